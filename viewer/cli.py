@@ -1,0 +1,49 @@
+"""Command line: `timeline-viewer [FOLDER]` opens the app; subcommands work without Qt.
+
+Subcommands are registered in `viewer.commands`; each module adds its own arguments and runs
+without importing Qt, so the CLI works on a machine with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from viewer import __version__
+from viewer.commands import COMMANDS, CliError, gui
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-viewer",
+        description="Find the dated events in a folder of news articles and lay them out on a "
+        "timeline. With no command, opens the app on FOLDER (default: the bundled sample).",
+        epilog="commands (each has --help):\n"
+        + "\n".join(f"  {name:<8} {mod.SUMMARY}" for name, mod in COMMANDS.items())
+        + "\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    gui.add_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            module = COMMANDS[args[0]]
+            parser = argparse.ArgumentParser(
+                prog=f"timeline-viewer {args[0]}", description=module.DESCRIPTION
+            )
+            module.add_arguments(parser)
+            return module.run(parser.parse_args(args[1:]))
+        return gui.run(_top_parser().parse_args(args))
+    except CliError as exc:
+        print(f"timeline-viewer: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,39 @@
+"""`timeline-viewer docs FOLDER`: one line per document, to check what a folder yields."""
+
+from __future__ import annotations
+
+import argparse
+
+from viewer.commands import existing_folder
+from viewer.core.ingest import load_folder
+
+SUMMARY = "list the documents of a folder with their dates, sentences and problems"
+DESCRIPTION = (
+    "Print one line per document: path, publication date and where it came from, sentence "
+    "count, boilerplate sentence count, problems. Skipped files follow, with the reason."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", help="folder of articles (.txt, .md, .html)")
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = existing_folder(args.folder)
+    scan = load_folder(folder)
+    width = max((len(d.relpath) for d in scan.documents), default=8)
+    for doc in scan.documents:
+        date = doc.date.isoformat() if doc.date else "undated"
+        problems = "; ".join(str(p) for p in doc.problems if p.kind != "undated") or "-"
+        print(
+            f"{doc.relpath:<{width}}  {date:<10} ({doc.date_source.value})  "
+            f"sentences {len(doc.sentences):>3}  boilerplate {doc.boilerplate_count:>3}  "
+            f"problems: {problems}"
+        )
+    for problem in scan.problems:
+        print(f"{problem.path:<{width}}  skipped: {problem}")
+    print(
+        f"{len(scan.documents)} documents, {len(scan.problems)} skipped, "
+        f"{scan.ignored} other files ignored"
+    )
+    return 0

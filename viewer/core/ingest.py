@@ -1,0 +1,269 @@
+"""Turn a folder of articles into documents, never stopping on a bad file.
+
+Every path that cannot become a document (unreadable, binary, empty, huge, vanished, a symlink
+loop, a permission error) is recorded as a Problem against that path and the load goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core import boilerplate, segment
+from viewer.core.dates import parse_full_date
+from viewer.core.encoding import BinaryContent, decode
+from viewer.core.htmltext import html_to_text
+from viewer.core.markdown import markdown_to_text
+from viewer.core.metadata import infer_date, read_embedded
+from viewer.core.model import DateSource, Document, FolderScan, Paragraph, Problem, Sentence
+from viewer.core.resources import FOLDER_DIR
+from viewer.core.sidecar import SIDECAR_NAME, read_sidecar
+
+SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+             ".htm": "html"}
+MAX_BYTES = 16 * 1024 * 1024
+_TITLE_MAX = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+    ignored: int
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def list_folder(root: str | Path) -> Listing:
+    """Every supported file under `root`, following symlinks but never around a loop.
+
+    Hidden files and folders (the app's own store among them) and the sidecar are passed over
+    silently; other unsupported files are counted as ignored.
+    """
+    root = Path(root)
+    files: list[Path] = []
+    problems: list[Problem] = []
+    ignored = 0
+    seen_dirs: set[tuple[int, int]] = set()
+    try:
+        info = root.stat()
+        seen_dirs.add((info.st_dev, info.st_ino))
+    except OSError as exc:
+        return Listing((), (Problem(str(root), "unreadable", exc.strerror or str(exc)),), 0)
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except PermissionError:
+            problems.append(Problem(_rel(root, folder), "permission", "folder cannot be listed"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(_rel(root, folder), "unreadable", exc.strerror or str(exc)))
+            continue
+        subdirs: list[Path] = []
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith(".") or entry.name in (SIDECAR_NAME, FOLDER_DIR):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                try:
+                    info = path.stat()
+                except OSError as exc:
+                    problems.append(Problem(_rel(root, path), "unreadable", str(exc)))
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key in seen_dirs:
+                    if entry.is_symlink():
+                        problems.append(Problem(_rel(root, path), "symlink-loop",
+                                                "link points back into a folder already read"))
+                    continue
+                seen_dirs.add(key)
+                subdirs.append(path)
+            elif path.suffix.lower() in SUPPORTED:
+                files.append(path)
+            else:
+                ignored += 1
+        stack.extend(reversed(subdirs))
+    files.sort(key=lambda p: _rel(root, p))
+    return Listing(tuple(files), tuple(problems), ignored)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(max_bytes + 1)
+
+
+def read_document(
+    root: str | Path,
+    path: str | Path,
+    sidecar: dict[str, dict[str, str]] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Document | Problem:
+    """Read one file into a Document, or say why it cannot be read."""
+    root, path = Path(root), Path(path)
+    rel = _rel(root, path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        kind = "broken-link" if path.is_symlink() else "vanished"
+        return Problem(rel, kind, "file is gone" if kind == "vanished" else "link target missing")
+    except PermissionError:
+        return Problem(rel, "permission", "permission denied")
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP: a file symlink that points at itself
+            return Problem(rel, "symlink-loop", "symbolic link loop")
+        return Problem(rel, "unreadable", exc.strerror or str(exc))
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(rel, "unreadable", "not a regular file")
+    if info.st_size > max_bytes:
+        return Problem(rel, "too-large",
+                       f"{info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
+    if info.st_size == 0:
+        return Problem(rel, "empty", "file is empty")
+    try:
+        data = _read_bytes(path, max_bytes)
+    except FileNotFoundError:
+        return Problem(rel, "vanished", "file disappeared while loading")
+    except PermissionError:
+        return Problem(rel, "permission", "permission denied")
+    except OSError as exc:
+        return Problem(rel, "unreadable", exc.strerror or str(exc))
+    if len(data) > max_bytes:
+        return Problem(rel, "too-large", f"grew over the {max_bytes / 1e6:.0f} MB limit")
+    try:
+        decoded = decode(data)
+    except BinaryContent as exc:
+        return Problem(rel, "binary", str(exc))
+    return build_document(
+        root, rel, decoded.text, SUPPORTED.get(path.suffix.lower(), "text"),
+        (sidecar or {}).get(rel, {}), decoded.encoding, decoded.fallback,
+    )
+
+
+def build_document(
+    root: str | Path,
+    rel: str,
+    raw: str,
+    kind: str = "text",
+    side: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    fallback: bool = False,
+) -> Document | Problem:
+    """Everything after decoding: markup, metadata, paragraphs, sentences, boilerplate."""
+    side = side or {}
+    problems: list[Problem] = []
+    if fallback:
+        problems.append(Problem(rel, "encoding", f"not UTF-8; read as {encoding}"))
+    title_hint: str | None = None
+    meta_date_text: str | None = None
+    if kind == "html":
+        page = html_to_text(raw)
+        raw, title_hint, meta_date_text = page.text, page.heading or page.title, page.date
+    embedded = read_embedded(raw)
+    text = embedded.body
+    if kind == "markdown":
+        text, md_title = markdown_to_text(text)
+        title_hint = title_hint or md_title
+    text = text.strip("\n")
+    if not text.strip():
+        return Problem(rel, "empty", "no text after removing markup and metadata")
+
+    date, source = None, DateSource.UNDATED
+    if side.get("date"):
+        date = parse_full_date(side["date"])
+        if date is None:
+            problems.append(Problem(rel, "metadata", f"sidecar date {side['date']!r} unreadable"))
+        else:
+            source = DateSource.SIDECAR
+    if date is None and embedded.date is not None:
+        date = embedded.date
+        source = DateSource(embedded.source or "header")
+    if date is None and meta_date_text:
+        date = parse_full_date(meta_date_text)
+        source = DateSource.HTML_META if date else source
+    if date is None:
+        date = infer_date(text)
+        source = DateSource.TEXT if date else source
+    if date is None:
+        problems.append(Problem(rel, "undated", "no publication date found; set one in the app"))
+
+    rules_root = Path(root)
+    paras = segment.paragraphs(text)
+    marks = boilerplate.mark_paragraphs(text, paras, boilerplate.load_rules(_folder(rules_root)))
+    seg_rules = segment.load_rules(_folder(rules_root))
+    sentences = [
+        Sentence(a, b, index, mark)
+        for index, (para, mark) in enumerate(zip(paras, marks, strict=True))
+        for a, b in segment.sentences_in(text, para.start, para.end, seg_rules)
+    ]
+    title = (
+        side.get("title") or embedded.fields.get("title") or title_hint
+        or _title_from(text, paras, marks) or Path(rel).stem
+    )
+    return Document(
+        path=str(Path(root) / rel), relpath=rel, title=title, date=date, date_source=source,
+        text=text, paragraphs=tuple(paras), sentences=tuple(sentences),
+        problems=tuple(problems), encoding=encoding,
+        meta=tuple(sorted(embedded.fields.items())),
+    )
+
+
+def _folder(root: Path) -> Path | None:
+    return root if (root / FOLDER_DIR).is_dir() else None
+
+
+def _title_from(text: str, paras: list[Paragraph], marks: list[str | None]) -> str | None:
+    """The first heading-like line near the top, else the opening sentence, shortened."""
+    body = [p for p, m in zip(paras, marks, strict=True) if m is None]
+    for para in body[:5]:
+        line = " ".join(text[para.start : para.end].split())
+        if len(line) <= _TITLE_MAX and len(line.split()) >= 2 and line[-1] not in ".:;,":
+            return line
+    if not body:
+        return None
+    first = segment.sentences_in(text, body[0].start, body[0].end)
+    line = " ".join(text[first[0][0] : first[0][1]].split()) if first else ""
+    return line if len(line) <= 100 else line[:99].rsplit(" ", 1)[0] + "…"
+
+
+def iter_folder(
+    root: str | Path, listing: Listing | None = None
+) -> Iterator[Document | Problem]:
+    """Documents (or problems) one file at a time, so a caller can report progress."""
+    root = Path(root)
+    listing = listing or list_folder(root)
+    sidecar = read_sidecar(root)
+    for path in listing.files:
+        yield read_document(root, path, sidecar)
+
+
+def load_folder(
+    root: str | Path, progress: Callable[[int, int], bool | None] | None = None
+) -> FolderScan:
+    """Load a whole folder; `progress(done, total)` may return False to cancel."""
+    root = Path(root)
+    listing = list_folder(root)
+    documents: list[Document] = []
+    problems = list(listing.problems)
+    total = len(listing.files)
+    for done, item in enumerate(iter_folder(root, listing), 1):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            problems.append(item)
+        if progress is not None and progress(done, total) is False:
+            break
+    return FolderScan(str(root), tuple(documents), tuple(problems), listing.ignored)

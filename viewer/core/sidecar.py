@@ -1,0 +1,115 @@
+"""The folder's metadata sidecar: a small INI-style file a person can read and edit.
+
+    # comments are kept when the app writes
+    [001_139e971882a63250.txt]
+    date = 2025-07-22
+    title = Ukraine and Russia Prepare for Renewed Peace Talks
+
+Sections are file paths relative to the folder (forward slashes). The app rewrites only the
+line it changes, so a user's comments and ordering survive, and it writes through a temporary
+file and a rename so that a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+SIDECAR_NAME = "timeline-viewer.ini"
+
+_SECTION = re.compile(r"^\s*\[(?P<name>[^\]]+)\]\s*$")
+_ENTRY = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*[=:]\s*(?P<value>.*?)\s*$")
+
+
+def sidecar_path(folder: str | Path) -> Path:
+    return Path(folder) / SIDECAR_NAME
+
+
+def parse_sidecar(text: str) -> dict[str, dict[str, str]]:
+    """Sections → keys → values; keys are lower-cased, unknown lines ignored."""
+    sections: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":
+            continue
+        section = _SECTION.match(line)
+        if section:
+            current = sections.setdefault(section["name"].strip().replace("\\", "/"), {})
+            continue
+        entry = _ENTRY.match(line)
+        if entry and current is not None:
+            current[entry["key"].lower()] = entry["value"]
+    return sections
+
+
+def read_sidecar(folder: str | Path) -> dict[str, dict[str, str]]:
+    path = sidecar_path(folder)
+    try:
+        return parse_sidecar(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
+def update_sidecar_text(text: str, section: str, key: str, value: str | None) -> str:
+    """Set (or with None, remove) one key of one section, leaving every other line alone."""
+    lines = text.splitlines()
+    start = end = None
+    for index, line in enumerate(lines):
+        match = _SECTION.match(line)
+        if match:
+            if start is not None:
+                end = index
+                break
+            if match["name"].strip().replace("\\", "/") == section:
+                start = index
+    if start is not None and end is None:
+        end = len(lines)
+    new_line = f"{key} = {value}"
+    if start is None or end is None:
+        if value is None:
+            return text
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines += ([""] if lines else []) + [f"[{section}]", new_line]
+        return "\n".join(lines) + "\n"
+    last_entry = start
+    for index in range(start + 1, end):
+        entry = _ENTRY.match(lines[index])
+        if entry and not lines[index].lstrip().startswith(("#", ";")):
+            last_entry = index
+            if entry["key"].lower() == key.lower():
+                if value is None:
+                    del lines[index]
+                else:
+                    lines[index] = new_line
+                return "\n".join(lines) + "\n"
+    if value is not None:
+        lines.insert(last_entry + 1, new_line)
+    return "\n".join(lines) + "\n"
+
+
+def write_sidecar_value(folder: str | Path, section: str, key: str, value: str | None) -> None:
+    """Persist one value in the folder's sidecar atomically."""
+    path = sidecar_path(folder)
+    try:
+        old = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        old = "# Timeline Viewer metadata for the articles in this folder.\n"
+    atomic_write_text(path, update_sidecar_text(old, section, key, value))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
