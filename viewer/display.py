@@ -38,7 +38,9 @@ def missing_xcb_packages() -> list[str]:
     return [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
 
 
-def display_problem(env: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
+def display_problem(
+    env: Mapping[str, str] | None = None, platform: str | None = None
+) -> str | None:
     """Why a window cannot open here, or None when it can (as far as we can tell)."""
     env = os.environ if env is None else env
     platform = platform or sys.platform

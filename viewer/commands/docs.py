@@ -23,10 +23,10 @@ def run(args: argparse.Namespace) -> int:
     scan = load_folder(folder)
     width = max((len(d.relpath) for d in scan.documents), default=8)
     for doc in scan.documents:
-        date = doc.date.isoformat() if doc.date else "undated"
+        date = f"{doc.date.isoformat()} ({doc.date_source.value})" if doc.date else "undated"
         problems = "; ".join(str(p) for p in doc.problems if p.kind != "undated") or "-"
         print(
-            f"{doc.relpath:<{width}}  {date:<10} ({doc.date_source.value})  "
+            f"{doc.relpath:<{width}}  {date:<25}  "
             f"sentences {len(doc.sentences):>3}  boilerplate {doc.boilerplate_count:>3}  "
             f"problems: {problems}"
         )

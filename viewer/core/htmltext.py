@@ -9,13 +9,16 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_BLOCK = frozenset(
+_BLOCK_TAGS = (
     "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure "
     "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tr ul "
-    "caption tbody thead tfoot".split()
+    "caption tbody thead tfoot"
 )
-_SKIP = frozenset("script style noscript template svg math head iframe object canvas".split())
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK = frozenset(_BLOCK_TAGS.split())
+_SKIP_TAGS = "script style noscript template svg math head iframe object canvas"
+_SKIP = frozenset(_SKIP_TAGS.split())
+_VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
+_VOID = frozenset(_VOID_TAGS.split())
 _DATE_META = (
     "article:published_time",
     "datepublished",
@@ -67,7 +70,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             values = {k.lower(): (v or "") for k, v in attrs}
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "")
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
             if key and "content" in values:
                 self.meta[key.lower()] = values["content"].strip()
             return

@@ -19,7 +19,8 @@ _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "d
 _HEADER_KEYS = (*_DATE_KEYS, "title", "source", "author", "by", "url", "link", "updated")
 # "date 2026-01-29" (no colon) is accepted for ISO dates only, which cannot be prose.
 _INLINE_ISO = re.compile(
-    r"\A[ \t]*(?:date|published|dated)[ \t]*[:\-]?[ \t]*(?P<value>\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*",
+    r"\A[ \t]*(?:date|published|dated)[ \t]*[:\-]?[ \t]*"
+    r"(?P<value>\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*",
     re.I,
 )
 _HEADER_LINE = re.compile(

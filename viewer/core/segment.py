@@ -9,6 +9,7 @@ while wrapped text is rejoined into paragraphs first.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def is_hard_wrapped(text: str) -> bool:
     lines = text.split("\n")
     inner = [
         line.rstrip()
-        for line, after in zip(lines, lines[1:], strict=False)
+        for line, after in itertools.pairwise(lines)
         if line.strip() and after.strip()
     ]
     if len(inner) < 2:
@@ -103,7 +104,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         else:
             groups = [[lines[0]]]
             width = max(b - a for a, b in lines)
-            for prev, line in zip(lines, lines[1:], strict=False):
+            for prev, line in itertools.pairwise(lines):
                 prev_text = text[prev[0] : prev[1]].rstrip()
                 short = len(prev_text) < 0.55 * width
                 in_item = _BULLET.match(text[groups[-1][0][0] : groups[-1][0][1]])
@@ -152,9 +153,7 @@ def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRu
         if following in _OPENERS:
             return True
         return bool(next_word and next_word.group(1).lower() in rules.starters)
-    if word and word[-1].isdigit() and following.isdigit():
-        return False
-    return True
+    return not (word and word[-1].isdigit() and following.isdigit())
 
 
 def sentences_in(

@@ -108,7 +108,7 @@ class TaskRunner(QObject):
         self.tasks.append(task)
         task.finished.connect(lambda _r, t=task: self._forget(t))
         task.failed.connect(lambda _m, t=task: self._forget(t))
-        QTimer.singleShot(self.SHOW_AFTER_MS, task, lambda t=task: None if t.done else t.shown.emit())
+        QTimer.singleShot(self.SHOW_AFTER_MS, task, lambda t=task: t.done or t.shown.emit())
         self.pool.start(_Runnable(fn, task.ctx, task.signals))
         return task
 

@@ -1,0 +1,78 @@
+"""Boilerplate is marked, not deleted, by rule data that a folder can extend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from viewer.core.ingest import load_folder
+from viewer.core.model import Document
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> dict[str, Document]:
+    return {doc.relpath[:3]: doc for doc in load_folder(seeds_dir).documents}
+
+
+def marked(doc: Document) -> dict[str, str]:
+    return {doc.sentence_text(s): s.boilerplate for s in doc.sentences if s.boilerplate}
+
+
+def test_read_more_lines_in_002(seeds: dict[str, Document]) -> None:
+    assert marked(seeds["002"]) == {
+        "Read More: Ukraine, Russia Resume Direct Talks in Abu Dhabi on US Peace Proposal":
+            "read-more",
+        "Read More: Great-Power Confrontation in Europe: Russia, NATO & UK in the Ukraine War":
+            "read-more",
+    }
+
+
+def test_page_furniture_and_related_articles_in_003(seeds: dict[str, Document]) -> None:
+    doc = seeds["003"]
+    found = marked(doc)
+    for line, reason in [
+        ("Presenter: Dareen Abughaida", "credits"),
+        ("Guests:", "credits"),
+        ("Peter Zalmayev – Executive director at Eurasia Democracy Initiative", "credits"),
+        ("Hashtags", "page-furniture"),
+        ("Try Our AI Features", "page-furniture"),
+        ("Explore what Daily8 AI can do for you:", "page-furniture"),
+        ("Comments", "related-articles"),
+        ("No comments yet...", "related-articles"),
+        ("Related Articles", "related-articles"),
+        ("an hour ago", "related-articles"),
+        ("- Al Jazeera", "related-articles"),
+        ("There was no immediate comment from Russia.", "related-articles"),
+    ]:
+        assert found.get(line) == reason, line
+    body = [doc.sentence_text(s) for s in doc.body_sentences]
+    assert body[0] == "How to achieve a lasting ceasefire between Russia and Ukraine?"
+    assert len(body) == 7
+    assert body[-1].startswith("And with Russia steadily advancing on the battlefield")
+
+
+def test_more_from_author_in_004(seeds: dict[str, Document]) -> None:
+    doc = seeds["004"]
+    assert set(marked(doc)) == {
+        "More From Author",
+        "US sends F-22s, F-35s, F-16s in major 50-jet deployment to Middle East",
+        "US military prepared to strike Iran as early as this weekend, but Trump has yet to "
+        "make a final call, sources say",
+    }
+
+
+def test_marking_keeps_text(seeds: dict[str, Document]) -> None:
+    doc = seeds["003"]
+    assert "Related Articles" in doc.text
+
+
+def test_folder_extends_rules(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks resumed.\nSponsored by Acme Widgets\nThey ended.\n")
+    assert load_folder(tmp_path).documents[0].boilerplate_count == 0
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / "boilerplate.toml").write_text(
+        "[[line]]\nid = 'sponsor'\npattern = '^sponsored by .*$'\n"
+    )
+    doc = load_folder(tmp_path).documents[0]
+    assert marked(doc) == {"Sponsored by Acme Widgets": "sponsor"}

@@ -1,0 +1,92 @@
+"""The command line as a user meets it: output, exit codes, help, the no-display message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer.cli import main
+from viewer.commands import COMMANDS
+from viewer.display import NO_DISPLAY, display_problem
+
+
+def test_docs_lists_seeds_with_dates(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["docs", str(seeds_dir)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6
+    expected = ["2026-01-29", "2025-07-22", "2026-02-19", "2025-06-05", "2026-02-18"]
+    for line, date in zip(lines, expected, strict=False):
+        assert f"{date} (sidecar)" in line
+        assert "sentences" in line and "boilerplate" in line and "problems: -" in line
+    assert lines[-1] == "5 documents, 0 skipped, 0 other files ignored"
+
+
+def test_docs_reports_skipped_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("Talks resumed on Tuesday.")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02")
+    assert main(["docs", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "a.txt" in out and "a.txt  undated " in out
+    assert "b.txt" in out and "skipped: binary" in out
+
+
+@pytest.mark.parametrize("args", [["docs", "/no/such/folder"], ["/no/such/folder"]])
+def test_wrong_path_is_one_line_and_exit_2(args: list[str],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such folder: /no/such/folder" in err
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)])
+def test_help_on_every_command(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: timeline-viewer" in capsys.readouterr().out
+
+
+def test_display_check() -> None:
+    assert display_problem({}, "linux") == NO_DISPLAY
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+
+
+def test_no_display_gives_clear_message_not_an_abort(seeds_dir: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "viewer", str(seeds_dir)], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "xvfb-run make run" in out.stderr and "--screenshot" in out.stderr
+    assert "Traceback" not in out.stderr and "Aborted" not in out.stderr
+
+
+def test_missing_xcb_libraries_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import viewer.display as display
+
+    monkeypatch.setattr(display.ctypes.util, "find_library",
+                        lambda name: None if name == "xcb-cursor" else f"lib{name}.so")
+    message = display_problem({"DISPLAY": ":0"}, "linux")
+    assert message is not None and "libxcb-cursor0" in message
+
+
+def test_screenshot_writes_png(seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--screenshot", str(out), "--size", "900x600",
+         str(seeds_dir)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_bad_size_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--screenshot", "x.png", "--size", "huge"]) == 2
+    assert "--size wants WIDTHxHEIGHT" in capsys.readouterr().err
