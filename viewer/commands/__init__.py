@@ -34,9 +34,9 @@ def bundled_seeds() -> Path:
 
 
 def _registry() -> dict[str, ModuleType]:
-    from viewer.commands import docs
+    from viewer.commands import docs, timex
 
-    return {"docs": docs}
+    return {"docs": docs, "timex": timex}
 
 
 COMMANDS = _registry()

@@ -1,0 +1,267 @@
+"""Normalisers for calendar expressions: dates, months, years, weekdays, seasons, quarters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from viewer.core.timex.calendar import (
+    SEASON_MONTHS,
+    floating_holiday,
+    interval,
+    quarter_of,
+    value_for,
+)
+from viewer.core.timex.context import Match
+
+MODS = {
+    "early": "START", "start": "START", "the start of": "START", "the beginning of": "START",
+    "beginning": "START", "late": "END", "end": "END", "the end of": "END", "close": "END",
+    "mid": "MID", "mid-": "MID", "middle": "MID", "the middle of": "MID", "turn": "APPROX",
+}
+
+
+@dataclass(slots=True)
+class Result:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str = "absolute"
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    explicit_span: bool = False
+
+
+def capitalised(word: str | None) -> bool:
+    return bool(word) and (word[0].isupper() or word.isupper())  # type: ignore[index]
+
+
+def _mod(m: Match) -> str | None:
+    word = m.g("mod")
+    if not word:
+        return None
+    return MODS.get(word.strip(" -"), MODS.get(word.strip()))
+
+
+def pick_year(m: Match, month: int, day: int | None = None) -> int | None:
+    """The year of a month (and day) written without one, by the clause's tense."""
+    if m.dct is None:
+        return None
+    dct = m.dct
+    key = (month, day or 0)
+    here = (dct.month, dct.day if day else 0)
+    tense = m.tense()
+    if tense > 0:
+        return dct.year if key >= here else dct.year + 1
+    if key <= here:
+        return dct.year
+    # A date later in the year than the document: the past one unless it is close ahead.
+    if tense == 0 and month - dct.month <= 1:
+        return dct.year
+    return dct.year - 1
+
+
+def numeric_date(m: Match) -> Result | None:
+    try:
+        day = dt.date(int(m.g("year") or 0), int(m.g("mnum") or 0), int(m.g("day") or 0))
+    except ValueError:
+        return None
+    if m.g("hour") is not None:
+        return Result("TIME", f"{day.isoformat()}T{m.g('hour')}:{m.g('minute')}")
+    return Result("DATE", day.isoformat())
+
+
+def calendar_date(m: Match) -> Result | None:
+    month_word = m.raw("month") or m.raw("month2")
+    day_word = m.g("day") or m.g("day2")
+    if not month_word or not day_word or not capitalised(month_word):
+        return None
+    month = m.lex.months[month_word.lower()]
+    day = int(re.sub(r"\D", "", day_word))
+    year_text = m.g("year")
+    anchor = "absolute"
+    if year_text:
+        year: int | None = int(year_text)
+    else:
+        year = pick_year(m, month, day)
+        anchor = "dct"
+    if year is None:
+        return Result("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="none")
+    try:
+        return Result("DATE", dt.date(year, month, day).isoformat(), anchor=anchor)
+    except ValueError:
+        return None
+
+
+def month_year(m: Match) -> Result | None:
+    word = (m.raw("month") or "").rstrip(".")
+    if not capitalised(word):
+        return None
+    month = m.lex.months[word.lower()]
+    return Result("DATE", f"{int(m.g('year') or 0):04d}-{month:02d}", mod=_mod(m))
+
+
+def month(m: Match) -> Result | None:
+    word = m.raw("month")
+    if not capitalised(word):
+        return None
+    if word == "May" and re.match(r"\s+(?:be|have|not|also|well|I|we|you)\b",
+                                  m.text[m.end : m.end + 8]):
+        return None
+    number = m.lex.months[(word or "").lower()]
+    rel = m.g("rel")
+    if m.dct is None:
+        return Result("DATE", f"XXXX-{number:02d}", mod=_mod(m), anchor="none")
+    year = m.dct.year
+    if rel in ("last", "past", "this past"):
+        year = year if number < m.dct.month else year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = year if number > m.dct.month else year + 1
+    else:
+        year = pick_year(m, number) or year
+    return Result("DATE", f"{year:04d}-{number:02d}", mod=_mod(m), anchor="dct")
+
+
+def year(m: Match) -> Result | None:
+    text = m.g("year") or ""
+    text = text.lstrip("'’")
+    if len(text) == 2:
+        if m.dct is None:
+            return None
+        century = m.dct.year // 100 * 100
+        full = century + int(text)
+        text = str(full - 100 if full > m.dct.year + 10 else full)
+    return Result("DATE", f"{int(text):04d}", mod=_mod(m))
+
+
+def decade(m: Match) -> Result | None:
+    digits = m.g("decade")
+    if digits:
+        return Result("DATE", digits[:3], mod=_mod(m))
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+             "seventies": 7, "eighties": 8, "nineties": 9}
+    short = m.g("decade2")
+    tens = int(short[0]) if short else words.get(m.g("decword") or "", 0)
+    ref = m.dct.year if m.dct else 1999
+    start = 2000 + tens * 10
+    if start > ref:
+        start -= 100
+    return Result("DATE", f"{start // 10:03d}", mod=_mod(m))
+
+
+def century(m: Match) -> Result | None:
+    number = int(m.g("cent") or 0)
+    return Result("DATE", f"{number - 1:02d}") if number >= 1 else None
+
+
+def weekday(m: Match) -> Result | None:
+    word = m.raw("weekday")
+    if not capitalised(word):
+        return None
+    target = m.lex.weekdays[(word or "").lower()]
+    part = m.g("part")
+    suffix = ""
+    if part:
+        suffix = "T" + {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+    if m.dct is None:
+        return Result("DATE" if not part else "TIME", f"XXXX-WXX-{target}{suffix}", anchor="none")
+    rel = (m.g("rel") or "").replace("the ", "")
+    today = m.dct.isoweekday()
+    back = (today - target) % 7
+    ahead = (target - today) % 7
+    if rel in ("last", "past", "previous"):
+        delta = -(back or 7)
+    elif rel in ("next", "coming", "following"):
+        delta = ahead or 7
+    elif back == 0:
+        delta = 0
+    else:
+        delta = ahead if m.tense() > 0 else -back
+    day = m.dct + dt.timedelta(days=delta)
+    return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor="dct")
+
+
+def season(m: Match) -> Result | None:
+    code = m.lex.seasons[m.g("season") or ""]
+    mod = _mod(m)
+    if m.g("year"):
+        return Result("DATE", f"{int(m.g('year') or 0):04d}-{code}", mod=mod)
+    if m.dct is None:
+        return Result("DATE", f"XXXX-{code}", mod=mod, anchor="none")
+    rel = m.g("rel") or ""
+    if rel in ("early", "late"):
+        mod = MODS[rel]
+    start_month = SEASON_MONTHS[code][0]
+    year = m.dct.year
+    season_start = dt.date(year, start_month, 1)
+    if rel in ("last", "past", "this past"):
+        year = year if season_start < m.dct.replace(day=1) else year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = year if season_start > m.dct else year + 1
+    elif rel != "this" and season_start > m.dct and m.tense() < 0:
+        year -= 1
+    return Result("DATE", f"{year:04d}-{code}", mod=mod, anchor="dct")
+
+
+def quarter(m: Match) -> Result | None:
+    word = m.g("word") or ""
+    ordinal = m.g("ordinal") or m.g("qnum")
+    half = (m.g("qunit") == "half") or (m.g("qletter") or "").upper() == "H"
+    letter = "H" if half else "Q"
+    if m.g("year"):
+        number = m.lex.ordinals.get(ordinal or "", None) or int(ordinal or 0)
+        return Result("DATE", f"{int(m.g('year') or 0):04d}-{letter}{number}")
+    if m.dct is None:
+        return None
+    current = quarter_of(m.dct) if not half else (1 if m.dct.month <= 6 else 2)
+    year = m.dct.year
+    if ordinal:
+        number = m.lex.ordinals[ordinal]
+        when = m.g("when")
+        if when == "last":
+            year -= 1
+        elif when == "next":
+            year += 1
+        elif number > current and m.tense() <= 0:
+            year -= 1
+        return Result("DATE", f"{year:04d}-{letter}{number}", anchor="dct")
+    if "period" in word and "year-" not in word:
+        return None
+    # "the quarter", "the latest quarter": the last one reported, the one before the document's.
+    day = m.dct.replace(day=1) - dt.timedelta(days=80) if "current" not in word else m.dct
+    if "year-" in word:
+        day = day.replace(year=day.year - 1)
+    return Result("DATE", value_for(day, "Q"), anchor="dct")
+
+
+def holiday(m: Match) -> Result | None:
+    name = " ".join((m.g("holiday") or "").split())
+    year_text = m.g("year")
+    if m.dct is None and not year_text:
+        return None
+    base = int(year_text) if year_text else (m.dct.year if m.dct else 0)
+
+    def on(year: int) -> dt.date:
+        if name in m.lex.floating:
+            return floating_holiday(m.lex.floating[name], year)
+        month, day = m.lex.holidays[name]
+        return dt.date(year, month, day)
+
+    day = on(base)
+    if not year_text and m.dct is not None:
+        rel = m.g("rel")
+        if rel == "last" or (rel != "next" and day > m.dct and m.tense() < 0):
+            day = on(base - 1) if day >= m.dct else day
+        elif rel == "next" or (day < m.dct and m.tense() > 0):
+            day = on(base + 1) if day <= m.dct else day
+    return Result("DATE", day.isoformat(), anchor="dct" if not year_text else "absolute")
+
+
+def set_weekday(m: Match) -> Result | None:
+    number = m.lex.weekdays[m.g("weekday") or ""]
+    return Result("SET", f"XXXX-WXX-{number}")
+
+
+def ranges_for(result: Result) -> tuple[dt.date | None, dt.date | None]:
+    return interval(result.value)

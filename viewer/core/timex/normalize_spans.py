@@ -1,0 +1,291 @@
+"""Normalisers for relative, anaphoric, clock, duration, set and reference expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from viewer.core.timex.calendar import interval, shift, value_for
+from viewer.core.timex.context import Match
+from viewer.core.timex.normalize_dates import MODS, Result, weekday
+
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_UNIT_OF = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q",
+            "weekend": "WE", "decade": "DE", "century": "CE", "half": "H"}
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+_TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
+
+
+def _number(m: Match, name: str = "number") -> float | str | None:
+    word = " ".join((m.g(name) or "").split())
+    if not word:
+        return None
+    if word in m.lex.vague:
+        return "X"
+    if word in m.lex.numbers:
+        return m.lex.numbers[word]
+    if word.endswith(" 1/2"):
+        return float(word[:-4]) + 0.5
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _unit(m: Match) -> str | None:
+    return m.lex.units.get((m.g("unit") or "").lower())
+
+
+def _period(number: float | str, unit: str) -> str:
+    """ISO 8601 duration: P3Y, PT6H, PXD, P10Y for a decade, PT5H30M for 5.5 hours."""
+    if unit in ("DE", "CE"):
+        scale = 10 if unit == "DE" else 100
+        return "PXY" if number == "X" else f"P{round(float(number) * scale)}Y"
+    if unit in ("WE", "NI", "FN"):
+        unit = {"WE": "WE", "NI": "D", "FN": "W"}[unit]
+        number = number if unit != "W" or number == "X" else float(number) * 2
+    time = unit in _TIME_UNITS
+    letter = _TIME_UNITS.get(unit, unit)
+    if number == "X":
+        return f"PT{'X'}{letter}" if time else f"PX{letter}"
+    amount = float(number)
+    if amount != int(amount):
+        whole, part = int(amount), amount - int(amount)
+        smaller = {"TH": ("M", 60), "Y": ("M", 12), "D": ("H", 24)}.get(unit)
+        if smaller:
+            rest = round(part * smaller[1])
+            if unit == "D":
+                return f"P{whole}DT{rest}H"
+            return f"PT{whole}H{rest}M" if time else f"P{whole}Y{rest}M"
+    return f"PT{int(amount)}{letter}" if time else f"P{int(amount)}{letter}"
+
+
+def clock(m: Match) -> Result | None:
+    word = m.g("word")
+    if word:
+        hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
+    else:
+        hour, minute = int(m.g("hour") or 0), int(m.g("minute") or 0)
+        ampm = (m.g("ampm") or "").replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+    day = m.dct
+    anchor = "dct"
+    if m.g("weekday"):
+        resolved = weekday(m)
+        if resolved is None:
+            return None
+        if m.dct is not None:
+            day = dt.date.fromisoformat(resolved.value[:10])
+    if day is None:
+        return Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", anchor="none")
+    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor)
+
+
+def relative_part(m: Match) -> Result | None:
+    word = m.g("word") or ""
+    part = _PARTS[m.g("part") or "morning"]
+    if m.dct is None:
+        return Result("TIME", f"XXXX-XX-XXT{part}", anchor="none")
+    offset = {"last": -1 if part == "NI" else 0, "yesterday": -1, "tomorrow": 1,
+              "late last": -1}.get(word, 0)
+    if word == "last" and part != "NI":
+        offset = -1
+    day = m.dct + dt.timedelta(days=offset)
+    return Result("TIME", f"{day.isoformat()}T{part}", anchor="dct")
+
+
+def deictic_day(m: Match) -> Result | None:
+    word = " ".join((m.g("word") or "").split())
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    if m.dct is None:
+        return Result("DATE", "XXXX-XX-XX", anchor="none")
+    day = m.dct + dt.timedelta(days=offsets[word])
+    if word == "tonight":
+        return Result("TIME", f"{day.isoformat()}TNI", anchor="dct")
+    if word == "overnight":
+        return Result("TIME", f"{day.isoformat()}TNI", anchor="dct", earliest=day, latest=m.dct,
+                      explicit_span=True)
+    return Result("DATE", day.isoformat(), anchor="dct")
+
+
+def anaphoric(m: Match) -> Result | None:
+    """"The day before", "that week", "the first day": against the narrative's latest date."""
+    words = " ".join((m.g("word") or "").split())
+    base = m.anchor.day if m.anchor else m.dct
+    precision = m.anchor.unit if m.anchor else "D"
+    kind = "narrative" if m.anchor else "dct"
+    if base is None:
+        return Result("DATE", "XXXX-XX-XX", anchor="none")
+    found = re.search(r"(day|week|month|year|morning|night|evening|weekend|eve)$", words)
+    unit_word = found.group(1) if found else "day"
+    if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
+        if precision != "D":
+            return Result("DATE", value_for(base, precision), anchor=kind)
+        step = 1 if words.startswith("the second") else 0
+        return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), anchor=kind)
+    if words == "the eve":
+        return Result("DATE", (base - dt.timedelta(days=1)).isoformat(), anchor=kind)
+    step = 0
+    if re.search(r"\b(before|earlier|previous|preceding)\b", words):
+        step = -1
+    elif re.search(r"\b(after|later|next|following)\b", words):
+        step = 1
+    if unit_word in _PARTS:
+        day = base + dt.timedelta(days=step)
+        return Result("TIME", f"{day.isoformat()}T{_PARTS[unit_word]}", anchor=kind)
+    unit = _UNIT_OF.get(unit_word, "D")
+    if unit == "D" and precision != "D" and step == 0:
+        return Result("DATE", value_for(base, precision), anchor=kind)
+    return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
+
+
+def ago(m: Match) -> Result | None:
+    word = m.g("word")
+    if word:  # "year-ago", "a year earlier"
+        base = m.anchor.day if (m.anchor and "earlier" in word) else m.dct
+        if base is None:
+            return None
+        return Result("DATE", value_for(shift(base, "Y", -1), "Y"), anchor="dct")
+    number = _number(m)
+    unit = _unit(m)
+    if number is None or unit is None:
+        return None
+    direction = m.g("dir") or "ago"
+    forward = direction in ("later", "after", "hence", "from now")
+    relative_to_anchor = direction in ("earlier", "before", "later", "after", "prior")
+    base = m.anchor.day if (relative_to_anchor and m.anchor) else m.dct
+    kind = "narrative" if (relative_to_anchor and m.anchor) else "dct"
+    if number == "X":
+        return Result("DATE", "FUTURE_REF" if forward else "PAST_REF", anchor=kind)
+    if base is None:
+        return Result("DATE", "XXXX-XX-XX", anchor="none")
+    amount = int(number) if forward else -int(number)
+    approx = "APPROX" if m.g("approx") else None
+    if unit in _TIME_UNITS:
+        hours = amount if unit == "TH" else 0
+        moment = dt.datetime.combine(base, dt.time(12)) + dt.timedelta(hours=hours)
+        return Result("DATE", moment.date().isoformat(), mod=approx, anchor=kind)
+    plain = {"DE": "Y", "CE": "Y", "WE": "W", "NI": "D", "FN": "W"}.get(unit, unit)
+    factor = {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1)
+    day = shift(base, plain, amount * factor)
+    return Result("DATE", value_for(day, plain), mod=approx, anchor=kind)
+
+
+def relative_period(m: Match) -> Result | None:
+    """"last week", "this year", "earlier this month", "the end of next year"."""
+    unit_word = m.g("unit") or ""
+    when = m.g("when") or "this"
+    rel = " ".join((m.g("rel") or "").split())
+    if when in ("past", "recent") and unit_word not in _SEASONS and not rel:
+        code = _UNIT_OF.get(unit_word, "Y")
+        if m.dct is None:
+            return None
+        return Result("DURATION", _period(1, code), anchor="dct",
+                      earliest=shift(m.dct, code, -1), latest=m.dct, explicit_span=True)
+    if m.dct is None:
+        return None
+    step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1,
+            "year-ago": -4, "year-earlier": -4, "prior-year": -4, "year-before": -4}.get(when, 0)
+    if unit_word in _SEASONS:
+        from viewer.core.timex.normalize_dates import season
+
+        m.groups["season"] = unit_word
+        m.groups["rel"] = "last" if step < 0 else "next" if step > 0 else "this"
+        return season(m)
+    unit = _UNIT_OF.get(unit_word, "Y")
+    if step == -4:  # year-ago quarter and friends
+        unit, step = ("Q", -4) if unit == "Q" else (unit, -1)
+    if unit == "Q" and step == -4:
+        day = shift(m.dct, "Y", -1)
+        day = shift(day, "Q", -1)
+    else:
+        day = shift(m.dct, "W" if unit == "WE" else unit, step)
+    result = Result("DATE", value_for(day, unit), anchor="dct")
+    if rel:
+        mod = MODS.get(rel.replace("at the ", "the ").replace("by the ", "the "))
+        if rel in ("earlier", "later", "the rest of", "the remainder of"):
+            start, end = interval(result.value)
+            if start and end:
+                if rel == "earlier":
+                    result.earliest, result.latest = start, min(end, m.dct)
+                else:
+                    result.earliest, result.latest = max(start, m.dct), end
+                result.explicit_span = True
+            mod = "START" if rel == "earlier" else "END" if rel == "later" else None
+        elif rel in ("early", "late", "mid"):
+            mod = MODS[rel]
+        result.mod = mod
+    return result
+
+
+def duration(m: Match) -> Result | None:
+    unit = _unit(m)
+    if unit is None:
+        unit = {"ages": "Y"}.get(m.g("unit") or "")
+        if unit is None:
+            return None
+    number = _number(m)
+    if number is None:
+        number = "X"
+    rel = m.g("rel")
+    if rel in ("recent", "few", "several", "many", "coming") and m.g("number") is None:
+        number = "X"
+    value = _period(number, unit)
+    result = Result("DURATION", value, mod="APPROX" if m.g("approx") else None)
+    if m.dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming",
+                                     "following"):
+        amount = 1 if number == "X" else float(number)
+        plain = {"DE": "Y", "CE": "Y", "WE": "W", "NI": "D", "FN": "W"}.get(unit, unit)
+        if plain not in _TIME_UNITS:
+            factor = {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1)
+            span = max(1, round(amount * factor))
+            if rel in ("next", "coming", "following"):
+                result.earliest, result.latest = m.dct, shift(m.dct, plain, span)
+            else:
+                result.earliest, result.latest = shift(m.dct, plain, -span), m.dct
+            result.explicit_span = True
+            result.anchor = "dct"
+    return result
+
+
+def set_every(m: Match) -> Result | None:
+    word = m.g("word")
+    if word:
+        base = word.split()[-1]
+        letter = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                  "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+                  "quarterly": "P3M", "day": "P1D", "week": "P1W", "month": "P1M",
+                  "year": "P1Y"}.get(base)
+        return Result("SET", letter) if letter else None
+    unit_word = m.g("unit") or "day"
+    every = (m.g("number") or "").strip()
+    count = 2 if every in ("other", "two") else 3 if every == "three" else (
+        int(every) if every.isdigit() else 1)
+    code = {"morning": "D", "evening": "D", "night": "D", "weekend": "W"}.get(unit_word)
+    unit = code or _UNIT_OF.get(unit_word) or m.lex.units.get(unit_word, "D")
+    return Result("SET", _period(count, unit))
+
+
+def reference(m: Match) -> Result | None:
+    words = " ".join((m.g("ref") or "").split())
+    value = m.lex.references.get(words)
+    if value is None:
+        return None
+    result = Result("DATE", value, anchor="dct")
+    if m.dct is not None:
+        if value == "PRESENT_REF":
+            result.earliest = result.latest = m.dct
+        elif value == "PAST_REF":
+            window = 60 if words in ("recently", "lately", "recent", "just now") else 3650
+            result.earliest, result.latest = m.dct - dt.timedelta(days=window), m.dct
+        else:
+            window = 60 if words in ("soon", "in the coming days", "before long") else 3650
+            result.earliest, result.latest = m.dct, m.dct + dt.timedelta(days=window)
+        result.explicit_span = True
+    return result

@@ -1,0 +1,130 @@
+"""The tagging engine: one scan of the text with the compiled rules, then resolution.
+
+Deictic expressions ("yesterday", "on Wednesday") resolve against the document creation time
+(DCT); anaphoric ones ("the day before", "that week") against the latest date the narrative
+mentioned, which the scan carries along as it goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from viewer.core.timex import normalize_dates as nd
+from viewer.core.timex import normalize_spans as ns
+from viewer.core.timex.calendar import interval, narrow
+from viewer.core.timex.context import Anchor, Match
+from viewer.core.timex.lexicon import Lexicon, bundled, for_folder
+from viewer.core.timex.model import Timex
+
+Normaliser = Callable[[Match], nd.Result | None]
+
+NORMALISERS: dict[str, Normaliser] = {
+    "numeric_date": nd.numeric_date,
+    "calendar_date": nd.calendar_date,
+    "month_year": nd.month_year,
+    "month": nd.month,
+    "year": nd.year,
+    "decade": nd.decade,
+    "century": nd.century,
+    "weekday": nd.weekday,
+    "season": nd.season,
+    "quarter": nd.quarter,
+    "holiday": nd.holiday,
+    "set_weekday": nd.set_weekday,
+    "clock": ns.clock,
+    "relative_part": ns.relative_part,
+    "deictic_day": ns.deictic_day,
+    "anaphoric": ns.anaphoric,
+    "ago": ns.ago,
+    "relative_period": ns.relative_period,
+    "duration": ns.duration,
+    "set_every": ns.set_every,
+    "reference": ns.reference,
+}
+
+_TRIM = " \t\n,.;:"
+
+
+def _precision(value: str) -> str | None:
+    """The unit a value is precise to, for use as a narrative anchor."""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        return "D"
+    if "-W" in value and value[:4].isdigit() and not value.endswith("WE"):
+        return "W"
+    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+        return "M"
+    return None
+
+
+class Tagger:
+    """Tags text with a compiled lexicon; cheap to call, so keep one per rule set."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or bundled()
+        self._groups = {
+            name: [
+                (full, full[len(rule.prefix) :])
+                for full in self.lex.pattern.groupindex
+                if full.startswith(rule.prefix)
+            ]
+            for name, rule in self.lex.rules.items()
+        }
+
+    @classmethod
+    def for_folder(cls, folder: str | Path | None) -> Tagger:
+        return cls(for_folder(folder))
+
+    def tag(self, text: str, dct: dt.date | None = None, start: int = 0,
+            end: int | None = None) -> list[Timex]:
+        """Every time expression in text[start:end], in order, with offsets into `text`."""
+        end = len(text) if end is None else end
+        found: list[Timex] = []
+        anchor: Anchor | None = None
+        pattern = self.lex.pattern
+        pos = start
+        while pos < end:
+            hit = pattern.search(text, pos, end)
+            if hit is None:
+                break
+            name = hit.lastgroup or ""
+            rule = self.lex.rules.get(name)
+            result = None
+            if rule is not None:
+                groups = {short: value for full, short in self._groups[name]
+                          if (value := hit.group(full)) is not None}
+                a, b = hit.span()
+                while b > a and text[b - 1] in _TRIM:
+                    b -= 1
+                context = Match(text, a, b, groups, dct, anchor, self.lex)
+                result = NORMALISERS[rule.norm](context)
+            if result is None:
+                pos = hit.start() + 1
+                continue
+            a, b = context.start, context.end
+            if result.explicit_span:
+                earliest, latest = result.earliest, result.latest
+            elif result.type in ("DATE", "TIME"):
+                earliest, latest = narrow(interval(result.value), result.mod)
+            else:
+                earliest = latest = None
+            timex = Timex(a, b, text[a:b], result.type or rule.type, result.value,
+                          earliest, latest, result.mod, result.anchor, rule.id)
+            found.append(timex)
+            unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
+            if unit and earliest is not None and result.anchor != "none":
+                anchor = Anchor(earliest, unit)
+            pos = max(hit.end(), pos + 1)
+        return found
+
+
+_DEFAULT: Tagger | None = None
+
+
+def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
+    """Tag with the bundled rules."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Tagger()
+    return _DEFAULT.tag(text, dct)
