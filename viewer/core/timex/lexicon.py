@@ -24,13 +24,16 @@ class Rule:
     id: str
     type: str
     norm: str
-    prefix: str
+    pattern: re.Pattern[str]
+    glued: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    pattern: re.Pattern[str]
-    rules: dict[str, Rule]
+    rules: tuple[Rule, ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_digit: tuple[int, ...]
+    by_quote: tuple[int, ...]
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, float]
@@ -44,6 +47,31 @@ class Lexicon:
     references: dict[str, str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
+
+
+def _strip_lookaround(pattern: str) -> str:
+    """The pattern without look-ahead/behind groups, whose words never start a match."""
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), index) and (
+            index == 0 or pattern[index - 1] != "\\"
+        ):
+            depth = 0
+            while index < len(pattern):
+                char = pattern[index]
+                if char == "\\":
+                    index += 2
+                    continue
+                depth += char == "("
+                depth -= char == ")"
+                index += 1
+                if depth == 0:
+                    break
+            continue
+        out.append(pattern[index])
+        index += 1
+    return "".join(out)
 
 
 def _alternation(words: Any) -> str:
@@ -86,21 +114,37 @@ def build(data: dict[str, Any]) -> Lexicon:
         "year": r"(?:1[0-9]\d\d|20\d\d)",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
-    rules: dict[str, Rule] = {}
-    alternatives = []
-    for index, entry in enumerate(data["rule"]):
-        name = f"r{index}"
+    rules: list[Rule] = []
+    by_word: dict[str, list[int]] = {}
+    by_digit: list[int] = []
+    by_quote: list[int] = []
+    for entry in data["rule"]:
         body = _PLACEHOLDER.sub(lambda m: places[m.group(1)], entry["pattern"])
-        body = _GROUP.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", body)
-        if not body.startswith(("(?<", "(?:(?<")):
-            body = r"(?<!\w)" + body  # rules with their own look-behind say where they start
-        rules[name] = Rule(entry["id"], entry["type"], entry["norm"], name + "__")
-        alternatives.append(f"(?P<{name}>{body})")
-    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+        glued = bool(entry.get("glued"))
+        if not glued:
+            body = r"(?<!\w)" + body
+        index = len(rules)
+        rules.append(Rule(entry["id"], entry["type"], entry["norm"],
+                          re.compile(body, re.IGNORECASE), glued))
+        if glued:
+            continue
+        # Index the rule under every word it could start with (a superset: any word written
+        # outside a look-around), so a scan tries only the rules that can match at a word.
+        visible = _strip_lookaround(body)
+        visible = re.sub(r"\(\?P<\w+>", "(", visible)
+        visible = re.sub(r"\\[a-zA-Z]", " ", visible).lower()
+        for word in set(re.findall(r"[a-z]+", visible)):
+            by_word.setdefault(word, []).append(index)
+        if re.search(r"\\d|\[[^\]]*\d", body):
+            by_digit.append(index)
+        if "'" in visible or "’" in visible:
+            by_quote.append(index)
     cues = data["cues"]
     return Lexicon(
-        pattern=pattern,
-        rules=rules,
+        rules=tuple(rules),
+        by_word={w: tuple(sorted(ix)) for w, ix in by_word.items()},
+        by_digit=tuple(by_digit),
+        by_quote=tuple(by_quote),
         months=months,
         weekdays=weekdays,
         numbers=numbers,

@@ -8,14 +8,15 @@ mentioned, which the scan carries along as it goes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match
-from viewer.core.timex.lexicon import Lexicon, bundled, for_folder
+from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 
 Normaliser = Callable[[Match], nd.Result | None]
@@ -45,6 +46,7 @@ NORMALISERS: dict[str, Normaliser] = {
 }
 
 _TRIM = " \t\n,.;:"
+_WORD = re.compile(r"[^\W\d_]+|\d|['’]\d")
 
 
 def _precision(value: str) -> str | None:
@@ -63,14 +65,6 @@ class Tagger:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or bundled()
-        self._groups = {
-            name: [
-                (full, full[len(rule.prefix) :])
-                for full in self.lex.pattern.groupindex
-                if full.startswith(rule.prefix)
-            ]
-            for name, rule in self.lex.rules.items()
-        }
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -82,26 +76,18 @@ class Tagger:
         end = len(text) if end is None else end
         found: list[Timex] = []
         anchor: Anchor | None = None
-        pattern = self.lex.pattern
         pos = start
-        while pos < end:
-            hit = pattern.search(text, pos, end)
-            if hit is None:
-                break
-            name = hit.lastgroup or ""
-            rule = self.lex.rules.get(name)
-            result = None
-            if rule is not None:
-                groups = {short: value for full, short in self._groups[name]
-                          if (value := hit.group(full)) is not None}
-                a, b = hit.span()
-                while b > a and text[b - 1] in _TRIM:
-                    b -= 1
-                context = Match(text, a, b, groups, dct, anchor, self.lex)
-                result = NORMALISERS[rule.norm](context)
+        for hit, rule in self._candidates(text, start, end):
+            if hit.start() < pos:
+                continue  # inside an expression already tagged
+            a, b = hit.span()
+            while b > a and text[b - 1] in _TRIM:
+                b -= 1
+            groups = {k: v for k, v in hit.groupdict().items() if v is not None}
+            context = Match(text, a, b, groups, dct, anchor, self.lex)
+            result = NORMALISERS[rule.norm](context)
             if result is None:
-                pos = hit.start() + 1
-                continue
+                continue  # the next rule at this word, or the next word, gets its turn
             a, b = context.start, context.end
             if result.explicit_span:
                 earliest, latest = result.earliest, result.latest
@@ -109,14 +95,51 @@ class Tagger:
                 earliest, latest = narrow(interval(result.value), result.mod)
             else:
                 earliest = latest = None
-            timex = Timex(a, b, text[a:b], result.type or rule.type, result.value,
-                          earliest, latest, result.mod, result.anchor, rule.id)
-            found.append(timex)
+            found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
+                               earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
             if unit and earliest is not None and result.anchor != "none":
                 anchor = Anchor(earliest, unit)
-            pos = max(hit.end(), pos + 1)
+            pos = hit.end()
         return found
+
+
+    def _candidates(self, text: str, start: int, end: int
+                    ) -> Iterator[tuple[re.Match[str], Rule]]:
+        """Rule matches in text order; at one position, in the rules' file order.
+
+        At each word only the rules indexed under it are tried, so most of the text costs one
+        dictionary look-up per word. Glued rules (which may start inside a word) are found
+        with their own scan and merged in.
+        """
+        lex = self.lex
+        rules = lex.rules
+        by_word = lex.by_word
+        glued = sorted(
+            ((hit.start(), index, hit) for index, rule in enumerate(rules) if rule.glued
+             for hit in rule.pattern.finditer(text, start, end)),
+            key=lambda item: (item[0], item[1]),
+        )
+        for word in _WORD.finditer(text, start, end):
+            at = word.start()
+            while glued and glued[0][0] < at:
+                _, index, hit = glued.pop(0)
+                yield hit, rules[index]
+            token = word.group()
+            first = token[0]
+            if first.isdigit():
+                candidates = lex.by_digit
+            elif first in "'’":
+                candidates = lex.by_quote
+            else:
+                candidates = by_word.get(token.lower(), ())
+            for index in candidates:
+                rule = rules[index]
+                hit = rule.pattern.match(text, at, end)
+                if hit is not None:
+                    yield hit, rule
+        for _, index, hit in glued:
+            yield hit, rules[index]
 
 
 _DEFAULT: Tagger | None = None
