@@ -44,22 +44,39 @@ def _mod(m: Match) -> str | None:
     return MODS.get(word.strip(" -"), MODS.get(word.strip()))
 
 
+def choose(tense: int, offsets: list[int], window: int) -> int:
+    """Pick among signed distances from the document date (negative: before it).
+
+    The clause's tense picks its side when the nearest candidate there lies within `window`
+    (half a year for dates); otherwise, and with no tense, the nearest candidate wins: "Nov.
+    25" written on 7 January is last November even in a clause that looks ahead.
+    """
+    ahead = [o for o in offsets if o >= 0]
+    behind = [o for o in offsets if o <= 0]
+    if tense > 0 and ahead and min(ahead) <= window:
+        return min(ahead)
+    if tense < 0 and behind and max(behind) >= -window:
+        return max(behind)
+    return min(offsets, key=lambda o: (abs(o), o > 0))
+
+
 def pick_year(m: Match, month: int, day: int | None = None) -> int | None:
-    """The year of a month (and day) written without one, by the clause's tense."""
+    """The year of a month (and day) written without one, by tense and nearness."""
     if m.dct is None:
         return None
     dct = m.dct
-    key = (month, day or 0)
-    here = (dct.month, dct.day if day else 0)
-    tense = m.tense()
-    if tense > 0:
-        return dct.year if key >= here else dct.year + 1
-    if key <= here:
-        return dct.year
-    # A date later in the year than the document: the past one unless it is close ahead.
-    if tense == 0 and month - dct.month <= 1:
-        return dct.year
-    return dct.year - 1
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    if day is None:
+        here = dct.year * 12 + dct.month
+        offsets = [year * 12 + month - here for year in years]
+        return years[offsets.index(choose(m.tense(), offsets, 6))]
+    offsets = []
+    for year in years:
+        try:
+            offsets.append((dt.date(year, month, day) - dct).days)
+        except ValueError:  # 29 February in a common year
+            offsets.append(10_000)
+    return years[offsets.index(choose(m.tense(), offsets, 183))]
 
 
 def numeric_date(m: Match) -> Result | None:
@@ -135,6 +152,26 @@ def year(m: Match) -> Result | None:
     return Result("DATE", f"{int(text):04d}", mod=_mod(m))
 
 
+_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: i * 10 for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+
+
+def spelled_year(m: Match) -> Result | None:
+    """"nineteen ninety-six", "the year two thousand": years read aloud in transcripts."""
+    words = re.split(r"[- ]+", m.g("spelled") or "")
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        year = 2000 + sum(_TENS.get(w, _ONES.get(w, 0)) for w in rest)
+    else:
+        rest = words[1:]
+        year = 1900 + (0 if rest == ["hundred"] else
+                       sum(_TENS.get(w, _ONES.get(w, 0)) for w in rest))
+    return Result("DATE", f"{year:04d}")
+
+
 def decade(m: Match) -> Result | None:
     digits = m.g("decade")
     if digits:
@@ -183,7 +220,12 @@ def weekday(m: Match) -> Result | None:
 
 
 def season(m: Match) -> Result | None:
-    code = m.lex.seasons[m.g("season") or ""]
+    word = m.g("season") or ""
+    code = m.lex.seasons[word]
+    if word == "fall" and not m.g("year") and (m.g("rel") or "the") == "the":
+        before = m.text[max(0, m.start - 12) : m.start].lower()
+        if not re.search(r"\b(?:in|this|last|next|by|until|during)\s+(?:the\s+)?$", before):
+            return None  # "the fall of Kabul", "a fall in prices"
     mod = _mod(m)
     if m.g("year"):
         return Result("DATE", f"{int(m.g('year') or 0):04d}-{code}", mod=mod)
@@ -250,11 +292,11 @@ def holiday(m: Match) -> Result | None:
 
     day = on(base)
     if not year_text and m.dct is not None:
+        options = [on(base - 1), day, on(base + 1)]
+        offsets = [(option - m.dct).days for option in options]
         rel = m.g("rel")
-        if rel == "last" or (rel != "next" and day > m.dct and m.tense() < 0):
-            day = on(base - 1) if day >= m.dct else day
-        elif rel == "next" or (day < m.dct and m.tense() > 0):
-            day = on(base + 1) if day <= m.dct else day
+        tense = -1 if rel == "last" else 1 if rel == "next" else m.tense()
+        day = options[offsets.index(choose(tense, offsets, 183))]
     return Result("DATE", day.isoformat(), anchor="dct" if not year_text else "absolute")
 
 

@@ -224,7 +224,25 @@ def relative_period(m: Match) -> Result | None:
     return result
 
 
+def the_weekend(m: Match) -> Result | None:
+    """"Over the weekend": the one just past, unless the clause looks ahead."""
+    if m.dct is None:
+        return Result("DATE", "XXXX-WXX-WE", anchor="none")
+    weekday = m.dct.isoweekday()
+    if weekday >= 6:
+        day = m.dct
+    elif m.tense() > 0:
+        day = m.dct + dt.timedelta(days=6 - weekday)
+    else:
+        day = m.dct - dt.timedelta(days=weekday)
+    return Result("DATE", value_for(day, "WE"), anchor="dct")
+
+
 def duration(m: Match) -> Result | None:
+    if m.g("adj") == "-old":
+        return None  # an age ("a 6-year-old"), not a time expression
+    if (m.g("unit") or "").startswith("second") and (m.g("number") or "") in ("a", "an"):
+        return None  # "a second round"
     unit = _unit(m)
     if unit is None:
         unit = {"ages": "Y"}.get(m.g("unit") or "")

@@ -28,6 +28,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "month": nd.month,
     "year": nd.year,
     "decade": nd.decade,
+    "spelled_year": nd.spelled_year,
+    "the_weekend": ns.the_weekend,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
