@@ -16,7 +16,8 @@ class Anchor:
     """The latest date the narrative mentioned, at the precision it was mentioned."""
 
     day: dt.date
-    unit: str  # "D", "W", "M", "Y"…
+    unit: str  # "D", "W", "M", "Q"
+    end: int = 0  # where the expression that set it ends in the text
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ class Result:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     explicit_span: bool = False
+    sets_anchor: bool = True  # a comparison ("a year earlier") does not move the narrative
 
 
 def capitalised(word: str | None) -> bool:
@@ -116,6 +117,12 @@ def month_year(m: Match) -> Result | None:
     if not capitalised(word):
         return None
     month = m.lex.months[word.lower()]
+    when = m.g("when")
+    if when:  # "June last year"
+        if m.dct is None:
+            return Result("DATE", f"XXXX-{month:02d}", anchor="none")
+        year = m.dct.year + {"last": -1, "next": 1}.get(when, 0)
+        return Result("DATE", f"{year:04d}-{month:02d}", anchor="dct")
     return Result("DATE", f"{int(m.g('year') or 0):04d}-{month:02d}", mod=_mod(m))
 
 
@@ -253,9 +260,16 @@ def quarter(m: Match) -> Result | None:
     letter = "H" if half else "Q"
     if m.g("year"):
         number = m.lex.ordinals.get(ordinal or "", None) or int(ordinal or 0)
+        if number < 0:  # "the last half of 1989"
+            number = 2 if half else 4
         return Result("DATE", f"{int(m.g('year') or 0):04d}-{letter}{number}")
     if m.dct is None:
         return None
+    if ordinal and (m.g("shift") or m.g("yearwhen")):
+        number = m.lex.ordinals[ordinal]
+        number = (2 if half else 4) if number < 0 else number
+        step = {"next": 1, "this": 0}.get(m.g("yearwhen") or "", -1)
+        return Result("DATE", f"{m.dct.year + step:04d}-{letter}{number}", anchor="dct")
     current = quarter_of(m.dct) if not half else (1 if m.dct.month <= 6 else 2)
     year = m.dct.year
     if ordinal:

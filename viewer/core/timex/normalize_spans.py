@@ -75,7 +75,22 @@ def clock(m: Match) -> Result | None:
             return None
     day = m.dct
     anchor = "dct"
-    if m.g("weekday"):
+    near = m.anchor
+    if near is not None and near.unit == "D" and m.start - near.end < 120 and "." not in (
+            m.text[near.end : m.start]):
+        day, anchor = near.day, "narrative"  # "…said Friday. The blast came at 10:35 a.m."
+    if m.g("month") and m.g("day"):
+        from viewer.core.timex.normalize_dates import pick_year
+
+        number = m.lex.months[m.g("month") or ""]
+        date_day = int(re.sub(r"\D", "", m.g("day") or "0"))
+        year = pick_year(m, number, date_day)
+        if year is not None:
+            try:
+                day, anchor = dt.date(year, number, date_day), "dct"
+            except ValueError:
+                return None
+    elif m.g("weekday"):
         resolved = weekday(m)
         if resolved is None:
             return None
@@ -145,9 +160,24 @@ def anaphoric(m: Match) -> Result | None:
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
 
 
+_COMPARISON_REACH = 400  # characters: "…in the third quarter, up from a year earlier"
+
+
+def _same_period_a_year_before(m: Match) -> Result | None:
+    """"A year ago" beside a quarter or month means that period a year before."""
+    anchor = m.anchor
+    if anchor is None or anchor.unit not in ("Q", "M") or m.start - anchor.end > _COMPARISON_REACH:
+        return None
+    return Result("DATE", value_for(shift(anchor.day, "Y", -1), anchor.unit), anchor="narrative",
+                  sets_anchor=False)
+
+
 def ago(m: Match) -> Result | None:
     word = m.g("word")
     if word:  # "year-ago", "a year earlier"
+        compared = _same_period_a_year_before(m)
+        if compared is not None:
+            return compared
         base = m.anchor.day if (m.anchor and "earlier" in word) else m.dct
         if base is None:
             return None
@@ -156,6 +186,10 @@ def ago(m: Match) -> Result | None:
     unit = _unit(m)
     if number is None or unit is None:
         return None
+    if unit == "Y" and number == 1:
+        compared = _same_period_a_year_before(m)
+        if compared is not None:
+            return compared
     direction = m.g("dir") or "ago"
     forward = direction in ("later", "after", "hence", "from now")
     relative_to_anchor = direction in ("earlier", "before", "later", "after", "prior")
@@ -252,7 +286,18 @@ def duration(m: Match) -> Result | None:
     if number is None:
         number = "X"
     rel = m.g("rel")
-    if rel in ("recent", "few", "several", "many", "coming") and m.g("number") is None:
+    if rel in ("recent", "coming") and m.g("number") is None:
+        # "in recent weeks", "in the coming months": some span reaching back or ahead.
+        past = rel == "recent"
+        result = Result("DURATION", _period("X", unit), anchor="dct")
+        if m.dct is not None:
+            reach = {"Y": 3 * 365, "M": 180, "W": 42, "D": 10, "DE": 3650}.get(unit, 30)
+            step = dt.timedelta(days=reach)
+            result.earliest, result.latest = (m.dct - step, m.dct) if past else (m.dct,
+                                                                                m.dct + step)
+            result.explicit_span = True
+        return result
+    if rel in ("few", "several", "many") and m.g("number") is None:
         number = "X"
     value = _period(number, unit)
     result = Result("DURATION", value, mod="APPROX" if m.g("approx") else None)

@@ -59,6 +59,8 @@ def _precision(value: str) -> str | None:
         return "W"
     if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
         return "M"
+    if len(value) == 7 and value[4:6] == "-Q":
+        return "Q"
     return None
 
 
@@ -100,8 +102,8 @@ class Tagger:
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
-            if unit and earliest is not None and result.anchor != "none":
-                anchor = Anchor(earliest, unit)
+            if unit and earliest is not None and result.anchor != "none" and result.sets_anchor:
+                anchor = Anchor(earliest, unit, b)
             pos = hit.end()
         return found
 
