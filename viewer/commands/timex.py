@@ -14,6 +14,7 @@ from viewer.commands import CliError, existing_file
 from viewer.core.dates import parse_full_date
 from viewer.core.ingest import read_document
 from viewer.core.model import Document
+from viewer.core.sidecar import read_sidecar, sidecar_path
 from viewer.core.timex import Tagger, Timex
 
 SUMMARY = "find and normalise the time expressions in files (or JSON Lines on stdin)"
@@ -80,7 +81,13 @@ def to_timeml(text: str, timexes: list[Timex], dct: dt.date | None) -> str:
 
 
 def _load(path: Path) -> Document:
-    doc = read_document(path.parent, path)
+    """Read a file as the app would, with its folder's sidecar (searched upwards)."""
+    root = path.resolve().parent
+    for folder in [root, *root.parents]:
+        if sidecar_path(folder).is_file():
+            root = folder
+            break
+    doc = read_document(root, path.resolve(), read_sidecar(root))
     if not isinstance(doc, Document):
         raise CliError(f"{path}: {doc}")
     return doc

@@ -220,6 +220,12 @@ def weekday(m: Match) -> Result | None:
         delta = ahead or 7
     elif back == 0:
         delta = 0
+    elif rel == "this":
+        # "this Wednesday": by tense, else the Wednesday of the document's own week.
+        tense = m.tense()
+        delta = ahead if tense > 0 else -back if tense < 0 else target - today
+    elif re.match(r"['’]s\b", m.text[m.end : m.end + 3]):
+        delta = -back  # "Wednesday's ruling": a possessive names what already happened
     else:
         delta = ahead if m.tense() > 0 else -back
     day = m.dct + dt.timedelta(days=delta)
