@@ -52,7 +52,9 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, tagger: Tagger, dct: dt.date | None
             item = json.loads(line)
             text = item["text"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise CliError(f"stdin line {number}: not a {{\"id\", \"text\"}} object ({exc})")
+            raise CliError(
+                f"stdin line {number}: not a {{\"id\", \"text\"}} object ({exc})"
+            ) from None
         when = parse_full_date(str(item.get("dct") or "")[:10]) or dct
         timexes = [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}

@@ -35,7 +35,8 @@ class Result:
 
 
 def capitalised(word: str | None) -> bool:
-    return bool(word) and (word[0].isupper() or word.isupper())  # type: ignore[index]
+    """Month and weekday names are capitalised in news; "may" and "march" are verbs."""
+    return bool(word) and word is not None and word[0].isupper()
 
 
 def _mod(m: Match) -> str | None:
@@ -159,11 +160,13 @@ def year(m: Match) -> Result | None:
     return Result("DATE", f"{int(text):04d}", mod=_mod(m))
 
 
-_ONES = {w: i for i, w in enumerate(
+_ONES_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: i * 10 for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_ONES = {w: i for i, w in enumerate(_ONES_WORDS.split())}
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_TENS = {w: (i + 2) * 10 for i, w in enumerate(_TENS_WORDS.split())}
 
 
 def spelled_year(m: Match) -> Result | None:

@@ -139,9 +139,9 @@ class Tagger:
                 candidates = by_word.get(token.lower(), ())
             for index in candidates:
                 rule = rules[index]
-                hit = rule.pattern.match(text, at, end)
-                if hit is not None:
-                    yield hit, rule
+                matched = rule.pattern.match(text, at, end)
+                if matched is not None:
+                    yield matched, rule
         for _, index, hit in glued:
             yield hit, rules[index]
 
