@@ -1,0 +1,1 @@
+"""Benchmarks: reproducible speed measurements, kept out of the unit tests."""

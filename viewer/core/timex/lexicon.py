@@ -102,6 +102,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         "weekday_full": _alternation(w for w in weekdays if w.endswith("day")),
         "number": _alternation(numbers),
         "number_word": _alternation(k for k in numbers if not k.startswith(("a ", "an"))),
+        "compound": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+        r"(?:one|two|three|four|five|six|seven|eight|nine)",
         "vague": _alternation(tables["vague_numbers"]),
         "unit": _alternation(units),
         "unit_plain": _alternation(plain_units),

@@ -50,8 +50,9 @@ def choose(tense: int, offsets: list[int], window: int) -> int:
     """Pick among signed distances from the document date (negative: before it).
 
     The clause's tense picks its side when the nearest candidate there lies within `window`
-    (half a year for dates); otherwise, and with no tense, the nearest candidate wins: "Nov.
-    25" written on 7 January is last November even in a clause that looks ahead.
+    (half a year for dates); with no tense the past wins up to nine months back; otherwise the
+    nearest candidate wins: "Nov. 25" written on 7 January is last November even in a clause
+    that looks ahead.
     """
     ahead = [o for o in offsets if o >= 0]
     behind = [o for o in offsets if o <= 0]
@@ -59,6 +60,8 @@ def choose(tense: int, offsets: list[int], window: int) -> int:
         return min(ahead)
     if tense < 0 and behind and max(behind) >= -window:
         return max(behind)
+    if tense == 0 and behind and max(behind) >= -window * 3 // 2:
+        return max(behind)  # news mostly reports what happened: the past, unless far back
     return min(offsets, key=lambda o: (abs(o), o > 0))
 
 

@@ -24,6 +24,9 @@ def _number(m: Match, name: str = "number") -> float | str | None:
         return "X"
     if word in m.lex.numbers:
         return m.lex.numbers[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and all(p in m.lex.numbers for p in parts):  # "twenty-four"
+        return m.lex.numbers[parts[0]] + m.lex.numbers[parts[1]]
     if word.endswith(" 1/2"):
         return float(word[:-4]) + 0.5
     try:
@@ -51,12 +54,14 @@ def _period(number: float | str, unit: str) -> str:
     amount = float(number)
     if amount != int(amount):
         whole, part = int(amount), amount - int(amount)
-        smaller = {"TH": ("M", 60), "Y": ("M", 12), "D": ("H", 24)}.get(unit)
+        smaller = {"TH": ("M", 60), "TM": ("S", 60), "Y": ("M", 12), "D": ("H", 24)}.get(unit)
         if smaller:
             rest = round(part * smaller[1])
             if unit == "D":
                 return f"P{whole}DT{rest}H"
-            return f"PT{whole}H{rest}M" if time else f"P{whole}Y{rest}M"
+            if time:
+                return f"PT{whole}{letter}{rest}{smaller[0]}"
+            return f"P{whole}Y{rest}M"
     return f"PT{int(amount)}{letter}" if time else f"P{int(amount)}{letter}"
 
 
@@ -285,6 +290,10 @@ def duration(m: Match) -> Result | None:
     number = _number(m)
     if number is None:
         number = "X"
+    elif number != "X" and float(number) >= 1000:
+        return None  # "the 1988 quarter" names a year, not 1988 quarters
+    if m.g("half1") or m.g("half2"):
+        number = (1 if number == "X" else float(number)) + 0.5
     rel = m.g("rel")
     if rel in ("recent", "coming") and m.g("number") is None:
         # "in recent weeks", "in the coming months": some span reaching back or ahead.
