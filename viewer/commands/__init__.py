@@ -34,9 +34,9 @@ def bundled_seeds() -> Path:
 
 
 def _registry() -> dict[str, ModuleType]:
-    from viewer.commands import docs, timex
+    from viewer.commands import docs, extract, timex
 
-    return {"docs": docs, "timex": timex}
+    return {"docs": docs, "timex": timex, "extract": extract}
 
 
 COMMANDS = _registry()

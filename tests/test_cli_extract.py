@@ -1,0 +1,57 @@
+"""`timeline-viewer extract`: the JSON schema, JSON Lines and CSV forms, output files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from viewer.cli import main
+
+EVENT_KEYS = {"id", "document", "text", "char_start", "char_end", "start", "end", "precision",
+              "date_source", "timex", "parties", "people", "topics", "tags", "boilerplate",
+              "cluster", "sources"}
+
+
+@pytest.fixture()
+def folder(seeds_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    target.mkdir()
+    for path in seeds_dir.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def test_json_schema(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(folder), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["date"] for d in data["documents"]] == [
+        "2026-01-29", "2025-07-22", "2026-02-19", "2025-06-05", "2026-02-18"]
+    assert set(data["documents"][0]) == {"path", "title", "date", "date_source", "problems"}
+    assert data["events"] and all(set(e) >= EVENT_KEYS for e in data["events"])
+    for e in data["events"]:
+        text = (folder / e["document"]).read_text()
+        assert e["text"] in text or e["text"] in " ".join(text.split())
+
+
+def test_output_file_jsonl_and_csv(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(folder), "--format", "jsonl", "-o", str(out)]) == 0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) > 50 and set(lines[0]) >= EVENT_KEYS
+    sheet = tmp_path / "events.csv"
+    assert main(["extract", str(folder), "--format", "csv", "-o", str(sheet)]) == 0
+    raw = sheet.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == len(lines)
+    assert rows[0]["parties"] and "; " in next(r["parties"] for r in rows if ";" in r["parties"])
+
+
+def test_wrong_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "/no/such/folder"]) == 2
+    assert "no such folder" in capsys.readouterr().err

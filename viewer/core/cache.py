@@ -1,0 +1,93 @@
+"""Per-file extraction cache, so a second open of a folder does no extraction work.
+
+An entry is keyed by the file's bytes, its path, its sidecar entry and a fingerprint of the
+extractor (its code and every rule file that applies), so any change to any of them misses.
+Entries live in `FOLDER/.timeline-viewer/cache/` when the folder is writable, otherwise in the
+user's cache directory; they are JSON written through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from viewer.core.resources import FOLDER_DIR, resources_dir
+from viewer.core.sidecar import atomic_write_text
+
+_CORE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_CORE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for path in sorted(resources_dir().glob("*.toml")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(folder: str | Path) -> str:
+    """The extractor's identity for this folder: code, bundled rules, the folder's rules."""
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    local = Path(folder) / FOLDER_DIR
+    if local.is_dir():
+        for path in sorted(local.glob("*.toml")):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_dir(folder: str | Path) -> Path:
+    """Where this folder's cache lives: inside it if writable, else the user cache dir."""
+    folder = Path(folder).resolve()
+    inside = folder / FOLDER_DIR / "cache"
+    try:
+        inside.mkdir(parents=True, exist_ok=True)
+        probe = inside / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+        return inside
+    except OSError:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        outside = base / "timeline-viewer" / hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+        outside.mkdir(parents=True, exist_ok=True)
+        return outside
+
+
+def entry_key(fingerprint_: str, relpath: str, data: bytes, side: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for part in (fingerprint_, relpath, json.dumps(side, sort_keys=True)):
+        digest.update(part.encode() + b"\x00")
+    digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+class Cache:
+    def __init__(self, folder: str | Path) -> None:
+        self.dir = cache_dir(folder)
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        self.used.add(key)
+        try:
+            value = json.loads((self.dir / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return value if isinstance(value, dict) else None
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        self.used.add(key)
+        # A cache that cannot be written costs time, never correctness.
+        with contextlib.suppress(OSError):
+            atomic_write_text(self.dir / f"{key}.json", json.dumps(value, ensure_ascii=False))
+
+    def prune(self) -> None:
+        """Drop entries this load did not use: files changed, removed or rules updated."""
+        for path in self.dir.glob("*.json"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)

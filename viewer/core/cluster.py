@@ -1,0 +1,89 @@
+"""Link events from different articles that report the same happening.
+
+Two events are linked when their date intervals overlap (both narrow enough to mean a
+happening, not a season), they share a topic, their parties agree (overlap, or one names
+none), and their wording is close: three shared content words, or a word-overlap ratio of at
+least a quarter. Linked events form a cluster; each event learns its cluster id (the smallest
+event id in it, so it is stable) and how many documents report it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from viewer.core.events import Event
+
+MAX_SPAN_DAYS = 10
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset(
+    "the and that with from have has had were was for this their they them than then there "
+    "which while what when where who will would could should been being into over under about "
+    "after before between also said says such just only more most other some both each very "
+    "its his her our your not but are any all can may might one two new day days week weeks "
+    "month months year years time first last next earlier later today yesterday".split()
+)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _STOP
+    )
+
+
+def _linkable(a: Event, b: Event, wa: frozenset[str], wb: frozenset[str]) -> bool:
+    if a.document == b.document or a.start is None or b.start is None:
+        return False
+    if a.end is None or b.end is None or a.start > b.end or b.start > a.end:
+        return False
+    if not set(a.topics) & set(b.topics):
+        return False
+    if a.parties and b.parties and not set(a.parties) & set(b.parties):
+        return False
+    shared = len(wa & wb)
+    return shared >= 3 or (shared >= 2 and shared / max(1, len(wa | wb)) >= 0.25)
+
+
+def cluster(events: Sequence[Event]) -> list[Event]:
+    """The events with `cluster` and `sources` set."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    candidates = [
+        i for i, e in enumerate(events)
+        if not e.boilerplate and e.start is not None and e.end is not None
+        and (e.end - e.start).days <= MAX_SPAN_DAYS and e.date_source != "document"
+    ]
+    words = {i: content_words(events[i].text) for i in candidates}
+    candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
+    for pos, i in enumerate(candidates):
+        a = events[i]
+        for j in candidates[pos + 1 :]:
+            b = events[j]
+            if b.start is not None and a.end is not None and b.start > a.end:
+                break
+            if _linkable(a, b, words[i], words[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(events)):
+        groups.setdefault(root(i), []).append(i)
+    out = list(events)
+    for members in groups.values():
+        cluster_id = min(events[i].id for i in members)
+        sources = len({events[i].document for i in members})
+        for i in members:
+            out[i] = dataclasses.replace(events[i], cluster=cluster_id, sources=sources)
+    return out

@@ -1,0 +1,288 @@
+"""Events from one document: which sentences report something, and when.
+
+A sentence's date comes from its own time expression when one dates the happening
+(`explicit`), else from the narrative's focus (`inherited`: "On Wednesday, … He vowed …"),
+else from the publication date (`document`). A sentence with two dated happenings ("…ended
+on Wednesday, in contrast to the talks the day before"; "…just one day after five people were
+killed") yields two events. People and clusters are added later, over the whole folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from viewer.core.model import Document, Sentence
+from viewer.core.parties import Gazetteer
+from viewer.core.people import PersonMention, find_people
+from viewer.core.timex import Tagger, Timex
+from viewer.core.timex.calendar import shift
+from viewer.core.topics import Taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    document: str
+    text: str
+    char_start: int
+    char_end: int
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    date_source: str  # explicit, inherited, document, undated
+    timex: str | None
+    timex_value: str | None
+    parties: tuple[str, ...]
+    people: tuple[str, ...]
+    topics: tuple[str, ...]
+    boilerplate: bool
+    sentence: int
+    cluster: str = ""
+    sources: int = 1
+    tags: tuple[str, ...] = ()
+
+    @property
+    def undated(self) -> bool:
+        return self.start is None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEvents:
+    """One document's extraction: its events and the person names they contain."""
+
+    document: Document
+    events: tuple[Event, ...]
+    mentions: tuple[tuple[PersonMention, ...], ...]  # per event
+    timexes: tuple[Timex, ...]
+
+
+_NOT_DATING = {"PRESENT_REF", "FUTURE_REF"}
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of on in at to for with by from as into onto over under vs via "
+    "amid after before".split()
+)
+_BOUND = re.compile(r"\b(?:since|until|till|by|before)\b[^,;]{0,40}$", re.IGNORECASE)
+# ", which collapsed in 2023": a date inside a non-restrictive relative clause.
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*$", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b|"
+    r"\b(?:the|these|this|that|those)\s+(?:attacks?|strikes?|assault|talks|meeting|"
+    r"session|raid|bombing|shelling|incident|blast|explosion|negotiations|summit|deal|"
+    r"agreement|decision|ruling|announcement|statement|visit)\b",
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
+                   r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
+_FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
+_RELATION = re.compile(r"^\s*(after|before)\b")
+_CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
+
+
+def precision_of(timex: Timex) -> str:
+    return "fuzzy" if timex.value.endswith("_REF") else _period_precision(timex.value)
+
+
+def _period_precision(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", value):
+        return "time"
+    if re.fullmatch(r"\d{4}-W\d{2}-WE", value):
+        return "weekend"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}-H\d", value):
+        return "half"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}", value):
+        return "century"
+    return "fuzzy"
+
+
+_RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "quarter": 3,
+         "half": 4, "year": 5, "decade": 6, "century": 7, "fuzzy": 8}
+
+
+def event_id(relpath: str, text: str, occurrence: int, part: int) -> str:
+    """Stable across runs and across changes to other files or other sentences."""
+    key = "\x1f".join([relpath, " ".join(text.split()), str(occurrence), str(part)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> bool:
+    """Body sentences and headlines that state something; not labels, questions, subheads."""
+    text = doc.sentence_text(sentence).strip()
+    words = text.split()
+    if not words or text.endswith((":", "?")):
+        return False
+    if len(words) < 4:
+        return False
+    para = doc.paragraphs[sentence.paragraph]
+    whole_paragraph = para.start == sentence.start and para.end == sentence.end
+    content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
+    capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
+    heading = whole_paragraph and text[-1] not in ".!\"”’'" and capitalised >= 0.6
+    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
+    # still kept, as a boilerplate event hidden by default.
+    return not (heading and sentence.paragraph > 2 and sentence.boilerplate is None)
+
+
+def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex]:
+    usable = []
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
+            continue
+        if timex.earliest is None or timex.latest is None:
+            continue
+        before = sentence_text[: timex.start - offset]
+        if _BOUND.search(before) or _RELATIVE.search(before):
+            continue  # "since the invasion in 2022", "talks, which collapsed in 2023"
+        usable.append(timex)
+    return usable
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+    timex: Timex | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str
+
+
+def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
+           durations: list[Timex]) -> list[_Part]:
+    """The dated happenings of a sentence: usually one, sometimes two."""
+    text = doc.sentence_text(sentence)
+    dating = _dating(timexes, text, sentence.start)
+    if not dating:
+        return [_Part(sentence.start, sentence.end, None, None, None, "")]
+    best = min(dating, key=lambda t: (_RANK[precision_of(t)], t.start))
+    main = _Part(sentence.start, sentence.end, best, best.earliest, best.latest,
+                 precision_of(best))
+    parts = [main]
+    # A second dated happening in its own clause.
+    for other in dating:
+        if other is best or (other.earliest, other.latest) == (best.earliest, best.latest):
+            continue
+        if _RANK[precision_of(other)] > 2:
+            continue
+        lo, hi = sorted((best.end, other.start)) if other.start > best.start else sorted(
+            (other.end, best.start))
+        gap = doc.text[lo:hi]
+        cut = [m for m in _CLAUSE.finditer(gap)]
+        if not cut:
+            continue
+        split = lo + cut[-1].end() if other.start > best.start else lo + cut[0].start()
+        if other.start > best.start:
+            main.end = split
+            parts.append(_Part(split, sentence.end, other, other.earliest, other.latest,
+                               precision_of(other)))
+        else:
+            main.start = split
+            parts.insert(0, _Part(sentence.start, split, other, other.earliest, other.latest,
+                                  precision_of(other)))
+        break
+    # "…just one day after five people were killed…": the clause after "after" is earlier.
+    if len(parts) == 1 and best.earliest and precision_of(best) in ("day", "time"):
+        for duration in durations:
+            relation = _RELATION.match(doc.text[duration.end : sentence.end])
+            amount = re.fullmatch(r"P(\d+)([DW])", duration.value)
+            if not relation or not amount:
+                continue
+            step = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
+            step = -step if relation.group(1) == "after" else step
+            day = shift(best.earliest, "D", step)
+            clause_start = duration.end + relation.end()
+            main.end = duration.start
+            parts.append(_Part(clause_start, sentence.end, duration, day, day, "day"))
+            break
+    for part in parts:
+        while part.start < part.end and doc.text[part.start] in " ,;:—–":
+            part.start += 1
+        while part.end > part.start and doc.text[part.end - 1] in " ,;:—–":
+            part.end -= 1
+    return parts
+
+
+def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
+                     taxonomy: Taxonomy) -> DocumentEvents:
+    """Every event of one document, with parties and topics; people come later."""
+    timexes = tagger.tag(doc.text, doc.date)
+    by_sentence: dict[int, list[Timex]] = {}
+    index = 0
+    for number, sentence in enumerate(doc.sentences):
+        while index < len(timexes) and timexes[index].end <= sentence.start:
+            index += 1
+        scan = index
+        while scan < len(timexes) and timexes[scan].start < sentence.end:
+            by_sentence.setdefault(number, []).append(timexes[scan])
+            scan += 1
+    events: list[Event] = []
+    mentions: list[tuple[PersonMention, ...]] = []
+    seen_text: dict[str, int] = {}
+    focus: _Part | None = None
+    focus_paragraph = -1
+    for number, sentence in enumerate(doc.sentences):
+        if not reports_something(doc, sentence, number):
+            continue
+        text = doc.sentence_text(sentence)
+        normal = " ".join(text.split())
+        occurrence = seen_text.get(normal, 0)
+        seen_text[normal] = occurrence + 1
+        found = by_sentence.get(number, [])
+        durations = [t for t in found if t.type == "DURATION"]
+        parts = _parts(doc, sentence, found, durations)
+        new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
+        if new_paragraph and not (_ANAPHOR.search(text) and _PAST.search(text)):
+            focus = None  # the focus crosses a paragraph only with an anaphor: "He vowed…"
+        sentence_parties = gazetteer.parties_in(doc.text, sentence.start, sentence.end)
+        people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer))
+        for part_number, part in enumerate(parts):
+            source = "explicit" if part.timex is not None else ""
+            earliest, latest, precision = part.earliest, part.latest, part.precision
+            timex = part.timex
+            if not source:
+                plausible = (
+                    focus is not None and _PAST.search(text) and not _FUTURE.search(text)
+                    and (doc.date is None or focus.earliest is None
+                         or focus.earliest <= doc.date)
+                )
+                if plausible and focus is not None and sentence.boilerplate is None:
+                    source, earliest, latest = "inherited", focus.earliest, focus.latest
+                    precision, timex = focus.precision, focus.timex
+                elif doc.date is not None:
+                    source, earliest, latest, precision = "document", doc.date, doc.date, "day"
+                    timex = None
+                else:
+                    source, precision, timex = "undated", "none", None
+            span_text = doc.text[part.start : part.end]
+            parties = gazetteer.parties_in(doc.text, part.start, part.end) or sentence_parties
+            topics = taxonomy.classify(span_text) or taxonomy.classify(text)
+            events.append(Event(
+                id=event_id(doc.relpath, text, occurrence, part_number),
+                document=doc.relpath, text=span_text, char_start=part.start,
+                char_end=part.end, start=earliest, end=latest, precision=precision,
+                date_source=source, timex=timex.text if timex else None,
+                timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
+                topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
+            ))
+            mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
+                            or people)
+        if sentence.boilerplate is None and parts[0].timex is not None:
+            focus = parts[0]
+        if sentence.boilerplate is None:
+            focus_paragraph = sentence.paragraph
+    return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))

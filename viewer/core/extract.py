@@ -1,0 +1,182 @@
+"""Extract a whole folder: documents, events, people, clusters; in parallel, with a cache.
+
+Each file is read and tagged on its own (in worker processes when there is enough to do);
+then, over the whole folder, people are merged and linked to parties and events reporting
+the same happening are clustered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from viewer.core.cache import Cache, entry_key, fingerprint
+from viewer.core.cluster import cluster
+from viewer.core.events import DocumentEvents, Event, extract_document
+from viewer.core.ingest import list_folder, read_document
+from viewer.core.model import Document, Problem
+from viewer.core.parties import load_gazetteer
+from viewer.core.people import PeopleRegistry
+from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
+from viewer.core.sidecar import read_sidecar
+from viewer.core.timex import Tagger, Timex
+from viewer.core.topics import load_taxonomy
+
+PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
+Progress = Callable[[int, int], bool | None]
+
+
+@dataclass(frozen=True, slots=True)
+class FolderExtraction:
+    root: str
+    documents: tuple[Document, ...]
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...]
+    ignored: int
+    people: dict[str, str | None]
+    timexes: dict[str, tuple[Timex, ...]]
+    cached: int
+    extracted: int
+
+
+@functools.lru_cache(maxsize=8)
+def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
+    """Rules for a folder, rebuilt whenever its rule files change (`stamp`)."""
+    return Tagger.for_folder(folder), load_gazetteer(folder), load_taxonomy(folder)
+
+
+def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
+                 stamp: str = "") -> dict[str, Any]:
+    """Read and extract one file; a plain dict so it crosses process boundaries cheaply."""
+    item = read_document(folder, path, side)
+    if isinstance(item, Problem):
+        return {"problem": problem_to_dict(item)}
+    tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
+    return extraction_to_dict(extract_document(item, tagger, gazetteer, taxonomy))
+
+
+def _executor(workers: int) -> Executor:
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+
+
+def extract_folder(root: str | Path, progress: Progress | None = None,
+                   workers: int | None = None, use_cache: bool = True) -> FolderExtraction:
+    """Everything the app shows for a folder. `progress(done, total)` may return False."""
+    folder = str(Path(root))
+    listing = list_folder(folder)
+    sidecar = read_sidecar(folder)
+    cache = Cache(folder) if use_cache else None
+    stamp = fingerprint(folder)
+    results: dict[str, dict[str, Any]] = {}
+    pending: list[tuple[str, str]] = []
+    problems = list(listing.problems)
+    total = len(listing.files)
+    for path in listing.files:
+        rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+        try:
+            data = path.read_bytes() if cache else b""
+        except OSError:
+            data = b""
+        key = entry_key(stamp, rel, data, sidecar.get(rel, {})) if cache else ""
+        hit = cache.get(key) if cache and data else None
+        if hit is not None:
+            results[str(path)] = hit
+        else:
+            pending.append((str(path), key))
+    cached = total - len(pending)
+    done = cached
+    cancelled = progress is not None and progress(done, total) is False
+
+    def store(path: str, key: str, value: dict[str, Any]) -> None:
+        results[path] = value
+        if cache is not None and key and "problem" not in value:
+            cache.put(key, value)
+
+    workers = workers or os.cpu_count() or 1
+    if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
+        with _executor(workers) as pool:
+            futures: dict[Future[dict[str, Any]], tuple[str, str]] = {
+                pool.submit(extract_file, folder, name, sidecar, stamp): (name, key)
+                for name, key in pending
+            }
+            for future in _as_completed(futures):
+                name, key = futures[future]
+                store(name, key, future.result())
+                done += 1
+                if progress is not None and progress(done, total) is False:
+                    cancelled = True
+                    for other in futures:
+                        other.cancel()
+                    break
+    elif not cancelled:
+        for name, key in pending:
+            store(name, key, extract_file(folder, name, sidecar, stamp))
+            done += 1
+            if progress is not None and progress(done, total) is False:
+                cancelled = True
+                break
+    if cache is not None and not cancelled:
+        cache.prune()
+
+    extractions: list[DocumentEvents] = []
+    for path in listing.files:
+        value = results.get(str(path))
+        if value is None:
+            continue
+        if "problem" in value:
+            problems.append(Problem(**value["problem"]))
+        else:
+            extractions.append(extraction_from_dict(value))
+    events, people = _with_people(folder, extractions)
+    return FolderExtraction(
+        root=folder,
+        documents=tuple(x.document for x in extractions),
+        events=tuple(cluster(events)),
+        problems=tuple(problems),
+        ignored=listing.ignored,
+        people=people,
+        timexes={x.document.relpath: x.timexes for x in extractions},
+        cached=cached,
+        extracted=len(results) - cached,
+    )
+
+
+def _as_completed(futures: dict[Future[dict[str, Any]], tuple[str, str]]) -> Any:
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)
+
+
+def _with_people(folder: str, extractions: list[DocumentEvents]
+                 ) -> tuple[list[Event], dict[str, str | None]]:
+    """Merge people across the folder and add their parties to the events they appear in."""
+    registry = PeopleRegistry(folder)
+    for extraction in extractions:
+        for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
+            if not event.boilerplate:  # page furniture never teaches who someone is
+                registry.learn(mentions)
+    registry.finish()
+    events: list[Event] = []
+    for extraction in extractions:
+        for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
+            names: dict[str, None] = {}
+            parties = dict.fromkeys(event.parties)
+            for mention in mentions:
+                person = registry.resolve(mention)
+                if person is None:
+                    continue
+                names.setdefault(person.name)
+                if person.party:
+                    parties.setdefault(person.party)
+            events.append(dataclasses.replace(event, people=tuple(names),
+                                              parties=tuple(parties)))
+    people = {p.name: p.party for p in registry.people.values()}
+    return events, people

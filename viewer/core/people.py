@@ -1,0 +1,295 @@
+"""People in the news: find person names, link each to a party by the title the text gives
+them, and merge spelling variants across a folder.
+
+Per document, `find_people` returns mentions with the evidence around them; `PeopleRegistry`
+then works over the whole folder: "Kremlin spokesperson Dmitry Peskov" in one article makes
+"Peskov said" in another a Russian voice, and Zelensky / Zelenskyy / Zelenskiy are one person.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viewer.core.parties import Gazetteer
+from viewer.core.resources import load_data
+
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+_PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
+_SPEECH = re.compile(
+    r"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
+    r"added|warned|announced|wrote|insisted|stressed|claimed|urged|argued|explained|confirmed|"
+    r"acknowledged|tweeted|posted|replied|responded|underscored|clarified|described|"
+    r"condemned|vowed|offered|pushed|discussed|met|gave)\b"
+)
+_STOP_WORDS = frozenset(
+    "The A An In On At By For From With And But Or Of To As After Before Despite While When If "
+    "This That These Those It Its His Her Their Our We He She They I You Yet So Also Even "
+    "Although However Meanwhile Moreover Previous Several Some Many Most More Both Each Every "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Read Related Comments Guests "
+    "Presenter Hashtags Explore Try Why How What Who Where Which There Here Peace Talks War "
+    "News Progress Pressure Battlefield Realities Security Council Nuclear Power Plant Ministry "
+    "Minister Foreign Defence Defense Interior Affairs Office Agency Forces Army Navy Air "
+    "State Department Union Nations United Republic Federation Government Parliament Senate "
+    "House Court Party Committee Commission Bank Fund Organization Organisation Institute "
+    "Initiative Program Programme Project Group Brigade Regiment Region Oblast City Province "
+    "North South East West Northern Southern Eastern Western Central Hotel Palace Square Street "
+    "Sea Ocean River Lake Mount Island Islands Gulf Peninsula Strait Bay Day Week Year Eve "
+    "Christmas Easter Axios Reuters Politico AP AFP BBC CNN Al Jazeera TDI NewsFeed X Deputy "
+    "Lead Chief Executive Director Professor Independent Analyst Envoy Spokesperson Resident "
+    "Regional Governor Inside Story Democracy Eurasia Quincy Responsible Statecraft Molise "
+    "University Spider Web Web InterContinental Mechanics Map Author More From".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A name in a document, with what the text around it says."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    evidence: bool  # a title, a speech verb or an apposition marks it as a person
+    title_party: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleData:
+    titles: frozenset[str]
+    modifiers: frozenset[str]
+    leaders: dict[str, str]
+    title_re: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=8)
+def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
+    data = load_data("people.toml", folder)
+    titles = frozenset(data.get("titles", []))
+    ordered = sorted(titles, key=len, reverse=True)
+    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    return TitleData(titles, frozenset(data.get("title_modifiers", [])),
+                     dict(data.get("leaders", {})), title_re)
+
+
+def title_data(folder: str | Path | None = None) -> TitleData:
+    path = Path(folder) / ".timeline-viewer" / "people.toml" if folder is not None else None
+    if path is None or not path.is_file():
+        return _title_data(None)
+    return _title_data(str(folder), path.stat().st_mtime)
+
+
+def surname_key(word: str) -> str:
+    """A spelling-tolerant key: Zelensky, Zelenskyy and Zelenskiy share "zelensky"."""
+    plain = unicodedata.normalize("NFKD", word)
+    plain = "".join(c for c in plain if c.isalpha()).lower()
+    plain = re.sub(r"(?:iy|yy|ij|ii|yi|i|j)$", "y", plain)
+    return plain.replace("kh", "h").replace("ck", "k")
+
+
+def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
+                   titles: frozenset[str] = frozenset()) -> bool:
+    word = _bare(token)
+    if not word or not word[0].isupper() or word in _STOP_WORDS or word in gazetteer_forms:
+        return False
+    if word in titles:
+        return False
+    if word.isupper() and len(word) > 1:
+        return False  # acronyms: US, NATO, TDI
+    return not (len(word) == 1 and not token.endswith("."))
+
+
+def _bare(token: str) -> str:
+    """A token without its possessive or final dot: "Witkoff's" → "Witkoff"."""
+    for suffix in ("'s", "’s"):
+        if token.endswith(suffix):
+            token = token[: -len(suffix)]
+    return token.rstrip(".")
+
+
+def _between_is_title(between: str, data: TitleData) -> bool:
+    """True when the words between a party and a name form a title ("'s lead negotiator,")."""
+    rest = re.sub(r"^(?:'s|’s)", " ", between.strip())
+    if not data.title_re.search(rest):
+        return False
+    leftover = data.title_re.sub(" ", rest)
+    words = [w for w in re.split(r"[\s,-]+", leftover) if w]
+    return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
+
+
+def _title_party(text: str, start: int, end: int, sentence_start: int,
+                 gazetteer: Gazetteer, data: TitleData) -> tuple[str | None, bool]:
+    """The party a title next to the name gives, and whether a title is there at all."""
+    left_from = max(sentence_start, start - 90)
+    mentions = gazetteer.mentions(text, left_from, start)
+    for mention in reversed(mentions):
+        if _between_is_title(text[mention.end : start], data):
+            return mention.party, True
+    left = text[left_from:start]
+    titled = bool(re.search(r"(?:" + data.title_re.pattern + r")[\s,]*$", left))
+    if re.search(r"\b(?:in|at|from|to|near|into|across|of)\s+$", left):
+        return None, False  # "a ceasefire in Gaza, one diplomat said": a place
+    appos = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[end : end + 4])
+    if appos:
+        tail_start = end + appos.end()
+        tail = text[tail_start : tail_start + 80]
+        stop = re.search(r"[,;.]", tail)
+        clause_end = tail_start + (stop.start() if stop else len(tail))
+        title = data.title_re.search(text, tail_start, clause_end)
+        if title is not None:
+            before = gazetteer.mentions(text, tail_start, title.start())
+            lead = text[before[-1].end if before else tail_start : title.start()]
+            if _between_is_title(lead + title.group(), data) or not lead.strip():
+                if before:
+                    return before[-1].party, True  # "Donald Trump, the US president"
+                after = re.match(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?", text[title.end():])
+                if after:
+                    head = gazetteer.mentions(text, title.end() + after.end(), clause_end)
+                    if head and head[0].start == title.end() + after.end():
+                        return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
+                return None, True
+    return None, titled
+
+
+def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
+                folder: str | Path | None = None) -> list[PersonMention]:
+    """Person-name candidates in each sentence, with their evidence and title party."""
+    data = title_data(folder)
+    forms = gazetteer.forms
+    found: list[PersonMention] = []
+    titles = data.titles
+    for s_start, s_end in sentences:
+        covered = [(m.start, m.end) for m in gazetteer.mentions(text, s_start, s_end)]
+        tokens = [
+            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)
+            if not any(a <= m.start() < b for a, b in covered)
+        ]
+        index = 0
+        while index < len(tokens):
+            if not _is_name_token(tokens[index][2], forms, titles):
+                index += 1
+                continue
+            run = [tokens[index]]
+            nxt = index + 1
+            while nxt < len(tokens) and len(run) < 4:
+                word = tokens[nxt][2]
+                gap = text[run[-1][1] : tokens[nxt][0]]
+                if gap.strip() or "\n" in gap:
+                    break
+                if _bare(run[-1][2]) != run[-1][2].rstrip("."):
+                    break  # a possessive ends the name: "Witkoff's announcement"
+                if _is_name_token(word, forms, titles) or (
+                    word in _PARTICLES and nxt + 1 < len(tokens)
+                    and _is_name_token(tokens[nxt + 1][2], forms, titles)
+                ):
+                    run.append(tokens[nxt])
+                    nxt += 1
+                    continue
+                break
+            start, end = run[0][0], run[-1][1]
+            words = tuple(_bare(t[2]) for t in run)
+            end -= len(run[-1][2]) - len(run[-1][2].rstrip(".")) + (
+                len(run[-1][2].rstrip(".")) - len(_bare(run[-1][2])))
+            party, titled = _title_party(text, start, end, s_start, gazetteer, data)
+            speech = bool(_SPEECH.match(text[end : end + 40]))
+            found.append(PersonMention(start, end, words, titled or speech, party))
+            index = nxt
+    return found
+
+
+@dataclass
+class Person:
+    name: str
+    key: str
+    first: str | None
+    forms: Counter[str] = field(default_factory=Counter)
+    party_votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def party(self) -> str | None:
+        return self.party_votes.most_common(1)[0][0] if self.party_votes else None
+
+
+class PeopleRegistry:
+    """Everyone a folder names, merged across spellings, with the party the texts give them."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.data = title_data(folder)
+        self.people: dict[tuple[str, str | None], Person] = {}
+        self.by_key: dict[str, list[Person]] = {}
+
+    def _person(self, first: str | None, last: str) -> Person:
+        key = surname_key(last)
+        candidates = self.by_key.get(key, [])
+        for person in candidates:
+            if first is None or person.first is None or person.first == first:
+                if person.first is None and first is not None:
+                    person.first = first
+                return person
+        person = Person(last if first is None else f"{first} {last}", key, first)
+        self.people[(key, first)] = person
+        self.by_key.setdefault(key, []).append(person)
+        return person
+
+    def learn(self, mentions: Iterable[PersonMention]) -> None:
+        """First pass: names with evidence (two words or more) become people."""
+        for mention in mentions:
+            if len(mention.tokens) >= 2 and (mention.evidence or mention.title_party):
+                person = self._person(mention.tokens[0], mention.tokens[-1])
+                person.forms[" ".join(mention.tokens)] += 1
+                if mention.title_party:
+                    person.party_votes[mention.title_party] += 1
+
+    def _leader(self, last: str) -> tuple[str, str] | None:
+        key = surname_key(last)
+        for name, party in self.data.leaders.items():
+            if surname_key(name.split()[-1]) == key:
+                return name, party
+        return None
+
+    def finish(self) -> None:
+        """Settle display names; the leaders list fills in parties no text gave."""
+        for person in self.people.values():
+            if person.forms:
+                person.name = person.forms.most_common(1)[0][0]
+            if not person.party_votes:
+                leader = self._leader(person.name.split()[-1])
+                if leader is not None:
+                    person.party_votes[leader[1]] = 1
+
+    def resolve(self, mention: PersonMention) -> Person | None:
+        """The person a mention names, if the folder knows them (or the text proves it)."""
+        last = mention.tokens[-1]
+        candidates = self.by_key.get(surname_key(last), [])
+        if len(mention.tokens) >= 2:
+            first = mention.tokens[0]
+            for person in candidates:
+                if person.first in (None, first):
+                    return person
+            if mention.evidence or mention.title_party:
+                person = self._person(first, last)
+                person.forms[" ".join(mention.tokens)] += 1
+                if mention.title_party:
+                    person.party_votes[mention.title_party] += 1
+                return person
+            return None
+        if candidates:
+            return max(candidates, key=lambda p: sum(p.forms.values()))
+        leader = self._leader(last)
+        if leader is not None:
+            first, _, surname = leader[0].rpartition(" ")
+            person = self._person(first.split()[0] if first else None, surname)
+            person.name = leader[0]
+            if not person.party_votes:
+                person.party_votes[leader[1]] = 1
+            return person
+        if mention.evidence and mention.title_party:
+            person = self._person(None, last)
+            person.party_votes[mention.title_party] += 1
+            return person
+        return None
