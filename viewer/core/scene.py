@@ -1,0 +1,356 @@
+"""Timeline layout as a Qt-free scene: time ↔ x, lanes, ticks, clustering, hit-testing.
+
+The widget asks the scene what lies in the visible rectangle and paints only that. Events
+that would overlap at the current zoom merge into count badges, and a label is placed only
+where it fits, so labels never overlap; zooming in splits badges into marks again. Clustering
+walks each lane's sorted dates with bisection, so a layout costs per visible cluster, not per
+event, and a million events lay out as fast as a few thousand clusters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from viewer.core.events import Event
+
+LANE_MODES = ("party", "topic", "document", "tag", "single")
+_FIELD = {"party": "parties", "topic": "topics", "tag": "tags"}
+NONE_LABEL = {"party": "No party", "topic": "No topic", "tag": "Untagged",
+              "document": "", "single": "All events"}
+
+ROW_HEIGHT = 18.0
+LANE_PAD = 6.0
+CLUSTER_PX = 9.0
+MARK_HALF = 5.0
+MAX_ROWS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class TimeScale:
+    """Maps day ordinals (fractional days allowed) to content x and back."""
+
+    origin: float
+    px_per_day: float
+
+    def x(self, ordinal: float) -> float:
+        return (ordinal - self.origin) * self.px_per_day
+
+    def ordinal(self, x: float) -> float:
+        return self.origin + x / self.px_per_day
+
+    def date(self, x: float) -> dt.date:
+        return dt.date.fromordinal(max(1, min(3652059, int(math.floor(self.ordinal(x))))))
+
+
+# (name, approximate days, step) for ticks; the first whose spacing is wide enough is used.
+_UNITS: tuple[tuple[str, float, int], ...] = (
+    ("hour", 1 / 24, 1), ("6 hours", 0.25, 6), ("day", 1, 1), ("week", 7, 1),
+    ("month", 30.44, 1), ("quarter", 91.3, 3), ("year", 365.25, 1), ("5 years", 1826, 5),
+    ("decade", 3652.5, 10), ("50 years", 18262, 50), ("century", 36525, 100),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    ordinal: float
+    label: str
+    major: bool
+
+
+def tick_unit(px_per_day: float, min_px: float = 64.0) -> str:
+    for name, days, _ in _UNITS:
+        if days * px_per_day >= min_px:
+            return name
+    return "century"
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return dt.date(max(1, min(9999, year)), month, 1)
+
+
+def ticks(first: float, last: float, px_per_day: float) -> tuple[str, list[Tick]]:
+    """Tick marks between two ordinals, labelled for the zoom level."""
+    unit = tick_unit(px_per_day)
+    out: list[Tick] = []
+    lo = dt.date.fromordinal(max(1, int(first) - 1))
+    hi_ord = last + 1
+    if unit in ("hour", "6 hours"):
+        step = 1 if unit == "hour" else 6
+        day = lo.toordinal()
+        while day <= hi_ord:
+            for hour in range(0, 24, step):
+                ordinal = day + hour / 24
+                if first - 1 <= ordinal <= hi_ord:
+                    date = dt.date.fromordinal(day)
+                    label = date.strftime("%a %d %b") if hour == 0 else f"{hour:02d}:00"
+                    out.append(Tick(ordinal, label, hour == 0))
+            day += 1
+    elif unit in ("day", "week"):
+        day = lo.toordinal()
+        if unit == "week":
+            day -= dt.date.fromordinal(day).weekday()
+        step = 1 if unit == "day" else 7
+        while day <= hi_ord:
+            date = dt.date.fromordinal(day)
+            major = date.day == 1 if unit == "day" else date.day <= 7
+            label = date.strftime("%a %d %b") if unit == "day" else date.strftime("%d %b")
+            if major:
+                label = date.strftime("%d %b %Y")
+            out.append(Tick(day, label, major))
+            day += step
+    elif unit in ("month", "quarter"):
+        step = 1 if unit == "month" else 3
+        month = lo.month - (lo.month - 1) % step
+        date = _month_start(lo.year, month)
+        while date.toordinal() <= hi_ord and date.year < 9999:
+            major = date.month == 1
+            label = date.strftime("%Y") if major else date.strftime("%b")
+            if unit == "quarter" and not major:
+                label = f"Q{(date.month - 1) // 3 + 1}"
+            out.append(Tick(date.toordinal(), label, major))
+            date = _month_start(date.year, date.month + step)
+    else:
+        step = next(s for name, _, s in _UNITS if name == unit)
+        year = lo.year - lo.year % step
+        while year <= 9999 and dt.date(max(1, year), 1, 1).toordinal() <= hi_ord:
+            if year >= 1:
+                major = year % (step * 5 if step < 100 else step) == 0
+                out.append(Tick(dt.date(year, 1, 1).toordinal(), str(year), major))
+            year += step
+    return unit, out
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something drawn in a lane: a mark (one day), a bar (an interval) or a badge (N events)."""
+
+    kind: str
+    lane: int
+    row: int
+    x0: float
+    x1: float
+    events: tuple[int, ...]
+    label: str = ""
+    label_x1: float = 0.0
+
+    @property
+    def first(self) -> int:
+        return self.events[0]
+
+
+@dataclass(slots=True)
+class Lane:
+    key: str
+    label: str
+    events: list[int]
+    y: float = 0.0
+    height: float = 0.0
+    items: list[Item] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)  # items' x0, for bisection
+
+
+def lane_keys(event: Event, mode: str) -> tuple[str, ...]:
+    if mode == "single":
+        return ("",)
+    if mode == "document":
+        return (event.document,)
+    values: tuple[str, ...] = getattr(event, _FIELD[mode])
+    return values or ("",)
+
+
+def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str) -> list[Lane]:
+    """Lanes for the shown events; an event with several parties appears in each lane."""
+    table: dict[str, list[int]] = {}
+    for row in rows:
+        event = events[row]
+        if event.start is None:
+            continue
+        for key in lane_keys(event, mode):
+            table.setdefault(key, []).append(row)
+    order = sorted(table, key=lambda k: (k == "" and mode != "single", -len(table[k]), k))
+    return [Lane(k, k or NONE_LABEL[mode], table[k]) for k in order]
+
+
+class Scene:
+    """The laid-out timeline for some events at one scale."""
+
+    def __init__(self, events: Sequence[Event], rows: Sequence[int], mode: str,
+                 scale: TimeScale, measure: Callable[[str], float] | None = None,
+                 label_of: Callable[[Event], str] | None = None) -> None:
+        self.events = events
+        self.mode = mode
+        self.scale = scale
+        self.measure = measure or (lambda text: 6.0 * len(text))
+        self.label_of = label_of or (lambda e: e.text[:60])
+        self.lanes = build_lanes(events, rows, mode)
+        self.height = 0.0
+        self.layout()
+
+    def layout(self) -> None:
+        y = 0.0
+        for index, lane in enumerate(self.lanes):
+            lane.items = self._lane_items(index, lane)
+            lane.items.sort(key=lambda item: item.x0)
+            lane.starts = [item.x0 for item in lane.items]
+            rows = max((item.row for item in lane.items), default=0) + 1
+            lane.y = y
+            lane.height = rows * ROW_HEIGHT + 2 * LANE_PAD
+            y += lane.height
+        self.height = y
+
+    def _lane_items(self, lane_index: int, lane: Lane) -> list[Item]:
+        scale, events = self.scale, self.events
+        points: list[tuple[float, int]] = []
+        spans: list[tuple[float, float, int]] = []
+        for row in lane.events:
+            event = events[row]
+            assert event.start is not None and event.end is not None
+            x0 = scale.x(event.start.toordinal())
+            x1 = scale.x(event.end.toordinal() + 1)
+            if x1 - x0 <= CLUSTER_PX:
+                points.append(((x0 + x1) / 2, row))
+            else:
+                spans.append((x0, x1, row))
+        points.sort()
+        xs = [x for x, _ in points]
+        shapes: list[tuple[str, float, float, tuple[int, ...]]] = []
+        start = 0
+        while start < len(points):
+            stop = bisect.bisect_right(xs, xs[start] + CLUSTER_PX, start)
+            group = tuple(row for _, row in points[start:stop])
+            if len(group) == 1:
+                shapes.append(("mark", xs[start] - MARK_HALF, xs[start] + MARK_HALF, group))
+            else:
+                width = max(2 * MARK_HALF + 8, self.measure(str(len(group))) + 10)
+                centre = (xs[start] + xs[stop - 1]) / 2
+                shapes.append(("badge", centre - width / 2, centre + width / 2, group))
+            start = stop
+        shapes.extend(("bar", x0, x1, (row,)) for x0, x1, row in spans)
+        shapes.sort(key=lambda s: s[1])
+        row_ends: list[float] = []
+        overflow: list[tuple[float, float, tuple[int, ...]]] = []
+        placed: list[tuple[str, int, float, float, tuple[int, ...]]] = []
+        for kind, x0, x1, group in shapes:
+            for r, end in enumerate(row_ends):
+                if end + 2 <= x0:
+                    row_ends[r] = x1
+                    placed.append((kind, r, x0, x1, group))
+                    break
+            else:
+                if len(row_ends) < MAX_ROWS:
+                    row_ends.append(x1)
+                    placed.append((kind, len(row_ends) - 1, x0, x1, group))
+                else:
+                    overflow.append((x0, x1, group))
+        items = self._labelled(lane_index, placed)
+        items.extend(self._overflow_badges(lane_index, overflow, len(row_ends)))
+        return items
+
+    def _labelled(self, lane_index: int,
+                  placed: list[tuple[str, int, float, float, tuple[int, ...]]]) -> list[Item]:
+        """Labels go where they fit before the next item of the same row."""
+        by_row: dict[int, list[tuple[str, int, float, float, tuple[int, ...]]]] = {}
+        for entry in placed:
+            by_row.setdefault(entry[1], []).append(entry)
+        items: list[Item] = []
+        for row, entries in by_row.items():
+            entries.sort(key=lambda e: e[2])
+            for n, (kind, _, x0, x1, group) in enumerate(entries):
+                limit = entries[n + 1][2] - 4 if n + 1 < len(entries) else math.inf
+                label, label_x1 = "", x1
+                if kind != "badge":
+                    text = self.label_of(self.events[group[0]])
+                    width = self.measure(text)
+                    if x1 + 4 + width <= limit:
+                        label, label_x1 = text, x1 + 4 + width
+                    elif limit - x1 > 60:
+                        label, label_x1 = self._shorten(text, limit - x1 - 4), limit
+                items.append(Item(kind, lane_index, row, x0, x1, group, label, label_x1))
+        return items
+
+    def _shorten(self, text: str, room: float) -> str:
+        words = text.split()
+        while words and self.measure(" ".join(words) + "…") > room:
+            words.pop()
+        return " ".join(words) + "…" if words else ""
+
+    def _overflow_badges(self, lane_index: int, overflow: list[tuple[float, float, tuple[int, ...]]],
+                         row: int) -> list[Item]:
+        items: list[Item] = []
+        overflow.sort()
+        current: list[int] = []
+        x0 = x1 = 0.0
+        for a, b, group in overflow:
+            if current and a > x1 + 24:
+                items.append(Item("badge", lane_index, row, x0, x1, tuple(current)))
+                current = []
+            if not current:
+                x0 = a
+            current.extend(group)
+            x1 = max(b, x0 + 26)
+        if current:
+            items.append(Item("badge", lane_index, row, x0, x1, tuple(current)))
+        return items
+
+    # -- queries --------------------------------------------------------------------------
+    def visible(self, x0: float, x1: float, y0: float = -math.inf, y1: float = math.inf
+                ) -> list[Item]:
+        """Items whose mark, bar or label intersects the rectangle."""
+        out: list[Item] = []
+        for lane in self.lanes:
+            if lane.y + lane.height < y0 or lane.y > y1:
+                continue
+            # Items start sorted; a label reaches at most this far back.
+            first = bisect.bisect_left(lane.starts, x0 - 1200)
+            for item in lane.items[first : bisect.bisect_right(lane.starts, x1)]:
+                if max(item.x1, item.label_x1) >= x0:
+                    out.append(item)
+        return out
+
+    def item_y(self, item: Item) -> float:
+        return self.lanes[item.lane].y + LANE_PAD + item.row * ROW_HEIGHT
+
+    def item_at(self, x: float, y: float, slack: float = 3.0) -> Item | None:
+        for lane in self.lanes:
+            if not lane.y <= y < lane.y + lane.height:
+                continue
+            row = int((y - lane.y - LANE_PAD) // ROW_HEIGHT)
+            candidates = [i for i in self.visible(x - slack, x + slack, y, y) if i.row == row]
+            hits = [i for i in candidates if i.x0 - slack <= x <= max(i.x1, i.label_x1) + slack]
+            if hits:
+                return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
+        return None
+
+    def lane_at(self, y: float) -> int | None:
+        for index, lane in enumerate(self.lanes):
+            if lane.y <= y < lane.y + lane.height:
+                return index
+        return None
+
+
+def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
+    """First and last day ordinals the shown events cover."""
+    lo = hi = None
+    for row in rows:
+        event = events[row]
+        if event.start is None or event.end is None:
+            continue
+        a, b = event.start.toordinal(), event.end.toordinal()
+        lo = a if lo is None or a < lo else lo
+        hi = b if hi is None or b > hi else hi
+    if lo is None or hi is None:
+        return None
+    return lo, hi
+
+
+def fit_scale(first: int, last: int, width: float, margin: float = 40.0) -> TimeScale:
+    """A scale that shows days first..last across `width` pixels with margins."""
+    days = max(1.0, last - first + 1)
+    px = max(1e-4, (width - 2 * margin) / days)
+    return TimeScale(first - margin / px, px)
