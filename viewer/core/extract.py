@@ -68,8 +68,12 @@ def _executor(workers: int) -> Executor:
 
 
 def extract_folder(root: str | Path, progress: Progress | None = None,
-                   workers: int | None = None, use_cache: bool = True) -> FolderExtraction:
-    """Everything the app shows for a folder. `progress(done, total)` may return False."""
+                   workers: int | None = None, use_cache: bool = True,
+                   on_document: Callable[[DocumentEvents], None] | None = None,
+                   ) -> FolderExtraction:
+    """Everything the app shows for a folder. `progress(done, total)` may return False;
+    `on_document` sees each document's events as soon as they exist (before people and
+    clusters, which need the whole folder)."""
     folder = str(Path(root))
     listing = list_folder(folder)
     sidecar = read_sidecar(folder)
@@ -99,6 +103,12 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
         results[path] = value
         if cache is not None and key and "problem" not in value:
             cache.put(key, value)
+        if on_document is not None and "problem" not in value:
+            on_document(extraction_from_dict(value))
+
+    if on_document is not None:
+        for value in list(results.values()):
+            on_document(extraction_from_dict(value))
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:

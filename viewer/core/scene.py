@@ -264,15 +264,33 @@ class Scene:
             for n, (kind, _, x0, x1, group) in enumerate(entries):
                 limit = entries[n + 1][2] - 4 if n + 1 < len(entries) else math.inf
                 label, label_x1 = "", x1
-                if kind != "badge":
-                    text = self.label_of(self.events[group[0]])
-                    width = self.measure(text)
-                    if x1 + 4 + width <= limit:
-                        label, label_x1 = text, x1 + 4 + width
-                    elif limit - x1 > 60:
-                        label, label_x1 = self._shorten(text, limit - x1 - 4), limit
+                # A badge is labelled by its most telling event, so clusters still read.
+                text = self.label_of(self.events[self.representative(group)])
+                width = self.measure(text)
+                if kind == "bar" and x1 - x0 >= 60:
+                    # A wide bar (an uncertain span) carries its label inside, so it never
+                    # claims the space after it where precise events sit.
+                    label = self._shorten(text, x1 - x0 - 10) if width > x1 - x0 - 10 else text
+                    items.append(Item(kind, lane_index, row, x0, x1, group, label, x1))
+                    continue
+                if x1 + 4 + width <= limit:
+                    label, label_x1 = text, x1 + 4 + width
+                elif limit - x1 > 60:
+                    label = self._shorten(text, limit - x1 - 4)
+                    label_x1 = x1 + 4 + self.measure(label) if label else x1
                 items.append(Item(kind, lane_index, row, x0, x1, group, label, label_x1))
         return items
+
+    def representative(self, group: Sequence[int]) -> int:
+        """The event that best stands for a group: explicit, corroborated, specific."""
+        events = self.events
+
+        def score(row: int) -> tuple[int, int, int, int]:
+            e = events[row]
+            return (e.date_source == "explicit", e.sources, len(e.parties) + len(e.topics),
+                    -row)
+
+        return max(group, key=score)
 
     def _shorten(self, text: str, room: float) -> str:
         words = text.split()
@@ -349,8 +367,11 @@ def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | No
     return lo, hi
 
 
-def fit_scale(first: int, last: int, width: float, margin: float = 40.0) -> TimeScale:
-    """A scale that shows days first..last across `width` pixels with margins."""
+def fit_scale(first: int, last: int, width: float, margin: float = 30.0,
+              right: float | None = None) -> TimeScale:
+    """A scale that shows days first..last across `width` pixels, leaving `right` pixels
+    after the last day for its labels."""
+    right = margin if right is None else right
     days = max(1.0, last - first + 1)
-    px = max(1e-4, (width - 2 * margin) / days)
+    px = max(1e-4, (width - margin - right) / days)
     return TimeScale(first - margin / px, px)

@@ -40,7 +40,8 @@ def run_app(folder: Path) -> int:
     app = application()
     runner = TaskRunner()
     window = MainWindow(runner, QSettings())
-    window.resize(1400, 900)
+    if not window.settings or window.settings.value("window/geometry") is None:
+        window.resize(1500, 950)
     window.show()
     window.open_folder(folder)
     code = app.exec()
@@ -61,8 +62,10 @@ def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int =
     QTimer.singleShot(timeout_ms, loop.quit)
     window.open_folder(folder)
     loop.exec()
-    if window.doc_list.count():
-        window.doc_list.setCurrentRow(0)
+    app.processEvents()
+    first = window.first_event_row()
+    if first is not None:
+        window.select_rows([first], first)
     app.processEvents()
     ok = window.grab().save(str(out), "PNG")
     window.close()

@@ -1,49 +1,67 @@
-"""The main window: documents of a folder beside their text, loaded off the UI thread."""
+"""The main window: filters | timeline over table | detail pane, with menus and loading."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
-    QWidget,
+    QTableView,
 )
 
 from viewer import __version__
-from viewer.core.ingest import Listing, iter_folder, list_folder
+from viewer.core.events import DocumentEvents, Event
+from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
+from viewer.core.query import Filter
+from viewer.core.timex import Timex
+from viewer.core.topics import load_taxonomy
+from viewer.core.writers import events_csv, events_json, events_jsonl, write_text
+from viewer.ui.detail_pane import DetailPane
+from viewer.ui.event_model import EventFilterProxy, EventTableModel
+from viewer.ui.filter_panel import FilterPanel
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
+from viewer.ui.timeline_widget import TimelineWidget
 
-_DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_RECENT = 8
+SHORTCUTS = """
+<table>
+<tr><td><b>Ctrl+O</b></td><td>Open a folder</td></tr>
+<tr><td><b>F5</b></td><td>Reload the folder</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>Search sentences</td></tr>
+<tr><td><b>Ctrl + wheel, +, −</b></td><td>Zoom the timeline</td></tr>
+<tr><td><b>Ctrl+0</b></td><td>Fit all shown events</td></tr>
+<tr><td><b>Z</b></td><td>Zoom to the selection</td></tr>
+<tr><td><b>← →</b></td><td>Previous / next event (timeline focused)</td></tr>
+<tr><td><b>Drag, wheel, Shift+wheel</b></td><td>Pan</td></tr>
+<tr><td><b>Click, Ctrl+click, Shift+click</b></td><td>Select, toggle, add</td></tr>
+<tr><td><b>Double-click a badge</b></td><td>Zoom into a cluster of events</td></tr>
+</table>
+"""
 
 
-def _load(folder: Path, ctx: TaskContext) -> Listing:
-    listing = list_folder(folder)
-    for problem in listing.problems:
-        ctx.partial(problem)
-    total = len(listing.files)
-    ctx.progress(0, total)
-    for done, item in enumerate(iter_folder(folder, listing), 1):
-        ctx.partial(item)
-        if not ctx.progress(done, total):
-            break
-    return listing
+def _load(folder: Path, ctx: TaskContext) -> FolderExtraction:
+    return extract_folder(folder, progress=ctx.progress, on_document=ctx.partial)
 
 
 class MainWindow(QMainWindow):
-    """Handed a task runner; owns no global state. `loaded` fires when a load ends."""
+    """Handed a task runner and settings; owns no global state. `loaded` fires per load."""
 
     loaded = Signal()
 
@@ -52,84 +70,175 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.settings = settings
         self.folder: Path | None = None
-        self.documents: list[Document] = []
+        self.result: FolderExtraction | None = None
+        self.documents: dict[str, Document] = {}
+        self.timexes: dict[str, tuple[Timex, ...]] = {}
         self.problems: list[Problem] = []
         self.task: Task | None = None
         self.setWindowTitle("Timeline Viewer")
         self.setAcceptDrops(True)
 
-        self.doc_list = QListWidget()
-        self.doc_list.setObjectName("documents")
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
-        self.text.setObjectName("source-text")
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.doc_list)
-        self.splitter.addWidget(self.text)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([380, 1000])
-        self.doc_list.setWordWrap(True)
-        self.doc_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.model = EventTableModel(self)
+        self.proxy = EventFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filters = FilterPanel()
+        self.timeline = TimelineWidget()
+        self.timeline.setObjectName("timeline")
+        self.table = QTableView()
+        self.table.setObjectName("events")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((170, 110, 160, 150, 80, 420, 150)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.detail = DetailPane()
+
+        filter_scroll = QScrollArea()
+        filter_scroll.setWidget(self.filters)
+        filter_scroll.setWidgetResizable(True)
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.timeline)
+        self.centre.addWidget(self.table)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(filter_scroll)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([250, 900, 420])
+        self.centre.setSizes([560, 300])
         self.setCentralWidget(self.splitter)
-        self.doc_list.currentRowChanged.connect(self._show_document)
 
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problems")
-        dock = QDockWidget("Problems", self)
-        dock.setObjectName("problems-dock")
-        dock.setWidget(self.problem_list)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [110], Qt.Orientation.Vertical)
+        self.problem_dock = QDockWidget("Problems", self)
+        self.problem_dock.setObjectName("problems-dock")
+        self.problem_dock.setWidget(self.problem_list)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problem_dock)
+        self.problem_dock.hide()
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
+        self.progress.setFormat("%v / %m documents")
         self.cancel_button = QPushButton("Cancel")
-        self.status_label = QLabel()
+        self.status_label = QLabel("No folder open")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._set_busy(False)
         self.cancel_button.clicked.connect(self.cancel_load)
+
         self._build_menus()
-        if settings is not None:
-            geometry = settings.value("window/geometry")
-            if geometry is not None:
-                self.restoreGeometry(geometry)
+        self.proxy.filterApplied.connect(self._filter_applied)
+        self.filters.filterChanged.connect(self.proxy.set_filter)
+        self.filters.filterChanged.connect(lambda f: self.detail.set_search(f.search))
+        self.table.selectionModel().selectionChanged.connect(self._table_selection)
+        self.timeline.selectionRequested.connect(self.select_rows)
+        self.detail.eventActivated.connect(self.select_event_id)
+        self._restore()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open Folder…", QKeySequence.StandardKey.Open, self.choose_folder)
-        self._action(file_menu, "&Reload", QKeySequence(Qt.Key.Key_F5), self.reload)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About", None, self._about)
-
-    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    # -- menus -----------------------------------------------------------------------------
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
+                checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
+        action.setCheckable(checkable)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
-    # Loading -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open Folder…", self.choose_folder, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._action(file_menu, "&Reload", self.reload, QKeySequence(Qt.Key.Key_F5))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "&Copy Events", self.copy_selection, QKeySequence.StandardKey.Copy)
+        self._action(edit, "Select &All Shown", self.table.selectAll,
+                     QKeySequence.StandardKey.SelectAll)
+        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "&Reset Filters", self.filters.reset, QKeySequence("Ctrl+R"))
+
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &In", lambda: self.timeline.zoom(1.5), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "Zoom &Out", lambda: self.timeline.zoom(1 / 1.5),
+                     QKeySequence.StandardKey.ZoomOut)
+        self._action(view, "&Fit", self.timeline.fit, QKeySequence("Ctrl+0"))
+        self._action(view, "Zoom to &Selection", self.timeline.zoom_to_selection,
+                     QKeySequence("Z"))
+        lanes = view.addMenu("&Lanes")
+        group = QActionGroup(self)
+        self.lane_actions: dict[str, QAction] = {}
+        for mode, label in (("party", "By &Party"), ("topic", "By &Topic"),
+                            ("document", "By &Document"), ("tag", "By T&ag"),
+                            ("single", "&Single Lane")):
+            action = self._action(lanes, label, lambda _c=False, m=mode: self.set_lane_mode(m),
+                                  checkable=True)
+            group.addAction(action)
+            self.lane_actions[mode] = action
+        self.lane_actions["party"].setChecked(True)
+        view.addSeparator()
+        self.boilerplate_action = self._action(
+            view, "Show &Boilerplate", lambda on: self.filters.boilerplate.setChecked(on),
+            checkable=True)
+        self.undated_action = self._action(
+            view, "Show &Undated", lambda on: self.filters.undated.setChecked(on),
+            checkable=True)
+        self.undated_action.setChecked(True)
+        self.filters.boilerplate.toggled.connect(self.boilerplate_action.setChecked)
+        self.filters.undated.toggled.connect(self.undated_action.setChecked)
+        view.addAction(self.problem_dock.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard Shortcuts", self._shortcuts,
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&About", self._about)
+
+    def set_lane_mode(self, mode: str) -> None:
+        self.lane_actions[mode].setChecked(True)
+        self.timeline.set_mode(mode)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    # -- loading -----------------------------------------------------------------------------
     def open_folder(self, folder: str | Path) -> None:
         self.cancel_load()
         self.folder = Path(folder)
-        self.documents, self.problems = [], []
-        self.doc_list.clear()
+        self.result = None
+        self.documents, self.timexes, self.problems = {}, {}, []
+        self.model.set_events([])
         self.problem_list.clear()
-        self.text.clear()
+        self.problem_dock.hide()
+        self.detail.show_empty()
+        self.timeline._fitted = False
+        self.timeline.set_taxonomy(load_taxonomy(self.folder))
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
+        self._remember(self.folder)
         task = self.runner.submit("Loading", lambda ctx, f=self.folder: _load(f, ctx))
         self.task = task
         task.shown.connect(lambda: self._set_busy(True) if self.task is task else None)
         task.progress.connect(lambda done, total: self._on_progress(task, done, total))
-        task.partial.connect(lambda item: self._on_item(task, item))
-        task.finished.connect(lambda _r: self._on_finished(task))
+        task.partial.connect(lambda item: self._on_partial(task, item))
+        task.finished.connect(lambda result: self._on_finished(task, result))
         task.failed.connect(lambda message: self._on_failed(task, message))
-        self._update_status("Loading…")
+        self.status_label.setText(f"Loading {self.folder}…")
 
     def reload(self) -> None:
         if self.folder is not None:
@@ -149,90 +258,217 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
 
-    def _on_item(self, task: Task, item: object) -> None:
-        if task is not self.task:
+    def _on_partial(self, task: Task, item: object) -> None:
+        if task is not self.task or not isinstance(item, DocumentEvents):
             return
-        if isinstance(item, Document):
-            self.documents.append(item)
-            date = item.date.isoformat() if item.date else "undated"
-            entry = QListWidgetItem(f"{date}  {item.title}")
-            entry.setData(_DOC_ROLE, len(self.documents) - 1)
-            entry.setToolTip(item.relpath)
-            self.doc_list.addItem(entry)
-            for problem in item.problems:
-                self._add_problem(problem)
-            if self.doc_list.currentRow() < 0:
-                self.doc_list.setCurrentRow(0)
-        elif isinstance(item, Problem):
-            self._add_problem(item)
-        self._update_status()
+        self.documents[item.document.relpath] = item.document
+        self.timexes[item.document.relpath] = item.timexes
+        self.model.append(list(item.events))
 
-    def _add_problem(self, problem: Problem) -> None:
-        self.problems.append(problem)
-        self.problem_list.addItem(f"{problem.path}: {problem}")
-
-    def _on_finished(self, task: Task) -> None:
-        if task is self.task:
-            self._set_busy(False)
-            cancelled = " (cancelled)" if task.ctx.cancelled else ""
-            self._update_status(suffix=cancelled)
-            self.loaded.emit()
+    def _on_finished(self, task: Task, result: object) -> None:
+        if task is not self.task or not isinstance(result, FolderExtraction):
+            return
+        self._set_busy(False)
+        self.result = result
+        self.documents = {d.relpath: d for d in result.documents}
+        self.timexes = dict(result.timexes)
+        self.model.set_events(result.events)
+        self.problems = list(result.problems) + [
+            p for d in result.documents for p in d.problems]
+        self._show_problems()
+        dates = [e.start for e in result.events if e.start is not None]
+        self.filters.set_date_bounds(min(dates, default=None), max(dates, default=None))
+        self.timeline.fit()
+        if task.ctx.cancelled:
+            self.status_label.setText(self.status_label.text() + " (cancelled)")
+        self.loaded.emit()
 
     def _on_failed(self, task: Task, message: str) -> None:
         if task is self.task:
             self._set_busy(False)
-            self._update_status("Loading failed")
+            self.status_label.setText("Loading failed")
             QMessageBox.critical(self, "Loading failed", message.strip().splitlines()[-1])
             self.loaded.emit()
+
+    def _show_problems(self) -> None:
+        self.problem_list.clear()
+        for problem in self.problems:
+            self.problem_list.addItem(f"{problem.path}: {problem}")
+        self.problem_dock.setWindowTitle(f"Problems ({len(self.problems)})")
+        self.problem_dock.setVisible(bool(self.problems))
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
 
-    def _update_status(self, text: str | None = None, suffix: str = "") -> None:
-        if text is None:
-            text = f"{len(self.documents)} documents, {len(self.problems)} problems{suffix}"
+    # -- filtering and selection --------------------------------------------------------------
+    def _filter_applied(self) -> None:
+        rows = self.proxy.shown_source_rows()
+        doc_dates = [(d.date, d.title) for d in self.documents.values() if d.date is not None]
+        self.timeline.set_events(self.model.events, rows, doc_dates)
+        self.filters.set_counts(self.proxy.counts)
+        total = len(self.model.events)
+        text = f"{len(rows)} of {total} events"
+        if self.documents:
+            text += f" · {len(self.documents)} documents"
+        if self.problems:
+            text += f" · {len(self.problems)} problems"
         self.status_label.setText(text)
+        self._table_selection()
 
-    # Showing -------------------------------------------------------------------------------
-    def _show_document(self, row: int) -> None:
-        if row < 0 or row >= len(self.documents):
-            self.text.clear()
+    def select_rows(self, source_rows: list[int], current: int) -> None:
+        """Select events (source rows) in every view; `current` is shown in the detail pane."""
+        selection = QItemSelection()
+        for row in source_rows:
+            proxy_row = self.proxy.proxy_row_of_source(row)
+            if proxy_row is not None:
+                left = self.proxy.index(proxy_row, 0)
+                right = self.proxy.index(proxy_row, self.proxy.columnCount() - 1)
+                selection.select(left, right)
+        model = self.table.selectionModel()
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        model.select(selection, flags)
+        proxy_current = self.proxy.proxy_row_of_source(current) if current >= 0 else None
+        if proxy_current is not None:
+            index = self.proxy.index(proxy_current, 0)
+            model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(index)
+        self._table_selection()
+
+    def select_event_id(self, event_id: str) -> None:
+        row = self.model.row_of.get(event_id)
+        if row is not None:
+            if self.proxy.proxy_row_of_source(row) is None:
+                self.filters.reset()  # the event is filtered out: show everything first
+            self.select_rows([row], row)
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {self.proxy.rows[i.row()] for i in self.table.selectionModel().selectedRows()
+                if i.row() < len(self.proxy.rows)}
+        return sorted(rows)
+
+    def _table_selection(self, *_args: Any) -> None:
+        rows = self.selected_source_rows()
+        current_index = self.table.selectionModel().currentIndex()
+        current = None
+        if current_index.isValid() and current_index.row() < len(self.proxy.rows):
+            current = self.proxy.rows[current_index.row()]
+            if rows and current not in rows:
+                current = rows[0]
+        elif rows:
+            current = rows[0]
+        self.timeline.set_selection(rows, current)
+        if current is None:
+            self.detail.show_empty()
             return
-        doc = self.documents[row]
-        self.text.setPlainText(doc.text)
-        muted = QTextCharFormat()
-        muted.setForeground(QColor(self.palette().placeholderText().color()))
-        cursor = QTextCursor(self.text.document())
-        for sentence in doc.sentences:
-            if sentence.boilerplate:
-                cursor.setPosition(sentence.start)
-                cursor.setPosition(sentence.end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(muted)
-        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self.show_detail(self.model.events[current])
+
+    def show_detail(self, event: Event) -> None:
+        document = self.documents.get(event.document)
+        siblings = [e for e in self.model.events if e.document == event.document]
+        cluster = ([e for e in self.model.events if e.cluster == event.cluster]
+                   if event.sources > 1 else [])
+        self.detail.show_event(event, document, self.timexes.get(event.document, ()),
+                               siblings, cluster)
+
+    # -- commands ----------------------------------------------------------------------------
+    def shown_events(self) -> list[Event]:
+        return [self.model.events[r] for r in self.proxy.shown_source_rows()]
+
+    def copy_selection(self) -> None:
+        rows = self.selected_source_rows() or self.proxy.shown_source_rows()
+        lines = [f"{e.start or 'undated'}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
+                 for e in (self.model.events[r] for r in rows)]
+        QApplication.clipboard().setText("\n".join(lines))
+
+    def export(self) -> None:
+        """Write the shown events as CSV, JSON or JSON Lines."""
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export shown events", str((self.folder or Path.home()) / "timeline.csv"),
+            "CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl)")
+        if not path:
+            return
+        events = self.shown_events()
+        if path.endswith(".json"):
+            text = events_json(self.documents.values(), events)
+        elif path.endswith(".jsonl"):
+            text = events_jsonl(events)
+        else:
+            text = events_csv(events)
+        write_text(path, text)
+        self.statusBar().showMessage(f"Exported {len(events)} events to {path}", 5000)
+
+    def current_filter(self) -> Filter:
+        return self.proxy.filter
+
+    def _shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self, "About Timeline Viewer",
-            f"Timeline Viewer {__version__}\nDated events from a folder of news articles.",
-        )
+        QMessageBox.about(self, "About Timeline Viewer",
+                          f"Timeline Viewer {__version__}\n"
+                          "Dated events from a folder of news articles, on a timeline.")
 
-    # Window --------------------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    # -- settings, recent folders, window ------------------------------------------------------
+    def _restore(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/splitter", self.splitter), ("window/centre", self.centre)):
+            state = self.settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        mode = self.settings.value("timeline/lanes")
+        if isinstance(mode, str) and mode in self.lane_actions:
+            self.set_lane_mode(mode)
+        self._refresh_recent()
+
+    def recent(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value("recent/folders") or []
+        return [str(v) for v in (value if isinstance(value, list) else [value])]
+
+    def _remember(self, folder: Path) -> None:
+        if self.settings is None:
+            return
+        path = str(folder.resolve())
+        recent = [path] + [p for p in self.recent() if p != path]
+        self.settings.setValue("recent/folders", recent[:MAX_RECENT])
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_folder(p))
+        self.recent_menu.setEnabled(bool(self.recent()))
+
+    def dragEnterEvent(self, event: Any) -> None:
         urls = event.mimeData().urls()
         if urls and Path(urls[0].toLocalFile()).is_dir():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event: Any) -> None:
         urls = event.mimeData().urls()
-        if urls:
+        if urls and Path(urls[0].toLocalFile()).is_dir():
             self.open_folder(urls[0].toLocalFile())
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: Any) -> None:
         self.cancel_load()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/splitter", self.splitter.saveState())
+            self.settings.setValue("window/centre", self.centre.saveState())
+            self.settings.setValue("timeline/lanes", self.timeline.mode)
         super().closeEvent(event)
 
-    def central(self) -> QWidget:
-        return self.splitter
+    # For tests and screenshots.
+    def first_event_row(self) -> int | None:
+        return self.proxy.rows[0] if self.proxy.rows else None
+
+    def today(self) -> dt.date:
+        return dt.date.today()

@@ -1,0 +1,198 @@
+"""The detail pane: what an event says, how its date was found, and the whole source article.
+
+The article is inserted into the document as plain text through a cursor, never parsed as
+HTML, so nothing from a file is interpreted and no resource is ever loaded; highlighting,
+underlines and links are character formats laid over that text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from viewer.core.events import Event
+from viewer.core.model import Document
+from viewer.core.timex import Timex
+from viewer.ui.event_model import date_text
+
+
+class SafeBrowser(QTextBrowser):
+    """A text browser that never loads anything: no images, no remote or local files."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt name)
+        return None
+
+
+class DetailPane(QWidget):
+    """Shows one event; clicking another event of the same article asks to select it."""
+
+    eventActivated = Signal(str)  # event id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setObjectName("detail-header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(self.header.textFormat().RichText)
+        self.header.setOpenExternalLinks(False)
+        self.header.linkActivated.connect(self._link)
+        self.text = SafeBrowser()
+        self.text.setObjectName("detail-text")
+        self.text.setOpenLinks(False)
+        self.text.setOpenExternalLinks(False)
+        self.text.anchorClicked.connect(lambda url: self._link(url.toString()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        self.event: Event | None = None
+        self.document_id: str | None = None
+        self.highlight = (0, 0)
+        self.search = ""
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        self.event = None
+        self.header.setText("<i>Select an event on the timeline or in the table.</i>")
+        self.text.clear()
+        self.document_id = None
+
+    def _link(self, href: str) -> None:
+        if href.startswith("event:"):
+            self.eventActivated.emit(href[len("event:"):])
+
+    def show_event(self, event: Event, document: Document | None, timexes: Sequence[Timex],
+                   siblings: Sequence[Event], cluster: Sequence[Event]) -> None:
+        """`siblings`: other events of the same article; `cluster`: same happening elsewhere."""
+        self.event = event
+        self.header.setText(self._header_html(event, document, cluster))
+        if document is None:
+            self.text.setPlainText(event.text)
+            return
+        if self.document_id != document.relpath:
+            self._fill(document, timexes, siblings, event)
+        self._highlight(event)
+
+    def _header_html(self, event: Event, document: Document | None,
+                     cluster: Sequence[Event]) -> str:
+        how = {
+            "explicit": f"from “{escape(event.timex or '')}” ({escape(event.timex_value or '')})",
+            "inherited": f"inherited from the narrative (“{escape(event.timex or '')}”)",
+            "document": "the article's publication date",
+            "undated": "the article has no date",
+        }[event.date_source]
+        rows = [
+            f"<b style='font-size:110%'>{escape(date_text(event))}</b> "
+            f"<span>· {escape(event.precision)} · {how}</span>",
+            f"<b>Parties:</b> {escape(', '.join(event.parties) or '–')}",
+            f"<b>People:</b> {escape(', '.join(event.people) or '–')}",
+            f"<b>Topics:</b> {escape(', '.join(event.topics) or '–')}",
+        ]
+        if event.tags:
+            rows.append(f"<b>Tags:</b> {escape(', '.join(event.tags))}")
+        if event.boilerplate:
+            rows.append("<i>Page furniture (boilerplate), not the article body.</i>")
+        if document is not None:
+            date = document.date.isoformat() if document.date else "undated"
+            rows.append(f"<b>Source:</b> {escape(document.title)} · {escape(date)} "
+                        f"({escape(document.date_source.value)}) · "
+                        f"<span style='color:gray'>{escape(document.relpath)}</span>")
+        others = [e for e in cluster if e.id != event.id]
+        if others:
+            links = "<br>".join(
+                f"&nbsp;&nbsp;<a href='event:{escape(e.id)}'>{escape(e.document)}</a>: "
+                f"{escape(e.text[:110])}" for e in others[:6])
+            rows.append(f"<b>Also reported by {len({e.document for e in others})} other "
+                        f"source(s):</b><br>{links}")
+        return "<br>".join(rows)
+
+    def _fill(self, document: Document, timexes: Sequence[Timex], siblings: Sequence[Event],
+              current: Event) -> None:
+        """Insert the article as plain text, then lay formats over it."""
+        self.document_id = document.relpath
+        doc = QTextDocument(self.text)
+        doc.setDefaultFont(self.text.font())
+        cursor = QTextCursor(doc)
+        cursor.insertText(document.text)  # plain text: nothing in it is interpreted
+        palette = self.palette()
+        muted = QTextCharFormat()
+        muted.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+        for sentence in document.sentences:
+            if sentence.boilerplate:
+                self._format(cursor, sentence.start, sentence.end, muted)
+        for sibling in siblings:
+            if sibling.id == current.id or sibling.boilerplate:
+                continue
+            # Every other event of the article is a link; the pointer shows it, and the
+            # text keeps its colour so the article stays readable.
+            fmt = QTextCharFormat()
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"event:{sibling.id}")
+            fmt.setToolTip("Show this event")
+            self._format(cursor, sibling.char_start, sibling.char_end, fmt)
+        for timex in timexes:
+            fmt = QTextCharFormat()
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            span = (f"{timex.earliest} – {timex.latest}" if timex.earliest
+                    and timex.latest and timex.earliest != timex.latest
+                    else str(timex.earliest or ""))
+            fmt.setToolTip(f"{timex.type} {timex.value}" + (f" · {span}" if span else ""))
+            self._format(cursor, timex.start, timex.end, fmt)
+        self.text.setDocument(doc)
+
+    @staticmethod
+    def _format(cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def set_search(self, term: str) -> None:
+        """Mark every occurrence of the search text in the article."""
+        self.search = term.strip()
+        if self.event is not None and self.document_id is not None:
+            self._highlight(self.event)
+
+    def _search_selections(self) -> list[QTextBrowser.ExtraSelection]:
+        found: list[QTextBrowser.ExtraSelection] = []
+        if not self.search:
+            return found
+        text = self.text.toPlainText().casefold()
+        needle = self.search.casefold()
+        start = text.find(needle)
+        while start >= 0 and len(found) < 500:
+            selection = QTextBrowser.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(start)
+            cursor.setPosition(start + len(needle), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(QColor(255, 214, 0, 150))
+            found.append(selection)
+            start = text.find(needle, start + len(needle))
+        return found
+
+    def _highlight(self, event: Event) -> None:
+        selection = QTextBrowser.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(event.char_start)
+        cursor.setPosition(event.char_end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(90)
+        selection.format.setBackground(colour)
+        self.text.setExtraSelections([selection, *self._search_selections()])
+        self.highlight = (event.char_start, event.char_end)
+        reveal = QTextCursor(self.text.document())
+        reveal.setPosition(event.char_end)
+        self.text.setTextCursor(reveal)
+        self.text.ensureCursorVisible()
+        reveal.setPosition(event.char_start)
+        self.text.setTextCursor(reveal)
+        self.text.ensureCursorVisible()
+
+    def highlighted_text(self) -> str:
+        return self.text.toPlainText()[self.highlight[0] : self.highlight[1]]

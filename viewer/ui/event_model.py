@@ -1,0 +1,248 @@
+"""The one source model: a table over the core's events, and the filter proxy over it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from viewer.core.events import Event
+from viewer.core.query import EventIndex, Filter
+from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
+
+COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def date_text(event: Event) -> str:
+    if event.start is None:
+        return "undated"
+    if event.end is None or event.end == event.start:
+        return event.start.isoformat()
+    return f"{event.start.isoformat()} – {event.end.isoformat()}"
+
+
+class EventTableModel(QAbstractTableModel):
+    """Events as rows; columns for the table, roles for the timeline and detail pane."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.events: list[Event] = []
+        self.row_of: dict[str, int] = {}
+
+    # Qt overrides ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.events):
+            return None
+        event = self.events[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(event, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return event.text if column == 5 else self._display(event, column)
+        if role == Qt.ItemDataRole.ForegroundRole and (event.boilerplate or event.undated):
+            palette = QApplication.palette()
+            return palette.color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.FontRole and event.date_source != "explicit" and column == 0:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == EventRole:
+            return event
+        if role == EventIdRole:
+            return event.id
+        if role == SourceRowRole:
+            return index.row()
+        if role == SortRole:
+            return self._sort_key(event, column)
+        return None
+
+    # Data ------------------------------------------------------------------------------------
+    @staticmethod
+    def _display(event: Event, column: int) -> str:
+        if column == 0:
+            return date_text(event)
+        if column == 1:
+            return event.precision + ("" if event.date_source == "explicit"
+                                      else f" ({event.date_source})")
+        if column == 2:
+            return ", ".join(event.parties)
+        if column == 3:
+            return ", ".join(event.topics)
+        if column == 4:
+            return ", ".join(event.tags)
+        if column == 5:
+            return event.text
+        return event.document
+
+    @staticmethod
+    def _sort_key(event: Event, column: int) -> Any:
+        if column in (0, 1):
+            return (event.start.toordinal() if event.start else 10**9, event.document,
+                    event.char_start)
+        return EventTableModel._display(event, column).casefold()
+
+    def set_events(self, events: Sequence[Event]) -> None:
+        self.beginResetModel()
+        self.events = list(events)
+        self.row_of = {e.id: i for i, e in enumerate(self.events)}
+        self.endResetModel()
+
+    def append(self, events: Sequence[Event]) -> None:
+        if not events:
+            return
+        first = len(self.events)
+        self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
+        self.events.extend(events)
+        for offset, event in enumerate(events):
+            self.row_of[event.id] = first + offset
+        self.endInsertRows()
+
+    def replace(self, row: int, event: Event) -> None:
+        self.events[row] = event
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+
+class EventFilterProxy(QAbstractProxyModel):
+    """Rows of the source that the core filter keeps, sorted; one reset per filter change.
+
+    The filter itself is the core's `EventIndex`, so the table, the timeline and the CLI
+    export agree on every event; Qt only sees the resulting row list.
+    """
+
+    filterApplied = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.filter = Filter()
+        self.index_: EventIndex | None = None
+        self.rows: list[int] = []
+        self.proxy_of: dict[int, int] = {}
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.counts: dict[str, dict[str, int]] = {}
+
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
+        old = self.sourceModel()
+        if old is not None:
+            for signal in (old.modelReset, old.rowsInserted, old.dataChanged):
+                signal.disconnect(self._source_changed)
+        super().setSourceModel(model)
+        model.modelReset.connect(self._source_changed)
+        model.rowsInserted.connect(self._source_changed)
+        model.dataChanged.connect(self._source_changed)
+        self._source_changed()
+
+    def source(self) -> EventTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, EventTableModel)
+        return model
+
+    def _source_changed(self, *_args: Any) -> None:
+        self.index_ = EventIndex.build(self.source().events)
+        self._apply()
+
+    def set_filter(self, value: Filter) -> None:
+        self.filter = value
+        self._apply()
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        index = self.index_
+        rows = index.rows(self.filter) if index is not None else []
+        self.rows = self._sorted(rows)
+        self.proxy_of = {row: i for i, row in enumerate(self.rows)}
+        self.counts = index.counts(self.filter) if index is not None else {}
+        self.endResetModel()
+        self.filterApplied.emit()
+
+    def _sorted(self, rows: list[int]) -> list[int]:
+        model = self.source()
+        events = model.events
+        key_of = EventTableModel._sort_key
+        column = self.sort_column
+        rows = sorted(rows, key=lambda r: key_of(events[r], column))
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            rows.reverse()
+        return rows
+
+    # Qt overrides ----------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_rows = list(self.rows)
+        self.rows = self._sorted(self.rows)
+        self.proxy_of = {row: i for i, row in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            self.persistentIndexList(),
+            [self._remap(p, old_rows) for p in self.persistentIndexList()],
+        )
+        self.layoutChanged.emit()
+
+    def _remap(self, index: QModelIndex, old_rows: list[int]) -> QModelIndex:
+        if not index.isValid() or index.row() >= len(old_rows):
+            return QModelIndex()
+        return self.index(self.proxy_of[old_rows[index.row()]], index.column())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self.rows) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def mapToSource(self, proxy: Index) -> QModelIndex:
+        if not proxy.isValid() or proxy.row() >= len(self.rows):
+            return QModelIndex()
+        return self.source().index(self.rows[proxy.row()], proxy.column())
+
+    def mapFromSource(self, source: Index) -> QModelIndex:
+        if not source.isValid():
+            return QModelIndex()
+        row = self.proxy_of.get(source.row())
+        return QModelIndex() if row is None else self.index(row, source.column())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return None
+        return self.source().headerData(section, orientation, role)
+
+    # Helpers for views -------------------------------------------------------------------------
+    def event_at(self, proxy_row: int) -> Event:
+        return self.source().events[self.rows[proxy_row]]
+
+    def proxy_row_of_source(self, source_row: int) -> int | None:
+        return self.proxy_of.get(source_row)
+
+    def shown_source_rows(self) -> list[int]:
+        return self.rows

@@ -1,0 +1,217 @@
+"""The filter panel: faceted checklists with live counts, dates, text, toggles, Reset."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.query import NO_VALUE, Filter
+from viewer.core.topics import Taxonomy, load_taxonomy
+
+FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
+                "documents": "Documents"}
+_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FacetList(QListWidget):
+    """A checklist of a facet's values, each with how many events it would show."""
+
+    changed = Signal()
+
+    def __init__(self, facet: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.facet = facet
+        self.setObjectName(f"facet-{facet}")
+        self.labels: dict[str, str] = {}
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def checked(self) -> frozenset[str]:
+        return frozenset(
+            self.item(i).data(_VALUE_ROLE) for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_counts(self, counts: Mapping[str, int]) -> None:
+        """Show every value with its count; keep the user's checks."""
+        self.blockSignals(True)
+        checked = self.checked()
+        # Values no event would show are left out, unless the user has them checked.
+        shown = [v for v in counts if counts[v] or v in checked]
+        values = sorted(shown, key=lambda v: (v == NO_VALUE, -counts[v], v.casefold()))
+        if [self.item(i).data(_VALUE_ROLE) for i in range(self.count())] != values:
+            self.clear()
+            for value in values:
+                item = QListWidgetItem()
+                item.setData(_VALUE_ROLE, value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if value in checked
+                                   else Qt.CheckState.Unchecked)
+                self.addItem(item)
+        for i in range(self.count()):
+            item = self.item(i)
+            value = item.data(_VALUE_ROLE)
+            label = self.labels.get(value, value)
+            item.setText(f"{label}  ({counts.get(value, 0)})")
+            item.setToolTip(value)
+        self.blockSignals(False)
+
+    def check(self, values: frozenset[str]) -> None:
+        self.blockSignals(True)
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(_VALUE_ROLE) in values
+                               else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+
+class FilterPanel(QWidget):
+    """Emits `filterChanged` with a core Filter; typing is debounced, clicks are immediate."""
+
+    filterChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filter-panel")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search sentences…")
+        self.search.setClearButtonEnabled(True)
+        self.use_from = QCheckBox("From")
+        self.use_to = QCheckBox("To")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.use_from.toggled.connect(self.date_from.setEnabled)
+        self.use_to.toggled.connect(self.date_to.setEnabled)
+        self.boilerplate = QCheckBox("Show boilerplate")
+        self.undated = QCheckBox("Show undated")
+        self.undated.setChecked(True)
+        self.min_sources = QSpinBox()
+        self.min_sources.setRange(1, 50)
+        self.min_sources.setPrefix("≥ ")
+        self.min_sources.setSuffix(" source(s)")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setObjectName("filter-reset")
+        self.facets = {facet: FacetList(facet) for facet in FACET_TITLES}
+
+        dates = QFormLayout()
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            row = QHBoxLayout()
+            row.addWidget(check)
+            row.addWidget(edit, 1)
+            dates.addRow(row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(dates)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.boilerplate)
+        toggles.addWidget(self.undated)
+        layout.addLayout(toggles)
+        sources = QHBoxLayout()
+        sources.addWidget(QLabel("Corroborated by"))
+        sources.addWidget(self.min_sources, 1)
+        layout.addLayout(sources)
+        for facet, title in FACET_TITLES.items():
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(2, 2, 2, 2)
+            inner.addWidget(self.facets[facet])
+            layout.addWidget(box, 2 if facet in ("parties", "documents") else 1)
+        layout.addWidget(self.reset_button)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.emit_filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for widget in (self.use_from, self.use_to, self.boilerplate, self.undated):
+            widget.toggled.connect(lambda _v: self.emit_filter())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.emit_filter())
+        self.min_sources.valueChanged.connect(lambda _v: self.emit_filter())
+        for facet_list in self.facets.values():
+            facet_list.changed.connect(self.emit_filter)
+        self.reset_button.clicked.connect(self.reset)
+        self.set_taxonomy(load_taxonomy())
+
+    def set_taxonomy(self, taxonomy: Taxonomy) -> None:
+        self.facets["topics"].labels = {t.id: t.label for t in taxonomy.topics}
+        self.facets["topics"].labels[NO_VALUE] = "(no topic)"
+        self.facets["parties"].labels = {NO_VALUE: "(no party)"}
+        self.facets["tags"].labels = {NO_VALUE: "(untagged)"}
+
+    def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
+        for edit, value in ((self.date_from, first), (self.date_to, last)):
+            if value is not None:
+                edit.blockSignals(True)
+                edit.setDate(QDate(value.year, value.month, value.day))
+                edit.blockSignals(False)
+
+    def current(self) -> Filter:
+        def date(edit: QDateEdit) -> dt.date:
+            q = edit.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        return Filter(
+            parties=self.facets["parties"].checked(),
+            topics=self.facets["topics"].checked(),
+            tags=self.facets["tags"].checked(),
+            documents=self.facets["documents"].checked(),
+            date_from=date(self.date_from) if self.use_from.isChecked() else None,
+            date_to=date(self.date_to) if self.use_to.isChecked() else None,
+            search=self.search.text(),
+            include_boilerplate=self.boilerplate.isChecked(),
+            include_undated=self.undated.isChecked(),
+            min_sources=self.min_sources.value(),
+        )
+
+    def emit_filter(self) -> None:
+        self._timer.stop()
+        self.filterChanged.emit(self.current())
+
+    def set_counts(self, counts: Mapping[str, Mapping[str, int]]) -> None:
+        for facet, facet_list in self.facets.items():
+            facet_list.set_counts(counts.get(facet, {}))
+
+    def reset(self) -> None:
+        self.apply(Filter())
+
+    def apply(self, value: Filter) -> None:
+        """Show `value` in the widgets and emit it once."""
+        widgets = [self.search, self.use_from, self.use_to, self.boilerplate, self.undated,
+                   self.min_sources, self.date_from, self.date_to]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(value.search)
+        self.use_from.setChecked(value.date_from is not None)
+        self.use_to.setChecked(value.date_to is not None)
+        self.date_from.setEnabled(value.date_from is not None)
+        self.date_to.setEnabled(value.date_to is not None)
+        self.boilerplate.setChecked(value.include_boilerplate)
+        self.undated.setChecked(value.include_undated)
+        self.min_sources.setValue(value.min_sources)
+        for widget in widgets:
+            widget.blockSignals(False)
+        for facet, facet_list in self.facets.items():
+            facet_list.check(value.values(facet))
+        self.emit_filter()

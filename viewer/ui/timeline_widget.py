@@ -1,0 +1,574 @@
+"""The timeline: paints the visible part of a core `Scene` and forwards input.
+
+Layout, clustering and hit-testing live in `viewer.core.scene`; this widget keeps the zoom
+(a `TimeScale`), the scroll position and the selection, and redraws only what is visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from viewer.core.events import Event
+from viewer.core.scene import (
+    LANE_PAD,
+    ROW_HEIGHT,
+    Item,
+    Scene,
+    TimeScale,
+    extent,
+    fit_scale,
+    ticks,
+)
+from viewer.core.topics import Taxonomy, load_taxonomy
+from viewer.ui.palette import party_colour, topic_colour
+
+AXIS_HEIGHT = 54.0
+HEADER_WIDTH = 150.0
+MIN_PX_PER_DAY = 0.002
+MAX_PX_PER_DAY = 24 * 400.0
+LEGEND_PAD = 8.0
+
+
+class TimelineWidget(QAbstractScrollArea):
+    """Handed events and the rows to show; emits what the user selects (source rows)."""
+
+    selectionRequested = Signal(list, int)  # source rows, current source row
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events: Sequence[Event] = ()
+        self.rows: list[int] = []
+        self.mode = "party"
+        self.taxonomy: Taxonomy = load_taxonomy()
+        self.scale = TimeScale(dt.date(2025, 1, 1).toordinal(), 4.0)
+        self.scene: Scene | None = None
+        self.selected: set[int] = set()
+        self.current: int | None = None
+        self.doc_dates: list[tuple[dt.date, str]] = []
+        self._press: QPointF | None = None
+        self._press_scroll = (0, 0)
+        self._dragging = False
+        self._fitted = False
+        self._user_zoomed = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setMinimumHeight(160)
+        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+        self.verticalScrollBar().valueChanged.connect(self.viewport().update)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+    # -- data ------------------------------------------------------------------------------
+    def set_events(self, events: Sequence[Event], rows: Sequence[int],
+                   doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
+        self.events = events
+        self.rows = list(rows)
+        self.doc_dates = list(doc_dates)
+        self.selected &= set(self.rows)
+        if not self._fitted and self.rows:
+            self.fit()
+        else:
+            self._rebuild()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self._rebuild()
+
+    def set_taxonomy(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.viewport().update()
+
+    def set_selection(self, rows: Sequence[int], current: int | None,
+                      reveal: bool = True) -> None:
+        self.selected = set(rows)
+        self.current = current
+        if reveal and current is not None:
+            self.reveal(current)
+        self.viewport().update()
+
+    def _label_of(self, event: Event) -> str:
+        words = event.text.split()
+        return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+
+    def _rebuild(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        self.scene = Scene(self.events, self.rows, self.mode, self.scale,
+                           measure=metrics.horizontalAdvance, label_of=self._label_of)
+        self._update_scrollbars()
+        self.viewport().update()
+
+    # -- geometry ---------------------------------------------------------------------------
+    def content_width(self) -> float:
+        return max(0.0, self.viewport().width() - HEADER_WIDTH)
+
+    def _bounds(self) -> tuple[float, float]:
+        span = extent(self.events, self.rows)
+        if span is None:
+            return 0.0, self.content_width()
+        margin = 60.0
+        return self.scale.x(span[0]) - margin, self.scale.x(span[1] + 1) + margin
+
+    def _update_scrollbars(self) -> None:
+        lo, hi = self._bounds()
+        h = self.horizontalScrollBar()
+        h.setPageStep(int(self.content_width()))
+        h.setSingleStep(40)
+        h.setRange(int(math.floor(lo)), int(max(lo, hi - self.content_width())))
+        v = self.verticalScrollBar()
+        height = self.scene.height if self.scene else 0.0
+        visible = self.viewport().height() - AXIS_HEIGHT
+        v.setPageStep(max(1, int(visible)))
+        v.setSingleStep(int(ROW_HEIGHT))
+        v.setRange(0, int(max(0.0, height - visible)))
+
+    def _to_content(self, pos: QPointF) -> tuple[float, float]:
+        x = pos.x() - HEADER_WIDTH + self.horizontalScrollBar().value()
+        y = pos.y() - AXIS_HEIGHT + self.verticalScrollBar().value()
+        return x, y
+
+    # -- zoom and navigation ------------------------------------------------------------------
+    def fit(self) -> None:
+        span = extent(self.events, self.rows)
+        if span is None:
+            self._rebuild()
+            return
+        self._fitted = True
+        self._user_zoomed = False
+        width = max(200.0, self.content_width())
+        self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
+        self._rebuild()
+        self.horizontalScrollBar().setValue(int(self.scale.x(span[0]) - 30))
+        self.zoomChanged.emit(self.scale.px_per_day)
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by `factor` keeping the date under `anchor_x` (viewport x) in place."""
+        anchor_x = self.content_width() / 2 if anchor_x is None else anchor_x - HEADER_WIDTH
+        content_x = anchor_x + self.horizontalScrollBar().value()
+        ordinal = self.scale.ordinal(content_x)
+        px = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, self.scale.px_per_day * factor))
+        self.scale = TimeScale(self.scale.origin, px)
+        self._user_zoomed = True
+        self._rebuild()
+        self.horizontalScrollBar().setValue(int(self.scale.x(ordinal) - anchor_x))
+        self.zoomChanged.emit(px)
+
+    def zoom_to_selection(self) -> None:
+        shown = [r for r in self.selected if self.events[r].start is not None]
+        span = extent(self.events, shown)
+        if span is None:
+            return
+        days = max(7, span[1] - span[0] + 1)
+        centre = (span[0] + span[1] + 1) / 2
+        self.scale = fit_scale(int(centre - days / 2), int(centre + days / 2),
+                               max(200.0, self.content_width()))
+        self._rebuild()
+        self.horizontalScrollBar().setValue(int(self.scale.x(centre) - self.content_width() / 2))
+        self.zoomChanged.emit(self.scale.px_per_day)
+
+    def reveal(self, row: int) -> None:
+        event = self.events[row] if 0 <= row < len(self.events) else None
+        if event is None or event.start is None or self.scene is None:
+            return
+        x = self.scale.x(event.start.toordinal() + 0.5)
+        h = self.horizontalScrollBar()
+        if not h.value() + 20 <= x <= h.value() + self.content_width() - 20:
+            h.setValue(int(x - self.content_width() / 2))
+        for item in (i for lane in self.scene.lanes for i in lane.items if row in i.events):
+            y = self.scene.item_y(item)
+            v = self.verticalScrollBar()
+            visible = self.viewport().height() - AXIS_HEIGHT
+            if not v.value() <= y <= v.value() + visible - ROW_HEIGHT:
+                v.setValue(int(y - visible / 3))
+            break
+
+    def step(self, direction: int) -> None:
+        """Select the previous (-1) or next (+1) event in time."""
+        dated = sorted((r for r in self.rows if self.events[r].start is not None),
+                       key=lambda r: (self.events[r].start, r))
+        if not dated:
+            return
+        if self.current in dated:
+            position = dated.index(self.current) + direction
+        else:
+            position = 0 if direction > 0 else len(dated) - 1
+        position = max(0, min(len(dated) - 1, position))
+        row = dated[position]
+        self.selectionRequested.emit([row], row)
+
+    # -- painting --------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint(painter, QRectF(self.viewport().rect()))
+        painter.end()
+
+    def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
+              legend: bool = True) -> None:
+        """Draw the visible part into `rect`; also used to export pictures offscreen."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.fillRect(rect, base)
+        sx, sy = scroll if scroll is not None else (self.horizontalScrollBar().value(),
+                                                    self.verticalScrollBar().value())
+        width = rect.width() - HEADER_WIDTH
+        x0, x1 = sx, sx + width
+        self._paint_bands(painter, rect, sx, x0, x1, muted, text)
+        if self.scene is None or not self.scene.lanes:
+            painter.setPen(muted)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                             "No dated events to show" if self.events else "No events loaded")
+            return
+        painter.save()
+        painter.setClipRect(QRectF(rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT,
+                                   width, rect.height() - AXIS_HEIGHT))
+        painter.translate(rect.left() + HEADER_WIDTH - sx, rect.top() + AXIS_HEIGHT - sy)
+        visible_h = rect.height() - AXIS_HEIGHT
+        for lane in self.scene.lanes:
+            if lane.y > sy + visible_h or lane.y + lane.height < sy:
+                continue
+            painter.setPen(QPen(muted, 0.5))
+            painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
+        for item in self.scene.visible(x0, x1, sy, sy + visible_h):
+            self._paint_item(painter, item, text)
+        painter.restore()
+        self._paint_headers(painter, rect, sy, text, muted, base)
+        if legend:
+            self._paint_legend(painter, rect, text, base)
+
+    def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
+                     muted: QColor, text: QColor) -> None:
+        left = rect.left() + HEADER_WIDTH
+        unit, marks = ticks(self.scale.ordinal(x0), self.scale.ordinal(x1), self.scale.px_per_day)
+        band = QColor(muted)
+        band.setAlpha(22)
+        # Alternate shading by month (fine zoom) or by year (coarse zoom).
+        by_month = unit in ("hour", "6 hours", "day", "week", "month")
+        first = self.scale.date(x0)
+        current = dt.date(first.year, first.month if by_month else 1, 1)
+        while self.scale.x(current.toordinal()) < x1 and current.year < 9999:
+            nxt = (dt.date(current.year + (current.month // 12), current.month % 12 + 1, 1)
+                   if by_month else dt.date(current.year + 1, 1, 1))
+            if (current.month if by_month else current.year) % 2 == 0:
+                a = left + self.scale.x(current.toordinal()) - sx
+                b = left + self.scale.x(nxt.toordinal()) - sx
+                painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
+            current = nxt
+        painter.setPen(QPen(muted, 0.6))
+        for tick in marks:
+            x = left + self.scale.x(tick.ordinal) - sx
+            if x < left - 1:
+                continue
+            pen = QPen(muted, 1.0 if tick.major else 0.4)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
+                             QPointF(x, rect.bottom()))
+            painter.setPen(text if tick.major else muted)
+            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - 4), tick.label)
+        # Publication dates of the documents, as small triangles on the axis.
+        painter.setBrush(QBrush(muted))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for date, _title in self.doc_dates:
+            x = left + self.scale.x(date.toordinal() + 0.5) - sx
+            if left <= x <= rect.right():
+                path = QPainterPath()
+                base_y = rect.top() + AXIS_HEIGHT - 1
+                path.moveTo(x, base_y)
+                path.lineTo(x - 4, base_y - 7)
+                path.lineTo(x + 4, base_y - 7)
+                path.closeSubpath()
+                painter.drawPath(path)
+        painter.setPen(QPen(muted, 0.8))
+        painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
+                         QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
+
+    def colour_of(self, event: Event) -> QColor:
+        if self.mode in ("topic",):
+            return party_colour(event.parties[0] if event.parties else "")
+        return topic_colour(self.taxonomy, event.topics[0]) if event.topics else party_colour("")
+
+    def _paint_item(self, painter: QPainter, item: Item, text: QColor) -> None:
+        assert self.scene is not None
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        event = self.events[item.first]
+        colour = self.colour_of(event)
+        selected = any(r in self.selected for r in item.events)
+        if item.kind == "badge":
+            box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
+            fill = QColor(colour)
+            fill.setAlpha(200)
+            painter.setPen(QPen(text if selected else fill.darker(130), 2 if selected else 1))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(box, 7, 7)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
+        elif item.kind == "bar":
+            box = QRectF(item.x0, y - 5, max(2.0, item.x1 - item.x0), 10)
+            fill = QColor(colour)
+            fill.setAlpha(70 if event.precision in ("fuzzy", "year", "decade", "century")
+                          else 120)  # the wider the uncertainty, the paler the fill
+            pen = QPen(colour, 1.2)
+            if event.date_source != "explicit":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(QPen(text, 2) if selected else pen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(box, 3, 3)
+        else:
+            centre = QPointF((item.x0 + item.x1) / 2, y)
+            if event.date_source == "explicit":
+                painter.setBrush(colour)
+                painter.setPen(QPen(colour.darker(140), 1))
+                painter.drawEllipse(centre, 5, 5)
+            else:  # inherited or document dates: a hollow mark, dashed for document dates
+                pen = QPen(colour, 2)
+                if event.date_source == "document":
+                    pen.setStyle(Qt.PenStyle.DotLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, 4.5, 4.5)
+            if selected:
+                painter.setPen(QPen(text, 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, 8, 8)
+        if item.label and item.kind == "bar" and item.label_x1 <= item.x1:
+            painter.setPen(text)
+            painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
+                             Qt.AlignmentFlag.AlignVCenter, item.label)
+        elif item.label:
+            painter.setPen(text if item.kind != "badge" else self.palette().color(
+                QPalette.ColorRole.PlaceholderText).darker(130))
+            font = painter.font()
+            font.setBold(selected)
+            painter.setFont(font)
+            painter.drawText(QPointF(item.x1 + 4, y + 4), item.label)
+            font.setBold(False)
+            painter.setFont(font)
+
+    def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
+                       muted: QColor, base: QColor) -> None:
+        assert self.scene is not None
+        painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
+        painter.setPen(QPen(muted, 0.8))
+        painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
+                         QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
+        metrics = QFontMetricsF(painter.font())
+        painter.save()
+        painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,
+                                   rect.height() - AXIS_HEIGHT))
+        for lane in self.scene.lanes:
+            top = rect.top() + AXIS_HEIGHT + lane.y - sy
+            if top > rect.bottom() or top + lane.height < rect.top() + AXIS_HEIGHT:
+                continue
+            label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
+                                       HEADER_WIDTH - 44)
+            swatch = party_colour(lane.key) if self.mode == "party" else (
+                topic_colour(self.taxonomy, lane.key) if self.mode == "topic" else muted)
+            painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
+            painter.setPen(text)
+            painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)
+            painter.setPen(muted)
+            painter.drawText(QRectF(rect.left(), top + LANE_PAD, HEADER_WIDTH - 6, 16),
+                             Qt.AlignmentFlag.AlignRight, str(len(set(lane.events))))
+            painter.setPen(QPen(muted, 0.5))
+            painter.drawLine(QPointF(rect.left(), top + lane.height),
+                             QPointF(rect.left() + HEADER_WIDTH, top + lane.height))
+        painter.restore()
+        painter.setPen(muted)
+        painter.drawText(QRectF(rect.left() + 8, rect.top() + 4, HEADER_WIDTH - 12, 18),
+                         Qt.AlignmentFlag.AlignLeft,
+                         {"party": "Lanes: party", "topic": "Lanes: topic",
+                          "document": "Lanes: document", "tag": "Lanes: tag",
+                          "single": "One lane"}[self.mode])
+        painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
+                         Qt.AlignmentFlag.AlignLeft, f"{len(self.rows)} events")
+
+    def legend_entries(self) -> list[tuple[str, QColor]]:
+        if self.mode == "topic":
+            seen: dict[str, None] = {}
+            for row in self.rows:
+                for party in self.events[row].parties[:1]:
+                    seen.setdefault(party)
+            return [(p, party_colour(p)) for p in list(seen)[:10]]
+        used = {t for r in self.rows for t in self.events[r].topics[:1]}
+        return [(t.label, topic_colour(self.taxonomy, t.id)) for t in self.taxonomy.topics
+                if t.id in used]
+
+    def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
+        """A one-line key across the top of the axis, right-aligned: colours, then marks."""
+        entries = self.legend_entries()
+        metrics = QFontMetricsF(painter.font())
+        keys = [(label, colour, "dot") for label, colour in entries]
+        keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring")]
+        x = rect.right() - 8
+        y = rect.top() + 13
+        rows_left = 2  # the key wraps onto a second line before it gives anything up
+        for label, colour, shape in reversed(keys):
+            width = metrics.horizontalAdvance(label)
+            if x - width - 16 < rect.left() + HEADER_WIDTH + 10:
+                rows_left -= 1
+                if rows_left == 0:
+                    break
+                x, y = rect.right() - 8, y + 14
+            x -= width
+            painter.setPen(text)
+            painter.drawText(QPointF(x, y), label)
+            if shape == "dot":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawEllipse(QPointF(x - 8, y - 4), 4.5, 4.5)
+            else:
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(x - 8, y - 4), 4, 4)
+            x -= 24
+
+    # -- input -----------------------------------------------------------------------------
+    def item_at(self, pos: QPointF) -> Item | None:
+        if self.scene is None or pos.y() < AXIS_HEIGHT or pos.x() < HEADER_WIDTH:
+            return None
+        x, y = self._to_content(pos)
+        return self.scene.item_at(x, y)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_scroll = (self.horizontalScrollBar().value(),
+                                  self.verticalScrollBar().value())
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = event.position() - self._press
+            if self._dragging or abs(delta.x()) + abs(delta.y()) > 4:
+                self._dragging = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.horizontalScrollBar().setValue(int(self._press_scroll[0] - delta.x()))
+                self.verticalScrollBar().setValue(int(self._press_scroll[1] - delta.y()))
+            return
+        item = self.item_at(event.position())
+        if item is None:
+            QToolTip.hideText()
+            self.viewport().unsetCursor()
+        else:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            QToolTip.showText(event.globalPosition().toPoint(), self.tooltip(item), self)
+
+    def tooltip(self, item: Item) -> str:
+        from html import escape
+
+        if item.kind == "badge":
+            first = self.events[item.events[0]]
+            last = self.events[item.events[-1]]
+            span = f"{first.start} – {last.start}" if first.start != last.start else str(
+                first.start)
+            return f"<b>{len(item.events)} events</b>, {escape(span)}<br>Zoom in to see them."
+        event = self.events[item.first]
+        date = str(event.start) if event.start == event.end else f"{event.start} – {event.end}"
+        parties = ", ".join(event.parties) or "no party"
+        return (f"<b>{escape(date)}</b> ({escape(event.date_source)})<br>"
+                f"{escape(parties)}<br><i>{escape(event.text[:300])}</i>")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self._dragging:
+            self._click(event.position(), event.modifiers())
+        self._press = None
+        self._dragging = False
+        self.viewport().unsetCursor()
+        super().mouseReleaseEvent(event)
+
+    def _click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
+        item = self.item_at(pos)
+        if item is None:
+            if not modifiers & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.ShiftModifier):
+                self.selectionRequested.emit([], -1)
+            return
+        rows = list(item.events)
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            chosen = set(self.selected) ^ set(rows)
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
+            chosen = set(self.selected) | set(rows)
+        else:
+            chosen = set(rows)
+        self.selectionRequested.emit(sorted(chosen), rows[0])
+
+    def click_item(self, item: Item, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+                   ) -> None:
+        """Click an item programmatically (tests, keyboard)."""
+        assert self.scene is not None
+        x = (item.x0 + item.x1) / 2 + HEADER_WIDTH - self.horizontalScrollBar().value()
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2 + AXIS_HEIGHT - self.verticalScrollBar().value()
+        self._click(QPointF(x, y), modifiers)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        if item is not None and item.kind == "badge":
+            self.zoom(4.0, event.position().x())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = delta.y() / 120.0
+            self.zoom(1.25 ** steps, event.position().x())
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or delta.x():
+            amount = delta.x() or delta.y()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - amount)
+            return
+        v = self.verticalScrollBar()
+        if v.maximum() > 0:
+            v.setValue(v.value() - delta.y())
+        else:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.y())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / 1.5)
+        elif key == Qt.Key.Key_Left:
+            self.step(-1)
+        elif key == Qt.Key.Key_Right:
+            self.step(1)
+        elif key == Qt.Key.Key_Home:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.rows and not self._user_zoomed:
+            self.fit()  # until the user zooms, the timeline keeps fitting its width
+        else:
+            self._update_scrollbars()
+
+    def scroll_position(self) -> QPoint:
+        return QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def visible_range(self) -> tuple[dt.date, dt.date]:
+        sx = self.horizontalScrollBar().value()
+        return self.scale.date(sx), self.scale.date(sx + self.content_width())
+
