@@ -1,17 +1,46 @@
-"""UI fixtures: a task runner per test that must end with no task left running."""
+"""UI fixtures: a task runner that must end idle, and a window loaded with a copy of seeds."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
 
 @pytest.fixture()
-def runner(qtbot: object) -> Iterator[TaskRunner]:
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.cancel_all()
     assert task_runner.wait(10_000), "a background task was still running after the test"
+
+
+@pytest.fixture()
+def seeds_copy(seeds_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in seeds_dir.iterdir():
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_folder(folder)
+
+
+@pytest.fixture()
+def window(qtbot: QtBot, runner: TaskRunner, seeds_copy: Path) -> MainWindow:
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.resize(1500, 950)
+    win.show()
+    open_and_wait(qtbot, win, seeds_copy)
+    return win

@@ -138,9 +138,10 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
 
     extractions: list[DocumentEvents] = []
     for path in listing.files:
-        value = results.get(str(path))
-        if value is None:
+        found = results.get(str(path))
+        if found is None:
             continue
+        value = found
         if "problem" in value:
             problems.append(Problem(**value["problem"]))
         else:

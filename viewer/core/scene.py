@@ -43,7 +43,7 @@ class TimeScale:
         return self.origin + x / self.px_per_day
 
     def date(self, x: float) -> dt.date:
-        return dt.date.fromordinal(max(1, min(3652059, int(math.floor(self.ordinal(x))))))
+        return dt.date.fromordinal(max(1, min(3652059, math.floor(self.ordinal(x)))))
 
 
 # (name, approximate days, step) for ticks; the first whose spacing is wide enough is used.
@@ -298,7 +298,8 @@ class Scene:
             words.pop()
         return " ".join(words) + "…" if words else ""
 
-    def _overflow_badges(self, lane_index: int, overflow: list[tuple[float, float, tuple[int, ...]]],
+    def _overflow_badges(self, lane_index: int,
+                         overflow: list[tuple[float, float, tuple[int, ...]]],
                          row: int) -> list[Item]:
         items: list[Item] = []
         overflow.sort()

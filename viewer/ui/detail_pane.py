@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -23,8 +23,8 @@ from viewer.ui.event_model import date_text
 class SafeBrowser(QTextBrowser):
     """A text browser that never loads anything: no images, no remote or local files."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt name)
-        return None
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        return QByteArray()
 
 
 class DetailPane(QWidget):

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.events import Event
@@ -144,7 +144,7 @@ class EventFilterProxy(QAbstractProxyModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.counts: dict[str, dict[str, int]] = {}
 
-    def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
+    def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
         if old is not None:
             for signal in (old.modelReset, old.rowsInserted, old.dataChanged):

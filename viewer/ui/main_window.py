@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Reset Filters", self.filters.reset, QKeySequence("Ctrl+R"))
 
         view = bar.addMenu("&View")
-        self._action(view, "Zoom &In", lambda: self.timeline.zoom(1.5), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "Zoom &In", lambda: self.timeline.zoom(1.5),
+                     QKeySequence.StandardKey.ZoomIn)
         self._action(view, "Zoom &Out", lambda: self.timeline.zoom(1 / 1.5),
                      QKeySequence.StandardKey.ZoomOut)
         self._action(view, "&Fit", self.timeline.fit, QKeySequence("Ctrl+0"))
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """Write the shown events as CSV, JSON or JSON Lines."""
-        path, chosen = QFileDialog.getSaveFileName(
+        path, _chosen = QFileDialog.getSaveFileName(
             self, "Export shown events", str((self.folder or Path.home()) / "timeline.csv"),
             "CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl)")
         if not path:

@@ -133,7 +133,7 @@ class TimelineWidget(QAbstractScrollArea):
         h = self.horizontalScrollBar()
         h.setPageStep(int(self.content_width()))
         h.setSingleStep(40)
-        h.setRange(int(math.floor(lo)), int(max(lo, hi - self.content_width())))
+        h.setRange(math.floor(lo), int(max(lo, hi - self.content_width())))
         v = self.verticalScrollBar()
         height = self.scene.height if self.scene else 0.0
         visible = self.viewport().height() - AXIS_HEIGHT
@@ -519,7 +519,8 @@ class TimelineWidget(QAbstractScrollArea):
         """Click an item programmatically (tests, keyboard)."""
         assert self.scene is not None
         x = (item.x0 + item.x1) / 2 + HEADER_WIDTH - self.horizontalScrollBar().value()
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2 + AXIS_HEIGHT - self.verticalScrollBar().value()
+        y = (self.scene.item_y(item) + ROW_HEIGHT / 2 + AXIS_HEIGHT
+             - self.verticalScrollBar().value())
         self._click(QPointF(x, y), modifiers)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
