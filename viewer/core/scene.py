@@ -27,6 +27,7 @@ LANE_PAD = 6.0
 CLUSTER_PX = 9.0
 MARK_HALF = 5.0
 MAX_ROWS = 4
+MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +150,18 @@ class Lane:
     key: str
     label: str
     events: list[int]
+    count: int = 0
     y: float = 0.0
     height: float = 0.0
     items: list[Item] = field(default_factory=list)
     starts: list[float] = field(default_factory=list)  # items' x0, for bisection
+    # Zoom-independent indexes: single-day events by day, longer ones by first day.
+    point_days: list[int] = field(default_factory=list)
+    point_rows: list[int] = field(default_factory=list)
+    span_starts: list[int] = field(default_factory=list)
+    span_rows: list[int] = field(default_factory=list)
+    longest_span: int = 0
+    max_rows: int = 1
 
 
 def lane_keys(event: Event, mode: str) -> tuple[str, ...]:
@@ -174,15 +183,41 @@ def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str) -> list
         for key in lane_keys(event, mode):
             table.setdefault(key, []).append(row)
     order = sorted(table, key=lambda k: (k == "" and mode != "single", -len(table[k]), k))
-    return [Lane(k, k or NONE_LABEL[mode], table[k]) for k in order]
+    lanes = []
+    for key in order:
+        lane = Lane(key, key or NONE_LABEL[mode], table[key], count=len(table[key]))
+        points: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []
+        for row in lane.events:
+            event = events[row]
+            assert event.start is not None and event.end is not None
+            first, last = event.start.toordinal(), event.end.toordinal()
+            if last <= first:
+                points.append((first, row))
+            else:
+                spans.append((first, row))
+                lane.longest_span = max(lane.longest_span, last - first + 1)
+        points.sort()
+        spans.sort()
+        lane.point_days = [d for d, _ in points]
+        lane.point_rows = [r for _, r in points]
+        lane.span_starts = [d for d, _ in spans]
+        lane.span_rows = [r for _, r in spans]
+        lanes.append(lane)
+    return lanes
 
 
 class Scene:
-    """The laid-out timeline for some events at one scale."""
+    """The laid-out timeline for some events at one scale, within a window of x.
+
+    Lanes are indexed once; `layout(x0, x1)` places only what falls in that window (a few
+    screens around the viewport), so zooming and scrolling cost per visible cluster.
+    """
 
     def __init__(self, events: Sequence[Event], rows: Sequence[int], mode: str,
                  scale: TimeScale, measure: Callable[[str], float] | None = None,
-                 label_of: Callable[[Event], str] | None = None) -> None:
+                 label_of: Callable[[Event], str] | None = None,
+                 window: tuple[float, float] | None = None) -> None:
         self.events = events
         self.mode = mode
         self.scale = scale
@@ -190,48 +225,66 @@ class Scene:
         self.label_of = label_of or (lambda e: e.text[:60])
         self.lanes = build_lanes(events, rows, mode)
         self.height = 0.0
-        self.layout()
+        self.window = (-math.inf, math.inf)
+        self._labels: dict[tuple[int, ...], str] = {}
+        self.layout(*(window or (-math.inf, math.inf)))
 
-    def layout(self) -> None:
+    def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
+        self.scale = scale
+        for lane in self.lanes:
+            lane.max_rows = 1  # a new zoom: lanes may shrink again
+        self.layout(*window)
+
+    def covers(self, x0: float, x1: float) -> bool:
+        return self.window[0] <= x0 and x1 <= self.window[1]
+
+    def layout(self, x0: float = -math.inf, x1: float = math.inf) -> None:
+        self.window = (x0, x1)
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            lane.items = self._lane_items(index, lane)
+            lane.items = self._lane_items(index, lane, x0, x1)
             lane.items.sort(key=lambda item: item.x0)
             lane.starts = [item.x0 for item in lane.items]
             rows = max((item.row for item in lane.items), default=0) + 1
+            lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
-            lane.height = rows * ROW_HEIGHT + 2 * LANE_PAD
+            lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
             y += lane.height
         self.height = y
 
-    def _lane_items(self, lane_index: int, lane: Lane) -> list[Item]:
-        scale, events = self.scale, self.events
-        points: list[tuple[float, int]] = []
-        spans: list[tuple[float, float, int]] = []
-        for row in lane.events:
-            event = events[row]
-            assert event.start is not None and event.end is not None
-            x0 = scale.x(event.start.toordinal())
-            x1 = scale.x(event.end.toordinal() + 1)
-            if x1 - x0 <= CLUSTER_PX:
-                points.append(((x0 + x1) / 2, row))
-            else:
-                spans.append((x0, x1, row))
-        points.sort()
-        xs = [x for x, _ in points]
+    def _lane_items(self, lane_index: int, lane: Lane, wx0: float, wx1: float) -> list[Item]:
+        scale = self.scale
+        px = scale.px_per_day
+        first_day = math.floor(scale.ordinal(wx0)) - 1 if wx0 > -math.inf else -10**9
+        last_day = math.ceil(scale.ordinal(wx1)) + 1 if wx1 < math.inf else 10**9
         shapes: list[tuple[str, float, float, tuple[int, ...]]] = []
-        start = 0
-        while start < len(points):
-            stop = bisect.bisect_right(xs, xs[start] + CLUSTER_PX, start)
-            group = tuple(row for _, row in points[start:stop])
+        days, rows = lane.point_days, lane.point_rows
+        index = bisect.bisect_left(days, first_day)
+        stop_all = bisect.bisect_right(days, last_day)
+        reach = CLUSTER_PX / px  # days that fit in one cluster's width
+        while index < stop_all:
+            stop = bisect.bisect_right(days, days[index] + reach, index, stop_all)
+            group = tuple(rows[index:stop])
+            xa = scale.x(days[index] + 0.5)
+            xb = scale.x(days[stop - 1] + 0.5)
             if len(group) == 1:
-                shapes.append(("mark", xs[start] - MARK_HALF, xs[start] + MARK_HALF, group))
+                shapes.append(("mark", xa - MARK_HALF, xa + MARK_HALF, group))
             else:
                 width = max(2 * MARK_HALF + 8, self.measure(str(len(group))) + 10)
-                centre = (xs[start] + xs[stop - 1]) / 2
+                centre = (xa + xb) / 2
                 shapes.append(("badge", centre - width / 2, centre + width / 2, group))
-            start = stop
-        shapes.extend(("bar", x0, x1, (row,)) for x0, x1, row in spans)
+            index = stop
+        starts, span_rows = lane.span_starts, lane.span_rows
+        lo = bisect.bisect_left(starts, first_day - lane.longest_span)
+        hi = bisect.bisect_right(starts, last_day)
+        for position in range(lo, hi):
+            event = self.events[span_rows[position]]
+            assert event.start is not None and event.end is not None
+            a = scale.x(event.start.toordinal())
+            b = scale.x(event.end.toordinal() + 1)
+            if b < wx0:
+                continue
+            shapes.append(("bar", a, max(b, a + 2), (span_rows[position],)))
         shapes.sort(key=lambda s: s[1])
         row_ends: list[float] = []
         overflow: list[tuple[float, float, tuple[int, ...]]] = []
@@ -248,13 +301,14 @@ class Scene:
                     placed.append((kind, len(row_ends) - 1, x0, x1, group))
                 else:
                     overflow.append((x0, x1, group))
-        items = self._labelled(lane_index, placed)
+        items = self._with_label_room(lane_index, placed)
         items.extend(self._overflow_badges(lane_index, overflow, len(row_ends)))
         return items
 
-    def _labelled(self, lane_index: int,
-                  placed: list[tuple[str, int, float, float, tuple[int, ...]]]) -> list[Item]:
-        """Labels go where they fit before the next item of the same row."""
+    def _with_label_room(self, lane_index: int,
+                         placed: list[tuple[str, int, float, float, tuple[int, ...]]]
+                         ) -> list[Item]:
+        """Each item learns how far its label may reach: to the next item of its row."""
         by_row: dict[int, list[tuple[str, int, float, float, tuple[int, ...]]]] = {}
         for entry in placed:
             by_row.setdefault(entry[1], []).append(entry)
@@ -262,24 +316,36 @@ class Scene:
         for row, entries in by_row.items():
             entries.sort(key=lambda e: e[2])
             for n, (kind, _, x0, x1, group) in enumerate(entries):
-                limit = entries[n + 1][2] - 4 if n + 1 < len(entries) else math.inf
-                label, label_x1 = "", x1
-                # A badge is labelled by its most telling event, so clusters still read.
-                text = self.label_of(self.events[self.representative(group)])
-                width = self.measure(text)
+                limit = entries[n + 1][2] - 4 if n + 1 < len(entries) else x1 + MAX_LABEL_PX
                 if kind == "bar" and x1 - x0 >= 60:
-                    # A wide bar (an uncertain span) carries its label inside, so it never
-                    # claims the space after it where precise events sit.
-                    label = self._shorten(text, x1 - x0 - 10) if width > x1 - x0 - 10 else text
-                    items.append(Item(kind, lane_index, row, x0, x1, group, label, x1))
-                    continue
-                if x1 + 4 + width <= limit:
-                    label, label_x1 = text, x1 + 4 + width
-                elif limit - x1 > 60:
-                    label = self._shorten(text, limit - x1 - 4)
-                    label_x1 = x1 + 4 + self.measure(label) if label else x1
-                items.append(Item(kind, lane_index, row, x0, x1, group, label, label_x1))
+                    limit = x1  # a wide bar carries its label inside
+                items.append(Item(kind, lane_index, row, x0, x1, group, "", max(x1, limit)))
         return items
+
+    def label(self, item: Item) -> str:
+        """The text shown beside (or inside) an item, fitted to its room; computed lazily."""
+        key = (*item.events[:3], len(item.events), round(item.label_x1 - item.x1))
+        cached = self._labels.get(key)
+        if cached is not None:
+            return cached
+        text = self.label_of(self.events[self.representative(item.events)])
+        if item.kind == "bar" and item.label_x1 <= item.x1:
+            room = item.x1 - item.x0 - 10
+        else:
+            room = item.label_x1 - item.x1 - 4
+        if room < 24:
+            text = ""
+        elif self.measure(text) > room:
+            text = self._shorten(text, room) if room > 60 else ""
+        self._labels[key] = text
+        return text
+
+    def label_end(self, item: Item) -> float:
+        """Where the drawn label of an item ends (for hit-testing)."""
+        text = self.label(item)
+        if not text or (item.kind == "bar" and item.label_x1 <= item.x1):
+            return item.x1
+        return item.x1 + 4 + self.measure(text)
 
     def representative(self, group: Sequence[int]) -> int:
         """The event that best stands for a group: explicit, corroborated, specific."""
@@ -307,26 +373,25 @@ class Scene:
         x0 = x1 = 0.0
         for a, b, group in overflow:
             if current and a > x1 + 24:
-                items.append(Item("badge", lane_index, row, x0, x1, tuple(current)))
+                items.append(Item("badge", lane_index, row, x0, x1, tuple(current), "", x1))
                 current = []
             if not current:
                 x0 = a
             current.extend(group)
             x1 = max(b, x0 + 26)
         if current:
-            items.append(Item("badge", lane_index, row, x0, x1, tuple(current)))
+            items.append(Item("badge", lane_index, row, x0, x1, tuple(current), "", x1))
         return items
 
     # -- queries --------------------------------------------------------------------------
     def visible(self, x0: float, x1: float, y0: float = -math.inf, y1: float = math.inf
                 ) -> list[Item]:
-        """Items whose mark, bar or label intersects the rectangle."""
+        """Items whose mark, bar or label room intersects the rectangle."""
         out: list[Item] = []
         for lane in self.lanes:
             if lane.y + lane.height < y0 or lane.y > y1:
                 continue
-            # Items start sorted; a label reaches at most this far back.
-            first = bisect.bisect_left(lane.starts, x0 - 1200)
+            first = bisect.bisect_left(lane.starts, x0 - MAX_LABEL_PX - 20)
             for item in lane.items[first : bisect.bisect_right(lane.starts, x1)]:
                 if max(item.x1, item.label_x1) >= x0:
                     out.append(item)
@@ -341,7 +406,8 @@ class Scene:
                 continue
             row = int((y - lane.y - LANE_PAD) // ROW_HEIGHT)
             candidates = [i for i in self.visible(x - slack, x + slack, y, y) if i.row == row]
-            hits = [i for i in candidates if i.x0 - slack <= x <= max(i.x1, i.label_x1) + slack]
+            hits = [i for i in candidates
+                    if i.x0 - slack <= x <= self.label_end(i) + slack]
             if hits:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None

@@ -69,7 +69,10 @@ class DetailPane(QWidget):
                    siblings: Sequence[Event], cluster: Sequence[Event]) -> None:
         """`siblings`: other events of the same article; `cluster`: same happening elsewhere."""
         self.event = event
-        self.header.setText(self._header_html(event, document, cluster))
+        anchor = next((t.anchor for t in timexes if t.text == event.timex
+                       and t.start < event.char_end + 400 and t.end > event.char_start - 400),
+                      None)
+        self.header.setText(self._header_html(event, document, cluster, anchor))
         if document is None:
             self.text.setPlainText(event.text)
             return
@@ -78,9 +81,13 @@ class DetailPane(QWidget):
         self._highlight(event)
 
     def _header_html(self, event: Event, document: Document | None,
-                     cluster: Sequence[Event]) -> str:
+                     cluster: Sequence[Event], anchor: str | None = None) -> str:
+        against = {"dct": ", resolved against the publication date",
+                   "narrative": ", resolved against the date the story was telling",
+                   "absolute": ", a full date"}.get(anchor or "", "")
         how = {
-            "explicit": f"from “{escape(event.timex or '')}” ({escape(event.timex_value or '')})",
+            "explicit": f"from “{escape(event.timex or '')}” ({escape(event.timex_value or '')})"
+                        + against,
             "inherited": f"inherited from the narrative (“{escape(event.timex or '')}”)",
             "document": "the article's publication date",
             "undated": "the article has no date",

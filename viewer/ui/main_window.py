@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([250, 900, 420])
+        self.splitter.setSizes([255, 985, 360])
         self.centre.setSizes([560, 300])
         self.setCentralWidget(self.splitter)
 

@@ -74,7 +74,14 @@ class TimelineWidget(QAbstractScrollArea):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setMinimumHeight(160)
-        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self._legend: list[tuple[str, QColor]] = []
+        self._scene_key: tuple[int, int, str] = (0, 0, "")
+        self._colours: dict[tuple[str, str], QColor] = {}
+        self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
+        self._selected_pen = QPen()
+        self._white = QColor("white")
+        self._badge_text = QColor("gray")
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
@@ -92,10 +99,13 @@ class TimelineWidget(QAbstractScrollArea):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
+        self._colours.clear()
         self._rebuild()
 
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self._colours.clear()
+        self._legend = self._legend_entries()
         self.viewport().update()
 
     def set_selection(self, rows: Sequence[int], current: int | None,
@@ -110,11 +120,42 @@ class TimelineWidget(QAbstractScrollArea):
         words = event.text.split()
         return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
 
+    def _window(self) -> tuple[float, float]:
+        """The x range to lay out: the viewport and two screens either side."""
+        start = self.horizontalScrollBar().value()
+        width = max(400.0, self.content_width())
+        return start - 2 * width, start + 3 * width
+
     def _rebuild(self) -> None:
+        """Re-index the lanes (new rows or lane mode) and lay out around the viewport."""
         metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
-                           measure=metrics.horizontalAdvance, label_of=self._label_of)
+                           measure=metrics.horizontalAdvance, label_of=self._label_of,
+                           window=self._window())
+        self._scene_key = (id(self.events), id(self.rows), self.mode)
+        self._legend = self._legend_entries()
         self._update_scrollbars()
+        self.viewport().update()
+
+    def _stale(self) -> bool:
+        return self.scene is None or self._scene_key != (id(self.events), id(self.rows),
+                                                         self.mode)
+
+    def _relayout(self) -> None:
+        """Same lanes, new zoom: only the layout changes."""
+        if self._stale() or self.scene is None:
+            self._rebuild()
+            return
+        self.scene.set_scale(self.scale, self._window())
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def _scrolled(self) -> None:
+        if self.scene is not None:
+            start = self.horizontalScrollBar().value()
+            if not self.scene.covers(start, start + self.content_width()):
+                self.scene.layout(*self._window())
+                self._update_scrollbars()
         self.viewport().update()
 
     # -- geometry ---------------------------------------------------------------------------
@@ -156,8 +197,9 @@ class TimelineWidget(QAbstractScrollArea):
         self._user_zoomed = False
         width = max(200.0, self.content_width())
         self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
-        self._rebuild()
-        self.horizontalScrollBar().setValue(int(self.scale.x(span[0]) - 30))
+        if self._stale():
+            self._rebuild()
+        self._apply_scale(int(self.scale.x(span[0]) - 30))
         self.zoomChanged.emit(self.scale.px_per_day)
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
@@ -168,9 +210,19 @@ class TimelineWidget(QAbstractScrollArea):
         px = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, self.scale.px_per_day * factor))
         self.scale = TimeScale(self.scale.origin, px)
         self._user_zoomed = True
-        self._rebuild()
-        self.horizontalScrollBar().setValue(int(self.scale.x(ordinal) - anchor_x))
+        self._apply_scale(int(self.scale.x(ordinal) - anchor_x))
         self.zoomChanged.emit(px)
+
+    def _apply_scale(self, scroll_to: int) -> None:
+        """Lay out at the current scale around `scroll_to`, then scroll there."""
+        h = self.horizontalScrollBar()
+        h.blockSignals(True)
+        lo, hi = self._bounds()
+        h.setRange(math.floor(lo), int(max(lo, hi - self.content_width())))
+        h.setValue(scroll_to)
+        h.blockSignals(False)
+        self._relayout()
+        self.viewport().update()
 
     def zoom_to_selection(self) -> None:
         shown = [r for r in self.selected if self.events[r].start is not None]
@@ -181,8 +233,8 @@ class TimelineWidget(QAbstractScrollArea):
         centre = (span[0] + span[1] + 1) / 2
         self.scale = fit_scale(int(centre - days / 2), int(centre + days / 2),
                                max(200.0, self.content_width()))
-        self._rebuild()
-        self.horizontalScrollBar().setValue(int(self.scale.x(centre) - self.content_width() / 2))
+        self._user_zoomed = True
+        self._apply_scale(int(self.scale.x(centre) - self.content_width() / 2))
         self.zoomChanged.emit(self.scale.px_per_day)
 
     def reveal(self, row: int) -> None:
@@ -193,7 +245,8 @@ class TimelineWidget(QAbstractScrollArea):
         h = self.horizontalScrollBar()
         if not h.value() + 20 <= x <= h.value() + self.content_width() - 20:
             h.setValue(int(x - self.content_width() / 2))
-        for item in (i for lane in self.scene.lanes for i in lane.items if row in i.events):
+        window = self.scene.visible(x - 30, x + 30)
+        for item in (i for i in window if row in i.events):
             y = self.scene.item_y(item)
             v = self.verticalScrollBar()
             visible = self.viewport().height() - AXIS_HEIGHT
@@ -250,8 +303,13 @@ class TimelineWidget(QAbstractScrollArea):
                 continue
             painter.setPen(QPen(muted, 0.5))
             painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
-        for item in self.scene.visible(x0, x1, sy, sy + visible_h):
-            self._paint_item(painter, item, text)
+        items = self.scene.visible(x0, x1, sy, sy + visible_h)
+        self._selected_pen = QPen(text, 2)
+        self._white = QColor("white")
+        self._badge_text = QColor(muted).darker(130)
+        fast = len(items) > 400  # dense views: square badges draw several times faster
+        for item in items:
+            self._paint_item(painter, item, text, fast)
         painter.restore()
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
@@ -305,65 +363,104 @@ class TimelineWidget(QAbstractScrollArea):
 
     def colour_of(self, event: Event) -> QColor:
         if self.mode in ("topic",):
-            return party_colour(event.parties[0] if event.parties else "")
-        return topic_colour(self.taxonomy, event.topics[0]) if event.topics else party_colour("")
+            key = event.parties[0] if event.parties else ""
+            cached = self._colours.get(("party", key))
+            if cached is None:
+                cached = self._colours[("party", key)] = party_colour(key)
+            return cached
+        key = event.topics[0] if event.topics else ""
+        cached = self._colours.get(("topic", key))
+        if cached is None:
+            cached = topic_colour(self.taxonomy, key) if key else party_colour("")
+            self._colours[("topic", key)] = cached
+        return cached
 
-    def _paint_item(self, painter: QPainter, item: Item, text: QColor) -> None:
+    def _style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
+        """Pens and brushes per colour and kind, made once: painting thousands of items
+        must not build thousands of Qt objects."""
+        key = (colour.rgba(), kind)
+        style = self._styles.get(key)
+        if style is None:
+            fill = QColor(colour)
+            if kind == "badge":
+                fill.setAlpha(200)
+                style = (QPen(fill.darker(130), 1), QBrush(fill))
+            elif kind in ("bar-fuzzy", "bar"):
+                fill.setAlpha(70 if kind == "bar-fuzzy" else 120)
+                style = (QPen(colour, 1.2), QBrush(fill))
+            elif kind in ("bar-fuzzy-dashed", "bar-dashed"):
+                fill.setAlpha(70 if kind == "bar-fuzzy-dashed" else 120)
+                pen = QPen(colour, 1.2)
+                pen.setStyle(Qt.PenStyle.DashLine)
+                style = (pen, QBrush(fill))
+            elif kind == "explicit":
+                style = (QPen(colour.darker(140), 1), QBrush(colour))
+            else:
+                pen = QPen(colour, 2)
+                if kind == "document":
+                    pen.setStyle(Qt.PenStyle.DotLine)
+                style = (pen, QBrush(Qt.BrushStyle.NoBrush))
+            self._styles[key] = style
+        return style
+
+    def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
+                    ) -> None:
         assert self.scene is not None
         y = self.scene.item_y(item) + ROW_HEIGHT / 2
         event = self.events[item.first]
         colour = self.colour_of(event)
-        selected = any(r in self.selected for r in item.events)
+        selected = bool(self.selected) and not self.selected.isdisjoint(item.events)
         if item.kind == "badge":
             box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-            fill = QColor(colour)
-            fill.setAlpha(200)
-            painter.setPen(QPen(text if selected else fill.darker(130), 2 if selected else 1))
-            painter.setBrush(fill)
-            painter.drawRoundedRect(box, 7, 7)
-            painter.setPen(QColor("white"))
+            pen, brush = self._style(colour, "badge")
+            painter.setPen(self._selected_pen if selected else pen)
+            painter.setBrush(brush)
+            if fast:
+                painter.drawRect(box)
+            else:
+                painter.drawRoundedRect(box, 7, 7)
+            painter.setPen(self._white)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
         elif item.kind == "bar":
             box = QRectF(item.x0, y - 5, max(2.0, item.x1 - item.x0), 10)
-            fill = QColor(colour)
-            fill.setAlpha(70 if event.precision in ("fuzzy", "year", "decade", "century")
-                          else 120)  # the wider the uncertainty, the paler the fill
-            pen = QPen(colour, 1.2)
+            fuzzy = event.precision in ("fuzzy", "year", "decade", "century")
+            kind = "bar-fuzzy" if fuzzy else "bar"  # the wider the uncertainty, the paler
             if event.date_source != "explicit":
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(QPen(text, 2) if selected else pen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(box, 3, 3)
+                kind += "-dashed"
+            pen, brush = self._style(colour, kind)
+            painter.setPen(self._selected_pen if selected else pen)
+            painter.setBrush(brush)
+            if fast:
+                painter.drawRect(box)
+            else:
+                painter.drawRoundedRect(box, 3, 3)
         else:
             centre = QPointF((item.x0 + item.x1) / 2, y)
-            if event.date_source == "explicit":
-                painter.setBrush(colour)
-                painter.setPen(QPen(colour.darker(140), 1))
-                painter.drawEllipse(centre, 5, 5)
-            else:  # inherited or document dates: a hollow mark, dashed for document dates
-                pen = QPen(colour, 2)
-                if event.date_source == "document":
-                    pen.setStyle(Qt.PenStyle.DotLine)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(centre, 4.5, 4.5)
+            kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
+            pen, brush = self._style(colour, kind)
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            radius = 5.0 if kind == "explicit" else 4.5
+            painter.drawEllipse(centre, radius, radius)
             if selected:
-                painter.setPen(QPen(text, 2))
+                painter.setPen(self._selected_pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, 8, 8)
-        if item.label and item.kind == "bar" and item.label_x1 <= item.x1:
+        label = self.scene.label(item)
+        if label and item.kind == "bar" and item.label_x1 <= item.x1:
             painter.setPen(text)
             painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
-                             Qt.AlignmentFlag.AlignVCenter, item.label)
-        elif item.label:
-            painter.setPen(text if item.kind != "badge" else self.palette().color(
-                QPalette.ColorRole.PlaceholderText).darker(130))
-            font = painter.font()
-            font.setBold(selected)
-            painter.setFont(font)
-            painter.drawText(QPointF(item.x1 + 4, y + 4), item.label)
-            font.setBold(False)
-            painter.setFont(font)
+                             Qt.AlignmentFlag.AlignVCenter, label)
+        elif label:
+            painter.setPen(text if item.kind != "badge" else self._badge_text)
+            if selected:
+                font = painter.font()
+                font.setBold(True)
+                painter.setFont(font)
+            painter.drawText(QPointF(item.x1 + 4, y + 4), label)
+            if selected:
+                font.setBold(False)
+                painter.setFont(font)
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
@@ -389,7 +486,7 @@ class TimelineWidget(QAbstractScrollArea):
             painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)
             painter.setPen(muted)
             painter.drawText(QRectF(rect.left(), top + LANE_PAD, HEADER_WIDTH - 6, 16),
-                             Qt.AlignmentFlag.AlignRight, str(len(set(lane.events))))
+                             Qt.AlignmentFlag.AlignRight, str(lane.count))
             painter.setPen(QPen(muted, 0.5))
             painter.drawLine(QPointF(rect.left(), top + lane.height),
                              QPointF(rect.left() + HEADER_WIDTH, top + lane.height))
@@ -404,13 +501,22 @@ class TimelineWidget(QAbstractScrollArea):
                          Qt.AlignmentFlag.AlignLeft, f"{len(self.rows)} events")
 
     def legend_entries(self) -> list[tuple[str, QColor]]:
+        return self._legend
+
+    def _legend_entries(self) -> list[tuple[str, QColor]]:
         if self.mode == "topic":
             seen: dict[str, None] = {}
             for row in self.rows:
                 for party in self.events[row].parties[:1]:
                     seen.setdefault(party)
             return [(p, party_colour(p)) for p in list(seen)[:10]]
-        used = {t for r in self.rows for t in self.events[r].topics[:1]}
+        used: set[str] = set()
+        for row in self.rows:
+            topics = self.events[row].topics
+            if topics:
+                used.add(topics[0])
+            if len(used) == len(self.taxonomy.topics):
+                break
         return [(t.label, topic_colour(self.taxonomy, t.id)) for t in self.taxonomy.topics
                 if t.id in used]
 
