@@ -43,6 +43,10 @@ class Event:
     cluster: str = ""
     sources: int = 1
     tags: tuple[str, ...] = ()
+    note: str = ""
+    review: str = "unreviewed"  # unreviewed, accepted, rejected
+    not_event: bool = False  # the analyst says this sentence reports nothing
+    corrected: tuple[str, ...] = ()  # fields the analyst changed: date, parties, topics
 
     @property
     def undated(self) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.events import Event
 
-FACETS = ("parties", "topics", "tags", "documents")
+FACETS = ("parties", "topics", "tags", "documents", "review")
 NO_VALUE = "(none)"  # the facet value of events that carry none (no party, no tag)
 
 
@@ -26,11 +26,13 @@ class Filter:
     topics: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    review: frozenset[str] = frozenset()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     search: str = ""
     include_boilerplate: bool = False
     include_undated: bool = True
+    include_hidden: bool = False  # events the analyst marked "not an event"
     min_sources: int = 1
 
     def values(self, facet: str) -> frozenset[str]:
@@ -44,6 +46,8 @@ class Filter:
 def _facet_values(event: Event, facet: str) -> Sequence[str]:
     if facet == "documents":
         return (event.document,)
+    if facet == "review":
+        return (event.review,)
     values: Sequence[str] = getattr(event, facet)
     return values or (NO_VALUE,)
 
@@ -55,6 +59,7 @@ class EventIndex:
     texts: list[str] = field(default_factory=list)
     boilerplate: int = 0
     undated: int = 0
+    hidden: int = 0
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     sources: list[int] = field(default_factory=list)
@@ -67,6 +72,7 @@ class EventIndex:
         positions: dict[str, dict[str, list[int]]] = {facet: {} for facet in FACETS}
         boilerplate: list[int] = []
         undated: list[int] = []
+        hidden: list[int] = []
         for i, event in enumerate(events):
             for facet in FACETS:
                 table = positions[facet]
@@ -76,6 +82,8 @@ class EventIndex:
                 boilerplate.append(i)
             if event.start is None:
                 undated.append(i)
+            if event.not_event:
+                hidden.append(i)
             index.texts.append(event.text.casefold())
             index.starts.append(event.start.toordinal() if event.start else 0)
             index.ends.append(event.end.toordinal() if event.end else 0)
@@ -85,6 +93,7 @@ class EventIndex:
             for facet, table in positions.items()
         }
         index.boilerplate, index.undated = mask_of(boilerplate, size), mask_of(undated, size)
+        index.hidden = mask_of(hidden, size)
         index.all = (1 << size) - 1
         return index
 
@@ -106,6 +115,8 @@ class EventIndex:
             mask &= ~self.boilerplate
         if not f.include_undated:
             mask &= ~self.undated
+        if not f.include_hidden:
+            mask &= ~self.hidden
         size = len(self.events)
         if f.date_from is not None or f.date_to is not None:
             lo = f.date_from.toordinal() if f.date_from else -1

@@ -57,7 +57,8 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "timex_value": e.timex_value, "parties": list(e.parties), "people": list(e.people),
         "topics": list(e.topics), "tags": list(e.tags), "boilerplate": e.boilerplate,
         "undated": e.undated, "sentence": e.sentence, "cluster": e.cluster,
-        "sources": e.sources,
+        "sources": e.sources, "note": e.note, "review": e.review, "not_event": e.not_event,
+        "corrected": list(e.corrected),
     }
 
 
@@ -69,6 +70,8 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         timex_value=d["timex_value"], parties=tuple(d["parties"]), people=tuple(d["people"]),
         topics=tuple(d["topics"]), boilerplate=d["boilerplate"], sentence=d["sentence"],
         cluster=d.get("cluster", ""), sources=d.get("sources", 1), tags=tuple(d.get("tags", ())),
+        note=d.get("note", ""), review=d.get("review", "unreviewed"),
+        not_event=d.get("not_event", False), corrected=tuple(d.get("corrected", ())),
     )
 
 

@@ -1,0 +1,74 @@
+"""Merge the analyst's store into freshly extracted events, and find orphaned edits."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from viewer.core.events import Event
+from viewer.core.store import UserData, decode_set
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """An edit whose sentence is no longer in the folder; kept, never dropped."""
+
+    event_id: str
+    document: str
+    text: str
+    what: tuple[str, ...]
+
+
+def apply_user_data(events: Sequence[Event], data: UserData) -> list[Event]:
+    out: list[Event] = []
+    for event in events:
+        eid = event.id
+        tags = data.event_tags.get(eid)
+        note = data.notes.get(eid, "")
+        review = data.reviews.get(eid, "unreviewed")
+        fixes = data.corrections.get(eid)
+        if not (tags or note or review != "unreviewed" or fixes):
+            out.append(event)
+            continue
+        changes: dict[str, object] = {"tags": tuple(sorted(tags or ())), "note": note,
+                                      "review": review}
+        corrected: list[str] = []
+        if fixes:
+            if "start" in fixes or "end" in fixes:
+                start = dt.date.fromisoformat(fixes.get("start") or fixes["end"])
+                end = dt.date.fromisoformat(fixes.get("end") or fixes["start"])
+                changes.update(start=start, end=max(start, end),
+                               precision=fixes.get("precision", event.precision))
+                corrected.append("date")
+            if "parties" in fixes:
+                changes["parties"] = tuple(sorted(decode_set(fixes["parties"])))
+                corrected.append("parties")
+            if "topics" in fixes:
+                changes["topics"] = tuple(sorted(decode_set(fixes["topics"])))
+                corrected.append("topics")
+            if fixes.get("not_event") == "1":
+                changes["not_event"] = True
+                corrected.append("not_event")
+        changes["corrected"] = tuple(corrected)
+        out.append(dataclasses.replace(event, **changes))  # type: ignore[arg-type]
+    return out
+
+
+def orphans(data: UserData, events: Sequence[Event]) -> list[Orphan]:
+    present = {e.id for e in events}
+    found = []
+    for eid in sorted(data.edited_ids() - present):
+        what = []
+        if eid in data.event_tags:
+            what.append("tags: " + ", ".join(sorted(data.event_tags[eid])))
+        if eid in data.notes:
+            what.append("note")
+        if eid in data.corrections:
+            what.append("corrections: " + ", ".join(sorted(data.corrections[eid])))
+        if eid in data.reviews:
+            what.append(data.reviews[eid])
+        document, text = data.anchors.get(eid, ("?", "(sentence not recorded)"))
+        found.append(Orphan(eid, document, text, tuple(what)))
+    return found
