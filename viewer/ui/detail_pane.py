@@ -10,9 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.core.events import Event
 from viewer.core.model import Document
@@ -31,6 +46,7 @@ class DetailPane(QWidget):
     """Shows one event; clicking another event of the same article asks to select it."""
 
     eventActivated = Signal(str)  # event id
+    noteEdited = Signal(object, str)  # event, new note text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +61,20 @@ class DetailPane(QWidget):
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
         self.text.anchorClicked.connect(lambda url: self._link(url.toString()))
+        self.buttons = QGridLayout()
+        self.buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons.setHorizontalSpacing(2)
+        self.buttons.setVerticalSpacing(0)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("detail-note")
+        self.note.setPlaceholderText("Note on this event (saved when you leave the box)")
+        self.note.setMaximumHeight(64)
+        self.note.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.note)
         layout.addWidget(self.text, 1)
         self.event: Event | None = None
         self.document_id: str | None = None
@@ -55,8 +82,31 @@ class DetailPane(QWidget):
         self.search = ""
         self.show_empty()
 
+    def set_actions(self, actions: Sequence[QAction]) -> None:
+        """Buttons for the analyst's commands, sharing the window's actions and shortcuts."""
+        columns = 4  # two short rows keep the pane narrow
+        for index, action in enumerate(actions):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextOnly)
+            button.setAutoRaise(True)
+            self.buttons.addWidget(button, index // columns, index % columns)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.commit_note()
+        return super().eventFilter(watched, event)
+
+    def commit_note(self) -> None:
+        if self.event is not None and self.note.toPlainText() != self.event.note:
+            self.noteEdited.emit(self.event, self.note.toPlainText())
+
     def show_empty(self) -> None:
         self.event = None
+        self.note.blockSignals(True)
+        self.note.setPlainText("")
+        self.note.blockSignals(False)
+        self.note.setEnabled(False)
         self.header.setText("<i>Select an event on the timeline or in the table.</i>")
         self.text.clear()
         self.document_id = None
@@ -68,7 +118,12 @@ class DetailPane(QWidget):
     def show_event(self, event: Event, document: Document | None, timexes: Sequence[Timex],
                    siblings: Sequence[Event], cluster: Sequence[Event]) -> None:
         """`siblings`: other events of the same article; `cluster`: same happening elsewhere."""
+        if self.event is not None and self.event.id != event.id:
+            self.commit_note()  # leaving an event saves its note
         self.event = event
+        self.note.setEnabled(True)
+        if self.note.toPlainText() != event.note:
+            self.note.setPlainText(event.note)
         anchor = next((t.anchor for t in timexes if t.text == event.timex
                        and t.start < event.char_end + 400 and t.end > event.char_start - 400),
                       None)
@@ -92,15 +147,23 @@ class DetailPane(QWidget):
             "document": "the article's publication date",
             "undated": "the article has no date",
         }[event.date_source]
+        def mark(name: str) -> str:
+            return " <i style='color:#c05000'>(corrected)</i>" if name in event.corrected else ""
+
+        if "date" in event.corrected:
+            how = "corrected by hand"
         rows = [
-            f"<b style='font-size:110%'>{escape(date_text(event))}</b> "
+            f"<b style='font-size:110%'>{escape(date_text(event))}</b>{mark('date')} "
             f"<span>· {escape(event.precision)} · {how}</span>",
-            f"<b>Parties:</b> {escape(', '.join(event.parties) or '–')}",
+            f"<b>Parties:</b> {escape(', '.join(event.parties) or '–')}{mark('parties')}",
             f"<b>People:</b> {escape(', '.join(event.people) or '–')}",
-            f"<b>Topics:</b> {escape(', '.join(event.topics) or '–')}",
+            f"<b>Topics:</b> {escape(', '.join(event.topics) or '–')}{mark('topics')}",
+            f"<b>Tags:</b> {escape(', '.join(event.tags) or '–')} · "
+            f"<b>Review:</b> {escape(event.review)}",
         ]
-        if event.tags:
-            rows.append(f"<b>Tags:</b> {escape(', '.join(event.tags))}")
+        if event.not_event:
+            rows.append("<b style='color:#c00000'>Marked as not an event</b> (hidden; "
+                        "“Not an Event” again restores it)")
         if event.boilerplate:
             rows.append("<i>Page furniture (boilerplate), not the article body.</i>")
         if document is not None:

@@ -121,8 +121,16 @@ class EventTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def replace(self, row: int, event: Event) -> None:
-        self.events[row] = event
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.replace_many({row: event})
+
+    def replace_many(self, updates: dict[int, Event]) -> None:
+        """Swap in edited events; one dataChanged over the rows touched."""
+        if not updates:
+            return
+        for row, event in updates.items():
+            self.events[row] = event
+        self.dataChanged.emit(self.index(min(updates), 0),
+                              self.index(max(updates), len(COLUMNS) - 1))
 
 
 class EventFilterProxy(QAbstractProxyModel):

@@ -26,7 +26,7 @@ from viewer.core.query import NO_VALUE, Filter
 from viewer.core.topics import Taxonomy, load_taxonomy
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
-                "documents": "Documents"}
+                "review": "Review", "documents": "Documents"}
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -105,6 +105,7 @@ class FilterPanel(QWidget):
         self.boilerplate = QCheckBox("Show boilerplate")
         self.undated = QCheckBox("Show undated")
         self.undated.setChecked(True)
+        self.hidden = QCheckBox("Show events marked “not an event”")
         self.min_sources = QSpinBox()
         self.min_sources.setRange(1, 50)
         self.min_sources.setPrefix("≥ ")
@@ -127,6 +128,7 @@ class FilterPanel(QWidget):
         toggles.addWidget(self.boilerplate)
         toggles.addWidget(self.undated)
         layout.addLayout(toggles)
+        layout.addWidget(self.hidden)
         sources = QHBoxLayout()
         sources.addWidget(QLabel("Corroborated by"))
         sources.addWidget(self.min_sources, 1)
@@ -136,6 +138,8 @@ class FilterPanel(QWidget):
             inner = QVBoxLayout(box)
             inner.setContentsMargins(2, 2, 2, 2)
             inner.addWidget(self.facets[facet])
+            if facet == "review":
+                self.facets[facet].setMaximumHeight(70)
             layout.addWidget(box, 2 if facet in ("parties", "documents") else 1)
         layout.addWidget(self.reset_button)
 
@@ -144,7 +148,7 @@ class FilterPanel(QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.emit_filter)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        for widget in (self.use_from, self.use_to, self.boilerplate, self.undated):
+        for widget in (self.use_from, self.use_to, self.boilerplate, self.undated, self.hidden):
             widget.toggled.connect(lambda _v: self.emit_filter())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.emit_filter())
@@ -177,11 +181,13 @@ class FilterPanel(QWidget):
             topics=self.facets["topics"].checked(),
             tags=self.facets["tags"].checked(),
             documents=self.facets["documents"].checked(),
+            review=self.facets["review"].checked(),
             date_from=date(self.date_from) if self.use_from.isChecked() else None,
             date_to=date(self.date_to) if self.use_to.isChecked() else None,
             search=self.search.text(),
             include_boilerplate=self.boilerplate.isChecked(),
             include_undated=self.undated.isChecked(),
+            include_hidden=self.hidden.isChecked(),
             min_sources=self.min_sources.value(),
         )
 
@@ -199,7 +205,7 @@ class FilterPanel(QWidget):
     def apply(self, value: Filter) -> None:
         """Show `value` in the widgets and emit it once."""
         widgets = [self.search, self.use_from, self.use_to, self.boilerplate, self.undated,
-                   self.min_sources, self.date_from, self.date_to]
+                   self.hidden, self.min_sources, self.date_from, self.date_to]
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(value.search)
@@ -209,6 +215,7 @@ class FilterPanel(QWidget):
         self.date_to.setEnabled(value.date_to is not None)
         self.boilerplate.setChecked(value.include_boilerplate)
         self.undated.setChecked(value.include_undated)
+        self.hidden.setChecked(value.include_hidden)
         self.min_sources.setValue(value.min_sources)
         for widget in widgets:
             widget.blockSignals(False)

@@ -6,7 +6,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QFileSystemWatcher,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,14 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.ingest import SUPPORTED
 from viewer.core.model import Document, Problem
 from viewer.core.query import Filter
 from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
+from viewer.core.userdata import apply_user_data, orphans
 from viewer.core.writers import events_csv, events_json, events_jsonl, write_text
 from viewer.ui.detail_pane import DetailPane
+from viewer.ui.edit_actions import EditController
+from viewer.ui.editing import Editor
 from viewer.ui.event_model import EventFilterProxy, EventTableModel
 from viewer.ui.filter_panel import FilterPanel
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
@@ -75,6 +89,21 @@ class MainWindow(QMainWindow):
         self.timexes: dict[str, tuple[Timex, ...]] = {}
         self.problems: list[Problem] = []
         self.task: Task | None = None
+        self.base: dict[str, Event] = {}  # extracted events, before the analyst's edits
+        self.editor = Editor(self)
+        self.editing = EditController(self, self.editor)
+        self._keep: tuple[list[str], str | None] = ([], None)
+        self._pending: tuple[list[str], str | None] = ([], None)
+        self._reloading = False
+        self.store_problems: list[Problem] = []
+        self._snapshot: tuple[tuple[str, int, int], ...] = ()
+        self.watcher = QFileSystemWatcher(self)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setSingleShot(True)
+        self._watch_timer.setInterval(700)
+        self._watch_timer.timeout.connect(self._files_changed)
+        self.watcher.directoryChanged.connect(lambda _p: self._watch_timer.start())
+        self.watcher.fileChanged.connect(lambda _p: self._watch_timer.start())
         self.setWindowTitle("Timeline Viewer")
         self.setAcceptDrops(True)
 
@@ -143,6 +172,18 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._table_selection)
         self.timeline.selectionRequested.connect(self.select_rows)
         self.detail.eventActivated.connect(self.select_event_id)
+        self.detail.noteEdited.connect(self.editing.set_note)
+        self.detail.set_actions([self.editing.actions[k] for k in
+                                 ("tag", "accept", "reject", "date", "parties", "topics",
+                                  "not_event", "doc_date")])
+        self.editor.changed.connect(self._apply_change)
+        self.editor.problem.connect(self._store_problem)
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        for view in (self.table, self.timeline):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self._context_menu(self.table.viewport().mapToGlobal(pos)))
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self._restore()
 
     # -- menus -----------------------------------------------------------------------------
@@ -168,6 +209,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu("&Edit")
+        self.editing.fill_menu(edit)
+        edit.addSeparator()
         self._action(edit, "&Copy Events", self.copy_selection, QKeySequence.StandardKey.Copy)
         self._action(edit, "Select &All Shown", self.table.selectAll,
                      QKeySequence.StandardKey.SelectAll)
@@ -219,16 +262,29 @@ class MainWindow(QMainWindow):
         self.filters.search.selectAll()
 
     # -- loading -----------------------------------------------------------------------------
-    def open_folder(self, folder: str | Path) -> None:
+    def open_folder(self, folder: str | Path, keep: bool = False) -> None:
+        """Load a folder; with `keep`, a reload of the same folder keeps the view, the
+        selection and the undo history."""
         self.cancel_load()
+        same = self.folder is not None and Path(folder).resolve() == self.folder.resolve()
+        keep = keep and same
+        if keep:
+            self._keep = (self.selected_ids(), self.detail.event.id if self.detail.event
+                          else None)
+        else:
+            self._keep = ([], None)
+            self.store_problems = []
+            self.editor.open(Path(folder))
         self.folder = Path(folder)
+        self._reloading = keep
         self.result = None
         self.documents, self.timexes, self.problems = {}, {}, []
-        self.model.set_events([])
+        if not keep:
+            self.model.set_events([])
+            self.detail.show_empty()
+            self.timeline._fitted = False
         self.problem_list.clear()
         self.problem_dock.hide()
-        self.detail.show_empty()
-        self.timeline._fitted = False
         self.timeline.set_taxonomy(load_taxonomy(self.folder))
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self._remember(self.folder)
@@ -243,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         if self.folder is not None:
-            self.open_folder(self.folder)
+            self.open_folder(self.folder, keep=True)
 
     def cancel_load(self) -> None:
         if self.task is not None and not self.task.done:
@@ -262,6 +318,8 @@ class MainWindow(QMainWindow):
     def _on_partial(self, task: Task, item: object) -> None:
         if task is not self.task or not isinstance(item, DocumentEvents):
             return
+        if self._reloading:
+            return  # a reload keeps showing the old events until the new ones are complete
         self.documents[item.document.relpath] = item.document
         self.timexes[item.document.relpath] = item.timexes
         self.model.append(list(item.events))
@@ -273,13 +331,27 @@ class MainWindow(QMainWindow):
         self.result = result
         self.documents = {d.relpath: d for d in result.documents}
         self.timexes = dict(result.timexes)
-        self.model.set_events(result.events)
+        self.base = {e.id: e for e in result.events}
+        data = self.editor.user_data()
+        self.timeline.tag_colours = dict(data.tags)
+        keep_ids, keep_current = self._keep
+        self.model.set_events(apply_user_data(result.events, data))
         self.problems = list(result.problems) + [
             p for d in result.documents for p in d.problems]
+        self.problems += [
+            Problem(o.document, "orphaned edit",
+                    f"{'; '.join(o.what)} — on a sentence no longer in the folder: {o.text}")
+            for o in orphans(data, result.events)]
+        self.problems += self.store_problems
         self._show_problems()
+        self._watch(result)
         dates = [e.start for e in result.events if e.start is not None]
         self.filters.set_date_bounds(min(dates, default=None), max(dates, default=None))
-        self.timeline.fit()
+        if keep_ids or keep_current:
+            self._restore_selection(keep_ids, keep_current)
+            self._keep = ([], None)
+        else:
+            self.timeline.fit()
         if task.ctx.cancelled:
             self.status_label.setText(self.status_label.text() + " (cancelled)")
         self.loaded.emit()
@@ -315,6 +387,10 @@ class MainWindow(QMainWindow):
         if self.problems:
             text += f" · {len(self.problems)} problems"
         self.status_label.setText(text)
+        ids, current = self._pending
+        self._pending = ([], None)
+        if ids or current:
+            self._restore_selection(ids, current)  # a filter or an edit keeps the selection
         self._table_selection()
 
     def select_rows(self, source_rows: list[int], current: int) -> None:
@@ -336,6 +412,95 @@ class MainWindow(QMainWindow):
             model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(index)
         self._table_selection()
+
+    def selected_ids(self) -> list[str]:
+        return [self.model.events[r].id for r in self.selected_source_rows()]
+
+    def _remember_selection(self) -> None:
+        if not self._keep[0] and not self._keep[1]:
+            self._pending = (self.selected_ids(),
+                             self.detail.event.id if self.detail.event else None)
+
+    def _restore_selection(self, ids: list[str], current: str | None) -> None:
+        rows = [self.model.row_of[i] for i in ids if i in self.model.row_of
+                and self.proxy.proxy_row_of_source(self.model.row_of[i]) is not None]
+        row = self.model.row_of.get(current or "", rows[0] if rows else -1)
+        if row >= 0 and self.proxy.proxy_row_of_source(row) is None:
+            row = rows[0] if rows else -1
+        if rows or row >= 0:
+            self.select_rows(rows or [row], row)
+
+    def _apply_change(self, change: Change) -> None:
+        """Refresh what an edit touched: events, tag colours, or a re-dated article."""
+        if change.documents:
+            self.reload()
+            return
+        data = self.editor.user_data()
+        if change.tags:
+            self.timeline.tag_colours = dict(data.tags)
+        updates = {}
+        for event_id in change.events:
+            row = self.model.row_of.get(event_id)
+            base = self.base.get(event_id)
+            if row is not None and base is not None:
+                updates[row] = apply_user_data([base], data)[0]
+        if updates:
+            self.model.replace_many(updates)
+        elif change.tags:
+            self.timeline.viewport().update()
+
+    def _store_problem(self, message: str) -> None:
+        problem = Problem(".timeline-viewer", "store", message)
+        self.store_problems.append(problem)
+        self.problems.append(problem)
+        self._show_problems()
+        self.statusBar().showMessage(message, 10000)
+
+    def _context_menu(self, global_pos: QPoint) -> None:
+        if self.selected_source_rows():
+            self.editing.context_menu().exec(global_pos)
+
+    def _timeline_menu(self, pos: QPoint) -> None:
+        item = self.timeline.item_at(pos.toPointF())
+        if item is not None and not set(item.events) & set(self.selected_source_rows()):
+            self.select_rows(list(item.events), item.events[0])
+        self._context_menu(self.timeline.viewport().mapToGlobal(pos))
+
+    # -- watching the folder -----------------------------------------------------------------
+    def _fingerprint(self) -> tuple[tuple[str, int, int], ...]:
+        if self.folder is None:
+            return ()
+        found = []
+        for path in sorted(self.folder.rglob("*")):
+            if any(part.startswith(".") for part in path.relative_to(self.folder).parts):
+                continue
+            if path.suffix.lower() in SUPPORTED or path.name == "timeline-viewer.ini":
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                found.append((str(path), info.st_size, info.st_mtime_ns))
+        return tuple(found)
+
+    def _watch(self, result: FolderExtraction) -> None:
+        self._snapshot = self._fingerprint()
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
+        if self.folder is None:
+            return
+        dirs = {str(self.folder)} | {str(Path(d.path).parent) for d in result.documents}
+        self.watcher.addPaths(sorted(dirs) + [d.path for d in result.documents])
+
+    def _files_changed(self) -> None:
+        """A file in the folder changed on disk: re-extract (only what changed) and keep
+        the analyst's edits attached to the same sentences."""
+        if self.task is not None and not self.task.done:
+            self._watch_timer.start()
+            return
+        if self._fingerprint() != self._snapshot:
+            self.statusBar().showMessage("Files changed on disk; reloading…", 3000)
+            self.reload()
 
     def select_event_id(self, event_id: str) -> None:
         row = self.model.row_of.get(event_id)
@@ -460,6 +625,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.cancel_load()
+        self.editor.close()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/splitter", self.splitter.saveState())

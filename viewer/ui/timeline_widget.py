@@ -78,6 +78,7 @@ class TimelineWidget(QAbstractScrollArea):
         self._legend: list[tuple[str, QColor]] = []
         self._scene_key: tuple[int, int, str] = (0, 0, "")
         self._colours: dict[tuple[str, str], QColor] = {}
+        self.tag_colours: dict[str, str] = {}
         self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
         self._selected_pen = QPen()
         self._white = QColor("white")
@@ -446,6 +447,11 @@ class TimelineWidget(QAbstractScrollArea):
                 painter.setPen(self._selected_pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, 8, 8)
+        if event.tags and item.kind != "badge":
+            # A tagged event carries a small square in its first tag's colour.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.tag_colours.get(event.tags[0], "#555555")))
+            painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
         label = self.scene.label(item)
         if label and item.kind == "bar" and item.label_x1 <= item.x1:
             painter.setPen(text)
@@ -480,7 +486,9 @@ class TimelineWidget(QAbstractScrollArea):
             label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
                                        HEADER_WIDTH - 44)
             swatch = party_colour(lane.key) if self.mode == "party" else (
-                topic_colour(self.taxonomy, lane.key) if self.mode == "topic" else muted)
+                topic_colour(self.taxonomy, lane.key) if self.mode == "topic" else
+                QColor(self.tag_colours.get(lane.key, muted.name())) if self.mode == "tag"
+                else muted)
             painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
             painter.setPen(text)
             painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)

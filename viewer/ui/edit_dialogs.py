@@ -1,0 +1,131 @@
+"""Small dialogs for corrections: an event's date, its parties or topics, an article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "fuzzy")
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class DateDialog(QDialog):
+    """The interval and precision of an event's date."""
+
+    def __init__(self, start: dt.date, end: dt.date, precision: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Correct the event's date")
+        self.start = QDateEdit(_qdate(start))
+        self.end = QDateEdit(_qdate(end))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.precision = QComboBox()
+        self.precision.addItems(PRECISIONS)
+        self.precision.setCurrentText(precision if precision in PRECISIONS else "day")
+        form = QFormLayout(self)
+        form.addRow("From", self.start)
+        form.addRow("To", self.end)
+        form.addRow("Precision", self.precision)
+        form.addRow(_buttons(self))
+        self.start.dateChanged.connect(
+            lambda d: self.end.setDate(d) if self.end.date() < d else None)
+
+    def values(self) -> tuple[dt.date, dt.date, str]:
+        start, end = _date(self.start.date()), _date(self.end.date())
+        return start, max(start, end), self.precision.currentText()
+
+
+class SetDialog(QDialog):
+    """Choose the parties (or topics) of an event from known values, or add a new one."""
+
+    def __init__(self, title: str, known: Iterable[str], chosen: Iterable[str],
+                 labels: dict[str, str] | None = None, allow_new: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.labels = labels or {}
+        self.list = QListWidget()
+        chosen_set = set(chosen)
+        for value in sorted(set(known) | chosen_set, key=str.casefold):
+            self._add(value, value in chosen_set)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        self.new = QLineEdit()
+        self.new.setPlaceholderText("Add another and press Enter")
+        self.new.returnPressed.connect(self._add_new)
+        if allow_new:
+            layout.addWidget(self.new)
+        layout.addWidget(_buttons(self))
+
+    def _add(self, value: str, checked: bool) -> None:
+        item = QListWidgetItem(self.labels.get(value, value))
+        item.setData(Qt.ItemDataRole.UserRole, value)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.addItem(item)
+
+    def _add_new(self) -> None:
+        value = " ".join(self.new.text().split())
+        if value:
+            self._add(value, True)
+            self.new.clear()
+
+    def values(self) -> set[str]:
+        return {self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked}
+
+
+class DocumentDateDialog(QDialog):
+    """An article's publication date, or none."""
+
+    def __init__(self, title: str, current: dt.date | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Publication date")
+        self.date = QDateEdit(_qdate(current or dt.date.today()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.undated = QCheckBox("Undated")
+        self.undated.setChecked(current is None)
+        self.undated.toggled.connect(lambda on: self.date.setEnabled(not on))
+        self.date.setEnabled(current is not None)
+        form = QFormLayout(self)
+        form.addRow(title)
+        form.addRow("Published", self.date)
+        form.addRow(self.undated)
+        form.addRow(_buttons(self))
+
+    def value(self) -> dt.date | None:
+        return None if self.undated.isChecked() else _date(self.date.date())

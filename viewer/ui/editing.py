@@ -1,0 +1,92 @@
+"""Edits from the UI: one undo stack over the folder's store; every edit is saved at once.
+
+Each user action builds a core `Edit` (which knows how to revert itself) and pushes it as a
+QUndoCommand; applying or reverting returns a `Change`, and `changed` tells the window what to
+refresh. Store writes are single small SQLite transactions (well under a millisecond to a few
+milliseconds), so they run on the UI thread; re-dating an article re-extracts it through the
+window's background loader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from viewer.core.edits import Change, Edit
+from viewer.core.events import Event
+from viewer.core.store import Store, StoreError, UserData
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, editor: Editor, edit: Edit) -> None:
+        super().__init__(edit.text)
+        self.editor = editor
+        self.edit = edit
+
+    def redo(self) -> None:
+        self.editor.applied(self.edit.apply(self.editor.require()))
+
+    def undo(self) -> None:
+        self.editor.applied(self.edit.revert(self.editor.require()))
+
+
+class Editor(QObject):
+    """Owns the store connection and the undo stack for the open folder."""
+
+    changed = Signal(object)  # Change
+    problem = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QUndoStack(self)
+        self.store: Store | None = None
+        self.folder: Path | None = None
+
+    def open(self, folder: Path) -> None:
+        """Open the folder's store; problems are reported, never fatal to opening."""
+        self.close()
+        self.folder = folder
+        try:
+            self.store = Store.for_folder(folder)
+        except StoreError as exc:
+            self.store = None
+            self.problem.emit(str(exc))
+            return
+        if self.store.moved_aside is not None:
+            self.problem.emit(
+                f"The folder's store was damaged; it was moved aside to "
+                f"{self.store.moved_aside.name} and a new one started.")
+
+    def close(self) -> None:
+        self.stack.clear()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def require(self) -> Store:
+        if self.store is None:
+            raise StoreError("no store is open for this folder")
+        return self.store
+
+    def user_data(self) -> UserData:
+        return self.store.load() if self.store is not None else UserData()
+
+    def tags(self) -> dict[str, str]:
+        return self.store.tags() if self.store is not None else {}
+
+    def perform(self, edit: Edit, events: Iterable[Event] = ()) -> bool:
+        """Apply an edit as one undoable step; remember the sentences it touches."""
+        if self.store is None:
+            self.problem.emit("Edits are off: this folder's store could not be opened.")
+            return False
+        anchors = [(e.id, e.document, e.text) for e in events]
+        if anchors:
+            self.store.remember(anchors)
+        self.stack.push(EditCommand(self, edit))
+        return True
+
+    def applied(self, change: Change) -> None:
+        self.changed.emit(change)
