@@ -154,3 +154,35 @@ def test_next_unreviewed_and_review_filter(window: MainWindow) -> None:
     window.filters.facets["review"].check(frozenset({"accepted"}))
     window.filters.emit_filter()
     assert window.proxy.rowCount() == 1
+
+
+def test_gui_and_cli_give_the_same_events(window: MainWindow, seeds_copy: Path,
+                                          tmp_path: Path) -> None:
+    import json
+
+    from viewer.cli import main
+    from viewer.core.query import Filter
+
+    window.proxy.set_filter(Filter(parties=frozenset({"United States"}),
+                                   topics=frozenset({"negotiations"})))
+    shown = {window.proxy.event_at(i).id for i in range(window.proxy.rowCount())}
+    out = tmp_path / "cli.json"
+    assert main(["export", str(seeds_copy), "--format", "json", "-o", str(out),
+                 "--party", "United States", "--topic", "negotiations"]) == 0
+    assert {e["id"] for e in json.loads(out.read_text())["events"]} == shown
+
+
+def test_export_from_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    events = select(window, "On Wednesday, Russian forces launched")
+    window.editing.add_tag("key moment", events)
+    target = tmp_path / "shown.csv"
+    task = window.export_to(target, "csv", "filtered")
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000) as blocker:
+        pass
+    assert blocker.args[0] == window.proxy.rowCount()
+    text = target.read_text(encoding="utf-8-sig")
+    assert "key moment" in text
+    picture = tmp_path / "selected.png"
+    assert window.export_to(picture, "png", "selected") is None
+    assert picture.read_bytes()[:4] == b"\x89PNG"

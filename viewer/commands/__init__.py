@@ -34,9 +34,9 @@ def bundled_seeds() -> Path:
 
 
 def _registry() -> dict[str, ModuleType]:
-    from viewer.commands import docs, extract, timex
+    from viewer.commands import docs, export, extract, timex
 
-    return {"docs": docs, "timex": timex, "extract": extract}
+    return {"docs": docs, "timex": timex, "extract": extract, "export": export}
 
 
 COMMANDS = _registry()

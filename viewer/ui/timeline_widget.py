@@ -79,6 +79,7 @@ class TimelineWidget(QAbstractScrollArea):
         self._scene_key: tuple[int, int, str] = (0, 0, "")
         self._colours: dict[tuple[str, str], QColor] = {}
         self.tag_colours: dict[str, str] = {}
+        self.render_width: float | None = None  # set when painting offscreen for a picture
         self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
         self._selected_pen = QPen()
         self._white = QColor("white")
@@ -161,7 +162,8 @@ class TimelineWidget(QAbstractScrollArea):
 
     # -- geometry ---------------------------------------------------------------------------
     def content_width(self) -> float:
-        return max(0.0, self.viewport().width() - HEADER_WIDTH)
+        width = self.render_width or self.viewport().width()
+        return max(0.0, width - HEADER_WIDTH)
 
     def _bounds(self) -> tuple[float, float]:
         span = extent(self.events, self.rows)

@@ -1,0 +1,84 @@
+"""`timeline-viewer export`: filters, every format from the command line, clear errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from viewer.cli import main
+
+
+@pytest.fixture(scope="module")
+def folder(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("seeds")
+    for path in seeds_dir.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def export(folder: Path, out: Path, fmt: str, *options: str) -> int:
+    return main(["export", str(folder), "--format", fmt, "-o", str(out), *options])
+
+
+def test_united_states_and_negotiations_markdown(folder: Path, tmp_path: Path) -> None:
+    options = ("--party", "United States", "--topic", "negotiations")
+    assert export(folder, tmp_path / "out.json", "json", *options) == 0
+    events = json.loads((tmp_path / "out.json").read_text())["events"]
+    assert events and all("United States" in e["parties"] and "negotiations" in e["topics"]
+                          for e in events)
+    assert export(folder, tmp_path / "out.md", "md", *options) == 0
+    text = (tmp_path / "out.md").read_text()
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    notes = re.findall(r"^\[\^(\d+)\]: \*.+\*, \d{4}-\d\d-\d\d \(.+\): “.+”$", text, re.M)
+    assert len(bullets) == len(events) == len(notes)
+    for event in events:
+        assert " ".join(event["text"].split())[:40].replace("“", "") in text.replace("“", "")
+
+
+def test_options_of_one_kind_or_and_kinds_and(folder: Path, tmp_path: Path) -> None:
+    def ids(*options: str) -> set[str]:
+        out = tmp_path / "x.json"
+        assert export(folder, out, "json", *options) == 0
+        return {e["id"] for e in json.loads(out.read_text())["events"]}
+
+    turkey, un = ids("--party", "Turkey"), ids("--party", "United Nations")
+    assert ids("--party", "Turkey", "--party", "United Nations") == turkey | un
+    strikes = ids("--topic", "strikes")
+    assert ids("--party", "Russia", "--topic", "strikes") == ids("--party", "Russia") & strikes
+    dated = ids("--from", "2026-02-17", "--to", "2026-02-17")
+    assert dated and ids("--search", "Geneva") & dated
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF-"),
+                                           ("svg", b"<?xml")])
+def test_pictures(folder: Path, tmp_path: Path, fmt: str, magic: bytes) -> None:
+    out = tmp_path / f"timeline.{fmt}"
+    assert export(folder, out, fmt, "--width", "1200") == 0
+    data = out.read_bytes()
+    assert data.startswith(magic) and len(data) > 2000
+    if fmt == "svg":
+        assert ET.fromstring(data).tag.endswith("svg")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "html", "ics", "timelinejs"])
+def test_data_formats_write(folder: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    assert export(folder, out, fmt, "--include-boilerplate") == 0
+    assert out.stat().st_size > 500
+
+
+def test_unknown_names_list_the_valid_ones(folder: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert export(folder, tmp_path / "x.md", "md", "--party", "Narnia") == 2
+    err = capsys.readouterr().err
+    assert "unknown party 'Narnia'" in err and "Russia" in err and "Ukraine" in err
+    assert export(folder, tmp_path / "x.md", "md", "--topic", "weather") == 2
+    assert "negotiations" in capsys.readouterr().err
+    assert export(folder, tmp_path / "x.md", "md", "--from", "someday") == 2
+    assert not (tmp_path / "x.md").exists()

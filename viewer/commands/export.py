@@ -1,0 +1,118 @@
+"""`timeline-viewer export FOLDER`: the filtered timeline as data, a report or a picture."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from viewer.commands import CliError, existing_folder
+from viewer.core.dates import parse_full_date
+from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
+from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.query import NO_VALUE, EventIndex, Filter
+from viewer.core.store import Store, StoreError
+from viewer.core.userdata import apply_user_data
+
+SUMMARY = "write the filtered timeline as csv, json, jsonl, md, html, ics, timelinejs, png…"
+DESCRIPTION = (
+    "Export the events of FOLDER that a filter selects. Repeated options of one kind OR "
+    "together (--party Russia --party Ukraine: either); different kinds AND together. The "
+    "same filter in the app shows the same events. Tags, notes, review states and corrections "
+    "made in the app are included."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder")
+    parser.add_argument("--format", required=True, choices=FORMATS)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT")
+    parser.add_argument("--party", action="append", default=[], metavar="P")
+    parser.add_argument("--topic", action="append", default=[], metavar="T")
+    parser.add_argument("--tag", action="append", default=[], metavar="G")
+    parser.add_argument("--document", action="append", default=[], metavar="PATH")
+    parser.add_argument("--from", dest="date_from", metavar="DATE")
+    parser.add_argument("--to", dest="date_to", metavar="DATE")
+    parser.add_argument("--search", default="", metavar="TEXT")
+    parser.add_argument("--min-sources", type=int, default=1, metavar="N")
+    parser.add_argument("--include-boilerplate", action="store_true")
+    parser.add_argument("--title", default=None, help="title of reports and pictures")
+    parser.add_argument("--width", type=int, default=1600, help="picture width in pixels")
+    parser.add_argument("--scale", type=float, default=1.0, help="PNG scale (2 for HiDPI)")
+
+
+def _date(value: str | None, option: str) -> object:
+    if value is None:
+        return None
+    found = parse_full_date(value)
+    if found is None:
+        raise CliError(f"{option} wants a date like 2026-02-17, not {value!r}")
+    return found
+
+
+def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
+    unknown = [value for value in asked if value not in known]
+    if unknown:
+        listed = ", ".join(v for v in known if v != NO_VALUE) or "(none)"
+        raise CliError(f"unknown {kind} {', '.join(repr(u) for u in unknown)}; "
+                       f"valid {kind} values: {listed}")
+    return frozenset(asked)
+
+
+def build_filter(args: argparse.Namespace, index: EventIndex) -> Filter:
+    if args.min_sources < 1:
+        raise CliError("--min-sources wants a whole number of at least 1")
+    return Filter(
+        parties=_check("party", args.party, index.values("parties")),
+        topics=_check("topic", args.topic, index.values("topics")),
+        tags=_check("tag", args.tag, index.values("tags")),
+        documents=_check("document", args.document, index.values("documents")),
+        date_from=_date(args.date_from, "--from"),  # type: ignore[arg-type]
+        date_to=_date(args.date_to, "--to"),  # type: ignore[arg-type]
+        search=args.search,
+        include_boilerplate=args.include_boilerplate,
+        min_sources=args.min_sources,
+    )
+
+
+def load_with_edits(folder: Path) -> tuple[FolderExtraction, list]:  # type: ignore[type-arg]
+    """The folder's events with the analyst's tags, notes and corrections merged in."""
+    result = extract_folder(folder)
+    try:
+        store = Store.for_folder(folder)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        events = apply_user_data(result.events, store.load())
+    finally:
+        store.close()
+    return result, events
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = existing_folder(args.folder)
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise CliError(f"no such folder for the output: {out.parent}")
+    result, events = load_with_edits(folder)
+    index = EventIndex.build(events)
+    chosen = build_filter(args, index)
+    selected = tuple(events[i] for i in index.rows(chosen))
+    title = args.title or f"Timeline: {folder.resolve().name}"
+    job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title)
+    if args.format in PICTURE_FORMATS:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from viewer.ui.app import application
+        from viewer.ui.picture import render_picture
+
+        application()
+        render_picture(list(selected), args.format, out, title, width=args.width,
+                       scale=args.scale)
+    else:
+        from viewer.core.export.formats import render
+
+        write(out, render(job, args.format))
+    if out.suffix.lower() != EXTENSIONS[args.format]:
+        print(f"note: {args.format} files usually end in {EXTENSIONS[args.format]}")
+    print(f"{len(selected)} events written to {out}")
+    return 0

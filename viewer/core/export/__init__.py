@@ -1,0 +1,70 @@
+"""Writers that turn a filtered set of events into files people use elsewhere.
+
+Each writer takes the documents and the events a filter selected and returns the file's
+content; `write` saves it atomically (temporary file, then rename), so an interrupted export
+never leaves a truncated file under the target name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viewer.core.events import Event
+from viewer.core.model import Document
+from viewer.core.query import Filter
+
+DATA_FORMATS = ("csv", "json", "jsonl", "md", "html", "ics", "timelinejs")
+PICTURE_FORMATS = ("png", "svg", "pdf")
+FORMATS = DATA_FORMATS + PICTURE_FORMATS
+EXTENSIONS = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "md": ".md", "html": ".html",
+              "ics": ".ics", "timelinejs": ".json", "png": ".png", "svg": ".svg",
+              "pdf": ".pdf"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    """What to export: the events, the articles they cite, and how they were chosen."""
+
+    events: tuple[Event, ...]
+    documents: dict[str, Document]
+    filter: Filter = field(default_factory=Filter)
+    title: str = "Timeline"
+
+
+def describe_filter(f: Filter) -> str:
+    """The filter in words, for report headers."""
+    parts = []
+    for name, label in (("parties", "parties"), ("topics", "topics"), ("tags", "tags"),
+                        ("documents", "documents"), ("review", "review")):
+        values = f.values(name)
+        if values:
+            parts.append(f"{label}: {' or '.join(sorted(values))}")
+    if f.date_from or f.date_to:
+        parts.append(f"dates: {f.date_from or '…'} to {f.date_to or '…'}")
+    if f.search:
+        parts.append(f"text contains “{f.search}”")
+    if f.min_sources > 1:
+        parts.append(f"reported by at least {f.min_sources} sources")
+    if f.include_boilerplate:
+        parts.append("boilerplate included")
+    if not f.include_undated:
+        parts.append("undated left out")
+    return "; ".join(parts) or "all events"
+
+
+def write(path: str | Path, content: str | bytes) -> None:
+    """Write through a temporary file beside the target, then rename over it."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
