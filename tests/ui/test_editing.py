@@ -176,7 +176,7 @@ def test_export_from_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path
     events = select(window, "On Wednesday, Russian forces launched")
     window.editing.add_tag("key moment", events)
     target = tmp_path / "shown.csv"
-    task = window.export_to(target, "csv", "filtered")
+    task = window.exports.export_to(target, "csv", "filtered")
     assert task is not None
     with qtbot.waitSignal(task.finished, timeout=30_000) as blocker:
         pass
@@ -184,5 +184,13 @@ def test_export_from_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path
     text = target.read_text(encoding="utf-8-sig")
     assert "key moment" in text
     picture = tmp_path / "selected.png"
-    assert window.export_to(picture, "png", "selected") is None
+    assert window.exports.export_to(picture, "png", "selected") is None
     assert picture.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_picture_of_the_visible_range(window: MainWindow, tmp_path: Path) -> None:
+    window.timeline.zoom(8)
+    first, last = window.timeline.visible_range()
+    picture = tmp_path / "visible.svg"
+    assert window.exports.export_to(picture, "svg", "filtered", visible_only=True) is None
+    assert picture.read_text().lstrip().startswith("<?xml") and (last - first).days < 120

@@ -3,8 +3,12 @@ background for data formats and offers to open the folder of the result."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -16,12 +20,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QWidget,
 )
 
-from viewer.core.export import EXTENSIONS, FORMATS
+from viewer.core.events import Event
+from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
+from viewer.core.export.formats import render
+from viewer.core.query import Filter
+from viewer.ui.picture import render_picture
+from viewer.ui.tasks import Task, TaskContext
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
 
 LABELS = {
     "csv": "CSV spreadsheet", "json": "JSON (documents and events)", "jsonl": "JSON Lines",
@@ -53,6 +66,7 @@ class ExportDialog(QDialog):
             scope_row.addWidget(button)
         self.scope.button(0).setChecked(True)
         self.boilerplate = QCheckBox("Include boilerplate (page furniture)")
+        self.visible_only = QCheckBox("Pictures: only the time range now visible")
         self.path = QLineEdit(str(folder / "timeline.csv"))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -64,6 +78,7 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format)
         form.addRow("Events", scope_row)
         form.addRow("", self.boilerplate)
+        form.addRow("", self.visible_only)
         form.addRow("File", path_row)
         form.addRow("", self.preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -73,6 +88,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
+        self.visible_only.setEnabled(False)
         self.scope.idToggled.connect(lambda _i, _on: self._update())
         self.boilerplate.toggled.connect(lambda _on: self._update())
         self._update()
@@ -87,6 +103,7 @@ class ExportDialog(QDialog):
         return Path(self.path.text()).expanduser()
 
     def _format_changed(self) -> None:
+        self.visible_only.setEnabled(self.chosen_format() in PICTURE_FORMATS)
         path = self.target()
         self.path.setText(str(path.with_suffix(EXTENSIONS[self.chosen_format()])))
         self._update()
@@ -102,3 +119,89 @@ class ExportDialog(QDialog):
             self, "Export to", str(self.target()), f"{LABELS[fmt]} (*{EXTENSIONS[fmt]})")
         if path:
             self.path.setText(path)
+
+
+class ExportController(QObject):
+    """File ▸ Export… for a main window: the dialog, the work, the result."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def export(self) -> None:
+        """File ▸ Export…: choose, confirm an overwrite, write, offer the folder."""
+        w = self.window
+        if not w.model.events:
+            return
+        counts = {"filtered": len(w.proxy.rows), "selected": len(w.selected_source_rows()),
+                  "all": len(self.export_events("all", False))}
+        with_boilerplate = {scope: len(self.export_events(scope, True)) for scope in counts}
+        dialog = ExportDialog(counts, w.folder or Path.home(), w, with_boilerplate)
+        if not dialog.exec():
+            return
+        target = dialog.target()
+        if target.exists() and QMessageBox.question(
+                w, "Export", f"{target.name} exists. Replace it?") != \
+                QMessageBox.StandardButton.Yes:
+            return
+        fmt, scope = dialog.chosen_format(), dialog.chosen_scope()
+        boilerplate = dialog.boilerplate.isChecked()
+        task = self.export_to(target, fmt, scope, boilerplate,
+                              visible_only=dialog.visible_only.isChecked())
+        if task is None:
+            self._exported(target, None)
+        else:
+            task.finished.connect(lambda count: self._exported(target, count))
+            task.failed.connect(lambda message: QMessageBox.critical(
+                w, "Export failed", message.strip().splitlines()[-1]))
+
+    def export_events(self, scope: str, boilerplate: bool) -> list[Event]:
+        """The events an export covers: what is shown, what is selected, or everything."""
+        w = self.window
+        if scope == "selected":
+            return [w.model.events[r] for r in w.selected_source_rows()]
+        base = w.proxy.filter if scope == "filtered" else Filter()
+        chosen = dataclasses.replace(base, include_boilerplate=boilerplate or
+                                     (scope == "filtered" and base.include_boilerplate))
+        index = w.proxy.index_
+        if index is None:
+            return []
+        rows = index.rows(chosen)
+        if scope == "filtered":
+            order = {row: i for i, row in enumerate(w.proxy.rows)}
+            rows.sort(key=lambda r: order.get(r, len(order)))
+        return [w.model.events[r] for r in rows]
+
+    def export_to(self, target: Path, fmt: str, scope: str = "filtered",
+                  boilerplate: bool = False, visible_only: bool = False) -> Task | None:
+        """Write an export; data formats run as a background task (returned), pictures
+        are drawn here, on the UI thread, as Qt requires."""
+        w = self.window
+        events = self.export_events(scope, boilerplate)
+        title = f"Timeline: {w.folder.name if w.folder else 'events'}"
+        job = ExportJob(tuple(events), dict(w.documents), w.proxy.filter, title)
+        if fmt in PICTURE_FORMATS:
+            visible = w.timeline.visible_range() if visible_only else None
+            render_picture(events, fmt, target, title, mode=w.timeline.mode,
+                           taxonomy=w.timeline.taxonomy, visible=visible)
+            return None
+
+        def work(ctx: TaskContext) -> int:
+            ctx.progress(0, 1)
+            write(target, render(job, fmt))
+            ctx.progress(1, 1)
+            return len(events)
+
+        task = w.runner.submit("Exporting", work)
+        task.shown.connect(lambda: w._set_busy(True))
+        task.finished.connect(lambda _n: w._set_busy(False))
+        task.failed.connect(lambda _m: w._set_busy(False))
+        return task
+
+    def _exported(self, target: Path, count: object) -> None:
+        w = self.window
+        w.statusBar().showMessage(f"Exported to {target}", 8000)
+        answer = QMessageBox.question(w, "Export", f"Wrote {target.name}. Open its folder?")
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+

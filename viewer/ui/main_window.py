@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,9 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,8 +37,6 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
-from viewer.core.export import PICTURE_FORMATS, ExportJob, write
-from viewer.core.export.formats import render
 from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.ingest import SUPPORTED
 from viewer.core.model import Document, Problem
@@ -52,9 +48,8 @@ from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
 from viewer.ui.event_model import EventFilterProxy, EventTableModel
-from viewer.ui.export_dialog import ExportDialog
+from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
-from viewer.ui.picture import render_picture
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_widget import TimelineWidget
 
@@ -97,6 +92,7 @@ class MainWindow(QMainWindow):
         self.base: dict[str, Event] = {}  # extracted events, before the analyst's edits
         self.editor = Editor(self)
         self.editing = EditController(self, self.editor)
+        self.exports = ExportController(self)
         self._keep: tuple[list[str], str | None] = ([], None)
         self._pending: tuple[list[str], str | None] = ([], None)
         self._reloading = False
@@ -209,7 +205,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._action(file_menu, "&Reload", self.reload, QKeySequence(Qt.Key.Key_F5))
         file_menu.addSeparator()
-        self._action(file_menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
+        self._action(file_menu, "&Export…", self.exports.export, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -552,78 +548,6 @@ class MainWindow(QMainWindow):
         lines = [f"{e.start or 'undated'}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
                  for e in (self.model.events[r] for r in rows)]
         QApplication.clipboard().setText("\n".join(lines))
-
-    def export(self) -> None:
-        """File ▸ Export…: choose, confirm an overwrite, write, offer the folder."""
-        if not self.model.events:
-            return
-        counts = {"filtered": len(self.proxy.rows), "selected": len(self.selected_source_rows()),
-                  "all": len(self.export_events("all", False))}
-        with_boilerplate = {scope: len(self.export_events(scope, True)) for scope in counts}
-        dialog = ExportDialog(counts, self.folder or Path.home(), self, with_boilerplate)
-        if not dialog.exec():
-            return
-        target = dialog.target()
-        if target.exists() and QMessageBox.question(
-                self, "Export", f"{target.name} exists. Replace it?") != \
-                QMessageBox.StandardButton.Yes:
-            return
-        fmt, scope = dialog.chosen_format(), dialog.chosen_scope()
-        boilerplate = dialog.boilerplate.isChecked()
-        task = self.export_to(target, fmt, scope, boilerplate)
-        if task is None:
-            self._exported(target, None)
-        else:
-            task.finished.connect(lambda count: self._exported(target, count))
-            task.failed.connect(lambda message: QMessageBox.critical(
-                self, "Export failed", message.strip().splitlines()[-1]))
-
-    def export_events(self, scope: str, boilerplate: bool) -> list[Event]:
-        """The events an export covers: what is shown, what is selected, or everything."""
-        if scope == "selected":
-            return [self.model.events[r] for r in self.selected_source_rows()]
-        base = self.proxy.filter if scope == "filtered" else Filter()
-        chosen = dataclasses.replace(base, include_boilerplate=boilerplate or
-                                     (scope == "filtered" and base.include_boilerplate))
-        index = self.proxy.index_
-        if index is None:
-            return []
-        rows = index.rows(chosen)
-        if scope == "filtered":
-            order = {row: i for i, row in enumerate(self.proxy.rows)}
-            rows.sort(key=lambda r: order.get(r, len(order)))
-        return [self.model.events[r] for r in rows]
-
-    def export_to(self, target: Path, fmt: str, scope: str = "filtered",
-                  boilerplate: bool = False) -> Task | None:
-        """Write an export; data formats run as a background task (returned), pictures
-        are drawn here, on the UI thread, as Qt requires."""
-        events = self.export_events(scope, boilerplate)
-        title = f"Timeline: {self.folder.name if self.folder else 'events'}"
-        job = ExportJob(tuple(events), dict(self.documents), self.proxy.filter, title)
-        if fmt in PICTURE_FORMATS:
-            visible = None if scope != "visible" else self.timeline.visible_range()
-            render_picture(events, fmt, target, title, mode=self.timeline.mode,
-                           taxonomy=self.timeline.taxonomy, visible=visible)
-            return None
-
-        def work(ctx: TaskContext) -> int:
-            ctx.progress(0, 1)
-            write(target, render(job, fmt))
-            ctx.progress(1, 1)
-            return len(events)
-
-        task = self.runner.submit("Exporting", work)
-        task.shown.connect(lambda: self._set_busy(True))
-        task.finished.connect(lambda _n: self._set_busy(False))
-        task.failed.connect(lambda _m: self._set_busy(False))
-        return task
-
-    def _exported(self, target: Path, count: object) -> None:
-        self.statusBar().showMessage(f"Exported to {target}", 8000)
-        answer = QMessageBox.question(self, "Export", f"Wrote {target.name}. Open its folder?")
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     def current_filter(self) -> Filter:
         return self.proxy.filter
