@@ -84,6 +84,7 @@ def title_data(folder: str | Path | None = None) -> TitleData:
     return _title_data(str(folder), path.stat().st_mtime)
 
 
+@functools.lru_cache(maxsize=65536)
 def surname_key(word: str) -> str:
     """A spelling-tolerant key: Zelensky, Zelenskyy and Zelenskiy share "zelensky"."""
     plain = unicodedata.normalize("NFKD", word)
@@ -221,6 +222,7 @@ class PeopleRegistry:
     def __init__(self, folder: str | Path | None = None) -> None:
         self.data = title_data(folder)
         self.people: dict[tuple[str, str | None], Person] = {}
+        self._leaders: dict[str, tuple[str, str]] | None = None
         self.by_key: dict[str, list[Person]] = {}
 
     def _person(self, first: str | None, last: str) -> Person:
@@ -246,11 +248,11 @@ class PeopleRegistry:
                     person.party_votes[mention.title_party] += 1
 
     def _leader(self, last: str) -> tuple[str, str] | None:
-        key = surname_key(last)
-        for name, party in self.data.leaders.items():
-            if surname_key(name.split()[-1]) == key:
-                return name, party
-        return None
+        if self._leaders is None:
+            self._leaders = {}
+            for name, party in self.data.leaders.items():
+                self._leaders.setdefault(surname_key(name.split()[-1]), (name, party))
+        return self._leaders.get(surname_key(last))
 
     def finish(self) -> None:
         """Settle display names; the leaders list fills in parties no text gave."""

@@ -1,9 +1,11 @@
 """The one filter engine: the GUI's proxy and `timeline-viewer export` both ask it.
 
-An `EventIndex` is built once per set of events. Every facet value (a party, a topic, a tag,
-a document) keeps a bitset (a Python int) of the events that carry it, so a filter change is a
-few ORs and ANDs over 100,000-bit integers, and the faceted counts ("how many events would
-each party add, given the other filters") are popcounts of ANDs, not passes over the events.
+An `EventIndex` is built once per set of events. A common facet value (a party, a topic)
+keeps a bitset (a Python int) of the events that carry it, so a filter change is a few ORs and
+ANDs over 100,000-bit integers, and the faceted counts ("how many events would each party add,
+given the other filters") are popcounts of ANDs, not passes over the events. A rare value (one
+document among thousands) keeps the list of its events instead: a bitset per document would
+take gigabytes for a million events.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from viewer.core.events import Event
 
 FACETS = ("parties", "topics", "tags", "documents", "review")
+MAX_COUNTED_VALUES = 2000  # beyond this many values a facet's counts are for chosen ones only
 NO_VALUE = "(none)"  # the facet value of events that carry none (no party, no tag)
 
 
@@ -56,6 +59,7 @@ def _facet_values(event: Event, facet: str) -> Sequence[str]:
 class EventIndex:
     events: Sequence[Event]
     bits: dict[str, dict[str, int]] = field(default_factory=dict)
+    sparse: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     boilerplate: int = 0
     undated: int = 0
@@ -88,24 +92,34 @@ class EventIndex:
             index.starts.append(event.start.toordinal() if event.start else 0)
             index.ends.append(event.end.toordinal() if event.end else 0)
             index.sources.append(event.sources)
-        index.bits = {
-            facet: {value: mask_of(found, size) for value, found in table.items()}
-            for facet, table in positions.items()
-        }
+        for facet, table in positions.items():
+            index.bits[facet], index.sparse[facet] = {}, {}
+            for value, found in table.items():
+                if len(found) * 64 < size:
+                    index.sparse[facet][value] = found
+                else:
+                    index.bits[facet][value] = mask_of(found, size)
         index.boilerplate, index.undated = mask_of(boilerplate, size), mask_of(undated, size)
         index.hidden = mask_of(hidden, size)
         index.all = (1 << size) - 1
         return index
 
     def values(self, facet: str) -> list[str]:
-        return sorted(self.bits[facet], key=lambda v: (v == NO_VALUE, v.casefold()))
+        return sorted([*self.bits[facet], *self.sparse[facet]],
+                      key=lambda v: (v == NO_VALUE, v.casefold()))
 
     # -- filtering -------------------------------------------------------------------------
     def facet_mask(self, facet: str, chosen: Iterable[str]) -> int:
-        table = self.bits[facet]
+        table, rare = self.bits[facet], self.sparse[facet]
         mask = 0
+        positions: list[int] = []
         for value in chosen:
-            mask |= table.get(value, 0)
+            if value in table:
+                mask |= table[value]
+            else:
+                positions.extend(rare.get(value, ()))
+        if positions:
+            mask |= mask_of(positions, len(self.events))
         return mask
 
     def _scalar_mask(self, f: Filter) -> int:
@@ -159,9 +173,16 @@ class EventIndex:
             for other, mask in facets.items():
                 if other != facet:
                     others &= mask
-            out[facet] = {
-                value: (bits & others).bit_count() for value, bits in self.bits[facet].items()
-            }
+            counts = {value: (bits & others).bit_count()
+                      for value, bits in self.bits[facet].items()}
+            rare = self.sparse[facet]
+            wanted = rare if len(rare) <= MAX_COUNTED_VALUES else {
+                v: rare[v] for v in f.values(facet) if v in rare}
+            if wanted:
+                buffer = others.to_bytes((len(self.events) + 7) // 8, "little")
+                for value, found in wanted.items():
+                    counts[value] = sum(buffer[p >> 3] >> (p & 7) & 1 for p in found)
+            out[facet] = counts
         return out
 
 

@@ -10,22 +10,41 @@ from typing import Any
 
 from viewer.core.resources import load_data
 
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """A topic and its cues, split for speed: whole words, word beginnings ("negotiat*"),
+    and phrases (matched on word boundaries in the normalised text)."""
+
     id: str
     label: str
     color: str
-    pattern: re.Pattern[str]
+    words: frozenset[str]
+    stems: frozenset[str]
+    phrases: tuple[str, ...]
+    phrase_stems: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
     topics: tuple[Topic, ...]
+    longest_stem: int = 0
 
     def classify(self, text: str) -> tuple[str, ...]:
         """The ids of every topic whose cues occur in `text`, in taxonomy order."""
-        return tuple(topic.id for topic in self.topics if topic.pattern.search(text))
+        words = _WORDS.findall(text.lower())
+        present = set(words)
+        beginnings = {w[:k] for w in present for k in range(3, min(len(w), self.longest_stem) + 1)}
+        joined = " " + " ".join(words) + " "
+        found = []
+        for topic in self.topics:
+            if (topic.words & present or topic.stems & beginnings
+                    or any(p in joined for p in topic.phrases)
+                    or any(p in joined for p in topic.phrase_stems)):
+                found.append(topic.id)
+        return tuple(found)
 
     def ids(self) -> tuple[str, ...]:
         return tuple(topic.id for topic in self.topics)
@@ -34,23 +53,38 @@ class Taxonomy:
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
-def _cue(cue: str) -> str:
-    stem = cue.rstrip("*")
-    body = re.escape(stem).replace(r"\ ", r"[\s-]+")
-    tail = r"[\w-]*" if cue.endswith("*") else ""
-    return rf"(?<![\w-]){body}{tail}(?![\w])"
+def _split(cues: list[str]) -> tuple[set[str], set[str], list[str], list[str]]:
+    words: set[str] = set()
+    stems: set[str] = set()
+    phrases: list[str] = []
+    phrase_stems: list[str] = []
+    for cue in cues:
+        stem = cue.rstrip("*").lower()
+        parts = _WORDS.findall(stem)
+        if not parts:
+            continue
+        if len(parts) == 1 and parts[0] == stem:
+            (stems if cue.endswith("*") else words).add(stem)
+        elif cue.endswith("*"):
+            phrase_stems.append(" " + " ".join(parts))  # "front line*" → " front line"
+        else:
+            phrases.append(" " + " ".join(parts) + " ")
+    return words, stems, phrases, phrase_stems
 
 
 def build(data: dict[str, Any]) -> Taxonomy:
     topics = []
+    longest = 0
     for topic_id, entry in data.get("topic", {}).items():
         cues = entry.get("cues", [])
         if not cues:
             continue
-        pattern = re.compile("|".join(_cue(c) for c in cues), re.IGNORECASE)
+        words, stems, phrases, phrase_stems = _split(cues)
+        longest = max([longest, *map(len, stems)])
         topics.append(Topic(topic_id, entry.get("label", topic_id),
-                            entry.get("color", "#888888"), pattern))
-    return Taxonomy(tuple(topics))
+                            entry.get("color", "#888888"), frozenset(words), frozenset(stems),
+                            tuple(phrases), tuple(phrase_stems)))
+    return Taxonomy(tuple(topics), longest)
 
 
 @functools.cache

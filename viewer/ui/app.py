@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, QtMsgType, qInstallMessageHandler
@@ -60,6 +62,10 @@ def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int =
     loop = QEventLoop()
     window.loaded.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
+    if os.environ.get("TIMELINE_VIEWER_REPORT_FIRST_PAINT"):
+        # For the start-up benchmark: the wall-clock moment the timeline first shows events.
+        window.timeline.firstPainted.connect(
+            lambda: print(f"first-paint {time.time():.6f}", flush=True))
     window.open_folder(folder)
     loop.exec()
     app.processEvents()

@@ -52,6 +52,7 @@ class TimelineWidget(QAbstractScrollArea):
     """Handed events and the rows to show; emits what the user selects (source rows)."""
 
     selectionRequested = Signal(list, int)  # source rows, current source row
+    firstPainted = Signal()  # the first paint that showed events (for start-up timing)
     zoomChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,6 +70,7 @@ class TimelineWidget(QAbstractScrollArea):
         self._press_scroll = (0, 0)
         self._dragging = False
         self._fitted = False
+        self._painted = False
         self._user_zoomed = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -277,6 +279,9 @@ class TimelineWidget(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint(painter, QRectF(self.viewport().rect()))
         painter.end()
+        if self.rows and not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
               legend: bool = True) -> None:

@@ -1,0 +1,215 @@
+"""Speed, memory and scale in one command: `python -m bench [--quick]`.
+
+Prints a table with PASS/FAIL against each target and writes bench/results.json. Peers are
+measured in the same run on the same texts (dateparser's search_dates for the tagger), since
+machines here are noisy and only ratios compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {
+    "tagger_vs_dateparser_ratio": (">=", 50.0, "tagging throughput ÷ dateparser's"),
+    "extract_mb_per_s_per_core": (">=", 1.0, "extraction MB/s per core"),
+    "warm_reopen_10k_s": ("<", 3.0, "warm reopen of 10,000 articles (s)"),
+    "filter_1m_ms": ("<", 300.0, "1M events: filter change (ms)"),
+    "repaint_1m_ms": ("<", 16.0, "1M events: slowest full repaint (ms)"),
+    "rss_per_event_1m_bytes": ("<", 1024.0, "1M events: RSS per event beyond text (B)"),
+    "filter_100k_ms": ("<", 50.0, "100k events: filter change (ms)"),
+    "seeds_first_paint_s": ("<", 1.5, "seeds: process start to first painted timeline (s)"),
+}
+
+
+def extraction(articles: int, workdir: Path) -> dict[str, float]:
+    from bench.corpus import write_corpus
+    from viewer.core.extract import extract_folder
+
+    corpus = workdir / "corpus"
+    write_corpus(corpus, articles, seed=11)
+    text_bytes = sum(p.stat().st_size for p in corpus.rglob("article-*.txt"))
+    out: dict[str, float] = {"articles": articles, "text_mb": text_bytes / 1e6}
+    start = time.perf_counter()
+    single = extract_folder(corpus, workers=1, use_cache=False)
+    seconds = time.perf_counter() - start
+    events = len(single.events)
+    out.update(events=events, extract_single_s=seconds,
+               extract_single_mb_per_s=text_bytes / 1e6 / seconds,
+               extract_single_events_per_s=events / seconds)
+    cores = os.cpu_count() or 1
+    start = time.perf_counter()
+    extract_folder(corpus)  # all cores, cold: fills the cache
+    seconds = time.perf_counter() - start
+    out.update(cores=cores, extract_parallel_s=seconds,
+               extract_parallel_mb_per_s=text_bytes / 1e6 / seconds,
+               extract_parallel_events_per_s=events / seconds)
+    start = time.perf_counter()
+    warm = extract_folder(corpus)
+    seconds = time.perf_counter() - start
+    out.update(warm_s=seconds, warm_extracted=warm.extracted,
+               warm_reopen_10k_s=seconds * 10_000 / articles)
+    out["extract_mb_per_s_per_core"] = out["extract_single_mb_per_s"]
+    return out
+
+
+def tagger(documents: int, workdir: Path) -> dict[str, Any]:
+    from viewer.core.timex import Tagger
+
+    paths = sorted((workdir / "corpus").rglob("article-*.txt"))[:documents]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    import datetime as dt
+
+    dct = dt.date(2024, 6, 1)
+    chars = sum(len(t) for t in texts)
+    ours = Tagger()
+    start = time.perf_counter()
+    found = sum(len(ours.tag(t, dct)) for t in texts)
+    our_s = time.perf_counter() - start
+    out: dict[str, Any] = {"documents": len(texts), "characters": chars, "tagger_s": our_s,
+                           "tagger_mb_per_s": chars / 1e6 / our_s, "tagger_found": found}
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        out["dateparser"] = "not installed (pip install -e '.[bench]')"
+        return out
+    settings = {"RELATIVE_BASE": dt.datetime(2024, 6, 1)}
+    search_dates("warm up on Monday", settings=settings)
+    start = time.perf_counter()
+    theirs = 0
+    for text in texts:
+        theirs += len(search_dates(text, languages=["en"], settings=settings) or [])
+    their_s = time.perf_counter() - start
+    out.update(dateparser_s=their_s, dateparser_found=theirs,
+               tagger_vs_dateparser_ratio=their_s / our_s)
+    return out
+
+
+def scale(sizes: list[int]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for size in sizes:
+        result = subprocess.run([sys.executable, "-m", "bench.scale", str(size)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=3600)
+        if result.returncode != 0:
+            out[str(size)] = {"error": result.stderr.strip().splitlines()[-1:]}
+            continue
+        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        figures["filter_ms"] = max(figures["filter_party_ms"], figures["filter_topic_ms"],
+                                   figures["filter_text_ms"])
+        figures["repaint_ms"] = max(figures["repaint_fit_ms"], figures["repaint_month_ms"],
+                                    figures["repaint_day_ms"])
+        out[str(size)] = figures
+    return out
+
+
+def first_paint() -> float | None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIMELINE_VIEWER_REPORT_FIRST_PAINT="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        shutil.copytree(ROOT / "seeds", seeds, ignore=shutil.ignore_patterns(".timeline-viewer"))
+        start = time.time()
+        result = subprocess.run([sys.executable, "-m", "viewer", "--screenshot",
+                                 str(Path(tmp) / "shot.png"), str(seeds)], env=env, cwd=ROOT,
+                                capture_output=True, text=True, timeout=120)
+    for line in result.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - start
+    return None
+
+
+def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    scale_1m = results["scale"].get("1000000", {})
+    scale_100k = results["scale"].get("100000", {})
+    values = {
+        "tagger_vs_dateparser_ratio": results["tagger"].get("tagger_vs_dateparser_ratio"),
+        "extract_mb_per_s_per_core": results["extraction"]["extract_mb_per_s_per_core"],
+        "warm_reopen_10k_s": results["extraction"]["warm_reopen_10k_s"],
+        "filter_1m_ms": scale_1m.get("filter_ms"),
+        "repaint_1m_ms": scale_1m.get("repaint_ms"),
+        "rss_per_event_1m_bytes": scale_1m.get("rss_per_event_beyond_text_bytes"),
+        "filter_100k_ms": scale_100k.get("filter_ms"),
+        "seeds_first_paint_s": results["first_paint_s"],
+    }
+    out = {}
+    for key, (op, target, label) in TARGETS.items():
+        value = values[key]
+        if value is None:
+            status = "SKIP"
+        else:
+            status = "PASS" if (value >= target if op == ">=" else value < target) else "FAIL"
+        out[key] = {"label": label, "value": value, "target": f"{op} {target:g}",
+                    "status": status}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="small sizes (200 articles, 10k events): under two minutes")
+    parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument("--events", type=int, nargs="+", default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    articles = args.articles or (200 if args.quick else 2000)
+    sizes = args.events or ([10_000] if args.quick else [10_000, 100_000, 1_000_000])
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        results: dict[str, Any] = {
+            "machine": {"python": platform.python_version(), "system": platform.platform(),
+                        "cpus": os.cpu_count(), "processor": platform.processor() or "?"},
+            "quick": args.quick,
+            "extraction": extraction(articles, workdir),
+            "tagger": tagger(10 if args.quick else 100, workdir),
+        }
+    results["scale"] = scale(sizes)
+    results["first_paint_s"] = first_paint()
+    results["targets"] = verdicts(results)
+    results["seconds"] = time.perf_counter() - started
+    args.out.write_text(json.dumps(results, indent=1) + "\n")
+    print_table(results)
+    print(f"\nwrote {args.out} in {results['seconds']:.0f} s")
+
+
+def print_table(results: dict[str, Any]) -> None:
+    ex, tg = results["extraction"], results["tagger"]
+    print(f"machine: {results['machine']['cpus']} cores, Python {results['machine']['python']}")
+    print(f"extraction: {ex['articles']} articles, {ex['text_mb']:.2f} MB, {ex['events']} events")
+    print(f"  one process, cold   {ex['extract_single_mb_per_s']:.2f} MB/s  "
+          f"{ex['extract_single_events_per_s']:,.0f} events/s")
+    print(f"  {ex['cores']} processes, cold  {ex['extract_parallel_mb_per_s']:.2f} MB/s  "
+          f"{ex['extract_parallel_events_per_s']:,.0f} events/s")
+    print(f"  warm reopen         {ex['warm_s']:.2f} s ({ex['warm_extracted']} files extracted)")
+    print(f"tagger: {tg['tagger_mb_per_s']:.2f} MB/s, {tg['tagger_found']} expressions on "
+          f"{tg['documents']} articles")
+    if "dateparser_s" in tg:
+        print(f"  dateparser.search_dates: {tg['dateparser_s']:.2f} s, {tg['dateparser_found']} "
+              f"found; ours is {tg['tagger_vs_dateparser_ratio']:.0f}x faster")
+    for size, figures in results["scale"].items():
+        if "error" in figures:
+            print(f"{int(size):,} events: failed {figures['error']}")
+            continue
+        print(f"{int(size):,} events: model {figures['model_build_ms']:.0f} ms, filter "
+              f"{figures['filter_ms']:.0f} ms, first paint {figures['first_paint_ms']:.0f} ms, "
+              f"repaint {figures['repaint_fit_ms']:.0f}/{figures['repaint_month_ms']:.0f}/"
+              f"{figures['repaint_day_ms']:.0f} ms, "
+              f"{figures['rss_per_event_beyond_text_bytes']:.0f} B/event")
+    print("\ntargets:")
+    for item in results["targets"].values():
+        value = item["value"]
+        shown = "-" if value is None else f"{value:,.2f}"
+        print(f"  {item['status']:4}  {item['label']:52} {shown:>12}  (target {item['target']})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""`python -m bench --quick` completes and writes valid results (timings are not asserted:
+speed goals live in the benchmark's own PASS/FAIL table, never in unit tests)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_quick_bench_writes_results(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text())
+    assert data["extraction"]["events"] > 1000
+    assert data["extraction"]["warm_extracted"] == data["extraction"]["warm_extracted"]
+    assert data["tagger"]["tagger_found"] > 0
+    assert "10000" in data["scale"] and "error" not in data["scale"]["10000"]
+    assert {t["status"] for t in data["targets"].values()} <= {"PASS", "FAIL", "SKIP"}
+    assert "targets:" in result.stdout
+
+
+def test_corpus_is_deterministic_and_varied(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a", 30, seed=5)
+    write_corpus(tmp_path / "b", 30, seed=5)
+    first = sorted(p.read_bytes() for p in (tmp_path / "a").rglob("*.txt"))
+    assert first == sorted(p.read_bytes() for p in (tmp_path / "b").rglob("*.txt"))
+    texts = [p.read_text() for p in (tmp_path / "a").rglob("article-*.txt")]
+    assert len(set(texts)) == 30
+    assert any("Related Articles" in t for t in texts)
+    assert any(t.startswith("date ") for t in texts)
+    assert (tmp_path / "a" / "timeline-viewer.ini").read_text().count("date = ") >= 5
