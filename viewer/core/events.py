@@ -252,8 +252,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         if new_paragraph and not (_ANAPHOR.search(text) and _PAST.search(text)):
             focus = None  # the focus crosses a paragraph only with an anaphor: "He vowed…"
-        sentence_parties = gazetteer.parties_in(doc.text, sentence.start, sentence.end)
-        people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer))
+        # Party mentions and topics are found once per sentence and reused for its parts.
+        party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
+        sentence_parties = list(dict.fromkeys(m.party for m in party_mentions))
+        sentence_topics: tuple[str, ...] | None = None
+        people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
+                                   mentions=party_mentions))
         for part_number, part in enumerate(parts):
             source = "explicit" if part.timex is not None else ""
             earliest, latest, precision = part.earliest, part.latest, part.precision
@@ -273,8 +277,21 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 else:
                     source, precision, timex = "undated", "none", None
             span_text = doc.text[part.start : part.end]
-            parties = gazetteer.parties_in(doc.text, part.start, part.end) or sentence_parties
-            topics = taxonomy.classify(span_text) or taxonomy.classify(text)
+            whole = (part.start, part.end) == (sentence.start, sentence.end)
+            parties = sentence_parties if whole else (
+                list(dict.fromkeys(m.party for m in party_mentions
+                                   if part.start <= m.start and m.end <= part.end))
+                or sentence_parties)
+            if whole:
+                if sentence_topics is None:
+                    sentence_topics = taxonomy.classify(text)
+                topics = sentence_topics
+            else:
+                topics = taxonomy.classify(span_text)
+                if not topics:
+                    if sentence_topics is None:
+                        sentence_topics = taxonomy.classify(text)
+                    topics = sentence_topics
             events.append(Event(
                 id=event_id(doc.relpath, text, occurrence, part_number),
                 document=doc.relpath, text=span_text, char_start=part.start,

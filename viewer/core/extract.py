@@ -99,12 +99,15 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     done = cached
     cancelled = progress is not None and progress(done, total) is False
 
-    def store(path: str, key: str, value: dict[str, Any]) -> None:
+    ready: dict[str, DocumentEvents] = {}
+
+    def store(path: str, key: str, value: dict[str, Any],
+              extraction: DocumentEvents | None = None) -> None:
         results[path] = value
         if cache is not None and key and "problem" not in value:
             cache.put(key, value)
         if on_document is not None and "problem" not in value:
-            on_document(extraction_from_dict(value))
+            on_document(extraction or extraction_from_dict(value))
 
     if on_document is not None:
         for value in list(results.values()):
@@ -128,7 +131,14 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                     break
     elif not cancelled:
         for name, key in pending:
-            store(name, key, extract_file(folder, name, sidecar, stamp))
+            item = read_document(folder, name, sidecar)
+            if isinstance(item, Problem):
+                store(name, key, {"problem": problem_to_dict(item)})
+            else:
+                tagger, gazetteer, taxonomy = _tools(folder, stamp)
+                extraction = extract_document(item, tagger, gazetteer, taxonomy)
+                ready[name] = extraction  # in-process: no need to rebuild it from a dict
+                store(name, key, extraction_to_dict(extraction), extraction)
             done += 1
             if progress is not None and progress(done, total) is False:
                 cancelled = True
@@ -145,7 +155,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
         if "problem" in value:
             problems.append(Problem(**value["problem"]))
         else:
-            extractions.append(extraction_from_dict(value))
+            extractions.append(ready.get(str(path)) or extraction_from_dict(value))
     events, people = _with_people(folder, extractions)
     return FolderExtraction(
         root=folder,

@@ -12,11 +12,11 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.core.parties import Gazetteer
+from viewer.core.parties import Gazetteer, Mention
 from viewer.core.resources import load_data
 
 _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
@@ -124,10 +124,14 @@ def _between_is_title(between: str, data: TitleData) -> bool:
 
 
 def _title_party(text: str, start: int, end: int, sentence_start: int,
-                 gazetteer: Gazetteer, data: TitleData) -> tuple[str | None, bool]:
+                 gazetteer: Gazetteer, data: TitleData,
+                 known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
     """The party a title next to the name gives, and whether a title is there at all."""
     left_from = max(sentence_start, start - 90)
-    mentions = gazetteer.mentions(text, left_from, start)
+    if known is not None:
+        mentions = [m for m in known if left_from <= m.start and m.end <= start]
+    else:
+        mentions = gazetteer.mentions(text, left_from, start)
     for mention in reversed(mentions):
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
@@ -158,14 +162,17 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
 
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
-                folder: str | Path | None = None) -> list[PersonMention]:
+                folder: str | Path | None = None,
+                mentions: Sequence[Mention] | None = None) -> list[PersonMention]:
     """Person-name candidates in each sentence, with their evidence and title party."""
     data = title_data(folder)
     forms = gazetteer.forms
     found: list[PersonMention] = []
     titles = data.titles
     for s_start, s_end in sentences:
-        covered = [(m.start, m.end) for m in gazetteer.mentions(text, s_start, s_end)]
+        found_here = (mentions if mentions is not None
+                      else gazetteer.mentions(text, s_start, s_end))
+        covered = [(m.start, m.end) for m in found_here]
         tokens = [
             (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)
             if not any(a <= m.start() < b for a, b in covered)
@@ -196,7 +203,7 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             words = tuple(_bare(t[2]) for t in run)
             end -= len(run[-1][2]) - len(run[-1][2].rstrip(".")) + (
                 len(run[-1][2].rstrip(".")) - len(_bare(run[-1][2])))
-            party, titled = _title_party(text, start, end, s_start, gazetteer, data)
+            party, titled = _title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = bool(_SPEECH.match(text[end : end + 40]))
             found.append(PersonMention(start, end, words, titled or speech, party))
             index = nxt
