@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_seeds
 from viewer.cli import main
 
 
 @pytest.fixture(scope="module")
-def folder(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("seeds")
-    for path in seeds_dir.iterdir():
-        if path.is_file():
-            shutil.copy(path, target / path.name)
-    return target
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_seeds(tmp_path_factory.mktemp("seeds"))
 
 
 def export(folder: Path, out: Path, fmt: str, *options: str) -> int:

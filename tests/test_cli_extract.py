@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_seeds
 from viewer.cli import main
 
 EVENT_KEYS = {"id", "document", "text", "char_start", "char_end", "start", "end", "precision",
@@ -17,13 +17,8 @@ EVENT_KEYS = {"id", "document", "text", "char_start", "char_end", "start", "end"
 
 
 @pytest.fixture()
-def folder(seeds_dir: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "seeds"
-    target.mkdir()
-    for path in seeds_dir.iterdir():
-        if path.is_file():
-            shutil.copy(path, target / path.name)
-    return target
+def folder(tmp_path: Path) -> Path:
+    return copy_seeds(tmp_path / "seeds")
 
 
 def test_json_schema(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bench.events import OTHER, OTHER_SAMPLE, SAMPLE, Score, score
+from tests.conftest import copy_seeds
 from viewer.core.events import Event
 from viewer.core.extract import FolderExtraction, extract_folder
 
@@ -16,12 +16,8 @@ D = dt.date
 
 
 @pytest.fixture(scope="module")
-def seeds(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> FolderExtraction:
-    folder = tmp_path_factory.mktemp("seeds")
-    for path in seeds_dir.iterdir():
-        if path.is_file():
-            shutil.copy(path, folder / path.name)
-    return extract_folder(folder, use_cache=False)
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> FolderExtraction:
+    return extract_folder(copy_seeds(tmp_path_factory.mktemp("seeds")), use_cache=False)
 
 
 def event(result: FolderExtraction, doc: str, fragment: str) -> Event:
@@ -156,10 +152,8 @@ def test_folder_taxonomy_extends_and_replaces(tmp_path: Path) -> None:
     assert e.topics == ("humanitarian",)
 
 
-def test_ids_stable_when_other_files_change(seeds_dir: Path, tmp_path: Path) -> None:
-    for path in seeds_dir.iterdir():
-        if path.is_file():
-            shutil.copy(path, tmp_path / path.name)
+def test_ids_stable_when_other_files_change(tmp_path: Path) -> None:
+    copy_seeds(tmp_path)
     first = {e.id: e for e in extract_folder(tmp_path).events}
     changed = tmp_path / "003_83383728ce473df9.txt"
     changed.write_text(changed.read_text() + "\nA new paragraph was added on Friday.\n")

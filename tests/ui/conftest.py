@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import copy_seeds
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
@@ -22,13 +22,8 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture()
-def seeds_copy(seeds_dir: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for path in seeds_dir.iterdir():
-        if path.is_file():
-            shutil.copy(path, folder / path.name)
-    return folder
+def seeds_copy(tmp_path: Path) -> Path:
+    return copy_seeds(tmp_path / "seeds")
 
 
 def open_and_wait(qtbot: QtBot, window: MainWindow, folder: Path) -> None:

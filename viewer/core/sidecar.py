@@ -12,10 +12,10 @@ file and a rename so that a crash never leaves half a file.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from viewer.core.atomic import write_atomic
 
 SIDECAR_NAME = "timeline-viewer.ini"
 
@@ -102,14 +102,5 @@ def write_sidecar_value(folder: str | Path, section: str, key: str, value: str |
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write through a temporary file and a rename (see `viewer.core.atomic`)."""
+    write_atomic(path, text)

@@ -7,11 +7,10 @@ never leaves a truncated file under the target name.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from viewer.core.atomic import write_atomic
 from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.query import Filter
@@ -56,15 +55,5 @@ def describe_filter(f: Filter) -> str:
 
 
 def write(path: str | Path, content: str | bytes) -> None:
-    """Write through a temporary file beside the target, then rename over it."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write an export atomically: an interrupted export never leaves a truncated file."""
+    write_atomic(path, content)
