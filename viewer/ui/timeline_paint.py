@@ -1,0 +1,329 @@
+"""Painting for the timeline widget: bands and ticks, lanes, items, headers, the key.
+
+Kept apart from the widget's state and input handling; everything here reads the widget's
+scene, scale, selection and palette and draws into any painter, which is how pictures are
+exported offscreen too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+
+from viewer.core.events import Event
+from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
+from viewer.ui.palette import party_colour, topic_colour
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline_widget import TimelineWidget
+
+AXIS_HEIGHT = 54.0
+HEADER_WIDTH = 150.0
+
+
+class TimelinePainting:
+    """Mixed into TimelineWidget; `self` is the widget."""
+
+    # -- painting --------------------------------------------------------------------------
+    def paintEvent(self: TimelineWidget, event: QPaintEvent) -> None:  # type: ignore[misc]
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint(painter, QRectF(self.viewport().rect()))
+        painter.end()
+        if self.rows and not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
+              legend: bool = True) -> None:
+        """Draw the visible part into `rect`; also used to export pictures offscreen."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.fillRect(rect, base)
+        sx, sy = scroll if scroll is not None else (self.horizontalScrollBar().value(),
+                                                    self.verticalScrollBar().value())
+        width = rect.width() - HEADER_WIDTH
+        x0, x1 = sx, sx + width
+        self._paint_bands(painter, rect, sx, x0, x1, muted, text)
+        if self.scene is None or not self.scene.lanes:
+            painter.setPen(muted)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                             "No dated events to show" if self.events else "No events loaded")
+            return
+        painter.save()
+        painter.setClipRect(QRectF(rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT,
+                                   width, rect.height() - AXIS_HEIGHT))
+        painter.translate(rect.left() + HEADER_WIDTH - sx, rect.top() + AXIS_HEIGHT - sy)
+        visible_h = rect.height() - AXIS_HEIGHT
+        for lane in self.scene.lanes:
+            if lane.y > sy + visible_h or lane.y + lane.height < sy:
+                continue
+            painter.setPen(QPen(muted, 0.5))
+            painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
+        items = self.scene.visible(x0, x1, sy, sy + visible_h)
+        self._selected_pen = QPen(text, 2)
+        self._white = QColor("white")
+        self._badge_text = QColor(muted).darker(130)
+        fast = len(items) > 400  # dense views: square badges draw several times faster
+        for item in items:
+            self._paint_item(painter, item, text, fast)
+        painter.restore()
+        self._paint_headers(painter, rect, sy, text, muted, base)
+        if legend:
+            self._paint_legend(painter, rect, text, base)
+
+    def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
+                     muted: QColor, text: QColor) -> None:
+        left = rect.left() + HEADER_WIDTH
+        unit, marks = ticks(self.scale.ordinal(x0), self.scale.ordinal(x1), self.scale.px_per_day)
+        band = QColor(muted)
+        band.setAlpha(22)
+        # Alternate shading by month (fine zoom) or by year (coarse zoom).
+        by_month = unit in ("hour", "6 hours", "day", "week", "month")
+        first = self.scale.date(x0)
+        current = dt.date(first.year, first.month if by_month else 1, 1)
+        while self.scale.x(current.toordinal()) < x1 and current.year < 9999:
+            nxt = (dt.date(current.year + (current.month // 12), current.month % 12 + 1, 1)
+                   if by_month else dt.date(current.year + 1, 1, 1))
+            if (current.month if by_month else current.year) % 2 == 0:
+                a = left + self.scale.x(current.toordinal()) - sx
+                b = left + self.scale.x(nxt.toordinal()) - sx
+                painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
+            current = nxt
+        painter.setPen(QPen(muted, 0.6))
+        for tick in marks:
+            x = left + self.scale.x(tick.ordinal) - sx
+            if x < left - 1:
+                continue
+            pen = QPen(muted, 1.0 if tick.major else 0.4)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
+                             QPointF(x, rect.bottom()))
+            painter.setPen(text if tick.major else muted)
+            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - 4), tick.label)
+        # Publication dates of the documents, as small triangles on the axis.
+        painter.setBrush(QBrush(muted))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for date, _title in self.doc_dates:
+            x = left + self.scale.x(date.toordinal() + 0.5) - sx
+            if left <= x <= rect.right():
+                path = QPainterPath()
+                base_y = rect.top() + AXIS_HEIGHT - 1
+                path.moveTo(x, base_y)
+                path.lineTo(x - 4, base_y - 7)
+                path.lineTo(x + 4, base_y - 7)
+                path.closeSubpath()
+                painter.drawPath(path)
+        painter.setPen(QPen(muted, 0.8))
+        painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
+                         QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
+
+    def colour_of(self, event: Event) -> QColor:
+        if self.mode in ("topic",):
+            key = event.parties[0] if event.parties else ""
+            cached = self._colours.get(("party", key))
+            if cached is None:
+                cached = self._colours[("party", key)] = party_colour(key)
+            return cached
+        key = event.topics[0] if event.topics else ""
+        cached = self._colours.get(("topic", key))
+        if cached is None:
+            cached = topic_colour(self.taxonomy, key) if key else party_colour("")
+            self._colours[("topic", key)] = cached
+        return cached
+
+    def _style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
+        """Pens and brushes per colour and kind, made once: painting thousands of items
+        must not build thousands of Qt objects."""
+        key = (colour.rgba(), kind)
+        style = self._styles.get(key)
+        if style is None:
+            fill = QColor(colour)
+            if kind == "badge":
+                fill.setAlpha(200)
+                style = (QPen(fill.darker(130), 1), QBrush(fill))
+            elif kind in ("bar-fuzzy", "bar"):
+                fill.setAlpha(70 if kind == "bar-fuzzy" else 120)
+                style = (QPen(colour, 1.2), QBrush(fill))
+            elif kind in ("bar-fuzzy-dashed", "bar-dashed"):
+                fill.setAlpha(70 if kind == "bar-fuzzy-dashed" else 120)
+                pen = QPen(colour, 1.2)
+                pen.setStyle(Qt.PenStyle.DashLine)
+                style = (pen, QBrush(fill))
+            elif kind == "explicit":
+                style = (QPen(colour.darker(140), 1), QBrush(colour))
+            else:
+                pen = QPen(colour, 2)
+                if kind == "document":
+                    pen.setStyle(Qt.PenStyle.DotLine)
+                style = (pen, QBrush(Qt.BrushStyle.NoBrush))
+            self._styles[key] = style
+        return style
+
+    def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
+                    ) -> None:
+        assert self.scene is not None
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        event = self.events[item.first]
+        colour = self.colour_of(event)
+        selected = bool(self.selected) and not self.selected.isdisjoint(item.events)
+        if item.kind == "badge":
+            box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
+            pen, brush = self._style(colour, "badge")
+            painter.setPen(self._selected_pen if selected else pen)
+            painter.setBrush(brush)
+            if fast:
+                painter.drawRect(box)
+            else:
+                painter.drawRoundedRect(box, 7, 7)
+            painter.setPen(self._white)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
+        elif item.kind == "bar":
+            box = QRectF(item.x0, y - 5, max(2.0, item.x1 - item.x0), 10)
+            fuzzy = event.precision in ("fuzzy", "year", "decade", "century")
+            kind = "bar-fuzzy" if fuzzy else "bar"  # the wider the uncertainty, the paler
+            if event.date_source != "explicit":
+                kind += "-dashed"
+            pen, brush = self._style(colour, kind)
+            painter.setPen(self._selected_pen if selected else pen)
+            painter.setBrush(brush)
+            if fast:
+                painter.drawRect(box)
+            else:
+                painter.drawRoundedRect(box, 3, 3)
+        else:
+            centre = QPointF((item.x0 + item.x1) / 2, y)
+            kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
+            pen, brush = self._style(colour, kind)
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            radius = 5.0 if kind == "explicit" else 4.5
+            painter.drawEllipse(centre, radius, radius)
+            if selected:
+                painter.setPen(self._selected_pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, 8, 8)
+        if event.tags and item.kind != "badge":
+            # A tagged event carries a small square in its first tag's colour.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.tag_colours.get(event.tags[0], "#555555")))
+            painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
+        label = self.scene.label(item)
+        if label and item.kind == "bar" and item.label_x1 <= item.x1:
+            painter.setPen(text)
+            painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
+                             Qt.AlignmentFlag.AlignVCenter, label)
+        elif label:
+            painter.setPen(text if item.kind != "badge" else self._badge_text)
+            if selected:
+                font = painter.font()
+                font.setBold(True)
+                painter.setFont(font)
+            painter.drawText(QPointF(item.x1 + 4, y + 4), label)
+            if selected:
+                font.setBold(False)
+                painter.setFont(font)
+
+    def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
+                       muted: QColor, base: QColor) -> None:
+        assert self.scene is not None
+        painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
+        painter.setPen(QPen(muted, 0.8))
+        painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
+                         QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
+        metrics = QFontMetricsF(painter.font())
+        painter.save()
+        painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,
+                                   rect.height() - AXIS_HEIGHT))
+        for lane in self.scene.lanes:
+            top = rect.top() + AXIS_HEIGHT + lane.y - sy
+            if top > rect.bottom() or top + lane.height < rect.top() + AXIS_HEIGHT:
+                continue
+            label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
+                                       HEADER_WIDTH - 44)
+            swatch = party_colour(lane.key) if self.mode == "party" else (
+                topic_colour(self.taxonomy, lane.key) if self.mode == "topic" else
+                QColor(self.tag_colours.get(lane.key, muted.name())) if self.mode == "tag"
+                else muted)
+            painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
+            painter.setPen(text)
+            painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)
+            painter.setPen(muted)
+            painter.drawText(QRectF(rect.left(), top + LANE_PAD, HEADER_WIDTH - 6, 16),
+                             Qt.AlignmentFlag.AlignRight, str(lane.count))
+            painter.setPen(QPen(muted, 0.5))
+            painter.drawLine(QPointF(rect.left(), top + lane.height),
+                             QPointF(rect.left() + HEADER_WIDTH, top + lane.height))
+        painter.restore()
+        painter.setPen(muted)
+        painter.drawText(QRectF(rect.left() + 8, rect.top() + 4, HEADER_WIDTH - 12, 18),
+                         Qt.AlignmentFlag.AlignLeft,
+                         {"party": "Lanes: party", "topic": "Lanes: topic",
+                          "document": "Lanes: document", "tag": "Lanes: tag",
+                          "single": "One lane"}[self.mode])
+        painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
+                         Qt.AlignmentFlag.AlignLeft, f"{len(self.rows)} events")
+
+    def legend_entries(self) -> list[tuple[str, QColor]]:
+        return self._legend
+
+    def _legend_entries(self) -> list[tuple[str, QColor]]:
+        if self.mode == "topic":
+            seen: dict[str, None] = {}
+            for row in self.rows:
+                for party in self.events[row].parties[:1]:
+                    seen.setdefault(party)
+            return [(p, party_colour(p)) for p in list(seen)[:10]]
+        used: set[str] = set()
+        for row in self.rows:
+            topics = self.events[row].topics
+            if topics:
+                used.add(topics[0])
+            if len(used) == len(self.taxonomy.topics):
+                break
+        return [(t.label, topic_colour(self.taxonomy, t.id)) for t in self.taxonomy.topics
+                if t.id in used]
+
+    def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
+        """A one-line key across the top of the axis, right-aligned: colours, then marks."""
+        entries = self.legend_entries()
+        metrics = QFontMetricsF(painter.font())
+        keys = [(label, colour, "dot") for label, colour in entries]
+        keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring")]
+        x = rect.right() - 8
+        y = rect.top() + 13
+        rows_left = 2  # the key wraps onto a second line before it gives anything up
+        for label, colour, shape in reversed(keys):
+            width = metrics.horizontalAdvance(label)
+            if x - width - 16 < rect.left() + HEADER_WIDTH + 10:
+                rows_left -= 1
+                if rows_left == 0:
+                    break
+                x, y = rect.right() - 8, y + 14
+            x -= width
+            painter.setPen(text)
+            painter.drawText(QPointF(x, y), label)
+            if shape == "dot":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawEllipse(QPointF(x - 8, y - 4), 4.5, 4.5)
+            else:
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(x - 8, y - 4), 4, 4)
+            x -= 24
+
