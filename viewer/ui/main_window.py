@@ -38,7 +38,6 @@ from viewer import __version__
 from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import FolderExtraction, extract_folder
-from viewer.core.ingest import SUPPORTED
 from viewer.core.model import Document, Problem
 from viewer.core.query import Filter
 from viewer.core.timex import Timex
@@ -52,8 +51,8 @@ from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_widget import TimelineWidget
+from viewer.ui.window_support import FolderWatching, WindowSettings
 
-MAX_RECENT = 8
 SHORTCUTS = """
 <table>
 <tr><td><b>Ctrl+O</b></td><td>Open a folder</td></tr>
@@ -74,7 +73,7 @@ def _load(folder: Path, ctx: TaskContext) -> FolderExtraction:
     return extract_folder(folder, progress=ctx.progress, on_document=ctx.partial)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FolderWatching, WindowSettings, QMainWindow):
     """Handed a task runner and settings; owns no global state. `loaded` fires per load."""
 
     loaded = Signal()
@@ -467,42 +466,6 @@ class MainWindow(QMainWindow):
             self.select_rows(list(item.events), item.events[0])
         self._context_menu(self.timeline.viewport().mapToGlobal(pos))
 
-    # -- watching the folder -----------------------------------------------------------------
-    def _fingerprint(self) -> tuple[tuple[str, int, int], ...]:
-        if self.folder is None:
-            return ()
-        found = []
-        for path in sorted(self.folder.rglob("*")):
-            if any(part.startswith(".") for part in path.relative_to(self.folder).parts):
-                continue
-            if path.suffix.lower() in SUPPORTED or path.name == "timeline-viewer.ini":
-                try:
-                    info = path.stat()
-                except OSError:
-                    continue
-                found.append((str(path), info.st_size, info.st_mtime_ns))
-        return tuple(found)
-
-    def _watch(self, result: FolderExtraction) -> None:
-        self._snapshot = self._fingerprint()
-        watched = self.watcher.files() + self.watcher.directories()
-        if watched:
-            self.watcher.removePaths(watched)
-        if self.folder is None:
-            return
-        dirs = {str(self.folder)} | {str(Path(d.path).parent) for d in result.documents}
-        self.watcher.addPaths(sorted(dirs) + [d.path for d in result.documents])
-
-    def _files_changed(self) -> None:
-        """A file in the folder changed on disk: re-extract (only what changed) and keep
-        the analyst's edits attached to the same sentences."""
-        if self.task is not None and not self.task.done:
-            self._watch_timer.start()
-            return
-        if self._fingerprint() != self._snapshot:
-            self.statusBar().showMessage("Files changed on disk; reloading…", 3000)
-            self.reload()
-
     def select_event_id(self, event_id: str) -> None:
         row = self.model.row_of.get(event_id)
         if row is not None:
@@ -559,53 +522,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Timeline Viewer",
                           f"Timeline Viewer {__version__}\n"
                           "Dated events from a folder of news articles, on a timeline.")
-
-    # -- settings, recent folders, window ------------------------------------------------------
-    def _restore(self) -> None:
-        if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for key, splitter in (("window/splitter", self.splitter), ("window/centre", self.centre)):
-            state = self.settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
-        mode = self.settings.value("timeline/lanes")
-        if isinstance(mode, str) and mode in self.lane_actions:
-            self.set_lane_mode(mode)
-        self._refresh_recent()
-
-    def recent(self) -> list[str]:
-        if self.settings is None:
-            return []
-        value = self.settings.value("recent/folders") or []
-        return [str(v) for v in (value if isinstance(value, list) else [value])]
-
-    def _remember(self, folder: Path) -> None:
-        if self.settings is None:
-            return
-        path = str(folder.resolve())
-        recent = [path] + [p for p in self.recent() if p != path]
-        self.settings.setValue("recent/folders", recent[:MAX_RECENT])
-        self._refresh_recent()
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.recent():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_folder(p))
-        self.recent_menu.setEnabled(bool(self.recent()))
-
-    def dragEnterEvent(self, event: Any) -> None:
-        urls = event.mimeData().urls()
-        if urls and Path(urls[0].toLocalFile()).is_dir():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: Any) -> None:
-        urls = event.mimeData().urls()
-        if urls and Path(urls[0].toLocalFile()).is_dir():
-            self.open_folder(urls[0].toLocalFile())
 
     def closeEvent(self, event: Any) -> None:
         self.cancel_load()
