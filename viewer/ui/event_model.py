@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.events import Event
-from viewer.core.query import EventIndex, Filter
+from viewer.core.query import EventIndex, Filter, bit_positions
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
 COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document")
@@ -151,6 +151,7 @@ class EventFilterProxy(QAbstractProxyModel):
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.counts: dict[str, dict[str, int]] = {}
+        self._order: list[int] | None = None
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
@@ -170,6 +171,7 @@ class EventFilterProxy(QAbstractProxyModel):
 
     def _source_changed(self, *_args: Any) -> None:
         self.index_ = EventIndex.build(self.source().events)
+        self._order = None
         self._apply()
 
     def set_filter(self, value: Filter) -> None:
@@ -179,12 +181,25 @@ class EventFilterProxy(QAbstractProxyModel):
     def _apply(self) -> None:
         self.beginResetModel()
         index = self.index_
-        rows = index.rows(self.filter) if index is not None else []
-        self.rows = self._sorted(rows)
+        self.rows = self._selected_in_order(index.select(self.filter)) if index else []
         self.proxy_of = {row: i for i, row in enumerate(self.rows)}
         self.counts = index.counts(self.filter) if index is not None else {}
         self.endResetModel()
         self.filterApplied.emit()
+
+    def _selected_in_order(self, mask: int) -> list[int]:
+        """The rows of a filter mask in the table's sort order.
+
+        A few rows are sorted directly; many are read off the whole table's order, sorted
+        once per sort column, so a filter change on a million events sorts nothing.
+        """
+        size = len(self.source().events)
+        if mask.bit_count() * 20 < size:
+            return self._sorted(bit_positions(mask))
+        if self._order is None:
+            self._order = self._sorted(list(range(size)))
+        bits = mask.to_bytes((size + 7) // 8, "little")
+        return [row for row in self._order if bits[row >> 3] >> (row & 7) & 1]
 
     def _sorted(self, rows: list[int]) -> list[int]:
         model = self.source()
@@ -199,6 +214,7 @@ class EventFilterProxy(QAbstractProxyModel):
     # Qt overrides ----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
+        self._order = None
         self.layoutAboutToBeChanged.emit()
         old_rows = list(self.rows)
         self.rows = self._sorted(self.rows)
