@@ -190,11 +190,11 @@ class EventFilterProxy(QAbstractProxyModel):
     def _selected_in_order(self, mask: int) -> list[int]:
         """The rows of a filter mask in the table's sort order.
 
-        A few rows are sorted directly; many are read off the whole table's order, sorted
+        Up to a quarter of the rows are sorted directly; more are read off the table's order, sorted
         once per sort column, so a filter change on a million events sorts nothing.
         """
         size = len(self.source().events)
-        if mask.bit_count() * 20 < size:
+        if mask.bit_count() * 4 < size:
             return self._sorted(bit_positions(mask))
         if self._order is None:
             self._order = self._sorted(list(range(size)))
