@@ -190,8 +190,8 @@ class EventFilterProxy(QAbstractProxyModel):
     def _selected_in_order(self, mask: int) -> list[int]:
         """The rows of a filter mask in the table's sort order.
 
-        Up to a quarter of the rows are sorted directly; more are read off the table's order, sorted
-        once per sort column, so a filter change on a million events sorts nothing.
+        Up to a quarter of the rows are sorted directly; a larger selection is read off the
+        whole table's order, which is sorted once per sort column rather than per filter.
         """
         size = len(self.source().events)
         if mask.bit_count() * 4 < size:
