@@ -50,3 +50,19 @@ def test_output_file_jsonl_and_csv(folder: Path, tmp_path: Path) -> None:
 def test_wrong_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "/no/such/folder"]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_parallel_extraction_from_python_dash_m(tmp_path: Path) -> None:
+    """Worker processes re-import the main module; `python -m viewer` must not run again."""
+    import subprocess
+    import sys
+
+    for index in range(12):
+        (tmp_path / f"{index:02}.txt").write_text(
+            f"date 2025-03-{index + 1:02} Talks resumed in Geneva on Monday, officials said.")
+    out = subprocess.run([sys.executable, "-m", "viewer", "extract", str(tmp_path), "--stats",
+                          "--format", "jsonl", "-o", str(tmp_path / "x.jsonl")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "12 extracted" in out.stderr
+    assert len((tmp_path / "x.jsonl").read_text().splitlines()) == 12

@@ -85,5 +85,6 @@ def cluster(events: Sequence[Event]) -> list[Event]:
         cluster_id = min(events[i].id for i in members)
         sources = len({events[i].document for i in members})
         for i in members:
-            out[i] = dataclasses.replace(events[i], cluster=cluster_id, sources=sources)
+            if (events[i].cluster, events[i].sources) != (cluster_id, sources):
+                out[i] = dataclasses.replace(events[i], cluster=cluster_id, sources=sources)
     return out

@@ -292,8 +292,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if sentence_topics is None:
                         sentence_topics = taxonomy.classify(text)
                     topics = sentence_topics
+            eid = event_id(doc.relpath, text, occurrence, part_number)
             events.append(Event(
-                id=event_id(doc.relpath, text, occurrence, part_number),
+                id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,
                 char_end=part.end, start=earliest, end=latest, precision=precision,
                 date_source=source, timex=timex.text if timex else None,

@@ -197,7 +197,8 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
                 names.setdefault(person.name)
                 if person.party:
                     parties.setdefault(person.party)
-            events.append(dataclasses.replace(event, people=tuple(names),
-                                              parties=tuple(parties)))
+            if names or len(parties) != len(event.parties):
+                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties))
+            events.append(event)
     people = {p.name: p.party for p in registry.people.values()}
     return events, people
