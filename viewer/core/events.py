@@ -88,29 +88,19 @@ def precision_of(timex: Timex) -> str:
     return "fuzzy" if timex.value.endswith("_REF") else _period_precision(timex.value)
 
 
+# TimeML value shapes and the precision of the dates they name, most specific first.
+_PRECISIONS = tuple((re.compile(pattern), name) for pattern, name in (
+    (r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-\d{2}-\d{2}T.*", "time"),
+    (r"\d{4}-W\d{2}-WE", "weekend"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
+    (r"\d{4}-Q\d", "quarter"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}-H\d", "half"),
+    (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
+))
+
+
 def _period_precision(value: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", value):
-        return "time"
-    if re.fullmatch(r"\d{4}-W\d{2}-WE", value):
-        return "weekend"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-H\d", value):
-        return "half"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}", value):
-        return "decade"
-    if re.fullmatch(r"\d{2}", value):
-        return "century"
+    for pattern, name in _PRECISIONS:
+        if pattern.fullmatch(value):
+            return name
     return "fuzzy"
 
 

@@ -174,6 +174,16 @@ class TimelinePainting:
             self._styles[key] = style
         return style
 
+    def _box(self, painter: QPainter, box: QRectF, style: tuple[QPen, QBrush], selected: bool,
+             radius: float, fast: bool) -> None:
+        """A badge or bar: rounded when there are few to draw, square when speed matters."""
+        painter.setPen(self._selected_pen if selected else style[0])
+        painter.setBrush(style[1])
+        if fast:
+            painter.drawRect(box)
+        else:
+            painter.drawRoundedRect(box, radius, radius)
+
     def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
                     ) -> None:
         assert self.scene is not None
@@ -183,13 +193,7 @@ class TimelinePainting:
         selected = bool(self.selected) and not self.selected.isdisjoint(item.events)
         if item.kind == "badge":
             box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-            pen, brush = self._style(colour, "badge")
-            painter.setPen(self._selected_pen if selected else pen)
-            painter.setBrush(brush)
-            if fast:
-                painter.drawRect(box)
-            else:
-                painter.drawRoundedRect(box, 7, 7)
+            self._box(painter, box, self._style(colour, "badge"), selected, 7, fast)
             painter.setPen(self._white)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
         elif item.kind == "bar":
@@ -198,13 +202,7 @@ class TimelinePainting:
             kind = "bar-fuzzy" if fuzzy else "bar"  # the wider the uncertainty, the paler
             if event.date_source != "explicit":
                 kind += "-dashed"
-            pen, brush = self._style(colour, kind)
-            painter.setPen(self._selected_pen if selected else pen)
-            painter.setBrush(brush)
-            if fast:
-                painter.drawRect(box)
-            else:
-                painter.drawRoundedRect(box, 3, 3)
+            self._box(painter, box, self._style(colour, kind), selected, 3, fast)
         else:
             centre = QPointF((item.x0 + item.x1) / 2, y)
             kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
