@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.model import Paragraph
-from viewer.core.resources import load_data
+from viewer.core.resources import load_data, override
 
 _LIST_LINE_MAX = 160
 
@@ -44,8 +44,16 @@ def _bundled() -> BoilerplateRules:
 
 
 def load_rules(folder: str | Path | None = None) -> BoilerplateRules:
-    if folder is None:
+    """The bundled rules, or the folder's extension of them (compiled once per version of
+    the folder's file, not once per document)."""
+    local = override("boilerplate.toml", folder)
+    if local is None:
         return _bundled()
+    return _folder_rules(str(folder), local.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_rules(folder: str, _changed: int) -> BoilerplateRules:
     return _rules_from(load_data("boilerplate.toml", folder))
 
 

@@ -200,10 +200,9 @@ def build_document(
     if date is None:
         problems.append(Problem(rel, "undated", "no publication date found; set one in the app"))
 
-    rules_root = Path(root)
     paras = segment.paragraphs(text)
-    marks = boilerplate.mark_paragraphs(text, paras, boilerplate.load_rules(_folder(rules_root)))
-    seg_rules = segment.load_rules(_folder(rules_root))
+    marks = boilerplate.mark_paragraphs(text, paras, boilerplate.load_rules(root))
+    seg_rules = segment.load_rules(root)
     sentences = [
         Sentence(a, b, index, mark)
         for index, (para, mark) in enumerate(zip(paras, marks, strict=True))
@@ -219,10 +218,6 @@ def build_document(
         problems=tuple(problems), encoding=encoding,
         meta=tuple(sorted(embedded.fields.items())),
     )
-
-
-def _folder(root: Path) -> Path | None:
-    return root if (root / FOLDER_DIR).is_dir() else None
 
 
 def _title_from(text: str, paras: list[Paragraph], marks: list[str | None]) -> str | None:

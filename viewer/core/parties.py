@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data
+from viewer.core.resources import load_data, override
 
 # Words after which a capital is a location, not an actor.
 _VENUE_BEFORE = re.compile(
@@ -102,6 +102,6 @@ def _bundled() -> Gazetteer:
 
 
 def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
-    if folder is None or not (Path(folder) / ".timeline-viewer" / "gazetteer.toml").is_file():
+    if override("gazetteer.toml", folder) is None:
         return _bundled()
     return build(load_data("gazetteer.toml", folder))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.core.parties import Gazetteer, Mention
-from viewer.core.resources import load_data
+from viewer.core.resources import load_data, override
 
 _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
@@ -78,8 +78,8 @@ def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
-    path = Path(folder) / ".timeline-viewer" / "people.toml" if folder is not None else None
-    if path is None or not path.is_file():
+    path = override("people.toml", folder)
+    if path is None:
         return _title_data(None)
     return _title_data(str(folder), path.stat().st_mtime)
 

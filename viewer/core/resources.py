@@ -51,12 +51,19 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def override(name: str, folder: str | Path | None) -> Path | None:
+    """The folder's own copy of data file `name`, if it has one."""
+    if folder is None:
+        return None
+    local = Path(folder) / FOLDER_DIR / name
+    return local if local.is_file() else None
+
+
 def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
     """Load the bundled TOML data file `name`, extended by the folder's own copy if any."""
     data = _load_bundled(name)
-    if folder is not None:
-        local = Path(folder) / FOLDER_DIR / name
-        if local.is_file():
-            with local.open("rb") as fh:
-                data = merge(data, tomllib.load(fh))
+    local = override(name, folder)
+    if local is not None:
+        with local.open("rb") as fh:
+            data = merge(data, tomllib.load(fh))
     return data

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.model import Paragraph
-from viewer.core.resources import load_data
+from viewer.core.resources import load_data, override
 
 _BLANK_SPLIT = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,3}[.)])\s+")
@@ -49,8 +49,16 @@ def _rules_from(data: dict[str, list[str]]) -> SegmentRules:
 
 
 def load_rules(folder: str | Path | None = None) -> SegmentRules:
-    if folder is None:
+    """The bundled rules, or the folder's extension of them (compiled once per version of
+    the folder's file, not once per document)."""
+    local = override("segmentation.toml", folder)
+    if local is None:
         return _bundled_rules()
+    return _folder_rules(str(folder), local.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_rules(folder: str, _changed: int) -> SegmentRules:
     return _rules_from(load_data("segmentation.toml", folder))
 
 

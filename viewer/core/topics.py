@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data
+from viewer.core.resources import load_data, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -94,6 +94,6 @@ def _bundled() -> Taxonomy:
 
 def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     """The bundled taxonomy, extended or replaced by the folder's own topics.toml."""
-    if folder is None or not (Path(folder) / ".timeline-viewer" / "topics.toml").is_file():
+    if override("topics.toml", folder) is None:
         return _bundled()
     return build(load_data("topics.toml", folder))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data
+from viewer.core.resources import load_data, override
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -170,7 +170,7 @@ def bundled() -> Lexicon:
 
 def for_folder(folder: str | Path | None) -> Lexicon:
     """The bundled rules, with a folder's own rules tried first."""
-    if folder is None or not (Path(folder) / ".timeline-viewer" / "timex.toml").is_file():
+    if override("timex.toml", folder) is None:
         return bundled()
     base = load_data("timex.toml")
     merged = load_data("timex.toml", folder)
