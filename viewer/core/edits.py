@@ -13,7 +13,7 @@ from pathlib import Path
 
 from viewer.core.events import Event
 from viewer.core.sidecar import read_sidecar, write_sidecar_value
-from viewer.core.store import Store, decode_set, encode_set
+from viewer.core.store import Store, encode_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +229,3 @@ class SetDocumentDate(Edit):
     def revert(self, store: Store) -> Change:
         write_sidecar_value(self.folder, self.relpath, "date", self.old)
         return Change(documents=frozenset({self.relpath}))
-
-
-def decode_parties(value: str | None) -> set[str] | None:
-    return None if value is None else decode_set(value)

@@ -12,7 +12,7 @@ import functools
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                 pool.submit(extract_file, folder, name, sidecar, stamp): (name, key)
                 for name, key in pending
             }
-            for future in _as_completed(futures):
+            for future in as_completed(futures):
                 name, key = futures[future]
                 store(name, key, future.result())
                 done += 1
@@ -168,12 +168,6 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
         cached=cached,
         extracted=len(results) - cached,
     )
-
-
-def _as_completed(futures: dict[Future[dict[str, Any]], tuple[str, str]]) -> Any:
-    from concurrent.futures import as_completed
-
-    return as_completed(futures)
 
 
 def _with_people(folder: str, extractions: list[DocumentEvents]

@@ -35,7 +35,6 @@ class Mention:
 class Gazetteer:
     pattern: re.Pattern[str]
     forms: dict[str, tuple[str, str]]  # surface → (party, kind)
-    parties: tuple[str, ...]
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every party mention in text[start:end], venues excluded."""
@@ -52,11 +51,6 @@ class Gazetteer:
             found.append(Mention(match.start(), match.end(), party, kind))
         return found
 
-    def parties_in(self, text: str, start: int = 0, end: int | None = None) -> list[str]:
-        seen: dict[str, None] = {}
-        for mention in self.mentions(text, start, end):
-            seen.setdefault(mention.party)
-        return list(seen)
 
 
 def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -92,8 +86,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     firsts = "".join(sorted({re.escape(f[0]) for f in ordered}))
     # Case-sensitive: "US" the country, not "us"; "Chad" the state is rare enough as a name.
     pattern = re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{body})(?![\w]|-[A-Z]|\.\w)")
-    parties = tuple(dict.fromkeys(party for party, _ in forms.values()))
-    return Gazetteer(pattern, forms, parties)
+    return Gazetteer(pattern, forms)
 
 
 @functools.cache

@@ -207,9 +207,3 @@ def bit_positions(mask: int) -> list[int]:
         mask >>= 64
         base += 64
     return positions
-
-
-def filter_events(events: Sequence[Event], f: Filter) -> list[Event]:
-    """The events a filter keeps, in their order (for the CLI and exports)."""
-    index = EventIndex.build(events)
-    return [events[i] for i in index.rows(f)]

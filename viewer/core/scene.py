@@ -412,11 +412,6 @@ class Scene:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None
 
-    def lane_at(self, y: float) -> int | None:
-        for index, lane in enumerate(self.lanes):
-            if lane.y <= y < lane.y + lane.height:
-                return index
-        return None
 
 
 def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:

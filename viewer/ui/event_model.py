@@ -120,9 +120,6 @@ class EventTableModel(QAbstractTableModel):
             self.row_of[event.id] = first + offset
         self.endInsertRows()
 
-    def replace(self, row: int, event: Event) -> None:
-        self.replace_many({row: event})
-
     def replace_many(self, updates: dict[int, Event]) -> None:
         """Swap in edited events; one dataChanged over the rows touched."""
         if not updates:

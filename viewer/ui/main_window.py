@@ -39,7 +39,6 @@ from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
-from viewer.core.query import Filter
 from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
 from viewer.core.userdata import apply_user_data, orphans
@@ -503,17 +502,11 @@ class MainWindow(FolderWatching, WindowSettings, QMainWindow):
                                siblings, cluster)
 
     # -- commands ----------------------------------------------------------------------------
-    def shown_events(self) -> list[Event]:
-        return [self.model.events[r] for r in self.proxy.shown_source_rows()]
-
     def copy_selection(self) -> None:
         rows = self.selected_source_rows() or self.proxy.shown_source_rows()
         lines = [f"{e.start or 'undated'}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
                  for e in (self.model.events[r] for r in rows)]
         QApplication.clipboard().setText("\n".join(lines))
-
-    def current_filter(self) -> Filter:
-        return self.proxy.filter
 
     def _shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)

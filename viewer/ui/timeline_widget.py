@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -387,9 +387,6 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             self.fit()  # until the user zooms, the timeline keeps fitting its width
         else:
             self._update_scrollbars()
-
-    def scroll_position(self) -> QPoint:
-        return QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def visible_range(self) -> tuple[dt.date, dt.date]:
         sx = self.horizontalScrollBar().value()
