@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QFileSystemWatcher,
-    QItemSelection,
-    QItemSelectionModel,
     QPoint,
     QSettings,
     Qt,
@@ -50,7 +48,7 @@ from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_widget import TimelineWidget
-from viewer.ui.window_support import FolderWatching, WindowSettings
+from viewer.ui.window_support import FolderWatching, SelectionSync, WindowSettings
 
 SHORTCUTS = """
 <table>
@@ -72,7 +70,7 @@ def _load(folder: Path, ctx: TaskContext) -> FolderExtraction:
     return extract_folder(folder, progress=ctx.progress, on_document=ctx.partial)
 
 
-class MainWindow(FolderWatching, WindowSettings, QMainWindow):
+class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     """Handed a task runner and settings; owns no global state. `loaded` fires per load."""
 
     loaded = Signal()
@@ -392,43 +390,6 @@ class MainWindow(FolderWatching, WindowSettings, QMainWindow):
             self._restore_selection(ids, current)  # a filter or an edit keeps the selection
         self._table_selection()
 
-    def select_rows(self, source_rows: list[int], current: int) -> None:
-        """Select events (source rows) in every view; `current` is shown in the detail pane."""
-        selection = QItemSelection()
-        for row in source_rows:
-            proxy_row = self.proxy.proxy_row_of_source(row)
-            if proxy_row is not None:
-                left = self.proxy.index(proxy_row, 0)
-                right = self.proxy.index(proxy_row, self.proxy.columnCount() - 1)
-                selection.select(left, right)
-        model = self.table.selectionModel()
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
-        model.select(selection, flags)
-        proxy_current = self.proxy.proxy_row_of_source(current) if current >= 0 else None
-        if proxy_current is not None:
-            index = self.proxy.index(proxy_current, 0)
-            model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.table.scrollTo(index)
-        self._table_selection()
-
-    def selected_ids(self) -> list[str]:
-        return [self.model.events[r].id for r in self.selected_source_rows()]
-
-    def _remember_selection(self) -> None:
-        if not self._keep[0] and not self._keep[1]:
-            self._pending = (self.selected_ids(),
-                             self.detail.event.id if self.detail.event else None)
-
-    def _restore_selection(self, ids: list[str], current: str | None) -> None:
-        rows = [self.model.row_of[i] for i in ids if i in self.model.row_of
-                and self.proxy.proxy_row_of_source(self.model.row_of[i]) is not None]
-        row = self.model.row_of.get(current or "", rows[0] if rows else -1)
-        if row >= 0 and self.proxy.proxy_row_of_source(row) is None:
-            row = rows[0] if rows else -1
-        if rows or row >= 0:
-            self.select_rows(rows or [row], row)
-
     def _apply_change(self, change: Change) -> None:
         """Refresh what an edit touched: events, tag colours, or a re-dated article."""
         if change.documents:
@@ -464,42 +425,6 @@ class MainWindow(FolderWatching, WindowSettings, QMainWindow):
         if item is not None and not set(item.events) & set(self.selected_source_rows()):
             self.select_rows(list(item.events), item.events[0])
         self._context_menu(self.timeline.viewport().mapToGlobal(pos))
-
-    def select_event_id(self, event_id: str) -> None:
-        row = self.model.row_of.get(event_id)
-        if row is not None:
-            if self.proxy.proxy_row_of_source(row) is None:
-                self.filters.reset()  # the event is filtered out: show everything first
-            self.select_rows([row], row)
-
-    def selected_source_rows(self) -> list[int]:
-        rows = {self.proxy.rows[i.row()] for i in self.table.selectionModel().selectedRows()
-                if i.row() < len(self.proxy.rows)}
-        return sorted(rows)
-
-    def _table_selection(self, *_args: Any) -> None:
-        rows = self.selected_source_rows()
-        current_index = self.table.selectionModel().currentIndex()
-        current = None
-        if current_index.isValid() and current_index.row() < len(self.proxy.rows):
-            current = self.proxy.rows[current_index.row()]
-            if rows and current not in rows:
-                current = rows[0]
-        elif rows:
-            current = rows[0]
-        self.timeline.set_selection(rows, current)
-        if current is None:
-            self.detail.show_empty()
-            return
-        self.show_detail(self.model.events[current])
-
-    def show_detail(self, event: Event) -> None:
-        document = self.documents.get(event.document)
-        siblings = [e for e in self.model.events if e.document == event.document]
-        cluster = ([e for e in self.model.events if e.cluster == event.cluster]
-                   if event.sources > 1 else [])
-        self.detail.show_event(event, document, self.timexes.get(event.document, ()),
-                               siblings, cluster)
 
     # -- commands ----------------------------------------------------------------------------
     def copy_selection(self) -> None:
