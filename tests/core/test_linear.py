@@ -10,9 +10,15 @@ import dataclasses
 import datetime as dt
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
-from viewer.core import segment
+from viewer.core import events, people, segment
+from viewer.core.cluster import cluster
+from viewer.core.events import extract_document
+from viewer.core.ingest import build_document
+from viewer.core.model import Document
+from viewer.core.parties import load_gazetteer
 from viewer.core.timex import Tagger
 from viewer.core.timex.lexicon import bundled
+from viewer.core.topics import load_taxonomy
 
 LINEAR = 4.6  # 4x the input; a little slack for fixed costs
 
@@ -77,3 +83,50 @@ def test_tense_still_reads_the_nearest_cue() -> None:
     text = "Envoys are set to meet on Friday, and forces launched attacks on Tuesday."
     values = [t.value for t in Tagger().tag(text, dt.date(2026, 2, 18))]
     assert values == ["2026-02-20", "2026-02-17"]
+
+
+LONG_SENTENCE = (
+    "Russian forces struck Kharkiv on 3 March 2024, Ukrainian officials said, while "
+    "Kremlin spokesperson Dmitry Peskov told reporters in Moscow that talks with the "
+    "United States, which collapsed in 2023, would resume on 12 April 2024 after "
+    "Turkey's foreign minister Hakan Fidan met NATO envoys; "
+)
+
+
+def _extraction_work(copies: int) -> int:
+    """Extract a one-sentence article (no full stop) full of dates, parties and names."""
+    counter = [0]
+    text = LONG_SENTENCE * copies * 8
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with counting_patterns(events, counter), counting_patterns(people, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_events_of_one_long_sentence_are_linear() -> None:
+    """People's token-in-mention check, the date tests and the clause search each looked at
+    the whole sentence once per name or date (quadratic)."""
+    assert growth(_extraction_work) < LINEAR
+
+
+def _cluster_work(copies: int) -> int:
+    """Cluster the events of one long article whose sentences all share a day."""
+    text = "\n".join(
+        " ".join(f"On Monday Russian forces launched strikes on Kharkiv, killing {n} and "
+                 f"wounding {p}, officials said." for n in range(20))
+        for p in range(copies * 5))
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-05"})
+    assert isinstance(doc, Document)
+    found = extract_document(doc, Tagger(), load_gazetteer(), load_taxonomy()).events
+    assert sum(not e.boilerplate and e.date_source == "explicit" for e in found) == 100 * copies
+    counter = [0]
+    lines_run(lambda: cluster(found), counter)
+    return counter[0]
+
+
+def test_clustering_one_long_article_is_linear() -> None:
+    """Every pair of same-day events was compared, though one article never links to
+    itself (quadratic in the events of a day)."""
+    assert growth(_cluster_work) < LINEAR
