@@ -40,7 +40,8 @@ def _dct(value: str | None) -> dt.date | None:
         return None
     found = parse_full_date(value[:10])
     if found is None:
-        raise CliError(f"--dct wants a date like 2026-02-17, not {value!r}")
+        raise CliError(f"--dct wants a date like 2026-02-17 (years 0002 to 9998), "
+                       f"not {value!r}")
     return found
 
 

@@ -9,6 +9,9 @@ from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
+#: How far either side of an expression the tense scan looks: a defensive cap, so that one
+#: endless "sentence" (no full stop in megabytes) cannot stall a folder.
+TENSE_REACH = 400
 
 
 @dataclass(slots=True)
@@ -48,10 +51,11 @@ class Match:
         """
         text = self.text
         left = self.start
-        while left > 0 and text[left - 1] not in _SENTENCE_BREAKS:
+        floor, ceiling = max(0, left - TENSE_REACH), min(len(text), self.end + TENSE_REACH)
+        while left > floor and text[left - 1] not in _SENTENCE_BREAKS:
             left -= 1
         right = self.end
-        while right < len(text) and text[right] not in _SENTENCE_BREAKS:
+        while right < ceiling and text[right] not in _SENTENCE_BREAKS:
             right += 1
         best: tuple[int, int, int] | None = None  # (in other clause, distance, sign)
         for sign, cues in ((1, self.lex.future_cues), (-1, self.lex.past_cues)):
