@@ -1,9 +1,10 @@
 """A healthy store is never taken for a damaged one: busy, full, read-only and newer stores
 are told apart, edits are one transaction, and only a failed integrity check moves a store
-aside (issue items 6, 7, 8, 9 and 12)."""
+aside."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import signal
@@ -12,10 +13,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from viewer.core import edits, store_faults
+from viewer.core.events import Event
 from viewer.core.store import (
     NewerStore,
     SaveFailed,
@@ -23,6 +26,8 @@ from viewer.core.store import (
     StoreReadOnly,
     store_path,
 )
+
+D = dt.date
 
 
 def _edited(folder: Path) -> Path:
@@ -91,7 +96,7 @@ class _FullDisk:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
-    def execute(self, sql: str, *args: object) -> object:
+    def execute(self, sql: str, *args: Any) -> object:
         if sql.startswith(("INSERT", "DELETE", "UPDATE")):
             raise sqlite3.OperationalError("database or disk is full")
         return self.db.execute(sql, *args)
@@ -198,11 +203,9 @@ def test_kill_during_multi_field_edits_never_tears_a_correction(tmp_path: Path) 
     assert seen >= 6  # the writer did commit corrections between kills
 
 
-def _event(eid: str) -> edits.Event:
-    return edits.Event(id=eid, document="a.txt", text="x", char_start=0, char_end=1,
+def _event(eid: str) -> Event:
+    return Event(id=eid, document="a.txt", text="x", char_start=0, char_end=1,
                        start=None, end=None, precision="none", date_source="undated",
                        timex=None, timex_value=None, parties=(), people=(), topics=(),
                        boilerplate=False, sentence=0)
 
-
-D = edits.dt.date
