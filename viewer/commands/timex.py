@@ -52,6 +52,8 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, tagger: Tagger, dct: dt.date | None
         try:
             item = json.loads(line)
             text = item["text"]
+            if not isinstance(text, str):
+                raise TypeError("\"text\" is not a string")
         except (ValueError, KeyError, TypeError) as exc:
             raise CliError(
                 f"stdin line {number}: not a {{\"id\", \"text\"}} object ({exc})"
