@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.commands import existing_folder
-from viewer.core.ingest import load_folder
+from viewer.core.session import Session
 
 SUMMARY = "list the documents of a folder with their dates, sentences and problems"
 DESCRIPTION = (
@@ -20,9 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
-    scan = load_folder(folder)
-    width = max((len(d.relpath) for d in scan.documents), default=8)
-    for doc in scan.documents:
+    session = Session.open(folder, with_store=False)
+    loaded = session.loaded
+    documents = [session.documents[relpath] for relpath in loaded.order]
+    width = max((len(d.relpath) for d in documents), default=8)
+    for doc in documents:
         date = f"{doc.date.isoformat()} ({doc.date_source.value})" if doc.date else "undated"
         problems = "; ".join(str(p) for p in doc.problems if p.kind != "undated") or "-"
         print(
@@ -30,10 +32,10 @@ def run(args: argparse.Namespace) -> int:
             f"sentences {len(doc.sentences):>3}  boilerplate {doc.boilerplate_count:>3}  "
             f"problems: {problems}"
         )
-    for problem in scan.problems:
+    for problem in loaded.problems:
         print(f"{problem.path:<{width}}  skipped: {problem}")
     print(
-        f"{len(scan.documents)} documents, {len(scan.problems)} skipped, "
-        f"{scan.ignored} other files ignored"
+        f"{len(documents)} documents, {len(loaded.problems)} skipped, "
+        f"{loaded.ignored} other files ignored"
     )
     return 0

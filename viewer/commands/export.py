@@ -12,10 +12,9 @@ from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
 from viewer.core.dates import parse_full_date
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
-from viewer.core.extract import FolderExtraction, extract_folder
-from viewer.core.query import NO_VALUE, EventIndex, Filter
-from viewer.core.store import Store, StoreError
-from viewer.core.userdata import apply_user_data
+from viewer.core.query import NO_VALUE, Filter
+from viewer.core.session import Session
+from viewer.core.session.filtering import ColumnIndex
 
 SUMMARY = "write the filtered timeline as csv, json, jsonl, md, html, ics, timelinejs, png…"
 DESCRIPTION = (
@@ -77,7 +76,7 @@ def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
     return frozenset(asked)
 
 
-def build_filter(args: argparse.Namespace, index: EventIndex) -> Filter:
+def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
     if args.min_sources < 1:
         raise CliError("--min-sources wants a whole number of at least 1")
     first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
@@ -97,22 +96,17 @@ def build_filter(args: argparse.Namespace, index: EventIndex) -> Filter:
     )
 
 
-def load_with_edits(folder: Path) -> tuple[FolderExtraction, list]:  # type: ignore[type-arg]
-    """The folder's events with the analyst's tags, notes and corrections merged in."""
-    result = extract_folder(folder)
-    try:
-        store = Store.for_folder(folder)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
-    if store.moved_aside is not None:
+def open_session(folder: Path) -> Session:
+    """The folder as the window sees it: events with the analyst's edits merged in."""
+    session = Session.open(folder)
+    if session.store_error is not None:
+        raise CliError(str(session.store_error))
+    store = session.store
+    if store is not None and store.moved_aside is not None:
         print(f"timeline-viewer: warning: the folder's store was damaged (integrity check "
               f"failed); moved aside to {store.moved_aside.name}, a new one started, so no "
               "tags, notes or corrections are included", file=sys.stderr)
-    try:
-        events = apply_user_data(result.events, store.load())
-    finally:
-        store.close()
-    return result, events
+    return session
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,12 +114,14 @@ def run(args: argparse.Namespace) -> int:
     out = checked_output(args.output, folder, args.force)
     if args.format in PICTURE_FORMATS:
         check_picture(args.width, args.scale)
-    result, events = load_with_edits(folder)
-    index = EventIndex.build(events)
-    chosen = build_filter(args, index)
-    selected = tuple(events[i] for i in index.rows(chosen))
+    session = open_session(folder)
+    try:
+        chosen = build_filter(args, session.index)
+        selected = tuple(session.events(session.index.rows(chosen)))
+    finally:
+        session.close()
     title = args.title or f"Timeline: {folder.resolve().name}"
-    job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title)
+    job = ExportJob(selected, dict(session.documents), chosen, title)
     if args.format in PICTURE_FORMATS:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application

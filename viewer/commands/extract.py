@@ -8,7 +8,7 @@ import time
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
-from viewer.core.extract import extract_folder
+from viewer.core.session import Session
 from viewer.core.writers import events_csv, events_json, events_jsonl, write_text
 
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
@@ -40,13 +40,16 @@ def run(args: argparse.Namespace) -> int:
     out = (checked_output(args.output, folder, args.force)
            if args.output is not None else None)
     started = time.perf_counter()
-    result = extract_folder(folder, workers=args.workers, use_cache=not args.no_cache)
+    session = Session.open(folder, workers=args.workers, use_snapshot=not args.no_cache,
+                           with_store=False)
+    documents = [session.documents[r] for r in session.loaded.order]
+    events = session.extracted_events()
     if args.format == "json":
-        text = events_json(result.documents, result.events)
+        text = events_json(documents, events)
     elif args.format == "jsonl":
-        text = events_jsonl(result.events)
+        text = events_jsonl(events)
     else:
-        text = events_csv(result.events)
+        text = events_csv(events)
     if out is not None:
         try:
             write_text(out, text)
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     if args.stats:
-        print(f"{len(result.documents)} documents, {len(result.events)} events, "
-              f"{result.extracted} extracted, {result.cached} from cache, "
+        print(f"{len(documents)} documents, {len(events)} events, "
+              f"{session.loaded.extracted} extracted, {session.loaded.cached} from cache, "
               f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
     return 0

@@ -277,6 +277,28 @@ class Store:
             "SELECT event_id, document, text FROM anchors")}
         return data
 
+    def load_for(self, event_ids: Iterable[str]) -> UserData:
+        """The analyst's data on some events only (and every tag colour): what an edit
+        needs to refresh the events it touched without reading the whole store."""
+        data = UserData(tags=self.tags())
+        ids = list(event_ids)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            db = self.db
+            for event_id, tag in db.execute(
+                    f"SELECT event_id, tag FROM event_tags WHERE event_id IN ({marks})", part):
+                data.event_tags.setdefault(event_id, set()).add(tag)
+            data.notes.update(db.execute(
+                f"SELECT event_id, text FROM notes WHERE event_id IN ({marks})", part))
+            for event_id, name, value in db.execute(
+                    "SELECT event_id, field, value FROM corrections "
+                    f"WHERE event_id IN ({marks})", part):
+                data.corrections.setdefault(event_id, {})[name] = value
+            data.reviews.update(db.execute(
+                f"SELECT event_id, state FROM reviews WHERE event_id IN ({marks})", part))
+        return data
+
     def tags(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, color FROM tags ORDER BY name"))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.dates import parse_iso_day
@@ -59,8 +59,13 @@ def apply_user_data(events: Sequence[Event], data: UserData) -> list[Event]:
 
 def orphans(data: UserData, events: Sequence[Event]) -> list[Orphan]:
     present = {e.id for e in events}
+    return orphans_among(data, data.edited_ids() - present)
+
+
+def orphans_among(data: UserData, missing: Iterable[str]) -> list[Orphan]:
+    """The orphaned edits on the given ids (edited ids no event carries any more)."""
     found = []
-    for eid in sorted(data.edited_ids() - present):
+    for eid in sorted(missing):
         what = []
         if eid in data.event_tags:
             what.append("tags: " + ", ".join(sorted(data.event_tags[eid])))

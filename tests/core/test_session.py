@@ -1,0 +1,165 @@
+"""The Session without Qt: open, edit, undo, redo, orphaned edits, reopen, and the column
+filter engine agreeing with the object one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import copy_seeds
+from viewer.core.edits import CreateTag, TagEvents, correct_date, correct_set
+from viewer.core.query import EventIndex, Filter
+from viewer.core.session import Session
+from viewer.core.session.columns import Ragged
+from viewer.core.store import Store
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    return copy_seeds(tmp_path / "seeds")
+
+
+def test_columns_give_back_the_events_they_were_built_from(folder: Path) -> None:
+    session = Session.open(folder, with_store=False)
+    from viewer.core.extract import extract_folder
+
+    assert session.events() == list(extract_folder(folder).events)
+
+
+FILTERS = [
+    Filter(), Filter(parties=frozenset({"Russia"})), Filter(search="talks"),
+    Filter(include_boilerplate=True, min_sources=2), Filter(include_undated=False),
+    Filter(topics=frozenset({"(none)"}), date_from=dt.date(2026, 1, 1)),
+    Filter(documents=frozenset({"002_8df9e0d371d214c9.txt"}), parties=frozenset({"Ukraine"})),
+    Filter(review=frozenset({"accepted"}), tags=frozenset({"key"})),
+]
+
+
+@pytest.mark.parametrize("chosen", FILTERS)
+def test_column_index_agrees_with_the_object_index(folder: Path, chosen: Filter) -> None:
+    session = Session.open(folder)
+    first = session.events()[:3]
+    session.perform(CreateTag("Create tag", "key", "#ff0000"))
+    session.perform(TagEvents.make(session.store, "key", [e.id for e in first], True), first)
+    index = EventIndex.build(session.events())
+    assert session.index.rows(chosen) == index.rows(chosen)
+    assert session.index.counts(chosen) == index.counts(chosen)
+    for facet in ("parties", "topics", "tags", "documents", "review"):
+        assert session.index.values(facet) == index.values(facet)
+
+
+def test_edit_undo_redo_touch_only_their_rows(folder: Path) -> None:
+    session = Session.open(folder)
+    assert session.store is not None
+    rows = [3, 7]
+    events = session.events(rows)
+    session.perform(CreateTag("Create tag", "key", "#ff0000"))
+    change = session.perform(TagEvents.make(session.store, "key", [e.id for e in events], True),
+                             events)
+    assert change.rows == (3, 7) and change.ids == {e.id for e in events}
+    assert change.facets == {"tags"} and not change.reset
+    assert session.event(3).tags == ("key",)
+    assert session.index.rows(Filter(tags=frozenset({"key"}))) == [
+        r for r in rows if not session.event(r).boilerplate]
+    undone = session.undo()
+    assert undone.rows == (3, 7) and session.event(3).tags == ()
+    assert session.index.rows(Filter(tags=frozenset({"key"}))) == []
+    redone = session.redo()
+    assert redone.rows == (3, 7) and session.event(7).tags == ("key",)
+    assert session.undo_text.startswith("Tag 2 event(s)")
+
+
+def test_a_correction_moves_the_event_and_undo_restores_it(folder: Path) -> None:
+    session = Session.open(folder)
+    assert session.store is not None
+    event = session.event(0)
+    day = dt.date(2020, 5, 1)
+    change = session.perform(correct_date(session.store, event, day, day, "day"), [event])
+    assert change.rows == (0,) and {"start", "end", "corrected"} <= change.fields
+    assert session.event(0).start == day and session.event(0).corrected == ("date",)
+    assert session.index.rows(Filter(date_to=dt.date(2020, 12, 31), include_undated=False)) == [0]
+    session.undo()
+    assert session.event(0) == event
+    change = session.perform(correct_set(session.store, event, "parties", {"Mars"}), [event])
+    assert change.facets == {"parties"} and session.event(0).parties == ("Mars",)
+    assert "Mars" in session.index.values("parties")
+
+
+def test_reopen_keeps_edits_and_lists_orphans(folder: Path) -> None:
+    session = Session.open(folder)
+    assert session.store is not None
+    event = session.event(0)
+    session.perform(CreateTag("Create tag", "key", "#ff0000"))
+    session.perform(TagEvents.make(session.store, "key", [event.id], True), [event])
+    session.close()
+    again = Session.open(folder)
+    assert again.event(0).tags == ("key",) and again.tags == {"key": "#ff0000"}
+    assert again.orphans == []
+    again.close()
+    path = folder / event.document
+    path.write_text(path.read_text(encoding="utf-8").replace(event.text, "Nothing happened."),
+                    encoding="utf-8")
+    third = Session.open(folder)
+    assert [o.event_id for o in third.orphans] == [event.id]
+    orphaned = [p for p in third.problems if p.kind == "orphaned edit"]
+    assert len(orphaned) == 1 and event.text in orphaned[0].message
+
+
+def test_store_problems_are_listed(folder: Path) -> None:
+    store_dir = folder / ".timeline-viewer"
+    store_dir.mkdir()
+    (store_dir / "store.sqlite").write_bytes(b"not a database at all" * 100)
+    session = Session.open(folder)
+    assert any(p.kind == "store" and "moved aside" in p.message for p in session.problems)
+
+
+def test_ragged_replace_keeps_other_rows() -> None:
+    ragged = Ragged.of([[1, 2], [], [3], [4, 5, 6]])
+    ragged.replace({1: [7, 8], 3: []})
+    assert [ragged.row(i) for i in range(4)] == [[1, 2], [7, 8], [3], []]
+    assert list(ragged.rows) == [0, 0, 1, 1, 2]
+    assert np.diff(ragged.offsets).tolist() == [2, 2, 1, 0]
+
+
+def test_session_runs_with_qt_unimportable(seeds_dir: Path) -> None:
+    code = f"""
+import sys
+sys.modules['PySide6'] = None
+from viewer.core.session import Session
+session = Session.open({str(seeds_dir)!r}, with_store=False, use_snapshot=False)
+assert session.size > 50
+print('ok')
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_cli_export_gives_the_sessions_events_with_orphans_and_edits(folder: Path,
+                                                                     tmp_path: Path) -> None:
+    session = Session.open(folder)
+    assert session.store is not None
+    event = session.event(0)
+    session.perform(CreateTag("Create tag", "key", "#ff0000"))
+    session.perform(TagEvents.make(session.store, "key", [event.id], True), [event])
+    ghost = Store.for_folder(folder)
+    ghost.tag_events("key", ["0123456789ab"], True)  # an orphaned edit
+    ghost.close()
+    session.close()
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-m", "viewer", "export", str(folder), "--format",
+                           "jsonl", "-o", str(out), "--tag", "key"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    again = Session.open(folder)
+    rows = again.index.rows(Filter(tags=frozenset({"key"})))
+    import json
+
+    exported = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert exported == [again.event(r).id for r in rows] == [event.id]
+    assert [o.event_id for o in again.orphans] == ["0123456789ab"]

@@ -1,0 +1,315 @@
+"""Events as NumPy columns: a million events in a few hundred bytes each, filterable by masks.
+
+The columns are derived from the `Event` dataclass, so a field another part of the app adds
+is carried without touching this module: dates become integer days (0: none), booleans bits of
+one flags column, strings codes into a per-field vocabulary, string tuples codes with row
+offsets, and the sentence text is not stored at all (it is the document's text between
+`char_start` and `char_end`). Ids and cluster ids are nearly unique, so they are kept as
+fixed-width bytes rather than through a vocabulary.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.events import Event
+
+IntArray = npt.NDArray[np.int32]
+NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)
+BYTES_FIELDS = ("id", "cluster")  # near-unique strings: fixed-width bytes, no vocabulary
+TEXT_FIELD = "text"  # by reference into the document text
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Strings ↔ small integer codes, in order of first appearance."""
+
+    strings: list[str] = field(default_factory=list)
+    codes: dict[str, int] = field(default_factory=dict)
+
+    def code(self, value: str) -> int:
+        found = self.codes.get(value)
+        if found is None:
+            found = self.codes[value] = len(self.strings)
+            self.strings.append(value)
+        return found
+
+    @classmethod
+    def of(cls, strings: Iterable[str]) -> Vocabulary:
+        vocab = cls()
+        for value in strings:
+            vocab.code(value)
+        return vocab
+
+
+@dataclass(slots=True)
+class Ragged:
+    """One list of codes per row: `codes[offsets[i]:offsets[i + 1]]` are row i's values."""
+
+    codes: IntArray
+    offsets: npt.NDArray[np.int64]
+    _rows: IntArray | None = None
+
+    @classmethod
+    def of(cls, lists: Sequence[Sequence[int]]) -> Ragged:
+        lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        codes = np.fromiter((c for x in lists for c in x), dtype=np.int32,
+                            count=int(offsets[-1]))
+        return cls(codes, offsets)
+
+    def row(self, i: int) -> list[int]:
+        return [int(c) for c in self.codes[self.offsets[i] : self.offsets[i + 1]]]
+
+    @property
+    def rows(self) -> IntArray:
+        """The row of each code (built once, then kept until the next change)."""
+        if self._rows is None:
+            lengths = np.diff(self.offsets)
+            self._rows = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        return self._rows
+
+    def replace(self, values: Mapping[int, Sequence[int]]) -> None:
+        """Give some rows new lists: one pass over the arrays, not a rebuild from objects."""
+        if not values:
+            return
+        lengths = np.diff(self.offsets)
+        changed = np.fromiter(values, dtype=np.int64, count=len(values))
+        keep = ~np.isin(self.rows, changed)
+        lengths[changed] = [len(values[int(r)]) for r in changed]
+        added_rows = np.fromiter((r for r, v in values.items() for _ in v), dtype=np.int32)
+        added = np.fromiter((c for v in values.values() for c in v), dtype=np.int32)
+        rows = np.concatenate([self.rows[keep], added_rows])
+        order = np.argsort(rows, kind="stable")
+        self.codes = np.concatenate([self.codes[keep], added])[order]
+        self.offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self.offsets[1:])
+        self._rows = rows[order]
+
+    @property
+    def nbytes(self) -> int:
+        extra = self._rows.nbytes if self._rows is not None else 0
+        return int(self.codes.nbytes + self.offsets.nbytes + extra)
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """How one Event field is held: `kind` is day, int, flag, code, maybe, tuple, bytes,
+    text or object."""
+
+    name: str
+    kind: str
+    bit: int = 0
+
+
+def _kind(name: str, hint: Any) -> str:
+    if name == TEXT_FIELD:
+        return "text"
+    if name in BYTES_FIELDS:
+        return "bytes"
+    if hint is bool:
+        return "flag"
+    if hint is int:
+        return "int"
+    if hint is str:
+        return "code"
+    args = set(typing.get_args(hint))
+    if args == {dt.date, type(None)}:
+        return "day"
+    if args == {str, type(None)}:
+        return "maybe"
+    if typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, ...):
+        return "tuple"
+    return "object"  # a field of a kind not foreseen: carried as Python objects
+
+
+def _specs() -> tuple[Spec, ...]:
+    hints = typing.get_type_hints(Event)
+    specs: list[Spec] = []
+    bits = 0
+    for f in dataclasses.fields(Event):
+        kind = _kind(f.name, hints[f.name])
+        specs.append(Spec(f.name, kind, bits if kind == "flag" else 0))
+        bits += kind == "flag"
+    if bits > 32:
+        raise TypeError("more boolean Event fields than the flags column holds")
+    return tuple(specs)
+
+
+SPECS = _specs()
+SPEC = {s.name: s for s in SPECS}
+
+
+class EventColumns:
+    """Every event of a folder, column by column. `text_of(document, start, end)` gives the
+    sentence text back from the documents, so it is never copied."""
+
+    def __init__(self, size: int, text_of: Callable[[str, int, int], str]) -> None:
+        self.size = size
+        self.text_of = text_of
+        self.arrays: dict[str, npt.NDArray[Any]] = {}
+        self.ragged: dict[str, Ragged] = {}
+        self.vocab: dict[str, Vocabulary] = {}
+        self.flags: npt.NDArray[np.uint32] = np.zeros(size, dtype=np.uint32)
+        self._id_order: npt.NDArray[np.int64] | None = None
+        self._sorted: dict[str, npt.NDArray[np.int32]] = {}
+
+    # -- building ----------------------------------------------------------------------------
+    @classmethod
+    def build(cls, events: Sequence[Event],
+              text_of: Callable[[str, int, int], str]) -> EventColumns:
+        """One pass per field over the events."""
+        self = cls(len(events), text_of)
+        for spec in SPECS:
+            name = spec.name
+            values = [getattr(e, name) for e in events]
+            if spec.kind == "flag":
+                bit = np.uint32(1 << spec.bit)
+                self.flags |= np.fromiter(values, dtype=bool, count=self.size) * bit
+            else:
+                self._set_column(spec, values)
+        return self
+
+    def _set_column(self, spec: Spec, values: list[Any]) -> None:
+        name, kind, size = spec.name, spec.kind, self.size
+        if kind == "day":
+            self.arrays[name] = np.fromiter(
+                (v.toordinal() if v is not None else NO_DAY for v in values), np.int32, size)
+        elif kind == "int":
+            self.arrays[name] = np.fromiter(values, dtype=np.int64, count=size).astype(
+                np.int32)
+        elif kind in ("code", "maybe"):
+            vocab = self.vocab.setdefault(name, Vocabulary())
+            self.arrays[name] = np.fromiter(
+                (vocab.code(v) if v is not None else -1 for v in values), np.int32, size)
+        elif kind == "tuple":
+            vocab = self.vocab.setdefault(name, Vocabulary())
+            self.ragged[name] = Ragged.of([[vocab.code(v) for v in vs] for vs in values])
+        elif kind == "bytes":
+            encoded = [v.encode("utf-8") for v in values]
+            width = max((len(b) for b in encoded), default=1) or 1
+            self.arrays[name] = np.array(encoded, dtype=f"S{width}")
+        elif kind == "object":
+            column = np.empty(size, dtype=object)
+            column[:] = values
+            self.arrays[name] = column
+        # "text" is not stored: it is read back from the document
+
+    # -- reading -----------------------------------------------------------------------------
+    def value(self, name: str, row: int) -> Any:
+        spec = SPEC[name]
+        kind = spec.kind
+        if kind == "flag":
+            return bool(self.flags[row] >> np.uint32(spec.bit) & np.uint32(1))
+        if kind == "text":
+            return self.text_of(self.value("document", row), int(self.arrays["char_start"][row]),
+                                int(self.arrays["char_end"][row]))
+        if kind == "tuple":
+            strings = self.vocab[name].strings
+            return tuple(strings[c] for c in self.ragged[name].row(row))
+        raw = self.arrays[name][row]
+        if kind == "day":
+            return dt.date.fromordinal(int(raw)) if raw != NO_DAY else None
+        if kind == "int":
+            return int(raw)
+        if kind in ("code", "maybe"):
+            return self.vocab[name].strings[raw] if raw >= 0 else None
+        if kind == "bytes":
+            return bytes(raw).decode("utf-8")
+        return raw
+
+    def event(self, row: int) -> Event:
+        return Event(**{s.name: self.value(s.name, row) for s in SPECS})
+
+    def events(self, rows: Iterable[int] | None = None) -> list[Event]:
+        return [self.event(int(r)) for r in (range(self.size) if rows is None else rows)]
+
+    def flag(self, name: str) -> npt.NDArray[np.bool_]:
+        found: npt.NDArray[np.bool_] = (self.flags & np.uint32(1 << SPEC[name].bit)) != 0
+        return found
+
+    # -- ids and order -----------------------------------------------------------------------
+    def rows_of(self, ids: Iterable[str]) -> dict[str, int]:
+        """Rows of the given ids that are present (binary search over ids sorted once)."""
+        column = self.arrays["id"]
+        if self._id_order is None:
+            self._id_order = np.argsort(column, kind="stable")
+        wanted = list(ids)
+        if not wanted or self.size == 0:
+            return {}
+        keys = np.array([w.encode("utf-8") for w in wanted], dtype=column.dtype)
+        at = np.searchsorted(column, keys, sorter=self._id_order)
+        at = np.minimum(at, self.size - 1)
+        rows = self._id_order[at]
+        return {w: int(r) for w, r, k in zip(wanted, rows, keys, strict=True)
+                if column[r] == k and len(w.encode("utf-8")) <= column.dtype.itemsize}
+
+    def order(self, name: str) -> npt.NDArray[np.int32]:
+        """Rows sorted by one scalar column: computed once, dropped when the column changes."""
+        found = self._sorted.get(name)
+        if found is None:
+            found = self._sorted[name] = np.argsort(self.arrays[name], kind="stable").astype(
+                np.int32)
+        return found
+
+    # -- editing -----------------------------------------------------------------------------
+    def set_rows(self, updates: dict[int, Event]) -> set[str]:
+        """Write whole events into their rows; returns the names of the fields that changed."""
+        changed: set[str] = set()
+        ragged: dict[str, dict[int, list[int]]] = {}
+        for row, event in updates.items():
+            for spec in SPECS:
+                value = getattr(event, spec.name)
+                if spec.kind == "text" or self.value(spec.name, row) == value:
+                    continue
+                changed.add(spec.name)
+                if spec.kind == "tuple":
+                    vocab = self.vocab[spec.name]
+                    ragged.setdefault(spec.name, {})[row] = [vocab.code(v) for v in value]
+                else:
+                    self._set_value(spec, row, value)
+        for name, values in ragged.items():
+            self.ragged[name].replace(values)
+        for name in changed:
+            self._sorted.pop(name, None)
+        if "id" in changed:
+            self._id_order = None
+        return changed
+
+    def _set_value(self, spec: Spec, row: int, value: Any) -> None:
+        if spec.kind == "flag":
+            bit = np.uint32(1 << spec.bit)
+            self.flags[row] = (self.flags[row] | bit) if value else (self.flags[row] & ~bit)
+        elif spec.kind == "day":
+            self.arrays[spec.name][row] = value.toordinal() if value is not None else NO_DAY
+        elif spec.kind in ("code", "maybe"):
+            self.arrays[spec.name][row] = (
+                self.vocab.setdefault(spec.name, Vocabulary()).code(value)
+                if value is not None else -1)
+        elif spec.kind == "bytes":
+            column = self.arrays[spec.name]
+            encoded = value.encode("utf-8")
+            if len(encoded) > column.dtype.itemsize:
+                column = self.arrays[spec.name] = column.astype(f"S{len(encoded)}")
+            column[row] = encoded
+        else:
+            self.arrays[spec.name][row] = value
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the arrays (vocabularies are small and not counted)."""
+        total = int(self.flags.nbytes) + sum(int(a.nbytes) for a in self.arrays.values())
+        total += sum(r.nbytes for r in self.ragged.values())
+        total += sum(int(a.nbytes) for a in self._sorted.values())
+        if self._id_order is not None:
+            total += int(self._id_order.nbytes)
+        return total

@@ -1,0 +1,218 @@
+"""The one object that is an open folder: documents, events with the analyst's edits merged,
+problems, the filter index and the undo stack. The window, every command and the tests go
+through it, so there is one merge path and the same filter shows the same events everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core import edits
+from viewer.core.edits import Edit
+from viewer.core.events import Event
+from viewer.core.model import Document, Problem
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.loading import Loaded, Progress, load
+from viewer.core.store import Store, StoreError, UserData
+from viewer.core.timex import Timex
+from viewer.core.userdata import apply_user_data, orphans_among
+
+STORE_PATH = ".timeline-viewer"  # the path store problems are listed against
+FACET_FIELDS = {"parties": "parties", "topics": "topics", "tags": "tags", "document": "documents",
+                "review": "review"}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Exactly what one edit (or its undo) touched, so a view refreshes only that.
+
+    `rows` and `ids` name the events; `fields` the event fields whose values changed and
+    `facets` the filter facets among them; `tags` says the tag list or colours changed;
+    `documents` names articles that were re-extracted. `reset` means rows were added or
+    removed (a re-dated article), so row numbers from before no longer hold.
+    """
+
+    rows: tuple[int, ...] = ()
+    ids: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+    facets: frozenset[str] = frozenset()
+    tags: bool = False
+    documents: frozenset[str] = frozenset()
+    reset: bool = False
+
+
+class Session:
+    """An open folder. Build it with `Session.open`; edit it with `perform`, `undo`, `redo`."""
+
+    def __init__(self, root: Path, loaded: Loaded, store: Store | None,
+                 store_problems: list[Problem], store_error: StoreError | None) -> None:
+        self.root = root
+        self.store = store
+        self.store_problems = store_problems
+        self.store_error = store_error
+        self.read_only: str | None = (
+            f"Read-only: {store.read_only}." if store is not None and store.read_only else None)
+        self._undo: list[Edit] = []
+        self._done = 0  # edits [0, _done) are applied; the rest can be redone
+        self._install(loaded)
+
+    # -- opening -----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, source: str | Path, progress: Progress | None = None,
+             cancel: Callable[[], bool] | None = None, *, workers: int | None = None,
+             use_snapshot: bool = True, with_store: bool = True) -> Session:
+        """Open a folder: its snapshot (or extraction where it is stale), then its store.
+        `progress(done, total)` is called as files are done; `cancel()` stops early."""
+        root = Path(source)
+        loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot)
+        store, problems, error = _open_store(root) if with_store else (None, [], None)
+        return cls(root, loaded, store, problems, error)
+
+    def _install(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.documents: Mapping[str, Document] = loaded.documents
+        self.timexes: Mapping[str, tuple[Timex, ...]] = loaded.timexes
+        self.columns: EventColumns = loaded.columns
+        self.index = ColumnIndex(self.columns)
+        self._base: dict[int, Event] = {}  # extracted versions of the rows edits changed
+        data = self.store.load() if self.store is not None else UserData()
+        self.tags: dict[str, str] = dict(data.tags)
+        edited = data.edited_ids()
+        rows = self.columns.rows_of(edited)
+        self._merge(rows.values(), data)
+        self.orphans = orphans_among(data, edited - rows.keys())
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # -- what the folder holds ---------------------------------------------------------------
+    @property
+    def size(self) -> int:
+        return self.columns.size
+
+    def event(self, row: int) -> Event:
+        return self.columns.event(row)
+
+    def events(self, rows: Iterable[int] | None = None) -> list[Event]:
+        return self.columns.events(rows)
+
+    def extracted_events(self) -> list[Event]:
+        """The events as extracted, before the analyst's edits."""
+        return [self._base.get(row) or self.columns.event(row) for row in range(self.size)]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Skipped files, document problems (undated among them), orphaned edits and
+        store problems, in that order."""
+        found = list(self.loaded.problems)
+        for relpath in self.loaded.order:
+            found.extend(self.loaded.document_problems.get(relpath, ()))
+        found += [Problem(o.document, "orphaned edit",
+                          f"{'; '.join(o.what)} — on a sentence no longer in the folder: "
+                          f"{o.text}") for o in self.orphans]
+        return found + self.store_problems
+
+    # -- editing -----------------------------------------------------------------------------
+    def perform(self, edit: Edit, events: Iterable[Event] = ()) -> Change:
+        """Apply an edit as one undoable step (raises StoreError when it cannot be saved,
+        leaving the stack as it was); `events` are the sentences it is made on, kept so an
+        edit whose sentence later disappears can still be shown."""
+        store = self._require()
+        store.queue_anchors((e.id, e.document, e.text) for e in events)
+        change = edit.apply(store)
+        del self._undo[self._done:]
+        self._undo.append(edit)
+        self._done += 1
+        return self._refresh(change)
+
+    def undo(self) -> Change:
+        if not self.can_undo:
+            return Change()
+        edit = self._undo[self._done - 1]
+        change = edit.revert(self._require())
+        self._done -= 1
+        return self._refresh(change)
+
+    def redo(self) -> Change:
+        if not self.can_redo:
+            return Change()
+        edit = self._undo[self._done]
+        change = edit.apply(self._require())
+        self._done += 1
+        return self._refresh(change)
+
+    @property
+    def can_undo(self) -> bool:
+        return self._done > 0
+
+    @property
+    def can_redo(self) -> bool:
+        return self._done < len(self._undo)
+
+    @property
+    def undo_text(self) -> str:
+        return self._undo[self._done - 1].text if self.can_undo else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._undo[self._done].text if self.can_redo else ""
+
+    def _require(self) -> Store:
+        if self.store is None:
+            raise StoreError("Edits are off: this folder's store could not be opened.")
+        return self.store
+
+    def _refresh(self, change: edits.Change) -> Change:
+        """Bring the columns up to date with what an edit wrote, touching only its events."""
+        if change.documents:  # a re-dated article: its events are extracted again
+            self._install(load(self.root, None, None, workers=None, use_snapshot=True))
+            return Change(tags=change.tags, documents=change.documents, reset=True)
+        store = self._require()
+        data = store.load_for(change.events)
+        if change.tags:
+            self.tags = dict(data.tags)
+        rows = self.columns.rows_of(change.events)
+        fields = self._merge(rows.values(), data)
+        missing = change.events - rows.keys()
+        if missing:  # an orphan's edits were undone or redone: list what is left of them
+            full = store.load()
+            kept = [o for o in self.orphans if o.event_id not in missing]
+            self.orphans = sorted(kept + orphans_among(full, missing & full.edited_ids()),
+                                  key=lambda o: o.event_id)
+        return Change(rows=tuple(sorted(rows.values())), ids=frozenset(rows),
+                      fields=frozenset(fields),
+                      facets=frozenset(FACET_FIELDS[f] for f in fields if f in FACET_FIELDS),
+                      tags=change.tags)
+
+    def _merge(self, rows: Iterable[int], data: UserData) -> set[str]:
+        updates: dict[int, Event] = {}
+        for row in rows:
+            base = self._base.get(row)
+            if base is None:
+                base = self._base[row] = self.columns.event(row)
+            updates[row] = apply_user_data([base], data)[0]
+        fields = self.columns.set_rows(updates)
+        self.index.changed(fields)
+        return fields
+
+
+def _open_store(root: Path) -> tuple[Store | None, list[Problem], StoreError | None]:
+    """The folder's store, and what is wrong with it; problems never stop an open."""
+    try:
+        store = Store.for_folder(root)
+    except StoreError as exc:
+        return None, [Problem(STORE_PATH, "store", str(exc))], exc
+    problems = []
+    if store.moved_aside is not None:
+        problems.append(Problem(
+            STORE_PATH, "store", f"The folder's store was damaged; it was moved aside to "
+            f"{store.moved_aside.name} and a new one started."))
+    if store.read_only is not None:
+        problems.append(Problem(STORE_PATH, "store", f"Read-only: {store.read_only}."))
+    return store, problems, None
+
