@@ -4,6 +4,7 @@ filter engine agreeing with the object one."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -163,3 +164,48 @@ def test_cli_export_gives_the_sessions_events_with_orphans_and_edits(folder: Pat
     exported = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert exported == [again.event(r).id for r in rows] == [event.id]
     assert [o.event_id for o in again.orphans] == ["0123456789ab"]
+
+
+def test_warm_reopen_reads_the_snapshot_and_extracts_nothing(folder: Path) -> None:
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary" * 50)
+    cold = Session.open(folder, with_store=False)
+    assert cold.loaded.extracted == 6 and cold.loaded.cached == 0
+    assert [p.path for p in cold.loaded.problems] == ["broken.txt"]
+    warm = Session.open(folder, with_store=False)
+    assert warm.loaded.extracted == 0 and warm.loaded.cached == 6  # the failed file too
+    assert warm.events() == cold.events()
+    assert warm.problems == cold.problems
+    assert [warm.documents[r].text for r in warm.loaded.order] == [
+        cold.documents[r].text for r in cold.loaded.order]
+    assert warm.index.rows(Filter(search="geneva")) == cold.index.rows(Filter(search="geneva"))
+
+
+def test_reopen_after_one_change_extracts_that_file_only(folder: Path) -> None:
+    first = Session.open(folder, with_store=False)
+    name = first.loaded.order[1]
+    path = folder / name
+    os.utime(path, ns=(1, 1))  # touched, not changed: the content hash says so
+    assert Session.open(folder, with_store=False).loaded.extracted == 0
+    path.write_text(path.read_text(encoding="utf-8") + "\nTalks resumed on 3 March 2026.\n",
+                    encoding="utf-8")
+    again = Session.open(folder, with_store=False)
+    assert again.loaded.extracted == 1 and again.loaded.cached == 4
+    assert again.size > first.size
+
+
+@pytest.mark.parametrize("damage", ["garbage", "flip"])
+def test_a_damaged_snapshot_is_rebuilt_never_trusted(folder: Path, damage: str) -> None:
+    first = Session.open(folder, with_store=False)
+    expected = first.events()
+    first.close()
+    path = folder / ".timeline-viewer" / "snapshot.sqlite"
+    data = bytearray(path.read_bytes())
+    if damage == "garbage":
+        data[:200] = b"\xff" * 200
+    else:  # flip bytes inside the stored data, behind SQLite's back
+        for at in range(len(data) // 2, len(data) - 64, 997):
+            data[at] ^= 0x5A
+    path.write_bytes(bytes(data))
+    again = Session.open(folder, with_store=False)
+    assert again.events() == expected
+    assert again.loaded.extracted >= 1

@@ -115,13 +115,13 @@ def run(args: argparse.Namespace) -> int:
     if args.format in PICTURE_FORMATS:
         check_picture(args.width, args.scale)
     session = open_session(folder)
+    title = args.title or f"Timeline: {folder.resolve().name}"
     try:
         chosen = build_filter(args, session.index)
         selected = tuple(session.events(session.index.rows(chosen)))
+        job = ExportJob(selected, dict(session.documents), chosen, title)
     finally:
         session.close()
-    title = args.title or f"Timeline: {folder.resolve().name}"
-    job = ExportJob(selected, dict(session.documents), chosen, title)
     if args.format in PICTURE_FORMATS:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application

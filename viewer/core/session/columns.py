@@ -304,6 +304,51 @@ class EventColumns:
         else:
             self.arrays[spec.name][row] = value
 
+    # -- saving ------------------------------------------------------------------------------
+    def to_arrays(self) -> tuple[dict[str, npt.NDArray[Any]], dict[str, Any]]:
+        """Plain arrays (no Python objects) and JSON values that `from_arrays` reads back."""
+        arrays: dict[str, npt.NDArray[Any]] = {"flags": self.flags}
+        extra: dict[str, Any] = {"size": self.size, "objects": {},
+                                 "vocab": {k: v.strings for k, v in self.vocab.items()}}
+        for name, column in self.arrays.items():
+            if column.dtype == object:
+                extra["objects"][name] = column.tolist()
+            else:
+                arrays[f"a.{name}"] = column
+        for name, ragged in self.ragged.items():
+            arrays[f"c.{name}"], arrays[f"o.{name}"] = ragged.codes, ragged.offsets
+        return arrays, extra
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, npt.NDArray[Any]], extra: Mapping[str, Any],
+                    text_of: Callable[[str, int, int], str]) -> EventColumns:
+        """Columns saved by `to_arrays`; KeyError or ValueError when they do not fit `Event`
+        as it is now."""
+        size = int(extra["size"])
+        self = cls(size, text_of)
+        self.flags = arrays["flags"].astype(np.uint32, copy=False)
+        self.vocab = {k: Vocabulary.of(v) for k, v in extra["vocab"].items()}
+        for spec in SPECS:
+            name = spec.name
+            if spec.kind == "tuple":
+                ragged = Ragged(arrays[f"c.{name}"], arrays[f"o.{name}"])
+                if len(ragged.offsets) != size + 1:
+                    raise ValueError(f"column {name} has the wrong length")
+                self.ragged[name] = ragged
+            elif spec.kind == "object":
+                column = np.empty(size, dtype=object)
+                column[:] = extra["objects"][name]
+                self.arrays[name] = column
+            elif spec.kind not in ("flag", "text"):
+                self.arrays[name] = arrays[f"a.{name}"]
+                if len(self.arrays[name]) != size:
+                    raise ValueError(f"column {name} has the wrong length")
+            if spec.kind in ("code", "maybe", "tuple"):
+                self.vocab.setdefault(name, Vocabulary())
+        if len(self.flags) != size:
+            raise ValueError("flags column has the wrong length")
+        return self
+
     @property
     def nbytes(self) -> int:
         """Bytes held by the arrays (vocabularies are small and not counted)."""

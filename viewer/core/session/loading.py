@@ -1,14 +1,40 @@
-"""Turn a folder into what a Session holds: documents, event columns, problems."""
+"""Turn a folder into what a Session holds: documents, event columns, problems.
+
+With a snapshot, an unchanged folder is read back whole (columns and the list of documents;
+each document's text is read when first asked for). Otherwise only the files whose size,
+time (and then content) or sidecar entry changed are extracted; the rest come from the
+snapshot, and the folder stage (people, clusters) runs over all of them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from viewer.core.extract import extract_folder
+from viewer.core.cache import fingerprint
+from viewer.core.cluster import cluster
+from viewer.core.events import DocumentEvents
+from viewer.core.extract import PARALLEL_FROM, _executor, _with_people, extract_file
+from viewer.core.ingest import list_folder
 from viewer.core.model import Document, Problem
+from viewer.core.safe_read import relative_name
+from viewer.core.serialize import document_from_dict, extraction_from_dict, timex_from_list
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.snapshot import (
+    FileKey,
+    Snapshot,
+    SnapshotDamaged,
+    file_hash,
+    snapshot_path,
+)
+from viewer.core.sidecar import read_sidecar
 from viewer.core.timex import Timex
 
 Progress = Callable[[int, int], bool | None]
@@ -27,24 +53,222 @@ class Loaded:
     people: Mapping[str, str | None]
     cached: int
     extracted: int
+    complete: bool = True  # False when cancelled part-way
+    snapshot: Snapshot | None = None
+
+
+class _Lazy(Mapping[str, Any]):
+    """Documents (or their time expressions) read from the snapshot when first asked for."""
+
+    def __init__(self, order: tuple[str, ...], paths: dict[str, bytes], snapshot: Snapshot,
+                 convert: Callable[[dict[str, Any]], Any]) -> None:
+        self.order, self.paths, self.snapshot, self.convert = order, paths, snapshot, convert
+        self.known: dict[str, Any] = {}
+
+    def __getitem__(self, relpath: str) -> Any:
+        found = self.known.get(relpath)
+        if found is None:
+            if self.snapshot.closed:
+                raise SnapshotDamaged("the folder was closed")
+            payload = self.snapshot.payloads([self.paths[relpath]]).get(self.paths[relpath])
+            if not isinstance(payload, dict) or "document" not in payload:
+                self.snapshot.damaged()  # the next open extracts again
+                raise SnapshotDamaged(f"the snapshot lost {relpath}")
+            found = self.known[relpath] = self.convert(payload)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+
+def _document(payload: dict[str, Any]) -> Document:
+    return document_from_dict(payload["document"])
+
+
+def _timexes(payload: dict[str, Any]) -> tuple[Timex, ...]:
+    return tuple(timex_from_list(t) for t in payload["timexes"])
 
 
 def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | None, *,
          workers: int | None, use_snapshot: bool) -> Loaded:
-    def report(done: int, total: int) -> bool | None:
+    folder = str(root)
+
+    def report(done: int, total: int) -> bool:
         if cancel is not None and cancel():
             return False
-        return progress(done, total) if progress is not None else None
+        return not (progress is not None and progress(done, total) is False)
 
-    result = extract_folder(root, report, workers=workers, use_cache=use_snapshot)
-    documents = {d.relpath: d for d in result.documents}
+    listing = list_folder(folder)
+    sidecar = read_sidecar(folder)
+    stamp = fingerprint(folder)
+    snap = Snapshot(snapshot_path(folder), stamp) if use_snapshot else None
+    known = snap.keys() if snap is not None else {}
+    names: dict[bytes, str] = {}
+    keys: dict[bytes, FileKey] = {}
+    hits: list[bytes] = []
+    pending: list[tuple[bytes, str]] = []
+    touched: list[tuple[bytes, FileKey]] = []
+    for path in listing.files:
+        rel = os.fsencode(os.path.relpath(path, folder))
+        names[rel] = str(path)
+        side = json.dumps(sidecar.get(relative_name(folder, path), {}), sort_keys=True)
+        try:
+            st = os.stat(path)
+            key = FileKey(st.st_size, st.st_mtime_ns, None, side)
+        except OSError:
+            key = FileKey(-1, -1, None, side)
+        old = known.get(rel)
+        keys[rel] = key
+        if old is not None and old.side == side and old.size == key.size >= 0:
+            if old.mtime_ns == key.mtime_ns:
+                keys[rel] = old
+                hits.append(rel)
+                continue
+            digest = file_hash(path)  # touched, perhaps not changed: the content decides
+            if digest is not None and digest == old.hash:
+                keys[rel] = FileKey(key.size, key.mtime_ns, digest, side)
+                touched.append((rel, keys[rel]))
+                hits.append(rel)
+                continue
+        pending.append((rel, side))
+    folder_digest = hashlib.sha256(stamp.encode())
+    for rel, key in keys.items():
+        folder_digest.update(rel + f"\x00{key.size}\x00{key.mtime_ns}\x00{key.side}\x00".encode())
+    skipped = [[p.path, p.kind, p.message] for p in listing.problems]
+    folder_digest.update(json.dumps(skipped).encode())
+    folder_key = folder_digest.hexdigest()
+    total = len(listing.files)
+    going = report(len(hits), total)
+
+    if snap is not None and not pending:
+        fast = _from_snapshot(folder, snap, folder_key, listing.ignored, total)
+        if fast is not None:
+            return fast
+
+    payloads = snap.payloads(hits) if snap is not None else {}
+    pending += [(rel, keys[rel].side) for rel in hits if rel not in payloads]
+    cached = len(payloads)
+    fresh: list[tuple[bytes, FileKey, Any]] = []
+    if going:
+        going = _extract(folder, pending, names, sidecar, stamp, workers, payloads, fresh,
+                         lambda done: report(cached + done, total))
+    if snap is not None:
+        snap.put_files((rel, FileKey(k.size, k.mtime_ns, file_hash(names[rel]), k.side), v)
+                       for rel, k, v in fresh)
+        snap.touch(touched)
+        if going:
+            snap.keep_only(set(keys))
+
+    problems = list(listing.problems)
+    extractions: list[DocumentEvents] = []
+    paths: dict[str, bytes] = {}
+    for rel in keys:
+        value = payloads.get(rel)
+        if value is None:
+            continue
+        if "problem" in value:
+            problems.append(Problem(**value["problem"]))
+        else:
+            extraction = extraction_from_dict(value)
+            extractions.append(extraction)
+            paths[extraction.document.relpath] = rel
+    events, people = _with_people(folder, extractions)
+    documents = {x.document.relpath: x.document for x in extractions}
 
     def text_of(relpath: str, start: int, end: int) -> str:
         return documents[relpath].text[start:end]
 
+    columns = EventColumns.build(cluster(events), text_of)
+    order = tuple(documents)
+    document_problems = {d.relpath: d.problems for d in documents.values() if d.problems}
+    if snap is not None and going:
+        arrays, extra = columns.to_arrays()
+        extra.update(order=[[relpath, paths[relpath].decode("utf-8", "surrogateescape")]
+                            for relpath in order],
+                     document_problems={k: [[p.path, p.kind, p.message] for p in v]
+                                        for k, v in document_problems.items()},
+                     problems=[[p.path, p.kind, p.message] for p in problems], people=people)
+        with contextlib.suppress(TypeError, ValueError):  # values JSON cannot hold: no shortcut
+            snap.put_folder(folder_key, arrays, extra)
     return Loaded(
-        root=result.root, order=tuple(documents), documents=documents,
-        document_problems={d.relpath: d.problems for d in result.documents},
-        timexes=result.timexes, columns=EventColumns.build(result.events, text_of),
-        problems=result.problems, ignored=result.ignored, people=result.people,
-        cached=result.cached, extracted=result.extracted)
+        root=folder, order=order, documents=documents, document_problems=document_problems,
+        timexes={x.document.relpath: x.timexes for x in extractions}, columns=columns,
+        problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
+        extracted=len(fresh), complete=going, snapshot=snap)
+
+
+def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
+             sidecar: dict[str, dict[str, str]], stamp: str, workers: int | None,
+             payloads: dict[bytes, Any], fresh: list[tuple[bytes, FileKey, Any]],
+             report: Callable[[int], bool]) -> bool:
+    """Extract the pending files into `payloads` (and `fresh`); False when cancelled."""
+    done = 0
+
+    def keep(rel: bytes, value: dict[str, Any]) -> None:
+        payloads[rel] = value
+        st = _stat(names[rel])
+        fresh.append((rel, FileKey(st[0], st[1], None, json.dumps(
+            sidecar.get(relative_name(folder, names[rel]), {}), sort_keys=True)), value))
+
+    workers = workers or os.cpu_count() or 1
+    if len(pending) >= PARALLEL_FROM and workers > 1:
+        with _executor(workers) as pool:
+            futures: dict[Future[dict[str, Any]], bytes] = {
+                pool.submit(extract_file, folder, names[rel], sidecar, stamp): rel
+                for rel, _ in pending}
+            for future in as_completed(futures):
+                keep(futures[future], future.result())
+                done += 1
+                if not report(done):
+                    for other in futures:
+                        other.cancel()
+                    return False
+        return True
+    for rel, _ in pending:
+        keep(rel, extract_file(folder, names[rel], sidecar, stamp))
+        done += 1
+        if not report(done):
+            return False
+    return True
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
+def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
+                   total: int) -> Loaded | None:
+    """The whole folder as the snapshot saved it, or None when it cannot be used."""
+    try:
+        found = snap.folder(key)
+        if found is None:
+            return None
+        arrays, extra = found
+        order = tuple(relpath for relpath, _ in extra["order"])
+        paths = {relpath: rel.encode("utf-8", "surrogateescape")
+                 for relpath, rel in extra["order"]}
+        documents: _Lazy = _Lazy(order, paths, snap, _document)
+        timexes: _Lazy = _Lazy(order, paths, snap, _timexes)
+
+        def text_of(relpath: str, start: int, end: int) -> str:
+            text: str = documents[relpath].text
+            return text[start:end]
+
+        columns = EventColumns.from_arrays(arrays, extra, text_of)
+        return Loaded(
+            root=folder, order=order, documents=documents,
+            document_problems={k: tuple(Problem(*p) for p in v)
+                               for k, v in extra["document_problems"].items()},
+            timexes=timexes, columns=columns,
+            problems=tuple(Problem(*p) for p in extra["problems"]), ignored=ignored,
+            people=dict(extra["people"]), cached=total, extracted=0, snapshot=snap)
+    except (SnapshotDamaged, KeyError, ValueError, TypeError):
+        snap.damaged()
+        return None

@@ -72,6 +72,9 @@ class Session:
         return cls(root, loaded, store, problems, error)
 
     def _install(self, loaded: Loaded) -> None:
+        previous = getattr(self, "loaded", None)
+        if previous is not None and previous.snapshot is not None:
+            previous.snapshot.close()
         self.loaded = loaded
         self.documents: Mapping[str, Document] = loaded.documents
         self.timexes: Mapping[str, tuple[Timex, ...]] = loaded.timexes
@@ -86,6 +89,8 @@ class Session:
         self.orphans = orphans_among(data, edited - rows.keys())
 
     def close(self) -> None:
+        if self.loaded.snapshot is not None:
+            self.loaded.snapshot.close()
         if self.store is not None:
             self.store.close()
             self.store = None

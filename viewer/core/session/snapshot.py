@@ -1,0 +1,239 @@
+"""A folder's snapshot: one SQLite file in `FOLDER/.timeline-viewer/` holding what the last open
+found, so reopening is reading it and stating the files.
+
+Each file's row is keyed by its size and modification time (its content hash is compared
+only when those disagree) and by its sidecar entry; it holds the file's extraction, or the
+problem that kept it from being read, so a failed file is not read again either. A folder row
+holds the whole folder's result (events after people and clusters, as columns) under a key of
+every file's row key. Anything that does not read back intact (SQLite errors, a bad checksum,
+a payload of the wrong shape) makes the snapshot start over: it is never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from viewer.core.cache import cache_dir
+from viewer.core.resources import FOLDER_DIR
+
+NAME = "snapshot.sqlite"
+VERSION = "1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, side TEXT,
+    payload BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS folder (
+    id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, digest TEXT NOT NULL,
+    columns BLOB NOT NULL, extra BLOB NOT NULL);
+"""
+
+
+class SnapshotDamaged(Exception):
+    """The snapshot did not read back intact."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileKey:
+    """What a file's entry is valid for."""
+
+    size: int
+    mtime_ns: int
+    hash: str | None
+    side: str
+
+
+def snapshot_path(folder: str | Path) -> Path:
+    """Inside the folder when it can be written, else beside the user's cache."""
+    folder = Path(folder).resolve()
+    inside = folder / FOLDER_DIR
+    with contextlib.suppress(OSError):
+        inside.mkdir(parents=True, exist_ok=True)
+        if os.access(inside, os.W_OK):
+            return inside / NAME
+    return cache_dir(folder) / NAME
+
+
+def pack(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False,
+                                    separators=(",", ":")).encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack(blob: bytes) -> Any:
+    try:
+        return json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    except (zlib.error, ValueError) as exc:  # zlib's checksum catches damaged bytes
+        raise SnapshotDamaged(str(exc)) from exc
+
+
+class Snapshot:
+    """One connection to a folder's snapshot; `fingerprint` is the extractor's identity."""
+
+    def __init__(self, path: Path, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self.db: sqlite3.Connection | None = None
+        self.closed = False
+        try:
+            self.db = self._connect(fresh=False)
+        except (sqlite3.Error, SnapshotDamaged, OSError):
+            self.db = self._start_over()
+
+    def _connect(self, fresh: bool) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=2.0, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            db.executescript(_SCHEMA)
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if fresh or meta.get("version") != VERSION or meta.get(
+                    "fingerprint") != self.fingerprint:
+                if meta and not fresh:  # another app version, other rules: nothing holds
+                    raise SnapshotDamaged("snapshot of another extractor")
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               [("version", VERSION), ("fingerprint", self.fingerprint)])
+                db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _start_over(self) -> sqlite3.Connection | None:
+        """Remove the snapshot and begin an empty one (None when none can be written)."""
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                self.path.with_name(self.path.name + suffix).unlink()
+        try:
+            return self._connect(fresh=True)
+        except (sqlite3.Error, SnapshotDamaged, OSError):
+            return None
+
+    def damaged(self) -> None:
+        """Something read back wrong: drop everything, begin again."""
+        if not self.closed:
+            self.db = self._start_over()
+
+    def close(self) -> None:
+        self.closed = True
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    # -- files -------------------------------------------------------------------------------
+    def keys(self) -> dict[bytes, FileKey]:
+        if self.db is None:
+            return {}
+        try:
+            return {bytes(path): FileKey(size, mtime, digest, side)
+                    for path, size, mtime, digest, side in self.db.execute(
+                        "SELECT path, size, mtime_ns, hash, side FROM files")}
+        except sqlite3.Error:
+            self.damaged()
+            return {}
+
+    def payloads(self, paths: Iterable[bytes]) -> dict[bytes, Any]:
+        """Unpacked payloads of the given files (a missing or damaged one is left out)."""
+        if self.db is None:
+            return {}
+        wanted = list(paths)
+        out: dict[bytes, Any] = {}
+        try:
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk : chunk + 500]
+                marks = ",".join("?" * len(part))
+                for path, blob in self.db.execute(
+                        f"SELECT path, payload FROM files WHERE path IN ({marks})", part):
+                    with contextlib.suppress(SnapshotDamaged):
+                        out[bytes(path)] = unpack(blob)
+        except sqlite3.Error:
+            self.damaged()
+            return {}
+        return out
+
+    def put_files(self, rows: Iterable[tuple[bytes, FileKey, Any]]) -> None:
+        """Write entries in one transaction; a snapshot that cannot be written costs time,
+        never correctness."""
+        if self.db is None:
+            return
+        values = [(path, key.size, key.mtime_ns, key.hash, key.side, pack(payload))
+                  for path, key, payload in rows]
+        self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", values)
+
+    def touch(self, rows: Iterable[tuple[bytes, FileKey]]) -> None:
+        """Files whose time changed but whose content did not: keep them, with the new time."""
+        self._write("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                    [(key.size, key.mtime_ns, path) for path, key in rows])
+
+    def keep_only(self, paths: set[bytes]) -> None:
+        """Forget files no longer in the folder."""
+        gone = [(p,) for p in self.keys() if p not in paths]
+        self._write("DELETE FROM files WHERE path = ?", gone)
+
+    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if self.db is None or not rows:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany(sql, rows)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError):
+            pass
+
+    # -- the whole folder --------------------------------------------------------------------
+    def folder(self, key: str) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
+        """The folder's columns and extra data if they were saved under `key`."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT digest, columns, extra FROM folder WHERE id = 1 AND key = ?",
+                (key,)).fetchone()
+        except sqlite3.Error:
+            self.damaged()
+            return None
+        if row is None:
+            return None
+        digest, blob, extra = row
+        if hashlib.sha256(blob).hexdigest() != digest:
+            raise SnapshotDamaged("folder columns fail their checksum")
+        try:
+            with np.load(io.BytesIO(blob), allow_pickle=False) as arrays:
+                columns = {name: arrays[name] for name in arrays.files}
+        except (ValueError, OSError, KeyError) as exc:
+            raise SnapshotDamaged(str(exc)) from exc
+        return columns, unpack(extra)
+
+    def put_folder(self, key: str, columns: dict[str, np.ndarray[Any, Any]],
+                   extra: Any) -> None:
+        buffer = io.BytesIO()
+        np.savez(buffer, allow_pickle=False, **columns)
+        blob = buffer.getvalue()
+        self._write("INSERT OR REPLACE INTO folder VALUES (1, ?, ?, ?, ?)",
+                    [(key, hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+
+
+def file_hash(path: str | Path) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
