@@ -16,7 +16,7 @@ from tests.conftest import copy_seeds
 from viewer.core.edits import CreateTag, TagEvents, correct_date, correct_set
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session import Session
-from viewer.core.session.columns import Ragged
+from viewer.core.session.columns import EventColumns, Ragged
 from viewer.core.store import Store
 
 
@@ -209,3 +209,13 @@ def test_a_damaged_snapshot_is_rebuilt_never_trusted(folder: Path, damage: str) 
     again = Session.open(folder, with_store=False)
     assert again.events() == expected
     assert again.loaded.extracted >= 1
+
+
+def test_columns_built_in_batches_equal_columns_built_at_once(folder: Path) -> None:
+    session = Session.open(folder, with_store=False)
+    events = session.events()
+    whole = EventColumns.build(events, session.columns.text_of)
+    parts = [EventColumns.build(events[i : i + 17], session.columns.text_of)
+             for i in range(0, len(events), 17)]
+    joined = EventColumns.concat(parts, session.columns.text_of)
+    assert joined.events() == whole.events() == events

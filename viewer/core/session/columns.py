@@ -204,6 +204,36 @@ class EventColumns:
             self.arrays[name] = column
         # "text" is not stored: it is read back from the document
 
+    @classmethod
+    def concat(cls, parts: Sequence[EventColumns],
+               text_of: Callable[[str, int, int], str]) -> EventColumns:
+        """One set of columns from several built apart (batches of documents): vocabularies
+        are merged and codes translated, array by array, never event by event."""
+        self = cls(sum(p.size for p in parts), text_of)
+        self.flags = np.concatenate([p.flags for p in parts]) if parts else self.flags
+        for spec in SPECS:
+            name, kind = spec.name, spec.kind
+            if kind in ("flag", "text") or not parts:
+                continue
+            if kind in ("code", "maybe", "tuple"):
+                vocab = self.vocab[name] = Vocabulary()
+                maps = [np.array([vocab.code(v) for v in p.vocab[name].strings] + [-1],
+                                 dtype=np.int32) for p in parts]  # [-1] keeps None as -1
+            if kind == "tuple":
+                offsets = [parts[0].ragged[name].offsets]
+                for p in parts[1:]:
+                    offsets.append(p.ragged[name].offsets[1:] + offsets[-1][-1])
+                codes = np.concatenate([m[p.ragged[name].codes]
+                                        for m, p in zip(maps, parts, strict=True)])
+                self.ragged[name] = Ragged(codes.astype(np.int32), np.concatenate(offsets))
+            elif kind in ("code", "maybe"):
+                self.arrays[name] = np.concatenate(
+                    [m[p.arrays[name]] for m, p in zip(maps, parts, strict=True)]).astype(
+                    np.int32)
+            else:
+                self.arrays[name] = np.concatenate([p.arrays[name] for p in parts])
+        return self
+
     # -- reading -----------------------------------------------------------------------------
     def value(self, name: str, row: int) -> Any:
         spec = SPEC[name]

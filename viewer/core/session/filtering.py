@@ -7,6 +7,7 @@ whichever engine they use; a test holds the two side by side.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,14 +103,12 @@ class ColumnIndex:
         """Rows whose sentence contains `needle` (casefolded): one scan of one string."""
         text, starts, ends = self._search_text()
         mask = np.zeros(self.columns.size, dtype=bool)
-        at = text.find(needle)
-        while at >= 0:
-            row = int(np.searchsorted(starts, at, side="right")) - 1
-            if at + len(needle) <= ends[row]:
-                mask[row] = True
-                at = text.find(needle, int(ends[row]))
-            else:
-                at = text.find(needle, at + 1)
+        found = np.fromiter((m.start() for m in re.finditer(re.escape(needle), text)),
+                            dtype=np.int64)
+        if len(found):
+            rows = np.searchsorted(starts, found, side="right") - 1
+            inside = found + len(needle) <= ends[rows]
+            mask[rows[inside]] = True
         return mask
 
     def _search_text(self) -> tuple[str, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
