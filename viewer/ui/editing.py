@@ -1,10 +1,10 @@
 """Edits from the UI: one undo stack over the folder's store; every edit is saved at once.
 
 Each user action builds a core `Edit` (which knows how to revert itself) and pushes it as a
-QUndoCommand; applying or reverting returns a `Change`, and `changed` tells the window what to
-refresh. Store writes are single small SQLite transactions (well under a millisecond to a few
-milliseconds), so they run on the UI thread; re-dating an article re-extracts it through the
-window's background loader.
+QUndoCommand that wraps the open Session's own undo stack; applying or reverting returns the
+Session's `Change`, and `changed` tells the window which rows to refresh. Store writes are
+single small SQLite transactions (well under a millisecond to a few milliseconds), so they run
+on the UI thread; re-dating an article re-extracts it through the window's background loader.
 """
 
 from __future__ import annotations
@@ -15,25 +15,43 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from viewer.core.edits import Change, Edit
+from viewer.core.edits import Edit
 from viewer.core.events import Event
+from viewer.core.session import Session
 from viewer.core.store import Store, StoreError, UserData
 
 
 class EditCommand(QUndoCommand):
-    def __init__(self, editor: Editor, edit: Edit) -> None:
+    """A view of one step of the Session's undo stack: Qt's stack only wraps it."""
+
+    def __init__(self, editor: Editor, edit: Edit, events: Iterable[Event] = ()) -> None:
         super().__init__(edit.text)
         self.editor = editor
         self.edit = edit
+        self.events = list(events)
+        self.performed = False
         self.failed = False  # kept on the Python side: Qt deletes an obsolete command
 
     def redo(self) -> None:
-        self._run(self.edit.apply)
+        session = self.editor.session
+        if session is None:
+            self._run(lambda store: self.edit.apply(store))
+        elif not self.performed:
+            self._run(lambda _store: session.perform(self.edit, self.events))
+            self.performed = not self.failed
+        else:
+            self._run(lambda _store: session.redo(self.edit))
 
     def undo(self) -> None:
-        self._run(self.edit.revert)
+        session = self.editor.session
+        if session is None:
+            self._run(lambda store: self.edit.revert(store))
+        else:
+            self._run(lambda _store: session.undo(self.edit))
+            if self.failed:
+                session.forget(self.edit)
 
-    def _run(self, step: Callable[[Store], Change]) -> None:
+    def _run(self, step: Callable[[Store], object]) -> None:
         """A step that cannot be saved leaves the undo history (Qt drops an obsolete
         command) and says why; the store kept nothing of it."""
         try:
@@ -58,6 +76,7 @@ class Editor(QObject):
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.store: Store | None = None
+        self.session: Session | None = None  # set once the folder's events are loaded
         self.folder: Path | None = None
 
     def open(self, folder: Path) -> None:
@@ -82,6 +101,7 @@ class Editor(QObject):
 
     def close(self) -> None:
         self.stack.clear()
+        self.session = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -105,10 +125,12 @@ class Editor(QObject):
         if self.store.read_only is not None:
             self.problem.emit(f"Not saved: {self.store.read_only}.")
             return False
-        self.store.queue_anchors((e.id, e.document, e.text) for e in events)
-        command = EditCommand(self, edit)
+        events = list(events)
+        if self.session is None:
+            self.store.queue_anchors((e.id, e.document, e.text) for e in events)
+        command = EditCommand(self, edit, events)
         self.stack.push(command)  # runs the edit, anchors in its transaction
         return not command.failed
 
-    def applied(self, change: Change) -> None:
+    def applied(self, change: object) -> None:
         self.changed.emit(change)

@@ -17,7 +17,8 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.events import Event
-from viewer.core.query import EventIndex, Filter, bit_positions
+from viewer.core.query import EventIndex, Filter
+from viewer.core.session.filtering import ColumnIndex
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
 COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document")
@@ -121,20 +122,29 @@ class EventTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def replace_many(self, updates: dict[int, Event]) -> None:
-        """Swap in edited events; one dataChanged over the rows touched."""
+        """Swap in edited events; one dataChanged per run of adjacent rows, so rows between
+        two edited ones are not announced as changed."""
         if not updates:
             return
         for row, event in updates.items():
             self.events[row] = event
-        self.dataChanged.emit(self.index(min(updates), 0),
-                              self.index(max(updates), len(COLUMNS) - 1))
+        rows = sorted(updates)
+        first = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            self.dataChanged.emit(self.index(first, 0), self.index(previous, len(COLUMNS) - 1))
+            if row is not None:
+                first = previous = row
 
 
 class EventFilterProxy(QAbstractProxyModel):
     """Rows of the source that the core filter keeps, sorted; one reset per filter change.
 
-    The filter itself is the core's `EventIndex`, so the table, the timeline and the CLI
-    export agree on every event; Qt only sees the resulting row list.
+    The filter itself is the open Session's column index (or, for events set without a
+    Session, an `EventIndex` built from them), so the table, the timeline and the CLI export
+    agree on every event; Qt only sees the resulting row list. An edit never rebuilds it.
     """
 
     filterApplied = Signal()
@@ -142,7 +152,8 @@ class EventFilterProxy(QAbstractProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.filter = Filter()
-        self.index_: EventIndex | None = None
+        self.index_: EventIndex | ColumnIndex | None = None
+        self.session_index: ColumnIndex | None = None
         self.rows: list[int] = []
         self.proxy_of: dict[int, int] = {}
         self.sort_column = 0
@@ -166,8 +177,16 @@ class EventFilterProxy(QAbstractProxyModel):
         assert isinstance(model, EventTableModel)
         return model
 
+    def use_index(self, index: ColumnIndex | None) -> None:
+        """Filter with a Session's index, which the Session keeps up to date on edits."""
+        self.session_index = index
+
     def _source_changed(self, *_args: Any) -> None:
-        self.index_ = EventIndex.build(self.source().events)
+        size = len(self.source().events)
+        if self.session_index is not None and self.session_index.columns.size == size:
+            self.index_ = self.session_index
+        else:  # events set without a Session (benchmarks, tests): index them
+            self.index_ = EventIndex.build(self.source().events)
         self._order = None
         self._apply()
 
@@ -178,25 +197,27 @@ class EventFilterProxy(QAbstractProxyModel):
     def _apply(self) -> None:
         self.beginResetModel()
         index = self.index_
-        self.rows = self._selected_in_order(index.select(self.filter)) if index else []
+        self.rows = self._selected_in_order(index.rows(self.filter)) if index else []
         self.proxy_of = {row: i for i, row in enumerate(self.rows)}
         self.counts = index.counts(self.filter) if index is not None else {}
         self.endResetModel()
         self.filterApplied.emit()
 
-    def _selected_in_order(self, mask: int) -> list[int]:
-        """The rows of a filter mask in the table's sort order.
+    def _selected_in_order(self, positions: list[int]) -> list[int]:
+        """The rows a filter keeps in the table's sort order.
 
         Up to a quarter of the rows are sorted directly; a larger selection is read off the
         whole table's order, which is sorted once per sort column rather than per filter.
         """
         size = len(self.source().events)
-        if mask.bit_count() * 4 < size:
-            return self._sorted(bit_positions(mask))
+        if len(positions) * 4 < size:
+            return self._sorted(positions)
         if self._order is None:
             self._order = self._sorted(list(range(size)))
-        bits = mask.to_bytes((size + 7) // 8, "little")
-        return [row for row in self._order if bits[row >> 3] >> (row & 7) & 1]
+        keep = bytearray(size)
+        for row in positions:
+            keep[row] = 1
+        return [row for row in self._order if keep[row]]
 
     def _sorted(self, rows: list[int]) -> list[int]:
         model = self.source()

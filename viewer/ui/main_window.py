@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
-from viewer.core.edits import Change
-from viewer.core.events import DocumentEvents, Event
-from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
+from viewer.core.session import Change, Session
 from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
-from viewer.core.userdata import apply_user_data, orphans
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
@@ -67,8 +65,11 @@ SHORTCUTS = """
 """
 
 
-def _load(folder: Path, ctx: TaskContext) -> FolderExtraction:
-    return extract_folder(folder, progress=ctx.progress, on_document=ctx.partial)
+def _load(folder: Path, ctx: TaskContext) -> Session:
+    """The folder's Session, without its store (the window opens that on its own thread);
+    loading cost is linear: no partial results are re-indexed along the way."""
+    return Session.open(folder, progress=ctx.progress, cancel=lambda: ctx.cancelled,
+                        with_store=False)
 
 
 class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
@@ -81,12 +82,11 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.runner = runner
         self.settings = settings
         self.folder: Path | None = None
-        self.result: FolderExtraction | None = None
-        self.documents: dict[str, Document] = {}
-        self.timexes: dict[str, tuple[Timex, ...]] = {}
+        self.session: Session | None = None
+        self.documents: Mapping[str, Document] = {}
+        self.timexes: Mapping[str, tuple[Timex, ...]] = {}
         self.problems: list[Problem] = []
         self.task: Task | None = None
-        self.base: dict[str, Event] = {}  # extracted events, before the analyst's edits
         self.editor = Editor(self)
         self.editing = EditController(self, self.editor)
         self.exports = ExportController(self)
@@ -277,7 +277,9 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             self.editor.open(Path(folder))
         self.folder = Path(folder)
         self._reloading = keep
-        self.result = None
+        if not keep:
+            self.session = None
+            self.proxy.use_index(None)
         self.documents, self.timexes, self.problems = {}, {}, []
         if not keep:
             self.model.set_events([])
@@ -316,37 +318,29 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             self.progress.setValue(done)
 
     def _on_partial(self, task: Task, item: object) -> None:
-        if task is not self.task or not isinstance(item, DocumentEvents):
-            return
-        if self._reloading:
-            return  # a reload keeps showing the old events until the new ones are complete
-        self.documents[item.document.relpath] = item.document
-        self.timexes[item.document.relpath] = item.timexes
-        self.model.append(list(item.events))
+        """Loading hands over no partial results: one model reset at the end keeps the cost
+        of opening linear in the number of documents."""
 
     def _on_finished(self, task: Task, result: object) -> None:
-        if task is not self.task or not isinstance(result, FolderExtraction):
+        if task is not self.task or not isinstance(result, Session):
             return
         self._set_busy(False)
-        self.result = result
-        self.documents = {d.relpath: d for d in result.documents}
-        self.timexes = dict(result.timexes)
-        self.base = {e.id: e for e in result.events}
-        data = self.editor.user_data()
-        self.timeline.tag_colours = dict(data.tags)
+        previous, session = self.session, result
+        self.session = session
+        session.attach_store(self.editor.store, self.store_problems)
+        if previous is not None and self._reloading:
+            session.take_history(previous)  # a reload keeps the undo history
+        self.editor.session = session
+        self.documents = session.documents
+        self.timexes = session.timexes
+        self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self._keep
-        self.model.set_events(apply_user_data(result.events, data))
-        self.problems = list(result.problems) + [
-            p for d in result.documents for p in d.problems]
-        self.problems += [
-            Problem(o.document, "orphaned edit",
-                    f"{'; '.join(o.what)} — on a sentence no longer in the folder: {o.text}")
-            for o in orphans(data, result.events)]
-        self.problems += self.store_problems
+        self.proxy.use_index(session.index)
+        self.model.set_events(session.events())
+        self.problems = session.problems
         self._show_problems()
-        self._watch(result)
-        dates = [e.start for e in result.events if e.start is not None]
-        self.filters.set_date_bounds(min(dates, default=None), max(dates, default=None))
+        self._watch(session.loaded.files)
+        self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
             self._restore_selection(keep_ids, keep_current)
             self._keep = ([], None)
@@ -395,22 +389,18 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             self._restore_selection(ids, current)  # a filter or an edit keeps the selection
         self._table_selection()
 
-    def _apply_change(self, change: Change) -> None:
-        """Refresh what an edit touched: events, tag colours, or a re-dated article."""
+    def _apply_change(self, change: object) -> None:
+        """Refresh what an edit touched: its rows, tag colours, or a re-dated article.
+        Nothing re-reads the store or rebuilds the index: the Session already did the work."""
+        if not isinstance(change, Change) or self.session is None:
+            return
         if change.documents:
             self.reload()
             return
-        data = self.editor.user_data()
         if change.tags:
-            self.timeline.tag_colours = dict(data.tags)
-        updates = {}
-        for event_id in change.events:
-            row = self.model.row_of.get(event_id)
-            base = self.base.get(event_id)
-            if row is not None and base is not None:
-                updates[row] = apply_user_data([base], data)[0]
-        if updates:
-            self.model.replace_many(updates)
+            self.timeline.tag_colours = dict(self.session.tags)
+        if change.rows:
+            self.model.replace_many({row: self.session.event(row) for row in change.rows})
         elif change.tags:
             self.timeline.viewport().update()
 

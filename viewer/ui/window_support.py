@@ -4,13 +4,13 @@ layout, lane mode and recent folders between sessions."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
 from viewer.core.events import Event
-from viewer.core.extract import FolderExtraction
 from viewer.core.ingest import SUPPORTED
 
 MAX_RECENT = 8
@@ -113,15 +113,15 @@ class FolderWatching:
                 found.append((str(path), info.st_size, info.st_mtime_ns))
         return tuple(found)
 
-    def _watch(self, result: FolderExtraction) -> None:
+    def _watch(self, files: Sequence[str]) -> None:
         self._snapshot = self._fingerprint()
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
             self.watcher.removePaths(watched)
         if self.folder is None:
             return
-        dirs = {str(self.folder)} | {str(Path(d.path).parent) for d in result.documents}
-        self.watcher.addPaths(sorted(dirs) + [d.path for d in result.documents])
+        dirs = {str(self.folder)} | {str(Path(path).parent) for path in files}
+        self.watcher.addPaths(sorted(dirs) + list(files))
 
     def _files_changed(self) -> None:
         """A file in the folder changed on disk: re-extract (only what changed) and keep

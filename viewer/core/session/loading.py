@@ -55,6 +55,7 @@ class Loaded:
     extracted: int
     complete: bool = True  # False when cancelled part-way
     snapshot: Snapshot | None = None
+    files: tuple[str, ...] = ()  # the documents' paths on disk, in folder order
 
 
 class _Lazy(Mapping[str, Any]):
@@ -197,7 +198,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         root=folder, order=order, documents=documents, document_problems=document_problems,
         timexes={x.document.relpath: x.timexes for x in extractions}, columns=columns,
         problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
-        extracted=len(fresh), complete=going, snapshot=snap)
+        extracted=len(fresh), complete=going, snapshot=snap,
+        files=tuple(names[paths[relpath]] for relpath in order))
 
 
 def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
@@ -268,7 +270,8 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
                                for k, v in extra["document_problems"].items()},
             timexes=timexes, columns=columns,
             problems=tuple(Problem(*p) for p in extra["problems"]), ignored=ignored,
-            people=dict(extra["people"]), cached=total, extracted=0, snapshot=snap)
+            people=dict(extra["people"]), cached=total, extracted=0, snapshot=snap,
+            files=tuple(os.path.join(folder, rel) for _, rel in extra["order"]))
     except (SnapshotDamaged, KeyError, ValueError, TypeError):
         snap.damaged()
         return None

@@ -5,6 +5,7 @@ through it, so there is one merge path and the same filter shows the same events
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from viewer.core import edits
 from viewer.core.edits import Edit
 from viewer.core.events import Event
 from viewer.core.model import Document, Problem
-from viewer.core.session.columns import EventColumns
+from viewer.core.session.columns import NO_DAY, EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.loading import Loaded, Progress, load
 from viewer.core.store import Store, StoreError, UserData
@@ -57,6 +58,7 @@ class Session:
             f"Read-only: {store.read_only}." if store is not None and store.read_only else None)
         self._undo: list[Edit] = []
         self._done = 0  # edits [0, _done) are applied; the rest can be redone
+        self.needs_reload = False  # an article was re-dated: `reload` to see it
         self._install(loaded)
 
     # -- opening -----------------------------------------------------------------------------
@@ -87,6 +89,42 @@ class Session:
         rows = self.columns.rows_of(edited)
         self._merge(rows.values(), data)
         self.orphans = orphans_among(data, edited - rows.keys())
+
+    def attach_store(self, store: Store | None, problems: list[Problem]) -> None:
+        """Use a store opened elsewhere (the window opens it on its own thread, to report
+        its problems as they happen); the analyst's data is merged at once."""
+        self.store, self.store_problems, self.store_error = store, problems, None
+        self.read_only = (f"Read-only: {store.read_only}."
+                          if store is not None and store.read_only else None)
+        self._undo, self._done = [], 0
+        for row, base in self._base.items():  # back to the extracted events, then merge
+            self.columns.set_rows({row: base})
+        self._base = {}
+        self.index.changed(set(FACET_FIELDS))
+        data = store.load() if store is not None else UserData()
+        self.tags = dict(data.tags)
+        edited = data.edited_ids()
+        rows = self.columns.rows_of(edited)
+        self.index.changed(self._merge(rows.values(), data))
+        self.orphans = orphans_among(data, edited - rows.keys())
+
+    def take_history(self, other: Session) -> None:
+        """Carry another Session's undo stack over (a reload of the same folder)."""
+        self._undo, self._done = list(other._undo), other._done
+
+    def date_bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day an event starts on (None when no event is dated)."""
+        starts = self.columns.arrays["start"]
+        dated = starts[starts != NO_DAY]
+        if not len(dated):
+            return None, None
+        return dt.date.fromordinal(int(dated.min())), dt.date.fromordinal(int(dated.max()))
+
+    def reload(self) -> None:
+        """Read the folder again (only changed files are extracted); edits and the undo
+        stack are kept."""
+        self._install(load(self.root, None, None, workers=None, use_snapshot=True))
+        self.needs_reload = False
 
     def close(self) -> None:
         if self.loaded.snapshot is not None:
@@ -135,21 +173,36 @@ class Session:
         self._done += 1
         return self._refresh(change)
 
-    def undo(self) -> Change:
+    def undo(self, expect: Edit | None = None) -> Change:
+        """Revert the last applied edit. `expect` is the edit the caller believes that is
+        (an undo view wrapping this stack); a mismatch raises instead of reverting another."""
         if not self.can_undo:
             return Change()
         edit = self._undo[self._done - 1]
+        if expect is not None and edit is not expect:
+            raise ValueError("the undo stack is out of step with its view")
         change = edit.revert(self._require())
         self._done -= 1
         return self._refresh(change)
 
-    def redo(self) -> Change:
+    def redo(self, expect: Edit | None = None) -> Change:
         if not self.can_redo:
             return Change()
         edit = self._undo[self._done]
+        if expect is not None and edit is not expect:
+            raise ValueError("the undo stack is out of step with its view")
         change = edit.apply(self._require())
         self._done += 1
         return self._refresh(change)
+
+    def forget(self, edit: Edit) -> None:
+        """Drop an edit from the history (its undo could not be saved)."""
+        for at, found in enumerate(self._undo):
+            if found is edit:
+                del self._undo[at]
+                if at < self._done:
+                    self._done -= 1
+                return
 
     @property
     def can_undo(self) -> bool:
@@ -174,8 +227,8 @@ class Session:
 
     def _refresh(self, change: edits.Change) -> Change:
         """Bring the columns up to date with what an edit wrote, touching only its events."""
-        if change.documents:  # a re-dated article: its events are extracted again
-            self._install(load(self.root, None, None, workers=None, use_snapshot=True))
+        if change.documents:  # a re-dated article: its events must be extracted again
+            self.needs_reload = True
             return Change(tags=change.tags, documents=change.documents, reset=True)
         store = self._require()
         data = store.load_for(change.events)

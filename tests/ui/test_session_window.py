@@ -1,0 +1,62 @@
+"""The window over the Session: an edit refreshes its own rows only, and the window shows the
+same events and problems as the command line for the same filter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import open_and_wait
+from viewer.core.query import Filter
+from viewer.core.store import Store
+from viewer.ui.main_window import MainWindow
+from viewer.ui.tasks import TaskRunner
+
+
+def test_an_edit_emits_data_changed_for_its_rows_only(window: MainWindow) -> None:
+    model = window.model
+    rows = [2, 9]
+    events = [model.events[r] for r in rows]
+    window.editing.add_tag("first", events[:1])  # the tag exists from here on
+    seen: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, *_: seen.append((top.row(), bottom.row())))
+    window.editing.add_tag("first", events)
+    assert seen == [(9, 9)]  # row 2 already had it: the edit touched row 9 alone
+    seen.clear()
+    window.editor.stack.undo()
+    assert seen == [(9, 9)]
+    seen.clear()
+    window.editor.stack.undo()  # the first tagging
+    assert seen == [(2, 2)]
+    assert window.session is not None
+    assert window.session.undo_text == window.editor.stack.undoText() == "Create tag “first”"
+
+
+def test_window_and_cli_export_agree_with_orphans_and_store_problems(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path, tmp_path: Path) -> None:
+    store = Store.for_folder(seeds_copy)
+    store.set_tag("key", "#ff0000")
+    store.tag_events("key", ["0123456789ab"], True)  # an edit on a sentence that is gone
+    store.close()
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    open_and_wait(qtbot, window, seeds_copy)
+    events = [window.model.events[r] for r in (1, 4, 30)]
+    window.editing.add_tag("key", events)
+    window.filters.filterChanged.emit(Filter(tags=frozenset({"key"}), include_boilerplate=True))
+    shown = [window.model.events[r].id for r in sorted(window.proxy.shown_source_rows())]
+    out = tmp_path / "key.jsonl"
+    done = subprocess.run([sys.executable, "-m", "viewer", "export", str(seeds_copy),
+                           "--format", "jsonl", "-o", str(out), "--tag", "key",
+                           "--include-boilerplate"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    exported = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert exported == shown and len(shown) == 3
+    assert [p.kind for p in window.problems].count("orphaned edit") == 1
+    assert window.session is not None
+    assert [o.event_id for o in window.session.orphans] == ["0123456789ab"]
