@@ -175,6 +175,8 @@ def test_warm_reopen_reads_the_snapshot_and_extracts_nothing(folder: Path) -> No
     assert warm.loaded.extracted == 0 and warm.loaded.cached == 6  # the failed file too
     assert warm.events() == cold.events()
     assert warm.problems == cold.problems
+    assert warm.document_dates() == cold.document_dates() and len(warm.document_dates()) == 5
+    assert warm.loaded.files == cold.loaded.files
     assert [warm.documents[r].text for r in warm.loaded.order] == [
         cold.documents[r].text for r in cold.loaded.order]
     assert warm.index.rows(Filter(search="geneva")) == cold.index.rows(Filter(search="geneva"))

@@ -373,7 +373,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     # -- filtering and selection --------------------------------------------------------------
     def _filter_applied(self) -> None:
         rows = self.proxy.shown_source_rows()
-        doc_dates = [(d.date, d.title) for d in self.documents.values() if d.date is not None]
+        doc_dates = self.session.document_dates() if self.session is not None else []
         self.timeline.set_events(self.model.events, rows, doc_dates)
         self.filters.set_counts(self.proxy.counts)
         total = len(self.model.events)

@@ -9,6 +9,7 @@ snapshot, and the folder stage (people, clusters) runs over all of them.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -56,6 +57,7 @@ class Loaded:
     complete: bool = True  # False when cancelled part-way
     snapshot: Snapshot | None = None
     files: tuple[str, ...] = ()  # the documents' paths on disk, in folder order
+    headers: tuple[tuple[dt.date | None, str], ...] = ()  # each document's date and title
 
 
 class _Lazy(Mapping[str, Any]):
@@ -83,6 +85,10 @@ class _Lazy(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.order)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _document(payload: dict[str, Any]) -> Document:
@@ -187,7 +193,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     document_problems = {d.relpath: d.problems for d in documents.values() if d.problems}
     if snap is not None and going:
         arrays, extra = columns.to_arrays()
-        extra.update(order=[[relpath, paths[relpath].decode("utf-8", "surrogateescape")]
+        extra.update(order=[[relpath, paths[relpath].decode("utf-8", "surrogateescape"),
+                             _iso(documents[relpath].date), documents[relpath].title]
                             for relpath in order],
                      document_problems={k: [[p.path, p.kind, p.message] for p in v]
                                         for k, v in document_problems.items()},
@@ -199,7 +206,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         timexes={x.document.relpath: x.timexes for x in extractions}, columns=columns,
         problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
         extracted=len(fresh), complete=going, snapshot=snap,
-        files=tuple(names[paths[relpath]] for relpath in order))
+        files=tuple(names[paths[relpath]] for relpath in order),
+        headers=tuple((documents[relpath].date, documents[relpath].title) for relpath in order))
 
 
 def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
@@ -253,9 +261,9 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
         if found is None:
             return None
         arrays, extra = found
-        order = tuple(relpath for relpath, _ in extra["order"])
+        order = tuple(entry[0] for entry in extra["order"])
         paths = {relpath: rel.encode("utf-8", "surrogateescape")
-                 for relpath, rel in extra["order"]}
+                 for relpath, rel, _, _ in extra["order"]}
         documents: _Lazy = _Lazy(order, paths, snap, _document)
         timexes: _Lazy = _Lazy(order, paths, snap, _timexes)
 
@@ -271,7 +279,9 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
             timexes=timexes, columns=columns,
             problems=tuple(Problem(*p) for p in extra["problems"]), ignored=ignored,
             people=dict(extra["people"]), cached=total, extracted=0, snapshot=snap,
-            files=tuple(os.path.join(folder, rel) for _, rel in extra["order"]))
+            files=tuple(os.path.join(folder, rel) for _, rel, _, _ in extra["order"]),
+            headers=tuple((dt.date.fromisoformat(day) if day else None, str(title))
+                          for _, _, day, title in extra["order"]))
     except (SnapshotDamaged, KeyError, ValueError, TypeError):
         snap.damaged()
         return None

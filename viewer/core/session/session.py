@@ -112,6 +112,10 @@ class Session:
         """Carry another Session's undo stack over (a reload of the same folder)."""
         self._undo, self._done = list(other._undo), other._done
 
+    def document_dates(self) -> list[tuple[dt.date, str]]:
+        """Publication date and title of every dated document, without reading its text."""
+        return [(day, title) for day, title in self.loaded.headers if day is not None]
+
     def date_bounds(self) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day an event starts on (None when no event is dated)."""
         starts = self.columns.arrays["start"]
