@@ -166,14 +166,16 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         snap.put_files((rel, FileKey(k.size, k.mtime_ns, file_hash(names[rel]), k.side), v)
                        for rel, k, v in fresh)
         snap.touch(touched)
-        if going:
-            snap.keep_only(set(keys))
+    extracted = len(fresh)
+    fresh.clear()
+    if snap is not None and going:
+        snap.keep_only(set(keys))
 
     problems = list(listing.problems)
     extractions: list[DocumentEvents] = []
     paths: dict[str, bytes] = {}
     for rel in keys:
-        value = payloads.get(rel)
+        value = payloads.pop(rel, None)  # each decoded payload is let go once converted
         if value is None:
             continue
         if "problem" in value:
@@ -205,7 +207,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         root=folder, order=order, documents=documents, document_problems=document_problems,
         timexes={x.document.relpath: x.timexes for x in extractions}, columns=columns,
         problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
-        extracted=len(fresh), complete=going, snapshot=snap,
+        extracted=extracted, complete=going, snapshot=snap,
         files=tuple(names[paths[relpath]] for relpath in order),
         headers=tuple((documents[relpath].date, documents[relpath].title) for relpath in order))
 
