@@ -278,6 +278,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.folder = Path(folder)
         self._reloading = keep
         if not keep:
+            if self.session is not None:
+                self.session.detach()  # the editor closes the store
             self.session = None
             self.proxy.use_index(None)
         self.documents, self.timexes, self.problems = {}, {}, []
@@ -328,8 +330,10 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         previous, session = self.session, result
         self.session = session
         session.attach_store(self.editor.store, self.store_problems)
-        if previous is not None and self._reloading:
-            session.take_history(previous)  # a reload keeps the undo history
+        if previous is not None:
+            if self._reloading:
+                session.take_history(previous)  # a reload keeps the undo history
+            previous.detach()
         self.editor.session = session
         self.documents = session.documents
         self.timexes = session.timexes
@@ -439,6 +443,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     def closeEvent(self, event: Any) -> None:
         self.cancel_load()
         self.editor.close()
+        if self.session is not None:
+            self.session.detach()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/splitter", self.splitter.saveState())

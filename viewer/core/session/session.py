@@ -130,6 +130,12 @@ class Session:
         self._install(load(self.root, None, None, workers=None, use_snapshot=True))
         self.needs_reload = False
 
+    def detach(self) -> None:
+        """Let go of the snapshot but not the store (which another Session now uses)."""
+        if self.loaded.snapshot is not None:
+            self.loaded.snapshot.close()
+        self.store = None
+
     def close(self) -> None:
         if self.loaded.snapshot is not None:
             self.loaded.snapshot.close()
