@@ -221,3 +221,21 @@ def test_columns_built_in_batches_equal_columns_built_at_once(folder: Path) -> N
              for i in range(0, len(events), 17)]
     joined = EventColumns.concat(parts, session.columns.text_of)
     assert joined.events() == whole.events() == events
+
+
+def test_redating_an_article_asks_for_a_reload_that_extracts_it_alone(folder: Path) -> None:
+    from viewer.core.edits import SetDocumentDate
+
+    session = Session.open(folder)
+    relpath = session.loaded.order[0]
+    before = {e.id: e.start for e in session.events() if e.document == relpath}
+    edit = SetDocumentDate.make(folder, relpath, dt.date(2020, 1, 6))
+    change = session.perform(edit)
+    assert change.reset and change.documents == {relpath} and session.needs_reload
+    session.reload()
+    assert session.loaded.extracted == 1 and not session.needs_reload
+    after = {e.id: e.start for e in session.events() if e.document == relpath}
+    assert after != before and session.undo_text == edit.text
+    session.undo()
+    session.reload()
+    assert {e.id: e.start for e in session.events() if e.document == relpath} == before
