@@ -269,8 +269,18 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
         documents: _Lazy = _Lazy(order, paths, snap, _document)
         timexes: _Lazy = _Lazy(order, paths, snap, _timexes)
 
+        texts: dict[str, str] = {}
+
         def text_of(relpath: str, start: int, end: int) -> str:
-            text: str = documents[relpath].text
+            text = texts.get(relpath)
+            if text is None:
+                if not texts:  # the first sentence asked for: read every text at once
+                    by_path = {rel: relpath for relpath, rel in paths.items()}
+                    texts.update((by_path[rel], value) for rel, value in snap.texts().items()
+                                 if rel in by_path)
+                text = texts.get(relpath)
+                if text is None:
+                    text = texts[relpath] = documents[relpath].text
             return text[start:end]
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)

@@ -29,12 +29,12 @@ from viewer.core.cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
-VERSION = "2"
+VERSION = "3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, side TEXT,
-    payload BLOB NOT NULL);
+    payload BLOB NOT NULL, text BLOB);
 CREATE TABLE IF NOT EXISTS folder (
     id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, digest TEXT NOT NULL,
     columns BLOB NOT NULL, extra BLOB NOT NULL);
@@ -170,9 +170,21 @@ class Snapshot:
         never correctness."""
         if self.db is None:
             return
-        values = [(path, key.size, key.mtime_ns, key.hash, key.side, pack(payload))
-                  for path, key, payload in rows]
-        self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", values)
+        values = [(path, key.size, key.mtime_ns, key.hash, key.side, pack(payload),
+                   _pack_text(payload)) for path, key, payload in rows]
+        self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+
+    def texts(self) -> dict[bytes, str]:
+        """Every document's text, in one query: sentences are slices of these, and reading
+        them alone is far cheaper than decoding whole documents."""
+        if self.db is None:
+            return {}
+        try:
+            rows = self.db.execute("SELECT path, text FROM files WHERE text IS NOT NULL")
+            return {bytes(path): zlib.decompress(blob).decode("utf-8", "surrogatepass")
+                    for path, blob in rows}
+        except (sqlite3.Error, zlib.error, UnicodeDecodeError) as exc:
+            raise SnapshotDamaged(str(exc)) from exc
 
     def touch(self, rows: Iterable[tuple[bytes, FileKey]]) -> None:
         """Files whose time changed but whose content did not: keep them, with the new time."""
@@ -229,6 +241,13 @@ class Snapshot:
         blob = buffer.getvalue()
         self._write("INSERT OR REPLACE INTO folder VALUES (1, ?, ?, ?, ?)",
                     [(key, hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+
+
+def _pack_text(payload: Any) -> bytes | None:
+    document = payload.get("document") if isinstance(payload, dict) else None
+    if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+        return None
+    return zlib.compress(document["text"].encode("utf-8", "surrogatepass"), 1)
 
 
 def file_hash(path: str | Path) -> str | None:
