@@ -16,7 +16,7 @@ from viewer.core.dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
-from viewer.core.timex.context import Anchor, Match
+from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 
@@ -107,6 +107,7 @@ class Tagger:
         found: list[Timex] = []
         anchor: Anchor | None = None
         pos = start
+        index = TenseIndex(text, self.lex)
         for hit, rule in self._candidates(text, start, end):
             if hit.start() < pos:
                 continue  # inside an expression already tagged
@@ -114,7 +115,7 @@ class Tagger:
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
             groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-            context = Match(text, a, b, groups, dct, anchor, self.lex)
+            context = Match(text, a, b, groups, dct, anchor, self.lex, index)
             resolved = _resolve(rule, context)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
