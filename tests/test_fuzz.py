@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 from tests.budget import linear_budget, within_budget
 from viewer.cli import main
+from viewer.core.events import DocumentEvents
+from viewer.core.extract import extract_folder
 
 SECRET = "SECRET-7f3a9c"  # in a file beside the folder: must never reach an output
 FRAGMENTS = [
@@ -135,6 +137,12 @@ def test_hostile_folders_never_raise_hang_or_leak(spec: tuple[dict[bytes, Entry]
             assert "Traceback" not in err
             outputs.append(out)
         outputs.append(report.read_text(encoding="utf-8"))
+        shown: list[DocumentEvents] = []  # the window's path: cached, documents as they come
+        result, _calls = within_budget(
+            lambda: extract_folder(root, workers=1, progress=lambda _d, _t: None,
+                                   on_document=shown.append), linear_budget(size))
+        assert len(shown) == len(result.documents)
+        outputs += [e.text for e in result.events]
         for text in outputs:
             assert SECRET not in text
             assert "root:x:0:0" not in text

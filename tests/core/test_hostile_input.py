@@ -75,9 +75,11 @@ def test_special_files_are_never_opened(tmp_path: Path) -> None:
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     with open(tmp_path / "sparse.txt", "wb") as fh:
         fh.truncate(2 * 1024**3)  # 2 GB, no blocks: skipped by its size, never read
-    result, _calls = within_budget(lambda: extract_folder(tmp_path, workers=1),
+    seen: list[object] = []  # the app's path: documents reported as they come
+    result, _calls = within_budget(lambda: extract_folder(tmp_path, workers=1,
+                                                          on_document=seen.append),
                                    linear_budget(len(GOOD)))
-    assert [d.relpath for d in result.documents] == ["ok.txt"]
+    assert [d.relpath for d in result.documents] == ["ok.txt"] and len(seen) == 1
     assert kinds(result.problems) == {"pipe.txt": "special", "zero.txt": "link-outside",
                                       "sparse.txt": "too-large"}
 
