@@ -124,3 +124,25 @@ def test_stored_corrections_that_are_not_dates_are_ignored(value: str) -> None:
     data = UserData(corrections={"a": {"start": value, "end": "2026-01-01"}})
     (fixed,) = apply_user_data([event("a")], data)
     assert fixed.start is not None
+
+
+def test_the_folders_own_rule_files_are_read_safely(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    rules = tmp_path / ".timeline-viewer"
+    rules.mkdir()
+    os.mkfifo(rules / "topics.toml")
+    (rules / "gazetteer.toml").symlink_to("/etc/passwd")
+    (rules / "timex.toml").write_text("this is [not toml\n")
+    (rules / "people.toml").write_bytes(b"titles = [\"Caf\xe9\"]\n")
+    (rules / "boilerplate.toml").symlink_to("/dev/zero")
+    seen: list[object] = []
+    result, _calls = within_budget(lambda: extract_folder(tmp_path, workers=1,
+                                                          on_document=seen.append),
+                                   linear_budget(len(GOOD)))
+    assert [d.relpath for d in result.documents] == ["ok.txt"] and result.events
+    assert kinds(result.problems) == {
+        ".timeline-viewer/topics.toml": "special",
+        ".timeline-viewer/gazetteer.toml": "link-outside",
+        ".timeline-viewer/timex.toml": "rules", ".timeline-viewer/people.toml": "rules",
+        ".timeline-viewer/boilerplate.toml": "link-outside"}
+    assert kinds(load_folder(tmp_path).problems) == kinds(result.problems)

@@ -16,7 +16,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from viewer.core.model import Problem
 from viewer.core.resources import FOLDER_DIR, resources_dir
+from viewer.core.safe_read import read_bounded
 from viewer.core.sidecar import atomic_write_text
 
 _CORE = Path(__file__).resolve().parent
@@ -38,7 +40,9 @@ def fingerprint(folder: str | Path) -> str:
     local = Path(folder) / FOLDER_DIR
     if local.is_dir():
         for path in sorted(local.glob("*.toml")):
-            digest.update(path.name.encode() + path.read_bytes())
+            data = read_bounded(folder, path, 4 * 1024 * 1024)  # never a FIFO or a giant
+            digest.update(path.name.encode() + (data.kind.encode() if isinstance(data, Problem)
+                                                else data))
     return digest.hexdigest()
 
 

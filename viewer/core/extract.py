@@ -24,6 +24,7 @@ from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
+from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
@@ -82,7 +83,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     stamp = fingerprint(folder)
     results: dict[str, dict[str, Any]] = {}
     pending: list[tuple[str, str]] = []
-    problems = list(listing.problems)
+    problems = list(listing.problems) + rule_problems(folder)
     total = len(listing.files)
     for path in listing.files:
         key = ""
