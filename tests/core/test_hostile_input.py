@@ -146,3 +146,15 @@ def test_the_folders_own_rule_files_are_read_safely(tmp_path: Path) -> None:
         ".timeline-viewer/timex.toml": "rules", ".timeline-viewer/people.toml": "rules",
         ".timeline-viewer/boilerplate.toml": "link-outside"}
     assert kinds(load_folder(tmp_path).problems) == kinds(result.problems)
+
+
+@pytest.mark.parametrize("name", ["topics.toml", "gazetteer.toml", "timex.toml",
+                                  "people.toml", "boilerplate.toml", "segmentation.toml"])
+def test_rule_files_of_the_wrong_shape_are_passed_over(tmp_path: Path, name: str) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / name).write_text(
+        "cues = 7\n[topic.x]\nlabel = 5\ncues = 7\n[country]\nx = 5\ntitles = 5\n"
+        "rules = 5\nnever_final = 5\nlines = 5\nleaders = 3\n")
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    assert result.events

@@ -86,10 +86,55 @@ def _read_override(name: str, folder: str | Path) -> dict[str, Any] | Problem | 
     if isinstance(data, Problem):
         return None if data.kind == "vanished" else data
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
+        loaded = tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return Problem(relative_name(folder, local), "rules",
                        f"not used: not valid UTF-8 TOML ({exc})")
+    wrong = _misshapen(loaded, _load_bundled(name), "")
+    if wrong is not None:
+        return Problem(relative_name(folder, local), "rules",
+                       f"not used: {wrong} has another kind of value than in the bundled file")
+    return loaded
+
+
+def _kind(value: object) -> type:
+    return float if isinstance(value, int) and not isinstance(value, bool) else type(value)
+
+
+def _misshapen(extra: Any, base: Any, where: str) -> str | None:
+    """The first key of `extra` whose value is not shaped like the bundled one (a list where
+    the bundled file has a list, of the same kind of items; a table where it has a table…),
+    so that a folder's rules can never crash the code that reads them."""
+    if isinstance(base, dict):
+        if not isinstance(extra, dict):
+            return where or "the file"
+        siblings = [v for v in base.values() if isinstance(v, dict)]
+        for key, value in extra.items():
+            if key == "replace" and not where:
+                if not isinstance(value, bool):
+                    return "replace"
+                continue
+            model = base.get(key, siblings[0] if siblings and len(siblings) == len(base)
+                             else None)
+            if model is None:
+                continue
+            wrong = _misshapen(value, model, f"{where}.{key}" if where else key)
+            if wrong is not None:
+                return wrong
+        return None
+    if isinstance(base, list):
+        if not isinstance(extra, list):
+            return where
+        kinds = {_kind(item) for item in base}
+        if base and any(_kind(item) not in kinds for item in extra):
+            return where
+        if base and isinstance(base[0], dict | list):
+            for item in extra:
+                wrong = _misshapen(item, base[0], where)
+                if wrong is not None:
+                    return wrong
+        return None
+    return None if _kind(extra) == _kind(base) else where
 
 
 def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
