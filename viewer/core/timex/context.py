@@ -5,10 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from viewer.core.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
+
+
+def _ends_sentence(text: str, index: int) -> bool:
+    """A break character at `index` that ends a sentence: not the dot of "Oct." or "P."."""
+    if text[index] != ".":
+        return True
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:index]
+    if len(word) == 1:  # an initial ("P."), but an acronym ("U.S.") may end a sentence
+        return word_start > 0 and text[word_start - 1] == "."
+    return word.lower() not in load_rules().never_final
 
 
 @dataclass(slots=True)
@@ -48,10 +62,12 @@ class Match:
         """
         text = self.text
         left = self.start
-        while left > 0 and text[left - 1] not in _SENTENCE_BREAKS:
+        while left > 0 and not (text[left - 1] in _SENTENCE_BREAKS
+                                 and _ends_sentence(text, left - 1)):
             left -= 1
         right = self.end
-        while right < len(text) and text[right] not in _SENTENCE_BREAKS:
+        while right < len(text) and not (text[right] in _SENTENCE_BREAKS
+                                         and _ends_sentence(text, right)):
             right += 1
         best: tuple[int, int, int] | None = None  # (in other clause, distance, sign)
         for sign, cues in ((1, self.lex.future_cues), (-1, self.lex.past_cues)):

@@ -49,18 +49,17 @@ def _mod(m: Match) -> str | None:
 def choose(tense: int, offsets: list[int], window: int) -> int:
     """Pick among signed distances from the document date (negative: before it).
 
-    The clause's tense picks its side when the nearest candidate there lies within `window`
-    (half a year for dates); with no tense the past wins up to nine months back; otherwise the
-    nearest candidate wins: "Nov. 25" written on 7 January is last November even in a clause
-    that looks ahead.
+    A future clause picks the next one up to nine months ahead (`window` is half a year); a
+    past or untensed clause the last one up to nine months back (news mostly reports what
+    happened: "stepped down in March" written in November is this March). Otherwise the
+    nearest wins: "Nov. 25" written on 7 January is last November even in a clause that looks
+    ahead, and "said … by Jan. 14" written on 6 January is this January.
     """
     ahead = [o for o in offsets if o >= 0]
     behind = [o for o in offsets if o <= 0]
-    if tense > 0 and ahead and min(ahead) <= window:
+    if tense > 0 and ahead and min(ahead) <= window * 3 // 2:
         return min(ahead)
-    if tense < 0 and behind and max(behind) >= -window:
-        return max(behind)
-    if tense == 0 and behind and max(behind) >= -window * 3 // 2:
+    if tense <= 0 and behind and max(behind) >= -window * 3 // 2:
         return max(behind)  # news mostly reports what happened: the past, unless far back
     return min(offsets, key=lambda o: (abs(o), o > 0))
 
