@@ -48,3 +48,60 @@ YEAR_CHOICE = [
 def test_year_choice_in_past_narratives(sentence: str, dct: dt.date, surface: str,
                                         value: str) -> None:
     assert find(tag(sentence, dct), surface).value == value
+
+
+# Durations: ranges are two expressions (the first number takes the unit written after the
+# second); bare plural units after a verb of spending time; "the next decade" is the coming
+# ten years, not the 2030s; race-clock times are durations; "just N years ago" stays a date.
+DURATIONS = [
+    ("Repairs will take two to three weeks, the utility said.", D(2025, 6, 11), "two",
+     "DURATION", "P2W"),
+    ("Repairs will take two to three weeks, the utility said.", D(2025, 6, 11), "three weeks",
+     "DURATION", "P3W"),
+    ("Rates may climb over the next 12 to 18 months.", D(2025, 6, 11), "18 months",
+     "DURATION", "P18M"),
+    ("Rebuilding the harbour could take years.", D(2025, 6, 11), "years", "DURATION", "PXY"),
+    ("Officials warned it may take months to restore power.", D(2025, 6, 11), "months",
+     "DURATION", "PXM"),
+    ("Demand for copper will double over the next decade.", D(2025, 6, 11), "the next decade",
+     "DURATION", "P10Y"),
+    ("Inflation has doubled over the past decade.", D(2025, 6, 11), "the past decade",
+     "DURATION", "P10Y"),
+    ("Kiprono won in 2:05:37, a course record.", D(2025, 4, 21), "2:05:37", "DURATION",
+     "PT2H5M37S"),
+    ("She clocked 1:59.40 in the final.", D(2025, 8, 3), "1:59.40", "DURATION", "PT1M59.4S"),
+    ("The plant opened just 10 years ago in the valley.", D(2025, 6, 11), "just 10 years ago",
+     "DATE", "2015"),
+    ("The council met only two weeks ago.", D(2025, 6, 11), "only two weeks ago", "DATE",
+     "2025-W22"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "kind", "value"), DURATIONS)
+def test_durations(sentence: str, dct: dt.date, surface: str, kind: str, value: str) -> None:
+    found = find(tag(sentence, dct), surface)
+    assert (found.type, found.value) == (kind, value)
+
+
+def test_the_next_decade_spans_from_the_document_date() -> None:
+    found = find(tag("Demand will double over the next decade.", D(2025, 6, 11)),
+                 "the next decade")
+    assert (found.earliest, found.latest) == (D(2025, 6, 11), D(2035, 6, 11))
+
+
+def test_just_marks_no_approximation() -> None:
+    assert find(tag("The plant opened just 10 years ago.", D(2025, 6, 11)),
+                "just 10 years ago").mod is None
+
+
+# Measures that are not times: ages and race margins.
+@pytest.mark.parametrize("sentence", [
+    "Mr. Okafor, 52 years old, will lead the board.",
+    "The program is open to staff 55 years old or older.",
+    "The hostage, 37 years old when he was seized, was freed.",
+    "Kiprono won in 2:05:37, 12 seconds ahead of his compatriot.",
+    "The Dutch rider finished 40 seconds behind the leader.",
+])
+def test_ages_and_margins_are_not_times(sentence: str) -> None:
+    units = ("years", "seconds")
+    assert not [t for t in tag(sentence, D(2025, 6, 11)) if t.text.endswith(units)]

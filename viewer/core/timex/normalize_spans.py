@@ -35,6 +35,26 @@ def _number(m: Match, name: str = "number") -> float | str | None:
         return None
 
 
+def _approx(m: Match) -> str | None:
+    """APPROX for "about", "nearly"…; "just" and "only" stress an exact amount."""
+    word = (m.g("approx") or "").strip()
+    return "APPROX" if word and word not in ("just", "only") else None
+
+
+_AGE_OR_MARGIN = re.compile(
+    r"\s*(?:old\b|of\s+age\b|(?:ahead|behind|clear|adrift|back|off\s+the\s+pace)\b)",
+    re.IGNORECASE)
+
+
+def _measure_not_time(m: Match) -> bool:
+    """An age ("52 years old") or a race margin ("12 seconds ahead") measures, not dates."""
+    after = _AGE_OR_MARGIN.match(m.text, m.end)
+    if after is None:
+        return False
+    word = after.group().split()[0].lower()
+    return word in ("old", "of") or m.lex.units.get((m.g("unit") or "").lower()) in ("TS", "TM")
+
+
 def _unit(m: Match) -> str | None:
     return m.lex.units.get((m.g("unit") or "").lower())
 
@@ -205,7 +225,7 @@ def ago(m: Match) -> Result | None:
     if base is None:
         return Result("DATE", "XXXX-XX-XX", anchor="none")
     amount = int(number) if forward else -int(number)
-    approx = "APPROX" if m.g("approx") else None
+    approx = _approx(m)
     if unit in _TIME_UNITS:
         hours = amount if unit == "TH" else 0
         moment = dt.datetime.combine(base, dt.time(12)) + dt.timedelta(hours=hours)
@@ -221,10 +241,17 @@ def relative_period(m: Match) -> Result | None:
     unit_word = m.g("unit") or ""
     when = m.g("when") or "this"
     rel = " ".join((m.g("rel") or "").split())
-    if when in ("past", "recent") and unit_word not in _SEASONS and not rel:
+    span_words = ("past", "recent") if unit_word not in ("decade", "century") else (
+        "past", "recent", "next", "coming", "following")
+    if when in span_words and unit_word not in _SEASONS and not rel:
+        # "the past year", "the next decade": the span up to or from now (not the 2030s);
+        # "the last decade" stays the previous one.
         code = _UNIT_OF.get(unit_word, "Y")
         if m.dct is None:
             return None
+        if when in ("next", "coming", "following"):
+            return Result("DURATION", _period(1, code), anchor="dct", earliest=m.dct,
+                          latest=shift(m.dct, code, 1), explicit_span=True)
         return Result("DURATION", _period(1, code), anchor="dct",
                       earliest=shift(m.dct, code, -1), latest=m.dct, explicit_span=True)
     if m.dct is None:
@@ -263,6 +290,19 @@ def relative_period(m: Match) -> Result | None:
     return result
 
 
+def race_time(m: Match) -> Result | None:
+    """A finishing time on a race clock ("won in 2:05:37"): a duration, not a time of day."""
+    hours, minutes = int(m.g("hour") or 0), int(m.g("minute") or 0)
+    seconds = m.g("second") or "0"
+    whole = seconds.split(".")[0]
+    if minutes > 59 or int(whole) > 59:
+        return None
+    text = seconds.rstrip("0").rstrip(".") if "." in seconds else str(int(whole))
+    value = "PT" + (f"{hours}H" if hours else "") + f"{minutes}M" + (
+        f"{text}S" if text not in ("", "0") else "")
+    return Result("DURATION", value, anchor="none")
+
+
 def the_weekend(m: Match) -> Result | None:
     """"Over the weekend": the one just past, unless the clause looks ahead."""
     if m.dct is None:
@@ -278,8 +318,8 @@ def the_weekend(m: Match) -> Result | None:
 
 
 def duration(m: Match) -> Result | None:
-    if m.g("adj") == "-old":
-        return None  # an age ("a 6-year-old"), not a time expression
+    if m.g("adj") == "-old" or _measure_not_time(m):
+        return None  # an age ("a 6-year-old", "52 years old") or a margin, not a time
     if (m.g("unit") or "").startswith("second") and (m.g("number") or "") in ("a", "an"):
         return None  # "a second round"
     unit = _unit(m)
@@ -309,7 +349,7 @@ def duration(m: Match) -> Result | None:
     if rel in ("few", "several", "many") and m.g("number") is None:
         number = "X"
     value = _period(number, unit)
-    result = Result("DURATION", value, mod="APPROX" if m.g("approx") else None)
+    result = Result("DURATION", value, mod=_approx(m))
     if m.dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming",
                                      "following"):
         amount = 1 if number == "X" else float(number)

@@ -43,6 +43,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "ago": ns.ago,
     "relative_period": ns.relative_period,
     "duration": ns.duration,
+    "race_time": ns.race_time,
     "set_every": ns.set_every,
     "reference": ns.reference,
 }
