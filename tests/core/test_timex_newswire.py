@@ -105,3 +105,21 @@ def test_just_marks_no_approximation() -> None:
 def test_ages_and_margins_are_not_times(sentence: str) -> None:
     units = ("years", "seconds")
     assert not [t for t in tag(sentence, D(2025, 6, 11)) if t.text.endswith(units)]
+
+
+# Sets: a named season, month or part of day repeated; adverbs of frequency.
+SETS = [
+    ("The harbour festival is held each summer.", "each summer", "XXXX-SU"),
+    ("Night patrols go out every evening along the coast.", "every evening", "XXXX-XX-XXTEV"),
+    ("The fishing ban starts every spring.", "every spring", "XXXX-SP"),
+    ("Growers meet in the square each July.", "each July", "XXXX-07"),
+    ("The licence fee is reviewed annually.", "annually", "P1Y"),
+    ("Ferries to the island sail daily.", "daily", "P1D"),
+    ("Markets open every Tuesday.", "every Tuesday", "XXXX-WXX-2"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), SETS)
+def test_sets(sentence: str, surface: str, value: str) -> None:
+    found = find(tag(sentence, D(2025, 6, 11)), surface)
+    assert (found.type, found.value) == ("SET", value)

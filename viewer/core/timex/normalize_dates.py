@@ -212,7 +212,7 @@ def weekday(m: Match) -> Result | None:
     part = m.g("part")
     suffix = ""
     if part:
-        suffix = "T" + {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+        suffix = "T" + m.lex.parts[part]
     if m.dct is None:
         return Result("DATE" if not part else "TIME", f"XXXX-WXX-{target}{suffix}", anchor="none")
     rel = (m.g("rel") or "").replace("the ", "")

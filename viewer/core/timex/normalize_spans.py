@@ -9,10 +9,6 @@ from viewer.core.timex.calendar import interval, shift, value_for
 from viewer.core.timex.context import Match
 from viewer.core.timex.normalize_dates import MODS, Result, weekday
 
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_UNIT_OF = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q",
-            "weekend": "WE", "decade": "DE", "century": "CE", "half": "H"}
-_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 _TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
 
 
@@ -33,6 +29,11 @@ def _number(m: Match, name: str = "number") -> float | str | None:
         return float(word.replace(",", ""))
     except ValueError:
         return None
+
+
+def _unit_code(m: Match, word: str, default: str) -> str:
+    """The unit letter of a unit word from the units table; "half" (a year) is H."""
+    return m.lex.units.get(word) or ("H" if word == "half" else default)
 
 
 def _approx(m: Match) -> str | None:
@@ -128,7 +129,7 @@ def clock(m: Match) -> Result | None:
 
 def relative_part(m: Match) -> Result | None:
     word = m.g("word") or ""
-    part = _PARTS[m.g("part") or "morning"]
+    part = m.lex.parts[m.g("part") or "morning"]
     if m.dct is None:
         return Result("TIME", f"XXXX-XX-XXT{part}", anchor="none")
     offset = {"last": -1 if part == "NI" else 0, "yesterday": -1, "tomorrow": 1,
@@ -176,10 +177,10 @@ def anaphoric(m: Match) -> Result | None:
         step = -1
     elif re.search(r"\b(after|later|next|following)\b", words):
         step = 1
-    if unit_word in _PARTS:
+    if unit_word in m.lex.parts:
         day = base + dt.timedelta(days=step)
-        return Result("TIME", f"{day.isoformat()}T{_PARTS[unit_word]}", anchor=kind)
-    unit = _UNIT_OF.get(unit_word, "D")
+        return Result("TIME", f"{day.isoformat()}T{m.lex.parts[unit_word]}", anchor=kind)
+    unit = _unit_code(m, unit_word, "D")
     if unit == "D" and precision != "D" and step == 0:
         return Result("DATE", value_for(base, precision), anchor=kind)
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
@@ -243,10 +244,10 @@ def relative_period(m: Match) -> Result | None:
     rel = " ".join((m.g("rel") or "").split())
     span_words = ("past", "recent") if unit_word not in ("decade", "century") else (
         "past", "recent", "next", "coming", "following")
-    if when in span_words and unit_word not in _SEASONS and not rel:
+    if when in span_words and unit_word not in m.lex.seasons and not rel:
         # "the past year", "the next decade": the span up to or from now (not the 2030s);
         # "the last decade" stays the previous one.
-        code = _UNIT_OF.get(unit_word, "Y")
+        code = _unit_code(m, unit_word, "Y")
         if m.dct is None:
             return None
         if when in ("next", "coming", "following"):
@@ -258,13 +259,13 @@ def relative_period(m: Match) -> Result | None:
         return None
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1,
             "year-ago": -4, "year-earlier": -4, "prior-year": -4, "year-before": -4}.get(when, 0)
-    if unit_word in _SEASONS:
+    if unit_word in m.lex.seasons:
         from viewer.core.timex.normalize_dates import season
 
         m.groups["season"] = unit_word
         m.groups["rel"] = "last" if step < 0 else "next" if step > 0 else "this"
         return season(m)
-    unit = _UNIT_OF.get(unit_word, "Y")
+    unit = _unit_code(m, unit_word, "Y")
     if step == -4:  # year-ago quarter and friends
         unit, step = ("Q", -4) if unit == "Q" else (unit, -1)
     if unit == "Q" and step == -4:
@@ -379,9 +380,20 @@ def set_every(m: Match) -> Result | None:
     every = (m.g("number") or "").strip()
     count = 2 if every in ("other", "two") else 3 if every == "three" else (
         int(every) if every.isdigit() else 1)
-    code = {"morning": "D", "evening": "D", "night": "D", "weekend": "W"}.get(unit_word)
-    unit = code or _UNIT_OF.get(unit_word) or m.lex.units.get(unit_word, "D")
+    unit = "W" if unit_word == "weekend" else _unit_code(m, unit_word, "D")
     return Result("SET", _period(count, unit))
+
+
+def set_named(m: Match) -> Result | None:
+    """"Each summer", "every July", "every evening": the named period, recurring."""
+    word = m.g("named") or ""
+    if word in m.lex.seasons:
+        return Result("SET", f"XXXX-{m.lex.seasons[word]}")
+    if word in m.lex.parts:
+        return Result("SET", f"XXXX-XX-XXT{m.lex.parts[word]}")
+    if word in m.lex.months:
+        return Result("SET", f"XXXX-{m.lex.months[word]:02d}")
+    return None
 
 
 def reference(m: Match) -> Result | None:

@@ -45,6 +45,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "duration": ns.duration,
     "race_time": ns.race_time,
     "set_every": ns.set_every,
+    "set_named": ns.set_named,
     "reference": ns.reference,
 }
 
