@@ -123,3 +123,72 @@ SETS = [
 def test_sets(sentence: str, surface: str, value: str) -> None:
     found = find(tag(sentence, D(2025, 6, 11)), surface)
     assert (found.type, found.value) == ("SET", value)
+
+
+# Hyphenated year ranges are two expressions; the second year may be short.
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("Exports grew in the 1998-99 season.", [("1998", "1998"), ("99", "1999")]),
+    ("Output fell through 2019–2021, the ministry said.", [("2019", "2019"), ("2021", "2021")]),
+    ("The 1999-00 budget was approved.", [("1999", "1999"), ("00", "2000")]),
+])
+def test_year_ranges(sentence: str, values: list[tuple[str, str]]) -> None:
+    found = [(t.text, t.value) for t in tag(sentence, D(2025, 6, 11))]
+    assert found == values
+
+
+def test_a_phone_number_is_no_year_range() -> None:
+    assert not [t for t in tag("Call 2024-1234 for tickets.", D(2025, 6, 11)) if t.value[:2]
+                in ("19", "20")]
+
+
+# Fiscal years and the end of the year.
+FISCAL = [
+    ("The lender expects to cut its debt by year-end.", D(2025, 6, 11), "year-end", "2025",
+     "END"),
+    ("The plan is due by year's end.", D(2025, 6, 11), "year's end", "2025", "END"),
+    ("Profit fell at year-end, the company said.", D(2025, 2, 11), "year-end", "2024", "END"),
+    ("Sales for the current fiscal year will rise.", D(2025, 6, 11),
+     "the current fiscal year", "2025", None),
+    ("Sales in the latest fiscal year fell.", D(2025, 6, 11), "the latest fiscal year", "2024",
+     None),
+    ("The mill will close by the end of the year.", D(2025, 6, 11), "the end of the year",
+     "2025", "END"),
+    ("Analysts cut forecasts for the full year.", D(2025, 6, 11), "the full year", "2025",
+     None),
+    ("Profit for fiscal 2024 rose 8%.", D(2025, 6, 11), "fiscal 2024", "2024", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "value", "mod"), FISCAL)
+def test_fiscal_years_and_year_end(sentence: str, dct: dt.date, surface: str, value: str,
+                                   mod: str | None) -> None:
+    found = find(tag(sentence, dct), surface)
+    assert (found.value, found.mod) == (value, mod)
+
+
+# Modifiers inside spans: approximations, late/early on a day, "over" on a duration; but not
+# prepositions ("over the past year"), nor articles of an adjectival duration ("a two-year deal").
+MODIFIERS = [
+    ("The blast came at about 10:35 a.m.", "about 10:35 a.m", "APPROX"),
+    ("Fighting resumed late Tuesday near the border.", "late Tuesday", "END"),
+    ("The convoy left early Monday.", "early Monday", "START"),
+    ("The ministers met around noon.", "around noon", "APPROX"),
+    ("The lender expects a loss around year end.", "around year end", "END"),
+    ("The hearing lasted over an hour.", "over an hour", "APPROX"),
+    ("Earlier Sunday, rescuers reached the village.", "Earlier Sunday", None),
+    ("Prices rose over the past year.", "the past year", None),
+    ("The union signed a two-year contract.", "two-year", None),
+    ("A 16-hour flight brought them home.", "16-hour", None),
+    ("They spent a week in talks.", "a week", None),
+    ("Talks may resume in the near future.", "the near future", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "mod"), MODIFIERS)
+def test_modifiers_inside_spans(sentence: str, surface: str, mod: str | None) -> None:
+    assert find(tag(sentence, D(2025, 6, 11)), surface).mod == mod
+
+
+def test_a_modifier_on_a_day_keeps_the_day() -> None:
+    found = find(tag("Fighting resumed late Tuesday.", D(2025, 6, 11)), "late Tuesday")
+    assert (found.earliest, found.latest) == (D(2025, 6, 10), D(2025, 6, 10))

@@ -47,6 +47,8 @@ class Lexicon:
     references: dict[str, str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
+    modifiers: dict[str, tuple[str, str]]
+    modifier_before: re.Pattern[str]
 
 
 def _strip_lookaround(pattern: str) -> str:
@@ -142,6 +144,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         if "'" in visible or "’" in visible:
             by_quote.append(index)
     cues = data["cues"]
+    modifiers = {" ".join(k.split()): (str(v[0]), str(v[1]))
+                 for k, v in tables.get("span_modifiers", {}).items()}
     return Lexicon(
         rules=tuple(rules),
         by_word={w: tuple(sorted(ix)) for w, ix in by_word.items()},
@@ -160,6 +164,10 @@ def build(data: dict[str, Any]) -> Lexicon:
         references=dict(tables["references"]),
         future_cues=_cue_pattern(cues["future"]),
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix")),
+        modifiers=modifiers,
+        modifier_before=re.compile(
+            r"(?<![\w'])(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
+            re.IGNORECASE),
     )
 
 

@@ -162,6 +162,21 @@ def year(m: Match) -> Result | None:
     return Result("DATE", f"{int(text):04d}", mod=_mod(m))
 
 
+def year_range_end(m: Match) -> Result | None:
+    """The second year of "1998-99" or "2019–2021": later than the first, by at most a decade."""
+    first_text = m.text[m.start - 5 : m.start - 1]
+    if not first_text.isdigit():
+        return None
+    first = int(first_text)
+    text = m.g("year") or ""
+    second = int(text) if len(text) == 4 else first // 100 * 100 + int(text)
+    if len(text) == 2 and second <= first:
+        second += 100  # "1999-00"
+    if not first < second <= first + 10:
+        return None
+    return Result("DATE", f"{second:04d}")
+
+
 _ONES_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"

@@ -304,6 +304,17 @@ def race_time(m: Match) -> Result | None:
     return Result("DURATION", value, anchor="none")
 
 
+def year_end(m: Match) -> Result | None:
+    """"Year-end", "by year's end", "the full year": this year (at its end), or the one named."""
+    if m.dct is None:
+        return Result("DATE", "XXXX", anchor="none")
+    when = m.g("when")
+    year = m.dct.year + {"last": -1, "next": 1}.get(when or "", 0)
+    if when is None and m.g("end") and m.dct.month <= 3 and m.tense() < 0:
+        year -= 1  # "profits fell at year-end", written in February
+    return Result("DATE", f"{year:04d}", mod="END" if m.g("end") else None, anchor="dct")
+
+
 def the_weekend(m: Match) -> Result | None:
     """"Over the weekend": the one just past, unless the clause looks ahead."""
     if m.dct is None:
@@ -336,6 +347,10 @@ def duration(m: Match) -> Result | None:
     if m.g("half1") or m.g("half2"):
         number = (1 if number == "X" else float(number)) + 0.5
     rel = m.g("rel")
+    article = re.match(r"(?:the|an?)\s+", m.surface(), re.IGNORECASE)
+    if (article and rel is None and (m.g("number") or "") not in ("a", "an")
+            and not (m.g("unit") or "").lower().endswith("s")):
+        m.start += article.end()  # "a two-year term": the article belongs to "term"
     if rel in ("recent", "coming") and m.g("number") is None:
         # "in recent weeks", "in the coming months": some span reaching back or ahead.
         past = rel == "recent"
@@ -409,7 +424,7 @@ def reference(m: Match) -> Result | None:
             window = 60 if words in ("recently", "lately", "recent", "just now") else 3650
             result.earliest, result.latest = m.dct - dt.timedelta(days=window), m.dct
         else:
-            window = 60 if words in ("soon", "in the coming days", "before long") else 3650
+            window = 60 if words in ("soon", "the coming days", "before long") else 3650
             result.earliest, result.latest = m.dct, m.dct + dt.timedelta(days=window)
         result.explicit_span = True
     return result

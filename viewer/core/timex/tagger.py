@@ -18,6 +18,7 @@ from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
+from viewer.core.timex.modifiers import widen
 
 Normaliser = Callable[[Match], nd.Result | None]
 
@@ -27,9 +28,11 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_year": nd.month_year,
     "month": nd.month,
     "year": nd.year,
+    "year_range_end": nd.year_range_end,
     "decade": nd.decade,
     "spelled_year": nd.spelled_year,
     "the_weekend": ns.the_weekend,
+    "year_end": ns.year_end,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
@@ -95,6 +98,8 @@ class Tagger:
             if result is None:
                 continue  # the next rule at this word, or the next word, gets its turn
             a, b = context.start, context.end
+            a, result.mod = widen(text, a, b, found[-1].end if found else start,
+                                  result.type or rule.type, result.value, result.mod, self.lex)
             if result.explicit_span:
                 earliest, latest = result.earliest, result.latest
             elif result.type in ("DATE", "TIME"):
