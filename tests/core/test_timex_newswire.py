@@ -192,3 +192,24 @@ def test_modifiers_inside_spans(sentence: str, surface: str, mod: str | None) ->
 def test_a_modifier_on_a_day_keeps_the_day() -> None:
     found = find(tag("Fighting resumed late Tuesday.", D(2025, 6, 11)), "late Tuesday")
     assert (found.earliest, found.latest) == (D(2025, 6, 10), D(2025, 6, 10))
+
+
+# Named time zones belong to the clock time; capitalised abbreviations only.
+ZONES = [
+    ("The launch is set for 10 a.m. Eastern Time on Friday.",
+     "10 a.m. Eastern Time on Friday", "2025-06-13T10:00"),
+    ("Polls close at 8 p.m. local time.", "8 p.m. local time", "2025-06-11T20:00"),
+    ("The shelling began at 14:30 Moscow time.", "14:30 Moscow time", "2025-06-11T14:30"),
+    ("Trading resumes at 9:30 a.m. EST.", "9:30 a.m. EST", "2025-06-11T09:30"),
+    ("Ferries leave at 6 a.m. East of the river the road is shut.", "6 a.m", "2025-06-11T06:00"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), ZONES)
+def test_time_zones(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(2025, 6, 11)), surface).value == value
+
+
+def test_a_zone_name_alone_is_no_time() -> None:
+    assert [t.text for t in tag("Pacific Daylight Time applies in summer.", D(2025, 6, 11))] \
+        == ["summer"]

@@ -89,6 +89,15 @@ def _cue_pattern(words: list[str], suffix: str | None = None) -> re.Pattern[str]
     return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", re.IGNORECASE)
 
 
+def _zone(zones: dict[str, list[str]]) -> str:
+    """Time zone abbreviations (capitals only) or names followed by "time"."""
+    short = "|".join(re.escape(z) for z in sorted(zones.get("abbreviations", []), key=len,
+                                                  reverse=True))
+    names = _alternation(zones.get("names", [])) if zones.get("names") else "(?!)"
+    return (r"(?:(?-i:" + (short or "(?!)") + r")\b|" + names
+            + r"(?:\s+(?:standard|daylight|summer))?\s+time\b)")
+
+
 def build(data: dict[str, Any]) -> Lexicon:
     tables = data["tables"]
     months = {k: int(v) for k, v in tables["months"].items()}
@@ -115,6 +124,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         "holiday": _alternation(tables["holidays"]),
         "fholiday": _alternation(tables["floating_holidays"]),
         "ref": _alternation(tables["references"]),
+        "zone": _zone(tables.get("time_zones", {})),
         "year": r"(?:1[0-9]\d\d|20\d\d)",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
