@@ -213,3 +213,36 @@ def test_time_zones(sentence: str, surface: str, value: str) -> None:
 def test_a_zone_name_alone_is_no_time() -> None:
     assert [t.text for t in tag("Pacific Daylight Time applies in summer.", D(2025, 6, 11))] \
         == ["summer"]
+
+
+# Reference time: clock times and "the day before" follow the narrative's day, not the
+# document's; a bare clock time does not move that day; an apposition renames the date.
+def test_a_clock_time_takes_the_narrative_day() -> None:
+    text = "The rally was held on Saturday. Police fired tear gas at 10 p.m."
+    assert find(tag(text, D(2025, 6, 11)), "10 p.m").value == "2025-06-07T22:00"
+
+
+def test_the_day_before_follows_the_narrative_past_a_clock_time() -> None:
+    text = ("The rally was held on Saturday. Police fired tear gas at 10 p.m. "
+            "The day before, thousands had marched.")
+    assert find(tag(text, D(2025, 6, 11)), "The day before").value == "2025-06-06"
+
+
+def test_a_clock_time_without_a_narrative_day_is_the_document_day() -> None:
+    assert find(tag("Polls close at 8 p.m.", D(2025, 6, 11)), "8 p.m").value == \
+        "2025-06-11T20:00"
+
+
+def test_an_apposition_renames_the_date_just_given() -> None:
+    text = "Shares fell on Oct. 12, the day before the crash, and again later."
+    assert find(tag(text, D(2025, 10, 30)), "the day before").value == "2025-10-12"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("Sales start this September, the company said.", "this September", "2026-09"),
+    ("Profit in next year's first quarter will rise.", "next year's first quarter", "2027-Q1"),
+    ("Net income rose in the third quarter from the 2025 quarter.", "the 2025 quarter",
+     "2025-Q3"),
+])
+def test_named_periods_of_the_document_year(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(2026, 2, 5)), surface).value == value

@@ -145,7 +145,7 @@ def month(m: Match) -> Result | None:
         year = year if number < m.dct.month else year - 1
     elif rel in ("next", "coming", "this coming"):
         year = year if number > m.dct.month else year + 1
-    else:
+    elif rel != "this":  # "this September" is the one of the document's year
         year = pick_year(m, number) or year
     return Result("DATE", f"{year:04d}-{number:02d}", mod=_mod(m), anchor="dct")
 
@@ -160,6 +160,18 @@ def year(m: Match) -> Result | None:
         full = century + int(text)
         text = str(full - 100 if full > m.dct.year + 10 else full)
     return Result("DATE", f"{int(text):04d}", mod=_mod(m))
+
+
+_PERIOD_REACH = 400  # characters: "…in the third quarter, against the 1988 period"
+
+
+def year_period(m: Match) -> Result | None:
+    """"The 1988 quarter": the quarter the narrative is reporting on, in the year named."""
+    year = int(m.g("year") or 0)
+    near = m.anchor
+    if near is not None and near.unit == "Q" and m.start - near.end <= _PERIOD_REACH:
+        return Result("DATE", f"{year:04d}-Q{quarter_of(near.day)}", sets_anchor=False)
+    return Result("DATE", f"{year:04d}", sets_anchor=False)
 
 
 def year_range_end(m: Match) -> Result | None:

@@ -102,9 +102,10 @@ def clock(m: Match) -> Result | None:
     day = m.dct
     anchor = "dct"
     near = m.anchor
-    if near is not None and near.unit == "D" and m.start - near.end < 120 and "." not in (
-            m.text[near.end : m.start]):
-        day, anchor = near.day, "narrative"  # "…said Friday. The blast came at 10:35 a.m."
+    if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
+            "\n\n" not in m.text[near.end : m.start]):
+        # "The rally was held on Saturday. Police fired at 10 p.m.": the narrative's day.
+        day, anchor = near.day, "narrative"
     if m.g("month") and m.g("day"):
         from viewer.core.timex.normalize_dates import pick_year
 
@@ -124,7 +125,13 @@ def clock(m: Match) -> Result | None:
             day = dt.date.fromisoformat(resolved.value[:10])
     if day is None:
         return Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", anchor="none")
-    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor)
+    # A bare clock time names no day of its own, so it does not move the narrative's day.
+    own_day = bool(m.g("weekday") or m.g("day"))
+    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor,
+                  sets_anchor=own_day)
+
+
+_CLOCK_REACH = 400  # characters: a clock time belongs to a day named a few sentences before
 
 
 def relative_part(m: Match) -> Result | None:
@@ -172,6 +179,11 @@ def anaphoric(m: Match) -> Result | None:
         return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), anchor=kind)
     if words == "the eve":
         return Result("DATE", (base - dt.timedelta(days=1)).isoformat(), anchor=kind)
+    if (m.anchor is not None and precision == "D" and re.fullmatch(
+            r",\s*", m.text[m.anchor.end : m.start]) and re.match(r"\s+(?:the\s+)?[a-z]",
+                                                                m.text[m.end : m.end + 12])):
+        # "Oct. 12, the day before the crash": an apposition renames the date just given.
+        return Result("DATE", base.isoformat(), anchor=kind)
     step = 0
     if re.search(r"\b(before|earlier|previous|preceding)\b", words):
         step = -1

@@ -29,6 +29,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "month": nd.month,
     "year": nd.year,
     "year_range_end": nd.year_range_end,
+    "year_period": nd.year_period,
     "decade": nd.decade,
     "spelled_year": nd.spelled_year,
     "the_weekend": ns.the_weekend,
