@@ -107,6 +107,27 @@ def test_ages_and_margins_are_not_times(sentence: str) -> None:
     assert not [t for t in tag(sentence, D(2025, 6, 11)) if t.text.endswith(units)]
 
 
+# Rates and fractions are measures too: TimeML marks neither as a time.
+@pytest.mark.parametrize("sentence", [
+    "The preferred stock pays a dividend of $1.76 a year.",
+    "The carrier adds four flights a week to Lagos.",
+    "The island imports about three-quarters of its food.",
+    "Junk bonds make up more than a quarter of the market.",
+    "Employers added 150,000 jobs a month on average.",
+])
+def test_rates_and_fractions_are_not_times(sentence: str) -> None:
+    assert tag(sentence, D(2025, 6, 11)) == []
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("Talks took a year.", "a year"),
+    ("It was the smallest gain in a year.", "a year"),
+    ("The firm has lost money for several quarters of the past decade.", "several quarters"),
+])
+def test_durations_beside_rates_stay(sentence: str, surface: str) -> None:
+    assert find(tag(sentence, D(2025, 6, 11)), surface).type == "DURATION"
+
+
 # Sets: a named season, month or part of day repeated; adverbs of frequency.
 SETS = [
     ("The harbour festival is held each summer.", "each summer", "XXXX-SU"),

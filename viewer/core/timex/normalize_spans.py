@@ -8,82 +8,14 @@ import re
 from viewer.core.timex.calendar import interval, shift, value_for
 from viewer.core.timex.context import Match
 from viewer.core.timex.normalize_dates import MODS, Result, weekday
-
-_TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
-
-
-def _number(m: Match, name: str = "number") -> float | str | None:
-    word = " ".join((m.g(name) or "").split())
-    if not word:
-        return None
-    if word in m.lex.vague:
-        return "X"
-    if word in m.lex.numbers:
-        return m.lex.numbers[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and all(p in m.lex.numbers for p in parts):  # "twenty-four"
-        return m.lex.numbers[parts[0]] + m.lex.numbers[parts[1]]
-    if word.endswith(" 1/2"):
-        return float(word[:-4]) + 0.5
-    try:
-        return float(word.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _unit_code(m: Match, word: str, default: str) -> str:
-    """The unit letter of a unit word from the units table; "half" (a year) is H."""
-    return m.lex.units.get(word) or ("H" if word == "half" else default)
-
-
-def _approx(m: Match) -> str | None:
-    """APPROX for "about", "nearly"…; "just" and "only" stress an exact amount."""
-    word = (m.g("approx") or "").strip()
-    return "APPROX" if word and word not in ("just", "only") else None
-
-
-_AGE_OR_MARGIN = re.compile(
-    r"\s*(?:old\b|of\s+age\b|(?:ahead|behind|clear|adrift|back|off\s+the\s+pace)\b)",
-    re.IGNORECASE)
-
-
-def _measure_not_time(m: Match) -> bool:
-    """An age ("52 years old") or a race margin ("12 seconds ahead") measures, not dates."""
-    after = _AGE_OR_MARGIN.match(m.text, m.end)
-    if after is None:
-        return False
-    word = after.group().split()[0].lower()
-    return word in ("old", "of") or m.lex.units.get((m.g("unit") or "").lower()) in ("TS", "TM")
-
-
-def _unit(m: Match) -> str | None:
-    return m.lex.units.get((m.g("unit") or "").lower())
-
-
-def _period(number: float | str, unit: str) -> str:
-    """ISO 8601 duration: P3Y, PT6H, PXD, P10Y for a decade, PT5H30M for 5.5 hours."""
-    if unit in ("DE", "CE"):
-        scale = 10 if unit == "DE" else 100
-        return "PXY" if number == "X" else f"P{round(float(number) * scale)}Y"
-    if unit in ("WE", "NI", "FN"):
-        unit = {"WE": "WE", "NI": "D", "FN": "W"}[unit]
-        number = number if unit != "W" or number == "X" else float(number) * 2
-    time = unit in _TIME_UNITS
-    letter = _TIME_UNITS.get(unit, unit)
-    if number == "X":
-        return f"PT{'X'}{letter}" if time else f"PX{letter}"
-    amount = float(number)
-    if amount != int(amount):
-        whole, part = int(amount), amount - int(amount)
-        smaller = {"TH": ("M", 60), "TM": ("S", 60), "Y": ("M", 12), "D": ("H", 24)}.get(unit)
-        if smaller:
-            rest = round(part * smaller[1])
-            if unit == "D":
-                return f"P{whole}DT{rest}H"
-            if time:
-                return f"PT{whole}{letter}{rest}{smaller[0]}"
-            return f"P{whole}Y{rest}M"
-    return f"PT{int(amount)}{letter}" if time else f"P{int(amount)}{letter}"
+from viewer.core.timex.normalize_durations import (
+    TIME_UNITS,
+    approx_mod,
+    number_of,
+    period,
+    unit_code,
+    unit_of,
+)
 
 
 def clock(m: Match) -> Result | None:
@@ -192,7 +124,7 @@ def anaphoric(m: Match) -> Result | None:
     if unit_word in m.lex.parts:
         day = base + dt.timedelta(days=step)
         return Result("TIME", f"{day.isoformat()}T{m.lex.parts[unit_word]}", anchor=kind)
-    unit = _unit_code(m, unit_word, "D")
+    unit = unit_code(m, unit_word, "D")
     if unit == "D" and precision != "D" and step == 0:
         return Result("DATE", value_for(base, precision), anchor=kind)
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
@@ -220,8 +152,8 @@ def ago(m: Match) -> Result | None:
         if base is None:
             return None
         return Result("DATE", value_for(shift(base, "Y", -1), "Y"), anchor="dct")
-    number = _number(m)
-    unit = _unit(m)
+    number = number_of(m)
+    unit = unit_of(m)
     if number is None or unit is None:
         return None
     if unit == "Y" and number == 1:
@@ -238,8 +170,8 @@ def ago(m: Match) -> Result | None:
     if base is None:
         return Result("DATE", "XXXX-XX-XX", anchor="none")
     amount = int(number) if forward else -int(number)
-    approx = _approx(m)
-    if unit in _TIME_UNITS:
+    approx = approx_mod(m)
+    if unit in TIME_UNITS:
         hours = amount if unit == "TH" else 0
         moment = dt.datetime.combine(base, dt.time(12)) + dt.timedelta(hours=hours)
         return Result("DATE", moment.date().isoformat(), mod=approx, anchor=kind)
@@ -259,13 +191,13 @@ def relative_period(m: Match) -> Result | None:
     if when in span_words and unit_word not in m.lex.seasons and not rel:
         # "the past year", "the next decade": the span up to or from now (not the 2030s);
         # "the last decade" stays the previous one.
-        code = _unit_code(m, unit_word, "Y")
+        code = unit_code(m, unit_word, "Y")
         if m.dct is None:
             return None
         if when in ("next", "coming", "following"):
-            return Result("DURATION", _period(1, code), anchor="dct", earliest=m.dct,
+            return Result("DURATION", period(1, code), anchor="dct", earliest=m.dct,
                           latest=shift(m.dct, code, 1), explicit_span=True)
-        return Result("DURATION", _period(1, code), anchor="dct",
+        return Result("DURATION", period(1, code), anchor="dct",
                       earliest=shift(m.dct, code, -1), latest=m.dct, explicit_span=True)
     if m.dct is None:
         return None
@@ -277,7 +209,7 @@ def relative_period(m: Match) -> Result | None:
         m.groups["season"] = unit_word
         m.groups["rel"] = "last" if step < 0 else "next" if step > 0 else "this"
         return season(m)
-    unit = _unit_code(m, unit_word, "Y")
+    unit = unit_code(m, unit_word, "Y")
     if step == -4:  # year-ago quarter and friends
         unit, step = ("Q", -4) if unit == "Q" else (unit, -1)
     if unit == "Q" and step == -4:
@@ -303,19 +235,6 @@ def relative_period(m: Match) -> Result | None:
     return result
 
 
-def race_time(m: Match) -> Result | None:
-    """A finishing time on a race clock ("won in 2:05:37"): a duration, not a time of day."""
-    hours, minutes = int(m.g("hour") or 0), int(m.g("minute") or 0)
-    seconds = m.g("second") or "0"
-    whole = seconds.split(".")[0]
-    if minutes > 59 or int(whole) > 59:
-        return None
-    text = seconds.rstrip("0").rstrip(".") if "." in seconds else str(int(whole))
-    value = "PT" + (f"{hours}H" if hours else "") + f"{minutes}M" + (
-        f"{text}S" if text not in ("", "0") else "")
-    return Result("DURATION", value, anchor="none")
-
-
 def year_end(m: Match) -> Result | None:
     """"Year-end", "by year's end", "the full year": this year (at its end), or the one named."""
     if m.dct is None:
@@ -339,88 +258,6 @@ def the_weekend(m: Match) -> Result | None:
     else:
         day = m.dct - dt.timedelta(days=weekday)
     return Result("DATE", value_for(day, "WE"), anchor="dct")
-
-
-def duration(m: Match) -> Result | None:
-    if m.g("adj") == "-old" or _measure_not_time(m):
-        return None  # an age ("a 6-year-old", "52 years old") or a margin, not a time
-    if (m.g("unit") or "").startswith("second") and (m.g("number") or "") in ("a", "an"):
-        return None  # "a second round"
-    unit = _unit(m)
-    if unit is None:
-        unit = {"ages": "Y"}.get(m.g("unit") or "")
-        if unit is None:
-            return None
-    number = _number(m)
-    if number is None:
-        number = "X"
-    elif number != "X" and float(number) >= 1000:
-        return None  # "the 1988 quarter" names a year, not 1988 quarters
-    if m.g("half1") or m.g("half2"):
-        number = (1 if number == "X" else float(number)) + 0.5
-    rel = m.g("rel")
-    article = re.match(r"(?:the|an?)\s+", m.surface(), re.IGNORECASE)
-    if (article and rel is None and (m.g("number") or "") not in ("a", "an")
-            and not (m.g("unit") or "").lower().endswith("s")):
-        m.start += article.end()  # "a two-year term": the article belongs to "term"
-    if rel in ("recent", "coming") and m.g("number") is None:
-        # "in recent weeks", "in the coming months": some span reaching back or ahead.
-        past = rel == "recent"
-        result = Result("DURATION", _period("X", unit), anchor="dct")
-        if m.dct is not None:
-            reach = {"Y": 3 * 365, "M": 180, "W": 42, "D": 10, "DE": 3650}.get(unit, 30)
-            step = dt.timedelta(days=reach)
-            result.earliest, result.latest = (m.dct - step, m.dct) if past else (m.dct,
-                                                                                m.dct + step)
-            result.explicit_span = True
-        return result
-    if rel in ("few", "several", "many") and m.g("number") is None:
-        number = "X"
-    value = _period(number, unit)
-    result = Result("DURATION", value, mod=_approx(m))
-    if m.dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming",
-                                     "following"):
-        amount = 1 if number == "X" else float(number)
-        plain = {"DE": "Y", "CE": "Y", "WE": "W", "NI": "D", "FN": "W"}.get(unit, unit)
-        if plain not in _TIME_UNITS:
-            factor = {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1)
-            span = max(1, round(amount * factor))
-            if rel in ("next", "coming", "following"):
-                result.earliest, result.latest = m.dct, shift(m.dct, plain, span)
-            else:
-                result.earliest, result.latest = shift(m.dct, plain, -span), m.dct
-            result.explicit_span = True
-            result.anchor = "dct"
-    return result
-
-
-def set_every(m: Match) -> Result | None:
-    word = m.g("word")
-    if word:
-        base = word.split()[-1]
-        letter = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-                  "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-                  "quarterly": "P3M", "day": "P1D", "week": "P1W", "month": "P1M",
-                  "year": "P1Y"}.get(base)
-        return Result("SET", letter) if letter else None
-    unit_word = m.g("unit") or "day"
-    every = (m.g("number") or "").strip()
-    count = 2 if every in ("other", "two") else 3 if every == "three" else (
-        int(every) if every.isdigit() else 1)
-    unit = "W" if unit_word == "weekend" else _unit_code(m, unit_word, "D")
-    return Result("SET", _period(count, unit))
-
-
-def set_named(m: Match) -> Result | None:
-    """"Each summer", "every July", "every evening": the named period, recurring."""
-    word = m.g("named") or ""
-    if word in m.lex.seasons:
-        return Result("SET", f"XXXX-{m.lex.seasons[word]}")
-    if word in m.lex.parts:
-        return Result("SET", f"XXXX-XX-XXT{m.lex.parts[word]}")
-    if word in m.lex.months:
-        return Result("SET", f"XXXX-{m.lex.months[word]:02d}")
-    return None
 
 
 def reference(m: Match) -> Result | None:

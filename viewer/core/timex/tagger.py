@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from viewer.core.timex import normalize_dates as nd
+from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match
@@ -46,10 +47,10 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
     "relative_period": ns.relative_period,
-    "duration": ns.duration,
-    "race_time": ns.race_time,
-    "set_every": ns.set_every,
-    "set_named": ns.set_named,
+    "duration": nu.duration,
+    "race_time": nu.race_time,
+    "set_every": nu.set_every,
+    "set_named": nu.set_named,
     "reference": ns.reference,
 }
 
