@@ -23,7 +23,8 @@ def find(timexes: list[Timex], surface: str) -> Timex:
 
 
 # Year choice for bare months and dates in past narratives: a past clause reaches back up to
-# nine months; abbreviation dots ("Oct.", "P.") do not cut the clause off from its verb.
+# nine months; abbreviation dots ("Oct.", "P.") do not cut the clause off from its verb; a
+# plan told in the past perfect ("had been scheduled to") points back, not ahead.
 YEAR_CHOICE = [
     ("The mayor, who stepped down in March for health reasons, was replaced.", D(2024, 11, 4),
      "March", "2024-03"),
@@ -41,6 +42,10 @@ YEAR_CHOICE = [
      "Tuesday", "2025-11-04"),
     ("The inspectors planned to leave the capital on Thursday.", D(2025, 9, 30),
      "Thursday", "2025-10-02"),
+    ("The offer had been scheduled to expire at midnight Friday.", D(2025, 11, 3),
+     "midnight Friday", "2025-10-31T24:00"),
+    ("The vote had been due to take place Friday evening.", D(2025, 11, 3),
+     "Friday evening", "2025-10-31TEV"),
 ]
 
 

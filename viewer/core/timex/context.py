@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from viewer.core.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 _SENTENCE_BREAKS = ".!?\n"
 
 
@@ -78,7 +80,10 @@ class Match:
                                                                                    cue.start())
                 other = any(c in _CLAUSE_BREAKS for c in text[lo:hi])
                 distance = max(0, hi - lo)
-                key = (int(other), distance, sign)
+                # "had been scheduled to expire Friday": a plan told in the past perfect.
+                past_plan = sign > 0 and _PLUPERFECT.search(text, max(0, cue.start() - 10),
+                                                            cue.start()) is not None
+                key = (int(other), distance, -1 if past_plan else sign)
                 if best is None or key[:2] < best[:2]:
                     best = key
         return best[2] if best else 0
