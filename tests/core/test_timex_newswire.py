@@ -79,6 +79,13 @@ DURATIONS = [
      "DATE", "2015"),
     ("The council met only two weeks ago.", D(2025, 6, 11), "only two weeks ago", "DATE",
      "2025-W22"),
+    ("The inquiry needs two more weeks.", D(2025, 6, 11), "two more weeks", "DURATION", "P2W"),
+    ("The lease runs for an additional year.", D(2025, 6, 11), "an additional year",
+     "DURATION", "P1Y"),
+    ("Growth will slow over the next couple of years.", D(2025, 6, 11),
+     "the next couple of years", "DURATION", "P2Y"),
+    ("Traders expect volatility in the weeks ahead.", D(2025, 6, 11), "the weeks ahead",
+     "DURATION", "PXW"),
 ]
 
 
@@ -272,3 +279,14 @@ def test_an_apposition_renames_the_date_just_given() -> None:
 ])
 def test_named_periods_of_the_document_year(sentence: str, surface: str, value: str) -> None:
     assert find(tag(sentence, D(2026, 2, 5)), surface).value == value
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november() -> None:
+    found = find(tag("Voters go to the polls on Election Day.", D(2026, 10, 20)), "Election Day")
+    assert found.value == "2026-11-03"
+
+
+def test_the_latest_period_is_the_last_reported_quarter() -> None:
+    found = find(tag("Net income rose 8% in the latest period.", D(2025, 10, 30)),
+                 "the latest period")
+    assert found.value == "2025-Q3"

@@ -320,7 +320,7 @@ def quarter(m: Match) -> Result | None:
         elif number > current and m.tense() <= 0:
             year -= 1
         return Result("DATE", f"{year:04d}-{letter}{number}", anchor="dct")
-    if "period" in word and "year-" not in word:
+    if "period" in word and "year-" not in word and "latest" not in word:
         return None
     # "the quarter", "the latest quarter": the last one reported, the one before the document's.
     day = m.dct.replace(day=1) - dt.timedelta(days=80) if "current" not in word else m.dct

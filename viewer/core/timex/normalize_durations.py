@@ -148,6 +148,8 @@ def duration(m: Match) -> Result | None:
     if (article and rel is None and (m.g("number") or "") not in ("a", "an")
             and not (m.g("unit") or "").lower().endswith("s")):
         m.start += article.end()  # "a two-year term": the article belongs to "term"
+    if rel == "ahead":
+        rel = "coming"
     if rel in ("recent", "coming") and m.g("number") is None:
         # "in recent weeks", "in the coming months": some span reaching back or ahead.
         past = rel == "recent"
