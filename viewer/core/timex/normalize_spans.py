@@ -210,14 +210,15 @@ def relative_period(m: Match) -> Result | None:
         m.groups["rel"] = "last" if step < 0 else "next" if step > 0 else "this"
         return season(m)
     unit = unit_code(m, unit_word, "Y")
-    if step == -4:  # year-ago quarter and friends
+    comparison = step == -4  # "the year-ago quarter" compares; it does not move the story
+    if comparison:
         unit, step = ("Q", -4) if unit == "Q" else (unit, -1)
     if unit == "Q" and step == -4:
         day = shift(m.dct, "Y", -1)
         day = shift(day, "Q", -1)
     else:
         day = shift(m.dct, "W" if unit == "WE" else unit, step)
-    result = Result("DATE", value_for(day, unit), anchor="dct")
+    result = Result("DATE", value_for(day, unit), anchor="dct", sets_anchor=not comparison)
     if rel:
         mod = MODS.get(rel.replace("at the ", "the ").replace("by the ", "the "))
         if rel in ("earlier", "later", "the rest of", "the remainder of"):
