@@ -290,3 +290,25 @@ def test_the_latest_period_is_the_last_reported_quarter() -> None:
     found = find(tag("Net income rose 8% in the latest period.", D(2025, 10, 30)),
                  "the latest period")
     assert found.value == "2025-Q3"
+
+
+# Names and titles that contain a common time word are not times; headlines and sentence
+# starts keep their capitals without becoming names.
+@pytest.mark.parametrize("sentence", [
+    'Mr. Baker, speaking on ABC News\' "This Week," said the request was urgent.',
+    "This is VOA Today.",
+    "The campaign evoked the film ``High Noon.''",
+    "Protesters recalled the Prague Spring.",
+])
+def test_names_with_time_words_are_not_times(sentence: str) -> None:
+    assert tag(sentence, D(2025, 6, 11)) == []
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("Today, hundreds of people marched.", "Today"),
+    ("``Today, I am here to tell you the truth,'' he said.", "Today"),
+    ("Peace Talks Resume This Week in Geneva", "This Week"),
+    ("They met in Kyiv Wednesday.", "Wednesday"),
+])
+def test_capitals_that_are_still_times(sentence: str, surface: str) -> None:
+    find(tag(sentence, D(2025, 6, 11)), surface)

@@ -1,8 +1,9 @@
-"""Modifiers written just before an expression belong inside its span, as TimeML marks them.
+"""Extents as TimeML marks them: modifiers inside the span, names outside the tagger's reach.
 
 "About 10:35 a.m.", "late Tuesday", "around year end", "over an hour": the word goes into the
 span and, when the expression has none yet, sets its `mod` (APPROX, END, START, MORE_THAN…).
-The words and which values they may modify are data (`span_modifiers` in timex.toml).
+The words and which values they may modify are data (`span_modifiers` in timex.toml). A
+common time word capitalised inside a name ("the Arab Spring", "High Noon") is not a time.
 """
 
 from __future__ import annotations
@@ -37,3 +38,37 @@ def widen(text: str, start: int, end: int, floor: int, kind: str, value: str,
     if entry is None or not _fits(kind, value, entry[1]):
         return start, mod
     return match.start("mod"), mod or entry[0] or None
+
+
+_COMMON = re.compile(r"(?:this\s+week|today|tonight|tomorrow|yesterday|noon|midnight|now|"
+                     r"spring|summer|autumn|fall|winter)$", re.IGNORECASE)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ \t]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[\"“‘`'(])[ \t]*$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n])[ \t]*$")
+_QUOTE_BEFORE = re.compile(r"[\"“‘`'][ \t]*$")
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A line in title case ("Peace Talks Resume This Week") capitalises every word."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    words = re.findall(r"[A-Za-z]+", text[left : right if right >= 0 else len(text)])
+    long_words = [w for w in words if len(w) > 4]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """A common time word capitalised inside a name or title is no time: "the Arab Spring",
+    "VOA Today", "High Noon", a programme called "This Week"."""
+    surface = text[start:end]
+    if not surface[:1].isupper() or not _COMMON.match(surface) or _headline(text, start, end):
+        return False
+    before = text[max(0, start - 40) : start]
+    if _QUOTE_BEFORE.search(before):  # a quoted title: «"This Week," he said»
+        after = text[end : end + 12]
+        return bool(re.match(r",?[\"”’']", after) or re.match(
+            r"[ \t]+(?:of[ \t]+|with[ \t]+)?[A-Z]", after))
+    if _SENTENCE_START.search(before):
+        return False
+    capital = _CAPITAL_BEFORE.search(before)
+    return capital is not None and not _CLAUSE_START.search(before[: capital.start()])

@@ -19,7 +19,7 @@ from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
-from viewer.core.timex.modifiers import widen
+from viewer.core.timex.modifiers import in_name, widen
 
 Normaliser = Callable[[Match], nd.Result | None]
 
@@ -100,6 +100,8 @@ class Tagger:
             if result is None:
                 continue  # the next rule at this word, or the next word, gets its turn
             a, b = context.start, context.end
+            if in_name(text, a, b):
+                continue
             a, result.mod = widen(text, a, b, found[-1].end if found else start,
                                   result.type or rule.type, result.value, result.mod, self.lex)
             if result.explicit_span:
