@@ -312,3 +312,23 @@ def test_names_with_time_words_are_not_times(sentence: str) -> None:
 ])
 def test_capitals_that_are_still_times(sentence: str, surface: str) -> None:
     find(tag(sentence, D(2025, 6, 11)), surface)
+
+
+# Vague present and past words (TimeML's reference values); "Now," opening a sentence is a
+# discourse marker, and "in" stays outside "the future".
+VAGUE = [
+    ("Prices are now falling across the region.", "now", "PRESENT_REF"),
+    ("The minister recently visited the plant.", "recently", "PAST_REF"),
+    ("The mine currently employs 400 people.", "currently", "PRESENT_REF"),
+    ("Talks may resume in the near future.", "the near future", "FUTURE_REF"),
+    ("Stocks like these were popular in the past.", "the past", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), VAGUE)
+def test_vague_present_and_past_words(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(2025, 6, 11)), surface).value == value
+
+
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker() -> None:
+    assert tag("Now, the question is who pays for the repairs.", D(2025, 6, 11)) == []

@@ -266,6 +266,9 @@ def reference(m: Match) -> Result | None:
     value = m.lex.references.get(words)
     if value is None:
         return None
+    if words == "now" and m.text.startswith(",", m.end) and re.search(
+            r"(?:^|[.!?\n][\"”’']?)\s*$", m.text[max(0, m.start - 4) : m.start]):
+        return None  # "Now, the question is…": a discourse marker, not the present
     result = Result("DATE", value, anchor="dct")
     if m.dct is not None:
         if value == "PRESENT_REF":
