@@ -46,6 +46,10 @@ YEAR_CHOICE = [
      "midnight Friday", "2025-10-31T24:00"),
     ("The vote had been due to take place Friday evening.", D(2025, 11, 3),
      "Friday evening", "2025-10-31TEV"),
+    ("The dividend would be paid on a still unspecified date in January.", D(2025, 10, 26),
+     "January", "2026-01"),
+    ("The carrier will add flights to Delhi by August, untouched by the slump.",
+     D(2026, 2, 13), "August", "2026-08"),
 ]
 
 

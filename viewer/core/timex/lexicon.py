@@ -82,11 +82,14 @@ def _alternation(words: Any) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
-def _cue_pattern(words: list[str], suffix: str | None = None) -> re.Pattern[str]:
+def _cue_pattern(words: list[str], suffix: str | None = None,
+                 guard: str | None = None) -> re.Pattern[str]:
+    """The cue words (and a suffix pattern), each not right after what `guard` rules out."""
     parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
     if suffix:
         parts.append(suffix)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", re.IGNORECASE)
+    return re.compile(r"(?<![\w'])" + (guard or "") + "(?:" + "|".join(parts) + r")(?![\w'])",
+                      re.IGNORECASE)
 
 
 def _zone(zones: dict[str, list[str]]) -> str:
@@ -173,7 +176,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         floating=dict(tables["floating_holidays"]),
         references=dict(tables["references"]),
         future_cues=_cue_pattern(cues["future"]),
-        past_cues=_cue_pattern(cues["past"], cues.get("past_suffix")),
+        past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,
         modifier_before=re.compile(
             r"(?<![\w'])(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
