@@ -336,3 +336,16 @@ def test_vague_present_and_past_words(sentence: str, surface: str, value: str) -
 
 def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker() -> None:
     assert tag("Now, the question is who pays for the repairs.", D(2025, 6, 11)) == []
+
+
+# Dates read aloud in broadcast transcripts.
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("January nineteen ninety-seven. A second bomb went off.", "January nineteen ninety-seven",
+     "1997-01"),
+    ("It was the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+     "1994-WI"),
+    ("Women's Day is this coming Sunday, March eighth.", "March eighth", "1998-03-08"),
+    ("The polls close on March twenty-first.", "March twenty-first", "1998-03-21"),
+])
+def test_spelled_dates(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(1998, 3, 5)), surface).value == value

@@ -208,7 +208,32 @@ def spelled_year(m: Match) -> Result | None:
         rest = words[1:]
         year = 1900 + (0 if rest == ["hundred"] else
                        sum(_TENS.get(w, _ONES.get(w, 0)) for w in rest))
+    month_word = m.raw("month")
+    if month_word:  # "January nineteen ninety-seven"
+        if not capitalised(month_word):
+            return None
+        return Result("DATE", f"{year:04d}-{m.lex.months[month_word.lower()]:02d}")
+    if m.g("season"):  # "the winter of nineteen ninety-four"
+        return Result("DATE", f"{year:04d}-{m.lex.seasons[m.g('season') or '']}")
     return Result("DATE", f"{year:04d}")
+
+
+_ORDINAL_DAYS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+
+def spelled_day(m: Match) -> Result | None:
+    """"March eighth", "June twenty-first": a date read aloud."""
+    words = re.split(r"[- ]+", m.g("dayword") or "")
+    number = sum(_TENS.get(w, _ORDINAL_DAYS.get(w, 0)) for w in words)
+    if not 1 <= number <= 31:
+        return None
+    m.groups["day"] = str(number)
+    return calendar_date(m)
 
 
 def decade(m: Match) -> Result | None:

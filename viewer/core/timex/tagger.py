@@ -33,6 +33,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "year_period": nd.year_period,
     "decade": nd.decade,
     "spelled_year": nd.spelled_year,
+    "spelled_day": nd.spelled_day,
     "the_weekend": ns.the_weekend,
     "year_end": ns.year_end,
     "century": nd.century,
