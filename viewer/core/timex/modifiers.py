@@ -48,11 +48,14 @@ _CLAUSE_START = re.compile(r"(?:^|[.!?:;\n])[ \t]*$")
 _QUOTE_BEFORE = re.compile(r"[\"“‘`'][ \t]*$")
 
 
+_LINE_REACH = 160  # characters each side: a headline is short, and the look stays bounded
+
+
 def _headline(text: str, start: int, end: int) -> bool:
     """A line in title case ("Peace Talks Resume This Week") capitalises every word."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    words = re.findall(r"[A-Za-z]+", text[left : right if right >= 0 else len(text)])
+    left = max(text.rfind("\n", max(0, start - _LINE_REACH), start) + 1, start - _LINE_REACH)
+    right = text.find("\n", end, end + _LINE_REACH)
+    words = re.findall(r"[A-Za-z]+", text[left : right if right >= 0 else end + _LINE_REACH])
     long_words = [w for w in words if len(w) > 4]
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 

@@ -53,7 +53,7 @@ _AGE_OR_MARGIN = re.compile(
 
 def _measure_not_time(m: Match) -> bool:
     """An age ("52 years old") or a race margin ("12 seconds ahead") measures, not dates."""
-    after = _AGE_OR_MARGIN.match(m.text, m.end)
+    after = _AGE_OR_MARGIN.match(m.text, m.end, m.end + 40)
     if after is None:
         return False
     word = after.group().split()[0].lower()

@@ -111,9 +111,10 @@ def anaphoric(m: Match) -> Result | None:
         return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), anchor=kind)
     if words == "the eve":
         return Result("DATE", (base - dt.timedelta(days=1)).isoformat(), anchor=kind)
-    if (m.anchor is not None and precision == "D" and re.fullmatch(
-            r",\s*", m.text[m.anchor.end : m.start]) and re.match(r"\s+(?:the\s+)?[a-z]",
-                                                                m.text[m.end : m.end + 12])):
+    after = m.text[m.end : m.end + 12]
+    if (m.anchor is not None and precision == "D" and 0 < m.start - m.anchor.end < 8
+            and re.fullmatch(r",\s*", m.text[m.anchor.end : m.start])
+            and re.match(r"\s+(?:the\s+)?[a-z]", after)):
         # "Oct. 12, the day before the crash": an apposition renames the date just given.
         return Result("DATE", base.isoformat(), anchor=kind)
     step = 0
