@@ -270,6 +270,13 @@ def test_a_clock_time_without_a_narrative_day_is_the_document_day() -> None:
         "2025-06-11T20:00"
 
 
+def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
+    text = "The clinic was bombed in October 2024. That same day, police sealed the street."
+    found = find(tag(text, D(2025, 2, 6)), "That same day")
+    assert (found.value, found.earliest, found.latest) == ("2024-10-XX", D(2024, 10, 1),
+                                                           D(2024, 10, 31))
+
+
 def test_an_apposition_renames_the_date_just_given() -> None:
     text = "Shares fell on Oct. 12, the day before the crash, and again later."
     assert find(tag(text, D(2025, 10, 30)), "the day before").value == "2025-10-12"

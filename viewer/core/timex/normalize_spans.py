@@ -127,6 +127,10 @@ def anaphoric(m: Match) -> Result | None:
         return Result("TIME", f"{day.isoformat()}T{m.lex.parts[unit_word]}", anchor=kind)
     unit = unit_code(m, unit_word, "D")
     if unit == "D" and precision != "D" and step == 0:
+        if precision == "M":  # "that same day" after "in October": a day of that month
+            first, last = interval(value_for(base, "M"))
+            return Result("DATE", value_for(base, "M") + "-XX", anchor=kind, earliest=first,
+                          latest=last, explicit_span=True, sets_anchor=False)
         return Result("DATE", value_for(base, precision), anchor=kind)
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
 
