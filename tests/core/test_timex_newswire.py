@@ -333,6 +333,8 @@ VAGUE = [
     ("The mine currently employs 400 people.", "currently", "PRESENT_REF"),
     ("Talks may resume in the near future.", "the near future", "FUTURE_REF"),
     ("Stocks like these were popular in the past.", "the past", "PAST_REF"),
+    ("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
+    ("The board will decide at a later date.", "a later date", "FUTURE_REF"),
 ]
 
 
