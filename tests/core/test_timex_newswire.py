@@ -193,6 +193,9 @@ FISCAL = [
     ("Analysts cut forecasts for the full year.", D(2025, 6, 11), "the full year", "2025",
      None),
     ("Profit for fiscal 2024 rose 8%.", D(2025, 6, 11), "fiscal 2024", "2024", None),
+    ("Sales for the year will rise 5%, the chain said.", D(2025, 6, 11), "the year", "2025",
+     None),
+    ("Net income for the year ended March 31 fell.", D(2025, 6, 11), "the year", "P1Y", None),
 ]
 
 
@@ -268,6 +271,16 @@ def test_the_day_before_follows_the_narrative_past_a_clock_time() -> None:
 def test_a_clock_time_without_a_narrative_day_is_the_document_day() -> None:
     assert find(tag("Polls close at 8 p.m.", D(2025, 6, 11)), "8 p.m").value == \
         "2025-06-11T20:00"
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("The mill closed on March 3, 2024. The year before, it had cut 200 jobs.",
+     "The year before", "2023"),
+    ("The mill closed on March 3, 2024. The month after, it reopened.", "The month after",
+     "2024-04"),
+])
+def test_anaphora_take_the_unit_they_name(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2025, 6, 11)), surface).value == value
 
 
 def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:

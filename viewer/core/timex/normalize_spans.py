@@ -102,7 +102,7 @@ def anaphoric(m: Match) -> Result | None:
     kind = "narrative" if m.anchor else "dct"
     if base is None:
         return Result("DATE", "XXXX-XX-XX", anchor="none")
-    found = re.search(r"(day|week|month|year|morning|night|evening|weekend|eve)$", words)
+    found = re.search(r"\b(day|week|month|year|morning|night|evening|weekend|eve)\b", words)
     unit_word = found.group(1) if found else "day"
     if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
         if precision != "D":
@@ -250,6 +250,15 @@ def year_end(m: Match) -> Result | None:
     if when is None and m.g("end") and m.dct.month <= 3 and m.tense() < 0:
         year -= 1  # "profits fell at year-end", written in February
     return Result("DATE", f"{year:04d}", mod="END" if m.g("end") else None, anchor="dct")
+
+
+def the_year(m: Match) -> Result | None:
+    """"The year" of a report is the document's; "the year ended Sept. 30" is a duration."""
+    if re.match(r"\s+(?:ended|ending|to|through)\b", m.text[m.end : m.end + 12]):
+        return Result("DURATION", "P1Y", anchor="none")
+    if m.dct is None:
+        return None
+    return Result("DATE", f"{m.dct.year:04d}", anchor="dct")
 
 
 def the_weekend(m: Match) -> Result | None:
