@@ -90,6 +90,7 @@ DURATIONS = [
      "the next couple of years", "DURATION", "P2Y"),
     ("Traders expect volatility in the weeks ahead.", D(2025, 6, 11), "the weeks ahead",
      "DURATION", "PXW"),
+    ("A week-long strike shut the port.", D(2025, 6, 11), "week-long", "DURATION", "P1W"),
 ]
 
 
@@ -266,6 +267,14 @@ def test_the_day_before_follows_the_narrative_past_a_clock_time() -> None:
     text = ("The rally was held on Saturday. Police fired tear gas at 10 p.m. "
             "The day before, thousands had marched.")
     assert find(tag(text, D(2025, 6, 11)), "The day before").value == "2025-06-06"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("The ferry sails at 4 in the morning.", "4 in the morning", "2025-06-11T04:00"),
+    ("Polls close at eight in the evening.", "eight in the evening", "2025-06-11T20:00"),
+])
+def test_clock_times_told_by_part_of_day(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(2025, 6, 11)), surface).value == value
 
 
 def test_a_clock_time_without_a_narrative_day_is_the_document_day() -> None:
