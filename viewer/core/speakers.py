@@ -1,0 +1,320 @@
+"""Who says so: the speaker of each sentence that reports speech.
+
+One pass over a document's sentences, in order, keeps the antecedents a pronoun or an
+unattributed quotation can refer back to: the last named person, body and group of people.
+The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`.
+Each sentence costs time in proportion to its length, so a document costs linear time.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from viewer.core.parties import Mention
+from viewer.core.people import PersonMention, TitleData, title_data
+from viewer.core.resources import load_data, override
+
+_OPEN, _CLOSE = "“«", "”»"
+_AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
+MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A named speaker: people (their mentions, maybe in an earlier sentence) or a body."""
+
+    name: str  # as written: "Dmitry Peskov", "Ukrainian officials"; several joined by "; "
+    people: tuple[PersonMention, ...] = ()
+    parties: tuple[str, ...] = ()  # what a body's own words name: "Ukrainian officials"
+
+    @property
+    def plural(self) -> bool:
+        return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    verb: re.Pattern[str]
+    between: re.Pattern[str]  # auxiliaries at the end of the text before a verb
+    subject_pronoun: re.Pattern[str]
+    object_pronoun: re.Pattern[str]
+    pronoun_kind: dict[str, str]  # pronoun → person, body, plural
+    body_before: re.Pattern[str]  # a body phrase ending where the text ends
+    body_after: re.Pattern[str]  # a body phrase starting where the text starts
+    plural_leaders: re.Pattern[str]
+    titles: TitleData
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
+    kinds = {w: "person" for w in data.get("person_pronouns", [])}
+    kinds |= {w: "body" for w in data.get("body_pronouns", [])}
+    kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
+    objects: dict[str, str] = dict(data.get("object_pronouns", {}))
+    modifier = rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|[A-Z][\w.’'-]*)\s+)"
+    body = rf"(?:{_alternatives(data.get('bodies', []))})"
+    return SpeakerRules(
+        verb=re.compile(rf"\b(?:{_alternatives(data.get('verbs', []))})\b|"
+                        rf"\b(?P<participle>{_alternatives(data.get('participles', []))})\b"),
+        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
+        subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
+                                   re.IGNORECASE),
+        object_pronoun=re.compile(rf"^\s*({_alternatives(list(objects))})\b"),
+        pronoun_kind=kinds | {k: v for k, v in objects.items()},
+        body_before=re.compile(rf"(?<![\w-])({modifier}{{0,4}}{body})\s*$"),
+        body_after=re.compile(rf"^\s*({modifier}{{0,4}}{body})\b"),
+        plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
+                                  re.IGNORECASE),
+        titles=titles,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(folder: str | None, _changed: float = 0.0) -> SpeakerRules:
+    return build_rules(load_data("speakers.toml", folder), title_data(folder))
+
+
+def load_rules(folder: str | Path | None = None) -> SpeakerRules:
+    """The bundled rules, or the folder's own when it has a `speakers.toml` (cached by mtime)."""
+    path = override("speakers.toml", folder)
+    if path is None:
+        return _rules(None)
+    return _rules(str(folder), path.stat().st_mtime)
+
+
+def _person(mention: PersonMention) -> Speaker:
+    return Speaker(" ".join(mention.tokens), (mention,))
+
+
+def _body(text: str, start: int, parties: Sequence[Mention]) -> Speaker:
+    name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
+    return Speaker(name, (), inside)
+
+
+def _only_titles(between: str, rules: SpeakerRules) -> bool:
+    """True when the words between a verb and a name are a title: "said Kremlin spokesperson"."""
+    rest = rules.titles.title_re.sub(" ", between)
+    for word in re.findall(r"[\w’'.-]+", rest):
+        plain = re.sub(r"['’]s$", "", word)
+        if not (plain[:1].isupper() or plain in rules.titles.modifiers
+                or plain.lower() in ("the", "a", "an", "by")):
+            return False
+    return not re.search(r"[,;:“”\"()]", between)
+
+
+class SpeakerFinder:
+    """Feed a document's sentences in order; each call says who speaks in that sentence."""
+
+    def __init__(self, text: str, rules: SpeakerRules | None = None) -> None:
+        self.text = text
+        self.rules = rules or load_rules()
+        self.person: Speaker | None = None  # last named person (speaker or sentence subject)
+        self.body: Speaker | None = None
+        self.group: Speaker | None = None  # last several people named together
+        self.named: list[PersonMention] = []  # the last two distinct people named
+        self.in_quote = False  # a quotation still open at the end of the last sentence
+        self.quote_speaker: Speaker | None = None
+        self.paragraph = -1
+        self.pending: list[int] = []  # sentences in an open quotation not yet attributed
+        self.found: dict[int, Speaker] = {}
+
+    def sentence(self, number: int, start: int, end: int, paragraph: int,
+                 people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
+        """The speaker of sentence `number` (text[start:end]), as far as known so far; a
+        quotation attributed later is settled by `finish`."""
+        if paragraph != self.paragraph:
+            self.pending.clear()
+            self.quote_speaker = None
+            self.paragraph = paragraph
+        text = self.text
+        started_in_quote = self.in_quote
+        opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
+        quoted = self._quoted(start, end)
+        speaker = self._attributed(start, end, people, parties, quoted)
+        if speaker is None and (started_in_quote or opens_with_quote):
+            speaker = self.quote_speaker
+            if speaker is None:
+                self.pending.append(number)
+        if speaker is not None and (started_in_quote or opens_with_quote):
+            for waiting in self.pending:
+                self.found[waiting] = speaker  # “… . … ,” he said: the quote's first part
+        if not (started_in_quote or opens_with_quote) or speaker is not None:
+            self.pending.clear()
+        if speaker is not None:
+            self.found[number] = speaker
+        self.quote_speaker = speaker if quoted or started_in_quote else None
+        self._remember(start, end, people, speaker)
+        return speaker
+
+    def finish(self) -> dict[int, Speaker]:
+        """Every attributed sentence's speaker, by sentence number."""
+        return self.found
+
+    def _quoted(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quoted stretches of the sentence; notes a quotation left open at its end."""
+        spans: list[tuple[int, int]] = []
+        open_at = start if self.in_quote else -1
+        for index in range(start, end):
+            char = self.text[index]
+            if char in _OPEN or (char == '"' and open_at < 0):
+                open_at = index
+            elif (char in _CLOSE or char == '"') and open_at >= 0:
+                spans.append((open_at, index + 1))
+                open_at = -1
+        self.in_quote = open_at >= 0
+        if open_at >= 0:
+            spans.append((open_at, end))
+        return spans
+
+    def _attributed(self, start: int, end: int, people: Sequence[PersonMention],
+                    parties: Sequence[Mention], quoted: list[tuple[int, int]]
+                    ) -> Speaker | None:
+        rules, text = self.rules, self.text
+        verbs = (v for v in rules.verb.finditer(text, start, end)
+                 if not any(a <= v.start() < b for a, b in quoted))
+        for verb in itertools.islice(verbs, MAX_VERBS):
+            found = self._before(start, verb.start(), people, parties)
+            if found is None:
+                found = self._after(verb.end(), end, text[start : verb.start()], people,
+                                    parties)
+            if found is None and verb.group("participle"):
+                subject = self._subject(start, [m for m in people if m.start < verb.start()])
+                found = _person(subject) if subject is not None else None
+            if found is not None:
+                return found
+        for match in itertools.islice(re.finditer(r"\baccording to\s+", text[start:end]),
+                                      MAX_VERBS):
+            at = start + match.end()
+            found = self._object(at, end, people, parties)
+            if found is not None:
+                return found
+        return None
+
+    def _before(self, start: int, verb: int, people: Sequence[PersonMention],
+                parties: Sequence[Mention]) -> Speaker | None:
+        """The subject just before a speech verb: a name, a pronoun, a body, a pair."""
+        rules, text = self.rules, self.text
+        window = max(start, verb - 160)
+        stripped = rules.between.search(text, window, verb)
+        cut = stripped.start() if stripped else verb
+        named = [m for m in people if 0 <= cut - m.end <= 100 and re.fullmatch(
+            r"\s*(?:,[^,;“”\"]{1,90},)?\s*", text[m.end : cut])]
+        if named:
+            last = named[-1]
+            pair = [m for m in people if 0 <= last.start - m.end < 8
+                    and re.fullmatch(_AND, text[m.end : last.start])]
+            return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
+                           (*pair[-1:], last)) if pair else _person(last)
+        before = text[window:cut]
+        pronoun = rules.subject_pronoun.search(before)
+        if pronoun:
+            return self._resolve(pronoun.group(1).lower())
+        if rules.plural_leaders.search(before):
+            return self._leaders()
+        body = rules.body_before.search(before)
+        if body:
+            return _body(body.group(1), window + body.start(1), parties)
+        state = [m for m in parties if 0 <= cut - m.end < 4 and not text[m.end : cut].strip()]
+        if state:
+            m = state[-1]
+            return Speaker(text[m.start : m.end], (), (m.party,))
+        return None
+
+    def _after(self, verb_end: int, end: int, before: str,
+               people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
+        """Inverted attribution: "…,” said Dmitry Peskov", "confirmed by Zelensky"."""
+        rules, text = self.rules, self.text
+        by = re.match(r"\s+by\s+", text[verb_end:end])
+        if not by and not re.search(r"[,”\"»]\s*$", before):
+            return None
+        at = verb_end + (by.end() if by else 0)
+        for mention in people:
+            if mention.start >= at and _only_titles(text[at : mention.start], rules):
+                return _person(mention)
+            if mention.start >= at:
+                break
+        body = rules.body_after.match(text, at, end)
+        if body:
+            return _body(body.group(1), body.start(1), parties)
+        return None
+
+    def _object(self, at: int, end: int, people: Sequence[PersonMention],
+                parties: Sequence[Mention]) -> Speaker | None:
+        """Who "according to" names: a person, a pronoun, a body or a state."""
+        rules, text = self.rules, self.text
+        pronoun = rules.object_pronoun.match(text, at, end)
+        if pronoun:
+            return self._resolve(pronoun.group(1).lower())
+        for mention in people:
+            if mention.start >= at:
+                return _person(mention) if _only_titles(text[at : mention.start], rules) else None
+        body = rules.body_after.match(text, at, end)
+        if body:
+            return _body(body.group(1), body.start(1), parties)
+        state = next((m for m in parties if m.start == at), None)
+        return Speaker(text[state.start : state.end], (), (state.party,)) if state else None
+
+    def _resolve(self, pronoun: str) -> Speaker | None:
+        kind = self.rules.pronoun_kind.get(pronoun, "person")
+        if kind == "person":
+            return self.person
+        if kind == "body":
+            return self.body
+        return self.group or self.body or self.person
+
+    def _leaders(self) -> Speaker | None:
+        if len(self.named) < 2:
+            return None
+        pair = tuple(self.named[-2:])
+        return Speaker("; ".join(" ".join(m.tokens) for m in pair), pair)
+
+    def _remember(self, start: int, end: int, people: Sequence[PersonMention],
+                  speaker: Speaker | None) -> None:
+        """Update the antecedents: this sentence's named speaker, else its named subject."""
+        for mention in people:
+            key = mention.tokens[-1]
+            self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
+        if speaker is not None and len(speaker.people) > 1:
+            self.group = speaker
+        elif speaker is not None and speaker.people:
+            self.person = speaker
+        elif speaker is not None and speaker.name:
+            self.body = speaker
+            if speaker.plural:
+                self.group = speaker
+        subject = self._subject(start, people)
+        if subject is not None and (speaker is None or not speaker.people):
+            self.person = _person(subject)
+
+    def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
+        """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
+        condemned …", "In this context, Zelenskyy gave …")."""
+        if not people:
+            return None
+        first = people[0]
+        head = self.text[start : first.start]
+        head = re.sub(r"^[^,]{0,40},\s*", "", head) if "," in head else head
+        return first if _only_titles(head, self.rules) else None
+
+
+def find_speakers(text: str, sentences: Sequence[tuple[int, int, int]],
+                  people: Sequence[Sequence[PersonMention]],
+                  parties: Sequence[Sequence[Mention]],
+                  rules: SpeakerRules | None = None) -> list[Speaker | None]:
+    """The speaker of each sentence (start, end, paragraph), given its person and party
+    mentions; None where no one is said to speak."""
+    finder = SpeakerFinder(text, rules)
+    for number, (start, end, paragraph) in enumerate(sentences):
+        finder.sentence(number, start, end, paragraph, people[number], parties[number])
+    found = finder.finish()
+    return [found.get(n) for n in range(len(sentences))]
