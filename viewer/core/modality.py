@@ -52,6 +52,7 @@ class ModalityRules:
     boundaries: frozenset[str]
     subordinators: frozenset[str]
     openers: frozenset[str]
+    with_speaker: str  # a plain statement someone is said to make
 
 
 def build_rules(data: dict[str, Any]) -> ModalityRules:
@@ -76,6 +77,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         boundaries=frozenset(data.get("boundaries", [])),
         subordinators=frozenset(data.get("subordinators", [])),
         openers=frozenset(data.get("clause_openers", [])),
+        with_speaker=str(data.get("with_speaker", HAPPENED)),
     )
 
 
@@ -173,6 +175,11 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
     if best is not None:
         return best[1]
     return PLANNED if future else HAPPENED
+
+
+def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:
+    """The modality once the sentence is known to report what someone said."""
+    return (rules or load_rules()).with_speaker if modality == HAPPENED else modality
 
 
 def _negated(words: Sequence[Token], clause_of: Sequence[int], index: int,

@@ -68,10 +68,10 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
         subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
                                    re.IGNORECASE),
-        object_pronoun=re.compile(rf"^\s*({_alternatives(list(objects))})\b"),
+        object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
         pronoun_kind=kinds | {k: v for k, v in objects.items()},
         body_before=re.compile(rf"(?<![\w-])({modifier}{{0,4}}{body})\s*$"),
-        body_after=re.compile(rf"^\s*({modifier}{{0,4}}{body})\b"),
+        body_after=re.compile(rf"\s*({modifier}{{0,4}}{body})\b"),
         plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
                                   re.IGNORECASE),
         titles=titles,
@@ -127,6 +127,7 @@ class SpeakerFinder:
         self.paragraph = -1
         self.pending: list[int] = []  # sentences in an open quotation not yet attributed
         self.found: dict[int, Speaker] = {}
+        self.subject: PersonMention | None = None  # the current sentence's named subject
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -140,6 +141,7 @@ class SpeakerFinder:
         started_in_quote = self.in_quote
         opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
         quoted = self._quoted(start, end)
+        self.subject = self._subject(start, people)
         speaker = self._attributed(start, end, people, parties, quoted)
         if speaker is None and (started_in_quote or opens_with_quote):
             speaker = self.quote_speaker
@@ -267,7 +269,8 @@ class SpeakerFinder:
     def _resolve(self, pronoun: str) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
         if kind == "person":
-            return self.person
+            # "Zelensky condemned …, according to him": the sentence's own subject first.
+            return _person(self.subject) if self.subject is not None else self.person
         if kind == "body":
             return self.body
         return self.group or self.body or self.person
@@ -292,9 +295,8 @@ class SpeakerFinder:
             self.body = speaker
             if speaker.plural:
                 self.group = speaker
-        subject = self._subject(start, people)
-        if subject is not None and (speaker is None or not speaker.people):
-            self.person = _person(subject)
+        if self.subject is not None and (speaker is None or not speaker.people):
+            self.person = _person(self.subject)
 
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
