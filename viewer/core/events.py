@@ -236,10 +236,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
     focus_paragraph = -1
-    said: list[tuple[int, int, int]] = []  # body sentences, for the speaker pass
+    said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[list[PersonMention]] = []
     said_parties: list[list[Mention]] = []
-    said_slot: list[int] = []  # per event: its sentence's place in `said`, or -1
+    said_slot: list[int] = []  # per event: its sentence's place in `said`
     for number, sentence in enumerate(doc.sentences):
         if not reports_something(doc, sentence, number):
             continue
@@ -259,10 +259,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         sentence_topics: tuple[str, ...] | None = None
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
-        if sentence.boilerplate is None:
-            said.append((sentence.start, sentence.end, sentence.paragraph))
-            said_people.append(list(people))
-            said_parties.append(party_mentions)
+        said.append((sentence.start, sentence.end, sentence.paragraph,
+                     sentence.boilerplate is not None))
+        said_people.append(list(people))
+        said_parties.append(party_mentions)
         for part_number, part in enumerate(parts):
             source = "explicit" if part.timex is not None else ""
             earliest, latest, precision = part.earliest, part.latest, part.precision
@@ -311,7 +311,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
                 modality=modality_of(text, anchor, future, modality),
             ))
-            said_slot.append(len(said) - 1 if sentence.boilerplate is None else -1)
+            said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if sentence.boilerplate is None and parts[0].timex is not None:
@@ -330,7 +330,7 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
     joins the event's parties), a body's own party joins the parties at once; a plain
     statement with a speaker becomes that speaker's claim."""
     for index, slot in enumerate(slots):
-        speaker = speakers[slot] if slot >= 0 else None
+        speaker = speakers[slot]
         if speaker is None:
             continue
         event = events[index]

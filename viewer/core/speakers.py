@@ -155,7 +155,7 @@ class SpeakerFinder:
         if speaker is not None:
             self.found[number] = speaker
         self.quote_speaker = speaker if quoted or started_in_quote else None
-        self._remember(start, end, people, speaker)
+        self._remember(people, speaker)
         return speaker
 
     def finish(self) -> dict[int, Speaker]:
@@ -189,7 +189,9 @@ class SpeakerFinder:
             if found is None:
                 found = self._after(verb.end(), end, text[start : verb.start()], people,
                                     parties)
-            if found is None and verb.group("participle"):
+            coordinated = re.search(r"\band\s*$", text[max(start, verb.start() - 6) : verb.start()])
+            if found is None and (verb.group("participle") or coordinated):
+                # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
                 found = _person(subject) if subject is not None else None
             if found is not None:
@@ -220,7 +222,7 @@ class SpeakerFinder:
         before = text[window:cut]
         pronoun = rules.subject_pronoun.search(before)
         if pronoun:
-            return self._resolve(pronoun.group(1).lower())
+            return self._resolve(pronoun.group(1).lower(), own_subject=False)
         if rules.plural_leaders.search(before):
             return self._leaders()
         body = rules.body_before.search(before)
@@ -266,11 +268,14 @@ class SpeakerFinder:
         state = next((m for m in parties if m.start == at), None)
         return Speaker(text[state.start : state.end], (), (state.party,)) if state else None
 
-    def _resolve(self, pronoun: str) -> Speaker | None:
+    def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
         if kind == "person":
-            # "Zelensky condemned …, according to him": the sentence's own subject first.
-            return _person(self.subject) if self.subject is not None else self.person
+            # "Zelensky condemned …, according to him": the sentence's own subject first;
+            # a subject pronoun ("…, he said") refers back past it.
+            if own_subject and self.subject is not None:
+                return _person(self.subject)
+            return self.person
         if kind == "body":
             return self.body
         return self.group or self.body or self.person
@@ -281,8 +286,7 @@ class SpeakerFinder:
         pair = tuple(self.named[-2:])
         return Speaker("; ".join(" ".join(m.tokens) for m in pair), pair)
 
-    def _remember(self, start: int, end: int, people: Sequence[PersonMention],
-                  speaker: Speaker | None) -> None:
+    def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
         """Update the antecedents: this sentence's named speaker, else its named subject."""
         for mention in people:
             key = mention.tokens[-1]
@@ -309,14 +313,16 @@ class SpeakerFinder:
         return first if _only_titles(head, self.rules) else None
 
 
-def find_speakers(text: str, sentences: Sequence[tuple[int, int, int]],
+def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
                   people: Sequence[Sequence[PersonMention]],
                   parties: Sequence[Sequence[Mention]],
                   rules: SpeakerRules | None = None) -> list[Speaker | None]:
-    """The speaker of each sentence (start, end, paragraph), given its person and party
-    mentions; None where no one is said to speak."""
-    finder = SpeakerFinder(text, rules)
-    for number, (start, end, paragraph) in enumerate(sentences):
-        finder.sentence(number, start, end, paragraph, people[number], parties[number])
-    found = finder.finish()
+    """The speaker of each sentence (start, end, paragraph, is page furniture), given its
+    person and party mentions; None where no one is said to speak. Page furniture (related
+    stories, captions) keeps antecedents of its own, apart from the article's."""
+    article, furniture = SpeakerFinder(text, rules), SpeakerFinder(text, rules)
+    for number, (start, end, paragraph, extra) in enumerate(sentences):
+        (furniture if extra else article).sentence(number, start, end, paragraph,
+                                                   people[number], parties[number])
+    found = article.finish() | furniture.finish()
     return [found.get(n) for n in range(len(sentences))]
