@@ -215,8 +215,9 @@ class SpeakerFinder:
             r"\s*(?:,[^,;“”\"]{1,90},)?\s*", text[m.end : cut])]
         if named:
             last = named[-1]
-            pair = [m for m in people if 0 <= last.start - m.end < 8
-                    and re.fullmatch(_AND, text[m.end : last.start])]
+            pair = [m for m in people if 0 <= last.start - m.end < 60
+                    and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
+                    and self._joined(text[m.end : last.start])]
             return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                            (*pair[-1:], last)) if pair else _person(last)
         before = text[window:cut]
@@ -233,6 +234,12 @@ class SpeakerFinder:
             m = state[-1]
             return Speaker(text[m.start : m.end], (), (m.party,))
         return None
+
+    def _joined(self, between: str) -> bool:
+        """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
+        joint = _AND.match(between)
+        return joint is not None and joint.end() > 0 and _only_titles(between[joint.end():],
+                                                                     self.rules)
 
     def _after(self, verb_end: int, end: int, before: str,
                people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
