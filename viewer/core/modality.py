@@ -2,15 +2,16 @@
 agreed, demanded, proposed, cancelled or postponed.
 
 The cue words, their scope, negation and precedence are data (`resources/modality.toml`, with
-the rules explained there); this module only applies them in one pass over the sentence's
-words, so the cost is linear in its length.
+the rules explained there); this module only applies them: one regular-expression scan for cues,
+and for the few cues found, one for the clauses and a bounded look back for a negator, so the
+cost is linear in the sentence's length.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,54 +20,74 @@ from viewer.core.resources import load_data, override
 
 HAPPENED = "happened"
 PLANNED = "planned"
-
-# Words, contractions kept whole, and the punctuation that can end a clause.
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[,;:—–()]")
-_CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "cannot": ("can", "not"),
-                 "shan't": ("shall", "not")}
-_SUFFIXES = (("n't", "not"), ("'ll", "will"), ("'d", "would"))
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    word: str  # lower case
-    start: int  # offset into the sentence
-    proper: bool  # capitalised inside the sentence: a name ("May", "Will"), never a cue
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    words: tuple[str, ...]
-    group: str
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'’-])", r"(?![\w'’-])"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
 class ModalityRules:
-    by_first: dict[str, tuple[Cue, ...]]  # first word → cues, longest first
+    cue: re.Pattern[str]  # every cue phrase, longest first
+    group_of: dict[str, str]  # cue phrase (lower case, single spaces) → group
+    clause: re.Pattern[str]  # a boundary, a subordinator or a clause opener
+    boundaries: frozenset[str]
+    openers: frozenset[str]
     modality: dict[str, str]  # group → modality
     when_negated: dict[str, str]
     sentence_scope: frozenset[str]
     rank: dict[str, int]  # group → precedence, lower wins
     negators: frozenset[str]
     window: int
-    boundaries: frozenset[str]
-    subordinators: frozenset[str]
-    openers: frozenset[str]
     with_speaker: str  # a plain statement someone is said to make
 
 
+def _phrase(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """One regular expression for many phrases, shared prefixes factored out, so matching at a
+    position follows one branch instead of trying every phrase (longest match wins)."""
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for char in sorted(k for k in node if k):
+            head = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
+            branches.append(head + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 def build_rules(data: dict[str, Any]) -> ModalityRules:
-    cues: dict[str, list[Cue]] = {}
     groups: dict[str, Any] = data.get("group", {})
+    group_of: dict[str, str] = {}
     for name, group in groups.items():
         for phrase in group.get("cues", []):
-            words = tuple(w for token in _TOKEN.findall(phrase.lower()) for w in _split(token))
-            if words:
-                cues.setdefault(words[0], []).append(Cue(words, name))
+            group_of.setdefault(_phrase(phrase), name)
     order = list(data.get("precedence", []))
     order += [g for g in groups if g not in order]
+    boundaries = frozenset(data.get("boundaries", []))
+    openers = frozenset(data.get("clause_openers", []))
+    words = phrase_pattern(sorted({_phrase(w) for w in [*data.get("subordinators", []), *openers]}))
+    marks = "".join(re.escape(b) for b in sorted(boundaries))
+    parts = ([f"[{marks}]"] if marks else []) + (
+        [f"{_EDGE_BEFORE}(?:{words}){_EDGE_AFTER}"] if words else [])
     return ModalityRules(
-        by_first={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in cues.items()},
+        cue=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(list(group_of))}){_EDGE_AFTER}"
+                       if group_of else "(?!)", re.IGNORECASE),
+        group_of=group_of,
+        clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
+        boundaries=boundaries,
+        openers=openers,
         modality={name: str(g["modality"]) for name, g in groups.items()},
         when_negated={name: str(g["when_negated"]) for name, g in groups.items()
                       if "when_negated" in g},
@@ -74,9 +95,6 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         rank={name: i for i, name in enumerate(order)},
         negators=frozenset(data.get("negators", [])),
         window=int(data.get("negation_window", 3)),
-        boundaries=frozenset(data.get("boundaries", [])),
-        subordinators=frozenset(data.get("subordinators", [])),
-        openers=frozenset(data.get("clause_openers", [])),
         with_speaker=str(data.get("with_speaker", HAPPENED)),
     )
 
@@ -94,46 +112,26 @@ def load_rules(folder: str | Path | None = None) -> ModalityRules:
     return _rules(str(folder), path.stat().st_mtime)
 
 
-def _split(token: str) -> tuple[str, ...]:
-    token = token.replace("’", "'")
-    if token in _CONTRACTIONS:
-        return _CONTRACTIONS[token]
-    for suffix, word in _SUFFIXES:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            return (token[: -len(suffix)], word)
-    return (token,)
-
-
-def tokens(sentence: str) -> list[Token]:
-    """The sentence's words in lower case, contractions opened ("didn't" → did not)."""
-    found: list[Token] = []
-    for match in _TOKEN.finditer(sentence):
-        raw = match.group()
-        proper = bool(found) and raw[:1].isupper()
-        for word in _split(raw.lower()):
-            found.append(Token(word, match.start(), proper))
-    return found
-
-
-def _clauses(words: Sequence[Token], rules: ModalityRules) -> tuple[list[int], list[bool]]:
-    """Each token's clause number, and per clause whether it is subordinate."""
-    clause_of: list[int] = []
-    subordinate: list[bool] = [False]
-    at_start = True
-    for token in words:
-        if token.word in rules.boundaries:
+def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]]:
+    """Where each clause starts, and whether it is subordinate."""
+    starts, subordinate = [0], [False]
+    seen_to, empty = 0, True  # scanned up to here; the current clause has no words yet
+    for match in rules.clause.finditer(sentence):
+        empty = empty and not sentence[seen_to : match.start()].strip()
+        seen_to = match.end()
+        word = match.group().lower()
+        if word in rules.boundaries:
+            starts.append(match.end())
             subordinate.append(False)
-            at_start = True
-        elif token.word in rules.subordinators or (at_start and token.word in rules.openers):
-            if not at_start:
-                subordinate.append(True)
-            else:
-                subordinate[-1] = True
-            at_start = False
-        else:
-            at_start = False
-        clause_of.append(len(subordinate) - 1)
-    return clause_of, subordinate
+            empty = True
+            continue
+        if empty:
+            subordinate[-1] = True  # "As negotiators plan …", ", which …"
+        elif word not in rules.openers:
+            starts.append(match.start())  # "… while Russia opposes …"
+            subordinate.append(True)
+        empty = False
+    return starts, subordinate
 
 
 def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
@@ -141,37 +139,31 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
     the event's time expression; `future` says its date lies after the publication date."""
     rules = rules or load_rules()
-    words = tokens(sentence)
-    clause_of, subordinate = _clauses(words, rules)
-    anchor_clause = -1
-    if anchor is not None:
-        for index, token in enumerate(words):
-            if token.start > anchor:
-                break
-            anchor_clause = clause_of[index]
-    main = {n for n, sub in enumerate(subordinate) if not sub} or set(range(len(subordinate)))
-    in_scope = {anchor_clause} if anchor_clause >= 0 else main
     best: tuple[int, str] | None = None
-    index = 0
-    while index < len(words):
-        token = words[index]
-        matched = 0
-        for cue in () if token.proper else rules.by_first.get(token.word, ()):
-            size = len(cue.words)
-            if all(index + k < len(words) and words[index + k].word == cue.words[k]
-                   and not words[index + k].proper for k in range(1, size)):
-                clause = clause_of[index]
-                scope = in_scope | main if cue.group in rules.sentence_scope else in_scope
-                if clause in scope:
-                    modality: str | None = rules.modality[cue.group]
-                    if _negated(words, clause_of, index, rules):
-                        modality = rules.when_negated.get(cue.group)
-                    rank = rules.rank[cue.group]
-                    if modality is not None and (best is None or rank < best[0]):
-                        best = (rank, modality)
-                matched = size
-                break
-        index += max(1, matched)
+    clauses: tuple[list[int], list[int], set[int]] | None = None
+    first = _WORD.search(sentence)
+    lead = first.start() if first else 0
+    for cue in rules.cue.finditer(sentence):
+        text = cue.group()
+        if text[:1].isupper() and cue.start() > lead:
+            continue  # capitalised inside the sentence: a name ("May", "Will")
+        group = rules.group_of[_phrase(text)]
+        if best is not None and rules.rank[group] >= best[0]:
+            continue
+        if clauses is None:
+            starts, subordinate = _clauses(sentence, rules)
+            main = [n for n, sub in enumerate(subordinate) if not sub] or list(range(len(starts)))
+            scope = {bisect.bisect_right(starts, anchor) - 1} if anchor is not None else set(main)
+            clauses = (starts, main, scope)
+        starts, main, scope = clauses
+        clause = bisect.bisect_right(starts, cue.start()) - 1
+        if clause not in scope and not (group in rules.sentence_scope and clause in main):
+            continue
+        modality: str | None = rules.modality[group]
+        if _negated(sentence, starts[clause], cue.start(), rules):
+            modality = rules.when_negated.get(group)
+        if modality is not None:
+            best = (rules.rank[group], modality)
     if best is not None:
         return best[1]
     return PLANNED if future else HAPPENED
@@ -182,12 +174,8 @@ def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:
     return (rules or load_rules()).with_speaker if modality == HAPPENED else modality
 
 
-def _negated(words: Sequence[Token], clause_of: Sequence[int], index: int,
-             rules: ModalityRules) -> bool:
-    clause = clause_of[index]
-    for back in range(index - 1, max(-1, index - 1 - rules.window), -1):
-        if clause_of[back] != clause:
-            return False
-        if words[back].word in rules.negators:
-            return True
-    return False
+def _negated(sentence: str, clause_start: int, cue_start: int, rules: ModalityRules) -> bool:
+    """A negator among the few words before the cue, in its clause ("did not agree")."""
+    before = sentence[max(clause_start, cue_start - 12 * rules.window) : cue_start]
+    words = _WORD.findall(before.replace("’", "'").lower())[-rules.window :]
+    return any(w in rules.negators or w.endswith("n't") for w in words)

@@ -16,11 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from viewer.core.modality import phrase_pattern
 from viewer.core.parties import Mention
 from viewer.core.people import PersonMention, TitleData, title_data
 from viewer.core.resources import load_data, override
 
 _OPEN, _CLOSE = "“«", "”»"
+_QUOTE = re.compile(r'[“”«»"]')
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[\w’'.-]+")
+_PUNCTUATION = re.compile(r"[,;:“”\"()]")
+_ACCORDING = re.compile(r"\baccording to\s+")
+_BY = re.compile(r"\s+by\s+")
+_LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
+_APPOSITION = re.compile(r"\s*(?:,[^,;“”\"]{1,90},)?\s*")  # "Umerov, chief of …, said"
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
 
@@ -52,7 +61,7 @@ class SpeakerRules:
 
 
 def _alternatives(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return phrase_pattern(list(words)) or "(?!)"
 
 
 def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
@@ -96,7 +105,7 @@ def _person(mention: PersonMention) -> Speaker:
 
 
 def _body(text: str, start: int, parties: Sequence[Mention]) -> Speaker:
-    name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    name = _ARTICLE.sub("", text)
     inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
     return Speaker(name, (), inside)
 
@@ -104,12 +113,12 @@ def _body(text: str, start: int, parties: Sequence[Mention]) -> Speaker:
 def _only_titles(between: str, rules: SpeakerRules) -> bool:
     """True when the words between a verb and a name are a title: "said Kremlin spokesperson"."""
     rest = rules.titles.title_re.sub(" ", between)
-    for word in re.findall(r"[\w’'.-]+", rest):
-        plain = re.sub(r"['’]s$", "", word)
+    for word in _TITLE_WORD.findall(rest):
+        plain = word[:-2] if word.endswith(("'s", "’s")) else word
         if not (plain[:1].isupper() or plain in rules.titles.modifiers
                 or plain.lower() in ("the", "a", "an", "by")):
             return False
-    return not re.search(r"[,;:“”\"()]", between)
+    return not _PUNCTUATION.search(between)
 
 
 class SpeakerFinder:
@@ -166,8 +175,8 @@ class SpeakerFinder:
         """The quoted stretches of the sentence; notes a quotation left open at its end."""
         spans: list[tuple[int, int]] = []
         open_at = start if self.in_quote else -1
-        for index in range(start, end):
-            char = self.text[index]
+        for mark in _QUOTE.finditer(self.text, start, end):
+            char, index = mark.group(), mark.start()
             if char in _OPEN or (char == '"' and open_at < 0):
                 open_at = index
             elif (char in _CLOSE or char == '"') and open_at >= 0:
@@ -189,16 +198,16 @@ class SpeakerFinder:
             if found is None:
                 found = self._after(verb.end(), end, text[start : verb.start()], people,
                                     parties)
-            coordinated = re.search(r"\band\s*$", text[max(start, verb.start() - 6) : verb.start()])
+            lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
+            coordinated = lead.endswith(" and") or lead == "and"
             if found is None and (verb.group("participle") or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
                 found = _person(subject) if subject is not None else None
             if found is not None:
                 return found
-        for match in itertools.islice(re.finditer(r"\baccording to\s+", text[start:end]),
-                                      MAX_VERBS):
-            at = start + match.end()
+        for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
+            at = match.end()
             found = self._object(at, end, people, parties)
             if found is not None:
                 return found
@@ -211,8 +220,8 @@ class SpeakerFinder:
         window = max(start, verb - 160)
         stripped = rules.between.search(text, window, verb)
         cut = stripped.start() if stripped else verb
-        named = [m for m in people if 0 <= cut - m.end <= 100 and re.fullmatch(
-            r"\s*(?:,[^,;“”\"]{1,90},)?\s*", text[m.end : cut])]
+        named = [m for m in people
+                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if named:
             last = named[-1]
             pair = [m for m in people if 0 <= last.start - m.end < 60
@@ -245,10 +254,10 @@ class SpeakerFinder:
                people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
         """Inverted attribution: "…,” said Dmitry Peskov", "confirmed by Zelensky"."""
         rules, text = self.rules, self.text
-        by = re.match(r"\s+by\s+", text[verb_end:end])
-        if not by and not re.search(r"[,”\"»]\s*$", before):
+        by = _BY.match(text, verb_end, end)
+        if not by and before.rstrip()[-1:] not in (",", "”", '"', "»"):
             return None
-        at = verb_end + (by.end() if by else 0)
+        at = by.end() if by else verb_end
         for mention in people:
             if mention.start >= at and _only_titles(text[at : mention.start], rules):
                 return _person(mention)
@@ -316,7 +325,7 @@ class SpeakerFinder:
             return None
         first = people[0]
         head = self.text[start : first.start]
-        head = re.sub(r"^[^,]{0,40},\s*", "", head) if "," in head else head
+        head = _LEADING_PHRASE.sub("", head) if "," in head else head
         return first if _only_titles(head, self.rules) else None
 
 
