@@ -27,7 +27,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 @dataclass(frozen=True, slots=True)
 class ModalityRules:
     cue: re.Pattern[str]  # every cue phrase, longest first
-    group_of: dict[str, str]  # cue phrase (lower case, single spaces) → group
+    group_of: dict[str, tuple[str, ...]]  # cue phrase (lower case, one space) → its groups
+    requires: dict[str, frozenset[str]]  # group → words one of which the sentence must hold
+    excluded_by: dict[str, frozenset[str]]  # group → words none of which it may hold
     clause: re.Pattern[str]  # a boundary, a subordinator or a clause opener
     boundaries: frozenset[str]
     openers: frozenset[str]
@@ -69,12 +71,13 @@ def phrase_pattern(phrases: list[str]) -> str:
 
 def build_rules(data: dict[str, Any]) -> ModalityRules:
     groups: dict[str, Any] = data.get("group", {})
-    group_of: dict[str, str] = {}
-    for name, group in groups.items():
-        for phrase in group.get("cues", []):
-            group_of.setdefault(_phrase(phrase), name)
     order = list(data.get("precedence", []))
     order += [g for g in groups if g not in order]
+    found: dict[str, list[str]] = {}
+    for name in order:
+        for phrase in groups.get(name, {}).get("cues", []):
+            found.setdefault(_phrase(phrase), []).append(name)
+    group_of = {phrase: tuple(names) for phrase, names in found.items()}
     boundaries = frozenset(data.get("boundaries", []))
     openers = frozenset(data.get("clause_openers", []))
     words = phrase_pattern(sorted({_phrase(w) for w in [*data.get("subordinators", []), *openers]}))
@@ -85,6 +88,9 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         cue=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(list(group_of))}){_EDGE_AFTER}"
                        if group_of else "(?!)", re.IGNORECASE),
         group_of=group_of,
+        requires={n: frozenset(g["requires"]) for n, g in groups.items() if "requires" in g},
+        excluded_by={n: frozenset(g["excluded_by"]) for n, g in groups.items()
+                     if "excluded_by" in g},
         clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
         boundaries=boundaries,
         openers=openers,
@@ -139,31 +145,53 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
     the event's time expression; `future` says its date lies after the publication date."""
     rules = rules or load_rules()
-    best: tuple[int, str] | None = None
-    clauses: tuple[list[int], list[int], set[int]] | None = None
+    best: tuple[int, str] | None = None  # cues in the anchor's clause, and frames
+    fallback: tuple[int, str] | None = None  # cues in main clauses, when the anchor's has none
+    anchored = False  # a clause cue was found in the anchor's clause
+    clauses: tuple[list[int], set[int], int] | None = None
+    words: set[str] | None = None
     first = _WORD.search(sentence)
     lead = first.start() if first else 0
     for cue in rules.cue.finditer(sentence):
         text = cue.group()
         if text[:1].isupper() and cue.start() > lead:
             continue  # capitalised inside the sentence: a name ("May", "Will")
-        group = rules.group_of[_phrase(text)]
-        if best is not None and rules.rank[group] >= best[0]:
-            continue
-        if clauses is None:
-            starts, subordinate = _clauses(sentence, rules)
-            main = [n for n, sub in enumerate(subordinate) if not sub] or list(range(len(starts)))
-            scope = {bisect.bisect_right(starts, anchor) - 1} if anchor is not None else set(main)
-            clauses = (starts, main, scope)
-        starts, main, scope = clauses
-        clause = bisect.bisect_right(starts, cue.start()) - 1
-        if clause not in scope and not (group in rules.sentence_scope and clause in main):
-            continue
-        modality: str | None = rules.modality[group]
-        if _negated(sentence, starts[clause], cue.start(), rules):
-            modality = rules.when_negated.get(group)
-        if modality is not None:
-            best = (rules.rank[group], modality)
+        for group in rules.group_of[_phrase(text)]:
+            rank = rules.rank[group]
+            if best is not None and rank >= best[0]:
+                break
+            if group in rules.requires or group in rules.excluded_by:
+                if words is None:
+                    words = set(_WORD.findall(sentence.lower()))
+                if words.isdisjoint(rules.requires.get(group, words)) or not words.isdisjoint(
+                        rules.excluded_by.get(group, ())):
+                    continue
+            if clauses is None:
+                starts, subordinate = _clauses(sentence, rules)
+                main = {n for n, sub in enumerate(subordinate) if not sub} or set(
+                    range(len(starts)))
+                own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
+                clauses = (starts, main, own)
+            starts, main, own = clauses
+            clause = bisect.bisect_right(starts, cue.start()) - 1
+            frame = group in rules.sentence_scope
+            primary = clause == own or (clause in main and (frame or own < 0))
+            if not primary and clause not in main:
+                continue
+            modality = rules.modality[group]
+            if _negated(sentence, starts[clause], cue.start(), rules):
+                negated = rules.when_negated.get(group)
+                if negated is None:
+                    continue
+                modality = negated
+            if primary:
+                best = (rank, modality)
+                anchored = anchored or (clause == own and not frame)
+            elif fallback is None or rank < fallback[0]:
+                fallback = (rank, modality)
+            break
+    if fallback is not None and not anchored and (best is None or fallback[0] < best[0]):
+        best = fallback  # "A vote, originally set for March 10, has been postponed"
     if best is not None:
         return best[1]
     return PLANNED if future else HAPPENED

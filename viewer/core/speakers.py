@@ -137,6 +137,7 @@ class SpeakerFinder:
         self.pending: list[int] = []  # sentences in an open quotation not yet attributed
         self.found: dict[int, Speaker] = {}
         self.subject: PersonMention | None = None  # the current sentence's named subject
+        self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -205,13 +206,19 @@ class SpeakerFinder:
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
                 found = _person(subject) if subject is not None else None
             if found is not None:
-                return found
+                return self._fuller(found)
         for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
             at = match.end()
             found = self._object(at, end, people, parties)
             if found is not None:
-                return found
+                return self._fuller(found)
         return None
+
+    def _fuller(self, speaker: Speaker) -> Speaker:
+        """"the ministry" after "China's commerce ministry": the body named in full before."""
+        if speaker.people or " " in speaker.name:
+            return speaker
+        return self.bodies.get(speaker.name.lower(), speaker)
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -313,6 +320,7 @@ class SpeakerFinder:
             self.person = speaker
         elif speaker is not None and speaker.name:
             self.body = speaker
+            self.bodies[speaker.name.rsplit(" ", 1)[-1].lower()] = speaker
             if speaker.plural:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
@@ -321,9 +329,10 @@ class SpeakerFinder:
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
         condemned …", "In this context, Zelenskyy gave …")."""
-        if not people:
+        title = self.rules.titles.title_re
+        first = next((m for m in people if not title.match(self.text, m.start)), None)
+        if first is None:
             return None
-        first = people[0]
         head = self.text[start : first.start]
         head = _LEADING_PHRASE.sub("", head) if "," in head else head
         return first if _only_titles(head, self.rules) else None
