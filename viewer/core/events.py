@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from viewer.core.modality import ModalityRules, modality_of, with_speaker
@@ -74,8 +75,11 @@ _FUNCTION_WORDS = frozenset(
     "amid after before".split()
 )
 _BOUND = re.compile(r"\b(?:since|until|till|by|before)\b[^,;]{0,40}$", re.IGNORECASE)
-# ", which collapsed in 2023": a date inside a non-restrictive relative clause.
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*$", re.IGNORECASE)
+_BOUND_REACH = 48  # the longest text _BOUND can match, plus one
+# ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
+# last comma or semicolon before the date (no other can start one).
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|where)\b", re.IGNORECASE)
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b|"
     r"\b(?:the|these|this|that|those)\s+(?:attacks?|strikes?|assault|talks|meeting|"
@@ -85,8 +89,10 @@ _ANAPHOR = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
                    r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
-_RELATION = re.compile(r"^\s*(after|before)\b")
+_RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
+# Every position where a _CLAUSE alternative matches (at most one can at any position).
+_CLAUSE_AT = re.compile(r"(?=(,|;|—|–| after | before | while | whereas | but ))")
 
 
 def precision_of(timex: Timex) -> str:
@@ -138,17 +144,63 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex]:
+    """The expressions that date the sentence's happening. Each test looks only just before
+    its expression, so a long sentence with many dates stays linear."""
     usable = []
+    separators: list[int] | None = None
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
         if timex.earliest is None or timex.latest is None:
             continue
-        before = sentence_text[: timex.start - offset]
-        if _BOUND.search(before) or _RELATIVE.search(before):
-            continue  # "since the invasion in 2022", "talks, which collapsed in 2023"
+        # Where the text before the expression ends, read like a slice `[:start - offset]`
+        # (an expression that began in the sentence before counts from the end).
+        at = slice(timex.start - offset).indices(len(sentence_text))[1]
+        if _BOUND.search(sentence_text, max(0, at - _BOUND_REACH), at):
+            continue  # "since the invasion in 2022"
+        if separators is None:
+            separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
+        last = bisect_left(separators, at) - 1
+        if last >= 0 and sentence_text[separators[last]] == "," and _RELATIVE.match(
+                sentence_text, separators[last] + 1, at):
+            continue  # "talks, which collapsed in 2023"
         usable.append(timex)
     return usable
+
+
+class _Clauses:
+    """Where clause breaks are in a sentence, found once and asked about many times."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._from: int | None = None
+        self._ends: list[int] = []
+        self._at: list[tuple[int, int]] | None = None
+
+    def last_end(self, lo: int, hi: int) -> int | None:
+        """End of the last break a scan of text[lo:hi] finds (breaks never overlap the
+        ones a scan of the whole rest of the sentence from `lo` finds, so that scan serves
+        every `hi`)."""
+        if self._from != lo:
+            self._from = lo
+            self._ends = [m.end() for m in _CLAUSE.finditer(self.text, lo, self.end)]
+        index = bisect_right(self._ends, hi) - 1
+        return self._ends[index] if index >= 0 else None
+
+    def first_start(self, lo: int, hi: int) -> int | None:
+        """Start of the first break inside text[lo:hi]."""
+        if lo < self.start:  # an expression that began in the sentence before
+            found = _CLAUSE.search(self.text, lo, hi)
+            return found.start() if found else None
+        if self._at is None:
+            self._at = [(m.start(), m.start() + len(m.group(1)))
+                        for m in _CLAUSE_AT.finditer(self.text, self.start, self.end)]
+        index = bisect_left(self._at, (lo, 0))
+        while index < len(self._at) and self._at[index][0] < hi:
+            if self._at[index][1] <= hi:
+                return self._at[index][0]
+            index += 1
+        return None
 
 
 @dataclass(slots=True)
@@ -172,19 +224,24 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     main = _Part(sentence.start, sentence.end, best, best.earliest, best.latest,
                  precision_of(best))
     parts = [main]
+    clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
         if other is best or (other.earliest, other.latest) == (best.earliest, best.latest):
             continue
         if _RANK[precision_of(other)] > 2:
             continue
-        lo, hi = sorted((best.end, other.start)) if other.start > best.start else sorted(
-            (other.end, best.start))
-        gap = doc.text[lo:hi]
-        cut = [m for m in _CLAUSE.finditer(gap)]
-        if not cut:
+        if other.start > best.start:
+            if other.start >= best.end:
+                split = clauses.last_end(best.end, other.start)
+            else:  # overlapping expressions: a gap of a few characters
+                cut = list(_CLAUSE.finditer(doc.text, other.start, best.end))
+                split = cut[-1].end() if cut else None
+        else:
+            lo, hi = sorted((other.end, best.start))
+            split = clauses.first_start(lo, hi)
+        if split is None:
             continue
-        split = lo + cut[-1].end() if other.start > best.start else lo + cut[0].start()
         if other.start > best.start:
             main.end = split
             parts.append(_Part(split, sentence.end, other, other.earliest, other.latest,
@@ -197,14 +254,14 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     # "…just one day after five people were killed…": the clause after "after" is earlier.
     if len(parts) == 1 and best.earliest and precision_of(best) in ("day", "time"):
         for duration in durations:
-            relation = _RELATION.match(doc.text[duration.end : sentence.end])
+            relation = _RELATION.match(doc.text, duration.end, sentence.end)
             amount = re.fullmatch(r"P(\d+)([DW])", duration.value)
             if not relation or not amount:
                 continue
             step = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
             step = -step if relation.group(1) == "after" else step
             day = shift(best.earliest, "D", step)
-            clause_start = duration.end + relation.end()
+            clause_start = relation.end()
             main.end = duration.start
             parts.append(_Part(clause_start, sentence.end, duration, day, day, "day"))
             break

@@ -20,11 +20,12 @@ from typing import Any
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
 from viewer.core.events import DocumentEvents, Event, extract_document
-from viewer.core.ingest import list_folder, read_document
+from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
+from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
 from viewer.core.speakers import load_rules as speaker_rules
@@ -91,17 +92,20 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     problems = list(listing.problems)
     total = len(listing.files)
     for path in listing.files:
-        rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
-        try:
-            data = path.read_bytes() if cache else b""
-        except OSError:
-            data = b""
-        key = entry_key(stamp, rel, data, sidecar.get(rel, {})) if cache else ""
-        hit = cache.get(key) if cache and data else None
-        if hit is not None:
-            results[str(path)] = hit
-        else:
-            pending.append((str(path), key))
+        key = ""
+        if cache is not None:
+            data = read_bounded(folder, path, MAX_BYTES)  # type, size and links checked first
+            if isinstance(data, Problem):
+                results[str(path)] = {"problem": problem_to_dict(data)}
+                continue
+            rel = relative_name(folder, path)
+            key = entry_key(stamp, os.fsencode(os.path.relpath(path, folder)), data,
+                            sidecar.get(rel, {}))
+            hit = cache.get(key)
+            if hit is not None:
+                results[str(path)] = hit
+                continue
+        pending.append((str(path), key))
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -123,13 +124,23 @@ def _between_is_title(between: str, data: TitleData) -> bool:
     return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
 
 
+_OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
 def _title_party(text: str, start: int, end: int, sentence_start: int,
                  gazetteer: Gazetteer, data: TitleData,
                  known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
     """The party a title next to the name gives, and whether a title is there at all."""
     left_from = max(sentence_start, start - 90)
     if known is not None:
-        mentions = [m for m in known if left_from <= m.start and m.end <= start]
+        # `known` is in text order: only the mentions just before the name can qualify.
+        first = bisect_left(known, left_from, key=_mention_start)
+        last = bisect_left(known, start, lo=first, key=_mention_start)
+        mentions = [m for m in known[first:last] if m.end <= start]
     else:
         mentions = gazetteer.mentions(text, left_from, start)
     for mention in reversed(mentions):
@@ -152,13 +163,37 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
             if _between_is_title(lead + title.group(), data) or not lead.strip():
                 if before:
                     return before[-1].party, True  # "Donald Trump, the US president"
-                after = re.match(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?", text[title.end():])
+                after = _OF_THE.match(text, title.end())
                 if after:
-                    head = gazetteer.mentions(text, title.end() + after.end(), clause_end)
-                    if head and head[0].start == title.end() + after.end():
+                    head = gazetteer.mentions(text, after.end(), clause_end)
+                    if head and head[0].start == after.end():
                         return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
                 return None, True
     return None, titled
+
+
+def _uncovered_tokens(text: str, start: int, end: int, covered: Sequence[Mention]
+                      ) -> list[tuple[int, int, str]]:
+    """Word tokens of text[start:end] that do not start inside a party mention; one merge of
+    the two ordered lists rather than a scan of the mentions per token."""
+    spans = sorted((m.start, m.end) for m in covered)
+    tokens: list[tuple[int, int, str]] = []
+    at = 0
+    for match in _TOKEN.finditer(text, start, end):
+        begin = match.start()
+        while at < len(spans) and spans[at][1] <= begin:
+            at += 1
+        # Spans may overlap: look for one starting at or before `begin` and ending after it.
+        inside = False
+        scan = at
+        while scan < len(spans) and spans[scan][0] <= begin:
+            if spans[scan][1] > begin:
+                inside = True
+                break
+            scan += 1
+        if not inside:
+            tokens.append((begin, match.end(), match.group()))
+    return tokens
 
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
@@ -172,11 +207,7 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
-        covered = [(m.start, m.end) for m in found_here]
-        tokens = [
-            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)
-            if not any(a <= m.start() < b for a, b in covered)
-        ]
+        tokens = _uncovered_tokens(text, s_start, s_end, found_here)
         index = 0
         while index < len(tokens):
             if not _is_name_token(tokens[index][2], forms, titles):

@@ -22,7 +22,7 @@ from viewer.core.sidecar import atomic_write_text
 CSV_COLUMNS = (
     "id", "start", "end", "precision", "date_source", "timex", "modality", "speaker", "parties",
     "people", "topics", "tags", "text", "document", "char_start", "char_end", "boilerplate",
-    "cluster", "sources",
+    "cluster", "sources", "note", "review", "not_event", "corrected",
 )
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

@@ -12,10 +12,11 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from viewer.core.dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
-from viewer.core.timex.context import Anchor, Match
+from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 
@@ -64,6 +65,30 @@ def _precision(value: str) -> str | None:
     return None
 
 
+Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
+
+
+def _resolve(rule: Rule, context: Match) -> Resolved | None:
+    """The rule's value and the days it covers; None when it does not apply or would leave
+    the supported calendar ("in 9000 years", "31 December 9999"): dates are total."""
+    try:
+        result = NORMALISERS[rule.norm](context)
+        if result is None:
+            return None
+        if result.explicit_span:
+            earliest, latest = result.earliest, result.latest
+        elif result.type in ("DATE", "TIME"):
+            earliest, latest = narrow(interval(result.value), result.mod)
+        else:
+            earliest = latest = None
+    except (ValueError, OverflowError):
+        return None
+    for day in (earliest, latest):
+        if day is not None and not in_range(day):
+            return None
+    return result, earliest, latest
+
+
 class Tagger:
     """Tags text with a compiled lexicon; cheap to call, so keep one per rule set."""
 
@@ -78,9 +103,11 @@ class Tagger:
             end: int | None = None) -> list[Timex]:
         """Every time expression in text[start:end], in order, with offsets into `text`."""
         end = len(text) if end is None else end
+        dct = clamp(dct) if dct is not None else None
         found: list[Timex] = []
         anchor: Anchor | None = None
         pos = start
+        index = TenseIndex(text, self.lex)
         for hit, rule in self._candidates(text, start, end):
             if hit.start() < pos:
                 continue  # inside an expression already tagged
@@ -88,17 +115,12 @@ class Tagger:
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
             groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-            context = Match(text, a, b, groups, dct, anchor, self.lex)
-            result = NORMALISERS[rule.norm](context)
-            if result is None:
+            context = Match(text, a, b, groups, dct, anchor, self.lex, index)
+            resolved = _resolve(rule, context)
+            if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
+            result, earliest, latest = resolved
             a, b = context.start, context.end
-            if result.explicit_span:
-                earliest, latest = result.earliest, result.latest
-            elif result.type in ("DATE", "TIME"):
-                earliest, latest = narrow(interval(result.value), result.mod)
-            else:
-                earliest = latest = None
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
