@@ -40,7 +40,9 @@ def test_accusations_are_claims_with_their_speaker(seeds: FolderExtraction) -> N
     ("“The question for the Russians is", "Volodymyr Zelensky"),  # a quote after “…,” he said.
     ("Six others were admitted to hospital, he said", "Viacheslav Chaus"),
     ("Kremlin spokesperson Dmitry Peskov underscored", "Dmitry Peskov"),
-    ("Ukrainian officials said dozens of missiles", "Ukrainian officials"),
+    ("Ukrainian officials said dozens of missiles", "Ukraine"),
+    ("Kyiv characterized the attacks", "Ukraine"),
+    ("Russia continues to demand full control", "Russia"),
     ("as confirmed by Ukrainian President Volodymyr Zelensky", "Volodymyr Zelensky"),
     ("On Wednesday, Russian forces launched an attack", ""),
 ])

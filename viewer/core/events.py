@@ -385,14 +385,15 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
                   rules: ModalityRules | None) -> None:
     """Each event's speaker; a named speaker joins its people (and so, later, its party
     joins the event's parties), a body's own party joins the parties at once; a plain
-    statement with a speaker becomes that speaker's claim."""
+    statement with a speaker becomes that speaker's claim, unless the source is neutral."""
     for index, slot in enumerate(slots):
         speaker = speakers[slot]
         if speaker is None:
             continue
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
+        modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
         events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
-                                            modality=with_speaker(event.modality, rules))
+                                            modality=modality)
         known = {m.start for m in mentions[index]}
         mentions[index] += tuple(m for m in speaker.people if m.start not in known)

@@ -8,6 +8,7 @@ Each sentence costs time in proportion to its length, so a document costs linear
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -29,7 +30,11 @@ _PUNCTUATION = re.compile(r"[,;:“”\"()]")
 _ACCORDING = re.compile(r"\baccording to\s+")
 _BY = re.compile(r"\s+by\s+")
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
-_APPOSITION = re.compile(r"\s*(?:,[^,;“”\"]{1,90},)?\s*")  # "Umerov, chief of …, said"
+# Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
+# the council, said", "Varga, who has been in office since 2018, said"); the closing comma
+# may already be cut off with the words before the verb.
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
+                         r"[^,;“”\"]{0,90},?)?\s*")
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
 
@@ -38,9 +43,12 @@ MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear
 class Speaker:
     """A named speaker: people (their mentions, maybe in an earlier sentence) or a body."""
 
-    name: str  # as written: "Dmitry Peskov", "Ukrainian officials"; several joined by "; "
+    name: str  # "Dmitry Peskov", "Ukraine", "local authorities"; several joined by "; "
     people: tuple[PersonMention, ...] = ()
-    parties: tuple[str, ...] = ()  # what a body's own words name: "Ukrainian officials"
+    parties: tuple[str, ...] = ()  # the state a body speaks for: "Ukrainian officials"
+    neutral: bool = False  # reports rather than takes a side: analysts, a court
+    head: str = ""  # a body's head noun, lower case: "ministry"
+    bare: bool = False  # the body is named by its head noun alone: "the ministry"
 
     @property
     def plural(self) -> bool:
@@ -58,6 +66,9 @@ class SpeakerRules:
     body_after: re.Pattern[str]  # a body phrase starting where the text starts
     plural_leaders: re.Pattern[str]
     titles: TitleData
+    neutral: frozenset[str]  # head nouns of neutral bodies
+    body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
+    neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -70,7 +81,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
     kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
     objects: dict[str, str] = dict(data.get("object_pronouns", {}))
     modifier = rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|[A-Z][\w.’'-]*)\s+)"
-    body = rf"(?:{_alternatives(data.get('bodies', []))})"
+    bodies = list(data.get("bodies", []))
+    body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
     return SpeakerRules(
         verb=re.compile(rf"\b(?:{_alternatives(data.get('verbs', []))})\b|"
                         rf"\b(?P<participle>{_alternatives(data.get('participles', []))})\b"),
@@ -84,6 +96,10 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
                                   re.IGNORECASE),
         titles=titles,
+        neutral=frozenset(w.lower() for w in data.get("neutral", [])),
+        body_nouns=frozenset(w.lower() for w in data.get("bodies", [])),
+        neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
+                                 r"[\s,]*$", re.IGNORECASE),
     )
 
 
@@ -100,14 +116,21 @@ def load_rules(folder: str | Path | None = None) -> SpeakerRules:
     return _rules(str(folder), path.stat().st_mtime)
 
 
-def _person(mention: PersonMention) -> Speaker:
-    return Speaker(" ".join(mention.tokens), (mention,))
+def _person(mention: PersonMention, neutral: bool = False) -> Speaker:
+    return Speaker(" ".join(mention.tokens), (mention,), neutral=neutral)
 
 
-def _body(text: str, start: int, parties: Sequence[Mention]) -> Speaker:
+def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
+    """A body as a speaker; one named as a state's own speaks as that state."""
     name = _ARTICLE.sub("", text)
     inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
-    return Speaker(name, (), inside)
+    head = name.rsplit(None, 1)[-1].lower()
+    return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
+                   neutral=head in rules.neutral, head=head, bare=" " not in name.strip())
+
+
+def _state(mention: Mention) -> Speaker:
+    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower())
 
 
 def _only_titles(between: str, rules: SpeakerRules) -> bool:
@@ -215,10 +238,15 @@ class SpeakerFinder:
         return None
 
     def _fuller(self, speaker: Speaker) -> Speaker:
-        """"the ministry" after "China's commerce ministry": the body named in full before."""
-        if speaker.people or " " in speaker.name:
+        """"the ministry" after "China's commerce ministry": the body named in full before;
+        "analyst Jane Doe said": a neutral source."""
+        if len(speaker.people) == 1 and not speaker.neutral:
+            start = speaker.people[0].start
+            if self.rules.neutral_title.search(self.text, max(0, start - 40), start):
+                return dataclasses.replace(speaker, neutral=True)
+        if not speaker.bare:
             return speaker
-        return self.bodies.get(speaker.name.lower(), speaker)
+        return self.bodies.get(speaker.head, speaker)
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -228,7 +256,8 @@ class SpeakerFinder:
         stripped = rules.between.search(text, window, verb)
         cut = stripped.start() if stripped else verb
         named = [m for m in people
-                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
+                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)
+                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)]
         if named:
             last = named[-1]
             pair = [m for m in people if 0 <= last.start - m.end < 60
@@ -244,11 +273,17 @@ class SpeakerFinder:
             return self._leaders()
         body = rules.body_before.search(before)
         if body:
-            return _body(body.group(1), window + body.start(1), parties)
-        state = [m for m in parties if 0 <= cut - m.end < 4 and not text[m.end : cut].strip()]
+            return _body(body.group(1), window + body.start(1), parties, rules)
+        state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
+                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if state:
-            m = state[-1]
-            return Speaker(text[m.start : m.end], (), (m.party,))
+            last_state = state[-1]
+            joined = [m for m in parties if 0 <= last_state.start - m.end < 12
+                      and self._joined(text[m.end : last_state.start])]
+            if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
+                states = (joined[-1].party, last_state.party)
+                return Speaker("; ".join(states), (), states)
+            return _state(last_state)
         return None
 
     def _joined(self, between: str) -> bool:
@@ -272,7 +307,7 @@ class SpeakerFinder:
                 break
         body = rules.body_after.match(text, at, end)
         if body:
-            return _body(body.group(1), body.start(1), parties)
+            return _body(body.group(1), body.start(1), parties, rules)
         return None
 
     def _object(self, at: int, end: int, people: Sequence[PersonMention],
@@ -284,12 +319,14 @@ class SpeakerFinder:
             return self._resolve(pronoun.group(1).lower())
         for mention in people:
             if mention.start >= at:
-                return _person(mention) if _only_titles(text[at : mention.start], rules) else None
+                if _only_titles(text[at : mention.start], rules):
+                    return _person(mention)
+                break
         body = rules.body_after.match(text, at, end)
         if body:
-            return _body(body.group(1), body.start(1), parties)
+            return _body(body.group(1), body.start(1), parties, rules)
         state = next((m for m in parties if m.start == at), None)
-        return Speaker(text[state.start : state.end], (), (state.party,)) if state else None
+        return _state(state) if state else None
 
     def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
@@ -320,7 +357,8 @@ class SpeakerFinder:
             self.person = speaker
         elif speaker is not None and speaker.name:
             self.body = speaker
-            self.bodies[speaker.name.rsplit(" ", 1)[-1].lower()] = speaker
+            if speaker.head and not speaker.bare:
+                self.bodies[speaker.head] = speaker
             if speaker.plural:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
