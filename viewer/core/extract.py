@@ -138,7 +138,9 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                 tagger, gazetteer, taxonomy = _tools(folder, stamp)
                 extraction = extract_document(item, tagger, gazetteer, taxonomy)
                 ready[name] = extraction  # in-process: no need to rebuild it from a dict
-                store(name, key, extraction_to_dict(extraction), extraction)
+                # The dict form is only for the cache: without one, skip building it.
+                value = extraction_to_dict(extraction) if cache is not None else {}
+                store(name, key, value, extraction)
             done += 1
             if progress is not None and progress(done, total) is False:
                 cancelled = True

@@ -210,7 +210,9 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
         tokens = _uncovered_tokens(text, s_start, s_end, found_here)
         index = 0
         while index < len(tokens):
-            if not _is_name_token(tokens[index][2], forms, titles):
+            first = tokens[index][2]
+            # Names start with a capital: most tokens fail here, before any look-up.
+            if not first[0].isupper() or not _is_name_token(first, forms, titles):
                 index += 1
                 continue
             run = [tokens[index]]
