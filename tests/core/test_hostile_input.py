@@ -158,3 +158,12 @@ def test_rule_files_of_the_wrong_shape_are_passed_over(tmp_path: Path, name: str
         "rules = 5\nnever_final = 5\nlines = 5\nleaders = 3\n")
     result = extract_folder(tmp_path, workers=1, use_cache=False)
     assert result.events
+
+
+@pytest.mark.parametrize("header", ["date 9999-12-31", "Date: 2026-02-30"])
+def test_impossible_header_dates_are_metadata_and_a_problem(tmp_path: Path, header: str) -> None:
+    (tmp_path / "a.txt").write_text(f"{header}\nTitle: Geneva round\n\n{GOOD}")
+    doc = load_folder(tmp_path).documents[0]
+    assert doc.date is None and doc.title == "Geneva round"
+    assert doc.text == GOOD.strip() and len(doc.sentences) == 1
+    assert any(p.kind == "metadata" and header[-10:] in p.message for p in doc.problems)
