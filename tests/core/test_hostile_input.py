@@ -167,3 +167,24 @@ def test_impossible_header_dates_are_metadata_and_a_problem(tmp_path: Path, head
     assert doc.date is None and doc.title == "Geneva round"
     assert doc.text == GOOD.strip() and len(doc.sentences) == 1
     assert any(p.kind == "metadata" and header[-10:] in p.message for p in doc.problems)
+
+
+@pytest.mark.parametrize("plant", ["fifo", "wrong-shape", "not-json", "link-out"])
+def test_planted_cache_entries_are_misses(tmp_path: Path, plant: str) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    first = extract_folder(tmp_path, workers=1)
+    (entry,) = (tmp_path / ".timeline-viewer" / "cache").glob("*.json")
+    entry.unlink()
+    if plant == "fifo":
+        os.mkfifo(entry)
+    elif plant == "wrong-shape":
+        entry.write_text('{"document": {"x": 1}, "events": 5}')
+    elif plant == "not-json":
+        entry.write_bytes(b"\xff\x00")
+    else:
+        entry.symlink_to("/dev/zero")
+    seen: list[object] = []
+    again, _calls = within_budget(lambda: extract_folder(tmp_path, workers=1,
+                                                         on_document=seen.append),
+                                  linear_budget(len(GOOD)))
+    assert [e.id for e in again.events] == [e.id for e in first.events] and len(seen) == 1

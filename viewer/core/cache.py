@@ -22,6 +22,7 @@ from viewer.core.safe_read import read_bounded
 from viewer.core.sidecar import atomic_write_text
 
 _CORE = Path(__file__).resolve().parent
+_MAX_ENTRY = 256 * 1024 * 1024
 
 
 @functools.cache
@@ -81,9 +82,12 @@ class Cache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         self.used.add(key)
+        data = read_bounded(self.dir, self.dir / f"{key}.json", _MAX_ENTRY)  # no FIFO, no giant
+        if isinstance(data, Problem):
+            return None
         try:
-            value = json.loads((self.dir / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            value = json.loads(data)
+        except ValueError:
             return None
         return value if isinstance(value, dict) else None
 

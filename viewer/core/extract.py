@@ -136,6 +136,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     rels: dict[str, str] = {}
     sizes: dict[str, int] = {}
     problems = list(listing.problems) + rule_problems(folder)
+    ready: dict[str, DocumentEvents] = {}
     total = len(listing.files)
     for path in listing.files:
         key = ""
@@ -150,16 +151,18 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                             sidecar.get(rel, {}))
             hit = cache.get(key)
             if hit is not None:
-                results[str(path)] = hit
-                continue
+                try:  # built once here, reused below; an entry that does not build is a miss
+                    ready[str(path)] = extraction_from_dict(hit)
+                    results[str(path)] = hit
+                    continue
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                    pass
         pending.append((str(path), key))
         rels[str(path)] = rel
         sizes[str(path)] = len(data) if isinstance(data, bytes) else _file_size(path)
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False
-
-    ready: dict[str, DocumentEvents] = {}
 
     def store(path: str, key: str, value: dict[str, Any],
               extraction: DocumentEvents | None = None) -> None:
@@ -170,9 +173,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             on_document(extraction or extraction_from_dict(value))
 
     if on_document is not None:
-        for value in list(results.values()):
-            if "problem" not in value:  # a file refused before extraction has no events
-                on_document(extraction_from_dict(value))
+        for extraction in list(ready.values()):  # the cache hits, already built
+            on_document(extraction)
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
