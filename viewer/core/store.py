@@ -179,7 +179,8 @@ class Store:
             for immutable in (False, True):
                 try:
                     db = sqlite3.connect(read_only_uri(self.path, immutable), uri=True,
-                                         isolation_level=None, check_same_thread=False)
+                                         timeout=0.5, isolation_level=None,
+                                         check_same_thread=False)
                 except sqlite3.Error:
                     continue
                 try:
