@@ -176,6 +176,11 @@ def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRu
     return not (word and word[-1].isdigit() and following.isdigit())
 
 
+#: Longer runs without a sentence end (real sentences are far shorter) are cut at a space, so
+#: that per-sentence work stays bounded whatever a file holds.
+MAX_SENTENCE = 2000
+
+
 def sentences_in(
     text: str, start: int, end: int, rules: SegmentRules | None = None
 ) -> list[tuple[int, int]]:
@@ -195,6 +200,13 @@ def sentences_in(
             a += 1
         while b > a and chunk[b - 1].isspace():
             b -= 1
+        while b - a > MAX_SENTENCE:  # defensive: no run-on "sentence" may stall a folder
+            cut = chunk.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((start + a, start + cut))
+            a = cut
+            while a < b and chunk[a].isspace():
+                a += 1
         if b > a:
             out.append((start + a, start + b))
     return out

@@ -12,12 +12,15 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from viewer.core.dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
+from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
+from viewer.core.timex.modifiers import in_name, widen
 
 Normaliser = Callable[[Match], nd.Result | None]
 
@@ -27,9 +30,14 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_year": nd.month_year,
     "month": nd.month,
     "year": nd.year,
+    "year_range_end": nd.year_range_end,
+    "year_period": nd.year_period,
     "decade": nd.decade,
     "spelled_year": nd.spelled_year,
+    "spelled_day": nd.spelled_day,
     "the_weekend": ns.the_weekend,
+    "year_end": ns.year_end,
+    "the_year": ns.the_year,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
@@ -42,8 +50,10 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
     "relative_period": ns.relative_period,
-    "duration": ns.duration,
-    "set_every": ns.set_every,
+    "duration": nu.duration,
+    "race_time": nu.race_time,
+    "set_every": nu.set_every,
+    "set_named": nu.set_named,
     "reference": ns.reference,
 }
 
@@ -67,6 +77,30 @@ def _precision(value: str) -> str | None:
     return None
 
 
+Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
+
+
+def _resolve(rule: Rule, context: Match) -> Resolved | None:
+    """The rule's value and the days it covers; None when it does not apply or would leave
+    the supported calendar ("in 9000 years", "31 December 9999"): dates are total."""
+    try:
+        result = NORMALISERS[rule.norm](context)
+        if result is None:
+            return None
+        if result.explicit_span:
+            earliest, latest = result.earliest, result.latest
+        elif result.type in ("DATE", "TIME"):
+            earliest, latest = narrow(interval(result.value), result.mod)
+        else:
+            earliest = latest = None
+    except (ValueError, OverflowError):
+        return None
+    for day in (earliest, latest):
+        if day is not None and not in_range(day):
+            return None
+    return result, earliest, latest
+
+
 class Tagger:
     """Tags text with a compiled lexicon; cheap to call, so keep one per rule set."""
 
@@ -82,6 +116,7 @@ class Tagger:
             end: int | None = None) -> list[Timex]:
         """Every time expression in text[start:end], in order, with offsets into `text`."""
         end = len(text) if end is None else end
+        dct = clamp(dct) if dct is not None else None
         found: list[Timex] = []
         anchor: Anchor | None = None
         pos = start
@@ -95,16 +130,19 @@ class Tagger:
                 b -= 1
             groups = {k: v for k, v in hit.groupdict().items() if v is not None}
             context = Match(text, a, b, groups, dct, anchor, self.lex, index)
-            result = NORMALISERS[rule.norm](context)
-            if result is None:
+            resolved = _resolve(rule, context)
+            if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
+            result, earliest, latest = resolved
             a, b = context.start, context.end
-            if result.explicit_span:
-                earliest, latest = result.earliest, result.latest
-            elif result.type in ("DATE", "TIME"):
+            if in_name(text, a, b):
+                continue
+            mod = result.mod
+            a, result.mod = widen(text, a, b, found[-1].end if found else start,
+                                  result.type or rule.type, result.value, result.mod, self.lex)
+            if result.mod != mod and not result.explicit_span and result.type in ("DATE",
+                                                                                  "TIME"):
                 earliest, latest = narrow(interval(result.value), result.mod)
-            else:
-                earliest = latest = None
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
