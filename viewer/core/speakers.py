@@ -29,6 +29,15 @@ _TITLE_WORD = re.compile(r"[\w’'.-]+")
 _PUNCTUATION = re.compile(r"[,;:“”\"()]")
 _ACCORDING = re.compile(r"\baccording to\s+")
 _BY = re.compile(r"\s+by\s+")
+# Inside a body's name: a few more words before its noun ("Egypt's state information
+# service") and where it is ("a nurse at the city's main hospital", "workers in Goma").
+_FREE = (r"(?:(?!(?:and|but|or|nor|that|which|who|while|as|if|when|because|than|then|so|"
+         r"after|before|since|said|says|also|not)\b)[a-z][\w’'-]*\s+)")
+_WHERE = r"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+)"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
+# An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
+_ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)\s*$")
+_ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
 # the council, said", "Varga, who has been in office since 2018, said"); the closing comma
@@ -91,8 +100,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
                                    re.IGNORECASE),
         object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
         pronoun_kind=kinds | {k: v for k, v in objects.items()},
-        body_before=re.compile(rf"(?<![\w-])({modifier}{{0,4}}{body})\s*$"),
-        body_after=re.compile(rf"\s*({modifier}{{0,4}}{body})\b"),
+        body_before=re.compile(rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}?)\s*$"),
+        body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}?)"),
         plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
                                   re.IGNORECASE),
         titles=titles,
@@ -257,7 +266,8 @@ class SpeakerFinder:
         cut = stripped.start() if stripped else verb
         named = [m for m in people
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)
-                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)]
+                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
+                 and not _PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)]
         if named:
             last = named[-1]
             pair = [m for m in people if 0 <= last.start - m.end < 60
@@ -273,7 +283,13 @@ class SpeakerFinder:
             return self._leaders()
         body = rules.body_before.search(before)
         if body:
-            return _body(body.group(1), window + body.start(1), parties, rules)
+            begin, finish = window + body.start(1), window + body.end(1)
+            for mention in people:  # "Benjamin Netanyahu's office said": he speaks
+                if begin <= mention.start and mention.end < finish and text[
+                        mention.end : mention.end + 2] in ("'s", "’s"):
+                    office = text[finish - len(body.group(1).split()[-1]) : finish].lower()
+                    return Speaker(" ".join(mention.tokens), (mention,), head=office)
+            return _body(body.group(1), begin, parties, rules)
         state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if state:
@@ -284,7 +300,18 @@ class SpeakerFinder:
                 states = (joined[-1].party, last_state.party)
                 return Speaker("; ".join(states), (), states)
             return _state(last_state)
+        org = _ORG_BEFORE.search(before)
+        if org:
+            return _body(org.group(1), window + org.start(1), parties, rules)
         return None
+
+    def _named(self, mention: PersonMention, end: int, parties: Sequence[Mention]) -> Speaker:
+        """A name after "according to" or an inverted verb; one that runs on into an acronym
+        is an organisation ("the Africa CDC")."""
+        tail = _ORG_TAIL.match(self.text, mention.end, end)
+        if tail is None:
+            return _person(mention)
+        return _body(self.text[mention.start : tail.end()], mention.start, parties, self.rules)
 
     def _joined(self, between: str) -> bool:
         """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
@@ -302,7 +329,7 @@ class SpeakerFinder:
         at = by.end() if by else verb_end
         for mention in people:
             if mention.start >= at and _only_titles(text[at : mention.start], rules):
-                return _person(mention)
+                return self._named(mention, end, parties)
             if mention.start >= at:
                 break
         body = rules.body_after.match(text, at, end)
@@ -320,7 +347,7 @@ class SpeakerFinder:
         for mention in people:
             if mention.start >= at:
                 if _only_titles(text[at : mention.start], rules):
-                    return _person(mention)
+                    return self._named(mention, end, parties)
                 break
         body = rules.body_after.match(text, at, end)
         if body:
@@ -355,6 +382,8 @@ class SpeakerFinder:
             self.group = speaker
         elif speaker is not None and speaker.people:
             self.person = speaker
+            if speaker.head:  # "Netanyahu's office said …. It did not say …"
+                self.body = speaker
         elif speaker is not None and speaker.name:
             self.body = speaker
             if speaker.head and not speaker.bare:
