@@ -392,7 +392,8 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
             continue
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
-        modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
+        plain = speaker.neutral or speaker.act  # a neutral source; an act, not an assertion
+        modality = event.modality if plain else with_speaker(event.modality, rules)
         events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
                                             modality=modality)
         known = {m.start for m in mentions[index]}

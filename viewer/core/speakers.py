@@ -33,7 +33,8 @@ _BY = re.compile(r"\s+by\s+")
 # service") and where it is ("a nurse at the city's main hospital", "workers in Goma").
 _FREE = (r"(?:(?!(?:and|but|or|nor|that|which|who|while|as|if|when|because|than|then|so|"
          r"after|before|since|said|says|also|not)\b)[a-z][\w’'-]*\s+)")
-_WHERE = r"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+)"
+_WHERE = (r"(?:\s+(?:in|at|of|from|for|familiar\s+with|close\s+to|briefed\s+on)\s+"
+          r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
 # An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
 _ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)\s*$")
@@ -58,6 +59,7 @@ class Speaker:
     neutral: bool = False  # reports rather than takes a side: analysts, a court
     head: str = ""  # a body's head noun, lower case: "ministry"
     bare: bool = False  # the body is named by its head noun alone: "the ministry"
+    act: bool = False  # found by a verb of an act ("offered", "demanded"), not an assertion
 
     @property
     def plural(self) -> bool:
@@ -94,7 +96,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
     body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
     return SpeakerRules(
         verb=re.compile(rf"\b(?:{_alternatives(data.get('verbs', []))})\b|"
-                        rf"\b(?P<participle>{_alternatives(data.get('participles', []))})\b"),
+                        rf"\b(?P<participle>{_alternatives(data.get('participles', []))})\b|"
+                        rf"\b(?P<act>{_alternatives(data.get('acts', []))})\b"),
         between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
         subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
                                    re.IGNORECASE),
@@ -238,7 +241,8 @@ class SpeakerFinder:
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
                 found = _person(subject) if subject is not None else None
             if found is not None:
-                return self._fuller(found)
+                found = self._fuller(found)
+                return dataclasses.replace(found, act=True) if verb.group("act") else found
         for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
             at = match.end()
             found = self._object(at, end, people, parties)
