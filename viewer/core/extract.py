@@ -122,7 +122,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
 
     if on_document is not None:
         for value in list(results.values()):
-            on_document(extraction_from_dict(value))
+            if "problem" not in value:  # a file refused before extraction has no events
+                on_document(extraction_from_dict(value))
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:

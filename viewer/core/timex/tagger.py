@@ -14,11 +14,13 @@ from pathlib import Path
 
 from viewer.core.dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
+from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
+from viewer.core.timex.modifiers import in_name, widen
 
 Normaliser = Callable[[Match], nd.Result | None]
 
@@ -28,9 +30,13 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_year": nd.month_year,
     "month": nd.month,
     "year": nd.year,
+    "year_range_end": nd.year_range_end,
+    "year_period": nd.year_period,
     "decade": nd.decade,
     "spelled_year": nd.spelled_year,
+    "spelled_day": nd.spelled_day,
     "the_weekend": ns.the_weekend,
+    "year_end": ns.year_end,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
@@ -43,8 +49,10 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
     "relative_period": ns.relative_period,
-    "duration": ns.duration,
-    "set_every": ns.set_every,
+    "duration": nu.duration,
+    "race_time": nu.race_time,
+    "set_every": nu.set_every,
+    "set_named": nu.set_named,
     "reference": ns.reference,
 }
 
@@ -121,6 +129,14 @@ class Tagger:
                 continue  # the next rule at this word, or the next word, gets its turn
             result, earliest, latest = resolved
             a, b = context.start, context.end
+            if in_name(text, a, b):
+                continue
+            mod = result.mod
+            a, result.mod = widen(text, a, b, found[-1].end if found else start,
+                                  result.type or rule.type, result.value, result.mod, self.lex)
+            if result.mod != mod and not result.explicit_span and result.type in ("DATE",
+                                                                                  "TIME"):
+                earliest, latest = narrow(interval(result.value), result.mod)
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
