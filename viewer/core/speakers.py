@@ -37,13 +37,19 @@ _WHERE = (r"(?:\s+(?:in|at|of|from|for|familiar\s+with|close\s+to|briefed\s+on)\
           r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
 # An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
-_ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)\s*$")
+_ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)"
+                         r"(?:\s*\([^()]{1,24}\))?\s*$")
 _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
+# The clause a verb sits in (back to the last comma), and the words that make it subordinate.
+_LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
+                           r"unless|if|once|until)\b", re.IGNORECASE)
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
 # the council, said", "Varga, who has been in office since 2018, said"); the closing comma
 # may already be cut off with the words before the verb.
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
+_APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
+                         r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
                          r"[^,;“”\"]{0,90},?)?\s*")
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
@@ -78,6 +84,7 @@ class SpeakerRules:
     plural_leaders: re.Pattern[str]
     titles: TitleData
     neutral: frozenset[str]  # head nouns of neutral bodies
+    person_title: re.Pattern[str]  # a title just before a name: "Health Minister …"
     body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
 
@@ -110,6 +117,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         titles=titles,
         neutral=frozenset(w.lower() for w in data.get("neutral", [])),
         body_nouns=frozenset(w.lower() for w in data.get("bodies", [])),
+        person_title=re.compile(rf"(?<![\w-])({_alternatives(data.get('person_titles', []))})"
+                                r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )
@@ -170,6 +179,8 @@ class SpeakerFinder:
         self.quote_speaker: Speaker | None = None
         self.paragraph = -1
         self.pending: list[int] = []  # sentences in an open quotation not yet attributed
+        self.carry: Speaker | None = None  # who was quoted at the end of the last paragraph
+        self.titled: dict[str, Speaker] = {}  # last person named with a title, by the title
         self.found: dict[int, Speaker] = {}
         self.subject: PersonMention | None = None  # the current sentence's named subject
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
@@ -179,8 +190,8 @@ class SpeakerFinder:
         """The speaker of sentence `number` (text[start:end]), as far as known so far; a
         quotation attributed later is settled by `finish`."""
         if paragraph != self.paragraph:
-            self.pending.clear()
-            self.quote_speaker = None
+            self._settle()
+            self.carry, self.quote_speaker = self.quote_speaker, None
             self.paragraph = paragraph
         text = self.text
         started_in_quote = self.in_quote
@@ -205,7 +216,17 @@ class SpeakerFinder:
 
     def finish(self) -> dict[int, Speaker]:
         """Every attributed sentence's speaker, by sentence number."""
+        self._settle()
         return self.found
+
+    def _settle(self) -> None:
+        """A quotation that opened a paragraph and found no attribution in it goes on the
+        quotation that ended the paragraph before (news style runs a quote over paragraphs)."""
+        if self.carry is not None:
+            for waiting in self.pending:
+                self.found[waiting] = self.carry
+        self.pending.clear()
+        self.carry = None
 
     def _quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted stretches of the sentence; notes a quotation left open at its end."""
@@ -228,7 +249,8 @@ class SpeakerFinder:
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
         verbs = (v for v in rules.verb.finditer(text, start, end)
-                 if not any(a <= v.start() < b for a, b in quoted))
+                 if not any(a <= v.start() < b for a, b in quoted)
+                 and not self._subordinate(start, v.start()))
         for verb in itertools.islice(verbs, MAX_VERBS):
             found = self._before(start, verb.start(), people, parties)
             if found is None:
@@ -250,6 +272,13 @@ class SpeakerFinder:
                 return self._fuller(found)
         return None
 
+    def _subordinate(self, start: int, verb: int) -> bool:
+        """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
+        after his lawyers asked for more time"): not who the sentence's report comes from."""
+        clause = _LAST_CLAUSE.search(self.text, max(start, verb - 80), verb)
+        return clause is not None and _SUBORDINATOR.search(
+            self.text, clause.start(), verb) is not None
+
     def _fuller(self, speaker: Speaker) -> Speaker:
         """"the ministry" after "China's commerce ministry": the body named in full before;
         "analyst Jane Doe said": a neutral source."""
@@ -259,7 +288,8 @@ class SpeakerFinder:
                 return dataclasses.replace(speaker, neutral=True)
         if not speaker.bare:
             return speaker
-        return self.bodies.get(speaker.head, speaker)
+        # "the minister added" after "Health Minister Samuel Kamba said": him again.
+        return self.titled.get(speaker.head) or self.bodies.get(speaker.head, speaker)
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -379,7 +409,13 @@ class SpeakerFinder:
 
     def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
         """Update the antecedents: this sentence's named speaker, else its named subject."""
+        if speaker is not None and speaker.act:
+            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
         for mention in people:
+            title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
+                                                  mention.start)
+            if title is not None:
+                self.titled[title.group(1).lower()] = _person(mention)
             key = mention.tokens[-1]
             self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
         if speaker is not None and len(speaker.people) > 1:
