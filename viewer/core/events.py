@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -89,6 +90,7 @@ _ANAPHOR = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
                    r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
+_DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
 _RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
 # Every position where a _CLAUSE alternative matches (at most one can at any position).
@@ -108,6 +110,7 @@ _PRECISIONS = tuple((re.compile(pattern), name) for pattern, name in (
 ))
 
 
+@functools.lru_cache(maxsize=4096)
 def _period_precision(value: str) -> str:
     for pattern, name in _PRECISIONS:
         if pattern.fullmatch(value):
@@ -255,7 +258,7 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     if len(parts) == 1 and best.earliest and precision_of(best) in ("day", "time"):
         for duration in durations:
             relation = _RELATION.match(doc.text, duration.end, sentence.end)
-            amount = re.fullmatch(r"P(\d+)([DW])", duration.value)
+            amount = _DAYS_OR_WEEKS.fullmatch(duration.value)
             if not relation or not amount:
                 continue
             step = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)

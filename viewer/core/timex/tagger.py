@@ -57,7 +57,10 @@ NORMALISERS: dict[str, Normaliser] = {
 }
 
 _TRIM = " \t\n,.;:"
-_WORD = re.compile(r"[^\W\d_]+|\d|['’]\d")
+# Where a rule may start: a word, a number or a quoted year ('22) not glued to a word before
+# it, since every rule but the glued ones begins with (?<!\w).
+_WORD = re.compile(r"(?<!\w)(?:[^\W\d_]+|\d|['’]\d)")
+_UNNAMED = re.compile(r"\(\?P<\w+>")
 
 
 def _precision(value: str) -> str | None:
@@ -102,6 +105,7 @@ class Tagger:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or bundled()
+        self._any_of: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -116,7 +120,8 @@ class Tagger:
         anchor: Anchor | None = None
         pos = start
         index = TenseIndex(text, self.lex)
-        for hit, rule in self._candidates(text, start, end):
+        tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
+        for hit, rule in self._candidates(text, start, end, tagged_to):
             if hit.start() < pos:
                 continue  # inside an expression already tagged
             a, b = hit.span()
@@ -142,17 +147,32 @@ class Tagger:
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
             if unit and earliest is not None and result.anchor != "none" and result.sets_anchor:
                 anchor = Anchor(earliest, unit, b)
-            pos = hit.end()
+            pos = tagged_to[0] = hit.end()
         return found
 
 
-    def _candidates(self, text: str, start: int, end: int
+    def _any_rule(self, candidates: tuple[int, ...]) -> re.Pattern[str]:
+        """One pattern that matches where any of the rules does, naming the first that does
+        (`_<k>` for the k-th), so a word where none applies costs one match, not one per rule.
+        """
+        combined = self._any_of.get(candidates)
+        if combined is None:
+            rules = self.lex.rules
+            combined = re.compile("|".join(
+                f"(?P<_{k}>{_UNNAMED.sub('(', rules[index].pattern.pattern)})"
+                for k, index in enumerate(candidates)), re.IGNORECASE)
+            self._any_of[candidates] = combined
+        return combined
+
+    def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
         At each word only the rules indexed under it are tried, so most of the text costs one
-        dictionary look-up per word. Glued rules (which may start inside a word) are found
-        with their own scan and merged in.
+        dictionary look-up per word, and one combined match finds the first rule that applies.
+        Words inside an expression already tagged (`tagged_to[0]`, kept by the caller) are
+        skipped. Glued rules (which may start inside a word) are found with their own scan
+        and merged in.
         """
         lex = self.lex
         rules = lex.rules
@@ -162,11 +182,15 @@ class Tagger:
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
+        next_glued = 0
         for word in _WORD.finditer(text, start, end):
             at = word.start()
-            while glued and glued[0][0] < at:
-                _, index, hit = glued.pop(0)
+            while next_glued < len(glued) and glued[next_glued][0] < at:
+                _, index, hit = glued[next_glued]
+                next_glued += 1
                 yield hit, rules[index]
+            if at < tagged_to[0]:
+                continue  # every hit here would start inside a tagged expression
             token = word.group()
             first = token[0]
             if first.isdigit():
@@ -175,12 +199,19 @@ class Tagger:
                 candidates = lex.by_quote
             else:
                 candidates = by_word.get(token.lower(), ())
+            if len(candidates) > 1:
+                found = self._any_rule(candidates).match(text, at, end)
+                if found is None:
+                    continue
+                candidates = candidates[int(str(found.lastgroup)[1:]):]
             for index in candidates:
+                if at < tagged_to[0]:
+                    break  # the caller took an earlier rule's expression here
                 rule = rules[index]
                 matched = rule.pattern.match(text, at, end)
                 if matched is not None:
                     yield matched, rule
-        for _, index, hit in glued:
+        for _, index, hit in glued[next_glued:]:
             yield hit, rules[index]
 
 
