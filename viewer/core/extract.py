@@ -79,6 +79,8 @@ def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]]
 def _warm(folder: str, stamp: str) -> None:
     """Worker start-up: build the folder's rules once, before the first task arrives."""
     _tools(folder, stamp)
+    modality_rules(folder)
+    speaker_rules(folder)
 
 
 def _executor(workers: int, folder: str, stamp: str) -> Executor:

@@ -74,7 +74,8 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRules:
-    verb: re.Pattern[str]
+    verb: re.Pattern[str]  # every speech verb, participle and verb of an act
+    verb_kind: dict[str, str]  # verb (one space between words) → verb, participle or act
     between: re.Pattern[str]  # auxiliaries at the end of the text before a verb
     subject_pronoun: re.Pattern[str]
     object_pronoun: re.Pattern[str]
@@ -94,6 +95,9 @@ def _alternatives(words: Sequence[str]) -> str:
 
 
 def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
+    kind_of = {" ".join(w.split()): kind for kind, key in (
+        ("verb", "verbs"), ("participle", "participles"), ("act", "acts"))
+        for w in data.get(key, [])}
     kinds = {w: "person" for w in data.get("person_pronouns", [])}
     kinds |= {w: "body" for w in data.get("body_pronouns", [])}
     kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
@@ -102,9 +106,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
     bodies = list(data.get("bodies", []))
     body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
     return SpeakerRules(
-        verb=re.compile(rf"\b(?:{_alternatives(data.get('verbs', []))})\b|"
-                        rf"\b(?P<participle>{_alternatives(data.get('participles', []))})\b|"
-                        rf"\b(?P<act>{_alternatives(data.get('acts', []))})\b"),
+        verb=re.compile(rf"\b(?:{_alternatives([*kind_of])})\b"),
+        verb_kind=kind_of,
         between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
         subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
                                    re.IGNORECASE),
@@ -258,13 +261,14 @@ class SpeakerFinder:
                                     parties)
             lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
             coordinated = lead.endswith(" and") or lead == "and"
-            if found is None and (verb.group("participle") or coordinated):
+            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
+            if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
                 found = _person(subject) if subject is not None else None
             if found is not None:
                 found = self._fuller(found)
-                return dataclasses.replace(found, act=True) if verb.group("act") else found
+                return dataclasses.replace(found, act=True) if kind == "act" else found
         for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
             at = match.end()
             found = self._object(at, end, people, parties)
@@ -412,6 +416,8 @@ class SpeakerFinder:
         if speaker is not None and speaker.act:
             speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
         for mention in people:
+            if not mention.evidence:
+                continue  # no title next to it: nothing to remember it by
             title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
                                                   mention.start)
             if title is not None:
