@@ -44,6 +44,7 @@ _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 _LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
+_BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
 # the council, said", "Varga, who has been in office since 2018, said"); the closing comma
@@ -113,8 +114,9 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
                                    re.IGNORECASE),
         object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
         pronoun_kind=kinds | {k: v for k, v in objects.items()},
-        body_before=re.compile(rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}?)\s*$"),
-        body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}?)"),
+        body_before=re.compile(
+            rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}{{0,2}})\s*$"),
+        body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}{{0,2}})"),
         plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
                                   re.IGNORECASE),
         titles=titles,
@@ -314,6 +316,9 @@ class SpeakerFinder:
             return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                            (*pair[-1:], last)) if pair else _person(last)
         before = text[window:cut]
+        bracket = _BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
+        if bracket is not None:
+            before = before[: bracket.start()]
         pronoun = rules.subject_pronoun.search(before)
         if pronoun:
             return self._resolve(pronoun.group(1).lower(), own_subject=False)
