@@ -87,6 +87,7 @@ class SpeakerRules:
     titles: TitleData
     neutral: frozenset[str]  # head nouns of neutral bodies
     person_title: re.Pattern[str]  # a title just before a name: "Health Minister …"
+    neutral_parties: frozenset[str]  # international bodies that report, not take sides
     body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
 
@@ -122,6 +123,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         titles=titles,
         neutral=frozenset(w.lower() for w in data.get("neutral", [])),
         body_nouns=frozenset(w.lower() for w in data.get("bodies", [])),
+        neutral_parties=frozenset(data.get("neutral_parties", [])),
         person_title=re.compile(rf"(?<![\w-])({_alternatives(data.get('person_titles', []))})"
                                 r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
@@ -151,12 +153,14 @@ def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules
     name = _ARTICLE.sub("", text)
     inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
     head = name.rsplit(None, 1)[-1].lower()
+    neutral = head in rules.neutral or (len(inside) == 1 and inside[0] in rules.neutral_parties)
     return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
-                   neutral=head in rules.neutral, head=head, bare=" " not in name.strip())
+                   neutral=neutral, head=head, bare=" " not in name.strip())
 
 
-def _state(mention: Mention) -> Speaker:
-    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower())
+def _state(mention: Mention, rules: SpeakerRules) -> Speaker:
+    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower(),
+                   neutral=mention.party in rules.neutral_parties)
 
 
 def _only_titles(between: str, rules: SpeakerRules) -> bool:
@@ -342,7 +346,7 @@ class SpeakerFinder:
             if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
                 states = (joined[-1].party, last_state.party)
                 return Speaker("; ".join(states), (), states)
-            return _state(last_state)
+            return _state(last_state, rules)
         org = _ORG_BEFORE.search(before)
         if org:
             return _body(org.group(1), window + org.start(1), parties, rules)
@@ -396,7 +400,7 @@ class SpeakerFinder:
         if body:
             return _body(body.group(1), body.start(1), parties, rules)
         state = next((m for m in parties if m.start == at), None)
-        return _state(state) if state else None
+        return _state(state, rules) if state else None
 
     def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
