@@ -28,7 +28,7 @@ from viewer.core.people import PeopleRegistry
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
-from viewer.core.speakers import load_rules as speaker_rules
+from viewer.core.speaker_rules import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
 from viewer.core.topics import load_taxonomy
 
