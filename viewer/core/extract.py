@@ -29,7 +29,7 @@ from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
-from viewer.core.speakers import load_rules as speaker_rules
+from viewer.core.speaker_rules import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
 from viewer.core.topics import load_taxonomy
 
@@ -80,6 +80,8 @@ def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]]
 def _warm(folder: str, stamp: str) -> None:
     """Worker start-up: build the folder's rules once, before the first task arrives."""
     _tools(folder, stamp)
+    modality_rules(folder)
+    speaker_rules(folder)
 
 
 def _executor(workers: int, folder: str, stamp: str) -> Executor:
