@@ -78,10 +78,10 @@ def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
                 counts[(t, g)] += 1
     mapping: dict[str, str] = {}
     taken: set[str] = set()
-    for (got, gold), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if got not in mapping and gold not in taken:
-            mapping[got] = gold
-            taken.add(gold)
+    for (ours, theirs), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if ours not in mapping and theirs not in taken:
+            mapping[ours] = theirs
+            taken.add(theirs)
     return mapping
 
 
@@ -152,11 +152,11 @@ def score_story(folder: Path, show: bool = False) -> Tally:
         document = documents.get(item["doc"])
         tally.documents += 1
         published = item.get("published")
-        got = document.date if document is not None else None
-        right = got == published if isinstance(published, dt.date) else got is None
+        date = document.date if document is not None else None
+        right = date == published if isinstance(published, dt.date) else date is None
         tally.dates_right += right
         if show and not right:
-            print(f"PUBLISHED {item['doc']} gold {published} ({item.get('evidence')}) got {got}")
+            print(f"PUBLISHED {item['doc']} gold {published} ({item.get('evidence')}) got {date}")
     return tally
 
 
