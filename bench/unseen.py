@@ -27,6 +27,7 @@ from typing import Any
 
 from viewer.core.events import Event
 from viewer.core.extract import extract_folder
+from viewer.core.markdown import markdown_to_text
 from viewer.core.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +88,9 @@ def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
 
 def _marked(document: Document, fragment: str) -> bool | None:
     at = document.text.find(fragment)
+    if at < 0 and document.relpath.endswith(".md"):  # as the reader sees Markdown
+        fragment = markdown_to_text(fragment)[0].strip()
+        at = document.text.find(fragment) if fragment else -1
     if at < 0:
         return None
     end = at + len(fragment)
