@@ -48,6 +48,9 @@ class Event:
     review: str = "unreviewed"  # unreviewed, accepted, rejected
     not_event: bool = False  # the analyst says this sentence reports nothing
     corrected: tuple[str, ...] = ()  # fields the analyst changed: date, parties, topics
+    # Why the event has each party and topic: "party:Russia:the Kremlin", "topic:strikes:missile*"
+    # (kind, what, the name or cue that matched), for a detail pane to show.
+    why: tuple[str, ...] = ()
 
     @property
     def undated(self) -> bool:
@@ -339,6 +342,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if sentence_topics is None:
                         sentence_topics = taxonomy.classify(text)
                     topics = sentence_topics
+            party_why: dict[str, str] = {}
+            for mention in party_mentions:
+                if mention.party in parties and part.start <= mention.start < part.end:
+                    party_why.setdefault(mention.party, doc.text[mention.start:mention.end])
+            for party in parties:
+                party_why.setdefault(party, next(
+                    doc.text[m.start:m.end] for m in party_mentions if m.party == party))
             eid = event_id(doc.relpath, text, occurrence, part_number)
             events.append(Event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
@@ -347,6 +357,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 date_source=source, timex=timex.text if timex else None,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
+                why=tuple(f"party:{p}:{surface}" for p, surface in party_why.items()),
             ))
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)

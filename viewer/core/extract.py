@@ -13,13 +13,14 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
 from viewer.core.events import DocumentEvents, Event, extract_document
+from viewer.core.folder_topics import folder_taxonomy, load_settings
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
@@ -28,7 +29,7 @@ from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
 from viewer.core.timex import Tagger, Timex
-from viewer.core.topics import load_taxonomy
+from viewer.core.topics import Taxonomy, load_taxonomy
 
 PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
 Progress = Callable[[int, int], bool | None]
@@ -45,6 +46,7 @@ class FolderExtraction:
     timexes: dict[str, tuple[Timex, ...]]
     cached: int
     extracted: int
+    taxonomy: Taxonomy = field(default_factory=load_taxonomy)  # the topics that fit the folder
 
 
 @functools.lru_cache(maxsize=8)
@@ -161,9 +163,12 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
     events, people = _with_people(folder, extractions)
+    documents = tuple(x.document for x in extractions)
+    taxonomy = folder_taxonomy(documents, load_taxonomy(folder), load_settings(folder))
+    events = with_topics(events, taxonomy, documents)
     return FolderExtraction(
         root=folder,
-        documents=tuple(x.document for x in extractions),
+        documents=documents,
         events=tuple(cluster(events)),
         problems=tuple(problems),
         ignored=listing.ignored,
@@ -171,6 +176,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
         timexes={x.document.relpath: x.timexes for x in extractions},
         cached=cached,
         extracted=len(results) - cached,
+        taxonomy=taxonomy,
     )
 
 
@@ -188,15 +194,44 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             names: dict[str, None] = {}
             parties = dict.fromkeys(event.parties)
+            why = list(event.why)
             for mention in mentions:
                 person = registry.resolve(mention)
                 if person is None:
                     continue
                 names.setdefault(person.name)
-                if person.party:
-                    parties.setdefault(person.party)
+                if person.party and person.party not in parties:
+                    parties[person.party] = None
+                    why.append(f"party:{person.party}:{person.name}")
             if names or len(parties) != len(event.parties):
-                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties))
+                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
+                                            why=tuple(why))
             events.append(event)
     people = {p.name: p.party for p in registry.people.values()}
     return events, people
+
+
+def with_topics(events: list[Event], taxonomy: Taxonomy,
+                documents: tuple[Document, ...]) -> list[Event]:
+    """Each event's topics from the folder's taxonomy, with the cue that gave each one; a
+    part of a sentence without topics of its own takes the whole sentence's."""
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    by_path = {doc.relpath: doc for doc in documents}
+
+    def explain(text: str) -> tuple[tuple[str, str], ...]:
+        pairs = found.get(text)
+        if pairs is None:
+            pairs = found[text] = taxonomy.explain(text)
+        return pairs
+
+    out = []
+    for event in events:
+        pairs = explain(event.text)
+        doc = by_path.get(event.document)
+        if not pairs and doc is not None and event.sentence < len(doc.sentences):
+            pairs = explain(doc.sentence_text(doc.sentences[event.sentence]))
+        why = tuple(w for w in event.why if not w.startswith("topic:"))
+        out.append(dataclasses.replace(
+            event, topics=tuple(t for t, _ in pairs),
+            why=why + tuple(f"topic:{t}:{cue}" for t, cue in pairs)))
+    return out

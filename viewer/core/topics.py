@@ -1,9 +1,16 @@
-"""Topics from a taxonomy of cue words (`resources/topics.toml`, overridable per folder)."""
+"""Topics from a taxonomy of cue words (`resources/topics.toml`, overridable per folder).
+
+Each topic says where it came from (`origin`: built-in, folder, discovered) and keeps its
+cue list as written, so the reason an event has a topic (the cue that matched) can be shown
+and the cues edited. `anchors` are the unambiguous cues that tell whether a built-in topic
+fits a folder at all (see `folder_topics`).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +32,25 @@ class Topic:
     stems: frozenset[str]
     phrases: tuple[str, ...]
     phrase_stems: tuple[str, ...]
+    origin: str = "built-in"  # built-in, folder, discovered
+    cues: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+
+    def matched_cue(self, present: set[str], beginnings: set[str], joined: str) -> str | None:
+        """The first cue (as written) that occurs in a normalised sentence, or None."""
+        hit = self.words & present
+        if hit:
+            return min(hit)
+        hit = self.stems & beginnings
+        if hit:
+            return min(hit) + "*"
+        for phrase in self.phrases:
+            if phrase in joined:
+                return phrase.strip()
+        for phrase in self.phrase_stems:
+            if phrase in joined:
+                return phrase.strip() + "*"
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +70,19 @@ class Taxonomy:
                     or any(p in joined for p in topic.phrases)
                     or any(p in joined for p in topic.phrase_stems)):
                 found.append(topic.id)
+        return tuple(found)
+
+    def explain(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(topic id, the cue that matched) for every topic of `text`, in taxonomy order."""
+        words = _WORDS.findall(text.lower())
+        present = set(words)
+        beginnings = {w[:k] for w in present for k in range(3, min(len(w), self.longest_stem) + 1)}
+        joined = " " + " ".join(words) + " "
+        found = []
+        for topic in self.topics:
+            cue = topic.matched_cue(present, beginnings, joined)
+            if cue is not None:
+                found.append((topic.id, cue))
         return tuple(found)
 
     def ids(self) -> tuple[str, ...]:
@@ -72,19 +111,31 @@ def _split(cues: list[str]) -> tuple[set[str], set[str], list[str], list[str]]:
     return words, stems, phrases, phrase_stems
 
 
-def build(data: dict[str, Any]) -> Taxonomy:
+def make_topic(topic_id: str, label: str, color: str, cues: list[str] | tuple[str, ...],
+               origin: str = "built-in", anchors: tuple[str, ...] = ()) -> Topic:
+    words, stems, phrases, phrase_stems = _split(list(cues))
+    return Topic(topic_id, label, color, frozenset(words), frozenset(stems), tuple(phrases),
+                 tuple(phrase_stems), origin, tuple(cues), anchors)
+
+
+def combine(topics: tuple[Topic, ...] | list[Topic]) -> Taxonomy:
+    """A taxonomy of the given topics (longest stem worked out again)."""
+    longest = max((len(s) for t in topics for s in t.stems), default=0)
+    return Taxonomy(tuple(topics), longest)
+
+
+def build(data: dict[str, Any], local: frozenset[str] = frozenset()) -> Taxonomy:
+    """Topics from taxonomy data; ids in `local` came from the folder's own file."""
     topics = []
-    longest = 0
     for topic_id, entry in data.get("topic", {}).items():
         cues = entry.get("cues", [])
         if not cues:
             continue
-        words, stems, phrases, phrase_stems = _split(cues)
-        longest = max([longest, *map(len, stems)])
-        topics.append(Topic(topic_id, entry.get("label", topic_id),
-                            entry.get("color", "#888888"), frozenset(words), frozenset(stems),
-                            tuple(phrases), tuple(phrase_stems)))
-    return Taxonomy(tuple(topics), longest)
+        origin = entry.get("origin") or ("folder" if topic_id in local else "built-in")
+        topics.append(make_topic(topic_id, entry.get("label", topic_id),
+                                 entry.get("color", "#888888"), cues, origin,
+                                 tuple(entry.get("anchors", []))))
+    return combine(topics)
 
 
 @functools.cache
@@ -94,6 +145,10 @@ def _bundled() -> Taxonomy:
 
 def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     """The bundled taxonomy, extended or replaced by the folder's own topics.toml."""
-    if override("topics.toml", folder) is None:
+    local = override("topics.toml", folder)
+    if local is None:
         return _bundled()
-    return build(load_data("topics.toml", folder))
+    with local.open("rb") as fh:
+        own = frozenset(tomllib.load(fh).get("topic", {}))
+    bundled = frozenset(load_data("topics.toml").get("topic", {}))
+    return build(load_data("topics.toml", folder), own - bundled)
