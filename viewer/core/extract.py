@@ -19,6 +19,7 @@ from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
+from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, extract_document
 from viewer.core.folder_topics import folder_taxonomy, load_settings
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
@@ -162,6 +163,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
+    extractions = _dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
     taxonomy = folder_taxonomy(documents, load_taxonomy(folder), load_settings(folder))
@@ -234,4 +236,19 @@ def with_topics(events: list[Event], taxonomy: Taxonomy,
         out.append(dataclasses.replace(
             event, topics=tuple(t for t, _ in pairs),
             why=why + tuple(f"topic:{t}:{cue}" for t, cue in pairs)))
+    return out
+
+
+def _dated_by_folder(folder: str, stamp: str,
+                     extractions: list[DocumentEvents]) -> list[DocumentEvents]:
+    """Articles whose dateline or lead gives a day and month but no year take the year the
+    folder's dated articles place them in, and are extracted again with that date."""
+    dated = date_by_folder([x.document for x in extractions])
+    out = []
+    for extraction, doc in zip(extractions, dated, strict=True):
+        if doc is None:
+            out.append(extraction)
+        else:
+            tagger, gazetteer, taxonomy = _tools(folder, stamp)
+            out.append(extract_document(doc, tagger, gazetteer, taxonomy))
     return out
