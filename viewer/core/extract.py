@@ -30,7 +30,7 @@ from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
 from viewer.core.timex import Tagger, Timex
-from viewer.core.topics import Taxonomy, load_taxonomy
+from viewer.core.topics import Taxonomy, deleted_ids, load_taxonomy
 
 PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
 Progress = Callable[[int, int], bool | None]
@@ -166,7 +166,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     extractions = _dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
-    taxonomy = folder_taxonomy(documents, load_taxonomy(folder), load_settings(folder))
+    taxonomy = folder_taxonomy(documents, load_taxonomy(folder), load_settings(folder),
+                               deleted_ids(folder))
     events = with_topics(events, taxonomy, documents)
     return FolderExtraction(
         root=folder,

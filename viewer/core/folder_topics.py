@@ -234,8 +234,10 @@ def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> l
 
 
 def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
-                    settings: Settings | None = None) -> Taxonomy:
-    """The topics that fit the folder, with discovered ones added when they are needed."""
+                    settings: Settings | None = None,
+                    deleted: frozenset[str] = frozenset()) -> Taxonomy:
+    """The topics that fit the folder, with discovered ones added when they are needed
+    (except those the folder's topics.toml deleted)."""
     settings = settings or _bundled_settings()
     units = body_units(documents)
     fitted = fitting(taxonomy, units, settings)
@@ -244,4 +246,5 @@ def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
     covered = sum(1 for unit in units if fitted.classify(unit.text))
     if covered / len(units) >= settings.coverage:
         return fitted
-    return combine([*fitted.topics, *discover(units, fitted, settings)])
+    found = [t for t in discover(units, fitted, settings) if t.id not in deleted]
+    return combine([*fitted.topics, *found])

@@ -128,8 +128,9 @@ def build(data: dict[str, Any], local: frozenset[str] = frozenset()) -> Taxonomy
     """Topics from taxonomy data; ids in `local` came from the folder's own file."""
     topics = []
     for topic_id, entry in data.get("topic", {}).items():
-        cues = entry.get("cues", [])
-        if not cues:
+        removed = set(entry.get("remove_cues", []))
+        cues = list(dict.fromkeys(c for c in entry.get("cues", []) if c not in removed))
+        if not cues or entry.get("deleted"):
             continue
         origin = entry.get("origin") or ("folder" if topic_id in local else "built-in")
         topics.append(make_topic(topic_id, entry.get("label", topic_id),
@@ -152,3 +153,11 @@ def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
         own = frozenset(tomllib.load(fh).get("topic", {}))
     bundled = frozenset(load_data("topics.toml").get("topic", {}))
     return build(load_data("topics.toml", folder), own - bundled)
+
+
+def deleted_ids(folder: str | Path | None) -> frozenset[str]:
+    """Topics the folder's own file deletes (also discovered ones, so they stay gone)."""
+    if override("topics.toml", folder) is None:
+        return frozenset()
+    data = load_data("topics.toml", folder).get("topic", {})
+    return frozenset(k for k, v in data.items() if v.get("deleted"))
