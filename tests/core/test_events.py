@@ -185,3 +185,22 @@ def test_undated_document_yields_undated_events(tmp_path: Path) -> None:
     assert [(e.start, e.date_source) for e in events] == [
         (None, "undated"), (D(2023, 10, 1), "explicit")]
     assert events[0].undated and events[0].precision == "none"
+
+
+def test_two_expressions_restating_one_time_date_one_happening(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-09 The Commission opened an anti-dumping case in May 2024. "
+        "A year later, in June 2025, it widened the probe to trucks.")
+    e = event(extract_folder(tmp_path, use_cache=False), "a", "widened the probe")
+    assert e.text.startswith("A year later, in June 2025")
+    assert (e.start, e.end) == (D(2025, 6, 1), D(2025, 6, 30))
+
+
+def test_en_dash_between_names_and_past_weekday(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-11 Talks ran through the Lund–Okafor channel on Tuesday, officials said. "
+        "The two sides agreed on Tuesday to extend the truce.")
+    result = extract_folder(tmp_path, use_cache=False)
+    channel = event(result, "a", "Lund–Okafor channel")
+    assert channel.text.endswith("officials said.") and channel.start == D(2026, 3, 10)
+    assert event(result, "a", "agreed on Tuesday").start == D(2026, 3, 10)  # not next week

@@ -21,6 +21,7 @@ from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
+from viewer.core.resources import load_data
 from viewer.core.speakers import Speaker, SpeakerRules, find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
@@ -78,21 +79,29 @@ _FUNCTION_WORDS = frozenset(
     "a an the and or but nor of on in at to for with by from as into onto over under vs via "
     "amid after before".split()
 )
-_BOUND = re.compile(r"\b(?:since|until|till|by|before)\b[^,;]{0,40}$", re.IGNORECASE)
-_BOUND_REACH = 48  # the longest text _BOUND can match, plus one
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = load_data("events.toml")
+_BOUND = re.compile(rf"\b(?:{_alternation(_CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
+_BOUND_REACH = 41 + max(map(len, _CUES["bounds"]))  # the longest text _BOUND can match, plus one
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
-_RELATIVE = re.compile(r"\s*(?:which|who|whose|where)\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\s*(?:{_alternation(_CUES['relative'])})\b", re.IGNORECASE)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _ANAPHOR = re.compile(
-    r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b|"
-    r"\b(?:the|these|this|that|those)\s+(?:attacks?|strikes?|assault|talks|meeting|"
-    r"session|raid|bombing|shelling|incident|blast|explosion|negotiations|summit|deal|"
-    r"agreement|decision|ruling|announcement|statement|visit)\b",
+    rf"^(?:{_alternation(_CUES['anaphor_pronouns'])})\b|"
+    rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(_CUES['anaphor_nouns'])})\b",
 )
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
-                   r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
-_FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
+_PAST = re.compile(rf"\b(?:{_alternation(_CUES['past'])}|[a-z]{{3,}}"
+                   rf"{re.escape(_CUES['past_suffix'])})\b")
+_FUTURE = re.compile(rf"\b(?:{_alternation(_CUES['future'])})\b")
+_APPOSITION = re.compile(_CUES["apposition"], re.IGNORECASE)
+_YEAR = re.compile(r"\b\d{4}\b")
 _DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
 _RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
@@ -174,6 +183,20 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex
     return usable
 
 
+def _without_appositions(text: str, dating: list[Timex]) -> list[Timex]:
+    """"A year later, in August 2025, …": two expressions that restate one time date one
+    happening; the one that writes its year stays (else the first)."""
+    out: list[Timex] = []
+    for timex in dating:
+        if out and out[-1].end <= timex.start and _APPOSITION.fullmatch(
+                text, out[-1].end, timex.start):
+            if _YEAR.search(timex.text) and not _YEAR.search(out[-1].text):
+                out[-1] = timex
+            continue
+        out.append(timex)
+    return out
+
+
 class _Clauses:
     """Where clause breaks are in a sentence, found once and asked about many times."""
 
@@ -223,7 +246,7 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
-    dating = _dating(timexes, text, sentence.start)
+    dating = _without_appositions(doc.text, _dating(timexes, text, sentence.start))
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (_RANK[precision_of(t)], t.start))
