@@ -37,6 +37,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "spelled_day": nd.spelled_day,
     "the_weekend": ns.the_weekend,
     "year_end": ns.year_end,
+    "the_year": ns.the_year,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
