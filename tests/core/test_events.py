@@ -204,3 +204,17 @@ def test_en_dash_between_names_and_past_weekday(tmp_path: Path) -> None:
     channel = event(result, "a", "Lund–Okafor channel")
     assert channel.text.endswith("officials said.") and channel.start == D(2026, 3, 10)
     assert event(result, "a", "agreed on Tuesday").start == D(2026, 3, 10)  # not next week
+
+
+def test_later_paragraphs_go_back_to_the_news_day(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-11 Port talks\n\n"
+        "Dock workers and the port authority agreed on Monday to end the stoppage.\n\n"
+        "The negotiators met for nine hours at the harbour office.\n\n"
+        "The dispute over night shifts remains open, and the union has asked for a review.\n\n"
+        "A review panel will report in June.\n")
+    result = extract_folder(tmp_path, use_cache=False)
+    met = event(result, "a", "met for nine hours")
+    assert (met.start, met.date_source) == (D(2026, 3, 9), "inherited")
+    assert event(result, "a", "remains open").start == D(2026, 3, 11)  # present: the report
+    assert event(result, "a", "will report in June").start == D(2026, 6, 1)

@@ -100,6 +100,8 @@ _ANAPHOR = re.compile(
 _PAST = re.compile(rf"\b(?:{_alternation(_CUES['past'])}|[a-z]{{3,}}"
                    rf"{re.escape(_CUES['past_suffix'])})\b")
 _FUTURE = re.compile(rf"\b(?:{_alternation(_CUES['future'])})\b")
+_PRESENT = re.compile(rf"\b(?:{_alternation(_CUES['present'])})\b", re.IGNORECASE)
+_LEAD_PARAGRAPHS = int(_CUES.get("lead_paragraphs", 3))
 _APPOSITION = re.compile(_CUES["apposition"], re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
 _DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
@@ -322,6 +324,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
     focus_paragraph = -1
+    lead: _Part | None = None  # the news day: the lead's first past day
+    lead_closed = False
+    first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[list[PersonMention]] = []
     said_parties: list[list[Mention]] = []
@@ -338,7 +343,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         parts = _parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         if new_paragraph and not (_ANAPHOR.search(text) and _PAST.search(text)):
-            focus = None  # the focus crosses a paragraph only with an anaphor: "He vowed…"
+            focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
         sentence_parties = list(dict.fromkeys(m.party for m in party_mentions))
@@ -358,6 +363,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     focus is not None and _PAST.search(text) and not _FUTURE.search(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)
+                    # the news day reaches a later paragraph only in a plain past narrative
+                    and (focus is not lead or sentence.paragraph == focus_paragraph
+                         or not _PRESENT.search(text))
                 )
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
@@ -410,6 +418,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                             or people)
         if sentence.boilerplate is None and parts[0].timex is not None:
             focus = parts[0]
+            if (lead is None and not lead_closed and focus.precision == "day"
+                    and (doc.date is None or (focus.earliest is not None
+                                              and focus.earliest <= doc.date))):
+                lead = focus
+        if sentence.boilerplate is None and number > 0 and not lead_closed:
+            lead_closed = sentence.paragraph >= _LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
     _add_speakers(events, mentions, said_slot,
