@@ -347,7 +347,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
         sentence_parties = list(dict.fromkeys(m.party for m in party_mentions))
-        sentence_topics: tuple[str, ...] | None = None
+        sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
         said.append((sentence.start, sentence.end, sentence.paragraph,
@@ -383,14 +383,15 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 or sentence_parties)
             if whole:
                 if sentence_topics is None:
-                    sentence_topics = taxonomy.classify(text)
-                topics = sentence_topics
+                    sentence_topics = taxonomy.explain(text)
+                topic_pairs = sentence_topics
             else:
-                topics = taxonomy.classify(span_text)
-                if not topics:
+                topic_pairs = taxonomy.explain(span_text)
+                if not topic_pairs:
                     if sentence_topics is None:
-                        sentence_topics = taxonomy.classify(text)
-                    topics = sentence_topics
+                        sentence_topics = taxonomy.explain(text)
+                    topic_pairs = sentence_topics
+            topics = tuple(t for t, _ in topic_pairs)
             party_why: dict[str, str] = {}
             for mention in party_mentions:
                 if mention.party in parties and part.start <= mention.start < part.end:
@@ -411,7 +412,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
                 modality=modality_of(text, anchor, future, modality),
-                why=tuple(f"party:{p}:{surface}" for p, surface in party_why.items()),
+                why=(*(f"party:{p}:{surface}" for p, surface in party_why.items()),
+                     *(f"topic:{t}:{cue}" for t, cue in topic_pairs)),
             ))
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)

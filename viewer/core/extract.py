@@ -32,7 +32,7 @@ from viewer.core.serialize import extraction_from_dict, extraction_to_dict, prob
 from viewer.core.sidecar import read_sidecar
 from viewer.core.speakers import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
-from viewer.core.topics import Taxonomy, deleted_ids, load_taxonomy
+from viewer.core.topics import Taxonomy, combine, deleted_ids, load_taxonomy
 
 PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
 Progress = Callable[[int, int], bool | None]
@@ -225,9 +225,10 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     extractions = _dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
-    taxonomy = folder_taxonomy(documents, load_taxonomy(folder), load_settings(folder),
-                               deleted_ids(folder))
-    events = with_topics(events, taxonomy, documents)
+    base = load_taxonomy(folder)
+    taxonomy = folder_taxonomy(documents, base, load_settings(folder), deleted_ids(folder),
+                               events)
+    events = with_topics(events, base, taxonomy, documents)
     return FolderExtraction(
         root=folder,
         documents=documents,
@@ -277,25 +278,36 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     return events, people
 
 
-def with_topics(events: list[Event], taxonomy: Taxonomy,
+def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
                 documents: tuple[Document, ...]) -> list[Event]:
-    """Each event's topics from the folder's taxonomy, with the cue that gave each one; a
-    part of a sentence without topics of its own takes the whole sentence's."""
+    """Each event's topics from the folder's taxonomy, with the cue that gave each one.
+
+    The events already carry the base taxonomy's topics and cues: topics that do not fit the
+    folder are dropped from them, and only the discovered topics are looked for again (a
+    part of a sentence without any topic takes the whole sentence's)."""
+    if taxonomy.ids() == base.ids():
+        return events
+    kept = set(taxonomy.ids())
+    order = {topic_id: k for k, topic_id in enumerate(taxonomy.ids())}
+    extra = combine([t for t in taxonomy.topics if t.origin == "discovered"])
     found: dict[str, tuple[tuple[str, str], ...]] = {}
     by_path = {doc.relpath: doc for doc in documents}
 
     def explain(text: str) -> tuple[tuple[str, str], ...]:
         pairs = found.get(text)
         if pairs is None:
-            pairs = found[text] = taxonomy.explain(text)
+            pairs = found[text] = extra.explain(text)
         return pairs
 
     out = []
     for event in events:
-        pairs = explain(event.text)
+        pairs = [tuple(w.split(":", 2)[1:]) for w in event.why if w.startswith("topic:")]
+        pairs = [(t, cue) for t, cue in pairs if t in kept]
+        new = explain(event.text)
         doc = by_path.get(event.document)
-        if not pairs and doc is not None and event.sentence < len(doc.sentences):
-            pairs = explain(doc.sentence_text(doc.sentences[event.sentence]))
+        if not pairs and not new and doc is not None and event.sentence < len(doc.sentences):
+            new = explain(doc.sentence_text(doc.sentences[event.sentence]))
+        pairs = sorted([*pairs, *new], key=lambda p: order[p[0]])
         why = tuple(w for w in event.why if not w.startswith("topic:"))
         out.append(dataclasses.replace(
             event, topics=tuple(t for t, _ in pairs),

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.resources import load_data
 from viewer.core.topics import Taxonomy, Topic, combine, make_topic
@@ -81,8 +82,10 @@ def body_units(documents: Sequence[Document]) -> list[Unit]:
     return units
 
 
-def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings) -> Taxonomy:
-    """The taxonomy without the topics whose anchors the folder does not use."""
+def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings,
+            total: int | None = None) -> Taxonomy:
+    """The taxonomy without the topics whose anchors the folder does not use (`units` may be
+    only the sentences that have an anchored topic; `total` counts all of them)."""
     anchored = [t for t in taxonomy.topics if t.anchors]
     if not anchored:
         return taxonomy
@@ -90,7 +93,8 @@ def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings) -> Ta
     hits: Counter[str] = Counter()
     for unit in units:
         hits.update(anchors.classify(unit.text))
-    needed = settings.anchor_sentences if len(units) >= settings.small_folder else 1
+    size = len(units) if total is None else total
+    needed = settings.anchor_sentences if size >= settings.small_folder else 1
     keep = [t for t in taxonomy.topics if not t.anchors or hits[t.id] >= needed]
     return combine(keep)
 
@@ -235,16 +239,26 @@ def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> l
 
 def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
                     settings: Settings | None = None,
-                    deleted: frozenset[str] = frozenset()) -> Taxonomy:
+                    deleted: frozenset[str] = frozenset(),
+                    events: Sequence[Event] | None = None) -> Taxonomy:
     """The topics that fit the folder, with discovered ones added when they are needed
-    (except those the folder's topics.toml deleted)."""
+    (except those the folder's topics.toml deleted). Given the folder's events, which already
+    carry the taxonomy's topics, fit and coverage are read from them instead of the text."""
     settings = settings or _bundled_settings()
-    units = body_units(documents)
-    fitted = fitting(taxonomy, units, settings)
-    if not units:
+    if events is None:
+        units = body_units(documents)
+        fitted = fitting(taxonomy, units, settings)
+        size = len(units)
+        covered = sum(1 for unit in units if fitted.classify(unit.text))
+    else:
+        body = [e for e in events if not e.boilerplate]
+        anchored = {t.id for t in taxonomy.topics if t.anchors}
+        fitted = fitting(taxonomy, [Unit(e.text, 0, 0, 0) for e in body
+                                    if anchored.intersection(e.topics)], settings, len(body))
+        kept = set(fitted.ids())
+        size = len(body)
+        covered = sum(1 for e in body if kept.intersection(e.topics))
+    if not size or covered / size >= settings.coverage:
         return fitted
-    covered = sum(1 for unit in units if fitted.classify(unit.text))
-    if covered / len(units) >= settings.coverage:
-        return fitted
-    found = [t for t in discover(units, fitted, settings) if t.id not in deleted]
+    found = [t for t in discover(body_units(documents), fitted, settings) if t.id not in deleted]
     return combine([*fitted.topics, *found])
