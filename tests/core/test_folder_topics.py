@@ -85,3 +85,12 @@ def test_each_topic_and_party_says_why(seeds_dir: Path) -> None:
         assert {("party", p) for p in event.parties} <= reasons
     kremlin = [e for e in extraction.events if "Kremlin" in e.text and "Russia" in e.parties]
     assert any("party:Russia:Kremlin" in e.why for e in kremlin)
+
+
+def test_a_speakers_party_says_why(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-11 Ukrainian President Volodymyr Zelensky met envoys on Tuesday. "
+        "\u201cWe will not give up land,\u201d he said.\n", encoding="utf-8")
+    for event in extract_folder(tmp_path, use_cache=False).events:
+        reasons = {tuple(w.split(":", 2)[:2]) for w in event.why}
+        assert {("party", p) for p in event.parties} <= reasons

@@ -446,7 +446,9 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
         modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
+        why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
+                             if p not in event.parties))
         events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
-                                            modality=modality)
+                                            modality=modality, why=why)
         known = {m.start for m in mentions[index]}
         mentions[index] += tuple(m for m in speaker.people if m.start not in known)
