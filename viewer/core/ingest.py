@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core import boilerplate, segment
+from viewer.core.date_evidence import date_by_folder, infer_from_evidence
 from viewer.core.dates import parse_full_date
 from viewer.core.encoding import BinaryContent, decode
 from viewer.core.htmltext import html_to_text
@@ -189,6 +190,10 @@ def build_document(
     if date is None:
         date = infer_date(text)
         source = DateSource.TEXT if date else source
+    meta = dict(embedded.fields)
+    if date is None:
+        date = infer_from_evidence(rel, text, meta, problems)
+        source = DateSource.INFERRED if date else source
     if date is None:
         problems.append(Problem(rel, "undated", "no publication date found; set one in the app"))
 
@@ -208,7 +213,7 @@ def build_document(
         path=path or str(Path(root) / rel), relpath=rel, title=title, date=date, date_source=source,
         text=text, paragraphs=tuple(paras), sentences=tuple(sentences),
         problems=tuple(problems), encoding=encoding,
-        meta=tuple(sorted(embedded.fields.items())),
+        meta=tuple(sorted(meta.items())),
     )
 
 
@@ -253,4 +258,6 @@ def load_folder(
             problems.append(item)
         if progress is not None and progress(done, total) is False:
             break
+    dated = date_by_folder(documents)
+    documents = [new or old for old, new in zip(documents, dated, strict=True)]
     return FolderScan(str(root), tuple(documents), tuple(problems), listing.ignored)
