@@ -32,7 +32,9 @@ class EditController(QObject):
         self.undo = editor.stack.createUndoAction(window, "&Undo")
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = editor.stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Explicit keys, not StandardKey.Redo: on X11 that is Ctrl+Shift+Z again, and a key
+        # bound twice is ambiguous, so Qt runs neither binding.
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for key, text, shortcut, slot in (
             ("tag", "&Tag…", "T", self.tag),
             ("manage", "&Manage Tags…", None, self.manage_tags),
