@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from viewer.core.atomic import create_temporary
 from viewer.core.events import Event
 from viewer.core.topics import Taxonomy
 from viewer.ui.timeline_widget import AXIS_HEIGHT, TimelineWidget
@@ -76,8 +76,9 @@ def render_picture(events: Sequence[Event], fmt: str, path: str | Path, title: s
     widget = _widget(events, width, mode, taxonomy, visible)
     height = _height(widget)
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".part.{fmt}", dir=path.parent)
+    fd, tmp_path = create_temporary(path, f".part.{fmt}")
     os.close(fd)
+    tmp = str(tmp_path)
     try:
         if fmt == "png":
             image = QImage(int(width * scale), int(height * scale),
