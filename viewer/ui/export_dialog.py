@@ -31,6 +31,7 @@ from viewer.core.events import Event
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.export.formats import render
 from viewer.core.query import Filter
+from viewer.core.words import plural
 from viewer.ui.picture import render_picture
 from viewer.ui.tasks import Task, TaskContext
 
@@ -134,7 +135,7 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         counts = self.boilerplate_counts if self.boilerplate.isChecked() else self.counts
         n = counts.get(self.chosen_scope(), 0)
-        self.preview.setText(f"{n} events will be written.")
+        self.preview.setText(f"{plural(n, 'event')} will be written.")
 
     def _browse(self) -> None:
         fmt = self.chosen_format()

@@ -24,12 +24,14 @@ from PySide6.QtGui import (
 
 from viewer.core.events import Event
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
+from viewer.core.words import plural
 from viewer.ui.palette import party_colour, topic_colour
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
 
 AXIS_HEIGHT = 54.0
+TRIANGLE_STRIP = 9.0
 HEADER_WIDTH = 150.0
 
 
@@ -59,10 +61,15 @@ class TimelinePainting:
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
         self._paint_bands(painter, rect, sx, x0, x1, muted, text)
-        if self.scene is None or not self.scene.lanes:
+        if self.scene is None or not any(lane.events for lane in self.scene.lanes):
             painter.setPen(muted)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
-                             "No dated events to show" if self.events else "No events loaded")
+            undated = sum(self.events[r].start is None for r in self.rows)
+            message = ("No events loaded" if not self.events else
+                       "No events match the filters" if not self.rows else
+                       f"All {undated} shown events are undated: they are listed in the "
+                       "Undated tray below, where you can set their articles' dates")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             message)
             return
         painter.save()
         painter.setClipRect(QRectF(rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT,
@@ -114,8 +121,11 @@ class TimelinePainting:
             painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
                              QPointF(x, rect.bottom()))
             painter.setPen(text if tick.major else muted)
-            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - 4), tick.label)
-        # Publication dates of the documents, as small triangles on the axis.
+            # Labels sit above the strip where publication triangles are drawn.
+            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - TRIANGLE_STRIP - 2),
+                             tick.label)
+        # Publication dates of the documents, as small triangles in a strip of their own
+        # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
         painter.setPen(Qt.PenStyle.NoPen)
         for date, _title in self.doc_dates:
@@ -274,7 +284,7 @@ class TimelinePainting:
                           "document": "Lanes: document", "tag": "Lanes: tag",
                           "single": "One lane"}[self.mode])
         painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
-                         Qt.AlignmentFlag.AlignLeft, f"{len(self.rows)} events")
+                         Qt.AlignmentFlag.AlignLeft, plural(len(self.rows), "event"))
 
     def legend_entries(self) -> list[tuple[str, QColor]]:
         return self._legend

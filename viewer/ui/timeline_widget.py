@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolButton, QToolTip, QWidget
 
 from viewer.core.events import Event
 from viewer.core.scene import (
@@ -33,6 +33,7 @@ from viewer.core.scene import (
     fit_scale,
 )
 from viewer.core.topics import Taxonomy, load_taxonomy
+from viewer.core.words import plural
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainting
 
 MIN_PX_PER_DAY = 0.002
@@ -58,12 +59,20 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.selected: set[int] = set()
         self.current: int | None = None
         self.doc_dates: list[tuple[dt.date, str]] = []
+        self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
         self._press: QPointF | None = None
         self._press_scroll = (0, 0)
         self._dragging = False
         self._fitted = False
         self._painted = False
-        self._user_zoomed = False
+        self._user_zoomed = False  # zoomed or panned by the user since the last fit
+        self._span: tuple[int, int] | None = None
+        self.fit_hint = QToolButton(self.viewport())
+        self.fit_hint.setObjectName("fit-hint")
+        self.fit_hint.setText("Shown events changed: Fit (Ctrl+0)")
+        self.fit_hint.setToolTip("Zoom to show all shown events")
+        self.fit_hint.clicked.connect(self.fit)
+        self.fit_hint.hide()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -88,10 +97,23 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.rows = list(rows)
         self.doc_dates = list(doc_dates)
         self.selected &= set(self.rows)
-        if not self._fitted and self.rows:
-            self.fit()
+        before, self._span = self._span, extent(events, self.rows)
+        changed = self._span != before and self._span is not None
+        if self.rows and (not self._fitted or (changed and not self._user_zoomed)):
+            self.fit()  # a filter or a reload changed what is shown: show all of it
         else:
             self._rebuild()
+            if changed:
+                self._show_fit_hint()
+
+    def _show_fit_hint(self) -> None:
+        """The user zoomed or panned, so the view stays; one click fits the shown events."""
+        hint = self.fit_hint
+        hint.adjustSize()
+        hint.move(self.viewport().width() - hint.width() - 12,
+                  self.viewport().height() - hint.height() - 10)
+        hint.show()
+        hint.raise_()
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -112,6 +134,15 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             self.reveal(current)
         self.viewport().update()
 
+    def lane_label(self, key: str) -> str:
+        """What a person reads for a lane: a topic's label, an article's title."""
+        if self.mode == "topic":
+            topic = self.taxonomy.get(key)
+            return topic.label if topic is not None else key
+        if self.mode == "document":
+            return self.doc_titles.get(key) or key
+        return key
+
     def _label_of(self, event: Event) -> str:
         words = event.text.split()
         return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
@@ -127,7 +158,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
                            measure=metrics.horizontalAdvance, label_of=self._label_of,
-                           window=self._window())
+                           window=self._window(), lane_label=self.lane_label)
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._legend = self._legend_entries()
         self._update_scrollbars()
@@ -192,6 +223,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             return
         self._fitted = True
         self._user_zoomed = False
+        self.fit_hint.hide()
         width = max(200.0, self.content_width())
         self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
         if self._stale():
@@ -285,6 +317,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             delta = event.position() - self._press
             if self._dragging or abs(delta.x()) + abs(delta.y()) > 4:
                 self._dragging = True
+                self._user_zoomed = True
                 self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
                 self.horizontalScrollBar().setValue(int(self._press_scroll[0] - delta.x()))
                 self.verticalScrollBar().setValue(int(self._press_scroll[1] - delta.y()))
@@ -305,7 +338,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             last = self.events[item.events[-1]]
             span = f"{first.start} – {last.start}" if first.start != last.start else str(
                 first.start)
-            return f"<b>{len(item.events)} events</b>, {escape(span)}<br>Zoom in to see them."
+            count = plural(len(item.events), "event")
+            return f"<b>{count}</b>, {escape(span)}<br>Zoom in to see them."
         event = self.events[item.first]
         date = str(event.start) if event.start == event.end else f"{event.start} – {event.end}"
         parties = ", ".join(event.parties) or "no party"
@@ -356,6 +390,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             steps = delta.y() / 120.0
             self.zoom(1.25 ** steps, event.position().x())
             return
+        self._user_zoomed = True  # the user moves the view: filters no longer refit it
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or delta.x():
             amount = delta.x() or delta.y()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - amount)
