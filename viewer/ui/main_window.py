@@ -46,9 +46,11 @@ from viewer.ui.event_model import EventFilterProxy, EventTableModel
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
+from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
+from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_support import FolderWatching, SelectionSync, WindowSettings
@@ -110,6 +112,10 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         box = QVBoxLayout(timeline_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
+        self.overview = OverviewStrip(HEADER_WIDTH)
+        self.overview.rangeRequested.connect(self.timeline.show_range)
+        self.timeline.viewChanged.connect(self.overview.set_lens)
+        box.addWidget(self.overview)
         box.addWidget(self.timeline, 1)
         box.addWidget(self.undated_tray)
         self.centre = QSplitter(Qt.Orientation.Vertical)
@@ -375,6 +381,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         rows = self.proxy.shown_source_rows()
         doc_dates = [(d.date, d.title) for d in self.documents.values() if d.date is not None]
         self.timeline.doc_titles = self.titles()
+        self.overview.set_events(self.model.events, rows)
         self.timeline.set_events(self.model.events, rows, doc_dates)
         lanes = self.timeline.scene.lanes if self.timeline.scene is not None else []
         self.undated_tray.show_lanes(lanes, self.model.events, self.timeline.doc_titles,

@@ -47,6 +47,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
     selectionRequested = Signal(list, int)  # source rows, current source row
     firstPainted = Signal()  # the first paint that showed events (for start-up timing)
     zoomChanged = Signal(float)
+    viewChanged = Signal(float, float)  # the visible days (first, last ordinal) after a move
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +179,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.viewport().update()
 
     def _scrolled(self) -> None:
+        self._emit_view()
         if self.scene is not None:
             start = self.horizontalScrollBar().value()
             if not self.scene.covers(start, start + self.content_width()):
@@ -252,6 +254,20 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         h.blockSignals(False)
         self._relayout()
         self.viewport().update()
+        self._emit_view()
+
+    def _emit_view(self) -> None:
+        x = self.horizontalScrollBar().value()
+        self.viewChanged.emit(self.scale.ordinal(x), self.scale.ordinal(x + self.content_width()))
+
+    def show_range(self, first: float, last: float) -> None:
+        """Show the days first..last (ordinals) across the width: the overview's lens."""
+        width = max(200.0, self.content_width())
+        px = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / max(1e-3, last - first)))
+        self.scale = TimeScale(self.scale.origin, px)
+        self._user_zoomed = True
+        self._apply_scale(int(self.scale.x(first)))
+        self.zoomChanged.emit(px)
 
     def zoom_to_selection(self) -> None:
         shown = [r for r in self.selected if self.events[r].start is not None]
