@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
 from viewer.core.density import histogram
+from viewer.core.scene import ROW_HEIGHT
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH
 
 
 def test_histogram_counts_each_dated_event_once(window: MainWindow) -> None:
@@ -40,3 +46,38 @@ def test_the_lens_follows_the_view_and_moves_it(window: MainWindow) -> None:
     now = timeline.visible_range()
     assert (now[1] - now[0]).days > width and abs((now[0] - moved[0]).days) <= 1
     assert isinstance(now[0], dt.date)
+
+
+def test_dragging_a_marks_end_redates_the_event_undoably(window: MainWindow,
+                                                        qtbot: QtBot) -> None:
+    timeline = window.timeline
+    row = next(r for r in window.proxy.shown_source_rows()
+               if "On Wednesday, Russian forces launched" in window.model.events[r].text)
+    window.select_rows([row], row)
+    timeline.zoom_to_selection()
+    timeline.zoom(4)
+    timeline.reveal(row)
+    scene = timeline.scene
+    assert scene is not None
+    item = next(i for lane in scene.lanes for i in lane.items if i.events == (row,))
+    before = window.model.events[row]
+    sx, sy = timeline.horizontalScrollBar().value(), timeline.verticalScrollBar().value()
+    y = int(scene.item_y(item) + ROW_HEIGHT / 2 + AXIS_HEIGHT - sy)
+    x = int(item.x1 - 2 + HEADER_WIDTH - sx)  # the right half of the mark: its end
+    days = 3 * timeline.scale.px_per_day
+    viewport = timeline.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(x, y))
+    QTest.mouseMove(viewport, QPoint(int(x + days / 2), y))
+    assert timeline.redate.preview is not None
+    QTest.mouseMove(viewport, QPoint(int(x + days), y))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(int(x + days), y))
+    after = window.model.events[window.model.row_of[before.id]]
+    assert after.start == before.start and before.end is not None
+    assert after.end == before.end + dt.timedelta(days=3)
+    assert after.precision == "week" and "date" in after.corrected
+    window.editor.stack.undo()
+    again = window.model.events[window.model.row_of[before.id]]
+    assert (again.start, again.end, again.precision) == (before.start, before.end,
+                                                         before.precision)

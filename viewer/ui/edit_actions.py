@@ -7,6 +7,7 @@ store itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -20,6 +21,7 @@ from viewer.core.userdata import Orphan
 from viewer.ui.edit_dialogs import DateDialog, DocumentDateDialog, SetDialog
 from viewer.ui.editing import Editor
 from viewer.ui.problems_panel import OrphanDialog
+from viewer.ui.redate_drag import precision_for
 from viewer.ui.tag_dialogs import TagManager, TagPicker, next_colour
 
 if TYPE_CHECKING:
@@ -192,6 +194,15 @@ class EditController(QObject):
             first, last, precision = dialog.values()
             self.editor.perform(edits.correct_date(store, event, first, last, precision),
                                 [event])
+
+    def redate(self, row: int, start: dt.date, end: dt.date) -> None:
+        """A bar's or mark's end dragged on the timeline: one undoable date correction."""
+        store = self._store()
+        if store is None or not 0 <= row < len(self.window.model.events):
+            return
+        event = self.window.model.events[row]
+        self.editor.perform(edits.correct_date(store, event, start, end,
+                                               precision_for(start, end)), [event])
 
     def correct_set(self, name: str) -> None:
         event = self.current()

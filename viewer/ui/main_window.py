@@ -115,6 +115,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.overview = OverviewStrip(HEADER_WIDTH)
         self.overview.rangeRequested.connect(self.timeline.show_range)
         self.timeline.viewChanged.connect(self.overview.set_lens)
+        self.timeline.redateRequested.connect(self.editing.redate)
         box.addWidget(self.overview)
         box.addWidget(self.timeline, 1)
         box.addWidget(self.undated_tray)

@@ -89,6 +89,7 @@ class TimelinePainting:
         for item in items:
             self._paint_item(painter, item, text, fast)
         painter.restore()
+        self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
             self._paint_legend(painter, rect, text, base)

@@ -34,6 +34,7 @@ from viewer.core.scene import (
 )
 from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.core.words import plural
+from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainting
 
 MIN_PX_PER_DAY = 0.002
@@ -47,6 +48,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
     selectionRequested = Signal(list, int)  # source rows, current source row
     firstPainted = Signal()  # the first paint that showed events (for start-up timing)
     zoomChanged = Signal(float)
+    redateRequested = Signal(int, object, object)  # source row, new start, new end (dates)
     viewChanged = Signal(float, float)  # the visible days (first, last ordinal) after a move
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,6 +70,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self._painted = False
         self._user_zoomed = False  # zoomed or panned by the user since the last fit
         self._span: tuple[int, int] | None = None
+        self.redate = RedateDrag(self)
         self.fit_hint = QToolButton(self.viewport())
         self.fit_hint.setObjectName("fit-hint")
         self.fit_hint.setText("Shown events changed: Fit (Ctrl+0)")
@@ -321,6 +324,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         return self.scene.item_at(x, y)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.redate.press(event.position()):
+            return  # on an end of the current event: a drag there changes its dates
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position()
             self._press_scroll = (self.horizontalScrollBar().value(),
@@ -329,6 +334,9 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.redate.item is not None:
+            self.redate.move(event.position())
+            return
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             delta = event.position() - self._press
             if self._dragging or abs(delta.x()) + abs(delta.y()) > 4:
@@ -343,7 +351,9 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             QToolTip.hideText()
             self.viewport().unsetCursor()
         else:
-            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.SizeHorCursor if self.redate.edge_at(event.position())
+                else Qt.CursorShape.PointingHandCursor)
             QToolTip.showText(event.globalPosition().toPoint(), self.tooltip(item), self)
 
     def tooltip(self, item: Item) -> str:
@@ -363,6 +373,10 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
                 f"{escape(parties)}<br><i>{escape(event.text[:300])}</i>")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.redate.item is not None:
+            if not self.redate.release(event.position()):
+                self._click(event.position(), event.modifiers())
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self._dragging:
             self._click(event.position(), event.modifiers())
         self._press = None
