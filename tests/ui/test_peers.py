@@ -4,14 +4,19 @@ the legend, printing."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.core.density import histogram
+from viewer.core.periods import Period, load_periods
 from viewer.core.scene import ROW_HEIGHT
 from viewer.ui.main_window import MainWindow
+from viewer.ui.periods_dialog import PeriodsDialog
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH
 
 
@@ -81,3 +86,38 @@ def test_dragging_a_marks_end_redates_the_event_undoably(window: MainWindow,
     again = window.model.events[window.model.row_of[before.id]]
     assert (again.start, again.end, again.precision) == (before.start, before.end,
                                                          before.precision)
+
+
+def test_periods_are_saved_per_folder_shaded_and_exported(window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    assert window.folder is not None
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PeriodsDialog):
+            QTimer.singleShot(20, fill)
+            return
+        seen.append("PeriodsDialog")
+        dialog.name.setText("Istanbul round")
+        dialog.start.setDate(QDate(2025, 7, 21))
+        dialog.end.setDate(QDate(2025, 7, 25))
+        dialog.add_from_form()
+        dialog.accept()
+
+    QTimer.singleShot(20, fill)
+    window.edit_periods()
+    assert seen == ["PeriodsDialog"]
+    expected = (Period("Istanbul round", dt.date(2025, 7, 21), dt.date(2025, 7, 25)),)
+    assert load_periods(window.folder) == expected == window.timeline.periods
+    window.exports.export_to(tmp_path / "t.md", "md")
+    wait_for_file(tmp_path / "t.md")
+    assert "**Istanbul round**: 2025-07-21 – 2025-07-25" in (tmp_path / "t.md").read_text()
+
+
+def wait_for_file(path: Path) -> None:
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert path.exists()

@@ -207,11 +207,13 @@ class ExportController(QObject):
         w = self.window
         events = self.export_events(scope, boilerplate)
         title = f"Timeline: {w.folder.name if w.folder else 'events'}"
-        job = ExportJob(tuple(events), dict(w.documents), w.proxy.filter, title)
+        job = ExportJob(tuple(events), dict(w.documents), w.proxy.filter, title,
+                        tuple(w.timeline.periods))
         if fmt in PICTURE_FORMATS:
             visible = w.timeline.visible_range() if visible_only else None
             render_picture(events, fmt, target, title, mode=w.timeline.mode,
-                           taxonomy=w.timeline.taxonomy, visible=visible)
+                           taxonomy=w.timeline.taxonomy, visible=visible,
+                           periods=tuple(w.timeline.periods))
             return None
 
         def work(ctx: TaskContext) -> int:

@@ -35,6 +35,8 @@ from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
+from viewer.core.periods import load_periods, save_periods
+from viewer.core.scene import extent
 from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
 from viewer.core.userdata import apply_user_data, orphans
@@ -47,6 +49,7 @@ from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
 from viewer.ui.overview_strip import OverviewStrip
+from viewer.ui.periods_dialog import PeriodsDialog
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
@@ -228,6 +231,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             group.addAction(action)
             self.lane_actions[mode] = action
         self.lane_actions["party"].setChecked(True)
+        self._action(view, "&Periods…", self.edit_periods)
         view.addSeparator()
         self.boilerplate_action = self._action(
             view, "Show &Boilerplate", lambda on: self.filters.boilerplate.setChecked(on),
@@ -278,6 +282,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.problem_list.clear()
         self.problem_dock.hide()
         self.timeline.set_taxonomy(load_taxonomy(self.folder))
+        self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self._remember(self.folder)
         task = self.runner.submit("Loading", lambda ctx, f=self.folder: _load(f, ctx))
@@ -364,6 +369,25 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.problem_list.show_problems(shown, found, self.titles())
         self.problem_dock.setWindowTitle(self.problem_list.title())
         self.problem_dock.setVisible(bool(shown))
+
+    def edit_periods(self) -> None:
+        if self.folder is None:
+            return
+        rows = self.selected_source_rows()
+        span = extent(self.model.events, rows) if rows else None
+        suggested = ((dt.date.fromordinal(span[0]), dt.date.fromordinal(span[1])) if span
+                     else self.timeline.visible_range())
+        dialog = PeriodsDialog(self.timeline.periods, suggested, self)
+        if not dialog.exec():
+            return
+        dialog.add_from_form()  # a name typed but not added yet counts too
+        try:
+            save_periods(self.folder, dialog.periods())
+        except OSError as exc:
+            QMessageBox.warning(self, "Periods", f"Could not save the periods: {exc}")
+            return
+        self.timeline.periods = load_periods(self.folder)
+        self.timeline.viewport().update()
 
     def titles(self) -> dict[str, str]:
         return {path: d.title for path, d in self.documents.items() if d.title}

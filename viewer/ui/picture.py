@@ -18,6 +18,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from viewer.core.atomic import create_temporary
 from viewer.core.events import Event
+from viewer.core.periods import Period
 from viewer.core.topics import Taxonomy
 from viewer.ui.timeline_widget import AXIS_HEIGHT, TimelineWidget
 
@@ -25,8 +26,10 @@ TITLE_HEIGHT = 34.0
 
 
 def _widget(events: Sequence[Event], width: int, mode: str, taxonomy: Taxonomy | None,
-            visible: tuple[dt.date, dt.date] | None) -> TimelineWidget:
+            visible: tuple[dt.date, dt.date] | None,
+            periods: tuple[Period, ...] = ()) -> TimelineWidget:
     widget = TimelineWidget()
+    widget.periods = periods
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     widget.resize(width, 400)
     widget.render_width = float(width)
@@ -71,9 +74,10 @@ def _paint(widget: TimelineWidget, painter: QPainter, width: int, height: int,
 def render_picture(events: Sequence[Event], fmt: str, path: str | Path, title: str,
                    width: int = 1600, scale: float = 1.0, mode: str = "party",
                    taxonomy: Taxonomy | None = None,
-                   visible: tuple[dt.date, dt.date] | None = None) -> None:
+                   visible: tuple[dt.date, dt.date] | None = None,
+                   periods: tuple[Period, ...] = ()) -> None:
     """Write the timeline of `events` as PNG, SVG or PDF to `path`, atomically."""
-    widget = _widget(events, width, mode, taxonomy, visible)
+    widget = _widget(events, width, mode, taxonomy, visible, periods)
     height = _height(widget)
     path = Path(path)
     fd, tmp_path = create_temporary(path, f".part.{fmt}")

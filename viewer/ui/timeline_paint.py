@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -112,6 +113,7 @@ class TimelinePainting:
                 b = left + self.scale.x(nxt.toordinal()) - sx
                 painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
             current = nxt
+        self._paint_periods(painter, rect, left, sx, x1)
         painter.setPen(QPen(muted, 0.6))
         for tick in marks:
             x = left + self.scale.x(tick.ordinal) - sx
@@ -142,6 +144,30 @@ class TimelinePainting:
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
+
+    def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
+                       x1: float) -> None:
+        """The analyst's periods: a tinted band each, named along the bottom edge."""
+        font = painter.font()
+        italic = QFont(font)
+        italic.setItalic(True)
+        painter.setFont(italic)
+        for period in self.periods:
+            a = left + self.scale.x(period.start.toordinal()) - sx
+            b = left + self.scale.x(period.end.toordinal() + 1) - sx
+            if b < left or a > left + x1 - sx:
+                continue
+            a = max(a, left)
+            colour = QColor(period.colour)
+            fill = QColor(colour)
+            fill.setAlpha(45)
+            painter.fillRect(QRectF(a, rect.top() + AXIS_HEIGHT, b - a,
+                                    rect.height() - AXIS_HEIGHT), fill)
+            painter.setPen(colour.darker(160))
+            painter.drawText(QRectF(a + 3, rect.bottom() - 20, max(40.0, b - a + 200), 18),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             period.name)
+        painter.setFont(font)
 
     def colour_of(self, event: Event) -> QColor:
         if self.mode in ("topic",):

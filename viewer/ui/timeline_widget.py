@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolButton, QToolTip, QWidget
 
 from viewer.core.events import Event
+from viewer.core.periods import Period
 from viewer.core.scene import (
     ROW_HEIGHT,
     Item,
@@ -63,6 +64,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.current: int | None = None
         self.doc_dates: list[tuple[dt.date, str]] = []
         self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
+        self.periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
         self._press: QPointF | None = None
         self._press_scroll = (0, 0)
         self._dragging = False

@@ -46,6 +46,10 @@ def markdown(job: ExportJob) -> str:
              f"*Filter: {_markdown_text(describe_filter(job.filter))}. "
              f"{len(job.events)} events from "
              f"{len({e.document for e in job.events})} articles.*", ""]
+    if job.periods:
+        lines += ["## Periods", ""] + [
+            f"- **{_markdown_text(p.name)}**: {p.start.isoformat()} – {p.end.isoformat()}"
+            for p in job.periods] + [""]
     notes: list[str] = []
     for heading, events in grouped(job.events):
         lines += [f"## {heading}", ""]
@@ -93,6 +97,10 @@ def html(job: ExportJob) -> str:
         f"{len(job.events)} events from {len({e.document for e in job.events})} articles</p>",
         timeline_svg(job.events),
     ]
+    if job.periods:
+        parts.append("<h2>Periods</h2><ul>" + "".join(
+            f"<li><b>{escape(p.name)}</b>: {p.start.isoformat()} – {p.end.isoformat()}</li>"
+            for p in job.periods) + "</ul>")
     for heading, events in grouped(job.events):
         parts.append(f"<h2>{escape(heading)}</h2><ul>")
         for event in events:
