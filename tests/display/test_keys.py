@@ -147,7 +147,8 @@ def test_every_menu_action_runs(live: MainWindow, qtbot: QtBot, modals: Modals) 
             qtbot.waitUntil(lambda: live.task is None or live.task.done, timeout=30_000)
         ran.append(action.text())
     assert len(ran) >= 25, ran
-    assert {"ExportDialog", "TagManager", "QMessageBox"} <= set(modals.names)
+    assert {"ExportDialog", "TagManager", "QMessageBox", "PeriodsDialog", "LegendDialog",
+            "QPrintPreviewDialog"} <= set(modals.names), modals.names
     press("ctrl+q")
     qtbot.waitUntil(lambda: not live.isVisible())
     assert QApplication.activeModalWidget() is None

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,8 +16,10 @@ from pytestqt.qtbot import QtBot
 from viewer.core.density import histogram
 from viewer.core.periods import Period, load_periods
 from viewer.core.scene import ROW_HEIGHT
+from viewer.ui.legend_dialog import legend_pixmap, legend_rows
 from viewer.ui.main_window import MainWindow
 from viewer.ui.periods_dialog import PeriodsDialog
+from viewer.ui.printing import paint_pages
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH
 
 
@@ -121,3 +124,21 @@ def wait_for_file(path: Path) -> None:
         QApplication.processEvents()
         time.sleep(0.01)
     assert path.exists()
+
+
+def test_print_draws_the_timeline_then_the_chronology(window: MainWindow,
+                                                      tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "print.pdf"))
+    pages = paint_pages(window, printer)
+    assert pages >= 2
+    assert (tmp_path / "print.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_legend_names_every_kind_of_mark(window: MainWindow) -> None:
+    meanings = " ".join(meaning for _shape, meaning, _c in legend_rows(window.timeline))
+    for word in ("names", "inherited", "publication date", "span", "vague", "too close",
+                 "selected", "period"):
+        assert word in meanings, word
+    assert not legend_pixmap(window.timeline).isNull()

@@ -48,8 +48,10 @@ from viewer.ui.event_model import EventFilterProxy, EventTableModel
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
+from viewer.ui.legend_dialog import LegendDialog
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.periods_dialog import PeriodsDialog
+from viewer.ui.printing import print_preview
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
@@ -200,6 +202,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self._action(file_menu, "&Reload", self.reload, QKeySequence(Qt.Key.Key_F5))
         file_menu.addSeparator()
         self._action(file_menu, "&Export…", self.exports.export, QKeySequence("Ctrl+E"))
+        self._action(file_menu, "&Print…", lambda: print_preview(self),
+                     QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -247,6 +251,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", self._shortcuts,
                      QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Legend", lambda: LegendDialog(self.timeline).exec())
         self._action(help_menu, "&About", self._about)
 
     def set_lane_mode(self, mode: str) -> None:
