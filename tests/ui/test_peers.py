@@ -142,3 +142,16 @@ def test_the_legend_names_every_kind_of_mark(window: MainWindow) -> None:
                  "selected", "period"):
         assert word in meanings, word
     assert not legend_pixmap(window.timeline).isNull()
+
+
+def test_labels_keep_to_their_room(window: MainWindow) -> None:
+    """No label runs into the next mark of its row: each is cut to its room (elided with
+    "…", the whole sentence in the tooltip). Only the current event's label may run further,
+    drawn on a chip on top."""
+    scene = window.timeline.scene
+    assert scene is not None
+    for lane in scene.lanes:
+        for item in lane.items:
+            text = scene.label(item)
+            if text and not (item.kind == "bar" and item.label_x1 <= item.x1):
+                assert item.x1 + 4 + scene.measure(text) <= item.label_x1 + 0.5

@@ -14,13 +14,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -35,8 +36,7 @@ from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
-from viewer.core.periods import load_periods, save_periods
-from viewer.core.scene import extent
+from viewer.core.periods import load_periods
 from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
 from viewer.core.userdata import apply_user_data, orphans
@@ -48,16 +48,15 @@ from viewer.ui.event_model import EventFilterProxy, EventTableModel
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
-from viewer.ui.legend_dialog import LegendDialog
 from viewer.ui.overview_strip import OverviewStrip
-from viewer.ui.periods_dialog import PeriodsDialog
-from viewer.ui.printing import print_preview
+from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.undated_tray import UndatedTray
+from viewer.ui.window_menus import build_menus
 from viewer.ui.window_support import FolderWatching, SelectionSync, WindowSettings
 
 
@@ -69,6 +68,11 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     """Handed a task runner and settings; owns no global state. `loaded` fires per load."""
 
     loaded = Signal()
+    # Set by build_menus (viewer/ui/window_menus.py):
+    recent_menu: QMenu
+    lane_actions: dict[str, QAction]
+    boilerplate_action: QAction
+    undated_action: QAction
 
     def __init__(self, runner: TaskRunner, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -157,7 +161,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self._set_busy(False)
         self.cancel_button.clicked.connect(self.cancel_load)
 
-        self._build_menus()
+        build_menus(self)
         self.undated_tray.eventChosen.connect(lambda row: self.select_rows([row], row))
         self.undated_tray.dateRequested.connect(self.editing.document_date)
         self.problem_list.dateRequested.connect(self.editing.document_date)
@@ -182,77 +186,6 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             lambda pos: self._context_menu(self.table.viewport().mapToGlobal(pos)))
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self._restore()
-
-    # -- menus -----------------------------------------------------------------------------
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
-                checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open Folder…", self.choose_folder, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self._action(file_menu, "&Reload", self.reload, QKeySequence(Qt.Key.Key_F5))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Export…", self.exports.export, QKeySequence("Ctrl+E"))
-        self._action(file_menu, "&Print…", lambda: print_preview(self),
-                     QKeySequence.StandardKey.Print)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self.editing.fill_menu(edit)
-        edit.addSeparator()
-        self._action(edit, "&Copy Events", self.copy_selection, QKeySequence.StandardKey.Copy)
-        self._action(edit, "Select &All Shown", self.table.selectAll,
-                     QKeySequence.StandardKey.SelectAll)
-        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
-        self._action(edit, "&Reset Filters", self.filters.reset, QKeySequence("Ctrl+R"))
-
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &In", lambda: self.timeline.zoom(1.5),
-                     QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self.timeline.zoom(1 / 1.5),
-                     QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Fit", self.timeline.fit, QKeySequence("Ctrl+0"))
-        self._action(view, "Zoom to &Selection", self.timeline.zoom_to_selection,
-                     QKeySequence("Z"))
-        lanes = view.addMenu("&Lanes")
-        group = QActionGroup(self)
-        self.lane_actions: dict[str, QAction] = {}
-        for mode, label in (("party", "By &Party"), ("topic", "By &Topic"),
-                            ("document", "By &Document"), ("tag", "By T&ag"),
-                            ("single", "&Single Lane")):
-            action = self._action(lanes, label, lambda _c=False, m=mode: self.set_lane_mode(m),
-                                  checkable=True)
-            group.addAction(action)
-            self.lane_actions[mode] = action
-        self.lane_actions["party"].setChecked(True)
-        self._action(view, "&Periods…", self.edit_periods)
-        view.addSeparator()
-        self.boilerplate_action = self._action(
-            view, "Show &Boilerplate", lambda on: self.filters.boilerplate.setChecked(on),
-            checkable=True)
-        self.undated_action = self._action(
-            view, "Show &Undated", lambda on: self.filters.undated.setChecked(on),
-            checkable=True)
-        self.undated_action.setChecked(True)
-        self.filters.boilerplate.toggled.connect(self.boilerplate_action.setChecked)
-        self.filters.undated.toggled.connect(self.undated_action.setChecked)
-        view.addAction(self.problem_dock.toggleViewAction())
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard Shortcuts", self._shortcuts,
-                     QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&Legend", lambda: LegendDialog(self.timeline).exec())
-        self._action(help_menu, "&About", self._about)
 
     def set_lane_mode(self, mode: str) -> None:
         self.lane_actions[mode].setChecked(True)
@@ -376,23 +309,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.problem_dock.setVisible(bool(shown))
 
     def edit_periods(self) -> None:
-        if self.folder is None:
-            return
-        rows = self.selected_source_rows()
-        span = extent(self.model.events, rows) if rows else None
-        suggested = ((dt.date.fromordinal(span[0]), dt.date.fromordinal(span[1])) if span
-                     else self.timeline.visible_range())
-        dialog = PeriodsDialog(self.timeline.periods, suggested, self)
-        if not dialog.exec():
-            return
-        dialog.add_from_form()  # a name typed but not added yet counts too
-        try:
-            save_periods(self.folder, dialog.periods())
-        except OSError as exc:
-            QMessageBox.warning(self, "Periods", f"Could not save the periods: {exc}")
-            return
-        self.timeline.periods = load_periods(self.folder)
-        self.timeline.viewport().update()
+        edit_periods(self)
 
     def titles(self) -> dict[str, str]:
         return {path: d.title for path, d in self.documents.items() if d.title}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -16,12 +17,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.core.periods import Period
+from viewer.core.periods import Period, load_periods, save_periods
+from viewer.core.scene import extent
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
 
 PERIOD = Qt.ItemDataRole.UserRole
 
@@ -93,3 +99,24 @@ class PeriodsDialog(QDialog):
 
     def periods(self) -> list[Period]:
         return [self.list.item(i).data(PERIOD) for i in range(self.list.count())]
+
+
+def edit_periods(window: MainWindow) -> None:
+    """View ▸ Periods…: edit, then save with the folder and show."""
+    if window.folder is None:
+        return
+    rows = window.selected_source_rows()
+    span = extent(window.model.events, rows) if rows else None
+    suggested = ((dt.date.fromordinal(span[0]), dt.date.fromordinal(span[1])) if span
+                 else window.timeline.visible_range())
+    dialog = PeriodsDialog(window.timeline.periods, suggested, window)
+    if not dialog.exec():
+        return
+    dialog.add_from_form()  # a name typed but not added yet counts too
+    try:
+        save_periods(window.folder, dialog.periods())
+    except OSError as exc:
+        QMessageBox.warning(window, "Periods", f"Could not save the periods: {exc}")
+        return
+    window.timeline.periods = load_periods(window.folder)
+    window.timeline.viewport().update()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 AXIS_HEIGHT = 54.0
 TRIANGLE_STRIP = 9.0
+MAX_LABEL = 520.0  # the longest the current event's label may run
 HEADER_WIDTH = 150.0
 
 
@@ -89,6 +90,7 @@ class TimelinePainting:
         fast = len(items) > 400  # dense views: square badges draw several times faster
         for item in items:
             self._paint_item(painter, item, text, fast)
+        self._paint_current_label(painter, items, text, base, x1)
         painter.restore()
         self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_headers(painter, rect, sy, text, muted, base)
@@ -263,15 +265,36 @@ class TimelinePainting:
             painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
                              Qt.AlignmentFlag.AlignVCenter, label)
         elif label:
+            # Plain weight for every label: each was fitted to its room at this weight, so
+            # none overlaps the next mark. The current event's label is drawn on top later.
             painter.setPen(text if item.kind != "badge" else self._badge_text)
-            if selected:
-                font = painter.font()
-                font.setBold(True)
-                painter.setFont(font)
             painter.drawText(QPointF(item.x1 + 4, y + 4), label)
-            if selected:
-                font.setBold(False)
-                painter.setFont(font)
+
+    def _paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
+                             base: QColor, right: float) -> None:
+        """The current event's label comes first: in full (up to the visible edge), bold, on
+        a chip of the background over whatever it would overlap."""
+        if self.scene is None or self.current is None:
+            return
+        item = next((i for i in items if i.kind != "badge" and self.current in i.events), None)
+        if item is None:
+            return
+        font = painter.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        metrics = QFontMetricsF(bold)
+        inside = item.kind == "bar" and item.label_x1 <= item.x1
+        x = item.x1 + 4 if not inside else item.x0 + 5
+        room = max(60.0, min(MAX_LABEL, right - x - 6))
+        label = metrics.elidedText(self._label_of(self.events[self.current]),
+                                   Qt.TextElideMode.ElideRight, room)
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
+        painter.fillRect(chip, base)
+        painter.setPen(text)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setFont(font)
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:

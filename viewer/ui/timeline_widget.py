@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from viewer.core.events import Event
 from viewer.core.periods import Period
@@ -34,9 +34,9 @@ from viewer.core.scene import (
     fit_scale,
 )
 from viewer.core.topics import Taxonomy, load_taxonomy
-from viewer.core.words import plural
 from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainting
+from viewer.ui.timeline_tips import FitHint, item_tooltip
 
 MIN_PX_PER_DAY = 0.002
 MAX_PX_PER_DAY = 24 * 400.0
@@ -73,12 +73,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self._user_zoomed = False  # zoomed or panned by the user since the last fit
         self._span: tuple[int, int] | None = None
         self.redate = RedateDrag(self)
-        self.fit_hint = QToolButton(self.viewport())
-        self.fit_hint.setObjectName("fit-hint")
-        self.fit_hint.setText("Shown events changed: Fit (Ctrl+0)")
-        self.fit_hint.setToolTip("Zoom to show all shown events")
+        self.fit_hint = FitHint(self.viewport())
         self.fit_hint.clicked.connect(self.fit)
-        self.fit_hint.hide()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -110,16 +106,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         else:
             self._rebuild()
             if changed:
-                self._show_fit_hint()
-
-    def _show_fit_hint(self) -> None:
-        """The user zoomed or panned, so the view stays; one click fits the shown events."""
-        hint = self.fit_hint
-        hint.adjustSize()
-        hint.move(self.viewport().width() - hint.width() - 12,
-                  self.viewport().height() - hint.height() - 10)
-        hint.show()
-        hint.raise_()
+                self.fit_hint.offer()  # the user zoomed or panned: the view stays
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -359,20 +346,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             QToolTip.showText(event.globalPosition().toPoint(), self.tooltip(item), self)
 
     def tooltip(self, item: Item) -> str:
-        from html import escape
-
-        if item.kind == "badge":
-            first = self.events[item.events[0]]
-            last = self.events[item.events[-1]]
-            span = f"{first.start} – {last.start}" if first.start != last.start else str(
-                first.start)
-            count = plural(len(item.events), "event")
-            return f"<b>{count}</b>, {escape(span)}<br>Zoom in to see them."
-        event = self.events[item.first]
-        date = str(event.start) if event.start == event.end else f"{event.start} – {event.end}"
-        parties = ", ".join(event.parties) or "no party"
-        return (f"<b>{escape(date)}</b> ({escape(event.date_source)})<br>"
-                f"{escape(parties)}<br><i>{escape(event.text[:300])}</i>")
+        return item_tooltip(self.events, item)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.redate.item is not None:
