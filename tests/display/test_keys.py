@@ -20,6 +20,7 @@ README_KEYS = {
     "Ctrl+0": "ctrl+0", "Z": "z", "←": "Left", "→": "Right", "T": "t", "D": "d", "P": "p",
     "O": "o", "X": "x", "A": "a", "R": "r", "N": "n", "Ctrl+D": "ctrl+d", "Ctrl+Z": "ctrl+z",
     "Ctrl+Shift+Z": "ctrl+shift+z", "Ctrl+Y": "ctrl+y", "F1": "F1", "Ctrl+E": "ctrl+e",
+    "Ctrl+P": "ctrl+p",
 }
 KEY = re.compile(r"^(?:Ctrl\+)?(?:Shift\+)?(?:\w|F\d+|[+−←→])$")
 
@@ -69,7 +70,7 @@ def test_dialog_keys_open_their_dialogs(live: MainWindow, qtbot: QtBot, modals: 
     select_first(live, qtbot)
     expected = {"t": "TagPicker", "d": "DateDialog", "p": "SetDialog", "o": "SetDialog",
                 "ctrl+d": "DocumentDateDialog", "ctrl+e": "ExportDialog", "F1": "QMessageBox",
-                "ctrl+o": "QFileDialog"}
+                "ctrl+o": "QFileDialog", "ctrl+p": "QPrintPreviewDialog"}
     for keys, name in expected.items():
         live.timeline.setFocus()
         assert modals.expect(qtbot, keys) == name, keys

@@ -10,6 +10,7 @@ from viewer.commands import CliError, existing_folder
 from viewer.core.dates import parse_full_date
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.periods import load_periods
 from viewer.core.query import NO_VALUE, EventIndex, Filter
 from viewer.core.store import Store, StoreError
 from viewer.core.userdata import apply_user_data
@@ -99,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     chosen = build_filter(args, index)
     selected = tuple(events[i] for i in index.rows(chosen))
     title = args.title or f"Timeline: {folder.resolve().name}"
-    job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title)
+    job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title,
+                    load_periods(folder))
     if args.format in PICTURE_FORMATS:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application
@@ -107,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
         application()
         render_picture(list(selected), args.format, out, title, width=args.width,
-                       scale=args.scale)
+                       scale=args.scale, periods=job.periods)
     else:
         from viewer.core.export.formats import render
 

@@ -22,7 +22,9 @@ from viewer.core.events import Event
 from viewer.core.scene import Lane
 from viewer.core.words import plural
 
-MAX_PER_LANE = 200  # beyond this the table (filter "undated") is the better place to read
+MAX_PER_LANE = 200
+MAX_TREE_PX = 170  # the timeline keeps most of the height; the tree scrolls
+ROW_PX = 20  # beyond this the table (filter "undated") is the better place to read
 ROW = Qt.ItemDataRole.UserRole
 
 
@@ -88,9 +90,9 @@ class UndatedTray(QWidget):
             for row in lane.undated[:MAX_PER_LANE]:
                 event = events[row]
                 first_document = first_document or event.document
-                title = titles.get(event.document) or event.document
-                child = QTreeWidgetItem([f"{' '.join(event.text.split())}  — {title}"])
-                child.setToolTip(0, event.document)
+                title = titles.get(event.document)
+                child = QTreeWidgetItem([" ".join(event.text.split())])
+                child.setToolTip(0, f"{title} ({event.document})" if title else event.document)
                 child.setData(0, ROW, row)
                 parent.addChild(child)
             if len(lane.undated) > MAX_PER_LANE:
@@ -110,6 +112,9 @@ class UndatedTray(QWidget):
         if all_undated and self.count:
             self.set_open(True)
             self.tree.expandAll()
+        rows = self.tree.topLevelItemCount() + sum(
+            self.tree.topLevelItem(i).childCount() for i in range(self.tree.topLevelItemCount()))
+        self.tree.setMaximumHeight(min(MAX_TREE_PX, 8 + rows * ROW_PX))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         row = item.data(0, ROW)
