@@ -287,3 +287,15 @@ def test_single_lane_stacks_before_it_badges(window: MainWindow) -> None:
     assert scene is not None
     rows_used = max(item.row for item in scene.lanes[0].items) + 1
     assert rows_used > 5
+
+
+def test_the_detail_pane_names_other_sources_by_title(window: MainWindow) -> None:
+    titles = window.titles()
+    row = next(r for r, e in enumerate(window.model.events) if e.sources > 1)
+    event = window.model.events[row]
+    window.select_rows([row], row)
+    other = next(e for e in window.model.events
+                 if e.cluster == event.cluster and e.document != event.document)
+    header = window.detail.header.text()
+    assert f">{titles[other.document]}</a>" in header.replace("&amp;", "&")
+    assert f">{other.document}</a>" not in header

@@ -268,6 +268,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.timexes = dict(result.timexes)
         self.base = {e.id: e for e in result.events}
         self.model.titles = self.titles()
+        self.detail.titles = dict(self.model.titles)
         self.filters.facets["documents"].labels = dict(self.model.titles)
         data = self.editor.user_data()
         self.timeline.tag_colours = dict(data.tags)
