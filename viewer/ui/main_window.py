@@ -329,8 +329,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         rows = self.proxy.shown_source_rows()
         doc_dates = [(d.date, d.title) for d in self.documents.values() if d.date is not None]
         self.timeline.doc_titles = self.titles()
-        self.overview.set_events(self.model.events, rows)
         self.timeline.set_events(self.model.events, rows, doc_dates)
+        self.overview.set_events(self.model.events, rows, self.timeline.shown_span())
         lanes = self.timeline.scene.lanes if self.timeline.scene is not None else []
         self.undated_tray.show_lanes(lanes, self.model.events, self.timeline.doc_titles,
                                      bool(rows) and not any(lane.events for lane in lanes))

@@ -43,9 +43,11 @@ class OverviewStrip(QWidget):
         return QSize(600, 44)
 
     # -- data ------------------------------------------------------------------------------
-    def set_events(self, events: Sequence[Event], rows: Sequence[int]) -> None:
+    def set_events(self, events: Sequence[Event], rows: Sequence[int],
+                   span: tuple[int, int] | None = None) -> None:
+        """`span`: the rows' first and last day when the caller knows it already."""
         self._events, self._rows = events, rows
-        found = extent(events, rows)
+        found = span if span is not None else extent(events, rows)
         self.span = (found[0], found[1] + 1) if found else None  # end exclusive
         self._bin()
         self.update()

@@ -127,6 +127,10 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             self.reveal(current)
         self.viewport().update()
 
+    def shown_span(self) -> tuple[int, int] | None:
+        """First and last day of the shown events (ordinals), or None if none is dated."""
+        return self._span
+
     def lane_label(self, key: str) -> str:
         """What a person reads for a lane: a topic's label, an article's title."""
         if self.mode == "topic":
@@ -185,7 +189,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         return max(0.0, width - HEADER_WIDTH)
 
     def _bounds(self) -> tuple[float, float]:
-        span = extent(self.events, self.rows)
+        span = self._span  # computed once per set of rows, not on every scroll or zoom
         if span is None:
             return 0.0, self.content_width()
         margin = 60.0
@@ -211,7 +215,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
 
     # -- zoom and navigation ------------------------------------------------------------------
     def fit(self) -> None:
-        span = extent(self.events, self.rows)
+        span = self._span = extent(self.events, self.rows)
         if span is None:
             self._rebuild()
             return
