@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PLATFORM
@@ -54,11 +55,14 @@ class Modals:
         else:
             widget.close()
 
-    def expect(self, qtbot: QtBot, keys: str, timeout: int = 5000) -> str:
+    def expect(self, qtbot: QtBot, keys: str, timeout: int = 15_000) -> str:
         """Press keys, wait for a modal to open (and be closed), return its class name."""
         before = len(self.names)
         press(keys)
-        qtbot.waitUntil(lambda: len(self.names) > before, timeout=timeout)
+        try:
+            qtbot.waitUntil(lambda: len(self.names) > before, timeout=timeout)
+        except WaitTimeout:
+            pytest.fail(f"no dialog opened within {timeout} ms of pressing {keys}")
         return self.names[-1]
 
 

@@ -72,7 +72,10 @@ def test_dialog_keys_open_their_dialogs(live: MainWindow, qtbot: QtBot, modals: 
                 "ctrl+d": "DocumentDateDialog", "ctrl+e": "ExportDialog", "F1": "QMessageBox",
                 "ctrl+o": "QFileDialog", "ctrl+p": "QPrintPreviewDialog"}
     for keys, name in expected.items():
+        # The window manager gives focus back after each dialog; keys wait for it.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is live, timeout=5000)
         live.timeline.setFocus()
+        qtbot.waitUntil(live.timeline.hasFocus, timeout=2000)
         assert modals.expect(qtbot, keys) == name, keys
 
 
@@ -150,6 +153,8 @@ def test_every_menu_action_runs(live: MainWindow, qtbot: QtBot, modals: Modals) 
     assert len(ran) >= 25, ran
     assert {"ExportDialog", "TagManager", "QMessageBox", "PeriodsDialog", "LegendDialog",
             "QPrintPreviewDialog"} <= set(modals.names), modals.names
+    live.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is live, timeout=5000)
     press("ctrl+q")
     qtbot.waitUntil(lambda: not live.isVisible())
     assert QApplication.activeModalWidget() is None
