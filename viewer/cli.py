@@ -9,13 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from viewer import __version__
 from viewer.commands import COMMANDS, CliError, gui
+from viewer.core.safe_read import display_name
+from viewer.core.store_faults import StoreError
+
+
+def one_line(text: str) -> str:
+    """A message on one line, with anything unprintable escaped."""
+    return display_name(" ".join(text.split()))
 
 
 def _top_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="timeline-viewer",
         description="Find the dated events in a folder of news articles and lay them out on a "
         "timeline. With no command, opens the app on FOLDER (default: the bundled sample).",
@@ -29,21 +37,33 @@ def _top_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one line (no usage block), like every other CLI error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{self.prog.removeprefix('timeline-viewer').strip() or 'usage'}: "
+                       f"{message} (see --help)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
             module = COMMANDS[args[0]]
-            parser = argparse.ArgumentParser(
+            parser = _Parser(
                 prog=f"timeline-viewer {args[0]}", description=module.DESCRIPTION
             )
             module.add_arguments(parser)
             return module.run(parser.parse_args(args[1:]))
         return gui.run(_top_parser().parse_args(args))
-    except CliError as exc:
-        print(f"timeline-viewer: {exc}", file=sys.stderr)
+    except (CliError, StoreError) as exc:
+        print(f"timeline-viewer: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # what the checks could not foresee: a disk failing mid-way
+        where = f" ({display_name(str(exc.filename))})" if exc.filename else ""
+        print(f"timeline-viewer: {one_line(exc.strerror or str(exc))}{where}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core import ingest
+from viewer.core import ingest, safe_read
 from viewer.core.ingest import list_folder, load_folder, read_document
 from viewer.core.model import Document, Problem
 
@@ -47,7 +47,7 @@ def test_bad_folder_loads_the_good_files(bad_folder: Path) -> None:
         "empty.txt": "empty",
         "huge.txt": "too-large",
         "nested/deeper/loop": "symlink-loop",
-        "pipe.txt": "unreadable",
+        "pipe.txt": "special",
     }
     assert scan.ignored == 2  # image.png, notes.docx; hidden files are passed over silently
 
@@ -65,10 +65,10 @@ def test_file_vanishing_between_stat_and_read(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text(GOOD)
 
-    def gone(path: Path, limit: int) -> bytes:
+    def gone(path: Path, flags: int) -> int:
         raise FileNotFoundError(path)
 
-    monkeypatch.setattr(ingest, "_read_bytes", gone)
+    monkeypatch.setattr(safe_read, "_open", gone)
     result = read_document(tmp_path, tmp_path / "a.txt")
     assert isinstance(result, Problem) and result.kind == "vanished"
 
@@ -79,14 +79,14 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     locked.write_text(GOOD)
     locked.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the read fail as it would for a user
-        real = ingest._read_bytes
+        real = safe_read._open
 
-        def deny(path: Path, limit: int) -> bytes:
-            if path.name == "locked.txt":
+        def deny(path: Path, flags: int) -> int:
+            if Path(path).name == "locked.txt":
                 raise PermissionError(13, "Permission denied", str(path))
-            return real(path, limit)
+            return real(path, flags)
 
-        monkeypatch.setattr(ingest, "_read_bytes", deny)
+        monkeypatch.setattr(safe_read, "_open", deny)
     scan = load_folder(tmp_path)
     assert [d.relpath for d in scan.documents] == ["ok.txt"]
     assert kinds(scan.problems) == {"locked.txt": "permission"}

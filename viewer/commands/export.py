@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import sys
 from pathlib import Path
 
 from viewer.commands import CliError, existing_folder
+from viewer.commands.output import checked_output, write_failed
 from viewer.core.dates import parse_full_date
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.extract import FolderExtraction, extract_folder
@@ -40,6 +43,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", default=None, help="title of reports and pictures")
     parser.add_argument("--width", type=int, default=1600, help="picture width in pixels")
     parser.add_argument("--scale", type=float, default=1.0, help="PNG scale (2 for HiDPI)")
+    parser.add_argument("--force", action="store_true",
+                        help="write even over an existing file that is not an export")
+
+
+MAX_WIDTH, MAX_SCALE, MAX_PIXELS = 20_000, 8.0, 200_000_000
+
+
+def check_picture(width: int, scale: float) -> None:
+    """Picture sizes a renderer can allocate; anything else is a one-line error."""
+    if not 100 <= width <= MAX_WIDTH:
+        raise CliError(f"--width wants pixels from 100 to {MAX_WIDTH}, not {width}")
+    if not (math.isfinite(scale) and 0.25 <= scale <= MAX_SCALE):
+        raise CliError(f"--scale wants a number from 0.25 to {MAX_SCALE:g}, not {scale}")
+    if width * width * scale * scale > MAX_PIXELS:
+        raise CliError("--width and --scale make a picture too large to render")
 
 
 def _date(value: str | None, option: str) -> object:
@@ -63,13 +81,17 @@ def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
 def build_filter(args: argparse.Namespace, index: EventIndex) -> Filter:
     if args.min_sources < 1:
         raise CliError("--min-sources wants a whole number of at least 1")
+    first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    if first is not None and last is not None and first > last:  # type: ignore[operator]
+        raise CliError(f"--from {args.date_from} is after --to {args.date_to}: no day is in "
+                       "that range")
     return Filter(
         parties=_check("party", args.party, index.values("parties")),
         topics=_check("topic", args.topic, index.values("topics")),
         tags=_check("tag", args.tag, index.values("tags")),
         documents=_check("document", args.document, index.values("documents")),
-        date_from=_date(args.date_from, "--from"),  # type: ignore[arg-type]
-        date_to=_date(args.date_to, "--to"),  # type: ignore[arg-type]
+        date_from=first,  # type: ignore[arg-type]
+        date_to=last,  # type: ignore[arg-type]
         search=args.search,
         include_boilerplate=args.include_boilerplate,
         min_sources=args.min_sources,
@@ -83,6 +105,10 @@ def load_with_edits(folder: Path) -> tuple[FolderExtraction, list]:  # type: ign
         store = Store.for_folder(folder)
     except StoreError as exc:
         raise CliError(str(exc)) from None
+    if store.moved_aside is not None:
+        print(f"timeline-viewer: warning: the folder's store was damaged (integrity check "
+              f"failed); moved aside to {store.moved_aside.name}, a new one started, so no "
+              "tags, notes or corrections are included", file=sys.stderr)
     try:
         events = apply_user_data(result.events, store.load())
     finally:
@@ -92,9 +118,9 @@ def load_with_edits(folder: Path) -> tuple[FolderExtraction, list]:  # type: ign
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
-    out = Path(args.output)
-    if not out.parent.exists():
-        raise CliError(f"no such folder for the output: {out.parent}")
+    out = checked_output(args.output, folder, args.force)
+    if args.format in PICTURE_FORMATS:
+        check_picture(args.width, args.scale)
     result, events = load_with_edits(folder)
     index = EventIndex.build(events)
     chosen = build_filter(args, index)
@@ -108,12 +134,18 @@ def run(args: argparse.Namespace) -> int:
         from viewer.ui.picture import render_picture
 
         application()
-        render_picture(list(selected), args.format, out, title, width=args.width,
-                       scale=args.scale, periods=job.periods)
+        try:
+            render_picture(list(selected), args.format, out, title, width=args.width,
+                           scale=args.scale, periods=job.periods)
+        except OSError as exc:
+            raise write_failed(out, exc) from None
     else:
         from viewer.core.export.formats import render
 
-        write(out, render(job, args.format))
+        try:
+            write(out, render(job, args.format))
+        except OSError as exc:
+            raise write_failed(out, exc) from None
     if out.suffix.lower() != EXTENSIONS[args.format]:
         print(f"note: {args.format} files usually end in {EXTENSIONS[args.format]}")
     print(f"{len(selected)} events written to {out}")

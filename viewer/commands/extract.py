@@ -6,14 +6,16 @@ import argparse
 import sys
 import time
 
-from viewer.commands import existing_folder
+from viewer.commands import CliError, existing_folder
+from viewer.commands.output import checked_output, write_failed
 from viewer.core.extract import extract_folder
 from viewer.core.writers import events_csv, events_json, events_jsonl, write_text
 
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
 DESCRIPTION = (
-    "Extract the events of every article in FOLDER: date (and how it was found), parties, "
-    "people, topics, the source sentence and its offsets, boilerplate flag and cluster. JSON "
+    "Extract the events of every article in FOLDER: date (and how it was found), modality "
+    "(happened, planned, claimed, …), speaker, parties, people, topics, the source sentence "
+    "and its offsets, boilerplate flag and cluster. JSON "
     "is {\"documents\": [...], \"events\": [...]}; JSON Lines and CSV carry one event per line."
 )
 
@@ -28,10 +30,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worker processes (default: one per core)")
     parser.add_argument("--stats", action="store_true",
                         help="print timing and cache use on stderr")
+    parser.add_argument("--force", action="store_true",
+                        help="write even over an existing file that is not an export")
 
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
+    if args.workers is not None and args.workers < 1:
+        raise CliError(f"--workers wants a whole number of at least 1, not {args.workers}")
+    out = (checked_output(args.output, folder, args.force)
+           if args.output is not None else None)
     started = time.perf_counter()
     result = extract_folder(folder, workers=args.workers, use_cache=not args.no_cache)
     if args.format == "json":
@@ -40,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
         text = events_jsonl(result.events)
     else:
         text = events_csv(result.events)
-    if args.output:
-        write_text(args.output, text)
+    if out is not None:
+        try:
+            write_text(out, text)
+        except OSError as exc:
+            raise write_failed(out, exc) from None
     else:
         sys.stdout.write(text)
     if args.stats:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
-from pathlib import Path
 
 from viewer.commands import CliError, bundled_seeds, existing_folder
+from viewer.commands.output import checked_output
 from viewer.display import display_problem
 
 
@@ -20,22 +20,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--size", default="1600x1000", metavar="WxH", help="window size for --screenshot"
     )
+    parser.add_argument("--force", action="store_true",
+                        help="let --screenshot replace an existing file that is not a PNG")
+
+
+MAX_SIDE = 8000
 
 
 def parse_size(value: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", value)
     if not match:
         raise CliError(f"--size wants WIDTHxHEIGHT, for example 1600x1000, not {value!r}")
-    return int(match[1]), int(match[2])
+    width, height = int(match[1]), int(match[2])
+    if not (200 <= width <= MAX_SIDE and 200 <= height <= MAX_SIDE):
+        raise CliError(f"--size wants each side from 200 to {MAX_SIDE} pixels, not {value!r}")
+    return width, height
 
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder) if args.folder else bundled_seeds()
     if args.screenshot:
         size = parse_size(args.size)
-        out = Path(args.screenshot)
-        if out.parent and not out.parent.exists():
-            raise CliError(f"no such folder for the screenshot: {out.parent}")
+        out = checked_output(args.screenshot, folder, args.force)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import screenshot
 

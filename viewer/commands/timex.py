@@ -40,7 +40,8 @@ def _dct(value: str | None) -> dt.date | None:
         return None
     found = parse_full_date(value[:10])
     if found is None:
-        raise CliError(f"--dct wants a date like 2026-02-17, not {value!r}")
+        raise CliError(f"--dct wants a date like 2026-02-17 (years 0002 to 9998), "
+                       f"not {value!r}")
     return found
 
 
@@ -51,6 +52,8 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, tagger: Tagger, dct: dt.date | None
         try:
             item = json.loads(line)
             text = item["text"]
+            if not isinstance(text, str):
+                raise TypeError("\"text\" is not a string")
         except (ValueError, KeyError, TypeError) as exc:
             raise CliError(
                 f"stdin line {number}: not a {{\"id\", \"text\"}} object ({exc})"

@@ -54,15 +54,18 @@ def cache_dir(folder: str | Path) -> Path:
         return inside
     except OSError:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        outside = base / "timeline-viewer" / hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+        outside = base / "timeline-viewer" / hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
         outside.mkdir(parents=True, exist_ok=True)
         return outside
 
 
-def entry_key(fingerprint_: str, relpath: str, data: bytes, side: dict[str, str]) -> str:
+def entry_key(fingerprint_: str, relpath: str | bytes, data: bytes, side: dict[str, str]) -> str:
+    """The key of one file's entry; `relpath` as bytes (`os.fsencode`), since a name need not
+    be valid UTF-8."""
     digest = hashlib.sha256()
-    for part in (fingerprint_, relpath, json.dumps(side, sort_keys=True)):
-        digest.update(part.encode() + b"\x00")
+    digest.update(fingerprint_.encode() + b"\x00")
+    digest.update(os.fsencode(relpath) + b"\x00")
+    digest.update(json.dumps(side, sort_keys=True).encode() + b"\x00")
     digest.update(data)
     return digest.hexdigest()[:32]
 
@@ -83,8 +86,13 @@ class Cache:
     def put(self, key: str, value: dict[str, Any]) -> None:
         self.used.add(key)
         # A cache that cannot be written costs time, never correctness.
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a path with bytes that are not UTF-8: escape them
+            text = json.dumps(value)
         with contextlib.suppress(OSError):
-            atomic_write_text(self.dir / f"{key}.json", json.dumps(value, ensure_ascii=False))
+            atomic_write_text(self.dir / f"{key}.json", text)
 
     def prune(self) -> None:
         """Drop entries this load did not use: files changed, removed or rules updated."""

@@ -16,6 +16,10 @@ from collections.abc import Sequence
 from viewer.core.events import Event
 
 MAX_SPAN_DAYS = 10
+# Pairs are compared within a date window; where thousands of articles share a few days, each
+# event is compared with at most this many later events of other articles (the cap keeps a
+# folder linear; below it the result is exact).
+MAX_COMPARED = 400
 _WORD = re.compile(r"[a-z]+")
 _STOP = frozenset(
     "the and that with from have has had were was for this their they them than then there "
@@ -69,14 +73,29 @@ def cluster(events: Sequence[Event]) -> list[Event]:
     ]
     words = {i: content_words(events[i].text) for i in candidates}
     candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
+    documents = [events[i].document for i in candidates]
+    # For each position, the next one from another document: a long article's own events are
+    # stepped over in one jump instead of one comparison each.
+    other_document = [len(candidates)] * len(candidates)
+    for pos in range(len(candidates) - 2, -1, -1):
+        nxt = pos + 1
+        same = documents[nxt] == documents[pos]
+        other_document[pos] = other_document[nxt] if same else nxt
     for pos, i in enumerate(candidates):
         a = events[i]
-        for j in candidates[pos + 1 :]:
-            b = events[j]
+        compared = 0
+        j = pos + 1
+        while j < len(candidates) and compared < MAX_COMPARED:
+            b = events[candidates[j]]
             if b.start is not None and a.end is not None and b.start > a.end:
                 break
-            if _linkable(a, b, words[i], words[j]):
-                parent[root(j)] = root(i)
+            if documents[j] == a.document:
+                j = other_document[j]
+                continue
+            compared += 1
+            if _linkable(a, b, words[i], words[candidates[j]]):
+                parent[root(candidates[j])] = root(i)
+            j += 1
     groups: dict[int, list[int]] = {}
     for i in range(len(events)):
         groups.setdefault(root(i), []).append(i)

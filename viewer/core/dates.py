@@ -26,8 +26,37 @@ FULL_DATE = re.compile(
 )
 
 
+#: Dates the app works with. Arithmetic on a date near either end (a day, a week, a year
+#: around it) must never overflow, so the range stops short of `datetime`'s own limits.
+MIN_DATE = dt.date(2, 1, 1)
+MAX_DATE = dt.date(9998, 12, 31)
+
+
+def in_range(day: dt.date | None) -> bool:
+    return day is not None and MIN_DATE <= day <= MAX_DATE
+
+
+def clamp(day: dt.date) -> dt.date:
+    """`day` moved into the supported range."""
+    return min(max(day, MIN_DATE), MAX_DATE)
+
+
+def parse_iso_day(value: str | None) -> dt.date | None:
+    """A stored YYYY-MM-DD value, or None when it is missing, malformed or out of range."""
+    try:
+        day = dt.date.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return day if in_range(day) else None
+
+
 def parse_full_date(value: str) -> dt.date | None:
-    """A date with day, month and year all written, else None."""
+    """A date with day, month and year all written, inside the supported range, else None."""
+    found = _parse_full_date(value)
+    return found if in_range(found) else None
+
+
+def _parse_full_date(value: str) -> dt.date | None:
     value = value.strip().strip("\"'")
     if not value:
         return None
@@ -43,7 +72,7 @@ def parse_full_date(value: str) -> dt.date | None:
     try:
         one = dateutil_parser.parse(value, default=dt.datetime(2001, 1, 1), dayfirst=True)
         two = dateutil_parser.parse(value, default=dt.datetime(2002, 2, 2), dayfirst=True)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):
         return None
     if one.date() != two.date():
         return None

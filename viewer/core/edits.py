@@ -159,13 +159,11 @@ class Correct(Edit):
         return cls(text, event_id, dict(values), old)
 
     def apply(self, store: Store) -> Change:
-        for name, value in self.values.items():
-            store.set_correction(self.event_id, name, value)
+        store.set_corrections(self.event_id, self.values)  # one transaction for all fields
         return Change(frozenset({self.event_id}))
 
     def revert(self, store: Store) -> Change:
-        for name, value in self.old.items():
-            store.set_correction(self.event_id, name, value)
+        store.set_corrections(self.event_id, self.old)
         return Change(frozenset({self.event_id}))
 
 

@@ -9,14 +9,19 @@ killed") yields two events. People and clusters are added later, over the whole 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
-from viewer.core.parties import Gazetteer
+from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
+from viewer.core.speakers import Speaker, SpeakerRules, find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
@@ -47,6 +52,8 @@ class Event:
     review: str = "unreviewed"  # unreviewed, accepted, rejected
     not_event: bool = False  # the analyst says this sentence reports nothing
     corrected: tuple[str, ...] = ()  # fields the analyst changed: date, parties, topics
+    modality: str = "happened"  # planned, possible, claimed, denied, agreed, … (see modality)
+    speaker: str = ""  # who says so: a person, a body, or several joined by "; "
 
     @property
     def undated(self) -> bool:
@@ -69,8 +76,11 @@ _FUNCTION_WORDS = frozenset(
     "amid after before".split()
 )
 _BOUND = re.compile(r"\b(?:since|until|till|by|before)\b[^,;]{0,40}$", re.IGNORECASE)
-# ", which collapsed in 2023": a date inside a non-restrictive relative clause.
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*$", re.IGNORECASE)
+_BOUND_REACH = 48  # the longest text _BOUND can match, plus one
+# ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
+# last comma or semicolon before the date (no other can start one).
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|where)\b", re.IGNORECASE)
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b|"
     r"\b(?:the|these|this|that|those)\s+(?:attacks?|strikes?|assault|talks|meeting|"
@@ -80,8 +90,11 @@ _ANAPHOR = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
                    r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
-_RELATION = re.compile(r"^\s*(after|before)\b")
+_DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
+_RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
+# Every position where a _CLAUSE alternative matches (at most one can at any position).
+_CLAUSE_AT = re.compile(r"(?=(,|;|—|–| after | before | while | whereas | but ))")
 
 
 def precision_of(timex: Timex) -> str:
@@ -97,6 +110,7 @@ _PRECISIONS = tuple((re.compile(pattern), name) for pattern, name in (
 ))
 
 
+@functools.lru_cache(maxsize=4096)
 def _period_precision(value: str) -> str:
     for pattern, name in _PRECISIONS:
         if pattern.fullmatch(value):
@@ -133,17 +147,63 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex]:
+    """The expressions that date the sentence's happening. Each test looks only just before
+    its expression, so a long sentence with many dates stays linear."""
     usable = []
+    separators: list[int] | None = None
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
         if timex.earliest is None or timex.latest is None:
             continue
-        before = sentence_text[: timex.start - offset]
-        if _BOUND.search(before) or _RELATIVE.search(before):
-            continue  # "since the invasion in 2022", "talks, which collapsed in 2023"
+        # Where the text before the expression ends, read like a slice `[:start - offset]`
+        # (an expression that began in the sentence before counts from the end).
+        at = slice(timex.start - offset).indices(len(sentence_text))[1]
+        if _BOUND.search(sentence_text, max(0, at - _BOUND_REACH), at):
+            continue  # "since the invasion in 2022"
+        if separators is None:
+            separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
+        last = bisect_left(separators, at) - 1
+        if last >= 0 and sentence_text[separators[last]] == "," and _RELATIVE.match(
+                sentence_text, separators[last] + 1, at):
+            continue  # "talks, which collapsed in 2023"
         usable.append(timex)
     return usable
+
+
+class _Clauses:
+    """Where clause breaks are in a sentence, found once and asked about many times."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._from: int | None = None
+        self._ends: list[int] = []
+        self._at: list[tuple[int, int]] | None = None
+
+    def last_end(self, lo: int, hi: int) -> int | None:
+        """End of the last break a scan of text[lo:hi] finds (breaks never overlap the
+        ones a scan of the whole rest of the sentence from `lo` finds, so that scan serves
+        every `hi`)."""
+        if self._from != lo:
+            self._from = lo
+            self._ends = [m.end() for m in _CLAUSE.finditer(self.text, lo, self.end)]
+        index = bisect_right(self._ends, hi) - 1
+        return self._ends[index] if index >= 0 else None
+
+    def first_start(self, lo: int, hi: int) -> int | None:
+        """Start of the first break inside text[lo:hi]."""
+        if lo < self.start:  # an expression that began in the sentence before
+            found = _CLAUSE.search(self.text, lo, hi)
+            return found.start() if found else None
+        if self._at is None:
+            self._at = [(m.start(), m.start() + len(m.group(1)))
+                        for m in _CLAUSE_AT.finditer(self.text, self.start, self.end)]
+        index = bisect_left(self._at, (lo, 0))
+        while index < len(self._at) and self._at[index][0] < hi:
+            if self._at[index][1] <= hi:
+                return self._at[index][0]
+            index += 1
+        return None
 
 
 @dataclass(slots=True)
@@ -167,19 +227,24 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     main = _Part(sentence.start, sentence.end, best, best.earliest, best.latest,
                  precision_of(best))
     parts = [main]
+    clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
         if other is best or (other.earliest, other.latest) == (best.earliest, best.latest):
             continue
         if _RANK[precision_of(other)] > 2:
             continue
-        lo, hi = sorted((best.end, other.start)) if other.start > best.start else sorted(
-            (other.end, best.start))
-        gap = doc.text[lo:hi]
-        cut = [m for m in _CLAUSE.finditer(gap)]
-        if not cut:
+        if other.start > best.start:
+            if other.start >= best.end:
+                split = clauses.last_end(best.end, other.start)
+            else:  # overlapping expressions: a gap of a few characters
+                cut = list(_CLAUSE.finditer(doc.text, other.start, best.end))
+                split = cut[-1].end() if cut else None
+        else:
+            lo, hi = sorted((other.end, best.start))
+            split = clauses.first_start(lo, hi)
+        if split is None:
             continue
-        split = lo + cut[-1].end() if other.start > best.start else lo + cut[0].start()
         if other.start > best.start:
             main.end = split
             parts.append(_Part(split, sentence.end, other, other.earliest, other.latest,
@@ -192,14 +257,14 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     # "…just one day after five people were killed…": the clause after "after" is earlier.
     if len(parts) == 1 and best.earliest and precision_of(best) in ("day", "time"):
         for duration in durations:
-            relation = _RELATION.match(doc.text[duration.end : sentence.end])
-            amount = re.fullmatch(r"P(\d+)([DW])", duration.value)
+            relation = _RELATION.match(doc.text, duration.end, sentence.end)
+            amount = _DAYS_OR_WEEKS.fullmatch(duration.value)
             if not relation or not amount:
                 continue
             step = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
             step = -step if relation.group(1) == "after" else step
             day = shift(best.earliest, "D", step)
-            clause_start = duration.end + relation.end()
+            clause_start = relation.end()
             main.end = duration.start
             parts.append(_Part(clause_start, sentence.end, duration, day, day, "day"))
             break
@@ -212,8 +277,10 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
-                     taxonomy: Taxonomy) -> DocumentEvents:
-    """Every event of one document, with parties and topics; people come later."""
+                     taxonomy: Taxonomy, modality: ModalityRules | None = None,
+                     speakers: SpeakerRules | None = None) -> DocumentEvents:
+    """Every event of one document, with parties, topics, modality and speaker; people come
+    later."""
     timexes = tagger.tag(doc.text, doc.date)
     by_sentence: dict[int, list[Timex]] = {}
     index = 0
@@ -229,6 +296,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
     focus_paragraph = -1
+    said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
+    said_people: list[list[PersonMention]] = []
+    said_parties: list[list[Mention]] = []
+    said_slot: list[int] = []  # per event: its sentence's place in `said`
     for number, sentence in enumerate(doc.sentences):
         if not reports_something(doc, sentence, number):
             continue
@@ -248,6 +319,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         sentence_topics: tuple[str, ...] | None = None
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
+        said.append((sentence.start, sentence.end, sentence.paragraph,
+                     sentence.boilerplate is not None))
+        said_people.append(list(people))
+        said_parties.append(party_mentions)
         for part_number, part in enumerate(parts):
             source = "explicit" if part.timex is not None else ""
             earliest, latest, precision = part.earliest, part.latest, part.precision
@@ -283,6 +358,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                         sentence_topics = taxonomy.classify(text)
                     topics = sentence_topics
             eid = event_id(doc.relpath, text, occurrence, part_number)
+            anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
+                else None
+            future = (source == "explicit" and doc.date is not None and earliest is not None
+                      and earliest > doc.date)
             events.append(Event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,
@@ -290,11 +369,34 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 date_source=source, timex=timex.text if timex else None,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
+                modality=modality_of(text, anchor, future, modality),
             ))
+            said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if sentence.boilerplate is None and parts[0].timex is not None:
             focus = parts[0]
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
+    _add_speakers(events, mentions, said_slot,
+                  find_speakers(doc.text, said, said_people, said_parties, speakers), modality)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
+
+
+def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
+                  slots: list[int], speakers: list[Speaker | None],
+                  rules: ModalityRules | None) -> None:
+    """Each event's speaker; a named speaker joins its people (and so, later, its party
+    joins the event's parties), a body's own party joins the parties at once; a plain
+    statement with a speaker becomes that speaker's claim, unless the source is neutral."""
+    for index, slot in enumerate(slots):
+        speaker = speakers[slot]
+        if speaker is None:
+            continue
+        event = events[index]
+        parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
+        modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
+        events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
+                                            modality=modality)
+        known = {m.start for m in mentions[index]}
+        mentions[index] += tuple(m for m in speaker.people if m.start not in known)

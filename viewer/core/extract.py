@@ -20,12 +20,15 @@ from typing import Any
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
 from viewer.core.events import DocumentEvents, Event, extract_document
-from viewer.core.ingest import list_folder, read_document
+from viewer.core.ingest import MAX_BYTES, list_folder, read_document
+from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
+from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
+from viewer.core.speakers import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
 from viewer.core.topics import load_taxonomy
 
@@ -52,19 +55,67 @@ def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
     return Tagger.for_folder(folder), load_gazetteer(folder), load_taxonomy(folder)
 
 
+def _extract(item: Document, folder: str, stamp: str) -> DocumentEvents:
+    tagger, gazetteer, taxonomy = _tools(folder, stamp)
+    return extract_document(item, tagger, gazetteer, taxonomy,
+                            modality_rules(folder), speaker_rules(folder))
+
+
 def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
                  stamp: str = "") -> dict[str, Any]:
     """Read and extract one file; a plain dict so it crosses process boundaries cheaply."""
     item = read_document(folder, path, side)
     if isinstance(item, Problem):
         return {"problem": problem_to_dict(item)}
-    tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
-    return extraction_to_dict(extract_document(item, tagger, gazetteer, taxonomy))
+    return extraction_to_dict(_extract(item, folder, stamp or fingerprint(folder)))
 
 
-def _executor(workers: int) -> Executor:
+def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]],
+                  stamp: str = "") -> list[dict[str, Any]]:
+    """Several files in one task, so a worker's results cross back in few messages."""
+    return [extract_file(folder, path, side, stamp) for path in paths]
+
+
+def _warm(folder: str, stamp: str) -> None:
+    """Worker start-up: build the folder's rules once, before the first task arrives."""
+    _tools(folder, stamp)
+
+
+def _executor(workers: int, folder: str, stamp: str) -> Executor:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_warm, initargs=(folder, stamp))
+
+
+BATCH_BYTES = 256 * 1024  # a task's text, at most (a bigger file is a task of its own)
+BATCH_FILES = 64
+
+
+def _batches(pending: list[tuple[str, str, int]], workers: int) -> list[list[tuple[str, str]]]:
+    """Files grouped into tasks of similar size: few enough tasks to keep messages cheap,
+    enough (several per worker) that no worker idles while another finishes a big one."""
+    total = sum(size for _, _, size in pending)
+    limit = max(16 * 1024, min(BATCH_BYTES, total // (workers * 8) or 1))
+    batches: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    weight = 0
+    # Largest files first, so the long tasks start early and the small ones fill the gaps.
+    for name, key, size in sorted(pending, key=lambda item: -item[2]):
+        if current and (weight + size > limit or len(current) >= BATCH_FILES):
+            batches.append(current)
+            current, weight = [], 0
+        current.append((name, key))
+        weight += size
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def extract_folder(root: str | Path, progress: Progress | None = None,
@@ -81,20 +132,28 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     stamp = fingerprint(folder)
     results: dict[str, dict[str, Any]] = {}
     pending: list[tuple[str, str]] = []
+    rels: dict[str, str] = {}
+    sizes: dict[str, int] = {}
     problems = list(listing.problems)
     total = len(listing.files)
     for path in listing.files:
-        rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
-        try:
-            data = path.read_bytes() if cache else b""
-        except OSError:
-            data = b""
-        key = entry_key(stamp, rel, data, sidecar.get(rel, {})) if cache else ""
-        hit = cache.get(key) if cache and data else None
-        if hit is not None:
-            results[str(path)] = hit
-        else:
-            pending.append((str(path), key))
+        key = ""
+        rel = relative_name(folder, path)
+        data: bytes | Problem | None = None
+        if cache is not None:
+            data = read_bounded(folder, path, MAX_BYTES)  # type, size and links checked first
+            if isinstance(data, Problem):
+                results[str(path)] = {"problem": problem_to_dict(data)}
+                continue
+            key = entry_key(stamp, os.fsencode(os.path.relpath(path, folder)), data,
+                            sidecar.get(rel, {}))
+            hit = cache.get(key)
+            if hit is not None:
+                results[str(path)] = hit
+                continue
+        pending.append((str(path), key))
+        rels[str(path)] = rel
+        sizes[str(path)] = len(data) if isinstance(data, bytes) else _file_size(path)
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False
@@ -111,19 +170,22 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
 
     if on_document is not None:
         for value in list(results.values()):
-            on_document(extraction_from_dict(value))
+            if "problem" not in value:  # a file refused before extraction has no events
+                on_document(extraction_from_dict(value))
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers) as pool:
-            futures: dict[Future[dict[str, Any]], tuple[str, str]] = {
-                pool.submit(extract_file, folder, name, sidecar, stamp): (name, key)
-                for name, key in pending
-            }
+        with _executor(workers, folder, stamp) as pool:
+            futures: dict[Future[list[dict[str, Any]]], list[tuple[str, str]]] = {}
+            for batch in _batches([(n, k, sizes[n]) for n, k in pending], workers):
+                side = {rels[n]: sidecar[rels[n]] for n, _ in batch if rels[n] in sidecar}
+                names = [name for name, _ in batch]
+                futures[pool.submit(extract_batch, folder, names, side, stamp)] = batch
             for future in as_completed(futures):
-                name, key = futures[future]
-                store(name, key, future.result())
-                done += 1
+                batch = futures[future]
+                for (name, key), value in zip(batch, future.result(), strict=True):
+                    store(name, key, value)
+                done += len(batch)
                 if progress is not None and progress(done, total) is False:
                     cancelled = True
                     for other in futures:
@@ -135,10 +197,11 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             if isinstance(item, Problem):
                 store(name, key, {"problem": problem_to_dict(item)})
             else:
-                tagger, gazetteer, taxonomy = _tools(folder, stamp)
-                extraction = extract_document(item, tagger, gazetteer, taxonomy)
+                extraction = _extract(item, folder, stamp)
                 ready[name] = extraction  # in-process: no need to rebuild it from a dict
-                store(name, key, extraction_to_dict(extraction), extraction)
+                # The dict form is only for the cache: without one, skip building it.
+                value = extraction_to_dict(extraction) if cache is not None else {}
+                store(name, key, value, extraction)
             done += 1
             if progress is not None and progress(done, total) is False:
                 cancelled = True
@@ -184,6 +247,7 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             names: dict[str, None] = {}
             parties = dict.fromkeys(event.parties)
+            speaker = event.speaker.split("; ") if event.speaker else []
             for mention in mentions:
                 person = registry.resolve(mention)
                 if person is None:
@@ -191,8 +255,11 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
                 names.setdefault(person.name)
                 if person.party:
                     parties.setdefault(person.party)
+                written = " ".join(mention.tokens)
+                speaker = [person.name if name == written else name for name in speaker]
             if names or len(parties) != len(event.parties):
-                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties))
+                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
+                                            speaker="; ".join(dict.fromkeys(speaker)))
             events.append(event)
     people = {p.name: p.party for p in registry.people.values()}
     return events, people

@@ -17,10 +17,11 @@ from viewer.core.dates import parse_full_date
 from viewer.core.encoding import BinaryContent, decode
 from viewer.core.htmltext import html_to_text
 from viewer.core.markdown import markdown_to_text
-from viewer.core.metadata import infer_date, read_embedded
+from viewer.core.metadata import DATE_KEYS, infer_date, read_embedded
 from viewer.core.model import DateSource, Document, FolderScan, Paragraph, Problem, Sentence
 from viewer.core.provenance import IGNORED_KIND, written_by_app
 from viewer.core.resources import FOLDER_DIR
+from viewer.core.safe_read import display_name, link_problem, read_bounded, relative_name
 from viewer.core.sidecar import SIDECAR_NAME, read_sidecar
 
 SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -37,17 +38,17 @@ class Listing:
 
 
 def _rel(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return relative_name(root, path)
 
 
 def list_folder(root: str | Path) -> Listing:
-    """Every supported file under `root`, following symlinks but never around a loop.
+    """Every supported file under `root`, following links only inside it, never in a loop.
 
-    Hidden files and folders (the app's own store among them) and the sidecar are passed over
-    silently; other unsupported files are counted as ignored.
+    Entries are looked at with `lstat` first: a link whose target leaves the folder is a
+    problem ("link outside the folder"), never followed; FIFOs, sockets and devices with an
+    article's name are problems, never opened. Hidden files and folders (the app's own store
+    among them) and the sidecar are passed over silently; other unsupported files are counted
+    as ignored.
     """
     root = Path(root)
     files: list[Path] = []
@@ -58,12 +59,13 @@ def list_folder(root: str | Path) -> Listing:
         info = root.stat()
         seen_dirs.add((info.st_dev, info.st_ino))
     except OSError as exc:
-        return Listing((), (Problem(str(root), "unreadable", exc.strerror or str(exc)),), 0)
+        return Listing((), (Problem(display_name(str(root)), "unreadable",
+                                    exc.strerror or str(exc)),), 0)
     stack = [root]
     while stack:
         folder = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
         except PermissionError:
             problems.append(Problem(_rel(root, folder), "permission", "folder cannot be listed"))
             continue
@@ -75,36 +77,45 @@ def list_folder(root: str | Path) -> Listing:
             path = Path(entry.path)
             if entry.name.startswith(".") or entry.name in (SIDECAR_NAME, FOLDER_DIR):
                 continue
+            supported = path.suffix.lower() in SUPPORTED
             try:
-                is_dir = entry.is_dir(follow_symlinks=True)
+                link = entry.is_symlink()
             except OSError:
-                is_dir = False
-            if is_dir:
-                try:
-                    info = path.stat()
-                except OSError as exc:
-                    problems.append(Problem(_rel(root, path), "unreadable", str(exc)))
+                link = False
+            if link:
+                problem = link_problem(root, path)
+                if problem is not None:
+                    if supported or problem.kind != "broken-link":
+                        problems.append(problem)
+                    else:
+                        ignored += 1
                     continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                problems.append(Problem(_rel(root, path), "unreadable",
+                                        exc.strerror or str(exc)))
+                continue
+            if stat.S_ISDIR(mode):
+                info = path.stat()
                 key = (info.st_dev, info.st_ino)
                 if key in seen_dirs:
-                    if entry.is_symlink():
+                    if link:
                         problems.append(Problem(_rel(root, path), "symlink-loop",
                                                 "link points back into a folder already read"))
                     continue
                 seen_dirs.add(key)
                 subdirs.append(path)
-            elif path.suffix.lower() in SUPPORTED:
+            elif not supported:
+                ignored += 1
+            elif stat.S_ISREG(mode):
                 files.append(path)
             else:
-                ignored += 1
+                problems.append(Problem(_rel(root, path), "special",
+                                        "not a regular file (FIFO, socket or device): not read"))
         stack.extend(reversed(subdirs))
-    files.sort(key=lambda p: _rel(root, p))
+    files.sort(key=lambda p: os.fsencode(os.path.relpath(p, root)))
     return Listing(tuple(files), tuple(problems), ignored)
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    with path.open("rb") as fh:
-        return fh.read(max_bytes + 1)
 
 
 def read_document(
@@ -113,37 +124,12 @@ def read_document(
     sidecar: dict[str, dict[str, str]] | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Document | Problem:
-    """Read one file into a Document, or say why it cannot be read."""
+    """Read one file into a Document, or say why it cannot be read (see `read_bounded`)."""
     root, path = Path(root), Path(path)
     rel = _rel(root, path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        kind = "broken-link" if path.is_symlink() else "vanished"
-        return Problem(rel, kind, "file is gone" if kind == "vanished" else "link target missing")
-    except PermissionError:
-        return Problem(rel, "permission", "permission denied")
-    except OSError as exc:
-        if exc.errno == 40:  # ELOOP: a file symlink that points at itself
-            return Problem(rel, "symlink-loop", "symbolic link loop")
-        return Problem(rel, "unreadable", exc.strerror or str(exc))
-    if not stat.S_ISREG(info.st_mode):
-        return Problem(rel, "unreadable", "not a regular file")
-    if info.st_size > max_bytes:
-        return Problem(rel, "too-large",
-                       f"{info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
-    if info.st_size == 0:
-        return Problem(rel, "empty", "file is empty")
-    try:
-        data = _read_bytes(path, max_bytes)
-    except FileNotFoundError:
-        return Problem(rel, "vanished", "file disappeared while loading")
-    except PermissionError:
-        return Problem(rel, "permission", "permission denied")
-    except OSError as exc:
-        return Problem(rel, "unreadable", exc.strerror or str(exc))
-    if len(data) > max_bytes:
-        return Problem(rel, "too-large", f"grew over the {max_bytes / 1e6:.0f} MB limit")
+    data = read_bounded(root, path, max_bytes)
+    if isinstance(data, Problem):
+        return data
     try:
         decoded = decode(data)
     except BinaryContent as exc:
@@ -152,7 +138,7 @@ def read_document(
         return Problem(rel, IGNORED_KIND, "an export this app wrote, not an article")
     return build_document(
         root, rel, decoded.text, SUPPORTED.get(path.suffix.lower(), "text"),
-        (sidecar or {}).get(rel, {}), decoded.encoding, decoded.fallback,
+        (sidecar or {}).get(rel, {}), decoded.encoding, decoded.fallback, path=str(path),
     )
 
 
@@ -164,6 +150,7 @@ def build_document(
     side: dict[str, str] | None = None,
     encoding: str = "utf-8",
     fallback: bool = False,
+    path: str | None = None,
 ) -> Document | Problem:
     """Everything after decoding: markup, metadata, paragraphs, sentences, boilerplate."""
     side = side or {}
@@ -188,9 +175,14 @@ def build_document(
     if side.get("date"):
         date = parse_full_date(side["date"])
         if date is None:
-            problems.append(Problem(rel, "metadata", f"sidecar date {side['date']!r} unreadable"))
+            problems.append(Problem(rel, "metadata", f"sidecar date {side['date']!r} is not a "
+                                    "date between 0002 and 9998"))
         else:
             source = DateSource.SIDECAR
+    written = next((embedded.fields[k] for k in DATE_KEYS if k in embedded.fields), None)
+    if embedded.date is None and written is not None:
+        problems.append(Problem(rel, "metadata", f"date {written!r} in the article's "
+                                "metadata is not a date between 0002 and 9998"))
     if date is None and embedded.date is not None:
         date = embedded.date
         source = DateSource(embedded.source or "header")
@@ -216,7 +208,7 @@ def build_document(
         or _title_from(text, paras, marks) or Path(rel).stem
     )
     return Document(
-        path=str(Path(root) / rel), relpath=rel, title=title, date=date, date_source=source,
+        path=path or str(Path(root) / rel), relpath=rel, title=title, date=date, date_source=source,
         text=text, paragraphs=tuple(paras), sentences=tuple(sentences),
         problems=tuple(problems), encoding=encoding,
         meta=tuple(sorted(embedded.fields.items())),

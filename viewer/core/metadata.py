@@ -15,8 +15,8 @@ from viewer.core.dates import find_full_date, parse_full_date
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_ENTRY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
-_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "dated", "posted")
-_HEADER_KEYS = (*_DATE_KEYS, "title", "source", "author", "by", "url", "link", "updated")
+DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "dated", "posted")
+_HEADER_KEYS = (*DATE_KEYS, "title", "source", "author", "by", "url", "link", "updated")
 # "date 2026-01-29" (no colon) is accepted for ISO dates only, which cannot be prose.
 _INLINE_ISO = re.compile(
     r"\A[ \t]*(?:date|published|dated)[ \t]*[:\-]?[ \t]*"
@@ -79,13 +79,13 @@ def read_embedded(text: str) -> Embedded:
 
 
 def _accept_header(key: str, value: str) -> bool:
-    if key in _DATE_KEYS or key == "updated":
+    if key in DATE_KEYS or key == "updated":
         return parse_full_date(value) is not None
     return bool(value) and len(value) < 300
 
 
 def _date_from(fields: dict[str, str]) -> dt.date | None:
-    for key in _DATE_KEYS:
+    for key in DATE_KEYS:
         if key in fields:
             found = parse_full_date(fields[key])
             if found is not None:

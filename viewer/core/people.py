@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class TitleData:
     modifiers: frozenset[str]
     leaders: dict[str, str]
     title_re: re.Pattern[str]
+    titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
 
 
 @functools.lru_cache(maxsize=8)
@@ -73,8 +75,9 @@ def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
     titles = frozenset(data.get("titles", []))
     ordered = sorted(titles, key=len, reverse=True)
     title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
-                     dict(data.get("leaders", {})), title_re)
+                     dict(data.get("leaders", {})), title_re, titled_end)
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -115,12 +118,24 @@ def _bare(token: str) -> str:
 
 def _between_is_title(between: str, data: TitleData) -> bool:
     """True when the words between a party and a name form a title ("'s lead negotiator,")."""
-    rest = re.sub(r"^(?:'s|’s)", " ", between.strip())
+    rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not data.title_re.search(rest):
         return False
     leftover = data.title_re.sub(" ", rest)
-    words = [w for w in re.split(r"[\s,-]+", leftover) if w]
+    words = [w for w in _TITLE_GLUE.split(leftover) if w]
     return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
+
+
+_POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+_TITLE_GLUE = re.compile(r"[\s,-]+")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
+_APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
+_CLAUSE_STOP = re.compile(r"[,;.]")
+_OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _title_party(text: str, start: int, end: int, sentence_start: int,
@@ -129,21 +144,24 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
     """The party a title next to the name gives, and whether a title is there at all."""
     left_from = max(sentence_start, start - 90)
     if known is not None:
-        mentions = [m for m in known if left_from <= m.start and m.end <= start]
+        # `known` is in text order: only the mentions just before the name can qualify.
+        first = bisect_left(known, left_from, key=_mention_start)
+        last = bisect_left(known, start, lo=first, key=_mention_start)
+        mentions = [m for m in known[first:last] if m.end <= start]
     else:
         mentions = gazetteer.mentions(text, left_from, start)
     for mention in reversed(mentions):
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
     left = text[left_from:start]
-    titled = bool(re.search(r"(?:" + data.title_re.pattern + r")[\s,]*$", left))
-    if re.search(r"\b(?:in|at|from|to|near|into|across|of)\s+$", left):
+    titled = bool(data.titled_end.search(left))
+    if _PLACE_BEFORE.search(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
-    appos = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[end : end + 4])
+    appos = _APPOSITION.match(text[end : end + 4])
     if appos:
         tail_start = end + appos.end()
         tail = text[tail_start : tail_start + 80]
-        stop = re.search(r"[,;.]", tail)
+        stop = _CLAUSE_STOP.search(tail)
         clause_end = tail_start + (stop.start() if stop else len(tail))
         title = data.title_re.search(text, tail_start, clause_end)
         if title is not None:
@@ -152,13 +170,32 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
             if _between_is_title(lead + title.group(), data) or not lead.strip():
                 if before:
                     return before[-1].party, True  # "Donald Trump, the US president"
-                after = re.match(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?", text[title.end():])
+                after = _OF_THE.match(text, title.end())
                 if after:
-                    head = gazetteer.mentions(text, title.end() + after.end(), clause_end)
-                    if head and head[0].start == title.end() + after.end():
+                    head = gazetteer.mentions(text, after.end(), clause_end)
+                    if head and head[0].start == after.end():
                         return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
                 return None, True
     return None, titled
+
+
+def _uncovered_tokens(text: str, start: int, end: int, covered: Sequence[Mention]
+                      ) -> list[tuple[int, int, str]]:
+    """Word tokens of text[start:end] that do not start inside a party mention: the tokens
+    each mention covers are found by binary search, not by a scan of mentions per token."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if not covered:
+        return tokens
+    starts = [token[0] for token in tokens]
+    dropped = sorted((bisect_left(starts, m.start), bisect_left(starts, m.end)) for m in covered)
+    kept: list[tuple[int, int, str]] = []
+    at = 0
+    for first, stop in dropped:  # spans may overlap; `at` never moves back
+        if first > at:
+            kept.extend(tokens[at:first])
+        at = max(at, stop)
+    kept.extend(tokens[at:])
+    return kept
 
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
@@ -172,16 +209,14 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
-        covered = [(m.start, m.end) for m in found_here]
-        tokens = [
-            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)
-            if not any(a <= m.start() < b for a, b in covered)
-        ]
+        tokens = _uncovered_tokens(text, s_start, s_end, found_here)
+        # Names start with a capital: only those tokens can start one.
+        capitals = [i for i, token in enumerate(tokens) if token[2][0].isupper()]
         index = 0
-        while index < len(tokens):
-            if not _is_name_token(tokens[index][2], forms, titles):
-                index += 1
+        for candidate in capitals:
+            if candidate < index or not _is_name_token(tokens[candidate][2], forms, titles):
                 continue
+            index = candidate
             run = [tokens[index]]
             nxt = index + 1
             while nxt < len(tokens) and len(run) < 4:

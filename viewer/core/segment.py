@@ -25,7 +25,8 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s|$)")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}[A-Za-z]?$")
-_WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]*)$")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
+_WORD_STOPS = "\"'“‘«(["
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,18 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at `end`, back to a space or an opener.
+
+    Walks back only over that word, so each full stop costs the length of its own word, not
+    of the paragraph before it (a regex anchored at the stop would retry from every position).
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _WORD_STOPS:
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRules) -> bool:
     """Decide whether the punctuation run ending at `dot_end` closes a sentence."""
     nxt = dot_end
@@ -147,8 +160,7 @@ def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRu
         return True  # ? ! … followed by a capital, digit or opener
     if punct.startswith(".."):
         return following.isupper() or following in _OPENERS
-    before = _WORD_BEFORE.search(text, 0, match.start())
-    word = before.group(1) if before else ""
+    word = _word_before(text, match.start())
     key = word.lower().rstrip(".")
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "George W. Bush"
@@ -157,11 +169,16 @@ def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRu
     if key in rules.maybe_final or _ACRONYM.match(word + "."):
         if any(c in _CLOSERS for c in punct):
             return True
-        next_word = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[nxt : nxt + 40])
+        next_word = _NEXT_WORD.match(text[nxt : nxt + 40])
         if following in _OPENERS:
             return True
         return bool(next_word and next_word.group(1).lower() in rules.starters)
     return not (word and word[-1].isdigit() and following.isdigit())
+
+
+#: Longer runs without a sentence end (real sentences are far shorter) are cut at a space, so
+#: that per-sentence work stays bounded whatever a file holds.
+MAX_SENTENCE = 2000
 
 
 def sentences_in(
@@ -183,6 +200,13 @@ def sentences_in(
             a += 1
         while b > a and chunk[b - 1].isspace():
             b -= 1
+        while b - a > MAX_SENTENCE:  # defensive: no run-on "sentence" may stall a folder
+            cut = chunk.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((start + a, start + cut))
+            a = cut
+            while a < b and chunk[a].isspace():
+                a += 1
         if b > a:
             out.append((start + a, start + b))
     return out

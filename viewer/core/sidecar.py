@@ -16,6 +16,9 @@ import re
 from pathlib import Path
 
 from viewer.core.atomic import write_atomic
+from viewer.core.encoding import BinaryContent, decode
+from viewer.core.model import Problem
+from viewer.core.safe_read import read_bounded
 
 SIDECAR_NAME = "timeline-viewer.ini"
 
@@ -45,12 +48,30 @@ def parse_sidecar(text: str) -> dict[str, dict[str, str]]:
     return sections
 
 
-def read_sidecar(folder: str | Path) -> dict[str, dict[str, str]]:
-    path = sidecar_path(folder)
+_MAX_SIDECAR = 4 * 1024 * 1024
+
+
+def _read_text(folder: str | Path) -> str | None:
+    """The sidecar's text (None if there is none); bytes that are not UTF-8 are read as
+    Windows-1252, so one stray Latin-1 byte never hides every date. A sidecar that is not a
+    regular file, too large, or a link out of the folder raises OSError."""
+    data = read_bounded(folder, sidecar_path(folder), _MAX_SIDECAR)
+    if isinstance(data, Problem):
+        if data.kind in ("vanished", "empty"):
+            return None if data.kind == "vanished" else ""
+        raise OSError(f"{SIDECAR_NAME}: {data.message}")
     try:
-        return parse_sidecar(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
+        return decode(data).text
+    except BinaryContent as exc:
+        raise OSError(f"{SIDECAR_NAME}: {exc}") from None
+
+
+def read_sidecar(folder: str | Path) -> dict[str, dict[str, str]]:
+    try:
+        text = _read_text(folder)
+    except OSError:
         return {}
+    return parse_sidecar(text) if text else {}
 
 
 def update_sidecar_text(text: str, section: str, key: str, value: str | None) -> str:
@@ -93,12 +114,10 @@ def update_sidecar_text(text: str, section: str, key: str, value: str | None) ->
 
 def write_sidecar_value(folder: str | Path, section: str, key: str, value: str | None) -> None:
     """Persist one value in the folder's sidecar atomically."""
-    path = sidecar_path(folder)
-    try:
-        old = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    old = _read_text(folder)
+    if old is None:
         old = "# Timeline Viewer metadata for the articles in this folder.\n"
-    atomic_write_text(path, update_sidecar_text(old, section, key, value))
+    atomic_write_text(sidecar_path(folder), update_sidecar_text(old, section, key, value))
 
 
 def atomic_write_text(path: Path, text: str) -> None:

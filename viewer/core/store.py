@@ -3,24 +3,41 @@
 Every edit commits at once in its own transaction (WAL mode, so a crash loses nothing that
 was committed and readers never block writers); two windows or two app instances share the
 file safely. The store lives in `FOLDER/.timeline-viewer/store.sqlite` when the folder is
-writable, else in the user's data directory under a key made from the folder's path. A store
-written by a newer app is refused with a message; an older one is migrated; a corrupt one is
-moved aside (never deleted) and a fresh one started.
+writable (or already has one), else in the user's data directory under a key made from the
+folder's path. A store written by a newer app is refused with a message; an older one is
+migrated; one that is busy, on a full disk or in a read-only folder is opened read-only with
+the reason in `read_only`; only one that fails `PRAGMA integrity_check` is moved aside (never
+deleted) and a fresh one started. A failed write raises `SaveFailed` and keeps nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.core.resources import FOLDER_DIR
+from viewer.core.store_faults import (
+    BUSY,
+    CORRUPT,
+    OTHER,
+    NewerStore,
+    SaveFailed,
+    StoreError,
+    StoreReadOnly,
+    explain,
+    integrity_fails,
+    kind_of,
+    read_only_uri,
+)
 
 SCHEMA_VERSION = 1
 STORE_NAME = "store.sqlite"
@@ -41,10 +58,7 @@ CREATE TABLE IF NOT EXISTS anchors(
 """
 CORRECTION_FIELDS = ("start", "end", "precision", "parties", "topics", "not_event")
 REVIEW_STATES = ("unreviewed", "accepted", "rejected")
-
-
-class StoreError(Exception):
-    """The store cannot be used as it is (for example, it is from a newer app)."""
+__all__ = ["NewerStore", "SaveFailed", "Store", "StoreError", "StoreReadOnly", "UserData"]
 
 
 @dataclass
@@ -63,54 +77,133 @@ class UserData:
                 | set(self.reviews))
 
 
+def _user_store(folder: Path) -> Path:
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    key = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
+    outside = base / "timeline-viewer" / key
+    outside.mkdir(parents=True, exist_ok=True)
+    return outside / STORE_NAME
+
+
 def store_path(folder: str | Path) -> Path:
+    """The folder's own store if it has one (even when it cannot be written: it is opened
+    read-only then, never replaced by an empty one); else a new one in the folder if it is
+    writable, else in the user data directory."""
     folder = Path(folder).resolve()
     inside = folder / FOLDER_DIR
+    if (inside / STORE_NAME).exists():
+        return inside / STORE_NAME
     try:
         inside.mkdir(parents=True, exist_ok=True)
         if os.access(inside, os.W_OK):
             return inside / STORE_NAME
     except OSError:
         pass
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    key = hashlib.sha256(str(folder).encode()).hexdigest()[:16]
-    outside = base / "timeline-viewer" / key
-    outside.mkdir(parents=True, exist_ok=True)
-    return outside / STORE_NAME
+    return _user_store(folder)
 
 
 class Store:
-    """One connection to a folder's store. Methods commit before they return."""
+    """One connection to a folder's store. Methods commit before they return.
 
-    def __init__(self, path: str | Path) -> None:
+    `read_only` is None, or says why edits are refused (busy, full disk, read-only folder);
+    `moved_aside` names where a damaged store went.
+    """
+
+    def __init__(self, path: str | Path, busy_seconds: float = 3.0, attempts: int = 3) -> None:
         self.path = Path(path)
         self.moved_aside: Path | None = None
-        try:
-            self.db = self._connect()
-        except sqlite3.DatabaseError:
-            self.moved_aside = self._move_aside()
-            self.db = self._connect()
+        self.read_only: str | None = None
+        self._anchors: list[tuple[str, str, str]] = []
+        self.db = self._open(busy_seconds, attempts)
 
     @classmethod
-    def for_folder(cls, folder: str | Path) -> Store:
-        return cls(store_path(folder))
+    def for_folder(cls, folder: str | Path, busy_seconds: float = 3.0) -> Store:
+        try:
+            path = store_path(folder)
+        except OSError as exc:  # not even the user data directory can be written
+            store = cls(":memory:")
+            store.read_only = f"no place to keep edits ({exc.strerror or exc})"
+            return store
+        return cls(path, busy_seconds)
 
     # -- opening -------------------------------------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+    def _open(self, busy_seconds: float, attempts: int) -> sqlite3.Connection:
+        """Open for writing; when that fails, tell the causes apart (see `store_faults`)."""
+        kind = OTHER
+        for attempt in range(max(1, attempts)):
+            try:
+                return self._connect(busy_seconds)
+            except NewerStore:
+                raise
+            except (sqlite3.Error, OSError) as exc:
+                kind = kind_of(exc)
+                if kind != BUSY:
+                    break
+                time.sleep(0.1 * 2 ** attempt)  # back off, then try again
+        suspect = kind == CORRUPT or (kind == OTHER and self.path.exists())
+        if suspect and integrity_fails(self.path):
+            self.moved_aside = self._move_aside()
+            return self._connect(busy_seconds)
+        self.read_only = f"{explain(kind)}; edits are off until it can be written"
+        return self._connect_read_only()
+
+    def _connect(self, busy_seconds: float) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=busy_seconds, isolation_level=None,
                              check_same_thread=False)
         try:
-            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-            db.execute("PRAGMA journal_mode = WAL")
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
-            self._migrate(db)
-        except sqlite3.DatabaseError:
+            if self._version(db) != SCHEMA_VERSION:
+                self._migrate(db)
+        except BaseException:
             db.close()
             raise
         return db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """The existing store, read-only (never an empty stand-in when there is one)."""
+        if self.path.exists():
+            for immutable in (False, True):
+                try:
+                    db = sqlite3.connect(read_only_uri(self.path, immutable), uri=True,
+                                         isolation_level=None, check_same_thread=False)
+                    version = self._version(db)
+                    if version > SCHEMA_VERSION:
+                        db.close()
+                        raise NewerStore(self._newer(version))
+                    if version == SCHEMA_VERSION:
+                        return db
+                    db.close()
+                except sqlite3.Error:
+                    continue
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._migrate(db)
+        return db
+
+    def _newer(self, version: object) -> str:
+        return (f"{self.path} was written by a newer Timeline Viewer (store version "
+                f"{version!s}, this app reads up to {SCHEMA_VERSION}); update the app to open "
+                "this folder's tags and corrections.")
+
+    def _version(self, db: sqlite3.Connection) -> int:
+        """The schema version; 0 for a new file. A value this app cannot read is refused."""
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return 0
+            raise
+        if row is None:
+            return 0
+        text = str(row[0]).strip()
+        if not text.isdigit():
+            raise NewerStore(self._newer(repr(row[0])))
+        return int(text)
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
@@ -118,19 +211,16 @@ class Store:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)  # not executescript: that would commit midway
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+            version = self._version(db)
             if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer Timeline Viewer (store version "
-                    f"{version}, this app reads up to {SCHEMA_VERSION}); update the app to open "
-                    "this folder's tags and corrections.")
+                raise NewerStore(self._newer(version))
             # Future migrations go here, one `if version < N:` block each.
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                        (str(SCHEMA_VERSION),))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
             raise
 
     def _move_aside(self) -> Path:
@@ -146,15 +236,30 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def queue_anchors(self, anchors: Iterable[tuple[str, str, str]]) -> None:
+        """Sentences the next edit is made on; saved in that edit's own transaction."""
+        self._anchors.extend(anchors)
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """One edit, all or nothing. A failure raises SaveFailed (or StoreReadOnly)."""
+        anchors, self._anchors = self._anchors, []
+        if self.read_only is not None:
+            raise StoreReadOnly(f"Not saved: {self.read_only}.")
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if anchors:
+                    self.db.executemany("INSERT OR REPLACE INTO anchors VALUES (?, ?, ?)",
+                                        anchors)
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            raise SaveFailed(f"Not saved: {explain(kind_of(exc))} ({exc}).") from exc
 
     # -- reading -------------------------------------------------------------------------------
     def load(self) -> UserData:
@@ -203,8 +308,9 @@ class Store:
     # -- writing (each call one transaction) ---------------------------------------------------
     def remember(self, anchors: Iterable[tuple[str, str, str]]) -> None:
         """Keep the sentence an edit was made on, so an orphaned edit can still be shown."""
-        with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO anchors VALUES (?, ?, ?)", list(anchors))
+        self.queue_anchors(anchors)
+        with self.transaction():
+            pass
 
     def set_tag(self, name: str, color: str | None) -> None:
         with self.transaction() as db:
@@ -245,15 +351,21 @@ class Store:
                 db.execute("DELETE FROM notes WHERE event_id = ?", (event_id,))
 
     def set_correction(self, event_id: str, name: str, value: str | None) -> None:
-        if name not in CORRECTION_FIELDS:
-            raise ValueError(f"unknown correction field {name!r}")
+        self.set_corrections(event_id, {name: value})
+
+    def set_corrections(self, event_id: str, values: dict[str, str | None]) -> None:
+        """Several fields of one event in one transaction: a crash never tears a date."""
+        unknown = [name for name in values if name not in CORRECTION_FIELDS]
+        if unknown:
+            raise ValueError(f"unknown correction field {unknown[0]!r}")
         with self.transaction() as db:
-            if value is None:
-                db.execute("DELETE FROM corrections WHERE event_id = ? AND field = ?",
-                           (event_id, name))
-            else:
-                db.execute("INSERT OR REPLACE INTO corrections VALUES (?, ?, ?)",
-                           (event_id, name, value))
+            for name, value in values.items():
+                if value is None:
+                    db.execute("DELETE FROM corrections WHERE event_id = ? AND field = ?",
+                               (event_id, name))
+                else:
+                    db.execute("INSERT OR REPLACE INTO corrections VALUES (?, ?, ?)",
+                               (event_id, name, value))
 
     def set_reviews(self, states: dict[str, str]) -> None:
         with self.transaction() as db:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from viewer.core.dates import parse_iso_day
 from viewer.core.events import Event
 from viewer.core.store import UserData, decode_set
 
@@ -36,10 +36,11 @@ def apply_user_data(events: Sequence[Event], data: UserData) -> list[Event]:
                                       "review": review}
         corrected: list[str] = []
         if fixes:
-            if "start" in fixes or "end" in fixes:
-                start = dt.date.fromisoformat(fixes.get("start") or fixes["end"])
-                end = dt.date.fromisoformat(fixes.get("end") or fixes["start"])
-                changes.update(start=start, end=max(start, end),
+            first = parse_iso_day(fixes.get("start") or fixes.get("end"))
+            last = parse_iso_day(fixes.get("end") or fixes.get("start"))
+            if first is not None and last is not None:  # a malformed value is ignored
+                first, last = min(first, last), max(first, last)
+                changes.update(start=first, end=last,
                                precision=fixes.get("precision", event.precision))
                 corrected.append("date")
             if "parties" in fixes:

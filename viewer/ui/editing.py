@@ -9,7 +9,7 @@ window's background loader.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -25,12 +25,26 @@ class EditCommand(QUndoCommand):
         super().__init__(edit.text)
         self.editor = editor
         self.edit = edit
+        self.failed = False  # kept on the Python side: Qt deletes an obsolete command
 
     def redo(self) -> None:
-        self.editor.applied(self.edit.apply(self.editor.require()))
+        self._run(self.edit.apply)
 
     def undo(self) -> None:
-        self.editor.applied(self.edit.revert(self.editor.require()))
+        self._run(self.edit.revert)
+
+    def _run(self, step: Callable[[Store], Change]) -> None:
+        """A step that cannot be saved leaves the undo history (Qt drops an obsolete
+        command) and says why; the store kept nothing of it."""
+        try:
+            change = step(self.editor.require())
+        except (StoreError, OSError) as exc:
+            self.failed = True
+            self.setObsolete(True)
+            self.editor.problem.emit(str(exc) if isinstance(exc, StoreError)
+                                     else f"Not saved: {exc.strerror or exc}.")
+            return
+        self.editor.applied(change)
 
 
 class Editor(QObject):
@@ -38,6 +52,7 @@ class Editor(QObject):
 
     changed = Signal(object)  # Change
     problem = Signal(str)
+    read_only = Signal(str)  # why edits are off; "" when they are on again
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +63,7 @@ class Editor(QObject):
     def open(self, folder: Path) -> None:
         """Open the folder's store; problems are reported, never fatal to opening."""
         self.close()
+        self.read_only.emit("")
         self.folder = folder
         try:
             self.store = Store.for_folder(folder)
@@ -59,6 +75,10 @@ class Editor(QObject):
             self.problem.emit(
                 f"The folder's store was damaged; it was moved aside to "
                 f"{self.store.moved_aside.name} and a new one started.")
+        if self.store.read_only is not None:
+            message = f"Read-only: {self.store.read_only}."
+            self.read_only.emit(message)
+            self.problem.emit(message)
 
     def close(self) -> None:
         self.stack.clear()
@@ -82,11 +102,13 @@ class Editor(QObject):
         if self.store is None:
             self.problem.emit("Edits are off: this folder's store could not be opened.")
             return False
-        anchors = [(e.id, e.document, e.text) for e in events]
-        if anchors:
-            self.store.remember(anchors)
-        self.stack.push(EditCommand(self, edit))
-        return True
+        if self.store.read_only is not None:
+            self.problem.emit(f"Not saved: {self.store.read_only}.")
+            return False
+        self.store.queue_anchors((e.id, e.document, e.text) for e in events)
+        command = EditCommand(self, edit)
+        self.stack.push(command)  # runs the edit, anchors in its transaction
+        return not command.failed
 
     def applied(self, change: Change) -> None:
         self.changed.emit(change)

@@ -52,6 +52,7 @@ from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
+from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
@@ -179,6 +180,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
                                   "not_event", "doc_date")])
         self.editor.changed.connect(self._apply_change)
         self.editor.problem.connect(self._store_problem)
+        self.store_banner = add_store_banner(self)
+        self.editor.read_only.connect(lambda text: show_store_banner(self.store_banner, text))
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         for view in (self.table, self.timeline):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -294,7 +297,9 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         if task is self.task:
             self._set_busy(False)
             self.status_label.setText("Loading failed")
-            QMessageBox.critical(self, "Loading failed", message.strip().splitlines()[-1])
+            box = QMessageBox(QMessageBox.Icon.Critical, "Loading failed",
+                              message.strip().splitlines()[-1], parent=self)
+            box.open()  # not exec(): a headless screenshot must never wait on a dialog
             self.loaded.emit()
 
     def _show_problems(self) -> None:

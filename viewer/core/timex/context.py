@@ -3,12 +3,86 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
+from viewer.core.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
+# "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
+# the tense of the telling.
+_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]|\\bthat\\b")
+_SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
+
+
+def _ends_sentence(text: str, index: int) -> bool:
+    """A break character at `index` that ends a sentence: not the dot of "Oct." or "P."."""
+    if text[index] != ".":
+        return True
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:index]
+    if len(word) == 1:  # an initial ("P."), but an acronym ("U.S.") may end a sentence
+        return word_start > 0 and text[word_start - 1] == "."
+    return word.lower() not in load_rules().never_final
+
+_Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
+
+
+class TenseIndex:
+    """Where a text's sentences and clauses break and where its tense cues are, found once.
+
+    `Match.tense()` is asked for every candidate expression; scanning its sentence each time
+    (and the text between each cue and the expression) made tagging one long sentence cubic.
+    With this index a question costs a few binary searches, and each sentence is scanned for
+    cues once per distinct span asked about.
+    """
+
+    __slots__ = ("_clauses", "_cues", "_lex", "_sentences", "_text")
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self._text = text
+        self._lex = lex
+        self._sentences: list[int] | None = None
+        self._clauses: list[int] | None = None
+        self._cues: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The span from the sentence break before `start` to the one at or after `end`."""
+        if self._sentences is None:
+            text = self._text
+            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(text)
+                               if _ends_sentence(text, m.start())]
+        breaks = self._sentences
+        before = bisect_left(breaks, start)
+        after = bisect_left(breaks, end)
+        left = breaks[before - 1] + 1 if before else 0
+        right = breaks[after] if after < len(breaks) else len(self._text)
+        return left, right
+
+    def clause_break_in(self, lo: int, hi: int) -> bool:
+        if hi <= lo:
+            return False
+        if self._clauses is None:
+            self._clauses = [m.start() for m in _CLAUSE_BREAK.finditer(self._text)]
+        at = bisect_left(self._clauses, lo)
+        return at < len(self._clauses) and self._clauses[at] < hi
+
+    def cues(self, left: int, right: int) -> tuple[_Cues, _Cues]:
+        """Future and past cue matches inside text[left:right], as the patterns find them."""
+        found = self._cues.get((left, right))
+        if found is None:
+            future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
+            for into, pattern in ((future, self._lex.future_cues), (past, self._lex.past_cues)):
+                for cue in pattern.finditer(self._text, left, right):
+                    into[0].append(cue.start())
+                    into[1].append(cue.end())
+            found = self._cues[(left, right)] = (future, past)
+        return found
 
 
 @dataclass(slots=True)
@@ -29,6 +103,7 @@ class Match:
     dct: dt.date | None
     anchor: Anchor | None
     lex: Lexicon
+    index: TenseIndex | None = field(default=None, repr=False)
 
     def g(self, name: str) -> str | None:
         value = self.groups.get(name)
@@ -46,23 +121,24 @@ class Match:
         The nearest cue in the same clause wins; otherwise the nearest in the sentence, since
         a fronted "On Wednesday, forces launched…" takes its tense from the clause after it.
         """
-        text = self.text
-        left = self.start
-        while left > 0 and text[left - 1] not in _SENTENCE_BREAKS:
-            left -= 1
-        right = self.end
-        while right < len(text) and text[right] not in _SENTENCE_BREAKS:
-            right += 1
+        index = self.index
+        if index is None:
+            index = self.index = TenseIndex(self.text, self.lex)
+        left, right = index.sentence(self.start, self.end)
         best: tuple[int, int, int] | None = None  # (in other clause, distance, sign)
-        for sign, cues in ((1, self.lex.future_cues), (-1, self.lex.past_cues)):
-            for cue in cues.finditer(text, left, right):
-                if self.start <= cue.start() < self.end:
+        # The nearest cue of a pattern on either side is the last one starting before the
+        # expression and the first one starting after it (a pattern's matches never overlap,
+        # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
+        for sign, (starts, ends) in zip((1, -1), index.cues(left, right), strict=True):
+            before = bisect_left(starts, self.start)
+            after = bisect_left(starts, self.end, before)
+            for at in (before - 1, after):
+                if not 0 <= at < len(starts):
                     continue
-                lo, hi = (cue.end(), self.start) if cue.end() <= self.start else (self.end,
-                                                                                   cue.start())
-                other = any(c in _CLAUSE_BREAKS for c in text[lo:hi])
-                distance = max(0, hi - lo)
-                key = (int(other), distance, sign)
+                start, end = starts[at], ends[at]
+                lo, hi = (end, self.start) if end <= self.start else (self.end, start)
+                other = index.clause_break_in(lo, hi)
+                key = (int(other), max(0, hi - lo), sign)
                 if best is None or key[:2] < best[:2]:
                     best = key
         return best[2] if best else 0

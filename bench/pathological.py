@@ -1,0 +1,159 @@
+"""Inputs that once made extraction hang: `python -m bench.pathological [--quick]`.
+
+Each case runs in its own process (so its peak RSS is its own) and reports CPU seconds, wall
+seconds and peak RSS of reading and extracting the folder in one process:
+
+- `paragraph_2mb`: a 2 MB article that is a single paragraph (no line breaks)
+- `sentence_100kb`: a 100 KB sentence without a full stop
+- `tiny_10k`: 10,000 files of one short sentence each
+- `file_16mb`: one ordinary article text repeated to just under the 16 MiB file limit
+- `ratio_1mb` / `ratio_4mb`: the same text at 1 MB and 4 MB; their CPU ratio should be ~4
+
+The texts come from the synthetic corpus generator, so they read like news.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import article
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {  # case: (CPU seconds, peak RSS MB), None where the issue sets none
+    "paragraph_2mb": (3.0, None),
+    "sentence_100kb": (1.0, None),
+    "file_16mb": (20.0, 600.0),
+}
+
+
+def _body(size: int, seed: int = 5) -> str:
+    """At least `size` characters of article text, paragraphs separated by line breaks."""
+    import datetime as dt
+
+    rnd = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    index = 0
+    while total < size:
+        text, _ = article(rnd, index, dt.date(2024, 1, 1), 300)
+        lines = [line for line in text.splitlines()[1:] if line.strip()]
+        chunk = "\n".join(lines)
+        parts.append(chunk)
+        total += len(chunk) + 1
+        index += 1
+    return "\n".join(parts)
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    (folder / "timeline-viewer.ini").write_text(f"[{name}]\ndate = 2024-06-01\n")
+
+
+def make_inputs(workdir: Path, quick: bool) -> dict[str, Path]:
+    """Write every case's folder; returns case → folder."""
+    cases: dict[str, Path] = {}
+    one_mb = _body(1_000_000)[:1_000_000]
+    cases["paragraph_2mb"] = workdir / "paragraph"
+    _write(cases["paragraph_2mb"], "one-paragraph.txt", (one_mb + " " + one_mb).replace("\n", " "))
+    cases["sentence_100kb"] = workdir / "sentence"
+    sentence = re.sub(r"[.!?]", ",", one_mb[:100_000].replace("\n", " "))
+    _write(cases["sentence_100kb"], "one-sentence.txt", sentence)
+    cases["tiny_10k"] = workdir / "tiny"
+    tiny = cases["tiny_10k"]
+    tiny.mkdir()
+    lines = [line for line in one_mb.splitlines() if len(line) > 20]
+    count = 1_000 if quick else 10_000
+    side = []
+    for index in range(count):
+        sub = tiny / f"{index // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        first = lines[index % len(lines)].split(". ")[0] + "."
+        (sub / f"t{index:05d}.txt").write_text(first + "\n", encoding="utf-8")
+        side += [f"[{sub.name}/t{index:05d}.txt]", "date = 2024-06-01"]
+    (tiny / "timeline-viewer.ini").write_text("\n".join(side) + "\n")
+    cases["ratio_1mb"] = workdir / "r1"
+    _write(cases["ratio_1mb"], "text.txt", one_mb)
+    cases["ratio_4mb"] = workdir / "r4"
+    _write(cases["ratio_4mb"], "text.txt", "\n".join([one_mb] * 4))
+    if not quick:
+        cases["file_16mb"] = workdir / "big"
+        size = 16 * 1024 * 1024 - 4096
+        _write(cases["file_16mb"], "big.txt", ("\n".join([one_mb] * 17))[:size])
+    return cases
+
+
+def run_case(folder: Path) -> dict[str, Any]:
+    """Extract `folder` in this process (one worker, no cache) and measure it."""
+    from viewer.core.extract import extract_folder
+
+    wall = time.perf_counter()
+    cpu = time.process_time()
+    result = extract_folder(folder, workers=1, use_cache=False)
+    cpu = time.process_time() - cpu
+    wall = time.perf_counter() - wall
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+    return {"mb": size / 1e6, "cpu_s": cpu, "wall_s": wall, "peak_rss_mb": peak,
+            "events": len(result.events), "documents": len(result.documents),
+            "problems": len(result.problems)}
+
+
+def measure(quick: bool = False, timeout: float = 900) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for case, folder in make_inputs(Path(tmp), quick).items():
+            try:
+                result = subprocess.run(
+                    [sys.executable, "-m", "bench.pathological", "--case", str(folder)],
+                    cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                out[case] = {"error": f"no result after {timeout:.0f} s"}
+                continue
+            if result.returncode != 0:
+                out[case] = {"error": result.stderr.strip().splitlines()[-1:]}
+                continue
+            out[case] = json.loads(result.stdout.strip().splitlines()[-1])
+    if "cpu_s" in out.get("ratio_1mb", {}) and "cpu_s" in out.get("ratio_4mb", {}):
+        out["ratio_4mb_over_1mb"] = out["ratio_4mb"]["cpu_s"] / out["ratio_1mb"]["cpu_s"]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="1,000 tiny files, no 16 MB file")
+    parser.add_argument("--case", type=Path, help="(internal) measure one prepared folder")
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(args.case)))
+        return
+    results = measure(args.quick)
+    for case, figures in results.items():
+        if not isinstance(figures, dict):
+            print(f"{case:16} {figures:.2f}  (target 3.5 to 4.5)")
+        elif "error" in figures:
+            print(f"{case:16} FAILED {figures['error']}")
+        else:
+            cpu_max, rss_max = TARGETS.get(case, (None, None))
+            verdict = ""
+            if cpu_max is not None:
+                ok = figures["cpu_s"] < cpu_max and (rss_max is None
+                                                     or figures["peak_rss_mb"] < rss_max)
+                verdict = "PASS" if ok else "FAIL"
+            print(f"{case:16} {figures['mb']:6.2f} MB  cpu {figures['cpu_s']:7.2f} s  wall "
+                  f"{figures['wall_s']:7.2f} s  peak {figures['peak_rss_mb']:6.0f} MB  "
+                  f"{figures['events']:7} events  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Work grows linearly with input: four times the text may cost about four times as much.
+
+Counted in operations (Python lines run plus characters handed to regular expressions), never
+timed. Each case is a path that was once super-linear.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
+from viewer.core import events, people, segment
+from viewer.core.cluster import cluster
+from viewer.core.events import extract_document
+from viewer.core.ingest import build_document
+from viewer.core.model import Document
+from viewer.core.parties import load_gazetteer
+from viewer.core.timex import Tagger
+from viewer.core.timex.lexicon import bundled
+from viewer.core.topics import load_taxonomy
+
+LINEAR = 4.6  # 4x the input; a little slack for fixed costs
+
+PARAGRAPH = (
+    "Mr. Smith met U.S. officials on Jan. 5 in Washington. "
+    "George W. Bush said so at 5 p.m. and left! Talks resumed... "
+    "Prices rose 3.5 percent. Did they agree? They did. "
+)
+
+
+def test_sentences_of_one_long_paragraph_are_linear() -> None:
+    """The word before each full stop was searched from the paragraph's start (quadratic)."""
+
+    def work(copies: int) -> int:
+        text = PARAGRAPH * copies * 50
+        counter = [0]
+        with counting_patterns(segment, counter):
+            lines_run(lambda: segment.sentences_in(text, 0, len(text)), counter)
+        return counter[0]
+
+    assert growth(work) < LINEAR
+
+
+def test_sentences_are_still_found_in_a_long_paragraph() -> None:
+    text = PARAGRAPH * 200
+    spans = segment.sentences_in(text, 0, len(text))
+    assert len(spans) == 6 * 200
+    assert text[spans[0][0] : spans[0][1]] == (
+        "Mr. Smith met U.S. officials on Jan. 5 in Washington."
+    )
+
+
+CLAUSE = (
+    "officials said talks would resume on Monday, and on Tuesday forces launched attacks "
+    "while envoys are set to meet on Friday; the army shelled towns on Sunday and "
+)
+
+
+def _tag_work(copies: int) -> int:
+    """Tag one sentence without a full stop, full of weekdays and tense cues."""
+    counter = [0]
+    lex = bundled()
+    counted = dataclasses.replace(
+        lex,
+        future_cues=CountingPattern(lex.future_cues, counter),  # type: ignore[arg-type]
+        past_cues=CountingPattern(lex.past_cues, counter),  # type: ignore[arg-type]
+    )
+    text = CLAUSE * copies * 10
+    tagger = Tagger(counted)
+    found: list[object] = []
+    lines_run(lambda: found.extend(tagger.tag(text, dt.date(2026, 2, 18))), counter)
+    assert len(found) == 4 * copies * 10
+    return counter[0]
+
+
+def test_tense_in_one_long_sentence_is_linear() -> None:
+    """tense() rescanned the sentence and the text between cue and expression (cubic)."""
+    assert growth(_tag_work) < LINEAR
+
+
+def test_tense_still_reads_the_nearest_cue() -> None:
+    text = "Envoys are set to meet on Friday, and forces launched attacks on Tuesday."
+    values = [t.value for t in Tagger().tag(text, dt.date(2026, 2, 18))]
+    assert values == ["2026-02-20", "2026-02-17"]
+
+
+LONG_SENTENCE = (
+    "Russian forces struck Kharkiv on 3 March 2024, Ukrainian officials said, while "
+    "Kremlin spokesperson Dmitry Peskov told reporters in Moscow that talks with the "
+    "United States, which collapsed in 2023, would resume on 12 April 2024 after "
+    "Turkey's foreign minister Hakan Fidan met NATO envoys; "
+)
+
+
+def _extraction_work(copies: int) -> int:
+    """Extract a one-sentence article (no full stop) full of dates, parties and names."""
+    counter = [0]
+    text = LONG_SENTENCE * copies * 8
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with counting_patterns(events, counter), counting_patterns(people, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_events_of_one_long_sentence_are_linear() -> None:
+    """People's token-in-mention check, the date tests and the clause search each looked at
+    the whole sentence once per name or date (quadratic)."""
+    assert growth(_extraction_work) < LINEAR
+
+
+def _cluster_work(copies: int) -> int:
+    """Cluster the events of one long article whose sentences all share a day."""
+    text = "\n".join(
+        " ".join(f"On Monday Russian forces launched strikes on Kharkiv, killing {n} and "
+                 f"wounding {p}, officials said." for n in range(20))
+        for p in range(copies * 5))
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-05"})
+    assert isinstance(doc, Document)
+    found = extract_document(doc, Tagger(), load_gazetteer(), load_taxonomy()).events
+    assert sum(not e.boilerplate and e.date_source == "explicit" for e in found) == 100 * copies
+    counter = [0]
+    lines_run(lambda: cluster(found), counter)
+    return counter[0]
+
+
+def test_clustering_one_long_article_is_linear() -> None:
+    """Every pair of same-day events was compared, though one article never links to
+    itself (quadratic in the events of a day)."""
+    assert growth(_cluster_work) < LINEAR
+
+
+class _CallCounter:
+    """A pattern that counts how often it is asked to match."""
+
+    def __init__(self, pattern: re.Pattern[str], calls: list[int]) -> None:
+        self.inner, self.calls = pattern, calls
+        self.pattern = pattern.pattern
+
+    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        self.calls[0] += 1
+        return self.inner.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        return self.inner.finditer(text, pos, endpos)
+
+
+def test_tagger_tries_one_combined_match_per_word() -> None:
+    """Each word used to try every rule indexed under it (23 for a digit), and the words
+    inside an expression already tagged were tried again."""
+    calls = [0]
+    lex = bundled()
+    counted = dataclasses.replace(lex, rules=tuple(
+        dataclasses.replace(rule, pattern=_CallCounter(rule.pattern, calls))  # type: ignore[arg-type]
+        for rule in lex.rules))
+    tagger = Tagger(counted)
+    original = tagger._any_rule
+    tagger._any_rule = (  # type: ignore[method-assign]
+        lambda candidates: _CallCounter(original(candidates), calls))  # type: ignore[assignment, return-value]
+    text = ("Talks held on 12 March 2024 in Geneva resumed on Wednesday, two days after "
+            "the strikes of 10 March 2024, and will continue next week. ") * 20
+    found = tagger.tag(text, dt.date(2024, 3, 15))
+    assert len(found) == 5 * 20
+    assert calls[0] <= 0.75 * len(text.split())  # was 7,440 calls for these 500 words
