@@ -299,3 +299,19 @@ def test_the_detail_pane_names_other_sources_by_title(window: MainWindow) -> Non
     header = window.detail.header.text()
     assert f">{titles[other.document]}</a>" in header.replace("&amp;", "&")
     assert f">{other.document}</a>" not in header
+
+
+def test_an_export_into_the_folder_is_ignored_on_reload(window: MainWindow,
+                                                        qtbot: QtBot) -> None:
+    assert window.folder is not None
+    total = len(window.model.events)
+    for fmt in ("html", "md"):
+        task = window.exports.export_to(window.folder / f"timeline.{fmt}", fmt)
+        assert task is not None
+        with qtbot.waitSignal(task.finished, timeout=30_000):
+            pass
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.reload()
+    assert len(window.model.events) == total
+    ignored = sorted(p.path for p in window.problems if p.kind == "ignored (export)")
+    assert ignored == ["timeline.html", "timeline.md"]
