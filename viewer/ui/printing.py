@@ -3,10 +3,11 @@ the shown events, with a preview before anything goes to a printer."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPainter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from viewer.core.export import ExportJob
@@ -15,6 +16,9 @@ from viewer.core.provenance import MARKDOWN_MARK
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
+
+IMAGE_SCALE = 3.0  # the timeline image's pixels per screen pixel, for a sharp print
+FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 
 
 def print_preview(window: MainWindow) -> None:
@@ -36,18 +40,26 @@ def paint_pages(window: MainWindow, printer: QPrinter) -> int:
     timeline = window.timeline
     viewport = timeline.viewport()
     width, height = float(viewport.width()), float(viewport.height())
+    # Drawn at screen size into an image (fonts and line widths as on screen), then scaled
+    # onto the page: a printer's resolution would otherwise make the text enormous.
+    image = QImage(int(width * IMAGE_SCALE), int(height * IMAGE_SCALE),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(IMAGE_SCALE)
+    image_painter = QPainter(image)
+    image_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    timeline.paint(image_painter, QRectF(0, 0, width, height))
+    image_painter.end()
     factor = min(page.width() / max(1.0, width), page.height() / max(1.0, height))
-    painter.save()
-    painter.scale(factor, factor)
-    timeline.paint(painter, QRectF(0, 0, width, height))
-    painter.restore()
+    painter.drawImage(QRectF(0, 0, width * factor, height * factor), image)
     pages = 1
     events = [window.model.events[r] for r in window.proxy.shown_source_rows()]
     title = f"Timeline: {window.folder.name if window.folder else 'events'}"
     job = ExportJob(tuple(events), dict(window.documents), window.proxy.filter, title,
                     tuple(timeline.periods))
     document = QTextDocument()
-    document.setMarkdown(markdown(job).removeprefix(MARKDOWN_MARK))
+    # Footnote markers as plain "[1]": Qt's Markdown has no footnotes.
+    text = FOOTNOTE.sub(r"[\1]", markdown(job).removeprefix(MARKDOWN_MARK))
+    document.setMarkdown(text)
     # Lay the text out at a readable size: as if the page were 720 points wide.
     text_scale = page.width() / 720.0
     document.setPageSize(QSizeF(720.0, page.height() / text_scale))
