@@ -31,3 +31,23 @@ def find(timexes: list[Timex], surface: str) -> Timex:
 def test_a_date_before_a_colon(sentence: str, surface: str, value: str) -> None:
     assert find(tag(sentence, D(2026, 3, 6)), surface).value == value
 
+
+
+# A part of the day named alone is a time of the day being told, the preposition outside.
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Shares slid on Tuesday. By mid-afternoon, the index had lost 3 percent.",
+     "mid-afternoon", "2026-03-03TAF"),
+    ("The ferry sank on Sunday. Divers reached it in the evening.", "the evening",
+     "2026-03-01TEV"),
+    ("In London at mid-afternoon yesterday, the pound was steady.",
+     "mid-afternoon yesterday", "2026-03-05TAF"),
+    ("Trading was light in the morning.", "the morning", "2026-03-06TMO"),
+])
+def test_a_part_of_the_day_alone(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2026, 3, 6)), surface).value == value
+
+
+def test_morning_hours_and_clock_times_stay_as_they_were() -> None:
+    assert not tag("Crews work in the morning hours.", D(2026, 3, 6))
+    assert find(tag("He leaves at 4 in the morning.", D(2026, 3, 6)),
+                "4 in the morning").value == "2026-03-06T04:00"

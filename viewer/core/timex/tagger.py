@@ -46,6 +46,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "set_weekday": nd.set_weekday,
     "clock": ns.clock,
     "relative_part": ns.relative_part,
+    "narrative_part": ns.narrative_part,
     "deictic_day": ns.deictic_day,
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
