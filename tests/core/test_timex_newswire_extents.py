@@ -51,3 +51,20 @@ def test_morning_hours_and_clock_times_stay_as_they_were() -> None:
     assert not tag("Crews work in the morning hours.", D(2026, 3, 6))
     assert find(tag("He leaves at 4 in the morning.", D(2026, 3, 6)),
                 "4 in the morning").value == "2026-03-06T04:00"
+
+
+# A month name that names a procession or campaign is no month.
+@pytest.mark.parametrize("sentence", [
+    "Thousands joined the annual March for Life in the capital.",
+    "Her mother walked at the head of the March of the Mothers.",
+])
+def test_a_march_is_no_month(sentence: str) -> None:
+    assert not tag(sentence, D(2026, 3, 6))
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("The vote was held in March of 2024.", "March of 2024"),
+    ("Protests began in March on Capitol Hill.", "March"),
+])
+def test_a_month_before_of_or_on_stays(sentence: str, surface: str) -> None:
+    assert find(tag(sentence, D(2026, 3, 6)), surface)
