@@ -55,6 +55,11 @@ YEAR_CHOICE = [
      "January", "2026-01"),
     ("The carrier will add flights to Delhi by August, untouched by the slump.",
      D(2026, 2, 13), "August", "2026-08"),
+    # A change announced "effective" a date, or that "takes effect" then, lies ahead.
+    ("The bank named a new treasurer, effective Feb. 1.", D(2025, 10, 26), "Feb. 1",
+     "2026-02-01"),
+    ("The tariff cut takes effect Feb. 1, the ministry said.", D(2025, 10, 30), "Feb. 1",
+     "2026-02-01"),
 ]
 
 
