@@ -68,3 +68,27 @@ def test_a_march_is_no_month(sentence: str) -> None:
 ])
 def test_a_month_before_of_or_on_stays(sentence: str, surface: str) -> None:
     assert find(tag(sentence, D(2026, 3, 6)), surface)
+
+
+# "The day before" alone is anaphoric; "the day before <event>" makes "before" a
+# preposition whose anchor is the event, so the tagger leaves it to the reader.
+@pytest.mark.parametrize("sentence", [
+    "The envoy was last seen on May 2, the day before rebels seized the town.",
+    "She flew to Accra and, later in the day before flying home, met the minister.",
+    "Prices jumped the week after the storm hit.",
+])
+def test_before_an_event_the_day_is_not_tagged(sentence: str) -> None:
+    assert not [t for t in tag(sentence, D(2026, 5, 20))
+                if t.text.lower().startswith("the day") or t.text.startswith("the week")]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("The ceasefire began on May 2. The day before, shelling killed four.",
+     "The day before", "2026-05-01"),
+    ("The port reopened on May 2 and the first ship docked the day after.",
+     "the day after", "2026-05-03"),
+    ("Talks opened May 2 and closed the day after -- a short round.", "the day after",
+     "2026-05-03"),
+])
+def test_the_day_before_alone_looks_back(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2026, 5, 20)), surface).value == value
