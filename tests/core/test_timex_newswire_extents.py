@@ -92,3 +92,19 @@ def test_before_an_event_the_day_is_not_tagged(sentence: str) -> None:
 ])
 def test_the_day_before_alone_looks_back(text: str, surface: str, value: str) -> None:
     assert find(tag(text, D(2026, 5, 20)), surface).value == value
+
+
+# "That year" and "the year before" refer to the latest year the story named, while a day
+# named earlier stays the anchor of "the day before".
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Exports reached $40 million in 2019, a fifth of the trade that year.", "that year",
+     "2019"),
+    ("Sales fell to $300 million last year, from $450 million the year before.",
+     "the year before", "2024"),
+    ("On Monday the court heard that he moved to Accra in 2011. The year after, he left.",
+     "The year after", "2012"),
+    ("The court met on Monday, March 2, 2026. In 2011 he had moved. The day before, it rained.",
+     "The day before", "2026-03-01"),
+])
+def test_that_year_follows_the_latest_year(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2026, 3, 6)), surface).value == value

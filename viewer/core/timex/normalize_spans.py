@@ -127,6 +127,9 @@ def anaphoric(m: Match) -> Result | None:
     found = re.search(r"\b(day|week|month|quarter|year|morning|night|evening|weekend|eve)\b",
                       words)
     unit_word = found.group(1) if found else "day"
+    if unit_word == "year" and m.year is not None and (m.anchor is None
+                                                       or m.year[1] > m.anchor.end):
+        base, precision, kind = m.year[0], "Y", "narrative"  # "in 1988 … that year"
     if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
         if precision != "D":
             return Result("DATE", value_for(base, precision), anchor=kind)
