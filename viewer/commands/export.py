@@ -12,6 +12,7 @@ from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
 from viewer.core.dates import parse_full_date
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
+from viewer.core.periods import load_periods
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session import Session
 from viewer.core.session.filtering import ColumnIndex
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = build_filter(args, session.index)
         selected = tuple(session.events(session.index.rows(chosen)))
-        job = ExportJob(selected, dict(session.documents), chosen, title)
+        job = ExportJob(selected, dict(session.documents), chosen, title, load_periods(folder))
     finally:
         session.close()
     if args.format in PICTURE_FORMATS:
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         application()
         try:
             render_picture(list(selected), args.format, out, title, width=args.width,
-                           scale=args.scale)
+                           scale=args.scale, periods=job.periods)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:

@@ -13,22 +13,27 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
+from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, extract_document
+from viewer.core.folder_topics import folder_taxonomy, load_settings
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
+from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
+from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
+from viewer.core.speaker_rules import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
-from viewer.core.topics import load_taxonomy
+from viewer.core.topics import Taxonomy, combine, deleted_ids, load_taxonomy
 
 PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
 Progress = Callable[[int, int], bool | None]
@@ -45,6 +50,7 @@ class FolderExtraction:
     timexes: dict[str, tuple[Timex, ...]]
     cached: int
     extracted: int
+    taxonomy: Taxonomy = field(default_factory=load_taxonomy)  # the topics that fit the folder
 
 
 @functools.lru_cache(maxsize=8)
@@ -53,19 +59,69 @@ def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
     return Tagger.for_folder(folder), load_gazetteer(folder), load_taxonomy(folder)
 
 
+def _extract(item: Document, folder: str, stamp: str) -> DocumentEvents:
+    tagger, gazetteer, taxonomy = _tools(folder, stamp)
+    return extract_document(item, tagger, gazetteer, taxonomy,
+                            modality_rules(folder), speaker_rules(folder))
+
+
 def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
                  stamp: str = "") -> dict[str, Any]:
     """Read and extract one file; a plain dict so it crosses process boundaries cheaply."""
     item = read_document(folder, path, side)
     if isinstance(item, Problem):
         return {"problem": problem_to_dict(item)}
-    tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
-    return extraction_to_dict(extract_document(item, tagger, gazetteer, taxonomy))
+    return extraction_to_dict(_extract(item, folder, stamp or fingerprint(folder)))
 
 
-def _executor(workers: int) -> Executor:
+def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]],
+                  stamp: str = "") -> list[dict[str, Any]]:
+    """Several files in one task, so a worker's results cross back in few messages."""
+    return [extract_file(folder, path, side, stamp) for path in paths]
+
+
+def _warm(folder: str, stamp: str) -> None:
+    """Worker start-up: build the folder's rules once, before the first task arrives."""
+    _tools(folder, stamp)
+    modality_rules(folder)
+    speaker_rules(folder)
+
+
+def _executor(workers: int, folder: str, stamp: str) -> Executor:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_warm, initargs=(folder, stamp))
+
+
+BATCH_BYTES = 256 * 1024  # a task's text, at most (a bigger file is a task of its own)
+BATCH_FILES = 64
+
+
+def _batches(pending: list[tuple[str, str, int]], workers: int) -> list[list[tuple[str, str]]]:
+    """Files grouped into tasks of similar size: few enough tasks to keep messages cheap,
+    enough (several per worker) that no worker idles while another finishes a big one."""
+    total = sum(size for _, _, size in pending)
+    limit = max(16 * 1024, min(BATCH_BYTES, total // (workers * 8) or 1))
+    batches: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    weight = 0
+    # Largest files first, so the long tasks start early and the small ones fill the gaps.
+    for name, key, size in sorted(pending, key=lambda item: -item[2]):
+        if current and (weight + size > limit or len(current) >= BATCH_FILES):
+            batches.append(current)
+            current, weight = [], 0
+        current.append((name, key))
+        weight += size
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def extract_folder(root: str | Path, progress: Progress | None = None,
@@ -82,28 +138,36 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     stamp = fingerprint(folder)
     results: dict[str, dict[str, Any]] = {}
     pending: list[tuple[str, str]] = []
-    problems = list(listing.problems)
+    rels: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    problems = list(listing.problems) + rule_problems(folder)
+    ready: dict[str, DocumentEvents] = {}
     total = len(listing.files)
     for path in listing.files:
         key = ""
+        rel = relative_name(folder, path)
+        data: bytes | Problem | None = None
         if cache is not None:
             data = read_bounded(folder, path, MAX_BYTES)  # type, size and links checked first
             if isinstance(data, Problem):
                 results[str(path)] = {"problem": problem_to_dict(data)}
                 continue
-            rel = relative_name(folder, path)
             key = entry_key(stamp, os.fsencode(os.path.relpath(path, folder)), data,
                             sidecar.get(rel, {}))
             hit = cache.get(key)
             if hit is not None:
-                results[str(path)] = hit
-                continue
+                try:  # built once here, reused below; an entry that does not build is a miss
+                    ready[str(path)] = extraction_from_dict(hit)
+                    results[str(path)] = hit
+                    continue
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                    pass
         pending.append((str(path), key))
+        rels[str(path)] = rel
+        sizes[str(path)] = len(data) if isinstance(data, bytes) else _file_size(path)
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False
-
-    ready: dict[str, DocumentEvents] = {}
 
     def store(path: str, key: str, value: dict[str, Any],
               extraction: DocumentEvents | None = None) -> None:
@@ -114,20 +178,22 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             on_document(extraction or extraction_from_dict(value))
 
     if on_document is not None:
-        for value in list(results.values()):
-            on_document(extraction_from_dict(value))
+        for extraction in list(ready.values()):  # the cache hits, already built
+            on_document(extraction)
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers) as pool:
-            futures: dict[Future[dict[str, Any]], tuple[str, str]] = {
-                pool.submit(extract_file, folder, name, sidecar, stamp): (name, key)
-                for name, key in pending
-            }
+        with _executor(workers, folder, stamp) as pool:
+            futures: dict[Future[list[dict[str, Any]]], list[tuple[str, str]]] = {}
+            for batch in _batches([(n, k, sizes[n]) for n, k in pending], workers):
+                side = {rels[n]: sidecar[rels[n]] for n, _ in batch if rels[n] in sidecar}
+                names = [name for name, _ in batch]
+                futures[pool.submit(extract_batch, folder, names, side, stamp)] = batch
             for future in as_completed(futures):
-                name, key = futures[future]
-                store(name, key, future.result())
-                done += 1
+                batch = futures[future]
+                for (name, key), value in zip(batch, future.result(), strict=True):
+                    store(name, key, value)
+                done += len(batch)
                 if progress is not None and progress(done, total) is False:
                     cancelled = True
                     for other in futures:
@@ -139,10 +205,11 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             if isinstance(item, Problem):
                 store(name, key, {"problem": problem_to_dict(item)})
             else:
-                tagger, gazetteer, taxonomy = _tools(folder, stamp)
-                extraction = extract_document(item, tagger, gazetteer, taxonomy)
+                extraction = _extract(item, folder, stamp)
                 ready[name] = extraction  # in-process: no need to rebuild it from a dict
-                store(name, key, extraction_to_dict(extraction), extraction)
+                # The dict form is only for the cache: without one, skip building it.
+                value = extraction_to_dict(extraction) if cache is not None else {}
+                store(name, key, value, extraction)
             done += 1
             if progress is not None and progress(done, total) is False:
                 cancelled = True
@@ -160,18 +227,43 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
-    events, people = _with_people(folder, extractions)
+    stage = folder_stage(folder, stamp, extractions)
+    extractions = stage.extractions
     return FolderExtraction(
         root=folder,
         documents=tuple(x.document for x in extractions),
-        events=tuple(cluster(events)),
+        events=tuple(stage.events),
         problems=tuple(problems),
         ignored=listing.ignored,
-        people=people,
+        people=stage.people,
         timexes={x.document.relpath: x.timexes for x in extractions},
         cached=cached,
         extracted=len(results) - cached,
+        taxonomy=stage.taxonomy,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FolderStage:
+    """What needs the whole folder: years for dateless articles, people, folder topics,
+    clusters."""
+
+    extractions: list[DocumentEvents]
+    events: list[Event]
+    people: dict[str, str | None]
+    taxonomy: Taxonomy
+
+
+def folder_stage(folder: str, stamp: str, extractions: list[DocumentEvents]) -> FolderStage:
+    """The folder-wide steps over per-file extractions (shared by every way of opening)."""
+    extractions = _dated_by_folder(folder, stamp, extractions)
+    events, people = _with_people(folder, extractions)
+    documents = tuple(x.document for x in extractions)
+    base = load_taxonomy(folder)
+    taxonomy = folder_taxonomy(documents, base, load_settings(folder), deleted_ids(folder),
+                               events)
+    events = with_topics(events, base, taxonomy, documents)
+    return FolderStage(extractions, cluster(events), people, taxonomy)
 
 
 def _with_people(folder: str, extractions: list[DocumentEvents]
@@ -188,15 +280,74 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             names: dict[str, None] = {}
             parties = dict.fromkeys(event.parties)
+            why = list(event.why)
+            speaker = event.speaker.split("; ") if event.speaker else []
             for mention in mentions:
                 person = registry.resolve(mention)
                 if person is None:
                     continue
                 names.setdefault(person.name)
-                if person.party:
-                    parties.setdefault(person.party)
+                if person.party and person.party not in parties:
+                    parties[person.party] = None
+                    why.append(f"party:{person.party}:{person.name}")
+                written = " ".join(mention.tokens)
+                speaker = [person.name if name == written else name for name in speaker]
             if names or len(parties) != len(event.parties):
-                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties))
+                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
+                                            speaker="; ".join(dict.fromkeys(speaker)),
+                                            why=tuple(why))
             events.append(event)
     people = {p.name: p.party for p in registry.people.values()}
     return events, people
+
+
+def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
+                documents: tuple[Document, ...]) -> list[Event]:
+    """Each event's topics from the folder's taxonomy, with the cue that gave each one.
+
+    The events already carry the base taxonomy's topics and cues: topics that do not fit the
+    folder are dropped from them, and only the discovered topics are looked for again (a
+    part of a sentence without any topic takes the whole sentence's)."""
+    if taxonomy.ids() == base.ids():
+        return events
+    kept = set(taxonomy.ids())
+    order = {topic_id: k for k, topic_id in enumerate(taxonomy.ids())}
+    extra = combine([t for t in taxonomy.topics if t.origin == "discovered"])
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    by_path = {doc.relpath: doc for doc in documents}
+
+    def explain(text: str) -> tuple[tuple[str, str], ...]:
+        pairs = found.get(text)
+        if pairs is None:
+            pairs = found[text] = extra.explain(text)
+        return pairs
+
+    out = []
+    for event in events:
+        pairs = [tuple(w.split(":", 2)[1:]) for w in event.why if w.startswith("topic:")]
+        pairs = [(t, cue) for t, cue in pairs if t in kept]
+        new = explain(event.text)
+        doc = by_path.get(event.document)
+        if not pairs and not new and doc is not None and event.sentence < len(doc.sentences):
+            new = explain(doc.sentence_text(doc.sentences[event.sentence]))
+        pairs = sorted([*pairs, *new], key=lambda p: order[p[0]])
+        why = tuple(w for w in event.why if not w.startswith("topic:"))
+        out.append(dataclasses.replace(
+            event, topics=tuple(t for t, _ in pairs),
+            why=why + tuple(f"topic:{t}:{cue}" for t, cue in pairs)))
+    return out
+
+
+def _dated_by_folder(folder: str, stamp: str,
+                     extractions: list[DocumentEvents]) -> list[DocumentEvents]:
+    """Articles whose dateline or lead gives a day and month but no year take the year the
+    folder's dated articles place them in, and are extracted again with that date."""
+    dated = date_by_folder([x.document for x in extractions])
+    out = []
+    for extraction, doc in zip(extractions, dated, strict=True):
+        if doc is None:
+            out.append(extraction)
+        else:
+            tagger, gazetteer, taxonomy = _tools(folder, stamp)
+            out.append(extract_document(doc, tagger, gazetteer, taxonomy))
+    return out

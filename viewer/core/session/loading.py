@@ -20,13 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.cache import fingerprint
-from viewer.core.cluster import cluster
 from viewer.core.events import DocumentEvents
-from viewer.core.extract import PARALLEL_FROM, _executor, _with_people, extract_file
+from viewer.core.extract import PARALLEL_FROM, _executor, extract_file, folder_stage
 from viewer.core.ingest import list_folder
 from viewer.core.model import Document, Problem
+from viewer.core.resources import rule_problems
 from viewer.core.safe_read import relative_name
-from viewer.core.serialize import document_from_dict, extraction_from_dict, timex_from_list
+from viewer.core.serialize import (
+    document_from_dict,
+    extraction_from_dict,
+    extraction_to_dict,
+    timex_from_list,
+)
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.snapshot import (
     FileKey,
@@ -37,6 +42,7 @@ from viewer.core.session.snapshot import (
 )
 from viewer.core.sidecar import read_sidecar
 from viewer.core.timex import Timex
+from viewer.core.topics import Taxonomy, Topic, combine, load_taxonomy
 
 Progress = Callable[[int, int], bool | None]
 
@@ -58,6 +64,11 @@ class Loaded:
     snapshot: Snapshot | None = None
     files: tuple[str, ...] = ()  # the documents' paths on disk, in folder order
     headers: tuple[tuple[dt.date | None, str], ...] = ()  # each document's date and title
+    taxonomy: Taxonomy | None = None  # the topics that fit the folder (None: the bundled)
+
+    @property
+    def topics(self) -> Taxonomy:
+        return self.taxonomy if self.taxonomy is not None else load_taxonomy(self.root)
 
 
 class _Lazy(Mapping[str, Any]):
@@ -85,6 +96,20 @@ class _Lazy(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.order)
+
+
+def _topic_json(topic: Topic) -> dict[str, Any]:
+    return {"id": topic.id, "label": topic.label, "color": topic.color,
+            "words": sorted(topic.words), "stems": sorted(topic.stems),
+            "phrases": list(topic.phrases), "phrase_stems": list(topic.phrase_stems),
+            "origin": topic.origin, "cues": list(topic.cues), "anchors": list(topic.anchors)}
+
+
+def _topic(value: dict[str, Any]) -> Topic:
+    return Topic(value["id"], value["label"], value["color"], frozenset(value["words"]),
+                 frozenset(value["stems"]), tuple(value["phrases"]),
+                 tuple(value["phrase_stems"]), value["origin"], tuple(value["cues"]),
+                 tuple(value["anchors"]))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -171,7 +196,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     if snap is not None and going:
         snap.keep_only(set(keys))
 
-    problems = list(listing.problems)
+    problems = list(listing.problems) + rule_problems(folder)
     extractions: list[DocumentEvents] = []
     paths: dict[str, bytes] = {}
     for rel in keys:
@@ -184,13 +209,17 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             extraction = extraction_from_dict(value)
             extractions.append(extraction)
             paths[extraction.document.relpath] = rel
-    events, people = _with_people(folder, extractions)
+    stage = folder_stage(folder, stamp, extractions)
+    # Articles the folder stage dated anew (a year from the folder): kept as re-extracted.
+    staged = [x for x, before in zip(stage.extractions, extractions, strict=True)
+              if x is not before]
+    extractions, people = stage.extractions, stage.people
     documents = {x.document.relpath: x.document for x in extractions}
 
     def text_of(relpath: str, start: int, end: int) -> str:
         return documents[relpath].text[start:end]
 
-    columns = EventColumns.build(cluster(events), text_of)
+    columns = EventColumns.build(stage.events, text_of)
     order = tuple(documents)
     document_problems = {d.relpath: d.problems for d in documents.values() if d.problems}
     if snap is not None and going:
@@ -200,7 +229,9 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
                             for relpath in order],
                      document_problems={k: [[p.path, p.kind, p.message] for p in v]
                                         for k, v in document_problems.items()},
-                     problems=[[p.path, p.kind, p.message] for p in problems], people=people)
+                     problems=[[p.path, p.kind, p.message] for p in problems], people=people,
+                     taxonomy=[_topic_json(t) for t in stage.taxonomy.topics],
+                     staged={x.document.relpath: extraction_to_dict(x) for x in staged})
         with contextlib.suppress(TypeError, ValueError):  # values JSON cannot hold: no shortcut
             snap.put_folder(folder_key, arrays, extra)
     return Loaded(
@@ -209,7 +240,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
         extracted=extracted, complete=going, snapshot=snap,
         files=tuple(names[paths[relpath]] for relpath in order),
-        headers=tuple((documents[relpath].date, documents[relpath].title) for relpath in order))
+        headers=tuple((documents[relpath].date, documents[relpath].title) for relpath in order),
+        taxonomy=stage.taxonomy)
 
 
 def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
@@ -227,7 +259,7 @@ def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, s
 
     workers = workers or os.cpu_count() or 1
     if len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers) as pool:
+        with _executor(workers, folder, stamp) as pool:
             futures: dict[Future[dict[str, Any]], bytes] = {
                 pool.submit(extract_file, folder, names[rel], sidecar, stamp): rel
                 for rel, _ in pending}
@@ -268,6 +300,9 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
                  for relpath, rel, _, _ in extra["order"]}
         documents: _Lazy = _Lazy(order, paths, snap, _document)
         timexes: _Lazy = _Lazy(order, paths, snap, _timexes)
+        for relpath, payload in extra["staged"].items():  # dated by the folder stage
+            documents.known[relpath] = _document(payload)
+            timexes.known[relpath] = _timexes(payload)
 
         texts: dict[str, str] = {}
 
@@ -293,7 +328,8 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
             people=dict(extra["people"]), cached=total, extracted=0, snapshot=snap,
             files=tuple(os.path.join(folder, rel) for _, rel, _, _ in extra["order"]),
             headers=tuple((dt.date.fromisoformat(day) if day else None, str(title))
-                          for _, _, day, title in extra["order"]))
+                          for _, _, day, title in extra["order"]),
+            taxonomy=combine([_topic(t) for t in extra["taxonomy"]]))
     except (SnapshotDamaged, KeyError, ValueError, TypeError):
         snap.damaged()
         return None

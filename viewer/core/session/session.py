@@ -43,6 +43,7 @@ class Change:
     tags: bool = False
     documents: frozenset[str] = frozenset()
     reset: bool = False
+    orphans: bool = False  # the list of orphaned edits changed
 
 
 class Session:
@@ -111,6 +112,12 @@ class Session:
     def take_history(self, other: Session) -> None:
         """Carry another Session's undo stack over (a reload of the same folder)."""
         self._undo, self._done = list(other._undo), other._done
+
+    def titles(self) -> dict[str, str]:
+        """Each titled document's title, without reading its text."""
+        return {relpath: title for relpath, (_, title) in zip(self.loaded.order,
+                                                               self.loaded.headers, strict=True)
+                if title}
 
     def document_dates(self) -> list[tuple[dt.date, str]]:
         """Publication date and title of every dated document, without reading its text."""
@@ -247,6 +254,7 @@ class Session:
         rows = self.columns.rows_of(change.events)
         fields = self._merge(rows.values(), data)
         missing = change.events - rows.keys()
+        before = self.orphans
         if missing:  # an orphan's edits were undone or redone: list what is left of them
             full = store.load()
             kept = [o for o in self.orphans if o.event_id not in missing]
@@ -255,7 +263,7 @@ class Session:
         return Change(rows=tuple(sorted(rows.values())), ids=frozenset(rows),
                       fields=frozenset(fields),
                       facets=frozenset(FACET_FIELDS[f] for f in fields if f in FACET_FIELDS),
-                      tags=change.tags)
+                      tags=change.tags, orphans=self.orphans != before)
 
     def _merge(self, rows: Iterable[int], data: UserData) -> set[str]:
         updates: dict[int, Event] = {}

@@ -7,12 +7,28 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from viewer.core.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
-_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
+# "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
+# the tense of the telling.
+_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]|\\bthat\\b")
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
+
+
+def _ends_sentence(text: str, index: int) -> bool:
+    """A break character at `index` that ends a sentence: not the dot of "Oct." or "P."."""
+    if text[index] != ".":
+        return True
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:index]
+    if len(word) == 1:  # an initial ("P."), but an acronym ("U.S.") may end a sentence
+        return word_start > 0 and text[word_start - 1] == "."
+    return word.lower() not in load_rules().never_final
 
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
@@ -38,7 +54,9 @@ class TenseIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The span from the sentence break before `start` to the one at or after `end`."""
         if self._sentences is None:
-            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(self._text)]
+            text = self._text
+            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(text)
+                               if _ends_sentence(text, m.start())]
         breaks = self._sentences
         before = bisect_left(breaks, start)
         after = bisect_left(breaks, end)
@@ -86,6 +104,9 @@ class Match:
     anchor: Anchor | None
     lex: Lexicon
     index: TenseIndex | None = field(default=None, repr=False)
+    # The latest year named alone ("in 1988", "last year") and where it ends: "that year"
+    # and "the year before" refer to it, while the anchor above stays at the finer date.
+    year: tuple[dt.date, int] | None = None
 
     def g(self, name: str) -> str | None:
         value = self.groups.get(name)
