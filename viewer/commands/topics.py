@@ -11,7 +11,7 @@ from collections import Counter
 
 from viewer.commands import CliError, existing_folder
 from viewer.core import topic_edits
-from viewer.core.extract import extract_folder
+from viewer.core.session import Session
 
 SUMMARY = "list a folder's topics (built-in, its own, discovered) and edit them"
 DESCRIPTION = (
@@ -39,7 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _edit(args: argparse.Namespace) -> bool:
     folder = args.folder
-    taxonomy = extract_folder(folder).taxonomy
+    session = Session.open(folder, with_store=False)
+    taxonomy = session.loaded.topics
+    session.close()
     try:
         if args.create:
             topic_edits.create(folder, taxonomy, args.create, args.label or args.create,
@@ -74,16 +76,19 @@ def _edit(args: argparse.Namespace) -> bool:
 def run(args: argparse.Namespace) -> int:
     existing_folder(args.folder)
     _edit(args)
-    extraction = extract_folder(args.folder)
-    counts = Counter(t for e in extraction.events if not e.boilerplate for t in e.topics)
-    body = sum(1 for e in extraction.events if not e.boilerplate)
-    with_topic = sum(1 for e in extraction.events if not e.boilerplate and e.topics)
-    width = max((len(t.id) for t in extraction.taxonomy.topics), default=5)
-    for topic in extraction.taxonomy.topics:
+    session = Session.open(args.folder, with_store=False)
+    events = session.extracted_events()
+    taxonomy = session.loaded.topics
+    session.close()
+    counts = Counter(t for e in events if not e.boilerplate for t in e.topics)
+    body = sum(1 for e in events if not e.boilerplate)
+    with_topic = sum(1 for e in events if not e.boilerplate and e.topics)
+    width = max((len(t.id) for t in taxonomy.topics), default=5)
+    for topic in taxonomy.topics:
         cues = ", ".join(topic.cues[:8]) + (", …" if len(topic.cues) > 8 else "")
         print(f"{topic.id:<{width}}  {topic.origin:<10}  {counts[topic.id]:>5}  "
               f"{topic.color}  {topic.label}: {cues}")
     share = with_topic / body if body else 0.0
-    print(f"{len(extraction.taxonomy.topics)} topics; {with_topic} of {body} events "
+    print(f"{len(taxonomy.topics)} topics; {with_topic} of {body} events "
           f"({share:.0%}) have one")
     return 0
