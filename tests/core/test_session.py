@@ -239,3 +239,48 @@ def test_redating_an_article_asks_for_a_reload_that_extracts_it_alone(folder: Pa
     session.undo()
     session.reload()
     assert {e.id: e.start for e in session.events() if e.document == relpath} == before
+
+
+def test_a_read_only_store_is_a_problem_and_a_banner_and_edits_are_refused(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from viewer.core.store import StoreReadOnly
+
+    first = Session.open(folder)
+    event = first.event(0)
+    first.perform(CreateTag("Create tag", "kept", "#ff0000"))
+    assert first.store is not None
+    first.perform(TagEvents.make(first.store, "kept", [event.id], True), [event])
+    first.close()
+
+    def full(*_args: object, **_kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "_connect", full)
+    session = Session.open(folder)
+    assert session.read_only is not None and "disk is full" in session.read_only
+    assert [p.kind for p in session.problems if p.path == ".timeline-viewer"] == ["store"]
+    assert session.event(0).tags == ("kept",)  # read, never an empty stand-in
+    assert session.store is not None
+    with pytest.raises(StoreReadOnly):
+        session.perform(TagEvents.make(session.store, "kept", [event.id], False), [event])
+    assert not session.can_undo and session.event(0).tags == ("kept",)
+
+
+def test_a_newer_store_is_an_error_the_cli_reports(folder: Path) -> None:
+    import sqlite3
+
+    Session.open(folder).close()
+    path = folder / ".timeline-viewer" / "store.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    session = Session.open(folder)
+    assert session.store is None and session.store_error is not None
+    assert any("newer Timeline Viewer" in p.message for p in session.problems)
+    done = subprocess.run([sys.executable, "-m", "viewer", "export", str(folder), "--format",
+                           "json", "-o", str(folder.parent / "out.json")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode != 0 and "newer Timeline Viewer" in done.stderr
