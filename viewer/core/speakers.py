@@ -64,8 +64,8 @@ class Speaker:
         return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
 
 
-def _person(mention: PersonMention, neutral: bool = False) -> Speaker:
-    return Speaker(" ".join(mention.tokens), (mention,), neutral=neutral)
+def _person(mention: PersonMention) -> Speaker:
+    return Speaker(" ".join(mention.tokens), (mention,))
 
 
 def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
