@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.atomic import write_atomic
+from viewer.core.model import Problem
 from viewer.core.resources import FOLDER_DIR
+from viewer.core.safe_read import read_bounded
 
 FILE_NAME = "periods.json"
 DEFAULT_COLOUR = "#b39ddb"
@@ -28,14 +30,20 @@ class Period:
                 "end": self.end.isoformat(), "colour": self.colour}
 
 
+_MAX_BYTES = 1 << 20
+
+
 def periods_path(folder: str | Path) -> Path:
     return Path(folder) / FOLDER_DIR / FILE_NAME
 
 
 def load_periods(folder: str | Path) -> tuple[Period, ...]:
     """The folder's periods, by start date; a missing or unreadable file means none."""
+    raw = read_bounded(folder, periods_path(folder), _MAX_BYTES)  # never a FIFO or outside link
+    if isinstance(raw, Problem):
+        return ()
     try:
-        data = json.loads(periods_path(folder).read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))
         found = [Period(str(p["name"]), dt.date.fromisoformat(p["start"]),
                         dt.date.fromisoformat(p["end"]), str(p.get("colour", DEFAULT_COLOUR)))
                  for p in data.get("periods", [])]
