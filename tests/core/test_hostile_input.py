@@ -188,3 +188,18 @@ def test_planted_cache_entries_are_misses(tmp_path: Path, plant: str) -> None:
                                                          on_document=seen.append),
                                   linear_budget(len(GOOD)))
     assert [e.id for e in again.events] == [e.id for e in first.events] and len(seen) == 1
+
+
+def test_a_file_swapped_between_the_check_and_the_open_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.core import safe_read
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET on Monday.\n")
+    root = tmp_path / "folder"
+    root.mkdir()
+    (root / "a.txt").write_text(GOOD)
+    # what a race would do: the checked path now opens another file (a link out of the folder)
+    monkeypatch.setattr(safe_read, "_open", lambda _path, flags: os.open(secret, flags))
+    result = safe_read.read_bounded(root, root / "a.txt", 1 << 20)
+    assert isinstance(result, Problem) and result.kind == "vanished"
