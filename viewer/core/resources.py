@@ -148,6 +148,26 @@ def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
     return data
 
 
+def folder_data(name: str, folder: str | Path | None) -> dict[str, Any] | None:
+    """The folder's own copy of data file `name`, parsed, or None when it has no usable one."""
+    if folder is None or override(name, folder) is None:
+        return None
+    found = _read_override(name, folder)
+    return found if isinstance(found, dict) else None
+
+
+def read_folder_text(folder: str | Path, name: str) -> str | None:
+    """A small file of the folder's own `.timeline-viewer/`, read safely (never a FIFO, a
+    giant or a link out of the folder): its text, or None if it is absent or not readable."""
+    data = read_bounded(folder, Path(folder) / FOLDER_DIR / name, _MAX_RULES)
+    if isinstance(data, Problem):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 def rule_problems(folder: str | Path) -> list[Problem]:
     """Why any of the folder's own data files is not used."""
     found = (_read_override(name, folder) for name in RULE_FILES)

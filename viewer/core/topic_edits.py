@@ -11,13 +11,14 @@ when it did not exist), which `restore` puts back: that is the undo.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from viewer.core.atomic import write_atomic
-from viewer.core.resources import FOLDER_DIR
+from viewer.core.resources import FOLDER_DIR, read_folder_text
 from viewer.core.topics import Taxonomy, Topic
 
 _HEADER = ("# This folder's topics (they extend the bundled taxonomy). Written by the app;\n"
@@ -36,10 +37,16 @@ def topics_path(folder: str | Path) -> Path:
 
 def _read(folder: str | Path) -> tuple[dict[str, Any], str | None]:
     path = topics_path(folder)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, None
-    text = path.read_text(encoding="utf-8")
-    return tomllib.loads(text), text
+    text = read_folder_text(folder, path.name)  # never a FIFO, a giant or a link outside
+    if text is None:
+        raise TopicError(f"{path.name} in the folder cannot be read; fix or remove it first")
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise TopicError(f"{path.name} in the folder is not valid TOML ({exc}); fix it "
+                         "first") from None
 
 
 def _value(value: Any) -> str:
