@@ -280,3 +280,15 @@ def test_an_unknown_normaliser_in_a_folder_rule_is_reported(tmp_path: Path) -> N
     result = extract_folder(tmp_path, workers=1, use_cache=False)
     problem = next(p for p in result.problems if p.kind == "rules")
     assert "nosuch" in problem.message and result.events
+
+
+def test_a_date_set_on_an_article_whose_name_is_not_utf8_is_found_again(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(b"bad\xff.txt")).write_text(GOOD)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "ok.txt").write_text(GOOD)
+    write_sidecar_value(tmp_path, "bad\\xff.txt", "date", "2026-03-04")
+    write_sidecar_value(tmp_path, "bad\\xff.txt", "date", "2026-03-05")  # the same section
+    (tmp_path / "timeline-viewer.ini").open("a").write("[sub\\ok.txt]\ndate = 2026-03-06\n")
+    dates = {d.relpath: d.date for d in extract_folder(tmp_path, workers=1).documents}
+    assert dates == {"bad\\xff.txt": dt.date(2026, 3, 5), "sub/ok.txt": dt.date(2026, 3, 6)}
+    assert read_sidecar(tmp_path)["bad\\xff.txt"] == {"date": "2026-03-05"}
