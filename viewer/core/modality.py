@@ -94,7 +94,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
         boundaries=boundaries,
         openers=openers,
-        modality={name: str(g["modality"]) for name, g in groups.items()},
+        modality={name: str(g.get("modality", HAPPENED)) for name, g in groups.items()},
         when_negated={name: str(g["when_negated"]) for name, g in groups.items()
                       if "when_negated" in g},
         sentence_scope=frozenset(n for n, g in groups.items() if g.get("scope") == "sentence"),
@@ -122,7 +122,11 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
     """Where each clause starts, and whether it is subordinate."""
     starts, subordinate = [0], [False]
     seen_to, empty = 0, True  # scanned up to here; the current clause has no words yet
+    first = _WORD.search(sentence)
+    lead = first.start() if first else 0
     for match in rules.clause.finditer(sentence):
+        if match.group()[:1].isupper() and match.start() > lead:
+            continue  # a name, not a subordinator: "the WHO emergency committee"
         empty = empty and not sentence[seen_to : match.start()].strip()
         seen_to = match.end()
         word = match.group().lower()
