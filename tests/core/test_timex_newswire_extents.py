@@ -70,30 +70,6 @@ def test_a_month_before_of_or_on_stays(sentence: str, surface: str) -> None:
     assert find(tag(sentence, D(2026, 3, 6)), surface)
 
 
-# "The day before" alone is anaphoric; "the day before <event>" makes "before" a
-# preposition whose anchor is the event, so the tagger leaves it to the reader.
-@pytest.mark.parametrize("sentence", [
-    "The envoy was last seen on May 2, the day before rebels seized the town.",
-    "She flew to Accra and, later in the day before flying home, met the minister.",
-    "Prices jumped the week after the storm hit.",
-])
-def test_before_an_event_the_day_is_not_tagged(sentence: str) -> None:
-    assert not [t for t in tag(sentence, D(2026, 5, 20))
-                if t.text.lower().startswith("the day") or t.text.startswith("the week")]
-
-
-@pytest.mark.parametrize(("text", "surface", "value"), [
-    ("The ceasefire began on May 2. The day before, shelling killed four.",
-     "The day before", "2026-05-01"),
-    ("The port reopened on May 2 and the first ship docked the day after.",
-     "the day after", "2026-05-03"),
-    ("Talks opened May 2 and closed the day after -- a short round.", "the day after",
-     "2026-05-03"),
-])
-def test_the_day_before_alone_looks_back(text: str, surface: str, value: str) -> None:
-    assert find(tag(text, D(2026, 5, 20)), surface).value == value
-
-
 # "That year" and "the year before" refer to the latest year the story named, while a day
 # named earlier stays the anchor of "the day before".
 @pytest.mark.parametrize(("text", "surface", "value"), [
@@ -108,3 +84,22 @@ def test_the_day_before_alone_looks_back(text: str, surface: str, value: str) ->
 ])
 def test_that_year_follows_the_latest_year(text: str, surface: str, value: str) -> None:
     assert find(tag(text, D(2026, 3, 6)), surface).value == value
+
+
+# A year read aloud is a year; a count read aloud is not.
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("The approach of the year two thousand has worried them.", "the year two thousand",
+     "2000"),
+    ("In nineteen ninety-one Charles Okoro was convicted.", "nineteen ninety-one", "1991"),
+    ("By two thousand the network will reach every town.", "two thousand", "2000"),
+])
+def test_a_year_read_aloud(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(1998, 1, 21)), surface).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than two thousand people marched to the square.",
+    "The craft has been handed down for more than two thousand years.",
+])
+def test_a_count_read_aloud_is_no_year(sentence: str) -> None:
+    assert not [t for t in tag(sentence, D(1998, 1, 21)) if t.value == "2000"]
