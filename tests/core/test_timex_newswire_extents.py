@@ -103,3 +103,13 @@ def test_a_year_read_aloud(sentence: str, surface: str, value: str) -> None:
 ])
 def test_a_count_read_aloud_is_no_year(sentence: str) -> None:
     assert not [t for t in tag(sentence, D(1998, 1, 21)) if t.value == "2000"]
+
+
+# "Or so" hedges the amount of an "ago" expression; it stays one expression.
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("A week or so ago, the commander chose the date.", "A week or so ago", "2026-W09"),
+    ("A year or so earlier, the mill had closed.", "A year or so earlier", "2025"),
+])
+def test_or_so_inside_ago(sentence: str, surface: str, value: str) -> None:
+    found = find(tag(sentence, D(2026, 3, 6)), surface)
+    assert (found.value, found.mod) == (value, "APPROX")

@@ -43,6 +43,8 @@ def unit_code(m: Match, word: str, default: str) -> str:
 def approx_mod(m: Match) -> str | None:
     """APPROX for "about", "nearly"…; "just" and "only" stress an exact amount."""
     word = (m.g("approx") or "").strip()
+    if m.g("orso"):  # "a week or so ago"
+        return "APPROX"
     return "APPROX" if word and word not in ("just", "only") else None
 
 
