@@ -113,3 +113,15 @@ def test_a_count_read_aloud_is_no_year(sentence: str) -> None:
 def test_or_so_inside_ago(sentence: str, surface: str, value: str) -> None:
     found = find(tag(sentence, D(2026, 3, 6)), surface)
     assert (found.value, found.mod) == (value, "APPROX")
+
+
+# Counts of working days are durations of that many days; "the week of <date>" is a week.
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("The ministry has five business days to answer the court.", "five business days",
+     "P5D"),
+    ("Eight trading days after the crash, the index had recovered.", "Eight trading days",
+     "P8D"),
+    ("The hearing was moved to the week of March 16.", "the week of March 16", "2026-W12"),
+])
+def test_working_days_and_the_week_of_a_date(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(2026, 3, 6)), surface).value == value

@@ -7,7 +7,7 @@ import re
 
 from viewer.core.timex.calendar import interval, shift, value_for
 from viewer.core.timex.context import Match
-from viewer.core.timex.normalize_dates import MODS, Result, weekday
+from viewer.core.timex.normalize_dates import MODS, Result, calendar_date, weekday
 from viewer.core.timex.normalize_durations import (
     TIME_UNITS,
     approx_mod,
@@ -99,6 +99,14 @@ def narrative_part(m: Match) -> Result | None:
     else:
         day, kind = m.anchor.day, "narrative"
     return Result("TIME", f"{day.isoformat()}T{part}", mod=mod, anchor=kind, sets_anchor=False)
+
+
+def week_of(m: Match) -> Result | None:
+    """"The week of March 6" names the calendar week holding that day."""
+    day = calendar_date(m)
+    if day is None or "X" in day.value:
+        return day
+    return Result("DATE", value_for(dt.date.fromisoformat(day.value), "W"), anchor=day.anchor)
 
 
 def deictic_day(m: Match) -> Result | None:
