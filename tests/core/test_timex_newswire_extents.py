@@ -125,3 +125,15 @@ def test_or_so_inside_ago(sentence: str, surface: str, value: str) -> None:
 ])
 def test_working_days_and_the_week_of_a_date(sentence: str, surface: str, value: str) -> None:
     assert find(tag(sentence, D(2026, 3, 6)), surface).value == value
+
+
+# "April 24 and 25": the second day is a date of its own, in the month just named.
+def test_a_coordinated_day_is_a_date() -> None:
+    found = tag("The summit will be held on April 24 and 25 in Nairobi.", D(2026, 3, 6))
+    assert [(t.text, t.value) for t in found] == [("April 24", "2026-04-24"),
+                                                 ("25", "2026-04-25")]
+
+
+def test_a_count_after_a_date_is_no_day() -> None:
+    found = tag("The blast on March 3 and 17 others were reported.", D(2026, 3, 6))
+    assert [t.text for t in found] == ["March 3"]

@@ -109,6 +109,21 @@ def week_of(m: Match) -> Result | None:
     return Result("DATE", value_for(dt.date.fromisoformat(day.value), "W"), anchor=day.anchor)
 
 
+def coordinated_day(m: Match) -> Result | None:
+    """"April 24 and 25": a later day of the month the date just before it named."""
+    near = m.anchor
+    if (near is None or near.unit != "D"
+            or not re.fullmatch(r"\s*(?:and|&|or)\s*", m.text[near.end : m.start])):
+        return None
+    day = int(m.g("day") or 0)
+    if day <= near.day.day:
+        return None
+    try:
+        return Result("DATE", near.day.replace(day=day).isoformat(), anchor="narrative")
+    except ValueError:
+        return None
+
+
 def deictic_day(m: Match) -> Result | None:
     word = " ".join((m.g("word") or "").split())
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,

@@ -48,6 +48,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "relative_part": ns.relative_part,
     "narrative_part": ns.narrative_part,
     "week_of": ns.week_of,
+    "coordinated_day": ns.coordinated_day,
     "deictic_day": ns.deictic_day,
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
