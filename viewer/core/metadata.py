@@ -20,7 +20,7 @@ _HEADER_KEYS = (*DATE_KEYS, "title", "source", "author", "by", "url", "link", "u
 # "date 2026-01-29" (no colon) is accepted for ISO dates only, which cannot be prose.
 _INLINE_ISO = re.compile(
     r"\A[ \t]*(?:date|published|dated)[ \t]*[:\-]?[ \t]*"
-    r"(?P<value>\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*",
+    r"(?P<value>\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*\n?",  # the line's end too: "Title:" may follow
     re.I,
 )
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")

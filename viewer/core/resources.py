@@ -41,9 +41,12 @@ def _load_bundled(name: str) -> dict[str, Any]:
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """Extend `base` with `extra`: lists concatenate, tables merge, scalars override."""
+    """Extend `base` with `extra`: lists concatenate, tables merge, scalars override.
+
+    With `replace = true`, each top-level entry `extra` gives replaces the bundled one whole;
+    what it leaves out stays bundled (a timex.toml of only its own rules keeps the tables)."""
     if extra.get("replace") is True:
-        return {k: v for k, v in extra.items() if k != "replace"}
+        return {**base, **{k: v for k, v in extra.items() if k != "replace"}}
     out = dict(base)
     for key, value in extra.items():
         old = out.get(key)
@@ -59,7 +62,7 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 #: The data files a folder may override.
 RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.toml",
               "topics.toml", "people.toml")
-_MAX_RULES = 4 * 1024 * 1024
+MAX_RULE_BYTES = 4 * 1024 * 1024
 
 
 def override(name: str, folder: str | Path | None) -> Path | None:
@@ -74,7 +77,7 @@ def override(name: str, folder: str | Path | None) -> Path | None:
         info = os.stat(local)
     except OSError:
         return None
-    return local if stat.S_ISREG(info.st_mode) and info.st_size <= _MAX_RULES else None
+    return local if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_RULE_BYTES else None
 
 
 def _read_override(name: str, folder: str | Path) -> dict[str, Any] | Problem | None:
@@ -82,7 +85,7 @@ def _read_override(name: str, folder: str | Path) -> dict[str, Any] | Problem | 
     local = Path(folder) / FOLDER_DIR / name
     if not os.path.lexists(local):
         return None
-    data = read_bounded(folder, local, _MAX_RULES)
+    data = read_bounded(folder, local, MAX_RULE_BYTES)
     if isinstance(data, Problem):
         return None if data.kind == "vanished" else data
     try:
@@ -135,6 +138,12 @@ def _misshapen(extra: Any, base: Any, where: str) -> str | None:
                     return wrong
         return None
     return None if _kind(extra) == _kind(base) else where
+
+
+def load_override(name: str, folder: str | Path) -> dict[str, Any] | None:
+    """Only the folder's own copy of `name`, parsed; None when absent or not usable."""
+    found = _read_override(name, folder) if override(name, folder) is not None else None
+    return found if isinstance(found, dict) else None
 
 
 def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
