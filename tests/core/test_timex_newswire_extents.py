@@ -137,3 +137,12 @@ def test_a_coordinated_day_is_a_date() -> None:
 def test_a_count_after_a_date_is_no_day() -> None:
     found = tag("The blast on March 3 and 17 others were reported.", D(2026, 3, 6))
     assert [t.text for t in found] == ["March 3"]
+
+
+# A clock time followed by a converted time in brackets and a weekday takes that weekday's
+# day; the two stay separate expressions, as TimeML marks them.
+def test_a_clock_time_takes_the_weekday_after_a_bracket() -> None:
+    found = tag("The quake struck at 4:10 a.m. (0110 GMT) Tuesday, officials said.",
+                D(2026, 3, 6))
+    assert [(t.text, t.value) for t in found] == [("4:10 a.m", "2026-03-03T04:10"),
+                                                 ("Tuesday", "2026-03-03")]
