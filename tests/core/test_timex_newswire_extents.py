@@ -146,3 +146,18 @@ def test_a_clock_time_takes_the_weekday_after_a_bracket() -> None:
                 D(2026, 3, 6))
     assert [(t.text, t.value) for t in found] == [("4:10 a.m", "2026-03-03T04:10"),
                                                  ("Tuesday", "2026-03-03")]
+
+
+# Narrative reference time: "the previous Friday" and "overnight" count from the day the
+# story is telling, not from the document's date.
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Shares in Lagos closed lower on Feb. 18, down 3% from the previous Friday.",
+     "the previous Friday", "2026-02-13"),
+    ("The talks resumed on Feb. 3; the following Monday they collapsed.",
+     "the following Monday", "2026-02-09"),
+    ("Markets fell on Wednesday after overnight losses in Tokyo.", "overnight",
+     "2026-03-03TNI"),
+    ("Rebels shelled the port overnight, officials said.", "overnight", "2026-03-05TNI"),
+])
+def test_relative_words_follow_the_narrative_day(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2026, 3, 6)), surface).value == value

@@ -136,8 +136,14 @@ def deictic_day(m: Match) -> Result | None:
     if word == "tonight":
         return Result("TIME", f"{day.isoformat()}TNI", anchor="dct")
     if word == "overnight":
-        return Result("TIME", f"{day.isoformat()}TNI", anchor="dct", earliest=day, latest=m.dct,
-                      explicit_span=True)
+        near, end, kind = m.anchor, m.dct, "dct"
+        if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
+                "\n\n" not in m.text[near.end : m.start]):
+            # "Shares closed lower Friday after overnight losses": the night before that day.
+            end, kind = near.day, "narrative"
+        day = end - dt.timedelta(days=1)
+        return Result("TIME", f"{day.isoformat()}TNI", anchor=kind, earliest=day, latest=end,
+                      explicit_span=True, sets_anchor=kind == "dct")
     return Result("DATE", day.isoformat(), anchor="dct")
 
 
