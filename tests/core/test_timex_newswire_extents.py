@@ -161,3 +161,21 @@ def test_a_clock_time_takes_the_weekday_after_a_bracket() -> None:
 ])
 def test_relative_words_follow_the_narrative_day(text: str, surface: str, value: str) -> None:
     assert find(tag(text, D(2026, 3, 6)), surface).value == value
+
+
+# "-long" adjectives: a singular unit lasts one of it, a plural one an unknown number; the
+# article before a plural belongs to the noun. Every spelling of the unit is found.
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("Lawyers left their third day-long meeting with officials.", "day-long", "P1D"),
+    ("The mine ended a years-long slump in output.", "years-long", "PXY"),
+    ("Police ended an hours-long standoff at the bank.", "hours-long", "PTXH"),
+    ("The decades-long dispute over the border ended.", "decades-long", "PXY"),
+    ("Dockers began a week-long strike.", "week-long", "P1W"),
+])
+def test_long_adjectives(sentence: str, surface: str, value: str) -> None:
+    assert find(tag(sentence, D(2026, 3, 6)), surface).value == value
+
+
+def test_a_short_month_name_with_last_year() -> None:
+    assert find(tag("Exports fell in Sep. last year.", D(2026, 3, 6)),
+                "Sep. last year").value == "2025-09"
