@@ -209,7 +209,7 @@ def test_periods_and_topic_edits_never_open_a_fifo_or_an_outside_link(tmp_path: 
     os.mkfifo(rules / "periods.json")
     (rules / "topics.toml").symlink_to("/etc/passwd")
     assert load_periods(tmp_path) == ()
-    with pytest.raises(TopicError, match="outside"):
+    with pytest.raises(TopicError, match="cannot be read"):
         topic_edits.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes")
 
 
@@ -223,3 +223,18 @@ def test_replace_in_a_folder_timex_file_keeps_what_it_leaves_out(tmp_path: Path)
         'type = "DATE"\nnorm = "year"\n')
     found = Tagger.for_folder(tmp_path).tag("on 12 March 2026", None)
     assert [t.text for t in found] == ["2026"]
+
+
+def test_a_file_swapped_between_the_check_and_the_open_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.core import safe_read
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET on Monday.\n")
+    root = tmp_path / "folder"
+    root.mkdir()
+    (root / "a.txt").write_text(GOOD)
+    # what a race would do: the checked path now opens another file (a link out of the folder)
+    monkeypatch.setattr(safe_read, "_open", lambda _path, flags: os.open(secret, flags))
+    result = safe_read.read_bounded(root, root / "a.txt", 1 << 20)
+    assert isinstance(result, Problem) and result.kind == "vanished"

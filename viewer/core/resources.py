@@ -140,12 +140,6 @@ def _misshapen(extra: Any, base: Any, where: str) -> str | None:
     return None if _kind(extra) == _kind(base) else where
 
 
-def load_override(name: str, folder: str | Path) -> dict[str, Any] | None:
-    """Only the folder's own copy of `name`, parsed; None when absent or not usable."""
-    found = _read_override(name, folder) if override(name, folder) is not None else None
-    return found if isinstance(found, dict) else None
-
-
 def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
     """Load the bundled TOML data file `name`, extended by the folder's own copy if any (a
     copy that cannot be read or parsed is passed over; `rule_problems` reports it)."""
@@ -155,6 +149,26 @@ def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
         if isinstance(found, dict):
             data = merge(data, found)
     return data
+
+
+def folder_data(name: str, folder: str | Path | None) -> dict[str, Any] | None:
+    """The folder's own copy of data file `name`, parsed, or None when it has no usable one."""
+    if folder is None or override(name, folder) is None:
+        return None
+    found = _read_override(name, folder)
+    return found if isinstance(found, dict) else None
+
+
+def read_folder_text(folder: str | Path, name: str) -> str | None:
+    """A small file of the folder's own `.timeline-viewer/`, read safely (never a FIFO, a
+    giant or a link out of the folder): its text, or None if it is absent or not readable."""
+    data = read_bounded(folder, Path(folder) / FOLDER_DIR / name, MAX_RULE_BYTES)
+    if isinstance(data, Problem):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def rule_problems(folder: str | Path) -> list[Problem]:
