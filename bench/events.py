@@ -6,7 +6,8 @@ the extracted date interval matches exactly (and overlaps), micro precision/reca
 parties and topics and, where the annotations give them, modality and speaker accuracy, with
 the sentences that differ when asked (--show).
 
-Speakers are compared after normalising both names: case, accents, articles, possessives and
+Speakers are compared after normalising both names: a name the gazetteer knows stands for its
+party (WHO is the World Health Organization), case, accents, articles, possessives and
 punctuation are dropped, spelling variants of a word share a key (Zelensky, Zelenskyy), several
 speakers are compared as a set, and a surname alone matches the full name ending in it. An
 annotated "" (nobody speaks) matches only "". An annotated event the extractor does not find
@@ -31,6 +32,7 @@ from typing import Any
 from bench.unseen import topic_mapping
 from viewer.core.events import Event
 from viewer.core.extract import extract_folder
+from viewer.core.parties import load_gazetteer
 from viewer.core.people import surname_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +75,11 @@ def find(events: list[Event], doc: str, fragment: str) -> Event | None:
 
 
 def _names(speaker: str) -> frozenset[tuple[str, ...]]:
-    """A speaker as a set of names, each a tuple of spelling-tolerant word keys."""
+    """A speaker as a set of names, each a tuple of spelling-tolerant word keys; a name the
+    gazetteer knows stands for its party ("WHO", "the US" are the organisation, the state)."""
+    forms = load_gazetteer().forms
+    speaker = "; ".join(forms[n.strip()][0] if n.strip() in forms else n.strip()
+                        for n in speaker.split(";"))
     plain = unicodedata.normalize("NFKD", speaker)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     names = []

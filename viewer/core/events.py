@@ -22,7 +22,8 @@ from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
 from viewer.core.resources import load_data
-from viewer.core.speakers import Speaker, SpeakerRules, find_speakers
+from viewer.core.speaker_rules import SpeakerRules
+from viewer.core.speakers import Speaker, find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
@@ -445,7 +446,8 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
             continue
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
-        modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
+        plain = speaker.neutral or speaker.act  # a neutral source; an act, not an assertion
+        modality = event.modality if plain else with_speaker(event.modality, rules)
         why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
                              if p not in event.parties))
         events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,

@@ -27,10 +27,11 @@ from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
+from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
-from viewer.core.speakers import load_rules as speaker_rules
+from viewer.core.speaker_rules import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
 from viewer.core.topics import Taxonomy, combine, deleted_ids, load_taxonomy
 
@@ -82,6 +83,8 @@ def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]]
 def _warm(folder: str, stamp: str) -> None:
     """Worker start-up: build the folder's rules once, before the first task arrives."""
     _tools(folder, stamp)
+    modality_rules(folder)
+    speaker_rules(folder)
 
 
 def _executor(workers: int, folder: str, stamp: str) -> Executor:
@@ -137,7 +140,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     pending: list[tuple[str, str]] = []
     rels: dict[str, str] = {}
     sizes: dict[str, int] = {}
-    problems = list(listing.problems)
+    problems = list(listing.problems) + rule_problems(folder)
+    ready: dict[str, DocumentEvents] = {}
     total = len(listing.files)
     for path in listing.files:
         key = ""
@@ -152,16 +156,18 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                             sidecar.get(rel, {}))
             hit = cache.get(key)
             if hit is not None:
-                results[str(path)] = hit
-                continue
+                try:  # built once here, reused below; an entry that does not build is a miss
+                    ready[str(path)] = extraction_from_dict(hit)
+                    results[str(path)] = hit
+                    continue
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                    pass
         pending.append((str(path), key))
         rels[str(path)] = rel
         sizes[str(path)] = len(data) if isinstance(data, bytes) else _file_size(path)
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False
-
-    ready: dict[str, DocumentEvents] = {}
 
     def store(path: str, key: str, value: dict[str, Any],
               extraction: DocumentEvents | None = None) -> None:
@@ -172,9 +178,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             on_document(extraction or extraction_from_dict(value))
 
     if on_document is not None:
-        for value in list(results.values()):
-            if "problem" not in value:  # a file refused before extraction has no events
-                on_document(extraction_from_dict(value))
+        for extraction in list(ready.values()):  # the cache hits, already built
+            on_document(extraction)
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:

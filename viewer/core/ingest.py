@@ -20,7 +20,7 @@ from viewer.core.htmltext import html_to_text
 from viewer.core.markdown import markdown_to_text
 from viewer.core.metadata import DATE_KEYS, infer_date, read_embedded
 from viewer.core.model import DateSource, Document, FolderScan, Paragraph, Problem, Sentence
-from viewer.core.resources import FOLDER_DIR
+from viewer.core.resources import FOLDER_DIR, rule_problems
 from viewer.core.safe_read import display_name, link_problem, read_bounded, relative_name
 from viewer.core.sidecar import SIDECAR_NAME, read_sidecar
 
@@ -249,7 +249,7 @@ def load_folder(
     root = Path(root)
     listing = list_folder(root)
     documents: list[Document] = []
-    problems = list(listing.problems)
+    problems = list(listing.problems) + rule_problems(root)
     total = len(listing.files)
     for done, item in enumerate(iter_folder(root, listing), 1):
         if isinstance(item, Document):
