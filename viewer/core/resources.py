@@ -58,7 +58,7 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 #: The data files a folder may override.
 RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.toml",
-              "topics.toml", "people.toml")
+              "topics.toml", "people.toml", "discovery.toml")
 _MAX_RULES = 4 * 1024 * 1024
 
 
@@ -146,6 +146,14 @@ def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
         if isinstance(found, dict):
             data = merge(data, found)
     return data
+
+
+def folder_data(name: str, folder: str | Path | None) -> dict[str, Any]:
+    """The folder's own copy of data file `name` alone, parsed ({} when absent or unusable)."""
+    if folder is None or override(name, folder) is None:
+        return {}
+    found = _read_override(name, folder)
+    return found if isinstance(found, dict) else {}
 
 
 def rule_problems(folder: str | Path) -> list[Problem]:

@@ -38,8 +38,12 @@ def _read(folder: str | Path) -> tuple[dict[str, Any], str | None]:
     path = topics_path(folder)
     if not path.is_file():
         return {}, None
-    text = path.read_text(encoding="utf-8")
-    return tomllib.loads(text), text
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        return tomllib.loads(text), text
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TopicError(f"{path.name} is not valid UTF-8 TOML ({exc}); fix or remove it "
+                         "before editing topics") from exc
 
 
 def _value(value: Any) -> str:

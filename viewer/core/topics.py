@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import folder_data, load_data, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -154,11 +153,9 @@ def _bundled() -> Taxonomy:
 
 def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     """The bundled taxonomy, extended or replaced by the folder's own topics.toml."""
-    local = override("topics.toml", folder)
-    if local is None:
+    if override("topics.toml", folder) is None:
         return _bundled()
-    with local.open("rb") as fh:
-        own = frozenset(tomllib.load(fh).get("topic", {}))
+    own = frozenset(folder_data("topics.toml", folder).get("topic", {}))
     bundled = frozenset(load_data("topics.toml").get("topic", {}))
     return build(load_data("topics.toml", folder), own - bundled)
 
