@@ -41,6 +41,7 @@ class Settings:
     phrases: int
     link: float
     proper_share: float
+    modifier_share: float
     not_endings: tuple[str, ...]
     colors: tuple[str, ...]
     stopwords: frozenset[str]
@@ -53,6 +54,7 @@ def load_settings(folder: str | Path | None = None) -> Settings:
         int(d["max_topics"]),
         int(d["min_sentences"]), int(d["min_documents"]), float(d["max_share"]),
         int(d["phrases"]), float(d["link"]), float(d["proper_share"]),
+        float(d.get("modifier_share", 1.1)),
         tuple(d.get("not_endings", ())), tuple(d["colors"]),
         frozenset(w.lower() for w in d["stopwords"]),
     )
@@ -125,6 +127,7 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
     """Salient key phrases (one or two words), most salient first."""
     capital: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    modifier: Counter[str] = Counter()  # times a word stands right before another content word
     phrases: dict[str, _Phrase] = {}
     stop = settings.stopwords
 
@@ -142,6 +145,8 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
         for match in _TOKEN.finditer(unit.text):
             word = match.group(0)
             lower = word.lower().replace("’", "'")
+            if lower.endswith("'s"):  # "the court's": the court
+                lower = lower[:-2]
             if match.start() > unit.first_word:
                 seen[lower] += 1
                 capital[lower] += word[0].isupper()
@@ -152,6 +157,7 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
             note(key, lower, index, unit)
             if previous is not None:
                 note(previous[0] + " " + key, previous[1] + " " + lower, index, unit)
+                modifier[previous[0]] += 1
             previous = (key, lower)
     total = max(1, len(units))
     chosen = []
@@ -163,8 +169,11 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
         words = phrase.forms.most_common(1)[0][0].split()
         if len(words) == 1 and words[0].endswith(settings.not_endings):
             continue
-        if any(seen[w] and capital[w] / seen[w] >= settings.proper_share for w in words):
-            continue  # a name (person, place, party): who, not what
+        if any(not seen[w] or capital[w] / seen[w] >= settings.proper_share for w in words):
+            continue  # a name (person, place, party): who, not what; or never seen mid-sentence
+        total_uses = sum(phrase.forms.values())
+        if len(words) == 1 and modifier[phrase.key] >= settings.modifier_share * total_uses:
+            continue  # nearly always a modifier ("electric cars"): its pairs carry it
         if taxonomy.classify(" ".join(phrase.forms)):
             continue  # the folder's fitting topics already cover it
         phrase.score = df * math.log(total / df)
