@@ -23,6 +23,9 @@ from viewer.core.parties import load_gazetteer
     ("Moscow blamed the Kyiv regime for the strike.", {"Russia", "Ukraine"}),
     ("The Nigerian government rejected the claim.", {"Nigeria"}),
     ("Turkish officials said aid had arrived.", {"Turkey"}),
+    ("A bomb went off near the Somali border.", set()),
+    ("The mediator, a former Malian foreign minister, flew to Accra.", set()),
+    ("The Malian foreign minister flew to Accra.", {"Mali"}),
 ])
 def test_party_context(text: str, parties: set[str]) -> None:
     assert {m.party for m in load_gazetteer().mentions(text)} == parties

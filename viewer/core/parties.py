@@ -42,6 +42,7 @@ class Gazetteer:
     place_after: re.Pattern[str] = re.compile(r"(?!)")  # "capital", "border town" after a demonym
     group_after: re.Pattern[str] = re.compile(r"(?!)")  # "militants" or a group's name
     actor_venue: re.Pattern[str] = re.compile(r"(?!)")  # "officials in " before a seat
+    former: re.Pattern[str] = re.compile(r"(?!)")  # "a former " before a demonym
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every party mention in text[start:end], venues excluded."""
@@ -65,6 +66,8 @@ class Gazetteer:
         """A demonym that describes a place or an armed group, not the state acting."""
         rest = text[after : min(end, after + _LOOK)]
         if self.group_after.match(rest):
+            return True
+        if self.former.search(text, max(0, at - _LOOK), at):
             return True
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
@@ -117,6 +120,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     group = _words(context.get("armed_group_nouns", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
+    former = "|".join(re.escape(w) for w in context.get("former_before", []))
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -126,6 +130,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         if group or group_names else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
         else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{former})\s*$", re.IGNORECASE) if former else re.compile(r"(?!)"),
     )
 
 
