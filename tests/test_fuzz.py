@@ -110,8 +110,8 @@ def build(base: Path, spec: tuple[dict[bytes, Entry], bytes | None]) -> tuple[Pa
                       "missing": str(root / "missing.txt"), "self": str(path),
                       "inside": str(root), "parent": ".."}.get(entry.target, entry.target)
             path.symlink_to(target)
-    if sidecar is not None:
-        (root / "timeline-viewer.ini").write_bytes(sidecar)
+    if sidecar is not None and not os.path.lexists(root / "timeline-viewer.ini"):
+        (root / "timeline-viewer.ini").write_bytes(sidecar)  # unless an entry took the name
         size += len(sidecar)
     return root, size
 

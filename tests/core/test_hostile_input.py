@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 
 from tests.budget import linear_budget, within_budget
+from viewer.core import topic_edits
 from viewer.core.cache import entry_key
 from viewer.core.dates import MAX_DATE, parse_full_date
 from viewer.core.extract import extract_folder
 from viewer.core.ingest import list_folder, load_folder
 from viewer.core.model import Problem
+from viewer.core.periods import load_periods
 from viewer.core.sidecar import read_sidecar, write_sidecar_value
 from viewer.core.timex import Tagger
+from viewer.core.topic_edits import TopicError
+from viewer.core.topics import load_taxonomy
 
 GOOD = "Talks resumed on Monday in Geneva, officials said.\n"
 
@@ -188,3 +192,22 @@ def test_planted_cache_entries_are_misses(tmp_path: Path, plant: str) -> None:
                                                          on_document=seen.append),
                                   linear_budget(len(GOOD)))
     assert [e.id for e in again.events] == [e.id for e in first.events] and len(seen) == 1
+
+
+def test_a_folder_topics_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / "topics.toml").write_bytes(b"\x80")
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    assert result.events
+    assert kinds(result.problems) == {".timeline-viewer/topics.toml": "rules"}
+
+
+def test_periods_and_topic_edits_never_open_a_fifo_or_an_outside_link(tmp_path: Path) -> None:
+    rules = tmp_path / ".timeline-viewer"
+    rules.mkdir()
+    os.mkfifo(rules / "periods.json")
+    (rules / "topics.toml").symlink_to("/etc/passwd")
+    assert load_periods(tmp_path) == ()
+    with pytest.raises(TopicError, match="outside"):
+        topic_edits.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes")

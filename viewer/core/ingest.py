@@ -20,6 +20,7 @@ from viewer.core.htmltext import html_to_text
 from viewer.core.markdown import markdown_to_text
 from viewer.core.metadata import DATE_KEYS, infer_date, read_embedded
 from viewer.core.model import DateSource, Document, FolderScan, Paragraph, Problem, Sentence
+from viewer.core.provenance import IGNORED_KIND, written_by_app
 from viewer.core.resources import FOLDER_DIR, rule_problems
 from viewer.core.safe_read import display_name, link_problem, read_bounded, relative_name
 from viewer.core.sidecar import SIDECAR_NAME, read_sidecar
@@ -134,6 +135,8 @@ def read_document(
         decoded = decode(data)
     except BinaryContent as exc:
         return Problem(rel, "binary", str(exc))
+    if written_by_app(decoded.text):
+        return Problem(rel, IGNORED_KIND, "an export this app wrote, not an article")
     return build_document(
         root, rel, decoded.text, SUPPORTED.get(path.suffix.lower(), "text"),
         (sidecar or {}).get(rel, {}), decoded.encoding, decoded.fallback, path=str(path),

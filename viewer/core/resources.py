@@ -59,7 +59,7 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 #: The data files a folder may override.
 RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.toml",
               "topics.toml", "people.toml", "discovery.toml")
-_MAX_RULES = 4 * 1024 * 1024
+MAX_RULE_BYTES = 4 * 1024 * 1024
 
 
 def override(name: str, folder: str | Path | None) -> Path | None:
@@ -74,7 +74,7 @@ def override(name: str, folder: str | Path | None) -> Path | None:
         info = os.stat(local)
     except OSError:
         return None
-    return local if stat.S_ISREG(info.st_mode) and info.st_size <= _MAX_RULES else None
+    return local if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_RULE_BYTES else None
 
 
 def _read_override(name: str, folder: str | Path) -> dict[str, Any] | Problem | None:
@@ -82,7 +82,7 @@ def _read_override(name: str, folder: str | Path) -> dict[str, Any] | Problem | 
     local = Path(folder) / FOLDER_DIR / name
     if not os.path.lexists(local):
         return None
-    data = read_bounded(folder, local, _MAX_RULES)
+    data = read_bounded(folder, local, MAX_RULE_BYTES)
     if isinstance(data, Problem):
         return None if data.kind == "vanished" else data
     try:
@@ -137,6 +137,12 @@ def _misshapen(extra: Any, base: Any, where: str) -> str | None:
     return None if _kind(extra) == _kind(base) else where
 
 
+def load_override(name: str, folder: str | Path) -> dict[str, Any] | None:
+    """Only the folder's own copy of `name`, parsed; None when absent or not usable."""
+    found = _read_override(name, folder) if override(name, folder) is not None else None
+    return found if isinstance(found, dict) else None
+
+
 def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
     """Load the bundled TOML data file `name`, extended by the folder's own copy if any (a
     copy that cannot be read or parsed is passed over; `rule_problems` reports it)."""
@@ -146,14 +152,6 @@ def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
         if isinstance(found, dict):
             data = merge(data, found)
     return data
-
-
-def folder_data(name: str, folder: str | Path | None) -> dict[str, Any]:
-    """The folder's own copy of data file `name` alone, parsed ({} when absent or unusable)."""
-    if folder is None or override(name, folder) is None:
-        return {}
-    found = _read_override(name, folder)
-    return found if isinstance(found, dict) else {}
 
 
 def rule_problems(folder: str | Path) -> list[Problem]:

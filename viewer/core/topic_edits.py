@@ -11,13 +11,16 @@ when it did not exist), which `restore` puts back: that is the undo.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from viewer.core.atomic import write_atomic
-from viewer.core.resources import FOLDER_DIR
+from viewer.core.model import Problem
+from viewer.core.resources import FOLDER_DIR, MAX_RULE_BYTES
+from viewer.core.safe_read import read_bounded
 from viewer.core.topics import Taxonomy, Topic
 
 _HEADER = ("# This folder's topics (they extend the bundled taxonomy). Written by the app;\n"
@@ -35,15 +38,21 @@ def topics_path(folder: str | Path) -> Path:
 
 
 def _read(folder: str | Path) -> tuple[dict[str, Any], str | None]:
+    """The folder's topics.toml and its text, read like any folder file (never a FIFO, a
+    giant or a link out of the folder); a file that cannot be used refuses the edit."""
     path = topics_path(folder)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, None
+    data = read_bounded(folder, path, MAX_RULE_BYTES)
+    if isinstance(data, Problem):
+        if data.kind == "vanished":
+            return {}, None
+        raise TopicError(f"{data.path}: {data.message}")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
         return tomllib.loads(text), text
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise TopicError(f"{path.name} is not valid UTF-8 TOML ({exc}); fix or remove it "
-                         "before editing topics") from exc
+        raise TopicError(f"{topics_path(folder).name} is not valid UTF-8 TOML ({exc})") from exc
 
 
 def _value(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from viewer.core.resources import folder_data, load_data, override
+from viewer.core.resources import load_data, load_override, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -153,9 +153,10 @@ def _bundled() -> Taxonomy:
 
 def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     """The bundled taxonomy, extended or replaced by the folder's own topics.toml."""
-    if override("topics.toml", folder) is None:
+    local = load_override("topics.toml", folder) if folder is not None else None
+    if local is None:
         return _bundled()
-    own = frozenset(folder_data("topics.toml", folder).get("topic", {}))
+    own = frozenset(local.get("topic", {}))
     bundled = frozenset(load_data("topics.toml").get("topic", {}))
     return build(load_data("topics.toml", folder), own - bundled)
 

@@ -104,6 +104,9 @@ class Match:
     anchor: Anchor | None
     lex: Lexicon
     index: TenseIndex | None = field(default=None, repr=False)
+    # The latest year named alone ("in 1988", "last year") and where it ends: "that year"
+    # and "the year before" refer to it, while the anchor above stays at the finer date.
+    year: tuple[dt.date, int] | None = None
 
     def g(self, name: str) -> str | None:
         value = self.groups.get(name)

@@ -85,6 +85,22 @@ def relative_part(m: Match) -> Result | None:
     return Result("TIME", f"{day.isoformat()}T{part}", anchor="dct")
 
 
+def narrative_part(m: Match) -> Result | None:
+    """"By mid-afternoon" is a time of the day being told: the narrative's latest day when
+    it named one, else the document's; "mid-afternoon yesterday" names its day."""
+    part = m.lex.parts[m.g("part") or "morning"]
+    mod = "MID" if m.g("mod") else None
+    word = m.g("word")
+    if word or m.anchor is None or m.anchor.unit != "D":
+        if m.dct is None:
+            return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, anchor="none")
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word or "", 0)
+        day, kind = m.dct + dt.timedelta(days=offset), "dct"
+    else:
+        day, kind = m.anchor.day, "narrative"
+    return Result("TIME", f"{day.isoformat()}T{part}", mod=mod, anchor=kind, sets_anchor=False)
+
+
 def deictic_day(m: Match) -> Result | None:
     word = " ".join((m.g("word") or "").split())
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
@@ -111,6 +127,9 @@ def anaphoric(m: Match) -> Result | None:
     found = re.search(r"\b(day|week|month|quarter|year|morning|night|evening|weekend|eve)\b",
                       words)
     unit_word = found.group(1) if found else "day"
+    if unit_word == "year" and m.year is not None and (m.anchor is None
+                                                       or m.year[1] > m.anchor.end):
+        base, precision, kind = m.year[0], "Y", "narrative"  # "in 1988 … that year"
     if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
         if precision != "D":
             return Result("DATE", value_for(base, precision), anchor=kind)
