@@ -324,6 +324,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     mentions: list[tuple[PersonMention, ...]] = []
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
+    named: dict[str, int] = {}  # party → where the article last named it
     focus_paragraph = -1
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
@@ -347,7 +348,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
-        sentence_parties = list(dict.fromkeys(m.party for m in party_mentions))
+        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named)
+        if sentence.boilerplate is None:
+            for mention in party_mentions:
+                named[mention.party] = mention.start
+        sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
@@ -379,7 +384,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             span_text = doc.text[part.start : part.end]
             whole = (part.start, part.end) == (sentence.start, sentence.end)
             parties = sentence_parties if whole else (
-                list(dict.fromkeys(m.party for m in party_mentions
+                list(dict.fromkeys(m.party for m in (*party_mentions, *referring)
                                    if part.start <= m.start and m.end <= part.end))
                 or sentence_parties)
             if whole:
@@ -394,12 +399,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     topic_pairs = sentence_topics
             topics = tuple(t for t, _ in topic_pairs)
             party_why: dict[str, str] = {}
-            for mention in party_mentions:
+            for mention in (*party_mentions, *referring):
                 if mention.party in parties and part.start <= mention.start < part.end:
                     party_why.setdefault(mention.party, doc.text[mention.start:mention.end])
             for party in parties:
                 party_why.setdefault(party, next(
-                    doc.text[m.start:m.end] for m in party_mentions if m.party == party))
+                    doc.text[m.start:m.end] for m in (*party_mentions, *referring)
+                    if m.party == party))
             eid = event_id(doc.relpath, text, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
