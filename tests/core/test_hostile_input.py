@@ -211,3 +211,15 @@ def test_periods_and_topic_edits_never_open_a_fifo_or_an_outside_link(tmp_path: 
     assert load_periods(tmp_path) == ()
     with pytest.raises(TopicError, match="outside"):
         topic_edits.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes")
+
+
+def test_replace_in_a_folder_timex_file_keeps_what_it_leaves_out(tmp_path: Path) -> None:
+    rules = tmp_path / ".timeline-viewer"
+    rules.mkdir()
+    (rules / "timex.toml").write_text("replace = true\n")
+    assert Tagger.for_folder(tmp_path).tag("on 12 March 2026", None)
+    (rules / "timex.toml").write_text(
+        'replace = true\n[[rule]]\nid = "only"\npattern = "(?P<year>\\\\d{4})"\n'
+        'type = "DATE"\nnorm = "year"\n')
+    found = Tagger.for_folder(tmp_path).tag("on 12 March 2026", None)
+    assert [t.text for t in found] == ["2026"]

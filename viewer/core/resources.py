@@ -41,9 +41,12 @@ def _load_bundled(name: str) -> dict[str, Any]:
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """Extend `base` with `extra`: lists concatenate, tables merge, scalars override."""
+    """Extend `base` with `extra`: lists concatenate, tables merge, scalars override.
+
+    With `replace = true`, each top-level entry `extra` gives replaces the bundled one whole;
+    what it leaves out stays bundled (a timex.toml of only its own rules keeps the tables)."""
     if extra.get("replace") is True:
-        return {k: v for k, v in extra.items() if k != "replace"}
+        return {**base, **{k: v for k, v in extra.items() if k != "replace"}}
     out = dict(base)
     for key, value in extra.items():
         old = out.get(key)
@@ -58,7 +61,8 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 #: The data files a folder may override.
 RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.toml",
-              "topics.toml", "people.toml", "discovery.toml")
+              "topics.toml", "people.toml", "modality.toml", "speakers.toml",
+              "discovery.toml")
 MAX_RULE_BYTES = 4 * 1024 * 1024
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import load_data, load_override, override
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -264,6 +264,9 @@ def for_folder(folder: str | Path | None) -> Lexicon:
         return bundled()
     base = load_data("timex.toml")
     merged = load_data("timex.toml", folder)
+    own = (load_override("timex.toml", folder) if folder is not None else None) or {}
+    if own.get("replace") is True:
+        return build(merged)  # only the folder's rules (its tables, where it gives them)
     local = merged["rule"][len(base["rule"]) :]
     merged["rule"] = local + base["rule"]
     return build(merged)
