@@ -103,3 +103,47 @@ def test_sources_naming_different_participants_disagree(tmp_path: Path) -> None:
         "talks on a ceasefire mediated by Turkey.\n")
     (conflict,) = find_conflicts(extract_folder(tmp_path, use_cache=False).events).values()
     assert conflict.flags == ("parties",)
+
+
+def test_reports_write_disputes_with_sources_and_who_says_so(tmp_path: Path) -> None:
+    from viewer.core.export import ExportJob
+    from viewer.core.export.formats import render
+
+    _two_versions(tmp_path)
+    result = extract_folder(tmp_path, use_cache=False)
+    job = ExportJob(result.events, {d.relpath: d for d in result.documents})
+    md, page = render(job, "md"), render(job, "html")
+    assert md.count("disputed: date — 2026-03-05 (") == 1
+    assert "disputed: number of prisoners — 150 (" in md and ", 2026-03-09) vs" not in md
+    assert page.count("<div class='disputed'>") == 2
+    rows = render(job, "csv").splitlines()
+    header = rows[0].lstrip("\ufeff").split(",")
+    assert {"reported", "first_reported", "last_reported", "conflict", "outcome"} <= set(header)
+    assert "date; figure:prisoners" in render(job, "csv")
+    assert '"conflict": ["date", "figure:prisoners"]' in render(job, "jsonl")
+
+
+def test_timelinejs_groups_by_modality_on_request(tmp_path: Path) -> None:
+    import dataclasses
+    import json
+
+    from viewer.core.export import ExportJob
+    from viewer.core.export.formats import render
+
+    _two_versions(tmp_path)
+    result = extract_folder(tmp_path, use_cache=False)
+    job = ExportJob(result.events, {d.relpath: d for d in result.documents})
+    groups = {s.get("group") for s in json.loads(render(job, "timelinejs"))["events"]}
+    assert "happened" not in groups
+    modal = dataclasses.replace(job, group_by="modality")
+    assert {s["group"] for s in json.loads(render(modal, "timelinejs"))["events"]} == {"happened"}
+
+
+def test_chronology_says_who_says_so_and_what_is_planned(tmp_path: Path) -> None:
+    from viewer.core.export import ExportJob
+    from viewer.core.export.formats import render
+
+    result = extract_folder(copy_seeds(tmp_path), use_cache=False)
+    md = render(ExportJob(result.events, {d.relpath: d for d in result.documents}), "md")
+    assert "- planned: Ukraine and Russia are set to engage" in md
+    assert "- Dmitry Peskov said: Kremlin spokesperson Dmitry Peskov" in md

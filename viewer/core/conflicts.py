@@ -54,6 +54,14 @@ class Conflict:
                      for d in self.disagreements)
 
 
+def flag_label(flag: str) -> str:
+    """A conflict flag in words: "figure:prisoners" → "number of prisoners disputed"."""
+    kind, _, what = flag.partition(":")
+    if kind == FIGURE:
+        return f"number of {what} disputed"
+    return {DATE: "date disputed", PARTIES: "who took part disputed"}.get(flag, flag)
+
+
 @dataclass(frozen=True, slots=True)
 class ConflictRules:
     tolerance_days: int
