@@ -27,7 +27,7 @@ from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
-from viewer.core.people import PeopleRegistry
+from viewer.core.people import PeopleRegistry, PersonMention
 from viewer.core.reporting import with_reports
 from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
@@ -255,9 +255,12 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     """Merge people across the folder and add their parties to the events they appear in."""
     registry = PeopleRegistry(folder)
     for extraction in extractions:
+        learned: set[PersonMention] = set()  # a mention shared by events counts once
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             if not event.boilerplate:  # page furniture never teaches who someone is
-                registry.learn(mentions)
+                fresh = [m for m in mentions if m not in learned]
+                learned.update(fresh)
+                registry.learn(fresh)
     registry.finish()
     events: list[Event] = []
     for extraction in extractions:

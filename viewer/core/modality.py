@@ -94,7 +94,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
         boundaries=boundaries,
         openers=openers,
-        modality={name: str(g["modality"]) for name, g in groups.items()},
+        modality={name: str(g.get("modality", HAPPENED)) for name, g in groups.items()},
         when_negated={name: str(g["when_negated"]) for name, g in groups.items()
                       if "when_negated" in g},
         sentence_scope=frozenset(n for n, g in groups.items() if g.get("scope") == "sentence"),

@@ -61,7 +61,7 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 #: The data files a folder may override.
 RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.toml",
-              "topics.toml", "people.toml")
+              "topics.toml", "people.toml", "modality.toml", "speakers.toml")
 MAX_RULE_BYTES = 4 * 1024 * 1024
 
 
