@@ -34,6 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topic", action="append", default=[], metavar="T")
     parser.add_argument("--tag", action="append", default=[], metavar="G")
     parser.add_argument("--document", action="append", default=[], metavar="PATH")
+    parser.add_argument("--modality", action="append", default=[], metavar="M",
+                        help="happened, planned, possible, claimed, denied, agreed, …")
+    parser.add_argument("--disputed", action="store_true",
+                        help="only events whose sources disagree (date, figure, who took part)")
+    parser.add_argument("--group-by", choices=("party", "modality"), default="party",
+                        help="TimelineJS groups (default: the first party)")
     parser.add_argument("--from", dest="date_from", metavar="DATE")
     parser.add_argument("--to", dest="date_to", metavar="DATE")
     parser.add_argument("--search", default="", metavar="TEXT")
@@ -77,6 +83,12 @@ def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
     return frozenset(asked)
 
 
+def _disputed(index: ColumnIndex) -> frozenset[str]:
+    """Every conflict flag in the folder; with none, one that no event carries (an empty
+    choice would mean "all")."""
+    return frozenset(v for v in index.values("conflict") if v != NO_VALUE) or frozenset({"date"})
+
+
 def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
     if args.min_sources < 1:
         raise CliError("--min-sources wants a whole number of at least 1")
@@ -89,6 +101,8 @@ def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
         topics=_check("topic", args.topic, index.values("topics")),
         tags=_check("tag", args.tag, index.values("tags")),
         documents=_check("document", args.document, index.values("documents")),
+        modality=_check("modality", args.modality, index.values("modality")),
+        conflict=_disputed(index) if args.disputed else frozenset(),
         date_from=first,  # type: ignore[arg-type]
         date_to=last,  # type: ignore[arg-type]
         search=args.search,
@@ -120,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = build_filter(args, session.index)
         selected = tuple(session.events(session.index.rows(chosen)))
-        job = ExportJob(selected, dict(session.documents), chosen, title, load_periods(folder))
+        job = ExportJob(selected, dict(session.documents), chosen, title, load_periods(folder),
+                        group_by=args.group_by)
     finally:
         session.close()
     if args.format in PICTURE_FORMATS:

@@ -156,5 +156,6 @@ class ColumnIndex:
 
 
 _FACET_FIELD = {"parties": "parties", "topics": "topics", "tags": "tags",
-                "documents": "document", "review": "review"}
+                "documents": "document", "review": "review", "modality": "modality",
+                "conflict": "conflict"}
 _FIELD_FACET = {field: facet for facet, field in _FACET_FIELD.items()}

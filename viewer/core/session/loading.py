@@ -21,7 +21,7 @@ from typing import Any
 
 from viewer.core.cache import fingerprint
 from viewer.core.events import DocumentEvents
-from viewer.core.extract import PARALLEL_FROM, _executor, extract_file, folder_stage
+from viewer.core.extract import PARALLEL_FROM, _executor, extract_batch, folder_stage
 from viewer.core.ingest import list_folder
 from viewer.core.model import Document, Problem
 from viewer.core.resources import rule_problems
@@ -277,6 +277,13 @@ def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, s
         if not report(done):
             return False
     return True
+
+
+def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
+                 stamp: str) -> dict[str, Any]:
+    """One file's extraction (or problem) as plain values, as the snapshot keeps it."""
+    (value,) = extract_batch(folder, [(path, "")], side, stamp)
+    return value if isinstance(value, dict) else extraction_to_dict(value)
 
 
 def _stat(path: str) -> tuple[int, int]:

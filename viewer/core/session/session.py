@@ -23,7 +23,7 @@ from viewer.core.userdata import apply_user_data, orphans_among
 
 STORE_PATH = ".timeline-viewer"  # the path store problems are listed against
 FACET_FIELDS = {"parties": "parties", "topics": "topics", "tags": "tags", "document": "documents",
-                "review": "review"}
+                "review": "review", "modality": "modality", "conflict": "conflict"}
 
 
 @dataclass(frozen=True, slots=True)

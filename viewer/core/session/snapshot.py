@@ -29,7 +29,7 @@ from viewer.core.cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
-VERSION = "4"
+VERSION = "5"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
