@@ -25,7 +25,7 @@ from viewer.core.extract import PARALLEL_FROM, _executor, extract_batch, folder_
 from viewer.core.ingest import list_folder
 from viewer.core.model import Document, Problem
 from viewer.core.resources import rule_problems
-from viewer.core.safe_read import relative_name
+from viewer.core.safe_read import display_name, relative_name
 from viewer.core.serialize import (
     document_from_dict,
     extraction_from_dict,
@@ -140,13 +140,18 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     known = snap.keys() if snap is not None else {}
     names: dict[bytes, str] = {}
     keys: dict[bytes, FileKey] = {}
+    prefix = os.path.join(folder, "")
     hits: list[bytes] = []
     pending: list[tuple[bytes, str]] = []
     touched: list[tuple[bytes, FileKey]] = []
     for path in listing.files:
-        rel = os.fsencode(os.path.relpath(path, folder))
-        names[rel] = str(path)
-        side = json.dumps(sidecar.get(relative_name(folder, path), {}), sort_keys=True)
+        text = str(path)
+        inside = text[len(prefix):] if text.startswith(prefix) else os.path.relpath(text, folder)
+        rel = os.fsencode(inside)
+        names[rel] = text
+        name = (display_name(inside.replace(os.sep, "/")) if not inside.startswith("..")
+                else relative_name(folder, path))  # the sidecar's name for it, made cheaply
+        side = json.dumps(sidecar.get(name, {}), sort_keys=True)
         try:
             st = os.stat(path)
             key = FileKey(st.st_size, st.st_mtime_ns, None, side)
