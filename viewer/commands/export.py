@@ -144,7 +144,8 @@ def run(args: argparse.Namespace) -> int:
     selected = tuple(events[i] for i in index.rows(chosen))
     title = args.title or f"Timeline: {folder.resolve().name}"
     job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title,
-                    load_periods(folder), group_by=args.group_by)
+                    load_periods(folder), group_by=args.group_by,
+                    topic_labels={t.id: t.label for t in result.taxonomy.topics})
     if args.format in PICTURE_FORMATS:
         from viewer.ui.app import application
         from viewer.ui.picture import render_picture
@@ -152,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         application()
         try:
             render_picture(list(selected), args.format, out, title, width=args.width,
-                           scale=args.scale, periods=job.periods)
+                           scale=args.scale, periods=job.periods, taxonomy=result.taxonomy)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:
