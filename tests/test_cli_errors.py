@@ -66,6 +66,7 @@ WRONG: list[tuple[str, ...]] = [
     ("topics", "{F}", "--merge", "negotiations", "strikes"),
     ("topics", "{F}", "--create", "Bad Id", "--cue", "x"), ("topics", "{F}", "--create", "x"),
     ("topics", "{F}", "--add-cues", "negotiations"),
+    ("topics", "{F}", "--create", "x", "--from-event", "no-such-event"),
     ("/no/such/folder",), ("--bogus",), ("--screenshot", "{P}/s.png", "--size", "99999x99999"),
     ("--screenshot", "{P}/s.png", "--size", "0x0"), ("--screenshot", "{P}/s.png", "--size",
                                                       "big"),
