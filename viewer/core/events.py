@@ -59,6 +59,16 @@ class Event:
     # Why the event has each party and topic: "party:Russia:the Kremlin", "topic:strikes:missile*"
     # (kind, what, the name or cue that matched), for a detail pane to show.
     why: tuple[str, ...] = ()
+    # The second time axis (reporting): its article's publication date, and its cluster's
+    # first and last report.
+    reported: dt.date | None = None
+    first_reported: dt.date | None = None
+    last_reported: dt.date | None = None
+    # What the cluster's sources disagree on: "date", "figure:prisoners", "parties".
+    conflict: tuple[str, ...] = ()
+    # For a planned or possible event: what a later report says became of it
+    # ("happened 2026-02-01", "postponed").
+    outcome: str = ""
 
     @property
     def undated(self) -> bool:

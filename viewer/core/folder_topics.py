@@ -21,10 +21,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from viewer.core.events import Event
 from viewer.core.model import Document
-from viewer.core.resources import load_data
+from viewer.core.resources import build_for_folder
 from viewer.core.topics import Taxonomy, Topic, combine, make_topic
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -50,7 +51,10 @@ class Settings:
 
 
 def load_settings(folder: str | Path | None = None) -> Settings:
-    d = load_data("discovery.toml", folder)
+    return build_for_folder("discovery.toml", folder, _settings_from)
+
+
+def _settings_from(d: dict[str, Any]) -> Settings:
     return Settings(
         float(d["coverage"]), int(d["anchor_sentences"]), int(d.get("small_folder", 0)),
         int(d["max_topics"]),

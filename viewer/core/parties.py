@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
 
@@ -170,4 +170,4 @@ def _bundled() -> Gazetteer:
 def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
     if override("gazetteer.toml", folder) is None:
         return _bundled()
-    return build(load_data("gazetteer.toml", folder))
+    return build_for_folder("gazetteer.toml", folder, build)
