@@ -152,8 +152,11 @@ def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None
                 break
             if not _comparable(a, b) or root(a.cluster) == root(b.cluster):
                 continue
-            wa = words.setdefault(i, content_words(a.text))
-            wb = words.setdefault(j, content_words(b.text))
+            wa, wb = words.get(i), words.get(j)
+            if wa is None:
+                wa = words[i] = content_words(a.text)
+            if wb is None:
+                wb = words[j] = content_words(b.text)
             shared = len(wa & wb)
             if shared >= rules.min_shared or (
                     shared >= 2 and shared / max(1, len(wa | wb)) >= rules.min_overlap):
