@@ -174,3 +174,19 @@ def test_wording_read_once_per_event(monkeypatch: pytest.MonkeyPatch) -> None:
               for i, (w, day) in enumerate(zip(words, days, strict=True))]
     conflicts.merge_near_dates(events)
     assert len(calls) <= len(events)
+
+
+def test_lag_counts_from_the_span_not_its_first_day() -> None:
+    """A year-long span reported within it lagged 202 days when counted from 1 January."""
+    from viewer.core.reporting import lag_days
+
+    base = Event(id="a", document="a.txt", text="", char_start=0, char_end=0,
+                 start=dt.date(2025, 1, 1), end=dt.date(2025, 7, 22), precision="year",
+                 date_source="explicit", timex=None, timex_value=None, parties=(), people=(),
+                 topics=(), boilerplate=False, sentence=0, reported=dt.date(2025, 7, 22))
+    assert lag_days(base) == 0
+    import dataclasses
+
+    assert lag_days(dataclasses.replace(base, reported=dt.date(2025, 7, 25))) == 3
+    assert lag_days(dataclasses.replace(base, start=dt.date(2025, 7, 23),
+                                        end=dt.date(2025, 7, 23))) == -1
