@@ -19,6 +19,7 @@ from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
+from viewer.core.conflicts import with_conflicts
 from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, extract_document
 from viewer.core.folder_topics import folder_taxonomy, load_settings
@@ -27,6 +28,7 @@ from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry, PersonMention
+from viewer.core.reporting import with_reports
 from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
@@ -256,7 +258,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     return FolderExtraction(
         root=folder,
         documents=documents,
-        events=tuple(cluster(events)),
+        events=tuple(with_reports(with_conflicts(cluster(events)), documents)),
         problems=tuple(problems),
         ignored=listing.ignored,
         people=people,

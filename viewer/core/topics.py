@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from viewer.core.resources import folder_data, load_data, override
+from viewer.core.resources import build_for_folder, folder_data, load_data, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -158,7 +158,7 @@ def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
         return _bundled()
     own = frozenset(local.get("topic", {}))
     bundled = frozenset(load_data("topics.toml").get("topic", {}))
-    return build(load_data("topics.toml", folder), own - bundled)
+    return build_for_folder("topics.toml", folder, lambda data: build(data, own - bundled))
 
 
 def deleted_ids(folder: str | Path | None) -> frozenset[str]:
