@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     width = max((len(d.relpath) for d in documents), default=8)
     for doc in documents:
         date = f"{doc.date.isoformat()} ({doc.date_source.value})" if doc.date else "undated"
-        problems = "; ".join(str(p) for p in doc.problems if p.kind != "undated") or "-"
+        problems = "; ".join(str(p) for p in doc.problems) or "-"
         print(
             f"{doc.relpath:<{width}}  {date:<25}  "
             f"sentences {len(doc.sentences):>3}  boilerplate {doc.boilerplate_count:>3}  "

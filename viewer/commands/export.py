@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from viewer.core.periods import load_periods
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session import Session
 from viewer.core.session.filtering import ColumnIndex
+from viewer.display import headless_problem
 
 SUMMARY = "write the filtered timeline as csv, json, jsonl, md, html, ics, timelinejs, png…"
 DESCRIPTION = (
@@ -129,24 +129,28 @@ def run(args: argparse.Namespace) -> int:
     out = checked_output(args.output, folder, args.force)
     if args.format in PICTURE_FORMATS:
         check_picture(args.width, args.scale)
+        problem = headless_problem()
+        if problem:
+            raise CliError(problem)
     session = open_session(folder)
     title = args.title or f"Timeline: {folder.resolve().name}"
+    taxonomy = session.loaded.topics
     try:
         chosen = build_filter(args, session.index)
         selected = tuple(session.events(session.index.rows(chosen)))
         job = ExportJob(selected, dict(session.documents), chosen, title, load_periods(folder),
-                        group_by=args.group_by)
+                        group_by=args.group_by,
+                        topic_labels={t.id: t.label for t in taxonomy.topics})
     finally:
         session.close()
     if args.format in PICTURE_FORMATS:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application
         from viewer.ui.picture import render_picture
 
         application()
         try:
             render_picture(list(selected), args.format, out, title, width=args.width,
-                           scale=args.scale, periods=job.periods)
+                           scale=args.scale, periods=job.periods, taxonomy=taxonomy)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:

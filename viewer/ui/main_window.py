@@ -37,7 +37,7 @@ from viewer.core.model import Document, Problem
 from viewer.core.periods import load_periods
 from viewer.core.session import Change, Session
 from viewer.core.timex import Timex
-from viewer.core.topics import load_taxonomy
+from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.core.words import plural
 from viewer.ui.coverage_dialog import CoverageDialog
 from viewer.ui.detail_pane import DetailPane
@@ -227,7 +227,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             self.timeline._fitted = False
         self.problem_list.clear()
         self.problem_dock.hide()
-        self.timeline.set_taxonomy(load_taxonomy(self.folder))
+        self.use_taxonomy(load_taxonomy(self.folder))  # until the load names the full one
         self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self._remember(self.folder)
@@ -274,12 +274,12 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
                 session.take_history(previous)  # a reload keeps the undo history
             previous.detach()
         self.editor.session = session
+        self.use_taxonomy(session.loaded.topics)
         self.documents = session.documents
         self.timexes = session.timexes
         self.model.titles = self.titles()
         self.detail.titles = dict(self.model.titles)
-        self.detail.published = {path: d.date.isoformat() for path, d in self.documents.items()
-                                 if d.date is not None}
+        self.detail.published = session.published()
         self.filters.facets["documents"].labels = dict(self.model.titles)
         self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self._keep
@@ -329,9 +329,18 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     def show_coverage(self) -> None:
         """Coverage of the events the filters show, by outlet (the article's title)."""
         shown = [self.timeline.events[r] for r in self.timeline.rows]
-        labels = {t.id: t.label for t in self.timeline.taxonomy.topics}
-        self.coverage = CoverageDialog(shown, self.titles(), labels, self)
+        self.coverage = CoverageDialog(shown, self.titles(), self.topic_labels(), self)
         self.coverage.open()
+
+    def use_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """The one taxonomy every view reads: the folder's full one, discovered topics too
+        (what `timeline-viewer topics FOLDER` lists), for lanes, colours, filters and details."""
+        self.timeline.set_taxonomy(taxonomy)
+        self.filters.set_taxonomy(taxonomy)
+        self.detail.topic_labels = self.topic_labels()
+
+    def topic_labels(self) -> dict[str, str]:
+        return {t.id: t.label for t in self.timeline.taxonomy.topics}
 
     def titles(self) -> dict[str, str]:
         return self.session.titles() if self.session is not None else {}

@@ -119,6 +119,11 @@ class Session:
                                                                self.loaded.headers, strict=True)
                 if title}
 
+    def published(self) -> dict[str, str]:
+        """Each dated document's publication date (ISO), without reading its text."""
+        return {relpath: day.isoformat() for relpath, (day, _) in zip(
+            self.loaded.order, self.loaded.headers, strict=True) if day is not None}
+
     def document_dates(self) -> list[tuple[dt.date, str]]:
         """Publication date and title of every dated document, without reading its text."""
         return [(day, title) for day, title in self.loaded.headers if day is not None]
