@@ -7,7 +7,6 @@ the same happening are clustered.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import multiprocessing
 import os
@@ -24,6 +23,7 @@ from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
+from viewer.core.people_reduce import as_found, attach_people
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
@@ -53,14 +53,24 @@ def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
     return Tagger.for_folder(folder), load_gazetteer(folder), load_taxonomy(folder)
 
 
+def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
+                stamp: str = "") -> DocumentEvents | Problem:
+    """Read and extract one file with the folder's rules (built once per process); the unit
+    of work every engine shares."""
+    item = read_document(folder, path, side)
+    if isinstance(item, Problem):
+        return item
+    tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
+    return extract_document(item, tagger, gazetteer, taxonomy)
+
+
 def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
                  stamp: str = "") -> dict[str, Any]:
     """Read and extract one file; a plain dict so it crosses process boundaries cheaply."""
-    item = read_document(folder, path, side)
+    item = extract_one(folder, path, side, stamp)
     if isinstance(item, Problem):
         return {"problem": problem_to_dict(item)}
-    tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
-    return extraction_to_dict(extract_document(item, tagger, gazetteer, taxonomy))
+    return extraction_to_dict(item)
 
 
 def _executor(workers: int) -> Executor:
@@ -135,12 +145,11 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                     break
     elif not cancelled:
         for name, key in pending:
-            item = read_document(folder, name, sidecar)
-            if isinstance(item, Problem):
-                store(name, key, {"problem": problem_to_dict(item)})
+            extraction_or_problem = extract_one(folder, name, sidecar, stamp)
+            if isinstance(extraction_or_problem, Problem):
+                store(name, key, {"problem": problem_to_dict(extraction_or_problem)})
             else:
-                tagger, gazetteer, taxonomy = _tools(folder, stamp)
-                extraction = extract_document(item, tagger, gazetteer, taxonomy)
+                extraction = extraction_or_problem
                 ready[name] = extraction  # in-process: no need to rebuild it from a dict
                 store(name, key, extraction_to_dict(extraction), extraction)
             done += 1
@@ -186,17 +195,7 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     events: list[Event] = []
     for extraction in extractions:
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
-            names: dict[str, None] = {}
-            parties = dict.fromkeys(event.parties)
-            for mention in mentions:
-                person = registry.resolve(mention)
-                if person is None:
-                    continue
-                names.setdefault(person.name)
-                if person.party:
-                    parties.setdefault(person.party)
-            if names or len(parties) != len(event.parties):
-                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties))
-            events.append(event)
+            events.append(attach_people(
+                event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
     people = {p.name: p.party for p in registry.people.values()}
     return events, people
