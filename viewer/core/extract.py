@@ -7,6 +7,7 @@ the same happening are clustered.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
+from viewer.core.dataset_manifest import is_dataset
 from viewer.core.events import DocumentEvents, Event, extract_document
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.model import Document, Problem
@@ -54,12 +56,15 @@ def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
 
 
 def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
-                stamp: str = "") -> DocumentEvents | Problem:
+                stamp: str = "", prefix: str = "") -> DocumentEvents | Problem:
     """Read and extract one file with the folder's rules (built once per process); the unit
-    of work every engine shares."""
+    of work every engine shares. `prefix` goes before the relative path (and so into the
+    event ids) when several folders make one dataset."""
     item = read_document(folder, path, side)
     if isinstance(item, Problem):
-        return item
+        return Problem(prefix + item.path, item.kind, item.message) if prefix else item
+    if prefix:
+        item = dataclasses.replace(item, relpath=prefix + item.relpath)
     tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
     return extract_document(item, tagger, gazetteer, taxonomy)
 
@@ -86,6 +91,10 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     `on_document` sees each document's events as soon as they exist (before people and
     clusters, which need the whole folder)."""
     folder = str(Path(root))
+    if is_dataset(folder):  # built by `extract --engine dask`: read, never re-extracted
+        from viewer.core.dataset_read import read_dataset
+
+        return read_dataset(folder)
     listing = list_folder(folder)
     sidecar = read_sidecar(folder)
     cache = Cache(folder) if use_cache else None

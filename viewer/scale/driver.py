@@ -1,0 +1,270 @@
+"""Run an extraction on a Dask cluster: plan, extract, people, clusters, write, manifest.
+
+The driver holds only small things: the plan, per-partition counts, the people registry
+(names and parties, not text), the surname keys and mentions whose order matters, and the
+linked pairs (ids only). Text and events stay in the dataset folder, read by the tasks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib.util
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyarrow as pa
+
+from viewer.core.dataset_format import write_table
+from viewer.core.dataset_manifest import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    is_dataset,
+    read_manifest,
+    write_json,
+)
+from viewer.core.people_reduce import finished_registry, merge_learned, people_table, replay
+from viewer.scale import tasks
+from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
+from viewer.scale.progress import Progress
+
+CONNECT_TIMEOUT = "10s"
+
+
+class SchedulerUnreachable(Exception):
+    """The scheduler given with --scheduler did not answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    documents: int
+    events: int
+    problems: int
+    partitions: int
+    extracted: int  # partitions extracted in this run; the rest were unchanged
+    bytes: int
+    seconds: float
+
+
+def app_version() -> str:
+    try:
+        return version("timeline-viewer")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@contextlib.contextmanager
+def connect(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """A client on the given scheduler, or on a LocalCluster of worker processes."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise SchedulerUnreachable(
+                f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+        with client:
+            yield client
+        return
+    # The dashboard needs bokeh; without it the cluster runs without one.
+    dashboard = "127.0.0.1:0" if importlib.util.find_spec("bokeh") is not None else None
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                      processes=True, host="127.0.0.1", dashboard_address=dashboard) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def run(patterns: Sequence[str], out: str | Path, client: Any, *,
+        target_bytes: int = TARGET_BYTES, stream: TextIO | None = sys.stderr,
+        on_extracted: Callable[[int], None] | None = None) -> RunSummary:
+    """Build or update the dataset at `out` from the folders `patterns` name."""
+    started = time.perf_counter()
+    root = Path(out).resolve()
+    if root.exists() and any(root.iterdir()) and not is_dataset(root):
+        raise ValueError(f"{out} exists and is not an event dataset: choose an empty or new "
+                         "folder")
+    root.mkdir(parents=True, exist_ok=True)
+    plan = make_plan(expand_sources(list(patterns)), target_bytes)
+    progress = Progress(stream, dashboard(client))
+    old = _old_partitions(root)
+    todo = [p for p in plan.partitions if not _unchanged(root, p, old)]
+    done = {p["id"]: p for p in old.values() if p["id"] in {q.id for q in plan.partitions}}
+    out_s = str(root)
+
+    progress.stage("extract", len(todo), sum(p.bytes for p in todo))
+    futures = client.map(tasks.extract_partition, [out_s] * len(todo), todo,
+                         key=[f"extract-{p.id}-{p.key}" for p in todo], retries=3)
+    from distributed import as_completed
+
+    for count, future in enumerate(as_completed(futures), 1):
+        summary = future.result()
+        part = next(p for p in todo if p.id == summary["id"])
+        done[part.id] = {**summary, "key": part.key}
+        progress.advance(part.bytes)
+        if on_extracted is not None:
+            on_extracted(count)
+    progress.end()
+
+    ids = [p.id for p in plan.partitions]
+    folders = {p.id: p.source.folder for p in plan.partitions}
+    people_folder = plan.sources[0].folder if plan.sources else None
+    progress.stage("people", 4, 0)
+    learned = client.map(tasks.learn, [out_s] * len(ids), ids, [folders[i] for i in ids],
+                         pure=False, retries=3)
+    while len(learned) > 1:  # an ordered tree reduction
+        pairs = [learned[i : i + 2] for i in range(0, len(learned), 2)]
+        learned = [client.submit(merge_learned, pair, pure=False) if len(pair) == 2
+                   else pair[0] for pair in pairs]
+    merged = learned[0].result() if learned else merge_learned([])
+    registry = finished_registry(people_folder, merged)
+    shared = client.scatter(registry, broadcast=True)
+    progress.advance(0)
+    keys: frozenset[str] = frozenset().union(*client.gather(client.map(
+        tasks.creating, [out_s] * len(ids), ids, [shared] * len(ids), pure=False, retries=3)))
+    progress.advance(0)
+    mentions = client.gather(client.map(tasks.ordered, [out_s] * len(ids), ids,
+                                        [keys] * len(ids), pure=False, retries=3))
+    final, answers = replay(registry, mentions)
+    progress.advance(0)
+    tasks.clear(out_s, "shuffle")  # a bucket must hold this run's events only
+    buckets = client.gather(client.map(
+        tasks.resolve, [out_s] * len(ids), ids, list(range(len(ids))), [shared] * len(ids),
+        [keys] * len(ids), answers, pure=False, retries=3))
+    progress.advance(0)
+    progress.end()
+
+    months = sorted(set().union(*buckets)) if buckets else []
+    progress.stage("clusters", len(months), 0)
+    clusters: dict[str, tuple[str, int]] = {}
+    edges: list[tuple[str, str, str, str, str, str]] = []
+    for future in as_completed(client.map(tasks.link_bucket, [out_s] * len(months), months,
+                                          pure=False, retries=3)):
+        edges.extend(future.result())
+        progress.advance(0)
+    progress.end()
+    clusters = components(edges)
+    by_partition: dict[str, dict[str, tuple[str, int]]] = {i: {} for i in ids}
+    for a, _, pa_, b, _, pb in edges:
+        by_partition[pa_][a] = clusters[a]
+        by_partition[pb][b] = clusters[b]
+
+    progress.stage("write", len(ids), 0)
+    written: set[str] = set()
+    for future in as_completed(client.map(tasks.write_events, [out_s] * len(ids), ids,
+                                          [by_partition[i] for i in ids], pure=False,
+                                          retries=3)):
+        written.update(future.result())
+        progress.advance(0)
+    progress.end()
+    people = people_table(final)
+    write_table(pa.table({"name": pa.array(list(people), type=pa.string()),
+                          "party": pa.array(list(people.values()), type=pa.string())}),
+                root / "people.parquet")
+    write_table(_listing_problems(plan), root / "problems" / "part-listing.parquet")
+    _remove_stale(root, set(ids), written)
+    tasks.clear(out_s, "shuffle")
+    tasks.clear(out_s, "resolved")
+    entries = [done[i] for i in ids]
+    write_json(root / MANIFEST, {
+        "format": FORMAT, "version": FORMAT_VERSION, "app_version": app_version(),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "sources": [s.folder for s in plan.sources],
+        "rules": {s.folder: s.rules for s in plan.sources},
+        "ignored": plan.ignored,
+        "partitions": [{"id": i, "key": e["key"], "files": len(
+            next(p for p in plan.partitions if p.id == i).files), "bytes": e["bytes"],
+            "documents": e["documents"], "events": e["events"], "problems": e["problems"]}
+            for i, e in zip(ids, entries, strict=True)],
+    })
+    return RunSummary(
+        documents=sum(e["documents"] for e in entries), events=sum(e["events"] for e in entries),
+        problems=sum(e["problems"] for e in entries) + len(plan.problems),
+        partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
+        seconds=time.perf_counter() - started)
+
+
+def components(edges: Sequence[tuple[str, str, str, str, str, str]]
+               ) -> dict[str, tuple[str, int]]:
+    """Cluster id (smallest member id) and number of documents for every linked event."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    document: dict[str, str] = {}
+    for a, da, _, b, db, _ in edges:
+        document[a], document[b] = da, db
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[rb] = ra
+    groups: dict[str, list[str]] = {}
+    for x in document:
+        groups.setdefault(root(x), []).append(x)
+    out: dict[str, tuple[str, int]] = {}
+    for members in groups.values():
+        value = (min(members), len({document[m] for m in members}))
+        for m in members:
+            out[m] = value
+    return out
+
+
+def dashboard(client: Any) -> str | None:
+    try:
+        services = client.scheduler_info().get("services", {})
+    except Exception:  # an old or remote scheduler that does not say
+        return None
+    return str(client.dashboard_link) if "dashboard" in services else None
+
+
+def _old_partitions(root: Path) -> dict[str, dict[str, Any]]:
+    if not (root / MANIFEST).exists():
+        return {}
+    try:
+        return {p["id"]: p for p in read_manifest(root)["partitions"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _unchanged(root: Path, part: Partition, old: dict[str, dict[str, Any]]) -> bool:
+    entry = old.get(part.id)
+    return (entry is not None and entry.get("key") == part.key
+            and tasks.raw_path(root, part.id).exists()
+            and (root / "documents" / f"part-{part.id}.parquet").exists())
+
+
+def _listing_problems(plan: Plan) -> pa.Table:
+    from viewer.core.dataset_format import problems_table
+
+    return problems_table(list(plan.problems), "")
+
+
+def _remove_stale(root: Path, ids: set[str], written: set[str]) -> None:
+    """Files of partitions that no longer exist, and event months a partition no longer has."""
+    for table in ("documents", "timexes", "problems"):
+        for path in (root / table).glob("part-*.parquet"):
+            if path.stem[5:] not in ids and path.stem != "part-listing":
+                path.unlink(missing_ok=True)
+    for path in (root / tasks.WORK / "extract").glob("*.parquet"):
+        if path.stem not in ids:
+            path.unlink(missing_ok=True)
+    for path in (root / "events").glob("month=*/part-*.parquet"):
+        if str(path.relative_to(root)) not in written:
+            path.unlink(missing_ok=True)
+    for folder in (root / "events").glob("month=*"):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty

@@ -1,0 +1,178 @@
+"""The tasks a worker runs. Each reads its inputs from the dataset folder (which every worker
+can reach) and writes its outputs there atomically, so a task retried after its worker died
+writes the same files again and nothing twice. Returns are small: counts, keys, ids."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from viewer.core.cluster import is_candidate, links
+from viewer.core.dataset_format import (
+    documents_table,
+    events_from_table,
+    events_table,
+    month_of,
+    problems_table,
+    read_table,
+    timexes_table,
+    write_table,
+)
+from viewer.core.events import DocumentEvents, Event
+from viewer.core.extract import extract_one
+from viewer.core.model import Problem
+from viewer.core.people import PeopleRegistry, PersonMention
+from viewer.core.people_reduce import (
+    Found,
+    Learned,
+    MentionRef,
+    creating_keys,
+    learn_partition,
+    ordered_mentions,
+    resolve_events,
+)
+from viewer.core.safe_read import relative_name
+from viewer.core.serialize import mention_from_list, mention_to_list
+from viewer.scale.plan import Partition
+
+WORK = "_work"
+SHUFFLE_HALO_DAYS = 10  # cluster.MAX_SPAN_DAYS: how far past its bucket an event can link
+
+
+def raw_path(out: Path, pid: str) -> Path:
+    return out / WORK / "extract" / f"{pid}.parquet"
+
+
+def resolved_path(out: Path, pid: str) -> Path:
+    return out / WORK / "resolved" / f"{pid}.parquet"
+
+
+def extract_partition(out: str, part: Partition) -> dict[str, Any]:
+    """Read, tag and extract every file of a partition; a file that fails is a problem."""
+    started = time.process_time()
+    root = Path(out)
+    source = part.source
+    found: list[DocumentEvents] = []
+    problems: list[Problem] = []
+    for path in part.files:
+        try:
+            item = extract_one(source.folder, path, part.sidecar, source.rules, source.prefix)
+        except Exception as exc:  # a bug on one file must not stop a million-file run
+            rel = source.prefix + relative_name(source.folder, path)
+            item = Problem(rel, "error", f"extraction failed: {type(exc).__name__}: {exc}")
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            found.append(item)
+    events = [e for x in found for e in x.events]
+    mentions = [json.dumps([mention_to_list(m) for m in ms])
+                for x in found for ms in x.mentions]
+    write_table(events_table(events, {"_order": list(range(len(events))),
+                                      "_mentions": mentions}), raw_path(root, part.id))
+    name = f"part-{part.id}.parquet"
+    write_table(documents_table([x.document for x in found], source.folder),
+                root / "documents" / name)
+    write_table(timexes_table((x.document.relpath, x.timexes) for x in found),
+                root / "timexes" / name)
+    write_table(problems_table(problems, source.folder), root / "problems" / name)
+    return {"id": part.id, "documents": len(found), "events": len(events),
+            "problems": len(problems), "bytes": part.bytes,
+            "cpu_seconds": time.process_time() - started}
+
+
+def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
+    table = read_table(raw_path(Path(out), pid))
+    events = events_from_table(table)
+    mentions = [tuple(mention_from_list(m) for m in json.loads(v))
+                for v in table.column("_mentions").to_pylist()]
+    return list(zip(events, mentions, strict=True))
+
+
+def learn(out: str, pid: str, folder: str) -> Learned:
+    return learn_partition(folder, _raw(out, pid))
+
+
+def creating(out: str, pid: str, registry: PeopleRegistry) -> frozenset[str]:
+    return creating_keys(registry, (m for _, m in _raw(out, pid)))
+
+
+def ordered(out: str, pid: str, keys: frozenset[str]
+            ) -> list[tuple[MentionRef, PersonMention]]:
+    if not keys:
+        return []
+    return ordered_mentions(keys, [m for _, m in _raw(out, pid)])
+
+
+def _bucket(day: dt.date) -> str:
+    return day.strftime("%Y-%m")
+
+
+def resolve(out: str, pid: str, rank: int, registry: PeopleRegistry, keys: frozenset[str],
+            answers: dict[MentionRef, Found | None]) -> list[str]:
+    """People for a partition's events; then its share of the shuffle: each clustering
+    candidate goes to its start month's bucket, and to the previous month's when it starts
+    within the halo of that bucket's end."""
+    root = Path(out)
+    events = resolve_events(registry, keys, answers, _raw(out, pid))
+    order = list(range(len(events)))
+    write_table(events_table(events, {"_partition": [pid] * len(events), "_order": order}),
+                resolved_path(root, pid))
+    buckets: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        if not is_candidate(event) or event.start is None:
+            continue
+        own = _bucket(event.start)
+        buckets.setdefault(own, []).append(i)
+        back = _bucket(event.start - dt.timedelta(days=SHUFFLE_HALO_DAYS))
+        if back != own:
+            buckets.setdefault(back, []).append(i)
+    for bucket, rows in buckets.items():
+        chosen = [events[i] for i in rows]
+        write_table(events_table(chosen, {"_rank": [rank] * len(rows), "_order": rows,
+                                          "_partition": [pid] * len(rows)}),
+                    root / WORK / "shuffle" / bucket / f"{pid}.parquet")
+    return sorted(buckets)
+
+
+def link_bucket(out: str, bucket: str) -> list[tuple[str, str, str, str, str, str]]:
+    """The linked pairs whose earlier event starts in this month: (id, document, partition)
+    for both ends. The bucket holds the month plus the halo after it, in corpus order."""
+    files = sorted((Path(out) / WORK / "shuffle" / bucket).glob("*.parquet"))
+    table = pa.concat_tables([read_table(f) for f in files])
+    table = table.sort_by([("_rank", "ascending"), ("_order", "ascending")])
+    events = events_from_table(table)
+    partitions = table.column("_partition").to_pylist()
+    pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == bucket)
+    return [(events[i].id, events[i].document, partitions[i],
+             events[j].id, events[j].document, partitions[j]) for i, j in pairs]
+
+
+def write_events(out: str, pid: str, clusters: dict[str, tuple[str, int]]) -> list[str]:
+    """The partition's final events, one file per month; returns the files written."""
+    root = Path(out)
+    table = read_table(resolved_path(root, pid))
+    events = events_from_table(table)
+    months: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        cluster, sources = clusters.get(event.id, (event.id, 1))
+        if (event.cluster, event.sources) != (cluster, sources):
+            events[i] = dataclasses.replace(event, cluster=cluster, sources=sources)
+        months.setdefault(month_of(event), []).append(i)
+    written: list[str] = []
+    for month, rows in months.items():
+        path = root / "events" / f"month={month}" / f"part-{pid}.parquet"
+        write_table(events_table([events[i] for i in rows],
+                                 {"_partition": [pid] * len(rows), "_order": rows}), path)
+        written.append(str(path.relative_to(root)))
+    return written
+
+
+def clear(out: str, name: str) -> None:
+    shutil.rmtree(Path(out) / WORK / name, ignore_errors=True)
