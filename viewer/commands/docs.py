@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 
 from viewer.commands import existing_folder
+from viewer.core.dataset_manifest import is_dataset
+from viewer.core.extract import extract_folder
 from viewer.core.ingest import load_folder
+from viewer.core.model import FolderScan
 
 SUMMARY = "list the documents of a folder with their dates, sentences and problems"
 DESCRIPTION = (
@@ -20,7 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
-    scan = load_folder(folder)
+    if is_dataset(folder):
+        result = extract_folder(folder)  # a dataset: its documents, never re-extracted
+        scan = FolderScan(result.root, result.documents, result.problems, result.ignored)
+    else:
+        scan = load_folder(folder)
     width = max((len(d.relpath) for d in scan.documents), default=8)
     for doc in scan.documents:
         date = f"{doc.date.isoformat()} ({doc.date_source.value})" if doc.date else "undated"

@@ -29,6 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", metavar="tcp://HOST:8786",
                         help="with --engine dask: a running scheduler (default: start a local "
                         "cluster of worker processes)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="with --scheduler: how long to wait for it to answer")
     parser.add_argument("--partition-mb", type=float, default=4.0, metavar="MB",
                         help="with --engine dask: the size of one task's share of the corpus")
     parser.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")

@@ -15,6 +15,8 @@ def run_dask(args: argparse.Namespace) -> int:
         raise CliError("--format does not apply to --engine dask (it writes Parquet)")
     if not args.partition_mb > 0:
         raise CliError(f"--partition-mb wants a positive size, not {args.partition_mb}")
+    if not args.timeout > 0:
+        raise CliError(f"--timeout wants a positive number of seconds, not {args.timeout}")
     if args.workers is not None and args.workers < 1:
         raise CliError(f"--workers wants a whole number of at least 1, not {args.workers}")
     try:
@@ -29,7 +31,7 @@ def run_dask(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     try:
-        with connect(args.scheduler, args.workers) as client:
+        with connect(args.scheduler, args.workers, args.timeout) as client:
             summary = run(args.folder, args.output, client,
                           target_bytes=int(args.partition_mb * 1024 * 1024))
     except SchedulerUnreachable as exc:

@@ -35,8 +35,6 @@ from viewer.scale import tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
 
-CONNECT_TIMEOUT = "10s"
-
 
 class SchedulerUnreachable(Exception):
     """The scheduler given with --scheduler did not answer."""
@@ -61,7 +59,8 @@ def app_version() -> str:
 
 
 @contextlib.contextmanager
-def connect(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+def connect(scheduler: str | None, workers: int | None = None, timeout: float = 10.0
+            ) -> Iterator[Any]:
     """A client on the given scheduler, or on a LocalCluster of worker processes."""
     import logging
 
@@ -70,7 +69,7 @@ def connect(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     logging.getLogger("distributed").setLevel(logging.ERROR)
     if scheduler:
         try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            client = Client(scheduler, timeout=f"{timeout}s")
         except (OSError, TimeoutError) as exc:
             raise SchedulerUnreachable(
                 f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
