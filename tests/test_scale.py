@@ -201,3 +201,12 @@ def test_separate_scheduler_and_workers(tmp_path: Path) -> None:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=5)
+
+
+def test_bench_synthetic_dataset_opens(tmp_path: Path) -> None:
+    from bench.dask_engine import synthetic_dataset
+
+    synthetic_dataset(500, tmp_path / "ds")
+    opened = read_dataset(tmp_path / "ds")
+    assert len(opened.events) == 500 and opened.documents
+    assert sorted(e.id for e in opened.events) == [f"{i:012x}" for i in range(500)]
