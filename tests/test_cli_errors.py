@@ -31,7 +31,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # {F}: the folder, {A}: one of its articles, {P}: its parent, {N}: a file that is no export
 WRONG: list[tuple[str, ...]] = [
     ("docs",), ("docs", "/no/such/folder"), ("docs", "{A}"), ("docs", "{F}", "--bogus"),
-    ("timex",), ("timex", "/no/such/file.txt"), ("timex", "{F}"),
+    ("timex",), ("timex", "/no/such/file.txt"), ("timex", "{F}"), ("timex", "/dev/zero"),
     ("timex", "--dct", "9999-12-31", "{A}"), ("timex", "--dct", "0000-01-01", "{A}"),
     ("timex", "--dct", "someday", "{A}"), ("timex", "--format", "xml", "{A}"),
     ("extract",), ("extract", "/no/such/folder"), ("extract", "{F}", "--format", "xml"),

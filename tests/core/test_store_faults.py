@@ -177,6 +177,8 @@ while True:
     day = f"{2000 + i % 900:04d}-0{1 + i % 9}-1{i % 10}"
     last = f"{2000 + i % 900:04d}-0{1 + i % 9}-2{i % 10}"
     edits.Correct("", "e1", {"start": day, "end": last, "precision": f"p{i}"}).apply(store)
+    if i == 0:
+        print("committed", flush=True)
     i += 1
 """
 
@@ -185,8 +187,11 @@ def test_kill_during_multi_field_edits_never_tears_a_correction(tmp_path: Path) 
     Store.for_folder(tmp_path).close()
     seen = 0
     for round_ in range(12):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path)])
-        time.sleep(0.25 + 0.05 * (round_ % 5))
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path)],
+                                 stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        child.stdout.readline()  # it is writing: kill it a moment later, mid-stream
+        time.sleep(0.02 + 0.03 * (round_ % 5))
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         store = Store.for_folder(tmp_path)
@@ -200,7 +205,7 @@ def test_kill_during_multi_field_edits_never_tears_a_correction(tmp_path: Path) 
         i = int(precision[1:])  # all three fields come from the same edit
         assert start == f"{2000 + i % 900:04d}-0{1 + i % 9}-1{i % 10}"
         assert end == f"{2000 + i % 900:04d}-0{1 + i % 9}-2{i % 10}" and end > start
-    assert seen >= 6  # the writer did commit corrections between kills
+    assert seen == 12  # the writer did commit corrections before every kill
 
 
 def _event(eid: str) -> Event:

@@ -103,7 +103,7 @@ CASES = [
     ("It took three years to get them in one room.", D(2025, 6, 5), "three years", "DURATION",
      "P3Y"),
     ("They met for roughly six hours.", D(2026, 2, 19), "roughly six hours", "DURATION", "PT6H"),
-    ("A six-hour session ended.", D(2026, 2, 19), "A six-hour", "DURATION", "PT6H"),
+    ("A six-hour session ended.", D(2026, 2, 19), "six-hour", "DURATION", "PT6H"),
     ("A ceasefire within the next 50 days.", D(2025, 7, 22), "the next 50 days", "DURATION",
      "P50D"),
     ("The talks ended in less than 90 minutes.", D(2025, 6, 5), "less than 90 minutes",

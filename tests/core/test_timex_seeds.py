@@ -30,7 +30,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("current", "PRESENT_REF"), ("earlier this year", "2026"),
     ],
     "004": [
-        ("Wednesday", "2026-02-18"), ("The two-day", "P2D"), ("Wednesday", "2026-02-18"),
+        ("Wednesday", "2026-02-18"), ("two-day", "P2D"), ("Wednesday", "2026-02-18"),
         ("just two hours", "PT2H"), ("six-hour", "PT6H"), ("the day before", "2026-02-17"),
         ("recently", "PAST_REF"), ("earlier this week", "2026-W08"),
         ("currently", "PRESENT_REF"), ("hours", "PTXH"), ("the first day", "2026-W08"),

@@ -13,8 +13,9 @@ from viewer.core.writers import events_csv, events_json, events_jsonl, write_tex
 
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
 DESCRIPTION = (
-    "Extract the events of every article in FOLDER: date (and how it was found), parties, "
-    "people, topics, the source sentence and its offsets, boilerplate flag and cluster. JSON "
+    "Extract the events of every article in FOLDER: date (and how it was found), modality "
+    "(happened, planned, claimed, …), speaker, parties, people, topics, the source sentence "
+    "and its offsets, boilerplate flag and cluster. JSON "
     "is {\"documents\": [...], \"events\": [...]}; JSON Lines and CSV carry one event per line."
 )
 

@@ -54,7 +54,7 @@ def cache_dir(folder: str | Path) -> Path:
         return inside
     except OSError:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        outside = base / "timeline-viewer" / hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+        outside = base / "timeline-viewer" / hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
         outside.mkdir(parents=True, exist_ok=True)
         return outside
 

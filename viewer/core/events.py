@@ -9,15 +9,19 @@ killed") yields two events. People and clusters are added later, over the whole 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
-from viewer.core.parties import Gazetteer
+from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
+from viewer.core.speakers import Speaker, SpeakerRules, find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
@@ -48,6 +52,8 @@ class Event:
     review: str = "unreviewed"  # unreviewed, accepted, rejected
     not_event: bool = False  # the analyst says this sentence reports nothing
     corrected: tuple[str, ...] = ()  # fields the analyst changed: date, parties, topics
+    modality: str = "happened"  # planned, possible, claimed, denied, agreed, … (see modality)
+    speaker: str = ""  # who says so: a person, a body, or several joined by "; "
 
     @property
     def undated(self) -> bool:
@@ -84,6 +90,7 @@ _ANAPHOR = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
                    r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
+_DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
 _RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
 # Every position where a _CLAUSE alternative matches (at most one can at any position).
@@ -103,6 +110,7 @@ _PRECISIONS = tuple((re.compile(pattern), name) for pattern, name in (
 ))
 
 
+@functools.lru_cache(maxsize=4096)
 def _period_precision(value: str) -> str:
     for pattern, name in _PRECISIONS:
         if pattern.fullmatch(value):
@@ -250,7 +258,7 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     if len(parts) == 1 and best.earliest and precision_of(best) in ("day", "time"):
         for duration in durations:
             relation = _RELATION.match(doc.text, duration.end, sentence.end)
-            amount = re.fullmatch(r"P(\d+)([DW])", duration.value)
+            amount = _DAYS_OR_WEEKS.fullmatch(duration.value)
             if not relation or not amount:
                 continue
             step = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
@@ -269,8 +277,10 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
-                     taxonomy: Taxonomy) -> DocumentEvents:
-    """Every event of one document, with parties and topics; people come later."""
+                     taxonomy: Taxonomy, modality: ModalityRules | None = None,
+                     speakers: SpeakerRules | None = None) -> DocumentEvents:
+    """Every event of one document, with parties, topics, modality and speaker; people come
+    later."""
     timexes = tagger.tag(doc.text, doc.date)
     by_sentence: dict[int, list[Timex]] = {}
     index = 0
@@ -286,6 +296,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
     focus_paragraph = -1
+    said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
+    said_people: list[list[PersonMention]] = []
+    said_parties: list[list[Mention]] = []
+    said_slot: list[int] = []  # per event: its sentence's place in `said`
     for number, sentence in enumerate(doc.sentences):
         if not reports_something(doc, sentence, number):
             continue
@@ -305,6 +319,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         sentence_topics: tuple[str, ...] | None = None
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
+        said.append((sentence.start, sentence.end, sentence.paragraph,
+                     sentence.boilerplate is not None))
+        said_people.append(list(people))
+        said_parties.append(party_mentions)
         for part_number, part in enumerate(parts):
             source = "explicit" if part.timex is not None else ""
             earliest, latest, precision = part.earliest, part.latest, part.precision
@@ -340,6 +358,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                         sentence_topics = taxonomy.classify(text)
                     topics = sentence_topics
             eid = event_id(doc.relpath, text, occurrence, part_number)
+            anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
+                else None
+            future = (source == "explicit" and doc.date is not None and earliest is not None
+                      and earliest > doc.date)
             events.append(Event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,
@@ -347,11 +369,34 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 date_source=source, timex=timex.text if timex else None,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
+                modality=modality_of(text, anchor, future, modality),
             ))
+            said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if sentence.boilerplate is None and parts[0].timex is not None:
             focus = parts[0]
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
+    _add_speakers(events, mentions, said_slot,
+                  find_speakers(doc.text, said, said_people, said_parties, speakers), modality)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
+
+
+def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
+                  slots: list[int], speakers: list[Speaker | None],
+                  rules: ModalityRules | None) -> None:
+    """Each event's speaker; a named speaker joins its people (and so, later, its party
+    joins the event's parties), a body's own party joins the parties at once; a plain
+    statement with a speaker becomes that speaker's claim, unless the source is neutral."""
+    for index, slot in enumerate(slots):
+        speaker = speakers[slot]
+        if speaker is None:
+            continue
+        event = events[index]
+        parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
+        modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
+        events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
+                                            modality=modality)
+        known = {m.start for m in mentions[index]}
+        mentions[index] += tuple(m for m in speaker.people if m.start not in known)

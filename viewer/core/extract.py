@@ -22,6 +22,7 @@ from viewer.core.cluster import cluster
 from viewer.core.dataset_manifest import is_dataset
 from viewer.core.events import DocumentEvents, Event, extract_document
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
+from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
@@ -29,6 +30,7 @@ from viewer.core.people_reduce import as_found, attach_people
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
+from viewer.core.speakers import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
 from viewer.core.topics import load_taxonomy
 
@@ -55,6 +57,12 @@ def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
     return Tagger.for_folder(folder), load_gazetteer(folder), load_taxonomy(folder)
 
 
+def _extract(item: Document, folder: str, stamp: str) -> DocumentEvents:
+    tagger, gazetteer, taxonomy = _tools(folder, stamp)
+    return extract_document(item, tagger, gazetteer, taxonomy,
+                            modality_rules(folder), speaker_rules(folder))
+
+
 def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
                 stamp: str = "", prefix: str = "") -> DocumentEvents | Problem:
     """Read and extract one file with the folder's rules (built once per process); the unit
@@ -65,8 +73,7 @@ def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
         return Problem(prefix + item.path, item.kind, item.message) if prefix else item
     if prefix:
         item = dataclasses.replace(item, relpath=prefix + item.relpath)
-    tagger, gazetteer, taxonomy = _tools(folder, stamp or fingerprint(folder))
-    return extract_document(item, tagger, gazetteer, taxonomy)
+    return _extract(item, folder, stamp or fingerprint(folder))
 
 
 def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
@@ -78,9 +85,52 @@ def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
     return extraction_to_dict(item)
 
 
-def _executor(workers: int) -> Executor:
+def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]],
+                  stamp: str = "") -> list[dict[str, Any]]:
+    """Several files in one task, so a worker's results cross back in few messages."""
+    return [extract_file(folder, path, side, stamp) for path in paths]
+
+
+def _warm(folder: str, stamp: str) -> None:
+    """Worker start-up: build the folder's rules once, before the first task arrives."""
+    _tools(folder, stamp)
+
+
+def _executor(workers: int, folder: str, stamp: str) -> Executor:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_warm, initargs=(folder, stamp))
+
+
+BATCH_BYTES = 256 * 1024  # a task's text, at most (a bigger file is a task of its own)
+BATCH_FILES = 64
+
+
+def _batches(pending: list[tuple[str, str, int]], workers: int) -> list[list[tuple[str, str]]]:
+    """Files grouped into tasks of similar size: few enough tasks to keep messages cheap,
+    enough (several per worker) that no worker idles while another finishes a big one."""
+    total = sum(size for _, _, size in pending)
+    limit = max(16 * 1024, min(BATCH_BYTES, total // (workers * 8) or 1))
+    batches: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    weight = 0
+    # Largest files first, so the long tasks start early and the small ones fill the gaps.
+    for name, key, size in sorted(pending, key=lambda item: -item[2]):
+        if current and (weight + size > limit or len(current) >= BATCH_FILES):
+            batches.append(current)
+            current, weight = [], 0
+        current.append((name, key))
+        weight += size
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def extract_folder(root: str | Path, progress: Progress | None = None,
@@ -101,16 +151,19 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     stamp = fingerprint(folder)
     results: dict[str, dict[str, Any]] = {}
     pending: list[tuple[str, str]] = []
+    rels: dict[str, str] = {}
+    sizes: dict[str, int] = {}
     problems = list(listing.problems)
     total = len(listing.files)
     for path in listing.files:
         key = ""
+        rel = relative_name(folder, path)
+        data: bytes | Problem | None = None
         if cache is not None:
             data = read_bounded(folder, path, MAX_BYTES)  # type, size and links checked first
             if isinstance(data, Problem):
                 results[str(path)] = {"problem": problem_to_dict(data)}
                 continue
-            rel = relative_name(folder, path)
             key = entry_key(stamp, os.fsencode(os.path.relpath(path, folder)), data,
                             sidecar.get(rel, {}))
             hit = cache.get(key)
@@ -118,6 +171,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                 results[str(path)] = hit
                 continue
         pending.append((str(path), key))
+        rels[str(path)] = rel
+        sizes[str(path)] = len(data) if isinstance(data, bytes) else _file_size(path)
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False
@@ -134,19 +189,22 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
 
     if on_document is not None:
         for value in list(results.values()):
-            on_document(extraction_from_dict(value))
+            if "problem" not in value:  # a file refused before extraction has no events
+                on_document(extraction_from_dict(value))
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers) as pool:
-            futures: dict[Future[dict[str, Any]], tuple[str, str]] = {
-                pool.submit(extract_file, folder, name, sidecar, stamp): (name, key)
-                for name, key in pending
-            }
+        with _executor(workers, folder, stamp) as pool:
+            futures: dict[Future[list[dict[str, Any]]], list[tuple[str, str]]] = {}
+            for batch in _batches([(n, k, sizes[n]) for n, k in pending], workers):
+                side = {rels[n]: sidecar[rels[n]] for n, _ in batch if rels[n] in sidecar}
+                names = [name for name, _ in batch]
+                futures[pool.submit(extract_batch, folder, names, side, stamp)] = batch
             for future in as_completed(futures):
-                name, key = futures[future]
-                store(name, key, future.result())
-                done += 1
+                batch = futures[future]
+                for (name, key), value in zip(batch, future.result(), strict=True):
+                    store(name, key, value)
+                done += len(batch)
                 if progress is not None and progress(done, total) is False:
                     cancelled = True
                     for other in futures:
@@ -160,7 +218,9 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             else:
                 extraction = extraction_or_problem
                 ready[name] = extraction  # in-process: no need to rebuild it from a dict
-                store(name, key, extraction_to_dict(extraction), extraction)
+                # The dict form is only for the cache: without one, skip building it.
+                value = extraction_to_dict(extraction) if cache is not None else {}
+                store(name, key, value, extraction)
             done += 1
             if progress is not None and progress(done, total) is False:
                 cancelled = True

@@ -66,6 +66,7 @@ class TitleData:
     modifiers: frozenset[str]
     leaders: dict[str, str]
     title_re: re.Pattern[str]
+    titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
 
 
 @functools.lru_cache(maxsize=8)
@@ -74,8 +75,9 @@ def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
     titles = frozenset(data.get("titles", []))
     ordered = sorted(titles, key=len, reverse=True)
     title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
-                     dict(data.get("leaders", {})), title_re)
+                     dict(data.get("leaders", {})), title_re, titled_end)
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -116,14 +118,19 @@ def _bare(token: str) -> str:
 
 def _between_is_title(between: str, data: TitleData) -> bool:
     """True when the words between a party and a name form a title ("'s lead negotiator,")."""
-    rest = re.sub(r"^(?:'s|’s)", " ", between.strip())
+    rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not data.title_re.search(rest):
         return False
     leftover = data.title_re.sub(" ", rest)
-    words = [w for w in re.split(r"[\s,-]+", leftover) if w]
+    words = [w for w in _TITLE_GLUE.split(leftover) if w]
     return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
 
 
+_POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+_TITLE_GLUE = re.compile(r"[\s,-]+")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
+_APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
+_CLAUSE_STOP = re.compile(r"[,;.]")
 _OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
 
 
@@ -147,14 +154,14 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
     left = text[left_from:start]
-    titled = bool(re.search(r"(?:" + data.title_re.pattern + r")[\s,]*$", left))
-    if re.search(r"\b(?:in|at|from|to|near|into|across|of)\s+$", left):
+    titled = bool(data.titled_end.search(left))
+    if _PLACE_BEFORE.search(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
-    appos = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[end : end + 4])
+    appos = _APPOSITION.match(text[end : end + 4])
     if appos:
         tail_start = end + appos.end()
         tail = text[tail_start : tail_start + 80]
-        stop = re.search(r"[,;.]", tail)
+        stop = _CLAUSE_STOP.search(tail)
         clause_end = tail_start + (stop.start() if stop else len(tail))
         title = data.title_re.search(text, tail_start, clause_end)
         if title is not None:
@@ -174,26 +181,21 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
 
 def _uncovered_tokens(text: str, start: int, end: int, covered: Sequence[Mention]
                       ) -> list[tuple[int, int, str]]:
-    """Word tokens of text[start:end] that do not start inside a party mention; one merge of
-    the two ordered lists rather than a scan of the mentions per token."""
-    spans = sorted((m.start, m.end) for m in covered)
-    tokens: list[tuple[int, int, str]] = []
+    """Word tokens of text[start:end] that do not start inside a party mention: the tokens
+    each mention covers are found by binary search, not by a scan of mentions per token."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if not covered:
+        return tokens
+    starts = [token[0] for token in tokens]
+    dropped = sorted((bisect_left(starts, m.start), bisect_left(starts, m.end)) for m in covered)
+    kept: list[tuple[int, int, str]] = []
     at = 0
-    for match in _TOKEN.finditer(text, start, end):
-        begin = match.start()
-        while at < len(spans) and spans[at][1] <= begin:
-            at += 1
-        # Spans may overlap: look for one starting at or before `begin` and ending after it.
-        inside = False
-        scan = at
-        while scan < len(spans) and spans[scan][0] <= begin:
-            if spans[scan][1] > begin:
-                inside = True
-                break
-            scan += 1
-        if not inside:
-            tokens.append((begin, match.end(), match.group()))
-    return tokens
+    for first, stop in dropped:  # spans may overlap; `at` never moves back
+        if first > at:
+            kept.extend(tokens[at:first])
+        at = max(at, stop)
+    kept.extend(tokens[at:])
+    return kept
 
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
@@ -208,11 +210,13 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
         tokens = _uncovered_tokens(text, s_start, s_end, found_here)
+        # Names start with a capital: only those tokens can start one.
+        capitals = [i for i, token in enumerate(tokens) if token[2][0].isupper()]
         index = 0
-        while index < len(tokens):
-            if not _is_name_token(tokens[index][2], forms, titles):
-                index += 1
+        for candidate in capitals:
+            if candidate < index or not _is_name_token(tokens[candidate][2], forms, titles):
                 continue
+            index = candidate
             run = [tokens[index]]
             nxt = index + 1
             while nxt < len(tokens) and len(run) < 4:

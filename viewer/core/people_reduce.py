@@ -127,9 +127,11 @@ def replay(registry: PeopleRegistry,
 
 def attach_people(event: Event, mentions: Sequence[PersonMention],
                   lookup: Callable[[int, PersonMention], Found | None]) -> Event:
-    """The event with the people its mentions name and those people's parties added."""
+    """The event with the people its mentions name, those people's parties added and its
+    speaker's name as the registry settles it."""
     names: dict[str, None] = {}
     parties = dict.fromkeys(event.parties)
+    speaker = event.speaker.split("; ") if event.speaker else []
     for index, mention in enumerate(mentions):
         found = lookup(index, mention)
         if found is None:
@@ -137,8 +139,11 @@ def attach_people(event: Event, mentions: Sequence[PersonMention],
         names.setdefault(found[0])
         if found[1]:
             parties.setdefault(found[1])
+        written = " ".join(mention.tokens)  # a speaker named as written gets the full name
+        speaker = [found[0] if name == written else name for name in speaker]
     if names or len(parties) != len(event.parties):
-        return dataclasses.replace(event, people=tuple(names), parties=tuple(parties))
+        return dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
+                                   speaker="; ".join(dict.fromkeys(speaker)))
     return event
 
 

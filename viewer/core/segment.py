@@ -25,6 +25,7 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s|$)")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}[A-Za-z]?$")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
 _WORD_STOPS = "\"'“‘«(["
 
 
@@ -168,7 +169,7 @@ def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRu
     if key in rules.maybe_final or _ACRONYM.match(word + "."):
         if any(c in _CLOSERS for c in punct):
             return True
-        next_word = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[nxt : nxt + 40])
+        next_word = _NEXT_WORD.match(text[nxt : nxt + 40])
         if following in _OPENERS:
             return True
         return bool(next_word and next_word.group(1).lower() in rules.starters)

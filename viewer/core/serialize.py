@@ -58,7 +58,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "topics": list(e.topics), "tags": list(e.tags), "boilerplate": e.boilerplate,
         "undated": e.undated, "sentence": e.sentence, "cluster": e.cluster,
         "sources": e.sources, "note": e.note, "review": e.review, "not_event": e.not_event,
-        "corrected": list(e.corrected),
+        "corrected": list(e.corrected), "modality": e.modality, "speaker": e.speaker,
     }
 
 
@@ -72,6 +72,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         cluster=d.get("cluster", ""), sources=d.get("sources", 1), tags=tuple(d.get("tags", ())),
         note=d.get("note", ""), review=d.get("review", "unreviewed"),
         not_event=d.get("not_event", False), corrected=tuple(d.get("corrected", ())),
+        modality=d.get("modality", "happened"), speaker=d.get("speaker", ""),
     )
 
 

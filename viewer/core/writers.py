@@ -20,9 +20,9 @@ from viewer.core.serialize import event_to_dict, problem_to_dict
 from viewer.core.sidecar import atomic_write_text
 
 CSV_COLUMNS = (
-    "id", "start", "end", "precision", "date_source", "timex", "parties", "people", "topics",
-    "tags", "text", "document", "char_start", "char_end", "boilerplate", "cluster", "sources",
-    "note", "review", "not_event", "corrected",
+    "id", "start", "end", "precision", "date_source", "timex", "modality", "speaker", "parties",
+    "people", "topics", "tags", "text", "document", "char_start", "char_end", "boilerplate",
+    "cluster", "sources", "note", "review", "not_event", "corrected",
 )
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

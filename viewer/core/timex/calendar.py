@@ -132,6 +132,9 @@ def floating_holiday(name: str, year: int) -> dt.date:
     if name == "memorial_day":  # last Monday of May
         last = dt.date(year, 5, 31)
         return last - dt.timedelta(days=last.weekday())
+    if name == "election_day":  # US: the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(7 - first.weekday()) % 7 + 1)
     if name == "labor_day":  # first Monday of September
         first = dt.date(year, 9, 1)
         return first + dt.timedelta(days=(7 - first.weekday()) % 7)

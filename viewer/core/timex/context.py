@@ -7,12 +7,27 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from viewer.core.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
 _CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+
+
+def _ends_sentence(text: str, index: int) -> bool:
+    """A break character at `index` that ends a sentence: not the dot of "Oct." or "P."."""
+    if text[index] != ".":
+        return True
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:index]
+    if len(word) == 1:  # an initial ("P."), but an acronym ("U.S.") may end a sentence
+        return word_start > 0 and text[word_start - 1] == "."
+    return word.lower() not in load_rules().never_final
 
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
@@ -38,7 +53,9 @@ class TenseIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The span from the sentence break before `start` to the one at or after `end`."""
         if self._sentences is None:
-            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(self._text)]
+            text = self._text
+            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(text)
+                               if _ends_sentence(text, m.start())]
         breaks = self._sentences
         before = bisect_left(breaks, start)
         after = bisect_left(breaks, end)
@@ -120,7 +137,10 @@ class Match:
                 start, end = starts[at], ends[at]
                 lo, hi = (end, self.start) if end <= self.start else (self.end, start)
                 other = index.clause_break_in(lo, hi)
-                key = (int(other), max(0, hi - lo), sign)
+                # "had been scheduled to expire Friday": a plan told in the past perfect.
+                past_plan = sign > 0 and _PLUPERFECT.search(self.text, max(0, start - 10),
+                                                            start) is not None
+                key = (int(other), max(0, hi - lo), -1 if past_plan else sign)
                 if best is None or key[:2] < best[:2]:
                     best = key
         return best[2] if best else 0

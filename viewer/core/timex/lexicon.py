@@ -47,6 +47,8 @@ class Lexicon:
     references: dict[str, str]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
+    modifiers: dict[str, tuple[str, str]]
+    modifier_before: re.Pattern[str]
 
 
 def _strip_lookaround(pattern: str) -> str:
@@ -80,11 +82,23 @@ def _alternation(words: Any) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
-def _cue_pattern(words: list[str], suffix: str | None = None) -> re.Pattern[str]:
+def _cue_pattern(words: list[str], suffix: str | None = None,
+                 guard: str | None = None) -> re.Pattern[str]:
+    """The cue words (and a suffix pattern), each not right after what `guard` rules out."""
     parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
     if suffix:
         parts.append(suffix)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", re.IGNORECASE)
+    return re.compile(r"(?<![\w'])" + (guard or "") + "(?:" + "|".join(parts) + r")(?![\w'])",
+                      re.IGNORECASE)
+
+
+def _zone(zones: dict[str, list[str]]) -> str:
+    """Time zone abbreviations (capitals only) or names followed by "time"."""
+    short = "|".join(re.escape(z) for z in sorted(zones.get("abbreviations", []), key=len,
+                                                  reverse=True))
+    names = _alternation(zones.get("names", [])) if zones.get("names") else "(?!)"
+    return (r"(?:(?-i:" + (short or "(?!)") + r")\b|" + names
+            + r"(?:\s+(?:standard|daylight|summer))?\s+time\b)")
 
 
 def build(data: dict[str, Any]) -> Lexicon:
@@ -113,6 +127,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         "holiday": _alternation(tables["holidays"]),
         "fholiday": _alternation(tables["floating_holidays"]),
         "ref": _alternation(tables["references"]),
+        "zone": _zone(tables.get("time_zones", {})),
         "year": r"(?:1[0-9]\d\d|20\d\d)",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
@@ -142,6 +157,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         if "'" in visible or "’" in visible:
             by_quote.append(index)
     cues = data["cues"]
+    modifiers = {" ".join(k.split()): (str(v[0]), str(v[1]))
+                 for k, v in tables.get("span_modifiers", {}).items()}
     return Lexicon(
         rules=tuple(rules),
         by_word={w: tuple(sorted(ix)) for w, ix in by_word.items()},
@@ -159,7 +176,11 @@ def build(data: dict[str, Any]) -> Lexicon:
         floating=dict(tables["floating_holidays"]),
         references=dict(tables["references"]),
         future_cues=_cue_pattern(cues["future"]),
-        past_cues=_cue_pattern(cues["past"], cues.get("past_suffix")),
+        past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
+        modifiers=modifiers,
+        modifier_before=re.compile(
+            r"(?<![\w'])(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
+            re.IGNORECASE),
     )
 
 

@@ -49,18 +49,17 @@ def _mod(m: Match) -> str | None:
 def choose(tense: int, offsets: list[int], window: int) -> int:
     """Pick among signed distances from the document date (negative: before it).
 
-    The clause's tense picks its side when the nearest candidate there lies within `window`
-    (half a year for dates); with no tense the past wins up to nine months back; otherwise the
-    nearest candidate wins: "Nov. 25" written on 7 January is last November even in a clause
-    that looks ahead.
+    A future clause picks the next one up to nine months ahead (`window` is half a year); a
+    past or untensed clause the last one up to nine months back (news mostly reports what
+    happened: "stepped down in March" written in November is this March). Otherwise the
+    nearest wins: "Nov. 25" written on 7 January is last November even in a clause that looks
+    ahead, and "said … by Jan. 14" written on 6 January is this January.
     """
     ahead = [o for o in offsets if o >= 0]
     behind = [o for o in offsets if o <= 0]
-    if tense > 0 and ahead and min(ahead) <= window:
+    if tense > 0 and ahead and min(ahead) <= window * 3 // 2:
         return min(ahead)
-    if tense < 0 and behind and max(behind) >= -window:
-        return max(behind)
-    if tense == 0 and behind and max(behind) >= -window * 3 // 2:
+    if tense <= 0 and behind and max(behind) >= -window * 3 // 2:
         return max(behind)  # news mostly reports what happened: the past, unless far back
     return min(offsets, key=lambda o: (abs(o), o > 0))
 
@@ -146,7 +145,7 @@ def month(m: Match) -> Result | None:
         year = year if number < m.dct.month else year - 1
     elif rel in ("next", "coming", "this coming"):
         year = year if number > m.dct.month else year + 1
-    else:
+    elif rel != "this":  # "this September" is the one of the document's year
         year = pick_year(m, number) or year
     return Result("DATE", f"{year:04d}-{number:02d}", mod=_mod(m), anchor="dct")
 
@@ -161,6 +160,33 @@ def year(m: Match) -> Result | None:
         full = century + int(text)
         text = str(full - 100 if full > m.dct.year + 10 else full)
     return Result("DATE", f"{int(text):04d}", mod=_mod(m))
+
+
+_PERIOD_REACH = 400  # characters: "…in the third quarter, against the 1988 period"
+
+
+def year_period(m: Match) -> Result | None:
+    """"The 1988 quarter": the quarter the narrative is reporting on, in the year named."""
+    year = int(m.g("year") or 0)
+    near = m.anchor
+    if near is not None and near.unit == "Q" and m.start - near.end <= _PERIOD_REACH:
+        return Result("DATE", f"{year:04d}-Q{quarter_of(near.day)}", sets_anchor=False)
+    return Result("DATE", f"{year:04d}", sets_anchor=False)
+
+
+def year_range_end(m: Match) -> Result | None:
+    """The second year of "1998-99" or "2019–2021": later than the first, by at most a decade."""
+    first_text = m.text[m.start - 5 : m.start - 1]
+    if not first_text.isdigit():
+        return None
+    first = int(first_text)
+    text = m.g("year") or ""
+    second = int(text) if len(text) == 4 else first // 100 * 100 + int(text)
+    if len(text) == 2 and second <= first:
+        second += 100  # "1999-00"
+    if not first < second <= first + 10:
+        return None
+    return Result("DATE", f"{second:04d}")
 
 
 _ONES_WORDS = (
@@ -182,7 +208,32 @@ def spelled_year(m: Match) -> Result | None:
         rest = words[1:]
         year = 1900 + (0 if rest == ["hundred"] else
                        sum(_TENS.get(w, _ONES.get(w, 0)) for w in rest))
+    month_word = m.raw("month")
+    if month_word:  # "January nineteen ninety-seven"
+        if not capitalised(month_word):
+            return None
+        return Result("DATE", f"{year:04d}-{m.lex.months[month_word.lower()]:02d}")
+    if m.g("season"):  # "the winter of nineteen ninety-four"
+        return Result("DATE", f"{year:04d}-{m.lex.seasons[m.g('season') or '']}")
     return Result("DATE", f"{year:04d}")
+
+
+_ORDINAL_DAYS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+
+def spelled_day(m: Match) -> Result | None:
+    """"March eighth", "June twenty-first": a date read aloud."""
+    words = re.split(r"[- ]+", m.g("dayword") or "")
+    number = sum(_TENS.get(w, _ORDINAL_DAYS.get(w, 0)) for w in words)
+    if not 1 <= number <= 31:
+        return None
+    m.groups["day"] = str(number)
+    return calendar_date(m)
 
 
 def decade(m: Match) -> Result | None:
@@ -213,7 +264,7 @@ def weekday(m: Match) -> Result | None:
     part = m.g("part")
     suffix = ""
     if part:
-        suffix = "T" + {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+        suffix = "T" + m.lex.parts[part]
     if m.dct is None:
         return Result("DATE" if not part else "TIME", f"XXXX-WXX-{target}{suffix}", anchor="none")
     rel = (m.g("rel") or "").replace("the ", "")
@@ -294,7 +345,7 @@ def quarter(m: Match) -> Result | None:
         elif number > current and m.tense() <= 0:
             year -= 1
         return Result("DATE", f"{year:04d}-{letter}{number}", anchor="dct")
-    if "period" in word and "year-" not in word:
+    if "period" in word and "year-" not in word and "latest" not in word:
         return None
     # "the quarter", "the latest quarter": the last one reported, the one before the document's.
     day = m.dct.replace(day=1) - dt.timedelta(days=80) if "current" not in word else m.dct

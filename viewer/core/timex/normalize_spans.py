@@ -8,61 +8,14 @@ import re
 from viewer.core.timex.calendar import interval, shift, value_for
 from viewer.core.timex.context import Match
 from viewer.core.timex.normalize_dates import MODS, Result, weekday
-
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_UNIT_OF = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q",
-            "weekend": "WE", "decade": "DE", "century": "CE", "half": "H"}
-_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
-_TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
-
-
-def _number(m: Match, name: str = "number") -> float | str | None:
-    word = " ".join((m.g(name) or "").split())
-    if not word:
-        return None
-    if word in m.lex.vague:
-        return "X"
-    if word in m.lex.numbers:
-        return m.lex.numbers[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and all(p in m.lex.numbers for p in parts):  # "twenty-four"
-        return m.lex.numbers[parts[0]] + m.lex.numbers[parts[1]]
-    if word.endswith(" 1/2"):
-        return float(word[:-4]) + 0.5
-    try:
-        return float(word.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _unit(m: Match) -> str | None:
-    return m.lex.units.get((m.g("unit") or "").lower())
-
-
-def _period(number: float | str, unit: str) -> str:
-    """ISO 8601 duration: P3Y, PT6H, PXD, P10Y for a decade, PT5H30M for 5.5 hours."""
-    if unit in ("DE", "CE"):
-        scale = 10 if unit == "DE" else 100
-        return "PXY" if number == "X" else f"P{round(float(number) * scale)}Y"
-    if unit in ("WE", "NI", "FN"):
-        unit = {"WE": "WE", "NI": "D", "FN": "W"}[unit]
-        number = number if unit != "W" or number == "X" else float(number) * 2
-    time = unit in _TIME_UNITS
-    letter = _TIME_UNITS.get(unit, unit)
-    if number == "X":
-        return f"PT{'X'}{letter}" if time else f"PX{letter}"
-    amount = float(number)
-    if amount != int(amount):
-        whole, part = int(amount), amount - int(amount)
-        smaller = {"TH": ("M", 60), "TM": ("S", 60), "Y": ("M", 12), "D": ("H", 24)}.get(unit)
-        if smaller:
-            rest = round(part * smaller[1])
-            if unit == "D":
-                return f"P{whole}DT{rest}H"
-            if time:
-                return f"PT{whole}{letter}{rest}{smaller[0]}"
-            return f"P{whole}Y{rest}M"
-    return f"PT{int(amount)}{letter}" if time else f"P{int(amount)}{letter}"
+from viewer.core.timex.normalize_durations import (
+    TIME_UNITS,
+    approx_mod,
+    number_of,
+    period,
+    unit_code,
+    unit_of,
+)
 
 
 def clock(m: Match) -> Result | None:
@@ -81,9 +34,10 @@ def clock(m: Match) -> Result | None:
     day = m.dct
     anchor = "dct"
     near = m.anchor
-    if near is not None and near.unit == "D" and m.start - near.end < 120 and "." not in (
-            m.text[near.end : m.start]):
-        day, anchor = near.day, "narrative"  # "…said Friday. The blast came at 10:35 a.m."
+    if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
+            "\n\n" not in m.text[near.end : m.start]):
+        # "The rally was held on Saturday. Police fired at 10 p.m.": the narrative's day.
+        day, anchor = near.day, "narrative"
     if m.g("month") and m.g("day"):
         from viewer.core.timex.normalize_dates import pick_year
 
@@ -103,12 +57,18 @@ def clock(m: Match) -> Result | None:
             day = dt.date.fromisoformat(resolved.value[:10])
     if day is None:
         return Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", anchor="none")
-    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor)
+    # A bare clock time names no day of its own, so it does not move the narrative's day.
+    own_day = bool(m.g("weekday") or m.g("day"))
+    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor,
+                  sets_anchor=own_day)
+
+
+_CLOCK_REACH = 400  # characters: a clock time belongs to a day named a few sentences before
 
 
 def relative_part(m: Match) -> Result | None:
     word = m.g("word") or ""
-    part = _PARTS[m.g("part") or "morning"]
+    part = m.lex.parts[m.g("part") or "morning"]
     if m.dct is None:
         return Result("TIME", f"XXXX-XX-XXT{part}", anchor="none")
     offset = {"last": -1 if part == "NI" else 0, "yesterday": -1, "tomorrow": 1,
@@ -151,16 +111,26 @@ def anaphoric(m: Match) -> Result | None:
         return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), anchor=kind)
     if words == "the eve":
         return Result("DATE", (base - dt.timedelta(days=1)).isoformat(), anchor=kind)
+    after = m.text[m.end : m.end + 12]
+    if (m.anchor is not None and precision == "D" and 0 < m.start - m.anchor.end < 8
+            and re.fullmatch(r",\s*", m.text[m.anchor.end : m.start])
+            and re.match(r"\s+(?:the\s+)?[a-z]", after)):
+        # "Oct. 12, the day before the crash": an apposition renames the date just given.
+        return Result("DATE", base.isoformat(), anchor=kind)
     step = 0
     if re.search(r"\b(before|earlier|previous|preceding)\b", words):
         step = -1
     elif re.search(r"\b(after|later|next|following)\b", words):
         step = 1
-    if unit_word in _PARTS:
+    if unit_word in m.lex.parts:
         day = base + dt.timedelta(days=step)
-        return Result("TIME", f"{day.isoformat()}T{_PARTS[unit_word]}", anchor=kind)
-    unit = _UNIT_OF.get(unit_word, "D")
+        return Result("TIME", f"{day.isoformat()}T{m.lex.parts[unit_word]}", anchor=kind)
+    unit = unit_code(m, unit_word, "D")
     if unit == "D" and precision != "D" and step == 0:
+        if precision == "M":  # "that same day" after "in October": a day of that month
+            first, last = interval(value_for(base, "M"))
+            return Result("DATE", value_for(base, "M") + "-XX", anchor=kind, earliest=first,
+                          latest=last, explicit_span=True, sets_anchor=False)
         return Result("DATE", value_for(base, precision), anchor=kind)
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
 
@@ -187,8 +157,8 @@ def ago(m: Match) -> Result | None:
         if base is None:
             return None
         return Result("DATE", value_for(shift(base, "Y", -1), "Y"), anchor="dct")
-    number = _number(m)
-    unit = _unit(m)
+    number = number_of(m)
+    unit = unit_of(m)
     if number is None or unit is None:
         return None
     if unit == "Y" and number == 1:
@@ -205,8 +175,8 @@ def ago(m: Match) -> Result | None:
     if base is None:
         return Result("DATE", "XXXX-XX-XX", anchor="none")
     amount = int(number) if forward else -int(number)
-    approx = "APPROX" if m.g("approx") else None
-    if unit in _TIME_UNITS:
+    approx = approx_mod(m)
+    if unit in TIME_UNITS:
         hours = amount if unit == "TH" else 0
         moment = dt.datetime.combine(base, dt.time(12)) + dt.timedelta(hours=hours)
         return Result("DATE", moment.date().isoformat(), mod=approx, anchor=kind)
@@ -221,31 +191,39 @@ def relative_period(m: Match) -> Result | None:
     unit_word = m.g("unit") or ""
     when = m.g("when") or "this"
     rel = " ".join((m.g("rel") or "").split())
-    if when in ("past", "recent") and unit_word not in _SEASONS and not rel:
-        code = _UNIT_OF.get(unit_word, "Y")
+    span_words = ("past", "recent") if unit_word not in ("decade", "century") else (
+        "past", "recent", "next", "coming", "following")
+    if when in span_words and unit_word not in m.lex.seasons and not rel:
+        # "the past year", "the next decade": the span up to or from now (not the 2030s);
+        # "the last decade" stays the previous one.
+        code = unit_code(m, unit_word, "Y")
         if m.dct is None:
             return None
-        return Result("DURATION", _period(1, code), anchor="dct",
+        if when in ("next", "coming", "following"):
+            return Result("DURATION", period(1, code), anchor="dct", earliest=m.dct,
+                          latest=shift(m.dct, code, 1), explicit_span=True)
+        return Result("DURATION", period(1, code), anchor="dct",
                       earliest=shift(m.dct, code, -1), latest=m.dct, explicit_span=True)
     if m.dct is None:
         return None
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1,
             "year-ago": -4, "year-earlier": -4, "prior-year": -4, "year-before": -4}.get(when, 0)
-    if unit_word in _SEASONS:
+    if unit_word in m.lex.seasons:
         from viewer.core.timex.normalize_dates import season
 
         m.groups["season"] = unit_word
         m.groups["rel"] = "last" if step < 0 else "next" if step > 0 else "this"
         return season(m)
-    unit = _UNIT_OF.get(unit_word, "Y")
-    if step == -4:  # year-ago quarter and friends
+    unit = unit_code(m, unit_word, "Y")
+    comparison = step == -4  # "the year-ago quarter" compares; it does not move the story
+    if comparison:
         unit, step = ("Q", -4) if unit == "Q" else (unit, -1)
     if unit == "Q" and step == -4:
         day = shift(m.dct, "Y", -1)
         day = shift(day, "Q", -1)
     else:
         day = shift(m.dct, "W" if unit == "WE" else unit, step)
-    result = Result("DATE", value_for(day, unit), anchor="dct")
+    result = Result("DATE", value_for(day, unit), anchor="dct", sets_anchor=not comparison)
     if rel:
         mod = MODS.get(rel.replace("at the ", "the ").replace("by the ", "the "))
         if rel in ("earlier", "later", "the rest of", "the remainder of"):
@@ -263,6 +241,17 @@ def relative_period(m: Match) -> Result | None:
     return result
 
 
+def year_end(m: Match) -> Result | None:
+    """"Year-end", "by year's end", "the full year": this year (at its end), or the one named."""
+    if m.dct is None:
+        return Result("DATE", "XXXX", anchor="none")
+    when = m.g("when")
+    year = m.dct.year + {"last": -1, "next": 1}.get(when or "", 0)
+    if when is None and m.g("end") and m.dct.month <= 3 and m.tense() < 0:
+        year -= 1  # "profits fell at year-end", written in February
+    return Result("DATE", f"{year:04d}", mod="END" if m.g("end") else None, anchor="dct")
+
+
 def the_weekend(m: Match) -> Result | None:
     """"Over the weekend": the one just past, unless the clause looks ahead."""
     if m.dct is None:
@@ -277,78 +266,14 @@ def the_weekend(m: Match) -> Result | None:
     return Result("DATE", value_for(day, "WE"), anchor="dct")
 
 
-def duration(m: Match) -> Result | None:
-    if m.g("adj") == "-old":
-        return None  # an age ("a 6-year-old"), not a time expression
-    if (m.g("unit") or "").startswith("second") and (m.g("number") or "") in ("a", "an"):
-        return None  # "a second round"
-    unit = _unit(m)
-    if unit is None:
-        unit = {"ages": "Y"}.get(m.g("unit") or "")
-        if unit is None:
-            return None
-    number = _number(m)
-    if number is None:
-        number = "X"
-    elif number != "X" and float(number) >= 1000:
-        return None  # "the 1988 quarter" names a year, not 1988 quarters
-    if m.g("half1") or m.g("half2"):
-        number = (1 if number == "X" else float(number)) + 0.5
-    rel = m.g("rel")
-    if rel in ("recent", "coming") and m.g("number") is None:
-        # "in recent weeks", "in the coming months": some span reaching back or ahead.
-        past = rel == "recent"
-        result = Result("DURATION", _period("X", unit), anchor="dct")
-        if m.dct is not None:
-            reach = {"Y": 3 * 365, "M": 180, "W": 42, "D": 10, "DE": 3650}.get(unit, 30)
-            step = dt.timedelta(days=reach)
-            result.earliest, result.latest = (m.dct - step, m.dct) if past else (m.dct,
-                                                                                m.dct + step)
-            result.explicit_span = True
-        return result
-    if rel in ("few", "several", "many") and m.g("number") is None:
-        number = "X"
-    value = _period(number, unit)
-    result = Result("DURATION", value, mod="APPROX" if m.g("approx") else None)
-    if m.dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming",
-                                     "following"):
-        amount = 1 if number == "X" else float(number)
-        plain = {"DE": "Y", "CE": "Y", "WE": "W", "NI": "D", "FN": "W"}.get(unit, unit)
-        if plain not in _TIME_UNITS:
-            factor = {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1)
-            span = max(1, round(amount * factor))
-            if rel in ("next", "coming", "following"):
-                result.earliest, result.latest = m.dct, shift(m.dct, plain, span)
-            else:
-                result.earliest, result.latest = shift(m.dct, plain, -span), m.dct
-            result.explicit_span = True
-            result.anchor = "dct"
-    return result
-
-
-def set_every(m: Match) -> Result | None:
-    word = m.g("word")
-    if word:
-        base = word.split()[-1]
-        letter = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-                  "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-                  "quarterly": "P3M", "day": "P1D", "week": "P1W", "month": "P1M",
-                  "year": "P1Y"}.get(base)
-        return Result("SET", letter) if letter else None
-    unit_word = m.g("unit") or "day"
-    every = (m.g("number") or "").strip()
-    count = 2 if every in ("other", "two") else 3 if every == "three" else (
-        int(every) if every.isdigit() else 1)
-    code = {"morning": "D", "evening": "D", "night": "D", "weekend": "W"}.get(unit_word)
-    unit = code or _UNIT_OF.get(unit_word) or m.lex.units.get(unit_word, "D")
-    return Result("SET", _period(count, unit))
-
-
 def reference(m: Match) -> Result | None:
     words = " ".join((m.g("ref") or "").split())
     value = m.lex.references.get(words)
     if value is None:
         return None
+    if words == "now" and m.text.startswith(",", m.end) and re.search(
+            r"(?:^|[.!?\n][\"”’']?)\s*$", m.text[max(0, m.start - 4) : m.start]):
+        return None  # "Now, the question is…": a discourse marker, not the present
     result = Result("DATE", value, anchor="dct")
     if m.dct is not None:
         if value == "PRESENT_REF":
@@ -357,7 +282,7 @@ def reference(m: Match) -> Result | None:
             window = 60 if words in ("recently", "lately", "recent", "just now") else 3650
             result.earliest, result.latest = m.dct - dt.timedelta(days=window), m.dct
         else:
-            window = 60 if words in ("soon", "in the coming days", "before long") else 3650
+            window = 60 if words in ("soon", "the coming days", "before long") else 3650
             result.earliest, result.latest = m.dct, m.dct + dt.timedelta(days=window)
         result.explicit_span = True
     return result

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from viewer.core.dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
+from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
+from viewer.core.timex.modifiers import in_name, widen
 
 Normaliser = Callable[[Match], nd.Result | None]
 
@@ -28,9 +30,13 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_year": nd.month_year,
     "month": nd.month,
     "year": nd.year,
+    "year_range_end": nd.year_range_end,
+    "year_period": nd.year_period,
     "decade": nd.decade,
     "spelled_year": nd.spelled_year,
+    "spelled_day": nd.spelled_day,
     "the_weekend": ns.the_weekend,
+    "year_end": ns.year_end,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
@@ -43,13 +49,18 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
     "relative_period": ns.relative_period,
-    "duration": ns.duration,
-    "set_every": ns.set_every,
+    "duration": nu.duration,
+    "race_time": nu.race_time,
+    "set_every": nu.set_every,
+    "set_named": nu.set_named,
     "reference": ns.reference,
 }
 
 _TRIM = " \t\n,.;:"
-_WORD = re.compile(r"[^\W\d_]+|\d|['’]\d")
+# Where a rule may start: a word, a number or a quoted year ('22) not glued to a word before
+# it, since every rule but the glued ones begins with (?<!\w).
+_WORD = re.compile(r"(?<!\w)(?:[^\W\d_]+|\d|['’]\d)")
+_UNNAMED = re.compile(r"\(\?P<\w+>")
 
 
 def _precision(value: str) -> str | None:
@@ -94,6 +105,7 @@ class Tagger:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or bundled()
+        self._any_of: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -108,7 +120,8 @@ class Tagger:
         anchor: Anchor | None = None
         pos = start
         index = TenseIndex(text, self.lex)
-        for hit, rule in self._candidates(text, start, end):
+        tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
+        for hit, rule in self._candidates(text, start, end, tagged_to):
             if hit.start() < pos:
                 continue  # inside an expression already tagged
             a, b = hit.span()
@@ -121,22 +134,45 @@ class Tagger:
                 continue  # the next rule at this word, or the next word, gets its turn
             result, earliest, latest = resolved
             a, b = context.start, context.end
+            if in_name(text, a, b):
+                continue
+            mod = result.mod
+            a, result.mod = widen(text, a, b, found[-1].end if found else start,
+                                  result.type or rule.type, result.value, result.mod, self.lex)
+            if result.mod != mod and not result.explicit_span and result.type in ("DATE",
+                                                                                  "TIME"):
+                earliest, latest = narrow(interval(result.value), result.mod)
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
             if unit and earliest is not None and result.anchor != "none" and result.sets_anchor:
                 anchor = Anchor(earliest, unit, b)
-            pos = hit.end()
+            pos = tagged_to[0] = hit.end()
         return found
 
 
-    def _candidates(self, text: str, start: int, end: int
+    def _any_rule(self, candidates: tuple[int, ...]) -> re.Pattern[str]:
+        """One pattern that matches where any of the rules does, naming the first that does
+        (`_<k>` for the k-th), so a word where none applies costs one match, not one per rule.
+        """
+        combined = self._any_of.get(candidates)
+        if combined is None:
+            rules = self.lex.rules
+            combined = re.compile("|".join(
+                f"(?P<_{k}>{_UNNAMED.sub('(', rules[index].pattern.pattern)})"
+                for k, index in enumerate(candidates)), re.IGNORECASE)
+            self._any_of[candidates] = combined
+        return combined
+
+    def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
         At each word only the rules indexed under it are tried, so most of the text costs one
-        dictionary look-up per word. Glued rules (which may start inside a word) are found
-        with their own scan and merged in.
+        dictionary look-up per word, and one combined match finds the first rule that applies.
+        Words inside an expression already tagged (`tagged_to[0]`, kept by the caller) are
+        skipped. Glued rules (which may start inside a word) are found with their own scan
+        and merged in.
         """
         lex = self.lex
         rules = lex.rules
@@ -146,11 +182,15 @@ class Tagger:
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
+        next_glued = 0
         for word in _WORD.finditer(text, start, end):
             at = word.start()
-            while glued and glued[0][0] < at:
-                _, index, hit = glued.pop(0)
+            while next_glued < len(glued) and glued[next_glued][0] < at:
+                _, index, hit = glued[next_glued]
+                next_glued += 1
                 yield hit, rules[index]
+            if at < tagged_to[0]:
+                continue  # every hit here would start inside a tagged expression
             token = word.group()
             first = token[0]
             if first.isdigit():
@@ -159,12 +199,19 @@ class Tagger:
                 candidates = lex.by_quote
             else:
                 candidates = by_word.get(token.lower(), ())
+            if len(candidates) > 1:
+                found = self._any_rule(candidates).match(text, at, end)
+                if found is None:
+                    continue
+                candidates = candidates[int(str(found.lastgroup)[1:]):]
             for index in candidates:
+                if at < tagged_to[0]:
+                    break  # the caller took an earlier rule's expression here
                 rule = rules[index]
                 matched = rule.pattern.match(text, at, end)
                 if matched is not None:
                     yield matched, rule
-        for _, index, hit in glued:
+        for _, index, hit in glued[next_glued:]:
             yield hit, rules[index]
 
 

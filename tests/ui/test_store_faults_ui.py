@@ -1,0 +1,90 @@
+"""The window with a store that cannot be written: a banner says so and edits are refused; a
+save that fails leaves Undo and says why; a failed load never blocks a headless screenshot."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import open_and_wait
+from tests.ui.test_editing import find, select
+from viewer.core.store import Store
+from viewer.ui import main_window
+from viewer.ui.app import screenshot
+from viewer.ui.main_window import MainWindow
+from viewer.ui.tasks import TaskRunner
+
+
+class _FullDisk:
+    """Writes fail as on a full disk; reads pass through."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql.startswith(("INSERT", "DELETE", "UPDATE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.db.execute(sql, *args)  # type: ignore[arg-type]
+
+    def executemany(self, sql: str, *args: object) -> object:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_a_failed_save_leaves_undo_and_says_why(window: MainWindow) -> None:
+    events = select(window, "On Wednesday, Russian forces launched")
+    window.editing.add_tag("saved", events)
+    assert window.editor.stack.count() == 2
+    store = window.editor.store
+    assert store is not None
+    real = store.db
+    store.db = _FullDisk(real)  # type: ignore[assignment]
+    window.editing.add_tag("lost", events)
+    assert window.editor.stack.count() == 2  # neither the tag nor the tagging stayed
+    assert "lost" not in find(window, "On Wednesday, Russian forces launched").tags
+    assert any("Not saved" in p.message and "disk is full" in p.message
+               for p in window.problems)
+    window.editor.stack.undo()  # undoing the earlier edit also fails: it leaves the stack
+    assert window.editor.stack.count() == 1
+    store.db = real
+    assert "saved" in find(window, "On Wednesday, Russian forces launched").tags
+
+
+def test_read_only_store_shows_a_banner_and_refuses_edits(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    Store.for_folder(seeds_copy).close()
+
+    def refuse(self: Store, busy: float) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "_connect", refuse)
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.show()
+    open_and_wait(qtbot, win, seeds_copy)
+    assert win.store_banner.isVisible()
+    assert any(p.kind == "store" and "Read-only" in p.message for p in win.problems)
+    events = select(win, "On Wednesday, Russian forces launched")
+    win.editing.add_tag("refused", events)
+    assert win.editor.stack.count() == 0
+    assert "refused" not in find(win, "On Wednesday, Russian forces launched").tags
+
+
+def test_calendar_end_dates_load_and_a_failed_load_never_blocks_a_screenshot(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_text("date 9999-12-31 Talks resumed on Monday in Geneva.\n")
+    (folder / "b.txt").write_text("Talks resumed on Monday, officials said.\n")
+    (folder / "timeline-viewer.ini").write_text("[b.txt]\ndate = 9999-12-31\n")
+    assert screenshot(folder, tmp_path / "ok.png", (800, 600)) == 0
+    assert (tmp_path / "ok.png").stat().st_size > 0
+
+    def broken(_folder: Path, _ctx: object) -> object:
+        raise RuntimeError("loading broke")
+
+    monkeypatch.setattr(main_window, "_load", broken)
+    assert screenshot(folder, tmp_path / "failed.png", (800, 600), timeout_ms=20_000) == 0

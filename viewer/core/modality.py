@@ -1,0 +1,209 @@
+"""Modality: whether a sentence says its event happened, is planned, possible, claimed, denied,
+agreed, demanded, proposed, cancelled or postponed.
+
+The cue words, their scope, negation and precedence are data (`resources/modality.toml`, with
+the rules explained there); this module only applies them: one regular-expression scan for cues,
+and for the few cues found, one for the clauses and a bounded look back for a negator, so the
+cost is linear in the sentence's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from viewer.core.resources import load_data, override
+
+HAPPENED = "happened"
+PLANNED = "planned"
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'’-])", r"(?![\w'’-])"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityRules:
+    cue: re.Pattern[str]  # every cue phrase, longest first
+    group_of: dict[str, tuple[str, ...]]  # cue phrase (lower case, one space) → its groups
+    requires: dict[str, frozenset[str]]  # group → words one of which the sentence must hold
+    excluded_by: dict[str, frozenset[str]]  # group → words none of which it may hold
+    clause: re.Pattern[str]  # a boundary, a subordinator or a clause opener
+    boundaries: frozenset[str]
+    openers: frozenset[str]
+    modality: dict[str, str]  # group → modality
+    when_negated: dict[str, str]
+    sentence_scope: frozenset[str]
+    rank: dict[str, int]  # group → precedence, lower wins
+    negators: frozenset[str]
+    window: int
+    with_speaker: str  # a plain statement someone is said to make
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """One regular expression for many phrases, shared prefixes factored out, so matching at a
+    position follows one branch instead of trying every phrase (longest match wins)."""
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for char in sorted(k for k in node if k):
+            head = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
+            branches.append(head + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def build_rules(data: dict[str, Any]) -> ModalityRules:
+    groups: dict[str, Any] = data.get("group", {})
+    order = list(data.get("precedence", []))
+    order += [g for g in groups if g not in order]
+    found: dict[str, list[str]] = {}
+    for name in order:
+        for phrase in groups.get(name, {}).get("cues", []):
+            found.setdefault(_phrase(phrase), []).append(name)
+    group_of = {phrase: tuple(names) for phrase, names in found.items()}
+    boundaries = frozenset(data.get("boundaries", []))
+    openers = frozenset(data.get("clause_openers", []))
+    words = phrase_pattern(sorted({_phrase(w) for w in [*data.get("subordinators", []), *openers]}))
+    marks = "".join(re.escape(b) for b in sorted(boundaries))
+    parts = ([f"[{marks}]"] if marks else []) + (
+        [f"{_EDGE_BEFORE}(?:{words}){_EDGE_AFTER}"] if words else [])
+    return ModalityRules(
+        cue=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(list(group_of))}){_EDGE_AFTER}"
+                       if group_of else "(?!)", re.IGNORECASE),
+        group_of=group_of,
+        requires={n: frozenset(g["requires"]) for n, g in groups.items() if "requires" in g},
+        excluded_by={n: frozenset(g["excluded_by"]) for n, g in groups.items()
+                     if "excluded_by" in g},
+        clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
+        boundaries=boundaries,
+        openers=openers,
+        modality={name: str(g["modality"]) for name, g in groups.items()},
+        when_negated={name: str(g["when_negated"]) for name, g in groups.items()
+                      if "when_negated" in g},
+        sentence_scope=frozenset(n for n, g in groups.items() if g.get("scope") == "sentence"),
+        rank={name: i for i, name in enumerate(order)},
+        negators=frozenset(data.get("negators", [])),
+        window=int(data.get("negation_window", 3)),
+        with_speaker=str(data.get("with_speaker", HAPPENED)),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(folder: str | None, _changed: float = 0.0) -> ModalityRules:
+    return build_rules(load_data("modality.toml", folder))
+
+
+def load_rules(folder: str | Path | None = None) -> ModalityRules:
+    """The bundled rules, or the folder's own when it has a `modality.toml` (cached by mtime)."""
+    path = override("modality.toml", folder)
+    if path is None:
+        return _rules(None)
+    return _rules(str(folder), path.stat().st_mtime)
+
+
+def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]]:
+    """Where each clause starts, and whether it is subordinate."""
+    starts, subordinate = [0], [False]
+    seen_to, empty = 0, True  # scanned up to here; the current clause has no words yet
+    for match in rules.clause.finditer(sentence):
+        empty = empty and not sentence[seen_to : match.start()].strip()
+        seen_to = match.end()
+        word = match.group().lower()
+        if word in rules.boundaries:
+            starts.append(match.end())
+            subordinate.append(False)
+            empty = True
+            continue
+        if empty:
+            subordinate[-1] = True  # "As negotiators plan …", ", which …"
+        elif word not in rules.openers:
+            starts.append(match.start())  # "… while Russia opposes …"
+            subordinate.append(True)
+        empty = False
+    return starts, subordinate
+
+
+def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
+                rules: ModalityRules | None = None) -> str:
+    """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
+    the event's time expression; `future` says its date lies after the publication date."""
+    rules = rules or load_rules()
+    best: tuple[int, str] | None = None  # cues in the anchor's clause, and frames
+    fallback: tuple[int, str] | None = None  # cues in main clauses, when the anchor's has none
+    anchored = False  # a clause cue was found in the anchor's clause
+    clauses: tuple[list[int], set[int], int] | None = None
+    words: set[str] | None = None
+    first = _WORD.search(sentence)
+    lead = first.start() if first else 0
+    for cue in rules.cue.finditer(sentence):
+        text = cue.group()
+        if text[:1].isupper() and cue.start() > lead:
+            continue  # capitalised inside the sentence: a name ("May", "Will")
+        for group in rules.group_of[_phrase(text)]:
+            rank = rules.rank[group]
+            if best is not None and rank >= best[0]:
+                break
+            if group in rules.requires or group in rules.excluded_by:
+                if words is None:
+                    words = set(_WORD.findall(sentence.lower()))
+                if words.isdisjoint(rules.requires.get(group, words)) or not words.isdisjoint(
+                        rules.excluded_by.get(group, ())):
+                    continue
+            if clauses is None:
+                starts, subordinate = _clauses(sentence, rules)
+                main = {n for n, sub in enumerate(subordinate) if not sub} or set(
+                    range(len(starts)))
+                own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
+                clauses = (starts, main, own)
+            starts, main, own = clauses
+            clause = bisect.bisect_right(starts, cue.start()) - 1
+            frame = group in rules.sentence_scope
+            primary = clause == own or (clause in main and (frame or own < 0))
+            if not primary and clause not in main:
+                continue
+            modality = rules.modality[group]
+            if _negated(sentence, starts[clause], cue.start(), rules):
+                negated = rules.when_negated.get(group)
+                if negated is None:
+                    continue
+                modality = negated
+            if primary:
+                best = (rank, modality)
+                anchored = anchored or (clause == own and not frame)
+            elif fallback is None or rank < fallback[0]:
+                fallback = (rank, modality)
+            break
+    if fallback is not None and not anchored and (best is None or fallback[0] < best[0]):
+        best = fallback  # "A vote, originally set for March 10, has been postponed"
+    if best is not None:
+        return best[1]
+    return PLANNED if future else HAPPENED
+
+
+def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:
+    """The modality once the sentence is known to report what someone said."""
+    return (rules or load_rules()).with_speaker if modality == HAPPENED else modality
+
+
+def _negated(sentence: str, clause_start: int, cue_start: int, rules: ModalityRules) -> bool:
+    """A negator among the few words before the cue, in its clause ("did not agree")."""
+    before = sentence[max(clause_start, cue_start - 12 * rules.window) : cue_start]
+    words = _WORD.findall(before.replace("’", "'").lower())[-rules.window :]
+    return any(w in rules.negators or w.endswith("n't") for w in words)

@@ -1,0 +1,210 @@
+"""Normalisers for durations and sets, and the tests that keep measures from being times.
+
+Ages ("52 years old"), race margins ("12 seconds ahead"), rates ("$5 a year") and fractions
+("three-quarters of") are measures; race-clock times ("won in 2:05:37") are durations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from viewer.core.timex.calendar import shift
+from viewer.core.timex.context import Match
+from viewer.core.timex.normalize_dates import Result
+
+TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
+
+
+def number_of(m: Match, name: str = "number") -> float | str | None:
+    word = " ".join((m.g(name) or "").split())
+    if not word:
+        return None
+    if word in m.lex.vague:
+        return "X"
+    if word in m.lex.numbers:
+        return m.lex.numbers[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and all(p in m.lex.numbers for p in parts):  # "twenty-four"
+        return m.lex.numbers[parts[0]] + m.lex.numbers[parts[1]]
+    if word.endswith(" 1/2"):
+        return float(word[:-4]) + 0.5
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def unit_code(m: Match, word: str, default: str) -> str:
+    """The unit letter of a unit word from the units table; "half" (a year) is H."""
+    return m.lex.units.get(word) or ("H" if word == "half" else default)
+
+
+def approx_mod(m: Match) -> str | None:
+    """APPROX for "about", "nearly"…; "just" and "only" stress an exact amount."""
+    word = (m.g("approx") or "").strip()
+    return "APPROX" if word and word not in ("just", "only") else None
+
+
+_AGE_OR_MARGIN = re.compile(
+    r"\s*(?:old\b|of\s+age\b|(?:ahead|behind|clear|adrift|back|off\s+the\s+pace)\b)",
+    re.IGNORECASE)
+
+
+def _measure_not_time(m: Match) -> bool:
+    """An age ("52 years old") or a race margin ("12 seconds ahead") measures, not dates."""
+    after = _AGE_OR_MARGIN.match(m.text, m.end, m.end + 40)
+    if after is None:
+        return False
+    word = after.group().split()[0].lower()
+    return word in ("old", "of") or m.lex.units.get((m.g("unit") or "").lower()) in ("TS", "TM")
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|million|billion|trillion|thousand|hundred|percent|%|[a-z]{2,}[^siu\W]s)"
+    r"\s+$", re.IGNORECASE)
+_NOT_PLURALS = {"always", "across", "perhaps", "sometimes", "towards", "afterwards", "times",
+                "does", "goes", "years", "months", "weeks", "days", "hours", "minutes"}
+
+
+def _rate_or_fraction(m: Match) -> bool:
+    """"$5 million a year", "four flights a week" are rates and "three-quarters of its food"
+    a fraction: measures, which TimeML does not mark as times."""
+    unit = (m.g("unit") or "").lower()
+    number = (m.g("number") or "").lower()
+    fraction = number in ("a", "an", "one") or "-quarter" in m.surface().lower()
+    after = m.text[m.end : m.end + 20]
+    if fraction and unit.startswith("quarter") and re.match(
+            r"\s+of\s+(?!a\s+century|the\s+year|\d)", after, re.IGNORECASE):
+        return True
+    if number not in ("a", "an") or unit.endswith("s"):
+        return False
+    before = _RATE_BEFORE.search(m.text, max(0, m.start - 24), m.start)
+    return before is not None and before.group().split()[0].lower() not in _NOT_PLURALS
+
+
+def unit_of(m: Match) -> str | None:
+    return m.lex.units.get((m.g("unit") or "").lower())
+
+
+def period(number: float | str, unit: str) -> str:
+    """ISO 8601 duration: P3Y, PT6H, PXD, P10Y for a decade, PT5H30M for 5.5 hours."""
+    if unit in ("DE", "CE"):
+        scale = 10 if unit == "DE" else 100
+        return "PXY" if number == "X" else f"P{round(float(number) * scale)}Y"
+    if unit in ("WE", "NI", "FN"):
+        unit = {"WE": "WE", "NI": "D", "FN": "W"}[unit]
+        number = number if unit != "W" or number == "X" else float(number) * 2
+    time = unit in TIME_UNITS
+    letter = TIME_UNITS.get(unit, unit)
+    if number == "X":
+        return f"PT{'X'}{letter}" if time else f"PX{letter}"
+    amount = float(number)
+    if amount != int(amount):
+        whole, part = int(amount), amount - int(amount)
+        smaller = {"TH": ("M", 60), "TM": ("S", 60), "Y": ("M", 12), "D": ("H", 24)}.get(unit)
+        if smaller:
+            rest = round(part * smaller[1])
+            if unit == "D":
+                return f"P{whole}DT{rest}H"
+            if time:
+                return f"PT{whole}{letter}{rest}{smaller[0]}"
+            return f"P{whole}Y{rest}M"
+    return f"PT{int(amount)}{letter}" if time else f"P{int(amount)}{letter}"
+
+
+def race_time(m: Match) -> Result | None:
+    """A finishing time on a race clock ("won in 2:05:37"): a duration, not a time of day."""
+    hours, minutes = int(m.g("hour") or 0), int(m.g("minute") or 0)
+    seconds = m.g("second") or "0"
+    whole = seconds.split(".")[0]
+    if minutes > 59 or int(whole) > 59:
+        return None
+    text = seconds.rstrip("0").rstrip(".") if "." in seconds else str(int(whole))
+    value = "PT" + (f"{hours}H" if hours else "") + f"{minutes}M" + (
+        f"{text}S" if text not in ("", "0") else "")
+    return Result("DURATION", value, anchor="none")
+
+
+def duration(m: Match) -> Result | None:
+    if m.g("adj") == "-old" or _measure_not_time(m) or _rate_or_fraction(m):
+        return None  # an age ("a 6-year-old", "52 years old"), a margin or a rate
+    if (m.g("unit") or "").startswith("second") and (m.g("number") or "") in ("a", "an"):
+        return None  # "a second round"
+    unit = unit_of(m)
+    if unit is None:
+        unit = {"ages": "Y"}.get(m.g("unit") or "")
+        if unit is None:
+            return None
+    number = number_of(m)
+    if number is None:
+        number = "X"
+    elif number != "X" and float(number) >= 1000:
+        return None  # "the 1988 quarter" names a year, not 1988 quarters
+    if m.g("half1") or m.g("half2"):
+        number = (1 if number == "X" else float(number)) + 0.5
+    rel = m.g("rel")
+    article = re.match(r"(?:the|an?)\s+", m.surface(), re.IGNORECASE)
+    if (article and rel is None and (m.g("number") or "") not in ("a", "an")
+            and not (m.g("unit") or "").lower().endswith("s")):
+        m.start += article.end()  # "a two-year term": the article belongs to "term"
+    if rel == "ahead":
+        rel = "coming"
+    if rel in ("recent", "coming") and m.g("number") is None:
+        # "in recent weeks", "in the coming months": some span reaching back or ahead.
+        past = rel == "recent"
+        result = Result("DURATION", period("X", unit), anchor="dct")
+        if m.dct is not None:
+            reach = {"Y": 3 * 365, "M": 180, "W": 42, "D": 10, "DE": 3650}.get(unit, 30)
+            step = dt.timedelta(days=reach)
+            result.earliest, result.latest = (m.dct - step, m.dct) if past else (m.dct,
+                                                                                m.dct + step)
+            result.explicit_span = True
+        return result
+    if rel in ("few", "several", "many") and m.g("number") is None:
+        number = "X"
+    value = period(number, unit)
+    result = Result("DURATION", value, mod=approx_mod(m))
+    if m.dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming",
+                                     "following"):
+        amount = 1 if number == "X" else float(number)
+        plain = {"DE": "Y", "CE": "Y", "WE": "W", "NI": "D", "FN": "W"}.get(unit, unit)
+        if plain not in TIME_UNITS:
+            factor = {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1)
+            span = max(1, round(amount * factor))
+            if rel in ("next", "coming", "following"):
+                result.earliest, result.latest = m.dct, shift(m.dct, plain, span)
+            else:
+                result.earliest, result.latest = shift(m.dct, plain, -span), m.dct
+            result.explicit_span = True
+            result.anchor = "dct"
+    return result
+
+
+def set_every(m: Match) -> Result | None:
+    word = m.g("word")
+    if word:
+        base = word.split()[-1]
+        letter = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                  "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+                  "quarterly": "P3M", "day": "P1D", "week": "P1W", "month": "P1M",
+                  "year": "P1Y"}.get(base)
+        return Result("SET", letter) if letter else None
+    unit_word = m.g("unit") or "day"
+    every = (m.g("number") or "").strip()
+    count = 2 if every in ("other", "two") else 3 if every == "three" else (
+        int(every) if every.isdigit() else 1)
+    unit = "W" if unit_word == "weekend" else unit_code(m, unit_word, "D")
+    return Result("SET", period(count, unit))
+
+
+def set_named(m: Match) -> Result | None:
+    """"Each summer", "every July", "every evening": the named period, recurring."""
+    word = m.g("named") or ""
+    if word in m.lex.seasons:
+        return Result("SET", f"XXXX-{m.lex.seasons[word]}")
+    if word in m.lex.parts:
+        return Result("SET", f"XXXX-XX-XXT{m.lex.parts[word]}")
+    if word in m.lex.months:
+        return Result("SET", f"XXXX-{m.lex.months[word]:02d}")
+    return None
