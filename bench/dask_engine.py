@@ -32,6 +32,19 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime
 
 
+def peak_rss() -> int:
+    """This process's peak resident set (VmHWM). Not ru_maxrss: Linux keeps that across
+    exec, so a worker spawned by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -61,16 +74,19 @@ def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict
         summary = driver.run([str(corpus)], dataset, client, stream=None,
                              target_bytes=int(partition_mb * 1024 * 1024))
         after = client.run(lambda: time.process_time())
-        peaks = client.run(
-            lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        peaks = client.run(peak_rss)
         out["dask_run_s"] = time.perf_counter() - started
         out["dask_driver_cpu_s"] = _cpu() - driver_cpu
         out["dask_worker_cpu_s"] = sum(after[k] - before.get(k, 0.0) for k in after)
         out["dask_peak_rss_mb_per_worker"] = [round(v / 1e6, 1) for v in peaks.values()]
         out["dask_partitions"] = summary.partitions
+        out["dask_extract_cpu_s"] = summary.extract_cpu_s
+        out["dask_stage_s"] = summary.stages
+        out["shuffle_mb"] = summary.shuffle_bytes / 1e6
+        out["linked_pairs"] = summary.linked
     out["dask_s"] = time.perf_counter() - wall  # with the cluster's start and stop
     out["dask_vs_local_wall_ratio"] = out["dask_s"] / out["local_s"]
-    out["driver_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    out["driver_peak_rss_mb_with_local_run"] = peak_rss() / 1e6
     out["dataset_mb"] = (_size(dataset) - _size(dataset / "_work")) / 1e6
     out["intermediate_mb"] = _size(dataset / "_work") / 1e6
     out["dask_mb_per_s"] = text / 1e6 / out["dask_run_s"]

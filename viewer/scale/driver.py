@@ -49,6 +49,10 @@ class RunSummary:
     extracted: int  # partitions extracted in this run; the rest were unchanged
     bytes: int
     seconds: float
+    extract_cpu_s: float  # CPU the extraction tasks of this run took, summed over workers
+    stages: dict[str, float]  # wall seconds per stage
+    shuffle_bytes: int  # clustering candidates written for the shuffle by date bucket
+    linked: int  # pairs of events the clustering linked
 
 
 def app_version() -> str:
@@ -101,6 +105,16 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     done = {p["id"]: p for p in old.values() if p["id"] in {q.id for q in plan.partitions}}
     out_s = str(root)
 
+    stages: dict[str, float] = {}
+    mark = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        stages[name] = now - mark
+        mark = now
+
+    extract_cpu = 0.0
     progress.stage("extract", len(todo), sum(p.bytes for p in todo))
     futures = client.map(tasks.extract_partition, [out_s] * len(todo), todo,
                          key=[f"extract-{p.id}-{p.key}" for p in todo], retries=3)
@@ -109,11 +123,13 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     for count, future in enumerate(as_completed(futures), 1):
         summary = future.result()
         part = next(p for p in todo if p.id == summary["id"])
+        extract_cpu += summary.pop("cpu_seconds", 0.0)
         done[part.id] = {**summary, "key": part.key}
         progress.advance(part.bytes)
         if on_extracted is not None:
             on_extracted(count)
     progress.end()
+    lap("extract")
 
     ids = [p.id for p in plan.partitions]
     folders = {p.id: p.source.folder for p in plan.partitions}
@@ -137,13 +153,15 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     final, answers = replay(registry, mentions)
     progress.advance(0)
     tasks.clear(out_s, "shuffle")  # a bucket must hold this run's events only
-    buckets = client.gather(client.map(
+    shuffled = client.gather(client.map(
         tasks.resolve, [out_s] * len(ids), ids, list(range(len(ids))), [shared] * len(ids),
         [keys] * len(ids), answers, pure=False, retries=3))
     progress.advance(0)
     progress.end()
+    lap("people")
 
-    months = sorted(set().union(*buckets)) if buckets else []
+    months = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
+    shuffle_bytes = sum(size for _, size in shuffled)
     progress.stage("clusters", len(months), 0)
     clusters: dict[str, tuple[str, int]] = {}
     edges: list[tuple[str, str, str, str, str, str]] = []
@@ -153,6 +171,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         progress.advance(0)
     progress.end()
     clusters = components(edges)
+    lap("clusters")
     by_partition: dict[str, dict[str, tuple[str, int]]] = {i: {} for i in ids}
     for a, _, pa_, b, _, pb in edges:
         by_partition[pa_][a] = clusters[a]
@@ -166,6 +185,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         written.update(future.result())
         progress.advance(0)
     progress.end()
+    lap("write")
     people = people_table(final)
     write_table(pa.table({"name": pa.array(list(people), type=pa.string()),
                           "party": pa.array(list(people.values()), type=pa.string())}),
@@ -190,7 +210,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         documents=sum(e["documents"] for e in entries), events=sum(e["events"] for e in entries),
         problems=sum(e["problems"] for e in entries) + len(plan.problems),
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
-        seconds=time.perf_counter() - started)
+        seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
+        shuffle_bytes=shuffle_bytes, linked=len(edges))
 
 
 def components(edges: Sequence[tuple[str, str, str, str, str, str]]

@@ -115,10 +115,10 @@ def _bucket(day: dt.date) -> str:
 
 
 def resolve(out: str, pid: str, rank: int, registry: PeopleRegistry, keys: frozenset[str],
-            answers: dict[MentionRef, Found | None]) -> list[str]:
+            answers: dict[MentionRef, Found | None]) -> tuple[list[str], int]:
     """People for a partition's events; then its share of the shuffle: each clustering
     candidate goes to its start month's bucket, and to the previous month's when it starts
-    within the halo of that bucket's end."""
+    within the halo of that bucket's end. Returns the buckets and the bytes written."""
     root = Path(out)
     events = resolve_events(registry, keys, answers, _raw(out, pid))
     order = list(range(len(events)))
@@ -133,12 +133,14 @@ def resolve(out: str, pid: str, rank: int, registry: PeopleRegistry, keys: froze
         back = _bucket(event.start - dt.timedelta(days=SHUFFLE_HALO_DAYS))
         if back != own:
             buckets.setdefault(back, []).append(i)
+    written = 0
     for bucket, rows in buckets.items():
         chosen = [events[i] for i in rows]
+        path = root / WORK / "shuffle" / bucket / f"{pid}.parquet"
         write_table(events_table(chosen, {"_rank": [rank] * len(rows), "_order": rows,
-                                          "_partition": [pid] * len(rows)}),
-                    root / WORK / "shuffle" / bucket / f"{pid}.parquet")
-    return sorted(buckets)
+                                          "_partition": [pid] * len(rows)}), path)
+        written += path.stat().st_size
+    return sorted(buckets), written
 
 
 def link_bucket(out: str, bucket: str) -> list[tuple[str, str, str, str, str, str]]:
