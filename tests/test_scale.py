@@ -210,3 +210,21 @@ def test_bench_synthetic_dataset_opens(tmp_path: Path) -> None:
     opened = read_dataset(tmp_path / "ds")
     assert len(opened.events) == 500 and opened.documents
     assert sorted(e.id for e in opened.events) == [f"{i:012x}" for i in range(500)]
+
+
+def test_several_sources_and_an_empty_one(client: Any, tmp_path: Path) -> None:
+    copy_seeds(tmp_path / "in" / "a")
+    copy_seeds(tmp_path / "in" / "b")
+    (tmp_path / "in" / "c").mkdir()
+    summary = driver.run([str(tmp_path / "in" / "*")], tmp_path / "ds", client, stream=None)
+    assert summary.documents == 10
+    dataset = read_dataset(tmp_path / "ds")
+    assert {d.relpath.split("/")[0] for d in dataset.documents} == {"a", "b"}
+    ids = [e.id for e in dataset.events]
+    assert len(ids) == len(set(ids))  # the folder's name is part of every id
+    pairs = {e.cluster for e in dataset.events if e.document.startswith("a/")} & {
+        e.cluster for e in dataset.events if e.document.startswith("b/")}
+    assert pairs  # the same story in two sources is one cluster
+    empty = driver.run([str(tmp_path / "in" / "c")], tmp_path / "empty", client, stream=None)
+    assert (empty.documents, empty.events) == (0, 0)
+    assert read_dataset(tmp_path / "empty").events == ()

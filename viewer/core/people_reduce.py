@@ -41,10 +41,11 @@ class Learned:
 
 
 def learn_partition(folder: str | Path | None,
-                    events: Sequence[tuple[Event, Sequence[PersonMention]]]) -> Learned:
+                    events: Iterable[tuple[bool, Sequence[PersonMention]]]) -> Learned:
+    """`events` as (boilerplate, mentions) pairs, in text order."""
     registry = PeopleRegistry(folder)
-    for event, mentions in events:
-        if not event.boilerplate:  # page furniture never teaches who someone is
+    for boilerplate, mentions in events:
+        if not boilerplate:  # page furniture never teaches who someone is
             registry.learn(mentions)
     return _export(registry)
 

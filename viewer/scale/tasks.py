@@ -4,7 +4,6 @@ writes the same files again and nothing twice. Returns are small: counts, keys, 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -16,10 +15,10 @@ import pyarrow as pa
 
 from viewer.core.cluster import is_candidate, links
 from viewer.core.dataset_format import (
+    UNDATED,
     documents_table,
     events_from_table,
     events_table,
-    month_of,
     problems_table,
     read_table,
     timexes_table,
@@ -95,19 +94,28 @@ def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
     return list(zip(events, mentions, strict=True))
 
 
+def _mentions(out: str, pid: str) -> tuple[list[bool], list[tuple[PersonMention, ...]]]:
+    """Only what the people steps need: two columns, no events built."""
+    table = read_table(raw_path(Path(out), pid), ["boilerplate", "_mentions"])
+    return (table.column("boilerplate").to_pylist(),
+            [tuple(mention_from_list(m) for m in json.loads(v))
+             for v in table.column("_mentions").to_pylist()])
+
+
 def learn(out: str, pid: str, folder: str) -> Learned:
-    return learn_partition(folder, _raw(out, pid))
+    boilerplate, mentions = _mentions(out, pid)
+    return learn_partition(folder, zip(boilerplate, mentions, strict=True))
 
 
 def creating(out: str, pid: str, registry: PeopleRegistry) -> frozenset[str]:
-    return creating_keys(registry, (m for _, m in _raw(out, pid)))
+    return creating_keys(registry, _mentions(out, pid)[1])
 
 
 def ordered(out: str, pid: str, keys: frozenset[str]
             ) -> list[tuple[MentionRef, PersonMention]]:
     if not keys:
         return []
-    return ordered_mentions(keys, [m for _, m in _raw(out, pid)])
+    return ordered_mentions(keys, _mentions(out, pid)[1])
 
 
 def _bucket(day: dt.date) -> str:
@@ -157,21 +165,24 @@ def link_bucket(out: str, bucket: str) -> list[tuple[str, str, str, str, str, st
 
 
 def write_events(out: str, pid: str, clusters: dict[str, tuple[str, int]]) -> list[str]:
-    """The partition's final events, one file per month; returns the files written."""
+    """The partition's final events, one file per month; returns the files written. Works on
+    the columns: only the ids, start dates, clusters and sources pass through Python."""
     root = Path(out)
     table = read_table(resolved_path(root, pid))
-    events = events_from_table(table)
-    months: dict[str, list[int]] = {}
-    for i, event in enumerate(events):
-        cluster, sources = clusters.get(event.id, (event.id, 1))
-        if (event.cluster, event.sources) != (cluster, sources):
-            events[i] = dataclasses.replace(event, cluster=cluster, sources=sources)
-        months.setdefault(month_of(event), []).append(i)
+    found = [clusters.get(i, (i, 1)) for i in table.column("id").to_pylist()]
+    for name, values, kind in (("cluster", [c for c, _ in found], pa.string()),
+                               ("sources", [n for _, n in found], pa.int64())):
+        table = table.set_column(table.column_names.index(name), name,
+                                 pa.array(values, type=kind))
+    months = [d.strftime("%Y-%m") if d is not None else UNDATED
+              for d in table.column("start").to_pylist()]
+    rows: dict[str, list[int]] = {}
+    for i, month in enumerate(months):
+        rows.setdefault(month, []).append(i)
     written: list[str] = []
-    for month, rows in months.items():
+    for month, chosen in rows.items():
         path = root / "events" / f"month={month}" / f"part-{pid}.parquet"
-        write_table(events_table([events[i] for i in rows],
-                                 {"_partition": [pid] * len(rows), "_order": rows}), path)
+        write_table(table.take(pa.array(chosen, type=pa.int64())), path)
         written.append(str(path.relative_to(root)))
     return written
 
