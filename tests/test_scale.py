@@ -155,6 +155,20 @@ def test_unreachable_scheduler_is_one_line(tmp_path: Path,
     assert not (tmp_path / "ds").exists()
 
 
+def test_output_that_is_not_a_dataset_is_refused(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_seeds(tmp_path / "seeds")
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "thesis.md").write_text("mine")
+    for target in ("notes.txt", "full"):
+        code = main(["extract", str(folder), "--engine", "dask", "--workers", "1",
+                     "-o", str(tmp_path / target)])
+        assert code == 2 and "is not an event dataset" in capsys.readouterr().err
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert sorted(p.name for p in (tmp_path / "full").iterdir()) == ["thesis.md"]
+
+
 def _wait_for(path: Path, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while not path.exists():

@@ -20,7 +20,7 @@ def run_dask(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise CliError(f"--workers wants a whole number of at least 1, not {args.workers}")
     try:
-        from viewer.scale.driver import SchedulerUnreachable, connect, run
+        from viewer.scale.driver import SchedulerUnreachable, check_output, connect, run
         from viewer.scale.plan import expand_sources
     except ImportError as exc:
         raise CliError(f"--engine dask needs the optional 'scale' packages (dask, distributed, "
@@ -28,6 +28,7 @@ def run_dask(args: argparse.Namespace) -> int:
                        "missing)") from None
     try:
         expand_sources(args.folder)
+        check_output(args.output)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     try:

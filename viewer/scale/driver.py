@@ -94,9 +94,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     """Build or update the dataset at `out` from the folders `patterns` name."""
     started = time.perf_counter()
     root = Path(out).resolve()
-    if root.exists() and any(root.iterdir()) and not is_dataset(root):
-        raise ValueError(f"{out} exists and is not an event dataset: choose an empty or new "
-                         "folder")
+    check_output(root)
     root.mkdir(parents=True, exist_ok=True)
     plan = make_plan(expand_sources(list(patterns)), target_bytes)
     progress = Progress(stream, dashboard(client))
@@ -212,6 +210,15 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
         shuffle_bytes=shuffle_bytes, linked=len(edges))
+
+
+def check_output(out: str | Path) -> None:
+    """Refuse an output that exists and is not a dataset (or an empty folder): a run never
+    writes into someone's files."""
+    root = Path(out)
+    if root.exists() and (not root.is_dir() or (any(root.iterdir()) and not is_dataset(root))):
+        raise ValueError(f"{out} exists and is not an event dataset: choose an empty or new "
+                         "folder")
 
 
 def components(edges: Sequence[tuple[str, str, str, str, str, str]]
