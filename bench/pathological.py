@@ -88,8 +88,9 @@ def make_inputs(workdir: Path, quick: bool) -> dict[str, Path]:
     _write(cases["ratio_4mb"], "text.txt", "\n".join([one_mb] * 4))
     if not quick:
         cases["file_16mb"] = workdir / "big"
-        size = 16 * 1024 * 1024 - 4096
-        _write(cases["file_16mb"], "big.txt", ("\n".join([one_mb] * 17))[:size])
+        size = 16 * 1024 * 1024 - 4096  # bytes: just under the limit on file size
+        big = ("\n".join([one_mb] * 17)).encode("utf-8")[:size].decode("utf-8", "ignore")
+        _write(cases["file_16mb"], "big.txt", big)
     return cases
 
 

@@ -1,4 +1,5 @@
-"""Test set-up shared by core and UI tests: Qt renders offscreen, never to a display."""
+"""Test set-up shared by core and UI tests: Qt renders offscreen, never to a display, unless
+the real-display run (`python -m tests.display`) asks for the X11 platform."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+PLATFORM = os.environ.get("TIMELINE_TEST_PLATFORM", "offscreen")
+os.environ["QT_QPA_PLATFORM"] = PLATFORM
+
+# The real-display tests need an X server and a window manager; `python -m tests.display`
+# starts both and runs them (and tests/ui again) on the xcb platform.
+collect_ignore = [] if PLATFORM == "xcb" else ["display"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -23,6 +23,9 @@ from bench.events import same_speaker, score
     ("Donald Trump; Vladimir Putin", "Vladimir Putin; Donald Trump", True),
     ("Donald Trump and Vladimir Putin", "Donald Trump", False),
     ("Zoë Müller", "Zoe Muller", True),
+    ("WHO", "World Health Organization", True),
+    ("the Kremlin", "Russia", True),
+    ("US; EU", "United States; European Union", True),
 ])
 def test_same_speaker(gold: str, got: str, same: bool) -> None:
     assert same_speaker(gold, got) is same

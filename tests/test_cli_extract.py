@@ -13,7 +13,7 @@ from viewer.cli import main
 
 EVENT_KEYS = {"id", "document", "text", "char_start", "char_end", "start", "end", "precision",
               "date_source", "timex", "parties", "people", "topics", "tags", "boilerplate",
-              "cluster", "sources"}
+              "cluster", "sources", "why"}
 
 
 @pytest.fixture()
@@ -26,9 +26,13 @@ def test_json_schema(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert [d["date"] for d in data["documents"]] == [
         "2026-01-29", "2025-07-22", "2026-02-19", "2025-06-05", "2026-02-18"]
-    assert set(data["documents"][0]) == {"path", "title", "date", "date_source", "problems"}
+    assert set(data["documents"][0]) == {"path", "title", "date", "date_source", "date_evidence",
+                                         "problems"}
     assert data["events"] and all(set(e) >= EVENT_KEYS for e in data["events"])
-    for e in data["events"]:
+    for e in data["events"]:  # every party and topic says which name or cue gave it
+        reasons = {tuple(w.split(":", 2)[:2]) for w in e["why"]}
+        assert {("party", p) for p in e["parties"]} <= reasons
+        assert {("topic", t) for t in e["topics"]} <= reasons
         text = (folder / e["document"]).read_text()
         assert e["text"] in text or e["text"] in " ".join(text.split())
 

@@ -32,6 +32,7 @@ FRAGMENTS = [
     "<html><head><meta name='date' content='9999-12-31'><title>t</title></head><p>x",
     "<script>alert(1)</script>", "# Heading\n\n* item\n", "\n\n", "\r\n", "\u2028", "\u202e",
     "will said Monday talks launched " * 80, "\x00", "\x1b[31m", "é ü 中文 ", "Nov. 25, U.S. ",
+    "replace = true\n", "[x]\n", "titles = [\"Mr\"]\n",
 ]
 NAME_PARTS = [b"a", b"b", b"z", b"0", b" ", b"\xff", b"\xc3\xa9", b"\x1b", b"\n", b"-", b"\\",
               b"[", b"]", b"=", b"#", b".", b"timeline-viewer.ini"]
@@ -46,12 +47,16 @@ class Entry:
     target: str = ""
 
 
-names = st.builds(
+RULES = [b".timeline-viewer/" + n for n in (b"boilerplate.toml", b"segmentation.toml",
+                                            b"timex.toml", b"gazetteer.toml", b"topics.toml",
+                                            b"people.toml")]
+plain_names = st.builds(
     lambda parts, suffix, sub: sub + b"".join(parts) + suffix,
     st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=6),
     st.sampled_from([b".txt", b".md", b".html", b".htm", b".TXT", b"", b".bin", b".ini"]),
     st.sampled_from([b"", b"", b"sub/", b"sub/deeper/"]),
 ).filter(lambda n: not any(p in (b"", b".", b"..") for p in n.split(b"/")))
+names = st.one_of(plain_names, plain_names, plain_names, st.sampled_from(RULES))
 texts = st.builds(
     lambda parts, encoding: "".join(parts).encode(encoding, errors="replace"),
     st.lists(st.sampled_from(FRAGMENTS), max_size=10),
@@ -105,8 +110,8 @@ def build(base: Path, spec: tuple[dict[bytes, Entry], bytes | None]) -> tuple[Pa
                       "missing": str(root / "missing.txt"), "self": str(path),
                       "inside": str(root), "parent": ".."}.get(entry.target, entry.target)
             path.symlink_to(target)
-    if sidecar is not None:
-        (root / "timeline-viewer.ini").write_bytes(sidecar)
+    if sidecar is not None and not os.path.lexists(root / "timeline-viewer.ini"):
+        (root / "timeline-viewer.ini").write_bytes(sidecar)  # unless an entry took the name
         size += len(sidecar)
     return root, size
 

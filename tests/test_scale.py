@@ -53,6 +53,7 @@ def _same(local: FolderExtraction, dataset: FolderExtraction) -> None:
     assert dataset.timexes == local.timexes
     assert dataset.problems == local.problems
     assert dataset.ignored == local.ignored
+    assert dataset.taxonomy.ids() == local.taxonomy.ids()
 
 
 def test_seeds_same_answer_as_local_engine(client: Any, tmp_path: Path) -> None:

@@ -76,3 +76,79 @@ def test_folder_extends_rules(tmp_path: Path) -> None:
     )
     doc = load_folder(tmp_path).documents[0]
     assert marked(doc) == {"Sponsored by Acme Widgets": "sponsor"}
+
+
+# An article written for this test: every kind of photo and page furniture around a body.
+_FURNISHED = """The Harbour Gazette | Coastal desk
+
+Port workers end three-day stoppage in Valmora
+
+By Ines Carvalho
+
+Dock workers in Valmora returned to work on Friday after the port authority agreed to review
+night-shift pay.
+
+Gallery: 2 of 7
+Cranes stand idle at the container terminal on Wednesday. Photo: Port Authority handout
+
+Union leaders said the review would be finished within a month.
+
+(Above) A picket line outside the main gate.
+
+Pool photo
+
+WHAT THE DEAL SAYS
+
+The authority will publish the review by the end of March, the union said.
+
+[Image: Striking dockers]
+
+Dockers march along the quay on Thursday.
+
+3 of 7
+
+(Reporting by Ines Carvalho; editing by Tomas Lind)
+
+Ines Carvalho covers shipping and labour from Lisbon.
+
+More on the Valmora port:
+• Why night shifts matter to the terminal
+• Timeline: a decade of port disputes
+"""
+
+
+def test_captions_credits_counters_and_capitals(tmp_path: Path) -> None:
+    (tmp_path / "port.txt").write_text(_FURNISHED, encoding="utf-8")
+    doc = load_folder(tmp_path).documents[0]
+    got = marked(doc)
+    assert got.get("The Harbour Gazette | Coastal desk") == "masthead"
+    assert got.get("Gallery: 2 of 7") == "gallery"
+    assert got.get("Cranes stand idle at the container terminal on Wednesday.") == "caption"
+    assert got.get("(Above) A picket line outside the main gate.") == "caption"
+    assert got.get("Pool photo") == "photo-credit"
+    assert got.get("WHAT THE DEAL SAYS") == "subheading"
+    assert got.get("[Image: Striking dockers]") == "image"
+    assert got.get("Dockers march along the quay on Thursday.") == "caption"
+    assert got.get("3 of 7") == "gallery"
+    assert got.get("(Reporting by Ines Carvalho; editing by Tomas Lind)") == "byline"
+    assert got.get("Ines Carvalho covers shipping and labour from Lisbon.") == "byline"
+    assert got.get("• Why night shifts matter to the terminal") == "related-links"
+    body = {doc.sentence_text(s) for s in doc.sentences if not s.boilerplate}
+    assert any(t.startswith("Dock workers in Valmora returned") for t in body)
+    assert "Union leaders said the review would be finished within a month." in body
+    assert any(t.startswith("The authority will publish") for t in body)
+    assert "Port workers end three-day stoppage in Valmora" in body
+
+
+def test_counter_with_its_own_caption_leaves_the_body_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Talks resumed on Monday.\n\nThe ministers met for two hours on Tuesday.\n\n"
+        "1 of 3 — (Left) The ministers before the meeting. Photo: pool\n", encoding="utf-8")
+    got = marked(load_folder(tmp_path).documents[0])
+    assert "The ministers met for two hours on Tuesday." not in got
+
+
+def test_markdown_image_keeps_a_visible_marker() -> None:
+    from viewer.core.markdown import markdown_to_text
+
+    assert markdown_to_text("![A ship](ship.jpg)\n")[0] == "[Image: A ship]\n"

@@ -185,3 +185,36 @@ def test_undated_document_yields_undated_events(tmp_path: Path) -> None:
     assert [(e.start, e.date_source) for e in events] == [
         (None, "undated"), (D(2023, 10, 1), "explicit")]
     assert events[0].undated and events[0].precision == "none"
+
+
+def test_two_expressions_restating_one_time_date_one_happening(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-09 The Commission opened an anti-dumping case in May 2024. "
+        "A year later, in June 2025, it widened the probe to trucks.")
+    e = event(extract_folder(tmp_path, use_cache=False), "a", "widened the probe")
+    assert e.text.startswith("A year later, in June 2025")
+    assert (e.start, e.end) == (D(2025, 6, 1), D(2025, 6, 30))
+
+
+def test_en_dash_between_names_and_past_weekday(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-11 Talks ran through the Lund–Okafor channel on Tuesday, officials said. "
+        "The two sides agreed on Tuesday to extend the truce.")
+    result = extract_folder(tmp_path, use_cache=False)
+    channel = event(result, "a", "Lund–Okafor channel")
+    assert channel.text.endswith("officials said.") and channel.start == D(2026, 3, 10)
+    assert event(result, "a", "agreed on Tuesday").start == D(2026, 3, 10)  # not next week
+
+
+def test_later_paragraphs_go_back_to_the_news_day(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-11 Port talks\n\n"
+        "Dock workers and the port authority agreed on Monday to end the stoppage.\n\n"
+        "The negotiators met for nine hours at the harbour office.\n\n"
+        "The dispute over night shifts remains open, and the union has asked for a review.\n\n"
+        "A review panel will report in June.\n")
+    result = extract_folder(tmp_path, use_cache=False)
+    met = event(result, "a", "met for nine hours")
+    assert (met.start, met.date_source) == (D(2026, 3, 9), "inherited")
+    assert event(result, "a", "remains open").start == D(2026, 3, 11)  # present: the report
+    assert event(result, "a", "will report in June").start == D(2026, 6, 1)

@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 
 from tests.budget import linear_budget, within_budget
+from viewer.core import topic_edits
 from viewer.core.cache import entry_key
 from viewer.core.dates import MAX_DATE, parse_full_date
 from viewer.core.extract import extract_folder
 from viewer.core.ingest import list_folder, load_folder
 from viewer.core.model import Problem
+from viewer.core.periods import load_periods
 from viewer.core.sidecar import read_sidecar, write_sidecar_value
 from viewer.core.timex import Tagger
+from viewer.core.topic_edits import TopicError
+from viewer.core.topics import load_taxonomy
 
 GOOD = "Talks resumed on Monday in Geneva, officials said.\n"
 
@@ -124,3 +128,98 @@ def test_stored_corrections_that_are_not_dates_are_ignored(value: str) -> None:
     data = UserData(corrections={"a": {"start": value, "end": "2026-01-01"}})
     (fixed,) = apply_user_data([event("a")], data)
     assert fixed.start is not None
+
+
+def test_the_folders_own_rule_files_are_read_safely(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    rules = tmp_path / ".timeline-viewer"
+    rules.mkdir()
+    os.mkfifo(rules / "topics.toml")
+    (rules / "gazetteer.toml").symlink_to("/etc/passwd")
+    (rules / "timex.toml").write_text("this is [not toml\n")
+    (rules / "people.toml").write_bytes(b"titles = [\"Caf\xe9\"]\n")
+    (rules / "boilerplate.toml").symlink_to("/dev/zero")
+    seen: list[object] = []
+    result, _calls = within_budget(lambda: extract_folder(tmp_path, workers=1,
+                                                          on_document=seen.append),
+                                   linear_budget(len(GOOD)))
+    assert [d.relpath for d in result.documents] == ["ok.txt"] and result.events
+    assert kinds(result.problems) == {
+        ".timeline-viewer/topics.toml": "special",
+        ".timeline-viewer/gazetteer.toml": "link-outside",
+        ".timeline-viewer/timex.toml": "rules", ".timeline-viewer/people.toml": "rules",
+        ".timeline-viewer/boilerplate.toml": "link-outside"}
+    assert kinds(load_folder(tmp_path).problems) == kinds(result.problems)
+
+
+@pytest.mark.parametrize("name", ["topics.toml", "gazetteer.toml", "timex.toml",
+                                  "people.toml", "boilerplate.toml", "segmentation.toml"])
+def test_rule_files_of_the_wrong_shape_are_passed_over(tmp_path: Path, name: str) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / name).write_text(
+        "cues = 7\n[topic.x]\nlabel = 5\ncues = 7\n[country]\nx = 5\ntitles = 5\n"
+        "rules = 5\nnever_final = 5\nlines = 5\nleaders = 3\n")
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    assert result.events
+
+
+@pytest.mark.parametrize("header", ["date 9999-12-31", "Date: 2026-02-30"])
+def test_impossible_header_dates_are_metadata_and_a_problem(tmp_path: Path, header: str) -> None:
+    (tmp_path / "a.txt").write_text(f"{header}\nTitle: Geneva round\n\n{GOOD}")
+    doc = load_folder(tmp_path).documents[0]
+    assert doc.date is None and doc.title == "Geneva round"
+    assert doc.text == GOOD.strip() and len(doc.sentences) == 1
+    assert any(p.kind == "metadata" and header[-10:] in p.message for p in doc.problems)
+
+
+@pytest.mark.parametrize("plant", ["fifo", "wrong-shape", "not-json", "link-out"])
+def test_planted_cache_entries_are_misses(tmp_path: Path, plant: str) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    first = extract_folder(tmp_path, workers=1)
+    (entry,) = (tmp_path / ".timeline-viewer" / "cache").glob("*.json")
+    entry.unlink()
+    if plant == "fifo":
+        os.mkfifo(entry)
+    elif plant == "wrong-shape":
+        entry.write_text('{"document": {"x": 1}, "events": 5}')
+    elif plant == "not-json":
+        entry.write_bytes(b"\xff\x00")
+    else:
+        entry.symlink_to("/dev/zero")
+    seen: list[object] = []
+    again, _calls = within_budget(lambda: extract_folder(tmp_path, workers=1,
+                                                         on_document=seen.append),
+                                  linear_budget(len(GOOD)))
+    assert [e.id for e in again.events] == [e.id for e in first.events] and len(seen) == 1
+
+
+def test_a_folder_topics_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / "topics.toml").write_bytes(b"\x80")
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    assert result.events
+    assert kinds(result.problems) == {".timeline-viewer/topics.toml": "rules"}
+
+
+def test_periods_and_topic_edits_never_open_a_fifo_or_an_outside_link(tmp_path: Path) -> None:
+    rules = tmp_path / ".timeline-viewer"
+    rules.mkdir()
+    os.mkfifo(rules / "periods.json")
+    (rules / "topics.toml").symlink_to("/etc/passwd")
+    assert load_periods(tmp_path) == ()
+    with pytest.raises(TopicError, match="outside"):
+        topic_edits.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes")
+
+
+def test_replace_in_a_folder_timex_file_keeps_what_it_leaves_out(tmp_path: Path) -> None:
+    rules = tmp_path / ".timeline-viewer"
+    rules.mkdir()
+    (rules / "timex.toml").write_text("replace = true\n")
+    assert Tagger.for_folder(tmp_path).tag("on 12 March 2026", None)
+    (rules / "timex.toml").write_text(
+        'replace = true\n[[rule]]\nid = "only"\npattern = "(?P<year>\\\\d{4})"\n'
+        'type = "DATE"\nnorm = "year"\n')
+    found = Tagger.for_folder(tmp_path).tag("on 12 March 2026", None)
+    assert [t.text for t in found] == ["2026"]

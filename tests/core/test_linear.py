@@ -166,3 +166,18 @@ def test_tagger_tries_one_combined_match_per_word() -> None:
     found = tagger.tag(text, dt.date(2024, 3, 15))
     assert len(found) == 5 * 20
     assert calls[0] <= 0.75 * len(text.split())  # was 7,440 calls for these 500 words
+
+
+def test_glued_rules_scan_only_where_they_can_start() -> None:
+    """A glued rule opens with look-behinds, tried at every position of the text; it is led
+    by a look-ahead on its first characters, and finds the same matches."""
+    from viewer.core.timex.lexicon import _first_chars, _scan_pattern, sre_parse
+
+    body = r"(?:(?<=\bin)|(?<=\bsince))(?P<year>1[5-9]\d\d|20\d\d)\b"
+    assert _first_chars(sre_parse.parse(body)) == {"1", "2"}
+    assert _scan_pattern(body).pattern.startswith("(?=[12])")
+    assert _scan_pattern(r"(?<=x)\w+").pattern == r"(?<=x)\w+"  # unsure: left alone
+    text = "the invasion in2022 and since1999, not 2022 or in 2023"
+    plain = re.compile(body, re.IGNORECASE)
+    assert ([m.span() for m in _scan_pattern(body).finditer(text)]
+            == [m.span() for m in plain.finditer(text)] == [(15, 19), (29, 33)])

@@ -44,6 +44,9 @@ def test_sidecar_beats_header(tmp_path: Path) -> None:
         ("date 2026-01-29\nTalks resumed.", "2026-01-29", DateSource.HEADER, "Talks resumed."),
         ("Date: 17 February 2026\nTitle: Geneva\n\nTalks resumed.", "2026-02-17",
          DateSource.HEADER, "Talks resumed."),
+        # An ISO date header followed by a Title line: the title is metadata, not an event.
+        ("Date: 2026-03-20\nTitle: Geneva round\n\nTalks resumed.", "2026-03-20",
+         DateSource.HEADER, "Talks resumed."),
         ("---\ntitle: \"Geneva\"\ndate: 2026-02-17\n---\nTalks resumed.", "2026-02-17",
          DateSource.FRONT_MATTER, "Talks resumed."),
         ("Geneva talks\nPublished February 17, 2026\n\nTalks resumed.", "2026-02-17",

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import copy_seeds
+from tests.qt_guard import qt_guard, slot_errors  # noqa: F401  (autouse: fails on slot errors)
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 

@@ -109,7 +109,7 @@ def test_zoom_and_lane_modes(window: MainWindow) -> None:
     assert abs(timeline.scale.px_per_day - before) < before * 0.05
     window.set_lane_mode("topic")
     labels = [lane.label for lane in timeline.scene.lanes]  # type: ignore[union-attr]
-    assert "negotiations" in labels and "Ukraine" not in labels
+    assert "Negotiations" in labels and "Ukraine" not in labels  # labels, not topic ids
     window.set_lane_mode("document")
     assert len(timeline.scene.lanes) == 5  # type: ignore[union-attr]
     window.set_lane_mode("single")
@@ -148,9 +148,9 @@ def test_problems_panel_lists_bad_files(qtbot: QtBot, runner: TaskRunner, tmp_pa
     win = MainWindow(runner)
     qtbot.addWidget(win)
     open_and_wait(qtbot, win, tmp_path)
-    rows = sorted(win.problem_list.item(i).text() for i in range(win.problem_list.count()))
-    assert rows[0].startswith("bad.txt: binary")
-    assert rows[1].startswith("undated.txt: undated")
+    rows = sorted(win.problem_list.lines())
+    assert rows[0].startswith("binary › bad.txt:")
+    assert rows[1].startswith("undated › ") and "(undated.txt)" in rows[1]  # title (file)
     assert not win.problem_dock.isHidden()
 
 

@@ -34,9 +34,10 @@ def bundled_seeds() -> Path:
 
 
 def _registry() -> dict[str, ModuleType]:
-    from viewer.commands import docs, export, extract, timex
+    from viewer.commands import docs, export, extract, timex, topics
 
-    return {"docs": docs, "timex": timex, "extract": extract, "export": export}
+    return {"docs": docs, "timex": timex, "extract": extract, "export": export,
+            "topics": topics}
 
 
 COMMANDS = _registry()

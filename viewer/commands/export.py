@@ -13,6 +13,7 @@ from viewer.commands.output import checked_output, write_failed
 from viewer.core.dates import parse_full_date
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.periods import load_periods
 from viewer.core.query import NO_VALUE, EventIndex, Filter
 from viewer.core.store import Store, StoreError
 from viewer.core.userdata import apply_user_data
@@ -125,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
     chosen = build_filter(args, index)
     selected = tuple(events[i] for i in index.rows(chosen))
     title = args.title or f"Timeline: {folder.resolve().name}"
-    job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title)
+    job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title,
+                    load_periods(folder))
     if args.format in PICTURE_FORMATS:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application
@@ -134,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         application()
         try:
             render_picture(list(selected), args.format, out, title, width=args.width,
-                           scale=args.scale)
+                           scale=args.scale, periods=job.periods)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:

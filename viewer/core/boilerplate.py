@@ -1,9 +1,12 @@
 """Mark paragraphs that are page furniture rather than the article body.
 
 Rules are data (`resources/boilerplate.toml`): single-line patterns, tail blocks that run to the
-end of the page ("Related Articles"), and label lists ("Guests:" and the names under it). One
-structural cue needs no data: a paragraph repeated verbatim (a headline printed twice) is marked
-as a duplicate so it yields no second event.
+end of the page ("Related Articles"), and label lists ("Guests:" and the names under it). A line
+rule may also mark its neighbour as a caption (`caption = "previous"` for a photo credit or a
+gallery counter under a caption, `"next"` for an image above one), and may ask for case to count
+(`case = true`, for subheadings in capitals). One structural cue needs no data: a paragraph
+repeated verbatim (a headline printed twice) is marked as a duplicate so it yields no second
+event.
 """
 
 from __future__ import annotations
@@ -12,29 +15,40 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from viewer.core.model import Paragraph
 from viewer.core.resources import load_data, override
 
 _LIST_LINE_MAX = 160
+_CAPTION_MAX = 400  # a neighbour longer than this is body text, not a caption
+_MARKER_MAX = 60  # a credit or counter longer than this carries its own caption
+_BULLET = ("•", "- ", "– ", "— ", "* ", "· ")
+Rule = tuple[str, re.Pattern[str]]
 
 
 @dataclass(frozen=True, slots=True)
 class BoilerplateRules:
-    line: tuple[tuple[str, re.Pattern[str]], ...]
-    tail: tuple[tuple[str, re.Pattern[str]], ...]
-    label_list: tuple[tuple[str, re.Pattern[str]], ...]
+    line: tuple[Rule, ...]
+    tail: tuple[Rule, ...]
+    label_list: tuple[Rule, ...]
+    caption_previous: frozenset[str] = frozenset()  # ids of line rules whose match has a
+    caption_next: frozenset[str] = frozenset()  # caption just before / after it
 
 
-def _compile(entries: list[dict[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((e["id"], re.compile(e["pattern"], re.IGNORECASE)) for e in entries)
+def _compile(entries: list[dict[str, Any]]) -> tuple[Rule, ...]:
+    return tuple((e["id"], re.compile(e["pattern"], 0 if e.get("case") else re.IGNORECASE))
+                 for e in entries)
 
 
-def _rules_from(data: dict[str, list[dict[str, str]]]) -> BoilerplateRules:
+def _rules_from(data: dict[str, list[dict[str, Any]]]) -> BoilerplateRules:
+    lines = data.get("line", [])
     return BoilerplateRules(
-        _compile(data.get("line", [])),
+        _compile(lines),
         _compile(data.get("tail", [])),
         _compile(data.get("label_list", [])),
+        frozenset(e["id"] for e in lines if e.get("caption") == "previous"),
+        frozenset(e["id"] for e in lines if e.get("caption") == "next"),
     )
 
 
@@ -78,6 +92,7 @@ def mark_paragraphs(
     reasons: list[str | None] = [None] * len(paras)
     seen: set[str] = set()
     list_reason: str | None = None
+    pending_caption = -1
     for index, para in enumerate(paras):
         line = " ".join(text[para.start : para.end].split())
         tail = _first_match(rules.tail, line)
@@ -93,7 +108,9 @@ def mark_paragraphs(
         reason = _first_match(rules.line, line)
         if list_reason is not None:
             gap = text[paras[index - 1].end : para.start].count("\n") > 1
-            if reason or gap or len(line) > _LIST_LINE_MAX or line[-1] in ".!?\"”":
+            bullet = line.startswith(_BULLET)
+            if reason or (gap and not bullet) or len(line) > _LIST_LINE_MAX or (
+                    line[-1] in ".!\"”" and not bullet):
                 list_reason = None
             else:
                 reasons[index] = list_reason
@@ -104,4 +121,28 @@ def mark_paragraphs(
                 reason = "duplicate"
             seen.add(key)
         reasons[index] = reason
+        if reason in rules.caption_previous and len(line) <= _MARKER_MAX:
+            _caption_beside(text, paras, reasons, index)
+        if reason in rules.caption_next and index + 1 < len(paras):
+            pending_caption = index + 1
+        elif pending_caption == index and reasons[index] is None:
+            _caption(text, paras, reasons, index)
     return reasons
+
+
+def _caption_beside(text: str, paras: list[Paragraph], reasons: list[str | None],
+                    index: int) -> None:
+    """A credit or gallery counter belongs to the caption it touches: the neighbour with
+    fewer line breaks between them (the one above on a tie)."""
+    before = text.count("\n", paras[index - 1].end, paras[index].start) if index else 99
+    after = (text.count("\n", paras[index].end, paras[index + 1].start)
+             if index + 1 < len(paras) else 99)
+    if min(before, after) < 99:
+        _caption(text, paras, reasons, index - 1 if before <= after else index + 1)
+
+
+def _caption(text: str, paras: list[Paragraph], reasons: list[str | None], index: int) -> None:
+    """Mark a short unmarked paragraph beside a photo credit, gallery counter or image."""
+    para = paras[index]
+    if reasons[index] is None and para.end - para.start <= _CAPTION_MAX:
+        reasons[index] = "caption"

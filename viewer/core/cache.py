@@ -16,10 +16,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from viewer.core.model import Problem
 from viewer.core.resources import FOLDER_DIR, resources_dir
+from viewer.core.safe_read import read_bounded
 from viewer.core.sidecar import atomic_write_text
 
 _CORE = Path(__file__).resolve().parent
+_MAX_ENTRY = 256 * 1024 * 1024
 
 
 @functools.cache
@@ -38,7 +41,9 @@ def fingerprint(folder: str | Path) -> str:
     local = Path(folder) / FOLDER_DIR
     if local.is_dir():
         for path in sorted(local.glob("*.toml")):
-            digest.update(path.name.encode() + path.read_bytes())
+            data = read_bounded(folder, path, 4 * 1024 * 1024)  # never a FIFO or a giant
+            digest.update(path.name.encode() + (data.kind.encode() if isinstance(data, Problem)
+                                                else data))
     return digest.hexdigest()
 
 
@@ -77,9 +82,12 @@ class Cache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         self.used.add(key)
+        data = read_bounded(self.dir, self.dir / f"{key}.json", _MAX_ENTRY)  # no FIFO, no giant
+        if isinstance(data, Problem):
+            return None
         try:
-            value = json.loads((self.dir / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            value = json.loads(data)
+        except ValueError:
             return None
         return value if isinstance(value, dict) else None
 

@@ -43,15 +43,18 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def _linkable(a: Event, b: Event, wa: frozenset[str], wb: frozenset[str]) -> bool:
+def _linkable_event(a: Event, b: Event) -> bool:
+    """Everything but the wording: checked first, so words are only read when needed."""
     if a.document == b.document or a.start is None or b.start is None:
         return False
     if a.end is None or b.end is None or a.start > b.end or b.start > a.end:
         return False
     if not set(a.topics) & set(b.topics):
         return False
-    if a.parties and b.parties and not set(a.parties) & set(b.parties):
-        return False
+    return not (a.parties and b.parties and not set(a.parties) & set(b.parties))
+
+
+def _close_wording(wa: frozenset[str], wb: frozenset[str]) -> bool:
     shared = len(wa & wb)
     return shared >= 3 or (shared >= 2 and shared / max(1, len(wa | wb)) >= 0.25)
 
@@ -68,7 +71,14 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
     earlier event (by start, then position) satisfies `owner` are looked for: a shard of a
     corpus passes its own date bucket plus the MAX_SPAN_DAYS after it, and owns the bucket."""
     candidates = [i for i, e in enumerate(events) if is_candidate(e)]
-    words = {i: content_words(events[i].text) for i in candidates}
+    words: dict[int, frozenset[str]] = {}  # content words, for the events ever compared
+
+    def words_of(i: int) -> frozenset[str]:
+        found = words.get(i)
+        if found is None:
+            found = words[i] = content_words(events[i].text)
+        return found
+
     candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
     documents = [events[i].document for i in candidates]
     # For each position, the next one from another document: a long article's own events are
@@ -93,7 +103,7 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
                 j = other_document[j]
                 continue
             compared += 1
-            if _linkable(a, b, words[i], words[candidates[j]]):
+            if _linkable_event(a, b) and _close_wording(words_of(i), words_of(candidates[j])):
                 pairs.append((i, candidates[j]))
             j += 1
     return pairs

@@ -26,6 +26,7 @@ from viewer.core.events import Event
 from viewer.core.extract import FolderExtraction
 from viewer.core.model import Document, Problem
 from viewer.core.timex import Timex
+from viewer.core.topics import Taxonomy, combine, load_taxonomy
 
 
 def _parts(root: Path, table: str, manifest: dict[str, Any]) -> list[Path]:
@@ -53,6 +54,17 @@ def read_events(root: str | Path, columns: Sequence[str] | None = None,
                 months: Iterable[str] | None = None) -> pa.Table | None:
     """Only the columns and months asked for, straight from Parquet (no Event objects)."""
     return _concat(month_files(root, months), columns)
+
+
+def _taxonomy(manifest: dict[str, Any]) -> Taxonomy:
+    """The topics the run kept, from the first source's rules when it is still there.
+    Topics the run discovered are not stored yet: they are left out."""
+    sources = [s for s in manifest.get("sources", []) if Path(s).is_dir()]
+    base = load_taxonomy(sources[0] if sources else None)
+    kept = manifest.get("topics")
+    if kept is None or list(base.ids()) == list(kept):
+        return base
+    return combine([t for t in base.topics if t.id in set(kept)])
 
 
 def read_dataset(root: str | Path) -> FolderExtraction:
@@ -86,6 +98,7 @@ def read_dataset(root: str | Path) -> FolderExtraction:
     if people_path.exists():
         people = {r["name"]: r["party"] for r in read_table(people_path).to_pylist()}
     return FolderExtraction(
+        taxonomy=_taxonomy(manifest),
         root=str(root), documents=tuple(documents), events=tuple(events),
         problems=tuple(problems), ignored=int(manifest.get("ignored", 0)), people=people,
         timexes=timexes, cached=0, extracted=0,

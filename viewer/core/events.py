@@ -21,7 +21,9 @@ from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
-from viewer.core.speakers import Speaker, SpeakerRules, find_speakers
+from viewer.core.resources import load_data
+from viewer.core.speaker_rules import SpeakerRules
+from viewer.core.speakers import Speaker, find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
@@ -54,6 +56,9 @@ class Event:
     corrected: tuple[str, ...] = ()  # fields the analyst changed: date, parties, topics
     modality: str = "happened"  # planned, possible, claimed, denied, agreed, … (see modality)
     speaker: str = ""  # who says so: a person, a body, or several joined by "; "
+    # Why the event has each party and topic: "party:Russia:the Kremlin", "topic:strikes:missile*"
+    # (kind, what, the name or cue that matched), for a detail pane to show.
+    why: tuple[str, ...] = ()
 
     @property
     def undated(self) -> bool:
@@ -75,21 +80,31 @@ _FUNCTION_WORDS = frozenset(
     "a an the and or but nor of on in at to for with by from as into onto over under vs via "
     "amid after before".split()
 )
-_BOUND = re.compile(r"\b(?:since|until|till|by|before)\b[^,;]{0,40}$", re.IGNORECASE)
-_BOUND_REACH = 48  # the longest text _BOUND can match, plus one
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = load_data("events.toml")
+_BOUND = re.compile(rf"\b(?:{_alternation(_CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
+_BOUND_REACH = 41 + max(map(len, _CUES["bounds"]))  # the longest text _BOUND can match, plus one
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
-_RELATIVE = re.compile(r"\s*(?:which|who|whose|where)\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\s*(?:{_alternation(_CUES['relative'])})\b", re.IGNORECASE)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _ANAPHOR = re.compile(
-    r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b|"
-    r"\b(?:the|these|this|that|those)\s+(?:attacks?|strikes?|assault|talks|meeting|"
-    r"session|raid|bombing|shelling|incident|blast|explosion|negotiations|summit|deal|"
-    r"agreement|decision|ruling|announcement|statement|visit)\b",
+    rf"^(?:{_alternation(_CUES['anaphor_pronouns'])})\b|"
+    rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(_CUES['anaphor_nouns'])})\b",
 )
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|ended|came|went|took|made|"
-                   r"gave|saw|left|hit|struck|vowed|[a-z]{3,}ed)\b")
-_FUTURE = re.compile(r"\b(?:will|shall|would|going to|set to|plans? to|expected to|may|might)\b")
+_PAST = re.compile(rf"\b(?:{_alternation(_CUES['past'])}|[a-z]{{3,}}"
+                   rf"{re.escape(_CUES['past_suffix'])})\b")
+_FUTURE = re.compile(rf"\b(?:{_alternation(_CUES['future'])})\b")
+_PRESENT = re.compile(rf"\b(?:{_alternation(_CUES['present'])})\b", re.IGNORECASE)
+_LEAD_PARAGRAPHS = int(_CUES.get("lead_paragraphs", 3))
+_APPOSITION = re.compile(_CUES["apposition"], re.IGNORECASE)
+_YEAR = re.compile(r"\b\d{4}\b")
 _DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
 _RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
@@ -171,6 +186,20 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex
     return usable
 
 
+def _without_appositions(text: str, dating: list[Timex]) -> list[Timex]:
+    """"A year later, in August 2025, …": two expressions that restate one time date one
+    happening; the one that writes its year stays (else the first)."""
+    out: list[Timex] = []
+    for timex in dating:
+        if out and out[-1].end <= timex.start and _APPOSITION.fullmatch(
+                text, out[-1].end, timex.start):
+            if _YEAR.search(timex.text) and not _YEAR.search(out[-1].text):
+                out[-1] = timex
+            continue
+        out.append(timex)
+    return out
+
+
 class _Clauses:
     """Where clause breaks are in a sentence, found once and asked about many times."""
 
@@ -220,7 +249,7 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
-    dating = _dating(timexes, text, sentence.start)
+    dating = _without_appositions(doc.text, _dating(timexes, text, sentence.start))
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (_RANK[precision_of(t)], t.start))
@@ -296,6 +325,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
     focus_paragraph = -1
+    lead: _Part | None = None  # the news day: the lead's first past day
+    lead_closed = False
+    first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[list[PersonMention]] = []
     said_parties: list[list[Mention]] = []
@@ -312,11 +344,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         parts = _parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         if new_paragraph and not (_ANAPHOR.search(text) and _PAST.search(text)):
-            focus = None  # the focus crosses a paragraph only with an anaphor: "He vowed…"
+            focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
         sentence_parties = list(dict.fromkeys(m.party for m in party_mentions))
-        sentence_topics: tuple[str, ...] | None = None
+        sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
         said.append((sentence.start, sentence.end, sentence.paragraph,
@@ -332,6 +364,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     focus is not None and _PAST.search(text) and not _FUTURE.search(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)
+                    # the news day reaches a later paragraph only in a plain past narrative
+                    and (focus is not lead or sentence.paragraph == focus_paragraph
+                         or not _PRESENT.search(text))
                 )
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
@@ -349,14 +384,22 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 or sentence_parties)
             if whole:
                 if sentence_topics is None:
-                    sentence_topics = taxonomy.classify(text)
-                topics = sentence_topics
+                    sentence_topics = taxonomy.explain(text)
+                topic_pairs = sentence_topics
             else:
-                topics = taxonomy.classify(span_text)
-                if not topics:
+                topic_pairs = taxonomy.explain(span_text)
+                if not topic_pairs:
                     if sentence_topics is None:
-                        sentence_topics = taxonomy.classify(text)
-                    topics = sentence_topics
+                        sentence_topics = taxonomy.explain(text)
+                    topic_pairs = sentence_topics
+            topics = tuple(t for t, _ in topic_pairs)
+            party_why: dict[str, str] = {}
+            for mention in party_mentions:
+                if mention.party in parties and part.start <= mention.start < part.end:
+                    party_why.setdefault(mention.party, doc.text[mention.start:mention.end])
+            for party in parties:
+                party_why.setdefault(party, next(
+                    doc.text[m.start:m.end] for m in party_mentions if m.party == party))
             eid = event_id(doc.relpath, text, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
@@ -370,12 +413,20 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
                 modality=modality_of(text, anchor, future, modality),
+                why=(*(f"party:{p}:{surface}" for p, surface in party_why.items()),
+                     *(f"topic:{t}:{cue}" for t, cue in topic_pairs)),
             ))
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if sentence.boilerplate is None and parts[0].timex is not None:
             focus = parts[0]
+            if (lead is None and not lead_closed and focus.precision == "day"
+                    and (doc.date is None or (focus.earliest is not None
+                                              and focus.earliest <= doc.date))):
+                lead = focus
+        if sentence.boilerplate is None and number > 0 and not lead_closed:
+            lead_closed = sentence.paragraph >= _LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
     _add_speakers(events, mentions, said_slot,
@@ -395,8 +446,11 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
             continue
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
-        modality = event.modality if speaker.neutral else with_speaker(event.modality, rules)
+        plain = speaker.neutral or speaker.act  # a neutral source; an act, not an assertion
+        modality = event.modality if plain else with_speaker(event.modality, rules)
+        why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
+                             if p not in event.parties))
         events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
-                                            modality=modality)
+                                            modality=modality, why=why)
         known = {m.start for m in mentions[index]}
         mentions[index] += tuple(m for m in speaker.people if m.start not in known)

@@ -13,26 +13,29 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
 from viewer.core.dataset_manifest import is_dataset
+from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, extract_document
+from viewer.core.folder_topics import folder_taxonomy, load_settings
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry
 from viewer.core.people_reduce import as_found, attach_people
+from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.sidecar import read_sidecar
-from viewer.core.speakers import load_rules as speaker_rules
+from viewer.core.speaker_rules import load_rules as speaker_rules
 from viewer.core.timex import Tagger, Timex
-from viewer.core.topics import load_taxonomy
+from viewer.core.topics import Taxonomy, combine, deleted_ids, load_taxonomy
 
 PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
 Progress = Callable[[int, int], bool | None]
@@ -49,6 +52,7 @@ class FolderExtraction:
     timexes: dict[str, tuple[Timex, ...]]
     cached: int
     extracted: int
+    taxonomy: Taxonomy = field(default_factory=load_taxonomy)  # the topics that fit the folder
 
 
 @functools.lru_cache(maxsize=8)
@@ -94,6 +98,8 @@ def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]]
 def _warm(folder: str, stamp: str) -> None:
     """Worker start-up: build the folder's rules once, before the first task arrives."""
     _tools(folder, stamp)
+    modality_rules(folder)
+    speaker_rules(folder)
 
 
 def _executor(workers: int, folder: str, stamp: str) -> Executor:
@@ -153,7 +159,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     pending: list[tuple[str, str]] = []
     rels: dict[str, str] = {}
     sizes: dict[str, int] = {}
-    problems = list(listing.problems)
+    problems = list(listing.problems) + rule_problems(folder)
+    ready: dict[str, DocumentEvents] = {}
     total = len(listing.files)
     for path in listing.files:
         key = ""
@@ -168,16 +175,18 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                             sidecar.get(rel, {}))
             hit = cache.get(key)
             if hit is not None:
-                results[str(path)] = hit
-                continue
+                try:  # built once here, reused below; an entry that does not build is a miss
+                    ready[str(path)] = extraction_from_dict(hit)
+                    results[str(path)] = hit
+                    continue
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                    pass
         pending.append((str(path), key))
         rels[str(path)] = rel
         sizes[str(path)] = len(data) if isinstance(data, bytes) else _file_size(path)
     cached = total - len(pending)
     done = cached
     cancelled = progress is not None and progress(done, total) is False
-
-    ready: dict[str, DocumentEvents] = {}
 
     def store(path: str, key: str, value: dict[str, Any],
               extraction: DocumentEvents | None = None) -> None:
@@ -188,9 +197,8 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             on_document(extraction or extraction_from_dict(value))
 
     if on_document is not None:
-        for value in list(results.values()):
-            if "problem" not in value:  # a file refused before extraction has no events
-                on_document(extraction_from_dict(value))
+        for extraction in list(ready.values()):  # the cache hits, already built
+            on_document(extraction)
 
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
@@ -238,10 +246,16 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
+    extractions = _dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
+    documents = tuple(x.document for x in extractions)
+    base = load_taxonomy(folder)
+    taxonomy = folder_taxonomy(documents, base, load_settings(folder), deleted_ids(folder),
+                               events)
+    events = with_topics(events, base, taxonomy, documents)
     return FolderExtraction(
         root=folder,
-        documents=tuple(x.document for x in extractions),
+        documents=documents,
         events=tuple(cluster(events)),
         problems=tuple(problems),
         ignored=listing.ignored,
@@ -249,6 +263,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
         timexes={x.document.relpath: x.timexes for x in extractions},
         cached=cached,
         extracted=len(results) - cached,
+        taxonomy=taxonomy,
     )
 
 
@@ -268,3 +283,55 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
                 event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
     people = {p.name: p.party for p in registry.people.values()}
     return events, people
+
+
+def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
+                documents: tuple[Document, ...]) -> list[Event]:
+    """Each event's topics from the folder's taxonomy, with the cue that gave each one.
+
+    The events already carry the base taxonomy's topics and cues: topics that do not fit the
+    folder are dropped from them, and only the discovered topics are looked for again (a
+    part of a sentence without any topic takes the whole sentence's)."""
+    if taxonomy.ids() == base.ids():
+        return events
+    kept = set(taxonomy.ids())
+    order = {topic_id: k for k, topic_id in enumerate(taxonomy.ids())}
+    extra = combine([t for t in taxonomy.topics if t.origin == "discovered"])
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    by_path = {doc.relpath: doc for doc in documents}
+
+    def explain(text: str) -> tuple[tuple[str, str], ...]:
+        pairs = found.get(text)
+        if pairs is None:
+            pairs = found[text] = extra.explain(text)
+        return pairs
+
+    out = []
+    for event in events:
+        pairs = [tuple(w.split(":", 2)[1:]) for w in event.why if w.startswith("topic:")]
+        pairs = [(t, cue) for t, cue in pairs if t in kept]
+        new = explain(event.text)
+        doc = by_path.get(event.document)
+        if not pairs and not new and doc is not None and event.sentence < len(doc.sentences):
+            new = explain(doc.sentence_text(doc.sentences[event.sentence]))
+        pairs = sorted([*pairs, *new], key=lambda p: order[p[0]])
+        why = tuple(w for w in event.why if not w.startswith("topic:"))
+        out.append(dataclasses.replace(
+            event, topics=tuple(t for t, _ in pairs),
+            why=why + tuple(f"topic:{t}:{cue}" for t, cue in pairs)))
+    return out
+
+
+def _dated_by_folder(folder: str, stamp: str,
+                     extractions: list[DocumentEvents]) -> list[DocumentEvents]:
+    """Articles whose dateline or lead gives a day and month but no year take the year the
+    folder's dated articles place them in, and are extracted again with that date."""
+    dated = date_by_folder([x.document for x in extractions])
+    out = []
+    for extraction, doc in zip(extractions, dated, strict=True):
+        if doc is None:
+            out.append(extraction)
+        else:
+            tagger, gazetteer, taxonomy = _tools(folder, stamp)
+            out.append(extract_document(doc, tagger, gazetteer, taxonomy))
+    return out

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core import boilerplate, segment
+from viewer.core.date_evidence import date_by_folder, infer_from_evidence
 from viewer.core.dates import parse_full_date
 from viewer.core.encoding import BinaryContent, decode
 from viewer.core.htmltext import html_to_text
 from viewer.core.markdown import markdown_to_text
 from viewer.core.metadata import DATE_KEYS, infer_date, read_embedded
 from viewer.core.model import DateSource, Document, FolderScan, Paragraph, Problem, Sentence
-from viewer.core.resources import FOLDER_DIR
+from viewer.core.provenance import IGNORED_KIND, written_by_app
+from viewer.core.resources import FOLDER_DIR, rule_problems
 from viewer.core.safe_read import display_name, link_problem, read_bounded, relative_name
 from viewer.core.sidecar import SIDECAR_NAME, read_sidecar
 
@@ -133,6 +135,8 @@ def read_document(
         decoded = decode(data)
     except BinaryContent as exc:
         return Problem(rel, "binary", str(exc))
+    if written_by_app(decoded.text):
+        return Problem(rel, IGNORED_KIND, "an export this app wrote, not an article")
     return build_document(
         root, rel, decoded.text, SUPPORTED.get(path.suffix.lower(), "text"),
         (sidecar or {}).get(rel, {}), decoded.encoding, decoded.fallback, path=str(path),
@@ -189,6 +193,10 @@ def build_document(
     if date is None:
         date = infer_date(text)
         source = DateSource.TEXT if date else source
+    meta = dict(embedded.fields)
+    if date is None:
+        date = infer_from_evidence(rel, text, meta, problems)
+        source = DateSource.INFERRED if date else source
     if date is None:
         problems.append(Problem(rel, "undated", "no publication date found; set one in the app"))
 
@@ -208,7 +216,7 @@ def build_document(
         path=path or str(Path(root) / rel), relpath=rel, title=title, date=date, date_source=source,
         text=text, paragraphs=tuple(paras), sentences=tuple(sentences),
         problems=tuple(problems), encoding=encoding,
-        meta=tuple(sorted(embedded.fields.items())),
+        meta=tuple(sorted(meta.items())),
     )
 
 
@@ -244,7 +252,7 @@ def load_folder(
     root = Path(root)
     listing = list_folder(root)
     documents: list[Document] = []
-    problems = list(listing.problems)
+    problems = list(listing.problems) + rule_problems(root)
     total = len(listing.files)
     for done, item in enumerate(iter_folder(root, listing), 1):
         if isinstance(item, Document):
@@ -253,4 +261,6 @@ def load_folder(
             problems.append(item)
         if progress is not None and progress(done, total) is False:
             break
+    dated = date_by_folder(documents)
+    documents = [new or old for old, new in zip(documents, dated, strict=True)]
     return FolderScan(str(root), tuple(documents), tuple(problems), listing.ignored)

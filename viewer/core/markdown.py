@@ -25,7 +25,8 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
         title = setext.group("title").strip()
     text = _HEADING.sub(lambda m: m.group(2), source)
     text = _SETEXT.sub(lambda m: m.group("title"), text)
-    text = _IMAGE.sub(lambda m: m.group(1), text)
+    # An image stays visible as what it is, so its caption can be recognised as furniture.
+    text = _IMAGE.sub(lambda m: f"[Image: {m.group(1)}]" if m.group(1) else "[Image]", text)
     text = _LINK.sub(lambda m: m.group(1), text)
     text = _REF_DEF.sub("", text)
     text = _CODE_FENCE.sub("", text)

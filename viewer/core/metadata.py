@@ -20,9 +20,10 @@ _HEADER_KEYS = (*DATE_KEYS, "title", "source", "author", "by", "url", "link", "u
 # "date 2026-01-29" (no colon) is accepted for ISO dates only, which cannot be prose.
 _INLINE_ISO = re.compile(
     r"\A[ \t]*(?:date|published|dated)[ \t]*[:\-]?[ \t]*"
-    r"(?P<value>\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*",
+    r"(?P<value>\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*\n?",  # the line's end too: "Title:" may follow
     re.I,
 )
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADER_LINE = re.compile(
     rf"\A[ \t]*(?P<key>{'|'.join(_HEADER_KEYS)})[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*(?:\n|\Z)",
     re.I,
@@ -63,9 +64,11 @@ def read_embedded(text: str) -> Embedded:
     rest = text
     while True:
         inline = _INLINE_ISO.match(rest)
-        if inline and parse_full_date(inline["value"]) is not None:
+        if inline:  # ISO-shaped even when impossible: metadata, reported, never prose
             fields.setdefault("date", inline["value"])
             rest = rest[inline.end() :]
+            if rest.startswith("\n"):  # a header line of its own: the next may be one too
+                rest = rest[1:]
             continue
         header = _HEADER_LINE.match(rest)
         if header and _accept_header(header["key"].lower(), header["value"]):
@@ -80,7 +83,7 @@ def read_embedded(text: str) -> Embedded:
 
 def _accept_header(key: str, value: str) -> bool:
     if key in DATE_KEYS or key == "updated":
-        return parse_full_date(value) is not None
+        return parse_full_date(value) is not None or _ISO_SHAPE.fullmatch(value) is not None
     return bool(value) and len(value) < 300
 
 

@@ -122,7 +122,11 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
     """Where each clause starts, and whether it is subordinate."""
     starts, subordinate = [0], [False]
     seen_to, empty = 0, True  # scanned up to here; the current clause has no words yet
+    first = _WORD.search(sentence)
+    lead = first.start() if first else 0
     for match in rules.clause.finditer(sentence):
+        if match.group()[:1].isupper() and match.start() > lead:
+            continue  # a name, not a subordinator: "the WHO emergency committee"
         empty = empty and not sentence[seen_to : match.start()].strip()
         seen_to = match.end()
         word = match.group().lower()

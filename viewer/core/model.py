@@ -15,6 +15,7 @@ class DateSource(StrEnum):
     FRONT_MATTER = "front-matter"
     HTML_META = "html-meta"
     TEXT = "text"
+    INFERRED = "inferred"  # from a dateline, caption or lead without a full written date
     UNDATED = "undated"
 
 

@@ -2,7 +2,10 @@
 metonym or alias, from the gazetteer data in `resources/gazetteer.toml`.
 
 A capital is a party when it acts ("Kyiv characterized the attacks", "Moscow has insisted")
-and a place when it is only the venue ("talks in Moscow"); other cities are never parties.
+and a place when it is only the venue ("talks in Moscow"); other cities are never parties. A
+demonym is not a party when it describes a place ("in the Nigerian capital") or an armed group
+("Somali al-Shabaab militants"); a hostile epithet reads as its state. The words that decide
+are data (`[context]` in `resources/gazetteer.toml`).
 """
 
 from __future__ import annotations
@@ -15,12 +18,12 @@ from typing import Any
 
 from viewer.core.resources import load_data, override
 
-# Words after which a capital is a location, not an actor.
-_VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|near|outside|into|across|around|via|towards?|inside|through|"
-    r"visited|visiting|visit|over|above|reached|in central|in southern|in northern|"
-    r"in eastern|in western)\s+)$"
-)
+_LOOK = 40  # how far around a name the context rules look
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +31,17 @@ class Mention:
     start: int
     end: int
     party: str
-    kind: str  # name, alias, demonym, capital, metonym
+    kind: str  # name, alias, demonym, capital, metonym, epithet
 
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     pattern: re.Pattern[str]
     forms: dict[str, tuple[str, str]]  # surface → (party, kind)
+    venue_before: re.Pattern[str] = re.compile(r"(?!)")  # ends where a venue's name starts
+    place_after: re.Pattern[str] = re.compile(r"(?!)")  # "capital", "border town" after a demonym
+    group_after: re.Pattern[str] = re.compile(r"(?!)")  # "militants" or a group's name
+    actor_venue: re.Pattern[str] = re.compile(r"(?!)")  # "officials in " before a seat
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every party mention in text[start:end], venues excluded."""
@@ -44,12 +51,26 @@ class Gazetteer:
             surface = match.group(0)
             party, kind = self.forms[surface]
             if kind == "capital":
-                before = text[max(start, match.start() - 24) : match.start()]
+                before = text[max(start, match.start() - _LOOK) : match.start()]
                 after = text[match.end() : match.end() + 3]
-                if _VENUE_BEFORE.search(before) and not after.startswith(("'s", "’s")):
+                if (self.venue_before.search(before) and not after.startswith(("'s", "’s"))
+                        and not self.actor_venue.search(before)):
                     continue
+            elif kind == "demonym" and self._describes(text, match.start(), match.end(), end):
+                continue
             found.append(Mention(match.start(), match.end(), party, kind))
         return found
+
+    def _describes(self, text: str, at: int, after: int, end: int) -> bool:
+        """A demonym that describes a place or an armed group, not the state acting."""
+        rest = text[after : min(end, after + _LOOK)]
+        if self.group_after.match(rest):
+            return True
+        if self.place_after.match(rest):
+            before = text[max(0, at - _LOOK) : at]
+            return bool(re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
+                        or self.venue_before.search(before))
+        return False
 
 
 
@@ -74,6 +95,8 @@ def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
                 add(metonym, name, "metonym")
             for capital in entry.get("capitals", []):
                 add(capital, name, "capital")
+            for epithet in entry.get("epithets", []):
+                add(epithet, name, "epithet")
     return forms
 
 
@@ -86,7 +109,24 @@ def build(data: dict[str, Any]) -> Gazetteer:
     firsts = "".join(sorted({re.escape(f[0]) for f in ordered}))
     # Case-sensitive: "US" the country, not "us"; "Chad" the state is rare enough as a name.
     pattern = re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{body})(?![\w]|-[A-Z]|\.\w)")
-    return Gazetteer(pattern, forms)
+    context = data.get("context", {})
+    groups = [name for name in data.get("group", {})] + [
+        alias for entry in data.get("group", {}).values() for alias in entry.get("aliases", [])]
+    venue = _words(context.get("venue_before", []))
+    place = _words(context.get("venue_nouns", []))
+    group = _words(context.get("armed_group_nouns", []))
+    group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
+    actors = _words(context.get("actors_before_venue", []))
+    return Gazetteer(
+        pattern, forms,
+        re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
+        else re.compile(r"(?!)"),
+        re.compile(rf"(?:-|\s+)(?:{place})\b", re.IGNORECASE) if place else re.compile(r"(?!)"),
+        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
+        if group or group_names else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
+        else re.compile(r"(?!)"),
+    )
 
 
 @functools.cache

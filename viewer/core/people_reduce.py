@@ -132,19 +132,21 @@ def attach_people(event: Event, mentions: Sequence[PersonMention],
     speaker's name as the registry settles it."""
     names: dict[str, None] = {}
     parties = dict.fromkeys(event.parties)
+    why = list(event.why)
     speaker = event.speaker.split("; ") if event.speaker else []
     for index, mention in enumerate(mentions):
         found = lookup(index, mention)
         if found is None:
             continue
         names.setdefault(found[0])
-        if found[1]:
-            parties.setdefault(found[1])
+        if found[1] and found[1] not in parties:
+            parties[found[1]] = None
+            why.append(f"party:{found[1]}:{found[0]}")  # the reason: this person's party
         written = " ".join(mention.tokens)  # a speaker named as written gets the full name
         speaker = [found[0] if name == written else name for name in speaker]
     if names or len(parties) != len(event.parties):
         return dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
-                                   speaker="; ".join(dict.fromkeys(speaker)))
+                                   speaker="; ".join(dict.fromkeys(speaker)), why=tuple(why))
     return event
 
 

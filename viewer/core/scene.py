@@ -27,6 +27,7 @@ LANE_PAD = 6.0
 CLUSTER_PX = 9.0
 MARK_HALF = 5.0
 MAX_ROWS = 4
+SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 
 
@@ -162,6 +163,7 @@ class Lane:
     span_rows: list[int] = field(default_factory=list)
     longest_span: int = 0
     max_rows: int = 1
+    undated: list[int] = field(default_factory=list)  # shown in the Undated tray, counted here
 
 
 def lane_keys(event: Event, mode: str) -> tuple[str, ...]:
@@ -173,19 +175,30 @@ def lane_keys(event: Event, mode: str) -> tuple[str, ...]:
     return values or ("",)
 
 
-def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str) -> list[Lane]:
-    """Lanes for the shown events; an event with several parties appears in each lane."""
+def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str,
+                labels: Callable[[str], str] | None = None) -> list[Lane]:
+    """Lanes for the shown events; an event with several parties appears in each lane.
+    Undated events belong to their lanes too (counted, kept in `undated`), so the lane
+    counts add up; a lane may hold only undated events. `labels` names a lane key."""
     table: dict[str, list[int]] = {}
+    undated: dict[str, list[int]] = {}
     for row in rows:
         event = events[row]
-        if event.start is None:
-            continue
+        target = table if event.start is not None else undated
         for key in lane_keys(event, mode):
-            table.setdefault(key, []).append(row)
-    order = sorted(table, key=lambda k: (k == "" and mode != "single", -len(table[k]), k))
+            target.setdefault(key, []).append(row)
+            if target is undated:
+                table.setdefault(key, [])
+
+    def size(key: str) -> int:
+        return len(table[key]) + len(undated.get(key, ()))
+
+    order = sorted(table, key=lambda k: (k == "" and mode != "single", -size(k), k))
+    name = labels or (lambda key: key)
     lanes = []
     for key in order:
-        lane = Lane(key, key or NONE_LABEL[mode], table[key], count=len(table[key]))
+        lane = Lane(key, name(key) if key else NONE_LABEL[mode], table[key], count=size(key),
+                    undated=undated.get(key, []))
         points: list[tuple[int, int]] = []
         spans: list[tuple[int, int]] = []
         for row in lane.events:
@@ -217,13 +230,15 @@ class Scene:
     def __init__(self, events: Sequence[Event], rows: Sequence[int], mode: str,
                  scale: TimeScale, measure: Callable[[str], float] | None = None,
                  label_of: Callable[[Event], str] | None = None,
-                 window: tuple[float, float] | None = None) -> None:
+                 window: tuple[float, float] | None = None,
+                 lane_label: Callable[[str], str] | None = None) -> None:
         self.events = events
         self.mode = mode
         self.scale = scale
         self.measure = measure or (lambda text: 6.0 * len(text))
         self.label_of = label_of or (lambda e: e.text[:60])
-        self.lanes = build_lanes(events, rows, mode)
+        self.lanes = build_lanes(events, rows, mode, lane_label)
+        self.max_rows = SINGLE_LANE_ROWS if mode == "single" else MAX_ROWS
         self.height = 0.0
         self.window = (-math.inf, math.inf)
         self._labels: dict[tuple[int, ...], str] = {}
@@ -296,7 +311,7 @@ class Scene:
                     placed.append((kind, r, x0, x1, group))
                     break
             else:
-                if len(row_ends) < MAX_ROWS:
+                if len(row_ends) < self.max_rows:
                     row_ends.append(x1)
                     placed.append((kind, len(row_ends) - 1, x0, x1, group))
                 else:

@@ -59,6 +59,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "undated": e.undated, "sentence": e.sentence, "cluster": e.cluster,
         "sources": e.sources, "note": e.note, "review": e.review, "not_event": e.not_event,
         "corrected": list(e.corrected), "modality": e.modality, "speaker": e.speaker,
+        "why": list(e.why),
     }
 
 
@@ -73,6 +74,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         note=d.get("note", ""), review=d.get("review", "unreviewed"),
         not_event=d.get("not_event", False), corrected=tuple(d.get("corrected", ())),
         modality=d.get("modality", "happened"), speaker=d.get("speaker", ""),
+        why=tuple(d.get("why", ())),
     )
 
 

@@ -2,25 +2,22 @@
 
 One pass over a document's sentences, in order, keeps the antecedents a pronoun or an
 unattributed quotation can refer back to: the last named person, body and group of people.
-The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`.
+The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`,
+compiled by `speaker_rules`.
 Each sentence costs time in proportion to its length, so a document costs linear time.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from viewer.core.modality import phrase_pattern
 from viewer.core.parties import Mention
-from viewer.core.people import PersonMention, TitleData, title_data
-from viewer.core.resources import load_data, override
+from viewer.core.people import PersonMention
+from viewer.core.speaker_rules import SpeakerRules, load_rules
 
 _OPEN, _CLOSE = "“«", "”»"
 _QUOTE = re.compile(r'[“”«»"]')
@@ -29,11 +26,22 @@ _TITLE_WORD = re.compile(r"[\w’'.-]+")
 _PUNCTUATION = re.compile(r"[,;:“”\"()]")
 _ACCORDING = re.compile(r"\baccording to\s+")
 _BY = re.compile(r"\s+by\s+")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
+# An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
+_ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)"
+                         r"(?:\s*\([^()]{1,24}\))?\s*$")
+_ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
+# The clause a verb sits in (back to the last comma), and the words that make it subordinate.
+_LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
+                           r"unless|if|once|until)\b", re.IGNORECASE)
+_BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
 # the council, said", "Varga, who has been in office since 2018, said"); the closing comma
 # may already be cut off with the words before the verb.
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
+_APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
+                         r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
                          r"[^,;“”\"]{0,90},?)?\s*")
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
@@ -49,71 +57,11 @@ class Speaker:
     neutral: bool = False  # reports rather than takes a side: analysts, a court
     head: str = ""  # a body's head noun, lower case: "ministry"
     bare: bool = False  # the body is named by its head noun alone: "the ministry"
+    act: bool = False  # found by a verb of an act ("offered", "demanded"), not an assertion
 
     @property
     def plural(self) -> bool:
         return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerRules:
-    verb: re.Pattern[str]
-    between: re.Pattern[str]  # auxiliaries at the end of the text before a verb
-    subject_pronoun: re.Pattern[str]
-    object_pronoun: re.Pattern[str]
-    pronoun_kind: dict[str, str]  # pronoun → person, body, plural
-    body_before: re.Pattern[str]  # a body phrase ending where the text ends
-    body_after: re.Pattern[str]  # a body phrase starting where the text starts
-    plural_leaders: re.Pattern[str]
-    titles: TitleData
-    neutral: frozenset[str]  # head nouns of neutral bodies
-    body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
-    neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
-
-
-def _alternatives(words: Sequence[str]) -> str:
-    return phrase_pattern(list(words)) or "(?!)"
-
-
-def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
-    kinds = {w: "person" for w in data.get("person_pronouns", [])}
-    kinds |= {w: "body" for w in data.get("body_pronouns", [])}
-    kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
-    objects: dict[str, str] = dict(data.get("object_pronouns", {}))
-    modifier = rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|[A-Z][\w.’'-]*)\s+)"
-    bodies = list(data.get("bodies", []))
-    body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
-    return SpeakerRules(
-        verb=re.compile(rf"\b(?:{_alternatives(data.get('verbs', []))})\b|"
-                        rf"\b(?P<participle>{_alternatives(data.get('participles', []))})\b"),
-        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
-        subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
-                                   re.IGNORECASE),
-        object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
-        pronoun_kind=kinds | {k: v for k, v in objects.items()},
-        body_before=re.compile(rf"(?<![\w-])({modifier}{{0,4}}{body})\s*$"),
-        body_after=re.compile(rf"\s*({modifier}{{0,4}}{body})\b"),
-        plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
-                                  re.IGNORECASE),
-        titles=titles,
-        neutral=frozenset(w.lower() for w in data.get("neutral", [])),
-        body_nouns=frozenset(w.lower() for w in data.get("bodies", [])),
-        neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
-                                 r"[\s,]*$", re.IGNORECASE),
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def _rules(folder: str | None, _changed: float = 0.0) -> SpeakerRules:
-    return build_rules(load_data("speakers.toml", folder), title_data(folder))
-
-
-def load_rules(folder: str | Path | None = None) -> SpeakerRules:
-    """The bundled rules, or the folder's own when it has a `speakers.toml` (cached by mtime)."""
-    path = override("speakers.toml", folder)
-    if path is None:
-        return _rules(None)
-    return _rules(str(folder), path.stat().st_mtime)
 
 
 def _person(mention: PersonMention, neutral: bool = False) -> Speaker:
@@ -125,12 +73,14 @@ def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules
     name = _ARTICLE.sub("", text)
     inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
     head = name.rsplit(None, 1)[-1].lower()
+    neutral = head in rules.neutral or (len(inside) == 1 and inside[0] in rules.neutral_parties)
     return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
-                   neutral=head in rules.neutral, head=head, bare=" " not in name.strip())
+                   neutral=neutral, head=head, bare=" " not in name.strip())
 
 
-def _state(mention: Mention) -> Speaker:
-    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower())
+def _state(mention: Mention, rules: SpeakerRules) -> Speaker:
+    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower(),
+                   neutral=mention.party in rules.neutral_parties)
 
 
 def _only_titles(between: str, rules: SpeakerRules) -> bool:
@@ -158,6 +108,8 @@ class SpeakerFinder:
         self.quote_speaker: Speaker | None = None
         self.paragraph = -1
         self.pending: list[int] = []  # sentences in an open quotation not yet attributed
+        self.carry: Speaker | None = None  # who was quoted at the end of the last paragraph
+        self.titled: dict[str, Speaker] = {}  # last person named with a title, by the title
         self.found: dict[int, Speaker] = {}
         self.subject: PersonMention | None = None  # the current sentence's named subject
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
@@ -167,8 +119,8 @@ class SpeakerFinder:
         """The speaker of sentence `number` (text[start:end]), as far as known so far; a
         quotation attributed later is settled by `finish`."""
         if paragraph != self.paragraph:
-            self.pending.clear()
-            self.quote_speaker = None
+            self._settle()
+            self.carry, self.quote_speaker = self.quote_speaker, None
             self.paragraph = paragraph
         text = self.text
         started_in_quote = self.in_quote
@@ -193,7 +145,17 @@ class SpeakerFinder:
 
     def finish(self) -> dict[int, Speaker]:
         """Every attributed sentence's speaker, by sentence number."""
+        self._settle()
         return self.found
+
+    def _settle(self) -> None:
+        """A quotation that opened a paragraph and found no attribution in it goes on the
+        quotation that ended the paragraph before (news style runs a quote over paragraphs)."""
+        if self.carry is not None:
+            for waiting in self.pending:
+                self.found[waiting] = self.carry
+        self.pending.clear()
+        self.carry = None
 
     def _quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted stretches of the sentence; notes a quotation left open at its end."""
@@ -216,7 +178,8 @@ class SpeakerFinder:
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
         verbs = (v for v in rules.verb.finditer(text, start, end)
-                 if not any(a <= v.start() < b for a, b in quoted))
+                 if not any(a <= v.start() < b for a, b in quoted)
+                 and not self._subordinate(start, v.start()))
         for verb in itertools.islice(verbs, MAX_VERBS):
             found = self._before(start, verb.start(), people, parties)
             if found is None:
@@ -224,18 +187,27 @@ class SpeakerFinder:
                                     parties)
             lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
             coordinated = lead.endswith(" and") or lead == "and"
-            if found is None and (verb.group("participle") or coordinated):
+            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
+            if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
                 found = _person(subject) if subject is not None else None
             if found is not None:
-                return self._fuller(found)
+                found = self._fuller(found)
+                return dataclasses.replace(found, act=True) if kind == "act" else found
         for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
             at = match.end()
             found = self._object(at, end, people, parties)
             if found is not None:
                 return self._fuller(found)
         return None
+
+    def _subordinate(self, start: int, verb: int) -> bool:
+        """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
+        after his lawyers asked for more time"): not who the sentence's report comes from."""
+        clause = _LAST_CLAUSE.search(self.text, max(start, verb - 80), verb)
+        return clause is not None and _SUBORDINATOR.search(
+            self.text, clause.start(), verb) is not None
 
     def _fuller(self, speaker: Speaker) -> Speaker:
         """"the ministry" after "China's commerce ministry": the body named in full before;
@@ -246,7 +218,8 @@ class SpeakerFinder:
                 return dataclasses.replace(speaker, neutral=True)
         if not speaker.bare:
             return speaker
-        return self.bodies.get(speaker.head, speaker)
+        # "the minister added" after "Health Minister Samuel Kamba said": him again.
+        return self.titled.get(speaker.head) or self.bodies.get(speaker.head, speaker)
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -257,7 +230,8 @@ class SpeakerFinder:
         cut = stripped.start() if stripped else verb
         named = [m for m in people
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)
-                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)]
+                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
+                 and not _PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)]
         if named:
             last = named[-1]
             pair = [m for m in people if 0 <= last.start - m.end < 60
@@ -266,6 +240,9 @@ class SpeakerFinder:
             return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                            (*pair[-1:], last)) if pair else _person(last)
         before = text[window:cut]
+        bracket = _BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
+        if bracket is not None:
+            before = before[: bracket.start()]
         pronoun = rules.subject_pronoun.search(before)
         if pronoun:
             return self._resolve(pronoun.group(1).lower(), own_subject=False)
@@ -273,7 +250,13 @@ class SpeakerFinder:
             return self._leaders()
         body = rules.body_before.search(before)
         if body:
-            return _body(body.group(1), window + body.start(1), parties, rules)
+            begin, finish = window + body.start(1), window + body.end(1)
+            for mention in people:  # "Benjamin Netanyahu's office said": he speaks
+                if begin <= mention.start and mention.end < finish and text[
+                        mention.end : mention.end + 2] in ("'s", "’s"):
+                    office = text[finish - len(body.group(1).split()[-1]) : finish].lower()
+                    return Speaker(" ".join(mention.tokens), (mention,), head=office)
+            return _body(body.group(1), begin, parties, rules)
         state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if state:
@@ -283,8 +266,19 @@ class SpeakerFinder:
             if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
                 states = (joined[-1].party, last_state.party)
                 return Speaker("; ".join(states), (), states)
-            return _state(last_state)
+            return _state(last_state, rules)
+        org = _ORG_BEFORE.search(before)
+        if org:
+            return _body(org.group(1), window + org.start(1), parties, rules)
         return None
+
+    def _named(self, mention: PersonMention, end: int, parties: Sequence[Mention]) -> Speaker:
+        """A name after "according to" or an inverted verb; one that runs on into an acronym
+        is an organisation ("the Africa CDC")."""
+        tail = _ORG_TAIL.match(self.text, mention.end, end)
+        if tail is None:
+            return _person(mention)
+        return _body(self.text[mention.start : tail.end()], mention.start, parties, self.rules)
 
     def _joined(self, between: str) -> bool:
         """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
@@ -302,7 +296,7 @@ class SpeakerFinder:
         at = by.end() if by else verb_end
         for mention in people:
             if mention.start >= at and _only_titles(text[at : mention.start], rules):
-                return _person(mention)
+                return self._named(mention, end, parties)
             if mention.start >= at:
                 break
         body = rules.body_after.match(text, at, end)
@@ -320,13 +314,13 @@ class SpeakerFinder:
         for mention in people:
             if mention.start >= at:
                 if _only_titles(text[at : mention.start], rules):
-                    return _person(mention)
+                    return self._named(mention, end, parties)
                 break
         body = rules.body_after.match(text, at, end)
         if body:
             return _body(body.group(1), body.start(1), parties, rules)
         state = next((m for m in parties if m.start == at), None)
-        return _state(state) if state else None
+        return _state(state, rules) if state else None
 
     def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
@@ -348,13 +342,23 @@ class SpeakerFinder:
 
     def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
         """Update the antecedents: this sentence's named speaker, else its named subject."""
+        if speaker is not None and speaker.act:
+            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
         for mention in people:
+            if not mention.evidence:
+                continue  # no title next to it: nothing to remember it by
+            title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
+                                                  mention.start)
+            if title is not None:
+                self.titled[title.group(1).lower()] = _person(mention)
             key = mention.tokens[-1]
             self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
         if speaker is not None and len(speaker.people) > 1:
             self.group = speaker
         elif speaker is not None and speaker.people:
             self.person = speaker
+            if speaker.head:  # "Netanyahu's office said …. It did not say …"
+                self.body = speaker
         elif speaker is not None and speaker.name:
             self.body = speaker
             if speaker.head and not speaker.bare:

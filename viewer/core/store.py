@@ -28,11 +28,15 @@ from viewer.core.resources import FOLDER_DIR
 from viewer.core.store_faults import (
     BUSY,
     CORRUPT,
+    FULL,
     OTHER,
+    READ_ONLY,
     NewerStore,
     SaveFailed,
     StoreError,
     StoreReadOnly,
+    cannot_write,
+    disk_full,
     explain,
     integrity_fails,
     kind_of,
@@ -132,7 +136,11 @@ class Store:
         kind = OTHER
         for attempt in range(max(1, attempts)):
             try:
-                return self._connect(busy_seconds)
+                db = self._connect(busy_seconds)
+                blocked = cannot_write(self.path)
+                if blocked is not None:
+                    self.read_only = f"{explain(blocked)}; edits are off until it can be written"
+                return db
             except NewerStore:
                 raise
             except (sqlite3.Error, OSError) as exc:
@@ -171,16 +179,24 @@ class Store:
             for immutable in (False, True):
                 try:
                     db = sqlite3.connect(read_only_uri(self.path, immutable), uri=True,
-                                         isolation_level=None, check_same_thread=False)
-                    version = self._version(db)
-                    if version > SCHEMA_VERSION:
-                        db.close()
-                        raise NewerStore(self._newer(version))
-                    if version == SCHEMA_VERSION:
-                        return db
-                    db.close()
+                                         timeout=0.5, isolation_level=None,
+                                         check_same_thread=False)
                 except sqlite3.Error:
                     continue
+                try:
+                    version = self._version(db)
+                except sqlite3.Error:
+                    db.close()  # never leave a handle open: it would pin the file system
+                    continue
+                except NewerStore:
+                    db.close()
+                    raise
+                if version > SCHEMA_VERSION:
+                    db.close()
+                    raise NewerStore(self._newer(version))
+                if version == SCHEMA_VERSION:
+                    return db
+                db.close()
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self._migrate(db)
         return db
@@ -259,7 +275,10 @@ class Store:
                     self.db.execute("ROLLBACK")
                 raise
         except (sqlite3.Error, OSError) as exc:
-            raise SaveFailed(f"Not saved: {explain(kind_of(exc))} ({exc}).") from exc
+            kind = kind_of(exc)
+            if kind == READ_ONLY and disk_full(self.path):
+                kind = FULL  # SQLite calls a WAL it had no room to create "readonly"
+            raise SaveFailed(f"Not saved: {explain(kind)} ({exc}).") from exc
 
     # -- reading -------------------------------------------------------------------------------
     def load(self) -> UserData:

@@ -7,6 +7,8 @@ alone, so a healthy store is never renamed under a process still writing to it.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -56,6 +58,30 @@ def explain(kind: str) -> str:
         FULL: "the disk is full (or failed while writing)",
         CORRUPT: "the store is damaged",
     }.get(kind, "the store could not be written")
+
+
+_ROOM = 128 * 1024  # below this, an edit's few pages of WAL may not fit
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the store's disk has no room left for an edit (checked at opening)."""
+    if str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < _ROOM
+    except OSError:
+        return False
+
+
+def cannot_write(path: Path) -> str | None:
+    """FULL or READ_ONLY when the store's place visibly cannot take an edit, else None."""
+    if str(path) == ":memory:":
+        return None
+    if disk_full(path):
+        return FULL
+    if not all(os.access(p, os.W_OK) for p in (path, path.parent) if p.exists()):
+        return READ_ONLY
+    return None
 
 
 def read_only_uri(path: Path, immutable: bool = False) -> str:

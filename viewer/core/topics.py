@@ -1,4 +1,10 @@
-"""Topics from a taxonomy of cue words (`resources/topics.toml`, overridable per folder)."""
+"""Topics from a taxonomy of cue words (`resources/topics.toml`, overridable per folder).
+
+Each topic says where it came from (`origin`: built-in, folder, discovered) and keeps its
+cue list as written, so the reason an event has a topic (the cue that matched) can be shown
+and the cues edited. `anchors` are the unambiguous cues that tell whether a built-in topic
+fits a folder at all (see `folder_topics`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import load_data, load_override, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -27,6 +33,9 @@ class Topic:
     stems: frozenset[str]
     phrases: tuple[str, ...]
     phrase_stems: tuple[str, ...]
+    origin: str = "built-in"  # built-in, folder, discovered
+    cues: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +44,30 @@ class Taxonomy:
     longest_stem: int = 0
     cues: Any = field(default=None, compare=False, repr=False)  # from _automaton; None: no cues
 
-    def classify(self, text: str) -> tuple[str, ...]:
-        """The ids of every topic whose cues occur in `text`, in taxonomy order.
-
-        Every cue is a piece of the text's words joined by single spaces (" ceasefire ",
-        " negotiat", " prisoner swap "), so one Aho-Corasick pass finds them all.
-        """
+    def _matches(self, text: str) -> dict[int, str]:
+        """Topic index → the first cue piece found for it. Every cue is a piece of the
+        text's words joined by single spaces (" ceasefire ", " negotiat", " prisoner swap "),
+        so one Aho-Corasick pass finds them all."""
+        found: dict[int, str] = {}
         if self.cues is None:
-            return ()
+            return found
         joined = " " + " ".join(_WORDS.findall(text.lower())) + " "
-        found: set[int] = set()
-        for _, topics in self.cues.iter(joined):
-            found.update(topics)
-        return tuple(self.topics[k].id for k in sorted(found))
+        for _, (owners, piece) in self.cues.iter(joined):
+            for k in owners:
+                found.setdefault(k, piece)
+        return found
+
+    def classify(self, text: str) -> tuple[str, ...]:
+        """The ids of every topic whose cues occur in `text`, in taxonomy order."""
+        return tuple(self.topics[k].id for k in sorted(self._matches(text)))
+
+    def explain(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(topic id, the cue that matched, as written with "*" for a word beginning) for
+        every topic of `text`, in taxonomy order."""
+        found = self._matches(text)
+        return tuple((self.topics[k].id, found[k].strip() + ("" if found[k].endswith(" ")
+                                                              else "*"))
+                     for k in sorted(found))
 
     def ids(self) -> tuple[str, ...]:
         return tuple(topic.id for topic in self.topics)
@@ -75,6 +95,13 @@ def _split(cues: list[str]) -> tuple[set[str], set[str], list[str], list[str]]:
     return words, stems, phrases, phrase_stems
 
 
+def make_topic(topic_id: str, label: str, color: str, cues: list[str] | tuple[str, ...],
+               origin: str = "built-in", anchors: tuple[str, ...] = ()) -> Topic:
+    words, stems, phrases, phrase_stems = _split(list(cues))
+    return Topic(topic_id, label, color, frozenset(words), frozenset(stems), tuple(phrases),
+                 tuple(phrase_stems), origin, tuple(cues), anchors)
+
+
 def _automaton(topics: tuple[Topic, ...]) -> Any:
     """Every cue as the text it must find in the joined words, mapped to its topics.
 
@@ -92,24 +119,31 @@ def _automaton(topics: tuple[Topic, ...]) -> Any:
         return None
     automaton = ahocorasick.Automaton()
     for piece, owners in pieces.items():
-        automaton.add_word(piece, tuple(sorted(owners)))
+        automaton.add_word(piece, (tuple(sorted(owners)), piece))
     automaton.make_automaton()
     return automaton
 
 
-def build(data: dict[str, Any]) -> Taxonomy:
+def combine(topics: tuple[Topic, ...] | list[Topic]) -> Taxonomy:
+    """A taxonomy of the given topics, with its cue automaton."""
+    topics = tuple(topics)
+    longest = max((len(s) for t in topics for s in t.stems), default=0)
+    return Taxonomy(topics, longest, _automaton(topics))
+
+
+def build(data: dict[str, Any], local: frozenset[str] = frozenset()) -> Taxonomy:
+    """Topics from taxonomy data; ids in `local` came from the folder's own file."""
     topics = []
-    longest = 0
     for topic_id, entry in data.get("topic", {}).items():
-        cues = entry.get("cues", [])
-        if not cues:
+        removed = set(entry.get("remove_cues", []))
+        cues = list(dict.fromkeys(c for c in entry.get("cues", []) if c not in removed))
+        if not cues or entry.get("deleted"):
             continue
-        words, stems, phrases, phrase_stems = _split(cues)
-        longest = max([longest, *map(len, stems)])
-        topics.append(Topic(topic_id, entry.get("label", topic_id),
-                            entry.get("color", "#888888"), frozenset(words), frozenset(stems),
-                            tuple(phrases), tuple(phrase_stems)))
-    return Taxonomy(tuple(topics), longest, _automaton(tuple(topics)))
+        origin = entry.get("origin") or ("folder" if topic_id in local else "built-in")
+        topics.append(make_topic(topic_id, entry.get("label", topic_id),
+                                 entry.get("color", "#888888"), cues, origin,
+                                 tuple(entry.get("anchors", []))))
+    return combine(topics)
 
 
 @functools.cache
@@ -119,6 +153,17 @@ def _bundled() -> Taxonomy:
 
 def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     """The bundled taxonomy, extended or replaced by the folder's own topics.toml."""
-    if override("topics.toml", folder) is None:
+    local = load_override("topics.toml", folder) if folder is not None else None
+    if local is None:
         return _bundled()
-    return build(load_data("topics.toml", folder))
+    own = frozenset(local.get("topic", {}))
+    bundled = frozenset(load_data("topics.toml").get("topic", {}))
+    return build(load_data("topics.toml", folder), own - bundled)
+
+
+def deleted_ids(folder: str | Path | None) -> frozenset[str]:
+    """Topics the folder's own file deletes (also discovered ones, so they stay gone)."""
+    if override("topics.toml", folder) is None:
+        return frozenset()
+    data = load_data("topics.toml", folder).get("topic", {})
+    return frozenset(k for k, v in data.items() if v.get("deleted"))

@@ -22,7 +22,7 @@ from viewer.core.sidecar import atomic_write_text
 CSV_COLUMNS = (
     "id", "start", "end", "precision", "date_source", "timex", "modality", "speaker", "parties",
     "people", "topics", "tags", "text", "document", "char_start", "char_end", "boilerplate",
-    "cluster", "sources", "note", "review", "not_event", "corrected",
+    "cluster", "sources", "note", "review", "not_event", "corrected", "why",
 )
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,6 +32,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "path": doc.relpath, "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None,
         "date_source": doc.date_source.value,
+        "date_evidence": dict(doc.meta).get("date-evidence"),
         "problems": [problem_to_dict(p) for p in doc.problems],
     }
 

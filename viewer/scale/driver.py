@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast, overload
 
 import pyarrow as pa
 
@@ -30,7 +30,11 @@ from viewer.core.dataset_manifest import (
     read_manifest,
     write_json,
 )
+from viewer.core.events import Event
+from viewer.core.folder_topics import folder_taxonomy, load_settings
+from viewer.core.model import Document
 from viewer.core.people_reduce import finished_registry, merge_learned, people_table, replay
+from viewer.core.topics import Taxonomy, deleted_ids, load_taxonomy
 from viewer.scale import tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
@@ -151,12 +155,26 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     final, answers = replay(registry, mentions)
     progress.advance(0)
     tasks.clear(out_s, "shuffle")  # a bucket must hold this run's events only
-    shuffled = client.gather(client.map(
-        tasks.resolve, [out_s] * len(ids), ids, list(range(len(ids))), [shared] * len(ids),
-        [keys] * len(ids), answers, pure=False, retries=3))
+    texts = client.gather(client.map(
+        tasks.resolve, [out_s] * len(ids), ids, [shared] * len(ids), [keys] * len(ids),
+        answers, pure=False, retries=3))
     progress.advance(0)
     progress.end()
     lap("people")
+
+    progress.stage("topics", len(ids), 0)
+    base = load_taxonomy(people_folder)
+    taxonomy = folder_topics(people_folder, root, ids, base, texts)
+    del texts
+    shared_base, shared_taxonomy = client.scatter([base, taxonomy], broadcast=True)
+    shuffled = []
+    for future in as_completed(client.map(
+            tasks.shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
+            [shared_base] * len(ids), [shared_taxonomy] * len(ids), pure=False, retries=3)):
+        shuffled.append(future.result())
+        progress.advance(0)
+    progress.end()
+    lap("topics")
 
     months = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
     shuffle_bytes = sum(size for _, size in shuffled)
@@ -199,6 +217,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         "sources": [s.folder for s in plan.sources],
         "rules": {s.folder: s.rules for s in plan.sources},
         "ignored": plan.ignored,
+        "topics": list(taxonomy.ids()),
         "partitions": [{"id": i, "key": e["key"], "files": len(
             next(p for p in plan.partitions if p.id == i).files), "bytes": e["bytes"],
             "documents": e["documents"], "events": e["events"], "problems": e["problems"]}
@@ -210,6 +229,51 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
         shuffle_bytes=shuffle_bytes, linked=len(edges))
+
+
+class _BodyEvent:
+    """What the folder's taxonomy reads of an event: its text and topics (body events only)."""
+
+    __slots__ = ("boilerplate", "text", "topics")
+
+    def __init__(self, text: str, topics: tuple[str, ...]) -> None:
+        self.text, self.topics, self.boilerplate = text, topics, False
+
+
+class _LazyDocuments(Sequence[Document]):
+    """The dataset's documents, read only if the taxonomy needs them (to discover topics
+    when the bundled ones cover too little of the corpus)."""
+
+    def __init__(self, root: Path, ids: list[str]) -> None:
+        self.root, self.ids = root, ids
+        self._docs: list[Document] | None = None
+
+    def _load(self) -> list[Document]:
+        if self._docs is None:
+            from viewer.core.dataset_format import documents_from_table, read_table
+
+            self._docs = [d for i in self.ids for d in documents_from_table(
+                read_table(self.root / "documents" / f"part-{i}.parquet"))]
+        return self._docs
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Document]: ...
+    def __getitem__(self, index: int | slice) -> Document | Sequence[Document]:
+        return self._load()[index]
+
+
+def folder_topics(folder: str | None, root: Path, ids: list[str], base: Taxonomy,
+                  texts: list[list[tuple[str, tuple[str, ...]]]]) -> Taxonomy:
+    """The folder's taxonomy, as the local engine computes it from the folder's events.
+    Not distributed yet: the body events' text and topics come to the driver."""
+    body = [_BodyEvent(text, topics) for part in texts for text, topics in part]
+    return folder_taxonomy(_LazyDocuments(root, ids), base, load_settings(folder),
+                           deleted_ids(folder), cast(list[Event], body))
 
 
 def check_output(out: str | Path) -> None:

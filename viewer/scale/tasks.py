@@ -16,6 +16,7 @@ import pyarrow as pa
 from viewer.core.cluster import is_candidate, links
 from viewer.core.dataset_format import (
     UNDATED,
+    documents_from_table,
     documents_table,
     events_from_table,
     events_table,
@@ -25,7 +26,7 @@ from viewer.core.dataset_format import (
     write_table,
 )
 from viewer.core.events import DocumentEvents, Event
-from viewer.core.extract import extract_one
+from viewer.core.extract import extract_one, with_topics
 from viewer.core.model import Problem
 from viewer.core.people import PeopleRegistry, PersonMention
 from viewer.core.people_reduce import (
@@ -39,6 +40,7 @@ from viewer.core.people_reduce import (
 )
 from viewer.core.safe_read import relative_name
 from viewer.core.serialize import mention_from_list, mention_to_list
+from viewer.core.topics import Taxonomy
 from viewer.scale.plan import Partition
 
 WORK = "_work"
@@ -122,16 +124,31 @@ def _bucket(day: dt.date) -> str:
     return day.strftime("%Y-%m")
 
 
-def resolve(out: str, pid: str, rank: int, registry: PeopleRegistry, keys: frozenset[str],
-            answers: dict[MentionRef, Found | None]) -> tuple[list[str], int]:
-    """People for a partition's events; then its share of the shuffle: each clustering
-    candidate goes to its start month's bucket, and to the previous month's when it starts
-    within the halo of that bucket's end. Returns the buckets and the bytes written."""
+def resolve(out: str, pid: str, registry: PeopleRegistry, keys: frozenset[str],
+            answers: dict[MentionRef, Found | None]) -> list[tuple[str, tuple[str, ...]]]:
+    """People for a partition's events. Returns the text and topics of its body events, the
+    input of the folder's taxonomy."""
     root = Path(out)
     events = resolve_events(registry, keys, answers, _raw(out, pid))
-    order = list(range(len(events)))
-    write_table(events_table(events, {"_partition": [pid] * len(events), "_order": order}),
+    write_table(events_table(events, {"_partition": [pid] * len(events),
+                                      "_order": list(range(len(events)))}),
                 resolved_path(root, pid))
+    return [(e.text, e.topics) for e in events if not e.boilerplate]
+
+
+def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
+            ) -> tuple[list[str], int]:
+    """Topics from the folder's taxonomy; then the partition's share of the shuffle: each
+    clustering candidate goes to its start month's bucket, and to the previous month's when
+    it starts within the halo of that bucket's end. Returns the buckets and bytes written."""
+    root = Path(out)
+    events = events_from_table(read_table(resolved_path(root, pid)))
+    if taxonomy.ids() != base.ids():
+        documents = documents_from_table(read_table(root / "documents" / f"part-{pid}.parquet"))
+        events = with_topics(events, base, taxonomy, tuple(documents))
+        write_table(events_table(events, {"_partition": [pid] * len(events),
+                                          "_order": list(range(len(events)))}),
+                    resolved_path(root, pid))
     buckets: dict[str, list[int]] = {}
     for i, event in enumerate(events):
         if not is_candidate(event) or event.start is None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QCursor,
     QPalette,
     QTextCharFormat,
     QTextCursor,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTextBrowser,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.timex import Timex
+from viewer.core.words import plural
 from viewer.ui.event_model import date_text
 
 
@@ -56,6 +59,9 @@ class DetailPane(QWidget):
         self.header.setTextFormat(self.header.textFormat().RichText)
         self.header.setOpenExternalLinks(False)
         self.header.linkActivated.connect(self._link)
+        self.header.linkHovered.connect(self._hovered)
+        self.titles: dict[str, str] = {}  # document path → title, set by the window
+        self._link_files: dict[str, str] = {}  # href → file name, shown when hovered
         self.text = SafeBrowser()
         self.text.setObjectName("detail-text")
         self.text.setOpenLinks(False)
@@ -110,6 +116,14 @@ class DetailPane(QWidget):
         self.header.setText("<i>Select an event on the timeline or in the table.</i>")
         self.text.clear()
         self.document_id = None
+
+    def _hovered(self, href: str) -> None:
+        """The file name behind a title link, as a tooltip."""
+        path = self._link_files.get(href)
+        if path:
+            QToolTip.showText(QCursor.pos(), path, self.header)
+        else:
+            QToolTip.hideText()
 
     def _link(self, href: str) -> None:
         if href.startswith("event:"):
@@ -172,12 +186,14 @@ class DetailPane(QWidget):
                         f"({escape(document.date_source.value)}) · "
                         f"<span style='color:gray'>{escape(document.relpath)}</span>")
         others = [e for e in cluster if e.id != event.id]
+        self._link_files = {f"event:{e.id}": e.document for e in others[:6]}
         if others:
             links = "<br>".join(
-                f"&nbsp;&nbsp;<a href='event:{escape(e.id)}'>{escape(e.document)}</a>: "
+                f"&nbsp;&nbsp;<a href='event:{escape(e.id)}'>"
+                f"{escape(self.titles.get(e.document) or e.document)}</a>: "
                 f"{escape(e.text[:110])}" for e in others[:6])
-            rows.append(f"<b>Also reported by {len({e.document for e in others})} other "
-                        f"source(s):</b><br>{links}")
+            sources = plural(len({e.document for e in others}), "other source")
+            rows.append(f"<b>Also reported by {sources}:</b><br>{links}")
         return "<br>".join(rows)
 
     def _fill(self, document: Document, timexes: Sequence[Timex], siblings: Sequence[Event],

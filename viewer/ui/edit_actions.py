@@ -7,6 +7,7 @@ store itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -15,8 +16,12 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from viewer.core import edits
 from viewer.core.events import Event
+from viewer.core.reattach import MoveEdits
+from viewer.core.userdata import Orphan
 from viewer.ui.edit_dialogs import DateDialog, DocumentDateDialog, SetDialog
 from viewer.ui.editing import Editor
+from viewer.ui.problems_panel import OrphanDialog
+from viewer.ui.redate_drag import precision_for
 from viewer.ui.tag_dialogs import TagManager, TagPicker, next_colour
 
 if TYPE_CHECKING:
@@ -32,7 +37,9 @@ class EditController(QObject):
         self.undo = editor.stack.createUndoAction(window, "&Undo")
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = editor.stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Explicit keys, not StandardKey.Redo: on X11 that is Ctrl+Shift+Z again, and a key
+        # bound twice is ambiguous, so Qt runs neither binding.
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for key, text, shortcut, slot in (
             ("tag", "&Tag…", "T", self.tag),
             ("manage", "&Manage Tags…", None, self.manage_tags),
@@ -44,7 +51,7 @@ class EditController(QObject):
             ("parties", "&Parties…", "P", lambda: self.correct_set("parties")),
             ("topics", "T&opics…", "O", lambda: self.correct_set("topics")),
             ("not_event", "Not an &Event", "X", self.toggle_not_event),
-            ("doc_date", "Article Dat&e…", "Ctrl+D", self.document_date),
+            ("doc_date", "Article Dat&e…", "Ctrl+D", lambda: self.document_date()),
         ):
             action = QAction(text, window)
             action.setToolTip({"date": "Correct the event's date", "parties": "Correct the "
@@ -188,6 +195,15 @@ class EditController(QObject):
             self.editor.perform(edits.correct_date(store, event, first, last, precision),
                                 [event])
 
+    def redate(self, row: int, start: dt.date, end: dt.date) -> None:
+        """A bar's or mark's end dragged on the timeline: one undoable date correction."""
+        store = self._store()
+        if store is None or not 0 <= row < len(self.window.model.events):
+            return
+        event = self.window.model.events[row]
+        self.editor.perform(edits.correct_date(store, event, start, end,
+                                               precision_for(start, end)), [event])
+
     def correct_set(self, name: str) -> None:
         event = self.current()
         store = self._store()
@@ -212,17 +228,34 @@ class EditController(QObject):
             self.editor.perform(edits.mark_not_event(store, event, not event.not_event),
                                 [event])
 
-    def document_date(self) -> None:
+    def document_date(self, relpath: str | None = None) -> None:
+        """The Article Date dialog for `relpath`, else for the current event's article."""
         event = self.current()
         window = self.window
-        if event is None or window.folder is None:
+        relpath = relpath or (event.document if event is not None else None)
+        if relpath is None or window.folder is None:
             return
-        document = window.documents.get(event.document)
+        document = window.documents.get(relpath)
         current = document.date if document else None
-        dialog = DocumentDateDialog(document.title if document else event.document, current,
-                                    window)
+        title = document.title if document and document.title else relpath
+        dialog = DocumentDateDialog(title, current, window)
+        dialog.setToolTip(relpath)
         if dialog.exec() and dialog.value() != current:
-            self.set_document_date(event.document, dialog.value())
+            self.set_document_date(relpath, dialog.value())
+
+    def resolve_orphan(self, orphan: Orphan) -> None:
+        """Show an orphaned edit's old sentence; re-attach it to the current event or
+        discard it (either undoable)."""
+        store = self._store()
+        if store is None:
+            return
+        target = self.current()
+        dialog = OrphanDialog(orphan, target.text if target is not None else None, self.window)
+        if not dialog.exec() or not dialog.choice:
+            return
+        chosen = target.id if dialog.choice == "reattach" and target is not None else None
+        self.editor.perform(MoveEdits.make(store, orphan.event_id, chosen),
+                            [target] if chosen and target is not None else [])
 
     def set_document_date(self, relpath: str, date: object) -> None:
         window = self.window

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -122,7 +123,9 @@ class DocumentDateDialog(QDialog):
         self.undated.toggled.connect(lambda on: self.date.setEnabled(not on))
         self.date.setEnabled(current is not None)
         form = QFormLayout(self)
-        form.addRow(title)
+        heading = QLabel(title)
+        heading.setWordWrap(True)
+        form.addRow(heading)
         form.addRow("Published", self.date)
         form.addRow(self.undated)
         form.addRow(_buttons(self))

@@ -39,6 +39,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.events: list[Event] = []
         self.row_of: dict[str, int] = {}
+        self.titles: dict[str, str] = {}  # document path → title, shown where a person reads
 
     # Qt overrides ----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -59,6 +60,8 @@ class EventTableModel(QAbstractTableModel):
         event = self.events[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 6:
+                return self.titles.get(event.document) or event.document
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return event.text if column == 5 else self._display(event, column)
@@ -97,11 +100,12 @@ class EventTableModel(QAbstractTableModel):
             return event.text
         return event.document
 
-    @staticmethod
-    def _sort_key(event: Event, column: int) -> Any:
+    def _sort_key(self, event: Event, column: int) -> Any:
         if column in (0, 1):
             return (event.start.toordinal() if event.start else 10**9, event.document,
                     event.char_start)
+        if column == 6:
+            return (self.titles.get(event.document) or event.document).casefold()
         return EventTableModel._display(event, column).casefold()
 
     def set_events(self, events: Sequence[Event]) -> None:
@@ -201,7 +205,7 @@ class EventFilterProxy(QAbstractProxyModel):
     def _sorted(self, rows: list[int]) -> list[int]:
         model = self.source()
         events = model.events
-        key_of = EventTableModel._sort_key
+        key_of = model._sort_key
         column = self.sort_column
         rows = sorted(rows, key=lambda r: key_of(events[r], column))
         if self.sort_order == Qt.SortOrder.DescendingOrder:

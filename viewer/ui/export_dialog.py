@@ -4,10 +4,11 @@ background for data formats and offers to open the folder of the result."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +31,7 @@ from viewer.core.events import Event
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.export.formats import render
 from viewer.core.query import Filter
+from viewer.core.words import plural
 from viewer.ui.picture import render_picture
 from viewer.ui.tasks import Task, TaskContext
 
@@ -43,6 +45,27 @@ LABELS = {
     "pdf": "PDF picture",
 }
 SCOPES = ("filtered", "selected", "all")
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def default_export_dir(folder: Path | None, last: str | None) -> Path:
+    """Where an export goes by default: the last export folder, else Documents, else home;
+    never the watched folder itself, whose watcher would read the export as an article."""
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (last, documents, str(Path.home())):
+        if candidate and Path(candidate).is_dir() and not _inside(Path(candidate), folder):
+            return Path(candidate)
+    return Path(tempfile.gettempdir())
 
 
 class ExportDialog(QDialog):
@@ -68,6 +91,7 @@ class ExportDialog(QDialog):
         self.boilerplate = QCheckBox("Include boilerplate (page furniture)")
         self.visible_only = QCheckBox("Pictures: only the time range now visible")
         self.path = QLineEdit(str(folder / "timeline.csv"))
+        self.path.setObjectName("export-path")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -111,7 +135,7 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         counts = self.boilerplate_counts if self.boilerplate.isChecked() else self.counts
         n = counts.get(self.chosen_scope(), 0)
-        self.preview.setText(f"{n} events will be written.")
+        self.preview.setText(f"{plural(n, 'event')} will be written.")
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
@@ -136,10 +160,14 @@ class ExportController(QObject):
         counts = {"filtered": len(w.proxy.rows), "selected": len(w.selected_source_rows()),
                   "all": len(self.export_events("all", False))}
         with_boilerplate = {scope: len(self.export_events(scope, True)) for scope in counts}
-        dialog = ExportDialog(counts, w.folder or Path.home(), w, with_boilerplate)
+        last = w.settings.value("export/folder") if w.settings is not None else None
+        directory = default_export_dir(w.folder, str(last) if last else None)
+        dialog = ExportDialog(counts, directory, w, with_boilerplate)
         if not dialog.exec():
             return
         target = dialog.target()
+        if w.settings is not None:
+            w.settings.setValue("export/folder", str(target.parent))
         if target.exists() and QMessageBox.question(
                 w, "Export", f"{target.name} exists. Replace it?") != \
                 QMessageBox.StandardButton.Yes:
@@ -179,11 +207,13 @@ class ExportController(QObject):
         w = self.window
         events = self.export_events(scope, boilerplate)
         title = f"Timeline: {w.folder.name if w.folder else 'events'}"
-        job = ExportJob(tuple(events), dict(w.documents), w.proxy.filter, title)
+        job = ExportJob(tuple(events), dict(w.documents), w.proxy.filter, title,
+                        tuple(w.timeline.periods))
         if fmt in PICTURE_FORMATS:
             visible = w.timeline.visible_range() if visible_only else None
             render_picture(events, fmt, target, title, mode=w.timeline.mode,
-                           taxonomy=w.timeline.taxonomy, visible=visible)
+                           taxonomy=w.timeline.taxonomy, visible=visible,
+                           periods=tuple(w.timeline.periods))
             return None
 
         def work(ctx: TaskContext) -> int:

@@ -105,6 +105,7 @@ class FilterPanel(QWidget):
         self.boilerplate = QCheckBox("Show boilerplate")
         self.undated = QCheckBox("Show undated")
         self.undated.setChecked(True)
+        self._bounds: tuple[dt.date | None, dt.date | None] = (None, None)
         self.hidden = QCheckBox("Show events marked “not an event”")
         self.min_sources = QSpinBox()
         self.min_sources.setRange(1, 50)
@@ -165,6 +166,7 @@ class FilterPanel(QWidget):
         self.facets["tags"].labels = {NO_VALUE: "(untagged)"}
 
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
+        self._bounds = (first, last)
         for edit, value in ((self.date_from, first), (self.date_to, last)):
             if value is not None:
                 edit.blockSignals(True)
@@ -213,6 +215,12 @@ class FilterPanel(QWidget):
         self.use_to.setChecked(value.date_to is not None)
         self.date_from.setEnabled(value.date_from is not None)
         self.date_to.setEnabled(value.date_to is not None)
+        # A box not in use shows the folder's bounds, not the dates of an earlier filter.
+        for edit, chosen, bound in ((self.date_from, value.date_from, self._bounds[0]),
+                                    (self.date_to, value.date_to, self._bounds[1])):
+            shown = chosen or bound
+            if shown is not None:
+                edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.boilerplate.setChecked(value.include_boilerplate)
         self.undated.setChecked(value.include_undated)
         self.hidden.setChecked(value.include_hidden)

@@ -14,22 +14,21 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
-    QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from viewer import __version__
@@ -37,34 +36,29 @@ from viewer.core.edits import Change
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
+from viewer.core.periods import load_periods
 from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
 from viewer.core.userdata import apply_user_data, orphans
+from viewer.core.words import plural
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
 from viewer.ui.event_model import EventFilterProxy, EventTableModel
+from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
+from viewer.ui.overview_strip import OverviewStrip
+from viewer.ui.periods_dialog import edit_periods
+from viewer.ui.problems_panel import ProblemsPanel
+from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
+from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
+from viewer.ui.undated_tray import UndatedTray
+from viewer.ui.window_menus import build_menus
 from viewer.ui.window_support import FolderWatching, SelectionSync, WindowSettings
-
-SHORTCUTS = """
-<table>
-<tr><td><b>Ctrl+O</b></td><td>Open a folder</td></tr>
-<tr><td><b>F5</b></td><td>Reload the folder</td></tr>
-<tr><td><b>Ctrl+F</b></td><td>Search sentences</td></tr>
-<tr><td><b>Ctrl + wheel, +, −</b></td><td>Zoom the timeline</td></tr>
-<tr><td><b>Ctrl+0</b></td><td>Fit all shown events</td></tr>
-<tr><td><b>Z</b></td><td>Zoom to the selection</td></tr>
-<tr><td><b>← →</b></td><td>Previous / next event (timeline focused)</td></tr>
-<tr><td><b>Drag, wheel, Shift+wheel</b></td><td>Pan</td></tr>
-<tr><td><b>Click, Ctrl+click, Shift+click</b></td><td>Select, toggle, add</td></tr>
-<tr><td><b>Double-click a badge</b></td><td>Zoom into a cluster of events</td></tr>
-</table>
-"""
 
 
 def _load(folder: Path, ctx: TaskContext) -> FolderExtraction:
@@ -75,6 +69,11 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     """Handed a task runner and settings; owns no global state. `loaded` fires per load."""
 
     loaded = Signal()
+    # Set by build_menus (viewer/ui/window_menus.py):
+    recent_menu: QMenu
+    lane_actions: dict[str, QAction]
+    boilerplate_action: QAction
+    undated_action: QAction
 
     def __init__(self, runner: TaskRunner, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -111,26 +110,27 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.filters = FilterPanel()
         self.timeline = TimelineWidget()
         self.timeline.setObjectName("timeline")
-        self.table = QTableView()
-        self.table.setObjectName("events")
+        self.table = EventTable()
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((170, 110, 160, 150, 80, 420, 150)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.detail = DetailPane()
 
         filter_scroll = QScrollArea()
         filter_scroll.setWidget(self.filters)
         filter_scroll.setWidgetResizable(True)
+        self.undated_tray = UndatedTray()
+        timeline_box = QWidget()
+        box = QVBoxLayout(timeline_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.overview = OverviewStrip(HEADER_WIDTH)
+        self.overview.rangeRequested.connect(self.timeline.show_range)
+        self.timeline.viewChanged.connect(self.overview.set_lens)
+        self.timeline.redateRequested.connect(self.editing.redate)
+        box.addWidget(self.overview)
+        box.addWidget(self.timeline, 1)
+        box.addWidget(self.undated_tray)
         self.centre = QSplitter(Qt.Orientation.Vertical)
-        self.centre.addWidget(self.timeline)
+        self.centre.addWidget(timeline_box)
         self.centre.addWidget(self.table)
         self.centre.setStretchFactor(0, 3)
         self.centre.setStretchFactor(1, 2)
@@ -144,8 +144,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.centre.setSizes([560, 300])
         self.setCentralWidget(self.splitter)
 
-        self.problem_list = QListWidget()
-        self.problem_list.setObjectName("problems")
+        self.problem_list = ProblemsPanel()
         self.problem_dock = QDockWidget("Problems", self)
         self.problem_dock.setObjectName("problems-dock")
         self.problem_dock.setWidget(self.problem_list)
@@ -163,7 +162,12 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self._set_busy(False)
         self.cancel_button.clicked.connect(self.cancel_load)
 
-        self._build_menus()
+        build_menus(self)
+        self.undated_tray.eventChosen.connect(lambda row: self.select_rows([row], row))
+        self.undated_tray.dateRequested.connect(self.editing.document_date)
+        self.problem_list.dateRequested.connect(self.editing.document_date)
+        self.problem_list.orphanRequested.connect(self.editing.resolve_orphan)
+        self.problem_list.documentRequested.connect(self.select_document)
         self.proxy.filterApplied.connect(self._filter_applied)
         self.filters.filterChanged.connect(self.proxy.set_filter)
         self.filters.filterChanged.connect(lambda f: self.detail.set_search(f.search))
@@ -185,73 +189,6 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             lambda pos: self._context_menu(self.table.viewport().mapToGlobal(pos)))
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self._restore()
-
-    # -- menus -----------------------------------------------------------------------------
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
-                checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open Folder…", self.choose_folder, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self._action(file_menu, "&Reload", self.reload, QKeySequence(Qt.Key.Key_F5))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Export…", self.exports.export, QKeySequence("Ctrl+E"))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self.editing.fill_menu(edit)
-        edit.addSeparator()
-        self._action(edit, "&Copy Events", self.copy_selection, QKeySequence.StandardKey.Copy)
-        self._action(edit, "Select &All Shown", self.table.selectAll,
-                     QKeySequence.StandardKey.SelectAll)
-        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
-        self._action(edit, "&Reset Filters", self.filters.reset, QKeySequence("Ctrl+R"))
-
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &In", lambda: self.timeline.zoom(1.5),
-                     QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self.timeline.zoom(1 / 1.5),
-                     QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Fit", self.timeline.fit, QKeySequence("Ctrl+0"))
-        self._action(view, "Zoom to &Selection", self.timeline.zoom_to_selection,
-                     QKeySequence("Z"))
-        lanes = view.addMenu("&Lanes")
-        group = QActionGroup(self)
-        self.lane_actions: dict[str, QAction] = {}
-        for mode, label in (("party", "By &Party"), ("topic", "By &Topic"),
-                            ("document", "By &Document"), ("tag", "By T&ag"),
-                            ("single", "&Single Lane")):
-            action = self._action(lanes, label, lambda _c=False, m=mode: self.set_lane_mode(m),
-                                  checkable=True)
-            group.addAction(action)
-            self.lane_actions[mode] = action
-        self.lane_actions["party"].setChecked(True)
-        view.addSeparator()
-        self.boilerplate_action = self._action(
-            view, "Show &Boilerplate", lambda on: self.filters.boilerplate.setChecked(on),
-            checkable=True)
-        self.undated_action = self._action(
-            view, "Show &Undated", lambda on: self.filters.undated.setChecked(on),
-            checkable=True)
-        self.undated_action.setChecked(True)
-        self.filters.boilerplate.toggled.connect(self.boilerplate_action.setChecked)
-        self.filters.undated.toggled.connect(self.undated_action.setChecked)
-        view.addAction(self.problem_dock.toggleViewAction())
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard Shortcuts", self._shortcuts,
-                     QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&About", self._about)
 
     def set_lane_mode(self, mode: str) -> None:
         self.lane_actions[mode].setChecked(True)
@@ -286,6 +223,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.problem_list.clear()
         self.problem_dock.hide()
         self.timeline.set_taxonomy(load_taxonomy(self.folder))
+        self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self._remember(self.folder)
         task = self.runner.submit("Loading", lambda ctx, f=self.folder: _load(f, ctx))
@@ -332,16 +270,15 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.documents = {d.relpath: d for d in result.documents}
         self.timexes = dict(result.timexes)
         self.base = {e.id: e for e in result.events}
+        self.model.titles = self.titles()
+        self.detail.titles = dict(self.model.titles)
+        self.filters.facets["documents"].labels = dict(self.model.titles)
         data = self.editor.user_data()
         self.timeline.tag_colours = dict(data.tags)
         keep_ids, keep_current = self._keep
         self.model.set_events(apply_user_data(result.events, data))
         self.problems = list(result.problems) + [
             p for d in result.documents for p in d.problems]
-        self.problems += [
-            Problem(o.document, "orphaned edit",
-                    f"{'; '.join(o.what)} — on a sentence no longer in the folder: {o.text}")
-            for o in orphans(data, result.events)]
         self.problems += self.store_problems
         self._show_problems()
         self._watch(result)
@@ -366,11 +303,27 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             self.loaded.emit()
 
     def _show_problems(self) -> None:
-        self.problem_list.clear()
-        for problem in self.problems:
-            self.problem_list.addItem(f"{problem.path}: {problem}")
-        self.problem_dock.setWindowTitle(f"Problems ({len(self.problems)})")
-        self.problem_dock.setVisible(bool(self.problems))
+        """The load's problems, the store's, and the edits whose sentence is gone."""
+        found = orphans(self.editor.user_data(), list(self.base.values())) if self.result else []
+        shown = [p for p in self.problems if p.kind != "orphaned edit"] + [
+            Problem(o.document, "orphaned edit",
+                    f"{'; '.join(o.what)} — on a sentence no longer in the folder: {o.text}")
+            for o in found]
+        self.problems = shown
+        self.problem_list.show_problems(shown, found, self.titles())
+        self.problem_dock.setWindowTitle(self.problem_list.title())
+        self.problem_dock.setVisible(bool(shown))
+
+    def edit_periods(self) -> None:
+        edit_periods(self)
+
+    def titles(self) -> dict[str, str]:
+        return {path: d.title for path, d in self.documents.items() if d.title}
+
+    def select_document(self, relpath: str) -> None:
+        rows = [r for r, e in enumerate(self.model.events) if e.document == relpath]
+        if rows:
+            self.select_rows(rows[:1], rows[0])
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -380,14 +333,19 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     def _filter_applied(self) -> None:
         rows = self.proxy.shown_source_rows()
         doc_dates = [(d.date, d.title) for d in self.documents.values() if d.date is not None]
+        self.timeline.doc_titles = self.titles()
         self.timeline.set_events(self.model.events, rows, doc_dates)
+        self.overview.set_events(self.model.events, rows, self.timeline.shown_span())
+        lanes = self.timeline.scene.lanes if self.timeline.scene is not None else []
+        self.undated_tray.show_lanes(lanes, self.model.events, self.timeline.doc_titles,
+                                     bool(rows) and not any(lane.events for lane in lanes))
         self.filters.set_counts(self.proxy.counts)
         total = len(self.model.events)
-        text = f"{len(rows)} of {total} events"
+        text = f"{len(rows):,} of {plural(total, 'event')}"
         if self.documents:
-            text += f" · {len(self.documents)} documents"
+            text += f" · {plural(len(self.documents), 'document')}"
         if self.problems:
-            text += f" · {len(self.problems)} problems"
+            text += f" · {plural(len(self.problems), 'problem')}"
         self.status_label.setText(text)
         ids, current = self._pending
         self._pending = ([], None)
@@ -403,6 +361,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         data = self.editor.user_data()
         if change.tags:
             self.timeline.tag_colours = dict(data.tags)
+        if any(i not in self.model.row_of for i in change.events):
+            self._show_problems()  # an orphaned edit was re-attached or discarded
         updates = {}
         for event_id in change.events:
             row = self.model.row_of.get(event_id)
@@ -439,7 +399,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         QApplication.clipboard().setText("\n".join(lines))
 
     def _shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts",
+                                shortcut_table(self.findChildren(QAction)))
 
     def _about(self) -> None:
         QMessageBox.about(self, "About Timeline Viewer",
@@ -448,6 +409,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.cancel_load()
+        self.detail.commit_note()  # a note typed but not yet left is saved, not lost
         self.editor.close()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())

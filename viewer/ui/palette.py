@@ -7,17 +7,15 @@ import hashlib
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from viewer.core.resources import load_data
 from viewer.core.topics import Taxonomy
 
-# A qualitative palette that stays distinct on white and on near-black backgrounds.
-_PARTY_COLOURS = (
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
-    "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#843c39", "#3182bd", "#e6550d",
-)
-_FIXED = {"Russia": "#d62728", "Ukraine": "#1f77b4", "United States": "#2ca02c",
-          "European Union": "#9467bd", "NATO": "#17becf", "United Nations": "#8c564b",
-          "Turkey": "#ff7f0e", "China": "#e377c2"}
-NEUTRAL = "#8a8a8a"
+# The colours are data (resources/colours.toml): a qualitative palette that stays distinct on
+# white and on near-black backgrounds, and the parties that always get the same colour.
+_COLOURS = load_data("colours.toml")
+_PARTY_COLOURS: tuple[str, ...] = tuple(_COLOURS["parties"])
+_FIXED: dict[str, str] = dict(_COLOURS.get("fixed", {}))
+NEUTRAL: str = _COLOURS.get("neutral", "#8a8a8a")
 
 
 def is_dark() -> bool:

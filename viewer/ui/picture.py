@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +16,9 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from viewer.core.atomic import create_temporary
 from viewer.core.events import Event
+from viewer.core.periods import Period
 from viewer.core.topics import Taxonomy
 from viewer.ui.timeline_widget import AXIS_HEIGHT, TimelineWidget
 
@@ -25,8 +26,10 @@ TITLE_HEIGHT = 34.0
 
 
 def _widget(events: Sequence[Event], width: int, mode: str, taxonomy: Taxonomy | None,
-            visible: tuple[dt.date, dt.date] | None) -> TimelineWidget:
+            visible: tuple[dt.date, dt.date] | None,
+            periods: tuple[Period, ...] = ()) -> TimelineWidget:
     widget = TimelineWidget()
+    widget.periods = periods
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     widget.resize(width, 400)
     widget.render_width = float(width)
@@ -71,13 +74,15 @@ def _paint(widget: TimelineWidget, painter: QPainter, width: int, height: int,
 def render_picture(events: Sequence[Event], fmt: str, path: str | Path, title: str,
                    width: int = 1600, scale: float = 1.0, mode: str = "party",
                    taxonomy: Taxonomy | None = None,
-                   visible: tuple[dt.date, dt.date] | None = None) -> None:
+                   visible: tuple[dt.date, dt.date] | None = None,
+                   periods: tuple[Period, ...] = ()) -> None:
     """Write the timeline of `events` as PNG, SVG or PDF to `path`, atomically."""
-    widget = _widget(events, width, mode, taxonomy, visible)
+    widget = _widget(events, width, mode, taxonomy, visible, periods)
     height = _height(widget)
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".part.{fmt}", dir=path.parent)
+    fd, tmp_path = create_temporary(path, f".part.{fmt}")
     os.close(fd)
+    tmp = str(tmp_path)
     try:
         if fmt == "png":
             image = QImage(int(width * scale), int(height * scale),

@@ -3,7 +3,7 @@ analyst knows before editing that nothing will be saved, and why."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 
 def add_store_banner(window: QMainWindow) -> QToolBar:
@@ -14,7 +14,7 @@ def add_store_banner(window: QMainWindow) -> QToolBar:
     bar.setFloatable(False)
     label = QLabel()
     label.setObjectName("store-banner-text")
-    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     label.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 4px 8px; }")
     bar.addWidget(label)
     bar.toggleViewAction().setVisible(False)

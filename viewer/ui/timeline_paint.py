@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -24,12 +25,15 @@ from PySide6.QtGui import (
 
 from viewer.core.events import Event
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
+from viewer.core.words import plural
 from viewer.ui.palette import party_colour, topic_colour
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
 
 AXIS_HEIGHT = 54.0
+TRIANGLE_STRIP = 9.0
+MAX_LABEL = 520.0  # the longest the current event's label may run
 HEADER_WIDTH = 150.0
 
 
@@ -59,10 +63,15 @@ class TimelinePainting:
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
         self._paint_bands(painter, rect, sx, x0, x1, muted, text)
-        if self.scene is None or not self.scene.lanes:
+        if self.scene is None or not any(lane.events for lane in self.scene.lanes):
             painter.setPen(muted)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
-                             "No dated events to show" if self.events else "No events loaded")
+            undated = sum(self.events[r].start is None for r in self.rows)
+            message = ("No events loaded" if not self.events else
+                       "No events match the filters" if not self.rows else
+                       f"All {undated} shown events are undated: they are listed in the "
+                       "Undated tray below, where you can set their articles' dates")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             message)
             return
         painter.save()
         painter.setClipRect(QRectF(rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT,
@@ -81,7 +90,9 @@ class TimelinePainting:
         fast = len(items) > 400  # dense views: square badges draw several times faster
         for item in items:
             self._paint_item(painter, item, text, fast)
+        self._paint_current_label(painter, items, text, base, x1)
         painter.restore()
+        self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
             self._paint_legend(painter, rect, text, base)
@@ -104,6 +115,7 @@ class TimelinePainting:
                 b = left + self.scale.x(nxt.toordinal()) - sx
                 painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
             current = nxt
+        self._paint_periods(painter, rect, left, sx, x1)
         painter.setPen(QPen(muted, 0.6))
         for tick in marks:
             x = left + self.scale.x(tick.ordinal) - sx
@@ -114,8 +126,11 @@ class TimelinePainting:
             painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
                              QPointF(x, rect.bottom()))
             painter.setPen(text if tick.major else muted)
-            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - 4), tick.label)
-        # Publication dates of the documents, as small triangles on the axis.
+            # Labels sit above the strip where publication triangles are drawn.
+            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - TRIANGLE_STRIP - 2),
+                             tick.label)
+        # Publication dates of the documents, as small triangles in a strip of their own
+        # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
         painter.setPen(Qt.PenStyle.NoPen)
         for date, _title in self.doc_dates:
@@ -131,6 +146,30 @@ class TimelinePainting:
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
+
+    def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
+                       x1: float) -> None:
+        """The analyst's periods: a tinted band each, named along the bottom edge."""
+        font = painter.font()
+        italic = QFont(font)
+        italic.setItalic(True)
+        painter.setFont(italic)
+        for period in self.periods:
+            a = left + self.scale.x(period.start.toordinal()) - sx
+            b = left + self.scale.x(period.end.toordinal() + 1) - sx
+            if b < left or a > left + x1 - sx:
+                continue
+            a = max(a, left)
+            colour = QColor(period.colour)
+            fill = QColor(colour)
+            fill.setAlpha(45)
+            painter.fillRect(QRectF(a, rect.top() + AXIS_HEIGHT, b - a,
+                                    rect.height() - AXIS_HEIGHT), fill)
+            painter.setPen(colour.darker(160))
+            painter.drawText(QRectF(a + 3, rect.bottom() - 20, max(40.0, b - a + 200), 18),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             period.name)
+        painter.setFont(font)
 
     def colour_of(self, event: Event) -> QColor:
         if self.mode in ("topic",):
@@ -226,15 +265,36 @@ class TimelinePainting:
             painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
                              Qt.AlignmentFlag.AlignVCenter, label)
         elif label:
+            # Plain weight for every label: each was fitted to its room at this weight, so
+            # none overlaps the next mark. The current event's label is drawn on top later.
             painter.setPen(text if item.kind != "badge" else self._badge_text)
-            if selected:
-                font = painter.font()
-                font.setBold(True)
-                painter.setFont(font)
             painter.drawText(QPointF(item.x1 + 4, y + 4), label)
-            if selected:
-                font.setBold(False)
-                painter.setFont(font)
+
+    def _paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
+                             base: QColor, right: float) -> None:
+        """The current event's label comes first: in full (up to the visible edge), bold, on
+        a chip of the background over whatever it would overlap."""
+        if self.scene is None or self.current is None:
+            return
+        item = next((i for i in items if i.kind != "badge" and self.current in i.events), None)
+        if item is None:
+            return
+        font = painter.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        metrics = QFontMetricsF(bold)
+        inside = item.kind == "bar" and item.label_x1 <= item.x1
+        x = item.x1 + 4 if not inside else item.x0 + 5
+        room = max(60.0, min(MAX_LABEL, right - x - 6))
+        label = metrics.elidedText(self._label_of(self.events[self.current]),
+                                   Qt.TextElideMode.ElideRight, room)
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
+        painter.fillRect(chip, base)
+        painter.setPen(text)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setFont(font)
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
@@ -274,7 +334,7 @@ class TimelinePainting:
                           "document": "Lanes: document", "tag": "Lanes: tag",
                           "single": "One lane"}[self.mode])
         painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
-                         Qt.AlignmentFlag.AlignLeft, f"{len(self.rows)} events")
+                         Qt.AlignmentFlag.AlignLeft, plural(len(self.rows), "event"))
 
     def legend_entries(self) -> list[tuple[str, QColor]]:
         return self._legend

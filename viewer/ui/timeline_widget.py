@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from viewer.core.events import Event
+from viewer.core.periods import Period
 from viewer.core.scene import (
     ROW_HEIGHT,
     Item,
@@ -33,7 +34,9 @@ from viewer.core.scene import (
     fit_scale,
 )
 from viewer.core.topics import Taxonomy, load_taxonomy
+from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainting
+from viewer.ui.timeline_tips import FitHint, item_tooltip
 
 MIN_PX_PER_DAY = 0.002
 MAX_PX_PER_DAY = 24 * 400.0
@@ -46,6 +49,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
     selectionRequested = Signal(list, int)  # source rows, current source row
     firstPainted = Signal()  # the first paint that showed events (for start-up timing)
     zoomChanged = Signal(float)
+    redateRequested = Signal(int, object, object)  # source row, new start, new end (dates)
+    viewChanged = Signal(float, float)  # the visible days (first, last ordinal) after a move
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,12 +63,18 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.selected: set[int] = set()
         self.current: int | None = None
         self.doc_dates: list[tuple[dt.date, str]] = []
+        self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
+        self.periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
         self._press: QPointF | None = None
         self._press_scroll = (0, 0)
         self._dragging = False
         self._fitted = False
         self._painted = False
-        self._user_zoomed = False
+        self._user_zoomed = False  # zoomed or panned by the user since the last fit
+        self._span: tuple[int, int] | None = None
+        self.redate = RedateDrag(self)
+        self.fit_hint = FitHint(self.viewport())
+        self.fit_hint.clicked.connect(self.fit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -88,10 +99,14 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.rows = list(rows)
         self.doc_dates = list(doc_dates)
         self.selected &= set(self.rows)
-        if not self._fitted and self.rows:
-            self.fit()
+        before, self._span = self._span, extent(events, self.rows)
+        changed = self._span != before and self._span is not None
+        if self.rows and (not self._fitted or (changed and not self._user_zoomed)):
+            self.fit()  # a filter or a reload changed what is shown: show all of it
         else:
             self._rebuild()
+            if changed:
+                self.fit_hint.offer()  # the user zoomed or panned: the view stays
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -112,6 +127,19 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             self.reveal(current)
         self.viewport().update()
 
+    def shown_span(self) -> tuple[int, int] | None:
+        """First and last day of the shown events (ordinals), or None if none is dated."""
+        return self._span
+
+    def lane_label(self, key: str) -> str:
+        """What a person reads for a lane: a topic's label, an article's title."""
+        if self.mode == "topic":
+            topic = self.taxonomy.get(key)
+            return topic.label if topic is not None else key
+        if self.mode == "document":
+            return self.doc_titles.get(key) or key
+        return key
+
     def _label_of(self, event: Event) -> str:
         words = event.text.split()
         return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
@@ -127,7 +155,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
                            measure=metrics.horizontalAdvance, label_of=self._label_of,
-                           window=self._window())
+                           window=self._window(), lane_label=self.lane_label)
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._legend = self._legend_entries()
         self._update_scrollbars()
@@ -147,6 +175,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.viewport().update()
 
     def _scrolled(self) -> None:
+        self._emit_view()
         if self.scene is not None:
             start = self.horizontalScrollBar().value()
             if not self.scene.covers(start, start + self.content_width()):
@@ -160,7 +189,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         return max(0.0, width - HEADER_WIDTH)
 
     def _bounds(self) -> tuple[float, float]:
-        span = extent(self.events, self.rows)
+        span = self._span  # computed once per set of rows, not on every scroll or zoom
         if span is None:
             return 0.0, self.content_width()
         margin = 60.0
@@ -186,12 +215,13 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
 
     # -- zoom and navigation ------------------------------------------------------------------
     def fit(self) -> None:
-        span = extent(self.events, self.rows)
+        span = self._span = extent(self.events, self.rows)
         if span is None:
             self._rebuild()
             return
         self._fitted = True
         self._user_zoomed = False
+        self.fit_hint.hide()
         width = max(200.0, self.content_width())
         self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
         if self._stale():
@@ -220,6 +250,20 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         h.blockSignals(False)
         self._relayout()
         self.viewport().update()
+        self._emit_view()
+
+    def _emit_view(self) -> None:
+        x = self.horizontalScrollBar().value()
+        self.viewChanged.emit(self.scale.ordinal(x), self.scale.ordinal(x + self.content_width()))
+
+    def show_range(self, first: float, last: float) -> None:
+        """Show the days first..last (ordinals) across the width: the overview's lens."""
+        width = max(200.0, self.content_width())
+        px = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / max(1e-3, last - first)))
+        self.scale = TimeScale(self.scale.origin, px)
+        self._user_zoomed = True
+        self._apply_scale(int(self.scale.x(first)))
+        self.zoomChanged.emit(px)
 
     def zoom_to_selection(self) -> None:
         shown = [r for r in self.selected if self.events[r].start is not None]
@@ -273,6 +317,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         return self.scene.item_at(x, y)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.redate.press(event.position()):
+            return  # on an end of the current event: a drag there changes its dates
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position()
             self._press_scroll = (self.horizontalScrollBar().value(),
@@ -281,10 +327,14 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.redate.item is not None:
+            self.redate.move(event.position())
+            return
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             delta = event.position() - self._press
             if self._dragging or abs(delta.x()) + abs(delta.y()) > 4:
                 self._dragging = True
+                self._user_zoomed = True
                 self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
                 self.horizontalScrollBar().setValue(int(self._press_scroll[0] - delta.x()))
                 self.verticalScrollBar().setValue(int(self._press_scroll[1] - delta.y()))
@@ -294,25 +344,19 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             QToolTip.hideText()
             self.viewport().unsetCursor()
         else:
-            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.SizeHorCursor if self.redate.edge_at(event.position())
+                else Qt.CursorShape.PointingHandCursor)
             QToolTip.showText(event.globalPosition().toPoint(), self.tooltip(item), self)
 
     def tooltip(self, item: Item) -> str:
-        from html import escape
-
-        if item.kind == "badge":
-            first = self.events[item.events[0]]
-            last = self.events[item.events[-1]]
-            span = f"{first.start} – {last.start}" if first.start != last.start else str(
-                first.start)
-            return f"<b>{len(item.events)} events</b>, {escape(span)}<br>Zoom in to see them."
-        event = self.events[item.first]
-        date = str(event.start) if event.start == event.end else f"{event.start} – {event.end}"
-        parties = ", ".join(event.parties) or "no party"
-        return (f"<b>{escape(date)}</b> ({escape(event.date_source)})<br>"
-                f"{escape(parties)}<br><i>{escape(event.text[:300])}</i>")
+        return item_tooltip(self.events, item)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.redate.item is not None:
+            if not self.redate.release(event.position()):
+                self._click(event.position(), event.modifiers())
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self._dragging:
             self._click(event.position(), event.modifiers())
         self._press = None
@@ -356,6 +400,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             steps = delta.y() / 120.0
             self.zoom(1.25 ** steps, event.position().x())
             return
+        self._user_zoomed = True  # the user moves the view: filters no longer refit it
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or delta.x():
             amount = delta.x() or delta.y()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - amount)

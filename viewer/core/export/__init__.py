@@ -13,6 +13,7 @@ from pathlib import Path
 from viewer.core.atomic import write_atomic
 from viewer.core.events import Event
 from viewer.core.model import Document
+from viewer.core.periods import Period
 from viewer.core.query import Filter
 
 DATA_FORMATS = ("csv", "json", "jsonl", "md", "html", "ics", "timelinejs")
@@ -31,6 +32,7 @@ class ExportJob:
     documents: dict[str, Document]
     filter: Filter = field(default_factory=Filter)
     title: str = "Timeline"
+    periods: tuple[Period, ...] = ()  # the folder's named spans, written alongside
 
 
 def describe_filter(f: Filter) -> str:

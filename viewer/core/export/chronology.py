@@ -9,6 +9,7 @@ from html import escape
 from viewer.core.events import Event
 from viewer.core.export import ExportJob, describe_filter
 from viewer.core.export.svg import timeline_svg
+from viewer.core.provenance import HTML_MARK, MARKDOWN_MARK
 
 
 def _group_key(event: Event) -> tuple[int, str]:
@@ -41,10 +42,14 @@ def _markdown_text(text: str) -> str:
 
 
 def markdown(job: ExportJob) -> str:
-    lines = [f"# {_markdown_text(job.title)}", "",
+    lines = [MARKDOWN_MARK, f"# {_markdown_text(job.title)}", "",
              f"*Filter: {_markdown_text(describe_filter(job.filter))}. "
              f"{len(job.events)} events from "
              f"{len({e.document for e in job.events})} articles.*", ""]
+    if job.periods:
+        lines += ["## Periods", ""] + [
+            f"- **{_markdown_text(p.name)}**: {p.start.isoformat()} – {p.end.isoformat()}"
+            for p in job.periods] + [""]
     notes: list[str] = []
     for heading, events in grouped(job.events):
         lines += [f"## {heading}", ""]
@@ -83,7 +88,7 @@ ul{padding-left:1.2em} li{margin:.5em 0} .meta{color:#666;font-size:90%}
 def html(job: ExportJob) -> str:
     """One file, no scripts and nothing loaded from anywhere: readable anywhere, offline."""
     parts = [
-        "<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
+        "<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>", HTML_MARK,
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:\">",
         f"<title>{escape(job.title)}</title><style>{_STYLE}</style></head><body>",
@@ -92,6 +97,10 @@ def html(job: ExportJob) -> str:
         f"{len(job.events)} events from {len({e.document for e in job.events})} articles</p>",
         timeline_svg(job.events),
     ]
+    if job.periods:
+        parts.append("<h2>Periods</h2><ul>" + "".join(
+            f"<li><b>{escape(p.name)}</b>: {p.start.isoformat()} – {p.end.isoformat()}</li>"
+            for p in job.periods) + "</ul>")
     for heading, events in grouped(job.events):
         parts.append(f"<h2>{escape(heading)}</h2><ul>")
         for event in events:

@@ -13,7 +13,10 @@ from viewer.core.writers import events_csv, events_json, events_jsonl
 def _json(job: ExportJob) -> str:
     docs = [job.documents[d] for d in sorted({e.document for e in job.events})
             if d in job.documents]
-    return events_json(docs, job.events, {"title": job.title})
+    extra: dict[str, object] = {"title": job.title}
+    if job.periods:
+        extra["periods"] = [p.to_dict() for p in job.periods]
+    return events_json(docs, job.events, extra)
 
 
 WRITERS: dict[str, Callable[[ExportJob], str]] = {

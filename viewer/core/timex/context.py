@@ -12,9 +12,10 @@ from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
-_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
+# "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
+# the tense of the telling.
+_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]|\\bthat\\b")
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
-_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 
 
 def _ends_sentence(text: str, index: int) -> bool:
@@ -103,6 +104,9 @@ class Match:
     anchor: Anchor | None
     lex: Lexicon
     index: TenseIndex | None = field(default=None, repr=False)
+    # The latest year named alone ("in 1988", "last year") and where it ends: "that year"
+    # and "the year before" refer to it, while the anchor above stays at the finer date.
+    year: tuple[dt.date, int] | None = None
 
     def g(self, name: str) -> str | None:
         value = self.groups.get(name)
@@ -137,10 +141,7 @@ class Match:
                 start, end = starts[at], ends[at]
                 lo, hi = (end, self.start) if end <= self.start else (self.end, start)
                 other = index.clause_break_in(lo, hi)
-                # "had been scheduled to expire Friday": a plan told in the past perfect.
-                past_plan = sign > 0 and _PLUPERFECT.search(self.text, max(0, start - 10),
-                                                            start) is not None
-                key = (int(other), max(0, hi - lo), -1 if past_plan else sign)
+                key = (int(other), max(0, hi - lo), sign)
                 if best is None or key[:2] < best[:2]:
                     best = key
         return best[2] if best else 0

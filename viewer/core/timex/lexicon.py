@@ -8,12 +8,13 @@ each position, so the text is scanned once whatever the number of rules.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import load_data, load_override, override
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -74,6 +75,74 @@ def _strip_lookaround(pattern: str) -> str:
         out.append(pattern[index])
         index += 1
     return "".join(out)
+
+
+# The standard library's own regex parser (no public equivalent), used only to find which
+# characters a glued rule can start with; any surprise there just means no look-ahead.
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
+_ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT, sre.AT}
+
+
+def _zero_width(item: tuple[Any, Any]) -> bool:
+    op, arg = item
+    if op in _ZERO_WIDTH:
+        return True
+    if op is sre.BRANCH:
+        return all(all(map(_zero_width, branch)) for branch in arg[1])
+    if op is sre.SUBPATTERN:
+        return all(map(_zero_width, arg[3]))
+    return False
+
+
+def _first_chars(items: Any) -> set[str] | None:
+    """The characters a match of the parsed pattern can start with, or None if unsure."""
+    for item in items:
+        if _zero_width(item):
+            continue
+        op, arg = item
+        if op is sre.LITERAL:
+            return {chr(arg)}
+        if op is sre.IN:
+            chars: set[str] = set()
+            for kind, value in arg:
+                if kind is sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is sre.RANGE and value[1] - value[0] < 64:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None
+            return chars
+        if op is sre.SUBPATTERN and arg[3].getwidth()[0] > 0:
+            return _first_chars(arg[3])
+        if op is sre.BRANCH and all(branch.getwidth()[0] > 0 for branch in arg[1]):
+            found: set[str] = set()
+            for branch in arg[1]:
+                chars_of = _first_chars(branch)
+                if chars_of is None:
+                    return None
+                found |= chars_of
+            return found
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] > 0:
+            return _first_chars(arg[2])
+        return None
+    return None
+
+
+def _scan_pattern(body: str) -> re.Pattern[str]:
+    """A glued rule's pattern for scanning a whole text: led by a look-ahead on the
+    characters it can start with, when they are known, so most positions fail at once
+    (its own look-behinds first would be tried at every position)."""
+    try:
+        chars = _first_chars(sre_parse.parse(body, re.IGNORECASE))
+    except (re.error, AttributeError, TypeError, IndexError):
+        chars = None
+    if chars:
+        cased = {c.lower() for c in chars} | {c.upper() for c in chars} | chars
+        body = "(?=[" + "".join(re.escape(c) for c in sorted(cased)) + "])" + body
+    return re.compile(body, re.IGNORECASE)
 
 
 def _alternation(words: Any) -> str:
@@ -141,8 +210,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         if not glued:
             body = r"(?<!\w)" + body
         index = len(rules)
-        rules.append(Rule(entry["id"], entry["type"], entry["norm"],
-                          re.compile(body, re.IGNORECASE), glued))
+        pattern = _scan_pattern(body) if glued else re.compile(body, re.IGNORECASE)
+        rules.append(Rule(entry["id"], entry["type"], entry["norm"], pattern, glued))
         if glued:
             continue
         # Index the rule under every word it could start with (a superset: any word written
@@ -195,6 +264,9 @@ def for_folder(folder: str | Path | None) -> Lexicon:
         return bundled()
     base = load_data("timex.toml")
     merged = load_data("timex.toml", folder)
+    own = (load_override("timex.toml", folder) if folder is not None else None) or {}
+    if own.get("replace") is True:
+        return build(merged)  # only the folder's rules (its tables, where it gives them)
     local = merged["rule"][len(base["rule"]) :]
     merged["rule"] = local + base["rule"]
     return build(merged)

@@ -55,7 +55,10 @@ def _headline(text: str, start: int, end: int) -> bool:
     """A line in title case ("Peace Talks Resume This Week") capitalises every word."""
     left = max(text.rfind("\n", max(0, start - _LINE_REACH), start) + 1, start - _LINE_REACH)
     right = text.find("\n", end, end + _LINE_REACH)
-    words = re.findall(r"[A-Za-z]+", text[left : right if right >= 0 else end + _LINE_REACH])
+    line = text[left : right if right >= 0 else end + _LINE_REACH]
+    if line.isupper():  # "WHAT HAPPENS NOW": a subheading in capitals
+        return True
+    words = re.findall(r"[A-Za-z]+", line)
     long_words = [w for w in words if len(w) > 4]
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
@@ -70,7 +73,7 @@ def in_name(text: str, start: int, end: int) -> bool:
     if _QUOTE_BEFORE.search(before):  # a quoted title: «"This Week," he said»
         after = text[end : end + 12]
         return bool(re.match(r",?[\"”’']", after) or re.match(
-            r"[ \t]+(?:of[ \t]+|with[ \t]+)?[A-Z]", after))
+            r"[ \t]+(?:of|Of|With|And|The|For)[ \t]+[A-Z]", after))
     if _SENTENCE_START.search(before):
         return False
     capital = _CAPITAL_BEFORE.search(before)

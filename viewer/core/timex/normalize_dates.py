@@ -49,15 +49,16 @@ def _mod(m: Match) -> str | None:
 def choose(tense: int, offsets: list[int], window: int) -> int:
     """Pick among signed distances from the document date (negative: before it).
 
-    A future clause picks the next one up to nine months ahead (`window` is half a year); a
-    past or untensed clause the last one up to nine months back (news mostly reports what
-    happened: "stepped down in March" written in November is this March). Otherwise the
+    A future clause picks the next one up to half a year ahead (`window`), since news quotes
+    plans in reported speech ("said it would") about the past too; a past or untensed clause
+    the last one up to nine months back (news mostly reports what happened: "stepped down in
+    March" written in November is this March). Otherwise the
     nearest wins: "Nov. 25" written on 7 January is last November even in a clause that looks
     ahead, and "said … by Jan. 14" written on 6 January is this January.
     """
     ahead = [o for o in offsets if o >= 0]
     behind = [o for o in offsets if o <= 0]
-    if tense > 0 and ahead and min(ahead) <= window * 3 // 2:
+    if tense > 0 and ahead and min(ahead) <= window:
         return min(ahead)
     if tense <= 0 and behind and max(behind) >= -window * 3 // 2:
         return max(behind)  # news mostly reports what happened: the past, unless far back
@@ -121,10 +122,18 @@ def month_year(m: Match) -> Result | None:
         return None
     month = m.lex.months[word.lower()]
     when = m.g("when")
-    if when:  # "June last year"
+    if when:  # "June last year", "March 15 next year"
+        day_text = re.sub(r"\D", "", m.g("day") or "")
         if m.dct is None:
-            return Result("DATE", f"XXXX-{month:02d}", anchor="none")
+            return Result("DATE", f"XXXX-{month:02d}" + (f"-{int(day_text):02d}" if day_text
+                                                          else ""), anchor="none")
         year = m.dct.year + {"last": -1, "next": 1}.get(when, 0)
+        if day_text:
+            try:
+                return Result("DATE", dt.date(year, month, int(day_text)).isoformat(),
+                              anchor="dct")
+            except ValueError:
+                return None
         return Result("DATE", f"{year:04d}-{month:02d}", anchor="dct")
     return Result("DATE", f"{int(m.g('year') or 0):04d}-{month:02d}", mod=_mod(m))
 

@@ -145,9 +145,10 @@ def duration(m: Match) -> Result | None:
         number = (1 if number == "X" else float(number)) + 0.5
     rel = m.g("rel")
     article = re.match(r"(?:the|an?)\s+", m.surface(), re.IGNORECASE)
-    if (article and rel is None and (m.g("number") or "") not in ("a", "an")
+    adjective = m.g("adj") == "-long"
+    if (article and rel is None and ((m.g("number") or "") not in ("a", "an") or adjective)
             and not (m.g("unit") or "").lower().endswith("s")):
-        m.start += article.end()  # "a two-year term": the article belongs to "term"
+        m.start += article.end()  # "a two-year term", "a week-long strike": of the noun
     if rel == "ahead":
         rel = "coming"
     if rel in ("recent", "coming") and m.g("number") is None:

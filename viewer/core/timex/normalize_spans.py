@@ -23,8 +23,14 @@ def clock(m: Match) -> Result | None:
     if word:
         hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
     else:
-        hour, minute = int(m.g("hour") or 0), int(m.g("minute") or 0)
+        hour_word = m.g("hour") or "0"
+        hour = int(hour_word) if hour_word.isdigit() else int(m.lex.numbers.get(hour_word, 0))
+        minute = int(m.g("minute") or 0)
         ampm = (m.g("ampm") or "").replace(".", "")
+        if m.g("daypart") in ("afternoon", "evening") and hour < 12:
+            ampm = "pm"  # "eight in the evening"
+        elif m.g("daypart") == "morning" and hour == 12:
+            ampm = "am"
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
@@ -79,6 +85,22 @@ def relative_part(m: Match) -> Result | None:
     return Result("TIME", f"{day.isoformat()}T{part}", anchor="dct")
 
 
+def narrative_part(m: Match) -> Result | None:
+    """"By mid-afternoon" is a time of the day being told: the narrative's latest day when
+    it named one, else the document's; "mid-afternoon yesterday" names its day."""
+    part = m.lex.parts[m.g("part") or "morning"]
+    mod = "MID" if m.g("mod") else None
+    word = m.g("word")
+    if word or m.anchor is None or m.anchor.unit != "D":
+        if m.dct is None:
+            return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, anchor="none")
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word or "", 0)
+        day, kind = m.dct + dt.timedelta(days=offset), "dct"
+    else:
+        day, kind = m.anchor.day, "narrative"
+    return Result("TIME", f"{day.isoformat()}T{part}", mod=mod, anchor=kind, sets_anchor=False)
+
+
 def deictic_day(m: Match) -> Result | None:
     word = " ".join((m.g("word") or "").split())
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
@@ -102,8 +124,12 @@ def anaphoric(m: Match) -> Result | None:
     kind = "narrative" if m.anchor else "dct"
     if base is None:
         return Result("DATE", "XXXX-XX-XX", anchor="none")
-    found = re.search(r"(day|week|month|year|morning|night|evening|weekend|eve)$", words)
+    found = re.search(r"\b(day|week|month|quarter|year|morning|night|evening|weekend|eve)\b",
+                      words)
     unit_word = found.group(1) if found else "day"
+    if unit_word == "year" and m.year is not None and (m.anchor is None
+                                                       or m.year[1] > m.anchor.end):
+        base, precision, kind = m.year[0], "Y", "narrative"  # "in 1988 … that year"
     if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
         if precision != "D":
             return Result("DATE", value_for(base, precision), anchor=kind)
@@ -250,6 +276,15 @@ def year_end(m: Match) -> Result | None:
     if when is None and m.g("end") and m.dct.month <= 3 and m.tense() < 0:
         year -= 1  # "profits fell at year-end", written in February
     return Result("DATE", f"{year:04d}", mod="END" if m.g("end") else None, anchor="dct")
+
+
+def the_year(m: Match) -> Result | None:
+    """"The year" of a report is the document's; "the year ended Sept. 30" is a duration."""
+    if re.match(r"\s+(?:ended|ending|to|through)\b", m.text[m.end : m.end + 12]):
+        return Result("DURATION", "P1Y", anchor="none")
+    if m.dct is None:
+        return None
+    return Result("DATE", f"{m.dct.year:04d}", anchor="dct")
 
 
 def the_weekend(m: Match) -> Result | None:

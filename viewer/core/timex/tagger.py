@@ -37,6 +37,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "spelled_day": nd.spelled_day,
     "the_weekend": ns.the_weekend,
     "year_end": ns.year_end,
+    "the_year": ns.the_year,
     "century": nd.century,
     "weekday": nd.weekday,
     "season": nd.season,
@@ -45,6 +46,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "set_weekday": nd.set_weekday,
     "clock": ns.clock,
     "relative_part": ns.relative_part,
+    "narrative_part": ns.narrative_part,
     "deictic_day": ns.deictic_day,
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,
@@ -61,6 +63,7 @@ _TRIM = " \t\n,.;:"
 # it, since every rule but the glued ones begins with (?<!\w).
 _WORD = re.compile(r"(?<!\w)(?:[^\W\d_]+|\d|['’]\d)")
 _UNNAMED = re.compile(r"\(\?P<\w+>")
+_YEAR = re.compile(r"\d{4}$")
 
 
 def _precision(value: str) -> str | None:
@@ -118,6 +121,7 @@ class Tagger:
         dct = clamp(dct) if dct is not None else None
         found: list[Timex] = []
         anchor: Anchor | None = None
+        year: tuple[dt.date, int] | None = None
         pos = start
         index = TenseIndex(text, self.lex)
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
@@ -128,7 +132,7 @@ class Tagger:
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
             groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-            context = Match(text, a, b, groups, dct, anchor, self.lex, index)
+            context = Match(text, a, b, groups, dct, anchor, self.lex, index, year)
             resolved = _resolve(rule, context)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
@@ -145,8 +149,12 @@ class Tagger:
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
-            if unit and earliest is not None and result.anchor != "none" and result.sets_anchor:
+            if earliest is None or result.anchor == "none" or not result.sets_anchor:
+                pass
+            elif unit:
                 anchor = Anchor(earliest, unit, b)
+            elif result.type == "DATE" and _YEAR.match(result.value):
+                year = (earliest, b)
             pos = tagged_to[0] = hit.end()
         return found
 

@@ -1,0 +1,199 @@
+"""Accuracy on the unseen-story sample: `python -m bench.unseen [--show]`.
+
+For every story under tests/data/unseen/ (a folder of articles with an `annotations.toml`)
+it reports date interval exactness, party and topic precision/recall/F1, boilerplate
+recall/precision and the publication dates of the documents.
+
+Topics: each story names its own topic ids, while the extractor gives the folder's built-in
+or discovered topics. Before counting, every extracted topic is mapped to at most one story
+topic and no two to the same one: pairs are taken greedily by how many annotated events carry
+both (most first, ties by name), so a pairing must be earned by agreement on the sentences.
+An extracted topic left unpaired keeps its own id (a false positive unless the story uses that
+id too). This is how a reader would rename the folder's topics once, and it is deterministic.
+
+Boilerplate: each `[[boilerplate]]` line counts as found when every sentence it touches is
+marked; each annotated event whose sentence is marked counts as a false alarm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from viewer.core.events import Event
+from viewer.core.extract import extract_folder
+from viewer.core.markdown import markdown_to_text
+from viewer.core.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+UNSEEN = ROOT / "tests" / "data" / "unseen"
+
+
+@dataclass
+class Tally:
+    events: int = 0
+    found: int = 0
+    date_exact: int = 0
+    party: list[int] = field(default_factory=lambda: [0, 0, 0])  # tp, fp, fn
+    topic: list[int] = field(default_factory=lambda: [0, 0, 0])
+    furniture: int = 0
+    furniture_marked: int = 0
+    false_alarms: int = 0
+    documents: int = 0
+    dates_right: int = 0
+    events_with_topic: int = 0
+    all_events: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in ("events", "found", "date_exact", "furniture", "furniture_marked",
+                     "false_alarms", "documents", "dates_right", "events_with_topic",
+                     "all_events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for mine, theirs in ((self.party, other.party), (self.topic, other.topic)):
+            for i in range(3):
+                mine[i] += theirs[i]
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _find(events: list[Event], doc: str, fragment: str) -> Event | None:
+    return next((e for e in events if Path(e.document).stem == doc and fragment in e.text),
+                None)
+
+
+def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
+    """Extracted topic id → story topic id, one-to-one, greedily by co-occurrence."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for gold, got in pairs:
+        for g in gold:
+            for t in got:
+                counts[(t, g)] += 1
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for (ours, theirs), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if ours not in mapping and theirs not in taken:
+            mapping[ours] = theirs
+            taken.add(theirs)
+    return mapping
+
+
+def _marked(document: Document, fragment: str) -> bool | None:
+    at = document.text.find(fragment)
+    if at < 0 and document.relpath.endswith(".md"):  # as the reader sees Markdown
+        fragment = markdown_to_text(fragment)[0].strip()
+        at = document.text.find(fragment) if fragment else -1
+    if at < 0:
+        return None
+    end = at + len(fragment)
+    touched = [s for s in document.sentences if s.start < end and s.end > at]
+    return all(s.is_boilerplate for s in touched) if touched else True
+
+
+def score_story(folder: Path, show: bool = False) -> Tally:
+    data: dict[str, Any] = tomllib.loads((folder / "annotations.toml").read_text("utf-8"))
+    extraction = extract_folder(folder, use_cache=False)
+    events = list(extraction.events)
+    tally = Tally()
+    body = [e for e in events if not e.boilerplate]
+    tally.all_events = len(body)
+    tally.events_with_topic = sum(1 for e in body if e.topics)
+    matched: list[tuple[dict[str, Any], Event | None]] = []
+    for item in data.get("event", []):
+        matched.append((item, _find(events, item["doc"], item["fragment"])))
+    mapping = topic_mapping([(set(item.get("topics", [])), set(e.topics))
+                             for item, e in matched if e is not None])
+    if show:
+        print(f"   topic mapping: {mapping}")
+    for item, event in matched:
+        tally.events += 1
+        if event is None:
+            if show:
+                print(f"MISSING {item['doc']} {item['fragment']!r}")
+            continue
+        tally.found += 1
+        start = None if item.get("undated") else item.get("start")
+        end = None if item.get("undated") else item.get("end", start)
+        exact = (event.start, event.end) == (start, end)
+        tally.date_exact += exact
+        tally.false_alarms += event.boilerplate
+        gold_p, got_p = set(item.get("parties", [])), set(event.parties)
+        gold_t = set(item.get("topics", []))
+        got_t = {mapping.get(t, t) for t in event.topics}
+        for counts, gold, got in ((tally.party, gold_p, got_p), (tally.topic, gold_t, got_t)):
+            counts[0] += len(gold & got)
+            counts[1] += len(got - gold)
+            counts[2] += len(gold - got)
+        if show and (not exact or gold_p != got_p or gold_t != got_t or event.boilerplate):
+            print(f"{item['doc']} {item['fragment'][:60]!r}")
+            if event.boilerplate:
+                print("   marked as boilerplate")
+            if not exact:
+                print(f"   date  gold {start}..{end}  got {event.start}..{event.end}")
+            if gold_p != got_p:
+                print(f"   party missing {sorted(gold_p - got_p)} extra {sorted(got_p - gold_p)}")
+            if gold_t != got_t:
+                print(f"   topic missing {sorted(gold_t - got_t)} extra {sorted(got_t - gold_t)}")
+    documents = {Path(d.relpath).stem: d for d in extraction.documents}
+    for item in data.get("boilerplate", []):
+        document = documents.get(item["doc"])
+        if document is None:
+            continue
+        tally.furniture += 1
+        marked = _marked(document, item["fragment"])
+        tally.furniture_marked += bool(marked)
+        if show and not marked:
+            print(f"FURNITURE {item['doc']} [{item['kind']}] {item['fragment'][:60]!r}")
+    for item in data.get("document", []):
+        document = documents.get(item["doc"])
+        tally.documents += 1
+        published = item.get("published")
+        date = document.date if document is not None else None
+        right = date == published if isinstance(published, dt.date) else date is None
+        tally.dates_right += right
+        if show and not right:
+            print(f"PUBLISHED {item['doc']} gold {published} ({item.get('evidence')}) got {date}")
+    return tally
+
+
+def report(name: str, t: Tally) -> None:
+    _, _, pf = f1(*t.party)
+    tp, tr, tf = f1(*t.topic)
+    pp, pr, _ = f1(*t.party)
+    n = max(1, t.events)
+    fr = t.furniture_marked / max(1, t.furniture)
+    fp = t.furniture_marked / max(1, t.furniture_marked + t.false_alarms)
+    print(f"{name:24} events {t.found:3}/{t.events:3}  date {t.date_exact / n:.2f}  "
+          f"party {pp:.2f}/{pr:.2f}/{pf:.2f}  topic {tp:.2f}/{tr:.2f}/{tf:.2f}  "
+          f"boilerplate R {fr:.2f} P {fp:.2f}  published {t.dates_right}/{t.documents}  "
+          f"with topic {t.events_with_topic / max(1, t.all_events):.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show", action="store_true", help="print each disagreement")
+    parser.add_argument("stories", nargs="*", help="story folder names (default: all)")
+    args = parser.parse_args()
+    total = Tally()
+    stories = sorted(p for p in UNSEEN.iterdir() if (p / "annotations.toml").is_file())
+    for story in stories:
+        if args.stories and story.name not in args.stories:
+            continue
+        if args.show:
+            print(f"== {story.name}")
+        tally = score_story(story, show=args.show)
+        report(story.name, tally)
+        total.add(tally)
+    report("all", total)
+
+
+if __name__ == "__main__":
+    main()

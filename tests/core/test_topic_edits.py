@@ -1,0 +1,100 @@
+"""Editing a folder's topics: every edit lands in its own topics.toml and can be undone."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from viewer.cli import main
+from viewer.core import topic_edits
+from viewer.core.extract import extract_folder
+from viewer.core.topics import load_taxonomy
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "steel"
+    shutil.copytree(DATA / "steel_dispute", target)
+    return target
+
+
+def _topics(folder: Path) -> dict[str, tuple[str, ...]]:
+    extraction = extract_folder(folder, use_cache=False)
+    return {e.text: e.topics for e in extraction.events}
+
+
+def test_create_rename_recolour_and_undo(folder: Path) -> None:
+    taxonomy = extract_folder(folder, use_cache=False).taxonomy
+    before = topic_edits.create(folder, taxonomy, "wto-case", "WTO case", "#123456",
+                                ["World Trade Organization"])
+    assert before is None
+    taxonomy = load_taxonomy(folder)
+    assert taxonomy.get("wto-case") is not None
+    assert taxonomy.get("wto-case").origin == "folder"  # type: ignore[union-attr]
+    assert any("wto-case" in t for t in _topics(folder).values())
+    previous = topic_edits.rename(folder, taxonomy, "wto-case", "Trade court")
+    topic_edits.recolour(folder, load_taxonomy(folder), "wto-case", "#abcdef")
+    topic = load_taxonomy(folder).get("wto-case")
+    assert topic is not None and (topic.label, topic.color) == ("Trade court", "#abcdef")
+    topic_edits.restore(folder, previous)  # undo the rename (and what came after)
+    topic = load_taxonomy(folder).get("wto-case")
+    assert topic is not None and topic.label == "WTO case"
+    topic_edits.restore(folder, before)
+    assert not topic_edits.topics_path(folder).exists()
+
+
+def test_bad_edits_are_refused(folder: Path) -> None:
+    taxonomy = load_taxonomy(folder)
+    with pytest.raises(topic_edits.TopicError):
+        topic_edits.rename(folder, taxonomy, "no-such-topic", "x")
+    with pytest.raises(topic_edits.TopicError):
+        topic_edits.create(folder, taxonomy, "Bad Id", "x", "#000000", ["x"])
+    with pytest.raises(topic_edits.TopicError):
+        topic_edits.create(folder, taxonomy, "negotiations", "x", "#000000", ["x"])
+    with pytest.raises(topic_edits.TopicError):
+        topic_edits.recolour(folder, taxonomy, "negotiations", "red")
+    assert not topic_edits.topics_path(folder).exists()
+
+
+def test_cues_of_a_built_in_topic_can_be_added_and_removed(folder: Path) -> None:
+    topic_edits.edit_cues(folder, load_taxonomy(folder), "negotiations", add=["quota offer"])
+    topic = load_taxonomy(folder).get("negotiations")
+    assert topic is not None and "quota offer" in topic.cues
+    topic_edits.edit_cues(folder, load_taxonomy(folder), "negotiations", remove=["talks"])
+    topic = load_taxonomy(folder).get("negotiations")
+    assert topic is not None and "talks" not in topic.cues and "quota offer" in topic.cues
+    assert load_taxonomy().get("negotiations") is not None  # the bundled file is untouched
+    assert "talks" in load_taxonomy().get("negotiations").cues  # type: ignore[union-attr]
+
+
+def test_merge_and_delete_discovered_topics(folder: Path) -> None:
+    taxonomy = extract_folder(folder, use_cache=False).taxonomy
+    discovered = [t.id for t in taxonomy.topics if t.origin == "discovered"]
+    assert len(discovered) >= 2
+    keep, gone = discovered[0], discovered[1]
+    cues = set(taxonomy.get(keep).cues) | set(taxonomy.get(gone).cues)  # type: ignore[union-attr]
+    topic_edits.merge(folder, taxonomy, [gone], keep)
+    after = extract_folder(folder, use_cache=False).taxonomy
+    merged = after.get(keep)
+    assert merged is not None and merged.origin == "folder" and set(merged.cues) >= cues
+    assert after.get(gone) is None
+    topic_edits.delete(folder, after, keep)
+    final = extract_folder(folder, use_cache=False)
+    assert final.taxonomy.get(keep) is None  # deleted, and not discovered again
+    assert not any(keep in e.topics for e in final.events)
+
+
+def test_cli_lists_and_edits(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["topics", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "discovered" in out and "strikes" not in out
+    assert main(["topics", str(folder), "--create", "quota", "--cue", "quota",
+                 "--label", "Quotas"]) == 0
+    out = capsys.readouterr().out
+    assert any(line.startswith("quota ") and "folder" in line for line in out.splitlines())
+    assert main(["topics", str(folder), "--delete", "no-such"]) == 2
+    assert "no topic 'no-such'" in capsys.readouterr().err

@@ -1,0 +1,89 @@
+"""`timeline-viewer topics FOLDER`: the folder's topics with their counts, and edits to them.
+
+Edits go to the folder's own `.timeline-viewer/topics.toml` (see viewer.core.topic_edits);
+the listing after an edit shows its effect.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from viewer.commands import CliError, existing_folder
+from viewer.core import topic_edits
+from viewer.core.extract import extract_folder
+
+SUMMARY = "list a folder's topics (built-in, its own, discovered) and edit them"
+DESCRIPTION = (
+    "List the topics that fit the folder: id, where it comes from (built-in, folder, "
+    "discovered), how many events have it, colour, label and cues. The options edit the "
+    "folder's own topics.toml first; the listing then shows the result."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", help="folder of articles")
+    parser.add_argument("--create", metavar="ID", help="create topic ID (needs --cue)")
+    parser.add_argument("--label", help="label for --create")
+    parser.add_argument("--color", default="#6a5acd", help="colour for --create (#rrggbb)")
+    parser.add_argument("--cue", action="append", default=[], metavar="CUE",
+                        help="cue for --create or --add-cues (repeat)")
+    parser.add_argument("--rename", nargs=2, metavar=("ID", "LABEL"))
+    parser.add_argument("--recolour", nargs=2, metavar=("ID", "COLOUR"))
+    parser.add_argument("--add-cues", metavar="ID", help="add the --cue values to topic ID")
+    parser.add_argument("--remove-cue", nargs=2, metavar=("ID", "CUE"))
+    parser.add_argument("--merge", nargs="+", metavar="ID", help="topics to merge (with --into)")
+    parser.add_argument("--into", metavar="ID", help="the topic --merge folds into")
+    parser.add_argument("--delete", metavar="ID")
+
+
+def _edit(args: argparse.Namespace) -> bool:
+    folder = args.folder
+    taxonomy = extract_folder(folder).taxonomy
+    try:
+        if args.create:
+            topic_edits.create(folder, taxonomy, args.create, args.label or args.create,
+                               args.color, args.cue)
+        elif args.rename:
+            topic_edits.rename(folder, taxonomy, *args.rename)
+        elif args.recolour:
+            topic_edits.recolour(folder, taxonomy, *args.recolour)
+        elif args.add_cues:
+            if not args.cue:
+                raise CliError("topics: --add-cues needs at least one --cue")
+            topic_edits.edit_cues(folder, taxonomy, args.add_cues, add=args.cue)
+        elif args.remove_cue:
+            topic_edits.edit_cues(folder, taxonomy, args.remove_cue[0],
+                                  remove=[args.remove_cue[1]])
+        elif args.merge:
+            if not args.into:
+                raise CliError("topics: --merge needs --into")
+            topic_edits.merge(folder, taxonomy, args.merge, args.into)
+        elif args.delete:
+            topic_edits.delete(folder, taxonomy, args.delete)
+        else:
+            return False
+    except topic_edits.TopicError as exc:
+        raise CliError(f"topics: {exc}") from exc
+    except OSError as exc:
+        raise CliError(f"topics: cannot write {topic_edits.topics_path(folder)}: "
+                       f"{exc.strerror or exc}") from exc
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    existing_folder(args.folder)
+    _edit(args)
+    extraction = extract_folder(args.folder)
+    counts = Counter(t for e in extraction.events if not e.boilerplate for t in e.topics)
+    body = sum(1 for e in extraction.events if not e.boilerplate)
+    with_topic = sum(1 for e in extraction.events if not e.boilerplate and e.topics)
+    width = max((len(t.id) for t in extraction.taxonomy.topics), default=5)
+    for topic in extraction.taxonomy.topics:
+        cues = ", ".join(topic.cues[:8]) + (", …" if len(topic.cues) > 8 else "")
+        print(f"{topic.id:<{width}}  {topic.origin:<10}  {counts[topic.id]:>5}  "
+              f"{topic.color}  {topic.label}: {cues}")
+    share = with_topic / body if body else 0.0
+    print(f"{len(extraction.taxonomy.topics)} topics; {with_topic} of {body} events "
+          f"({share:.0%}) have one")
+    return 0

@@ -1,0 +1,264 @@
+"""Topics that fit the folder: built-in topics only where the folder is about them, and the
+folder's own topics discovered from its text when the taxonomy covers it poorly.
+
+Why: a taxonomy written for one story files another story's words under the wrong heading
+("tariffs" as sanctions, "hit" as a strike). A built-in topic with `anchors` (its unambiguous
+cues) fits a folder only when those anchors occur in it; when the fitting topics leave too many
+sentences without a topic, key phrases of the folder (frequent in it, in several documents,
+not names, not in most sentences) are grouped by how often they share a paragraph, and each
+group becomes a *discovered* topic named by its top phrases, with those phrases as cues.
+Everything is counted in one pass over the sentences; grouping works on a few dozen phrases.
+Deterministic: every choice is ordered by count, then by text.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.events import Event
+from viewer.core.model import Document
+from viewer.core.resources import load_data
+from viewer.core.topics import Taxonomy, Topic, combine, make_topic
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    coverage: float
+    anchor_sentences: int
+    small_folder: int
+    max_topics: int
+    min_sentences: int
+    min_documents: int
+    max_share: float
+    phrases: int
+    link: float
+    proper_share: float
+    not_endings: tuple[str, ...]
+    colors: tuple[str, ...]
+    stopwords: frozenset[str]
+
+
+def load_settings(folder: str | Path | None = None) -> Settings:
+    d = load_data("discovery.toml", folder)
+    return Settings(
+        float(d["coverage"]), int(d["anchor_sentences"]), int(d.get("small_folder", 0)),
+        int(d["max_topics"]),
+        int(d["min_sentences"]), int(d["min_documents"]), float(d["max_share"]),
+        int(d["phrases"]), float(d["link"]), float(d["proper_share"]),
+        tuple(d.get("not_endings", ())), tuple(d["colors"]),
+        frozenset(w.lower() for w in d["stopwords"]),
+    )
+
+
+@functools.cache
+def _bundled_settings() -> Settings:
+    return load_settings()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One body sentence: its text, and which paragraph of which document it is in."""
+
+    text: str
+    document: int
+    paragraph: int
+    first_word: int  # offset of the sentence's first word (its capital says nothing)
+
+
+def body_units(documents: Sequence[Document]) -> list[Unit]:
+    units = []
+    for number, doc in enumerate(documents):
+        for sentence in doc.sentences:
+            if sentence.boilerplate is None:
+                units.append(Unit(doc.sentence_text(sentence), number, sentence.paragraph, 0))
+    return units
+
+
+def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings,
+            total: int | None = None) -> Taxonomy:
+    """The taxonomy without the topics whose anchors the folder does not use (`units` may be
+    only the sentences that have an anchored topic; `total` counts all of them)."""
+    anchored = [t for t in taxonomy.topics if t.anchors]
+    if not anchored:
+        return taxonomy
+    anchors = combine([make_topic(t.id, t.label, t.color, t.anchors) for t in anchored])
+    hits: Counter[str] = Counter()
+    for unit in units:
+        hits.update(anchors.classify(unit.text))
+    size = len(units) if total is None else total
+    needed = settings.anchor_sentences if size >= settings.small_folder else 1
+    keep = [t for t in taxonomy.topics if not t.anchors or hits[t.id] >= needed]
+    return combine(keep)
+
+
+def _key(word: str) -> str:
+    """One key for a word's singular and plural ("duties", "duty")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxh":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(slots=True)
+class _Phrase:
+    key: str
+    forms: Counter[str]
+    sentences: set[int]
+    documents: set[int]
+    paragraphs: set[tuple[int, int]]
+    score: float = 0.0
+
+
+def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
+                ) -> list[_Phrase]:
+    """Salient key phrases (one or two words), most salient first."""
+    capital: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    phrases: dict[str, _Phrase] = {}
+    stop = settings.stopwords
+
+    def note(key: str, form: str, index: int, unit: Unit) -> None:
+        phrase = phrases.get(key)
+        if phrase is None:
+            phrase = phrases[key] = _Phrase(key, Counter(), set(), set(), set())
+        phrase.forms[form] += 1
+        phrase.sentences.add(index)
+        phrase.documents.add(unit.document)
+        phrase.paragraphs.add((unit.document, unit.paragraph))
+
+    for index, unit in enumerate(units):
+        previous: tuple[str, str] | None = None
+        for match in _TOKEN.finditer(unit.text):
+            word = match.group(0)
+            lower = word.lower().replace("’", "'")
+            if match.start() > unit.first_word:
+                seen[lower] += 1
+                capital[lower] += word[0].isupper()
+            if lower in stop or len(lower) < 3:
+                previous = None
+                continue
+            key = _key(lower)
+            note(key, lower, index, unit)
+            if previous is not None:
+                note(previous[0] + " " + key, previous[1] + " " + lower, index, unit)
+            previous = (key, lower)
+    total = max(1, len(units))
+    chosen = []
+    for phrase in phrases.values():
+        df = len(phrase.sentences)
+        if (df < settings.min_sentences or len(phrase.documents) < settings.min_documents
+                or df / total > settings.max_share):
+            continue
+        words = phrase.forms.most_common(1)[0][0].split()
+        if len(words) == 1 and words[0].endswith(settings.not_endings):
+            continue
+        if any(seen[w] and capital[w] / seen[w] >= settings.proper_share for w in words):
+            continue  # a name (person, place, party): who, not what
+        if taxonomy.classify(" ".join(phrase.forms)):
+            continue  # the folder's fitting topics already cover it
+        phrase.score = df * math.log(total / df)
+        chosen.append(phrase)
+    chosen.sort(key=lambda p: (-p.score, p.key))
+    chosen = chosen[: 2 * settings.phrases]
+    # A one-word phrase that only ever occurs inside one chosen two-word phrase adds nothing.
+    pairs = [p for p in chosen if " " in p.key]
+    kept = [p for p in chosen if " " in p.key or not any(
+        p.key in q.key.split() and q.sentences == p.sentences for q in pairs)]
+    return kept[: settings.phrases]
+
+
+def _groups(phrases: list[_Phrase], link: float) -> list[list[_Phrase]]:
+    """Average-linkage grouping by the cosine of the paragraph sets two phrases occur in."""
+    n = len(phrases)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = phrases[i].paragraphs, phrases[j].paragraphs
+            sim[i][j] = sim[j][i] = len(a & b) / math.sqrt(len(a) * len(b))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while len(members) > 1:
+        best, pair = link, None
+        alive = sorted(members)
+        for x, i in enumerate(alive):
+            for j in alive[x + 1:]:
+                if sim[i][j] > best:
+                    best, pair = sim[i][j], (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        ni, nj = len(members[i]), len(members[j])
+        for k in members:
+            if k not in pair:
+                sim[i][k] = sim[k][i] = (ni * sim[i][k] + nj * sim[j][k]) / (ni + nj)
+        members[i] += members.pop(j)
+    return [[phrases[m] for m in sorted(group)] for _, group in sorted(members.items())]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
+
+
+def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
+    """The folder's own topics: groups of key phrases, biggest first."""
+    phrases = _candidates(units, settings, taxonomy)
+    groups = _groups(phrases, settings.link)
+    ranked = sorted(groups, key=lambda g: (-sum(p.score for p in g), g[0].key))
+    used_ids = set(taxonomy.ids())
+    used_colors = {t.color.lower() for t in taxonomy.topics}
+    colors = [c for c in settings.colors if c.lower() not in used_colors] or list(settings.colors)
+    topics: list[Topic] = []
+    for group in ranked:
+        if len(topics) == settings.max_topics:
+            break
+        covered = set().union(*(p.sentences for p in group))
+        if len(covered) < settings.min_sentences:
+            continue
+        group = sorted(group, key=lambda p: (-p.score, p.key))
+        names = [p.forms.most_common(1)[0][0] for p in group]
+        topic_id = _slug(names[0])
+        while topic_id in used_ids:
+            topic_id += "-2"
+        used_ids.add(topic_id)
+        label = " / ".join(names[:2])
+        cues = sorted({form for p in group for form in p.forms})
+        topics.append(make_topic(topic_id, label[:1].upper() + label[1:],
+                                 colors[len(topics) % len(colors)], cues, "discovered"))
+    return topics
+
+
+def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
+                    settings: Settings | None = None,
+                    deleted: frozenset[str] = frozenset(),
+                    events: Sequence[Event] | None = None) -> Taxonomy:
+    """The topics that fit the folder, with discovered ones added when they are needed
+    (except those the folder's topics.toml deleted). Given the folder's events, which already
+    carry the taxonomy's topics, fit and coverage are read from them instead of the text."""
+    settings = settings or _bundled_settings()
+    if events is None:
+        units = body_units(documents)
+        fitted = fitting(taxonomy, units, settings)
+        size = len(units)
+        covered = sum(1 for unit in units if fitted.classify(unit.text))
+    else:
+        body = [e for e in events if not e.boilerplate]
+        anchored = {t.id for t in taxonomy.topics if t.anchors}
+        fitted = fitting(taxonomy, [Unit(e.text, 0, 0, 0) for e in body
+                                    if anchored.intersection(e.topics)], settings, len(body))
+        kept = set(fitted.ids())
+        size = len(body)
+        covered = sum(1 for e in body if kept.intersection(e.topics))
+    if not size or covered / size >= settings.coverage:
+        return fitted
+    found = [t for t in discover(body_units(documents), fitted, settings) if t.id not in deleted]
+    return combine([*fitted.topics, *found])

@@ -1,0 +1,54 @@
+"""The events table under the timeline: sortable rows sharing the window's selection, with
+the Sentence column always given the room the table has left (never squeezed to a sliver)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+SENTENCE = 5
+WIDTHS = {0: 150, 1: 100, 2: 140, 3: 130, 4: 70, 6: 170}  # the other columns, in pixels
+MIN_SENTENCE = 320
+
+
+class EventTable(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("events")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(22)
+        self.setWordWrap(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.sectionResized.connect(self._resized)
+        self._fitting = False
+
+    def setModel(self, model: object) -> None:  # type: ignore[override]
+        super().setModel(model)  # type: ignore[arg-type]
+        for column, width in WIDTHS.items():
+            self.horizontalHeader().resizeSection(column, width)
+        self._fit_sentence()
+
+    def _fit_sentence(self) -> None:
+        """Give the Sentence column what the others leave, and at least MIN_SENTENCE."""
+        header = self.horizontalHeader()
+        if header.count() <= SENTENCE:
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != SENTENCE)
+        self._fitting = True
+        header.resizeSection(SENTENCE, max(MIN_SENTENCE, self.viewport().width() - others))
+        self._fitting = False
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column != SENTENCE and not self._fitting:
+            self._fit_sentence()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sentence()

@@ -1,0 +1,116 @@
+"""Help ▸ Legend: every mark the timeline draws, drawn by the timeline's own styles, with
+what it means: colours, dot styles, bars, badges, selection, triangles, periods."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline_widget import TimelineWidget
+
+ROW = 24
+SAMPLE = 60
+
+
+def legend_rows(timeline: TimelineWidget) -> list[tuple[str, str, QColor]]:
+    """(shape, meaning, colour) for each line of the legend."""
+    palette = timeline.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    colour_of = "party (first named)" if timeline.mode == "topic" else "topic (first found)"
+    rows = [("dot", f"{label} — colour of the {colour_of}", colour)
+            for label, colour in timeline.legend_entries()]
+    grey = QColor("#607d8b")
+    rows += [
+        ("explicit", "a day the sentence itself names", grey),
+        ("ring", "a day inherited from the story's focus", grey),
+        ("document", "the article's publication date (nothing more precise found)", grey),
+        ("bar", "a span: week, month, quarter… the sentence names", grey),
+        ("bar-dashed", "a span inherited or taken from the publication date", grey),
+        ("bar-fuzzy", "a vague span (a year, 'recently'): the paler, the vaguer", grey),
+        ("badge", "events too close to tell apart: hover to count, double-click to zoom", grey),
+        ("selected", "selected event(s); drag the current one's ends to change its dates", text),
+        ("triangle", "publication date of an article (on the axis)", text),
+        ("period", "a period you named (View ▸ Periods…)", QColor("#b39ddb")),
+    ]
+    return rows
+
+
+def legend_pixmap(timeline: TimelineWidget, width: int = 640) -> QPixmap:
+    rows = legend_rows(timeline)
+    pixmap = QPixmap(width, ROW * len(rows) + 12)
+    palette = timeline.palette()
+    pixmap.fill(palette.color(QPalette.ColorRole.Base))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    text = palette.color(QPalette.ColorRole.Text)
+    for index, (shape, meaning, colour) in enumerate(rows):
+        y = 6 + index * ROW + ROW / 2
+        _sample(timeline, painter, shape, colour, y)
+        painter.setPen(text)
+        painter.drawText(QRectF(SAMPLE + 16, y - ROW / 2, width - SAMPLE - 20, ROW),
+                         Qt.AlignmentFlag.AlignVCenter, meaning)
+    painter.end()
+    return pixmap
+
+
+def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QColor,
+            y: float) -> None:
+    centre = QPointF(SAMPLE / 2 + 8, y)
+    if shape in ("dot", "explicit", "ring", "document"):
+        kind = "explicit" if shape == "dot" else shape
+        pen, brush = timeline._style(colour, kind)
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        radius = 5.0 if kind == "explicit" else 4.5
+        painter.drawEllipse(centre, radius, radius)
+    elif shape.startswith("bar"):
+        pen, brush = timeline._style(colour, shape)
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        painter.drawRoundedRect(QRectF(12, y - 5, SAMPLE - 8, 10), 3, 3)
+    elif shape == "badge":
+        pen, brush = timeline._style(colour, "badge")
+        box = QRectF(centre.x() - 11, y - 7, 22, 14)
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        painter.drawRoundedRect(box, 7, 7)
+        painter.setPen(QColor("white"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "7")
+    elif shape == "selected":
+        pen, brush = timeline._style(QColor("#607d8b"), "bar")
+        painter.setPen(QPen(colour, 2))
+        painter.setBrush(brush)
+        painter.drawRoundedRect(QRectF(12, y - 5, SAMPLE - 8, 10), 3, 3)
+    elif shape == "triangle":
+        path = QPainterPath()
+        path.moveTo(centre.x(), y + 4)
+        path.lineTo(centre.x() - 4, y - 3)
+        path.lineTo(centre.x() + 4, y - 3)
+        path.closeSubpath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPath(path)
+    elif shape == "period":
+        fill = QColor(colour)
+        fill.setAlpha(70)
+        painter.fillRect(QRectF(12, y - ROW / 2 + 2, SAMPLE - 8, ROW - 4), fill)
+
+
+class LegendDialog(QDialog):
+    def __init__(self, timeline: TimelineWidget) -> None:
+        super().__init__(timeline.window())
+        self.setWindowTitle("Legend")
+        image = QLabel()
+        image.setPixmap(legend_pixmap(timeline))
+        scroll = QScrollArea()
+        scroll.setWidget(image)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(690, min(620, image.pixmap().height() + 80))

@@ -1,0 +1,146 @@
+"""The Problems panel: one line per problem, grouped by kind and collapsible, small by
+default; its rows act. Double-click an undated article to set its date, an orphaned edit to
+see its old sentence and re-attach or discard it, any other row to select its article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.model import Problem
+from viewer.core.userdata import Orphan
+from viewer.core.words import plural
+
+KIND_HELP = {
+    "undated": "double-click to set the article's date",
+    "orphaned edit": "double-click to re-attach or discard",
+}
+INDEX = Qt.ItemDataRole.UserRole
+
+
+class ProblemsPanel(QTreeWidget):
+    dateRequested = Signal(str)  # relpath of an undated article
+    orphanRequested = Signal(object)  # Orphan
+    documentRequested = Signal(str)  # relpath
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setIndentation(14)
+        self.problems: list[Problem] = []
+        self.orphan_at: dict[int, Orphan] = {}
+        self.itemActivated.connect(self._activated)
+
+    def sizeHint(self) -> QSize:
+        """Room for a few lines: the panel informs, the timeline is the work."""
+        return QSize(400, 6 * max(18, self.fontMetrics().height() + 4))
+
+    def show_problems(self, problems: Sequence[Problem], orphans: Sequence[Orphan],
+                      titles: dict[str, str]) -> None:
+        self.clear()
+        self.problems = list(problems)
+        self.orphan_at: dict[int, Orphan] = {}
+        pending = list(orphans)  # the window lists orphan problems in the orphans' order
+        groups: dict[str, QTreeWidgetItem] = {}
+        counts: dict[str, int] = {}
+        for index, problem in enumerate(self.problems):
+            group = groups.get(problem.kind)
+            if group is None:
+                group = groups[problem.kind] = QTreeWidgetItem()
+                group.setData(0, INDEX, -1)
+                self.addTopLevelItem(group)
+            counts[problem.kind] = counts.get(problem.kind, 0) + 1
+            if problem.kind == "orphaned edit" and pending:
+                self.orphan_at[index] = pending.pop(0)
+            title = titles.get(problem.path)
+            name = f"{title} ({problem.path})" if title else problem.path
+            item = QTreeWidgetItem([f"{name}: {problem.message}"])
+            item.setToolTip(0, f"{problem.path}\n{problem.message}")
+            item.setData(0, INDEX, index)
+            group.addChild(item)
+        for kind, group in groups.items():
+            hint = KIND_HELP.get(kind)
+            group.setText(0, f"{kind} ({counts[kind]})" + (f" — {hint}" if hint else ""))
+            group.setExpanded(len(groups) == 1 or counts[kind] <= 3)
+
+    def lines(self) -> list[str]:
+        """Every problem line as shown, grouped under its kind: "kind › line"."""
+        out = []
+        for g in range(self.topLevelItemCount()):
+            group = self.topLevelItem(g)
+            kind = group.text(0).split(" (", 1)[0]
+            out += [f"{kind} › {group.child(c).text(0)}" for c in range(group.childCount())]
+        return out
+
+    def title(self) -> str:
+        return f"Problems ({len(self.problems)})" if self.problems else "Problems"
+
+    def summary(self) -> str:
+        return plural(len(self.problems), "problem")
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        index = item.data(0, INDEX)
+        if not isinstance(index, int) or index < 0:
+            return
+        problem = self.problems[index]
+        if problem.kind == "undated":
+            self.dateRequested.emit(problem.path)
+        elif problem.kind == "orphaned edit":
+            orphan = self.orphan_at.get(index)
+            if orphan is not None:
+                self.orphanRequested.emit(orphan)
+        else:
+            self.documentRequested.emit(problem.path)
+
+
+class OrphanDialog(QDialog):
+    """An orphaned edit's old sentence and what it carried; re-attach it to the selected
+    event, or discard it. `choice` is "reattach", "discard" or "" (kept as it is)."""
+
+    def __init__(self, orphan: Orphan, target_text: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Orphaned edit")
+        self.choice = ""
+        layout = QVBoxLayout(self)
+        old = QLabel(f"<b>Its sentence is no longer in {orphan.document}:</b><br>"
+                     f"<i>{escape(orphan.text)}</i><br><br>"
+                     f"<b>It carried:</b> {escape('; '.join(orphan.what))}")
+        old.setWordWrap(True)
+        old.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(old)
+        target = QLabel(f"<b>Re-attach to the selected event:</b><br><i>{escape(target_text)}"
+                        "</i>" if target_text else
+                        "Select the event it belongs to (in the table or the timeline) to "
+                        "re-attach it there.")
+        target.setWordWrap(True)
+        layout.addWidget(target)
+        buttons = QDialogButtonBox()
+        self.reattach = buttons.addButton("Re-attach", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.reattach.setEnabled(bool(target_text))
+        self.discard = buttons.addButton("Discard", QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.reattach.clicked.connect(lambda: self._choose("reattach"))
+        self.discard.clicked.connect(lambda: self._choose("discard"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+

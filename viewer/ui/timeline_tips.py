@@ -1,0 +1,47 @@
+"""Small parts of the timeline: item tooltips, and the one-click Fit offered when the shown
+events change while the user has zoomed or panned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from viewer.core.events import Event
+from viewer.core.scene import Item
+from viewer.core.words import plural
+
+
+def item_tooltip(events: Sequence[Event], item: Item) -> str:
+    """A badge's count and span, or a mark's date, how it was found, parties, sentence."""
+    if item.kind == "badge":
+        first = events[item.events[0]]
+        last = events[item.events[-1]]
+        span = f"{first.start} – {last.start}" if first.start != last.start else str(
+            first.start)
+        count = plural(len(item.events), "event")
+        return f"<b>{count}</b>, {escape(span)}<br>Zoom in to see them."
+    event = events[item.first]
+    date = str(event.start) if event.start == event.end else f"{event.start} – {event.end}"
+    parties = ", ".join(event.parties) or "no party"
+    return (f"<b>{escape(date)}</b> ({escape(event.date_source)})<br>"
+            f"{escape(parties)}<br><i>{escape(event.text[:300])}</i>")
+
+
+class FitHint(QToolButton):
+    """Shown in the timeline's corner until clicked or until the view is fitted."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("fit-hint")
+        self.setText("Shown events changed: Fit (Ctrl+0)")
+        self.setToolTip("Zoom to show all shown events")
+        self.hide()
+
+    def offer(self) -> None:
+        area = self.parentWidget()
+        self.adjustSize()
+        self.move(area.width() - self.width() - 12, area.height() - self.height() - 10)
+        self.show()
+        self.raise_()

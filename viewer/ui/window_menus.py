@@ -1,0 +1,86 @@
+"""The main window's menu bar: File, Edit, View and Help, with their keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from viewer.ui.legend_dialog import LegendDialog
+from viewer.ui.printing import print_preview
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+def add(window: MainWindow, menu: Any, text: str, slot: Any, shortcut: Any = None,
+        checkable: bool = False) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    add(window, file_menu, "&Open Folder…", window.choose_folder, QKeySequence.StandardKey.Open)
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    add(window, file_menu, "&Reload", window.reload, QKeySequence(Qt.Key.Key_F5))
+    file_menu.addSeparator()
+    add(window, file_menu, "&Export…", window.exports.export, QKeySequence("Ctrl+E"))
+    add(window, file_menu, "&Print…", lambda: print_preview(window),
+                 QKeySequence.StandardKey.Print)
+    file_menu.addSeparator()
+    add(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+    edit = bar.addMenu("&Edit")
+    window.editing.fill_menu(edit)
+    edit.addSeparator()
+    add(window, edit, "&Copy Events", window.copy_selection, QKeySequence.StandardKey.Copy)
+    add(window, edit, "Select &All Shown", window.table.selectAll,
+                 QKeySequence.StandardKey.SelectAll)
+    add(window, edit, "&Find…", window.focus_search, QKeySequence.StandardKey.Find)
+    add(window, edit, "&Reset Filters", window.filters.reset, QKeySequence("Ctrl+R"))
+
+    view = bar.addMenu("&View")
+    add(window, view, "Zoom &In", lambda: window.timeline.zoom(1.5),
+                 QKeySequence.StandardKey.ZoomIn)
+    add(window, view, "Zoom &Out", lambda: window.timeline.zoom(1 / 1.5),
+                 QKeySequence.StandardKey.ZoomOut)
+    add(window, view, "&Fit", window.timeline.fit, QKeySequence("Ctrl+0"))
+    add(window, view, "Zoom to &Selection", window.timeline.zoom_to_selection,
+                 QKeySequence("Z"))
+    lanes = view.addMenu("&Lanes")
+    group = QActionGroup(window)
+    window.lane_actions: dict[str, QAction] = {}
+    for mode, label in (("party", "By &Party"), ("topic", "By &Topic"),
+                        ("document", "By &Document"), ("tag", "By T&ag"),
+                        ("single", "&Single Lane")):
+        action = add(window, lanes, label, lambda _c=False, m=mode: window.set_lane_mode(m),
+                              checkable=True)
+        group.addAction(action)
+        window.lane_actions[mode] = action
+    window.lane_actions["party"].setChecked(True)
+    add(window, view, "&Periods…", window.edit_periods)
+    view.addSeparator()
+    window.boilerplate_action = add(window,
+        view, "Show &Boilerplate", lambda on: window.filters.boilerplate.setChecked(on),
+        checkable=True)
+    window.undated_action = add(window,
+        view, "Show &Undated", lambda on: window.filters.undated.setChecked(on),
+        checkable=True)
+    window.undated_action.setChecked(True)
+    window.filters.boilerplate.toggled.connect(window.boilerplate_action.setChecked)
+    window.filters.undated.toggled.connect(window.undated_action.setChecked)
+    view.addAction(window.problem_dock.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    add(window, help_menu, "&Keyboard Shortcuts", window._shortcuts,
+                 QKeySequence.StandardKey.HelpContents)
+    add(window, help_menu, "&Legend", lambda: LegendDialog(window.timeline).exec())
+    add(window, help_menu, "&About", window._about)
