@@ -243,3 +243,21 @@ def test_several_sources_and_an_empty_one(client: Any, tmp_path: Path) -> None:
     empty = driver.run([str(tmp_path / "in" / "c")], tmp_path / "empty", client, stream=None)
     assert (empty.documents, empty.events) == (0, 0)
     assert read_dataset(tmp_path / "empty").events == ()
+
+
+def test_the_corpus_dates_an_article_without_a_year(client: Any, tmp_path: Path) -> None:
+    folder = copy_seeds(tmp_path / "seeds")
+    (folder / "zz-dock.txt").write_text(
+        "Dock talks stall\n\nKYIV, February 17 — Ukraine and Russia broke off talks on "
+        "Tuesday, officials said.\n", encoding="utf-8")
+    first = driver.run([str(folder)], tmp_path / "ds", client, target_bytes=2 * 1024,
+                       stream=None)
+    assert first.partitions > 1
+    local = extract_folder(folder, use_cache=False, workers=1)
+    doc = next(d for d in local.documents if d.relpath == "zz-dock.txt")
+    assert doc.date is not None  # the local engine dates it from the other articles' years
+    _same(local, read_dataset(tmp_path / "ds"))
+    again = driver.run([str(folder)], tmp_path / "ds", client, target_bytes=2 * 1024,
+                       stream=None)
+    assert again.extracted == 0
+    _same(local, read_dataset(tmp_path / "ds"))

@@ -8,10 +8,11 @@ the same happening are clustered.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,7 +247,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
-    extractions = _dated_by_folder(folder, stamp, extractions)
+    extractions = dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
     base = load_taxonomy(folder)
@@ -322,11 +323,11 @@ def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
     return out
 
 
-def _dated_by_folder(folder: str, stamp: str,
-                     extractions: list[DocumentEvents]) -> list[DocumentEvents]:
+def dated_by_folder(folder: str, stamp: str, extractions: list[DocumentEvents],
+                    dates: Sequence[dt.date] | None = None) -> list[DocumentEvents]:
     """Articles whose dateline or lead gives a day and month but no year take the year the
     folder's dated articles place them in, and are extracted again with that date."""
-    dated = date_by_folder([x.document for x in extractions])
+    dated = date_by_folder([x.document for x in extractions], dates)
     out = []
     for extraction, doc in zip(extractions, dated, strict=True):
         if doc is None:

@@ -135,7 +135,20 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
 
     ids = [p.id for p in plan.partitions]
     folders = {p.id: p.source.folder for p in plan.partitions}
+    stamps = {p.id: p.source.rules for p in plan.partitions}
     people_folder = plan.sources[0].folder if plan.sources else None
+    progress.stage("dates", len(ids), 0)
+    days = [d for part in client.gather(client.map(
+        tasks.dated_days, [out_s] * len(ids), ids, pure=False, retries=3)) for d in part]
+    shared_days = client.scatter([days], broadcast=True)[0]  # one object, not one per date
+    for future in as_completed(client.map(
+            tasks.redate, [out_s] * len(ids), ids, [folders[i] for i in ids],
+            [stamps[i] for i in ids], [shared_days] * len(ids), pure=False, retries=3)):
+        future.result()
+        progress.advance(0)
+    progress.end()
+    del days
+    lap("dates")
     progress.stage("people", 4, 0)
     learned = client.map(tasks.learn, [out_s] * len(ids), ids, [folders[i] for i in ids],
                          pure=False, retries=3)
@@ -335,7 +348,8 @@ def _unchanged(root: Path, part: Partition, old: dict[str, dict[str, Any]]) -> b
     entry = old.get(part.id)
     return (entry is not None and entry.get("key") == part.key
             and tasks.raw_path(root, part.id).exists()
-            and (root / "documents" / f"part-{part.id}.parquet").exists())
+            and tasks.work_path(root, part.id, "documents").exists()
+            and tasks.work_path(root, part.id, "timexes").exists())
 
 
 def _listing_problems(plan: Plan) -> pa.Table:
@@ -350,9 +364,10 @@ def _remove_stale(root: Path, ids: set[str], written: set[str]) -> None:
         for path in (root / table).glob("part-*.parquet"):
             if path.stem[5:] not in ids and path.stem != "part-listing":
                 path.unlink(missing_ok=True)
-    for path in (root / tasks.WORK / "extract").glob("*.parquet"):
-        if path.stem not in ids:
-            path.unlink(missing_ok=True)
+    for work in ("extract", "dated"):
+        for path in (root / tasks.WORK / work).glob("*.parquet"):
+            if path.name.split(".")[0] not in ids:
+                path.unlink(missing_ok=True)
     for path in (root / "events").glob("month=*/part-*.parquet"):
         if str(path.relative_to(root)) not in written:
             path.unlink(missing_ok=True)

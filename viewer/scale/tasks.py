@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -22,11 +23,12 @@ from viewer.core.dataset_format import (
     events_table,
     problems_table,
     read_table,
+    timexes_from_table,
     timexes_table,
     write_table,
 )
 from viewer.core.events import DocumentEvents, Event
-from viewer.core.extract import extract_one, with_topics
+from viewer.core.extract import dated_by_folder, extract_one, with_topics
 from viewer.core.model import Problem
 from viewer.core.people import PeopleRegistry, PersonMention
 from viewer.core.people_reduce import (
@@ -49,6 +51,22 @@ SHUFFLE_HALO_DAYS = 10  # cluster.MAX_SPAN_DAYS: how far past its bucket an even
 
 def raw_path(out: Path, pid: str) -> Path:
     return out / WORK / "extract" / f"{pid}.parquet"
+
+
+def work_path(out: Path, pid: str, table: str) -> Path:
+    """A partition's documents or timexes as extracted, before the folder dates any article."""
+    return out / WORK / "extract" / f"{pid}.{table}.parquet"
+
+
+def dated_path(out: Path, pid: str) -> Path:
+    return out / WORK / "dated" / f"{pid}.parquet"
+
+
+def events_path(out: Path, pid: str) -> Path:
+    """The partition's events before people: re-extracted ones if the folder dated any of its
+    articles, else the extraction's."""
+    dated = dated_path(out, pid)
+    return dated if dated.exists() else raw_path(out, pid)
 
 
 def resolved_path(out: Path, pid: str) -> Path:
@@ -77,19 +95,19 @@ def extract_partition(out: str, part: Partition) -> dict[str, Any]:
                 for x in found for ms in x.mentions]
     write_table(events_table(events, {"_order": list(range(len(events))),
                                       "_mentions": mentions}), raw_path(root, part.id))
-    name = f"part-{part.id}.parquet"
     write_table(documents_table([x.document for x in found], source.folder),
-                root / "documents" / name)
+                work_path(root, part.id, "documents"))
     write_table(timexes_table((x.document.relpath, x.timexes) for x in found),
-                root / "timexes" / name)
-    write_table(problems_table(problems, source.folder), root / "problems" / name)
+                work_path(root, part.id, "timexes"))
+    write_table(problems_table(problems, source.folder),
+                root / "problems" / f"part-{part.id}.parquet")
     return {"id": part.id, "documents": len(found), "events": len(events),
             "problems": len(problems), "bytes": part.bytes,
             "cpu_seconds": time.process_time() - started}
 
 
 def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
-    table = read_table(raw_path(Path(out), pid))
+    table = read_table(events_path(Path(out), pid))
     events = events_from_table(table)
     mentions = [tuple(mention_from_list(m) for m in json.loads(v))
                 for v in table.column("_mentions").to_pylist()]
@@ -98,10 +116,61 @@ def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
 
 def _mentions(out: str, pid: str) -> tuple[list[bool], list[tuple[PersonMention, ...]]]:
     """Only what the people steps need: two columns, no events built."""
-    table = read_table(raw_path(Path(out), pid), ["boilerplate", "_mentions"])
+    table = read_table(events_path(Path(out), pid), ["boilerplate", "_mentions"])
     return (table.column("boilerplate").to_pylist(),
             [tuple(mention_from_list(m) for m in json.loads(v))
              for v in table.column("_mentions").to_pylist()])
+
+
+def dated_days(out: str, pid: str) -> list[dt.date]:
+    """The publication dates of the partition's dated articles, in order."""
+    table = read_table(work_path(Path(out), pid, "documents"), ["date"])
+    return [d for d in table.column("date").to_pylist() if d is not None]
+
+
+def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) -> int:
+    """Date the articles whose evidence lacks only the year from the corpus's `dates`, as the
+    local engine does over a folder, and extract them again; then write the partition's final
+    documents and timexes. Returns how many articles were dated."""
+    root = Path(out)
+    dated_path(root, pid).unlink(missing_ok=True)
+    docs_table = read_table(work_path(root, pid, "documents"))
+    changed: list[DocumentEvents] | None = None
+    if None in docs_table.column("date").to_pylist():
+        documents = documents_from_table(docs_table)
+        table = read_table(raw_path(root, pid))
+        events = events_from_table(table)
+        mentions = [tuple(mention_from_list(m) for m in json.loads(v))
+                    for v in table.column("_mentions").to_pylist()]
+        timexes = timexes_from_table(read_table(work_path(root, pid, "timexes")))
+        by_document: dict[str, list[int]] = {}
+        for i, event in enumerate(events):
+            by_document.setdefault(event.document, []).append(i)
+        before = [DocumentEvents(
+            d, tuple(events[i] for i in by_document.get(d.relpath, [])),
+            tuple(mentions[i] for i in by_document.get(d.relpath, [])),
+            timexes.get(d.relpath, ())) for d in documents]
+        after = dated_by_folder(folder, stamp, before, dates)
+        if any(a is not b for a, b in zip(after, before, strict=True)):
+            changed = after
+    final_docs = root / "documents" / f"part-{pid}.parquet"
+    final_timexes = root / "timexes" / f"part-{pid}.parquet"
+    if changed is None:
+        for source, target in ((work_path(root, pid, "documents"), final_docs),
+                               (work_path(root, pid, "timexes"), final_timexes)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, target)
+        return 0
+    events = [e for x in changed for e in x.events]
+    write_table(events_table(events, {
+        "_order": list(range(len(events))),
+        "_mentions": [json.dumps([mention_to_list(m) for m in ms])
+                      for x in changed for ms in x.mentions]}), dated_path(root, pid))
+    write_table(documents_table([x.document for x in changed], folder), final_docs)
+    write_table(timexes_table((x.document.relpath, x.timexes) for x in changed), final_timexes)
+    return sum(a is not b for a, b in zip(changed, before, strict=True))
 
 
 def learn(out: str, pid: str, folder: str) -> Learned:
