@@ -29,7 +29,7 @@ from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.scale import driver, tasks
 from viewer.scale.plan import expand_sources, make_plan
 
-SMALL = 16 * 1024  # partitions of ~24 KB: many tasks from a small corpus
+SMALL = 12 * 1024  # partitions of ~12 KB: many tasks from a small corpus
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def client() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, articles=60, seed=3)
+    write_corpus(folder, articles=40, seed=3)
     return folder
 
 
