@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.unseen import topic_mapping
+from bench.unseen import marked, topic_mapping
 from viewer.core.events import Event
 from viewer.core.extract import extract_folder
 from viewer.core.parties import load_gazetteer
@@ -58,6 +58,9 @@ class Score:
     modality_right: int = 0
     speaker_events: int = 0
     speaker_right: int = 0
+    furniture: int = 0  # annotated [[boilerplate]] lines
+    furniture_marked: int = 0  # ... found marked
+    false_alarms: int = 0  # annotated events whose sentence is marked as furniture
 
     def __add__(self, other: Score) -> Score:
         return Score(*(a + b for a, b in zip(dataclasses.astuple(self),
@@ -115,7 +118,8 @@ def _interval(item: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
 
 def score(folder: Path = ROOT / "seeds", sample: Path = SAMPLE,
           show: bool = False) -> Score:
-    events = list(extract_folder(folder, use_cache=False).events)
+    extraction = extract_folder(folder, use_cache=False)
+    events = list(extraction.events)
     result = Score()
     data = tomllib.loads(sample.read_text(encoding="utf-8"))
     mapping: dict[str, str] = {}
@@ -168,6 +172,15 @@ def score(folder: Path = ROOT / "seeds", sample: Path = SAMPLE,
                 print(f"   party missing {sorted(gold_p - got_p)} extra {sorted(got_p - gold_p)}")
             if gold_t != got_t:
                 print(f"   topic missing {sorted(gold_t - got_t)} extra {sorted(got_t - gold_t)}")
+    documents = {Path(d.relpath).stem: d for d in extraction.documents}
+    for item in data.get("boilerplate", []):
+        document = documents.get(item["doc"])
+        if document is not None:
+            result.furniture += 1
+            result.furniture_marked += bool(marked(document, item["fragment"]))
+    result.false_alarms = sum(
+        1 for item in data.get("event", [])
+        if (e := find(events, item["doc"], item["fragment"])) is not None and e.boilerplate)
     return result
 
 
@@ -195,6 +208,10 @@ def report(name: str, s: Score) -> None:
     if s.speaker_events:
         print(f"speaker   accuracy {s.speaker_right / s.speaker_events:.2f}  "
               f"({s.speaker_right} of {s.speaker_events})")
+    if s.furniture:
+        precision = s.furniture_marked / max(1, s.furniture_marked + s.false_alarms)
+        print(f"boilerplate  R {s.furniture_marked / s.furniture:.2f}  P {precision:.2f}  "
+              f"({s.furniture_marked} of {s.furniture} lines)")
 
 
 def main() -> None:

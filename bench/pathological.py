@@ -94,6 +94,18 @@ def make_inputs(workdir: Path, quick: bool) -> dict[str, Path]:
     return cases
 
 
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS. getrusage's figure survives exec, so a case started by a
+    big parent would report the parent's peak; the kernel's VmHWM belongs to this process."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
 def run_case(folder: Path) -> dict[str, Any]:
     """Extract `folder` in this process (one worker, no cache) and measure it."""
     from viewer.core.extract import extract_folder
@@ -103,7 +115,7 @@ def run_case(folder: Path) -> dict[str, Any]:
     result = extract_folder(folder, workers=1, use_cache=False)
     cpu = time.process_time() - cpu
     wall = time.perf_counter() - wall
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = _peak_rss_mb()
     size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
     return {"mb": size / 1e6, "cpu_s": cpu, "wall_s": wall, "peak_rss_mb": peak,
             "events": len(result.events), "documents": len(result.documents),

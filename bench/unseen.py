@@ -86,7 +86,7 @@ def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
     return mapping
 
 
-def _marked(document: Document, fragment: str) -> bool | None:
+def marked(document: Document, fragment: str) -> bool | None:
     at = document.text.find(fragment)
     if at < 0 and document.relpath.endswith(".md"):  # as the reader sees Markdown
         fragment = markdown_to_text(fragment)[0].strip()
@@ -148,9 +148,9 @@ def score_story(folder: Path, show: bool = False) -> Tally:
         if document is None:
             continue
         tally.furniture += 1
-        marked = _marked(document, item["fragment"])
-        tally.furniture_marked += bool(marked)
-        if show and not marked:
+        found = marked(document, item["fragment"])
+        tally.furniture_marked += bool(found)
+        if show and not found:
             print(f"FURNITURE {item['doc']} [{item['kind']}] {item['fragment'][:60]!r}")
     for item in data.get("document", []):
         document = documents.get(item["doc"])

@@ -66,6 +66,9 @@ WRONG: list[tuple[str, ...]] = [
     ("topics", "{F}", "--merge", "negotiations", "strikes"),
     ("topics", "{F}", "--create", "Bad Id", "--cue", "x"), ("topics", "{F}", "--create", "x"),
     ("topics", "{F}", "--add-cues", "negotiations"),
+    ("topics",), ("topics", "/no/such/folder"), ("topics", "{F}", "--create", "x"),
+    ("topics", "{F}", "--merge", "negotiations"), ("topics", "{F}", "--delete", "nosuch"),
+    ("topics", "{F}", "--recolour", "negotiations", "red"), ("topics", "{F}", "--rename"),
     ("/no/such/folder",), ("--bogus",), ("--screenshot", "{P}/s.png", "--size", "99999x99999"),
     ("--screenshot", "{P}/s.png", "--size", "0x0"), ("--screenshot", "{P}/s.png", "--size",
                                                       "big"),
@@ -201,3 +204,12 @@ def test_docs_escapes_control_characters_and_bad_bytes_in_names(
     assert main(["docs", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "bad\\xff\\x1b[31m.txt" in out
+
+
+def test_topics_on_a_hostile_topics_file_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_seeds(tmp_path / "seeds")
+    (root / ".timeline-viewer").mkdir(exist_ok=True)
+    os.mkfifo(root / ".timeline-viewer" / "topics.toml")
+    assert main(["topics", str(root), "--delete", "negotiations"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

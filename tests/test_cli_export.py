@@ -78,3 +78,16 @@ def test_unknown_names_list_the_valid_ones(folder: Path, tmp_path: Path,
     assert "negotiations" in capsys.readouterr().err
     assert export(folder, tmp_path / "x.md", "md", "--from", "someday") == 2
     assert not (tmp_path / "x.md").exists()
+
+
+def test_disputed_modality_and_group_by(folder: Path, tmp_path: Path) -> None:
+    """The seeds' sources agree: --disputed exports nothing; --modality picks planned events;
+    --group-by modality groups TimelineJS slides by modality."""
+    assert export(folder, tmp_path / "d.jsonl", "jsonl", "--disputed") == 0
+    assert (tmp_path / "d.jsonl").read_text() == ""
+    assert export(folder, tmp_path / "p.jsonl", "jsonl", "--modality", "planned") == 0
+    planned = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert planned and {e["modality"] for e in planned} == {"planned"}
+    assert export(folder, tmp_path / "t.json", "timelinejs", "--group-by", "modality") == 0
+    slides = json.loads((tmp_path / "t.json").read_text())["events"]
+    assert {s["group"] for s in slides} >= {"happened", "planned"}

@@ -33,6 +33,7 @@ FRAGMENTS = [
     "<script>alert(1)</script>", "# Heading\n\n* item\n", "\n\n", "\r\n", "\u2028", "\u202e",
     "will said Monday talks launched " * 80, "\x00", "\x1b[31m", "é ü 中文 ", "Nov. 25, U.S. ",
     "replace = true\n", "[x]\n", "titles = [\"Mr\"]\n",
+    '{"periods": [{"name": "x", "start": "9999-12-31", "end": "0001-01-01"}]}',
 ]
 NAME_PARTS = [b"a", b"b", b"z", b"0", b" ", b"\xff", b"\xc3\xa9", b"\x1b", b"\n", b"-", b"\\",
               b"[", b"]", b"=", b"#", b".", b"timeline-viewer.ini"]
@@ -49,7 +50,7 @@ class Entry:
 
 RULES = [b".timeline-viewer/" + n for n in (b"boilerplate.toml", b"segmentation.toml",
                                             b"timex.toml", b"gazetteer.toml", b"topics.toml",
-                                            b"people.toml")]
+                                            b"people.toml", b"periods.json")]
 plain_names = st.builds(
     lambda parts, suffix, sub: sub + b"".join(parts) + suffix,
     st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=6),
@@ -110,8 +111,9 @@ def build(base: Path, spec: tuple[dict[bytes, Entry], bytes | None]) -> tuple[Pa
                       "missing": str(root / "missing.txt"), "self": str(path),
                       "inside": str(root), "parent": ".."}.get(entry.target, entry.target)
             path.symlink_to(target)
-    if sidecar is not None and not os.path.lexists(root / "timeline-viewer.ini"):
-        (root / "timeline-viewer.ini").write_bytes(sidecar)  # unless an entry took the name
+    side = root / "timeline-viewer.ini"
+    if sidecar is not None and not (side.exists() or side.is_symlink()):
+        side.write_bytes(sidecar)
         size += len(sidecar)
     return root, size
 

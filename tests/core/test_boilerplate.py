@@ -152,3 +152,17 @@ def test_markdown_image_keeps_a_visible_marker() -> None:
     from viewer.core.markdown import markdown_to_text
 
     assert markdown_to_text("![A ship](ship.jpg)\n")[0] == "[Image: A ship]\n"
+
+
+def test_breadcrumbs_programme_notes_and_photo_captions(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "News › Europe › Ports\n\nDockers in Valmora ended their strike on Friday.\n\n"
+        "Photo: Dockers leave the terminal at Valmora on May 3. (Port Authority handout)\n\n"
+        "Coming up after the break: the port's new night-shift rota.\n\n"
+        "This page is no longer being updated. Follow our coverage here.\n", encoding="utf-8")
+    got = marked(load_folder(tmp_path).documents[0])
+    assert got.get("News › Europe › Ports") == "breadcrumb"
+    assert got.get("Photo: Dockers leave the terminal at Valmora on May 3.") == "caption"
+    assert got.get("Coming up after the break: the port's new night-shift rota.") == "read-more"
+    assert got.get("This page is no longer being updated.") == "page-furniture"
+    assert "Dockers in Valmora ended their strike on Friday." not in got

@@ -94,3 +94,19 @@ def test_a_speakers_party_says_why(tmp_path: Path) -> None:
     for event in extract_folder(tmp_path, use_cache=False).events:
         reasons = {tuple(w.split(":", 2)[:2]) for w in event.why}
         assert {("party", p) for p in event.parties} <= reasons
+
+
+def test_modifiers_and_possessives_fold_into_their_nouns() -> None:
+    settings = load_settings()
+    texts = [
+        ["The electric cars sold well.", "Dockers waited.", "The port's cranes were idle.",
+         "Rain fell.", "Gulls circled."],
+        ["Electric cars reached the quay.", "The cranes were repaired.", "Trucks queued.",
+         "Fog lifted.", "Ships left."],
+        ["Makers of electric cars protested.", "The port's cranes moved again.", "Tugs waited.",
+         "Unions met.", "Buoys rang."],
+    ]
+    units = [Unit(t, d, p, 0) for d, ts in enumerate(texts) for p, t in enumerate(ts)]
+    cues = {c for t in discover(units, load_taxonomy().__class__(()), settings) for c in t.cues}
+    assert "electric cars" in cues and "electric" not in cues
+    assert "cranes" in cues and "port's" not in cues

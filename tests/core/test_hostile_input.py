@@ -209,7 +209,7 @@ def test_periods_and_topic_edits_never_open_a_fifo_or_an_outside_link(tmp_path: 
     os.mkfifo(rules / "periods.json")
     (rules / "topics.toml").symlink_to("/etc/passwd")
     assert load_periods(tmp_path) == ()
-    with pytest.raises(TopicError, match="outside"):
+    with pytest.raises(TopicError, match="cannot be read"):
         topic_edits.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes")
 
 
@@ -223,3 +223,72 @@ def test_replace_in_a_folder_timex_file_keeps_what_it_leaves_out(tmp_path: Path)
         'type = "DATE"\nnorm = "year"\n')
     found = Tagger.for_folder(tmp_path).tag("on 12 March 2026", None)
     assert [t.text for t in found] == ["2026"]
+
+
+def test_a_file_swapped_between_the_check_and_the_open_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.core import safe_read
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET on Monday.\n")
+    root = tmp_path / "folder"
+    root.mkdir()
+    (root / "a.txt").write_text(GOOD)
+    # what a race would do: the checked path now opens another file (a link out of the folder)
+    monkeypatch.setattr(safe_read, "_open", lambda _path, flags: os.open(secret, flags))
+    result = safe_read.read_bounded(root, root / "a.txt", 1 << 20)
+    assert isinstance(result, Problem) and result.kind == "vanished"
+
+
+BAD_CONTENT = {
+    "timex.toml": '[[rule]]\nid = "bad"\npattern = "(unclosed"\ntype = "DATE"\nnorm = "year"\n',
+    "gazetteer.toml": '[country."Atlantis"]\naliases = ["(unclosed"]\ncapitals = 5\n',
+    "topics.toml": '[topic.x]\nlabel = "X"\ncolor = "#aaaaaa"\ncues = ["(", "*", "[a-"]\n',
+    "boilerplate.toml": '[[line]]\nid = "bad"\npattern = "(unclosed"\n',
+    "segmentation.toml": 'never_final = ["(unclosed"]\n',
+    "people.toml": 'titles = ["(unclosed"]\n',
+    "modality.toml": '[[cue]]\nmodality = "nosuch"\nwords = ["(unclosed"]\n',
+    "speakers.toml": 'verbs = ["(unclosed"]\n',
+    "discovery.toml": 'coverage = "most"\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CONTENT))
+def test_rule_content_that_cannot_be_built_is_a_problem_not_a_crash(tmp_path: Path,
+                                                                     name: str) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / name).write_text(BAD_CONTENT[name])
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    assert result.events  # the bundled rules took over where the folder's could not be built
+    # Some loaders take any string as a literal (escaped); those that compile it, or need a
+    # number, pass the file over and say so.
+    rejected = {"boilerplate.toml", "discovery.toml", "gazetteer.toml", "timex.toml"}
+    expected = {f".timeline-viewer/{name}": "rules"} if name in rejected else {}
+    assert kinds(result.problems) == expected
+
+
+def test_an_unknown_normaliser_in_a_folder_rule_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / ".timeline-viewer").mkdir()
+    (tmp_path / ".timeline-viewer" / "timex.toml").write_text(
+        '[[rule]]\nid = "bad"\npattern = "(unclosed"\ntype = "DATE"\nnorm = "year"\n')
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    assert kinds(result.problems) == {".timeline-viewer/timex.toml": "rules"}
+    (tmp_path / ".timeline-viewer" / "timex.toml").write_text(
+        '[[rule]]\nid = "bad"\npattern = "Monday"\ntype = "DATE"\nnorm = "nosuch"\n')
+    result = extract_folder(tmp_path, workers=1, use_cache=False)
+    problem = next(p for p in result.problems if p.kind == "rules")
+    assert "nosuch" in problem.message and result.events
+
+
+def test_a_date_set_on_an_article_whose_name_is_not_utf8_is_found_again(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(b"bad\xff.txt")).write_text(GOOD)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "ok.txt").write_text(GOOD)
+    write_sidecar_value(tmp_path, "bad\\xff.txt", "date", "2026-03-04")
+    write_sidecar_value(tmp_path, "bad\\xff.txt", "date", "2026-03-05")  # the same section
+    (tmp_path / "timeline-viewer.ini").open("a").write("[sub\\ok.txt]\ndate = 2026-03-06\n")
+    dates = {d.relpath: d.date for d in extract_folder(tmp_path, workers=1).documents}
+    assert dates == {"bad\\xff.txt": dt.date(2026, 3, 5), "sub/ok.txt": dt.date(2026, 3, 6)}
+    assert read_sidecar(tmp_path)["bad\\xff.txt"] == {"date": "2026-03-05"}

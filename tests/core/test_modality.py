@@ -14,6 +14,7 @@ import pytest
 
 from viewer.core import modality as modality_module
 from viewer.core.modality import load_rules, modality_of, with_speaker
+from viewer.core.resources import rule_problems
 
 CASES = tomllib.loads(
     (Path(__file__).parents[1] / "data" / "modality_cases.toml").read_text(encoding="utf-8")
@@ -83,3 +84,20 @@ def test_linear_in_sentence_length() -> None:
     costs = [count_lines(lambda n=n: modality_of(", ".join([clause] * n), rules=rules),
                          modality_module.__file__) for n in (10, 40)]
     assert costs[1] < 4.5 * costs[0]
+
+
+def test_a_misshapen_folder_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    local = tmp_path / ".timeline-viewer"
+    local.mkdir()
+    (local / "modality.toml").write_text('precedence = "plan"\n', encoding="utf-8")
+    (local / "speakers.toml").write_text("verbs = [", encoding="utf-8")
+    assert {p.path.rsplit("/", 1)[-1] for p in rule_problems(tmp_path)} >= {
+        "modality.toml", "speakers.toml"}
+    assert modality_of("Talks will resume.", rules=load_rules(tmp_path)) == "planned"
+
+
+def test_a_group_without_a_modality_is_harmless(tmp_path: Path) -> None:
+    local = tmp_path / ".timeline-viewer"
+    local.mkdir()
+    (local / "modality.toml").write_text('[group.odd]\ncues = ["odd"]\n', encoding="utf-8")
+    assert modality_of("An odd thing happened.", rules=load_rules(tmp_path)) == "happened"

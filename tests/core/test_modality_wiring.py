@@ -68,3 +68,21 @@ def test_folder_rules_change_modality_and_the_cache_follows(tmp_path: Path) -> N
     (local / "modality.toml").write_text(
         '[group.possibility]\ncues = ["penciled in"]\n', encoding="utf-8")
     assert geneva() == "possible" != before
+
+
+def test_a_speaker_named_once_is_learned_once(tmp_path: Path) -> None:
+    # Each "He added" event carries the antecedent's mention (so its party joins the event),
+    # but the folder must learn that mention once: one titled mention against two others.
+    (tmp_path / "a.txt").write_text(
+        "Date: 2026-02-17\n\n"
+        "Ukrainian official Mykola Danyliv said the talks on Monday had been useful.\n"
+        "He added that the delegations would meet again on Friday.\n"
+        "He added that prisoners would be exchanged on Saturday.\n"
+        "He added that the next round would be held on Sunday.\n\n"
+        "Mykola Danyliv, a Polish official, told reporters on Tuesday that aid had arrived.\n\n"
+        "Mykola Danyliv, a Polish official, said on Wednesday that trucks had crossed.\n",
+        encoding="utf-8")
+    result = extract_folder(tmp_path, use_cache=False)
+    assert result.people["Mykola Danyliv"] == "Poland"
+    added = [e for e in result.events if e.text.startswith("He added")]
+    assert {e.speaker for e in added} == {"Mykola Danyliv"}

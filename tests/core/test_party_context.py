@@ -3,8 +3,11 @@ a place, a seat that is only the venue; and hostile epithets that do name a stat
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from viewer.core.extract import extract_folder
 from viewer.core.parties import load_gazetteer
 
 
@@ -23,6 +26,9 @@ from viewer.core.parties import load_gazetteer
     ("Moscow blamed the Kyiv regime for the strike.", {"Russia", "Ukraine"}),
     ("The Nigerian government rejected the claim.", {"Nigeria"}),
     ("Turkish officials said aid had arrived.", {"Turkey"}),
+    ("A bomb went off near the Somali border.", set()),
+    ("The mediator, a former Malian foreign minister, flew to Accra.", set()),
+    ("The Malian foreign minister flew to Accra.", {"Mali"}),
 ])
 def test_party_context(text: str, parties: set[str]) -> None:
     assert {m.party for m in load_gazetteer().mentions(text)} == parties
@@ -31,3 +37,28 @@ def test_party_context(text: str, parties: set[str]) -> None:
 def test_epithet_kind_is_kept_for_the_reason() -> None:
     [mention] = [m for m in load_gazetteer().mentions("Protesters denounced the Great Satan.")]
     assert (mention.party, mention.kind) == ("United States", "epithet")
+
+
+def test_descriptions_refer_back_to_a_party_named_before(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 The bloc said nothing on Monday.\n\n"
+        "The European Union opened a case on Tuesday.\n\n"
+        "The bloc also asked for talks, officials said.\n\n"
+        "Hamas said the talks would resume. The movement named its team on Wednesday.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    first = next(e for e in events if e.text.startswith("The bloc said nothing"))
+    later = next(e for e in events if e.text.startswith("The bloc also asked"))
+    movement = next(e for e in events if e.text.startswith("The movement named"))
+    assert "European Union" not in first.parties  # not named yet: nothing to refer to
+    assert "European Union" in later.parties
+    assert "party:European Union:The bloc" in later.why
+    assert movement.parties == ("Hamas",)
+
+
+def test_a_group_description_takes_the_group_named_last() -> None:
+    gazetteer = load_gazetteer()
+    text = "The group fired rockets."
+    named = {"Hamas": 10, "Islamic Jihad": 50}
+    [mention] = gazetteer.references(text, 0, len(text), named)
+    assert (mention.party, mention.kind) == ("Islamic Jihad", "reference")
+    assert gazetteer.references(text, 0, len(text), {}) == []

@@ -85,6 +85,17 @@ def test_notes_corrections_reviews_merge_into_events(store: Store) -> None:
     assert b == event("b")
 
 
+def test_modality_and_speaker_correction_is_one_step(store: Store) -> None:
+    e = event("a")
+    edit = edits.correct_modality(store, e, "denied", "the Kremlin")
+    edit.apply(store)
+    (a,) = apply_user_data([e], store.load())
+    assert (a.modality, a.speaker) == ("denied", "the Kremlin")
+    assert set(a.corrected) == {"modality", "speaker"}
+    edit.revert(store)
+    assert apply_user_data([e], store.load()) == [e]
+
+
 def test_correction_undo(store: Store) -> None:
     e = event("a")
     first = edits.correct_date(store, e, D(2026, 2, 1), D(2026, 2, 1), "day")

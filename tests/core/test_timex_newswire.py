@@ -310,10 +310,8 @@ def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
 
 
 def test_an_apposition_renames_the_date_just_given() -> None:
-    """"The day before the crash" anchors on the crash ("before" is a preposition there), so
-    only the date it renames is tagged."""
     text = "Shares fell on Oct. 12, the day before the crash, and again later."
-    assert [(t.text, t.value) for t in tag(text, D(2025, 10, 30))] == [("Oct. 12", "2025-10-12")]
+    assert find(tag(text, D(2025, 10, 30)), "the day before").value == "2025-10-12"
 
 
 @pytest.mark.parametrize(("sentence", "surface", "value"), [

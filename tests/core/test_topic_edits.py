@@ -98,3 +98,16 @@ def test_cli_lists_and_edits(folder: Path, capsys: pytest.CaptureFixture[str]) -
     assert any(line.startswith("quota ") and "folder" in line for line in out.splitlines())
     assert main(["topics", str(folder), "--delete", "no-such"]) == 2
     assert "no topic 'no-such'" in capsys.readouterr().err
+
+
+def test_a_damaged_topics_file_is_passed_over_and_not_edited(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = topic_edits.topics_path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xff[topic.x\n")
+    assert load_taxonomy(folder).get("negotiations") is not None  # bundled topics still apply
+    assert main(["topics", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["topics", str(folder), "--rename", "negotiations", "Talks"]) == 2
+    assert "cannot be read" in capsys.readouterr().err
+    assert path.read_bytes() == b"\xff[topic.x\n"

@@ -88,3 +88,21 @@ def test_calendar_end_dates_load_and_a_failed_load_never_blocks_a_screenshot(
 
     monkeypatch.setattr(main_window, "_load", broken)
     assert screenshot(folder, tmp_path / "failed.png", (800, 600), timeout_ms=20_000) == 0
+
+
+def test_a_newer_store_is_refused_with_the_banner(qtbot: QtBot, runner: TaskRunner,
+                                                  seeds_copy: Path) -> None:
+    from viewer.core.store import store_path
+
+    Store.for_folder(seeds_copy).close()
+    db = sqlite3.connect(store_path(seeds_copy))
+    db.execute("UPDATE meta SET value = '2.0' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.show()
+    open_and_wait(qtbot, win, seeds_copy)
+    assert win.store_banner.isVisible() and win.proxy.rowCount() > 50
+    assert any(p.kind == "store" and "newer Timeline Viewer" in p.message for p in win.problems)
+    assert store_path(seeds_copy).exists()

@@ -35,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topic", action="append", default=[], metavar="T")
     parser.add_argument("--tag", action="append", default=[], metavar="G")
     parser.add_argument("--document", action="append", default=[], metavar="PATH")
+    parser.add_argument("--modality", action="append", default=[], metavar="M",
+                        help="happened, planned, possible, claimed, denied, agreed, …")
+    parser.add_argument("--disputed", action="store_true",
+                        help="only events whose sources disagree (date, figure, who took part)")
+    parser.add_argument("--group-by", choices=("party", "modality"), default="party",
+                        help="TimelineJS groups (default: the first party)")
     parser.add_argument("--from", dest="date_from", metavar="DATE")
     parser.add_argument("--to", dest="date_to", metavar="DATE")
     parser.add_argument("--search", default="", metavar="TEXT")
@@ -78,6 +84,12 @@ def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
     return frozenset(asked)
 
 
+def _disputed(index: EventIndex) -> frozenset[str]:
+    """Every conflict flag in the folder; with none, one that no event carries (an empty
+    choice would mean "all")."""
+    return frozenset(v for v in index.values("conflict") if v != NO_VALUE) or frozenset({"date"})
+
+
 def build_filter(args: argparse.Namespace, index: EventIndex) -> Filter:
     if args.min_sources < 1:
         raise CliError("--min-sources wants a whole number of at least 1")
@@ -90,6 +102,8 @@ def build_filter(args: argparse.Namespace, index: EventIndex) -> Filter:
         topics=_check("topic", args.topic, index.values("topics")),
         tags=_check("tag", args.tag, index.values("tags")),
         documents=_check("document", args.document, index.values("documents")),
+        modality=_check("modality", args.modality, index.values("modality")),
+        conflict=_disputed(index) if args.disputed else frozenset(),
         date_from=first,  # type: ignore[arg-type]
         date_to=last,  # type: ignore[arg-type]
         search=args.search,
@@ -127,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     selected = tuple(events[i] for i in index.rows(chosen))
     title = args.title or f"Timeline: {folder.resolve().name}"
     job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title,
-                    load_periods(folder))
+                    load_periods(folder), group_by=args.group_by)
     if args.format in PICTURE_FORMATS:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.model import Paragraph
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, load_data, override
 
 _LIST_LINE_MAX = 160
 _CAPTION_MAX = 400  # a neighbour longer than this is body text, not a caption
@@ -68,7 +68,7 @@ def load_rules(folder: str | Path | None = None) -> BoilerplateRules:
 
 @functools.lru_cache(maxsize=8)
 def _folder_rules(folder: str, _changed: int) -> BoilerplateRules:
-    return _rules_from(load_data("boilerplate.toml", folder))
+    return build_for_folder("boilerplate.toml", folder, _rules_from)
 
 
 def _first_match(

@@ -179,6 +179,13 @@ def correct_set(store: Store, event: Event, name: str, values: set[str]) -> Corr
     return Correct.make(store, event.id, {name: encode_set(values)}, f"Correct {name}")
 
 
+def correct_modality(store: Store, event: Event, modality: str, speaker: str) -> Correct:
+    """Modality and speaker in one correction (one transaction, one undo step)."""
+    return Correct.make(store, event.id, {"modality": modality, "speaker": speaker},
+                        f"Correct modality to {modality}"
+                        + (f", said by {speaker}" if speaker else ""))
+
+
 def mark_not_event(store: Store, event: Event, hidden: bool) -> Correct:
     return Correct.make(store, event.id, {"not_event": "1" if hidden else None},
                         "Mark as not an event" if hidden else "Restore as an event")

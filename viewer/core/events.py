@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from viewer.core import event_cues as cues
+from viewer.core.event_cues import precision_of, without_appositions
 from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
-from viewer.core.resources import load_data
 from viewer.core.speaker_rules import SpeakerRules
 from viewer.core.speakers import Speaker, find_speakers
 from viewer.core.timex import Tagger, Timex
@@ -59,6 +59,16 @@ class Event:
     # Why the event has each party and topic: "party:Russia:the Kremlin", "topic:strikes:missile*"
     # (kind, what, the name or cue that matched), for a detail pane to show.
     why: tuple[str, ...] = ()
+    # The second time axis (reporting): its article's publication date, and its cluster's
+    # first and last report.
+    reported: dt.date | None = None
+    first_reported: dt.date | None = None
+    last_reported: dt.date | None = None
+    # What the cluster's sources disagree on: "date", "figure:prisoners", "parties".
+    conflict: tuple[str, ...] = ()
+    # For a planned or possible event: what a later report says became of it
+    # ("happened 2026-02-01", "postponed").
+    outcome: str = ""
 
     @property
     def undated(self) -> bool:
@@ -82,59 +92,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split()))
-                    for w in sorted(words, key=len, reverse=True))
-
-
-_CUES = load_data("events.toml")
-_BOUND = re.compile(rf"\b(?:{_alternation(_CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
-_BOUND_REACH = 41 + max(map(len, _CUES["bounds"]))  # the longest text _BOUND can match, plus one
-# ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
-# last comma or semicolon before the date (no other can start one).
-_RELATIVE = re.compile(rf"\s*(?:{_alternation(_CUES['relative'])})\b", re.IGNORECASE)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
-_ANAPHOR = re.compile(
-    rf"^(?:{_alternation(_CUES['anaphor_pronouns'])})\b|"
-    rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(_CUES['anaphor_nouns'])})\b",
-)
-_PAST = re.compile(rf"\b(?:{_alternation(_CUES['past'])}|[a-z]{{3,}}"
-                   rf"{re.escape(_CUES['past_suffix'])})\b")
-_FUTURE = re.compile(rf"\b(?:{_alternation(_CUES['future'])})\b")
-_PRESENT = re.compile(rf"\b(?:{_alternation(_CUES['present'])})\b", re.IGNORECASE)
-_LEAD_PARAGRAPHS = int(_CUES.get("lead_paragraphs", 3))
-_APPOSITION = re.compile(_CUES["apposition"], re.IGNORECASE)
-_YEAR = re.compile(r"\b\d{4}\b")
 _DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
 _RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
 # Every position where a _CLAUSE alternative matches (at most one can at any position).
 _CLAUSE_AT = re.compile(r"(?=(,|;|—|–| after | before | while | whereas | but ))")
-
-
-def precision_of(timex: Timex) -> str:
-    return "fuzzy" if timex.value.endswith("_REF") else _period_precision(timex.value)
-
-
-# TimeML value shapes and the precision of the dates they name, most specific first.
-_PRECISIONS = tuple((re.compile(pattern), name) for pattern, name in (
-    (r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-\d{2}-\d{2}T.*", "time"),
-    (r"\d{4}-W\d{2}-WE", "weekend"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
-    (r"\d{4}-Q\d", "quarter"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}-H\d", "half"),
-    (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
-))
-
-
-@functools.lru_cache(maxsize=4096)
-def _period_precision(value: str) -> str:
-    for pattern, name in _PRECISIONS:
-        if pattern.fullmatch(value):
-            return name
-    return "fuzzy"
-
-
-_RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "quarter": 3,
-         "half": 4, "year": 5, "decade": 6, "century": 7, "fuzzy": 8}
 
 
 def event_id(relpath: str, text: str, occurrence: int, part: int) -> str:
@@ -174,30 +137,16 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
-        if _BOUND.search(sentence_text, max(0, at - _BOUND_REACH), at):
+        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
             continue  # "since the invasion in 2022"
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
         last = bisect_left(separators, at) - 1
-        if last >= 0 and sentence_text[separators[last]] == "," and _RELATIVE.match(
+        if last >= 0 and sentence_text[separators[last]] == "," and cues.RELATIVE.match(
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
         usable.append(timex)
     return usable
-
-
-def _without_appositions(text: str, dating: list[Timex]) -> list[Timex]:
-    """"A year later, in August 2025, …": two expressions that restate one time date one
-    happening; the one that writes its year stays (else the first)."""
-    out: list[Timex] = []
-    for timex in dating:
-        if out and out[-1].end <= timex.start and _APPOSITION.fullmatch(
-                text, out[-1].end, timex.start):
-            if _YEAR.search(timex.text) and not _YEAR.search(out[-1].text):
-                out[-1] = timex
-            continue
-        out.append(timex)
-    return out
 
 
 class _Clauses:
@@ -249,10 +198,10 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
-    dating = _without_appositions(doc.text, _dating(timexes, text, sentence.start))
+    dating = without_appositions(doc.text, _dating(timexes, text, sentence.start))
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
-    best = min(dating, key=lambda t: (_RANK[precision_of(t)], t.start))
+    best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     main = _Part(sentence.start, sentence.end, best, best.earliest, best.latest,
                  precision_of(best))
     parts = [main]
@@ -261,7 +210,7 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     for other in dating:
         if other is best or (other.earliest, other.latest) == (best.earliest, best.latest):
             continue
-        if _RANK[precision_of(other)] > 2:
+        if cues.RANK[precision_of(other)] > 2:
             continue
         if other.start > best.start:
             if other.start >= best.end:
@@ -324,6 +273,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     mentions: list[tuple[PersonMention, ...]] = []
     seen_text: dict[str, int] = {}
     focus: _Part | None = None
+    named: dict[str, int] = {}  # party → where the article last named it
     focus_paragraph = -1
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
@@ -343,11 +293,15 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         durations = [t for t in found if t.type == "DURATION"]
         parts = _parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
-        if new_paragraph and not (_ANAPHOR.search(text) and _PAST.search(text)):
+        if new_paragraph and not (cues.ANAPHOR.search(text) and cues.PAST.search(text)):
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
-        sentence_parties = list(dict.fromkeys(m.party for m in party_mentions))
+        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named)
+        if sentence.boilerplate is None:
+            for mention in party_mentions:
+                named[mention.party] = mention.start
+        sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
@@ -361,12 +315,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             timex = part.timex
             if not source:
                 plausible = (
-                    focus is not None and _PAST.search(text) and not _FUTURE.search(text)
+                    focus is not None and cues.PAST.search(text) and not cues.FUTURE.search(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative
                     and (focus is not lead or sentence.paragraph == focus_paragraph
-                         or not _PRESENT.search(text))
+                         or not cues.PRESENT.search(text))
                 )
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
@@ -379,7 +333,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             span_text = doc.text[part.start : part.end]
             whole = (part.start, part.end) == (sentence.start, sentence.end)
             parties = sentence_parties if whole else (
-                list(dict.fromkeys(m.party for m in party_mentions
+                list(dict.fromkeys(m.party for m in (*party_mentions, *referring)
                                    if part.start <= m.start and m.end <= part.end))
                 or sentence_parties)
             if whole:
@@ -394,12 +348,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     topic_pairs = sentence_topics
             topics = tuple(t for t, _ in topic_pairs)
             party_why: dict[str, str] = {}
-            for mention in party_mentions:
+            for mention in (*party_mentions, *referring):
                 if mention.party in parties and part.start <= mention.start < part.end:
                     party_why.setdefault(mention.party, doc.text[mention.start:mention.end])
             for party in parties:
                 party_why.setdefault(party, next(
-                    doc.text[m.start:m.end] for m in party_mentions if m.party == party))
+                    doc.text[m.start:m.end] for m in (*party_mentions, *referring)
+                    if m.party == party))
             eid = event_id(doc.relpath, text, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
@@ -426,7 +381,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                               and focus.earliest <= doc.date))):
                 lead = focus
         if sentence.boilerplate is None and number > 0 and not lead_closed:
-            lead_closed = sentence.paragraph >= _LEAD_PARAGRAPHS + first_body
+            lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
     _add_speakers(events, mentions, said_slot,

@@ -20,6 +20,7 @@ from typing import Any
 
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
+from viewer.core.conflicts import with_conflicts
 from viewer.core.dataset_manifest import is_dataset
 from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, extract_document
@@ -28,8 +29,9 @@ from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
-from viewer.core.people import PeopleRegistry
+from viewer.core.people import PeopleRegistry, PersonMention
 from viewer.core.people_reduce import as_found, attach_people
+from viewer.core.reporting import with_reports
 from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
@@ -81,19 +83,27 @@ def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
     return _extract(item, folder, stamp or fingerprint(folder))
 
 
-def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
-                 stamp: str = "") -> dict[str, Any]:
-    """Read and extract one file; a plain dict so it crosses process boundaries cheaply."""
-    item = extract_one(folder, path, side, stamp)
-    if isinstance(item, Problem):
-        return {"problem": problem_to_dict(item)}
-    return extraction_to_dict(item)
+def extract_batch(folder: str, items: list[tuple[str, str]], side: dict[str, dict[str, str]],
+                  stamp: str = "", use_cache: bool = False
+                  ) -> list[DocumentEvents | dict[str, Any]]:
+    """Several files (path, cache key) in one task, so results cross back in few messages.
 
-
-def extract_batch(folder: str, paths: list[str], side: dict[str, dict[str, str]],
-                  stamp: str = "") -> list[dict[str, Any]]:
-    """Several files in one task, so a worker's results cross back in few messages."""
-    return [extract_file(folder, path, side, stamp) for path in paths]
+    The worker writes each file's cache entry itself and returns the extraction as objects
+    (or a problem as a dict): the main process neither encodes JSON nor rebuilds objects
+    from dicts, which kept it busy while the workers waited.
+    """
+    cache = Cache(folder) if use_cache else None
+    out: list[DocumentEvents | dict[str, Any]] = []
+    for path, key in items:
+        item = read_document(folder, path, side)
+        if isinstance(item, Problem):
+            out.append({"problem": problem_to_dict(item)})
+            continue
+        extraction = _extract(item, folder, stamp or fingerprint(folder))
+        if cache is not None and key:
+            cache.put(key, extraction_to_dict(extraction))
+        out.append(extraction)
+    return out
 
 
 def _warm(folder: str, stamp: str) -> None:
@@ -190,12 +200,20 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     cancelled = progress is not None and progress(done, total) is False
 
     def store(path: str, key: str, value: dict[str, Any],
-              extraction: DocumentEvents | None = None) -> None:
+              extraction: DocumentEvents | None = None, written: bool = False) -> None:
+        """Keep one file's result; `written`: a worker already put it in the cache."""
         results[path] = value
+        if extraction is not None:
+            ready[path] = extraction
         if cache is not None and key and "problem" not in value:
-            cache.put(key, value)
+            if written:
+                cache.used.add(key)  # so that pruning keeps it
+            else:
+                cache.put(key, value)
         if on_document is not None and "problem" not in value:
-            on_document(extraction or extraction_from_dict(value))
+            if extraction is None:
+                extraction = ready[path] = extraction_from_dict(value)
+            on_document(extraction)
 
     if on_document is not None:
         for extraction in list(ready.values()):  # the cache hits, already built
@@ -204,15 +222,19 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     workers = workers or os.cpu_count() or 1
     if not cancelled and len(pending) >= PARALLEL_FROM and workers > 1:
         with _executor(workers, folder, stamp) as pool:
-            futures: dict[Future[list[dict[str, Any]]], list[tuple[str, str]]] = {}
+            futures: dict[Future[list[DocumentEvents | dict[str, Any]]],
+                          list[tuple[str, str]]] = {}
             for batch in _batches([(n, k, sizes[n]) for n, k in pending], workers):
                 side = {rels[n]: sidecar[rels[n]] for n, _ in batch if rels[n] in sidecar}
-                names = [name for name, _ in batch]
-                futures[pool.submit(extract_batch, folder, names, side, stamp)] = batch
+                futures[pool.submit(extract_batch, folder, batch, side, stamp,
+                                    cache is not None)] = batch
             for future in as_completed(futures):
                 batch = futures[future]
-                for (name, key), value in zip(batch, future.result(), strict=True):
-                    store(name, key, value)
+                for (name, key), result in zip(batch, future.result(), strict=True):
+                    if isinstance(result, DocumentEvents):
+                        store(name, key, {}, result, written=True)
+                    else:
+                        store(name, key, result)
                 done += len(batch)
                 if progress is not None and progress(done, total) is False:
                     cancelled = True
@@ -226,7 +248,6 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                 store(name, key, {"problem": problem_to_dict(extraction_or_problem)})
             else:
                 extraction = extraction_or_problem
-                ready[name] = extraction  # in-process: no need to rebuild it from a dict
                 # The dict form is only for the cache: without one, skip building it.
                 value = extraction_to_dict(extraction) if cache is not None else {}
                 store(name, key, value, extraction)
@@ -257,7 +278,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     return FolderExtraction(
         root=folder,
         documents=documents,
-        events=tuple(cluster(events)),
+        events=tuple(with_reports(with_conflicts(cluster(events)), documents)),
         problems=tuple(problems),
         ignored=listing.ignored,
         people=people,
@@ -273,9 +294,12 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     """Merge people across the folder and add their parties to the events they appear in."""
     registry = PeopleRegistry(folder)
     for extraction in extractions:
+        learned: set[PersonMention] = set()  # a mention shared by events counts once
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             if not event.boilerplate:  # page furniture never teaches who someone is
-                registry.learn(mentions)
+                fresh = [m for m in mentions if m not in learned]
+                learned.update(fresh)
+                registry.learn(fresh)
     registry.finish()
     events: list[Event] = []
     for extraction in extractions:

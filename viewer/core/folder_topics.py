@@ -13,6 +13,7 @@ Deterministic: every choice is ordered by count, then by text.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -20,10 +21,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from viewer.core.events import Event
 from viewer.core.model import Document
-from viewer.core.resources import load_data
+from viewer.core.resources import build_for_folder
 from viewer.core.topics import Taxonomy, Topic, combine, make_topic
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -37,22 +39,29 @@ class Settings:
     max_topics: int
     min_sentences: int
     min_documents: int
+    attach_sentences: int
     max_share: float
     phrases: int
     link: float
     proper_share: float
+    modifier_share: float
     not_endings: tuple[str, ...]
     colors: tuple[str, ...]
     stopwords: frozenset[str]
 
 
 def load_settings(folder: str | Path | None = None) -> Settings:
-    d = load_data("discovery.toml", folder)
+    return build_for_folder("discovery.toml", folder, _settings_from)
+
+
+def _settings_from(d: dict[str, Any]) -> Settings:
     return Settings(
         float(d["coverage"]), int(d["anchor_sentences"]), int(d.get("small_folder", 0)),
         int(d["max_topics"]),
-        int(d["min_sentences"]), int(d["min_documents"]), float(d["max_share"]),
+        int(d["min_sentences"]), int(d["min_documents"]), int(d.get("attach_sentences", 2)),
+        float(d["max_share"]),
         int(d["phrases"]), float(d["link"]), float(d["proper_share"]),
+        float(d.get("modifier_share", 1.1)),
         tuple(d.get("not_endings", ())), tuple(d["colors"]),
         frozenset(w.lower() for w in d["stopwords"]),
     )
@@ -121,10 +130,12 @@ class _Phrase:
 
 
 def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
-                ) -> list[_Phrase]:
-    """Salient key phrases (one or two words), most salient first."""
+                ) -> tuple[list[_Phrase], list[_Phrase]]:
+    """Salient key phrases (one or two words), most salient first; and the less salient ones
+    that may join a topic as extra cues."""
     capital: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    modifier: Counter[str] = Counter()  # times a word stands right before another content word
     phrases: dict[str, _Phrase] = {}
     stop = settings.stopwords
 
@@ -142,6 +153,8 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
         for match in _TOKEN.finditer(unit.text):
             word = match.group(0)
             lower = word.lower().replace("’", "'")
+            if lower.endswith("'s"):  # "the court's": the court
+                lower = lower[:-2]
             if match.start() > unit.first_word:
                 seen[lower] += 1
                 capital[lower] += word[0].isupper()
@@ -152,30 +165,37 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
             note(key, lower, index, unit)
             if previous is not None:
                 note(previous[0] + " " + key, previous[1] + " " + lower, index, unit)
+                modifier[previous[0]] += 1
             previous = (key, lower)
     total = max(1, len(units))
-    chosen = []
+    chosen: list[_Phrase] = []
+    extra: list[_Phrase] = []
     for phrase in phrases.values():
         df = len(phrase.sentences)
-        if (df < settings.min_sentences or len(phrase.documents) < settings.min_documents
+        if (df < settings.attach_sentences or len(phrase.documents) < settings.min_documents
                 or df / total > settings.max_share):
             continue
+        strict = df >= settings.min_sentences
         words = phrase.forms.most_common(1)[0][0].split()
         if len(words) == 1 and words[0].endswith(settings.not_endings):
             continue
-        if any(seen[w] and capital[w] / seen[w] >= settings.proper_share for w in words):
-            continue  # a name (person, place, party): who, not what
+        if any(not seen[w] or capital[w] / seen[w] >= settings.proper_share for w in words):
+            continue  # a name (person, place, party): who, not what; or never seen mid-sentence
+        total_uses = sum(phrase.forms.values())
+        if len(words) == 1 and modifier[phrase.key] >= settings.modifier_share * total_uses:
+            continue  # nearly always a modifier ("electric cars"): its pairs carry it
         if taxonomy.classify(" ".join(phrase.forms)):
             continue  # the folder's fitting topics already cover it
         phrase.score = df * math.log(total / df)
-        chosen.append(phrase)
+        (chosen if strict else extra).append(phrase)
     chosen.sort(key=lambda p: (-p.score, p.key))
+    extra.sort(key=lambda p: (-p.score, p.key))
     chosen = chosen[: 2 * settings.phrases]
     # A one-word phrase that only ever occurs inside one chosen two-word phrase adds nothing.
     pairs = [p for p in chosen if " " in p.key]
     kept = [p for p in chosen if " " in p.key or not any(
         p.key in q.key.split() and q.sentences == p.sentences for q in pairs)]
-    return kept[: settings.phrases]
+    return kept[: settings.phrases], kept[settings.phrases:] + extra[: 4 * settings.phrases]
 
 
 def _groups(phrases: list[_Phrase], link: float) -> list[list[_Phrase]]:
@@ -205,25 +225,36 @@ def _groups(phrases: list[_Phrase], link: float) -> list[list[_Phrase]]:
     return [[phrases[m] for m in sorted(group)] for _, group in sorted(members.items())]
 
 
+def _attach(groups: list[list[_Phrase]], rest: list[_Phrase]) -> None:
+    """The less salient phrases join the topic whose phrases they share most paragraphs with
+    (as extra cues; they never name a topic or start one), so more sentences find a topic."""
+    if not groups:
+        return
+    spread = [set().union(*(p.paragraphs for p in g)) for g in groups]
+    for phrase in rest:
+        overlaps = [len(phrase.paragraphs & where) / len(phrase.paragraphs) for where in spread]
+        best = max(range(len(groups)), key=lambda k: (overlaps[k], -k))
+        if overlaps[best] > 0:
+            groups[best].append(dataclasses.replace(phrase, score=0.0))
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
 
 
 def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     """The folder's own topics: groups of key phrases, biggest first."""
-    phrases = _candidates(units, settings, taxonomy)
-    groups = _groups(phrases, settings.link)
+    salient, rest = _candidates(units, settings, taxonomy)
+    groups = _groups(salient, settings.link)
     ranked = sorted(groups, key=lambda g: (-sum(p.score for p in g), g[0].key))
+    ranked = [g for g in ranked if len(set().union(*(p.sentences for p in g)))
+              >= settings.min_sentences][: settings.max_topics]
+    _attach(ranked, rest)
     used_ids = set(taxonomy.ids())
     used_colors = {t.color.lower() for t in taxonomy.topics}
     colors = [c for c in settings.colors if c.lower() not in used_colors] or list(settings.colors)
     topics: list[Topic] = []
     for group in ranked:
-        if len(topics) == settings.max_topics:
-            break
-        covered = set().union(*(p.sentences for p in group))
-        if len(covered) < settings.min_sentences:
-            continue
         group = sorted(group, key=lambda p: (-p.score, p.key))
         names = [p.forms.most_common(1)[0][0] for p in group]
         topic_id = _slug(names[0])

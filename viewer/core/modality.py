@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, override
 
 HAPPENED = "happened"
 PLANNED = "planned"
@@ -94,7 +94,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
         boundaries=boundaries,
         openers=openers,
-        modality={name: str(g["modality"]) for name, g in groups.items()},
+        modality={name: str(g.get("modality", HAPPENED)) for name, g in groups.items()},
         when_negated={name: str(g["when_negated"]) for name, g in groups.items()
                       if "when_negated" in g},
         sentence_scope=frozenset(n for n, g in groups.items() if g.get("scope") == "sentence"),
@@ -107,7 +107,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
 
 @functools.lru_cache(maxsize=8)
 def _rules(folder: str | None, _changed: float = 0.0) -> ModalityRules:
-    return build_rules(load_data("modality.toml", folder))
+    return build_for_folder("modality.toml", folder, build_rules)
 
 
 def load_rules(folder: str | Path | None = None) -> ModalityRules:

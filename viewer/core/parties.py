@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
 
@@ -42,6 +42,24 @@ class Gazetteer:
     place_after: re.Pattern[str] = re.compile(r"(?!)")  # "capital", "border town" after a demonym
     group_after: re.Pattern[str] = re.compile(r"(?!)")  # "militants" or a group's name
     actor_venue: re.Pattern[str] = re.compile(r"(?!)")  # "officials in " before a seat
+    former: re.Pattern[str] = re.compile(r"(?!)")  # "a former " before a demonym
+    # "the bloc", "the agency", "the group": descriptions that refer back to a party named
+    # before in the same article (the latest named of their candidates).
+    reference: re.Pattern[str] = re.compile(r"(?!)")
+    referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def references(self, text: str, start: int, end: int,
+                   named: dict[str, int]) -> list[Mention]:
+        """Descriptions in text[start:end] of parties in `named` (party → when it was last
+        named; the latest candidate wins)."""
+        found = []
+        for match in self.reference.finditer(text, start, end):
+            candidates = [p for p in self.referents.get(match.group(0).lower(), ())
+                          if p in named]
+            if candidates:
+                party = max(candidates, key=lambda p: named[p])
+                found.append(Mention(match.start(), match.end(), party, "reference"))
+        return found
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every party mention in text[start:end], venues excluded."""
@@ -65,6 +83,8 @@ class Gazetteer:
         """A demonym that describes a place or an armed group, not the state acting."""
         rest = text[after : min(end, after + _LOOK)]
         if self.group_after.match(rest):
+            return True
+        if self.former.search(text, max(0, at - _LOOK), at):
             return True
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
@@ -117,6 +137,15 @@ def build(data: dict[str, Any]) -> Gazetteer:
     group = _words(context.get("armed_group_nouns", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
+    former = "|".join(re.escape(w) for w in context.get("former_before", []))
+    referents: dict[str, list[str]] = {}
+    for section in ("country", "organisation", "group"):
+        for name, entry in data.get(section, {}).items():
+            for phrase in entry.get("references", []):
+                referents.setdefault(phrase.lower(), []).append(name)
+    for phrase in context.get("group_references", []):
+        referents.setdefault(phrase.lower(), []).extend(data.get("group", {}))
+    reference = _words(list(referents))
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -126,6 +155,10 @@ def build(data: dict[str, Any]) -> Gazetteer:
         if group or group_names else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
         else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{former})\s*$", re.IGNORECASE) if former else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{reference})\b", re.IGNORECASE) if reference
+        else re.compile(r"(?!)"),
+        {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
     )
 
 
@@ -137,4 +170,4 @@ def _bundled() -> Gazetteer:
 def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
     if override("gazetteer.toml", folder) is None:
         return _bundled()
-    return build(load_data("gazetteer.toml", folder))
+    return build_for_folder("gazetteer.toml", folder, build)

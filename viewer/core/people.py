@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from viewer.core.parties import Gazetteer, Mention
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, override
 
 _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
@@ -71,7 +72,10 @@ class TitleData:
 
 @functools.lru_cache(maxsize=8)
 def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
-    data = load_data("people.toml", folder)
+    return build_for_folder("people.toml", folder, _titles_from)
+
+
+def _titles_from(data: dict[str, Any]) -> TitleData:
     titles = frozenset(data.get("titles", []))
     ordered = sorted(titles, key=len, reverse=True)
     title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")

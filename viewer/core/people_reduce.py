@@ -41,12 +41,18 @@ class Learned:
 
 
 def learn_partition(folder: str | Path | None,
-                    events: Iterable[tuple[bool, Sequence[PersonMention]]]) -> Learned:
-    """`events` as (boilerplate, mentions) pairs, in text order."""
+                    events: Iterable[tuple[str, bool, Sequence[PersonMention]]]) -> Learned:
+    """`events` as (document, boilerplate, mentions), in text order."""
     registry = PeopleRegistry(folder)
-    for boilerplate, mentions in events:
+    learned: set[PersonMention] = set()  # a mention shared by events counts once per document
+    current = None
+    for document, boilerplate, mentions in events:
+        if document != current:
+            learned, current = set(), document
         if not boilerplate:  # page furniture never teaches who someone is
-            registry.learn(mentions)
+            fresh = [m for m in mentions if m not in learned]
+            learned.update(fresh)
+            registry.learn(fresh)
     return _export(registry)
 
 

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.atomic import write_atomic
-from viewer.core.model import Problem
-from viewer.core.resources import FOLDER_DIR
-from viewer.core.safe_read import read_bounded
+from viewer.core.dates import in_range
+from viewer.core.resources import FOLDER_DIR, read_folder_text
 
 FILE_NAME = "periods.json"
 DEFAULT_COLOUR = "#b39ddb"
@@ -30,25 +29,23 @@ class Period:
                 "end": self.end.isoformat(), "colour": self.colour}
 
 
-_MAX_BYTES = 1 << 20
-
-
 def periods_path(folder: str | Path) -> Path:
     return Path(folder) / FOLDER_DIR / FILE_NAME
 
 
 def load_periods(folder: str | Path) -> tuple[Period, ...]:
     """The folder's periods, by start date; a missing or unreadable file means none."""
-    raw = read_bounded(folder, periods_path(folder), _MAX_BYTES)  # never a FIFO or outside link
-    if isinstance(raw, Problem):
+    text = read_folder_text(folder, FILE_NAME)  # never a FIFO, a giant or a link outside
+    if text is None:
         return ()
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(text)
         found = [Period(str(p["name"]), dt.date.fromisoformat(p["start"]),
                         dt.date.fromisoformat(p["end"]), str(p.get("colour", DEFAULT_COLOUR)))
                  for p in data.get("periods", [])]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return ()
+    found = [p for p in found if in_range(p.start) and in_range(p.end)]
     return tuple(sorted(found, key=lambda p: (p.start, p.end, p.name)))
 
 

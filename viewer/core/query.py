@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.events import Event
 
-FACETS = ("parties", "topics", "tags", "documents", "review")
+FACETS = ("parties", "topics", "tags", "documents", "review", "modality", "conflict")
 MAX_COUNTED_VALUES = 2000  # beyond this many values a facet's counts are for chosen ones only
 NO_VALUE = "(none)"  # the facet value of events that carry none (no party, no tag)
 
@@ -30,6 +30,8 @@ class Filter:
     tags: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     review: frozenset[str] = frozenset()
+    modality: frozenset[str] = frozenset()  # happened, planned, claimed, …
+    conflict: frozenset[str] = frozenset()  # what sources disagree on: date, figure:…, parties
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     search: str = ""
@@ -51,6 +53,8 @@ def _facet_values(event: Event, facet: str) -> Sequence[str]:
         return (event.document,)
     if facet == "review":
         return (event.review,)
+    if facet == "modality":
+        return (event.modality,)
     values: Sequence[str] = getattr(event, facet)
     return values or (NO_VALUE,)
 

@@ -9,12 +9,15 @@ unless the file sets `replace = true`.
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.util
 import os
+import re
 import stat
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from viewer.core.model import Problem
 from viewer.core.safe_read import link_problem, read_bounded, relative_name
@@ -61,7 +64,25 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 #: The data files a folder may override.
 RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.toml",
-              "topics.toml", "people.toml")
+              "topics.toml", "people.toml", "modality.toml", "speakers.toml", "discovery.toml")
+#: The loader of each rule file (module, function of the folder), run to check a folder's copy.
+_LOADERS = {
+    "boilerplate.toml": ("viewer.core.boilerplate", "load_rules"),
+    "segmentation.toml": ("viewer.core.segment", "load_rules"),
+    "timex.toml": ("viewer.core.timex.lexicon", "for_folder"),
+    "gazetteer.toml": ("viewer.core.parties", "load_gazetteer"),
+    "topics.toml": ("viewer.core.topics", "load_taxonomy"),
+    "people.toml": ("viewer.core.people", "title_data"),
+    "modality.toml": ("viewer.core.modality", "load_rules"),
+    "speakers.toml": ("viewer.core.speaker_rules", "load_rules"),
+    "discovery.toml": ("viewer.core.folder_topics", "load_settings"),
+}
+#: What a folder's rule file can get wrong that its shape does not show: a pattern that does
+#: not compile, a missing key, a value of the right kind but out of range, a name unknown.
+_BAD_CONTENT = (re.error, KeyError, TypeError, ValueError, IndexError, AttributeError,
+                OverflowError)
+_rejected: dict[tuple[str, str], str] = {}
+T = TypeVar("T")
 MAX_RULE_BYTES = 4 * 1024 * 1024
 
 
@@ -140,12 +161,6 @@ def _misshapen(extra: Any, base: Any, where: str) -> str | None:
     return None if _kind(extra) == _kind(base) else where
 
 
-def load_override(name: str, folder: str | Path) -> dict[str, Any] | None:
-    """Only the folder's own copy of `name`, parsed; None when absent or not usable."""
-    found = _read_override(name, folder) if override(name, folder) is not None else None
-    return found if isinstance(found, dict) else None
-
-
 def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
     """Load the bundled TOML data file `name`, extended by the folder's own copy if any (a
     copy that cannot be read or parsed is passed over; `rule_problems` reports it)."""
@@ -157,7 +172,56 @@ def load_data(name: str, folder: str | Path | None = None) -> dict[str, Any]:
     return data
 
 
+def folder_data(name: str, folder: str | Path | None) -> dict[str, Any] | None:
+    """The folder's own copy of data file `name`, parsed, or None when it has no usable one."""
+    if folder is None or override(name, folder) is None:
+        return None
+    found = _read_override(name, folder)
+    return found if isinstance(found, dict) else None
+
+
+def read_folder_text(folder: str | Path, name: str) -> str | None:
+    """A small file of the folder's own `.timeline-viewer/`, read safely (never a FIFO, a
+    giant or a link out of the folder): its text, or None if it is absent or not readable."""
+    data = read_bounded(folder, Path(folder) / FOLDER_DIR / name, MAX_RULE_BYTES)
+    if isinstance(data, Problem):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def build_for_folder(name: str, folder: str | Path | None,
+                     build: Callable[[dict[str, Any]], T]) -> T:
+    """`build` over the bundled file extended by the folder's copy; when the folder's content
+    cannot be built, over the bundled file alone: a user's rule file never stops a folder from
+    loading (`rule_problems` says why it was not used). The bundled file failing is a bug."""
+    if folder is None or override(name, folder) is None:
+        return build(load_data(name))
+    key = (str(folder), name)
+    try:
+        built = build(load_data(name, folder))
+    except _BAD_CONTENT as exc:
+        _rejected[key] = f"not used: {type(exc).__name__}: {exc}"
+        return build(load_data(name))
+    _rejected.pop(key, None)
+    return built
+
+
 def rule_problems(folder: str | Path) -> list[Problem]:
-    """Why any of the folder's own data files is not used."""
-    found = (_read_override(name, folder) for name in RULE_FILES)
-    return [item for item in found if isinstance(item, Problem)]
+    """Why any of the folder's own data files is not used: unreadable, not TOML, misshapen,
+    or content its loader rejects (each loader is cached, so this costs a build at most)."""
+    problems: list[Problem] = []
+    for name in RULE_FILES:
+        found = _read_override(name, folder)
+        if isinstance(found, Problem):
+            problems.append(found)
+        elif found is not None and override(name, folder) is not None:
+            module, function = _LOADERS[name]
+            getattr(importlib.import_module(module), function)(folder)
+            why = _rejected.get((str(folder), name))
+            if why is not None:
+                local = Path(folder) / FOLDER_DIR / name
+                problems.append(Problem(relative_name(folder, local), "rules", why))
+    return problems

@@ -128,7 +128,9 @@ def read_bounded(root: str | Path, path: str | Path, max_bytes: int) -> bytes | 
         return Problem(rel, "unreadable", exc.strerror or str(exc))
     try:
         opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the stat
+        if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+            return Problem(rel, "vanished", "file was replaced while loading")  # a swap race
+        if not stat.S_ISREG(opened.st_mode):
             return Problem(rel, "special", f"{_kind(opened.st_mode)}, not a regular file")
         parts: list[bytes] = []
         held = 0

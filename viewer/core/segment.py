@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.model import Paragraph
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, load_data, override
 
 _BLANK_SPLIT = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,3}[.)])\s+")
@@ -60,7 +60,7 @@ def load_rules(folder: str | Path | None = None) -> SegmentRules:
 
 @functools.lru_cache(maxsize=8)
 def _folder_rules(folder: str, _changed: int) -> SegmentRules:
-    return _rules_from(load_data("segmentation.toml", folder))
+    return build_for_folder("segmentation.toml", folder, _rules_from)
 
 
 def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

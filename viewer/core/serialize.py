@@ -59,7 +59,9 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "undated": e.undated, "sentence": e.sentence, "cluster": e.cluster,
         "sources": e.sources, "note": e.note, "review": e.review, "not_event": e.not_event,
         "corrected": list(e.corrected), "modality": e.modality, "speaker": e.speaker,
-        "why": list(e.why),
+        "why": list(e.why), "reported": _iso(e.reported),
+        "first_reported": _iso(e.first_reported), "last_reported": _iso(e.last_reported),
+        "conflict": list(e.conflict), "outcome": e.outcome,
     }
 
 
@@ -74,7 +76,10 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         note=d.get("note", ""), review=d.get("review", "unreviewed"),
         not_event=d.get("not_event", False), corrected=tuple(d.get("corrected", ())),
         modality=d.get("modality", "happened"), speaker=d.get("speaker", ""),
-        why=tuple(d.get("why", ())),
+        why=tuple(d.get("why", ())), reported=_date(d.get("reported")),
+        first_reported=_date(d.get("first_reported")),
+        last_reported=_date(d.get("last_reported")), conflict=tuple(d.get("conflict", ())),
+        outcome=d.get("outcome", ""),
     )
 
 

@@ -30,6 +30,15 @@ def sidecar_path(folder: str | Path) -> Path:
     return Path(folder) / SIDECAR_NAME
 
 
+_SEPARATOR = re.compile(r"\\(?!x[0-9a-f]{2}|u[0-9a-f]{4})")
+
+
+def section_key(name: str) -> str:
+    """A section name as the article's path: Windows separators become slashes, but the
+    `\\xNN` / `\\uNNNN` escapes that stand for bytes of a name that is not UTF-8 stay."""
+    return _SEPARATOR.sub("/", name.strip())
+
+
 def parse_sidecar(text: str) -> dict[str, dict[str, str]]:
     """Sections → keys → values; keys are lower-cased, unknown lines ignored."""
     sections: dict[str, dict[str, str]] = {}
@@ -40,7 +49,7 @@ def parse_sidecar(text: str) -> dict[str, dict[str, str]]:
             continue
         section = _SECTION.match(line)
         if section:
-            current = sections.setdefault(section["name"].strip().replace("\\", "/"), {})
+            current = sections.setdefault(section_key(section["name"]), {})
             continue
         entry = _ENTRY.match(line)
         if entry and current is not None:
@@ -84,7 +93,7 @@ def update_sidecar_text(text: str, section: str, key: str, value: str | None) ->
             if start is not None:
                 end = index
                 break
-            if match["name"].strip().replace("\\", "/") == section:
+            if section_key(match["name"]) == section:
                 start = index
     if start is not None and end is None:
         end = len(lines)

@@ -12,7 +12,7 @@ from typing import Any
 
 from viewer.core.modality import phrase_pattern
 from viewer.core.people import TitleData, title_data
-from viewer.core.resources import load_data, override
+from viewer.core.resources import build_for_folder, override
 
 # Inside a body's name: a few more words before its noun ("Egypt's state information
 # service") and where it is ("a nurse at the city's main hospital", "workers in Goma").
@@ -82,7 +82,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
 
 @functools.lru_cache(maxsize=8)
 def _rules(folder: str | None, _changed: float = 0.0) -> SpeakerRules:
-    return build_rules(load_data("speakers.toml", folder), title_data(folder))
+    titles = title_data(folder)
+    return build_for_folder("speakers.toml", folder, lambda data: build_rules(data, titles))
 
 
 def load_rules(folder: str | Path | None = None) -> SpeakerRules:

@@ -19,8 +19,10 @@ from viewer.core.parties import Mention
 from viewer.core.people import PersonMention
 from viewer.core.speaker_rules import SpeakerRules, load_rules
 
-_OPEN, _CLOSE = "“«", "”»"
-_QUOTE = re.compile(r'[“”«»"]')
+_OPEN, _CLOSE = "“«‘", "”»"
+# A ’ (or, after a ‘, a plain ') closes a quotation only where no letter follows it: else it is
+# an apostrophe ("Ukraine’s").
+_QUOTE = re.compile(r'[“”«»"‘]|[’\'](?![^\W_])')
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[\w’'.-]+")
 _PUNCTUATION = re.compile(r"[,;:“”\"()]")
@@ -64,8 +66,8 @@ class Speaker:
         return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
 
 
-def _person(mention: PersonMention, neutral: bool = False) -> Speaker:
-    return Speaker(" ".join(mention.tokens), (mention,), neutral=neutral)
+def _person(mention: PersonMention) -> Speaker:
+    return Speaker(" ".join(mention.tokens), (mention,))
 
 
 def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
@@ -165,7 +167,9 @@ class SpeakerFinder:
             char, index = mark.group(), mark.start()
             if char in _OPEN or (char == '"' and open_at < 0):
                 open_at = index
-            elif (char in _CLOSE or char == '"') and open_at >= 0:
+            elif char == "'" and (open_at < 0 or self.text[open_at] != "‘"):
+                continue  # a plain ' closes only a ‘ quotation
+            elif (char in _CLOSE or char in '"’\'') and open_at >= 0:
                 spans.append((open_at, index + 1))
                 open_at = -1
         self.in_quote = open_at >= 0

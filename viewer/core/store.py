@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS reviews(event_id TEXT PRIMARY KEY, state TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS anchors(
     event_id TEXT PRIMARY KEY, document TEXT NOT NULL, text TEXT NOT NULL);
 """
-CORRECTION_FIELDS = ("start", "end", "precision", "parties", "topics", "not_event")
+CORRECTION_FIELDS = ("start", "end", "precision", "parties", "topics", "not_event", "modality",
+                     "speaker")
 REVIEW_STATES = ("unreviewed", "accepted", "rejected")
 __all__ = ["NewerStore", "SaveFailed", "Store", "StoreError", "StoreReadOnly", "UserData"]
 

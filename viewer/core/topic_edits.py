@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.atomic import write_atomic
-from viewer.core.model import Problem
-from viewer.core.resources import FOLDER_DIR, MAX_RULE_BYTES
-from viewer.core.safe_read import read_bounded
+from viewer.core.resources import FOLDER_DIR, read_folder_text
 from viewer.core.topics import Taxonomy, Topic
 
 _HEADER = ("# This folder's topics (they extend the bundled taxonomy). Written by the app;\n"
@@ -38,21 +36,17 @@ def topics_path(folder: str | Path) -> Path:
 
 
 def _read(folder: str | Path) -> tuple[dict[str, Any], str | None]:
-    """The folder's topics.toml and its text, read like any folder file (never a FIFO, a
-    giant or a link out of the folder); a file that cannot be used refuses the edit."""
     path = topics_path(folder)
     if not os.path.lexists(path):
         return {}, None
-    data = read_bounded(folder, path, MAX_RULE_BYTES)
-    if isinstance(data, Problem):
-        if data.kind == "vanished":
-            return {}, None
-        raise TopicError(f"{data.path}: {data.message}")
+    text = read_folder_text(folder, path.name)  # never a FIFO, a giant or a link outside
+    if text is None:
+        raise TopicError(f"{path.name} in the folder cannot be read; fix or remove it first")
     try:
-        text = data.decode("utf-8-sig")
         return tomllib.loads(text), text
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise TopicError(f"{topics_path(folder).name} is not valid UTF-8 TOML ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise TopicError(f"{path.name} in the folder is not valid TOML ({exc}); fix it "
+                         "first") from None
 
 
 def _value(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from viewer.core.resources import load_data, load_override, override
+from viewer.core.resources import build_for_folder, folder_data, load_data, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -153,12 +153,12 @@ def _bundled() -> Taxonomy:
 
 def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     """The bundled taxonomy, extended or replaced by the folder's own topics.toml."""
-    local = load_override("topics.toml", folder) if folder is not None else None
+    local = folder_data("topics.toml", folder)  # read safely, None if unusable
     if local is None:
         return _bundled()
     own = frozenset(local.get("topic", {}))
     bundled = frozenset(load_data("topics.toml").get("topic", {}))
-    return build(load_data("topics.toml", folder), own - bundled)
+    return build_for_folder("topics.toml", folder, lambda data: build(data, own - bundled))
 
 
 def deleted_ids(folder: str | Path | None) -> frozenset[str]:

@@ -49,6 +49,10 @@ def apply_user_data(events: Sequence[Event], data: UserData) -> list[Event]:
             if "topics" in fixes:
                 changes["topics"] = tuple(sorted(decode_set(fixes["topics"])))
                 corrected.append("topics")
+            for name in ("modality", "speaker"):
+                if name in fixes and fixes[name] is not None:
+                    changes[name] = fixes[name]
+                    corrected.append(name)
             if fixes.get("not_event") == "1":
                 changes["not_event"] = True
                 corrected.append("not_event")

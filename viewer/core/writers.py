@@ -23,6 +23,7 @@ CSV_COLUMNS = (
     "id", "start", "end", "precision", "date_source", "timex", "modality", "speaker", "parties",
     "people", "topics", "tags", "text", "document", "char_start", "char_end", "boilerplate",
     "cluster", "sources", "note", "review", "not_event", "corrected", "why",
+    "reported", "first_reported", "last_reported", "conflict", "outcome",
 )
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

@@ -8,6 +8,7 @@ linked pairs (ids only). Text and events stay in the dataset folder, read by the
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import importlib.util
 import os
@@ -21,7 +22,8 @@ from typing import Any, TextIO, cast, overload
 
 import pyarrow as pa
 
-from viewer.core.dataset_format import write_table
+from viewer.core.conflicts import with_conflicts
+from viewer.core.dataset_format import month_of, write_table
 from viewer.core.dataset_manifest import (
     FORMAT,
     FORMAT_VERSION,
@@ -34,6 +36,7 @@ from viewer.core.events import Event
 from viewer.core.folder_topics import folder_taxonomy, load_settings
 from viewer.core.model import Document
 from viewer.core.people_reduce import finished_registry, merge_learned, people_table, replay
+from viewer.core.reporting import with_reports
 from viewer.core.topics import Taxonomy, deleted_ids, load_taxonomy
 from viewer.scale import tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
@@ -207,12 +210,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         by_partition[pb][b] = clusters[b]
 
     progress.stage("write", len(ids), 0)
-    written: set[str] = set()
-    for future in as_completed(client.map(tasks.write_events, [out_s] * len(ids), ids,
-                                          [by_partition[i] for i in ids], pure=False,
-                                          retries=3)):
-        written.update(future.result())
-        progress.advance(0)
+    written = finish_events(root, ids, by_partition, progress)
     progress.end()
     lap("write")
     people = people_table(final)
@@ -287,6 +285,52 @@ def folder_topics(folder: str | None, root: Path, ids: list[str], base: Taxonomy
     body = [_BodyEvent(text, topics) for part in texts for text, topics in part]
     return folder_taxonomy(_LazyDocuments(root, ids), base, load_settings(folder),
                            deleted_ids(folder), cast(list[Event], body))
+
+
+class _Published:
+    """What the reporting step reads of a document: its path and publication date."""
+
+    __slots__ = ("date", "relpath")
+
+    def __init__(self, relpath: str, date: dt.date | None) -> None:
+        self.relpath, self.date = relpath, date
+
+
+def finish_events(root: Path, ids: list[str], clusters: dict[str, dict[str, tuple[str, int]]],
+                  progress: Progress) -> set[str]:
+    """Clusters set, then the steps over whole clusters (near-date joins, disagreements,
+    first and last reports, outcomes), then one file per partition and month. Runs on the
+    driver with every event in memory: not distributed yet."""
+    from viewer.core.dataset_format import events_from_table, events_table, read_table
+
+    events: list[Event] = []
+    owner: list[tuple[str, int]] = []
+    for pid in ids:
+        part = events_from_table(read_table(tasks.resolved_path(root, pid)))
+        found = clusters[pid]
+        for order, event in enumerate(part):
+            cluster, sources = found.get(event.id, (event.id, 1))
+            if (event.cluster, event.sources) != (cluster, sources):
+                event = dataclasses.replace(event, cluster=cluster, sources=sources)
+            events.append(event)
+            owner.append((pid, order))
+    published = [_Published(r["relpath"], r["date"]) for pid in ids
+                 for r in read_table(root / "documents" / f"part-{pid}.parquet",
+                                     ["relpath", "date"]).to_pylist()]
+    events = with_reports(with_conflicts(events), cast(list[Document], published))
+    rows: dict[tuple[str, str], list[int]] = {}
+    for i, event in enumerate(events):
+        rows.setdefault((owner[i][0], month_of(event)), []).append(i)
+    written: set[str] = set()
+    for (pid, month), chosen in rows.items():
+        path = root / "events" / f"month={month}" / f"part-{pid}.parquet"
+        write_table(events_table([events[i] for i in chosen],
+                                 {"_partition": [pid] * len(chosen),
+                                  "_order": [owner[i][1] for i in chosen]}), path)
+        written.add(str(path.relative_to(root)))
+    for _ in ids:
+        progress.advance(0)
+    return written
 
 
 def check_output(out: str | Path) -> None:

@@ -16,7 +16,6 @@ import pyarrow as pa
 
 from viewer.core.cluster import is_candidate, links
 from viewer.core.dataset_format import (
-    UNDATED,
     documents_from_table,
     documents_table,
     events_from_table,
@@ -114,10 +113,11 @@ def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
     return list(zip(events, mentions, strict=True))
 
 
-def _mentions(out: str, pid: str) -> tuple[list[bool], list[tuple[PersonMention, ...]]]:
-    """Only what the people steps need: two columns, no events built."""
-    table = read_table(events_path(Path(out), pid), ["boilerplate", "_mentions"])
-    return (table.column("boilerplate").to_pylist(),
+def _mentions(out: str, pid: str
+              ) -> tuple[list[str], list[bool], list[tuple[PersonMention, ...]]]:
+    """Only what the people steps need: three columns, no events built."""
+    table = read_table(events_path(Path(out), pid), ["document", "boilerplate", "_mentions"])
+    return (table.column("document").to_pylist(), table.column("boilerplate").to_pylist(),
             [tuple(mention_from_list(m) for m in json.loads(v))
              for v in table.column("_mentions").to_pylist()])
 
@@ -174,19 +174,19 @@ def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) ->
 
 
 def learn(out: str, pid: str, folder: str) -> Learned:
-    boilerplate, mentions = _mentions(out, pid)
-    return learn_partition(folder, zip(boilerplate, mentions, strict=True))
+    documents, boilerplate, mentions = _mentions(out, pid)
+    return learn_partition(folder, zip(documents, boilerplate, mentions, strict=True))
 
 
 def creating(out: str, pid: str, registry: PeopleRegistry) -> frozenset[str]:
-    return creating_keys(registry, _mentions(out, pid)[1])
+    return creating_keys(registry, _mentions(out, pid)[2])
 
 
 def ordered(out: str, pid: str, keys: frozenset[str]
             ) -> list[tuple[MentionRef, PersonMention]]:
     if not keys:
         return []
-    return ordered_mentions(keys, _mentions(out, pid)[1])
+    return ordered_mentions(keys, _mentions(out, pid)[2])
 
 
 def _bucket(day: dt.date) -> str:
@@ -248,29 +248,6 @@ def link_bucket(out: str, bucket: str) -> list[tuple[str, str, str, str, str, st
     pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == bucket)
     return [(events[i].id, events[i].document, partitions[i],
              events[j].id, events[j].document, partitions[j]) for i, j in pairs]
-
-
-def write_events(out: str, pid: str, clusters: dict[str, tuple[str, int]]) -> list[str]:
-    """The partition's final events, one file per month; returns the files written. Works on
-    the columns: only the ids, start dates, clusters and sources pass through Python."""
-    root = Path(out)
-    table = read_table(resolved_path(root, pid))
-    found = [clusters.get(i, (i, 1)) for i in table.column("id").to_pylist()]
-    for name, values, kind in (("cluster", [c for c, _ in found], pa.string()),
-                               ("sources", [n for _, n in found], pa.int64())):
-        table = table.set_column(table.column_names.index(name), name,
-                                 pa.array(values, type=kind))
-    months = [d.strftime("%Y-%m") if d is not None else UNDATED
-              for d in table.column("start").to_pylist()]
-    rows: dict[str, list[int]] = {}
-    for i, month in enumerate(months):
-        rows.setdefault(month, []).append(i)
-    written: list[str] = []
-    for month, chosen in rows.items():
-        path = root / "events" / f"month={month}" / f"part-{pid}.parquet"
-        write_table(table.take(pa.array(chosen, type=pa.int64())), path)
-        written.append(str(path.relative_to(root)))
-    return written
 
 
 def clear(out: str, name: str) -> None:

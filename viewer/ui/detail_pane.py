@@ -35,6 +35,7 @@ from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.timex import Timex
 from viewer.core.words import plural
+from viewer.ui.detail_reporting import conflict_html, reporting_rows
 from viewer.ui.event_model import date_text
 
 
@@ -61,6 +62,7 @@ class DetailPane(QWidget):
         self.header.linkActivated.connect(self._link)
         self.header.linkHovered.connect(self._hovered)
         self.titles: dict[str, str] = {}  # document path → title, set by the window
+        self.published: dict[str, str] = {}  # document path → publication date, likewise
         self._link_files: dict[str, str] = {}  # href → file name, shown when hovered
         self.text = SafeBrowser()
         self.text.setObjectName("detail-text")
@@ -174,7 +176,11 @@ class DetailPane(QWidget):
             f"<b>Topics:</b> {escape(', '.join(event.topics) or '–')}{mark('topics')}",
             f"<b>Tags:</b> {escape(', '.join(event.tags) or '–')} · "
             f"<b>Review:</b> {escape(event.review)}",
+            *reporting_rows(event, mark),
         ]
+        disputed = conflict_html(event, cluster, self.titles, self.published)
+        if disputed:
+            rows.append(disputed)
         if event.not_event:
             rows.append("<b style='color:#c00000'>Marked as not an event</b> (hidden; "
                         "“Not an Event” again restores it)")

@@ -20,6 +20,7 @@ from viewer.core.reattach import MoveEdits
 from viewer.core.userdata import Orphan
 from viewer.ui.edit_dialogs import DateDialog, DocumentDateDialog, SetDialog
 from viewer.ui.editing import Editor
+from viewer.ui.modality_dialog import ModalityDialog
 from viewer.ui.problems_panel import OrphanDialog
 from viewer.ui.redate_drag import precision_for
 from viewer.ui.tag_dialogs import TagManager, TagPicker, next_colour
@@ -50,12 +51,14 @@ class EditController(QObject):
             ("date", "&Date…", "D", self.correct_date),
             ("parties", "&Parties…", "P", lambda: self.correct_set("parties")),
             ("topics", "T&opics…", "O", lambda: self.correct_set("topics")),
+            ("modality", "&Modality and Speaker…", "M", self.correct_modality),
             ("not_event", "Not an &Event", "X", self.toggle_not_event),
             ("doc_date", "Article Dat&e…", "Ctrl+D", lambda: self.document_date()),
         ):
             action = QAction(text, window)
             action.setToolTip({"date": "Correct the event's date", "parties": "Correct the "
                                "event's parties", "topics": "Correct the event's topics",
+                               "modality": "Correct whether it happened and who says so",
                                "doc_date": "Set the article's publication date"}.get(key, text))
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
@@ -74,13 +77,13 @@ class EditController(QObject):
         for key in ("accept", "reject", "clear", "next"):
             menu.addAction(self.actions[key])
         menu.addSeparator()
-        for key in ("date", "parties", "topics", "not_event", "doc_date"):
+        for key in ("date", "parties", "topics", "modality", "not_event", "doc_date"):
             menu.addAction(self.actions[key])
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self.window)
         for key in ("tag", "accept", "reject", "clear", "date", "parties", "topics",
-                    "not_event", "doc_date"):
+                    "modality", "not_event", "doc_date"):
             menu.addAction(self.actions[key])
         return menu
 
@@ -220,6 +223,19 @@ class EditController(QObject):
                                parent=window)
         if dialog.exec():
             self.editor.perform(edits.correct_set(store, event, name, dialog.values()), [event])
+
+    def correct_modality(self) -> None:
+        event = self.current()
+        store = self._store()
+        if event is None or store is None:
+            return
+        speakers = {e.speaker for e in self.window.model.events}
+        dialog = ModalityDialog(event.modality, event.speaker, speakers, self.window)
+        if dialog.exec():
+            modality, speaker = dialog.values()
+            if (modality, speaker) != (event.modality, event.speaker):
+                self.editor.perform(edits.correct_modality(store, event, modality, speaker),
+                                    [event])
 
     def toggle_not_event(self) -> None:
         event = self.current()

@@ -70,6 +70,7 @@ class Editor(QObject):
         except StoreError as exc:
             self.store = None
             self.problem.emit(str(exc))
+            self.read_only.emit(f"Edits are off: {exc}")
             return
         if self.store.moved_aside is not None:
             self.problem.emit(

@@ -16,11 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from viewer.core.conflicts import flag_label
 from viewer.core.events import Event
 from viewer.core.query import EventIndex, Filter, bit_positions
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
-COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document")
+COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document", "Modality",
+           "Said by", "Disputed")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -98,6 +100,12 @@ class EventTableModel(QAbstractTableModel):
             return ", ".join(event.tags)
         if column == 5:
             return event.text
+        if column == 7:
+            return event.modality
+        if column == 8:
+            return event.speaker
+        if column == 9:
+            return ", ".join(flag_label(f) for f in event.conflict)
         return event.document
 
     def _sort_key(self, event: Event, column: int) -> Any:

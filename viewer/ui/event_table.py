@@ -8,7 +8,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 SENTENCE = 5
-WIDTHS = {0: 150, 1: 100, 2: 140, 3: 130, 4: 70, 6: 170}  # the other columns, in pixels
+# The other columns, in pixels.
+WIDTHS = {0: 150, 1: 100, 2: 140, 3: 130, 4: 70, 6: 170, 7: 80, 8: 120, 9: 120}
 MIN_SENTENCE = 320
 
 

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.topics import Taxonomy, load_taxonomy
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
-                "review": "Review", "documents": "Documents"}
+                "review": "Review", "modality": "Modality", "conflict": "Conflicts",
+                "documents": "Documents"}
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -67,7 +69,8 @@ class FacetList(QListWidget):
         for i in range(self.count()):
             item = self.item(i)
             value = item.data(_VALUE_ROLE)
-            label = self.labels.get(value, value)
+            label = self.labels.get(value, flag_label(value) if self.facet == "conflict"
+                                    else value)
             item.setText(f"{label}  ({counts.get(value, 0)})")
             item.setToolTip(value)
         self.blockSignals(False)
@@ -139,7 +142,7 @@ class FilterPanel(QWidget):
             inner = QVBoxLayout(box)
             inner.setContentsMargins(2, 2, 2, 2)
             inner.addWidget(self.facets[facet])
-            if facet == "review":
+            if facet in ("review", "modality", "conflict"):
                 self.facets[facet].setMaximumHeight(70)
             layout.addWidget(box, 2 if facet in ("parties", "documents") else 1)
         layout.addWidget(self.reset_button)
@@ -164,6 +167,7 @@ class FilterPanel(QWidget):
         self.facets["topics"].labels[NO_VALUE] = "(no topic)"
         self.facets["parties"].labels = {NO_VALUE: "(no party)"}
         self.facets["tags"].labels = {NO_VALUE: "(untagged)"}
+        self.facets["conflict"].labels = {NO_VALUE: "(no conflict)"}
 
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
         self._bounds = (first, last)
@@ -184,6 +188,8 @@ class FilterPanel(QWidget):
             tags=self.facets["tags"].checked(),
             documents=self.facets["documents"].checked(),
             review=self.facets["review"].checked(),
+            modality=self.facets["modality"].checked(),
+            conflict=self.facets["conflict"].checked(),
             date_from=date(self.date_from) if self.use_from.isChecked() else None,
             date_to=date(self.date_to) if self.use_to.isChecked() else None,
             search=self.search.text(),

@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
+from viewer.ui.modality_marks import LAG_GREY, paint_conflict_badge
+
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
 
@@ -31,6 +33,10 @@ def legend_rows(timeline: TimelineWidget) -> list[tuple[str, str, QColor]]:
         ("bar", "a span: week, month, quarter… the sentence names", grey),
         ("bar-dashed", "a span inherited or taken from the publication date", grey),
         ("bar-fuzzy", "a vague span (a year, 'recently'): the paler, the vaguer", grey),
+        ("ahead", "planned or possible: not yet happened when reported (hollow, dashed)", grey),
+        ("said", "claimed or denied by one side (hatched)", grey),
+        ("conflict", "sources disagree on its date, a figure or who took part", grey),
+        ("lag", "reporting lag: from the day it was reported (View ▸ Reporting Lag)", grey),
         ("badge", "events too close to tell apart: hover to count, double-click to zoom", grey),
         ("selected", "selected event(s); drag the current one's ends to change its dates", text),
         ("triangle", "publication date of an article (on the axis)", text),
@@ -60,7 +66,17 @@ def legend_pixmap(timeline: TimelineWidget, width: int = 640) -> QPixmap:
 def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QColor,
             y: float) -> None:
     centre = QPointF(SAMPLE / 2 + 8, y)
-    if shape in ("dot", "explicit", "ring", "document"):
+    if shape == "conflict":
+        paint_conflict_badge(painter, centre.x(), y)
+    elif shape == "lag":
+        painter.setPen(QPen(LAG_GREY, 1))
+        painter.drawLine(QPointF(12, y), QPointF(SAMPLE - 2, y))
+        painter.drawLine(QPointF(12, y - 4), QPointF(12, y + 4))
+        pen, brush = timeline._style(colour, "explicit")
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        painter.drawEllipse(QPointF(SAMPLE + 1, y), 5.0, 5.0)
+    elif shape in ("dot", "explicit", "ring", "document", "ahead", "said"):
         kind = "explicit" if shape == "dot" else shape
         pen, brush = timeline._style(colour, kind)
         painter.setPen(pen)

@@ -41,6 +41,7 @@ from viewer.core.timex import Timex
 from viewer.core.topics import load_taxonomy
 from viewer.core.userdata import apply_user_data, orphans
 from viewer.core.words import plural
+from viewer.ui.coverage_dialog import CoverageDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
@@ -177,7 +178,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.detail.noteEdited.connect(self.editing.set_note)
         self.detail.set_actions([self.editing.actions[k] for k in
                                  ("tag", "accept", "reject", "date", "parties", "topics",
-                                  "not_event", "doc_date")])
+                                  "modality", "not_event", "doc_date")])
         self.editor.changed.connect(self._apply_change)
         self.editor.problem.connect(self._store_problem)
         self.store_banner = add_store_banner(self)
@@ -272,6 +273,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.base = {e.id: e for e in result.events}
         self.model.titles = self.titles()
         self.detail.titles = dict(self.model.titles)
+        self.detail.published = {path: d.date.isoformat() for path, d in self.documents.items()
+                                 if d.date is not None}
         self.filters.facets["documents"].labels = dict(self.model.titles)
         data = self.editor.user_data()
         self.timeline.tag_colours = dict(data.tags)
@@ -316,6 +319,17 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
 
     def edit_periods(self) -> None:
         edit_periods(self)
+
+    def set_show_lag(self, on: bool) -> None:
+        self.timeline.show_lag = on
+        self.timeline.viewport().update()
+
+    def show_coverage(self) -> None:
+        """Coverage of the events the filters show, by outlet (the article's title)."""
+        shown = [self.timeline.events[r] for r in self.timeline.rows]
+        labels = {t.id: t.label for t in self.timeline.taxonomy.topics}
+        self.coverage = CoverageDialog(shown, self.titles(), labels, self)
+        self.coverage.open()
 
     def titles(self) -> dict[str, str]:
         return {path: d.title for path, d in self.documents.items() if d.title}

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from viewer.core.events import Event
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
 from viewer.core.words import plural
+from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour, topic_colour
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class TimelinePainting:
         self._white = QColor("white")
         self._badge_text = QColor(muted).darker(130)
         fast = len(items) > 400  # dense views: square badges draw several times faster
+        if self.show_lag:
+            paint_lags(self, painter, items, ROW_HEIGHT)
         for item in items:
             self._paint_item(painter, item, text, fast)
         self._paint_current_label(painter, items, text, base, x1)
@@ -192,7 +195,9 @@ class TimelinePainting:
         style = self._styles.get(key)
         if style is None:
             fill = QColor(colour)
-            if kind == "badge":
+            if (modal := modal_style(colour, kind)) is not None:
+                style = modal
+            elif kind == "badge":
                 fill.setAlpha(200)
                 style = (QPen(fill.darker(130), 1), QBrush(fill))
             elif kind in ("bar-fuzzy", "bar"):
@@ -241,10 +246,12 @@ class TimelinePainting:
             kind = "bar-fuzzy" if fuzzy else "bar"  # the wider the uncertainty, the paler
             if event.date_source != "explicit":
                 kind += "-dashed"
+            kind = modal_kind(event.modality, kind)
             self._box(painter, box, self._style(colour, kind), selected, 3, fast)
         else:
             centre = QPointF((item.x0 + item.x1) / 2, y)
             kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
+            kind = modal_kind(event.modality, kind)
             pen, brush = self._style(colour, kind)
             painter.setPen(pen)
             painter.setBrush(brush)
@@ -254,6 +261,8 @@ class TimelinePainting:
                 painter.setPen(self._selected_pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, 8, 8)
+        if event.conflict and item.kind != "badge":
+            paint_conflict_badge(painter, item.x0 - 3, y - 8)
         if event.tags and item.kind != "badge":
             # A tagged event carries a small square in its first tag's colour.
             painter.setPen(Qt.PenStyle.NoPen)
@@ -361,7 +370,8 @@ class TimelinePainting:
         entries = self.legend_entries()
         metrics = QFontMetricsF(painter.font())
         keys = [(label, colour, "dot") for label, colour in entries]
-        keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring")]
+        keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring"),
+                 ("planned", text, "ahead"), ("claimed", text, "said")]
         x = rect.right() - 8
         y = rect.top() + 13
         rows_left = 2  # the key wraps onto a second line before it gives anything up
@@ -380,8 +390,9 @@ class TimelinePainting:
                 painter.setBrush(colour)
                 painter.drawEllipse(QPointF(x - 8, y - 4), 4.5, 4.5)
             else:
-                painter.setPen(QPen(colour, 1.5))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                pen, brush = modal_style(colour, shape) or (QPen(colour, 1.5), QBrush())
+                painter.setPen(pen)
+                painter.setBrush(brush)
                 painter.drawEllipse(QPointF(x - 8, y - 4), 4, 4)
             x -= 24
 

@@ -70,6 +70,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self._dragging = False
         self._fitted = False
         self._painted = False
+        self.show_lag = False  # View ▸ Reporting Lag: a line from each report to its happening
         self._user_zoomed = False  # zoomed or panned by the user since the last fit
         self._span: tuple[int, int] | None = None
         self.redate = RedateDrag(self)

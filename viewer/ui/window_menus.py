@@ -67,6 +67,9 @@ def build_menus(window: MainWindow) -> None:
         window.lane_actions[mode] = action
     window.lane_actions["party"].setChecked(True)
     add(window, view, "&Periods…", window.edit_periods)
+    window.lag_action = add(window, view, "Reporting &Lag", window.set_show_lag,
+                            QKeySequence("Ctrl+Shift+L"), checkable=True)
+    add(window, view, "&Coverage…", window.show_coverage, QKeySequence("Ctrl+Shift+C"))
     view.addSeparator()
     window.boilerplate_action = add(window,
         view, "Show &Boilerplate", lambda on: window.filters.boilerplate.setChecked(on),

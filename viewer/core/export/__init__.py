@@ -33,13 +33,15 @@ class ExportJob:
     filter: Filter = field(default_factory=Filter)
     title: str = "Timeline"
     periods: tuple[Period, ...] = ()  # the folder's named spans, written alongside
+    group_by: str = "party"  # TimelineJS groups: "party" (first party) or "modality"
 
 
 def describe_filter(f: Filter) -> str:
     """The filter in words, for report headers."""
     parts = []
     for name, label in (("parties", "parties"), ("topics", "topics"), ("tags", "tags"),
-                        ("documents", "documents"), ("review", "review")):
+                        ("documents", "documents"), ("review", "review"),
+                        ("modality", "modality"), ("conflict", "disputed")):
         values = f.values(name)
         if values:
             parts.append(f"{label}: {' or '.join(sorted(values))}")

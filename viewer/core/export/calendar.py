@@ -70,7 +70,8 @@ def _tl_date(value: dt.date, precision: str) -> dict[str, Any]:
 
 
 def timelinejs(job: ExportJob) -> str:
-    """TimelineJS 3 JSON: title slide, one slide per dated event, grouped by first party."""
+    """TimelineJS 3 JSON: title slide, one slide per dated event, grouped by first party
+    (or by modality when the job asks)."""
     slides = []
     for event in job.events:
         if event.start is None or event.end is None:
@@ -83,7 +84,9 @@ def timelinejs(job: ExportJob) -> str:
         }
         if event.end != event.start:
             slide["end_date"] = _tl_date(event.end, event.precision)
-        if event.parties:
+        if job.group_by == "modality":
+            slide["group"] = event.modality
+        elif event.parties:
             slide["group"] = event.parties[0]
         slides.append(slide)
     payload = {

@@ -9,6 +9,7 @@ from html import escape
 from viewer.core.events import Event
 from viewer.core.export import ExportJob, describe_filter
 from viewer.core.export.svg import timeline_svg
+from viewer.core.export.wording import disputes, lead, trailer
 from viewer.core.provenance import HTML_MARK, MARKDOWN_MARK
 
 
@@ -51,6 +52,7 @@ def markdown(job: ExportJob) -> str:
             f"- **{_markdown_text(p.name)}**: {p.start.isoformat()} – {p.end.isoformat()}"
             for p in job.periods] + [""]
     notes: list[str] = []
+    disputed = disputes(job.events, lambda path: _source(job, path))
     for heading, events in grouped(job.events):
         lines += [f"## {heading}", ""]
         for event in events:
@@ -59,13 +61,24 @@ def markdown(job: ExportJob) -> str:
                                           ", ".join(f"#{t}" for t in event.tags)) if x)
             date = "" if event.precision in ("day", "time", "none") else (
                 f" ({_date(event.start)} – {_date(event.end)})")
-            lines.append(f"- {_markdown_text(event.text)}{date}"
+            lines.append(f"- {_markdown_text(lead(event) + event.text)}{date}"
                          + (f" — {_markdown_text(meta)}" if meta else "")
                          + f" [^{len(notes)}]")
             if event.note:
                 lines.append(f"  - *Note:* {_markdown_text(event.note)}")
+            if trailer(event):
+                lines.append(f"  - *{_markdown_text(trailer(event))}*")
+            lines += [f"  - {_markdown_text(d.text())}" for d in disputed.get(event.id, ())]
         lines.append("")
     return "\n".join(lines + notes) + "\n"
+
+
+def _source(job: ExportJob, path: str) -> str:
+    """An article cited inline: its title and publication date."""
+    document = job.documents.get(path)
+    if document is None:
+        return path
+    return f"{document.title}, {_date(document.date)}"
 
 
 def _citation_md(job: ExportJob, event: Event, number: int) -> str:
@@ -81,7 +94,9 @@ body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding
 h1{margin-bottom:.2em} .filter{color:#555} h2{border-bottom:1px solid #ddd;margin-top:1.6em}
 ul{padding-left:1.2em} li{margin:.5em 0} .meta{color:#666;font-size:90%}
 .cite{color:#555;font-size:88%;border-left:3px solid #ddd;padding-left:.6em;margin:.2em 0}
-.note{font-style:italic} svg{width:100%;height:auto;border:1px solid #eee}
+.note{font-style:italic} .lead{font-weight:600}
+.disputed{color:#8a1c1c;margin:.2em 0} .outcome{color:#1d4f91;margin:.2em 0}
+svg{width:100%;height:auto;border:1px solid #eee}
 """
 
 
@@ -101,6 +116,7 @@ def html(job: ExportJob) -> str:
         parts.append("<h2>Periods</h2><ul>" + "".join(
             f"<li><b>{escape(p.name)}</b>: {p.start.isoformat()} – {p.end.isoformat()}</li>"
             for p in job.periods) + "</ul>")
+    disputed = disputes(job.events, lambda path: _source(job, path))
     for heading, events in grouped(job.events):
         parts.append(f"<h2>{escape(heading)}</h2><ul>")
         for event in events:
@@ -112,10 +128,15 @@ def html(job: ExportJob) -> str:
             span = "" if event.precision in ("day", "time", "none") else (
                 f" <span class='meta'>({escape(_date(event.start))} – "
                 f"{escape(_date(event.end))})</span>")
+            said = f"<span class='lead'>{escape(lead(event))}</span>" if lead(event) else ""
             parts.append(
-                f"<li><div>{escape(event.text)}{span}</div>"
+                f"<li><div>{said}{escape(event.text)}{span}</div>"
                 f"<div class='meta'>{escape(meta)}</div>"
                 + (f"<div class='note'>Note: {escape(event.note)}</div>" if event.note else "")
+                + (f"<div class='outcome'>{escape(trailer(event))}</div>" if trailer(event)
+                   else "")
+                + "".join(f"<div class='disputed'>{escape(d.text())}</div>"
+                          for d in disputed.get(event.id, ()))
                 + f"<div class='cite'>{escape(title)}, {escape(published)} — "
                 f"{escape(event.document)}</div></li>")
         parts.append("</ul>")

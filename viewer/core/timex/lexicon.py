@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.resources import load_data, load_override, override
+from viewer.core.resources import build_for_folder, folder_data, load_data, override
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -263,10 +263,18 @@ def for_folder(folder: str | Path | None) -> Lexicon:
     if override("timex.toml", folder) is None:
         return bundled()
     base = load_data("timex.toml")
-    merged = load_data("timex.toml", folder)
-    own = (load_override("timex.toml", folder) if folder is not None else None) or {}
-    if own.get("replace") is True:
-        return build(merged)  # only the folder's rules (its tables, where it gives them)
-    local = merged["rule"][len(base["rule"]) :]
-    merged["rule"] = local + base["rule"]
-    return build(merged)
+    own = folder_data("timex.toml", folder) or {}
+
+    def with_own_rules_first(merged: dict[str, Any]) -> Lexicon:
+        if own.get("replace") is not True:  # else only the folder's rules (and its tables)
+            local = merged["rule"][len(base["rule"]) :]
+            merged = {**merged, "rule": local + base["rule"]}
+        lexicon = build(merged)
+        from viewer.core.timex.tagger import NORMALISERS  # the tagger imports this module
+
+        unknown = sorted({r.norm for r in lexicon.rules} - NORMALISERS.keys())
+        if unknown:
+            raise KeyError(f"unknown normaliser {', '.join(unknown)}")
+        return lexicon
+
+    return build_for_folder("timex.toml", folder, with_own_rules_first)

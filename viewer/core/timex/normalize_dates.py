@@ -277,7 +277,10 @@ def weekday(m: Match) -> Result | None:
     if m.dct is None:
         return Result("DATE" if not part else "TIME", f"XXXX-WXX-{target}{suffix}", anchor="none")
     rel = (m.g("rel") or "").replace("the ", "")
-    today = m.dct.isoweekday()
+    base, kind = m.dct, "dct"
+    if (m.g("rel") or "").startswith("the ") and m.anchor is not None and m.anchor.unit == "D":
+        base, kind = m.anchor.day, "narrative"  # "the previous Friday": before the story's day
+    today = base.isoweekday()
     back = (today - target) % 7
     ahead = (target - today) % 7
     if rel in ("last", "past", "previous"):
@@ -294,8 +297,8 @@ def weekday(m: Match) -> Result | None:
         delta = -back  # "Wednesday's ruling": a possessive names what already happened
     else:
         delta = ahead if m.tense() > 0 else -back
-    day = m.dct + dt.timedelta(days=delta)
-    return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor="dct")
+    day = base + dt.timedelta(days=delta)
+    return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
 
 
 def season(m: Match) -> Result | None:

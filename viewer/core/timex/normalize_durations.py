@@ -43,6 +43,8 @@ def unit_code(m: Match, word: str, default: str) -> str:
 def approx_mod(m: Match) -> str | None:
     """APPROX for "about", "nearly"…; "just" and "only" stress an exact amount."""
     word = (m.g("approx") or "").strip()
+    if m.g("orso"):  # "a week or so ago"
+        return "APPROX"
     return "APPROX" if word and word not in ("just", "only") else None
 
 
@@ -137,8 +139,12 @@ def duration(m: Match) -> Result | None:
         if unit is None:
             return None
     number = number_of(m)
+    plural = (m.g("unit") or "").endswith("s")
     if number is None:
-        number = "X"
+        # "a day-long meeting" lasts one day, "decades-long" an unknown number of them
+        number = 1 if m.g("adj") == "-long" and not plural else "X"
+    elif plural and (m.g("number") or "") in ("a", "an"):
+        number = "X"  # "a years-long slump": the article belongs to the noun
     elif number != "X" and float(number) >= 1000:
         return None  # "the 1988 quarter" names a year, not 1988 quarters
     if m.g("half1") or m.g("half2"):
@@ -146,8 +152,9 @@ def duration(m: Match) -> Result | None:
     rel = m.g("rel")
     article = re.match(r"(?:the|an?)\s+", m.surface(), re.IGNORECASE)
     adjective = m.g("adj") == "-long"
-    if (article and rel is None and ((m.g("number") or "") not in ("a", "an") or adjective)
-            and not (m.g("unit") or "").lower().endswith("s")):
+    counted = (m.g("number") or "") not in ("a", "an")
+    if article and rel is None and (
+            (plural and not counted) or ((counted or adjective) and not plural)):
         m.start += article.end()  # "a two-year term", "a week-long strike": of the noun
     if rel == "ahead":
         rel = "coming"

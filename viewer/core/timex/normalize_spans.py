@@ -7,7 +7,7 @@ import re
 
 from viewer.core.timex.calendar import interval, shift, value_for
 from viewer.core.timex.context import Match
-from viewer.core.timex.normalize_dates import MODS, Result, weekday
+from viewer.core.timex.normalize_dates import MODS, Result, calendar_date, weekday
 from viewer.core.timex.normalize_durations import (
     TIME_UNITS,
     approx_mod,
@@ -37,6 +37,8 @@ def clock(m: Match) -> Result | None:
             hour = 0
         if hour > 24 or minute > 59:
             return None
+    if m.g("weekday2") and not m.g("weekday"):  # "10:35 a.m. (0735 GMT) Friday"
+        m.groups["weekday"] = m.groups["weekday2"]
     day = m.dct
     anchor = "dct"
     near = m.anchor
@@ -101,6 +103,29 @@ def narrative_part(m: Match) -> Result | None:
     return Result("TIME", f"{day.isoformat()}T{part}", mod=mod, anchor=kind, sets_anchor=False)
 
 
+def week_of(m: Match) -> Result | None:
+    """"The week of March 6" names the calendar week holding that day."""
+    day = calendar_date(m)
+    if day is None or "X" in day.value:
+        return day
+    return Result("DATE", value_for(dt.date.fromisoformat(day.value), "W"), anchor=day.anchor)
+
+
+def coordinated_day(m: Match) -> Result | None:
+    """"April 24 and 25": a later day of the month the date just before it named."""
+    near = m.anchor
+    if (near is None or near.unit != "D"
+            or not re.fullmatch(r"\s*(?:and|&|or)\s*", m.text[near.end : m.start])):
+        return None
+    day = int(m.g("day") or 0)
+    if day <= near.day.day:
+        return None
+    try:
+        return Result("DATE", near.day.replace(day=day).isoformat(), anchor="narrative")
+    except ValueError:
+        return None
+
+
 def deictic_day(m: Match) -> Result | None:
     word = " ".join((m.g("word") or "").split())
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
@@ -111,8 +136,14 @@ def deictic_day(m: Match) -> Result | None:
     if word == "tonight":
         return Result("TIME", f"{day.isoformat()}TNI", anchor="dct")
     if word == "overnight":
-        return Result("TIME", f"{day.isoformat()}TNI", anchor="dct", earliest=day, latest=m.dct,
-                      explicit_span=True)
+        near, end, kind = m.anchor, m.dct, "dct"
+        if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
+                "\n\n" not in m.text[near.end : m.start]):
+            # "Shares closed lower Friday after overnight losses": the night before that day.
+            end, kind = near.day, "narrative"
+        day = end - dt.timedelta(days=1)
+        return Result("TIME", f"{day.isoformat()}TNI", anchor=kind, earliest=day, latest=end,
+                      explicit_span=True, sets_anchor=kind == "dct")
     return Result("DATE", day.isoformat(), anchor="dct")
 
 

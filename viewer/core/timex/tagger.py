@@ -47,6 +47,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "clock": ns.clock,
     "relative_part": ns.relative_part,
     "narrative_part": ns.narrative_part,
+    "week_of": ns.week_of,
+    "coordinated_day": ns.coordinated_day,
     "deictic_day": ns.deictic_day,
     "anaphoric": ns.anaphoric,
     "ago": ns.ago,

@@ -1,0 +1,149 @@
+"""Reported dates, conflicts inside clusters and planned → outcome links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.conftest import copy_seeds
+from viewer.core.conflicts import figures, find_conflicts
+from viewer.core.extract import extract_folder
+from viewer.core.reporting import outcome_text
+
+
+def _two_versions(folder: Path) -> None:
+    """Two articles on one prisoner exchange that give different days and figures."""
+    (folder / "a.txt").write_text(
+        "date 2026-03-06 On March 5, Russia and Ukraine exchanged 150 prisoners of war in a "
+        "swap brokered by the United Arab Emirates at the Belarus border.\n\n"
+        "Separately, the weather in Kyiv was mild on Thursday.\n")
+    (folder / "b.txt").write_text(
+        "date 2026-03-09 On March 7, Russia and Ukraine exchanged 120 prisoners of war in a "
+        "swap brokered by the United Arab Emirates at the Belarus border.\n\n"
+        "Farmers in Poland protested against grain imports on Saturday.\n")
+
+
+def test_two_versions_make_exactly_one_conflict(tmp_path: Path) -> None:
+    _two_versions(tmp_path)
+    result = extract_folder(tmp_path, use_cache=False)
+    conflicts = find_conflicts(result.events)
+    assert len(conflicts) == 1
+    (conflict,) = conflicts.values()
+    assert conflict.flags == ("date", "figure:prisoners")
+    values = {d.what: sorted(c.value for c in d.claims) for d in conflict.disagreements}
+    assert values == {"date": ["2026-03-05", "2026-03-07"], "prisoners": ["120", "150"]}
+    flagged = [e for e in result.events if e.conflict]
+    assert len(flagged) == 2 and {e.document for e in flagged} == {"a.txt", "b.txt"}
+    assert all(e.sources == 2 for e in flagged)
+
+
+def test_reported_dates_and_cluster_span(tmp_path: Path) -> None:
+    _two_versions(tmp_path)
+    flagged = [e for e in extract_folder(tmp_path, use_cache=False).events if e.conflict]
+    assert {e.reported for e in flagged} == {dt.date(2026, 3, 6), dt.date(2026, 3, 9)}
+    assert all(e.first_reported == dt.date(2026, 3, 6) for e in flagged)
+    assert all(e.last_reported == dt.date(2026, 3, 9) for e in flagged)
+
+
+def test_agreeing_sources_are_not_flagged(tmp_path: Path) -> None:
+    _two_versions(tmp_path)
+    text = (tmp_path / "b.txt").read_text().replace("March 7", "March 5").replace("120", "150")
+    (tmp_path / "b.txt").write_text(text)
+    result = extract_folder(tmp_path, use_cache=False)
+    assert find_conflicts(result.events) == {}
+    assert max(e.sources for e in result.events) == 2
+
+
+def test_planned_event_linked_to_later_postponement(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-01-20 Russian and Ukrainian negotiators are set to meet in Geneva for "
+        "talks on a ceasefire on February 1.\n")
+    (tmp_path / "b.txt").write_text(
+        "date 2026-01-30 Talks in Geneva between Russian and Ukrainian negotiators on a "
+        "ceasefire on February 1 have been postponed.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    planned = next(e for e in events if e.document == "a.txt")
+    assert planned.modality == "planned"
+    assert outcome_text(planned) == "planned 2026-02-01 → postponed (reported 2026-01-30)"
+    (tmp_path / "b.txt").write_text(
+        "date 2026-02-02 Russian and Ukrainian negotiators held talks in Geneva on a "
+        "ceasefire on February 1.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    planned = next(e for e in events if e.document == "a.txt")
+    assert outcome_text(planned) == "planned 2026-02-01 → happened 2026-02-01"
+
+
+def test_figures_read_numbers_with_their_noun() -> None:
+    assert figures("five people were killed and 12 were injured") == {
+        "casualties": frozenset({5}), "wounded": frozenset({12})}
+    assert figures("talks lasted six hours") == {"hours": frozenset({6})}
+    assert figures("in 2025 talks resumed") == {}
+
+
+def test_seeds_report_lag_across_articles(tmp_path: Path) -> None:
+    events = extract_folder(copy_seeds(tmp_path), use_cache=False).events
+    spread = [e for e in events if e.first_reported and e.last_reported
+              and e.first_reported < e.last_reported]
+    assert spread, "the Geneva round is reported on several days"
+    assert all(e.reported is not None for e in events)
+
+
+def test_parties_named_in_passing_are_not_a_dispute(tmp_path: Path) -> None:
+    """The seeds' Geneva round: one source names Russia's invasion and Switzerland as the venue;
+    that is not a disagreement on who took part."""
+    assert find_conflicts(extract_folder(copy_seeds(tmp_path), use_cache=False).events) == {}
+
+
+def test_sources_naming_different_participants_disagree(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-06 On March 5, delegations of Russia and Ukraine met in Abu Dhabi for "
+        "talks on a ceasefire mediated by Qatar.\n")
+    (tmp_path / "b.txt").write_text(
+        "date 2026-03-06 On March 5, delegations of Russia and Ukraine met in Abu Dhabi for "
+        "talks on a ceasefire mediated by Turkey.\n")
+    (conflict,) = find_conflicts(extract_folder(tmp_path, use_cache=False).events).values()
+    assert conflict.flags == ("parties",)
+
+
+def test_reports_write_disputes_with_sources_and_who_says_so(tmp_path: Path) -> None:
+    from viewer.core.export import ExportJob
+    from viewer.core.export.formats import render
+
+    _two_versions(tmp_path)
+    result = extract_folder(tmp_path, use_cache=False)
+    job = ExportJob(result.events, {d.relpath: d for d in result.documents})
+    md, page = render(job, "md"), render(job, "html")
+    assert md.count("disputed: date — 2026-03-05 (") == 1
+    assert "disputed: number of prisoners — 150 (" in md and ", 2026-03-09) vs" not in md
+    assert page.count("<div class='disputed'>") == 2
+    rows = render(job, "csv").splitlines()
+    header = rows[0].lstrip("\ufeff").split(",")
+    assert {"reported", "first_reported", "last_reported", "conflict", "outcome"} <= set(header)
+    assert "date; figure:prisoners" in render(job, "csv")
+    assert '"conflict": ["date", "figure:prisoners"]' in render(job, "jsonl")
+
+
+def test_timelinejs_groups_by_modality_on_request(tmp_path: Path) -> None:
+    import dataclasses
+    import json
+
+    from viewer.core.export import ExportJob
+    from viewer.core.export.formats import render
+
+    _two_versions(tmp_path)
+    result = extract_folder(tmp_path, use_cache=False)
+    job = ExportJob(result.events, {d.relpath: d for d in result.documents})
+    groups = {s.get("group") for s in json.loads(render(job, "timelinejs"))["events"]}
+    assert "happened" not in groups
+    modal = dataclasses.replace(job, group_by="modality")
+    assert {s["group"] for s in json.loads(render(modal, "timelinejs"))["events"]} == {"happened"}
+
+
+def test_chronology_says_who_says_so_and_what_is_planned(tmp_path: Path) -> None:
+    from viewer.core.export import ExportJob
+    from viewer.core.export.formats import render
+
+    result = extract_folder(copy_seeds(tmp_path), use_cache=False)
+    md = render(ExportJob(result.events, {d.relpath: d for d in result.documents}), "md")
+    assert "- planned: Ukraine and Russia are set to engage" in md
+    assert "- Dmitry Peskov said: Kremlin spokesperson Dmitry Peskov" in md

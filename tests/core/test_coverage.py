@@ -1,0 +1,40 @@
+"""Coverage per lane: counts by month, gaps, outlets."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from viewer.core.coverage import coverage
+from viewer.core.events import Event
+
+_BASE = Event(id="x", document="a.txt", text="", char_start=0, char_end=0, start=None,
+              end=None, precision="day", date_source="explicit", timex=None,
+              timex_value=None, parties=(), people=(), topics=(), boilerplate=False,
+              sentence=0)
+
+
+def _event(day: dt.date, topics: tuple[str, ...], document: str = "a.txt") -> Event:
+    return dataclasses.replace(_BASE, start=day, end=day, topics=topics, document=document)
+
+
+def test_gap_in_a_topic_is_named() -> None:
+    events = [_event(dt.date(2025, 2, 10), ("prisoners",)),
+              _event(dt.date(2025, 7, 1), ("prisoners",), "b.txt"),
+              _event(dt.date(2025, 4, 3), ("strikes",))]
+    found = coverage(events, "topic", {"a.txt": "Reuters", "b.txt": "AP"})
+    assert found.months[0] == dt.date(2025, 2, 1) and len(found.months) == 6
+    assert found.counts[found.lanes.index("prisoners")] == (1, 0, 0, 0, 0, 1)
+    (gap,) = found.gaps
+    assert gap.sentence("prisoner exchanges") == (
+        "no reporting on prisoner exchanges between March 2025 and June 2025")
+    assert dict(found.outlets)["prisoners"] == (("AP", 1), ("Reuters", 1))
+
+
+def test_a_single_quiet_month_is_no_gap() -> None:
+    events = [_event(dt.date(2025, 1, 5), ("x",)), _event(dt.date(2025, 3, 5), ("x",))]
+    assert coverage(events, "topic").gaps == ()
+
+
+def test_empty() -> None:
+    assert coverage([], "party").lanes == ()

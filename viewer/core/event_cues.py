@@ -1,0 +1,74 @@
+"""The cue words the event stage reads, compiled from `resources/events.toml`, and the
+precision of a dated expression: which sentences carry the narrative's date on, which dates
+in a sentence do not date its happening, and how coarse a date is."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from viewer.core.resources import load_data
+from viewer.core.timex import Timex
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(words, key=len, reverse=True))
+
+
+CUES = load_data("events.toml")
+BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
+BOUND_REACH = 41 + max(map(len, CUES["bounds"]))  # the longest text BOUND can match, plus one
+# ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
+# last comma or semicolon before the date (no other can start one).
+RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+ANAPHOR = re.compile(
+    rf"^(?:{_alternation(CUES['anaphor_pronouns'])})\b|"
+    rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b",
+)
+PAST = re.compile(rf"\b(?:{_alternation(CUES['past'])}|[a-z]{{3,}}"
+                  rf"{re.escape(CUES['past_suffix'])})\b")
+FUTURE = re.compile(rf"\b(?:{_alternation(CUES['future'])})\b")
+PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
+LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
+APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
+YEAR = re.compile(r"\b\d{4}\b")
+
+
+def without_appositions(text: str, dating: list[Timex]) -> list[Timex]:
+    """"A year later, in August 2025, …": two expressions that restate one time date one
+    happening; the one that writes its year stays (else the first)."""
+    out: list[Timex] = []
+    for timex in dating:
+        if out and out[-1].end <= timex.start and APPOSITION.fullmatch(
+                text, out[-1].end, timex.start):
+            if YEAR.search(timex.text) and not YEAR.search(out[-1].text):
+                out[-1] = timex
+            continue
+        out.append(timex)
+    return out
+
+
+def precision_of(timex: Timex) -> str:
+    return "fuzzy" if timex.value.endswith("_REF") else _period_precision(timex.value)
+
+
+# TimeML value shapes and the precision of the dates they name, most specific first.
+_PRECISIONS = tuple((re.compile(pattern), name) for pattern, name in (
+    (r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-\d{2}-\d{2}T.*", "time"),
+    (r"\d{4}-W\d{2}-WE", "weekend"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
+    (r"\d{4}-Q\d", "quarter"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}-H\d", "half"),
+    (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
+))
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_precision(value: str) -> str:
+    for pattern, name in _PRECISIONS:
+        if pattern.fullmatch(value):
+            return name
+    return "fuzzy"
+
+
+RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "quarter": 3,
+         "half": 4, "year": 5, "decade": 6, "century": 7, "fuzzy": 8}
