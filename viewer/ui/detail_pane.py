@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -278,12 +278,21 @@ class DetailPane(QWidget):
         selection.format.setBackground(colour)
         self.text.setExtraSelections([selection, *self._search_selections()])
         self.highlight = (event.char_start, event.char_end)
-        reveal = QTextCursor(self.text.document())
-        reveal.setPosition(event.char_end)
-        self.text.setTextCursor(reveal)
-        self.text.ensureCursorVisible()
-        reveal.setPosition(event.char_start)
-        self.text.setTextCursor(reveal)
+        self._reveal()
+        # A newly set article is laid out later: scroll again once it is, or it shows from its top.
+        QTimer.singleShot(0, self._reveal)
+
+    def _reveal(self) -> None:
+        """Scroll the article so the highlighted sentence sits a third of the way down."""
+        start, end = self.highlight
+        if end > self.text.document().characterCount():
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        self.text.setTextCursor(cursor)
+        top = self.text.cursorRect(cursor).top()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
         self.text.ensureCursorVisible()
 
     def highlighted_text(self) -> str:

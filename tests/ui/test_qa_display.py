@@ -1,0 +1,102 @@
+"""Defects a tester met on a real display, each pinned by the test that would have caught it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.edit_dialogs import DocumentDateDialog
+from viewer.ui.event_table import SENTENCE
+from viewer.ui.export_dialog import suggested_path
+from viewer.ui.main_window import MainWindow
+
+
+def test_reset_hides_the_search_clear_button(window: MainWindow, qtbot: QtBot) -> None:
+    search = window.filters.search
+    search.setText("Geneva")
+    clear = [b for b in search.findChildren(QToolButton) if b.isVisibleTo(search)]
+    assert clear, "typing shows the clear button"
+    window.filters.reset()
+    assert search.text() == ""
+    qtbot.waitUntil(lambda: not any(b.isVisibleTo(search)
+                                    for b in search.findChildren(QToolButton)), timeout=3000)
+
+
+def test_formats_sharing_an_extension_get_distinct_names(tmp_path: Path) -> None:
+    start = tmp_path / "timeline.csv"
+    json_path = suggested_path(start, "json")
+    tljs_path = suggested_path(json_path, "timelinejs")
+    assert json_path.name == "timeline.json"
+    assert tljs_path.name == "timeline-timelinejs.json"
+    assert suggested_path(tljs_path, "json") == json_path
+    assert suggested_path(tljs_path, "csv").name == "timeline.csv"
+
+
+def test_publication_date_dialog_names_the_file(qtbot: QtBot) -> None:
+    dialog = DocumentDateDialog("Café talks ended on Monday in Geneva.", dt.date(2026, 2, 17),
+                                relpath="notes/cafe.txt")
+    qtbot.addWidget(dialog)
+    assert "notes/cafe.txt" in dialog.windowTitle()
+    assert any(label.text() == "notes/cafe.txt" for label in dialog.findChildren(QLabel))
+
+
+def test_a_deselect_empties_the_detail_pane(window: MainWindow) -> None:
+    row = window.first_event_row()
+    assert row is not None
+    window.select_rows([row], row)
+    assert window.detail.event is not None
+    window.timeline.selectionRequested.emit([], -1)  # a click on empty timeline
+    assert window.detail.event is None
+    assert window.selected_ids() == []
+
+
+def test_not_an_event_moves_the_selection_on(window: MainWindow) -> None:
+    rows = window.proxy.rows
+    assert len(rows) > 3
+    position = 1
+    hidden, following = rows[position], rows[position + 1]
+    hidden_id = window.model.events[hidden].id
+    following_id = window.model.events[following].id
+    window.select_rows([hidden], hidden)
+    window.editing.toggle_not_event()
+    QApplication.processEvents()
+    assert window.detail.event is not None
+    assert window.detail.event.id == following_id
+    assert window.selected_ids() == [following_id]
+    assert hidden_id not in {window.model.events[r].id for r in window.proxy.rows}
+
+
+def test_the_article_scrolls_to_the_selected_sentence(window: MainWindow, qtbot: QtBot) -> None:
+    rows = [r for r in window.proxy.rows
+            if window.model.events[r].text.startswith("The Turkish government")]
+    assert rows
+    window.resize(1200, 520)  # a short article pane: the sentence lies below its fold
+    QApplication.processEvents()
+    window.select_rows([rows[0]], rows[0])
+    event = window.model.events[rows[0]]
+    text = window.detail.text
+
+    def shown() -> bool:
+        cursor = QTextCursor(text.document())
+        cursor.setPosition(event.char_start)
+        rect = text.cursorRect(cursor)
+        return rect.top() >= 0 and rect.bottom() <= text.viewport().height()
+
+    qtbot.waitUntil(shown, timeout=3000)
+    assert text.verticalScrollBar().value() > 0, "the sentence was shown without scrolling"
+
+
+def test_selecting_a_row_keeps_the_date_column_in_view(window: MainWindow) -> None:
+    table = window.table
+    bar = table.horizontalScrollBar()
+    assert bar.maximum() > 0, "the table is narrower than its columns"
+    bar.setValue(0)
+    row = window.proxy.rows[3]
+    table.scrollTo(window.proxy.index(3, SENTENCE))  # what a click on the Sentence cell does
+    window.select_rows([row], row)
+    window.editing.toggle_not_event()  # X moves the selection on and scrolls to it
+    assert bar.value() == 0
