@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.axis_labels import GAP, spaced_labels
 from viewer.ui.edit_dialogs import DocumentDateDialog
 from viewer.ui.event_table import SENTENCE
 from viewer.ui.export_dialog import suggested_path
+from viewer.ui.legend_dialog import legend_pixmap, legend_rows
 from viewer.ui.main_window import MainWindow
 
 
@@ -100,3 +103,21 @@ def test_selecting_a_row_keeps_the_date_column_in_view(window: MainWindow) -> No
     window.select_rows([row], row)
     window.editing.toggle_not_event()  # X moves the selection on and scrolls to it
     assert bar.value() == 0
+
+
+def test_the_legend_explains_every_grey_mark(window: MainWindow, tmp_path: Path) -> None:
+    meanings = " ".join(meaning for _s, meaning, _c in legend_rows(window.timeline))
+    for words in ("grey (dot, bar or badge)", "grey text", "grey bands", "tagged"):
+        assert words in meanings
+    picture = legend_pixmap(window.timeline)
+    assert picture.save(str(tmp_path / "legend.png"))
+
+
+def test_axis_labels_never_run_into_each_other() -> None:
+    # Day labels 70 px wide every 60 px: every other one is dropped, majors always stay.
+    spans = [(i * 60.0, 70.0, i == 4) for i in range(10)]
+    kept = spaced_labels(spans)
+    assert 4 in kept
+    for a, b in itertools.pairwise(kept):
+        assert spans[a][0] + spans[a][1] + GAP <= spans[b][0]
+    assert spaced_labels([(0.0, 10.0, False), (100.0, 10.0, False)]) == [0, 1]

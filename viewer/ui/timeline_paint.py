@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from viewer.core.events import Event
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
 from viewer.core.words import plural
+from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour, topic_colour
 
@@ -120,18 +121,21 @@ class TimelinePainting:
             current = nxt
         self._paint_periods(painter, rect, left, sx, x1)
         painter.setPen(QPen(muted, 0.6))
-        for tick in marks:
-            x = left + self.scale.x(tick.ordinal) - sx
-            if x < left - 1:
-                continue
+        metrics = QFontMetricsF(painter.font())
+        shown = [(left + self.scale.x(tick.ordinal) - sx, tick) for tick in marks]
+        shown = [(x, tick) for x, tick in shown if x >= left - 1]
+        spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
+        labelled = set(spaced_labels(spans))
+        for index, (x, tick) in enumerate(shown):
             pen = QPen(muted, 1.0 if tick.major else 0.4)
             painter.setPen(pen)
             painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
                              QPointF(x, rect.bottom()))
-            painter.setPen(text if tick.major else muted)
-            # Labels sit above the strip where publication triangles are drawn.
-            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - TRIANGLE_STRIP - 2),
-                             tick.label)
+            if index in labelled:
+                painter.setPen(text if tick.major else muted)
+                # Labels sit above the strip where publication triangles are drawn.
+                painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - TRIANGLE_STRIP - 4),
+                                 tick.label)
         # Publication dates of the documents, as small triangles in a strip of their own
         # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
@@ -187,6 +191,10 @@ class TimelinePainting:
             cached = topic_colour(self.taxonomy, key) if key else party_colour("")
             self._colours[("topic", key)] = cached
         return cached
+
+    def colour_of_nothing(self) -> QColor:
+        """The grey an event gets when it has no topic (or, in topic lanes, no party)."""
+        return party_colour("")
 
     def _style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
         """Pens and brushes per colour and kind, made once: painting thousands of items
