@@ -16,6 +16,8 @@ from viewer.ui.event_table import SENTENCE
 from viewer.ui.export_dialog import suggested_path
 from viewer.ui.legend_dialog import legend_pixmap, legend_rows
 from viewer.ui.main_window import MainWindow
+from viewer.ui.period_names import name_rows
+from viewer.ui.periods_dialog import PeriodsDialog
 
 
 def test_reset_hides_the_search_clear_button(window: MainWindow, qtbot: QtBot) -> None:
@@ -121,3 +123,17 @@ def test_axis_labels_never_run_into_each_other() -> None:
     for a, b in itertools.pairwise(kept):
         assert spans[a][0] + spans[a][1] + GAP <= spans[b][0]
     assert spaced_labels([(0.0, 10.0, False), (100.0, 10.0, False)]) == [0, 1]
+
+
+def test_new_periods_get_distinct_colours(qtbot: QtBot) -> None:
+    dialog = PeriodsDialog([], (dt.date(2026, 2, 16), dt.date(2026, 2, 20)))
+    qtbot.addWidget(dialog)
+    for name in ("Geneva round", "Istanbul round"):
+        dialog.name.setText(name)
+        dialog.add_from_form()
+    colours = [p.colour for p in dialog.periods()]
+    assert len(set(colours)) == 2
+
+
+def test_period_names_take_a_row_each_where_they_overlap() -> None:
+    assert name_rows([(0.0, 100.0), (0.0, 120.0), (50.0, 10.0), (200.0, 30.0)]) == [0, 1, 2, 0]

@@ -29,6 +29,7 @@ from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour, topic_colour
+from viewer.ui.period_names import paint_period_names
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
@@ -97,6 +98,7 @@ class TimelinePainting:
         self._paint_current_label(painter, items, text, base, x1)
         painter.restore()
         self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
+        self._paint_period_names(painter, rect, sx, sy, base)
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
             self._paint_legend(painter, rect, text, base)
@@ -156,27 +158,29 @@ class TimelinePainting:
 
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
                        x1: float) -> None:
-        """The analyst's periods: a tinted band each, named along the bottom edge."""
-        font = painter.font()
-        italic = QFont(font)
-        italic.setItalic(True)
-        painter.setFont(italic)
+        """The analyst's periods: a tinted band each (named later, over the lanes)."""
         for period in self.periods:
             a = left + self.scale.x(period.start.toordinal()) - sx
             b = left + self.scale.x(period.end.toordinal() + 1) - sx
             if b < left or a > left + x1 - sx:
                 continue
             a = max(a, left)
-            colour = QColor(period.colour)
-            fill = QColor(colour)
+            fill = QColor(period.colour)
             fill.setAlpha(45)
             painter.fillRect(QRectF(a, rect.top() + AXIS_HEIGHT, b - a,
                                     rect.height() - AXIS_HEIGHT), fill)
-            painter.setPen(colour.darker(160))
-            painter.drawText(QRectF(a + 3, rect.bottom() - 20, max(40.0, b - a + 200), 18),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             period.name)
-        painter.setFont(font)
+
+    def _paint_period_names(self, painter: QPainter, rect: QRectF, sx: float, sy: float,
+                            base: QColor) -> None:
+        if not self.periods or self.scene is None:
+            return
+        left = rect.left() + HEADER_WIDTH
+        shown = [(max(left, left + self.scale.x(p.start.toordinal()) - sx), p)
+                 for p in self.periods if left + self.scale.x(p.end.toordinal() + 1) - sx > left]
+        lanes = self.scene.lanes
+        lanes_bottom = rect.top() + AXIS_HEIGHT - sy + (lanes[-1].y + lanes[-1].height
+                                                        if lanes else 0.0)
+        paint_period_names(painter, shown, rect.right(), lanes_bottom, rect.bottom(), base)
 
     def colour_of(self, event: Event) -> QColor:
         if self.mode in ("topic",):
