@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import open_and_wait
 from viewer.ui.axis_labels import GAP, spaced_labels
 from viewer.ui.edit_dialogs import DocumentDateDialog
 from viewer.ui.event_table import SENTENCE
@@ -18,6 +19,7 @@ from viewer.ui.legend_dialog import legend_pixmap, legend_rows
 from viewer.ui.main_window import MainWindow
 from viewer.ui.period_names import name_rows
 from viewer.ui.periods_dialog import PeriodsDialog
+from viewer.ui.tasks import TaskRunner
 
 
 def test_reset_hides_the_search_clear_button(window: MainWindow, qtbot: QtBot) -> None:
@@ -137,3 +139,27 @@ def test_new_periods_get_distinct_colours(qtbot: QtBot) -> None:
 
 def test_period_names_take_a_row_each_where_they_overlap() -> None:
     assert name_rows([(0.0, 100.0), (0.0, 120.0), (50.0, 10.0), (200.0, 30.0)]) == [0, 1, 2, 0]
+
+
+def test_the_undated_tray_counts_consistently_and_stays_small(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path) -> None:
+    (seeds_copy / "undated.txt").write_text(
+        "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.\n\n"
+        "Ukraine said on Monday that talks would go on.\n")
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.resize(1500, 950)
+    window.show()
+    open_and_wait(qtbot, window, seeds_copy)
+    tray = window.undated_tray
+    lanes = window.timeline.scene.lanes if window.timeline.scene else []
+    listed = sum(len(lane.undated) for lane in lanes)
+    assert tray.count > 0
+    assert listed > tray.count, "the two-party event is listed under both lanes"
+    assert "under a second lane" in tray.toggle.text()
+    tray.set_open(True)
+    groups = tray.tree.topLevelItemCount()
+    assert tray.tree.height() <= 8 + groups * 20, "collapsed groups need no more room"
+    tray.tree.topLevelItem(0).setExpanded(True)
+    assert tray.tree.height() > 8 + groups * 20
+    assert tray.maximumHeight() < 300
