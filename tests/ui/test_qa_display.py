@@ -163,3 +163,10 @@ def test_the_undated_tray_counts_consistently_and_stays_small(
     tray.tree.topLevelItem(0).setExpanded(True)
     assert tray.tree.height() > 8 + groups * 20
     assert tray.maximumHeight() < 300
+
+
+def test_a_small_window_leaves_the_timeline_room(window: MainWindow) -> None:
+    window.resize(900, 600)
+    QApplication.processEvents()
+    assert window.centre.width() >= window.width() * 0.45
+    assert window.timeline.viewport().width() >= 400

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QCursor,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -69,6 +70,8 @@ class DetailPane(QWidget):
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
         self.text.anchorClicked.connect(lambda url: self._link(url.toString()))
+        self._buttons: list[QToolButton] = []
+        self._columns = 0
         self.buttons = QGridLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.setHorizontalSpacing(2)
@@ -92,13 +95,42 @@ class DetailPane(QWidget):
 
     def set_actions(self, actions: Sequence[QAction]) -> None:
         """Buttons for the analyst's commands, sharing the window's actions and shortcuts."""
-        columns = 4  # two short rows keep the pane narrow
-        for index, action in enumerate(actions):
+        self._buttons: list[QToolButton] = []
+        for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextOnly)
             button.setAutoRaise(True)
+            self._buttons.append(button)
+        self._columns = 0
+        self._arrange(3)
+        self.setMinimumWidth(self._needed(2))  # narrower than three columns allow
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the buttons out in `columns`: fewer when the pane is narrow, so a small window
+        can give the timeline the room instead."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._buttons:
+            self.buttons.removeWidget(button)
+        for index, button in enumerate(self._buttons):
             self.buttons.addWidget(button, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._buttons:
+            self._arrange(3 if self._needed(3) <= self.width() else 2)
+
+    def _needed(self, columns: int) -> int:
+        """The width the buttons take in `columns`: each column as wide as its widest."""
+        widths = [0] * columns
+        for index, button in enumerate(self._buttons):
+            column = index % columns
+            widths[column] = max(widths[column], button.sizeHint().width())
+        margins = self.layout().contentsMargins() if self.layout() else None
+        extra = (margins.left() + margins.right()) if margins else 0
+        return sum(widths) + 2 * (columns - 1) + extra
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:

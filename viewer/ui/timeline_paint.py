@@ -394,6 +394,8 @@ class TimelinePainting:
                 if rows_left == 0:
                     break
                 x, y = rect.right() - 8, y + 14
+                if x - width - 16 < rect.left() + HEADER_WIDTH + 10:
+                    break  # too narrow even for this one entry: never over the axis labels
             x -= width
             painter.setPen(text)
             painter.drawText(QPointF(x, y), label)
