@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
+import shutil
 from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
@@ -170,3 +172,29 @@ def test_a_small_window_leaves_the_timeline_room(window: MainWindow) -> None:
     QApplication.processEvents()
     assert window.centre.width() >= window.width() * 0.45
     assert window.timeline.viewport().width() >= 400
+
+
+def test_one_double_click_splits_a_badge(qtbot: QtBot, runner: TaskRunner,
+                                         tmp_path: Path) -> None:
+    # A folder whose one stray far date squeezes the rest into a single badge.
+    folder = tmp_path / "kenya"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "unseen" / "kenya_election", folder)
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.resize(1500, 950)
+    window.show()
+    open_and_wait(qtbot, window, folder)
+    timeline = window.timeline
+    assert timeline.scene is not None
+    badges = [i for i in timeline.scene.visible(-math.inf, math.inf) if i.kind == "badge"
+              and len({window.model.events[r].start for r in i.events}) > 1]
+    assert badges, "seeds show a badge of events on different days"
+    badge = max(badges, key=lambda i: len(i.events))
+    before = timeline.scale.px_per_day
+    timeline.open_badge(badge)
+    assert timeline.scene is not None
+    after = [i for i in timeline.scene.visible(-math.inf, math.inf)
+             if not set(i.events).isdisjoint(badge.events)]
+    days = {window.model.events[r].start for r in badge.events}
+    assert len(after) >= len(days), "each day of the badge lies apart after one double-click"
+    assert timeline.scale.px_per_day >= before * 4
