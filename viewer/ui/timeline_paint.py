@@ -285,12 +285,13 @@ class TimelinePainting:
             painter.drawText(QPointF(item.x1 + 4, y + 4), label)
 
     def _paint_chips(self, painter: QPainter, text: QColor, base: QColor) -> None:
-        """Labels that run over later marks, after every mark, on a nearly opaque chip."""
+        """Labels that won room over crowded marks: after every mark, on a chip that lets
+        the marks they cover show through."""
         if not self._chips:
             return
         metrics = QFontMetricsF(painter.font())
         chip = QColor(base)
-        chip.setAlpha(225)
+        chip.setAlpha(170)
         for point, label, badge in self._chips:
             width = metrics.horizontalAdvance(label)
             painter.fillRect(QRectF(point.x() - 2, point.y() - 12, width + 4, 16), chip)
