@@ -140,11 +140,10 @@ def test_a_one_pixel_pan_moves_no_label_to_a_neighbour() -> None:
 def test_placing_labels_costs_n_log_n_tree_steps() -> None:
     rng = random.Random(3)
     for n in (1000, 16000):
-        slots = [label_layout.Slot(12.0 * i, 12.0 * i + 10, 200.0,
-                                   (rng.randrange(4), rng.randrange(3), 12.0 * i))
-                 for i in range(n)]
+        ranks = [(rng.randrange(4), rng.randrange(3), 12.0 * i) for i in range(n)]
         steps: list[int] = []
-        label_layout.place(slots, steps)
+        label_layout.place([12.0 * i for i in range(n)], [12.0 * i + 10 for i in range(n)],
+                           [False] * n, ranks.__getitem__, lambda i: 200.0, 420.0, steps)
         assert steps[0] <= 4 * n * (math.log2(n) + 1)
 
 

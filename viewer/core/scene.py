@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -343,28 +344,36 @@ class Scene:
         items: list[Item] = []
         for row, entries in by_row.items():
             entries.sort(key=lambda e: e[2])
-            slots = [self._slot(kind, x0, x1, group) for kind, _, x0, x1, group in entries]
-            ends = label_layout.place(slots)
+            ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
+                                      [e[0] == "bar" and e[3] - e[2] >= INSIDE_BAR_PX
+                                       for e in entries],
+                                      functools.partial(self._priority, entries),
+                                      functools.partial(self._want, entries), MAX_LABEL_PX)
             for n, (kind, _, x0, x1, group) in enumerate(entries):
                 end = ends[n]
                 over = n + 1 < len(entries) and end > entries[n + 1][2]
                 items.append(Item(kind, lane_index, row, x0, x1, group, "", end, over))
         return items
 
-    def _slot(self, kind: str, x0: float, x1: float, group: tuple[int, ...]
-              ) -> label_layout.Slot:
-        """A mark's claim on label room: its full label width and its priority."""
-        if kind == "bar" and x1 - x0 >= INSIDE_BAR_PX:
-            return label_layout.Slot(x0, x1, 0.0, (), fixed=True)  # labelled inside
+    def _priority(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+                  n: int) -> tuple[float, ...]:
+        """Who wins label room where labels crowd (smaller first)."""
+        kind, _, x0, _, group = entries[n]
         if kind == "badge":
             # A badge's label is one sentence of many: after every single event's.
-            return label_layout.Slot(x0, x1, MAX_LABEL_PX, (1, 1, -len(group), 0, 0, x0))
+            return (1, 1, -len(group), 0, 0, x0)
         row = group[0]
         e = self.events[row]
-        want = min(MAX_LABEL_PX, self.measure(self.label_of(e)))
-        return label_layout.Slot(x0, x1, want, (
-            row != self.current, 0, -e.sources, RANK.get(e.precision, len(RANK)),
-            e.date_source != "explicit", x0, row))
+        return (row != self.current, 0, -e.sources, RANK.get(e.precision, len(RANK)),
+                e.date_source != "explicit", x0, row)
+
+    def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+              n: int) -> float:
+        """The full width of an entry's label (a badge's is never measured for room)."""
+        entry = entries[n]
+        if entry[0] == "badge":
+            return MAX_LABEL_PX
+        return self.measure(self.label_of(self.events[entry[4][0]]))
 
     def label(self, item: Item) -> str:
         """The text shown beside (or inside) an item, fitted to its room; computed lazily."""
