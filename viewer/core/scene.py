@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from viewer.core import label_layout
+from viewer.core.event_cues import RANK
 from viewer.core.events import Event
 
 LANE_MODES = ("party", "topic", "document", "tag", "single")
@@ -29,6 +32,7 @@ MARK_HALF = 5.0
 MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
+INSIDE_BAR_PX = 72.0  # a bar this wide carries its label inside (room for a cut label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,7 @@ class Item:
     events: tuple[int, ...]
     label: str = ""
     label_x1: float = 0.0
+    over: bool = False  # the label runs over later marks of its row (painted on a chip)
 
     @property
     def first(self) -> int:
@@ -231,7 +236,8 @@ class Scene:
                  scale: TimeScale, measure: Callable[[str], float] | None = None,
                  label_of: Callable[[Event], str] | None = None,
                  window: tuple[float, float] | None = None,
-                 lane_label: Callable[[str], str] | None = None) -> None:
+                 lane_label: Callable[[str], str] | None = None,
+                 current: int | None = None) -> None:
         self.events = events
         self.mode = mode
         self.scale = scale
@@ -241,6 +247,7 @@ class Scene:
         self.max_rows = SINGLE_LANE_ROWS if mode == "single" else MAX_ROWS
         self.height = 0.0
         self.window = (-math.inf, math.inf)
+        self.current = current  # the selected event: its label wins where labels crowd
         self._labels: dict[tuple[int, ...], str] = {}
         self.layout(*(window or (-math.inf, math.inf)))
 
@@ -249,6 +256,12 @@ class Scene:
         for lane in self.lanes:
             lane.max_rows = 1  # a new zoom: lanes may shrink again
         self.layout(*window)
+
+    def set_current(self, row: int | None) -> None:
+        """A new selected event takes label priority: place the labels again."""
+        if row != self.current:
+            self.current = row
+            self.layout(*self.window)
 
     def covers(self, x0: float, x1: float) -> bool:
         return self.window[0] <= x0 and x1 <= self.window[1]
@@ -323,19 +336,44 @@ class Scene:
     def _with_label_room(self, lane_index: int,
                          placed: list[tuple[str, int, float, float, tuple[int, ...]]]
                          ) -> list[Item]:
-        """Each item learns how far its label may reach: to the next item of its row."""
+        """Each item learns how far its label may reach; where labels compete for room in a
+        row, the priority of `label_layout` decides which marks get one."""
         by_row: dict[int, list[tuple[str, int, float, float, tuple[int, ...]]]] = {}
         for entry in placed:
             by_row.setdefault(entry[1], []).append(entry)
         items: list[Item] = []
         for row, entries in by_row.items():
             entries.sort(key=lambda e: e[2])
+            ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
+                                      [e[0] == "bar" and e[3] - e[2] >= INSIDE_BAR_PX
+                                       for e in entries],
+                                      functools.partial(self._priority, entries),
+                                      functools.partial(self._want, entries), MAX_LABEL_PX)
             for n, (kind, _, x0, x1, group) in enumerate(entries):
-                limit = entries[n + 1][2] - 4 if n + 1 < len(entries) else x1 + MAX_LABEL_PX
-                if kind == "bar" and x1 - x0 >= 60:
-                    limit = x1  # a wide bar carries its label inside
-                items.append(Item(kind, lane_index, row, x0, x1, group, "", max(x1, limit)))
+                end = ends[n]
+                over = n + 1 < len(entries) and end > entries[n + 1][2]
+                items.append(Item(kind, lane_index, row, x0, x1, group, "", end, over))
         return items
+
+    def _priority(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+                  n: int) -> tuple[float, ...]:
+        """Who wins label room where labels crowd (smaller first)."""
+        kind, _, x0, _, group = entries[n]
+        if kind == "badge":
+            # A badge's label is one sentence of many: after every single event's.
+            return (1, 1, -len(group), 0, 0, x0)
+        row = group[0]
+        e = self.events[row]
+        return (row != self.current, 0, -e.sources, RANK.get(e.precision, len(RANK)),
+                e.date_source != "explicit", x0, row)
+
+    def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+              n: int) -> float:
+        """The full width of an entry's label (a badge's is never measured for room)."""
+        entry = entries[n]
+        if entry[0] == "badge":
+            return MAX_LABEL_PX
+        return self.measure(self.label_of(self.events[entry[4][0]]))
 
     def label(self, item: Item) -> str:
         """The text shown beside (or inside) an item, fitted to its room; computed lazily."""

@@ -93,8 +93,10 @@ class TimelinePainting:
         fast = len(items) > 400  # dense views: square badges draw several times faster
         if self.show_lag:
             paint_lags(self, painter, items, ROW_HEIGHT)
+        self._chips: list[tuple[QPointF, str, bool]] = []
         for item in items:
             self._paint_item(painter, item, text, fast)
+        self._paint_chips(painter, text, base)
         self._paint_current_label(painter, items, text, base, x1)
         painter.restore()
         self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
@@ -285,11 +287,28 @@ class TimelinePainting:
             painter.setPen(text)
             painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
                              Qt.AlignmentFlag.AlignVCenter, label)
+        elif label and item.over:
+            # It won the room over the crowded marks after it: drawn over them, on a chip.
+            self._chips.append((QPointF(item.x1 + 4, y + 4), label, item.kind == "badge"))
         elif label:
             # Plain weight for every label: each was fitted to its room at this weight, so
             # none overlaps the next mark. The current event's label is drawn on top later.
             painter.setPen(text if item.kind != "badge" else self._badge_text)
             painter.drawText(QPointF(item.x1 + 4, y + 4), label)
+
+    def _paint_chips(self, painter: QPainter, text: QColor, base: QColor) -> None:
+        """Labels that won room over crowded marks: after every mark, on a chip that lets
+        the marks they cover show through."""
+        if not self._chips:
+            return
+        metrics = QFontMetricsF(painter.font())
+        chip = QColor(base)
+        chip.setAlpha(170)
+        for point, label, badge in self._chips:
+            width = metrics.horizontalAdvance(label)
+            painter.fillRect(QRectF(point.x() - 2, point.y() - 12, width + 4, 16), chip)
+            painter.setPen(text if not badge else self._badge_text)
+            painter.drawText(point, label)
 
     def _paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
                              base: QColor, right: float) -> None:

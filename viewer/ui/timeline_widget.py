@@ -124,6 +124,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
                       reveal: bool = True) -> None:
         self.selected = set(rows)
         self.current = current
+        if self.scene is not None:
+            self.scene.set_current(current)  # its label wins where labels crowd
         if reveal and current is not None:
             self.reveal(current)
         self.viewport().update()
@@ -156,7 +158,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
                            measure=metrics.horizontalAdvance, label_of=self._label_of,
-                           window=self._window(), lane_label=self.lane_label)
+                           window=self._window(), lane_label=self.lane_label,
+                           current=self.current)
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._legend = self._legend_entries()
         self._update_scrollbars()
