@@ -32,7 +32,6 @@ MARK_HALF = 5.0
 MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
-INSIDE_BAR_PX = 72.0  # a bar this wide carries its label inside (room for a cut label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,8 +344,7 @@ class Scene:
         for row, entries in by_row.items():
             entries.sort(key=lambda e: e[2])
             ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
-                                      [e[0] == "bar" and e[3] - e[2] >= INSIDE_BAR_PX
-                                       for e in entries],
+                                      [False] * len(entries),  # labels follow bars too
                                       functools.partial(self._priority, entries),
                                       functools.partial(self._want, entries), MAX_LABEL_PX)
             for n, (kind, _, x0, x1, group) in enumerate(entries):
@@ -376,16 +374,14 @@ class Scene:
         return self.measure(self.label_of(self.events[entry[4][0]]))
 
     def label(self, item: Item) -> str:
-        """The text shown beside (or inside) an item, fitted to its room; computed lazily."""
+        """The text shown after an item, fitted to its room; computed lazily."""
         key = (*item.events[:3], len(item.events), round(item.label_x1 - item.x1))
         cached = self._labels.get(key)
         if cached is not None:
             return cached
         text = self.label_of(self.events[self.representative(item.events)])
-        if item.kind == "bar" and item.label_x1 <= item.x1:
-            room = item.x1 - item.x0 - 10
-        else:
-            room = item.label_x1 - item.x1 - 4
+        # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
+        room = item.label_x1 - item.x1 - 4
         if room < 24:
             text = ""
         elif self.measure(text) > room:
@@ -396,7 +392,7 @@ class Scene:
     def label_end(self, item: Item) -> float:
         """Where the drawn label of an item ends (for hit-testing)."""
         text = self.label(item)
-        if not text or (item.kind == "bar" and item.label_x1 <= item.x1):
+        if not text:
             return item.x1
         return item.x1 + 4 + self.measure(text)
 

@@ -8,6 +8,7 @@ exported offscreen too.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -37,11 +38,15 @@ if TYPE_CHECKING:
 AXIS_HEIGHT = 54.0
 TRIANGLE_STRIP = 9.0
 MAX_LABEL = 520.0  # the longest the current event's label may run
+LABEL_MIN = 24.0  # narrower room than this shows no label
+HANDLE_ROOM = 10.0  # the selected label starts this far after its bar: the handles show
 HEADER_WIDTH = 150.0
 
 
 class TimelinePainting:
     """Mixed into TimelineWidget; `self` is the widget."""
+
+    _visible: tuple[float, float] = (-math.inf, math.inf)  # set by each paint
 
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self: TimelineWidget, event: QPaintEvent) -> None:  # type: ignore[misc]
@@ -94,6 +99,8 @@ class TimelinePainting:
         if self.show_lag:
             paint_lags(self, painter, items, ROW_HEIGHT)
         self._chips: list[tuple[QPointF, str, bool]] = []
+        self._visible = (x0, x1)  # content x of the visible part: labels stay inside it
+        self._label_metrics = QFontMetricsF(painter.font())
         for item in items:
             self._paint_item(painter, item, text, fast)
         self._paint_chips(painter, text, base)
@@ -282,19 +289,46 @@ class TimelinePainting:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.tag_colours.get(event.tags[0], "#555555")))
             painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
-        label = self.scene.label(item)
-        if label and item.kind == "bar" and item.label_x1 <= item.x1:
-            painter.setPen(text)
-            painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
-                             Qt.AlignmentFlag.AlignVCenter, label)
-        elif label and item.over:
-            # It won the room over the crowded marks after it: drawn over them, on a chip.
-            self._chips.append((QPointF(item.x1 + 4, y + 4), label, item.kind == "badge"))
-        elif label:
+        if self.current is not None and self.current in item.events and item.kind != "badge":
+            return  # the current event's label is drawn last, bold, where it hides nothing
+        fitted = self._fit_label(item, self.scene.label(item))
+        if fitted is None:
+            return
+        x, label = fitted
+        if item.over or x < item.x1 + 4:
+            # Over the crowded marks after it, or over a bar running past the left or right
+            # edge: on a chip, drawn after every mark.
+            self._chips.append((QPointF(x, y + 4), label, item.kind == "badge"))
+        else:
             # Plain weight for every label: each was fitted to its room at this weight, so
-            # none overlaps the next mark. The current event's label is drawn on top later.
+            # none overlaps the next mark.
             painter.setPen(text if item.kind != "badge" else self._badge_text)
-            painter.drawText(QPointF(item.x1 + 4, y + 4), label)
+            painter.drawText(QPointF(x, y + 4), label)
+
+    def _fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
+        """Where a label starts and its text, kept inside the visible part: after its mark,
+        or from the left edge when the mark is off it, or over a bar that runs past the right
+        edge; cut with "…" wherever the room ends, the picture's edge included."""
+        if not label:
+            return None
+        left, right = self._visible
+        x = item.x1 + 4
+        end = item.label_x1
+        if item.kind == "bar" and item.x1 > right - LABEL_MIN and item.x0 < right - LABEL_MIN:
+            x, end = max(item.x0, left) + 5, right  # the bar runs on past the right edge
+        x = max(x, left + 2)
+        end = min(end, right - 2)
+        if end - x < LABEL_MIN:
+            return None
+        metrics = self._label_metrics
+        if metrics.horizontalAdvance(label) > end - x:
+            if item.kind != "badge":
+                label = self._label_of(self.events[self.scene.representative(item.events)]
+                                       if self.scene is not None else self.events[item.first])
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, end - x)
+            if label in ("", "…"):
+                return None
+        return x, label
 
     def _paint_chips(self, painter: QPainter, text: QColor, base: QColor) -> None:
         """Labels that won room over crowded marks: after every mark, on a chip that lets
@@ -324,12 +358,19 @@ class TimelinePainting:
         bold.setBold(True)
         painter.setFont(bold)
         metrics = QFontMetricsF(bold)
-        inside = item.kind == "bar" and item.label_x1 <= item.x1
-        x = item.x1 + 4 if not inside else item.x0 + 5
-        room = max(60.0, min(MAX_LABEL, right - x - 6))
+        left = self._visible[0]
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        # After the mark, clear of the bar's drag handles, so its ends stay visible to drag;
+        # when the bar runs past the right edge, on the line below it instead of over it.
+        x = max(item.x1 + HANDLE_ROOM, left + 2)
+        if x > right - 60:
+            x, y = max(item.x0, left) + 5, y + ROW_HEIGHT - 2
+        room = max(0.0, min(MAX_LABEL, right - x - 6))
         label = metrics.elidedText(self._label_of(self.events[self.current]),
                                    Qt.TextElideMode.ElideRight, room)
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        if room < LABEL_MIN or label in ("", "…"):
+            painter.setFont(font)
+            return
         chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
         painter.fillRect(chip, base)
         painter.setPen(text)

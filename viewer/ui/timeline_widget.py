@@ -274,12 +274,15 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         span = extent(self.events, shown)
         if span is None:
             return
+        # The selection takes a little over half the width from near the left, leaving its
+        # label room on the right: a bar fitted edge to edge pushed its label off-screen.
         days = max(7, span[1] - span[0] + 1)
-        centre = (span[0] + span[1] + 1) / 2
-        self.scale = fit_scale(int(centre - days / 2), int(centre + days / 2),
-                               max(200.0, self.content_width()))
+        width = max(200.0, self.content_width())
+        shown = days / 0.55
+        self.scale = TimeScale(self.scale.origin,
+                               min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / shown)))
         self._user_zoomed = True
-        self._apply_scale(int(self.scale.x(centre) - self.content_width() / 2))
+        self._apply_scale(int(self.scale.x(span[0] - 0.08 * shown)))
         self.zoomChanged.emit(self.scale.px_per_day)
 
     def reveal(self, row: int) -> None:
