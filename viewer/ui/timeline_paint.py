@@ -47,6 +47,7 @@ class TimelinePainting:
     """Mixed into TimelineWidget; `self` is the widget."""
 
     _visible: tuple[float, float] = (-math.inf, math.inf)  # set by each paint
+    current_label_box: QRectF | None = None  # where the selected label was last drawn
 
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self: TimelineWidget, event: QPaintEvent) -> None:  # type: ignore[misc]
@@ -372,6 +373,7 @@ class TimelinePainting:
             painter.setFont(font)
             return
         chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
+        self.current_label_box = chip  # content coordinates, for tests and hit checks
         painter.fillRect(chip, base)
         painter.setPen(text)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
