@@ -3,11 +3,14 @@ room ends, and the selected label clear of its own bar and drag handles."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPainter
 
 from viewer.core.scene import ROW_HEIGHT
 from viewer.ui.main_window import MainWindow
+from viewer.ui.printing import new_printer, paint_timeline_page
 from viewer.ui.timeline_paint import HANDLE_ROOM
 
 
@@ -59,3 +62,20 @@ def test_the_selected_label_leaves_its_bar_and_handles_visible(window: MainWindo
         y = scene.item_y(bar)
         handles = QRectF(bar.x0 - HANDLE_ROOM / 2, y, bar.x1 - bar.x0 + HANDLE_ROOM, ROW_HEIGHT)
         assert not box.intersects(handles), f"{start}: the label covers its bar"
+
+
+def test_the_printed_timeline_page_has_a_title_and_margins(window: MainWindow,
+                                                           tmp_path: Path) -> None:
+    printer = new_printer()
+    margins = printer.pageLayout().margins(QPageLayout.Unit.Millimeter)
+    assert min(margins.left(), margins.right(), margins.top(), margins.bottom()) >= 10
+    page = QImage(1400, 1000, QImage.Format.Format_ARGB32)
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    title_height = paint_timeline_page(window, painter, QRectF(0, 0, 1400, 1000))
+    painter.end()
+    page.save(str(tmp_path / "page.png"))
+    assert title_height > 10
+    inked = [x for x in range(0, 400) for y in range(0, int(title_height))
+             if page.pixelColor(x, y).lightness() < 128]
+    assert inked, "the title line is drawn above the timeline"
