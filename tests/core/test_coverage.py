@@ -38,3 +38,11 @@ def test_a_single_quiet_month_is_no_gap() -> None:
 
 def test_empty() -> None:
     assert coverage([], "party").lanes == ()
+
+
+def test_vague_spans_do_not_count_in_their_first_month() -> None:
+    """'Earlier this year' (1 January to the report) made January look reported."""
+    vague = dataclasses.replace(_event(dt.date(2025, 1, 1), ("x",)), precision="year",
+                                end=dt.date(2025, 7, 22))
+    found = coverage([vague, _event(dt.date(2025, 7, 1), ("x",))], "topic")
+    assert found.months == (dt.date(2025, 7, 1),) and found.gaps == ()

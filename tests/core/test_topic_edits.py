@@ -111,3 +111,30 @@ def test_a_damaged_topics_file_is_passed_over_and_not_edited(
     assert main(["topics", str(folder), "--rename", "negotiations", "Talks"]) == 2
     assert "cannot be read" in capsys.readouterr().err
     assert path.read_bytes() == b"\xff[topic.x\n"
+
+
+def test_a_topic_from_selected_events(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    events = extract_folder(folder, use_cache=False).events
+    chosen = [e.id for e in events if "quota" in e.text]
+    assert len(chosen) == 3
+    args = ["topics", str(folder), "--create", "quotas", "--label", "Quotas"]
+    for event_id in chosen:
+        args += ["--from-event", event_id]
+    assert main(args) == 0
+    topic = load_taxonomy(folder).get("quotas")
+    assert topic is not None and "quota" in topic.cues
+    assert {e.id for e in extract_folder(folder, use_cache=False).events
+            if "quotas" in e.topics} >= set(chosen)
+    assert main(["topics", str(folder), "--create", "x", "--from-event", "nope"]) == 2
+    assert "no event 'nope'" in capsys.readouterr().err
+
+
+def test_suggested_cues_are_what_the_selection_shares() -> None:
+    from viewer.core.folder_topics import suggest_cues
+
+    folder = ["Dockers blamed the container cranes.", "The ferry left at noon.",
+              "Two container cranes broke down again.", "Gulls circled the quay.",
+              "Unions want the container cranes replaced."]
+    cues = suggest_cues([folder[0], folder[2], folder[4]], folder)
+    assert "container cranes" in cues[:2]
+    assert "gulls" not in cues and "ferry" not in cues

@@ -12,6 +12,7 @@ from collections import Counter
 from viewer.commands import CliError, existing_folder
 from viewer.core import topic_edits
 from viewer.core.extract import extract_folder
+from viewer.core.folder_topics import suggest_cues
 
 SUMMARY = "list a folder's topics (built-in, its own, discovered) and edit them"
 DESCRIPTION = (
@@ -28,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--color", default="#6a5acd", help="colour for --create (#rrggbb)")
     parser.add_argument("--cue", action="append", default=[], metavar="CUE",
                         help="cue for --create or --add-cues (repeat)")
+    parser.add_argument("--from-event", action="append", default=[], metavar="EVENT_ID",
+                        help="with --create: take cues from these events' sentences (repeat; "
+                        "ids as `extract` prints them)")
     parser.add_argument("--rename", nargs=2, metavar=("ID", "LABEL"))
     parser.add_argument("--recolour", nargs=2, metavar=("ID", "COLOUR"))
     parser.add_argument("--add-cues", metavar="ID", help="add the --cue values to topic ID")
@@ -39,11 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _edit(args: argparse.Namespace) -> bool:
     folder = args.folder
-    taxonomy = extract_folder(folder).taxonomy
+    extraction = extract_folder(folder)
+    taxonomy = extraction.taxonomy
     try:
         if args.create:
+            cues = list(args.cue)
+            if args.from_event:
+                by_id = {e.id: e.text for e in extraction.events}
+                unknown = [i for i in args.from_event if i not in by_id]
+                if unknown:
+                    raise CliError(f"topics: no event {unknown[0]!r} in {folder}")
+                body = [e.text for e in extraction.events if not e.boilerplate]
+                cues += suggest_cues([by_id[i] for i in args.from_event], body)
             topic_edits.create(folder, taxonomy, args.create, args.label or args.create,
-                               args.color, args.cue)
+                               args.color, cues)
         elif args.rename:
             topic_edits.rename(folder, taxonomy, *args.rename)
         elif args.recolour:

@@ -9,6 +9,7 @@ disagreements. The limits and the figure nouns are data (`resources/conflicts.to
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
@@ -152,8 +153,11 @@ def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None
                 break
             if not _comparable(a, b) or root(a.cluster) == root(b.cluster):
                 continue
-            wa = words.setdefault(i, content_words(a.text))
-            wb = words.setdefault(j, content_words(b.text))
+            wa, wb = words.get(i), words.get(j)
+            if wa is None:
+                wa = words[i] = content_words(a.text)
+            if wb is None:
+                wb = words[j] = content_words(b.text)
             shared = len(wa & wb)
             if shared >= rules.min_shared or (
                     shared >= 2 and shared / max(1, len(wa | wb)) >= rules.min_overlap):
@@ -179,7 +183,9 @@ def _disagreement(kind: str, what: str, values: dict[str, tuple[str, Event]]
     """`values`: document → (value, the event saying it). A disagreement needs two values."""
     if len({v for v, _ in values.values()}) < 2:
         return None
-    claims = tuple(Claim(value, e.id, doc) for doc, (value, e) in sorted(values.items()))
+    # Earliest report first (once reports are dated), then by article.
+    order = sorted(values.items(), key=lambda kv: (kv[1][1].reported or dt.date.max, kv[0]))
+    claims = tuple(Claim(value, e.id, doc) for doc, (value, e) in order)
     return Disagreement(kind, what, claims)
 
 

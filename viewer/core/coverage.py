@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from viewer.core.events import Event
 
 MIN_GAP_MONTHS = 2  # a lane silent for a single month is not news
+# Spans too vague to place in a month ("earlier this year" would count in January).
+VAGUE = frozenset({"year", "decade", "century", "fuzzy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ def coverage(events: Iterable[Event], mode: str = "party",
     outlets: dict[str, dict[str, int]] = {}
     low, high = None, None
     for e in events:
-        if e.start is None or e.boilerplate or e.not_event:
+        if e.start is None or e.boilerplate or e.not_event or e.precision in VAGUE:
             continue
         month = _index(e.start)
         low = month if low is None else min(low, month)

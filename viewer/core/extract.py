@@ -338,9 +338,11 @@ def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
             new = explain(doc.sentence_text(doc.sentences[event.sentence]))
         pairs = sorted([*pairs, *new], key=lambda p: order[p[0]])
         why = tuple(w for w in event.why if not w.startswith("topic:"))
-        out.append(dataclasses.replace(
-            event, topics=tuple(t for t, _ in pairs),
-            why=why + tuple(f"topic:{t}:{cue}" for t, cue in pairs)))
+        topics = tuple(t for t, _ in pairs)
+        why += tuple(f"topic:{t}:{cue}" for t, cue in pairs)
+        if topics != event.topics or why != event.why:  # a copy only where something changed
+            event = dataclasses.replace(event, topics=topics, why=why)
+        out.append(event)
     return out
 
 

@@ -293,3 +293,28 @@ def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
         return fitted
     found = [t for t in discover(body_units(documents), fitted, settings) if t.id not in deleted]
     return combine([*fitted.topics, *found])
+
+
+def suggest_cues(selected: Sequence[str], folder: Sequence[str],
+                 settings: Settings | None = None, limit: int = 6) -> list[str]:
+    """Cues for a new topic made from selected sentences: the one- and two-word phrases that
+    are most over-represented in the selection against the whole folder (not names, not stop
+    words), most distinctive first."""
+    settings = settings or _bundled_settings()
+    chosen = [Unit(text, 0, k, 0) for k, text in enumerate(selected)]
+    everything = [Unit(text, 0, k, 0) for k, text in enumerate(folder)]
+    loose = dataclasses.replace(settings, min_sentences=1, min_documents=1, attach_sentences=1,
+                                max_share=1.0)
+    empty = combine([])
+    mine, rest = _candidates(chosen, loose, empty)
+    share_in_folder = {p.key: len(p.sentences) / max(1, len(everything))
+                       for group in _candidates(everything, loose, empty) for p in group}
+    scored = []
+    for phrase in [*mine, *rest]:
+        inside = len(phrase.sentences) / max(1, len(chosen))
+        if len(chosen) > 1 and len(phrase.sentences) < 2:
+            continue  # a cue should be shared by the selection
+        scored.append((inside - share_in_folder.get(phrase.key, 0.0), phrase.key,
+                       phrase.forms.most_common(1)[0][0]))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [form for _, _, form in scored[:limit]]

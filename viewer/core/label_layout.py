@@ -42,31 +42,34 @@ class _Placed:
         self.steps = 0  # tree cells visited, for the operation-count test
 
     def add(self, position: int) -> None:
-        i = position + 1
-        while i <= self.size:
-            self.tree[i] += 1
+        tree, size, i, steps = self.tree, self.size, position + 1, 0
+        while i <= size:
+            tree[i] += 1
             i += i & -i
-            self.steps += 1
+            steps += 1
+        self.steps += steps
 
     def count_below(self, position: int) -> int:
         """How many placed positions are < position."""
-        i, total = position, 0
+        tree, i, total, steps = self.tree, position, 0, 0
         while i > 0:
-            total += self.tree[i]
+            total += tree[i]
             i -= i & -i
-            self.steps += 1
+            steps += 1
+        self.steps += steps
         return total
 
     def kth(self, k: int) -> int:
         """The position of the k-th placed one (1-based)."""
-        i, bit = 0, self.top
+        tree, size, i, bit, steps = self.tree, self.size, 0, self.top, 0
         while bit:
             nxt = i + bit
-            if nxt <= self.size and self.tree[nxt] < k:
+            if nxt <= size and tree[nxt] < k:
                 i = nxt
-                k -= self.tree[nxt]
+                k -= tree[nxt]
             bit >>= 1
-            self.steps += 1
+            steps += 1
+        self.steps += steps
         return i
 
 

@@ -75,7 +75,11 @@ def with_reports(events: Sequence[Event], documents: Iterable[Document]) -> list
 
 
 def lag_days(event: Event) -> int | None:
-    """Days from the happening to its report: negative for events reported ahead (planned)."""
+    """Days from the end of the happening to its report; negative for a report ahead of its
+    start (planned), 0 for one within its span ("earlier this year" reported this year)."""
     if event.reported is None or event.start is None:
         return None
-    return (event.reported - event.start).days
+    end = event.end or event.start
+    if event.reported > end:
+        return (event.reported - end).days
+    return min(0, (event.reported - event.start).days)

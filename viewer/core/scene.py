@@ -248,6 +248,8 @@ class Scene:
         self.window = (-math.inf, math.inf)
         self.current = current  # the selected event: its label wins where labels crowd
         self._labels: dict[tuple[int, ...], str] = {}
+        self._widths: dict[int, float] = {}  # an event's full label width, measured once
+        self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
         self.layout(*(window or (-math.inf, math.inf)))
 
     def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
@@ -371,7 +373,20 @@ class Scene:
         entry = entries[n]
         if entry[0] == "badge":
             return MAX_LABEL_PX
-        return self.measure(self.label_of(self.events[entry[4][0]]))
+        row = entry[4][0]
+        if row not in self._widths:
+            # A long text is wider than any crowded label may run, measured or not: the
+            # placement then decides the same, without the dear measuring.
+            low = len(self.label_of(self.events[row])) * self._narrow
+            if low >= label_layout.CROWD_PX:
+                return low
+        return self._width(row)
+
+    def _width(self, row: int) -> float:
+        width = self._widths.get(row)
+        if width is None:
+            width = self._widths[row] = self.measure(self.label_of(self.events[row]))
+        return width
 
     def label(self, item: Item) -> str:
         """The text shown after an item, fitted to its room; computed lazily."""
@@ -379,12 +394,13 @@ class Scene:
         cached = self._labels.get(key)
         if cached is not None:
             return cached
-        text = self.label_of(self.events[self.representative(item.events)])
+        row = self.representative(item.events)
+        text = self.label_of(self.events[row])
         # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
         room = item.label_x1 - item.x1 - 4
         if room < 24:
             text = ""
-        elif self.measure(text) > room:
+        elif self._width(row) > room:
             text = self._shorten(text, room) if room > 60 else ""
         self._labels[key] = text
         return text

@@ -50,7 +50,8 @@ def conflict_html(event: Event, cluster: Sequence[Event], titles: Mapping[str, s
     if conflict is None:
         return ("<b style='color:#a01818'>⚠ Sources disagree:</b> "
                 + escape(", ".join(event.conflict)))
-    documents = sorted({c.document for d in conflict.disagreements for c in d.claims})
+    # Earliest report first, as the core orders the versions.
+    documents = list(dict.fromkeys(c.document for d in conflict.disagreements for c in d.claims))
     head = "".join(
         f"<th align='left'>{escape(titles.get(doc) or doc)}<br>"
         f"<span style='font-weight:normal;color:gray'>{escape(published.get(doc, ''))}</span>"
