@@ -3,6 +3,7 @@ room ends, and the selected label clear of its own bar and drag handles."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -79,3 +80,19 @@ def test_the_printed_timeline_page_has_a_title_and_margins(window: MainWindow,
     inked = [x for x in range(0, 400) for y in range(0, int(title_height))
              if page.pixelColor(x, y).lightness() < 128]
     assert inked, "the title line is drawn above the timeline"
+
+
+def test_a_bar_starting_far_off_the_left_edge_is_still_drawn(window: MainWindow) -> None:
+    window.filters.apply(dataclasses.replace(window.filters.current(), min_sources=2))
+    timeline = window.timeline
+    timeline.zoom(6.0)  # inside the Geneva week: its bars start far left of the view
+    assert not timeline.grab().isNull()
+    scene = timeline.scene
+    assert scene is not None
+    left, right = timeline._visible
+    crossing = [i for lane in scene.lanes for i in lane.items
+                if i.kind == "bar" and i.x0 < left - 500 and i.x1 > right]
+    assert crossing, "the view lies inside a long bar"
+    shown = scene.visible(left, right)
+    assert all(item in shown for item in crossing)
+    assert _check_labels(window) > 0

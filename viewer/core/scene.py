@@ -456,7 +456,10 @@ class Scene:
         for lane in self.lanes:
             if lane.y + lane.height < y0 or lane.y > y1:
                 continue
-            first = bisect.bisect_left(lane.starts, x0 - MAX_LABEL_PX - 20)
+            # Reach back over the lane's longest bar too: one that starts far off the left edge
+            # still crosses the view (zoomed in, the Geneva week bars vanished).
+            back = MAX_LABEL_PX + 20 + (lane.longest_span + 1) * self.scale.px_per_day
+            first = bisect.bisect_left(lane.starts, x0 - back)
             for item in lane.items[first : bisect.bisect_right(lane.starts, x1)]:
                 if max(item.x1, item.label_x1) >= x0:
                     out.append(item)
