@@ -32,6 +32,7 @@ MARK_HALF = 5.0
 MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
+_CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 INSIDE_BAR_PX = 72.0  # a bar this wide carries its label inside (room for a cut label)
 
 
@@ -358,16 +359,18 @@ class Scene:
         return items
 
     def _priority(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
-                  n: int) -> tuple[float, ...]:
-        """Who wins label room where labels crowd (smaller first)."""
-        kind, _, x0, _, group = entries[n]
+                  n: int) -> int:
+        """Who wins label room where labels crowd, smaller first (ties go by time): the
+        selected event, then single events before badges, more sources (a badge: more
+        events), finer precision, an explicit date. Packed into one integer."""
+        kind, _, _, _, group = entries[n]
         if kind == "badge":
             # A badge's label is one sentence of many: after every single event's.
-            return (1, 1, -len(group), 0, 0, x0)
+            return ((3 * _CAP) + _CAP - 1 - min(len(group), _CAP - 1)) * 32
         row = group[0]
         e = self.events[row]
-        return (row != self.current, 0, -e.sources, RANK.get(e.precision, len(RANK)),
-                e.date_source != "explicit", x0, row)
+        head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
+        return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
     def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
               n: int) -> float:
