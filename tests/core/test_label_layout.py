@@ -173,3 +173,21 @@ def test_a_bar_too_narrow_for_a_cut_label_inside_labels_beside_itself() -> None:
     (item,) = scene.lanes[0].items
     assert item.kind == "bar" and 60 <= item.x1 - item.x0 < 72
     assert scene.label(item) and scene.label_end(item) > item.x1
+
+
+def test_reselecting_relabels_as_a_fresh_layout_would() -> None:
+    """Selecting re-places labels only in the lanes of the old and new selection; the result
+    must equal a layout made from scratch with that selection."""
+    rng = random.Random(5)
+    events = [dataclasses.replace(e, parties=tuple(rng.sample(("A", "B", "C"), rng.randint(1, 2))))
+              for e in _random_events(400)]
+    scale = TimeScale(DAY0 - 2, 12.0)
+    scene = Scene(events, range(len(events)), "party", scale)
+
+    def labels(s: Scene) -> list[tuple[tuple[int, ...], float, str]]:
+        return [(i.events, i.label_x1, s.label(i)) for lane in s.lanes for i in lane.items]
+
+    for row in (17, 230, None, 5):
+        scene.set_current(row)
+        fresh = Scene(events, range(len(events)), "party", scale, current=row)
+        assert labels(scene) == labels(fresh)

@@ -261,10 +261,16 @@ class Scene:
         self.layout(*window)
 
     def set_current(self, row: int | None) -> None:
-        """A new selected event takes label priority: place the labels again."""
-        if row != self.current:
-            self.current = row
-            self.layout(*self.window)
+        """A new selected event takes label priority: place the labels again, in the lanes
+        of the old and the new one only (rows and heights do not depend on it)."""
+        if row == self.current:
+            return
+        keys = {key for r in (row, self.current) if r is not None
+                for key in lane_keys(self.events[r], self.mode)}
+        self.current = row
+        for index, lane in enumerate(self.lanes):
+            if lane.key in keys:
+                self._place_lane(index, lane, *self.window)
 
     def covers(self, x0: float, x1: float) -> bool:
         return self.window[0] <= x0 and x1 <= self.window[1]
@@ -273,15 +279,18 @@ class Scene:
         self.window = (x0, x1)
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            lane.items = self._lane_items(index, lane, x0, x1)
-            lane.items.sort(key=lambda item: item.x0)
-            lane.starts = [item.x0 for item in lane.items]
+            self._place_lane(index, lane, x0, x1)
             rows = max((item.row for item in lane.items), default=0) + 1
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
             y += lane.height
         self.height = y
+
+    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> None:
+        lane.items = self._lane_items(index, lane, x0, x1)
+        lane.items.sort(key=lambda item: item.x0)
+        lane.starts = [item.x0 for item in lane.items]
 
     def _lane_items(self, lane_index: int, lane: Lane, wx0: float, wx1: float) -> list[Item]:
         scale = self.scale
