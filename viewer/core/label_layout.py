@@ -9,9 +9,9 @@ only on the events, never on the visible window, so a pan does not move a label 
 
 A row splits into stretches that cannot affect each other: where no crowded label could reach
 the next mark. In a stretch without a crowded mark, each label keeps its room at once; in one
-with, marks are taken in priority order and each
-asks only for its placed neighbours on either side, kept in a Fenwick tree over the stretch,
-so a row of n marks costs O(n log n).
+with, marks are taken in priority order (one sort). A mark a label runs over is flagged once;
+a label looks ahead only as far as it may run, past marks at least 2 px apart; so a row of n
+marks costs O(n log n) for the sort and O(n) for the rest.
 """
 
 from __future__ import annotations
@@ -30,57 +30,15 @@ def shows(room: float, want: float) -> bool:
     return room >= MIN_ROOM and (room >= want or room > ELIDE_ROOM)
 
 
-class _Placed:
-    """The set of placed positions 0..n-1 with predecessor / successor in O(log n)."""
-
-    __slots__ = ("size", "steps", "top", "tree")
-
-    def __init__(self, size: int) -> None:
-        self.tree = [0] * (size + 1)
-        self.size = size
-        self.top = 1 << max(0, size.bit_length() - 1) if size else 0
-        self.steps = 0  # tree cells visited, for the operation-count test
-
-    def add(self, position: int) -> None:
-        tree, size, i, steps = self.tree, self.size, position + 1, 0
-        while i <= size:
-            tree[i] += 1
-            i += i & -i
-            steps += 1
-        self.steps += steps
-
-    def count_below(self, position: int) -> int:
-        """How many placed positions are < position."""
-        tree, i, total, steps = self.tree, position, 0, 0
-        while i > 0:
-            total += tree[i]
-            i -= i & -i
-            steps += 1
-        self.steps += steps
-        return total
-
-    def kth(self, k: int) -> int:
-        """The position of the k-th placed one (1-based)."""
-        tree, size, i, bit, steps = self.tree, self.size, 0, self.top, 0
-        while bit:
-            nxt = i + bit
-            if nxt <= size and tree[nxt] < k:
-                i = nxt
-                k -= tree[nxt]
-            bit >>= 1
-            steps += 1
-        self.steps += steps
-        return i
-
-
 def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
-          priority: Callable[[int], tuple[float, ...]], want: Callable[[int], float],
+          priority: Callable[[int], int], want: Callable[[int], float],
           most: float, steps: list[int] | None = None) -> list[float]:
     """Where each mark's label ends (its x1 when it gets none). Marks are in x order and do
     not overlap. A fixed mark (a bar labelled inside) takes no label room but stops the
-    labels before it. `priority(i)` sorts smaller first; `want(i)` is the full width of mark
-    i's label. Both are asked only where marks crowd (measuring text is the dear part). No
-    label runs further than `most`; `steps`, when given, receives the tree cells visited."""
+    labels before it. `priority(i)` sorts smaller first, ties in x order; `want(i)` is the
+    full width of mark i's label. Both are asked only where marks crowd (measuring text is
+    the dear part). No label runs further than `most`; `steps`, when given, receives the
+    count of marks looked at."""
     n = len(x0)
     ends = list(x1)
     counter = [0]
@@ -108,27 +66,27 @@ def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
 
 
 def _place_stretch(lo: int, hi: int, x0: Sequence[float], x1: Sequence[float],
-                   fixed: Sequence[bool], priority: Callable[[int], tuple[float, ...]],
+                   fixed: Sequence[bool], priority: Callable[[int], int],
                    want: Callable[[int], float], most: float, ends: list[float],
                    counter: list[int]) -> None:
     """Place the labels of marks lo..hi-1, which compete for room."""
-    n = len(x0)
-    placed = _Placed(hi - lo)
-    ranks: list[tuple[tuple[float, ...], int]] = []
+    n, size = len(x0), hi - lo
+    labelled = bytearray(size)  # has a label (or is fixed): later labels stop before it
+    covered = bytearray(size)  # a label runs over this mark: it gets none
+    ranks: list[int] = []  # priority and x order in one integer: sorting ints is cheap
     for i in range(lo, hi):
         if fixed[i]:
-            placed.add(i - lo)
+            labelled[i - lo] = 1
         else:
-            ranks.append((priority(i), i))
+            ranks.append(priority(i) * size + i - lo)
     ranks.sort()
-    total = hi - lo - len(ranks)
-    for _, i in ranks:
-        below = placed.count_below(i - lo)
-        if below and ends[placed.kth(below) + lo] + GAP > x0[i]:
+    steps = 0
+    for rank in ranks:
+        i = lo + rank % size
+        if covered[i - lo]:
             continue  # a label of higher priority already runs over this mark
         start = x1[i] + GAP
-        limit = x0[placed.kth(below + 1) + lo] - GAP if below < total else start + most
-        natural = min(most, (x0[i + 1] - GAP if i + 1 < n else limit) - start)
+        natural = min(most, x0[i + 1] - GAP - start if i + 1 < n else most)
         if natural > ELIDE_ROOM:
             room = natural  # room before the next mark, enough to cut the label: no contest
         else:
@@ -136,10 +94,22 @@ def _place_stretch(lo: int, hi: int, x0: Sequence[float], x1: Sequence[float],
             if shows(natural, full):
                 room = natural
             else:
-                room = min(full, CROWD_PX, limit - start)
+                # Run over the next marks, up to the first labelled one within reach.
+                room = min(full, CROWD_PX)
+                k = i + 1
+                while k < hi and x0[k] - GAP - start < room:
+                    steps += 1
+                    if labelled[k - lo]:
+                        room = x0[k] - GAP - start
+                        break
+                    k += 1
                 if not shows(room, full):
                     continue
-        ends[i] = start + room
-        placed.add(i - lo)
-        total += 1
-    counter[0] += placed.steps
+        end = ends[i] = start + room
+        labelled[i - lo] = 1
+        k = i + 1
+        while k < hi and x0[k] < end + GAP:  # each mark is covered at most once
+            covered[k - lo] = 1
+            k += 1
+            steps += 1
+    counter[0] += steps

@@ -32,6 +32,7 @@ MARK_HALF = 5.0
 MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
+_CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,10 +260,16 @@ class Scene:
         self.layout(*window)
 
     def set_current(self, row: int | None) -> None:
-        """A new selected event takes label priority: place the labels again."""
-        if row != self.current:
-            self.current = row
-            self.layout(*self.window)
+        """A new selected event takes label priority: place the labels again, in the lanes
+        of the old and the new one only (rows and heights do not depend on it)."""
+        if row == self.current:
+            return
+        keys = {key for r in (row, self.current) if r is not None
+                for key in lane_keys(self.events[r], self.mode)}
+        self.current = row
+        for index, lane in enumerate(self.lanes):
+            if lane.key in keys:
+                self._place_lane(index, lane, *self.window)
 
     def covers(self, x0: float, x1: float) -> bool:
         return self.window[0] <= x0 and x1 <= self.window[1]
@@ -271,15 +278,18 @@ class Scene:
         self.window = (x0, x1)
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            lane.items = self._lane_items(index, lane, x0, x1)
-            lane.items.sort(key=lambda item: item.x0)
-            lane.starts = [item.x0 for item in lane.items]
+            self._place_lane(index, lane, x0, x1)
             rows = max((item.row for item in lane.items), default=0) + 1
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
             y += lane.height
         self.height = y
+
+    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> None:
+        lane.items = self._lane_items(index, lane, x0, x1)
+        lane.items.sort(key=lambda item: item.x0)
+        lane.starts = [item.x0 for item in lane.items]
 
     def _lane_items(self, lane_index: int, lane: Lane, wx0: float, wx1: float) -> list[Item]:
         scale = self.scale
@@ -356,16 +366,18 @@ class Scene:
         return items
 
     def _priority(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
-                  n: int) -> tuple[float, ...]:
-        """Who wins label room where labels crowd (smaller first)."""
-        kind, _, x0, _, group = entries[n]
+                  n: int) -> int:
+        """Who wins label room where labels crowd, smaller first (ties go by time): the
+        selected event, then single events before badges, more sources (a badge: more
+        events), finer precision, an explicit date. Packed into one integer."""
+        kind, _, _, _, group = entries[n]
         if kind == "badge":
             # A badge's label is one sentence of many: after every single event's.
-            return (1, 1, -len(group), 0, 0, x0)
+            return ((3 * _CAP) + _CAP - 1 - min(len(group), _CAP - 1)) * 32
         row = group[0]
         e = self.events[row]
-        return (row != self.current, 0, -e.sources, RANK.get(e.precision, len(RANK)),
-                e.date_source != "explicit", x0, row)
+        head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
+        return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
     def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
               n: int) -> float:
