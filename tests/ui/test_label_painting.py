@@ -49,11 +49,15 @@ def test_labels_stay_visible_and_say_where_they_are_cut(window: MainWindow) -> N
 
 
 def test_the_selected_label_leaves_its_bar_and_handles_visible(window: MainWindow) -> None:
-    for start in ("The Turkish government", "Previous direct talks"):
+    for start, zoom in (("The Turkish government", True), ("Previous direct talks", True),
+                        ("Previous direct talks", False)):
         rows = [r for r in window.proxy.rows if window.model.events[r].text.startswith(start)]
         window.select_rows([rows[0]], rows[0])
         timeline = window.timeline
-        timeline.zoom_to_selection()
+        if zoom:
+            timeline.zoom_to_selection()
+        else:
+            timeline.fit()  # the fitted view: its label crowds the next mark
         assert not timeline.grab().isNull()
         scene = timeline.scene
         assert scene is not None
@@ -63,6 +67,11 @@ def test_the_selected_label_leaves_its_bar_and_handles_visible(window: MainWindo
         y = scene.item_y(bar)
         handles = QRectF(bar.x0 - HANDLE_ROOM / 2, y, bar.x1 - bar.x0 + HANDLE_ROOM, ROW_HEIGHT)
         assert not box.intersects(handles), f"{start}: the label covers its bar"
+        after = [i for lane in scene.lanes for i in lane.items
+                 if i.lane == bar.lane and i.row == bar.row and i.x0 > bar.x1]
+        if after:
+            nearest = min(after, key=lambda i: i.x0)
+            assert box.right() <= max(nearest.x0, bar.label_x1) + 2, "over the next mark"
 
 
 def test_the_printed_timeline_page_has_a_title_and_margins(window: MainWindow,

@@ -364,9 +364,13 @@ class TimelinePainting:
         # After the mark, clear of the bar's drag handles, so its ends stay visible to drag;
         # when the bar runs past the right edge, on the line below it instead of over it.
         x = max(item.x1 + HANDLE_ROOM, left + 2)
+        # The room the layout gave it (it wins where labels crowd), so the bold text never
+        # half-covers the next label; the visible edge cuts it too.
+        end = item.label_x1 if item.label_x1 - item.x1 >= LABEL_MIN else x + 60
         if x > right - 60:
             x, y = max(item.x0, left) + 5, y + ROW_HEIGHT - 2
-        room = max(0.0, min(MAX_LABEL, right - x - 6))
+            end = right
+        room = max(0.0, min(MAX_LABEL, right - x - 6, end - x))
         label = metrics.elidedText(self._label_of(self.events[self.current]),
                                    Qt.TextElideMode.ElideRight, room)
         if room < LABEL_MIN or label in ("", "…"):
