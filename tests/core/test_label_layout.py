@@ -146,7 +146,7 @@ def test_placing_labels_looks_at_each_mark_a_bounded_number_of_times() -> None:
         ranks = [rng.randrange(12) for _ in range(n)]
         steps: list[int] = []
         ends = label_layout.place([12.0 * i for i in range(n)],
-                                  [12.0 * i + 10 for i in range(n)], [False] * n,
+                                  [12.0 * i + 10 for i in range(n)], [False] * n, [False] * n,
                                   ranks.__getitem__, lambda i: 200.0, 420.0, steps)
         assert steps[0] <= 2 * 16 * n
         assert sum(end > 12.0 * i + 10 for i, end in enumerate(ends)) > n // 20

@@ -359,6 +359,7 @@ class Scene:
             ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
                                       [e[0] == "bar" and e[3] - e[2] >= INSIDE_BAR_PX
                                        for e in entries],
+                                      [e[0] != "mark" for e in entries],
                                       functools.partial(self._priority, entries),
                                       functools.partial(self._want, entries), MAX_LABEL_PX)
             for n, (kind, _, x0, x1, group) in enumerate(entries):
