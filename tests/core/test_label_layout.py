@@ -107,15 +107,24 @@ def _random_events(count: int, seed: int = 7) -> list[Event]:
     return out
 
 
-def test_labels_never_overlap_each_other_or_a_labelled_mark() -> None:
-    scene = scene_of(_random_events(600))
+def test_labels_never_overlap_each_other_a_labelled_mark_a_bar_or_a_badge() -> None:
+    events = _random_events(600)
+    rng = random.Random(9)
+    events += [dataclasses.replace(e, id=f"s{n}", end=e.start + dt.timedelta(rng.randrange(1, 6)))
+               for n, e in enumerate(events[:150]) if e.start is not None]
+    scene = scene_of(events)
+    assert {"mark", "bar", "badge"} <= {i.kind for lane in scene.lanes for i in lane.items}
     for items in _rows(scene).values():
         items.sort(key=lambda i: i.x0)
         reach = -math.inf
         for item in items:
             text = scene.label(item)
-            if text:
-                assert item.x0 >= reach  # no earlier label runs over a labelled mark
+            if text or item.kind != "mark":
+                # No label runs over a labelled mark, a bar or a badge (text would hide it).
+                assert item.x0 >= reach
+            if text and item.kind == "bar" and item.label_x1 <= item.x1:
+                reach = item.x1  # labelled inside
+            elif text:
                 end = item.x1 + 4 + scene.measure(text)
                 assert end <= item.label_x1 + 0.5
                 reach = max(reach, end)
