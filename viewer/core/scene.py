@@ -361,7 +361,8 @@ class Scene:
                                        for e in entries],
                                       [e[0] != "mark" for e in entries],
                                       functools.partial(self._priority, entries),
-                                      functools.partial(self._want, entries), MAX_LABEL_PX)
+                                      functools.partial(self._want, entries), MAX_LABEL_PX,
+                                      self._current_at(entries))
             for n, (kind, _, x0, x1, group) in enumerate(entries):
                 end = ends[n]
                 over = n + 1 < len(entries) and end > entries[n + 1][2]
@@ -382,6 +383,14 @@ class Scene:
         head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
+    def _current_at(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]]
+                    ) -> int | None:
+        """Where the selected event's own mark is in a row, if there."""
+        if self.current is None:
+            return None
+        return next((n for n, e in enumerate(entries)
+                     if e[0] != "badge" and e[4][0] == self.current), None)
+
     def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
               n: int) -> float:
         """The full width of an entry's label (a badge's is never measured for room)."""
@@ -389,7 +398,7 @@ class Scene:
         if entry[0] == "badge":
             return MAX_LABEL_PX
         row = entry[4][0]
-        if row not in self._widths:
+        if row not in self._widths and row != self.current:
             # A long text is wider than any crowded label may run, measured or not: the
             # placement then decides the same, without the dear measuring.
             low = len(self.label_of(self.events[row])) * self._narrow

@@ -315,6 +315,8 @@ class TimelinePainting:
         inside = item.kind == "bar" and item.label_x1 <= item.x1
         x = item.x1 + 4 if not inside else item.x0 + 5
         room = max(60.0, min(MAX_LABEL, right - x - 6))
+        if not inside and item.label_x1 - x >= 60:
+            room = min(room, item.label_x1 - x)  # the room it won: later labels start there
         label = metrics.elidedText(self._label_of(self.events[self.current]),
                                    Qt.TextElideMode.ElideRight, room)
         y = self.scene.item_y(item) + ROW_HEIGHT / 2
