@@ -141,6 +141,23 @@ def first_paint() -> float | None:
     return None
 
 
+def dask_engine(mb: float, open_events: int) -> dict[str, Any]:
+    """The Dask engine against the local one, and a dataset's open-to-first-paint, in a
+    process of their own (`bench.dask_engine`); needs the `scale` extra."""
+    try:
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return {"error": "not installed (pip install -e '.[scale]')"}
+    result = subprocess.run([sys.executable, "-m", "bench.dask_engine", "--mb", str(mb),
+                             "--open", str(open_events)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=4 * 3600)
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1:]}
+    figures: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
+
+
 def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     scale_1m = results["scale"].get("1000000", {})
     scale_100k = results["scale"].get("100000", {})
@@ -185,6 +202,8 @@ def main() -> None:
                         help="small sizes (200 articles, 10k events): under two minutes")
     parser.add_argument("--articles", type=int, default=None)
     parser.add_argument("--events", type=int, nargs="+", default=None)
+    parser.add_argument("--dask-mb", type=float, default=64.0,
+                        help="corpus size for the local-versus-Dask comparison (full run)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     articles = args.articles or (200 if args.quick else 2000)
@@ -205,6 +224,9 @@ def main() -> None:
         results["pathological"] = measure()
     results["scale"] = scale(sizes)
     results["first_paint_s"] = first_paint()
+    # The engines' comparison costs minutes of CPU per engine: full runs only.
+    results["dask"] = ({"skipped": "full run only"} if args.quick
+                       else dask_engine(args.dask_mb, sizes[-1]))
     results["targets"] = verdicts(results)
     results["seconds"] = time.perf_counter() - started
     args.out.write_text(json.dumps(results, indent=1) + "\n")
@@ -244,6 +266,19 @@ def print_table(results: dict[str, Any]) -> None:
                   f"peak RSS {figures['peak_rss_mb']:.0f} MB, {figures['events']} events")
         elif isinstance(figures, dict):
             print(f"{name}: failed {figures.get('error')}")
+    dask = results.get("dask", {})
+    engines, opened = dask.get("engines"), dask.get("dataset_open")
+    if engines:
+        print(f"engines on {engines['text_mb']:.1f} MB, {engines['workers']} workers: local "
+              f"{engines['local_s']:.1f} s, Dask {engines['dask_s']:.1f} s (ratio "
+              f"{engines['dask_vs_local_wall_ratio']:.2f}); Dask worker CPU "
+              f"{engines['dask_worker_cpu_s']:.1f} s; peak RSS per worker "
+              f"{engines['dask_peak_rss_mb_per_worker']} MB")
+    if opened and "open_to_first_paint_s" in opened:
+        print(f"dataset of {opened['events']:,} events: open to first paint "
+              f"{opened['open_to_first_paint_s']:.1f} s")
+    elif dask:
+        print(f"dask: {dask}")
     print("\ntargets:")
     for item in results["targets"].values():
         value = item["value"]

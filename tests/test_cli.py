@@ -11,7 +11,7 @@ import pytest
 
 from viewer.cli import main
 from viewer.commands import COMMANDS
-from viewer.display import NO_DISPLAY, display_problem
+from viewer.display import NO_DISPLAY, display_problem, headless_problem
 
 
 def test_docs_lists_seeds_with_dates(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,6 +31,8 @@ def test_docs_reports_skipped_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["docs", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "a.txt" in out and "a.txt  undated " in out
+    # Listed as a problem, as the app's problem list does.
+    assert "problems: undated: no publication date found" in out
     assert "b.txt" in out and "skipped: binary" in out
 
 
@@ -65,6 +67,36 @@ def test_no_display_gives_clear_message_not_an_abort(seeds_dir: Path) -> None:
     assert out.returncode == 2
     assert "xvfb-run make run" in out.stderr and "--screenshot" in out.stderr
     assert "Traceback" not in out.stderr and "Aborted" not in out.stderr
+
+
+def _without_display(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return {**env, **extra}
+
+
+@pytest.mark.parametrize("platform", ["xcb", ""])
+@pytest.mark.parametrize("how", ["screenshot", "png-export", "window"])
+def test_chosen_platform_without_display_is_one_line_and_exit_2(
+        platform: str, how: str, seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.png"
+    args = {"screenshot": ["--screenshot", str(out), str(seeds_dir)],
+            "png-export": ["export", "--format", "png", "-o", str(out), str(seeds_dir)],
+            "window": [str(seeds_dir)]}[how]
+    result = subprocess.run([sys.executable, "-m", "viewer", *args],
+                            env=_without_display(QT_QPA_PLATFORM=platform),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("timeline-viewer: ")
+    assert not out.exists()
+
+
+def test_headless_picks_offscreen_only_when_unset() -> None:
+    env: dict[str, str] = {}
+    assert headless_problem(env) is None and env["QT_QPA_PLATFORM"] == "offscreen"
+    assert headless_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    message = headless_problem({"QT_QPA_PLATFORM": "xcb"})
+    assert message is not None and "QT_QPA_PLATFORM='xcb'" in message
 
 
 def test_missing_xcb_libraries_are_named(monkeypatch: pytest.MonkeyPatch) -> None:

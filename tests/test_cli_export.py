@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from tests.conftest import copy_seeds
 from viewer.cli import main
+from viewer.core.extract import extract_folder
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +93,14 @@ def test_disputed_modality_and_group_by(folder: Path, tmp_path: Path) -> None:
     assert export(folder, tmp_path / "t.json", "timelinejs", "--group-by", "modality") == 0
     slides = json.loads((tmp_path / "t.json").read_text())["events"]
     assert {s["group"] for s in slides} >= {"happened", "planned"}
+
+
+def test_markdown_names_discovered_topics_by_label(tmp_path: Path) -> None:
+    election = shutil.copytree(Path(__file__).parent / "data" / "unseen" / "kenya_election",
+                               tmp_path / "election")
+    discovered = [t for t in extract_folder(election).taxonomy.topics
+                  if t.origin == "discovered"]
+    assert discovered
+    assert export(election, tmp_path / "out.md", "md") == 0
+    text = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert all(t.label in text for t in discovered if t.label != t.id)

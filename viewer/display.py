@@ -9,7 +9,7 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 
 #: Libraries Qt's xcb plugin loads on Linux, with the Debian/Ubuntu package that ships each.
 XCB_LIBRARIES: dict[str, str] = {
@@ -64,3 +64,21 @@ def display_problem(
             + "), or render a picture instead (timeline-viewer --screenshot out.png FOLDER)."
         )
     return None
+
+
+def headless_problem(env: MutableMapping[str, str] | None = None) -> str | None:
+    """Pick the offscreen plugin for a picture unless the user chose one, then check it can load.
+
+    `--screenshot` and picture exports need no window, so an unset QT_QPA_PLATFORM means offscreen.
+    A chosen plugin (xcb, or set but empty, which Qt reads as its default) is respected and
+    checked like a window start, so a missing display is one line instead of an abort inside Qt.
+    """
+    env = os.environ if env is None else env
+    if "QT_QPA_PLATFORM" not in env:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    problem = display_problem(env)
+    if problem == NO_DISPLAY:
+        return (f"QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']!r} asks for a display but none is "
+                "available; unset it or set it to offscreen to render without one.")
+    return problem

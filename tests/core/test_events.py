@@ -218,3 +218,27 @@ def test_later_paragraphs_go_back_to_the_news_day(tmp_path: Path) -> None:
     assert (met.start, met.date_source) == (D(2026, 3, 9), "inherited")
     assert event(result, "a", "remains open").start == D(2026, 3, 11)  # present: the report
     assert event(result, "a", "will report in June").start == D(2026, 6, 1)
+
+
+def test_a_count_past_the_report_in_a_past_sentence_is_not_the_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-08-22 The petition was filed on Saturday.\n\n"
+        "Kenyans remember September 1, when the court annulled an election. "
+        "Five years later it unanimously upheld the next result.\n\n"
+        "The court will rule on Monday. Two weeks later the winner will be sworn in.\n")
+    result = extract_folder(tmp_path, use_cache=False)
+    upheld = event(result, "a", "Five years later")
+    assert upheld.start is not None and upheld.start <= D(2026, 8, 22)  # not 2031
+    assert upheld.date_source != "explicit"
+    # A count ahead in a future sentence is a plan and keeps its date.
+    sworn = event(result, "a", "Two weeks later")
+    assert sworn.date_source == "explicit" and sworn.start is not None
+    assert sworn.start > D(2026, 8, 22)
+
+
+def test_a_count_that_writes_its_year_or_stays_in_the_past_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-08-22 The court annulled the vote in March 2017. "
+        "Two years later it upheld another result.\n")
+    upheld = event(extract_folder(tmp_path, use_cache=False), "a", "Two years later")
+    assert upheld.date_source == "explicit" and upheld.start == D(2019, 1, 1)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 
 from viewer.commands import existing_folder
+from viewer.core.dataset_manifest import is_dataset
+from viewer.core.date_evidence import date_by_folder
+from viewer.core.extract import extract_folder
 from viewer.core.ingest import load_folder
+from viewer.core.model import FolderScan
 
 SUMMARY = "list the documents of a folder with their dates, sentences and problems"
 DESCRIPTION = (
@@ -20,11 +24,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
-    scan = load_folder(folder)
-    width = max((len(d.relpath) for d in scan.documents), default=8)
-    for doc in scan.documents:
+    if is_dataset(folder):
+        result = extract_folder(folder)  # a dataset: its documents, never re-extracted
+        scan = FolderScan(result.root, result.documents, result.problems, result.ignored)
+        documents = list(scan.documents)  # dated when the dataset was built
+    else:
+        scan = load_folder(folder)
+        # Dated the way the app dates them, so the same articles are undated problems in both.
+        documents = [dated or doc for doc, dated in zip(
+            scan.documents, date_by_folder(scan.documents), strict=True)]
+    width = max((len(d.relpath) for d in documents), default=8)
+    for doc in documents:
         date = f"{doc.date.isoformat()} ({doc.date_source.value})" if doc.date else "undated"
-        problems = "; ".join(str(p) for p in doc.problems if p.kind != "undated") or "-"
+        problems = "; ".join(str(p) for p in doc.problems) or "-"
         print(
             f"{doc.relpath:<{width}}  {date:<25}  "
             f"sentences {len(doc.sentences):>3}  boilerplate {doc.boilerplate_count:>3}  "
@@ -33,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in scan.problems:
         print(f"{problem.path:<{width}}  skipped: {problem}")
     print(
-        f"{len(scan.documents)} documents, {len(scan.problems)} skipped, "
+        f"{len(documents)} documents, {len(scan.problems)} skipped, "
         f"{scan.ignored} other files ignored"
     )
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from viewer.core.periods import load_periods
 from viewer.core.query import NO_VALUE, EventIndex, Filter
 from viewer.core.store import Store, StoreError
 from viewer.core.userdata import apply_user_data
+from viewer.display import headless_problem
 
 SUMMARY = "write the filtered timeline as csv, json, jsonl, md, html, ics, timelinejs, png…"
 DESCRIPTION = (
@@ -135,22 +135,25 @@ def run(args: argparse.Namespace) -> int:
     out = checked_output(args.output, folder, args.force)
     if args.format in PICTURE_FORMATS:
         check_picture(args.width, args.scale)
+        problem = headless_problem()
+        if problem:
+            raise CliError(problem)
     result, events = load_with_edits(folder)
     index = EventIndex.build(events)
     chosen = build_filter(args, index)
     selected = tuple(events[i] for i in index.rows(chosen))
     title = args.title or f"Timeline: {folder.resolve().name}"
     job = ExportJob(selected, {d.relpath: d for d in result.documents}, chosen, title,
-                    load_periods(folder), group_by=args.group_by)
+                    load_periods(folder), group_by=args.group_by,
+                    topic_labels={t.id: t.label for t in result.taxonomy.topics})
     if args.format in PICTURE_FORMATS:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viewer.ui.app import application
         from viewer.ui.picture import render_picture
 
         application()
         try:
             render_picture(list(selected), args.format, out, title, width=args.width,
-                           scale=args.scale, periods=job.periods)
+                           scale=args.scale, periods=job.periods, taxonomy=result.taxonomy)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:

@@ -21,7 +21,19 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", help="folder of articles")
+    parser.add_argument("folder", nargs="+", metavar="SOURCE",
+                        help="folder of articles (or event dataset); with --engine dask, one "
+                        "or more folders or glob patterns every worker can read")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local: worker processes on this machine (default); dask: a Dask "
+                        "cluster, writing a Parquet event dataset to -o")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                        help="with --engine dask: a running scheduler (default: start a local "
+                        "cluster of worker processes)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="with --scheduler: how long to wait for it to answer")
+    parser.add_argument("--partition-mb", type=float, default=4.0, metavar="MB",
+                        help="with --engine dask: the size of one task's share of the corpus")
     parser.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     parser.add_argument("--no-cache", action="store_true",
@@ -35,7 +47,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = existing_folder(args.folder)
+    if args.engine == "dask":
+        from viewer.commands.extract_dask import run_dask
+
+        return run_dask(args)
+    if args.scheduler is not None:
+        raise CliError("--scheduler needs --engine dask")
+    if len(args.folder) > 1:
+        raise CliError("the local engine reads one folder; use --engine dask for several")
+    folder = existing_folder(args.folder[0])
     if args.workers is not None and args.workers < 1:
         raise CliError(f"--workers wants a whole number of at least 1, not {args.workers}")
     out = (checked_output(args.output, folder, args.force)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 
 from viewer.commands import CliError, bundled_seeds, existing_folder
 from viewer.commands.output import checked_output
-from viewer.display import display_problem
+from viewer.display import display_problem, headless_problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         size = parse_size(args.size)
         out = checked_output(args.screenshot, folder, args.force)
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        problem = headless_problem()
+        if problem:
+            raise CliError(problem)
         from viewer.ui.app import screenshot
 
         return screenshot(folder, out, size)

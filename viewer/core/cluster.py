@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from viewer.core.events import Event
 
@@ -59,21 +59,18 @@ def _close_wording(wa: frozenset[str], wb: frozenset[str]) -> bool:
     return shared >= 3 or (shared >= 2 and shared / max(1, len(wa | wb)) >= 0.25)
 
 
-def cluster(events: Sequence[Event]) -> list[Event]:
-    """The events with `cluster` and `sources` set."""
-    parent = list(range(len(events)))
+def is_candidate(e: Event) -> bool:
+    """Whether an event may join a cluster: a dated happening, not the publication date."""
+    return (not e.boilerplate and e.start is not None and e.end is not None
+            and (e.end - e.start).days <= MAX_SPAN_DAYS and e.date_source != "document")
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    candidates = [
-        i for i, e in enumerate(events)
-        if not e.boilerplate and e.start is not None and e.end is not None
-        and (e.end - e.start).days <= MAX_SPAN_DAYS and e.date_source != "document"
-    ]
+def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
+          ) -> list[tuple[int, int]]:
+    """Pairs of positions in `events` that report the same happening. Only pairs whose
+    earlier event (by start, then position) satisfies `owner` are looked for: a shard of a
+    corpus passes its own date bucket plus the MAX_SPAN_DAYS after it, and owns the bucket."""
+    candidates = [i for i, e in enumerate(events) if is_candidate(e)]
     words: dict[int, frozenset[str]] = {}  # content words, for the events ever compared
 
     def words_of(i: int) -> frozenset[str]:
@@ -91,8 +88,11 @@ def cluster(events: Sequence[Event]) -> list[Event]:
         nxt = pos + 1
         same = documents[nxt] == documents[pos]
         other_document[pos] = other_document[nxt] if same else nxt
+    pairs: list[tuple[int, int]] = []
     for pos, i in enumerate(candidates):
         a = events[i]
+        if owner is not None and not owner(a):
+            continue
         compared = 0
         j = pos + 1
         while j < len(candidates) and compared < MAX_COMPARED:
@@ -104,8 +104,23 @@ def cluster(events: Sequence[Event]) -> list[Event]:
                 continue
             compared += 1
             if _linkable_event(a, b) and _close_wording(words_of(i), words_of(candidates[j])):
-                parent[root(candidates[j])] = root(i)
+                pairs.append((i, candidates[j]))
             j += 1
+    return pairs
+
+
+def cluster(events: Sequence[Event]) -> list[Event]:
+    """The events with `cluster` and `sources` set."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links(events):
+        parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(events)):
         groups.setdefault(root(i), []).append(i)

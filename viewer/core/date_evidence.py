@@ -192,10 +192,13 @@ def infer_from_folder(rel: str, meta: dict[str, str], text: str,
     return day, said, _confirm(rel, day, said)
 
 
-def date_by_folder(documents: Sequence[Document]) -> list[Document | None]:
+def date_by_folder(documents: Sequence[Document],
+                   dates: Sequence[dt.date] | None = None) -> list[Document | None]:
     """For each document, a copy dated by the folder when its evidence lacks only the year
-    (the year the folder's dated articles place it in), else None."""
-    dates = [doc.date for doc in documents if doc.date is not None]
+    (the year the folder's dated articles place it in), else None. `dates` are the folder's
+    dated articles' dates when `documents` are only part of it (a partition of a corpus)."""
+    if dates is None:
+        dates = [doc.date for doc in documents if doc.date is not None]
     out: list[Document | None] = []
     for doc in documents:
         meta = dict(doc.meta)

@@ -4,6 +4,7 @@ in a sentence do not date its happening, and how coarse a date is."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -26,13 +27,26 @@ ANAPHOR = re.compile(
     rf"^(?:{_alternation(CUES['anaphor_pronouns'])})\b|"
     rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b",
 )
-PAST = re.compile(rf"\b(?:{_alternation(CUES['past'])}|[a-z]{{3,}}"
+_PREFIXES = _alternation(CUES.get("past_prefixes", []))
+PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|[a-z]{{3,}}"
                   rf"{re.escape(CUES['past_suffix'])})\b")
 FUTURE = re.compile(rf"\b(?:{_alternation(CUES['future'])})\b")
 PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
+DERIVED_RULES = frozenset(CUES.get("derived_rules", []))
+
+
+def counted_past_the_report(timex: Timex, sentence: str, published: dt.date | None) -> bool:
+    """A date counted from another that lands after the publication date although the
+    sentence plainly tells the past and the expression writes no year: not the event's date
+    (see `derived_rules` in resources/events.toml)."""
+    return (published is not None and timex.earliest is not None
+            and timex.earliest > published
+            and (timex.anchor == "narrative" or timex.rule in DERIVED_RULES)
+            and not YEAR.search(timex.text)
+            and PAST.search(sentence) is not None and FUTURE.search(sentence) is None)
 
 
 def without_appositions(text: str, dating: list[Timex]) -> list[Timex]:

@@ -310,9 +310,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         said_people.append(list(people))
         said_parties.append(party_mentions)
         for part_number, part in enumerate(parts):
-            source = "explicit" if part.timex is not None else ""
-            earliest, latest, precision = part.earliest, part.latest, part.precision
             timex = part.timex
+            if timex is not None and cues.counted_past_the_report(timex, text, doc.date):
+                timex = None  # dated as if it wrote no date
+            source = "explicit" if timex is not None else ""
+            earliest, latest, precision = part.earliest, part.latest, part.precision
             if not source:
                 plausible = (
                     focus is not None and cues.PAST.search(text) and not cues.FUTURE.search(text)
@@ -374,7 +376,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
-        if sentence.boilerplate is None and parts[0].timex is not None:
+        if (sentence.boilerplate is None and parts[0].timex is not None
+                and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
             focus = parts[0]
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None

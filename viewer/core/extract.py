@@ -8,10 +8,11 @@ the same happening are clustered.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 from viewer.core.cache import Cache, entry_key, fingerprint
 from viewer.core.cluster import cluster
 from viewer.core.conflicts import with_conflicts
+from viewer.core.dataset_manifest import is_dataset
 from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, extract_document
 from viewer.core.folder_topics import folder_taxonomy, load_settings
@@ -28,6 +30,7 @@ from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import PeopleRegistry, PersonMention
+from viewer.core.people_reduce import as_found, attach_people
 from viewer.core.reporting import with_reports
 from viewer.core.resources import rule_problems
 from viewer.core.safe_read import read_bounded, relative_name
@@ -65,6 +68,19 @@ def _extract(item: Document, folder: str, stamp: str) -> DocumentEvents:
     tagger, gazetteer, taxonomy = _tools(folder, stamp)
     return extract_document(item, tagger, gazetteer, taxonomy,
                             modality_rules(folder), speaker_rules(folder))
+
+
+def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
+                stamp: str = "", prefix: str = "") -> DocumentEvents | Problem:
+    """Read and extract one file with the folder's rules (built once per process); the unit
+    of work every engine shares. `prefix` goes before the relative path (and so into the
+    event ids) when several folders make one dataset."""
+    item = read_document(folder, path, side)
+    if isinstance(item, Problem):
+        return Problem(prefix + item.path, item.kind, item.message) if prefix else item
+    if prefix:
+        item = dataclasses.replace(item, relpath=prefix + item.relpath)
+    return _extract(item, folder, stamp or fingerprint(folder))
 
 
 def extract_batch(folder: str, items: list[tuple[str, str]], side: dict[str, dict[str, str]],
@@ -142,6 +158,10 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
     `on_document` sees each document's events as soon as they exist (before people and
     clusters, which need the whole folder)."""
     folder = str(Path(root))
+    if is_dataset(folder):  # built by `extract --engine dask`: read, never re-extracted
+        from viewer.core.dataset_read import read_dataset
+
+        return read_dataset(folder)
     listing = list_folder(folder)
     sidecar = read_sidecar(folder)
     cache = Cache(folder) if use_cache else None
@@ -223,11 +243,11 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                     break
     elif not cancelled:
         for name, key in pending:
-            item = read_document(folder, name, sidecar)
-            if isinstance(item, Problem):
-                store(name, key, {"problem": problem_to_dict(item)})
+            extraction_or_problem = extract_one(folder, name, sidecar, stamp)
+            if isinstance(extraction_or_problem, Problem):
+                store(name, key, {"problem": problem_to_dict(extraction_or_problem)})
             else:
-                extraction = _extract(item, folder, stamp)
+                extraction = extraction_or_problem
                 # The dict form is only for the cache: without one, skip building it.
                 value = extraction_to_dict(extraction) if cache is not None else {}
                 store(name, key, value, extraction)
@@ -248,7 +268,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
-    extractions = _dated_by_folder(folder, stamp, extractions)
+    extractions = dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
     base = load_taxonomy(folder)
@@ -284,25 +304,8 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     events: list[Event] = []
     for extraction in extractions:
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
-            names: dict[str, None] = {}
-            parties = dict.fromkeys(event.parties)
-            why = list(event.why)
-            speaker = event.speaker.split("; ") if event.speaker else []
-            for mention in mentions:
-                person = registry.resolve(mention)
-                if person is None:
-                    continue
-                names.setdefault(person.name)
-                if person.party and person.party not in parties:
-                    parties[person.party] = None
-                    why.append(f"party:{person.party}:{person.name}")
-                written = " ".join(mention.tokens)
-                speaker = [person.name if name == written else name for name in speaker]
-            if names or len(parties) != len(event.parties):
-                event = dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
-                                            speaker="; ".join(dict.fromkeys(speaker)),
-                                            why=tuple(why))
-            events.append(event)
+            events.append(attach_people(
+                event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
     people = {p.name: p.party for p in registry.people.values()}
     return events, people
 
@@ -346,11 +349,11 @@ def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
     return out
 
 
-def _dated_by_folder(folder: str, stamp: str,
-                     extractions: list[DocumentEvents]) -> list[DocumentEvents]:
+def dated_by_folder(folder: str, stamp: str, extractions: list[DocumentEvents],
+                    dates: Sequence[dt.date] | None = None) -> list[DocumentEvents]:
     """Articles whose dateline or lead gives a day and month but no year take the year the
     folder's dated articles place them in, and are extracted again with that date."""
-    dated = date_by_folder([x.document for x in extractions])
+    dated = date_by_folder([x.document for x in extractions], dates)
     out = []
     for extraction, doc in zip(extractions, dated, strict=True):
         if doc is None:

@@ -98,7 +98,8 @@ def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings,
     anchored = [t for t in taxonomy.topics if t.anchors]
     if not anchored:
         return taxonomy
-    anchors = combine([make_topic(t.id, t.label, t.color, t.anchors) for t in anchored])
+    anchors = combine([make_topic(t.id, t.label, t.color, t.anchors, blockers=t.blockers)
+                       for t in anchored])
     hits: Counter[str] = Counter()
     for unit in units:
         hits.update(anchors.classify(unit.text))

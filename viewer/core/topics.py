@@ -36,6 +36,7 @@ class Topic:
     origin: str = "built-in"  # built-in, folder, discovered
     cues: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    blockers: tuple[str, ...] = ()  # phrases that contain a cue but mean something else
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,21 @@ class Taxonomy:
         if self.cues is None:
             return found
         joined = " " + " ".join(_WORDS.findall(text.lower())) + " "
-        for _, (owners, piece) in self.cues.iter(joined):
+        hits: list[tuple[int, int, tuple[int, ...], str]] = []
+        # (topic, start of a word inside a blocking phrase) → the furthest end of such a phrase
+        blocked: dict[tuple[int, int], int] = {}
+        for end, (owners, blocks, piece) in self.cues.iter(joined):
+            start = end - len(piece) + 1
+            if owners:
+                hits.append((start, end, owners, piece))
+            for k in blocks:  # each position of each blocking phrase, once: O(text)
+                for at in range(start, end):
+                    if joined[at] == " " and blocked.get((k, at), -1) < end:
+                        blocked[(k, at)] = end
+        for start, end, owners, piece in hits:
             for k in owners:
-                found.setdefault(k, piece)
+                if blocked.get((k, start), -1) < end:
+                    found.setdefault(k, piece)
         return found
 
     def classify(self, text: str) -> tuple[str, ...]:
@@ -74,6 +87,13 @@ class Taxonomy:
 
     def get(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
+
+
+def _pieces(cues: list[str] | tuple[str, ...]) -> set[str]:
+    """Each cue as the text it must find in the joined words (see `Taxonomy._matches`)."""
+    words, stems, phrases, phrase_stems = _split(list(cues))
+    return {*(f" {w} " for w in words), *(f" {s}" for s in stems if len(s) >= 3),
+            *phrases, *phrase_stems}
 
 
 def _split(cues: list[str]) -> tuple[set[str], set[str], list[str], list[str]]:
@@ -96,10 +116,11 @@ def _split(cues: list[str]) -> tuple[set[str], set[str], list[str], list[str]]:
 
 
 def make_topic(topic_id: str, label: str, color: str, cues: list[str] | tuple[str, ...],
-               origin: str = "built-in", anchors: tuple[str, ...] = ()) -> Topic:
+               origin: str = "built-in", anchors: tuple[str, ...] = (),
+               blockers: tuple[str, ...] = ()) -> Topic:
     words, stems, phrases, phrase_stems = _split(list(cues))
     return Topic(topic_id, label, color, frozenset(words), frozenset(stems), tuple(phrases),
-                 tuple(phrase_stems), origin, tuple(cues), anchors)
+                 tuple(phrase_stems), origin, tuple(cues), anchors, blockers)
 
 
 def _automaton(topics: tuple[Topic, ...]) -> Any:
@@ -109,17 +130,20 @@ def _automaton(topics: tuple[Topic, ...]) -> Any:
     (which also needs the cues that prefix the match to be added back) and 0.19 s for the
     per-topic set and substring tests it replaces.
     """
-    pieces: dict[str, set[int]] = {}
+    pieces: dict[str, tuple[set[int], set[int]]] = {}
     for k, topic in enumerate(topics):
         for piece in (*(f" {w} " for w in topic.words),
                       *(f" {s}" for s in topic.stems if len(s) >= 3),  # as it always was
                       *topic.phrases, *topic.phrase_stems):
-            pieces.setdefault(piece, set()).add(k)
+            pieces.setdefault(piece, (set(), set()))[0].add(k)
     if not pieces:
         return None
+    for k, topic in enumerate(topics):
+        for piece in _pieces(topic.blockers):
+            pieces.setdefault(piece, (set(), set()))[1].add(k)
     automaton = ahocorasick.Automaton()
-    for piece, owners in pieces.items():
-        automaton.add_word(piece, (tuple(sorted(owners)), piece))
+    for piece, (owners, blocks) in pieces.items():
+        automaton.add_word(piece, (tuple(sorted(owners)), tuple(sorted(blocks)), piece))
     automaton.make_automaton()
     return automaton
 
@@ -142,7 +166,8 @@ def build(data: dict[str, Any], local: frozenset[str] = frozenset()) -> Taxonomy
         origin = entry.get("origin") or ("folder" if topic_id in local else "built-in")
         topics.append(make_topic(topic_id, entry.get("label", topic_id),
                                  entry.get("color", "#888888"), cues, origin,
-                                 tuple(entry.get("anchors", []))))
+                                 tuple(entry.get("anchors", [])),
+                                 tuple(entry.get("blocked_by", []))))
     return combine(topics)
 
 

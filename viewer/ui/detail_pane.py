@@ -63,6 +63,7 @@ class DetailPane(QWidget):
         self.header.linkHovered.connect(self._hovered)
         self.titles: dict[str, str] = {}  # document path → title, set by the window
         self.published: dict[str, str] = {}  # document path → publication date, likewise
+        self.topic_labels: dict[str, str] = {}  # topic id → label, from the folder's taxonomy
         self._link_files: dict[str, str] = {}  # href → file name, shown when hovered
         self.text = SafeBrowser()
         self.text.setObjectName("detail-text")
@@ -168,12 +169,13 @@ class DetailPane(QWidget):
 
         if "date" in event.corrected:
             how = "corrected by hand"
+        topics = [self.topic_labels.get(t, t) for t in event.topics]
         rows = [
             f"<b style='font-size:110%'>{escape(date_text(event))}</b>{mark('date')} "
             f"<span>· {escape(event.precision)} · {how}</span>",
             f"<b>Parties:</b> {escape(', '.join(event.parties) or '–')}{mark('parties')}",
             f"<b>People:</b> {escape(', '.join(event.people) or '–')}",
-            f"<b>Topics:</b> {escape(', '.join(event.topics) or '–')}{mark('topics')}",
+            f"<b>Topics:</b> {escape(', '.join(topics) or '–')}{mark('topics')}",
             f"<b>Tags:</b> {escape(', '.join(event.tags) or '–')} · "
             f"<b>Review:</b> {escape(event.review)}",
             *reporting_rows(event, mark),

@@ -208,7 +208,7 @@ class ExportController(QObject):
         events = self.export_events(scope, boilerplate)
         title = f"Timeline: {w.folder.name if w.folder else 'events'}"
         job = ExportJob(tuple(events), dict(w.documents), w.proxy.filter, title,
-                        tuple(w.timeline.periods))
+                        tuple(w.timeline.periods), topic_labels=w.topic_labels())
         if fmt in PICTURE_FORMATS:
             visible = w.timeline.visible_range() if visible_only else None
             render_picture(events, fmt, target, title, mode=w.timeline.mode,

@@ -38,7 +38,7 @@ from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.model import Document, Problem
 from viewer.core.periods import load_periods
 from viewer.core.timex import Timex
-from viewer.core.topics import load_taxonomy
+from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.core.userdata import apply_user_data, orphans
 from viewer.core.words import plural
 from viewer.ui.coverage_dialog import CoverageDialog
@@ -223,7 +223,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             self.timeline._fitted = False
         self.problem_list.clear()
         self.problem_dock.hide()
-        self.timeline.set_taxonomy(load_taxonomy(self.folder))
+        self.use_taxonomy(load_taxonomy(self.folder))  # until the load names the full one
         self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self._remember(self.folder)
@@ -268,6 +268,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
             return
         self._set_busy(False)
         self.result = result
+        self.use_taxonomy(result.taxonomy)
         self.documents = {d.relpath: d for d in result.documents}
         self.timexes = dict(result.timexes)
         self.base = {e.id: e for e in result.events}
@@ -327,9 +328,18 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     def show_coverage(self) -> None:
         """Coverage of the events the filters show, by outlet (the article's title)."""
         shown = [self.timeline.events[r] for r in self.timeline.rows]
-        labels = {t.id: t.label for t in self.timeline.taxonomy.topics}
-        self.coverage = CoverageDialog(shown, self.titles(), labels, self)
+        self.coverage = CoverageDialog(shown, self.titles(), self.topic_labels(), self)
         self.coverage.open()
+
+    def use_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """The one taxonomy every view reads: the folder's full one, discovered topics too
+        (what `timeline-viewer topics FOLDER` lists), for lanes, colours, filters and details."""
+        self.timeline.set_taxonomy(taxonomy)
+        self.filters.set_taxonomy(taxonomy)
+        self.detail.topic_labels = self.topic_labels()
+
+    def topic_labels(self) -> dict[str, str]:
+        return {t.id: t.label for t in self.timeline.taxonomy.topics}
 
     def titles(self) -> dict[str, str]:
         return {path: d.title for path, d in self.documents.items() if d.title}

@@ -55,7 +55,7 @@ def paint_pages(window: MainWindow, printer: QPrinter) -> int:
     events = [window.model.events[r] for r in window.proxy.shown_source_rows()]
     title = f"Timeline: {window.folder.name if window.folder else 'events'}"
     job = ExportJob(tuple(events), dict(window.documents), window.proxy.filter, title,
-                    tuple(timeline.periods))
+                    tuple(timeline.periods), topic_labels=window.topic_labels())
     document = QTextDocument()
     # Footnote markers as plain "[1]": Qt's Markdown has no footnotes.
     text = FOOTNOTE.sub(r"[\1]", markdown(job).removeprefix(MARKDOWN_MARK))

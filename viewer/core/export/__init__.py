@@ -34,6 +34,13 @@ class ExportJob:
     title: str = "Timeline"
     periods: tuple[Period, ...] = ()  # the folder's named spans, written alongside
     group_by: str = "party"  # TimelineJS groups: "party" (first party) or "modality"
+    #: Topic id → label, from the folder's full taxonomy (discovered topics too); ids not in
+    #: it are written as they are.
+    topic_labels: dict[str, str] = field(default_factory=dict)
+
+    def topic_names(self, event: Event) -> list[str]:
+        """The event's topics as people read them: labels, not ids."""
+        return [self.topic_labels.get(topic, topic) for topic in event.topics]
 
 
 def describe_filter(f: Filter) -> str:

@@ -25,7 +25,7 @@ def _description(job: ExportJob, event: Event) -> str:
     if event.parties:
         lines.append("Parties: " + ", ".join(event.parties))
     if event.topics:
-        lines.append("Topics: " + ", ".join(event.topics))
+        lines.append("Topics: " + ", ".join(job.topic_names(event)))
     if event.tags:
         lines.append("Tags: " + ", ".join(event.tags))
     if event.note:
@@ -54,7 +54,7 @@ def ics(job: ExportJob) -> str:
         entry.add("summary", _headline(event))
         entry.add("description", _description(job, event))
         if event.topics or event.tags:
-            entry.add("categories", list(event.topics) + list(event.tags))
+            entry.add("categories", job.topic_names(event) + list(event.tags))
         calendar.add_component(entry)
     text: str = calendar.to_ical().decode("utf-8")
     return text

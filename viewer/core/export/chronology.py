@@ -57,7 +57,8 @@ def markdown(job: ExportJob) -> str:
         lines += [f"## {heading}", ""]
         for event in events:
             notes.append(_citation_md(job, event, len(notes) + 1))
-            meta = " · ".join(x for x in (", ".join(event.parties), ", ".join(event.topics),
+            topics = ", ".join(job.topic_names(event))
+            meta = " · ".join(x for x in (", ".join(event.parties), topics,
                                           ", ".join(f"#{t}" for t in event.tags)) if x)
             date = "" if event.precision in ("day", "time", "none") else (
                 f" ({_date(event.start)} – {_date(event.end)})")
@@ -123,7 +124,8 @@ def html(job: ExportJob) -> str:
             document = job.documents.get(event.document)
             title = document.title if document else event.document
             published = _date(document.date) if document else "undated"
-            meta = " · ".join(x for x in (", ".join(event.parties), ", ".join(event.topics),
+            topics = ", ".join(job.topic_names(event))
+            meta = " · ".join(x for x in (", ".join(event.parties), topics,
                                           ", ".join(event.tags)) if x)
             span = "" if event.precision in ("day", "time", "none") else (
                 f" <span class='meta'>({escape(_date(event.start))} – "

@@ -1,0 +1,105 @@
+"""Open an event dataset as the app opens a folder: the same `FolderExtraction`.
+
+Partitions are read in the manifest's order and rows in their stored order, so documents,
+events and problems come back in the order the local engine gives for the same folder.
+`read_events` reads only the event columns and months asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from viewer.core.dataset_format import (
+    documents_from_table,
+    events_from_table,
+    problems_from_table,
+    read_table,
+    timexes_from_table,
+)
+from viewer.core.dataset_manifest import read_manifest
+from viewer.core.events import Event
+from viewer.core.extract import FolderExtraction
+from viewer.core.model import Document, Problem
+from viewer.core.timex import Timex
+from viewer.core.topics import Taxonomy, combine, load_taxonomy
+
+
+def _parts(root: Path, table: str, manifest: dict[str, Any]) -> list[Path]:
+    names = [p["id"] for p in manifest["partitions"]]
+    return [path for name in names if (path := root / table / f"part-{name}.parquet").exists()]
+
+
+def _concat(paths: Iterable[Path], columns: Sequence[str] | None = None) -> pa.Table | None:
+    tables = [read_table(p, columns) for p in paths]
+    return pa.concat_tables(tables) if tables else None
+
+
+def month_files(root: str | Path, months: Iterable[str] | None = None) -> list[Path]:
+    """The event files of the given months (all when None), partition order within a month."""
+    root = Path(root)
+    manifest = read_manifest(root)
+    rank = {p["id"]: i for i, p in enumerate(manifest["partitions"])}
+    wanted = None if months is None else {f"month={m}" for m in months}
+    found = [p for p in (root / "events").glob("month=*/part-*.parquet")
+             if wanted is None or p.parent.name in wanted]
+    return sorted(found, key=lambda p: (p.parent.name, rank.get(p.stem[5:], len(rank))))
+
+
+def read_events(root: str | Path, columns: Sequence[str] | None = None,
+                months: Iterable[str] | None = None) -> pa.Table | None:
+    """Only the columns and months asked for, straight from Parquet (no Event objects)."""
+    return _concat(month_files(root, months), columns)
+
+
+def _taxonomy(manifest: dict[str, Any]) -> Taxonomy:
+    """The topics the run kept, from the first source's rules when it is still there.
+    Topics the run discovered are not stored yet: they are left out."""
+    sources = [s for s in manifest.get("sources", []) if Path(s).is_dir()]
+    base = load_taxonomy(sources[0] if sources else None)
+    kept = manifest.get("topics")
+    if kept is None or list(base.ids()) == list(kept):
+        return base
+    return combine([t for t in base.topics if t.id in set(kept)])
+
+
+def read_dataset(root: str | Path) -> FolderExtraction:
+    root = Path(root)
+    manifest = read_manifest(root)
+    rank = {p["id"]: i for i, p in enumerate(manifest["partitions"])}
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    timexes: dict[str, tuple[Timex, ...]] = {}
+    listing = root / "problems" / "part-listing.parquet"
+    if listing.exists():
+        problems.extend(problems_from_table(read_table(listing)))
+    for path in _parts(root, "documents", manifest):
+        documents.extend(documents_from_table(read_table(path)))
+    for path in _parts(root, "problems", manifest):
+        problems.extend(problems_from_table(read_table(path)))
+    for path in _parts(root, "timexes", manifest):
+        timexes.update(timexes_from_table(read_table(path)))
+    table = read_events(root)
+    events: list[Event] = []
+    if table is not None and table.num_rows:
+        keys = pa.table({
+            "p": pa.array([rank.get(str(v), len(rank)) for v in
+                           table.column("_partition").to_pylist()]),
+            "o": table.column("_order"),
+        })
+        order = pc.sort_indices(keys, sort_keys=[("p", "ascending"), ("o", "ascending")])
+        events = events_from_table(table.take(order))
+    people_path = root / "people.parquet"
+    people: dict[str, str | None] = {}
+    if people_path.exists():
+        people = {r["name"]: r["party"] for r in read_table(people_path).to_pylist()}
+    return FolderExtraction(
+        taxonomy=_taxonomy(manifest),
+        root=str(root), documents=tuple(documents), events=tuple(events),
+        problems=tuple(problems), ignored=int(manifest.get("ignored", 0)), people=people,
+        timexes=timexes, cached=0, extracted=0,
+    )

@@ -1,0 +1,254 @@
+"""The tasks a worker runs. Each reads its inputs from the dataset folder (which every worker
+can reach) and writes its outputs there atomically, so a task retried after its worker died
+writes the same files again and nothing twice. Returns are small: counts, keys, ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from viewer.core.cluster import is_candidate, links
+from viewer.core.dataset_format import (
+    documents_from_table,
+    documents_table,
+    events_from_table,
+    events_table,
+    problems_table,
+    read_table,
+    timexes_from_table,
+    timexes_table,
+    write_table,
+)
+from viewer.core.events import DocumentEvents, Event
+from viewer.core.extract import dated_by_folder, extract_one, with_topics
+from viewer.core.model import Problem
+from viewer.core.people import PeopleRegistry, PersonMention
+from viewer.core.people_reduce import (
+    Found,
+    Learned,
+    MentionRef,
+    creating_keys,
+    learn_partition,
+    ordered_mentions,
+    resolve_events,
+)
+from viewer.core.safe_read import relative_name
+from viewer.core.serialize import mention_from_list, mention_to_list
+from viewer.core.topics import Taxonomy
+from viewer.scale.plan import Partition
+
+WORK = "_work"
+SHUFFLE_HALO_DAYS = 10  # cluster.MAX_SPAN_DAYS: how far past its bucket an event can link
+
+
+def raw_path(out: Path, pid: str) -> Path:
+    return out / WORK / "extract" / f"{pid}.parquet"
+
+
+def work_path(out: Path, pid: str, table: str) -> Path:
+    """A partition's documents or timexes as extracted, before the folder dates any article."""
+    return out / WORK / "extract" / f"{pid}.{table}.parquet"
+
+
+def dated_path(out: Path, pid: str) -> Path:
+    return out / WORK / "dated" / f"{pid}.parquet"
+
+
+def events_path(out: Path, pid: str) -> Path:
+    """The partition's events before people: re-extracted ones if the folder dated any of its
+    articles, else the extraction's."""
+    dated = dated_path(out, pid)
+    return dated if dated.exists() else raw_path(out, pid)
+
+
+def resolved_path(out: Path, pid: str) -> Path:
+    return out / WORK / "resolved" / f"{pid}.parquet"
+
+
+def extract_partition(out: str, part: Partition) -> dict[str, Any]:
+    """Read, tag and extract every file of a partition; a file that fails is a problem."""
+    started = time.process_time()
+    root = Path(out)
+    source = part.source
+    found: list[DocumentEvents] = []
+    problems: list[Problem] = []
+    for path in part.files:
+        try:
+            item = extract_one(source.folder, path, part.sidecar, source.rules, source.prefix)
+        except Exception as exc:  # a bug on one file must not stop a million-file run
+            rel = source.prefix + relative_name(source.folder, path)
+            item = Problem(rel, "error", f"extraction failed: {type(exc).__name__}: {exc}")
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            found.append(item)
+    events = [e for x in found for e in x.events]
+    mentions = [json.dumps([mention_to_list(m) for m in ms])
+                for x in found for ms in x.mentions]
+    write_table(events_table(events, {"_order": list(range(len(events))),
+                                      "_mentions": mentions}), raw_path(root, part.id))
+    write_table(documents_table([x.document for x in found], source.folder),
+                work_path(root, part.id, "documents"))
+    write_table(timexes_table((x.document.relpath, x.timexes) for x in found),
+                work_path(root, part.id, "timexes"))
+    write_table(problems_table(problems, source.folder),
+                root / "problems" / f"part-{part.id}.parquet")
+    return {"id": part.id, "documents": len(found), "events": len(events),
+            "problems": len(problems), "bytes": part.bytes,
+            "cpu_seconds": time.process_time() - started}
+
+
+def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
+    table = read_table(events_path(Path(out), pid))
+    events = events_from_table(table)
+    mentions = [tuple(mention_from_list(m) for m in json.loads(v))
+                for v in table.column("_mentions").to_pylist()]
+    return list(zip(events, mentions, strict=True))
+
+
+def _mentions(out: str, pid: str
+              ) -> tuple[list[str], list[bool], list[tuple[PersonMention, ...]]]:
+    """Only what the people steps need: three columns, no events built."""
+    table = read_table(events_path(Path(out), pid), ["document", "boilerplate", "_mentions"])
+    return (table.column("document").to_pylist(), table.column("boilerplate").to_pylist(),
+            [tuple(mention_from_list(m) for m in json.loads(v))
+             for v in table.column("_mentions").to_pylist()])
+
+
+def dated_days(out: str, pid: str) -> list[dt.date]:
+    """The publication dates of the partition's dated articles, in order."""
+    table = read_table(work_path(Path(out), pid, "documents"), ["date"])
+    return [d for d in table.column("date").to_pylist() if d is not None]
+
+
+def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) -> int:
+    """Date the articles whose evidence lacks only the year from the corpus's `dates`, as the
+    local engine does over a folder, and extract them again; then write the partition's final
+    documents and timexes. Returns how many articles were dated."""
+    root = Path(out)
+    dated_path(root, pid).unlink(missing_ok=True)
+    docs_table = read_table(work_path(root, pid, "documents"))
+    changed: list[DocumentEvents] | None = None
+    if None in docs_table.column("date").to_pylist():
+        documents = documents_from_table(docs_table)
+        table = read_table(raw_path(root, pid))
+        events = events_from_table(table)
+        mentions = [tuple(mention_from_list(m) for m in json.loads(v))
+                    for v in table.column("_mentions").to_pylist()]
+        timexes = timexes_from_table(read_table(work_path(root, pid, "timexes")))
+        by_document: dict[str, list[int]] = {}
+        for i, event in enumerate(events):
+            by_document.setdefault(event.document, []).append(i)
+        before = [DocumentEvents(
+            d, tuple(events[i] for i in by_document.get(d.relpath, [])),
+            tuple(mentions[i] for i in by_document.get(d.relpath, [])),
+            timexes.get(d.relpath, ())) for d in documents]
+        after = dated_by_folder(folder, stamp, before, dates)
+        if any(a is not b for a, b in zip(after, before, strict=True)):
+            changed = after
+    final_docs = root / "documents" / f"part-{pid}.parquet"
+    final_timexes = root / "timexes" / f"part-{pid}.parquet"
+    if changed is None:
+        for source, target in ((work_path(root, pid, "documents"), final_docs),
+                               (work_path(root, pid, "timexes"), final_timexes)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, target)
+        return 0
+    events = [e for x in changed for e in x.events]
+    write_table(events_table(events, {
+        "_order": list(range(len(events))),
+        "_mentions": [json.dumps([mention_to_list(m) for m in ms])
+                      for x in changed for ms in x.mentions]}), dated_path(root, pid))
+    write_table(documents_table([x.document for x in changed], folder), final_docs)
+    write_table(timexes_table((x.document.relpath, x.timexes) for x in changed), final_timexes)
+    return sum(a is not b for a, b in zip(changed, before, strict=True))
+
+
+def learn(out: str, pid: str, folder: str) -> Learned:
+    documents, boilerplate, mentions = _mentions(out, pid)
+    return learn_partition(folder, zip(documents, boilerplate, mentions, strict=True))
+
+
+def creating(out: str, pid: str, registry: PeopleRegistry) -> frozenset[str]:
+    return creating_keys(registry, _mentions(out, pid)[2])
+
+
+def ordered(out: str, pid: str, keys: frozenset[str]
+            ) -> list[tuple[MentionRef, PersonMention]]:
+    if not keys:
+        return []
+    return ordered_mentions(keys, _mentions(out, pid)[2])
+
+
+def _bucket(day: dt.date) -> str:
+    return day.strftime("%Y-%m")
+
+
+def resolve(out: str, pid: str, registry: PeopleRegistry, keys: frozenset[str],
+            answers: dict[MentionRef, Found | None]) -> list[tuple[str, tuple[str, ...]]]:
+    """People for a partition's events. Returns the text and topics of its body events, the
+    input of the folder's taxonomy."""
+    root = Path(out)
+    events = resolve_events(registry, keys, answers, _raw(out, pid))
+    write_table(events_table(events, {"_partition": [pid] * len(events),
+                                      "_order": list(range(len(events)))}),
+                resolved_path(root, pid))
+    return [(e.text, e.topics) for e in events if not e.boilerplate]
+
+
+def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
+            ) -> tuple[list[str], int]:
+    """Topics from the folder's taxonomy; then the partition's share of the shuffle: each
+    clustering candidate goes to its start month's bucket, and to the previous month's when
+    it starts within the halo of that bucket's end. Returns the buckets and bytes written."""
+    root = Path(out)
+    events = events_from_table(read_table(resolved_path(root, pid)))
+    if taxonomy.ids() != base.ids():
+        documents = documents_from_table(read_table(root / "documents" / f"part-{pid}.parquet"))
+        events = with_topics(events, base, taxonomy, tuple(documents))
+        write_table(events_table(events, {"_partition": [pid] * len(events),
+                                          "_order": list(range(len(events)))}),
+                    resolved_path(root, pid))
+    buckets: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        if not is_candidate(event) or event.start is None:
+            continue
+        own = _bucket(event.start)
+        buckets.setdefault(own, []).append(i)
+        back = _bucket(event.start - dt.timedelta(days=SHUFFLE_HALO_DAYS))
+        if back != own:
+            buckets.setdefault(back, []).append(i)
+    written = 0
+    for bucket, rows in buckets.items():
+        chosen = [events[i] for i in rows]
+        path = root / WORK / "shuffle" / bucket / f"{pid}.parquet"
+        write_table(events_table(chosen, {"_rank": [rank] * len(rows), "_order": rows,
+                                          "_partition": [pid] * len(rows)}), path)
+        written += path.stat().st_size
+    return sorted(buckets), written
+
+
+def link_bucket(out: str, bucket: str) -> list[tuple[str, str, str, str, str, str]]:
+    """The linked pairs whose earlier event starts in this month: (id, document, partition)
+    for both ends. The bucket holds the month plus the halo after it, in corpus order."""
+    files = sorted((Path(out) / WORK / "shuffle" / bucket).glob("*.parquet"))
+    table = pa.concat_tables([read_table(f) for f in files])
+    table = table.sort_by([("_rank", "ascending"), ("_order", "ascending")])
+    events = events_from_table(table)
+    partitions = table.column("_partition").to_pylist()
+    pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == bucket)
+    return [(events[i].id, events[i].document, partitions[i],
+             events[j].id, events[j].document, partitions[j]) for i, j in pairs]
+
+
+def clear(out: str, name: str) -> None:
+    shutil.rmtree(Path(out) / WORK / name, ignore_errors=True)
