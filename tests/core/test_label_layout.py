@@ -107,15 +107,24 @@ def _random_events(count: int, seed: int = 7) -> list[Event]:
     return out
 
 
-def test_labels_never_overlap_each_other_or_a_labelled_mark() -> None:
-    scene = scene_of(_random_events(600))
+def test_labels_never_overlap_each_other_a_labelled_mark_a_bar_or_a_badge() -> None:
+    events = _random_events(600)
+    rng = random.Random(9)
+    events += [dataclasses.replace(e, id=f"s{n}", end=e.start + dt.timedelta(rng.randrange(1, 6)))
+               for n, e in enumerate(events[:150]) if e.start is not None]
+    scene = scene_of(events)
+    assert {"mark", "bar", "badge"} <= {i.kind for lane in scene.lanes for i in lane.items}
     for items in _rows(scene).values():
         items.sort(key=lambda i: i.x0)
         reach = -math.inf
         for item in items:
             text = scene.label(item)
-            if text:
-                assert item.x0 >= reach  # no earlier label runs over a labelled mark
+            if text or item.kind != "mark":
+                # No label runs over a labelled mark, a bar or a badge (text would hide it).
+                assert item.x0 >= reach
+            if text and item.kind == "bar" and item.label_x1 <= item.x1:
+                reach = item.x1  # labelled inside
+            elif text:
                 end = item.x1 + 4 + scene.measure(text)
                 assert end <= item.label_x1 + 0.5
                 reach = max(reach, end)
@@ -146,8 +155,8 @@ def test_placing_labels_looks_at_each_mark_a_bounded_number_of_times() -> None:
         ranks = [rng.randrange(12) for _ in range(n)]
         steps: list[int] = []
         ends = label_layout.place([12.0 * i for i in range(n)],
-                                  [12.0 * i + 10 for i in range(n)], [False] * n,
-                                  ranks.__getitem__, lambda i: 200.0, 420.0, steps)
+                                  [12.0 * i + 10 for i in range(n)], [False] * n, [False] * n,
+                                  ranks.__getitem__, lambda i: 200.0, 420.0, None, steps)
         assert steps[0] <= 2 * 16 * n
         assert sum(end > 12.0 * i + 10 for i, end in enumerate(ends)) > n // 20
         counts.append(steps[0])
@@ -191,3 +200,14 @@ def test_reselecting_relabels_as_a_fresh_layout_would() -> None:
         scene.set_current(row)
         fresh = Scene(events, range(len(events)), "party", scale, current=row)
         assert labels(scene) == labels(fresh)
+
+
+def test_the_selected_label_claims_its_full_width_so_none_collides_with_it() -> None:
+    """The selected event's label is drawn in full: it claims up to its whole width (not
+    just a crowded label's share), and the next label starts after it."""
+    scene = scene_of(crowded({}, count=60), current=3)
+    items = sorted((i for lane in scene.lanes for i in lane.items), key=lambda i: i.x0)
+    mine = next(i for i in items if i.events == (3,))
+    assert mine.label_x1 - mine.x1 - 4 == scene.measure(scene.label_of(scene.events[3]))
+    after = [i for i in items if i.x0 > mine.x1 and scene.label(i)]
+    assert after and after[0].x0 >= mine.label_x1 + 4

@@ -2,10 +2,11 @@
 
 A label starts just right of its mark. Where the next mark leaves enough room, the label stays
 before it (cut with "…" if need be) and nobody competes. Where marks crowd, a label may run over
-the following marks, whose own labels then yield. Who wins is a priority, not the accident of
-position: the selected event, then more corroborating sources, then finer precision, then an
-explicit date before an inherited or publication date, then time order. The priority depends
-only on the events, never on the visible window, so a pan does not move a label to a neighbour.
+the following dots (never a bar or a badge, which text would hide), whose labels then yield.
+Who wins is a priority, not the accident of position: the selected event, then more
+corroborating sources, then finer precision, then an explicit date before an inherited or
+publication date, then time order. The priority depends only on the events, never on the
+visible window, so a pan does not move a label to a neighbour.
 
 A row splits into stretches that cannot affect each other: where no crowded label could reach
 the next mark. In a stretch without a crowded mark, each label keeps its room at once; in one
@@ -31,14 +32,17 @@ def shows(room: float, want: float) -> bool:
 
 
 def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
-          priority: Callable[[int], int], want: Callable[[int], float],
-          most: float, steps: list[int] | None = None) -> list[float]:
+          solid: Sequence[bool], priority: Callable[[int], int], want: Callable[[int], float],
+          most: float, greedy: int | None = None, steps: list[int] | None = None
+          ) -> list[float]:
     """Where each mark's label ends (its x1 when it gets none). Marks are in x order and do
-    not overlap. A fixed mark (a bar labelled inside) takes no label room but stops the
-    labels before it. `priority(i)` sorts smaller first, ties in x order; `want(i)` is the
-    full width of mark i's label. Both are asked only where marks crowd (measuring text is
-    the dear part). No label runs further than `most`; `steps`, when given, receives the
-    count of marks looked at."""
+    not overlap. A fixed mark (a bar labelled inside) takes no label room; no label runs over
+    a solid one (a bar or a badge: text across it would hide it), fixed marks included.
+    `priority(i)` sorts smaller first, ties in x order; `want(i)` is the full width of mark
+    i's label. Both are asked only where marks crowd (measuring text is the dear part). No
+    label runs further than `most`, and a crowded one no further than CROWD_PX, except the
+    `greedy` mark's (the selected event's, drawn in full): it claims up to `most`. `steps`,
+    when given, receives the count of marks looked at."""
     n = len(x0)
     ends = list(x1)
     counter = [0]
@@ -50,10 +54,14 @@ def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
         if natural <= ELIDE_ROOM and not fixed[i]:
             crowded = True
             reach = max(reach, x1[i] + 2 * GAP + CROWD_PX)
+        if i == greedy and not fixed[i]:
+            crowded = True
+            reach = max(reach, x1[i] + 2 * GAP + most)
         if i + 1 < n and reach >= x0[i + 1]:
             continue  # a crowded label might reach the next mark: the stretch goes on
         if crowded:
-            _place_stretch(first, i + 1, x0, x1, fixed, priority, want, most, ends, counter)
+            _place_stretch(first, i + 1, x0, x1, fixed, solid, priority, want, most, greedy,
+                           ends, counter)
         else:  # nobody competes: each label keeps the room before the next mark
             for j in range(first, i + 1):
                 if not fixed[j]:
@@ -66,9 +74,10 @@ def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
 
 
 def _place_stretch(lo: int, hi: int, x0: Sequence[float], x1: Sequence[float],
-                   fixed: Sequence[bool], priority: Callable[[int], int],
-                   want: Callable[[int], float], most: float, ends: list[float],
-                   counter: list[int]) -> None:
+                   fixed: Sequence[bool], solid: Sequence[bool],
+                   priority: Callable[[int], int], want: Callable[[int], float],
+                   most: float, greedy: int | None, ends: list[float], counter: list[int]
+                   ) -> None:
     """Place the labels of marks lo..hi-1, which compete for room."""
     n, size = len(x0), hi - lo
     labelled = bytearray(size)  # has a label (or is fixed): later labels stop before it
@@ -87,19 +96,19 @@ def _place_stretch(lo: int, hi: int, x0: Sequence[float], x1: Sequence[float],
             continue  # a label of higher priority already runs over this mark
         start = x1[i] + GAP
         natural = min(most, x0[i + 1] - GAP - start if i + 1 < n else most)
-        if natural > ELIDE_ROOM:
+        if natural > ELIDE_ROOM and i != greedy:
             room = natural  # room before the next mark, enough to cut the label: no contest
         else:
             full = want(i)
-            if shows(natural, full):
+            if shows(natural, full) and (i != greedy or natural >= full):
                 room = natural
             else:
-                # Run over the next marks, up to the first labelled one within reach.
-                room = min(full, CROWD_PX)
+                # Run over the next marks, up to the first labelled or solid one in reach.
+                room = min(full, most if i == greedy else CROWD_PX)
                 k = i + 1
                 while k < hi and x0[k] - GAP - start < room:
                     steps += 1
-                    if labelled[k - lo]:
+                    if labelled[k - lo] or solid[k]:
                         room = x0[k] - GAP - start
                         break
                     k += 1

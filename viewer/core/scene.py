@@ -357,8 +357,10 @@ class Scene:
             entries.sort(key=lambda e: e[2])
             ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
                                       [False] * len(entries),  # labels follow bars too
+                                      [e[0] != "mark" for e in entries],
                                       functools.partial(self._priority, entries),
-                                      functools.partial(self._want, entries), MAX_LABEL_PX)
+                                      functools.partial(self._want, entries), MAX_LABEL_PX,
+                                      self._current_at(entries))
             for n, (kind, _, x0, x1, group) in enumerate(entries):
                 end = ends[n]
                 over = n + 1 < len(entries) and end > entries[n + 1][2]
@@ -379,6 +381,14 @@ class Scene:
         head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
+    def _current_at(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]]
+                    ) -> int | None:
+        """Where the selected event's own mark is in a row, if there."""
+        if self.current is None:
+            return None
+        return next((n for n, e in enumerate(entries)
+                     if e[0] != "badge" and e[4][0] == self.current), None)
+
     def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
               n: int) -> float:
         """The full width of an entry's label (a badge's is never measured for room)."""
@@ -386,7 +396,7 @@ class Scene:
         if entry[0] == "badge":
             return MAX_LABEL_PX
         row = entry[4][0]
-        if row not in self._widths:
+        if row not in self._widths and row != self.current:
             # A long text is wider than any crowded label may run, measured or not: the
             # placement then decides the same, without the dear measuring.
             low = len(self.label_of(self.events[row])) * self._narrow
