@@ -10,9 +10,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPainter
 
 from viewer.core.scene import ROW_HEIGHT
+from viewer.ui.label_paint import HANDLE_ROOM
 from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import new_printer, paint_timeline_page
-from viewer.ui.timeline_paint import HANDLE_ROOM
 
 
 def _check_labels(window: MainWindow) -> int:
