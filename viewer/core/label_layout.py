@@ -9,9 +9,10 @@ publication date, then time order. The priority depends only on the events, neve
 visible window, so a pan does not move a label to a neighbour.
 
 A row splits into stretches that cannot affect each other: where no crowded label could reach
-the next mark. In a stretch without a crowded mark, each label keeps its room at once; in one
-with, marks are taken in priority order (one sort). A mark a label runs over is flagged once;
-a label looks ahead only as far as it may run, past marks at least 2 px apart; so a row of n
+the next mark (a mark followed by a bar or badge may be short of room, but it competes with
+nobody). In a stretch without a crowded mark, each label keeps its room at once; in one with,
+marks are taken in priority order (one sort). A mark a label runs over is flagged once; a
+label looks ahead only as far as it may run, past marks at least 2 px apart; so a row of n
 marks costs O(n log n) for the sort and O(n) for the rest.
 """
 
@@ -51,8 +52,8 @@ def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
     reach = -math.inf  # how far a crowded label of this stretch could run
     for i in range(n):
         natural = min(most, x0[i + 1] - x1[i] - 2 * GAP if i + 1 < n else most)
-        if natural <= ELIDE_ROOM and not fixed[i]:
-            crowded = True
+        if natural <= ELIDE_ROOM and not fixed[i] and not (i + 1 < n and solid[i + 1]):
+            crowded = True  # short of room, and the next mark is a dot it might run over
             reach = max(reach, x1[i] + 2 * GAP + CROWD_PX)
         if i == greedy and not fixed[i]:
             crowded = True
@@ -65,8 +66,9 @@ def place(x0: Sequence[float], x1: Sequence[float], fixed: Sequence[bool],
         else:  # nobody competes: each label keeps the room before the next mark
             for j in range(first, i + 1):
                 if not fixed[j]:
-                    ends[j] = x1[j] + GAP + min(most, x0[j + 1] - x1[j] - 2 * GAP
-                                                if j + 1 < n else most)
+                    room = min(most, x0[j + 1] - x1[j] - 2 * GAP if j + 1 < n else most)
+                    if room > ELIDE_ROOM or (room >= MIN_ROOM and want(j) <= room):
+                        ends[j] = x1[j] + GAP + room
         first, crowded, reach = i + 1, False, -math.inf
     if steps is not None:
         steps.append(counter[0])
@@ -100,7 +102,11 @@ def _place_stretch(lo: int, hi: int, x0: Sequence[float], x1: Sequence[float],
             room = natural  # room before the next mark, enough to cut the label: no contest
         else:
             full = want(i)
-            if shows(natural, full) and (i != greedy or natural >= full):
+            if i + 1 < n and solid[i + 1]:  # it cannot run over the next mark
+                room = natural
+                if not shows(room, full):
+                    continue
+            elif shows(natural, full) and (i != greedy or natural >= full):
                 room = natural
             else:
                 # Run over the next marks, up to the first labelled or solid one in reach.
