@@ -145,9 +145,9 @@ def test_the_legend_names_every_kind_of_mark(window: MainWindow) -> None:
 
 
 def test_labels_keep_to_their_room(window: MainWindow) -> None:
-    """No label runs into the next mark of its row: each is cut to its room (elided with
-    "…", the whole sentence in the tooltip). Only the current event's label may run further,
-    drawn on a chip on top."""
+    """Each label is cut to the room it won (elided with "…", the whole sentence in the
+    tooltip); a label that won room over crowded marks is drawn over them on a chip, and the
+    current event's label runs further, on a chip on top."""
     scene = window.timeline.scene
     assert scene is not None
     for lane in scene.lanes:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from viewer.core import label_layout
+from viewer.core.event_cues import RANK
 from viewer.core.events import Event
 
 LANE_MODES = ("party", "topic", "document", "tag", "single")
@@ -29,6 +32,7 @@ MARK_HALF = 5.0
 MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
+_CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,7 @@ class Item:
     events: tuple[int, ...]
     label: str = ""
     label_x1: float = 0.0
+    over: bool = False  # the label runs over later marks of its row (painted on a chip)
 
     @property
     def first(self) -> int:
@@ -231,7 +236,8 @@ class Scene:
                  scale: TimeScale, measure: Callable[[str], float] | None = None,
                  label_of: Callable[[Event], str] | None = None,
                  window: tuple[float, float] | None = None,
-                 lane_label: Callable[[str], str] | None = None) -> None:
+                 lane_label: Callable[[str], str] | None = None,
+                 current: int | None = None) -> None:
         self.events = events
         self.mode = mode
         self.scale = scale
@@ -241,7 +247,10 @@ class Scene:
         self.max_rows = SINGLE_LANE_ROWS if mode == "single" else MAX_ROWS
         self.height = 0.0
         self.window = (-math.inf, math.inf)
+        self.current = current  # the selected event: its label wins where labels crowd
         self._labels: dict[tuple[int, ...], str] = {}
+        self._widths: dict[int, float] = {}  # an event's full label width, measured once
+        self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
         self.layout(*(window or (-math.inf, math.inf)))
 
     def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
@@ -250,6 +259,18 @@ class Scene:
             lane.max_rows = 1  # a new zoom: lanes may shrink again
         self.layout(*window)
 
+    def set_current(self, row: int | None) -> None:
+        """A new selected event takes label priority: place the labels again, in the lanes
+        of the old and the new one only (rows and heights do not depend on it)."""
+        if row == self.current:
+            return
+        keys = {key for r in (row, self.current) if r is not None
+                for key in lane_keys(self.events[r], self.mode)}
+        self.current = row
+        for index, lane in enumerate(self.lanes):
+            if lane.key in keys:
+                self._place_lane(index, lane, *self.window)
+
     def covers(self, x0: float, x1: float) -> bool:
         return self.window[0] <= x0 and x1 <= self.window[1]
 
@@ -257,15 +278,18 @@ class Scene:
         self.window = (x0, x1)
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            lane.items = self._lane_items(index, lane, x0, x1)
-            lane.items.sort(key=lambda item: item.x0)
-            lane.starts = [item.x0 for item in lane.items]
+            self._place_lane(index, lane, x0, x1)
             rows = max((item.row for item in lane.items), default=0) + 1
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
             y += lane.height
         self.height = y
+
+    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> None:
+        lane.items = self._lane_items(index, lane, x0, x1)
+        lane.items.sort(key=lambda item: item.x0)
+        lane.starts = [item.x0 for item in lane.items]
 
     def _lane_items(self, lane_index: int, lane: Lane, wx0: float, wx1: float) -> list[Item]:
         scale = self.scale
@@ -323,34 +347,82 @@ class Scene:
     def _with_label_room(self, lane_index: int,
                          placed: list[tuple[str, int, float, float, tuple[int, ...]]]
                          ) -> list[Item]:
-        """Each item learns how far its label may reach: to the next item of its row."""
+        """Each item learns how far its label may reach; where labels compete for room in a
+        row, the priority of `label_layout` decides which marks get one."""
         by_row: dict[int, list[tuple[str, int, float, float, tuple[int, ...]]]] = {}
         for entry in placed:
             by_row.setdefault(entry[1], []).append(entry)
         items: list[Item] = []
         for row, entries in by_row.items():
             entries.sort(key=lambda e: e[2])
+            ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
+                                      [False] * len(entries),  # labels follow bars too
+                                      [e[0] != "mark" for e in entries],
+                                      functools.partial(self._priority, entries),
+                                      functools.partial(self._want, entries), MAX_LABEL_PX,
+                                      self._current_at(entries))
             for n, (kind, _, x0, x1, group) in enumerate(entries):
-                limit = entries[n + 1][2] - 4 if n + 1 < len(entries) else x1 + MAX_LABEL_PX
-                if kind == "bar" and x1 - x0 >= 60:
-                    limit = x1  # a wide bar carries its label inside
-                items.append(Item(kind, lane_index, row, x0, x1, group, "", max(x1, limit)))
+                end = ends[n]
+                over = n + 1 < len(entries) and end > entries[n + 1][2]
+                items.append(Item(kind, lane_index, row, x0, x1, group, "", end, over))
         return items
 
+    def _priority(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+                  n: int) -> int:
+        """Who wins label room where labels crowd, smaller first (ties go by time): the
+        selected event, then single events before badges, more sources (a badge: more
+        events), finer precision, an explicit date. Packed into one integer."""
+        kind, _, _, _, group = entries[n]
+        if kind == "badge":
+            # A badge's label is one sentence of many: after every single event's.
+            return ((3 * _CAP) + _CAP - 1 - min(len(group), _CAP - 1)) * 32
+        row = group[0]
+        e = self.events[row]
+        head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
+        return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
+
+    def _current_at(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]]
+                    ) -> int | None:
+        """Where the selected event's own mark is in a row, if there."""
+        if self.current is None:
+            return None
+        return next((n for n, e in enumerate(entries)
+                     if e[0] != "badge" and e[4][0] == self.current), None)
+
+    def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+              n: int) -> float:
+        """The full width of an entry's label (a badge's is never measured for room)."""
+        entry = entries[n]
+        if entry[0] == "badge":
+            return MAX_LABEL_PX
+        row = entry[4][0]
+        if row not in self._widths and row != self.current:
+            # A long text is wider than any crowded label may run, measured or not: the
+            # placement then decides the same, without the dear measuring.
+            low = len(self.label_of(self.events[row])) * self._narrow
+            if low >= label_layout.CROWD_PX:
+                return low
+        return self._width(row)
+
+    def _width(self, row: int) -> float:
+        width = self._widths.get(row)
+        if width is None:
+            width = self._widths[row] = self.measure(self.label_of(self.events[row]))
+        return width
+
     def label(self, item: Item) -> str:
-        """The text shown beside (or inside) an item, fitted to its room; computed lazily."""
+        """The text shown after an item, fitted to its room; computed lazily."""
         key = (*item.events[:3], len(item.events), round(item.label_x1 - item.x1))
         cached = self._labels.get(key)
         if cached is not None:
             return cached
-        text = self.label_of(self.events[self.representative(item.events)])
-        if item.kind == "bar" and item.label_x1 <= item.x1:
-            room = item.x1 - item.x0 - 10
-        else:
-            room = item.label_x1 - item.x1 - 4
+        row = self.representative(item.events)
+        text = self.label_of(self.events[row])
+        # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
+        room = item.label_x1 - item.x1 - 4
         if room < 24:
             text = ""
-        elif self.measure(text) > room:
+        elif self._width(row) > room:
             text = self._shorten(text, room) if room > 60 else ""
         self._labels[key] = text
         return text
@@ -358,7 +430,7 @@ class Scene:
     def label_end(self, item: Item) -> float:
         """Where the drawn label of an item ends (for hit-testing)."""
         text = self.label(item)
-        if not text or (item.kind == "bar" and item.label_x1 <= item.x1):
+        if not text:
             return item.x1
         return item.x1 + 4 + self.measure(text)
 
@@ -406,7 +478,10 @@ class Scene:
         for lane in self.lanes:
             if lane.y + lane.height < y0 or lane.y > y1:
                 continue
-            first = bisect.bisect_left(lane.starts, x0 - MAX_LABEL_PX - 20)
+            # Reach back over the lane's longest bar too: one that starts far off the left edge
+            # still crosses the view (zoomed in, the Geneva week bars vanished).
+            back = MAX_LABEL_PX + 20 + (lane.longest_span + 1) * self.scale.px_per_day
+            first = bisect.bisect_left(lane.starts, x0 - back)
             for item in lane.items[first : bisect.bisect_right(lane.starts, x1)]:
                 if max(item.x1, item.label_x1) >= x0:
                     out.append(item)

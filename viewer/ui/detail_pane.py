@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QCursor,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -70,6 +71,8 @@ class DetailPane(QWidget):
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
         self.text.anchorClicked.connect(lambda url: self._link(url.toString()))
+        self._buttons: list[QToolButton] = []
+        self._columns = 0
         self.buttons = QGridLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.setHorizontalSpacing(2)
@@ -93,13 +96,42 @@ class DetailPane(QWidget):
 
     def set_actions(self, actions: Sequence[QAction]) -> None:
         """Buttons for the analyst's commands, sharing the window's actions and shortcuts."""
-        columns = 4  # two short rows keep the pane narrow
-        for index, action in enumerate(actions):
+        self._buttons: list[QToolButton] = []
+        for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextOnly)
             button.setAutoRaise(True)
+            self._buttons.append(button)
+        self._columns = 0
+        self._arrange(3)
+        self.setMinimumWidth(self._needed(2))  # narrower than three columns allow
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the buttons out in `columns`: fewer when the pane is narrow, so a small window
+        can give the timeline the room instead."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._buttons:
+            self.buttons.removeWidget(button)
+        for index, button in enumerate(self._buttons):
             self.buttons.addWidget(button, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._buttons:
+            self._arrange(3 if self._needed(3) <= self.width() else 2)
+
+    def _needed(self, columns: int) -> int:
+        """The width the buttons take in `columns`: each column as wide as its widest."""
+        widths = [0] * columns
+        for index, button in enumerate(self._buttons):
+            column = index % columns
+            widths[column] = max(widths[column], button.sizeHint().width())
+        margins = self.layout().contentsMargins() if self.layout() else None
+        extra = (margins.left() + margins.right()) if margins else 0
+        return sum(widths) + 2 * (columns - 1) + extra
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
@@ -280,12 +312,21 @@ class DetailPane(QWidget):
         selection.format.setBackground(colour)
         self.text.setExtraSelections([selection, *self._search_selections()])
         self.highlight = (event.char_start, event.char_end)
-        reveal = QTextCursor(self.text.document())
-        reveal.setPosition(event.char_end)
-        self.text.setTextCursor(reveal)
-        self.text.ensureCursorVisible()
-        reveal.setPosition(event.char_start)
-        self.text.setTextCursor(reveal)
+        self._reveal()
+        # A newly set article is laid out later: scroll again once it is, or it shows from its top.
+        QTimer.singleShot(0, self._reveal)
+
+    def _reveal(self) -> None:
+        """Scroll the article so the highlighted sentence sits a third of the way down."""
+        start, end = self.highlight
+        if end > self.text.document().characterCount():
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        self.text.setTextCursor(cursor)
+        top = self.text.cursorRect(cursor).top()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
         self.text.ensureCursorVisible()
 
     def highlighted_text(self) -> str:

@@ -240,9 +240,18 @@ class EditController(QObject):
     def toggle_not_event(self) -> None:
         event = self.current()
         store = self._store()
-        if event is not None and store is not None:
-            self.editor.perform(edits.mark_not_event(store, event, not event.not_event),
-                                [event])
+        if event is None or store is None:
+            return
+        window = self.window
+        row = window.model.row_of.get(event.id)
+        position = window.proxy.proxy_row_of_source(row) if row is not None else None
+        self.editor.perform(edits.mark_not_event(store, event, not event.not_event), [event])
+        # A hidden event leaves the list: the selection moves on to the event that took its place.
+        rows = window.proxy.rows
+        if (row is not None and position is not None and rows
+                and window.proxy.proxy_row_of_source(row) is None):
+            following = rows[min(position, len(rows) - 1)]
+            window.select_rows([following], following)
 
     def document_date(self, relpath: str | None = None) -> None:
         """The Article Date dialog for `relpath`, else for the current event's article."""
@@ -254,7 +263,7 @@ class EditController(QObject):
         document = window.documents.get(relpath)
         current = document.date if document else None
         title = document.title if document and document.title else relpath
-        dialog = DocumentDateDialog(title, current, window)
+        dialog = DocumentDateDialog(title, current, window, relpath)
         dialog.setToolTip(relpath)
         if dialog.exec() and dialog.value() != current:
             self.set_document_date(relpath, dialog.value())

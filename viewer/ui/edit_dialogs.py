@@ -112,9 +112,10 @@ class DocumentDateDialog(QDialog):
     """An article's publication date, or none."""
 
     def __init__(self, title: str, current: dt.date | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, relpath: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Publication date")
+        # An untitled article's title is its first sentence: the file name says which article it is.
+        self.setWindowTitle(f"Publication date — {relpath}" if relpath else "Publication date")
         self.date = QDateEdit(_qdate(current or dt.date.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -125,6 +126,11 @@ class DocumentDateDialog(QDialog):
         form = QFormLayout(self)
         heading = QLabel(title)
         heading.setWordWrap(True)
+        if relpath:
+            file_label = QLabel(relpath)
+            file_label.setObjectName("document-file")
+            file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow("Article", file_label)
         form.addRow(heading)
         form.addRow("Published", self.date)
         form.addRow(self.undated)

@@ -3,7 +3,7 @@ the Sentence column always given the room the table has left (never squeezed to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -29,6 +29,16 @@ class EventTable(QTableView):
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._resized)
         self._fitting = False
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+                 ) -> None:
+        """Bring the row into view without scrolling sideways: a click on the wide Sentence
+        column would otherwise push the Date column off the left edge."""
+        bar = self.horizontalScrollBar()
+        left = bar.value()
+        super().scrollTo(index, hint)
+        bar.setValue(left)
 
     def setModel(self, model: object) -> None:  # type: ignore[override]
         super().setModel(model)  # type: ignore[arg-type]

@@ -47,6 +47,18 @@ LABELS = {
 SCOPES = ("filtered", "selected", "all")
 
 
+# Formats that share an extension get a distinct name, so one never proposes to replace the other.
+NAME_TAGS = {"timelinejs": "-timelinejs"}
+
+
+def suggested_path(path: Path, fmt: str) -> Path:
+    """`path` renamed for `fmt`: its extension, and a tag when formats share that extension."""
+    stem = path.stem
+    for tag in NAME_TAGS.values():
+        stem = stem.removesuffix(tag)
+    return path.with_name(stem + NAME_TAGS.get(fmt, "") + EXTENSIONS[fmt])
+
+
 def _inside(path: Path, folder: Path | None) -> bool:
     if folder is None:
         return False
@@ -128,8 +140,7 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         self.visible_only.setEnabled(self.chosen_format() in PICTURE_FORMATS)
-        path = self.target()
-        self.path.setText(str(path.with_suffix(EXTENSIONS[self.chosen_format()])))
+        self.path.setText(str(suggested_path(self.target(), self.chosen_format())))
         self._update()
 
     def _update(self) -> None:

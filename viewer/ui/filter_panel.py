@@ -212,11 +212,12 @@ class FilterPanel(QWidget):
 
     def apply(self, value: Filter) -> None:
         """Show `value` in the widgets and emit it once."""
-        widgets = [self.search, self.use_from, self.use_to, self.boilerplate, self.undated,
+        # The search box keeps its signals: its clear button hides on textChanged.
+        self.search.setText(value.search)
+        widgets = [self.use_from, self.use_to, self.boilerplate, self.undated,
                    self.hidden, self.min_sources, self.date_from, self.date_to]
         for widget in widgets:
             widget.blockSignals(True)
-        self.search.setText(value.search)
         self.use_from.setChecked(value.date_from is not None)
         self.use_to.setChecked(value.date_to is not None)
         self.date_from.setEnabled(value.date_from is not None)

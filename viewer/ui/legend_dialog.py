@@ -26,7 +26,9 @@ def legend_rows(timeline: TimelineWidget) -> list[tuple[str, str, QColor]]:
     rows = [("dot", f"{label} — colour of the {colour_of}", colour)
             for label, colour in timeline.legend_entries()]
     grey = QColor("#607d8b")
+    none = timeline.colour_of_nothing()
     rows += [
+        ("dot", f"grey (dot, bar or badge): no {colour_of.split(' ')[0]} to colour it by", none),
         ("explicit", "a day the sentence itself names", grey),
         ("ring", "a day inherited from the story's focus", grey),
         ("document", "the article's publication date (nothing more precise found)", grey),
@@ -38,9 +40,12 @@ def legend_rows(timeline: TimelineWidget) -> list[tuple[str, str, QColor]]:
         ("conflict", "sources disagree on its date, a figure or who took part", grey),
         ("lag", "reporting lag: from the day it was reported (View ▸ Reporting Lag)", grey),
         ("badge", "events too close to tell apart: hover to count, double-click to zoom", grey),
+        ("badge-label", "grey text: a badge's first sentence, standing for all its events", grey),
+        ("tag", "a small square: the event is tagged (its first tag's colour)", QColor("#d32f2f")),
         ("selected", "selected event(s); drag the current one's ends to change its dates", text),
         ("triangle", "publication date of an article (on the axis)", text),
         ("period", "a period you named (View ▸ Periods…)", QColor("#b39ddb")),
+        ("bands", "grey bands: every other month (zoomed in) or year (zoomed out)", text),
     ]
     return rows
 
@@ -110,6 +115,23 @@ def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QCo
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPath(path)
+    elif shape == "badge-label":
+        painter.setPen(timeline._badge_text)
+        painter.drawText(QRectF(4, y - ROW / 2, SAMPLE + 8, ROW), Qt.AlignmentFlag.AlignVCenter,
+                         "Talks…")
+    elif shape == "tag":
+        painter.setPen(QPen(colour.darker(140), 1))
+        painter.setBrush(QColor("#607d8b"))
+        painter.drawEllipse(centre, 5.0, 5.0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRect(QRectF(centre.x() + 4, y - 9, 5, 5))
+    elif shape == "bands":
+        band = QColor(timeline.palette().color(QPalette.ColorRole.PlaceholderText))
+        band.setAlpha(22)
+        for step in (0, 2):
+            painter.fillRect(QRectF(12 + step * (SAMPLE - 8) / 4, y - ROW / 2 + 2,
+                                    (SAMPLE - 8) / 4, ROW - 4), band)
     elif shape == "period":
         fill = QColor(colour)
         fill.setAlpha(70)

@@ -139,8 +139,11 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.splitter.addWidget(filter_scroll)
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
+        # The timeline takes what the window gains or loses; the side panes keep their width.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        filter_scroll.setMinimumWidth(170)
         self.splitter.setSizes([255, 985, 360])
         self.centre.setSizes([560, 300])
         self.setCentralWidget(self.splitter)
@@ -427,6 +430,22 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         QMessageBox.about(self, "About Timeline Viewer",
                           f"Timeline Viewer {__version__}\n"
                           "Dated events from a folder of news articles, on a timeline.")
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_panes()
+
+    def fit_panes(self) -> None:
+        """In a small window the side panes give way, so the timeline keeps at least half
+        the width (at 900 px it was squeezed to 130 px behind fixed side panes)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) != 3 or total <= 0 or sizes[1] >= total // 2:
+            return
+        side = total - total // 2
+        left = max(170, min(sizes[0], side * 2 // 5))
+        right = max(self.detail.minimumWidth(), side - left)
+        self.splitter.setSizes([left, max(0, total - left - right), right])
 
     def closeEvent(self, event: Any) -> None:
         self.cancel_load()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -16,6 +17,16 @@ _COLOURS = load_data("colours.toml")
 _PARTY_COLOURS: tuple[str, ...] = tuple(_COLOURS["parties"])
 _FIXED: dict[str, str] = dict(_COLOURS.get("fixed", {}))
 NEUTRAL: str = _COLOURS.get("neutral", "#8a8a8a")
+PERIOD_COLOURS: tuple[str, ...] = tuple(_COLOURS.get("periods", ["#b39ddb"]))
+
+
+def next_period_colour(used: Iterable[str]) -> str:
+    """The first period tint not in `used`; when all are taken, the least used one."""
+    counts = dict.fromkeys(PERIOD_COLOURS, 0)
+    for colour in used:
+        if colour.lower() in counts:
+            counts[colour.lower()] += 1
+    return min(PERIOD_COLOURS, key=lambda c: counts[c])
 
 
 def is_dark() -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.periods import Period, load_periods, save_periods
 from viewer.core.scene import extent
+from viewer.ui.palette import next_period_colour
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -90,7 +91,8 @@ class PeriodsDialog(QDialog):
         if not name:
             return
         start, end = _date(self.start.date()), _date(self.end.date())
-        self._add(Period(name, min(start, end), max(start, end)))
+        colour = next_period_colour(p.colour for p in self.periods())
+        self._add(Period(name, min(start, end), max(start, end), colour))
         self.name.clear()
 
     def _remove(self) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPainter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from viewer.core.export import ExportJob
@@ -21,9 +21,16 @@ IMAGE_SCALE = 3.0  # the timeline image's pixels per screen pixel, for a sharp p
 FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 
 
-def print_preview(window: MainWindow) -> None:
+def new_printer() -> QPrinter:
+    """Landscape, with a margin all round: the timeline ran to the very edge of the paper."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def print_preview(window: MainWindow) -> None:
+    printer = new_printer()
     dialog = QPrintPreviewDialog(printer, window)
     dialog.setWindowTitle("Print timeline")
     dialog.paintRequested.connect(lambda p: paint_pages(window, p))
@@ -37,23 +44,11 @@ def paint_pages(window: MainWindow, printer: QPrinter) -> int:
         return 0
     page = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
     page.moveTo(0, 0)
-    timeline = window.timeline
-    viewport = timeline.viewport()
-    width, height = float(viewport.width()), float(viewport.height())
-    # Drawn at screen size into an image (fonts and line widths as on screen), then scaled
-    # onto the page: a printer's resolution would otherwise make the text enormous.
-    image = QImage(int(width * IMAGE_SCALE), int(height * IMAGE_SCALE),
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(IMAGE_SCALE)
-    image_painter = QPainter(image)
-    image_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    timeline.paint(image_painter, QRectF(0, 0, width, height))
-    image_painter.end()
-    factor = min(page.width() / max(1.0, width), page.height() / max(1.0, height))
-    painter.drawImage(QRectF(0, 0, width * factor, height * factor), image)
+    paint_timeline_page(window, painter, page)
     pages = 1
+    timeline = window.timeline
     events = [window.model.events[r] for r in window.proxy.shown_source_rows()]
-    title = f"Timeline: {window.folder.name if window.folder else 'events'}"
+    title = page_title(window)
     job = ExportJob(tuple(events), dict(window.documents), window.proxy.filter, title,
                     tuple(timeline.periods), topic_labels=window.topic_labels())
     document = QTextDocument()
@@ -74,3 +69,37 @@ def paint_pages(window: MainWindow, printer: QPrinter) -> int:
         painter.restore()
     painter.end()
     return pages
+
+
+def page_title(window: MainWindow) -> str:
+    return f"Timeline: {window.folder.name if window.folder else 'events'}"
+
+
+def paint_timeline_page(window: MainWindow, painter: QPainter, page: QRectF) -> float:
+    """The first page: a title line, then the visible timeline scaled to the rest of the
+    page. Returns the height the title takes."""
+    timeline = window.timeline
+    viewport = timeline.viewport()
+    width, height = float(viewport.width()), float(viewport.height())
+    # Drawn at screen size into an image (fonts and line widths as on screen), then scaled
+    # onto the page: a printer's resolution would otherwise make the text enormous.
+    image = QImage(int(width * IMAGE_SCALE), int(height * IMAGE_SCALE),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(IMAGE_SCALE)
+    image_painter = QPainter(image)
+    image_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    timeline.paint(image_painter, QRectF(0, 0, width, height))
+    image_painter.end()
+    title = page_title(window)
+    # The timeline page has a title line, like the picture exports, then the image.
+    title_font = QFont(window.font())
+    title_font.setBold(True)
+    title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+    painter.setFont(title_font)
+    title_height = QFontMetricsF(title_font, painter.device()).height() * 1.6
+    painter.drawText(QRectF(0, 0, page.width(), title_height),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    room = page.height() - title_height
+    factor = min(page.width() / max(1.0, width), room / max(1.0, height))
+    painter.drawImage(QRectF(0, title_height, width * factor, height * factor), image)
+    return title_height

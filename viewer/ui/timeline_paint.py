@@ -14,7 +14,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -26,20 +25,23 @@ from PySide6.QtGui import (
 from viewer.core.events import Event
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
 from viewer.core.words import plural
+from viewer.ui.axis_labels import spaced_labels
+from viewer.ui.label_paint import LabelPainting
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour, topic_colour
+from viewer.ui.period_names import paint_period_names
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
 
 AXIS_HEIGHT = 54.0
 TRIANGLE_STRIP = 9.0
-MAX_LABEL = 520.0  # the longest the current event's label may run
 HEADER_WIDTH = 150.0
 
 
-class TimelinePainting:
+class TimelinePainting(LabelPainting):
     """Mixed into TimelineWidget; `self` is the widget."""
+
 
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self: TimelineWidget, event: QPaintEvent) -> None:  # type: ignore[misc]
@@ -91,11 +93,16 @@ class TimelinePainting:
         fast = len(items) > 400  # dense views: square badges draw several times faster
         if self.show_lag:
             paint_lags(self, painter, items, ROW_HEIGHT)
+        self._chips: list[tuple[QPointF, str, bool]] = []
+        self._visible = (x0, x1)  # content x of the visible part: labels stay inside it
+        self._label_metrics = QFontMetricsF(painter.font())
         for item in items:
             self._paint_item(painter, item, text, fast)
+        self._paint_chips(painter, text, base)
         self._paint_current_label(painter, items, text, base, x1)
         painter.restore()
         self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
+        self._paint_period_names(painter, rect, sx, sy, base)
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
             self._paint_legend(painter, rect, text, base)
@@ -120,18 +127,21 @@ class TimelinePainting:
             current = nxt
         self._paint_periods(painter, rect, left, sx, x1)
         painter.setPen(QPen(muted, 0.6))
-        for tick in marks:
-            x = left + self.scale.x(tick.ordinal) - sx
-            if x < left - 1:
-                continue
+        metrics = QFontMetricsF(painter.font())
+        shown = [(left + self.scale.x(tick.ordinal) - sx, tick) for tick in marks]
+        shown = [(x, tick) for x, tick in shown if x >= left - 1]
+        spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
+        labelled = set(spaced_labels(spans))
+        for index, (x, tick) in enumerate(shown):
             pen = QPen(muted, 1.0 if tick.major else 0.4)
             painter.setPen(pen)
             painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
                              QPointF(x, rect.bottom()))
-            painter.setPen(text if tick.major else muted)
-            # Labels sit above the strip where publication triangles are drawn.
-            painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - TRIANGLE_STRIP - 2),
-                             tick.label)
+            if index in labelled:
+                painter.setPen(text if tick.major else muted)
+                # Labels sit above the strip where publication triangles are drawn.
+                painter.drawText(QPointF(x + 3, rect.top() + AXIS_HEIGHT - TRIANGLE_STRIP - 4),
+                                 tick.label)
         # Publication dates of the documents, as small triangles in a strip of their own
         # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
@@ -152,27 +162,29 @@ class TimelinePainting:
 
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
                        x1: float) -> None:
-        """The analyst's periods: a tinted band each, named along the bottom edge."""
-        font = painter.font()
-        italic = QFont(font)
-        italic.setItalic(True)
-        painter.setFont(italic)
+        """The analyst's periods: a tinted band each (named later, over the lanes)."""
         for period in self.periods:
             a = left + self.scale.x(period.start.toordinal()) - sx
             b = left + self.scale.x(period.end.toordinal() + 1) - sx
             if b < left or a > left + x1 - sx:
                 continue
             a = max(a, left)
-            colour = QColor(period.colour)
-            fill = QColor(colour)
+            fill = QColor(period.colour)
             fill.setAlpha(45)
             painter.fillRect(QRectF(a, rect.top() + AXIS_HEIGHT, b - a,
                                     rect.height() - AXIS_HEIGHT), fill)
-            painter.setPen(colour.darker(160))
-            painter.drawText(QRectF(a + 3, rect.bottom() - 20, max(40.0, b - a + 200), 18),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             period.name)
-        painter.setFont(font)
+
+    def _paint_period_names(self, painter: QPainter, rect: QRectF, sx: float, sy: float,
+                            base: QColor) -> None:
+        if not self.periods or self.scene is None:
+            return
+        left = rect.left() + HEADER_WIDTH
+        shown = [(max(left, left + self.scale.x(p.start.toordinal()) - sx), p)
+                 for p in self.periods if left + self.scale.x(p.end.toordinal() + 1) - sx > left]
+        lanes = self.scene.lanes
+        lanes_bottom = rect.top() + AXIS_HEIGHT - sy + (lanes[-1].y + lanes[-1].height
+                                                        if lanes else 0.0)
+        paint_period_names(painter, shown, rect.right(), lanes_bottom, rect.bottom(), base)
 
     def colour_of(self, event: Event) -> QColor:
         if self.mode in ("topic",):
@@ -187,6 +199,10 @@ class TimelinePainting:
             cached = topic_colour(self.taxonomy, key) if key else party_colour("")
             self._colours[("topic", key)] = cached
         return cached
+
+    def colour_of_nothing(self) -> QColor:
+        """The grey an event gets when it has no topic (or, in topic lanes, no party)."""
+        return party_colour("")
 
     def _style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
         """Pens and brushes per colour and kind, made once: painting thousands of items
@@ -268,42 +284,21 @@ class TimelinePainting:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.tag_colours.get(event.tags[0], "#555555")))
             painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
-        label = self.scene.label(item)
-        if label and item.kind == "bar" and item.label_x1 <= item.x1:
-            painter.setPen(text)
-            painter.drawText(QRectF(item.x0 + 5, y - 8, item.x1 - item.x0 - 8, 16),
-                             Qt.AlignmentFlag.AlignVCenter, label)
-        elif label:
+        if self.current is not None and self.current in item.events and item.kind != "badge":
+            return  # the current event's label is drawn last, bold, where it hides nothing
+        fitted = self._fit_label(item, self.scene.label(item))
+        if fitted is None:
+            return
+        x, label = fitted
+        if item.over or x < item.x1 + 4:
+            # Over the crowded marks after it, or over a bar running past the left or right
+            # edge: on a chip, drawn after every mark.
+            self._chips.append((QPointF(x, y + 4), label, item.kind == "badge"))
+        else:
             # Plain weight for every label: each was fitted to its room at this weight, so
-            # none overlaps the next mark. The current event's label is drawn on top later.
+            # none overlaps the next mark.
             painter.setPen(text if item.kind != "badge" else self._badge_text)
-            painter.drawText(QPointF(item.x1 + 4, y + 4), label)
-
-    def _paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
-                             base: QColor, right: float) -> None:
-        """The current event's label comes first: in full (up to the visible edge), bold, on
-        a chip of the background over whatever it would overlap."""
-        if self.scene is None or self.current is None:
-            return
-        item = next((i for i in items if i.kind != "badge" and self.current in i.events), None)
-        if item is None:
-            return
-        font = painter.font()
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        metrics = QFontMetricsF(bold)
-        inside = item.kind == "bar" and item.label_x1 <= item.x1
-        x = item.x1 + 4 if not inside else item.x0 + 5
-        room = max(60.0, min(MAX_LABEL, right - x - 6))
-        label = metrics.elidedText(self._label_of(self.events[self.current]),
-                                   Qt.TextElideMode.ElideRight, room)
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2
-        chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
-        painter.fillRect(chip, base)
-        painter.setPen(text)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-        painter.setFont(font)
+            painter.drawText(QPointF(x, y + 4), label)
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
@@ -382,6 +377,8 @@ class TimelinePainting:
                 if rows_left == 0:
                     break
                 x, y = rect.right() - 8, y + 14
+                if x - width - 16 < rect.left() + HEADER_WIDTH + 10:
+                    break  # too narrow even for this one entry: never over the axis labels
             x -= width
             painter.setPen(text)
             painter.drawText(QPointF(x, y), label)

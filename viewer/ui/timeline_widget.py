@@ -124,6 +124,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
                       reveal: bool = True) -> None:
         self.selected = set(rows)
         self.current = current
+        if self.scene is not None:
+            self.scene.set_current(current)  # its label wins where labels crowd
         if reveal and current is not None:
             self.reveal(current)
         self.viewport().update()
@@ -156,7 +158,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
                            measure=metrics.horizontalAdvance, label_of=self._label_of,
-                           window=self._window(), lane_label=self.lane_label)
+                           window=self._window(), lane_label=self.lane_label,
+                           current=self.current)
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._legend = self._legend_entries()
         self._update_scrollbars()
@@ -271,12 +274,15 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         span = extent(self.events, shown)
         if span is None:
             return
+        # The selection takes a little over half the width from near the left, leaving its
+        # label room on the right: a bar fitted edge to edge pushed its label off-screen.
         days = max(7, span[1] - span[0] + 1)
-        centre = (span[0] + span[1] + 1) / 2
-        self.scale = fit_scale(int(centre - days / 2), int(centre + days / 2),
-                               max(200.0, self.content_width()))
+        width = max(200.0, self.content_width())
+        shown = days / 0.55
+        self.scale = TimeScale(self.scale.origin,
+                               min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / shown)))
         self._user_zoomed = True
-        self._apply_scale(int(self.scale.x(centre) - self.content_width() / 2))
+        self._apply_scale(int(self.scale.x(span[0] - 0.08 * shown)))
         self.zoomChanged.emit(self.scale.px_per_day)
 
     def reveal(self, row: int) -> None:
@@ -393,7 +399,24 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self.item_at(event.position())
         if item is not None and item.kind == "badge":
-            self.zoom(4.0, event.position().x())
+            self.open_badge(item)
+
+    def open_badge(self, item: Item) -> None:
+        """Zoom in one step until the badge's events lie apart: their days spread over most of
+        the width (a fixed 4x took several double-clicks for a badge of a busy month)."""
+        days = [self.events[r].start.toordinal() for r in item.events
+                if self.events[r].start is not None]  # type: ignore[union-attr]
+        if not days:
+            return
+        first, last = min(days), max(days) + 1
+        centre = (first + last) / 2
+        width = max(200.0, self.content_width())
+        px = max(self.scale.px_per_day * 4, width * 0.6 / (last - first))
+        px = min(MAX_PX_PER_DAY, px)
+        self.scale = TimeScale(self.scale.origin, px)
+        self._user_zoomed = True
+        self._apply_scale(int(self.scale.x(centre) - width / 2))
+        self.zoomChanged.emit(px)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()

@@ -58,6 +58,8 @@ class UndatedTray(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.itemExpanded.connect(lambda _item: self._fit_height())
+        self.tree.itemCollapsed.connect(lambda _item: self._fit_height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 2)
         layout.setSpacing(2)
@@ -74,7 +76,7 @@ class UndatedTray(QWidget):
         self.toggle.blockSignals(False)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.tree.setVisible(on)
-        self.setMaximumHeight(16777215 if on else self.toggle.sizeHint().height() + 4)
+        self._fit_height()
 
     def show_lanes(self, lanes: Sequence[Lane], events: Sequence[Event],
                    titles: Mapping[str, str], all_undated: bool) -> None:
@@ -101,9 +103,13 @@ class UndatedTray(QWidget):
                 more.setData(0, ROW, -1)
                 parent.addChild(more)
         self.count = len({row for lane in lanes for row in lane.undated})
+        listed = sum(len(lane.undated) for lane in lanes)
         self._first_document = first_document
         self.setVisible(self.count > 0)
-        self.toggle.setText(f"Undated: {plural(self.count, 'event')}" if self.count
+        # An event with two parties sits in both lanes: say so, or the groups seem to miscount.
+        again = (f" ({plural(listed - self.count, 'listing')} under a second lane)"
+                 if listed > self.count else "")
+        self.toggle.setText(f"Undated: {plural(self.count, 'event')}{again}" if self.count
                             else "Undated")
         self.invitation.setText(
             "No shown event has a date yet. Their articles have no publication date: set "
@@ -112,9 +118,21 @@ class UndatedTray(QWidget):
         if all_undated and self.count:
             self.set_open(True)
             self.tree.expandAll()
-        rows = self.tree.topLevelItemCount() + sum(
-            self.tree.topLevelItem(i).childCount() for i in range(self.tree.topLevelItemCount()))
-        self.tree.setMaximumHeight(min(MAX_TREE_PX, 8 + rows * ROW_PX))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the rows shown (groups, and the events of open groups), up to
+        MAX_TREE_PX: an open tray never takes the timeline's lanes for empty space."""
+        tops = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        rows = len(tops) + sum(item.childCount() for item in tops if item.isExpanded())
+        tree_px = min(MAX_TREE_PX, 8 + rows * ROW_PX)
+        self.tree.setFixedHeight(tree_px)
+        header_px = self.toggle.sizeHint().height() + 4
+        if self.invitation.text():
+            self.setMaximumHeight(16777215)  # the wrapped invitation needs its lines
+        else:
+            self.setMaximumHeight(header_px + tree_px + 6 if self.toggle.isChecked()
+                                  else header_px)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         row = item.data(0, ROW)

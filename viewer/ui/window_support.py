@@ -38,6 +38,8 @@ class SelectionSync:
             index = self.proxy.index(proxy_current, 0)
             model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(index)
+        elif current < 0:
+            model.clearCurrentIndex()  # a deselect leaves no current event behind
         self._table_selection()
 
     def selected_ids(self) -> list[str]:
@@ -73,11 +75,13 @@ class SelectionSync:
         rows = self.selected_source_rows()
         current_index = self.table.selectionModel().currentIndex()
         current = None
-        if current_index.isValid() and current_index.row() < len(self.proxy.rows):
+        if not rows:
+            pass  # nothing selected: the detail pane shows nothing, not the last current row
+        elif current_index.isValid() and current_index.row() < len(self.proxy.rows):
             current = self.proxy.rows[current_index.row()]
-            if rows and current not in rows:
+            if current not in rows:
                 current = rows[0]
-        elif rows:
+        else:
             current = rows[0]
         self.timeline.set_selection(rows, current)
         if current is None:

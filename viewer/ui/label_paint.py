@@ -1,0 +1,100 @@
+"""Painting the timeline's labels: where each starts and how it is cut so that it stays inside
+the visible part and says "…" where its room ends, the chips of labels that won room over
+crowded dots, and the selected event's label, after its bar and clear of the drag handles."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from viewer.core.scene import ROW_HEIGHT, Item
+
+MAX_LABEL = 520.0  # the longest the current event's label may run
+LABEL_MIN = 24.0  # narrower room than this shows no label
+HANDLE_ROOM = 10.0  # the selected label starts this far after its bar: the handles show
+
+
+class LabelPainting:
+    """Mixed into the timeline painting; `self` is the widget."""
+
+    _visible: tuple[float, float] = (-math.inf, math.inf)  # set by each paint
+    current_label_box: QRectF | None = None  # where the selected label was last drawn
+
+    def _fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
+        """Where a label starts and its text, kept inside the visible part: after its mark,
+        or from the left edge when the mark is off it, or over a bar that runs past the right
+        edge; cut with "…" wherever the room ends, the picture's edge included."""
+        if not label:
+            return None
+        left, right = self._visible
+        x = item.x1 + 4
+        end = item.label_x1
+        if item.kind == "bar" and item.x1 > right - LABEL_MIN and item.x0 < right - LABEL_MIN:
+            x, end = max(item.x0, left) + 5, right  # the bar runs on past the right edge
+        x = max(x, left + 2)
+        end = min(end, right - 2)
+        if end - x < LABEL_MIN:
+            return None
+        metrics = self._label_metrics
+        if metrics.horizontalAdvance(label) > end - x:
+            if item.kind != "badge":
+                label = self._label_of(self.events[self.scene.representative(item.events)]
+                                       if self.scene is not None else self.events[item.first])
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, end - x)
+            if label in ("", "…"):
+                return None
+        return x, label
+
+    def _paint_chips(self, painter: QPainter, text: QColor, base: QColor) -> None:
+        """Labels that won room over crowded marks: after every mark, on a chip that lets
+        the marks they cover show through."""
+        if not self._chips:
+            return
+        metrics = QFontMetricsF(painter.font())
+        chip = QColor(base)
+        chip.setAlpha(170)
+        for point, label, badge in self._chips:
+            width = metrics.horizontalAdvance(label)
+            painter.fillRect(QRectF(point.x() - 2, point.y() - 12, width + 4, 16), chip)
+            painter.setPen(text if not badge else self._badge_text)
+            painter.drawText(point, label)
+
+    def _paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
+                             base: QColor, right: float) -> None:
+        """The current event's label comes first: in full (up to the visible edge), bold, on
+        a chip of the background over whatever it would overlap."""
+        if self.scene is None or self.current is None:
+            return
+        item = next((i for i in items if i.kind != "badge" and self.current in i.events), None)
+        if item is None:
+            return
+        font = painter.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        metrics = QFontMetricsF(bold)
+        left = self._visible[0]
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        # After the mark, clear of the bar's drag handles, so its ends stay visible to drag;
+        # when the bar runs past the right edge, on the line below it instead of over it.
+        x = max(item.x1 + HANDLE_ROOM, left + 2)
+        # The room the layout gave it (it wins where labels crowd), so the bold text never
+        # half-covers the next label; the visible edge cuts it too.
+        end = item.label_x1 if item.label_x1 - item.x1 >= LABEL_MIN else x + 60
+        if x > right - 60:
+            x, y = max(item.x0, left) + 5, y + ROW_HEIGHT - 2
+            end = right
+        room = max(0.0, min(MAX_LABEL, right - x - 6, end - x))
+        label = metrics.elidedText(self._label_of(self.events[self.current]),
+                                   Qt.TextElideMode.ElideRight, room)
+        if room < LABEL_MIN or label in ("", "…"):
+            painter.setFont(font)
+            return
+        chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
+        self.current_label_box = chip  # content coordinates, for tests and hit checks
+        painter.fillRect(chip, base)
+        painter.setPen(text)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setFont(font)
