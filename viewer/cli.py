@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 prog=f"timeline-viewer {args[0]}", description=module.DESCRIPTION
             )
             module.add_arguments(parser)
-            return module.run(parser.parse_args(args[1:]))
+            status: int = module.run(parser.parse_args(args[1:]))
+            return status
         return gui.run(_top_parser().parse_args(args))
     except (CliError, StoreError) as exc:
         print(f"timeline-viewer: {one_line(str(exc))}", file=sys.stderr)

@@ -102,7 +102,7 @@ def test_review_keys_and_undo_redo(live: MainWindow, qtbot: QtBot) -> None:
     press("u")
     qtbot.waitUntil(lambda: review() == "unreviewed")
     press("n")
-    qtbot.waitUntil(lambda: live.detail.event is not None)
+    qtbot.waitUntil(lambda: live.detail.current_event is not None)
     press("x")
     qtbot.waitUntil(lambda: live.editor.stack.count() == 4)
 

@@ -54,6 +54,7 @@ def test_problem_rows_and_the_tray_open_their_dialogs(qtbot: QtBot, runner: Task
     qtbot.wait(100)
     row_item = tray.tree.topLevelItem(0).child(0)
     double_click(tray.tree, row_item)  # a click on an undated sentence selects its event
-    qtbot.waitUntil(lambda: win.detail.event is not None and win.detail.event.start is None,
-                    timeout=5000)
-    assert win.detail.event is not None and win.detail.event.document == "exchange.txt"
+    qtbot.waitUntil(lambda: win.detail.current_event is not None
+                    and win.detail.current_event.start is None, timeout=5000)
+    shown = win.detail.current_event
+    assert shown is not None and shown.document == "exchange.txt"

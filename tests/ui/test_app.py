@@ -44,9 +44,9 @@ def test_selecting_in_the_timeline_highlights_the_sentence(window: MainWindow,
     window.timeline.reveal(row)
     item = find_item(window, target)
     window.timeline.click_item(item)
-    assert window.detail.event is not None
-    assert window.detail.highlighted_text() == window.detail.event.text
-    assert window.detail.event.start == dt.date(2026, 1, 28) or len(item.events) > 1
+    assert window.detail.current_event is not None
+    assert window.detail.highlighted_text() == window.detail.current_event.text
+    assert window.detail.current_event.start == dt.date(2026, 1, 28) or len(item.events) > 1
     selected = window.selected_source_rows()
     assert selected and set(selected) == set(item.events)
     header = window.detail.header.text()
@@ -57,7 +57,7 @@ def test_selecting_in_the_table_shows_the_detail(window: MainWindow) -> None:
     row = next(r for r, e in enumerate(window.model.events)
                if "Rustem Umerov, said the first day of talks" in e.text)
     window.select_rows([row], row)
-    assert window.detail.event == window.model.events[row]
+    assert window.detail.current_event == window.model.events[row]
     assert "Umerov" in window.detail.highlighted_text()
     assert window.timeline.current == row and window.timeline.selected == {row}
     assert "2026-02-17" in window.detail.header.text()
@@ -69,7 +69,7 @@ def test_clicking_another_event_in_the_article(window: MainWindow) -> None:
     other = next(e for e in window.model.events
                  if e.document.startswith("000") and "He vowed" in e.text)
     window.detail.eventActivated.emit(other.id)
-    assert window.detail.event == other
+    assert window.detail.current_event == other
 
 
 def test_filter_by_party_updates_counts_and_table(window: MainWindow) -> None:

@@ -153,7 +153,8 @@ def test_next_unreviewed_and_review_filter(window: MainWindow) -> None:
     select(window, "On Wednesday, Russian forces launched")
     window.editing.review("accepted")
     window.editing.next_unreviewed()
-    assert window.detail.event is not None and window.detail.event.review == "unreviewed"
+    shown = window.detail.current_event
+    assert shown is not None and shown.review == "unreviewed"
     window.filters.facets["review"].check(frozenset({"accepted"}))
     window.filters.emit_filter()
     assert window.proxy.rowCount() == 1

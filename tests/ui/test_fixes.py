@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -315,3 +315,12 @@ def test_an_export_into_the_folder_is_ignored_on_reload(window: MainWindow,
     assert len(window.model.events) == total
     ignored = sorted(p.path for p in window.problems if p.kind == "ignored (export)")
     assert ignored == ["timeline.html", "timeline.md"]
+
+
+def test_detail_pane_keeps_qt_event_handler(window: MainWindow) -> None:
+    """The pane once stored its event as `self.event`, hiding `QWidget.event`, the handler Qt
+    calls for every event the widget gets; the shown event now has its own name."""
+    window.select_rows([0], 0)
+    assert window.detail.current_event == window.model.events[0]
+    assert "event" not in vars(window.detail)
+    assert window.detail.event(QEvent(QEvent.Type.User)) in (True, False)

@@ -57,9 +57,9 @@ def test_a_deselect_empties_the_detail_pane(window: MainWindow) -> None:
     row = window.first_event_row()
     assert row is not None
     window.select_rows([row], row)
-    assert window.detail.event is not None
+    assert window.detail.current_event is not None
     window.timeline.selectionRequested.emit([], -1)  # a click on empty timeline
-    assert window.detail.event is None
+    assert window.detail.current_event is None
     assert window.selected_ids() == []
 
 
@@ -73,8 +73,8 @@ def test_not_an_event_moves_the_selection_on(window: MainWindow) -> None:
     window.select_rows([hidden], hidden)
     window.editing.toggle_not_event()
     QApplication.processEvents()
-    assert window.detail.event is not None
-    assert window.detail.event.id == following_id
+    assert window.detail.current_event is not None
+    assert window.detail.current_event.id == following_id
     assert window.selected_ids() == [following_id]
     assert hidden_id not in {window.model.events[r].id for r in window.proxy.rows}
 

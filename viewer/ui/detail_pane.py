@@ -43,7 +43,7 @@ from viewer.ui.event_model import date_text
 class SafeBrowser(QTextBrowser):
     """A text browser that never loads anything: no images, no remote or local files."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return QByteArray()
 
 
@@ -88,7 +88,7 @@ class DetailPane(QWidget):
         layout.addLayout(self.buttons)
         layout.addWidget(self.note)
         layout.addWidget(self.text, 1)
-        self.event: Event | None = None
+        self.current_event: Event | None = None
         self.document_id: str | None = None
         self.highlight = (0, 0)
         self.search = ""
@@ -96,7 +96,7 @@ class DetailPane(QWidget):
 
     def set_actions(self, actions: Sequence[QAction]) -> None:
         """Buttons for the analyst's commands, sharing the window's actions and shortcuts."""
-        self._buttons: list[QToolButton] = []
+        self._buttons = []
         for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
@@ -129,7 +129,8 @@ class DetailPane(QWidget):
         for index, button in enumerate(self._buttons):
             column = index % columns
             widths[column] = max(widths[column], button.sizeHint().width())
-        margins = self.layout().contentsMargins() if self.layout() else None
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
         extra = (margins.left() + margins.right()) if margins else 0
         return sum(widths) + 2 * (columns - 1) + extra
 
@@ -139,11 +140,11 @@ class DetailPane(QWidget):
         return super().eventFilter(watched, event)
 
     def commit_note(self) -> None:
-        if self.event is not None and self.note.toPlainText() != self.event.note:
-            self.noteEdited.emit(self.event, self.note.toPlainText())
+        if self.current_event is not None and self.note.toPlainText() != self.current_event.note:
+            self.noteEdited.emit(self.current_event, self.note.toPlainText())
 
     def show_empty(self) -> None:
-        self.event = None
+        self.current_event = None
         self.note.blockSignals(True)
         self.note.setPlainText("")
         self.note.blockSignals(False)
@@ -167,9 +168,9 @@ class DetailPane(QWidget):
     def show_event(self, event: Event, document: Document | None, timexes: Sequence[Timex],
                    siblings: Sequence[Event], cluster: Sequence[Event]) -> None:
         """`siblings`: other events of the same article; `cluster`: same happening elsewhere."""
-        if self.event is not None and self.event.id != event.id:
+        if self.current_event is not None and self.current_event.id != event.id:
             self.commit_note()  # leaving an event saves its note
-        self.event = event
+        self.current_event = event
         self.note.setEnabled(True)
         if self.note.toPlainText() != event.note:
             self.note.setPlainText(event.note)
@@ -280,8 +281,8 @@ class DetailPane(QWidget):
     def set_search(self, term: str) -> None:
         """Mark every occurrence of the search text in the article."""
         self.search = term.strip()
-        if self.event is not None and self.document_id is not None:
-            self._highlight(self.event)
+        if self.current_event is not None and self.document_id is not None:
+            self._highlight(self.current_event)
 
     def _search_selections(self) -> list[QTextBrowser.ExtraSelection]:
         found: list[QTextBrowser.ExtraSelection] = []

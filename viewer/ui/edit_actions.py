@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from viewer.core import edits
 from viewer.core.events import Event
 from viewer.core.reattach import MoveEdits
+from viewer.core.store import Store
 from viewer.core.userdata import Orphan
 from viewer.ui.edit_dialogs import DateDialog, DocumentDateDialog, SetDialog
 from viewer.ui.editing import Editor
@@ -92,9 +93,9 @@ class EditController(QObject):
         return [self.window.model.events[r] for r in self.window.selected_source_rows()]
 
     def current(self) -> Event | None:
-        return self.window.detail.event
+        return self.window.detail.current_event
 
-    def _store(self) -> edits.Store | None:
+    def _store(self) -> Store | None:
         return self.editor.store
 
     # -- commands ------------------------------------------------------------------------
@@ -168,7 +169,7 @@ class EditController(QObject):
         rows = window.proxy.rows
         if not rows:
             return
-        current = window.detail.event
+        current = window.detail.current_event
         start = 0
         if current is not None:
             row = window.model.row_of.get(current.id)

@@ -142,13 +142,13 @@ class EventTableModel(QAbstractTableModel):
             self.events[row] = event
         rows = sorted(updates)
         first = previous = rows[0]
-        for row in [*rows[1:], None]:
-            if row is not None and row == previous + 1:
+        for row in rows[1:]:
+            if row == previous + 1:
                 previous = row
                 continue
             self.dataChanged.emit(self.index(first, 0), self.index(previous, len(COLUMNS) - 1))
-            if row is not None:
-                first = previous = row
+            first = previous = row
+        self.dataChanged.emit(self.index(first, 0), self.index(previous, len(COLUMNS) - 1))
 
 
 class EventFilterProxy(QAbstractProxyModel):

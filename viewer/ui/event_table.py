@@ -3,7 +3,7 @@ the Sentence column always given the room the table has left (never squeezed to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -40,8 +40,8 @@ class EventTable(QTableView):
         super().scrollTo(index, hint)
         bar.setValue(left)
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
-        super().setModel(model)  # type: ignore[arg-type]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
         for column, width in WIDTHS.items():
             self.horizontalHeader().resizeSection(column, width)
         self._fit_sentence()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
     lane_actions: dict[str, QAction]
     boilerplate_action: QAction
     undated_action: QAction
+    lag_action: QAction
 
     def __init__(self, runner: TaskRunner, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -210,8 +212,8 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         same = self.folder is not None and Path(folder).resolve() == self.folder.resolve()
         keep = keep and same
         if keep:
-            self._keep = (self.selected_ids(), self.detail.event.id if self.detail.event
-                          else None)
+            shown = self.detail.current_event
+            self._keep = (self.selected_ids(), shown.id if shown else None)
         else:
             self._keep = ([], None)
             self.store_problems = []
@@ -234,7 +236,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self._remember(self.folder)
-        task = self.runner.submit("Loading", lambda ctx, f=self.folder: _load(f, ctx))
+        task = self.runner.submit("Loading", partial(_load, self.folder))
         self.task = task
         task.shown.connect(lambda: self._set_busy(True) if self.task is task else None)
         task.progress.connect(lambda done, total: self._on_progress(task, done, total))

@@ -37,7 +37,9 @@ class ModalityDialog(QDialog):
         self.speaker.setEditable(True)
         self.speaker.addItems(["", *sorted(set(speakers) - {""}, key=str.casefold)])
         self.speaker.setCurrentText(speaker)
-        self.speaker.lineEdit().setPlaceholderText("nobody named: the article itself")
+        line = self.speaker.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
+        line.setPlaceholderText("nobody named: the article itself")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

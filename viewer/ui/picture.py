@@ -20,7 +20,8 @@ from viewer.core.atomic import create_temporary
 from viewer.core.events import Event
 from viewer.core.periods import Period
 from viewer.core.topics import Taxonomy
-from viewer.ui.timeline_widget import AXIS_HEIGHT, TimelineWidget
+from viewer.ui.timeline_paint import AXIS_HEIGHT
+from viewer.ui.timeline_widget import TimelineWidget
 
 TITLE_HEIGHT = 34.0
 
@@ -92,7 +93,8 @@ def render_picture(events: Sequence[Event], fmt: str, path: str | Path, title: s
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             _paint(widget, painter, width, height, title)
             painter.end()
-            if not image.save(tmp, "PNG"):
+            # PySide6's stubs type `format` as bytes, but at run time it accepts only str.
+            if not image.save(tmp, "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"could not write {path}")
         elif fmt == "svg":
             generator = QSvgGenerator()

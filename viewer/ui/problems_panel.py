@@ -52,7 +52,7 @@ class ProblemsPanel(QTreeWidget):
                       titles: dict[str, str]) -> None:
         self.clear()
         self.problems = list(problems)
-        self.orphan_at: dict[int, Orphan] = {}
+        self.orphan_at = {}
         pending = list(orphans)  # the window lists orphan problems in the orphans' order
         groups: dict[str, QTreeWidgetItem] = {}
         counts: dict[str, int] = {}
@@ -78,11 +78,14 @@ class ProblemsPanel(QTreeWidget):
 
     def lines(self) -> list[str]:
         """Every problem line as shown, grouped under its kind: "kind › line"."""
-        out = []
+        out: list[str] = []
         for g in range(self.topLevelItemCount()):
             group = self.topLevelItem(g)
+            if group is None:
+                continue
             kind = group.text(0).split(" (", 1)[0]
-            out += [f"{kind} › {group.child(c).text(0)}" for c in range(group.childCount())]
+            children = (group.child(c) for c in range(group.childCount()))
+            out += [f"{kind} › {child.text(0)}" for child in children if child is not None]
         return out
 
     def title(self) -> str:

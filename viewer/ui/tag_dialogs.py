@@ -146,7 +146,7 @@ class TagManager(QDialog):
 
     def current(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(_NAME) if item is not None else None
+        return str(item.data(_NAME)) if item is not None else None
 
     def rename(self) -> None:
         name = self.current()

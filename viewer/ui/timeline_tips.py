@@ -41,6 +41,8 @@ class FitHint(QToolButton):
 
     def offer(self) -> None:
         area = self.parentWidget()
+        if area is None:
+            return
         self.adjustSize()
         self.move(area.width() - self.width() - 12, area.height() - self.height() - 10)
         self.show()

@@ -270,8 +270,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.zoomChanged.emit(px)
 
     def zoom_to_selection(self) -> None:
-        shown = [r for r in self.selected if self.events[r].start is not None]
-        span = extent(self.events, shown)
+        dated = [r for r in self.selected if self.events[r].start is not None]
+        span = extent(self.events, dated)
         if span is None:
             return
         # The selection takes a little over half the width from near the left, leaving its
@@ -404,8 +404,8 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
     def open_badge(self, item: Item) -> None:
         """Zoom in one step until the badge's events lie apart: their days spread over most of
         the width (a fixed 4x took several double-clicks for a badge of a busy month)."""
-        days = [self.events[r].start.toordinal() for r in item.events
-                if self.events[r].start is not None]  # type: ignore[union-attr]
+        starts = (self.events[r].start for r in item.events)
+        days = [start.toordinal() for start in starts if start is not None]
         if not days:
             return
         first, last = min(days), max(days) + 1

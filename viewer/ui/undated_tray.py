@@ -124,7 +124,8 @@ class UndatedTray(QWidget):
         """As tall as the rows shown (groups, and the events of open groups), up to
         MAX_TREE_PX: an open tray never takes the timeline's lanes for empty space."""
         tops = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        rows = len(tops) + sum(item.childCount() for item in tops if item.isExpanded())
+        rows = len(tops) + sum(item.childCount() for item in tops
+                               if item is not None and item.isExpanded())
         tree_px = min(MAX_TREE_PX, 8 + rows * ROW_PX)
         self.tree.setFixedHeight(tree_px)
         header_px = self.toggle.sizeHint().height() + 4

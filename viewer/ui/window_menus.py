@@ -57,7 +57,7 @@ def build_menus(window: MainWindow) -> None:
                  QKeySequence("Z"))
     lanes = view.addMenu("&Lanes")
     group = QActionGroup(window)
-    window.lane_actions: dict[str, QAction] = {}
+    window.lane_actions = {}
     for mode, label in (("party", "By &Party"), ("topic", "By &Topic"),
                         ("document", "By &Document"), ("tag", "By T&ag"),
                         ("single", "&Single Lane")):

@@ -48,7 +48,7 @@ class SelectionSync:
     def _remember_selection(self) -> None:
         if not self._keep[0] and not self._keep[1]:
             self._pending = (self.selected_ids(),
-                             self.detail.event.id if self.detail.event else None)
+                             self.detail.current_event.id if self.detail.current_event else None)
 
     def _restore_selection(self, ids: list[str], current: str | None) -> None:
         rows = [self.model.row_of[i] for i in ids if i in self.model.row_of
