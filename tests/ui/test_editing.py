@@ -128,7 +128,7 @@ def test_file_edited_on_disk_keeps_tags_of_unchanged_sentences(
         "The military escalation is accompanied by preparations from both sides for a new "
         "round of talks.", "The escalation came as both sides prepared for talks."))
     with qtbot.waitSignal(window.loaded, timeout=60_000):
-        window._files_changed()
+        window.folder_watch.files_changed()
     assert "key moment" in find(window, "On Wednesday, Russian forces launched").tags
     orphaned = [p for p in window.problems if p.kind == "orphaned edit"]
     assert len(orphaned) == 1 and "military escalation" in orphaned[0].message

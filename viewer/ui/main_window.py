@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QFileSystemWatcher,
     QPoint,
     QSettings,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -58,7 +56,7 @@ from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_menus import build_menus
-from viewer.ui.window_support import FolderWatching, SelectionSync, WindowSettings
+from viewer.ui.window_support import FolderWatch, SelectionSync, WindowSettings, dropped_folder
 
 
 def _load(folder: Path, ctx: TaskContext) -> Session:
@@ -68,7 +66,7 @@ def _load(folder: Path, ctx: TaskContext) -> Session:
                         with_store=False)
 
 
-class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
+class MainWindow(QMainWindow):
     """Handed a task runner and settings; owns no global state. `loaded` fires per load."""
 
     loaded = Signal()
@@ -92,18 +90,11 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.editor = Editor(self)
         self.editing = EditController(self, self.editor)
         self.exports = ExportController(self)
-        self._keep: tuple[list[str], str | None] = ([], None)
-        self._pending: tuple[list[str], str | None] = ([], None)
+        self.selection = SelectionSync(self)
+        self.folder_watch = FolderWatch(self)
+        self.window_settings = WindowSettings(self)
         self._reloading = False
         self.store_problems: list[Problem] = []
-        self._snapshot: tuple[tuple[str, int, int], ...] = ()
-        self.watcher = QFileSystemWatcher(self)
-        self._watch_timer = QTimer(self)
-        self._watch_timer.setSingleShot(True)
-        self._watch_timer.setInterval(700)
-        self._watch_timer.timeout.connect(self._files_changed)
-        self.watcher.directoryChanged.connect(lambda _p: self._watch_timer.start())
-        self.watcher.fileChanged.connect(lambda _p: self._watch_timer.start())
         self.setWindowTitle("Timeline Viewer")
         self.setAcceptDrops(True)
 
@@ -177,9 +168,9 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.proxy.filterApplied.connect(self._filter_applied)
         self.filters.filterChanged.connect(self.proxy.set_filter)
         self.filters.filterChanged.connect(lambda f: self.detail.set_search(f.search))
-        self.table.selectionModel().selectionChanged.connect(self._table_selection)
+        self.table.selectionModel().selectionChanged.connect(self.selection.table_selection)
         self.timeline.selectionRequested.connect(self.select_rows)
-        self.detail.eventActivated.connect(self.select_event_id)
+        self.detail.eventActivated.connect(self.selection.select_event_id)
         self.detail.noteEdited.connect(self.editing.set_note)
         self.detail.set_actions([self.editing.actions[k] for k in
                                  ("tag", "accept", "reject", "date", "parties", "topics",
@@ -188,13 +179,13 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.editor.problem.connect(self._store_problem)
         self.store_banner = add_store_banner(self)
         self.editor.read_only.connect(lambda text: show_store_banner(self.store_banner, text))
-        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        self.proxy.modelAboutToBeReset.connect(self.selection.remember)
         for view in (self.table, self.timeline):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(
             lambda pos: self._context_menu(self.table.viewport().mapToGlobal(pos)))
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
-        self._restore()
+        self.window_settings.restore()
 
     def set_lane_mode(self, mode: str) -> None:
         self.lane_actions[mode].setChecked(True)
@@ -212,10 +203,9 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         same = self.folder is not None and Path(folder).resolve() == self.folder.resolve()
         keep = keep and same
         if keep:
-            shown = self.detail.current_event
-            self._keep = (self.selected_ids(), shown.id if shown else None)
+            self.selection.keep = (self.selected_ids(), self.selection.current_id())
         else:
-            self._keep = ([], None)
+            self.selection.keep = ([], None)
             self.store_problems = []
             self.editor.open(Path(folder))
         self.folder = Path(folder)
@@ -235,7 +225,7 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.use_taxonomy(load_taxonomy(self.folder))  # until the load names the full one
         self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
-        self._remember(self.folder)
+        self.window_settings.remember(self.folder)
         task = self.runner.submit("Loading", partial(_load, self.folder))
         self.task = task
         task.shown.connect(lambda: self._set_busy(True) if self.task is task else None)
@@ -287,16 +277,16 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         self.detail.published = session.published()
         self.filters.facets["documents"].labels = dict(self.model.titles)
         self.timeline.tag_colours = dict(session.tags)
-        keep_ids, keep_current = self._keep
+        keep_ids, keep_current = self.selection.keep
         self.proxy.use_index(session.index)
         self.model.set_events(session.events())
         self.problems = session.problems
         self._show_problems()
-        self._watch(session.loaded.files)
+        self.folder_watch.watch(session.loaded.files)
         self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
-            self._restore_selection(keep_ids, keep_current)
-            self._keep = ([], None)
+            self.selection.restore(keep_ids, keep_current)
+            self.selection.keep = ([], None)
         else:
             self.timeline.fit()
         if task.ctx.cancelled:
@@ -377,11 +367,11 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         if self.problems:
             text += f" · {plural(len(self.problems), 'problem')}"
         self.status_label.setText(text)
-        ids, current = self._pending
-        self._pending = ([], None)
+        ids, current = self.selection.pending
+        self.selection.pending = ([], None)
         if ids or current:
-            self._restore_selection(ids, current)  # a filter or an edit keeps the selection
-        self._table_selection()
+            self.selection.restore(ids, current)  # a filter or an edit keeps the selection
+        self.selection.table_selection()
 
     def _apply_change(self, change: object) -> None:
         """Refresh what an edit touched: its rows, tag colours, or a re-dated article.
@@ -449,18 +439,33 @@ class MainWindow(SelectionSync, FolderWatching, WindowSettings, QMainWindow):
         right = max(self.detail.minimumWidth(), side - left)
         self.splitter.setSizes([left, max(0, total - left - right), right])
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_load()
         self.detail.commit_note()  # a note typed but not yet left is saved, not lost
         self.editor.close()
         if self.session is not None:
             self.session.detach()
-        if self.settings is not None:
-            self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/splitter", self.splitter.saveState())
-            self.settings.setValue("window/centre", self.centre.saveState())
-            self.settings.setValue("timeline/lanes", self.timeline.mode)
+        self.window_settings.save()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_folder(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = dropped_folder(event.mimeData())
+        if folder is not None:
+            self.open_folder(folder)
+
+    # Selection, shared with the table, the timeline and the editing commands.
+    def select_rows(self, source_rows: list[int], current: int) -> None:
+        self.selection.select_rows(source_rows, current)
+
+    def selected_source_rows(self) -> list[int]:
+        return self.selection.selected_source_rows()
+
+    def selected_ids(self) -> list[str]:
+        return self.selection.selected_ids()
 
     # For tests and screenshots.
     def first_event_row(self) -> int | None:
