@@ -20,16 +20,16 @@ def _check_labels(window: MainWindow) -> int:
     assert not timeline.grab().isNull()  # a paint sets the visible part
     scene = timeline.scene
     assert scene is not None
-    left, right = timeline._visible
+    left, right = timeline.painter.labels.visible
     metrics = QFontMetricsF(timeline.font())
     checked = 0
     for item in scene.visible(left, right):
         label = scene.label(item)
-        fitted = timeline._fit_label(item, label)
+        fitted = timeline.painter.labels.fit_label(item, label)
         if fitted is None:
             continue
         x, text = fitted
-        full = timeline._label_of(window.model.events[scene.representative(item.events)])
+        full = timeline.label_of(window.model.events[scene.representative(item.events)])
         assert x >= left, "a label starts inside the visible part"
         assert x + metrics.horizontalAdvance(text) <= right + 0.5
         if item.kind == "bar" and item.x1 < right - 24:
@@ -62,7 +62,7 @@ def test_the_selected_label_leaves_its_bar_and_handles_visible(window: MainWindo
         scene = timeline.scene
         assert scene is not None
         bar = next(i for lane in scene.lanes for i in lane.items if rows[0] in i.events)
-        box = timeline.current_label_box
+        box = timeline.painter.labels.current_label_box
         assert box is not None
         y = scene.item_y(bar)
         handles = QRectF(bar.x0 - HANDLE_ROOM / 2, y, bar.x1 - bar.x0 + HANDLE_ROOM, ROW_HEIGHT)
@@ -98,7 +98,7 @@ def test_a_bar_starting_far_off_the_left_edge_is_still_drawn(window: MainWindow)
     assert not timeline.grab().isNull()
     scene = timeline.scene
     assert scene is not None
-    left, right = timeline._visible
+    left, right = timeline.painter.labels.visible
     crossing = [i for lane in scene.lanes for i in lane.items
                 if i.kind == "bar" and i.x0 < left - 500 and i.x1 > right]
     assert crossing, "the view lies inside a long bar"

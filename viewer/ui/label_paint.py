@@ -5,30 +5,39 @@ crowded dots, and the selected event's label, after its bar and clear of the dra
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from viewer.core.scene import ROW_HEIGHT, Item
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline_widget import TimelineWidget
 
 MAX_LABEL = 520.0  # the longest the current event's label may run
 LABEL_MIN = 24.0  # narrower room than this shows no label
 HANDLE_ROOM = 10.0  # the selected label starts this far after its bar: the handles show
 
 
-class LabelPainting:
-    """Mixed into the timeline painting; `self` is the widget."""
+class LabelPainter:
+    """The labels of one timeline widget, whose events, scene and selection it reads; the
+    timeline painter sets the visible part and the font metrics before each paint."""
 
-    _visible: tuple[float, float] = (-math.inf, math.inf)  # set by each paint
-    current_label_box: QRectF | None = None  # where the selected label was last drawn
+    def __init__(self, widget: TimelineWidget) -> None:
+        self.widget = widget
+        self.visible: tuple[float, float] = (-math.inf, math.inf)  # content x, set per paint
+        self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
+        self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
+        self.current_label_box: QRectF | None = None  # where the selected label was drawn
 
-    def _fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
+    def fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
         """Where a label starts and its text, kept inside the visible part: after its mark,
         or from the left edge when the mark is off it, or over a bar that runs past the right
         edge; cut with "…" wherever the room ends, the picture's edge included."""
         if not label:
             return None
-        left, right = self._visible
+        left, right = self.visible
         x = item.x1 + 4
         end = item.label_x1
         if item.kind == "bar" and item.x1 > right - LABEL_MIN and item.x0 < right - LABEL_MIN:
@@ -37,37 +46,40 @@ class LabelPainting:
         end = min(end, right - 2)
         if end - x < LABEL_MIN:
             return None
-        metrics = self._label_metrics
+        metrics = self.metrics
         if metrics.horizontalAdvance(label) > end - x:
             if item.kind != "badge":
-                label = self._label_of(self.events[self.scene.representative(item.events)]
-                                       if self.scene is not None else self.events[item.first])
+                w = self.widget
+                label = w.label_of(w.events[w.scene.representative(item.events)]
+                                   if w.scene is not None else w.events[item.first])
             label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, end - x)
             if label in ("", "…"):
                 return None
         return x, label
 
-    def _paint_chips(self, painter: QPainter, text: QColor, base: QColor) -> None:
+    def paint_chips(self, painter: QPainter, text: QColor, base: QColor,
+                    badge_text: QColor) -> None:
         """Labels that won room over crowded marks: after every mark, on a chip that lets
         the marks they cover show through."""
-        if not self._chips:
+        if not self.chips:
             return
         metrics = QFontMetricsF(painter.font())
         chip = QColor(base)
         chip.setAlpha(170)
-        for point, label, badge in self._chips:
+        for point, label, badge in self.chips:
             width = metrics.horizontalAdvance(label)
             painter.fillRect(QRectF(point.x() - 2, point.y() - 12, width + 4, 16), chip)
-            painter.setPen(text if not badge else self._badge_text)
+            painter.setPen(text if not badge else badge_text)
             painter.drawText(point, label)
 
-    def _paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
+    def paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
                              base: QColor, right: float) -> None:
         """The current event's label comes first: in full (up to the visible edge), bold, on
         a chip of the background over whatever it would overlap."""
-        if self.scene is None or self.current is None:
+        scene, current = self.widget.scene, self.widget.current
+        if scene is None or current is None:
             return
-        item = next((i for i in items if i.kind != "badge" and self.current in i.events), None)
+        item = next((i for i in items if i.kind != "badge" and current in i.events), None)
         if item is None:
             return
         font = painter.font()
@@ -75,8 +87,8 @@ class LabelPainting:
         bold.setBold(True)
         painter.setFont(bold)
         metrics = QFontMetricsF(bold)
-        left = self._visible[0]
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        left = self.visible[0]
+        y = scene.item_y(item) + ROW_HEIGHT / 2
         # After the mark, clear of the bar's drag handles, so its ends stay visible to drag;
         # when the bar runs past the right edge, on the line below it instead of over it.
         x = max(item.x1 + HANDLE_ROOM, left + 2)
@@ -87,7 +99,7 @@ class LabelPainting:
             x, y = max(item.x0, left) + 5, y + ROW_HEIGHT - 2
             end = right
         room = max(0.0, min(MAX_LABEL, right - x - 6, end - x))
-        label = metrics.elidedText(self._label_of(self.events[self.current]),
+        label = metrics.elidedText(self.widget.label_of(self.widget.events[current]),
                                    Qt.TextElideMode.ElideRight, room)
         if room < LABEL_MIN or label in ("", "…"):
             painter.setFont(font)

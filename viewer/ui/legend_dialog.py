@@ -77,24 +77,24 @@ def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QCo
         painter.setPen(QPen(LAG_GREY, 1))
         painter.drawLine(QPointF(12, y), QPointF(SAMPLE - 2, y))
         painter.drawLine(QPointF(12, y - 4), QPointF(12, y + 4))
-        pen, brush = timeline._style(colour, "explicit")
+        pen, brush = timeline.painter.style(colour, "explicit")
         painter.setPen(pen)
         painter.setBrush(brush)
         painter.drawEllipse(QPointF(SAMPLE + 1, y), 5.0, 5.0)
     elif shape in ("dot", "explicit", "ring", "document", "ahead", "said"):
         kind = "explicit" if shape == "dot" else shape
-        pen, brush = timeline._style(colour, kind)
+        pen, brush = timeline.painter.style(colour, kind)
         painter.setPen(pen)
         painter.setBrush(brush)
         radius = 5.0 if kind == "explicit" else 4.5
         painter.drawEllipse(centre, radius, radius)
     elif shape.startswith("bar"):
-        pen, brush = timeline._style(colour, shape)
+        pen, brush = timeline.painter.style(colour, shape)
         painter.setPen(pen)
         painter.setBrush(brush)
         painter.drawRoundedRect(QRectF(12, y - 5, SAMPLE - 8, 10), 3, 3)
     elif shape == "badge":
-        pen, brush = timeline._style(colour, "badge")
+        pen, brush = timeline.painter.style(colour, "badge")
         box = QRectF(centre.x() - 11, y - 7, 22, 14)
         painter.setPen(pen)
         painter.setBrush(brush)
@@ -102,7 +102,7 @@ def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QCo
         painter.setPen(QColor("white"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "7")
     elif shape == "selected":
-        pen, brush = timeline._style(QColor("#607d8b"), "bar")
+        pen, brush = timeline.painter.style(QColor("#607d8b"), "bar")
         painter.setPen(QPen(colour, 2))
         painter.setBrush(brush)
         painter.drawRoundedRect(QRectF(12, y - 5, SAMPLE - 8, 10), 3, 3)
@@ -116,7 +116,7 @@ def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QCo
         painter.setBrush(colour)
         painter.drawPath(path)
     elif shape == "badge-label":
-        painter.setPen(timeline._badge_text)
+        painter.setPen(timeline.painter.badge_text)
         painter.drawText(QRectF(4, y - ROW / 2, SAMPLE + 8, ROW), Qt.AlignmentFlag.AlignVCenter,
                          "Talks…")
     elif shape == "tag":

@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPaintEvent,
     QPalette,
     QPen,
 )
@@ -26,7 +25,7 @@ from viewer.core.events import Event
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
-from viewer.ui.label_paint import LabelPainting
+from viewer.ui.label_paint import LabelPainter
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour, topic_colour
 from viewer.ui.period_names import paint_period_names
@@ -39,38 +38,39 @@ TRIANGLE_STRIP = 9.0
 HEADER_WIDTH = 150.0
 
 
-class TimelinePainting(LabelPainting):
-    """Mixed into TimelineWidget; `self` is the widget."""
+class TimelinePainter:
+    """Paints one timeline widget: reads its scene, scale, selection and palette, and keeps
+    the pens, brushes and colours it makes so that a paint of thousands of items does not
+    build thousands of Qt objects."""
 
-
-    # -- painting --------------------------------------------------------------------------
-    def paintEvent(self: TimelineWidget, event: QPaintEvent) -> None:  # type: ignore[misc]
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QRectF(self.viewport().rect()))
-        painter.end()
-        if self.rows and not self._painted:
-            self._painted = True
-            self.firstPainted.emit()
+    def __init__(self, widget: TimelineWidget) -> None:
+        self.widget = widget
+        self.labels = LabelPainter(widget)
+        self.colours: dict[tuple[str, str], QColor] = {}
+        self.legend: list[tuple[str, QColor]] = []
+        self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
+        self._selected_pen = QPen()
+        self._white = QColor("white")
+        self.badge_text = QColor("gray")
 
     def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
               legend: bool = True) -> None:
         """Draw the visible part into `rect`; also used to export pictures offscreen."""
-        palette = self.palette()
+        palette = self.widget.palette()
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.fillRect(rect, base)
-        sx, sy = scroll if scroll is not None else (self.horizontalScrollBar().value(),
-                                                    self.verticalScrollBar().value())
+        sx, sy = scroll if scroll is not None else (self.widget.horizontalScrollBar().value(),
+                                                    self.widget.verticalScrollBar().value())
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
         self._paint_bands(painter, rect, sx, x0, x1, muted, text)
-        if self.scene is None or not any(lane.events for lane in self.scene.lanes):
+        if self.widget.scene is None or not any(lane.events for lane in self.widget.scene.lanes):
             painter.setPen(muted)
-            undated = sum(self.events[r].start is None for r in self.rows)
-            message = ("No events loaded" if not self.events else
-                       "No events match the filters" if not self.rows else
+            undated = sum(self.widget.events[r].start is None for r in self.widget.rows)
+            message = ("No events loaded" if not self.widget.events else
+                       "No events match the filters" if not self.widget.rows else
                        f"All {undated} shown events are undated: they are listed in the "
                        "Undated tray below, where you can set their articles' dates")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -81,27 +81,28 @@ class TimelinePainting(LabelPainting):
                                    width, rect.height() - AXIS_HEIGHT))
         painter.translate(rect.left() + HEADER_WIDTH - sx, rect.top() + AXIS_HEIGHT - sy)
         visible_h = rect.height() - AXIS_HEIGHT
-        for lane in self.scene.lanes:
+        for lane in self.widget.scene.lanes:
             if lane.y > sy + visible_h or lane.y + lane.height < sy:
                 continue
             painter.setPen(QPen(muted, 0.5))
             painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
-        items = self.scene.visible(x0, x1, sy, sy + visible_h)
+        items = self.widget.scene.visible(x0, x1, sy, sy + visible_h)
         self._selected_pen = QPen(text, 2)
         self._white = QColor("white")
-        self._badge_text = QColor(muted).darker(130)
+        self.badge_text = QColor(muted).darker(130)
         fast = len(items) > 400  # dense views: square badges draw several times faster
-        if self.show_lag:
-            paint_lags(self, painter, items, ROW_HEIGHT)
-        self._chips: list[tuple[QPointF, str, bool]] = []
-        self._visible = (x0, x1)  # content x of the visible part: labels stay inside it
-        self._label_metrics = QFontMetricsF(painter.font())
+        if self.widget.show_lag:
+            paint_lags(self.widget, painter, items, ROW_HEIGHT)
+        self.labels.chips = []
+        self.labels.visible = (x0, x1)  # content x of the visible part: labels stay inside it
+        self.labels.metrics = QFontMetricsF(painter.font())
         for item in items:
             self._paint_item(painter, item, text, fast)
-        self._paint_chips(painter, text, base)
-        self._paint_current_label(painter, items, text, base, x1)
+        self.labels.paint_chips(painter, text, base, self.badge_text)
+        self.labels.paint_current_label(painter, items, text, base, x1)
         painter.restore()
-        self.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
+        self.widget.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT,
+                                 sx, sy)
         self._paint_period_names(painter, rect, sx, sy, base)
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
@@ -110,25 +111,26 @@ class TimelinePainting(LabelPainting):
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
                      muted: QColor, text: QColor) -> None:
         left = rect.left() + HEADER_WIDTH
-        unit, marks = ticks(self.scale.ordinal(x0), self.scale.ordinal(x1), self.scale.px_per_day)
+        scale = self.widget.scale
+        unit, marks = ticks(scale.ordinal(x0), scale.ordinal(x1), scale.px_per_day)
         band = QColor(muted)
         band.setAlpha(22)
         # Alternate shading by month (fine zoom) or by year (coarse zoom).
         by_month = unit in ("hour", "6 hours", "day", "week", "month")
-        first = self.scale.date(x0)
+        first = self.widget.scale.date(x0)
         current = dt.date(first.year, first.month if by_month else 1, 1)
-        while self.scale.x(current.toordinal()) < x1 and current.year < 9999:
+        while self.widget.scale.x(current.toordinal()) < x1 and current.year < 9999:
             nxt = (dt.date(current.year + (current.month // 12), current.month % 12 + 1, 1)
                    if by_month else dt.date(current.year + 1, 1, 1))
             if (current.month if by_month else current.year) % 2 == 0:
-                a = left + self.scale.x(current.toordinal()) - sx
-                b = left + self.scale.x(nxt.toordinal()) - sx
+                a = left + self.widget.scale.x(current.toordinal()) - sx
+                b = left + self.widget.scale.x(nxt.toordinal()) - sx
                 painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
             current = nxt
         self._paint_periods(painter, rect, left, sx, x1)
         painter.setPen(QPen(muted, 0.6))
         metrics = QFontMetricsF(painter.font())
-        shown = [(left + self.scale.x(tick.ordinal) - sx, tick) for tick in marks]
+        shown = [(left + self.widget.scale.x(tick.ordinal) - sx, tick) for tick in marks]
         shown = [(x, tick) for x, tick in shown if x >= left - 1]
         spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
         labelled = set(spaced_labels(spans))
@@ -146,8 +148,8 @@ class TimelinePainting(LabelPainting):
         # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
         painter.setPen(Qt.PenStyle.NoPen)
-        for date, _title in self.doc_dates:
-            x = left + self.scale.x(date.toordinal() + 0.5) - sx
+        for date, _title in self.widget.doc_dates:
+            x = left + self.widget.scale.x(date.toordinal() + 0.5) - sx
             if left <= x <= rect.right():
                 path = QPainterPath()
                 base_y = rect.top() + AXIS_HEIGHT - 1
@@ -163,9 +165,9 @@ class TimelinePainting(LabelPainting):
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
                        x1: float) -> None:
         """The analyst's periods: a tinted band each (named later, over the lanes)."""
-        for period in self.periods:
-            a = left + self.scale.x(period.start.toordinal()) - sx
-            b = left + self.scale.x(period.end.toordinal() + 1) - sx
+        for period in self.widget.periods:
+            a = left + self.widget.scale.x(period.start.toordinal()) - sx
+            b = left + self.widget.scale.x(period.end.toordinal() + 1) - sx
             if b < left or a > left + x1 - sx:
                 continue
             a = max(a, left)
@@ -176,35 +178,36 @@ class TimelinePainting(LabelPainting):
 
     def _paint_period_names(self, painter: QPainter, rect: QRectF, sx: float, sy: float,
                             base: QColor) -> None:
-        if not self.periods or self.scene is None:
+        if not self.widget.periods or self.widget.scene is None:
             return
         left = rect.left() + HEADER_WIDTH
-        shown = [(max(left, left + self.scale.x(p.start.toordinal()) - sx), p)
-                 for p in self.periods if left + self.scale.x(p.end.toordinal() + 1) - sx > left]
-        lanes = self.scene.lanes
+        scale = self.widget.scale
+        shown = [(max(left, left + scale.x(p.start.toordinal()) - sx), p)
+                 for p in self.widget.periods if left + scale.x(p.end.toordinal() + 1) - sx > left]
+        lanes = self.widget.scene.lanes
         lanes_bottom = rect.top() + AXIS_HEIGHT - sy + (lanes[-1].y + lanes[-1].height
                                                         if lanes else 0.0)
         paint_period_names(painter, shown, rect.right(), lanes_bottom, rect.bottom(), base)
 
     def colour_of(self, event: Event) -> QColor:
-        if self.mode in ("topic",):
+        if self.widget.mode in ("topic",):
             key = event.parties[0] if event.parties else ""
-            cached = self._colours.get(("party", key))
+            cached = self.colours.get(("party", key))
             if cached is None:
-                cached = self._colours[("party", key)] = party_colour(key)
+                cached = self.colours[("party", key)] = party_colour(key)
             return cached
         key = event.topics[0] if event.topics else ""
-        cached = self._colours.get(("topic", key))
+        cached = self.colours.get(("topic", key))
         if cached is None:
-            cached = topic_colour(self.taxonomy, key) if key else party_colour("")
-            self._colours[("topic", key)] = cached
+            cached = topic_colour(self.widget.taxonomy, key) if key else party_colour("")
+            self.colours[("topic", key)] = cached
         return cached
 
     def colour_of_nothing(self) -> QColor:
         """The grey an event gets when it has no topic (or, in topic lanes, no party)."""
         return party_colour("")
 
-    def _style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
+    def style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
         """Pens and brushes per colour and kind, made once: painting thousands of items
         must not build thousands of Qt objects."""
         key = (colour.rgba(), kind)
@@ -246,14 +249,14 @@ class TimelinePainting(LabelPainting):
 
     def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
                     ) -> None:
-        assert self.scene is not None
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2
-        event = self.events[item.first]
+        assert self.widget.scene is not None
+        y = self.widget.scene.item_y(item) + ROW_HEIGHT / 2
+        event = self.widget.events[item.first]
         colour = self.colour_of(event)
-        selected = bool(self.selected) and not self.selected.isdisjoint(item.events)
+        selected = bool(self.widget.selected) and not self.widget.selected.isdisjoint(item.events)
         if item.kind == "badge":
             box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-            self._box(painter, box, self._style(colour, "badge"), selected, 7, fast)
+            self._box(painter, box, self.style(colour, "badge"), selected, 7, fast)
             painter.setPen(self._white)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
         elif item.kind == "bar":
@@ -263,12 +266,12 @@ class TimelinePainting(LabelPainting):
             if event.date_source != "explicit":
                 kind += "-dashed"
             kind = modal_kind(event.modality, kind)
-            self._box(painter, box, self._style(colour, kind), selected, 3, fast)
+            self._box(painter, box, self.style(colour, kind), selected, 3, fast)
         else:
             centre = QPointF((item.x0 + item.x1) / 2, y)
             kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
             kind = modal_kind(event.modality, kind)
-            pen, brush = self._style(colour, kind)
+            pen, brush = self.style(colour, kind)
             painter.setPen(pen)
             painter.setBrush(brush)
             radius = 5.0 if kind == "explicit" else 4.5
@@ -282,27 +285,28 @@ class TimelinePainting(LabelPainting):
         if event.tags and item.kind != "badge":
             # A tagged event carries a small square in its first tag's colour.
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.tag_colours.get(event.tags[0], "#555555")))
+            painter.setBrush(QColor(self.widget.tag_colours.get(event.tags[0], "#555555")))
             painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
-        if self.current is not None and self.current in item.events and item.kind != "badge":
+        current = self.widget.current
+        if current is not None and current in item.events and item.kind != "badge":
             return  # the current event's label is drawn last, bold, where it hides nothing
-        fitted = self._fit_label(item, self.scene.label(item))
+        fitted = self.labels.fit_label(item, self.widget.scene.label(item))
         if fitted is None:
             return
         x, label = fitted
         if item.over or x < item.x1 + 4:
             # Over the crowded marks after it, or over a bar running past the left or right
             # edge: on a chip, drawn after every mark.
-            self._chips.append((QPointF(x, y + 4), label, item.kind == "badge"))
+            self.labels.chips.append((QPointF(x, y + 4), label, item.kind == "badge"))
         else:
             # Plain weight for every label: each was fitted to its room at this weight, so
             # none overlaps the next mark.
-            painter.setPen(text if item.kind != "badge" else self._badge_text)
+            painter.setPen(text if item.kind != "badge" else self.badge_text)
             painter.drawText(QPointF(x, y + 4), label)
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
-        assert self.scene is not None
+        assert self.widget.scene is not None
         painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
@@ -311,15 +315,16 @@ class TimelinePainting(LabelPainting):
         painter.save()
         painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,
                                    rect.height() - AXIS_HEIGHT))
-        for lane in self.scene.lanes:
+        for lane in self.widget.scene.lanes:
             top = rect.top() + AXIS_HEIGHT + lane.y - sy
             if top > rect.bottom() or top + lane.height < rect.top() + AXIS_HEIGHT:
                 continue
             label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
                                        HEADER_WIDTH - 44)
-            swatch = party_colour(lane.key) if self.mode == "party" else (
-                topic_colour(self.taxonomy, lane.key) if self.mode == "topic" else
-                QColor(self.tag_colours.get(lane.key, muted.name())) if self.mode == "tag"
+            mode = self.widget.mode
+            swatch = party_colour(lane.key) if mode == "party" else (
+                topic_colour(self.widget.taxonomy, lane.key) if mode == "topic" else
+                QColor(self.widget.tag_colours.get(lane.key, muted.name())) if mode == "tag"
                 else muted)
             painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
             painter.setPen(text)
@@ -336,33 +341,34 @@ class TimelinePainting(LabelPainting):
                          Qt.AlignmentFlag.AlignLeft,
                          {"party": "Lanes: party", "topic": "Lanes: topic",
                           "document": "Lanes: document", "tag": "Lanes: tag",
-                          "single": "One lane"}[self.mode])
+                          "single": "One lane"}[self.widget.mode])
         painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
-                         Qt.AlignmentFlag.AlignLeft, plural(len(self.rows), "event"))
+                         Qt.AlignmentFlag.AlignLeft, plural(len(self.widget.rows), "event"))
 
-    def legend_entries(self) -> list[tuple[str, QColor]]:
-        return self._legend
+    def refresh_legend(self) -> None:
+        """The key's entries for the rows shown, kept until the rows or the lanes change."""
+        self.legend = self._legend_entries()
 
     def _legend_entries(self) -> list[tuple[str, QColor]]:
-        if self.mode == "topic":
+        if self.widget.mode == "topic":
             seen: dict[str, None] = {}
-            for row in self.rows:
-                for party in self.events[row].parties[:1]:
+            for row in self.widget.rows:
+                for party in self.widget.events[row].parties[:1]:
                     seen.setdefault(party)
             return [(p, party_colour(p)) for p in list(seen)[:10]]
         used: set[str] = set()
-        for row in self.rows:
-            topics = self.events[row].topics
+        for row in self.widget.rows:
+            topics = self.widget.events[row].topics
             if topics:
                 used.add(topics[0])
-            if len(used) == len(self.taxonomy.topics):
+            if len(used) == len(self.widget.taxonomy.topics):
                 break
-        return [(t.label, topic_colour(self.taxonomy, t.id)) for t in self.taxonomy.topics
-                if t.id in used]
+        taxonomy = self.widget.taxonomy
+        return [(t.label, topic_colour(taxonomy, t.id)) for t in taxonomy.topics if t.id in used]
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
         """A one-line key across the top of the axis, right-aligned: colours, then marks."""
-        entries = self.legend_entries()
+        entries = self.legend
         metrics = QFontMetricsF(painter.font())
         keys = [(label, colour, "dot") for label, colour in entries]
         keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring"),

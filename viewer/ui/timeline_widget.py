@@ -10,14 +10,14 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
-    QPen,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QWheelEvent,
 )
@@ -35,7 +35,7 @@ from viewer.core.scene import (
 )
 from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.ui.redate_drag import RedateDrag
-from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainting
+from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_tips import FitHint, item_tooltip
 
 MIN_PX_PER_DAY = 0.002
@@ -43,7 +43,7 @@ MAX_PX_PER_DAY = 24 * 400.0
 LEGEND_PAD = 8.0
 
 
-class TimelineWidget(TimelinePainting, QAbstractScrollArea):
+class TimelineWidget(QAbstractScrollArea):
     """Handed events and the rows to show; emits what the user selects (source rows)."""
 
     selectionRequested = Signal(list, int)  # source rows, current source row
@@ -54,6 +54,7 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.painter = TimelinePainter(self)
         self.events: Sequence[Event] = ()
         self.rows: list[int] = []
         self.mode = "party"
@@ -81,15 +82,9 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.setMinimumHeight(160)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
-        self._legend: list[tuple[str, QColor]] = []
         self._scene_key: tuple[int, int, str] = (0, 0, "")
-        self._colours: dict[tuple[str, str], QColor] = {}
         self.tag_colours: dict[str, str] = {}
         self.render_width: float | None = None  # set when painting offscreen for a picture
-        self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
-        self._selected_pen = QPen()
-        self._white = QColor("white")
-        self._badge_text = QColor("gray")
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
@@ -111,13 +106,13 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        self._colours.clear()
+        self.painter.colours.clear()
         self._rebuild()
 
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self._colours.clear()
-        self._legend = self._legend_entries()
+        self.painter.colours.clear()
+        self.painter.refresh_legend()
         self.viewport().update()
 
     def set_selection(self, rows: Sequence[int], current: int | None,
@@ -143,9 +138,31 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
             return self.doc_titles.get(key) or key
         return key
 
-    def _label_of(self, event: Event) -> str:
+    def label_of(self, event: Event) -> str:
         words = event.text.split()
         return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+
+    # -- painting (by the TimelinePainter) --------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.painter.paint(painter, QRectF(viewport.rect()))
+        painter.end()
+        if self.rows and not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
+              legend: bool = True) -> None:
+        """Draw the visible part into `rect`; also used to export pictures offscreen."""
+        self.painter.paint(painter, rect, scroll, legend)
+
+    def colour_of_nothing(self) -> QColor:
+        return self.painter.colour_of_nothing()
+
+    def legend_entries(self) -> list[tuple[str, QColor]]:
+        return self.painter.legend
 
     def _window(self) -> tuple[float, float]:
         """The x range to lay out: the viewport and two screens either side."""
@@ -157,11 +174,11 @@ class TimelineWidget(TimelinePainting, QAbstractScrollArea):
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport."""
         metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
-                           measure=metrics.horizontalAdvance, label_of=self._label_of,
+                           measure=metrics.horizontalAdvance, label_of=self.label_of,
                            window=self._window(), lane_label=self.lane_label,
                            current=self.current)
         self._scene_key = (id(self.events), id(self.rows), self.mode)
-        self._legend = self._legend_entries()
+        self.painter.refresh_legend()
         self._update_scrollbars()
         self.viewport().update()
 
