@@ -2,36 +2,43 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUN    := $(VENV)/.installed-run
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run test test-display lint check screenshot bench clean
 
-$(STAMP): pyproject.toml
+# `make run` installs what the app and `extract --engine dask` need; the test, lint and bench
+# tools come only with the targets that use them.
+$(RUN): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench,scale]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[scale]'
+	touch $(RUN)
 
-run: $(STAMP)
+$(DEV): $(RUN)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench,scale]'
+	touch $(DEV)
+
+run: $(RUN)
 	$(BIN)/timeline-viewer seeds
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check viewer tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(STAMP) lint
+test: $(DEV) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/python -m tests.display
 
 # The UI tests on a real X display (Xvfb + Openbox, keys sent through the X server).
-test-display: $(STAMP)
+test-display: $(DEV)
 	$(BIN)/python -m tests.display
 
-bench: $(STAMP)
+bench: $(DEV)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-screenshot: $(STAMP)
+screenshot: $(RUN)
 	$(BIN)/timeline-viewer --screenshot screenshot.png seeds
 
 clean:
