@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import sys
 from pathlib import Path
@@ -65,7 +66,7 @@ def check_picture(width: int, scale: float) -> None:
         raise CliError("--width and --scale make a picture too large to render")
 
 
-def _date(value: str | None, option: str) -> object:
+def _date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
     found = parse_full_date(value)
@@ -93,7 +94,7 @@ def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
     if args.min_sources < 1:
         raise CliError("--min-sources wants a whole number of at least 1")
     first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    if first is not None and last is not None and first > last:  # type: ignore[operator]
+    if first is not None and last is not None and first > last:
         raise CliError(f"--from {args.date_from} is after --to {args.date_to}: no day is in "
                        "that range")
     return Filter(
@@ -103,8 +104,8 @@ def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
         documents=_check("document", args.document, index.values("documents")),
         modality=_check("modality", args.modality, index.values("modality")),
         conflict=_disputed(index) if args.disputed else frozenset(),
-        date_from=first,  # type: ignore[arg-type]
-        date_to=last,  # type: ignore[arg-type]
+        date_from=first,
+        date_to=last,
         search=args.search,
         include_boilerplate=args.include_boilerplate,
         min_sources=args.min_sources,

@@ -283,12 +283,12 @@ class EditController(QObject):
         self.editor.perform(MoveEdits.make(store, orphan.event_id, chosen),
                             [target] if chosen and target is not None else [])
 
-    def set_document_date(self, relpath: str, date: object) -> None:
+    def set_document_date(self, relpath: str, date: dt.date | None) -> None:
         window = self.window
         if window.folder is None:
             return
         try:
-            edit = edits.SetDocumentDate.make(window.folder, relpath, date)  # type: ignore[arg-type]
+            edit = edits.SetDocumentDate.make(window.folder, relpath, date)
         except OSError as exc:
             QMessageBox.warning(window, "Publication date", str(exc))
             return

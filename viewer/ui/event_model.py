@@ -271,6 +271,8 @@ class EventFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
+    # Qt overloads parent(): QObject.parent() and QAbstractItemModel.parent(index); a Python
+    # override can only be one function, so it answers both shapes and mypy flags the pair.
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         return QModelIndex()
 
