@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.unseen import marked, topic_mapping
+from bench.unseen import marked, print_difference, topic_mapping
 from viewer.core.events import Event
 from viewer.core.extract import extract_folder
 from viewer.core.parties import load_gazetteer
@@ -165,13 +165,7 @@ def score(folder: Path = ROOT / "seeds", sample: Path = SAMPLE,
         result.topic_fp += len(got_t - gold_t)
         result.topic_fn += len(gold_t - got_t)
         if show and (not exact or gold_p != got_p or gold_t != got_t):
-            print(f"{item['doc']} {item['fragment'][:50]!r}")
-            if not exact:
-                print(f"   date  gold {start}..{end}  got {event.start}..{event.end}")
-            if gold_p != got_p:
-                print(f"   party missing {sorted(gold_p - got_p)} extra {sorted(got_p - gold_p)}")
-            if gold_t != got_t:
-                print(f"   topic missing {sorted(gold_t - got_t)} extra {sorted(got_t - gold_t)}")
+            print_difference(item, event, (start, end), (gold_p, got_p), (gold_t, got_t))
     documents = {Path(d.relpath).stem: d for d in extraction.documents}
     for item in data.get("boilerplate", []):
         document = documents.get(item["doc"])

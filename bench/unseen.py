@@ -98,6 +98,20 @@ def marked(document: Document, fragment: str) -> bool | None:
     return all(s.is_boilerplate for s in touched) if touched else True
 
 
+def print_difference(item: dict[str, Any], event: Event, gold_dates: tuple[object, object],
+                     parties: tuple[set[str], set[str]], topics: tuple[set[str], set[str]]
+                     ) -> None:
+    """What an extracted event gets wrong against its annotation (`--show`)."""
+    print(f"{item['doc']} {item['fragment'][:60]!r}")
+    if event.boilerplate:
+        print("   marked as boilerplate")
+    if gold_dates != (event.start, event.end):
+        print(f"   date  gold {gold_dates[0]}..{gold_dates[1]}  got {event.start}..{event.end}")
+    for name, (gold, got) in (("party", parties), ("topic", topics)):
+        if gold != got:
+            print(f"   {name} missing {sorted(gold - got)} extra {sorted(got - gold)}")
+
+
 def score_story(folder: Path, show: bool = False) -> Tally:
     data: dict[str, Any] = tomllib.loads((folder / "annotations.toml").read_text("utf-8"))
     extraction = extract_folder(folder, use_cache=False)
@@ -133,15 +147,7 @@ def score_story(folder: Path, show: bool = False) -> Tally:
             counts[1] += len(got - gold)
             counts[2] += len(gold - got)
         if show and (not exact or gold_p != got_p or gold_t != got_t or event.boilerplate):
-            print(f"{item['doc']} {item['fragment'][:60]!r}")
-            if event.boilerplate:
-                print("   marked as boilerplate")
-            if not exact:
-                print(f"   date  gold {start}..{end}  got {event.start}..{event.end}")
-            if gold_p != got_p:
-                print(f"   party missing {sorted(gold_p - got_p)} extra {sorted(got_p - gold_p)}")
-            if gold_t != got_t:
-                print(f"   topic missing {sorted(gold_t - got_t)} extra {sorted(got_t - gold_t)}")
+            print_difference(item, event, (start, end), (gold_p, got_p), (gold_t, got_t))
     documents = {Path(d.relpath).stem: d for d in extraction.documents}
     for item in data.get("boilerplate", []):
         document = documents.get(item["doc"])
