@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.unseen import marked, print_difference, topic_mapping
+from bench.unseen import f1, marked, print_difference, topic_mapping
 from viewer.core.events import Event
 from viewer.core.extract import extract_folder
 from viewer.core.parties import load_gazetteer
@@ -65,12 +65,6 @@ class Score:
     def __add__(self, other: Score) -> Score:
         return Score(*(a + b for a, b in zip(dataclasses.astuple(self),
                                              dataclasses.astuple(other), strict=True)))
-
-    @staticmethod
-    def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def find(events: list[Event], doc: str, fragment: str) -> Event | None:
@@ -188,8 +182,8 @@ def samples() -> list[tuple[str, Path, Path]]:
 
 
 def report(name: str, s: Score) -> None:
-    pp, pr, pf = Score.f1(s.party_tp, s.party_fp, s.party_fn)
-    tp, tr, tf = Score.f1(s.topic_tp, s.topic_fp, s.topic_fn)
+    pp, pr, pf = f1(s.party_tp, s.party_fp, s.party_fn)
+    tp, tr, tf = f1(s.topic_tp, s.topic_fp, s.topic_fn)
     events = max(1, s.events)
     print(f"== {name}: annotated events {s.events}, found {s.found}")
     print(f"date   exact {s.date_exact / events:.2f}   "

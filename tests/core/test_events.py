@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.events import OTHER, OTHER_SAMPLE, SAMPLE, Score, score
+from bench.events import OTHER, OTHER_SAMPLE, SAMPLE, score
+from bench.unseen import f1
 from tests.conftest import copy_seeds
 from viewer.core.events import Event
 from viewer.core.extract import FolderExtraction, extract_folder
@@ -115,8 +116,8 @@ def test_annotated_sample_accuracy() -> None:
         s = score(folder, sample)
         assert s.found == s.events
         assert s.date_exact / s.events >= date_min
-        assert Score.f1(s.party_tp, s.party_fp, s.party_fn)[2] >= party_min
-        assert Score.f1(s.topic_tp, s.topic_fp, s.topic_fn)[2] >= topic_min
+        assert f1(s.party_tp, s.party_fp, s.party_fn)[2] >= party_min
+        assert f1(s.topic_tp, s.topic_fp, s.topic_fn)[2] >= topic_min
 
 
 def test_party_learned_from_title_is_reused_in_other_documents(tmp_path: Path) -> None:
