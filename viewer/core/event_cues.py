@@ -27,10 +27,19 @@ ANAPHOR = re.compile(
     rf"^(?:{_alternation(CUES['anaphor_pronouns'])})\b|"
     rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b",
 )
+# The same back-reference by noun alone ("condemned the attack"): a reaction that names the
+# happening it answers continues that day's narrative.
+NAMED_HAPPENING = re.compile(
+    rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b")
 _PREFIXES = _alternation(CUES.get("past_prefixes", []))
 PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|[a-z]{{3,}}"
                   rf"{re.escape(CUES['past_suffix'])})\b")
 FUTURE = re.compile(rf"\b(?:{_alternation(CUES['future'])})\b")
+REACTION = re.compile(rf"\b(?:{_alternation(CUES.get('reaction', []))})\b")
+REPORTING = re.compile(rf"\b(?:{_alternation(CUES.get('reporting', []))})\b")
+_NOT_A_HAPPENING = frozenset((*CUES.get("reporting", []), *CUES.get("reported_states", [])))
+# "… have crossed since.": from the narrative's day up to the report.
+SINCE_THEN = re.compile(rf"\b(?:{_alternation(CUES.get('since_then', []))})\s*(?=[.;,!?\"”]|$)")
 PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
@@ -86,3 +95,13 @@ def _period_precision(value: str) -> str:
 
 RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "quarter": 3,
          "half": 4, "year": 5, "decade": 6, "century": 7, "fuzzy": 8}
+
+
+def is_reaction(sentence: str) -> bool:
+    """A reaction to the news rather than the news itself (`reaction`, `reporting` in
+    resources/events.toml): one pass of each cue pattern over the sentence."""
+    if REACTION.search(sentence):
+        return NAMED_HAPPENING.search(sentence) is None
+    if REPORTING.search(sentence) is None:
+        return False
+    return all(m.group(0) in _NOT_A_HAPPENING for m in PAST.finditer(sentence))

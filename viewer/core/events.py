@@ -254,6 +254,18 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     return parts
 
 
+def _reaction_end(text: str, precision: str, latest: dt.date | None,
+                  published: dt.date | None) -> dt.date | None:
+    """A reaction inheriting an earlier news day may have come on any day up to the report,
+    and "… since." runs up to it: the interval ends on the publication date (`reaction`,
+    `since_then` in resources/events.toml)."""
+    if (published is not None and latest is not None and latest < published
+            and precision in ("day", "time")
+            and (cues.is_reaction(text) or cues.SINCE_THEN.search(text))):
+        return published
+    return latest
+
+
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
                      speakers: SpeakerRules | None = None) -> DocumentEvents:
@@ -327,6 +339,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
+                    latest = _reaction_end(text, precision, latest, doc.date)
+                elif (lead is not None and sentence.boilerplate is None
+                      and _reaction_end(text, lead.precision, lead.latest, doc.date)
+                      != lead.latest):
+                    # A reaction told in the present of the report, to the story's news day.
+                    source, earliest, latest = "inherited", lead.earliest, doc.date
+                    precision, timex = lead.precision, lead.timex
                 elif doc.date is not None:
                     source, earliest, latest, precision = "document", doc.date, doc.date, "day"
                     timex = None
