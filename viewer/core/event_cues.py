@@ -19,6 +19,16 @@ def _alternation(words: list[str]) -> str:
 
 CUES = load_data("events.toml")
 BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
+# "by Friday", "before the end of March" right before a date ahead of the report: a deadline.
+DEADLINE = re.compile(rf"\b(?:{_alternation(CUES.get('deadlines', []))})\s+$", re.IGNORECASE)
+# "within two weeks", "over the next three weeks", "has seven days to": a window ahead.
+WINDOW_BEFORE = re.compile(rf"\b(?:{_alternation(CUES.get('window_before', []))})\s+$",
+                           re.IGNORECASE)
+WINDOW_HAS = re.compile(rf"\b(?:{_alternation(CUES.get('window_has', []))})\s+$",
+                        re.IGNORECASE)
+WINDOW_TO = re.compile(r"\s+to\b")
+WINDOW_AFTER = re.compile(r"\s+(?:after|from)\b")
+WINDOW_REACH = 1 + max(map(len, (*CUES.get("window_before", []), *CUES.get("window_has", []))))
 BOUND_REACH = 41 + max(map(len, CUES["bounds"]))  # the longest text BOUND can match, plus one
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).

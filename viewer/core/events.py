@@ -124,10 +124,14 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
     return not (heading and sentence.paragraph > 2 and sentence.boilerplate is None)
 
 
-def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex]:
-    """The expressions that date the sentence's happening. Each test looks only just before
-    its expression, so a long sentence with many dates stays linear."""
+def _dating(timexes: list[Timex], sentence_text: str, offset: int,
+            published: dt.date | None = None) -> tuple[list[Timex], set[int]]:
+    """The expressions that date the sentence's happening, and the starts of those that are
+    deadlines ahead of the report ("must file by Friday": the happening may come on any day
+    from the report to Friday). Each test looks only just before its expression, so a long
+    sentence with many dates stays linear."""
     usable = []
+    deadlines: set[int] = set()
     separators: list[int] | None = None
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
@@ -138,7 +142,11 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
         if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
-            continue  # "since the invasion in 2022"
+            if (published is None or timex.earliest <= published
+                    or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
+                    or not cues.DEADLINE.search(sentence_text, max(0, at - cues.BOUND_REACH), at)):
+                continue  # "since the invasion in 2022"
+            deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
         last = bisect_left(separators, at) - 1
@@ -146,7 +154,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
         usable.append(timex)
-    return usable
+    return usable, deadlines
 
 
 class _Clauses:
@@ -198,11 +206,13 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
-    dating = without_appositions(doc.text, _dating(timexes, text, sentence.start))
+    found, deadlines = _dating(timexes, text, sentence.start, doc.date)
+    dating = without_appositions(doc.text, found)
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
-    main = _Part(sentence.start, sentence.end, best, best.earliest, best.latest,
+    main = _Part(sentence.start, sentence.end, best,
+                 doc.date if best.start in deadlines else best.earliest, best.latest,
                  precision_of(best))
     parts = [main]
     clauses = _Clauses(doc.text, sentence.start, sentence.end)
@@ -264,6 +274,34 @@ def _reaction_end(text: str, precision: str, latest: dt.date | None,
             and (cues.is_reaction(text) or cues.SINCE_THEN.search(text))):
         return published
     return latest
+
+
+_AMOUNT = re.compile(r"P(\d+)([DWMY])")
+
+
+def _window_end(text: str, start: int, end: int, durations: list[Timex], sentence: str,
+                base: dt.date | None, precision: str) -> dt.date | None:
+    """The last day of a window ahead that the clause sets for its happening ("within two
+    weeks", "over the next three weeks", "has seven days to"): counted from the day the
+    happening is dated by (`window_*` in resources/events.toml), or None."""
+    if base is None or precision not in ("day", "time"):
+        return None
+    for duration in durations:
+        if not start <= duration.start < end:
+            continue
+        amount = _AMOUNT.fullmatch(duration.value)
+        if amount is None or (duration.earliest is not None and duration.earliest < base):
+            continue  # "over the previous three weeks" looks back
+        if cues.WINDOW_AFTER.match(text, duration.end):
+            continue  # "within 30 days after that": counted from a day the clause leaves open
+        lo = max(start, duration.start - cues.WINDOW_REACH)
+        opened = cues.WINDOW_BEFORE.search(text, lo, duration.start) or (
+            cues.WINDOW_HAS.search(text, lo, duration.start)
+            and cues.WINDOW_TO.match(text, duration.end))
+        if opened and (cues.FUTURE.search(sentence) or cues.WINDOW_HAS.search(
+                text, lo, duration.start)):
+            return shift(base, amount.group(2), int(amount.group(1)))
+    return None
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -351,6 +389,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     timex = None
                 else:
                     source, precision, timex = "undated", "none", None
+            if source in ("document", "inherited") and earliest is not None \
+                    and earliest == latest:
+                window = _window_end(doc.text, part.start, part.end, durations, text,
+                                     earliest, precision)
+                latest = window if window is not None and window > earliest else latest
             span_text = doc.text[part.start : part.end]
             whole = (part.start, part.end) == (sentence.start, sentence.end)
             parties = sentence_parties if whole else (
@@ -379,8 +422,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             eid = event_id(doc.relpath, text, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
-            future = (source == "explicit" and doc.date is not None and earliest is not None
-                      and earliest > doc.date)
+            ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
+            future = (source == "explicit" and doc.date is not None and ahead is not None
+                      and ahead > doc.date)
             events.append(Event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,

@@ -1,0 +1,54 @@
+"""Deadlines and windows ahead: "must file by Friday" may happen on any day from the report
+to Friday; "will publish a list within two weeks" runs from its day to the window's end. A
+past bound ("since 2022", "by Monday the toll had risen") and a year-wide target inside a
+noun phrase ("plans to produce by 2031") do not date the happening this way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from viewer.core.events import Event
+from viewer.core.extract import extract_folder
+
+D = dt.date
+
+ARTICLE = (
+    "date 2026-05-13 Lake ferry inquiry\n\n"
+    "The operator must hand its safety logs to the inspectors by Friday.\n\n"
+    "The inspectors will publish their findings within three weeks.\n\n"
+    "Regulators plan to check every ferry on the lake over the next two weeks.\n\n"
+    "The board has ten days to answer the complaint.\n\n"
+    "Crews are expected to leave the dock within 30 days after that.\n\n"
+    "The company wants to double its fleet by 2031.\n"
+)
+
+
+def _dates(tmp_path: Path) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    events: list[Event] = list(extract_folder(tmp_path, use_cache=False).events)
+    return {e.text: (e.start, e.end) for e in events}
+
+
+def _of(dates: dict[str, tuple[dt.date | None, dt.date | None]], fragment: str
+        ) -> tuple[dt.date | None, dt.date | None]:
+    return next(v for k, v in dates.items() if fragment in k)
+
+
+def test_a_deadline_ahead_runs_from_the_report(tmp_path: Path) -> None:
+    dates = _dates(tmp_path)
+    assert _of(dates, "by Friday") == (D(2026, 5, 13), D(2026, 5, 15))
+
+
+def test_a_window_ahead_runs_to_its_end(tmp_path: Path) -> None:
+    dates = _dates(tmp_path)
+    assert _of(dates, "within three weeks") == (D(2026, 5, 13), D(2026, 6, 3))
+    assert _of(dates, "over the next two weeks") == (D(2026, 5, 13), D(2026, 5, 27))
+    assert _of(dates, "has ten days") == (D(2026, 5, 13), D(2026, 5, 23))
+
+
+def test_windows_counted_from_elsewhere_and_year_targets_stay_as_they_were(
+        tmp_path: Path) -> None:
+    dates = _dates(tmp_path)
+    assert _of(dates, "within 30 days after that") == (D(2026, 5, 13), D(2026, 5, 13))
+    assert _of(dates, "double its fleet") == (D(2026, 5, 13), D(2026, 5, 13))
