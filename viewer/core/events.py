@@ -450,9 +450,32 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
+    _date_headline(events, lead, doc)
     _add_speakers(events, mentions, said_slot,
                   find_speakers(doc.text, said, said_people, said_parties, speakers), modality)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
+
+
+def _date_headline(events: list[Event], lead: _Part | None, doc: Document) -> None:
+    """A headline without a date of its own tells the story's news day, which only the lead
+    names ("Court orders a halt to drilling" over "The court ruled on Friday …"): it takes
+    the lead's day instead of the publication date, unless it speaks of the future."""
+    first = next((i for i, e in enumerate(events) if not e.boilerplate), None)
+    if (first is None or lead is None or lead.earliest is None or doc.date is None
+            or not lead.earliest < doc.date):
+        return
+    event = events[first]
+    sentence = doc.sentences[event.sentence]
+    paragraph = doc.paragraphs[sentence.paragraph]
+    text = event.text.rstrip()
+    if (event.date_source != "document" or (paragraph.start, paragraph.end)
+            != (sentence.start, sentence.end) or text.endswith(".")
+            or cues.FUTURE.search(text)):
+        return
+    events[first] = dataclasses.replace(
+        event, start=lead.earliest, end=lead.latest, precision=lead.precision,
+        date_source="inherited", timex=lead.timex.text if lead.timex else None,
+        timex_value=lead.timex.value if lead.timex else None)
 
 
 def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
