@@ -202,6 +202,23 @@ class _Part:
     precision: str
 
 
+def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
+    """The day joined to `best` by "and" or "to" alone ("on Tuesday and Wednesday", "on
+    August 27 and 28", "from Monday to Wednesday"): one happening over both days."""
+    at = dating.index(best)
+    if cues.RANK[precision_of(best)] > 0:
+        return None
+    for index in (at + 1, at - 1):
+        if not 0 <= index < len(dating):
+            continue
+        other = dating[index]
+        first, second = (best, other) if index > at else (other, best)
+        if cues.RANK[precision_of(other)] == 0 and first.end <= second.start \
+                and cues.COORDINATION.fullmatch(text, first.end, second.start):
+            return other
+    return None
+
+
 def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
@@ -214,11 +231,17 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     main = _Part(sentence.start, sentence.end, best,
                  doc.date if best.start in deadlines else best.earliest, best.latest,
                  precision_of(best))
+    joined = _coordinated(doc.text, dating, best)
+    if joined is not None and joined.earliest is not None and joined.latest is not None \
+            and main.earliest is not None and main.latest is not None:
+        main.earliest = min(main.earliest, joined.earliest)
+        main.latest = max(main.latest, joined.latest)
     parts = [main]
     clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
-        if other is best or (other.earliest, other.latest) == (best.earliest, best.latest):
+        if other is best or other is joined or (other.earliest, other.latest) == (
+                best.earliest, best.latest):
             continue
         if cues.RANK[precision_of(other)] > 2:
             continue
@@ -440,6 +463,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if (sentence.boilerplate is None and parts[0].timex is not None
+                and parts[0].earliest == parts[0].timex.earliest  # not a deadline's span
                 and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
             focus = parts[0]
             if (lead is None and not lead_closed and focus.precision == "day"
