@@ -1,4 +1,5 @@
-"""A headline without a date of its own tells the story's news day, which the lead names."""
+"""A headline without a date of its own tells the story's news day, which the lead names;
+a dateline's date is the report's, not the news day."""
 
 from __future__ import annotations
 
@@ -34,3 +35,15 @@ def test_a_headline_about_the_future_or_on_the_news_day_keeps_the_report(
         "date 2026-06-04 Regional court halts quarry expansion\n\n"
         "A regional court on Thursday ordered the owners of the Brenna quarry to stop "
         "blasting.\n"))[:2] == (D(2026, 6, 4), D(2026, 6, 4))
+
+
+def test_a_datelines_date_is_not_the_happenings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-06-04 Court halts quarry expansion\n\n"
+        "KOTOR, June 4 (Adriatic Wire) — A regional court on Tuesday ordered the owners of "
+        "the Brenna quarry to stop blasting.\n")
+    events = [e for e in extract_folder(tmp_path, use_cache=False).events if not e.boilerplate]
+    lead = next(e for e in events if "ordered the owners" in e.text)
+    assert lead.text.startswith("KOTOR, June 4")  # one happening, not the dateline apart
+    assert (lead.start, lead.end) == (D(2026, 6, 2), D(2026, 6, 2))
+    assert (events[0].start, events[0].end) == (D(2026, 6, 2), D(2026, 6, 2))  # the headline

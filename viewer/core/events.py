@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from viewer.core import event_cues as cues
+from viewer.core.date_evidence import dateline_end
 from viewer.core.event_cues import precision_of, without_appositions
 from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
@@ -125,7 +126,7 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
-            published: dt.date | None = None) -> tuple[list[Timex], set[int]]:
+            published: dt.date | None = None, after: int = 0) -> tuple[list[Timex], set[int]]:
     """The expressions that date the sentence's happening, and the starts of those that are
     deadlines ahead of the report ("must file by Friday": the happening may come on any day
     from the report to Friday). Each test looks only just before its expression, so a long
@@ -136,8 +137,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
-        if timex.earliest is None or timex.latest is None:
-            continue
+        if timex.earliest is None or timex.latest is None or timex.end <= after:
+            continue  # no days, or the dateline's date
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
@@ -223,7 +224,8 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
-    found, deadlines = _dating(timexes, text, sentence.start, doc.date)
+    dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
+    found, deadlines = _dating(timexes, text, sentence.start, doc.date, dateline)
     dating = without_appositions(doc.text, found)
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
