@@ -1,7 +1,8 @@
 """Deadlines and windows ahead: "must file by Friday" may happen on any day from the report
-to Friday; "will publish a list within two weeks" runs from its day to the window's end. A
-past bound ("since 2022", "by Monday the toll had risen") and a year-wide target inside a
-noun phrase ("plans to produce by 2031") do not date the happening this way."""
+to Friday; "will publish a list within two weeks" runs from its day to the window's end;
+"has fallen since April 20" runs from that day to the report. A past bound ("by Monday the
+toll had risen") and a year-wide target inside a noun phrase ("plans to produce by 2031") do
+not date the happening this way."""
 
 from __future__ import annotations
 
@@ -52,3 +53,15 @@ def test_windows_counted_from_elsewhere_and_year_targets_stay_as_they_were(
     dates = _dates(tmp_path)
     assert _of(dates, "within 30 days after that") == (D(2026, 5, 13), D(2026, 5, 13))
     assert _of(dates, "double its fleet") == (D(2026, 5, 13), D(2026, 5, 13))
+
+
+def test_since_a_date_runs_to_the_report_and_is_not_the_next_sentences_day(
+        tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-13 Lake levels\n\n"
+        "The lake has fallen by a metre since the dam gates were opened on April 20. "
+        "Fishermen said their catch was down by half.\n")
+    dates = {e.text: (e.start, e.end)
+             for e in extract_folder(tmp_path, use_cache=False).events}
+    assert _of(dates, "has fallen by a metre") == (D(2026, 4, 20), D(2026, 5, 13))
+    assert _of(dates, "Fishermen said") == (D(2026, 5, 13), D(2026, 5, 13))

@@ -126,13 +126,16 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
-            published: dt.date | None = None, after: int = 0) -> tuple[list[Timex], set[int]]:
-    """The expressions that date the sentence's happening, and the starts of those that are
+            published: dt.date | None = None, after: int = 0
+            ) -> tuple[list[Timex], set[int], set[int]]:
+    """The expressions that date the sentence's happening, the starts of those that are
     deadlines ahead of the report ("must file by Friday": the happening may come on any day
-    from the report to Friday). Each test looks only just before its expression, so a long
-    sentence with many dates stays linear."""
+    from the report to Friday) and of those that open a span up to it ("has spread since
+    February 17"). Each test looks only just before its expression, so a long sentence with
+    many dates stays linear."""
     usable = []
     deadlines: set[int] = set()
+    sinces: set[int] = set()
     separators: list[int] | None = None
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
@@ -143,11 +146,17 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
         if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
-            if (published is None or timex.earliest <= published
+            reach = max(0, at - cues.BOUND_REACH)
+            if (published is not None and timex.latest <= published
+                    and cues.RANK[precision_of(timex)] <= 2
+                    and cues.SINCE.search(sentence_text, reach, at)):
+                sinces.add(timex.start)  # "has spread since February 17": to the report
+            elif (published is None or timex.earliest <= published
                     or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
-                    or not cues.DEADLINE.search(sentence_text, max(0, at - cues.BOUND_REACH), at)):
-                continue  # "since the invasion in 2022"
-            deadlines.add(timex.start)
+                    or not cues.DEADLINE.search(sentence_text, reach, at)):
+                continue  # "until the court rules in 2027"
+            else:
+                deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
         last = bisect_left(separators, at) - 1
@@ -155,7 +164,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
         usable.append(timex)
-    return usable, deadlines
+    return usable, deadlines, sinces
 
 
 class _Clauses:
@@ -201,6 +210,7 @@ class _Part:
     earliest: dt.date | None
     latest: dt.date | None
     precision: str
+    bounded: bool = False  # a deadline's or a "since" span: not the narrative's day
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
@@ -225,14 +235,15 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
     dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
-    found, deadlines = _dating(timexes, text, sentence.start, doc.date, dateline)
+    found, deadlines, sinces = _dating(timexes, text, sentence.start, doc.date, dateline)
     dating = without_appositions(doc.text, found)
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     main = _Part(sentence.start, sentence.end, best,
-                 doc.date if best.start in deadlines else best.earliest, best.latest,
-                 precision_of(best))
+                 doc.date if best.start in deadlines else best.earliest,
+                 doc.date if best.start in sinces else best.latest,
+                 precision_of(best), best.start in deadlines or best.start in sinces)
     joined = _coordinated(doc.text, dating, best)
     if joined is not None and joined.earliest is not None and joined.latest is not None \
             and main.earliest is not None and main.latest is not None:
@@ -465,7 +476,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if (sentence.boilerplate is None and parts[0].timex is not None
-                and parts[0].earliest == parts[0].timex.earliest  # not a deadline's span
+                and not parts[0].bounded
                 and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
             focus = parts[0]
             if (lead is None and not lead_closed and focus.precision == "day"
