@@ -65,3 +65,16 @@ def test_since_a_date_runs_to_the_report_and_is_not_the_next_sentences_day(
              for e in extract_folder(tmp_path, use_cache=False).events}
     assert _of(dates, "has fallen by a metre") == (D(2026, 4, 20), D(2026, 5, 13))
     assert _of(dates, "Fishermen said") == (D(2026, 5, 13), D(2026, 5, 13))
+
+
+def test_by_a_past_day_is_the_day_a_count_is_told_as_of(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-15 Flu season\n\n"
+        "The first cases were confirmed in Osijek on Monday.\n\n"
+        "By Thursday, the health agency put the total at 310 cases. "
+        "Schools in the city stayed open.\n")
+    dates = {e.text: (e.start, e.end)
+             for e in extract_folder(tmp_path, use_cache=False).events}
+    assert _of(dates, "put the total at 310") == (D(2026, 5, 14), D(2026, 5, 14))
+    # The count's day is not the narrative's day for what follows.
+    assert _of(dates, "Schools in the city stayed open") == (D(2026, 5, 11), D(2026, 5, 11))

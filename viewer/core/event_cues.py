@@ -31,6 +31,7 @@ WINDOW_AFTER = re.compile(r"\s+(?:after|from)\b")
 WINDOW_REACH = 1 + max(map(len, (*CUES.get("window_before", []), *CUES.get("window_has", []))))
 SINCE = re.compile(rf"\b(?:{_alternation(CUES.get('since_bounds', []))})\b[^,;]{{0,40}}$",
                    re.IGNORECASE)
+AS_OF = re.compile(rf"\b(?:{_alternation(CUES.get('as_of', []))})\s+$", re.IGNORECASE)
 BOUND_REACH = 41 + max(map(len, CUES["bounds"]))  # the longest text BOUND can match, plus one
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).

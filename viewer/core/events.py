@@ -127,15 +127,16 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             published: dt.date | None = None, after: int = 0
-            ) -> tuple[list[Timex], set[int], set[int]]:
-    """The expressions that date the sentence's happening, the starts of those that are
-    deadlines ahead of the report ("must file by Friday": the happening may come on any day
-    from the report to Friday) and of those that open a span up to it ("has spread since
-    February 17"). Each test looks only just before its expression, so a long sentence with
-    many dates stays linear."""
+            ) -> tuple[list[Timex], dict[int, str]]:
+    """The expressions that date the sentence's happening, and by start the bounds among
+    them: a deadline ahead of the report ("must file by Friday": the happening may come on
+    any day from the report to Friday), a "since" that opens a span up to it ("has spread
+    since February 17") or an "as of" day ("By Thursday the toll was 38"). Each test looks
+    only just before its expression, so a long sentence with many dates stays linear."""
     usable = []
     deadlines: set[int] = set()
     sinces: set[int] = set()
+    as_of: set[int] = set()
     separators: list[int] | None = None
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
@@ -151,6 +152,10 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                     and cues.RANK[precision_of(timex)] <= 2
                     and cues.SINCE.search(sentence_text, reach, at)):
                 sinces.add(timex.start)  # "has spread since February 17": to the report
+            elif (published is not None and timex.latest <= published
+                    and cues.RANK[precision_of(timex)] == 0
+                    and cues.AS_OF.search(sentence_text, reach, at)):
+                as_of.add(timex.start)  # "By Thursday, the agency put the total at 38"
             elif (published is None or timex.earliest <= published
                     or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
                     or not cues.DEADLINE.search(sentence_text, reach, at)):
@@ -164,7 +169,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
         usable.append(timex)
-    return usable, deadlines, sinces
+    return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
+                    **dict.fromkeys(as_of, "as of")}
 
 
 class _Clauses:
@@ -235,15 +241,15 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
     dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
-    found, deadlines, sinces = _dating(timexes, text, sentence.start, doc.date, dateline)
+    found, bounds = _dating(timexes, text, sentence.start, doc.date, dateline)
     dating = without_appositions(doc.text, found)
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     main = _Part(sentence.start, sentence.end, best,
-                 doc.date if best.start in deadlines else best.earliest,
-                 doc.date if best.start in sinces else best.latest,
-                 precision_of(best), best.start in deadlines or best.start in sinces)
+                 doc.date if bounds.get(best.start) == "deadline" else best.earliest,
+                 doc.date if bounds.get(best.start) == "since" else best.latest,
+                 precision_of(best), best.start in bounds)
     joined = _coordinated(doc.text, dating, best)
     if joined is not None and joined.earliest is not None and joined.latest is not None \
             and main.earliest is not None and main.latest is not None:
