@@ -78,3 +78,15 @@ def test_by_a_past_day_is_the_day_a_count_is_told_as_of(tmp_path: Path) -> None:
     assert _of(dates, "put the total at 310") == (D(2026, 5, 14), D(2026, 5, 14))
     # The count's day is not the narrative's day for what follows.
     assert _of(dates, "Schools in the city stayed open") == (D(2026, 5, 11), D(2026, 5, 11))
+
+
+def test_a_window_in_a_reaction_counts_from_the_news_day(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-15 Flood aid\n\n"
+        "Donors pledged $40 million for the flooded valley on Wednesday.\n\n"
+        "The organisers said they would publish every pledge within two weeks.\n\n"
+        "The agency must pay the first grants within ten days.\n")
+    dates = {e.text: (e.start, e.end)
+             for e in extract_folder(tmp_path, use_cache=False).events}
+    assert _of(dates, "publish every pledge") == (D(2026, 5, 13), D(2026, 5, 27))
+    assert _of(dates, "must pay the first grants") == (D(2026, 5, 15), D(2026, 5, 25))

@@ -432,10 +432,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 else:
                     source, precision, timex = "undated", "none", None
             if source in ("document", "inherited") and earliest is not None \
-                    and earliest == latest:
+                    and latest is not None:
                 window = _window_end(doc.text, part.start, part.end, durations, text,
                                      earliest, precision)
-                latest = window if window is not None and window > earliest else latest
+                latest = window if window is not None and window > latest else latest
             span_text = doc.text[part.start : part.end]
             whole = (part.start, part.end) == (sentence.start, sentence.end)
             parties = sentence_parties if whole else (
