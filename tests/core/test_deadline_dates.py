@@ -98,3 +98,11 @@ def test_a_thousands_comma_does_not_split_a_sentence(tmp_path: Path) -> None:
         "first infections were confirmed on February 20, and that 23 people had died.\n")
     texts = [e.text for e in extract_folder(tmp_path, use_cache=False).events]
     assert any("climbed to 1,340 since the first" in text for text in texts), texts
+
+
+def test_a_running_total_since_a_month_is_the_reports(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-12 The ministry said at least 4,000 people have been displaced since "
+        "October 2025.\n")
+    event = extract_folder(tmp_path, use_cache=False).events[0]
+    assert (event.start, event.end) == (D(2026, 3, 12), D(2026, 3, 12))

@@ -150,7 +150,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
             reach = max(0, at - cues.BOUND_REACH)
             if (published is not None and timex.latest <= published
-                    and cues.RANK[precision_of(timex)] <= 2
+                    and cues.RANK[precision_of(timex)] <= 1
                     and cues.SINCE.search(sentence_text, reach, at)):
                 sinces.add(timex.start)  # "has spread since February 17": to the report
             elif (published is not None and timex.latest <= published
