@@ -16,7 +16,7 @@ D = dt.date
 
 ARTICLE = (
     "date 2026-05-13 Lake ferry inquiry\n\n"
-    "The operator must hand its safety logs to the inspectors by Friday.\n\n"
+    "The operator is due to hand its safety logs to the inspectors by Friday.\n\n"
     "The inspectors will publish their findings within three weeks.\n\n"
     "Regulators plan to check every ferry on the lake over the next two weeks.\n\n"
     "The board has ten days to answer the complaint.\n\n"
