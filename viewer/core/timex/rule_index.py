@@ -1,0 +1,239 @@
+"""Which words a rule can start at, and one scan that finds only those words.
+
+A rule is tried at a word only when the word (its run of letters, lowercased) is one a match
+of the rule can begin with, or when the word is a number (or a quoted year, '22) and the
+rule can begin with one. The words come from the rule's parsed pattern, so "the" starts the
+rules that open with an optional "the", and the words inside a pattern ("of", "to", "and")
+start none. The union of all rules' first words is compiled into one letter trie that is
+matched against the lowercased text, so the scan skips every other word without running
+any Python code for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
+
+DIGIT = "0"  # the trigger key of words that are numbers
+QUOTE = "'"  # and of quoted years ('22, ’22)
+_QUOTES = "'’"
+_MAX_PREFIXES = 4000  # give up (every word may start the rule) beyond this many prefixes
+_MAX_LENGTH = 40
+_DIGITS = "0123456789"
+
+
+class _Unknown(Exception):
+    """The pattern's first words cannot be listed (a wildcard, a negated class, …)."""
+
+
+def _chars_of(op: Any, arg: Any) -> set[str]:
+    """The characters one LITERAL, IN or CATEGORY item matches (case folded by the caller)."""
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is sre.CATEGORY:
+        return _category(arg)
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] < 128:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is sre.CATEGORY:
+            chars |= _category(value)
+        else:  # NEGATE, wide ranges, …
+            raise _Unknown
+    return chars
+
+
+def _category(value: Any) -> set[str]:
+    if value is sre.CATEGORY_DIGIT:
+        return set(_DIGITS)
+    if value is sre.CATEGORY_SPACE:
+        return {" "}  # any non-letter ends the first word the same way
+    raise _Unknown
+
+
+def _step(chars: set[str], open_: set[str], closed: set[str]) -> set[str]:
+    """Extend every open prefix by one of `chars`; a non-letter closes the word it ends."""
+    out: set[str] = set()
+    for char in chars:
+        lower = char.lower()
+        if lower.isalpha():
+            out.update(prefix + lower for prefix in open_)
+            continue
+        for prefix in open_:
+            if prefix:
+                closed.add(prefix)
+            elif char in _DIGITS:
+                closed.add(DIGIT)
+            elif char in _QUOTES:
+                closed.add(QUOTE)  # only a quote before a digit starts a word; a superset
+    if len(out) > _MAX_PREFIXES or any(len(p) > _MAX_LENGTH for p in out):
+        raise _Unknown
+    return out
+
+
+def _walk(items: Iterable[Any], open_: set[str], closed: set[str]) -> set[str]:
+    """The prefixes still open after `items`; the words they close go into `closed`."""
+    for op, arg in items:
+        if not open_:
+            return open_
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero width: reads, never consumes
+        if op in (sre.LITERAL, sre.IN, sre.CATEGORY):
+            open_ = _step(_chars_of(op, arg), open_, closed)
+        elif op is sre.SUBPATTERN:
+            open_ = _walk(arg[3], open_, closed)
+        elif op is sre.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                found |= _walk(branch, set(open_), closed)
+            open_ = found
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, body = arg
+            result = set(open_) if low == 0 else set()
+            current = open_
+            times = 0
+            while current and (high is sre.MAXREPEAT or times < high):
+                current = _walk(body, set(current), closed)
+                times += 1
+                if times >= low:
+                    if current <= result:
+                        break
+                    result |= current
+            open_ = result
+        else:  # ANY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP, …
+            raise _Unknown
+    return open_
+
+
+def first_words(body: str) -> frozenset[str] | None:
+    """The lowercased words a match of `body` can start with (DIGIT for a number, QUOTE for
+    a quoted year), or None when they cannot be listed and every word may start it."""
+    try:
+        closed: set[str] = set()
+        parsed = sre_parse.parse(body, re.IGNORECASE)
+        for prefix in _walk(parsed, {""}, closed):
+            if prefix:
+                closed.add(prefix)  # the pattern may end inside a word
+        return frozenset(closed)
+    except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError,
+            RecursionError):
+        return None
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A non-capturing alternation of the words, as a trie, a space matching any run of
+    white space. The engine tries the alternatives one by one; as a trie it rejects most
+    positions on their first character instead of trying each word. Of the words that
+    match at a position one is a prefix of the other, so the trie (greedy) prefers the
+    longest, as a list sorted longest first does."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        ends = "" in node
+        parts = [(r"\s+" if char == " " else re.escape(char)) + render(child)
+                 for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        if ends:
+            return "(?:" + "|".join(parts) + ")?"
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "(?:" + render(trie) + ")"
+
+
+_UNNAMED = re.compile(r"\(\?P<\w+>")
+
+
+def start_keys(body: str, listed: str) -> tuple[set[str], bool, bool]:
+    """The words a rule is indexed under, and whether a number or a quoted year can start it.
+
+    A rule is indexed under the words written outside look-arounds in its pattern, with its
+    placeholders' words listed out (`listed`), that a match can also begin with; a word the
+    pattern cannot begin with would only cost a failed match there.
+    """
+    visible = _UNNAMED.sub("(", strip_lookaround(listed))
+    visible = re.sub(r"\\[a-zA-Z]", " ", visible).lower()
+    words = set(re.findall(r"[a-z]+", visible))
+    digit = re.search(r"\\d|\[[^\]]*\d", listed) is not None
+    quote = "'" in visible or "’" in visible
+    first = first_words(body)
+    if first is not None:
+        words &= first
+        digit = digit and DIGIT in first
+        quote = quote and QUOTE in first
+    return words, digit, quote
+
+
+def strip_lookaround(pattern: str) -> str:
+    """The pattern without look-ahead/behind groups, whose words never start a match."""
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), index) and (
+            index == 0 or pattern[index - 1] != "\\"
+        ):
+            depth = 0
+            while index < len(pattern):
+                char = pattern[index]
+                if char == "\\":
+                    index += 2
+                    continue
+                depth += char == "("
+                depth -= char == ")"
+                index += 1
+                if depth == 0:
+                    break
+            continue
+        out.append(pattern[index])
+        index += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleScan:
+    """The compiled scan of a rule set, built once with the lexicon.
+
+    `trigger` finds, in the lowercased text, the next word some rule can start at;
+    `trigger_any_case` does the same in the text itself, for the rare text whose lowercase
+    is not as long as it is (offsets would not line up). At a trigger word, `combined[rules]`
+    matches where the first of that word's rules does, naming it (`_k` for the k-th), so a
+    word where none applies costs one match, not one per rule.
+    """
+
+    trigger: re.Pattern[str]
+    trigger_any_case: re.Pattern[str]
+    combined: dict[tuple[int, ...], re.Pattern[str]]
+
+
+def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
+                 by_digit: tuple[int, ...], by_quote: tuple[int, ...]) -> RuleScan:
+    """The trigger scan for the indexed words, and one combined pattern for each group of
+    rules (indices into `patterns`) that share a start word, when there is more than one."""
+    combined: dict[tuple[int, ...], re.Pattern[str]] = {}
+    for group in (*by_word.values(), by_digit, by_quote):
+        if len(group) > 1 and group not in combined:
+            combined[group] = re.compile("|".join(
+                f"(?P<_{k}>{_UNNAMED.sub('(?:', patterns[index])})"
+                for k, index in enumerate(group)), re.IGNORECASE)
+    starts = [trie_pattern(by_word) + r"(?![^\W\d_])"] if by_word else []
+    if by_digit:
+        starts.append(r"\d")
+    if by_quote:
+        starts.append(r"['’]\d")
+    trigger = r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
+    return RuleScan(trigger=re.compile(trigger),
+                    trigger_any_case=re.compile(trigger, re.IGNORECASE),
+                    combined=combined)
