@@ -8,6 +8,7 @@ mentioned, which the scan carries along as it goes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -80,6 +81,13 @@ def _precision(value: str) -> str | None:
 Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
 
 
+@functools.lru_cache(maxsize=8192)
+def _days(value: str, mod: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a DATE/TIME value covers, narrowed by its modifier: a pure function of the
+    two, asked for nearly every expression, and news repeats its values."""
+    return narrow(interval(value), mod)
+
+
 def _resolve(rule: Rule, context: Match) -> Resolved | None:
     """The rule's value and the days it covers; None when it does not apply or would leave
     the supported calendar ("in 9000 years", "31 December 9999"): dates are total."""
@@ -90,7 +98,7 @@ def _resolve(rule: Rule, context: Match) -> Resolved | None:
         if result.explicit_span:
             earliest, latest = result.earliest, result.latest
         elif result.type in ("DATE", "TIME"):
-            earliest, latest = narrow(interval(result.value), result.mod)
+            earliest, latest = _days(result.value, result.mod)
         else:
             earliest = latest = None
     except (ValueError, OverflowError):
@@ -142,7 +150,7 @@ class Tagger:
                                   result.type or rule.type, result.value, result.mod, self.lex)
             if result.mod != mod and not result.explicit_span and result.type in ("DATE",
                                                                                   "TIME"):
-                earliest, latest = narrow(interval(result.value), result.mod)
+                earliest, latest = _days(result.value, result.mod)
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
