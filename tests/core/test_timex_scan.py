@@ -7,7 +7,14 @@ import re
 
 from viewer.core.timex import Tagger
 from viewer.core.timex.lexicon import bundled
-from viewer.core.timex.rule_index import DIGIT, QUOTE, first_words, start_keys, trie_pattern
+from viewer.core.timex.rule_index import (
+    DIGIT,
+    QUOTE,
+    first_words,
+    followers,
+    start_keys,
+    trie_pattern,
+)
 
 
 def test_first_words_follow_optional_parts_and_placeholders() -> None:
@@ -64,3 +71,29 @@ def test_a_span_of_the_text_is_tagged_alone() -> None:
     text = "Yesterday and on Monday, then next week."
     found = Tagger().tag(text, dt.date(2024, 3, 6), start=10, end=24)
     assert [t.text for t in found] == ["Monday"]
+
+
+def test_followers_are_the_starts_of_the_next_word() -> None:
+    body = r"(?<!\w)(?:the\s+)?(?P<n>\d+|two|a few)[- ](?:years?|weeks?)\b"
+    assert followers(body, ["the", "two", "a"]) == {
+        "the": {"0", "two", "a"}, "two": {"yea", "wee"}, "a": {"few"}}
+    assert followers(body, ["two"]) == {"two": {"yea", "wee"}}
+    # a rule that may end after its first word lets anything follow it
+    assert followers(r"(?<!\w)(?P<w>today|the\s+day\s+before)\b", ["today", "the"]) == {
+        "today": None, "the": {"day"}}
+    # a final look-ahead says what must follow
+    assert followers(r"(?P<unit>days|weeks)(?=\s+(?:ago|later)\b)", ["days", "weeks"]) == {
+        "days": {"ago", "lat"}, "weeks": {"ago", "lat"}}
+    assert followers(r"\w+", ["a"]) is None
+
+
+def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
+    lex = bundled()
+    guard = lex.scan.guards["the"]
+    text = "the government said the day before, the 1990s"
+    assert guard.match(text, 3) is None  # "government" starts no rule after "the"
+    assert guard.match(text, text.index(" day")) is not None
+    assert guard.match(text, text.index(" 1990s")) is not None  # a number
+    assert "yesterday" not in lex.scan.guards  # "yesterday" may end an expression
+    found = Tagger().tag(text, dt.date(2024, 3, 6))
+    assert [t.text for t in found] == ["the day before", "the 1990s"]

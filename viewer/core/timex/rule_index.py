@@ -11,9 +11,10 @@ any Python code for it.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,7 +80,11 @@ def _step(chars: set[str], open_: set[str], closed: set[str]) -> set[str]:
     return out
 
 
-def _walk(items: Iterable[Any], open_: set[str], closed: set[str]) -> set[str]:
+Step = Callable[[set[str], set[str], set[str]], set[str]]
+
+
+def _walk(items: Iterable[Any], open_: set[str], closed: set[str], step: Step = _step
+          ) -> set[str]:
     """The prefixes still open after `items`; the words they close go into `closed`."""
     for op, arg in items:
         if not open_:
@@ -87,13 +92,13 @@ def _walk(items: Iterable[Any], open_: set[str], closed: set[str]) -> set[str]:
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             continue  # zero width: reads, never consumes
         if op in (sre.LITERAL, sre.IN, sre.CATEGORY):
-            open_ = _step(_chars_of(op, arg), open_, closed)
+            open_ = step(_chars_of(op, arg), open_, closed)
         elif op is sre.SUBPATTERN:
-            open_ = _walk(arg[3], open_, closed)
+            open_ = _walk(arg[3], open_, closed, step)
         elif op is sre.BRANCH:
             found: set[str] = set()
             for branch in arg[1]:
-                found |= _walk(branch, set(open_), closed)
+                found |= _walk(branch, set(open_), closed, step)
             open_ = found
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, body = arg
@@ -101,7 +106,7 @@ def _walk(items: Iterable[Any], open_: set[str], closed: set[str]) -> set[str]:
             current = open_
             times = 0
             while current and (high is sre.MAXREPEAT or times < high):
-                current = _walk(body, set(current), closed)
+                current = _walk(body, set(current), closed, step)
                 times += 1
                 if times >= low:
                     if current <= result:
@@ -126,6 +131,84 @@ def first_words(body: str) -> frozenset[str] | None:
     except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError,
             RecursionError):
         return None
+
+
+_FOLLOWER_LETTERS = 3  # how much of the next word a follower keeps
+_MAX_FOLLOWERS = 20_000
+
+
+def _follow(starts: frozenset[str], chars: set[str], open_: set[str], closed: set[str]
+            ) -> set[str]:
+    """Like `_step`, for prefixes of two words: "first next", the next word cut to its first
+    letters, "0" for a number, a space for any run of other characters between them. Only
+    first words that begin one of `starts` (with a space after those it may end as) are
+    followed: no other is looked up."""
+    out: set[str] = set()
+    for char in chars:
+        if char == "_":
+            raise _Unknown  # a word character that is neither letter nor digit
+        lower = char.lower()
+        letter, digit = lower.isalpha(), char in _DIGITS
+        for prefix in open_:
+            first, space, second = prefix.partition(" ")
+            if not space:  # still in the first word
+                if letter:
+                    if prefix + lower in starts:
+                        out.add(prefix + lower)
+                elif first and first + " " in starts:
+                    (closed.add(prefix + " 0") if digit else out.add(prefix + " "))
+            elif not second:  # between the words
+                if letter:
+                    (closed if _FOLLOWER_LETTERS == 1 else out).add(prefix + lower)
+                elif digit:
+                    closed.add(prefix + "0")
+                else:
+                    out.add(prefix)
+            elif letter and second != "0":
+                (closed if len(second) + 1 >= _FOLLOWER_LETTERS else out).add(prefix + lower)
+            else:
+                closed.add(prefix)  # the next word has ended
+    if len(out) > _MAX_FOLLOWERS:
+        raise _Unknown
+    return out
+
+
+def _ahead_read(items: list[Any]) -> list[Any]:
+    """The items with a final look-ahead read as if it consumed: nothing is matched after
+    it, so what it requires is what must follow ("days" in "(?=\\s+ago)" is followed by
+    "ago"). Zero-width items after it are dropped, which only loosens the reading."""
+    end = len(items)
+    while end and items[end - 1][0] in (sre.AT, sre.ASSERT_NOT, sre.ASSERT):
+        op, arg = items[end - 1]
+        if op is sre.ASSERT and arg[0] == 1:
+            return items[: end - 1] + list(arg[1])
+        end -= 1
+    return items
+
+
+def followers(body: str, words: Iterable[str]) -> dict[str, frozenset[str] | None] | None:
+    """For each of `words` that `body` can start with, the starts of the word that can
+    follow it ("0" for a number), or None where anything may follow (the pattern can end
+    after the first word); None when the pattern cannot be read this way."""
+    starts = frozenset(w[:end] for w in words for end in range(len(w) + 1)) | frozenset(
+        w + " " for w in words)
+    try:
+        closed: set[str] = set()
+        left = _walk(_ahead_read(list(sre_parse.parse(body, re.IGNORECASE))), {""}, closed,
+                     functools.partial(_follow, starts))
+    except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError,
+            RecursionError):
+        return None
+    found: dict[str, set[str] | None] = {}
+    for prefix in left:
+        first, _, second = prefix.partition(" ")
+        if first and not second:
+            found[first] = None  # the match may end here: any word may follow
+    for prefix in closed | left:
+        first, space, second = prefix.partition(" ")
+        if space and second and found.get(first, set()) is not None:
+            found.setdefault(first, set()).add(second)  # type: ignore[union-attr]
+    return {k: (frozenset(v) if v is not None else None) for k, v in found.items()}
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -208,7 +291,10 @@ class RuleScan:
 
     `trigger` finds, in the lowercased text, the next word some rule can start at;
     `trigger_any_case` does the same in the text itself, for the rare text whose lowercase
-    is not as long as it is (offsets would not line up). At a trigger word, `combined[rules]`
+    is not as long as it is (offsets would not line up). `guards[word]`, matched in the
+    lowercased text where the word ends, tells whether the next word is one its rules can go
+    on with ("the" only starts a rule before "day", "week", "end", a number, …). At a
+    trigger word, `combined[rules]`
     matches where the first of that word's rules does, naming it (`_k` for the k-th), so a
     word where none applies costs one match, not one per rule.
     """
@@ -216,6 +302,7 @@ class RuleScan:
     trigger: re.Pattern[str]
     trigger_any_case: re.Pattern[str]
     combined: dict[tuple[int, ...], re.Pattern[str]]
+    guards: dict[str, re.Pattern[str]]
 
 
 def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
@@ -236,4 +323,34 @@ def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
     trigger = r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
     return RuleScan(trigger=re.compile(trigger),
                     trigger_any_case=re.compile(trigger, re.IGNORECASE),
-                    combined=combined)
+                    combined=combined, guards=_guards(patterns, by_word))
+
+
+def _guards(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]]
+            ) -> dict[str, re.Pattern[str]]:
+    """For each start word after which none of its rules can end, a pattern for what may
+    follow it: the starts of the next words its rules can go on with."""
+    read: dict[int, dict[str, frozenset[str] | None] | None] = {}
+    guards: dict[str, re.Pattern[str]] = {}
+    compiled: dict[frozenset[str], re.Pattern[str]] = {}
+    starts_of: dict[int, set[str]] = {}
+    for word, group in by_word.items():
+        for index in group:
+            starts_of.setdefault(index, set()).add(word)
+    for word, group in by_word.items():
+        nexts: set[str] = set()
+        for index in group:
+            if index not in read:
+                read[index] = followers(patterns[index], starts_of[index])
+            after = (read[index] or {}).get(word)
+            if after is None:
+                break  # this rule may end after the word, or could not be read
+            nexts |= after
+        else:
+            if nexts:
+                key = frozenset(nexts)
+                if key not in compiled:  # months, weekdays, … share theirs
+                    compiled[key] = re.compile(
+                        r"[^\w]*" + trie_pattern(nexts).replace("0", r"\d"))
+                guards[word] = compiled[key]
+    return guards
