@@ -39,6 +39,12 @@ def test_a_rule_is_indexed_under_its_written_start_words_only() -> None:
     assert not digit and not quote
 
 
+def test_a_trie_can_require_a_pattern_where_a_word_ends() -> None:
+    pattern = re.compile(trie_pattern(["a", "an", "the"], {"a": r"(?=\s+b)", "the": "$"}))
+    assert [pattern.match(t) is not None for t in ("a b", "a c", "an", "the", "the x")] == [
+        True, False, True, True, False]
+
+
 def test_a_trie_matches_what_the_longest_first_list_matches() -> None:
     words = ["a", "an", "a few", "a couple", "and", "the", "then", "th", "(?!)"]
     listed = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
@@ -55,7 +61,8 @@ def test_a_trie_matches_what_the_longest_first_list_matches() -> None:
 def test_every_rule_set_word_is_a_trigger() -> None:
     lex = bundled()
     for word in lex.by_word:
-        assert lex.scan.trigger.fullmatch(word), word
+        assert lex.scan.trigger_any_case.fullmatch(word.upper()), word
+        assert (lex.scan.trigger.fullmatch(word) is None) == (word in lex.scan.guards), word
     assert lex.scan.trigger.search("of and in to") is None
 
 
@@ -95,5 +102,8 @@ def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
     assert guard.match(text, text.index(" day")) is not None
     assert guard.match(text, text.index(" 1990s")) is not None  # a number
     assert "yesterday" not in lex.scan.guards  # "yesterday" may end an expression
+    # the trigger scan checks the guards itself: "the government" never reaches Python
+    assert [m.start() for m in lex.scan.trigger.finditer(text)] == [
+        text.index("the day"), text.index("the 1990s"), text.index("1990s")]
     found = Tagger().tag(text, dt.date(2024, 3, 6))
     assert [t.text for t in found] == ["the day before", "the 1990s"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,12 +211,13 @@ def followers(body: str, words: Iterable[str]) -> dict[str, frozenset[str] | Non
     return {k: (frozenset(v) if v is not None else None) for k, v in found.items()}
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], ends: Mapping[str, str] | None = None) -> str:
     """A non-capturing alternation of the words, as a trie, a space matching any run of
     white space. The engine tries the alternatives one by one; as a trie it rejects most
     positions on their first character instead of trying each word. Of the words that
     match at a position one is a prefix of the other, so the trie (greedy) prefers the
-    longest, as a list sorted longest first does."""
+    longest, as a list sorted longest first does. `ends` gives a pattern that must match
+    where a word ends (a word not in it ends anywhere)."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -224,17 +225,19 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def render(node: dict[str, Any]) -> str:
-        ends = "" in node
-        parts = [(r"\s+" if char == " " else re.escape(char)) + render(child)
+    def render(node: dict[str, Any], path: str) -> str:
+        parts = [(r"\s+" if char == " " else re.escape(char)) + render(child, path + char)
                  for char, child in sorted(node.items()) if char]
-        if not parts:
-            return ""
-        if ends:
-            return "(?:" + "|".join(parts) + ")?"
+        if "" in node:
+            if ends is not None and ends.get(path):
+                parts.append(ends[path])
+            elif not parts:
+                return ""
+            else:
+                return "(?:" + "|".join(parts) + ")?"
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
-    return "(?:" + render(trie) + ")"
+    return "(?:" + render(trie, "") + ")"
 
 
 _UNNAMED = re.compile(r"\(\?P<\w+>")
@@ -291,9 +294,9 @@ class RuleScan:
 
     `trigger` finds, in the lowercased text, the next word some rule can start at;
     `trigger_any_case` does the same in the text itself, for the rare text whose lowercase
-    is not as long as it is (offsets would not line up). `guards[word]`, matched in the
-    lowercased text where the word ends, tells whether the next word is one its rules can go
-    on with ("the" only starts a rule before "day", "week", "end", a number, …). At a
+    is not as long as it is (offsets would not line up). `guards[word]`, which `trigger`
+    matches where the word ends, tells whether the next word is one its rules can go on
+    with ("the" only starts a rule before "day", "week", "end", a number, …). At a
     trigger word, `combined[rules]`
     matches where the first of that word's rules does, naming it (`_k` for the k-th), so a
     word where none applies costs one match, not one per rule.
@@ -315,15 +318,23 @@ def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
             combined[group] = re.compile("|".join(
                 f"(?P<_{k}>{_UNNAMED.sub('(?:', patterns[index])})"
                 for k, index in enumerate(group)), re.IGNORECASE)
-    starts = [trie_pattern(by_word) + r"(?![^\W\d_])"] if by_word else []
-    if by_digit:
-        starts.append(r"\d")
-    if by_quote:
-        starts.append(r"['’]\d")
-    trigger = r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
-    return RuleScan(trigger=re.compile(trigger),
-                    trigger_any_case=re.compile(trigger, re.IGNORECASE),
-                    combined=combined, guards=_guards(patterns, by_word))
+    guards = _guards(patterns, by_word)
+    whole = r"(?![^\W\d_])"  # the word ends where its run of letters does
+    guarded = {w: whole + "(?=" + guards[w].pattern + ")" if w in guards else whole
+               for w in by_word}
+
+    def trigger(ends: dict[str, str]) -> str:
+        starts = [trie_pattern(by_word, ends)] if by_word else []
+        if by_digit:
+            starts.append(r"\d")
+        if by_quote:
+            starts.append(r"['’]\d")
+        return r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
+
+    return RuleScan(trigger=re.compile(trigger(guarded)),
+                    trigger_any_case=re.compile(trigger(dict.fromkeys(by_word, whole)),
+                                                re.IGNORECASE),
+                    combined=combined, guards=guards)
 
 
 def _guards(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]]

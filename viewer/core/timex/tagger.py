@@ -187,9 +187,9 @@ class Tagger:
         # The scan reads the lowercased span (and the character before it, for the look-behind)
         base = max(0, start - 1)
         scanned = text[base:end].lower()
-        trigger, guards = lex.scan.trigger, lex.scan.guards
+        trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
-            scanned, trigger, base, guards = text, lex.scan.trigger_any_case, 0, {}
+            scanned, trigger, base = text, lex.scan.trigger_any_case, 0
         for word in trigger.finditer(scanned, start - base, end - base):
             at = word.start() + base
             while next_glued < len(glued) and glued[next_glued][0] < at:
@@ -204,11 +204,7 @@ class Tagger:
             elif first in "'’":
                 candidates = lex.by_quote
             else:
-                key = word.group().lower()
-                guard = guards.get(key)
-                if guard is not None and guard.match(scanned, word.end(), end - base) is None:
-                    continue  # no rule of this word goes on with the word after it
-                candidates = by_word.get(key, ())
+                candidates = by_word.get(word.group().lower(), ())
             if len(candidates) > 1:
                 found = combined[candidates].match(text, at, end)
                 if found is None:
