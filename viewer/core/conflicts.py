@@ -8,7 +8,6 @@ disagreements. The limits and the figure nouns are data (`resources/conflicts.to
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.cluster import content_words
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 from viewer.core.resources import load_data
 
 DATE, FIGURE, PARTIES = "date", "figure", "parties"
@@ -172,9 +171,9 @@ def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None
     for k, e in enumerate(events):
         new = root(e.cluster)
         if new != e.cluster:
-            out[k] = dataclasses.replace(e, cluster=new, sources=len(documents[new]))
+            out[k] = evolve(e, cluster=new, sources=len(documents[new]))
         elif len(documents[new]) != e.sources:
-            out[k] = dataclasses.replace(e, sources=len(documents[new]))
+            out[k] = evolve(e, sources=len(documents[new]))
     return out
 
 
@@ -239,5 +238,5 @@ def with_conflicts(events: Sequence[Event]) -> list[Event]:
     for e in joined:
         found = conflicts.get(e.cluster)
         flags = found.flags if found else ()
-        out.append(e if e.conflict == flags else dataclasses.replace(e, conflict=flags))
+        out.append(e if e.conflict == flags else evolve(e, conflict=flags))
     return out
