@@ -12,9 +12,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from viewer.core import event_cues as cues
 from viewer.core.event_cues import precision_of, without_appositions
@@ -73,6 +75,21 @@ class Event:
     @property
     def undated(self) -> bool:
         return self.start is None
+
+
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+_EVENT_INDEX = {name: k for k, name in enumerate(_EVENT_FIELDS)}
+_EVENT_VALUES = operator.attrgetter(*_EVENT_FIELDS)
+
+
+def evolve(event: Event, **changes: Any) -> Event:
+    """`dataclasses.replace` for events at under half its cost (one C call reads every
+    field): the folder stage copies thousands of events, and its generic field loop was
+    5 % of extraction."""
+    values = list(_EVENT_VALUES(event))
+    for name, value in changes.items():
+        values[_EVENT_INDEX[name]] = value
+    return Event(*values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +425,7 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
         modality = event.modality if plain else with_speaker(event.modality, rules)
         why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
                              if p not in event.parties))
-        events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
-                                            modality=modality, why=why)
+        events[index] = evolve(event, speaker=speaker.name, parties=parties,
+                               modality=modality, why=why)
         known = {m.start for m in mentions[index]}
         mentions[index] += tuple(m for m in speaker.people if m.start not in known)

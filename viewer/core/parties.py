@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from viewer.core.name_scan import NameScanner
 from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
@@ -47,6 +48,8 @@ class Gazetteer:
     # before in the same article (the latest named of their candidates).
     reference: re.Pattern[str] = re.compile(r"(?!)")
     referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The names of `forms` as one automaton (what `pattern` finds, one scan per document).
+    names: NameScanner | None = field(default=None, compare=False)
 
     def references(self, text: str, start: int, end: int,
                    named: dict[str, int]) -> list[Mention]:
@@ -65,18 +68,19 @@ class Gazetteer:
         """Every party mention in text[start:end], venues excluded."""
         end = len(text) if end is None else end
         found: list[Mention] = []
-        for match in self.pattern.finditer(text, start, end):
-            surface = match.group(0)
-            party, kind = self.forms[surface]
+        spans = (self.names.spans(text, start, end) if self.names is not None
+                 else [match.span() for match in self.pattern.finditer(text, start, end)])
+        for at, stop in spans:
+            party, kind = self.forms[text[at:stop]]
             if kind == "capital":
-                before = text[max(start, match.start() - _LOOK) : match.start()]
-                after = text[match.end() : match.end() + 3]
+                before = text[max(start, at - _LOOK) : at]
+                after = text[stop : stop + 3]
                 if (self.venue_before.search(before) and not after.startswith(("'s", "’s"))
                         and not self.actor_venue.search(before)):
                     continue
-            elif kind == "demonym" and self._describes(text, match.start(), match.end(), end):
+            elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
-            found.append(Mention(match.start(), match.end(), party, kind))
+            found.append(Mention(at, stop, party, kind))
         return found
 
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
@@ -159,6 +163,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"\b(?:{reference})\b", re.IGNORECASE) if reference
         else re.compile(r"(?!)"),
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
+        NameScanner(ordered),
     )
 
 
