@@ -35,6 +35,7 @@ from viewer import __version__
 from viewer.core.model import Document, Problem
 from viewer.core.periods import load_periods
 from viewer.core.session import Change, Session
+from viewer.core.session.row_events import RowEvents
 from viewer.core.timex import Timex
 from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.core.words import plural
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
         self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self.selection.keep
         self.proxy.use_index(session.index)
-        self.model.set_events(session.events())
+        self.model.set_events(RowEvents(session.columns))  # no object per event
         self.problems = session.problems
         self._show_problems()
         self.folder_watch.watch(session.loaded.files)
