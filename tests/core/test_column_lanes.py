@@ -11,7 +11,7 @@ from bench.synthetic import events as synthetic_events
 from tests.core.workcount import growth, lines_run
 from viewer.core.density import histogram
 from viewer.core.events import Event
-from viewer.core.lanes import build_lanes, extent
+from viewer.core.lanes import build_lanes, extent, first_values
 from viewer.core.scene import LANE_MODES, Scene, TimeScale
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_events import RowEvents
@@ -82,3 +82,9 @@ def test_column_lanes_make_no_events_and_run_python_per_lane_not_per_event() -> 
 
     assert growth(work) < 1.5  # four times the events: about the same Python work
     assert made[0] == 0
+
+
+def test_first_values_over_columns_equal_the_events() -> None:
+    events, columns, rows = _sample(1500)
+    for name in ("parties", "topics"):
+        assert first_values(columns, rows, name) == first_values(events, rows, name)

@@ -16,7 +16,8 @@ import numpy.typing as npt
 from viewer.core.events import Event
 from viewer.core.session.row_events import RowEvents
 
-_FIELD = {"party": "parties", "topic": "topics", "tag": "tags"}
+LANE_FIELD = {"party": "parties", "topic": "topics", "tag": "tags"}  # "document": document
+_FIELD = LANE_FIELD
 NONE_LABEL = {"party": "No party", "topic": "No topic", "tag": "Untagged",
               "document": "", "single": "All events"}
 Rows = npt.NDArray[np.int64]
@@ -218,3 +219,24 @@ def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | No
     if lo is None or hi is None:
         return None
     return lo, hi
+
+
+def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> list[str]:
+    """The distinct first values of a tuple field (`parties`, `topics`) of the shown
+    events, in the order they first appear among `rows` (the legend's colours)."""
+    if isinstance(events, RowEvents):
+        columns = events.columns
+        ragged = columns.ragged[name]
+        shown = np.asarray(rows, dtype=np.int64)
+        offsets = ragged.offsets
+        shown = shown[offsets[shown + 1] > offsets[shown]]
+        firsts = ragged.codes[offsets[shown]]
+        codes, at = np.unique(firsts, return_index=True)
+        strings = columns.vocab[name].strings
+        return [strings[int(c)] for c in codes[np.argsort(at, kind="stable")]]
+    seen: dict[str, None] = {}
+    for row in rows:
+        values: tuple[str, ...] = getattr(events[row], name)
+        if values:
+            seen.setdefault(values[0])
+    return list(seen)

@@ -28,6 +28,7 @@ from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document", "Modality",
            "Said by", "Disputed")
 Index = QModelIndex | QPersistentModelIndex
+ORDER_FIELDS = frozenset({"start", "end", "document", "char_start"})  # the date sort's keys
 
 
 def date_text(event: Event) -> str:
@@ -202,19 +203,24 @@ class EventFilterProxy(QAbstractProxyModel):
         self.proxy_of: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)  # -1: not shown
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self.counts: dict[str, dict[str, int]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
         self._order: list[int] | None = None
         self._order_array: npt.NDArray[np.int64] | None = None
+        self._rows_array: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._fields: frozenset[str] | None = None  # what the next edit changes, if known
+        self.edit_reset = False  # the last edit changed which rows are shown
+        self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
         if old is not None:
-            for signal in (old.modelReset, old.rowsInserted, old.dataChanged):
+            for signal in (old.modelReset, old.rowsInserted):
                 signal.disconnect(self._source_changed)
+            old.dataChanged.disconnect(self._source_edited)
         super().setSourceModel(model)
         model.modelReset.connect(self._source_changed)
         model.rowsInserted.connect(self._source_changed)
-        model.dataChanged.connect(self._source_changed)
+        model.dataChanged.connect(self._source_edited)
         self._source_changed()
 
     def source(self) -> EventTableModel:
@@ -246,24 +252,65 @@ class EventFilterProxy(QAbstractProxyModel):
             self._set_rows(self._ordered(index.select(self.filter)))
         else:
             self._set_rows(self._selected_in_order(index.rows(self.filter)) if index else [])
-        self.counts = index.counts(self.filter) if index is not None else {}
+        self._counts = index.counts(self.filter) if index is not None else {}
         self.endResetModel()
         self.filterApplied.emit()
 
-    def _set_rows(self, rows: list[int]) -> None:
-        self.rows = rows
+    def _set_rows(self, rows: list[int] | npt.NDArray[np.int64]) -> None:
+        array = np.asarray(rows, dtype=np.int64)
+        self._rows_array = array
+        self.rows = array.tolist() if isinstance(rows, np.ndarray) else rows
         proxy_of = np.full(len(self.source().events), -1, dtype=np.int32)
-        proxy_of[np.asarray(rows, dtype=np.int64)] = np.arange(len(rows), dtype=np.int32)
+        proxy_of[array] = np.arange(len(array), dtype=np.int32)
         self.proxy_of = proxy_of
+        self.counts_stale = False
 
-    def _ordered(self, mask: npt.NDArray[np.bool_]) -> list[int]:
+    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
         """The rows a mask keeps, in the table's order: the whole table's order is one
         argsort per sort column, and a filter only picks from it (O(n), vectorised)."""
         if self._order_array is None:
             self._order_array = self._column_order()
         order = self._order_array
-        picked: list[int] = order[mask[order]].tolist()
+        picked: npt.NDArray[np.int64] = order[mask[order]]
         return picked
+
+    def note_fields(self, fields: frozenset[str]) -> None:
+        """The event fields the coming data change touches (the Session's `Change` says)."""
+        self._fields = frozenset(fields)
+
+    def _source_edited(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
+        """Edited rows: when the filter still shows the same rows in the same order, only
+        those rows are announced (no reset, so views keep their selection and scroll);
+        otherwise the filter applies again."""
+        fields, self._fields = self._fields, None
+        index = self.index_
+        if not isinstance(index, ColumnIndex) or len(self.proxy_of) != len(self.source().events):
+            self.edit_reset = True
+            self._source_changed()
+            return
+        if fields is None or fields & ORDER_FIELDS or self.sort_column not in (0, 1):
+            self._order_array = None
+        rows = self._ordered(index.select(self.filter))
+        if not np.array_equal(rows, self._rows_array):
+            self.edit_reset = True
+            self._apply()
+            return
+        self.edit_reset = False
+        self.counts_stale = fields is None or bool(fields)
+        last = len(COLUMNS) - 1
+        for source_row in range(top.row(), bottom.row() + 1):
+            row = self.proxy_row_of_source(source_row)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Facet counts for the filter; after an edit that kept the rows they are counted
+        when first asked for (the window asks once the edit is painted)."""
+        if self.counts_stale and self.index_ is not None:
+            self._counts = self.index_.counts(self.filter)
+            self.counts_stale = False
+        return self._counts
 
     def _column_order(self) -> npt.NDArray[np.int64]:
         events = self.source().events
@@ -319,7 +366,7 @@ class EventFilterProxy(QAbstractProxyModel):
         old_rows = list(self.rows)
         if isinstance(self.index_, ColumnIndex):
             mask = np.zeros(len(self.source().events), dtype=bool)
-            mask[np.asarray(self.rows, dtype=np.int64)] = True
+            mask[self._rows_array] = True
             self._set_rows(self._ordered(mask))
         else:
             self._set_rows(self._sorted(self.rows))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import overload
 
+import numpy as np
+
 from viewer.core.events import Event
 from viewer.core.session.columns import EventColumns
 
@@ -57,6 +59,27 @@ class RowEvents(Sequence[Event]):
         size, step = self.columns.size, 65536
         for first in range(0, size, step):
             yield from self.columns.events(range(first, min(size, first + step)))
+
+    def matching(self, name: str, value: str) -> list[Event]:
+        """The events whose `name` (a coded string field such as `document`) is `value`,
+        in row order: one comparison of a column, not a walk over every event."""
+        return [self[row] for row in self.rows_matching(name, value)]
+
+    def rows_matching(self, name: str, value: str) -> list[int]:
+        code = self.columns.vocab[name].codes.get(value)
+        if code is None:
+            return []
+        found: list[int] = np.flatnonzero(self.columns.arrays[name] == code).tolist()
+        return found
+
+    def rows_of_bytes(self, name: str, value: str) -> list[int]:
+        """Rows whose fixed-width bytes field (`id`, `cluster`) is `value`."""
+        column = self.columns.arrays[name]
+        encoded = value.encode("utf-8")
+        if len(encoded) > column.dtype.itemsize:
+            return []
+        found: list[int] = np.flatnonzero(column == encoded).tolist()
+        return found
 
     def forget(self, rows: Sequence[int] = ()) -> None:
         """Drop made events (all, or some rows') after the columns changed under them."""
