@@ -81,3 +81,21 @@ def test_warm_reopen_reads_the_columns_once(tmp_path: Path,
     session = Session.open(folder, workers=1, with_store=False)
     assert counts == {"builds": 1, "rows_copied": session.size, "indexes": 1}
     session.close()
+
+
+def test_partial_results_arrive_in_doubling_batches(tmp_path: Path) -> None:
+    """Each newly extracted document's events reach the viewer once, in batches of 16, 32, …
+    documents, so joining every batch to what it holds stays linear."""
+    folder = _folder(tmp_path / "f", 100)
+    batches: list[EventColumns] = []
+    session = Session.open(folder, workers=1, with_store=False, partial=batches.append)
+    assert sum(b.size for b in batches) == session.size
+    documents = [len({e.document for e in b.events()}) for b in batches]
+    assert documents == [16, 32, 52]  # the last batch holds what is left
+    joined = EventColumns.concat(batches, batches[0].text_of)
+    assert sorted(e.id for e in joined.events()) == sorted(e.id for e in session.events())
+    assert joined.value("text", 0) == joined.events([0])[0].text != ""
+    session.close()
+    again: list[EventColumns] = []
+    Session.open(folder, workers=1, with_store=False, partial=again.append).close()
+    assert again == []  # nothing extracted on a warm reopen: the final result comes at once

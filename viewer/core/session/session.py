@@ -18,6 +18,7 @@ from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.columns import NO_DAY, EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.loading import Loaded, Progress, load
+from viewer.core.session.partials import Partial
 from viewer.core.store import Store, StoreError, UserData
 from viewer.core.timex import Timex
 from viewer.core.userdata import apply_user_data, orphans_among
@@ -70,11 +71,15 @@ class Session:
     @classmethod
     def open(cls, source: str | Path, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None, *, workers: int | None = None,
-             use_snapshot: bool = True, with_store: bool = True) -> Session:
+             use_snapshot: bool = True, with_store: bool = True,
+             partial: Partial | None = None) -> Session:
         """Open a folder: its snapshot (or extraction where it is stale), then its store.
-        `progress(done, total)` is called as files are done; `cancel()` stops early."""
+        `progress(done, total)` is called as files are done; `cancel()` stops early;
+        `partial(columns)` receives the events of newly extracted files in batches of
+        documents (provisional: before people, clusters and conflicts across the folder)."""
         root = Path(source)
-        loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot)
+        loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot,
+                      partial=partial)
         store, problems, error = _open_store(root) if with_store else (None, [], None)
         return cls(root, loaded, store, problems, error)
 
