@@ -72,7 +72,8 @@ EVENT_COLUMNS: dict[str, tuple[pa.DataType, str]] = {
 }
 
 
-def events_table(events: Sequence[Event], extra: dict[str, list[Any]] | None = None) -> pa.Table:
+def events_table(events: Sequence[Event], extra: dict[str, list[Any] | pa.Array] | None = None
+                 ) -> pa.Table:
     columns: dict[str, pa.Array] = {}
     for name, (kind, how) in EVENT_COLUMNS.items():
         values = [getattr(e, name) for e in events]
@@ -82,7 +83,7 @@ def events_table(events: Sequence[Event], extra: dict[str, list[Any]] | None = N
             values = [json.dumps(v) for v in values]
         columns[name] = pa.array(values, type=kind)
     for name, values in (extra or {}).items():
-        columns[name] = pa.array(values)
+        columns[name] = values if isinstance(values, pa.Array) else pa.array(values)
     return pa.table(columns)
 
 

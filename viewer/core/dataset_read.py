@@ -26,7 +26,7 @@ from viewer.core.events import Event
 from viewer.core.extract import FolderExtraction
 from viewer.core.model import Document, Problem
 from viewer.core.timex import Timex
-from viewer.core.topics import Taxonomy, combine, load_taxonomy
+from viewer.core.topics import Taxonomy, combine, load_taxonomy, make_topic
 
 
 def _parts(root: Path, table: str, manifest: dict[str, Any]) -> list[Path]:
@@ -57,14 +57,19 @@ def read_events(root: str | Path, columns: Sequence[str] | None = None,
 
 
 def _taxonomy(manifest: dict[str, Any]) -> Taxonomy:
-    """The topics the run kept, from the first source's rules when it is still there.
-    Topics the run discovered are not stored yet: they are left out."""
+    """The topics the run kept, in its order: the built-in and folder ones from the first
+    source's rules when it is still there, the discovered ones as the run stored them (so
+    opening never discovers again)."""
     sources = [s for s in manifest.get("sources", []) if Path(s).is_dir()]
     base = load_taxonomy(sources[0] if sources else None)
     kept = manifest.get("topics")
     if kept is None or list(base.ids()) == list(kept):
         return base
-    return combine([t for t in base.topics if t.id in set(kept)])
+    found = {t.id: t for t in base.topics}
+    for d in manifest.get("discovered", []):
+        found.setdefault(d["id"], make_topic(d["id"], d["label"], d["color"], d["cues"],
+                                             "discovered"))
+    return combine([found[i] for i in kept if i in found])
 
 
 def read_dataset(root: str | Path) -> FolderExtraction:

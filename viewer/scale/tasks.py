@@ -28,6 +28,7 @@ from viewer.core.dataset_format import (
 )
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import dated_by_folder, extract_one, with_topics
+from viewer.core.folder_topics import FitCounts, fit_counts
 from viewer.core.model import Problem
 from viewer.core.people import PeopleRegistry, PersonMention
 from viewer.core.people_reduce import (
@@ -194,15 +195,15 @@ def _bucket(day: dt.date) -> str:
 
 
 def resolve(out: str, pid: str, registry: PeopleRegistry, keys: frozenset[str],
-            answers: dict[MentionRef, Found | None]) -> list[tuple[str, tuple[str, ...]]]:
-    """People for a partition's events. Returns the text and topics of its body events, the
-    input of the folder's taxonomy."""
+            answers: dict[MentionRef, Found | None], base: Taxonomy) -> FitCounts:
+    """People for a partition's events. Returns what the folder's taxonomy reads of its body
+    events (counts, which add up over partitions)."""
     root = Path(out)
     events = resolve_events(registry, keys, answers, _raw(out, pid))
     write_table(events_table(events, {"_partition": [pid] * len(events),
                                       "_order": list(range(len(events)))}),
                 resolved_path(root, pid))
-    return [(e.text, e.topics) for e in events if not e.boilerplate]
+    return fit_counts(base, events)
 
 
 def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
