@@ -190,15 +190,22 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     progress.end()
     lap("topics")
 
-    months = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
+    names = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
+    months = [n for n in names if "/" not in n]
+    topic_buckets = [n for n in names if "/" in n]
     shuffle_bytes = sum(size for _, size in shuffled)
-    progress.stage("clusters", len(months), 0)
-    edges: list[tuple[str, str, str, str, str, str]] = []
-    for future in as_completed(client.map(tasks.link_bucket, [out_s] * len(months), months,
+    progress.stage("clusters", len(months) + len(topic_buckets), 0)
+    for future in as_completed(client.map(tasks.reach_bucket, [out_s] * len(months), months,
                                           pure=False, retries=3)):
-        edges.extend(future.result())
+        future.result()
+        progress.advance(0)
+    found: set[tuple[str, str, str, str, str, str]] = set()  # a pair may share two topics
+    for future in as_completed(client.map(tasks.link_bucket, [out_s] * len(topic_buckets),
+                                          topic_buckets, pure=False, retries=3)):
+        found.update(future.result())
         progress.advance(0)
     progress.end()
+    edges = sorted(found)
     clusters = components(edges)
     lap("clusters")
     by_partition: dict[str, dict[str, tuple[str, int]]] = {i: {} for i in ids}
