@@ -38,6 +38,9 @@ from viewer.core.model import Document
 from viewer.core.reporting import with_reports
 from viewer.scale.tasks import WORK, resolved_path
 
+# What near_date_pairs reads, and the order of the corpus.
+NEAR_COLUMNS = ("id", "document", "text", "start", "date_source", "precision", "topics",
+                "parties", "boilerplate", "cluster", "_rank", "_order")
 Linked = dict[str, tuple[str, int]]  # event id → (cluster id, articles), linked events only
 Joined = dict[str, tuple[str, int]]  # cluster id → (joined cluster id, articles)
 
@@ -88,8 +91,8 @@ def near_shuffle(out: str, pid: str, rank: int, linked: Linked) -> tuple[list[st
     written = 0
     for bucket, rows in buckets.items():
         path = root / WORK / "near" / bucket / f"{pid}.parquet"
-        write_table(events_table([events[i] for i in rows],
-                                 {"_rank": [rank] * len(rows), "_order": rows}), path)
+        write_table(events_table([events[i] for i in rows], {
+            "_rank": [rank] * len(rows), "_order": rows}).select(list(NEAR_COLUMNS)), path)
         written += path.stat().st_size
     return sorted(buckets), written
 

@@ -243,7 +243,8 @@ def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
             for topic in set(event.topics):
                 by_topic.setdefault(topic_bucket(topic), []).append(k)
         parts = [("", table.select(list(DATE_COLUMNS)))]
-        parts += [(f"/{name}", table.take(picks)) for name, picks in sorted(by_topic.items())]
+        linking = table.select(list(LINK_COLUMNS))
+        parts += [(f"/{name}", linking.take(picks)) for name, picks in sorted(by_topic.items())]
         for suffix, part in parts:
             path = root / WORK / "shuffle" / (month + (suffix or "/dates")) / f"{pid}.parquet"
             write_table(part, path)
@@ -253,17 +254,14 @@ def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
 
 
 DATE_COLUMNS = ("id", "document", "start", "end", "date_source", "_rank", "_order")
+# What linking reads (cluster._linkable_event, content words), and where each event is from.
+LINK_COLUMNS = ("id", "document", "text", "start", "end", "date_source", "topics", "parties",
+                "boilerplate", "_rank", "_order", "_partition")
 
 
 def topic_bucket(topic: str) -> str:
     """A topic's bucket name, safe as a folder name whatever the topic's id."""
     return f"t{zlib.crc32(topic.encode('utf-8', 'surrogateescape')):08x}"
-
-
-def _date_events(table: pa.Table) -> list[Event]:
-    """Events with only what the comparison cap reads: ids, documents, dates."""
-    return [Event(r["id"], r["document"], "", 0, 0, r["start"], r["end"], "", r["date_source"],
-                  None, None, (), (), (), False, 0) for r in table.to_pylist()]
 
 
 def _sorted_bucket(folder: Path) -> pa.Table:
@@ -276,7 +274,7 @@ def reach_bucket(out: str, month: str) -> int:
     candidate in it (no text). Returns how many events meet the cap."""
     folder = Path(out) / WORK / "shuffle" / month
     table = _sorted_bucket(folder / "dates")
-    events = _date_events(table)
+    events = events_from_table(table)
     reach = comparison_reach(events, lambda e: e.start is not None and _bucket(e.start) == month)
     owners = sorted(reach)
     lasts = [reach[i] for i in owners]
