@@ -27,6 +27,7 @@ from tests.conftest import copy_seeds
 from viewer.cli import main
 from viewer.core.dataset_read import read_dataset, read_events
 from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.session import Session
 from viewer.scale import driver, tasks
 from viewer.scale.plan import expand_sources, make_plan
 
@@ -163,9 +164,17 @@ def test_commands_open_a_dataset(client: Any, tmp_path: Path,
                      "-o", str(tmp_path / name)]) == 0
     assert (tmp_path / "folder.jsonl").read_bytes() == (tmp_path / "dataset.jsonl").read_bytes()
     capsys.readouterr()
-    assert main(["docs", str(tmp_path / "ds")]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        "5 documents, 0 skipped, 0 other files ignored")
+    assert main(["docs", str(folder)]) == 0
+    listing = capsys.readouterr().out
+    assert listing.splitlines()[-1] == "5 documents, 0 skipped, 0 other files ignored"
+    shutil.copytree(tmp_path / "ds", tmp_path / "no-events")
+    shutil.rmtree(tmp_path / "no-events" / "events")  # a listing of documents reads none
+    for dataset in (tmp_path / "ds", tmp_path / "no-events"):
+        assert main(["docs", str(dataset)]) == 0
+        assert capsys.readouterr().out == listing
+    opened = Session.open(tmp_path / "ds", with_store=False)
+    assert not opened.documents.known  # type: ignore[attr-defined]  # read when shown
+    assert opened.columns.events() == Session.open(folder, with_store=False).columns.events()
     table = read_events(tmp_path / "ds", columns=["id", "start"], months=["2026-02"])
     assert table is not None and table.column_names == ["id", "start"]
     assert {d.strftime("%Y-%m") for d in table.column("start").to_pylist()} == {"2026-02"}

@@ -56,7 +56,7 @@ def read_events(root: str | Path, columns: Sequence[str] | None = None,
     return _concat(month_files(root, months), columns)
 
 
-def _taxonomy(manifest: dict[str, Any]) -> Taxonomy:
+def dataset_taxonomy(manifest: dict[str, Any]) -> Taxonomy:
     """The topics the run kept, in its order: the built-in and folder ones from the first
     source's rules when it is still there, the discovered ones as the run stored them (so
     opening never discovers again)."""
@@ -70,6 +70,13 @@ def _taxonomy(manifest: dict[str, Any]) -> Taxonomy:
         found.setdefault(d["id"], make_topic(d["id"], d["label"], d["color"], d["cues"],
                                              "discovered"))
     return combine([found[i] for i in kept if i in found])
+
+
+def dataset_people(root: Path) -> dict[str, str | None]:
+    path = root / "people.parquet"
+    if not path.exists():
+        return {}
+    return {r["name"]: r["party"] for r in read_table(path).to_pylist()}
 
 
 def read_dataset(root: str | Path) -> FolderExtraction:
@@ -98,12 +105,9 @@ def read_dataset(root: str | Path) -> FolderExtraction:
         })
         order = pc.sort_indices(keys, sort_keys=[("p", "ascending"), ("o", "ascending")])
         events = events_from_table(table.take(order))
-    people_path = root / "people.parquet"
-    people: dict[str, str | None] = {}
-    if people_path.exists():
-        people = {r["name"]: r["party"] for r in read_table(people_path).to_pylist()}
+    people = dataset_people(root)
     return FolderExtraction(
-        taxonomy=_taxonomy(manifest),
+        taxonomy=dataset_taxonomy(manifest),
         root=str(root), documents=tuple(documents), events=tuple(events),
         problems=tuple(problems), ignored=int(manifest.get("ignored", 0)), people=people,
         timexes=timexes, cached=0, extracted=0,
