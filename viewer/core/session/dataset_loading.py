@@ -19,7 +19,6 @@ import pyarrow.compute as pc
 from viewer.core.dataset_format import (
     EVENT_COLUMNS,
     documents_from_table,
-    events_from_table,
     problems_from_table,
     read_table,
     timexes_from_table,
@@ -27,6 +26,7 @@ from viewer.core.dataset_format import (
 from viewer.core.dataset_manifest import read_manifest
 from viewer.core.dataset_read import dataset_people, dataset_taxonomy, month_files
 from viewer.core.model import Document, Problem
+from viewer.core.session.arrow_columns import columns_from_table
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.loading import Loaded
 from viewer.core.timex import Timex
@@ -118,7 +118,7 @@ def load_dataset(root: Path, *, events: bool = True) -> Loaded:
                              "o": table.column("_order")})
             table = table.take(pc.sort_indices(
                 keys, sort_keys=[("p", "ascending"), ("o", "ascending")]))
-            columns = EventColumns.build(events_from_table(table), text_of)
+            columns = columns_from_table(table, text_of)
     problems: list[Problem] = []
     listing = root / "problems" / "part-listing.parquet"
     if listing.exists():
