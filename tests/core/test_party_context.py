@@ -114,3 +114,16 @@ def test_both_sides_only_as_the_subject() -> None:
     text = "“Both sides agreed,” she said."
     assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
         "Chile", "Bolivia"}
+
+
+def test_a_commissioners_portfolio_title_links_the_person_to_the_union(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Energy Commissioner Ana Costa said on Monday the levy would stay.\n\n"
+        "Costa told reporters on Tuesday that talks would resume.\n\n"
+        "The High Commissioner for Refugees, Ivo Marek, visited the camp on Wednesday.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    later = next(e for e in events if e.text.startswith("Costa told"))
+    assert later.parties == ("European Union",)
+    assert "party:European Union:Ana Costa" in later.why
+    camp = next(e for e in events if "Refugees" in e.text)
+    assert "European Union" not in camp.parties
