@@ -334,8 +334,7 @@ class MainWindow(QMainWindow):
         if self.topics_dialog is None:
             self.topics_dialog = TopicsDialog(self)
         self.topics_dialog.refresh()
-        self.topics_dialog.show()
-        self.topics_dialog.raise_()
+        self.topics_dialog.open()  # window-modal, like the other dialogs: undo after closing it
         return self.topics_dialog
 
     def use_taxonomy(self, taxonomy: Taxonomy) -> None:
