@@ -157,6 +157,9 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
     for mention in reversed(mentions):
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
+        if (mention.kind == "metonym" and not text[mention.end : start].strip()
+                and data.title_re.search(text, mention.start, mention.end)):
+            return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
     titled = bool(data.titled_end.search(left))
     if _PLACE_BEFORE.search(left):
