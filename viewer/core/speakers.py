@@ -25,6 +25,7 @@ _OPEN, _CLOSE = "“«‘", "”»"
 _QUOTE = re.compile(r'[“”«»"‘]|[’\'](?![^\W_])')
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[\w’'.-]+")
+_BODY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _PUNCTUATION = re.compile(r"[,;:“”\"()]")
 _ACCORDING = re.compile(r"\baccording to\s+")
 _BY = re.compile(r"\s+by\s+")
@@ -74,8 +75,13 @@ def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules
     """A body as a speaker; one named as a state's own speaks as that state."""
     name = _ARTICLE.sub("", text)
     inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
-    head = name.rsplit(None, 1)[-1].lower()
-    neutral = head in rules.neutral or (len(inside) == 1 and inside[0] in rules.neutral_parties)
+    words = [w.lower() for w in _BODY_WORD.findall(name)]
+    # The head is the last body noun, not the last word: "ministry" in "the ministry of health
+    # in Gaza"; a neutral word anywhere makes the source neutral: "court officials", "staff at
+    # the city hospital".
+    head = next((w for w in reversed(words) if w in rules.body_nouns), words[-1] if words else "")
+    neutral = not rules.neutral.isdisjoint(words) or (
+        len(inside) == 1 and inside[0] in rules.neutral_parties)
     return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
                    neutral=neutral, head=head, bare=" " not in name.strip())
 
@@ -115,6 +121,7 @@ class SpeakerFinder:
         self.found: dict[int, Speaker] = {}
         self.subject: PersonMention | None = None  # the current sentence's named subject
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
+        self.neutral_people: set[str] = set()  # surnames of people who speak for no side
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -216,14 +223,25 @@ class SpeakerFinder:
     def _fuller(self, speaker: Speaker) -> Speaker:
         """"the ministry" after "China's commerce ministry": the body named in full before;
         "analyst Jane Doe said": a neutral source."""
-        if len(speaker.people) == 1 and not speaker.neutral:
-            start = speaker.people[0].start
-            if self.rules.neutral_title.search(self.text, max(0, start - 40), start):
-                return dataclasses.replace(speaker, neutral=True)
+        if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
+                speaker.people[0]):
+            return dataclasses.replace(speaker, neutral=True)
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
         return self.titled.get(speaker.head) or self.bodies.get(speaker.head, speaker)
+
+    def _neutral(self, mention: PersonMention) -> bool:
+        """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
+        a title ties to a neutral body ("the WHO representative"), or named so before."""
+        if mention.tokens[-1] in self.neutral_people:
+            return True
+        start = mention.start
+        if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
+                self.text, max(0, start - 40), start):
+            self.neutral_people.add(mention.tokens[-1])
+            return True
+        return False
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -370,7 +388,8 @@ class SpeakerFinder:
             if speaker.plural:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
-            self.person = _person(self.subject)
+            self.person = dataclasses.replace(_person(self.subject),
+                                              neutral=self._neutral(self.subject))
 
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
