@@ -229,7 +229,11 @@ class SpeakerFinder:
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
-        return self.titled.get(speaker.head) or self.bodies.get(speaker.head, speaker)
+        found = self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+        if found is None and speaker.head in self.rules.generic_heads and (
+                self.body is not None and self.body.parties):
+            return self.body  # "the agency said" after "the World Health Organization said"
+        return found or speaker
 
     def _neutral(self, mention: PersonMention) -> bool:
         """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
