@@ -309,8 +309,9 @@ class SpeakerFinder:
     def _joined(self, between: str) -> bool:
         """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
         joint = _AND.match(between)
-        return joint is not None and joint.end() > 0 and _only_titles(between[joint.end():],
-                                                                     self.rules)
+        # a comma or "and" must join them: in "Opposition leader Grace Odhiambo" a title does
+        return joint is not None and joint.group().strip() != "" and _only_titles(
+            between[joint.end():], self.rules)
 
     def _after(self, verb_end: int, end: int, before: str,
                people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
