@@ -23,7 +23,8 @@ from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
 from viewer.core.speaker_rules import SpeakerRules
-from viewer.core.speakers import Speaker, find_speakers
+from viewer.core.speaker_sources import Speaker
+from viewer.core.speakers import find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
