@@ -41,6 +41,7 @@ _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 _LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
 _BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
@@ -153,7 +154,8 @@ class SpeakerFinder:
             if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
-                found = person_speaker(subject) if subject is not None else None
+                found = person_speaker(subject) if subject is not None else self._lead_pronoun(
+                    start, verb.start())
             if found is not None:
                 found = self._fuller(found)
                 return dataclasses.replace(found, act=True) if kind == "act" else found
@@ -163,6 +165,14 @@ class SpeakerFinder:
             if found is not None:
                 return self._fuller(found)
         return None
+
+    def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
+        """A pronoun opening the sentence is the subject of its coordinated verbs and
+        participles: "He thanked the mediators and said …"."""
+        word = _FIRST_WORD.match(self.text, start, verb)
+        if word is None or not self.rules.subject_pronoun.match(word.group(1)):
+            return None  # not "He", "She", "They", …; "Her lawyers" is no subject pronoun
+        return self._resolve(word.group(1).lower(), own_subject=False)
 
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
