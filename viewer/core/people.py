@@ -239,6 +239,10 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
                     nxt += 1
                     continue
                 break
+            if len(run) == 1 and nxt < len(tokens) and data.title_re.match(
+                    text, tokens[nxt][0]) and not text[run[0][1] : tokens[nxt][0]].strip():
+                index = nxt  # "Health Minister …", "Economy Minister …": part of the title
+                continue
             start, end = run[0][0], run[-1][1]
             words = tuple(_bare(t[2]) for t in run)
             end -= len(run[-1][2]) - len(run[-1][2].rstrip(".")) + (
