@@ -26,7 +26,8 @@ from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
 from viewer.core.speaker_rules import SpeakerRules
-from viewer.core.speakers import Speaker, find_speakers
+from viewer.core.speaker_sources import Speaker
+from viewer.core.speakers import find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
@@ -538,19 +539,32 @@ def _date_headline(events: list[Event], lead: _Part | None, doc: Document) -> No
         timex_value=lead.timex.value if lead.timex else None)
 
 
+def _sides(events: list[Event]) -> frozenset[str]:
+    """The parties of the document's dispute: those of its accusations and denials (before
+    speakers are known, a claim or denial comes only from such a cue). A statement by a
+    state or body outside them ("Greece said it was sending rescuers" in a story of Turkey
+    and Syria accusing each other) is not one side's claim."""
+    return frozenset(p for e in events if e.modality in ("claimed", "denied") for p in e.parties)
+
+
 def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
                   slots: list[int], speakers: list[Speaker | None],
                   rules: ModalityRules | None) -> None:
     """Each event's speaker; a named speaker joins its people (and so, later, its party
     joins the event's parties), a body's own party joins the parties at once; a plain
-    statement with a speaker becomes that speaker's claim, unless the source is neutral."""
+    statement with a speaker becomes that speaker's claim, unless the source is neutral or
+    stands outside the document's dispute (see `_sides`)."""
+    sides = _sides(events)
     for index, slot in enumerate(slots):
         speaker = speakers[slot]
         if speaker is None:
             continue
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
-        plain = speaker.neutral or speaker.act  # a neutral source; an act, not an assertion
+        own = speaker.parties or tuple(m.title_party for m in speaker.people if m.title_party)
+        outside = bool(sides) and bool(own) and sides.isdisjoint(own)
+        # a neutral source; an act, not an assertion; a third party to the dispute
+        plain = speaker.neutral or speaker.act or outside
         modality = event.modality if plain else with_speaker(event.modality, rules)
         why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
                              if p not in event.parties))

@@ -78,7 +78,8 @@ def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
 def _titles_from(data: dict[str, Any]) -> TitleData:
     titles = frozenset(data.get("titles", []))
     ordered = sorted(titles, key=len, reverse=True)
-    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    # (?!\w), not \b, after the title: "Dr." ends in a dot, which \b would not let match.
+    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
                      dict(data.get("leaders", {})), title_re, titled_end)
@@ -293,6 +294,10 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
                         run.append(nxt)
                         continue
                 break
+            if (len(run) == 1 and nxt is not None and data.title_re.match(text, nxt.start())
+                    and not text[run[0].end() : nxt.start()].strip()):
+                taken = nxt.start()  # "Health Minister …", "Economy Minister …": part of the title
+                continue
             taken = run[-1].end()
             start, end = run[0].start(), run[-1].end()
             tail = run[-1].group()
