@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
 from viewer.core import events, people, segment
-from viewer.core.cluster import cluster
+from viewer.core.cluster import cluster, comparison_reach
 from viewer.core.events import extract_document
 from viewer.core.ingest import build_document
 from viewer.core.model import Document
@@ -211,3 +211,21 @@ def test_glued_rules_scan_only_where_they_can_start() -> None:
     plain = re.compile(body, re.IGNORECASE)
     assert ([m.span() for m in _scan_pattern(body).finditer(text)]
             == [m.span() for m in plain.finditer(text)] == [(15, 19), (29, 33)])
+
+
+def test_comparison_reach_of_one_long_article_is_linear() -> None:
+    """The reach of each event (how far the comparison cap lets it look) steps over its own
+    article's events in one jump, as the linking does."""
+
+    def work(copies: int) -> int:
+        text = "\n".join(" ".join(
+            f"On Monday forces launched strikes on Kharkiv, killing {n}." for n in range(20))
+            for _ in range(copies * 5))
+        doc = build_document("folder", "x.txt", text, side={"date": "2024-06-05"})
+        assert isinstance(doc, Document)
+        found = extract_document(doc, Tagger(), load_gazetteer(), load_taxonomy()).events
+        counter = [0]
+        lines_run(lambda: comparison_reach(found), counter)
+        return counter[0]
+
+    assert growth(work) < LINEAR
