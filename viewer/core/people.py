@@ -78,7 +78,8 @@ def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
 def _titles_from(data: dict[str, Any]) -> TitleData:
     titles = frozenset(data.get("titles", []))
     ordered = sorted(titles, key=len, reverse=True)
-    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    # (?!\w), not \b, after the title: "Dr." ends in a dot, which \b would not let match.
+    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
                      dict(data.get("leaders", {})), title_re, titled_end)
@@ -158,6 +159,9 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
     for mention in reversed(mentions):
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
+        if (mention.kind == "metonym" and not text[mention.end : start].strip()
+                and data.title_re.search(text, mention.start, mention.end)):
+            return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
     titled = bool(data.titled_end.search(left))
     if _PLACE_BEFORE.search(left):
@@ -291,6 +295,10 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
                         run.append(nxt)
                         continue
                 break
+            if (len(run) == 1 and nxt is not None and data.title_re.match(text, nxt.start())
+                    and not text[run[0].end() : nxt.start()].strip()):
+                taken = nxt.start()  # "Health Minister …", "Economy Minister …": part of the title
+                continue
             taken = run[-1].end()
             start, end = run[0].start(), run[-1].end()
             tail = run[-1].group()
