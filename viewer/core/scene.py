@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from viewer.core import label_layout
 from viewer.core.event_cues import RANK
@@ -162,6 +163,7 @@ class Scene:
         self._labels: dict[tuple[int, ...], str] = {}
         self._widths: dict[int, float] = {}  # an event's full label width, measured once
         self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
+        self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
         self.layout(*(window or (-math.inf, math.inf)))
 
     def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
@@ -356,19 +358,20 @@ class Scene:
 
         return max(group, key=score)
 
-    @staticmethod
-    def _column_representative(events: RowEvents, group: Sequence[int]) -> int:
-        """`representative` over the columns: the same order, without making the events."""
-        columns = events.columns
+    def _column_representative(self, events: RowEvents, group: Sequence[int]) -> int:
+        """`representative` over the columns: the same order, without making the events.
+        Every row's score is computed once per scene, then a group only indexes it."""
+        if self._scores is None:
+            columns = events.columns
+            explicit = columns.vocab["date_source"].codes.get("explicit", -2)
+            counts = sum(np.diff(columns.ragged[name].offsets) for name in ("parties", "topics"))
+            self._scores = (
+                ((columns.arrays["date_source"] == explicit).astype(np.int64) << 52)
+                + (np.minimum(columns.arrays["sources"], _CAP - 1).astype(np.int64) << 31)
+                + np.minimum(counts, 1 << 30))
         rows = np.asarray(group, dtype=np.int64)
-        source = columns.arrays["date_source"][rows]
-        explicit = columns.vocab["date_source"].codes.get("explicit", -2)
-        counts = sum(np.diff(columns.ragged[name].offsets)[rows] for name in ("parties", "topics"))
-        score = ((source == explicit).astype(np.int64) << 52) + (
-            np.minimum(columns.arrays["sources"][rows], _CAP - 1).astype(np.int64) << 31) + (
-            np.minimum(counts, 1 << 30))
-        best = rows[score == score.max()]
-        return int(best.min())
+        score = self._scores[rows]
+        return int(rows[score == score.max()].min())
 
     def _shorten(self, text: str, room: float) -> str:
         words = text.split()
