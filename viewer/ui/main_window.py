@@ -56,6 +56,7 @@ from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
+from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_support import FolderWatch, SelectionSync, WindowSettings, dropped_folder
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.window_settings = WindowSettings(self)
         self._reloading = False
         self.store_problems: list[Problem] = []
+        self.topics_dialog: TopicsDialog | None = None
         self.setWindowTitle("Timeline Viewer")
         self.setAcceptDrops(True)
 
@@ -328,6 +330,14 @@ class MainWindow(QMainWindow):
         shown = [self.timeline.events[r] for r in self.timeline.rows]
         self.coverage = CoverageDialog(shown, self.titles(), self.topic_labels(), self)
         self.coverage.open()
+
+    def show_topics(self) -> TopicsDialog:
+        """The folder's topics to edit; one dialog, kept, its counts following each load."""
+        if self.topics_dialog is None:
+            self.topics_dialog = TopicsDialog(self)
+        self.topics_dialog.refresh()
+        self.topics_dialog.open()  # window-modal, like the other dialogs: undo after closing it
+        return self.topics_dialog
 
     def use_taxonomy(self, taxonomy: Taxonomy) -> None:
         """The one taxonomy every view reads: the folder's full one, discovered topics too
