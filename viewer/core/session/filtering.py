@@ -155,11 +155,10 @@ class ColumnIndex:
             lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
             starts = np.zeros(len(parts), dtype=np.int64)
             np.cumsum(lengths[:-1], out=starts[1:])
-            joined = b"\x00".join(parts)
+            length = int(lengths.sum()) - 1 if len(parts) else 0
+            parts.append(bytes(7))  # with its separator: eight NULs of padding for windows
+            buffer = np.frombuffer(b"\x00".join(parts), dtype=np.uint8)
             del parts
-            length = len(joined)
-            buffer = np.frombuffer(joined + bytes(8), dtype=np.uint8)  # padded for windows
-            del joined
             histogram = np.zeros(256, dtype=np.int64)
             for at in range(0, length, 1 << 22):  # bincount widens to intp: a chunk at once
                 histogram += np.bincount(buffer[at : min(length, at + (1 << 22))],
