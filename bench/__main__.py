@@ -333,7 +333,8 @@ def print_table(results: dict[str, Any]) -> None:
               f"{engines['local_s']:.1f} s, Dask {engines['dask_s']:.1f} s (ratio "
               f"{engines['dask_vs_local_wall_ratio']:.2f}); Dask worker CPU "
               f"{engines['dask_worker_cpu_s']:.1f} s; peak RSS per worker "
-              f"{engines['dask_peak_rss_mb_per_worker']} MB")
+              f"{engines['dask_peak_rss_mb_per_worker']} MB; driver peak RSS "
+              f"{engines['driver_peak_rss_mb']:.0f} MB")
     if opened and "open_to_first_paint_s" in opened:
         print(f"dataset of {opened['events']:,} events: open to first paint "
               f"{opened['open_to_first_paint_s']:.1f} s")

@@ -4,7 +4,8 @@
 with the local engine (process pool, all cores, no cache) and with `--engine dask` on a
 LocalCluster of one worker process per core on the same machine, and prints one JSON line:
 wall and CPU seconds of each, their ratio, peak RSS per Dask worker, and the Dask run's
-shuffle and intermediate sizes. `python -m bench.dask_engine --open 1000000` builds a dataset
+shuffle and intermediate sizes, and the driver's peak RSS (the driver runs in a process of
+its own). `python -m bench.dask_engine --open 1000000` builds a dataset
 of that many synthetic events (no extraction) and times a process from start to the
 timeline's first paint on it.
 """
@@ -52,7 +53,6 @@ def _size(folder: Path) -> int:
 def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict[str, Any]:
     from bench.corpus import write_corpus
     from viewer.core.extract import extract_folder
-    from viewer.scale import driver
 
     corpus = workdir / "corpus"
     write_corpus(corpus, max(20, int(mb * 1e6 / ARTICLE_BYTES)), seed=13)
@@ -68,6 +68,29 @@ def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict
 
     dataset = workdir / "dataset"
     wall = time.perf_counter()
+    # The driver runs in a process of its own, so its peak RSS is the driver's alone (not
+    # the corpus writer's nor the local engine's).
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.dask_engine", "--run-dask", str(corpus), str(dataset),
+         "--workers", str(workers), "--partition-mb", str(partition_mb)],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=7200)
+    out.update(json.loads(result.stdout.splitlines()[-1]))
+    out["dask_s"] = time.perf_counter() - wall  # with the cluster's start and stop
+    out["dask_vs_local_wall_ratio"] = out["dask_s"] / out["local_s"]
+    out["bench_process_peak_rss_mb"] = peak_rss() / 1e6  # corpus writer + local engine
+    out["dataset_mb"] = (_size(dataset) - _size(dataset / "_work")) / 1e6
+    out["intermediate_mb"] = _size(dataset / "_work") / 1e6
+    out["dask_mb_per_s"] = text / 1e6 / out["dask_run_s"]
+    out["dask_mb_per_cpu_s"] = text / 1e6 / max(out["dask_worker_cpu_s"], 1e-9)
+    out["load_average_after"] = os.getloadavg()[0]
+    return out
+
+
+def dask_run(corpus: Path, dataset: Path, workers: int, partition_mb: float) -> dict[str, Any]:
+    """One `--engine dask` run on a LocalCluster; the driver's own figures."""
+    from viewer.scale import driver
+
+    out: dict[str, Any] = {}
     with driver.connect(None, workers=workers) as client:
         started, driver_cpu = time.perf_counter(), _cpu()
         before = client.run(lambda: time.process_time())
@@ -84,14 +107,7 @@ def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict
         out["dask_stage_s"] = summary.stages
         out["shuffle_mb"] = summary.shuffle_bytes / 1e6
         out["linked_pairs"] = summary.linked
-    out["dask_s"] = time.perf_counter() - wall  # with the cluster's start and stop
-    out["dask_vs_local_wall_ratio"] = out["dask_s"] / out["local_s"]
-    out["driver_peak_rss_mb_with_local_run"] = peak_rss() / 1e6
-    out["dataset_mb"] = (_size(dataset) - _size(dataset / "_work")) / 1e6
-    out["intermediate_mb"] = _size(dataset / "_work") / 1e6
-    out["dask_mb_per_s"] = text / 1e6 / out["dask_run_s"]
-    out["dask_mb_per_cpu_s"] = text / 1e6 / max(out["dask_worker_cpu_s"], 1e-9)
-    out["load_average_after"] = os.getloadavg()[0]
+    out["driver_peak_rss_mb"] = peak_rss() / 1e6
     return out
 
 
@@ -142,7 +158,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--open", type=int, default=None, metavar="EVENTS",
                         help="time opening a synthetic dataset of this many events")
+    parser.add_argument("--run-dask", nargs=2, metavar=("CORPUS", "DATASET"),
+                        help=argparse.SUPPRESS)  # the driver's own process (see engines)
     args = parser.parse_args()
+    if args.run_dask:
+        print(json.dumps(dask_run(Path(args.run_dask[0]), Path(args.run_dask[1]),
+                                  args.workers, args.partition_mb)))
+        return
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         if args.mb:

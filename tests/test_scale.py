@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,9 +27,11 @@ from tests.conftest import copy_seeds
 from viewer.cli import main
 from viewer.core.dataset_read import read_dataset, read_events
 from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.session import Session
 from viewer.scale import driver, tasks
 from viewer.scale.plan import expand_sources, make_plan
 
+DATA = Path(__file__).resolve().parent / "data"
 SMALL = 12 * 1024  # partitions of ~12 KB: many tasks from a small corpus
 
 
@@ -54,6 +57,7 @@ def _same(local: FolderExtraction, dataset: FolderExtraction) -> None:
     assert dataset.problems == local.problems
     assert dataset.ignored == local.ignored
     assert dataset.taxonomy.ids() == local.taxonomy.ids()
+    assert dataset.taxonomy.topics == local.taxonomy.topics  # discovered ones are stored
 
 
 def test_seeds_same_answer_as_local_engine(client: Any, tmp_path: Path) -> None:
@@ -66,6 +70,26 @@ def test_seeds_same_answer_as_local_engine(client: Any, tmp_path: Path) -> None:
     assert any(e.sources > 1 for e in local.events)  # clusters across sources are compared
 
 
+def test_discovered_topics_conflicts_and_outcomes_same_as_local_engine(
+        client: Any, tmp_path: Path) -> None:
+    """The folder-wide steps that run as shuffles and reductions (topics discovered for the
+    folder, near-date joins, disputes, reported dates, outcomes) give the local answer."""
+    folder = tmp_path / "mixed"
+    shutil.copytree(DATA / "steel_dispute", folder)
+    (folder / "a.txt").write_text(
+        "date 2026-01-20 Russian and Ukrainian negotiators are set to meet in Geneva for "
+        "talks on a ceasefire on February 1.\n")
+    (folder / "b.txt").write_text(
+        "date 2026-02-02 Russian and Ukrainian negotiators held talks in Geneva on a "
+        "ceasefire on February 1.\n")
+    driver.run([str(folder)], tmp_path / "ds", client, target_bytes=1, stream=None)
+    local = extract_folder(folder, use_cache=False, workers=1)
+    _same(local, read_dataset(tmp_path / "ds"))
+    assert any(t.origin == "discovered" for t in local.taxonomy.topics)
+    assert any(e.outcome for e in local.events) and any(e.conflict for e in local.events)
+    assert all(e.reported is not None for e in local.events)
+
+
 def test_generated_corpus_same_answer_and_incremental(client: Any, corpus: Path,
                                                       tmp_path: Path) -> None:
     out = tmp_path / "ds"
@@ -76,6 +100,8 @@ def test_generated_corpus_same_answer_and_incremental(client: Any, corpus: Path,
     _same(local, dataset)
     assert sum(e.sources > 1 for e in local.events) > 10
     assert sum(bool(e.people) for e in local.events) > 10
+    assert sum(bool(e.conflict) for e in local.events) > 5  # disputes, found by cluster
+    assert sum(e.first_reported != e.last_reported for e in local.events) > 10
     assert {p.kind for p in dataset.problems} >= {"binary", "empty"}
 
     again = driver.run([str(corpus)], out, client, target_bytes=SMALL, stream=None)
@@ -138,9 +164,17 @@ def test_commands_open_a_dataset(client: Any, tmp_path: Path,
                      "-o", str(tmp_path / name)]) == 0
     assert (tmp_path / "folder.jsonl").read_bytes() == (tmp_path / "dataset.jsonl").read_bytes()
     capsys.readouterr()
-    assert main(["docs", str(tmp_path / "ds")]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        "5 documents, 0 skipped, 0 other files ignored")
+    assert main(["docs", str(folder)]) == 0
+    listing = capsys.readouterr().out
+    assert listing.splitlines()[-1] == "5 documents, 0 skipped, 0 other files ignored"
+    shutil.copytree(tmp_path / "ds", tmp_path / "no-events")
+    shutil.rmtree(tmp_path / "no-events" / "events")  # a listing of documents reads none
+    for dataset in (tmp_path / "ds", tmp_path / "no-events"):
+        assert main(["docs", str(dataset)]) == 0
+        assert capsys.readouterr().out == listing
+    opened = Session.open(tmp_path / "ds", with_store=False)
+    assert not opened.documents.known  # type: ignore[attr-defined]  # read when shown
+    assert opened.columns.events() == Session.open(folder, with_store=False).columns.events()
     table = read_events(tmp_path / "ds", columns=["id", "start"], months=["2026-02"])
     assert table is not None and table.column_names == ["id", "start"]
     assert {d.strftime("%Y-%m") for d in table.column("start").to_pylist()} == {"2026-02"}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from viewer.commands import existing_folder
+from viewer.core.dataset_manifest import is_dataset
 from viewer.core.session import Session
+from viewer.core.session.dataset_loading import load_dataset
 
 SUMMARY = "list the documents of a folder with their dates, sentences and problems"
 DESCRIPTION = (
@@ -20,9 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
-    session = Session.open(folder, with_store=False)
-    loaded = session.loaded
-    documents = [session.documents[relpath] for relpath in loaded.order]
+    if is_dataset(folder):  # a listing of documents reads no event
+        loaded = load_dataset(folder, events=False)
+    else:
+        loaded = Session.open(folder, with_store=False).loaded
+    documents = [loaded.documents[relpath] for relpath in loaded.order]
     width = max((len(d.relpath) for d in documents), default=8)
     for doc in documents:
         date = f"{doc.date.isoformat()} ({doc.date_source.value})" if doc.date else "undated"

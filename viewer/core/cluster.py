@@ -9,11 +9,10 @@ event id in it, so it is stable) and how many documents report it.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 
 MAX_SPAN_DAYS = 10
 # Pairs are compared within a date window; where thousands of articles share a few days, each
@@ -65,12 +64,30 @@ def is_candidate(e: Event) -> bool:
             and (e.end - e.start).days <= MAX_SPAN_DAYS and e.date_source != "document")
 
 
-def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
-          ) -> list[tuple[int, int]]:
+def _sorted_candidates(events: Sequence[Event]) -> tuple[list[int], list[int]]:
+    """Candidates by start (then position), and for each the next one from another
+    document: a long article's own events are stepped over in one jump."""
+    candidates = [i for i, e in enumerate(events) if is_candidate(e)]
+    candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
+    documents = [events[i].document for i in candidates]
+    other_document = [len(candidates)] * len(candidates)
+    for pos in range(len(candidates) - 2, -1, -1):
+        nxt = pos + 1
+        same = documents[nxt] == documents[pos]
+        other_document[pos] = other_document[nxt] if same else nxt
+    return candidates, other_document
+
+
+def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
+          reach: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
     """Pairs of positions in `events` that report the same happening. Only pairs whose
     earlier event (by start, then position) satisfies `owner` are looked for: a shard of a
-    corpus passes its own date bucket plus the MAX_SPAN_DAYS after it, and owns the bucket."""
-    candidates = [i for i, e in enumerate(events) if is_candidate(e)]
+    corpus passes its own date bucket plus the MAX_SPAN_DAYS after it, and owns the bucket.
+    With `reach` (whether the event at one position may be compared with the one at
+    another, from `comparison_reach` over the whole date bucket), the cap is that instead
+    of a count: a bucket of one topic then compares the pairs the date bucket would."""
+    candidates, other_document = _sorted_candidates(events)
+    cap = MAX_COMPARED if reach is None else len(candidates)
     words: dict[int, frozenset[str]] = {}  # content words, for the events ever compared
 
     def words_of(i: int) -> frozenset[str]:
@@ -79,15 +96,6 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
             found = words[i] = content_words(events[i].text)
         return found
 
-    candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
-    documents = [events[i].document for i in candidates]
-    # For each position, the next one from another document: a long article's own events are
-    # stepped over in one jump instead of one comparison each.
-    other_document = [len(candidates)] * len(candidates)
-    for pos in range(len(candidates) - 2, -1, -1):
-        nxt = pos + 1
-        same = documents[nxt] == documents[pos]
-        other_document[pos] = other_document[nxt] if same else nxt
     pairs: list[tuple[int, int]] = []
     for pos, i in enumerate(candidates):
         a = events[i]
@@ -95,11 +103,13 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
             continue
         compared = 0
         j = pos + 1
-        while j < len(candidates) and compared < MAX_COMPARED:
+        while j < len(candidates) and compared < cap:
             b = events[candidates[j]]
             if b.start is not None and a.end is not None and b.start > a.end:
                 break
-            if documents[j] == a.document:
+            if reach is not None and not reach(i, candidates[j]):
+                break
+            if b.document == a.document:
                 j = other_document[j]
                 continue
             compared += 1
@@ -107,6 +117,35 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
                 pairs.append((i, candidates[j]))
             j += 1
     return pairs
+
+
+def comparison_reach(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
+                     ) -> dict[int, int]:
+    """For each owned candidate that meets the cap, the position in `events` of the last
+    event `links` compares it with (its MAX_COMPARED-th later event of another article
+    starting before its end). Reads dates and documents only, never the text: a date bucket
+    finds its events' reach, and its topics' buckets then link within it."""
+    candidates, other_document = _sorted_candidates(events)
+    out: dict[int, int] = {}
+    for pos, i in enumerate(candidates):
+        a = events[i]
+        if owner is not None and not owner(a):
+            continue
+        compared = 0
+        j = pos + 1
+        while j < len(candidates):
+            b = events[candidates[j]]
+            if b.start is not None and a.end is not None and b.start > a.end:
+                break
+            if b.document == a.document:
+                j = other_document[j]
+                continue
+            compared += 1
+            if compared == MAX_COMPARED:
+                out[i] = candidates[j]
+                break
+            j += 1
+    return out
 
 
 def cluster(events: Sequence[Event]) -> list[Event]:
@@ -130,5 +169,5 @@ def cluster(events: Sequence[Event]) -> list[Event]:
         sources = len({events[i].document for i in members})
         for i in members:
             if (events[i].cluster, events[i].sources) != (cluster_id, sources):
-                out[i] = dataclasses.replace(events[i], cluster=cluster_id, sources=sources)
+                out[i] = evolve(events[i], cluster=cluster_id, sources=sources)
     return out

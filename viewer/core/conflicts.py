@@ -8,16 +8,16 @@ disagreements. The limits and the figure nouns are data (`resources/conflicts.to
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.cluster import content_words
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 from viewer.core.resources import load_data
 
 DATE, FIGURE, PARTIES = "date", "figure", "parties"
@@ -127,31 +127,58 @@ def _comparable(a: Event, b: Event) -> bool:
     return not (a.parties and b.parties and not set(a.parties) & set(b.parties))
 
 
-def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None) -> list[Event]:
-    """Join clusters whose day-dated reports are within the tolerance and worded alike: one
-    happening reported with different dates. Events are compared in date order, each with a
-    bounded number of later ones, so the cost is linear."""
+def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
+                    owner: Callable[[Event], bool] | None = None) -> list[tuple[int, int]]:
+    """Index pairs of events whose clusters are one happening reported with different dates
+    (day-dated, within the tolerance, worded alike). Events are compared in date order, each
+    with a bounded number of later ones, so the cost is linear. With `owner`, only pairs
+    whose earlier event it accepts: a date bucket of a corpus (its own month plus the
+    tolerance after it) finds the pairs of its month alone, the same as over the corpus."""
     rules = rules or load_rules()
     order = sorted((i for i, e in enumerate(events) if e.start is not None
                     and e.date_source == "explicit" and not e.boilerplate),
                    key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
-    parent: dict[str, str] = {}
+    parent: dict[str, str] = {}  # only to skip clusters already joined
 
     def root(c: str) -> str:
         while parent.get(c, c) != c:
             c = parent[c]
         return c
 
+    # What each comparison reads, once per event rather than once per pair; a run of one
+    # article's events (never comparable with each other) is stepped over in one move.
+    days = [events[i].start.toordinal() for i in order]  # type: ignore[union-attr]
+    articles = [events[i].document for i in order]
+    other_from = list(range(1, len(order) + 1))  # the next place holding another article
+    for pos in range(len(order) - 2, -1, -1):
+        if articles[pos + 1] == articles[pos]:
+            other_from[pos] = other_from[pos + 1]
+    topic_sets = [frozenset(events[i].topics) for i in order]
+    party_sets = [frozenset(events[i].parties) for i in order]
+    day_dated = [events[i].precision in ("day", "time") for i in order]
     words: dict[int, frozenset[str]] = {}
+    pairs: list[tuple[int, int]] = []
     for pos, i in enumerate(order):
         a = events[i]
-        assert a.start is not None
-        for j in order[pos + 1 : pos + 1 + rules.max_compared]:
+        if not day_dated[pos]:
+            continue  # comparable with nothing
+        if owner is not None and not owner(a):
+            continue
+        stop = min(len(order), pos + 1 + rules.max_compared,
+                   bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
+        at = pos + 1
+        while at < stop:
+            if articles[at] == articles[pos]:
+                at = other_from[at]
+                continue
+            j = order[at]
             b = events[j]
-            assert b.start is not None
-            if (b.start - a.start).days > rules.tolerance_days:
-                break
-            if not _comparable(a, b) or root(a.cluster) == root(b.cluster):
+            comparable = (day_dated[at] and a.cluster != b.cluster
+                          and not topic_sets[pos].isdisjoint(topic_sets[at])
+                          and not (party_sets[pos] and party_sets[at]
+                                   and party_sets[pos].isdisjoint(party_sets[at])))
+            at += 1
+            if not comparable or root(a.cluster) == root(b.cluster):
                 continue
             wa, wb = words.get(i), words.get(j)
             if wa is None:
@@ -163,18 +190,46 @@ def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None
                     shared >= 2 and shared / max(1, len(wa | wb)) >= rules.min_overlap):
                 ra, rb = root(a.cluster), root(b.cluster)
                 parent[max(ra, rb)] = min(ra, rb)
-    if not parent:
+                pairs.append((i, j))
+    return pairs
+
+
+def join_clusters(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Cluster id → the id of the cluster it joins (the smallest id of its group), for every
+    cluster of the pairs. The groups do not depend on the pairs' order."""
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+    return {c: root(c) for c in parent}
+
+
+def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None) -> list[Event]:
+    """Join clusters whose day-dated reports are within the tolerance and worded alike: one
+    happening reported with different dates (see `near_date_pairs`)."""
+    joined = join_clusters((events[i].cluster, events[j].cluster)
+                           for i, j in near_date_pairs(events, rules))
+    if not joined:
         return list(events)
     documents: dict[str, set[str]] = {}
     for e in events:
-        documents.setdefault(root(e.cluster), set()).add(e.document)
+        documents.setdefault(joined.get(e.cluster, e.cluster), set()).add(e.document)
     out = list(events)
     for k, e in enumerate(events):
-        new = root(e.cluster)
+        new = joined.get(e.cluster, e.cluster)
         if new != e.cluster:
-            out[k] = dataclasses.replace(e, cluster=new, sources=len(documents[new]))
+            out[k] = evolve(e, cluster=new, sources=len(documents[new]))
         elif len(documents[new]) != e.sources:
-            out[k] = dataclasses.replace(e, sources=len(documents[new]))
+            out[k] = evolve(e, sources=len(documents[new]))
     return out
 
 
@@ -233,11 +288,16 @@ def find_conflicts(events: Sequence[Event], rules: ConflictRules | None = None
 def with_conflicts(events: Sequence[Event]) -> list[Event]:
     """The events, clusters joined across near dates, each flagged with what its sources
     disagree on (empty when they agree)."""
-    joined = merge_near_dates(events)
-    conflicts = find_conflicts(joined)
+    return flag_conflicts(merge_near_dates(events))
+
+
+def flag_conflicts(events: Sequence[Event]) -> list[Event]:
+    """Each event flagged with what its cluster's sources disagree on. Needs every member of
+    a cluster (in corpus order), nothing else: a corpus may be split by cluster."""
+    conflicts = find_conflicts(events)
     out = []
-    for e in joined:
+    for e in events:
         found = conflicts.get(e.cluster)
         flags = found.flags if found else ()
-        out.append(e if e.conflict == flags else dataclasses.replace(e, conflict=flags))
+        out.append(e if e.conflict == flags else evolve(e, conflict=flags))
     return out

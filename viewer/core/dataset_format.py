@@ -72,7 +72,8 @@ EVENT_COLUMNS: dict[str, tuple[pa.DataType, str]] = {
 }
 
 
-def events_table(events: Sequence[Event], extra: dict[str, list[Any]] | None = None) -> pa.Table:
+def events_table(events: Sequence[Event], extra: dict[str, list[Any] | pa.Array] | None = None
+                 ) -> pa.Table:
     columns: dict[str, pa.Array] = {}
     for name, (kind, how) in EVENT_COLUMNS.items():
         values = [getattr(e, name) for e in events]
@@ -82,19 +83,32 @@ def events_table(events: Sequence[Event], extra: dict[str, list[Any]] | None = N
             values = [json.dumps(v) for v in values]
         columns[name] = pa.array(values, type=kind)
     for name, values in (extra or {}).items():
-        columns[name] = pa.array(values)
+        columns[name] = values if isinstance(values, pa.Array) else pa.array(values)
     return pa.table(columns)
+
+
+def _blanks() -> dict[str, Any]:
+    """A value for each event field without a default, for tables of a few columns."""
+    out: dict[str, Any] = {}
+    for field in dataclasses.fields(Event):
+        if field.default is dataclasses.MISSING:
+            hint = str(field.type)
+            out[field.name] = (() if hint.startswith("tuple") else None if "None" in hint
+                               else False if hint == "bool" else 0 if hint == "int" else "")
+    return out
 
 
 def events_from_table(table: pa.Table) -> list[Event]:
     """Events from a table; columns the running version does not know are passed over, fields
-    a table lacks take their defaults."""
+    a table lacks take their defaults (a blank for those without one: a table of only the
+    columns a step reads gives events with just those)."""
     present = [n for n in EVENT_COLUMNS if n in table.column_names]
     data = {n: table.column(n).to_pylist() for n in present}
     convert = {n: EVENT_COLUMNS[n][1] for n in present}
+    blank = {k: v for k, v in _blanks().items() if k not in data}
     out: list[Event] = []
     for row in range(table.num_rows):
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = dict(blank)
         for name in present:
             value = data[name][row]
             how = convert[name]

@@ -26,7 +26,7 @@ from viewer.core.events import Event
 from viewer.core.extract import FolderExtraction
 from viewer.core.model import Document, Problem
 from viewer.core.timex import Timex
-from viewer.core.topics import Taxonomy, combine, load_taxonomy
+from viewer.core.topics import Taxonomy, combine, load_taxonomy, make_topic
 
 
 def _parts(root: Path, table: str, manifest: dict[str, Any]) -> list[Path]:
@@ -56,15 +56,27 @@ def read_events(root: str | Path, columns: Sequence[str] | None = None,
     return _concat(month_files(root, months), columns)
 
 
-def _taxonomy(manifest: dict[str, Any]) -> Taxonomy:
-    """The topics the run kept, from the first source's rules when it is still there.
-    Topics the run discovered are not stored yet: they are left out."""
+def dataset_taxonomy(manifest: dict[str, Any]) -> Taxonomy:
+    """The topics the run kept, in its order: the built-in and folder ones from the first
+    source's rules when it is still there, the discovered ones as the run stored them (so
+    opening never discovers again)."""
     sources = [s for s in manifest.get("sources", []) if Path(s).is_dir()]
     base = load_taxonomy(sources[0] if sources else None)
     kept = manifest.get("topics")
     if kept is None or list(base.ids()) == list(kept):
         return base
-    return combine([t for t in base.topics if t.id in set(kept)])
+    found = {t.id: t for t in base.topics}
+    for d in manifest.get("discovered", []):
+        found.setdefault(d["id"], make_topic(d["id"], d["label"], d["color"], d["cues"],
+                                             "discovered"))
+    return combine([found[i] for i in kept if i in found])
+
+
+def dataset_people(root: Path) -> dict[str, str | None]:
+    path = root / "people.parquet"
+    if not path.exists():
+        return {}
+    return {r["name"]: r["party"] for r in read_table(path).to_pylist()}
 
 
 def read_dataset(root: str | Path) -> FolderExtraction:
@@ -93,12 +105,9 @@ def read_dataset(root: str | Path) -> FolderExtraction:
         })
         order = pc.sort_indices(keys, sort_keys=[("p", "ascending"), ("o", "ascending")])
         events = events_from_table(table.take(order))
-    people_path = root / "people.parquet"
-    people: dict[str, str | None] = {}
-    if people_path.exists():
-        people = {r["name"]: r["party"] for r in read_table(people_path).to_pylist()}
+    people = dataset_people(root)
     return FolderExtraction(
-        taxonomy=_taxonomy(manifest),
+        taxonomy=dataset_taxonomy(manifest),
         root=str(root), documents=tuple(documents), events=tuple(events),
         problems=tuple(problems), ignored=int(manifest.get("ignored", 0)), people=people,
         timexes=timexes, cached=0, extracted=0,

@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,18 +95,66 @@ def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings,
             total: int | None = None) -> Taxonomy:
     """The taxonomy without the topics whose anchors the folder does not use (`units` may be
     only the sentences that have an anchored topic; `total` counts all of them)."""
+    size = len(units) if total is None else total
+    return fitting_by_hits(taxonomy, anchor_hits(taxonomy, (u.text for u in units)), size,
+                           settings)
+
+
+def anchor_hits(taxonomy: Taxonomy, texts: Iterable[str]) -> Counter[str]:
+    """Anchored topic → how many of the texts its anchors find. Counts of shares add up."""
     anchored = [t for t in taxonomy.topics if t.anchors]
+    hits: Counter[str] = Counter()
     if not anchored:
-        return taxonomy
+        return hits
     anchors = combine([make_topic(t.id, t.label, t.color, t.anchors, blockers=t.blockers)
                        for t in anchored])
-    hits: Counter[str] = Counter()
-    for unit in units:
-        hits.update(anchors.classify(unit.text))
-    size = len(units) if total is None else total
+    for text in texts:
+        hits.update(anchors.classify(text))
+    return hits
+
+
+def fitting_by_hits(taxonomy: Taxonomy, hits: Counter[str], size: int,
+                    settings: Settings) -> Taxonomy:
+    """The taxonomy without the anchored topics that found too few of `size` sentences."""
+    if not any(t.anchors for t in taxonomy.topics):
+        return taxonomy
     needed = settings.anchor_sentences if size >= settings.small_folder else 1
-    keep = [t for t in taxonomy.topics if not t.anchors or hits[t.id] >= needed]
-    return combine(keep)
+    return combine([t for t in taxonomy.topics if not t.anchors or hits[t.id] >= needed])
+
+
+@dataclass(frozen=True, slots=True)
+class FitCounts:
+    """What fitting and coverage read of (a share of) a folder's body events, which carry
+    the base taxonomy's topics: the counts of shares add up (`add_counts`), so a corpus split
+    into partitions gets the folder's taxonomy without gathering its events."""
+
+    size: int  # body events
+    hits: Counter[str]  # anchored topic → body events its anchors find
+    topic_sets: Counter[frozenset[str]]  # body events by their set of topics
+
+
+def fit_counts(taxonomy: Taxonomy, events: Iterable[Event]) -> FitCounts:
+    anchored = {t.id for t in taxonomy.topics if t.anchors}
+    size = 0
+    texts: list[str] = []
+    sets: Counter[frozenset[str]] = Counter()
+    for e in events:
+        if e.boilerplate:
+            continue
+        size += 1
+        sets[frozenset(e.topics)] += 1
+        if anchored.intersection(e.topics):
+            texts.append(e.text)
+    return FitCounts(size, anchor_hits(taxonomy, texts), sets)
+
+
+def add_counts(shares: Iterable[FitCounts]) -> FitCounts:
+    size, hits, sets = 0, Counter[str](), Counter[frozenset[str]]()
+    for share in shares:
+        size += share.size
+        hits.update(share.hits)
+        sets.update(share.topic_sets)
+    return FitCounts(size, hits, sets)
 
 
 def _key(word: str) -> str:
@@ -277,19 +325,27 @@ def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
     (except those the folder's topics.toml deleted). Given the folder's events, which already
     carry the taxonomy's topics, fit and coverage are read from them instead of the text."""
     settings = settings or _bundled_settings()
-    if events is None:
-        units = body_units(documents)
-        fitted = fitting(taxonomy, units, settings)
-        size = len(units)
-        covered = sum(1 for unit in units if fitted.classify(unit.text))
-    else:
-        body = [e for e in events if not e.boilerplate]
-        anchored = {t.id for t in taxonomy.topics if t.anchors}
-        fitted = fitting(taxonomy, [Unit(e.text, 0, 0, 0) for e in body
-                                    if anchored.intersection(e.topics)], settings, len(body))
-        kept = set(fitted.ids())
-        size = len(body)
-        covered = sum(1 for e in body if kept.intersection(e.topics))
+    if events is not None:
+        return counted_taxonomy(documents, taxonomy, fit_counts(taxonomy, events), settings,
+                                deleted)
+    units = body_units(documents)
+    fitted = fitting(taxonomy, units, settings)
+    covered = sum(1 for unit in units if fitted.classify(unit.text))
+    return _with_discovered(documents, fitted, settings, deleted, len(units), covered)
+
+
+def counted_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy, counts: FitCounts,
+                     settings: Settings, deleted: frozenset[str] = frozenset()) -> Taxonomy:
+    """`folder_taxonomy` from the body events' counts (`documents` are read only when topics
+    must be discovered)."""
+    fitted = fitting_by_hits(taxonomy, counts.hits, counts.size, settings)
+    kept = set(fitted.ids())
+    covered = sum(n for topics, n in counts.topic_sets.items() if kept.intersection(topics))
+    return _with_discovered(documents, fitted, settings, deleted, counts.size, covered)
+
+
+def _with_discovered(documents: Sequence[Document], fitted: Taxonomy, settings: Settings,
+                     deleted: frozenset[str], size: int, covered: int) -> Taxonomy:
     if not size or covered / size >= settings.coverage:
         return fitted
     found = [t for t in discover(body_units(documents), fitted, settings) if t.id not in deleted]

@@ -8,11 +8,10 @@ postponed is linked to that report: "planned 2026-02-01 → happened 2026-02-01"
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 from viewer.core.model import Document
 from viewer.core.resources import load_data
 
@@ -75,7 +74,7 @@ def with_reports_by_date(events: Sequence[Event], published: Mapping[str, dt.dat
         changes = {"reported": day, "first_reported": first, "last_reported": last,
                    "outcome": outcome}
         if any(getattr(e, k) != v for k, v in changes.items()):
-            e = dataclasses.replace(e, **changes)  # type: ignore[arg-type]
+            e = evolve(e, **changes)
         out.append(e)
     return out
 

@@ -8,7 +8,6 @@ linked pairs (ids only). Text and events stay in the dataset folder, read by the
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import importlib.util
 import os
@@ -18,12 +17,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TextIO, cast, overload
+from typing import Any, TextIO, overload
 
 import pyarrow as pa
 
-from viewer.core.conflicts import with_conflicts
-from viewer.core.dataset_format import month_of, write_table
+from viewer.core.conflicts import join_clusters
+from viewer.core.dataset_format import write_table
 from viewer.core.dataset_manifest import (
     FORMAT,
     FORMAT_VERSION,
@@ -32,13 +31,11 @@ from viewer.core.dataset_manifest import (
     read_manifest,
     write_json,
 )
-from viewer.core.events import Event
-from viewer.core.folder_topics import folder_taxonomy, load_settings
+from viewer.core.folder_topics import add_counts, counted_taxonomy, load_settings
 from viewer.core.model import Document
 from viewer.core.people_reduce import finished_registry, merge_learned, people_table, replay
-from viewer.core.reporting import with_reports
-from viewer.core.topics import Taxonomy, deleted_ids, load_taxonomy
-from viewer.scale import tasks
+from viewer.core.topics import deleted_ids, load_taxonomy
+from viewer.scale import cluster_steps, tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
 
@@ -171,18 +168,19 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     final, answers = replay(registry, mentions)
     progress.advance(0)
     tasks.clear(out_s, "shuffle")  # a bucket must hold this run's events only
-    texts = client.gather(client.map(
+    base = load_taxonomy(people_folder)
+    shared_base = client.scatter(base, broadcast=True)
+    counts = add_counts(client.gather(client.map(
         tasks.resolve, [out_s] * len(ids), ids, [shared] * len(ids), [keys] * len(ids),
-        answers, pure=False, retries=3))
+        answers, [shared_base] * len(ids), pure=False, retries=3)))
     progress.advance(0)
     progress.end()
     lap("people")
 
     progress.stage("topics", len(ids), 0)
-    base = load_taxonomy(people_folder)
-    taxonomy = folder_topics(people_folder, root, ids, base, texts)
-    del texts
-    shared_base, shared_taxonomy = client.scatter([base, taxonomy], broadcast=True)
+    taxonomy = counted_taxonomy(_LazyDocuments(root, ids), base, counts,
+                                load_settings(people_folder), deleted_ids(people_folder))
+    shared_taxonomy = client.scatter(taxonomy, broadcast=True)
     shuffled = []
     for future in as_completed(client.map(
             tasks.shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
@@ -192,16 +190,22 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     progress.end()
     lap("topics")
 
-    months = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
+    names = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
+    months = [n for n in names if "/" not in n]
+    topic_buckets = [n for n in names if "/" in n]
     shuffle_bytes = sum(size for _, size in shuffled)
-    progress.stage("clusters", len(months), 0)
-    clusters: dict[str, tuple[str, int]] = {}
-    edges: list[tuple[str, str, str, str, str, str]] = []
-    for future in as_completed(client.map(tasks.link_bucket, [out_s] * len(months), months,
+    progress.stage("clusters", len(months) + len(topic_buckets), 0)
+    for future in as_completed(client.map(tasks.reach_bucket, [out_s] * len(months), months,
                                           pure=False, retries=3)):
-        edges.extend(future.result())
+        future.result()
+        progress.advance(0)
+    found: set[tuple[str, str, str, str, str, str]] = set()  # a pair may share two topics
+    for future in as_completed(client.map(tasks.link_bucket, [out_s] * len(topic_buckets),
+                                          topic_buckets, pure=False, retries=3)):
+        found.update(future.result())
         progress.advance(0)
     progress.end()
+    edges = sorted(found)
     clusters = components(edges)
     lap("clusters")
     by_partition: dict[str, dict[str, tuple[str, int]]] = {i: {} for i in ids}
@@ -209,8 +213,42 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         by_partition[pa_][a] = clusters[a]
         by_partition[pb][b] = clusters[b]
 
+    progress.stage("joins", len(ids), 0)
+    for name in ("near", "bycluster", "reported"):
+        tasks.clear(out_s, name)
+    near = client.gather(client.map(
+        cluster_steps.near_shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
+        [by_partition[i] for i in ids], pure=False, retries=3))
+    near_months = sorted(set().union(*(m for m, _ in near))) if near else []
+    shuffle_bytes += sum(size for _, size in near)
+    pairs = [p for found in client.gather(client.map(
+        cluster_steps.near_bucket, [out_s] * len(near_months), near_months, pure=False,
+        retries=3)) for p in found]
+    joined = joined_clusters(pairs, edges, clusters)
+    progress.advance(len(ids))
+    progress.end()
+    lap("joins")
+
+    progress.stage("reports", len(ids), 0)
+    shared_joined = client.scatter([joined], broadcast=True)[0]  # a dict would be many
+    buckets = max(1, len(ids))
+    used = sorted(set().union(*client.gather(client.map(
+        cluster_steps.report_shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
+        [by_partition[i] for i in ids], [shared_joined] * len(ids), [buckets] * len(ids),
+        pure=False, retries=3))))
+    for future in as_completed(client.map(cluster_steps.report_bucket, [out_s] * len(used),
+                                          used, pure=False, retries=3)):
+        future.result()
+        progress.advance(0)
+    progress.end()
+    lap("reports")
+
     progress.stage("write", len(ids), 0)
-    written = finish_events(root, ids, by_partition, progress)
+    written: set[str] = set()
+    for future in as_completed(client.map(cluster_steps.write_events, [out_s] * len(ids), ids,
+                                          pure=False, retries=3)):
+        written.update(future.result())
+        progress.advance(0)
     progress.end()
     lap("write")
     people = people_table(final)
@@ -229,6 +267,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         "rules": {s.folder: s.rules for s in plan.sources},
         "ignored": plan.ignored,
         "topics": list(taxonomy.ids()),
+        "discovered": [{"id": t.id, "label": t.label, "color": t.color, "cues": list(t.cues)}
+                       for t in taxonomy.topics if t.origin == "discovered"],
         "partitions": [{"id": i, "key": e["key"], "files": len(
             next(p for p in plan.partitions if p.id == i).files), "bytes": e["bytes"],
             "documents": e["documents"], "events": e["events"], "problems": e["problems"]}
@@ -240,15 +280,6 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
         shuffle_bytes=shuffle_bytes, linked=len(edges))
-
-
-class _BodyEvent:
-    """What the folder's taxonomy reads of an event: its text and topics (body events only)."""
-
-    __slots__ = ("boilerplate", "text", "topics")
-
-    def __init__(self, text: str, topics: tuple[str, ...]) -> None:
-        self.text, self.topics, self.boilerplate = text, topics, False
 
 
 class _LazyDocuments(Sequence[Document]):
@@ -278,59 +309,28 @@ class _LazyDocuments(Sequence[Document]):
         return self._load()[index]
 
 
-def folder_topics(folder: str | None, root: Path, ids: list[str], base: Taxonomy,
-                  texts: list[list[tuple[str, tuple[str, ...]]]]) -> Taxonomy:
-    """The folder's taxonomy, as the local engine computes it from the folder's events.
-    Not distributed yet: the body events' text and topics come to the driver."""
-    body = [_BodyEvent(text, topics) for part in texts for text, topics in part]
-    return folder_taxonomy(_LazyDocuments(root, ids), base, load_settings(folder),
-                           deleted_ids(folder), cast(list[Event], body))
-
-
-class _Published:
-    """What the reporting step reads of a document: its path and publication date."""
-
-    __slots__ = ("date", "relpath")
-
-    def __init__(self, relpath: str, date: dt.date | None) -> None:
-        self.relpath, self.date = relpath, date
-
-
-def finish_events(root: Path, ids: list[str], clusters: dict[str, dict[str, tuple[str, int]]],
-                  progress: Progress) -> set[str]:
-    """Clusters set, then the steps over whole clusters (near-date joins, disagreements,
-    first and last reports, outcomes), then one file per partition and month. Runs on the
-    driver with every event in memory: not distributed yet."""
-    from viewer.core.dataset_format import events_from_table, events_table, read_table
-
-    events: list[Event] = []
-    owner: list[tuple[str, int]] = []
-    for pid in ids:
-        part = events_from_table(read_table(tasks.resolved_path(root, pid)))
-        found = clusters[pid]
-        for order, event in enumerate(part):
-            cluster, sources = found.get(event.id, (event.id, 1))
-            if (event.cluster, event.sources) != (cluster, sources):
-                event = dataclasses.replace(event, cluster=cluster, sources=sources)
-            events.append(event)
-            owner.append((pid, order))
-    published = [_Published(r["relpath"], r["date"]) for pid in ids
-                 for r in read_table(root / "documents" / f"part-{pid}.parquet",
-                                     ["relpath", "date"]).to_pylist()]
-    events = with_reports(with_conflicts(events), cast(list[Document], published))
-    rows: dict[tuple[str, str], list[int]] = {}
-    for i, event in enumerate(events):
-        rows.setdefault((owner[i][0], month_of(event)), []).append(i)
-    written: set[str] = set()
-    for (pid, month), chosen in rows.items():
-        path = root / "events" / f"month={month}" / f"part-{pid}.parquet"
-        write_table(events_table([events[i] for i in chosen],
-                                 {"_partition": [pid] * len(chosen),
-                                  "_order": [owner[i][1] for i in chosen]}), path)
-        written.add(str(path.relative_to(root)))
-    for _ in ids:
-        progress.advance(0)
-    return written
+def joined_clusters(pairs: Sequence[tuple[str, str, str, str]],
+                    edges: Sequence[tuple[str, str, str, str, str, str]],
+                    clusters: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+    """Cluster id → (joined cluster id, its articles) for every cluster the near-date pairs
+    join. A linked cluster's articles come from the edges; an unlinked event's cluster is
+    itself, its article the one the pair names. Ids only."""
+    joined = join_clusters((a, b) for a, b, _, _ in pairs)
+    if not joined:
+        return {}
+    articles: dict[str, set[str]] = {}
+    for a, b, da, db in pairs:
+        for cluster, document in ((a, da), (b, db)):
+            articles.setdefault(cluster, set()).add(document)
+    for a, da, _, b, db, _ in edges:
+        for event, document in ((a, da), (b, db)):
+            cluster = clusters[event][0]
+            if cluster in joined:
+                articles[cluster].add(document)
+    merged: dict[str, set[str]] = {}
+    for cluster, new in joined.items():
+        merged.setdefault(new, set()).update(articles[cluster])
+    return {cluster: (new, len(merged[new])) for cluster, new in joined.items()}
 
 
 def check_output(out: str | Path) -> None:

@@ -9,12 +9,13 @@ import json
 import os
 import shutil
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from viewer.core.cluster import is_candidate, links
+from viewer.core.cluster import comparison_reach, is_candidate, links
 from viewer.core.dataset_format import (
     documents_from_table,
     documents_table,
@@ -28,6 +29,7 @@ from viewer.core.dataset_format import (
 )
 from viewer.core.events import DocumentEvents, Event
 from viewer.core.extract import dated_by_folder, extract_one, with_topics
+from viewer.core.folder_topics import FitCounts, fit_counts
 from viewer.core.model import Problem
 from viewer.core.people import PeopleRegistry, PersonMention
 from viewer.core.people_reduce import (
@@ -194,22 +196,25 @@ def _bucket(day: dt.date) -> str:
 
 
 def resolve(out: str, pid: str, registry: PeopleRegistry, keys: frozenset[str],
-            answers: dict[MentionRef, Found | None]) -> list[tuple[str, tuple[str, ...]]]:
-    """People for a partition's events. Returns the text and topics of its body events, the
-    input of the folder's taxonomy."""
+            answers: dict[MentionRef, Found | None], base: Taxonomy) -> FitCounts:
+    """People for a partition's events. Returns what the folder's taxonomy reads of its body
+    events (counts, which add up over partitions)."""
     root = Path(out)
     events = resolve_events(registry, keys, answers, _raw(out, pid))
     write_table(events_table(events, {"_partition": [pid] * len(events),
                                       "_order": list(range(len(events)))}),
                 resolved_path(root, pid))
-    return [(e.text, e.topics) for e in events if not e.boilerplate]
+    return fit_counts(base, events)
 
 
 def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
             ) -> tuple[list[str], int]:
-    """Topics from the folder's taxonomy; then the partition's share of the shuffle: each
-    clustering candidate goes to its start month's bucket, and to the previous month's when
-    it starts within the halo of that bucket's end. Returns the buckets and bytes written."""
+    """Topics from the folder's taxonomy; then the partition's share of the shuffle by date
+    bucket and topic. Each clustering candidate goes to its start month's bucket, and to the
+    previous month's when it starts within the halo of that bucket's end: its dates (for the
+    comparison cap, which counts every later event) to the month, the whole event to the
+    month's bucket of each of its topics (an event links only to one sharing a topic).
+    Returns the buckets ("YYYY-MM" and "YYYY-MM/t…") and the bytes written."""
     root = Path(out)
     events = events_from_table(read_table(resolved_path(root, pid)))
     if taxonomy.ids() != base.ids():
@@ -218,34 +223,89 @@ def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
         write_table(events_table(events, {"_partition": [pid] * len(events),
                                           "_order": list(range(len(events)))}),
                     resolved_path(root, pid))
-    buckets: dict[str, list[int]] = {}
+    months: dict[str, list[int]] = {}
     for i, event in enumerate(events):
         if not is_candidate(event) or event.start is None:
             continue
         own = _bucket(event.start)
-        buckets.setdefault(own, []).append(i)
+        months.setdefault(own, []).append(i)
         back = _bucket(event.start - dt.timedelta(days=SHUFFLE_HALO_DAYS))
         if back != own:
-            buckets.setdefault(back, []).append(i)
+            months.setdefault(back, []).append(i)
     written = 0
-    for bucket, rows in buckets.items():
+    names: list[str] = []
+    for month, rows in months.items():
         chosen = [events[i] for i in rows]
-        path = root / WORK / "shuffle" / bucket / f"{pid}.parquet"
-        write_table(events_table(chosen, {"_rank": [rank] * len(rows), "_order": rows,
-                                          "_partition": [pid] * len(rows)}), path)
-        written += path.stat().st_size
-    return sorted(buckets), written
+        table = events_table(chosen, {"_rank": [rank] * len(rows), "_order": rows,
+                                      "_partition": [pid] * len(rows)})
+        by_topic: dict[str, list[int]] = {}
+        for k, event in enumerate(chosen):
+            for topic in set(event.topics):
+                by_topic.setdefault(topic_bucket(topic), []).append(k)
+        parts = [("", table.select(list(DATE_COLUMNS)))]
+        linking = table.select(list(LINK_COLUMNS))
+        parts += [(f"/{name}", linking.take(picks)) for name, picks in sorted(by_topic.items())]
+        for suffix, part in parts:
+            path = root / WORK / "shuffle" / (month + (suffix or "/dates")) / f"{pid}.parquet"
+            write_table(part, path)
+            written += path.stat().st_size
+            names.append(month + suffix)
+    return sorted(names), written
 
 
-def link_bucket(out: str, bucket: str) -> list[tuple[str, str, str, str, str, str]]:
-    """The linked pairs whose earlier event starts in this month: (id, document, partition)
-    for both ends. The bucket holds the month plus the halo after it, in corpus order."""
-    files = sorted((Path(out) / WORK / "shuffle" / bucket).glob("*.parquet"))
-    table = pa.concat_tables([read_table(f) for f in files])
-    table = table.sort_by([("_rank", "ascending"), ("_order", "ascending")])
+DATE_COLUMNS = ("id", "document", "start", "end", "date_source", "_rank", "_order")
+# What linking reads (cluster._linkable_event, content words), and where each event is from.
+LINK_COLUMNS = ("id", "document", "text", "start", "end", "date_source", "topics", "parties",
+                "boilerplate", "_rank", "_order", "_partition")
+
+
+def topic_bucket(topic: str) -> str:
+    """A topic's bucket name, safe as a folder name whatever the topic's id."""
+    return f"t{zlib.crc32(topic.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def _sorted_bucket(folder: Path) -> pa.Table:
+    table = pa.concat_tables([read_table(f) for f in sorted(folder.glob("*.parquet"))])
+    return table.sort_by([("_rank", "ascending"), ("_order", "ascending")])
+
+
+def reach_bucket(out: str, month: str) -> int:
+    """The comparison cap of each event starting in the month, from the dates of every
+    candidate in it (no text). Returns how many events meet the cap."""
+    folder = Path(out) / WORK / "shuffle" / month
+    table = _sorted_bucket(folder / "dates")
+    events = events_from_table(table)
+    reach = comparison_reach(events, lambda e: e.start is not None and _bucket(e.start) == month)
+    owners = sorted(reach)
+    lasts = [reach[i] for i in owners]
+    write_table(pa.table({
+        "id": pa.array([events[i].id for i in owners], type=pa.string()),
+        "start": pa.array([events[i].start for i in lasts], type=pa.date32()),
+        "_rank": pa.array([table.column("_rank")[i].as_py() for i in lasts], type=pa.int64()),
+        "_order": pa.array([table.column("_order")[i].as_py() for i in lasts],
+                           type=pa.int64())}), folder / "reach.parquet")
+    return len(owners)
+
+
+def link_bucket(out: str, name: str) -> list[tuple[str, str, str, str, str, str]]:
+    """The linked pairs of one month and topic whose earlier event starts in the month:
+    (id, document, partition) for both ends. The bucket holds the month plus the halo after
+    it, in corpus order; each event is compared as far as the whole month's cap lets it."""
+    month = name.split("/")[0]
+    table = _sorted_bucket(Path(out) / WORK / "shuffle" / name)
     events = events_from_table(table)
     partitions = table.column("_partition").to_pylist()
-    pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == bucket)
+    keys = list(zip([e.start for e in events], table.column("_rank").to_pylist(),
+                    table.column("_order").to_pylist(), strict=True))
+    ids = {e.id for e in events}
+    limit = {r["id"]: (r["start"], r["_rank"], r["_order"]) for r in read_table(
+        Path(out) / WORK / "shuffle" / month / "reach.parquet").to_pylist() if r["id"] in ids}
+
+    def reach(i: int, j: int) -> bool:
+        last = limit.get(events[i].id)
+        return last is None or keys[j] <= last
+
+    pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == month, reach)
     return [(events[i].id, events[i].document, partitions[i],
              events[j].id, events[j].document, partitions[j]) for i, j in pairs]
 

@@ -24,10 +24,8 @@ from viewer.core.dataset_manifest import is_dataset
 from viewer.core.events import DocumentEvents
 from viewer.core.extract import (
     PARALLEL_FROM,
-    FolderExtraction,
     _executor,
     extract_batch,
-    extract_folder,
     folder_stage,
 )
 from viewer.core.ingest import list_folder
@@ -146,7 +144,9 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         return not (progress is not None and progress(done, total) is False)
 
     if is_dataset(folder):  # an event dataset is read as built, never extracted again
-        return _from_extraction(extract_folder(folder))
+        from viewer.core.session.dataset_loading import load_dataset
+
+        return load_dataset(root)
     listing = list_folder(folder)
     sidecar = read_sidecar(folder)
     stamp = fingerprint(folder)
@@ -334,24 +334,6 @@ def _converted(value: Any) -> Any:
     """A saved file's extraction as objects (a file with a problem stays as saved)."""
     return value if not isinstance(value, dict) or "problem" in value else (
         extraction_from_dict(value))
-
-
-def _from_extraction(result: FolderExtraction) -> Loaded:
-    documents = {d.relpath: d for d in result.documents}
-
-    def text_of(relpath: str, start: int, end: int) -> str:
-        return documents[relpath].text[start:end]
-
-    order = tuple(documents)
-    return Loaded(
-        root=result.root, order=order, documents=documents,
-        document_problems={d.relpath: d.problems for d in result.documents if d.problems},
-        timexes=result.timexes, columns=EventColumns.build(result.events, text_of),
-        problems=result.problems, ignored=result.ignored, people=result.people,
-        cached=result.cached, extracted=result.extracted,
-        files=tuple(documents[r].path for r in order),
-        headers=tuple((documents[r].date, documents[r].title) for r in order),
-        taxonomy=result.taxonomy)
 
 
 def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
