@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
 import re
 import tomllib
 import unicodedata
@@ -34,6 +35,7 @@ from viewer.core.events import Event
 from viewer.core.extract import extract_folder
 from viewer.core.parties import load_gazetteer
 from viewer.core.people import surname_key
+from viewer.core.resources import load_data
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "annotated_events.toml"
@@ -71,12 +73,38 @@ def find(events: list[Event], doc: str, fragment: str) -> Event | None:
     return next((e for e in events if e.document.startswith(doc) and fragment in e.text), None)
 
 
+_QUANTIFIER = frozenset({"a", "an", "the", "one", "two", "three", "several", "some"})
+
+
+@functools.cache
+def _body_words() -> frozenset[str]:
+    """The words of a body or a title in the speaker rules ("foreign", "ministry", "official")."""
+    data = load_data("speakers.toml")
+    words = [*data["bodies"], *data["body_modifiers"], *data["person_titles"]]
+    return frozenset(w.lower() for phrase in words for w in phrase.split())
+
+
+def _as_party(name: str, forms: dict[str, tuple[str, str]]) -> str:
+    """A name the gazetteer knows, or a state's own body or officials ("the Turkish foreign
+    ministry", "a Qatari official", "Israel's government"), as the party: the sample's README
+    writes such a speaker as the state, and some stories' annotations as the body."""
+    if name in forms:
+        return forms[name][0]
+    words = re.sub(r"['’]s\b", "", name).split()
+    while words and words[0].lower() in _QUANTIFIER:
+        words = words[1:]
+    for size in (3, 2, 1):
+        head, rest = " ".join(words[:size]), words[size:]
+        if head in forms and rest and all(w.lower() in _body_words() for w in rest):
+            return forms[head][0]
+    return name
+
+
 def _names(speaker: str) -> frozenset[tuple[str, ...]]:
     """A speaker as a set of names, each a tuple of spelling-tolerant word keys; a name the
     gazetteer knows stands for its party ("WHO", "the US" are the organisation, the state)."""
     forms = load_gazetteer().forms
-    speaker = "; ".join(forms[n.strip()][0] if n.strip() in forms else n.strip()
-                        for n in speaker.split(";"))
+    speaker = "; ".join(_as_party(n.strip(), forms) for n in speaker.split(";"))
     plain = unicodedata.normalize("NFKD", speaker)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     names = []

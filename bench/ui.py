@@ -1,99 +1,178 @@
-"""UI speed with many events: `python -m bench.ui [--events N ...]` (offscreen).
+"""The window as a user gets it: `python -m bench.ui FOLDER` prints one JSON line.
 
-For each size: Qt model build, filter change (party, topic, text), first paint of the
-timeline once the events are in memory, a full repaint of the visible timeline at three zoom
-levels (rendered into a QImage), and table scrolling. Prints a table; returns the figures.
+In this process (start it fresh for each folder): the app's `MainWindow` is shown at
+1600×1000 and opens FOLDER through the app's own loading path (its snapshot when it has one).
+Measured, each as wall and CPU time: process start to the first painted timeline; a full
+repaint of the shown timeline (the widget's own paint event, so its render hints) at fit,
+month and day zoom; a zoom step (one wheel notch: layout and paint); a filter change through
+the window's proxy (the table, timeline, overview and facet counts follow it); an edit (a
+tag on one event) until it is painted; resident memory beyond the article text per event.
+A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_folder`.
 """
 
 from __future__ import annotations
 
-import argparse
+import gc
+import json
 import os
 import statistics
+import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QTableView
-
-from bench.synthetic import events as synthetic_events
-from viewer.core.query import Filter
-from viewer.ui.event_model import EventFilterProxy, EventTableModel
-from viewer.ui.timeline_widget import TimelineWidget
+WIDTH, HEIGHT = 1600, 1000
 
 
-def _ms(fn: Any, repeat: int = 3) -> float:
-    times = []
+def _process_start() -> float:
+    """When this process started (wall clock), from the kernel's record of it."""
+    with open("/proc/self/stat") as fh:
+        ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/stat") as fh:
+        boot = next(int(line.split()[1]) for line in fh if line.startswith("btime"))
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _timed(action: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of `repeat` runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return 1000 * min(times)
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return 1000 * statistics.median(walls), 1000 * statistics.median(cpus)
 
 
-def measure(count: int) -> dict[str, float]:
-    app = QApplication.instance() or QApplication([])
-    events = synthetic_events(count)
-    figures: dict[str, float] = {"events": count}
-    model = EventTableModel()
-    proxy = EventFilterProxy()
-    start = time.perf_counter()
-    model.set_events(events)
-    proxy.setSourceModel(model)
-    figures["model_build_ms"] = 1000 * (time.perf_counter() - start)
-    russia = Filter(parties=frozenset({"Russia"}))
-    figures["filter_party_ms"] = _ms(lambda: proxy.set_filter(russia))
-    figures["filter_topic_ms"] = _ms(lambda: proxy.set_filter(Filter(topics=frozenset({"energy"}))))
-    figures["filter_text_ms"] = _ms(lambda: proxy.set_filter(Filter(search="geneva after")))
-    proxy.set_filter(Filter())
-    timeline = TimelineWidget()
-    timeline.resize(1400, 700)
-    image = QImage(1400, 700, QImage.Format.Format_ARGB32_Premultiplied)
+def measure(folder: Path) -> dict[str, Any]:
+    started = _process_start()
+    import numpy as np
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    def paint() -> None:
-        painter = QPainter(image)
-        timeline.paint(painter, QRectF(0, 0, 1400, 700))
-        painter.end()
+    from viewer.core.query import Filter
+    from viewer.ui.app import application
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.tasks import TaskRunner
 
-    start = time.perf_counter()
-    timeline.set_events(model.events, proxy.shown_source_rows())
-    timeline.fit()
-    paint()
-    figures["first_paint_ms"] = 1000 * (time.perf_counter() - start)
-    for name, factor in (("fit", 1.0), ("month", 40.0), ("day", 40.0)):
-        if factor != 1.0:
-            start = time.perf_counter()
-            timeline.zoom(factor)
-            figures[f"zoom_{name}_layout_ms"] = 1000 * (time.perf_counter() - start)
-        figures[f"repaint_{name}_ms"] = statistics.median(_ms(paint, 1) for _ in range(5))
-    table = QTableView()
-    table.setModel(proxy)
-    table.resize(1200, 600)
-    table.show()
+    app = application()
+    window = MainWindow(TaskRunner())
+    window.resize(WIDTH, HEIGHT)
+    window.show()
     app.processEvents()
-    bar = table.verticalScrollBar()
-    start = time.perf_counter()
-    steps = 50
-    for step in range(steps):
-        bar.setValue(bar.maximum() * step // steps)
-        table.viewport().repaint()
-    figures["table_scroll_step_ms"] = 1000 * (time.perf_counter() - start) / steps
-    table.close()
+    gc.collect()
+    before_open = _rss()
+    painted: dict[str, float] = {}
+    loop = QEventLoop()
+
+    def first_paint() -> None:
+        painted.update(wall=time.time(), cpu=time.process_time())
+        loop.quit()
+
+    window.timeline.firstPainted.connect(first_paint)
+    QTimer.singleShot(600_000, loop.quit)
+    window.open_folder(folder)
+    loop.exec()
+    session = window.session
+    if session is None or not painted:
+        raise SystemExit(f"bench.ui: {folder} did not open and paint")
+    figures: dict[str, Any] = {
+        "events": session.size, "documents": len(session.loaded.order),
+        "extracted": session.loaded.extracted,
+        "start_to_first_paint_s": painted["wall"] - started,
+        "start_to_first_paint_cpu_s": painted["cpu"],
+        "timeline_px": [window.timeline.viewport().width(), window.timeline.viewport().height()],
+    }
+    app.processEvents()
+    timeline = window.timeline
+    viewport = timeline.viewport()
+
+    def repaint() -> None:
+        viewport.repaint()
+
+    def zoom_step() -> None:
+        timeline.zoom(1.25)
+        viewport.repaint()
+        timeline.zoom(0.8)
+        viewport.repaint()
+
+    span = timeline.shown_span()
+    assert span is not None
+    days = session.columns.arrays["start"]
+    middle = float(np.median(days[days > 0]))  # where events are dense
+    levels = {"fit": None, "month": 92.0, "day": 3.0}
+    for name, shown_days in levels.items():
+        if shown_days is None:
+            timeline.fit()
+        else:
+            timeline.show_range(middle, middle + shown_days)
+        app.processEvents()
+        wall, cpu = _timed(repaint, 7)
+        figures[f"repaint_{name}_ms"], figures[f"repaint_{name}_cpu_ms"] = wall, cpu
+        wall, cpu = _timed(zoom_step, 3)  # two steps each: in and back out
+        figures[f"zoom_step_{name}_ms"], figures[f"zoom_step_{name}_cpu_ms"] = wall / 2, cpu / 2
+        figures[f"items_{name}"] = len(timeline.scene.visible(
+            timeline.horizontalScrollBar().value(),
+            timeline.horizontalScrollBar().value() + timeline.content_width())
+            if timeline.scene is not None else [])
+    timeline.fit()
+    app.processEvents()
+    proxy = window.proxy
+    party = next(iter(proxy.counts.get("parties", {})), "")
+    topic = next(iter(proxy.counts.get("topics", {})), "")
+    for name, value in (("party", Filter(parties=frozenset({party}))),
+                        ("topic", Filter(topics=frozenset({topic}))),
+                        ("text", Filter(search="geneva"))):
+        def apply(value: Filter = value) -> None:
+            proxy.set_filter(value)
+            viewport.repaint()
+            proxy.set_filter(Filter())
+            viewport.repaint()
+
+        wall, cpu = _timed(apply, 3)
+        figures[f"filter_{name}_ms"], figures[f"filter_{name}_cpu_ms"] = wall / 2, cpu / 2
+    figures["filter_ms"] = max(figures[f"filter_{n}_ms"] for n in ("party", "topic"))
+    figures["filter_cpu_ms"] = max(figures[f"filter_{n}_cpu_ms"] for n in ("party", "topic"))
+    rows = proxy.rows
+    if window.editor.store is not None and rows:
+        window.editing.add_tag("bench", [window.model.events[rows[0]]])  # creates the tag
+        app.processEvents()
+        picks = iter(rows[1 : 1 + 20 : 4])
+
+        def edit() -> None:
+            window.editing.add_tag("bench", [window.model.events[next(picks)]])
+            viewport.repaint()
+
+        figures["edit_visible_ms"], figures["edit_visible_cpu_ms"] = _timed(edit, 5)
+    gc.collect()
+    text_bytes = sum(sys.getsizeof(" " * max(0, size - 1)) for size in _file_sizes(folder))
+    held = _rss() - before_open
+    figures.update(rss_mb=_rss() / 1e6, rss_before_open_mb=before_open / 1e6,
+                   text_mb=text_bytes / 1e6,
+                   rss_per_event_beyond_text_bytes=(held - text_bytes) / max(1, session.size))
+    figures["repaint_ms"] = max(figures[f"repaint_{n}_ms"] for n in levels)
+    figures["zoom_step_ms"] = max(figures[f"zoom_step_{n}_ms"] for n in levels)
+    window.close()
     return figures
 
 
+def _file_sizes(folder: Path) -> list[int]:
+    """The articles' sizes: their text, held in memory once as (mostly ASCII) strings."""
+    return [p.stat().st_size for p in folder.rglob("*")
+            if p.is_file() and ".timeline-viewer" not in p.parts]
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
-    args = parser.parse_args()
-    rows = [measure(n) for n in args.events]
-    keys = [k for k in rows[0] if k != "events"]
-    print(f"{'measure':28}" + "".join(f"{int(r['events']):>12,}" for r in rows))
-    for key in keys:
-        print(f"{key:28}" + "".join(f"{r[key]:>12.1f}" for r in rows))
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    print(json.dumps(measure(Path(sys.argv[1]))))
 
 
 if __name__ == "__main__":

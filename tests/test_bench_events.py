@@ -19,7 +19,12 @@ from bench.events import same_speaker, score
     ("Volodymyr Zelensky", "Oleksandr Zelensky", False),
     ("the Kremlin", "Kremlin", True),
     ("Ukraine's air force", "Ukraine air force", True),
-    ("Ukrainian officials", "Ukrainian authorities", False),
+    # A state's own officials or body are that state, as the unseen sample's README writes them.
+    ("Ukrainian officials", "Ukrainian authorities", True),
+    ("the Turkish foreign ministry", "Turkey", True),
+    ("a Qatari official", "Qatar", True),
+    ("Egyptian state media", "Egypt", False),
+    ("Ukrainian officials", "Ukrainian media", False),
     ("Donald Trump; Vladimir Putin", "Vladimir Putin; Donald Trump", True),
     ("Donald Trump and Vladimir Putin", "Donald Trump", False),
     ("Zoë Müller", "Zoe Muller", True),

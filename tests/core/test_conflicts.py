@@ -175,3 +175,30 @@ def test_lag_counts_from_the_span_not_its_first_day() -> None:
     assert lag_days(dataclasses.replace(base, reported=dt.date(2025, 7, 25))) == 3
     assert lag_days(dataclasses.replace(base, start=dt.date(2025, 7, 23),
                                         end=dt.date(2025, 7, 23))) == -1
+
+
+def _dated(number: int, document: str, day: int) -> Event:
+    return Event(f"e{number}", document, f"Troops shelled the town {number}.", 0, 10,
+                 dt.date(2024, 3, day), dt.date(2024, 3, day), "day", "explicit", "Monday",
+                 "2024-03-01", ("Russia",), (), ("strikes",), False, number,
+                 cluster=f"e{number}")
+
+
+def test_one_articles_events_are_stepped_over_not_compared() -> None:
+    """A 2 MB one-paragraph article gave 26,000 events of one document: each was compared
+    with the next 200 (`max_compared`), none of which could match; now a run of one
+    article's events costs one step."""
+    from tests.core.workcount import lines_run
+
+    rules = conflicts.load_rules()
+    events = [_dated(k, "long.txt", 1 + k % 3) for k in range(2000)]
+    counter = [0]
+    lines_run(lambda: conflicts.merge_near_dates(events, rules), counter)
+    assert counter[0] < 30 * len(events)  # was about 3 x 200 lines per event
+
+
+def test_near_dates_still_join_other_articles() -> None:
+    events = [_dated(0, "a.txt", 1), _dated(1, "a.txt", 1), _dated(2, "b.txt", 3)]
+    joined = conflicts.merge_near_dates(events)
+    assert {e.cluster for e in joined} == {"e0"}
+    assert [e.sources for e in joined] == [2, 2, 2]

@@ -62,3 +62,68 @@ def test_a_group_description_takes_the_group_named_last() -> None:
     [mention] = gazetteer.references(text, 0, len(text), named)
     assert (mention.party, mention.kind) == ("Islamic Jihad", "reference")
     assert gazetteer.references(text, 0, len(text), {}) == []
+
+
+def test_a_state_body_without_its_state_refers_to_the_state_named_last(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 The ministry said nothing on Monday.\n\n"
+        "Peru raised its tariffs on Tuesday.\n\n"
+        "The ministry said the rates would stay, and police cleared the port.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    first = next(e for e in events if e.text.startswith("The ministry said nothing"))
+    later = next(e for e in events if e.text.startswith("The ministry said the rates"))
+    assert first.parties == ()  # no state named yet
+    assert later.parties == ("Peru",)
+
+
+def test_both_sides_are_the_two_parties_named_last(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Chile and Bolivia opened talks on Monday.\n\n"
+        "Both sides said on Tuesday that progress had been made.\n\n"
+        "The two delegations will meet again next week.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    both = next(e for e in events if e.text.startswith("Both sides"))
+    again = next(e for e in events if e.text.startswith("The two delegations"))
+    assert set(both.parties) == set(again.parties) == {"Chile", "Bolivia"}
+
+
+def test_the_commission_is_the_union_only_when_capitalised(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 The European Union observed the vote on Monday.\n\n"
+        "The electoral commission said on Tuesday that turnout was high.\n\n"
+        "The Commission said on Wednesday it would publish its report.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    electoral = next(e for e in events if e.text.startswith("The electoral commission"))
+    union = next(e for e in events if e.text.startswith("The Commission said"))
+    assert "European Union" not in electoral.parties
+    assert union.parties == ("European Union",)
+
+
+def test_the_two_parties_named_last_take_one_pass() -> None:
+    from viewer.core.parties import _latest_two
+    named = {f"party {i}": i for i in range(1000)}
+    assert _latest_two(named) == ["party 999", "party 998"]
+    assert _latest_two({"one": 3}) == []
+
+
+def test_both_sides_only_as_the_subject() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Chile": 1, "Bolivia": 2}
+    text = "The envoy urged both sides to return to talks."
+    assert gazetteer.references(text, 0, len(text), named) == []
+    text = "“Both sides agreed,” she said."
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
+        "Chile", "Bolivia"}
+
+
+def test_a_commissioners_portfolio_title_links_the_person_to_the_union(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Energy Commissioner Ana Costa said on Monday the levy would stay.\n\n"
+        "Costa told reporters on Tuesday that talks would resume.\n\n"
+        "The High Commissioner for Refugees, Ivo Marek, visited the camp on Wednesday.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    later = next(e for e in events if e.text.startswith("Costa told"))
+    assert later.parties == ("European Union",)
+    assert "party:European Union:Ana Costa" in later.why
+    camp = next(e for e in events if "Refugees" in e.text)
+    assert "European Union" not in camp.parties

@@ -279,6 +279,13 @@ def test_the_day_before_follows_the_narrative_past_a_clock_time() -> None:
     assert find(tag(text, D(2025, 6, 11)), "The day before").value == "2025-06-06"
 
 
+def test_a_24_hour_clock_time_takes_the_weekday_after_it_past_brackets() -> None:
+    text = "The convoy crossed the bridge at 06:15 local time (03:15 GMT) on Friday."
+    timexes = tag(text, D(2025, 6, 11))
+    assert find(timexes, "06:15 local time").value == "2025-06-06T06:15"
+    assert find(timexes, "03:15 GMT").value == "2025-06-06T03:15"
+
+
 @pytest.mark.parametrize(("sentence", "surface", "value"), [
     ("The ferry sails at 4 in the morning.", "4 in the morning", "2025-06-11T04:00"),
     ("Polls close at eight in the evening.", "eight in the evening", "2025-06-11T20:00"),

@@ -42,3 +42,12 @@ def test_blocking_is_per_topic() -> None:
     taxonomy = build({"topic": {"energy": {"cues": ["gas"], "blocked_by": ["tear gas"]},
                                 "protest": {"cues": ["tear gas"]}}})
     assert taxonomy.classify("Police fired tear gas.") == ("protest",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks on the second stage are due to open in Cairo next week.",
+    "Mediators said phase two could begin once the lists were agreed.",
+    "Both armies observed a humanitarian pause on Sunday.",
+])
+def test_a_truce_told_by_its_stages_or_as_a_pause_is_a_ceasefire(sentence: str) -> None:
+    assert "ceasefire" in load_taxonomy().classify(sentence)

@@ -21,6 +21,7 @@ README_KEYS = {
     "O": "o", "X": "x", "A": "a", "R": "r", "N": "n", "Ctrl+D": "ctrl+d", "Ctrl+Z": "ctrl+z",
     "Ctrl+Shift+Z": "ctrl+shift+z", "Ctrl+Y": "ctrl+y", "F1": "F1", "Ctrl+E": "ctrl+e",
     "Ctrl+P": "ctrl+p", "M": "m", "Ctrl+Shift+L": "ctrl+shift+l", "Ctrl+Shift+C": "ctrl+shift+c",
+    "Ctrl+Shift+T": "ctrl+shift+t",
 }
 KEY = re.compile(r"^(?:Ctrl\+)?(?:Shift\+)?(?:\w|F\d+|[+−←→])$")
 
@@ -71,7 +72,7 @@ def test_dialog_keys_open_their_dialogs(live: MainWindow, qtbot: QtBot, modals: 
     expected = {"t": "TagPicker", "d": "DateDialog", "p": "SetDialog", "o": "SetDialog",
                 "ctrl+d": "DocumentDateDialog", "ctrl+e": "ExportDialog", "F1": "QMessageBox",
                 "ctrl+o": "QFileDialog", "ctrl+p": "QPrintPreviewDialog", "m": "ModalityDialog",
-                "ctrl+shift+c": "CoverageDialog"}
+                "ctrl+shift+c": "CoverageDialog", "ctrl+shift+t": "TopicsDialog"}
     for keys, name in expected.items():
         # The window manager gives focus back after each dialog; keys wait for it.
         qtbot.waitUntil(lambda: QApplication.activeWindow() is live, timeout=5000)
@@ -153,7 +154,8 @@ def test_every_menu_action_runs(live: MainWindow, qtbot: QtBot, modals: Modals) 
         ran.append(action.text())
     assert len(ran) >= 25, ran
     assert {"ExportDialog", "TagManager", "QMessageBox", "PeriodsDialog", "LegendDialog",
-            "QPrintPreviewDialog", "ModalityDialog", "CoverageDialog"} <= set(modals.names), \
+            "QPrintPreviewDialog", "ModalityDialog", "CoverageDialog", "TopicsDialog"} <= set(
+                modals.names), \
         modals.names
     live.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is live, timeout=5000)

@@ -60,3 +60,28 @@ def test_window_and_cli_export_agree_with_orphans_and_store_problems(
     assert [p.kind for p in window.problems].count("orphaned edit") == 1
     assert window.session is not None
     assert [o.event_id for o in window.session.orphans] == ["0123456789ab"]
+
+
+def test_an_edit_that_keeps_the_shown_rows_does_not_reset_the_views(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path) -> None:
+    """A tag on one event announced only that row: the table kept its selection and the
+    filter did not apply again; a tag the filter asks for does apply it again."""
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    open_and_wait(qtbot, window, seeds_copy)
+    proxy, model = window.proxy, window.model
+    window.editing.add_tag("seen", [model.events[proxy.rows[0]]])
+    resets: list[int] = []
+    proxy.modelReset.connect(lambda: resets.append(1))
+    announced: list[int] = []
+    proxy.dataChanged.connect(lambda top, bottom, *_: announced.append(top.row()))
+    window.select_rows([proxy.rows[3]], proxy.rows[3])
+    window.editing.add_tag("seen", [model.events[proxy.rows[3]]])
+    assert resets == [] and announced == [3]
+    assert window.selected_source_rows() == [proxy.rows[3]]
+    assert window.proxy.counts["tags"]["seen"] == 2
+    window.filters.filterChanged.emit(Filter(tags=frozenset({"seen"})))
+    resets.clear()
+    shown = list(proxy.rows)
+    window.editor.stack.undo()  # the second tagging: one row leaves the filter
+    assert resets == [1] and len(proxy.rows) == len(shown) - 1

@@ -9,11 +9,10 @@ event id in it, so it is stable) and how many documents report it.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 
 MAX_SPAN_DAYS = 10
 # Pairs are compared within a date window; where thousands of articles share a few days, each
@@ -170,5 +169,5 @@ def cluster(events: Sequence[Event]) -> list[Event]:
         sources = len({events[i].document for i in members})
         for i in members:
             if (events[i].cluster, events[i].sources) != (cluster_id, sources):
-                out[i] = dataclasses.replace(events[i], cluster=cluster_id, sources=sources)
+                out[i] = evolve(events[i], cluster=cluster_id, sources=sources)
     return out

@@ -8,16 +8,16 @@ disagreements. The limits and the figure nouns are data (`resources/conflicts.to
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.cluster import content_words
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 from viewer.core.resources import load_data
 
 DATE, FIGURE, PARTIES = "date", "figure", "parties"
@@ -145,19 +145,40 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
             c = parent[c]
         return c
 
+    # What each comparison reads, once per event rather than once per pair; a run of one
+    # article's events (never comparable with each other) is stepped over in one move.
+    days = [events[i].start.toordinal() for i in order]  # type: ignore[union-attr]
+    articles = [events[i].document for i in order]
+    other_from = list(range(1, len(order) + 1))  # the next place holding another article
+    for pos in range(len(order) - 2, -1, -1):
+        if articles[pos + 1] == articles[pos]:
+            other_from[pos] = other_from[pos + 1]
+    topic_sets = [frozenset(events[i].topics) for i in order]
+    party_sets = [frozenset(events[i].parties) for i in order]
+    day_dated = [events[i].precision in ("day", "time") for i in order]
     words: dict[int, frozenset[str]] = {}
     pairs: list[tuple[int, int]] = []
     for pos, i in enumerate(order):
         a = events[i]
-        assert a.start is not None
+        if not day_dated[pos]:
+            continue  # comparable with nothing
         if owner is not None and not owner(a):
             continue
-        for j in order[pos + 1 : pos + 1 + rules.max_compared]:
+        stop = min(len(order), pos + 1 + rules.max_compared,
+                   bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
+        at = pos + 1
+        while at < stop:
+            if articles[at] == articles[pos]:
+                at = other_from[at]
+                continue
+            j = order[at]
             b = events[j]
-            assert b.start is not None
-            if (b.start - a.start).days > rules.tolerance_days:
-                break
-            if not _comparable(a, b) or root(a.cluster) == root(b.cluster):
+            comparable = (day_dated[at] and a.cluster != b.cluster
+                          and not topic_sets[pos].isdisjoint(topic_sets[at])
+                          and not (party_sets[pos] and party_sets[at]
+                                   and party_sets[pos].isdisjoint(party_sets[at])))
+            at += 1
+            if not comparable or root(a.cluster) == root(b.cluster):
                 continue
             wa, wb = words.get(i), words.get(j)
             if wa is None:
@@ -206,9 +227,9 @@ def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None
     for k, e in enumerate(events):
         new = joined.get(e.cluster, e.cluster)
         if new != e.cluster:
-            out[k] = dataclasses.replace(e, cluster=new, sources=len(documents[new]))
+            out[k] = evolve(e, cluster=new, sources=len(documents[new]))
         elif len(documents[new]) != e.sources:
-            out[k] = dataclasses.replace(e, sources=len(documents[new]))
+            out[k] = evolve(e, sources=len(documents[new]))
     return out
 
 
@@ -278,5 +299,5 @@ def flag_conflicts(events: Sequence[Event]) -> list[Event]:
     for e in events:
         found = conflicts.get(e.cluster)
         flags = found.flags if found else ()
-        out.append(e if e.conflict == flags else dataclasses.replace(e, conflict=flags))
+        out.append(e if e.conflict == flags else evolve(e, conflict=flags))
     return out

@@ -83,6 +83,18 @@ def _evidence(kind: str, match: re.Match[str], rules: _Rules) -> DateEvidence | 
     return DateEvidence(kind, " ".join(match.group(0).split()), month, day, year, weekday)
 
 
+@functools.cache
+def _dateline_at_line_start() -> re.Pattern[str]:
+    return re.compile(_rules().dateline.pattern, re.MULTILINE)
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline that opens text[start:end] ends ("ADEN, June 9 (Coast Radio) —"),
+    or None: its date is the day of the report, not of the happening told after it."""
+    match = _dateline_at_line_start().match(text, start, end)
+    return match.end() if match else None
+
+
 def find_evidence(text: str) -> DateEvidence | None:
     """The strongest evidence of the day an undated article was written, or None."""
     rules = _rules()

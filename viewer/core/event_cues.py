@@ -19,6 +19,19 @@ def _alternation(words: list[str]) -> str:
 
 CUES = load_data("events.toml")
 BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
+# "by Friday", "before the end of March" right before a date ahead of the report: a deadline.
+DEADLINE = re.compile(rf"\b(?:{_alternation(CUES.get('deadlines', []))})\s+$", re.IGNORECASE)
+# "within two weeks", "over the next three weeks", "has seven days to": a window ahead.
+WINDOW_BEFORE = re.compile(rf"\b(?:{_alternation(CUES.get('window_before', []))})\s+$",
+                           re.IGNORECASE)
+WINDOW_HAS = re.compile(rf"\b(?:{_alternation(CUES.get('window_has', []))})\s+$",
+                        re.IGNORECASE)
+WINDOW_TO = re.compile(r"\s+to\b")
+WINDOW_AFTER = re.compile(r"\s+(?:after|from)\b")
+WINDOW_REACH = 1 + max(map(len, (*CUES.get("window_before", []), *CUES.get("window_has", []))))
+SINCE = re.compile(rf"\b(?:{_alternation(CUES.get('since_bounds', []))})\b[^,;]{{0,40}}$",
+                   re.IGNORECASE)
+AS_OF = re.compile(rf"\b(?:{_alternation(CUES.get('as_of', []))})\s+$", re.IGNORECASE)
 BOUND_REACH = 41 + max(map(len, CUES["bounds"]))  # the longest text BOUND can match, plus one
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
@@ -27,12 +40,22 @@ ANAPHOR = re.compile(
     rf"^(?:{_alternation(CUES['anaphor_pronouns'])})\b|"
     rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b",
 )
+# The same back-reference by noun alone ("condemned the attack"): a reaction that names the
+# happening it answers continues that day's narrative.
+NAMED_HAPPENING = re.compile(
+    rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b")
 _PREFIXES = _alternation(CUES.get("past_prefixes", []))
 PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|[a-z]{{3,}}"
                   rf"{re.escape(CUES['past_suffix'])})\b")
 FUTURE = re.compile(rf"\b(?:{_alternation(CUES['future'])})\b")
+REACTION = re.compile(rf"\b(?:{_alternation(CUES.get('reaction', []))})\b")
+REPORTING = re.compile(rf"\b(?:{_alternation(CUES.get('reporting', []))})\b")
+_NOT_A_HAPPENING = frozenset((*CUES.get("reporting", []), *CUES.get("reported_states", [])))
+# "… have crossed since.": from the narrative's day up to the report.
+SINCE_THEN = re.compile(rf"\b(?:{_alternation(CUES.get('since_then', []))})\s*(?=[.;,!?\"”]|$)")
 PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
+COORDINATION = re.compile(CUES["coordination"], re.IGNORECASE)
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
 DERIVED_RULES = frozenset(CUES.get("derived_rules", []))
@@ -86,3 +109,13 @@ def _period_precision(value: str) -> str:
 
 RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "quarter": 3,
          "half": 4, "year": 5, "decade": 6, "century": 7, "fuzzy": 8}
+
+
+def is_reaction(sentence: str) -> bool:
+    """A reaction to the news rather than the news itself (`reaction`, `reporting` in
+    resources/events.toml): one pass of each cue pattern over the sentence."""
+    if REACTION.search(sentence):
+        return NAMED_HAPPENING.search(sentence) is None
+    if REPORTING.search(sentence) is None:
+        return False
+    return all(m.group(0) in _NOT_A_HAPPENING for m in PAST.finditer(sentence))

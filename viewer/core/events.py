@@ -12,18 +12,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from viewer.core import event_cues as cues
+from viewer.core.date_evidence import dateline_end
 from viewer.core.event_cues import precision_of, without_appositions
 from viewer.core.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.model import Document, Sentence
 from viewer.core.parties import Gazetteer, Mention
 from viewer.core.people import PersonMention, find_people
 from viewer.core.speaker_rules import SpeakerRules
-from viewer.core.speakers import Speaker, find_speakers
+from viewer.core.speaker_sources import Speaker
+from viewer.core.speakers import find_speakers
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.calendar import shift
 from viewer.core.topics import Taxonomy
@@ -75,6 +79,21 @@ class Event:
         return self.start is None
 
 
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+_EVENT_INDEX = {name: k for k, name in enumerate(_EVENT_FIELDS)}
+_EVENT_VALUES = operator.attrgetter(*_EVENT_FIELDS)
+
+
+def evolve(event: Event, **changes: Any) -> Event:
+    """`dataclasses.replace` for events at under half its cost (one C call reads every
+    field): the folder stage copies thousands of events, and its generic field loop was
+    5 % of extraction."""
+    values = list(_EVENT_VALUES(event))
+    for name, value in changes.items():
+        values[_EVENT_INDEX[name]] = value
+    return Event(*values)
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentEvents:
     """One document's extraction: its events and the person names they contain."""
@@ -124,21 +143,43 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
     return not (heading and sentence.paragraph > 2 and sentence.boilerplate is None)
 
 
-def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex]:
-    """The expressions that date the sentence's happening. Each test looks only just before
-    its expression, so a long sentence with many dates stays linear."""
+def _dating(timexes: list[Timex], sentence_text: str, offset: int,
+            published: dt.date | None = None, after: int = 0
+            ) -> tuple[list[Timex], dict[int, str]]:
+    """The expressions that date the sentence's happening, and by start the bounds among
+    them: a deadline ahead of the report ("must file by Friday": the happening may come on
+    any day from the report to Friday), a "since" that opens a span up to it ("has spread
+    since February 17") or an "as of" day ("By Thursday the toll was 38"). Each test looks
+    only just before its expression, so a long sentence with many dates stays linear."""
     usable = []
+    deadlines: set[int] = set()
+    sinces: set[int] = set()
+    as_of: set[int] = set()
     separators: list[int] | None = None
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
-        if timex.earliest is None or timex.latest is None:
-            continue
+        if timex.earliest is None or timex.latest is None or timex.end <= after:
+            continue  # no days, or the dateline's date
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
         if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
-            continue  # "since the invasion in 2022"
+            reach = max(0, at - cues.BOUND_REACH)
+            if (published is not None and timex.latest <= published
+                    and cues.RANK[precision_of(timex)] <= 2
+                    and cues.SINCE.search(sentence_text, reach, at)):
+                sinces.add(timex.start)  # "has spread since February 17": to the report
+            elif (published is not None and timex.latest <= published
+                    and cues.RANK[precision_of(timex)] == 0
+                    and cues.AS_OF.search(sentence_text, reach, at)):
+                as_of.add(timex.start)  # "By Thursday, the agency put the total at 38"
+            elif (published is None or timex.earliest <= published
+                    or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
+                    or not cues.DEADLINE.search(sentence_text, reach, at)):
+                continue  # "until the court rules in 2027"
+            else:
+                deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
         last = bisect_left(separators, at) - 1
@@ -146,7 +187,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int) -> list[Timex
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
         usable.append(timex)
-    return usable
+    return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
+                    **dict.fromkeys(as_of, "as of")}
 
 
 class _Clauses:
@@ -192,23 +234,51 @@ class _Part:
     earliest: dt.date | None
     latest: dt.date | None
     precision: str
+    bounded: bool = False  # a deadline's or a "since" span: not the narrative's day
+
+
+def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
+    """The day joined to `best` by "and" or "to" alone ("on Tuesday and Wednesday", "on
+    August 27 and 28", "from Monday to Wednesday"): one happening over both days."""
+    at = dating.index(best)
+    if cues.RANK[precision_of(best)] > 0:
+        return None
+    for index in (at + 1, at - 1):
+        if not 0 <= index < len(dating):
+            continue
+        other = dating[index]
+        first, second = (best, other) if index > at else (other, best)
+        if cues.RANK[precision_of(other)] == 0 and first.end <= second.start \
+                and cues.COORDINATION.fullmatch(text, first.end, second.start):
+            return other
+    return None
 
 
 def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
            durations: list[Timex]) -> list[_Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
-    dating = without_appositions(doc.text, _dating(timexes, text, sentence.start))
+    dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
+    found, bounds = _dating(timexes, text, sentence.start, doc.date, dateline)
+    dating = without_appositions(doc.text, found)
     if not dating:
         return [_Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
-    main = _Part(sentence.start, sentence.end, best, best.earliest, best.latest,
-                 precision_of(best))
+    main = _Part(sentence.start, sentence.end, best,
+                 doc.date if bounds.get(best.start) == "deadline" else best.earliest,
+                 doc.date if bounds.get(best.start) == "since" else best.latest,
+                 precision_of(best), best.start in bounds)
+    joined = _coordinated(doc.text, dating, best)
+    if joined is not None and joined.earliest is not None and joined.latest is not None \
+            and main.earliest is not None and main.latest is not None:
+        main.earliest = min(main.earliest, joined.earliest)
+        main.latest = max(main.latest, joined.latest)
     parts = [main]
     clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
-        if other is best or (other.earliest, other.latest) == (best.earliest, best.latest):
+        if other is best or other is joined or (other.earliest, other.latest) == (
+                best.earliest, best.latest):
             continue
         if cues.RANK[precision_of(other)] > 2:
             continue
@@ -252,6 +322,46 @@ def _parts(doc: Document, sentence: Sentence, timexes: list[Timex],
         while part.end > part.start and doc.text[part.end - 1] in " ,;:—–":
             part.end -= 1
     return parts
+
+
+def _reaction_end(text: str, precision: str, latest: dt.date | None,
+                  published: dt.date | None) -> dt.date | None:
+    """A reaction inheriting an earlier news day may have come on any day up to the report,
+    and "… since." runs up to it: the interval ends on the publication date (`reaction`,
+    `since_then` in resources/events.toml)."""
+    if (published is not None and latest is not None and latest < published
+            and precision in ("day", "time")
+            and (cues.is_reaction(text) or cues.SINCE_THEN.search(text))):
+        return published
+    return latest
+
+
+_AMOUNT = re.compile(r"P(\d+)([DWMY])")
+
+
+def _window_end(text: str, start: int, end: int, durations: list[Timex], sentence: str,
+                base: dt.date | None, precision: str) -> dt.date | None:
+    """The last day of a window ahead that the clause sets for its happening ("within two
+    weeks", "over the next three weeks", "has seven days to"): counted from the day the
+    happening is dated by (`window_*` in resources/events.toml), or None."""
+    if base is None or precision not in ("day", "time"):
+        return None
+    for duration in durations:
+        if not start <= duration.start < end:
+            continue
+        amount = _AMOUNT.fullmatch(duration.value)
+        if amount is None or (duration.earliest is not None and duration.earliest < base):
+            continue  # "over the previous three weeks" looks back
+        if cues.WINDOW_AFTER.match(text, duration.end):
+            continue  # "within 30 days after that": counted from a day the clause leaves open
+        lo = max(start, duration.start - cues.WINDOW_REACH)
+        opened = cues.WINDOW_BEFORE.search(text, lo, duration.start) or (
+            cues.WINDOW_HAS.search(text, lo, duration.start)
+            and cues.WINDOW_TO.match(text, duration.end))
+        if opened and (cues.FUTURE.search(sentence) or cues.WINDOW_HAS.search(
+                text, lo, duration.start)):
+            return shift(base, amount.group(2), int(amount.group(1)))
+    return None
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -327,11 +437,23 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
+                    latest = _reaction_end(text, precision, latest, doc.date)
+                elif (lead is not None and sentence.boilerplate is None
+                      and _reaction_end(text, lead.precision, lead.latest, doc.date)
+                      != lead.latest):
+                    # A reaction told in the present of the report, to the story's news day.
+                    source, earliest, latest = "inherited", lead.earliest, doc.date
+                    precision, timex = lead.precision, lead.timex
                 elif doc.date is not None:
                     source, earliest, latest, precision = "document", doc.date, doc.date, "day"
                     timex = None
                 else:
                     source, precision, timex = "undated", "none", None
+            if source in ("document", "inherited") and earliest is not None \
+                    and latest is not None:
+                window = _window_end(doc.text, part.start, part.end, durations, text,
+                                     earliest, precision)
+                latest = window if window is not None and window > latest else latest
             span_text = doc.text[part.start : part.end]
             whole = (part.start, part.end) == (sentence.start, sentence.end)
             parties = sentence_parties if whole else (
@@ -360,8 +482,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             eid = event_id(doc.relpath, text, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
-            future = (source == "explicit" and doc.date is not None and earliest is not None
-                      and earliest > doc.date)
+            ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
+            future = (source == "explicit" and doc.date is not None and ahead is not None
+                      and ahead > doc.date)
             events.append(Event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,
@@ -377,6 +500,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if (sentence.boilerplate is None and parts[0].timex is not None
+                and not parts[0].bounded
                 and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
             focus = parts[0]
             if (lead is None and not lead_closed and focus.precision == "day"
@@ -387,9 +511,40 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
+    _date_headline(events, lead, doc)
     _add_speakers(events, mentions, said_slot,
                   find_speakers(doc.text, said, said_people, said_parties, speakers), modality)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
+
+
+def _date_headline(events: list[Event], lead: _Part | None, doc: Document) -> None:
+    """A headline without a date of its own tells the story's news day, which only the lead
+    names ("Court orders a halt to drilling" over "The court ruled on Friday …"): it takes
+    the lead's day instead of the publication date, unless it speaks of the future."""
+    first = next((i for i, e in enumerate(events) if not e.boilerplate), None)
+    if (first is None or lead is None or lead.earliest is None or doc.date is None
+            or not lead.earliest < doc.date):
+        return
+    event = events[first]
+    sentence = doc.sentences[event.sentence]
+    paragraph = doc.paragraphs[sentence.paragraph]
+    text = event.text.rstrip()
+    if (event.date_source != "document" or (paragraph.start, paragraph.end)
+            != (sentence.start, sentence.end) or text.endswith(".")
+            or cues.FUTURE.search(text)):
+        return
+    events[first] = dataclasses.replace(
+        event, start=lead.earliest, end=lead.latest, precision=lead.precision,
+        date_source="inherited", timex=lead.timex.text if lead.timex else None,
+        timex_value=lead.timex.value if lead.timex else None)
+
+
+def _sides(events: list[Event]) -> frozenset[str]:
+    """The parties of the document's dispute: those of its accusations and denials (before
+    speakers are known, a claim or denial comes only from such a cue). A statement by a
+    state or body outside them ("Greece said it was sending rescuers" in a story of Turkey
+    and Syria accusing each other) is not one side's claim."""
+    return frozenset(p for e in events if e.modality in ("claimed", "denied") for p in e.parties)
 
 
 def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
@@ -397,18 +552,23 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
                   rules: ModalityRules | None) -> None:
     """Each event's speaker; a named speaker joins its people (and so, later, its party
     joins the event's parties), a body's own party joins the parties at once; a plain
-    statement with a speaker becomes that speaker's claim, unless the source is neutral."""
+    statement with a speaker becomes that speaker's claim, unless the source is neutral or
+    stands outside the document's dispute (see `_sides`)."""
+    sides = _sides(events)
     for index, slot in enumerate(slots):
         speaker = speakers[slot]
         if speaker is None:
             continue
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
-        plain = speaker.neutral or speaker.act  # a neutral source; an act, not an assertion
+        own = speaker.parties or tuple(m.title_party for m in speaker.people if m.title_party)
+        outside = bool(sides) and bool(own) and sides.isdisjoint(own)
+        # a neutral source; an act, not an assertion; a third party to the dispute
+        plain = speaker.neutral or speaker.act or outside
         modality = event.modality if plain else with_speaker(event.modality, rules)
         why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
                              if p not in event.parties))
-        events[index] = dataclasses.replace(event, speaker=speaker.name, parties=parties,
-                                            modality=modality, why=why)
+        events[index] = evolve(event, speaker=speaker.name, parties=parties,
+                               modality=modality, why=why)
         known = {m.start for m in mentions[index]}
         mentions[index] += tuple(m for m in speaker.people if m.start not in known)

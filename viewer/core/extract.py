@@ -23,7 +23,7 @@ from viewer.core.cluster import cluster
 from viewer.core.conflicts import with_conflicts
 from viewer.core.dataset_manifest import is_dataset
 from viewer.core.date_evidence import date_by_folder
-from viewer.core.events import DocumentEvents, Event, extract_document
+from viewer.core.events import DocumentEvents, Event, evolve, extract_document
 from viewer.core.folder_topics import folder_taxonomy, load_settings
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.modality import load_rules as modality_rules
@@ -364,7 +364,7 @@ def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
         topics = tuple(t for t, _ in pairs)
         why += tuple(f"topic:{t}:{cue}" for t, cue in pairs)
         if topics != event.topics or why != event.why:  # a copy only where something changed
-            event = dataclasses.replace(event, topics=topics, why=why)
+            event = evolve(event, topics=topics, why=why)
         out.append(event)
     return out
 

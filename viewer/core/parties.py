@@ -16,14 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from viewer.core.name_scan import NameScanner
 from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
 
 
 def _words(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split()))
+    return "|".join(r"\s+".join(map(_word, w.split()))
                     for w in sorted(words, key=len, reverse=True))
+
+
+def _word(word: str) -> str:
+    """A capitalised word keeps its case even in a case-blind pattern: "the Commission" of
+    the EU, not an electoral "commission"."""
+    if word[:1].isupper() and not word.isupper():
+        return f"(?-i:{re.escape(word)})"
+    return re.escape(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +56,10 @@ class Gazetteer:
     # before in the same article (the latest named of their candidates).
     reference: re.Pattern[str] = re.compile(r"(?!)")
     referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The names of `forms` as one automaton (what `pattern` finds, one scan per document).
+    names: NameScanner | None = field(default=None, compare=False)
+    # "Both sides …", "The two ministers …" opening a sentence: the two parties named last.
+    pair: re.Pattern[str] = re.compile(r"(?!)")
 
     def references(self, text: str, start: int, end: int,
                    named: dict[str, int]) -> list[Mention]:
@@ -59,24 +72,30 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(match.start(), match.end(), party, "reference"))
+        # only as the sentence's subject: "Both sides said …", not "urged both sides"
+        pair = self.pair.match(text, start, end)
+        if pair is not None:
+            for party in _latest_two(named):
+                found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         return found
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every party mention in text[start:end], venues excluded."""
         end = len(text) if end is None else end
         found: list[Mention] = []
-        for match in self.pattern.finditer(text, start, end):
-            surface = match.group(0)
-            party, kind = self.forms[surface]
+        spans = (self.names.spans(text, start, end) if self.names is not None
+                 else [match.span() for match in self.pattern.finditer(text, start, end)])
+        for at, stop in spans:
+            party, kind = self.forms[text[at:stop]]
             if kind == "capital":
-                before = text[max(start, match.start() - _LOOK) : match.start()]
-                after = text[match.end() : match.end() + 3]
+                before = text[max(start, at - _LOOK) : at]
+                after = text[stop : stop + 3]
                 if (self.venue_before.search(before) and not after.startswith(("'s", "’s"))
                         and not self.actor_venue.search(before)):
                     continue
-            elif kind == "demonym" and self._describes(text, match.start(), match.end(), end):
+            elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
-            found.append(Mention(match.start(), match.end(), party, kind))
+            found.append(Mention(at, stop, party, kind))
         return found
 
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
@@ -92,6 +111,18 @@ class Gazetteer:
                         or self.venue_before.search(before))
         return False
 
+
+
+def _latest_two(named: dict[str, int]) -> list[str]:
+    """The two parties named last, in one pass (no sort): a pair reference needs both."""
+    first: tuple[int, str] | None = None
+    second: tuple[int, str] | None = None
+    for party, at in named.items():
+        if first is None or at > first[0]:
+            first, second = (at, party), first
+        elif second is None or at > second[0]:
+            second = (at, party)
+    return [p for _, p in (first, second)] if first and second else []
 
 
 def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -139,13 +170,22 @@ def build(data: dict[str, Any]) -> Gazetteer:
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
     referents: dict[str, list[str]] = {}
+    phrases: dict[str, str] = {}  # as written (a capital keeps its case) → lower case key
+
+    def refer(phrase: str, parties: Any) -> None:
+        phrases.setdefault(phrase, phrase.lower())
+        referents.setdefault(phrase.lower(), []).extend(parties)
+
     for section in ("country", "organisation", "group"):
         for name, entry in data.get(section, {}).items():
             for phrase in entry.get("references", []):
-                referents.setdefault(phrase.lower(), []).append(name)
+                refer(phrase, [name])
     for phrase in context.get("group_references", []):
-        referents.setdefault(phrase.lower(), []).extend(data.get("group", {}))
-    reference = _words(list(referents))
+        refer(phrase, data.get("group", {}))
+    for phrase in context.get("state_references", []):
+        refer(phrase, data.get("country", {}))
+    reference = _words(list(phrases))
+    pair = _words(context.get("pair_references", []))
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -159,6 +199,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"\b(?:{reference})\b", re.IGNORECASE) if reference
         else re.compile(r"(?!)"),
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
+        NameScanner(ordered),
+        re.compile(rf"[\s“\"']*({pair})\b", re.IGNORECASE) if pair else re.compile(r"(?!)"),
     )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,8 @@ def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
 def _titles_from(data: dict[str, Any]) -> TitleData:
     titles = frozenset(data.get("titles", []))
     ordered = sorted(titles, key=len, reverse=True)
-    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    # (?!\w), not \b, after the title: "Dr." ends in a dot, which \b would not let match.
+    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
                      dict(data.get("leaders", {})), title_re, titled_end)
@@ -157,6 +158,9 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
     for mention in reversed(mentions):
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
+        if (mention.kind == "metonym" and not text[mention.end : start].strip()
+                and data.title_re.search(text, mention.start, mention.end)):
+            return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
     titled = bool(data.titled_end.search(left))
     if _PLACE_BEFORE.search(left):
@@ -183,23 +187,79 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
     return None, titled
 
 
-def _uncovered_tokens(text: str, start: int, end: int, covered: Sequence[Mention]
-                      ) -> list[tuple[int, int, str]]:
-    """Word tokens of text[start:end] that do not start inside a party mention: the tokens
-    each mention covers are found by binary search, not by a scan of mentions per token."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    if not covered:
-        return tokens
-    starts = [token[0] for token in tokens]
-    dropped = sorted((bisect_left(starts, m.start), bisect_left(starts, m.end)) for m in covered)
-    kept: list[tuple[int, int, str]] = []
-    at = 0
-    for first, stop in dropped:  # spans may overlap; `at` never moves back
-        if first > at:
-            kept.extend(tokens[at:first])
-        at = max(at, stop)
-    kept.extend(tokens[at:])
-    return kept
+def _capitals_class() -> str:
+    """A character class of the letters `str.isupper` accepts (none lie beyond U+1FFFF)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x20000):
+        char = chr(code)
+        if char.isupper() and _LETTER.match(char):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in ranges)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# Where a word that begins with a capital starts: not after a letter, nor after a letter and
+# an apostrophe or hyphen (those join one word). Only names' first words start this way.
+_CAPITAL = re.compile(f"[{_capitals_class()}]")
+_CAPITAL_START = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'’]){_CAPITAL.pattern}")
+_SAME_LINE_SPACE = re.compile(r"[^\S\n]*")
+
+
+class _Words:
+    """The word tokens of text[start:end] that do not start inside a party mention, read
+    where a name may be, never all of them: a name's first word is found by searching for
+    capitals, and the words after it one at a time."""
+
+    def __init__(self, text: str, start: int, end: int, covered: Sequence[Mention]) -> None:
+        self.text, self.start, self.end = text, start, end
+        spans = sorted((m.start, m.end) for m in covered)
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        for low, high in spans:  # overlapping mentions merged, so one bisect answers
+            if self.highs and low <= self.highs[-1]:
+                self.highs[-1] = max(self.highs[-1], high)
+            else:
+                self.lows.append(low)
+                self.highs.append(high)
+
+    def covered(self, at: int) -> bool:
+        index = bisect_right(self.lows, at) - 1
+        return index >= 0 and at < self.highs[index]
+
+    def capitals(self) -> Iterator[re.Match[str]]:
+        """Tokens that begin with a capital, in order (the first two places are judged
+        here: the look-behind would see across the start of the range)."""
+        text, start, end = self.text, self.start, self.end
+        for at in range(start, min(start + 2, end)):
+            before = text[at - 1] if at > start else ""
+            if (at == start or not (_LETTER.match(before) or (
+                    before in "-'’" and at - 1 > start and _LETTER.match(text, at - 2)))) \
+                    and _CAPITAL.match(text, at, end) and not self.covered(at):
+                token = _TOKEN.match(text, at, end)
+                if token is not None:
+                    yield token
+        for found in _CAPITAL_START.finditer(text, start + 2, end):
+            if not self.covered(found.start()):
+                token = _TOKEN.match(text, found.start(), end)
+                if token is not None:
+                    yield token
+
+    def adjacent(self, after: int) -> re.Match[str] | None:
+        """The next token if only spaces on the same line lie between (else None)."""
+        at = _SAME_LINE_SPACE.match(self.text, after, self.end).end()  # type: ignore[union-attr]
+        if at >= self.end or self.covered(at) or not _LETTER.match(self.text, at):
+            return None
+        return _TOKEN.match(self.text, at, self.end)
+
+    def following(self, after: int) -> re.Match[str] | None:
+        """The next token wherever it is."""
+        found = _TOKEN.search(self.text, after, self.end)
+        while found is not None and self.covered(found.start()):
+            found = _TOKEN.search(self.text, found.end(), self.end)
+        return found
 
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
@@ -213,39 +273,39 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
-        tokens = _uncovered_tokens(text, s_start, s_end, found_here)
-        # Names start with a capital: only those tokens can start one.
-        capitals = [i for i, token in enumerate(tokens) if token[2][0].isupper()]
-        index = 0
-        for candidate in capitals:
-            if candidate < index or not _is_name_token(tokens[candidate][2], forms, titles):
+        words = _Words(text, s_start, s_end, found_here)
+        taken = s_start  # a capital inside the last name found starts no other
+        for first in words.capitals():
+            if first.start() < taken or not _is_name_token(first.group(), forms, titles):
                 continue
-            index = candidate
-            run = [tokens[index]]
-            nxt = index + 1
-            while nxt < len(tokens) and len(run) < 4:
-                word = tokens[nxt][2]
-                gap = text[run[-1][1] : tokens[nxt][0]]
-                if gap.strip() or "\n" in gap:
-                    break
-                if _bare(run[-1][2]) != run[-1][2].rstrip("."):
+            run = [first]
+            while len(run) < 4:
+                last = run[-1].group()
+                nxt = words.adjacent(run[-1].end())
+                if nxt is None or _bare(last) != last.rstrip("."):
                     break  # a possessive ends the name: "Witkoff's announcement"
-                if _is_name_token(word, forms, titles) or (
-                    word in _PARTICLES and nxt + 1 < len(tokens)
-                    and _is_name_token(tokens[nxt + 1][2], forms, titles)
-                ):
-                    run.append(tokens[nxt])
-                    nxt += 1
+                word = nxt.group()
+                if _is_name_token(word, forms, titles):
+                    run.append(nxt)
                     continue
+                if word in _PARTICLES:
+                    after = words.following(nxt.end())
+                    if after is not None and _is_name_token(after.group(), forms, titles):
+                        run.append(nxt)
+                        continue
                 break
-            start, end = run[0][0], run[-1][1]
-            words = tuple(_bare(t[2]) for t in run)
-            end -= len(run[-1][2]) - len(run[-1][2].rstrip(".")) + (
-                len(run[-1][2].rstrip(".")) - len(_bare(run[-1][2])))
+            if (len(run) == 1 and nxt is not None and data.title_re.match(text, nxt.start())
+                    and not text[run[0].end() : nxt.start()].strip()):
+                taken = nxt.start()  # "Health Minister …", "Economy Minister …": part of the title
+                continue
+            taken = run[-1].end()
+            start, end = run[0].start(), run[-1].end()
+            tail = run[-1].group()
+            names = tuple(_bare(t.group()) for t in run)
+            end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
             party, titled = _title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = bool(_SPEECH.match(text[end : end + 40]))
-            found.append(PersonMention(start, end, words, titled or speech, party))
-            index = nxt
+            found.append(PersonMention(start, end, names, titled or speech, party))
     return found
 
 

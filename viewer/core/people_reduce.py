@@ -17,13 +17,12 @@ the leaders list knows). To give exactly the answer of one process over the whol
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 from viewer.core.people import PeopleRegistry, Person, PersonMention, surname_key
 
 # A resolved mention: the person's display name and their party at that moment.
@@ -151,8 +150,8 @@ def attach_people(event: Event, mentions: Sequence[PersonMention],
         written = " ".join(mention.tokens)  # a speaker named as written gets the full name
         speaker = [found[0] if name == written else name for name in speaker]
     if names or len(parties) != len(event.parties):
-        return dataclasses.replace(event, people=tuple(names), parties=tuple(parties),
-                                   speaker="; ".join(dict.fromkeys(speaker)), why=tuple(why))
+        return evolve(event, people=tuple(names), parties=tuple(parties),
+                      speaker="; ".join(dict.fromkeys(speaker)), why=tuple(why))
     return event
 
 

@@ -8,11 +8,10 @@ postponed is linked to that report: "planned 2026-02-01 → happened 2026-02-01"
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from viewer.core.events import Event
+from viewer.core.events import Event, evolve
 from viewer.core.model import Document
 from viewer.core.resources import load_data
 
@@ -35,7 +34,13 @@ def outcome_text(event: Event) -> str:
 
 def with_reports(events: Sequence[Event], documents: Iterable[Document]) -> list[Event]:
     """The events with `reported`, `first_reported`, `last_reported` and `outcome` set."""
-    published: dict[str, dt.date | None] = {d.relpath: d.date for d in documents}
+    return with_reports_by_date(events, {d.relpath: d.date for d in documents})
+
+
+def with_reports_by_date(events: Sequence[Event], published: Mapping[str, dt.date | None]
+                         ) -> list[Event]:
+    """`with_reports` from each document's publication date alone (no document text), so a
+    Session can redo it for the clusters an edit touched."""
     span: dict[str, tuple[dt.date, dt.date]] = {}
     for e in events:
         day = published.get(e.document)
@@ -69,7 +74,7 @@ def with_reports(events: Sequence[Event], documents: Iterable[Document]) -> list
         changes = {"reported": day, "first_reported": first, "last_reported": last,
                    "outcome": outcome}
         if any(getattr(e, k) != v for k, v in changes.items()):
-            e = dataclasses.replace(e, **changes)  # type: ignore[arg-type]
+            e = evolve(e, **changes)
         out.append(e)
     return out
 

@@ -14,16 +14,20 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+import numpy as np
 
 from viewer.core import label_layout
 from viewer.core.event_cues import RANK
 from viewer.core.events import Event
+from viewer.core.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
+from viewer.core.session.row_events import RowEvents
+
+__all__ = ["NONE_LABEL", "Item", "Lane", "Scene", "TimeScale", "build_lanes", "extent",
+           "fit_scale", "lane_keys", "tick_unit", "ticks"]
 
 LANE_MODES = ("party", "topic", "document", "tag", "single")
-_FIELD = {"party": "parties", "topic": "topics", "tag": "tags"}
-NONE_LABEL = {"party": "No party", "topic": "No topic", "tag": "Untagged",
-              "document": "", "single": "All events"}
 
 ROW_HEIGHT = 18.0
 LANE_PAD = 6.0
@@ -132,99 +136,6 @@ def ticks(first: float, last: float, px_per_day: float) -> tuple[str, list[Tick]
     return unit, out
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """Something drawn in a lane: a mark (one day), a bar (an interval) or a badge (N events)."""
-
-    kind: str
-    lane: int
-    row: int
-    x0: float
-    x1: float
-    events: tuple[int, ...]
-    label: str = ""
-    label_x1: float = 0.0
-    over: bool = False  # the label runs over later marks of its row (painted on a chip)
-
-    @property
-    def first(self) -> int:
-        return self.events[0]
-
-
-@dataclass(slots=True)
-class Lane:
-    key: str
-    label: str
-    events: list[int]
-    count: int = 0
-    y: float = 0.0
-    height: float = 0.0
-    items: list[Item] = field(default_factory=list)
-    starts: list[float] = field(default_factory=list)  # items' x0, for bisection
-    # Zoom-independent indexes: single-day events by day, longer ones by first day.
-    point_days: list[int] = field(default_factory=list)
-    point_rows: list[int] = field(default_factory=list)
-    span_starts: list[int] = field(default_factory=list)
-    span_rows: list[int] = field(default_factory=list)
-    longest_span: int = 0
-    max_rows: int = 1
-    undated: list[int] = field(default_factory=list)  # shown in the Undated tray, counted here
-
-
-def lane_keys(event: Event, mode: str) -> tuple[str, ...]:
-    if mode == "single":
-        return ("",)
-    if mode == "document":
-        return (event.document,)
-    values: tuple[str, ...] = getattr(event, _FIELD[mode])
-    return values or ("",)
-
-
-def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str,
-                labels: Callable[[str], str] | None = None) -> list[Lane]:
-    """Lanes for the shown events; an event with several parties appears in each lane.
-    Undated events belong to their lanes too (counted, kept in `undated`), so the lane
-    counts add up; a lane may hold only undated events. `labels` names a lane key."""
-    table: dict[str, list[int]] = {}
-    undated: dict[str, list[int]] = {}
-    for row in rows:
-        event = events[row]
-        target = table if event.start is not None else undated
-        for key in lane_keys(event, mode):
-            target.setdefault(key, []).append(row)
-            if target is undated:
-                table.setdefault(key, [])
-
-    def size(key: str) -> int:
-        return len(table[key]) + len(undated.get(key, ()))
-
-    order = sorted(table, key=lambda k: (k == "" and mode != "single", -size(k), k))
-    name = labels or (lambda key: key)
-    lanes = []
-    for key in order:
-        lane = Lane(key, name(key) if key else NONE_LABEL[mode], table[key], count=size(key),
-                    undated=undated.get(key, []))
-        points: list[tuple[int, int]] = []
-        spans: list[tuple[int, int]] = []
-        for row in lane.events:
-            event = events[row]
-            assert event.start is not None and event.end is not None
-            first, last = event.start.toordinal(), event.end.toordinal()
-            if last <= first:
-                points.append((first, row))
-            else:
-                spans.append((first, row))
-                lane.longest_span = max(lane.longest_span, last - first + 1)
-        points.sort()
-        spans.sort()
-        lane.point_days = [d for d, _ in points]
-        lane.point_rows = [r for _, r in points]
-        lane.span_starts = [d for d, _ in spans]
-        lane.span_rows = [r for _, r in spans]
-        lanes.append(lane)
-    return lanes
-
-
 class Scene:
     """The laid-out timeline for some events at one scale, within a window of x.
 
@@ -313,14 +224,12 @@ class Scene:
                 centre = (xa + xb) / 2
                 shapes.append(("badge", centre - width / 2, centre + width / 2, group))
             index = stop
-        starts, span_rows = lane.span_starts, lane.span_rows
+        starts, ends, span_rows = lane.span_starts, lane.span_ends, lane.span_rows
         lo = bisect.bisect_left(starts, first_day - lane.longest_span)
         hi = bisect.bisect_right(starts, last_day)
         for position in range(lo, hi):
-            event = self.events[span_rows[position]]
-            assert event.start is not None and event.end is not None
-            a = scale.x(event.start.toordinal())
-            b = scale.x(event.end.toordinal() + 1)
+            a = scale.x(starts[position])
+            b = scale.x(ends[position] + 1)
             if b < wx0:
                 continue
             shapes.append(("bar", a, max(b, a + 2), (span_rows[position],)))
@@ -437,6 +346,8 @@ class Scene:
     def representative(self, group: Sequence[int]) -> int:
         """The event that best stands for a group: explicit, corroborated, specific."""
         events = self.events
+        if isinstance(events, RowEvents) and len(group) > 8:
+            return self._column_representative(events, group)
 
         def score(row: int) -> tuple[int, int, int, int]:
             e = events[row]
@@ -444,6 +355,20 @@ class Scene:
                     -row)
 
         return max(group, key=score)
+
+    @staticmethod
+    def _column_representative(events: RowEvents, group: Sequence[int]) -> int:
+        """`representative` over the columns: the same order, without making the events."""
+        columns = events.columns
+        rows = np.asarray(group, dtype=np.int64)
+        source = columns.arrays["date_source"][rows]
+        explicit = columns.vocab["date_source"].codes.get("explicit", -2)
+        counts = sum(np.diff(columns.ragged[name].offsets)[rows] for name in ("parties", "topics"))
+        score = ((source == explicit).astype(np.int64) << 52) + (
+            np.minimum(columns.arrays["sources"][rows], _CAP - 1).astype(np.int64) << 31) + (
+            np.minimum(counts, 1 << 30))
+        best = rows[score == score.max()]
+        return int(best.min())
 
     def _shorten(self, text: str, room: float) -> str:
         words = text.split()
@@ -502,21 +427,6 @@ class Scene:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None
 
-
-
-def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
-    """First and last day ordinals the shown events cover."""
-    lo = hi = None
-    for row in rows:
-        event = events[row]
-        if event.start is None or event.end is None:
-            continue
-        a, b = event.start.toordinal(), event.end.toordinal()
-        lo = a if lo is None or a < lo else lo
-        hi = b if hi is None or b > hi else hi
-    if lo is None or hi is None:
-        return None
-    return lo, hi
 
 
 def fit_scale(first: int, last: int, width: float, margin: float = 30.0,

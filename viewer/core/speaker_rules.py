@@ -39,6 +39,7 @@ class SpeakerRules:
     neutral_parties: frozenset[str]  # international bodies that report, not take sides
     body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
+    generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -75,6 +76,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         neutral_parties=frozenset(data.get("neutral_parties", [])),
         person_title=re.compile(rf"(?<![\w-])({_alternatives(data.get('person_titles', []))})"
                                 r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
+        generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )

@@ -3,7 +3,8 @@
 One pass over a document's sentences, in order, keeps the antecedents a pronoun or an
 unattributed quotation can refer back to: the last named person, body and group of people.
 The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`,
-compiled by `speaker_rules`.
+compiled by `speaker_rules`; what a speaker is, and how one is named from the words found,
+is `speaker_sources`.
 Each sentence costs time in proportion to its length, so a document costs linear time.
 """
 
@@ -13,19 +14,22 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from viewer.core.parties import Mention
 from viewer.core.people import PersonMention
 from viewer.core.speaker_rules import SpeakerRules, load_rules
+from viewer.core.speaker_sources import (
+    Speaker,
+    body_speaker,
+    only_titles,
+    person_speaker,
+    state_speaker,
+)
 
 _OPEN, _CLOSE = "“«‘", "”»"
 # A ’ (or, after a ‘, a plain ') closes a quotation only where no letter follows it: else it is
 # an apostrophe ("Ukraine’s").
 _QUOTE = re.compile(r'[“”«»"‘]|[’\'](?![^\W_])')
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_TITLE_WORD = re.compile(r"[\w’'.-]+")
-_PUNCTUATION = re.compile(r"[,;:“”\"()]")
 _ACCORDING = re.compile(r"\baccording to\s+")
 _BY = re.compile(r"\s+by\s+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
@@ -37,6 +41,7 @@ _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 _LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
 _BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
@@ -47,53 +52,6 @@ _APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontièr
                          r"[^,;“”\"]{0,90},?)?\s*")
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A named speaker: people (their mentions, maybe in an earlier sentence) or a body."""
-
-    name: str  # "Dmitry Peskov", "Ukraine", "local authorities"; several joined by "; "
-    people: tuple[PersonMention, ...] = ()
-    parties: tuple[str, ...] = ()  # the state a body speaks for: "Ukrainian officials"
-    neutral: bool = False  # reports rather than takes a side: analysts, a court
-    head: str = ""  # a body's head noun, lower case: "ministry"
-    bare: bool = False  # the body is named by its head noun alone: "the ministry"
-    act: bool = False  # found by a verb of an act ("offered", "demanded"), not an assertion
-
-    @property
-    def plural(self) -> bool:
-        return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
-
-
-def _person(mention: PersonMention) -> Speaker:
-    return Speaker(" ".join(mention.tokens), (mention,))
-
-
-def _body(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
-    """A body as a speaker; one named as a state's own speaks as that state."""
-    name = _ARTICLE.sub("", text)
-    inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
-    head = name.rsplit(None, 1)[-1].lower()
-    neutral = head in rules.neutral or (len(inside) == 1 and inside[0] in rules.neutral_parties)
-    return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
-                   neutral=neutral, head=head, bare=" " not in name.strip())
-
-
-def _state(mention: Mention, rules: SpeakerRules) -> Speaker:
-    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower(),
-                   neutral=mention.party in rules.neutral_parties)
-
-
-def _only_titles(between: str, rules: SpeakerRules) -> bool:
-    """True when the words between a verb and a name are a title: "said Kremlin spokesperson"."""
-    rest = rules.titles.title_re.sub(" ", between)
-    for word in _TITLE_WORD.findall(rest):
-        plain = word[:-2] if word.endswith(("'s", "’s")) else word
-        if not (plain[:1].isupper() or plain in rules.titles.modifiers
-                or plain.lower() in ("the", "a", "an", "by")):
-            return False
-    return not _PUNCTUATION.search(between)
 
 
 class SpeakerFinder:
@@ -115,6 +73,7 @@ class SpeakerFinder:
         self.found: dict[int, Speaker] = {}
         self.subject: PersonMention | None = None  # the current sentence's named subject
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
+        self.neutral_people: set[str] = set()  # surnames of people who speak for no side
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -195,7 +154,8 @@ class SpeakerFinder:
             if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
-                found = _person(subject) if subject is not None else None
+                found = person_speaker(subject) if subject is not None else self._lead_pronoun(
+                    start, verb.start())
             if found is not None:
                 found = self._fuller(found)
                 return dataclasses.replace(found, act=True) if kind == "act" else found
@@ -205,6 +165,14 @@ class SpeakerFinder:
             if found is not None:
                 return self._fuller(found)
         return None
+
+    def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
+        """A pronoun opening the sentence is the subject of its coordinated verbs and
+        participles: "He thanked the mediators and said …"."""
+        word = _FIRST_WORD.match(self.text, start, verb)
+        if word is None or not self.rules.subject_pronoun.match(word.group(1)):
+            return None  # not "He", "She", "They", …; "Her lawyers" is no subject pronoun
+        return self._resolve(word.group(1).lower(), own_subject=False)
 
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
@@ -216,14 +184,29 @@ class SpeakerFinder:
     def _fuller(self, speaker: Speaker) -> Speaker:
         """"the ministry" after "China's commerce ministry": the body named in full before;
         "analyst Jane Doe said": a neutral source."""
-        if len(speaker.people) == 1 and not speaker.neutral:
-            start = speaker.people[0].start
-            if self.rules.neutral_title.search(self.text, max(0, start - 40), start):
-                return dataclasses.replace(speaker, neutral=True)
+        if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
+                speaker.people[0]):
+            return dataclasses.replace(speaker, neutral=True)
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
-        return self.titled.get(speaker.head) or self.bodies.get(speaker.head, speaker)
+        found = self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+        if found is None and speaker.head in self.rules.generic_heads and (
+                self.body is not None and self.body.parties):
+            return self.body  # "the agency said" after "the World Health Organization said"
+        return found or speaker
+
+    def _neutral(self, mention: PersonMention) -> bool:
+        """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
+        a title ties to a neutral body ("the WHO representative"), or named so before."""
+        if mention.tokens[-1] in self.neutral_people:
+            return True
+        start = mention.start
+        if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
+                self.text, max(0, start - 40), start):
+            self.neutral_people.add(mention.tokens[-1])
+            return True
+        return False
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -242,7 +225,7 @@ class SpeakerFinder:
                     and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
                     and self._joined(text[m.end : last.start])]
             return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
-                           (*pair[-1:], last)) if pair else _person(last)
+                           (*pair[-1:], last)) if pair else person_speaker(last)
         before = text[window:cut]
         bracket = _BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
         if bracket is not None:
@@ -260,7 +243,7 @@ class SpeakerFinder:
                         mention.end : mention.end + 2] in ("'s", "’s"):
                     office = text[finish - len(body.group(1).split()[-1]) : finish].lower()
                     return Speaker(" ".join(mention.tokens), (mention,), head=office)
-            return _body(body.group(1), begin, parties, rules)
+            return body_speaker(body.group(1), begin, parties, rules)
         state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if state:
@@ -270,10 +253,10 @@ class SpeakerFinder:
             if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
                 states = (joined[-1].party, last_state.party)
                 return Speaker("; ".join(states), (), states)
-            return _state(last_state, rules)
+            return state_speaker(last_state, rules)
         org = _ORG_BEFORE.search(before)
         if org:
-            return _body(org.group(1), window + org.start(1), parties, rules)
+            return body_speaker(org.group(1), window + org.start(1), parties, rules)
         return None
 
     def _named(self, mention: PersonMention, end: int, parties: Sequence[Mention]) -> Speaker:
@@ -281,14 +264,16 @@ class SpeakerFinder:
         is an organisation ("the Africa CDC")."""
         tail = _ORG_TAIL.match(self.text, mention.end, end)
         if tail is None:
-            return _person(mention)
-        return _body(self.text[mention.start : tail.end()], mention.start, parties, self.rules)
+            return person_speaker(mention)
+        return body_speaker(self.text[mention.start : tail.end()], mention.start, parties,
+                            self.rules)
 
     def _joined(self, between: str) -> bool:
         """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
         joint = _AND.match(between)
-        return joint is not None and joint.end() > 0 and _only_titles(between[joint.end():],
-                                                                     self.rules)
+        # a comma or "and" must join them: in "Opposition leader Grace Odhiambo" a title does
+        return joint is not None and joint.group().strip() != "" and only_titles(
+            between[joint.end():], self.rules)
 
     def _after(self, verb_end: int, end: int, before: str,
                people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -299,13 +284,13 @@ class SpeakerFinder:
             return None
         at = by.end() if by else verb_end
         for mention in people:
-            if mention.start >= at and _only_titles(text[at : mention.start], rules):
+            if mention.start >= at and only_titles(text[at : mention.start], rules):
                 return self._named(mention, end, parties)
             if mention.start >= at:
                 break
         body = rules.body_after.match(text, at, end)
         if body:
-            return _body(body.group(1), body.start(1), parties, rules)
+            return body_speaker(body.group(1), body.start(1), parties, rules)
         return None
 
     def _object(self, at: int, end: int, people: Sequence[PersonMention],
@@ -317,14 +302,14 @@ class SpeakerFinder:
             return self._resolve(pronoun.group(1).lower())
         for mention in people:
             if mention.start >= at:
-                if _only_titles(text[at : mention.start], rules):
+                if only_titles(text[at : mention.start], rules):
                     return self._named(mention, end, parties)
                 break
         body = rules.body_after.match(text, at, end)
         if body:
-            return _body(body.group(1), body.start(1), parties, rules)
+            return body_speaker(body.group(1), body.start(1), parties, rules)
         state = next((m for m in parties if m.start == at), None)
-        return _state(state, rules) if state else None
+        return state_speaker(state, rules) if state else None
 
     def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
@@ -332,7 +317,7 @@ class SpeakerFinder:
             # "Zelensky condemned …, according to him": the sentence's own subject first;
             # a subject pronoun ("…, he said") refers back past it.
             if own_subject and self.subject is not None:
-                return _person(self.subject)
+                return person_speaker(self.subject)
             return self.person
         if kind == "body":
             return self.body
@@ -354,7 +339,7 @@ class SpeakerFinder:
             title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
                                                   mention.start)
             if title is not None:
-                self.titled[title.group(1).lower()] = _person(mention)
+                self.titled[title.group(1).lower()] = person_speaker(mention)
             key = mention.tokens[-1]
             self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
         if speaker is not None and len(speaker.people) > 1:
@@ -370,7 +355,8 @@ class SpeakerFinder:
             if speaker.plural:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
-            self.person = _person(self.subject)
+            self.person = dataclasses.replace(person_speaker(self.subject),
+                                              neutral=self._neutral(self.subject))
 
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
@@ -381,7 +367,7 @@ class SpeakerFinder:
             return None
         head = self.text[start : first.start]
         head = _LEADING_PHRASE.sub("", head) if "," in head else head
-        return first if _only_titles(head, self.rules) else None
+        return first if only_titles(head, self.rules) else None
 
 
 def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],

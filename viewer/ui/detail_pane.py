@@ -36,6 +36,7 @@ from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.timex import Timex
 from viewer.core.words import plural
+from viewer.ui.detail_reasons import explained
 from viewer.ui.detail_reporting import conflict_html, reporting_rows
 from viewer.ui.event_model import date_text
 
@@ -202,13 +203,13 @@ class DetailPane(QWidget):
 
         if "date" in event.corrected:
             how = "corrected by hand"
-        topics = [self.topic_labels.get(t, t) for t in event.topics]
         rows = [
             f"<b style='font-size:110%'>{escape(date_text(event))}</b>{mark('date')} "
             f"<span>· {escape(event.precision)} · {how}</span>",
-            f"<b>Parties:</b> {escape(', '.join(event.parties) or '–')}{mark('parties')}",
+            f"<b>Parties:</b> {explained(event, 'party', event.parties)}{mark('parties')}",
             f"<b>People:</b> {escape(', '.join(event.people) or '–')}",
-            f"<b>Topics:</b> {escape(', '.join(topics) or '–')}{mark('topics')}",
+            f"<b>Topics:</b> {explained(event, 'topic', event.topics, self.topic_labels)}"
+            f"{mark('topics')}",
             f"<b>Tags:</b> {escape(', '.join(event.tags) or '–')} · "
             f"<b>Review:</b> {escape(event.review)}",
             *reporting_rows(event, mark),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
@@ -20,11 +22,13 @@ from viewer.core.conflicts import flag_label
 from viewer.core.events import Event
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.row_events import RowEvents
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
 COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document", "Modality",
            "Said by", "Disputed")
 Index = QModelIndex | QPersistentModelIndex
+ORDER_FIELDS = frozenset({"start", "end", "document", "char_start"})  # the date sort's keys
 
 
 def date_text(event: Event) -> str:
@@ -35,13 +39,36 @@ def date_text(event: Event) -> str:
     return f"{event.start.isoformat()} – {event.end.isoformat()}"
 
 
+class IdRows(Mapping[str, int]):
+    """Event id → row, read off the Session's columns (binary search over ids sorted once)
+    instead of a dictionary of every id."""
+
+    def __init__(self, events: RowEvents) -> None:
+        self.events = events
+
+    def __getitem__(self, key: str) -> int:
+        return self.events.columns.rows_of([key])[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self.events.columns.rows_of([key]))
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[str]:
+        return (bytes(raw).decode("utf-8") for raw in self.events.columns.arrays["id"])
+
+
 class EventTableModel(QAbstractTableModel):
-    """Events as rows; columns for the table, roles for the timeline and detail pane."""
+    """Events as rows; columns for the table, roles for the timeline and detail pane.
+
+    With a Session the rows are a `RowEvents` view over its columns: `data()` makes the
+    event of the asked row only, so a million events cost no Python object each."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.events: list[Event] = []
-        self.row_of: dict[str, int] = {}
+        self.events: list[Event] | RowEvents = []
+        self.row_of: Mapping[str, int] = {}
         self.titles: dict[str, str] = {}  # document path → title, shown where a person reads
 
     # Qt overrides ----------------------------------------------------------------------------
@@ -119,13 +146,19 @@ class EventTableModel(QAbstractTableModel):
 
     def set_events(self, events: Sequence[Event]) -> None:
         self.beginResetModel()
-        self.events = list(events)
-        self.row_of = {e.id: i for i, e in enumerate(self.events)}
+        if isinstance(events, RowEvents):
+            self.events = events
+            self.row_of = IdRows(events)
+        else:
+            self.events = list(events)
+            self.row_of = {e.id: i for i, e in enumerate(self.events)}
         self.endResetModel()
 
     def append(self, events: Sequence[Event]) -> None:
         if not events:
             return
+        if not isinstance(self.events, list) or not isinstance(self.row_of, dict):
+            raise TypeError("rows over a Session's columns grow with the Session, not here")
         first = len(self.events)
         self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
         self.events.extend(events)
@@ -167,21 +200,27 @@ class EventFilterProxy(QAbstractProxyModel):
         self.index_: EventIndex | ColumnIndex | None = None
         self.session_index: ColumnIndex | None = None
         self.rows: list[int] = []
-        self.proxy_of: dict[int, int] = {}
+        self.proxy_of: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)  # -1: not shown
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self.counts: dict[str, dict[str, int]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
         self._order: list[int] | None = None
+        self._order_array: npt.NDArray[np.int64] | None = None
+        self._rows_array: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._fields: frozenset[str] | None = None  # what the next edit changes, if known
+        self.edit_reset = False  # the last edit changed which rows are shown
+        self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
         if old is not None:
-            for signal in (old.modelReset, old.rowsInserted, old.dataChanged):
+            for signal in (old.modelReset, old.rowsInserted):
                 signal.disconnect(self._source_changed)
+            old.dataChanged.disconnect(self._source_edited)
         super().setSourceModel(model)
         model.modelReset.connect(self._source_changed)
         model.rowsInserted.connect(self._source_changed)
-        model.dataChanged.connect(self._source_changed)
+        model.dataChanged.connect(self._source_edited)
         self._source_changed()
 
     def source(self) -> EventTableModel:
@@ -199,7 +238,7 @@ class EventFilterProxy(QAbstractProxyModel):
             self.index_ = self.session_index
         else:  # events set without a Session (benchmarks, tests): index them
             self.index_ = EventIndex.build(self.source().events)
-        self._order = None
+        self._order = self._order_array = None
         self._apply()
 
     def set_filter(self, value: Filter) -> None:
@@ -209,14 +248,92 @@ class EventFilterProxy(QAbstractProxyModel):
     def _apply(self) -> None:
         self.beginResetModel()
         index = self.index_
-        self.rows = self._selected_in_order(index.rows(self.filter)) if index else []
-        self.proxy_of = {row: i for i, row in enumerate(self.rows)}
-        self.counts = index.counts(self.filter) if index is not None else {}
+        if isinstance(index, ColumnIndex):
+            self._set_rows(self._ordered(index.select(self.filter)))
+        else:
+            self._set_rows(self._selected_in_order(index.rows(self.filter)) if index else [])
+        self._counts = index.counts(self.filter) if index is not None else {}
         self.endResetModel()
         self.filterApplied.emit()
 
+    def _set_rows(self, rows: list[int] | npt.NDArray[np.int64]) -> None:
+        array = np.asarray(rows, dtype=np.int64)
+        self._rows_array = array
+        self.rows = array.tolist() if isinstance(rows, np.ndarray) else rows
+        proxy_of = np.full(len(self.source().events), -1, dtype=np.int32)
+        proxy_of[array] = np.arange(len(array), dtype=np.int32)
+        self.proxy_of = proxy_of
+        self.counts_stale = False
+
+    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+        """The rows a mask keeps, in the table's order: the whole table's order is one
+        argsort per sort column, and a filter only picks from it (O(n), vectorised)."""
+        if self._order_array is None:
+            self._order_array = self._column_order()
+        order = self._order_array
+        picked: npt.NDArray[np.int64] = order[mask[order]]
+        return picked
+
+    def note_fields(self, fields: frozenset[str]) -> None:
+        """The event fields the coming data change touches (the Session's `Change` says)."""
+        self._fields = frozenset(fields)
+
+    def _source_edited(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
+        """Edited rows: when the filter still shows the same rows in the same order, only
+        those rows are announced (no reset, so views keep their selection and scroll);
+        otherwise the filter applies again."""
+        fields, self._fields = self._fields, None
+        index = self.index_
+        if not isinstance(index, ColumnIndex) or len(self.proxy_of) != len(self.source().events):
+            self.edit_reset = True
+            self._source_changed()
+            return
+        if fields is None or fields & ORDER_FIELDS or self.sort_column not in (0, 1):
+            self._order_array = None
+        rows = self._ordered(index.select(self.filter))
+        if not np.array_equal(rows, self._rows_array):
+            self.edit_reset = True
+            self._apply()
+            return
+        self.edit_reset = False
+        self.counts_stale = fields is None or bool(fields)
+        last = len(COLUMNS) - 1
+        for source_row in range(top.row(), bottom.row() + 1):
+            row = self.proxy_row_of_source(source_row)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Facet counts for the filter; after an edit that kept the rows they are counted
+        when first asked for (the window asks once the edit is painted)."""
+        if self.counts_stale and self.index_ is not None:
+            self._counts = self.index_.counts(self.filter)
+            self.counts_stale = False
+        return self._counts
+
+    def _column_order(self) -> npt.NDArray[np.int64]:
+        events = self.source().events
+        if isinstance(events, RowEvents) and self.sort_column in (0, 1):
+            columns = events.columns
+            start = columns.arrays["start"].astype(np.int64)
+            start[start == 0] = 10**9  # undated last, as in the table's sort key
+            names = columns.vocab["document"].strings
+            rank = np.empty(len(names) + 1, dtype=np.int64)
+            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
+            rank[-1] = -1
+            keys = (columns.arrays["char_start"], rank[columns.arrays["document"]], start)
+            order = np.lexsort(keys)
+        else:  # other columns: their text, sorted in Python
+            order = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int64)
+            if self.sort_order == Qt.SortOrder.DescendingOrder:
+                return order  # _sorted reversed it already
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1]
+        return order
+
     def _selected_in_order(self, positions: list[int]) -> list[int]:
-        """The rows a filter keeps in the table's sort order.
+        """The rows a filter keeps in the table's sort order (events set without a Session).
 
         Up to a quarter of the rows are sorted directly; a larger selection is read off the
         whole table's order, which is sorted once per sort column rather than per filter.
@@ -244,11 +361,15 @@ class EventFilterProxy(QAbstractProxyModel):
     # Qt overrides ----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
-        self._order = None
+        self._order = self._order_array = None
         self.layoutAboutToBeChanged.emit()
         old_rows = list(self.rows)
-        self.rows = self._sorted(self.rows)
-        self.proxy_of = {row: i for i, row in enumerate(self.rows)}
+        if isinstance(self.index_, ColumnIndex):
+            mask = np.zeros(len(self.source().events), dtype=bool)
+            mask[self._rows_array] = True
+            self._set_rows(self._ordered(mask))
+        else:
+            self._set_rows(self._sorted(self.rows))
         self.changePersistentIndexList(
             self.persistentIndexList(),
             [self._remap(p, old_rows) for p in self.persistentIndexList()],
@@ -258,7 +379,7 @@ class EventFilterProxy(QAbstractProxyModel):
     def _remap(self, index: QModelIndex, old_rows: list[int]) -> QModelIndex:
         if not index.isValid() or index.row() >= len(old_rows):
             return QModelIndex()
-        return self.index(self.proxy_of[old_rows[index.row()]], index.column())
+        return self.index(int(self.proxy_of[old_rows[index.row()]]), index.column())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -284,7 +405,7 @@ class EventFilterProxy(QAbstractProxyModel):
     def mapFromSource(self, source: Index) -> QModelIndex:
         if not source.isValid():
             return QModelIndex()
-        row = self.proxy_of.get(source.row())
+        row = self.proxy_row_of_source(source.row())
         return QModelIndex() if row is None else self.index(row, source.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -298,7 +419,10 @@ class EventFilterProxy(QAbstractProxyModel):
         return self.source().events[self.rows[proxy_row]]
 
     def proxy_row_of_source(self, source_row: int) -> int | None:
-        return self.proxy_of.get(source_row)
+        if not 0 <= source_row < len(self.proxy_of):
+            return None
+        row = int(self.proxy_of[source_row])
+        return row if row >= 0 else None
 
     def shown_source_rows(self) -> list[int]:
         return self.rows

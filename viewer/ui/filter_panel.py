@@ -32,6 +32,9 @@ FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+MAX_VALUES = 300  # values listed per facet; a list widget of 50,000 items costs seconds
+
+
 class FacetList(QListWidget):
     """A checklist of a facet's values, each with how many events it would show."""
 
@@ -57,6 +60,11 @@ class FacetList(QListWidget):
         # Values no event would show are left out, unless the user has them checked.
         shown = [v for v in counts if counts[v] or v in checked]
         values = sorted(shown, key=lambda v: (v == NO_VALUE, -counts[v], v.casefold()))
+        hidden = max(0, len(values) - MAX_VALUES)
+        if hidden:  # tens of thousands of articles: the largest, and whatever is checked
+            values = values[:MAX_VALUES] + sorted(set(values[MAX_VALUES:]) & checked)
+        self.setToolTip(f"{hidden:,} smaller values are not listed; search narrows the events"
+                        if hidden else "")
         if [self.item(i).data(_VALUE_ROLE) for i in range(self.count())] != values:
             self.clear()
             for value in values:

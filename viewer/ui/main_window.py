@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core.lanes import LANE_FIELD
 from viewer.core.model import Document, Problem
 from viewer.core.periods import load_periods
 from viewer.core.session import Change, Session
+from viewer.core.session.row_events import RowEvents
 from viewer.core.timex import Timex
 from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.core.words import plural
@@ -54,6 +56,7 @@ from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskContext, TaskRunner
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
+from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_support import FolderWatch, SelectionSync, WindowSettings, dropped_folder
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.window_settings = WindowSettings(self)
         self._reloading = False
         self.store_problems: list[Problem] = []
+        self.topics_dialog: TopicsDialog | None = None
         self.setWindowTitle("Timeline Viewer")
         self.setAcceptDrops(True)
 
@@ -279,7 +283,7 @@ class MainWindow(QMainWindow):
         self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self.selection.keep
         self.proxy.use_index(session.index)
-        self.model.set_events(session.events())
+        self.model.set_events(RowEvents(session.columns))  # no object per event
         self.problems = session.problems
         self._show_problems()
         self.folder_watch.watch(session.loaded.files)
@@ -327,6 +331,14 @@ class MainWindow(QMainWindow):
         self.coverage = CoverageDialog(shown, self.titles(), self.topic_labels(), self)
         self.coverage.open()
 
+    def show_topics(self) -> TopicsDialog:
+        """The folder's topics to edit; one dialog, kept, its counts following each load."""
+        if self.topics_dialog is None:
+            self.topics_dialog = TopicsDialog(self)
+        self.topics_dialog.refresh()
+        self.topics_dialog.open()  # window-modal, like the other dialogs: undo after closing it
+        return self.topics_dialog
+
     def use_taxonomy(self, taxonomy: Taxonomy) -> None:
         """The one taxonomy every view reads: the folder's full one, discovered topics too
         (what `timeline-viewer topics FOLDER` lists), for lanes, colours, filters and details."""
@@ -341,7 +353,9 @@ class MainWindow(QMainWindow):
         return self.session.titles() if self.session is not None else {}
 
     def select_document(self, relpath: str) -> None:
-        rows = [r for r, e in enumerate(self.model.events) if e.document == relpath]
+        events = self.model.events
+        rows = (events.rows_matching("document", relpath) if isinstance(events, RowEvents)
+                else [r for r, e in enumerate(events) if e.document == relpath])
         if rows:
             self.select_rows(rows[:1], rows[0])
 
@@ -386,9 +400,24 @@ class MainWindow(QMainWindow):
         if change.orphans:
             self._show_problems()  # an orphaned edit was re-attached or discarded
         if change.rows:
+            self.proxy.note_fields(change.fields)
             self.model.replace_many({row: self.session.event(row) for row in change.rows})
+            if not self.proxy.edit_reset:  # the same rows are shown: refresh what changed
+                self._refresh_edited(change)
         elif change.tags:
             self.timeline.viewport().update()
+
+    def _refresh_edited(self, change: Change) -> None:
+        """An edit that left the shown rows as they were: the lanes are rebuilt only when
+        it moved an event in time or between lanes."""
+        lane_field = LANE_FIELD.get(self.timeline.mode, self.timeline.mode)
+        if change.fields & {"start", "end", lane_field}:
+            self._filter_applied()
+            return
+        self.selection.table_selection()  # the detail pane shows the edited event
+        self.timeline.viewport().update()
+        if change.facets:
+            self.filters.set_counts(self.proxy.counts)
 
     def _store_problem(self, message: str) -> None:
         problem = Problem(".timeline-viewer", "store", message)

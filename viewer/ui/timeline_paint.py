@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from viewer.core.events import Event
+from viewer.core.lanes import first_values
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
@@ -350,20 +351,12 @@ class TimelinePainter:
         self.legend = self._legend_entries()
 
     def _legend_entries(self) -> list[tuple[str, QColor]]:
-        if self.widget.mode == "topic":
-            seen: dict[str, None] = {}
-            for row in self.widget.rows:
-                for party in self.widget.events[row].parties[:1]:
-                    seen.setdefault(party)
-            return [(p, party_colour(p)) for p in list(seen)[:10]]
-        used: set[str] = set()
-        for row in self.widget.rows:
-            topics = self.widget.events[row].topics
-            if topics:
-                used.add(topics[0])
-            if len(used) == len(self.widget.taxonomy.topics):
-                break
-        taxonomy = self.widget.taxonomy
+        widget = self.widget
+        if widget.mode == "topic":
+            parties = first_values(widget.events, widget.rows, "parties")
+            return [(p, party_colour(p)) for p in parties[:10]]
+        used = set(first_values(widget.events, widget.rows, "topics"))
+        taxonomy = widget.taxonomy
         return [(t.label, topic_colour(taxonomy, t.id)) for t in taxonomy.topics if t.id in used]
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:

@@ -245,9 +245,13 @@ class TimelineWidget(QAbstractScrollArea):
         self.fit_hint.hide()
         width = max(200.0, self.content_width())
         self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
-        if self._stale():
+        scroll_to = int(self.scale.x(span[0]) - 30)
+        if self._stale():  # new rows: index the lanes and lay them out once, at the new scale
+            self._set_scroll(scroll_to)
             self._rebuild()
-        self._apply_scale(int(self.scale.x(span[0]) - 30))
+            self._emit_view()
+        else:
+            self._apply_scale(scroll_to)
         self.zoomChanged.emit(self.scale.px_per_day)
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
@@ -261,14 +265,18 @@ class TimelineWidget(QAbstractScrollArea):
         self._apply_scale(int(self.scale.x(ordinal) - anchor_x))
         self.zoomChanged.emit(px)
 
-    def _apply_scale(self, scroll_to: int) -> None:
-        """Lay out at the current scale around `scroll_to`, then scroll there."""
+    def _set_scroll(self, scroll_to: int) -> None:
+        """Scroll to `scroll_to` at the current scale, without laying out."""
         h = self.horizontalScrollBar()
         h.blockSignals(True)
         lo, hi = self._bounds()
         h.setRange(math.floor(lo), int(max(lo, hi - self.content_width())))
         h.setValue(scroll_to)
         h.blockSignals(False)
+
+    def _apply_scale(self, scroll_to: int) -> None:
+        """Lay out at the current scale around `scroll_to`, then scroll there."""
+        self._set_scroll(scroll_to)
         self._relayout()
         self.viewport().update()
         self._emit_view()

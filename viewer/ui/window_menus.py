@@ -70,6 +70,7 @@ def build_menus(window: MainWindow) -> None:
     window.lag_action = add(window, view, "Reporting &Lag", window.set_show_lag,
                             QKeySequence("Ctrl+Shift+L"), checkable=True)
     add(window, view, "&Coverage…", window.show_coverage, QKeySequence("Ctrl+Shift+C"))
+    add(window, view, "T&opics…", window.show_topics, QKeySequence("Ctrl+Shift+T"))
     view.addSeparator()
     window.boilerplate_action = add(window,
         view, "Show &Boilerplate", lambda on: window.filters.boilerplate.setChecked(on),

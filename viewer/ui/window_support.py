@@ -14,6 +14,7 @@ from PySide6.QtCore import QFileSystemWatcher, QItemSelection, QItemSelectionMod
 
 from viewer.core.events import Event
 from viewer.core.ingest import SUPPORTED
+from viewer.core.session.row_events import RowEvents
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -122,9 +123,15 @@ class SelectionSync:
     def show_detail(self, event: Event) -> None:
         w = self.window
         document = w.documents.get(event.document)
-        siblings = [e for e in w.model.events if e.document == event.document]
-        cluster = ([e for e in w.model.events if e.cluster == event.cluster]
-                   if event.sources > 1 else [])
+        events = w.model.events
+        if isinstance(events, RowEvents):  # a Session's columns: compare one column
+            siblings = events.matching("document", event.document)
+            cluster = ([events[r] for r in events.rows_of_bytes("cluster", event.cluster)]
+                       if event.sources > 1 else [])
+        else:
+            siblings = [e for e in events if e.document == event.document]
+            cluster = ([e for e in events if e.cluster == event.cluster]
+                       if event.sources > 1 else [])
         w.detail.show_event(event, document, w.timexes.get(event.document, ()),
                             siblings, cluster)
 

@@ -7,7 +7,6 @@ whichever engine they use; a test holds the two side by side.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,13 +27,24 @@ class _Entries:
     strings: tuple[str, ...]  # code → value, NO_VALUE last when present
 
 
+@dataclass(frozen=True, slots=True)
+class _Haystack:
+    """Every sentence casefolded, UTF-8, NUL-separated; where each starts and ends; and how
+    often each byte occurs (to look for a needle's rarest byte first)."""
+
+    buffer: npt.NDArray[np.uint8]
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+    histogram: npt.NDArray[np.int64]
+
+
 class ColumnIndex:
     """Filters over an `EventColumns`; call `changed(fields)` after the columns are edited."""
 
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
         self._entries: dict[str, _Entries] = {}
-        self._haystack: tuple[str, npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = None
+        self._haystack: _Haystack | None = None
 
     def changed(self, fields: set[str] | frozenset[str]) -> None:
         """Forget what depends on the given fields (and nothing else)."""
@@ -100,25 +110,40 @@ class ColumnIndex:
         return mask
 
     def search_mask(self, needle: str) -> Mask:
-        """Rows whose sentence contains `needle` (casefolded): one scan of one string."""
-        text, starts, ends = self._search_text()
+        """Rows whose sentence contains `needle` (casefolded), found with array operations
+        over one UTF-8 buffer of every sentence: the rarest byte of the needle gives the
+        candidates, each further byte narrows them, and `searchsorted` on the sentences'
+        offsets maps the matches to rows. No Python work per match (a regular expression's
+        iterator cost 0.3 µs a match, 200 ms at a million events)."""
+        haystack = self._search_text()
         mask = np.zeros(self.columns.size, dtype=bool)
-        found = np.fromiter((m.start() for m in re.finditer(re.escape(needle), text)),
-                            dtype=np.int64)
+        wanted = np.frombuffer(needle.encode("utf-8"), dtype=np.uint8)
+        size = len(wanted)
+        if not size or size > len(haystack.buffer):
+            return mask
+        rarest = int(np.argmin(haystack.histogram[wanted]))
+        found = np.flatnonzero(haystack.buffer == wanted[rarest]) - rarest
+        found = found[(found >= 0) & (found <= len(haystack.buffer) - size)]
+        for at in range(size):
+            if at != rarest and len(found):
+                found = found[haystack.buffer[found + at] == wanted[at]]
         if len(found):
-            rows = np.searchsorted(starts, found, side="right") - 1
-            inside = found + len(needle) <= ends[rows]
+            rows = np.searchsorted(haystack.starts, found, side="right") - 1
+            inside = found + size <= haystack.ends[rows]
             mask[rows[inside]] = True
         return mask
 
-    def _search_text(self) -> tuple[str, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    def _search_text(self) -> _Haystack:
         if self._haystack is None:
-            parts = [self.columns.value("text", row).casefold()
+            parts = [self.columns.value("text", row).casefold().encode("utf-8")
                      for row in range(self.columns.size)]
             lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
             starts = np.zeros(len(parts), dtype=np.int64)
             np.cumsum(lengths[:-1], out=starts[1:])
-            self._haystack = ("\x00".join(parts), starts, starts + lengths - 1)
+            buffer = np.frombuffer(b"\x00".join(parts), dtype=np.uint8)
+            del parts
+            self._haystack = _Haystack(buffer, starts, starts + lengths - 1,
+                                       np.bincount(buffer, minlength=256))
         return self._haystack
 
     # -- the questions -----------------------------------------------------------------------
@@ -136,7 +161,8 @@ class ColumnIndex:
         return mask
 
     def rows(self, f: Filter) -> list[int]:
-        return [int(r) for r in np.flatnonzero(self.select(f))]
+        rows: list[int] = np.flatnonzero(self.select(f)).tolist()
+        return rows
 
     def counts(self, f: Filter) -> dict[str, dict[str, int]]:
         """Per facet value, how many events match the other facets' choices and that value."""

@@ -39,6 +39,7 @@ from viewer.core.serialize import (
     timex_from_list,
 )
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.snapshot import (
     FileKey,
     Snapshot,
@@ -51,6 +52,7 @@ from viewer.core.timex import Timex
 from viewer.core.topics import Taxonomy, Topic, combine, load_taxonomy
 
 Progress = Callable[[int, int], bool | None]
+SAVE_EVERY = 64  # extracted files written to the snapshot together
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,9 @@ def _timexes(payload: dict[str, Any]) -> tuple[Timex, ...]:
 
 
 def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | None, *,
-         workers: int | None, use_snapshot: bool) -> Loaded:
+         workers: int | None, use_snapshot: bool, partial: Partial | None = None) -> Loaded:
+    """The folder as a Session holds it. `partial`, when given, receives the events of the
+    files extracted in this open, in batches of documents, before the folder-wide steps."""
     folder = str(root)
 
     def report(done: int, total: int) -> bool:
@@ -198,16 +202,31 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     payloads = snap.payloads(hits) if snap is not None else {}
     pending += [(rel, keys[rel].side) for rel in hits if rel not in payloads]
     cached = len(payloads)
-    fresh: list[tuple[bytes, FileKey, Any]] = []
+    batches = PartialBatches(partial) if partial is not None else None
+    extracted = 0
+
+    def save(fresh: list[tuple[bytes, FileKey, Any]]) -> None:
+        """Write extracted files to the snapshot as they come and convert them at once, so
+        the plain values of every file are never all held together."""
+        nonlocal extracted
+        extracted += len(fresh)
+        if snap is not None:
+            snap.put_files((rel, FileKey(k.size, k.mtime_ns, file_hash(names[rel]), k.side),
+                            v) for rel, k, v in fresh)
+        for rel, _, value in fresh:
+            if "problem" not in value:
+                payloads[rel] = extraction = extraction_from_dict(value)
+                if batches is not None:
+                    batches.add(extraction)
+        fresh.clear()
+
     if going:
-        going = _extract(folder, pending, names, sidecar, stamp, workers, payloads, fresh,
+        going = _extract(folder, pending, names, sidecar, stamp, workers, payloads, save,
                          lambda done: report(cached + done, total))
+    if batches is not None:
+        batches.flush()
     if snap is not None:
-        snap.put_files((rel, FileKey(k.size, k.mtime_ns, file_hash(names[rel]), k.side), v)
-                       for rel, k, v in fresh)
         snap.touch(touched)
-    extracted = len(fresh)
-    fresh.clear()
     if snap is not None and going:
         snap.keep_only(set(keys))
 
@@ -218,7 +237,10 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         value = payloads.pop(rel, None)  # each decoded payload is let go once converted
         if value is None:
             continue
-        if "problem" in value:
+        if isinstance(value, DocumentEvents):  # converted already, for a partial result
+            extractions.append(value)
+            paths[value.document.relpath] = rel
+        elif "problem" in value:
             problems.append(Problem(**value["problem"]))
         else:
             extraction = extraction_from_dict(value)
@@ -261,17 +283,31 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
 
 def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
              sidecar: dict[str, dict[str, str]], stamp: str, workers: int | None,
-             payloads: dict[bytes, Any], fresh: list[tuple[bytes, FileKey, Any]],
+             payloads: dict[bytes, Any],
+             save: Callable[[list[tuple[bytes, FileKey, Any]]], None],
              report: Callable[[int], bool]) -> bool:
-    """Extract the pending files into `payloads` (and `fresh`); False when cancelled."""
-    done = 0
+    """Extract the pending files into `payloads`, handing each to `save` (in groups of
+    SAVE_EVERY); False when cancelled."""
+    fresh: list[tuple[bytes, FileKey, Any]] = []
 
     def keep(rel: bytes, value: dict[str, Any]) -> None:
         payloads[rel] = value
         st = _stat(names[rel])
         fresh.append((rel, FileKey(st[0], st[1], None, json.dumps(
             sidecar.get(relative_name(folder, names[rel]), {}), sort_keys=True)), value))
+        if len(fresh) >= SAVE_EVERY:
+            save(fresh)
 
+    try:
+        return _run(folder, pending, names, sidecar, stamp, workers, keep, report)
+    finally:
+        save(fresh)
+
+
+def _run(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
+         sidecar: dict[str, dict[str, str]], stamp: str, workers: int | None,
+         keep: Callable[[bytes, dict[str, Any]], None], report: Callable[[int], bool]) -> bool:
+    done = 0
     workers = workers or os.cpu_count() or 1
     if len(pending) >= PARALLEL_FROM and workers > 1:
         with _executor(workers, folder, stamp) as pool:

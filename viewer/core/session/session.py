@@ -14,9 +14,11 @@ from viewer.core import edits
 from viewer.core.edits import Edit
 from viewer.core.events import Event
 from viewer.core.model import Document, Problem
+from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.columns import NO_DAY, EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.loading import Loaded, Progress, load
+from viewer.core.session.partials import Partial
 from viewer.core.store import Store, StoreError, UserData
 from viewer.core.timex import Timex
 from viewer.core.userdata import apply_user_data, orphans_among
@@ -33,7 +35,9 @@ class Change:
     `rows` and `ids` name the events; `fields` the event fields whose values changed and
     `facets` the filter facets among them; `tags` says the tag list or colours changed;
     `documents` names articles that were re-extracted. `reset` means rows were added or
-    removed (a re-dated article), so row numbers from before no longer hold.
+    removed (a re-dated article), so row numbers from before no longer hold. `marked` are the
+    rows among `rows` the edit did not touch itself but whose cluster's conflict flags or
+    planned→outcome link it changed.
     """
 
     rows: tuple[int, ...] = ()
@@ -44,6 +48,7 @@ class Change:
     documents: frozenset[str] = frozenset()
     reset: bool = False
     orphans: bool = False  # the list of orphaned edits changed
+    marked: tuple[int, ...] = ()
 
 
 class Session:
@@ -66,11 +71,15 @@ class Session:
     @classmethod
     def open(cls, source: str | Path, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None, *, workers: int | None = None,
-             use_snapshot: bool = True, with_store: bool = True) -> Session:
+             use_snapshot: bool = True, with_store: bool = True,
+             partial: Partial | None = None) -> Session:
         """Open a folder: its snapshot (or extraction where it is stale), then its store.
-        `progress(done, total)` is called as files are done; `cancel()` stops early."""
+        `progress(done, total)` is called as files are done; `cancel()` stops early;
+        `partial(columns)` receives the events of newly extracted files in batches of
+        documents (provisional: before people, clusters and conflicts across the folder)."""
         root = Path(source)
-        loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot)
+        loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot,
+                      partial=partial)
         store, problems, error = _open_store(root) if with_store else (None, [], None)
         return cls(root, loaded, store, problems, error)
 
@@ -84,11 +93,14 @@ class Session:
         self.columns: EventColumns = loaded.columns
         self.index = ColumnIndex(self.columns)
         self._base: dict[int, Event] = {}  # extracted versions of the rows edits changed
+        self._published = {relpath: day for relpath, (day, _) in zip(
+            loaded.order, loaded.headers, strict=True)}
         data = self.store.load() if self.store is not None else UserData()
         self.tags: dict[str, str] = dict(data.tags)
         edited = data.edited_ids()
         rows = self.columns.rows_of(edited)
         self._merge(rows.values(), data)
+        self._remark(rows.values())
         self.orphans = orphans_among(data, edited - rows.keys())
 
     def attach_store(self, store: Store | None, problems: list[Problem]) -> None:
@@ -98,6 +110,7 @@ class Session:
         self.read_only = (f"Read-only: {store.read_only}."
                           if store is not None and store.read_only else None)
         self._undo, self._done = [], 0
+        before = list(self._base)
         for row, base in self._base.items():  # back to the extracted events, then merge
             self.columns.set_rows({row: base})
         self._base = {}
@@ -107,6 +120,7 @@ class Session:
         edited = data.edited_ids()
         rows = self.columns.rows_of(edited)
         self.index.changed(self._merge(rows.values(), data))
+        self._remark([*before, *rows.values()])
         self.orphans = orphans_among(data, edited - rows.keys())
 
     def take_history(self, other: Session) -> None:
@@ -258,6 +272,12 @@ class Session:
             self.tags = dict(data.tags)
         rows = self.columns.rows_of(change.events)
         fields = self._merge(rows.values(), data)
+        marked: dict[int, Event] = {}
+        if fields & _MARK_INPUTS:  # a cluster's flags may have changed with it
+            marked, more = self._remark(rows.values())
+            fields |= more
+        touched = {row: eid for eid, row in rows.items()}
+        extra = {row: e.id for row, e in marked.items() if row not in touched}
         missing = change.events - rows.keys()
         before = self.orphans
         if missing:  # an orphan's edits were undone or redone: list what is left of them
@@ -265,10 +285,20 @@ class Session:
             kept = [o for o in self.orphans if o.event_id not in missing]
             self.orphans = sorted(kept + orphans_among(full, missing & full.edited_ids()),
                                   key=lambda o: o.event_id)
-        return Change(rows=tuple(sorted(rows.values())), ids=frozenset(rows),
+        return Change(rows=tuple(sorted(touched.keys() | extra.keys())),
+                      ids=frozenset(rows) | frozenset(extra.values()),
                       fields=frozenset(fields),
                       facets=frozenset(FACET_FIELDS[f] for f in fields if f in FACET_FIELDS),
-                      tags=change.tags, orphans=self.orphans != before)
+                      tags=change.tags, orphans=self.orphans != before,
+                      marked=tuple(sorted(extra)))
+
+    def _remark(self, rows: Iterable[int]) -> tuple[dict[int, Event], set[str]]:
+        """Redo conflict flags and outcome links over the clusters of `rows` (with the edits
+        merged): the rows whose marks changed, and the fields that did."""
+        updates = redo_marks(self.columns, rows, self._published)
+        fields = self.columns.set_rows(updates) if updates else set()
+        self.index.changed(fields)
+        return updates, fields
 
     def _merge(self, rows: Iterable[int], data: UserData) -> set[str]:
         updates: dict[int, Event] = {}
@@ -280,6 +310,11 @@ class Session:
         fields = self.columns.set_rows(updates)
         self.index.changed(fields)
         return fields
+
+
+# Corrected fields that conflict flags or outcome links are read from.
+_MARK_INPUTS = frozenset({"start", "end", "precision", "modality", "speaker", "not_event",
+                          "parties", "topics"})
 
 
 def _open_store(root: Path) -> tuple[Store | None, list[Problem], StoreError | None]:

@@ -1,8 +1,8 @@
-"""Compile the tagger's data file into one pattern, once.
+"""Compile the tagger's data file once per process: its tables, its rules, and the scan.
 
-Each rule becomes a named alternative `(?P<r7>…)` of a single regular expression; its own
-named groups are prefixed (`r7__month`) so every rule keeps its names. Tried in file order at
-each position, so the text is scanned once whatever the number of rules.
+Each rule is indexed under the words it can start with, and the scan (`rule_index`) is
+compiled here with the rules, so tagging never compiles a pattern: one pass over the text
+finds those words, and at each one a single combined match tries its rules in file order.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
+from viewer.core.timex.rule_index import RuleScan, compile_scan, start_keys, trie_pattern
 
-_GROUP = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -35,6 +36,7 @@ class Lexicon:
     by_word: dict[str, tuple[int, ...]]
     by_digit: tuple[int, ...]
     by_quote: tuple[int, ...]
+    scan: RuleScan
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, float]
@@ -50,31 +52,6 @@ class Lexicon:
     past_cues: re.Pattern[str]
     modifiers: dict[str, tuple[str, str]]
     modifier_before: re.Pattern[str]
-
-
-def _strip_lookaround(pattern: str) -> str:
-    """The pattern without look-ahead/behind groups, whose words never start a match."""
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), index) and (
-            index == 0 or pattern[index - 1] != "\\"
-        ):
-            depth = 0
-            while index < len(pattern):
-                char = pattern[index]
-                if char == "\\":
-                    index += 2
-                    continue
-                depth += char == "("
-                depth -= char == ")"
-                index += 1
-                if depth == 0:
-                    break
-            continue
-        out.append(pattern[index])
-        index += 1
-    return "".join(out)
 
 
 # The standard library's own regex parser (no public equivalent), used only to find which
@@ -145,8 +122,18 @@ def _scan_pattern(body: str) -> re.Pattern[str]:
     return re.compile(body, re.IGNORECASE)
 
 
+Alternation = Callable[[Any], str]
+
+
 def _alternation(words: Any) -> str:
-    """A non-capturing group of the words, longest first, spaces matching any whitespace."""
+    """A non-capturing group of the words (a trie, longest first), spaces matching any
+    white space."""
+    return trie_pattern({str(w).lower() for w in words})
+
+
+def _word_list(words: Any) -> str:
+    """The same words as a plain list, longest first: the form whose words are written
+    out, which the rule index reads (see `start_keys`)."""
     ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
@@ -161,45 +148,54 @@ def _cue_pattern(words: list[str], suffix: str | None = None,
                       re.IGNORECASE)
 
 
-def _zone(zones: dict[str, list[str]]) -> str:
+def _zone(zones: dict[str, list[str]], alternation: Alternation) -> str:
     """Time zone abbreviations (capitals only) or names followed by "time"."""
     short = "|".join(re.escape(z) for z in sorted(zones.get("abbreviations", []), key=len,
                                                   reverse=True))
-    names = _alternation(zones.get("names", [])) if zones.get("names") else "(?!)"
+    names = alternation(zones.get("names", [])) if zones.get("names") else "(?!)"
     return (r"(?:(?-i:" + (short or "(?!)") + r")\b|" + names
             + r"(?:\s+(?:standard|daylight|summer))?\s+time\b)")
 
 
-def build(data: dict[str, Any]) -> Lexicon:
-    tables = data["tables"]
+def _places(tables: dict[str, Any], alternation: Alternation) -> dict[str, str]:
+    """What each placeholder of a rule pattern stands for."""
     months = {k: int(v) for k, v in tables["months"].items()}
     full_months = [m for m in months if len(m) > 3 or m == "may"]
     weekdays = {k: int(v) for k, v in tables["weekdays"].items()}
     units = dict(tables["units"])
     plain_units = [u for u in units if u not in ("weekend", "weekends", "night", "nights")]
     numbers = {k: float(v) for k, v in tables["numbers"].items()}
-    places = {
-        "month": _alternation(months),
-        "month_full": _alternation(full_months),
-        "weekday": _alternation(weekdays),
-        "weekday_full": _alternation(w for w in weekdays if w.endswith("day")),
-        "number": _alternation(numbers),
-        "number_word": _alternation(k for k in numbers if not k.startswith(("a ", "an"))),
+    return {
+        "month": alternation(months),
+        "month_full": alternation(full_months),
+        "weekday": alternation(weekdays),
+        "weekday_full": alternation(w for w in weekdays if w.endswith("day")),
+        "number": alternation(numbers),
+        "number_word": alternation(k for k in numbers if not k.startswith(("a ", "an"))),
         "compound": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
         r"(?:one|two|three|four|five|six|seven|eight|nine)",
-        "vague": _alternation(tables["vague_numbers"]),
-        "unit": _alternation(units),
-        "unit_plain": _alternation(plain_units),
-        "season": _alternation(tables["seasons"]),
-        "part": _alternation(tables["parts_of_day"]),
-        "ordinal": _alternation(tables["ordinals"]),
-        "holiday": _alternation(tables["holidays"]),
-        "fholiday": _alternation(tables["floating_holidays"]),
-        "ref": _alternation(tables["references"]),
-        "zone": _zone(tables.get("time_zones", {})),
+        "vague": alternation(tables["vague_numbers"]),
+        "unit": alternation(units),
+        "unit_plain": alternation(plain_units),
+        "season": alternation(tables["seasons"]),
+        "part": alternation(tables["parts_of_day"]),
+        "ordinal": alternation(tables["ordinals"]),
+        "holiday": alternation(tables["holidays"]),
+        "fholiday": alternation(tables["floating_holidays"]),
+        "ref": alternation(tables["references"]),
+        "zone": _zone(tables.get("time_zones", {}), alternation),
         "year": r"(?:1[0-9]\d\d|20\d\d)",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
+
+
+def build(data: dict[str, Any]) -> Lexicon:
+    tables = data["tables"]
+    months = {k: int(v) for k, v in tables["months"].items()}
+    weekdays = {k: int(v) for k, v in tables["weekdays"].items()}
+    units = dict(tables["units"])
+    numbers = {k: float(v) for k, v in tables["numbers"].items()}
+    places, listed = _places(tables, _alternation), _places(tables, _word_list)
     rules: list[Rule] = []
     by_word: dict[str, list[int]] = {}
     by_digit: list[int] = []
@@ -214,25 +210,27 @@ def build(data: dict[str, Any]) -> Lexicon:
         rules.append(Rule(entry["id"], entry["type"], entry["norm"], pattern, glued))
         if glued:
             continue
-        # Index the rule under every word it could start with (a superset: any word written
-        # outside a look-around), so a scan tries only the rules that can match at a word.
-        visible = _strip_lookaround(body)
-        visible = re.sub(r"\(\?P<\w+>", "(", visible)
-        visible = re.sub(r"\\[a-zA-Z]", " ", visible).lower()
-        for word in set(re.findall(r"[a-z]+", visible)):
+        # Index the rule under the words it can start with, so a scan tries only the rules
+        # that can match at a word.
+        words, digit, quote = start_keys(
+            body, r"(?<!\w)" + _PLACEHOLDER.sub(lambda m: listed[m.group(1)], entry["pattern"]))
+        for word in words:
             by_word.setdefault(word, []).append(index)
-        if re.search(r"\\d|\[[^\]]*\d", body):
+        if digit:
             by_digit.append(index)
-        if "'" in visible or "’" in visible:
+        if quote:
             by_quote.append(index)
     cues = data["cues"]
     modifiers = {" ".join(k.split()): (str(v[0]), str(v[1]))
                  for k, v in tables.get("span_modifiers", {}).items()}
+    word_index = {w: tuple(sorted(ix)) for w, ix in by_word.items()}
     return Lexicon(
         rules=tuple(rules),
-        by_word={w: tuple(sorted(ix)) for w, ix in by_word.items()},
+        by_word=word_index,
         by_digit=tuple(by_digit),
         by_quote=tuple(by_quote),
+        scan=compile_scan([r.pattern.pattern for r in rules], word_index, tuple(by_digit),
+                          tuple(by_quote)),
         months=months,
         weekdays=weekdays,
         numbers=numbers,

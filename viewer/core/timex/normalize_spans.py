@@ -37,8 +37,9 @@ def clock(m: Match) -> Result | None:
             hour = 0
         if hour > 24 or minute > 59:
             return None
-    if m.g("weekday2") and not m.g("weekday"):  # "10:35 a.m. (0735 GMT) Friday"
-        m.groups["weekday"] = m.groups["weekday2"]
+    for later in ("weekday2", "weekday3"):  # "10:35 a.m. (0735 GMT) Friday", "(04:30 GMT) on"
+        if m.g(later) and not m.g("weekday"):
+            m.groups["weekday"] = m.groups[later]
     day = m.dct
     anchor = "dct"
     near = m.anchor

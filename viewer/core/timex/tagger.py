@@ -8,6 +8,7 @@ mentioned, which the scan carries along as it goes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -61,10 +62,6 @@ NORMALISERS: dict[str, Normaliser] = {
 }
 
 _TRIM = " \t\n,.;:"
-# Where a rule may start: a word, a number or a quoted year ('22) not glued to a word before
-# it, since every rule but the glued ones begins with (?<!\w).
-_WORD = re.compile(r"(?<!\w)(?:[^\W\d_]+|\d|['’]\d)")
-_UNNAMED = re.compile(r"\(\?P<\w+>")
 _YEAR = re.compile(r"\d{4}$")
 
 
@@ -84,6 +81,13 @@ def _precision(value: str) -> str | None:
 Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
 
 
+@functools.lru_cache(maxsize=8192)
+def _days(value: str, mod: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a DATE/TIME value covers, narrowed by its modifier: a pure function of the
+    two, asked for nearly every expression, and news repeats its values."""
+    return narrow(interval(value), mod)
+
+
 def _resolve(rule: Rule, context: Match) -> Resolved | None:
     """The rule's value and the days it covers; None when it does not apply or would leave
     the supported calendar ("in 9000 years", "31 December 9999"): dates are total."""
@@ -94,7 +98,7 @@ def _resolve(rule: Rule, context: Match) -> Resolved | None:
         if result.explicit_span:
             earliest, latest = result.earliest, result.latest
         elif result.type in ("DATE", "TIME"):
-            earliest, latest = narrow(interval(result.value), result.mod)
+            earliest, latest = _days(result.value, result.mod)
         else:
             earliest = latest = None
     except (ValueError, OverflowError):
@@ -110,7 +114,6 @@ class Tagger:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or bundled()
-        self._any_of: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -147,7 +150,7 @@ class Tagger:
                                   result.type or rule.type, result.value, result.mod, self.lex)
             if result.mod != mod and not result.explicit_span and result.type in ("DATE",
                                                                                   "TIME"):
-                earliest, latest = narrow(interval(result.value), result.mod)
+                earliest, latest = _days(result.value, result.mod)
             found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
                                earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
@@ -161,56 +164,49 @@ class Tagger:
         return found
 
 
-    def _any_rule(self, candidates: tuple[int, ...]) -> re.Pattern[str]:
-        """One pattern that matches where any of the rules does, naming the first that does
-        (`_<k>` for the k-th), so a word where none applies costs one match, not one per rule.
-        """
-        combined = self._any_of.get(candidates)
-        if combined is None:
-            rules = self.lex.rules
-            combined = re.compile("|".join(
-                f"(?P<_{k}>{_UNNAMED.sub('(', rules[index].pattern.pattern)})"
-                for k, index in enumerate(candidates)), re.IGNORECASE)
-            self._any_of[candidates] = combined
-        return combined
-
     def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
-        At each word only the rules indexed under it are tried, so most of the text costs one
-        dictionary look-up per word, and one combined match finds the first rule that applies.
-        Words inside an expression already tagged (`tagged_to[0]`, kept by the caller) are
-        skipped. Glued rules (which may start inside a word) are found with their own scan
-        and merged in.
+        One scan of the lowercased text stops only at words some rule can start with (see
+        `rule_index`); there one combined match finds the first rule that applies, and the
+        rules after it are tried when the caller turns its match down. Words inside an
+        expression already tagged (`tagged_to[0]`, kept by the caller) are skipped. Glued
+        rules (which may start inside a word) are found with their own scan and merged in.
         """
         lex = self.lex
         rules = lex.rules
         by_word = lex.by_word
+        combined = lex.scan.combined
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in enumerate(rules) if rule.glued
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
         next_glued = 0
-        for word in _WORD.finditer(text, start, end):
-            at = word.start()
+        # The scan reads the lowercased span (and the character before it, for the look-behind)
+        base = max(0, start - 1)
+        scanned = text[base:end].lower()
+        trigger = lex.scan.trigger
+        if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
+            scanned, trigger, base = text, lex.scan.trigger_any_case, 0
+        for word in trigger.finditer(scanned, start - base, end - base):
+            at = word.start() + base
             while next_glued < len(glued) and glued[next_glued][0] < at:
                 _, index, hit = glued[next_glued]
                 next_glued += 1
                 yield hit, rules[index]
             if at < tagged_to[0]:
                 continue  # every hit here would start inside a tagged expression
-            token = word.group()
-            first = token[0]
+            first = text[at]
             if first.isdigit():
                 candidates = lex.by_digit
             elif first in "'’":
                 candidates = lex.by_quote
             else:
-                candidates = by_word.get(token.lower(), ())
+                candidates = by_word.get(word.group().lower(), ())
             if len(candidates) > 1:
-                found = self._any_rule(candidates).match(text, at, end)
+                found = combined[candidates].match(text, at, end)
                 if found is None:
                     continue
                 candidates = candidates[int(str(found.lastgroup)[1:]):]

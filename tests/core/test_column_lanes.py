@@ -1,0 +1,90 @@
+"""Lanes, extent and density over a Session's columns equal the event-by-event results, and
+cost Python work per lane, not per event (counted, never timed)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bench.synthetic import events as synthetic_events
+from tests.core.workcount import growth, lines_run
+from viewer.core.density import histogram
+from viewer.core.events import Event
+from viewer.core.lanes import build_lanes, extent, first_values
+from viewer.core.scene import LANE_MODES, Scene, TimeScale
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.row_events import RowEvents
+
+
+def _columns(events: list[Event]) -> RowEvents:
+    texts = {e.document: e.text for e in events}
+    return RowEvents(EventColumns.build(events, lambda doc, a, b: texts[doc][a:b]))
+
+
+def _sample(count: int, seed: int = 3) -> tuple[list[Event], RowEvents, list[int]]:
+    events = synthetic_events(count, seed=seed)
+    undated = {i for i in range(0, count, 17)}
+    events = [e if i not in undated else Event(**{**_fields(e), "start": None, "end": None})
+              for i, e in enumerate(events)]
+    rows = [i for i in range(count) if i % 5]
+    random.Random(seed).shuffle(rows)  # the table's order, not the rows'
+    return events, _columns(events), rows
+
+
+def _fields(event: Event) -> dict[str, object]:
+    return {name: getattr(event, name) for name in Event.__dataclass_fields__}
+
+
+@pytest.mark.parametrize("mode", LANE_MODES)
+def test_column_lanes_equal_event_lanes(mode: str) -> None:
+    events, columns, rows = _sample(3000)
+    expected = build_lanes(events, rows, mode, str.upper)
+    found = build_lanes(columns, rows, mode, str.upper)
+    assert [lane.key for lane in found] == [lane.key for lane in expected]
+    for a, b in zip(found, expected, strict=True):
+        assert (a.label, a.count, a.events, a.undated) == (b.label, b.count, b.events, b.undated)
+        assert (a.point_days, a.point_rows) == (b.point_days, b.point_rows)
+        assert (a.span_starts, a.span_ends, a.span_rows) == (
+            b.span_starts, b.span_ends, b.span_rows)
+        assert a.longest_span == b.longest_span
+
+
+def test_column_extent_density_and_representative_equal_the_events() -> None:
+    events, columns, rows = _sample(2000)
+    assert extent(columns, rows) == extent(events, rows)
+    span = extent(events, rows)
+    assert span is not None
+    assert histogram(columns, rows, span[0], span[1], 37) == histogram(
+        events, rows, span[0], span[1], 37)
+    scale = TimeScale(span[0], 0.05)
+    by_objects = Scene(events, rows, "party", scale)
+    by_columns = Scene(columns, rows, "party", scale)
+    group = rows[:500]
+    assert by_columns.representative(group) == by_objects.representative(group)
+
+
+def test_column_lanes_make_no_events_and_run_python_per_lane_not_per_event() -> None:
+    made = [0]
+
+    def work(copies: int) -> int:
+        _, columns, rows = _sample(1000 * copies)
+        make = columns.columns.event
+
+        def counted(row: int) -> Event:
+            made[0] += 1
+            return make(row)
+
+        columns.columns.event = counted  # type: ignore[method-assign]
+        counter = [0]
+        lines_run(lambda: (build_lanes(columns, rows, "party"), extent(columns, rows)), counter)
+        return counter[0]
+
+    assert growth(work) < 1.5  # four times the events: about the same Python work
+    assert made[0] == 0
+
+
+def test_first_values_over_columns_equal_the_events() -> None:
+    events, columns, rows = _sample(1500)
+    for name in ("parties", "topics"):
+        assert first_values(columns, rows, name) == first_values(events, rows, name)

@@ -1,0 +1,42 @@
+"""Two days joined only by "and" or "to" date one happening over both days; a deadline's
+span is not the narrative's day for the sentences after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from viewer.core.extract import extract_folder
+
+D = dt.date
+
+
+def _dates(tmp_path: Path, text: str) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    (tmp_path / "a.txt").write_text(text)
+    return {e.text: (e.start, e.end) for e in extract_folder(tmp_path, use_cache=False).events}
+
+
+def _of(dates: dict[str, tuple[dt.date | None, dt.date | None]], fragment: str
+        ) -> tuple[dt.date | None, dt.date | None]:
+    return next(v for k, v in dates.items() if fragment in k)
+
+
+def test_coordinated_days_are_one_happening(tmp_path: Path) -> None:
+    dates = _dates(tmp_path, (
+        "date 2026-10-09 The river commission met in Kano on Tuesday and Wednesday.\n\n"
+        "Engineers inspected the dam on September 21 and 22.\n\n"
+        "Pumping ran from Monday to Wednesday.\n\n"
+        "The commission will report on Monday, and the ministry on Friday.\n"))
+    assert _of(dates, "met in Kano") == (D(2026, 10, 6), D(2026, 10, 7))
+    assert _of(dates, "inspected the dam") == (D(2026, 9, 21), D(2026, 9, 22))
+    assert _of(dates, "Pumping ran") == (D(2026, 10, 5), D(2026, 10, 7))
+    # Two days in two clauses stay two happenings.
+    assert _of(dates, "will report on Monday") == (D(2026, 10, 12), D(2026, 10, 12))
+
+
+def test_a_deadline_is_not_the_next_sentences_day(tmp_path: Path) -> None:
+    dates = _dates(tmp_path, (
+        "date 2026-10-09 The ministry is expected to publish the rules before the end of "
+        "October. The minister said the industry had been consulted.\n"))
+    assert _of(dates, "publish the rules") == (D(2026, 10, 9), D(2026, 10, 31))
+    assert _of(dates, "had been consulted") == (D(2026, 10, 9), D(2026, 10, 9))

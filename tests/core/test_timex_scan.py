@@ -1,0 +1,109 @@
+"""The tagger's scan: the words each rule can start with, the word tries, the trigger scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from viewer.core.timex import Tagger
+from viewer.core.timex.lexicon import bundled
+from viewer.core.timex.rule_index import (
+    DIGIT,
+    QUOTE,
+    first_words,
+    followers,
+    start_keys,
+    trie_pattern,
+)
+
+
+def test_first_words_follow_optional_parts_and_placeholders() -> None:
+    body = r"(?<!\w)(?:(?P<rel>last|the next)\s+)?(?P<day>monday|tue(?:sday)?)\b(?!\s+of)"
+    assert first_words(body) == {"last", "the", "monday", "tue", "tuesday"}
+    assert first_words(r"(?:the\s+)?(?P<n>\d+)[- ]years?") == {"the", DIGIT}
+    assert first_words(r"['’](?P<d>\d0)s") == {QUOTE}
+    assert first_words(r"mid-?\s*summer") == {"mid", "midsummer"}
+
+
+def test_first_words_give_up_rather_than_guess() -> None:
+    assert first_words(r"\w+ ago") is None
+    assert first_words(r"[^x]+") is None
+    assert first_words(r"(") is None  # does not compile
+
+
+def test_a_rule_is_indexed_under_its_written_start_words_only() -> None:
+    """Words inside the pattern ("of") or in a look-behind ("than") start no match."""
+    body = r"(?<!\w)(?<!than )(?:the\s+)?end\s+of\s+(?P<year>\d{4})"
+    words, digit, quote = start_keys(body, body)
+    assert words == {"the", "end"}
+    assert not digit and not quote
+
+
+def test_a_trie_can_require_a_pattern_where_a_word_ends() -> None:
+    pattern = re.compile(trie_pattern(["a", "an", "the"], {"a": r"(?=\s+b)", "the": "$"}))
+    assert [pattern.match(t) is not None for t in ("a b", "a c", "an", "the", "the x")] == [
+        True, False, True, True, False]
+
+
+def test_a_trie_matches_what_the_longest_first_list_matches() -> None:
+    words = ["a", "an", "a few", "a couple", "and", "the", "then", "th", "(?!)"]
+    listed = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                              for w in sorted(words, key=len, reverse=True)) + ")"
+    text = "a  few then th the an anda couple and (?!) a\tcouple"
+    for pattern in (trie_pattern(words), listed):
+        assert re.compile(pattern).match("a few") is not None
+    trie, flat = re.compile(trie_pattern(words) + r"\b"), re.compile(listed + r"\b")
+    for at in range(len(text)):
+        one, two = trie.match(text, at), flat.match(text, at)
+        assert (one and one.span()) == (two and two.span())
+
+
+def test_every_rule_set_word_is_a_trigger() -> None:
+    lex = bundled()
+    for word in lex.by_word:
+        assert lex.scan.trigger_any_case.fullmatch(word.upper()), word
+        assert (lex.scan.trigger.fullmatch(word) is None) == (word in lex.scan.guards), word
+    assert lex.scan.trigger.search("of and in to") is None
+
+
+def test_text_whose_lowercase_is_longer_keeps_its_offsets() -> None:
+    """'İ' lowercases to two characters: the scan falls back to the text itself."""
+    text = "İİ İstanbul officials met on Monday, 4 March 2024, and again next week."
+    found = Tagger().tag(text, dt.date(2024, 3, 6))
+    assert [(t.text, text[t.start : t.end]) for t in found] == [
+        ("Monday, 4 March 2024", "Monday, 4 March 2024"), ("next week", "next week")]
+
+
+def test_a_span_of_the_text_is_tagged_alone() -> None:
+    text = "Yesterday and on Monday, then next week."
+    found = Tagger().tag(text, dt.date(2024, 3, 6), start=10, end=24)
+    assert [t.text for t in found] == ["Monday"]
+
+
+def test_followers_are_the_starts_of_the_next_word() -> None:
+    body = r"(?<!\w)(?:the\s+)?(?P<n>\d+|two|a few)[- ](?:years?|weeks?)\b"
+    assert followers(body, ["the", "two", "a"]) == {
+        "the": {"0", "two", "a"}, "two": {"yea", "wee"}, "a": {"few"}}
+    assert followers(body, ["two"]) == {"two": {"yea", "wee"}}
+    # a rule that may end after its first word lets anything follow it
+    assert followers(r"(?<!\w)(?P<w>today|the\s+day\s+before)\b", ["today", "the"]) == {
+        "today": None, "the": {"day"}}
+    # a final look-ahead says what must follow
+    assert followers(r"(?P<unit>days|weeks)(?=\s+(?:ago|later)\b)", ["days", "weeks"]) == {
+        "days": {"ago", "lat"}, "weeks": {"ago", "lat"}}
+    assert followers(r"\w+", ["a"]) is None
+
+
+def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
+    lex = bundled()
+    guard = lex.scan.guards["the"]
+    text = "the government said the day before, the 1990s"
+    assert guard.match(text, 3) is None  # "government" starts no rule after "the"
+    assert guard.match(text, text.index(" day")) is not None
+    assert guard.match(text, text.index(" 1990s")) is not None  # a number
+    assert "yesterday" not in lex.scan.guards  # "yesterday" may end an expression
+    # the trigger scan checks the guards itself: "the government" never reaches Python
+    assert [m.start() for m in lex.scan.trigger.finditer(text)] == [
+        text.index("the day"), text.index("the 1990s"), text.index("1990s")]
+    found = Tagger().tag(text, dt.date(2024, 3, 6))
+    assert [t.text for t in found] == ["the day before", "the 1990s"]

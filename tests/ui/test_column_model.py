@@ -1,0 +1,48 @@
+"""The table model over a Session's columns shows the same rows, in the same order, as the
+model over a list of events, without making an event per row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from bench.synthetic import events as synthetic_events
+from viewer.core.query import Filter
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.row_events import RowEvents
+from viewer.ui.event_model import EventFilterProxy, EventTableModel
+
+
+def _proxies(count: int) -> tuple[EventFilterProxy, EventFilterProxy, RowEvents]:
+    events = synthetic_events(count, seed=11, documents=count)  # text_of: one per document
+    texts = {e.document: e.text for e in events}
+    columns = EventColumns.build(events, lambda doc, a, b: texts[doc][a:b])
+    by_list, by_columns = EventTableModel(), EventTableModel()
+    by_list.set_events(events)
+    rows = RowEvents(columns)
+    by_columns.set_events(rows)
+    plain, fast = EventFilterProxy(), EventFilterProxy()
+    plain.setSourceModel(by_list)
+    fast.use_index(ColumnIndex(columns))
+    fast.setSourceModel(by_columns)
+    return plain, fast, rows
+
+
+def test_column_model_filters_and_sorts_like_the_list_model(qapp: Any) -> None:
+    plain, fast, rows = _proxies(1500)
+    assert fast.rows == plain.rows
+    for value in (Filter(parties=frozenset({"Russia"})), Filter(search="geneva"), Filter()):
+        plain.set_filter(value)
+        fast.set_filter(value)
+        assert fast.rows == plain.rows
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        plain.sort(0, order)
+        fast.sort(0, order)
+        assert fast.rows == plain.rows
+    assert [fast.proxy_row_of_source(r) for r in range(50)] == [
+        plain.proxy_row_of_source(r) for r in range(50)]
+    event = rows[fast.rows[3]]
+    assert fast.sourceModel().row_of[event.id] == fast.rows[3]
+    assert len(rows._cache) < 100  # only the asked rows were made

@@ -1,0 +1,89 @@
+"""The Session's events as a sequence that makes an `Event` only when one is asked for.
+
+The window, the table and the timeline index events by row. Handing them a list of a
+million `Event` objects cost seconds and hundreds of bytes per event before anything was
+shown; this view over the columns costs nothing up front, and code that can work on whole
+columns (lanes, extent, density) reads `columns` directly instead of the events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+import numpy as np
+
+from viewer.core.events import Event
+from viewer.core.session.columns import EventColumns
+
+CACHE_SIZE = 8192  # events kept made; enough for a screenful of labels and the selection
+
+
+class RowEvents(Sequence[Event]):
+    """Row i is `columns.event(i)`, made on first use and kept in a bounded cache."""
+
+    def __init__(self, columns: EventColumns, cache_size: int = CACHE_SIZE) -> None:
+        self.columns = columns
+        self._cache: dict[int, Event] = {}
+        self._cache_size = cache_size
+
+    def __len__(self) -> int:
+        return self.columns.size
+
+    @overload
+    def __getitem__(self, row: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> list[Event]: ...
+
+    def __getitem__(self, row: int | slice) -> Event | list[Event]:
+        if isinstance(row, slice):
+            return self.columns.events(range(*row.indices(self.columns.size)))
+        if row < 0:
+            row += self.columns.size
+        if not 0 <= row < self.columns.size:
+            raise IndexError(row)
+        found = self._cache.get(row)
+        if found is None:
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()  # a cheap bound: whatever is shown is made again
+            found = self._cache[row] = self.columns.event(row)
+        return found
+
+    def __setitem__(self, row: int, event: Event) -> None:
+        """An edited row: the columns already hold it; keep the new event made."""
+        self._cache[row] = event
+
+    def __iter__(self) -> Iterator[Event]:
+        """All events, made a block at a time (whole-folder walks: exports, dialogs)."""
+        size, step = self.columns.size, 65536
+        for first in range(0, size, step):
+            yield from self.columns.events(range(first, min(size, first + step)))
+
+    def matching(self, name: str, value: str) -> list[Event]:
+        """The events whose `name` (a coded string field such as `document`) is `value`,
+        in row order: one comparison of a column, not a walk over every event."""
+        return [self[row] for row in self.rows_matching(name, value)]
+
+    def rows_matching(self, name: str, value: str) -> list[int]:
+        code = self.columns.vocab[name].codes.get(value)
+        if code is None:
+            return []
+        found: list[int] = np.flatnonzero(self.columns.arrays[name] == code).tolist()
+        return found
+
+    def rows_of_bytes(self, name: str, value: str) -> list[int]:
+        """Rows whose fixed-width bytes field (`id`, `cluster`) is `value`."""
+        column = self.columns.arrays[name]
+        encoded = value.encode("utf-8")
+        if len(encoded) > column.dtype.itemsize:
+            return []
+        found: list[int] = np.flatnonzero(column == encoded).tolist()
+        return found
+
+    def forget(self, rows: Sequence[int] = ()) -> None:
+        """Drop made events (all, or some rows') after the columns changed under them."""
+        if not rows:
+            self._cache.clear()
+        for row in rows:
+            self._cache.pop(row, None)

@@ -1,0 +1,367 @@
+"""Which words a rule can start at, and one scan that finds only those words.
+
+A rule is tried at a word only when the word (its run of letters, lowercased) is one a match
+of the rule can begin with, or when the word is a number (or a quoted year, '22) and the
+rule can begin with one. The words come from the rule's parsed pattern, so "the" starts the
+rules that open with an optional "the", and the words inside a pattern ("of", "to", "and")
+start none. The union of all rules' first words is compiled into one letter trie that is
+matched against the lowercased text, so the scan skips every other word without running
+any Python code for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
+
+DIGIT = "0"  # the trigger key of words that are numbers
+QUOTE = "'"  # and of quoted years ('22, ’22)
+_QUOTES = "'’"
+_MAX_PREFIXES = 4000  # give up (every word may start the rule) beyond this many prefixes
+_MAX_LENGTH = 40
+_DIGITS = "0123456789"
+
+
+class _Unknown(Exception):
+    """The pattern's first words cannot be listed (a wildcard, a negated class, …)."""
+
+
+def _chars_of(op: Any, arg: Any) -> set[str]:
+    """The characters one LITERAL, IN or CATEGORY item matches (case folded by the caller)."""
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is sre.CATEGORY:
+        return _category(arg)
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] < 128:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is sre.CATEGORY:
+            chars |= _category(value)
+        else:  # NEGATE, wide ranges, …
+            raise _Unknown
+    return chars
+
+
+def _category(value: Any) -> set[str]:
+    if value is sre.CATEGORY_DIGIT:
+        return set(_DIGITS)
+    if value is sre.CATEGORY_SPACE:
+        return {" "}  # any non-letter ends the first word the same way
+    raise _Unknown
+
+
+def _step(chars: set[str], open_: set[str], closed: set[str]) -> set[str]:
+    """Extend every open prefix by one of `chars`; a non-letter closes the word it ends."""
+    out: set[str] = set()
+    for char in chars:
+        lower = char.lower()
+        if lower.isalpha():
+            out.update(prefix + lower for prefix in open_)
+            continue
+        for prefix in open_:
+            if prefix:
+                closed.add(prefix)
+            elif char in _DIGITS:
+                closed.add(DIGIT)
+            elif char in _QUOTES:
+                closed.add(QUOTE)  # only a quote before a digit starts a word; a superset
+    if len(out) > _MAX_PREFIXES or any(len(p) > _MAX_LENGTH for p in out):
+        raise _Unknown
+    return out
+
+
+Step = Callable[[set[str], set[str], set[str]], set[str]]
+
+
+def _walk(items: Iterable[Any], open_: set[str], closed: set[str], step: Step = _step
+          ) -> set[str]:
+    """The prefixes still open after `items`; the words they close go into `closed`."""
+    for op, arg in items:
+        if not open_:
+            return open_
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero width: reads, never consumes
+        if op in (sre.LITERAL, sre.IN, sre.CATEGORY):
+            open_ = step(_chars_of(op, arg), open_, closed)
+        elif op is sre.SUBPATTERN:
+            open_ = _walk(arg[3], open_, closed, step)
+        elif op is sre.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                found |= _walk(branch, set(open_), closed, step)
+            open_ = found
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, body = arg
+            result = set(open_) if low == 0 else set()
+            current = open_
+            times = 0
+            while current and (high is sre.MAXREPEAT or times < high):
+                current = _walk(body, set(current), closed, step)
+                times += 1
+                if times >= low:
+                    if current <= result:
+                        break
+                    result |= current
+            open_ = result
+        else:  # ANY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP, …
+            raise _Unknown
+    return open_
+
+
+def first_words(body: str) -> frozenset[str] | None:
+    """The lowercased words a match of `body` can start with (DIGIT for a number, QUOTE for
+    a quoted year), or None when they cannot be listed and every word may start it."""
+    try:
+        closed: set[str] = set()
+        parsed = sre_parse.parse(body, re.IGNORECASE)
+        for prefix in _walk(parsed, {""}, closed):
+            if prefix:
+                closed.add(prefix)  # the pattern may end inside a word
+        return frozenset(closed)
+    except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError,
+            RecursionError):
+        return None
+
+
+_FOLLOWER_LETTERS = 3  # how much of the next word a follower keeps
+_MAX_FOLLOWERS = 20_000
+
+
+def _follow(starts: frozenset[str], chars: set[str], open_: set[str], closed: set[str]
+            ) -> set[str]:
+    """Like `_step`, for prefixes of two words: "first next", the next word cut to its first
+    letters, "0" for a number, a space for any run of other characters between them. Only
+    first words that begin one of `starts` (with a space after those it may end as) are
+    followed: no other is looked up."""
+    out: set[str] = set()
+    for char in chars:
+        if char == "_":
+            raise _Unknown  # a word character that is neither letter nor digit
+        lower = char.lower()
+        letter, digit = lower.isalpha(), char in _DIGITS
+        for prefix in open_:
+            first, space, second = prefix.partition(" ")
+            if not space:  # still in the first word
+                if letter:
+                    if prefix + lower in starts:
+                        out.add(prefix + lower)
+                elif first and first + " " in starts:
+                    (closed.add(prefix + " 0") if digit else out.add(prefix + " "))
+            elif not second:  # between the words
+                if letter:
+                    (closed if _FOLLOWER_LETTERS == 1 else out).add(prefix + lower)
+                elif digit:
+                    closed.add(prefix + "0")
+                else:
+                    out.add(prefix)
+            elif letter and second != "0":
+                (closed if len(second) + 1 >= _FOLLOWER_LETTERS else out).add(prefix + lower)
+            else:
+                closed.add(prefix)  # the next word has ended
+    if len(out) > _MAX_FOLLOWERS:
+        raise _Unknown
+    return out
+
+
+def _ahead_read(items: list[Any]) -> list[Any]:
+    """The items with a final look-ahead read as if it consumed: nothing is matched after
+    it, so what it requires is what must follow ("days" in "(?=\\s+ago)" is followed by
+    "ago"). Zero-width items after it are dropped, which only loosens the reading."""
+    end = len(items)
+    while end and items[end - 1][0] in (sre.AT, sre.ASSERT_NOT, sre.ASSERT):
+        op, arg = items[end - 1]
+        if op is sre.ASSERT and arg[0] == 1:
+            return items[: end - 1] + list(arg[1])
+        end -= 1
+    return items
+
+
+def followers(body: str, words: Iterable[str]) -> dict[str, frozenset[str] | None] | None:
+    """For each of `words` that `body` can start with, the starts of the word that can
+    follow it ("0" for a number), or None where anything may follow (the pattern can end
+    after the first word); None when the pattern cannot be read this way."""
+    starts = frozenset(w[:end] for w in words for end in range(len(w) + 1)) | frozenset(
+        w + " " for w in words)
+    try:
+        closed: set[str] = set()
+        left = _walk(_ahead_read(list(sre_parse.parse(body, re.IGNORECASE))), {""}, closed,
+                     functools.partial(_follow, starts))
+    except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError,
+            RecursionError):
+        return None
+    found: dict[str, set[str] | None] = {}
+    for prefix in left:
+        first, _, second = prefix.partition(" ")
+        if first and not second:
+            found[first] = None  # the match may end here: any word may follow
+    for prefix in closed | left:
+        first, space, second = prefix.partition(" ")
+        if space and second and found.get(first, set()) is not None:
+            found.setdefault(first, set()).add(second)  # type: ignore[union-attr]
+    return {k: (frozenset(v) if v is not None else None) for k, v in found.items()}
+
+
+def trie_pattern(words: Iterable[str], ends: Mapping[str, str] | None = None) -> str:
+    """A non-capturing alternation of the words, as a trie, a space matching any run of
+    white space. The engine tries the alternatives one by one; as a trie it rejects most
+    positions on their first character instead of trying each word. Of the words that
+    match at a position one is a prefix of the other, so the trie (greedy) prefers the
+    longest, as a list sorted longest first does. `ends` gives a pattern that must match
+    where a word ends (a word not in it ends anywhere)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any], path: str) -> str:
+        parts = [(r"\s+" if char == " " else re.escape(char)) + render(child, path + char)
+                 for char, child in sorted(node.items()) if char]
+        if "" in node:
+            if ends is not None and ends.get(path):
+                parts.append(ends[path])
+            elif not parts:
+                return ""
+            else:
+                return "(?:" + "|".join(parts) + ")?"
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "(?:" + render(trie, "") + ")"
+
+
+_UNNAMED = re.compile(r"\(\?P<\w+>")
+
+
+def start_keys(body: str, listed: str) -> tuple[set[str], bool, bool]:
+    """The words a rule is indexed under, and whether a number or a quoted year can start it.
+
+    A rule is indexed under the words written outside look-arounds in its pattern, with its
+    placeholders' words listed out (`listed`), that a match can also begin with; a word the
+    pattern cannot begin with would only cost a failed match there.
+    """
+    visible = _UNNAMED.sub("(", strip_lookaround(listed))
+    visible = re.sub(r"\\[a-zA-Z]", " ", visible).lower()
+    words = set(re.findall(r"[a-z]+", visible))
+    digit = re.search(r"\\d|\[[^\]]*\d", listed) is not None
+    quote = "'" in visible or "’" in visible
+    first = first_words(body)
+    if first is not None:
+        words &= first
+        digit = digit and DIGIT in first
+        quote = quote and QUOTE in first
+    return words, digit, quote
+
+
+def strip_lookaround(pattern: str) -> str:
+    """The pattern without look-ahead/behind groups, whose words never start a match."""
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), index) and (
+            index == 0 or pattern[index - 1] != "\\"
+        ):
+            depth = 0
+            while index < len(pattern):
+                char = pattern[index]
+                if char == "\\":
+                    index += 2
+                    continue
+                depth += char == "("
+                depth -= char == ")"
+                index += 1
+                if depth == 0:
+                    break
+            continue
+        out.append(pattern[index])
+        index += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleScan:
+    """The compiled scan of a rule set, built once with the lexicon.
+
+    `trigger` finds, in the lowercased text, the next word some rule can start at;
+    `trigger_any_case` does the same in the text itself, for the rare text whose lowercase
+    is not as long as it is (offsets would not line up). `guards[word]`, which `trigger`
+    matches where the word ends, tells whether the next word is one its rules can go on
+    with ("the" only starts a rule before "day", "week", "end", a number, …). At a
+    trigger word, `combined[rules]`
+    matches where the first of that word's rules does, naming it (`_k` for the k-th), so a
+    word where none applies costs one match, not one per rule.
+    """
+
+    trigger: re.Pattern[str]
+    trigger_any_case: re.Pattern[str]
+    combined: dict[tuple[int, ...], re.Pattern[str]]
+    guards: dict[str, re.Pattern[str]]
+
+
+def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
+                 by_digit: tuple[int, ...], by_quote: tuple[int, ...]) -> RuleScan:
+    """The trigger scan for the indexed words, and one combined pattern for each group of
+    rules (indices into `patterns`) that share a start word, when there is more than one."""
+    combined: dict[tuple[int, ...], re.Pattern[str]] = {}
+    for group in (*by_word.values(), by_digit, by_quote):
+        if len(group) > 1 and group not in combined:
+            combined[group] = re.compile("|".join(
+                f"(?P<_{k}>{_UNNAMED.sub('(?:', patterns[index])})"
+                for k, index in enumerate(group)), re.IGNORECASE)
+    guards = _guards(patterns, by_word)
+    whole = r"(?![^\W\d_])"  # the word ends where its run of letters does
+    guarded = {w: whole + "(?=" + guards[w].pattern + ")" if w in guards else whole
+               for w in by_word}
+
+    def trigger(ends: dict[str, str]) -> str:
+        starts = [trie_pattern(by_word, ends)] if by_word else []
+        if by_digit:
+            starts.append(r"\d")
+        if by_quote:
+            starts.append(r"['’]\d")
+        return r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
+
+    return RuleScan(trigger=re.compile(trigger(guarded)),
+                    trigger_any_case=re.compile(trigger(dict.fromkeys(by_word, whole)),
+                                                re.IGNORECASE),
+                    combined=combined, guards=guards)
+
+
+def _guards(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]]
+            ) -> dict[str, re.Pattern[str]]:
+    """For each start word after which none of its rules can end, a pattern for what may
+    follow it: the starts of the next words its rules can go on with."""
+    read: dict[int, dict[str, frozenset[str] | None] | None] = {}
+    guards: dict[str, re.Pattern[str]] = {}
+    compiled: dict[frozenset[str], re.Pattern[str]] = {}
+    starts_of: dict[int, set[str]] = {}
+    for word, group in by_word.items():
+        for index in group:
+            starts_of.setdefault(index, set()).add(word)
+    for word, group in by_word.items():
+        nexts: set[str] = set()
+        for index in group:
+            if index not in read:
+                read[index] = followers(patterns[index], starts_of[index])
+            after = (read[index] or {}).get(word)
+            if after is None:
+                break  # this rule may end after the word, or could not be read
+            nexts |= after
+        else:
+            if nexts:
+                key = frozenset(nexts)
+                if key not in compiled:  # months, weekdays, … share theirs
+                    compiled[key] = re.compile(
+                        r"[^\w]*" + trie_pattern(nexts).replace("0", r"\d"))
+                guards[word] = compiled[key]
+    return guards

@@ -1,0 +1,226 @@
+"""Topics ▸ the folder's taxonomy as a list the analyst edits: create a topic from selected
+words or events, rename, recolour, merge, delete, edit cues.
+
+Every edit is written to the folder's `topics.toml` (by `viewer.core.topic_edits`), the folder
+is reloaded so every event's topics follow at once, and the edit is one step of the window's
+undo stack (Edit ▸ Undo puts the file back as it was). Counts are the events of the open
+folder that carry each topic, refreshed after every load.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core import topic_edits
+from viewer.core.folder_topics import suggest_cues
+from viewer.core.topics import Taxonomy
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+_KINDS = {"built-in": "bundled", "folder": "this folder's", "discovered": "discovered"}
+
+
+class TopicFileCommand(QUndoCommand):
+    """One edit of the folder's topics file, already made: undo puts the previous text back,
+    redo the text the edit wrote; either reloads the folder."""
+
+    def __init__(self, text: str, folder: Path, previous: str | None,
+                 reload: Callable[[], None]) -> None:
+        super().__init__(text)
+        path = topic_edits.topics_path(folder)
+        self.folder = folder
+        self.previous = previous
+        self.after = path.read_text(encoding="utf-8") if path.exists() else None
+        self.reload = reload
+        self.made = True  # the first redo (Qt calls it on push) finds the edit done
+
+    def redo(self) -> None:
+        if self.made:
+            self.made = False
+        else:
+            topic_edits.restore(self.folder, self.after)
+        self.reload()
+
+    def undo(self) -> None:
+        topic_edits.restore(self.folder, self.previous)
+        self.reload()
+
+
+class TopicsDialog(QDialog):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setWindowTitle("Topics")
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(["Topic", "Events", "Kind", "Cues"])
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, slot in (("New from Selection…", self.ask_create), ("Rename…", self.ask_rename),
+                           ("Colour…", self.ask_recolour), ("Cues…", self.ask_cues),
+                           ("Merge Selected", self.ask_merge), ("Delete", self.ask_delete)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(720, 420)
+        window.loaded.connect(self.refresh)
+        self.refresh()
+
+    # -- the list ----------------------------------------------------------------------------
+    def taxonomy(self) -> Taxonomy:
+        return self.window_.timeline.taxonomy
+
+    def counts(self) -> Counter[str]:
+        return Counter(t for e in self.window_.model.events if not e.boilerplate
+                       for t in e.topics)
+
+    def refresh(self) -> None:
+        chosen = set(self.selected())
+        counts = self.counts()
+        self.list.clear()
+        for topic in self.taxonomy().topics:
+            item = QTreeWidgetItem([topic.label, str(counts.get(topic.id, 0)),
+                                    _KINDS.get(topic.origin, topic.origin),
+                                    ", ".join(topic.cues[:8])])
+            item.setData(0, 256, topic.id)  # Qt.UserRole
+            item.setForeground(0, QColor(topic.color))
+            item.setToolTip(3, ", ".join(topic.cues))
+            self.list.addTopLevelItem(item)
+            item.setSelected(topic.id in chosen)
+        for column in range(3):
+            self.list.resizeColumnToContents(column)
+
+    def selected(self) -> list[str]:
+        return [str(item.data(0, 256)) for item in self.list.selectedItems()]
+
+    def select(self, topic_id: str) -> None:
+        for k in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(k)
+            if item is not None:
+                item.setSelected(item.data(0, 256) == topic_id)
+
+    # -- edits: each one a step of the undo stack --------------------------------------------
+    def _edit(self, text: str, change: Callable[[Path, Taxonomy], str | None]) -> bool:
+        folder = self.window_.folder
+        if folder is None:
+            return False
+        try:
+            previous = change(folder, self.taxonomy())
+        except (topic_edits.TopicError, OSError) as exc:
+            self.message.setText(f"Not changed: {exc}")
+            return False
+        self.message.setText(f"{text}: saved to the folder's topics.toml (Edit ▸ Undo).")
+        self.window_.editor.stack.push(
+            TopicFileCommand(text, folder, previous, self.window_.reload))
+        return True
+
+    def create_topic(self, topic_id: str, label: str, color: str, cues: list[str]) -> bool:
+        return self._edit(f"Create topic “{label}”", lambda f, t: topic_edits.create(
+            f, t, topic_id, label, color, cues))
+
+    def rename(self, topic_id: str, label: str) -> bool:
+        return self._edit(f"Rename topic to “{label}”",
+                          lambda f, t: topic_edits.rename(f, t, topic_id, label))
+
+    def recolour(self, topic_id: str, color: str) -> bool:
+        return self._edit("Recolour topic",
+                          lambda f, t: topic_edits.recolour(f, t, topic_id, color))
+
+    def edit_cues(self, topic_id: str, add: list[str], remove: list[str]) -> bool:
+        return self._edit("Edit topic cues", lambda f, t: topic_edits.edit_cues(
+            f, t, topic_id, add=add, remove=remove))
+
+    def merge(self, sources: list[str], into: str) -> bool:
+        return self._edit("Merge topics",
+                          lambda f, t: topic_edits.merge(f, t, sources, into))
+
+    def delete(self, topic_id: str) -> bool:
+        return self._edit("Delete topic", lambda f, t: topic_edits.delete(f, t, topic_id))
+
+    def cues_from_selection(self) -> list[str]:
+        """Cues for a new topic: the words selected in the article, else the phrases that set
+        the selected events apart from the rest of the folder."""
+        words = self.window_.detail.text.textCursor().selectedText().strip()
+        if words:
+            return [" ".join(words.split()).lower()]
+        events = self.window_.model.events
+        chosen = [events[r].text for r in self.window_.selected_source_rows()]
+        return suggest_cues(chosen, [e.text for e in events]) if chosen else []
+
+    # -- the buttons: ask, then edit ---------------------------------------------------------
+    def ask_create(self) -> None:
+        cues = self.cues_from_selection()
+        if not cues:
+            self.message.setText("Select words in the article or some events first.")
+            return
+        label, ok = QInputDialog.getText(self, "New Topic", "Label:", text=cues[0].title())
+        if not ok or not label.strip():
+            return
+        text, ok = QInputDialog.getText(self, "New Topic", "Cues (comma-separated):",
+                                        text=", ".join(cues))
+        if ok:
+            topic_id = "-".join(label.lower().split())[:40]
+            self.create_topic(topic_id, label.strip(), "#6a5acd", _split(text))
+
+    def ask_rename(self) -> None:
+        for topic_id in self.selected()[:1]:
+            topic = self.taxonomy().get(topic_id)
+            label, ok = QInputDialog.getText(self, "Rename Topic", "Label:",
+                                             text=topic.label if topic else topic_id)
+            if ok and label.strip():
+                self.rename(topic_id, label.strip())
+
+    def ask_recolour(self) -> None:
+        for topic_id in self.selected()[:1]:
+            topic = self.taxonomy().get(topic_id)
+            colour = QColorDialog.getColor(QColor(topic.color if topic else "#808080"), self)
+            if colour.isValid():
+                self.recolour(topic_id, colour.name())
+
+    def ask_cues(self) -> None:
+        for topic_id in self.selected()[:1]:
+            topic = self.taxonomy().get(topic_id)
+            now = list(topic.cues) if topic else []
+            text, ok = QInputDialog.getText(self, "Topic Cues", "Cues (comma-separated):",
+                                            text=", ".join(now))
+            if ok:
+                cues = _split(text)
+                self.edit_cues(topic_id, [c for c in cues if c not in now],
+                               [c for c in now if c not in cues])
+
+    def ask_merge(self) -> None:
+        chosen = self.selected()
+        if len(chosen) >= 2:
+            self.merge(chosen[1:], chosen[0])
+
+    def ask_delete(self) -> None:
+        for topic_id in self.selected()[:1]:
+            self.delete(topic_id)
+
+
+def _split(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
