@@ -494,6 +494,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
                 modality=modality_of(text, anchor, future, modality),
+                # Reported on its article's date; the folder stage widens first and last
+                # for clusters of several articles (so most events need no copy there).
+                reported=doc.date, first_reported=doc.date, last_reported=doc.date,
                 why=(*(f"party:{p}:{surface}" for p, surface in party_why.items()),
                      *(f"topic:{t}:{cue}" for t, cue in topic_pairs)),
             ))
