@@ -13,6 +13,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.main_window import MainWindow
+from viewer.ui.picture import LABEL_PAD, last_label_end, picture_painter
+from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_view import NO_TAG
 from viewer.ui.timeline_widget import TimelineWidget
 
@@ -82,3 +84,15 @@ def test_svg_picture_and_report_show_the_windows_colours(
     root = ET.fromstring(drawn + "</svg>")
     assert root.tag.endswith("svg")
     assert re.search(r"<[^>]+\s(?:src|href|srcset|data)\s*=", drawn) is None
+
+
+@pytest.mark.parametrize("width", [900, 1200, 1600])
+def test_a_fitted_picture_ends_at_its_last_label(window: MainWindow, width: int) -> None:
+    """Pictures once left a third of the width as empty axis after the last event."""
+    timeline = picture_painter(list(window.model.events), width)
+    assert timeline.scene is not None
+    content = width - HEADER_WIDTH
+    end = last_label_end(timeline.scene) - timeline.view.scroll[0]
+    assert end >= content - 3 * LABEL_PAD  # no empty axis after the last label
+    if width >= 1200:
+        assert end <= content  # and room for it (narrower ones cut it with "…" at the edge)

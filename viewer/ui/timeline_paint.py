@@ -167,7 +167,8 @@ class TimelinePainter:
             path.lineTo(x - 4, base_y - 7)
             path.lineTo(x + 4, base_y - 7)
             path.closeSubpath()
-        painter.drawPath(path)
+        if not path.isEmpty():  # an empty path is an invalid `d=""` in an SVG picture
+            painter.drawPath(path)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
