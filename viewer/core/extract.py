@@ -113,9 +113,19 @@ def _warm(folder: str, stamp: str) -> None:
     speaker_rules(folder)
 
 
+PRELOAD = "viewer.core.worker_preload"  # what the fork server imports and builds, once
+
+
 def _executor(workers: int, folder: str, stamp: str) -> Executor:
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+    context: multiprocessing.context.BaseContext
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # Takes effect when the fork server starts (the first pool of the process); workers
+        # forked from it then start with the bundled rules built.
+        context.set_forkserver_preload([PRELOAD])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_warm, initargs=(folder, stamp))
 
 

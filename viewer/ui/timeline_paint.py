@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -53,6 +55,8 @@ class TimelinePainter:
         self._selected_pen = QPen()
         self._white = QColor("white")
         self.badge_text = QColor("gray")
+        empty: list[tuple[dt.date, str]] = []
+        self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
 
     def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
               legend: bool = True) -> None:
@@ -149,19 +153,30 @@ class TimelinePainter:
         # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
         painter.setPen(Qt.PenStyle.NoPen)
-        for date, _title in self.widget.doc_dates:
-            x = left + self.widget.scale.x(date.toordinal() + 0.5) - sx
-            if left <= x <= rect.right():
-                path = QPainterPath()
-                base_y = rect.top() + AXIS_HEIGHT - 1
-                path.moveTo(x, base_y)
-                path.lineTo(x - 4, base_y - 7)
-                path.lineTo(x + 4, base_y - 7)
-                path.closeSubpath()
-                painter.drawPath(path)
+        path = QPainterPath()  # one path for all: 50,000 articles were 50,000 calls
+        base_y = rect.top() + AXIS_HEIGHT - 1
+        for x in self._publication_xs(left, sx, rect.right()):
+            path.moveTo(x, base_y)
+            path.lineTo(x - 4, base_y - 7)
+            path.lineTo(x + 4, base_y - 7)
+            path.closeSubpath()
+        painter.drawPath(path)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
+
+    def _publication_xs(self, left: float, sx: float, right: float) -> list[float]:
+        """Where the visible articles' publication triangles go, one per whole pixel."""
+        dates = self.widget.doc_dates
+        if self._doc_days[0] is not dates:
+            days = np.sort(np.fromiter((d.toordinal() for d, _ in dates), dtype=np.float64,
+                                       count=len(dates)))
+            self._doc_days = (dates, days)
+        days = self._doc_days[1]
+        scale = self.widget.scale
+        xs = left + (days + 0.5 - scale.origin) * scale.px_per_day - sx
+        xs = xs[(xs >= left) & (xs <= right)]
+        return list(np.unique(np.round(xs, 1)).tolist())
 
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
                        x1: float) -> None:
