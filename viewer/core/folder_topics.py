@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -168,34 +168,52 @@ def _key(word: str) -> str:
     return word
 
 
+@dataclass(frozen=True, slots=True)
+class PhraseCounts:
+    """Pass 1 over (a share of) a folder's units: what choosing the key phrases reads. The
+    counts of shares of whole documents add up (`add_phrase_counts`, in corpus order, so each
+    phrase's forms keep the order they were first seen in and ties name it the same way)."""
+
+    units: int
+    seen: Counter[str]  # word → times seen after a sentence's first word
+    capital: Counter[str]  # word → of those, times capitalised
+    modifier: Counter[str]  # key → times right before another content word
+    forms: dict[str, Counter[str]]  # phrase key → its forms and their uses
+    sentences: Counter[str]  # phrase key → units it is in
+    documents: Counter[str]  # phrase key → documents it is in
+
+
 @dataclass(slots=True)
-class _Phrase:
-    key: str
-    forms: Counter[str]
+class _Where:
+    """The units and paragraphs one phrase occurs in, within one share of the folder."""
+
     sentences: set[int]
-    documents: set[int]
     paragraphs: set[tuple[int, int]]
-    score: float = 0.0
 
 
-def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
-                ) -> tuple[list[_Phrase], list[_Phrase]]:
-    """Salient key phrases (one or two words), most salient first; and the less salient ones
-    that may join a topic as extra cues."""
+def _scan(units: Sequence[Unit], stop: frozenset[str], only: frozenset[str] | None = None
+          ) -> tuple[PhraseCounts, dict[str, _Where]]:
+    """One pass over the units: the phrase counts, and where each phrase (or each of `only`)
+    occurs."""
     capital: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    modifier: Counter[str] = Counter()  # times a word stands right before another content word
-    phrases: dict[str, _Phrase] = {}
-    stop = settings.stopwords
+    modifier: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    documents: dict[str, set[int]] = {}
+    where: dict[str, _Where] = {}
 
     def note(key: str, form: str, index: int, unit: Unit) -> None:
-        phrase = phrases.get(key)
-        if phrase is None:
-            phrase = phrases[key] = _Phrase(key, Counter(), set(), set(), set())
-        phrase.forms[form] += 1
-        phrase.sentences.add(index)
-        phrase.documents.add(unit.document)
-        phrase.paragraphs.add((unit.document, unit.paragraph))
+        if only is not None and key not in only:
+            return
+        place = where.get(key)
+        if place is None:
+            place = where[key] = _Where(set(), set())
+            forms[key] = Counter()
+            documents[key] = set()
+        forms[key][form] += 1
+        place.sentences.add(index)
+        place.paragraphs.add((unit.document, unit.paragraph))
+        documents[key].add(unit.document)
 
     for index, unit in enumerate(units):
         previous: tuple[str, str] | None = None
@@ -216,45 +234,140 @@ def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
                 note(previous[0] + " " + key, previous[1] + " " + lower, index, unit)
                 modifier[previous[0]] += 1
             previous = (key, lower)
-    total = max(1, len(units))
+    counts = PhraseCounts(len(units), seen, capital, modifier, forms,
+                          Counter({k: len(w.sentences) for k, w in where.items()}),
+                          Counter({k: len(d) for k, d in documents.items()}))
+    return counts, where
+
+
+def phrase_counts(units: Sequence[Unit], settings: Settings) -> PhraseCounts:
+    """Pass 1 (map) over one share of whole documents."""
+    return _scan(units, settings.stopwords)[0]
+
+
+def add_phrase_counts(shares: Iterable[PhraseCounts]) -> PhraseCounts:
+    """The sum of shares, taken in corpus order."""
+    total = PhraseCounts(0, Counter(), Counter(), Counter(), {}, Counter(), Counter())
+    size = 0
+    for share in shares:
+        size += share.units
+        total.seen.update(share.seen)
+        total.capital.update(share.capital)
+        total.modifier.update(share.modifier)
+        for key, forms in share.forms.items():
+            total.forms.setdefault(key, Counter()).update(forms)
+        total.sentences.update(share.sentences)
+        total.documents.update(share.documents)
+    return dataclasses.replace(total, units=size)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    key: str
+    forms: Counter[str]
+    sentences: int  # units it is in
+    score: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.forms.most_common(1)[0][0]
+
+
+def _choose(counts: PhraseCounts, settings: Settings, taxonomy: Taxonomy
+            ) -> tuple[list[_Phrase], list[_Phrase]]:
+    """Salient key phrases (one or two words; at most twice the phrases a folder keeps), most
+    salient first; and the less salient ones that may join a topic as extra cues."""
+    total = max(1, counts.units)
     chosen: list[_Phrase] = []
     extra: list[_Phrase] = []
-    for phrase in phrases.values():
-        df = len(phrase.sentences)
-        if (df < settings.attach_sentences or len(phrase.documents) < settings.min_documents
+    seen, capital, modifier = counts.seen, counts.capital, counts.modifier
+    for key, forms in counts.forms.items():
+        df = counts.sentences[key]
+        if (df < settings.attach_sentences or counts.documents[key] < settings.min_documents
                 or df / total > settings.max_share):
             continue
         strict = df >= settings.min_sentences
-        words = phrase.forms.most_common(1)[0][0].split()
+        words = forms.most_common(1)[0][0].split()
         if len(words) == 1 and words[0].endswith(settings.not_endings):
             continue
         if any(not seen[w] or capital[w] / seen[w] >= settings.proper_share for w in words):
             continue  # a name (person, place, party): who, not what; or never seen mid-sentence
-        total_uses = sum(phrase.forms.values())
-        if len(words) == 1 and modifier[phrase.key] >= settings.modifier_share * total_uses:
+        total_uses = sum(forms.values())
+        if len(words) == 1 and modifier[key] >= settings.modifier_share * total_uses:
             continue  # nearly always a modifier ("electric cars"): its pairs carry it
-        if taxonomy.classify(" ".join(phrase.forms)):
+        if taxonomy.classify(" ".join(forms)):
             continue  # the folder's fitting topics already cover it
-        phrase.score = df * math.log(total / df)
-        (chosen if strict else extra).append(phrase)
+        (chosen if strict else extra).append(_Phrase(key, forms, df, df * math.log(total / df)))
     chosen.sort(key=lambda p: (-p.score, p.key))
     extra.sort(key=lambda p: (-p.score, p.key))
-    chosen = chosen[: 2 * settings.phrases]
-    # A one-word phrase that only ever occurs inside one chosen two-word phrase adds nothing.
-    pairs = [p for p in chosen if " " in p.key]
+    return chosen[: 2 * settings.phrases], extra[: 4 * settings.phrases]
+
+
+@dataclass(frozen=True, slots=True)
+class PairCounts:
+    """Pass 2 for the chosen phrases (and the extra ones' paragraph counts): what pruning and
+    grouping read. Sentences and paragraphs belong to one document, so shares add up."""
+
+    paragraphs: Counter[str]  # phrase key → paragraphs it is in
+    shared_sentences: Counter[tuple[str, str]]  # (a, b), a before b in the chosen order
+    shared_paragraphs: Counter[tuple[str, str]]
+
+
+def _pair_counts(where: dict[str, _Where], chosen: Sequence[str], extra: Sequence[str]
+                 ) -> PairCounts:
+    empty = _Where(set(), set())
+    places = [where.get(k, empty) for k in chosen]
+    sentences: Counter[tuple[str, str]] = Counter()
+    paragraphs: Counter[tuple[str, str]] = Counter()
+    for i, a in enumerate(chosen):
+        for j in range(i + 1, len(chosen)):
+            b = chosen[j]
+            sentences[a, b] += len(places[i].sentences & places[j].sentences)
+            paragraphs[a, b] += len(places[i].paragraphs & places[j].paragraphs)
+    return PairCounts(Counter({k: len(where.get(k, empty).paragraphs) for k in [*chosen, *extra]}),
+                      sentences, paragraphs)
+
+
+def pair_counts(units: Sequence[Unit], settings: Settings, chosen: Sequence[str],
+                extra: Sequence[str]) -> PairCounts:
+    """Pass 2 (map) over one share of whole documents."""
+    return _pair_counts(_scan(units, settings.stopwords, frozenset([*chosen, *extra]))[1],
+                        chosen, extra)
+
+
+def add_pair_counts(shares: Iterable[PairCounts]) -> PairCounts:
+    total = PairCounts(Counter(), Counter(), Counter())
+    for share in shares:
+        total.paragraphs.update(share.paragraphs)
+        total.shared_sentences.update(share.shared_sentences)
+        total.shared_paragraphs.update(share.shared_paragraphs)
+    return total
+
+
+def _shared(pairs: Counter[tuple[str, str]], a: str, b: str) -> int:
+    return pairs[a, b] + pairs[b, a]
+
+
+def _prune(chosen: list[_Phrase], extra: list[_Phrase], pairs: PairCounts, settings: Settings
+           ) -> tuple[list[_Phrase], list[_Phrase]]:
+    """A one-word phrase that only ever occurs inside one chosen two-word phrase adds nothing
+    (same sentences: the same number of them, all shared)."""
+    two = [p for p in chosen if " " in p.key]
     kept = [p for p in chosen if " " in p.key or not any(
-        p.key in q.key.split() and q.sentences == p.sentences for q in pairs)]
-    return kept[: settings.phrases], kept[settings.phrases:] + extra[: 4 * settings.phrases]
+        p.key in q.key.split() and q.sentences == p.sentences
+        and _shared(pairs.shared_sentences, p.key, q.key) == p.sentences for q in two)]
+    return kept[: settings.phrases], kept[settings.phrases:] + extra
 
 
-def _groups(phrases: list[_Phrase], link: float) -> list[list[_Phrase]]:
+def _groups(phrases: list[_Phrase], pairs: PairCounts, link: float) -> list[list[_Phrase]]:
     """Average-linkage grouping by the cosine of the paragraph sets two phrases occur in."""
     n = len(phrases)
     sim = [[0.0] * n for _ in range(n)]
+    size = [pairs.paragraphs[p.key] for p in phrases]
     for i in range(n):
         for j in range(i + 1, n):
-            a, b = phrases[i].paragraphs, phrases[j].paragraphs
-            sim[i][j] = sim[j][i] = len(a & b) / math.sqrt(len(a) * len(b))
+            both = _shared(pairs.shared_paragraphs, phrases[i].key, phrases[j].key)
+            sim[i][j] = sim[j][i] = both / math.sqrt(size[i] * size[j])
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     while len(members) > 1:
         best, pair = link, None
@@ -274,17 +387,49 @@ def _groups(phrases: list[_Phrase], link: float) -> list[list[_Phrase]]:
     return [[phrases[m] for m in sorted(group)] for _, group in sorted(members.items())]
 
 
-def _attach(groups: list[list[_Phrase]], rest: list[_Phrase]) -> None:
-    """The less salient phrases join the topic whose phrases they share most paragraphs with
-    (as extra cues; they never name a topic or start one), so more sentences find a topic."""
-    if not groups:
-        return
-    spread = [set().union(*(p.paragraphs for p in g)) for g in groups]
-    for phrase in rest:
-        overlaps = [len(phrase.paragraphs & where) / len(phrase.paragraphs) for where in spread]
-        best = max(range(len(groups)), key=lambda k: (overlaps[k], -k))
-        if overlaps[best] > 0:
-            groups[best].append(dataclasses.replace(phrase, score=0.0))
+@dataclass(frozen=True, slots=True)
+class GroupCounts:
+    """Pass 3 once the groups are known: each group's sentences (the size of the union of its
+    phrases'), and each less salient phrase's paragraphs shared with each group's."""
+
+    sentences: tuple[int, ...]  # by group
+    shared: dict[str, tuple[int, ...]]  # rest phrase key → by group
+
+
+def _group_counts(where: dict[str, _Where], groups: Sequence[Sequence[str]],
+                  rest: Sequence[str]) -> GroupCounts:
+    empty = _Where(set(), set())
+    sentences = [set().union(*(where.get(k, empty).sentences for k in g)) for g in groups]
+    spread = [set().union(*(where.get(k, empty).paragraphs for k in g)) for g in groups]
+    return GroupCounts(tuple(len(s) for s in sentences), {
+        k: tuple(len(where.get(k, empty).paragraphs & s) for s in spread) for k in rest})
+
+
+def group_counts(units: Sequence[Unit], settings: Settings, groups: Sequence[Sequence[str]],
+                 rest: Sequence[str]) -> GroupCounts:
+    """Pass 3 (map) over one share of whole documents."""
+    keys = frozenset([*(k for g in groups for k in g), *rest])
+    return _group_counts(_scan(units, settings.stopwords, keys)[1], groups, rest)
+
+
+def add_group_counts(shares: Iterable[GroupCounts], groups: int, rest: Sequence[str]
+                     ) -> GroupCounts:
+    sentences = [0] * groups
+    shared = {k: [0] * groups for k in rest}
+    for share in shares:
+        sentences = [a + b for a, b in zip(sentences, share.sentences, strict=True)]
+        for k, by_group in share.shared.items():
+            shared[k] = [a + b for a, b in zip(shared[k], by_group, strict=True)]
+    return GroupCounts(tuple(sentences), {k: tuple(v) for k, v in shared.items()})
+
+
+def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
+                ) -> tuple[list[_Phrase], list[_Phrase]]:
+    """The salient key phrases of `units`, and the less salient ones, in one pass."""
+    counts, where = _scan(units, settings.stopwords)
+    chosen, extra = _choose(counts, settings, taxonomy)
+    pairs = _pair_counts(where, [p.key for p in chosen], [p.key for p in extra])
+    return _prune(chosen, extra, pairs, settings)
 
 
 def _slug(text: str) -> str:
@@ -293,19 +438,48 @@ def _slug(text: str) -> str:
 
 def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     """The folder's own topics: groups of key phrases, biggest first."""
-    salient, rest = _candidates(units, settings, taxonomy)
-    groups = _groups(salient, settings.link)
-    ranked = sorted(groups, key=lambda g: (-sum(p.score for p in g), g[0].key))
-    ranked = [g for g in ranked if len(set().union(*(p.sentences for p in g)))
-              >= settings.min_sentences][: settings.max_topics]
-    _attach(ranked, rest)
+    counts, where = _scan(units, settings.stopwords)
+    return discover_by_counts(counts, lambda c, e: _pair_counts(where, c, e),
+                              lambda g, r: _group_counts(where, g, r), taxonomy, settings)
+
+
+PairsOf = Callable[[Sequence[str], Sequence[str]], PairCounts]
+GroupsOf = Callable[[Sequence[Sequence[str]], Sequence[str]], GroupCounts]
+
+
+def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: GroupsOf,
+                       taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
+    """`discover` from the three passes' sums: the phrase counts, then `pairs_of(chosen,
+    extra)` and `groups_of(groups, rest)` (one pass each, over the whole folder or as a
+    map/reduce over its partitions). Either way the same choices, so the same topics."""
+    chosen, extra = _choose(counts, settings, taxonomy)
+    pairs = pairs_of([p.key for p in chosen], [p.key for p in extra])
+    salient, rest = _prune(chosen, extra, pairs, settings)
+    groups = sorted(_groups(salient, pairs, settings.link),
+                    key=lambda g: (-sum(p.score for p in g), g[0].key))
+    tally = groups_of([[p.key for p in g] for g in groups], [p.key for p in rest])
+    big = [k for k, size in enumerate(tally.sentences)
+           if size >= settings.min_sentences][: settings.max_topics]
+    ranked = [list(groups[k]) for k in big]
+    # The less salient phrases join the topic whose phrases they share most paragraphs with
+    # (as extra cues; they never name a topic or start one), so more sentences find a topic.
+    for phrase in rest if ranked else ():
+        own = pairs.paragraphs[phrase.key]
+        overlaps = [tally.shared[phrase.key][k] / own for k in big]
+        best = max(range(len(ranked)), key=lambda k: (overlaps[k], -k))
+        if overlaps[best] > 0:
+            ranked[best].append(dataclasses.replace(phrase, score=0.0))
+    return _named(ranked, taxonomy, settings)
+
+
+def _named(ranked: list[list[_Phrase]], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     used_ids = set(taxonomy.ids())
     used_colors = {t.color.lower() for t in taxonomy.topics}
     colors = [c for c in settings.colors if c.lower() not in used_colors] or list(settings.colors)
     topics: list[Topic] = []
     for group in ranked:
         group = sorted(group, key=lambda p: (-p.score, p.key))
-        names = [p.forms.most_common(1)[0][0] for p in group]
+        names = [p.name for p in group]
         topic_id = _slug(names[0])
         while topic_id in used_ids:
             topic_id += "-2"
@@ -364,14 +538,14 @@ def suggest_cues(selected: Sequence[str], folder: Sequence[str],
                                 max_share=1.0)
     empty = combine([])
     mine, rest = _candidates(chosen, loose, empty)
-    share_in_folder = {p.key: len(p.sentences) / max(1, len(everything))
+    share_in_folder = {p.key: p.sentences / max(1, len(everything))
                        for group in _candidates(everything, loose, empty) for p in group}
     scored = []
     for phrase in [*mine, *rest]:
-        inside = len(phrase.sentences) / max(1, len(chosen))
-        if len(chosen) > 1 and len(phrase.sentences) < 2:
+        inside = phrase.sentences / max(1, len(chosen))
+        if len(chosen) > 1 and phrase.sentences < 2:
             continue  # a cue should be shared by the selection
         scored.append((inside - share_in_folder.get(phrase.key, 0.0), phrase.key,
-                       phrase.forms.most_common(1)[0][0]))
+                       phrase.name))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [form for _, _, form in scored[:limit]]
