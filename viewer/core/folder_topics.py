@@ -7,15 +7,15 @@ cues) fits a folder only when those anchors occur in it; when the fitting topics
 sentences without a topic, key phrases of the folder (frequent in it, in several documents,
 not names, not in most sentences) are grouped by how often they share a paragraph, and each
 group becomes a *discovered* topic named by its top phrases, with those phrases as cues.
-Everything is counted in one pass over the sentences; grouping works on a few dozen phrases.
-Deterministic: every choice is ordered by count, then by text.
+Everything is counted in passes whose results add up over shares of the folder
+(`discovery_passes`), so a corpus split into partitions discovers the same topics; grouping
+works on a few dozen phrases. Deterministic: every choice is ordered by count, then by text.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -23,12 +23,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from viewer.core.discovery_passes import (
+    GroupCounts,
+    PairCounts,
+    Phrase,
+    PhraseCounts,
+    choose,
+    grouped,
+    groups_in,
+    pairs_in,
+    prune,
+    scan,
+)
 from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.resources import build_for_folder
 from viewer.core.topics import Taxonomy, Topic, combine, make_topic
-
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,279 +167,13 @@ def add_counts(shares: Iterable[FitCounts]) -> FitCounts:
     return FitCounts(size, hits, sets)
 
 
-def _key(word: str) -> str:
-    """One key for a word's singular and plural ("duties", "duty")."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxh":
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseCounts:
-    """Pass 1 over (a share of) a folder's units: what choosing the key phrases reads. The
-    counts of shares of whole documents add up (`add_phrase_counts`, in corpus order, so each
-    phrase's forms keep the order they were first seen in and ties name it the same way)."""
-
-    units: int
-    seen: Counter[str]  # word → times seen after a sentence's first word
-    capital: Counter[str]  # word → of those, times capitalised
-    modifier: Counter[str]  # key → times right before another content word
-    forms: dict[str, Counter[str]]  # phrase key → its forms and their uses
-    sentences: Counter[str]  # phrase key → units it is in
-    documents: Counter[str]  # phrase key → documents it is in
-
-
-@dataclass(slots=True)
-class _Where:
-    """The units and paragraphs one phrase occurs in, within one share of the folder."""
-
-    sentences: set[int]
-    paragraphs: set[tuple[int, int]]
-
-
-def _scan(units: Sequence[Unit], stop: frozenset[str], only: frozenset[str] | None = None
-          ) -> tuple[PhraseCounts, dict[str, _Where]]:
-    """One pass over the units: the phrase counts, and where each phrase (or each of `only`)
-    occurs."""
-    capital: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    modifier: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    documents: dict[str, set[int]] = {}
-    where: dict[str, _Where] = {}
-
-    def note(key: str, form: str, index: int, unit: Unit) -> None:
-        if only is not None and key not in only:
-            return
-        place = where.get(key)
-        if place is None:
-            place = where[key] = _Where(set(), set())
-            forms[key] = Counter()
-            documents[key] = set()
-        forms[key][form] += 1
-        place.sentences.add(index)
-        place.paragraphs.add((unit.document, unit.paragraph))
-        documents[key].add(unit.document)
-
-    for index, unit in enumerate(units):
-        previous: tuple[str, str] | None = None
-        for match in _TOKEN.finditer(unit.text):
-            word = match.group(0)
-            lower = word.lower().replace("’", "'")
-            if lower.endswith("'s"):  # "the court's": the court
-                lower = lower[:-2]
-            if match.start() > unit.first_word:
-                seen[lower] += 1
-                capital[lower] += word[0].isupper()
-            if lower in stop or len(lower) < 3:
-                previous = None
-                continue
-            key = _key(lower)
-            note(key, lower, index, unit)
-            if previous is not None:
-                note(previous[0] + " " + key, previous[1] + " " + lower, index, unit)
-                modifier[previous[0]] += 1
-            previous = (key, lower)
-    counts = PhraseCounts(len(units), seen, capital, modifier, forms,
-                          Counter({k: len(w.sentences) for k, w in where.items()}),
-                          Counter({k: len(d) for k, d in documents.items()}))
-    return counts, where
-
-
-def phrase_counts(units: Sequence[Unit], settings: Settings) -> PhraseCounts:
-    """Pass 1 (map) over one share of whole documents."""
-    return _scan(units, settings.stopwords)[0]
-
-
-def add_phrase_counts(shares: Iterable[PhraseCounts]) -> PhraseCounts:
-    """The sum of shares, taken in corpus order."""
-    total = PhraseCounts(0, Counter(), Counter(), Counter(), {}, Counter(), Counter())
-    size = 0
-    for share in shares:
-        size += share.units
-        total.seen.update(share.seen)
-        total.capital.update(share.capital)
-        total.modifier.update(share.modifier)
-        for key, forms in share.forms.items():
-            total.forms.setdefault(key, Counter()).update(forms)
-        total.sentences.update(share.sentences)
-        total.documents.update(share.documents)
-    return dataclasses.replace(total, units=size)
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    key: str
-    forms: Counter[str]
-    sentences: int  # units it is in
-    score: float = 0.0
-
-    @property
-    def name(self) -> str:
-        return self.forms.most_common(1)[0][0]
-
-
-def _choose(counts: PhraseCounts, settings: Settings, taxonomy: Taxonomy
-            ) -> tuple[list[_Phrase], list[_Phrase]]:
-    """Salient key phrases (one or two words; at most twice the phrases a folder keeps), most
-    salient first; and the less salient ones that may join a topic as extra cues."""
-    total = max(1, counts.units)
-    chosen: list[_Phrase] = []
-    extra: list[_Phrase] = []
-    seen, capital, modifier = counts.seen, counts.capital, counts.modifier
-    for key, forms in counts.forms.items():
-        df = counts.sentences[key]
-        if (df < settings.attach_sentences or counts.documents[key] < settings.min_documents
-                or df / total > settings.max_share):
-            continue
-        strict = df >= settings.min_sentences
-        words = forms.most_common(1)[0][0].split()
-        if len(words) == 1 and words[0].endswith(settings.not_endings):
-            continue
-        if any(not seen[w] or capital[w] / seen[w] >= settings.proper_share for w in words):
-            continue  # a name (person, place, party): who, not what; or never seen mid-sentence
-        total_uses = sum(forms.values())
-        if len(words) == 1 and modifier[key] >= settings.modifier_share * total_uses:
-            continue  # nearly always a modifier ("electric cars"): its pairs carry it
-        if taxonomy.classify(" ".join(forms)):
-            continue  # the folder's fitting topics already cover it
-        (chosen if strict else extra).append(_Phrase(key, forms, df, df * math.log(total / df)))
-    chosen.sort(key=lambda p: (-p.score, p.key))
-    extra.sort(key=lambda p: (-p.score, p.key))
-    return chosen[: 2 * settings.phrases], extra[: 4 * settings.phrases]
-
-
-@dataclass(frozen=True, slots=True)
-class PairCounts:
-    """Pass 2 for the chosen phrases (and the extra ones' paragraph counts): what pruning and
-    grouping read. Sentences and paragraphs belong to one document, so shares add up."""
-
-    paragraphs: Counter[str]  # phrase key → paragraphs it is in
-    shared_sentences: Counter[tuple[str, str]]  # (a, b), a before b in the chosen order
-    shared_paragraphs: Counter[tuple[str, str]]
-
-
-def _pair_counts(where: dict[str, _Where], chosen: Sequence[str], extra: Sequence[str]
-                 ) -> PairCounts:
-    empty = _Where(set(), set())
-    places = [where.get(k, empty) for k in chosen]
-    sentences: Counter[tuple[str, str]] = Counter()
-    paragraphs: Counter[tuple[str, str]] = Counter()
-    for i, a in enumerate(chosen):
-        for j in range(i + 1, len(chosen)):
-            b = chosen[j]
-            sentences[a, b] += len(places[i].sentences & places[j].sentences)
-            paragraphs[a, b] += len(places[i].paragraphs & places[j].paragraphs)
-    return PairCounts(Counter({k: len(where.get(k, empty).paragraphs) for k in [*chosen, *extra]}),
-                      sentences, paragraphs)
-
-
-def pair_counts(units: Sequence[Unit], settings: Settings, chosen: Sequence[str],
-                extra: Sequence[str]) -> PairCounts:
-    """Pass 2 (map) over one share of whole documents."""
-    return _pair_counts(_scan(units, settings.stopwords, frozenset([*chosen, *extra]))[1],
-                        chosen, extra)
-
-
-def add_pair_counts(shares: Iterable[PairCounts]) -> PairCounts:
-    total = PairCounts(Counter(), Counter(), Counter())
-    for share in shares:
-        total.paragraphs.update(share.paragraphs)
-        total.shared_sentences.update(share.shared_sentences)
-        total.shared_paragraphs.update(share.shared_paragraphs)
-    return total
-
-
-def _shared(pairs: Counter[tuple[str, str]], a: str, b: str) -> int:
-    return pairs[a, b] + pairs[b, a]
-
-
-def _prune(chosen: list[_Phrase], extra: list[_Phrase], pairs: PairCounts, settings: Settings
-           ) -> tuple[list[_Phrase], list[_Phrase]]:
-    """A one-word phrase that only ever occurs inside one chosen two-word phrase adds nothing
-    (same sentences: the same number of them, all shared)."""
-    two = [p for p in chosen if " " in p.key]
-    kept = [p for p in chosen if " " in p.key or not any(
-        p.key in q.key.split() and q.sentences == p.sentences
-        and _shared(pairs.shared_sentences, p.key, q.key) == p.sentences for q in two)]
-    return kept[: settings.phrases], kept[settings.phrases:] + extra
-
-
-def _groups(phrases: list[_Phrase], pairs: PairCounts, link: float) -> list[list[_Phrase]]:
-    """Average-linkage grouping by the cosine of the paragraph sets two phrases occur in."""
-    n = len(phrases)
-    sim = [[0.0] * n for _ in range(n)]
-    size = [pairs.paragraphs[p.key] for p in phrases]
-    for i in range(n):
-        for j in range(i + 1, n):
-            both = _shared(pairs.shared_paragraphs, phrases[i].key, phrases[j].key)
-            sim[i][j] = sim[j][i] = both / math.sqrt(size[i] * size[j])
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    while len(members) > 1:
-        best, pair = link, None
-        alive = sorted(members)
-        for x, i in enumerate(alive):
-            for j in alive[x + 1:]:
-                if sim[i][j] > best:
-                    best, pair = sim[i][j], (i, j)
-        if pair is None:
-            break
-        i, j = pair
-        ni, nj = len(members[i]), len(members[j])
-        for k in members:
-            if k not in pair:
-                sim[i][k] = sim[k][i] = (ni * sim[i][k] + nj * sim[j][k]) / (ni + nj)
-        members[i] += members.pop(j)
-    return [[phrases[m] for m in sorted(group)] for _, group in sorted(members.items())]
-
-
-@dataclass(frozen=True, slots=True)
-class GroupCounts:
-    """Pass 3 once the groups are known: each group's sentences (the size of the union of its
-    phrases'), and each less salient phrase's paragraphs shared with each group's."""
-
-    sentences: tuple[int, ...]  # by group
-    shared: dict[str, tuple[int, ...]]  # rest phrase key → by group
-
-
-def _group_counts(where: dict[str, _Where], groups: Sequence[Sequence[str]],
-                  rest: Sequence[str]) -> GroupCounts:
-    empty = _Where(set(), set())
-    sentences = [set().union(*(where.get(k, empty).sentences for k in g)) for g in groups]
-    spread = [set().union(*(where.get(k, empty).paragraphs for k in g)) for g in groups]
-    return GroupCounts(tuple(len(s) for s in sentences), {
-        k: tuple(len(where.get(k, empty).paragraphs & s) for s in spread) for k in rest})
-
-
-def group_counts(units: Sequence[Unit], settings: Settings, groups: Sequence[Sequence[str]],
-                 rest: Sequence[str]) -> GroupCounts:
-    """Pass 3 (map) over one share of whole documents."""
-    keys = frozenset([*(k for g in groups for k in g), *rest])
-    return _group_counts(_scan(units, settings.stopwords, keys)[1], groups, rest)
-
-
-def add_group_counts(shares: Iterable[GroupCounts], groups: int, rest: Sequence[str]
-                     ) -> GroupCounts:
-    sentences = [0] * groups
-    shared = {k: [0] * groups for k in rest}
-    for share in shares:
-        sentences = [a + b for a, b in zip(sentences, share.sentences, strict=True)]
-        for k, by_group in share.shared.items():
-            shared[k] = [a + b for a, b in zip(shared[k], by_group, strict=True)]
-    return GroupCounts(tuple(sentences), {k: tuple(v) for k, v in shared.items()})
-
-
 def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
-                ) -> tuple[list[_Phrase], list[_Phrase]]:
+                ) -> tuple[list[Phrase], list[Phrase]]:
     """The salient key phrases of `units`, and the less salient ones, in one pass."""
-    counts, where = _scan(units, settings.stopwords)
-    chosen, extra = _choose(counts, settings, taxonomy)
-    pairs = _pair_counts(where, [p.key for p in chosen], [p.key for p in extra])
-    return _prune(chosen, extra, pairs, settings)
+    counts, where = scan(units, settings.stopwords)
+    chosen, extra = choose(counts, settings, taxonomy)
+    pairs = pairs_in(where, [p.key for p in chosen], [p.key for p in extra])
+    return prune(chosen, extra, pairs, settings)
 
 
 def _slug(text: str) -> str:
@@ -438,9 +182,9 @@ def _slug(text: str) -> str:
 
 def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     """The folder's own topics: groups of key phrases, biggest first."""
-    counts, where = _scan(units, settings.stopwords)
-    return discover_by_counts(counts, lambda c, e: _pair_counts(where, c, e),
-                              lambda g, r: _group_counts(where, g, r), taxonomy, settings)
+    counts, where = scan(units, settings.stopwords)
+    return discover_by_counts(counts, lambda c, e: pairs_in(where, c, e),
+                              lambda g, r: groups_in(where, g, r), taxonomy, settings)
 
 
 PairsOf = Callable[[Sequence[str], Sequence[str]], PairCounts]
@@ -452,10 +196,10 @@ def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: Group
     """`discover` from the three passes' sums: the phrase counts, then `pairs_of(chosen,
     extra)` and `groups_of(groups, rest)` (one pass each, over the whole folder or as a
     map/reduce over its partitions). Either way the same choices, so the same topics."""
-    chosen, extra = _choose(counts, settings, taxonomy)
+    chosen, extra = choose(counts, settings, taxonomy)
     pairs = pairs_of([p.key for p in chosen], [p.key for p in extra])
-    salient, rest = _prune(chosen, extra, pairs, settings)
-    groups = sorted(_groups(salient, pairs, settings.link),
+    salient, rest = prune(chosen, extra, pairs, settings)
+    groups = sorted(grouped(salient, pairs, settings.link),
                     key=lambda g: (-sum(p.score for p in g), g[0].key))
     tally = groups_of([[p.key for p in g] for g in groups], [p.key for p in rest])
     big = [k for k, size in enumerate(tally.sentences)
@@ -472,7 +216,7 @@ def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: Group
     return _named(ranked, taxonomy, settings)
 
 
-def _named(ranked: list[list[_Phrase]], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
+def _named(ranked: list[list[Phrase]], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     used_ids = set(taxonomy.ids())
     used_colors = {t.color.lower() for t in taxonomy.topics}
     colors = [c for c in settings.colors if c.lower() not in used_colors] or list(settings.colors)
@@ -508,22 +252,29 @@ def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
     return _with_discovered(documents, fitted, settings, deleted, len(units), covered)
 
 
-def counted_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy, counts: FitCounts,
-                     settings: Settings, deleted: frozenset[str] = frozenset()) -> Taxonomy:
-    """`folder_taxonomy` from the body events' counts (`documents` are read only when topics
-    must be discovered)."""
+Discoverer = Callable[[Taxonomy], list[Topic]]  # the folder's own topics, given the fitting ones
+
+
+def counted_taxonomy(documents: Sequence[Document] | Discoverer, taxonomy: Taxonomy,
+                     counts: FitCounts, settings: Settings,
+                     deleted: frozenset[str] = frozenset()) -> Taxonomy:
+    """`folder_taxonomy` from the body events' counts. Topics are discovered (from the
+    documents, or by the given discoverer, e.g. a map/reduce over partitions) only when the
+    fitting ones cover too little."""
     fitted = fitting_by_hits(taxonomy, counts.hits, counts.size, settings)
     kept = set(fitted.ids())
     covered = sum(n for topics, n in counts.topic_sets.items() if kept.intersection(topics))
     return _with_discovered(documents, fitted, settings, deleted, counts.size, covered)
 
 
-def _with_discovered(documents: Sequence[Document], fitted: Taxonomy, settings: Settings,
-                     deleted: frozenset[str], size: int, covered: int) -> Taxonomy:
+def _with_discovered(documents: Sequence[Document] | Discoverer, fitted: Taxonomy,
+                     settings: Settings, deleted: frozenset[str], size: int, covered: int
+                     ) -> Taxonomy:
     if not size or covered / size >= settings.coverage:
         return fitted
-    found = [t for t in discover(body_units(documents), fitted, settings) if t.id not in deleted]
-    return combine([*fitted.topics, *found])
+    found = (documents(fitted) if callable(documents)
+             else discover(body_units(documents), fitted, settings))
+    return combine([*fitted.topics, *(t for t in found if t.id not in deleted)])
 
 
 def suggest_cues(selected: Sequence[str], folder: Sequence[str],
