@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterable
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
+from viewer.core.atomic import write_atomic_parts
 from viewer.core.session import Session
-from viewer.core.writers import events_csv, events_json, events_jsonl, write_text
+from viewer.core.writers import events_csv_parts, events_json, events_jsonl
 
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
 DESCRIPTION = (
@@ -63,23 +65,23 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     session = Session.open(folder, workers=args.workers, use_snapshot=not args.no_cache,
                            with_store=False)
-    documents = [session.documents[r] for r in session.loaded.order]
-    events = session.extracted_events()
-    if args.format == "json":
-        text = events_json(documents, events)
-    elif args.format == "jsonl":
-        text = events_jsonl(events)
+    if args.format == "json":  # the documents are read only for the format that lists them
+        documents = [session.documents[r] for r in session.loaded.order]
+        parts: Iterable[str] = [events_json(documents, session.extracted_events())]
+    elif args.format == "jsonl":  # block by block: never an object for every event at once
+        parts = (events_jsonl(block) for block in session.extracted_blocks())
     else:
-        text = events_csv(events)
+        parts = events_csv_parts(session.extracted_blocks())
     if out is not None:
         try:
-            write_text(out, text)
+            write_atomic_parts(out, parts)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:
-        sys.stdout.write(text)
+        for part in parts:
+            sys.stdout.write(part)
     if args.stats:
-        print(f"{len(documents)} documents, {len(events)} events, "
+        print(f"{len(session.loaded.order)} documents, {session.size} events, "
               f"{session.loaded.extracted} extracted, {session.loaded.cached} from cache, "
               f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
     return 0

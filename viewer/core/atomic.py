@@ -6,6 +6,7 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -24,11 +25,18 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename over `path`;
     on any failure the temporary file is removed and `path` is untouched. A file replaced
     keeps its permissions; a new one gets the user's usual ones."""
+    write_atomic_parts(path, [content])
+
+
+def write_atomic_parts(path: str | Path, parts: Iterable[str | bytes]) -> None:
+    """`write_atomic` of the parts one after another, so the whole content is never held at
+    once (an export of a large folder is written block by block)."""
     path = Path(path)
     fd, tmp = create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            for content in parts:
+                fh.write(content.encode("utf-8") if isinstance(content, str) else content)
             fh.flush()
             with contextlib.suppress(FileNotFoundError):
                 os.fchmod(fh.fileno(), stat.S_IMODE(path.stat().st_mode))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -54,9 +54,10 @@ def _cell(value: Any) -> str:
 
 
 def write_csv_rows(out: TextIO, rows: Iterable[dict[str, Any]],
-                   columns: Sequence[str] = CSV_COLUMNS) -> None:
+                   columns: Sequence[str] = CSV_COLUMNS, header: bool = True) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([safe_cell(_cell(row.get(c))) for c in columns])
 
@@ -65,6 +66,21 @@ def events_csv(events: Iterable[Event], columns: Sequence[str] = CSV_COLUMNS) ->
     buffer = io.StringIO()
     write_csv_rows(buffer, (event_to_dict(e) for e in events), columns)
     return "\ufeff" + buffer.getvalue()
+
+
+def events_csv_parts(blocks: Iterable[Iterable[Event]],
+                     columns: Sequence[str] = CSV_COLUMNS) -> Iterator[str]:
+    """`events_csv` of the events of all blocks, as one string per block."""
+    header = True
+    for block in blocks:
+        buffer = io.StringIO()
+        if header:
+            buffer.write("\ufeff")
+        write_csv_rows(buffer, (event_to_dict(e) for e in block), columns, header)
+        header = False
+        yield buffer.getvalue()
+    if header:  # no events at all: the header alone, as events_csv writes it
+        yield events_csv([], columns)
 
 
 def events_json(documents: Iterable[Document], events: Iterable[Event],

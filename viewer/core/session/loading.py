@@ -199,7 +199,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if fast is not None:
             return fast
 
-    payloads = snap.payloads(hits) if snap is not None else {}
+    payloads = snap.payloads(hits, _converted) if snap is not None else {}
     pending += [(rel, keys[rel].side) for rel in hits if rel not in payloads]
     cached = len(payloads)
     batches = PartialBatches(partial) if partial is not None else None
@@ -328,6 +328,12 @@ def _run(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
         if not report(done):
             return False
     return True
+
+
+def _converted(value: Any) -> Any:
+    """A saved file's extraction as objects (a file with a problem stays as saved)."""
+    return value if not isinstance(value, dict) or "problem" in value else (
+        extraction_from_dict(value))
 
 
 def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],

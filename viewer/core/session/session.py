@@ -6,7 +6,7 @@ through it, so there is one merge path and the same filter shows the same events
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,6 +183,13 @@ class Session:
     def extracted_events(self) -> list[Event]:
         """The events as extracted, before the analyst's edits."""
         return [self._base.get(row) or self.columns.event(row) for row in range(self.size)]
+
+    def extracted_blocks(self, size: int = 20_000) -> Iterator[list[Event]]:
+        """`extracted_events` a block of rows at a time, so a writer never holds an object
+        for every event of a large folder."""
+        for first in range(0, self.size, size):
+            block = self.columns.events(range(first, min(self.size, first + size)))
+            yield [self._base.get(first + k) or e for k, e in enumerate(block)]
 
     @property
     def problems(self) -> list[Problem]:

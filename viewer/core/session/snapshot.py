@@ -18,7 +18,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -146,8 +146,11 @@ class Snapshot:
             self.damaged()
             return {}
 
-    def payloads(self, paths: Iterable[bytes]) -> dict[bytes, Any]:
-        """Unpacked payloads of the given files (a missing or damaged one is left out)."""
+    def payloads(self, paths: Iterable[bytes],
+                 convert: Callable[[Any], Any] | None = None) -> dict[bytes, Any]:
+        """Unpacked payloads of the given files (a missing or damaged one is left out), each
+        passed through `convert` as soon as it is read, so the plain values of many files are
+        never held together."""
         if self.db is None:
             return {}
         wanted = list(paths)
@@ -159,7 +162,8 @@ class Snapshot:
                 for path, blob in self.db.execute(
                         f"SELECT path, payload FROM files WHERE path IN ({marks})", part):
                     with contextlib.suppress(SnapshotDamaged):
-                        out[bytes(path)] = unpack(blob)
+                        value = unpack(blob)
+                        out[bytes(path)] = convert(value) if convert is not None else value
         except sqlite3.Error:
             self.damaged()
             return {}
