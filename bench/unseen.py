@@ -10,6 +10,11 @@ topic and no two to the same one: pairs are taken greedily by how many annotated
 both (most first, ties by name), so a pairing must be earned by agreement on the sentences.
 An extracted topic left unpaired keeps its own id (a false positive unless the story uses that
 id too). This is how a reader would rename the folder's topics once, and it is deterministic.
+This one-to-one figure is the headline. Beside it, a many-to-one figure ("n:1") maps every
+extracted topic to the story topic it shares most annotated events with, as an analyst merging
+topics in the Topics dialog would; it is capped by the folder's own cap on discovered topics
+(`max_topics`), so it cannot be won by splitting the folder into ever more topics, and it is
+reported only beside the one-to-one figure, never instead of it.
 
 Boilerplate: each `[[boilerplate]]` line counts as found when every sentence it touches is
 marked; each annotated event whose sentence is marked counts as a false alarm.
@@ -41,6 +46,8 @@ class Tally:
     date_exact: int = 0
     party: list[int] = field(default_factory=lambda: [0, 0, 0])  # tp, fp, fn
     topic: list[int] = field(default_factory=lambda: [0, 0, 0])
+    topic_merged: list[int] = field(default_factory=lambda: [0, 0, 0])  # many-to-one
+    topics_found: int = 0  # distinct extracted topics on the annotated events
     furniture: int = 0
     furniture_marked: int = 0
     false_alarms: int = 0
@@ -52,9 +59,10 @@ class Tally:
     def add(self, other: Tally) -> None:
         for name in ("events", "found", "date_exact", "furniture", "furniture_marked",
                      "false_alarms", "documents", "dates_right", "events_with_topic",
-                     "all_events"):
+                     "all_events", "topics_found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for mine, theirs in ((self.party, other.party), (self.topic, other.topic)):
+        for mine, theirs in ((self.party, other.party), (self.topic, other.topic),
+                             (self.topic_merged, other.topic_merged)):
             for i in range(3):
                 mine[i] += theirs[i]
 
@@ -83,6 +91,20 @@ def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
         if ours not in mapping and theirs not in taken:
             mapping[ours] = theirs
             taken.add(theirs)
+    return mapping
+
+
+def merged_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
+    """Extracted topic id → the story topic it shares most annotated events with (several
+    extracted topics may go to one story topic; ties by name)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for gold, got in pairs:
+        for g in gold:
+            for t in got:
+                counts[(t, g)] += 1
+    mapping: dict[str, str] = {}
+    for (ours, theirs), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mapping.setdefault(ours, theirs)
     return mapping
 
 
@@ -125,10 +147,13 @@ def score_story(folder: Path, show: bool = False, only: frozenset[str] = frozens
     matched: list[tuple[dict[str, Any], Event | None]] = []
     for item in data.get("event", []):
         matched.append((item, _find(events, item["doc"], item["fragment"])))
-    mapping = topic_mapping([(set(item.get("topics", [])), set(e.topics))
-                             for item, e in matched if e is not None])
+    pairs = [(set(item.get("topics", [])), set(e.topics)) for item, e in matched if e]
+    mapping = topic_mapping(pairs)
+    merged = merged_mapping(pairs)
+    tally.topics_found = len({t for _, got in pairs for t in got})
     if show:
         print(f"   topic mapping: {mapping}")
+        print(f"   many-to-one:   {merged}")
     if only:
         matched = [(item, event) for item, event in matched if item["doc"] in only]
         tally.all_events = sum(1 for e in body if Path(e.document).stem in only)
@@ -151,7 +176,9 @@ def score_story(folder: Path, show: bool = False, only: frozenset[str] = frozens
         gold_p, got_p = set(item.get("parties", [])), set(event.parties)
         gold_t = set(item.get("topics", []))
         got_t = {mapping.get(t, t) for t in event.topics}
-        for counts, gold, got in ((tally.party, gold_p, got_p), (tally.topic, gold_t, got_t)):
+        got_m = {merged.get(t, t) for t in event.topics}
+        for counts, gold, got in ((tally.party, gold_p, got_p), (tally.topic, gold_t, got_t),
+                                  (tally.topic_merged, gold_t, got_m)):
             counts[0] += len(gold & got)
             counts[1] += len(got - gold)
             counts[2] += len(gold - got)
@@ -182,12 +209,14 @@ def score_story(folder: Path, show: bool = False, only: frozenset[str] = frozens
 def report(name: str, t: Tally) -> None:
     _, _, pf = f1(*t.party)
     tp, tr, tf = f1(*t.topic)
+    mp, mr, mf = f1(*t.topic_merged)
     pp, pr, _ = f1(*t.party)
     n = max(1, t.events)
     fr = t.furniture_marked / max(1, t.furniture)
     fp = t.furniture_marked / max(1, t.furniture_marked + t.false_alarms)
     print(f"{name:24} events {t.found:3}/{t.events:3}  date {t.date_exact / n:.2f}  "
-          f"party {pp:.2f}/{pr:.2f}/{pf:.2f}  topic {tp:.2f}/{tr:.2f}/{tf:.2f}  "
+          f"party {pp:.2f}/{pr:.2f}/{pf:.2f}  topic {tp:.2f}/{tr:.2f}/{tf:.2f} "
+          f"(n:1 {mp:.2f}/{mr:.2f}/{mf:.2f}, {t.topics_found} found)  "
           f"boilerplate R {fr:.2f} P {fp:.2f}  published {t.dates_right}/{t.documents}  "
           f"with topic {t.events_with_topic / max(1, t.all_events):.2f}")
 

@@ -16,7 +16,7 @@ D = dt.date
 
 ARTICLE = (
     "date 2026-05-13 Lake ferry inquiry\n\n"
-    "The operator must hand its safety logs to the inspectors by Friday.\n\n"
+    "The operator is due to hand its safety logs to the inspectors by Friday.\n\n"
     "The inspectors will publish their findings within three weeks.\n\n"
     "Regulators plan to check every ferry on the lake over the next two weeks.\n\n"
     "The board has ten days to answer the complaint.\n\n"
@@ -90,3 +90,19 @@ def test_a_window_in_a_reaction_counts_from_the_news_day(tmp_path: Path) -> None
              for e in extract_folder(tmp_path, use_cache=False).events}
     assert _of(dates, "publish every pledge") == (D(2026, 5, 13), D(2026, 5, 27))
     assert _of(dates, "must pay the first grants") == (D(2026, 5, 15), D(2026, 5, 25))
+
+
+def test_a_thousands_comma_does_not_split_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-12 The agency said on Thursday that cases had climbed to 1,340 since the "
+        "first infections were confirmed on February 20, and that 23 people had died.\n")
+    texts = [e.text for e in extract_folder(tmp_path, use_cache=False).events]
+    assert any("climbed to 1,340 since the first" in text for text in texts), texts
+
+
+def test_a_running_total_since_a_month_is_the_reports(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-12 The ministry said at least 4,000 people have been displaced since "
+        "October 2025.\n")
+    event = extract_folder(tmp_path, use_cache=False).events[0]
+    assert (event.start, event.end) == (D(2026, 3, 12), D(2026, 3, 12))

@@ -57,6 +57,8 @@ def test_reaction_cues() -> None:
     assert is_reaction("The council welcomed the offer.")
     assert is_reaction("“We are ready,” the mayor said.")
     assert is_reaction("She said the figures were final.")
+    assert is_reaction("She said the council had approved the plan in secret.")
+    assert is_reaction("The union turned it down.")
     assert not is_reaction("Police said two cars collided on the bridge.")
     assert not is_reaction("The council condemned the attack.")
     assert not is_reaction("The bridge reopened to traffic.")

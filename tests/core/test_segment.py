@@ -140,3 +140,21 @@ def test_list_lines_are_their_own_sentences() -> None:
     assert isinstance(doc, Document)
     assert texts(doc) == ["Key points", "- Talks resumed in Geneva",
                           "- A ceasefire was discussed", "More follows."]
+
+
+def test_title_reuses_the_sentences_of_a_long_first_paragraph(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 2 MB one-paragraph article was segmented twice: once for its sentences, once more
+    for the title's opening sentence."""
+    from viewer.core import ingest, segment
+
+    calls: list[int] = []
+    real = segment.sentences_in
+    monkeypatch.setattr(segment, "sentences_in",
+                        lambda text, start, end, rules=None: calls.append(end - start)
+                        or real(text, start, end, rules))
+    text = "Officials met in the capital on Monday and talked at length. " * 200
+    doc = ingest.build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
+    assert isinstance(doc, Document)
+    assert doc.title == "Officials met in the capital on Monday and talked at length."
+    assert sum(calls) <= len(text)

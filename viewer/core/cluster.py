@@ -9,6 +9,7 @@ event id in it, so it is stable) and how many documents report it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -29,6 +30,7 @@ _STOP = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a folder's vocabulary repeats: stem each word once
 def _stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -36,21 +38,24 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 15)  # clustering and near-date merging read the same texts
 def content_words(text: str) -> frozenset[str]:
     return frozenset(
         _stem(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _STOP
     )
 
 
-def _linkable_event(a: Event, b: Event) -> bool:
-    """Everything but the wording: checked first, so words are only read when needed."""
+def _linkable(a: Event, b: Event, topics: tuple[frozenset[str], frozenset[str]],
+              parties: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Everything but the wording (checked first, so words are only read when needed); the
+    events' topic and party sets are built once per event, not once per pair."""
     if a.document == b.document or a.start is None or b.start is None:
         return False
     if a.end is None or b.end is None or a.start > b.end or b.start > a.end:
         return False
-    if not set(a.topics) & set(b.topics):
+    if topics[0].isdisjoint(topics[1]):
         return False
-    return not (a.parties and b.parties and not set(a.parties) & set(b.parties))
+    return not (parties[0] and parties[1] and parties[0].isdisjoint(parties[1]))
 
 
 def _close_wording(wa: frozenset[str], wb: frozenset[str]) -> bool:
@@ -87,6 +92,8 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
     another, from `comparison_reach` over the whole date bucket), the cap is that instead
     of a count: a bucket of one topic then compares the pairs the date bucket would."""
     candidates, other_document = _sorted_candidates(events)
+    topic_sets = [frozenset(events[i].topics) for i in candidates]
+    party_sets = [frozenset(events[i].parties) for i in candidates]
     cap = MAX_COMPARED if reach is None else len(candidates)
     words: dict[int, frozenset[str]] = {}  # content words, for the events ever compared
 
@@ -113,7 +120,8 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
                 j = other_document[j]
                 continue
             compared += 1
-            if _linkable_event(a, b) and _close_wording(words_of(i), words_of(candidates[j])):
+            if _linkable(a, b, (topic_sets[pos], topic_sets[j]), (party_sets[pos], party_sets[j])) \
+                    and _close_wording(words_of(i), words_of(candidates[j])):
                 pairs.append((i, candidates[j]))
             j += 1
     return pairs

@@ -111,6 +111,11 @@ RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "
          "half": 4, "year": 5, "decade": 6, "century": 7, "fuzzy": 8}
 
 
+# A past participle after "had" tells what came before the statement, not the news itself:
+# "said it had opened an inquiry".
+_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|just\s+|been\s+)?$")
+
+
 def is_reaction(sentence: str) -> bool:
     """A reaction to the news rather than the news itself (`reaction`, `reporting` in
     resources/events.toml): one pass of each cue pattern over the sentence."""
@@ -118,4 +123,6 @@ def is_reaction(sentence: str) -> bool:
         return NAMED_HAPPENING.search(sentence) is None
     if REPORTING.search(sentence) is None:
         return False
-    return all(m.group(0) in _NOT_A_HAPPENING for m in PAST.finditer(sentence))
+    return all(m.group(0) in _NOT_A_HAPPENING
+               or _PERFECT.search(sentence, max(0, m.start() - 20), m.start())
+               for m in PAST.finditer(sentence))

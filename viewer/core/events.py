@@ -114,9 +114,10 @@ _FUNCTION_WORDS = frozenset(
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
 _RELATION = re.compile(r"\s*(after|before)\b")
-_CLAUSE = re.compile(r",|;|—|–| after | before | while | whereas | but ")
+# Clause breaks; a comma between digits ("1,340") is a thousands separator, not one.
+_CLAUSE = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but ")
 # Every position where a _CLAUSE alternative matches (at most one can at any position).
-_CLAUSE_AT = re.compile(r"(?=(,|;|—|–| after | before | while | whereas | but ))")
+_CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | whereas | but ))")
 
 
 def event_id(relpath: str, text: str, occurrence: int, part: int) -> str:
@@ -167,7 +168,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
             reach = max(0, at - cues.BOUND_REACH)
             if (published is not None and timex.latest <= published
-                    and cues.RANK[precision_of(timex)] <= 2
+                    and cues.RANK[precision_of(timex)] <= 1
                     and cues.SINCE.search(sentence_text, reach, at)):
                 sinces.add(timex.start)  # "has spread since February 17": to the report
             elif (published is not None and timex.latest <= published
@@ -493,6 +494,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
                 topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
                 modality=modality_of(text, anchor, future, modality),
+                # Reported on its article's date; the folder stage widens first and last
+                # for clusters of several articles (so most events need no copy there).
+                reported=doc.date, first_reported=doc.date, last_reported=doc.date,
                 why=(*(f"party:{p}:{surface}" for p, surface in party_why.items()),
                      *(f"topic:{t}:{cue}" for t, cue in topic_pairs)),
             ))

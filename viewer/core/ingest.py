@@ -210,7 +210,9 @@ def build_document(
     ]
     title = (
         side.get("title") or embedded.fields.get("title") or title_hint
-        or _title_from(text, paras, marks) or Path(rel).stem
+        or _title_from(text, paras, marks,
+                       sentences if seg_rules == segment.load_rules(None) else None)
+        or Path(rel).stem
     )
     return Document(
         path=path or str(Path(root) / rel), relpath=rel, title=title, date=date, date_source=source,
@@ -220,16 +222,23 @@ def build_document(
     )
 
 
-def _title_from(text: str, paras: list[Paragraph], marks: list[str | None]) -> str | None:
-    """The first heading-like line near the top, else the opening sentence, shortened."""
-    body = [p for p, m in zip(paras, marks, strict=True) if m is None]
-    for para in body[:5]:
+def _title_from(text: str, paras: list[Paragraph], marks: list[str | None],
+                sentences: list[Sentence] | None = None) -> str | None:
+    """The first heading-like line near the top, else the opening sentence, shortened.
+    `sentences`: the document's, when the bundled rules found them (a 2 MB paragraph was
+    segmented a second time for its first sentence)."""
+    body = [(k, p) for k, (p, m) in enumerate(zip(paras, marks, strict=True)) if m is None]
+    for _, para in body[:5]:
         line = " ".join(text[para.start : para.end].split())
         if len(line) <= _TITLE_MAX and len(line.split()) >= 2 and line[-1] not in ".:;,":
             return line
     if not body:
         return None
-    first = segment.sentences_in(text, body[0].start, body[0].end)
+    index, para = body[0]
+    if sentences is None:
+        first = segment.sentences_in(text, para.start, para.end)[:1]
+    else:
+        first = [(s.start, s.end) for s in sentences if s.paragraph == index][:1]
     line = " ".join(text[first[0][0] : first[0][1]].split()) if first else ""
     return line if len(line) <= 100 else line[:99].rsplit(" ", 1)[0] + "…"
 

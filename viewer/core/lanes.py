@@ -144,6 +144,21 @@ def _lane_pairs(events: RowEvents, shown: Rows, mode: str
             strings)
 
 
+def _argsort_keys(keys: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+    """Stable order by several non-negative integer keys, major first: one argsort of the
+    keys packed into one integer when they fit in 63 bits, else a lexsort."""
+    if not len(keys[0]):
+        return np.zeros(0, dtype=np.int64)
+    bits = [max(1, int(k.max()).bit_length()) for k in keys]
+    if sum(bits) > 63 or min(int(k.min()) for k in keys) < 0:
+        return np.lexsort(tuple(reversed(keys)))
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, width in zip(keys, bits, strict=True):
+        packed = (packed << width) | key
+    found: npt.NDArray[np.int64] = np.argsort(packed, kind="stable")
+    return found
+
+
 def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
                   labels: Callable[[str], str] | None) -> list[Lane]:
     columns = events.columns
@@ -166,7 +181,8 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
                 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Indexes of the selected pairs ordered by lane, then by `minor` (last first)."""
         picked = np.flatnonzero(selected)
-        order = picked[np.lexsort((*(m[picked] for m in minor), codes[picked]))]
+        sort_keys = [codes[picked], *(m[picked] for m in reversed(minor))]  # major first
+        order = picked[_argsort_keys(sort_keys)]
         bounds = np.searchsorted(codes[order], np.arange(len(keys) + 1))
         return order, bounds
 

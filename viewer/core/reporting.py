@@ -71,10 +71,10 @@ def with_reports_by_date(events: Sequence[Event], published: Mapping[str, dt.dat
             when = (report.start.isoformat() if report.start else "") if what == "happened" \
                 else f"(reported {later[0].isoformat()})"
             outcome = " ".join(x for x in (what, when) if x)
-        changes = {"reported": day, "first_reported": first, "last_reported": last,
-                   "outcome": outcome}
-        if any(getattr(e, k) != v for k, v in changes.items()):
-            e = evolve(e, **changes)
+        if (e.reported, e.first_reported, e.last_reported, e.outcome) != (day, first, last,
+                                                                          outcome):
+            e = evolve(e, reported=day, first_reported=first, last_reported=last,
+                       outcome=outcome)
         out.append(e)
     return out
 

@@ -17,13 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
-from viewer.core import label_layout
+from viewer.core import label_layout, lane_packing
 from viewer.core.event_cues import RANK
 from viewer.core.events import Event
 from viewer.core.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
 from viewer.core.session.row_events import RowEvents
 
+Floats = npt.NDArray[np.float64]
+Rows = npt.NDArray[np.int64]
 __all__ = ["NONE_LABEL", "Item", "Lane", "Scene", "TimeScale", "build_lanes", "extent",
            "fit_scale", "lane_keys", "tick_unit", "ticks"]
 
@@ -162,6 +165,8 @@ class Scene:
         self._labels: dict[tuple[int, ...], str] = {}
         self._widths: dict[int, float] = {}  # an event's full label width, measured once
         self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
+        self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
+        self._spans: dict[int, tuple[Floats, Floats, Rows]] = {}
         self.layout(*(window or (-math.inf, math.inf)))
 
     def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
@@ -224,34 +229,42 @@ class Scene:
                 centre = (xa + xb) / 2
                 shapes.append(("badge", centre - width / 2, centre + width / 2, group))
             index = stop
-        starts, ends, span_rows = lane.span_starts, lane.span_ends, lane.span_rows
-        lo = bisect.bisect_left(starts, first_day - lane.longest_span)
-        hi = bisect.bisect_right(starts, last_day)
-        for position in range(lo, hi):
-            a = scale.x(starts[position])
-            b = scale.x(ends[position] + 1)
-            if b < wx0:
-                continue
-            shapes.append(("bar", a, max(b, a + 2), (span_rows[position],)))
-        shapes.sort(key=lambda s: s[1])
-        row_ends: list[float] = []
-        overflow: list[tuple[float, float, tuple[int, ...]]] = []
+        starts, ends, span_rows = self._span_arrays(lane_index, lane)
+        lo = bisect.bisect_left(lane.span_starts, first_day - lane.longest_span)
+        hi = bisect.bisect_right(lane.span_starts, last_day)
+        bar_x0 = (starts[lo:hi] - scale.origin) * px
+        bar_x1 = (ends[lo:hi] + 1 - scale.origin) * px
+        shown = bar_x1 >= wx0
+        bar_x0, bar_rows = bar_x0[shown], span_rows[lo:hi][shown]
+        bar_x1 = np.maximum(bar_x1[shown], bar_x0 + 2)
+        count = len(shapes)
+        x0 = np.concatenate([np.fromiter((s[1] for s in shapes), np.float64, count), bar_x0])
+        x1 = np.concatenate([np.fromiter((s[2] for s in shapes), np.float64, count), bar_x1])
+        order = np.argsort(x0, kind="stable")
+        row_of, used = lane_packing.pack(x0[order], x1[order], self.max_rows)
         placed: list[tuple[str, int, float, float, tuple[int, ...]]] = []
-        for kind, x0, x1, group in shapes:
-            for r, end in enumerate(row_ends):
-                if end + 2 <= x0:
-                    row_ends[r] = x1
-                    placed.append((kind, r, x0, x1, group))
-                    break
+        for at in np.flatnonzero(row_of >= 0).tolist():
+            shape = int(order[at])
+            if shape < count:
+                kind, _, _, group = shapes[shape]
             else:
-                if len(row_ends) < self.max_rows:
-                    row_ends.append(x1)
-                    placed.append((kind, len(row_ends) - 1, x0, x1, group))
-                else:
-                    overflow.append((x0, x1, group))
+                kind, group = "bar", (int(bar_rows[shape - count]),)
+            placed.append((kind, int(row_of[at]), float(x0[shape]), float(x1[shape]), group))
         items = self._with_label_room(lane_index, placed)
-        items.extend(self._overflow_badges(lane_index, overflow, len(row_ends)))
+        over = order[row_of < 0]
+        if len(over):
+            items.extend(self._overflow_badges(lane_index, over, x0, x1, shapes, bar_rows,
+                                               used))
         return items
+
+    def _span_arrays(self, index: int, lane: Lane) -> tuple[Floats, Floats, Rows]:
+        """A lane's spans as arrays (first day, last day, row), made once per scene."""
+        found = self._spans.get(index)
+        if found is None:
+            found = self._spans[index] = (np.asarray(lane.span_starts, dtype=np.float64),
+                                          np.asarray(lane.span_ends, dtype=np.float64),
+                                          np.asarray(lane.span_rows, dtype=np.int64))
+        return found
 
     def _with_label_room(self, lane_index: int,
                          placed: list[tuple[str, int, float, float, tuple[int, ...]]]
@@ -356,19 +369,20 @@ class Scene:
 
         return max(group, key=score)
 
-    @staticmethod
-    def _column_representative(events: RowEvents, group: Sequence[int]) -> int:
-        """`representative` over the columns: the same order, without making the events."""
-        columns = events.columns
+    def _column_representative(self, events: RowEvents, group: Sequence[int]) -> int:
+        """`representative` over the columns: the same order, without making the events.
+        Every row's score is computed once per scene, then a group only indexes it."""
+        if self._scores is None:
+            columns = events.columns
+            explicit = columns.vocab["date_source"].codes.get("explicit", -2)
+            counts = sum(np.diff(columns.ragged[name].offsets) for name in ("parties", "topics"))
+            self._scores = (
+                ((columns.arrays["date_source"] == explicit).astype(np.int64) << 52)
+                + (np.minimum(columns.arrays["sources"], _CAP - 1).astype(np.int64) << 31)
+                + np.minimum(counts, 1 << 30))
         rows = np.asarray(group, dtype=np.int64)
-        source = columns.arrays["date_source"][rows]
-        explicit = columns.vocab["date_source"].codes.get("explicit", -2)
-        counts = sum(np.diff(columns.ragged[name].offsets)[rows] for name in ("parties", "topics"))
-        score = ((source == explicit).astype(np.int64) << 52) + (
-            np.minimum(columns.arrays["sources"][rows], _CAP - 1).astype(np.int64) << 31) + (
-            np.minimum(counts, 1 << 30))
-        best = rows[score == score.max()]
-        return int(best.min())
+        score = self._scores[rows]
+        return int(rows[score == score.max()].min())
 
     def _shorten(self, text: str, room: float) -> str:
         words = text.split()
@@ -376,23 +390,28 @@ class Scene:
             words.pop()
         return " ".join(words) + "…" if words else ""
 
-    def _overflow_badges(self, lane_index: int,
-                         overflow: list[tuple[float, float, tuple[int, ...]]],
-                         row: int) -> list[Item]:
+    def _overflow_badges(self, lane_index: int, over: Rows, x0: Floats, x1: Floats,
+                         shapes: list[tuple[str, float, float, tuple[int, ...]]],
+                         bar_rows: Rows, row: int) -> list[Item]:
+        """What did not fit in the rows, as count badges in the row below them: the events
+        of the shapes in each run, gathered with arrays (points' groups one by one)."""
+        over = over[np.lexsort((x1[over], x0[over]))]
+        count = len(shapes)
+        lengths = np.ones(len(over), dtype=np.int64)
+        points = np.flatnonzero(over < count).tolist()
+        for at in points:
+            lengths[at] = len(shapes[int(over[at])][3])
+        offsets = np.zeros(len(over) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        flat = np.empty(int(offsets[-1]), dtype=np.int64)
+        bars = over >= count
+        flat[offsets[:-1][bars]] = bar_rows[over[bars] - count]
+        for at in points:
+            flat[offsets[at] : offsets[at + 1]] = shapes[int(over[at])][3]
         items: list[Item] = []
-        overflow.sort()
-        current: list[int] = []
-        x0 = x1 = 0.0
-        for a, b, group in overflow:
-            if current and a > x1 + 24:
-                items.append(Item("badge", lane_index, row, x0, x1, tuple(current), "", x1))
-                current = []
-            if not current:
-                x0 = a
-            current.extend(group)
-            x1 = max(b, x0 + 26)
-        if current:
-            items.append(Item("badge", lane_index, row, x0, x1, tuple(current), "", x1))
+        for first, stop, left, right in lane_packing.overflow_runs(x0[over], x1[over]):
+            events = tuple(flat[offsets[first] : offsets[stop]].tolist())
+            items.append(Item("badge", lane_index, row, left, right, events, "", right))
         return items
 
     # -- queries --------------------------------------------------------------------------

@@ -257,8 +257,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
                 root / "people.parquet")
     write_table(_listing_problems(plan), root / "problems" / "part-listing.parquet")
     _remove_stale(root, set(ids), written)
-    tasks.clear(out_s, "shuffle")
-    tasks.clear(out_s, "resolved")
+    for name in ("shuffle", "resolved", "near", "bycluster", "reported"):
+        tasks.clear(out_s, name)  # the shuffles' files; only the extraction's are kept
     entries = [done[i] for i in ids]
     write_json(root / MANIFEST, {
         "format": FORMAT, "version": FORMAT_VERSION, "app_version": app_version(),

@@ -186,7 +186,7 @@ class Tagger:
         next_glued = 0
         # The scan reads the lowercased span (and the character before it, for the look-behind)
         base = max(0, start - 1)
-        scanned = text[base:end].lower()
+        scanned = (text if base == 0 and end == len(text) else text[base:end]).lower()
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
             scanned, trigger, base = text, lex.scan.trigger_any_case, 0

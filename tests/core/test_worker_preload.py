@@ -1,0 +1,31 @@
+"""Extraction workers start from a fork server that has already built the bundled rules."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+import pytest
+
+from viewer.core import extract
+
+
+def _state() -> tuple[bool, int]:
+    from viewer.core.timex.lexicon import bundled
+
+    return "viewer.core.worker_preload" in sys.modules, bundled.cache_info().misses
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="no fork server on this platform")
+def test_workers_inherit_the_built_rules(tmp_path: object) -> None:
+    with extract._executor(2, str(tmp_path), "stamp") as pool:
+        preloaded, misses = pool.submit(_state).result(timeout=120)
+    assert preloaded
+    assert misses == 1  # built once, in the fork server, before the worker was forked
+
+
+def test_preload_builds_every_bundled_rule_set() -> None:
+    import viewer.core.worker_preload as preload
+
+    preload.warm()  # cached: a second call builds nothing and must not fail
