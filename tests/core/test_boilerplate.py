@@ -166,3 +166,17 @@ def test_breadcrumbs_programme_notes_and_photo_captions(tmp_path: Path) -> None:
     assert got.get("Coming up after the break: the port's new night-shift rota.") == "read-more"
     assert got.get("This page is no longer being updated.") == "page-furniture"
     assert "Dockers in Valmora ended their strike on Friday." not in got
+
+
+def test_a_dateline_alone_in_its_paragraph_is_furniture(tmp_path: Path) -> None:
+    """"JERUSALEM/GAZA, Feb 10 (Levant Wire)" on its own line was listed as an event."""
+    (tmp_path / "a.txt").write_text(
+        "VALMORA/PORTO NERO, Mar 4 (Harbour Wire)\n\n"
+        "Dockers in Valmora ended their strike on Friday.\n\n"
+        "KESTREL BAY, April 12 -\n\n"
+        "VALMORA, May 3 (Harbour Wire) - Port workers voted on a new contract on Monday.\n",
+        encoding="utf-8")
+    got = marked(load_folder(tmp_path).documents[0])
+    assert got.get("VALMORA/PORTO NERO, Mar 4 (Harbour Wire)") == "dateline"
+    assert got.get("KESTREL BAY, April 12 -") == "dateline"
+    assert not any(text.startswith(("Dockers", "VALMORA, May 3")) for text in got)
