@@ -180,3 +180,22 @@ def test_a_dateline_alone_in_its_paragraph_is_furniture(tmp_path: Path) -> None:
     assert got.get("VALMORA/PORTO NERO, Mar 4 (Harbour Wire)") == "dateline"
     assert got.get("KESTREL BAY, April 12 -") == "dateline"
     assert not any(text.startswith(("Dockers", "VALMORA, May 3")) for text in got)
+
+
+def test_guest_lines_and_site_promotion_without_their_labels(tmp_path: Path) -> None:
+    """A guest list whose "Guests:" label is missing, and a site's promotion line, are
+    furniture by their own shape; a sentence naming someone with a dash is not."""
+    (tmp_path / "a.txt").write_text(
+        "Dockers in Valmora ended their strike on Friday.\n\n"
+        "Ana Petrov – Senior fellow at the Harbour Institute\n\n"
+        "Li Wei — independent shipping and port policy analyst at Kestrel University"
+        "\n\n"
+        "Try Our New Translation Tools\n\n"
+        "Marta Kell – the union's director – said on Friday the strike was over.\n",
+        encoding="utf-8")
+    got = marked(load_folder(tmp_path).documents[0])
+    assert got.get("Ana Petrov – Senior fellow at the Harbour Institute") == "credits"
+    guest = "Li Wei — independent shipping and port policy analyst at Kestrel University"
+    assert got.get(guest) == "credits"
+    assert got.get("Try Our New Translation Tools") == "page-furniture"
+    assert not any(text.startswith(("Dockers", "Marta")) for text in got)
