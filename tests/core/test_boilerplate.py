@@ -199,3 +199,20 @@ def test_guest_lines_and_site_promotion_without_their_labels(tmp_path: Path) -> 
     assert got.get(guest) == "credits"
     assert got.get("Try Our New Translation Tools") == "page-furniture"
     assert not any(text.startswith(("Dockers", "Marta")) for text in got)
+
+
+def test_a_dateline_before_the_leads_dash_is_no_event(tmp_path: Path) -> None:
+    """"JERUSALEM/GAZA, Feb 10 (Levant Wire) — Hamas handed …": the dateline was split off
+    as a dated clause and listed as an event of its own."""
+    from viewer.core.extract import extract_folder
+
+    (tmp_path / "a.txt").write_text(
+        "Dockers end strike\n\nPublished 2026-03-04\n\n"
+        "VALMORA/PORTO NERO, Mar 4 (Harbour Wire) — Dockers in Valmora ended their strike "
+        "on Monday. The port confirmed the new rota on Tuesday, its director said.\n",
+        encoding="utf-8")
+    events = extract_folder(tmp_path, use_cache=False).events
+    shown = [e.text for e in events if not e.boilerplate]
+    assert not any(text.startswith("VALMORA/PORTO NERO") and "Dockers" not in text
+                   for text in shown)
+    assert "Dockers in Valmora ended their strike on Monday." in shown
