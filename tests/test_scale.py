@@ -25,6 +25,7 @@ pytest.importorskip("pyarrow")
 from bench.corpus import write_corpus
 from tests.conftest import copy_seeds
 from viewer.cli import main
+from viewer.core import folder_topics
 from viewer.core.dataset_read import read_dataset, read_events
 from viewer.core.extract import FolderExtraction, extract_folder
 from viewer.core.session import Session
@@ -88,6 +89,29 @@ def test_discovered_topics_conflicts_and_outcomes_same_as_local_engine(
     assert any(t.origin == "discovered" for t in local.taxonomy.topics)
     assert any(e.outcome for e in local.events) and any(e.conflict for e in local.events)
     assert all(e.reported is not None for e in local.events)
+
+
+def test_topics_discovered_by_map_reduce_are_the_local_ones(
+        client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Partitions of several documents each discover the corpus's topics in three passes on
+    the workers; the driver never reads a body sentence, and the topics (names, colours,
+    cues) and every event's topics are the local engine's."""
+    folder = tmp_path / "trade"
+    shutil.copytree(DATA / "unseen" / "eu_china_trade", folder)
+    local = extract_folder(folder, use_cache=False, workers=1)
+    assert any(t.origin == "discovered" for t in local.taxonomy.topics)
+    monkeypatch.setattr(folder_topics, "body_units", _no_text)  # in this process only
+    summary = driver.run([str(folder)], tmp_path / "ds", client, target_bytes=5 * 1024,
+                         stream=None)
+    assert 1 < summary.partitions < summary.documents
+    monkeypatch.undo()
+    dataset = read_dataset(tmp_path / "ds")
+    assert dataset.taxonomy.topics == local.taxonomy.topics
+    _same(local, dataset)
+
+
+def _no_text(documents: object) -> list[folder_topics.Unit]:
+    raise AssertionError("the driver read the corpus's sentences")
 
 
 def test_generated_corpus_same_answer_and_incremental(client: Any, corpus: Path,

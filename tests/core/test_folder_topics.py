@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from viewer.core.discovery_passes import key_of as _key
 from viewer.core.extract import extract_folder
-from viewer.core.folder_topics import Unit, _key, discover, fitting, load_settings
+from viewer.core.folder_topics import Unit, discover, fitting, load_settings
 from viewer.core.topics import load_taxonomy
 
 DATA = Path(__file__).resolve().parents[1] / "data"

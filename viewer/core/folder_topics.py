@@ -7,28 +7,38 @@ cues) fits a folder only when those anchors occur in it; when the fitting topics
 sentences without a topic, key phrases of the folder (frequent in it, in several documents,
 not names, not in most sentences) are grouped by how often they share a paragraph, and each
 group becomes a *discovered* topic named by its top phrases, with those phrases as cues.
-Everything is counted in one pass over the sentences; grouping works on a few dozen phrases.
-Deterministic: every choice is ordered by count, then by text.
+Everything is counted in passes whose results add up over shares of the folder
+(`discovery_passes`), so a corpus split into partitions discovers the same topics; grouping
+works on a few dozen phrases. Deterministic: every choice is ordered by count, then by text.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from viewer.core.discovery_passes import (
+    GroupCounts,
+    PairCounts,
+    Phrase,
+    PhraseCounts,
+    choose,
+    grouped,
+    groups_in,
+    pairs_in,
+    prune,
+    scan,
+)
 from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.resources import build_for_folder
 from viewer.core.topics import Taxonomy, Topic, combine, make_topic
-
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,134 +167,13 @@ def add_counts(shares: Iterable[FitCounts]) -> FitCounts:
     return FitCounts(size, hits, sets)
 
 
-def _key(word: str) -> str:
-    """One key for a word's singular and plural ("duties", "duty")."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxh":
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@dataclass(slots=True)
-class _Phrase:
-    key: str
-    forms: Counter[str]
-    sentences: set[int]
-    documents: set[int]
-    paragraphs: set[tuple[int, int]]
-    score: float = 0.0
-
-
 def _candidates(units: Sequence[Unit], settings: Settings, taxonomy: Taxonomy
-                ) -> tuple[list[_Phrase], list[_Phrase]]:
-    """Salient key phrases (one or two words), most salient first; and the less salient ones
-    that may join a topic as extra cues."""
-    capital: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    modifier: Counter[str] = Counter()  # times a word stands right before another content word
-    phrases: dict[str, _Phrase] = {}
-    stop = settings.stopwords
-
-    def note(key: str, form: str, index: int, unit: Unit) -> None:
-        phrase = phrases.get(key)
-        if phrase is None:
-            phrase = phrases[key] = _Phrase(key, Counter(), set(), set(), set())
-        phrase.forms[form] += 1
-        phrase.sentences.add(index)
-        phrase.documents.add(unit.document)
-        phrase.paragraphs.add((unit.document, unit.paragraph))
-
-    for index, unit in enumerate(units):
-        previous: tuple[str, str] | None = None
-        for match in _TOKEN.finditer(unit.text):
-            word = match.group(0)
-            lower = word.lower().replace("’", "'")
-            if lower.endswith("'s"):  # "the court's": the court
-                lower = lower[:-2]
-            if match.start() > unit.first_word:
-                seen[lower] += 1
-                capital[lower] += word[0].isupper()
-            if lower in stop or len(lower) < 3:
-                previous = None
-                continue
-            key = _key(lower)
-            note(key, lower, index, unit)
-            if previous is not None:
-                note(previous[0] + " " + key, previous[1] + " " + lower, index, unit)
-                modifier[previous[0]] += 1
-            previous = (key, lower)
-    total = max(1, len(units))
-    chosen: list[_Phrase] = []
-    extra: list[_Phrase] = []
-    for phrase in phrases.values():
-        df = len(phrase.sentences)
-        if (df < settings.attach_sentences or len(phrase.documents) < settings.min_documents
-                or df / total > settings.max_share):
-            continue
-        strict = df >= settings.min_sentences
-        words = phrase.forms.most_common(1)[0][0].split()
-        if len(words) == 1 and words[0].endswith(settings.not_endings):
-            continue
-        if any(not seen[w] or capital[w] / seen[w] >= settings.proper_share for w in words):
-            continue  # a name (person, place, party): who, not what; or never seen mid-sentence
-        total_uses = sum(phrase.forms.values())
-        if len(words) == 1 and modifier[phrase.key] >= settings.modifier_share * total_uses:
-            continue  # nearly always a modifier ("electric cars"): its pairs carry it
-        if taxonomy.classify(" ".join(phrase.forms)):
-            continue  # the folder's fitting topics already cover it
-        phrase.score = df * math.log(total / df)
-        (chosen if strict else extra).append(phrase)
-    chosen.sort(key=lambda p: (-p.score, p.key))
-    extra.sort(key=lambda p: (-p.score, p.key))
-    chosen = chosen[: 2 * settings.phrases]
-    # A one-word phrase that only ever occurs inside one chosen two-word phrase adds nothing.
-    pairs = [p for p in chosen if " " in p.key]
-    kept = [p for p in chosen if " " in p.key or not any(
-        p.key in q.key.split() and q.sentences == p.sentences for q in pairs)]
-    return kept[: settings.phrases], kept[settings.phrases:] + extra[: 4 * settings.phrases]
-
-
-def _groups(phrases: list[_Phrase], link: float) -> list[list[_Phrase]]:
-    """Average-linkage grouping by the cosine of the paragraph sets two phrases occur in."""
-    n = len(phrases)
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = phrases[i].paragraphs, phrases[j].paragraphs
-            sim[i][j] = sim[j][i] = len(a & b) / math.sqrt(len(a) * len(b))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    while len(members) > 1:
-        best, pair = link, None
-        alive = sorted(members)
-        for x, i in enumerate(alive):
-            for j in alive[x + 1:]:
-                if sim[i][j] > best:
-                    best, pair = sim[i][j], (i, j)
-        if pair is None:
-            break
-        i, j = pair
-        ni, nj = len(members[i]), len(members[j])
-        for k in members:
-            if k not in pair:
-                sim[i][k] = sim[k][i] = (ni * sim[i][k] + nj * sim[j][k]) / (ni + nj)
-        members[i] += members.pop(j)
-    return [[phrases[m] for m in sorted(group)] for _, group in sorted(members.items())]
-
-
-def _attach(groups: list[list[_Phrase]], rest: list[_Phrase]) -> None:
-    """The less salient phrases join the topic whose phrases they share most paragraphs with
-    (as extra cues; they never name a topic or start one), so more sentences find a topic."""
-    if not groups:
-        return
-    spread = [set().union(*(p.paragraphs for p in g)) for g in groups]
-    for phrase in rest:
-        overlaps = [len(phrase.paragraphs & where) / len(phrase.paragraphs) for where in spread]
-        best = max(range(len(groups)), key=lambda k: (overlaps[k], -k))
-        if overlaps[best] > 0:
-            groups[best].append(dataclasses.replace(phrase, score=0.0))
+                ) -> tuple[list[Phrase], list[Phrase]]:
+    """The salient key phrases of `units`, and the less salient ones, in one pass."""
+    counts, where = scan(units, settings.stopwords)
+    chosen, extra = choose(counts, settings, taxonomy)
+    pairs = pairs_in(where, [p.key for p in chosen], [p.key for p in extra])
+    return prune(chosen, extra, pairs, settings)
 
 
 def _slug(text: str) -> str:
@@ -293,19 +182,48 @@ def _slug(text: str) -> str:
 
 def discover(units: Sequence[Unit], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     """The folder's own topics: groups of key phrases, biggest first."""
-    salient, rest = _candidates(units, settings, taxonomy)
-    groups = _groups(salient, settings.link)
-    ranked = sorted(groups, key=lambda g: (-sum(p.score for p in g), g[0].key))
-    ranked = [g for g in ranked if len(set().union(*(p.sentences for p in g)))
-              >= settings.min_sentences][: settings.max_topics]
-    _attach(ranked, rest)
+    counts, where = scan(units, settings.stopwords)
+    return discover_by_counts(counts, lambda c, e: pairs_in(where, c, e),
+                              lambda g, r: groups_in(where, g, r), taxonomy, settings)
+
+
+PairsOf = Callable[[Sequence[str], Sequence[str]], PairCounts]
+GroupsOf = Callable[[Sequence[Sequence[str]], Sequence[str]], GroupCounts]
+
+
+def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: GroupsOf,
+                       taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
+    """`discover` from the three passes' sums: the phrase counts, then `pairs_of(chosen,
+    extra)` and `groups_of(groups, rest)` (one pass each, over the whole folder or as a
+    map/reduce over its partitions). Either way the same choices, so the same topics."""
+    chosen, extra = choose(counts, settings, taxonomy)
+    pairs = pairs_of([p.key for p in chosen], [p.key for p in extra])
+    salient, rest = prune(chosen, extra, pairs, settings)
+    groups = sorted(grouped(salient, pairs, settings.link),
+                    key=lambda g: (-sum(p.score for p in g), g[0].key))
+    tally = groups_of([[p.key for p in g] for g in groups], [p.key for p in rest])
+    big = [k for k, size in enumerate(tally.sentences)
+           if size >= settings.min_sentences][: settings.max_topics]
+    ranked = [list(groups[k]) for k in big]
+    # The less salient phrases join the topic whose phrases they share most paragraphs with
+    # (as extra cues; they never name a topic or start one), so more sentences find a topic.
+    for phrase in rest if ranked else ():
+        own = pairs.paragraphs[phrase.key]
+        overlaps = [tally.shared[phrase.key][k] / own for k in big]
+        best = max(range(len(ranked)), key=lambda k: (overlaps[k], -k))
+        if overlaps[best] > 0:
+            ranked[best].append(dataclasses.replace(phrase, score=0.0))
+    return _named(ranked, taxonomy, settings)
+
+
+def _named(ranked: list[list[Phrase]], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     used_ids = set(taxonomy.ids())
     used_colors = {t.color.lower() for t in taxonomy.topics}
     colors = [c for c in settings.colors if c.lower() not in used_colors] or list(settings.colors)
     topics: list[Topic] = []
     for group in ranked:
         group = sorted(group, key=lambda p: (-p.score, p.key))
-        names = [p.forms.most_common(1)[0][0] for p in group]
+        names = [p.name for p in group]
         topic_id = _slug(names[0])
         while topic_id in used_ids:
             topic_id += "-2"
@@ -334,22 +252,29 @@ def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
     return _with_discovered(documents, fitted, settings, deleted, len(units), covered)
 
 
-def counted_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy, counts: FitCounts,
-                     settings: Settings, deleted: frozenset[str] = frozenset()) -> Taxonomy:
-    """`folder_taxonomy` from the body events' counts (`documents` are read only when topics
-    must be discovered)."""
+Discoverer = Callable[[Taxonomy], list[Topic]]  # the folder's own topics, given the fitting ones
+
+
+def counted_taxonomy(documents: Sequence[Document] | Discoverer, taxonomy: Taxonomy,
+                     counts: FitCounts, settings: Settings,
+                     deleted: frozenset[str] = frozenset()) -> Taxonomy:
+    """`folder_taxonomy` from the body events' counts. Topics are discovered (from the
+    documents, or by the given discoverer, e.g. a map/reduce over partitions) only when the
+    fitting ones cover too little."""
     fitted = fitting_by_hits(taxonomy, counts.hits, counts.size, settings)
     kept = set(fitted.ids())
     covered = sum(n for topics, n in counts.topic_sets.items() if kept.intersection(topics))
     return _with_discovered(documents, fitted, settings, deleted, counts.size, covered)
 
 
-def _with_discovered(documents: Sequence[Document], fitted: Taxonomy, settings: Settings,
-                     deleted: frozenset[str], size: int, covered: int) -> Taxonomy:
+def _with_discovered(documents: Sequence[Document] | Discoverer, fitted: Taxonomy,
+                     settings: Settings, deleted: frozenset[str], size: int, covered: int
+                     ) -> Taxonomy:
     if not size or covered / size >= settings.coverage:
         return fitted
-    found = [t for t in discover(body_units(documents), fitted, settings) if t.id not in deleted]
-    return combine([*fitted.topics, *found])
+    found = (documents(fitted) if callable(documents)
+             else discover(body_units(documents), fitted, settings))
+    return combine([*fitted.topics, *(t for t in found if t.id not in deleted)])
 
 
 def suggest_cues(selected: Sequence[str], folder: Sequence[str],
@@ -364,14 +289,14 @@ def suggest_cues(selected: Sequence[str], folder: Sequence[str],
                                 max_share=1.0)
     empty = combine([])
     mine, rest = _candidates(chosen, loose, empty)
-    share_in_folder = {p.key: len(p.sentences) / max(1, len(everything))
+    share_in_folder = {p.key: p.sentences / max(1, len(everything))
                        for group in _candidates(everything, loose, empty) for p in group}
     scored = []
     for phrase in [*mine, *rest]:
-        inside = len(phrase.sentences) / max(1, len(chosen))
-        if len(chosen) > 1 and len(phrase.sentences) < 2:
+        inside = phrase.sentences / max(1, len(chosen))
+        if len(chosen) > 1 and phrase.sentences < 2:
             continue  # a cue should be shared by the selection
         scored.append((inside - share_in_folder.get(phrase.key, 0.0), phrase.key,
-                       phrase.forms.most_common(1)[0][0]))
+                       phrase.name))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [form for _, _, form in scored[:limit]]

@@ -1,8 +1,9 @@
 """Run an extraction on a Dask cluster: plan, extract, people, clusters, write, manifest.
 
 The driver holds only small things: the plan, per-partition counts, the people registry
-(names and parties, not text), the surname keys and mentions whose order matters, and the
-linked pairs (ids only). Text and events stay in the dataset folder, read by the tasks.
+(names and parties, not text), the phrase counts topic discovery chooses from, the surname
+keys and mentions whose order matters, and the linked pairs (ids only). Text and events stay
+in the dataset folder, read by the tasks.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TextIO, overload
+from typing import Any, TextIO
 
 import pyarrow as pa
 
@@ -32,10 +33,9 @@ from viewer.core.dataset_manifest import (
     write_json,
 )
 from viewer.core.folder_topics import add_counts, counted_taxonomy, load_settings
-from viewer.core.model import Document
 from viewer.core.people_reduce import finished_registry, merge_learned, people_table, replay
 from viewer.core.topics import deleted_ids, load_taxonomy
-from viewer.scale import cluster_steps, tasks
+from viewer.scale import cluster_steps, discovery_tasks, tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
 
@@ -178,8 +178,10 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     lap("people")
 
     progress.stage("topics", len(ids), 0)
-    taxonomy = counted_taxonomy(_LazyDocuments(root, ids), base, counts,
-                                load_settings(people_folder), deleted_ids(people_folder))
+    settings = load_settings(people_folder)
+    taxonomy = counted_taxonomy(
+        lambda fitted: discovery_tasks.discover_on(client, out_s, ids, fitted, settings),
+        base, counts, settings, deleted_ids(people_folder))
     shared_taxonomy = client.scatter(taxonomy, broadcast=True)
     shuffled = []
     for future in as_completed(client.map(
@@ -280,33 +282,6 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
         shuffle_bytes=shuffle_bytes, linked=len(edges))
-
-
-class _LazyDocuments(Sequence[Document]):
-    """The dataset's documents, read only if the taxonomy needs them (to discover topics
-    when the bundled ones cover too little of the corpus)."""
-
-    def __init__(self, root: Path, ids: list[str]) -> None:
-        self.root, self.ids = root, ids
-        self._docs: list[Document] | None = None
-
-    def _load(self) -> list[Document]:
-        if self._docs is None:
-            from viewer.core.dataset_format import documents_from_table, read_table
-
-            self._docs = [d for i in self.ids for d in documents_from_table(
-                read_table(self.root / "documents" / f"part-{i}.parquet"))]
-        return self._docs
-
-    def __len__(self) -> int:
-        return len(self._load())
-
-    @overload
-    def __getitem__(self, index: int) -> Document: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Document]: ...
-    def __getitem__(self, index: int | slice) -> Document | Sequence[Document]:
-        return self._load()[index]
 
 
 def joined_clusters(pairs: Sequence[tuple[str, str, str, str]],
