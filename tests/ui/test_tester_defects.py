@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import open_and_wait
 from viewer.ui.main_window import MainWindow
+from viewer.ui.tasks import TaskRunner
 
 
 def test_the_selected_event_keeps_its_label_in_every_lane(window: MainWindow) -> None:
@@ -24,3 +30,17 @@ def test_the_selected_event_keeps_its_label_in_every_lane(window: MainWindow) ->
              if i.kind != "badge" and rows[0] in i.events}
     assert len(lanes) >= 2, "the event is shown in several lanes"
     assert len(timeline.painter.labels.current_label_boxes) == len(lanes)
+
+
+def test_the_status_bar_counts_problems_from_the_first_paint(qtbot: QtBot, runner: TaskRunner,
+                                                             seeds_copy: Path) -> None:
+    """The status line was written by the model's reset before the problems were stored, so
+    it named them only after the next filter change."""
+    (seeds_copy / "blank.txt").write_text("\n", encoding="utf-8")
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.show()
+    open_and_wait(qtbot, win, seeds_copy)
+    assert win.problems, "an empty article is a problem"
+    assert win.status_label.text().endswith(f"· {len(win.problems)} problem"
+                                            + ("s" if len(win.problems) > 1 else ""))

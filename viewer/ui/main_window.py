@@ -282,10 +282,11 @@ class MainWindow(QMainWindow):
         self.filters.facets["documents"].labels = dict(self.model.titles)
         self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self.selection.keep
-        self.proxy.use_index(session.index)
-        self.model.set_events(RowEvents(session.columns))  # no object per event
+        # The problems first: the model's reset writes the status line, which counts them.
         self.problems = session.problems
         self._show_problems()
+        self.proxy.use_index(session.index)
+        self.model.set_events(RowEvents(session.columns))  # no object per event
         self.folder_watch.watch(session.loaded.files)
         self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
