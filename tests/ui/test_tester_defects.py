@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
+from viewer.ui.edit_dialogs import DateDialog
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
@@ -44,3 +47,17 @@ def test_the_status_bar_counts_problems_from_the_first_paint(qtbot: QtBot, runne
     assert win.problems, "an empty article is a problem"
     assert win.status_label.text().endswith(f"· {len(win.problems)} problem"
                                             + ("s" if len(win.problems) > 1 else ""))
+
+
+def test_topic_names_are_dark_text_beside_a_swatch(window: MainWindow) -> None:
+    """Names drawn in pale topic colours on white were unreadable; the colour is a swatch."""
+    dialog = window.show_topics()
+    plain = dialog.list.palette().text().color()
+    for index in range(dialog.list.topLevelItemCount()):
+        item = dialog.list.topLevelItem(index)
+        assert item.data(0, Qt.ItemDataRole.ForegroundRole) is None
+        assert item.foreground(0).color() in (plain, Qt.GlobalColor.black) \
+            or item.foreground(0).style() == Qt.BrushStyle.NoBrush
+        assert not item.icon(0).isNull(), "each topic shows its colour as a swatch"
+    dialog.close()
+
