@@ -61,3 +61,11 @@ def test_topic_names_are_dark_text_beside_a_swatch(window: MainWindow) -> None:
         assert not item.icon(0).isNull(), "each topic shows its colour as a swatch"
     dialog.close()
 
+
+def test_the_date_dialog_is_wide_enough_for_its_title(qtbot: QtBot) -> None:
+    dialog = DateDialog(dt.date(2026, 2, 16), dt.date(2026, 2, 22), "week")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= title + 100, "room for the title beside the frame's buttons"
+
