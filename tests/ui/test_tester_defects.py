@@ -69,3 +69,10 @@ def test_the_date_dialog_is_wide_enough_for_its_title(qtbot: QtBot) -> None:
     title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
     assert dialog.width() >= title + 100, "room for the title beside the frame's buttons"
 
+
+def test_the_progress_text_fits_its_bar_on_one_line(window: MainWindow) -> None:
+    bar = window.progress
+    bar.setRange(0, 2008)
+    bar.setValue(383)
+    assert bar.width() >= bar.fontMetrics().horizontalAdvance(bar.text()) + 30
+    assert bar.minimumWidth() >= bar.fontMetrics().horizontalAdvance("20,000 / 20,000 documents")

@@ -153,8 +153,10 @@ class MainWindow(QMainWindow):
         self.problem_dock.hide()
 
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
         self.progress.setFormat("%v / %m documents")
+        # Room for the longest count on one line: a narrower bar wrapped and clipped its text.
+        room = self.progress.fontMetrics().horizontalAdvance("888,888 / 888,888 documents")
+        self.progress.setFixedWidth(room + 40)
         self.cancel_button = QPushButton("Cancel")
         self.status_label = QLabel("No folder open")
         self.statusBar().addWidget(self.status_label, 1)
