@@ -55,6 +55,7 @@ def test_topic_names_are_dark_text_beside_a_swatch(window: MainWindow) -> None:
     plain = dialog.list.palette().text().color()
     for index in range(dialog.list.topLevelItemCount()):
         item = dialog.list.topLevelItem(index)
+        assert item is not None
         assert item.data(0, Qt.ItemDataRole.ForegroundRole) is None
         assert item.foreground(0).color() in (plain, Qt.GlobalColor.black) \
             or item.foreground(0).style() == Qt.BrushStyle.NoBrush
