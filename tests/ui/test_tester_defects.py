@@ -77,3 +77,19 @@ def test_the_progress_text_fits_its_bar_on_one_line(window: MainWindow) -> None:
     bar.setValue(383)
     assert bar.width() >= bar.fontMetrics().horizontalAdvance(bar.text()) + 30
     assert bar.minimumWidth() >= bar.fontMetrics().horizontalAdvance("20,000 / 20,000 documents")
+
+
+def test_the_filter_pane_fits_its_widgets_at_1600_by_1000(qtbot: QtBot,
+                                                         runner: TaskRunner) -> None:
+    """The first resize came before the splitter had laid out, leaving the filters at 170 px:
+    texts cut, the search box's clear button off the right edge behind a scroll bar."""
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitUntil(lambda: win.splitter.sizes()[0] >= win.filter_width())
+    viewport = win.filter_scroll.viewport()
+    assert win.filters.width() <= viewport.width()
+    assert not win.filter_scroll.horizontalScrollBar().isVisible()
+    search = win.filters.search
+    assert search.mapTo(win.filters, search.rect().topRight()).x() <= viewport.width()

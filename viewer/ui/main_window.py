@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         filter_scroll = QScrollArea()
         filter_scroll.setWidget(self.filters)
         filter_scroll.setWidgetResizable(True)
+        self.filter_scroll = filter_scroll
         self.undated_tray = UndatedTray()
         timeline_box = QWidget()
         box = QVBoxLayout(timeline_box)
@@ -458,12 +460,26 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.fit_panes()
+        # The first resize comes before the splitter has laid out its panes: fit again after.
+        QTimer.singleShot(0, self.fit_panes)
+
+    def filter_width(self) -> int:
+        """The width the filter pane needs to show its widgets without a horizontal scroll."""
+        scroll = self.filter_scroll
+        return (self.filters.sizeHint().width() + 2 * scroll.frameWidth()
+                + scroll.verticalScrollBar().sizeHint().width())
 
     def fit_panes(self) -> None:
         """In a small window the side panes give way, so the timeline keeps at least half
         the width (at 900 px it was squeezed to 130 px behind fixed side panes)."""
         sizes = self.splitter.sizes()
         total = sum(sizes)
+        want = self.filter_width()
+        if len(sizes) == 3 and sizes[0] < want and sizes[1] - (want - sizes[0]) >= total // 2:
+            # Room enough: the filters as wide as they ask, else their texts were cut and the
+            # search box's clear button hid off the right edge behind a scroll bar.
+            self.splitter.setSizes([want, sizes[1] - (want - sizes[0]), sizes[2]])
+            return
         if len(sizes) != 3 or total <= 0 or sizes[1] >= total // 2:
             return
         side = total - total // 2
