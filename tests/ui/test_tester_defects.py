@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
 from viewer.ui.edit_dialogs import DateDialog
+from viewer.ui.legend_paint import split_rows
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
@@ -93,3 +95,42 @@ def test_the_filter_pane_fits_its_widgets_at_1600_by_1000(qtbot: QtBot,
     assert not win.filter_scroll.horizontalScrollBar().isVisible()
     search = win.filters.search
     assert search.mapTo(win.filters, search.rect().topRight()).x() <= viewport.width()
+
+
+def test_the_legend_lists_every_mark_colour_largest_first(qtbot: QtBot, runner: TaskRunner,
+                                                          tmp_path: Path) -> None:
+    """The key filled right to left and gave up its first entries when two lines ran out, so
+    the biggest topic (Negotiations, first in the taxonomy) was missing, or sat alone at the
+    far right of the second line."""
+    folder = tmp_path / "gaza"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "unseen" / "gaza-hostage-truce", folder)
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    open_and_wait(qtbot, win, folder)
+    timeline = win.timeline
+    assert not timeline.grab().isNull()
+    entries = timeline.legend_entries()
+    assert entries[0][0] == "Negotiations", "the largest topic comes first"
+    rows = timeline.painter.legend_rows
+    shown = [colour.name() for row in rows for _label, colour, shape in row if shape == "dot"]
+    assert all(colour.name() in shown for _label, colour in entries), "every colour is keyed"
+    assert len(rows) == 1 or min(len(row) for row in rows) >= 2, "no entry alone on a line"
+    labels = {label for row in rows for label, _c, _s in row}
+    assert "Negotiations" in labels
+    timeline.resize(700, timeline.height())  # narrow: names are cut, no colour is lost
+    assert not timeline.grab().isNull()
+    rows = timeline.painter.legend_rows
+    assert len(rows) <= 2
+    shown = [colour.name() for row in rows for _label, colour, shape in row if shape == "dot"]
+    assert all(colour.name() in shown for _label, colour in entries)
+
+
+def test_two_legend_lines_are_balanced() -> None:
+    widths = [100.0] * 9 + [40.0]
+    split = split_rows(widths, 600.0)
+    assert split is not None
+    assert abs(sum(widths[:split]) - sum(widths[split:])) <= 100
+    assert split_rows([100.0] * 3, 600.0) == 3
+    assert split_rows([500.0] * 3, 600.0) is None
