@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.core.workcount import growth, lines_run
 from tests.ui.conftest import open_and_wait
 from viewer.ui.edit_dialogs import DateDialog
 from viewer.ui.legend_paint import split_rows
@@ -134,3 +135,12 @@ def test_two_legend_lines_are_balanced() -> None:
     assert abs(sum(widths[:split]) - sum(widths[split:])) <= 100
     assert split_rows([100.0] * 3, 600.0) == 3
     assert split_rows([500.0] * 3, 600.0) is None
+
+
+def test_splitting_the_legend_is_linear() -> None:
+    def work(copies: int) -> int:
+        counter = [0]
+        lines_run(lambda: split_rows([30.0] * 200 * copies, 60.0 * 100 * copies), counter)
+        return counter[0]
+
+    assert growth(work) < 4.6
