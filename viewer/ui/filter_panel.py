@@ -80,7 +80,7 @@ class FacetList(QListWidget):
             label = self.labels.get(value, flag_label(value) if self.facet == "conflict"
                                     else value)
             item.setText(f"{label}  ({counts.get(value, 0)})")
-            item.setToolTip(f"{label}  ({counts.get(value, 0):,})")  # the whole text, if elided
+            item.setToolTip(value)
         self.blockSignals(False)
 
     def check(self, values: frozenset[str]) -> None:
