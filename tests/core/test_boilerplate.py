@@ -166,3 +166,53 @@ def test_breadcrumbs_programme_notes_and_photo_captions(tmp_path: Path) -> None:
     assert got.get("Coming up after the break: the port's new night-shift rota.") == "read-more"
     assert got.get("This page is no longer being updated.") == "page-furniture"
     assert "Dockers in Valmora ended their strike on Friday." not in got
+
+
+def test_a_dateline_alone_in_its_paragraph_is_furniture(tmp_path: Path) -> None:
+    """"JERUSALEM/GAZA, Feb 10 (Levant Wire)" on its own line was listed as an event."""
+    (tmp_path / "a.txt").write_text(
+        "VALMORA/PORTO NERO, Mar 4 (Harbour Wire)\n\n"
+        "Dockers in Valmora ended their strike on Friday.\n\n"
+        "KESTREL BAY, April 12 -\n\n"
+        "VALMORA, May 3 (Harbour Wire) - Port workers voted on a new contract on Monday.\n",
+        encoding="utf-8")
+    got = marked(load_folder(tmp_path).documents[0])
+    assert got.get("VALMORA/PORTO NERO, Mar 4 (Harbour Wire)") == "dateline"
+    assert got.get("KESTREL BAY, April 12 -") == "dateline"
+    assert not any(text.startswith(("Dockers", "VALMORA, May 3")) for text in got)
+
+
+def test_guest_lines_and_site_promotion_without_their_labels(tmp_path: Path) -> None:
+    """A guest list whose "Guests:" label is missing, and a site's promotion line, are
+    furniture by their own shape; a sentence naming someone with a dash is not."""
+    (tmp_path / "a.txt").write_text(
+        "Dockers in Valmora ended their strike on Friday.\n\n"
+        "Ana Petrov – Senior fellow at the Harbour Institute\n\n"
+        "Li Wei — independent shipping and port policy analyst at Kestrel University"
+        "\n\n"
+        "Try Our New Translation Tools\n\n"
+        "Marta Kell – the union's director – said on Friday the strike was over.\n",
+        encoding="utf-8")
+    got = marked(load_folder(tmp_path).documents[0])
+    assert got.get("Ana Petrov – Senior fellow at the Harbour Institute") == "credits"
+    guest = "Li Wei — independent shipping and port policy analyst at Kestrel University"
+    assert got.get(guest) == "credits"
+    assert got.get("Try Our New Translation Tools") == "page-furniture"
+    assert not any(text.startswith(("Dockers", "Marta")) for text in got)
+
+
+def test_a_dateline_before_the_leads_dash_is_no_event(tmp_path: Path) -> None:
+    """"JERUSALEM/GAZA, Feb 10 (Levant Wire) — Hamas handed …": the dateline was split off
+    as a dated clause and listed as an event of its own."""
+    from viewer.core.extract import extract_folder
+
+    (tmp_path / "a.txt").write_text(
+        "Dockers end strike\n\nPublished 2026-03-04\n\n"
+        "VALMORA/PORTO NERO, Mar 4 (Harbour Wire) — Dockers in Valmora ended their strike "
+        "on Monday. The port confirmed the new rota on Tuesday, its director said.\n",
+        encoding="utf-8")
+    events = extract_folder(tmp_path, use_cache=False).events
+    shown = [e.text for e in events if not e.boilerplate]
+    assert not any(text.startswith("VALMORA/PORTO NERO") and "Dockers" not in text
+                   for text in shown)
+    assert "Dockers in Valmora ended their strike on Monday." in shown

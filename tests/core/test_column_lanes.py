@@ -11,7 +11,7 @@ from bench.synthetic import events as synthetic_events
 from tests.core.workcount import growth, lines_run
 from viewer.core.density import histogram
 from viewer.core.events import Event
-from viewer.core.lanes import build_lanes, extent, first_values
+from viewer.core.lanes import build_lanes, extent, first_value_counts, first_values
 from viewer.core.scene import LANE_MODES, Scene, TimeScale
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_events import RowEvents
@@ -88,3 +88,25 @@ def test_first_values_over_columns_equal_the_events() -> None:
     events, columns, rows = _sample(1500)
     for name in ("parties", "topics"):
         assert first_values(columns, rows, name) == first_values(events, rows, name)
+
+
+def test_first_value_counts_are_largest_first_and_agree_over_columns() -> None:
+    events, columns, rows = _sample(1500)
+    for name in ("parties", "topics"):
+        counts = first_value_counts(columns, rows, name)
+        assert counts == first_value_counts(events, rows, name)
+        assert [n for _v, n in counts] == sorted((n for _v, n in counts), reverse=True)
+        assert {v for v, _n in counts} == set(first_values(events, rows, name))
+        assert sum(n for _v, n in counts) == sum(1 for r in rows if getattr(events[r], name))
+
+
+def test_first_value_counts_over_columns_run_python_per_value_not_per_event() -> None:
+    """The legend's counts run on every rows change: numpy over the shown rows, no loop."""
+
+    def work(copies: int) -> int:
+        _, columns, rows = _sample(1000 * copies)
+        counter = [0]
+        lines_run(lambda: first_value_counts(columns, rows, "topics"), counter)
+        return counter[0]
+
+    assert growth(work) < 1.5

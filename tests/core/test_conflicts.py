@@ -202,3 +202,50 @@ def test_near_dates_still_join_other_articles() -> None:
     joined = conflicts.merge_near_dates(events)
     assert {e.cluster for e in joined} == {"e0"}
     assert [e.sources for e in joined] == [2, 2, 2]
+
+
+def _plan_then_outcome(folder: Path, later: str) -> None:
+    (folder / "a.txt").write_text(
+        "date 2026-03-01 Officials said Israeli and Egyptian negotiators would hold talks in "
+        "Cairo on reopening the border crossing on March 15.\n")
+    (folder / "b.txt").write_text(f"date 2026-03-18 {later}\n")
+
+
+def test_a_plan_and_its_later_outcome_are_no_date_dispute(tmp_path: Path) -> None:
+    """Talks planned for the 15th and held on the 17th were flagged "date disputed" beside
+    their planned → happened link; a plan and its outcome never disagree."""
+    _plan_then_outcome(tmp_path, "Israeli and Egyptian negotiators held talks in Cairo on "
+                                 "reopening the border crossing on March 17.")
+    events = extract_folder(tmp_path, use_cache=False).events
+    planned = next(e for e in events if e.document == "a.txt")
+    assert planned.modality in ("planned", "possible")
+    assert outcome_text(planned).endswith("→ happened 2026-03-17")
+    assert all("date" not in e.conflict for e in events)
+    assert all(d.kind != "date" for c in find_conflicts(events).values()
+               for d in c.disagreements)
+
+
+def test_two_plans_for_different_days_still_disagree() -> None:
+    base = _dated(0, "a.txt", 15)
+    plans = [dataclasses.replace(base, modality="planned", sources=2),
+             dataclasses.replace(base, id="e1", document="b.txt", start=dt.date(2024, 3, 17),
+                                 end=dt.date(2024, 3, 17), modality="planned", sources=2)]
+    assert [c.flags for c in find_conflicts(plans).values()] == [("date",)]
+    mixed = [plans[0], dataclasses.replace(plans[1], modality="happened")]
+    assert find_conflicts(mixed) == {}
+    told = [dataclasses.replace(p, modality="happened") for p in plans]
+    assert [c.flags for c in find_conflicts(told).values()] == [("date",)]
+
+
+def test_session_recompute_keeps_plan_and_outcome_apart() -> None:
+    """The Session redoes marks after an edit with the folder stage's rule."""
+    from viewer.core.session.cluster_marks import marked
+
+    base = dataclasses.replace(_dated(0, "a.txt", 15), sources=2, modality="planned",
+                               conflict=("date",))
+    done = dataclasses.replace(base, id="e1", document="b.txt", start=dt.date(2024, 3, 17),
+                               end=dt.date(2024, 3, 17), modality="happened")
+    published = {"a.txt": dt.date(2024, 3, 1), "b.txt": dt.date(2024, 3, 18)}
+    after = marked([base, done], published)
+    assert [e.conflict for e in after] == [(), ()]
+    assert after[0].outcome == "happened 2024-03-17"

@@ -111,3 +111,21 @@ def test_modifiers_and_possessives_fold_into_their_nouns() -> None:
     cues = {c for t in discover(units, load_taxonomy().__class__(()), settings) for c in t.cues}
     assert "electric cars" in cues and "electric" not in cues
     assert "cranes" in cues and "port's" not in cues
+
+
+def test_function_like_words_are_no_cues() -> None:
+    """A discovered topic was shown as "Force / remains (cue “directions”)": words that say
+    where or how, not what, never make a key phrase (stoplist in discovery.toml)."""
+    settings = load_settings()
+    texts = [
+        ["Crowds fled in all directions.", "The harbour cranes stood idle.", "Rain fell.",
+         "What remains of the pier is closed.", "Gulls circled."],
+        ["Boats left in several directions.", "The harbour cranes were repaired.", "Fog lifted.",
+         "Little remains of the old quay.", "Ships left."],
+        ["Smoke drifted in two directions.", "New harbour cranes arrived.", "Tugs waited.",
+         "Nothing remains of the shed.", "Buoys rang."],
+    ]
+    units = [Unit(t, d, p, 0) for d, ts in enumerate(texts) for p, t in enumerate(ts)]
+    cues = {c for t in discover(units, load_taxonomy().__class__(()), settings) for c in t.cues}
+    assert "harbour cranes" in cues
+    assert not cues & {"directions", "direction", "remains"}

@@ -16,6 +16,9 @@ from viewer.core.topics import build, load_taxonomy
     ("The electoral body announced the results.", "casualties"),
     ("The candidate said she was determined to win.", "security-guarantees"),
     ("He withdrew his bid and withdrawn from the race, aides said.", "territory"),
+    # a verb sense of a cue's stem: showing something is no demonstration
+    ("The two days of talks demonstrated how far apart the delegations remain.",
+     "public-opinion"),
 ])
 def test_a_blocking_phrase_hides_its_cue(sentence: str, topic: str) -> None:
     assert topic not in load_taxonomy().classify(sentence)
@@ -26,6 +29,8 @@ def test_a_blocking_phrase_hides_its_cue(sentence: str, topic: str) -> None:
     ("Police fired tear gas while gas prices rose.", "energy"),  # the second "gas" still counts
     ("A drone strike hit the depot.", "strikes"),
     ("Heating was cut in the capital.", "energy"),
+    ("Demonstrators marched on the ministry after the demonstration was banned.",
+     "public-opinion"),
 ])
 def test_the_cue_still_counts_elsewhere(sentence: str, topic: str) -> None:
     assert topic in load_taxonomy().classify(sentence)

@@ -146,3 +146,15 @@ def _caption(text: str, paras: list[Paragraph], reasons: list[str | None], index
     para = paras[index]
     if reasons[index] is None and para.end - para.start <= _CAPTION_MAX:
         reasons[index] = "caption"
+
+
+_PART_RULES = frozenset({"dateline"})  # line rules that also apply to a clause of a sentence
+
+
+def furniture_clause(text: str) -> bool:
+    """Whether a dated clause split off a sentence is furniture by itself: the dateline
+    "JERUSALEM/GAZA, Feb 10 (Levant Wire)" before the lead's dash is where and when the
+    story was filed, not an event (its day still serves as the story's news day)."""
+    clause = text.strip()
+    return any(rule_id in _PART_RULES and pattern.match(clause)
+               for rule_id, pattern in _bundled().line)

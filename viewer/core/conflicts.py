@@ -74,6 +74,7 @@ class ConflictRules:
     numbers: dict[str, int]
     min_parties: int
     participation: re.Pattern[str]
+    date_stance: dict[str, str]  # modality → the stance a date dispute compares within
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -99,7 +100,8 @@ def load_rules() -> ConflictRules:
         max_compared=int(data["max_compared"]), figure=figure, kind_of=kind_of,
         numbers=numbers, min_parties=int(data["parties"]["min_parties"]),
         participation=re.compile(rf"\b(?:{_alternation(data['parties']['participation'])})\b",
-                                 re.IGNORECASE))
+                                 re.IGNORECASE),
+        date_stance={str(k): str(v) for k, v in data["date_stance"].items()})
 
 
 def figures(text: str, rules: ConflictRules | None = None) -> dict[str, frozenset[int]]:
@@ -244,17 +246,33 @@ def _disagreement(kind: str, what: str, values: dict[str, tuple[str, Event]]
     return Disagreement(kind, what, claims)
 
 
+def _date_disagreement(members: list[Event], rules: ConflictRules) -> Disagreement | None:
+    """Two day-dated versions whose days do not overlap, among reports of one stance: both
+    say it happened, or both say it is planned. A plan for the 15th and a report that it
+    happened on the 17th are a plan and its outcome (`reporting`), not a dispute."""
+    by_stance: dict[str, list[Event]] = {}
+    for e in members:
+        stance = rules.date_stance.get(e.modality)
+        if stance is not None and e.date_source == "explicit" and e.start is not None \
+                and e.end is not None and e.precision in ("day", "time"):
+            by_stance.setdefault(stance, []).append(e)
+    for stance in dict.fromkeys(rules.date_stance.values()):  # in the data's order; one flag
+        dated = by_stance.get(stance, [])
+        if not dated:
+            continue
+        starts = [e.start for e in dated if e.start is not None]
+        ends = [e.end for e in dated if e.end is not None]
+        if max(starts) > min(ends):
+            dates = {e.document: (str(e.start), e) for e in dated}
+            if (d := _disagreement(DATE, "date", dates)) is not None:
+                return d
+    return None
+
+
 def _conflict(cluster_id: str, members: list[Event], rules: ConflictRules) -> Conflict | None:
     found: list[Disagreement] = []
-    dated = [e for e in members if e.date_source == "explicit" and e.start is not None
-             and e.end is not None and e.precision in ("day", "time")]
-    # Beyond precision: two day-dated versions whose days do not overlap.
-    starts = [e.start for e in dated if e.start is not None]
-    ends = [e.end for e in dated if e.end is not None]
-    if starts and max(starts) > min(ends):
-        dates = {e.document: (str(e.start), e) for e in dated}
-        if (d := _disagreement(DATE, "date", dates)) is not None:
-            found.append(d)
+    if (d := _date_disagreement(members, rules)) is not None:
+        found.append(d)
     by_kind: dict[str, dict[str, tuple[str, Event]]] = {}
     for e in members:
         for kind, values in figures(e.text, rules).items():

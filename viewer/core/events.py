@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core import event_cues as cues
+from viewer.core.boilerplate import furniture_clause
 from viewer.core.date_evidence import dateline_end
 from viewer.core.event_cues import precision_of, without_appositions
 from viewer.core.modality import ModalityRules, modality_of, with_speaker
@@ -492,7 +493,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 char_end=part.end, start=earliest, end=latest, precision=precision,
                 date_source=source, timex=timex.text if timex else None,
                 timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
-                topics=topics, boilerplate=sentence.boilerplate is not None, sentence=number,
+                topics=topics, sentence=number,
+                boilerplate=sentence.boilerplate is not None or (
+                    not whole and furniture_clause(span_text)),
                 modality=modality_of(text, anchor, future, modality),
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).

@@ -38,6 +38,7 @@ from viewer.core.discovery_passes import (
 from viewer.core.events import Event
 from viewer.core.model import Document
 from viewer.core.resources import build_for_folder
+from viewer.core.topic_colours import distinct_colours
 from viewer.core.topics import Taxonomy, Topic, combine, make_topic
 
 
@@ -57,6 +58,7 @@ class Settings:
     modifier_share: float
     not_endings: tuple[str, ...]
     colors: tuple[str, ...]
+    min_color_distance: float
     stopwords: frozenset[str]
 
 
@@ -73,6 +75,7 @@ def _settings_from(d: dict[str, Any]) -> Settings:
         int(d["phrases"]), float(d["link"]), float(d["proper_share"]),
         float(d.get("modifier_share", 1.1)),
         tuple(d.get("not_endings", ())), tuple(d["colors"]),
+        float(d.get("min_color_distance", 0.0)),
         frozenset(w.lower() for w in d["stopwords"]),
     )
 
@@ -218,8 +221,8 @@ def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: Group
 
 def _named(ranked: list[list[Phrase]], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     used_ids = set(taxonomy.ids())
-    used_colors = {t.color.lower() for t in taxonomy.topics}
-    colors = [c for c in settings.colors if c.lower() not in used_colors] or list(settings.colors)
+    colors = distinct_colours(settings.colors, (t.color for t in taxonomy.topics),
+                              settings.min_color_distance)
     topics: list[Topic] = []
     for group in ranked:
         group = sorted(group, key=lambda p: (-p.score, p.key))

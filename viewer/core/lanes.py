@@ -256,3 +256,26 @@ def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> lis
         if values:
             seen.setdefault(values[0])
     return list(seen)
+
+
+def first_value_counts(events: Sequence[Event], rows: Sequence[int],
+                       name: str) -> list[tuple[str, int]]:
+    """How many shown events have each first value of a tuple field (the value their mark is
+    coloured by), largest first, ties in order of first appearance; one pass over `rows`."""
+    if isinstance(events, RowEvents):
+        columns = events.columns
+        ragged = columns.ragged[name]
+        shown = np.asarray(rows, dtype=np.int64)
+        offsets = ragged.offsets
+        shown = shown[offsets[shown + 1] > offsets[shown]]
+        firsts = ragged.codes[offsets[shown]]
+        codes, at, counts = np.unique(firsts, return_index=True, return_counts=True)
+        strings = columns.vocab[name].strings
+        order = np.lexsort((at, -counts))
+        return [(strings[int(codes[i])], int(counts[i])) for i in order]
+    seen: dict[str, int] = {}
+    for row in rows:
+        values: tuple[str, ...] = getattr(events[row], name)
+        if values:
+            seen[values[0]] = seen.get(values[0], 0) + 1
+    return sorted(seen.items(), key=lambda kv: -kv[1])  # stable: ties keep first appearance

@@ -32,6 +32,15 @@ def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+TITLE_BAR_ROOM = 140  # the window frame's icon and buttons beside the title, at most
+
+
+def fit_title(dialog: QDialog) -> None:
+    """Wide enough that the window manager shows the whole title (a small form is narrower)."""
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    dialog.setMinimumWidth(min(title + TITLE_BAR_ROOM, 900))
+
+
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                            | QDialogButtonBox.StandardButton.Cancel)
@@ -60,6 +69,7 @@ class DateDialog(QDialog):
         form.addRow("To", self.end)
         form.addRow("Precision", self.precision)
         form.addRow(_buttons(self))
+        fit_title(self)
         self.start.dateChanged.connect(
             lambda d: self.end.setDate(d) if self.end.date() < d else None)
 
@@ -135,6 +145,7 @@ class DocumentDateDialog(QDialog):
         form.addRow("Published", self.date)
         form.addRow(self.undated)
         form.addRow(_buttons(self))
+        fit_title(self)
 
     def value(self) -> dt.date | None:
         return None if self.undated.isChecked() else _date(self.date.date())

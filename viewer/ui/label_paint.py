@@ -30,6 +30,7 @@ class LabelPainter:
         self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
         self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
         self.current_label_box: QRectF | None = None  # where the selected label was drawn
+        self.current_label_boxes: list[QRectF] = []  # one per lane the selected event is in
 
     def fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
         """Where a label starts and its text, kept inside the visible part: after its mark,
@@ -75,19 +76,32 @@ class LabelPainter:
     def paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
                              base: QColor, right: float) -> None:
         """The current event's label comes first: in full (up to the visible edge), bold, on
-        a chip of the background over whatever it would overlap."""
-        scene, view = self.owner.scene, self.owner.view
-        current = view.current
-        if scene is None or current is None:
-            return
-        item = next((i for i in items if i.kind != "badge" and current in i.events), None)
-        if item is None:
+        a chip of the background over whatever it would overlap, in every lane the event is
+        in (it wins the label contest in each, so none shows it as a bare mark)."""
+        self.current_label_box = None
+        self.current_label_boxes = []
+        current = self.owner.view.current
+        if self.owner.scene is None or current is None:
             return
         font = painter.font()
         bold = QFont(font)
         bold.setBold(True)
         painter.setFont(bold)
-        metrics = QFontMetricsF(bold)
+        for item in items:
+            if item.kind != "badge" and current in item.events:
+                self._paint_current_in(painter, item, text, base, right)
+        if self.current_label_boxes:
+            self.current_label_box = self.current_label_boxes[0]
+        painter.setFont(font)
+
+    def _paint_current_in(self, painter: QPainter, item: Item, text: QColor, base: QColor,
+                          right: float) -> None:
+        """The bold label of the current event after one of its marks (the painter's font is
+        already the bold one)."""
+        scene, view = self.owner.scene, self.owner.view
+        assert scene is not None and view.current is not None
+        current = view.current
+        metrics = QFontMetricsF(painter.font())
         left = self.visible[0]
         y = scene.item_y(item) + ROW_HEIGHT / 2
         # After the mark, clear of the bar's drag handles, so its ends stay visible to drag;
@@ -103,11 +117,9 @@ class LabelPainter:
         label = metrics.elidedText(view.label_of(view.events[current]),
                                    Qt.TextElideMode.ElideRight, room)
         if room < LABEL_MIN or label in ("", "…"):
-            painter.setFont(font)
             return
         chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
-        self.current_label_box = chip  # content coordinates, for tests and hit checks
+        self.current_label_boxes.append(chip)  # content coordinates, for tests and hit checks
         painter.fillRect(chip, base)
         painter.setPen(text)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-        painter.setFont(font)

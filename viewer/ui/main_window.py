@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         filter_scroll = QScrollArea()
         filter_scroll.setWidget(self.filters)
         filter_scroll.setWidgetResizable(True)
+        self.filter_scroll = filter_scroll
         self.undated_tray = UndatedTray()
         timeline_box = QWidget()
         box = QVBoxLayout(timeline_box)
@@ -153,8 +155,10 @@ class MainWindow(QMainWindow):
         self.problem_dock.hide()
 
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
         self.progress.setFormat("%v / %m documents")
+        # Room for the longest count on one line: a narrower bar wrapped and clipped its text.
+        room = self.progress.fontMetrics().horizontalAdvance("888,888 / 888,888 documents")
+        self.progress.setFixedWidth(room + 40)
         self.cancel_button = QPushButton("Cancel")
         self.status_label = QLabel("No folder open")
         self.statusBar().addWidget(self.status_label, 1)
@@ -282,10 +286,11 @@ class MainWindow(QMainWindow):
         self.filters.facets["documents"].labels = dict(self.model.titles)
         self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self.selection.keep
-        self.proxy.use_index(session.index)
-        self.model.set_events(RowEvents(session.columns))  # no object per event
+        # The problems first: the model's reset writes the status line, which counts them.
         self.problems = session.problems
         self._show_problems()
+        self.proxy.use_index(session.index)
+        self.model.set_events(RowEvents(session.columns))  # no object per event
         self.folder_watch.watch(session.loaded.files)
         self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
@@ -455,12 +460,26 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.fit_panes()
+        # The first resize comes before the splitter has laid out its panes: fit again after.
+        QTimer.singleShot(0, self.fit_panes)
+
+    def filter_width(self) -> int:
+        """The width the filter pane needs to show its widgets without a horizontal scroll."""
+        scroll = self.filter_scroll
+        return (self.filters.sizeHint().width() + 2 * scroll.frameWidth()
+                + scroll.verticalScrollBar().sizeHint().width())
 
     def fit_panes(self) -> None:
         """In a small window the side panes give way, so the timeline keeps at least half
         the width (at 900 px it was squeezed to 130 px behind fixed side panes)."""
         sizes = self.splitter.sizes()
         total = sum(sizes)
+        want = self.filter_width()
+        if len(sizes) == 3 and sizes[0] < want and sizes[1] - (want - sizes[0]) >= total // 2:
+            # Room enough: the filters as wide as they ask, else their texts were cut and the
+            # search box's clear button hid off the right edge behind a scroll bar.
+            self.splitter.setSizes([want, sizes[1] - (want - sizes[0]), sizes[2]])
+            return
         if len(sizes) != 3 or total <= 0 or sizes[1] >= total // 2:
             return
         side = total - total // 2

@@ -23,11 +23,12 @@ from PySide6.QtGui import (
 )
 
 from viewer.core.events import Event
-from viewer.core.lanes import first_values
+from viewer.core.lanes import first_value_counts
 from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.label_paint import LabelPainter
+from viewer.ui.legend_paint import Key, paint_legend
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour
 from viewer.ui.period_names import paint_period_names
@@ -55,6 +56,7 @@ class TimelinePainter:
         self.labels = LabelPainter(self)
         self.cache: dict[tuple[str, str], QColor] = {}
         self.legend: list[tuple[str, QColor]] = []
+        self.legend_rows: list[list[Key]] = []  # the key's lines as last painted
         self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
         self._selected_pen = QPen()
         self._white = QColor("white")
@@ -370,43 +372,20 @@ class TimelinePainter:
         self.legend = self._legend_entries()
 
     def _legend_entries(self) -> list[tuple[str, QColor]]:
+        """Every colour the marks use (a mark takes its first topic's, or in topic lanes its
+        first party's), largest first."""
         view, colours = self.view, self.colours
         if view.mode == "topic":
-            parties = first_values(view.events, view.rows, "parties")
-            return [(p, colours.party(p)) for p in parties[:10]]
-        used = set(first_values(view.events, view.rows, "topics"))
-        return [(t.label, colours.topic(t.id)) for t in colours.taxonomy.topics if t.id in used]
+            parties = first_value_counts(view.events, view.rows, "parties")
+            return [(p, colours.party(p)) for p, _n in parties[:10]]
+        entries = []
+        for topic_id, _n in first_value_counts(view.events, view.rows, "topics"):
+            topic = colours.taxonomy.get(topic_id)
+            entries.append((topic.label if topic else topic_id, colours.topic(topic_id)))
+        return entries
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
-        """A one-line key across the top of the axis, right-aligned: colours, then marks."""
-        entries = self.legend
-        metrics = QFontMetricsF(painter.font())
-        keys = [(label, colour, "dot") for label, colour in entries]
-        keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring"),
-                 ("planned", text, "ahead"), ("claimed", text, "said")]
-        x = rect.right() - 8
-        y = rect.top() + 13
-        rows_left = 2  # the key wraps onto a second line before it gives anything up
-        for label, colour, shape in reversed(keys):
-            width = metrics.horizontalAdvance(label)
-            if x - width - 16 < rect.left() + HEADER_WIDTH + 10:
-                rows_left -= 1
-                if rows_left == 0:
-                    break
-                x, y = rect.right() - 8, y + 14
-                if x - width - 16 < rect.left() + HEADER_WIDTH + 10:
-                    break  # too narrow even for this one entry: never over the axis labels
-            x -= width
-            painter.setPen(text)
-            painter.drawText(QPointF(x, y), label)
-            if shape == "dot":
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawEllipse(QPointF(x - 8, y - 4), 4.5, 4.5)
-            else:
-                pen, brush = modal_style(colour, shape) or (QPen(colour, 1.5), QBrush())
-                painter.setPen(pen)
-                painter.setBrush(brush)
-                painter.drawEllipse(QPointF(x - 8, y - 4), 4, 4)
-            x -= 24
+        """The key across the top of the axis, right-aligned: colours, then marks."""
+        self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
+                                        self.legend, text)
 

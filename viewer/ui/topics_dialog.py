@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -37,6 +37,13 @@ if TYPE_CHECKING:
 
 _KINDS = {"built-in": "bundled", "folder": "this folder's", "discovered": "discovered"}
 
+
+
+def _swatch(color: str) -> QIcon:
+    """A square of the topic's colour: many topic colours are too pale to be text colours."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
 
 class TopicFileCommand(QUndoCommand):
     """One edit of the folder's topics file, already made: undo puts the previous text back,
@@ -107,7 +114,7 @@ class TopicsDialog(QDialog):
                                     _KINDS.get(topic.origin, topic.origin),
                                     ", ".join(topic.cues[:8])])
             item.setData(0, 256, topic.id)  # Qt.UserRole
-            item.setForeground(0, QColor(topic.color))
+            item.setIcon(0, _swatch(topic.color))  # dark text beside it: pale colours stay legible
             item.setToolTip(3, ", ".join(topic.cues))
             self.list.addTopLevelItem(item)
             item.setSelected(topic.id in chosen)

@@ -1,0 +1,84 @@
+"""The timeline's key across the top of the axis: every colour the marks use, largest first,
+then the mark shapes. It takes one line, or two balanced ones (never one entry alone on the
+second), and when even two lines cannot hold it, the colour names are cut with "…" (down to
+the bare dot) rather than any colour left out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+
+from viewer.ui.modality_marks import modal_style
+
+Key = tuple[str, QColor, str]  # label, colour, shape ("dot", "ring", "ahead", "said")
+DOT_ROOM = 16.0  # the mark drawn before each label
+GAP = 10.0  # between one entry and the next
+# Colour names are cut to each of these widths in turn, gently first, until the key fits.
+CAPS = (float("inf"), *(float(w) for w in range(220, 30, -10)), 0.0)
+ROW_STEP = 14.0
+
+
+def split_rows(widths: Sequence[float], room: float) -> int | None:
+    """Where the second line starts (len(widths): one line will do), splitting so the longer
+    line is as short as it can be; None when two lines cannot hold them. One pass."""
+    total = sum(widths)
+    if total <= room:
+        return len(widths)
+    best: tuple[float, int] | None = None
+    before = 0.0
+    for k in range(1, len(widths)):
+        before += widths[k - 1]
+        longer = max(before, total - before)
+        if longer <= room and (best is None or longer < best[0]):
+            best = (longer, k)
+    return best[1] if best is not None else None
+
+
+def lay_out(keys: Sequence[Key], colours: int, room: float,
+            advance: Callable[[str], float],
+            elide: Callable[[str, float], str]) -> list[list[Key]]:
+    """The keys in one or two lines inside `room`; the first `colours` keys (the colour
+    names) are cut shorter in turn until they fit. Each cap is one pass over the keys."""
+    shown: list[Key] = list(keys)
+    for cap in CAPS:
+        shown = [(elide(label, cap) if index < colours and advance(label) > cap else label,
+                  colour, shape) for index, (label, colour, shape) in enumerate(keys)]
+        shown = [("" if label == "…" else label, colour, shape) for label, colour, shape in shown]
+        widths = [DOT_ROOM + advance(label) + GAP for label, _c, _s in shown]
+        split = split_rows(widths, room)
+        if split is not None:
+            return [row for row in (shown[:split], shown[split:]) if row]
+    return [shown]  # a window too narrow for even the dots: the painter clips it
+
+
+def paint_legend(painter: QPainter, rect: QRectF, left: float,
+                 entries: Sequence[tuple[str, QColor]], text: QColor) -> list[list[Key]]:
+    """The key right-aligned across the top of `rect` from `left`; returns its lines."""
+    metrics = QFontMetricsF(painter.font())
+    keys: list[Key] = [(label, colour, "dot") for label, colour in entries]
+    keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring"),
+             ("planned", text, "ahead"), ("claimed", text, "said")]
+    rows = lay_out(keys, len(entries), rect.right() - 8 - left, metrics.horizontalAdvance,
+                   lambda label, cap: metrics.elidedText(label, Qt.TextElideMode.ElideRight, cap))
+    y = rect.top() + 13
+    for row in rows:
+        x = rect.right() - 8 - sum(DOT_ROOM + metrics.horizontalAdvance(k[0]) + GAP for k in row)
+        for label, colour, shape in row:
+            x += GAP
+            centre = QPointF(x + 4, y - 4)
+            if shape == "dot":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawEllipse(centre, 4.5, 4.5)
+            else:
+                pen, brush = modal_style(colour, shape) or (QPen(colour, 1.5), QBrush())
+                painter.setPen(pen)
+                painter.setBrush(brush)
+                painter.drawEllipse(centre, 4, 4)
+            painter.setPen(text)
+            painter.drawText(QPointF(x + DOT_ROOM, y), label)
+            x += DOT_ROOM + metrics.horizontalAdvance(label)
+        y += ROW_STEP
+    return rows
