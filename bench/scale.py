@@ -1,14 +1,17 @@
-"""One UI scale measurement in a process of its own, so its peak memory is its own:
-`python -m bench.scale N` prints a JSON line of figures."""
+"""One window measurement at N synthetic events, in processes of their own:
+`python -m bench.scale N` writes N events as a folder with a real snapshot
+(`bench.snapshot_folder`), then opens it in a fresh process with `bench.ui` (the shown
+window, through the app's own loading path) and prints that process's JSON line."""
 
 from __future__ import annotations
 
 import json
 import os
 import resource
+import subprocess
 import sys
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import tempfile
+from pathlib import Path
 
 
 def rss_bytes() -> int:
@@ -22,21 +25,14 @@ def rss_bytes() -> int:
 
 def main() -> None:
     count = int(sys.argv[1])
-    from PySide6.QtWidgets import QApplication
+    from bench.snapshot_folder import make
 
-    from bench.synthetic import events as synthetic_events
-    from bench.ui import measure
-
-    QApplication.instance() or QApplication([])
-    before = rss_bytes()
-    events = synthetic_events(count)
-    text_bytes = sum(sys.getsizeof(e.text) for e in events)
-    del events
-    figures = measure(count)
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    figures["peak_rss_mb"] = after / 1e6
-    figures["rss_per_event_beyond_text_bytes"] = max(0.0, (after - before - text_bytes) / count)
-    print(json.dumps(figures))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / f"events-{count}"
+        make(folder, count)
+        result = subprocess.run([sys.executable, "-m", "bench.ui", str(folder)],
+                                capture_output=True, text=True, check=True, timeout=3600)
+    print(json.dumps(json.loads(result.stdout.strip().splitlines()[-1])))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ repaint of the shown timeline (the widget's own paint event, so its render hints
 month and day zoom; a zoom step (one wheel notch: layout and paint); a filter change through
 the window's proxy (the table, timeline, overview and facet counts follow it); an edit (a
 tag on one event) until it is painted; resident memory beyond the article text per event.
-A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_folder`.
+A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_folder`;
+`python -m bench.ui FOLDER SHOTS` also saves the window at each zoom level into SHOTS.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def _timed(action: Callable[[], object], repeat: int = 5) -> tuple[float, float]
     return 1000 * statistics.median(walls), 1000 * statistics.median(cpus)
 
 
-def measure(folder: Path) -> dict[str, Any]:
+def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
+    """Figures for one folder; with `shots`, the window is also saved at each zoom level."""
     started = _process_start()
     import numpy as np
     from PySide6.QtCore import QEventLoop, QTimer
@@ -114,6 +116,9 @@ def measure(folder: Path) -> dict[str, Any]:
         else:
             timeline.show_range(middle, middle + shown_days)
         app.processEvents()
+        if shots is not None:
+            shots.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(shots / f"window-{session.size}-{name}.png"), "PNG")
         wall, cpu = _timed(repaint, 7)
         figures[f"repaint_{name}_ms"], figures[f"repaint_{name}_cpu_ms"] = wall, cpu
         wall, cpu = _timed(zoom_step, 3)  # two steps each: in and back out
@@ -170,9 +175,10 @@ def _file_sizes(folder: Path) -> list[int]:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         raise SystemExit(__doc__)
-    print(json.dumps(measure(Path(sys.argv[1]))))
+    shots = Path(sys.argv[2]) if len(sys.argv) == 3 else None
+    print(json.dumps(measure(Path(sys.argv[1]), shots)))
 
 
 if __name__ == "__main__":

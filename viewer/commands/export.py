@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import math
 import sys
@@ -128,8 +129,10 @@ def open_session(folder: Path) -> Session:
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
     out = checked_output(args.output, folder, args.force)
+    drawn = args.format in PICTURE_FORMATS or args.format == "html"  # the report has a picture
     if args.format in PICTURE_FORMATS:
         check_picture(args.width, args.scale)
+    if drawn:
         problem = headless_problem()
         if problem:
             raise CliError(problem)
@@ -138,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = session.loaded.topics
     try:
         chosen = build_filter(args, session.index)
+        tags = dict(session.tags)
         selected = tuple(session.events(session.index.rows(chosen)))
         job = ExportJob(selected, dict(session.documents), chosen, title, load_periods(folder),
                         group_by=args.group_by,
@@ -151,12 +155,20 @@ def run(args: argparse.Namespace) -> int:
         application()
         try:
             render_picture(list(selected), args.format, out, title, width=args.width,
-                           scale=args.scale, periods=job.periods, taxonomy=taxonomy)
+                           scale=args.scale, periods=job.periods, taxonomy=taxonomy,
+                           tags=tags)
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:
         from viewer.core.export.formats import render
 
+        if args.format == "html":
+            from viewer.ui.app import application
+            from viewer.ui.picture import picture_svg
+
+            application()
+            job = dataclasses.replace(job, timeline_svg=picture_svg(
+                selected, title, periods=job.periods, taxonomy=taxonomy, tags=tags))
         try:
             write(out, render(job, args.format))
         except OSError as exc:

@@ -25,6 +25,7 @@ from viewer.core.dataset_manifest import is_dataset
 from viewer.core.date_evidence import date_by_folder
 from viewer.core.events import DocumentEvents, Event, evolve, extract_document
 from viewer.core.folder_topics import folder_taxonomy, load_settings
+from viewer.core.gc_pacing import for_worker, paced
 from viewer.core.ingest import MAX_BYTES, list_folder, read_document
 from viewer.core.modality import load_rules as modality_rules
 from viewer.core.model import Document, Problem
@@ -108,6 +109,7 @@ def extract_batch(folder: str, items: list[tuple[str, str]], side: dict[str, dic
 
 def _warm(folder: str, stamp: str) -> None:
     """Worker start-up: build the folder's rules once, before the first task arrives."""
+    for_worker()
     _tools(folder, stamp)
     modality_rules(folder)
     speaker_rules(folder)
@@ -160,6 +162,7 @@ def _file_size(path: Path) -> int:
         return 0
 
 
+@paced
 def extract_folder(root: str | Path, progress: Progress | None = None,
                    workers: int | None = None, use_cache: bool = True,
                    on_document: Callable[[DocumentEvents], None] | None = None,

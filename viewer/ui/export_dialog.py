@@ -32,7 +32,7 @@ from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, 
 from viewer.core.export.formats import render
 from viewer.core.query import Filter
 from viewer.core.words import plural
-from viewer.ui.picture import render_picture
+from viewer.ui.picture import picture_svg, render_picture
 from viewer.ui.tasks import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -224,8 +224,12 @@ class ExportController(QObject):
             visible = w.timeline.visible_range() if visible_only else None
             render_picture(events, fmt, target, title, mode=w.timeline.mode,
                            taxonomy=w.timeline.taxonomy, visible=visible,
-                           periods=tuple(w.timeline.periods))
+                           periods=tuple(w.timeline.periods), tags=w.timeline.tag_colours)
             return None
+        if fmt == "html":  # its picture is drawn here, on the UI thread, by the same painter
+            job = dataclasses.replace(job, timeline_svg=picture_svg(
+                events, title, mode=w.timeline.mode, taxonomy=w.timeline.taxonomy,
+                tags=w.timeline.tag_colours, periods=tuple(w.timeline.periods)))
 
         def work(ctx: TaskContext) -> int:
             ctx.progress(0, 1)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from viewer.core.scene import ROW_HEIGHT, Item
 
 if TYPE_CHECKING:
-    from viewer.ui.timeline_widget import TimelineWidget
+    from viewer.ui.timeline_paint import TimelinePainter
 
 MAX_LABEL = 520.0  # the longest the current event's label may run
 LABEL_MIN = 24.0  # narrower room than this shows no label
@@ -21,11 +21,11 @@ HANDLE_ROOM = 10.0  # the selected label starts this far after its bar: the hand
 
 
 class LabelPainter:
-    """The labels of one timeline widget, whose events, scene and selection it reads; the
-    timeline painter sets the visible part and the font metrics before each paint."""
+    """The labels of one timeline painter, whose scene and view (events, selection) it reads;
+    the painter sets the visible part and the font metrics before each paint."""
 
-    def __init__(self, widget: TimelineWidget) -> None:
-        self.widget = widget
+    def __init__(self, owner: TimelinePainter) -> None:
+        self.owner = owner
         self.visible: tuple[float, float] = (-math.inf, math.inf)  # content x, set per paint
         self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
         self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
@@ -49,9 +49,9 @@ class LabelPainter:
         metrics = self.metrics
         if metrics.horizontalAdvance(label) > end - x:
             if item.kind != "badge":
-                w = self.widget
-                label = w.label_of(w.events[w.scene.representative(item.events)]
-                                   if w.scene is not None else w.events[item.first])
+                view, scene = self.owner.view, self.owner.scene
+                label = view.label_of(view.events[scene.representative(item.events)]
+                                      if scene is not None else view.events[item.first])
             label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, end - x)
             if label in ("", "…"):
                 return None
@@ -76,7 +76,8 @@ class LabelPainter:
                              base: QColor, right: float) -> None:
         """The current event's label comes first: in full (up to the visible edge), bold, on
         a chip of the background over whatever it would overlap."""
-        scene, current = self.widget.scene, self.widget.current
+        scene, view = self.owner.scene, self.owner.view
+        current = view.current
         if scene is None or current is None:
             return
         item = next((i for i in items if i.kind != "badge" and current in i.events), None)
@@ -99,7 +100,7 @@ class LabelPainter:
             x, y = max(item.x0, left) + 5, y + ROW_HEIGHT - 2
             end = right
         room = max(0.0, min(MAX_LABEL, right - x - 6, end - x))
-        label = metrics.elidedText(self.widget.label_of(self.widget.events[current]),
+        label = metrics.elidedText(view.label_of(view.events[current]),
                                    Qt.TextElideMode.ElideRight, room)
         if room < LABEL_MIN or label in ("", "…"):
             painter.setFont(font)

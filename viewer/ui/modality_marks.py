@@ -8,15 +8,13 @@ each mark has a thin line back to the day its article reported it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 
-from viewer.core.scene import Item
-
-if TYPE_CHECKING:
-    from viewer.ui.timeline_widget import TimelineWidget
+from viewer.core.events import Event
+from viewer.core.scene import Item, Scene
 
 AHEAD = frozenset({"planned", "possible"})
 SAID = frozenset({"claimed", "denied"})
@@ -60,17 +58,16 @@ def paint_conflict_badge(painter: QPainter, x: float, y: float) -> None:
     painter.restore()
 
 
-def paint_lags(timeline: TimelineWidget, painter: QPainter, items: list[Item],
-               row_height: float) -> None:
+def paint_lags(scene: Scene | None, events: Sequence[Event], painter: QPainter,
+               items: list[Item], row_height: float) -> None:
     """A thin line from the day each shown mark was reported to the mark, and a tick there."""
-    scene = timeline.scene
     if scene is None:
         return
     painter.setPen(QPen(LAG_GREY, 1))
     for item in items:
         if item.kind == "badge":
             continue
-        event = timeline.events[item.first]
+        event = events[item.first]
         if event.reported is None or event.start is None:
             continue
         y = scene.item_y(item) + row_height / 2

@@ -1,14 +1,14 @@
-"""Painting for the timeline widget: bands and ticks, lanes, items, headers, the key.
+"""Painting the timeline: bands and ticks, lanes, items, headers, the key.
 
-Kept apart from the widget's state and input handling; everything here reads the widget's
-scene, scale, selection and palette and draws into any painter, which is how pictures are
-exported offscreen too.
+A drawer over a view state: it reads a core `Scene`, a `TimelineView` (zoom, scroll,
+selection, periods) and `TimelineColours`, never a widget, so the window, printing, every
+picture and the HTML report call this one painter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -19,37 +19,41 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPalette,
     QPen,
 )
 
 from viewer.core.events import Event
 from viewer.core.lanes import first_values
-from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, ticks
+from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.label_paint import LabelPainter
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
-from viewer.ui.palette import party_colour, topic_colour
+from viewer.ui.palette import party_colour
 from viewer.ui.period_names import paint_period_names
-
-if TYPE_CHECKING:
-    from viewer.ui.timeline_widget import TimelineWidget
+from viewer.ui.timeline_view import TimelineColours, TimelineView
 
 AXIS_HEIGHT = 54.0
 TRIANGLE_STRIP = 9.0
 HEADER_WIDTH = 150.0
 
+#: Something drawn over the lanes after the items (the widget's re-date preview): it gets
+#: the painter, the lanes' left and top, and the scroll.
+Overlay = Callable[[QPainter, float, float, float, float], None]
+
 
 class TimelinePainter:
-    """Paints one timeline widget: reads its scene, scale, selection and palette, and keeps
-    the pens, brushes and colours it makes so that a paint of thousands of items does not
-    build thousands of Qt objects."""
+    """Paints a scene as a view state and a set of colours say, and keeps the pens, brushes
+    and colours it makes so that a paint of thousands of items does not build thousands of
+    Qt objects. The owner hands it a new view (and scene, colours) with `show` per paint."""
 
-    def __init__(self, widget: TimelineWidget) -> None:
-        self.widget = widget
-        self.labels = LabelPainter(widget)
-        self.colours: dict[tuple[str, str], QColor] = {}
+    def __init__(self, scene: Scene | None, view: TimelineView,
+                 colours: TimelineColours) -> None:
+        self.scene = scene
+        self.view = view
+        self.colours = colours
+        self.labels = LabelPainter(self)
+        self.cache: dict[tuple[str, str], QColor] = {}
         self.legend: list[tuple[str, QColor]] = []
         self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
         self._selected_pen = QPen()
@@ -58,24 +62,27 @@ class TimelinePainter:
         empty: list[tuple[dt.date, str]] = []
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
 
-    def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
-              legend: bool = True) -> None:
-        """Draw the visible part into `rect`; also used to export pictures offscreen."""
-        palette = self.widget.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    def show(self, scene: Scene | None, view: TimelineView,
+             colours: TimelineColours) -> None:
+        """What to paint next; the colour cache goes when the colours or the lane mode do."""
+        if colours is not self.colours or view.mode != self.view.mode:
+            self.cache.clear()
+        self.scene, self.view, self.colours = scene, view, colours
+
+    def paint(self, painter: QPainter, rect: QRectF, legend: bool = True,
+              overlay: Overlay | None = None) -> None:
+        """Draw the view's visible part into `rect`, for a window, a page or a picture."""
+        base, text, muted = self.colours.base, self.colours.text, self.colours.muted
         painter.fillRect(rect, base)
-        sx, sy = scroll if scroll is not None else (self.widget.horizontalScrollBar().value(),
-                                                    self.widget.verticalScrollBar().value())
+        sx, sy = self.view.scroll
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
         self._paint_bands(painter, rect, sx, x0, x1, muted, text)
-        if self.widget.scene is None or not any(lane.events for lane in self.widget.scene.lanes):
+        if self.scene is None or not any(lane.events for lane in self.scene.lanes):
             painter.setPen(muted)
-            undated = sum(self.widget.events[r].start is None for r in self.widget.rows)
-            message = ("No events loaded" if not self.widget.events else
-                       "No events match the filters" if not self.widget.rows else
+            undated = sum(self.view.events[r].start is None for r in self.view.rows)
+            message = ("No events loaded" if not self.view.events else
+                       "No events match the filters" if not self.view.rows else
                        f"All {undated} shown events are undated: they are listed in the "
                        "Undated tray below, where you can set their articles' dates")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -86,18 +93,18 @@ class TimelinePainter:
                                    width, rect.height() - AXIS_HEIGHT))
         painter.translate(rect.left() + HEADER_WIDTH - sx, rect.top() + AXIS_HEIGHT - sy)
         visible_h = rect.height() - AXIS_HEIGHT
-        for lane in self.widget.scene.lanes:
+        for lane in self.scene.lanes:
             if lane.y > sy + visible_h or lane.y + lane.height < sy:
                 continue
             painter.setPen(QPen(muted, 0.5))
             painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
-        items = self.widget.scene.visible(x0, x1, sy, sy + visible_h)
+        items = self.scene.visible(x0, x1, sy, sy + visible_h)
         self._selected_pen = QPen(text, 2)
         self._white = QColor("white")
         self.badge_text = QColor(muted).darker(130)
         fast = len(items) > 400  # dense views: square badges draw several times faster
-        if self.widget.show_lag:
-            paint_lags(self.widget, painter, items, ROW_HEIGHT)
+        if self.view.show_lag:
+            paint_lags(self.scene, self.view.events, painter, items, ROW_HEIGHT)
         self.labels.chips = []
         self.labels.visible = (x0, x1)  # content x of the visible part: labels stay inside it
         self.labels.metrics = QFontMetricsF(painter.font())
@@ -106,8 +113,8 @@ class TimelinePainter:
         self.labels.paint_chips(painter, text, base, self.badge_text)
         self.labels.paint_current_label(painter, items, text, base, x1)
         painter.restore()
-        self.widget.redate.paint(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT,
-                                 sx, sy)
+        if overlay is not None:
+            overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_period_names(painter, rect, sx, sy, base)
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
@@ -116,26 +123,26 @@ class TimelinePainter:
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
                      muted: QColor, text: QColor) -> None:
         left = rect.left() + HEADER_WIDTH
-        scale = self.widget.scale
+        scale = self.view.scale
         unit, marks = ticks(scale.ordinal(x0), scale.ordinal(x1), scale.px_per_day)
         band = QColor(muted)
         band.setAlpha(22)
         # Alternate shading by month (fine zoom) or by year (coarse zoom).
         by_month = unit in ("hour", "6 hours", "day", "week", "month")
-        first = self.widget.scale.date(x0)
+        first = self.view.scale.date(x0)
         current = dt.date(first.year, first.month if by_month else 1, 1)
-        while self.widget.scale.x(current.toordinal()) < x1 and current.year < 9999:
+        while self.view.scale.x(current.toordinal()) < x1 and current.year < 9999:
             nxt = (dt.date(current.year + (current.month // 12), current.month % 12 + 1, 1)
                    if by_month else dt.date(current.year + 1, 1, 1))
             if (current.month if by_month else current.year) % 2 == 0:
-                a = left + self.widget.scale.x(current.toordinal()) - sx
-                b = left + self.widget.scale.x(nxt.toordinal()) - sx
+                a = left + self.view.scale.x(current.toordinal()) - sx
+                b = left + self.view.scale.x(nxt.toordinal()) - sx
                 painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
             current = nxt
         self._paint_periods(painter, rect, left, sx, x1)
         painter.setPen(QPen(muted, 0.6))
         metrics = QFontMetricsF(painter.font())
-        shown = [(left + self.widget.scale.x(tick.ordinal) - sx, tick) for tick in marks]
+        shown = [(left + self.view.scale.x(tick.ordinal) - sx, tick) for tick in marks]
         shown = [(x, tick) for x, tick in shown if x >= left - 1]
         spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
         labelled = set(spaced_labels(spans))
@@ -160,20 +167,21 @@ class TimelinePainter:
             path.lineTo(x - 4, base_y - 7)
             path.lineTo(x + 4, base_y - 7)
             path.closeSubpath()
-        painter.drawPath(path)
+        if not path.isEmpty():  # an empty path is an invalid `d=""` in an SVG picture
+            painter.drawPath(path)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
 
     def _publication_xs(self, left: float, sx: float, right: float) -> list[float]:
         """Where the visible articles' publication triangles go, one per whole pixel."""
-        dates = self.widget.doc_dates
+        dates = self.view.doc_dates
         if self._doc_days[0] is not dates:
             days = np.sort(np.fromiter((d.toordinal() for d, _ in dates), dtype=np.float64,
                                        count=len(dates)))
             self._doc_days = (dates, days)
         days = self._doc_days[1]
-        scale = self.widget.scale
+        scale = self.view.scale
         xs = left + (days + 0.5 - scale.origin) * scale.px_per_day - sx
         xs = xs[(xs >= left) & (xs <= right)]
         return list(np.unique(np.round(xs, 1)).tolist())
@@ -181,9 +189,9 @@ class TimelinePainter:
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
                        x1: float) -> None:
         """The analyst's periods: a tinted band each (named later, over the lanes)."""
-        for period in self.widget.periods:
-            a = left + self.widget.scale.x(period.start.toordinal()) - sx
-            b = left + self.widget.scale.x(period.end.toordinal() + 1) - sx
+        for period in self.view.periods:
+            a = left + self.view.scale.x(period.start.toordinal()) - sx
+            b = left + self.view.scale.x(period.end.toordinal() + 1) - sx
             if b < left or a > left + x1 - sx:
                 continue
             a = max(a, left)
@@ -194,29 +202,29 @@ class TimelinePainter:
 
     def _paint_period_names(self, painter: QPainter, rect: QRectF, sx: float, sy: float,
                             base: QColor) -> None:
-        if not self.widget.periods or self.widget.scene is None:
+        if not self.view.periods or self.scene is None:
             return
         left = rect.left() + HEADER_WIDTH
-        scale = self.widget.scale
+        scale = self.view.scale
         shown = [(max(left, left + scale.x(p.start.toordinal()) - sx), p)
-                 for p in self.widget.periods if left + scale.x(p.end.toordinal() + 1) - sx > left]
-        lanes = self.widget.scene.lanes
+                 for p in self.view.periods if left + scale.x(p.end.toordinal() + 1) - sx > left]
+        lanes = self.scene.lanes
         lanes_bottom = rect.top() + AXIS_HEIGHT - sy + (lanes[-1].y + lanes[-1].height
                                                         if lanes else 0.0)
         paint_period_names(painter, shown, rect.right(), lanes_bottom, rect.bottom(), base)
 
     def colour_of(self, event: Event) -> QColor:
-        if self.widget.mode in ("topic",):
+        if self.view.mode in ("topic",):
             key = event.parties[0] if event.parties else ""
-            cached = self.colours.get(("party", key))
+            cached = self.cache.get(("party", key))
             if cached is None:
-                cached = self.colours[("party", key)] = party_colour(key)
+                cached = self.cache[("party", key)] = self.colours.party(key)
             return cached
         key = event.topics[0] if event.topics else ""
-        cached = self.colours.get(("topic", key))
+        cached = self.cache.get(("topic", key))
         if cached is None:
-            cached = topic_colour(self.widget.taxonomy, key) if key else party_colour("")
-            self.colours[("topic", key)] = cached
+            cached = self.colours.topic(key) if key else party_colour("")
+            self.cache[("topic", key)] = cached
         return cached
 
     def colour_of_nothing(self) -> QColor:
@@ -265,11 +273,11 @@ class TimelinePainter:
 
     def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
                     ) -> None:
-        assert self.widget.scene is not None
-        y = self.widget.scene.item_y(item) + ROW_HEIGHT / 2
-        event = self.widget.events[item.first]
+        assert self.scene is not None
+        y = self.scene.item_y(item) + ROW_HEIGHT / 2
+        event = self.view.events[item.first]
         colour = self.colour_of(event)
-        selected = bool(self.widget.selected) and not self.widget.selected.isdisjoint(item.events)
+        selected = bool(self.view.selected) and not self.view.selected.isdisjoint(item.events)
         if item.kind == "badge":
             box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
             self._box(painter, box, self.style(colour, "badge"), selected, 7, fast)
@@ -301,12 +309,12 @@ class TimelinePainter:
         if event.tags and item.kind != "badge":
             # A tagged event carries a small square in its first tag's colour.
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.widget.tag_colours.get(event.tags[0], "#555555")))
+            painter.setBrush(self.colours.tag(event.tags[0]))
             painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
-        current = self.widget.current
+        current = self.view.current
         if current is not None and current in item.events and item.kind != "badge":
             return  # the current event's label is drawn last, bold, where it hides nothing
-        fitted = self.labels.fit_label(item, self.widget.scene.label(item))
+        fitted = self.labels.fit_label(item, self.scene.label(item))
         if fitted is None:
             return
         x, label = fitted
@@ -322,7 +330,7 @@ class TimelinePainter:
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
-        assert self.widget.scene is not None
+        assert self.scene is not None
         painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
@@ -331,17 +339,13 @@ class TimelinePainter:
         painter.save()
         painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,
                                    rect.height() - AXIS_HEIGHT))
-        for lane in self.widget.scene.lanes:
+        for lane in self.scene.lanes:
             top = rect.top() + AXIS_HEIGHT + lane.y - sy
             if top > rect.bottom() or top + lane.height < rect.top() + AXIS_HEIGHT:
                 continue
             label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
                                        HEADER_WIDTH - 44)
-            mode = self.widget.mode
-            swatch = party_colour(lane.key) if mode == "party" else (
-                topic_colour(self.widget.taxonomy, lane.key) if mode == "topic" else
-                QColor(self.widget.tag_colours.get(lane.key, muted.name())) if mode == "tag"
-                else muted)
+            swatch = self.colours.lane(self.view.mode, lane.key)
             painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
             painter.setPen(text)
             painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)
@@ -357,22 +361,21 @@ class TimelinePainter:
                          Qt.AlignmentFlag.AlignLeft,
                          {"party": "Lanes: party", "topic": "Lanes: topic",
                           "document": "Lanes: document", "tag": "Lanes: tag",
-                          "single": "One lane"}[self.widget.mode])
+                          "single": "One lane"}[self.view.mode])
         painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
-                         Qt.AlignmentFlag.AlignLeft, plural(len(self.widget.rows), "event"))
+                         Qt.AlignmentFlag.AlignLeft, plural(len(self.view.rows), "event"))
 
     def refresh_legend(self) -> None:
         """The key's entries for the rows shown, kept until the rows or the lanes change."""
         self.legend = self._legend_entries()
 
     def _legend_entries(self) -> list[tuple[str, QColor]]:
-        widget = self.widget
-        if widget.mode == "topic":
-            parties = first_values(widget.events, widget.rows, "parties")
-            return [(p, party_colour(p)) for p in parties[:10]]
-        used = set(first_values(widget.events, widget.rows, "topics"))
-        taxonomy = widget.taxonomy
-        return [(t.label, topic_colour(taxonomy, t.id)) for t in taxonomy.topics if t.id in used]
+        view, colours = self.view, self.colours
+        if view.mode == "topic":
+            parties = first_values(view.events, view.rows, "parties")
+            return [(p, colours.party(p)) for p in parties[:10]]
+        used = set(first_values(view.events, view.rows, "topics"))
+        return [(t.label, colours.topic(t.id)) for t in colours.taxonomy.topics if t.id in used]
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
         """A one-line key across the top of the axis, right-aligned: colours, then marks."""

@@ -37,6 +37,7 @@ from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_tips import FitHint, item_tooltip
+from viewer.ui.timeline_view import TimelineColours, TimelineView, short_label
 
 MIN_PX_PER_DAY = 0.002
 MAX_PX_PER_DAY = 24 * 400.0
@@ -54,7 +55,8 @@ class TimelineWidget(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.painter = TimelinePainter(self)
+        self.painter = TimelinePainter(None, TimelineView(), TimelineColours.of(self.palette()))
+        self._colours: tuple[tuple[int, ...], TimelineColours] | None = None
         self.events: Sequence[Event] = ()
         self.rows: list[int] = []
         self.mode = "party"
@@ -83,7 +85,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.setMinimumHeight(160)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self._scene_key: tuple[int, int, str] = (0, 0, "")
-        self.tag_colours: dict[str, str] = {}
+        self._tag_colours: dict[str, str] = {}
         self.render_width: float | None = None  # set when painting offscreen for a picture
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -104,14 +106,23 @@ class TimelineWidget(QAbstractScrollArea):
             if changed:
                 self.fit_hint.offer()  # the user zoomed or panned: the view stays
 
+    @property
+    def tag_colours(self) -> dict[str, str]:
+        return self._tag_colours
+
+    @tag_colours.setter
+    def tag_colours(self, colours: dict[str, str]) -> None:
+        self._tag_colours = colours
+        self._colours = None
+
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        self.painter.colours.clear()
         self._rebuild()
 
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self.painter.colours.clear()
+        self._colours = None
+        self._sync()
         self.painter.refresh_legend()
         self.viewport().update()
 
@@ -139,15 +150,15 @@ class TimelineWidget(QAbstractScrollArea):
         return key
 
     def label_of(self, event: Event) -> str:
-        words = event.text.split()
-        return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+        return short_label(event)
 
     # -- painting (by the TimelinePainter) --------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         viewport = self.viewport()
         painter = QPainter(viewport)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.painter.paint(painter, QRectF(viewport.rect()))
+        self._sync()
+        self.painter.paint(painter, QRectF(viewport.rect()), overlay=self.redate.paint)
         painter.end()
         if self.rows and not self._painted:
             self._painted = True
@@ -155,8 +166,29 @@ class TimelineWidget(QAbstractScrollArea):
 
     def paint(self, painter: QPainter, rect: QRectF, scroll: tuple[int, int] | None = None,
               legend: bool = True) -> None:
-        """Draw the visible part into `rect`; also used to export pictures offscreen."""
-        self.painter.paint(painter, rect, scroll, legend)
+        """Draw the visible part into `rect` (printing uses this)."""
+        self._sync(scroll)
+        self.painter.paint(painter, rect, legend)
+
+    def view_colours(self) -> TimelineColours:
+        """The colours the painter uses: palette, taxonomy and tags, remade when one changes."""
+        palette = self.palette()
+        key = (id(self.taxonomy), id(self._tag_colours), palette.base().color().rgba(),
+               palette.text().color().rgba(), palette.placeholderText().color().rgba())
+        if self._colours is None or self._colours[0] != key:
+            self._colours = (key, TimelineColours.of(palette, self.taxonomy, self._tag_colours))
+        return self._colours[1]
+
+    def view_state(self, scroll: tuple[int, int] | None = None) -> TimelineView:
+        """What the painter reads: the widget's zoom, scroll, selection, periods."""
+        sx, sy = scroll if scroll is not None else (self.horizontalScrollBar().value(),
+                                                    self.verticalScrollBar().value())
+        return TimelineView(self.events, self.rows, self.scale, (float(sx), float(sy)),
+                            self.mode, self.selected, self.current, self.periods,
+                            self.doc_dates, self.show_lag, self.label_of)
+
+    def _sync(self, scroll: tuple[int, int] | None = None) -> None:
+        self.painter.show(self.scene, self.view_state(scroll), self.view_colours())
 
     def colour_of_nothing(self) -> QColor:
         return self.painter.colour_of_nothing()
@@ -178,6 +210,7 @@ class TimelineWidget(QAbstractScrollArea):
                            window=self._window(), lane_label=self.lane_label,
                            current=self.current)
         self._scene_key = (id(self.events), id(self.rows), self.mode)
+        self._sync()
         self.painter.refresh_legend()
         self._update_scrollbars()
         self.viewport().update()

@@ -37,6 +37,9 @@ class ExportJob:
     #: Topic id → label, from the folder's full taxonomy (discovered topics too); ids not in
     #: it are written as they are.
     topic_labels: dict[str, str] = field(default_factory=dict)
+    #: The timeline drawn as SVG by the app's painter, for the HTML report (the core cannot
+    #: draw: it has no Qt); empty leaves the report without a picture.
+    timeline_svg: str = ""
 
     def topic_names(self, event: Event) -> list[str]:
         """The event's topics as people read them: labels, not ids."""

@@ -1,4 +1,4 @@
-"""Markdown chronology and a self-contained HTML report (with an SVG timeline)."""
+"""Markdown chronology and a self-contained HTML report (with the app's SVG timeline)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from html import escape
 
 from viewer.core.events import Event
 from viewer.core.export import ExportJob, describe_filter
-from viewer.core.export.svg import timeline_svg
 from viewer.core.export.wording import disputes, lead, trailer
 from viewer.core.provenance import HTML_MARK, MARKDOWN_MARK
 
@@ -111,7 +110,7 @@ def html(job: ExportJob) -> str:
         f"<h1>{escape(job.title)}</h1>",
         f"<p class='filter'>Filter: {escape(describe_filter(job.filter))} · "
         f"{len(job.events)} events from {len({e.document for e in job.events})} articles</p>",
-        timeline_svg(job.events),
+        job.timeline_svg,
     ]
     if job.periods:
         parts.append("<h2>Periods</h2><ul>" + "".join(

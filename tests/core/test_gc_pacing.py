@@ -1,0 +1,40 @@
+"""Extraction runs with raised garbage-collection thresholds, and gives them back."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_seeds
+from viewer.core import extract
+from viewer.core.gc_pacing import THRESHOLDS, fewer_collections
+
+
+def test_thresholds_raised_then_restored() -> None:
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert all(now >= ours for now, ours in zip(gc.get_threshold(), THRESHOLDS,
+                                                     strict=True))
+    assert gc.get_threshold() == before
+
+
+def test_extraction_is_paced_even_when_it_fails(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    real = extract.folder_stage
+
+    def stage(*args: object, **kwargs: object) -> extract.FolderStage:
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "folder_stage", stage)
+    extract.extract_folder(copy_seeds(tmp_path), workers=1, use_cache=False)
+    assert seen and seen[0][0] >= THRESHOLDS[0]
+    assert gc.get_threshold() == before
+    monkeypatch.setattr(extract, "folder_stage", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        extract.extract_folder(copy_seeds(tmp_path / "again"), workers=1, use_cache=False)
+    assert gc.get_threshold() == before
