@@ -52,7 +52,7 @@ TARGETS = {
 
 def extraction(articles: int, workdir: Path) -> dict[str, float]:
     from bench.corpus import write_corpus
-    from viewer.core.extract import extract_folder
+    from viewer.core.pipeline.folder_extraction import extract_folder
 
     corpus = workdir / "corpus"
     write_corpus(corpus, articles, seed=11)

@@ -16,7 +16,7 @@ from typing import Any
 
 from bench.scale import rss_bytes
 from bench.synthetic import events as synthetic_events
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.query import Filter
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.filtering import ColumnIndex

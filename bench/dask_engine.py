@@ -52,7 +52,7 @@ def _size(folder: Path) -> int:
 
 def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict[str, Any]:
     from bench.corpus import write_corpus
-    from viewer.core.extract import extract_folder
+    from viewer.core.pipeline.folder_extraction import extract_folder
 
     corpus = workdir / "corpus"
     write_corpus(corpus, max(20, int(mb * 1e6 / ARTICLE_BYTES)), seed=13)
@@ -114,8 +114,8 @@ def dask_run(corpus: Path, dataset: Path, workers: int, partition_mb: float) -> 
 def synthetic_dataset(count: int, folder: Path) -> None:
     """A dataset of `count` synthetic events in monthly files, written without extraction."""
     from bench.synthetic import events as synthetic_events
-    from viewer.core.dataset_format import documents_table, events_table, month_of, write_table
-    from viewer.core.dataset_manifest import FORMAT, FORMAT_VERSION, MANIFEST, write_json
+    from viewer.core.dataset.manifest import FORMAT, FORMAT_VERSION, MANIFEST, write_json
+    from viewer.core.dataset.tables import documents_table, events_table, month_of, write_table
     from viewer.core.model import DateSource, Document
 
     events = synthetic_events(count)

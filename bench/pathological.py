@@ -108,7 +108,7 @@ def _peak_rss_mb() -> float:
 
 def run_case(folder: Path) -> dict[str, Any]:
     """Extract `folder` in this process (one worker, no cache) and measure it."""
-    from viewer.core.extract import extract_folder
+    from viewer.core.pipeline.folder_extraction import extract_folder
 
     wall = time.perf_counter()
     cpu = time.process_time()

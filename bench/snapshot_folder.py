@@ -18,8 +18,8 @@ from typing import Any
 
 from bench.columns import PER_DOCUMENT, _documents
 from bench.synthetic import events as synthetic_events
-from viewer.core.cache import fingerprint
-from viewer.core.ingest import list_folder
+from viewer.core.ingest.folder_reader import list_folder
+from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.snapshot import FileKey, Snapshot, snapshot_path
 

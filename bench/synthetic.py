@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 
 PARTIES = (
     "Russia", "Ukraine", "United States", "European Union", "NATO", "United Nations", "Turkey",

@@ -11,7 +11,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from viewer.core.dates import parse_full_date
+from viewer.core.ingest.written_dates import parse_full_date
 from viewer.core.timex import Tagger
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.unseen import UNSEEN, _find, merged_mapping, topic_mapping
-from viewer.core.extract import extract_folder
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 
 def diagnose(folder: Path) -> None:

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.events import Event
-from viewer.core.extract import extract_folder
-from viewer.core.markdown import markdown_to_text
+from viewer.core.events.document_events import Event
+from viewer.core.ingest.markdown import markdown_to_text
 from viewer.core.model import Document
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 UNSEEN = ROOT / "tests" / "data" / "unseen"

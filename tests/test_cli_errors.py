@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import copy_seeds
 from viewer.cli import main
 from viewer.commands import COMMANDS
-from viewer.core import edits
-from viewer.core.store import Store, store_path
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import Store, store_path
 
 ARTICLE = "000_1e2c16be113f8953.txt"
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import copy_seeds
 from viewer.cli import main
-from viewer.core.extract import extract_folder
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 
 @pytest.fixture(scope="module")

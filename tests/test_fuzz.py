@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from tests.budget import linear_budget, within_budget
 from viewer.cli import main
-from viewer.core.events import DocumentEvents
-from viewer.core.extract import extract_folder
+from viewer.core.events.document_events import DocumentEvents
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 SECRET = "SECRET-7f3a9c"  # in a file beside the folder: must never reach an output
 FRAGMENTS = [

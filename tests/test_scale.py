@@ -25,9 +25,9 @@ pytest.importorskip("pyarrow")
 from bench.corpus import write_corpus
 from tests.conftest import copy_seeds
 from viewer.cli import main
-from viewer.core import folder_topics
-from viewer.core.dataset_read import read_dataset, read_events
-from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.dataset.reader import read_dataset, read_events
+from viewer.core.pipeline import folder_topics
+from viewer.core.pipeline.folder_extraction import FolderExtraction, extract_folder
 from viewer.core.session import Session
 from viewer.scale import driver, tasks
 from viewer.scale.plan import expand_sources, make_plan
@@ -172,7 +172,7 @@ def test_a_failing_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(tasks, "extract_one", flaky)
     summary = tasks.extract_partition(str(tmp_path / "ds"), part)
     assert (summary["documents"], summary["problems"]) == (4, 1)
-    from viewer.core.dataset_format import problems_from_table, read_table
+    from viewer.core.dataset.tables import problems_from_table, read_table
 
     problems = problems_from_table(read_table(
         tmp_path / "ds" / "problems" / f"part-{part.id}.parquet"))

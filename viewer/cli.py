@@ -13,8 +13,8 @@ from typing import NoReturn
 
 from viewer import __version__
 from viewer.commands import COMMANDS, CliError, gui
-from viewer.core.safe_read import display_name
-from viewer.core.store_faults import StoreError
+from viewer.core.ingest.safe_read import display_name
+from viewer.core.store.faults import StoreError
 
 
 def one_line(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("pyarrow")
 
 from bench.synthetic import events as synthetic_events
-from viewer.core.dataset_format import events_table
+from viewer.core.dataset.tables import events_table
 from viewer.core.session.arrow_columns import columns_from_table
 from viewer.core.session.columns import EventColumns
 

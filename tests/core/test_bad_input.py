@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core import ingest, safe_read
-from viewer.core.ingest import list_folder, load_folder, read_document
+from viewer.core.ingest import folder_reader as ingest
+from viewer.core.ingest import safe_read
+from viewer.core.ingest.folder_reader import list_folder, load_folder, read_document
 from viewer.core.model import Document, Problem
 
 GOOD = "Talks resumed in Geneva on Tuesday. Both sides met for six hours."

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.ingest import load_folder
+from viewer.core.ingest.folder_reader import load_folder
 from viewer.core.model import Document
 
 
@@ -149,7 +149,7 @@ def test_counter_with_its_own_caption_leaves_the_body_alone(tmp_path: Path) -> N
 
 
 def test_markdown_image_keeps_a_visible_marker() -> None:
-    from viewer.core.markdown import markdown_to_text
+    from viewer.core.ingest.markdown import markdown_to_text
 
     assert markdown_to_text("![A ship](ship.jpg)\n")[0] == "[Image: A ship]\n"
 
@@ -204,7 +204,7 @@ def test_guest_lines_and_site_promotion_without_their_labels(tmp_path: Path) -> 
 def test_a_dateline_before_the_leads_dash_is_no_event(tmp_path: Path) -> None:
     """"JERUSALEM/GAZA, Feb 10 (Levant Wire) — Hamas handed …": the dateline was split off
     as a dated clause and listed as an event of its own."""
-    from viewer.core.extract import extract_folder
+    from viewer.core.pipeline.folder_extraction import extract_folder
 
     (tmp_path / "a.txt").write_text(
         "Dockers end strike\n\nPublished 2026-03-04\n\n"

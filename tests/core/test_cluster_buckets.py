@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
-from viewer.core import cluster
-from viewer.core.cluster import comparison_reach, links
-from viewer.core.events import Event
-from viewer.core.extract import extract_folder
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline import cluster
+from viewer.core.pipeline.cluster import comparison_reach, links
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 HALO = dt.timedelta(days=cluster.MAX_SPAN_DAYS)
 

@@ -9,10 +9,10 @@ import pytest
 
 from bench.synthetic import events as synthetic_events
 from tests.core.workcount import growth, lines_run
-from viewer.core.density import histogram
-from viewer.core.events import Event
-from viewer.core.lanes import build_lanes, extent, first_value_counts, first_values
-from viewer.core.scene import LANE_MODES, Scene, TimeScale
+from viewer.core.events.document_events import Event
+from viewer.core.scene.density import histogram
+from viewer.core.scene.lanes import build_lanes, extent, first_value_counts, first_values
+from viewer.core.scene.layout import LANE_MODES, Scene, TimeScale
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_events import RowEvents
 

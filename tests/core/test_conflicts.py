@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_seeds
-from viewer.core import conflicts
-from viewer.core.conflicts import figures, find_conflicts
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.export import ExportJob
 from viewer.core.export.formats import render
-from viewer.core.extract import extract_folder
-from viewer.core.reporting import lag_days, outcome_text
+from viewer.core.pipeline import conflicts
+from viewer.core.pipeline.conflicts import figures, find_conflicts
+from viewer.core.pipeline.folder_extraction import extract_folder
+from viewer.core.pipeline.reporting import lag_days, outcome_text
 
 
 def _two_versions(folder: Path) -> None:

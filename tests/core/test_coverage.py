@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from viewer.core.coverage import coverage
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.coverage import coverage
 
 _BASE = Event(id="x", document="a.txt", text="", char_start=0, char_end=0, start=None,
               end=None, precision="day", date_source="explicit", timex=None,

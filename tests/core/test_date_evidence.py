@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.date_evidence import find_evidence, latest_year, resolve
-from viewer.core.extract import extract_folder
-from viewer.core.ingest import load_folder
+from viewer.core.ingest.date_evidence import find_evidence, latest_year, resolve
+from viewer.core.ingest.folder_reader import load_folder
 from viewer.core.model import DateSource
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.events import Event
-from viewer.core.extract import extract_folder
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.workcount import growth, lines_run
-from viewer.core.discovery_passes import (
+from viewer.core.events.topics import Taxonomy, Topic, load_taxonomy
+from viewer.core.model import Document
+from viewer.core.pipeline.discovery_passes import (
     GroupCounts,
     PairCounts,
     add_group_counts,
@@ -20,8 +22,8 @@ from viewer.core.discovery_passes import (
     pair_counts,
     phrase_counts,
 )
-from viewer.core.extract import extract_folder
-from viewer.core.folder_topics import (
+from viewer.core.pipeline.folder_extraction import extract_folder
+from viewer.core.pipeline.folder_topics import (
     Settings,
     Unit,
     body_units,
@@ -30,8 +32,6 @@ from viewer.core.folder_topics import (
     fitting,
     load_settings,
 )
-from viewer.core.model import Document
-from viewer.core.topics import Taxonomy, Topic, load_taxonomy
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from viewer.core.events import Event, evolve
+from viewer.core.events.document_events import Event, evolve
 
 
 def _event() -> Event:

@@ -10,8 +10,8 @@ import pytest
 from bench.events import OTHER, OTHER_SAMPLE, SAMPLE, score
 from bench.unseen import f1
 from tests.conftest import copy_seeds
-from viewer.core.events import Event
-from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.folder_extraction import FolderExtraction, extract_folder
 
 D = dt.date
 

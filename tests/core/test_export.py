@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.export import ExportJob, write
 from viewer.core.export.formats import render
 from viewer.core.model import DateSource, Document

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.core.discovery_passes import key_of as _key
-from viewer.core.extract import extract_folder
-from viewer.core.folder_topics import Unit, discover, fitting, load_settings
-from viewer.core.topics import load_taxonomy
+from viewer.core.events.topics import load_taxonomy
+from viewer.core.pipeline.discovery_passes import key_of as _key
+from viewer.core.pipeline.folder_extraction import extract_folder
+from viewer.core.pipeline.folder_topics import Unit, discover, fitting, load_settings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 WAR_TOPICS = {"strikes", "casualties", "military-aid"}

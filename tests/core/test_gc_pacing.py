@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_seeds
-from viewer.core import extract
-from viewer.core.gc_pacing import THRESHOLDS, fewer_collections
+from viewer.core.pipeline import folder_extraction as extract
+from viewer.core.pipeline.gc_pacing import THRESHOLDS, fewer_collections
 
 
 def test_thresholds_raised_then_restored() -> None:

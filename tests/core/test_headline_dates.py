@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.extract import extract_folder
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from tests.budget import linear_budget, within_budget
-from viewer.core import topic_edits
-from viewer.core.cache import entry_key
-from viewer.core.dates import MAX_DATE, parse_full_date
-from viewer.core.extract import extract_folder
-from viewer.core.ingest import list_folder, load_folder
+from viewer.core.events.topics import load_taxonomy
+from viewer.core.ingest.folder_reader import list_folder, load_folder
+from viewer.core.ingest.sidecar import read_sidecar, write_sidecar_value
+from viewer.core.ingest.written_dates import MAX_DATE, parse_full_date
 from viewer.core.model import Problem
-from viewer.core.periods import load_periods
-from viewer.core.sidecar import read_sidecar, write_sidecar_value
+from viewer.core.pipeline.file_cache import entry_key
+from viewer.core.pipeline.folder_extraction import extract_folder
+from viewer.core.store import topic_edits
+from viewer.core.store.periods import load_periods
+from viewer.core.store.topic_edits import TopicError
 from viewer.core.timex import Tagger
-from viewer.core.topic_edits import TopicError
-from viewer.core.topics import load_taxonomy
 
 GOOD = "Talks resumed on Monday in Geneva, officials said.\n"
 
@@ -122,8 +122,8 @@ def test_latin1_sidecar_keeps_its_dates_and_can_be_written(tmp_path: Path) -> No
 @pytest.mark.parametrize("value", ["2026-13-01", "9999-12-31", "garbage", ""])
 def test_stored_corrections_that_are_not_dates_are_ignored(value: str) -> None:
     from tests.core.test_store import event
-    from viewer.core.store import UserData
-    from viewer.core.userdata import apply_user_data
+    from viewer.core.store.analyst_store import UserData
+    from viewer.core.store.merge_edits import apply_user_data
 
     data = UserData(corrections={"a": {"start": value, "end": "2026-01-01"}})
     (fixed,) = apply_user_data([event("a")], data)
@@ -227,7 +227,7 @@ def test_replace_in_a_folder_timex_file_keeps_what_it_leaves_out(tmp_path: Path)
 
 def test_a_file_swapped_between_the_check_and_the_open_is_not_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from viewer.core import safe_read
+    from viewer.core.ingest import safe_read
 
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET on Monday.\n")

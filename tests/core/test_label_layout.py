@@ -9,9 +9,9 @@ import math
 import random
 
 from tests.core.workcount import growth, lines_run
-from viewer.core import label_layout
-from viewer.core.events import Event
-from viewer.core.scene import Item, Scene, TimeScale
+from viewer.core.events.document_events import Event
+from viewer.core.scene import label_layout
+from viewer.core.scene.layout import Item, Scene, TimeScale
 
 DAY0 = dt.date(2026, 1, 1).toordinal()
 TEXT = "A sentence long enough that its label wants far more room than a day has."

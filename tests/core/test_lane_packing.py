@@ -8,7 +8,7 @@ import random
 import numpy as np
 
 from tests.core.workcount import lines_run
-from viewer.core import lane_packing
+from viewer.core.scene import lane_packing
 
 
 def _first_fit(x0: list[float], x1: list[float], max_rows: int) -> tuple[list[int], int]:

@@ -12,15 +12,17 @@ import re
 from collections.abc import Iterator
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
-from viewer.core import events, people, segment
-from viewer.core.cluster import cluster, comparison_reach
-from viewer.core.events import extract_document
-from viewer.core.ingest import build_document
+from viewer.core.events import document_events as events
+from viewer.core.events import people
+from viewer.core.events.document_events import extract_document
+from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.topics import load_taxonomy
+from viewer.core.ingest import segment
+from viewer.core.ingest.folder_reader import build_document
 from viewer.core.model import Document
-from viewer.core.parties import load_gazetteer
+from viewer.core.pipeline.cluster import cluster, comparison_reach
 from viewer.core.timex import Tagger
 from viewer.core.timex.lexicon import bundled
-from viewer.core.topics import load_taxonomy
 
 LINEAR = 4.6  # 4x the input; a little slack for fixed costs
 

@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.ingest import load_folder
+from viewer.core.ingest.folder_reader import load_folder
+from viewer.core.ingest.sidecar import (
+    SIDECAR_NAME,
+    read_sidecar,
+    update_sidecar_text,
+    write_sidecar_value,
+)
 from viewer.core.model import DateSource, Document
-from viewer.core.sidecar import SIDECAR_NAME, read_sidecar, update_sidecar_text, write_sidecar_value
 
 SEED_DATES = {
     "000": "2026-01-29", "001": "2025-07-22", "002": "2026-02-19", "003": "2025-06-05",

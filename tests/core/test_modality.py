@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from viewer.core import modality as modality_module
-from viewer.core.modality import load_rules, modality_of, with_speaker
+from viewer.core.events import modality as modality_module
+from viewer.core.events.modality import load_rules, modality_of, with_speaker
 from viewer.core.resources import rule_problems
 
 CASES = tomllib.loads(

@@ -8,9 +8,9 @@ import io
 import json
 from pathlib import Path
 
-from viewer.core.extract import extract_folder
+from viewer.core.export.writers import events_csv, events_json, events_jsonl
+from viewer.core.pipeline.folder_extraction import extract_folder
 from viewer.core.serialize import event_from_dict, event_to_dict
-from viewer.core.writers import events_csv, events_json, events_jsonl
 
 ARTICLE = (
     "Date: 2026-02-17\n\n"

@@ -33,7 +33,7 @@ sys.modules['shiboken6'] = None
 import viewer.core
 for info in pkgutil.walk_packages(viewer.core.__path__, 'viewer.core.'):
     importlib.import_module(info.name)
-from viewer.core.ingest import load_folder
+from viewer.core.ingest.folder_reader import load_folder
 scan = load_folder({str(seeds_dir)!r})
 assert len(scan.documents) == 5, scan
 print('ok')

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.extract import extract_folder
-from viewer.core.parties import load_gazetteer
+from viewer.core.events.parties import load_gazetteer
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 
 @pytest.mark.parametrize(("text", "parties"), [
@@ -100,7 +100,7 @@ def test_the_commission_is_the_union_only_when_capitalised(tmp_path: Path) -> No
 
 
 def test_the_two_parties_named_last_take_one_pass() -> None:
-    from viewer.core.parties import _latest_two
+    from viewer.core.events.parties import _latest_two
     named = {f"party {i}": i for i in range(1000)}
     assert _latest_two(named) == ["party 999", "party 998"]
     assert _latest_two({"one": 3}) == []

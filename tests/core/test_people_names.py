@@ -6,9 +6,9 @@ from __future__ import annotations
 import sys
 
 from tests.core.workcount import growth, lines_run
-from viewer.core import people
-from viewer.core.parties import load_gazetteer
-from viewer.core.people import find_people
+from viewer.core.events import people
+from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.people import find_people
 
 TEXT = ("Mr. Smith-Jones met O'Brien, al-Assad's aide; Omar bin Laden, 'Ahmed -Omar and U.S. "
         "Ambassador Jean de la Fontaine of France said. Omar bin\nLaden; X. Y. Zed. Ève "

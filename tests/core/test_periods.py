@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.core.test_export import job  # noqa: F401  (fixture)
 from viewer.core.export import ExportJob
 from viewer.core.export.formats import render
-from viewer.core.periods import Period, load_periods, periods_path, save_periods
+from viewer.core.store.periods import Period, load_periods, periods_path, save_periods
 
 ISTANBUL = Period("Istanbul round", dt.date(2025, 7, 21), dt.date(2025, 7, 25))
 GENEVA = Period("Geneva round", dt.date(2026, 2, 17), dt.date(2026, 2, 18), "#80cbc4")

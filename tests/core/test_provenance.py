@@ -12,11 +12,11 @@ import pytest
 
 from tests.conftest import copy_seeds
 from tests.core.test_export import job  # noqa: F401  (fixture)
-from viewer.core.atomic import write_atomic
 from viewer.core.export import ExportJob, write
 from viewer.core.export.formats import render
-from viewer.core.ingest import load_folder
-from viewer.core.provenance import IGNORED_KIND, written_by_app
+from viewer.core.export.provenance import IGNORED_KIND, written_by_app
+from viewer.core.ingest.folder_reader import load_folder
+from viewer.core.store.atomic_write import write_atomic
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.event_cues import is_reaction
-from viewer.core.events import Event
-from viewer.core.extract import extract_folder
+from viewer.core.events.cues import is_reaction
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.core.reattach import MoveEdits, Snapshot
-from viewer.core.store import Store
+from viewer.core.store.analyst_store import Store
+from viewer.core.store.reattach import MoveEdits, Snapshot
 
 
 def test_reattach_and_discard_undo_exactly(tmp_path: Path) -> None:

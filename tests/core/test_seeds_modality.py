@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import copy_seeds
-from viewer.core.extract import FolderExtraction, extract_folder
+from viewer.core.pipeline.folder_extraction import FolderExtraction, extract_folder
 
 # "plan" as a verb: "negotiators plan for", "planned", not the noun in "a peace plan".
 PLAN = re.compile(r"\b(?:will|plans?\s+(?:to|for)|planned|planning|set to|"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.ingest import build_document, load_folder
+from viewer.core.ingest.folder_reader import build_document, load_folder
+from viewer.core.ingest.segment import is_hard_wrapped, paragraphs, sentences_in
 from viewer.core.model import Document
-from viewer.core.segment import is_hard_wrapped, paragraphs, sentences_in
 
 
 def split(text: str) -> list[str]:
@@ -146,7 +146,8 @@ def test_title_reuses_the_sentences_of_a_long_first_paragraph(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A 2 MB one-paragraph article was segmented twice: once for its sentences, once more
     for the title's opening sentence."""
-    from viewer.core import ingest, segment
+    from viewer.core.ingest import folder_reader as ingest
+    from viewer.core.ingest import segment
 
     calls: list[int] = []
     real = segment.sentences_in

@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 
 from tests.conftest import copy_seeds
-from viewer.core.edits import CreateTag, TagEvents, correct_date, correct_set
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session import Session
 from viewer.core.session.columns import EventColumns, Ragged
-from viewer.core.store import Store
+from viewer.core.store.analyst_store import Store
+from viewer.core.store.edits import CreateTag, TagEvents, correct_date, correct_set
 
 
 @pytest.fixture()
@@ -27,7 +27,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_columns_give_back_the_events_they_were_built_from(folder: Path) -> None:
     session = Session.open(folder, with_store=False)
-    from viewer.core.extract import extract_folder
+    from viewer.core.pipeline.folder_extraction import extract_folder
 
     assert session.events() == list(extract_folder(folder).events)
 
@@ -224,7 +224,7 @@ def test_columns_built_in_batches_equal_columns_built_at_once(folder: Path) -> N
 
 
 def test_redating_an_article_asks_for_a_reload_that_extracts_it_alone(folder: Path) -> None:
-    from viewer.core.edits import SetDocumentDate
+    from viewer.core.store.edits import SetDocumentDate
 
     session = Session.open(folder)
     relpath = session.loaded.order[0]
@@ -245,7 +245,7 @@ def test_a_read_only_store_is_a_problem_and_a_banner_and_edits_are_refused(
         folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3
 
-    from viewer.core.store import StoreReadOnly
+    from viewer.core.store.analyst_store import StoreReadOnly
 
     first = Session.open(folder)
     event = first.event(0)

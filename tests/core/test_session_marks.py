@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.edits import correct_date, correct_modality, mark_not_event
 from viewer.core.session import Session
 from viewer.core.session.cluster_marks import marked
+from viewer.core.store.edits import correct_date, correct_modality, mark_not_event
 
 
 def _two_dates(folder: Path) -> None:

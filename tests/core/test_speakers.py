@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from tests.core.test_modality import count_lines
-from viewer.core import speakers as speakers_module
-from viewer.core.extract import FolderExtraction, extract_folder
-from viewer.core.ingest import build_document
+from viewer.core.events import speakers as speakers_module
+from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.people import find_people
+from viewer.core.events.speakers import find_speakers
+from viewer.core.ingest.folder_reader import build_document
 from viewer.core.model import Document
-from viewer.core.parties import load_gazetteer
-from viewer.core.people import find_people
-from viewer.core.speakers import find_speakers
+from viewer.core.pipeline.folder_extraction import FolderExtraction, extract_folder
 
 CASES = tomllib.loads(
     (Path(__file__).parents[1] / "data" / "speaker_cases.toml").read_text(encoding="utf-8")

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core import edits
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
+from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.query import EventIndex, Filter
-from viewer.core.sidecar import read_sidecar
-from viewer.core.store import SCHEMA_VERSION, Store, StoreError, store_path
-from viewer.core.userdata import apply_user_data, orphans
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import SCHEMA_VERSION, Store, StoreError, store_path
+from viewer.core.store.merge_edits import apply_user_data, orphans
 
 D = dt.date
 

@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from viewer.core.store import Store, store_path
+from viewer.core.store.analyst_store import Store, store_path
 
 CHILD = r"""
 import sys
-from viewer.core import edits
-from viewer.core.store import Store
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import Store
 store = Store.for_folder(sys.argv[1])
 start = int(sys.argv[2])
 edits.CreateTag("", "t", "#ff0000").apply(store)

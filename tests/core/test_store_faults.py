@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from viewer.core import edits, store_faults
-from viewer.core.events import Event
-from viewer.core.store import (
+from viewer.core.events.document_events import Event
+from viewer.core.store import edits
+from viewer.core.store import faults as store_faults
+from viewer.core.store.analyst_store import (
     NewerStore,
     SaveFailed,
     Store,
@@ -171,8 +172,8 @@ def test_only_a_failed_integrity_check_moves_a_store_aside(tmp_path: Path) -> No
 
 CHILD = r"""
 import sys
-from viewer.core import edits
-from viewer.core.store import Store
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import Store
 store = Store.for_folder(sys.argv[1])
 i = 0
 while True:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from viewer.core.timex import Tagger, Timex, tag
-from viewer.core.timex.calendar import interval
+from viewer.core.timex.value_calendar import interval
 
 D = dt.date
 

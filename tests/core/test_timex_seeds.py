@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.ingest import load_folder
+from viewer.core.ingest.folder_reader import load_folder
 from viewer.core.model import Document
 from viewer.core.timex import tag
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.topics import build, load_taxonomy
+from viewer.core.events.topics import build, load_taxonomy
 
 
 @pytest.mark.parametrize(("sentence", "topic"), [

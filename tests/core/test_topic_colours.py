@@ -3,9 +3,9 @@ tester saw Ceasefire and a discovered topic both green, Territory and another bo
 
 from __future__ import annotations
 
-from viewer.core.folder_topics import load_settings
-from viewer.core.topic_colours import colour_distance, distinct_colours
-from viewer.core.topics import load_taxonomy
+from viewer.core.events.topics import load_taxonomy
+from viewer.core.pipeline.folder_topics import load_settings
+from viewer.core.pipeline.topic_colours import colour_distance, distinct_colours
 
 
 def test_distance_is_zero_for_equal_colours_and_large_for_opposites() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from viewer.cli import main
-from viewer.core import topic_edits
-from viewer.core.extract import extract_folder
-from viewer.core.topics import load_taxonomy
+from viewer.core.events.topics import load_taxonomy
+from viewer.core.pipeline.folder_extraction import extract_folder
+from viewer.core.store import topic_edits
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -130,7 +130,7 @@ def test_a_topic_from_selected_events(folder: Path, capsys: pytest.CaptureFixtur
 
 
 def test_suggested_cues_are_what_the_selection_shares() -> None:
-    from viewer.core.folder_topics import suggest_cues
+    from viewer.core.pipeline.folder_topics import suggest_cues
 
     folder = ["Dockers blamed the container cranes.", "The ferry left at noon.",
               "Two container cranes broke down again.", "Gulls circled the quay.",

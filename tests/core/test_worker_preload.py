@@ -7,13 +7,13 @@ import sys
 
 import pytest
 
-from viewer.core import extract
+from viewer.core.pipeline import folder_extraction as extract
 
 
 def _state() -> tuple[bool, int]:
     from viewer.core.timex.lexicon import bundled
 
-    return "viewer.core.worker_preload" in sys.modules, bundled.cache_info().misses
+    return "viewer.core.pipeline.worker_preload" in sys.modules, bundled.cache_info().misses
 
 
 @pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
@@ -26,6 +26,6 @@ def test_workers_inherit_the_built_rules(tmp_path: object) -> None:
 
 
 def test_preload_builds_every_bundled_rule_set() -> None:
-    import viewer.core.worker_preload as preload
+    import viewer.core.pipeline.worker_preload as preload
 
     preload.warm()  # cached: a second call builds nothing and must not fail

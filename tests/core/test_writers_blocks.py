@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import copy_seeds
-from viewer.core.atomic import write_atomic_parts
+from viewer.core.export.writers import events_csv, events_csv_parts, events_jsonl
 from viewer.core.session import Session
-from viewer.core.writers import events_csv, events_csv_parts, events_jsonl
+from viewer.core.store.atomic_write import write_atomic_parts
 
 
 def test_blocks_make_the_same_export(tmp_path: Path) -> None:

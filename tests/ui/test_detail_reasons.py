@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.ui.detail_reasons import explained, reasons
 from viewer.ui.main_window import MainWindow
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
-from viewer.core import edits
-from viewer.core.events import Event
-from viewer.core.store import store_path
+from viewer.core.events.document_events import Event
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import store_path
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
-from viewer.core.store import Store
+from viewer.core.store.analyst_store import Store
 from viewer.core.words import plural
 from viewer.ui.edit_dialogs import DocumentDateDialog
 from viewer.ui.export_dialog import default_export_dir

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPainter
 
-from viewer.core.scene import ROW_HEIGHT
+from viewer.core.scene.layout import ROW_HEIGHT
 from viewer.ui.label_paint import HANDLE_ROOM
 from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import new_printer, paint_timeline_page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.core.scene import Item, Scene
+from viewer.core.scene.layout import Item, Scene
 from viewer.ui.main_window import MainWindow
 
 

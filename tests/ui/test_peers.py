@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from viewer.core.density import histogram
-from viewer.core.periods import Period, load_periods
-from viewer.core.scene import ROW_HEIGHT
+from viewer.core.scene.density import histogram
+from viewer.core.scene.layout import ROW_HEIGHT
+from viewer.core.store.periods import Period, load_periods
 from viewer.ui.legend_dialog import legend_pixmap, legend_rows
 from viewer.ui.main_window import MainWindow
 from viewer.ui.periods_dialog import PeriodsDialog

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
 from viewer.core.query import Filter
-from viewer.core.store import Store
+from viewer.core.store.analyst_store import Store
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 

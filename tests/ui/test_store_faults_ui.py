@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
 from tests.ui.test_editing import find, select
-from viewer.core.store import Store
+from viewer.core.store.analyst_store import Store
 from viewer.ui import main_window
 from viewer.ui.app import screenshot
 from viewer.ui.main_window import MainWindow
@@ -92,7 +92,7 @@ def test_calendar_end_dates_load_and_a_failed_load_never_blocks_a_screenshot(
 
 def test_a_newer_store_is_refused_with_the_banner(qtbot: QtBot, runner: TaskRunner,
                                                   seeds_copy: Path) -> None:
-    from viewer.core.store import store_path
+    from viewer.core.store.analyst_store import store_path
 
     Store.for_folder(seeds_copy).close()
     db = sqlite3.connect(store_path(seeds_copy))

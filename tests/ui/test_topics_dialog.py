@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from viewer.core.topic_edits import topics_path
+from viewer.core.store.topic_edits import topics_path
 from viewer.ui.main_window import MainWindow
 from viewer.ui.topics_dialog import TopicsDialog
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.commands import existing_folder
-from viewer.core.dataset_manifest import is_dataset
+from viewer.core.dataset.manifest import is_dataset
 from viewer.core.session import Session
 from viewer.core.session.dataset_loading import load_dataset
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
-from viewer.core.dates import parse_full_date
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
-from viewer.core.periods import load_periods
+from viewer.core.ingest.written_dates import parse_full_date
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session import Session
 from viewer.core.session.filtering import ColumnIndex
+from viewer.core.store.periods import load_periods
 from viewer.display import headless_problem
 
 SUMMARY = "write the filtered timeline as csv, json, jsonl, md, html, ics, timelinejs, png…"

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
-from viewer.core.atomic import write_atomic_parts
+from viewer.core.export.writers import events_csv_parts, events_json, events_jsonl
 from viewer.core.session import Session
-from viewer.core.writers import events_csv_parts, events_json, events_jsonl
+from viewer.core.store.atomic_write import write_atomic_parts
 
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
 DESCRIPTION = (

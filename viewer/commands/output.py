@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 from viewer.commands import CliError
-from viewer.core.ingest import SUPPORTED
+from viewer.core.ingest.folder_reader import SUPPORTED
+from viewer.core.ingest.safe_read import display_name
+from viewer.core.ingest.sidecar import SIDECAR_NAME
 from viewer.core.resources import FOLDER_DIR
-from viewer.core.safe_read import display_name
-from viewer.core.sidecar import SIDECAR_NAME
 
 
 def _inside(path: Path, folder: Path) -> bool:

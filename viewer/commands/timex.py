@@ -11,10 +11,10 @@ from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from viewer.commands import CliError, existing_file
-from viewer.core.dates import parse_full_date
-from viewer.core.ingest import read_document
+from viewer.core.ingest.folder_reader import read_document
+from viewer.core.ingest.sidecar import read_sidecar, sidecar_path
+from viewer.core.ingest.written_dates import parse_full_date
 from viewer.core.model import Document
-from viewer.core.sidecar import read_sidecar, sidecar_path
 from viewer.core.timex import Tagger, Timex
 
 SUMMARY = "find and normalise the time expressions in files (or JSON Lines on stdin)"

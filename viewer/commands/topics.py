@@ -1,6 +1,6 @@
 """`timeline-viewer topics FOLDER`: the folder's topics with their counts, and edits to them.
 
-Edits go to the folder's own `.timeline-viewer/topics.toml` (see viewer.core.topic_edits);
+Edits go to the folder's own `.timeline-viewer/topics.toml` (see viewer.core.store.topic_edits);
 the listing after an edit shows its effect.
 """
 
@@ -10,9 +10,9 @@ import argparse
 from collections import Counter
 
 from viewer.commands import CliError, existing_folder
-from viewer.core import topic_edits
-from viewer.core.folder_topics import suggest_cues
+from viewer.core.pipeline.folder_topics import suggest_cues
 from viewer.core.session import Session
+from viewer.core.store import topic_edits
 
 SUMMARY = "list a folder's topics (built-in, its own, discovered) and edit them"
 DESCRIPTION = (

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 
 FACETS = ("parties", "topics", "tags", "documents", "review", "modality", "conflict")
 MAX_COUNTED_VALUES = 2000  # beyond this many values a facet's counts are for chosen ones only

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from viewer.core.ingest.safe_read import link_problem, read_bounded, relative_name
 from viewer.core.model import Problem
-from viewer.core.safe_read import link_problem, read_bounded, relative_name
 
 FOLDER_DIR = ".timeline-viewer"
 
@@ -67,15 +67,15 @@ RULE_FILES = ("boilerplate.toml", "segmentation.toml", "timex.toml", "gazetteer.
               "topics.toml", "people.toml", "modality.toml", "speakers.toml", "discovery.toml")
 #: The loader of each rule file (module, function of the folder), run to check a folder's copy.
 _LOADERS = {
-    "boilerplate.toml": ("viewer.core.boilerplate", "load_rules"),
-    "segmentation.toml": ("viewer.core.segment", "load_rules"),
+    "boilerplate.toml": ("viewer.core.ingest.boilerplate", "load_rules"),
+    "segmentation.toml": ("viewer.core.ingest.segment", "load_rules"),
     "timex.toml": ("viewer.core.timex.lexicon", "for_folder"),
-    "gazetteer.toml": ("viewer.core.parties", "load_gazetteer"),
-    "topics.toml": ("viewer.core.topics", "load_taxonomy"),
-    "people.toml": ("viewer.core.people", "title_data"),
-    "modality.toml": ("viewer.core.modality", "load_rules"),
-    "speakers.toml": ("viewer.core.speaker_rules", "load_rules"),
-    "discovery.toml": ("viewer.core.folder_topics", "load_settings"),
+    "gazetteer.toml": ("viewer.core.events.parties", "load_gazetteer"),
+    "topics.toml": ("viewer.core.events.topics", "load_taxonomy"),
+    "people.toml": ("viewer.core.events.people", "title_data"),
+    "modality.toml": ("viewer.core.events.modality", "load_rules"),
+    "speakers.toml": ("viewer.core.events.speaker_rules", "load_rules"),
+    "discovery.toml": ("viewer.core.pipeline.folder_topics", "load_settings"),
 }
 #: What a folder's rule file can get wrong that its shape does not show: a pattern that does
 #: not compile, a missing key, a value of the right kind but out of range, a name unknown.

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from viewer.core.events import DocumentEvents, Event
+from viewer.core.events.document_events import DocumentEvents, Event
+from viewer.core.events.people import PersonMention
 from viewer.core.model import DateSource, Document, Paragraph, Problem, Sentence
-from viewer.core.people import PersonMention
 from viewer.core.timex import Timex
 
 

@@ -25,17 +25,17 @@ from typing import cast
 
 import pyarrow as pa
 
-from viewer.core.conflicts import flag_conflicts, load_rules, near_date_pairs
-from viewer.core.dataset_format import (
+from viewer.core.dataset.tables import (
     events_from_table,
     events_table,
     month_of,
     read_table,
     write_table,
 )
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.model import Document
-from viewer.core.reporting import with_reports
+from viewer.core.pipeline.conflicts import flag_conflicts, load_rules, near_date_pairs
+from viewer.core.pipeline.reporting import with_reports
 from viewer.scale.tasks import WORK, resolved_path
 
 # What near_date_pairs reads, and the order of the corpus.

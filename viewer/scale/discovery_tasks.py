@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from viewer.core.dataset_format import documents_from_table, read_table
-from viewer.core.discovery_passes import (
+from viewer.core.dataset.tables import documents_from_table, read_table
+from viewer.core.events.topics import Taxonomy, Topic
+from viewer.core.pipeline.discovery_passes import (
     GroupCounts,
     PairCounts,
     PhraseCounts,
@@ -24,8 +25,7 @@ from viewer.core.discovery_passes import (
     pair_counts,
     phrase_counts,
 )
-from viewer.core.folder_topics import Settings, Unit, body_units, discover_by_counts
-from viewer.core.topics import Taxonomy, Topic
+from viewer.core.pipeline.folder_topics import Settings, Unit, body_units, discover_by_counts
 
 
 def _units(out: str, pid: str) -> list[Unit]:

@@ -22,9 +22,7 @@ from typing import Any, TextIO
 
 import pyarrow as pa
 
-from viewer.core.conflicts import join_clusters
-from viewer.core.dataset_format import write_table
-from viewer.core.dataset_manifest import (
+from viewer.core.dataset.manifest import (
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
@@ -32,9 +30,16 @@ from viewer.core.dataset_manifest import (
     read_manifest,
     write_json,
 )
-from viewer.core.folder_topics import add_counts, counted_taxonomy, load_settings
-from viewer.core.people_reduce import finished_registry, merge_learned, people_table, replay
-from viewer.core.topics import deleted_ids, load_taxonomy
+from viewer.core.dataset.tables import write_table
+from viewer.core.events.topics import deleted_ids, load_taxonomy
+from viewer.core.pipeline.conflicts import join_clusters
+from viewer.core.pipeline.folder_topics import add_counts, counted_taxonomy, load_settings
+from viewer.core.pipeline.people_reduce import (
+    finished_registry,
+    merge_learned,
+    people_table,
+    replay,
+)
 from viewer.scale import cluster_steps, discovery_tasks, tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
@@ -372,7 +377,7 @@ def _unchanged(root: Path, part: Partition, old: dict[str, dict[str, Any]]) -> b
 
 
 def _listing_problems(plan: Plan) -> pa.Table:
-    from viewer.core.dataset_format import problems_table
+    from viewer.core.dataset.tables import problems_table
 
     return problems_table(list(plan.problems), "")
 

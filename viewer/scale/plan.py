@@ -14,11 +14,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core.cache import fingerprint
-from viewer.core.ingest import list_folder
+from viewer.core.ingest.folder_reader import list_folder
+from viewer.core.ingest.safe_read import relative_name
+from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import Problem
-from viewer.core.safe_read import relative_name
-from viewer.core.sidecar import read_sidecar
+from viewer.core.pipeline.file_cache import fingerprint
 
 TARGET_BYTES = 4 * 1024 * 1024
 

@@ -15,8 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from viewer.core.cluster import comparison_reach, is_candidate, links
-from viewer.core.dataset_format import (
+from viewer.core.dataset.tables import (
     documents_from_table,
     documents_table,
     events_from_table,
@@ -27,12 +26,15 @@ from viewer.core.dataset_format import (
     timexes_table,
     write_table,
 )
-from viewer.core.events import DocumentEvents, Event
-from viewer.core.extract import dated_by_folder, extract_one, with_topics
-from viewer.core.folder_topics import FitCounts, fit_counts
+from viewer.core.events.document_events import DocumentEvents, Event
+from viewer.core.events.people import PeopleRegistry, PersonMention
+from viewer.core.events.topics import Taxonomy
+from viewer.core.ingest.safe_read import relative_name
 from viewer.core.model import Problem
-from viewer.core.people import PeopleRegistry, PersonMention
-from viewer.core.people_reduce import (
+from viewer.core.pipeline.cluster import comparison_reach, is_candidate, links
+from viewer.core.pipeline.folder_extraction import dated_by_folder, extract_one, with_topics
+from viewer.core.pipeline.folder_topics import FitCounts, fit_counts
+from viewer.core.pipeline.people_reduce import (
     Found,
     Learned,
     MentionRef,
@@ -41,9 +43,7 @@ from viewer.core.people_reduce import (
     ordered_mentions,
     resolve_events,
 )
-from viewer.core.safe_read import relative_name
 from viewer.core.serialize import mention_from_list, mention_to_list
-from viewer.core.topics import Taxonomy
 from viewer.scale.plan import Partition
 
 WORK = "_work"

@@ -1,6 +1,6 @@
 """View ▸ Coverage: how densely each party or topic is reported month by month, the gaps in
 that reporting, and which outlets carry which lanes. The numbers come from the core
-(`viewer.core.coverage`) over the events the filters show."""
+(`viewer.core.pipeline.coverage`) over the events the filters show."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.coverage import Coverage, coverage
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.coverage import Coverage, coverage
 
 MAX_OUTLETS = 3  # per lane, in the lane's tooltip and the outlets column
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.model import Document
 from viewer.core.timex import Timex
 from viewer.core.words import plural

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 
 
 def reasons(event: Event, kind: str) -> dict[str, str]:

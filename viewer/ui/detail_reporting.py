@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
-from viewer.core.conflicts import find_conflicts
-from viewer.core.events import Event
-from viewer.core.reporting import lag_days, outcome_text
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.conflicts import find_conflicts
+from viewer.core.pipeline.reporting import lag_days, outcome_text
 from viewer.core.words import plural
 
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from viewer.core import edits
-from viewer.core.events import Event
-from viewer.core.reattach import MoveEdits
-from viewer.core.store import Store
-from viewer.core.userdata import Orphan
+from viewer.core.events.document_events import Event
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import Store
+from viewer.core.store.merge_edits import Orphan
+from viewer.core.store.reattach import MoveEdits
 from viewer.ui.edit_dialogs import DateDialog, DocumentDateDialog, SetDialog
 from viewer.ui.editing import Editor
 from viewer.ui.modality_dialog import ModalityDialog

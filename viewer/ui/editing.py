@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from viewer.core.edits import Edit
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.session import Session
-from viewer.core.store import Store, StoreError, UserData
+from viewer.core.store.analyst_store import Store, StoreError, UserData
+from viewer.core.store.edits import Edit
 
 
 class EditCommand(QUndoCommand):

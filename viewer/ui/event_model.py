@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from viewer.core.conflicts import flag_label
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_events import RowEvents

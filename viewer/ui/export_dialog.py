@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.export.formats import render
 from viewer.core.query import Filter

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.conflicts import flag_label
+from viewer.core.events.topics import Taxonomy, load_taxonomy
+from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
-from viewer.core.topics import Taxonomy, load_taxonomy
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "review": "Review", "modality": "Modality", "conflict": "Conflicts",

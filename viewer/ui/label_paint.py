@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from viewer.core.scene import ROW_HEIGHT, Item
+from viewer.core.scene.layout import ROW_HEIGHT, Item
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
-from viewer.core.lanes import LANE_FIELD
+from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.model import Document, Problem
-from viewer.core.periods import load_periods
+from viewer.core.scene.lanes import LANE_FIELD
 from viewer.core.session import Change, Session
 from viewer.core.session.row_events import RowEvents
+from viewer.core.store.periods import load_periods
 from viewer.core.timex import Timex
-from viewer.core.topics import Taxonomy, load_taxonomy
 from viewer.core.words import plural
 from viewer.ui.coverage_dialog import CoverageDialog
 from viewer.ui.detail_pane import DetailPane

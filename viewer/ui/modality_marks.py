@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 
-from viewer.core.events import Event
-from viewer.core.scene import Item, Scene
+from viewer.core.events.document_events import Event
+from viewer.core.scene.layout import Item, Scene
 
 AHEAD = frozenset({"planned", "possible"})
 SAID = frozenset({"claimed", "denied"})

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from viewer.core.density import histogram
-from viewer.core.events import Event
-from viewer.core.scene import extent
+from viewer.core.events.document_events import Event
+from viewer.core.scene.density import histogram
+from viewer.core.scene.layout import extent
 from viewer.core.words import plural
 
 EDGE = 5.0  # pixels either side of a lens edge that grab the edge instead of the lens

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from viewer.core.events.topics import Taxonomy
 from viewer.core.resources import load_data
-from viewer.core.topics import Taxonomy
 
 # The colours are data (resources/colours.toml): a qualitative palette that stays distinct on
 # white and on near-black backgrounds, and the parties that always get the same colour.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from viewer.core.periods import Period
+from viewer.core.store.periods import Period
 
 NAME_HEIGHT = 18.0
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.periods import Period, load_periods, save_periods
-from viewer.core.scene import extent
+from viewer.core.scene.layout import extent
+from viewer.core.store.periods import Period, load_periods, save_periods
 from viewer.ui.palette import next_period_colour
 
 if TYPE_CHECKING:

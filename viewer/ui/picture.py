@@ -28,11 +28,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 
-from viewer.core.atomic import create_temporary
-from viewer.core.events import Event
-from viewer.core.periods import Period
-from viewer.core.scene import Scene, TimeScale, extent, fit_scale
-from viewer.core.topics import Taxonomy
+from viewer.core.events.document_events import Event
+from viewer.core.events.topics import Taxonomy
+from viewer.core.scene.layout import Scene, TimeScale, extent, fit_scale
+from viewer.core.store.atomic_write import create_temporary
+from viewer.core.store.periods import Period
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_view import TimelineColours, TimelineView, short_label
 

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from viewer.core.export import ExportJob
 from viewer.core.export.chronology import markdown
-from viewer.core.provenance import MARKDOWN_MARK
+from viewer.core.export.provenance import MARKDOWN_MARK
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow

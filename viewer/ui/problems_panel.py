@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.model import Problem
-from viewer.core.userdata import Orphan
+from viewer.core.store.merge_edits import Orphan
 from viewer.core.words import plural
 
 KIND_HELP = {

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from viewer.core.scene import ROW_HEIGHT, Item
+from viewer.core.scene.layout import ROW_HEIGHT, Item
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget

@@ -22,9 +22,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from viewer.core.events import Event
-from viewer.core.lanes import first_value_counts
-from viewer.core.scene import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
+from viewer.core.events.document_events import Event
+from viewer.core.scene.lanes import first_value_counts
+from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.label_paint import LabelPainter

@@ -8,8 +8,8 @@ from html import escape
 
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from viewer.core.events import Event
-from viewer.core.scene import Item
+from viewer.core.events.document_events import Event
+from viewer.core.scene.layout import Item
 from viewer.core.words import plural
 
 

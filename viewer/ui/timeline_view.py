@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QPalette
 
-from viewer.core.events import Event
-from viewer.core.periods import Period
-from viewer.core.scene import TimeScale
-from viewer.core.topics import Taxonomy, load_taxonomy
+from viewer.core.events.document_events import Event
+from viewer.core.events.topics import Taxonomy, load_taxonomy
+from viewer.core.scene.layout import TimeScale
+from viewer.core.store.periods import Period
 from viewer.ui.palette import party_colour, topic_colour
 
 NO_TAG = "#555555"  # a tag with no colour of its own

@@ -1,6 +1,6 @@
 """The timeline: paints the visible part of a core `Scene` and forwards input.
 
-Layout, clustering and hit-testing live in `viewer.core.scene`; this widget keeps the zoom
+Layout, clustering and hit-testing live in `viewer.core.scene.layout`; this widget keeps the zoom
 (a `TimeScale`), the scroll position and the selection, and redraws only what is visible.
 """
 
@@ -24,10 +24,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from viewer.core.events import Event
-from viewer.core.lane_packing import BADGE_MIN
-from viewer.core.periods import Period
-from viewer.core.scene import (
+from viewer.core.events.document_events import Event
+from viewer.core.events.topics import Taxonomy, load_taxonomy
+from viewer.core.scene.lane_packing import BADGE_MIN
+from viewer.core.scene.layout import (
     ROW_HEIGHT,
     Item,
     Scene,
@@ -35,7 +35,7 @@ from viewer.core.scene import (
     extent,
     fit_scale,
 )
-from viewer.core.topics import Taxonomy, load_taxonomy
+from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_tips import FitHint, item_tooltip

@@ -1,7 +1,7 @@
 """Topics ▸ the folder's taxonomy as a list the analyst edits: create a topic from selected
 words or events, rename, recolour, merge, delete, edit cues.
 
-Every edit is written to the folder's `topics.toml` (by `viewer.core.topic_edits`), the folder
+Every edit is written to the folder's `topics.toml` (by `viewer.core.store.topic_edits`), the folder
 is reloaded so every event's topics follow at once, and the edit is one step of the window's
 undo stack (Edit ▸ Undo puts the file back as it was). Counts are the events of the open
 folder that carry each topic, refreshed after every load.
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core import topic_edits
-from viewer.core.folder_topics import suggest_cues
-from viewer.core.topics import Taxonomy
+from viewer.core.events.topics import Taxonomy
+from viewer.core.pipeline.folder_topics import suggest_cues
+from viewer.core.store import topic_edits
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow

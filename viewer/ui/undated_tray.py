@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.events import Event
-from viewer.core.scene import Lane
+from viewer.core.events.document_events import Event
+from viewer.core.scene.layout import Lane
 from viewer.core.words import plural
 
 MAX_PER_LANE = 200

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QItemSelection, QItemSelectionModel, QTimer
 
-from viewer.core.events import Event
-from viewer.core.ingest import SUPPORTED
+from viewer.core.events.document_events import Event
+from viewer.core.ingest.folder_reader import SUPPORTED
 from viewer.core.session.row_events import RowEvents
 
 if TYPE_CHECKING:

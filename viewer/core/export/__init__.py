@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.core.atomic import write_atomic
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.model import Document
-from viewer.core.periods import Period
 from viewer.core.query import Filter
+from viewer.core.store.atomic_write import write_atomic
+from viewer.core.store.periods import Period
 
 DATA_FORMATS = ("csv", "json", "jsonl", "md", "html", "ics", "timelinejs")
 PICTURE_FORMATS = ("png", "svg", "pdf")

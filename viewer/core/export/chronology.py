@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.export import ExportJob, describe_filter
+from viewer.core.export.provenance import HTML_MARK, MARKDOWN_MARK
 from viewer.core.export.wording import disputes, lead, trailer
-from viewer.core.provenance import HTML_MARK, MARKDOWN_MARK
 
 
 def _group_key(event: Event) -> tuple[int, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from viewer.core.export import ExportJob
-from viewer.core.export.calendar import ics, timelinejs
 from viewer.core.export.chronology import html, markdown
-from viewer.core.writers import events_csv, events_json, events_jsonl
+from viewer.core.export.interchange import ics, timelinejs
+from viewer.core.export.writers import events_csv, events_json, events_jsonl
 
 
 def _json(job: ExportJob) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.conflicts import Conflict, find_conflicts
-from viewer.core.events import Event
-from viewer.core.reporting import outcome_text
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.conflicts import Conflict, find_conflicts
+from viewer.core.pipeline.reporting import outcome_text
 
 SAYING = frozenset({"claimed", "denied", "demanded", "proposed", "agreed"})
 AHEAD = frozenset({"planned", "possible"})

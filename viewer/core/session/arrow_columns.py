@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.core.dataset_format import events_from_table
+from viewer.core.dataset.tables import events_from_table
 from viewer.core.session.columns import NO_DAY, SPECS, EventColumns, Ragged, Vocabulary
 
 EPOCH = dt.date(1970, 1, 1).toordinal()  # date32 counts days from here; the columns, from 1

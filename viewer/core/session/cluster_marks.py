@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from viewer.core.conflicts import find_conflicts
-from viewer.core.events import Event
-from viewer.core.reporting import with_reports_by_date
+from viewer.core.events.document_events import Event
+from viewer.core.pipeline.conflicts import find_conflicts
+from viewer.core.pipeline.reporting import with_reports_by_date
 from viewer.core.session.columns import EventColumns
 
 

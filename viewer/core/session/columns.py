@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 
 IntArray = npt.NDArray[np.int32]
 NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)

@@ -16,15 +16,15 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.core.dataset_format import (
+from viewer.core.dataset.manifest import read_manifest
+from viewer.core.dataset.reader import dataset_people, dataset_taxonomy, month_files
+from viewer.core.dataset.tables import (
     EVENT_COLUMNS,
     documents_from_table,
     problems_from_table,
     read_table,
     timexes_from_table,
 )
-from viewer.core.dataset_manifest import read_manifest
-from viewer.core.dataset_read import dataset_people, dataset_taxonomy, month_files
 from viewer.core.model import Document, Problem
 from viewer.core.session.arrow_columns import columns_from_table
 from viewer.core.session.columns import EventColumns

@@ -19,19 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.cache import fingerprint
-from viewer.core.dataset_manifest import is_dataset
-from viewer.core.events import DocumentEvents
-from viewer.core.extract import (
+from viewer.core.dataset.manifest import is_dataset
+from viewer.core.events.document_events import DocumentEvents
+from viewer.core.events.topics import Taxonomy, Topic, combine, load_taxonomy
+from viewer.core.ingest.folder_reader import list_folder
+from viewer.core.ingest.safe_read import display_name, relative_name
+from viewer.core.ingest.sidecar import read_sidecar
+from viewer.core.model import Document, Problem
+from viewer.core.pipeline.file_cache import fingerprint
+from viewer.core.pipeline.folder_extraction import (
     PARALLEL_FROM,
     _executor,
     extract_batch,
     folder_stage,
 )
-from viewer.core.ingest import list_folder
-from viewer.core.model import Document, Problem
 from viewer.core.resources import rule_problems
-from viewer.core.safe_read import display_name, relative_name
 from viewer.core.serialize import (
     document_from_dict,
     extraction_from_dict,
@@ -47,9 +49,7 @@ from viewer.core.session.snapshot import (
     file_hash,
     snapshot_path,
 )
-from viewer.core.sidecar import read_sidecar
 from viewer.core.timex import Timex
-from viewer.core.topics import Taxonomy, Topic, combine, load_taxonomy
 
 Progress = Callable[[int, int], bool | None]
 SAVE_EVERY = 64  # extracted files written to the snapshot together

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from viewer.core.events import DocumentEvents, Event
+from viewer.core.events.document_events import DocumentEvents, Event
 from viewer.core.model import Document
 from viewer.core.session.columns import EventColumns
 

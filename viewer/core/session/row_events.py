@@ -13,7 +13,7 @@ from typing import overload
 
 import numpy as np
 
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.session.columns import EventColumns
 
 CACHE_SIZE = 8192  # events kept made; enough for a screenful of labels and the selection

@@ -10,18 +10,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core import edits
-from viewer.core.edits import Edit
-from viewer.core.events import Event
+from viewer.core.events.document_events import Event
 from viewer.core.model import Document, Problem
 from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.columns import NO_DAY, EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.loading import Loaded, Progress, load
 from viewer.core.session.partials import Partial
-from viewer.core.store import Store, StoreError, UserData
+from viewer.core.store import edits
+from viewer.core.store.analyst_store import Store, StoreError, UserData
+from viewer.core.store.edits import Edit
+from viewer.core.store.merge_edits import apply_user_data, orphans_among
 from viewer.core.timex import Timex
-from viewer.core.userdata import apply_user_data, orphans_among
 
 STORE_PATH = ".timeline-viewer"  # the path store problems are listed against
 FACET_FIELDS = {"parties": "parties", "topics": "topics", "tags": "tags", "document": "documents",

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.core.cache import cache_dir
+from viewer.core.pipeline.file_cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"

@@ -6,14 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from viewer.core.timex.calendar import (
+from viewer.core.timex.context import Match
+from viewer.core.timex.value_calendar import (
     SEASON_MONTHS,
     floating_holiday,
     interval,
     quarter_of,
     value_for,
 )
-from viewer.core.timex.context import Match
 
 MODS = {
     "early": "START", "start": "START", "the start of": "START", "the beginning of": "START",

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from viewer.core.timex.calendar import shift
 from viewer.core.timex.context import Match
 from viewer.core.timex.normalize_dates import Result
+from viewer.core.timex.value_calendar import shift
 
 TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from viewer.core.timex.calendar import interval, shift, value_for
 from viewer.core.timex.context import Match
 from viewer.core.timex.normalize_dates import MODS, Result, calendar_date, weekday
 from viewer.core.timex.normalize_durations import (
@@ -16,6 +15,7 @@ from viewer.core.timex.normalize_durations import (
     unit_code,
     unit_of,
 )
+from viewer.core.timex.value_calendar import interval, shift, value_for
 
 
 def clock(m: Match) -> Result | None:

@@ -13,15 +13,15 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from viewer.core.dates import clamp, in_range
+from viewer.core.ingest.written_dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
-from viewer.core.timex.calendar import interval, narrow
 from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
+from viewer.core.timex.value_calendar import interval, narrow
 
 Normaliser = Callable[[Match], nd.Result | None]
 

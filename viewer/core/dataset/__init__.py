@@ -1,0 +1,1 @@
+"""Event datasets on disk (Parquet), written by the scale-out engine and opened like folders."""

@@ -1,0 +1,1 @@
+"""Events from one document: when, who (parties, people, speakers), which topic, how sure."""

@@ -1,0 +1,215 @@
+"""Parties an event involves: states and organisations, found by name, demonym, capital,
+metonym or alias, from the gazetteer data in `resources/gazetteer.toml`.
+
+A capital is a party when it acts ("Kyiv characterized the attacks", "Moscow has insisted")
+and a place when it is only the venue ("talks in Moscow"); other cities are never parties. A
+demonym is not a party when it describes a place ("in the Nigerian capital") or an armed group
+("Somali al-Shabaab militants"); a hostile epithet reads as its state. The words that decide
+are data (`[context]` in `resources/gazetteer.toml`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from viewer.core.events.name_scan import NameScanner
+from viewer.core.resources import build_for_folder, load_data, override
+
+_LOOK = 40  # how far around a name the context rules look
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(_word, w.split()))
+                    for w in sorted(words, key=len, reverse=True))
+
+
+def _word(word: str) -> str:
+    """A capitalised word keeps its case even in a case-blind pattern: "the Commission" of
+    the EU, not an electoral "commission"."""
+    if word[:1].isupper() and not word.isupper():
+        return f"(?-i:{re.escape(word)})"
+    return re.escape(word)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    party: str
+    kind: str  # name, alias, demonym, capital, metonym, epithet
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    pattern: re.Pattern[str]
+    forms: dict[str, tuple[str, str]]  # surface → (party, kind)
+    venue_before: re.Pattern[str] = re.compile(r"(?!)")  # ends where a venue's name starts
+    place_after: re.Pattern[str] = re.compile(r"(?!)")  # "capital", "border town" after a demonym
+    group_after: re.Pattern[str] = re.compile(r"(?!)")  # "militants" or a group's name
+    actor_venue: re.Pattern[str] = re.compile(r"(?!)")  # "officials in " before a seat
+    former: re.Pattern[str] = re.compile(r"(?!)")  # "a former " before a demonym
+    # "the bloc", "the agency", "the group": descriptions that refer back to a party named
+    # before in the same article (the latest named of their candidates).
+    reference: re.Pattern[str] = re.compile(r"(?!)")
+    referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The names of `forms` as one automaton (what `pattern` finds, one scan per document).
+    names: NameScanner | None = field(default=None, compare=False)
+    # "Both sides …", "The two ministers …" opening a sentence: the two parties named last.
+    pair: re.Pattern[str] = re.compile(r"(?!)")
+
+    def references(self, text: str, start: int, end: int,
+                   named: dict[str, int]) -> list[Mention]:
+        """Descriptions in text[start:end] of parties in `named` (party → when it was last
+        named; the latest candidate wins)."""
+        found = []
+        for match in self.reference.finditer(text, start, end):
+            candidates = [p for p in self.referents.get(match.group(0).lower(), ())
+                          if p in named]
+            if candidates:
+                party = max(candidates, key=lambda p: named[p])
+                found.append(Mention(match.start(), match.end(), party, "reference"))
+        # only as the sentence's subject: "Both sides said …", not "urged both sides"
+        pair = self.pair.match(text, start, end)
+        if pair is not None:
+            for party in _latest_two(named):
+                found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
+        return found
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every party mention in text[start:end], venues excluded."""
+        end = len(text) if end is None else end
+        found: list[Mention] = []
+        spans = (self.names.spans(text, start, end) if self.names is not None
+                 else [match.span() for match in self.pattern.finditer(text, start, end)])
+        for at, stop in spans:
+            party, kind = self.forms[text[at:stop]]
+            if kind == "capital":
+                before = text[max(start, at - _LOOK) : at]
+                after = text[stop : stop + 3]
+                if (self.venue_before.search(before) and not after.startswith(("'s", "’s"))
+                        and not self.actor_venue.search(before)):
+                    continue
+            elif kind == "demonym" and self._describes(text, at, stop, end):
+                continue
+            found.append(Mention(at, stop, party, kind))
+        return found
+
+    def _describes(self, text: str, at: int, after: int, end: int) -> bool:
+        """A demonym that describes a place or an armed group, not the state acting."""
+        rest = text[after : min(end, after + _LOOK)]
+        if self.group_after.match(rest):
+            return True
+        if self.former.search(text, max(0, at - _LOOK), at):
+            return True
+        if self.place_after.match(rest):
+            before = text[max(0, at - _LOOK) : at]
+            return bool(re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
+                        or self.venue_before.search(before))
+        return False
+
+
+
+def _latest_two(named: dict[str, int]) -> list[str]:
+    """The two parties named last, in one pass (no sort): a pair reference needs both."""
+    first: tuple[int, str] | None = None
+    second: tuple[int, str] | None = None
+    for party, at in named.items():
+        if first is None or at > first[0]:
+            first, second = (at, party), first
+        elif second is None or at > second[0]:
+            second = (at, party)
+    return [p for _, p in (first, second)] if first and second else []
+
+
+def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    forms: dict[str, tuple[str, str]] = {}
+
+    def add(surface: str, party: str, kind: str) -> None:
+        surface = surface.strip()
+        if surface and surface not in forms:
+            forms[surface] = (party, kind)
+            if surface.lower().startswith("the "):
+                forms.setdefault(surface[4:], (party, kind))
+
+    for section in ("country", "organisation", "group"):
+        for name, entry in data.get(section, {}).items():
+            add(name, name, "name")
+            for alias in entry.get("aliases", []):
+                add(alias, name, "alias")
+            for demonym in entry.get("demonyms", []):
+                add(demonym, name, "demonym")
+            for metonym in entry.get("metonyms", []):
+                add(metonym, name, "metonym")
+            for capital in entry.get("capitals", []):
+                add(capital, name, "capital")
+            for epithet in entry.get("epithets", []):
+                add(epithet, name, "epithet")
+    return forms
+
+
+def build(data: dict[str, Any]) -> Gazetteer:
+    forms = _forms(data)
+    ordered = sorted(forms, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in ordered)
+    # Most positions in a text start no name at all: a look-ahead on the first letters lets
+    # the engine skip them before trying any of the ~1,500 alternatives.
+    firsts = "".join(sorted({re.escape(f[0]) for f in ordered}))
+    # Case-sensitive: "US" the country, not "us"; "Chad" the state is rare enough as a name.
+    pattern = re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{body})(?![\w]|-[A-Z]|\.\w)")
+    context = data.get("context", {})
+    groups = [name for name in data.get("group", {})] + [
+        alias for entry in data.get("group", {}).values() for alias in entry.get("aliases", [])]
+    venue = _words(context.get("venue_before", []))
+    place = _words(context.get("venue_nouns", []))
+    group = _words(context.get("armed_group_nouns", []))
+    group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
+    actors = _words(context.get("actors_before_venue", []))
+    former = "|".join(re.escape(w) for w in context.get("former_before", []))
+    referents: dict[str, list[str]] = {}
+    phrases: dict[str, str] = {}  # as written (a capital keeps its case) → lower case key
+
+    def refer(phrase: str, parties: Any) -> None:
+        phrases.setdefault(phrase, phrase.lower())
+        referents.setdefault(phrase.lower(), []).extend(parties)
+
+    for section in ("country", "organisation", "group"):
+        for name, entry in data.get(section, {}).items():
+            for phrase in entry.get("references", []):
+                refer(phrase, [name])
+    for phrase in context.get("group_references", []):
+        refer(phrase, data.get("group", {}))
+    for phrase in context.get("state_references", []):
+        refer(phrase, data.get("country", {}))
+    reference = _words(list(phrases))
+    pair = _words(context.get("pair_references", []))
+    return Gazetteer(
+        pattern, forms,
+        re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
+        else re.compile(r"(?!)"),
+        re.compile(rf"(?:-|\s+)(?:{place})\b", re.IGNORECASE) if place else re.compile(r"(?!)"),
+        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
+        if group or group_names else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
+        else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{former})\s*$", re.IGNORECASE) if former else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{reference})\b", re.IGNORECASE) if reference
+        else re.compile(r"(?!)"),
+        {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
+        NameScanner(ordered),
+        re.compile(rf"[\s“\"']*({pair})\b", re.IGNORECASE) if pair else re.compile(r"(?!)"),
+    )
+
+
+@functools.cache
+def _bundled() -> Gazetteer:
+    return build(load_data("gazetteer.toml"))
+
+
+def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
+    if override("gazetteer.toml", folder) is None:
+        return _bundled()
+    return build_for_folder("gazetteer.toml", folder, build)

@@ -1,0 +1,404 @@
+"""People in the news: find person names, link each to a party by the title the text gives
+them, and merge spelling variants across a folder.
+
+Per document, `find_people` returns mentions with the evidence around them; `PeopleRegistry`
+then works over the whole folder: "Kremlin spokesperson Dmitry Peskov" in one article makes
+"Peskov said" in another a Russian voice, and Zelensky / Zelenskyy / Zelenskiy are one person.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.resources import build_for_folder, override
+
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+_PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
+_SPEECH = re.compile(
+    r"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
+    r"added|warned|announced|wrote|insisted|stressed|claimed|urged|argued|explained|confirmed|"
+    r"acknowledged|tweeted|posted|replied|responded|underscored|clarified|described|"
+    r"condemned|vowed|offered|pushed|discussed|met|gave)\b"
+)
+_STOP_WORDS = frozenset(
+    "The A An In On At By For From With And But Or Of To As After Before Despite While When If "
+    "This That These Those It Its His Her Their Our We He She They I You Yet So Also Even "
+    "Although However Meanwhile Moreover Previous Several Some Many Most More Both Each Every "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Read Related Comments Guests "
+    "Presenter Hashtags Explore Try Why How What Who Where Which There Here Peace Talks War "
+    "News Progress Pressure Battlefield Realities Security Council Nuclear Power Plant Ministry "
+    "Minister Foreign Defence Defense Interior Affairs Office Agency Forces Army Navy Air "
+    "State Department Union Nations United Republic Federation Government Parliament Senate "
+    "House Court Party Committee Commission Bank Fund Organization Organisation Institute "
+    "Initiative Program Programme Project Group Brigade Regiment Region Oblast City Province "
+    "North South East West Northern Southern Eastern Western Central Hotel Palace Square Street "
+    "Sea Ocean River Lake Mount Island Islands Gulf Peninsula Strait Bay Day Week Year Eve "
+    "Christmas Easter Axios Reuters Politico AP AFP BBC CNN Al Jazeera TDI NewsFeed X Deputy "
+    "Lead Chief Executive Director Professor Independent Analyst Envoy Spokesperson Resident "
+    "Regional Governor Inside Story Democracy Eurasia Quincy Responsible Statecraft Molise "
+    "University Spider Web Web InterContinental Mechanics Map Author More From".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A name in a document, with what the text around it says."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    evidence: bool  # a title, a speech verb or an apposition marks it as a person
+    title_party: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleData:
+    titles: frozenset[str]
+    modifiers: frozenset[str]
+    leaders: dict[str, str]
+    title_re: re.Pattern[str]
+    titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
+
+
+@functools.lru_cache(maxsize=8)
+def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
+    return build_for_folder("people.toml", folder, _titles_from)
+
+
+def _titles_from(data: dict[str, Any]) -> TitleData:
+    titles = frozenset(data.get("titles", []))
+    ordered = sorted(titles, key=len, reverse=True)
+    # (?!\w), not \b, after the title: "Dr." ends in a dot, which \b would not let match.
+    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
+    titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
+    return TitleData(titles, frozenset(data.get("title_modifiers", [])),
+                     dict(data.get("leaders", {})), title_re, titled_end)
+
+
+def title_data(folder: str | Path | None = None) -> TitleData:
+    path = override("people.toml", folder)
+    if path is None:
+        return _title_data(None)
+    return _title_data(str(folder), path.stat().st_mtime)
+
+
+@functools.lru_cache(maxsize=65536)
+def surname_key(word: str) -> str:
+    """A spelling-tolerant key: Zelensky, Zelenskyy and Zelenskiy share "zelensky"."""
+    plain = unicodedata.normalize("NFKD", word)
+    plain = "".join(c for c in plain if c.isalpha()).lower()
+    plain = re.sub(r"(?:iy|yy|ij|ii|yi|i|j)$", "y", plain)
+    return plain.replace("kh", "h").replace("ck", "k")
+
+
+def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
+                   titles: frozenset[str] = frozenset()) -> bool:
+    word = _bare(token)
+    if not word or not word[0].isupper() or word in _STOP_WORDS or word in gazetteer_forms:
+        return False
+    if word in titles:
+        return False
+    if word.isupper() and len(word) > 1:
+        return False  # acronyms: US, NATO, TDI
+    return not (len(word) == 1 and not token.endswith("."))
+
+
+def _bare(token: str) -> str:
+    """A token without its possessive or final dot: "Witkoff's" → "Witkoff"."""
+    if token.endswith("'s"):  # unrolled: this runs several times for every capital
+        token = token[:-2]
+    if token.endswith("’s"):
+        token = token[:-2]
+    return token.rstrip(".")
+
+
+def _between_is_title(between: str, data: TitleData) -> bool:
+    """True when the words between a party and a name form a title ("'s lead negotiator,")."""
+    rest = _POSSESSIVE_START.sub(" ", between.strip())
+    if not data.title_re.search(rest):
+        return False
+    leftover = data.title_re.sub(" ", rest)
+    words = [w for w in _TITLE_GLUE.split(leftover) if w]
+    return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
+
+
+_POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+_TITLE_GLUE = re.compile(r"[\s,-]+")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
+_APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
+_CLAUSE_STOP = re.compile(r"[,;.]")
+_OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+def _title_party(text: str, start: int, end: int, sentence_start: int,
+                 gazetteer: Gazetteer, data: TitleData,
+                 known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
+    """The party a title next to the name gives, and whether a title is there at all."""
+    left_from = max(sentence_start, start - 90)
+    if known is not None:
+        # `known` is in text order: only the mentions just before the name can qualify.
+        first = bisect_left(known, left_from, key=_mention_start)
+        last = bisect_left(known, start, lo=first, key=_mention_start)
+        mentions = [m for m in known[first:last] if m.end <= start]
+    else:
+        mentions = gazetteer.mentions(text, left_from, start)
+    for mention in reversed(mentions):
+        if _between_is_title(text[mention.end : start], data):
+            return mention.party, True
+        if (mention.kind == "metonym" and not text[mention.end : start].strip()
+                and data.title_re.search(text, mention.start, mention.end)):
+            return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
+    left = text[left_from:start]
+    titled = bool(data.titled_end.search(left))
+    if _PLACE_BEFORE.search(left):
+        return None, False  # "a ceasefire in Gaza, one diplomat said": a place
+    appos = _APPOSITION.match(text[end : end + 4])
+    if appos:
+        tail_start = end + appos.end()
+        tail = text[tail_start : tail_start + 80]
+        stop = _CLAUSE_STOP.search(tail)
+        clause_end = tail_start + (stop.start() if stop else len(tail))
+        title = data.title_re.search(text, tail_start, clause_end)
+        if title is not None:
+            before = gazetteer.mentions(text, tail_start, title.start())
+            lead = text[before[-1].end if before else tail_start : title.start()]
+            if _between_is_title(lead + title.group(), data) or not lead.strip():
+                if before:
+                    return before[-1].party, True  # "Donald Trump, the US president"
+                after = _OF_THE.match(text, title.end())
+                if after:
+                    head = gazetteer.mentions(text, after.end(), clause_end)
+                    if head and head[0].start == after.end():
+                        return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
+                return None, True
+    return None, titled
+
+
+def _capitals_class() -> str:
+    """A character class of the letters `str.isupper` accepts (none lie beyond U+1FFFF)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x20000):
+        char = chr(code)
+        if char.isupper() and _LETTER.match(char):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in ranges)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# Where a word that begins with a capital starts: not after a letter, nor after a letter and
+# an apostrophe or hyphen (those join one word). Only names' first words start this way.
+_CAPITAL = re.compile(f"[{_capitals_class()}]")
+_CAPITAL_START = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'’]){_CAPITAL.pattern}")
+_SAME_LINE_SPACE = re.compile(r"[^\S\n]*")
+
+
+class _Words:
+    """The word tokens of text[start:end] that do not start inside a party mention, read
+    where a name may be, never all of them: a name's first word is found by searching for
+    capitals, and the words after it one at a time."""
+
+    def __init__(self, text: str, start: int, end: int, covered: Sequence[Mention]) -> None:
+        self.text, self.start, self.end = text, start, end
+        spans = sorted((m.start, m.end) for m in covered)
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        for low, high in spans:  # overlapping mentions merged, so one bisect answers
+            if self.highs and low <= self.highs[-1]:
+                self.highs[-1] = max(self.highs[-1], high)
+            else:
+                self.lows.append(low)
+                self.highs.append(high)
+
+    def covered(self, at: int) -> bool:
+        index = bisect_right(self.lows, at) - 1
+        return index >= 0 and at < self.highs[index]
+
+    def capitals(self) -> Iterator[re.Match[str]]:
+        """Tokens that begin with a capital, in order (the first two places are judged
+        here: the look-behind would see across the start of the range)."""
+        text, start, end = self.text, self.start, self.end
+        for at in range(start, min(start + 2, end)):
+            before = text[at - 1] if at > start else ""
+            if (at == start or not (_LETTER.match(before) or (
+                    before in "-'’" and at - 1 > start and _LETTER.match(text, at - 2)))) \
+                    and _CAPITAL.match(text, at, end) and not self.covered(at):
+                token = _TOKEN.match(text, at, end)
+                if token is not None:
+                    yield token
+        for found in _CAPITAL_START.finditer(text, start + 2, end):
+            if not self.covered(found.start()):
+                token = _TOKEN.match(text, found.start(), end)
+                if token is not None:
+                    yield token
+
+    def adjacent(self, after: int) -> re.Match[str] | None:
+        """The next token if only spaces on the same line lie between (else None)."""
+        at = _SAME_LINE_SPACE.match(self.text, after, self.end).end()  # type: ignore[union-attr]
+        if at >= self.end or self.covered(at) or not _LETTER.match(self.text, at):
+            return None
+        return _TOKEN.match(self.text, at, self.end)
+
+    def following(self, after: int) -> re.Match[str] | None:
+        """The next token wherever it is."""
+        found = _TOKEN.search(self.text, after, self.end)
+        while found is not None and self.covered(found.start()):
+            found = _TOKEN.search(self.text, found.end(), self.end)
+        return found
+
+
+def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
+                folder: str | Path | None = None,
+                mentions: Sequence[Mention] | None = None) -> list[PersonMention]:
+    """Person-name candidates in each sentence, with their evidence and title party."""
+    data = title_data(folder)
+    forms = gazetteer.forms
+    found: list[PersonMention] = []
+    titles = data.titles
+    for s_start, s_end in sentences:
+        found_here = (mentions if mentions is not None
+                      else gazetteer.mentions(text, s_start, s_end))
+        words = _Words(text, s_start, s_end, found_here)
+        taken = s_start  # a capital inside the last name found starts no other
+        for first in words.capitals():
+            if first.start() < taken or not _is_name_token(first.group(), forms, titles):
+                continue
+            run = [first]
+            while len(run) < 4:
+                last = run[-1].group()
+                nxt = words.adjacent(run[-1].end())
+                if nxt is None or _bare(last) != last.rstrip("."):
+                    break  # a possessive ends the name: "Witkoff's announcement"
+                word = nxt.group()
+                if _is_name_token(word, forms, titles):
+                    run.append(nxt)
+                    continue
+                if word in _PARTICLES:
+                    after = words.following(nxt.end())
+                    if after is not None and _is_name_token(after.group(), forms, titles):
+                        run.append(nxt)
+                        continue
+                break
+            if (len(run) == 1 and nxt is not None and data.title_re.match(text, nxt.start())
+                    and not text[run[0].end() : nxt.start()].strip()):
+                taken = nxt.start()  # "Health Minister …", "Economy Minister …": part of the title
+                continue
+            taken = run[-1].end()
+            start, end = run[0].start(), run[-1].end()
+            tail = run[-1].group()
+            names = tuple(_bare(t.group()) for t in run)
+            end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
+            party, titled = _title_party(text, start, end, s_start, gazetteer, data, found_here)
+            speech = bool(_SPEECH.match(text[end : end + 40]))
+            found.append(PersonMention(start, end, names, titled or speech, party))
+    return found
+
+
+@dataclass
+class Person:
+    name: str
+    key: str
+    first: str | None
+    forms: Counter[str] = field(default_factory=Counter)
+    party_votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def party(self) -> str | None:
+        return self.party_votes.most_common(1)[0][0] if self.party_votes else None
+
+
+class PeopleRegistry:
+    """Everyone a folder names, merged across spellings, with the party the texts give them."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.data = title_data(folder)
+        self.people: dict[tuple[str, str | None], Person] = {}
+        self._leaders: dict[str, tuple[str, str]] | None = None
+        self.by_key: dict[str, list[Person]] = {}
+
+    def _person(self, first: str | None, last: str) -> Person:
+        key = surname_key(last)
+        candidates = self.by_key.get(key, [])
+        for person in candidates:
+            if first is None or person.first is None or person.first == first:
+                if person.first is None and first is not None:
+                    person.first = first
+                return person
+        person = Person(last if first is None else f"{first} {last}", key, first)
+        self.people[(key, first)] = person
+        self.by_key.setdefault(key, []).append(person)
+        return person
+
+    def learn(self, mentions: Iterable[PersonMention]) -> None:
+        """First pass: names with evidence (two words or more) become people."""
+        for mention in mentions:
+            if len(mention.tokens) >= 2 and (mention.evidence or mention.title_party):
+                person = self._person(mention.tokens[0], mention.tokens[-1])
+                person.forms[" ".join(mention.tokens)] += 1
+                if mention.title_party:
+                    person.party_votes[mention.title_party] += 1
+
+    def _leader(self, last: str) -> tuple[str, str] | None:
+        if self._leaders is None:
+            self._leaders = {}
+            for name, party in self.data.leaders.items():
+                self._leaders.setdefault(surname_key(name.split()[-1]), (name, party))
+        return self._leaders.get(surname_key(last))
+
+    def finish(self) -> None:
+        """Settle display names; the leaders list fills in parties no text gave."""
+        for person in self.people.values():
+            if person.forms:
+                person.name = person.forms.most_common(1)[0][0]
+            if not person.party_votes:
+                leader = self._leader(person.name.split()[-1])
+                if leader is not None:
+                    person.party_votes[leader[1]] = 1
+
+    def resolve(self, mention: PersonMention) -> Person | None:
+        """The person a mention names, if the folder knows them (or the text proves it)."""
+        last = mention.tokens[-1]
+        candidates = self.by_key.get(surname_key(last), [])
+        if len(mention.tokens) >= 2:
+            first = mention.tokens[0]
+            for person in candidates:
+                if person.first in (None, first):
+                    return person
+            if mention.evidence or mention.title_party:
+                person = self._person(first, last)
+                person.forms[" ".join(mention.tokens)] += 1
+                if mention.title_party:
+                    person.party_votes[mention.title_party] += 1
+                return person
+            return None
+        if candidates:
+            return max(candidates, key=lambda p: sum(p.forms.values()))
+        leader = self._leader(last)
+        if leader is not None:
+            first, _, surname = leader[0].rpartition(" ")
+            person = self._person(first.split()[0] if first else None, surname)
+            person.name = leader[0]
+            if not person.party_votes:
+                person.party_votes[leader[1]] = 1
+            return person
+        if mention.evidence and mention.title_party:
+            person = self._person(None, last)
+            person.party_votes[mention.title_party] += 1
+            return person
+        return None

@@ -1,0 +1,96 @@
+"""The speaker rules: the words of `resources/speakers.toml` compiled into the patterns the
+speaker pass uses, once per folder (rebuilt when the folder's own copy changes)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from viewer.core.events.modality import phrase_pattern
+from viewer.core.events.people import TitleData, title_data
+from viewer.core.resources import build_for_folder, override
+
+# Inside a body's name: a few more words before its noun ("Egypt's state information
+# service") and where it is ("a nurse at the city's main hospital", "workers in Goma").
+_FREE = (r"(?:(?!(?:and|but|or|nor|that|which|who|while|as|if|when|because|than|then|so|"
+         r"after|before|since|said|says|also|not)\b)[a-z][\w’'-]*\s+)")
+_WHERE = (r"(?:\s+(?:in|at|of|from|for|familiar\s+with|close\s+to|briefed\s+on)\s+"
+          r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    verb: re.Pattern[str]  # every speech verb, participle and verb of an act
+    verb_kind: dict[str, str]  # verb (one space between words) → verb, participle or act
+    between: re.Pattern[str]  # auxiliaries at the end of the text before a verb
+    subject_pronoun: re.Pattern[str]
+    object_pronoun: re.Pattern[str]
+    pronoun_kind: dict[str, str]  # pronoun → person, body, plural
+    body_before: re.Pattern[str]  # a body phrase ending where the text ends
+    body_after: re.Pattern[str]  # a body phrase starting where the text starts
+    plural_leaders: re.Pattern[str]
+    titles: TitleData
+    neutral: frozenset[str]  # head nouns of neutral bodies
+    person_title: re.Pattern[str]  # a title just before a name: "Health Minister …"
+    neutral_parties: frozenset[str]  # international bodies that report, not take sides
+    body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
+    neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
+    generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    return phrase_pattern(list(words)) or "(?!)"
+
+
+def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
+    kind_of = {" ".join(w.split()): kind for kind, key in (
+        ("verb", "verbs"), ("participle", "participles"), ("act", "acts"))
+        for w in data.get(key, [])}
+    kinds = {w: "person" for w in data.get("person_pronouns", [])}
+    kinds |= {w: "body" for w in data.get("body_pronouns", [])}
+    kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
+    objects: dict[str, str] = dict(data.get("object_pronouns", {}))
+    modifier = rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|[A-Z][\w.’'-]*)\s+)"
+    bodies = list(data.get("bodies", []))
+    body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
+    return SpeakerRules(
+        verb=re.compile(rf"\b(?:{_alternatives([*kind_of])})\b"),
+        verb_kind=kind_of,
+        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
+        subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
+                                   re.IGNORECASE),
+        object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
+        pronoun_kind=kinds | {k: v for k, v in objects.items()},
+        body_before=re.compile(
+            rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}{{0,2}})\s*$"),
+        body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}{{0,2}})"),
+        plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
+                                  re.IGNORECASE),
+        titles=titles,
+        neutral=frozenset(w.lower() for w in data.get("neutral", [])),
+        body_nouns=frozenset(w.lower() for w in data.get("bodies", [])),
+        neutral_parties=frozenset(data.get("neutral_parties", [])),
+        person_title=re.compile(rf"(?<![\w-])({_alternatives(data.get('person_titles', []))})"
+                                r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
+        generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
+        neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
+                                 r"[\s,]*$", re.IGNORECASE),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(folder: str | None, _changed: float = 0.0) -> SpeakerRules:
+    titles = title_data(folder)
+    return build_for_folder("speakers.toml", folder, lambda data: build_rules(data, titles))
+
+
+def load_rules(folder: str | Path | None = None) -> SpeakerRules:
+    """The bundled rules, or the folder's own when it has a `speakers.toml` (cached by mtime)."""
+    path = override("speakers.toml", folder)
+    if path is None:
+        return _rules(None)
+    return _rules(str(folder), path.stat().st_mtime)

@@ -1,0 +1,70 @@
+"""What a speaker is, and how one is named from the words the speaker pass finds: a person
+(by their mention), a body (by its phrase, speaking as its state when it is that state's own)
+or a state (by its gazetteer mention), and whether that source is neutral."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from viewer.core.events.parties import Mention
+from viewer.core.events.people import PersonMention
+from viewer.core.events.speaker_rules import SpeakerRules
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[\w’'.-]+")
+_BODY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_PUNCTUATION = re.compile(r"[,;:“”\"()]")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A named speaker: people (their mentions, maybe in an earlier sentence) or a body."""
+
+    name: str  # "Dmitry Peskov", "Ukraine", "local authorities"; several joined by "; "
+    people: tuple[PersonMention, ...] = ()
+    parties: tuple[str, ...] = ()  # the state a body speaks for: "Ukrainian officials"
+    neutral: bool = False  # reports rather than takes a side: analysts, a court
+    head: str = ""  # a body's head noun, lower case: "ministry"
+    bare: bool = False  # the body is named by its head noun alone: "the ministry"
+    act: bool = False  # found by a verb of an act ("offered", "demanded"), not an assertion
+
+    @property
+    def plural(self) -> bool:
+        return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
+
+
+def person_speaker(mention: PersonMention) -> Speaker:
+    return Speaker(" ".join(mention.tokens), (mention,))
+
+
+def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
+    """A body as a speaker; one named as a state's own speaks as that state."""
+    name = _ARTICLE.sub("", text)
+    inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
+    words = [w.lower() for w in _BODY_WORD.findall(name)]
+    # The head is the last body noun, not the last word: "ministry" in "the ministry of health
+    # in Gaza"; a neutral word anywhere makes the source neutral: "court officials", "staff at
+    # the city hospital".
+    head = next((w for w in reversed(words) if w in rules.body_nouns), words[-1] if words else "")
+    neutral = not rules.neutral.isdisjoint(words) or (
+        len(inside) == 1 and inside[0] in rules.neutral_parties)
+    return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
+                   neutral=neutral, head=head, bare=" " not in name.strip())
+
+
+def state_speaker(mention: Mention, rules: SpeakerRules) -> Speaker:
+    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower(),
+                   neutral=mention.party in rules.neutral_parties)
+
+
+def only_titles(between: str, rules: SpeakerRules) -> bool:
+    """True when the words between a verb and a name are a title: "said Kremlin spokesperson"."""
+    rest = rules.titles.title_re.sub(" ", between)
+    for word in _TITLE_WORD.findall(rest):
+        plain = word[:-2] if word.endswith(("'s", "’s")) else word
+        if not (plain[:1].isupper() or plain in rules.titles.modifiers
+                or plain.lower() in ("the", "a", "an", "by")):
+            return False
+    return not _PUNCTUATION.search(between)

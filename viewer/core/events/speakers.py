@@ -1,0 +1,385 @@
+"""Who says so: the speaker of each sentence that reports speech.
+
+One pass over a document's sentences, in order, keeps the antecedents a pronoun or an
+unattributed quotation can refer back to: the last named person, body and group of people.
+The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`,
+compiled by `speaker_rules`; what a speaker is, and how one is named from the words found,
+is `speaker_sources`.
+Each sentence costs time in proportion to its length, so a document costs linear time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+
+from viewer.core.events.parties import Mention
+from viewer.core.events.people import PersonMention
+from viewer.core.events.speaker_rules import SpeakerRules, load_rules
+from viewer.core.events.speaker_sources import (
+    Speaker,
+    body_speaker,
+    only_titles,
+    person_speaker,
+    state_speaker,
+)
+
+_OPEN, _CLOSE = "“«‘", "”»"
+# A ’ (or, after a ‘, a plain ') closes a quotation only where no letter follows it: else it is
+# an apostrophe ("Ukraine’s").
+_QUOTE = re.compile(r'[“”«»"‘]|[’\'](?![^\W_])')
+_ACCORDING = re.compile(r"\baccording to\s+")
+_BY = re.compile(r"\s+by\s+")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
+# An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
+_ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)"
+                         r"(?:\s*\([^()]{1,24}\))?\s*$")
+_ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
+# The clause a verb sits in (back to the last comma), and the words that make it subordinate.
+_LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
+                           r"unless|if|once|until)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
+_BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
+_LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
+# Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
+# the council, said", "Varga, who has been in office since 2018, said"); the closing comma
+# may already be cut off with the words before the verb.
+_APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
+                         r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
+                         r"[^,;“”\"]{0,90},?)?\s*")
+_AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
+MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
+
+
+class SpeakerFinder:
+    """Feed a document's sentences in order; each call says who speaks in that sentence."""
+
+    def __init__(self, text: str, rules: SpeakerRules | None = None) -> None:
+        self.text = text
+        self.rules = rules or load_rules()
+        self.person: Speaker | None = None  # last named person (speaker or sentence subject)
+        self.body: Speaker | None = None
+        self.group: Speaker | None = None  # last several people named together
+        self.named: list[PersonMention] = []  # the last two distinct people named
+        self.in_quote = False  # a quotation still open at the end of the last sentence
+        self.quote_speaker: Speaker | None = None
+        self.paragraph = -1
+        self.pending: list[int] = []  # sentences in an open quotation not yet attributed
+        self.carry: Speaker | None = None  # who was quoted at the end of the last paragraph
+        self.titled: dict[str, Speaker] = {}  # last person named with a title, by the title
+        self.found: dict[int, Speaker] = {}
+        self.subject: PersonMention | None = None  # the current sentence's named subject
+        self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
+        self.neutral_people: set[str] = set()  # surnames of people who speak for no side
+
+    def sentence(self, number: int, start: int, end: int, paragraph: int,
+                 people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
+        """The speaker of sentence `number` (text[start:end]), as far as known so far; a
+        quotation attributed later is settled by `finish`."""
+        if paragraph != self.paragraph:
+            self._settle()
+            self.carry, self.quote_speaker = self.quote_speaker, None
+            self.paragraph = paragraph
+        text = self.text
+        started_in_quote = self.in_quote
+        opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
+        quoted = self._quoted(start, end)
+        self.subject = self._subject(start, people)
+        speaker = self._attributed(start, end, people, parties, quoted)
+        if speaker is None and (started_in_quote or opens_with_quote):
+            speaker = self.quote_speaker
+            if speaker is None:
+                self.pending.append(number)
+        if speaker is not None and (started_in_quote or opens_with_quote):
+            for waiting in self.pending:
+                self.found[waiting] = speaker  # “… . … ,” he said: the quote's first part
+        if not (started_in_quote or opens_with_quote) or speaker is not None:
+            self.pending.clear()
+        if speaker is not None:
+            self.found[number] = speaker
+        self.quote_speaker = speaker if quoted or started_in_quote else None
+        self._remember(people, speaker)
+        return speaker
+
+    def finish(self) -> dict[int, Speaker]:
+        """Every attributed sentence's speaker, by sentence number."""
+        self._settle()
+        return self.found
+
+    def _settle(self) -> None:
+        """A quotation that opened a paragraph and found no attribution in it goes on the
+        quotation that ended the paragraph before (news style runs a quote over paragraphs)."""
+        if self.carry is not None:
+            for waiting in self.pending:
+                self.found[waiting] = self.carry
+        self.pending.clear()
+        self.carry = None
+
+    def _quoted(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quoted stretches of the sentence; notes a quotation left open at its end."""
+        spans: list[tuple[int, int]] = []
+        open_at = start if self.in_quote else -1
+        for mark in _QUOTE.finditer(self.text, start, end):
+            char, index = mark.group(), mark.start()
+            if char in _OPEN or (char == '"' and open_at < 0):
+                open_at = index
+            elif char == "'" and (open_at < 0 or self.text[open_at] != "‘"):
+                continue  # a plain ' closes only a ‘ quotation
+            elif (char in _CLOSE or char in '"’\'') and open_at >= 0:
+                spans.append((open_at, index + 1))
+                open_at = -1
+        self.in_quote = open_at >= 0
+        if open_at >= 0:
+            spans.append((open_at, end))
+        return spans
+
+    def _attributed(self, start: int, end: int, people: Sequence[PersonMention],
+                    parties: Sequence[Mention], quoted: list[tuple[int, int]]
+                    ) -> Speaker | None:
+        rules, text = self.rules, self.text
+        verbs = (v for v in rules.verb.finditer(text, start, end)
+                 if not any(a <= v.start() < b for a, b in quoted)
+                 and not self._subordinate(start, v.start()))
+        for verb in itertools.islice(verbs, MAX_VERBS):
+            found = self._before(start, verb.start(), people, parties)
+            if found is None:
+                found = self._after(verb.end(), end, text[start : verb.start()], people,
+                                    parties)
+            lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
+            coordinated = lead.endswith(" and") or lead == "and"
+            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
+            if found is None and (kind == "participle" or coordinated):
+                # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
+                subject = self._subject(start, [m for m in people if m.start < verb.start()])
+                found = person_speaker(subject) if subject is not None else self._lead_pronoun(
+                    start, verb.start())
+            if found is not None:
+                found = self._fuller(found)
+                return dataclasses.replace(found, act=True) if kind == "act" else found
+        for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
+            at = match.end()
+            found = self._object(at, end, people, parties)
+            if found is not None:
+                return self._fuller(found)
+        return None
+
+    def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
+        """A pronoun opening the sentence is the subject of its coordinated verbs and
+        participles: "He thanked the mediators and said …"."""
+        word = _FIRST_WORD.match(self.text, start, verb)
+        if word is None or not self.rules.subject_pronoun.match(word.group(1)):
+            return None  # not "He", "She", "They", …; "Her lawyers" is no subject pronoun
+        return self._resolve(word.group(1).lower(), own_subject=False)
+
+    def _subordinate(self, start: int, verb: int) -> bool:
+        """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
+        after his lawyers asked for more time"): not who the sentence's report comes from."""
+        clause = _LAST_CLAUSE.search(self.text, max(start, verb - 80), verb)
+        return clause is not None and _SUBORDINATOR.search(
+            self.text, clause.start(), verb) is not None
+
+    def _fuller(self, speaker: Speaker) -> Speaker:
+        """"the ministry" after "China's commerce ministry": the body named in full before;
+        "analyst Jane Doe said": a neutral source."""
+        if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
+                speaker.people[0]):
+            return dataclasses.replace(speaker, neutral=True)
+        if not speaker.bare:
+            return speaker
+        # "the minister added" after "Health Minister Samuel Kamba said": him again.
+        found = self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+        if found is None and speaker.head in self.rules.generic_heads and (
+                self.body is not None and self.body.parties):
+            return self.body  # "the agency said" after "the World Health Organization said"
+        return found or speaker
+
+    def _neutral(self, mention: PersonMention) -> bool:
+        """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
+        a title ties to a neutral body ("the WHO representative"), or named so before."""
+        if mention.tokens[-1] in self.neutral_people:
+            return True
+        start = mention.start
+        if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
+                self.text, max(0, start - 40), start):
+            self.neutral_people.add(mention.tokens[-1])
+            return True
+        return False
+
+    def _before(self, start: int, verb: int, people: Sequence[PersonMention],
+                parties: Sequence[Mention]) -> Speaker | None:
+        """The subject just before a speech verb: a name, a pronoun, a body, a pair."""
+        rules, text = self.rules, self.text
+        window = max(start, verb - 160)
+        stripped = rules.between.search(text, window, verb)
+        cut = stripped.start() if stripped else verb
+        named = [m for m in people
+                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)
+                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
+                 and not _PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)]
+        if named:
+            last = named[-1]
+            pair = [m for m in people if 0 <= last.start - m.end < 60
+                    and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
+                    and self._joined(text[m.end : last.start])]
+            return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
+                           (*pair[-1:], last)) if pair else person_speaker(last)
+        before = text[window:cut]
+        bracket = _BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
+        if bracket is not None:
+            before = before[: bracket.start()]
+        pronoun = rules.subject_pronoun.search(before)
+        if pronoun:
+            return self._resolve(pronoun.group(1).lower(), own_subject=False)
+        if rules.plural_leaders.search(before):
+            return self._leaders()
+        body = rules.body_before.search(before)
+        if body:
+            begin, finish = window + body.start(1), window + body.end(1)
+            for mention in people:  # "Benjamin Netanyahu's office said": he speaks
+                if begin <= mention.start and mention.end < finish and text[
+                        mention.end : mention.end + 2] in ("'s", "’s"):
+                    office = text[finish - len(body.group(1).split()[-1]) : finish].lower()
+                    return Speaker(" ".join(mention.tokens), (mention,), head=office)
+            return body_speaker(body.group(1), begin, parties, rules)
+        state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
+                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
+        if state:
+            last_state = state[-1]
+            joined = [m for m in parties if 0 <= last_state.start - m.end < 12
+                      and self._joined(text[m.end : last_state.start])]
+            if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
+                states = (joined[-1].party, last_state.party)
+                return Speaker("; ".join(states), (), states)
+            return state_speaker(last_state, rules)
+        org = _ORG_BEFORE.search(before)
+        if org:
+            return body_speaker(org.group(1), window + org.start(1), parties, rules)
+        return None
+
+    def _named(self, mention: PersonMention, end: int, parties: Sequence[Mention]) -> Speaker:
+        """A name after "according to" or an inverted verb; one that runs on into an acronym
+        is an organisation ("the Africa CDC")."""
+        tail = _ORG_TAIL.match(self.text, mention.end, end)
+        if tail is None:
+            return person_speaker(mention)
+        return body_speaker(self.text[mention.start : tail.end()], mention.start, parties,
+                            self.rules)
+
+    def _joined(self, between: str) -> bool:
+        """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
+        joint = _AND.match(between)
+        # a comma or "and" must join them: in "Opposition leader Grace Odhiambo" a title does
+        return joint is not None and joint.group().strip() != "" and only_titles(
+            between[joint.end():], self.rules)
+
+    def _after(self, verb_end: int, end: int, before: str,
+               people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
+        """Inverted attribution: "…,” said Dmitry Peskov", "confirmed by Zelensky"."""
+        rules, text = self.rules, self.text
+        by = _BY.match(text, verb_end, end)
+        if not by and before.rstrip()[-1:] not in (",", "”", '"', "»"):
+            return None
+        at = by.end() if by else verb_end
+        for mention in people:
+            if mention.start >= at and only_titles(text[at : mention.start], rules):
+                return self._named(mention, end, parties)
+            if mention.start >= at:
+                break
+        body = rules.body_after.match(text, at, end)
+        if body:
+            return body_speaker(body.group(1), body.start(1), parties, rules)
+        return None
+
+    def _object(self, at: int, end: int, people: Sequence[PersonMention],
+                parties: Sequence[Mention]) -> Speaker | None:
+        """Who "according to" names: a person, a pronoun, a body or a state."""
+        rules, text = self.rules, self.text
+        pronoun = rules.object_pronoun.match(text, at, end)
+        if pronoun:
+            return self._resolve(pronoun.group(1).lower())
+        for mention in people:
+            if mention.start >= at:
+                if only_titles(text[at : mention.start], rules):
+                    return self._named(mention, end, parties)
+                break
+        body = rules.body_after.match(text, at, end)
+        if body:
+            return body_speaker(body.group(1), body.start(1), parties, rules)
+        state = next((m for m in parties if m.start == at), None)
+        return state_speaker(state, rules) if state else None
+
+    def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
+        kind = self.rules.pronoun_kind.get(pronoun, "person")
+        if kind == "person":
+            # "Zelensky condemned …, according to him": the sentence's own subject first;
+            # a subject pronoun ("…, he said") refers back past it.
+            if own_subject and self.subject is not None:
+                return person_speaker(self.subject)
+            return self.person
+        if kind == "body":
+            return self.body
+        return self.group or self.body or self.person
+
+    def _leaders(self) -> Speaker | None:
+        if len(self.named) < 2:
+            return None
+        pair = tuple(self.named[-2:])
+        return Speaker("; ".join(" ".join(m.tokens) for m in pair), pair)
+
+    def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
+        """Update the antecedents: this sentence's named speaker, else its named subject."""
+        if speaker is not None and speaker.act:
+            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
+        for mention in people:
+            if not mention.evidence:
+                continue  # no title next to it: nothing to remember it by
+            title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
+                                                  mention.start)
+            if title is not None:
+                self.titled[title.group(1).lower()] = person_speaker(mention)
+            key = mention.tokens[-1]
+            self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
+        if speaker is not None and len(speaker.people) > 1:
+            self.group = speaker
+        elif speaker is not None and speaker.people:
+            self.person = speaker
+            if speaker.head:  # "Netanyahu's office said …. It did not say …"
+                self.body = speaker
+        elif speaker is not None and speaker.name:
+            self.body = speaker
+            if speaker.head and not speaker.bare:
+                self.bodies[speaker.head] = speaker
+            if speaker.plural:
+                self.group = speaker
+        if self.subject is not None and (speaker is None or not speaker.people):
+            self.person = dataclasses.replace(person_speaker(self.subject),
+                                              neutral=self._neutral(self.subject))
+
+    def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
+        """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
+        condemned …", "In this context, Zelenskyy gave …")."""
+        title = self.rules.titles.title_re
+        first = next((m for m in people if not title.match(self.text, m.start)), None)
+        if first is None:
+            return None
+        head = self.text[start : first.start]
+        head = _LEADING_PHRASE.sub("", head) if "," in head else head
+        return first if only_titles(head, self.rules) else None
+
+
+def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
+                  people: Sequence[Sequence[PersonMention]],
+                  parties: Sequence[Sequence[Mention]],
+                  rules: SpeakerRules | None = None) -> list[Speaker | None]:
+    """The speaker of each sentence (start, end, paragraph, is page furniture), given its
+    person and party mentions; None where no one is said to speak. Page furniture (related
+    stories, captions) keeps antecedents of its own, apart from the article's."""
+    article, furniture = SpeakerFinder(text, rules), SpeakerFinder(text, rules)
+    for number, (start, end, paragraph, extra) in enumerate(sentences):
+        (furniture if extra else article).sentence(number, start, end, paragraph,
+                                                   people[number], parties[number])
+    found = article.finish() | furniture.finish()
+    return [found.get(n) for n in range(len(sentences))]

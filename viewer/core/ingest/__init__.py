@@ -1,0 +1,1 @@
+"""Reading a folder into documents: bounded reads, formats, metadata, furniture, sentences."""

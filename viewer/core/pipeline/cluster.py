@@ -1,0 +1,181 @@
+"""Link events from different articles that report the same happening.
+
+Two events are linked when their date intervals overlap (both narrow enough to mean a
+happening, not a season), they share a topic, their parties agree (overlap, or one names
+none), and their wording is close: three shared content words, or a word-overlap ratio of at
+least a quarter. Linked events form a cluster; each event learns its cluster id (the smallest
+event id in it, so it is stable) and how many documents report it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+from viewer.core.events.document_events import Event, evolve
+
+MAX_SPAN_DAYS = 10
+# Pairs are compared within a date window; where thousands of articles share a few days, each
+# event is compared with at most this many later events of other articles (the cap keeps a
+# folder linear; below it the result is exact).
+MAX_COMPARED = 400
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset(
+    "the and that with from have has had were was for this their they them than then there "
+    "which while what when where who will would could should been being into over under about "
+    "after before between also said says such just only more most other some both each very "
+    "its his her our your not but are any all can may might one two new day days week weeks "
+    "month months year years time first last next earlier later today yesterday".split()
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a folder's vocabulary repeats: stem each word once
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=1 << 15)  # clustering and near-date merging read the same texts
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _STOP
+    )
+
+
+def _linkable(a: Event, b: Event, topics: tuple[frozenset[str], frozenset[str]],
+              parties: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Everything but the wording (checked first, so words are only read when needed); the
+    events' topic and party sets are built once per event, not once per pair."""
+    if a.document == b.document or a.start is None or b.start is None:
+        return False
+    if a.end is None or b.end is None or a.start > b.end or b.start > a.end:
+        return False
+    if topics[0].isdisjoint(topics[1]):
+        return False
+    return not (parties[0] and parties[1] and parties[0].isdisjoint(parties[1]))
+
+
+def _close_wording(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    shared = len(wa & wb)
+    return shared >= 3 or (shared >= 2 and shared / max(1, len(wa | wb)) >= 0.25)
+
+
+def is_candidate(e: Event) -> bool:
+    """Whether an event may join a cluster: a dated happening, not the publication date."""
+    return (not e.boilerplate and e.start is not None and e.end is not None
+            and (e.end - e.start).days <= MAX_SPAN_DAYS and e.date_source != "document")
+
+
+def _sorted_candidates(events: Sequence[Event]) -> tuple[list[int], list[int]]:
+    """Candidates by start (then position), and for each the next one from another
+    document: a long article's own events are stepped over in one jump."""
+    candidates = [i for i, e in enumerate(events) if is_candidate(e)]
+    candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
+    documents = [events[i].document for i in candidates]
+    other_document = [len(candidates)] * len(candidates)
+    for pos in range(len(candidates) - 2, -1, -1):
+        nxt = pos + 1
+        same = documents[nxt] == documents[pos]
+        other_document[pos] = other_document[nxt] if same else nxt
+    return candidates, other_document
+
+
+def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
+          reach: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+    """Pairs of positions in `events` that report the same happening. Only pairs whose
+    earlier event (by start, then position) satisfies `owner` are looked for: a shard of a
+    corpus passes its own date bucket plus the MAX_SPAN_DAYS after it, and owns the bucket.
+    With `reach` (whether the event at one position may be compared with the one at
+    another, from `comparison_reach` over the whole date bucket), the cap is that instead
+    of a count: a bucket of one topic then compares the pairs the date bucket would."""
+    candidates, other_document = _sorted_candidates(events)
+    topic_sets = [frozenset(events[i].topics) for i in candidates]
+    party_sets = [frozenset(events[i].parties) for i in candidates]
+    cap = MAX_COMPARED if reach is None else len(candidates)
+    words: dict[int, frozenset[str]] = {}  # content words, for the events ever compared
+
+    def words_of(i: int) -> frozenset[str]:
+        found = words.get(i)
+        if found is None:
+            found = words[i] = content_words(events[i].text)
+        return found
+
+    pairs: list[tuple[int, int]] = []
+    for pos, i in enumerate(candidates):
+        a = events[i]
+        if owner is not None and not owner(a):
+            continue
+        compared = 0
+        j = pos + 1
+        while j < len(candidates) and compared < cap:
+            b = events[candidates[j]]
+            if b.start is not None and a.end is not None and b.start > a.end:
+                break
+            if reach is not None and not reach(i, candidates[j]):
+                break
+            if b.document == a.document:
+                j = other_document[j]
+                continue
+            compared += 1
+            if _linkable(a, b, (topic_sets[pos], topic_sets[j]), (party_sets[pos], party_sets[j])) \
+                    and _close_wording(words_of(i), words_of(candidates[j])):
+                pairs.append((i, candidates[j]))
+            j += 1
+    return pairs
+
+
+def comparison_reach(events: Sequence[Event], owner: Callable[[Event], bool] | None = None
+                     ) -> dict[int, int]:
+    """For each owned candidate that meets the cap, the position in `events` of the last
+    event `links` compares it with (its MAX_COMPARED-th later event of another article
+    starting before its end). Reads dates and documents only, never the text: a date bucket
+    finds its events' reach, and its topics' buckets then link within it."""
+    candidates, other_document = _sorted_candidates(events)
+    out: dict[int, int] = {}
+    for pos, i in enumerate(candidates):
+        a = events[i]
+        if owner is not None and not owner(a):
+            continue
+        compared = 0
+        j = pos + 1
+        while j < len(candidates):
+            b = events[candidates[j]]
+            if b.start is not None and a.end is not None and b.start > a.end:
+                break
+            if b.document == a.document:
+                j = other_document[j]
+                continue
+            compared += 1
+            if compared == MAX_COMPARED:
+                out[i] = candidates[j]
+                break
+            j += 1
+    return out
+
+
+def cluster(events: Sequence[Event]) -> list[Event]:
+    """The events with `cluster` and `sources` set."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links(events):
+        parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(events)):
+        groups.setdefault(root(i), []).append(i)
+    out = list(events)
+    for members in groups.values():
+        cluster_id = min(events[i].id for i in members)
+        sources = len({events[i].document for i in members})
+        for i in members:
+            if (events[i].cluster, events[i].sources) != (cluster_id, sources):
+                out[i] = evolve(events[i], cluster=cluster_id, sources=sources)
+    return out

@@ -1,0 +1,173 @@
+"""The people registry as a map/reduce, for engines that never hold a whole corpus.
+
+`PeopleRegistry` learns people in document order and then resolves every mention in the same
+order, and a few resolutions create people (a name seen only in page furniture, a bare surname
+the leaders list knows). To give exactly the answer of one process over the whole folder:
+
+1. map: each partition learns on its own (`learn_partition`), keeping first-seen order;
+2. reduce: partial registries merge in partition order (`merge_learned`), which is
+   associative, so a tree of merges equals one pass; `finish` settles names;
+3. map: each partition names the surname keys whose mentions would create someone
+   (`creating_keys`); only mentions of those keys depend on order;
+4. reduce: those mentions alone are replayed in document order (`replay`);
+5. map: each partition resolves its events (`resolve_events`) from the finished registry,
+   read-only, plus the replayed answers.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.events.document_events import Event, evolve
+from viewer.core.events.people import PeopleRegistry, Person, PersonMention, surname_key
+
+# A resolved mention: the person's display name and their party at that moment.
+Found = tuple[str, str | None]
+# (event position in its partition, mention position in its event)
+MentionRef = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """One partition's (or a merge's) learned people, in first-seen order."""
+
+    people: tuple[tuple[str, str | None, str, tuple[tuple[str, int], ...],
+                        tuple[tuple[str, int], ...]], ...]  # key, first, name, forms, votes
+
+
+def learn_partition(folder: str | Path | None,
+                    events: Iterable[tuple[str, bool, Sequence[PersonMention]]]) -> Learned:
+    """`events` as (document, boilerplate, mentions), in text order."""
+    registry = PeopleRegistry(folder)
+    learned: set[PersonMention] = set()  # a mention shared by events counts once per document
+    current = None
+    for document, boilerplate, mentions in events:
+        if document != current:
+            learned, current = set(), document
+        if not boilerplate:  # page furniture never teaches who someone is
+            fresh = [m for m in mentions if m not in learned]
+            learned.update(fresh)
+            registry.learn(fresh)
+    return _export(registry)
+
+
+def _export(registry: PeopleRegistry) -> Learned:
+    return Learned(tuple(
+        (p.key, p.first, p.name, tuple(p.forms.items()), tuple(p.party_votes.items()))
+        for p in registry.people.values()
+    ))
+
+
+def merge_learned(parts: Iterable[Learned]) -> Learned:
+    """Partial registries in partition order → one, as if learned in one pass."""
+    merged: dict[tuple[str, str | None], tuple[str, Counter[str], Counter[str]]] = {}
+    for part in parts:
+        for key, first, name, forms, votes in part.people:
+            slot = merged.get((key, first))
+            if slot is None:
+                merged[(key, first)] = (name, Counter(dict(forms)), Counter(dict(votes)))
+            else:
+                slot[1].update(dict(forms))
+                slot[2].update(dict(votes))
+    return Learned(tuple((key, first, name, tuple(forms.items()), tuple(votes.items()))
+                         for (key, first), (name, forms, votes) in merged.items()))
+
+
+def finished_registry(folder: str | Path | None, learned: Learned) -> PeopleRegistry:
+    """The registry one pass of `learn` over the corpus would have, then `finish`ed."""
+    registry = PeopleRegistry(folder)
+    for key, first, name, forms, votes in learned.people:
+        person = Person(name, key, first, Counter(dict(forms)), Counter(dict(votes)))
+        registry.people[(key, first)] = person
+        registry.by_key.setdefault(key, []).append(person)
+    registry.finish()
+    return registry
+
+
+def would_create(registry: PeopleRegistry, mention: PersonMention) -> bool:
+    """Whether `registry.resolve(mention)` would add a person (mirrors its branches)."""
+    candidates = registry.by_key.get(surname_key(mention.tokens[-1]), [])
+    if len(mention.tokens) >= 2:
+        if any(p.first in (None, mention.tokens[0]) for p in candidates):
+            return False
+        return mention.evidence or mention.title_party is not None
+    if candidates:
+        return False
+    return (registry._leader(mention.tokens[-1]) is not None
+            or (mention.evidence and mention.title_party is not None))
+
+
+def creating_keys(registry: PeopleRegistry,
+                  events: Iterable[Sequence[PersonMention]]) -> frozenset[str]:
+    """Surname keys some mention of this partition would create a person under. Resolving
+    only adds people, so a mention that creates nobody against the finished registry creates
+    nobody later either: these keys are all the order can matter for."""
+    return frozenset(surname_key(m.tokens[-1]) for mentions in events for m in mentions
+                     if would_create(registry, m))
+
+
+def ordered_mentions(keys: frozenset[str], events: Sequence[Sequence[PersonMention]]
+                     ) -> list[tuple[MentionRef, PersonMention]]:
+    """This partition's mentions under `keys`, in text order, for the replay."""
+    return [((e, m), mention) for e, mentions in enumerate(events)
+            for m, mention in enumerate(mentions) if surname_key(mention.tokens[-1]) in keys]
+
+
+def as_found(person: Person | None) -> Found | None:
+    return None if person is None else (person.name, person.party)
+
+
+def replay(registry: PeopleRegistry,
+           partitions: Iterable[Sequence[tuple[MentionRef, PersonMention]]]
+           ) -> tuple[PeopleRegistry, list[dict[MentionRef, Found | None]]]:
+    """Resolve the order-dependent mentions in document order on a copy of the registry;
+    returns the final registry and, per partition, what each of those mentions named."""
+    final = copy.deepcopy(registry)
+    answers = [{ref: as_found(final.resolve(m)) for ref, m in part} for part in partitions]
+    return final, answers
+
+
+def attach_people(event: Event, mentions: Sequence[PersonMention],
+                  lookup: Callable[[int, PersonMention], Found | None]) -> Event:
+    """The event with the people its mentions name, those people's parties added and its
+    speaker's name as the registry settles it."""
+    names: dict[str, None] = {}
+    parties = dict.fromkeys(event.parties)
+    why = list(event.why)
+    speaker = event.speaker.split("; ") if event.speaker else []
+    for index, mention in enumerate(mentions):
+        found = lookup(index, mention)
+        if found is None:
+            continue
+        names.setdefault(found[0])
+        if found[1] and found[1] not in parties:
+            parties[found[1]] = None
+            why.append(f"party:{found[1]}:{found[0]}")  # the reason: this person's party
+        written = " ".join(mention.tokens)  # a speaker named as written gets the full name
+        speaker = [found[0] if name == written else name for name in speaker]
+    if names or len(parties) != len(event.parties):
+        return evolve(event, people=tuple(names), parties=tuple(parties),
+                      speaker="; ".join(dict.fromkeys(speaker)), why=tuple(why))
+    return event
+
+
+def resolve_events(registry: PeopleRegistry, keys: frozenset[str],
+                   answers: dict[MentionRef, Found | None],
+                   events: Sequence[tuple[Event, Sequence[PersonMention]]]) -> list[Event]:
+    """A partition's events with people, read-only against the finished registry."""
+    out: list[Event] = []
+    for e, (event, mentions) in enumerate(events):
+        def lookup(m: int, mention: PersonMention, e: int = e) -> Found | None:
+            if surname_key(mention.tokens[-1]) in keys:
+                return answers.get((e, m))
+            return as_found(registry.resolve(mention))
+        out.append(attach_people(event, mentions, lookup))
+    return out
+
+
+def people_table(registry: PeopleRegistry) -> dict[str, str | None]:
+    return {p.name: p.party for p in registry.people.values()}

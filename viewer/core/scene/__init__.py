@@ -1,0 +1,1 @@
+"""Qt-free timeline layout: time to x, lanes, labels, density; hit-testing for the painter."""
