@@ -237,18 +237,24 @@ def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | No
     return lo, hi
 
 
+def _first_codes(events: RowEvents, rows: Sequence[int],
+                 name: str) -> tuple[npt.NDArray[np.int32], Sequence[str]]:
+    """The first code of a tuple field for each shown row that has one, in `rows` order, and
+    the strings the codes stand for."""
+    columns = events.columns
+    ragged = columns.ragged[name]
+    shown = np.asarray(rows, dtype=np.int64)
+    offsets = ragged.offsets
+    shown = shown[offsets[shown + 1] > offsets[shown]]
+    return ragged.codes[offsets[shown]], columns.vocab[name].strings
+
+
 def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> list[str]:
     """The distinct first values of a tuple field (`parties`, `topics`) of the shown
     events, in the order they first appear among `rows` (the legend's colours)."""
     if isinstance(events, RowEvents):
-        columns = events.columns
-        ragged = columns.ragged[name]
-        shown = np.asarray(rows, dtype=np.int64)
-        offsets = ragged.offsets
-        shown = shown[offsets[shown + 1] > offsets[shown]]
-        firsts = ragged.codes[offsets[shown]]
+        firsts, strings = _first_codes(events, rows, name)
         codes, at = np.unique(firsts, return_index=True)
-        strings = columns.vocab[name].strings
         return [strings[int(c)] for c in codes[np.argsort(at, kind="stable")]]
     seen: dict[str, None] = {}
     for row in rows:
@@ -263,14 +269,8 @@ def first_value_counts(events: Sequence[Event], rows: Sequence[int],
     """How many shown events have each first value of a tuple field (the value their mark is
     coloured by), largest first, ties in order of first appearance; one pass over `rows`."""
     if isinstance(events, RowEvents):
-        columns = events.columns
-        ragged = columns.ragged[name]
-        shown = np.asarray(rows, dtype=np.int64)
-        offsets = ragged.offsets
-        shown = shown[offsets[shown + 1] > offsets[shown]]
-        firsts = ragged.codes[offsets[shown]]
+        firsts, strings = _first_codes(events, rows, name)
         codes, at, counts = np.unique(firsts, return_index=True, return_counts=True)
-        strings = columns.vocab[name].strings
         order = np.lexsort((at, -counts))
         return [(strings[int(codes[i])], int(counts[i])) for i in order]
     seen: dict[str, int] = {}
