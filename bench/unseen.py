@@ -78,13 +78,19 @@ def _find(events: list[Event], doc: str, fragment: str) -> Event | None:
                 None)
 
 
-def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
-    """Extracted topic id → story topic id, one-to-one, greedily by co-occurrence."""
+def _cooccurrence(pairs: list[tuple[set[str], set[str]]]) -> Counter[tuple[str, str]]:
+    """(extracted topic, story topic) → the annotated events that carry both."""
     counts: Counter[tuple[str, str]] = Counter()
     for gold, got in pairs:
         for g in gold:
             for t in got:
                 counts[(t, g)] += 1
+    return counts
+
+
+def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
+    """Extracted topic id → story topic id, one-to-one, greedily by co-occurrence."""
+    counts = _cooccurrence(pairs)
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for (ours, theirs), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -97,11 +103,7 @@ def topic_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
 def merged_mapping(pairs: list[tuple[set[str], set[str]]]) -> dict[str, str]:
     """Extracted topic id → the story topic it shares most annotated events with (several
     extracted topics may go to one story topic; ties by name)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for gold, got in pairs:
-        for g in gold:
-            for t in got:
-                counts[(t, g)] += 1
+    counts = _cooccurrence(pairs)
     mapping: dict[str, str] = {}
     for (ours, theirs), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mapping.setdefault(ours, theirs)
