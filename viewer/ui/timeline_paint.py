@@ -32,6 +32,7 @@ from viewer.ui.legend_paint import Key, paint_legend
 from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
 from viewer.ui.palette import party_colour
 from viewer.ui.period_names import paint_period_names
+from viewer.ui.publication_marks import strip_path
 from viewer.ui.timeline_view import TimelineColours, TimelineView
 
 AXIS_HEIGHT = 54.0
@@ -63,6 +64,7 @@ class TimelinePainter:
         self.badge_text = QColor("gray")
         empty: list[tuple[dt.date, str]] = []
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
+        self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
 
     def show(self, scene: Scene | None, view: TimelineView,
              colours: TimelineColours) -> None:
@@ -162,31 +164,28 @@ class TimelinePainter:
         # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
         painter.setPen(Qt.PenStyle.NoPen)
-        path = QPainterPath()  # one path for all: 50,000 articles were 50,000 calls
-        base_y = rect.top() + AXIS_HEIGHT - 1
-        for x in self._publication_xs(left, sx, rect.right()):
-            path.moveTo(x, base_y)
-            path.lineTo(x - 4, base_y - 7)
-            path.lineTo(x + 4, base_y - 7)
-            path.closeSubpath()
+        path = self._publication_strip(left, sx, rect.right(), rect.top() + AXIS_HEIGHT - 1)
         if not path.isEmpty():  # an empty path is an invalid `d=""` in an SVG picture
             painter.drawPath(path)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
 
-    def _publication_xs(self, left: float, sx: float, right: float) -> list[float]:
-        """Where the visible articles' publication triangles go, one per whole pixel."""
+    def _publication_strip(self, left: float, sx: float, right: float,
+                           base: float) -> QPainterPath:
+        """The visible articles' publication triangles, one per whole pixel, as one path;
+        kept while the documents, the scale and the place do not change."""
         dates = self.view.doc_dates
         if self._doc_days[0] is not dates:
             days = np.sort(np.fromiter((d.toordinal() for d, _ in dates), dtype=np.float64,
                                        count=len(dates)))
             self._doc_days = (dates, days)
-        days = self._doc_days[1]
         scale = self.view.scale
-        xs = left + (days + 0.5 - scale.origin) * scale.px_per_day - sx
-        xs = xs[(xs >= left) & (xs <= right)]
-        return list(np.unique(np.round(xs, 1)).tolist())
+        key = (id(dates), scale.origin, scale.px_per_day, left, sx, right, base)
+        if self._strip[0] != key:
+            xs = left + (self._doc_days[1] + 0.5 - scale.origin) * scale.px_per_day - sx
+            self._strip = (key, strip_path(xs[(xs >= left) & (xs <= right)], base))
+        return self._strip[1]
 
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
                        x1: float) -> None:
