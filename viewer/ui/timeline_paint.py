@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QStaticText,
 )
 
 from viewer.core.events.document_events import Event
@@ -27,9 +28,10 @@ from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
+from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
 from viewer.ui.label_paint import LabelPainter
 from viewer.ui.legend_paint import Key, paint_legend
-from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
+from viewer.ui.modality_marks import modal_style, paint_lags
 from viewer.ui.palette import party_colour
 from viewer.ui.period_names import paint_period_names
 from viewer.ui.publication_marks import strip_path
@@ -59,12 +61,14 @@ class TimelinePainter:
         self.legend: list[tuple[str, QColor]] = []
         self.legend_rows: list[list[Key]] = []  # the key's lines as last painted
         self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
-        self._selected_pen = QPen()
+        self.selected_pen = QPen()
         self._white = QColor("white")
         self.badge_text = QColor("gray")
         empty: list[tuple[dt.date, str]] = []
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
         self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
+        self.batches = BatchBuilder(self)
+        self._built: tuple[tuple[object, ...], ItemBatch] = ((), ItemBatch())
 
     def show(self, scene: Scene | None, view: TimelineView,
              colours: TimelineColours) -> None:
@@ -103,17 +107,17 @@ class TimelinePainter:
             painter.setPen(QPen(muted, 0.5))
             painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
         items = self.scene.visible(x0, x1, sy, sy + visible_h)
-        self._selected_pen = QPen(text, 2)
+        self.selected_pen = QPen(text, 2)
         self._white = QColor("white")
         self.badge_text = QColor(muted).darker(130)
         fast = len(items) > 400  # dense views: square badges draw several times faster
         if self.view.show_lag:
             paint_lags(self.scene, self.view.events, painter, items, ROW_HEIGHT)
-        self.labels.chips = []
         self.labels.visible = (x0, x1)  # content x of the visible part: labels stay inside it
         self.labels.metrics = QFontMetricsF(painter.font())
-        for item in items:
-            self._paint_item(painter, item, text, fast)
+        batch = self._batch(painter, items, fast, (x0, x1, sy, visible_h))
+        paint_batch(painter, batch, text, self.badge_text, self.selected_pen)
+        self.labels.chips = batch.chips
         self.labels.paint_chips(painter, text, base, self.badge_text)
         self.labels.paint_current_label(painter, items, text, base, x1)
         painter.restore()
@@ -123,6 +127,26 @@ class TimelinePainter:
         self._paint_headers(painter, rect, sy, text, muted, base)
         if legend:
             self._paint_legend(painter, rect, text, base)
+
+    def _batch(self, painter: QPainter, items: list[Item], fast: bool,
+               place: tuple[float, float, float, float]) -> ItemBatch:
+        """The visible items' draw calls, built again only when the layout, the place, the
+        selection, the colours, the font or one of the items' events (an edit) changed."""
+        assert self.scene is not None
+        view, events = self.view, self.view.events
+        font = painter.font()
+        key = (id(self.scene), self.scene.version, place, fast, id(self.colours), view.mode,
+               id(view.selected), len(view.selected), view.current, font.key(), id(events),
+               _identity(view.label_of), self.selected_pen.color().rgba(), self.badge_text.rgba(),
+               tuple(id(events[item.first]) for item in items))
+        if self._built[0] != key:
+            metrics = QFontMetricsF(font)
+
+            def size_of(text: QStaticText) -> tuple[float, float]:
+                return metrics.horizontalAdvance(text.text()), metrics.height()
+
+            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of))
+        return self._built[1]
 
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
                      muted: QColor, text: QColor) -> None:
@@ -262,73 +286,6 @@ class TimelinePainter:
             self._styles[key] = style
         return style
 
-    def _box(self, painter: QPainter, box: QRectF, style: tuple[QPen, QBrush], selected: bool,
-             radius: float, fast: bool) -> None:
-        """A badge or bar: rounded when there are few to draw, square when speed matters."""
-        painter.setPen(self._selected_pen if selected else style[0])
-        painter.setBrush(style[1])
-        if fast:
-            painter.drawRect(box)
-        else:
-            painter.drawRoundedRect(box, radius, radius)
-
-    def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
-                    ) -> None:
-        assert self.scene is not None
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2
-        event = self.view.events[item.first]
-        colour = self.colour_of(event)
-        selected = bool(self.view.selected) and not self.view.selected.isdisjoint(item.events)
-        if item.kind == "badge":
-            box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-            self._box(painter, box, self.style(colour, "badge"), selected, 7, fast)
-            painter.setPen(self._white)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
-        elif item.kind == "bar":
-            box = QRectF(item.x0, y - 5, max(2.0, item.x1 - item.x0), 10)
-            fuzzy = event.precision in ("fuzzy", "year", "decade", "century")
-            kind = "bar-fuzzy" if fuzzy else "bar"  # the wider the uncertainty, the paler
-            if event.date_source != "explicit":
-                kind += "-dashed"
-            kind = modal_kind(event.modality, kind)
-            self._box(painter, box, self.style(colour, kind), selected, 3, fast)
-        else:
-            centre = QPointF((item.x0 + item.x1) / 2, y)
-            kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
-            kind = modal_kind(event.modality, kind)
-            pen, brush = self.style(colour, kind)
-            painter.setPen(pen)
-            painter.setBrush(brush)
-            radius = 5.0 if kind == "explicit" else 4.5
-            painter.drawEllipse(centre, radius, radius)
-            if selected:
-                painter.setPen(self._selected_pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(centre, 8, 8)
-        if event.conflict and item.kind != "badge":
-            paint_conflict_badge(painter, item.x0 - 3, y - 8)
-        if event.tags and item.kind != "badge":
-            # A tagged event carries a small square in its first tag's colour.
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.colours.tag(event.tags[0]))
-            painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
-        current = self.view.current
-        if current is not None and current in item.events and item.kind != "badge":
-            return  # the current event's label is drawn last, bold, where it hides nothing
-        fitted = self.labels.fit_label(item, self.scene.label(item))
-        if fitted is None:
-            return
-        x, label = fitted
-        if item.over or x < item.x1 + 4:
-            # Over the crowded marks after it, or over a bar running past the left or right
-            # edge: on a chip, drawn after every mark.
-            self.labels.chips.append((QPointF(x, y + 4), label, item.kind == "badge"))
-        else:
-            # Plain weight for every label: each was fitted to its room at this weight, so
-            # none overlaps the next mark.
-            painter.setPen(text if item.kind != "badge" else self.badge_text)
-            painter.drawText(QPointF(x, y + 4), label)
-
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
         assert self.scene is not None
@@ -388,3 +345,7 @@ class TimelinePainter:
         self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
                                         self.legend, text)
 
+
+def _identity(function: Callable[..., object]) -> tuple[int, int]:
+    """What a callable is, the same for every bound method object of one method."""
+    return id(getattr(function, "__self__", None)), id(getattr(function, "__func__", function))

@@ -167,6 +167,7 @@ class Scene:
         self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
         self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
         self._spans: dict[int, tuple[Floats, Floats, Rows]] = {}
+        self.version = 0  # counts layouts: a painter keeps what it built until this moves
         self.layout(*(window or (-math.inf, math.inf)))
 
     def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
@@ -183,6 +184,7 @@ class Scene:
         keys = {key for r in (row, self.current) if r is not None
                 for key in lane_keys(self.events[r], self.mode)}
         self.current = row
+        self.version += 1
         for index, lane in enumerate(self.lanes):
             if lane.key in keys:
                 self._place_lane(index, lane, *self.window)
@@ -192,6 +194,7 @@ class Scene:
 
     def layout(self, x0: float = -math.inf, x1: float = math.inf) -> None:
         self.window = (x0, x1)
+        self.version += 1
         y = 0.0
         for index, lane in enumerate(self.lanes):
             self._place_lane(index, lane, x0, x1)
