@@ -9,6 +9,8 @@ million events places a few thousand and sends the rest, in one array, to overfl
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 import numpy.typing as npt
 
@@ -26,13 +28,13 @@ def pack(x0: Floats, x1: Floats, max_rows: int) -> tuple[Ints, int]:
     left = np.arange(len(x0), dtype=np.int64)
     used = 0
     while len(left) and used < max_rows:
-        starts, ends = x0[left], x1[left]
-        taken: list[int] = []
-        at = 0
-        while at < len(left):
+        starts, ends = x0[left].tolist(), x1[left].tolist()  # bisecting lists: no call per
+        taken: list[int] = []                                 # step into NumPy
+        at, count = 0, len(starts)
+        while at < count:
             taken.append(at)
-            at = int(np.searchsorted(starts, ends[at] + GAP, side="left"))
             # a shape that starts before its predecessor's end + GAP never fits after it
+            at = bisect.bisect_left(starts, ends[at] + GAP, at + 1)
         chosen = left[np.asarray(taken, dtype=np.int64)]
         row_of[chosen] = used
         keep = np.ones(len(left), dtype=bool)

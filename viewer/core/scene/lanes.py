@@ -32,7 +32,7 @@ class Item:
     row: int
     x0: float
     x1: float
-    events: tuple[int, ...]
+    events: Sequence[int]  # a tuple, or a `RowGroup` (a badge's ranges of lane rows)
     label: str = ""
     label_x1: float = 0.0
     over: bool = False  # the label runs over later marks of its row (painted on a chip)
