@@ -96,8 +96,9 @@ def test_a_zoom_step_at_fit_costs_the_same_python_work_at_four_times_the_events(
         try:
             for factor in (1.25, 0.8):
                 scale = type(scene.scale)(scene.scale.origin, px * factor)
-                lines_run(lambda scale=scale: scene.set_scale(scale, (-2 * width, 3 * width)),
-                          counter)
+                lines_run(lambda scale=scale: (  # every lane read: all its items made
+                    scene.set_scale(scale, (-2 * width, 3 * width)),
+                    [lane.items for lane in scene.lanes]), counter)
         finally:
             lanes_module.Item.__init__ = original  # type: ignore[method-assign]
         items.append(made[0])
@@ -115,3 +116,14 @@ def test_a_zoom_step_at_fit_costs_the_same_python_work_at_four_times_the_events(
     assert items[large] < 1.2 * items[small]  # items made: what pixels show, not the events
     assert held[large] < 1.2 * held[small]
     assert badged[large] > 3.5 * badged[small]  # the badges hold the rest, 4x as many
+
+
+def test_a_lane_out_of_sight_is_packed_but_its_items_are_made_only_when_read() -> None:
+    scene, width, px = _scene(16_000)
+    lane = scene.lanes[0]
+    assert lane.items  # read: made
+    scene.set_scale(type(scene.scale)(scene.scale.origin, px * 2), (-2 * width, 3 * width))
+    assert lane.pending is not None and lane.height > 0  # packed: its height is known
+    items = lane.items
+    assert lane.pending is None and lane.items is items and lane.starts == [i.x0 for i in items]
+    assert max(i.row for i in items) + 1 == lane.max_rows

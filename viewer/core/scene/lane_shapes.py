@@ -110,15 +110,6 @@ def lane_shapes(arrays: LaneArrays, origin: float, px: float, window: tuple[floa
                   len(starts))
 
 
-def shape_rows(arrays: LaneArrays, shapes: Shapes, shape: int) -> tuple[int, ...] | RowGroup:
-    """One shape's rows: a tuple for a single event, a `RowGroup` for a cluster."""
-    start, stop = int(shapes.starts[shape]), int(shapes.stops[shape])
-    if stop - start == 1:
-        return (int(arrays.rows[start]),)
-    return RowGroup(arrays.rows, shapes.starts[shape : shape + 1],
-                    shapes.stops[shape : shape + 1])
-
-
 def overflow_badges(arrays: LaneArrays, shapes: Shapes, over: Ints, lane_index: int,
                     row: int) -> list[Item]:
     """What did not fit in the rows, as count badges in the row below them; each holds the

@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,12 +27,12 @@ from viewer.core.scene import label_layout, lane_packing
 from viewer.core.scene.lane_shapes import (
     MARK_HALF,
     LaneArrays,
+    Shapes,
     lane_shapes,
     overflow_badges,
-    shape_rows,
 )
 from viewer.core.scene.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
-from viewer.core.scene.row_group import rows_array
+from viewer.core.scene.row_group import RowGroup, rows_array
 from viewer.core.scene.ticks import Tick, tick_unit, ticks
 from viewer.core.session.row_events import RowEvents
 
@@ -48,6 +49,7 @@ MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 _CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
+_X0 = operator.attrgetter("x0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class Scene:
         self.current = current  # the selected event: its label wins where labels crowd
         self._labels: dict[tuple[int, ...], str] = {}
         self._widths: dict[int, float] = {}  # an event's full label width, measured once
+        self._lows: dict[int, float] = {}  # a floor under it, from its length alone
         self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
         self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
         self._arrays: dict[int, LaneArrays] = {}  # per lane, made on first layout
@@ -126,39 +129,50 @@ class Scene:
         self.version += 1
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            self._place_lane(index, lane, x0, x1)
-            rows = max((item.row for item in lane.items), default=0) + 1
+            rows = self._place_lane(index, lane, x0, x1)
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
             y += lane.height
         self.height = y
 
-    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> None:
-        lane.items = self._lane_items(index, lane, x0, x1)
-        lane.items.sort(key=lambda item: item.x0)
-        lane.starts = [item.x0 for item in lane.items]
-
-    def _lane_items(self, lane_index: int, lane: Lane, wx0: float, wx1: float) -> list[Item]:
-        arrays = self._arrays.get(lane_index)
+    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> int:
+        """Pack the lane's shapes into rows now (its height depends on them); its items and
+        their labels, the dear part, are made when something first reads them (a lane
+        scrolled out of sight costs only the packing). The rows it uses."""
+        arrays = self._arrays.get(index)
         if arrays is None:
-            arrays = self._arrays[lane_index] = LaneArrays.of(lane)
-        shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (wx0, wx1),
+            arrays = self._arrays[index] = LaneArrays.of(lane)
+        shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (x0, x1),
                              lane.longest_span, self._badge_widths)
         order = np.argsort(shapes.x0, kind="stable")
         row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], self.max_rows)
+        lane.pending = functools.partial(self._lane_items, index, arrays, shapes, order,
+                                         row_of, used)
+        return max(1, used + int(bool((row_of < 0).any())))
+
+    def _lane_items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
+                    row_of: Rows, used: int) -> list[Item]:
+        """A packed lane's items, in x order, with their label room."""
         placed_at = np.flatnonzero(row_of >= 0)
+        chosen = order[placed_at]
+        starts, stops = shapes.starts[chosen], shapes.stops[chosen]
+        first_rows = arrays.rows[starts].tolist()
         placed: list[tuple[str, int, float, float, Sequence[int]]] = []
-        for shape, row, x0, x1 in zip(order[placed_at].tolist(), row_of[placed_at].tolist(),
-                                      shapes.x0[order[placed_at]].tolist(),
-                                      shapes.x1[order[placed_at]].tolist(), strict=True):
-            group = shape_rows(arrays, shapes, shape)
-            kind = "bar" if shape >= shapes.clusters else "mark" if len(group) == 1 else "badge"
-            placed.append((kind, row, x0, x1, group))
+        for n, (shape, row, x0, x1, size) in enumerate(zip(
+                chosen.tolist(), row_of[placed_at].tolist(), shapes.x0[chosen].tolist(),
+                shapes.x1[chosen].tolist(), (stops - starts).tolist(), strict=True)):
+            if size == 1:
+                placed.append(("bar" if shape >= shapes.clusters else "mark", row, x0, x1,
+                               (first_rows[n],)))
+            else:
+                placed.append(("badge", row, x0, x1,
+                               RowGroup(arrays.rows, starts[n : n + 1], stops[n : n + 1], size)))
         items = self._with_label_room(lane_index, placed)
         over = order[row_of < 0]
         if len(over):
             items.extend(overflow_badges(arrays, shapes, over, lane_index, used))
+        items.sort(key=_X0)
         return items
 
     def _badge_widths(self, counts: Rows) -> Floats:
@@ -181,11 +195,11 @@ class Scene:
             by_row.setdefault(entry[1], []).append(entry)
         items: list[Item] = []
         for row, entries in by_row.items():
-            entries.sort(key=lambda e: e[2])
+            # `placed` is in x order (ties as packed), so each row's entries are too
             ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
                                       [False] * len(entries),  # labels follow bars too
                                       [e[0] != "mark" for e in entries],
-                                      functools.partial(self._priority, entries),
+                                      self._priorities(entries),
                                       functools.partial(self._want, entries), MAX_LABEL_PX,
                                       self._current_at(entries))
             for n, (kind, _, x0, x1, group) in enumerate(entries):
@@ -208,6 +222,30 @@ class Scene:
         head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
+    def _priorities(self, entries: list[tuple[str, int, float, float, Sequence[int]]]
+                    ) -> Callable[[int], int]:
+        """`_priority` for a row's entries: over a Session's columns, all of them at once
+        from the columns (read as they are now, edits included), else one by one."""
+        events = self.events
+        if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
+            return functools.partial(self._priority, entries)
+        columns = events.columns
+        rows = np.fromiter((e[4][0] for e in entries), np.int64, len(entries))
+        ranks = np.array([RANK.get(p, 15) for p in columns.vocab["precision"].strings] or [15],
+                         dtype=np.int64)
+        explicit = columns.vocab["date_source"].codes.get("explicit", -2)
+        sources = np.minimum(columns.arrays["sources"][rows].astype(np.int64), _CAP - 1)
+        head = 2 * (rows != (-1 if self.current is None else self.current)) * _CAP \
+            + _CAP - 1 - sources
+        found = ((head * 16 + ranks[columns.arrays["precision"][rows]]) * 2
+                 + (columns.arrays["date_source"][rows] != explicit))
+        badges = [n for n, e in enumerate(entries) if e[0] == "badge"]
+        if badges:
+            sizes = np.array([len(entries[n][4]) for n in badges], dtype=np.int64)
+            found[badges] = ((3 * _CAP) + _CAP - 1 - np.minimum(sizes, _CAP - 1)) * 32
+        priorities: list[int] = found.tolist()
+        return priorities.__getitem__
+
     def _current_at(self, entries: list[tuple[str, int, float, float, Sequence[int]]]
                     ) -> int | None:
         """Where the selected event's own mark is in a row, if there."""
@@ -225,8 +263,11 @@ class Scene:
         row = entry[4][0]
         if row not in self._widths and row != self.current:
             # A long text is wider than any crowded label may run, measured or not: the
-            # placement then decides the same, without the dear measuring.
-            low = len(self.label_of(self.events[row])) * self._narrow
+            # placement then decides the same, without the dear measuring. Kept per row:
+            # each zoom step asks again for the same crowded marks.
+            low = self._lows.get(row)
+            if low is None:
+                low = self._lows[row] = len(self.label_of(self.events[row])) * self._narrow
             if low >= label_layout.CROWD_PX:
                 return low
         return self._width(row)

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 Ints = npt.NDArray[np.int64]
+_EMPTY: Ints = np.zeros(0, dtype=np.int64)
 
 
 class RowGroup(Sequence[int]):
@@ -22,13 +23,14 @@ class RowGroup(Sequence[int]):
 
     __slots__ = ("_base", "_extra", "_flat", "_size", "_starts", "_stops")
 
-    def __init__(self, base: Ints, starts: Ints, stops: Ints,
+    def __init__(self, base: Ints, starts: Ints, stops: Ints, size: int | None = None,
                  extra: Ints | None = None) -> None:
+        """`size`, when the caller knows it, saves summing the ranges."""
         self._base = base
         self._starts = starts
         self._stops = stops
-        self._extra = extra if extra is not None else np.zeros(0, dtype=np.int64)
-        self._size = int((stops - starts).sum()) + len(self._extra)
+        self._extra = extra if extra is not None else _EMPTY
+        self._size = (int((stops - starts).sum()) if size is None else size) + len(self._extra)
         self._flat: Ints | None = None
 
     def __len__(self) -> int:
