@@ -128,17 +128,22 @@ class TimelinePainter:
         if legend:
             self._paint_legend(painter, rect, text, base)
 
+    @property
+    def batch(self) -> ItemBatch:
+        """What the last paint drew of the items (for tests and checks)."""
+        return self._built[1]
+
     def _batch(self, painter: QPainter, items: list[Item], fast: bool,
                place: tuple[float, float, float, float]) -> ItemBatch:
         """The visible items' draw calls, built again only when the layout, the place, the
-        selection, the colours, the font or one of the items' events (an edit) changed."""
+        selection, the colours, the font or the events (an edit) changed."""
         assert self.scene is not None
         view, events = self.view, self.view.events
         font = painter.font()
         key = (id(self.scene), self.scene.version, place, fast, id(self.colours), view.mode,
                id(view.selected), len(view.selected), view.current, font.key(), id(events),
                _identity(view.label_of), self.selected_pen.color().rgba(), self.badge_text.rgba(),
-               tuple(id(events[item.first]) for item in items))
+               view.edits)
         if self._built[0] != key:
             metrics = QFontMetricsF(font)
 
