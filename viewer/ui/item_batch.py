@@ -11,14 +11,17 @@ of item by item shows the same picture (marks first, then counts, tags and label
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
 from viewer.core.scene.layout import ROW_HEIGHT, Item
+from viewer.core.scene.row_group import RowGroup
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
 
 if TYPE_CHECKING:
@@ -61,6 +64,7 @@ class BatchBuilder:
     def __init__(self, owner: TimelinePainter) -> None:
         self.owner = owner
         self._texts: dict[str, QStaticText] = {}
+        self._mask: tuple[object, int, npt.NDArray[np.bool_]] = (None, 0, np.zeros(0, bool))
 
     def text(self, value: str) -> QStaticText:
         """A static text for `value`, laid out once and kept between paints."""
@@ -102,7 +106,7 @@ class BatchBuilder:
             y = scene.item_y(item) + ROW_HEIGHT / 2
             event = view.events[item.first]
             colour = owner.colour_of(event)
-            selected = bool(selection) and not selection.isdisjoint(item.events)
+            selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":
                 box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
                 group(colour, "badge", selected, "rect" if fast else "rounded", 7).rects.append(
@@ -155,6 +159,19 @@ class BatchBuilder:
                 target.append((QPointF(x, y + 4 - ascent), self.text(label)))
         batch.groups = list(groups.values())
         return batch
+
+    def _selected(self, rows: Sequence[int], selection: Set[int]) -> bool:
+        """Whether an item holds a selected row: a badge's ranges are looked up in a mask
+        of the selection (made once per selection), not walked row by row in Python."""
+        if not isinstance(rows, RowGroup):
+            return not selection.isdisjoint(rows)
+        if self._mask[0] is not selection or self._mask[1] != len(selection):
+            size = len(self.owner.view.events)
+            mask = np.zeros(size, dtype=bool)
+            picked = np.fromiter(selection, np.int64, len(selection))
+            mask[picked[(picked >= 0) & (picked < size)]] = True
+            self._mask = (selection, len(selection), mask)
+        return bool(self._mask[2][rows.array()].any())
 
     @staticmethod
     def _tag(batch: ItemBatch, colour: QColor, box: QRectF) -> None:
