@@ -20,7 +20,7 @@ import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
-from viewer.core.scene.layout import ROW_HEIGHT, Item
+from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
 
@@ -102,20 +102,27 @@ class BatchBuilder:
                                                  shape, radius)
             return found
 
+        # the middle of row 0 of each lane: an item's y is this plus its row's offset
+        middles = [lane.y + LANE_PAD + ROW_HEIGHT / 2 for lane in scene.lanes]
+        counts: dict[int, tuple[QStaticText, float, float]] = {}  # count → text, half w, h
+        events = view.events
+        box_shape = "rect" if fast else "rounded"
         for item in items:
-            y = scene.item_y(item) + ROW_HEIGHT / 2
-            event = view.events[item.first]
+            y = middles[item.lane] + item.row * ROW_HEIGHT
+            event = events[item.events[0]]
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":
-                box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-                group(colour, "badge", selected, "rect" if fast else "rounded", 7).rects.append(
-                    box)
-                count = self.text(str(len(item.events)))
-                width, height = size_of(count)
-                centre = box.center()
-                batch.counts.append((QPointF(centre.x() - width / 2, centre.y() - height / 2),
-                                     count))
+                group(colour, "badge", selected, box_shape, 7).rects.append(
+                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
+                size = len(item.events)
+                count = counts.get(size)
+                if count is None:
+                    text = self.text(str(size))
+                    width, height = size_of(text)
+                    count = counts[size] = (text, width / 2, height / 2)
+                batch.counts.append((QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]),
+                                     count[0]))
             elif item.kind == "bar":
                 # Cut at the visible edges (the ends past them are not seen): a dashed
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.
@@ -126,8 +133,7 @@ class BatchBuilder:
                 if event.date_source != "explicit":
                     kind += "-dashed"
                 kind = modal_kind(event.modality, kind)
-                group(colour, kind, selected, "rect" if fast else "rounded", 3).rects.append(
-                    box)
+                group(colour, kind, selected, box_shape, 3).rects.append(box)
             else:
                 centre = QPointF((item.x0 + item.x1) / 2, y)
                 kind = event.date_source if event.date_source in ("explicit",
