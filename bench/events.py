@@ -104,7 +104,8 @@ def _names(speaker: str) -> frozenset[tuple[str, ...]]:
     """A speaker as a set of names, each a tuple of spelling-tolerant word keys; a name the
     gazetteer knows stands for its party ("WHO", "the US" are the organisation, the state)."""
     forms = load_gazetteer().forms
-    speaker = "; ".join(_as_party(n.strip(), forms) for n in speaker.split(";"))
+    speaker = "; ".join(_as_party(n.strip(), forms)
+                        for n in re.split(r";|\band\b", speaker) if n.strip())
     plain = unicodedata.normalize("NFKD", speaker)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     names = []

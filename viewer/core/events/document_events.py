@@ -420,7 +420,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(list(people))
-        said_parties.append(party_mentions)
+        # references ("the ministry", "the group") name the state or group a body speaks for
+        said_parties.append(sorted((*party_mentions, *referring), key=lambda m: m.start))
         for part_number, part in enumerate(parts):
             timex = part.timex
             if timex is not None and cues.counted_past_the_report(timex, text, doc.date):

@@ -40,6 +40,7 @@ class SpeakerRules:
     body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
+    own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -77,6 +78,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         person_title=re.compile(rf"(?<![\w-])({_alternatives(data.get('person_titles', []))})"
                                 r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
         generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
+        own_name=frozenset(w.lower() for w in data.get("own_name", [])),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )

@@ -248,6 +248,9 @@ class SpeakerFinder:
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if state:
             last_state = state[-1]
+            both = tuple(dict.fromkeys(m.party for m in state if m.start == last_state.start))
+            if len(both) > 1:  # "Both sides said": the two parties named last
+                return Speaker("; ".join(both), (), both)
             joined = [m for m in parties if 0 <= last_state.start - m.end < 12
                       and self._joined(text[m.end : last_state.start])]
             if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
