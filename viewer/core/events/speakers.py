@@ -57,7 +57,8 @@ MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear
 class SpeakerFinder:
     """Feed a document's sentences in order; each call says who speaks in that sentence."""
 
-    def __init__(self, text: str, rules: SpeakerRules | None = None) -> None:
+    def __init__(self, text: str, rules: SpeakerRules | None = None,
+                 surnames: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.rules = rules or load_rules()
         self.person: Speaker | None = None  # last named person (speaker or sentence subject)
@@ -74,6 +75,7 @@ class SpeakerFinder:
         self.subject: PersonMention | None = None  # the current sentence's named subject
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
         self.neutral_people: set[str] = set()  # surnames of people who speak for no side
+        self.surnames = surnames  # last words of the names the document gives in full
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -361,11 +363,20 @@ class SpeakerFinder:
             self.person = dataclasses.replace(person_speaker(self.subject),
                                               neutral=self._neutral(self.subject))
 
+    def _capitalised_word(self, start: int, mention: PersonMention) -> bool:
+        """A lone word that opens the sentence with nothing to show it is a name ("Weapons
+        would be handed over", "Outside the palace, …", "Last week …"): only capitalised
+        because it comes first, unless the article named someone by it before."""
+        return (len(mention.tokens) == 1 and not mention.evidence
+                and not self.text[start : mention.start].strip(" \t\n“\"‘")
+                and mention.tokens[0] not in self.surnames)
+
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
         condemned …", "In this context, Zelenskyy gave …")."""
         title = self.rules.titles.title_re
-        first = next((m for m in people if not title.match(self.text, m.start)), None)
+        first = next((m for m in people if not title.match(self.text, m.start)
+                      and not self._capitalised_word(start, m)), None)
         if first is None:
             return None
         head = self.text[start : first.start]
@@ -380,7 +391,10 @@ def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
     """The speaker of each sentence (start, end, paragraph, is page furniture), given its
     person and party mentions; None where no one is said to speak. Page furniture (related
     stories, captions) keeps antecedents of its own, apart from the article's."""
-    article, furniture = SpeakerFinder(text, rules), SpeakerFinder(text, rules)
+    surnames = frozenset(m.tokens[-1] for found in people for m in found
+                         if m.evidence or len(m.tokens) > 1)
+    article = SpeakerFinder(text, rules, surnames)
+    furniture = SpeakerFinder(text, rules, surnames)
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])
