@@ -41,6 +41,7 @@ class SpeakerRules:
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
+    person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -79,6 +80,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
                                 r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
         generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
         own_name=frozenset(w.lower() for w in data.get("own_name", [])),
+        person_heads=frozenset(w.lower() for w in data.get("person_heads", [])),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )

@@ -355,6 +355,8 @@ class SpeakerFinder:
                 self.body = speaker
         elif speaker is not None and speaker.name:
             self.body = speaker
+            if speaker.head in self.rules.person_heads:
+                self.person = speaker  # "…, an Egyptian official said. He said …": him again
             if speaker.head and not speaker.bare:
                 self.bodies[speaker.head] = speaker
             if speaker.plural:
