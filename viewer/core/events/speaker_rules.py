@@ -62,7 +62,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
     return SpeakerRules(
         verb=re.compile(rf"\b(?:{_alternatives([*kind_of])})\b"),
         verb_kind=kind_of,
-        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
+        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))})|"
+                           rf"\s*,\s*(?:{_alternatives(data.get('asides', []))})\s*,)*\s*,?\s*$"),
         subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
                                    re.IGNORECASE),
         object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
