@@ -331,6 +331,7 @@ class PeopleRegistry:
         self.people: dict[tuple[str, str | None], Person] = {}
         self._leaders: dict[str, tuple[str, str]] | None = None
         self.by_key: dict[str, list[Person]] = {}
+        self.by_first: dict[str, list[Person]] = {}  # first word → people named in full
 
     def _person(self, first: str | None, last: str) -> Person:
         key = surname_key(last)
@@ -364,12 +365,20 @@ class PeopleRegistry:
     def finish(self) -> None:
         """Settle display names; the leaders list fills in parties no text gave."""
         for person in self.people.values():
+            if person.first is not None:
+                self.by_first.setdefault(person.first, []).append(person)
             if person.forms:
                 person.name = person.forms.most_common(1)[0][0]
             if not person.party_votes:
                 leader = self._leader(person.name.split()[-1])
                 if leader is not None:
                     person.party_votes[leader[1]] = 1
+
+    def named_first(self, word: str) -> Person | None:
+        """The one person named in full whose name starts with `word`: a family name
+        written first ("Gao" for Gao Jianming), or a given name used alone."""
+        found = self.by_first.get(word, [])
+        return found[0] if len(found) == 1 else None
 
     def resolve(self, mention: PersonMention) -> Person | None:
         """The person a mention names, if the folder knows them (or the text proves it)."""
@@ -389,6 +398,9 @@ class PeopleRegistry:
             return None
         if candidates:
             return max(candidates, key=lambda p: sum(p.forms.values()))
+        first_named = self.named_first(last)
+        if first_named is not None:
+            return first_named
         leader = self._leader(last)
         if leader is not None:
             first, _, surname = leader[0].rpartition(" ")
