@@ -42,10 +42,20 @@ class SpeakerRules:
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
+    amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
+    material_reach: int = 0
 
 
 def _alternatives(words: Sequence[str]) -> str:
     return phrase_pattern(list(words)) or "(?!)"
+
+
+def _amount(data: dict[str, Any]) -> re.Pattern[str]:
+    signs = "".join(re.escape(c) for c in data.get("currency_signs", []))
+    units = _alternatives(data.get("amount_units", []))
+    parts = ([rf"[{signs}]\s?\d"] if signs else []) + [rf"\d[\d.,]*(?:\s*(?:million|billion))?"
+                                                     rf"\s*(?:{units})(?![\w])"]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
@@ -82,6 +92,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
         own_name=frozenset(w.lower() for w in data.get("own_name", [])),
         person_heads=frozenset(w.lower() for w in data.get("person_heads", [])),
+        amount=_amount(data),
+        material_reach=int(data.get("material_reach", 0)),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )

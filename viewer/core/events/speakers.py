@@ -146,13 +146,16 @@ class SpeakerFinder:
                  if not any(a <= v.start() < b for a, b in quoted)
                  and not self._subordinate(start, v.start()))
         for verb in itertools.islice(verbs, MAX_VERBS):
+            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
+            if kind == "act" and rules.amount.search(
+                    text, verb.end(), min(end, verb.end() + rules.material_reach)):
+                continue  # "pledged €800 million": the act itself, no source
             found = self._before(start, verb.start(), people, parties)
             if found is None:
                 found = self._after(verb.end(), end, text[start : verb.start()], people,
                                     parties)
             lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
             coordinated = lead.endswith(" and") or lead == "and"
-            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
             if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
                 subject = self._subject(start, [m for m in people if m.start < verb.start()])
