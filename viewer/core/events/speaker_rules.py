@@ -30,6 +30,7 @@ class SpeakerRules:
     subject_pronoun: re.Pattern[str]
     object_pronoun: re.Pattern[str]
     pronoun_kind: dict[str, str]  # pronoun → person, body, plural
+    pronoun_gender: dict[str, str]  # "he", "his" → "m"; "she", "her" → "f"
     body_before: re.Pattern[str]  # a body phrase ending where the text ends
     body_after: re.Pattern[str]  # a body phrase starting where the text starts
     plural_leaders: re.Pattern[str]
@@ -42,6 +43,7 @@ class SpeakerRules:
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
+    holder_bodies: frozenset[str] = frozenset()  # "Netanyahu's office": speaks as its holder
     amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
     material_reach: int = 0
 
@@ -78,6 +80,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
                                    re.IGNORECASE),
         object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
         pronoun_kind=kinds | {k: v for k, v in objects.items()},
+        pronoun_gender={w: g for g, words in data.get("pronoun_gender", {}).items()
+                        for w in words},
         body_before=re.compile(
             rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}{{0,2}})\s*$"),
         body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}{{0,2}})"),
@@ -92,6 +96,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
         own_name=frozenset(w.lower() for w in data.get("own_name", [])),
         person_heads=frozenset(w.lower() for w in data.get("person_heads", [])),
+        holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
         amount=_amount(data),
         material_reach=int(data.get("material_reach", 0)),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"

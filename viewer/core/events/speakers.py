@@ -50,6 +50,8 @@ _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy 
 _APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
                          r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
                          r"[^,;“”\"]{0,90},?)?\s*")
+_TRAILING_COMMA = re.compile(r",\s*$")
+_POSSESSIVE = re.compile(r"(his|her|His|Her)\s")  # "her spokesman": of a person
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
 
@@ -75,6 +77,8 @@ class SpeakerFinder:
         self.subject: PersonMention | None = None  # the current sentence's named subject
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
         self.neutral_people: set[str] = set()  # surnames of people who speak for no side
+        self.gender: dict[str, str] = {}  # speaker name → the pronoun's gender that named them
+        self.last_of: dict[str, Speaker] = {}  # gender → the last person a pronoun named
         self.surnames = surnames  # last words of the names the document gives in full
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
@@ -243,11 +247,15 @@ class SpeakerFinder:
         body = rules.body_before.search(before)
         if body:
             begin, finish = window + body.start(1), window + body.end(1)
+            head = body.group(1).split()[-1].lower()
             for mention in people:  # "Benjamin Netanyahu's office said": he speaks
                 if begin <= mention.start and mention.end < finish and text[
                         mention.end : mention.end + 2] in ("'s", "’s"):
-                    office = text[finish - len(body.group(1).split()[-1]) : finish].lower()
-                    return Speaker(" ".join(mention.tokens), (mention,), head=office)
+                    return self._entourage(mention, head)
+            owner = _POSSESSIVE.match(body.group(1))
+            person = self._person_for(owner.group(1).lower(), True) if owner else None
+            if person is not None and len(person.people) == 1:  # "her spokesman": hers
+                return self._entourage(person.people[0], head)
             return body_speaker(body.group(1), begin, parties, rules)
         state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
@@ -275,6 +283,13 @@ class SpeakerFinder:
             return person_speaker(mention)
         return body_speaker(self.text[mention.start : tail.end()], mention.start, parties,
                             self.rules)
+
+    def _entourage(self, mention: PersonMention, head: str) -> Speaker:
+        """"Netanyahu's office" speaks for its holder; "Rono's team", "her spokesman" are a
+        body of their own, named by the person's surname (their party is the person's)."""
+        if head in self.rules.holder_bodies:
+            return Speaker(" ".join(mention.tokens), (mention,), head=head)
+        return Speaker(f"{mention.tokens[-1]}'s {head}", (mention,), head=head)
 
     def _joined(self, between: str) -> bool:
         """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
@@ -324,12 +339,25 @@ class SpeakerFinder:
         if kind == "person":
             # "Zelensky condemned …, according to him": the sentence's own subject first;
             # a subject pronoun ("…, he said") refers back past it.
-            if own_subject and self.subject is not None:
-                return person_speaker(self.subject)
-            return self.person
+            return self._person_for(pronoun, own_subject)
         if kind == "body":
             return self.body
         return self.group or self.body or self.person
+
+    def _person_for(self, pronoun: str, own_subject: bool) -> Speaker | None:
+        """The person "he", "she", "his" or "her" refers to: the nearest candidate not known
+        (from an earlier pronoun) to be of the other gender, else the last one known to be
+        of this one."""
+        want = self.rules.pronoun_gender.get(pronoun)
+        candidates = [person_speaker(self.subject)] if own_subject and self.subject else []
+        candidates += [self.person] if self.person is not None else []
+        chosen = next((c for c in candidates
+                       if want is None or self.gender.get(c.name) in (None, want)),
+                      self.last_of.get(want) if want else None)
+        if chosen is not None and want is not None:
+            self.gender[chosen.name] = want
+            self.last_of[want] = chosen
+        return chosen
 
     def _leaders(self) -> Speaker | None:
         if len(self.named) < 2:
@@ -353,7 +381,8 @@ class SpeakerFinder:
         if speaker is not None and len(speaker.people) > 1:
             self.group = speaker
         elif speaker is not None and speaker.people:
-            self.person = speaker
+            own = person_speaker(speaker.people[0])
+            self.person = speaker if speaker.name == own.name else own  # "his team": him
             if speaker.head:  # "Netanyahu's office said …. It did not say …"
                 self.body = speaker
         elif speaker is not None and speaker.name:
@@ -386,6 +415,7 @@ class SpeakerFinder:
             return None
         head = self.text[start : first.start]
         head = _LEADING_PHRASE.sub("", head) if "," in head else head
+        head = _TRAILING_COMMA.sub("", head)  # "Togo's deputy agent, Afi Lawson, was …"
         return first if only_titles(head, self.rules) else None
 
 
