@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
@@ -50,6 +50,7 @@ _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy 
 _APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
                          r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
                          r"[^,;“”\"]{0,90},?)?\s*")
+_LABEL = re.compile(r"\s*([A-Z][A-Z’'-]+):\s")  # a transcript's speaker label: "FAROUK: "
 _TRAILING_COMMA = re.compile(r",\s*$")
 _POSSESSIVE = re.compile(r"(his|her|His|Her)\s")  # "her spokesman": of a person
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
@@ -60,7 +61,7 @@ class SpeakerFinder:
     """Feed a document's sentences in order; each call says who speaks in that sentence."""
 
     def __init__(self, text: str, rules: SpeakerRules | None = None,
-                 surnames: frozenset[str] = frozenset()) -> None:
+                 surnames: Mapping[str, PersonMention] | None = None) -> None:
         self.text = text
         self.rules = rules or load_rules()
         self.person: Speaker | None = None  # last named person (speaker or sentence subject)
@@ -79,22 +80,26 @@ class SpeakerFinder:
         self.neutral_people: set[str] = set()  # surnames of people who speak for no side
         self.gender: dict[str, str] = {}  # speaker name → the pronoun's gender that named them
         self.last_of: dict[str, Speaker] = {}  # gender → the last person a pronoun named
-        self.surnames = surnames  # last words of the names the document gives in full
+        self.surnames = surnames or {}  # casefolded last word → a name the document gives in full
+        self.turn: Speaker | None = None  # who speaks in this paragraph of a transcript
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
         """The speaker of sentence `number` (text[start:end]), as far as known so far; a
         quotation attributed later is settled by `finish`."""
+        text = self.text
         if paragraph != self.paragraph:
             self._settle()
             self.carry, self.quote_speaker = self.quote_speaker, None
             self.paragraph = paragraph
-        text = self.text
+            label = _LABEL.match(text, start, end)  # "FAROUK: …", a transcript's turn
+            named = self.surnames.get(label.group(1).casefold()) if label else None
+            self.turn = self._fuller(person_speaker(named)) if named is not None else None
         started_in_quote = self.in_quote
         opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people)
-        speaker = self._attributed(start, end, people, parties, quoted)
+        speaker = self._attributed(start, end, people, parties, quoted) or self.turn
         if speaker is None and (started_in_quote or opens_with_quote):
             speaker = self.quote_speaker
             if speaker is None:
@@ -403,7 +408,7 @@ class SpeakerFinder:
         because it comes first, unless the article named someone by it before."""
         return (len(mention.tokens) == 1 and not mention.evidence
                 and not self.text[start : mention.start].strip(" \t\n“\"‘")
-                and mention.tokens[0] not in self.surnames)
+                and mention.tokens[0].casefold() not in self.surnames)
 
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
@@ -426,8 +431,8 @@ def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
     """The speaker of each sentence (start, end, paragraph, is page furniture), given its
     person and party mentions; None where no one is said to speak. Page furniture (related
     stories, captions) keeps antecedents of its own, apart from the article's."""
-    surnames = frozenset(m.tokens[-1] for found in people for m in found
-                         if m.evidence or len(m.tokens) > 1)
+    surnames = {m.tokens[-1].casefold(): m for found in people for m in found
+                if m.evidence or len(m.tokens) > 1}
     article = SpeakerFinder(text, rules, surnames)
     furniture = SpeakerFinder(text, rules, surnames)
     for number, (start, end, paragraph, extra) in enumerate(sentences):
