@@ -43,6 +43,7 @@ class SpeakerRules:
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
+    proper_body: re.Pattern[str] = re.compile(r"(?!)")  # "Independent … Commission"
     holder_bodies: frozenset[str] = frozenset()  # "Netanyahu's office": speaks as its holder
     amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
     material_reach: int = 0
@@ -68,7 +69,9 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
     kinds |= {w: "body" for w in data.get("body_pronouns", [])}
     kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
     objects: dict[str, str] = dict(data.get("object_pronouns", {}))
-    modifier = rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|[A-Z][\w.’'-]*)\s+)"
+    # a capitalised word, or two joined by "and" inside a name ("Electoral and Boundaries")
+    modifier = (rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|"
+                rf"[A-Z][\w.’'-]*(?:\s+and\s+[A-Z][\w.’'-]*)?)\s+)")
     bodies = list(data.get("bodies", []))
     body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
     return SpeakerRules(
@@ -96,6 +99,10 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
         own_name=frozenset(w.lower() for w in data.get("own_name", [])),
         person_heads=frozenset(w.lower() for w in data.get("person_heads", [])),
+        proper_body=re.compile(
+            r"(?<![\w’'-])((?!(?:The|A|An|This|That|Its|Their)\s)"
+            r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
+            rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
         holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
         amount=_amount(data),
         material_reach=int(data.get("material_reach", 0)),

@@ -81,6 +81,7 @@ class SpeakerFinder:
         self.gender: dict[str, str] = {}  # speaker name → the pronoun's gender that named them
         self.last_of: dict[str, Speaker] = {}  # gender → the last person a pronoun named
         self.surnames = surnames or {}  # casefolded last word → a name the document gives in full
+        self.proper: dict[str, Speaker] = {}  # a body's proper name, by its head noun
         self.turn: Speaker | None = None  # who speaks in this paragraph of a transcript
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
@@ -99,6 +100,10 @@ class SpeakerFinder:
         opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people)
+        for named_body in self.rules.proper_body.finditer(text, start, end):
+            # "the commission said" after "the Independent Electoral and Boundaries Commission"
+            self.proper[named_body.group(2).lower()] = body_speaker(
+                named_body.group(1), named_body.start(1), parties, self.rules)
         speaker = self._attributed(start, end, people, parties, quoted) or self.turn
         if speaker is None and (started_in_quote or opens_with_quote):
             speaker = self.quote_speaker
@@ -204,7 +209,8 @@ class SpeakerFinder:
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
-        found = self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+        found = (self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+                 or self.proper.get(speaker.head))
         if found is None and speaker.head in self.rules.generic_heads and (
                 self.body is not None and self.body.parties):
             return self.body  # "the agency said" after "the World Health Organization said"
