@@ -105,6 +105,9 @@ def surname_key(word: str) -> str:
 def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
                    titles: frozenset[str] = frozenset()) -> bool:
     word = _bare(token)
+    particle, dash, rest = word.partition("-")
+    if dash and particle in _PARTICLES and rest[:1].isupper():
+        word = rest  # "al-Marri", "el-Sayed": a family name with its particle
     if not word or not word[0].isupper() or word in _STOP_WORDS or word in gazetteer_forms:
         return False
     if word in titles:

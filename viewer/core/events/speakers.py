@@ -49,8 +49,11 @@ _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy 
 # may already be cut off with the words before the verb.
 _APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
                          r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
-                         r"[^,;“”\"]{0,90},?)?\s*")
+                         # a date's own comma may fall inside: "who filed on Friday, August 21,"
+                         r"(?:[^,;“”\"]|,(?=\s*(?:[A-Z][a-z]+\s+)?\d)){0,90},?)?\s*")
 _LABEL = re.compile(r"\s*([A-Z][A-Z’'-]+):\s")  # a transcript's speaker label: "FAROUK: "
+_NAMED_BEFORE = re.compile(r"\s*,\s*")
+_INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 _TRAILING_COMMA = re.compile(r",\s*$")
 _POSSESSIVE = re.compile(r"(his|her|His|Her)\s")  # "her spokesman": of a person
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
@@ -263,6 +266,9 @@ class SpeakerFinder:
                 if begin <= mention.start and mention.end < finish and text[
                         mention.end : mention.end + 2] in ("'s", "’s"):
                     return self._entourage(mention, head)
+            group = next((m for m in parties if _NAMED_BEFORE.fullmatch(text, m.end, begin)), None)
+            if group is not None and _INDEFINITE.match(body.group(1)):
+                return state_speaker(group, rules)  # "Islamic Jihad, a smaller armed group, said"
             owner = _POSSESSIVE.match(body.group(1))
             person = self._person_for(owner.group(1).lower(), True) if owner else None
             if person is not None and len(person.people) == 1:  # "her spokesman": hers
