@@ -2,9 +2,9 @@
 
 One pass over a document's sentences, in order, keeps the antecedents a pronoun or an
 unattributed quotation can refer back to: the last named person, body and group of people
-(`speaker_memory`). The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`,
-compiled by `speaker_rules`; what a speaker is, and how one is named from the words found,
-is `speaker_sources`.
+(`speaker_memory`). The words involved (speech verbs, bodies, pronouns) are data in
+`resources/speakers.toml`, compiled by `speaker_rules`; what a speaker is, and how one is
+named from the words found, is `speaker_sources`.
 Each sentence costs time in proportion to its length, so a document costs linear time.
 """
 
