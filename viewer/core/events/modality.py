@@ -36,6 +36,7 @@ class ModalityRules:
     modality: dict[str, str]  # group → modality
     when_negated: dict[str, str]
     sentence_scope: frozenset[str]
+    opening: frozenset[str]  # groups whose cues count only where they open a clause
     rank: dict[str, int]  # group → precedence, lower wins
     negators: frozenset[str]
     window: int
@@ -98,6 +99,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         when_negated={name: str(g["when_negated"]) for name, g in groups.items()
                       if "when_negated" in g},
         sentence_scope=frozenset(n for n, g in groups.items() if g.get("scope") == "sentence"),
+        opening=frozenset(n for n, g in groups.items() if g.get("opening")),
         rank={name: i for i, name in enumerate(order)},
         negators=frozenset(data.get("negators", [])),
         window=int(data.get("negation_window", 3)),
@@ -178,6 +180,8 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                 clauses = (starts, main, own)
             starts, main, own = clauses
             clause = bisect.bisect_right(starts, cue.start()) - 1
+            if group in rules.opening and sentence[starts[clause] : cue.start()].strip():
+                continue  # "reached the valley under the accord": frames nothing
             frame = group in rules.sentence_scope
             primary = clause == own or (clause in main and (frame or own < 0))
             if not primary and clause not in main:
