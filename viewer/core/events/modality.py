@@ -151,7 +151,7 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
     the event's time expression; `future` says its date lies after the publication date."""
     rules = rules or load_rules()
-    best: tuple[int, str] | None = None  # cues in the anchor's clause, and frames
+    best: tuple[tuple[int, int], str] | None = None  # cues in the anchor's clause, frames
     fallback: tuple[int, str] | None = None  # cues in main clauses, when the anchor's has none
     anchored = False  # a clause cue was found in the anchor's clause
     clauses: tuple[list[int], set[int], int] | None = None
@@ -162,9 +162,21 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
         text = cue.group()
         if text[:1].isupper() and cue.start() > lead:
             continue  # capitalised inside the sentence: a name ("May", "Will")
+        if clauses is None:
+            starts, subordinate = _clauses(sentence, rules)
+            main = {n for n, sub in enumerate(subordinate) if not sub} or set(
+                range(len(starts)))
+            own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
+            clauses = (starts, main, own)
+        starts, main, own = clauses
+        clause = bisect.bisect_right(starts, cue.start()) - 1
+        # The anchor's clause first, then main clauses in their order ("Togo asked the court
+        # to …, accusing Ghana of …" is a request; "X accused Y …; Y denied it" an accusation),
+        # and within one clause the precedence of groups.
+        place = 0 if clause == own else clause + 1
         for group in rules.group_of[_phrase(text)]:
             rank = rules.rank[group]
-            if best is not None and rank >= best[0]:
+            if best is not None and (place, rank) >= best[0]:
                 break
             if group in rules.requires or group in rules.excluded_by:
                 if words is None:
@@ -172,14 +184,6 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                 if words.isdisjoint(rules.requires.get(group, words)) or not words.isdisjoint(
                         rules.excluded_by.get(group, ())):
                     continue
-            if clauses is None:
-                starts, subordinate = _clauses(sentence, rules)
-                main = {n for n, sub in enumerate(subordinate) if not sub} or set(
-                    range(len(starts)))
-                own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
-                clauses = (starts, main, own)
-            starts, main, own = clauses
-            clause = bisect.bisect_right(starts, cue.start()) - 1
             if group in rules.opening and sentence[starts[clause] : cue.start()].strip():
                 continue  # "reached the valley under the accord": frames nothing
             frame = group in rules.sentence_scope
@@ -193,13 +197,13 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                     continue
                 modality = negated
             if primary:
-                best = (rank, modality)
+                best = ((place, rank), modality)
                 anchored = anchored or (clause == own and not frame)
             elif fallback is None or rank < fallback[0]:
                 fallback = (rank, modality)
             break
-    if fallback is not None and not anchored and (best is None or fallback[0] < best[0]):
-        best = fallback  # "A vote, originally set for March 10, has been postponed"
+    if fallback is not None and not anchored and (best is None or fallback[0] < best[0][1]):
+        return fallback[1]  # "A vote, originally set for March 10, has been postponed"
     if best is not None:
         return best[1]
     return PLANNED if future else HAPPENED
