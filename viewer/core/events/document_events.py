@@ -21,6 +21,7 @@ from typing import Any
 from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
+from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
 from viewer.core.events.speaker_rules import SpeakerRules
@@ -521,6 +522,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
     _date_headline(events, lead, doc)
+    continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()
     _add_speakers(events, mentions, said_slot,
                   find_speakers(doc.text, said, said_people, said_parties, speakers), modality,

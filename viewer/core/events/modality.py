@@ -41,6 +41,8 @@ class ModalityRules:
     negators: frozenset[str]
     window: int
     with_speaker: str  # a plain statement someone is said to make
+    continuing: frozenset[str] = frozenset()  # groups whose cue may go on the sentence before
+    carried: frozenset[str] = frozenset()  # the modalities that go on so
 
 
 def _phrase(text: str) -> str:
@@ -104,6 +106,8 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         negators=frozenset(data.get("negators", [])),
         window=int(data.get("negation_window", 3)),
         with_speaker=str(data.get("with_speaker", HAPPENED)),
+        continuing=frozenset(data.get("continuation", {}).get("groups", [])),
+        carried=frozenset(data.get("continuation", {}).get("modalities", [])),
     )
 
 
@@ -150,9 +154,15 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                 rules: ModalityRules | None = None) -> str:
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
     the event's time expression; `future` says its date lies after the publication date."""
+    return decide(sentence, anchor, future, rules)[0]
+
+
+def decide(sentence: str, anchor: int | None = None, future: bool = False,
+           rules: ModalityRules | None = None) -> tuple[str, str]:
+    """The modality, and the group whose cue gave it ("" when none did)."""
     rules = rules or load_rules()
-    best: tuple[tuple[int, int], str] | None = None  # cues in the anchor's clause, frames
-    fallback: tuple[int, str] | None = None  # cues in main clauses, when the anchor's has none
+    best: tuple[tuple[int, int], str, str] | None = None  # anchor's clause, frames; group
+    fallback: tuple[int, str, str] | None = None  # main clauses, when the anchor's has none
     anchored = False  # a clause cue was found in the anchor's clause
     clauses: tuple[list[int], set[int], int] | None = None
     words: set[str] | None = None
@@ -197,16 +207,17 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                     continue
                 modality = negated
             if primary:
-                best = ((place, rank), modality)
+                best = ((place, rank), modality, group)
                 anchored = anchored or (clause == own and not frame)
             elif fallback is None or rank < fallback[0]:
-                fallback = (rank, modality)
+                fallback = (rank, modality, group)
             break
     if fallback is not None and not anchored and (best is None or fallback[0] < best[0][1]):
-        return fallback[1]  # "A vote, originally set for March 10, has been postponed"
+        return fallback[1], fallback[2]  # "A vote, originally set for March 10, has been
+        # postponed"
     if best is not None:
-        return best[1]
-    return PLANNED if future else HAPPENED
+        return best[1], best[2]
+    return (PLANNED if future else HAPPENED), ""
 
 
 def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:
