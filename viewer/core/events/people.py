@@ -131,12 +131,14 @@ def _between_is_title(between: str, data: TitleData) -> bool:
     rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not data.title_re.search(rest):
         return False
+    rest = _PORTFOLIO.sub(" ", rest)  # "education minister": a portfolio before the title
     leftover = data.title_re.sub(" ", rest)
     words = [w for w in _TITLE_GLUE.split(leftover) if w]
     return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
 
 
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
 _TITLE_GLUE = re.compile(r"[\s,-]+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")

@@ -70,6 +70,9 @@ class SpeakerMemory:
         body of their own, named by the person's surname (their party is the person's)."""
         if head in self.rules.holder_bodies:
             return Speaker(" ".join(mention.tokens), (mention,), head=head)
+        if head in self.rules.state_bodies and mention.title_party:
+            state = mention.title_party  # "her ministry", of the Dutch minister: the state
+            return Speaker(state, (), (state,), head=head)
         return Speaker(f"{mention.tokens[-1]}'s {head}", (mention,), head=head)
 
     def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:

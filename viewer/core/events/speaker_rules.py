@@ -45,8 +45,10 @@ class SpeakerRules:
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
     proper_body: re.Pattern[str] = re.compile(r"(?!)")  # "Independent … Commission"
     holder_bodies: frozenset[str] = frozenset()  # "Netanyahu's office": speaks as its holder
+    state_bodies: frozenset[str] = frozenset()  # "her ministry": speaks as her state
     amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
     material_reach: int = 0
+    material_verbs: frozenset[str] = frozenset()  # "pledged", "announced": acts that give
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -104,8 +106,10 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
             rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
         holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
+        state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
         amount=_amount(data),
         material_reach=int(data.get("material_reach", 0)),
+        material_verbs=frozenset(data.get("material_verbs", [])),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )

@@ -56,6 +56,13 @@ def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: Speak
         # health in Gaza", which names itself)
         inside = tuple(dict.fromkeys(m.party for m in within
                                      if m.kind == "reference" and m.end == end))
+    head_at = start + text.lower().rfind(head)
+    if head in rules.neutral and head in rules.body_nouns and all(
+            m.start > head_at for m in within):
+        # "analysts at a Dutch bank", "diplomats in Accra": a neutral source is named as the
+        # text names it, and a state in what follows its noun is no side it speaks for (but
+        # "UN figures" are the UN's)
+        return Speaker(name, (), (), neutral=True, head=head, bare=" " not in name.strip())
     neutral = not rules.neutral.isdisjoint(words) or (
         len(inside) == 1 and inside[0] in rules.neutral_parties)
     return Speaker(inside[0] if len(inside) == 1 else name, (), inside,

@@ -150,7 +150,7 @@ class SpeakerFinder(SpeakerMemory):
                  and not self._subordinate(start, v.start()))
         for verb in itertools.islice(verbs, MAX_VERBS):
             kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
-            if kind == "act" and rules.amount.search(
+            if verb.group() in rules.material_verbs and rules.amount.search(
                     text, verb.end(), min(end, verb.end() + rules.material_reach)):
                 continue  # "pledged €800 million": the act itself, no source
             found = self._before(start, verb.start(), people, parties)
