@@ -136,6 +136,9 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
         empty = empty and not sentence[seen_to : match.start()].strip()
         seen_to = match.end()
         word = match.group().lower()
+        if word == "," and sentence[match.start() - 1 : match.start()].isdigit() and sentence[
+                match.end() : match.end() + 1].isdigit():
+            continue  # "2,000": a number, not a clause
         if word in rules.boundaries:
             starts.append(match.end())
             subordinate.append(False)
