@@ -107,3 +107,24 @@ def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
         text.index("the day"), text.index("the 1990s"), text.index("1990s")]
     found = Tagger().tag(text, dt.date(2024, 3, 6))
     assert [t.text for t in found] == ["the day before", "the 1990s"]
+
+
+def test_cue_words_as_a_trie_find_what_the_word_list_found() -> None:
+    """The tense cues are a trie now; the longest cue still wins and a cue still ends where
+    its word does ("took place" over "took", no "will" in "willing")."""
+    lex = bundled()
+    text = ("It took place after talks that were planned for May; they willingly said "
+            "they will meet, as we'll see, and agreed.")
+    future = [text[m.start() : m.end()] for m in lex.future_cues.finditer(text)]
+    past = [text[m.start() : m.end()] for m in lex.past_cues.finditer(text)]
+    assert future == ["planned for", "will"]
+    assert past == ["took place", "were", "planned", "said", "agreed"]
+
+
+def test_clause_breaks_are_punctuation_and_the_word_that() -> None:
+    from viewer.core.timex.context import TenseIndex
+
+    text = 'He said, that "thatch" and What that: done'
+    index = TenseIndex(text, bundled())
+    breaks = [i for i in range(len(text)) if index.clause_break_in(i, i + 1)]
+    assert breaks == [7, 9, 14, 21, 32, 36]  # not "thatch", not "What"

@@ -14,7 +14,10 @@ _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
 # "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
 # the tense of the telling.
-_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]|\\bthat\\b")
+# Two scans merged, each of which the engine can run fast (a character set; a literal word),
+# where one alternation of both was tried at every position of the text (four times slower).
+_CLAUSE_CHARS = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
+_THAT = re.compile(r"that(?<!\wthat)\b")
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
 
 
@@ -68,7 +71,10 @@ class TenseIndex:
         if hi <= lo:
             return False
         if self._clauses is None:
-            self._clauses = [m.start() for m in _CLAUSE_BREAK.finditer(self._text)]
+            self._clauses = [m.start() for m in _CLAUSE_CHARS.finditer(self._text)]
+            that = [m.start() for m in _THAT.finditer(self._text)]
+            if that:
+                self._clauses = sorted(self._clauses + that)
         at = bisect_left(self._clauses, lo)
         return at < len(self._clauses) and self._clauses[at] < hi
 
