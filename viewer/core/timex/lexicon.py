@@ -2,7 +2,8 @@
 
 Each rule is indexed under the words it can start with, and the scan (`rule_index`) is
 compiled here with the rules, so tagging never compiles a pattern: one pass over the text
-finds those words, and at each one a single combined match tries its rules in file order.
+finds those words, and at each one tries, in file order, the rules that can go on with the
+word after it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
+from viewer.core.timex.follower_index import follower_table
 from viewer.core.timex.rule_index import RuleScan, compile_scan, start_keys, trie_pattern
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -232,8 +234,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         by_word=word_index,
         by_digit=tuple(by_digit),
         by_quote=tuple(by_quote),
-        scan=compile_scan([r.pattern.pattern for r in rules], word_index, tuple(by_digit),
-                          tuple(by_quote)),
+        scan=compile_scan(word_index, tuple(by_digit), tuple(by_quote), follower_table(
+            [r.pattern.pattern for r in rules], word_index, tuple(by_digit))),
         months=months,
         weekdays=weekdays,
         numbers=numbers,
