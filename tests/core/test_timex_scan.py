@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from viewer.core.timex import Tagger
 from viewer.core.timex.lexicon import bundled
 from viewer.core.timex.rule_index import (
@@ -128,3 +131,15 @@ def test_clause_breaks_are_punctuation_and_the_word_that() -> None:
     index = TenseIndex(text, bundled())
     breaks = [i for i in range(len(text)) if index.clause_break_in(i, i + 1)]
     assert breaks == [7, 9, 14, 21, 32, 36]  # not "thatch", not "What"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Mr", "Gen", "Jan", "approx", "U", "S", "P", "said", "Washington", "x", "etc", "A", "é",
+    "3", ".", ". ", "!", "?", "\n", " ", "..."]), max_size=40).map("".join))
+def test_sentence_breaks_are_those_each_full_stop_is_asked_about(text: str) -> None:
+    """The breaks are found with a cache keyed by the characters before each full stop."""
+    from viewer.core.timex.context import _ends_sentence, _sentence_breaks
+
+    assert _sentence_breaks(text) == [
+        i for i, char in enumerate(text) if char in ".!?\n" and _ends_sentence(text, i)]

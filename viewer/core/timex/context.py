@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -33,6 +34,28 @@ def _ends_sentence(text: str, index: int) -> bool:
         return word_start > 0 and text[word_start - 1] == "."
     return word.lower() not in load_rules().never_final
 
+@functools.cache
+def _abbreviation_reach() -> int:
+    """How many characters before a full stop decide whether it ends a sentence: the
+    longest abbreviation that never ends one, and the character before it."""
+    return max((len(w) for w in load_rules().never_final if w.isalpha()), default=1) + 2
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _dot_ends_sentence(before: str) -> bool:
+    """`_ends_sentence` for a full stop after `before`, the characters that decide it (fewer
+    at the text's start): a longer word is no listed abbreviation, and a shorter one and
+    the character before it are in them. News repeats the words before its full stops, so
+    for most of them this is a dictionary look-up, not a walk back over the word."""
+    return _ends_sentence(before + ".", len(before))
+
+
+def _sentence_breaks(text: str) -> list[int]:
+    reach = _abbreviation_reach()
+    return [at for at in (m.start() for m in _SENTENCE_BREAK.finditer(text))
+            if text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at])]
+
+
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
 
@@ -57,9 +80,7 @@ class TenseIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The span from the sentence break before `start` to the one at or after `end`."""
         if self._sentences is None:
-            text = self._text
-            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(text)
-                               if _ends_sentence(text, m.start())]
+            self._sentences = _sentence_breaks(self._text)
         breaks = self._sentences
         before = bisect_left(breaks, start)
         after = bisect_left(breaks, end)
