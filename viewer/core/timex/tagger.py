@@ -182,6 +182,7 @@ class Tagger:
         narrowed = lex.scan.narrowed
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in enumerate(rules) if rule.glued
+             and (rule.gate is None or rule.gate.search(text, start, end))
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
