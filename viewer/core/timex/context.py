@@ -19,7 +19,8 @@ _SENTENCE_BREAKS = ".!?\n"
 # where one alternation of both was tried at every position of the text (four times slower).
 _CLAUSE_CHARS = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
 _THAT = re.compile(r"that(?<!\wthat)\b")
-_SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
+_DOT = re.compile(r"\.")  # a full stop may end a sentence (`_ends_sentence`), the rest do
+_OTHER_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS.replace(".", "")) + "]")
 
 
 def _ends_sentence(text: str, index: int) -> bool:
@@ -52,8 +53,11 @@ def _dot_ends_sentence(before: str) -> bool:
 
 def _sentence_breaks(text: str) -> list[int]:
     reach = _abbreviation_reach()
-    return [at for at in (m.start() for m in _SENTENCE_BREAK.finditer(text))
-            if text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at])]
+    ends = _dot_ends_sentence
+    dots = [at for at in [m.start() for m in _DOT.finditer(text)]
+            if ends(text[max(0, at - reach) : at])]
+    others = [m.start() for m in _OTHER_BREAK.finditer(text)]
+    return sorted(dots + others) if others and dots else dots or others
 
 
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches

@@ -133,13 +133,13 @@ class Tagger:
         index = TenseIndex(text, self.lex)
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
         for hit, rule in self._candidates(text, start, end, tagged_to):
-            if hit.start() < pos:
-                continue  # inside an expression already tagged
             a, b = hit.span()
+            if a < pos:
+                continue  # inside an expression already tagged
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
-            groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-            context = Match(text, a, b, groups, dct, anchor, self.lex, index, year)
+            # Groups that did not take part are None, which normalisers read as absent.
+            context = Match(text, a, b, hit.groupdict(), dct, anchor, self.lex, index, year)
             resolved = _resolve(rule, context)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
