@@ -7,6 +7,7 @@ Ages ("52 years old"), race margins ("12 seconds ahead"), rates ("$5 a year") an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from viewer.core.timex.context import Match
@@ -91,6 +92,7 @@ def unit_of(m: Match) -> str | None:
     return m.lex.units.get((m.g("unit") or "").lower())
 
 
+@functools.lru_cache(maxsize=1024, typed=True)  # pure; news repeats its durations
 def period(number: float | str, unit: str) -> str:
     """ISO 8601 duration: P3Y, PT6H, PXD, P10Y for a decade, PT5H30M for 5.5 hours."""
     if unit in ("DE", "CE"):

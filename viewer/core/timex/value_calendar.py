@@ -1,9 +1,15 @@
-"""Calendar arithmetic for TimeML values: shifting by units, and the days a value covers."""
+"""Calendar arithmetic for TimeML values: shifting by units, and the days a value covers.
+
+The three that normalisers call for nearly every expression are pure functions of a few
+values that news repeats (the document's date, "last week"), so each remembers its latest
+answers.
+"""
 
 from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import functools
 import re
 
 from dateutil.easter import easter
@@ -39,6 +45,7 @@ def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def shift(day: dt.date, unit: str, amount: int) -> dt.date:
     """Move `day` by `amount` units (Y, M, W, D, Q, DE, CE, H)."""
     if unit == "D":
@@ -57,6 +64,7 @@ def shift(day: dt.date, unit: str, amount: int) -> dt.date:
     return dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def value_for(day: dt.date, unit: str) -> str:
     """The TimeML value naming the `unit`-sized period that contains `day`."""
     if unit == "Y":
@@ -78,6 +86,7 @@ def value_for(day: dt.date, unit: str) -> str:
     return day.isoformat()
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def interval(value: str) -> tuple[dt.date | None, dt.date | None]:
     """First and last calendar day a DATE/TIME value covers; (None, None) if none."""
     if _DECADE.fullmatch(value):  # a decade: "199" is the 1990s
