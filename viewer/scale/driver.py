@@ -34,13 +34,9 @@ from viewer.core.dataset.tables import write_table
 from viewer.core.events.topics import deleted_ids, load_taxonomy
 from viewer.core.pipeline.conflicts import join_clusters
 from viewer.core.pipeline.folder_topics import add_counts, counted_taxonomy, load_settings
-from viewer.core.pipeline.people_reduce import (
-    finished_registry,
-    merge_learned,
-    people_table,
-    replay,
-)
-from viewer.scale import cluster_steps, discovery_tasks, tasks
+from viewer.core.pipeline.people_reduce import finished_registry, merge_learned, people_table
+from viewer.core.pipeline.people_replay import merge_replayed
+from viewer.scale import cluster_steps, discovery_tasks, people_tasks, tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
 
@@ -143,8 +139,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     stamps = {p.id: p.source.rules for p in plan.partitions}
     people_folder = plan.sources[0].folder if plan.sources else None
     progress.stage("dates", len(ids), 0)
-    days = [d for part in client.gather(client.map(
-        tasks.dated_days, [out_s] * len(ids), ids, pure=False, retries=3)) for d in part]
+    days = sorted(set().union(*client.gather(client.map(
+        tasks.dated_days, [out_s] * len(ids), ids, pure=False, retries=3))))
     shared_days = client.scatter([days], broadcast=True)[0]  # one object, not one per date
     for future in as_completed(client.map(
             tasks.redate, [out_s] * len(ids), ids, [folders[i] for i in ids],
@@ -162,22 +158,30 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         learned = [client.submit(merge_learned, pair, pure=False) if len(pair) == 2
                    else pair[0] for pair in pairs]
     merged = learned[0].result() if learned else merge_learned([])
+    del learned
     registry = finished_registry(people_folder, merged)
+    del merged
     shared = client.scatter(registry, broadcast=True)
     progress.advance(0)
     keys: frozenset[str] = frozenset().union(*client.gather(client.map(
         tasks.creating, [out_s] * len(ids), ids, [shared] * len(ids), pure=False, retries=3)))
+    shared_keys = client.scatter([keys], broadcast=True)[0]  # a set would be many
     progress.advance(0)
-    mentions = client.gather(client.map(tasks.ordered, [out_s] * len(ids), ids,
-                                        [keys] * len(ids), pure=False, retries=3))
-    final, answers = replay(registry, mentions)
+    tasks.clear(out_s, "mentions")
+    tasks.clear(out_s, "answers")
+    shares = sorted(set().union(*client.gather(client.map(
+        people_tasks.mentions_shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
+        [shared_keys] * len(ids), [max(1, len(ids))] * len(ids), pure=False, retries=3))))
+    final = merge_replayed(registry, client.gather(client.map(
+        people_tasks.replay_task, [out_s] * len(shares), shares, [shared] * len(shares),
+        pure=False, retries=3)))
     progress.advance(0)
     tasks.clear(out_s, "shuffle")  # a bucket must hold this run's events only
     base = load_taxonomy(people_folder)
     shared_base = client.scatter(base, broadcast=True)
     counts = add_counts(client.gather(client.map(
-        tasks.resolve, [out_s] * len(ids), ids, [shared] * len(ids), [keys] * len(ids),
-        answers, [shared_base] * len(ids), pure=False, retries=3)))
+        people_tasks.resolve, [out_s] * len(ids), ids, [shared] * len(ids),
+        [shared_keys] * len(ids), [shared_base] * len(ids), pure=False, retries=3)))
     progress.advance(0)
     progress.end()
     lap("people")
@@ -264,7 +268,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
                 root / "people.parquet")
     write_table(_listing_problems(plan), root / "problems" / "part-listing.parquet")
     _remove_stale(root, set(ids), written)
-    for name in ("shuffle", "resolved", "near", "bycluster", "reported"):
+    for name in ("shuffle", "resolved", "near", "bycluster", "reported", "mentions", "answers"):
         tasks.clear(out_s, name)  # the shuffles' files; only the extraction's are kept
     entries = [done[i] for i in ids]
     write_json(root / MANIFEST, {

@@ -26,23 +26,14 @@ from viewer.core.dataset.tables import (
     timexes_table,
     write_table,
 )
-from viewer.core.events.document_events import DocumentEvents, Event
+from viewer.core.events.document_events import DocumentEvents
 from viewer.core.events.people import PeopleRegistry, PersonMention
 from viewer.core.events.topics import Taxonomy
 from viewer.core.ingest.safe_read import relative_name
 from viewer.core.model import Problem
 from viewer.core.pipeline.cluster import comparison_reach, is_candidate, links
 from viewer.core.pipeline.folder_extraction import dated_by_folder, extract_one, with_topics
-from viewer.core.pipeline.folder_topics import FitCounts, fit_counts
-from viewer.core.pipeline.people_reduce import (
-    Found,
-    Learned,
-    MentionRef,
-    creating_keys,
-    learn_partition,
-    ordered_mentions,
-    resolve_events,
-)
+from viewer.core.pipeline.people_reduce import Learned, creating_keys, learn_partition
 from viewer.core.serialize import mention_from_list, mention_to_list
 from viewer.scale.plan import Partition
 
@@ -107,16 +98,8 @@ def extract_partition(out: str, part: Partition) -> dict[str, Any]:
             "cpu_seconds": time.process_time() - started}
 
 
-def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
-    table = read_table(events_path(Path(out), pid))
-    events = events_from_table(table)
-    mentions = [tuple(mention_from_list(m) for m in json.loads(v))
-                for v in table.column("_mentions").to_pylist()]
-    return list(zip(events, mentions, strict=True))
-
-
-def _mentions(out: str, pid: str
-              ) -> tuple[list[str], list[bool], list[tuple[PersonMention, ...]]]:
+def mention_columns(out: str, pid: str
+                    ) -> tuple[list[str], list[bool], list[tuple[PersonMention, ...]]]:
     """Only what the people steps need: three columns, no events built."""
     table = read_table(events_path(Path(out), pid), ["document", "boilerplate", "_mentions"])
     return (table.column("document").to_pylist(), table.column("boilerplate").to_pylist(),
@@ -124,10 +107,12 @@ def _mentions(out: str, pid: str
              for v in table.column("_mentions").to_pylist()])
 
 
-def dated_days(out: str, pid: str) -> list[dt.date]:
-    """The publication dates of the partition's dated articles, in order."""
+def dated_days(out: str, pid: str) -> set[dt.date]:
+    """The days the partition's dated articles were published on. Dating an article reads
+    only which days occur (`date_evidence.resolve`), so the corpus sends each day once: a
+    set bounded by the calendar, not by the articles."""
     table = read_table(work_path(Path(out), pid, "documents"), ["date"])
-    return [d for d in table.column("date").to_pylist() if d is not None]
+    return {d for d in table.column("date").to_pylist() if d is not None}
 
 
 def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) -> int:
@@ -176,35 +161,16 @@ def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) ->
 
 
 def learn(out: str, pid: str, folder: str) -> Learned:
-    documents, boilerplate, mentions = _mentions(out, pid)
+    documents, boilerplate, mentions = mention_columns(out, pid)
     return learn_partition(folder, zip(documents, boilerplate, mentions, strict=True))
 
 
 def creating(out: str, pid: str, registry: PeopleRegistry) -> frozenset[str]:
-    return creating_keys(registry, _mentions(out, pid)[2])
-
-
-def ordered(out: str, pid: str, keys: frozenset[str]
-            ) -> list[tuple[MentionRef, PersonMention]]:
-    if not keys:
-        return []
-    return ordered_mentions(keys, _mentions(out, pid)[2])
+    return creating_keys(registry, mention_columns(out, pid)[2])
 
 
 def _bucket(day: dt.date) -> str:
     return day.strftime("%Y-%m")
-
-
-def resolve(out: str, pid: str, registry: PeopleRegistry, keys: frozenset[str],
-            answers: dict[MentionRef, Found | None], base: Taxonomy) -> FitCounts:
-    """People for a partition's events. Returns what the folder's taxonomy reads of its body
-    events (counts, which add up over partitions)."""
-    root = Path(out)
-    events = resolve_events(registry, keys, answers, _raw(out, pid))
-    write_table(events_table(events, {"_partition": [pid] * len(events),
-                                      "_order": list(range(len(events)))}),
-                resolved_path(root, pid))
-    return fit_counts(base, events)
 
 
 def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
