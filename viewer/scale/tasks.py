@@ -26,7 +26,7 @@ from viewer.core.dataset.tables import (
     timexes_table,
     write_table,
 )
-from viewer.core.events.document_events import DocumentEvents
+from viewer.core.events.document_events import DocumentEvents, Event
 from viewer.core.events.people import PeopleRegistry, PersonMention
 from viewer.core.events.topics import Taxonomy
 from viewer.core.ingest.safe_read import relative_name
@@ -253,10 +253,11 @@ def reach_bucket(out: str, month: str) -> int:
     return len(owners)
 
 
-def link_bucket(out: str, name: str) -> list[tuple[str, str, str, str, str, str]]:
-    """The linked pairs of one month and topic whose earlier event starts in the month:
-    (id, document, partition) for both ends. The bucket holds the month plus the halo after
-    it, in corpus order; each event is compared as far as the whole month's cap lets it."""
+def bucket_links(out: str, name: str) -> tuple[list[Event], list[str], list[tuple[int, int]]]:
+    """One month and topic's events, their partitions, and the positions of the pairs
+    linked whose earlier event starts in the month. The bucket holds the month plus the halo
+    after it, in corpus order; each event is compared as far as the whole month's cap lets
+    it."""
     month = name.split("/")[0]
     table = _sorted_bucket(Path(out) / WORK / "shuffle" / name)
     events = events_from_table(table)
@@ -272,8 +273,7 @@ def link_bucket(out: str, name: str) -> list[tuple[str, str, str, str, str, str]
         return last is None or keys[j] <= last
 
     pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == month, reach)
-    return [(events[i].id, events[i].document, partitions[i],
-             events[j].id, events[j].document, partitions[j]) for i, j in pairs]
+    return events, partitions, pairs
 
 
 def clear(out: str, name: str) -> None:
