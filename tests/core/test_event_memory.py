@@ -52,7 +52,7 @@ def test_shared_keeps_the_first_equal_value() -> None:
     first = "-".join(["party", "Russia"])
     again = "-".join(["party", "Russia"])
     assert first is not again
-    assert share(first) is first and share(again) is first and len(share) == 1
+    assert share[first] is first and share[again] is first and len(share) == 1
 
 
 def _peak_bytes(copies: int) -> tuple[int, int]:

@@ -141,14 +141,17 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
         return False
     if len(words) < 4:
         return False
+    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
+    # still kept, as a boilerplate event hidden by default. Words are weighed only for a
+    # line that could be a subheading (most sentences are not a paragraph of their own).
     para = doc.paragraphs[sentence.paragraph]
-    whole_paragraph = para.start == sentence.start and para.end == sentence.end
+    if (sentence.paragraph <= 2 or sentence.boilerplate is not None
+            or para.start != sentence.start or para.end != sentence.end
+            or text[-1] in ".!\"”’'"):
+        return True
     content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
-    heading = whole_paragraph and text[-1] not in ".!\"”’'" and capitalised >= 0.6
-    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
-    # still kept, as a boilerplate event hidden by default.
-    return not (heading and sentence.paragraph > 2 and sentence.boilerplate is None)
+    return capitalised < 0.6
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
@@ -463,7 +466,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                      earliest, precision)
                 latest = window if window is not None and window > latest else latest
             whole = (part.start, part.end) == (sentence.start, sentence.end)
-            span_text = share(text if whole else doc.text[part.start : part.end])
+            span_text = share[text if whole else doc.text[part.start : part.end]]
             parties = sentence_parties if whole else (
                 list(dict.fromkeys(m.party for m in (*party_mentions, *referring)
                                    if part.start <= m.start and m.end <= part.end))
@@ -478,7 +481,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if sentence_topics is None:
                         sentence_topics = taxonomy.explain(text)
                     topic_pairs = sentence_topics
-            topics = share(tuple(t for t, _ in topic_pairs))
+            topics = share[tuple(t for t, _ in topic_pairs)]
             party_why: dict[str, str] = {}
             for mention in (*party_mentions, *referring):
                 if mention.party in parties and part.start <= mention.start < part.end:
@@ -498,7 +501,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 document=doc.relpath, text=span_text, char_start=part.start,
                 char_end=part.end, start=earliest, end=latest, precision=precision,
                 date_source=source, timex=timex.text if timex else None,
-                timex_value=timex.value if timex else None, parties=share(tuple(parties)),
+                timex_value=timex.value if timex else None, parties=share[tuple(parties)],
                 people=(),
                 topics=topics, sentence=number,
                 boilerplate=sentence.boilerplate is not None or (
@@ -507,8 +510,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
-                why=share((*(share(f"party:{p}:{surface}") for p, surface in party_why.items()),
-                           *(share(f"topic:{t}:{cue}") for t, cue in topic_pairs))),
+                why=share[(*(share[f"party:{p}:{surface}"] for p, surface in party_why.items()),
+                           *(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))],
             ))
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
@@ -570,20 +573,20 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
     statement with a speaker becomes that speaker's claim, unless the source is neutral or
     stands outside the document's dispute (see `_sides`)."""
     sides = _sides(events)
-    share = share or Shared()
+    share = Shared() if share is None else share
     for index, slot in enumerate(slots):
         speaker = speakers[slot]
         if speaker is None:
             continue
         event = events[index]
-        parties = share(tuple(dict.fromkeys((*event.parties, *speaker.parties))))
+        parties = share[tuple(dict.fromkeys((*event.parties, *speaker.parties)))]
         own = speaker.parties or tuple(m.title_party for m in speaker.people if m.title_party)
         outside = bool(sides) and bool(own) and sides.isdisjoint(own)
         # a neutral source; an act, not an assertion; a third party to the dispute
         plain = speaker.neutral or speaker.act or outside
         modality = event.modality if plain else with_speaker(event.modality, rules)
-        why = share((*event.why, *(share(f"party:{p}:speaker {speaker.name}")
-                                   for p in speaker.parties if p not in event.parties)))
+        why = share[(*event.why, *(share[f"party:{p}:speaker {speaker.name}"]
+                                   for p in speaker.parties if p not in event.parties))]
         events[index] = evolve(event, speaker=speaker.name, parties=parties,
                                modality=modality, why=why)
         known = {m.start for m in mentions[index]}
