@@ -22,6 +22,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
@@ -199,7 +200,7 @@ class EventFilterProxy(QAbstractProxyModel):
         self.filter = Filter()
         self.index_: EventIndex | ColumnIndex | None = None
         self.session_index: ColumnIndex | None = None
-        self.rows: list[int] = []
+        self.rows: Sequence[int] = RowArray()  # shown source rows, in the table's order
         self.proxy_of: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)  # -1: not shown
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
@@ -259,7 +260,7 @@ class EventFilterProxy(QAbstractProxyModel):
     def _set_rows(self, rows: list[int] | npt.NDArray[np.int64]) -> None:
         array = np.asarray(rows, dtype=np.int64)
         self._rows_array = array
-        self.rows = array.tolist() if isinstance(rows, np.ndarray) else rows
+        self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
         proxy_of = np.full(len(self.source().events), -1, dtype=np.int32)
         proxy_of[array] = np.arange(len(array), dtype=np.int32)
         self.proxy_of = proxy_of
@@ -363,20 +364,20 @@ class EventFilterProxy(QAbstractProxyModel):
         self.sort_column, self.sort_order = column, order
         self._order = self._order_array = None
         self.layoutAboutToBeChanged.emit()
-        old_rows = list(self.rows)
+        old_rows = self.rows  # immutable: the next rows are a new RowArray
         if isinstance(self.index_, ColumnIndex):
             mask = np.zeros(len(self.source().events), dtype=bool)
             mask[self._rows_array] = True
             self._set_rows(self._ordered(mask))
         else:
-            self._set_rows(self._sorted(self.rows))
+            self._set_rows(self._sorted(list(self.rows)))
         self.changePersistentIndexList(
             self.persistentIndexList(),
             [self._remap(p, old_rows) for p in self.persistentIndexList()],
         )
         self.layoutChanged.emit()
 
-    def _remap(self, index: QModelIndex, old_rows: list[int]) -> QModelIndex:
+    def _remap(self, index: QModelIndex, old_rows: Sequence[int]) -> QModelIndex:
         if not index.isValid() or index.row() >= len(old_rows):
             return QModelIndex()
         return self.index(int(self.proxy_of[old_rows[index.row()]]), index.column())
@@ -424,5 +425,5 @@ class EventFilterProxy(QAbstractProxyModel):
         row = int(self.proxy_of[source_row])
         return row if row >= 0 else None
 
-    def shown_source_rows(self) -> list[int]:
+    def shown_source_rows(self) -> Sequence[int]:
         return self.rows

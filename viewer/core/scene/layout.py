@@ -213,15 +213,17 @@ class Scene:
         first_day = math.floor(scale.ordinal(wx0)) - 1 if wx0 > -math.inf else -10**9
         last_day = math.ceil(scale.ordinal(wx1)) + 1 if wx1 < math.inf else 10**9
         shapes: list[tuple[str, float, float, tuple[int, ...]]] = []
-        days, rows = lane.point_days, lane.point_rows
-        index = bisect.bisect_left(days, first_day)
-        stop_all = bisect.bisect_right(days, last_day)
+        days = np.asarray(lane.point_days, dtype=np.int64)  # no copy over a Session's lanes
+        rows = lane.point_rows
+        index = int(np.searchsorted(days, first_day, side="left"))
+        stop_all = int(np.searchsorted(days, last_day, side="right"))
         reach = CLUSTER_PX / px  # days that fit in one cluster's width
         while index < stop_all:
-            stop = bisect.bisect_right(days, days[index] + reach, index, stop_all)
+            day = int(days[index])
+            stop = index + int(np.searchsorted(days[index:stop_all], day + reach, side="right"))
             group = tuple(rows[index:stop])
-            xa = scale.x(days[index] + 0.5)
-            xb = scale.x(days[stop - 1] + 0.5)
+            xa = scale.x(day + 0.5)
+            xb = scale.x(int(days[stop - 1]) + 0.5)
             if len(group) == 1:
                 shapes.append(("mark", xa - MARK_HALF, xa + MARK_HALF, group))
             else:
@@ -230,8 +232,8 @@ class Scene:
                 shapes.append(("badge", centre - width / 2, centre + width / 2, group))
             index = stop
         starts, ends, span_rows = self._span_arrays(lane_index, lane)
-        lo = bisect.bisect_left(lane.span_starts, first_day - lane.longest_span)
-        hi = bisect.bisect_right(lane.span_starts, last_day)
+        lo = int(np.searchsorted(starts, first_day - lane.longest_span, side="left"))
+        hi = int(np.searchsorted(starts, last_day, side="right"))
         bar_x0 = (starts[lo:hi] - scale.origin) * px
         bar_x1 = (ends[lo:hi] + 1 - scale.origin) * px
         shown = bar_x1 >= wx0

@@ -162,6 +162,7 @@ class EventColumns:
         self.flags: npt.NDArray[np.uint32] = np.zeros(size, dtype=np.uint32)
         self._id_order: npt.NDArray[np.int64] | None = None
         self._sorted: dict[str, npt.NDArray[np.int32]] = {}
+        self.generation: dict[str, int] = {}  # field → edits that changed it (cache stamps)
 
     # -- building ----------------------------------------------------------------------------
     @classmethod
@@ -351,6 +352,7 @@ class EventColumns:
             self.ragged[name].replace(values)
         for name in changed:
             self._sorted.pop(name, None)
+            self.generation[name] = self.generation.get(name, 0) + 1
         if "id" in changed:
             self._id_order = None
         return changed
