@@ -204,7 +204,7 @@ class EventFilterProxy(QAbstractProxyModel):
         self.proxy_of: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)  # -1: not shown
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self._counts: dict[str, dict[str, int]] = {}
+        self._counts: Mapping[str, Mapping[str, int]] = {}
         self._order: list[int] | None = None
         self._order_array: npt.NDArray[np.int64] | None = None
         self._rows_array: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
@@ -276,36 +276,41 @@ class EventFilterProxy(QAbstractProxyModel):
         return picked
 
     def note_fields(self, fields: frozenset[str]) -> None:
-        """The event fields the coming data change touches (the Session's `Change` says)."""
+        """The event fields the coming data changes touch (the Session's `Change` says);
+        they hold for every run of rows one edit announces."""
         self._fields = frozenset(fields)
+        self.edit_reset = False
 
     def _source_edited(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
         """Edited rows: when the filter still shows the same rows in the same order, only
         those rows are announced (no reset, so views keep their selection and scroll);
-        otherwise the filter applies again."""
-        fields, self._fields = self._fields, None
+        otherwise the filter applies again. Whether the edited rows are still shown is asked
+        of them alone; the whole order is redone only when an edit changed a sort key."""
+        fields = self._fields
         index = self.index_
         if not isinstance(index, ColumnIndex) or len(self.proxy_of) != len(self.source().events):
             self.edit_reset = True
             self._source_changed()
             return
+        edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
         if fields is None or fields & ORDER_FIELDS or self.sort_column not in (0, 1):
             self._order_array = None
-        rows = self._ordered(index.select(self.filter))
-        if not np.array_equal(rows, self._rows_array):
+            same = np.array_equal(self._ordered(index.select(self.filter)), self._rows_array)
+        else:
+            same = np.array_equal(index.keeps(self.filter, edited), self.proxy_of[edited] >= 0)
+        if not same:
             self.edit_reset = True
             self._apply()
             return
-        self.edit_reset = False
-        self.counts_stale = fields is None or bool(fields)
+        self.counts_stale = self.counts_stale or fields is None or bool(fields)
         last = len(COLUMNS) - 1
-        for source_row in range(top.row(), bottom.row() + 1):
+        for source_row in edited.tolist():
             row = self.proxy_row_of_source(source_row)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     @property
-    def counts(self) -> dict[str, dict[str, int]]:
+    def counts(self) -> Mapping[str, Mapping[str, int]]:
         """Facet counts for the filter; after an edit that kept the rows they are counted
         when first asked for (the window asks once the edit is painted)."""
         if self.counts_stale and self.index_ is not None:

@@ -303,8 +303,7 @@ class Session:
         """Redo conflict flags and outcome links over the clusters of `rows` (with the edits
         merged): the rows whose marks changed, and the fields that did."""
         updates = redo_marks(self.columns, rows, self._published)
-        fields = self.columns.set_rows(updates) if updates else set()
-        self.index.changed(fields)
+        fields = self.index.edit(updates) if updates else set()
         return updates, fields
 
     def _merge(self, rows: Iterable[int], data: UserData) -> set[str]:
@@ -314,9 +313,7 @@ class Session:
             if base is None:
                 base = self._base[row] = self.columns.event(row)
             updates[row] = apply_user_data([base], data)[0]
-        fields = self.columns.set_rows(updates)
-        self.index.changed(fields)
-        return fields
+        return self.index.edit(updates)  # the columns, and the counts of the edited rows
 
 
 # Corrected fields that conflict flags or outcome links are read from.
