@@ -15,7 +15,7 @@ from tests.core.workcount import growth, lines_run
 from viewer.core.events.document_events import Event
 from viewer.core.scene import lane_order as lane_order_module
 from viewer.core.scene.lane_order import lane_order
-from viewer.core.scene.lanes import build_lanes
+from viewer.core.scene.lanes import build_lanes, extent
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
@@ -92,3 +92,15 @@ def test_row_array_is_a_sequence_of_ints() -> None:
     assert rows[1:] == [8, 15] and rows == RowArray.of([4, 8, 15])
     assert 15 in rows and 16 not in rows and bool(rows) and not RowArray()
     assert RowArray.of(rows) is rows and rows.tolist() == [4, 8, 15]
+
+
+def test_extent_of_the_same_rows_follows_a_date_edit() -> None:
+    events = synthetic_events(200, seed=6)
+    columns = _columns(events)
+    rows = RowArray(np.arange(200, dtype=np.int64))
+    before = extent(columns, rows)
+    assert before == extent(events, list(range(200))) and extent(columns, rows) == before
+    late = dt.date(2031, 1, 1)
+    columns.columns.set_rows({3: dataclasses.replace(events[3], start=late, end=late)})
+    after = extent(columns, rows)
+    assert after is not None and before is not None and after == (before[0], late.toordinal())

@@ -8,8 +8,10 @@ and no Python int; other sequences go event by event.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -163,17 +165,29 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
     return lanes
 
 
+# The last extent over columns: weak references to the columns and the rows array, the
+# generations of the date columns, and the answer.
+_EXTENT: list[Any] = []
+
+
 def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
     """First and last day ordinals the shown events cover."""
     if isinstance(events, RowEvents):
+        columns = events.columns
         shown = np.asarray(rows, dtype=np.int64)
-        start = events.columns.arrays["start"][shown]
-        end = events.columns.arrays["end"][shown]
-        dated = start != 0
-        if not dated.any():
-            return None
-        last = np.where(end == 0, start, end)[dated]
-        return int(start[dated].min()), int(last.max())
+        stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
+        if _EXTENT and _EXTENT[0]() is columns and _EXTENT[1]() is shown and (
+                _EXTENT[2] == stamp):
+            found_before: tuple[int, int] | None = _EXTENT[3]
+            return found_before  # the same rows again (the widget asks twice per filter)
+        start = columns.arrays["start"][shown]
+        first = int(np.where(start == 0, np.iinfo(start.dtype).max, start).min(initial=
+                    np.iinfo(start.dtype).max))
+        found = None
+        if first != np.iinfo(start.dtype).max:  # an undated event has start and end 0
+            found = first, int(np.maximum(start, columns.arrays["end"][shown]).max())
+        _EXTENT[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
+        return found
     lo = hi = None
     for row in rows:
         event = events[row]
@@ -195,8 +209,19 @@ def _first_codes(events: RowEvents, rows: Sequence[int],
     ragged = columns.ragged[name]
     shown = np.asarray(rows, dtype=np.int64)
     offsets = ragged.offsets
-    shown = shown[offsets[shown + 1] > offsets[shown]]
+    shown = shown[(offsets[1:] > offsets[:-1])[shown]]  # one contiguous pass, one gather
     return ragged.codes[offsets[shown]], columns.vocab[name].strings
+
+
+def _first_seen(firsts: npt.NDArray[np.int32], size: int
+                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The codes present among `firsts`, where each is first seen and how often: a bincount
+    and a minimum per code, no sort of the rows."""
+    counts = np.bincount(firsts, minlength=size)
+    seen = np.full(len(counts), len(firsts), dtype=np.int64)
+    np.minimum.at(seen, firsts, np.arange(len(firsts), dtype=np.int64))
+    codes = np.flatnonzero(counts)
+    return codes, seen[codes], counts[codes].astype(np.int64)
 
 
 def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> list[str]:
@@ -204,8 +229,8 @@ def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> lis
     events, in the order they first appear among `rows` (the legend's colours)."""
     if isinstance(events, RowEvents):
         firsts, strings = _first_codes(events, rows, name)
-        codes, at = np.unique(firsts, return_index=True)
-        return [strings[int(c)] for c in codes[np.argsort(at, kind="stable")]]
+        codes, at, _counts = _first_seen(firsts, len(strings))
+        return [strings[c] for c in codes[np.argsort(at, kind="stable")].tolist()]
     seen: dict[str, None] = {}
     for row in rows:
         values: tuple[str, ...] = getattr(events[row], name)
@@ -220,8 +245,8 @@ def first_value_counts(events: Sequence[Event], rows: Sequence[int],
     coloured by), largest first, ties in order of first appearance; one pass over `rows`."""
     if isinstance(events, RowEvents):
         firsts, strings = _first_codes(events, rows, name)
-        codes, at, counts = np.unique(firsts, return_index=True, return_counts=True)
-        order = np.lexsort((at, -counts))
+        codes, at, counts = _first_seen(firsts, len(strings))
+        order = np.lexsort((at, -counts)).tolist()
         return [(strings[int(codes[i])], int(counts[i])) for i in order]
     seen: dict[str, int] = {}
     for row in rows:

@@ -88,6 +88,7 @@ class Session:
         if previous is not None and previous.snapshot is not None:
             previous.snapshot.close()
         self.loaded = loaded
+        self._titles: dict[str, str] | None = None
         self.documents: Mapping[str, Document] = loaded.documents
         self.timexes: Mapping[str, tuple[Timex, ...]] = loaded.timexes
         self.columns: EventColumns = loaded.columns
@@ -128,10 +129,12 @@ class Session:
         self._undo, self._done = list(other._undo), other._done
 
     def titles(self) -> dict[str, str]:
-        """Each titled document's title, without reading its text."""
-        return {relpath: title for relpath, (_, title) in zip(self.loaded.order,
-                                                               self.loaded.headers, strict=True)
-                if title}
+        """Each titled document's title, without reading its text (made once per load: the
+        window asks on every filter change; callers must not change it)."""
+        if self._titles is None:
+            self._titles = {relpath: title for relpath, (_, title) in zip(
+                self.loaded.order, self.loaded.headers, strict=True) if title}
+        return self._titles
 
     def published(self) -> dict[str, str]:
         """Each dated document's publication date (ISO), without reading its text."""
