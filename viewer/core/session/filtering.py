@@ -48,8 +48,7 @@ class _Haystack:
 
     buffer: npt.NDArray[np.uint8]  # `length` bytes, then eight NULs
     length: int
-    starts: npt.NDArray[np.int64]
-    ends: npt.NDArray[np.int64]
+    starts: npt.NDArray[np.signedinteger[Any]]  # and, last, `length` + 1
     histogram: npt.NDArray[np.int64]
 
     @property
@@ -232,7 +231,7 @@ class ColumnIndex:
         if len(found):
             rows = np.searchsorted(haystack.starts, found, side="right") - 1
             if b"\x00" in wanted:  # only a needle holding the separator can span two rows
-                rows = rows[found + size <= haystack.ends[rows]]
+                rows = rows[found + size < haystack.starts[rows + 1]]
             mask[rows] = True
         return mask
 
@@ -241,9 +240,13 @@ class ColumnIndex:
             parts = [self.columns.value("text", row).casefold().encode("utf-8")
                      for row in range(self.columns.size)]
             lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
-            starts = np.zeros(len(parts), dtype=np.int64)
-            np.cumsum(lengths[:-1], out=starts[1:])
             length = int(lengths.sum()) - 1 if len(parts) else 0
+            # Where each sentence starts, then one past the end: a sentence ends one byte
+            # before the next starts (4 bytes an event while the text is under 2 GB).
+            starts: npt.NDArray[np.signedinteger[Any]] = (
+                np.zeros(len(parts) + 1, dtype=np.int32) if length < 2**31 - 2
+                else np.zeros(len(parts) + 1, dtype=np.int64))
+            np.cumsum(lengths, out=starts[1:])
             parts.append(bytes(7))  # with its separator: eight NULs of padding for windows
             buffer = np.frombuffer(b"\x00".join(parts), dtype=np.uint8)
             del parts
@@ -251,8 +254,7 @@ class ColumnIndex:
             for at in range(0, length, 1 << 22):  # bincount widens to intp: a chunk at once
                 histogram += np.bincount(buffer[at : min(length, at + (1 << 22))],
                                          minlength=256)
-            self._haystack = _Haystack(buffer, length, starts, starts + lengths - 1,
-                                       histogram)
+            self._haystack = _Haystack(buffer, length, starts, histogram)
         return self._haystack
 
     # -- the questions -----------------------------------------------------------------------
