@@ -114,14 +114,59 @@ def _no_text(documents: object) -> list[folder_topics.Unit]:
     raise AssertionError("the driver read the corpus's sentences")
 
 
-def test_generated_corpus_same_answer_and_incremental(client: Any, corpus: Path,
-                                                      tmp_path: Path) -> None:
+class _Received:
+    """Every result the driver receives from the cluster (gathered or read from a future),
+    walked for the strings and the kinds of objects in it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import distributed
+
+        self.strings: set[str] = set()
+        self.kinds: set[str] = set()
+        gather, result = distributed.Client.gather, distributed.Future.result
+
+        def gathered(client: Any, *args: Any, **kwargs: Any) -> Any:
+            return self.walk(gather(client, *args, **kwargs))
+
+        def resulted(future: Any, *args: Any, **kwargs: Any) -> Any:
+            return self.walk(result(future, *args, **kwargs))
+
+        monkeypatch.setattr(distributed.Client, "gather", gathered)
+        monkeypatch.setattr(distributed.Future, "result", resulted)
+
+    def walk(self, found: Any) -> Any:
+        todo = [found]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, str):
+                self.strings.add(item)
+            elif isinstance(item, dict):
+                todo.extend(item.keys())
+                todo.extend(item.values())
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                todo.extend(item)
+            elif dataclasses.is_dataclass(item):
+                self.kinds.add(type(item).__name__)
+                todo.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+            else:
+                self.kinds.add(type(item).__name__)
+        return found
+
+
+def test_generated_corpus_same_answer_and_incremental(
+        client: Any, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "ds"
+    received = _Received(monkeypatch)
     first = driver.run([str(corpus)], out, client, target_bytes=SMALL, stream=None)
+    monkeypatch.undo()
     assert first.partitions >= 4 and first.extracted == first.partitions
     local = extract_folder(corpus, use_cache=False, workers=1)
     dataset = read_dataset(out)
     _same(local, dataset)
+    # The driver receives counts, names and the people registry: never an event (nor its
+    # id: no linked pair, no cluster) and never a person's mention.
+    assert received.strings and not received.strings & {e.id for e in local.events}
+    assert not received.kinds & {"Event", "PersonMention"}
     assert sum(e.sources > 1 for e in local.events) > 10
     assert sum(bool(e.people) for e in local.events) > 10
     assert sum(bool(e.conflict) for e in local.events) > 5  # disputes, found by cluster
