@@ -23,7 +23,6 @@ from viewer.core.model import Document
 from viewer.core.pipeline.cluster import cluster, comparison_reach
 from viewer.core.timex import Tagger
 from viewer.core.timex.lexicon import bundled
-from viewer.core.timex.tense_cues import CueScan
 
 LINEAR = 4.6  # 4x the input; a little slack for fixed costs
 
@@ -66,14 +65,10 @@ def _tag_work(copies: int) -> int:
     """Tag one sentence without a full stop, full of weekdays and tense cues."""
     counter = [0]
     lex = bundled()
-    assert lex.cue_scan is not None
     counted = dataclasses.replace(
         lex,
         future_cues=CountingPattern(lex.future_cues, counter),  # type: ignore[arg-type]
         past_cues=CountingPattern(lex.past_cues, counter),  # type: ignore[arg-type]
-        cue_scan=CueScan(*(None if p is None else CountingPattern(p, counter)  # type: ignore[arg-type]
-                           for p in (lex.cue_scan.future, lex.cue_scan.past_words,
-                                     lex.cue_scan.past_suffix))),
     )
     text = CLAUSE * copies * 10
     tagger = Tagger(counted)

@@ -171,25 +171,3 @@ def test_a_glued_rule_is_scanned_only_where_its_gate_finds_a_place() -> None:
     assert _gate(r"(?<=\b)(?P<year>\d{4})") is None  # a look-behind with no character
     found = Tagger().tag("Russia's invasion in2022 and the war since2014.", dt.date(2024, 1, 1))
     assert [(t.text, t.value) for t in found] == [("2022", "2022"), ("2014", "2014")]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([
-    "took", "place", "took place", "United", "agreed", "Agreed", "freed", "hundred", "unnamed",
-    "is", "expected", "the", "proposed", "planned", "for", "will", "willing", "we'll", "'ll",
-    "said", "SAID", "set", "to", "set up", "going", "talks", "ended", "Tuesday", ",", " ",
-    "-", "that", "naked", "decreed", "guaranteed"]), max_size=30).map(" ".join))
-def test_fast_cue_scans_find_what_the_single_patterns_find(sentence: str) -> None:
-    """Listed cues in the lowercased text, '-ed' verbs in the text itself, merged: the
-    matches of one IGNORECASE pattern of each kind."""
-    from viewer.core.timex.tense_cues import cue_spans
-
-    lex = bundled()
-    assert lex.cue_scan is not None
-    text = "x. " + sentence + ". y"
-    left, right = 3, 3 + len(sentence)
-    found = cue_spans(lex.cue_scan, text, left, right)
-    assert found is not None
-    for (starts, ends), pattern in zip(found, (lex.future_cues, lex.past_cues), strict=True):
-        assert list(zip(starts, ends, strict=True)) == [
-            m.span() for m in pattern.finditer(text, left, right)]

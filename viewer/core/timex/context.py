@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from viewer.core.ingest.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
-from viewer.core.timex.tense_cues import cue_spans
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
@@ -137,21 +136,15 @@ class TenseIndex:
         return found
 
     def cues(self, left: int, right: int) -> tuple[_Cues, _Cues]:
-        """Future and past cue matches inside the sentence text[left:right], as the
-        patterns find them (with the fast scans of `tense_cues` where the lexicon has them)."""
+        """Future and past cue matches inside text[left:right], as the patterns find them."""
         found = self._cues.get((left, right))
         if found is None:
-            scan = self._lex.cue_scan
-            found = cue_spans(scan, self._text, left, right) if scan is not None else None
-            if found is None:
-                future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-                for into, pattern in ((future, self._lex.future_cues),
-                                      (past, self._lex.past_cues)):
-                    for cue in pattern.finditer(self._text, left, right):
-                        into[0].append(cue.start())
-                        into[1].append(cue.end())
-                found = (future, past)
-            self._cues[(left, right)] = found
+            future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
+            for into, pattern in ((future, self._lex.future_cues), (past, self._lex.past_cues)):
+                for cue in pattern.finditer(self._text, left, right):
+                    into[0].append(cue.start())
+                    into[1].append(cue.end())
+            found = self._cues[(left, right)] = (future, past)
         return found
 
 

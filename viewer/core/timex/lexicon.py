@@ -19,7 +19,6 @@ from typing import Any
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
 from viewer.core.timex.follower_index import follower_table
 from viewer.core.timex.rule_index import RuleScan, compile_scan, start_keys, trie_pattern
-from viewer.core.timex.tense_cues import CueScan, compile_cues
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -58,7 +57,6 @@ class Lexicon:
     past_cues: re.Pattern[str]
     modifiers: dict[str, tuple[str, str]]
     modifier_before: re.Pattern[str]
-    cue_scan: CueScan | None = None  # the cues above as fast scans (`tense_cues`)
 
 
 # The standard library's own regex parser (no public equivalent), used only to find which
@@ -309,7 +307,6 @@ def build(data: dict[str, Any]) -> Lexicon:
         modifier_before=re.compile(
             r"(?<![\w'])(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
             re.IGNORECASE),
-        cue_scan=compile_cues(cues),
     )
 
 
