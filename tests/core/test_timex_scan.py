@@ -64,9 +64,13 @@ def test_a_trie_matches_what_the_longest_first_list_matches() -> None:
 def test_every_rule_set_word_is_a_trigger() -> None:
     lex = bundled()
     for word in lex.by_word:
-        assert lex.scan.trigger_any_case.fullmatch(word.upper()), word
-        assert (lex.scan.trigger.fullmatch(word) is None) == (word in lex.scan.guards), word
-    assert lex.scan.trigger.search("of and in to") is None
+        assert lex.scan.trigger_any_case.fullmatch(" " + word.upper()), word
+        assert (lex.scan.trigger.fullmatch(" " + word) is None) == (word in lex.scan.guards), word
+    assert lex.scan.trigger.search(" of and in to") is None
+    # the character before the word is matched too, and must not be a word character (no
+    # "5" in "x5"); "days" is guarded ("days ago"), and ";" lets no rule go on
+    assert [m.span(1) for m in lex.scan.trigger.finditer(" today, 5 days; x5 daily")] == [
+        (1, 6), (8, 9), (19, 24)]
 
 
 def test_text_whose_lowercase_is_longer_keeps_its_offsets() -> None:
@@ -106,8 +110,8 @@ def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
     assert guard.match(text, text.index(" 1990s")) is not None  # a number
     assert "yesterday" not in lex.scan.guards  # "yesterday" may end an expression
     # the trigger scan checks the guards itself: "the government" never reaches Python
-    assert [m.start() for m in lex.scan.trigger.finditer(text)] == [
-        text.index("the day"), text.index("the 1990s"), text.index("1990s")]
+    assert [m.start(1) for m in lex.scan.trigger.finditer(" " + text)] == [
+        1 + text.index("the day"), 1 + text.index("the 1990s"), 1 + text.index("1990s")]
     found = Tagger().tag(text, dt.date(2024, 3, 6))
     assert [t.text for t in found] == ["the day before", "the 1990s"]
 
