@@ -175,3 +175,33 @@ def test_a_glued_rule_is_scanned_only_where_its_gate_finds_a_place() -> None:
     assert _gate(r"(?<=\b)(?P<year>\d{4})") is None  # a look-behind with no character
     found = Tagger().tag("Russia's invasion in2022 and the war since2014.", dt.date(2024, 1, 1))
     assert [(t.text, t.value) for t in found] == [("2022", "2022"), ("2014", "2014")]
+
+
+_CUE_WORDS = [
+    "took", "place", "took place", "United", "agreed", "freed", "hundred", "unnamed", "is",
+    "expected", "the", "proposed", "planned", "for", "will", "willing", "we'll", "'ll", "said",
+    "SAID", "set", "to", "going", "ended", "about", "over", "more than", "nearly", "late",
+    "Tuesday", ",", " ", "-", "—", "'", "that", "3", "x5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=30).map(" ".join))
+def test_patterns_led_by_the_character_before_find_what_look_behinds_find(
+        sentence: str) -> None:
+    """Cues and span modifiers are found by patterns that match the character before the
+    word instead of looking behind (so the engine can skip along the text): the same
+    matches, in a sentence after a break and in any window of it."""
+    from viewer.core.timex.context import TenseIndex
+
+    lex = bundled()
+    assert lex.led_modifier is not None
+    text = "x. " + sentence
+    found = TenseIndex(text, lex).cues(3, len(text))
+    for (starts, ends), plain in zip(found, (lex.future_cues, lex.past_cues), strict=True):
+        assert list(zip(starts, ends, strict=True)) == [
+            m.span() for m in plain.finditer(text, 3, len(text))]
+    for lo in range(1, len(text)):
+        for start in (lo + 5, lo + 12, len(text)):
+            led = lex.led_modifier.search(text, lo - 1, start)
+            plain = lex.modifier_before.search(text, lo, start)
+            assert (led and led.span("mod")) == (plain and plain.span("mod"))
