@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.events import cues
+from viewer.core.events.cue_sets import MODALITY, REFERENCE, automaton_for
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
+from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
 from viewer.core.events.speaker_rules import SpeakerRules
+from viewer.core.events.speaker_rules import load_rules as load_speakers
 from viewer.core.events.speaker_sources import Speaker
 from viewer.core.events.speakers import find_speakers
 from viewer.core.events.topics import Taxonomy
@@ -372,6 +375,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     """Every event of one document, with parties, topics, modality and speaker; people come
     later."""
     timexes = tagger.tag(doc.text, doc.date)
+    modality = modality or load_modality()
+    speakers = speakers or load_speakers()
+    # Modality cues, speech verbs, party references: one pass over the document, read per
+    # sentence below.
+    found_cues = automaton_for(modality, speakers, gazetteer).scan(doc.text)
     by_sentence: dict[int, list[Timex]] = {}
     index = 0
     for number, sentence in enumerate(doc.sentences):
@@ -409,12 +417,16 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
-        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named)
+        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
+                                         found_cues.find(REFERENCE, sentence.start, sentence.end))
         if sentence.boilerplate is None:
             for mention in party_mentions:
                 named[mention.party] = mention.start
         sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
+        modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)
+        if modality_cues is not None:  # offsets into the sentence's text
+            modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
         said.append((sentence.start, sentence.end, sentence.paragraph,
@@ -496,7 +508,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 topics=topics, sentence=number,
                 boilerplate=sentence.boilerplate is not None or (
                     not whole and furniture_clause(span_text)),
-                modality=modality_of(text, anchor, future, modality),
+                modality=modality_of(text, anchor, future, modality, modality_cues),
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
@@ -520,7 +532,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus_paragraph = sentence.paragraph
     _date_headline(events, lead, doc)
     _add_speakers(events, mentions, said_slot,
-                  find_speakers(doc.text, said, said_people, said_parties, speakers), modality)
+                  find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
+                  modality)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
 
 

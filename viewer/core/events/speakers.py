@@ -15,6 +15,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from viewer.core.events.cue_scan import DocumentCues
+from viewer.core.events.cue_sets import ACCORDING, VERB
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_rules import SpeakerRules, load_rules
@@ -57,9 +59,11 @@ MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear
 class SpeakerFinder:
     """Feed a document's sentences in order; each call says who speaks in that sentence."""
 
-    def __init__(self, text: str, rules: SpeakerRules | None = None) -> None:
+    def __init__(self, text: str, rules: SpeakerRules | None = None,
+                 cues: DocumentCues | None = None) -> None:
         self.text = text
         self.rules = rules or load_rules()
+        self.cues = cues  # the document's verbs and "according to", found in one pass
         self.person: Speaker | None = None  # last named person (speaker or sentence subject)
         self.body: Speaker | None = None
         self.group: Speaker | None = None  # last several people named together
@@ -140,31 +144,39 @@ class SpeakerFinder:
                     parties: Sequence[Mention], quoted: list[tuple[int, int]]
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
-        verbs = (v for v in rules.verb.finditer(text, start, end)
-                 if not any(a <= v.start() < b for a, b in quoted)
-                 and not self._subordinate(start, v.start()))
-        for verb in itertools.islice(verbs, MAX_VERBS):
-            found = self._before(start, verb.start(), people, parties)
+        spans = self._spans(VERB, rules.verb, start, end)
+        verbs = ((a, b) for a, b in spans
+                 if not any(q <= a < r for q, r in quoted)
+                 and not self._subordinate(start, a))
+        for verb_start, verb_end in itertools.islice(verbs, MAX_VERBS):
+            found = self._before(start, verb_start, people, parties)
             if found is None:
-                found = self._after(verb.end(), end, text[start : verb.start()], people,
-                                    parties)
-            lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
+                found = self._after(verb_end, end, text[start:verb_start], people, parties)
+            lead = text[max(start, verb_start - 6) : verb_start].rstrip()
             coordinated = lead.endswith(" and") or lead == "and"
-            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
+            kind = rules.verb_kind.get(" ".join(text[verb_start:verb_end].split()), "verb")
             if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
-                subject = self._subject(start, [m for m in people if m.start < verb.start()])
+                subject = self._subject(start, [m for m in people if m.start < verb_start])
                 found = person_speaker(subject) if subject is not None else self._lead_pronoun(
-                    start, verb.start())
+                    start, verb_start)
             if found is not None:
                 found = self._fuller(found)
                 return dataclasses.replace(found, act=True) if kind == "act" else found
-        for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
-            at = match.end()
+        for _, at in itertools.islice(self._spans(ACCORDING, _ACCORDING, start, end), MAX_VERBS):
             found = self._object(at, end, people, parties)
             if found is not None:
                 return self._fuller(found)
         return None
+
+    def _spans(self, name: str, pattern: re.Pattern[str], start: int, end: int
+               ) -> list[tuple[int, int]]:
+        """Where `pattern` matches in text[start:end]: from the document's cue pass when it
+        can tell, else by the expression."""
+        found = self.cues.find(name, start, end) if self.cues is not None else None
+        if found is None:
+            found = [match.span() for match in pattern.finditer(self.text, start, end)]
+        return found
 
     def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
         """A pronoun opening the sentence is the subject of its coordinated verbs and
@@ -373,11 +385,12 @@ class SpeakerFinder:
 def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
                   people: Sequence[Sequence[PersonMention]],
                   parties: Sequence[Sequence[Mention]],
-                  rules: SpeakerRules | None = None) -> list[Speaker | None]:
+                  rules: SpeakerRules | None = None,
+                  cues: DocumentCues | None = None) -> list[Speaker | None]:
     """The speaker of each sentence (start, end, paragraph, is page furniture), given its
     person and party mentions; None where no one is said to speak. Page furniture (related
     stories, captions) keeps antecedents of its own, apart from the article's."""
-    article, furniture = SpeakerFinder(text, rules), SpeakerFinder(text, rules)
+    article, furniture = SpeakerFinder(text, rules, cues), SpeakerFinder(text, rules, cues)
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])
