@@ -124,9 +124,12 @@ _CLAUSE = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but
 _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | whereas | but ))")
 
 
-def event_id(relpath: str, text: str, occurrence: int, part: int) -> str:
-    """Stable across runs and across changes to other files or other sentences."""
-    key = "\x1f".join([relpath, " ".join(text.split()), str(occurrence), str(part)])
+def event_id(relpath: str, text: str, occurrence: int, part: int,
+             normal: str | None = None) -> str:
+    """Stable across runs and across changes to other files or other sentences. `normal`:
+    the text with its spaces already collapsed, if the caller has it."""
+    normal = " ".join(text.split()) if normal is None else normal
+    key = "\x1f".join([relpath, normal, str(occurrence), str(part)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -138,14 +141,17 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
         return False
     if len(words) < 4:
         return False
+    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
+    # still kept, as a boilerplate event hidden by default. The words are counted only for a
+    # line that could be one (most sentences end with a full stop).
     para = doc.paragraphs[sentence.paragraph]
-    whole_paragraph = para.start == sentence.start and para.end == sentence.end
+    if (sentence.paragraph <= 2 or sentence.boilerplate is not None
+            or para.start != sentence.start or para.end != sentence.end
+            or text[-1] in ".!\"”’'"):
+        return True
     content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
-    heading = whole_paragraph and text[-1] not in ".!\"”’'" and capitalised >= 0.6
-    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
-    # still kept, as a boilerplate event hidden by default.
-    return not (heading and sentence.paragraph > 2 and sentence.boilerplate is None)
+    return capitalised < 0.6
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
@@ -493,7 +499,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 party_why.setdefault(party, next(
                     doc.text[m.start:m.end] for m in (*party_mentions, *referring)
                     if m.party == party))
-            eid = event_id(doc.relpath, text, occurrence, part_number)
+            eid = event_id(doc.relpath, text, occurrence, part_number, normal)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
             ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
