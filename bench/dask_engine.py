@@ -5,7 +5,8 @@ with the local engine (process pool, all cores, no cache) and with `--engine das
 LocalCluster of one worker process per core on the same machine, and prints one JSON line:
 wall and CPU seconds of each, their ratio, peak RSS per Dask worker, and the Dask run's
 shuffle and intermediate sizes, and the driver's peak RSS (the driver runs in a process of
-its own). `python -m bench.dask_engine --open 1000000` builds a dataset
+its own). `--no-local` runs the Dask side alone (to follow the driver's memory across corpus
+sizes without the local run's time). `python -m bench.dask_engine --open 1000000` builds a dataset
 of that many synthetic events (no extraction) and times a process from start to the
 timeline's first paint on it.
 """
@@ -50,7 +51,8 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict[str, Any]:
+def engines(mb: float, workdir: Path, workers: int, partition_mb: float,
+            local: bool = True) -> dict[str, Any]:
     from bench.corpus import write_corpus
     from viewer.core.pipeline.folder_extraction import extract_folder
 
@@ -60,11 +62,12 @@ def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict
     out: dict[str, Any] = {"text_mb": text / 1e6, "workers": workers}
 
     out["load_average_before"] = os.getloadavg()[0]
-    wall = time.perf_counter()
-    local = extract_folder(corpus, workers=workers, use_cache=False)
-    out["local_s"] = time.perf_counter() - wall  # the pool's CPU is not ours to measure
-    out["events"] = len(local.events)
-    del local
+    if local:
+        wall = time.perf_counter()
+        found = extract_folder(corpus, workers=workers, use_cache=False)
+        out["local_s"] = time.perf_counter() - wall  # the pool's CPU is not ours to measure
+        out["events"] = len(found.events)
+        del found
 
     dataset = workdir / "dataset"
     wall = time.perf_counter()
@@ -76,7 +79,8 @@ def engines(mb: float, workdir: Path, workers: int, partition_mb: float) -> dict
         cwd=ROOT, capture_output=True, text=True, check=True, timeout=7200)
     out.update(json.loads(result.stdout.splitlines()[-1]))
     out["dask_s"] = time.perf_counter() - wall  # with the cluster's start and stop
-    out["dask_vs_local_wall_ratio"] = out["dask_s"] / out["local_s"]
+    if local:
+        out["dask_vs_local_wall_ratio"] = out["dask_s"] / out["local_s"]
     out["bench_process_peak_rss_mb"] = peak_rss() / 1e6  # corpus writer + local engine
     out["dataset_mb"] = (_size(dataset) - _size(dataset / "_work")) / 1e6
     out["intermediate_mb"] = _size(dataset / "_work") / 1e6
@@ -107,6 +111,8 @@ def dask_run(corpus: Path, dataset: Path, workers: int, partition_mb: float) -> 
         out["dask_stage_s"] = summary.stages
         out["shuffle_mb"] = summary.shuffle_bytes / 1e6
         out["linked_pairs"] = summary.linked
+        out["component_rounds"] = summary.rounds
+        out["dask_events"] = summary.events
     out["driver_peak_rss_mb"] = peak_rss() / 1e6
     return out
 
@@ -156,6 +162,8 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=None, help="corpus size for the engines")
     parser.add_argument("--partition-mb", type=float, default=4.0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-local", action="store_true",
+                        help="run the Dask engine only (no local engine to compare with)")
     parser.add_argument("--open", type=int, default=None, metavar="EVENTS",
                         help="time opening a synthetic dataset of this many events")
     parser.add_argument("--run-dask", nargs=2, metavar=("CORPUS", "DATASET"),
@@ -168,7 +176,8 @@ def main() -> None:
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         if args.mb:
-            out["engines"] = engines(args.mb, Path(tmp), args.workers, args.partition_mb)
+            out["engines"] = engines(args.mb, Path(tmp), args.workers, args.partition_mb,
+                                     local=not args.no_local)
         if args.open:
             out["dataset_open"] = open_to_first_paint(args.open, Path(tmp))
         shutil.rmtree(tmp, ignore_errors=True)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from viewer.core.timex import Tagger
 from viewer.core.timex.lexicon import bundled
 from viewer.core.timex.rule_index import (
@@ -107,3 +110,54 @@ def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
         text.index("the day"), text.index("the 1990s"), text.index("1990s")]
     found = Tagger().tag(text, dt.date(2024, 3, 6))
     assert [t.text for t in found] == ["the day before", "the 1990s"]
+
+
+def test_cue_words_as_a_trie_find_what_the_word_list_found() -> None:
+    """The tense cues are a trie now; the longest cue still wins and a cue still ends where
+    its word does ("took place" over "took", no "will" in "willing")."""
+    lex = bundled()
+    text = ("It took place after talks that were planned for May; they willingly said "
+            "they will meet, as we'll see, and agreed.")
+    future = [text[m.start() : m.end()] for m in lex.future_cues.finditer(text)]
+    past = [text[m.start() : m.end()] for m in lex.past_cues.finditer(text)]
+    assert future == ["planned for", "will"]
+    assert past == ["took place", "were", "planned", "said", "agreed"]
+
+
+def test_clause_breaks_are_punctuation_and_the_word_that() -> None:
+    from viewer.core.timex.context import TenseIndex
+
+    text = 'He said, that "thatch" and What that: done'
+    index = TenseIndex(text, bundled())
+    breaks = [i for i in range(len(text)) if index.clause_break_in(i, i + 1)]
+    assert breaks == [7, 9, 14, 21, 32, 36]  # not "thatch", not "What"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Mr", "Gen", "Jan", "approx", "U", "S", "P", "said", "Washington", "x", "etc", "A", "é",
+    "3", ".", ". ", "!", "?", "\n", " ", "..."]), max_size=40).map("".join))
+def test_sentence_breaks_are_those_each_full_stop_is_asked_about(text: str) -> None:
+    """The breaks are found with a cache keyed by the characters before each full stop."""
+    from viewer.core.timex.context import _ends_sentence, _sentence_breaks
+
+    assert _sentence_breaks(text) == [
+        i for i, char in enumerate(text) if char in ".!?\n" and _ends_sentence(text, i)]
+
+
+def test_a_glued_rule_is_scanned_only_where_its_gate_finds_a_place() -> None:
+    """The glued year's full pattern tries a look-ahead at every position of the text; its
+    gate (a first character right after a character its look-behinds end with) is found
+    with the engine's fast character-set search, and where it finds none the rule cannot
+    match."""
+    from viewer.core.timex.lexicon import _gate
+
+    body = r"(?:(?<=\bin)|(?<=\bsince))(?P<year>1[5-9]\d\d|20\d\d)\b"
+    gate = _gate(body)
+    assert gate is not None
+    text = "the invasion in2022 and since1999, not 2022, A12 or in 2023"
+    assert [m.start() for m in gate.finditer(text)] == [15, 29]
+    assert _gate(r"(?P<year>\d{4})") is None  # no look-behind: nothing to say
+    assert _gate(r"(?<=\b)(?P<year>\d{4})") is None  # a look-behind with no character
+    found = Tagger().tag("Russia's invasion in2022 and the war since2014.", dt.date(2024, 1, 1))
+    assert [(t.text, t.value) for t in found] == [("2022", "2022"), ("2014", "2014")]

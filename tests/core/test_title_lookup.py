@@ -30,6 +30,7 @@ def test_a_title_before_a_name_is_found_as_the_expression_finds_it() -> None:
 
 def test_remembered_name_tests_answer_as_the_test() -> None:
     gazetteer, data = load_gazetteer(), people.title_data()
+    people._memos.clear()
     test = people._name_test(gazetteer.forms, data.titles)
     seeds = Path(__file__).parents[2] / "seeds"
     words = [w for path in seeds.glob("*.txt") for w in path.read_text("utf-8").split()]

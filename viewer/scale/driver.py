@@ -1,9 +1,10 @@
 """Run an extraction on a Dask cluster: plan, extract, people, clusters, write, manifest.
 
-The driver holds only small things: the plan, per-partition counts, the people registry
-(names and parties, not text), the phrase counts topic discovery chooses from, the surname
-keys and mentions whose order matters, and the linked pairs (ids only). Text and events stay
-in the dataset folder, read by the tasks.
+The driver holds only small things: the plan, per-partition counts, the publication days
+(each once), the people registry (names and parties, not text), the surname keys whose
+mentions' order matters, the phrase counts topic discovery chooses from, and the names of
+buckets. Text, events, mentions, linked pairs and clusters stay in the dataset folder, read
+and written by the tasks; the driver learns counts.
 """
 
 from __future__ import annotations
@@ -32,15 +33,10 @@ from viewer.core.dataset.manifest import (
 )
 from viewer.core.dataset.tables import write_table
 from viewer.core.events.topics import deleted_ids, load_taxonomy
-from viewer.core.pipeline.conflicts import join_clusters
 from viewer.core.pipeline.folder_topics import add_counts, counted_taxonomy, load_settings
-from viewer.core.pipeline.people_reduce import (
-    finished_registry,
-    merge_learned,
-    people_table,
-    replay,
-)
-from viewer.scale import cluster_steps, discovery_tasks, tasks
+from viewer.core.pipeline.people_reduce import finished_registry, merge_learned, people_table
+from viewer.core.pipeline.people_replay import merge_replayed
+from viewer.scale import cluster_steps, component_tasks, discovery_tasks, people_tasks, tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
 
@@ -62,6 +58,7 @@ class RunSummary:
     stages: dict[str, float]  # wall seconds per stage
     shuffle_bytes: int  # clustering candidates written for the shuffle by date bucket
     linked: int  # pairs of events the clustering linked
+    rounds: int = 0  # rounds of the connected-components passes (links and joins)
 
 
 def app_version() -> str:
@@ -143,8 +140,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     stamps = {p.id: p.source.rules for p in plan.partitions}
     people_folder = plan.sources[0].folder if plan.sources else None
     progress.stage("dates", len(ids), 0)
-    days = [d for part in client.gather(client.map(
-        tasks.dated_days, [out_s] * len(ids), ids, pure=False, retries=3)) for d in part]
+    days = sorted(set().union(*client.gather(client.map(
+        tasks.dated_days, [out_s] * len(ids), ids, pure=False, retries=3))))
     shared_days = client.scatter([days], broadcast=True)[0]  # one object, not one per date
     for future in as_completed(client.map(
             tasks.redate, [out_s] * len(ids), ids, [folders[i] for i in ids],
@@ -162,22 +159,30 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         learned = [client.submit(merge_learned, pair, pure=False) if len(pair) == 2
                    else pair[0] for pair in pairs]
     merged = learned[0].result() if learned else merge_learned([])
+    del learned
     registry = finished_registry(people_folder, merged)
+    del merged
     shared = client.scatter(registry, broadcast=True)
     progress.advance(0)
     keys: frozenset[str] = frozenset().union(*client.gather(client.map(
         tasks.creating, [out_s] * len(ids), ids, [shared] * len(ids), pure=False, retries=3)))
+    shared_keys = client.scatter([keys], broadcast=True)[0]  # a set would be many
     progress.advance(0)
-    mentions = client.gather(client.map(tasks.ordered, [out_s] * len(ids), ids,
-                                        [keys] * len(ids), pure=False, retries=3))
-    final, answers = replay(registry, mentions)
+    tasks.clear(out_s, "mentions")
+    tasks.clear(out_s, "answers")
+    shares = sorted(set().union(*client.gather(client.map(
+        people_tasks.mentions_shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
+        [shared_keys] * len(ids), [max(1, len(ids))] * len(ids), pure=False, retries=3))))
+    final = merge_replayed(registry, client.gather(client.map(
+        people_tasks.replay_task, [out_s] * len(shares), shares, [shared] * len(shares),
+        pure=False, retries=3)))
     progress.advance(0)
     tasks.clear(out_s, "shuffle")  # a bucket must hold this run's events only
     base = load_taxonomy(people_folder)
     shared_base = client.scatter(base, broadcast=True)
     counts = add_counts(client.gather(client.map(
-        tasks.resolve, [out_s] * len(ids), ids, [shared] * len(ids), [keys] * len(ids),
-        answers, [shared_base] * len(ids), pure=False, retries=3)))
+        people_tasks.resolve, [out_s] * len(ids), ids, [shared] * len(ids),
+        [shared_keys] * len(ids), [shared_base] * len(ids), pure=False, retries=3)))
     progress.advance(0)
     progress.end()
     lap("people")
@@ -199,50 +204,50 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
 
     names = sorted(set().union(*(b for b, _ in shuffled))) if shuffled else []
     months = [n for n in names if "/" not in n]
-    topic_buckets = [n for n in names if "/" in n]
+    by_month: dict[str, list[str]] = {}
+    for name in names:
+        if "/" in name:
+            by_month.setdefault(name.split("/")[0], []).append(name)
+    linking = sorted(by_month)
     shuffle_bytes = sum(size for _, size in shuffled)
-    progress.stage("clusters", len(months) + len(topic_buckets), 0)
+    graph = component_tasks.graph_buckets(len(ids))
+    for name in (cluster_steps.LINKS, cluster_steps.JOINS):
+        tasks.clear(out_s, name)
+    progress.stage("clusters", len(months) + len(linking), 0)
     for future in as_completed(client.map(tasks.reach_bucket, [out_s] * len(months), months,
                                           pure=False, retries=3)):
         future.result()
         progress.advance(0)
-    found: set[tuple[str, str, str, str, str, str]] = set()  # a pair may share two topics
-    for future in as_completed(client.map(tasks.link_bucket, [out_s] * len(topic_buckets),
-                                          topic_buckets, pure=False, retries=3)):
-        found.update(future.result())
+    linked = 0
+    for future in as_completed(client.map(
+            cluster_steps.link_month, [out_s] * len(linking), linking,
+            [by_month[m] for m in linking], [graph] * len(linking), pure=False, retries=3)):
+        linked += future.result()
         progress.advance(0)
+    rounds = component_tasks.solve_on(client, out_s, cluster_steps.LINKS, graph)
     progress.end()
-    edges = sorted(found)
-    clusters = components(edges)
     lap("clusters")
-    by_partition: dict[str, dict[str, tuple[str, int]]] = {i: {} for i in ids}
-    for a, _, pa_, b, _, pb in edges:
-        by_partition[pa_][a] = clusters[a]
-        by_partition[pb][b] = clusters[b]
 
     progress.stage("joins", len(ids), 0)
     for name in ("near", "bycluster", "reported"):
         tasks.clear(out_s, name)
     near = client.gather(client.map(
         cluster_steps.near_shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
-        [by_partition[i] for i in ids], pure=False, retries=3))
+        [graph] * len(ids), pure=False, retries=3))
     near_months = sorted(set().union(*(m for m, _ in near))) if near else []
     shuffle_bytes += sum(size for _, size in near)
-    pairs = [p for found in client.gather(client.map(
-        cluster_steps.near_bucket, [out_s] * len(near_months), near_months, pure=False,
-        retries=3)) for p in found]
-    joined = joined_clusters(pairs, edges, clusters)
+    client.gather(client.map(cluster_steps.near_month, [out_s] * len(near_months),
+                             near_months, [graph] * len(near_months), pure=False, retries=3))
+    rounds += component_tasks.solve_on(client, out_s, cluster_steps.JOINS, graph)
     progress.advance(len(ids))
     progress.end()
     lap("joins")
 
     progress.stage("reports", len(ids), 0)
-    shared_joined = client.scatter([joined], broadcast=True)[0]  # a dict would be many
     buckets = max(1, len(ids))
     used = sorted(set().union(*client.gather(client.map(
         cluster_steps.report_shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
-        [by_partition[i] for i in ids], [shared_joined] * len(ids), [buckets] * len(ids),
-        pure=False, retries=3))))
+        [buckets] * len(ids), pure=False, retries=3))))
     for future in as_completed(client.map(cluster_steps.report_bucket, [out_s] * len(used),
                                           used, pure=False, retries=3)):
         future.result()
@@ -264,7 +269,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
                 root / "people.parquet")
     write_table(_listing_problems(plan), root / "problems" / "part-listing.parquet")
     _remove_stale(root, set(ids), written)
-    for name in ("shuffle", "resolved", "near", "bycluster", "reported"):
+    for name in ("shuffle", "resolved", "near", "bycluster", "reported", "mentions", "answers",
+                 cluster_steps.LINKS, cluster_steps.JOINS):
         tasks.clear(out_s, name)  # the shuffles' files; only the extraction's are kept
     entries = [done[i] for i in ids]
     write_json(root / MANIFEST, {
@@ -286,31 +292,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         problems=sum(e["problems"] for e in entries) + len(plan.problems),
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
-        shuffle_bytes=shuffle_bytes, linked=len(edges))
-
-
-def joined_clusters(pairs: Sequence[tuple[str, str, str, str]],
-                    edges: Sequence[tuple[str, str, str, str, str, str]],
-                    clusters: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
-    """Cluster id → (joined cluster id, its articles) for every cluster the near-date pairs
-    join. A linked cluster's articles come from the edges; an unlinked event's cluster is
-    itself, its article the one the pair names. Ids only."""
-    joined = join_clusters((a, b) for a, b, _, _ in pairs)
-    if not joined:
-        return {}
-    articles: dict[str, set[str]] = {}
-    for a, b, da, db in pairs:
-        for cluster, document in ((a, da), (b, db)):
-            articles.setdefault(cluster, set()).add(document)
-    for a, da, _, b, db, _ in edges:
-        for event, document in ((a, da), (b, db)):
-            cluster = clusters[event][0]
-            if cluster in joined:
-                articles[cluster].add(document)
-    merged: dict[str, set[str]] = {}
-    for cluster, new in joined.items():
-        merged.setdefault(new, set()).update(articles[cluster])
-    return {cluster: (new, len(merged[new])) for cluster, new in joined.items()}
+        shuffle_bytes=shuffle_bytes, linked=linked, rounds=rounds)
 
 
 def check_output(out: str | Path) -> None:
@@ -320,35 +302,6 @@ def check_output(out: str | Path) -> None:
     if root.exists() and (not root.is_dir() or (any(root.iterdir()) and not is_dataset(root))):
         raise ValueError(f"{out} exists and is not an event dataset: choose an empty or new "
                          "folder")
-
-
-def components(edges: Sequence[tuple[str, str, str, str, str, str]]
-               ) -> dict[str, tuple[str, int]]:
-    """Cluster id (smallest member id) and number of documents for every linked event."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    document: dict[str, str] = {}
-    for a, da, _, b, db, _ in edges:
-        document[a], document[b] = da, db
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[rb] = ra
-    groups: dict[str, list[str]] = {}
-    for x in document:
-        groups.setdefault(root(x), []).append(x)
-    out: dict[str, tuple[str, int]] = {}
-    for members in groups.values():
-        value = (min(members), len({document[m] for m in members}))
-        for m in members:
-            out[m] = value
-    return out
 
 
 def dashboard(client: Any) -> str | None:

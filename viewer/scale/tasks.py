@@ -33,16 +33,7 @@ from viewer.core.ingest.safe_read import relative_name
 from viewer.core.model import Problem
 from viewer.core.pipeline.cluster import comparison_reach, is_candidate, links
 from viewer.core.pipeline.folder_extraction import dated_by_folder, extract_one, with_topics
-from viewer.core.pipeline.folder_topics import FitCounts, fit_counts
-from viewer.core.pipeline.people_reduce import (
-    Found,
-    Learned,
-    MentionRef,
-    creating_keys,
-    learn_partition,
-    ordered_mentions,
-    resolve_events,
-)
+from viewer.core.pipeline.people_reduce import Learned, creating_keys, learn_partition
 from viewer.core.serialize import mention_from_list, mention_to_list
 from viewer.scale.plan import Partition
 
@@ -107,16 +98,8 @@ def extract_partition(out: str, part: Partition) -> dict[str, Any]:
             "cpu_seconds": time.process_time() - started}
 
 
-def _raw(out: str, pid: str) -> list[tuple[Event, tuple[PersonMention, ...]]]:
-    table = read_table(events_path(Path(out), pid))
-    events = events_from_table(table)
-    mentions = [tuple(mention_from_list(m) for m in json.loads(v))
-                for v in table.column("_mentions").to_pylist()]
-    return list(zip(events, mentions, strict=True))
-
-
-def _mentions(out: str, pid: str
-              ) -> tuple[list[str], list[bool], list[tuple[PersonMention, ...]]]:
+def mention_columns(out: str, pid: str
+                    ) -> tuple[list[str], list[bool], list[tuple[PersonMention, ...]]]:
     """Only what the people steps need: three columns, no events built."""
     table = read_table(events_path(Path(out), pid), ["document", "boilerplate", "_mentions"])
     return (table.column("document").to_pylist(), table.column("boilerplate").to_pylist(),
@@ -124,10 +107,12 @@ def _mentions(out: str, pid: str
              for v in table.column("_mentions").to_pylist()])
 
 
-def dated_days(out: str, pid: str) -> list[dt.date]:
-    """The publication dates of the partition's dated articles, in order."""
+def dated_days(out: str, pid: str) -> set[dt.date]:
+    """The days the partition's dated articles were published on. Dating an article reads
+    only which days occur (`date_evidence.resolve`), so the corpus sends each day once: a
+    set bounded by the calendar, not by the articles."""
     table = read_table(work_path(Path(out), pid, "documents"), ["date"])
-    return [d for d in table.column("date").to_pylist() if d is not None]
+    return {d for d in table.column("date").to_pylist() if d is not None}
 
 
 def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) -> int:
@@ -176,35 +161,16 @@ def redate(out: str, pid: str, folder: str, stamp: str, dates: list[dt.date]) ->
 
 
 def learn(out: str, pid: str, folder: str) -> Learned:
-    documents, boilerplate, mentions = _mentions(out, pid)
+    documents, boilerplate, mentions = mention_columns(out, pid)
     return learn_partition(folder, zip(documents, boilerplate, mentions, strict=True))
 
 
 def creating(out: str, pid: str, registry: PeopleRegistry) -> frozenset[str]:
-    return creating_keys(registry, _mentions(out, pid)[2])
-
-
-def ordered(out: str, pid: str, keys: frozenset[str]
-            ) -> list[tuple[MentionRef, PersonMention]]:
-    if not keys:
-        return []
-    return ordered_mentions(keys, _mentions(out, pid)[2])
+    return creating_keys(registry, mention_columns(out, pid)[2])
 
 
 def _bucket(day: dt.date) -> str:
     return day.strftime("%Y-%m")
-
-
-def resolve(out: str, pid: str, registry: PeopleRegistry, keys: frozenset[str],
-            answers: dict[MentionRef, Found | None], base: Taxonomy) -> FitCounts:
-    """People for a partition's events. Returns what the folder's taxonomy reads of its body
-    events (counts, which add up over partitions)."""
-    root = Path(out)
-    events = resolve_events(registry, keys, answers, _raw(out, pid))
-    write_table(events_table(events, {"_partition": [pid] * len(events),
-                                      "_order": list(range(len(events)))}),
-                resolved_path(root, pid))
-    return fit_counts(base, events)
 
 
 def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
@@ -287,10 +253,11 @@ def reach_bucket(out: str, month: str) -> int:
     return len(owners)
 
 
-def link_bucket(out: str, name: str) -> list[tuple[str, str, str, str, str, str]]:
-    """The linked pairs of one month and topic whose earlier event starts in the month:
-    (id, document, partition) for both ends. The bucket holds the month plus the halo after
-    it, in corpus order; each event is compared as far as the whole month's cap lets it."""
+def bucket_links(out: str, name: str) -> tuple[list[Event], list[str], list[tuple[int, int]]]:
+    """One month and topic's events, their partitions, and the positions of the pairs
+    linked whose earlier event starts in the month. The bucket holds the month plus the halo
+    after it, in corpus order; each event is compared as far as the whole month's cap lets
+    it."""
     month = name.split("/")[0]
     table = _sorted_bucket(Path(out) / WORK / "shuffle" / name)
     events = events_from_table(table)
@@ -306,8 +273,7 @@ def link_bucket(out: str, name: str) -> list[tuple[str, str, str, str, str, str]
         return last is None or keys[j] <= last
 
     pairs = links(events, lambda e: e.start is not None and _bucket(e.start) == month, reach)
-    return [(events[i].id, events[i].document, partitions[i],
-             events[j].id, events[j].document, partitions[j]) for i, j in pairs]
+    return events, partitions, pairs
 
 
 def clear(out: str, name: str) -> None:

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.overview.rangeRequested.connect(self.timeline.show_range)
         self.timeline.viewChanged.connect(self.overview.set_lens)
         self.timeline.redateRequested.connect(self.editing.redate)
+        self.model.dataChanged.connect(self.timeline.events_changed)  # an edit: draw it anew
         box.addWidget(self.overview)
         box.addWidget(self.timeline, 1)
         box.addWidget(self.undated_tray)

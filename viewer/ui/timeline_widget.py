@@ -88,6 +88,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self._scene_key: tuple[int, int, str] = (0, 0, "")
         self._tag_colours: dict[str, str] = {}
+        self.edits = 0  # counts in-place edits of the events, for the painter's batches
         self.render_width: float | None = None  # set when painting offscreen for a picture
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -107,6 +108,12 @@ class TimelineWidget(QAbstractScrollArea):
             self._rebuild()
             if changed:
                 self.fit_hint.offer()  # the user zoomed or panned: the view stays
+
+    def events_changed(self, *_: object) -> None:
+        """Some shown events were edited in place (same rows, same lanes): what the painter
+        built from them is stale."""
+        self.edits += 1
+        self.viewport().update()
 
     @property
     def tag_colours(self) -> dict[str, str]:
@@ -187,7 +194,7 @@ class TimelineWidget(QAbstractScrollArea):
                                                     self.verticalScrollBar().value())
         return TimelineView(self.events, self.rows, self.scale, (float(sx), float(sy)),
                             self.mode, self.selected, self.current, self.periods,
-                            self.doc_dates, self.show_lag, self.label_of)
+                            self.doc_dates, self.show_lag, self.label_of, self.edits)
 
     def _sync(self, scroll: tuple[int, int] | None = None) -> None:
         self.painter.show(self.scene, self.view_state(scroll), self.view_colours())

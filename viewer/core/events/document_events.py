@@ -23,10 +23,11 @@ from viewer.core.events.cue_sets import MODALITY, REFERENCE, automaton_for
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.events.modality import load_rules as load_modality
+from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
 from viewer.core.events.speaker_rules import SpeakerRules
-from viewer.core.events.speaker_rules import load_rules as load_speakers
+from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
 from viewer.core.events.speaker_sources import Speaker
 from viewer.core.events.speakers import find_speakers
 from viewer.core.events.topics import Taxonomy
@@ -382,7 +383,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     later."""
     timexes = tagger.tag(doc.text, doc.date)
     modality = modality or load_modality()
-    speakers = speakers or load_speakers()
+    speakers = speakers or load_speaker_rules()
     # Modality cues, speech verbs, party references: one pass over the document, read per
     # sentence below.
     found_cues = automaton_for(modality, speakers, gazetteer).scan(doc.text)
@@ -438,7 +439,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(list(people))
-        said_parties.append(party_mentions)
+        # references ("the ministry", "the group") name the state or group a body speaks for
+        said_parties.append(sorted((*party_mentions, *referring), key=lambda m: m.start))
         for part_number, part in enumerate(parts):
             timex = part.timex
             if timex is not None and cues.counted_past_the_report(timex, text, doc.date):
@@ -537,9 +539,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
     _date_headline(events, lead, doc)
+    continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
+    speakers = speakers or load_speaker_rules()
     _add_speakers(events, mentions, said_slot,
                   find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
-                  modality)
+                  modality, speakers.neutral_parties)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
 
 
@@ -565,22 +569,27 @@ def _date_headline(events: list[Event], lead: _Part | None, doc: Document) -> No
         timex_value=lead.timex.value if lead.timex else None)
 
 
-def _sides(events: list[Event]) -> frozenset[str]:
+_QUOTED = re.compile(r'[“”"«»]')  # a quotation: words in the speaker's own voice
+
+
+def _sides(events: list[Event], neutral: frozenset[str]) -> frozenset[str]:
     """The parties of the document's dispute: those of its accusations and denials (before
-    speakers are known, a claim or denial comes only from such a cue). A statement by a
-    state or body outside them ("Greece said it was sending rescuers" in a story of Turkey
-    and Syria accusing each other) is not one side's claim."""
-    return frozenset(p for e in events if e.modality in ("claimed", "denied") for p in e.parties)
+    speakers are known, a claim or denial comes only from such a cue), less the neutral
+    ones (courts, the UN). A statement by a state or body outside them ("Greece said it was
+    sending rescuers" in a story of Turkey and Syria accusing each other), or in a document
+    without a dispute, is not one side's claim."""
+    return frozenset(p for e in events if e.modality in ("claimed", "denied")
+                     for p in e.parties if p not in neutral)
 
 
 def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
                   slots: list[int], speakers: list[Speaker | None],
-                  rules: ModalityRules | None) -> None:
+                  rules: ModalityRules | None, neutral: frozenset[str]) -> None:
     """Each event's speaker; a named speaker joins its people (and so, later, its party
     joins the event's parties), a body's own party joins the parties at once; a plain
     statement with a speaker becomes that speaker's claim, unless the source is neutral or
     stands outside the document's dispute (see `_sides`)."""
-    sides = _sides(events)
+    sides = _sides(events, neutral)
     for index, slot in enumerate(slots):
         speaker = speakers[slot]
         if speaker is None:
@@ -588,10 +597,14 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
         event = events[index]
         parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
         own = speaker.parties or tuple(m.title_party for m in speaker.people if m.title_party)
-        outside = bool(sides) and bool(own) and sides.isdisjoint(own)
-        # a neutral source; an act, not an assertion; a third party to the dispute
-        plain = speaker.neutral or speaker.act or outside
-        modality = event.modality if plain else with_speaker(event.modality, rules)
+        # Not what a neutral source reports, nor an act. Where the document shows a dispute
+        # (accusations, denials), a claim is what one of its sides says, or words quoted in
+        # the speaker's own voice; a source with no party of its own ("a trade lawyer",
+        # "local officials") or outside the dispute reports. Where it shows none, anyone's
+        # statement is their claim.
+        claim = not (speaker.neutral or speaker.act) and (
+            not sides or not sides.isdisjoint(own) or _QUOTED.search(event.text) is not None)
+        modality = with_speaker(event.modality, rules) if claim else event.modality
         why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
                              if p not in event.parties))
         events[index] = evolve(event, speaker=speaker.name, parties=parties,

@@ -34,7 +34,8 @@ _STOP_WORDS = frozenset(
     "This That These Those It Its His Her Their Our We He She They I You Yet So Also Even "
     "Although However Meanwhile Moreover Previous Several Some Many Most More Both Each Every "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Read Related Comments Guests "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec Read Related Comments Guests "
     "Presenter Hashtags Explore Try Why How What Who Where Which There Here Peace Talks War "
     "News Progress Pressure Battlefield Realities Security Council Nuclear Power Plant Ministry "
     "Minister Foreign Defence Defense Interior Affairs Office Agency Forces Army Navy Air "
@@ -106,6 +107,9 @@ def surname_key(word: str) -> str:
 def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
                    titles: frozenset[str] = frozenset()) -> bool:
     word = _bare(token)
+    particle, dash, rest = word.partition("-")
+    if dash and particle in _PARTICLES and rest[:1].isupper():
+        word = rest  # "al-Marri", "el-Sayed": a family name with its particle
     if not word or not word[0].isupper() or word in _STOP_WORDS or word in gazetteer_forms:
         return False
     if word in titles:
@@ -157,12 +161,14 @@ def _between_is_title(between: str, data: TitleData) -> bool:
     rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not data.title_re.search(rest):
         return False
+    rest = _PORTFOLIO.sub(" ", rest)  # "education minister": a portfolio before the title
     leftover = data.title_re.sub(" ", rest)
     words = [w for w in _TITLE_GLUE.split(leftover) if w]
     return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
 
 
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
 _TITLE_GLUE = re.compile(r"[\s,-]+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
@@ -384,6 +390,7 @@ class PeopleRegistry:
         self.people: dict[tuple[str, str | None], Person] = {}
         self._leaders: dict[str, tuple[str, str]] | None = None
         self.by_key: dict[str, list[Person]] = {}
+        self.by_first: dict[str, list[Person]] = {}  # first word → people named in full
 
     def _person(self, first: str | None, last: str) -> Person:
         key = surname_key(last)
@@ -417,12 +424,20 @@ class PeopleRegistry:
     def finish(self) -> None:
         """Settle display names; the leaders list fills in parties no text gave."""
         for person in self.people.values():
+            if person.first is not None:
+                self.by_first.setdefault(person.first, []).append(person)
             if person.forms:
                 person.name = person.forms.most_common(1)[0][0]
             if not person.party_votes:
                 leader = self._leader(person.name.split()[-1])
                 if leader is not None:
                     person.party_votes[leader[1]] = 1
+
+    def named_first(self, word: str) -> Person | None:
+        """The one person named in full whose name starts with `word`: a family name
+        written first ("Gao" for Gao Jianming), or a given name used alone."""
+        found = self.by_first.get(word, [])
+        return found[0] if len(found) == 1 else None
 
     def resolve(self, mention: PersonMention) -> Person | None:
         """The person a mention names, if the folder knows them (or the text proves it)."""
@@ -442,6 +457,9 @@ class PeopleRegistry:
             return None
         if candidates:
             return max(candidates, key=lambda p: sum(p.forms.values()))
+        first_named = self.named_first(last)
+        if first_named is not None:
+            return first_named
         leader = self._leader(last)
         if leader is not None:
             first, _, surname = leader[0].rpartition(" ")

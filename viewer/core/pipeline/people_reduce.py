@@ -95,7 +95,7 @@ def would_create(registry: PeopleRegistry, mention: PersonMention) -> bool:
         if any(p.first in (None, mention.tokens[0]) for p in candidates):
             return False
         return mention.evidence or mention.title_party is not None
-    if candidates:
+    if candidates or registry.named_first(mention.tokens[-1]) is not None:
         return False
     return (registry._leader(mention.tokens[-1]) is not None
             or (mention.evidence and mention.title_party is not None))

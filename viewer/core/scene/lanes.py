@@ -32,7 +32,7 @@ class Item:
     row: int
     x0: float
     x1: float
-    events: tuple[int, ...]
+    events: Sequence[int]  # a tuple, or a `RowGroup` (a badge's ranges of lane rows)
     label: str = ""
     label_x1: float = 0.0
     over: bool = False  # the label runs over later marks of its row (painted on a chip)
@@ -50,8 +50,9 @@ class Lane:
     count: int = 0
     y: float = 0.0
     height: float = 0.0
-    items: list[Item] = field(default_factory=list)  # laid out by the scene, per zoom
-    starts: list[float] = field(default_factory=list)  # items' x0, for bisection
+    _items: list[Item] = field(default_factory=list)  # laid out by the scene, per zoom
+    _starts: list[float] = field(default_factory=list)  # items' x0, for bisection
+    pending: Callable[[], list[Item]] | None = None  # makes `items` when first read
     # Zoom-independent indexes: single-day events by day, longer ones by first day.
     point_days: list[int] = field(default_factory=list)
     point_rows: list[int] = field(default_factory=list)
@@ -61,6 +62,26 @@ class Lane:
     longest_span: int = 0
     max_rows: int = 1
     undated: list[int] = field(default_factory=list)  # shown in the Undated tray, counted here
+
+    @property
+    def items(self) -> list[Item]:
+        """What the lane shows at the scene's zoom, in x order (made on first read)."""
+        if self.pending is not None:
+            self.items = self.pending()
+        return self._items
+
+    @items.setter
+    def items(self, items: list[Item]) -> None:
+        self._items = items
+        self._starts = [item.x0 for item in items]
+        self.pending = None
+
+    @property
+    def starts(self) -> list[float]:
+        """The items' x0, for bisection."""
+        if self.pending is not None:
+            self.items = self.pending()
+        return self._starts
 
 
 def lane_keys(event: Event, mode: str) -> tuple[str, ...]:

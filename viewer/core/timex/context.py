@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -14,8 +15,12 @@ _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
 # "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
 # the tense of the telling.
-_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]|\\bthat\\b")
-_SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
+# Two scans merged, each of which the engine can run fast (a character set; a literal word),
+# where one alternation of both was tried at every position of the text (four times slower).
+_CLAUSE_CHARS = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
+_THAT = re.compile(r"that(?<!\wthat)\b")
+_DOT = re.compile(r"\.")  # a full stop may end a sentence (`_ends_sentence`), the rest do
+_OTHER_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS.replace(".", "")) + "]")
 
 
 def _ends_sentence(text: str, index: int) -> bool:
@@ -29,6 +34,31 @@ def _ends_sentence(text: str, index: int) -> bool:
     if len(word) == 1:  # an initial ("P."), but an acronym ("U.S.") may end a sentence
         return word_start > 0 and text[word_start - 1] == "."
     return word.lower() not in load_rules().never_final
+
+@functools.cache
+def _abbreviation_reach() -> int:
+    """How many characters before a full stop decide whether it ends a sentence: the
+    longest abbreviation that never ends one, and the character before it."""
+    return max((len(w) for w in load_rules().never_final if w.isalpha()), default=1) + 2
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _dot_ends_sentence(before: str) -> bool:
+    """`_ends_sentence` for a full stop after `before`, the characters that decide it (fewer
+    at the text's start): a longer word is no listed abbreviation, and a shorter one and
+    the character before it are in them. News repeats the words before its full stops, so
+    for most of them this is a dictionary look-up, not a walk back over the word."""
+    return _ends_sentence(before + ".", len(before))
+
+
+def _sentence_breaks(text: str) -> list[int]:
+    reach = _abbreviation_reach()
+    ends = _dot_ends_sentence
+    dots = [at for at in [m.start() for m in _DOT.finditer(text)]
+            if ends(text[max(0, at - reach) : at])]
+    others = [m.start() for m in _OTHER_BREAK.finditer(text)]
+    return sorted(dots + others) if others and dots else dots or others
+
 
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
@@ -54,9 +84,7 @@ class TenseIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The span from the sentence break before `start` to the one at or after `end`."""
         if self._sentences is None:
-            text = self._text
-            self._sentences = [m.start() for m in _SENTENCE_BREAK.finditer(text)
-                               if _ends_sentence(text, m.start())]
+            self._sentences = _sentence_breaks(self._text)
         breaks = self._sentences
         before = bisect_left(breaks, start)
         after = bisect_left(breaks, end)
@@ -68,7 +96,10 @@ class TenseIndex:
         if hi <= lo:
             return False
         if self._clauses is None:
-            self._clauses = [m.start() for m in _CLAUSE_BREAK.finditer(self._text)]
+            self._clauses = [m.start() for m in _CLAUSE_CHARS.finditer(self._text)]
+            that = [m.start() for m in _THAT.finditer(self._text)]
+            if that:
+                self._clauses = sorted(self._clauses + that)
         at = bisect_left(self._clauses, lo)
         return at < len(self._clauses) and self._clauses[at] < hi
 

@@ -18,9 +18,11 @@ from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.context import Anchor, Match, TenseIndex
+from viewer.core.timex.follower_index import can_follow
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
+from viewer.core.timex.rule_index import DIGIT, QUOTE
 from viewer.core.timex.value_calendar import interval, narrow
 
 Normaliser = Callable[[Match], nd.Result | None]
@@ -131,13 +133,13 @@ class Tagger:
         index = TenseIndex(text, self.lex)
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
         for hit, rule in self._candidates(text, start, end, tagged_to):
-            if hit.start() < pos:
-                continue  # inside an expression already tagged
             a, b = hit.span()
+            if a < pos:
+                continue  # inside an expression already tagged
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
-            groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-            context = Match(text, a, b, groups, dct, anchor, self.lex, index, year)
+            # Groups that did not take part are None, which normalisers read as absent.
+            context = Match(text, a, b, hit.groupdict(), dct, anchor, self.lex, index, year)
             resolved = _resolve(rule, context)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
@@ -169,17 +171,18 @@ class Tagger:
         """Rule matches in text order; at one position, in the rules' file order.
 
         One scan of the lowercased text stops only at words some rule can start with (see
-        `rule_index`); there one combined match finds the first rule that applies, and the
-        rules after it are tried when the caller turns its match down. Words inside an
-        expression already tagged (`tagged_to[0]`, kept by the caller) are skipped. Glued
-        rules (which may start inside a word) are found with their own scan and merged in.
+        `rule_index`) and reads the start of the word after it; there the rules that can go
+        on with that word (`_narrow`) are tried in order, the later ones when the caller
+        turns a match down. Words inside an expression already tagged (`tagged_to[0]`, kept
+        by the caller) are skipped. Glued rules (which may start inside a word) are found
+        with their own scan and merged in.
         """
         lex = self.lex
         rules = lex.rules
-        by_word = lex.by_word
-        combined = lex.scan.combined
+        narrowed = lex.scan.narrowed
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in enumerate(rules) if rule.glued
+             and (rule.gate is None or rule.gate.search(text, start, end))
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
@@ -200,17 +203,16 @@ class Tagger:
                 continue  # every hit here would start inside a tagged expression
             first = text[at]
             if first.isdigit():
-                candidates = lex.by_digit
+                key = DIGIT
             elif first in "'’":
-                candidates = lex.by_quote
+                key = QUOTE
             else:
-                candidates = by_word.get(word.group().lower(), ())
-            if len(candidates) > 1:
-                found = combined[candidates].match(text, at, end)
-                if found is None:
-                    continue
-                candidates = candidates[int(str(found.lastgroup)[1:]):]
-            for index in candidates:
+                key = word.group().lower()
+            pair = (key, (word.group("next") or "").lower())
+            entry = narrowed.get(pair)
+            if entry is None:
+                entry = _narrow(lex, *pair)
+            for index in entry:
                 if at < tagged_to[0]:
                     break  # the caller took an earlier rule's expression here
                 rule = rules[index]
@@ -219,6 +221,32 @@ class Tagger:
                     yield matched, rule
         for _, index, hit in glued[next_glued:]:
             yield hit, rules[index]
+
+
+def _rules_of(lex: Lexicon, key: str) -> tuple[int, ...]:
+    """The rules a trigger key (a start word, DIGIT or QUOTE) can start."""
+    if key == DIGIT:
+        return lex.by_digit
+    if key == QUOTE:
+        return lex.by_quote
+    return lex.by_word.get(key, ())
+
+
+_MAX_PAIRS = 50_000  # (word, next word) pairs remembered; news uses a few thousand
+
+
+def _narrow(lex: Lexicon, key: str, next_word: str) -> tuple[int, ...]:
+    """The rules of `key` that can match before a word starting `next_word`, in order
+    (see `follower_index`). Once narrowed they are few, and trying each is cheaper than one
+    alternation of all the key's rules (measured: 72 against 82 ms on 100 articles)."""
+    group = _rules_of(lex, key)
+    row = lex.scan.follow.get(key)
+    left = group if row is None else tuple(
+        index for index, after in zip(group, row, strict=True) if can_follow(after, next_word))
+    if len(lex.scan.narrowed) >= _MAX_PAIRS:
+        lex.scan.narrowed.clear()
+    lex.scan.narrowed[(key, next_word)] = left
+    return left
 
 
 _DEFAULT: Tagger | None = None
