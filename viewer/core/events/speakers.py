@@ -41,7 +41,7 @@ _ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&
                          r"(?:\s*\([^()]{1,24}\))?\s*$")
 _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 # The clause a verb sits in (back to the last comma), and the words that make it subordinate.
-_LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
+_CLAUSE_MARKS = ",;:—–"
 _SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
@@ -197,9 +197,11 @@ class SpeakerFinder(SpeakerMemory):
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
         after his lawyers asked for more time"): not who the sentence's report comes from."""
-        clause = _LAST_CLAUSE.search(self.text, max(start, verb - 80), verb)
-        return clause is not None and _SUBORDINATOR.search(
-            self.text, clause.start(), verb) is not None
+        # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
+        # position costs the square of the window).
+        lo = max(start, verb - 80)
+        begin = max(lo, *(self.text.rfind(mark, lo, verb) + 1 for mark in _CLAUSE_MARKS))
+        return _SUBORDINATOR.search(self.text, begin, verb) is not None
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
