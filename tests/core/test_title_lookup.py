@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from viewer.core.events import people
@@ -38,3 +39,18 @@ def test_remembered_name_tests_answer_as_the_test() -> None:
         assert test(word) == people._is_name_token(word, gazetteer.forms, data.titles)
     memo = people._memos[(id(gazetteer.forms), id(data.titles))][2]
     assert len(memo) == len(set(words))  # each word tested once
+
+
+def test_a_place_before_a_name_is_found_as_the_expression_finds_it() -> None:
+    """`_place_before` reads the end of the window; `\\b(?:in|…)\\s+$` was tried at each
+    position of it."""
+    expression = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
+    pieces = [*people._PLACES, "x", "Gaza", " ", "  ", "\n", ",", "-", "_", "1", "é", "\xa0"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        want = bool(expression.search(text))
+        assert people._place_before(text) == want, text
+        found += want
+    assert found > 500

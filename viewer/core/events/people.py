@@ -170,7 +170,7 @@ def _between_is_title(between: str, data: TitleData) -> bool:
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
 _PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
 _TITLE_GLUE = re.compile(r"[\s,-]+")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
+_PLACES = ("in", "at", "from", "to", "near", "into", "across", "of")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
 _CLAUSE_STOP = re.compile(r"[,;.]")
 _OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
@@ -200,7 +200,7 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
             return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
     titled = _titled_before(text, left_from, start, data)
-    if _PLACE_BEFORE.search(left):
+    if _place_before(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
     appos = _APPOSITION.match(text[end : end + 4])
     if appos:
@@ -226,6 +226,17 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
 
 def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _place_before(left: str) -> bool:
+    """`left` ends with a preposition of place and a space ("talks in "): what
+    `\\b(?:in|at|…)\\s+$` finds, read from the end instead of tried at every position."""
+    stripped = left.rstrip()
+    if len(stripped) == len(left) or not stripped.endswith(_PLACES):
+        return False
+    return any(stripped.endswith(word) and (
+        len(stripped) == len(word) or not _word_char(stripped[-len(word) - 1]))
+        for word in _PLACES)
 
 
 def _titled_before(text: str, left_from: int, start: int, data: TitleData) -> bool:
