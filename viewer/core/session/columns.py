@@ -269,6 +269,10 @@ class EventColumns:
         columns = [self._values(spec, picked) for spec in SPECS]
         return [Event(*values) for values in zip(*columns, strict=True)]
 
+    def values(self, name: str, rows: npt.NDArray[np.int64]) -> list[Any]:
+        """One field's values for many rows, the column converted once."""
+        return self._values(SPEC[name], rows)
+
     def _values(self, spec: Spec, rows: npt.NDArray[np.int64]) -> list[Any]:
         name, kind = spec.name, spec.kind
         if kind == "flag":

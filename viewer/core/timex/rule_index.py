@@ -305,16 +305,13 @@ class RuleScan:
     would not line up). `guards[word]`, which `trigger` matches where the word ends, tells
     whether the next word is one its rules can go on with ("the" only starts a rule before
     "day", "week", "end", a number, …). `follow[word]` holds the followers of each of the
-    word's rules (DIGIT's for a number), in the word's rule order, and `narrowed` the rules
-    left for each (start word, next word's start) pair met so far, so each pair is worked
-    out once (`tagger._narrow`).
+    word's rules (DIGIT's for a number), in the word's rule order (`tagger._narrow`).
     """
 
     trigger: re.Pattern[str]
     trigger_any_case: re.Pattern[str]
     guards: dict[str, re.Pattern[str]]
     follow: dict[str, tuple[Followers, ...]] = field(default_factory=dict)
-    narrowed: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
 
 def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
