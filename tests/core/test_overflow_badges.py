@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import random
 
 from viewer.core.events.document_events import Event
@@ -39,6 +40,10 @@ def test_one_day_past_the_rows_is_its_own_mark() -> None:
     (lane,) = scene_of(events).lanes
     overflow = [item for item in lane.items if item.row == MAX_ROWS]
     assert [(item.kind, tuple(item.events)) for item in overflow] == [("mark", (MAX_ROWS,))]
+    scene = scene_of(events)
+    (lane,) = scene.lanes
+    (mark,) = [item for item in lane.items if item.row == MAX_ROWS]
+    assert scene.label(mark) == "Talks."  # nothing after it in that row: room for its label
 
 
 def test_no_badge_says_one_and_every_event_is_shown_once_at_every_zoom() -> None:
@@ -52,3 +57,7 @@ def test_no_badge_says_one_and_every_event_is_shown_once_at_every_zoom() -> None
         shown = [row for item in lane.items for row in item.events]
         assert sorted(shown) == list(range(len(events))), px
         assert all(len(item.events) > 1 for item in lane.items if item.kind == "badge"), px
+        last = sorted((item for item in lane.items if item.row == lane.max_rows - 1),
+                      key=lambda item: item.x0)
+        for item, after in itertools.pairwise(last):
+            assert item.label_x1 < after.x0, px  # an overflow label stops short of the next
