@@ -31,6 +31,11 @@ from bench.events import same_speaker, score
     ("WHO", "World Health Organization", True),
     ("the Kremlin", "Russia", True),
     ("US; EU", "United States; European Union", True),
+    # A source named with a place or affiliation after it is that source.
+    ("analysts", "Analysts in Shanghai", True),
+    ("staff at the city hospital", "Staff at the city hospital in Aden", True),
+    ("officials in Kyiv", "officials in Moscow", False),
+    ("officials", "officials said", False),
 ])
 def test_same_speaker(gold: str, got: str, same: bool) -> None:
     assert same_speaker(gold, got) is same

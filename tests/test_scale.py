@@ -273,12 +273,19 @@ def test_output_that_is_not_a_dataset_is_refused(tmp_path: Path,
     assert sorted(p.name for p in (tmp_path / "full").iterdir()) == ["thesis.md"]
 
 
-def _wait_for(path: Path, seconds: float) -> None:
+def _scheduler_address(path: Path, seconds: float) -> str:
+    """The address in the scheduler's file, once the file is whole: the scheduler creates it
+    before it has written it, so on a loaded machine a read can see it empty or cut short."""
+    import json
+
     deadline = time.monotonic() + seconds
-    while not path.exists():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{path.name} did not appear in {seconds} s")
-        time.sleep(0.1)
+    while True:
+        try:
+            return str(json.loads(path.read_text())["address"])
+        except (OSError, ValueError, KeyError):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path.name} was not written in {seconds} s") from None
+            time.sleep(0.1)
 
 
 def test_separate_scheduler_and_workers(tmp_path: Path) -> None:
@@ -290,10 +297,7 @@ def test_separate_scheduler_and_workers(tmp_path: Path) -> None:
                                "--scheduler-file", str(info)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        _wait_for(info, 30)
-        import json
-
-        address = json.loads(info.read_text())["address"]
+        address = _scheduler_address(info, 30)
         for _ in range(2):
             procs.append(subprocess.Popen(
                 [*worker, address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],

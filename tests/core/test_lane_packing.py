@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from tests.core.workcount import lines_run
 from viewer.core.scene import lane_packing
@@ -51,7 +52,10 @@ def _shapes(count: int, width: float, seed: int) -> tuple[np.ndarray, np.ndarray
     return np.array(x0), np.array(x1)
 
 
-def test_packing_and_overflow_equal_placing_one_by_one() -> None:
+@pytest.mark.parametrize("list_search", [lane_packing.LIST_SEARCH, 0])  # lists, arrays
+def test_packing_and_overflow_equal_placing_one_by_one(list_search: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lane_packing, "LIST_SEARCH", list_search)
     for seed in range(30):
         x0, x1 = _shapes(random.Random(seed).randint(0, 400), 2000.0, seed)
         rows, used = lane_packing.pack(x0, x1, 4)

@@ -20,6 +20,16 @@ NEUTRAL: str = _COLOURS.get("neutral", "#8a8a8a")
 PERIOD_COLOURS: tuple[str, ...] = tuple(_COLOURS.get("periods", ["#b39ddb"]))
 
 
+def over(colour: QColor, background: QColor) -> QColor:
+    """The opaque colour a translucent `colour` shows over an opaque `background`. Qt fills
+    and strokes opaque colours many times faster (a translucent vertical line cost 0.2 ms),
+    and over a known background the pixels are the same."""
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(*(c * alpha + b * (1 - alpha) for c, b in (
+        (colour.redF(), background.redF()), (colour.greenF(), background.greenF()),
+        (colour.blueF(), background.blueF()))))
+
+
 def next_period_colour(used: Iterable[str]) -> str:
     """The first period tint not in `used`; when all are taken, the least used one."""
     counts = dict.fromkeys(PERIOD_COLOURS, 0)

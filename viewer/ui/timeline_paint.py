@@ -7,6 +7,7 @@ picture and the HTML report call this one painter.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 
@@ -17,9 +18,11 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
+    QStaticText,
 )
 
 from viewer.core.events.document_events import Event
@@ -27,11 +30,13 @@ from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
 from viewer.core.words import plural
 from viewer.ui.axis_labels import spaced_labels
+from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
 from viewer.ui.label_paint import LabelPainter
 from viewer.ui.legend_paint import Key, paint_legend
-from viewer.ui.modality_marks import modal_kind, modal_style, paint_conflict_badge, paint_lags
-from viewer.ui.palette import party_colour
+from viewer.ui.modality_marks import modal_style, paint_lags
+from viewer.ui.palette import over, party_colour
 from viewer.ui.period_names import paint_period_names
+from viewer.ui.publication_marks import strip_path
 from viewer.ui.timeline_view import TimelineColours, TimelineView
 
 AXIS_HEIGHT = 54.0
@@ -57,12 +62,16 @@ class TimelinePainter:
         self.cache: dict[tuple[str, str], QColor] = {}
         self.legend: list[tuple[str, QColor]] = []
         self.legend_rows: list[list[Key]] = []  # the key's lines as last painted
-        self._styles: dict[tuple[int, str], tuple[QPen, QBrush]] = {}
-        self._selected_pen = QPen()
+        self._styles: dict[tuple[int, str, bool], tuple[QPen, QBrush]] = {}
+        self.quick_dashes = False  # on a screen or an image at its own scale: hairline dashes
+        self.selected_pen = QPen()
         self._white = QColor("white")
         self.badge_text = QColor("gray")
         empty: list[tuple[dt.date, str]] = []
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
+        self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
+        self.batches = BatchBuilder(self)
+        self._built: tuple[tuple[object, ...], ItemBatch] = ((), ItemBatch())
 
     def show(self, scene: Scene | None, view: TimelineView,
              colours: TimelineColours) -> None:
@@ -101,17 +110,19 @@ class TimelinePainter:
             painter.setPen(QPen(muted, 0.5))
             painter.drawLine(QPointF(x0, lane.y + lane.height), QPointF(x1, lane.y + lane.height))
         items = self.scene.visible(x0, x1, sy, sy + visible_h)
-        self._selected_pen = QPen(text, 2)
+        self.selected_pen = QPen(text, 2)
         self._white = QColor("white")
         self.badge_text = QColor(muted).darker(130)
         fast = len(items) > 400  # dense views: square badges draw several times faster
+        self.quick_dashes = (painter.paintEngine().type() == QPaintEngine.Type.Raster
+                             and not painter.deviceTransform().isScaling())
         if self.view.show_lag:
             paint_lags(self.scene, self.view.events, painter, items, ROW_HEIGHT)
-        self.labels.chips = []
         self.labels.visible = (x0, x1)  # content x of the visible part: labels stay inside it
         self.labels.metrics = QFontMetricsF(painter.font())
-        for item in items:
-            self._paint_item(painter, item, text, fast)
+        batch = self._batch(painter, items, fast, (x0, x1, sy, visible_h))
+        paint_batch(painter, batch, text, self.badge_text, self.selected_pen)
+        self.labels.chips = batch.chips
         self.labels.paint_chips(painter, text, base, self.badge_text)
         self.labels.paint_current_label(painter, items, text, base, x1)
         painter.restore()
@@ -122,6 +133,32 @@ class TimelinePainter:
         if legend:
             self._paint_legend(painter, rect, text, base)
 
+    @property
+    def batch(self) -> ItemBatch:
+        """What the last paint drew of the items (for tests and checks)."""
+        return self._built[1]
+
+    def _batch(self, painter: QPainter, items: list[Item], fast: bool,
+               place: tuple[float, float, float, float]) -> ItemBatch:
+        """The visible items' draw calls, built again only when the layout, the place, the
+        selection, the colours, the font or the events (an edit) changed."""
+        assert self.scene is not None
+        view, events = self.view, self.view.events
+        font = painter.font()
+        key = (id(self.scene), self.scene.version, place, fast, self.quick_dashes,
+               id(self.colours), view.mode,
+               id(view.selected), len(view.selected), view.current, font.key(), id(events),
+               _identity(view.label_of), self.selected_pen.color().rgba(), self.badge_text.rgba(),
+               view.edits)
+        if self._built[0] != key:
+            metrics = QFontMetricsF(font)
+
+            def size_of(text: QStaticText) -> tuple[float, float]:
+                return metrics.horizontalAdvance(text.text()), metrics.height()
+
+            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of))
+        return self._built[1]
+
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
                      muted: QColor, text: QColor) -> None:
         left = rect.left() + HEADER_WIDTH
@@ -129,6 +166,11 @@ class TimelinePainter:
         unit, marks = ticks(scale.ordinal(x0), scale.ordinal(x1), scale.px_per_day)
         band = QColor(muted)
         band.setAlpha(22)
+        base = self.colours.base
+        flat = base.alpha() == 255  # the rect was filled with it: draw opaque equivalents
+        if flat:
+            band = over(band, base)
+        shaded: list[float] = []  # the shaded bands' edges, in order
         # Alternate shading by month (fine zoom) or by year (coarse zoom).
         by_month = unit in ("hour", "6 hours", "day", "week", "month")
         first = self.view.scale.date(x0)
@@ -140,8 +182,11 @@ class TimelinePainter:
                 a = left + self.view.scale.x(current.toordinal()) - sx
                 b = left + self.view.scale.x(nxt.toordinal()) - sx
                 painter.fillRect(QRectF(a, rect.top(), b - a, rect.height()), band)
+                shaded += (a, b)
             current = nxt
-        self._paint_periods(painter, rect, left, sx, x1)
+        if self._paint_periods(painter, rect, left, sx, x1):
+            flat = False  # tinted periods under the ticks: their colour is not known here
+        line_colours = (over(muted, base), over(muted, band)) if flat else (muted, muted)
         painter.setPen(QPen(muted, 0.6))
         metrics = QFontMetricsF(painter.font())
         shown = [(left + self.view.scale.x(tick.ordinal) - sx, tick) for tick in marks]
@@ -149,7 +194,8 @@ class TimelinePainter:
         spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
         labelled = set(spaced_labels(spans))
         for index, (x, tick) in enumerate(shown):
-            pen = QPen(muted, 1.0 if tick.major else 0.4)
+            under = bisect.bisect_right(shaded, x) % 2  # 1: inside a shaded band
+            pen = QPen(line_colours[under], 1.0 if tick.major else 0.4)
             painter.setPen(pen)
             painter.drawLine(QPointF(x, rect.top() + AXIS_HEIGHT - (14 if tick.major else 7)),
                              QPointF(x, rect.bottom()))
@@ -162,35 +208,34 @@ class TimelinePainter:
         # just above the axis line, clear of the tick labels.
         painter.setBrush(QBrush(muted))
         painter.setPen(Qt.PenStyle.NoPen)
-        path = QPainterPath()  # one path for all: 50,000 articles were 50,000 calls
-        base_y = rect.top() + AXIS_HEIGHT - 1
-        for x in self._publication_xs(left, sx, rect.right()):
-            path.moveTo(x, base_y)
-            path.lineTo(x - 4, base_y - 7)
-            path.lineTo(x + 4, base_y - 7)
-            path.closeSubpath()
+        path = self._publication_strip(left, sx, rect.right(), rect.top() + AXIS_HEIGHT - 1)
         if not path.isEmpty():  # an empty path is an invalid `d=""` in an SVG picture
             painter.drawPath(path)
         painter.setPen(QPen(muted, 0.8))
         painter.drawLine(QPointF(rect.left(), rect.top() + AXIS_HEIGHT),
                          QPointF(rect.right(), rect.top() + AXIS_HEIGHT))
 
-    def _publication_xs(self, left: float, sx: float, right: float) -> list[float]:
-        """Where the visible articles' publication triangles go, one per whole pixel."""
+    def _publication_strip(self, left: float, sx: float, right: float,
+                           base: float) -> QPainterPath:
+        """The visible articles' publication triangles, one per whole pixel, as one path;
+        kept while the documents, the scale and the place do not change."""
         dates = self.view.doc_dates
         if self._doc_days[0] is not dates:
             days = np.sort(np.fromiter((d.toordinal() for d, _ in dates), dtype=np.float64,
                                        count=len(dates)))
             self._doc_days = (dates, days)
-        days = self._doc_days[1]
         scale = self.view.scale
-        xs = left + (days + 0.5 - scale.origin) * scale.px_per_day - sx
-        xs = xs[(xs >= left) & (xs <= right)]
-        return list(np.unique(np.round(xs, 1)).tolist())
+        key = (id(dates), scale.origin, scale.px_per_day, left, sx, right, base)
+        if self._strip[0] != key:
+            xs = left + (self._doc_days[1] + 0.5 - scale.origin) * scale.px_per_day - sx
+            self._strip = (key, strip_path(xs[(xs >= left) & (xs <= right)], base))
+        return self._strip[1]
 
     def _paint_periods(self, painter: QPainter, rect: QRectF, left: float, sx: float,
-                       x1: float) -> None:
-        """The analyst's periods: a tinted band each (named later, over the lanes)."""
+                       x1: float) -> bool:
+        """The analyst's periods: a tinted band each (named later, over the lanes). Whether
+        any was drawn."""
+        drawn = False
         for period in self.view.periods:
             a = left + self.view.scale.x(period.start.toordinal()) - sx
             b = left + self.view.scale.x(period.end.toordinal() + 1) - sx
@@ -201,6 +246,8 @@ class TimelinePainter:
             fill.setAlpha(45)
             painter.fillRect(QRectF(a, rect.top() + AXIS_HEIGHT, b - a,
                                     rect.height() - AXIS_HEIGHT), fill)
+            drawn = True
+        return drawn
 
     def _paint_period_names(self, painter: QPainter, rect: QRectF, sx: float, sy: float,
                             base: QColor) -> None:
@@ -236,7 +283,7 @@ class TimelinePainter:
     def style(self, colour: QColor, kind: str) -> tuple[QPen, QBrush]:
         """Pens and brushes per colour and kind, made once: painting thousands of items
         must not build thousands of Qt objects."""
-        key = (colour.rgba(), kind)
+        key = (colour.rgba(), kind, self.quick_dashes)
         style = self._styles.get(key)
         if style is None:
             fill = QColor(colour)
@@ -252,6 +299,11 @@ class TimelinePainter:
                 fill.setAlpha(70 if kind == "bar-fuzzy-dashed" else 120)
                 pen = QPen(colour, 1.2)
                 pen.setStyle(Qt.PenStyle.DashLine)
+                if self.quick_dashes:
+                    # The same dashes one pixel wide: a 1.2 px dashed outline on screen cost
+                    # about 1 ms per thousand pixels of bar, a hairline's some 15 times less.
+                    pen = QPen(colour, 0)
+                    pen.setDashPattern([4.8, 2.4])
                 style = (pen, QBrush(fill))
             elif kind == "explicit":
                 style = (QPen(colour.darker(140), 1), QBrush(colour))
@@ -263,78 +315,12 @@ class TimelinePainter:
             self._styles[key] = style
         return style
 
-    def _box(self, painter: QPainter, box: QRectF, style: tuple[QPen, QBrush], selected: bool,
-             radius: float, fast: bool) -> None:
-        """A badge or bar: rounded when there are few to draw, square when speed matters."""
-        painter.setPen(self._selected_pen if selected else style[0])
-        painter.setBrush(style[1])
-        if fast:
-            painter.drawRect(box)
-        else:
-            painter.drawRoundedRect(box, radius, radius)
-
-    def _paint_item(self, painter: QPainter, item: Item, text: QColor, fast: bool = False
-                    ) -> None:
-        assert self.scene is not None
-        y = self.scene.item_y(item) + ROW_HEIGHT / 2
-        event = self.view.events[item.first]
-        colour = self.colour_of(event)
-        selected = bool(self.view.selected) and not self.view.selected.isdisjoint(item.events)
-        if item.kind == "badge":
-            box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-            self._box(painter, box, self.style(colour, "badge"), selected, 7, fast)
-            painter.setPen(self._white)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(len(item.events)))
-        elif item.kind == "bar":
-            box = QRectF(item.x0, y - 5, max(2.0, item.x1 - item.x0), 10)
-            fuzzy = event.precision in ("fuzzy", "year", "decade", "century")
-            kind = "bar-fuzzy" if fuzzy else "bar"  # the wider the uncertainty, the paler
-            if event.date_source != "explicit":
-                kind += "-dashed"
-            kind = modal_kind(event.modality, kind)
-            self._box(painter, box, self.style(colour, kind), selected, 3, fast)
-        else:
-            centre = QPointF((item.x0 + item.x1) / 2, y)
-            kind = event.date_source if event.date_source in ("explicit", "document") else "ring"
-            kind = modal_kind(event.modality, kind)
-            pen, brush = self.style(colour, kind)
-            painter.setPen(pen)
-            painter.setBrush(brush)
-            radius = 5.0 if kind == "explicit" else 4.5
-            painter.drawEllipse(centre, radius, radius)
-            if selected:
-                painter.setPen(self._selected_pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(centre, 8, 8)
-        if event.conflict and item.kind != "badge":
-            paint_conflict_badge(painter, item.x0 - 3, y - 8)
-        if event.tags and item.kind != "badge":
-            # A tagged event carries a small square in its first tag's colour.
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.colours.tag(event.tags[0]))
-            painter.drawRect(QRectF(item.x1 - 1, y - 9, 5, 5))
-        current = self.view.current
-        if current is not None and current in item.events and item.kind != "badge":
-            return  # the current event's label is drawn last, bold, where it hides nothing
-        fitted = self.labels.fit_label(item, self.scene.label(item))
-        if fitted is None:
-            return
-        x, label = fitted
-        if item.over or x < item.x1 + 4:
-            # Over the crowded marks after it, or over a bar running past the left or right
-            # edge: on a chip, drawn after every mark.
-            self.labels.chips.append((QPointF(x, y + 4), label, item.kind == "badge"))
-        else:
-            # Plain weight for every label: each was fitted to its room at this weight, so
-            # none overlaps the next mark.
-            painter.setPen(text if item.kind != "badge" else self.badge_text)
-            painter.drawText(QPointF(x, y + 4), label)
-
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
                        muted: QColor, base: QColor) -> None:
         assert self.scene is not None
         painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
-        painter.setPen(QPen(muted, 0.8))
+        rule = over(muted, base) if base.alpha() == 255 else muted  # over the header's fill
+        painter.setPen(QPen(rule, 0.8))
         painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
                          QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
         metrics = QFontMetricsF(painter.font())
@@ -354,7 +340,7 @@ class TimelinePainter:
             painter.setPen(muted)
             painter.drawText(QRectF(rect.left(), top + LANE_PAD, HEADER_WIDTH - 6, 16),
                              Qt.AlignmentFlag.AlignRight, str(lane.count))
-            painter.setPen(QPen(muted, 0.5))
+            painter.setPen(QPen(rule, 0.5))
             painter.drawLine(QPointF(rect.left(), top + lane.height),
                              QPointF(rect.left() + HEADER_WIDTH, top + lane.height))
         painter.restore()
@@ -389,3 +375,7 @@ class TimelinePainter:
         self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
                                         self.legend, text)
 
+
+def _identity(function: Callable[..., object]) -> tuple[int, int]:
+    """What a callable is, the same for every bound method object of one method."""
+    return id(getattr(function, "__self__", None)), id(getattr(function, "__func__", function))

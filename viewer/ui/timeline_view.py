@@ -45,6 +45,7 @@ class TimelineView:
     doc_dates: Sequence[tuple[dt.date, str]] = ()
     show_lag: bool = False
     label_of: Callable[[Event], str] = short_label
+    edits: int = 0  # grows with each in-place edit of the events: drawn batches go stale
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,13 @@ class ModalityRules:
     modality: dict[str, str]  # group → modality
     when_negated: dict[str, str]
     sentence_scope: frozenset[str]
+    opening: frozenset[str]  # groups whose cues count only where they open a clause
     rank: dict[str, int]  # group → precedence, lower wins
     negators: frozenset[str]
     window: int
     with_speaker: str  # a plain statement someone is said to make
+    continuing: frozenset[str] = frozenset()  # groups whose cue may go on the sentence before
+    carried: frozenset[str] = frozenset()  # the modalities that go on so
 
 
 def _phrase(text: str) -> str:
@@ -98,10 +102,13 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         when_negated={name: str(g["when_negated"]) for name, g in groups.items()
                       if "when_negated" in g},
         sentence_scope=frozenset(n for n, g in groups.items() if g.get("scope") == "sentence"),
+        opening=frozenset(n for n, g in groups.items() if g.get("opening")),
         rank={name: i for i, name in enumerate(order)},
         negators=frozenset(data.get("negators", [])),
         window=int(data.get("negation_window", 3)),
         with_speaker=str(data.get("with_speaker", HAPPENED)),
+        continuing=frozenset(data.get("continuation", {}).get("groups", [])),
+        carried=frozenset(data.get("continuation", {}).get("modalities", [])),
     )
 
 
@@ -130,6 +137,9 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
         empty = empty and not sentence[seen_to : match.start()].strip()
         seen_to = match.end()
         word = match.group().lower()
+        if word == "," and sentence[match.start() - 1 : match.start()].isdigit() and sentence[
+                match.end() : match.end() + 1].isdigit():
+            continue  # "2,000": a number, not a clause
         if word in rules.boundaries:
             starts.append(match.end())
             subordinate.append(False)
@@ -145,24 +155,48 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
 
 
 def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
-                rules: ModalityRules | None = None) -> str:
+                rules: ModalityRules | None = None,
+                found: Sequence[tuple[int, int]] | None = None) -> str:
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
-    the event's time expression; `future` says its date lies after the publication date."""
+    the event's time expression; `future` says its date lies after the publication date.
+    `found`: where the cues are in the sentence, if a document-wide pass found them (else
+    the cue expression finds them here)."""
+    return decide(sentence, anchor, future, rules, found)[0]
+
+
+def decide(sentence: str, anchor: int | None = None, future: bool = False,
+           rules: ModalityRules | None = None,
+           found: Sequence[tuple[int, int]] | None = None) -> tuple[str, str]:
+    """The modality, and the group whose cue gave it ("" when none did)."""
     rules = rules or load_rules()
-    best: tuple[int, str] | None = None  # cues in the anchor's clause, and frames
-    fallback: tuple[int, str] | None = None  # cues in main clauses, when the anchor's has none
+    if found is None:
+        found = [m.span() for m in rules.cue.finditer(sentence)]
+    best: tuple[tuple[int, int], str, str] | None = None  # anchor's clause, frames; group
+    fallback: tuple[int, str, str] | None = None  # main clauses, when the anchor's has none
     anchored = False  # a clause cue was found in the anchor's clause
     clauses: tuple[list[int], set[int], int] | None = None
     words: set[str] | None = None
     first = _WORD.search(sentence)
     lead = first.start() if first else 0
-    for cue in rules.cue.finditer(sentence):
-        text = cue.group()
-        if text[:1].isupper() and cue.start() > lead:
+    for cue_start, cue_end in found:
+        text = sentence[cue_start:cue_end]
+        if text[:1].isupper() and cue_start > lead:
             continue  # capitalised inside the sentence: a name ("May", "Will")
+        if clauses is None:
+            starts, subordinate = _clauses(sentence, rules)
+            main = {n for n, sub in enumerate(subordinate) if not sub} or set(
+                range(len(starts)))
+            own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
+            clauses = (starts, main, own)
+        starts, main, own = clauses
+        clause = bisect.bisect_right(starts, cue_start) - 1
+        # The anchor's clause first, then main clauses in their order ("Togo asked the court
+        # to …, accusing Ghana of …" is a request; "X accused Y …; Y denied it" an accusation),
+        # and within one clause the precedence of groups.
+        place = 0 if clause == own else clause + 1
         for group in rules.group_of[_phrase(text)]:
             rank = rules.rank[group]
-            if best is not None and rank >= best[0]:
+            if best is not None and (place, rank) >= best[0]:
                 break
             if group in rules.requires or group in rules.excluded_by:
                 if words is None:
@@ -170,35 +204,30 @@ def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                 if words.isdisjoint(rules.requires.get(group, words)) or not words.isdisjoint(
                         rules.excluded_by.get(group, ())):
                     continue
-            if clauses is None:
-                starts, subordinate = _clauses(sentence, rules)
-                main = {n for n, sub in enumerate(subordinate) if not sub} or set(
-                    range(len(starts)))
-                own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
-                clauses = (starts, main, own)
-            starts, main, own = clauses
-            clause = bisect.bisect_right(starts, cue.start()) - 1
+            if group in rules.opening and sentence[starts[clause] : cue_start].strip():
+                continue  # "reached the valley under the accord": frames nothing
             frame = group in rules.sentence_scope
             primary = clause == own or (clause in main and (frame or own < 0))
             if not primary and clause not in main:
                 continue
             modality = rules.modality[group]
-            if _negated(sentence, starts[clause], cue.start(), rules):
+            if _negated(sentence, starts[clause], cue_start, rules):
                 negated = rules.when_negated.get(group)
                 if negated is None:
                     continue
                 modality = negated
             if primary:
-                best = (rank, modality)
+                best = ((place, rank), modality, group)
                 anchored = anchored or (clause == own and not frame)
             elif fallback is None or rank < fallback[0]:
-                fallback = (rank, modality)
+                fallback = (rank, modality, group)
             break
-    if fallback is not None and not anchored and (best is None or fallback[0] < best[0]):
-        best = fallback  # "A vote, originally set for March 10, has been postponed"
+    if fallback is not None and not anchored and (best is None or fallback[0] < best[0][1]):
+        return fallback[1], fallback[2]  # "A vote, originally set for March 10, has been
+        # postponed"
     if best is not None:
-        return best[1]
-    return PLANNED if future else HAPPENED
+        return best[1], best[2]
+    return (PLANNED if future else HAPPENED), ""
 
 
 def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ _STOP_WORDS = frozenset(
     "This That These Those It Its His Her Their Our We He She They I You Yet So Also Even "
     "Although However Meanwhile Moreover Previous Several Some Many Most More Both Each Every "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Read Related Comments Guests "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec Read Related Comments Guests "
     "Presenter Hashtags Explore Try Why How What Who Where Which There Here Peace Talks War "
     "News Progress Pressure Battlefield Realities Security Council Nuclear Power Plant Ministry "
     "Minister Foreign Defence Defense Interior Affairs Office Agency Forces Army Navy Air "
@@ -68,6 +69,7 @@ class TitleData:
     leaders: dict[str, str]
     title_re: re.Pattern[str]
     titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
+    lengths: tuple[int, ...] = ()  # the titles' lengths, for `_titled_before`
 
 
 @functools.lru_cache(maxsize=8)
@@ -82,7 +84,8 @@ def _titles_from(data: dict[str, Any]) -> TitleData:
     title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
-                     dict(data.get("leaders", {})), title_re, titled_end)
+                     dict(data.get("leaders", {})), title_re, titled_end,
+                     tuple(sorted({len(t) for t in titles})))
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -104,6 +107,9 @@ def surname_key(word: str) -> str:
 def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
                    titles: frozenset[str] = frozenset()) -> bool:
     word = _bare(token)
+    particle, dash, rest = word.partition("-")
+    if dash and particle in _PARTICLES and rest[:1].isupper():
+        word = rest  # "al-Marri", "el-Sayed": a family name with its particle
     if not word or not word[0].isupper() or word in _STOP_WORDS or word in gazetteer_forms:
         return False
     if word in titles:
@@ -111,6 +117,34 @@ def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
     if word.isupper() and len(word) > 1:
         return False  # acronyms: US, NATO, TDI
     return not (len(word) == 1 and not token.endswith("."))
+
+
+_Memo = tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, bool]]
+_memos: dict[tuple[int, int], _Memo] = {}
+MEMO_WORDS = 100_000  # capitalised words remembered per set of rules, then forgotten
+
+
+def _name_test(forms: dict[str, tuple[str, str]], titles: frozenset[str]
+               ) -> Callable[[str], bool]:
+    """`_is_name_token` with its answers remembered: the same capitalised words come back in
+    every article, and each test costs a few string operations."""
+    key = (id(forms), id(titles))
+    entry = _memos.get(key)
+    if entry is None or entry[0] is not forms or entry[1] is not titles:
+        if len(_memos) >= 8:
+            _memos.clear()
+        entry = _memos[key] = (forms, titles, {})
+    memo = entry[2]
+
+    def test(token: str) -> bool:
+        found = memo.get(token)
+        if found is None:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            found = memo[token] = _is_name_token(token, forms, titles)
+        return found
+
+    return test
 
 
 def _bare(token: str) -> str:
@@ -127,14 +161,16 @@ def _between_is_title(between: str, data: TitleData) -> bool:
     rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not data.title_re.search(rest):
         return False
+    rest = _PORTFOLIO.sub(" ", rest)  # "education minister": a portfolio before the title
     leftover = data.title_re.sub(" ", rest)
     words = [w for w in _TITLE_GLUE.split(leftover) if w]
     return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
 
 
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
 _TITLE_GLUE = re.compile(r"[\s,-]+")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
+_PLACES = ("in", "at", "from", "to", "near", "into", "across", "of")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
 _CLAUSE_STOP = re.compile(r"[,;.]")
 _OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
@@ -163,8 +199,8 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
                 and data.title_re.search(text, mention.start, mention.end)):
             return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
-    titled = bool(data.titled_end.search(left))
-    if _PLACE_BEFORE.search(left):
+    titled = _titled_before(text, left_from, start, data)
+    if _place_before(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
     appos = _APPOSITION.match(text[end : end + 4])
     if appos:
@@ -186,6 +222,40 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
                         return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
                 return None, True
     return None, titled
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _place_before(left: str) -> bool:
+    """`left` ends with a preposition of place and a space ("talks in "): what
+    `\\b(?:in|at|…)\\s+$` finds, read from the end instead of tried at every position."""
+    stripped = left.rstrip()
+    if len(stripped) == len(left) or not stripped.endswith(_PLACES):
+        return False
+    return any(stripped.endswith(word) and (
+        len(stripped) == len(word) or not _word_char(stripped[-len(word) - 1]))
+        for word in _PLACES)
+
+
+def _titled_before(text: str, left_from: int, start: int, data: TitleData) -> bool:
+    """`data.titled_end.search(text[left_from:start])` without trying every position: a title
+    can only end where the spaces and commas before the name begin, so each title length is
+    one dictionary lookup there."""
+    if not data.lengths:
+        return bool(data.titled_end.search(text[left_from:start])) if data.titles else False
+    end = start
+    while end > left_from and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    for length in data.lengths:
+        begin = end - length
+        if begin < left_from:
+            break
+        if text[begin:end] in data.titles and (begin > left_from and _word_char(
+                text[begin - 1])) != _word_char(text[begin]):  # `\b` in the slice
+            return True
+    return False
 
 
 def _capitals_class() -> str:
@@ -270,14 +340,14 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     data = title_data(folder)
     forms = gazetteer.forms
     found: list[PersonMention] = []
-    titles = data.titles
+    is_name = _name_test(forms, data.titles)
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
         words = _Words(text, s_start, s_end, found_here)
         taken = s_start  # a capital inside the last name found starts no other
         for first in words.capitals():
-            if first.start() < taken or not _is_name_token(first.group(), forms, titles):
+            if first.start() < taken or not is_name(first.group()):
                 continue
             run = [first]
             while len(run) < 4:
@@ -286,12 +356,12 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
                 if nxt is None or _bare(last) != last.rstrip("."):
                     break  # a possessive ends the name: "Witkoff's announcement"
                 word = nxt.group()
-                if _is_name_token(word, forms, titles):
+                if is_name(word):
                     run.append(nxt)
                     continue
                 if word in _PARTICLES:
                     after = words.following(nxt.end())
-                    if after is not None and _is_name_token(after.group(), forms, titles):
+                    if after is not None and is_name(after.group()):
                         run.append(nxt)
                         continue
                 break
@@ -331,6 +401,7 @@ class PeopleRegistry:
         self.people: dict[tuple[str, str | None], Person] = {}
         self._leaders: dict[str, tuple[str, str]] | None = None
         self.by_key: dict[str, list[Person]] = {}
+        self.by_first: dict[str, list[Person]] = {}  # first word → people named in full
 
     def _person(self, first: str | None, last: str) -> Person:
         key = surname_key(last)
@@ -364,12 +435,20 @@ class PeopleRegistry:
     def finish(self) -> None:
         """Settle display names; the leaders list fills in parties no text gave."""
         for person in self.people.values():
+            if person.first is not None:
+                self.by_first.setdefault(person.first, []).append(person)
             if person.forms:
                 person.name = person.forms.most_common(1)[0][0]
             if not person.party_votes:
                 leader = self._leader(person.name.split()[-1])
                 if leader is not None:
                     person.party_votes[leader[1]] = 1
+
+    def named_first(self, word: str) -> Person | None:
+        """The one person named in full whose name starts with `word`: a family name
+        written first ("Gao" for Gao Jianming), or a given name used alone."""
+        found = self.by_first.get(word, [])
+        return found[0] if len(found) == 1 else None
 
     def resolve(self, mention: PersonMention) -> Person | None:
         """The person a mention names, if the folder knows them (or the text proves it)."""
@@ -389,6 +468,9 @@ class PeopleRegistry:
             return None
         if candidates:
             return max(candidates, key=lambda p: sum(p.forms.values()))
+        first_named = self.named_first(last)
+        if first_named is not None:
+            return first_named
         leader = self._leader(last)
         if leader is not None:
             first, _, surname = leader[0].rpartition(" ")

@@ -30,6 +30,7 @@ class SpeakerRules:
     subject_pronoun: re.Pattern[str]
     object_pronoun: re.Pattern[str]
     pronoun_kind: dict[str, str]  # pronoun → person, body, plural
+    pronoun_gender: dict[str, str]  # "he", "his" → "m"; "she", "her" → "f"
     body_before: re.Pattern[str]  # a body phrase ending where the text ends
     body_after: re.Pattern[str]  # a body phrase starting where the text starts
     plural_leaders: re.Pattern[str]
@@ -40,10 +41,26 @@ class SpeakerRules:
     body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
+    own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
+    person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
+    proper_body: re.Pattern[str] = re.compile(r"(?!)")  # "Independent … Commission"
+    holder_bodies: frozenset[str] = frozenset()  # "Netanyahu's office": speaks as its holder
+    state_bodies: frozenset[str] = frozenset()  # "her ministry": speaks as her state
+    amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
+    material_reach: int = 0
+    material_verbs: frozenset[str] = frozenset()  # "pledged", "announced": acts that give
 
 
 def _alternatives(words: Sequence[str]) -> str:
     return phrase_pattern(list(words)) or "(?!)"
+
+
+def _amount(data: dict[str, Any]) -> re.Pattern[str]:
+    signs = "".join(re.escape(c) for c in data.get("currency_signs", []))
+    units = _alternatives(data.get("amount_units", []))
+    parts = ([rf"[{signs}]\s?\d"] if signs else []) + [rf"\d[\d.,]*(?:\s*(?:million|billion))?"
+                                                     rf"\s*(?:{units})(?![\w])"]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
@@ -54,17 +71,22 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
     kinds |= {w: "body" for w in data.get("body_pronouns", [])}
     kinds |= {w: "plural" for w in data.get("plural_pronouns", [])}
     objects: dict[str, str] = dict(data.get("object_pronouns", {}))
-    modifier = rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|[A-Z][\w.’'-]*)\s+)"
+    # a capitalised word, or two joined by "and" inside a name ("Electoral and Boundaries")
+    modifier = (rf"(?:(?:{_alternatives(data.get('body_modifiers', []))}|"
+                rf"[A-Z][\w.’'-]*(?:\s+and\s+[A-Z][\w.’'-]*)?)\s+)")
     bodies = list(data.get("bodies", []))
     body = rf"(?:{_alternatives(bodies + [b[:1].upper() + b[1:] for b in bodies])})"
     return SpeakerRules(
         verb=re.compile(rf"\b(?:{_alternatives([*kind_of])})\b"),
         verb_kind=kind_of,
-        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))}))*\s*,?\s*$"),
+        between=re.compile(rf"(?:\s+(?:{_alternatives(data.get('between', []))})|"
+                           rf"\s*,\s*(?:{_alternatives(data.get('asides', []))})\s*,)*\s*,?\s*$"),
         subject_pronoun=re.compile(rf"(?<![\w’'-])({_alternatives(list(kinds))})\s*$",
                                    re.IGNORECASE),
         object_pronoun=re.compile(rf"\s*({_alternatives(list(objects))})\b"),
         pronoun_kind=kinds | {k: v for k, v in objects.items()},
+        pronoun_gender={w: g for g, words in data.get("pronoun_gender", {}).items()
+                        for w in words},
         body_before=re.compile(
             rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}{{0,2}})\s*$"),
         body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}{{0,2}})"),
@@ -77,6 +99,17 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         person_title=re.compile(rf"(?<![\w-])({_alternatives(data.get('person_titles', []))})"
                                 r"(?:\s+(?-i:[A-Z])[\w’'.-]*)*\s*$", re.IGNORECASE),
         generic_heads=frozenset(w.lower() for w in data.get("generic_heads", [])),
+        own_name=frozenset(w.lower() for w in data.get("own_name", [])),
+        person_heads=frozenset(w.lower() for w in data.get("person_heads", [])),
+        proper_body=re.compile(
+            r"(?<![\w’'-])((?!(?:The|A|An|This|That|Its|Their)\s)"
+            r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
+            rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
+        holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
+        state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
+        amount=_amount(data),
+        material_reach=int(data.get("material_reach", 0)),
+        material_verbs=frozenset(data.get("material_verbs", [])),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
     )

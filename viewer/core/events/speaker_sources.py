@@ -42,12 +42,27 @@ def person_speaker(mention: PersonMention) -> Speaker:
 def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
     """A body as a speaker; one named as a state's own speaks as that state."""
     name = _ARTICLE.sub("", text)
-    inside = tuple(dict.fromkeys(m.party for m in parties if start <= m.start < start + len(text)))
+    end = start + len(text.rstrip())
+    within = [m for m in parties if start <= m.start < end]
+    inside = tuple(dict.fromkeys(m.party for m in within if m.kind != "reference"))
     words = [w.lower() for w in _BODY_WORD.findall(name)]
     # The head is the last body noun, not the last word: "ministry" in "the ministry of health
     # in Gaza"; a neutral word anywhere makes the source neutral: "court officials", "staff at
     # the city hospital".
     head = next((w for w in reversed(words) if w in rules.body_nouns), words[-1] if words else "")
+    if not inside and head not in rules.own_name:
+        # "the health ministry", "the group": a description that refers back to the state or
+        # group named before speaks as it, when it is the whole phrase (not "the ministry of
+        # health in Gaza", which names itself)
+        inside = tuple(dict.fromkeys(m.party for m in within
+                                     if m.kind == "reference" and m.end == end))
+    head_at = start + text.lower().rfind(head)
+    if head in rules.neutral and head in rules.body_nouns and all(
+            m.start > head_at for m in within):
+        # "analysts at a Dutch bank", "diplomats in Accra": a neutral source is named as the
+        # text names it, and a state in what follows its noun is no side it speaks for (but
+        # "UN figures" are the UN's)
+        return Speaker(name, (), (), neutral=True, head=head, bare=" " not in name.strip())
     neutral = not rules.neutral.isdisjoint(words) or (
         len(inside) == 1 and inside[0] in rules.neutral_parties)
     return Speaker(inside[0] if len(inside) == 1 else name, (), inside,

@@ -1,10 +1,10 @@
 """Who says so: the speaker of each sentence that reports speech.
 
 One pass over a document's sentences, in order, keeps the antecedents a pronoun or an
-unattributed quotation can refer back to: the last named person, body and group of people.
-The words involved (speech verbs, bodies, pronouns) are data in `resources/speakers.toml`,
-compiled by `speaker_rules`; what a speaker is, and how one is named from the words found,
-is `speaker_sources`.
+unattributed quotation can refer back to: the last named person, body and group of people
+(`speaker_memory`). The words involved (speech verbs, bodies, pronouns) are data in
+`resources/speakers.toml`, compiled by `speaker_rules`; what a speaker is, and how one is
+named from the words found, is `speaker_sources`.
 Each sentence costs time in proportion to its length, so a document costs linear time.
 """
 
@@ -13,11 +13,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from viewer.core.events.cue_scan import DocumentCues
+from viewer.core.events.cue_sets import ACCORDING, VERB
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
-from viewer.core.events.speaker_rules import SpeakerRules, load_rules
+from viewer.core.events.speaker_memory import SpeakerMemory
+from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -38,57 +41,63 @@ _ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&
                          r"(?:\s*\([^()]{1,24}\))?\s*$")
 _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 # The clause a verb sits in (back to the last comma), and the words that make it subordinate.
-_LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
+_CLAUSE_MARKS = ",;:—–"
 _SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
 _BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
-_LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 # Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
 # the council, said", "Varga, who has been in office since 2018, said"); the closing comma
 # may already be cut off with the words before the verb.
 _APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
                          r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
-                         r"[^,;“”\"]{0,90},?)?\s*")
+                         # a date's own comma may fall inside: "who filed on Friday, August 21,"
+                         r"(?:[^,;“”\"]|,(?=\s*(?:[A-Z][a-z]+\s+)?\d)){0,90},?)?\s*")
+_LABEL = re.compile(r"\s*([A-Z][A-Z’'-]+):\s")  # a transcript's speaker label: "FAROUK: "
+_NAMED_BEFORE = re.compile(r"\s*,\s*")
+_INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(his|her|His|Her)\s")  # "her spokesman": of a person
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
 
 
-class SpeakerFinder:
+class SpeakerFinder(SpeakerMemory):
     """Feed a document's sentences in order; each call says who speaks in that sentence."""
 
-    def __init__(self, text: str, rules: SpeakerRules | None = None) -> None:
-        self.text = text
-        self.rules = rules or load_rules()
-        self.person: Speaker | None = None  # last named person (speaker or sentence subject)
-        self.body: Speaker | None = None
-        self.group: Speaker | None = None  # last several people named together
-        self.named: list[PersonMention] = []  # the last two distinct people named
+    def __init__(self, text: str, rules: SpeakerRules | None = None,
+                 surnames: Mapping[str, PersonMention] | None = None,
+                 cues: DocumentCues | None = None) -> None:
+        super().__init__(text, rules, surnames)
+        self.cues = cues  # the document's verbs and "according to", found in one pass
         self.in_quote = False  # a quotation still open at the end of the last sentence
         self.quote_speaker: Speaker | None = None
         self.paragraph = -1
         self.pending: list[int] = []  # sentences in an open quotation not yet attributed
         self.carry: Speaker | None = None  # who was quoted at the end of the last paragraph
-        self.titled: dict[str, Speaker] = {}  # last person named with a title, by the title
         self.found: dict[int, Speaker] = {}
-        self.subject: PersonMention | None = None  # the current sentence's named subject
-        self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
-        self.neutral_people: set[str] = set()  # surnames of people who speak for no side
+        self.turn: Speaker | None = None  # who speaks in this paragraph of a transcript
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
         """The speaker of sentence `number` (text[start:end]), as far as known so far; a
         quotation attributed later is settled by `finish`."""
+        text = self.text
         if paragraph != self.paragraph:
             self._settle()
             self.carry, self.quote_speaker = self.quote_speaker, None
             self.paragraph = paragraph
-        text = self.text
+            label = _LABEL.match(text, start, end)  # "FAROUK: …", a transcript's turn
+            named = self.surnames.get(label.group(1).casefold()) if label else None
+            self.turn = self._fuller(person_speaker(named)) if named is not None else None
         started_in_quote = self.in_quote
         opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people)
-        speaker = self._attributed(start, end, people, parties, quoted)
+        for named_body in self.rules.proper_body.finditer(text, start, end):
+            # "the commission said" after "the Independent Electoral and Boundaries Commission"
+            self.proper[named_body.group(2).lower()] = body_speaker(
+                named_body.group(1), named_body.start(1), parties, self.rules)
+        speaker = self._attributed(start, end, people, parties, quoted) or self.turn
         if speaker is None and (started_in_quote or opens_with_quote):
             speaker = self.quote_speaker
             if speaker is None:
@@ -140,31 +149,42 @@ class SpeakerFinder:
                     parties: Sequence[Mention], quoted: list[tuple[int, int]]
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
-        verbs = (v for v in rules.verb.finditer(text, start, end)
-                 if not any(a <= v.start() < b for a, b in quoted)
-                 and not self._subordinate(start, v.start()))
-        for verb in itertools.islice(verbs, MAX_VERBS):
-            found = self._before(start, verb.start(), people, parties)
+        verbs = ((a, b) for a, b in self._spans(VERB, rules.verb, start, end)
+                 if not any(q <= a < r for q, r in quoted)
+                 and not self._subordinate(start, a))
+        for verb_start, verb_end in itertools.islice(verbs, MAX_VERBS):
+            verb = text[verb_start:verb_end]
+            kind = rules.verb_kind.get(" ".join(verb.split()), "verb")
+            if verb in rules.material_verbs and rules.amount.search(
+                    text, verb_end, min(end, verb_end + rules.material_reach)):
+                continue  # "pledged €800 million": the act itself, no source
+            found = self._before(start, verb_start, people, parties)
             if found is None:
-                found = self._after(verb.end(), end, text[start : verb.start()], people,
-                                    parties)
-            lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
+                found = self._after(verb_end, end, text[start:verb_start], people, parties)
+            lead = text[max(start, verb_start - 6) : verb_start].rstrip()
             coordinated = lead.endswith(" and") or lead == "and"
-            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
             if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
-                subject = self._subject(start, [m for m in people if m.start < verb.start()])
+                subject = self._subject(start, [m for m in people if m.start < verb_start])
                 found = person_speaker(subject) if subject is not None else self._lead_pronoun(
-                    start, verb.start())
+                    start, verb_start)
             if found is not None:
                 found = self._fuller(found)
                 return dataclasses.replace(found, act=True) if kind == "act" else found
-        for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
-            at = match.end()
+        for _, at in itertools.islice(self._spans(ACCORDING, _ACCORDING, start, end), MAX_VERBS):
             found = self._object(at, end, people, parties)
             if found is not None:
                 return self._fuller(found)
         return None
+
+    def _spans(self, name: str, pattern: re.Pattern[str], start: int, end: int
+               ) -> list[tuple[int, int]]:
+        """Where `pattern` matches in text[start:end]: from the document's cue pass when it
+        can tell, else by the expression."""
+        found = self.cues.find(name, start, end) if self.cues is not None else None
+        if found is None:
+            found = [match.span() for match in pattern.finditer(self.text, start, end)]
+        return found
 
     def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
         """A pronoun opening the sentence is the subject of its coordinated verbs and
@@ -177,36 +197,11 @@ class SpeakerFinder:
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
         after his lawyers asked for more time"): not who the sentence's report comes from."""
-        clause = _LAST_CLAUSE.search(self.text, max(start, verb - 80), verb)
-        return clause is not None and _SUBORDINATOR.search(
-            self.text, clause.start(), verb) is not None
-
-    def _fuller(self, speaker: Speaker) -> Speaker:
-        """"the ministry" after "China's commerce ministry": the body named in full before;
-        "analyst Jane Doe said": a neutral source."""
-        if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
-                speaker.people[0]):
-            return dataclasses.replace(speaker, neutral=True)
-        if not speaker.bare:
-            return speaker
-        # "the minister added" after "Health Minister Samuel Kamba said": him again.
-        found = self.titled.get(speaker.head) or self.bodies.get(speaker.head)
-        if found is None and speaker.head in self.rules.generic_heads and (
-                self.body is not None and self.body.parties):
-            return self.body  # "the agency said" after "the World Health Organization said"
-        return found or speaker
-
-    def _neutral(self, mention: PersonMention) -> bool:
-        """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
-        a title ties to a neutral body ("the WHO representative"), or named so before."""
-        if mention.tokens[-1] in self.neutral_people:
-            return True
-        start = mention.start
-        if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
-                self.text, max(0, start - 40), start):
-            self.neutral_people.add(mention.tokens[-1])
-            return True
-        return False
+        # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
+        # position costs the square of the window).
+        lo = max(start, verb - 80)
+        begin = max(lo, *(self.text.rfind(mark, lo, verb) + 1 for mark in _CLAUSE_MARKS))
+        return _SUBORDINATOR.search(self.text, begin, verb) is not None
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -238,16 +233,26 @@ class SpeakerFinder:
         body = rules.body_before.search(before)
         if body:
             begin, finish = window + body.start(1), window + body.end(1)
+            head = body.group(1).split()[-1].lower()
             for mention in people:  # "Benjamin Netanyahu's office said": he speaks
                 if begin <= mention.start and mention.end < finish and text[
                         mention.end : mention.end + 2] in ("'s", "’s"):
-                    office = text[finish - len(body.group(1).split()[-1]) : finish].lower()
-                    return Speaker(" ".join(mention.tokens), (mention,), head=office)
+                    return self._entourage(mention, head)
+            group = next((m for m in parties if _NAMED_BEFORE.fullmatch(text, m.end, begin)), None)
+            if group is not None and _INDEFINITE.match(body.group(1)):
+                return state_speaker(group, rules)  # "Islamic Jihad, a smaller armed group, said"
+            owner = _POSSESSIVE.match(body.group(1))
+            person = self._person_for(owner.group(1).lower(), True) if owner else None
+            if person is not None and len(person.people) == 1:  # "her spokesman": hers
+                return self._entourage(person.people[0], head)
             return body_speaker(body.group(1), begin, parties, rules)
         state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
                  if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
         if state:
             last_state = state[-1]
+            both = tuple(dict.fromkeys(m.party for m in state if m.start == last_state.start))
+            if len(both) > 1:  # "Both sides said": the two parties named last
+                return Speaker("; ".join(both), (), both)
             joined = [m for m in parties if 0 <= last_state.start - m.end < 12
                       and self._joined(text[m.end : last_state.start])]
             if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
@@ -311,73 +316,18 @@ class SpeakerFinder:
         state = next((m for m in parties if m.start == at), None)
         return state_speaker(state, rules) if state else None
 
-    def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
-        kind = self.rules.pronoun_kind.get(pronoun, "person")
-        if kind == "person":
-            # "Zelensky condemned …, according to him": the sentence's own subject first;
-            # a subject pronoun ("…, he said") refers back past it.
-            if own_subject and self.subject is not None:
-                return person_speaker(self.subject)
-            return self.person
-        if kind == "body":
-            return self.body
-        return self.group or self.body or self.person
-
-    def _leaders(self) -> Speaker | None:
-        if len(self.named) < 2:
-            return None
-        pair = tuple(self.named[-2:])
-        return Speaker("; ".join(" ".join(m.tokens) for m in pair), pair)
-
-    def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
-        """Update the antecedents: this sentence's named speaker, else its named subject."""
-        if speaker is not None and speaker.act:
-            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
-        for mention in people:
-            if not mention.evidence:
-                continue  # no title next to it: nothing to remember it by
-            title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
-                                                  mention.start)
-            if title is not None:
-                self.titled[title.group(1).lower()] = person_speaker(mention)
-            key = mention.tokens[-1]
-            self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
-        if speaker is not None and len(speaker.people) > 1:
-            self.group = speaker
-        elif speaker is not None and speaker.people:
-            self.person = speaker
-            if speaker.head:  # "Netanyahu's office said …. It did not say …"
-                self.body = speaker
-        elif speaker is not None and speaker.name:
-            self.body = speaker
-            if speaker.head and not speaker.bare:
-                self.bodies[speaker.head] = speaker
-            if speaker.plural:
-                self.group = speaker
-        if self.subject is not None and (speaker is None or not speaker.people):
-            self.person = dataclasses.replace(person_speaker(self.subject),
-                                              neutral=self._neutral(self.subject))
-
-    def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
-        """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
-        condemned …", "In this context, Zelenskyy gave …")."""
-        title = self.rules.titles.title_re
-        first = next((m for m in people if not title.match(self.text, m.start)), None)
-        if first is None:
-            return None
-        head = self.text[start : first.start]
-        head = _LEADING_PHRASE.sub("", head) if "," in head else head
-        return first if only_titles(head, self.rules) else None
-
-
 def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
                   people: Sequence[Sequence[PersonMention]],
                   parties: Sequence[Sequence[Mention]],
-                  rules: SpeakerRules | None = None) -> list[Speaker | None]:
+                  rules: SpeakerRules | None = None,
+                  cues: DocumentCues | None = None) -> list[Speaker | None]:
     """The speaker of each sentence (start, end, paragraph, is page furniture), given its
     person and party mentions; None where no one is said to speak. Page furniture (related
     stories, captions) keeps antecedents of its own, apart from the article's."""
-    article, furniture = SpeakerFinder(text, rules), SpeakerFinder(text, rules)
+    surnames = {m.tokens[-1].casefold(): m for found in people for m in found
+                if m.evidence or len(m.tokens) > 1}
+    article = SpeakerFinder(text, rules, surnames, cues)
+    furniture = SpeakerFinder(text, rules, surnames, cues)
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])

@@ -9,6 +9,8 @@ million events places a few thousand and sends the rest, in one array, to overfl
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 import numpy.typing as npt
 
@@ -17,6 +19,7 @@ Ints = npt.NDArray[np.int64]
 GAP = 2.0  # pixels between two shapes in a row
 BADGE_GAP = 24.0  # overflow further apart than this starts a new badge
 BADGE_MIN = 26.0  # an overflow badge is at least this wide
+LIST_SEARCH = 4096  # up to this many shapes left, a row's chain bisects Python lists
 
 
 def pack(x0: Floats, x1: Floats, max_rows: int) -> tuple[Ints, int]:
@@ -26,13 +29,23 @@ def pack(x0: Floats, x1: Floats, max_rows: int) -> tuple[Ints, int]:
     left = np.arange(len(x0), dtype=np.int64)
     used = 0
     while len(left) and used < max_rows:
-        starts, ends = x0[left], x1[left]
         taken: list[int] = []
-        at = 0
-        while at < len(left):
-            taken.append(at)
-            at = int(np.searchsorted(starts, ends[at] + GAP, side="left"))
-            # a shape that starts before its predecessor's end + GAP never fits after it
+        count = len(left)
+        # A shape that starts before its predecessor's end + GAP never fits after it. Few
+        # shapes: bisect Python lists (no call into NumPy per step); many (a lane of a
+        # million events at fit): search the arrays, so no step converts them all.
+        if count <= LIST_SEARCH:
+            starts, ends = x0[left].tolist(), x1[left].tolist()
+            at = 0
+            while at < count:
+                taken.append(at)
+                at = bisect.bisect_left(starts, ends[at] + GAP, at + 1)
+        else:
+            array_starts, array_ends = x0[left], x1[left]
+            at = 0
+            while at < count:
+                taken.append(at)
+                at = int(array_starts.searchsorted(array_ends[at] + GAP, side="left"))
         chosen = left[np.asarray(taken, dtype=np.int64)]
         row_of[chosen] = used
         keep = np.ones(len(left), dtype=bool)

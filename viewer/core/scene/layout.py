@@ -2,8 +2,9 @@
 
 The widget asks the scene what lies in the visible rectangle and paints only that. Events
 that would overlap at the current zoom merge into count badges, and a label is placed only
-where it fits, so labels never overlap; zooming in splits badges into marks again. Clustering
-walks each lane's sorted dates with bisection, so a layout costs per visible cluster, not per
+where it fits, so labels never overlap; zooming in splits badges into marks again. A lane's
+clusters, bars and overflow badges are array work over its sorted days (`lane_shapes`), and
+a badge holds ranges of rows, not copies, so a layout costs per visible cluster, not per
 event, and a million events lay out as fast as a few thousand clusters.
 """
 
@@ -13,6 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,24 +24,32 @@ import numpy.typing as npt
 from viewer.core.events.cues import RANK
 from viewer.core.events.document_events import Event
 from viewer.core.scene import label_layout, lane_packing
+from viewer.core.scene.lane_shapes import (
+    MARK_HALF,
+    LaneArrays,
+    Shapes,
+    lane_shapes,
+    overflow_badges,
+)
 from viewer.core.scene.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
+from viewer.core.scene.row_group import RowGroup, rows_array
+from viewer.core.scene.ticks import Tick, tick_unit, ticks
 from viewer.core.session.row_events import RowEvents
 
 Floats = npt.NDArray[np.float64]
 Rows = npt.NDArray[np.int64]
-__all__ = ["NONE_LABEL", "Item", "Lane", "Scene", "TimeScale", "build_lanes", "extent",
-           "fit_scale", "lane_keys", "tick_unit", "ticks"]
+__all__ = ["NONE_LABEL", "Item", "Lane", "Scene", "Tick", "TimeScale", "build_lanes",
+           "extent", "fit_scale", "lane_keys", "tick_unit", "ticks"]
 
 LANE_MODES = ("party", "topic", "document", "tag", "single")
 
 ROW_HEIGHT = 18.0
 LANE_PAD = 6.0
-CLUSTER_PX = 9.0
-MARK_HALF = 5.0
 MAX_ROWS = 4
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 _CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
+_X0 = operator.attrgetter("x0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,86 +67,6 @@ class TimeScale:
 
     def date(self, x: float) -> dt.date:
         return dt.date.fromordinal(max(1, min(3652059, math.floor(self.ordinal(x)))))
-
-
-# (name, approximate days, step) for ticks; the first whose spacing is wide enough is used.
-_UNITS: tuple[tuple[str, float, int], ...] = (
-    ("hour", 1 / 24, 1), ("6 hours", 0.25, 6), ("day", 1, 1), ("week", 7, 1),
-    ("month", 30.44, 1), ("quarter", 91.3, 3), ("year", 365.25, 1), ("5 years", 1826, 5),
-    ("decade", 3652.5, 10), ("50 years", 18262, 50), ("century", 36525, 100),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Tick:
-    ordinal: float
-    label: str
-    major: bool
-
-
-def tick_unit(px_per_day: float, min_px: float = 64.0) -> str:
-    for name, days, _ in _UNITS:
-        if days * px_per_day >= min_px:
-            return name
-    return "century"
-
-
-def _month_start(year: int, month: int) -> dt.date:
-    year += (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return dt.date(max(1, min(9999, year)), month, 1)
-
-
-def ticks(first: float, last: float, px_per_day: float) -> tuple[str, list[Tick]]:
-    """Tick marks between two ordinals, labelled for the zoom level."""
-    unit = tick_unit(px_per_day)
-    out: list[Tick] = []
-    lo = dt.date.fromordinal(max(1, int(first) - 1))
-    hi_ord = last + 1
-    if unit in ("hour", "6 hours"):
-        step = 1 if unit == "hour" else 6
-        day = lo.toordinal()
-        while day <= hi_ord:
-            for hour in range(0, 24, step):
-                ordinal = day + hour / 24
-                if first - 1 <= ordinal <= hi_ord:
-                    date = dt.date.fromordinal(day)
-                    label = date.strftime("%a %d %b") if hour == 0 else f"{hour:02d}:00"
-                    out.append(Tick(ordinal, label, hour == 0))
-            day += 1
-    elif unit in ("day", "week"):
-        day = lo.toordinal()
-        if unit == "week":
-            day -= dt.date.fromordinal(day).weekday()
-        step = 1 if unit == "day" else 7
-        while day <= hi_ord:
-            date = dt.date.fromordinal(day)
-            major = date.day == 1 if unit == "day" else date.day <= 7
-            label = date.strftime("%a %d %b") if unit == "day" else date.strftime("%d %b")
-            if major:
-                label = date.strftime("%d %b %Y")
-            out.append(Tick(day, label, major))
-            day += step
-    elif unit in ("month", "quarter"):
-        step = 1 if unit == "month" else 3
-        month = lo.month - (lo.month - 1) % step
-        date = _month_start(lo.year, month)
-        while date.toordinal() <= hi_ord and date.year < 9999:
-            major = date.month == 1
-            label = date.strftime("%Y") if major else date.strftime("%b")
-            if unit == "quarter" and not major:
-                label = f"Q{(date.month - 1) // 3 + 1}"
-            out.append(Tick(date.toordinal(), label, major))
-            date = _month_start(date.year, date.month + step)
-    else:
-        step = next(s for name, _, s in _UNITS if name == unit)
-        year = lo.year - lo.year % step
-        while year <= 9999 and dt.date(max(1, year), 1, 1).toordinal() <= hi_ord:
-            if year >= 1:
-                major = year % (step * 5 if step < 100 else step) == 0
-                out.append(Tick(dt.date(year, 1, 1).toordinal(), str(year), major))
-            year += step
-    return unit, out
 
 
 class Scene:
@@ -164,9 +94,12 @@ class Scene:
         self.current = current  # the selected event: its label wins where labels crowd
         self._labels: dict[tuple[int, ...], str] = {}
         self._widths: dict[int, float] = {}  # an event's full label width, measured once
+        self._lows: dict[int, float] = {}  # a floor under it, from its length alone
         self._narrow = min(self.measure(c) for c in " .,:;'il|!")  # a floor per character
         self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
-        self._spans: dict[int, tuple[Floats, Floats, Rows]] = {}
+        self._arrays: dict[int, LaneArrays] = {}  # per lane, made on first layout
+        self._count_widths: dict[int, float] = {}
+        self.version = 0  # counts layouts: a painter keeps what it built until this moves
         self.layout(*(window or (-math.inf, math.inf)))
 
     def set_scale(self, scale: TimeScale, window: tuple[float, float]) -> None:
@@ -183,6 +116,7 @@ class Scene:
         keys = {key for r in (row, self.current) if r is not None
                 for key in lane_keys(self.events[r], self.mode)}
         self.current = row
+        self.version += 1
         for index, lane in enumerate(self.lanes):
             if lane.key in keys:
                 self._place_lane(index, lane, *self.window)
@@ -192,95 +126,80 @@ class Scene:
 
     def layout(self, x0: float = -math.inf, x1: float = math.inf) -> None:
         self.window = (x0, x1)
+        self.version += 1
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            self._place_lane(index, lane, x0, x1)
-            rows = max((item.row for item in lane.items), default=0) + 1
+            rows = self._place_lane(index, lane, x0, x1)
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
             y += lane.height
         self.height = y
 
-    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> None:
-        lane.items = self._lane_items(index, lane, x0, x1)
-        lane.items.sort(key=lambda item: item.x0)
-        lane.starts = [item.x0 for item in lane.items]
+    def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> int:
+        """Pack the lane's shapes into rows now (its height depends on them); its items and
+        their labels, the dear part, are made when something first reads them (a lane
+        scrolled out of sight costs only the packing). The rows it uses."""
+        arrays = self._arrays.get(index)
+        if arrays is None:
+            arrays = self._arrays[index] = LaneArrays.of(lane)
+        shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (x0, x1),
+                             lane.longest_span, self._badge_widths)
+        order = np.argsort(shapes.x0, kind="stable")
+        row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], self.max_rows)
+        lane.pending = functools.partial(self._lane_items, index, arrays, shapes, order,
+                                         row_of, used)
+        return max(1, used + int(bool((row_of < 0).any())))
 
-    def _lane_items(self, lane_index: int, lane: Lane, wx0: float, wx1: float) -> list[Item]:
-        scale = self.scale
-        px = scale.px_per_day
-        first_day = math.floor(scale.ordinal(wx0)) - 1 if wx0 > -math.inf else -10**9
-        last_day = math.ceil(scale.ordinal(wx1)) + 1 if wx1 < math.inf else 10**9
-        shapes: list[tuple[str, float, float, tuple[int, ...]]] = []
-        days, rows = lane.point_days, lane.point_rows
-        index = bisect.bisect_left(days, first_day)
-        stop_all = bisect.bisect_right(days, last_day)
-        reach = CLUSTER_PX / px  # days that fit in one cluster's width
-        while index < stop_all:
-            stop = bisect.bisect_right(days, days[index] + reach, index, stop_all)
-            group = tuple(rows[index:stop])
-            xa = scale.x(days[index] + 0.5)
-            xb = scale.x(days[stop - 1] + 0.5)
-            if len(group) == 1:
-                shapes.append(("mark", xa - MARK_HALF, xa + MARK_HALF, group))
+    def _lane_items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
+                    row_of: Rows, used: int) -> list[Item]:
+        """A packed lane's items, in x order, with their label room."""
+        placed_at = np.flatnonzero(row_of >= 0)
+        chosen = order[placed_at]
+        starts, stops = shapes.starts[chosen], shapes.stops[chosen]
+        first_rows = arrays.rows[starts].tolist()
+        placed: list[tuple[str, int, float, float, Sequence[int]]] = []
+        for n, (shape, row, x0, x1, size) in enumerate(zip(
+                chosen.tolist(), row_of[placed_at].tolist(), shapes.x0[chosen].tolist(),
+                shapes.x1[chosen].tolist(), (stops - starts).tolist(), strict=True)):
+            if size == 1:
+                placed.append(("bar" if shape >= shapes.clusters else "mark", row, x0, x1,
+                               (first_rows[n],)))
             else:
-                width = max(2 * MARK_HALF + 8, self.measure(str(len(group))) + 10)
-                centre = (xa + xb) / 2
-                shapes.append(("badge", centre - width / 2, centre + width / 2, group))
-            index = stop
-        starts, ends, span_rows = self._span_arrays(lane_index, lane)
-        lo = bisect.bisect_left(lane.span_starts, first_day - lane.longest_span)
-        hi = bisect.bisect_right(lane.span_starts, last_day)
-        bar_x0 = (starts[lo:hi] - scale.origin) * px
-        bar_x1 = (ends[lo:hi] + 1 - scale.origin) * px
-        shown = bar_x1 >= wx0
-        bar_x0, bar_rows = bar_x0[shown], span_rows[lo:hi][shown]
-        bar_x1 = np.maximum(bar_x1[shown], bar_x0 + 2)
-        count = len(shapes)
-        x0 = np.concatenate([np.fromiter((s[1] for s in shapes), np.float64, count), bar_x0])
-        x1 = np.concatenate([np.fromiter((s[2] for s in shapes), np.float64, count), bar_x1])
-        order = np.argsort(x0, kind="stable")
-        row_of, used = lane_packing.pack(x0[order], x1[order], self.max_rows)
-        placed: list[tuple[str, int, float, float, tuple[int, ...]]] = []
-        for at in np.flatnonzero(row_of >= 0).tolist():
-            shape = int(order[at])
-            if shape < count:
-                kind, _, _, group = shapes[shape]
-            else:
-                kind, group = "bar", (int(bar_rows[shape - count]),)
-            placed.append((kind, int(row_of[at]), float(x0[shape]), float(x1[shape]), group))
+                placed.append(("badge", row, x0, x1,
+                               RowGroup(arrays.rows, starts[n : n + 1], stops[n : n + 1], size)))
         items = self._with_label_room(lane_index, placed)
         over = order[row_of < 0]
         if len(over):
-            items.extend(self._overflow_badges(lane_index, over, x0, x1, shapes, bar_rows,
-                                               used))
+            items.extend(overflow_badges(arrays, shapes, over, lane_index, used))
+        items.sort(key=_X0)
         return items
 
-    def _span_arrays(self, index: int, lane: Lane) -> tuple[Floats, Floats, Rows]:
-        """A lane's spans as arrays (first day, last day, row), made once per scene."""
-        found = self._spans.get(index)
-        if found is None:
-            found = self._spans[index] = (np.asarray(lane.span_starts, dtype=np.float64),
-                                          np.asarray(lane.span_ends, dtype=np.float64),
-                                          np.asarray(lane.span_rows, dtype=np.int64))
+    def _badge_widths(self, counts: Rows) -> Floats:
+        """A count badge's width for each count: room for its digits, measured once each."""
+        values, at = np.unique(counts, return_inverse=True)
+        widths = self._count_widths
+        for value in values.tolist():
+            if value not in widths:
+                widths[value] = max(2 * MARK_HALF + 8, self.measure(str(value)) + 10)
+        found: Floats = np.array([widths[v] for v in values.tolist()], dtype=np.float64)[at]
         return found
 
     def _with_label_room(self, lane_index: int,
-                         placed: list[tuple[str, int, float, float, tuple[int, ...]]]
+                         placed: list[tuple[str, int, float, float, Sequence[int]]]
                          ) -> list[Item]:
         """Each item learns how far its label may reach; where labels compete for room in a
         row, the priority of `label_layout` decides which marks get one."""
-        by_row: dict[int, list[tuple[str, int, float, float, tuple[int, ...]]]] = {}
+        by_row: dict[int, list[tuple[str, int, float, float, Sequence[int]]]] = {}
         for entry in placed:
             by_row.setdefault(entry[1], []).append(entry)
         items: list[Item] = []
         for row, entries in by_row.items():
-            entries.sort(key=lambda e: e[2])
+            # `placed` is in x order (ties as packed), so each row's entries are too
             ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
                                       [False] * len(entries),  # labels follow bars too
                                       [e[0] != "mark" for e in entries],
-                                      functools.partial(self._priority, entries),
+                                      self._priorities(entries),
                                       functools.partial(self._want, entries), MAX_LABEL_PX,
                                       self._current_at(entries))
             for n, (kind, _, x0, x1, group) in enumerate(entries):
@@ -289,7 +208,7 @@ class Scene:
                 items.append(Item(kind, lane_index, row, x0, x1, group, "", end, over))
         return items
 
-    def _priority(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+    def _priority(self, entries: list[tuple[str, int, float, float, Sequence[int]]],
                   n: int) -> int:
         """Who wins label room where labels crowd, smaller first (ties go by time): the
         selected event, then single events before badges, more sources (a badge: more
@@ -303,7 +222,31 @@ class Scene:
         head = (2 * (row != self.current)) * _CAP + _CAP - 1 - min(e.sources, _CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
-    def _current_at(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]]
+    def _priorities(self, entries: list[tuple[str, int, float, float, Sequence[int]]]
+                    ) -> Callable[[int], int]:
+        """`_priority` for a row's entries: over a Session's columns, all of them at once
+        from the columns (read as they are now, edits included), else one by one."""
+        events = self.events
+        if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
+            return functools.partial(self._priority, entries)
+        columns = events.columns
+        rows = np.fromiter((e[4][0] for e in entries), np.int64, len(entries))
+        ranks = np.array([RANK.get(p, 15) for p in columns.vocab["precision"].strings] or [15],
+                         dtype=np.int64)
+        explicit = columns.vocab["date_source"].codes.get("explicit", -2)
+        sources = np.minimum(columns.arrays["sources"][rows].astype(np.int64), _CAP - 1)
+        head = 2 * (rows != (-1 if self.current is None else self.current)) * _CAP \
+            + _CAP - 1 - sources
+        found = ((head * 16 + ranks[columns.arrays["precision"][rows]]) * 2
+                 + (columns.arrays["date_source"][rows] != explicit))
+        badges = [n for n, e in enumerate(entries) if e[0] == "badge"]
+        if badges:
+            sizes = np.array([len(entries[n][4]) for n in badges], dtype=np.int64)
+            found[badges] = ((3 * _CAP) + _CAP - 1 - np.minimum(sizes, _CAP - 1)) * 32
+        priorities: list[int] = found.tolist()
+        return priorities.__getitem__
+
+    def _current_at(self, entries: list[tuple[str, int, float, float, Sequence[int]]]
                     ) -> int | None:
         """Where the selected event's own mark is in a row, if there."""
         if self.current is None:
@@ -311,7 +254,7 @@ class Scene:
         return next((n for n, e in enumerate(entries)
                      if e[0] != "badge" and e[4][0] == self.current), None)
 
-    def _want(self, entries: list[tuple[str, int, float, float, tuple[int, ...]]],
+    def _want(self, entries: list[tuple[str, int, float, float, Sequence[int]]],
               n: int) -> float:
         """The full width of an entry's label (a badge's is never measured for room)."""
         entry = entries[n]
@@ -320,8 +263,11 @@ class Scene:
         row = entry[4][0]
         if row not in self._widths and row != self.current:
             # A long text is wider than any crowded label may run, measured or not: the
-            # placement then decides the same, without the dear measuring.
-            low = len(self.label_of(self.events[row])) * self._narrow
+            # placement then decides the same, without the dear measuring. Kept per row:
+            # each zoom step asks again for the same crowded marks.
+            low = self._lows.get(row)
+            if low is None:
+                low = self._lows[row] = len(self.label_of(self.events[row])) * self._narrow
             if low >= label_layout.CROWD_PX:
                 return low
         return self._width(row)
@@ -334,17 +280,18 @@ class Scene:
 
     def label(self, item: Item) -> str:
         """The text shown after an item, fitted to its room; computed lazily."""
-        key = (*item.events[:3], len(item.events), round(item.label_x1 - item.x1))
+        # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
+        room = item.label_x1 - item.x1 - 4
+        if room < 24:
+            return ""  # no room: the group's events are not looked at
+        # A lane's item is a range of its rows by day: the first row and the count name it.
+        key = (item.lane, item.events[0], len(item.events), round(item.label_x1 - item.x1))
         cached = self._labels.get(key)
         if cached is not None:
             return cached
         row = self.representative(item.events)
         text = self.label_of(self.events[row])
-        # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
-        room = item.label_x1 - item.x1 - 4
-        if room < 24:
-            text = ""
-        elif self._width(row) > room:
+        if self._width(row) > room:
             text = self._shorten(text, room) if room > 60 else ""
         self._labels[key] = text
         return text
@@ -380,7 +327,7 @@ class Scene:
                 ((columns.arrays["date_source"] == explicit).astype(np.int64) << 52)
                 + (np.minimum(columns.arrays["sources"], _CAP - 1).astype(np.int64) << 31)
                 + np.minimum(counts, 1 << 30))
-        rows = np.asarray(group, dtype=np.int64)
+        rows = rows_array(group)
         score = self._scores[rows]
         return int(rows[score == score.max()].min())
 
@@ -389,30 +336,6 @@ class Scene:
         while words and self.measure(" ".join(words) + "…") > room:
             words.pop()
         return " ".join(words) + "…" if words else ""
-
-    def _overflow_badges(self, lane_index: int, over: Rows, x0: Floats, x1: Floats,
-                         shapes: list[tuple[str, float, float, tuple[int, ...]]],
-                         bar_rows: Rows, row: int) -> list[Item]:
-        """What did not fit in the rows, as count badges in the row below them: the events
-        of the shapes in each run, gathered with arrays (points' groups one by one)."""
-        over = over[np.lexsort((x1[over], x0[over]))]
-        count = len(shapes)
-        lengths = np.ones(len(over), dtype=np.int64)
-        points = np.flatnonzero(over < count).tolist()
-        for at in points:
-            lengths[at] = len(shapes[int(over[at])][3])
-        offsets = np.zeros(len(over) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        flat = np.empty(int(offsets[-1]), dtype=np.int64)
-        bars = over >= count
-        flat[offsets[:-1][bars]] = bar_rows[over[bars] - count]
-        for at in points:
-            flat[offsets[at] : offsets[at + 1]] = shapes[int(over[at])][3]
-        items: list[Item] = []
-        for first, stop, left, right in lane_packing.overflow_runs(x0[over], x1[over]):
-            events = tuple(flat[offsets[first] : offsets[stop]].tolist())
-            items.append(Item("badge", lane_index, row, left, right, events, "", right))
-        return items
 
     # -- queries --------------------------------------------------------------------------
     def visible(self, x0: float, x1: float, y0: float = -math.inf, y1: float = math.inf

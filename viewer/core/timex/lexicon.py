@@ -2,7 +2,8 @@
 
 Each rule is indexed under the words it can start with, and the scan (`rule_index`) is
 compiled here with the rules, so tagging never compiles a pattern: one pass over the text
-finds those words, and at each one a single combined match tries its rules in file order.
+finds those words, and at each one tries, in file order, the rules that can go on with the
+word after it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
+from viewer.core.timex.follower_index import follower_table
 from viewer.core.timex.rule_index import RuleScan, compile_scan, start_keys, trie_pattern
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -28,6 +30,9 @@ class Rule:
     norm: str
     pattern: re.Pattern[str]
     glued: bool
+    # For a glued rule: a quick scan for the places it can match at all, when its pattern
+    # says (a character it can start with, right after one its look-behinds end with).
+    gate: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,13 @@ class Lexicon:
     past_cues: re.Pattern[str]
     modifiers: dict[str, tuple[str, str]]
     modifier_before: re.Pattern[str]
+    # The cues and the modifier pattern led by the character before the word, which they
+    # match instead of looking behind: the engine skips along the text to each such
+    # character rather than entering its matcher at every one (see `rule_index`). None in a
+    # lexicon built before them: the patterns above are used.
+    led_future_cues: re.Pattern[str] | None = None
+    led_past_cues: re.Pattern[str] | None = None
+    led_modifier: re.Pattern[str] | None = None
 
 
 # The standard library's own regex parser (no public equivalent), used only to find which
@@ -122,6 +134,56 @@ def _scan_pattern(body: str) -> re.Pattern[str]:
     return re.compile(body, re.IGNORECASE)
 
 
+def _lookbehind_ends(items: Any) -> set[str] | None:
+    """The characters a match must follow, read from the positive look-behinds it opens with
+    ("(?<=\\bin)|(?<=\\bsince)": n or e), or None when they do not say."""
+    for op, arg in items:
+        if op is sre.ASSERT and arg[0] < 0:
+            branches = [arg[1]]
+        elif op is sre.BRANCH and all(
+                len(b) == 1 and b[0][0] is sre.ASSERT and b[0][1][0] < 0 for b in arg[1]):
+            branches = [b[0][1][1] for b in arg[1]]
+        elif op is sre.SUBPATTERN:
+            found = _lookbehind_ends(arg[3])
+            if found is not None:
+                return found
+            continue
+        elif op in _ZERO_WIDTH:
+            continue  # a negative or forward look: says nothing of the character before
+        else:
+            return None  # the match has begun
+        ends: set[str] = set()
+        for branch in branches:
+            if not branch:
+                return None
+            last = _first_chars([branch[-1]])
+            if last is None:
+                return None
+            ends |= last
+        return ends
+    return None
+
+
+def _gate(body: str) -> re.Pattern[str] | None:
+    """For a glued rule: a scan that finds a character it can start with right after one its
+    opening look-behinds end with. Where it finds none the rule cannot match, and the text
+    need not be scanned with the whole pattern (which costs a look-ahead at every position:
+    a twentieth of all tagging for a one-rule scan)."""
+    try:
+        parsed = sre_parse.parse(body, re.IGNORECASE)
+        first, before = _first_chars(parsed), _lookbehind_ends(parsed)
+    except (re.error, AttributeError, TypeError, IndexError):
+        return None
+    if not first or not before:
+        return None
+
+    def chars(found: set[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(found)) + "]"
+
+    return re.compile(chars(first) + "(?<=" + chars(before) + chars(first) + ")",
+                      re.IGNORECASE)  # as the rule matches: its cases are the rule's
+
+
 Alternation = Callable[[Any], str]
 
 
@@ -138,14 +200,23 @@ def _word_list(words: Any) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
+_NOT_AFTER_WORD = r"(?<![\w'])"
+_AFTER_NON_WORD = r"[^\w']"  # the same condition, as a character the pattern matches
+
+
 def _cue_pattern(words: list[str], suffix: str | None = None,
-                 guard: str | None = None) -> re.Pattern[str]:
-    """The cue words (and a suffix pattern), each not right after what `guard` rules out."""
-    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
+                 guard: str | None = None, led: bool = False) -> re.Pattern[str]:
+    """The cue words (and a suffix pattern), each not right after what `guard` rules out;
+    `led`: matching the character before the cue (group "cue" is the cue).
+
+    The words are a trie, not a list: at each word of a sentence the engine follows one
+    branch instead of trying some 150 words in turn (2.5 times faster, same matches)."""
+    parts = [_alternation(words)]
     if suffix:
         parts.append(suffix)
-    return re.compile(r"(?<![\w'])" + (guard or "") + "(?:" + "|".join(parts) + r")(?![\w'])",
-                      re.IGNORECASE)
+    body = (guard or "") + "(?:" + "|".join(parts) + r")(?![\w'])"
+    return re.compile(_AFTER_NON_WORD + "(?P<cue>" + body + ")" if led
+                      else _NOT_AFTER_WORD + body, re.IGNORECASE)
 
 
 def _zone(zones: dict[str, list[str]], alternation: Alternation) -> str:
@@ -207,7 +278,8 @@ def build(data: dict[str, Any]) -> Lexicon:
             body = r"(?<!\w)" + body
         index = len(rules)
         pattern = _scan_pattern(body) if glued else re.compile(body, re.IGNORECASE)
-        rules.append(Rule(entry["id"], entry["type"], entry["norm"], pattern, glued))
+        rules.append(Rule(entry["id"], entry["type"], entry["norm"], pattern, glued,
+                          _gate(body) if glued else None))
         if glued:
             continue
         # Index the rule under the words it can start with, so a scan tries only the rules
@@ -229,8 +301,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         by_word=word_index,
         by_digit=tuple(by_digit),
         by_quote=tuple(by_quote),
-        scan=compile_scan([r.pattern.pattern for r in rules], word_index, tuple(by_digit),
-                          tuple(by_quote)),
+        scan=compile_scan(word_index, tuple(by_digit), tuple(by_quote), follower_table(
+            [r.pattern.pattern for r in rules], word_index, tuple(by_digit))),
         months=months,
         weekdays=weekdays,
         numbers=numbers,
@@ -246,7 +318,13 @@ def build(data: dict[str, Any]) -> Lexicon:
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,
         modifier_before=re.compile(
-            r"(?<![\w'])(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
+            _NOT_AFTER_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
+            re.IGNORECASE),
+        led_future_cues=_cue_pattern(cues["future"], led=True),
+        led_past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"),
+                                   cues.get("past_guard"), led=True),
+        led_modifier=re.compile(
+            _AFTER_NON_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
             re.IGNORECASE),
     )
 

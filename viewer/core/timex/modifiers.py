@@ -13,6 +13,7 @@ import re
 from viewer.core.timex.lexicon import Lexicon
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _fits(kind: str, value: str, applies: str) -> bool:
@@ -28,9 +29,13 @@ def widen(text: str, start: int, end: int, floor: int, kind: str, value: str,
 
     `floor` is where the previous expression ended: a modifier is never taken from it.
     """
-    if text.startswith(("the ", "The "), start) or re.match(r"['’]s\b", text[end : end + 3]):
+    if text.startswith(("the ", "The "), start) or _POSSESSIVE.match(text, end, end + 3):
         return start, mod  # "over the past year", "talked about Tuesday's vote": prepositions
-    match = lex.modifier_before.search(text, max(floor, start - 24), start)
+    lo = max(floor, start - 24)
+    if lo > 0 and lex.led_modifier is not None:  # the character before the modifier, matched
+        match = lex.led_modifier.search(text, lo - 1, start)
+    else:
+        match = lex.modifier_before.search(text, lo, start)
     if match is None:
         return start, mod
     word = " ".join(match.group("mod").lower().split())

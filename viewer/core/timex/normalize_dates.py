@@ -34,6 +34,9 @@ class Result:
     sets_anchor: bool = True  # a comparison ("a year earlier") does not move the narrative
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def capitalised(word: str | None) -> bool:
     """Month and weekday names are capitalised in news; "may" and "march" are verbs."""
     return bool(word) and word is not None and word[0].isupper()
@@ -293,7 +296,7 @@ def weekday(m: Match) -> Result | None:
         # "this Wednesday": by tense, else the Wednesday of the document's own week.
         tense = m.tense()
         delta = ahead if tense > 0 else -back if tense < 0 else target - today
-    elif re.match(r"['’]s\b", m.text[m.end : m.end + 3]):
+    elif _POSSESSIVE.match(m.text, m.end, m.end + 3):
         delta = -back  # "Wednesday's ruling": a possessive names what already happened
     else:
         delta = ahead if m.tense() > 0 else -back

@@ -7,6 +7,7 @@ Ages ("52 years old"), race margins ("12 seconds ahead"), rates ("$5 a year") an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from viewer.core.timex.context import Match
@@ -14,6 +15,8 @@ from viewer.core.timex.normalize_dates import Result
 from viewer.core.timex.value_calendar import shift
 
 TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
+_ARTICLE = re.compile(r"(?:the|an?)\s+", re.IGNORECASE)
 
 
 def number_of(m: Match, name: str = "number") -> float | str | None:
@@ -24,7 +27,7 @@ def number_of(m: Match, name: str = "number") -> float | str | None:
         return "X"
     if word in m.lex.numbers:
         return m.lex.numbers[word]
-    parts = re.split(r"[- ]", word)
+    parts = _HYPHEN_OR_SPACE.split(word)
     if len(parts) == 2 and all(p in m.lex.numbers for p in parts):  # "twenty-four"
         return m.lex.numbers[parts[0]] + m.lex.numbers[parts[1]]
     if word.endswith(" 1/2"):
@@ -89,6 +92,7 @@ def unit_of(m: Match) -> str | None:
     return m.lex.units.get((m.g("unit") or "").lower())
 
 
+@functools.lru_cache(maxsize=1024, typed=True)  # pure; news repeats its durations
 def period(number: float | str, unit: str) -> str:
     """ISO 8601 duration: P3Y, PT6H, PXD, P10Y for a decade, PT5H30M for 5.5 hours."""
     if unit in ("DE", "CE"):
@@ -150,7 +154,7 @@ def duration(m: Match) -> Result | None:
     if m.g("half1") or m.g("half2"):
         number = (1 if number == "X" else float(number)) + 0.5
     rel = m.g("rel")
-    article = re.match(r"(?:the|an?)\s+", m.surface(), re.IGNORECASE)
+    article = _ARTICLE.match(m.surface())
     adjective = m.g("adj") == "-long"
     counted = (m.g("number") or "") not in ("a", "an")
     if article and rel is None and (

@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 sre: Any = importlib.import_module("re._constants")
@@ -288,37 +288,41 @@ def strip_lookaround(pattern: str) -> str:
     return "".join(out)
 
 
+Followers = frozenset[str] | None  # None: anything may follow (or the rule was not read)
+
+# After the start word (or a number's whole run of digits) and what separates it from the
+# next word: that word's first letters, or a digit. The trigger reads it where it stops.
+NEXT_WORD = rf"(?:(?<=\d)\d*)?[^\w]*(?P<next>[^\W\d_]{{1,{_FOLLOWER_LETTERS}}}|\d)"
+
+
 @dataclass(frozen=True, slots=True)
 class RuleScan:
     """The compiled scan of a rule set, built once with the lexicon.
 
-    `trigger` finds, in the lowercased text, the next word some rule can start at;
-    `trigger_any_case` does the same in the text itself, for the rare text whose lowercase
-    is not as long as it is (offsets would not line up). `guards[word]`, which `trigger`
-    matches where the word ends, tells whether the next word is one its rules can go on
-    with ("the" only starts a rule before "day", "week", "end", a number, …). At a
-    trigger word, `combined[rules]`
-    matches where the first of that word's rules does, naming it (`_k` for the k-th), so a
-    word where none applies costs one match, not one per rule.
+    `trigger` finds, in the lowercased text, the next word some rule can start at (group
+    1), with the character before it (which must not be a word character: matching it,
+    rather than looking behind at every position, lets the engine skip along the text to
+    the next such character), and reads the start of the word after it (group 2,
+    `NEXT_WORD`); `trigger_any_case` does the same in
+    the text itself, for the rare text whose lowercase is not as long as it is (offsets
+    would not line up). `guards[word]`, which `trigger` matches where the word ends, tells
+    whether the next word is one its rules can go on with ("the" only starts a rule before
+    "day", "week", "end", a number, …). `follow[word]` holds the followers of each of the
+    word's rules (DIGIT's for a number), in the word's rule order (`tagger._narrow`).
     """
 
     trigger: re.Pattern[str]
     trigger_any_case: re.Pattern[str]
-    combined: dict[tuple[int, ...], re.Pattern[str]]
     guards: dict[str, re.Pattern[str]]
+    follow: dict[str, tuple[Followers, ...]] = field(default_factory=dict)
 
 
-def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
-                 by_digit: tuple[int, ...], by_quote: tuple[int, ...]) -> RuleScan:
-    """The trigger scan for the indexed words, and one combined pattern for each group of
-    rules (indices into `patterns`) that share a start word, when there is more than one."""
-    combined: dict[tuple[int, ...], re.Pattern[str]] = {}
-    for group in (*by_word.values(), by_digit, by_quote):
-        if len(group) > 1 and group not in combined:
-            combined[group] = re.compile("|".join(
-                f"(?P<_{k}>{_UNNAMED.sub('(?:', patterns[index])})"
-                for k, index in enumerate(group)), re.IGNORECASE)
-    guards = _guards(patterns, by_word)
+def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
+                 by_quote: tuple[int, ...], follow: dict[str, tuple[Followers, ...]]
+                 ) -> RuleScan:
+    """The trigger scan for the words the rules (indices in the groups) can start with;
+    `follow` holds each word's rules' followers (`follower_index.follower_table`)."""
+    guards = _guards(by_word, follow)
     whole = r"(?![^\W\d_])"  # the word ends where its run of letters does
     guarded = {w: whole + "(?=" + guards[w].pattern + ")" if w in guards else whole
                for w in by_word}
@@ -329,39 +333,29 @@ def compile_scan(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
             starts.append(r"\d")
         if by_quote:
             starts.append(r"['’]\d")
-        return r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
+        return (r"\W(" + ("|".join(starts) or "(?!)") + ")"
+                + "(?:(?=" + NEXT_WORD + ")|)")
 
     return RuleScan(trigger=re.compile(trigger(guarded)),
                     trigger_any_case=re.compile(trigger(dict.fromkeys(by_word, whole)),
                                                 re.IGNORECASE),
-                    combined=combined, guards=guards)
+                    guards=guards, follow=follow)
 
 
-def _guards(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]]
+def _guards(by_word: dict[str, tuple[int, ...]], follow: dict[str, tuple[Followers, ...]]
             ) -> dict[str, re.Pattern[str]]:
     """For each start word after which none of its rules can end, a pattern for what may
     follow it: the starts of the next words its rules can go on with."""
-    read: dict[int, dict[str, frozenset[str] | None] | None] = {}
     guards: dict[str, re.Pattern[str]] = {}
     compiled: dict[frozenset[str], re.Pattern[str]] = {}
-    starts_of: dict[int, set[str]] = {}
-    for word, group in by_word.items():
-        for index in group:
-            starts_of.setdefault(index, set()).add(word)
-    for word, group in by_word.items():
-        nexts: set[str] = set()
-        for index in group:
-            if index not in read:
-                read[index] = followers(patterns[index], starts_of[index])
-            after = (read[index] or {}).get(word)
-            if after is None:
-                break  # this rule may end after the word, or could not be read
-            nexts |= after
-        else:
-            if nexts:
-                key = frozenset(nexts)
-                if key not in compiled:  # months, weekdays, … share theirs
-                    compiled[key] = re.compile(
-                        r"[^\w]*" + trie_pattern(nexts).replace("0", r"\d"))
-                guards[word] = compiled[key]
+    for word in by_word:
+        row = [after for after in follow.get(word, (None,)) if after is not None]
+        if len(row) < len(follow.get(word, (None,))):
+            continue  # a rule may end after the word, or could not be read
+        nexts = frozenset[str]().union(*row)
+        if nexts:
+            if nexts not in compiled:  # months, weekdays, … share theirs
+                compiled[nexts] = re.compile(
+                    r"[^\w]*" + trie_pattern(nexts).replace("0", r"\d"))
+            guards[word] = compiled[nexts]
     return guards

@@ -12,15 +12,18 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from viewer.core.ingest.written_dates import clamp, in_range
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
 from viewer.core.timex.context import Anchor, Match, TenseIndex
+from viewer.core.timex.follower_index import can_follow
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
+from viewer.core.timex.rule_index import DIGIT, QUOTE
 from viewer.core.timex.value_calendar import interval, narrow
 
 Normaliser = Callable[[Match], nd.Result | None]
@@ -109,11 +112,21 @@ def _resolve(rule: Rule, context: Match) -> Resolved | None:
     return result, earliest, latest
 
 
+Tries = tuple[tuple[Callable[[str, int, int], "re.Match[str] | None"], Rule], ...]
+_MAX_PAIRS = 50_000  # (word, next word) pairs remembered; news uses a few thousand
+_QUOTES = "'’"
+
+
 class Tagger:
     """Tags text with a compiled lexicon; cheap to call, so keep one per rule set."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or bundled()
+        # The rules to try after each (trigger word, start of the next word) pair met, as
+        # (bound match, rule) pairs; worked out once per pair and lexicon (see `_narrow`).
+        self._tries: dict[tuple[str | Any, ...], Tries] = {}
+        self._tries_of: Lexicon | None = None
+        self._narrowed: dict[tuple[str, str], Tries] = {}  # the same, by DIGIT, lowercase
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -131,13 +144,13 @@ class Tagger:
         index = TenseIndex(text, self.lex)
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
         for hit, rule in self._candidates(text, start, end, tagged_to):
-            if hit.start() < pos:
-                continue  # inside an expression already tagged
             a, b = hit.span()
+            if a < pos:
+                continue  # inside an expression already tagged
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
-            groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-            context = Match(text, a, b, groups, dct, anchor, self.lex, index, year)
+            # Groups that did not take part are None, which normalisers read as absent.
+            context = Match(text, a, b, hit.groupdict(), dct, anchor, self.lex, index, year)
             resolved = _resolve(rule, context)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
@@ -164,61 +177,84 @@ class Tagger:
         return found
 
 
+    def _tries_at(self, word: str, next_word: str | None) -> Tries:
+        """The rules to try at a trigger `word` (a digit for a number, a quote for a quoted
+        year) before a word starting `next_word` (None: no word follows), as bound matches.
+        Shared by the pairs that differ only in case or digit ("5 hours", "7 hours")."""
+        key = (DIGIT if word[:1].isdigit() else QUOTE if word[:1] in _QUOTES else word.lower(),
+               (next_word or "").lower())
+        found = self._narrowed.get(key)
+        if found is None:
+            rules = self.lex.rules
+            found = self._narrowed[key] = tuple(
+                (rules[index].pattern.match, rules[index]) for index in _narrow(self.lex, *key))
+        return found
+
     def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
         One scan of the lowercased text stops only at words some rule can start with (see
-        `rule_index`); there one combined match finds the first rule that applies, and the
-        rules after it are tried when the caller turns its match down. Words inside an
-        expression already tagged (`tagged_to[0]`, kept by the caller) are skipped. Glued
-        rules (which may start inside a word) are found with their own scan and merged in.
+        `rule_index`) and reads the start of the word after it; there the rules that can go
+        on with that word (`_narrow`) are tried in order, the later ones when the caller
+        turns a match down. Words inside an expression already tagged (`tagged_to[0]`, kept
+        by the caller) are skipped. Glued rules (which may start inside a word) are found
+        with their own scan and merged in.
         """
         lex = self.lex
         rules = lex.rules
-        by_word = lex.by_word
-        combined = lex.scan.combined
+        if self._tries_of is not lex or len(self._tries) >= _MAX_PAIRS:
+            self._tries, self._narrowed, self._tries_of = {}, {}, lex
+        tries = self._tries
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in enumerate(rules) if rule.glued
+             and (rule.gate is None or rule.gate.search(text, start, end))
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
         next_glued = 0
-        # The scan reads the lowercased span (and the character before it, for the look-behind)
-        base = max(0, start - 1)
-        scanned = (text if base == 0 and end == len(text) else text[base:end]).lower()
+        # The scan reads the lowercased span and the character before it (a space before
+        # the text's start), which the trigger matches before each word: `base` is where
+        # that character would be in the text.
+        base = start - 1
+        scanned = (" " + text[:end] if start == 0 else text[base:end]).lower()
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
-            scanned, trigger, base = text, lex.scan.trigger_any_case, 0
-        for word in trigger.finditer(scanned, start - base, end - base):
-            at = word.start() + base
+            scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
+        for word in trigger.finditer(scanned, start - 1 - base):
+            at = word.start() + 1 + base
             while next_glued < len(glued) and glued[next_glued][0] < at:
                 _, index, hit = glued[next_glued]
                 next_glued += 1
                 yield hit, rules[index]
             if at < tagged_to[0]:
                 continue  # every hit here would start inside a tagged expression
-            first = text[at]
-            if first.isdigit():
-                candidates = lex.by_digit
-            elif first in "'’":
-                candidates = lex.by_quote
-            else:
-                candidates = by_word.get(word.group().lower(), ())
-            if len(candidates) > 1:
-                found = combined[candidates].match(text, at, end)
-                if found is None:
-                    continue
-                candidates = candidates[int(str(found.lastgroup)[1:]):]
-            for index in candidates:
+            pair = word.group(1, 2)  # the start word (or digit) and the next word's start
+            entry = tries.get(pair)
+            if entry is None:
+                entry = tries[pair] = self._tries_at(*pair)
+            for match, rule in entry:
                 if at < tagged_to[0]:
                     break  # the caller took an earlier rule's expression here
-                rule = rules[index]
-                matched = rule.pattern.match(text, at, end)
+                matched = match(text, at, end)
                 if matched is not None:
                     yield matched, rule
         for _, index, hit in glued[next_glued:]:
             yield hit, rules[index]
+
+
+
+
+def _narrow(lex: Lexicon, key: str, next_word: str) -> tuple[int, ...]:
+    """The rules of a trigger `key` (a lowercase start word, DIGIT or QUOTE) that can match
+    before a word starting `next_word` ("" when none follows), in order (see
+    `follower_index`). Once narrowed they are few, and trying each is cheaper than one
+    alternation of all the key's rules (measured: 72 against 82 ms on 100 articles)."""
+    group = (lex.by_digit if key == DIGIT else lex.by_quote if key == QUOTE
+             else lex.by_word.get(key, ()))
+    row = lex.scan.follow.get(key)
+    return group if row is None else tuple(
+        index for index, after in zip(group, row, strict=True) if can_follow(after, next_word))
 
 
 _DEFAULT: Tagger | None = None

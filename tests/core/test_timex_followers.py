@@ -1,0 +1,66 @@
+"""The next word narrows a start word's rules, and never changes what the tagger finds."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.core.timex import Tagger
+from viewer.core.timex.follower_index import can_follow, number_followers
+from viewer.core.timex.lexicon import Lexicon, bundled
+from viewer.core.timex.rule_index import DIGIT, compile_scan
+from viewer.core.timex.tagger import _narrow
+
+
+def test_number_followers_are_the_starts_of_the_word_after_the_number() -> None:
+    body = r"(?<!\w)(?:the\s+)?(?P<n>\d+(?:\.\d+)?)[- ](?:hours?|days?)\b"
+    assert number_followers(body) == {"hou", "day", DIGIT}  # "3.5 hours": a digit follows
+    assert number_followers(r"(?P<d>\d{3}0)s\b") == {"s"}  # "1990s": no space needed
+    assert number_followers(r"(?P<h>\d+):(?P<m>\d\d)") == {DIGIT}
+    assert number_followers(r"(?P<y>\d{4})(?!\d)") is None  # may end after the number
+    assert number_followers(r"\d+_x") is None  # an underscore is a word character
+
+
+def test_a_rule_can_follow_only_the_words_it_goes_on_with() -> None:
+    assert can_follow(frozenset({"hou", "day"}), "hou")
+    assert not can_follow(frozenset({"hou", "day"}), "ho")  # "ho…" is no "hou…"
+    assert can_follow(frozenset({"in"}), "ins")  # a loose reading: tried, then fails
+    assert can_follow(frozenset({DIGIT}), "7") and not can_follow(frozenset({"a"}), "7")
+    assert not can_follow(frozenset({"a"}), "")  # nothing follows
+    assert can_follow(None, "")
+
+
+def test_a_number_before_a_unit_tries_durations_not_dates() -> None:
+    lex = bundled()
+    left = _narrow(lex, DIGIT, "hou")
+    ids = [lex.rules[index].id for index in left]
+    assert "duration" in ids and "ago" in ids and "year" in ids
+    assert not {"iso-datetime", "clock-24", "weekday-month-day", "century"} & set(ids)
+    assert len(left) == 5 < len(lex.by_digit)
+
+
+def _unnarrowed(lex: Lexicon) -> Lexicon:
+    """The same rules with no follower table: every rule of a start word is tried there."""
+    return dataclasses.replace(lex, scan=compile_scan(lex.by_word, lex.by_digit, lex.by_quote, {}))
+
+
+WORDS = [
+    "on", "Wednesday", "next", "last", "this", "the", "day", "before", "after", "week", "year",
+    "ago", "earlier", "later", "Feb.", "17", "5th", "3.5", "24", "2,000", "10:30", "2:05:37",
+    "2026", "2024-06-01", "1998-99", "in2022", "three", "years", "hours", "a", "an", "of",
+    "March", "May", "morning", "night", "overnight", "recent", "weeks", "early", "mid-",
+    "1990s", "'90s", "Q3", "quarter", "third", "9", "a.m.", "p.m.", "pm", "noon", "every",
+    "daily", "-", ".", ",", "\n", "’s", "now", "first", "summer", "fiscal", "FY", "old",
+    "percent", "people", "and", "to", "or", "at", "least", "about", "century", "o'clock",
+]
+_PLAIN = Tagger(_unnarrowed(bundled()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join),
+       st.sampled_from([None, dt.date(2024, 6, 1), dt.date(1998, 2, 27)]))
+def test_narrowing_finds_what_trying_every_rule_finds(text: str, dct: dt.date | None) -> None:
+    assert Tagger().tag(text, dct) == _PLAIN.tag(text, dct)

@@ -1,0 +1,111 @@
+"""The timeline's items are drawn from batches built once per layout and view: a repaint of
+the same view reuses them, an edit, a zoom or a new selection builds them anew, and an SVG
+picture still holds every item (its shape, its count, its label)."""
+
+from __future__ import annotations
+
+import collections
+import html
+import math
+import re
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from pytestqt.qtbot import QtBot
+
+from viewer.core.scene.row_group import RowGroup
+from viewer.ui import item_batch
+from viewer.ui.main_window import MainWindow
+from viewer.ui.picture import picture_painter
+from viewer.ui.timeline_paint import TimelinePainter
+
+
+def _builds(window: MainWindow, action: object) -> int:
+    made = [0]
+    original = item_batch.BatchBuilder.build
+
+    def counted(self: item_batch.BatchBuilder, *args: object) -> item_batch.ItemBatch:
+        made[0] += 1
+        return original(self, *args)  # type: ignore[arg-type]
+
+    item_batch.BatchBuilder.build = counted  # type: ignore[method-assign]
+    try:
+        assert callable(action)
+        action()
+        window.timeline.viewport().repaint()
+    finally:
+        item_batch.BatchBuilder.build = original  # type: ignore[method-assign]
+    return made[0]
+
+
+def test_a_repaint_reuses_the_batch_and_an_edit_a_zoom_or_a_selection_rebuild_it(
+        window: MainWindow, qtbot: QtBot) -> None:
+    timeline = window.timeline
+    viewport = timeline.viewport()
+    viewport.repaint()
+    assert _builds(window, viewport.repaint) == 0
+    assert _builds(window, lambda: timeline.zoom(1.25)) == 1
+    assert _builds(window, lambda: timeline.zoom(0.8)) == 1
+    scene = timeline.scene
+    assert scene is not None
+    marks = [i for i in scene.visible(-math.inf, math.inf) if i.kind == "mark"]
+    untagged = next(i for i in marks if not window.model.events[i.first].tags)
+    assert not any(box for _colour, boxes in timeline.painter.batch.tags.values()
+                   for box in boxes if abs(box.x() - (untagged.x1 - 1)) < 0.01)
+    event = window.model.events[untagged.first]
+    other = next(window.model.events[i.first] for i in marks if i is not untagged)
+    window.editing.add_tag("seen", [other])  # the tag exists: its colours stay as they are
+    viewport.repaint()
+    assert _builds(window, lambda: window.editing.add_tag("seen", [event])) == 1
+    tagged = [box for _colour, boxes in timeline.painter.batch.tags.values() for box in boxes]
+    assert any(abs(box.x() - (untagged.x1 - 1)) < 0.01 for box in tagged)  # drawn at once
+    assert _builds(window, timeline.events_changed) == 1  # the model's dataChanged calls it
+    row = untagged.first
+    assert _builds(window, lambda: timeline.set_selection([row], row, reveal=False)) == 1
+    assert timeline.painter.batch.rings  # the selected mark's ring
+    badge = next(i for i in scene.visible(-math.inf, math.inf)
+                 if i.kind == "badge" and isinstance(i.events, RowGroup))
+    inside = list(badge.events)[-1]
+    timeline.set_selection([inside], inside, reveal=False)
+    viewport.repaint()
+    painter = timeline.painter
+    assert any(group.pen is painter.selected_pen and group.rects
+               for group in painter.batch.groups)  # the badge holding it is outlined
+
+
+def _svg(painter: TimelinePainter, width: int, height: int) -> str:
+    """The painter's picture as SVG text, drawn by this painter (so its batch is the one)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setOutputDevice(buffer)
+    qpainter = QPainter(generator)
+    painter.paint(qpainter, QRectF(0, 0, width, height))
+    qpainter.end()
+    buffer.close()
+    return bytes(data.data()).decode("utf-8")
+
+
+def test_an_svg_picture_holds_every_item(window: MainWindow) -> None:
+    events = list(window.model.events)
+    painter = picture_painter(events, 1400)
+    svg = _svg(painter, 1400, 900)
+    assert painter.scene is not None
+    items = painter.scene.visible(-math.inf, math.inf)
+    kinds = collections.Counter(i.kind for i in items)
+    assert kinds["badge"] and kinds["bar"] and kinds["mark"]
+    shapes = sum(len(re.findall(rf"<{tag}\b", svg)) for tag in ("rect", "path", "circle",
+                                                                  "ellipse", "polygon"))
+    assert shapes >= len(items)
+    texts = collections.Counter(re.findall(r">([^<>]+)</text>", svg))
+    counts = collections.Counter(str(len(i.events)) for i in items if i.kind == "badge")
+    assert not counts - texts, counts - texts  # every badge's count is written
+    batch = painter.batch
+    drawn = [t.text() for _at, t in batch.labels + batch.badge_labels]
+    drawn += [label for _at, label, _badge in batch.chips]
+    written = {html.unescape(text) for text in texts}
+    assert drawn and set(drawn) <= written, set(drawn) - written

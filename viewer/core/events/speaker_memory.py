@@ -1,0 +1,160 @@
+"""What a pronoun or a bare description refers back to, for the speaker pass: the people,
+bodies and groups named so far in a document ("he", "the ministry", "the two leaders", "her
+spokesman"), kept as the sentences go by, so each look-up is a dictionary access.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+
+from viewer.core.events.people import PersonMention
+from viewer.core.events.speaker_rules import SpeakerRules, load_rules
+from viewer.core.events.speaker_sources import Speaker, only_titles, person_speaker
+
+_LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
+_TRAILING_COMMA = re.compile(r",\s*$")
+
+
+class SpeakerMemory:
+    """The antecedents of one document's speaker pass."""
+
+    def __init__(self, text: str, rules: SpeakerRules | None = None,
+                 surnames: Mapping[str, PersonMention] | None = None) -> None:
+        self.text = text
+        self.rules = rules or load_rules()
+        self.person: Speaker | None = None  # last named person (speaker or sentence subject)
+        self.body: Speaker | None = None
+        self.group: Speaker | None = None  # last several people named together
+        self.named: list[PersonMention] = []  # the last two distinct people named
+        self.titled: dict[str, Speaker] = {}  # last person named with a title, by the title
+        self.subject: PersonMention | None = None  # the current sentence's named subject
+        self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
+        self.neutral_people: set[str] = set()  # surnames of people who speak for no side
+        self.gender: dict[str, str] = {}  # speaker name → the pronoun's gender that named them
+        self.last_of: dict[str, Speaker] = {}  # gender → the last person a pronoun named
+        self.surnames = surnames or {}  # casefolded last word → a name the document gives in full
+        self.proper: dict[str, Speaker] = {}  # a body's proper name, by its head noun
+
+    def _fuller(self, speaker: Speaker) -> Speaker:
+        """"the ministry" after "China's commerce ministry": the body named in full before;
+        "analyst Jane Doe said": a neutral source."""
+        if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
+                speaker.people[0]):
+            return dataclasses.replace(speaker, neutral=True)
+        if not speaker.bare:
+            return speaker
+        # "the minister added" after "Health Minister Samuel Kamba said": him again.
+        found = (self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+                 or self.proper.get(speaker.head))
+        if found is None and speaker.head in self.rules.generic_heads and (
+                self.body is not None and self.body.parties):
+            return self.body  # "the agency said" after "the World Health Organization said"
+        return found or speaker
+
+    def _neutral(self, mention: PersonMention) -> bool:
+        """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
+        a title ties to a neutral body ("the WHO representative"), or named so before."""
+        if mention.tokens[-1] in self.neutral_people:
+            return True
+        start = mention.start
+        if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
+                self.text, max(0, start - 40), start):
+            self.neutral_people.add(mention.tokens[-1])
+            return True
+        return False
+
+    def _entourage(self, mention: PersonMention, head: str) -> Speaker:
+        """"Netanyahu's office" speaks for its holder; "Rono's team", "her spokesman" are a
+        body of their own, named by the person's surname (their party is the person's)."""
+        if head in self.rules.holder_bodies:
+            return Speaker(" ".join(mention.tokens), (mention,), head=head)
+        if head in self.rules.state_bodies and mention.title_party:
+            state = mention.title_party  # "her ministry", of the Dutch minister: the state
+            return Speaker(state, (), (state,), head=head)
+        return Speaker(f"{mention.tokens[-1]}'s {head}", (mention,), head=head)
+
+    def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
+        kind = self.rules.pronoun_kind.get(pronoun, "person")
+        if kind == "person":
+            # "Zelensky condemned …, according to him": the sentence's own subject first;
+            # a subject pronoun ("…, he said") refers back past it.
+            return self._person_for(pronoun, own_subject)
+        if kind == "body":
+            return self.body
+        return self.group or self.body or self.person
+
+    def _person_for(self, pronoun: str, own_subject: bool) -> Speaker | None:
+        """The person "he", "she", "his" or "her" refers to: the nearest candidate not known
+        (from an earlier pronoun) to be of the other gender, else the last one known to be
+        of this one."""
+        want = self.rules.pronoun_gender.get(pronoun)
+        candidates = [person_speaker(self.subject)] if own_subject and self.subject else []
+        candidates += [self.person] if self.person is not None else []
+        chosen = next((c for c in candidates
+                       if want is None or self.gender.get(c.name) in (None, want)),
+                      self.last_of.get(want) if want else None)
+        if chosen is not None and want is not None:
+            self.gender[chosen.name] = want
+            self.last_of[want] = chosen
+        return chosen
+
+    def _leaders(self) -> Speaker | None:
+        if len(self.named) < 2:
+            return None
+        pair = tuple(self.named[-2:])
+        return Speaker("; ".join(" ".join(m.tokens) for m in pair), pair)
+
+    def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
+        """Update the antecedents: this sentence's named speaker, else its named subject."""
+        if speaker is not None and speaker.act:
+            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
+        for mention in people:
+            if not mention.evidence:
+                continue  # no title next to it: nothing to remember it by
+            title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
+                                                  mention.start)
+            if title is not None:
+                self.titled[title.group(1).lower()] = person_speaker(mention)
+            key = mention.tokens[-1]
+            self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
+        if speaker is not None and len(speaker.people) > 1:
+            self.group = speaker
+        elif speaker is not None and speaker.people:
+            own = person_speaker(speaker.people[0])
+            self.person = speaker if speaker.name == own.name else own  # "his team": him
+            if speaker.head:  # "Netanyahu's office said …. It did not say …"
+                self.body = speaker
+        elif speaker is not None and speaker.name:
+            self.body = speaker
+            if speaker.head in self.rules.person_heads:
+                self.person = speaker  # "…, an Egyptian official said. He said …": him again
+            if speaker.head and not speaker.bare:
+                self.bodies[speaker.head] = speaker
+            if speaker.plural:
+                self.group = speaker
+        if self.subject is not None and (speaker is None or not speaker.people):
+            self.person = dataclasses.replace(person_speaker(self.subject),
+                                              neutral=self._neutral(self.subject))
+
+    def _capitalised_word(self, start: int, mention: PersonMention) -> bool:
+        """A lone word that opens the sentence with nothing to show it is a name ("Weapons
+        would be handed over", "Outside the palace, …", "Last week …"): only capitalised
+        because it comes first, unless the article named someone by it before."""
+        return (len(mention.tokens) == 1 and not mention.evidence
+                and not self.text[start : mention.start].strip(" \t\n“\"‘")
+                and mention.tokens[0].casefold() not in self.surnames)
+
+    def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
+        """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
+        condemned …", "In this context, Zelenskyy gave …")."""
+        title = self.rules.titles.title_re
+        first = next((m for m in people if not title.match(self.text, m.start)
+                      and not self._capitalised_word(start, m)), None)
+        if first is None:
+            return None
+        head = self.text[start : first.start]
+        head = _LEADING_PHRASE.sub("", head) if "," in head else head
+        head = _TRAILING_COMMA.sub("", head)  # "Togo's deputy agent, Afi Lawson, was …"
+        return first if only_titles(head, self.rules) else None

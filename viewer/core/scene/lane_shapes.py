@@ -1,0 +1,125 @@
+"""A lane's shapes at one scale: clusters of nearby days, bars, and the badges of overflow.
+
+Clustering is a greedy chain over the lane's sorted days: a cluster takes every day within
+CLUSTER_PX of its first, the next starts at the first day beyond. Only the chain itself is
+followed in Python, over distinct days (and not at all when a day is wider than a cluster,
+where each day is one); positions, counts and widths are array work. Every shape is a range
+of one array per lane (the points' rows by day, then the spans' rows), so a badge of a
+million events is two integers, not a million.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.scene.lane_packing import overflow_runs
+from viewer.core.scene.lanes import Item, Lane
+from viewer.core.scene.row_group import RowGroup
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+
+CLUSTER_PX = 9.0
+MARK_HALF = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class LaneArrays:
+    """A lane's zoom-independent indexes as arrays, made once per scene."""
+
+    days: Ints  # single-day events' days, sorted
+    span_starts: Floats  # longer events' first days, sorted
+    span_ends: Floats
+    rows: Ints  # the points' rows in day order, then the spans' rows in theirs
+
+    @classmethod
+    def of(cls, lane: Lane) -> LaneArrays:
+        return cls(np.asarray(lane.point_days, dtype=np.int64),
+                   np.asarray(lane.span_starts, dtype=np.float64),
+                   np.asarray(lane.span_ends, dtype=np.float64),
+                   np.concatenate([np.asarray(lane.point_rows, dtype=np.int64),  # arrays
+                                   np.asarray(lane.span_rows, dtype=np.int64)]))
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """Point clusters (the first `clusters`) then bars: extent in x and rows as ranges."""
+
+    x0: Floats
+    x1: Floats
+    starts: Ints  # each shape's first index into `LaneArrays.rows`
+    stops: Ints
+    clusters: int
+
+
+def cluster_ranges(days: Ints, lo: int, hi: int, reach: float) -> tuple[Ints, Ints]:
+    """Clusters of days[lo:hi] (sorted): each takes the days within `reach` of its first.
+    Their first and stop indexes into `days`."""
+    part = days[lo:hi]
+    if not len(part):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    day_starts = np.flatnonzero(np.concatenate(([True], part[1:] != part[:-1])))
+    distinct = part[day_starts]
+    if reach < 1:  # days are whole: no day lies within reach of another
+        chain = np.arange(len(distinct), dtype=np.int64)
+    else:
+        following = np.searchsorted(distinct, distinct + reach, side="right").tolist()
+        links: list[int] = []
+        at, count = 0, len(following)
+        while at < count:
+            links.append(at)
+            at = following[at]
+        chain = np.asarray(links, dtype=np.int64)
+    starts = day_starts[chain]
+    stops = np.concatenate((starts[1:], [len(part)]))
+    return starts + lo, stops + lo
+
+
+def lane_shapes(arrays: LaneArrays, origin: float, px: float, window: tuple[float, float],
+                longest_span: int, badge_width: Callable[[Ints], Floats]) -> Shapes:
+    """The shapes of the lane's events that can show in the window of content x."""
+    wx0, wx1 = window
+    first_day = math.floor(origin + wx0 / px) - 1 if wx0 > -math.inf else -10**9
+    last_day = math.ceil(origin + wx1 / px) + 1 if wx1 < math.inf else 10**9
+    days = arrays.days
+    lo = int(np.searchsorted(days, first_day, side="left"))
+    hi = int(np.searchsorted(days, last_day, side="right"))
+    starts, stops = cluster_ranges(days, lo, hi, CLUSTER_PX / px)
+    xa = (days[starts] + 0.5 - origin) * px
+    xb = (days[stops - 1] + 0.5 - origin) * px
+    counts = stops - starts
+    single = counts == 1
+    half = np.where(single, MARK_HALF, badge_width(counts) / 2)
+    centre = np.where(single, xa, (xa + xb) / 2)
+    span_lo = int(np.searchsorted(arrays.span_starts, first_day - longest_span, side="left"))
+    span_hi = int(np.searchsorted(arrays.span_starts, last_day, side="right"))
+    bar_x0 = (arrays.span_starts[span_lo:span_hi] - origin) * px
+    bar_x1 = (arrays.span_ends[span_lo:span_hi] + 1 - origin) * px
+    shown = np.flatnonzero(bar_x1 >= wx0)
+    bar_x0 = bar_x0[shown]
+    bar_x1 = np.maximum(bar_x1[shown], bar_x0 + 2)
+    bar_at = shown + span_lo + len(days)
+    return Shapes(np.concatenate((centre - half, bar_x0)),
+                  np.concatenate((centre + half, bar_x1)),
+                  np.concatenate((starts, bar_at)), np.concatenate((stops, bar_at + 1)),
+                  len(starts))
+
+
+def overflow_badges(arrays: LaneArrays, shapes: Shapes, over: Ints, lane_index: int,
+                    row: int) -> list[Item]:
+    """What did not fit in the rows, as count badges in the row below them; each holds the
+    ranges of the shapes it gathers, in x order."""
+    x0, x1 = shapes.x0, shapes.x1
+    over = over[np.lexsort((x1[over], x0[over]))]
+    items: list[Item] = []
+    for first, stop, left, right in overflow_runs(x0[over], x1[over]):
+        picked = over[first:stop]
+        events = RowGroup(arrays.rows, shapes.starts[picked], shapes.stops[picked])
+        items.append(Item("badge", lane_index, row, left, right, events, "", right))
+    return items
