@@ -221,8 +221,10 @@ class EventColumns:
                                  dtype=np.int32) for p in parts]  # [-1] keeps None as -1
             if kind == "tuple":
                 offsets = [parts[0].ragged[name].offsets]
-                for p in parts[1:]:
-                    offsets.append(p.ragged[name].offsets[1:] + offsets[-1][-1])
+                total = offsets[0][-1]
+                for p in parts[1:]:  # (a part may hold no row: count, never look back)
+                    offsets.append(p.ragged[name].offsets[1:] + total)
+                    total += p.ragged[name].offsets[-1]
                 codes = np.concatenate([m[p.ragged[name].codes]
                                         for m, p in zip(maps, parts, strict=True)])
                 self.ragged[name] = Ragged(codes.astype(np.int32), np.concatenate(offsets))
