@@ -101,8 +101,10 @@ def link(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np.int3
     boilerplate = columns.flag("boilerplate")
     source = columns.arrays["date_source"]
     data = LinkInput(start, end, document,
-                     Sets(columns.ragged["topics"].codes, columns.ragged["topics"].offsets),
-                     Sets(columns.ragged["parties"].codes, columns.ragged["parties"].offsets),
+                     Sets(columns.ragged["topics"].codes,  # (int32 once read back)
+                          columns.ragged["topics"].offsets.astype(np.int64, copy=False)),
+                     Sets(columns.ragged["parties"].codes,
+                          columns.ragged["parties"].offsets.astype(np.int64, copy=False)),
                      Sets(notes.words.codes, notes.words.offsets))
     candidate = ~boilerplate & span_ok(start, end) & (
         source != code_of(columns, "date_source", "document"))

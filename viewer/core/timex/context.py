@@ -19,8 +19,7 @@ _SENTENCE_BREAKS = ".!?\n"
 # where one alternation of both was tried at every position of the text (four times slower).
 _CLAUSE_CHARS = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
 _THAT = re.compile(r"that(?<!\wthat)\b")
-_DOT = re.compile(r"\.")  # a full stop may end a sentence (`_ends_sentence`), the rest do
-_OTHER_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS.replace(".", "")) + "]")
+_BREAK = re.compile("[" + re.escape(_SENTENCE_BREAKS) + "]")
 
 
 def _ends_sentence(text: str, index: int) -> bool:
@@ -51,67 +50,108 @@ def _dot_ends_sentence(before: str) -> bool:
     return _ends_sentence(before + ".", len(before))
 
 
-def _sentence_breaks(text: str) -> list[int]:
-    reach = _abbreviation_reach()
-    ends = _dot_ends_sentence
-    dots = [at for at in [m.start() for m in _DOT.finditer(text)]
-            if ends(text[max(0, at - reach) : at])]
-    others = [m.start() for m in _OTHER_BREAK.finditer(text)]
-    return sorted(dots + others) if others and dots else dots or others
-
-
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
 
 class TenseIndex:
-    """Where a text's sentences and clauses break and where its tense cues are, found once.
+    """Where the sentences and clauses a text's expressions sit in break, and where their
+    tense cues are, each found once.
 
-    `Match.tense()` is asked for every candidate expression; scanning its sentence each time
-    (and the text between each cue and the expression) made tagging one long sentence cubic.
-    With this index a question costs a few binary searches, and each sentence is scanned for
-    cues once per distinct span asked about.
+    `Match.tense()` is asked for most candidate expressions; scanning its sentence each
+    time (and the text between each cue and the expression) made tagging one long sentence
+    cubic. Questions come in text order, so each sentence asked about is found from the last
+    one's bounds, scanning only the text between them (the character searches of `str`),
+    and its clause breaks and cues are found once; text no expression sits in is never
+    scanned, which a list of every break of the text (as before) was.
     """
 
-    __slots__ = ("_clauses", "_cues", "_lex", "_sentences", "_text")
+    __slots__ = ("_clauses", "_cues", "_last", "_lex", "_text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self._text = text
         self._lex = lex
-        self._sentences: list[int] | None = None
-        self._clauses: list[int] | None = None
+        self._last: tuple[int, int, int, int] | None = None  # start, end, left, right
+        self._clauses: dict[tuple[int, int], list[int]] = {}
         self._cues: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The span from the sentence break before `start` to the one at or after `end`."""
-        if self._sentences is None:
-            self._sentences = _sentence_breaks(self._text)
-        breaks = self._sentences
-        before = bisect_left(breaks, start)
-        after = bisect_left(breaks, end)
-        left = breaks[before - 1] + 1 if before else 0
-        right = breaks[after] if after < len(breaks) else len(self._text)
+        """The span from the sentence break before `start` to the one at or after `end`.
+
+        What the last question found holds: no break in [left, start) nor in [end, right),
+        and a break at right (unless it is the text's end). Only the text between that and
+        this question is searched."""
+        size = len(self._text)
+        last = self._last
+        if last is None or start < last[0]:  # the first question, or one out of order
+            before = self._break_before(0, start)
+            left = before + 1 if before >= 0 else 0
+            right = self._break_from(end, size)
+        else:
+            q_start, q_end, q_left, q_right = last
+            if start > q_right:  # a later sentence: the break at q_right is before it
+                before = self._break_before(q_right + 1, start)
+                left = before + 1 if before >= 0 else q_right + 1
+            else:
+                before = self._break_before(q_start, start)
+                left = before + 1 if before >= 0 else q_left
+            if q_end <= end <= q_right:
+                right = q_right
+            elif end < q_end:
+                right = self._break_from(end, q_end, q_right)
+            else:
+                right = self._break_from(end, size)
+        self._last = (start, end, left, right)
         return left, right
 
-    def clause_break_in(self, lo: int, hi: int) -> bool:
-        if hi <= lo:
-            return False
-        if self._clauses is None:
-            self._clauses = [m.start() for m in _CLAUSE_CHARS.finditer(self._text)]
-            that = [m.start() for m in _THAT.finditer(self._text)]
+    def _break_before(self, lo: int, hi: int) -> int:
+        """The last break in text[lo:hi], or -1. Each break character is searched for once
+        backwards, and the full stop again only past an abbreviation's."""
+        text, reach = self._text, _abbreviation_reach()
+        found = {char: text.rfind(char, lo, hi) for char in _SENTENCE_BREAKS}
+        while True:
+            at = max(found.values())
+            if at < 0 or text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
+                return at
+            found["."] = text.rfind(".", lo, at)
+
+    def _break_from(self, lo: int, hi: int, otherwise: int | None = None) -> int:
+        """The first break in text[lo:hi]; else `otherwise` (the text's end by default)."""
+        text, reach = self._text, _abbreviation_reach()
+        while (found := _BREAK.search(text, lo, hi)) is not None:
+            at = found.start()
+            if text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
+                return at
+            lo = at + 1
+        return len(text) if otherwise is None else otherwise
+
+    def clauses(self, left: int, right: int) -> list[int]:
+        """Where clauses break inside the sentence text[left:right]."""
+        found = self._clauses.get((left, right))
+        if found is None:
+            found = [m.start() for m in _CLAUSE_CHARS.finditer(self._text, left, right)]
+            that = [m.start() for m in _THAT.finditer(self._text, left, right)]
             if that:
-                self._clauses = sorted(self._clauses + that)
-        at = bisect_left(self._clauses, lo)
-        return at < len(self._clauses) and self._clauses[at] < hi
+                found = sorted(found + that)
+            self._clauses[(left, right)] = found
+        return found
 
     def cues(self, left: int, right: int) -> tuple[_Cues, _Cues]:
         """Future and past cue matches inside text[left:right], as the patterns find them."""
         found = self._cues.get((left, right))
         if found is None:
+            lex = self._lex
             future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-            for into, pattern in ((future, self._lex.future_cues), (past, self._lex.past_cues)):
-                for cue in pattern.finditer(self._text, left, right):
-                    into[0].append(cue.start())
-                    into[1].append(cue.end())
+            if left > 0 and lex.led_future_cues is not None and lex.led_past_cues is not None:
+                # A break character stands before the sentence: the led patterns match it
+                for into, pattern in ((future, lex.led_future_cues), (past, lex.led_past_cues)):
+                    for cue in pattern.finditer(self._text, left - 1, right):
+                        into[0].append(cue.start("cue"))
+                        into[1].append(cue.end())
+            else:
+                for into, pattern in ((future, lex.future_cues), (past, lex.past_cues)):
+                    for cue in pattern.finditer(self._text, left, right):
+                        into[0].append(cue.start())
+                        into[1].append(cue.end())
             found = self._cues[(left, right)] = (future, past)
         return found
 
@@ -163,6 +203,7 @@ class Match:
         # The nearest cue of a pattern on either side is the last one starting before the
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
+        clauses = index.clauses(left, right)
         for sign, (starts, ends) in zip((1, -1), index.cues(left, right), strict=True):
             before = bisect_left(starts, self.start)
             after = bisect_left(starts, self.end, before)
@@ -171,7 +212,8 @@ class Match:
                     continue
                 start, end = starts[at], ends[at]
                 lo, hi = (end, self.start) if end <= self.start else (self.end, start)
-                other = index.clause_break_in(lo, hi)
+                between = bisect_left(clauses, lo)
+                other = hi > lo and between < len(clauses) and clauses[between] < hi
                 key = (int(other), max(0, hi - lo), sign)
                 if best is None or key[:2] < best[:2]:
                     best = key

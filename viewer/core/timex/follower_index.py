@@ -109,9 +109,11 @@ def follower_table(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
 
 def can_follow(found: Followers, next_word: str) -> bool:
     """Whether a rule with these followers can match before a word that starts so ("" when
-    no word follows; a digit for a number)."""
+    no word follows; a digit for a number): some follower begins it. Followers are 1 to
+    `_FOLLOWER_LETTERS` letters long, so that is a look-up of each of its short prefixes."""
     if found is None:
         return True
     if next_word[:1].isdigit():
         return DIGIT in found
-    return any(next_word.startswith(start) for start in found)
+    return any(next_word[:size] in found
+               for size in range(1, min(len(next_word), _FOLLOWER_LETTERS) + 1))
