@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.events import cues
+from viewer.core.events.cue_sets import MODALITY, REFERENCE, automaton_for
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
+from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
@@ -383,6 +385,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     """Every event of one document, with parties, topics, modality and speaker; people come
     later."""
     timexes = tagger.tag(doc.text, doc.date)
+    modality = modality or load_modality()
+    speakers = speakers or load_speaker_rules()
+    # Modality cues, speech verbs, party references: one pass over the document, read per
+    # sentence below.
+    found_cues = automaton_for(modality, speakers, gazetteer).scan(doc.text)
     index = 0  # the first expression that may reach into the sentence at hand
     events: list[Event] = []
     mentions: list[tuple[PersonMention, ...]] = []
@@ -420,12 +427,16 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
-        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named)
+        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
+                                         found_cues.find(REFERENCE, sentence.start, sentence.end))
         if sentence.boilerplate is None:
             for mention in party_mentions:
                 named[mention.party] = mention.start
         sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
+        modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)
+        if modality_cues is not None:  # offsets into the sentence's text
+            modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
         said.append((sentence.start, sentence.end, sentence.paragraph,
@@ -509,7 +520,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 topics=topics, sentence=number,
                 boilerplate=sentence.boilerplate is not None or (
                     not whole and furniture_clause(span_text)),
-                modality=modality_of(text, anchor, future, modality),
+                modality=modality_of(text, anchor, future, modality, modality_cues),
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
@@ -535,8 +546,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()
     _add_speakers(events, mentions, said_slot,
-                  find_speakers(doc.text, said, said_people, said_parties, speakers), modality,
-                  speakers.neutral_parties, share)
+                  find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
+                  modality, speakers.neutral_parties, share)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
 
 
