@@ -9,6 +9,7 @@ import tracemalloc
 from viewer.core.events.document_events import DocumentEvents, extract_document
 from viewer.core.events.name_scan import NameScanner
 from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import build_document
@@ -108,3 +109,18 @@ def test_names_places_take_a_few_bytes_each() -> None:
     finally:
         tracemalloc.stop()
     assert held < 20 * 4 * 2000
+
+
+def test_sentence_repeats_count_exactly_even_when_hashes_collide() -> None:
+    said = ["a b", "c d", "a b", "e f", "c d", "a b", "e f"]
+    expected = [0, 0, 1, 0, 1, 2, 1]
+    for hash_of in (hash, lambda _text: 7, len):  # every text, or some, on one hash
+        repeats = SentenceRepeats(said.__getitem__, hash_of)
+        assert [repeats.seen(text, n) for n, text in enumerate(said)] == expected
+
+
+def test_sentence_repeats_keep_only_texts_said_twice() -> None:
+    said = [f"sentence {n}" for n in range(1000)] + ["sentence 5"]
+    repeats = SentenceRepeats(said.__getitem__)
+    assert [repeats.seen(text, n) for n, text in enumerate(said)][-1] == 1
+    assert repeats._repeats == {"sentence 5": 2}
