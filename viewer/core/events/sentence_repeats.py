@@ -5,10 +5,10 @@ identical sentences get two ids). Counting them by their whitespace-normalised t
 copy of every sentence until the document was done (about the size of the text again, for
 an article that seldom repeats itself); a 16-byte digest of each instead ran a hash
 function over every sentence (0.021 s for the 25,827 sentences of a 2 MB article, 0.010 s
-this way). Here a
-sentence is remembered by its `hash()` and the place of the first sentence with that hash;
-only a sentence said twice keeps its text, and a hash shared by two different sentences is
-told apart by reading the first one again, so the counts are exact.
+this way). Here a sentence is remembered by its `hash()` and the place of the first
+sentence with that hash; only a sentence said twice keeps its text, and a hash shared by
+two different sentences is told apart by reading the first one again, so the counts are
+exact.
 """
 
 from __future__ import annotations
