@@ -1,4 +1,5 @@
-"""Event extraction accuracy against the hand-annotated samples: `python -m bench.events`.
+"""Event extraction accuracy against the hand-annotated samples: `python -m bench.events
+[STORY …]` (only those unseen stories when named).
 
 Prints, for the seeds (tests/data/annotated_events.toml), the other stories and every story
 under tests/data/unseen/ (each a folder of articles with its own annotations.toml), how often
@@ -248,10 +249,14 @@ def report(name: str, s: Score) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print each disagreement")
+    parser.add_argument("stories", nargs="*",
+                        help="score only these unseen stories (folder names; default: all)")
     args = parser.parse_args()
     unseen = Score()
     stories = 0
     for name, folder, sample in samples():
+        if args.stories and name.startswith("unseen/") and folder.name not in args.stories:
+            continue
         s = score(folder, sample, show=args.show)
         report(name, s)
         if name.startswith("unseen/"):

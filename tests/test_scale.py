@@ -114,14 +114,59 @@ def _no_text(documents: object) -> list[folder_topics.Unit]:
     raise AssertionError("the driver read the corpus's sentences")
 
 
-def test_generated_corpus_same_answer_and_incremental(client: Any, corpus: Path,
-                                                      tmp_path: Path) -> None:
+class _Received:
+    """Every result the driver receives from the cluster (gathered or read from a future),
+    walked for the strings and the kinds of objects in it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import distributed
+
+        self.strings: set[str] = set()
+        self.kinds: set[str] = set()
+        gather, result = distributed.Client.gather, distributed.Future.result
+
+        def gathered(client: Any, *args: Any, **kwargs: Any) -> Any:
+            return self.walk(gather(client, *args, **kwargs))
+
+        def resulted(future: Any, *args: Any, **kwargs: Any) -> Any:
+            return self.walk(result(future, *args, **kwargs))
+
+        monkeypatch.setattr(distributed.Client, "gather", gathered)
+        monkeypatch.setattr(distributed.Future, "result", resulted)
+
+    def walk(self, found: Any) -> Any:
+        todo = [found]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, str):
+                self.strings.add(item)
+            elif isinstance(item, dict):
+                todo.extend(item.keys())
+                todo.extend(item.values())
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                todo.extend(item)
+            elif dataclasses.is_dataclass(item):
+                self.kinds.add(type(item).__name__)
+                todo.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+            else:
+                self.kinds.add(type(item).__name__)
+        return found
+
+
+def test_generated_corpus_same_answer_and_incremental(
+        client: Any, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "ds"
+    received = _Received(monkeypatch)
     first = driver.run([str(corpus)], out, client, target_bytes=SMALL, stream=None)
+    monkeypatch.undo()
     assert first.partitions >= 4 and first.extracted == first.partitions
     local = extract_folder(corpus, use_cache=False, workers=1)
     dataset = read_dataset(out)
     _same(local, dataset)
+    # The driver receives counts, names and the people registry: never an event (nor its
+    # id: no linked pair, no cluster) and never a person's mention.
+    assert received.strings and not received.strings & {e.id for e in local.events}
+    assert not received.kinds & {"Event", "PersonMention"}
     assert sum(e.sources > 1 for e in local.events) > 10
     assert sum(bool(e.people) for e in local.events) > 10
     assert sum(bool(e.conflict) for e in local.events) > 5  # disputes, found by cluster
@@ -228,12 +273,19 @@ def test_output_that_is_not_a_dataset_is_refused(tmp_path: Path,
     assert sorted(p.name for p in (tmp_path / "full").iterdir()) == ["thesis.md"]
 
 
-def _wait_for(path: Path, seconds: float) -> None:
+def _scheduler_address(path: Path, seconds: float) -> str:
+    """The address in the scheduler's file, once the file is whole: the scheduler creates it
+    before it has written it, so on a loaded machine a read can see it empty or cut short."""
+    import json
+
     deadline = time.monotonic() + seconds
-    while not path.exists():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{path.name} did not appear in {seconds} s")
-        time.sleep(0.1)
+    while True:
+        try:
+            return str(json.loads(path.read_text())["address"])
+        except (OSError, ValueError, KeyError):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path.name} was not written in {seconds} s") from None
+            time.sleep(0.1)
 
 
 def test_separate_scheduler_and_workers(tmp_path: Path) -> None:
@@ -245,10 +297,7 @@ def test_separate_scheduler_and_workers(tmp_path: Path) -> None:
                                "--scheduler-file", str(info)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        _wait_for(info, 30)
-        import json
-
-        address = json.loads(info.read_text())["address"]
+        address = _scheduler_address(info, 30)
         for _ in range(2):
             procs.append(subprocess.Popen(
                 [*worker, address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],

@@ -1,6 +1,7 @@
-"""Opening a folder builds its columns and its filter index once, at the end, whatever the
-number of documents: the window once rebuilt the whole index for every document's partial
-result, a cost quadratic in the folder. Counted in builds and rows copied, never timed."""
+"""Opening a folder copies each event into columns a fixed number of times and builds its
+filter index once, at the end, whatever the number of documents: the window once rebuilt the
+whole index for every document's partial result, a cost quadratic in the folder. Counted in
+builds, joins and rows copied, never timed."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _folder(root: Path, count: int) -> Path:
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    counts = {"builds": 0, "rows_copied": 0, "indexes": 0}
+    counts = {"builds": 0, "rows_copied": 0, "indexes": 0, "joins": 0}
     build: Callable[..., EventColumns] = EventColumns.build.__func__  # type: ignore[attr-defined]
     from_arrays: Callable[..., EventColumns] = (
         EventColumns.from_arrays.__func__)  # type: ignore[attr-defined]
@@ -44,6 +45,12 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         counts["rows_copied"] += found.size
         return found
 
+    concat: Callable[..., EventColumns] = EventColumns.concat.__func__  # type: ignore[attr-defined]
+
+    def counting_concat(cls: type[EventColumns], parts: Any, text_of: Any) -> EventColumns:
+        counts["joins"] += 1
+        return concat(cls, parts, text_of)
+
     index_init = filtering.ColumnIndex.__init__
 
     def counting_index(self: filtering.ColumnIndex, columns: EventColumns) -> None:
@@ -52,6 +59,7 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     monkeypatch.setattr(EventColumns, "build", classmethod(counting_build))
     monkeypatch.setattr(EventColumns, "from_arrays", classmethod(counting_from_arrays))
+    monkeypatch.setattr(EventColumns, "concat", classmethod(counting_concat))
     monkeypatch.setattr(filtering.ColumnIndex, "__init__", counting_index)
     return counts
 
@@ -69,8 +77,10 @@ def test_open_builds_columns_and_index_once(tmp_path: Path, monkeypatch: pytest.
         session.close()
         monkeypatch.undo()
     for counts, size in figures:
-        assert counts["builds"] == 1 and counts["indexes"] == 1
-        assert counts["rows_copied"] == size  # each event copied into the columns once
+        assert counts["indexes"] == 1 and counts["joins"] == 1
+        # Each event is built into columns once where it is extracted (a task of a few files)
+        # and read back once when the tasks' columns are joined in folder order.
+        assert counts["rows_copied"] == 2 * size
 
 
 def test_warm_reopen_reads_the_columns_once(tmp_path: Path,
@@ -79,7 +89,7 @@ def test_warm_reopen_reads_the_columns_once(tmp_path: Path,
     Session.open(folder, workers=1, with_store=False).close()
     counts = _counted(monkeypatch)
     session = Session.open(folder, workers=1, with_store=False)
-    assert counts == {"builds": 1, "rows_copied": session.size, "indexes": 1}
+    assert counts == {"builds": 1, "rows_copied": session.size, "indexes": 1, "joins": 0}
     session.close()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from pytestqt.qtbot import QtBot
 
+from viewer.core.scene.row_group import RowGroup
 from viewer.ui import item_batch
 from viewer.ui.main_window import MainWindow
 from viewer.ui.picture import picture_painter
@@ -63,6 +64,14 @@ def test_a_repaint_reuses_the_batch_and_an_edit_a_zoom_or_a_selection_rebuild_it
     row = untagged.first
     assert _builds(window, lambda: timeline.set_selection([row], row, reveal=False)) == 1
     assert timeline.painter.batch.rings  # the selected mark's ring
+    badge = next(i for i in scene.visible(-math.inf, math.inf)
+                 if i.kind == "badge" and isinstance(i.events, RowGroup))
+    inside = list(badge.events)[-1]
+    timeline.set_selection([inside], inside, reveal=False)
+    viewport.repaint()
+    painter = timeline.painter
+    assert any(group.pen is painter.selected_pen and group.rects
+               for group in painter.batch.groups)  # the badge holding it is outlined
 
 
 def _svg(painter: TimelinePainter, width: int, height: int) -> str:

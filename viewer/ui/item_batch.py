@@ -11,14 +11,17 @@ of item by item shows the same picture (marks first, then counts, tags and label
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
-from viewer.core.scene.layout import ROW_HEIGHT, Item
+from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
+from viewer.core.scene.row_group import RowGroup
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
 
 if TYPE_CHECKING:
@@ -61,6 +64,7 @@ class BatchBuilder:
     def __init__(self, owner: TimelinePainter) -> None:
         self.owner = owner
         self._texts: dict[str, QStaticText] = {}
+        self._mask: tuple[object, int, npt.NDArray[np.bool_]] = (None, 0, np.zeros(0, bool))
 
     def text(self, value: str) -> QStaticText:
         """A static text for `value`, laid out once and kept between paints."""
@@ -98,20 +102,27 @@ class BatchBuilder:
                                                  shape, radius)
             return found
 
+        # the middle of row 0 of each lane: an item's y is this plus its row's offset
+        middles = [lane.y + LANE_PAD + ROW_HEIGHT / 2 for lane in scene.lanes]
+        counts: dict[int, tuple[QStaticText, float, float]] = {}  # count → text, half w, h
+        events = view.events
+        box_shape = "rect" if fast else "rounded"
         for item in items:
-            y = scene.item_y(item) + ROW_HEIGHT / 2
-            event = view.events[item.first]
+            y = middles[item.lane] + item.row * ROW_HEIGHT
+            event = events[item.events[0]]
             colour = owner.colour_of(event)
-            selected = bool(selection) and not selection.isdisjoint(item.events)
+            selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":
-                box = QRectF(item.x0, y - 7, item.x1 - item.x0, 14)
-                group(colour, "badge", selected, "rect" if fast else "rounded", 7).rects.append(
-                    box)
-                count = self.text(str(len(item.events)))
-                width, height = size_of(count)
-                centre = box.center()
-                batch.counts.append((QPointF(centre.x() - width / 2, centre.y() - height / 2),
-                                     count))
+                group(colour, "badge", selected, box_shape, 7).rects.append(
+                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
+                size = len(item.events)
+                count = counts.get(size)
+                if count is None:
+                    text = self.text(str(size))
+                    width, height = size_of(text)
+                    count = counts[size] = (text, width / 2, height / 2)
+                batch.counts.append((QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]),
+                                     count[0]))
             elif item.kind == "bar":
                 # Cut at the visible edges (the ends past them are not seen): a dashed
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.
@@ -122,8 +133,7 @@ class BatchBuilder:
                 if event.date_source != "explicit":
                     kind += "-dashed"
                 kind = modal_kind(event.modality, kind)
-                group(colour, kind, selected, "rect" if fast else "rounded", 3).rects.append(
-                    box)
+                group(colour, kind, selected, box_shape, 3).rects.append(box)
             else:
                 centre = QPointF((item.x0 + item.x1) / 2, y)
                 kind = event.date_source if event.date_source in ("explicit",
@@ -155,6 +165,19 @@ class BatchBuilder:
                 target.append((QPointF(x, y + 4 - ascent), self.text(label)))
         batch.groups = list(groups.values())
         return batch
+
+    def _selected(self, rows: Sequence[int], selection: Set[int]) -> bool:
+        """Whether an item holds a selected row: a badge's ranges are looked up in a mask
+        of the selection (made once per selection), not walked row by row in Python."""
+        if not isinstance(rows, RowGroup):
+            return not selection.isdisjoint(rows)
+        if self._mask[0] is not selection or self._mask[1] != len(selection):
+            size = len(self.owner.view.events)
+            mask = np.zeros(size, dtype=bool)
+            picked = np.fromiter(selection, np.int64, len(selection))
+            mask[picked[(picked >= 0) & (picked < size)]] = True
+            self._mask = (selection, len(selection), mask)
+        return bool(self._mask[2][rows.array()].any())
 
     @staticmethod
     def _tag(batch: ItemBatch, colour: QColor, box: QRectF) -> None:

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.events import cues
+from viewer.core.events.cue_sets import MODALITY, REFERENCE, automaton_for
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
+from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
+from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
 from viewer.core.events.speaker_sources import Speaker
@@ -125,7 +128,12 @@ _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | wherea
 
 def event_id(relpath: str, text: str, occurrence: int, part: int) -> str:
     """Stable across runs and across changes to other files or other sentences."""
-    key = "\x1f".join([relpath, " ".join(text.split()), str(occurrence), str(part)])
+    return _event_id(relpath, " ".join(text.split()), occurrence, part)
+
+
+def _event_id(relpath: str, normal: str, occurrence: int, part: int) -> str:
+    """`event_id` of a text already reduced to single spaces."""
+    key = "\x1f".join([relpath, normal, str(occurrence), str(part)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -137,14 +145,17 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
         return False
     if len(words) < 4:
         return False
+    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
+    # still kept, as a boilerplate event hidden by default. Words are weighed only for a
+    # line that could be a subheading (most sentences are not a paragraph of their own).
     para = doc.paragraphs[sentence.paragraph]
-    whole_paragraph = para.start == sentence.start and para.end == sentence.end
+    if (sentence.paragraph <= 2 or sentence.boilerplate is not None
+            or para.start != sentence.start or para.end != sentence.end
+            or text[-1] in ".!\"”’'"):
+        return True
     content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
-    heading = whole_paragraph and text[-1] not in ".!\"”’'" and capitalised >= 0.6
-    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
-    # still kept, as a boilerplate event hidden by default.
-    return not (heading and sentence.paragraph > 2 and sentence.boilerplate is None)
+    return capitalised < 0.6
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
@@ -374,18 +385,16 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     """Every event of one document, with parties, topics, modality and speaker; people come
     later."""
     timexes = tagger.tag(doc.text, doc.date)
-    by_sentence: dict[int, list[Timex]] = {}
-    index = 0
-    for number, sentence in enumerate(doc.sentences):
-        while index < len(timexes) and timexes[index].end <= sentence.start:
-            index += 1
-        scan = index
-        while scan < len(timexes) and timexes[scan].start < sentence.end:
-            by_sentence.setdefault(number, []).append(timexes[scan])
-            scan += 1
+    modality = modality or load_modality()
+    speakers = speakers or load_speaker_rules()
+    # Modality cues, speech verbs, party references: one pass over the document, read per
+    # sentence below.
+    found_cues = automaton_for(modality, speakers, gazetteer).scan(doc.text)
+    index = 0  # the first expression that may reach into the sentence at hand
     events: list[Event] = []
     mentions: list[tuple[PersonMention, ...]] = []
-    seen_text: dict[str, int] = {}
+    seen_text: dict[bytes, int] = {}  # by a digest: a 16 MB file's sentences held twice over
+    share = Shared()
     focus: _Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
     focus_paragraph = -1
@@ -393,17 +402,24 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     lead_closed = False
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
-    said_people: list[list[PersonMention]] = []
+    said_people: list[tuple[PersonMention, ...]] = []
     said_parties: list[list[Mention]] = []
     said_slot: list[int] = []  # per event: its sentence's place in `said`
     for number, sentence in enumerate(doc.sentences):
+        while index < len(timexes) and timexes[index].end <= sentence.start:
+            index += 1
         if not reports_something(doc, sentence, number):
             continue
         text = doc.sentence_text(sentence)
         normal = " ".join(text.split())
-        occurrence = seen_text.get(normal, 0)
-        seen_text[normal] = occurrence + 1
-        found = by_sentence.get(number, [])
+        seen = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+        occurrence = seen_text.get(seen, 0)
+        seen_text[seen] = occurrence + 1
+        found = []
+        scan = index
+        while scan < len(timexes) and timexes[scan].start < sentence.end:
+            found.append(timexes[scan])
+            scan += 1
         durations = [t for t in found if t.type == "DURATION"]
         parts = _parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
@@ -411,17 +427,21 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
-        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named)
+        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
+                                         found_cues.find(REFERENCE, sentence.start, sentence.end))
         if sentence.boilerplate is None:
             for mention in party_mentions:
                 named[mention.party] = mention.start
         sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
+        modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)
+        if modality_cues is not None:  # offsets into the sentence's text
+            modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions))
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
-        said_people.append(list(people))
+        said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for
         said_parties.append(sorted((*party_mentions, *referring), key=lambda m: m.start))
         for part_number, part in enumerate(parts):
@@ -459,8 +479,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 window = _window_end(doc.text, part.start, part.end, durations, text,
                                      earliest, precision)
                 latest = window if window is not None and window > latest else latest
-            span_text = doc.text[part.start : part.end]
             whole = (part.start, part.end) == (sentence.start, sentence.end)
+            span_text = share[text if whole else doc.text[part.start : part.end]]
             parties = sentence_parties if whole else (
                 list(dict.fromkeys(m.party for m in (*party_mentions, *referring)
                                    if part.start <= m.start and m.end <= part.end))
@@ -475,7 +495,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if sentence_topics is None:
                         sentence_topics = taxonomy.explain(text)
                     topic_pairs = sentence_topics
-            topics = tuple(t for t, _ in topic_pairs)
+            topics = share[tuple(t for t, _ in topic_pairs)]
             party_why: dict[str, str] = {}
             for mention in (*party_mentions, *referring):
                 if mention.party in parties and part.start <= mention.start < part.end:
@@ -484,7 +504,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 party_why.setdefault(party, next(
                     doc.text[m.start:m.end] for m in (*party_mentions, *referring)
                     if m.party == party))
-            eid = event_id(doc.relpath, text, occurrence, part_number)
+            eid = _event_id(doc.relpath, normal, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
             ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
@@ -495,16 +515,17 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 document=doc.relpath, text=span_text, char_start=part.start,
                 char_end=part.end, start=earliest, end=latest, precision=precision,
                 date_source=source, timex=timex.text if timex else None,
-                timex_value=timex.value if timex else None, parties=tuple(parties), people=(),
+                timex_value=timex.value if timex else None, parties=share[tuple(parties)],
+                people=(),
                 topics=topics, sentence=number,
                 boilerplate=sentence.boilerplate is not None or (
                     not whole and furniture_clause(span_text)),
-                modality=modality_of(text, anchor, future, modality),
+                modality=modality_of(text, anchor, future, modality, modality_cues),
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
-                why=(*(f"party:{p}:{surface}" for p, surface in party_why.items()),
-                     *(f"topic:{t}:{cue}" for t, cue in topic_pairs)),
+                why=share[(*(share[f"party:{p}:{surface}"] for p, surface in party_why.items()),
+                           *(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))],
             ))
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
@@ -525,8 +546,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()
     _add_speakers(events, mentions, said_slot,
-                  find_speakers(doc.text, said, said_people, said_parties, speakers), modality,
-                  speakers.neutral_parties)
+                  find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
+                  modality, speakers.neutral_parties, share)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
 
 
@@ -567,18 +588,20 @@ def _sides(events: list[Event], neutral: frozenset[str]) -> frozenset[str]:
 
 def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
                   slots: list[int], speakers: list[Speaker | None],
-                  rules: ModalityRules | None, neutral: frozenset[str]) -> None:
+                  rules: ModalityRules | None, neutral: frozenset[str],
+                  share: Shared | None = None) -> None:
     """Each event's speaker; a named speaker joins its people (and so, later, its party
     joins the event's parties), a body's own party joins the parties at once; a plain
     statement with a speaker becomes that speaker's claim, unless the source is neutral or
     stands outside the document's dispute (see `_sides`)."""
     sides = _sides(events, neutral)
+    share = Shared() if share is None else share
     for index, slot in enumerate(slots):
         speaker = speakers[slot]
         if speaker is None:
             continue
         event = events[index]
-        parties = tuple(dict.fromkeys((*event.parties, *speaker.parties)))
+        parties = share[tuple(dict.fromkeys((*event.parties, *speaker.parties)))]
         own = speaker.parties or tuple(m.title_party for m in speaker.people if m.title_party)
         # Not what a neutral source reports, nor an act. Where the document shows a dispute
         # (accusations, denials), a claim is what one of its sides says, or words quoted in
@@ -588,8 +611,8 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
         claim = not (speaker.neutral or speaker.act) and (
             not sides or not sides.isdisjoint(own) or _QUOTED.search(event.text) is not None)
         modality = with_speaker(event.modality, rules) if claim else event.modality
-        why = (*event.why, *(f"party:{p}:speaker {speaker.name}" for p in speaker.parties
-                             if p not in event.parties))
+        why = share[(*event.why, *(share[f"party:{p}:speaker {speaker.name}"]
+                                   for p in speaker.parties if p not in event.parties))]
         events[index] = evolve(event, speaker=speaker.name, parties=parties,
                                modality=modality, why=why)
         known = {m.start for m in mentions[index]}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,16 +155,22 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
 
 
 def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
-                rules: ModalityRules | None = None) -> str:
+                rules: ModalityRules | None = None,
+                found: Sequence[tuple[int, int]] | None = None) -> str:
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
-    the event's time expression; `future` says its date lies after the publication date."""
-    return decide(sentence, anchor, future, rules)[0]
+    the event's time expression; `future` says its date lies after the publication date.
+    `found`: where the cues are in the sentence, if a document-wide pass found them (else
+    the cue expression finds them here)."""
+    return decide(sentence, anchor, future, rules, found)[0]
 
 
 def decide(sentence: str, anchor: int | None = None, future: bool = False,
-           rules: ModalityRules | None = None) -> tuple[str, str]:
+           rules: ModalityRules | None = None,
+           found: Sequence[tuple[int, int]] | None = None) -> tuple[str, str]:
     """The modality, and the group whose cue gave it ("" when none did)."""
     rules = rules or load_rules()
+    if found is None:
+        found = [m.span() for m in rules.cue.finditer(sentence)]
     best: tuple[tuple[int, int], str, str] | None = None  # anchor's clause, frames; group
     fallback: tuple[int, str, str] | None = None  # main clauses, when the anchor's has none
     anchored = False  # a clause cue was found in the anchor's clause
@@ -171,9 +178,9 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
     words: set[str] | None = None
     first = _WORD.search(sentence)
     lead = first.start() if first else 0
-    for cue in rules.cue.finditer(sentence):
-        text = cue.group()
-        if text[:1].isupper() and cue.start() > lead:
+    for cue_start, cue_end in found:
+        text = sentence[cue_start:cue_end]
+        if text[:1].isupper() and cue_start > lead:
             continue  # capitalised inside the sentence: a name ("May", "Will")
         if clauses is None:
             starts, subordinate = _clauses(sentence, rules)
@@ -182,7 +189,7 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
             own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1
             clauses = (starts, main, own)
         starts, main, own = clauses
-        clause = bisect.bisect_right(starts, cue.start()) - 1
+        clause = bisect.bisect_right(starts, cue_start) - 1
         # The anchor's clause first, then main clauses in their order ("Togo asked the court
         # to …, accusing Ghana of …" is a request; "X accused Y …; Y denied it" an accusation),
         # and within one clause the precedence of groups.
@@ -197,14 +204,14 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
                 if words.isdisjoint(rules.requires.get(group, words)) or not words.isdisjoint(
                         rules.excluded_by.get(group, ())):
                     continue
-            if group in rules.opening and sentence[starts[clause] : cue.start()].strip():
+            if group in rules.opening and sentence[starts[clause] : cue_start].strip():
                 continue  # "reached the valley under the accord": frames nothing
             frame = group in rules.sentence_scope
             primary = clause == own or (clause in main and (frame or own < 0))
             if not primary and clause not in main:
                 continue
             modality = rules.modality[group]
-            if _negated(sentence, starts[clause], cue.start(), rules):
+            if _negated(sentence, starts[clause], cue_start, rules):
                 negated = rules.when_negated.get(group)
                 if negated is None:
                     continue

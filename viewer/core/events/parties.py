@@ -60,18 +60,22 @@ class Gazetteer:
     names: NameScanner | None = field(default=None, compare=False)
     # "Both sides …", "The two ministers …" opening a sentence: the two parties named last.
     pair: re.Pattern[str] = re.compile(r"(?!)")
+    reference_phrases: tuple[str, ...] = ()  # what `reference` matches, as written
 
-    def references(self, text: str, start: int, end: int,
-                   named: dict[str, int]) -> list[Mention]:
+    def references(self, text: str, start: int, end: int, named: dict[str, int],
+                   spans: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Descriptions in text[start:end] of parties in `named` (party → when it was last
-        named; the latest candidate wins)."""
+        named; the latest candidate wins). `spans`: where `reference` matches there, if a
+        document-wide pass found them."""
         found = []
-        for match in self.reference.finditer(text, start, end):
-            candidates = [p for p in self.referents.get(match.group(0).lower(), ())
+        if spans is None:
+            spans = [match.span() for match in self.reference.finditer(text, start, end)]
+        for at, stop in spans:
+            candidates = [p for p in self.referents.get(text[at:stop].lower(), ())
                           if p in named]
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
-                found.append(Mention(match.start(), match.end(), party, "reference"))
+                found.append(Mention(at, stop, party, "reference"))
         # only as the sentence's subject: "Both sides said …", not "urged both sides"
         pair = self.pair.match(text, start, end)
         if pair is not None:
@@ -201,6 +205,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
         NameScanner(ordered),
         re.compile(rf"[\s“\"']*({pair})\b", re.IGNORECASE) if pair else re.compile(r"(?!)"),
+        tuple(phrases) if reference else (),
     )
 
 

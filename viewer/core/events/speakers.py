@@ -15,6 +15,8 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
+from viewer.core.events.cue_scan import DocumentCues
+from viewer.core.events.cue_sets import ACCORDING, VERB
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_memory import SpeakerMemory
@@ -39,7 +41,7 @@ _ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&
                          r"(?:\s*\([^()]{1,24}\))?\s*$")
 _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 # The clause a verb sits in (back to the last comma), and the words that make it subordinate.
-_LAST_CLAUSE = re.compile(r"[^,;:—–]*$")
+_CLAUSE_MARKS = ",;:—–"
 _SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
@@ -63,8 +65,10 @@ class SpeakerFinder(SpeakerMemory):
     """Feed a document's sentences in order; each call says who speaks in that sentence."""
 
     def __init__(self, text: str, rules: SpeakerRules | None = None,
-                 surnames: Mapping[str, PersonMention] | None = None) -> None:
+                 surnames: Mapping[str, PersonMention] | None = None,
+                 cues: DocumentCues | None = None) -> None:
         super().__init__(text, rules, surnames)
+        self.cues = cues  # the document's verbs and "according to", found in one pass
         self.in_quote = False  # a quotation still open at the end of the last sentence
         self.quote_speaker: Speaker | None = None
         self.paragraph = -1
@@ -145,34 +149,42 @@ class SpeakerFinder(SpeakerMemory):
                     parties: Sequence[Mention], quoted: list[tuple[int, int]]
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
-        verbs = (v for v in rules.verb.finditer(text, start, end)
-                 if not any(a <= v.start() < b for a, b in quoted)
-                 and not self._subordinate(start, v.start()))
-        for verb in itertools.islice(verbs, MAX_VERBS):
-            kind = rules.verb_kind.get(" ".join(verb.group().split()), "verb")
-            if verb.group() in rules.material_verbs and rules.amount.search(
-                    text, verb.end(), min(end, verb.end() + rules.material_reach)):
+        verbs = ((a, b) for a, b in self._spans(VERB, rules.verb, start, end)
+                 if not any(q <= a < r for q, r in quoted)
+                 and not self._subordinate(start, a))
+        for verb_start, verb_end in itertools.islice(verbs, MAX_VERBS):
+            verb = text[verb_start:verb_end]
+            kind = rules.verb_kind.get(" ".join(verb.split()), "verb")
+            if verb in rules.material_verbs and rules.amount.search(
+                    text, verb_end, min(end, verb_end + rules.material_reach)):
                 continue  # "pledged €800 million": the act itself, no source
-            found = self._before(start, verb.start(), people, parties)
+            found = self._before(start, verb_start, people, parties)
             if found is None:
-                found = self._after(verb.end(), end, text[start : verb.start()], people,
-                                    parties)
-            lead = text[max(start, verb.start() - 6) : verb.start()].rstrip()
+                found = self._after(verb_end, end, text[start:verb_start], people, parties)
+            lead = text[max(start, verb_start - 6) : verb_start].rstrip()
             coordinated = lead.endswith(" and") or lead == "and"
             if found is None and (kind == "participle" or coordinated):
                 # "…, telling reporters", "Zelenskyy slammed the attacks and accused Moscow"
-                subject = self._subject(start, [m for m in people if m.start < verb.start()])
+                subject = self._subject(start, [m for m in people if m.start < verb_start])
                 found = person_speaker(subject) if subject is not None else self._lead_pronoun(
-                    start, verb.start())
+                    start, verb_start)
             if found is not None:
                 found = self._fuller(found)
                 return dataclasses.replace(found, act=True) if kind == "act" else found
-        for match in itertools.islice(_ACCORDING.finditer(text, start, end), MAX_VERBS):
-            at = match.end()
+        for _, at in itertools.islice(self._spans(ACCORDING, _ACCORDING, start, end), MAX_VERBS):
             found = self._object(at, end, people, parties)
             if found is not None:
                 return self._fuller(found)
         return None
+
+    def _spans(self, name: str, pattern: re.Pattern[str], start: int, end: int
+               ) -> list[tuple[int, int]]:
+        """Where `pattern` matches in text[start:end]: from the document's cue pass when it
+        can tell, else by the expression."""
+        found = self.cues.find(name, start, end) if self.cues is not None else None
+        if found is None:
+            found = [match.span() for match in pattern.finditer(self.text, start, end)]
+        return found
 
     def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
         """A pronoun opening the sentence is the subject of its coordinated verbs and
@@ -185,9 +197,11 @@ class SpeakerFinder(SpeakerMemory):
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
         after his lawyers asked for more time"): not who the sentence's report comes from."""
-        clause = _LAST_CLAUSE.search(self.text, max(start, verb - 80), verb)
-        return clause is not None and _SUBORDINATOR.search(
-            self.text, clause.start(), verb) is not None
+        # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
+        # position costs the square of the window).
+        lo = max(start, verb - 80)
+        begin = max(lo, *(self.text.rfind(mark, lo, verb) + 1 for mark in _CLAUSE_MARKS))
+        return _SUBORDINATOR.search(self.text, begin, verb) is not None
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -305,14 +319,15 @@ class SpeakerFinder(SpeakerMemory):
 def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
                   people: Sequence[Sequence[PersonMention]],
                   parties: Sequence[Sequence[Mention]],
-                  rules: SpeakerRules | None = None) -> list[Speaker | None]:
+                  rules: SpeakerRules | None = None,
+                  cues: DocumentCues | None = None) -> list[Speaker | None]:
     """The speaker of each sentence (start, end, paragraph, is page furniture), given its
     person and party mentions; None where no one is said to speak. Page furniture (related
     stories, captions) keeps antecedents of its own, apart from the article's."""
     surnames = {m.tokens[-1].casefold(): m for found in people for m in found
                 if m.evidence or len(m.tokens) > 1}
-    article = SpeakerFinder(text, rules, surnames)
-    furniture = SpeakerFinder(text, rules, surnames)
+    article = SpeakerFinder(text, rules, surnames, cues)
+    furniture = SpeakerFinder(text, rules, surnames, cues)
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])

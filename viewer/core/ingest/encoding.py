@@ -25,11 +25,17 @@ class BinaryContent(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
+# Every byte but the control characters text never holds (tab, line feed, form feed, carriage
+# return and escape are text): deleting these leaves the ones to count.
+_NOT_CONTROL = bytes([*range(32, 256), 9, 10, 12, 13, 27])
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Counted in C: a generator over the bytes cost a third of a second per thousand articles.
+    controls = len(head.translate(None, _NOT_CONTROL))
     return controls > max(8, len(head) // 100)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,27 +269,43 @@ def _date_disagreement(members: list[Event], rules: ConflictRules) -> Disagreeme
     return None
 
 
-def _conflict(cluster_id: str, members: list[Event], rules: ConflictRules) -> Conflict | None:
+# What one event says that disputes read: each figure kind it gives exactly one count of, and
+# whether it says who took part. Read from the text unless the caller has it already (a worker
+# reads it where the event is extracted, so the folder stage never needs the text).
+Said = Callable[[Event], tuple[Mapping[str, int], bool]]
+
+
+def said_in_text(text: str, rules: ConflictRules) -> tuple[dict[str, int], bool]:
+    """`Said` of a sentence: its single-count figures by kind, and a participation cue."""
+    single = {kind: min(values) for kind, values in figures(text, rules).items()
+              if len(values) == 1}  # a sentence giving two counts of one kind is not a version
+    return single, rules.participation.search(text) is not None
+
+
+def _conflict(cluster_id: str, members: list[Event], rules: ConflictRules,
+              said: Said | None = None) -> Conflict | None:
     found: list[Disagreement] = []
     if (d := _date_disagreement(members, rules)) is not None:
         found.append(d)
+    read = said or (lambda e: said_in_text(e.text, rules))
     by_kind: dict[str, dict[str, tuple[str, Event]]] = {}
+    named: dict[str, tuple[str, Event]] = {}
     for e in members:
-        for kind, values in figures(e.text, rules).items():
-            if len(values) == 1:  # a sentence giving two counts of one kind is not a version
-                by_kind.setdefault(kind, {}).setdefault(e.document, (str(min(values)), e))
+        counts, takes_part = read(e)
+        for kind, value in counts.items():
+            by_kind.setdefault(kind, {}).setdefault(e.document, (str(value), e))
+        if takes_part and len(e.parties) >= rules.min_parties:
+            named[e.document] = (", ".join(sorted(e.parties)), e)
     for kind in sorted(by_kind):
         if (d := _disagreement(FIGURE, kind, by_kind[kind])) is not None:
             found.append(d)
-    named = {e.document: (", ".join(sorted(e.parties)), e) for e in members
-             if len(e.parties) >= rules.min_parties and rules.participation.search(e.text)}
     if (d := _disagreement(PARTIES, "who took part", named)) is not None:
         found.append(d)
     return Conflict(cluster_id, tuple(found)) if found else None
 
 
-def find_conflicts(events: Sequence[Event], rules: ConflictRules | None = None
-                   ) -> dict[str, Conflict]:
+def find_conflicts(events: Sequence[Event], rules: ConflictRules | None = None,
+                   said: Said | None = None) -> dict[str, Conflict]:
     """Cluster id → what its sources disagree on, for clusters reported by two or more."""
     rules = rules or load_rules()
     clusters: dict[str, list[Event]] = {}
@@ -298,7 +314,7 @@ def find_conflicts(events: Sequence[Event], rules: ConflictRules | None = None
             clusters.setdefault(e.cluster, []).append(e)
     out = {}
     for cluster_id, members in clusters.items():
-        if (c := _conflict(cluster_id, members, rules)) is not None:
+        if (c := _conflict(cluster_id, members, rules, said)) is not None:
             out[cluster_id] = c
     return out
 

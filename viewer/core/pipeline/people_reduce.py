@@ -135,24 +135,37 @@ def attach_people(event: Event, mentions: Sequence[PersonMention],
                   lookup: Callable[[int, PersonMention], Found | None]) -> Event:
     """The event with the people its mentions name, those people's parties added and its
     speaker's name as the registry settles it."""
+    found = [(lookup(index, mention), " ".join(mention.tokens))
+             for index, mention in enumerate(mentions)]
+    changed = with_people(event.parties, event.why, event.speaker, found)
+    if changed is None:
+        return event
+    people, parties, speaker, why = changed
+    return evolve(event, people=people, parties=parties, speaker=speaker, why=why)
+
+
+def with_people(parties: Sequence[str], why: Sequence[str], speaker: str,
+                found: Sequence[tuple[Found | None, str]]
+                ) -> tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]] | None:
+    """An event's people, parties, speaker and reasons once its mentions are resolved
+    (`found`: each mention's person, and the mention as written), or None when nothing
+    changes. Plain values, so events held as columns are updated the same way."""
     names: dict[str, None] = {}
-    parties = dict.fromkeys(event.parties)
-    why = list(event.why)
-    speaker = event.speaker.split("; ") if event.speaker else []
-    for index, mention in enumerate(mentions):
-        found = lookup(index, mention)
-        if found is None:
+    kept = dict.fromkeys(parties)
+    reasons = list(why)
+    speakers = speaker.split("; ") if speaker else []
+    for person, written in found:
+        if person is None:
             continue
-        names.setdefault(found[0])
-        if found[1] and found[1] not in parties:
-            parties[found[1]] = None
-            why.append(f"party:{found[1]}:{found[0]}")  # the reason: this person's party
-        written = " ".join(mention.tokens)  # a speaker named as written gets the full name
-        speaker = [found[0] if name == written else name for name in speaker]
-    if names or len(parties) != len(event.parties):
-        return evolve(event, people=tuple(names), parties=tuple(parties),
-                      speaker="; ".join(dict.fromkeys(speaker)), why=tuple(why))
-    return event
+        names.setdefault(person[0])
+        if person[1] and person[1] not in kept:
+            kept[person[1]] = None
+            reasons.append(f"party:{person[1]}:{person[0]}")  # the reason: this person's party
+        # a speaker named as written gets the full name
+        speakers = [person[0] if name == written else name for name in speakers]
+    if names or len(kept) != len(parties):
+        return (tuple(names), tuple(kept), "; ".join(dict.fromkeys(speakers)), tuple(reasons))
+    return None
 
 
 def resolve_events(registry: PeopleRegistry, keys: frozenset[str],

@@ -18,9 +18,10 @@ from viewer.core.events.speaker_rules import load_rules as speaker_rules
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest import boilerplate, segment
 from viewer.core.pipeline.folder_extraction import extract_batch
+from viewer.core.session.batch_extraction import extract_files  # the Session's task, and numpy
 from viewer.core.timex.lexicon import bundled
 
-__all__ = ["extract_batch", "warm"]
+__all__ = ["extract_batch", "extract_files", "warm"]
 
 
 def warm() -> None:

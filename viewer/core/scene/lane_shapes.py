@@ -42,7 +42,8 @@ class LaneArrays:
         return cls(np.asarray(lane.point_days, dtype=np.int64),
                    np.asarray(lane.span_starts, dtype=np.float64),
                    np.asarray(lane.span_ends, dtype=np.float64),
-                   np.asarray([*lane.point_rows, *lane.span_rows], dtype=np.int64))
+                   np.concatenate([np.asarray(lane.point_rows, dtype=np.int64),  # arrays
+                                   np.asarray(lane.span_rows, dtype=np.int64)]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 With a snapshot, an unchanged folder is read back whole (columns and the list of documents;
 each document's text is read when first asked for). Otherwise only the files whose size,
-time (and then content) or sidecar entry changed are extracted; the rest come from the
-snapshot, and the folder stage (people, clusters) runs over all of them.
+time (and then content) or sidecar entry changed are extracted (`cold_open`); the rest come
+from the snapshot, and the folder stage (people, clusters) runs over all of them as columns
+(`column_stage`). Documents and time expressions are read back when first asked for, from the
+snapshot or from their packed form.
 """
 
 from __future__ import annotations
@@ -14,25 +16,17 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from viewer.core.dataset.manifest import is_dataset
-from viewer.core.events.document_events import DocumentEvents
 from viewer.core.events.topics import Taxonomy, Topic, combine, load_taxonomy
 from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.ingest.safe_read import display_name, relative_name
 from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import Document, Problem
 from viewer.core.pipeline.file_cache import fingerprint
-from viewer.core.pipeline.folder_extraction import (
-    PARALLEL_FROM,
-    _executor,
-    extract_batch,
-    folder_stage,
-)
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import (
     document_from_dict,
@@ -40,7 +34,11 @@ from viewer.core.serialize import (
     extraction_to_dict,
     timex_from_list,
 )
+from viewer.core.session.batch_extraction import ExtractedBatch
+from viewer.core.session.cold_open import Gathered, extract, joined, read_back, redated
+from viewer.core.session.column_stage import stage_columns
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.document_source import DocumentSource, Texts
 from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.snapshot import (
     FileKey,
@@ -52,7 +50,6 @@ from viewer.core.session.snapshot import (
 from viewer.core.timex import Timex
 
 Progress = Callable[[int, int], bool | None]
-SAVE_EVERY = 64  # extracted files written to the snapshot together
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +77,18 @@ class Loaded:
 
 
 class _Lazy(Mapping[str, Any]):
-    """Documents (or their time expressions) read from the snapshot when first asked for."""
+    """Documents (or their time expressions) read back when first asked for."""
 
-    def __init__(self, order: tuple[str, ...], paths: dict[str, bytes], snapshot: Snapshot,
-                 convert: Callable[[dict[str, Any]], Any]) -> None:
-        self.order, self.paths, self.snapshot, self.convert = order, paths, snapshot, convert
+    def __init__(self, order: tuple[str, ...], paths: dict[str, bytes],
+                 read: Callable[[bytes], Any], convert: Callable[[dict[str, Any]], Any]) -> None:
+        self.order, self.paths, self.read, self.convert = order, paths, read, convert
         self.known: dict[str, Any] = {}
 
     def __getitem__(self, relpath: str) -> Any:
         found = self.known.get(relpath)
         if found is None:
-            if self.snapshot.closed:
-                raise SnapshotDamaged("the folder was closed")
-            payload = self.snapshot.payloads([self.paths[relpath]]).get(self.paths[relpath])
+            payload = self.read(self.paths[relpath])
             if not isinstance(payload, dict) or "document" not in payload:
-                self.snapshot.damaged()  # the next open extracts again
                 raise SnapshotDamaged(f"the snapshot lost {relpath}")
             found = self.known[relpath] = self.convert(payload)
         return found
@@ -199,30 +193,33 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if fast is not None:
             return fast
 
-    payloads = snap.payloads(hits, _converted) if snap is not None else {}
-    pending += [(rel, keys[rel].side) for rel in hits if rel not in payloads]
-    cached = len(payloads)
+    gathered = Gathered()
+    if snap is not None and hits:
+        read_back(folder, stamp, snap.payloads(hits, _converted).items(), gathered)
+    held = {rel for part in gathered.parts for rel, _ in part.documents} | set(gathered.problems)
+    pending += [(rel, keys[rel].side) for rel in hits if rel not in held]
+    cached = len(held)
+    source = DocumentSource(snap)
+    texts = Texts(source)
     batches = PartialBatches(partial) if partial is not None else None
-    extracted = 0
 
-    def save(fresh: list[tuple[bytes, FileKey, Any]]) -> None:
-        """Write extracted files to the snapshot as they come and convert them at once, so
-        the plain values of every file are never all held together."""
-        nonlocal extracted
-        extracted += len(fresh)
-        if snap is not None:
-            snap.put_files((rel, FileKey(k.size, k.mtime_ns, file_hash(names[rel]), k.side),
-                            v) for rel, k, v in fresh)
-        for rel, _, value in fresh:
-            if "problem" not in value:
-                payloads[rel] = extraction = extraction_from_dict(value)
-                if batches is not None:
-                    batches.add(extraction)
-        fresh.clear()
+    def keep(batch: ExtractedBatch) -> None:
+        gathered.extracted += len(batch.files)
+        gathered.worker_cpu += batch.cpu_seconds
+        source.put(batch.files)
+        gathered.problems.update(batch.problems)
+        for rel, summary in batch.part.documents:
+            texts.names[summary.relpath] = rel
+        gathered.parts.append(batch.part)
+        if batches is not None and batch.part.documents:
+            batches.add(EventColumns.from_arrays(batch.part.arrays, batch.part.extra, texts),
+                        len(batch.part.documents))
 
     if going:
-        going = _extract(folder, pending, names, sidecar, stamp, workers, payloads, save,
-                         lambda done: report(cached + done, total))
+        sizes = [(rel, names[rel], side, max(0, keys[rel].size)) for rel, side in pending]
+        going = extract(folder, sizes, sidecar, stamp, workers,
+                        lambda rel: _sidecar_name(folder, names[rel]), keep,
+                        lambda done: report(cached + done, total))
     if batches is not None:
         batches.flush()
     if snap is not None:
@@ -231,39 +228,30 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         snap.keep_only(set(keys))
 
     problems = list(listing.problems) + rule_problems(folder)
-    extractions: list[DocumentEvents] = []
-    paths: dict[str, bytes] = {}
-    for rel in keys:
-        value = payloads.pop(rel, None)  # each decoded payload is let go once converted
-        if value is None:
-            continue
-        if isinstance(value, DocumentEvents):  # converted already, for a partial result
-            extractions.append(value)
-            paths[value.document.relpath] = rel
-        elif "problem" in value:
-            problems.append(Problem(**value["problem"]))
-        else:
-            extraction = extraction_from_dict(value)
-            extractions.append(extraction)
-            paths[extraction.document.relpath] = rel
-    stage = folder_stage(folder, stamp, extractions)
-    # Articles the folder stage dated anew (a year from the folder): kept as re-extracted.
-    staged = [x for x, before in zip(stage.extractions, extractions, strict=True)
-              if x is not before]
-    extractions, people = stage.extractions, stage.people
-    documents = {x.document.relpath: x.document for x in extractions}
-
-    def text_of(relpath: str, start: int, end: int) -> str:
-        return documents[relpath].text[start:end]
-
-    columns = EventColumns.build(stage.events, text_of)
-    order = tuple(documents)
-    document_problems = {d.relpath: d.problems for d in documents.values() if d.problems}
+    problems += [gathered.problems[rel] for rel in keys if rel in gathered.problems]
+    rels, extracted = joined(gathered.parts, list(keys), texts)
+    gathered.parts.clear()
+    for rel, summary in zip(rels, extracted.summaries, strict=True):
+        texts.names[summary.relpath] = rel
+    extracted, staged = redated(folder, stamp, rels, extracted, source.extraction)
+    documents = _Lazy(tuple(s.relpath for s in extracted.summaries),
+                      dict(zip((s.relpath for s in extracted.summaries), rels, strict=True)),
+                      source.payload, _document)
+    timexes = _Lazy(documents.order, documents.paths, source.payload, _timexes)
+    for x in staged:  # dated by the folder: kept as re-extracted
+        documents.known[x.document.relpath] = x.document
+        timexes.known[x.document.relpath] = x.timexes
+        texts.known[x.document.relpath] = x.document.text
+    stage = stage_columns(folder, extracted, lambda: [documents[r] for r in documents.order])
+    columns, people = stage.columns, stage.people
+    summaries = extracted.summaries
+    order = documents.order
+    paths = documents.paths
+    document_problems = {s.relpath: s.problems for s in summaries if s.problems}
     if snap is not None and going:
         arrays, extra = columns.to_arrays()
-        extra.update(order=[[relpath, paths[relpath].decode("utf-8", "surrogateescape"),
-                             _iso(documents[relpath].date), documents[relpath].title]
-                            for relpath in order],
+        extra.update(order=[[s.relpath, paths[s.relpath].decode("utf-8", "surrogateescape"),
+                             _iso(s.published), s.title] for s in summaries],
                      document_problems={k: [[p.path, p.kind, p.message] for p in v]
                                         for k, v in document_problems.items()},
                      problems=[[p.path, p.kind, p.message] for p in problems], people=people,
@@ -273,82 +261,22 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             snap.put_folder(folder_key, arrays, extra)
     return Loaded(
         root=folder, order=order, documents=documents, document_problems=document_problems,
-        timexes={x.document.relpath: x.timexes for x in extractions}, columns=columns,
+        timexes=timexes, columns=columns,
         problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
-        extracted=extracted, complete=going, snapshot=snap,
+        extracted=gathered.extracted, complete=going, snapshot=snap,
         files=tuple(names[paths[relpath]] for relpath in order),
-        headers=tuple((documents[relpath].date, documents[relpath].title) for relpath in order),
+        headers=tuple((s.published, s.title) for s in summaries),
         taxonomy=stage.taxonomy)
 
 
-def _extract(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
-             sidecar: dict[str, dict[str, str]], stamp: str, workers: int | None,
-             payloads: dict[bytes, Any],
-             save: Callable[[list[tuple[bytes, FileKey, Any]]], None],
-             report: Callable[[int], bool]) -> bool:
-    """Extract the pending files into `payloads`, handing each to `save` (in groups of
-    SAVE_EVERY); False when cancelled."""
-    fresh: list[tuple[bytes, FileKey, Any]] = []
-
-    def keep(rel: bytes, value: dict[str, Any]) -> None:
-        payloads[rel] = value
-        st = _stat(names[rel])
-        fresh.append((rel, FileKey(st[0], st[1], None, json.dumps(
-            sidecar.get(relative_name(folder, names[rel]), {}), sort_keys=True)), value))
-        if len(fresh) >= SAVE_EVERY:
-            save(fresh)
-
-    try:
-        return _run(folder, pending, names, sidecar, stamp, workers, keep, report)
-    finally:
-        save(fresh)
-
-
-def _run(folder: str, pending: list[tuple[bytes, str]], names: dict[bytes, str],
-         sidecar: dict[str, dict[str, str]], stamp: str, workers: int | None,
-         keep: Callable[[bytes, dict[str, Any]], None], report: Callable[[int], bool]) -> bool:
-    done = 0
-    workers = workers or os.cpu_count() or 1
-    if len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers, folder, stamp) as pool:
-            futures: dict[Future[dict[str, Any]], bytes] = {
-                pool.submit(extract_file, folder, names[rel], sidecar, stamp): rel
-                for rel, _ in pending}
-            for future in as_completed(futures):
-                keep(futures[future], future.result())
-                done += 1
-                if not report(done):
-                    for other in futures:
-                        other.cancel()
-                    return False
-        return True
-    for rel, _ in pending:
-        keep(rel, extract_file(folder, names[rel], sidecar, stamp))
-        done += 1
-        if not report(done):
-            return False
-    return True
+def _sidecar_name(folder: str, path: str) -> str:
+    return relative_name(folder, path)
 
 
 def _converted(value: Any) -> Any:
     """A saved file's extraction as objects (a file with a problem stays as saved)."""
     return value if not isinstance(value, dict) or "problem" in value else (
         extraction_from_dict(value))
-
-
-def extract_file(folder: str, path: str, side: dict[str, dict[str, str]],
-                 stamp: str) -> dict[str, Any]:
-    """One file's extraction (or problem) as plain values, as the snapshot keeps it."""
-    (value,) = extract_batch(folder, [(path, "")], side, stamp)
-    return value if isinstance(value, dict) else extraction_to_dict(value)
-
-
-def _stat(path: str) -> tuple[int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return -1, -1
-    return st.st_size, st.st_mtime_ns
 
 
 def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
@@ -362,8 +290,9 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
         order = tuple(entry[0] for entry in extra["order"])
         paths = {relpath: rel.encode("utf-8", "surrogateescape")
                  for relpath, rel, _, _ in extra["order"]}
-        documents: _Lazy = _Lazy(order, paths, snap, _document)
-        timexes: _Lazy = _Lazy(order, paths, snap, _timexes)
+        source = DocumentSource(snap)
+        documents: _Lazy = _Lazy(order, paths, source.payload, _document)
+        timexes: _Lazy = _Lazy(order, paths, source.payload, _timexes)
         for relpath, payload in extra["staged"].items():  # dated by the folder stage
             documents.known[relpath] = _document(payload)
             timexes.known[relpath] = _timexes(payload)

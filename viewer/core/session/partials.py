@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from viewer.core.events.document_events import DocumentEvents, Event
-from viewer.core.model import Document
 from viewer.core.session.columns import EventColumns
 
 Partial = Callable[[EventColumns], None]
@@ -20,33 +18,27 @@ FIRST_BATCH = 16  # documents in the first batch
 
 
 class PartialBatches:
-    """Collects extractions and hands their events over as columns, batch by batch."""
+    """Collects the column parts of newly extracted documents and hands them over joined,
+    batch by batch (a batch closes once it holds at least its number of documents)."""
 
     def __init__(self, deliver: Partial, first: int = FIRST_BATCH) -> None:
         self.deliver = deliver
         self.limit = first
-        self.known: dict[str, Document] = {}  # every document so far: batches share it
         self.waiting = 0  # documents not yet handed over
-        self.events: list[Event] = []
+        self.parts: list[EventColumns] = []
         self.delivered = 0  # batches handed over
 
-    def add(self, extraction: DocumentEvents) -> None:
-        self.known[extraction.document.relpath] = extraction.document
-        self.waiting += 1
-        self.events.extend(extraction.events)
+    def add(self, part: EventColumns, documents: int) -> None:
+        self.parts.append(part)
+        self.waiting += documents
         if self.waiting >= self.limit:
             self.flush()
             self.limit *= 2
 
-    def text_of(self, relpath: str, start: int, end: int) -> str:
-        """Any delivered event's sentence (so batches joined with `EventColumns.concat`
-        read their text through any one of them)."""
-        return self.known[relpath].text[start:end]
-
     def flush(self) -> None:
         if not self.waiting:
             return
-        batch = EventColumns.build(self.events, self.text_of)
-        self.events, self.waiting = [], 0
+        parts, self.parts, self.waiting = self.parts, [], 0
+        batch = parts[0] if len(parts) == 1 else EventColumns.concat(parts, parts[0].text_of)
         self.delivered += 1
         self.deliver(batch)

@@ -178,6 +178,13 @@ class Snapshot:
                    _pack_text(payload)) for path, key, payload in rows]
         self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
 
+    def put_packed(self, rows: Iterable[Any]) -> bool:
+        """Entries packed already (`batch_extraction.FileRow`: a worker packed them); False
+        when they could not be written."""
+        values = [(row.rel, row.key.size, row.key.mtime_ns, row.key.hash, row.key.side,
+                   row.payload, row.text) for row in rows]
+        return self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+
     def texts(self) -> dict[bytes, str]:
         """Every document's text, in one query: sentences are slices of these, and reading
         them alone is far cheaper than decoding whole documents."""
@@ -200,9 +207,12 @@ class Snapshot:
         gone = [(p,) for p in self.keys() if p not in paths]
         self._write("DELETE FROM files WHERE path = ?", gone)
 
-    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        if self.db is None or not rows:
-            return
+    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> bool:
+        """True when written (or nothing to write)."""
+        if not rows:
+            return True
+        if self.db is None:
+            return False
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -212,7 +222,8 @@ class Snapshot:
                 self.db.execute("ROLLBACK")
                 raise
         except (sqlite3.Error, OSError):
-            pass
+            return False
+        return True
 
     # -- the whole folder --------------------------------------------------------------------
     def folder(self, key: str) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:

@@ -1,0 +1,131 @@
+"""The folder stage over columns gives the events the object stage gives, event for event, and
+its loops grow linearly with the folder (counted in Python lines, never timed)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.corpus import write_corpus
+from tests.conftest import ROOT, copy_seeds
+from tests.core.workcount import growth, lines_run
+from viewer.core.events.people import PersonMention
+from viewer.core.pipeline.array_links import (
+    LinkInput,
+    Sets,
+    cluster_pairs,
+    components,
+    near_pairs,
+)
+from viewer.core.pipeline.coded_lists import CodedLists
+from viewer.core.pipeline.conflicts import load_rules
+from viewer.core.pipeline.document_summary import mention_key
+from viewer.core.pipeline.folder_extraction import extract_folder
+from viewer.core.pipeline.people_codes import resolve_mentions
+from viewer.core.pipeline.people_reduce import learn_partition
+from viewer.core.session import Session
+
+LINEAR = 4.6
+
+
+def _same_as_object_stage(folder: Path, workers: int = 1) -> Session:
+    expected = extract_folder(folder, workers=1, use_cache=False)
+    session = Session.open(folder, workers=workers, use_snapshot=False, with_store=False)
+    got = session.columns.events()
+    assert len(got) == len(expected.events)
+    for new, old in zip(got, expected.events, strict=True):
+        assert new == old
+    assert dict(session.loaded.people) == expected.people
+    assert session.loaded.topics.ids() == expected.taxonomy.ids()
+    assert [session.documents[r] for r in session.loaded.order] == list(expected.documents)
+    return session
+
+
+def test_seeds(tmp_path: Path) -> None:
+    _same_as_object_stage(copy_seeds(tmp_path / "seeds")).close()
+
+
+def test_a_story_that_discovers_its_topics(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "tests" / "data" / "unseen" / "yemen-cholera", folder)
+    session = _same_as_object_stage(folder)
+    assert any(t.origin == "discovered" for t in session.loaded.topics.topics)
+    session.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_generated_corpus(tmp_path: Path, workers: int) -> None:
+    """Clusters across articles, disputes, outcomes, people and bad files; with two workers
+    the tasks' columns join in folder order."""
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 60, seed=3)
+    session = _same_as_object_stage(folder, workers)
+    assert int(np.max(session.columns.arrays["sources"])) >= 2
+    session.close()
+
+
+def test_a_folder_without_an_article(tmp_path: Path) -> None:
+    """Found by the hostile-folder fuzz test: no document gave no vocabulary to join."""
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    session = Session.open(tmp_path, workers=1, use_snapshot=False, with_store=False)
+    assert session.size == 0 and [p.kind for p in session.problems] == ["binary"]
+    session.close()
+
+
+def _link_input(copies: int) -> LinkInput:
+    """Ten events a day from five articles, over 30 × copies days, all on one topic, with
+    similar wording: every event is compared with its neighbours within the caps."""
+    size = 300 * copies
+    rows = np.arange(size)
+    start = (738000 + rows // 10).astype(np.int32)
+    topics = Sets(np.zeros(size, dtype=np.int32), np.arange(size + 1, dtype=np.int64))
+    parties = Sets(np.zeros(0, dtype=np.int32), np.zeros(size + 1, dtype=np.int64))
+    words = Sets((np.stack([rows % 7, 7 + rows % 5, 12 + rows % 3], axis=1).ravel()).astype(
+        np.int32), np.arange(0, 3 * size + 1, 3, dtype=np.int64))
+    return LinkInput(start, start + 1, (rows // 2).astype(np.int32), topics, parties, words)
+
+
+def test_linking_arrays_is_linear() -> None:
+    rules = load_rules()
+
+    def work(copies: int) -> int:
+        data = _link_input(copies)
+        counter = [0]
+        everyone = np.ones(len(data.start), dtype=bool)
+
+        def run() -> None:
+            pairs = cluster_pairs(data, everyone)
+            label = components(len(data.start), [pairs])
+            near_pairs(data, everyone, everyone, label, rules)
+
+        lines_run(run, counter)
+        return counter[0]
+
+    assert growth(work) < LINEAR
+
+
+def test_components_are_the_smallest_row_of_each_group() -> None:
+    pairs = np.array([[5, 2], [2, 7], [0, 9], [9, 3], [8, 8]], dtype=np.int64)
+    assert components(10, [pairs]).tolist() == [0, 1, 2, 0, 4, 2, 6, 2, 8, 0]
+    chain = np.stack([np.arange(1, 50), np.arange(0, 49)], axis=1)
+    assert set(components(50, [chain[::-1]]).tolist()) == {0}
+
+
+def test_mentions_resolve_once_each_and_linearly() -> None:
+    def work(copies: int) -> int:
+        named = [PersonMention(0, 9, (f"Ann{k % 40}", f"Lee{k % 40}"), True, "Kenya")
+                 for k in range(20 * copies)]
+        learned = [learn_partition(None, [(f"d{k}", False, [m])]) for k, m in enumerate(named)]
+        mentions = CodedLists.of([[mention_key(m), mention_key(PersonMention(
+            0, 3, (m.tokens[-1],), False))] for m in named])
+        counter = [0]
+        found: list[object] = []
+        lines_run(lambda: found.append(resolve_mentions(None, learned, mentions)), counter)
+        answers, people = found[0]  # type: ignore[misc]
+        assert len(answers) == 2 * len(named) and len(people) == min(40, len(named))
+        return counter[0]
+
+    assert growth(work) < LINEAR

@@ -1,0 +1,207 @@
+"""Clustering and the near-date join over arrays: dates as day numbers, documents, topics,
+parties and content words as integer codes, never event objects.
+
+The rules are those of `cluster.links` and `conflicts.near_date_pairs` (the same order, the
+same caps, so the same pairs and clusters); what changes is what they read. The clusters are
+the connected components of the linked pairs, found with array operations: each round hooks
+every pair's two roots onto the smaller one and then follows parents until every row points
+at its root, so a component's root is its smallest row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.pipeline.cluster import MAX_COMPARED, MAX_SPAN_DAYS
+from viewer.core.pipeline.conflicts import ConflictRules
+
+Rows = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.int32]
+
+
+@dataclass(frozen=True, slots=True)
+class Sets:
+    """Row i's codes are `codes[offsets[i]:offsets[i + 1]]` (topics, parties or words)."""
+
+    codes: npt.NDArray[np.int32]
+    offsets: npt.NDArray[np.int64]
+
+    def of(self, rows: Rows) -> list[frozenset[int]]:
+        """The sets of the given rows, built once each."""
+        codes: list[int] = self.codes.tolist()
+        starts: list[int] = self.offsets[rows].tolist()
+        ends: list[int] = self.offsets[rows + 1].tolist()
+        return [frozenset(codes[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkInput:
+    """What linking reads of every row: day numbers (0: none), the article, the codes."""
+
+    start: Ints
+    end: Ints
+    document: Ints
+    topics: Sets
+    parties: Sets
+    words: Sets
+
+
+def _next_other(documents: list[int]) -> list[int]:
+    """For each position of a sorted run, the next position holding another article."""
+    out = [len(documents)] * len(documents)
+    for pos in range(len(documents) - 2, -1, -1):
+        out[pos] = out[pos + 1] if documents[pos + 1] == documents[pos] else pos + 1
+    return out
+
+
+def _close(wa: frozenset[int], wb: frozenset[int], min_shared: int, min_overlap: float) -> bool:
+    shared = len(wa & wb)
+    return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
+
+
+def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_]) -> Rows:
+    """`cluster.links` over arrays: pairs of rows (earlier by start, then row) that report
+    the same happening, as an (n, 2) array."""
+    rows = np.flatnonzero(candidate)
+    order = rows[np.argsort(data.start[rows], kind="stable")]
+    starts: list[int] = data.start[order].tolist()
+    ends: list[int] = data.end[order].tolist()
+    documents: list[int] = data.document[order].tolist()
+    other = _next_other(documents)
+    topics, parties = data.topics.of(order), data.parties.of(order)
+    words: dict[int, frozenset[int]] = {}
+    code_list: list[int] = data.words.codes.tolist()
+    offsets: list[int] = data.words.offsets.tolist()
+    rows_list: list[int] = order.tolist()
+
+    def words_of(pos: int) -> frozenset[int]:
+        found = words.get(pos)
+        if found is None:
+            row = rows_list[pos]
+            found = words[pos] = frozenset(code_list[offsets[row]:offsets[row + 1]])
+        return found
+
+    pairs: list[int] = []
+    size = len(rows_list)
+    for pos in range(size):
+        end, document, ta, pa = ends[pos], documents[pos], topics[pos], parties[pos]
+        compared = 0
+        j = pos + 1
+        while j < size and compared < MAX_COMPARED:
+            if starts[j] > end:
+                break
+            if documents[j] == document:
+                j = other[j]
+                continue
+            compared += 1
+            if not ta.isdisjoint(topics[j]) and not (pa and parties[j] and pa.isdisjoint(
+                    parties[j])) and _close(words_of(pos), words_of(j), 3, 0.25):
+                pairs += (rows_list[pos], rows_list[j])
+            j += 1
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+
+
+def near_pairs(data: LinkInput, eligible: npt.NDArray[np.bool_],
+               day_dated: npt.NDArray[np.bool_], label: Rows, rules: ConflictRules) -> Rows:
+    """`conflicts.near_date_pairs` over arrays: pairs of rows of different clusters (`label`:
+    each row's cluster) that report one happening with different days. Pairs whose clusters
+    an earlier pair already joined are kept too: they join nothing new, so the clusters the
+    pairs make are the same."""
+    rows = np.flatnonzero(eligible)
+    order = rows[np.argsort(data.start[rows], kind="stable")]
+    days: list[int] = data.start[order].tolist()
+    documents: list[int] = data.document[order].tolist()
+    other = _next_other(documents)
+    dated: list[bool] = day_dated[order].tolist()
+    labels: list[int] = label[order].tolist()
+    topics, parties = data.topics.of(order), data.parties.of(order)
+    rows_list: list[int] = order.tolist()
+    code_list: list[int] = data.words.codes.tolist()
+    offsets: list[int] = data.words.offsets.tolist()
+    words: dict[int, frozenset[int]] = {}
+
+    def words_of(pos: int) -> frozenset[int]:
+        found = words.get(pos)
+        if found is None:
+            row = rows_list[pos]
+            found = words[pos] = frozenset(code_list[offsets[row]:offsets[row + 1]])
+        return found
+
+    pairs: list[int] = []
+    size = len(rows_list)
+    for pos in range(size):
+        if not dated[pos]:
+            continue
+        stop = min(size, pos + 1 + rules.max_compared,
+                   bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
+        at = pos + 1
+        ta, pa, la = topics[pos], parties[pos], labels[pos]
+        while at < stop:
+            if documents[at] == documents[pos]:
+                at = other[at]
+                continue
+            j = at
+            at += 1
+            if not dated[j] or labels[j] == la or ta.isdisjoint(topics[j]) or (
+                    pa and parties[j] and pa.isdisjoint(parties[j])):
+                continue
+            if _close(words_of(pos), words_of(j), rules.min_shared, rules.min_overlap):
+                pairs += (rows_list[pos], rows_list[j])
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+
+
+def components(size: int, pairs: Sequence[Rows]) -> Rows:
+    """Each row's component root (its smallest row) under the union of the pair arrays."""
+    parent = np.arange(size, dtype=np.int64)
+    edges = np.concatenate([p.reshape(-1, 2) for p in pairs]) if pairs else np.zeros(
+        (0, 2), dtype=np.int64)
+    a, b = edges[:, 0], edges[:, 1]
+    while len(a):
+        ra, rb = parent[a], parent[b]
+        apart = ra != rb
+        if not apart.any():
+            break
+        a, b, ra, rb = a[apart], b[apart], ra[apart], rb[apart]
+        np.minimum.at(parent, np.maximum(ra, rb), np.minimum(ra, rb))
+        while True:  # every row to its root
+            up = parent[parent]
+            if np.array_equal(up, parent):
+                break
+            parent = up
+    return parent
+
+
+def span_ok(start: Ints, end: Ints) -> npt.NDArray[np.bool_]:
+    """Dated, and narrow enough to mean a happening (`cluster.is_candidate`'s span test)."""
+    found: npt.NDArray[np.bool_] = (start != 0) & (end != 0) & (end - start <= MAX_SPAN_DAYS)
+    return found
+
+
+def group_first(label: Rows, key: npt.NDArray[np.bytes_]) -> npt.NDArray[np.bytes_]:
+    """For each row, the smallest `key` among the rows sharing its label."""
+    order = np.lexsort((key, label))
+    sorted_labels = label[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = sorted_labels[1:] != sorted_labels[:-1]
+    starts = np.flatnonzero(first)
+    smallest = key[order[starts]]
+    group = np.cumsum(first) - 1
+    out = np.empty_like(key)
+    out[order] = smallest[group]
+    return out
+
+
+def distinct_per_group(label: Rows, values: Ints) -> Ints:
+    """For each row, how many distinct `values` the rows sharing its label hold."""
+    if not len(label):
+        return np.zeros(0, dtype=np.int32)
+    width = int(values.max()) + 1
+    pairs = np.unique(label * width + values.astype(np.int64))
+    counts = np.bincount(pairs // width, minlength=int(label.max()) + 1)
+    found: Ints = counts[label].astype(np.int32)
+    return found

@@ -1,0 +1,73 @@
+"""Whole-column operations the folder stage needs: rows picked and reordered, some rows of one
+field given new values, and events built without their sentence text.
+
+Why: the folder stage changes a few fields of some events (people, parties, clusters, marks);
+doing it through `EventColumns.set_rows` compares every field of every row. These work on one
+field at a time, with array operations wherever the field allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.events.document_events import Event
+from viewer.core.session.columns import NO_DAY, SPEC, SPECS, EventColumns, Ragged, Vocabulary
+
+Rows = npt.NDArray[np.int64]
+
+
+def take(columns: EventColumns, rows: Rows) -> EventColumns:
+    """The given rows, in the given order (each column indexed once, no loop over rows)."""
+    out = EventColumns(len(rows), columns.text_of)
+    out.flags = columns.flags[rows]
+    out.vocab = {name: Vocabulary(list(v.strings), dict(v.codes))
+                 for name, v in columns.vocab.items()}
+    for name, column in columns.arrays.items():
+        out.arrays[name] = column[rows]
+    for name, ragged in columns.ragged.items():
+        starts = ragged.offsets[rows]
+        lengths = ragged.offsets[rows + 1] - starts
+        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        picks = np.repeat(starts - offsets[:-1], lengths) + np.arange(int(offsets[-1]))
+        out.ragged[name] = Ragged(ragged.codes[picks], offsets)
+    return out
+
+
+def put(columns: EventColumns, name: str, values: Mapping[int, Any]) -> None:
+    """Give some rows of one field new values."""
+    if not values:
+        return
+    spec = SPEC[name]
+    if spec.kind == "tuple":
+        vocab = columns.vocab.setdefault(name, Vocabulary())
+        columns.ragged[name].replace({row: [vocab.code(v) for v in value]
+                                      for row, value in values.items()})
+        return
+    rows = np.fromiter(values, dtype=np.int64, count=len(values))
+    if spec.kind in ("code", "maybe"):
+        vocab = columns.vocab.setdefault(name, Vocabulary())
+        codes = [vocab.code(v) if v is not None else -1 for v in values.values()]
+        columns.arrays[name][rows] = np.array(codes, dtype=np.int32)
+    elif spec.kind == "day":
+        columns.arrays[name][rows] = np.array(
+            [v.toordinal() if v is not None else NO_DAY for v in values.values()], np.int32)
+    elif spec.kind == "flag":
+        bit = np.uint32(1 << spec.bit)
+        on = np.fromiter(values.values(), dtype=bool, count=len(values))
+        columns.flags[rows[on]] |= bit
+        columns.flags[rows[~on]] &= ~bit
+    else:
+        raise TypeError(f"{name} is not set by rows")
+
+
+def events_without_text(columns: EventColumns, rows: Rows) -> list[Event]:
+    """Events for the given rows with an empty sentence text: for steps that read every
+    field but the text, so no document text is read for them."""
+    values = [columns.values(spec.name, rows) if spec.kind != "text" else [""] * len(rows)
+              for spec in SPECS]
+    return [Event(*fields) for fields in zip(*values, strict=True)]
