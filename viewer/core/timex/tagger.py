@@ -68,8 +68,9 @@ _TRIM = " \t\n,.;:"
 _YEAR = re.compile(r"\d{4}$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _precision(value: str) -> str | None:
-    """The unit a value is precise to, for use as a narrative anchor."""
+    """The unit a value is precise to, for use as a narrative anchor (news repeats them)."""
     if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
         return "D"
     if "-W" in value and value[:4].isdigit() and not value.endswith("WE"):
@@ -106,9 +107,9 @@ def _resolve(rule: Rule, context: Match) -> Resolved | None:
             earliest = latest = None
     except (ValueError, OverflowError):
         return None
-    for day in (earliest, latest):
-        if day is not None and not in_range(day):
-            return None
+    if (earliest is not None and not in_range(earliest)) or (
+            latest is not None and not in_range(latest)):
+        return None
     return result, earliest, latest
 
 
