@@ -128,6 +128,7 @@ class Tagger:
         self._tries: dict[tuple[str | Any, ...], Tries] = {}
         self._tries_of: Lexicon | None = None
         self._narrowed: dict[tuple[str, str], Tries] = {}  # the same, by DIGIT, lowercase
+        self._glued: list[tuple[int, Rule]] = []  # the lexicon's glued rules
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -206,14 +207,16 @@ class Tagger:
         rules = lex.rules
         if self._tries_of is not lex or len(self._tries) >= _MAX_PAIRS:
             self._tries, self._narrowed, self._tries_of = {}, {}, lex
+            self._glued = [(index, rule) for index, rule in enumerate(rules) if rule.glued]
         tries = self._tries
         glued = sorted(
-            ((hit.start(), index, hit) for index, rule in enumerate(rules) if rule.glued
-             and (rule.gate is None or rule.gate.search(text, start, end))
+            ((hit.start(), index, hit) for index, rule in self._glued
+             if rule.gate is None or rule.gate.search(text, start, end)
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
         next_glued = 0
+        glued_at = glued[0][0] if glued else end  # where the next glued match starts
         # The scan reads the lowercased span and the character before it (a space before
         # the text's start), which the trigger matches before each word: `base` is where
         # that character would be in the text.
@@ -224,9 +227,10 @@ class Tagger:
             scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
         for word in trigger.finditer(scanned, start - 1 - base):
             at = word.start() + 1 + base
-            while next_glued < len(glued) and glued[next_glued][0] < at:
+            while glued_at < at:
                 _, index, hit = glued[next_glued]
                 next_glued += 1
+                glued_at = glued[next_glued][0] if next_glued < len(glued) else end
                 yield hit, rules[index]
             if at < tagged_to[0]:
                 continue  # every hit here would start inside a tagged expression
