@@ -92,7 +92,7 @@ def main() -> None:
     def edit() -> None:
         tagged = dataclasses.replace(event, tags=("key",) if not columns.value(
             "tags", row) else ())
-        index.changed(columns.set_rows({row: tagged}))
+        index.edit({row: tagged})
         index.rows(Filter(tags=frozenset({"key"})))
 
     figures["edit_and_refilter_ms"] = _ms(edit)

@@ -65,11 +65,9 @@ def _tag_work(copies: int) -> int:
     """Tag one sentence without a full stop, full of weekdays and tense cues."""
     counter = [0]
     lex = bundled()
-    counted = dataclasses.replace(
-        lex,
-        future_cues=CountingPattern(lex.future_cues, counter),  # type: ignore[arg-type]
-        past_cues=CountingPattern(lex.past_cues, counter),  # type: ignore[arg-type]
-    )
+    counted = dataclasses.replace(lex, **{  # type: ignore[arg-type]
+        name: CountingPattern(getattr(lex, name), counter)
+        for name in ("future_cues", "past_cues", "led_future_cues", "led_past_cues")})
     text = CLAUSE * copies * 10
     tagger = Tagger(counted)
     found: list[object] = []

@@ -78,3 +78,21 @@ def test_marking_the_report_not_an_event_unlinks_the_planned_event(tmp_path: Pat
     session.perform(correct_modality(session.store, report, "happened", ""), [report])
     assert session.event(row).outcome.startswith("happened")
     session.close()
+
+
+def test_an_event_without_a_cluster_id_is_a_cluster_of_its_own() -> None:
+    """Events with no cluster id (synthetic folders, old saved columns) were one cluster:
+    re-marking after an edit to one of them made an object of every one."""
+    import dataclasses
+
+    from bench.synthetic import events as synthetic_events
+    from viewer.core.session.cluster_marks import cluster_rows
+    from viewer.core.session.columns import EventColumns
+
+    events = synthetic_events(50, seed=1)
+    events[3] = dataclasses.replace(events[3], cluster="c1")
+    events[9] = dataclasses.replace(events[9], cluster="c1")
+    columns = EventColumns.build(events, lambda doc, a, b: "")
+    assert cluster_rows(columns, [5]) == [5]
+    assert cluster_rows(columns, [5, 3]) == [3, 5, 9]
+    assert cluster_rows(columns, []) == []

@@ -64,9 +64,13 @@ def test_a_trie_matches_what_the_longest_first_list_matches() -> None:
 def test_every_rule_set_word_is_a_trigger() -> None:
     lex = bundled()
     for word in lex.by_word:
-        assert lex.scan.trigger_any_case.fullmatch(word.upper()), word
-        assert (lex.scan.trigger.fullmatch(word) is None) == (word in lex.scan.guards), word
-    assert lex.scan.trigger.search("of and in to") is None
+        assert lex.scan.trigger_any_case.fullmatch(" " + word.upper()), word
+        assert (lex.scan.trigger.fullmatch(" " + word) is None) == (word in lex.scan.guards), word
+    assert lex.scan.trigger.search(" of and in to") is None
+    # the character before the word is matched too, and must not be a word character (no
+    # "5" in "x5"); "days" is guarded ("days ago"), and ";" lets no rule go on
+    assert [m.span(1) for m in lex.scan.trigger.finditer(" today, 5 days; x5 daily")] == [
+        (1, 6), (8, 9), (19, 24)]
 
 
 def test_text_whose_lowercase_is_longer_keeps_its_offsets() -> None:
@@ -106,8 +110,8 @@ def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
     assert guard.match(text, text.index(" 1990s")) is not None  # a number
     assert "yesterday" not in lex.scan.guards  # "yesterday" may end an expression
     # the trigger scan checks the guards itself: "the government" never reaches Python
-    assert [m.start() for m in lex.scan.trigger.finditer(text)] == [
-        text.index("the day"), text.index("the 1990s"), text.index("1990s")]
+    assert [m.start(1) for m in lex.scan.trigger.finditer(" " + text)] == [
+        1 + text.index("the day"), 1 + text.index("the 1990s"), 1 + text.index("1990s")]
     found = Tagger().tag(text, dt.date(2024, 3, 6))
     assert [t.text for t in found] == ["the day before", "the 1990s"]
 
@@ -171,3 +175,33 @@ def test_a_glued_rule_is_scanned_only_where_its_gate_finds_a_place() -> None:
     assert _gate(r"(?<=\b)(?P<year>\d{4})") is None  # a look-behind with no character
     found = Tagger().tag("Russia's invasion in2022 and the war since2014.", dt.date(2024, 1, 1))
     assert [(t.text, t.value) for t in found] == [("2022", "2022"), ("2014", "2014")]
+
+
+_CUE_WORDS = [
+    "took", "place", "took place", "United", "agreed", "freed", "hundred", "unnamed", "is",
+    "expected", "the", "proposed", "planned", "for", "will", "willing", "we'll", "'ll", "said",
+    "SAID", "set", "to", "going", "ended", "about", "over", "more than", "nearly", "late",
+    "Tuesday", ",", " ", "-", "—", "'", "that", "3", "x5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=30).map(" ".join))
+def test_patterns_led_by_the_character_before_find_what_look_behinds_find(
+        sentence: str) -> None:
+    """Cues and span modifiers are found by patterns that match the character before the
+    word instead of looking behind (so the engine can skip along the text): the same
+    matches, in a sentence after a break and in any window of it."""
+    from viewer.core.timex.context import TenseIndex
+
+    lex = bundled()
+    assert lex.led_modifier is not None
+    text = "x. " + sentence
+    found = TenseIndex(text, lex).cues(3, len(text))
+    for (starts, ends), plain in zip(found, (lex.future_cues, lex.past_cues), strict=True):
+        assert list(zip(starts, ends, strict=True)) == [
+            m.span() for m in plain.finditer(text, 3, len(text))]
+    for lo in range(1, len(text)):
+        for start in (lo + 5, lo + 12, len(text)):
+            led = lex.led_modifier.search(text, lo - 1, start)
+            plain = lex.modifier_before.search(text, lo, start)
+            assert (led and led.span("mod")) == (plain and plain.span("mod"))

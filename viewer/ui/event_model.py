@@ -22,6 +22,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
@@ -199,11 +200,11 @@ class EventFilterProxy(QAbstractProxyModel):
         self.filter = Filter()
         self.index_: EventIndex | ColumnIndex | None = None
         self.session_index: ColumnIndex | None = None
-        self.rows: list[int] = []
+        self.rows: Sequence[int] = RowArray()  # shown source rows, in the table's order
         self.proxy_of: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)  # -1: not shown
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self._counts: dict[str, dict[str, int]] = {}
+        self._counts: Mapping[str, Mapping[str, int]] = {}
         self._order: list[int] | None = None
         self._order_array: npt.NDArray[np.int64] | None = None
         self._rows_array: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
@@ -259,7 +260,7 @@ class EventFilterProxy(QAbstractProxyModel):
     def _set_rows(self, rows: list[int] | npt.NDArray[np.int64]) -> None:
         array = np.asarray(rows, dtype=np.int64)
         self._rows_array = array
-        self.rows = array.tolist() if isinstance(rows, np.ndarray) else rows
+        self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
         proxy_of = np.full(len(self.source().events), -1, dtype=np.int32)
         proxy_of[array] = np.arange(len(array), dtype=np.int32)
         self.proxy_of = proxy_of
@@ -275,36 +276,41 @@ class EventFilterProxy(QAbstractProxyModel):
         return picked
 
     def note_fields(self, fields: frozenset[str]) -> None:
-        """The event fields the coming data change touches (the Session's `Change` says)."""
+        """The event fields the coming data changes touch (the Session's `Change` says);
+        they hold for every run of rows one edit announces."""
         self._fields = frozenset(fields)
+        self.edit_reset = False
 
     def _source_edited(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
         """Edited rows: when the filter still shows the same rows in the same order, only
         those rows are announced (no reset, so views keep their selection and scroll);
-        otherwise the filter applies again."""
-        fields, self._fields = self._fields, None
+        otherwise the filter applies again. Whether the edited rows are still shown is asked
+        of them alone; the whole order is redone only when an edit changed a sort key."""
+        fields = self._fields
         index = self.index_
         if not isinstance(index, ColumnIndex) or len(self.proxy_of) != len(self.source().events):
             self.edit_reset = True
             self._source_changed()
             return
+        edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
         if fields is None or fields & ORDER_FIELDS or self.sort_column not in (0, 1):
             self._order_array = None
-        rows = self._ordered(index.select(self.filter))
-        if not np.array_equal(rows, self._rows_array):
+            same = np.array_equal(self._ordered(index.select(self.filter)), self._rows_array)
+        else:
+            same = np.array_equal(index.keeps(self.filter, edited), self.proxy_of[edited] >= 0)
+        if not same:
             self.edit_reset = True
             self._apply()
             return
-        self.edit_reset = False
-        self.counts_stale = fields is None or bool(fields)
+        self.counts_stale = self.counts_stale or fields is None or bool(fields)
         last = len(COLUMNS) - 1
-        for source_row in range(top.row(), bottom.row() + 1):
+        for source_row in edited.tolist():
             row = self.proxy_row_of_source(source_row)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     @property
-    def counts(self) -> dict[str, dict[str, int]]:
+    def counts(self) -> Mapping[str, Mapping[str, int]]:
         """Facet counts for the filter; after an edit that kept the rows they are counted
         when first asked for (the window asks once the edit is painted)."""
         if self.counts_stale and self.index_ is not None:
@@ -363,20 +369,20 @@ class EventFilterProxy(QAbstractProxyModel):
         self.sort_column, self.sort_order = column, order
         self._order = self._order_array = None
         self.layoutAboutToBeChanged.emit()
-        old_rows = list(self.rows)
+        old_rows = self.rows  # immutable: the next rows are a new RowArray
         if isinstance(self.index_, ColumnIndex):
             mask = np.zeros(len(self.source().events), dtype=bool)
             mask[self._rows_array] = True
             self._set_rows(self._ordered(mask))
         else:
-            self._set_rows(self._sorted(self.rows))
+            self._set_rows(self._sorted(list(self.rows)))
         self.changePersistentIndexList(
             self.persistentIndexList(),
             [self._remap(p, old_rows) for p in self.persistentIndexList()],
         )
         self.layoutChanged.emit()
 
-    def _remap(self, index: QModelIndex, old_rows: list[int]) -> QModelIndex:
+    def _remap(self, index: QModelIndex, old_rows: Sequence[int]) -> QModelIndex:
         if not index.isValid() or index.row() >= len(old_rows):
             return QModelIndex()
         return self.index(int(self.proxy_of[old_rows[index.row()]]), index.column())
@@ -424,5 +430,5 @@ class EventFilterProxy(QAbstractProxyModel):
         row = int(self.proxy_of[source_row])
         return row if row >= 0 else None
 
-    def shown_source_rows(self) -> list[int]:
+    def shown_source_rows(self) -> Sequence[int]:
         return self.rows

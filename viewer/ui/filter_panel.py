@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
+from viewer.core.session.facet_counts import FacetCounts
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "review": "Review", "modality": "Modality", "conflict": "Conflicts",
@@ -57,12 +58,15 @@ class FacetList(QListWidget):
         """Show every value with its count; keep the user's checks."""
         self.blockSignals(True)
         checked = self.checked()
-        # Values no event would show are left out, unless the user has them checked.
-        shown = [v for v in counts if counts[v] or v in checked]
-        values = sorted(shown, key=lambda v: (v == NO_VALUE, -counts[v], v.casefold()))
-        hidden = max(0, len(values) - MAX_VALUES)
-        if hidden:  # tens of thousands of articles: the largest, and whatever is checked
-            values = values[:MAX_VALUES] + sorted(set(values[MAX_VALUES:]) & checked)
+        if isinstance(counts, FacetCounts):  # a Session's counts: listed by one array sort
+            values, hidden = counts.listing(MAX_VALUES, checked)
+        else:
+            # Values no event would show are left out, unless the user has them checked.
+            shown = [v for v in counts if counts[v] or v in checked]
+            values = sorted(shown, key=lambda v: (v == NO_VALUE, -counts[v], v.casefold()))
+            hidden = max(0, len(values) - MAX_VALUES)
+            if hidden:  # tens of thousands of articles: the largest, and whatever is checked
+                values = values[:MAX_VALUES] + sorted(set(values[MAX_VALUES:]) & checked)
         self.setToolTip(f"{hidden:,} smaller values are not listed; search narrows the events"
                         if hidden else "")
         if [self.item(i).data(_VALUE_ROLE) for i in range(self.count())] != values:
@@ -211,9 +215,12 @@ class FilterPanel(QWidget):
         self._timer.stop()
         self.filterChanged.emit(self.current())
 
-    def set_counts(self, counts: Mapping[str, Mapping[str, int]]) -> None:
+    def set_counts(self, counts: Mapping[str, Mapping[str, int]],
+                   facets: Collection[str] | None = None) -> None:
+        """Show the counts of every facet, or of `facets` only (those an edit changed)."""
         for facet, facet_list in self.facets.items():
-            facet_list.set_counts(counts.get(facet, {}))
+            if facets is None or facet in facets:
+                facet_list.set_counts(counts.get(facet, {}))
 
     def reset(self) -> None:
         self.apply(Filter())

@@ -37,6 +37,7 @@ from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.model import Document, Problem
 from viewer.core.scene.lanes import LANE_FIELD
 from viewer.core.session import Change, Session
+from viewer.core.session.filtering import SCALAR_FIELDS
 from viewer.core.session.row_events import RowEvents
 from viewer.core.store.periods import load_periods
 from viewer.core.timex import Timex
@@ -423,7 +424,12 @@ class MainWindow(QMainWindow):
         self.selection.table_selection()  # the detail pane shows the edited event
         self.timeline.viewport().update()
         if change.facets:
-            self.filters.set_counts(self.proxy.counts)
+            # Only the edited facets' counts moved, unless the edit touched a facet the
+            # filter chooses in or a field outside the facets (then every facet may have).
+            chosen = {facet for facet in change.facets if self.proxy.filter.values(facet)}
+            moved = change.fields & SCALAR_FIELDS
+            only = change.facets if not chosen and not moved else None
+            self.filters.set_counts(self.proxy.counts, only)
 
     def _store_problem(self, message: str) -> None:
         problem = Problem(".timeline-viewer", "store", message)

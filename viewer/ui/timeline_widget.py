@@ -11,6 +11,7 @@ import itertools
 import math
 from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -35,6 +36,7 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
+from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
@@ -60,7 +62,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.painter = TimelinePainter(None, TimelineView(), TimelineColours.of(self.palette()))
         self._colours: tuple[tuple[int, ...], TimelineColours] | None = None
         self.events: Sequence[Event] = ()
-        self.rows: list[int] = []
+        self.rows: Sequence[int] = RowArray()
         self.mode = "party"
         self.taxonomy: Taxonomy = load_taxonomy()
         self.scale = TimeScale(dt.date(2025, 1, 1).toordinal(), 4.0)
@@ -97,9 +99,11 @@ class TimelineWidget(QAbstractScrollArea):
     def set_events(self, events: Sequence[Event], rows: Sequence[int],
                    doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
         self.events = events
-        self.rows = list(rows)
+        self.rows = RowArray.of(rows)  # the filter's array itself: no copy per filter change
         self.doc_dates = list(doc_dates)
-        self.selected &= set(self.rows)
+        if self.selected:  # keep the selected rows still shown, without a set of every row
+            chosen = np.fromiter(self.selected, dtype=np.int64, count=len(self.selected))
+            self.selected = set(chosen[np.isin(chosen, np.asarray(self.rows))].tolist())
         before, self._span = self._span, extent(events, self.rows)
         changed = self._span != before and self._span is not None
         if self.rows and (not self._fitted or (changed and not self._user_zoomed)):

@@ -1,19 +1,24 @@
 """The timeline's lanes: which shown events each lane holds, indexed by day for the scene.
 
 Lanes are built once per filter or lane mode, not per zoom. Over a Session's columns
-(`RowEvents`) they are built with array operations (a few sorts of the shown rows), so a
-million events make no `Event` object; other sequences go event by event.
+(`RowEvents`) they are picked from each mode's order of every event, sorted once
+(`lane_order`), with array operations and no sort, so a million events make no `Event` object
+and no Python int; other sequences go event by event.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
+from viewer.core.scene.lane_order import lane_order
+from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
 
 LANE_FIELD = {"party": "parties", "topic": "topics", "tag": "tags"}  # "document": document
@@ -44,9 +49,12 @@ class Item:
 
 @dataclass(slots=True)
 class Lane:
+    """A lane's shown events. Over a Session's columns the row fields are `RowArray`s
+    (slices of one array per kind, no Python int per event); elsewhere lists."""
+
     key: str
     label: str
-    events: list[int]
+    events: Sequence[int]  # dated: single days by day, then spans by first day (then row)
     count: int = 0
     y: float = 0.0
     height: float = 0.0
@@ -54,14 +62,14 @@ class Lane:
     _starts: list[float] = field(default_factory=list)  # items' x0, for bisection
     pending: Callable[[], list[Item]] | None = None  # makes `items` when first read
     # Zoom-independent indexes: single-day events by day, longer ones by first day.
-    point_days: list[int] = field(default_factory=list)
-    point_rows: list[int] = field(default_factory=list)
-    span_starts: list[int] = field(default_factory=list)
-    span_ends: list[int] = field(default_factory=list)  # last day of each span, same order
-    span_rows: list[int] = field(default_factory=list)
+    point_days: Sequence[int] = field(default_factory=list)
+    point_rows: Sequence[int] = field(default_factory=list)
+    span_starts: Sequence[int] = field(default_factory=list)
+    span_ends: Sequence[int] = field(default_factory=list)  # last day of each span, same order
+    span_rows: Sequence[int] = field(default_factory=list)
     longest_span: int = 0
     max_rows: int = 1
-    undated: list[int] = field(default_factory=list)  # shown in the Undated tray, counted here
+    undated: Sequence[int] = field(default_factory=list)  # in the Undated tray, by row
 
     @property
     def items(self) -> list[Item]:
@@ -132,6 +140,8 @@ def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str,
                 lane.longest_span = max(lane.longest_span, last - first + 1)
         points.sort()
         spans.sort()
+        lane.events = [r for _, r in points] + [r for _, r, _ in spans]
+        lane.undated = sorted(lane.undated)
         lane.point_days = [d for d, _ in points]
         lane.point_rows = [r for _, r in points]
         lane.span_starts = [d for d, _, _ in spans]
@@ -141,110 +151,64 @@ def build_lanes(events: Sequence[Event], rows: Sequence[int], mode: str,
     return lanes
 
 
-def _lane_pairs(events: RowEvents, shown: Rows, mode: str
-                ) -> tuple[Rows, npt.NDArray[np.int64], list[str]]:
-    """(row, lane code) for every lane an event belongs to, and the key of each code."""
-    columns = events.columns
-    if mode == "single":
-        return shown, np.zeros(len(shown), dtype=np.int64), [""]
-    if mode == "document":
-        strings = list(columns.vocab["document"].strings) if "document" in columns.vocab else []
-        return shown, columns.arrays["document"][shown].astype(np.int64), strings
-    ragged = columns.ragged[_FIELD[mode]]
-    strings = [*columns.vocab[_FIELD[mode]].strings, ""]
-    is_shown = np.zeros(columns.size, dtype=bool)
-    is_shown[shown] = True
-    keep = is_shown[ragged.rows]
-    pair_rows = ragged.rows[keep].astype(np.int64)
-    codes = ragged.codes[keep].astype(np.int64)
-    has = np.zeros(columns.size, dtype=bool)
-    has[pair_rows] = True
-    empty = shown[~has[shown]]  # no value: the "No party" lane
-    return (np.concatenate([pair_rows, empty]),
-            np.concatenate([codes, np.full(len(empty), len(strings) - 1, dtype=np.int64)]),
-            strings)
-
-
-def _argsort_keys(keys: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
-    """Stable order by several non-negative integer keys, major first: one argsort of the
-    keys packed into one integer when they fit in 63 bits, else a lexsort."""
-    if not len(keys[0]):
-        return np.zeros(0, dtype=np.int64)
-    bits = [max(1, int(k.max()).bit_length()) for k in keys]
-    if sum(bits) > 63 or min(int(k.min()) for k in keys) < 0:
-        return np.lexsort(tuple(reversed(keys)))
-    packed = np.zeros(len(keys[0]), dtype=np.int64)
-    for key, width in zip(keys, bits, strict=True):
-        packed = (packed << width) | key
-    found: npt.NDArray[np.int64] = np.argsort(packed, kind="stable")
-    return found
-
-
 def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
                   labels: Callable[[str], str] | None) -> list[Lane]:
+    """The lanes of the shown rows, picked from the mode's order of all rows (sorted once):
+    O(shown) array work, and Python work per lane only."""
     columns = events.columns
-    shown = np.asarray(rows, dtype=np.int64)
-    pair_rows, codes, strings = _lane_pairs(events, shown, mode)
-    unique: dict[str, int] = {}  # the same key under two codes is one lane
-    code_map = np.array([unique.setdefault(k, len(unique)) for k in strings] or [0],
-                        dtype=np.int64)
-    codes = code_map[codes]
-    keys = list(unique)
-    position = np.zeros(columns.size, dtype=np.int64)
-    position[shown] = np.arange(len(shown), dtype=np.int64)
-    start = columns.arrays["start"][pair_rows].astype(np.int64)
-    end = columns.arrays["end"][pair_rows].astype(np.int64)
-    end = np.where(end == 0, start, end)
-    dated = start != 0
-    point = dated & (end <= start)
-
-    def grouped(selected: npt.NDArray[np.bool_], *minor: npt.NDArray[np.int64]
-                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Indexes of the selected pairs ordered by lane, then by `minor` (last first)."""
-        picked = np.flatnonzero(selected)
-        sort_keys = [codes[picked], *(m[picked] for m in reversed(minor))]  # major first
-        order = picked[_argsort_keys(sort_keys)]
-        bounds = np.searchsorted(codes[order], np.arange(len(keys) + 1))
-        return order, bounds
-
-    by_position = position[pair_rows]
-    dated_order, dated_at = grouped(dated, by_position)
-    undated_order, undated_at = grouped(~dated, by_position)
-    point_order, point_at = grouped(point, pair_rows, start)
-    span_order, span_at = grouped(dated & ~point, pair_rows, start)
-    sizes_array = np.bincount(codes, minlength=len(keys))
-    sizes = {k: int(sizes_array[i]) for i, k in enumerate(keys) if sizes_array[i]}
+    order = lane_order(columns, mode)
+    shown = np.zeros(columns.size, dtype=bool)
+    shown[np.asarray(rows, dtype=np.int64)] = True
+    points, spans, undated = (order.points.kept(shown), order.spans.kept(shown),
+                              order.undated.kept(shown))
+    count = len(order.keys)
+    at_point, at_span, at_undated = (points.bounds(count), spans.bounds(count),
+                                     undated.bounds(count))
+    sizes_array = np.diff(at_point) + np.diff(at_span) + np.diff(at_undated)
+    code = {order.keys[i]: i for i in np.flatnonzero(sizes_array).tolist()}
+    sizes = {key: int(sizes_array[i]) for key, i in code.items()}
     name = labels or (lambda key: key)
     lanes = []
     for key in _order(list(sizes), sizes, mode):
-        i = unique[key]
+        i = code[key]
+        p = slice(int(at_point[i]), int(at_point[i + 1]))
+        s = slice(int(at_span[i]), int(at_span[i + 1]))
         lane = Lane(key, name(key) if key else NONE_LABEL[mode],
-                    pair_rows[dated_order[dated_at[i]:dated_at[i + 1]]].tolist(),
+                    RowArray(np.concatenate([points.rows[p], spans.rows[s]])),
                     count=sizes[key],
-                    undated=pair_rows[undated_order[undated_at[i]:undated_at[i + 1]]].tolist())
-        points = point_order[point_at[i]:point_at[i + 1]]
-        lane.point_days = start[points].tolist()
-        lane.point_rows = pair_rows[points].tolist()
-        spans = span_order[span_at[i]:span_at[i + 1]]
-        lane.span_starts = start[spans].tolist()
-        lane.span_ends = end[spans].tolist()
-        lane.span_rows = pair_rows[spans].tolist()
-        lane.longest_span = int((end[spans] - start[spans]).max()) + 1 if len(spans) else 0
+                    undated=RowArray(undated.rows[int(at_undated[i]):int(at_undated[i + 1])]))
+        lane.point_days, lane.point_rows = RowArray(points.starts[p]), RowArray(points.rows[p])
+        lane.span_starts, lane.span_ends = RowArray(spans.starts[s]), RowArray(spans.ends[s])
+        lane.span_rows = RowArray(spans.rows[s])
+        if s.stop > s.start:
+            lane.longest_span = int((spans.ends[s] - spans.starts[s]).max()) + 1
         lanes.append(lane)
     return lanes
+
+
+# The last extent over columns: weak references to the columns and the rows array, the
+# generations of the date columns, and the answer.
+_EXTENT: list[Any] = []
 
 
 def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
     """First and last day ordinals the shown events cover."""
     if isinstance(events, RowEvents):
+        columns = events.columns
         shown = np.asarray(rows, dtype=np.int64)
-        start = events.columns.arrays["start"][shown]
-        end = events.columns.arrays["end"][shown]
-        dated = start != 0
-        if not dated.any():
-            return None
-        last = np.where(end == 0, start, end)[dated]
-        return int(start[dated].min()), int(last.max())
+        stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
+        if _EXTENT and _EXTENT[0]() is columns and _EXTENT[1]() is shown and (
+                _EXTENT[2] == stamp):
+            found_before: tuple[int, int] | None = _EXTENT[3]
+            return found_before  # the same rows again (the widget asks twice per filter)
+        start = columns.arrays["start"][shown]
+        first = int(np.where(start == 0, np.iinfo(start.dtype).max, start).min(initial=
+                    np.iinfo(start.dtype).max))
+        found = None
+        if first != np.iinfo(start.dtype).max:  # an undated event has start and end 0
+            found = first, int(np.maximum(start, columns.arrays["end"][shown]).max())
+        _EXTENT[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
+        return found
     lo = hi = None
     for row in rows:
         event = events[row]
@@ -266,8 +230,19 @@ def _first_codes(events: RowEvents, rows: Sequence[int],
     ragged = columns.ragged[name]
     shown = np.asarray(rows, dtype=np.int64)
     offsets = ragged.offsets
-    shown = shown[offsets[shown + 1] > offsets[shown]]
+    shown = shown[(offsets[1:] > offsets[:-1])[shown]]  # one contiguous pass, one gather
     return ragged.codes[offsets[shown]], columns.vocab[name].strings
+
+
+def _first_seen(firsts: npt.NDArray[np.int32], size: int
+                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The codes present among `firsts`, where each is first seen and how often: a bincount
+    and a minimum per code, no sort of the rows."""
+    counts = np.bincount(firsts, minlength=size)
+    seen = np.full(len(counts), len(firsts), dtype=np.int64)
+    np.minimum.at(seen, firsts, np.arange(len(firsts), dtype=np.int64))
+    codes = np.flatnonzero(counts)
+    return codes, seen[codes], counts[codes].astype(np.int64)
 
 
 def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> list[str]:
@@ -275,8 +250,8 @@ def first_values(events: Sequence[Event], rows: Sequence[int], name: str) -> lis
     events, in the order they first appear among `rows` (the legend's colours)."""
     if isinstance(events, RowEvents):
         firsts, strings = _first_codes(events, rows, name)
-        codes, at = np.unique(firsts, return_index=True)
-        return [strings[int(c)] for c in codes[np.argsort(at, kind="stable")]]
+        codes, at, _counts = _first_seen(firsts, len(strings))
+        return [strings[c] for c in codes[np.argsort(at, kind="stable")].tolist()]
     seen: dict[str, None] = {}
     for row in rows:
         values: tuple[str, ...] = getattr(events[row], name)
@@ -291,8 +266,8 @@ def first_value_counts(events: Sequence[Event], rows: Sequence[int],
     coloured by), largest first, ties in order of first appearance; one pass over `rows`."""
     if isinstance(events, RowEvents):
         firsts, strings = _first_codes(events, rows, name)
-        codes, at, counts = np.unique(firsts, return_index=True, return_counts=True)
-        order = np.lexsort((at, -counts))
+        codes, at, counts = _first_seen(firsts, len(strings))
+        order = np.lexsort((at, -counts)).tolist()
         return [(strings[int(codes[i])], int(counts[i])) for i in order]
     seen: dict[str, int] = {}
     for row in rows:

@@ -171,7 +171,8 @@ class Scene:
         items = self._with_label_room(lane_index, placed)
         over = order[row_of < 0]
         if len(over):
-            items.extend(overflow_badges(arrays, shapes, over, lane_index, used))
+            items.extend(overflow_badges(arrays, shapes, over, lane_index, used,
+                                         MAX_LABEL_PX))
         items.sort(key=_X0)
         return items
 

@@ -12,7 +12,6 @@ event (`tests/core/test_column_stage.py` compares them).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,12 +31,11 @@ from viewer.core.pipeline.array_links import (
     near_pairs,
     span_ok,
 )
-from viewer.core.pipeline.conflicts import find_conflicts, load_rules
+from viewer.core.pipeline.conflicts import load_rules
 from viewer.core.pipeline.document_summary import (
     DAY_PRECISIONS,
     DocumentSummary,
     EventNotes,
-    figure_counts,
     written,
 )
 from viewer.core.pipeline.folder_extraction import with_topics
@@ -50,9 +48,9 @@ from viewer.core.pipeline.folder_topics import (
 )
 from viewer.core.pipeline.people_codes import resolve_mentions
 from viewer.core.pipeline.people_reduce import with_people
-from viewer.core.pipeline.reporting import FORWARD, outcomes
-from viewer.core.session.column_rows import events_without_text, put
-from viewer.core.session.columns import NO_DAY, EventColumns
+from viewer.core.session.column_rows import put
+from viewer.core.session.columns import NO_DAY, EventColumns, Ragged
+from viewer.core.session.stage_marks import code_of, disputes, reports
 
 Rows = npt.NDArray[np.int64]
 
@@ -88,8 +86,8 @@ def stage_columns(folder: str | Path, extracted: Extracted,
     people = _people(folder, columns, extracted)
     taxonomy = _topics(folder, columns, extracted.summaries, documents)
     label = _clusters(columns, notes, document)
-    _disputes(columns, notes)
-    _reports(columns, extracted.summaries, document, label)
+    disputes(columns, notes, label)
+    reports(columns, extracted.summaries, document, label)
     return Staged(columns, people, taxonomy)
 
 
@@ -119,18 +117,6 @@ def _people(folder: str | Path, columns: EventColumns, extracted: Extracted
     return table
 
 
-def _topic_rows(columns: EventColumns) -> Rows:
-    """Rows that carry a topic, or a reason naming one: the only rows fitting can change
-    when the folder discovers no topic of its own."""
-    has = np.diff(columns.ragged["topics"].offsets) > 0
-    why = columns.ragged["why"]
-    cues = [code for code, text in enumerate(columns.vocab["why"].strings)
-            if text.startswith("topic:")]
-    if cues:
-        has[why.rows[np.isin(why.codes, np.array(cues, dtype=np.int32))]] = True
-    return np.flatnonzero(has)
-
-
 def _topics(folder: str | Path, columns: EventColumns, summaries: list[DocumentSummary],
             documents: Callable[[], Sequence[Document]]) -> Taxonomy:
     base = load_taxonomy(folder)
@@ -140,14 +126,14 @@ def _topics(folder: str | Path, columns: EventColumns, summaries: list[DocumentS
         add_counts(s.fit for s in summaries), settings, deleted_ids(folder))
     if taxonomy.ids() == base.ids():
         return taxonomy
-    if any(t.origin == "discovered" for t in taxonomy.topics):  # cues to look for in the text
-        rows = np.arange(columns.size, dtype=np.int64)
-        before = columns.events(rows)
-        docs: tuple[Document, ...] = tuple(documents())
-    else:
-        rows = _topic_rows(columns)
-        before, docs = events_without_text(columns, rows), ()
-    after = with_topics(before, base, taxonomy, docs)
+    if not any(t.origin == "discovered" for t in taxonomy.topics):
+        _kept_topics(columns, taxonomy)
+        return taxonomy
+    # Cues of the folder's own topics are looked for in the text: event by event (a folder
+    # that discovers its topics is a small one).
+    rows = np.arange(columns.size, dtype=np.int64)
+    before = columns.events(rows)
+    after = with_topics(before, base, taxonomy, tuple(documents()))
     topics: dict[int, object] = {}
     why: dict[int, object] = {}
     for row, old, new in zip(rows.tolist(), before, after, strict=True):
@@ -158,8 +144,39 @@ def _topics(folder: str | Path, columns: EventColumns, summaries: list[DocumentS
     return taxonomy
 
 
-def _code(columns: EventColumns, name: str, value: str) -> int:
-    return columns.vocab[name].codes.get(value, -2)  # -2: no row holds it
+def _kept_topics(columns: EventColumns, taxonomy: Taxonomy) -> None:
+    """`folder_extraction.with_topics` when the folder only drops topics: each event keeps
+    the reasons naming a kept topic, moved after its other reasons in taxonomy order, and
+    its topics are those reasons' topics. One sort of every reason, no loop over events."""
+    why, strings = columns.ragged["why"], columns.vocab["why"].strings
+    rank = {topic_id: k for k, topic_id in enumerate(taxonomy.ids())}
+    named = [text.split(":", 2)[1] if text.startswith("topic:") else None for text in strings]
+    is_topic = np.array([t is not None for t in named] + [False], dtype=bool)
+    kept = np.array([t in rank for t in named] + [False], dtype=bool)
+    order_of = np.array([rank.get(t, -1) if t is not None else -1 for t in named] + [-1],
+                        dtype=np.int64)
+    vocab = columns.vocab["topics"]
+    topic_code = np.array([vocab.code(t) if t in rank else -1 for t in named] + [-1],
+                          dtype=np.int32)
+    codes, rows = why.codes, why.rows
+    stays = ~is_topic[codes] | kept[codes]
+    place = np.flatnonzero(stays)
+    group = is_topic[codes[place]]
+    # by row, then other reasons before topics, then topics in taxonomy order, then as they were
+    ordered = place[np.lexsort((place, np.where(group, order_of[codes[place]], 0), group,
+                                rows[place]))]
+    new_why = codes[ordered]
+    picked = ordered[is_topic[new_why]]
+    columns.ragged["why"] = Ragged(new_why.astype(np.int32), _offsets(rows[ordered],
+                                                                     columns.size))
+    columns.ragged["topics"] = Ragged(topic_code[codes[picked]], _offsets(rows[picked],
+                                                                         columns.size))
+
+
+def _offsets(rows: npt.NDArray[np.int32], size: int) -> npt.NDArray[np.int64]:
+    offsets = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=size), out=offsets[1:])
+    return offsets
 
 
 def _clusters(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np.int32]
@@ -169,101 +186,22 @@ def _clusters(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np
     boilerplate = columns.flag("boilerplate")
     source = columns.arrays["date_source"]
     data = LinkInput(start, end, document,
-                     Sets(columns.ragged["topics"].codes, columns.ragged["topics"].offsets),
-                     Sets(columns.ragged["parties"].codes, columns.ragged["parties"].offsets),
+                     Sets(columns.ragged["topics"].codes,
+                          columns.ragged["topics"].offsets.astype(np.int64, copy=False)),
+                     Sets(columns.ragged["parties"].codes,
+                          columns.ragged["parties"].offsets.astype(np.int64, copy=False)),
                      Sets(notes.words.codes, notes.words.offsets))
-    candidate = ~boilerplate & span_ok(start, end) & (source != _code(columns, "date_source",
+    candidate = ~boilerplate & span_ok(start, end) & (source != code_of(columns, "date_source",
                                                                      "document"))
     pairs = cluster_pairs(data, candidate)
     first = components(columns.size, [pairs])
-    eligible = (start != NO_DAY) & (source == _code(columns, "date_source", "explicit")) & (
+    eligible = (start != NO_DAY) & (source == code_of(columns, "date_source", "explicit")) & (
         ~boilerplate)
     day_dated = np.isin(columns.arrays["precision"],
-                        np.array([_code(columns, "precision", p) for p in DAY_PRECISIONS]))
+                        np.array([code_of(columns, "precision", p) for p in DAY_PRECISIONS]))
     near = near_pairs(data, eligible, day_dated, first, load_rules())
     label = components(columns.size, [pairs, near]) if len(near) else first
     if columns.size:
         columns.arrays["cluster"] = group_first(label, columns.arrays["id"])
         columns.arrays["sources"] = distinct_per_group(label, document)
     return label
-
-
-def _disputes(columns: EventColumns, notes: EventNotes) -> None:
-    """Conflict flags of the clusters two or more sources report (members read without
-    their text: the notes hold what the text says)."""
-    rows = np.flatnonzero((columns.arrays["sources"] >= 2) & ~columns.flag("not_event"))
-    members = events_without_text(columns, rows)
-    row_of = {id(e): row for e, row in zip(members, rows.tolist(), strict=True)}
-    takes_part: list[bool] = notes.takes_part.tolist()
-
-    def said(event: object) -> tuple[dict[str, int], bool]:
-        row = row_of[id(event)]
-        return figure_counts(notes.figures.row(row)), takes_part[row]
-
-    conflicts = find_conflicts(members, load_rules(), said)
-    flags: dict[int, object] = {}
-    for event, row in zip(members, rows.tolist(), strict=True):
-        found = conflicts.get(event.cluster)
-        new = found.flags if found else ()
-        if new != event.conflict:
-            flags[row] = new
-    others = np.diff(columns.ragged["conflict"].offsets) > 0
-    others[rows] = False
-    flags.update(dict.fromkeys(np.flatnonzero(others).tolist(), ()))
-    put(columns, "conflict", flags)
-
-
-def _reports(columns: EventColumns, summaries: list[DocumentSummary],
-             document: npt.NDArray[np.int32], label: Rows) -> None:
-    """`reporting.with_reports`: each event's report date, its cluster's first and last,
-    and what a later report says became of a planned event."""
-    size = columns.size
-    published = np.fromiter((s.published.toordinal() if s.published else NO_DAY
-                             for s in summaries), dtype=np.int32, count=len(summaries))
-    day = published[document] if size else np.zeros(0, dtype=np.int32)
-    dated = day != NO_DAY
-    low = np.full(size, np.iinfo(np.int32).max, dtype=np.int32)
-    high = np.zeros(size, dtype=np.int32)
-    np.minimum.at(low, label[dated], day[dated])
-    np.maximum.at(high, label[dated], day[dated])
-    spanned = np.zeros(size, dtype=bool)
-    spanned[label[dated]] = True
-    inside = spanned[label]
-    columns.arrays["reported"] = day.copy()
-    columns.arrays["first_reported"] = np.where(inside, low[label], day).astype(np.int32)
-    columns.arrays["last_reported"] = np.where(inside, high[label], day).astype(np.int32)
-    _outcomes(columns, document, label, day)
-
-
-def _outcomes(columns: EventColumns, document: npt.NDArray[np.int32], label: Rows,
-              day: npt.NDArray[np.int32]) -> None:
-    named = outcomes()
-    modality = columns.arrays["modality"]
-    strings = columns.vocab["modality"].strings
-    settles = np.array([_code(columns, "modality", m) for m in named], dtype=np.int32)
-    forward = np.array([_code(columns, "modality", m) for m in FORWARD], dtype=np.int32)
-    # Per cluster, the latest-reported event saying what became of it (the first on a tie).
-    rows = np.flatnonzero((day != NO_DAY) & np.isin(modality, settles)
-                          & ~columns.flag("not_event"))
-    order = rows[np.lexsort((rows, -day[rows].astype(np.int64), label[rows]))]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = label[order[1:]] != label[order[:-1]]
-    settled = np.full(columns.size, -1, dtype=np.int64)
-    settled[label[order[first]]] = order[first]
-    later = settled[label] if columns.size else settled
-    waiting = np.flatnonzero(np.isin(modality, forward) & (day != NO_DAY) & (later >= 0))
-    waiting = waiting[(day[later[waiting]] >= day[waiting])
-                      & (document[later[waiting]] != document[waiting])]
-    text: dict[int, object] = {}
-    starts = columns.arrays["start"]
-    for row, report in zip(waiting.tolist(), later[waiting].tolist(), strict=True):
-        what = named[strings[modality[report]]]
-        if what == "happened":
-            when = dt.date.fromordinal(int(starts[report])).isoformat() if (
-                starts[report] != NO_DAY) else ""
-        else:
-            when = f"(reported {dt.date.fromordinal(int(day[report])).isoformat()})"
-        text[row] = " ".join(x for x in (what, when) if x)
-    vocab = columns.vocab["outcome"]
-    columns.arrays["outcome"] = np.full(columns.size, vocab.code(""), dtype=np.int32)
-    put(columns, "outcome", text)

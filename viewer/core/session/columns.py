@@ -55,7 +55,7 @@ class Ragged:
     """One list of codes per row: `codes[offsets[i]:offsets[i + 1]]` are row i's values."""
 
     codes: IntArray
-    offsets: npt.NDArray[np.int64]
+    offsets: npt.NDArray[np.int64] | IntArray  # int32 once saved and read back
     _rows: IntArray | None = None
 
     @classmethod
@@ -162,6 +162,7 @@ class EventColumns:
         self.flags: npt.NDArray[np.uint32] = np.zeros(size, dtype=np.uint32)
         self._id_order: npt.NDArray[np.int64] | None = None
         self._sorted: dict[str, npt.NDArray[np.int32]] = {}
+        self.generation: dict[str, int] = {}  # field → edits that changed it (cache stamps)
 
     # -- building ----------------------------------------------------------------------------
     @classmethod
@@ -220,9 +221,9 @@ class EventColumns:
                 maps = [np.array([vocab.code(v) for v in p.vocab[name].strings] + [-1],
                                  dtype=np.int32) for p in parts]  # [-1] keeps None as -1
             if kind == "tuple":
-                offsets = [parts[0].ragged[name].offsets]
-                for p in parts[1:]:
-                    offsets.append(p.ragged[name].offsets[1:] + offsets[-1][-1])
+                offsets = [parts[0].ragged[name].offsets.astype(np.int64)]
+                for p in parts[1:]:  # int64 while adding up: parts may hold int32 offsets
+                    offsets.append(p.ragged[name].offsets[1:].astype(np.int64) + offsets[-1][-1])
                 codes = np.concatenate([m[p.ragged[name].codes]
                                         for m, p in zip(maps, parts, strict=True)])
                 self.ragged[name] = Ragged(codes.astype(np.int32), np.concatenate(offsets))
@@ -355,6 +356,7 @@ class EventColumns:
             self.ragged[name].replace(values)
         for name in changed:
             self._sorted.pop(name, None)
+            self.generation[name] = self.generation.get(name, 0) + 1
         if "id" in changed:
             self._id_order = None
         return changed
@@ -405,7 +407,10 @@ class EventColumns:
         for spec in SPECS:
             name = spec.name
             if spec.kind == "tuple":
-                ragged = Ragged(arrays[f"c.{name}"], arrays[f"o.{name}"])
+                offsets = arrays[f"o.{name}"]
+                if offsets.dtype != np.int32 and len(offsets) and int(offsets[-1]) < 2**31:
+                    offsets = offsets.astype(np.int32)  # 4 bytes an event for each such field
+                ragged = Ragged(arrays[f"c.{name}"], offsets)
                 if len(ragged.offsets) != size + 1:
                     raise ValueError(f"column {name} has the wrong length")
                 self.ragged[name] = ragged

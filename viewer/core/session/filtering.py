@@ -7,24 +7,38 @@ whichever engine they use; a test holds the two side by side.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.events.document_events import Event
 from viewer.core.query import FACETS, NO_VALUE, Filter
-from viewer.core.session.columns import NO_DAY, EventColumns
+from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
+from viewer.core.session.facet_counts import (
+    FacetCounts,
+    codes_of_rows,
+    grown,
+    name_rank,
+    tally,
+)
 
 Mask = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
+# The event fields the filter reads besides the facets (toggles, dates, sources, text).
+SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Entries:
-    """A facet as (code, row) pairs; rows with no value carry the NO_VALUE code."""
+@dataclass(slots=True)
+class _Tally:
+    """The facet counts of one filter, kept up to date by `ColumnIndex.edit`: per facet the
+    shown events per code ("no value" last)."""
 
-    codes: npt.NDArray[np.int32]
-    rows: npt.NDArray[np.int32]
-    strings: tuple[str, ...]  # code → value, NO_VALUE last when present
+    filter: Filter
+    counted: dict[str, I64]
+    sizes: dict[str, int]  # the vocabulary size each facet's arrays were made for
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +48,7 @@ class _Haystack:
 
     buffer: npt.NDArray[np.uint8]  # `length` bytes, then eight NULs
     length: int
-    starts: npt.NDArray[np.int64]
-    ends: npt.NDArray[np.int64]
+    starts: npt.NDArray[np.signedinteger[Any]]  # and, last, `length` + 1
     histogram: npt.NDArray[np.int64]
 
     @property
@@ -47,74 +60,148 @@ class _Haystack:
 
 
 class ColumnIndex:
-    """Filters over an `EventColumns`; call `changed(fields)` after the columns are edited."""
+    """Filters over an `EventColumns`. Edits go through `edit(updates)`, which keeps the
+    counts and masks of the last filter up to date from the edited rows alone; after columns
+    were changed any other way, call `changed(fields)`."""
 
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
-        self._entries: dict[str, _Entries] = {}
         self._haystack: _Haystack | None = None
+        self._totals: dict[str, I64] = {}  # facet → events per code over all rows
+        self._ranks: dict[str, I64] = {}  # facet → codes' order by name
+        self._tally: _Tally | None = None
+        self._masks: tuple[Filter, Mask, dict[str, Mask | None]] | None = None
 
     def changed(self, fields: set[str] | frozenset[str]) -> None:
         """Forget what depends on the given fields (and nothing else)."""
         for name in fields:
-            self._entries.pop(_FIELD_FACET.get(name, name), None)
+            self._totals.pop(_FIELD_FACET.get(name, name), None)
+        if fields:
+            self._tally = self._masks = None
+
+    def edit(self, updates: Mapping[int, Event]) -> set[str]:
+        """Write whole events into their rows (`EventColumns.set_rows`) and bring the facet
+        totals, the last filter's counts and its masks up to date by taking the edited rows'
+        old values out and their new ones in: work in proportion to the rows edited."""
+        rows = np.fromiter(sorted(updates), dtype=np.int64, count=len(updates))
+        last, masks = self._tally, self._masks
+        old_totals = {facet: self._facet_codes(facet, rows)[0] for facet in self._totals}
+        old_counted = self._contributions(last.filter, rows) if last is not None else {}
+        fields = self.columns.set_rows(dict(updates))
+        if not fields:
+            return fields
+        for facet, codes in old_totals.items():
+            before, size = self._totals[facet], self._size(facet)
+            self._totals[facet] = (grown(before, size) - grown(tally(codes, len(before) - 1), size)
+                                   + tally(self._facet_codes(facet, rows)[0], size))
+        if last is not None:
+            new_counted = self._contributions(last.filter, rows)
+            for facet in FACETS:
+                size = self._size(facet)
+                last.counted[facet] = (
+                    grown(last.counted[facet], size)
+                    - grown(tally(old_counted[facet], last.sizes[facet]), size)
+                    + tally(new_counted[facet], size))
+                last.sizes[facet] = size
+        if masks is not None:
+            f, scalar, facets = masks
+            scalar[rows] = self.scalar_mask(f, rows)
+            for facet, mask in facets.items():
+                if mask is not None:
+                    mask[rows] = self._facet_rows(facet, f.values(facet), rows)
+        return fields
 
     # -- facets ------------------------------------------------------------------------------
-    def entries(self, facet: str) -> _Entries:
-        found = self._entries.get(facet)
+    def _size(self, facet: str) -> int:
+        vocab = self.columns.vocab.get(_FACET_FIELD[facet])
+        return len(vocab.strings) if vocab is not None else 0
+
+    def _facet_codes(self, facet: str, rows: I64) -> tuple[I64, I64]:
+        return codes_of_rows(self.columns, _FACET_FIELD[facet], rows)
+
+    def total(self, facet: str) -> I64:
+        """Events per code of the facet over all rows ("no value" last)."""
+        found = self._totals.get(facet)
         if found is None:
-            found = self._entries[facet] = self._build_entries(facet)
+            name = _FACET_FIELD[facet]
+            cols = self.columns
+            size = self._size(facet)
+            if name in cols.ragged:
+                ragged = cols.ragged[name]
+                found = np.bincount(ragged.codes, minlength=size + 1).astype(np.int64)
+                found[size] = int(np.count_nonzero(np.diff(ragged.offsets) == 0))
+            else:
+                found = tally(cols.arrays[name].astype(np.int64), size)
+            self._totals[facet] = found
         return found
 
-    def _build_entries(self, facet: str) -> _Entries:
-        cols = self.columns
-        name = _FACET_FIELD[facet]
-        strings = tuple(cols.vocab[name].strings) if name in cols.vocab else ()
-        if name in cols.ragged:
-            ragged = cols.ragged[name]
-            empty = np.flatnonzero(np.diff(ragged.offsets) == 0).astype(np.int32)
-            codes = np.concatenate([ragged.codes,
-                                    np.full(len(empty), len(strings), dtype=np.int32)])
-            rows = np.concatenate([ragged.rows, empty])
-            return _Entries(codes, rows, (*strings, NO_VALUE))
-        column = cols.arrays[name].astype(np.int32, copy=False)
-        return _Entries(column, np.arange(cols.size, dtype=np.int32), strings)
-
     def values(self, facet: str) -> list[str]:
-        entries = self.entries(facet)
-        present = np.bincount(entries.codes, minlength=len(entries.strings)) > 0
-        found = [entries.strings[i] for i in np.flatnonzero(present)]
+        total = self.total(facet)
+        size = len(total) - 1
+        strings = self.columns.vocab[_FACET_FIELD[facet]].strings if size else []
+        found = [strings[i] if i < size else NO_VALUE for i in np.flatnonzero(total).tolist()]
         return sorted(found, key=lambda v: (v == NO_VALUE, v.casefold()))
 
+    def _wanted(self, facet: str, chosen: frozenset[str]) -> I64:
+        """The codes of the chosen values (-1 for "no value", on a tuple field)."""
+        name = _FACET_FIELD[facet]
+        vocab = self.columns.vocab.get(name)
+        codes = [vocab.codes[v] for v in chosen if vocab is not None and v in vocab.codes]
+        if NO_VALUE in chosen and name in self.columns.ragged:
+            codes.append(-1)
+        return np.asarray(codes, dtype=np.int64)
+
     def facet_mask(self, facet: str, chosen: frozenset[str]) -> Mask:
-        entries = self.entries(facet)
-        wanted = [i for i, s in enumerate(entries.strings) if s in chosen]
-        mask = np.zeros(self.columns.size, dtype=bool)
-        if wanted:
-            mask[entries.rows[np.isin(entries.codes, wanted)]] = True
+        cols = self.columns
+        name = _FACET_FIELD[facet]
+        wanted = self._wanted(facet, chosen)
+        if name not in cols.ragged:
+            return np.isin(cols.arrays[name], wanted)
+        ragged = cols.ragged[name]
+        mask = np.zeros(cols.size, dtype=bool)
+        if len(wanted):
+            mask[ragged.rows[np.isin(ragged.codes, wanted)]] = True
+        if -1 in wanted:
+            mask |= np.diff(ragged.offsets) == 0
         return mask
 
+    def _facet_rows(self, facet: str, chosen: frozenset[str], rows: I64) -> Mask:
+        """`facet_mask` for some rows only."""
+        codes, owner = self._facet_codes(facet, rows)
+        hits = owner[np.isin(codes, self._wanted(facet, chosen))]
+        found: Mask = np.bincount(hits, minlength=len(rows)) > 0
+        return found
+
     # -- everything but the facets -----------------------------------------------------------
-    def scalar_mask(self, f: Filter) -> Mask:
+    def scalar_mask(self, f: Filter, rows: I64 | None = None) -> Mask:
+        """Rows the toggles, dates, sources and text keep: all rows, or `rows` only."""
         cols = self.columns
-        mask = np.ones(cols.size, dtype=bool)
+
+        def column(name: str) -> npt.NDArray[Any]:
+            return cols.arrays[name] if rows is None else cols.arrays[name][rows]
+
+        flags = cols.flags if rows is None else cols.flags[rows]
+        mask = np.ones(len(flags), dtype=bool)
         if not f.include_boilerplate:
-            mask &= ~cols.flag("boilerplate")
-        starts, ends = cols.arrays["start"], cols.arrays["end"]
+            mask &= (flags & np.uint32(1 << SPEC["boilerplate"].bit)) == 0
+        starts, ends = column("start"), column("end")
         undated = starts == NO_DAY
         if not f.include_undated:
             mask &= ~undated
         if not f.include_hidden:
-            mask &= ~cols.flag("not_event")
+            mask &= (flags & np.uint32(1 << SPEC["not_event"].bit)) == 0
         if f.date_from is not None or f.date_to is not None:
             lo = f.date_from.toordinal() if f.date_from else -1
             hi = f.date_to.toordinal() if f.date_to else 10**9
             mask &= undated | ((starts <= hi) & (ends >= lo))
         if f.min_sources > 1:
-            mask &= cols.arrays["sources"] >= f.min_sources
+            mask &= column("sources") >= f.min_sources
         needle = f.search.casefold().strip()
-        if needle:
+        if needle and rows is None:
             mask &= self.search_mask(needle)
+        elif needle and rows is not None:  # a few rows: their sentences, one by one
+            mask &= np.fromiter((needle in cols.value("text", row).casefold()
+                                 for row in rows.tolist()), dtype=bool, count=len(rows))
         return mask
 
     def search_mask(self, needle: str) -> Mask:
@@ -144,7 +231,7 @@ class ColumnIndex:
         if len(found):
             rows = np.searchsorted(haystack.starts, found, side="right") - 1
             if b"\x00" in wanted:  # only a needle holding the separator can span two rows
-                rows = rows[found + size <= haystack.ends[rows]]
+                rows = rows[found + size < haystack.starts[rows + 1]]
             mask[rows] = True
         return mask
 
@@ -153,9 +240,13 @@ class ColumnIndex:
             parts = [self.columns.value("text", row).casefold().encode("utf-8")
                      for row in range(self.columns.size)]
             lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
-            starts = np.zeros(len(parts), dtype=np.int64)
-            np.cumsum(lengths[:-1], out=starts[1:])
             length = int(lengths.sum()) - 1 if len(parts) else 0
+            # Where each sentence starts, then one past the end: a sentence ends one byte
+            # before the next starts (4 bytes an event while the text is under 2 GB).
+            starts: npt.NDArray[np.signedinteger[Any]] = (
+                np.zeros(len(parts) + 1, dtype=np.int32) if length < 2**31 - 2
+                else np.zeros(len(parts) + 1, dtype=np.int64))
+            np.cumsum(lengths, out=starts[1:])
             parts.append(bytes(7))  # with its separator: eight NULs of padding for windows
             buffer = np.frombuffer(b"\x00".join(parts), dtype=np.uint8)
             del parts
@@ -163,42 +254,100 @@ class ColumnIndex:
             for at in range(0, length, 1 << 22):  # bincount widens to intp: a chunk at once
                 histogram += np.bincount(buffer[at : min(length, at + (1 << 22))],
                                          minlength=256)
-            self._haystack = _Haystack(buffer, length, starts, starts + lengths - 1,
-                                       histogram)
+            self._haystack = _Haystack(buffer, length, starts, histogram)
         return self._haystack
 
     # -- the questions -----------------------------------------------------------------------
     def masks(self, f: Filter) -> tuple[Mask, dict[str, Mask | None]]:
-        facets: dict[str, Mask | None] = {
-            facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
-            for facet in FACETS}
-        return self.scalar_mask(f), facets
+        """The scalar mask and each chosen facet's mask (None: not chosen), kept for the
+        last filter (and kept up to date by `edit`); callers must not change them."""
+        if self._masks is None or self._masks[0] != f:
+            facets: dict[str, Mask | None] = {
+                facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
+                for facet in FACETS}
+            self._masks = (f, self.scalar_mask(f), facets)
+        return self._masks[1], self._masks[2]
 
     def select(self, f: Filter) -> Mask:
-        mask, facets = self.masks(f)
+        scalar, facets = self.masks(f)
+        mask = scalar.copy()
         for facet_mask in facets.values():
             if facet_mask is not None:
                 mask &= facet_mask
+        return mask
+
+    def keeps(self, f: Filter, rows: I64) -> Mask:
+        """`select` for some rows only: work in proportion to them."""
+        mask = self.scalar_mask(f, rows)
+        for facet in FACETS:
+            if f.values(facet):
+                mask &= self._facet_rows(facet, f.values(facet), rows)
         return mask
 
     def rows(self, f: Filter) -> list[int]:
         rows: list[int] = np.flatnonzero(self.select(f)).tolist()
         return rows
 
-    def counts(self, f: Filter) -> dict[str, dict[str, int]]:
-        """Per facet value, how many events match the other facets' choices and that value."""
-        scalar, facets = self.masks(f)
-        out: dict[str, dict[str, int]] = {}
+    def counts(self, f: Filter) -> dict[str, FacetCounts]:
+        """Per facet value, how many events match the other facets' choices and that value
+        (values no event has are left out). Counted once per filter, then kept up to date by
+        `edit`."""
+        if self._tally is None or self._tally.filter != f:
+            self._tally = self._count(f)
+        out: dict[str, FacetCounts] = {}
         for facet in FACETS:
-            others = scalar.copy()
-            for other, mask in facets.items():
-                if other != facet and mask is not None:
-                    others &= mask
-            entries = self.entries(facet)
-            total = np.bincount(entries.codes, minlength=len(entries.strings))
-            counted = np.bincount(entries.codes[others[entries.rows]],
-                                  minlength=len(entries.strings))
-            out[facet] = {entries.strings[i]: int(counted[i]) for i in np.flatnonzero(total)}
+            name = _FACET_FIELD[facet]
+            size = self._size(facet)
+            vocab = self.columns.vocab.get(name)
+            rank = self._ranks.get(facet)
+            if rank is None or len(rank) != size + 1:
+                rank = self._ranks[facet] = name_rank(vocab.strings if vocab else [])
+            out[facet] = FacetCounts(
+                vocab.strings if vocab else [], vocab.codes if vocab else {},
+                grown(self._tally.counted[facet], size).copy(), grown(self.total(facet), size),
+                rank, name in self.columns.ragged)
+        return out
+
+    def _others(self, f: Filter, facet: str) -> Mask:
+        """The rows every filter but `facet`'s own choice keeps."""
+        scalar, facets = self.masks(f)
+        others = scalar
+        for other, mask in facets.items():
+            if other != facet and mask is not None:
+                others = others & mask
+        return others
+
+    def _count(self, f: Filter) -> _Tally:
+        """Each facet counted over the rows its `others` keep; when most rows are kept, the
+        rows left out are counted and taken from the facet's total instead."""
+        counted: dict[str, I64] = {}
+        sizes: dict[str, int] = {}
+        memo: dict[tuple[str, ...], tuple[bool, I64]] = {}
+        for facet in FACETS:
+            key = tuple(g for g in FACETS if g != facet and f.values(g))
+            if key not in memo:
+                others = self._others(f, facet)
+                kept = int(np.count_nonzero(others))
+                most = kept * 2 > len(others)
+                memo[key] = (most, np.flatnonzero(~others if most else others))
+            most, rows = memo[key]
+            size = sizes[facet] = self._size(facet)
+            found = tally(self._facet_codes(facet, rows)[0], size)
+            counted[facet] = grown(self.total(facet), size) - found if most else found
+        return _Tally(f, counted, sizes)
+
+    def _contributions(self, f: Filter, rows: I64) -> dict[str, I64]:
+        """Per facet, the codes `rows` add to the filter's counts (-1: no value)."""
+        scalar = self.scalar_mask(f, rows)
+        chosen = {facet: self._facet_rows(facet, f.values(facet), rows)
+                  for facet in FACETS if f.values(facet)}
+        out: dict[str, I64] = {}
+        for facet in FACETS:
+            keep = scalar.copy()
+            for other, mask in chosen.items():
+                if other != facet:
+                    keep &= mask
+            out[facet] = self._facet_codes(facet, rows[keep])[0]
         return out
 
 

@@ -88,6 +88,7 @@ class Session:
         if previous is not None and previous.snapshot is not None:
             previous.snapshot.close()
         self.loaded = loaded
+        self._titles: dict[str, str] | None = None
         self.documents: Mapping[str, Document] = loaded.documents
         self.timexes: Mapping[str, tuple[Timex, ...]] = loaded.timexes
         self.columns: EventColumns = loaded.columns
@@ -128,10 +129,12 @@ class Session:
         self._undo, self._done = list(other._undo), other._done
 
     def titles(self) -> dict[str, str]:
-        """Each titled document's title, without reading its text."""
-        return {relpath: title for relpath, (_, title) in zip(self.loaded.order,
-                                                               self.loaded.headers, strict=True)
-                if title}
+        """Each titled document's title, without reading its text (made once per load: the
+        window asks on every filter change; callers must not change it)."""
+        if self._titles is None:
+            self._titles = {relpath: title for relpath, (_, title) in zip(
+                self.loaded.order, self.loaded.headers, strict=True) if title}
+        return self._titles
 
     def published(self) -> dict[str, str]:
         """Each dated document's publication date (ISO), without reading its text."""
@@ -303,8 +306,7 @@ class Session:
         """Redo conflict flags and outcome links over the clusters of `rows` (with the edits
         merged): the rows whose marks changed, and the fields that did."""
         updates = redo_marks(self.columns, rows, self._published)
-        fields = self.columns.set_rows(updates) if updates else set()
-        self.index.changed(fields)
+        fields = self.index.edit(updates) if updates else set()
         return updates, fields
 
     def _merge(self, rows: Iterable[int], data: UserData) -> set[str]:
@@ -314,9 +316,7 @@ class Session:
             if base is None:
                 base = self._base[row] = self.columns.event(row)
             updates[row] = apply_user_data([base], data)[0]
-        fields = self.columns.set_rows(updates)
-        self.index.changed(fields)
-        return fields
+        return self.index.edit(updates)  # the columns, and the counts of the edited rows
 
 
 # Corrected fields that conflict flags or outcome links are read from.

@@ -139,11 +139,19 @@ class TenseIndex:
         """Future and past cue matches inside text[left:right], as the patterns find them."""
         found = self._cues.get((left, right))
         if found is None:
+            lex = self._lex
             future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-            for into, pattern in ((future, self._lex.future_cues), (past, self._lex.past_cues)):
-                for cue in pattern.finditer(self._text, left, right):
-                    into[0].append(cue.start())
-                    into[1].append(cue.end())
+            if left > 0 and lex.led_future_cues is not None and lex.led_past_cues is not None:
+                # A break character stands before the sentence: the led patterns match it
+                for into, pattern in ((future, lex.led_future_cues), (past, lex.led_past_cues)):
+                    for cue in pattern.finditer(self._text, left - 1, right):
+                        into[0].append(cue.start("cue"))
+                        into[1].append(cue.end())
+            else:
+                for into, pattern in ((future, lex.future_cues), (past, lex.past_cues)):
+                    for cue in pattern.finditer(self._text, left, right):
+                        into[0].append(cue.start())
+                        into[1].append(cue.end())
             found = self._cues[(left, right)] = (future, past)
         return found
 

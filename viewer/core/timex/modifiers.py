@@ -31,7 +31,11 @@ def widen(text: str, start: int, end: int, floor: int, kind: str, value: str,
     """
     if text.startswith(("the ", "The "), start) or _POSSESSIVE.match(text, end, end + 3):
         return start, mod  # "over the past year", "talked about Tuesday's vote": prepositions
-    match = lex.modifier_before.search(text, max(floor, start - 24), start)
+    lo = max(floor, start - 24)
+    if lo > 0 and lex.led_modifier is not None:  # the character before the modifier, matched
+        match = lex.led_modifier.search(text, lo - 1, start)
+    else:
+        match = lex.modifier_before.search(text, lo, start)
     if match is None:
         return start, mod
     word = " ".join(match.group("mod").lower().split())

@@ -299,8 +299,11 @@ NEXT_WORD = rf"(?:(?<=\d)\d*)?[^\w]*(?P<next>[^\W\d_]{{1,{_FOLLOWER_LETTERS}}}|\
 class RuleScan:
     """The compiled scan of a rule set, built once with the lexicon.
 
-    `trigger` finds, in the lowercased text, the next word some rule can start at, and
-    reads the start of the word after it (`NEXT_WORD`); `trigger_any_case` does the same in
+    `trigger` finds, in the lowercased text, the next word some rule can start at (group
+    1), with the character before it (which must not be a word character: matching it,
+    rather than looking behind at every position, lets the engine skip along the text to
+    the next such character), and reads the start of the word after it (group 2,
+    `NEXT_WORD`); `trigger_any_case` does the same in
     the text itself, for the rare text whose lowercase is not as long as it is (offsets
     would not line up). `guards[word]`, which `trigger` matches where the word ends, tells
     whether the next word is one its rules can go on with ("the" only starts a rule before
@@ -330,7 +333,7 @@ def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
             starts.append(r"\d")
         if by_quote:
             starts.append(r"['’]\d")
-        return (r"(?<!\w)(?:" + ("|".join(starts) or "(?!)") + ")"
+        return (r"\W(" + ("|".join(starts) or "(?!)") + ")"
                 + "(?:(?=" + NEXT_WORD + ")|)")
 
     return RuleScan(trigger=re.compile(trigger(guarded)),

@@ -213,21 +213,23 @@ class Tagger:
             key=lambda item: (item[0], item[1]),
         )
         next_glued = 0
-        # The scan reads the lowercased span (and the character before it, for the look-behind)
-        base = max(0, start - 1)
-        scanned = (text if base == 0 and end == len(text) else text[base:end]).lower()
+        # The scan reads the lowercased span and the character before it (a space before
+        # the text's start), which the trigger matches before each word: `base` is where
+        # that character would be in the text.
+        base = start - 1
+        scanned = (" " + text[:end] if start == 0 else text[base:end]).lower()
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
-            scanned, trigger, base = text, lex.scan.trigger_any_case, 0
-        for word in trigger.finditer(scanned, start - base, end - base):
-            at = word.start() + base
+            scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
+        for word in trigger.finditer(scanned, start - 1 - base):
+            at = word.start() + 1 + base
             while next_glued < len(glued) and glued[next_glued][0] < at:
                 _, index, hit = glued[next_glued]
                 next_glued += 1
                 yield hit, rules[index]
             if at < tagged_to[0]:
                 continue  # every hit here would start inside a tagged expression
-            pair = word.group(0, 1)  # the start word (or digit) and the next word's start
+            pair = word.group(1, 2)  # the start word (or digit) and the next word's start
             entry = tries.get(pair)
             if entry is None:
                 entry = tries[pair] = self._tries_at(*pair)

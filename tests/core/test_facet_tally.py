@@ -1,0 +1,109 @@
+"""Edits keep the last filter's facet counts and masks up to date from the edited rows alone:
+the counts always equal a fresh count (and the object engine's), and an edit's work does not
+grow with the folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+import numpy as np
+import pytest
+
+from bench.synthetic import events as synthetic_events
+from tests.core.workcount import growth, lines_run
+from viewer.core.events.document_events import Event
+from viewer.core.query import NO_VALUE, EventIndex, Filter
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.facet_counts import FacetCounts
+from viewer.core.session.filtering import ColumnIndex
+
+FILTERS = [
+    Filter(),
+    Filter(parties=frozenset({"Russia", NO_VALUE})),
+    Filter(tags=frozenset({"key"}), include_boilerplate=True),
+    Filter(topics=frozenset({"energy"}), parties=frozenset({"Ukraine"}), min_sources=2),
+    Filter(search="geneva", include_hidden=True, date_from=dt.date(2024, 1, 1)),
+]
+
+
+def _index(events: list[Event]) -> ColumnIndex:
+    texts = {e.document: e.text for e in events}
+    return ColumnIndex(EventColumns.build(events, lambda doc, a, b: texts[doc][a:b]))
+
+
+def _edited(event: Event, rnd: random.Random) -> Event:
+    """A random analyst's correction: tags, parties, topics, a date, "not an event"."""
+    choice = rnd.randrange(5)
+    if choice == 0:
+        return dataclasses.replace(event, tags=tuple(rnd.sample(("key", "check", "new"),
+                                                                rnd.randrange(3))))
+    if choice == 1:
+        return dataclasses.replace(event, parties=tuple(rnd.sample(("Russia", "Chad"),
+                                                                   rnd.randrange(3))))
+    if choice == 2:
+        return dataclasses.replace(event, topics=("energy",) if not event.topics else ())
+    if choice == 3:
+        day = None if rnd.random() < 0.3 else dt.date(2020 + rnd.randrange(8), 5, 1)
+        return dataclasses.replace(event, start=day, end=day)
+    return dataclasses.replace(event, not_event=not event.not_event)
+
+
+@pytest.mark.parametrize("chosen", FILTERS)
+def test_counts_and_rows_after_edits_equal_a_fresh_count(chosen: Filter) -> None:
+    rnd = random.Random(11)
+    events = synthetic_events(400, seed=8, documents=400)
+    index = _index(events)
+    index.counts(chosen)  # counted once; the edits below keep it up to date
+    index.select(chosen)
+    for _ in range(30):
+        rows = rnd.sample(range(len(events)), rnd.choice((1, 1, 3)))
+        updates = {row: _edited(events[row], rnd) for row in rows}
+        index.edit(updates)
+        for row, event in updates.items():
+            events[row] = event
+        fresh = _index(events)
+        assert index.counts(chosen) == fresh.counts(chosen)
+        assert index.rows(chosen) == fresh.rows(chosen) == EventIndex.build(events).rows(chosen)
+        for facet in ("tags", "parties"):
+            assert index.values(facet) == fresh.values(facet)
+    assert index.counts(chosen) == EventIndex.build(events).counts(chosen)
+
+
+def test_keeps_answers_select_for_some_rows() -> None:
+    events = synthetic_events(300, seed=3, documents=300)
+    index = _index(events)
+    rows = np.arange(0, 300, 7, dtype=np.int64)
+    for chosen in FILTERS:
+        assert index.keeps(chosen, rows).tolist() == index.select(chosen)[rows].tolist()
+
+
+def test_an_edit_does_work_in_proportion_to_its_rows_not_the_folder() -> None:
+    chosen = Filter(parties=frozenset({"Russia"}))
+
+    def work(copies: int) -> int:
+        events = synthetic_events(2000 * copies, seed=5)
+        index = _index(events)
+        index.counts(chosen)
+        index.select(chosen)
+        counter = [0]
+        tagged = {7: dataclasses.replace(events[7], tags=("key",)),
+                  8: dataclasses.replace(events[8], parties=("Chad",))}
+        lines_run(lambda: (index.edit(tagged), index.counts(chosen), index.select(chosen)),
+                  counter)
+        return counter[0]
+
+    assert growth(work) < 1.2
+
+
+def test_the_panel_listing_is_largest_first_then_by_name_and_keeps_checked_values() -> None:
+    strings = ["beta", "Alpha", "gamma", "delta"]
+    counts = FacetCounts(strings, {s: i for i, s in enumerate(strings)},
+                         counted=np.array([3, 3, 0, 1, 5]), total=np.array([4, 3, 2, 0, 6]),
+                         rank=np.array([1, 0, 3, 2, 4]), with_none=True)
+    assert dict(counts) == {"beta": 3, "Alpha": 3, "gamma": 0, NO_VALUE: 5}
+    assert counts.listing(10, frozenset()) == (["Alpha", "beta", NO_VALUE], 0)
+    assert counts.listing(1, frozenset({"gamma", "beta"})) == (["Alpha", "beta", "gamma"], 3)
+    with pytest.raises(KeyError):
+        counts["delta"]  # no event has it

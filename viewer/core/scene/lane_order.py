@@ -1,0 +1,128 @@
+"""Every event's place in its lanes, sorted once per lane mode; a filter only picks from it.
+
+Building the lanes of the shown rows used to sort their (row, lane) pairs three times on each
+filter change (about 600 ms of CPU at a million events). The order of all pairs by lane, then
+first day, then row does not depend on the filter, so it is computed once per lane mode and
+kept until an edit changes the dates or the lane's field (`EventColumns.generation`). A filter
+then keeps the pairs of its shown rows with one gather and one compress per array, which
+keeps the order: no sort, no Python work per event.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.session.columns import NO_DAY, EventColumns
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+LANE_FIELD = {"party": "parties", "topic": "topics", "tag": "tags", "document": "document"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """(row, lane) pairs of one kind, ordered by lane, then first day, then row. A point's
+    `ends` is its `starts` (the same array); undated pairs carry NO_DAY in both."""
+
+    rows: I32
+    lanes: I32
+    starts: I32
+    ends: I32
+
+    def kept(self, shown: npt.NDArray[np.bool_]) -> Pairs:
+        """The pairs whose row is shown, in the same order."""
+        keep = shown[self.rows]
+        starts = self.starts[keep]
+        ends = starts if self.ends is self.starts else self.ends[keep]
+        return Pairs(self.rows[keep], self.lanes[keep], starts, ends)
+
+    def bounds(self, lanes: int) -> I64:
+        """Where each lane's pairs begin (and, last, where the final lane's end)."""
+        found: I64 = np.searchsorted(self.lanes, np.arange(lanes + 1)).astype(np.int64)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class LaneOrder:
+    """One lane mode's pairs: single days, spans and undated events, each sorted by lane."""
+
+    keys: tuple[str, ...]  # lane code → key; "" is the lane of events with no value
+    points: Pairs
+    spans: Pairs
+    undated: Pairs
+    stamp: tuple[int, ...]  # the generations of the fields it was built from
+
+
+_ORDERS: weakref.WeakKeyDictionary[EventColumns, dict[str, LaneOrder]] = (
+    weakref.WeakKeyDictionary())
+
+
+def lane_order(columns: EventColumns, mode: str) -> LaneOrder:
+    """The mode's pairs over all rows of `columns`, built on first use after an edit that
+    changed what they are sorted by."""
+    fields = ("start", "end", *((LANE_FIELD[mode],) if mode in LANE_FIELD else ()))
+    stamp = tuple(columns.generation.get(name, 0) for name in fields)
+    kept = _ORDERS.setdefault(columns, {})
+    found = kept.get(mode)
+    if found is None or found.stamp != stamp:
+        found = kept[mode] = _build(columns, mode, stamp)
+    return found
+
+
+def _pairs(columns: EventColumns, mode: str) -> tuple[I64, I64, list[str]]:
+    """(row, code) for every lane an event belongs to, and the key each code stands for."""
+    size = columns.size
+    if mode not in LANE_FIELD:  # "single": one lane of everything
+        return np.arange(size, dtype=np.int64), np.zeros(size, dtype=np.int64), [""]
+    name = LANE_FIELD[mode]
+    strings = list(columns.vocab[name].strings) if name in columns.vocab else []
+    if name not in columns.ragged:
+        return np.arange(size, dtype=np.int64), columns.arrays[name].astype(np.int64), strings
+    ragged = columns.ragged[name]
+    empty = np.flatnonzero(np.diff(ragged.offsets) == 0)  # no value: the "No party" lane
+    return (np.concatenate([ragged.rows.astype(np.int64), empty]),
+            np.concatenate([ragged.codes.astype(np.int64),
+                            np.full(len(empty), len(strings), dtype=np.int64)]),
+            [*strings, ""])
+
+
+def argsort_keys(keys: list[I64]) -> I64:
+    """Stable order by several non-negative integer keys, major first: one argsort of the
+    keys packed into one integer when they fit in 63 bits, else a lexsort."""
+    if not len(keys[0]):
+        return np.zeros(0, dtype=np.int64)
+    bits = [max(1, int(k.max()).bit_length()) for k in keys]
+    if sum(bits) > 63 or min(int(k.min()) for k in keys) < 0:
+        return np.lexsort(tuple(reversed(keys)))
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, width in zip(keys, bits, strict=True):
+        packed = (packed << width) | key
+    found: I64 = np.argsort(packed, kind="stable")
+    return found
+
+
+def _build(columns: EventColumns, mode: str, stamp: tuple[int, ...]) -> LaneOrder:
+    rows, codes, strings = _pairs(columns, mode)
+    unique: dict[str, int] = {}  # the same key under two codes is one lane
+    code_map = np.array([unique.setdefault(k, len(unique)) for k in strings] or [0],
+                        dtype=np.int64)
+    lanes = code_map[codes] if len(codes) else codes
+    start = columns.arrays["start"][rows].astype(np.int64)
+    end = columns.arrays["end"][rows].astype(np.int64)
+    end = np.where(end == NO_DAY, start, end)
+    dated = start != NO_DAY
+    point = dated & (end <= start)
+
+    def sorted_pairs(selected: npt.NDArray[np.bool_], same_days: bool) -> Pairs:
+        picked = np.flatnonzero(selected)
+        order = picked[argsort_keys([lanes[picked], start[picked], rows[picked]])]
+        starts = start[order].astype(np.int32)
+        return Pairs(rows[order].astype(np.int32), lanes[order].astype(np.int32), starts,
+                     starts if same_days else end[order].astype(np.int32))
+
+    return LaneOrder(tuple(unique), sorted_pairs(point, True),
+                     sorted_pairs(dated & ~point, False), sorted_pairs(~dated, True), stamp)

@@ -1,0 +1,118 @@
+"""A facet's counts as arrays: what the filter panel lists, read without a dict per value.
+
+A folder of 50,000 articles has 50,000 values in its Documents facet; a dict of them, sorted in
+Python on every filter change and edit, cost tens of milliseconds for a list that shows 300.
+`FacetCounts` keeps the counts per vocabulary code (the facet's "no value" last) and answers
+the panel's listing (largest first, then by name) with one array sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.query import NO_VALUE
+from viewer.core.session.columns import EventColumns
+
+I64 = npt.NDArray[np.int64]
+
+
+def codes_of_rows(columns: EventColumns, name: str, rows: I64) -> tuple[I64, I64]:
+    """The codes of field `name` for `rows` (a tuple field: each of a row's values, -1 for a
+    row with none) and, for each code, its position in `rows`. Array work only."""
+    if name not in columns.ragged:
+        return columns.arrays[name][rows].astype(np.int64), np.arange(len(rows), dtype=np.int64)
+    ragged = columns.ragged[name]
+    first, stop = ragged.offsets[rows], ragged.offsets[rows + 1]
+    lengths = np.maximum(stop - first, 1)  # a row with no value gets one slot, for -1
+    owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    at = np.repeat(first - np.cumsum(lengths) + lengths, lengths) + np.arange(
+        int(lengths.sum()), dtype=np.int64)
+    empty = (stop == first)[owner]
+    codes = np.where(empty, -1, ragged.codes[np.minimum(at, max(0, len(ragged.codes) - 1))]
+                     if len(ragged.codes) else -1)
+    return codes.astype(np.int64), owner
+
+
+def slots(codes: I64, size: int) -> I64:
+    """Codes as positions in a facet's count arrays: "no value" (-1) is the last, `size`."""
+    found: I64 = np.where(codes < 0, size, codes)
+    return found
+
+
+def tally(codes: I64, size: int) -> I64:
+    """How many of `codes` fall on each of a facet's `size` codes and its "no value"."""
+    found: I64 = np.bincount(slots(codes, size), minlength=size + 1).astype(np.int64)
+    return found
+
+
+def grown(counts: I64, size: int) -> I64:
+    """Count arrays for a vocabulary that grew to `size` codes ("no value" stays last)."""
+    if len(counts) - 1 >= size:
+        return counts
+    extra = np.zeros(size - (len(counts) - 1), dtype=np.int64)
+    return np.concatenate([counts[:-1], extra, counts[-1:]])
+
+
+class FacetCounts(Mapping[str, int]):
+    """Per value of a facet present in the folder, how many events the filter would show
+    with it. `strings` and `codes` are the facet's vocabulary (append-only); `counted` and
+    `total` have one slot per code and "no value" last; `rank` orders the codes by name."""
+
+    def __init__(self, strings: Sequence[str], codes: Mapping[str, int], counted: I64,
+                 total: I64, rank: I64, with_none: bool) -> None:
+        self.size = len(counted) - 1
+        self.strings, self.codes = strings, codes
+        self.counted, self.total, self.rank = counted, total, rank
+        self.with_none = with_none  # a tuple field: events may carry no value
+
+    def _slot(self, value: str) -> int | None:
+        if value == NO_VALUE and self.with_none:
+            return self.size
+        code = self.codes.get(value)
+        return code if code is not None and code < self.size else None
+
+    def __getitem__(self, value: str) -> int:
+        slot = self._slot(value)
+        if slot is None or not self.total[slot]:
+            raise KeyError(value)
+        return int(self.counted[slot])
+
+    def _name(self, slot: int) -> str:
+        return NO_VALUE if slot == self.size else self.strings[slot]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._name(slot) for slot in np.flatnonzero(self.total).tolist())
+
+    def __len__(self) -> int:
+        return int(np.count_nonzero(self.total))
+
+    def listing(self, limit: int, checked: frozenset[str]) -> tuple[list[str], int]:
+        """What the panel lists: values some shown event has (or that are checked), largest
+        first, then by name, "no value" last; beyond `limit`, only the checked ones (by
+        name). Also how many values were left out."""
+        wanted = np.zeros(self.size + 1, dtype=bool)
+        for value in checked:
+            slot = self._slot(value)
+            if slot is not None:
+                wanted[slot] = True
+        shown = np.flatnonzero((self.total > 0) & ((self.counted > 0) | wanted))
+        order = shown[np.lexsort((self.rank[shown], -self.counted[shown],
+                                  shown == self.size))]
+        hidden = max(0, len(order) - limit)
+        names = [self._name(slot) for slot in order[:limit].tolist()]
+        more = order[limit:]
+        names += sorted(self._name(slot) for slot in more[wanted[more]].tolist())
+        return names, hidden
+
+
+def name_rank(strings: Sequence[str]) -> I64:
+    """Each code's place when the strings are sorted by casefolded name (stable), with one
+    more place for "no value"."""
+    order = sorted(range(len(strings)), key=lambda code: strings[code].casefold())
+    rank = np.zeros(len(strings) + 1, dtype=np.int64)
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(len(strings), dtype=np.int64)
+    rank[-1] = len(strings)
+    return rank

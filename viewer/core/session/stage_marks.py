@@ -1,0 +1,176 @@
+"""The marks the folder stage gives whole clusters, over columns: what their sources dispute,
+when each event and its cluster were reported, and what became of planned events.
+
+Disputes are read by `conflicts.find_conflicts` itself, but only for the clusters that can
+hold one (two sources giving different counts of one kind, two days that do not overlap
+within one stance, two sources naming who took part): those are found with array
+operations, and only their members are made into events, without their text (the workers'
+notes say what each text states).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.pipeline.conflicts import ConflictRules, find_conflicts, load_rules
+from viewer.core.pipeline.document_summary import (
+    DAY_PRECISIONS,
+    DocumentSummary,
+    EventNotes,
+    figure_counts,
+)
+from viewer.core.pipeline.reporting import FORWARD, outcomes
+from viewer.core.session.column_rows import events_without_text, put
+from viewer.core.session.columns import NO_DAY, EventColumns
+
+Rows = npt.NDArray[np.int64]
+
+
+def code_of(columns: EventColumns, name: str, value: str) -> int:
+    return columns.vocab[name].codes.get(value, -2)  # -2: no row holds it
+
+
+def _per_group(keys: Rows) -> tuple[Rows, int]:
+    """Dense numbers for the distinct keys, and how many there are."""
+    if not len(keys):
+        return keys, 0
+    distinct, dense = np.unique(keys, return_inverse=True)
+    return dense.astype(np.int64), len(distinct)
+
+
+def _disputable(columns: EventColumns, notes: EventNotes, label: Rows, members: Rows,
+                rules: ConflictRules) -> Rows:
+    """The members of clusters that may hold a dispute (a superset: `find_conflicts`
+    decides), by the three tests it makes."""
+    size = columns.size
+    maybe = np.zeros(size, dtype=bool)  # by cluster label
+    # Dates: within one stance, a start after another member's end.
+    stance_names = list(dict.fromkeys(rules.date_stance.values()))
+    stance = np.full(len(columns.vocab["modality"].strings) + 1, -1, dtype=np.int64)
+    for modality, name in rules.date_stance.items():
+        code = code_of(columns, "modality", modality)
+        if code >= 0:
+            stance[code] = stance_names.index(name)
+    start, end = columns.arrays["start"], columns.arrays["end"]
+    dated = members[(stance[columns.arrays["modality"][members]] >= 0)
+                    & (columns.arrays["date_source"][members]
+                       == code_of(columns, "date_source", "explicit"))
+                    & (start[members] != NO_DAY) & (end[members] != NO_DAY)
+                    & np.isin(columns.arrays["precision"][members], np.array(
+                        [code_of(columns, "precision", p) for p in DAY_PRECISIONS]))]
+    group, groups = _per_group(label[dated] * len(stance_names)
+                               + stance[columns.arrays["modality"][dated]])
+    if groups:
+        latest = np.full(groups, np.iinfo(np.int32).min, dtype=np.int64)
+        earliest = np.full(groups, np.iinfo(np.int32).max, dtype=np.int64)
+        np.maximum.at(latest, group, start[dated])
+        np.minimum.at(earliest, group, end[dated])
+        maybe[label[dated][(latest > earliest)[group]]] = True
+    # Figures: two counts of one kind.
+    figures = notes.figures
+    counts = figures.offsets[members + 1] - figures.offsets[members]
+    owners = np.repeat(members, counts)
+    if len(owners):
+        at = np.repeat(figures.offsets[members] - np.concatenate(
+            [[0], np.cumsum(counts)[:-1]]), counts) + np.arange(int(counts.sum()))
+        codes = figures.codes[at]
+        kinds = {k: n for n, k in enumerate(dict.fromkeys(
+            v.rpartition("=")[0] for v in figures.strings))}
+        kind = np.array([kinds[v.rpartition("=")[0]] for v in figures.strings],
+                        dtype=np.int64)[codes]
+        group, groups = _per_group(label[owners] * len(kinds) + kind)
+        distinct = np.unique(group * len(figures.strings) + codes)
+        several = np.bincount(distinct // len(figures.strings), minlength=groups) >= 2
+        maybe[label[owners][several[group]]] = True
+    # Who took part: two members that name their parties.
+    parties = columns.ragged["parties"].offsets
+    naming = members[notes.takes_part[members]
+                     & (parties[members + 1] - parties[members] >= rules.min_parties)]
+    maybe[label[naming][np.bincount(label[naming], minlength=size)[label[naming]] >= 2]] = True
+    return members[maybe[label[members]]]
+
+
+def disputes(columns: EventColumns, notes: EventNotes, label: Rows) -> None:
+    """Conflict flags of the clusters two or more sources report (members read without
+    their text: the notes hold what the text says)."""
+    rules = load_rules()
+    rows = np.flatnonzero((columns.arrays["sources"] >= 2) & ~columns.flag("not_event"))
+    rows = _disputable(columns, notes, label, rows, rules)
+    members = events_without_text(columns, rows)
+    row_of = {id(e): row for e, row in zip(members, rows.tolist(), strict=True)}
+    takes_part: list[bool] = notes.takes_part.tolist()
+
+    def said(event: object) -> tuple[dict[str, int], bool]:
+        row = row_of[id(event)]
+        return figure_counts(notes.figures.row(row)), takes_part[row]
+
+    conflicts = find_conflicts(members, rules, said)
+    flags: dict[int, object] = {}
+    for event, row in zip(members, rows.tolist(), strict=True):
+        found = conflicts.get(event.cluster)
+        new = found.flags if found else ()
+        if new != event.conflict:
+            flags[row] = new
+    others = np.diff(columns.ragged["conflict"].offsets) > 0
+    others[rows] = False
+    flags.update(dict.fromkeys(np.flatnonzero(others).tolist(), ()))
+    put(columns, "conflict", flags)
+
+
+def reports(columns: EventColumns, summaries: list[DocumentSummary],
+             document: npt.NDArray[np.int32], label: Rows) -> None:
+    """`reporting.with_reports`: each event's report date, its cluster's first and last,
+    and what a later report says became of a planned event."""
+    size = columns.size
+    published = np.fromiter((s.published.toordinal() if s.published else NO_DAY
+                             for s in summaries), dtype=np.int32, count=len(summaries))
+    day = published[document] if size else np.zeros(0, dtype=np.int32)
+    dated = day != NO_DAY
+    low = np.full(size, np.iinfo(np.int32).max, dtype=np.int32)
+    high = np.zeros(size, dtype=np.int32)
+    np.minimum.at(low, label[dated], day[dated])
+    np.maximum.at(high, label[dated], day[dated])
+    spanned = np.zeros(size, dtype=bool)
+    spanned[label[dated]] = True
+    inside = spanned[label]
+    columns.arrays["reported"] = day.copy()
+    columns.arrays["first_reported"] = np.where(inside, low[label], day).astype(np.int32)
+    columns.arrays["last_reported"] = np.where(inside, high[label], day).astype(np.int32)
+    _outcomes(columns, document, label, day)
+
+
+def _outcomes(columns: EventColumns, document: npt.NDArray[np.int32], label: Rows,
+              day: npt.NDArray[np.int32]) -> None:
+    named = outcomes()
+    modality = columns.arrays["modality"]
+    strings = columns.vocab["modality"].strings
+    settles = np.array([code_of(columns, "modality", m) for m in named], dtype=np.int32)
+    forward = np.array([code_of(columns, "modality", m) for m in FORWARD], dtype=np.int32)
+    # Per cluster, the latest-reported event saying what became of it (the first on a tie).
+    rows = np.flatnonzero((day != NO_DAY) & np.isin(modality, settles)
+                          & ~columns.flag("not_event"))
+    order = rows[np.lexsort((rows, -day[rows].astype(np.int64), label[rows]))]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = label[order[1:]] != label[order[:-1]]
+    settled = np.full(columns.size, -1, dtype=np.int64)
+    settled[label[order[first]]] = order[first]
+    later = settled[label] if columns.size else settled
+    waiting = np.flatnonzero(np.isin(modality, forward) & (day != NO_DAY) & (later >= 0))
+    waiting = waiting[(day[later[waiting]] >= day[waiting])
+                      & (document[later[waiting]] != document[waiting])]
+    text: dict[int, object] = {}
+    starts = columns.arrays["start"]
+    for row, report in zip(waiting.tolist(), later[waiting].tolist(), strict=True):
+        what = named[strings[modality[report]]]
+        if what == "happened":
+            when = dt.date.fromordinal(int(starts[report])).isoformat() if (
+                starts[report] != NO_DAY) else ""
+        else:
+            when = f"(reported {dt.date.fromordinal(int(day[report])).isoformat()})"
+        text[row] = " ".join(x for x in (what, when) if x)
+    vocab = columns.vocab["outcome"]
+    columns.arrays["outcome"] = np.full(columns.size, vocab.code(""), dtype=np.int32)
+    put(columns, "outcome", text)
