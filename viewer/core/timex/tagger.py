@@ -7,6 +7,7 @@ mentioned, which the scan carries along as it goes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -82,6 +83,39 @@ def _precision(value: str) -> str | None:
 
 
 Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
+
+
+def _timex_maker() -> Callable[..., Timex]:
+    """A constructor of Timex records that sets the ten slots through their descriptors.
+
+    A frozen dataclass's __init__ sets each field with object.__setattr__, which costs
+    twice as much; tagging builds one record per expression (2.7% of tagging time on the
+    bench corpus). The record is the same frozen Timex (`test_timex_scan` compares them).
+    """
+    new = object.__new__
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = (
+        getattr(Timex, field.name).__set__ for field in dataclasses.fields(Timex))
+
+    def make(start: int, end: int, text: str, kind: str, value: str,
+             earliest: dt.date | None, latest: dt.date | None, mod: str | None,
+             anchor: str, rule: str) -> Timex:
+        timex: Timex = new(Timex)
+        s0(timex, start)
+        s1(timex, end)
+        s2(timex, text)
+        s3(timex, kind)
+        s4(timex, value)
+        s5(timex, earliest)
+        s6(timex, latest)
+        s7(timex, mod)
+        s8(timex, anchor)
+        s9(timex, rule)
+        return timex
+
+    return make
+
+
+_make_timex = _timex_maker()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -165,8 +199,8 @@ class Tagger:
             if result.mod != mod and not result.explicit_span and result.type in ("DATE",
                                                                                   "TIME"):
                 earliest, latest = _days(result.value, result.mod)
-            found.append(Timex(a, b, text[a:b], result.type or rule.type, result.value,
-                               earliest, latest, result.mod, result.anchor, rule.id))
+            found.append(_make_timex(a, b, text[a:b], result.type or rule.type, result.value,
+                                     earliest, latest, result.mod, result.anchor, rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
             if earliest is None or result.anchor == "none" or not result.sets_anchor:
                 pass
