@@ -161,6 +161,7 @@ class Tagger:
         self._tries: dict[tuple[str | Any, ...], Tries] = {}
         self._tries_of: Lexicon | None = None
         self._narrowed: dict[tuple[str, str], Tries] = {}  # the same, by DIGIT, lowercase
+        self._tries_of_rules: dict[tuple[int, ...], Tries] = {}  # the same, by rules left
         self._glued: list[tuple[int, Rule]] = []  # the lexicon's glued rules
 
     @classmethod
@@ -220,9 +221,11 @@ class Tagger:
                (next_word or "").lower())
         found = self._narrowed.get(key)
         if found is None:
-            rules = self.lex.rules
-            found = self._narrowed[key] = tuple(
-                (rules[index].pattern.match, rules[index]) for index in _narrow(self.lex, *key))
+            left = _narrow(self.lex, *key)
+            found = self._narrowed[key] = self._tries_of_rules.get(left) or (
+                self._tries_of_rules.setdefault(left, tuple(
+                    (self.lex.rules[index].pattern.match, self.lex.rules[index])
+                    for index in left)))
         return found
 
     def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
@@ -239,7 +242,8 @@ class Tagger:
         lex = self.lex
         rules = lex.rules
         if self._tries_of is not lex or len(self._tries) >= _MAX_PAIRS:
-            self._tries, self._narrowed, self._tries_of = {}, {}, lex
+            self._tries, self._narrowed, self._tries_of_rules = {}, {}, {}
+            self._tries_of = lex
             self._glued = [(index, rule) for index, rule in enumerate(rules) if rule.glued]
         tries = self._tries
         glued = sorted(
