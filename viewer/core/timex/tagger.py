@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -200,8 +201,10 @@ class Tagger:
             if result.mod != mod and not result.explicit_span and result.type in ("DATE",
                                                                                   "TIME"):
                 earliest, latest = _days(result.value, result.mod)
-            found.append(_make_timex(a, b, text[a:b], result.type or rule.type, result.value,
-                                     earliest, latest, result.mod, result.anchor, rule.id))
+            # The span interned: news repeats "on Tuesday" and "last week" thousands of times
+            found.append(_make_timex(a, b, sys.intern(text[a:b]), result.type or rule.type,
+                                     result.value, earliest, latest, result.mod, result.anchor,
+                                     rule.id))
             unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
             if earliest is None or result.anchor == "none" or not result.sets_anchor:
                 pass
