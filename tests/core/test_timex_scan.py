@@ -226,3 +226,20 @@ def test_widening_after_the_quick_tests_is_widening_without_them(text: str) -> N
             for kind, value in (("DATE", "2024-06-01"), ("DURATION", "P2D"), ("TIME", "T10")):
                 assert (widen(text, start, end, 0, kind, value, None, lex)
                         == widen(text, start, end, 0, kind, value, None, plain))
+
+
+def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
+    import dataclasses
+
+    import pytest
+
+    from viewer.core.timex.model import Timex
+    from viewer.core.timex.tagger import _make_timex
+
+    day = dt.date(2024, 6, 1)
+    args = (3, 9, "Monday", "DATE", "2024-06-03", day, day, "START", "dct", "weekday")
+    made = _make_timex(*args)
+    assert made == Timex(*args) and hash(made) == hash(Timex(*args))
+    assert dataclasses.astuple(made) == args
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.value = "x"  # type: ignore[misc]
