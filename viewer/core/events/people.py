@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -313,7 +314,8 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             taken = run[-1].end()
             start, end = run[0].start(), run[-1].end()
             tail = run[-1].group()
-            names = tuple(_bare(t.group()) for t in run)
+            # interned: a long article names the same people thousands of times
+            names = tuple(sys.intern(_bare(t.group())) for t in run)
             end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
             party, titled = _title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = bool(_SPEECH.match(text[end : end + 40]))

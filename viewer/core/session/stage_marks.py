@@ -93,11 +93,16 @@ def _disputable(columns: EventColumns, notes: EventNotes, label: Rows, members: 
     return members[maybe[label[members]]]
 
 
-def disputes(columns: EventColumns, notes: EventNotes, label: Rows) -> None:
+def disputes(columns: EventColumns, notes: EventNotes, label: Rows,
+             scope: npt.NDArray[np.bool_] | None = None) -> None:
     """Conflict flags of the clusters two or more sources report (members read without
-    their text: the notes hold what the text says)."""
+    their text: the notes hold what the text says). With `scope`, only the clusters of the
+    rows it marks are read again (the others keep their flags)."""
     rules = load_rules()
-    rows = np.flatnonzero((columns.arrays["sources"] >= 2) & ~columns.flag("not_event"))
+    asked = (columns.arrays["sources"] >= 2) & ~columns.flag("not_event")
+    if scope is not None:
+        asked &= scope
+    rows = np.flatnonzero(asked)
     rows = _disputable(columns, notes, label, rows, rules)
     members = events_without_text(columns, rows)
     row_of = {id(e): row for e, row in zip(members, rows.tolist(), strict=True)}
@@ -116,6 +121,8 @@ def disputes(columns: EventColumns, notes: EventNotes, label: Rows) -> None:
             flags[row] = new
     others = np.diff(columns.ragged["conflict"].offsets) > 0
     others[rows] = False
+    if scope is not None:
+        others &= scope
     flags.update(dict.fromkeys(np.flatnonzero(others).tolist(), ()))
     put(columns, "conflict", flags)
 
