@@ -437,7 +437,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if modality_cues is not None:  # offsets into the sentence's text
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
-                                   mentions=party_mentions))
+                                   mentions=party_mentions, titles=speakers.titles))
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(people)

@@ -275,9 +275,11 @@ class _Words:
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
                 folder: str | Path | None = None,
-                mentions: Sequence[Mention] | None = None) -> list[PersonMention]:
-    """Person-name candidates in each sentence, with their evidence and title party."""
-    data = title_data(folder)
+                mentions: Sequence[Mention] | None = None,
+                titles: TitleData | None = None) -> list[PersonMention]:
+    """Person-name candidates in each sentence, with their evidence and title party.
+    `titles`: the folder's titles when the caller has them (else read for `folder`)."""
+    data = titles or title_data(folder)
     forms = gazetteer.forms
     found: list[PersonMention] = []
     is_name = remembered(_is_name_token, forms, data.titles)
