@@ -10,6 +10,7 @@ at its root, so a component's root is its smallest row.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,31 @@ class Sets:
             return found
 
         return of
+
+
+def masks(sets: Sets, rows: Rows) -> list[int]:
+    """Each row's set as the bits of one integer, so a shared member is one `&` (a
+    frozenset's `isdisjoint` is a method call per comparison)."""
+    starts, ends = sets.offsets[rows], sets.offsets[rows + 1]
+    lengths = ends - starts
+    picks = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + (
+        np.arange(int(lengths.sum())))
+    codes = sets.codes[picks].astype(np.int64)
+    if not len(codes) or int(codes.max()) < 63:  # one machine word each: by array
+        bits = np.zeros(len(rows), dtype=np.int64)
+        owner = np.repeat(np.arange(len(rows)), lengths)
+        np.bitwise_or.at(bits, owner, np.left_shift(np.int64(1), codes))
+        found: list[int] = bits.tolist()
+        return found
+    flat: list[int] = codes.tolist()
+    bounds: list[int] = np.concatenate([[0], np.cumsum(lengths)]).tolist()
+    out = []
+    for a, b in itertools.pairwise(bounds):
+        bit = 0
+        for code in flat[a:b]:
+            bit |= 1 << code
+        out.append(bit)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +117,16 @@ def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_],
     documents: list[int] = data.document[order].tolist()
     other = _next_other(data.document[order])
     rows_list: list[int] = order.tolist()
-    topics, parties = data.topics.reader(rows_list), data.parties.reader(rows_list)
+    topics, parties = masks(data.topics, order), masks(data.parties, order)
     words = data.words.reader(rows_list)
     places = range(len(rows_list)) if owners is None else np.flatnonzero(owners[order]).tolist()
     pairs: list[int] = []
     size = len(rows_list)
     for pos in places:
-        end, document, ta, pa = ends[pos], documents[pos], topics(pos), parties(pos)
+        ta = topics[pos]
+        if not ta:
+            continue  # shares a topic with nothing: links nothing
+        end, document, pa = ends[pos], documents[pos], parties[pos]
         compared = 0
         j = pos + 1
         while j < size and compared < MAX_COMPARED:
@@ -107,8 +136,8 @@ def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_],
                 j = other[j]
                 continue
             compared += 1
-            if not ta.isdisjoint(topics(j)) and not (pa and parties(j) and pa.isdisjoint(
-                    parties(j))) and _close(words(pos), words(j), 3, 0.25):
+            if ta & topics[j] and (not pa or not parties[j] or pa & parties[j]) and _close(
+                    words(pos), words(j), 3, 0.25):
                 pairs += (rows_list[pos], rows_list[j])
             j += 1
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
@@ -128,27 +157,28 @@ def near_pairs(data: LinkInput, eligible: npt.NDArray[np.bool_],
     dated: list[bool] = day_dated[order].tolist()
     labels: list[int] = label[order].tolist()
     rows_list: list[int] = order.tolist()
-    topics, parties = data.topics.reader(rows_list), data.parties.reader(rows_list)
+    topics, parties = masks(data.topics, order), masks(data.parties, order)
     words = data.words.reader(rows_list)
     places = range(len(rows_list)) if owners is None else np.flatnonzero(owners[order]).tolist()
     pairs: list[int] = []
     size = len(rows_list)
     for pos in places:
-        if not dated[pos]:
-            continue
+        ta = topics[pos]
+        if not dated[pos] or not ta:
+            continue  # comparable with nothing
         stop = min(size, pos + 1 + rules.max_compared,
                    bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
         at = pos + 1
-        ta, pa, la = topics(pos), parties(pos), labels[pos]
+        pa, la, document = parties[pos], labels[pos], documents[pos]
         while at < stop:
-            if documents[at] == documents[pos]:
+            if documents[at] == document:
                 at = other[at]
                 continue
             j = at
             at += 1
-            if not dated[j] or labels[j] == la or ta.isdisjoint(topics(j)):
+            if not dated[j] or labels[j] == la or not ta & topics[j]:
                 continue
-            if pa and parties(j) and pa.isdisjoint(parties(j)):
+            if pa and parties[j] and not pa & parties[j]:
                 continue
             if _close(words(pos), words(j), rules.min_shared, rules.min_overlap):
                 pairs += (rows_list[pos], rows_list[j])
