@@ -75,6 +75,22 @@ def test_a_folder_without_an_article(tmp_path: Path) -> None:
     session.close()
 
 
+def test_columns_join_around_a_part_without_rows(tmp_path: Path) -> None:
+    """A document without an event is a part of no rows; joining used to read the previous
+    part's last offset from it and failed."""
+    from viewer.core.session.columns import EventColumns
+
+    events = extract_folder(copy_seeds(tmp_path / "seeds"), workers=1, use_cache=False).events
+    parts = [EventColumns.build(list(events[:3]), _text), EventColumns.build([], _text),
+             EventColumns.build(list(events[3:5]), _text)]
+    joined = EventColumns.concat(parts, _text)
+    assert [e.parties for e in joined.events()] == [e.parties for e in events[:5]]
+
+
+def _text(relpath: str, start: int, end: int) -> str:
+    return ""
+
+
 def _link_input(copies: int) -> LinkInput:
     """Ten events a day from five articles, over 30 × copies days, all on one topic, with
     similar wording: every event is compared with its neighbours within the caps."""
@@ -124,8 +140,9 @@ def test_mentions_resolve_once_each_and_linearly() -> None:
         counter = [0]
         found: list[object] = []
         lines_run(lambda: found.append(resolve_mentions(None, learned, mentions)), counter)
-        answers, people = found[0]  # type: ignore[misc]
-        assert len(answers) == 2 * len(named) and len(people) == min(40, len(named))
+        resolved = found[0]
+        assert len(resolved.answers) == 2 * len(named)  # type: ignore[attr-defined]
+        assert len(resolved.people) == min(40, len(named))  # type: ignore[attr-defined]
         return counter[0]
 
     assert growth(work) < LINEAR

@@ -29,7 +29,8 @@ def scene_of(events: list[Event], px_per_day: float = 12.0) -> Scene:
 def test_one_event_past_the_rows_is_its_own_bar_not_a_badge_of_one() -> None:
     # MAX_ROWS bars fill the rows; one more bar over the same days overflows alone.
     events = [event(0, 10) for _ in range(MAX_ROWS + 1)]
-    (lane,) = scene_of(events).lanes
+    scene = scene_of(events)  # a lane makes its items while its scene is alive
+    (lane,) = scene.lanes
     overflow = [item for item in lane.items if item.row == MAX_ROWS]
     assert [(item.kind, len(item.events)) for item in overflow] == [("bar", 1)]
     assert overflow[0].x1 > overflow[0].x0 + 100  # the bar keeps its length
@@ -37,7 +38,8 @@ def test_one_event_past_the_rows_is_its_own_bar_not_a_badge_of_one() -> None:
 
 def test_one_day_past_the_rows_is_its_own_mark() -> None:
     events = [event(0, 10) for _ in range(MAX_ROWS)] + [event(5, 5)]
-    (lane,) = scene_of(events).lanes
+    scene = scene_of(events)
+    (lane,) = scene.lanes
     overflow = [item for item in lane.items if item.row == MAX_ROWS]
     assert [(item.kind, tuple(item.events)) for item in overflow] == [("mark", (MAX_ROWS,))]
     scene = scene_of(events)
@@ -53,7 +55,8 @@ def test_no_badge_says_one_and_every_event_is_shown_once_at_every_zoom() -> None
         first = rng.randrange(0, 300)
         events.append(event(first, first + rng.choice([0, 0, 0, 1, 5, 40])))
     for px in (0.5, 2.0, 12.0, 60.0):
-        (lane,) = scene_of(events, px).lanes
+        scene = scene_of(events, px)
+        (lane,) = scene.lanes
         shown = [row for item in lane.items for row in item.events]
         assert sorted(shown) == list(range(len(events))), px
         assert all(len(item.events) > 1 for item in lane.items if item.kind == "badge"), px

@@ -10,8 +10,9 @@ at its root, so a component's root is its smallest row.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,12 +32,45 @@ class Sets:
     codes: npt.NDArray[np.int32]
     offsets: npt.NDArray[np.int64]
 
-    def of(self, rows: Rows) -> list[frozenset[int]]:
-        """The sets of the given rows, built once each."""
+    def reader(self, rows: list[int]) -> Callable[[int], frozenset[int]]:
+        """The set of `rows[pos]`, built the first time a position asks for it."""
         codes: list[int] = self.codes.tolist()
-        starts: list[int] = self.offsets[rows].tolist()
-        ends: list[int] = self.offsets[rows + 1].tolist()
-        return [frozenset(codes[a:b]) for a, b in zip(starts, ends, strict=True)]
+        offsets: list[int] = self.offsets.tolist()
+        built: dict[int, frozenset[int]] = {}
+
+        def of(pos: int) -> frozenset[int]:
+            found = built.get(pos)
+            if found is None:
+                row = rows[pos]
+                found = built[pos] = frozenset(codes[offsets[row]:offsets[row + 1]])
+            return found
+
+        return of
+
+
+def masks(sets: Sets, rows: Rows) -> list[int]:
+    """Each row's set as the bits of one integer, so a shared member is one `&` (a
+    frozenset's `isdisjoint` is a method call per comparison)."""
+    starts, ends = sets.offsets[rows], sets.offsets[rows + 1]
+    lengths = ends - starts
+    picks = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + (
+        np.arange(int(lengths.sum())))
+    codes = sets.codes[picks].astype(np.int64)
+    if not len(codes) or int(codes.max()) < 63:  # one machine word each: by array
+        bits = np.zeros(len(rows), dtype=np.int64)
+        owner = np.repeat(np.arange(len(rows)), lengths)
+        np.bitwise_or.at(bits, owner, np.left_shift(np.int64(1), codes))
+        found: list[int] = bits.tolist()
+        return found
+    flat: list[int] = codes.tolist()
+    bounds: list[int] = np.concatenate([[0], np.cumsum(lengths)]).tolist()
+    out = []
+    for a, b in itertools.pairwise(bounds):
+        bit = 0
+        for code in flat[a:b]:
+            bit |= 1 << code
+        out.append(bit)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +85,14 @@ class LinkInput:
     words: Sets
 
 
-def _next_other(documents: list[int]) -> list[int]:
-    """For each position of a sorted run, the next position holding another article."""
-    out = [len(documents)] * len(documents)
-    for pos in range(len(documents) - 2, -1, -1):
-        out[pos] = out[pos + 1] if documents[pos + 1] == documents[pos] else pos + 1
-    return out
+def _next_other(documents: Ints) -> list[int]:
+    """For each position of a sorted run, the next position holding another article (the
+    start of the next run of one article's rows)."""
+    size = len(documents)
+    starts = np.flatnonzero(documents[1:] != documents[:-1]) + 1
+    ends = np.append(starts, size)
+    found: list[int] = ends[np.searchsorted(starts, np.arange(size), side="right")].tolist()
+    return found
 
 
 def _close(wa: frozenset[int], wb: frozenset[int], min_shared: int, min_overlap: float) -> bool:
@@ -64,32 +100,33 @@ def _close(wa: frozenset[int], wb: frozenset[int], min_shared: int, min_overlap:
     return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
 
 
-def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_]) -> Rows:
+def _sorted(data: LinkInput, rows: Rows) -> Rows:
+    """Rows by start day, then by row (the order both rules compare in)."""
+    found: Rows = rows[np.argsort(data.start[rows], kind="stable")]
+    return found
+
+
+def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_],
+                  owners: npt.NDArray[np.bool_] | None = None) -> Rows:
     """`cluster.links` over arrays: pairs of rows (earlier by start, then row) that report
-    the same happening, as an (n, 2) array."""
-    rows = np.flatnonzero(candidate)
-    order = rows[np.argsort(data.start[rows], kind="stable")]
+    the same happening, as an (n, 2) array. With `owners`, only the pairs whose earlier row
+    it marks (a reopen relinks the rows near a change; every other pair is as it was)."""
+    order = _sorted(data, np.flatnonzero(candidate))
     starts: list[int] = data.start[order].tolist()
     ends: list[int] = data.end[order].tolist()
     documents: list[int] = data.document[order].tolist()
-    other = _next_other(documents)
-    topics, parties = data.topics.of(order), data.parties.of(order)
-    words: dict[int, frozenset[int]] = {}
-    code_list: list[int] = data.words.codes.tolist()
-    offsets: list[int] = data.words.offsets.tolist()
+    other = _next_other(data.document[order])
     rows_list: list[int] = order.tolist()
-
-    def words_of(pos: int) -> frozenset[int]:
-        found = words.get(pos)
-        if found is None:
-            row = rows_list[pos]
-            found = words[pos] = frozenset(code_list[offsets[row]:offsets[row + 1]])
-        return found
-
+    topics, parties = masks(data.topics, order), masks(data.parties, order)
+    words = data.words.reader(rows_list)
+    places = range(len(rows_list)) if owners is None else np.flatnonzero(owners[order]).tolist()
     pairs: list[int] = []
     size = len(rows_list)
-    for pos in range(size):
-        end, document, ta, pa = ends[pos], documents[pos], topics[pos], parties[pos]
+    for pos in places:
+        ta = topics[pos]
+        if not ta:
+            continue  # shares a topic with nothing: links nothing
+        end, document, pa = ends[pos], documents[pos], parties[pos]
         compared = 0
         j = pos + 1
         while j < size and compared < MAX_COMPARED:
@@ -99,58 +136,51 @@ def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_]) -> Rows:
                 j = other[j]
                 continue
             compared += 1
-            if not ta.isdisjoint(topics[j]) and not (pa and parties[j] and pa.isdisjoint(
-                    parties[j])) and _close(words_of(pos), words_of(j), 3, 0.25):
+            if ta & topics[j] and (not pa or not parties[j] or pa & parties[j]) and _close(
+                    words(pos), words(j), 3, 0.25):
                 pairs += (rows_list[pos], rows_list[j])
             j += 1
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
 def near_pairs(data: LinkInput, eligible: npt.NDArray[np.bool_],
-               day_dated: npt.NDArray[np.bool_], label: Rows, rules: ConflictRules) -> Rows:
+               day_dated: npt.NDArray[np.bool_], label: Rows, rules: ConflictRules,
+               owners: npt.NDArray[np.bool_] | None = None) -> Rows:
     """`conflicts.near_date_pairs` over arrays: pairs of rows of different clusters (`label`:
     each row's cluster) that report one happening with different days. Pairs whose clusters
     an earlier pair already joined are kept too: they join nothing new, so the clusters the
-    pairs make are the same."""
-    rows = np.flatnonzero(eligible)
-    order = rows[np.argsort(data.start[rows], kind="stable")]
+    pairs make are the same. `owners` as for `cluster_pairs`."""
+    order = _sorted(data, np.flatnonzero(eligible))
     days: list[int] = data.start[order].tolist()
     documents: list[int] = data.document[order].tolist()
-    other = _next_other(documents)
+    other = _next_other(data.document[order])
     dated: list[bool] = day_dated[order].tolist()
     labels: list[int] = label[order].tolist()
-    topics, parties = data.topics.of(order), data.parties.of(order)
     rows_list: list[int] = order.tolist()
-    code_list: list[int] = data.words.codes.tolist()
-    offsets: list[int] = data.words.offsets.tolist()
-    words: dict[int, frozenset[int]] = {}
-
-    def words_of(pos: int) -> frozenset[int]:
-        found = words.get(pos)
-        if found is None:
-            row = rows_list[pos]
-            found = words[pos] = frozenset(code_list[offsets[row]:offsets[row + 1]])
-        return found
-
+    topics, parties = masks(data.topics, order), masks(data.parties, order)
+    words = data.words.reader(rows_list)
+    places = range(len(rows_list)) if owners is None else np.flatnonzero(owners[order]).tolist()
     pairs: list[int] = []
     size = len(rows_list)
-    for pos in range(size):
-        if not dated[pos]:
-            continue
+    for pos in places:
+        ta = topics[pos]
+        if not dated[pos] or not ta:
+            continue  # comparable with nothing
         stop = min(size, pos + 1 + rules.max_compared,
                    bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
         at = pos + 1
-        ta, pa, la = topics[pos], parties[pos], labels[pos]
+        pa, la, document = parties[pos], labels[pos], documents[pos]
         while at < stop:
-            if documents[at] == documents[pos]:
+            if documents[at] == document:
                 at = other[at]
                 continue
             j = at
             at += 1
-            if not dated[j] or labels[j] == la or ta.isdisjoint(topics[j]) or (
-                    pa and parties[j] and pa.isdisjoint(parties[j])):
+            if not dated[j] or labels[j] == la or not ta & topics[j]:
                 continue
-            if _close(words_of(pos), words_of(j), rules.min_shared, rules.min_overlap):
+            if pa and parties[j] and not pa & parties[j]:
+                continue
+            if _close(words(pos), words(j), rules.min_shared, rules.min_overlap):
                 pairs += (rows_list[pos], rows_list[j])
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 

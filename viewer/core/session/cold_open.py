@@ -16,6 +16,7 @@ from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.model import Problem
@@ -45,7 +46,7 @@ IN_PROCESS_FILES = 8  # files per step when extracting in this process (progress
 class Gathered:
     """What extraction and the snapshot gave, before the folder stage."""
 
-    parts: list[ColumnPart] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
     problems: dict[bytes, Problem] = field(default_factory=dict)
     extracted: int = 0
     worker_cpu: float = 0.0
@@ -110,9 +111,10 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
 
 
 def read_back(folder: str, stamp: str, saved: Iterable[tuple[bytes, object]],
-              gathered: Gathered, chunk: int = 256) -> None:
-    """Files the snapshot held (as extractions, or as problems) into column parts, a chunk
-    at a time so their objects are let go as they are converted."""
+              gathered: Gathered, text_of: Callable[[str, int, int], str],
+              chunk: int = 256) -> None:
+    """Files the snapshot held (as extractions, or as problems) into pieces, a chunk at a
+    time so their objects are let go as they are converted."""
     found: list[tuple[bytes, DocumentEvents]] = []
     for rel, value in saved:
         if isinstance(value, DocumentEvents):
@@ -120,74 +122,109 @@ def read_back(folder: str, stamp: str, saved: Iterable[tuple[bytes, object]],
         elif isinstance(value, dict) and "problem" in value:
             gathered.problems[rel] = Problem(**value["problem"])
         if len(found) >= chunk:
-            gathered.parts.append(column_part(folder, stamp, found))
+            gathered.pieces.append(piece_of(column_part(folder, stamp, found), text_of))
             found = []
     if found:
-        gathered.parts.append(column_part(folder, stamp, found))
+        gathered.pieces.append(piece_of(column_part(folder, stamp, found), text_of))
 
 
-def joined(parts: Sequence[ColumnPart], order: Sequence[bytes],
-           text_of: Callable[[str, int, int], str]
-           ) -> tuple[list[bytes], Extracted]:
-    """The parts' documents in folder order (`order`: every file's key), as one set of
-    columns; rows are reordered only when the parts do not already follow the folder."""
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Consecutive documents with their events' columns as extracted (`pre`), the columns
+    the folder stage starts from (`start`: the last open's final values for documents it
+    keeps, else `pre` again) and their notes."""
+
+    documents: list[tuple[bytes, DocumentSummary]]
+    pre: EventColumns
+    start: EventColumns
+    notes: EventNotes
+    origin: npt.NDArray[np.int64] | None = None  # each row's row in the last open, if kept
+
+
+def piece_of(part: ColumnPart, text_of: Callable[[str, int, int], str]) -> Piece:
+    columns = EventColumns.from_arrays(part.arrays, part.extra, text_of)
+    return Piece(part.documents, columns, columns, part.notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Every document in folder order: their keys, their columns as extracted, the columns
+    the stage starts from, and each row's row in the last open (-1: extracted now)."""
+
+    rels: list[bytes]
+    pre: Extracted
+    start: Extracted
+    origin: npt.NDArray[np.int64]
+
+
+def redate(folder: str, stamp: str, pieces: Sequence[Piece], order: Sequence[bytes],
+           extraction_of: Callable[[bytes], DocumentEvents],
+           text_of: Callable[[str, int, int], str]) -> tuple[Piece | None, list[DocumentEvents]]:
+    """Articles whose evidence lacks only the year take it from the folder's dated articles
+    and are extracted again (`folder_extraction.dated_by_folder`): a piece of the
+    re-extracted documents (which replace the originals when the pieces are joined), and
+    their extractions."""
     position = {rel: k for k, rel in enumerate(order)}
-    ranked = sorted(parts, key=lambda p: position[p.documents[0][0]] if p.documents else -1)
-    ranked = [p for p in ranked if p.documents]
-    columns = EventColumns.concat(
-        [EventColumns.from_arrays(p.arrays, p.extra, text_of) for p in ranked], text_of
-    ) if ranked else EventColumns.build([], text_of)  # (no part: no vocabulary to join)
+    documents = sorted((d for p in pieces for d in p.documents), key=lambda d: position[d[0]])
+    undated = [rel for rel, s in documents if s.published is None]
+    if not undated:
+        return None, []
+    dates = [s.published for _, s in documents if s.published is not None]
+    before = [extraction_of(rel) for rel in undated]
+    after = dated_by_folder(folder, stamp, before, dates)
+    changed = [(rel, x) for rel, x, old in zip(undated, after, before, strict=True)
+               if x is not old]
+    if not changed:
+        return None, []
+    return piece_of(column_part(folder, stamp, changed), text_of), [x for _, x in changed]
+
+
+def joined(pieces: Sequence[Piece], order: Sequence[bytes],
+           text_of: Callable[[str, int, int], str], replaced: Piece | None = None) -> Joined:
+    """The pieces' documents in folder order (`order`: every file's key) as one set of
+    columns as extracted and one to stage, with their notes; rows are reordered only when
+    the pieces do not already follow the folder. The documents of `replaced` take the place
+    of the same documents in the other pieces."""
+    position = {rel: k for k, rel in enumerate(order)}
+    ranked = sorted((p for p in pieces if p.documents),
+                    key=lambda p: position[p.documents[0][0]])
+    if replaced is not None:
+        ranked.append(replaced)
+    if not ranked:
+        empty = EventColumns.build([], text_of)  # (no piece: no vocabulary to join)
+        return Joined([], Extracted([], empty, EventNotes.concat([])), Extracted(
+            [], EventColumns.build([], text_of), EventNotes.concat([])),
+            np.zeros(0, dtype=np.int64))
+    pre = EventColumns.concat([p.pre for p in ranked], text_of)
+    start = EventColumns.concat([p.start for p in ranked], text_of)
     notes = EventNotes.concat([p.notes for p in ranked])
+    origin = np.concatenate([p.origin if p.origin is not None else np.full(
+        p.pre.size, -1, dtype=np.int64) for p in ranked])
     documents = [d for p in ranked for d in p.documents]
-    places = [position[rel] for rel, _ in documents]
-    if places != sorted(places):
+    gone = {rel for rel, _ in replaced.documents} if replaced is not None else set()
+    tail = len(documents) - len(replaced.documents if replaced is not None else ())
+    keep = [k for k, (rel, _) in enumerate(documents) if k >= tail or rel not in gone]
+    ranks = sorted(keep, key=lambda k: position[documents[k][0]])
+    if ranks != list(range(len(documents))):
         counts = np.fromiter((s.events for _, s in documents), dtype=np.int64,
                              count=len(documents))
         starts = np.zeros(len(documents) + 1, dtype=np.int64)
         np.cumsum(counts, out=starts[1:])
-        ranks = sorted(range(len(documents)), key=lambda k: places[k])
-        rows = _rows_of(starts, ranks)
-        columns, notes = take(columns, rows), notes.take(rows)
+        rows = rows_of(starts, ranks)
+        pre, start, notes = take(pre, rows), take(start, rows), notes.take(rows)
+        origin = origin[rows]
         documents = [documents[k] for k in ranks]
-    return [rel for rel, _ in documents], Extracted([s for _, s in documents], columns, notes)
+    summaries = [s for _, s in documents]
+    return Joined([rel for rel, _ in documents], Extracted(summaries, pre, notes),
+                  Extracted(summaries, start, notes), origin)
 
 
-def _rows_of(starts: np.ndarray, documents: Sequence[int]) -> np.ndarray:
+def rows_of(starts: npt.NDArray[np.int64], documents: Sequence[int]) -> npt.NDArray[np.int64]:
     """The rows of the given documents, document after document."""
     picked = np.fromiter(documents, dtype=np.int64, count=len(documents))
     lengths = starts[picked + 1] - starts[picked]
     offsets = np.zeros(len(picked) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    return np.repeat(starts[picked] - offsets[:-1], lengths) + np.arange(int(offsets[-1]))
-
-
-def redated(folder: str, stamp: str, rels: list[bytes], extracted: Extracted,
-            extraction_of: Callable[[bytes], DocumentEvents]
-            ) -> tuple[Extracted, list[DocumentEvents]]:
-    """Articles whose evidence lacks only the year take it from the folder's dated articles
-    and are extracted again (`folder_extraction.dated_by_folder`); their rows are replaced."""
-    summaries = extracted.summaries
-    undated = [k for k, s in enumerate(summaries) if s.published is None]
-    if not undated:
-        return extracted, []
-    dates = [s.published for s in summaries if s.published is not None]
-    before = [extraction_of(rels[k]) for k in undated]
-    after = dated_by_folder(folder, stamp, before, dates)
-    changed = [(k, x) for k, x, old in zip(undated, after, before, strict=True) if x is not old]
-    if not changed:
-        return extracted, []
-    part = column_part(folder, stamp, [(rels[k], x) for k, x in changed])
-    fresh = EventColumns.from_arrays(part.arrays, part.extra, extracted.columns.text_of)
-    columns = EventColumns.concat([extracted.columns, fresh], extracted.columns.text_of)
-    notes = EventNotes.concat([extracted.notes, part.notes])
-    counts = [s.events for s in summaries] + [s.events for _, s in part.documents]
-    starts = np.zeros(len(counts) + 1, dtype=np.int64)
-    np.cumsum(np.array(counts, dtype=np.int64), out=starts[1:])
-    replaced = {k: len(summaries) + n for n, (k, _) in enumerate(changed)}
-    ranks = [replaced.get(k, k) for k in range(len(summaries))]
-    rows = _rows_of(starts, ranks)
-    new_summaries: list[DocumentSummary] = list(summaries)
-    for n, (k, _) in enumerate(changed):
-        new_summaries[k] = part.documents[n][1]
-    return (Extracted(new_summaries, take(columns, rows), notes.take(rows)),
-            [x for _, x in changed])
+    found: npt.NDArray[np.int64] = np.repeat(starts[picked] - offsets[:-1], lengths) + np.arange(
+        int(offsets[-1]))
+    return found

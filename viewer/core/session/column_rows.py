@@ -65,6 +65,21 @@ def put(columns: EventColumns, name: str, values: Mapping[int, Any]) -> None:
         raise TypeError(f"{name} is not set by rows")
 
 
+_BLANK: dict[str, Any] = {"text": "", "char_start": 0, "char_end": 0, "start": None,
+                          "end": None, "precision": "", "date_source": "", "timex": None,
+                          "timex_value": None, "parties": (), "people": (), "topics": (),
+                          "boilerplate": False, "sentence": 0}
+
+
+def events_of(columns: EventColumns, rows: Rows, fields: tuple[str, ...]) -> list[Event]:
+    """Events for the given rows holding only `fields` (the rest blank or default): for a
+    step that reads a few fields of many events, so only those columns are converted."""
+    values = [columns.values(name, rows) for name in fields]
+    blank = {k: v for k, v in _BLANK.items() if k not in fields}
+    return [Event(**blank, **dict(zip(fields, row, strict=True)))
+            for row in zip(*values, strict=True)]
+
+
 def events_without_text(columns: EventColumns, rows: Rows) -> list[Event]:
     """Events for the given rows with an empty sentence text: for steps that read every
     field but the text, so no document text is read for them."""

@@ -22,18 +22,10 @@ import numpy.typing as npt
 from viewer.core.events.topics import Taxonomy, deleted_ids, load_taxonomy
 from viewer.core.model import Document
 from viewer.core.pipeline.array_links import (
-    LinkInput,
-    Sets,
-    cluster_pairs,
-    components,
     distinct_per_group,
     group_first,
-    near_pairs,
-    span_ok,
 )
-from viewer.core.pipeline.conflicts import load_rules
 from viewer.core.pipeline.document_summary import (
-    DAY_PRECISIONS,
     DocumentSummary,
     EventNotes,
     written,
@@ -46,11 +38,12 @@ from viewer.core.pipeline.folder_topics import (
     discover,
     load_settings,
 )
-from viewer.core.pipeline.people_codes import resolve_mentions
+from viewer.core.pipeline.people_codes import Resolved, resolve_mentions
 from viewer.core.pipeline.people_reduce import with_people
 from viewer.core.session.column_rows import put
-from viewer.core.session.columns import NO_DAY, EventColumns, Ragged
-from viewer.core.session.stage_marks import code_of, disputes, reports
+from viewer.core.session.columns import EventColumns, Ragged
+from viewer.core.session.stage_links import Change, Links, link, regrouped
+from viewer.core.session.stage_marks import disputes, reports
 
 Rows = npt.NDArray[np.int64]
 
@@ -75,60 +68,140 @@ class Staged:
     columns: EventColumns
     people: dict[str, str | None]
     taxonomy: Taxonomy
+    resolved: Resolved  # what each mention named (kept for the next open)
+    links: Links
 
 
-def stage_columns(folder: str | Path, extracted: Extracted,
-                  documents: Callable[[], Sequence[Document]]) -> Staged:
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The last open's stage, when this open keeps most of its documents: `extracted.columns`
+    then hold the last open's final values in the rows of unchanged documents."""
+
+    pre: EventColumns  # the last open's rows as extracted
+    new_of_old: Rows  # the row each old row became, -1 if its document changed or left
+    answers: npt.NDArray[np.int32]  # each old mention occurrence's answer, codes into `found`
+    found: list[str]  # `Resolved.keys()` of the last open
+    mention_offsets: npt.NDArray[np.int64]  # old rows' mention offsets
+    links: Links
+    final_label: Rows  # each old row's cluster (after the near-date join), as a row
+
+
+def fitted_taxonomy(folder: str | Path, summaries: Sequence[DocumentSummary],
+                    documents: Callable[[], Sequence[Document]]) -> Taxonomy:
+    """The topics that fit the folder, from the documents' counts (`documents()` is read
+    only when the folder's own topics must be discovered)."""
+    base = load_taxonomy(folder)
+    settings = load_settings(folder)
+    return counted_taxonomy(
+        lambda fitted: discover(body_units(documents()), fitted, settings), base,
+        add_counts(s.fit for s in summaries), settings, deleted_ids(folder))
+
+
+def discovers(taxonomy: Taxonomy) -> bool:
+    return any(t.origin == "discovered" for t in taxonomy.topics)
+
+
+def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
+                  documents: Callable[[], Sequence[Document]],
+                  previous: Previous | None = None) -> Staged:
     """Every folder-wide step; `extracted.columns` is updated in place and returned.
-    `documents()` gives the folder's documents, read only if topics must be discovered."""
+    With `previous` (same taxonomy, none discovered), only what the change touched is done
+    again."""
     columns, notes = extracted.columns, extracted.notes
     document = extracted.document_rows()
-    people = _people(folder, columns, extracted)
-    taxonomy = _topics(folder, columns, extracted.summaries, documents)
-    label = _clusters(columns, notes, document)
-    disputes(columns, notes, label)
-    reports(columns, extracted.summaries, document, label)
-    return Staged(columns, people, taxonomy)
+    resolved, touched = _people(folder, columns, extracted, previous)
+    _topics(folder, columns, taxonomy, documents)
+    if previous is None:
+        links = link(columns, notes, document)
+        scope = None
+    else:
+        old_start = previous.pre.arrays["start"]
+        links = link(columns, notes, document,
+                     Change(previous.new_of_old, touched, old_start, previous.links))
+        old_of_new = _old_of_new(previous.new_of_old, columns.size)
+        scope = regrouped(links.label, previous.final_label, old_of_new) | np.isin(
+            links.label, links.label[touched])
+    if columns.size:
+        columns.arrays["cluster"] = group_first(links.label, columns.arrays["id"])
+        columns.arrays["sources"] = distinct_per_group(links.label, document)
+    disputes(columns, notes, links.label, scope)
+    reports(columns, extracted.summaries, document, links.label)
+    return Staged(columns, resolved.people, taxonomy, resolved, links)
 
 
-def _people(folder: str | Path, columns: EventColumns, extracted: Extracted
-            ) -> dict[str, str | None]:
+def _old_of_new(new_of_old: Rows, size: int) -> Rows:
+    out = np.full(size, -1, dtype=np.int64)
+    kept = np.flatnonzero(new_of_old >= 0)
+    out[new_of_old[kept]] = kept
+    return out
+
+
+_PEOPLE_FIELDS = ("people", "parties", "speaker", "why")
+
+
+def _people(folder: str | Path, columns: EventColumns, extracted: Extracted,
+            previous: Previous | None) -> tuple[Resolved, npt.NDArray[np.bool_]]:
+    """People, their parties and the speaker's full name for the events that mention
+    someone. Returns what each mention named, and the rows to link again: after a change,
+    the added rows and those whose parties changed (only rows whose mentions now name
+    someone else, or no longer the same party, are done again)."""
     mentions = extracted.notes.mentions
-    answers, table = resolve_mentions(folder, [s.learned for s in extracted.summaries],
-                                      mentions)
-    rows = np.flatnonzero(mentions.lengths())
+    resolved = resolve_mentions(folder, [s.learned for s in extracted.summaries], mentions)
+    lengths = mentions.lengths()
+    touched = np.zeros(columns.size, dtype=bool)
+    if previous is None:
+        rows = np.flatnonzero(lengths)
+    else:
+        old_of_new = _old_of_new(previous.new_of_old, columns.size)
+        fresh = old_of_new < 0
+        touched |= fresh
+        owner = np.repeat(np.arange(columns.size, dtype=np.int64), lengths)
+        kept = ~fresh[owner]
+        index = {key: code for code, key in enumerate(resolved.keys())}
+        translate = np.array([index.get(key, -1) for key in previous.found] + [-1],
+                             dtype=np.int64)
+        within = np.arange(len(owner), dtype=np.int64) - mentions.offsets[owner]
+        old_at = previous.mention_offsets[old_of_new[owner[kept]]] + within[kept]
+        differs = translate[previous.answers[old_at]] != resolved.answers[kept]
+        again = np.zeros(columns.size, dtype=bool)
+        again[owner[kept][differs]] = True
+        redo = np.flatnonzero(again)  # unchanged documents whose mentions resolve anew
+        before = columns.values("parties", redo)
+        for name in _PEOPLE_FIELDS:  # back to the values as extracted, then resolved again
+            put(columns, name, dict(zip(redo.tolist(), previous.pre.values(
+                name, old_of_new[redo]), strict=True)))
+        rows = np.flatnonzero((fresh | again) & (lengths > 0))
     parties = columns.values("parties", rows)
     why = columns.values("why", rows)
     speaker = columns.values("speaker", rows)
     as_written = [written(key) for key in mentions.strings]
+    found, answers = resolved.found, resolved.answers.tolist()
     codes: list[int] = mentions.codes.tolist()
     offsets: list[int] = mentions.offsets.tolist()
-    changed: dict[str, dict[int, object]] = {"people": {}, "parties": {}, "speaker": {},
-                                             "why": {}}
+    changed: dict[str, dict[int, object]] = {name: {} for name in _PEOPLE_FIELDS}
     for k, row in enumerate(rows.tolist()):
-        found = [(answers[at], as_written[codes[at]])
+        named = [(found[answers[at]], as_written[codes[at]])
                  for at in range(offsets[row], offsets[row + 1])]
-        new = with_people(parties[k], why[k], speaker[k], found)
+        new = with_people(parties[k], why[k], speaker[k], named)
         if new is not None:
-            for name, value in zip(("people", "parties", "speaker", "why"), new, strict=True):
+            for name, value in zip(_PEOPLE_FIELDS, new, strict=True):
                 changed[name][row] = value
     for name, values in changed.items():
         put(columns, name, values)
-    return table
+    if previous is not None:
+        after = columns.values("parties", redo)
+        touched[redo[[old != new for old, new in zip(before, after, strict=True)]]] = True
+    return resolved, touched
 
 
-def _topics(folder: str | Path, columns: EventColumns, summaries: list[DocumentSummary],
-            documents: Callable[[], Sequence[Document]]) -> Taxonomy:
+def _topics(folder: str | Path, columns: EventColumns, taxonomy: Taxonomy,
+            documents: Callable[[], Sequence[Document]]) -> None:
     base = load_taxonomy(folder)
-    settings = load_settings(folder)
-    taxonomy = counted_taxonomy(
-        lambda fitted: discover(body_units(documents()), fitted, settings), base,
-        add_counts(s.fit for s in summaries), settings, deleted_ids(folder))
     if taxonomy.ids() == base.ids():
-        return taxonomy
-    if not any(t.origin == "discovered" for t in taxonomy.topics):
-        _kept_topics(columns, taxonomy)
-        return taxonomy
+        return
+    if not discovers(taxonomy):
+        _kept_topics(columns, taxonomy)  # (done twice to a row, the same as done once)
+        return
     # Cues of the folder's own topics are looked for in the text: event by event (a folder
     # that discovers its topics is a small one).
     rows = np.arange(columns.size, dtype=np.int64)
@@ -141,7 +214,6 @@ def _topics(folder: str | Path, columns: EventColumns, summaries: list[DocumentS
             topics[row], why[row] = new.topics, new.why
     put(columns, "topics", topics)
     put(columns, "why", why)
-    return taxonomy
 
 
 def _kept_topics(columns: EventColumns, taxonomy: Taxonomy) -> None:
@@ -177,31 +249,3 @@ def _offsets(rows: npt.NDArray[np.int32], size: int) -> npt.NDArray[np.int64]:
     offsets = np.zeros(size + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=size), out=offsets[1:])
     return offsets
-
-
-def _clusters(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np.int32]
-              ) -> Rows:
-    """Cluster ids and source counts; returns each row's cluster as its smallest row."""
-    start, end = columns.arrays["start"], columns.arrays["end"]
-    boilerplate = columns.flag("boilerplate")
-    source = columns.arrays["date_source"]
-    data = LinkInput(start, end, document,
-                     Sets(columns.ragged["topics"].codes,
-                          columns.ragged["topics"].offsets.astype(np.int64, copy=False)),
-                     Sets(columns.ragged["parties"].codes,
-                          columns.ragged["parties"].offsets.astype(np.int64, copy=False)),
-                     Sets(notes.words.codes, notes.words.offsets))
-    candidate = ~boilerplate & span_ok(start, end) & (source != code_of(columns, "date_source",
-                                                                     "document"))
-    pairs = cluster_pairs(data, candidate)
-    first = components(columns.size, [pairs])
-    eligible = (start != NO_DAY) & (source == code_of(columns, "date_source", "explicit")) & (
-        ~boilerplate)
-    day_dated = np.isin(columns.arrays["precision"],
-                        np.array([code_of(columns, "precision", p) for p in DAY_PRECISIONS]))
-    near = near_pairs(data, eligible, day_dated, first, load_rules())
-    label = components(columns.size, [pairs, near]) if len(near) else first
-    if columns.size:
-        columns.arrays["cluster"] = group_first(label, columns.arrays["id"])
-        columns.arrays["sources"] = distinct_per_group(label, document)
-    return label

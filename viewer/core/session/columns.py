@@ -222,8 +222,11 @@ class EventColumns:
                                  dtype=np.int32) for p in parts]  # [-1] keeps None as -1
             if kind == "tuple":
                 offsets = [parts[0].ragged[name].offsets.astype(np.int64)]
-                for p in parts[1:]:  # int64 while adding up: parts may hold int32 offsets
-                    offsets.append(p.ragged[name].offsets[1:].astype(np.int64) + offsets[-1][-1])
+                total = int(offsets[0][-1])
+                for p in parts[1:]:  # int64 while adding up: parts may hold int32 offsets;
+                    # a part may hold no row, so the running total is counted, not looked up
+                    offsets.append(p.ragged[name].offsets[1:].astype(np.int64) + total)
+                    total += int(p.ragged[name].offsets[-1])
                 codes = np.concatenate([m[p.ragged[name].codes]
                                         for m, p in zip(maps, parts, strict=True)])
                 self.ragged[name] = Ragged(codes.astype(np.int32), np.concatenate(offsets))

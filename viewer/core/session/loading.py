@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from viewer.core.dataset.manifest import is_dataset
 from viewer.core.events.topics import Taxonomy, Topic, combine, load_taxonomy
 from viewer.core.ingest.folder_reader import list_folder
@@ -34,9 +36,16 @@ from viewer.core.serialize import (
     extraction_to_dict,
     timex_from_list,
 )
+from viewer.core.session import stage_memory
 from viewer.core.session.batch_extraction import ExtractedBatch
-from viewer.core.session.cold_open import Gathered, extract, joined, read_back, redated
-from viewer.core.session.column_stage import stage_columns
+from viewer.core.session.cold_open import Gathered, extract, joined, piece_of, read_back, redate
+from viewer.core.session.column_rows import take
+from viewer.core.session.column_stage import (
+    Extracted,
+    discovers,
+    fitted_taxonomy,
+    stage_columns,
+)
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, Texts
 from viewer.core.session.partials import Partial, PartialBatches
@@ -193,27 +202,37 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if fast is not None:
             return fast
 
-    gathered = Gathered()
-    if snap is not None and hits:
-        read_back(folder, stamp, snap.payloads(hits, _converted).items(), gathered)
-    held = {rel for part in gathered.parts for rel, _ in part.documents} | set(gathered.problems)
-    pending += [(rel, keys[rel].side) for rel in hits if rel not in held]
-    cached = len(held)
     source = DocumentSource(snap)
     texts = Texts(source)
+    gathered = Gathered()
+    last = stage_memory.saved(snap, texts) if snap is not None and hits else None
+    if last is not None:
+        piece = stage_memory.reused(*last, set(hits), known)
+        if piece is not None:
+            gathered.pieces.append(piece)
+    if snap is not None and hits:
+        held = {rel for piece in gathered.pieces for rel, _ in piece.documents}
+        read_back(folder, stamp, snap.payloads([rel for rel in hits if rel not in held],
+                                               _converted).items(), gathered, texts)
+    held = {rel for piece in gathered.pieces for rel, _ in piece.documents}
+    held |= set(gathered.problems)
+    pending += [(rel, keys[rel].side) for rel in hits if rel not in held]
+    cached = len(held)
     batches = PartialBatches(partial) if partial is not None else None
+    written: dict[bytes, FileKey] = {}
 
     def keep(batch: ExtractedBatch) -> None:
         gathered.extracted += len(batch.files)
         gathered.worker_cpu += batch.cpu_seconds
         source.put(batch.files)
+        written.update((row.rel, row.key) for row in batch.files)
         gathered.problems.update(batch.problems)
+        piece = piece_of(batch.part, texts)
         for rel, summary in batch.part.documents:
             texts.names[summary.relpath] = rel
-        gathered.parts.append(batch.part)
+        gathered.pieces.append(piece)
         if batches is not None and batch.part.documents:
-            batches.add(EventColumns.from_arrays(batch.part.arrays, batch.part.extra, texts),
-                        len(batch.part.documents))
+            batches.add(piece.pre, len(batch.part.documents))
 
     if going:
         sizes = [(rel, names[rel], side, max(0, keys[rel].size)) for rel, side in pending]
@@ -229,24 +248,37 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
 
     problems = list(listing.problems) + rule_problems(folder)
     problems += [gathered.problems[rel] for rel in keys if rel in gathered.problems]
-    rels, extracted = joined(gathered.parts, list(keys), texts)
-    gathered.parts.clear()
-    for rel, summary in zip(rels, extracted.summaries, strict=True):
-        texts.names[summary.relpath] = rel
-    extracted, staged = redated(folder, stamp, rels, extracted, source.extraction)
-    documents = _Lazy(tuple(s.relpath for s in extracted.summaries),
-                      dict(zip((s.relpath for s in extracted.summaries), rels, strict=True)),
-                      source.payload, _document)
-    timexes = _Lazy(documents.order, documents.paths, source.payload, _timexes)
+    for piece in gathered.pieces:
+        for rel, summary in piece.documents:
+            texts.names[summary.relpath] = rel
+    undated = {rel for piece in gathered.pieces for rel, s in piece.documents
+               if s.published is None}
+    again, staged = redate(folder, stamp, gathered.pieces, list(keys), source.extraction, texts)
+    found = joined(gathered.pieces, list(keys), texts, again)
+    gathered.pieces.clear()
+    summaries = found.pre.summaries
+    paths = dict(zip((s.relpath for s in summaries), found.rels, strict=True))
+    documents = _Lazy(tuple(paths), paths, source.payload, _document)
+    timexes = _Lazy(documents.order, paths, source.payload, _timexes)
     for x in staged:  # dated by the folder: kept as re-extracted
         documents.known[x.document.relpath] = x.document
         timexes.known[x.document.relpath] = x.timexes
         texts.known[x.document.relpath] = x.document.text
-    stage = stage_columns(folder, extracted, lambda: [documents[r] for r in documents.order])
+
+    def every_document() -> list[Document]:
+        return [documents[r] for r in documents.order]
+
+    taxonomy = fitted_taxonomy(folder, summaries, every_document)
+    before = None
+    if last is not None and taxonomy.ids() == last[0].taxonomy and not discovers(taxonomy):
+        before = stage_memory.previous(last[0], found.origin)
+    start = found.start
+    if before is None and (found.origin >= 0).any():  # the last stage cannot be built on
+        start = Extracted(summaries, take(found.pre.columns, np.arange(
+            found.pre.columns.size)), found.pre.notes)
+    stage = stage_columns(folder, start, taxonomy, every_document, before)
     columns, people = stage.columns, stage.people
-    summaries = extracted.summaries
     order = documents.order
-    paths = documents.paths
     document_problems = {s.relpath: s.problems for s in summaries if s.problems}
     if snap is not None and going:
         arrays, extra = columns.to_arrays()
@@ -259,6 +291,11 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
                      staged={x.document.relpath: extraction_to_dict(x) for x in staged})
         with contextlib.suppress(TypeError, ValueError):  # values JSON cannot hold: no shortcut
             snap.put_folder(folder_key, arrays, extra)
+            snap.put_memory(*stage_memory.to_saved(stage_memory.Memory(
+                    found.rels, [stage_memory.key_of(written.get(rel, keys[rel]))
+                                 for rel in found.rels], [rel in undated for rel in found.rels],
+                    summaries, found.pre.columns, found.pre.notes, stage.resolved.keys(),
+                    stage.resolved.answers, stage.links, taxonomy.ids())))
     return Loaded(
         root=folder, order=order, documents=documents, document_problems=document_problems,
         timexes=timexes, columns=columns,

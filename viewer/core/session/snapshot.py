@@ -29,7 +29,7 @@ from viewer.core.pipeline.file_cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
-VERSION = "5"
+VERSION = "6"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS folder (
     id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, digest TEXT NOT NULL,
     columns BLOB NOT NULL, extra BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS memory (
+    id INTEGER PRIMARY KEY CHECK (id = 1), digest TEXT NOT NULL,
+    arrays BLOB NOT NULL, extra BLOB NOT NULL);
 """
 
 
@@ -226,14 +229,34 @@ class Snapshot:
         return True
 
     # -- the whole folder --------------------------------------------------------------------
-    def folder(self, key: str) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
-        """The folder's columns and extra data if they were saved under `key`."""
+    def folder(self, key: str | None) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
+        """The folder's columns and extra data if they were saved under `key` (None: under
+        whatever key they were saved)."""
+        return self._read("SELECT digest, columns, extra FROM folder WHERE id = 1"
+                          + (" AND key = ?" if key is not None else ""),
+                          (key,) if key is not None else ())
+
+    def put_folder(self, key: str, columns: dict[str, np.ndarray[Any, Any]],
+                   extra: Any) -> None:
+        blob = _arrays_blob(columns)
+        self._write("INSERT OR REPLACE INTO folder VALUES (1, ?, ?, ?, ?)",
+                    [(key, hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+
+    def memory(self) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
+        """What the last folder stage left for the next (`stage_memory`)."""
+        return self._read("SELECT digest, arrays, extra FROM memory WHERE id = 1", ())
+
+    def put_memory(self, arrays: dict[str, np.ndarray[Any, Any]], extra: Any) -> None:
+        blob = _arrays_blob(arrays)
+        self._write("INSERT OR REPLACE INTO memory VALUES (1, ?, ?, ?)",
+                    [(hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+
+    def _read(self, sql: str, args: tuple[Any, ...]
+              ) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
         if self.db is None:
             return None
         try:
-            row = self.db.execute(
-                "SELECT digest, columns, extra FROM folder WHERE id = 1 AND key = ?",
-                (key,)).fetchone()
+            row = self.db.execute(sql, args).fetchone()
         except sqlite3.Error:
             self.damaged()
             return None
@@ -241,7 +264,7 @@ class Snapshot:
             return None
         digest, blob, extra = row
         if hashlib.sha256(blob).hexdigest() != digest:
-            raise SnapshotDamaged("folder columns fail their checksum")
+            raise SnapshotDamaged("saved columns fail their checksum")
         try:
             with np.load(io.BytesIO(blob), allow_pickle=False) as arrays:
                 columns = {name: arrays[name] for name in arrays.files}
@@ -249,13 +272,11 @@ class Snapshot:
             raise SnapshotDamaged(str(exc)) from exc
         return columns, unpack(extra)
 
-    def put_folder(self, key: str, columns: dict[str, np.ndarray[Any, Any]],
-                   extra: Any) -> None:
-        buffer = io.BytesIO()
-        np.savez(buffer, allow_pickle=False, **columns)
-        blob = buffer.getvalue()
-        self._write("INSERT OR REPLACE INTO folder VALUES (1, ?, ?, ?, ?)",
-                    [(key, hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+
+def _arrays_blob(arrays: dict[str, np.ndarray[Any, Any]]) -> bytes:
+    buffer = io.BytesIO()
+    np.savez(buffer, allow_pickle=False, **arrays)
+    return buffer.getvalue()
 
 
 def _pack_text(payload: Any) -> bytes | None:

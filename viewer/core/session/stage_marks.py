@@ -23,7 +23,7 @@ from viewer.core.pipeline.document_summary import (
     figure_counts,
 )
 from viewer.core.pipeline.reporting import FORWARD, outcomes
-from viewer.core.session.column_rows import events_without_text, put
+from viewer.core.session.column_rows import events_of, put
 from viewer.core.session.columns import NO_DAY, EventColumns
 
 Rows = npt.NDArray[np.int64]
@@ -93,29 +93,52 @@ def _disputable(columns: EventColumns, notes: EventNotes, label: Rows, members: 
     return members[maybe[label[members]]]
 
 
-def disputes(columns: EventColumns, notes: EventNotes, label: Rows) -> None:
+# What disputes read of an event (its text is read by the workers: see EventNotes).
+_READ = ("id", "document", "start", "end", "precision", "date_source", "parties", "cluster",
+         "sources", "not_event", "modality", "reported", "conflict")
+
+
+def disputes(columns: EventColumns, notes: EventNotes, label: Rows,
+             scope: npt.NDArray[np.bool_] | None = None) -> None:
     """Conflict flags of the clusters two or more sources report (members read without
-    their text: the notes hold what the text says)."""
+    their text: the notes hold what the text says). With `scope`, only the clusters of the
+    rows it marks are read again (the others keep their flags)."""
     rules = load_rules()
-    rows = np.flatnonzero((columns.arrays["sources"] >= 2) & ~columns.flag("not_event"))
+    asked = (columns.arrays["sources"] >= 2) & ~columns.flag("not_event")
+    if scope is not None:
+        asked &= scope
+    rows = np.flatnonzero(asked)
     rows = _disputable(columns, notes, label, rows, rules)
-    members = events_without_text(columns, rows)
+    members = events_of(columns, rows, _READ)
     row_of = {id(e): row for e, row in zip(members, rows.tolist(), strict=True)}
     takes_part: list[bool] = notes.takes_part.tolist()
+    figures = notes.figures
+    counts = [figure_counts([value]) for value in figures.strings]
+    codes: list[int] = figures.codes.tolist()
+    offsets: list[int] = figures.offsets.tolist()
+    none: dict[str, int] = {}
 
     def said(event: object) -> tuple[dict[str, int], bool]:
         row = row_of[id(event)]
-        return figure_counts(notes.figures.row(row)), takes_part[row]
+        a, b = offsets[row], offsets[row + 1]
+        if a == b:
+            return none, takes_part[row]
+        found: dict[str, int] = {}
+        for code in codes[a:b]:
+            found.update(counts[code])
+        return found, takes_part[row]
 
     conflicts = find_conflicts(members, rules, said)
+    marks = {cluster: found.flags for cluster, found in conflicts.items()}
     flags: dict[int, object] = {}
     for event, row in zip(members, rows.tolist(), strict=True):
-        found = conflicts.get(event.cluster)
-        new = found.flags if found else ()
+        new = marks.get(event.cluster, ())
         if new != event.conflict:
             flags[row] = new
     others = np.diff(columns.ragged["conflict"].offsets) > 0
     others[rows] = False
+    if scope is not None:
+        others &= scope
     flags.update(dict.fromkeys(np.flatnonzero(others).tolist(), ()))
     put(columns, "conflict", flags)
 
