@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.model import Problem
+from viewer.core.pipeline.array_links import Spread
 from viewer.core.pipeline.document_summary import DocumentSummary, EventNotes
 from viewer.core.pipeline.folder_extraction import (
     BATCH_BYTES,
@@ -72,33 +74,41 @@ def tasks(pending: Sequence[Pending], workers: int) -> list[list[Pending]]:
     return out
 
 
-def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str, str]],
-            stamp: str, workers: int | None, names: Callable[[bytes], str],
-            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool]) -> bool:
-    """Extract the pending files, handing each task's result to `keep` as it arrives;
-    False when `report(done)` says stop."""
-    done = 0
+def pool_for(pending: Sequence[Pending], workers: int | None, folder: str, stamp: str
+             ) -> Executor | None:
+    """Worker processes when there is enough to extract (below PARALLEL_FROM files their
+    start costs more than they save); the folder stage uses them too."""
     workers = workers or os.cpu_count() or 1
+    if len(pending) >= PARALLEL_FROM and workers > 1:
+        return _executor(workers, folder, stamp)
+    return None
+
+
+def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str, str]],
+            stamp: str, pool: Executor | None, workers: int, names: Callable[[bytes], str],
+            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool]) -> bool:
+    """Extract the pending files (in `pool`'s `workers` processes, or in this one), handing
+    each task's result to `keep` as it arrives; False when `report(done)` says stop."""
+    done = 0
 
     def side_of(batch: list[Pending]) -> dict[str, dict[str, str]]:
         wanted = {names(rel) for rel, _, _, _ in batch}
         return {k: v for k, v in sidecar.items() if k in wanted}
 
-    if len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers, folder, stamp) as pool:
-            futures: dict[Future[ExtractedBatch], int] = {}
-            # The biggest tasks first, so the long ones start early and small ones fill gaps.
-            for batch in sorted(tasks(pending, workers), key=lambda b: -sum(p[3] for p in b)):
-                items = [(rel, path, side) for rel, path, side, _ in batch]
-                futures[pool.submit(extract_files, folder, items, side_of(batch), stamp)] = (
-                    len(batch))
-            for future in as_completed(futures):
-                keep(future.result())
-                done += futures[future]
-                if not report(done):
-                    for other in futures:
-                        other.cancel()
-                    return False
+    if pool is not None:
+        futures: dict[Future[ExtractedBatch], int] = {}
+        # The biggest tasks first, so the long ones start early and small ones fill gaps.
+        for batch in sorted(tasks(pending, workers), key=lambda b: -sum(p[3] for p in b)):
+            items = [(rel, path, side) for rel, path, side, _ in batch]
+            futures[pool.submit(extract_files, folder, items, side_of(batch), stamp)] = (
+                len(batch))
+        for future in as_completed(futures):
+            keep(future.result())
+            done += futures[future]
+            if not report(done):
+                for other in futures:
+                    other.cancel()
+                return False
         return True
     for start in range(0, len(pending), IN_PROCESS_FILES):
         batch = list(pending[start:start + IN_PROCESS_FILES])
@@ -108,6 +118,16 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
         if not report(done):
             return False
     return True
+
+
+def spread_over(pool: Executor) -> Spread:
+    """Run calls in the pool's workers (results in order)."""
+
+    def run(function: Callable[..., list[int]], calls: list[tuple[Any, ...]]
+            ) -> list[list[int]]:
+        return list(pool.map(function, *zip(*calls, strict=True))) if calls else []
+
+    return run
 
 
 def read_back(folder: str, stamp: str, saved: Iterable[tuple[bytes, object]],

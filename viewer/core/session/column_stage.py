@@ -22,8 +22,10 @@ import numpy.typing as npt
 from viewer.core.events.topics import Taxonomy, deleted_ids, load_taxonomy
 from viewer.core.model import Document
 from viewer.core.pipeline.array_links import (
+    Spread,
     distinct_per_group,
     group_first,
+    in_process,
 )
 from viewer.core.pipeline.document_summary import (
     DocumentSummary,
@@ -103,21 +105,23 @@ def discovers(taxonomy: Taxonomy) -> bool:
 
 def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
                   documents: Callable[[], Sequence[Document]],
-                  previous: Previous | None = None) -> Staged:
+                  previous: Previous | None = None, spread: Spread = in_process,
+                  pieces: int = 1) -> Staged:
     """Every folder-wide step; `extracted.columns` is updated in place and returned.
     With `previous` (same taxonomy, none discovered), only what the change touched is done
-    again."""
+    again. Linking runs in `pieces` stretches through `spread` (e.g. worker processes)."""
     columns, notes = extracted.columns, extracted.notes
     document = extracted.document_rows()
     resolved, touched = _people(folder, columns, extracted, previous)
     _topics(folder, columns, taxonomy, documents)
     if previous is None:
-        links = link(columns, notes, document)
+        links = link(columns, notes, document, None, spread, pieces)
         scope = None
     else:
         old_start = previous.pre.arrays["start"]
         links = link(columns, notes, document,
-                     Change(previous.new_of_old, touched, old_start, previous.links))
+                     Change(previous.new_of_old, touched, old_start, previous.links), spread,
+                     pieces)
         old_of_new = _old_of_new(previous.new_of_old, columns.size)
         scope = regrouped(links.label, previous.final_label, old_of_new) | np.isin(
             links.label, links.label[touched])
