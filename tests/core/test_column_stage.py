@@ -136,8 +136,9 @@ def test_stretches_give_the_pairs_of_one_scan(pieces: int) -> None:
                                                                   pieces=pieces))
         label = np.arange(len(data.start), dtype=np.int64)  # each its own cluster
         whole = near_pairs(data, everyone, everyone, label, load_rules(), owners)
-        assert len(whole) and np.array_equal(whole, near_pairs(data, everyone, everyone, label, load_rules(),
-                                                owners, pieces=pieces))
+        split = near_pairs(data, everyone, everyone, label, load_rules(), owners,
+                           pieces=pieces)
+        assert len(whole) and np.array_equal(whole, split)
 
 
 def test_components_are_the_smallest_row_of_each_group() -> None:

@@ -59,6 +59,7 @@ from viewer.core.session.column_stage import (
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, Texts
 from viewer.core.session.partials import Partial, PartialBatches
+from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
     FileKey,
     Snapshot,
@@ -216,20 +217,21 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     source = DocumentSource(snap)
     texts = Texts(source)
     gathered = Gathered()
+    shared = SharedCodes()
     last = stage_memory.saved(snap, texts) if snap is not None and hits else None
     if last is not None:
-        piece = stage_memory.reused(*last, set(hits), known)
+        piece = stage_memory.reused(*last, set(hits), known, shared)
         if piece is not None:
             gathered.pieces.append(piece)
     if snap is not None and hits:
         held = {rel for piece in gathered.pieces for rel, _ in piece.documents}
         read_back(folder, stamp, snap.payloads([rel for rel in hits if rel not in held],
-                                               _converted).items(), gathered, texts)
+                                               _converted).items(), gathered, texts, shared)
     held = {rel for piece in gathered.pieces for rel, _ in piece.documents}
     held |= set(gathered.problems)
     pending += [(rel, keys[rel].side) for rel in hits if rel not in held]
     cached = len(held)
-    batches = PartialBatches(partial) if partial is not None else None
+    batches = PartialBatches(partial, shared.join) if partial is not None else None
     written: dict[bytes, FileKey] = {}
 
     def keep(batch: ExtractedBatch) -> None:
@@ -238,7 +240,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         source.put(batch.files)
         written.update((row.rel, row.key) for row in batch.files)
         gathered.problems.update(batch.problems)
-        piece = piece_of(batch.part, texts)
+        piece = piece_of(batch.part, texts, shared)
         for rel, summary in batch.part.documents:
             texts.names[summary.relpath] = rel
         gathered.pieces.append(piece)
@@ -267,8 +269,9 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
                 texts.names[summary.relpath] = rel
         undated = {rel for piece in gathered.pieces for rel, s in piece.documents
                    if s.published is None}
-        again, staged = redate(folder, stamp, gathered.pieces, list(keys), source.extraction, texts)
-        found = joined(gathered.pieces, list(keys), texts, again)
+        again, staged = redate(folder, stamp, gathered.pieces, list(keys), source.extraction, texts,
+                               shared)
+        found = joined(gathered.pieces, list(keys), texts, shared, again)
         gathered.pieces.clear()
         summaries = found.pre.summaries
         paths = dict(zip((s.relpath for s in summaries), found.rels, strict=True))
