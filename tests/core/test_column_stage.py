@@ -26,7 +26,7 @@ from viewer.core.pipeline.document_summary import mention_key
 from viewer.core.pipeline.folder_extraction import extract_folder
 from viewer.core.pipeline.people_codes import resolve_mentions
 from viewer.core.pipeline.people_reduce import learn_partition
-from viewer.core.session import Session, loading
+from viewer.core.session import Session, column_stage, loading
 
 LINEAR = 4.6
 
@@ -60,8 +60,10 @@ def test_a_story_that_discovers_its_topics(tmp_path: Path) -> None:
 def test_a_generated_corpus(tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
                             ) -> None:
     """Clusters across articles, disputes, outcomes, people and bad files; with two workers
-    the tasks' columns join in folder order, and the workers link stretches of events."""
+    the tasks' columns join in folder order, and the workers link stretches of events.
+    People are resolved a few events at a time (as a large folder's are)."""
     monkeypatch.setattr(loading, "STAGE_POOL_FROM", 0)
+    monkeypatch.setattr(column_stage, "PEOPLE_CHUNK", 7)
     folder = tmp_path / "corpus"
     write_corpus(folder, 60, seed=3)
     session = _same_as_object_stage(folder, workers)

@@ -105,7 +105,7 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
                 len(batch))
         for future in as_completed(futures):
             keep(future.result())
-            done += futures[future]
+            done += futures.pop(future)  # and its result (packed files, columns) let go
             if not report(done):
                 for other in futures:
                     other.cancel()

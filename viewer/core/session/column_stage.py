@@ -141,6 +141,7 @@ def _old_of_new(new_of_old: Rows, size: int) -> Rows:
 
 
 _PEOPLE_FIELDS = ("people", "parties", "speaker", "why")
+PEOPLE_CHUNK = 100_000  # events whose people are resolved together (bounds their objects)
 
 
 def _people(folder: str | Path, columns: EventColumns, extracted: Extracted,
@@ -175,23 +176,25 @@ def _people(folder: str | Path, columns: EventColumns, extracted: Extracted,
             put(columns, name, dict(zip(redo.tolist(), previous.pre.values(
                 name, old_of_new[redo]), strict=True)))
         rows = np.flatnonzero((fresh | again) & (lengths > 0))
-    parties = columns.values("parties", rows)
-    why = columns.values("why", rows)
-    speaker = columns.values("speaker", rows)
     as_written = [written(key) for key in mentions.strings]
     found, answers = resolved.found, resolved.answers.tolist()
     codes: list[int] = mentions.codes.tolist()
     offsets: list[int] = mentions.offsets.tolist()
-    changed: dict[str, dict[int, object]] = {name: {} for name in _PEOPLE_FIELDS}
-    for k, row in enumerate(rows.tolist()):
-        named = [(found[answers[at]], as_written[codes[at]])
-                 for at in range(offsets[row], offsets[row + 1])]
-        new = with_people(parties[k], why[k], speaker[k], named)
-        if new is not None:
-            for name, value in zip(_PEOPLE_FIELDS, new, strict=True):
-                changed[name][row] = value
-    for name, values in changed.items():
-        put(columns, name, values)
+    for first in range(0, len(rows), PEOPLE_CHUNK):  # Python values for a chunk at a time
+        chunk = rows[first:first + PEOPLE_CHUNK]
+        parties = columns.values("parties", chunk)
+        why = columns.values("why", chunk)
+        speaker = columns.values("speaker", chunk)
+        changed: dict[str, dict[int, object]] = {name: {} for name in _PEOPLE_FIELDS}
+        for k, row in enumerate(chunk.tolist()):
+            named = [(found[answers[at]], as_written[codes[at]])
+                     for at in range(offsets[row], offsets[row + 1])]
+            new = with_people(parties[k], why[k], speaker[k], named)
+            if new is not None:
+                for name, value in zip(_PEOPLE_FIELDS, new, strict=True):
+                    changed[name][row] = value
+        for name, values in changed.items():
+            put(columns, name, values)
     if previous is not None:
         after = columns.values("parties", redo)
         touched[redo[[old != new for old, new in zip(before, after, strict=True)]]] = True
