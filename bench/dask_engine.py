@@ -109,6 +109,7 @@ def dask_run(corpus: Path, dataset: Path, workers: int, partition_mb: float) -> 
         out["dask_partitions"] = summary.partitions
         out["dask_extract_cpu_s"] = summary.extract_cpu_s
         out["dask_stage_s"] = summary.stages
+        out["dask_stage_worker_cpu_s"] = {k: round(v, 1) for k, v in summary.stages_cpu.items()}
         out["shuffle_mb"] = summary.shuffle_bytes / 1e6
         out["linked_pairs"] = summary.linked
         out["component_rounds"] = summary.rounds

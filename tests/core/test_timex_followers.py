@@ -64,3 +64,16 @@ _PLAIN = Tagger(_unnarrowed(bundled()))
        st.sampled_from([None, dt.date(2024, 6, 1), dt.date(1998, 2, 27)]))
 def test_narrowing_finds_what_trying_every_rule_finds(text: str, dct: dt.date | None) -> None:
     assert Tagger().tag(text, dct) == _PLAIN.tag(text, dct)
+
+
+def test_narrowing_by_bit_masks_is_asking_each_rule() -> None:
+    """A new (word, next word) pair is narrowed with bit masks built with the lexicon; the
+    rules left are those whose followers let the next word come (`can_follow`)."""
+    lex = bundled()
+    for key, row in lex.scan.follow.items():
+        group = lex.by_digit if key == DIGIT else lex.by_word[key]
+        starts = set().union(*(after for after in row if after is not None))
+        for next_word in {*starts, *(s + "x" for s in starts), "", "7", "zzz", "q"}:
+            assert _narrow(lex, key, next_word) == tuple(
+                index for index, after in zip(group, row, strict=True)
+                if can_follow(after, next_word)), (key, next_word)

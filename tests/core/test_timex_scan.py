@@ -181,7 +181,7 @@ _CUE_WORDS = [
     "took", "place", "took place", "United", "agreed", "freed", "hundred", "unnamed", "is",
     "expected", "the", "proposed", "planned", "for", "will", "willing", "we'll", "'ll", "said",
     "SAID", "set", "to", "going", "ended", "about", "over", "more than", "nearly", "late",
-    "Tuesday", ",", " ", "-", "—", "'", "that", "3", "x5"]
+    "Tuesday", ",", " ", "-", "—", "'", "that", "3", "x5", "Agreed", "ENDED", "ſaid", "ıs"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -189,8 +189,9 @@ _CUE_WORDS = [
 def test_patterns_led_by_the_character_before_find_what_look_behinds_find(
         sentence: str) -> None:
     """Cues and span modifiers are found by patterns that match the character before the
-    word instead of looking behind (so the engine can skip along the text): the same
-    matches, in a sentence after a break and in any window of it."""
+    word instead of looking behind (so the engine can skip along the text), the cues in the
+    lowercased sentence: the same matches, in a sentence after a break and in any window of
+    it ("United" and "ENDED" are no verbs, "ſaid" is "said" to IGNORECASE)."""
     from viewer.core.timex.context import TenseIndex
 
     lex = bundled()
@@ -205,3 +206,40 @@ def test_patterns_led_by_the_character_before_find_what_look_behinds_find(
             led = lex.led_modifier.search(text, lo - 1, start)
             plain = lex.modifier_before.search(text, lo, start)
             assert (led and led.span("mod")) == (plain and plain.span("mod"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    *_CUE_WORDS, "About", "around\t", "more  than", "late-", "early", "Later", "approximately",
+    "almost", "after", "Over", "10", "a.m.", "hours", "'s", "’s"]), max_size=20).map(" ".join))
+def test_widening_after_the_quick_tests_is_widening_without_them(text: str) -> None:
+    """`widen` first looks at the two letters before the white space before an expression
+    (and for an apostrophe after it); the spans and mods are those of the search alone."""
+    import dataclasses
+
+    from viewer.core.timex.modifiers import widen
+
+    lex = bundled()
+    plain = dataclasses.replace(lex, modifier_ends=None, led_modifier=None)
+    for start in range(len(text)):
+        for end in (start + 2, start + 5):
+            for kind, value in (("DATE", "2024-06-01"), ("DURATION", "P2D"), ("TIME", "T10")):
+                assert (widen(text, start, end, 0, kind, value, None, lex)
+                        == widen(text, start, end, 0, kind, value, None, plain))
+
+
+def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
+    import dataclasses
+
+    import pytest
+
+    from viewer.core.timex.model import Timex
+    from viewer.core.timex.tagger import _make_timex
+
+    day = dt.date(2024, 6, 1)
+    args = (3, 9, "Monday", "DATE", "2024-06-03", day, day, "START", "dct", "weekday")
+    made = _make_timex(*args)
+    assert made == Timex(*args) and hash(made) == hash(Timex(*args))
+    assert dataclasses.astuple(made) == args
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.value = "x"  # type: ignore[misc]

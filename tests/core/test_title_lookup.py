@@ -6,12 +6,12 @@ import random
 import re
 from pathlib import Path
 
-from viewer.core.events import people
+from viewer.core.events import name_lookups, people
 from viewer.core.events.parties import load_gazetteer
 
 
 def test_a_title_before_a_name_is_found_as_the_expression_finds_it() -> None:
-    """`_titled_before` looks up each title length where the spaces before the name begin;
+    """`titled_before` looks up each title length where the spaces before the name begin;
     `titled_end` tried every position of a 90-character window."""
     data = people.title_data()
     pieces = [*sorted(data.titles), "x", "X", "1", "_", ".", ",", " ", "  ", "\n", ", ", "Mr",
@@ -24,33 +24,34 @@ def test_a_title_before_a_name_is_found_as_the_expression_finds_it() -> None:
         start = rng.randint(0, len(text))
         left_from = rng.randint(max(0, start - 30), start)
         want = bool(data.titled_end.search(text[left_from:start]))
-        assert people._titled_before(text, left_from, start, data) == want, (text, left_from)
+        got = name_lookups.titled_before(text, left_from, start, data.titles, data.lengths)
+        assert got == want, (text, left_from)
         found += want
     assert found > 1000
 
 
 def test_remembered_name_tests_answer_as_the_test() -> None:
     gazetteer, data = load_gazetteer(), people.title_data()
-    people._memos.clear()
-    test = people._name_test(gazetteer.forms, data.titles)
+    name_lookups._memos.clear()
+    test = name_lookups.remembered(people._is_name_token, gazetteer.forms, data.titles)
     seeds = Path(__file__).parents[2] / "seeds"
     words = [w for path in seeds.glob("*.txt") for w in path.read_text("utf-8").split()]
     for word in words * 2:  # the second time from memory
         assert test(word) == people._is_name_token(word, gazetteer.forms, data.titles)
-    memo = people._memos[(id(gazetteer.forms), id(data.titles))][2]
+    memo = name_lookups._memos[(id(gazetteer.forms), id(data.titles))][2]
     assert len(memo) == len(set(words))  # each word tested once
 
 
 def test_a_place_before_a_name_is_found_as_the_expression_finds_it() -> None:
-    """`_place_before` reads the end of the window; `\\b(?:in|…)\\s+$` was tried at each
+    """`place_before` reads the end of the window; `\\b(?:in|…)\\s+$` was tried at each
     position of it."""
     expression = re.compile(r"\b(?:in|at|from|to|near|into|across|of)\s+$")
-    pieces = [*people._PLACES, "x", "Gaza", " ", "  ", "\n", ",", "-", "_", "1", "é", "\xa0"]
+    pieces = [*name_lookups.PLACES, "x", "Gaza", " ", "  ", "\n", ",", "-", "_", "1", "é", "\xa0"]
     rng = random.Random(9)
     found = 0
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         want = bool(expression.search(text))
-        assert people._place_before(text) == want, text
+        assert name_lookups.place_before(text) == want, text
         found += want
     assert found > 500

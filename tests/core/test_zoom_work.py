@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import random
+import weakref
 
 import numpy as np
 import pytest
@@ -127,3 +129,21 @@ def test_a_lane_out_of_sight_is_packed_but_its_items_are_made_only_when_read() -
     items = lane.items
     assert lane.pending is None and lane.items is items and lane.starts == [i.x0 for i in items]
     assert max(i.row for i in items) + 1 == lane.max_rows
+
+
+def test_a_replaced_scene_is_freed_at_once_not_at_the_next_full_collection() -> None:
+    """Lanes waiting to make their items held their scene: every scene a filter replaced
+    stayed in memory (its lanes' row lists: tens of MB) until a full garbage collection."""
+    scene, _width, _px = _scene(2_000)
+    gone = weakref.ref(scene)
+    lane = scene.lanes[0]
+    assert lane.pending is not None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del scene
+        assert gone() is None  # freed by reference counting alone
+    finally:
+        if enabled:
+            gc.enable()
+    assert lane.items == []  # a lane of a scene that is gone makes nothing

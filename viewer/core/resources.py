@@ -91,6 +91,10 @@ def override(name: str, folder: str | Path | None) -> Path | None:
     file (or a link to one inside the folder) of sane size. Cheap: no bytes are read."""
     if folder is None:
         return None
+    try:  # most folders have no copy: one system call says so (asked once per document)
+        os.lstat(os.path.join(folder, FOLDER_DIR, name))
+    except OSError:
+        return None
     local = Path(folder) / FOLDER_DIR / name
     if link_problem(folder, local) is not None:
         return None

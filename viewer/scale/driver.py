@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
@@ -59,6 +59,7 @@ class RunSummary:
     shuffle_bytes: int  # clustering candidates written for the shuffle by date bucket
     linked: int  # pairs of events the clustering linked
     rounds: int = 0  # rounds of the connected-components passes (links and joins)
+    stages_cpu: dict[str, float] = field(default_factory=dict)  # workers' CPU s per stage
 
 
 def app_version() -> str:
@@ -110,13 +111,18 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     out_s = str(root)
 
     stages: dict[str, float] = {}
+    stages_cpu: dict[str, float] = {}
     mark = time.perf_counter()
+    cpu_mark = _workers_cpu(client, {})
 
     def lap(name: str) -> None:
-        nonlocal mark
+        nonlocal mark, cpu_mark
         now = time.perf_counter()
         stages[name] = now - mark
         mark = now
+        cpu = _workers_cpu(client, cpu_mark)
+        stages_cpu[name] = sum(v - cpu_mark.get(k, 0.0) for k, v in cpu.items())
+        cpu_mark = cpu
 
     extract_cpu = 0.0
     progress.stage("extract", len(todo), sum(p.bytes for p in todo))
@@ -292,7 +298,17 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         problems=sum(e["problems"] for e in entries) + len(plan.problems),
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
+        stages_cpu=stages_cpu,
         shuffle_bytes=shuffle_bytes, linked=linked, rounds=rounds)
+
+
+def _workers_cpu(client: Any, last: dict[str, float]) -> dict[str, float]:
+    """Each worker's CPU seconds so far (a worker started since counts from zero); the last
+    figures when a worker cannot answer (one dying): a measurement never stops a run."""
+    try:
+        return {str(k): float(v) for k, v in client.run(time.process_time).items()}
+    except Exception:
+        return last
 
 
 def check_output(out: str | Path) -> None:

@@ -27,7 +27,6 @@ from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
 
-TEXT_CACHE = 20_000  # static texts kept between paints (labels and counts of a few screens)
 FUZZY = ("fuzzy", "year", "decade", "century")
 OFF_EDGE = 12.0  # how far past a visible edge a bar is still drawn
 
@@ -63,17 +62,21 @@ class BatchBuilder:
 
     def __init__(self, owner: TimelinePainter) -> None:
         self.owner = owner
+        # A static text holds its laid-out glyphs (about 3 KB): only the texts of the last
+        # batch are kept (a zoom back reuses them), not every label ever shown.
         self._texts: dict[str, QStaticText] = {}
+        self._previous: dict[str, QStaticText] = {}
         self._mask: tuple[object, int, npt.NDArray[np.bool_]] = (None, 0, np.zeros(0, bool))
 
     def text(self, value: str) -> QStaticText:
-        """A static text for `value`, laid out once and kept between paints."""
+        """A static text for `value`, laid out once and kept while batches show it."""
         found = self._texts.get(value)
         if found is None:
-            if len(self._texts) >= TEXT_CACHE:
-                self._texts.clear()
-            found = self._texts[value] = QStaticText(value)
-            found.setTextFormat(Qt.TextFormat.PlainText)
+            found = self._previous.get(value)
+            if found is None:
+                found = QStaticText(value)
+                found.setTextFormat(Qt.TextFormat.PlainText)
+            self._texts[value] = found
         return found
 
     def build(self, items: list[Item], fast: bool, ascent: float,
@@ -83,6 +86,7 @@ class BatchBuilder:
         owner = self.owner
         scene, view, colours = owner.scene, owner.view, owner.colours
         assert scene is not None
+        self._previous, self._texts = self._texts, {}
         batch = ItemBatch()
         groups: dict[tuple[int, str, bool, str], ShapeGroup] = {}
         selected_pen = owner.selected_pen
@@ -164,6 +168,7 @@ class BatchBuilder:
                 target = batch.labels if item.kind != "badge" else batch.badge_labels
                 target.append((QPointF(x, y + 4 - ascent), self.text(label)))
         batch.groups = list(groups.values())
+        self._previous = {}
         return batch
 
     def _selected(self, rows: Sequence[int], selection: Set[int]) -> bool:

@@ -26,6 +26,7 @@ from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
+from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
@@ -393,7 +394,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     index = 0  # the first expression that may reach into the sentence at hand
     events: list[Event] = []
     mentions: list[tuple[PersonMention, ...]] = []
-    seen_text: dict[bytes, int] = {}  # by a digest: a 16 MB file's sentences held twice over
+    repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(doc.sentences[n]).split()))
     share = Shared()
     focus: _Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
@@ -412,9 +413,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             continue
         text = doc.sentence_text(sentence)
         normal = " ".join(text.split())
-        seen = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
-        occurrence = seen_text.get(seen, 0)
-        seen_text[seen] = occurrence + 1
+        occurrence = repeats.seen(normal, number)
         found = []
         scan = index
         while scan < len(timexes) and timexes[scan].start < sentence.end:
@@ -438,7 +437,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if modality_cues is not None:  # offsets into the sentence's text
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
-                                   mentions=party_mentions))
+                                   mentions=party_mentions, titles=speakers.titles))
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(people)

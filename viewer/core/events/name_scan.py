@@ -15,6 +15,7 @@ capital, or "." and a letter or digit, where the range ends the text.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 
@@ -22,6 +23,8 @@ import ahocorasick
 
 _JOINED_BEFORE = re.compile(r"[\w.-]")  # a character that makes a name part of a word
 _JOINED_AFTER = re.compile(r"\w|-[A-Z]|\.\w")  # the same after it
+_SHIFT = 32  # an occurrence sorts as one number: its start, then the longest name first
+_LONGEST = (1 << _SHIFT) - 1
 
 
 class NameScanner:
@@ -39,40 +42,43 @@ class NameScanner:
         if len(automaton):
             automaton.make_automaton()
             self._automaton = automaton
-        # The text last scanned, the starts of its names, and (start, -length) in order.
-        self._last: tuple[str, list[int], list[tuple[int, int]]] | None = None
+        # The text last scanned and the starts and ends of its names, in order (by start; at
+        # one start, the longest name first). Kept as arrays of machine integers: as lists of
+        # tuples they held 75 bytes a name, 23 MB for a 16 MB file, through its extraction.
+        self._last: tuple[str, array[int], array[int]] | None = None
 
-    def _occurrences(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    def _occurrences(self, text: str) -> tuple[array[int], array[int]]:
         last = self._last  # read once: another thread may replace it
         if last is not None and last[0] is text:
             return last[1], last[2]
-        found: list[tuple[int, int]] = []
+        keys: list[int] = []
         if self._automaton is not None:
             joined = _JOINED_BEFORE.match
             for end, length in self._automaton.iter(text):
                 start = end + 1 - length
                 if start == 0 or not joined(text, start - 1):
-                    found.append((start, -length))
-        found.sort()  # by start; at one start, the longest name first
-        starts = [start for start, _ in found]
-        self._last = (text, starts, found)
-        return starts, found
+                    keys.append(start << _SHIFT | (_LONGEST - length))
+        keys.sort()
+        starts = array("q", [key >> _SHIFT for key in keys])
+        stops = array("q", [(key >> _SHIFT) + _LONGEST - (key & _LONGEST) for key in keys])
+        self._last = (text, starts, stops)
+        return starts, stops
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of every name in text[start:end], left to right, never overlapping:
         at each position the longest name that fits the range and stands alone."""
         end = len(text) if end is None else end
-        starts, found = self._occurrences(text)
+        starts, stops = self._occurrences(text)
         joined = _JOINED_AFTER.match
         out: list[tuple[int, int]] = []
         free = start  # names may not begin inside the last one taken
         index = bisect_left(starts, start)
-        while index < len(found):
-            at, negative = found[index]
+        while index < len(starts):
+            at = starts[index]
+            stop = stops[index]
             index += 1
             if at >= end:
                 break
-            stop = at - negative
             if at < free or stop > end or (stop < end and joined(text, stop, end)):
                 continue
             out.append((at, stop))

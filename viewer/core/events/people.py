@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from viewer.core.events.name_lookups import place_before, remembered, titled_before
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.resources import build_for_folder, override
 
@@ -69,7 +71,7 @@ class TitleData:
     leaders: dict[str, str]
     title_re: re.Pattern[str]
     titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
-    lengths: tuple[int, ...] = ()  # the titles' lengths, for `_titled_before`
+    lengths: tuple[int, ...] = ()  # the titles' lengths, for `titled_before`
 
 
 @functools.lru_cache(maxsize=8)
@@ -119,34 +121,6 @@ def _is_name_token(token: str, gazetteer_forms: dict[str, tuple[str, str]],
     return not (len(word) == 1 and not token.endswith("."))
 
 
-_Memo = tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, bool]]
-_memos: dict[tuple[int, int], _Memo] = {}
-MEMO_WORDS = 100_000  # capitalised words remembered per set of rules, then forgotten
-
-
-def _name_test(forms: dict[str, tuple[str, str]], titles: frozenset[str]
-               ) -> Callable[[str], bool]:
-    """`_is_name_token` with its answers remembered: the same capitalised words come back in
-    every article, and each test costs a few string operations."""
-    key = (id(forms), id(titles))
-    entry = _memos.get(key)
-    if entry is None or entry[0] is not forms or entry[1] is not titles:
-        if len(_memos) >= 8:
-            _memos.clear()
-        entry = _memos[key] = (forms, titles, {})
-    memo = entry[2]
-
-    def test(token: str) -> bool:
-        found = memo.get(token)
-        if found is None:
-            if len(memo) >= MEMO_WORDS:
-                memo.clear()
-            found = memo[token] = _is_name_token(token, forms, titles)
-        return found
-
-    return test
-
-
 def _bare(token: str) -> str:
     """A token without its possessive or final dot: "Witkoff's" → "Witkoff"."""
     if token.endswith("'s"):  # unrolled: this runs several times for every capital
@@ -170,7 +144,6 @@ def _between_is_title(between: str, data: TitleData) -> bool:
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
 _PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
 _TITLE_GLUE = re.compile(r"[\s,-]+")
-_PLACES = ("in", "at", "from", "to", "near", "into", "across", "of")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
 _CLAUSE_STOP = re.compile(r"[,;.]")
 _OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
@@ -199,8 +172,9 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
                 and data.title_re.search(text, mention.start, mention.end)):
             return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
-    titled = _titled_before(text, left_from, start, data)
-    if _place_before(left):
+    titled = (titled_before(text, left_from, start, data.titles, data.lengths) if data.lengths
+              else bool(data.titled_end.search(left)))
+    if place_before(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
     appos = _APPOSITION.match(text[end : end + 4])
     if appos:
@@ -222,40 +196,6 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
                         return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
                 return None, True
     return None, titled
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _place_before(left: str) -> bool:
-    """`left` ends with a preposition of place and a space ("talks in "): what
-    `\\b(?:in|at|…)\\s+$` finds, read from the end instead of tried at every position."""
-    stripped = left.rstrip()
-    if len(stripped) == len(left) or not stripped.endswith(_PLACES):
-        return False
-    return any(stripped.endswith(word) and (
-        len(stripped) == len(word) or not _word_char(stripped[-len(word) - 1]))
-        for word in _PLACES)
-
-
-def _titled_before(text: str, left_from: int, start: int, data: TitleData) -> bool:
-    """`data.titled_end.search(text[left_from:start])` without trying every position: a title
-    can only end where the spaces and commas before the name begin, so each title length is
-    one dictionary lookup there."""
-    if not data.lengths:
-        return bool(data.titled_end.search(text[left_from:start])) if data.titles else False
-    end = start
-    while end > left_from and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    for length in data.lengths:
-        begin = end - length
-        if begin < left_from:
-            break
-        if text[begin:end] in data.titles and (begin > left_from and _word_char(
-                text[begin - 1])) != _word_char(text[begin]):  # `\b` in the slice
-            return True
-    return False
 
 
 def _capitals_class() -> str:
@@ -335,12 +275,14 @@ class _Words:
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
                 folder: str | Path | None = None,
-                mentions: Sequence[Mention] | None = None) -> list[PersonMention]:
-    """Person-name candidates in each sentence, with their evidence and title party."""
-    data = title_data(folder)
+                mentions: Sequence[Mention] | None = None,
+                titles: TitleData | None = None) -> list[PersonMention]:
+    """Person-name candidates in each sentence, with their evidence and title party.
+    `titles`: the folder's titles when the caller has them (else read for `folder`)."""
+    data = titles or title_data(folder)
     forms = gazetteer.forms
     found: list[PersonMention] = []
-    is_name = _name_test(forms, data.titles)
+    is_name = remembered(_is_name_token, forms, data.titles)
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
@@ -372,7 +314,8 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             taken = run[-1].end()
             start, end = run[0].start(), run[-1].end()
             tail = run[-1].group()
-            names = tuple(_bare(t.group()) for t in run)
+            # interned: a long article names the same people thousands of times
+            names = tuple(sys.intern(_bare(t.group())) for t in run)
             end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
             party, titled = _title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = bool(_SPEECH.match(text[end : end + 40]))

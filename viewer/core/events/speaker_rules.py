@@ -116,14 +116,18 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
 
 
 @functools.lru_cache(maxsize=8)
-def _rules(folder: str | None, _changed: float = 0.0) -> SpeakerRules:
+def _rules(folder: str | None, _changed: float = 0.0, _titles_changed: float = 0.0
+           ) -> SpeakerRules:
     titles = title_data(folder)
     return build_for_folder("speakers.toml", folder, lambda data: build_rules(data, titles))
 
 
 def load_rules(folder: str | Path | None = None) -> SpeakerRules:
-    """The bundled rules, or the folder's own when it has a `speakers.toml` (cached by mtime)."""
+    """The bundled rules, or the folder's own when it has a `speakers.toml` or a
+    `people.toml` (whose titles the rules hold), cached by both files' mtimes."""
     path = override("speakers.toml", folder)
-    if path is None:
+    people = override("people.toml", folder)
+    if path is None and people is None:
         return _rules(None)
-    return _rules(str(folder), path.stat().st_mtime)
+    return _rules(str(folder), path.stat().st_mtime if path else 0.0,
+                  people.stat().st_mtime if people else 0.0)

@@ -112,14 +112,27 @@ def lane_shapes(arrays: LaneArrays, origin: float, px: float, window: tuple[floa
 
 
 def overflow_badges(arrays: LaneArrays, shapes: Shapes, over: Ints, lane_index: int,
-                    row: int) -> list[Item]:
+                    row: int, max_label: float = 0.0) -> list[Item]:
     """What did not fit in the rows, as count badges in the row below them; each holds the
-    ranges of the shapes it gathers, in x order."""
+    ranges of the shapes it gathers, in x order. A run of one event stays its mark or bar:
+    a badge saying "1" hides the one thing it stands for. Its label may run up to
+    `max_label` past it, short of the next run (runs lie more than a badge gap apart)."""
     x0, x1 = shapes.x0, shapes.x1
     over = over[np.lexsort((x1[over], x0[over]))]
     items: list[Item] = []
-    for first, stop, left, right in overflow_runs(x0[over], x1[over]):
+    runs = overflow_runs(x0[over], x1[over])
+    nexts = [run[2] for run in runs[1:]] + [math.inf]
+    for (first, stop, left, right), next_left in zip(runs, nexts, strict=True):
         picked = over[first:stop]
-        events = RowGroup(arrays.rows, shapes.starts[picked], shapes.stops[picked])
+        starts, stops = shapes.starts[picked], shapes.stops[picked]
+        if stop - first == 1 and int(stops[0] - starts[0]) == 1:
+            shape = int(picked[0])
+            kind = "bar" if shape >= shapes.clusters else "mark"
+            end = float(x1[shape])
+            items.append(Item(kind, lane_index, row, float(x0[shape]), end,
+                              (int(arrays.rows[starts[0]]),), "",
+                              max(end, min(end + max_label, next_left - 4))))
+            continue
+        events = RowGroup(arrays.rows, starts, stops)
         items.append(Item("badge", lane_index, row, left, right, events, "", right))
     return items

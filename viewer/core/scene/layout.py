@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import math
 import operator
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -147,8 +148,10 @@ class Scene:
                              lane.longest_span, self._badge_widths)
         order = np.argsort(shapes.x0, kind="stable")
         row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], self.max_rows)
-        lane.pending = functools.partial(self._lane_items, index, arrays, shapes, order,
-                                         row_of, used)
+        # Weakly: a lane that held its scene would keep every replaced scene (and its lanes'
+        # row lists, tens of MB) alive until a full garbage collection.
+        lane.pending = functools.partial(_made_later, weakref.ref(self), index, arrays,
+                                         shapes, order, row_of, used)
         return max(1, used + int(bool((row_of < 0).any())))
 
     def _lane_items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
@@ -171,7 +174,8 @@ class Scene:
         items = self._with_label_room(lane_index, placed)
         over = order[row_of < 0]
         if len(over):
-            items.extend(overflow_badges(arrays, shapes, over, lane_index, used))
+            items.extend(overflow_badges(arrays, shapes, over, lane_index, used,
+                                         MAX_LABEL_PX))
         items.sort(key=_X0)
         return items
 
@@ -369,6 +373,13 @@ class Scene:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None
 
+
+
+def _made_later(scene: weakref.ref[Scene], index: int, arrays: LaneArrays, shapes: Shapes,
+                order: Rows, row_of: Rows, used: int) -> list[Item]:
+    """A lane's items, made when first read, if its scene is still there."""
+    owner = scene()
+    return owner._lane_items(index, arrays, shapes, order, row_of, used) if owner else []
 
 
 def fit_scale(first: int, last: int, width: float, margin: float = 30.0,

@@ -139,21 +139,41 @@ class TenseIndex:
         """Future and past cue matches inside text[left:right], as the patterns find them."""
         found = self._cues.get((left, right))
         if found is None:
-            lex = self._lex
-            future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-            if left > 0 and lex.led_future_cues is not None and lex.led_past_cues is not None:
-                # A break character stands before the sentence: the led patterns match it
-                for into, pattern in ((future, lex.led_future_cues), (past, lex.led_past_cues)):
-                    for cue in pattern.finditer(self._text, left - 1, right):
-                        into[0].append(cue.start("cue"))
-                        into[1].append(cue.end())
-            else:
-                for into, pattern in ((future, lex.future_cues), (past, lex.past_cues)):
-                    for cue in pattern.finditer(self._text, left, right):
-                        into[0].append(cue.start())
-                        into[1].append(cue.end())
-            found = self._cues[(left, right)] = (future, past)
+            found = self._cues[(left, right)] = self._folded_cues(left, right) or (
+                self._plain_cues(left, right))
         return found
+
+    def _plain_cues(self, left: int, right: int) -> tuple[_Cues, _Cues]:
+        future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
+        for into, pattern in ((future, self._lex.future_cues), (past, self._lex.past_cues)):
+            for cue in pattern.finditer(self._text, left, right):
+                into[0].append(cue.start())
+                into[1].append(cue.end())
+        return future, past
+
+    def _folded_cues(self, left: int, right: int) -> tuple[_Cues, _Cues] | None:
+        """The same cues found in the lowercased sentence and the break character before it
+        (which the led patterns match), or None where that cannot be done. An "-ed" verb
+        counts only where the text itself is lowercase there, as the suffix requires."""
+        lex, text = self._lex, self._text
+        if left == 0 or lex.led_future_cues is None or lex.led_past_cues is None:
+            return None
+        folded = text[left - 1 : right].lower()
+        if len(folded) != right - left + 1 or "ı" in folded or "ſ" in folded:
+            return None  # "İ" lowercases to two characters; "ı" and "ſ" match "i" and "s"
+            # under IGNORECASE, not once lowercased
+        shift = left - 1
+        future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
+        for cue in lex.led_future_cues.finditer(folded):
+            future[0].append(cue.start("cue") + shift)
+            future[1].append(cue.end() + shift)
+        for cue in lex.led_past_cues.finditer(folded):
+            start, end = cue.start("cue") + shift, cue.end() + shift
+            if cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
+                continue  # "United": no verb, as the case-sensitive suffix would have found
+            past[0].append(start)
+            past[1].append(end)
+        return future, past
 
 
 @dataclass(slots=True)

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from viewer.core.timex.rule_index import (
-    _FOLLOWER_LETTERS,
     _MAX_FOLLOWERS,
     DIGIT,
+    FOLLOWER_LETTERS,
     Followers,
     _ahead_read,
     _Unknown,
@@ -51,19 +51,19 @@ def _follow_number(chars: set[str], open_: set[str], closed: set[str]) -> set[st
                 if digit:
                     out.add(_NUMBER)
                 elif letter:
-                    (closed if _FOLLOWER_LETTERS == 1 else out).add(_BETWEEN + lower)
+                    (closed if FOLLOWER_LETTERS == 1 else out).add(_BETWEEN + lower)
                 else:
                     out.add(_BETWEEN)
             elif prefix == _BETWEEN:
                 if letter:
-                    (closed if _FOLLOWER_LETTERS == 1 else out).add(_BETWEEN + lower)
+                    (closed if FOLLOWER_LETTERS == 1 else out).add(_BETWEEN + lower)
                 elif digit:
                     closed.add(_BETWEEN + DIGIT)
                 else:
                     out.add(prefix)
             elif letter and prefix[2:] != DIGIT:
                 second = prefix[2:]
-                (closed if len(second) + 1 >= _FOLLOWER_LETTERS else out).add(prefix + lower)
+                (closed if len(second) + 1 >= FOLLOWER_LETTERS else out).add(prefix + lower)
             else:
                 closed.add(prefix)  # the next word has ended
     if len(out) > _MAX_FOLLOWERS:
@@ -110,10 +110,10 @@ def follower_table(patterns: Sequence[str], by_word: dict[str, tuple[int, ...]],
 def can_follow(found: Followers, next_word: str) -> bool:
     """Whether a rule with these followers can match before a word that starts so ("" when
     no word follows; a digit for a number): some follower begins it. Followers are 1 to
-    `_FOLLOWER_LETTERS` letters long, so that is a look-up of each of its short prefixes."""
+    `FOLLOWER_LETTERS` letters long, so that is a look-up of each of its short prefixes."""
     if found is None:
         return True
     if next_word[:1].isdigit():
         return DIGIT in found
     return any(next_word[:size] in found
-               for size in range(1, min(len(next_word), _FOLLOWER_LETTERS) + 1))
+               for size in range(1, min(len(next_word), FOLLOWER_LETTERS) + 1))

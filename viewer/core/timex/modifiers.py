@@ -14,6 +14,7 @@ from viewer.core.timex.lexicon import Lexicon
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_QUOTES = ("'", "’")
 
 
 def _fits(kind: str, value: str, applies: str) -> bool:
@@ -29,9 +30,18 @@ def widen(text: str, start: int, end: int, floor: int, kind: str, value: str,
 
     `floor` is where the previous expression ended: a modifier is never taken from it.
     """
-    if text.startswith(("the ", "The "), start) or _POSSESSIVE.match(text, end, end + 3):
+    if text.startswith(("the ", "The "), start) or (
+            text.startswith(_QUOTES, end) and _POSSESSIVE.match(text, end, end + 3)):
         return start, mod  # "over the past year", "talked about Tuesday's vote": prepositions
     lo = max(floor, start - 24)
+    if lex.modifier_ends is not None:
+        # A modifier ends two characters before the white space or hyphens before `start`;
+        # most words there end in none of the modifiers' last two letters.
+        before = start - 1
+        while before >= lo and (text[before] == "-" or text[before].isspace()):
+            before -= 1
+        if before == start - 1 or text[before - 1 : before + 1].lower() not in lex.modifier_ends:
+            return start, mod
     if lo > 0 and lex.led_modifier is not None:  # the character before the modifier, matched
         match = lex.led_modifier.search(text, lo - 1, start)
     else:

@@ -296,7 +296,7 @@ def weekday(m: Match) -> Result | None:
         # "this Wednesday": by tense, else the Wednesday of the document's own week.
         tense = m.tense()
         delta = ahead if tense > 0 else -back if tense < 0 else target - today
-    elif _POSSESSIVE.match(m.text, m.end, m.end + 3):
+    elif m.text.startswith(("'", "’"), m.end) and _POSSESSIVE.match(m.text, m.end, m.end + 3):
         delta = -back  # "Wednesday's ruling": a possessive names what already happened
     else:
         delta = ahead if m.tense() > 0 else -back

@@ -17,6 +17,7 @@ from viewer.core.timex.value_calendar import shift
 TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
 _HYPHEN_OR_SPACE = re.compile(r"[- ]")
 _ARTICLE = re.compile(r"(?:the|an?)\s+", re.IGNORECASE)
+_QUARTER_OF = re.compile(r"\s+of\s+(?!a\s+century|the\s+year|\d)", re.IGNORECASE)
 
 
 def number_of(m: Match, name: str = "number") -> float | str | None:
@@ -75,12 +76,11 @@ _NOT_PLURALS = {"always", "across", "perhaps", "sometimes", "towards", "afterwar
 def _rate_or_fraction(m: Match) -> bool:
     """"$5 million a year", "four flights a week" are rates and "three-quarters of its food"
     a fraction: measures, which TimeML does not mark as times."""
-    unit = (m.g("unit") or "").lower()
-    number = (m.g("number") or "").lower()
-    fraction = number in ("a", "an", "one") or "-quarter" in m.surface().lower()
-    after = m.text[m.end : m.end + 20]
-    if fraction and unit.startswith("quarter") and re.match(
-            r"\s+of\s+(?!a\s+century|the\s+year|\d)", after, re.IGNORECASE):
+    unit = m.g("unit") or ""
+    number = m.g("number") or ""
+    if unit.startswith("quarter") and (
+            number in ("a", "an", "one") or "-quarter" in m.surface().lower()) and (
+            _QUARTER_OF.match(m.text, m.end, m.end + 20)):
         return True
     if number not in ("a", "an") or unit.endswith("s"):
         return False
@@ -133,21 +133,23 @@ def race_time(m: Match) -> Result | None:
 
 
 def duration(m: Match) -> Result | None:
-    if m.g("adj") == "-old" or _measure_not_time(m) or _rate_or_fraction(m):
+    adj = m.g("adj")
+    if adj == "-old" or _measure_not_time(m) or _rate_or_fraction(m):
         return None  # an age ("a 6-year-old", "52 years old"), a margin or a rate
-    if (m.g("unit") or "").startswith("second") and (m.g("number") or "") in ("a", "an"):
+    unit_word = m.g("unit") or ""
+    number_word = m.g("number")
+    counted = (number_word or "") not in ("a", "an")
+    if unit_word.startswith("second") and not counted:
         return None  # "a second round"
-    unit = unit_of(m)
+    unit = m.lex.units.get(unit_word) or ("Y" if unit_word == "ages" else None)
     if unit is None:
-        unit = {"ages": "Y"}.get(m.g("unit") or "")
-        if unit is None:
-            return None
+        return None
     number = number_of(m)
-    plural = (m.g("unit") or "").endswith("s")
+    plural = unit_word.endswith("s")
     if number is None:
         # "a day-long meeting" lasts one day, "decades-long" an unknown number of them
-        number = 1 if m.g("adj") == "-long" and not plural else "X"
-    elif plural and (m.g("number") or "") in ("a", "an"):
+        number = 1 if adj == "-long" and not plural else "X"
+    elif plural and not counted:
         number = "X"  # "a years-long slump": the article belongs to the noun
     elif number != "X" and float(number) >= 1000:
         return None  # "the 1988 quarter" names a year, not 1988 quarters
@@ -155,14 +157,13 @@ def duration(m: Match) -> Result | None:
         number = (1 if number == "X" else float(number)) + 0.5
     rel = m.g("rel")
     article = _ARTICLE.match(m.surface())
-    adjective = m.g("adj") == "-long"
-    counted = (m.g("number") or "") not in ("a", "an")
+    adjective = adj == "-long"
     if article and rel is None and (
             (plural and not counted) or ((counted or adjective) and not plural)):
         m.start += article.end()  # "a two-year term", "a week-long strike": of the noun
     if rel == "ahead":
         rel = "coming"
-    if rel in ("recent", "coming") and m.g("number") is None:
+    if rel in ("recent", "coming") and number_word is None:
         # "in recent weeks", "in the coming months": some span reaching back or ahead.
         past = rel == "recent"
         result = Result("DURATION", period("X", unit), anchor="dct")
@@ -173,7 +174,7 @@ def duration(m: Match) -> Result | None:
                                                                                 m.dct + step)
             result.explicit_span = True
         return result
-    if rel in ("few", "several", "many") and m.g("number") is None:
+    if rel in ("few", "several", "many") and number_word is None:
         number = "X"
     value = period(number, unit)
     result = Result("DURATION", value, mod=approx_mod(m))

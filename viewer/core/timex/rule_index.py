@@ -133,7 +133,7 @@ def first_words(body: str) -> frozenset[str] | None:
         return None
 
 
-_FOLLOWER_LETTERS = 3  # how much of the next word a follower keeps
+FOLLOWER_LETTERS = 3  # how much of the next word a follower keeps
 _MAX_FOLLOWERS = 20_000
 
 
@@ -159,13 +159,13 @@ def _follow(starts: frozenset[str], chars: set[str], open_: set[str], closed: se
                     (closed.add(prefix + " 0") if digit else out.add(prefix + " "))
             elif not second:  # between the words
                 if letter:
-                    (closed if _FOLLOWER_LETTERS == 1 else out).add(prefix + lower)
+                    (closed if FOLLOWER_LETTERS == 1 else out).add(prefix + lower)
                 elif digit:
                     closed.add(prefix + "0")
                 else:
                     out.add(prefix)
             elif letter and second != "0":
-                (closed if len(second) + 1 >= _FOLLOWER_LETTERS else out).add(prefix + lower)
+                (closed if len(second) + 1 >= FOLLOWER_LETTERS else out).add(prefix + lower)
             else:
                 closed.add(prefix)  # the next word has ended
     if len(out) > _MAX_FOLLOWERS:
@@ -292,7 +292,7 @@ Followers = frozenset[str] | None  # None: anything may follow (or the rule was 
 
 # After the start word (or a number's whole run of digits) and what separates it from the
 # next word: that word's first letters, or a digit. The trigger reads it where it stops.
-NEXT_WORD = rf"(?:(?<=\d)\d*)?[^\w]*(?P<next>[^\W\d_]{{1,{_FOLLOWER_LETTERS}}}|\d)"
+NEXT_WORD = rf"(?:(?<=\d)\d*)?[^\w]*(?P<next>[^\W\d_]{{1,{FOLLOWER_LETTERS}}}|\d)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +315,9 @@ class RuleScan:
     trigger_any_case: re.Pattern[str]
     guards: dict[str, re.Pattern[str]]
     follow: dict[str, tuple[Followers, ...]] = field(default_factory=dict)
+    # The same as bit masks over the word's rules: those any word may follow, and for each
+    # follower the rules it lets go on; a new (word, next word) pair is then a few look-ups.
+    masks: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
 
 
 def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
@@ -339,7 +342,21 @@ def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
     return RuleScan(trigger=re.compile(trigger(guarded)),
                     trigger_any_case=re.compile(trigger(dict.fromkeys(by_word, whole)),
                                                 re.IGNORECASE),
-                    guards=guards, follow=follow)
+                    guards=guards, follow=follow, masks=_masks(follow))
+
+
+def _masks(follow: dict[str, tuple[Followers, ...]]) -> dict[str, tuple[int, dict[str, int]]]:
+    masks: dict[str, tuple[int, dict[str, int]]] = {}
+    for key, row in follow.items():
+        always, by_follower = 0, {}  # type: int, dict[str, int]
+        for bit, after in enumerate(row):
+            if after is None:
+                always |= 1 << bit
+                continue
+            for start in after:
+                by_follower[start] = by_follower.get(start, 0) | 1 << bit
+        masks[key] = (always, by_follower)
+    return masks
 
 
 def _guards(by_word: dict[str, tuple[int, ...]], follow: dict[str, tuple[Followers, ...]]

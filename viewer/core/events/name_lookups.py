@@ -1,0 +1,74 @@
+"""What the name finder asks around each name, answered by a lookup or from memory instead of
+an expression tried at every position of a window: a title just before the name, a
+preposition of place just before it, and whether a capitalised word may be part of a name.
+Each answers exactly as the expression or test it replaces (seeded tests compare them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+PLACES = ("in", "at", "from", "to", "near", "into", "across", "of")
+Forms = dict[str, tuple[str, str]]
+NameTest = Callable[[str, Forms, frozenset[str]], bool]
+
+
+def word_char(char: str) -> bool:
+    """A character `\\w` matches."""
+    return char.isalnum() or char == "_"
+
+
+def place_before(left: str) -> bool:
+    """`left` ends with a preposition of place and a space ("talks in "): what
+    `\\b(?:in|at|…)\\s+$` finds, read from the end."""
+    stripped = left.rstrip()
+    if len(stripped) == len(left) or not stripped.endswith(PLACES):
+        return False
+    return any(stripped.endswith(word) and (
+        len(stripped) == len(word) or not word_char(stripped[-len(word) - 1]))
+        for word in PLACES)
+
+
+def titled_before(text: str, left_from: int, start: int, titles: frozenset[str],
+                  lengths: tuple[int, ...]) -> bool:
+    """What `(?:\\b(?:TITLES)(?!\\w))[\\s,]*$` finds in text[left_from:start]: a title can
+    only end where the spaces and commas before the name begin, so each title length
+    (`lengths`, ascending) is one set lookup there."""
+    end = start
+    while end > left_from and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    for length in lengths:
+        begin = end - length
+        if begin < left_from:
+            break
+        if text[begin:end] in titles and (begin > left_from and word_char(
+                text[begin - 1])) != word_char(text[begin]):  # `\b` in the slice
+            return True
+    return False
+
+
+_Memo = tuple[Forms, frozenset[str], dict[str, bool]]
+_memos: dict[tuple[int, int], _Memo] = {}
+MEMO_WORDS = 100_000  # capitalised words remembered per set of rules, then forgotten
+
+
+def remembered(test: NameTest, forms: Forms, titles: frozenset[str]) -> Callable[[str], bool]:
+    """`test(word, forms, titles)` with its answers kept per set of rules: the same
+    capitalised words come back in every article, and each test costs a few string
+    operations."""
+    key = (id(forms), id(titles))
+    entry = _memos.get(key)
+    if entry is None or entry[0] is not forms or entry[1] is not titles:
+        if len(_memos) >= 8:
+            _memos.clear()
+        entry = _memos[key] = (forms, titles, {})
+    memo = entry[2]
+
+    def answer(word: str) -> bool:
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            found = memo[word] = test(word, forms, titles)
+        return found
+
+    return answer
