@@ -73,12 +73,11 @@ class LinkInput:
 
 # Runs a function over argument tuples and returns the results in order: in this process,
 # or `Executor.map`-like over worker processes.
-Spread = Callable[[Callable[..., list[int]], list[tuple[Any, ...]]], list[list[int]]]
+Spread = Callable[[Callable[..., Any], list[tuple[Any, ...]]], list[Any]]
 PER_WORKER = 4  # stretches per worker, so one slow stretch does not leave the others idle
 
 
-def in_process(function: Callable[..., list[int]], calls: list[tuple[Any, ...]]
-               ) -> list[list[int]]:
+def in_process(function: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
     return [function(*args) for args in calls]
 
 

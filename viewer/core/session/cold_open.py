@@ -124,8 +124,7 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
 def spread_over(pool: Executor) -> Spread:
     """Run calls in the pool's workers (results in order)."""
 
-    def run(function: Callable[..., list[int]], calls: list[tuple[Any, ...]]
-            ) -> list[list[int]]:
+    def run(function: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
         return list(pool.map(function, *zip(*calls, strict=True))) if calls else []
 
     return run

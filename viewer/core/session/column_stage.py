@@ -128,7 +128,7 @@ def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
     if columns.size:
         columns.arrays["cluster"] = group_first(links.label, columns.arrays["id"])
         columns.arrays["sources"] = distinct_per_group(links.label, document)
-    disputes(columns, notes, links.label, scope)
+    disputes(columns, notes, links.label, scope, spread, pieces)
     reports(columns, extracted.summaries, document, links.label)
     return Staged(columns, resolved.people, taxonomy, resolved, links)
 
