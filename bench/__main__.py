@@ -47,6 +47,8 @@ TARGETS = {
     "filter_100k_ms": ("<", 20.0, "100k events, shown window: filter change (ms)"),
     "zoom_step_100k_ms": ("<", 30.0, "100k events, shown window: zoom step (ms)"),
     "seeds_first_paint_s": ("<", 1.5, "seeds: process start to first painted timeline (s)"),
+    "open_parallel_speedup": (">=", 1.8, "opening a folder: all cores ÷ one process (wall)"),
+    "open_main_share": ("<", 0.10, "opening a folder, all cores: main process's share of CPU"),
 }
 
 
@@ -173,6 +175,12 @@ def _child(module: str, argument: int) -> dict[str, Any]:
     return figures
 
 
+def open_cost(articles: int) -> dict[str, Any]:
+    """A folder opened through the app's path, one process against all cores, the CPU of
+    each process, and a reopen after one change (`bench.open_cost`)."""
+    return _child("bench.open_cost", articles)
+
+
 def reopen(articles: int) -> dict[str, Any]:
     """Cold, warm and one-changed opens of a folder of exactly `articles` articles."""
     return _child("bench.reopen", articles)
@@ -197,6 +205,7 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     again = results.get("reopen", {})
     at_10k = again.get("articles") == 10_000 and "error" not in again
     odd = results.get("pathological", {})
+    opened = results.get("open_cost", {})
 
     def case(name: str, key: str = "cpu_s") -> float | None:
         value = odd.get(name, {})
@@ -229,6 +238,8 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "filter_100k_ms": scale_100k.get("filter_ms"),
         "zoom_step_100k_ms": scale_100k.get("zoom_step_ms"),
         "seeds_first_paint_s": results["first_paint_s"],
+        "open_parallel_speedup": opened.get("workers_vs_one_wall"),
+        "open_main_share": opened.get("workers", {}).get("main_share"),
     }
     out = {}
     for key, (op, target, label) in TARGETS.items():
@@ -268,6 +279,7 @@ def main() -> None:
         from bench.pathological import measure
 
         results["pathological"] = measure()
+        results["open_cost"] = open_cost(articles)
     results["reopen"] = reopen(100 if args.quick else 10_000)
     results["columns"] = columns([10_000] if args.quick else [100_000, 1_000_000])
     results["scale"] = scale(sizes)
@@ -299,6 +311,15 @@ def print_table(results: dict[str, Any]) -> None:
     if "dateparser_s" in tg:
         print(f"  dateparser.search_dates: {tg['dateparser_s']:.2f} s, {tg['dateparser_found']} "
               f"found; ours is {tg['tagger_vs_dateparser_ratio']:.0f}x faster")
+    opened = results.get("open_cost")
+    if opened and "error" not in opened:
+        one, many, changed = opened["one_process"], opened["workers"], opened["one_changed"]
+        print(f"open {opened['articles']:,} articles through the app: one process "
+              f"{one['wall_s']:.1f} s ({one['main_cpu_s']:.1f} s CPU); {many['workers']} workers "
+              f"{many['wall_s']:.1f} s ({opened['workers_vs_one_wall']:.2f}x; main process "
+              f"{many['main_cpu_s']:.1f} s CPU of which folder stage {many['stage_cpu_s']:.1f} s, "
+              f"workers {many['workers_cpu_s']:.1f} s; peak RSS {many['peak_tree_mb']:.0f} MB "
+              f"all processes); one file changed {changed['main_cpu_s']:.2f} s CPU")
     again = results.get("reopen")
     if again and "error" not in again:
         cold, warm, one = again["cold"], again["warm"], again["one_changed"]

@@ -26,7 +26,7 @@ from viewer.core.pipeline.document_summary import mention_key
 from viewer.core.pipeline.folder_extraction import extract_folder
 from viewer.core.pipeline.people_codes import resolve_mentions
 from viewer.core.pipeline.people_reduce import learn_partition
-from viewer.core.session import Session
+from viewer.core.session import Session, column_stage, loading
 
 LINEAR = 4.6
 
@@ -57,9 +57,13 @@ def test_a_story_that_discovers_its_topics(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_generated_corpus(tmp_path: Path, workers: int) -> None:
+def test_a_generated_corpus(tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+                            ) -> None:
     """Clusters across articles, disputes, outcomes, people and bad files; with two workers
-    the tasks' columns join in folder order."""
+    the tasks' columns join in folder order, and the workers link stretches of events.
+    People are resolved a few events at a time (as a large folder's are)."""
+    monkeypatch.setattr(loading, "STAGE_POOL_FROM", 0)
+    monkeypatch.setattr(column_stage, "PEOPLE_CHUNK", 7)
     folder = tmp_path / "corpus"
     write_corpus(folder, 60, seed=3)
     session = _same_as_object_stage(folder, workers)
@@ -121,6 +125,22 @@ def test_linking_arrays_is_linear() -> None:
         return counter[0]
 
     assert growth(work) < LINEAR
+
+
+@pytest.mark.parametrize("pieces", [2, 7])
+def test_stretches_give_the_pairs_of_one_scan(pieces: int) -> None:
+    data = _link_input(3)
+    everyone = np.ones(len(data.start), dtype=bool)
+    some = np.arange(len(data.start)) % 5 == 0
+    for owners in (None, some):
+        whole = cluster_pairs(data, everyone, owners)
+        assert len(whole) and np.array_equal(whole, cluster_pairs(data, everyone, owners,
+                                                                  pieces=pieces))
+        label = np.arange(len(data.start), dtype=np.int64)  # each its own cluster
+        whole = near_pairs(data, everyone, everyone, label, load_rules(), owners)
+        split = near_pairs(data, everyone, everyone, label, load_rules(), owners,
+                           pieces=pieces)
+        assert len(whole) and np.array_equal(whole, split)
 
 
 def test_components_are_the_smallest_row_of_each_group() -> None:

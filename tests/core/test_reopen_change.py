@@ -142,3 +142,25 @@ def test_relinking_follows_the_change_not_the_folder(tmp_path: Path,
     small = _relink_work(tmp_path, 12, monkeypatch)
     large = _relink_work(tmp_path, 48, monkeypatch)
     assert large < 1.5 * small  # four times the folder; the whole stage grows fourfold
+
+
+def test_a_damaged_memory_is_never_built_on(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 20, seed=6)
+    Session.open(folder, workers=1, with_store=False).close()
+    db = sqlite3.connect(folder / ".timeline-viewer" / "snapshot.sqlite")
+    name, data = db.execute("SELECT name, data FROM arrays WHERE owner = 'memory' "
+                            "AND name = 'answers'").fetchone()
+    db.execute("UPDATE arrays SET data = ? WHERE owner = 'memory' AND name = ?",
+               (bytes(b ^ 0x5A for b in data) or b"\x01", name))
+    db.commit()
+    db.close()
+    built = _spied(monkeypatch)
+    CHANGES["a sentence added"](folder)
+    session = Session.open(folder, workers=1, with_store=False)
+    assert built == [False]
+    _same_as_fresh(folder, session)
+    session.close()

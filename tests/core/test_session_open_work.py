@@ -13,6 +13,7 @@ import pytest
 
 from viewer.core.session import Session, filtering
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.shared_codes import SharedCodes
 
 ARTICLE = ("date 2026-03-{day:02d} Russia and Ukraine held talks in Geneva on March {day} "
            "on a ceasefire, officials said.\n\nPrisoners were exchanged on March {prev}.\n")
@@ -45,11 +46,11 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         counts["rows_copied"] += found.size
         return found
 
-    concat: Callable[..., EventColumns] = EventColumns.concat.__func__  # type: ignore[attr-defined]
+    join = SharedCodes.join
 
-    def counting_concat(cls: type[EventColumns], parts: Any, text_of: Any) -> EventColumns:
+    def counting_join(self: SharedCodes, parts: Any, text_of: Any) -> EventColumns:
         counts["joins"] += 1
-        return concat(cls, parts, text_of)
+        return join(self, parts, text_of)
 
     index_init = filtering.ColumnIndex.__init__
 
@@ -59,7 +60,7 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     monkeypatch.setattr(EventColumns, "build", classmethod(counting_build))
     monkeypatch.setattr(EventColumns, "from_arrays", classmethod(counting_from_arrays))
-    monkeypatch.setattr(EventColumns, "concat", classmethod(counting_concat))
+    monkeypatch.setattr(SharedCodes, "join", counting_join)
     monkeypatch.setattr(filtering.ColumnIndex, "__init__", counting_index)
     return counts
 
@@ -77,9 +78,8 @@ def test_open_builds_columns_and_index_once(tmp_path: Path, monkeypatch: pytest.
         session.close()
         monkeypatch.undo()
     for counts, size in figures:
-        # The tasks' columns are joined twice: as extracted (kept for the next open) and
-        # as the folder stage works on them.
-        assert counts["indexes"] == 1 and counts["joins"] == 2
+        # The tasks' columns are joined once; the folder stage's columns share those arrays.
+        assert counts["indexes"] == 1 and counts["joins"] == 1
         # Each event is built into columns once where it is extracted (a task of a few files)
         # and read back once.
         assert counts["rows_copied"] == 2 * size

@@ -11,15 +11,16 @@ at its root, so a component's root is its smallest row.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.core.pipeline.cluster import MAX_COMPARED, MAX_SPAN_DAYS
 from viewer.core.pipeline.conflicts import ConflictRules
+from viewer.core.pipeline.link_scans import Stretch, scan_clusters, scan_near
 
 Rows = npt.NDArray[np.int64]
 Ints = npt.NDArray[np.int32]
@@ -31,21 +32,6 @@ class Sets:
 
     codes: npt.NDArray[np.int32]
     offsets: npt.NDArray[np.int64]
-
-    def reader(self, rows: list[int]) -> Callable[[int], frozenset[int]]:
-        """The set of `rows[pos]`, built the first time a position asks for it."""
-        codes: list[int] = self.codes.tolist()
-        offsets: list[int] = self.offsets.tolist()
-        built: dict[int, frozenset[int]] = {}
-
-        def of(pos: int) -> frozenset[int]:
-            found = built.get(pos)
-            if found is None:
-                row = rows[pos]
-                found = built[pos] = frozenset(codes[offsets[row]:offsets[row + 1]])
-            return found
-
-        return of
 
 
 def masks(sets: Sets, rows: Rows) -> list[int]:
@@ -85,19 +71,14 @@ class LinkInput:
     words: Sets
 
 
-def _next_other(documents: Ints) -> list[int]:
-    """For each position of a sorted run, the next position holding another article (the
-    start of the next run of one article's rows)."""
-    size = len(documents)
-    starts = np.flatnonzero(documents[1:] != documents[:-1]) + 1
-    ends = np.append(starts, size)
-    found: list[int] = ends[np.searchsorted(starts, np.arange(size), side="right")].tolist()
-    return found
+# Runs a function over argument tuples and returns the results in order: in this process,
+# or `Executor.map`-like over worker processes.
+Spread = Callable[[Callable[..., Any], list[tuple[Any, ...]]], list[Any]]
+PER_WORKER = 4  # stretches per worker, so one slow stretch does not leave the others idle
 
 
-def _close(wa: frozenset[int], wb: frozenset[int], min_shared: int, min_overlap: float) -> bool:
-    shared = len(wa & wb)
-    return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
+def in_process(function: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
+    return [function(*args) for args in calls]
 
 
 def _sorted(data: LinkInput, rows: Rows) -> Rows:
@@ -106,83 +87,82 @@ def _sorted(data: LinkInput, rows: Rows) -> Rows:
     return found
 
 
+def _stretches(data: LinkInput, order: Rows, owners: list[int], pieces: int,
+               reach: Callable[[list[int]], int], dated: npt.NDArray[np.bool_] | None = None,
+               label: Rows | None = None) -> list[tuple[int, Stretch]]:
+    """The owners in `pieces` runs, each with the positions its owners compare with."""
+    if not owners:
+        return []
+    topics, parties = masks(data.topics, order), masks(data.parties, order)
+    size = -(-len(owners) // max(1, pieces))
+    out = []
+    for at in range(0, len(owners), size):
+        chunk = owners[at:at + size]
+        lo, tail = chunk[0], reach(chunk)
+        rows = order[lo:tail]
+        starts, ends = data.words.offsets[rows], data.words.offsets[rows + 1]
+        lengths = ends - starts
+        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        picks = np.repeat(starts - offsets[:-1], lengths) + np.arange(int(offsets[-1]))
+        out.append((lo, Stretch(
+            data.start[rows].tolist(), data.end[rows].tolist(), data.document[rows],
+            topics[lo:tail], parties[lo:tail], data.words.codes[picks].tolist(),
+            offsets.tolist(), [p - lo for p in chunk],
+            dated[rows].tolist() if dated is not None else None,
+            label[rows].tolist() if label is not None else None)))
+    return out
+
+
+def _pairs(order: Rows, stretches: list[tuple[int, Stretch]], found: list[list[int]]) -> Rows:
+    flat = [np.array(pairs, dtype=np.int64) + lo for (lo, _), pairs in
+            zip(stretches, found, strict=True)]
+    positions = np.concatenate(flat) if flat else np.zeros(0, dtype=np.int64)
+    result: Rows = order[positions].reshape(-1, 2)
+    return result
+
+
 def cluster_pairs(data: LinkInput, candidate: npt.NDArray[np.bool_],
-                  owners: npt.NDArray[np.bool_] | None = None) -> Rows:
+                  owners: npt.NDArray[np.bool_] | None = None,
+                  spread: Spread = in_process, pieces: int = 1) -> Rows:
     """`cluster.links` over arrays: pairs of rows (earlier by start, then row) that report
     the same happening, as an (n, 2) array. With `owners`, only the pairs whose earlier row
-    it marks (a reopen relinks the rows near a change; every other pair is as it was)."""
+    it marks (a reopen relinks the rows near a change; every other pair is as it was).
+    `spread` runs the `pieces` stretches (`link_scans`)."""
     order = _sorted(data, np.flatnonzero(candidate))
-    starts: list[int] = data.start[order].tolist()
-    ends: list[int] = data.end[order].tolist()
-    documents: list[int] = data.document[order].tolist()
-    other = _next_other(data.document[order])
-    rows_list: list[int] = order.tolist()
-    topics, parties = masks(data.topics, order), masks(data.parties, order)
-    words = data.words.reader(rows_list)
-    places = range(len(rows_list)) if owners is None else np.flatnonzero(owners[order]).tolist()
-    pairs: list[int] = []
-    size = len(rows_list)
-    for pos in places:
-        ta = topics[pos]
-        if not ta:
-            continue  # shares a topic with nothing: links nothing
-        end, document, pa = ends[pos], documents[pos], parties[pos]
-        compared = 0
-        j = pos + 1
-        while j < size and compared < MAX_COMPARED:
-            if starts[j] > end:
-                break
-            if documents[j] == document:
-                j = other[j]
-                continue
-            compared += 1
-            if ta & topics[j] and (not pa or not parties[j] or pa & parties[j]) and _close(
-                    words(pos), words(j), 3, 0.25):
-                pairs += (rows_list[pos], rows_list[j])
-            j += 1
-    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    starts, ends = data.start[order], data.end[order]
+    places: list[int] = (np.arange(len(order)) if owners is None
+                         else np.flatnonzero(owners[order])).tolist()
+
+    def reach(chunk: list[int]) -> int:
+        return max(chunk[-1] + 1, int(np.searchsorted(starts, ends[chunk].max(), "right")))
+
+    stretches = _stretches(data, order, places, pieces, reach)
+    found = spread(scan_clusters, [(s, MAX_COMPARED) for _, s in stretches])
+    return _pairs(order, stretches, found)
 
 
 def near_pairs(data: LinkInput, eligible: npt.NDArray[np.bool_],
                day_dated: npt.NDArray[np.bool_], label: Rows, rules: ConflictRules,
-               owners: npt.NDArray[np.bool_] | None = None) -> Rows:
+               owners: npt.NDArray[np.bool_] | None = None,
+               spread: Spread = in_process, pieces: int = 1) -> Rows:
     """`conflicts.near_date_pairs` over arrays: pairs of rows of different clusters (`label`:
     each row's cluster) that report one happening with different days. Pairs whose clusters
     an earlier pair already joined are kept too: they join nothing new, so the clusters the
-    pairs make are the same. `owners` as for `cluster_pairs`."""
+    pairs make are the same. `owners`, `spread` and `pieces` as for `cluster_pairs`."""
     order = _sorted(data, np.flatnonzero(eligible))
-    days: list[int] = data.start[order].tolist()
-    documents: list[int] = data.document[order].tolist()
-    other = _next_other(data.document[order])
-    dated: list[bool] = day_dated[order].tolist()
-    labels: list[int] = label[order].tolist()
-    rows_list: list[int] = order.tolist()
-    topics, parties = masks(data.topics, order), masks(data.parties, order)
-    words = data.words.reader(rows_list)
-    places = range(len(rows_list)) if owners is None else np.flatnonzero(owners[order]).tolist()
-    pairs: list[int] = []
-    size = len(rows_list)
-    for pos in places:
-        ta = topics[pos]
-        if not dated[pos] or not ta:
-            continue  # comparable with nothing
-        stop = min(size, pos + 1 + rules.max_compared,
-                   bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
-        at = pos + 1
-        pa, la, document = parties[pos], labels[pos], documents[pos]
-        while at < stop:
-            if documents[at] == document:
-                at = other[at]
-                continue
-            j = at
-            at += 1
-            if not dated[j] or labels[j] == la or not ta & topics[j]:
-                continue
-            if pa and parties[j] and not pa & parties[j]:
-                continue
-            if _close(words(pos), words(j), rules.min_shared, rules.min_overlap):
-                pairs += (rows_list[pos], rows_list[j])
-    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    days = data.start[order]
+    places: list[int] = (np.arange(len(order)) if owners is None
+                         else np.flatnonzero(owners[order])).tolist()
+
+    def reach(chunk: list[int]) -> int:
+        last = int(np.searchsorted(days, days[chunk].max() + rules.tolerance_days, "right"))
+        return max(chunk[-1] + 1, min(len(order), chunk[-1] + 1 + rules.max_compared, last))
+
+    stretches = _stretches(data, order, places, pieces, reach, day_dated, label)
+    found = spread(scan_near, [(s, rules.max_compared, rules.tolerance_days, rules.min_shared,
+                                rules.min_overlap) for _, s in stretches])
+    return _pairs(order, stretches, found)
 
 
 def components(size: int, pairs: Sequence[Rows]) -> Rows:

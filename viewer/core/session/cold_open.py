@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.model import Problem
+from viewer.core.pipeline.array_links import Spread
 from viewer.core.pipeline.document_summary import DocumentSummary, EventNotes
 from viewer.core.pipeline.folder_extraction import (
     BATCH_BYTES,
@@ -37,6 +39,7 @@ from viewer.core.session.batch_extraction import (
 from viewer.core.session.column_rows import take
 from viewer.core.session.column_stage import Extracted
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.shared_codes import SharedCodes, shallow
 
 Pending = tuple[bytes, str, str, int]  # snapshot key, path, sidecar entry (JSON), size
 IN_PROCESS_FILES = 8  # files per step when extracting in this process (progress, partials)
@@ -72,33 +75,41 @@ def tasks(pending: Sequence[Pending], workers: int) -> list[list[Pending]]:
     return out
 
 
-def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str, str]],
-            stamp: str, workers: int | None, names: Callable[[bytes], str],
-            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool]) -> bool:
-    """Extract the pending files, handing each task's result to `keep` as it arrives;
-    False when `report(done)` says stop."""
-    done = 0
+def pool_for(pending: Sequence[Pending], workers: int | None, folder: str, stamp: str
+             ) -> Executor | None:
+    """Worker processes when there is enough to extract (below PARALLEL_FROM files their
+    start costs more than they save); the folder stage uses them too."""
     workers = workers or os.cpu_count() or 1
+    if len(pending) >= PARALLEL_FROM and workers > 1:
+        return _executor(workers, folder, stamp)
+    return None
+
+
+def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str, str]],
+            stamp: str, pool: Executor | None, workers: int, names: Callable[[bytes], str],
+            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool]) -> bool:
+    """Extract the pending files (in `pool`'s `workers` processes, or in this one), handing
+    each task's result to `keep` as it arrives; False when `report(done)` says stop."""
+    done = 0
 
     def side_of(batch: list[Pending]) -> dict[str, dict[str, str]]:
         wanted = {names(rel) for rel, _, _, _ in batch}
         return {k: v for k, v in sidecar.items() if k in wanted}
 
-    if len(pending) >= PARALLEL_FROM and workers > 1:
-        with _executor(workers, folder, stamp) as pool:
-            futures: dict[Future[ExtractedBatch], int] = {}
-            # The biggest tasks first, so the long ones start early and small ones fill gaps.
-            for batch in sorted(tasks(pending, workers), key=lambda b: -sum(p[3] for p in b)):
-                items = [(rel, path, side) for rel, path, side, _ in batch]
-                futures[pool.submit(extract_files, folder, items, side_of(batch), stamp)] = (
-                    len(batch))
-            for future in as_completed(futures):
-                keep(future.result())
-                done += futures[future]
-                if not report(done):
-                    for other in futures:
-                        other.cancel()
-                    return False
+    if pool is not None:
+        futures: dict[Future[ExtractedBatch], int] = {}
+        # The biggest tasks first, so the long ones start early and small ones fill gaps.
+        for batch in sorted(tasks(pending, workers), key=lambda b: -sum(p[3] for p in b)):
+            items = [(rel, path, side) for rel, path, side, _ in batch]
+            futures[pool.submit(extract_files, folder, items, side_of(batch), stamp)] = (
+                len(batch))
+        for future in as_completed(futures):
+            keep(future.result())
+            done += futures.pop(future)  # and its result (packed files, columns) let go
+            if not report(done):
+                for other in futures:
+                    other.cancel()
+                return False
         return True
     for start in range(0, len(pending), IN_PROCESS_FILES):
         batch = list(pending[start:start + IN_PROCESS_FILES])
@@ -110,9 +121,18 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
     return True
 
 
+def spread_over(pool: Executor) -> Spread:
+    """Run calls in the pool's workers (results in order)."""
+
+    def run(function: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
+        return list(pool.map(function, *zip(*calls, strict=True))) if calls else []
+
+    return run
+
+
 def read_back(folder: str, stamp: str, saved: Iterable[tuple[bytes, object]],
               gathered: Gathered, text_of: Callable[[str, int, int], str],
-              chunk: int = 256) -> None:
+              shared: SharedCodes, chunk: int = 256) -> None:
     """Files the snapshot held (as extractions, or as problems) into pieces, a chunk at a
     time so their objects are let go as they are converted."""
     found: list[tuple[bytes, DocumentEvents]] = []
@@ -122,10 +142,10 @@ def read_back(folder: str, stamp: str, saved: Iterable[tuple[bytes, object]],
         elif isinstance(value, dict) and "problem" in value:
             gathered.problems[rel] = Problem(**value["problem"])
         if len(found) >= chunk:
-            gathered.pieces.append(piece_of(column_part(folder, stamp, found), text_of))
+            gathered.pieces.append(piece_of(column_part(folder, stamp, found), text_of, shared))
             found = []
     if found:
-        gathered.pieces.append(piece_of(column_part(folder, stamp, found), text_of))
+        gathered.pieces.append(piece_of(column_part(folder, stamp, found), text_of, shared))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +161,11 @@ class Piece:
     origin: npt.NDArray[np.int64] | None = None  # each row's row in the last open, if kept
 
 
-def piece_of(part: ColumnPart, text_of: Callable[[str, int, int], str]) -> Piece:
-    columns = EventColumns.from_arrays(part.arrays, part.extra, text_of)
-    return Piece(part.documents, columns, columns, part.notes)
+def piece_of(part: ColumnPart, text_of: Callable[[str, int, int], str],
+             shared: SharedCodes) -> Piece:
+    """A task's documents, their codes in the open's shared vocabularies."""
+    columns = shared.columns(EventColumns.from_arrays(part.arrays, part.extra, text_of))
+    return Piece(part.documents, columns, columns, shared.notes_in(part.notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +181,8 @@ class Joined:
 
 def redate(folder: str, stamp: str, pieces: Sequence[Piece], order: Sequence[bytes],
            extraction_of: Callable[[bytes], DocumentEvents],
-           text_of: Callable[[str, int, int], str]) -> tuple[Piece | None, list[DocumentEvents]]:
+           text_of: Callable[[str, int, int], str], shared: SharedCodes
+           ) -> tuple[Piece | None, list[DocumentEvents]]:
     """Articles whose evidence lacks only the year take it from the folder's dated articles
     and are extracted again (`folder_extraction.dated_by_folder`): a piece of the
     re-extracted documents (which replace the originals when the pieces are joined), and
@@ -176,15 +199,18 @@ def redate(folder: str, stamp: str, pieces: Sequence[Piece], order: Sequence[byt
                if x is not old]
     if not changed:
         return None, []
-    return piece_of(column_part(folder, stamp, changed), text_of), [x for _, x in changed]
+    return (piece_of(column_part(folder, stamp, changed), text_of, shared),
+            [x for _, x in changed])
 
 
 def joined(pieces: Sequence[Piece], order: Sequence[bytes],
-           text_of: Callable[[str, int, int], str], replaced: Piece | None = None) -> Joined:
+           text_of: Callable[[str, int, int], str], shared: SharedCodes,
+           replaced: Piece | None = None) -> Joined:
     """The pieces' documents in folder order (`order`: every file's key) as one set of
     columns as extracted and one to stage, with their notes; rows are reordered only when
     the pieces do not already follow the folder. The documents of `replaced` take the place
-    of the same documents in the other pieces."""
+    of the same documents in the other pieces. When no piece comes from the last open, the
+    columns to stage share the arrays of those as extracted (`shared_codes.shallow`)."""
     position = {rel: k for k, rel in enumerate(order)}
     ranked = sorted((p for p in pieces if p.documents),
                     key=lambda p: position[p.documents[0][0]])
@@ -195,9 +221,10 @@ def joined(pieces: Sequence[Piece], order: Sequence[bytes],
         return Joined([], Extracted([], empty, EventNotes.concat([])), Extracted(
             [], EventColumns.build([], text_of), EventNotes.concat([])),
             np.zeros(0, dtype=np.int64))
-    pre = EventColumns.concat([p.pre for p in ranked], text_of)
-    start = EventColumns.concat([p.start for p in ranked], text_of)
-    notes = EventNotes.concat([p.notes for p in ranked])
+    pre = shared.join([p.pre for p in ranked], text_of)
+    kept = any(p.origin is not None for p in ranked)
+    start = shared.join([p.start for p in ranked], text_of) if kept else pre
+    notes = shared.join_notes([p.notes for p in ranked])
     origin = np.concatenate([p.origin if p.origin is not None else np.full(
         p.pre.size, -1, dtype=np.int64) for p in ranked])
     documents = [d for p in ranked for d in p.documents]
@@ -211,9 +238,12 @@ def joined(pieces: Sequence[Piece], order: Sequence[bytes],
         starts = np.zeros(len(documents) + 1, dtype=np.int64)
         np.cumsum(counts, out=starts[1:])
         rows = rows_of(starts, ranks)
-        pre, start, notes = take(pre, rows), take(start, rows), notes.take(rows)
+        pre, notes = take(pre, rows), notes.take(rows)
+        start = take(start, rows) if kept else pre
         origin = origin[rows]
         documents = [documents[k] for k in ranks]
+    if not kept:
+        start = shallow(pre)
     summaries = [s for _, s in documents]
     return Joined([rel for rel, _ in documents], Extracted(summaries, pre, notes),
                   Extracted(summaries, start, notes), origin)

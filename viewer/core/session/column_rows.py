@@ -1,5 +1,5 @@
-"""Whole-column operations the folder stage needs: rows picked and reordered, some rows of one
-field given new values, and events built without their sentence text.
+"""Whole-column operations the folder stage needs: rows picked and reordered, and some rows of
+one field given new values.
 
 Why: the folder stage changes a few fields of some events (people, parties, clusters, marks);
 doing it through `EventColumns.set_rows` compares every field of every row. These work on one
@@ -14,8 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.events.document_events import Event
-from viewer.core.session.columns import NO_DAY, SPEC, SPECS, EventColumns, Ragged, Vocabulary
+from viewer.core.session.columns import NO_DAY, SPEC, EventColumns, Ragged, Vocabulary
 
 Rows = npt.NDArray[np.int64]
 
@@ -63,26 +62,3 @@ def put(columns: EventColumns, name: str, values: Mapping[int, Any]) -> None:
         columns.flags[rows[~on]] &= ~bit
     else:
         raise TypeError(f"{name} is not set by rows")
-
-
-_BLANK: dict[str, Any] = {"text": "", "char_start": 0, "char_end": 0, "start": None,
-                          "end": None, "precision": "", "date_source": "", "timex": None,
-                          "timex_value": None, "parties": (), "people": (), "topics": (),
-                          "boilerplate": False, "sentence": 0}
-
-
-def events_of(columns: EventColumns, rows: Rows, fields: tuple[str, ...]) -> list[Event]:
-    """Events for the given rows holding only `fields` (the rest blank or default): for a
-    step that reads a few fields of many events, so only those columns are converted."""
-    values = [columns.values(name, rows) for name in fields]
-    blank = {k: v for k, v in _BLANK.items() if k not in fields}
-    return [Event(**blank, **dict(zip(fields, row, strict=True)))
-            for row in zip(*values, strict=True)]
-
-
-def events_without_text(columns: EventColumns, rows: Rows) -> list[Event]:
-    """Events for the given rows with an empty sentence text: for steps that read every
-    field but the text, so no document text is read for them."""
-    values = [columns.values(spec.name, rows) if spec.kind != "text" else [""] * len(rows)
-              for spec in SPECS]
-    return [Event(*fields) for fields in zip(*values, strict=True)]

@@ -22,8 +22,10 @@ import numpy.typing as npt
 from viewer.core.events.topics import Taxonomy, deleted_ids, load_taxonomy
 from viewer.core.model import Document
 from viewer.core.pipeline.array_links import (
+    Spread,
     distinct_per_group,
     group_first,
+    in_process,
 )
 from viewer.core.pipeline.document_summary import (
     DocumentSummary,
@@ -103,28 +105,30 @@ def discovers(taxonomy: Taxonomy) -> bool:
 
 def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
                   documents: Callable[[], Sequence[Document]],
-                  previous: Previous | None = None) -> Staged:
+                  previous: Previous | None = None, spread: Spread = in_process,
+                  pieces: int = 1) -> Staged:
     """Every folder-wide step; `extracted.columns` is updated in place and returned.
     With `previous` (same taxonomy, none discovered), only what the change touched is done
-    again."""
+    again. Linking runs in `pieces` stretches through `spread` (e.g. worker processes)."""
     columns, notes = extracted.columns, extracted.notes
     document = extracted.document_rows()
     resolved, touched = _people(folder, columns, extracted, previous)
     _topics(folder, columns, taxonomy, documents)
     if previous is None:
-        links = link(columns, notes, document)
+        links = link(columns, notes, document, None, spread, pieces)
         scope = None
     else:
         old_start = previous.pre.arrays["start"]
         links = link(columns, notes, document,
-                     Change(previous.new_of_old, touched, old_start, previous.links))
+                     Change(previous.new_of_old, touched, old_start, previous.links), spread,
+                     pieces)
         old_of_new = _old_of_new(previous.new_of_old, columns.size)
         scope = regrouped(links.label, previous.final_label, old_of_new) | np.isin(
             links.label, links.label[touched])
     if columns.size:
         columns.arrays["cluster"] = group_first(links.label, columns.arrays["id"])
         columns.arrays["sources"] = distinct_per_group(links.label, document)
-    disputes(columns, notes, links.label, scope)
+    disputes(columns, notes, links.label, scope, spread, pieces)
     reports(columns, extracted.summaries, document, links.label)
     return Staged(columns, resolved.people, taxonomy, resolved, links)
 
@@ -137,6 +141,7 @@ def _old_of_new(new_of_old: Rows, size: int) -> Rows:
 
 
 _PEOPLE_FIELDS = ("people", "parties", "speaker", "why")
+PEOPLE_CHUNK = 100_000  # events whose people are resolved together (bounds their objects)
 
 
 def _people(folder: str | Path, columns: EventColumns, extracted: Extracted,
@@ -171,23 +176,25 @@ def _people(folder: str | Path, columns: EventColumns, extracted: Extracted,
             put(columns, name, dict(zip(redo.tolist(), previous.pre.values(
                 name, old_of_new[redo]), strict=True)))
         rows = np.flatnonzero((fresh | again) & (lengths > 0))
-    parties = columns.values("parties", rows)
-    why = columns.values("why", rows)
-    speaker = columns.values("speaker", rows)
     as_written = [written(key) for key in mentions.strings]
     found, answers = resolved.found, resolved.answers.tolist()
     codes: list[int] = mentions.codes.tolist()
     offsets: list[int] = mentions.offsets.tolist()
-    changed: dict[str, dict[int, object]] = {name: {} for name in _PEOPLE_FIELDS}
-    for k, row in enumerate(rows.tolist()):
-        named = [(found[answers[at]], as_written[codes[at]])
-                 for at in range(offsets[row], offsets[row + 1])]
-        new = with_people(parties[k], why[k], speaker[k], named)
-        if new is not None:
-            for name, value in zip(_PEOPLE_FIELDS, new, strict=True):
-                changed[name][row] = value
-    for name, values in changed.items():
-        put(columns, name, values)
+    for first in range(0, len(rows), PEOPLE_CHUNK):  # Python values for a chunk at a time
+        chunk = rows[first:first + PEOPLE_CHUNK]
+        parties = columns.values("parties", chunk)
+        why = columns.values("why", chunk)
+        speaker = columns.values("speaker", chunk)
+        changed: dict[str, dict[int, object]] = {name: {} for name in _PEOPLE_FIELDS}
+        for k, row in enumerate(chunk.tolist()):
+            named = [(found[answers[at]], as_written[codes[at]])
+                     for at in range(offsets[row], offsets[row + 1])]
+            new = with_people(parties[k], why[k], speaker[k], named)
+            if new is not None:
+                for name, value in zip(_PEOPLE_FIELDS, new, strict=True):
+                    changed[name][row] = value
+        for name, values in changed.items():
+            put(columns, name, values)
     if previous is not None:
         after = columns.values("parties", redo)
         touched[redo[[old != new for old, new in zip(before, after, strict=True)]]] = True

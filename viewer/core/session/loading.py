@@ -28,6 +28,7 @@ from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.ingest.safe_read import display_name, relative_name
 from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import Document, Problem
+from viewer.core.pipeline.array_links import PER_WORKER, in_process
 from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import (
@@ -38,7 +39,16 @@ from viewer.core.serialize import (
 )
 from viewer.core.session import stage_memory
 from viewer.core.session.batch_extraction import ExtractedBatch
-from viewer.core.session.cold_open import Gathered, extract, joined, piece_of, read_back, redate
+from viewer.core.session.cold_open import (
+    Gathered,
+    extract,
+    joined,
+    piece_of,
+    pool_for,
+    read_back,
+    redate,
+    spread_over,
+)
 from viewer.core.session.column_rows import take
 from viewer.core.session.column_stage import (
     Extracted,
@@ -49,6 +59,7 @@ from viewer.core.session.column_stage import (
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, Texts
 from viewer.core.session.partials import Partial, PartialBatches
+from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
     FileKey,
     Snapshot,
@@ -59,6 +70,7 @@ from viewer.core.session.snapshot import (
 from viewer.core.timex import Timex
 
 Progress = Callable[[int, int], bool | None]
+STAGE_POOL_FROM = 50_000  # events: below, linking in the workers costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,20 +217,21 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     source = DocumentSource(snap)
     texts = Texts(source)
     gathered = Gathered()
+    shared = SharedCodes()
     last = stage_memory.saved(snap, texts) if snap is not None and hits else None
     if last is not None:
-        piece = stage_memory.reused(*last, set(hits), known)
+        piece = stage_memory.reused(*last, set(hits), known, shared)
         if piece is not None:
             gathered.pieces.append(piece)
     if snap is not None and hits:
         held = {rel for piece in gathered.pieces for rel, _ in piece.documents}
         read_back(folder, stamp, snap.payloads([rel for rel in hits if rel not in held],
-                                               _converted).items(), gathered, texts)
+                                               _converted).items(), gathered, texts, shared)
     held = {rel for piece in gathered.pieces for rel, _ in piece.documents}
     held |= set(gathered.problems)
     pending += [(rel, keys[rel].side) for rel in hits if rel not in held]
     cached = len(held)
-    batches = PartialBatches(partial) if partial is not None else None
+    batches = PartialBatches(partial, shared.join) if partial is not None else None
     written: dict[bytes, FileKey] = {}
 
     def keep(batch: ExtractedBatch) -> None:
@@ -227,83 +240,90 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         source.put(batch.files)
         written.update((row.rel, row.key) for row in batch.files)
         gathered.problems.update(batch.problems)
-        piece = piece_of(batch.part, texts)
+        piece = piece_of(batch.part, texts, shared)
         for rel, summary in batch.part.documents:
             texts.names[summary.relpath] = rel
         gathered.pieces.append(piece)
         if batches is not None and batch.part.documents:
             batches.add(piece.pre, len(batch.part.documents))
 
-    if going:
-        sizes = [(rel, names[rel], side, max(0, keys[rel].size)) for rel, side in pending]
-        going = extract(folder, sizes, sidecar, stamp, workers,
-                        lambda rel: _sidecar_name(folder, names[rel]), keep,
-                        lambda done: report(cached + done, total))
-    if batches is not None:
-        batches.flush()
-    if snap is not None:
-        snap.touch(touched)
-    if snap is not None and going:
-        snap.keep_only(set(keys))
+    sizes = [(rel, names[rel], side, max(0, keys[rel].size)) for rel, side in pending]
+    pool = pool_for(sizes, workers, folder, stamp) if going else None
+    with pool if pool is not None else contextlib.nullcontext():  # the stage uses it too
+        if going:
+            going = extract(folder, sizes, sidecar, stamp, pool, workers or os.cpu_count() or 1,
+                            lambda rel: _sidecar_name(folder, names[rel]), keep,
+                            lambda done: report(cached + done, total))
 
-    problems = list(listing.problems) + rule_problems(folder)
-    problems += [gathered.problems[rel] for rel in keys if rel in gathered.problems]
-    for piece in gathered.pieces:
-        for rel, summary in piece.documents:
-            texts.names[summary.relpath] = rel
-    undated = {rel for piece in gathered.pieces for rel, s in piece.documents
-               if s.published is None}
-    again, staged = redate(folder, stamp, gathered.pieces, list(keys), source.extraction, texts)
-    found = joined(gathered.pieces, list(keys), texts, again)
-    gathered.pieces.clear()
-    summaries = found.pre.summaries
-    paths = dict(zip((s.relpath for s in summaries), found.rels, strict=True))
-    documents = _Lazy(tuple(paths), paths, source.payload, _document)
-    timexes = _Lazy(documents.order, paths, source.payload, _timexes)
-    for x in staged:  # dated by the folder: kept as re-extracted
-        documents.known[x.document.relpath] = x.document
-        timexes.known[x.document.relpath] = x.timexes
-        texts.known[x.document.relpath] = x.document.text
+        if batches is not None:
+            batches.flush()
+        if snap is not None:
+            snap.touch(touched)
+        if snap is not None and going:
+            snap.keep_only(set(keys))
 
-    def every_document() -> list[Document]:
-        return [documents[r] for r in documents.order]
+        problems = list(listing.problems) + rule_problems(folder)
+        problems += [gathered.problems[rel] for rel in keys if rel in gathered.problems]
+        for piece in gathered.pieces:
+            for rel, summary in piece.documents:
+                texts.names[summary.relpath] = rel
+        undated = {rel for piece in gathered.pieces for rel, s in piece.documents
+                   if s.published is None}
+        again, staged = redate(folder, stamp, gathered.pieces, list(keys), source.extraction, texts,
+                               shared)
+        found = joined(gathered.pieces, list(keys), texts, shared, again)
+        gathered.pieces.clear()
+        summaries = found.pre.summaries
+        paths = dict(zip((s.relpath for s in summaries), found.rels, strict=True))
+        documents = _Lazy(tuple(paths), paths, source.payload, _document)
+        timexes = _Lazy(documents.order, paths, source.payload, _timexes)
+        for x in staged:  # dated by the folder: kept as re-extracted
+            documents.known[x.document.relpath] = x.document
+            timexes.known[x.document.relpath] = x.timexes
+            texts.known[x.document.relpath] = x.document.text
 
-    taxonomy = fitted_taxonomy(folder, summaries, every_document)
-    before = None
-    if last is not None and taxonomy.ids() == last[0].taxonomy and not discovers(taxonomy):
-        before = stage_memory.previous(last[0], found.origin)
-    start = found.start
-    if before is None and (found.origin >= 0).any():  # the last stage cannot be built on
-        start = Extracted(summaries, take(found.pre.columns, np.arange(
-            found.pre.columns.size)), found.pre.notes)
-    stage = stage_columns(folder, start, taxonomy, every_document, before)
-    columns, people = stage.columns, stage.people
-    order = documents.order
-    document_problems = {s.relpath: s.problems for s in summaries if s.problems}
-    if snap is not None and going:
-        arrays, extra = columns.to_arrays()
-        extra.update(order=[[s.relpath, paths[s.relpath].decode("utf-8", "surrogateescape"),
-                             _iso(s.published), s.title] for s in summaries],
-                     document_problems={k: [[p.path, p.kind, p.message] for p in v]
-                                        for k, v in document_problems.items()},
-                     problems=[[p.path, p.kind, p.message] for p in problems], people=people,
-                     taxonomy=[_topic_json(t) for t in stage.taxonomy.topics],
-                     staged={x.document.relpath: extraction_to_dict(x) for x in staged})
-        with contextlib.suppress(TypeError, ValueError):  # values JSON cannot hold: no shortcut
-            snap.put_folder(folder_key, arrays, extra)
-            snap.put_memory(*stage_memory.to_saved(stage_memory.Memory(
-                    found.rels, [stage_memory.key_of(written.get(rel, keys[rel]))
-                                 for rel in found.rels], [rel in undated for rel in found.rels],
-                    summaries, found.pre.columns, found.pre.notes, stage.resolved.keys(),
-                    stage.resolved.answers, stage.links, taxonomy.ids())))
-    return Loaded(
-        root=folder, order=order, documents=documents, document_problems=document_problems,
-        timexes=timexes, columns=columns,
-        problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
-        extracted=gathered.extracted, complete=going, snapshot=snap,
-        files=tuple(names[paths[relpath]] for relpath in order),
-        headers=tuple((s.published, s.title) for s in summaries),
-        taxonomy=stage.taxonomy)
+        def every_document() -> list[Document]:
+            return [documents[r] for r in documents.order]
+
+        taxonomy = fitted_taxonomy(folder, summaries, every_document)
+        before = None
+        if last is not None and taxonomy.ids() == last[0].taxonomy and not discovers(taxonomy):
+            before = stage_memory.previous(last[0], found.origin)
+        start = found.start
+        if before is None and (found.origin >= 0).any():  # the last stage cannot be built on
+            start = Extracted(summaries, take(found.pre.columns, np.arange(
+                found.pre.columns.size)), found.pre.notes)
+        spread = (spread_over(pool) if pool is not None and start.columns.size >= STAGE_POOL_FROM
+                  else in_process)
+        stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
+                              PER_WORKER * (workers or os.cpu_count() or 1))
+        columns, people = stage.columns, stage.people
+        order = documents.order
+        document_problems = {s.relpath: s.problems for s in summaries if s.problems}
+        if snap is not None and going:
+            arrays, extra = columns.to_arrays()
+            extra.update(order=[[s.relpath, paths[s.relpath].decode("utf-8", "surrogateescape"),
+                                 _iso(s.published), s.title] for s in summaries],
+                         document_problems={k: [[p.path, p.kind, p.message] for p in v]
+                                            for k, v in document_problems.items()},
+                         problems=[[p.path, p.kind, p.message] for p in problems], people=people,
+                         taxonomy=[_topic_json(t) for t in stage.taxonomy.topics],
+                         staged={x.document.relpath: extraction_to_dict(x) for x in staged})
+            with contextlib.suppress(TypeError, ValueError):  # values JSON cannot hold: no shortcut
+                snap.put_folder(folder_key, arrays, extra)
+                snap.put_memory(*stage_memory.to_saved(stage_memory.Memory(
+                        found.rels, [stage_memory.key_of(written.get(rel, keys[rel]))
+                                     for rel in found.rels], [rel in undated for rel in found.rels],
+                        summaries, found.pre.columns, found.pre.notes, stage.resolved.keys(),
+                        stage.resolved.answers, stage.links, taxonomy.ids())))
+        return Loaded(
+            root=folder, order=order, documents=documents, document_problems=document_problems,
+            timexes=timexes, columns=columns,
+            problems=tuple(problems), ignored=listing.ignored, people=people, cached=cached,
+            extracted=gathered.extracted, complete=going, snapshot=snap,
+            files=tuple(names[paths[relpath]] for relpath in order),
+            headers=tuple((s.published, s.title) for s in summaries),
+            taxonomy=stage.taxonomy)
 
 
 def _sidecar_name(folder: str, path: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from viewer.core.session.columns import EventColumns
 
 Partial = Callable[[EventColumns], None]
+Join = Callable[[list[EventColumns], Callable[[str, int, int], str]], EventColumns]
 FIRST_BATCH = 16  # documents in the first batch
 
 
@@ -21,8 +22,10 @@ class PartialBatches:
     """Collects the column parts of newly extracted documents and hands them over joined,
     batch by batch (a batch closes once it holds at least its number of documents)."""
 
-    def __init__(self, deliver: Partial, first: int = FIRST_BATCH) -> None:
+    def __init__(self, deliver: Partial, join: Join | None = None,
+                 first: int = FIRST_BATCH) -> None:
         self.deliver = deliver
+        self.join = join or EventColumns.concat
         self.limit = first
         self.waiting = 0  # documents not yet handed over
         self.parts: list[EventColumns] = []
@@ -39,6 +42,6 @@ class PartialBatches:
         if not self.waiting:
             return
         parts, self.parts, self.waiting = self.parts, [], 0
-        batch = parts[0] if len(parts) == 1 else EventColumns.concat(parts, parts[0].text_of)
+        batch = parts[0] if len(parts) == 1 else self.join(parts, parts[0].text_of)
         self.delivered += 1
         self.deliver(batch)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
 import os
 import sqlite3
@@ -29,18 +28,18 @@ from viewer.core.pipeline.file_cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
-VERSION = "6"
+VERSION = "7"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, side TEXT,
     payload BLOB NOT NULL, text BLOB);
 CREATE TABLE IF NOT EXISTS folder (
-    id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, digest TEXT NOT NULL,
-    columns BLOB NOT NULL, extra BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS memory (
-    id INTEGER PRIMARY KEY CHECK (id = 1), digest TEXT NOT NULL,
-    arrays BLOB NOT NULL, extra BLOB NOT NULL);
+    id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, extra BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS memory (id INTEGER PRIMARY KEY CHECK (id = 1), extra BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS arrays (
+    owner TEXT NOT NULL, name TEXT NOT NULL, dtype TEXT NOT NULL, shape TEXT NOT NULL,
+    digest TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (owner, name));
 """
 
 
@@ -232,51 +231,85 @@ class Snapshot:
     def folder(self, key: str | None) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
         """The folder's columns and extra data if they were saved under `key` (None: under
         whatever key they were saved)."""
-        return self._read("SELECT digest, columns, extra FROM folder WHERE id = 1"
-                          + (" AND key = ?" if key is not None else ""),
-                          (key,) if key is not None else ())
+        sql = "SELECT extra FROM folder WHERE id = 1" + (" AND key = ?" if key is not None
+                                                         else "")
+        return self._read(FOLDER, sql, (key,) if key is not None else ())
 
     def put_folder(self, key: str, columns: dict[str, np.ndarray[Any, Any]],
                    extra: Any) -> None:
-        blob = _arrays_blob(columns)
-        self._write("INSERT OR REPLACE INTO folder VALUES (1, ?, ?, ?, ?)",
-                    [(key, hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+        self._put(FOLDER, columns, "INSERT OR REPLACE INTO folder VALUES (1, ?, ?)",
+                  (key, pack(extra)))
 
     def memory(self) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
         """What the last folder stage left for the next (`stage_memory`)."""
-        return self._read("SELECT digest, arrays, extra FROM memory WHERE id = 1", ())
+        return self._read(MEMORY, "SELECT extra FROM memory WHERE id = 1", ())
 
     def put_memory(self, arrays: dict[str, np.ndarray[Any, Any]], extra: Any) -> None:
-        blob = _arrays_blob(arrays)
-        self._write("INSERT OR REPLACE INTO memory VALUES (1, ?, ?, ?)",
-                    [(hashlib.sha256(blob).hexdigest(), blob, pack(extra))])
+        self._put(MEMORY, arrays, "INSERT OR REPLACE INTO memory VALUES (1, ?)",
+                  (pack(extra),))
 
-    def _read(self, sql: str, args: tuple[Any, ...]
+    def _put(self, owner: str, arrays: dict[str, np.ndarray[Any, Any]], sql: str,
+             row: tuple[Any, ...]) -> None:
+        """One row per array, each converted to bytes only as it is written (a folder's
+        columns in one blob cost their size twice over while it was built)."""
+        if self.db is None:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("DELETE FROM arrays WHERE owner = ?", (owner,))
+                self.db.executemany("INSERT INTO arrays VALUES (?, ?, ?, ?, ?, ?)",
+                                    (_array_row(owner, name, a) for name, a in arrays.items()))
+                self.db.execute(sql, row)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError, ValueError):
+            pass
+
+    def _read(self, owner: str, sql: str, args: tuple[Any, ...]
               ) -> tuple[dict[str, np.ndarray[Any, Any]], Any] | None:
         if self.db is None:
             return None
         try:
             row = self.db.execute(sql, args).fetchone()
+            if row is None:
+                return None
+            found = self.db.execute(
+                "SELECT name, dtype, shape, digest, data FROM arrays WHERE owner = ?", (owner,))
+            arrays = {name: _array(dtype, shape, digest, data)
+                      for name, dtype, shape, digest, data in found}
         except sqlite3.Error:
             self.damaged()
             return None
-        if row is None:
-            return None
-        digest, blob, extra = row
-        if hashlib.sha256(blob).hexdigest() != digest:
-            raise SnapshotDamaged("saved columns fail their checksum")
-        try:
-            with np.load(io.BytesIO(blob), allow_pickle=False) as arrays:
-                columns = {name: arrays[name] for name in arrays.files}
-        except (ValueError, OSError, KeyError) as exc:
-            raise SnapshotDamaged(str(exc)) from exc
-        return columns, unpack(extra)
+        return arrays, unpack(row[0])
 
 
-def _arrays_blob(arrays: dict[str, np.ndarray[Any, Any]]) -> bytes:
-    buffer = io.BytesIO()
-    np.savez(buffer, allow_pickle=False, **arrays)
-    return buffer.getvalue()
+FOLDER, MEMORY = "folder", "memory"
+
+
+def _array_row(owner: str, name: str, array: np.ndarray[Any, Any]) -> tuple[Any, ...]:
+    if array.dtype.kind == "O":
+        raise ValueError(f"{name}: Python objects are never saved")
+    data = np.ascontiguousarray(array).tobytes()
+    return (owner, name, array.dtype.str, json.dumps(list(array.shape)),
+            hashlib.sha256(data).hexdigest(), data)
+
+
+def _array(dtype: str, shape: str, digest: str, data: bytes) -> np.ndarray[Any, Any]:
+    """A saved array, checked; writable (edits change columns in place)."""
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise SnapshotDamaged("saved columns fail their checksum")
+    try:
+        kind = np.dtype(dtype)
+        if kind.kind == "O":
+            raise ValueError("object arrays are never read")
+        found: np.ndarray[Any, Any] = np.frombuffer(data, dtype=kind).reshape(
+            json.loads(shape)).copy()
+    except (ValueError, TypeError) as exc:
+        raise SnapshotDamaged(str(exc)) from exc
+    return found
 
 
 def _pack_text(payload: Any) -> bytes | None:

@@ -17,8 +17,10 @@ import numpy.typing as npt
 from viewer.core.pipeline.array_links import (
     LinkInput,
     Sets,
+    Spread,
     cluster_pairs,
     components,
+    in_process,
     near_pairs,
     span_ok,
 )
@@ -96,7 +98,7 @@ def regrouped(label: Rows, old_label: Rows, old_of_new: Rows) -> Mask:
 
 
 def link(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np.int32],
-         change: Change | None = None) -> Links:
+         change: Change | None = None, spread: Spread = in_process, pieces: int = 1) -> Links:
     start, end = columns.arrays["start"], columns.arrays["end"]
     boilerplate = columns.flag("boilerplate")
     source = columns.arrays["date_source"]
@@ -114,15 +116,15 @@ def link(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np.int3
         [code_of(columns, "precision", p) for p in DAY_PRECISIONS]))
     rules = load_rules()
     if change is None:
-        pairs = cluster_pairs(data, candidate)
+        pairs = cluster_pairs(data, candidate, None, spread, pieces)
         first = components(columns.size, [pairs])
-        near = near_pairs(data, eligible, day_dated, first, rules)
+        near = near_pairs(data, eligible, day_dated, first, rules, None, spread, pieces)
     else:
         gone = change.new_of_old < 0
         moved = np.concatenate([start[change.dirty], change.old_start[gone]])
         owners = change.dirty | _reach(start, moved, MAX_SPAN_DAYS)
         pairs = np.concatenate([_kept(change.links.cluster_pairs, change.new_of_old, owners),
-                                cluster_pairs(data, candidate, owners)])
+                                cluster_pairs(data, candidate, owners, spread, pieces)])
         first = components(columns.size, [pairs])
         old_of_new = np.full(columns.size, -1, dtype=np.int64)
         kept = np.flatnonzero(~gone)
@@ -131,6 +133,7 @@ def link(columns: EventColumns, notes: EventNotes, document: npt.NDArray[np.int3
         days = np.concatenate([start[moved_too], change.old_start[gone]])
         owners = moved_too | _reach(start, days, rules.tolerance_days)
         near = np.concatenate([_kept(change.links.near_pairs, change.new_of_old, owners),
-                               near_pairs(data, eligible, day_dated, first, rules, owners)])
+                               near_pairs(data, eligible, day_dated, first, rules, owners,
+                                          spread, pieces)])
     label = components(columns.size, [pairs, near]) if len(near) else first
     return Links(pairs, near, first, label)

@@ -11,11 +11,14 @@ notes say what each text states).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.pipeline.conflicts import ConflictRules, find_conflicts, load_rules
+from viewer.core.pipeline.array_links import Spread, in_process
+from viewer.core.pipeline.conflicts import ConflictRules, load_rules
+from viewer.core.pipeline.dispute_tasks import cluster_flags
 from viewer.core.pipeline.document_summary import (
     DAY_PRECISIONS,
     DocumentSummary,
@@ -23,7 +26,7 @@ from viewer.core.pipeline.document_summary import (
     figure_counts,
 )
 from viewer.core.pipeline.reporting import FORWARD, outcomes
-from viewer.core.session.column_rows import events_of, put
+from viewer.core.session.column_rows import put
 from viewer.core.session.columns import NO_DAY, EventColumns
 
 Rows = npt.NDArray[np.int64]
@@ -99,41 +102,36 @@ _READ = ("id", "document", "start", "end", "precision", "date_source", "parties"
 
 
 def disputes(columns: EventColumns, notes: EventNotes, label: Rows,
-             scope: npt.NDArray[np.bool_] | None = None) -> None:
+             scope: npt.NDArray[np.bool_] | None = None, spread: Spread = in_process,
+             pieces: int = 1) -> None:
     """Conflict flags of the clusters two or more sources report (members read without
     their text: the notes hold what the text says). With `scope`, only the clusters of the
-    rows it marks are read again (the others keep their flags)."""
+    rows it marks are read again (the others keep their flags). The clusters are read in
+    `pieces` shares of whole clusters through `spread` (e.g. worker processes)."""
     rules = load_rules()
     asked = (columns.arrays["sources"] >= 2) & ~columns.flag("not_event")
     if scope is not None:
         asked &= scope
-    rows = np.flatnonzero(asked)
-    rows = _disputable(columns, notes, label, rows, rules)
-    members = events_of(columns, rows, _READ)
-    row_of = {id(e): row for e, row in zip(members, rows.tolist(), strict=True)}
-    takes_part: list[bool] = notes.takes_part.tolist()
-    figures = notes.figures
-    counts = [figure_counts([value]) for value in figures.strings]
-    codes: list[int] = figures.codes.tolist()
-    offsets: list[int] = figures.offsets.tolist()
-    none: dict[str, int] = {}
-
-    def said(event: object) -> tuple[dict[str, int], bool]:
-        row = row_of[id(event)]
-        a, b = offsets[row], offsets[row + 1]
-        if a == b:
-            return none, takes_part[row]
-        found: dict[str, int] = {}
-        for code in codes[a:b]:
-            found.update(counts[code])
-        return found, takes_part[row]
-
-    conflicts = find_conflicts(members, rules, said)
-    marks = {cluster: found.flags for cluster, found in conflicts.items()}
+    rows = _disputable(columns, notes, label, np.flatnonzero(asked), rules)
+    said = _said(notes, rows)
+    # Whole clusters per share, each cluster's members in folder order.
+    order = rows[np.argsort(label[rows], kind="stable")]
+    cut = np.flatnonzero(label[order][1:] != label[order][:-1]) + 1
+    bounds = [0, *(int(cut[k]) for k in np.linspace(0, len(cut), max(1, pieces) + 1)[1:-1]
+                   .astype(np.int64) if len(cut)), len(order)]
+    shares = [order[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+    where = {row: k for k, row in enumerate(rows.tolist())}
+    calls = [(_READ, [columns.values(name, share) for name in _READ],
+              [said[where[row]] for row in share.tolist()]) for share in shares]
+    marks: dict[str, tuple[str, ...]] = {}
+    for found in spread(cluster_flags, calls):
+        marks.update(found)
     flags: dict[int, object] = {}
-    for event, row in zip(members, rows.tolist(), strict=True):
-        new = marks.get(event.cluster, ())
-        if new != event.conflict:
+    clusters = columns.values("cluster", rows)
+    current = columns.values("conflict", rows)
+    for row, cluster, old in zip(rows.tolist(), clusters, current, strict=True):
+        new = marks.get(cluster, ())
+        if new != old:
             flags[row] = new
     others = np.diff(columns.ragged["conflict"].offsets) > 0
     others[rows] = False
@@ -141,6 +139,22 @@ def disputes(columns: EventColumns, notes: EventNotes, label: Rows,
         others &= scope
     flags.update(dict.fromkeys(np.flatnonzero(others).tolist(), ()))
     put(columns, "conflict", flags)
+
+
+def _said(notes: EventNotes, rows: Rows) -> list[tuple[dict[str, int], bool]]:
+    """What each row's text says (`conflicts.Said`), from the workers' notes."""
+    figures = notes.figures
+    counts = [figure_counts([value]) for value in figures.strings]
+    codes: list[int] = figures.codes.tolist()
+    offsets: list[int] = figures.offsets.tolist()
+    takes_part: list[bool] = notes.takes_part[rows].tolist()
+    out: list[tuple[dict[str, int], bool]] = []
+    for row, names in zip(rows.tolist(), takes_part, strict=True):
+        found: dict[str, int] = {}
+        for code in codes[offsets[row]:offsets[row + 1]]:
+            found.update(counts[code])
+        out.append((found, names))
+    return out
 
 
 def reports(columns: EventColumns, summaries: list[DocumentSummary],

@@ -29,6 +29,7 @@ from viewer.core.session.cold_open import Piece, rows_of
 from viewer.core.session.column_rows import take
 from viewer.core.session.column_stage import Previous
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import FileKey, Snapshot, SnapshotDamaged
 from viewer.core.session.stage_links import Links
 
@@ -151,7 +152,7 @@ def saved(snapshot: Snapshot, text_of: Callable[[str, int, int], str]
 
 
 def reused(memory: Memory, final: EventColumns, hits: set[bytes],
-           known: Mapping[bytes, FileKey]) -> Piece | None:
+           known: Mapping[bytes, FileKey], shared: SharedCodes) -> Piece | None:
     """The documents of the last stage whose files are unchanged since, with their rows as
     extracted and as the stage left them. A document the folder may date (none of its own)
     is read again: the folder's other dates may have changed."""
@@ -162,7 +163,8 @@ def reused(memory: Memory, final: EventColumns, hits: set[bytes],
         return None
     rows = rows_of(memory.document_rows(), documents)
     return Piece([(memory.rels[d], memory.summaries[d]) for d in documents],
-                 take(memory.pre, rows), take(final, rows), memory.notes.take(rows), rows)
+                 shared.columns(take(memory.pre, rows)), shared.columns(take(final, rows)),
+                 shared.notes_in(memory.notes.take(rows)), rows)
 
 
 def previous(memory: Memory, origin: npt.NDArray[np.int64]) -> Previous:
