@@ -115,6 +115,7 @@ def dask_run(corpus: Path, dataset: Path, workers: int, partition_mb: float) -> 
         out["shuffle_mb"] = summary.shuffle_bytes / 1e6
         out["linked_pairs"] = summary.linked
         out["component_rounds"] = summary.rounds
+        out["component_files_mb"] = summary.graph_bytes / 1e6  # written over all rounds
         out["dask_events"] = summary.events
     out["driver_peak_rss_mb"] = peak_rss() / 1e6
     return out

@@ -64,10 +64,11 @@ def _month(day: dt.date) -> str:
     return day.strftime("%Y-%m")
 
 
-def link_month(out: str, month: str, names: list[str], buckets: int) -> int:
+def link_month(out: str, month: str, names: list[str], buckets: int) -> tuple[int, int]:
     """Step 1. Link each of the month's topic buckets, one at a time; write the month's
     pairs as stars (its own first contraction) and which partition holds each linked event.
-    Returns the pairs linked (a pair found under several shared topics counts once)."""
+    Returns the pairs linked (a pair found under several shared topics counts once) and the
+    bytes written."""
     where: dict[str, str] = {}
     found = [0]
 
@@ -81,9 +82,8 @@ def link_month(out: str, month: str, names: list[str], buckets: int) -> int:
                 where[a.id], where[b.id] = partitions[i], partitions[j]
                 yield a.id, b.id
 
-    write_edges(out, LINKS, "r0", month, stars(pairs()), buckets)
-    write_members(out, LINKS, month, where.items(), buckets)
-    return found[0]
+    written = write_edges(out, LINKS, "r0", month, stars(pairs()), buckets)
+    return found[0], written + write_members(out, LINKS, month, where.items(), buckets)
 
 
 def _clustered(out: str, pid: str, linked: dict[str, str]) -> list[Event]:
@@ -134,20 +134,20 @@ def near_shuffle(out: str, pid: str, rank: int, buckets: int) -> tuple[list[str]
         write_table(events_table([events[i] for i in rows], {
             "_rank": [rank] * len(rows), "_order": rows}).select(list(NEAR_COLUMNS)), path)
         written += path.stat().st_size
-    write_members(out, JOINS, pid, ((cluster, pid) for cluster in asks), buckets)
+    written += write_members(out, JOINS, pid, ((cluster, pid) for cluster in asks), buckets)
     return sorted(months), written
 
 
 def near_month(out: str, month: str, buckets: int) -> int:
     """Step 3. The month's pairs of clusters to join, written as stars of the "joins"
-    graph. Returns how many pairs."""
+    graph. Returns the bytes written."""
     files = sorted((Path(out) / WORK / "near" / month).glob("*.parquet"))
     events = events_from_table(_concat(files))
     pairs = near_date_pairs(events, owner=lambda e: e.start is not None
                             and _month(e.start) == month)
-    write_edges(out, JOINS, "r0", month,
-                stars((events[i].cluster, events[j].cluster) for i, j in pairs), buckets)
-    return len(pairs)
+    return write_edges(out, JOINS, "r0", month,
+                       stars((events[i].cluster, events[j].cluster) for i, j in pairs),
+                       buckets)
 
 
 def bucket_of(cluster: str, buckets: int) -> int:

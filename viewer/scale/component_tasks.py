@@ -44,33 +44,39 @@ def _edges_table(edges: Iterable[Edge]) -> pa.Table:
                      "b": pa.array([b for _, b in rows], type=pa.string())})
 
 
+def _write(table: pa.Table, path: Path) -> int:
+    write_table(table, path)
+    return path.stat().st_size
+
+
 def write_edges(out: str, graph: str, stage: str, source: str, edges: Iterable[Edge],
                 buckets: int) -> int:
     """Each edge to the files of the buckets owning its ends (once when they are one).
-    Returns how many edges."""
+    Returns the bytes written."""
     shares: dict[int, list[Edge]] = {}
-    count = 0
     for a, b in edges:
-        count += 1
         for bucket in {bucket_of(a, buckets), bucket_of(b, buckets)}:
             shares.setdefault(bucket, []).append((a, b))
-    for bucket, mine in shares.items():
-        write_table(_edges_table(mine),
-                    _folder(out, graph) / stage / str(bucket) / f"{source}.parquet")
-    return count
+    return sum(_write(_edges_table(mine),
+                      _folder(out, graph) / stage / str(bucket) / f"{source}.parquet")
+               for bucket, mine in shares.items())
 
 
 def write_members(out: str, graph: str, source: str, members: Iterable[tuple[str, str]],
-                  buckets: int) -> None:
-    """(node, partition) rows to the node's bucket: who will read the node's component."""
+                  buckets: int) -> int:
+    """(node, partition) rows to the node's bucket: who will read the node's component.
+    Returns the bytes written."""
     shares: dict[int, list[tuple[str, str]]] = {}
     for node, pid in members:
         shares.setdefault(bucket_of(node, buckets), []).append((node, pid))
+    written = 0
     for bucket, rows in shares.items():
         rows.sort()
-        write_table(pa.table({"id": pa.array([n for n, _ in rows], type=pa.string()),
-                              "partition": pa.array([p for _, p in rows], type=pa.string())}),
-                    _folder(out, graph) / "members" / str(bucket) / f"{source}.parquet")
+        written += _write(
+            pa.table({"id": pa.array([n for n, _ in rows], type=pa.string()),
+                      "partition": pa.array([p for _, p in rows], type=pa.string())}),
+            _folder(out, graph) / "members" / str(bucket) / f"{source}.parquet")
+    return written
 
 
 def _read_edges(folder: Path) -> set[Edge]:
@@ -82,18 +88,19 @@ def _read_edges(folder: Path) -> set[Edge]:
     return edges
 
 
-def round_task(out: str, graph: str, bucket: int, step: int, buckets: int) -> int:
-    """One round for the nodes the bucket owns. Returns how many of them are unsettled."""
+def round_task(out: str, graph: str, bucket: int, step: int, buckets: int
+               ) -> tuple[int, int]:
+    """One round for the nodes the bucket owns. Returns how many of them are unsettled,
+    and the bytes written."""
     edges = _read_edges(_folder(out, graph) / f"r{step}" / str(bucket))
     emitted, unsettled = star_round(edges, lambda n: bucket_of(n, buckets) == bucket,
                                     large=step % 2 == 0)
-    write_edges(out, graph, f"r{step + 1}", str(bucket), emitted, buckets)
-    return unsettled
+    return unsettled, write_edges(out, graph, f"r{step + 1}", str(bucket), emitted, buckets)
 
 
 def label_task(out: str, graph: str, bucket: int, step: int, buckets: int) -> int:
     """The component id of every wanted node the bucket owns, written for each partition
-    that wants it (a node in no edge has none). Returns how many labels were written."""
+    that wants it (a node in no edge has none). Returns the bytes written."""
     folder = _folder(out, graph)
     label = centres(_read_edges(folder / f"r{step}" / str(bucket)),
                     lambda n: bucket_of(n, buckets) == bucket)
@@ -104,12 +111,14 @@ def label_task(out: str, graph: str, bucket: int, step: int, buckets: int) -> in
                              table.column("partition").to_pylist(), strict=True):
             if node in label:
                 wanted.setdefault(pid, set()).add(node)
+    written = 0
     for pid, nodes in wanted.items():
         rows = sorted(nodes)
-        write_table(pa.table({"id": pa.array(rows, type=pa.string()),
-                              "cluster": pa.array([label[n] for n in rows], type=pa.string())}),
-                    folder / "labels" / pid / f"{bucket}.parquet")
-    return sum(len(nodes) for nodes in wanted.values())
+        written += _write(
+            pa.table({"id": pa.array(rows, type=pa.string()),
+                      "cluster": pa.array([label[n] for n in rows], type=pa.string())}),
+            folder / "labels" / pid / f"{bucket}.parquet")
+    return written
 
 
 def labels_of(out: str, graph: str, pid: str) -> dict[str, str]:
@@ -122,21 +131,24 @@ def labels_of(out: str, graph: str, pid: str) -> dict[str, str]:
     return found
 
 
-def solve_on(client: Any, out: str, graph: str, buckets: int) -> int:
+def solve_on(client: Any, out: str, graph: str, buckets: int) -> tuple[int, int]:
     """Run the rounds until every node is settled, then write the labels. Returns the
-    rounds run. The driver sees one count per bucket and round."""
-    step = 0
+    rounds run and the bytes they and the labels wrote. The driver sees two counts per
+    bucket and round."""
+    step = written = 0
     while True:
-        unsettled = sum(client.gather(client.map(
+        counts = client.gather(client.map(
             round_task, [out] * buckets, [graph] * buckets, list(range(buckets)),
-            [step] * buckets, [buckets] * buckets, pure=False, retries=3)))
+            [step] * buckets, [buckets] * buckets, pure=False, retries=3))
+        unsettled = sum(c for c, _ in counts)
+        written += sum(size for _, size in counts)
         shutil.rmtree(_folder(out, graph) / f"r{step + (unsettled == 0)}", ignore_errors=True)
         if unsettled == 0:  # the edges read were stars; the round's output is a copy
             break
         step += 1
         if step >= MAX_ROUNDS:
             raise RuntimeError(f"{graph}: components did not settle in {MAX_ROUNDS} rounds")
-    client.gather(client.map(label_task, [out] * buckets, [graph] * buckets,
-                             list(range(buckets)), [step] * buckets, [buckets] * buckets,
-                             pure=False, retries=3))
-    return step + 1
+    written += sum(client.gather(client.map(
+        label_task, [out] * buckets, [graph] * buckets, list(range(buckets)),
+        [step] * buckets, [buckets] * buckets, pure=False, retries=3)))
+    return step + 1, written

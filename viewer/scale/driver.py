@@ -60,6 +60,7 @@ class RunSummary:
     linked: int  # pairs of events the clustering linked
     rounds: int = 0  # rounds of the connected-components passes (links and joins)
     stages_cpu: dict[str, float] = field(default_factory=dict)  # workers' CPU s per stage
+    graph_bytes: int = 0  # the component rounds' files: edges, members, labels, all rounds
 
 
 def app_version() -> str:
@@ -224,13 +225,15 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
                                           pure=False, retries=3)):
         future.result()
         progress.advance(0)
-    linked = 0
+    linked = graph_bytes = 0
     for future in as_completed(client.map(
             cluster_steps.link_month, [out_s] * len(linking), linking,
             [by_month[m] for m in linking], [graph] * len(linking), pure=False, retries=3)):
-        linked += future.result()
+        pairs, size = future.result()
+        linked, graph_bytes = linked + pairs, graph_bytes + size
         progress.advance(0)
-    rounds = component_tasks.solve_on(client, out_s, cluster_steps.LINKS, graph)
+    rounds, size = component_tasks.solve_on(client, out_s, cluster_steps.LINKS, graph)
+    graph_bytes += size
     progress.end()
     lap("clusters")
 
@@ -242,9 +245,11 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         [graph] * len(ids), pure=False, retries=3))
     near_months = sorted(set().union(*(m for m, _ in near))) if near else []
     shuffle_bytes += sum(size for _, size in near)
-    client.gather(client.map(cluster_steps.near_month, [out_s] * len(near_months),
-                             near_months, [graph] * len(near_months), pure=False, retries=3))
-    rounds += component_tasks.solve_on(client, out_s, cluster_steps.JOINS, graph)
+    graph_bytes += sum(client.gather(client.map(
+        cluster_steps.near_month, [out_s] * len(near_months), near_months,
+        [graph] * len(near_months), pure=False, retries=3)))
+    more, size = component_tasks.solve_on(client, out_s, cluster_steps.JOINS, graph)
+    rounds, graph_bytes = rounds + more, graph_bytes + size
     progress.advance(len(ids))
     progress.end()
     lap("joins")
@@ -299,7 +304,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         partitions=len(ids), extracted=len(todo), bytes=sum(p.bytes for p in plan.partitions),
         seconds=time.perf_counter() - started, extract_cpu_s=extract_cpu, stages=stages,
         stages_cpu=stages_cpu,
-        shuffle_bytes=shuffle_bytes, linked=linked, rounds=rounds)
+        shuffle_bytes=shuffle_bytes, linked=linked, rounds=rounds, graph_bytes=graph_bytes)
 
 
 def _workers_cpu(client: Any, last: dict[str, float]) -> dict[str, float]:
