@@ -18,7 +18,7 @@ def test_quick_bench_writes_results(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(out.read_text())
     assert data["extraction"]["events"] > 1000
