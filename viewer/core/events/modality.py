@@ -47,6 +47,7 @@ class ModalityRules:
     joined: frozenset[str] = frozenset()  # groups whose cue gives way after "and" (below)
     joiner: re.Pattern[str] = re.compile("(?!)")  # "and", "and that it", … ending a text
     speech: re.Pattern[str] = re.compile("(?!)")  # a speech verb
+    silent: frozenset[str] = frozenset()  # groups that take cues away but give no modality
 
 
 def _phrase(text: str) -> str:
@@ -95,6 +96,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
     joiners = sorted({_phrase(w) for w in coordination.get("joiners", [])})
     speech = sorted({_phrase(w) for w in coordination.get("speech", [])})
     return ModalityRules(
+        silent=frozenset(n for n, g in groups.items() if g.get("silent")),
         joined=frozenset(coordination.get("groups", [])),
         joiner=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(joiners)})\\s+$", re.IGNORECASE)
         if joiners else re.compile("(?!)"),
@@ -240,12 +242,15 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
             elif fallback is None or rank < fallback[0]:
                 fallback = (rank, modality, group)
             break
+    won: tuple[str, str] | None = None
     if fallback is not None and not anchored and (best is None or fallback[0] < best[0][1]):
-        return fallback[1], fallback[2]  # "A vote, originally set for March 10, has been
+        won = fallback[1], fallback[2]  # "A vote, originally set for March 10, has been
         # postponed"
-    if best is not None:
-        return best[1], best[2]
-    return (PLANNED if future else HAPPENED), ""
+    elif best is not None:
+        won = best[1], best[2]
+    if won is None or won[1] in rules.silent:  # no cue, or one that only takes words away
+        return (PLANNED if future else HAPPENED), ""
+    return won
 
 
 def _after_statement(sentence: str, cue_start: int, spoken: re.Match[str] | None,
