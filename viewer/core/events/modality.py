@@ -48,6 +48,7 @@ class ModalityRules:
     joiner: re.Pattern[str] = re.compile("(?!)")  # "and", "and that it", … ending a text
     speech: re.Pattern[str] = re.compile("(?!)")  # a speech verb
     silent: frozenset[str] = frozenset()  # groups that take cues away but give no modality
+    aside: frozenset[str] = frozenset()  # groups whose cue describes a noun (weak, below)
 
 
 def _phrase(text: str) -> str:
@@ -97,6 +98,7 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
     speech = sorted({_phrase(w) for w in coordination.get("speech", [])})
     return ModalityRules(
         silent=frozenset(n for n, g in groups.items() if g.get("silent")),
+        aside=frozenset(n for n, g in groups.items() if g.get("aside")),
         joined=frozenset(coordination.get("groups", [])),
         joiner=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(joiners)})\\s+$", re.IGNORECASE)
         if joiners else re.compile("(?!)"),
@@ -191,6 +193,7 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
     words: set[str] | None = None
     spoken: re.Match[str] | None = None
     looked = False
+    weak: tuple[str, str] | None = None  # an aside's cue in the anchor's clause
     first = _WORD.search(sentence)
     lead = first.start() if first else 0
     for cue_start, cue_end in found:
@@ -221,6 +224,13 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
                     continue
             if group in rules.opening and sentence[starts[clause] : cue_start].strip():
                 continue  # "reached the valley under the accord": frames nothing
+            if group in rules.aside:
+                # ", planned for this week,": describes a noun; counts only in the anchor's
+                # clause, and only when no other clause gives a cue
+                if weak is None and (clause == own or own < 0) and not _negated(
+                        sentence, starts[clause], cue_start, rules):
+                    weak = rules.modality[group], group
+                break
             if group in rules.joined:
                 if not looked:  # the first speech verb, once per sentence
                     spoken, looked = rules.speech.search(sentence), True
@@ -248,6 +258,7 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
         # postponed"
     elif best is not None:
         won = best[1], best[2]
+    won = won or weak
     if won is None or won[1] in rules.silent:  # no cue, or one that only takes words away
         return (PLANNED if future else HAPPENED), ""
     return won
