@@ -601,14 +601,17 @@ def _add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]]
             continue
         event = events[index]
         parties = share[tuple(dict.fromkeys((*event.parties, *speaker.parties)))]
-        own = speaker.parties or tuple(m.title_party for m in speaker.people if m.title_party)
+        own = speaker.parties or speaker.side or tuple(
+            m.title_party for m in speaker.people if m.title_party)
         # Not what a neutral source reports, nor an act. Where the document shows a dispute
-        # (accusations, denials), a claim is what one of its sides says, or words quoted in
-        # the speaker's own voice; a source with no party of its own ("a trade lawyer",
-        # "local officials") or outside the dispute reports. Where it shows none, anyone's
-        # statement is their claim.
+        # (accusations, denials), a claim is what one of its sides says (police named as
+        # themselves speak from their state's side), or words a source with no party of its
+        # own quotes in its own voice; such a source unquoted ("a trade lawyer", "local
+        # officials"), or a state outside the dispute even in its own words (a mediator),
+        # reports. Where the document shows no dispute, anyone's statement is their claim.
+        quoted = not own and _QUOTED.search(event.text) is not None
         claim = not (speaker.neutral or speaker.act) and (
-            not sides or not sides.isdisjoint(own) or _QUOTED.search(event.text) is not None)
+            not sides or not sides.isdisjoint(own) or quoted)
         modality = with_speaker(event.modality, rules) if claim else event.modality
         why = share[(*event.why, *(share[f"party:{p}:speaker {speaker.name}"]
                                    for p in speaker.parties if p not in event.parties))]
