@@ -353,7 +353,7 @@ def for_folder(folder: str | Path | None) -> Lexicon:
             local = merged["rule"][len(base["rule"]) :]
             merged = {**merged, "rule": local + base["rule"]}
         lexicon = build(merged)
-        from viewer.core.timex.tagger import NORMALISERS  # the tagger imports this module
+        from viewer.core.timex.resolution import NORMALISERS  # which imports this module
 
         unknown = sorted({r.norm for r in lexicon.rules} - NORMALISERS.keys())
         if unknown:
