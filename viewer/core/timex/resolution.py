@@ -107,8 +107,7 @@ def resolve(normaliser: Normaliser, context: Match) -> Resolved | None:
 class Resolver:
     """Resolves rule matches for one lexicon, keeping the values only their words decide.
 
-    The key is the rule's normaliser and pattern, the matched text, its groups and the
-    document date; what is kept is the resolution (or None) and the shifts of the span's
+    The key is the rule, the matched text, its groups and the document date; what is kept is the resolution (or None) and the shifts of the span's
     ends. A kept value needs no `Match` at all, unless a gate must read around it.
     """
 
@@ -132,7 +131,9 @@ class Resolver:
             if gated[0](context):
                 return None, start, end
             context.local = True  # what the gate read does not bear on the value
-        key = (rule.norm, hit.re, hit.group(), hit.groups(), dct)
+        # The rule by identity (it lives as long as the lexicon): hashing a compiled pattern
+        # hashes its whole program, each time.
+        key = (id(rule), hit.group(), hit.groups(), dct)
         kept = self._kept.get(key)
         if kept is not None:
             resolved, moved_start, moved_end = kept
