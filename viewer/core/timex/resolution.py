@@ -107,8 +107,9 @@ def resolve(normaliser: Normaliser, context: Match) -> Resolved | None:
 class Resolver:
     """Resolves rule matches for one lexicon, keeping the values only their words decide.
 
-    The key is the rule, the matched text, its groups and the document date; what is kept is the resolution (or None) and the shifts of the span's
-    ends. A kept value needs no `Match` at all, unless a gate must read around it.
+    The key is the rule, the matched text, its groups and the document date; what is kept
+    is the resolution (or None) and the shifts of the span's ends. A kept value needs no
+    `Match` at all, unless a gate must read around it.
     """
 
     __slots__ = ("_kept", "lex")

@@ -184,7 +184,7 @@ class Tagger:
         tries = self._tries
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in self._glued
-             if rule.gate is None or rule.gate.search(text, start, end)
+             if rule.gate is None or any(gate.search(text, start, end) for gate in rule.gate)
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
