@@ -167,12 +167,20 @@ class TenseIndex:
         for cue in lex.led_future_cues.finditer(folded):
             future[0].append(cue.start("cue") + shift)
             future[1].append(cue.end() + shift)
-        for cue in lex.led_past_cues.finditer(folded):
-            start, end = cue.start("cue") + shift, cue.end() + shift
-            if cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
-                continue  # "United": no verb, as the case-sensitive suffix would have found
-            past[0].append(start)
-            past[1].append(end)
+        guard, scan_from = lex.led_past_guard, 0
+        while scan_from >= 0:
+            for cue in lex.led_past_cues.finditer(folded, scan_from):
+                if guard is not None and guard.match(folded, cue.start("cue")) is None:
+                    # The guarded pattern fails here and goes on from the next character.
+                    scan_from = cue.start() + 1
+                    break
+                start, end = cue.start("cue") + shift, cue.end() + shift
+                if cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
+                    continue  # "United": no verb, as the case-sensitive suffix would have found
+                past[0].append(start)
+                past[1].append(end)
+            else:
+                scan_from = -1
         return future, past
 
 

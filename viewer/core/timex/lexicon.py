@@ -65,6 +65,8 @@ class Lexicon:
     # None in a lexicon built before them: the patterns above are used.
     led_future_cues: re.Pattern[str] | None = None
     led_past_cues: re.Pattern[str] | None = None
+    # What the led past cues must not follow (look-behinds at the cue's start), or None.
+    led_past_guard: re.Pattern[str] | None = None
     led_modifier: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
     modifier_ends: frozenset[str] | None = None
@@ -335,8 +337,12 @@ def build(data: dict[str, Any]) -> Lexicon:
             _NOT_AFTER_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
             re.IGNORECASE),
         led_future_cues=_cue_pattern(cues["future"], led=True),
-        led_past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"),
-                                   cues.get("past_guard"), led=True),
+        # The guard's look-behinds (at every word, before the trie) cost the past cues'
+        # scan 40 %: the led pattern goes without, and `context` checks the guard at the
+        # few cues found, going on from the next character where it fails, as the engine
+        # did (the same cues).
+        led_past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), led=True),
+        led_past_guard=re.compile(cues["past_guard"]) if cues.get("past_guard") else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),
         led_modifier=re.compile(
             _AFTER_NON_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
