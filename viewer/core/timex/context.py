@@ -13,6 +13,7 @@ from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
+_OTHER_BREAKS = tuple(_SENTENCE_BREAKS.replace(".", ""))  # always the end of a sentence
 # "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
 # the tense of the telling.
 # Two scans merged, each of which the engine can run fast (a character set; a literal word),
@@ -107,12 +108,15 @@ class TenseIndex:
         """The last break in text[lo:hi], or -1. Each break character is searched for once
         backwards, and the full stop again only past an abbreviation's."""
         text, reach = self._text, _abbreviation_reach()
-        found = {char: text.rfind(char, lo, hi) for char in _SENTENCE_BREAKS}
-        while True:
-            at = max(found.values())
-            if at < 0 or text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
-                return at
-            found["."] = text.rfind(".", lo, at)
+        bang, question, newline = _OTHER_BREAKS
+        at = max(text.rfind(bang, lo, hi), text.rfind(question, lo, hi),
+                 text.rfind(newline, lo, hi))
+        dot = text.rfind(".", lo, hi)
+        while dot > at:
+            if _dot_ends_sentence(text[max(0, dot - reach) : dot]):
+                return dot
+            dot = text.rfind(".", lo, dot)
+        return at
 
     def _break_from(self, lo: int, hi: int, otherwise: int | None = None) -> int:
         """The first break in text[lo:hi]; else `otherwise` (the text's end by default)."""

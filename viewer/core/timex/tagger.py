@@ -114,6 +114,7 @@ class Tagger:
         if resolver.lex is not self.lex:
             resolver = self._resolver = Resolver(self.lex)
         place = resolver.place
+        last_end = start  # where the last expression found ends
         for hit, rule in self._candidates(text, start, end, tagged_to):
             a, b = hit.span()
             if a < pos:
@@ -127,8 +128,8 @@ class Tagger:
             if in_name(text, a, b):
                 continue
             kind = result.type
-            a, mod = widen(text, a, b, found[-1].end if found else start, kind or rule.type,
-                           result.value, result.mod, self.lex)
+            a, mod = widen(text, a, b, last_end, kind or rule.type, result.value, result.mod,
+                           self.lex)
             if mod != result.mod and not result.explicit_span and kind in ("DATE", "TIME"):
                 earliest, latest = days(result.value, mod)
             # The span interned: news repeats "on Tuesday" and "last week" thousands of times
@@ -143,6 +144,7 @@ class Tagger:
             elif kind == "DATE" and _YEAR.match(result.value):
                 year = (earliest, b)
             pos = tagged_to[0] = hit.end()
+            last_end = b
         return found
 
 
