@@ -109,20 +109,31 @@ class Resolver:
 
     The key is the rule, the matched text, its groups and the document date; what is kept
     is the resolution (or None) and the shifts of the span's ends. A kept value needs no
-    `Match` at all, unless a gate must read around it.
+    `Match` at all, unless a gate must read around it; a kept None needs no gate either.
     """
 
     __slots__ = ("_kept", "lex")
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self._kept: dict[tuple[Any, ...], tuple[Resolved | None, int, int]] = {}
+        # (rule id, words, date): (groups, resolution, shifts of the span's start and end)
+        self._kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], Resolved | None, int, int]] = {}
 
     def place(self, rule: Rule, hit: re.Match[str], text: str, start: int, end: int,
               dct: dt.date | None, anchor: Anchor | None, index: TenseIndex,
               year: tuple[dt.date, int] | None) -> Placed:
         """The resolution of `hit` (its span trimmed to text[start:end]) and the span's
         new ends (a normaliser may take a leading article out: "a two-year term")."""
+        # The rule by identity (it lives as long as the lexicon: hashing a compiled pattern
+        # hashes its whole program), the words and the date; the groups are compared, not
+        # hashed (the same words nearly always have the same groups).
+        key = (id(rule), hit.group(), dct)
+        groups = hit.groups()
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] != groups:
+            kept = None
+        if kept is not None and kept[1] is None:
+            return None, start, end  # the rule does not apply to these words, gated or not
         gated = GATED.get(rule.norm)
         context = None
         if gated is not None:
@@ -132,12 +143,8 @@ class Resolver:
             if gated[0](context):
                 return None, start, end
             context.local = True  # what the gate read does not bear on the value
-        # The rule by identity (it lives as long as the lexicon): hashing a compiled pattern
-        # hashes its whole program, each time.
-        key = (id(rule), hit.group(), hit.groups(), dct)
-        kept = self._kept.get(key)
         if kept is not None:
-            resolved, moved_start, moved_end = kept
+            _, resolved, moved_start, moved_end = kept
             return resolved, start + moved_start, end + moved_end
         if context is None:
             context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
@@ -146,5 +153,5 @@ class Resolver:
         if context.local:
             if len(self._kept) >= _MAX_KEPT:
                 self._kept.clear()
-            self._kept[key] = (resolved, context.start - start, context.end - end)
+            self._kept[key] = (groups, resolved, context.start - start, context.end - end)
         return resolved, context.start, context.end
