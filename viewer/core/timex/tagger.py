@@ -114,6 +114,7 @@ class Tagger:
         if resolver.lex is not self.lex:
             resolver = self._resolver = Resolver(self.lex)
         place = resolver.place
+        lex = self.lex
         last_end = start  # where the last expression found ends
         for hit, rule in self._candidates(text, start, end, tagged_to):
             a, b = hit.span()
@@ -125,11 +126,15 @@ class Tagger:
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
             result, earliest, latest = resolved  # shared with later matches: not changed
-            if in_name(text, a, b):
-                continue
+            if a < b and text[a].isupper() and in_name(text, a, b):
+                continue  # (a name begins with a capital: most expressions are not asked)
             kind = result.type
-            a, mod = widen(text, a, b, last_end, kind or rule.type, result.value, result.mod,
-                           self.lex)
+            mod = result.mod
+            if lex.modifier_ends is None or (a - 1 >= last_end and (
+                    text[a - 1] == "-" or text[a - 1].isspace())):
+                # `widen` takes in a modifier only across white space or a hyphen after the
+                # last expression: elsewhere it would return the span as it is.
+                a, mod = widen(text, a, b, last_end, kind or rule.type, result.value, mod, lex)
             if mod != result.mod and not result.explicit_span and kind in ("DATE", "TIME"):
                 earliest, latest = days(result.value, mod)
             # The span interned: news repeats "on Tuesday" and "last week" thousands of times
