@@ -197,10 +197,11 @@ def _scan_work(copies: int) -> int:
     counter = [0]
     lex = bundled()
     scan = dataclasses.replace(
-        lex.scan, trigger=_ForwardScan(lex.scan.trigger, counter))  # type: ignore[arg-type]
+        lex.scan, trigger=_ForwardScan(lex.scan.trigger, counter),  # type: ignore[arg-type]
+        trigger_ascii=_ForwardScan(lex.scan.trigger_ascii, counter))  # type: ignore[arg-type]
     tagger = _counted_tagger(counter)
     tagger.lex = dataclasses.replace(tagger.lex, scan=dataclasses.replace(
-        tagger.lex.scan, trigger=scan.trigger))
+        tagger.lex.scan, trigger=scan.trigger, trigger_ascii=scan.trigger_ascii))
     text = NEWS * copies * 10
     found: list[object] = []
     lines_run(lambda: found.extend(tagger.tag(text, dt.date(2024, 6, 1))), counter)

@@ -94,8 +94,27 @@ def test_the_scan_does_not_stop_inside_a_tagged_expression() -> None:
     counter = [0]
     lex = bundled()
     tagger = Tagger(dataclasses.replace(lex, scan=dataclasses.replace(
-        lex.scan, trigger=_Searches(lex.scan.trigger, counter))))  # type: ignore[arg-type]
+        lex.scan, trigger=_Searches(lex.scan.trigger, counter),  # type: ignore[arg-type]
+        trigger_ascii=_Searches(lex.scan.trigger_ascii, counter))))  # type: ignore[arg-type]
     text = "Prices rose over the past 12 hours of trading. " * 20
     found = tagger.tag(text, dt.date(2024, 6, 5))
     assert [t.text for t in found] == ["the past 12 hours"] * 20
     assert counter[0] == 20  # one hit per expression: was 80 ("the", "past", "12", "hours")
+
+
+def test_the_ascii_scan_is_used_only_where_it_reads_as_unicode_does() -> None:
+    """ASCII classes find the trigger words faster; curly quotes and dashes are neither
+    words nor spaces either way, but "é" is a letter and a no-break space a space only in
+    Unicode, so text with them is scanned as before, and finds the same expressions."""
+    from viewer.core.timex.rule_index import ascii_reading
+
+    assert ascii_reading(" “talks resume,” he said — on monday")
+    assert not ascii_reading(" café on monday") and not ascii_reading(" on\u00a0monday")
+    lex = bundled()
+    assert lex.scan.trigger_ascii is not None
+    text = " “officials met on monday,” 12 hours after talks — since 2022, the past week"
+    assert ([(m.span(), m.group(1, 2)) for m in lex.scan.trigger_ascii.finditer(text)]
+            == [(m.span(), m.group(1, 2)) for m in lex.scan.trigger.finditer(text)])
+    for text in ("Talks resumed on Monday in Genève.", "Talks resumed on\u00a0Monday.",
+                 "“Talks,” he said — on Monday."):
+        assert [t.value for t in Tagger().tag(text, dt.date(2024, 6, 5))] == ["2024-06-03"]

@@ -22,7 +22,7 @@ from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
 from viewer.core.timex.resolution import Resolver, days
-from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE
+from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE, ascii_reading
 
 _TRIM = " \t\n,.;:"
 _YEAR = re.compile(r"\d{4}$")
@@ -205,6 +205,8 @@ class Tagger:
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
             scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
+        elif lex.scan.trigger_ascii is not None and ascii_reading(scanned):
+            trigger = lex.scan.trigger_ascii  # the same words, found faster
         search = trigger.search
         pos = start - 1 - base  # where the scan goes on in `scanned`
         while True:
