@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterator
+from typing import Any
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
 from viewer.core.events import document_events as events
@@ -177,16 +179,29 @@ NEWS = ("The ministry said on Tuesday that the talks, which began in March 2024,
         "rest of the week is free. ")
 
 
+class _ForwardScan(CountingPattern):
+    """The trigger, searched again from where each hit ended (or past a tagged expression):
+    each search counts the characters it went over, up to the hit it stops at. (Counting
+    the rest of the text it may scan, as `CountingPattern` does, would count a forward scan
+    in steps as if each step went to the end.)"""
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        found = self._pattern.search(text, pos, endpos)
+        self._counter[0] += (found.end() if found else min(endpos, len(text))) - pos
+        return found
+
+
 def _scan_work(copies: int) -> int:
-    """Tag ordinary news text, counting Python lines, the characters the trigger scan is
-    handed and every rule match."""
+    """Tag ordinary news text, counting Python lines, the characters the trigger scan goes
+    over and every rule match."""
     counter = [0]
     lex = bundled()
     scan = dataclasses.replace(
-        lex.scan, trigger=CountingPattern(lex.scan.trigger, counter))  # type: ignore[arg-type]
+        lex.scan, trigger=_ForwardScan(lex.scan.trigger, counter),  # type: ignore[arg-type]
+        trigger_ascii=_ForwardScan(lex.scan.trigger_ascii, counter))  # type: ignore[arg-type]
     tagger = _counted_tagger(counter)
     tagger.lex = dataclasses.replace(tagger.lex, scan=dataclasses.replace(
-        tagger.lex.scan, trigger=scan.trigger))
+        tagger.lex.scan, trigger=scan.trigger, trigger_ascii=scan.trigger_ascii))
     text = NEWS * copies * 10
     found: list[object] = []
     lines_run(lambda: found.extend(tagger.tag(text, dt.date(2024, 6, 1))), counter)
