@@ -61,6 +61,7 @@ class Gazetteer:
     # "Both sides …", "The two ministers …" opening a sentence: the two parties named last.
     pair: re.Pattern[str] = re.compile(r"(?!)")
     reference_phrases: tuple[str, ...] = ()  # what `reference` matches, as written
+    company_after: re.Pattern[str] = re.compile(r"(?!)")  # "bank", "container carrier"
 
     def references(self, text: str, start: int, end: int, named: dict[str, int],
                    spans: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -109,6 +110,9 @@ class Gazetteer:
             return True
         if self.former.search(text, max(0, at - _LOOK), at):
             return True
+        if self.company_after.match(rest) and re.search(
+                r"\b(?:a|an)\s+$", text[max(0, at - _LOOK) : at], re.IGNORECASE):
+            return True  # "a Danish container carrier said": a firm, not the state
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
             return bool(re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
@@ -149,6 +153,8 @@ def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
             for metonym in entry.get("metonyms", []):
                 add(metonym, name, "metonym")
             for capital in entry.get("capitals", []):
+                if forms.get(capital) == (name, "name"):  # a city-state: "talks in Luxembourg"
+                    forms[capital] = (name, "capital")
                 add(capital, name, "capital")
             for epithet in entry.get("epithets", []):
                 add(epithet, name, "epithet")
@@ -170,6 +176,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     venue = _words(context.get("venue_before", []))
     place = _words(context.get("venue_nouns", []))
     group = _words(context.get("armed_group_nouns", []))
+    company = _words(context.get("company_nouns", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -190,6 +197,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         refer(phrase, data.get("country", {}))
     reference = _words(list(phrases))
     pair = _words(context.get("pair_references", []))
+    # "Diplomats from both countries said": the pair is still the sentence's subject
+    subjects = _words(context.get("pair_subjects", [])) or "(?!)"
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -204,8 +213,11 @@ def build(data: dict[str, Any]) -> Gazetteer:
         else re.compile(r"(?!)"),
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
         NameScanner(ordered),
-        re.compile(rf"[\s“\"']*({pair})\b", re.IGNORECASE) if pair else re.compile(r"(?!)"),
+        re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
+        if pair else re.compile(r"(?!)"),
         tuple(phrases) if reference else (),
+        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
+        if company else re.compile(r"(?!)"),
     )
 
 
