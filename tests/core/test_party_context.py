@@ -144,3 +144,33 @@ def test_a_commissioners_portfolio_title_links_the_person_to_the_union(tmp_path:
     assert "party:European Union:Ana Costa" in later.why
     camp = next(e for e in events if "Refugees" in e.text)
     assert "European Union" not in camp.parties
+
+
+def test_it_opening_a_sentence_is_the_party_the_sentence_before_opened_with(
+        tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Peru filed a complaint against Chile on Monday. It asks the court "
+        "to halt the dredging.\n\n"
+        "On Tuesday, Bolivia rejected the plan. Its foreign ministry said the river was "
+        "shared.\n\n"
+        "\u201cBolivia has no case,\u201d the engineers said. It added that talks "
+        "were possible.\n\n"
+        "Rain delayed the work. It is expected to resume next week.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+
+    def parties(start: str) -> set[str]:
+        return set(next(e for e in events if e.text.startswith(start)).parties)
+
+    assert parties("It asks") == {"Peru"}
+    assert parties("Its foreign ministry") == {"Bolivia"}
+    assert "Bolivia" not in parties("It added")  # what a quotation names is not its subject
+    assert parties("It is expected") == set()  # not a verb that takes a party's "it"
+
+
+def test_the_subject_a_sentence_opens_with() -> None:
+    gazetteer = load_gazetteer()
+    for text, subject in [("Ghana's energy minister resigned.", "Ghana"),
+                          ("On Monday, the Houthis cancelled a meeting.", "Houthis"),
+                          ("Talks with Ghana ended.", None),
+                          ("\u201cGhana will comply,\u201d she said.", None)]:
+        assert gazetteer.subject(text, 0, gazetteer.mentions(text)) == subject

@@ -398,6 +398,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     share = Shared()
     focus: _Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
+    opened: str | None = None  # the party the last body sentence opened with
     focus_paragraph = -1
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
@@ -429,6 +430,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
                                          found_cues.find(REFERENCE, sentence.start, sentence.end))
         if sentence.boilerplate is None:
+            it = gazetteer.pronoun_reference(doc.text, sentence.start, sentence.end, opened)
+            referring = [*referring, it] if it is not None else referring
+            opened = gazetteer.subject(doc.text, sentence.start, [*party_mentions, *referring])
             for mention in party_mentions:
                 named[mention.party] = mention.start
         sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))

@@ -62,6 +62,30 @@ class Gazetteer:
     pair: re.Pattern[str] = re.compile(r"(?!)")
     reference_phrases: tuple[str, ...] = ()  # what `reference` matches, as written
     company_after: re.Pattern[str] = re.compile(r"(?!)")  # "bank", "container carrier"
+    # "It denied …", "Its foreign ministry said …" opening a sentence: the party that was the
+    # subject of the sentence before (`pronoun_verbs` in the gazetteer's context)
+    pronoun: re.Pattern[str] = re.compile(r"(?!)")
+
+    def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
+                          ) -> Mention | None:
+        """A sentence opened by "It <verb>" or "Its <noun>" is about `previous`, the party
+        the sentence before opened with (None: no such party, so no reference)."""
+        if previous is None:
+            return None
+        match = self.pronoun.match(text, start, end)
+        return None if match is None else Mention(match.start(1), match.end(1), previous,
+                                                  "reference")
+
+    @staticmethod
+    def subject(text: str, start: int, mentions: list[Mention]) -> str | None:
+        """The party a sentence opens with ("Ghana's minister said", "On Monday, the Houthis
+        …"): what a following "It …" refers to."""
+        if not mentions:
+            return None
+        first = min(mentions, key=_mention_start)
+        if _SUBJECT_LEAD.fullmatch(text, start, first.start):
+            return first.party
+        return None
 
     def references(self, text: str, start: int, end: int, named: dict[str, int],
                    spans: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -121,6 +145,15 @@ class Gazetteer:
 
 
 
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+# what may come before a sentence's subject: quotes, "The", an opening phrase and its comma
+# (a sentence opened by a quotation has its speaker, not what the quote names, as subject)
+_SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
+
+
 def _latest_two(named: dict[str, int]) -> list[str]:
     """The two parties named last, in one pass (no sort): a pair reference needs both."""
     first: tuple[int, str] | None = None
@@ -177,6 +210,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     place = _words(context.get("venue_nouns", []))
     group = _words(context.get("armed_group_nouns", []))
     company = _words(context.get("company_nouns", []))
+    verbs = _words(context.get("pronoun_verbs", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -218,6 +252,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         tuple(phrases) if reference else (),
         re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
         if company else re.compile(r"(?!)"),
+        re.compile(rf"\s*(It(?=\s+(?:{verbs})\b)|Its(?=\s+[a-z]))") if verbs
+        else re.compile(r"(?!)"),
     )
 
 
