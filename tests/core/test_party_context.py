@@ -174,3 +174,20 @@ def test_the_subject_a_sentence_opens_with() -> None:
                           ("Talks with Ghana ended.", None),
                           ("\u201cGhana will comply,\u201d she said.", None)]:
         assert gazetteer.subject(text, 0, gazetteer.mentions(text)) == subject
+
+
+def test_a_dateline_seat_is_the_state_a_body_means_until_the_article_names_one(
+        tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 LIMA — Farmers blocked two highways on Monday.\n\n"
+        "The government said on Tuesday that the roads would reopen.\n")
+    (tmp_path / "b.txt").write_text(
+        "date 2026-05-04 CUSCO — Farmers blocked two highways on Monday.\n\n"
+        "The government said on Tuesday that the roads would reopen.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    said = {e.document: e for e in events if e.text.startswith("The government")}
+    assert said["a.txt"].parties == ("Peru",)
+    assert said["b.txt"].parties == ()  # not a seat: no state
+    gazetteer = load_gazetteer()
+    text = "Lima, the capital, was calm."
+    assert gazetteer.dateline_state(text, 0, len(text)) is None  # a dateline is in capitals

@@ -426,6 +426,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if new_paragraph and not (cues.ANAPHOR.search(text) and cues.PAST.search(text)):
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
+        if sentence.boilerplate is None and not named:
+            seat = gazetteer.dateline_state(doc.text, sentence.start, sentence.end)
+            if seat is not None:
+                named[seat] = -1  # named before anything the article names
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
         referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
                                          found_cues.find(REFERENCE, sentence.start, sentence.end))

@@ -76,6 +76,17 @@ class Gazetteer:
         return None if match is None else Mention(match.start(1), match.end(1), previous,
                                                   "reference")
 
+    def dateline_state(self, text: str, start: int, end: int) -> str | None:
+        """The state whose seat a dateline names ("NAIROBI, Sept 29 —"): the state "the
+        government" or "police" of a report filed from there means until the article names
+        one. Other places ("ANTAKYA —") name no state."""
+        head = _DATELINE_PLACE.match(text, start, end)
+        if head is None or not head.group(1).isupper():  # a dateline writes it in capitals
+            return None
+        place = " ".join(w.capitalize() for w in head.group(1).split())
+        party, kind = self.forms.get(place, ("", ""))
+        return party if kind == "capital" else None
+
     @staticmethod
     def subject(text: str, start: int, mentions: list[Mention]) -> str | None:
         """The party a sentence opens with ("Ghana's minister said", "On Monday, the Houthis
@@ -148,6 +159,9 @@ class Gazetteer:
 def _mention_start(mention: Mention) -> int:
     return mention.start
 
+
+# the place a dateline opens with, before its comma, date or dash
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*(?:,|—|–|\()")
 
 # what may come before a sentence's subject: quotes, "The", an opening phrase and its comma
 # (a sentence opened by a quotation has its speaker, not what the quote names, as subject)
