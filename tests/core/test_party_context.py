@@ -37,6 +37,8 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     ("A spokesman for Baltline, a Finnish ferry operator, said sailings would resume.",
      set()),
     ("Analysts at a Swiss bank cut their forecast.", set()),
+    ("The Finnish ferry operator said sailings would resume.", set()),
+    ("Baltline, the Finnish ferry operator, said sailings would resume.", set()),
     ("The Finnish government said sailings would resume.", {"Finland"}),
     # diplomats posted in a capital are mostly foreign envoys; officials there speak for it
     ("Diplomats in Nairobi said a deal was close.", set()),

@@ -146,8 +146,8 @@ class Gazetteer:
         if self.former.search(text, max(0, at - _LOOK), at):
             return True
         if self.company_after.match(rest) and re.search(
-                r"\b(?:a|an)\s+$", text[max(0, at - _LOOK) : at], re.IGNORECASE):
-            return True  # "a Danish container carrier said": a firm, not the state
+                r"\b(?:a|an|the)\s+$", text[max(0, at - _LOOK) : at], re.IGNORECASE):
+            return True  # "a Danish container carrier", "the Finnish grid operator": a firm
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
             return bool(re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
