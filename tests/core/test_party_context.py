@@ -39,6 +39,12 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     ("Analysts at a Swiss bank cut their forecast.", set()),
     ("The Finnish ferry operator said sailings would resume.", set()),
     ("Baltline, the Finnish ferry operator, said sailings would resume.", set()),
+    # a state's name inside a place's or an institution's name, or its own court
+    ("Dredgers worked in the Gulf of Finland.", set()),
+    ("said Ama Mensah, a lawyer at the University of Ghana.", set()),
+    ("Yaw Boateng of Ghana met his counterpart.", {"Ghana"}),
+    ("Peru's Supreme Court upheld the result.", set()),
+    ("Peru's president upheld the result.", {"Peru"}),
     ("The Finnish government said sailings would resume.", {"Finland"}),
     # diplomats posted in a capital are mostly foreign envoys; officials there speak for it
     ("Diplomats in Nairobi said a deal was close.", set()),

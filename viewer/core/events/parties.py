@@ -65,6 +65,10 @@ class Gazetteer:
     # "It denied …", "Its foreign ministry said …" opening a sentence: the party that was the
     # subject of the sentence before (`pronoun_verbs` in the gazetteer's context)
     pronoun: re.Pattern[str] = re.compile(r"(?!)")
+    # "the Gulf of Finland", "the University of Ghana": a name that contains a state's name;
+    # "Kenya's Supreme Court"
+    inside_name: re.Pattern[str] = re.compile(r"(?!)")
+    owned_name: re.Pattern[str] = re.compile(r"(?!)")
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -135,6 +139,10 @@ class Gazetteer:
                     continue
             elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
+            if kind in ("name", "alias") and (
+                    self.inside_name.search(text, max(start, at - _LOOK), at)
+                    or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
+                continue  # part of another name: a place, a university, a national court
             found.append(Mention(at, stop, party, kind))
         return found
 
@@ -225,6 +233,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
     group = _words(context.get("armed_group_nouns", []))
     company = _words(context.get("company_nouns", []))
     verbs = _words(context.get("pronoun_verbs", []))
+    inside = _words(context.get("names_of_places", []))
+    owned = _words(context.get("not_the_state_after", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -268,6 +278,9 @@ def build(data: dict[str, Any]) -> Gazetteer:
         if company else re.compile(r"(?!)"),
         re.compile(rf"\s*(It(?=\s+(?:{verbs})\b)|Its(?=\s+[a-z]))") if verbs
         else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{inside})\s+of\s+(?:the\s+)?$") if inside
+        else re.compile(r"(?!)"),
+        re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
     )
 
 
