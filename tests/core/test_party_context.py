@@ -199,3 +199,14 @@ def test_a_dateline_seat_is_the_state_a_body_means_until_the_article_names_one(
     gazetteer = load_gazetteer()
     text = "Lima, the capital, was calm."
     assert gazetteer.dateline_state(text, 0, len(text)) is None  # a dateline is in capitals
+
+
+def test_both_countries_are_the_two_states_named_last() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Chile": 1, "Bolivia": 2, "African Union": 3}
+    text = "Both countries asked the bloc for help."
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
+        "Chile", "Bolivia"}
+    text = "Both sides asked for help."  # sides may be any party
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
+        "Bolivia", "African Union"}

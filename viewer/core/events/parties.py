@@ -69,6 +69,8 @@ class Gazetteer:
     # "Kenya's Supreme Court"
     inside_name: re.Pattern[str] = re.compile(r"(?!)")
     owned_name: re.Pattern[str] = re.compile(r"(?!)")
+    state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
+    countries: frozenset[str] = frozenset()
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -119,7 +121,9 @@ class Gazetteer:
         # only as the sentence's subject: "Both sides said …", not "urged both sides"
         pair = self.pair.match(text, start, end)
         if pair is not None:
-            for party in _latest_two(named):
+            # "both countries", "the two governments": the two states named last
+            states = self.state_pair.search(pair.group(1)) is not None
+            for party in _latest_two(named, self.countries if states else None):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         return found
 
@@ -176,11 +180,14 @@ _DATELINE_PLACE = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
 
 
-def _latest_two(named: dict[str, int]) -> list[str]:
-    """The two parties named last, in one pass (no sort): a pair reference needs both."""
+def _latest_two(named: dict[str, int], among: frozenset[str] | None = None) -> list[str]:
+    """The two parties (of `among`, if given) named last, in one pass (no sort): a pair
+    reference needs both."""
     first: tuple[int, str] | None = None
     second: tuple[int, str] | None = None
     for party, at in named.items():
+        if among is not None and party not in among:
+            continue
         if first is None or at > first[0]:
             first, second = (at, party), first
         elif second is None or at > second[0]:
@@ -235,6 +242,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     verbs = _words(context.get("pronoun_verbs", []))
     inside = _words(context.get("names_of_places", []))
     owned = _words(context.get("not_the_state_after", []))
+    states = _words(context.get("pair_state_words", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -281,6 +289,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"\b(?:{inside})\s+of\s+(?:the\s+)?$") if inside
         else re.compile(r"(?!)"),
         re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
+        frozenset(data.get("country", {})),
     )
 
 
