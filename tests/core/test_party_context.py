@@ -210,3 +210,14 @@ def test_both_countries_are_the_two_states_named_last() -> None:
     text = "Both sides asked for help."  # sides may be any party
     assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
         "Bolivia", "African Union"}
+
+
+def test_a_pair_is_the_story_s_two_sides_not_whoever_came_up_last(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Chile and Bolivia opened talks on Monday. Chile offered a port. "
+        "Bolivia asked for more.\n\n"
+        "Peru said it would watch the talks.\n\n"
+        "Both countries said on Tuesday that progress had been made.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    both = next(e for e in events if e.text.startswith("Both countries"))
+    assert set(both.parties) == {"Chile", "Bolivia"}  # named most, not Peru named last

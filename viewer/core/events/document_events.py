@@ -399,6 +399,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     focus: _Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
     opened: str | None = None  # the party the last body sentence opened with
+    times: dict[str, int] = {}  # party → how often the article named it
     focus_paragraph = -1
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
@@ -432,13 +433,15 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 named[seat] = -1  # named before anything the article names
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
         referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
-                                         found_cues.find(REFERENCE, sentence.start, sentence.end))
+                                         found_cues.find(REFERENCE, sentence.start, sentence.end),
+                                         times)
         if sentence.boilerplate is None:
             it = gazetteer.pronoun_reference(doc.text, sentence.start, sentence.end, opened)
             referring = [*referring, it] if it is not None else referring
             opened = gazetteer.subject(doc.text, sentence.start, [*party_mentions, *referring])
             for mention in party_mentions:
                 named[mention.party] = mention.start
+                times[mention.party] = times.get(mention.party, 0) + 1
         sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)

@@ -105,7 +105,8 @@ class Gazetteer:
         return None
 
     def references(self, text: str, start: int, end: int, named: dict[str, int],
-                   spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+                   spans: list[tuple[int, int]] | None = None,
+                   times: dict[str, int] | None = None) -> list[Mention]:
         """Descriptions in text[start:end] of parties in `named` (party → when it was last
         named; the latest candidate wins). `spans`: where `reference` matches there, if a
         document-wide pass found them."""
@@ -123,7 +124,7 @@ class Gazetteer:
         if pair is not None:
             # "both countries", "the two governments": the two states named last
             states = self.state_pair.search(pair.group(1)) is not None
-            for party in _latest_two(named, self.countries if states else None):
+            for party in _latest_two(named, self.countries if states else None, times):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         return found
 
@@ -180,14 +181,17 @@ _DATELINE_PLACE = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
 
 
-def _latest_two(named: dict[str, int], among: frozenset[str] | None = None) -> list[str]:
+def _latest_two(named: dict[str, int], among: frozenset[str] | None = None,
+                times: dict[str, int] | None = None) -> list[str]:
     """The two parties (of `among`, if given) named last, in one pass (no sort): a pair
-    reference needs both."""
-    first: tuple[int, str] | None = None
-    second: tuple[int, str] | None = None
-    for party, at in named.items():
+    reference needs both. Given `times` (how often the article named each), the two named
+    most, the later first on a tie: the story's two sides, not whoever came up last."""
+    first: tuple[tuple[int, int], str] | None = None
+    second: tuple[tuple[int, int], str] | None = None
+    for party, last in named.items():
         if among is not None and party not in among:
             continue
+        at = (times.get(party, 0) if times is not None else 0, last)
         if first is None or at > first[0]:
             first, second = (at, party), first
         elif second is None or at > second[0]:
