@@ -115,6 +115,28 @@ def test_events_of_one_long_sentence_are_linear() -> None:
     assert growth(_extraction_work) < LINEAR
 
 
+def _party_context_work(copies: int) -> int:
+    """Extract an article of many short paragraphs whose parties come from context: a
+    dateline's seat, "It"/"Its" after a sentence that opens with a state, a state inside a
+    place's name, a national court, a firm described by a demonym."""
+    paragraph = ("Peru filed a complaint on Monday. It asks the court to act. Its foreign "
+                 "ministry said ships in the Gulf of Guinea were safe. Peru's Supreme Court "
+                 "met. Elering, the Estonian grid operator, said so. The government agreed.")
+    text = "LIMA, June 1 — " + "\n\n".join([paragraph] * (copies * 10))
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    counter = [0]
+    with counting_patterns(events, counter), counting_patterns(people, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_party_context_is_linear() -> None:
+    """Each sentence looks at most a bounded stretch around its names and its own start."""
+    assert growth(_party_context_work) < LINEAR
+
+
 def _cluster_work(copies: int) -> int:
     """Cluster the events of one long article whose sentences all share a day."""
     text = "\n".join(

@@ -398,6 +398,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     share = Shared()
     focus: _Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
+    opened: str | None = None  # the party the last body sentence opened with
+    times: dict[str, int] = {}  # party → how often the article named it
     focus_paragraph = -1
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
@@ -425,12 +427,21 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if new_paragraph and not (cues.ANAPHOR.search(text) and cues.PAST.search(text)):
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
+        if sentence.boilerplate is None and not named:
+            seat = gazetteer.dateline_state(doc.text, sentence.start, sentence.end)
+            if seat is not None:
+                named[seat] = -1  # named before anything the article names
         party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
         referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
-                                         found_cues.find(REFERENCE, sentence.start, sentence.end))
+                                         found_cues.find(REFERENCE, sentence.start, sentence.end),
+                                         times)
         if sentence.boilerplate is None:
+            it = gazetteer.pronoun_reference(doc.text, sentence.start, sentence.end, opened)
+            referring = [*referring, it] if it is not None else referring
+            opened = gazetteer.subject(doc.text, sentence.start, [*party_mentions, *referring])
             for mention in party_mentions:
                 named[mention.party] = mention.start
+                times[mention.party] = times.get(mention.party, 0) + 1
         sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)
