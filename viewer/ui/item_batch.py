@@ -23,12 +23,35 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
+from viewer.ui.palette import over
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
 
 FUZZY = ("fuzzy", "year", "decade", "century")
 OFF_EDGE = 12.0  # how far past a visible edge a bar is still drawn
+BIN_ALPHA = (0.28, 0.48, 0.72, 0.95)  # a crowded lane's bins, by crowding (`lane_density`)
+DARK_COUNT = "#1e1e1e"  # a count on a light bin
+
+
+def bin_shade(colour: QColor, base: QColor, level: int) -> tuple[QColor, bool]:
+    """A bin's fill: the lane's colour, stronger the more crowded the bin, as the opaque
+    colour it shows over the background; and whether its count needs dark text."""
+    tint = QColor(colour)
+    tint.setAlphaF(BIN_ALPHA[max(0, min(level, len(BIN_ALPHA) - 1))])
+    fill = over(tint, base) if base.alpha() == 255 else tint
+    return fill, fill.lightness() > 150
+
+
+def compact_count(count: int) -> str:
+    """A count short enough for a bin: 950, 9.5k, 95k, 1.2M."""
+    if count < 1000:
+        return str(count)
+    if count < 10_000:
+        return f"{count / 1000:.1f}k"
+    if count < 1_000_000:
+        return f"{count // 1000}k"
+    return f"{count / 1_000_000:.1f}M"
 
 
 @dataclass(slots=True)
@@ -50,6 +73,7 @@ class ItemBatch:
     groups: list[ShapeGroup] = field(default_factory=list)
     rings: list[QPointF] = field(default_factory=list)  # selected marks' outer circles
     counts: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
+    dark_counts: list[tuple[QPointF, QStaticText]] = field(default_factory=list)  # light bins
     conflicts: list[tuple[float, float]] = field(default_factory=list)
     tags: dict[int, tuple[QColor, list[QRectF]]] = field(default_factory=dict)
     labels: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
@@ -111,8 +135,31 @@ class BatchBuilder:
         counts: dict[int, tuple[QStaticText, float, float]] = {}  # count → text, half w, h
         events = view.events
         box_shape = "rect" if fast else "rounded"
+        shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
         for item in items:
             y = middles[item.lane] + item.row * ROW_HEIGHT
+            if item.level >= 0:  # a bin of a crowded lane: no event of its own is looked at
+                shade = shades.get((item.lane, item.level))
+                if shade is None:
+                    shade = shades[(item.lane, item.level)] = bin_shade(
+                        colours.lane(view.mode, scene.lanes[item.lane].key), colours.base,
+                        item.level)
+                selected = bool(selection) and self._selected(item.events, selection)
+                group(shade[0], "bin", selected, "rect", 0).rects.append(
+                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
+                size = len(item.events)
+                count = counts.get(size)
+                if count is None:
+                    text = self.text(str(size))
+                    width, height = size_of(text)
+                    if width > item.x1 - item.x0 - 4:
+                        text = self.text(compact_count(size))
+                        width, height = size_of(text)
+                    count = counts[size] = (text, width / 2, height / 2)
+                if 2 * count[1] <= item.x1 - item.x0 - 2:
+                    (batch.dark_counts if shade[1] else batch.counts).append(
+                        (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
+                continue
             event = events[item.events[0]]
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
@@ -215,6 +262,10 @@ def paint_batch(painter: QPainter, batch: ItemBatch, text: QColor, badge_text: Q
     if batch.counts:
         painter.setPen(QColor("white"))
         for at, count in batch.counts:
+            painter.drawStaticText(at, count)
+    if batch.dark_counts:
+        painter.setPen(QColor(DARK_COUNT))
+        for at, count in batch.dark_counts:
             painter.drawStaticText(at, count)
     for x, y in batch.conflicts:
         paint_conflict_badge(painter, x, y)

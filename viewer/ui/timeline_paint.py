@@ -289,6 +289,8 @@ class TimelinePainter:
             fill = QColor(colour)
             if (modal := modal_style(colour, kind)) is not None:
                 style = modal
+            elif kind == "bin":  # a crowded lane's bin: its shade is the opaque fill itself
+                style = (QPen(Qt.PenStyle.NoPen), QBrush(fill))
             elif kind == "badge":
                 fill.setAlpha(200)
                 style = (QPen(fill.darker(130), 1), QBrush(fill))

@@ -69,7 +69,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.scene: Scene | None = None
         self.selected: set[int] = set()
         self.current: int | None = None
-        self.doc_dates: list[tuple[dt.date, str]] = []
+        self.doc_dates: Sequence[tuple[dt.date, str]] = ()
         self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
         self.periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
         self._press: QPointF | None = None
@@ -100,7 +100,8 @@ class TimelineWidget(QAbstractScrollArea):
                    doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
         self.events = events
         self.rows = RowArray.of(rows)  # the filter's array itself: no copy per filter change
-        self.doc_dates = list(doc_dates)
+        # A tuple is kept as it is: the painter keeps its triangles while it stays the same.
+        self.doc_dates = doc_dates if isinstance(doc_dates, tuple) else tuple(doc_dates)
         if self.selected:  # keep the selected rows still shown, without a set of every row
             chosen = np.fromiter(self.selected, dtype=np.int64, count=len(self.selected))
             self.selected = set(chosen[np.isin(chosen, np.asarray(self.rows))].tolist())

@@ -41,6 +41,7 @@ class Item:
     label: str = ""
     label_x1: float = 0.0
     over: bool = False  # the label runs over later marks of its row (painted on a chip)
+    level: int = -1  # a bin of a crowded lane (`lane_density`): how crowded, 0-3; else -1
 
     @property
     def first(self) -> int:
