@@ -60,6 +60,12 @@ class IdRows(Mapping[str, int]):
         return (bytes(raw).decode("utf-8") for raw in self.events.columns.arrays["id"])
 
 
+#: The roles the table model answers (as ints: a view passes them so); others get None.
+ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole, EventRole, EventIdRole, SourceRowRole, SortRole))
+
+
 class EventTableModel(QAbstractTableModel):
     """Events as rows; columns for the table, roles for the timeline and detail pane.
 
@@ -86,8 +92,8 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.events):
-            return None
+        if role not in ROLES or not index.isValid() or not 0 <= index.row() < len(self.events):
+            return None  # a view asks each cell for a dozen roles: most are answered here
         event = self.events[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -402,6 +408,12 @@ class EventFilterProxy(QAbstractProxyModel):
     # override can only be one function, so it answers both shapes and mypy flags the pair.
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source's answer; the roles it never answers without mapping the index."""
+        if role not in ROLES:
+            return None
+        return self.source().data(self.mapToSource(index), role)
 
     def mapToSource(self, proxy: Index) -> QModelIndex:
         if not proxy.isValid() or proxy.row() >= len(self.rows):
