@@ -204,11 +204,11 @@ def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | No
             found_before: tuple[int, int] | None = _EXTENT[3]
             return found_before  # the same rows again (the widget asks twice per filter)
         start = columns.arrays["start"][shown]
-        first = int(np.where(start == 0, np.iinfo(start.dtype).max, start).min(initial=
-                    np.iinfo(start.dtype).max))
+        dated = start[start != 0]  # an undated event has start and end 0
         found = None
-        if first != np.iinfo(start.dtype).max:  # an undated event has start and end 0
-            found = first, int(np.maximum(start, columns.arrays["end"][shown]).max())
+        if len(dated):  # the last day: the latest start or end (an end is never before)
+            found = int(dated.min()), max(int(dated.max()),
+                                          int(columns.arrays["end"][shown].max()))
         _EXTENT[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
         return found
     lo = hi = None
