@@ -36,6 +36,7 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
+from viewer.core.scene.time_step import step_row
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
@@ -376,17 +377,9 @@ class TimelineWidget(QAbstractScrollArea):
 
     def step(self, direction: int) -> None:
         """Select the previous (-1) or next (+1) event in time."""
-        dated = sorted((r for r in self.rows if self.events[r].start is not None),
-                       key=lambda r: (self.events[r].start, r))
-        if not dated:
-            return
-        if self.current in dated:
-            position = dated.index(self.current) + direction
-        else:
-            position = 0 if direction > 0 else len(dated) - 1
-        position = max(0, min(len(dated) - 1, position))
-        row = dated[position]
-        self.selectionRequested.emit([row], row)
+        row = step_row(self.events, self.rows, self.current, direction)
+        if row is not None:
+            self.selectionRequested.emit([row], row)
 
     # -- input -----------------------------------------------------------------------------
     def item_at(self, pos: QPointF) -> Item | None:
