@@ -39,3 +39,11 @@ def test_one_mark_per_whole_pixel_and_none_when_empty() -> None:
     assert strip_outline(np.zeros(0), BASE) == []
     assert strip_path(np.zeros(0), BASE).isEmpty()
     assert not strip_path(np.array([5.0]), BASE).isEmpty()
+
+
+def test_marks_in_order_or_not_give_the_same_pixels() -> None:
+    rng = np.random.default_rng(5)
+    xs = rng.uniform(0, 300, 2000)
+    assert whole_pixels(np.sort(xs)).tolist() == whole_pixels(xs).tolist() == sorted(
+        set(np.round(xs).tolist()))
+    assert whole_pixels(np.array([4.4])).tolist() == [4.0]
