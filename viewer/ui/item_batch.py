@@ -32,6 +32,7 @@ FUZZY = ("fuzzy", "year", "decade", "century")
 OFF_EDGE = 12.0  # how far past a visible edge a bar is still drawn
 BIN_ALPHA = (0.28, 0.48, 0.72, 0.95)  # a crowded lane's bins, by crowding (`lane_density`)
 DARK_COUNT = "#1e1e1e"  # a count on a light bin
+MAX_COUNT_TEXTS = 4096  # count texts kept across batches (a few hundred bytes each)
 
 
 def bin_shade(colour: QColor, base: QColor, level: int) -> tuple[QColor, bool]:
@@ -91,6 +92,8 @@ class BatchBuilder:
         self._texts: dict[str, QStaticText] = {}
         self._previous: dict[str, QStaticText] = {}
         self._mask: tuple[object, int, npt.NDArray[np.bool_]] = (None, 0, np.zeros(0, bool))
+        self._count_texts: dict[str, tuple[QStaticText, float, float]] = {}  # in `_count_font`
+        self._count_font = ""
 
     def text(self, value: str) -> QStaticText:
         """A static text for `value`, laid out once and kept while batches show it."""
@@ -103,8 +106,23 @@ class BatchBuilder:
             self._texts[value] = found
         return found
 
+    def count_text(self, text: str, size_of: Callable[[QStaticText], tuple[float, float]]
+                   ) -> tuple[QStaticText, float, float]:
+        """A count's static text, half its width and half its height, kept across batches
+        (a filter change back and forth showed hundreds of counts laid out anew each time)."""
+        found = self._count_texts.get(text)
+        if found is None:
+            if len(self._count_texts) >= MAX_COUNT_TEXTS:
+                self._count_texts.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            width, height = size_of(static)
+            found = self._count_texts[text] = (static, width / 2, height / 2)
+        return found
+
     def build(self, items: list[Item], fast: bool, ascent: float,
-              size_of: Callable[[QStaticText], tuple[float, float]]) -> ItemBatch:
+              size_of: Callable[[QStaticText], tuple[float, float]],
+              font: str = "") -> ItemBatch:
         """The batch for `items`; `ascent` puts a label's baseline where `drawText` would,
         `size_of` gives a static text's width and height in the painter's font."""
         owner = self.owner
@@ -132,7 +150,8 @@ class BatchBuilder:
 
         # the middle of row 0 of each lane: an item's y is this plus its row's offset
         middles = [lane.y + LANE_PAD + ROW_HEIGHT / 2 for lane in scene.lanes]
-        counts: dict[int, tuple[QStaticText, float, float]] = {}  # count → text, half w, h
+        if font != self._count_font:
+            self._count_texts, self._count_font = {}, font
         events = view.events
         box_shape = "rect" if fast else "rounded"
         shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
@@ -148,14 +167,9 @@ class BatchBuilder:
                 group(shade[0], "bin", selected, "rect", 0).rects.append(
                     QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
                 size = len(item.events)
-                count = counts.get(size)
-                if count is None:
-                    text = self.text(str(size))
-                    width, height = size_of(text)
-                    if width > item.x1 - item.x0 - 4:
-                        text = self.text(compact_count(size))
-                        width, height = size_of(text)
-                    count = counts[size] = (text, width / 2, height / 2)
+                count = self.count_text(str(size), size_of)
+                if 2 * count[1] > item.x1 - item.x0 - 4:
+                    count = self.count_text(compact_count(size), size_of)
                 if 2 * count[1] <= item.x1 - item.x0 - 2:
                     (batch.dark_counts if shade[1] else batch.counts).append(
                         (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
@@ -166,12 +180,7 @@ class BatchBuilder:
             if item.kind == "badge":
                 group(colour, "badge", selected, box_shape, 7).rects.append(
                     QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
-                size = len(item.events)
-                count = counts.get(size)
-                if count is None:
-                    text = self.text(str(size))
-                    width, height = size_of(text)
-                    count = counts[size] = (text, width / 2, height / 2)
+                count = self.count_text(str(len(item.events)), size_of)
                 batch.counts.append((QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]),
                                      count[0]))
             elif item.kind == "bar":

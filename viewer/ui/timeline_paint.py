@@ -156,7 +156,8 @@ class TimelinePainter:
             def size_of(text: QStaticText) -> tuple[float, float]:
                 return metrics.horizontalAdvance(text.text()), metrics.height()
 
-            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of))
+            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of,
+                                                   font.key()))
         return self._built[1]
 
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
