@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from bench.synthetic import events as synthetic_events
 from tests.core.workcount import growth, lines_run
 from viewer.core.events.document_events import Event
-from viewer.core.scene.time_step import step_row
+from viewer.core.scene.row_group import RowGroup
+from viewer.core.scene.time_step import start_days, step_row
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_events import RowEvents
 
@@ -61,3 +64,23 @@ def test_a_step_costs_the_same_python_work_at_four_times_the_rows() -> None:
         return counter[0]
 
     assert growth(work) < 1.1
+
+
+def test_start_days_over_columns_equal_the_events_and_read_a_bin_without_events() -> None:
+    events = synthetic_events(500, seed=6)
+    events = [e if i % 7 else Event(**{**{n: getattr(e, n) for n in Event.__dataclass_fields__},
+                                       "start": None, "end": None})
+              for i, e in enumerate(events)]
+    columns = _columns(events)
+    base = np.arange(500, dtype=np.int64)[::-1].copy()
+    group = RowGroup(base, np.array([3, 100]), np.array([40, 180]))
+    assert start_days(columns, group) == start_days(events, list(group))
+    made = [0]
+    original = columns.columns.event
+
+    def counted(row: int) -> Event:
+        made[0] += 1
+        return original(row)
+
+    columns.columns.event = counted  # type: ignore[method-assign]
+    assert len(start_days(columns, group)) > 0 and made[0] == 0

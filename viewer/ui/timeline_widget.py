@@ -36,7 +36,7 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
-from viewer.core.scene.time_step import step_row
+from viewer.core.scene.time_step import start_days, step_row
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
@@ -469,8 +469,7 @@ class TimelineWidget(QAbstractScrollArea):
     def open_badge(self, item: Item) -> None:
         """Zoom in one step until the badge's events lie apart: their days spread over most of
         the width (a fixed 4x took several double-clicks for a badge of a busy month)."""
-        starts = (self.events[r].start for r in item.events)
-        days = [start.toordinal() for start in starts if start is not None]
+        days = start_days(self.events, item.events)
         if not days:
             return
         first, last = min(days), max(days) + 1

@@ -1,4 +1,5 @@
-"""The previous or next shown event in time, for the timeline's arrow keys.
+"""The previous or next shown event in time, for the timeline's arrow keys; the start days of
+a group of rows (a badge or bin opened by a double-click).
 
 Sorting the shown events to find the neighbour of one made an `Event` per shown row (seconds
 at a million). Over a Session's columns the neighbour is one comparison of packed
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from viewer.core.events.document_events import Event
+from viewer.core.scene.row_group import rows_array
 from viewer.core.session.row_events import RowEvents
 
 
@@ -54,3 +56,13 @@ def _column_step(events: RowEvents, rows: Sequence[int], current: int | None,
             picked = keys[side]
             return int((picked.min() if direction > 0 else picked.max()) % width)
     return int((keys.min() if direction > 0 else keys.max()) % width)
+
+
+def start_days(events: Sequence[Event], rows: Sequence[int]) -> list[int]:
+    """The start days (ordinals) of the dated events among `rows`: over a Session's columns
+    one gather, not an `Event` per row (a bin at fit holds thousands)."""
+    if isinstance(events, RowEvents):
+        starts = events.columns.arrays["start"][rows_array(rows)]
+        days: list[int] = starts[starts != 0].astype(np.int64).tolist()
+        return days
+    return [e.start.toordinal() for e in (events[r] for r in rows) if e.start is not None]
