@@ -212,10 +212,12 @@ class TimelineWidget(QAbstractScrollArea):
         return self.painter.legend
 
     def _window(self) -> tuple[float, float]:
-        """The x range to lay out: the viewport and two screens either side."""
+        """The x range to lay out: the viewport and a screen either side (as pictures do). A
+        lane's items are made for the whole range when it is first read, so two screens
+        either side made five screens of items and labels per zoom step for one shown."""
         start = self.horizontalScrollBar().value()
         width = max(400.0, self.content_width())
-        return start - 2 * width, start + 3 * width
+        return start - width, start + 2 * width
 
     def _rebuild(self) -> None:
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport."""
@@ -468,19 +470,26 @@ class TimelineWidget(QAbstractScrollArea):
 
     def open_badge(self, item: Item) -> None:
         """Zoom in one step until the badge's events lie apart: their days spread over most of
-        the width (a fixed 4x took several double-clicks for a badge of a busy month)."""
+        the width (a fixed 4x took several double-clicks for a badge of a busy month). A bin
+        of a crowded lane opens to its stretch of days across the view."""
         days = start_days(self.events, item.events)
         if not days:
             return
         first, last = min(days), max(days) + 1
         centre = (first + last) / 2
         width = max(200.0, self.content_width())
-        px = max(self.scale.px_per_day * 4, width * 0.6 / (last - first))
-        # Nearest two days a badge's width apart, so they part even in a narrow timeline (at
-        # 60% of a 800 px view, 22 days over 57 stayed in badges).
-        ordered = sorted(set(days))
-        nearest = min((b - a for a, b in itertools.pairwise(ordered)), default=1)
-        px = max(px, BADGE_MIN / nearest)
+        if item.level >= 0:
+            # A bin of a crowded lane: its stretch of days across the view, where it shows
+            # finer bins or its events (parting every day of a bin of months at once put
+            # most of them screens away from the view).
+            px = max(self.scale.px_per_day * 2, width * 0.9 / (last - first))
+        else:
+            px = max(self.scale.px_per_day * 4, width * 0.6 / (last - first))
+            # Nearest two days a badge's width apart, so they part even in a narrow timeline
+            # (at 60% of a 800 px view, 22 days over 57 stayed in badges).
+            ordered = sorted(set(days))
+            nearest = min((b - a for a, b in itertools.pairwise(ordered)), default=1)
+            px = max(px, BADGE_MIN / nearest)
         px = min(MAX_PX_PER_DAY, px)
         self.scale = TimeScale(self.scale.origin, px)
         self._user_zoomed = True
