@@ -214,12 +214,14 @@ class Match:
 
         The nearest cue in the same clause wins; otherwise the nearest in the sentence, since
         a fronted "On Wednesday, forces launched…" takes its tense from the clause after it.
+        At equal distance the cue before the expression wins: a time adverbial follows its
+        verb ("said on Saturday it would pay" is Saturday's saying).
         """
         index = self.index
         if index is None:
             index = self.index = TenseIndex(self.text, self.lex)
         left, right = index.sentence(self.start, self.end)
-        best: tuple[int, int, int] | None = None  # (in other clause, distance, sign)
+        best: tuple[int, int, int, int] | None = None  # (other clause, distance, after, sign)
         # The nearest cue of a pattern on either side is the last one starting before the
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
@@ -234,7 +236,7 @@ class Match:
                 lo, hi = (end, self.start) if end <= self.start else (self.end, start)
                 between = bisect_left(clauses, lo)
                 other = hi > lo and between < len(clauses) and clauses[between] < hi
-                key = (int(other), max(0, hi - lo), sign)
-                if best is None or key[:2] < best[:2]:
+                key = (int(other), max(0, hi - lo), int(at == after), sign)
+                if best is None or key[:3] < best[:3]:
                     best = key
-        return best[2] if best else 0
+        return best[3] if best else 0

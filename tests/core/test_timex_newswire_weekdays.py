@@ -1,0 +1,71 @@
+"""Weekdays in news copy that the tense of the clause alone gets wrong.
+
+Invented agency-style sentences, one group per error class: a weekday with its week written
+after it ("on Wednesday last week"), and a verb of saying just before a weekday with a
+reported future just after it ("said on Saturday it would pay").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from viewer.core.timex import Timex, tag
+
+D = dt.date
+FRIDAY = D(2026, 11, 20)  # a Friday in ISO week 47
+
+
+def find(timexes: list[Timex], surface: str) -> Timex:
+    for timex in timexes:
+        if timex.text == surface:
+            return timex
+    raise AssertionError(f"{surface!r} not tagged in {[(t.text, t.value) for t in timexes]}")
+
+
+# The week named after the weekday fixes it, whatever the tense says.
+NAMED_WEEK = [
+    ("In Izmir on Wednesday last week, the two unions agreed on a pilot scheme.", FRIDAY,
+     "Wednesday last week", "2026-11-11"),
+    ("The board will vote on Monday of next week.", FRIDAY, "Monday of next week",
+     "2026-11-23"),
+    ("The fund said it would decide on Tuesday next week.", FRIDAY, "Tuesday next week",
+     "2026-11-24"),
+    ("Shares fell on Thursday this week after the warning.", FRIDAY, "Thursday this week",
+     "2026-11-19"),
+    ("The mayor resigned on Friday of last week.", D(2026, 11, 16), "Friday of last week",
+     "2026-11-13"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "value"), NAMED_WEEK)
+def test_a_weekday_with_its_week(sentence: str, dct: dt.date, surface: str, value: str) -> None:
+    assert find(tag(sentence, dct), surface).value == value
+
+
+def test_a_weekday_without_a_week_word_keeps_its_extent() -> None:
+    found = find(tag("The talks resume on Wednesday, last week's host said.", FRIDAY),
+                 "Wednesday")
+    assert found.text == "Wednesday"
+
+
+# A time adverbial follows its verb: at equal distance the cue before the weekday wins over
+# the reported future after it.
+SAID_THEN_WOULD = [
+    ("The kingdom said on Saturday it would pay for 300,000 more doses.", D(2026, 3, 30),
+     "Saturday", "2026-03-28"),
+    ("The union announced on Monday it will strike for two days.", D(2026, 10, 15),
+     "Monday", "2026-10-12"),
+    ("Opposition members said on Tuesday they would boycott the vote.", D(2026, 9, 24),
+     "Tuesday", "2026-09-22"),
+    # A future cue still wins where it is the nearer one.
+    ("The envoy said the ministers will meet on Thursday.", D(2026, 10, 13), "Thursday",
+     "2026-10-15"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "value"), SAID_THEN_WOULD)
+def test_a_verb_of_saying_before_the_weekday_wins_a_tie(sentence: str, dct: dt.date,
+                                                        surface: str, value: str) -> None:
+    assert find(tag(sentence, dct), surface).value == value
