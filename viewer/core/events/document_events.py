@@ -254,17 +254,19 @@ class _Part:
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
-    """The day joined to `best` by "and" or "to" alone ("on Tuesday and Wednesday", "on
-    August 27 and 28", "from Monday to Wednesday"): one happening over both days."""
+    """The period of the same kind joined to `best` by "and" or "to" alone ("on Tuesday and
+    Wednesday", "on August 27 and 28", "from Monday to Wednesday", "in March and April",
+    "the 2024-25 cuts"): one happening over both."""
     at = dating.index(best)
-    if cues.RANK[precision_of(best)] > 0:
+    rank = cues.RANK[precision_of(best)]
+    if rank > cues.RANK["year"]:
         return None
     for index in (at + 1, at - 1):
         if not 0 <= index < len(dating):
             continue
         other = dating[index]
         first, second = (best, other) if index > at else (other, best)
-        if cues.RANK[precision_of(other)] == 0 and first.end <= second.start \
+        if cues.RANK[precision_of(other)] == rank and first.end <= second.start \
                 and cues.COORDINATION.fullmatch(text, first.end, second.start):
             return other
     return None
