@@ -69,3 +69,11 @@ SAID_THEN_WOULD = [
 def test_a_verb_of_saying_before_the_weekday_wins_a_tie(sentence: str, dct: dt.date,
                                                         surface: str, value: str) -> None:
     assert find(tag(sentence, dct), surface).value == value
+
+
+# A comma between digits is a thousands separator, not a clause break that would cut the
+# weekday off from its verb ("will hand out 25,000 heaters … from Monday").
+def test_a_thousands_separator_does_not_cut_the_clause() -> None:
+    sentence = ("The charity will hand out 25,000 blankets in the camps from Monday, a "
+                "spokesman for the charity said.")
+    assert find(tag(sentence, D(2026, 12, 2)), "Monday").value == "2026-12-07"

@@ -128,7 +128,11 @@ class TenseIndex:
         """Where clauses break inside the sentence text[left:right]."""
         found = self._clauses.get((left, right))
         if found is None:
-            found = [m.start() for m in _CLAUSE_CHARS.finditer(self._text, left, right)]
+            text = self._text
+            # A comma between digits ("25,000 heaters") is a thousands separator.
+            found = [at for m in _CLAUSE_CHARS.finditer(text, left, right)
+                     if text[at := m.start()] != "," or not (
+                         text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit())]
             that = [m.start() for m in _THAT.finditer(self._text, left, right)]
             if that:
                 found = sorted(found + that)
