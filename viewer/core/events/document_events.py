@@ -532,7 +532,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if (sentence.boilerplate is None and parts[0].timex is not None
-                and not parts[0].bounded
+                and not parts[0].bounded and not _background(parts[0], lead)
                 and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
             focus = parts[0]
             if (lead is None and not lead_closed and focus.precision == "day"
@@ -550,6 +550,14 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                   find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
                   modality, speakers.neutral_parties, share)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
+
+
+def _background(part: _Part, lead: _Part | None) -> bool:
+    """A month or a year wholly before the story's news day ("after the bloc imposed duties
+    in October 2024") is background: the sentences after it go on with the news."""
+    return (lead is not None and lead.earliest is not None and part.latest is not None
+            and cues.RANK[part.precision or "fuzzy"] >= cues.RANK["month"]
+            and part.latest < lead.earliest)
 
 
 def _date_headline(events: list[Event], lead: _Part | None, doc: Document) -> None:
