@@ -24,6 +24,7 @@ from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
+from viewer.core.events.narrative_focus import background, continues_plan
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
 from viewer.core.events.sentence_repeats import SentenceRepeats
@@ -464,6 +465,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
                     latest = _reaction_end(text, precision, latest, doc.date)
+                elif (focus is not None and sentence.boilerplate is None
+                      and sentence.paragraph == focus_paragraph
+                      and continues_plan(text, focus.earliest, doc.date)):
+                    # "… to Cairo next week. The United States is expected to send its envoy."
+                    source, earliest, latest = "inherited", focus.earliest, focus.latest
+                    precision, timex = focus.precision, focus.timex
                 elif (lead is not None and sentence.boilerplate is None
                       and _reaction_end(text, lead.precision, lead.latest, doc.date)
                       != lead.latest):
@@ -532,7 +539,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
         if (sentence.boilerplate is None and parts[0].timex is not None
-                and not parts[0].bounded and not _background(parts[0], lead)
+                and not parts[0].bounded
+                and not background(parts[0].precision, parts[0].latest,
+                                   lead.earliest if lead else None)
                 and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
             focus = parts[0]
             if (lead is None and not lead_closed and focus.precision == "day"
@@ -550,14 +559,6 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                   find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
                   modality, speakers.neutral_parties, share)
     return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
-
-
-def _background(part: _Part, lead: _Part | None) -> bool:
-    """A month or a year wholly before the story's news day ("after the bloc imposed duties
-    in October 2024") is background: the sentences after it go on with the news."""
-    return (lead is not None and lead.earliest is not None and part.latest is not None
-            and cues.RANK[part.precision or "fuzzy"] >= cues.RANK["month"]
-            and part.latest < lead.earliest)
 
 
 def _date_headline(events: list[Event], lead: _Part | None, doc: Document) -> None:

@@ -1,0 +1,54 @@
+"""A sentence about the future without a date of its own tells more of the plan its paragraph
+just dated after the report, and takes that date (invented article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from viewer.core.events.narrative_focus import continues_plan
+from viewer.core.pipeline.folder_extraction import extract_folder
+
+D = dt.date
+REPORT = D(2026, 6, 3)  # a Wednesday
+NEXT_WEEK = (D(2026, 6, 8), D(2026, 6, 14))
+
+ARTICLE = (
+    "date 2026-06-03 Mediators call both sides to Lusaka\n\n"
+    "The regional bloc has invited both delegations to Lusaka next week for a new round of "
+    "talks. Angola is expected to send its foreign minister. A "
+    "spokesman said the bloc had paid for the venue and did not plan to charge the "
+    "delegations.\n\n"
+    "Observers will attend as well.\n"
+)
+
+
+def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    events = extract_folder(tmp_path, use_cache=False).events
+    found = next(e for e in events if fragment in e.text)
+    return found.start, found.end
+
+
+def test_a_future_sentence_takes_the_plans_date(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "invited both delegations") == NEXT_WEEK
+    assert _dates(tmp_path, "Angola is expected") == NEXT_WEEK
+
+
+def test_a_past_happening_before_the_future_keeps_its_own_day(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "had paid for the venue") != NEXT_WEEK
+
+
+def test_a_new_paragraph_does_not_carry_the_plan(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "Observers will attend") != NEXT_WEEK
+
+
+def test_the_future_must_be_the_sentences_own() -> None:
+    ahead = D(2026, 6, 10)
+    assert continues_plan("Kenya will attend as an observer.", ahead, REPORT)
+    assert continues_plan("An aide said the minister would attend.", ahead, REPORT)
+    assert not continues_plan("Diplomats say the bloc is weighing a floor, which would let it "
+                              "keep the duties.", ahead, REPORT)
+    assert not continues_plan("The firm said it had cut no jobs and did not plan to.", ahead,
+                              REPORT)
+    assert not continues_plan("Kenya will attend as an observer.", D(2026, 6, 1), REPORT)

@@ -1,0 +1,39 @@
+"""Which dates the narrative goes on with, beside the news day (see `document_events`).
+
+Kept apart from the sentence loop so each rule reads on its own: a background month does not
+become the narrative's date, and a plan's date carries to the future sentences after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from viewer.core.events import cues
+
+_COMMA = re.compile(",")
+
+
+def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
+    """A month or a year wholly before the story's news day ("after the bloc imposed duties
+    in October 2024") is background: the sentences after it go on with the news."""
+    return (news_day is not None and latest is not None
+            and cues.RANK[precision or "fuzzy"] >= cues.RANK["month"] and latest < news_day)
+
+
+def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) -> bool:
+    """A sentence about the future without a date of its own, in the paragraph of a happening
+    planned after the report ("Mediators invited both sides to Cairo next week. The United
+    States is expected to send its envoy."), tells more of that plan and takes its date. The
+    future must be the sentence's own: no past happening before it ("said the company had
+    not cut jobs and did not plan to"; a verb of saying is no happening), and not inside a
+    relative clause (", which would let it keep the duties")."""
+    if focus is None or published is None or focus <= published:
+        return False
+    future = cues.FUTURE.search(text)
+    if future is None:
+        return False
+    head = text[: future.start()]
+    if any(cues.RELATIVE.match(head, comma.end()) for comma in _COMMA.finditer(head)):
+        return False
+    return all(cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(head))
