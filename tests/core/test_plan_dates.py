@@ -52,3 +52,20 @@ def test_the_future_must_be_the_sentences_own() -> None:
     assert not continues_plan("The firm said it had cut no jobs and did not plan to.", ahead,
                               REPORT)
     assert not continues_plan("Kenya will attend as an observer.", D(2026, 6, 1), REPORT)
+
+
+def test_a_year_told_as_done_ends_at_the_report(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-10-14 Measles cases climb\n\n"
+        "The health agency recorded 9,300 measles cases in 2026, it said.\n\n"
+        "\"The harvest is poor this year,\" a farmer said.\n\n"
+        "The agency will publish a full count this year.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+
+    def dates(fragment: str) -> tuple[dt.date | None, dt.date | None]:
+        return next((e.start, e.end) for e in events if fragment in e.text)
+
+    assert dates("recorded 9,300") == (D(2026, 1, 1), D(2026, 10, 14))
+    # A verb of saying is no happening; a plan lies ahead: both keep the whole year.
+    assert dates("harvest is poor") == (D(2026, 1, 1), D(2026, 12, 31))
+    assert dates("will publish") == (D(2026, 1, 1), D(2026, 12, 31))

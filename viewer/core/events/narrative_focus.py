@@ -37,3 +37,20 @@ def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) 
     if any(cues.RELATIVE.match(head, comma.end()) for comma in _COMMA.finditer(head)):
         return False
     return all(cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(head))
+
+
+
+def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
+                     latest: dt.date | None, published: dt.date | None
+                     ) -> tuple[dt.date | None, dt.date | None]:
+    """A happening told as done cannot lie after its report: a year that runs past the report
+    ("has now caused 61,400 cases this year", "recorded 74,900 cases in 2026" in a November
+    article) ends at the report when the sentence tells a past happening (a verb of saying
+    alone is none: "The rains are heavy this year," he said) and nothing ahead. Months and
+    weeks are left whole: "in March" told in March is read as the month."""
+    if (published is None or earliest is None or latest is None or precision != "year"
+            or not earliest <= published < latest or cues.FUTURE.search(text) is not None):
+        return earliest, latest
+    if any(cues.REPORTING.fullmatch(past.group()) is None for past in cues.PAST.finditer(text)):
+        return earliest, published
+    return earliest, latest
