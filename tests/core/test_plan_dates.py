@@ -69,3 +69,22 @@ def test_a_year_told_as_done_ends_at_the_report(tmp_path: Path) -> None:
     # A verb of saying is no happening; a plan lies ahead: both keep the whole year.
     assert dates("harvest is poor") == (D(2026, 1, 1), D(2026, 12, 31))
     assert dates("will publish") == (D(2026, 1, 1), D(2026, 12, 31))
+
+
+def test_a_plan_that_runs_for_a_while_lasts_from_its_first_day(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-02-10 Levy on imported steel\n\n"
+        "The levy will apply from March 1 for three years, the ministry said.\n\n"
+        "The summit will open on Monday for two days.\n\n"
+        "The plant opened on February 3 for the press.\n\n"
+        "The mill closed on February 2 for two weeks.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+
+    def dates(fragment: str) -> tuple[dt.date | None, dt.date | None]:
+        return next((e.start, e.end) for e in events if fragment in e.text)
+
+    assert dates("levy will apply") == (D(2026, 3, 1), D(2029, 2, 28))
+    assert dates("summit will open") == (D(2026, 2, 16), D(2026, 2, 17))
+    # No duration, or a past stretch already told: the day alone.
+    assert dates("plant opened") == (D(2026, 2, 3), D(2026, 2, 3))
+    assert dates("mill closed") == (D(2026, 2, 2), D(2026, 2, 2))

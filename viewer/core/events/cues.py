@@ -17,6 +17,9 @@ def _alternation(words: list[str]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
+alternation = _alternation  # for the modules that compile cues of their own
+
+
 CUES = load_data("events.toml")
 BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$|"
                    rf"\b(?:{_alternation(CUES.get('bounds_adjacent', []))})\s+$", re.IGNORECASE)

@@ -24,7 +24,12 @@ from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
-from viewer.core.events.narrative_focus import background, continues_plan, up_to_the_report
+from viewer.core.events.narrative_focus import (
+    background,
+    continues_plan,
+    run_end,
+    up_to_the_report,
+)
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
 from viewer.core.events.sentence_repeats import SentenceRepeats
@@ -484,6 +489,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     source, precision, timex = "undated", "none", None
             if source == "explicit" and not part.bounded:
                 earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
+                run = run_end(doc.text, part.timex.end if part.timex else part.start,
+                              durations, text, earliest, precision)
+                latest = run if run is not None and latest is not None and run > latest \
+                    else latest
             if source in ("document", "inherited") and earliest is not None \
                     and latest is not None:
                 window = _window_end(doc.text, part.start, part.end, durations, text,

@@ -10,8 +10,14 @@ import datetime as dt
 import re
 
 from viewer.core.events import cues
+from viewer.core.timex import Timex
+from viewer.core.timex.value_calendar import shift
 
 _COMMA = re.compile(",")
+_RUN_BEFORE = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('run_before', []))})\s+$",
+                         re.IGNORECASE)
+_RUN_REACH = 1 + max(map(len, cues.CUES.get("run_before", ["for"])))
+_AMOUNT = re.compile(r"P(\d+)([DWMY])")
 
 
 def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
@@ -54,3 +60,20 @@ def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
     if any(cues.REPORTING.fullmatch(past.group()) is None for past in cues.PAST.finditer(text)):
         return earliest, published
     return earliest, latest
+
+
+def run_end(text: str, after: int, durations: list[Timex], sentence: str,
+            start: dt.date | None, precision: str) -> dt.date | None:
+    """The last day of a plan that starts on a day and runs for a while ("are due to apply
+    from April 1 for five years": to March 31 five years on), or None: a duration after
+    the date (`after`, an offset into `text`), just after `run_before`, in a sentence about
+    the future."""
+    if start is None or precision not in ("day", "time") or cues.FUTURE.search(sentence) is None:
+        return None
+    for duration in durations:
+        amount = _AMOUNT.fullmatch(duration.value)
+        if duration.start < after or amount is None:
+            continue
+        if _RUN_BEFORE.search(text, max(0, duration.start - _RUN_REACH), duration.start):
+            return shift(start, amount.group(2), int(amount.group(1))) - dt.timedelta(days=1)
+    return None
