@@ -77,3 +77,21 @@ def test_a_thousands_separator_does_not_cut_the_clause() -> None:
     sentence = ("The charity will hand out 25,000 blankets in the camps from Monday, a "
                 "spokesman for the charity said.")
     assert find(tag(sentence, D(2026, 12, 2)), "Monday").value == "2026-12-07"
+
+
+# A thing put off is put off to a later day, whatever the tense of the telling.
+PUT_OFF = [
+    ("Officials postponed until Tuesday morning any decision on the permit.", D(2026, 3, 26),
+     "Tuesday morning", "2026-03-31TMO"),
+    ("The hearing was adjourned until Monday.", D(2026, 3, 26), "Monday", "2026-03-30"),
+    ("The vote has been pushed back to Friday, the speaker said.", D(2026, 3, 24), "Friday",
+     "2026-03-27"),
+    # Without the putting off, a past clause keeps the last such day.
+    ("The hearing was held on Monday.", D(2026, 3, 26), "Monday", "2026-03-23"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "value"), PUT_OFF)
+def test_a_day_something_is_put_off_to_lies_ahead(sentence: str, dct: dt.date, surface: str,
+                                                  value: str) -> None:
+    assert find(tag(sentence, dct), surface).value == value
