@@ -44,3 +44,11 @@ def test_by_the_time_still_bounds(tmp_path: Path) -> None:
     # The date belongs to the vote, which bounds the saying; the saying is the report's.
     assert _of(tmp_path, "The talks had collapsed by the time the council voted on Monday, "
                "officials said.", "had collapsed") != (D(2026, 3, 30), D(2026, 3, 30))
+
+
+def test_a_comparisons_date_does_not_date_the_happening(tmp_path: Path) -> None:
+    # The fall is dated by the report, not by the year it is compared with.
+    assert _of(tmp_path, "Port traffic fell 12%, compared with a 3% drop in 2024, the "
+               "harbour board said.", "Port traffic fell") == (D(2026, 4, 1), D(2026, 4, 1))
+    assert _of(tmp_path, "Exports rose to 40 cargoes, up from 31 in 2023, the agency said.",
+               "Exports rose") == (D(2026, 4, 1), D(2026, 4, 1))
