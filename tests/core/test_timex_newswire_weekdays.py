@@ -95,3 +95,21 @@ PUT_OFF = [
 def test_a_day_something_is_put_off_to_lies_ahead(sentence: str, dct: dt.date, surface: str,
                                                   value: str) -> None:
     assert find(tag(sentence, dct), surface).value == value
+
+
+# With no tense cue anywhere in its sentence, a weekday is the nearer such day; a decimal
+# point is no sentence break that would hide the sentence's cue.
+NO_CUE = [
+    ("The hearings end on Wednesday.", D(2026, 6, 8), "Wednesday", "2026-06-10"),
+    ("The two leaders meet separately Monday with the envoy.", D(2026, 5, 1), "Monday",
+     "2026-05-04"),
+    ("The festival opens Saturday in the old port.", D(2026, 5, 5), "Saturday", "2026-05-02"),
+    ("Volume was 840.8 million shares, up from 443.6 million Thursday.", D(2026, 10, 26),
+     "Thursday", "2026-10-22"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "value"), NO_CUE)
+def test_a_weekday_without_a_cue_is_the_nearer_one(sentence: str, dct: dt.date, surface: str,
+                                                   value: str) -> None:
+    assert find(tag(sentence, dct), surface).value == value

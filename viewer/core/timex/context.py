@@ -50,6 +50,11 @@ def _dot_ends_sentence(before: str) -> bool:
     return _ends_sentence(before + ".", len(before))
 
 
+def _decimal_point(text: str, at: int) -> bool:
+    """The full stop at `at` sits between digits ("840.8 million"): no sentence ends there."""
+    return text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()
+
+
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
 
@@ -110,7 +115,9 @@ class TenseIndex:
         found = {char: text.rfind(char, lo, hi) for char in _SENTENCE_BREAKS}
         while True:
             at = max(found.values())
-            if at < 0 or text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
+            if at < 0 or text[at] != "." or (
+                    not _decimal_point(text, at)
+                    and _dot_ends_sentence(text[max(0, at - reach) : at])):
                 return at
             found["."] = text.rfind(".", lo, at)
 
@@ -119,7 +126,8 @@ class TenseIndex:
         text, reach = self._text, _abbreviation_reach()
         while (found := _BREAK.search(text, lo, hi)) is not None:
             at = found.start()
-            if text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
+            if text[at] != "." or (not _decimal_point(text, at)
+                                   and _dot_ends_sentence(text[max(0, at - reach) : at])):
                 return at
             lo = at + 1
         return len(text) if otherwise is None else otherwise

@@ -307,7 +307,9 @@ def weekday(m: Match) -> Result | None:
     elif m.text.startswith(("'", "’"), m.end) and _POSSESSIVE.match(m.text, m.end, m.end + 3):
         delta = -back  # "Wednesday's ruling": a possessive names what already happened
     else:
-        delta = ahead if m.tense() > 0 else -back
+        tense = m.tense()
+        # No cue at all ("The hearings end on Wednesday."): the nearer such day.
+        delta = ahead if tense > 0 or (tense == 0 and ahead < back) else -back
     day = base + dt.timedelta(days=delta)
     return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
 
