@@ -113,3 +113,17 @@ NO_CUE = [
 def test_a_weekday_without_a_cue_is_the_nearer_one(sentence: str, dct: dt.date, surface: str,
                                                    value: str) -> None:
     assert find(tag(sentence, dct), surface).value == value
+
+
+# "The second half of the session" is a part of the session, not of a year.
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Observers joined them for the second half of the session.", None),
+    ("The striker scored in the first half of the match.", None),
+    ("Sales rose in the first half of the year.", "the first half"),
+    ("The firm lost money in the second half.", "the second half"),
+    ("Profit fell in the third quarter of 2025.", "the third quarter of 2025"),
+])
+def test_a_half_of_something_else_is_no_time(sentence: str, kept: str | None) -> None:
+    halves = [t.text for t in tag(sentence, D(2026, 3, 17))
+              if "half" in t.text or "quarter" in t.text]
+    assert halves == ([kept] if kept else [])
