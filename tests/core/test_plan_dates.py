@@ -88,3 +88,22 @@ def test_a_plan_that_runs_for_a_while_lasts_from_its_first_day(tmp_path: Path) -
     # No duration, or a past stretch already told: the day alone.
     assert dates("plant opened") == (D(2026, 2, 3), D(2026, 2, 3))
     assert dates("mill closed") == (D(2026, 2, 2), D(2026, 2, 2))
+
+
+def test_the_news_day_is_the_tellings_when_the_news_lies_ahead(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-10-15 Bus drivers to strike\n\n"
+        "Bus drivers in Lyon will stop work for 48 hours from 5 a.m. next Monday, their "
+        "union said on Wednesday.\n\n"
+        "The union said talks had failed. The operator rejected the demand.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+
+    def dates(fragment: str) -> tuple[dt.date | None, dt.date | None]:
+        return next((e.start, e.end) for e in events if fragment in e.text)
+
+    assert dates("will stop work") == (D(2026, 10, 19), D(2026, 10, 20))
+    assert dates("their union said") == (D(2026, 10, 14), D(2026, 10, 14))
+    # The next paragraph goes back to the news day, the telling's Wednesday (a statement
+    # may run on to the report, as reactions do).
+    assert dates("talks had failed")[0] == D(2026, 10, 14)
+    assert dates("rejected the demand") == (D(2026, 10, 14), D(2026, 10, 15))

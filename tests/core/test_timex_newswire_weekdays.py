@@ -127,3 +127,9 @@ def test_a_half_of_something_else_is_no_time(sentence: str, kept: str | None) ->
     halves = [t.text for t in tag(sentence, D(2026, 3, 17))
               if "half" in t.text or "quarter" in t.text]
     assert halves == ([kept] if kept else [])
+
+
+def test_a_clock_time_takes_the_next_weekday_after_it() -> None:
+    found = find(tag("Drivers will stop work from 5 a.m. next Monday.", D(2026, 10, 15)),
+                 "5 a.m. next Monday")
+    assert found.value == "2026-10-19T05:00"

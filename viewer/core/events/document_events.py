@@ -28,6 +28,7 @@ from viewer.core.events.narrative_focus import (
     background,
     continues_plan,
     run_end,
+    told_day,
     up_to_the_report,
 )
 from viewer.core.events.parties import Gazetteer, Mention
@@ -489,8 +490,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     source, precision, timex = "undated", "none", None
             if source == "explicit" and not part.bounded:
                 earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
-                run = run_end(doc.text, part.timex.end if part.timex else part.start,
-                              durations, text, earliest, precision)
+                run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
+                              precision)
                 latest = run if run is not None and latest is not None and run > latest \
                     else latest
             if source in ("document", "inherited") and earliest is not None \
@@ -549,12 +550,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
-        if (sentence.boilerplate is None and parts[0].timex is not None
-                and not parts[0].bounded
-                and not background(parts[0].precision, parts[0].latest,
+        told = told_day(parts, doc.date)
+        if (sentence.boilerplate is None and told.timex is not None
+                and not told.bounded
+                and not background(told.precision, told.latest,
                                    lead.earliest if lead else None)
-                and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
-            focus = parts[0]
+                and not cues.counted_past_the_report(told.timex, text, doc.date)):
+            focus = told
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None
                                               and focus.earliest <= doc.date))):

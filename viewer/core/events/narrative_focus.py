@@ -8,16 +8,45 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Protocol, TypeVar
 
 from viewer.core.events import cues
 from viewer.core.timex import Timex
 from viewer.core.timex.value_calendar import shift
 
 _COMMA = re.compile(",")
+
+
+class _Dated(Protocol):
+    """A dated part of a sentence, as the event stage splits one."""
+
+    @property
+    def timex(self) -> Timex | None: ...
+    @property
+    def earliest(self) -> dt.date | None: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def bounded(self) -> bool: ...
+
+
+P = TypeVar("P", bound=_Dated)
+
+
+def told_day(parts: list[P], published: dt.date | None) -> P:
+    """The part the narrative goes on from: the first, unless it lies ahead of the report
+    and a later part names the past day it was told on ("… will walk out next Tuesday,
+    their union said on Wednesday"): the story's news day is the telling's."""
+    first = parts[0]
+    if published is None or first.earliest is None or first.earliest <= published:
+        return first
+    return next((p for p in parts[1:] if p.timex is not None and not p.bounded
+                 and p.earliest is not None and p.earliest <= published
+                 and p.precision == "day"), first)
 _RUN_BEFORE = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('run_before', []))})\s+$",
                          re.IGNORECASE)
 _RUN_REACH = 1 + max(map(len, cues.CUES.get("run_before", ["for"])))
-_AMOUNT = re.compile(r"P(\d+)([DWMY])")
+_AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)H")
 
 
 def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
@@ -62,18 +91,25 @@ def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
     return earliest, latest
 
 
-def run_end(text: str, after: int, durations: list[Timex], sentence: str,
+def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
             start: dt.date | None, precision: str) -> dt.date | None:
     """The last day of a plan that starts on a day and runs for a while ("are due to apply
-    from April 1 for five years": to March 31 five years on), or None: a duration after
-    the date (`after`, an offset into `text`), just after `run_before`, in a sentence about
-    the future."""
+    from April 1 for five years": to March 31 five years on; "will walk out for 48 hours
+    from 6 a.m. next Tuesday": Tuesday and Wednesday), or None: a duration of whole days or
+    more in the part (`span`, offsets into `text`), just after `run_before`, in a sentence
+    about the future."""
     if start is None or precision not in ("day", "time") or cues.FUTURE.search(sentence) is None:
         return None
     for duration in durations:
         amount = _AMOUNT.fullmatch(duration.value)
-        if duration.start < after or amount is None:
+        if not span[0] <= duration.start < span[1] or amount is None:
             continue
-        if _RUN_BEFORE.search(text, max(0, duration.start - _RUN_REACH), duration.start):
-            return shift(start, amount.group(2), int(amount.group(1))) - dt.timedelta(days=1)
+        if not _RUN_BEFORE.search(text, max(0, duration.start - _RUN_REACH), duration.start):
+            continue
+        if amount.group(3) is not None:  # hours: only whole days ("48 hours")
+            hours = int(amount.group(3))
+            if hours % 24:
+                continue
+            return start + dt.timedelta(days=hours // 24 - 1)
+        return shift(start, amount.group(2), int(amount.group(1))) - dt.timedelta(days=1)
     return None
