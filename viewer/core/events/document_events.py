@@ -28,6 +28,7 @@ from viewer.core.events.narrative_focus import (
     background,
     continues_plan,
     run_end,
+    spread_start,
     told_day,
     up_to_the_report,
 )
@@ -494,6 +495,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \
                     else latest
+            if source in ("explicit", "inherited") and earliest == latest:
+                spread = spread_start(doc.text, (part.start, part.end), durations, text,
+                                      earliest, precision)
+                earliest = spread if spread is not None else earliest
             if source in ("document", "inherited") and earliest is not None \
                     and latest is not None:
                 window = _window_end(doc.text, part.start, part.end, durations, text,

@@ -47,6 +47,15 @@ _RUN_BEFORE = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('run_before', [
                          re.IGNORECASE)
 _RUN_REACH = 1 + max(map(len, cues.CUES.get("run_before", ["for"])))
 _AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)H")
+_SPREAD_BEFORE = re.compile(
+    rf"\b(?:{cues.alternation(cues.CUES.get('spread_before', []))})\s+$", re.IGNORECASE)
+_SPREAD_LEADS = re.compile(
+    rf"(?:{cues.alternation(cues.CUES.get('spread_before', []))})\s", re.IGNORECASE)
+_SPREAD_REACH = 1 + max(map(len, cues.CUES.get("spread_before", ["over"])))
+_DAYS = re.compile(r"P([2-7])D")
+_OF = re.compile(r"\s+of\b")
+_SPREAD_ENDS = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('spread_ends', []))})\b",
+                          re.IGNORECASE)
 
 
 def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
@@ -112,4 +121,22 @@ def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: 
                 continue
             return start + dt.timedelta(days=hours // 24 - 1)
         return shift(start, amount.group(2), int(amount.group(1))) - dt.timedelta(days=1)
+    return None
+
+
+def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
+                 day: dt.date | None, precision: str) -> dt.date | None:
+    """The first day of a past happening spread "over two days" (up to a week), or "two days
+    of talks" that "ended" on the day it is dated by, or None (`spread_before`,
+    `spread_ends` in resources/events.toml)."""
+    if day is None or precision not in ("day", "time") or cues.PAST.search(sentence) is None:
+        return None
+    for duration in durations:
+        days = _DAYS.fullmatch(duration.value)
+        if days and span[0] <= duration.start < span[1] and (
+                _SPREAD_BEFORE.search(text, max(0, duration.start - _SPREAD_REACH),
+                                      duration.start)
+                or _SPREAD_LEADS.match(duration.text)  # "over two days" read whole
+                or (_OF.match(text, duration.end) and _SPREAD_ENDS.search(sentence))):
+            return day - dt.timedelta(days=int(days.group(1)) - 1)
     return None
