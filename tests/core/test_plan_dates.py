@@ -43,6 +43,16 @@ def test_a_new_paragraph_does_not_carry_the_plan(tmp_path: Path) -> None:
     assert _dates(tmp_path, "Observers will attend") != NEXT_WEEK
 
 
+def test_a_window_of_its_own_runs_from_the_report(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-06-03 Talks in Lusaka\n\n"
+        "The bloc has invited both delegations to Lusaka next week. The bloc will publish a "
+        "report within two weeks.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    found = next(e for e in events if "publish a report" in e.text)
+    assert (found.start, found.end) == (REPORT, D(2026, 6, 17))
+
+
 def test_the_future_must_be_the_sentences_own() -> None:
     ahead = D(2026, 6, 10)
     assert continues_plan("Kenya will attend as an observer.", ahead, REPORT)

@@ -474,8 +474,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     latest = _reaction_end(text, precision, latest, doc.date)
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
-                      and continues_plan(text, focus.earliest, doc.date)):
+                      and not durations and continues_plan(text, focus.earliest, doc.date)):
                     # "… to Cairo next week. The United States is expected to send its envoy."
+                    # (one with a time span of its own, "within 14 days", keeps its window)
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
                 elif (lead is not None and sentence.boilerplate is None
