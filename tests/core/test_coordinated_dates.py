@@ -62,9 +62,12 @@ def test_a_happening_spread_over_days_begins_that_many_days_back(tmp_path: Path)
         "deal.\n\n"
         "The delegations met on Wednesday for six hours over two days in a hotel.\n\n"
         "Opening three days of hearings on Monday, the judge warned both sides.\n\n"
-        "The envoy will stay over two days from Monday.\n"))
+        "The envoy will stay over two days from Monday.\n\n"
+        "The unions signed a pact on Thursday, after two days of talks ended in a deal.\n"))
     assert _of(dates, "border talks") == (D(2026, 10, 6), D(2026, 10, 8))
     assert _of(dates, "six hours over two days") == (D(2026, 10, 6), D(2026, 10, 7))
     # No end told: the day opens the days; a plan ahead is no spread back.
     assert _of(dates, "Opening three days") == (D(2026, 10, 5), D(2026, 10, 5))
     assert _of(dates, "will stay") == (D(2026, 10, 12), D(2026, 10, 12))
+    # "Two days of" in another clause spread the talks, not the signing.
+    assert _of(dates, "signed a pact") == (D(2026, 10, 8), D(2026, 10, 8))

@@ -498,7 +498,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     else latest
             if source in ("explicit", "inherited") and earliest == latest:
                 spread = spread_start(doc.text, (part.start, part.end), durations, text,
-                                      earliest, precision)
+                                      earliest, precision,
+                                      part.timex.start if source == "explicit" and part.timex
+                                      else part.start)
                 earliest = spread if spread is not None else earliest
             if source in ("document", "inherited") and earliest is not None \
                     and latest is not None:

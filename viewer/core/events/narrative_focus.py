@@ -54,6 +54,7 @@ _SPREAD_LEADS = re.compile(
 _SPREAD_REACH = 1 + max(map(len, cues.CUES.get("spread_before", ["over"])))
 _DAYS = re.compile(r"P([2-7])D")
 _OF = re.compile(r"\s+of\b")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but ")
 _SPREAD_ENDS = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('spread_ends', []))})\b",
                           re.IGNORECASE)
 
@@ -125,18 +126,22 @@ def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: 
 
 
 def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
-                 day: dt.date | None, precision: str) -> dt.date | None:
+                 day: dt.date | None, precision: str, anchor: int) -> dt.date | None:
     """The first day of a past happening spread "over two days" (up to a week), or "two days
     of talks" that "ended" on the day it is dated by, or None (`spread_before`,
-    `spread_ends` in resources/events.toml)."""
+    `spread_ends` in resources/events.toml). "Two days of" must be in the clause of `anchor`
+    (the date's offset, else the part's start): "agreed on Wednesday …, after two days of
+    talks ended" is dated by the agreement alone."""
     if day is None or precision not in ("day", "time") or cues.PAST.search(sentence) is None:
         return None
     for duration in durations:
         days = _DAYS.fullmatch(duration.value)
-        if days and span[0] <= duration.start < span[1] and (
-                _SPREAD_BEFORE.search(text, max(0, duration.start - _SPREAD_REACH),
-                                      duration.start)
+        if not days or not span[0] <= duration.start < span[1]:
+            continue
+        lo, hi = sorted((anchor, duration.start))
+        if (_SPREAD_BEFORE.search(text, max(0, duration.start - _SPREAD_REACH), duration.start)
                 or _SPREAD_LEADS.match(duration.text)  # "over two days" read whole
-                or (_OF.match(text, duration.end) and _SPREAD_ENDS.search(sentence))):
+                or (_OF.match(text, duration.end) and _SPREAD_ENDS.search(sentence)
+                    and not _CLAUSE_BREAK.search(text, lo, hi))):
             return day - dt.timedelta(days=int(days.group(1)) - 1)
     return None
