@@ -27,6 +27,7 @@ from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
     background,
     continues_plan,
+    opens_quote,
     run_end,
     spread_start,
     told_day,
@@ -409,6 +410,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     focus: _Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
     focus_paragraph = -1
+    told_before = last_told = -1  # the sentence that set the focus; the last one read
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
@@ -471,7 +473,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
-                    latest = _reaction_end(text, precision, latest, doc.date)
+                    if not (told_before == last_told and opens_quote(text)):
+                        latest = _reaction_end(text, precision, latest, doc.date)
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
                       and not durations and continues_plan(text, focus.earliest, doc.date)):
@@ -565,6 +568,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                    lead.earliest if lead else None)
                 and not cues.counted_past_the_report(told.timex, text, doc.date)):
             focus = told
+            told_before = number
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None
                                               and focus.earliest <= doc.date))):
@@ -573,6 +577,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
+            last_told = number
     _date_headline(events, lead, doc)
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()

@@ -145,3 +145,13 @@ def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sente
                     and not _CLAUSE_BREAK.search(text, lo, hi))):
             return day - dt.timedelta(days=int(days.group(1)) - 1)
     return None
+
+
+_OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
+
+
+def opens_quote(text: str) -> bool:
+    """The sentence opens with a quotation ("“The people of the valley breathe this
+    traffic,” she said."): right after a statement dated to its day it goes on with that
+    statement, so it is not stretched to the report as a reaction."""
+    return _OPENING_QUOTE.match(text) is not None
