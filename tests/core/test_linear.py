@@ -266,3 +266,24 @@ def test_comparison_reach_of_one_long_article_is_linear() -> None:
         return counter[0]
 
     assert growth(work) < LINEAR
+
+
+def _plan_paragraph_work(copies: int) -> int:
+    """One long paragraph of future sentences after a plan, each with a span of days: the
+    narrative-focus rules (a plan's date carried on, runs and spreads of days) per sentence."""
+    from viewer.core.events import narrative_focus
+
+    counter = [0]
+    text = "The bloc has invited both delegations to Lusaka next week. " + (
+        "Angola is expected to send its minister, and the talks will run for two days from "
+        "Monday after the envoys met over two days. " * copies * 8)
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-03"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with counting_patterns(events, counter), counting_patterns(narrative_focus, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_narrative_focus_of_a_long_plan_paragraph_is_linear() -> None:
+    assert growth(_plan_paragraph_work) < LINEAR

@@ -24,6 +24,15 @@ from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.modality import ModalityRules, modality_of, with_speaker
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
+from viewer.core.events.narrative_focus import (
+    background,
+    continues_plan,
+    opens_quote,
+    run_end,
+    spread_start,
+    told_day,
+    up_to_the_report,
+)
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people
 from viewer.core.events.sentence_repeats import SentenceRepeats
@@ -254,17 +263,19 @@ class _Part:
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
-    """The day joined to `best` by "and" or "to" alone ("on Tuesday and Wednesday", "on
-    August 27 and 28", "from Monday to Wednesday"): one happening over both days."""
+    """The period of the same kind joined to `best` by "and" or "to" alone ("on Tuesday and
+    Wednesday", "on August 27 and 28", "from Monday to Wednesday", "in March and April",
+    "the 2024-25 cuts"): one happening over both."""
     at = dating.index(best)
-    if cues.RANK[precision_of(best)] > 0:
+    rank = cues.RANK[precision_of(best)]
+    if rank > cues.RANK["year"]:
         return None
     for index in (at + 1, at - 1):
         if not 0 <= index < len(dating):
             continue
         other = dating[index]
         first, second = (best, other) if index > at else (other, best)
-        if cues.RANK[precision_of(other)] == 0 and first.end <= second.start \
+        if cues.RANK[precision_of(other)] == rank and first.end <= second.start \
                 and cues.COORDINATION.fullmatch(text, first.end, second.start):
             return other
     return None
@@ -401,6 +412,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     opened: str | None = None  # the party the last body sentence opened with
     times: dict[str, int] = {}  # party → how often the article named it
     focus_paragraph = -1
+    told_before = last_told = -1  # the sentence that set the focus; the last one read
     lead: _Part | None = None  # the news day: the lead's first past day
     lead_closed = False
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
@@ -472,7 +484,15 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 if plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
-                    latest = _reaction_end(text, precision, latest, doc.date)
+                    if not (told_before == last_told and opens_quote(text)):
+                        latest = _reaction_end(text, precision, latest, doc.date)
+                elif (focus is not None and sentence.boilerplate is None
+                      and sentence.paragraph == focus_paragraph
+                      and not durations and continues_plan(text, focus.earliest, doc.date)):
+                    # "… to Cairo next week. The United States is expected to send its envoy."
+                    # (one with a time span of its own, "within 14 days", keeps its window)
+                    source, earliest, latest = "inherited", focus.earliest, focus.latest
+                    precision, timex = focus.precision, focus.timex
                 elif (lead is not None and sentence.boilerplate is None
                       and _reaction_end(text, lead.precision, lead.latest, doc.date)
                       != lead.latest):
@@ -484,6 +504,18 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     timex = None
                 else:
                     source, precision, timex = "undated", "none", None
+            if source == "explicit" and not part.bounded:
+                earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
+                run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
+                              precision)
+                latest = run if run is not None and latest is not None and run > latest \
+                    else latest
+            if source in ("explicit", "inherited") and earliest == latest:
+                spread = spread_start(doc.text, (part.start, part.end), durations, text,
+                                      earliest, precision,
+                                      part.timex.start if source == "explicit" and part.timex
+                                      else part.start)
+                earliest = spread if spread is not None else earliest
             if source in ("document", "inherited") and earliest is not None \
                     and latest is not None:
                 window = _window_end(doc.text, part.start, part.end, durations, text,
@@ -540,10 +572,14 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             said_slot.append(len(said) - 1)
             mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
                             or people)
-        if (sentence.boilerplate is None and parts[0].timex is not None
-                and not parts[0].bounded
-                and not cues.counted_past_the_report(parts[0].timex, text, doc.date)):
-            focus = parts[0]
+        told = told_day(parts, doc.date)
+        if (sentence.boilerplate is None and told.timex is not None
+                and not told.bounded
+                and not background(told.precision, told.latest,
+                                   lead.earliest if lead else None)
+                and not cues.counted_past_the_report(told.timex, text, doc.date)):
+            focus = told
+            told_before = number
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None
                                               and focus.earliest <= doc.date))):
@@ -552,6 +588,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
+            last_told = number
     _date_headline(events, lead, doc)
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()

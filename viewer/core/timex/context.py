@@ -51,6 +51,11 @@ def _dot_ends_sentence(before: str) -> bool:
     return _ends_sentence(before + ".", len(before))
 
 
+def _decimal_point(text: str, at: int) -> bool:
+    """The full stop at `at` sits between digits ("840.8 million"): no sentence ends there."""
+    return text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()
+
+
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
 
 
@@ -113,7 +118,8 @@ class TenseIndex:
                  text.rfind(newline, lo, hi))
         dot = text.rfind(".", lo, hi)
         while dot > at:
-            if _dot_ends_sentence(text[max(0, dot - reach) : dot]):
+            if not _decimal_point(text, dot) and _dot_ends_sentence(
+                    text[max(0, dot - reach) : dot]):
                 return dot
             dot = text.rfind(".", lo, dot)
         return at
@@ -123,7 +129,8 @@ class TenseIndex:
         text, reach = self._text, _abbreviation_reach()
         while (found := _BREAK.search(text, lo, hi)) is not None:
             at = found.start()
-            if text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
+            if text[at] != "." or (not _decimal_point(text, at)
+                                   and _dot_ends_sentence(text[max(0, at - reach) : at])):
                 return at
             lo = at + 1
         return len(text) if otherwise is None else otherwise
@@ -132,7 +139,11 @@ class TenseIndex:
         """Where clauses break inside the sentence text[left:right]."""
         found = self._clauses.get((left, right))
         if found is None:
-            found = [m.start() for m in _CLAUSE_CHARS.finditer(self._text, left, right)]
+            text = self._text
+            # A comma between digits ("25,000 heaters") is a thousands separator.
+            found = [at for m in _CLAUSE_CHARS.finditer(text, left, right)
+                     if text[at := m.start()] != "," or not (
+                         text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit())]
             that = [m.start() for m in _THAT.finditer(self._text, left, right)]
             if that:
                 found = sorted(found + that)
@@ -258,13 +269,15 @@ class Match:
 
         The nearest cue in the same clause wins; otherwise the nearest in the sentence, since
         a fronted "On Wednesday, forces launched…" takes its tense from the clause after it.
+        At equal distance the cue before the expression wins: a time adverbial follows its
+        verb ("said on Saturday it would pay" is Saturday's saying).
         """
         self.local = False
         index = self.index
         if index is None:
             index = self.index = TenseIndex(self._text, self.lex)
         left, right = index.sentence(self.start, self.end)
-        best: tuple[int, int, int] | None = None  # (in other clause, distance, sign)
+        best: tuple[int, int, int, int] | None = None  # (other clause, distance, after, sign)
         # The nearest cue of a pattern on either side is the last one starting before the
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
@@ -279,7 +292,7 @@ class Match:
                 lo, hi = (end, self.start) if end <= self.start else (self.end, start)
                 between = bisect_left(clauses, lo)
                 other = hi > lo and between < len(clauses) and clauses[between] < hi
-                key = (int(other), max(0, hi - lo), sign)
-                if best is None or key[:2] < best[:2]:
+                key = (int(other), max(0, hi - lo), int(at == after), sign)
+                if best is None or key[:3] < best[:3]:
                     best = key
-        return best[2] if best else 0
+        return best[3] if best else 0
