@@ -216,6 +216,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 # an apostrophe or hyphen (those join one word). Only names' first words start this way.
 _CAPITAL = re.compile(f"[{_capitals_class()}]")
 _CAPITAL_START = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'’]){_CAPITAL.pattern}")
+# A capital word's start and its whole token in one match: no start of a capital word lies
+# inside a token (a letter, or a letter and an apostrophe or hyphen, comes before any capital
+# inside one, and a dot only ends one), so a scan that moves past each token finds the same.
+_CAPITAL_TOKEN = re.compile(rf"{_CAPITAL_START.pattern[:-len(_CAPITAL.pattern)]}"
+                            rf"(?={_CAPITAL.pattern}){_TOKEN.pattern}")
 _SAME_LINE_SPACE = re.compile(r"[^\S\n]*")
 
 
@@ -252,11 +257,12 @@ class _Words:
                 token = _TOKEN.match(text, at, end)
                 if token is not None:
                     yield token
-        for found in _CAPITAL_START.finditer(text, start + 2, end):
-            if not self.covered(found.start()):
-                token = _TOKEN.match(text, found.start(), end)
-                if token is not None:
-                    yield token
+        if not self.lows:
+            yield from _CAPITAL_TOKEN.finditer(text, start + 2, end)
+            return
+        for token in _CAPITAL_TOKEN.finditer(text, start + 2, end):
+            if not self.covered(token.start()):
+                yield token
 
     def adjacent(self, after: int) -> re.Match[str] | None:
         """The next token if only spaces on the same line lie between (else None)."""
