@@ -116,6 +116,9 @@ class _Clauses:
 
 @dataclass(slots=True)
 class Part:
+    """One dated happening of a sentence: its stretch of text and the days it may fall on
+    (mutable: `sentence_parts` moves its ends as it splits and trims the sentence)."""
+
     start: int
     end: int
     timex: Timex | None
