@@ -11,6 +11,7 @@ Positions are local to the stretch; the caller maps them back to rows.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,11 +47,9 @@ def close(wa: frozenset[int], wb: frozenset[int], min_shared: int, min_overlap: 
     return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
 
 
-def scan_clusters(stretch: Stretch, max_compared: int) -> list[int]:
-    """`cluster.links` for the owners: flat (owner, other) position pairs."""
-    starts, ends, topics, parties = stretch.starts, stretch.ends, stretch.topics, stretch.parties
-    documents: list[int] = stretch.documents.tolist()
-    other = next_other(stretch.documents)
+def word_sets(stretch: Stretch) -> Callable[[int], frozenset[int]]:
+    """A position's content-word codes as a set, built on first use: most positions are
+    never compared with anything, so most sets are never built."""
     codes, offsets = stretch.word_codes, stretch.word_offsets
     built: dict[int, frozenset[int]] = {}
 
@@ -59,6 +58,16 @@ def scan_clusters(stretch: Stretch, max_compared: int) -> list[int]:
         if found is None:
             found = built[pos] = frozenset(codes[offsets[pos]:offsets[pos + 1]])
         return found
+
+    return words
+
+
+def scan_clusters(stretch: Stretch, max_compared: int) -> list[int]:
+    """`cluster.links` for the owners: flat (owner, other) position pairs."""
+    starts, ends, topics, parties = stretch.starts, stretch.ends, stretch.topics, stretch.parties
+    documents: list[int] = stretch.documents.tolist()
+    other = next_other(stretch.documents)
+    words = word_sets(stretch)
 
     pairs: list[int] = []
     size = len(starts)
@@ -91,14 +100,7 @@ def scan_near(stretch: Stretch, max_compared: int, tolerance: int, min_shared: i
     dated, labels = stretch.dated or [], stretch.labels or []
     documents: list[int] = stretch.documents.tolist()
     other = next_other(stretch.documents)
-    codes, offsets = stretch.word_codes, stretch.word_offsets
-    built: dict[int, frozenset[int]] = {}
-
-    def words(pos: int) -> frozenset[int]:
-        found = built.get(pos)
-        if found is None:
-            found = built[pos] = frozenset(codes[offsets[pos]:offsets[pos + 1]])
-        return found
+    words = word_sets(stretch)
 
     pairs: list[int] = []
     size = len(days)
