@@ -288,7 +288,14 @@ class EventColumns:
             starts = self.arrays["char_start"][rows].tolist()
             ends = self.arrays["char_end"][rows].tolist()
             text_of = self.text_of
-            return [text_of(d, a, b) for d, a, b in zip(documents, starts, ends, strict=True)]
+            groups: dict[str, list[int]] = {}  # a document at a time: its text is read
+            for at, document in enumerate(documents):  # once however scattered its rows are
+                groups.setdefault(document, []).append(at)
+            texts = [""] * len(documents)
+            for document, ats in groups.items():
+                for at in ats:
+                    texts[at] = text_of(document, starts[at], ends[at])
+            return texts
         if kind == "tuple":
             strings = self.vocab[name].strings
             ragged = self.ragged[name]

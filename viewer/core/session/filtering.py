@@ -237,8 +237,11 @@ class ColumnIndex:
 
     def _search_text(self) -> _Haystack:
         if self._haystack is None:
-            parts = [self.columns.value("text", row).casefold().encode("utf-8")
-                     for row in range(self.columns.size)]
+            parts: list[bytes] = []
+            for first in range(0, self.columns.size, 1 << 16):  # a block of rows at a time,
+                block = np.arange(first, min(self.columns.size, first + (1 << 16)))  # each
+                parts += [text.casefold().encode("utf-8")  # document's text read once
+                          for text in self.columns.values("text", block)]
             lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
             length = int(lengths.sum()) - 1 if len(parts) else 0
             # Where each sentence starts, then one past the end: a sentence ends one byte

@@ -57,7 +57,7 @@ from viewer.core.session.column_stage import (
     stage_columns,
 )
 from viewer.core.session.columns import EventColumns
-from viewer.core.session.document_source import DocumentSource, Texts
+from viewer.core.session.document_source import DocumentSource, RecentTexts, Texts
 from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
@@ -354,18 +354,15 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
             documents.known[relpath] = _document(payload)
             timexes.known[relpath] = _timexes(payload)
 
-        texts: dict[str, str] = {}
+        recent = RecentTexts()
 
         def text_of(relpath: str, start: int, end: int) -> str:
-            text = texts.get(relpath)
+            text = recent.get(relpath)
             if text is None:
-                if not texts:  # the first sentence asked for: read every text at once
-                    by_path = {rel: relpath for relpath, rel in paths.items()}
-                    texts.update((by_path[rel], value) for rel, value in snap.texts().items()
-                                 if rel in by_path)
-                text = texts.get(relpath)
+                text = snap.text(paths[relpath])
                 if text is None:
-                    text = texts[relpath] = documents[relpath].text
+                    text = documents[relpath].text
+                recent.put(relpath, text)
             return text[start:end]
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)
