@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.core.events.document_events import Event
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
+from viewer.core.scene.lane_order import argsort_keys
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
@@ -323,13 +324,19 @@ class EventFilterProxy(QAbstractProxyModel):
         if isinstance(events, RowEvents) and self.sort_column in (0, 1):
             columns = events.columns
             start = columns.arrays["start"].astype(np.int64)
-            start[start == 0] = 10**9  # undated last, as in the table's sort key
+            dated = start != 0
+            first, last = (int(start[dated].min()), int(start[dated].max())) if dated.any() else (
+                0, 0)
+            start = np.where(dated, start - first, last - first + 1)  # undated last
             names = columns.vocab["document"].strings
             rank = np.empty(len(names) + 1, dtype=np.int64)
-            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
-            rank[-1] = -1
-            keys = (columns.arrays["char_start"], rank[columns.arrays["document"]], start)
-            order = np.lexsort(keys)
+            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(
+                1, len(names) + 1)
+            rank[-1] = 0
+            # One stable argsort of the three keys packed into one integer (a lexsort of
+            # them cost about 0.5 s of the first paint at a million events).
+            order = argsort_keys([start, rank[columns.arrays["document"]],
+                                  columns.arrays["char_start"].astype(np.int64)])
         else:  # other columns: their text, sorted in Python
             order = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int64)
             if self.sort_order == Qt.SortOrder.DescendingOrder:

@@ -50,25 +50,24 @@ from viewer.ui.event_model import EventFilterProxy, EventTableModel
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
+from viewer.ui.folder_loading import Opened, load_folder
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.store_banner import add_store_banner, show_store_banner
-from viewer.ui.tasks import Task, TaskContext, TaskRunner
+from viewer.ui.tasks import Task, TaskRunner
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_menus import build_menus
-from viewer.ui.window_support import FolderWatch, SelectionSync, WindowSettings, dropped_folder
-
-
-def _load(folder: Path, ctx: TaskContext) -> Session:
-    """The folder's Session, without its store (the window opens that on its own thread);
-    loading cost is linear: no partial results are re-indexed along the way."""
-    return Session.open(folder, progress=ctx.progress, cancel=lambda: ctx.cancelled,
-                        with_store=False)
+from viewer.ui.window_support import (
+    FolderWatch,
+    SelectionSync,
+    WindowSettings,
+    dropped_folder,
+)
 
 
 class MainWindow(QMainWindow):
@@ -236,7 +235,7 @@ class MainWindow(QMainWindow):
         self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self.window_settings.remember(self.folder)
-        task = self.runner.submit("Loading", partial(_load, self.folder))
+        task = self.runner.submit("Loading", partial(load_folder, self.folder))
         self.task = task
         task.shown.connect(lambda: self._set_busy(True) if self.task is task else None)
         task.progress.connect(lambda done, total: self._on_progress(task, done, total))
@@ -268,10 +267,10 @@ class MainWindow(QMainWindow):
         of opening linear in the number of documents."""
 
     def _on_finished(self, task: Task, result: object) -> None:
-        if task is not self.task or not isinstance(result, Session):
+        if task is not self.task or not isinstance(result, Opened):
             return
         self._set_busy(False)
-        previous, session = self.session, result
+        previous, session = self.session, result.session
         self.session = session
         session.attach_store(self.editor.store, self.store_problems)
         if previous is not None:
@@ -293,7 +292,7 @@ class MainWindow(QMainWindow):
         self._show_problems()
         self.proxy.use_index(session.index)
         self.model.set_events(RowEvents(session.columns))  # no object per event
-        self.folder_watch.watch(session.loaded.files)
+        self.folder_watch.watch(session.loaded.files, result.fingerprint)
         self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
             self.selection.restore(keep_ids, keep_current)

@@ -70,6 +70,7 @@ from viewer.core.session.snapshot import (
 from viewer.core.timex import Timex
 
 Progress = Callable[[int, int], bool | None]
+NO_SIDE = json.dumps({}, sort_keys=True)  # a file without a sidecar entry (most)
 STAGE_POOL_FROM = 50_000  # events: below, linking in the workers costs more than it saves
 
 
@@ -180,7 +181,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         names[rel] = text
         name = (display_name(inside.replace(os.sep, "/")) if not inside.startswith("..")
                 else relative_name(folder, path))  # the sidecar's name for it, made cheaply
-        side = json.dumps(sidecar.get(name, {}), sort_keys=True)
+        entry = sidecar.get(name)
+        side = json.dumps(entry, sort_keys=True) if entry else NO_SIDE
         try:
             st = os.stat(path)
             key = FileKey(st.st_size, st.st_mtime_ns, None, side)
