@@ -23,7 +23,7 @@ from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
 from viewer.core.scene.lane_order import argsort_keys
 from viewer.core.session.filtering import ColumnIndex
-from viewer.core.session.row_array import RowArray
+from viewer.core.session.row_array import Ints, RowArray
 from viewer.core.session.row_events import RowEvents
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
@@ -207,8 +207,8 @@ class EventFilterProxy(QAbstractProxyModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._counts: Mapping[str, Mapping[str, int]] = {}
         self._order: list[int] | None = None
-        self._order_array: npt.NDArray[np.int64] | None = None
-        self._rows_array: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._order_array: npt.NDArray[np.int32] | None = None  # 4 bytes a row
+        self._rows_array: Ints = np.zeros(0, dtype=np.int64)
         self._fields: frozenset[str] | None = None  # what the next edit changes, if known
         self.edit_reset = False  # the last edit changed which rows are shown
         self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
@@ -258,8 +258,9 @@ class EventFilterProxy(QAbstractProxyModel):
         self.endResetModel()
         self.filterApplied.emit()
 
-    def _set_rows(self, rows: list[int] | npt.NDArray[np.int64]) -> None:
-        array = np.asarray(rows, dtype=np.int64)
+    def _set_rows(self, rows: list[int] | Ints) -> None:
+        array: Ints = (rows if isinstance(rows, np.ndarray) and rows.dtype == np.int32
+                       else np.asarray(rows, dtype=np.int64))
         self._rows_array = array
         self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
         proxy_of = np.full(len(self.source().events), -1, dtype=np.int32)
@@ -267,13 +268,13 @@ class EventFilterProxy(QAbstractProxyModel):
         self.proxy_of = proxy_of
         self.counts_stale = False
 
-    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int32]:
         """The rows a mask keeps, in the table's order: the whole table's order is one
         argsort per sort column, and a filter only picks from it (O(n), vectorised)."""
         if self._order_array is None:
             self._order_array = self._column_order()
         order = self._order_array
-        picked: npt.NDArray[np.int64] = order[mask[order]]
+        picked: npt.NDArray[np.int32] = order[mask[order]]
         return picked
 
     def note_fields(self, fields: frozenset[str]) -> None:
@@ -319,7 +320,11 @@ class EventFilterProxy(QAbstractProxyModel):
             self.counts_stale = False
         return self._counts
 
-    def _column_order(self) -> npt.NDArray[np.int64]:
+    def _column_order(self) -> npt.NDArray[np.int32]:
+        """Every row in the table's order, as 4-byte row numbers."""
+        return self._column_order_wide().astype(np.int32)
+
+    def _column_order_wide(self) -> npt.NDArray[np.int64]:
         events = self.source().events
         if isinstance(events, RowEvents) and self.sort_column in (0, 1):
             columns = events.columns

@@ -91,8 +91,13 @@ class Ragged:
         rows = np.concatenate([self.rows[keep], added_rows])
         order = np.argsort(rows, kind="stable")
         self.codes = np.concatenate([self.codes[keep], added])[order]
-        self.offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=self.offsets[1:])
+        # 4 bytes a row while the codes fit (an edit once widened a read-back column to 8)
+        wide = int(lengths.sum()) >= 2**31 or self.offsets.dtype == np.int64
+        offsets: npt.NDArray[np.int64] | IntArray = (
+            np.zeros(len(lengths) + 1, dtype=np.int64) if wide
+            else np.zeros(len(lengths) + 1, dtype=np.int32))
+        np.cumsum(lengths, out=offsets[1:])
+        self.offsets = offsets
         self._rows = rows[order]
 
     @property
@@ -160,7 +165,7 @@ class EventColumns:
         self.ragged: dict[str, Ragged] = {}
         self.vocab: dict[str, Vocabulary] = {}
         self.flags: npt.NDArray[np.uint32] = np.zeros(size, dtype=np.uint32)
-        self._id_order: npt.NDArray[np.int64] | None = None
+        self._id_order: npt.NDArray[np.int32] | None = None
         self._sorted: dict[str, npt.NDArray[np.int32]] = {}
         self.generation: dict[str, int] = {}  # field → edits that changed it (cache stamps)
 
@@ -326,8 +331,8 @@ class EventColumns:
     def rows_of(self, ids: Iterable[str]) -> dict[str, int]:
         """Rows of the given ids that are present (binary search over ids sorted once)."""
         column = self.arrays["id"]
-        if self._id_order is None:
-            self._id_order = np.argsort(column, kind="stable")
+        if self._id_order is None:  # 4 bytes a row
+            self._id_order = np.argsort(column, kind="stable").astype(np.int32)
         wanted = list(ids)
         if not wanted or self.size == 0:
             return {}

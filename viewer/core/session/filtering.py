@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.query import FACETS, NO_VALUE, Filter
+from viewer.core.session import free_memory
 from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
 from viewer.core.session.facet_counts import (
     FacetCounts,
@@ -258,6 +259,7 @@ class ColumnIndex:
                 histogram += np.bincount(buffer[at : min(length, at + (1 << 22))],
                                          minlength=256)
             self._haystack = _Haystack(buffer, length, starts, histogram)
+            free_memory.release()  # the sentences' pieces, freed
         return self._haystack
 
     # -- the questions -----------------------------------------------------------------------
