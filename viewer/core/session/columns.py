@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
+from viewer.core.session.code_widths import narrowed, with_room
 
 IntArray = npt.NDArray[np.int32]
 NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)
@@ -351,6 +352,20 @@ class EventColumns:
                 np.int32)
         return found
 
+    # -- holding codes in few bytes ----------------------------------------------------------
+    def narrow(self) -> None:
+        """Code columns in the fewest bytes their vocabulary allows (`code_widths`)."""
+        for spec in SPECS:
+            if spec.kind in ("code", "maybe") and spec.name in self.arrays:
+                vocab = self.vocab.get(spec.name)
+                self.arrays[spec.name] = narrowed(self.arrays[spec.name],
+                                                  len(vocab.strings) if vocab else 0)
+
+    def room(self, name: str, code: int) -> npt.NDArray[Any]:
+        """The column `name`, widened first if it cannot hold `code`."""
+        column = self.arrays[name] = with_room(self.arrays[name], code)
+        return column
+
     # -- editing -----------------------------------------------------------------------------
     def set_rows(self, updates: dict[int, Event]) -> set[str]:
         """Write whole events into their rows; returns the names of the fields that changed."""
@@ -383,9 +398,9 @@ class EventColumns:
         elif spec.kind == "day":
             self.arrays[spec.name][row] = value.toordinal() if value is not None else NO_DAY
         elif spec.kind in ("code", "maybe"):
-            self.arrays[spec.name][row] = (
-                self.vocab.setdefault(spec.name, Vocabulary()).code(value)
-                if value is not None else -1)
+            code = (self.vocab.setdefault(spec.name, Vocabulary()).code(value)
+                    if value is not None else -1)
+            self.room(spec.name, code)[row] = code
         elif spec.kind == "bytes":
             column = self.arrays[spec.name]
             encoded = value.encode("utf-8")

@@ -368,6 +368,7 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
             return text[start:end]
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)
+        columns.narrow()
         return Loaded(
             root=folder, order=order, documents=documents,
             document_problems={k: tuple(Problem(*p) for p in v)
