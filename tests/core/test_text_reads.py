@@ -66,3 +66,21 @@ def test_columns_read_texts_after_their_session_closed(folder: Path) -> None:
     session = Session.open(folder, with_store=False)
     session.close()
     assert session.events() == cold
+
+
+def test_drawing_reads_no_sentence(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The painter asks `styled` rows: how an event looks, made without reading its text;
+    an edited row's looks follow the edit."""
+    import dataclasses
+
+    from viewer.core.session.row_events import RowEvents
+
+    cold = Session.open(folder, with_store=False).events()
+    reads = _count_reads(monkeypatch)
+    events = RowEvents(Session.open(folder, with_store=False).columns)
+    looks = [events.styled(row) for row in range(len(events))]
+    assert not reads
+    assert looks == [dataclasses.replace(e, text="") for e in cold]
+    edited = dataclasses.replace(cold[0], tags=("key",))
+    events[0] = edited
+    assert events.styled(0) == edited

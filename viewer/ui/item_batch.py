@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
+from viewer.core.session.row_events import RowEvents
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
 
 if TYPE_CHECKING:
@@ -110,10 +111,11 @@ class BatchBuilder:
         middles = [lane.y + LANE_PAD + ROW_HEIGHT / 2 for lane in scene.lanes]
         counts: dict[int, tuple[QStaticText, float, float]] = {}  # count → text, half w, h
         events = view.events
+        styled = events.styled if isinstance(events, RowEvents) else events.__getitem__
         box_shape = "rect" if fast else "rounded"
         for item in items:
             y = middles[item.lane] + item.row * ROW_HEIGHT
-            event = events[item.events[0]]
+            event = styled(item.events[0])  # its looks only: no sentence read
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":

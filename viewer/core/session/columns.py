@@ -267,8 +267,11 @@ class EventColumns:
             return bytes(raw).decode("utf-8")
         return raw
 
-    def event(self, row: int) -> Event:
-        return Event(**{s.name: self.value(s.name, row) for s in SPECS})
+    def event(self, row: int, text: bool = True) -> Event:
+        """Row `row` as an Event; with `text=False` its sentence is left empty (not read)."""
+        values: dict[str, Any] = {s.name: self.value(s.name, row) if text or s.kind != "text"
+                                  else "" for s in SPECS}
+        return Event(**values)
 
     def events(self, rows: Iterable[int] | None = None) -> list[Event]:
         """Events for many rows: each column converted once, not value by value."""
