@@ -88,37 +88,13 @@ def extraction(articles: int, workdir: Path) -> dict[str, float]:
     return out
 
 
-def tagger(documents: int, workdir: Path) -> dict[str, Any]:
-    from viewer.core.timex import Tagger
+def tagger(documents: int, workdir: Path, rounds: int = 5) -> dict[str, Any]:
+    """Ours against dateparser on the corpus's first articles: `bench.tagger.compare`
+    (alternating rounds, CPU time, the median ratio and its range)."""
+    from bench.tagger import compare
 
     paths = sorted((workdir / "corpus").rglob("article-*.txt"))[:documents]
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    import datetime as dt
-
-    dct = dt.date(2024, 6, 1)
-    chars = sum(len(t) for t in texts)
-    ours = Tagger()
-    ours.tag(texts[0], dct)  # compiles its combined patterns, as dateparser warms up below
-    start = time.process_time()
-    found = sum(len(ours.tag(t, dct)) for t in texts)
-    our_s = time.process_time() - start
-    out: dict[str, Any] = {"documents": len(texts), "characters": chars, "tagger_s": our_s,
-                           "tagger_mb_per_s": chars / 1e6 / our_s, "tagger_found": found}
-    try:
-        from dateparser.search import search_dates
-    except ImportError:
-        out["dateparser"] = "not installed (pip install -e '.[bench]')"
-        return out
-    settings = {"RELATIVE_BASE": dt.datetime(2024, 6, 1)}
-    search_dates("warm up on Monday", settings=settings)
-    start = time.process_time()
-    theirs = 0
-    for text in texts:
-        theirs += len(search_dates(text, languages=["en"], settings=settings) or [])
-    their_s = time.process_time() - start
-    out.update(dateparser_s=their_s, dateparser_found=theirs,
-               tagger_vs_dateparser_ratio=their_s / our_s)
-    return out
+    return compare([p.read_text(encoding="utf-8") for p in paths], rounds)
 
 
 def scale(sizes: list[int]) -> dict[str, Any]:
@@ -273,7 +249,7 @@ def main() -> None:
                         "cpus": os.cpu_count(), "processor": platform.processor() or "?"},
             "quick": args.quick,
             "extraction": extraction(articles, workdir),
-            "tagger": tagger(10 if args.quick else 100, workdir),
+            "tagger": tagger(10 if args.quick else 100, workdir, 3 if args.quick else 5),
         }
     if not args.quick:  # a few minutes; `python -m bench.pathological --quick` alone
         from bench.pathological import measure
@@ -306,11 +282,9 @@ def print_table(results: dict[str, Any]) -> None:
           f"({ex['extract_parallel_speedup']:.2f}x one process; main process CPU "
           f"{ex['extract_parallel_main_cpu_s']:.1f} s)")
     print(f"  warm reopen         {ex['warm_s']:.2f} s ({ex['warm_extracted']} files extracted)")
-    print(f"tagger: {tg['tagger_mb_per_s']:.2f} MB/s, {tg['tagger_found']} expressions on "
-          f"{tg['documents']} articles")
-    if "dateparser_s" in tg:
-        print(f"  dateparser.search_dates: {tg['dateparser_s']:.2f} s, {tg['dateparser_found']} "
-              f"found; ours is {tg['tagger_vs_dateparser_ratio']:.0f}x faster")
+    from bench.tagger import describe
+
+    print(describe(tg))
     opened = results.get("open_cost")
     if opened and "error" not in opened:
         one, many, changed = opened["one_process"], opened["workers"], opened["one_changed"]

@@ -24,3 +24,21 @@ def test_many_to_one_lets_a_split_topic_count_as_the_story_topic_it_shares_most_
 def test_ties_are_broken_by_name_so_both_mappings_are_deterministic() -> None:
     pairs = [({"a"}, {"x"}), ({"b"}, {"x"})]
     assert topic_mapping(pairs) == merged_mapping(pairs) == {"x": "a"}
+
+
+def test_misses_are_counted_by_class() -> None:
+    from bench.topic_diagnosis import miss_classes
+    pairs = [
+        ({"tariffs"}, {"duties"}),  # right
+        ({"tariffs", "talks"}, {"duties"}),  # a second topic missing
+        ({"talks"}, set()),  # no topic at all
+        ({"talks"}, {"round"}),  # right
+        ({"vote"}, {"duties"}),  # other topics instead; duties paired, wrong here
+        ({"tariffs"}, {"rates", "duties"}),  # rates unpaired
+    ]
+    classes = miss_classes(pairs, {"duties": "discovered", "rates": "discovered",
+                                   "round": "built-in"})
+    assert classes == {
+        "missed: a second topic missing": 1, "missed: no topic at all": 1,
+        "missed: other topics instead": 1, "wrong: discovered paired, wrong here": 1,
+        "wrong: discovered unpaired": 1}

@@ -110,3 +110,32 @@ def test_first_value_counts_over_columns_run_python_per_value_not_per_event() ->
         return counter[0]
 
     assert growth(work) < 1.5
+
+
+def test_first_value_counts_break_ties_by_first_appearance_over_columns() -> None:
+    """Only tied values are looked up for where they first appear: the order must still be
+    the events' own, ties included (many small samples, so that ties occur)."""
+    events, columns, _rows = _sample(400, seed=8)
+    rng = random.Random(8)
+    tied = 0
+    for _ in range(60):
+        rows = rng.sample(range(400), rng.randrange(1, 40))
+        for name in ("parties", "topics"):
+            counts = first_value_counts(columns, rows, name)
+            assert counts == first_value_counts(events, rows, name)
+            tied += len(counts) - len({n for _v, n in counts})
+    assert tied > 20  # the samples did exercise ties
+
+
+def test_the_legend_counts_follow_an_edit_of_the_field() -> None:
+    """Each row's first value is kept between filter changes: an edit of the field must
+    make it again."""
+    events, columns, rows = _sample(300, seed=4)
+    before = first_value_counts(columns, rows, "parties")
+    row = next(r for r in rows if events[r].parties)
+    edited = Event(**{**_fields(events[row]), "parties": ("Nowhere Party",)})
+    columns.columns.set_rows({row: edited})
+    events[row] = edited
+    after = first_value_counts(columns, rows, "parties")
+    assert after != before and ("Nowhere Party", 1) in after
+    assert after == first_value_counts(events, rows, "parties")

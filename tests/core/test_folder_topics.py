@@ -129,3 +129,17 @@ def test_function_like_words_are_no_cues() -> None:
     cues = {c for t in discover(units, load_taxonomy().__class__(()), settings) for c in t.cues}
     assert "harbour cranes" in cues
     assert not cues & {"directions", "direction", "remains"}
+
+
+def test_a_folder_of_one_article_discovers_its_own_topics() -> None:
+    """A phrase cannot recur in two documents of a one-document folder: the bar is the
+    documents the folder has, so a single report still gets topics of its own."""
+    settings = load_settings()
+    texts = ["The glacier melt raised the lake.", "Engineers measured the glacier melt daily.",
+             "Villagers fled as the glacier melt flooded fields.", "Roads were closed.",
+             "Volunteers stacked sandbags.", "Buses left at noon.", "Schools stayed shut.",
+             "The mayor thanked volunteers.", "Power returned by evening.",
+             "Farmers counted lost cattle.", "A bridge reopened.", "Rain eased overnight."]
+    units = [Unit(text, 0, k, 0) for k, text in enumerate(texts)]
+    topics = discover(units, load_taxonomy().__class__(()), settings)
+    assert "glacier melt" in {c for t in topics for c in t.cues}

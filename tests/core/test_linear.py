@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterator
+from typing import Any
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
 from viewer.core.events import document_events as events
-from viewer.core.events import people
+from viewer.core.events import document_passes, people, sentence_dating
 from viewer.core.events.document_events import extract_document
 from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
@@ -102,7 +104,8 @@ def _extraction_work(copies: int) -> int:
     doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
     assert isinstance(doc, Document)
     tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with counting_patterns(events, counter), counting_patterns(people, counter):
+    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
+          counting_patterns(document_passes, counter), counting_patterns(people, counter)):
         lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
     return counter[0]
 
@@ -111,6 +114,29 @@ def test_events_of_one_long_sentence_are_linear() -> None:
     """People's token-in-mention check, the date tests and the clause search each looked at
     the whole sentence once per name or date (quadratic)."""
     assert growth(_extraction_work) < LINEAR
+
+
+def _party_context_work(copies: int) -> int:
+    """Extract an article of many short paragraphs whose parties come from context: a
+    dateline's seat, "It"/"Its" after a sentence that opens with a state, a state inside a
+    place's name, a national court, a firm described by a demonym."""
+    paragraph = ("Peru filed a complaint on Monday. It asks the court to act. Its foreign "
+                 "ministry said ships in the Gulf of Guinea were safe. Peru's Supreme Court "
+                 "met. Elering, the Estonian grid operator, said so. The government agreed.")
+    text = "LIMA, June 1 — " + "\n\n".join([paragraph] * (copies * 10))
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    counter = [0]
+    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
+          counting_patterns(document_passes, counter), counting_patterns(people, counter)):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_party_context_is_linear() -> None:
+    """Each sentence looks at most a bounded stretch around its names and its own start."""
+    assert growth(_party_context_work) < LINEAR
 
 
 def _cluster_work(copies: int) -> int:
@@ -177,16 +203,29 @@ NEWS = ("The ministry said on Tuesday that the talks, which began in March 2024,
         "rest of the week is free. ")
 
 
+class _ForwardScan(CountingPattern):
+    """The trigger, searched again from where each hit ended (or past a tagged expression):
+    each search counts the characters it went over, up to the hit it stops at. (Counting
+    the rest of the text it may scan, as `CountingPattern` does, would count a forward scan
+    in steps as if each step went to the end.)"""
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        found = self._pattern.search(text, pos, endpos)
+        self._counter[0] += (found.end() if found else min(endpos, len(text))) - pos
+        return found
+
+
 def _scan_work(copies: int) -> int:
-    """Tag ordinary news text, counting Python lines, the characters the trigger scan is
-    handed and every rule match."""
+    """Tag ordinary news text, counting Python lines, the characters the trigger scan goes
+    over and every rule match."""
     counter = [0]
     lex = bundled()
     scan = dataclasses.replace(
-        lex.scan, trigger=CountingPattern(lex.scan.trigger, counter))  # type: ignore[arg-type]
+        lex.scan, trigger=_ForwardScan(lex.scan.trigger, counter),  # type: ignore[arg-type]
+        trigger_ascii=_ForwardScan(lex.scan.trigger_ascii, counter))  # type: ignore[arg-type]
     tagger = _counted_tagger(counter)
     tagger.lex = dataclasses.replace(tagger.lex, scan=dataclasses.replace(
-        tagger.lex.scan, trigger=scan.trigger))
+        tagger.lex.scan, trigger=scan.trigger, trigger_ascii=scan.trigger_ascii))
     text = NEWS * copies * 10
     found: list[object] = []
     lines_run(lambda: found.extend(tagger.tag(text, dt.date(2024, 6, 1))), counter)
@@ -229,3 +268,26 @@ def test_comparison_reach_of_one_long_article_is_linear() -> None:
         return counter[0]
 
     assert growth(work) < LINEAR
+
+
+def _plan_paragraph_work(copies: int) -> int:
+    """One long paragraph of future sentences after a plan, each with a span of days: the
+    narrative-focus rules (a plan's date carried on, runs and spreads of days) per sentence."""
+    from viewer.core.events import narrative_focus
+
+    counter = [0]
+    text = "The bloc has invited both delegations to Lusaka next week. " + (
+        "Angola is expected to send its minister, and the talks will run for two days from "
+        "Monday after the envoys met over two days. " * copies * 8)
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-03"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
+          counting_patterns(document_passes, counter),
+          counting_patterns(narrative_focus, counter)):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_narrative_focus_of_a_long_plan_paragraph_is_linear() -> None:
+    assert growth(_plan_paragraph_work) < LINEAR

@@ -86,6 +86,17 @@ def test_linear_in_sentence_length() -> None:
     assert costs[1] < 4.5 * costs[0]
 
 
+def test_joined_cues_stay_linear() -> None:
+    """Each "and would" looks back a bounded stretch; the speech verb is found once per
+    sentence, not once per cue."""
+    clause = "the ministry said it regretted the step and would appeal and that it would wait"
+    rules = load_rules()
+    assert modality_of(clause, rules=rules) == "happened"
+    costs = [count_lines(lambda n=n: modality_of(" ".join([clause] * n), rules=rules),
+                         modality_module.__file__) for n in (10, 40)]
+    assert costs[1] < 4.5 * costs[0]
+
+
 def test_a_misshapen_folder_file_is_reported_not_fatal(tmp_path: Path) -> None:
     local = tmp_path / ".timeline-viewer"
     local.mkdir()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from tests.core.workcount import growth, lines_run
-from viewer.core.events import people
+from viewer.core.events import name_tokens
 from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.people import find_people
 
@@ -46,9 +46,9 @@ def test_a_range_starts_words_of_its_own() -> None:
 
 def test_capitals_class_is_every_upper_case_letter() -> None:
     upper = [chr(c) for c in range(sys.maxunicode + 1)
-             if chr(c).isupper() and people._LETTER.match(chr(c))]
-    assert all(people._CAPITAL.match(c) for c in upper)
-    assert not people._CAPITAL.match("a") and not people._CAPITAL.match("ǅ")
+             if chr(c).isupper() and name_tokens._LETTER.match(chr(c))]
+    assert all(name_tokens._CAPITAL.match(c) for c in upper)
+    assert not name_tokens._CAPITAL.match("a") and not name_tokens._CAPITAL.match("ǅ")
 
 
 def test_names_of_a_long_sentence_are_linear() -> None:

@@ -62,3 +62,15 @@ def test_reaction_cues() -> None:
     assert not is_reaction("Police said two cars collided on the bridge.")
     assert not is_reaction("The council condemned the attack.")
     assert not is_reaction("The bridge reopened to traffic.")
+
+
+def test_a_quotation_after_a_dated_statement_goes_on_with_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-14 Pilots' strike\n\n"
+        "The port director said on Tuesday that the strike was unlawful. \"We have paid fairly "
+        "for years,\" he said.\n\n"
+        "The union rejected the claim. \"The law is on our side,\" its leader said.\n")
+    events = list(extract_folder(tmp_path, use_cache=False).events)
+    assert _dates(events, "We have paid fairly") == (D(2026, 5, 12), D(2026, 5, 12))
+    # After a reaction with no day of its own, a quotation is a reaction too.
+    assert _dates(events, "The law is on our side") == (D(2026, 5, 12), D(2026, 5, 14))

@@ -69,15 +69,17 @@ def _columns() -> RowEvents:
     return RowEvents(EventColumns.build(events, lambda doc, a, b: texts[doc][a:b]))
 
 
-def _scene(count: int) -> tuple[Scene, float, float]:
+def _scene(count: int, dense: bool = False) -> tuple[Scene, float, float]:
+    """At fit, packed into rows (`dense=False`: no lane is shown as bins), so that the
+    packing path is what is counted."""
     columns = _columns()
     rows = list(range(count))
     span = extent(columns, rows)
     assert span is not None
     scale = fit_scale(span[0], span[1], 400.0, right=100.0)
     width = (scale.x(span[1]) - scale.x(span[0])) * 1.1
-    return Scene(columns, rows, "single", scale, window=(-2 * width, 3 * width)), width, \
-        scale.px_per_day
+    return Scene(columns, rows, "single", scale, window=(-2 * width, 3 * width),
+                 dense=dense), width, scale.px_per_day
 
 
 def test_a_zoom_step_at_fit_costs_the_same_python_work_at_four_times_the_events() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from viewer.ui.filter_panel import MAX_VALUES, FacetList
 
 
@@ -17,3 +19,19 @@ def test_a_facet_of_many_values_lists_the_largest_and_the_checked(qapp: Any) -> 
     assert "doc00000.txt" in facet.checked()
     assert facet.count() == MAX_VALUES + 1
     assert "not listed" in facet.toolTip()
+
+
+def test_items_reused_across_filter_changes_show_each_value_its_count_and_check(
+        qapp: Any) -> None:
+    """The list reuses its items when the values listed change: every item must still say
+    its own value, its count and whether it is checked."""
+    facet = FacetList("parties")
+    facet.set_counts({"a": 5, "b": 4, "c": 3})
+    facet.item(1).setCheckState(facet.item(1).checkState().Checked)  # "b"
+    for counts in ({"c": 9, "b": 1}, {"d": 7, "a": 6, "b": 2, "c": 1}, {"a": 5, "b": 4, "c": 3}):
+        facet.set_counts(counts)
+        shown = [(facet.item(i).data(Qt.ItemDataRole.UserRole + 1), facet.item(i).text())
+                 for i in range(facet.count())]
+        assert shown == [(v, f"{v}  ({counts[v]})") for v in sorted(
+            counts, key=lambda v: -counts[v])]
+        assert facet.checked() == frozenset({"b"})

@@ -61,6 +61,12 @@ class IdRows(Mapping[str, int]):
         return (bytes(raw).decode("utf-8") for raw in self.events.columns.arrays["id"])
 
 
+#: The roles the table model answers (as ints: a view passes them so); others get None.
+ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole, EventRole, EventIdRole, SourceRowRole, SortRole))
+
+
 class EventTableModel(QAbstractTableModel):
     """Events as rows; columns for the table, roles for the timeline and detail pane.
 
@@ -87,8 +93,8 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.events):
-            return None
+        if role not in ROLES or not index.isValid() or not 0 <= index.row() < len(self.events):
+            return None  # a view asks each cell for a dozen roles: most are answered here
         event = self.events[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -202,7 +208,8 @@ class EventFilterProxy(QAbstractProxyModel):
         self.index_: EventIndex | ColumnIndex | None = None
         self.session_index: ColumnIndex | None = None
         self.rows: Sequence[int] = RowArray()  # shown source rows, in the table's order
-        self.proxy_of: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)  # -1: not shown
+        self._proxy_of: npt.NDArray[np.int32] | None = np.zeros(0, dtype=np.int32)
+        self._proxy_size = 0  # the source's size when the rows were set
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._counts: Mapping[str, Mapping[str, int]] = {}
@@ -263,10 +270,19 @@ class EventFilterProxy(QAbstractProxyModel):
                        else np.asarray(rows, dtype=np.int64))
         self._rows_array = array
         self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
-        proxy_of = np.full(len(self.source().events), -1, dtype=np.int32)
-        proxy_of[array] = np.arange(len(array), dtype=np.int32)
-        self.proxy_of = proxy_of
+        self._proxy_size = len(self.source().events)
+        self._proxy_of = None  # made when first asked for (an edit, a selection)
         self.counts_stale = False
+
+    @property
+    def proxy_of(self) -> npt.NDArray[np.int32]:
+        """Each source row's row in the proxy, -1 where not shown; made on first use after a
+        filter change (a million-row scatter that most filter changes never read)."""
+        if self._proxy_of is None:
+            proxy_of = np.full(self._proxy_size, -1, dtype=np.int32)
+            proxy_of[self._rows_array] = np.arange(len(self._rows_array), dtype=np.int32)
+            self._proxy_of = proxy_of
+        return self._proxy_of
 
     def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int32]:
         """The rows a mask keeps, in the table's order: the whole table's order is one
@@ -414,6 +430,12 @@ class EventFilterProxy(QAbstractProxyModel):
     # override can only be one function, so it answers both shapes and mypy flags the pair.
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source's answer; the roles it never answers without mapping the index."""
+        if role not in ROLES:
+            return None
+        return self.source().data(self.mapToSource(index), role)
 
     def mapToSource(self, proxy: Index) -> QModelIndex:
         if not proxy.isValid() or proxy.row() >= len(self.rows):

@@ -24,12 +24,36 @@ from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.core.session.row_events import RowEvents
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
+from viewer.ui.palette import over
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
 
 FUZZY = ("fuzzy", "year", "decade", "century")
 OFF_EDGE = 12.0  # how far past a visible edge a bar is still drawn
+BIN_ALPHA = (0.28, 0.48, 0.72, 0.95)  # a crowded lane's bins, by crowding (`lane_density`)
+DARK_COUNT = "#1e1e1e"  # a count on a light bin
+MAX_COUNT_TEXTS = 4096  # count texts kept across batches (a few hundred bytes each)
+
+
+def bin_shade(colour: QColor, base: QColor, level: int) -> tuple[QColor, bool]:
+    """A bin's fill: the lane's colour, stronger the more crowded the bin, as the opaque
+    colour it shows over the background; and whether its count needs dark text."""
+    tint = QColor(colour)
+    tint.setAlphaF(BIN_ALPHA[max(0, min(level, len(BIN_ALPHA) - 1))])
+    fill = over(tint, base) if base.alpha() == 255 else tint
+    return fill, fill.lightness() > 150
+
+
+def compact_count(count: int) -> str:
+    """A count short enough for a bin: 950, 9.5k, 95k, 1.2M."""
+    if count < 1000:
+        return str(count)
+    if count < 10_000:
+        return f"{count / 1000:.1f}k"
+    if count < 1_000_000:
+        return f"{count // 1000}k"
+    return f"{count / 1_000_000:.1f}M"
 
 
 @dataclass(slots=True)
@@ -51,6 +75,7 @@ class ItemBatch:
     groups: list[ShapeGroup] = field(default_factory=list)
     rings: list[QPointF] = field(default_factory=list)  # selected marks' outer circles
     counts: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
+    dark_counts: list[tuple[QPointF, QStaticText]] = field(default_factory=list)  # light bins
     conflicts: list[tuple[float, float]] = field(default_factory=list)
     tags: dict[int, tuple[QColor, list[QRectF]]] = field(default_factory=dict)
     labels: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
@@ -68,6 +93,8 @@ class BatchBuilder:
         self._texts: dict[str, QStaticText] = {}
         self._previous: dict[str, QStaticText] = {}
         self._mask: tuple[object, int, npt.NDArray[np.bool_]] = (None, 0, np.zeros(0, bool))
+        self._count_texts: dict[str, tuple[QStaticText, float, float]] = {}  # in `_count_font`
+        self._count_font = ""
 
     def text(self, value: str) -> QStaticText:
         """A static text for `value`, laid out once and kept while batches show it."""
@@ -80,8 +107,23 @@ class BatchBuilder:
             self._texts[value] = found
         return found
 
+    def count_text(self, text: str, size_of: Callable[[QStaticText], tuple[float, float]]
+                   ) -> tuple[QStaticText, float, float]:
+        """A count's static text, half its width and half its height, kept across batches
+        (a filter change back and forth showed hundreds of counts laid out anew each time)."""
+        found = self._count_texts.get(text)
+        if found is None:
+            if len(self._count_texts) >= MAX_COUNT_TEXTS:
+                self._count_texts.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            width, height = size_of(static)
+            found = self._count_texts[text] = (static, width / 2, height / 2)
+        return found
+
     def build(self, items: list[Item], fast: bool, ascent: float,
-              size_of: Callable[[QStaticText], tuple[float, float]]) -> ItemBatch:
+              size_of: Callable[[QStaticText], tuple[float, float]],
+              font: str = "") -> ItemBatch:
         """The batch for `items`; `ascent` puts a label's baseline where `drawText` would,
         `size_of` gives a static text's width and height in the painter's font."""
         owner = self.owner
@@ -109,24 +151,38 @@ class BatchBuilder:
 
         # the middle of row 0 of each lane: an item's y is this plus its row's offset
         middles = [lane.y + LANE_PAD + ROW_HEIGHT / 2 for lane in scene.lanes]
-        counts: dict[int, tuple[QStaticText, float, float]] = {}  # count → text, half w, h
+        if font != self._count_font:
+            self._count_texts, self._count_font = {}, font
         events = view.events
         styled = events.styled if isinstance(events, RowEvents) else events.__getitem__
         box_shape = "rect" if fast else "rounded"
+        shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
         for item in items:
             y = middles[item.lane] + item.row * ROW_HEIGHT
+            if item.level >= 0:  # a bin of a crowded lane: no event of its own is looked at
+                shade = shades.get((item.lane, item.level))
+                if shade is None:
+                    shade = shades[(item.lane, item.level)] = bin_shade(
+                        colours.lane(view.mode, scene.lanes[item.lane].key), colours.base,
+                        item.level)
+                selected = bool(selection) and self._selected(item.events, selection)
+                group(shade[0], "bin", selected, "rect", 0).rects.append(
+                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
+                size = len(item.events)
+                count = self.count_text(str(size), size_of)
+                if 2 * count[1] > item.x1 - item.x0 - 4:
+                    count = self.count_text(compact_count(size), size_of)
+                if 2 * count[1] <= item.x1 - item.x0 - 2:
+                    (batch.dark_counts if shade[1] else batch.counts).append(
+                        (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
+                continue
             event = styled(item.events[0])  # its looks only: no sentence read
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":
                 group(colour, "badge", selected, box_shape, 7).rects.append(
                     QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
-                size = len(item.events)
-                count = counts.get(size)
-                if count is None:
-                    text = self.text(str(size))
-                    width, height = size_of(text)
-                    count = counts[size] = (text, width / 2, height / 2)
+                count = self.count_text(str(len(item.events)), size_of)
                 batch.counts.append((QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]),
                                      count[0]))
             elif item.kind == "bar":
@@ -217,6 +273,10 @@ def paint_batch(painter: QPainter, batch: ItemBatch, text: QColor, badge_text: Q
     if batch.counts:
         painter.setPen(QColor("white"))
         for at, count in batch.counts:
+            painter.drawStaticText(at, count)
+    if batch.dark_counts:
+        painter.setPen(QColor(DARK_COUNT))
+        for at, count in batch.dark_counts:
             painter.drawStaticText(at, count)
     for x, y in batch.conflicts:
         paint_conflict_badge(painter, x, y)

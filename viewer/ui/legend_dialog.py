@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
+from viewer.ui.item_batch import DARK_COUNT, bin_shade
 from viewer.ui.modality_marks import LAG_GREY, paint_conflict_badge
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def legend_rows(timeline: TimelineWidget) -> list[tuple[str, str, QColor]]:
         ("lag", "reporting lag: from the day it was reported (View ▸ Reporting Lag)", grey),
         ("badge", "events too close to tell apart: hover to count, double-click to zoom", grey),
         ("badge-label", "grey text: a badge's first sentence, standing for all its events", grey),
+        ("bin", "a crowded lane: events per stretch of days, darker where more", grey),
         ("tag", "a small square: the event is tagged (its first tag's colour)", QColor("#d32f2f")),
         ("selected", "selected event(s); drag the current one's ends to change its dates", text),
         ("triangle", "publication date of an article (on the axis)", text),
@@ -101,6 +103,14 @@ def _sample(timeline: TimelineWidget, painter: QPainter, shape: str, colour: QCo
         painter.drawRoundedRect(box, 7, 7)
         painter.setPen(QColor("white"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "7")
+    elif shape == "bin":
+        base = timeline.palette().color(QPalette.ColorRole.Base)
+        for n, level in enumerate((1, 3)):
+            fill, dark = bin_shade(colour, base, level)
+            box = QRectF(centre.x() - 24 + n * 25, y - 7, 24, 14)
+            painter.fillRect(box, fill)
+            painter.setPen(QColor(DARK_COUNT if dark else "white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ("12", "85")[n])
     elif shape == "selected":
         pen, brush = timeline.painter.style(QColor("#607d8b"), "bar")
         painter.setPen(QPen(colour, 2))

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     # -- filtering and selection --------------------------------------------------------------
     def _filter_applied(self) -> None:
         rows = self.proxy.shown_source_rows()
-        doc_dates = self.session.document_dates() if self.session is not None else []
+        doc_dates = self.session.document_dates() if self.session is not None else ()
         self.timeline.doc_titles = self.titles()
         self.timeline.set_events(self.model.events, rows, doc_dates)
         self.overview.set_events(self.model.events, rows, self.timeline.shown_span())

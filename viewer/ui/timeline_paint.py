@@ -156,7 +156,8 @@ class TimelinePainter:
             def size_of(text: QStaticText) -> tuple[float, float]:
                 return metrics.horizontalAdvance(text.text()), metrics.height()
 
-            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of))
+            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of,
+                                                   font.key()))
         return self._built[1]
 
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
@@ -289,6 +290,8 @@ class TimelinePainter:
             fill = QColor(colour)
             if (modal := modal_style(colour, kind)) is not None:
                 style = modal
+            elif kind == "bin":  # a crowded lane's bin: its shade is the opaque fill itself
+                style = (QPen(Qt.PenStyle.NoPen), QBrush(fill))
             elif kind == "badge":
                 fill.setAlpha(200)
                 style = (QPen(fill.darker(130), 1), QBrush(fill))

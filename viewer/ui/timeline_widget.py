@@ -36,6 +36,7 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
+from viewer.core.scene.time_step import start_days, step_row
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
@@ -69,7 +70,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.scene: Scene | None = None
         self.selected: set[int] = set()
         self.current: int | None = None
-        self.doc_dates: list[tuple[dt.date, str]] = []
+        self.doc_dates: Sequence[tuple[dt.date, str]] = ()
         self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
         self.periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
         self._press: QPointF | None = None
@@ -100,7 +101,8 @@ class TimelineWidget(QAbstractScrollArea):
                    doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
         self.events = events
         self.rows = RowArray.of(rows)  # the filter's array itself: no copy per filter change
-        self.doc_dates = list(doc_dates)
+        # A tuple is kept as it is: the painter keeps its triangles while it stays the same.
+        self.doc_dates = doc_dates if isinstance(doc_dates, tuple) else tuple(doc_dates)
         if self.selected:  # keep the selected rows still shown, without a set of every row
             chosen = np.fromiter(self.selected, dtype=np.int64, count=len(self.selected))
             self.selected = set(chosen[np.isin(chosen, np.asarray(self.rows))].tolist())
@@ -210,10 +212,12 @@ class TimelineWidget(QAbstractScrollArea):
         return self.painter.legend
 
     def _window(self) -> tuple[float, float]:
-        """The x range to lay out: the viewport and two screens either side."""
+        """The x range to lay out: the viewport and a screen either side (as pictures do). A
+        lane's items are made for the whole range when it is first read, so two screens
+        either side made five screens of items and labels per zoom step for one shown."""
         start = self.horizontalScrollBar().value()
         width = max(400.0, self.content_width())
-        return start - 2 * width, start + 3 * width
+        return start - width, start + 2 * width
 
     def _rebuild(self) -> None:
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport."""
@@ -375,17 +379,9 @@ class TimelineWidget(QAbstractScrollArea):
 
     def step(self, direction: int) -> None:
         """Select the previous (-1) or next (+1) event in time."""
-        dated = sorted((r for r in self.rows if self.events[r].start is not None),
-                       key=lambda r: (self.events[r].start, r))
-        if not dated:
-            return
-        if self.current in dated:
-            position = dated.index(self.current) + direction
-        else:
-            position = 0 if direction > 0 else len(dated) - 1
-        position = max(0, min(len(dated) - 1, position))
-        row = dated[position]
-        self.selectionRequested.emit([row], row)
+        row = step_row(self.events, self.rows, self.current, direction)
+        if row is not None:
+            self.selectionRequested.emit([row], row)
 
     # -- input -----------------------------------------------------------------------------
     def item_at(self, pos: QPointF) -> Item | None:
@@ -474,20 +470,26 @@ class TimelineWidget(QAbstractScrollArea):
 
     def open_badge(self, item: Item) -> None:
         """Zoom in one step until the badge's events lie apart: their days spread over most of
-        the width (a fixed 4x took several double-clicks for a badge of a busy month)."""
-        starts = (self.events[r].start for r in item.events)
-        days = [start.toordinal() for start in starts if start is not None]
+        the width (a fixed 4x took several double-clicks for a badge of a busy month). A bin
+        of a crowded lane opens to its stretch of days across the view."""
+        days = start_days(self.events, item.events)
         if not days:
             return
         first, last = min(days), max(days) + 1
         centre = (first + last) / 2
         width = max(200.0, self.content_width())
-        px = max(self.scale.px_per_day * 4, width * 0.6 / (last - first))
-        # Nearest two days a badge's width apart, so they part even in a narrow timeline (at
-        # 60% of a 800 px view, 22 days over 57 stayed in badges).
-        ordered = sorted(set(days))
-        nearest = min((b - a for a, b in itertools.pairwise(ordered)), default=1)
-        px = max(px, BADGE_MIN / nearest)
+        if item.level >= 0:
+            # A bin of a crowded lane: its stretch of days across the view, where it shows
+            # finer bins or its events (parting every day of a bin of months at once put
+            # most of them screens away from the view).
+            px = max(self.scale.px_per_day * 2, width * 0.9 / (last - first))
+        else:
+            px = max(self.scale.px_per_day * 4, width * 0.6 / (last - first))
+            # Nearest two days a badge's width apart, so they part even in a narrow timeline
+            # (at 60% of a 800 px view, 22 days over 57 stayed in badges).
+            ordered = sorted(set(days))
+            nearest = min((b - a for a, b in itertools.pairwise(ordered)), default=1)
+            px = max(px, BADGE_MIN / nearest)
         px = min(MAX_PX_PER_DAY, px)
         self.scale = TimeScale(self.scale.origin, px)
         self._user_zoomed = True

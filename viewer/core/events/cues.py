@@ -17,8 +17,12 @@ def _alternation(words: list[str]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
+alternation = _alternation  # for the modules that compile cues of their own
+
+
 CUES = load_data("events.toml")
-BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$", re.IGNORECASE)
+BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$|"
+                   rf"\b(?:{_alternation(CUES.get('bounds_adjacent', []))})\s+$", re.IGNORECASE)
 # "by Friday", "before the end of March" right before a date ahead of the report: a deadline.
 DEADLINE = re.compile(rf"\b(?:{_alternation(CUES.get('deadlines', []))})\s+$", re.IGNORECASE)
 # "within two weeks", "over the next three weeks", "has seven days to": a window ahead.
@@ -32,7 +36,8 @@ WINDOW_REACH = 1 + max(map(len, (*CUES.get("window_before", []), *CUES.get("wind
 SINCE = re.compile(rf"\b(?:{_alternation(CUES.get('since_bounds', []))})\b[^,;]{{0,40}}$",
                    re.IGNORECASE)
 AS_OF = re.compile(rf"\b(?:{_alternation(CUES.get('as_of', []))})\s+$", re.IGNORECASE)
-BOUND_REACH = 41 + max(map(len, CUES["bounds"]))  # the longest text BOUND can match, plus one
+# The longest text BOUND can match, plus one.
+BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", []))))
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)

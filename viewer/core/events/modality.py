@@ -44,6 +44,11 @@ class ModalityRules:
     with_speaker: str  # a plain statement someone is said to make
     continuing: frozenset[str] = frozenset()  # groups whose cue may go on the sentence before
     carried: frozenset[str] = frozenset()  # the modalities that go on so
+    joined: frozenset[str] = frozenset()  # groups whose cue gives way after "and" (below)
+    joiner: re.Pattern[str] = re.compile("(?!)")  # "and", "and that it", … ending a text
+    speech: re.Pattern[str] = re.compile("(?!)")  # a speech verb
+    silent: frozenset[str] = frozenset()  # groups that take cues away but give no modality
+    aside: frozenset[str] = frozenset()  # groups whose cue describes a noun (weak, below)
 
 
 def _phrase(text: str) -> str:
@@ -88,7 +93,17 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
     marks = "".join(re.escape(b) for b in sorted(boundaries))
     parts = ([f"[{marks}]"] if marks else []) + (
         [f"{_EDGE_BEFORE}(?:{words}){_EDGE_AFTER}"] if words else [])
+    coordination: dict[str, Any] = data.get("coordination", {})
+    joiners = sorted({_phrase(w) for w in coordination.get("joiners", [])})
+    speech = sorted({_phrase(w) for w in coordination.get("speech", [])})
     return ModalityRules(
+        silent=frozenset(n for n, g in groups.items() if g.get("silent")),
+        aside=frozenset(n for n, g in groups.items() if g.get("aside")),
+        joined=frozenset(coordination.get("groups", [])),
+        joiner=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(joiners)})\\s+$", re.IGNORECASE)
+        if joiners else re.compile("(?!)"),
+        speech=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(speech)}){_EDGE_AFTER}",
+                          re.IGNORECASE) if speech else re.compile("(?!)"),
         cue=re.compile(f"{_EDGE_BEFORE}(?:{phrase_pattern(list(group_of))}){_EDGE_AFTER}"
                        if group_of else "(?!)", re.IGNORECASE),
         group_of=group_of,
@@ -176,6 +191,9 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
     anchored = False  # a clause cue was found in the anchor's clause
     clauses: tuple[list[int], set[int], int] | None = None
     words: set[str] | None = None
+    spoken: re.Match[str] | None = None
+    looked = False
+    weak: tuple[str, str] | None = None  # an aside's cue in the anchor's clause
     first = _WORD.search(sentence)
     lead = first.start() if first else 0
     for cue_start, cue_end in found:
@@ -206,6 +224,18 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
                     continue
             if group in rules.opening and sentence[starts[clause] : cue_start].strip():
                 continue  # "reached the valley under the accord": frames nothing
+            if group in rules.aside:
+                # ", planned for this week,": describes a noun; counts only in the anchor's
+                # clause, and only when no other clause gives a cue
+                if weak is None and (clause == own or own < 0) and not _negated(
+                        sentence, starts[clause], cue_start, rules):
+                    weak = rules.modality[group], group
+                break
+            if group in rules.joined:
+                if not looked:  # the first speech verb, once per sentence
+                    spoken, looked = rules.speech.search(sentence), True
+                if _after_statement(sentence, cue_start, spoken, rules):
+                    continue  # "said it opposed the decision and would …": the statement decides
             frame = group in rules.sentence_scope
             primary = clause == own or (clause in main and (frame or own < 0))
             if not primary and clause not in main:
@@ -222,12 +252,28 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
             elif fallback is None or rank < fallback[0]:
                 fallback = (rank, modality, group)
             break
+    won: tuple[str, str] | None = None
     if fallback is not None and not anchored and (best is None or fallback[0] < best[0][1]):
-        return fallback[1], fallback[2]  # "A vote, originally set for March 10, has been
+        won = fallback[1], fallback[2]  # "A vote, originally set for March 10, has been
         # postponed"
-    if best is not None:
-        return best[1], best[2]
-    return (PLANNED if future else HAPPENED), ""
+    elif best is not None:
+        won = best[1], best[2]
+    won = won or weak
+    if won is None or won[1] in rules.silent:  # no cue, or one that only takes words away
+        return (PLANNED if future else HAPPENED), ""
+    return won
+
+
+def _after_statement(sentence: str, cue_start: int, spoken: re.Match[str] | None,
+                     rules: ModalityRules) -> bool:
+    """The cue follows "and" (", and that it", …) after the sentence's first speech verb
+    (`spoken`, found once per sentence), with words of its own between them: it goes on a
+    statement, which decides. Looks back a bounded stretch for the joiner."""
+    if spoken is None:
+        return False
+    joined = rules.joiner.search(sentence, max(0, cue_start - 24), cue_start)
+    return joined is not None and spoken.end() <= joined.start() and bool(
+        _WORD.search(sentence, spoken.end(), joined.start()))
 
 
 def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:

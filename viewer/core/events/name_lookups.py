@@ -46,7 +46,7 @@ def titled_before(text: str, left_from: int, start: int, titles: frozenset[str],
     return False
 
 
-_Memo = tuple[Forms, frozenset[str], dict[str, bool]]
+_Memo = tuple[Forms, frozenset[str], dict[str, bool], Callable[[str], bool], NameTest]
 _memos: dict[tuple[int, int], _Memo] = {}
 MEMO_WORDS = 100_000  # capitalised words remembered per set of rules, then forgotten
 
@@ -57,18 +57,18 @@ def remembered(test: NameTest, forms: Forms, titles: frozenset[str]) -> Callable
     operations."""
     key = (id(forms), id(titles))
     entry = _memos.get(key)
-    if entry is None or entry[0] is not forms or entry[1] is not titles:
+    if entry is None or entry[0] is not forms or entry[1] is not titles or entry[4] is not test:
         if len(_memos) >= 8:
             _memos.clear()
-        entry = _memos[key] = (forms, titles, {})
-    memo = entry[2]
+        memo: dict[str, bool] = {}
 
-    def answer(word: str) -> bool:
-        found = memo.get(word)
-        if found is None:
-            if len(memo) >= MEMO_WORDS:
-                memo.clear()
-            found = memo[word] = test(word, forms, titles)
-        return found
+        def answer(word: str) -> bool:
+            found = memo.get(word)
+            if found is None:
+                if len(memo) >= MEMO_WORDS:
+                    memo.clear()
+                found = memo[word] = test(word, forms, titles)
+            return found
 
-    return answer
+        entry = _memos[key] = (forms, titles, memo, answer, test)
+    return entry[3]  # one closure per set of rules: the name finder asks once per sentence

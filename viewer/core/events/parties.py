@@ -61,9 +61,52 @@ class Gazetteer:
     # "Both sides …", "The two ministers …" opening a sentence: the two parties named last.
     pair: re.Pattern[str] = re.compile(r"(?!)")
     reference_phrases: tuple[str, ...] = ()  # what `reference` matches, as written
+    company_after: re.Pattern[str] = re.compile(r"(?!)")  # "bank", "container carrier"
+    # "It denied …", "Its foreign ministry said …" opening a sentence: the party that was the
+    # subject of the sentence before (`pronoun_verbs` in the gazetteer's context)
+    pronoun: re.Pattern[str] = re.compile(r"(?!)")
+    # "the Gulf of Finland", "the University of Ghana": a name that contains a state's name;
+    # "Kenya's Supreme Court"
+    inside_name: re.Pattern[str] = re.compile(r"(?!)")
+    owned_name: re.Pattern[str] = re.compile(r"(?!)")
+    state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
+    countries: frozenset[str] = frozenset()
+
+    def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
+                          ) -> Mention | None:
+        """A sentence opened by "It <verb>" or "Its <noun>" is about `previous`, the party
+        the sentence before opened with (None: no such party, so no reference)."""
+        if previous is None:
+            return None
+        match = self.pronoun.match(text, start, end)
+        return None if match is None else Mention(match.start(1), match.end(1), previous,
+                                                  "reference")
+
+    def dateline_state(self, text: str, start: int, end: int) -> str | None:
+        """The state whose seat a dateline names ("NAIROBI, Sept 29 —"): the state "the
+        government" or "police" of a report filed from there means until the article names
+        one. Other places ("ANTAKYA —") name no state."""
+        head = _DATELINE_PLACE.match(text, start, end)
+        if head is None or not head.group(1).isupper():  # a dateline writes it in capitals
+            return None
+        place = " ".join(w.capitalize() for w in head.group(1).split())
+        party, kind = self.forms.get(place, ("", ""))
+        return party if kind == "capital" else None
+
+    @staticmethod
+    def subject(text: str, start: int, mentions: list[Mention]) -> str | None:
+        """The party a sentence opens with ("Ghana's minister said", "On Monday, the Houthis
+        …"): what a following "It …" refers to."""
+        if not mentions:
+            return None
+        first = min(mentions, key=_mention_start)
+        if _SUBJECT_LEAD.fullmatch(text, start, first.start):
+            return first.party
+        return None
 
     def references(self, text: str, start: int, end: int, named: dict[str, int],
-                   spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+                   spans: list[tuple[int, int]] | None = None,
+                   times: dict[str, int] | None = None) -> list[Mention]:
         """Descriptions in text[start:end] of parties in `named` (party → when it was last
         named; the latest candidate wins). `spans`: where `reference` matches there, if a
         document-wide pass found them."""
@@ -79,7 +122,9 @@ class Gazetteer:
         # only as the sentence's subject: "Both sides said …", not "urged both sides"
         pair = self.pair.match(text, start, end)
         if pair is not None:
-            for party in _latest_two(named):
+            # "both countries", "the two governments": the two states named last
+            states = self.state_pair.search(pair.group(1)) is not None
+            for party in _latest_two(named, self.countries if states else None, times):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         return found
 
@@ -99,6 +144,10 @@ class Gazetteer:
                     continue
             elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
+            if kind in ("name", "alias") and (
+                    self.inside_name.search(text, max(start, at - _LOOK), at)
+                    or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
+                continue  # part of another name: a place, a university, a national court
             found.append(Mention(at, stop, party, kind))
         return found
 
@@ -109,6 +158,9 @@ class Gazetteer:
             return True
         if self.former.search(text, max(0, at - _LOOK), at):
             return True
+        if self.company_after.match(rest) and re.search(
+                r"\b(?:a|an|the)\s+$", text[max(0, at - _LOOK) : at], re.IGNORECASE):
+            return True  # "a Danish container carrier", "the Finnish grid operator": a firm
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
             return bool(re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
@@ -117,11 +169,29 @@ class Gazetteer:
 
 
 
-def _latest_two(named: dict[str, int]) -> list[str]:
-    """The two parties named last, in one pass (no sort): a pair reference needs both."""
-    first: tuple[int, str] | None = None
-    second: tuple[int, str] | None = None
-    for party, at in named.items():
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+# the place a dateline opens with, before its comma, date or dash
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*(?:,|—|–|\()")
+
+# what may come before a sentence's subject: quotes, "The", an opening phrase and its comma
+# (a sentence opened by a quotation has its speaker, not what the quote names, as subject)
+_SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
+
+
+def _latest_two(named: dict[str, int], among: frozenset[str] | None = None,
+                times: dict[str, int] | None = None) -> list[str]:
+    """The two parties (of `among`, if given) named last, in one pass (no sort): a pair
+    reference needs both. Given `times` (how often the article named each), the two named
+    most, the later first on a tie: the story's two sides, not whoever came up last."""
+    first: tuple[tuple[int, int], str] | None = None
+    second: tuple[tuple[int, int], str] | None = None
+    for party, last in named.items():
+        if among is not None and party not in among:
+            continue
+        at = (times.get(party, 0) if times is not None else 0, last)
         if first is None or at > first[0]:
             first, second = (at, party), first
         elif second is None or at > second[0]:
@@ -149,6 +219,8 @@ def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
             for metonym in entry.get("metonyms", []):
                 add(metonym, name, "metonym")
             for capital in entry.get("capitals", []):
+                if forms.get(capital) == (name, "name"):  # a city-state: "talks in Luxembourg"
+                    forms[capital] = (name, "capital")
                 add(capital, name, "capital")
             for epithet in entry.get("epithets", []):
                 add(epithet, name, "epithet")
@@ -170,6 +242,11 @@ def build(data: dict[str, Any]) -> Gazetteer:
     venue = _words(context.get("venue_before", []))
     place = _words(context.get("venue_nouns", []))
     group = _words(context.get("armed_group_nouns", []))
+    company = _words(context.get("company_nouns", []))
+    verbs = _words(context.get("pronoun_verbs", []))
+    inside = _words(context.get("names_of_places", []))
+    owned = _words(context.get("not_the_state_after", []))
+    states = _words(context.get("pair_state_words", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -190,6 +267,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         refer(phrase, data.get("country", {}))
     reference = _words(list(phrases))
     pair = _words(context.get("pair_references", []))
+    # "Diplomats from both countries said": the pair is still the sentence's subject
+    subjects = _words(context.get("pair_subjects", [])) or "(?!)"
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -204,8 +283,18 @@ def build(data: dict[str, Any]) -> Gazetteer:
         else re.compile(r"(?!)"),
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
         NameScanner(ordered),
-        re.compile(rf"[\s“\"']*({pair})\b", re.IGNORECASE) if pair else re.compile(r"(?!)"),
+        re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
+        if pair else re.compile(r"(?!)"),
         tuple(phrases) if reference else (),
+        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
+        if company else re.compile(r"(?!)"),
+        re.compile(rf"\s*(It(?=\s+(?:{verbs})\b)|Its(?=\s+[a-z]))") if verbs
+        else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{inside})\s+of\s+(?:the\s+)?$") if inside
+        else re.compile(r"(?!)"),
+        re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
+        re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
+        frozenset(data.get("country", {})),
     )
 
 

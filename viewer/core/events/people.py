@@ -12,18 +12,18 @@ import functools
 import re
 import sys
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from viewer.core.events.name_lookups import place_before, remembered, titled_before
+from viewer.core.events.name_tokens import Words
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.resources import build_for_folder, override
 
-_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
 _SPEECH = re.compile(
     r"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
@@ -132,13 +132,22 @@ def _bare(token: str) -> str:
 
 def _between_is_title(between: str, data: TitleData) -> bool:
     """True when the words between a party and a name form a title ("'s lead negotiator,")."""
+    return _is_title_phrase(between, data.title_re, data.modifiers)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_title_phrase(between: str, title_re: re.Pattern[str], modifiers: frozenset[str]
+                     ) -> bool:
+    """`_between_is_title`, remembered: the same few hundred phrases (" president ", " met
+    in ") come between a party and a name all through a folder, and each costs two title
+    searches and a substitution."""
     rest = _POSSESSIVE_START.sub(" ", between.strip())
-    if not data.title_re.search(rest):
+    if not title_re.search(rest):
         return False
     rest = _PORTFOLIO.sub(" ", rest)  # "education minister": a portfolio before the title
-    leftover = data.title_re.sub(" ", rest)
+    leftover = title_re.sub(" ", rest)
     words = [w for w in _TITLE_GLUE.split(leftover) if w]
-    return all(w in data.modifiers or w.lower() in data.modifiers for w in words)
+    return all(w in modifiers or w.lower() in modifiers for w in words)
 
 
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
@@ -198,81 +207,6 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
     return None, titled
 
 
-def _capitals_class() -> str:
-    """A character class of the letters `str.isupper` accepts (none lie beyond U+1FFFF)."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x20000):
-        char = chr(code)
-        if char.isupper() and _LETTER.match(char):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    return "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in ranges)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-# Where a word that begins with a capital starts: not after a letter, nor after a letter and
-# an apostrophe or hyphen (those join one word). Only names' first words start this way.
-_CAPITAL = re.compile(f"[{_capitals_class()}]")
-_CAPITAL_START = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'’]){_CAPITAL.pattern}")
-_SAME_LINE_SPACE = re.compile(r"[^\S\n]*")
-
-
-class _Words:
-    """The word tokens of text[start:end] that do not start inside a party mention, read
-    where a name may be, never all of them: a name's first word is found by searching for
-    capitals, and the words after it one at a time."""
-
-    def __init__(self, text: str, start: int, end: int, covered: Sequence[Mention]) -> None:
-        self.text, self.start, self.end = text, start, end
-        spans = sorted((m.start, m.end) for m in covered)
-        self.lows: list[int] = []
-        self.highs: list[int] = []
-        for low, high in spans:  # overlapping mentions merged, so one bisect answers
-            if self.highs and low <= self.highs[-1]:
-                self.highs[-1] = max(self.highs[-1], high)
-            else:
-                self.lows.append(low)
-                self.highs.append(high)
-
-    def covered(self, at: int) -> bool:
-        index = bisect_right(self.lows, at) - 1
-        return index >= 0 and at < self.highs[index]
-
-    def capitals(self) -> Iterator[re.Match[str]]:
-        """Tokens that begin with a capital, in order (the first two places are judged
-        here: the look-behind would see across the start of the range)."""
-        text, start, end = self.text, self.start, self.end
-        for at in range(start, min(start + 2, end)):
-            before = text[at - 1] if at > start else ""
-            if (at == start or not (_LETTER.match(before) or (
-                    before in "-'’" and at - 1 > start and _LETTER.match(text, at - 2)))) \
-                    and _CAPITAL.match(text, at, end) and not self.covered(at):
-                token = _TOKEN.match(text, at, end)
-                if token is not None:
-                    yield token
-        for found in _CAPITAL_START.finditer(text, start + 2, end):
-            if not self.covered(found.start()):
-                token = _TOKEN.match(text, found.start(), end)
-                if token is not None:
-                    yield token
-
-    def adjacent(self, after: int) -> re.Match[str] | None:
-        """The next token if only spaces on the same line lie between (else None)."""
-        at = _SAME_LINE_SPACE.match(self.text, after, self.end).end()  # type: ignore[union-attr]
-        if at >= self.end or self.covered(at) or not _LETTER.match(self.text, at):
-            return None
-        return _TOKEN.match(self.text, at, self.end)
-
-    def following(self, after: int) -> re.Match[str] | None:
-        """The next token wherever it is."""
-        found = _TOKEN.search(self.text, after, self.end)
-        while found is not None and self.covered(found.start()):
-            found = _TOKEN.search(self.text, found.end(), self.end)
-        return found
-
-
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
                 folder: str | Path | None = None,
                 mentions: Sequence[Mention] | None = None,
@@ -286,7 +220,7 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
-        words = _Words(text, s_start, s_end, found_here)
+        words = Words(text, s_start, s_end, found_here)
         taken = s_start  # a capital inside the last name found starts no other
         for first in words.capitals():
             if first.start() < taken or not is_name(first.group()):

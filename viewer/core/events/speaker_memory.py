@@ -60,7 +60,8 @@ class SpeakerMemory:
             return True
         start = mention.start
         if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
-                self.text, max(0, start - 40), start):
+                self.text, max(0, start - 40), start) or self.rules.neutral_apposition.match(
+                self.text, mention.end, mention.end + 60):
             self.neutral_people.add(mention.tokens[-1])
             return True
         return False

@@ -40,6 +40,8 @@ class SpeakerRules:
     neutral_parties: frozenset[str]  # international bodies that report, not take sides
     body_nouns: frozenset[str]  # "Residents said": a body, though capitalised like a name
     neutral_title: re.Pattern[str]  # a neutral title just before a name: "analyst"
+    # a neutral description right after a name: "Emre Yalcin, a volunteer from …"
+    neutral_apposition: re.Pattern[str] = re.compile("(?!)")
     generic_heads: frozenset[str] = frozenset()  # "the agency": the last named body speaking
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
@@ -112,6 +114,9 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         material_verbs=frozenset(data.get("material_verbs", [])),
         neutral_title=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('neutral', []))})"
                                  r"[\s,]*$", re.IGNORECASE),
+        neutral_apposition=re.compile(
+            r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+            rf"(?:{_alternatives(data.get('neutral', []))})(?![\w-])", re.IGNORECASE),
     )
 
 

@@ -29,6 +29,10 @@ class Speaker:
     head: str = ""  # a body's head noun, lower case: "ministry"
     bare: bool = False  # the body is named by its head noun alone: "the ministry"
     act: bool = False  # found by a verb of an act ("offered", "demanded"), not an assertion
+    # The state a body named as itself belongs to ("police said", "the county police
+    # commander said" after Kenya was named): not its name nor a party it adds, only whose
+    # side it speaks from.
+    side: tuple[str, ...] = ()
 
     @property
     def plural(self) -> bool:
@@ -65,8 +69,10 @@ def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: Speak
         return Speaker(name, (), (), neutral=True, head=head, bare=" " not in name.strip())
     neutral = not rules.neutral.isdisjoint(words) or (
         len(inside) == 1 and inside[0] in rules.neutral_parties)
+    side = tuple(dict.fromkeys(m.party for m in within if m.kind == "reference" and (
+        m.end == end or not rules.own_name.isdisjoint(words)))) if not inside else ()
     return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
-                   neutral=neutral, head=head, bare=" " not in name.strip())
+                   neutral=neutral, head=head, bare=" " not in name.strip(), side=side)
 
 
 def state_speaker(mention: Mention, rules: SpeakerRules) -> Speaker:

@@ -49,6 +49,7 @@ class PhraseCounts:
     forms: dict[str, Counter[str]]  # phrase key → its forms and their uses
     sentences: Counter[str]  # phrase key → units it is in
     documents: Counter[str]  # phrase key → documents it is in
+    folder_documents: int = 0  # documents the units come from
 
 
 @dataclass(slots=True)
@@ -104,7 +105,8 @@ def scan(units: Sequence[Unit], stop: frozenset[str], only: frozenset[str] | Non
             previous = (key, lower)
     counts = PhraseCounts(len(units), seen, capital, modifier, forms,
                           Counter({k: len(w.sentences) for k, w in where.items()}),
-                          Counter({k: len(d) for k, d in documents.items()}))
+                          Counter({k: len(d) for k, d in documents.items()}),
+                          len({unit.document for unit in units}))
     return counts, where
 
 
@@ -116,9 +118,10 @@ def phrase_counts(units: Sequence[Unit], settings: Settings) -> PhraseCounts:
 def add_phrase_counts(shares: Iterable[PhraseCounts]) -> PhraseCounts:
     """The sum of shares, taken in corpus order."""
     total = PhraseCounts(0, Counter(), Counter(), Counter(), {}, Counter(), Counter())
-    size = 0
+    size = folders = 0
     for share in shares:
         size += share.units
+        folders += share.folder_documents
         total.seen.update(share.seen)
         total.capital.update(share.capital)
         total.modifier.update(share.modifier)
@@ -126,7 +129,7 @@ def add_phrase_counts(shares: Iterable[PhraseCounts]) -> PhraseCounts:
             total.forms.setdefault(key, Counter()).update(forms)
         total.sentences.update(share.sentences)
         total.documents.update(share.documents)
-    return dataclasses.replace(total, units=size)
+    return dataclasses.replace(total, units=size, folder_documents=folders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +152,12 @@ def choose(counts: PhraseCounts, settings: Settings, taxonomy: Taxonomy
     chosen: list[Phrase] = []
     extra: list[Phrase] = []
     seen, capital, modifier = counts.seen, counts.capital, counts.modifier
+    # A folder of one article has its own topics too: its phrases cannot recur across more
+    # documents than it has.
+    min_documents = max(1, min(settings.min_documents, counts.folder_documents))
     for key, forms in counts.forms.items():
         df = counts.sentences[key]
-        if (df < settings.attach_sentences or counts.documents[key] < settings.min_documents
+        if (df < settings.attach_sentences or counts.documents[key] < min_documents
                 or df / total > settings.max_share):
             continue
         strict = df >= settings.min_sentences

@@ -364,22 +364,40 @@ def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
             pairs = found[text] = extra.explain(text)
         return pairs
 
+    # The new topics and reasons follow from the old reasons and the discovered topics' cues
+    # alone, and a folder's events share a few hundred distinct reason tuples: each pair is
+    # worked out once.
+    settled: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]],
+                  tuple[tuple[str, ...], tuple[str, ...], bool]] = {}
     out = []
     for event in events:
-        pairs = [tuple(w.split(":", 2)[1:]) for w in event.why if w.startswith("topic:")]
-        pairs = [(t, cue) for t, cue in pairs if t in kept]
         new = explain(event.text)
+        known = settled.get((event.why, new))
+        if known is None:
+            pairs = [tuple(w.split(":", 2)[1:]) for w in event.why if w.startswith("topic:")]
+            known = settled[(event.why, new)] = _topics_and_why(
+                event.why, [(t, cue) for t, cue in pairs if t in kept], new, order)
+        topics, why, empty = known
         doc = by_path.get(event.document)
-        if not pairs and not new and doc is not None and event.sentence < len(doc.sentences):
+        if empty and not new and doc is not None and event.sentence < len(doc.sentences):
             new = explain(doc.sentence_text(doc.sentences[event.sentence]))
-        pairs = sorted([*pairs, *new], key=lambda p: order[p[0]])
-        why = tuple(w for w in event.why if not w.startswith("topic:"))
-        topics = tuple(t for t, _ in pairs)
-        why += tuple(f"topic:{t}:{cue}" for t, cue in pairs)
+            if new:
+                topics, why, _ = _topics_and_why(event.why, [], new, order)
         if topics != event.topics or why != event.why:  # a copy only where something changed
             event = evolve(event, topics=topics, why=why)
         out.append(event)
     return out
+
+
+def _topics_and_why(why: tuple[str, ...], pairs: list[tuple[str, str]],
+                    new: tuple[tuple[str, str], ...], order: dict[str, int]
+                    ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """An event's topics and reasons from its kept (topic, cue) pairs and the discovered
+    ones, in the taxonomy's order; and whether it kept none of its own."""
+    ranked = sorted([*pairs, *new], key=lambda p: order[p[0]])
+    topics = tuple(t for t, _ in ranked)
+    kept = tuple(w for w in why if not w.startswith("topic:"))
+    return topics, kept + tuple(f"topic:{t}:{cue}" for t, cue in ranked), not pairs
 
 
 def dated_by_folder(folder: str, stamp: str, extractions: list[DocumentEvents],

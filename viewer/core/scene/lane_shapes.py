@@ -81,12 +81,19 @@ def cluster_ranges(days: Ints, lo: int, hi: int, reach: float) -> tuple[Ints, In
     return starts + lo, stops + lo
 
 
-def lane_shapes(arrays: LaneArrays, origin: float, px: float, window: tuple[float, float],
-                longest_span: int, badge_width: Callable[[Ints], Floats]) -> Shapes:
-    """The shapes of the lane's events that can show in the window of content x."""
+def window_days(origin: float, px: float, window: tuple[float, float]) -> tuple[int, int]:
+    """The first and last day (ordinals, a day's margin each side) of a window of content x."""
     wx0, wx1 = window
     first_day = math.floor(origin + wx0 / px) - 1 if wx0 > -math.inf else -10**9
     last_day = math.ceil(origin + wx1 / px) + 1 if wx1 < math.inf else 10**9
+    return first_day, last_day
+
+
+def lane_shapes(arrays: LaneArrays, origin: float, px: float, window: tuple[float, float],
+                longest_span: int, badge_width: Callable[[Ints], Floats]) -> Shapes:
+    """The shapes of the lane's events that can show in the window of content x."""
+    wx0 = window[0]
+    first_day, last_day = window_days(origin, px, window)
     days = arrays.days
     lo = int(np.searchsorted(days, first_day, side="left"))
     hi = int(np.searchsorted(days, last_day, side="right"))

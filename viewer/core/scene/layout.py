@@ -22,12 +22,13 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
-from viewer.core.scene import lane_packing
+from viewer.core.scene import lane_density, lane_packing
 from viewer.core.scene.label_room import CAP, MAX_LABEL_PX, LabelRoom
 from viewer.core.scene.lane_shapes import (
     MARK_HALF,
     LaneArrays,
     lane_shapes,
+    window_days,
 )
 from viewer.core.scene.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
 from viewer.core.scene.row_group import rows_array
@@ -77,7 +78,7 @@ class Scene:
                  label_of: Callable[[Event], str] | None = None,
                  window: tuple[float, float] | None = None,
                  lane_label: Callable[[str], str] | None = None,
-                 current: int | None = None) -> None:
+                 current: int | None = None, dense: bool = True) -> None:
         self.events = events
         self.mode = mode
         self.scale = scale
@@ -92,6 +93,7 @@ class Scene:
         self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
         self._arrays: dict[int, LaneArrays] = {}  # per lane, made on first layout
         self._count_widths: dict[int, float] = {}
+        self.dense = dense  # a lane with more events than pixels shows bins (`lane_density`)
         self.version = 0  # counts layouts: a painter keeps what it built until this moves
         self.layout(*(window or (-math.inf, math.inf)))
 
@@ -141,6 +143,13 @@ class Scene:
         arrays = self._arrays.get(index)
         if arrays is None:
             arrays = self._arrays[index] = LaneArrays.of(lane)
+        origin, px = self.scale.origin, self.scale.px_per_day
+        found = lane_density.count_in(arrays, *window_days(origin, px, (x0, x1)))
+        if self.dense and lane_density.is_dense(arrays, found, px):
+            # More events than pixels: one row of counted bins (no packing, no labels).
+            lane.pending = functools.partial(lane_density.density_items, arrays, origin, px,
+                                             found, index, lane_density.mean_per_day(arrays))
+            return 1
         shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (x0, x1),
                              lane.longest_span, self._badge_widths)
         order = np.argsort(shapes.x0, kind="stable")

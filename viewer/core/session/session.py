@@ -89,6 +89,7 @@ class Session:
             previous.snapshot.close()
         self.loaded = loaded
         self._titles: dict[str, str] | None = None
+        self._document_dates: tuple[object, tuple[tuple[dt.date, str], ...]] = (None, ())
         self.documents: Mapping[str, Document] = loaded.documents
         self.timexes: Mapping[str, tuple[Timex, ...]] = loaded.timexes
         self.columns: EventColumns = loaded.columns
@@ -141,9 +142,14 @@ class Session:
         return {relpath: day.isoformat() for relpath, (day, _) in zip(
             self.loaded.order, self.loaded.headers, strict=True) if day is not None}
 
-    def document_dates(self) -> list[tuple[dt.date, str]]:
-        """Publication date and title of every dated document, without reading its text."""
-        return [(day, title) for day, title in self.loaded.headers if day is not None]
+    def document_dates(self) -> tuple[tuple[dt.date, str], ...]:
+        """Publication date and title of every dated document, without reading its text;
+        the same tuple while the documents are (every filter change asks for it)."""
+        headers = self.loaded.headers
+        if self._document_dates[0] is not headers:
+            self._document_dates = (headers, tuple(
+                (day, title) for day, title in headers if day is not None))
+        return self._document_dates[1]
 
     def date_bounds(self) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day an event starts on (None when no event is dated)."""

@@ -6,13 +6,14 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from viewer.core.ingest.segment import load_rules
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
 _SENTENCE_BREAKS = ".!?\n"
+_OTHER_BREAKS = tuple(_SENTENCE_BREAKS.replace(".", ""))  # always the end of a sentence
 # "that" opens a reported clause: in "told … on Wednesday that it would not", "would" is not
 # the tense of the telling.
 # Two scans merged, each of which the engine can run fast (a character set; a literal word),
@@ -48,6 +49,11 @@ def _dot_ends_sentence(before: str) -> bool:
     the character before it are in them. News repeats the words before its full stops, so
     for most of them this is a dictionary look-up, not a walk back over the word."""
     return _ends_sentence(before + ".", len(before))
+
+
+def _decimal_point(text: str, at: int) -> bool:
+    """The full stop at `at` sits between digits ("840.8 million"): no sentence ends there."""
+    return text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()
 
 
 _Cues = tuple[list[int], list[int]]  # starts, ends of one cue pattern's matches
@@ -107,19 +113,24 @@ class TenseIndex:
         """The last break in text[lo:hi], or -1. Each break character is searched for once
         backwards, and the full stop again only past an abbreviation's."""
         text, reach = self._text, _abbreviation_reach()
-        found = {char: text.rfind(char, lo, hi) for char in _SENTENCE_BREAKS}
-        while True:
-            at = max(found.values())
-            if at < 0 or text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
-                return at
-            found["."] = text.rfind(".", lo, at)
+        bang, question, newline = _OTHER_BREAKS
+        at = max(text.rfind(bang, lo, hi), text.rfind(question, lo, hi),
+                 text.rfind(newline, lo, hi))
+        dot = text.rfind(".", lo, hi)
+        while dot > at:
+            if not _decimal_point(text, dot) and _dot_ends_sentence(
+                    text[max(0, dot - reach) : dot]):
+                return dot
+            dot = text.rfind(".", lo, dot)
+        return at
 
     def _break_from(self, lo: int, hi: int, otherwise: int | None = None) -> int:
         """The first break in text[lo:hi]; else `otherwise` (the text's end by default)."""
         text, reach = self._text, _abbreviation_reach()
         while (found := _BREAK.search(text, lo, hi)) is not None:
             at = found.start()
-            if text[at] != "." or _dot_ends_sentence(text[max(0, at - reach) : at]):
+            if text[at] != "." or (not _decimal_point(text, at)
+                                   and _dot_ends_sentence(text[max(0, at - reach) : at])):
                 return at
             lo = at + 1
         return len(text) if otherwise is None else otherwise
@@ -128,7 +139,11 @@ class TenseIndex:
         """Where clauses break inside the sentence text[left:right]."""
         found = self._clauses.get((left, right))
         if found is None:
-            found = [m.start() for m in _CLAUSE_CHARS.finditer(self._text, left, right)]
+            text = self._text
+            # A comma between digits ("25,000 heaters") is a thousands separator.
+            found = [at for m in _CLAUSE_CHARS.finditer(text, left, right)
+                     if text[at := m.start()] != "," or not (
+                         text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit())]
             that = [m.start() for m in _THAT.finditer(self._text, left, right)]
             if that:
                 found = sorted(found + that)
@@ -167,12 +182,20 @@ class TenseIndex:
         for cue in lex.led_future_cues.finditer(folded):
             future[0].append(cue.start("cue") + shift)
             future[1].append(cue.end() + shift)
-        for cue in lex.led_past_cues.finditer(folded):
-            start, end = cue.start("cue") + shift, cue.end() + shift
-            if cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
-                continue  # "United": no verb, as the case-sensitive suffix would have found
-            past[0].append(start)
-            past[1].append(end)
+        guard, scan_from = lex.led_past_guard, 0
+        while scan_from >= 0:
+            for cue in lex.led_past_cues.finditer(folded, scan_from):
+                if guard is not None and guard.match(folded, cue.start("cue")) is None:
+                    # The guarded pattern fails here and goes on from the next character.
+                    scan_from = cue.start() + 1
+                    break
+                start, end = cue.start("cue") + shift, cue.end() + shift
+                if cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
+                    continue  # "United": no verb, as the case-sensitive suffix would have found
+                past[0].append(start)
+                past[1].append(end)
+            else:
+                scan_from = -1
         return future, past
 
 
@@ -185,19 +208,50 @@ class Anchor:
     end: int = 0  # where the expression that set it ends in the text
 
 
-@dataclass(slots=True)
 class Match:
-    text: str
-    start: int
-    end: int
-    groups: dict[str, str]
-    dct: dt.date | None
-    anchor: Anchor | None
-    lex: Lexicon
-    index: TenseIndex | None = field(default=None, repr=False)
-    # The latest year named alone ("in 1988", "last year") and where it ends: "that year"
-    # and "the year before" refer to it, while the anchor above stays at the finer date.
-    year: tuple[dt.date, int] | None = None
+    """What a normaliser may know about a match: its groups, the document date, and, around
+    it, the text, the narrative's anchor and year and the clause's tense.
+
+    Those last four are read through properties that clear `local`: a normaliser that
+    read none of them gave a result that depends only on the match's words and groups and
+    the document date, which the tagger then reuses for the same words (`resolution`). A
+    plain slotted class, not a dataclass: the tagger builds one per candidate expression.
+    """
+
+    __slots__ = ("_anchor", "_text", "_year", "dct", "end", "groups", "index", "lex",
+                 "local", "start")
+
+    def __init__(self, text: str, start: int, end: int, groups: dict[str, str],
+                 dct: dt.date | None, anchor: Anchor | None, lex: Lexicon,
+                 index: TenseIndex | None = None,
+                 year: tuple[dt.date, int] | None = None) -> None:
+        self._text = text
+        self.start = start
+        self.end = end
+        self.groups = groups
+        self.dct = dct
+        self._anchor = anchor
+        self.lex = lex
+        self.index = index
+        # The latest year named alone ("in 1988", "last year") and where it ends: "that
+        # year" and "the year before" refer to it, while the anchor stays at the finer date.
+        self._year = year
+        self.local = True  # nothing around the match read yet
+
+    @property
+    def text(self) -> str:
+        self.local = False
+        return self._text
+
+    @property
+    def anchor(self) -> Anchor | None:
+        self.local = False
+        return self._anchor
+
+    @property
+    def year(self) -> tuple[dt.date, int] | None:
+        self.local = False
+        return self._year
 
     def g(self, name: str) -> str | None:
         value = self.groups.get(name)
@@ -207,19 +261,23 @@ class Match:
         return self.groups.get(name)
 
     def surface(self) -> str:
-        return self.text[self.start : self.end]
+        """The match's own words (so reading them keeps the result `local`)."""
+        return self._text[self.start : self.end]
 
     def tense(self) -> int:
         """+1 if the clause points to the future, -1 to the past, 0 if no cue was found.
 
         The nearest cue in the same clause wins; otherwise the nearest in the sentence, since
         a fronted "On Wednesday, forces launched…" takes its tense from the clause after it.
+        At equal distance the cue before the expression wins: a time adverbial follows its
+        verb ("said on Saturday it would pay" is Saturday's saying).
         """
+        self.local = False
         index = self.index
         if index is None:
-            index = self.index = TenseIndex(self.text, self.lex)
+            index = self.index = TenseIndex(self._text, self.lex)
         left, right = index.sentence(self.start, self.end)
-        best: tuple[int, int, int] | None = None  # (in other clause, distance, sign)
+        best: tuple[int, int, int, int] | None = None  # (other clause, distance, after, sign)
         # The nearest cue of a pattern on either side is the last one starting before the
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
@@ -234,7 +292,7 @@ class Match:
                 lo, hi = (end, self.start) if end <= self.start else (self.end, start)
                 between = bisect_left(clauses, lo)
                 other = hi > lo and between < len(clauses) and clauses[between] < hi
-                key = (int(other), max(0, hi - lo), sign)
-                if best is None or key[:2] < best[:2]:
+                key = (int(other), max(0, hi - lo), int(at == after), sign)
+                if best is None or key[:3] < best[:3]:
                     best = key
-        return best[2] if best else 0
+        return best[3] if best else 0

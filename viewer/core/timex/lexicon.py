@@ -30,9 +30,9 @@ class Rule:
     norm: str
     pattern: re.Pattern[str]
     glued: bool
-    # For a glued rule: a quick scan for the places it can match at all, when its pattern
+    # For a glued rule: quick scans for the places it can match at all, when its pattern
     # says (a character it can start with, right after one its look-behinds end with).
-    gate: re.Pattern[str] | None = None
+    gate: tuple[re.Pattern[str], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,8 @@ class Lexicon:
     # None in a lexicon built before them: the patterns above are used.
     led_future_cues: re.Pattern[str] | None = None
     led_past_cues: re.Pattern[str] | None = None
+    # What the led past cues must not follow (look-behinds at the cue's start), or None.
+    led_past_guard: re.Pattern[str] | None = None
     led_modifier: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
     modifier_ends: frozenset[str] | None = None
@@ -168,11 +170,16 @@ def _lookbehind_ends(items: Any) -> set[str] | None:
     return None
 
 
-def _gate(body: str) -> re.Pattern[str] | None:
-    """For a glued rule: a scan that finds a character it can start with right after one its
-    opening look-behinds end with. Where it finds none the rule cannot match, and the text
+_MAX_GATES = 4  # first characters searched for one by one; more share one character set
+
+
+def _gate(body: str) -> tuple[re.Pattern[str], ...] | None:
+    """For a glued rule: scans that find a character it can start with right after one its
+    opening look-behinds end with. Where they find none the rule cannot match, and the text
     need not be scanned with the whole pattern (which costs a look-ahead at every position:
-    a twentieth of all tagging for a one-rule scan)."""
+    a twentieth of all tagging for a one-rule scan). One scan per first character: led by
+    one literal character, the engine runs its single-character search, five times faster
+    than its character-set search (0.14 against 0.74 ms on 100 articles for "1" and "2")."""
     try:
         parsed = sre_parse.parse(body, re.IGNORECASE)
         first, before = _first_chars(parsed), _lookbehind_ends(parsed)
@@ -184,8 +191,11 @@ def _gate(body: str) -> re.Pattern[str] | None:
     def chars(found: set[str]) -> str:
         return "[" + "".join(re.escape(c) for c in sorted(found)) + "]"
 
-    return re.compile(chars(first) + "(?<=" + chars(before) + chars(first) + ")",
-                      re.IGNORECASE)  # as the rule matches: its cases are the rule's
+    leads = ([re.escape(c) for c in sorted(first)] if len(first) <= _MAX_GATES
+             else [chars(first)])
+    return tuple(re.compile(lead + "(?<=" + chars(before) + lead + ")",
+                            re.IGNORECASE)  # as the rule matches: its cases are the rule's
+                 for lead in leads)
 
 
 Alternation = Callable[[Any], str]
@@ -327,8 +337,12 @@ def build(data: dict[str, Any]) -> Lexicon:
             _NOT_AFTER_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
             re.IGNORECASE),
         led_future_cues=_cue_pattern(cues["future"], led=True),
-        led_past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"),
-                                   cues.get("past_guard"), led=True),
+        # The guard's look-behinds (at every word, before the trie) cost the past cues'
+        # scan 40 %: the led pattern goes without, and `context` checks the guard at the
+        # few cues found, going on from the next character where it fails, as the engine
+        # did (the same cues).
+        led_past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), led=True),
+        led_past_guard=re.compile(cues["past_guard"]) if cues.get("past_guard") else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),
         led_modifier=re.compile(
             _AFTER_NON_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",
@@ -353,7 +367,7 @@ def for_folder(folder: str | Path | None) -> Lexicon:
             local = merged["rule"][len(base["rule"]) :]
             merged = {**merged, "rule": local + base["rule"]}
         lexicon = build(merged)
-        from viewer.core.timex.tagger import NORMALISERS  # the tagger imports this module
+        from viewer.core.timex.resolution import NORMALISERS  # which imports this module
 
         unknown = sorted({r.norm for r in lexicon.rules} - NORMALISERS.keys())
         if unknown:

@@ -268,6 +268,9 @@ def century(m: Match) -> Result | None:
     return Result("DATE", f"{number - 1:02d}") if number >= 1 else None
 
 
+_WEEK_SHIFT = {"last": -7, "this": 0, "next": 7}
+
+
 def weekday(m: Match) -> Result | None:
     word = m.raw("weekday")
     if not capitalised(word):
@@ -284,6 +287,11 @@ def weekday(m: Match) -> Result | None:
     if (m.g("rel") or "").startswith("the ") and m.anchor is not None and m.anchor.unit == "D":
         base, kind = m.anchor.day, "narrative"  # "the previous Friday": before the story's day
     today = base.isoweekday()
+    week = m.g("week")
+    if week:  # "Wednesday last week": that weekday of the week named
+        monday = base - dt.timedelta(days=today - 1)
+        day = monday + dt.timedelta(days=_WEEK_SHIFT[week] + target - 1)
+        return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
     back = (today - target) % 7
     ahead = (target - today) % 7
     if rel in ("last", "past", "previous"):
@@ -299,7 +307,9 @@ def weekday(m: Match) -> Result | None:
     elif m.text.startswith(("'", "’"), m.end) and _POSSESSIVE.match(m.text, m.end, m.end + 3):
         delta = -back  # "Wednesday's ruling": a possessive names what already happened
     else:
-        delta = ahead if m.tense() > 0 else -back
+        tense = m.tense()
+        # No cue at all ("The hearings end on Wednesday."): the nearer such day.
+        delta = ahead if tense > 0 or (tense == 0 and ahead < back) else -back
     day = base + dt.timedelta(days=delta)
     return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
 

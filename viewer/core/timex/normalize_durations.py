@@ -132,10 +132,19 @@ def race_time(m: Match) -> Result | None:
     return Result("DURATION", value, anchor="none")
 
 
+def is_measure(m: Match) -> bool:
+    """An age ("a 6-year-old", "52 years old"), a margin or a rate: read in the text around
+    the match, before `duration_value`, which reads only the match."""
+    return m.g("adj") == "-old" or _measure_not_time(m) or _rate_or_fraction(m)
+
+
 def duration(m: Match) -> Result | None:
+    return None if is_measure(m) else duration_value(m)
+
+
+def duration_value(m: Match) -> Result | None:
+    """A duration's value from its words, once `is_measure` has ruled out a measure."""
     adj = m.g("adj")
-    if adj == "-old" or _measure_not_time(m) or _rate_or_fraction(m):
-        return None  # an age ("a 6-year-old", "52 years old"), a margin or a rate
     unit_word = m.g("unit") or ""
     number_word = m.g("number")
     counted = (number_word or "") not in ("a", "an")

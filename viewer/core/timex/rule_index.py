@@ -318,6 +318,23 @@ class RuleScan:
     # The same as bit masks over the word's rules: those any word may follow, and for each
     # follower the rules it lets go on; a new (word, next word) pair is then a few look-ups.
     masks: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
+    # `trigger` with ASCII classes (a fifth faster: no Unicode look-up for each character),
+    # for text where that finds the same words (`ascii_reading`); None in older scans.
+    trigger_ascii: re.Pattern[str] | None = None
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def ascii_reading(text: str) -> bool:
+    """Whether ASCII classes (\\w, \\d, \\s) read `text` as Unicode ones do: where no
+    character beyond ASCII is a letter, digit or white space (curly quotes and dashes are
+    none of them in either reading; "é" and a no-break space are, in Unicode only). Those
+    characters are picked out as bytes (two passes in C, half the time of a search)."""
+    if text.isascii():
+        return True
+    wide = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return not any(c.isalnum() or c.isspace() for c in set(wide.decode("utf-8", "surrogatepass")))
 
 
 def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
@@ -342,7 +359,8 @@ def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
     return RuleScan(trigger=re.compile(trigger(guarded)),
                     trigger_any_case=re.compile(trigger(dict.fromkeys(by_word, whole)),
                                                 re.IGNORECASE),
-                    guards=guards, follow=follow, masks=_masks(follow))
+                    guards=guards, follow=follow, masks=_masks(follow),
+                    trigger_ascii=re.compile(trigger(guarded), re.ASCII))
 
 
 def _masks(follow: dict[str, tuple[Followers, ...]]) -> dict[str, tuple[int, dict[str, int]]]:

@@ -16,54 +16,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from viewer.core.ingest.written_dates import clamp, in_range
-from viewer.core.timex import normalize_dates as nd
-from viewer.core.timex import normalize_durations as nu
-from viewer.core.timex import normalize_spans as ns
-from viewer.core.timex.context import Anchor, Match, TenseIndex
+from viewer.core.ingest.written_dates import clamp
+from viewer.core.timex.context import Anchor, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
-from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE
-from viewer.core.timex.value_calendar import interval, narrow
-
-Normaliser = Callable[[Match], nd.Result | None]
-
-NORMALISERS: dict[str, Normaliser] = {
-    "numeric_date": nd.numeric_date,
-    "calendar_date": nd.calendar_date,
-    "month_year": nd.month_year,
-    "month": nd.month,
-    "year": nd.year,
-    "year_range_end": nd.year_range_end,
-    "year_period": nd.year_period,
-    "decade": nd.decade,
-    "spelled_year": nd.spelled_year,
-    "spelled_day": nd.spelled_day,
-    "the_weekend": ns.the_weekend,
-    "year_end": ns.year_end,
-    "the_year": ns.the_year,
-    "century": nd.century,
-    "weekday": nd.weekday,
-    "season": nd.season,
-    "quarter": nd.quarter,
-    "holiday": nd.holiday,
-    "set_weekday": nd.set_weekday,
-    "clock": ns.clock,
-    "relative_part": ns.relative_part,
-    "narrative_part": ns.narrative_part,
-    "week_of": ns.week_of,
-    "coordinated_day": ns.coordinated_day,
-    "deictic_day": ns.deictic_day,
-    "anaphoric": ns.anaphoric,
-    "ago": ns.ago,
-    "relative_period": ns.relative_period,
-    "duration": nu.duration,
-    "race_time": nu.race_time,
-    "set_every": nu.set_every,
-    "set_named": nu.set_named,
-    "reference": ns.reference,
-}
+from viewer.core.timex.resolution import Resolver, days
+from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE, ascii_reading
 
 _TRIM = " \t\n,.;:"
 _YEAR = re.compile(r"\d{4}$")
@@ -81,9 +40,6 @@ def _precision(value: str) -> str | None:
     if len(value) == 7 and value[4:6] == "-Q":
         return "Q"
     return None
-
-
-Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
 
 
 def _timex_maker() -> Callable[..., Timex]:
@@ -119,34 +75,6 @@ def _timex_maker() -> Callable[..., Timex]:
 _make_timex = _timex_maker()
 
 
-@functools.lru_cache(maxsize=8192)
-def _days(value: str, mod: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """The days a DATE/TIME value covers, narrowed by its modifier: a pure function of the
-    two, asked for nearly every expression, and news repeats its values."""
-    return narrow(interval(value), mod)
-
-
-def _resolve(rule: Rule, context: Match) -> Resolved | None:
-    """The rule's value and the days it covers; None when it does not apply or would leave
-    the supported calendar ("in 9000 years", "31 December 9999"): dates are total."""
-    try:
-        result = NORMALISERS[rule.norm](context)
-        if result is None:
-            return None
-        if result.explicit_span:
-            earliest, latest = result.earliest, result.latest
-        elif result.type in ("DATE", "TIME"):
-            earliest, latest = _days(result.value, result.mod)
-        else:
-            earliest = latest = None
-    except (ValueError, OverflowError):
-        return None
-    if (earliest is not None and not in_range(earliest)) or (
-            latest is not None and not in_range(latest)):
-        return None
-    return result, earliest, latest
-
-
 Tries = tuple[tuple[Callable[[str, int, int], "re.Match[str] | None"], Rule], ...]
 _MAX_PAIRS = 50_000  # (word, next word) pairs remembered; news uses a few thousand
 _QUOTES = "'’"
@@ -165,6 +93,7 @@ class Tagger:
         # the same, by the word's rules and the mask of those left (`_mask`)
         self._tries_of_rules: dict[tuple[tuple[int, ...], int], Tries] = {}
         self._glued: list[tuple[int, Rule]] = []  # the lexicon's glued rules
+        self._resolver = Resolver(self.lex)  # values, kept where only the words decide
 
     @classmethod
     def for_folder(cls, folder: str | Path | None) -> Tagger:
@@ -181,39 +110,46 @@ class Tagger:
         pos = start
         index = TenseIndex(text, self.lex)
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
+        resolver = self._resolver
+        if resolver.lex is not self.lex:
+            resolver = self._resolver = Resolver(self.lex)
+        place = resolver.place
+        lex = self.lex
+        last_end = start  # where the last expression found ends
         for hit, rule in self._candidates(text, start, end, tagged_to):
             a, b = hit.span()
             if a < pos:
                 continue  # inside an expression already tagged
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
-            # Groups that did not take part are None, which normalisers read as absent.
-            context = Match(text, a, b, hit.groupdict(), dct, anchor, self.lex, index, year)
-            resolved = _resolve(rule, context)
+            resolved, a, b = place(rule, hit, text, a, b, dct, anchor, index, year)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
-            result, earliest, latest = resolved
-            a, b = context.start, context.end
-            if in_name(text, a, b):
-                continue
+            result, earliest, latest = resolved  # shared with later matches: not changed
+            if a < b and text[a].isupper() and in_name(text, a, b):
+                continue  # (a name begins with a capital: most expressions are not asked)
+            kind = result.type
             mod = result.mod
-            a, result.mod = widen(text, a, b, found[-1].end if found else start,
-                                  result.type or rule.type, result.value, result.mod, self.lex)
-            if result.mod != mod and not result.explicit_span and result.type in ("DATE",
-                                                                                  "TIME"):
-                earliest, latest = _days(result.value, result.mod)
+            if lex.modifier_ends is None or (a - 1 >= last_end and (
+                    text[a - 1] == "-" or text[a - 1].isspace())):
+                # `widen` takes in a modifier only across white space or a hyphen after the
+                # last expression: elsewhere it would return the span as it is.
+                a, mod = widen(text, a, b, last_end, kind or rule.type, result.value, mod, lex)
+            if mod != result.mod and not result.explicit_span and kind in ("DATE", "TIME"):
+                earliest, latest = days(result.value, mod)
             # The span interned: news repeats "on Tuesday" and "last week" thousands of times
-            found.append(_make_timex(a, b, sys.intern(text[a:b]), result.type or rule.type,
-                                     result.value, earliest, latest, result.mod, result.anchor,
+            found.append(_make_timex(a, b, sys.intern(text[a:b]), kind or rule.type,
+                                     result.value, earliest, latest, mod, result.anchor,
                                      rule.id))
-            unit = _precision(result.value) if result.type in ("DATE", "TIME") else None
+            unit = _precision(result.value) if kind in ("DATE", "TIME") else None
             if earliest is None or result.anchor == "none" or not result.sets_anchor:
                 pass
             elif unit:
                 anchor = Anchor(earliest, unit, b)
-            elif result.type == "DATE" and _YEAR.match(result.value):
+            elif kind == "DATE" and _YEAR.match(result.value):
                 year = (earliest, b)
             pos = tagged_to[0] = hit.end()
+            last_end = b
         return found
 
 
@@ -255,7 +191,7 @@ class Tagger:
         tries = self._tries
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in self._glued
-             if rule.gate is None or rule.gate.search(text, start, end)
+             if rule.gate is None or any(gate.search(text, start, end) for gate in rule.gate)
              for hit in rule.pattern.finditer(text, start, end)),
             key=lambda item: (item[0], item[1]),
         )
@@ -269,7 +205,21 @@ class Tagger:
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
             scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
-        for word in trigger.finditer(scanned, start - 1 - base):
+        elif lex.scan.trigger_ascii is not None and ascii_reading(scanned):
+            trigger = lex.scan.trigger_ascii  # the same words, found faster
+        search = trigger.search
+        pos = start - 1 - base  # where the scan goes on in `scanned`
+        while True:
+            # Past an expression just tagged: no hit inside it is tried, so the scan jumps
+            # to the character before its end (never onto a quote, which may begin a hit
+            # ("'95") that a hit found from before would have covered).
+            skip = tagged_to[0] - 1 - base
+            if skip > pos and scanned[skip] not in _QUOTES:
+                pos = skip
+            word = search(scanned, pos)
+            if word is None:
+                break
+            pos = word.end()
             at = word.start() + 1 + base
             while glued_at < at:
                 _, index, hit = glued[next_glued]

@@ -1,0 +1,36 @@
+"""A month or a year wholly before the story's news day is background: the sentences after
+it in its paragraph go on with the news, not with that month (invented article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from viewer.core.pipeline.folder_extraction import extract_folder
+
+D = dt.date
+
+ARTICLE = (
+    "date 2026-05-14 Port of Varna fines shipping line\n\n"
+    "The port authority of Varna fined a shipping line on Tuesday for dumping ballast.\n\n"
+    "Inspectors say the line changed its routes after the authority tightened the rules in "
+    "October 2024. The harbour master told reporters the fine was the largest yet.\n\n"
+    "The line said it would appeal. In a statement it recalled that it had been cleared in "
+    "a similar case in 2019, and its lawyers filed the appeal within hours.\n"
+)
+
+
+def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    events = extract_folder(tmp_path, use_cache=False).events
+    found = next(e for e in events if fragment in e.text)
+    return found.start, found.end
+
+
+def test_the_background_month_does_not_date_the_next_sentence(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "tightened the rules") == (D(2024, 10, 1), D(2024, 10, 31))
+    assert _dates(tmp_path, "harbour master told reporters")[0] == D(2026, 5, 12)
+
+
+def test_a_news_day_still_dates_the_sentences_after_it(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "fined a shipping line") == (D(2026, 5, 12), D(2026, 5, 12))

@@ -1,0 +1,35 @@
+"""The one-expression scan for capitalised tokens finds what a search for capital starts
+followed by a token match at each finds (seeded random texts of the awkward characters)."""
+
+from __future__ import annotations
+
+import random
+
+from viewer.core.events import name_tokens
+
+
+def _two_step(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out = []
+    for found in name_tokens._CAPITAL_START.finditer(text, lo, hi):
+        token = name_tokens._TOKEN.match(text, found.start(), hi)
+        if token is not None:
+            out.append(token.span())
+    return out
+
+
+def test_capital_tokens_match_the_two_step_scan() -> None:
+    rnd = random.Random(12)
+    alphabet = "aBcD -'’.\n_1ÉéŁ,\"Ⅻß"
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16)))
+        lo = rnd.randint(0, min(3, len(text)))
+        hi = rnd.randint(lo, len(text))
+        found = [m.span() for m in name_tokens._CAPITAL_TOKEN.finditer(text, lo, hi)]
+        assert found == _two_step(text, lo, hi), (text, lo, hi)
+
+
+def test_names_next_to_party_mentions_are_still_found() -> None:
+    text = "US envoy Steve Witkoff met O'Neill-Smith and the al-Marri family in Doha."
+    words = name_tokens.Words(text, 0, len(text), [])
+    assert [t.group() for t in words.capitals()] == [
+        "US", "Steve", "Witkoff", "O'Neill-Smith", "Doha."]

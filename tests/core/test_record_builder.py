@@ -1,0 +1,57 @@
+"""The fast event constructor gives what `Event(...)` gives, defaults included."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from viewer.core.events.document_events import Event, evolve, new_event
+from viewer.core.events.record_builder import slot_constructor
+
+
+def _fields() -> dict[str, object]:
+    return {"id": "e1", "document": "a.txt", "text": "Talks began.", "char_start": 0,
+            "char_end": 12, "start": dt.date(2024, 5, 1), "end": dt.date(2024, 5, 2),
+            "precision": "day", "date_source": "explicit", "timex": "May 1",
+            "timex_value": "2024-05-01", "parties": ("Egypt",), "people": (),
+            "topics": ("talks",), "boilerplate": False, "sentence": 3}
+
+
+def test_new_event_equals_the_class_constructor() -> None:
+    made, built = new_event(**_fields()), Event(**_fields())  # type: ignore[arg-type]
+    assert type(made) is Event
+    assert made == built and hash(made) == hash(built)
+    assert made.review == "unreviewed" and made.sources == 1 and made.why == ()
+    positional = new_event(*(getattr(built, f.name) for f in dataclasses.fields(Event)))
+    assert positional == built
+
+
+def test_made_events_stay_frozen_and_evolve_copies() -> None:
+    event = new_event(**_fields())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.text = "x"  # type: ignore[misc]
+    changed = evolve(event, speaker="Egypt", modality="claimed")
+    assert changed == dataclasses.replace(event, speaker="Egypt", modality="claimed")
+    assert event.speaker == ""
+
+
+def test_classes_it_cannot_build_are_refused() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Listed:
+        values: list[int] = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError):
+        slot_constructor(Checked)
+    with pytest.raises(TypeError):
+        slot_constructor(Listed)
+    with pytest.raises(TypeError):
+        new_event(id="only")  # missing fields fail as the class's own constructor does

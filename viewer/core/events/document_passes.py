@@ -1,0 +1,91 @@
+"""Passes over one document's finished events: the headline's date and the speakers.
+
+They run after the sentence loop (`document_events`) because each needs the whole document's
+events: the headline takes the lead's news day, and whether a statement is one side's claim
+depends on the dispute the document shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from viewer.core.events import cues
+from viewer.core.events.event_record import Event, evolve
+from viewer.core.events.modality import ModalityRules, with_speaker
+from viewer.core.events.people import PersonMention
+from viewer.core.events.sentence_dating import Part
+from viewer.core.events.shared_values import Shared
+from viewer.core.events.speaker_sources import Speaker
+from viewer.core.model import Document
+
+
+def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None:
+    """A headline without a date of its own tells the story's news day, which only the lead
+    names ("Court orders a halt to drilling" over "The court ruled on Friday …"): it takes
+    the lead's day instead of the publication date, unless it speaks of the future."""
+    first = next((i for i, e in enumerate(events) if not e.boilerplate), None)
+    if (first is None or lead is None or lead.earliest is None or doc.date is None
+            or not lead.earliest < doc.date):
+        return
+    event = events[first]
+    sentence = doc.sentences[event.sentence]
+    paragraph = doc.paragraphs[sentence.paragraph]
+    text = event.text.rstrip()
+    if (event.date_source != "document" or (paragraph.start, paragraph.end)
+            != (sentence.start, sentence.end) or text.endswith(".")
+            or cues.FUTURE.search(text)):
+        return
+    events[first] = dataclasses.replace(
+        event, start=lead.earliest, end=lead.latest, precision=lead.precision,
+        date_source="inherited", timex=lead.timex.text if lead.timex else None,
+        timex_value=lead.timex.value if lead.timex else None)
+
+
+_QUOTED = re.compile(r'[“”"«»]')  # a quotation: words in the speaker's own voice
+
+
+def _sides(events: list[Event], neutral: frozenset[str]) -> frozenset[str]:
+    """The parties of the document's dispute: those of its accusations and denials (before
+    speakers are known, a claim or denial comes only from such a cue), less the neutral
+    ones (courts, the UN). A statement by a state or body outside them ("Greece said it was
+    sending rescuers" in a story of Turkey and Syria accusing each other), or in a document
+    without a dispute, is not one side's claim."""
+    return frozenset(p for e in events if e.modality in ("claimed", "denied")
+                     for p in e.parties if p not in neutral)
+
+
+def add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
+                 slots: list[int], speakers: list[Speaker | None],
+                 rules: ModalityRules | None, neutral: frozenset[str],
+                 share: Shared | None = None) -> None:
+    """Each event's speaker; a named speaker joins its people (and so, later, its party
+    joins the event's parties), a body's own party joins the parties at once; a plain
+    statement with a speaker becomes that speaker's claim, unless the source is neutral or
+    stands outside the document's dispute (see `_sides`)."""
+    sides = _sides(events, neutral)
+    share = Shared() if share is None else share
+    for index, slot in enumerate(slots):
+        speaker = speakers[slot]
+        if speaker is None:
+            continue
+        event = events[index]
+        parties = share[tuple(dict.fromkeys((*event.parties, *speaker.parties)))]
+        own = speaker.parties or speaker.side or tuple(
+            m.title_party for m in speaker.people if m.title_party)
+        # Not what a neutral source reports, nor an act. Where the document shows a dispute
+        # (accusations, denials), a claim is what one of its sides says (police named as
+        # themselves speak from their state's side), or words a source with no party of its
+        # own quotes in its own voice; such a source unquoted ("a trade lawyer", "local
+        # officials"), or a state outside the dispute even in its own words (a mediator),
+        # reports. Where the document shows no dispute, anyone's statement is their claim.
+        quoted = not own and _QUOTED.search(event.text) is not None
+        claim = not (speaker.neutral or speaker.act) and (
+            not sides or not sides.isdisjoint(own) or quoted)
+        modality = with_speaker(event.modality, rules) if claim else event.modality
+        why = share[(*event.why, *(share[f"party:{p}:speaker {speaker.name}"]
+                                   for p in speaker.parties if p not in event.parties))]
+        events[index] = evolve(event, speaker=speaker.name, parties=parties,
+                               modality=modality, why=why)
+        known = {m.start for m in mentions[index]}
+        mentions[index] += tuple(m for m in speaker.people if m.start not in known)

@@ -1,0 +1,95 @@
+"""The word tokens the name finder reads: capitalised words where a name may start, and the
+words after them one at a time (never every token of a sentence: a table of every capital
+word per document cost as much as the scans it replaced, since each token is a Python
+object)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from viewer.core.events.parties import Mention
+
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+
+
+def _capitals_class() -> str:
+    """A character class of the letters `str.isupper` accepts (none lie beyond U+1FFFF)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x20000):
+        char = chr(code)
+        if char.isupper() and _LETTER.match(char):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in ranges)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# Where a word that begins with a capital starts: not after a letter, nor after a letter and
+# an apostrophe or hyphen (those join one word). Only names' first words start this way.
+_CAPITAL = re.compile(f"[{_capitals_class()}]")
+_CAPITAL_START = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'’]){_CAPITAL.pattern}")
+# A capital word's start and its whole token in one match: no start of a capital word lies
+# inside a token (a letter, or a letter and an apostrophe or hyphen, comes before any capital
+# inside one, and a dot only ends one), so a scan that moves past each token finds the same.
+_CAPITAL_TOKEN = re.compile(rf"{_CAPITAL_START.pattern[:-len(_CAPITAL.pattern)]}"
+                            rf"(?={_CAPITAL.pattern}){_TOKEN.pattern}")
+_SAME_LINE_SPACE = re.compile(r"[^\S\n]*")
+
+
+class Words:
+    """The word tokens of text[start:end] that do not start inside a party mention, read
+    where a name may be, never all of them: a name's first word is found by searching for
+    capitals, and the words after it one at a time."""
+
+    def __init__(self, text: str, start: int, end: int, covered: Sequence[Mention]) -> None:
+        self.text, self.start, self.end = text, start, end
+        spans = sorted((m.start, m.end) for m in covered)
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        for low, high in spans:  # overlapping mentions merged, so one bisect answers
+            if self.highs and low <= self.highs[-1]:
+                self.highs[-1] = max(self.highs[-1], high)
+            else:
+                self.lows.append(low)
+                self.highs.append(high)
+
+    def covered(self, at: int) -> bool:
+        index = bisect_right(self.lows, at) - 1
+        return index >= 0 and at < self.highs[index]
+
+    def capitals(self) -> Iterator[re.Match[str]]:
+        """Tokens that begin with a capital, in order (the first two places are judged
+        here: the look-behind would see across the start of the range)."""
+        text, start, end = self.text, self.start, self.end
+        for at in range(start, min(start + 2, end)):
+            before = text[at - 1] if at > start else ""
+            if (at == start or not (_LETTER.match(before) or (
+                    before in "-'’" and at - 1 > start and _LETTER.match(text, at - 2)))) \
+                    and _CAPITAL.match(text, at, end) and not self.covered(at):
+                token = _TOKEN.match(text, at, end)
+                if token is not None:
+                    yield token
+        if not self.lows:
+            yield from _CAPITAL_TOKEN.finditer(text, start + 2, end)
+            return
+        for token in _CAPITAL_TOKEN.finditer(text, start + 2, end):
+            if not self.covered(token.start()):
+                yield token
+
+    def adjacent(self, after: int) -> re.Match[str] | None:
+        """The next token if only spaces on the same line lie between (else None)."""
+        at = _SAME_LINE_SPACE.match(self.text, after, self.end).end()  # type: ignore[union-attr]
+        if at >= self.end or self.covered(at) or not _LETTER.match(self.text, at):
+            return None
+        return _TOKEN.match(self.text, at, self.end)
+
+    def following(self, after: int) -> re.Match[str] | None:
+        """The next token wherever it is."""
+        found = _TOKEN.search(self.text, after, self.end)
+        while found is not None and self.covered(found.start()):
+            found = _TOKEN.search(self.text, found.end(), self.end)
+        return found

@@ -1,0 +1,157 @@
+"""Which dates the narrative goes on with, beside the news day (see `document_events`).
+
+Kept apart from the sentence loop so each rule reads on its own: a background month does not
+become the narrative's date, and a plan's date carries to the future sentences after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Protocol, TypeVar
+
+from viewer.core.events import cues
+from viewer.core.timex import Timex
+from viewer.core.timex.value_calendar import shift
+
+_COMMA = re.compile(",")
+
+
+class _Dated(Protocol):
+    """A dated part of a sentence, as the event stage splits one."""
+
+    @property
+    def timex(self) -> Timex | None: ...
+    @property
+    def earliest(self) -> dt.date | None: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def bounded(self) -> bool: ...
+
+
+P = TypeVar("P", bound=_Dated)
+
+
+def told_day(parts: list[P], published: dt.date | None) -> P:
+    """The part the narrative goes on from: the first, unless it lies ahead of the report
+    and a later part names the past day it was told on ("… will walk out next Tuesday,
+    their union said on Wednesday"): the story's news day is the telling's."""
+    first = parts[0]
+    if published is None or first.earliest is None or first.earliest <= published:
+        return first
+    return next((p for p in parts[1:] if p.timex is not None and not p.bounded
+                 and p.earliest is not None and p.earliest <= published
+                 and p.precision == "day"), first)
+_RUN_BEFORE = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('run_before', []))})\s+$",
+                         re.IGNORECASE)
+_RUN_REACH = 1 + max(map(len, cues.CUES.get("run_before", ["for"])))
+_AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)H")
+_SPREAD_BEFORE = re.compile(
+    rf"\b(?:{cues.alternation(cues.CUES.get('spread_before', []))})\s+$", re.IGNORECASE)
+_SPREAD_LEADS = re.compile(
+    rf"(?:{cues.alternation(cues.CUES.get('spread_before', []))})\s", re.IGNORECASE)
+_SPREAD_REACH = 1 + max(map(len, cues.CUES.get("spread_before", ["over"])))
+_DAYS = re.compile(r"P([2-7])D")
+_OF = re.compile(r"\s+of\b")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but ")
+_SPREAD_ENDS = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('spread_ends', []))})\b",
+                          re.IGNORECASE)
+
+
+def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
+    """A month or a year wholly before the story's news day ("after the bloc imposed duties
+    in October 2024") is background: the sentences after it go on with the news."""
+    return (news_day is not None and latest is not None
+            and cues.RANK[precision or "fuzzy"] >= cues.RANK["month"] and latest < news_day)
+
+
+def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) -> bool:
+    """A sentence about the future without a date of its own, in the paragraph of a happening
+    planned after the report ("Mediators invited both sides to Cairo next week. The United
+    States is expected to send its envoy."), tells more of that plan and takes its date. The
+    future must be the sentence's own: no past happening before it ("said the company had
+    not cut jobs and did not plan to"; a verb of saying is no happening), and not inside a
+    relative clause (", which would let it keep the duties")."""
+    if focus is None or published is None or focus <= published:
+        return False
+    future = cues.FUTURE.search(text)
+    if future is None:
+        return False
+    head = text[: future.start()]
+    if any(cues.RELATIVE.match(head, comma.end()) for comma in _COMMA.finditer(head)):
+        return False
+    return all(cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(head))
+
+
+
+def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
+                     latest: dt.date | None, published: dt.date | None
+                     ) -> tuple[dt.date | None, dt.date | None]:
+    """A happening told as done cannot lie after its report: a year that runs past the report
+    ("has now caused 61,400 cases this year", "recorded 74,900 cases in 2026" in a November
+    article) ends at the report when the sentence tells a past happening (a verb of saying
+    alone is none: "The rains are heavy this year," he said) and nothing ahead. Months and
+    weeks are left whole: "in March" told in March is read as the month."""
+    if (published is None or earliest is None or latest is None or precision != "year"
+            or not earliest <= published < latest or cues.FUTURE.search(text) is not None):
+        return earliest, latest
+    if any(cues.REPORTING.fullmatch(past.group()) is None for past in cues.PAST.finditer(text)):
+        return earliest, published
+    return earliest, latest
+
+
+def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
+            start: dt.date | None, precision: str) -> dt.date | None:
+    """The last day of a plan that starts on a day and runs for a while ("are due to apply
+    from April 1 for five years": to March 31 five years on; "will walk out for 48 hours
+    from 6 a.m. next Tuesday": Tuesday and Wednesday), or None: a duration of whole days or
+    more in the part (`span`, offsets into `text`), just after `run_before`, in a sentence
+    about the future."""
+    if start is None or precision not in ("day", "time") or cues.FUTURE.search(sentence) is None:
+        return None
+    for duration in durations:
+        amount = _AMOUNT.fullmatch(duration.value)
+        if not span[0] <= duration.start < span[1] or amount is None:
+            continue
+        if not _RUN_BEFORE.search(text, max(0, duration.start - _RUN_REACH), duration.start):
+            continue
+        if amount.group(3) is not None:  # hours: only whole days ("48 hours")
+            hours = int(amount.group(3))
+            if hours % 24:
+                continue
+            return start + dt.timedelta(days=hours // 24 - 1)
+        return shift(start, amount.group(2), int(amount.group(1))) - dt.timedelta(days=1)
+    return None
+
+
+def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
+                 day: dt.date | None, precision: str, anchor: int) -> dt.date | None:
+    """The first day of a past happening spread "over two days" (up to a week), or "two days
+    of talks" that "ended" on the day it is dated by, or None (`spread_before`,
+    `spread_ends` in resources/events.toml). "Two days of" must be in the clause of `anchor`
+    (the date's offset, else the part's start): "agreed on Wednesday …, after two days of
+    talks ended" is dated by the agreement alone."""
+    if day is None or precision not in ("day", "time") or cues.PAST.search(sentence) is None:
+        return None
+    for duration in durations:
+        days = _DAYS.fullmatch(duration.value)
+        if not days or not span[0] <= duration.start < span[1]:
+            continue
+        lo, hi = sorted((anchor, duration.start))
+        if (_SPREAD_BEFORE.search(text, max(0, duration.start - _SPREAD_REACH), duration.start)
+                or _SPREAD_LEADS.match(duration.text)  # "over two days" read whole
+                or (_OF.match(text, duration.end) and _SPREAD_ENDS.search(sentence)
+                    and not _CLAUSE_BREAK.search(text, lo, hi))):
+            return day - dt.timedelta(days=int(days.group(1)) - 1)
+    return None
+
+
+_OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
+
+
+def opens_quote(text: str) -> bool:
+    """The sentence opens with a quotation ("“The people of the valley breathe this
+    traffic,” she said."): right after a statement dated to its day it goes on with that
+    statement, so it is not stretched to the report as a reaction."""
+    return _OPENING_QUOTE.match(text) is not None

@@ -1,0 +1,258 @@
+"""When one sentence's happenings took place: its dated parts and the days they span.
+
+A sentence is split into the parts its time expressions date (usually one, sometimes two:
+"…ended on Wednesday, in contrast to the talks the day before"); bounds ("by Friday",
+"since February 17"), reactions up to the report and windows ahead ("within two weeks") set
+how far a part's days reach. The document's sentence loop (`document_events`) decides which
+part dates an event and what an undated sentence inherits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from viewer.core.events import cues
+from viewer.core.events.cues import precision_of, without_appositions
+from viewer.core.ingest.date_evidence import dateline_end
+from viewer.core.model import Document, Sentence
+from viewer.core.timex import Timex
+from viewer.core.timex.value_calendar import shift
+
+_NOT_DATING = {"PRESENT_REF", "FUTURE_REF"}
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+_DAYS_OR_WEEKS = re.compile(r"P(\d+)([DW])")
+_RELATION = re.compile(r"\s*(after|before)\b")
+# Clause breaks; a comma between digits ("1,340") is a thousands separator, not one.
+_CLAUSE = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but ")
+# Every position where a _CLAUSE alternative matches (at most one can at any position).
+_CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | whereas | but ))")
+
+
+def _dating(timexes: list[Timex], sentence_text: str, offset: int,
+            published: dt.date | None = None, after: int = 0
+            ) -> tuple[list[Timex], dict[int, str]]:
+    """The expressions that date the sentence's happening, and by start the bounds among
+    them: a deadline ahead of the report ("must file by Friday": the happening may come on
+    any day from the report to Friday), a "since" that opens a span up to it ("has spread
+    since February 17") or an "as of" day ("By Thursday the toll was 38"). Each test looks
+    only just before its expression, so a long sentence with many dates stays linear."""
+    usable = []
+    deadlines: set[int] = set()
+    sinces: set[int] = set()
+    as_of: set[int] = set()
+    separators: list[int] | None = None
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
+            continue
+        if timex.earliest is None or timex.latest is None or timex.end <= after:
+            continue  # no days, or the dateline's date
+        # Where the text before the expression ends, read like a slice `[:start - offset]`
+        # (an expression that began in the sentence before counts from the end).
+        at = slice(timex.start - offset).indices(len(sentence_text))[1]
+        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
+            reach = max(0, at - cues.BOUND_REACH)
+            if (published is not None and timex.latest <= published
+                    and cues.RANK[precision_of(timex)] <= 1
+                    and cues.SINCE.search(sentence_text, reach, at)):
+                sinces.add(timex.start)  # "has spread since February 17": to the report
+            elif (published is not None and timex.latest <= published
+                    and cues.RANK[precision_of(timex)] == 0
+                    and cues.AS_OF.search(sentence_text, reach, at)):
+                as_of.add(timex.start)  # "By Thursday, the agency put the total at 38"
+            elif (published is None or timex.earliest <= published
+                    or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
+                    or not cues.DEADLINE.search(sentence_text, reach, at)):
+                continue  # "until the court rules in 2027"
+            else:
+                deadlines.add(timex.start)
+        if separators is None:
+            separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
+        last = bisect_left(separators, at) - 1
+        if last >= 0 and sentence_text[separators[last]] == "," and cues.RELATIVE.match(
+                sentence_text, separators[last] + 1, at):
+            continue  # "talks, which collapsed in 2023"
+        usable.append(timex)
+    return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
+                    **dict.fromkeys(as_of, "as of")}
+
+
+class _Clauses:
+    """Where clause breaks are in a sentence, found once and asked about many times."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._from: int | None = None
+        self._ends: list[int] = []
+        self._at: list[tuple[int, int]] | None = None
+
+    def last_end(self, lo: int, hi: int) -> int | None:
+        """End of the last break a scan of text[lo:hi] finds (breaks never overlap the
+        ones a scan of the whole rest of the sentence from `lo` finds, so that scan serves
+        every `hi`)."""
+        if self._from != lo:
+            self._from = lo
+            self._ends = [m.end() for m in _CLAUSE.finditer(self.text, lo, self.end)]
+        index = bisect_right(self._ends, hi) - 1
+        return self._ends[index] if index >= 0 else None
+
+    def first_start(self, lo: int, hi: int) -> int | None:
+        """Start of the first break inside text[lo:hi]."""
+        if lo < self.start:  # an expression that began in the sentence before
+            found = _CLAUSE.search(self.text, lo, hi)
+            return found.start() if found else None
+        if self._at is None:
+            self._at = [(m.start(), m.start() + len(m.group(1)))
+                        for m in _CLAUSE_AT.finditer(self.text, self.start, self.end)]
+        index = bisect_left(self._at, (lo, 0))
+        while index < len(self._at) and self._at[index][0] < hi:
+            if self._at[index][1] <= hi:
+                return self._at[index][0]
+            index += 1
+        return None
+
+
+@dataclass(slots=True)
+class Part:
+    """One dated happening of a sentence: its stretch of text and the days it may fall on
+    (mutable: `sentence_parts` moves its ends as it splits and trims the sentence)."""
+
+    start: int
+    end: int
+    timex: Timex | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str
+    bounded: bool = False  # a deadline's or a "since" span: not the narrative's day
+
+
+def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
+    """The period of the same kind joined to `best` by "and" or "to" alone ("on Tuesday and
+    Wednesday", "on August 27 and 28", "from Monday to Wednesday", "in March and April",
+    "the 2024-25 cuts"): one happening over both."""
+    at = dating.index(best)
+    rank = cues.RANK[precision_of(best)]
+    if rank > cues.RANK["year"]:
+        return None
+    for index in (at + 1, at - 1):
+        if not 0 <= index < len(dating):
+            continue
+        other = dating[index]
+        first, second = (best, other) if index > at else (other, best)
+        if cues.RANK[precision_of(other)] == rank and first.end <= second.start \
+                and cues.COORDINATION.fullmatch(text, first.end, second.start):
+            return other
+    return None
+
+
+def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
+                   durations: list[Timex]) -> list[Part]:
+    """The dated happenings of a sentence: usually one, sometimes two."""
+    text = doc.sentence_text(sentence)
+    dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
+    found, bounds = _dating(timexes, text, sentence.start, doc.date, dateline)
+    dating = without_appositions(doc.text, found)
+    if not dating:
+        return [Part(sentence.start, sentence.end, None, None, None, "")]
+    best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
+    main = Part(sentence.start, sentence.end, best,
+                 doc.date if bounds.get(best.start) == "deadline" else best.earliest,
+                 doc.date if bounds.get(best.start) == "since" else best.latest,
+                 precision_of(best), best.start in bounds)
+    joined = _coordinated(doc.text, dating, best)
+    if joined is not None and joined.earliest is not None and joined.latest is not None \
+            and main.earliest is not None and main.latest is not None:
+        main.earliest = min(main.earliest, joined.earliest)
+        main.latest = max(main.latest, joined.latest)
+    parts = [main]
+    clauses = _Clauses(doc.text, sentence.start, sentence.end)
+    # A second dated happening in its own clause.
+    for other in dating:
+        if other is best or other is joined or (other.earliest, other.latest) == (
+                best.earliest, best.latest):
+            continue
+        if cues.RANK[precision_of(other)] > 2:
+            continue
+        if other.start > best.start:
+            if other.start >= best.end:
+                split = clauses.last_end(best.end, other.start)
+            else:  # overlapping expressions: a gap of a few characters
+                cut = list(_CLAUSE.finditer(doc.text, other.start, best.end))
+                split = cut[-1].end() if cut else None
+        else:
+            lo, hi = sorted((other.end, best.start))
+            split = clauses.first_start(lo, hi)
+        if split is None:
+            continue
+        if other.start > best.start:
+            main.end = split
+            parts.append(Part(split, sentence.end, other, other.earliest, other.latest,
+                               precision_of(other)))
+        else:
+            main.start = split
+            parts.insert(0, Part(sentence.start, split, other, other.earliest, other.latest,
+                                  precision_of(other)))
+        break
+    # "…just one day after five people were killed…": the clause after "after" is earlier.
+    if len(parts) == 1 and best.earliest and precision_of(best) in ("day", "time"):
+        for duration in durations:
+            relation = _RELATION.match(doc.text, duration.end, sentence.end)
+            amount = _DAYS_OR_WEEKS.fullmatch(duration.value)
+            if not relation or not amount:
+                continue
+            step = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
+            step = -step if relation.group(1) == "after" else step
+            day = shift(best.earliest, "D", step)
+            clause_start = relation.end()
+            main.end = duration.start
+            parts.append(Part(clause_start, sentence.end, duration, day, day, "day"))
+            break
+    for part in parts:
+        while part.start < part.end and doc.text[part.start] in " ,;:—–":
+            part.start += 1
+        while part.end > part.start and doc.text[part.end - 1] in " ,;:—–":
+            part.end -= 1
+    return parts
+
+
+def reaction_end(text: str, precision: str, latest: dt.date | None,
+                 published: dt.date | None) -> dt.date | None:
+    """A reaction inheriting an earlier news day may have come on any day up to the report,
+    and "… since." runs up to it: the interval ends on the publication date (`reaction`,
+    `since_then` in resources/events.toml)."""
+    if (published is not None and latest is not None and latest < published
+            and precision in ("day", "time")
+            and (cues.is_reaction(text) or cues.SINCE_THEN.search(text))):
+        return published
+    return latest
+
+
+_AMOUNT = re.compile(r"P(\d+)([DWMY])")
+
+
+def window_end(text: str, start: int, end: int, durations: list[Timex], sentence: str,
+               base: dt.date | None, precision: str) -> dt.date | None:
+    """The last day of a window ahead that the clause sets for its happening ("within two
+    weeks", "over the next three weeks", "has seven days to"): counted from the day the
+    happening is dated by (`window_*` in resources/events.toml), or None."""
+    if base is None or precision not in ("day", "time"):
+        return None
+    for duration in durations:
+        if not start <= duration.start < end:
+            continue
+        amount = _AMOUNT.fullmatch(duration.value)
+        if amount is None or (duration.earliest is not None and duration.earliest < base):
+            continue  # "over the previous three weeks" looks back
+        if cues.WINDOW_AFTER.match(text, duration.end):
+            continue  # "within 30 days after that": counted from a day the clause leaves open
+        lo = max(start, duration.start - cues.WINDOW_REACH)
+        opened = cues.WINDOW_BEFORE.search(text, lo, duration.start) or (
+            cues.WINDOW_HAS.search(text, lo, duration.start)
+            and cues.WINDOW_TO.match(text, duration.end))
+        if opened and (cues.FUTURE.search(sentence) or cues.WINDOW_HAS.search(
+                text, lo, duration.start)):
+            return shift(base, amount.group(2), int(amount.group(1)))
+    return None
+

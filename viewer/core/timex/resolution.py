@@ -1,0 +1,157 @@
+"""From a rule's match to its value and the days it covers, reused where the words decide.
+
+News repeats its expressions ("last week", "two days", "earlier this month"): a normaliser
+that read nothing around its match (`Match.local`: not the text, the narrative's anchor or
+year, nor the tense) gave a value that the same rule, words, groups and document date give
+again, so `Resolver` keeps it, with the days it covers and how it moved the span's ends.
+Checks that must read around the match first ("52 years old" is an age, not a duration)
+are split off as gates (`GATED`) and run every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from viewer.core.ingest.written_dates import in_range
+from viewer.core.timex import normalize_dates as nd
+from viewer.core.timex import normalize_durations as nu
+from viewer.core.timex import normalize_spans as ns
+from viewer.core.timex.context import Anchor, Match, TenseIndex
+from viewer.core.timex.lexicon import Lexicon, Rule
+from viewer.core.timex.value_calendar import interval, narrow
+
+Normaliser = Callable[[Match], nd.Result | None]
+
+NORMALISERS: dict[str, Normaliser] = {
+    "numeric_date": nd.numeric_date,
+    "calendar_date": nd.calendar_date,
+    "month_year": nd.month_year,
+    "month": nd.month,
+    "year": nd.year,
+    "year_range_end": nd.year_range_end,
+    "year_period": nd.year_period,
+    "decade": nd.decade,
+    "spelled_year": nd.spelled_year,
+    "spelled_day": nd.spelled_day,
+    "the_weekend": ns.the_weekend,
+    "year_end": ns.year_end,
+    "the_year": ns.the_year,
+    "century": nd.century,
+    "weekday": nd.weekday,
+    "season": nd.season,
+    "quarter": nd.quarter,
+    "holiday": nd.holiday,
+    "set_weekday": nd.set_weekday,
+    "clock": ns.clock,
+    "relative_part": ns.relative_part,
+    "narrative_part": ns.narrative_part,
+    "week_of": ns.week_of,
+    "coordinated_day": ns.coordinated_day,
+    "deictic_day": ns.deictic_day,
+    "anaphoric": ns.anaphoric,
+    "ago": ns.ago,
+    "relative_period": ns.relative_period,
+    "duration": nu.duration,
+    "race_time": nu.race_time,
+    "set_every": nu.set_every,
+    "set_named": nu.set_named,
+    "reference": ns.reference,
+}
+
+# Normalisers as a check on the text around the match (True: not this rule's expression)
+# and the value it leaves to the words, run in that order: `NORMALISERS[norm]` does both.
+GATED: dict[str, tuple[Callable[[Match], bool], Normaliser]] = {
+    "duration": (nu.is_measure, nu.duration_value),
+}
+
+Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
+# A resolution (None: the rule does not apply) and the new start and end of the span.
+Placed = tuple[Resolved | None, int, int]
+
+_MAX_KEPT = 50_000  # values remembered; news repeats a few thousand expressions
+
+
+@functools.lru_cache(maxsize=8192)
+def days(value: str, mod: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a DATE/TIME value covers, narrowed by its modifier: a pure function of the
+    two, asked for nearly every expression, and news repeats its values."""
+    return narrow(interval(value), mod)
+
+
+def resolve(normaliser: Normaliser, context: Match) -> Resolved | None:
+    """The value and the days it covers; None when the rule does not apply or the value
+    would leave the supported calendar ("in 9000 years", "31 December 9999"): dates are
+    total. The Result is shared once kept: callers never change it."""
+    try:
+        result = normaliser(context)
+        if result is None:
+            return None
+        if result.explicit_span:
+            earliest, latest = result.earliest, result.latest
+        elif result.type in ("DATE", "TIME"):
+            earliest, latest = days(result.value, result.mod)
+        else:
+            earliest = latest = None
+    except (ValueError, OverflowError):
+        return None
+    if (earliest is not None and not in_range(earliest)) or (
+            latest is not None and not in_range(latest)):
+        return None
+    return result, earliest, latest
+
+
+class Resolver:
+    """Resolves rule matches for one lexicon, keeping the values only their words decide.
+
+    The key is the rule, the matched text, its groups and the document date; what is kept
+    is the resolution (or None) and the shifts of the span's ends. A kept value needs no
+    `Match` at all, unless a gate must read around it; a kept None needs no gate either.
+    """
+
+    __slots__ = ("_kept", "lex")
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        # (rule id, words, date): (groups, resolution, shifts of the span's start and end)
+        self._kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], Resolved | None, int, int]] = {}
+
+    def place(self, rule: Rule, hit: re.Match[str], text: str, start: int, end: int,
+              dct: dt.date | None, anchor: Anchor | None, index: TenseIndex,
+              year: tuple[dt.date, int] | None) -> Placed:
+        """The resolution of `hit` (its span trimmed to text[start:end]) and the span's
+        new ends (a normaliser may take a leading article out: "a two-year term")."""
+        # The rule by identity (it lives as long as the lexicon: hashing a compiled pattern
+        # hashes its whole program), the words and the date; the groups are compared, not
+        # hashed (the same words nearly always have the same groups).
+        key = (id(rule), hit.group(), dct)
+        groups = hit.groups()
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] != groups:
+            kept = None
+        if kept is not None and kept[1] is None:
+            return None, start, end  # the rule does not apply to these words, gated or not
+        gated = GATED.get(rule.norm)
+        context = None
+        if gated is not None:
+            # Groups that did not take part are None, which normalisers read as absent.
+            context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
+                            year)
+            if gated[0](context):
+                return None, start, end
+            context.local = True  # what the gate read does not bear on the value
+        if kept is not None:
+            _, resolved, moved_start, moved_end = kept
+            return resolved, start + moved_start, end + moved_end
+        if context is None:
+            context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
+                            year)
+        resolved = resolve(gated[1] if gated else NORMALISERS[rule.norm], context)
+        if context.local:
+            if len(self._kept) >= _MAX_KEPT:
+                self._kept.clear()
+            self._kept[key] = (groups, resolved, context.start - start, context.end - end)
+        return resolved, context.start, context.end
