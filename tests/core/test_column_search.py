@@ -28,6 +28,9 @@ class _Texts:
         self.reads += 1
         return self.texts[row]
 
+    def values(self, name: str, rows: Any) -> list[Any]:
+        return [self.value(name, row) for row in rows.tolist()]
+
 
 def _expected(texts: list[str], needle: str) -> list[int]:
     return [row for row, text in enumerate(texts) if needle in text.casefold()]

@@ -104,3 +104,19 @@ def test_extent_of_the_same_rows_follows_a_date_edit() -> None:
     columns.columns.set_rows({3: dataclasses.replace(events[3], start=late, end=late)})
     after = extent(columns, rows)
     assert after is not None and before is not None and after == (before[0], late.toordinal())
+
+
+@pytest.mark.parametrize("spans", [(20, 4000, 10**6), (20, 4000), (3, 70_000, 50),
+                                   (2**40, 2**30, 5), (7,)])
+def test_argsort_keys_is_a_stable_lexsort(spans: tuple[int, ...]) -> None:
+    """Whichever way the keys are sorted (16-bit passes, one packed key, a lexsort), the
+    order is the lexsort's, with negative keys and an already ordered last key too."""
+    from viewer.core.scene.lane_order import argsort_keys
+
+    rng = np.random.default_rng(len(spans))
+    for size in (0, 1, 5000):
+        keys = [rng.integers(-span // 3, span, size).astype(np.int64) for span in spans]
+        expected = np.lexsort(tuple(reversed(keys))) if size else np.zeros(0, dtype=np.int64)
+        assert argsort_keys(keys).tolist() == expected.tolist()
+        ordered = [*keys, np.arange(size, dtype=np.int64)]  # a last key already in order
+        assert argsort_keys(ordered).tolist() == expected.tolist()

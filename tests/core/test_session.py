@@ -284,3 +284,11 @@ def test_a_newer_store_is_an_error_the_cli_reports(folder: Path) -> None:
                            "json", "-o", str(folder.parent / "out.json")],
                           capture_output=True, text=True, check=False)
     assert done.returncode != 0 and "newer Timeline Viewer" in done.stderr
+
+
+def test_ragged_replace_keeps_four_byte_offsets() -> None:
+    """A column read back from a snapshot holds 4-byte offsets; an edit kept them at 8."""
+    ragged = Ragged(np.array([1, 2, 3], dtype=np.int32), np.array([0, 2, 2, 3], dtype=np.int32))
+    ragged.replace({1: [9]})
+    assert ragged.offsets.dtype == np.int32
+    assert [ragged.row(i) for i in range(3)] == [[1, 2], [9], [3]]

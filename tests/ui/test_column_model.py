@@ -46,3 +46,28 @@ def test_column_model_filters_and_sorts_like_the_list_model(qapp: Any) -> None:
     event = rows[fast.rows[3]]
     assert fast.sourceModel().row_of[event.id] == fast.rows[3]
     assert len(rows._cache) < 100  # only the asked rows were made
+
+
+def test_column_order_puts_undated_last_and_ties_in_document_order(qapp: Any) -> None:
+    """The packed sort key of the column model gives the list model's order with undated
+    events, many events per document and equal days."""
+    import dataclasses
+
+    events = synthetic_events(900, seed=5, documents=60)
+    events = [dataclasses.replace(e, start=None, end=None) if k % 7 == 0 else e
+              for k, e in enumerate(events)]
+    texts: dict[str, str] = {}
+    for e in events:  # the sentences as slices of one text per document
+        texts[e.document] = texts.get(e.document, "") + " " * 4000
+    columns = EventColumns.build(events, lambda doc, a, b: texts[doc][a:b])
+    by_list, by_columns = EventTableModel(), EventTableModel()
+    by_list.set_events(events)
+    by_columns.set_events(RowEvents(columns))
+    plain, fast = EventFilterProxy(), EventFilterProxy()
+    plain.setSourceModel(by_list)
+    fast.use_index(ColumnIndex(columns))
+    fast.setSourceModel(by_columns)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        plain.sort(0, order)
+        fast.sort(0, order)
+        assert fast.rows == plain.rows

@@ -86,7 +86,7 @@ def test_calendar_end_dates_load_and_a_failed_load_never_blocks_a_screenshot(
     def broken(_folder: Path, _ctx: object) -> object:
         raise RuntimeError("loading broke")
 
-    monkeypatch.setattr(main_window, "_load", broken)
+    monkeypatch.setattr(main_window, "load_folder", broken)
     assert screenshot(folder, tmp_path / "failed.png", (800, 600), timeout_ms=20_000) == 0
 
 

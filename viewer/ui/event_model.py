@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication
 from viewer.core.events.document_events import Event
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
+from viewer.core.scene.lane_order import argsort_keys
 from viewer.core.session.filtering import ColumnIndex
-from viewer.core.session.row_array import RowArray
+from viewer.core.session.row_array import Ints, RowArray
 from viewer.core.session.row_events import RowEvents
 from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
@@ -213,8 +214,8 @@ class EventFilterProxy(QAbstractProxyModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._counts: Mapping[str, Mapping[str, int]] = {}
         self._order: list[int] | None = None
-        self._order_array: npt.NDArray[np.int64] | None = None
-        self._rows_array: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._order_array: npt.NDArray[np.int32] | None = None  # 4 bytes a row
+        self._rows_array: Ints = np.zeros(0, dtype=np.int64)
         self._fields: frozenset[str] | None = None  # what the next edit changes, if known
         self.edit_reset = False  # the last edit changed which rows are shown
         self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
@@ -264,8 +265,9 @@ class EventFilterProxy(QAbstractProxyModel):
         self.endResetModel()
         self.filterApplied.emit()
 
-    def _set_rows(self, rows: list[int] | npt.NDArray[np.int64]) -> None:
-        array = np.asarray(rows, dtype=np.int64)
+    def _set_rows(self, rows: list[int] | Ints) -> None:
+        array: Ints = (rows if isinstance(rows, np.ndarray) and rows.dtype == np.int32
+                       else np.asarray(rows, dtype=np.int64))
         self._rows_array = array
         self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
         self._proxy_size = len(self.source().events)
@@ -282,13 +284,13 @@ class EventFilterProxy(QAbstractProxyModel):
             self._proxy_of = proxy_of
         return self._proxy_of
 
-    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int32]:
         """The rows a mask keeps, in the table's order: the whole table's order is one
         argsort per sort column, and a filter only picks from it (O(n), vectorised)."""
         if self._order_array is None:
             self._order_array = self._column_order()
         order = self._order_array
-        picked: npt.NDArray[np.int64] = order[mask[order]]
+        picked: npt.NDArray[np.int32] = order[mask[order]]
         return picked
 
     def note_fields(self, fields: frozenset[str]) -> None:
@@ -334,18 +336,28 @@ class EventFilterProxy(QAbstractProxyModel):
             self.counts_stale = False
         return self._counts
 
-    def _column_order(self) -> npt.NDArray[np.int64]:
+    def _column_order(self) -> npt.NDArray[np.int32]:
+        """Every row in the table's order, as 4-byte row numbers."""
+        return self._column_order_wide().astype(np.int32)
+
+    def _column_order_wide(self) -> npt.NDArray[np.int64]:
         events = self.source().events
         if isinstance(events, RowEvents) and self.sort_column in (0, 1):
             columns = events.columns
             start = columns.arrays["start"].astype(np.int64)
-            start[start == 0] = 10**9  # undated last, as in the table's sort key
+            dated = start != 0
+            first, last = (int(start[dated].min()), int(start[dated].max())) if dated.any() else (
+                0, 0)
+            start = np.where(dated, start - first, last - first + 1)  # undated last
             names = columns.vocab["document"].strings
             rank = np.empty(len(names) + 1, dtype=np.int64)
-            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
-            rank[-1] = -1
-            keys = (columns.arrays["char_start"], rank[columns.arrays["document"]], start)
-            order = np.lexsort(keys)
+            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(
+                1, len(names) + 1)
+            rank[-1] = 0
+            # One stable argsort of the three keys packed into one integer (a lexsort of
+            # them cost about 0.5 s of the first paint at a million events).
+            order = argsort_keys([start, rank[columns.arrays["document"]],
+                                  columns.arrays["char_start"].astype(np.int64)])
         else:  # other columns: their text, sorted in Python
             order = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int64)
             if self.sort_order == Qt.SortOrder.DescendingOrder:

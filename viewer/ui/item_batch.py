@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
+from viewer.core.session.row_events import RowEvents
 from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
 from viewer.ui.palette import over
 
@@ -153,6 +154,7 @@ class BatchBuilder:
         if font != self._count_font:
             self._count_texts, self._count_font = {}, font
         events = view.events
+        styled = events.styled if isinstance(events, RowEvents) else events.__getitem__
         box_shape = "rect" if fast else "rounded"
         shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
         for item in items:
@@ -174,7 +176,7 @@ class BatchBuilder:
                     (batch.dark_counts if shade[1] else batch.counts).append(
                         (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
-            event = events[item.events[0]]
+            event = styled(item.events[0])  # its looks only: no sentence read
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":

@@ -36,7 +36,7 @@ from viewer import __version__
 from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.model import Document, Problem
 from viewer.core.scene.lanes import LANE_FIELD
-from viewer.core.session import Change, Session
+from viewer.core.session import Change, Session, free_memory
 from viewer.core.session.filtering import SCALAR_FIELDS
 from viewer.core.session.row_events import RowEvents
 from viewer.core.store.periods import load_periods
@@ -50,25 +50,26 @@ from viewer.ui.event_model import EventFilterProxy, EventTableModel
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
+from viewer.ui.folder_loading import Opened, load_folder
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.store_banner import add_store_banner, show_store_banner
-from viewer.ui.tasks import Task, TaskContext, TaskRunner
+from viewer.ui.tasks import Task, TaskRunner
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_menus import build_menus
-from viewer.ui.window_support import FolderWatch, SelectionSync, WindowSettings, dropped_folder
+from viewer.ui.window_support import (
+    FolderWatch,
+    SelectionSync,
+    WindowSettings,
+    dropped_folder,
+)
 
-
-def _load(folder: Path, ctx: TaskContext) -> Session:
-    """The folder's Session, without its store (the window opens that on its own thread);
-    loading cost is linear: no partial results are re-indexed along the way."""
-    return Session.open(folder, progress=ctx.progress, cancel=lambda: ctx.cancelled,
-                        with_store=False)
+FREE_AFTER_MS = 300  # after an open, once its first paint is done
 
 
 class MainWindow(QMainWindow):
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
         self.timeline.periods = load_periods(self.folder)
         self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
         self.window_settings.remember(self.folder)
-        task = self.runner.submit("Loading", partial(_load, self.folder))
+        task = self.runner.submit("Loading", partial(load_folder, self.folder))
         self.task = task
         task.shown.connect(lambda: self._set_busy(True) if self.task is task else None)
         task.progress.connect(lambda done, total: self._on_progress(task, done, total))
@@ -268,10 +269,10 @@ class MainWindow(QMainWindow):
         of opening linear in the number of documents."""
 
     def _on_finished(self, task: Task, result: object) -> None:
-        if task is not self.task or not isinstance(result, Session):
+        if task is not self.task or not isinstance(result, Opened):
             return
         self._set_busy(False)
-        previous, session = self.session, result
+        previous, session = self.session, result.session
         self.session = session
         session.attach_store(self.editor.store, self.store_problems)
         if previous is not None:
@@ -283,9 +284,9 @@ class MainWindow(QMainWindow):
         self.documents = session.documents
         self.timexes = session.timexes
         self.model.titles = self.titles()
-        self.detail.titles = dict(self.model.titles)
+        self.detail.titles = self.model.titles  # one dict (read only): 50,000 titles are 2 MB
         self.detail.published = session.published()
-        self.filters.facets["documents"].labels = dict(self.model.titles)
+        self.filters.facets["documents"].labels = self.model.titles
         self.timeline.tag_colours = dict(session.tags)
         keep_ids, keep_current = self.selection.keep
         # The problems first: the model's reset writes the status line, which counts them.
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
         self._show_problems()
         self.proxy.use_index(session.index)
         self.model.set_events(RowEvents(session.columns))  # no object per event
-        self.folder_watch.watch(session.loaded.files)
+        self.folder_watch.watch(session.loaded.files, result.fingerprint)
         self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
             self.selection.restore(keep_ids, keep_current)
@@ -302,6 +303,9 @@ class MainWindow(QMainWindow):
             self.timeline.fit()
         if task.ctx.cancelled:
             self.status_label.setText(self.status_label.text() + " (cancelled)")
+        # Once the first picture is up: what reading the columns and the first layout left
+        # free goes back to the system (about 50 MB at a million events).
+        QTimer.singleShot(FREE_AFTER_MS, free_memory.release)
         self.loaded.emit()
 
     def _on_failed(self, task: Task, message: str) -> None:

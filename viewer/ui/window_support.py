@@ -143,6 +143,36 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 MAX_WATCHED_FILES = 2000
 
 
+def folder_fingerprint(folder: Path | None) -> Fingerprint:
+    """Every article's path, size and time (hidden folders skipped), by `os.scandir`:
+    at 50,000 files the `pathlib` walk took seconds of the opening. Thread-safe: the
+    window takes it on the loading thread, before the folder is read."""
+    if folder is None:
+        return ()
+    found: list[tuple[str, int, int]] = []
+    pending = [str(folder)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    continue
+                if (os.path.splitext(entry.name)[1].lower() in SUPPORTED
+                        or entry.name == "timeline-viewer.ini"):
+                    info = entry.stat()
+                    found.append((entry.path, info.st_size, info.st_mtime_ns))
+            except OSError:
+                continue
+    found.sort()
+    return tuple(found)
+
+
 class FolderWatch:
     """Re-extract when an article changes on disk, once the changes have settled."""
 
@@ -158,39 +188,13 @@ class FolderWatch:
         self.watcher.fileChanged.connect(lambda _p: self.timer.start())
 
     def fingerprint(self) -> Fingerprint:
-        """Every article's path, size and time (hidden folders skipped), by `os.scandir`:
-        at 50,000 files the `pathlib` walk took seconds of the opening."""
-        folder = self.window.folder
-        if folder is None:
-            return ()
-        found: list[tuple[str, int, int]] = []
-        pending = [str(folder)]
-        while pending:
-            try:
-                entries = list(os.scandir(pending.pop()))
-            except OSError:
-                continue
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        pending.append(entry.path)
-                        continue
-                    if (os.path.splitext(entry.name)[1].lower() in SUPPORTED
-                            or entry.name == "timeline-viewer.ini"):
-                        info = entry.stat()
-                        found.append((entry.path, info.st_size, info.st_mtime_ns))
-                except OSError:
-                    continue
-        found.sort()
-        return tuple(found)
+        return folder_fingerprint(self.window.folder)
 
-    def watch(self, files: Sequence[str]) -> None:
+    def watch(self, files: Sequence[str], fingerprint: Fingerprint | None = None) -> None:
         """Watch the folders, and the files themselves in a folder of up to
         `MAX_WATCHED_FILES` (each costs the system a watch; beyond that, an article edited in
         place is seen on the next change of its folder or the next open)."""
-        self.snapshot = self.fingerprint()
+        self.snapshot = self.fingerprint() if fingerprint is None else fingerprint
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
             self.watcher.removePaths(watched)

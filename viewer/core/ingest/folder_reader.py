@@ -52,7 +52,6 @@ def list_folder(root: str | Path) -> Listing:
     as ignored.
     """
     root = Path(root)
-    files: list[Path] = []
     problems: list[Problem] = []
     ignored = 0
     seen_dirs: set[tuple[int, int]] = set()
@@ -62,9 +61,10 @@ def list_folder(root: str | Path) -> Listing:
     except OSError as exc:
         return Listing((), (Problem(display_name(str(root)), "unreadable",
                                     exc.strerror or str(exc)),), 0)
-    stack = [root]
+    stack: list[tuple[Path, str]] = [(root, "")]  # a folder, and its name inside root
+    found: list[tuple[bytes, Path]] = []  # each file's name inside root (the sort key)
     while stack:
-        folder = stack.pop()
+        folder, inside = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
         except PermissionError:
@@ -73,16 +73,17 @@ def list_folder(root: str | Path) -> Listing:
         except OSError as exc:
             problems.append(Problem(_rel(root, folder), "unreadable", exc.strerror or str(exc)))
             continue
-        subdirs: list[Path] = []
+        subdirs: list[tuple[Path, str]] = []
         for entry in entries:
-            path = Path(entry.path)
-            if entry.name.startswith(".") or entry.name in (SIDECAR_NAME, FOLDER_DIR):
+            name = entry.name
+            if name.startswith(".") or name in (SIDECAR_NAME, FOLDER_DIR):
                 continue
-            supported = path.suffix.lower() in SUPPORTED
+            supported = os.path.splitext(name)[1].lower() in SUPPORTED
             try:
                 link = entry.is_symlink()
             except OSError:
                 link = False
+            path = Path(entry.path)
             if link:
                 problem = link_problem(root, path)
                 if problem is not None:
@@ -92,13 +93,23 @@ def list_folder(root: str | Path) -> Listing:
                         ignored += 1
                     continue
             try:
-                mode = path.stat().st_mode
+                # Not a link: the directory entry's own type says what it is, with no system
+                # call per file (at 50,000 articles a `stat` each cost about 0.3 s of CPU).
+                mode = (path.stat().st_mode if link else stat.S_IFDIR
+                        if entry.is_dir(follow_symlinks=False) else stat.S_IFREG
+                        if entry.is_file(follow_symlinks=False)
+                        else entry.stat(follow_symlinks=False).st_mode)
             except OSError as exc:
                 problems.append(Problem(_rel(root, path), "unreadable",
                                         exc.strerror or str(exc)))
                 continue
             if stat.S_ISDIR(mode):
-                info = path.stat()
+                try:
+                    info = path.stat()
+                except OSError as exc:
+                    problems.append(Problem(_rel(root, path), "unreadable",
+                                            exc.strerror or str(exc)))
+                    continue
                 key = (info.st_dev, info.st_ino)
                 if key in seen_dirs:
                     if link:
@@ -106,16 +117,17 @@ def list_folder(root: str | Path) -> Listing:
                                                 "link points back into a folder already read"))
                     continue
                 seen_dirs.add(key)
-                subdirs.append(path)
+                subdirs.append((path, inside + name + os.sep))
             elif not supported:
                 ignored += 1
             elif stat.S_ISREG(mode):
-                files.append(path)
+                found.append((os.fsencode(inside + name), path))
             else:
                 problems.append(Problem(_rel(root, path), "special",
                                         "not a regular file (FIFO, socket or device): not read"))
         stack.extend(reversed(subdirs))
-    files.sort(key=lambda p: os.fsencode(os.path.relpath(p, root)))
+    found.sort(key=lambda item: item[0])  # by the name inside root, as bytes
+    files = [path for _, path in found]
     return Listing(tuple(files), tuple(problems), ignored)
 
 

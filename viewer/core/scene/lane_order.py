@@ -84,19 +84,34 @@ def _pairs(columns: EventColumns, mode: str) -> tuple[I64, I64, list[str]]:
         return np.arange(size, dtype=np.int64), columns.arrays[name].astype(np.int64), strings
     ragged = columns.ragged[name]
     empty = np.flatnonzero(np.diff(ragged.offsets) == 0)  # no value: the "No party" lane
-    return (np.concatenate([ragged.rows.astype(np.int64), empty]),
-            np.concatenate([ragged.codes.astype(np.int64),
-                            np.full(len(empty), len(strings), dtype=np.int64)]),
-            [*strings, ""])
+    rows = np.concatenate([ragged.rows.astype(np.int64), empty])
+    codes = np.concatenate([ragged.codes.astype(np.int64),
+                            np.full(len(empty), len(strings), dtype=np.int64)])
+    by_row = np.argsort(rows, kind="stable")  # two sorted runs merged: pairs in row order
+    return rows[by_row], codes[by_row], [*strings, ""]
 
 
 def argsort_keys(keys: list[I64]) -> I64:
-    """Stable order by several non-negative integer keys, major first: one argsort of the
-    keys packed into one integer when they fit in 63 bits, else a lexsort."""
+    """Stable order by several integer keys, major first. Each key is taken from its least
+    value; a least-significant key already in order is dropped (a stable sort keeps it); keys
+    that then each span under 2^16 are sorted one pass each from the least significant, as
+    16-bit integers (NumPy's radix sort: linear); otherwise one argsort of the keys packed into
+    one integer when they fit in 63 bits, else a lexsort. At a million events the radix
+    passes take a fraction of the packed sort's time (the window's first paint sorts every
+    lane pair of its lane mode)."""
     if not len(keys[0]):
         return np.zeros(0, dtype=np.int64)
-    bits = [max(1, int(k.max()).bit_length()) for k in keys]
-    if sum(bits) > 63 or min(int(k.min()) for k in keys) < 0:
+    keys = [k - k.min() for k in keys]
+    while len(keys) > 1 and bool((keys[-1][1:] >= keys[-1][:-1]).all()):
+        keys.pop()
+    spans = [int(k.max()) for k in keys]
+    if max(spans) < 1 << 16:
+        order: I64 = np.arange(len(keys[0]), dtype=np.int64)
+        for key in reversed(keys):
+            order = order[np.argsort(key[order].astype(np.uint16), kind="stable")]
+        return order
+    bits = [max(1, span.bit_length()) for span in spans]
+    if sum(bits) > 63:
         return np.lexsort(tuple(reversed(keys)))
     packed = np.zeros(len(keys[0]), dtype=np.int64)
     for key, width in zip(keys, bits, strict=True):

@@ -51,7 +51,7 @@ def put(columns: EventColumns, name: str, values: Mapping[int, Any]) -> None:
     if spec.kind in ("code", "maybe"):
         vocab = columns.vocab.setdefault(name, Vocabulary())
         codes = [vocab.code(v) if v is not None else -1 for v in values.values()]
-        columns.arrays[name][rows] = np.array(codes, dtype=np.int32)
+        columns.room(name, max(codes))[rows] = np.array(codes, dtype=np.int32)
     elif spec.kind == "day":
         columns.arrays[name][rows] = np.array(
             [v.toordinal() if v is not None else NO_DAY for v in values.values()], np.int32)

@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
+from viewer.core.session.code_widths import narrowed, with_room
 
 IntArray = npt.NDArray[np.int32]
 NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)
@@ -91,8 +92,13 @@ class Ragged:
         rows = np.concatenate([self.rows[keep], added_rows])
         order = np.argsort(rows, kind="stable")
         self.codes = np.concatenate([self.codes[keep], added])[order]
-        self.offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=self.offsets[1:])
+        # 4 bytes a row while the codes fit (an edit once widened a read-back column to 8)
+        wide = int(lengths.sum()) >= 2**31 or self.offsets.dtype == np.int64
+        offsets: npt.NDArray[np.int64] | IntArray = (
+            np.zeros(len(lengths) + 1, dtype=np.int64) if wide
+            else np.zeros(len(lengths) + 1, dtype=np.int32))
+        np.cumsum(lengths, out=offsets[1:])
+        self.offsets = offsets
         self._rows = rows[order]
 
     @property
@@ -160,7 +166,7 @@ class EventColumns:
         self.ragged: dict[str, Ragged] = {}
         self.vocab: dict[str, Vocabulary] = {}
         self.flags: npt.NDArray[np.uint32] = np.zeros(size, dtype=np.uint32)
-        self._id_order: npt.NDArray[np.int64] | None = None
+        self._id_order: npt.NDArray[np.int32] | None = None
         self._sorted: dict[str, npt.NDArray[np.int32]] = {}
         self.generation: dict[str, int] = {}  # field → edits that changed it (cache stamps)
 
@@ -261,8 +267,11 @@ class EventColumns:
             return bytes(raw).decode("utf-8")
         return raw
 
-    def event(self, row: int) -> Event:
-        return Event(**{s.name: self.value(s.name, row) for s in SPECS})
+    def event(self, row: int, text: bool = True) -> Event:
+        """Row `row` as an Event; with `text=False` its sentence is left empty (not read)."""
+        values: dict[str, Any] = {s.name: self.value(s.name, row) if text or s.kind != "text"
+                                  else "" for s in SPECS}
+        return Event(**values)
 
     def events(self, rows: Iterable[int] | None = None) -> list[Event]:
         """Events for many rows: each column converted once, not value by value."""
@@ -288,7 +297,14 @@ class EventColumns:
             starts = self.arrays["char_start"][rows].tolist()
             ends = self.arrays["char_end"][rows].tolist()
             text_of = self.text_of
-            return [text_of(d, a, b) for d, a, b in zip(documents, starts, ends, strict=True)]
+            groups: dict[str, list[int]] = {}  # a document at a time: its text is read
+            for at, document in enumerate(documents):  # once however scattered its rows are
+                groups.setdefault(document, []).append(at)
+            texts = [""] * len(documents)
+            for document, ats in groups.items():
+                for at in ats:
+                    texts[at] = text_of(document, starts[at], ends[at])
+            return texts
         if kind == "tuple":
             strings = self.vocab[name].strings
             ragged = self.ragged[name]
@@ -319,8 +335,8 @@ class EventColumns:
     def rows_of(self, ids: Iterable[str]) -> dict[str, int]:
         """Rows of the given ids that are present (binary search over ids sorted once)."""
         column = self.arrays["id"]
-        if self._id_order is None:
-            self._id_order = np.argsort(column, kind="stable")
+        if self._id_order is None:  # 4 bytes a row
+            self._id_order = np.argsort(column, kind="stable").astype(np.int32)
         wanted = list(ids)
         if not wanted or self.size == 0:
             return {}
@@ -338,6 +354,20 @@ class EventColumns:
             found = self._sorted[name] = np.argsort(self.arrays[name], kind="stable").astype(
                 np.int32)
         return found
+
+    # -- holding codes in few bytes ----------------------------------------------------------
+    def narrow(self) -> None:
+        """Code columns in the fewest bytes their vocabulary allows (`code_widths`)."""
+        for spec in SPECS:
+            if spec.kind in ("code", "maybe") and spec.name in self.arrays:
+                vocab = self.vocab.get(spec.name)
+                self.arrays[spec.name] = narrowed(self.arrays[spec.name],
+                                                  len(vocab.strings) if vocab else 0)
+
+    def room(self, name: str, code: int) -> npt.NDArray[Any]:
+        """The column `name`, widened first if it cannot hold `code`."""
+        column = self.arrays[name] = with_room(self.arrays[name], code)
+        return column
 
     # -- editing -----------------------------------------------------------------------------
     def set_rows(self, updates: dict[int, Event]) -> set[str]:
@@ -371,9 +401,9 @@ class EventColumns:
         elif spec.kind == "day":
             self.arrays[spec.name][row] = value.toordinal() if value is not None else NO_DAY
         elif spec.kind in ("code", "maybe"):
-            self.arrays[spec.name][row] = (
-                self.vocab.setdefault(spec.name, Vocabulary()).code(value)
-                if value is not None else -1)
+            code = (self.vocab.setdefault(spec.name, Vocabulary()).code(value)
+                    if value is not None else -1)
+            self.room(spec.name, code)[row] = code
         elif spec.kind == "bytes":
             column = self.arrays[spec.name]
             encoded = value.encode("utf-8")

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.query import FACETS, NO_VALUE, Filter
+from viewer.core.session import free_memory
 from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
 from viewer.core.session.facet_counts import (
     FacetCounts,
@@ -237,8 +238,11 @@ class ColumnIndex:
 
     def _search_text(self) -> _Haystack:
         if self._haystack is None:
-            parts = [self.columns.value("text", row).casefold().encode("utf-8")
-                     for row in range(self.columns.size)]
+            parts: list[bytes] = []
+            for first in range(0, self.columns.size, 1 << 16):  # a block of rows at a time,
+                block = np.arange(first, min(self.columns.size, first + (1 << 16)))  # each
+                parts += [text.casefold().encode("utf-8")  # document's text read once
+                          for text in self.columns.values("text", block)]
             lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
             length = int(lengths.sum()) - 1 if len(parts) else 0
             # Where each sentence starts, then one past the end: a sentence ends one byte
@@ -255,6 +259,7 @@ class ColumnIndex:
                 histogram += np.bincount(buffer[at : min(length, at + (1 << 22))],
                                          minlength=256)
             self._haystack = _Haystack(buffer, length, starts, histogram)
+            free_memory.release()  # the sentences' pieces, freed
         return self._haystack
 
     # -- the questions -----------------------------------------------------------------------

@@ -57,7 +57,7 @@ from viewer.core.session.column_stage import (
     stage_columns,
 )
 from viewer.core.session.columns import EventColumns
-from viewer.core.session.document_source import DocumentSource, Texts
+from viewer.core.session.document_source import DocumentSource, RecentTexts, Texts
 from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
@@ -70,6 +70,7 @@ from viewer.core.session.snapshot import (
 from viewer.core.timex import Timex
 
 Progress = Callable[[int, int], bool | None]
+NO_SIDE = json.dumps({}, sort_keys=True)  # a file without a sidecar entry (most)
 STAGE_POOL_FROM = 50_000  # events: below, linking in the workers costs more than it saves
 
 
@@ -180,7 +181,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         names[rel] = text
         name = (display_name(inside.replace(os.sep, "/")) if not inside.startswith("..")
                 else relative_name(folder, path))  # the sidecar's name for it, made cheaply
-        side = json.dumps(sidecar.get(name, {}), sort_keys=True)
+        entry = sidecar.get(name)
+        side = json.dumps(entry, sort_keys=True) if entry else NO_SIDE
         try:
             st = os.stat(path)
             key = FileKey(st.st_size, st.st_mtime_ns, None, side)
@@ -354,21 +356,19 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
             documents.known[relpath] = _document(payload)
             timexes.known[relpath] = _timexes(payload)
 
-        texts: dict[str, str] = {}
+        recent = RecentTexts()
 
         def text_of(relpath: str, start: int, end: int) -> str:
-            text = texts.get(relpath)
+            text = recent.get(relpath)
             if text is None:
-                if not texts:  # the first sentence asked for: read every text at once
-                    by_path = {rel: relpath for relpath, rel in paths.items()}
-                    texts.update((by_path[rel], value) for rel, value in snap.texts().items()
-                                 if rel in by_path)
-                text = texts.get(relpath)
+                text = snap.text(paths[relpath])
                 if text is None:
-                    text = texts[relpath] = documents[relpath].text
+                    text = documents[relpath].text
+                recent.put(relpath, text)
             return text[start:end]
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)
+        columns.narrow()
         return Loaded(
             root=folder, order=order, documents=documents,
             document_problems={k: tuple(Problem(*p) for p in v)

@@ -25,6 +25,7 @@ class RowEvents(Sequence[Event]):
     def __init__(self, columns: EventColumns, cache_size: int = CACHE_SIZE) -> None:
         self.columns = columns
         self._cache: dict[int, Event] = {}
+        self._styled: dict[int, Event] = {}  # made without their sentence (`styled`)
         self._cache_size = cache_size
 
     def __len__(self) -> int:
@@ -50,9 +51,22 @@ class RowEvents(Sequence[Event]):
             found = self._cache[row] = self.columns.event(row)
         return found
 
+    def styled(self, row: int) -> Event:
+        """Row `row` for drawing: its event when one is made, else one made without its
+        sentence (and not kept). The painter reads how an event looks, never its text, and
+        a text is read from the snapshot when first asked for: making whole events for the
+        thousands of items of a zoom step read a document per item."""
+        found = self._cache.get(row) or self._styled.get(row)
+        if found is None:
+            if len(self._styled) >= self._cache_size:
+                self._styled.clear()
+            found = self._styled[row] = self.columns.event(row, text=False)
+        return found
+
     def __setitem__(self, row: int, event: Event) -> None:
         """An edited row: the columns already hold it; keep the new event made."""
         self._cache[row] = event
+        self._styled.pop(row, None)
 
     def __iter__(self) -> Iterator[Event]:
         """All events, made a block at a time (whole-folder walks: exports, dialogs)."""
@@ -85,5 +99,7 @@ class RowEvents(Sequence[Event]):
         """Drop made events (all, or some rows') after the columns changed under them."""
         if not rows:
             self._cache.clear()
+            self._styled.clear()
         for row in rows:
             self._cache.pop(row, None)
+            self._styled.pop(row, None)

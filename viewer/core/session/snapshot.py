@@ -199,6 +199,23 @@ class Snapshot:
         except (sqlite3.Error, zlib.error, UnicodeDecodeError) as exc:
             raise SnapshotDamaged(str(exc)) from exc
 
+    def text(self, rel: bytes) -> str | None:
+        """One document's text (None when the snapshot holds none for it). After `close` it is
+        read through a short read-only connection, so columns that outlive their folder's
+        Session still show their sentences."""
+        try:
+            if self.db is not None:
+                row = self.db.execute("SELECT text FROM files WHERE path = ?", (rel,)).fetchone()
+            else:
+                with contextlib.closing(sqlite3.connect(
+                        f"{self.path.as_uri()}?mode=ro", uri=True)) as db:
+                    row = db.execute("SELECT text FROM files WHERE path = ?", (rel,)).fetchone()
+            if row is None or row[0] is None:
+                return None
+            return zlib.decompress(row[0]).decode("utf-8", "surrogatepass")
+        except (sqlite3.Error, zlib.error, UnicodeDecodeError):
+            return None
+
     def touch(self, rows: Iterable[tuple[bytes, FileKey]]) -> None:
         """Files whose time changed but whose content did not: keep them, with the new time."""
         self._write("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
