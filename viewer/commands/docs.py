@@ -7,7 +7,6 @@ import argparse
 from viewer.commands import existing_folder
 from viewer.core.dataset.manifest import is_dataset
 from viewer.core.session import Session
-from viewer.core.session.dataset_loading import load_dataset
 
 SUMMARY = "list the documents of a folder with their dates, sentences and problems"
 DESCRIPTION = (
@@ -23,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
     if is_dataset(folder):  # a listing of documents reads no event
+        # Imported here: Arrow costs a quarter of a second at start, and a folder never needs it.
+        from viewer.core.session.dataset_loading import load_dataset
+
         loaded = load_dataset(folder, events=False)
     else:
         loaded = Session.open(folder, with_store=False).loaded
