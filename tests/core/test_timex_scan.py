@@ -230,6 +230,23 @@ def test_widening_after_the_quick_tests_is_widening_without_them(text: str) -> N
                         == widen(text, start, end, 0, kind, value, None, plain))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "About", "around\t", "more  than", "late-", "early", "Later", "nearly", "over", "at",
+    "least", "the", "Tuesday", "10", "a.m.", "two", "hours", "last", "week", "-", "said", ",",
+    "'s", "March", "5,", "2024"]), max_size=16).map(" ".join))
+def test_tagging_with_the_modifier_quick_test_is_tagging_without_it(text: str) -> None:
+    """The tagger calls `widen` only where one character of white space or hyphen comes
+    after the last expression and the word before it ends in a modifier's last two letters
+    (or more such characters follow): the expressions are those of calling it everywhere."""
+    import dataclasses
+
+    lex = bundled()
+    plain = dataclasses.replace(lex, modifier_ends=None, led_modifier=None)
+    for dct in (dt.date(2024, 6, 1), None):
+        assert Tagger(lex).tag(text, dct) == Tagger(plain).tag(text, dct)
+
+
 def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
     import dataclasses
 
