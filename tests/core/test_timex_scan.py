@@ -247,6 +247,46 @@ def test_tagging_with_the_modifier_quick_test_is_tagging_without_it(text: str) -
         assert Tagger(lex).tag(text, dct) == Tagger(plain).tag(text, dct)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_CUE_WORDS, ",", ";", "that", "and", "x"]), max_size=24)
+       .map(" ".join), st.integers(0, 200), st.integers(1, 12))
+def test_tense_finds_clause_breaks_only_to_weigh_two_cues(sentence: str, at: int,
+                                                         length: int) -> None:
+    """`tense` looks for the clause breaks only when two or more cues are near the
+    expression: the sign is the one of weighing every near cue with them, and a sentence
+    with at most one near cue has none found."""
+    from bisect import bisect_left
+
+    from viewer.core.timex.context import Match, TenseIndex
+
+    lex = bundled()
+    text = "x. " + sentence + "."
+    start = min(3 + at, len(text) - 1)
+    end = min(start + length, len(text))
+    index = TenseIndex(text, lex)
+    sign = Match(text, start, end, {}, None, None, lex, index).tense()
+    left, right = TenseIndex(text, lex).sentence(start, end)
+    clauses = index.clauses(left, right)
+    best, near = None, 0
+    for cue_sign, (starts, ends) in zip((1, -1), index.cues(left, right), strict=True):
+        before = bisect_left(starts, start)
+        after = bisect_left(starts, end, before)
+        for i in (before - 1, after):
+            if 0 <= i < len(starts):
+                near += 1
+                lo, hi = (ends[i], start) if ends[i] <= start else (end, starts[i])
+                cut = bisect_left(clauses, lo)
+                key = (int(hi > lo and cut < len(clauses) and clauses[cut] < hi),
+                       max(0, hi - lo), int(i == after), cue_sign)
+                if best is None or key[:3] < best[:3]:
+                    best = key
+    assert sign == (best[3] if best else 0)
+    if near < 2:
+        fresh = TenseIndex(text, lex)
+        Match(text, start, end, {}, None, None, lex, fresh).tense()
+        assert not fresh._clauses
+
+
 def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
     import dataclasses
 

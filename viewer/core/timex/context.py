@@ -277,22 +277,25 @@ class Match:
         if index is None:
             index = self.index = TenseIndex(self._text, self.lex)
         left, right = index.sentence(self.start, self.end)
-        best: tuple[int, int, int, int] | None = None  # (other clause, distance, after, sign)
         # The nearest cue of a pattern on either side is the last one starting before the
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
-        clauses = index.clauses(left, right)
+        near: list[tuple[int, int, int, int]] = []  # (start, end, after, sign)
         for sign, (starts, ends) in zip((1, -1), index.cues(left, right), strict=True):
             before = bisect_left(starts, self.start)
             after = bisect_left(starts, self.end, before)
             for at in (before - 1, after):
-                if not 0 <= at < len(starts):
-                    continue
-                start, end = starts[at], ends[at]
-                lo, hi = (end, self.start) if end <= self.start else (self.end, start)
-                between = bisect_left(clauses, lo)
-                other = hi > lo and between < len(clauses) and clauses[between] < hi
-                key = (int(other), max(0, hi - lo), int(at == after), sign)
-                if best is None or key[:3] < best[:3]:
-                    best = key
+                if 0 <= at < len(starts):
+                    near.append((starts[at], ends[at], int(at == after), sign))
+        if len(near) < 2:  # most (88 % in the bench corpus): no clause breaks to weigh
+            return near[0][3] if near else 0
+        best: tuple[int, int, int, int] | None = None  # (other clause, distance, after, sign)
+        clauses = index.clauses(left, right)
+        for start, end, is_after, sign in near:
+            lo, hi = (end, self.start) if end <= self.start else (self.end, start)
+            between = bisect_left(clauses, lo)
+            other = hi > lo and between < len(clauses) and clauses[between] < hi
+            key = (int(other), max(0, hi - lo), is_after, sign)
+            if best is None or key[:3] < best[:3]:
+                best = key
         return best[3] if best else 0
