@@ -93,10 +93,16 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in ROLES or not index.isValid() or not 0 <= index.row() < len(self.events):
+        if role not in ROLES or not index.isValid():
             return None  # a view asks each cell for a dozen roles: most are answered here
-        event = self.events[index.row()]
-        column = index.column()
+        return self.answer(index.row(), index.column(), role)
+
+    def answer(self, row: int, column: int, role: int) -> Any:
+        """`data()` for a row and column: the proxy asks here without making a source index
+        per cell and role (a repaint of the table asks hundreds of times)."""
+        if not 0 <= row < len(self.events):
+            return None
+        event = self.events[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 6:
                 return self.titles.get(event.document) or event.document
@@ -115,7 +121,7 @@ class EventTableModel(QAbstractTableModel):
         if role == EventIdRole:
             return event.id
         if role == SourceRowRole:
-            return index.row()
+            return row
         if role == SortRole:
             return self._sort_key(event, column)
         return None
@@ -433,9 +439,12 @@ class EventFilterProxy(QAbstractProxyModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The source's answer; the roles it never answers without mapping the index."""
-        if role not in ROLES:
+        if role not in ROLES or not index.isValid():
             return None
-        return self.source().data(self.mapToSource(index), role)
+        row = index.row()
+        if row >= len(self.rows):
+            return None
+        return self.source().answer(self.rows[row], index.column(), role)
 
     def mapToSource(self, proxy: Index) -> QModelIndex:
         if not proxy.isValid() or proxy.row() >= len(self.rows):
