@@ -75,7 +75,7 @@ def test_column_order_puts_undated_last_and_ties_in_document_order(qapp: Any) ->
 
 def test_proxy_answers_each_role_as_the_source_does_through_its_index(qapp: Any) -> None:
     """The proxy asks the source by row (no source index per cell and role); the answers
-    are the ones `data(mapToSource(index))` gave, and rows past the end give None."""
+    and flags are the ones `data(mapToSource(index))` gave, and rows past the end give None."""
     from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
     plain, fast, _rows = _proxies(300)
@@ -91,4 +91,7 @@ def test_proxy_answers_each_role_as_the_source_does_through_its_index(qapp: Any)
                 index = proxy.index(row, column)
                 for role in roles:
                     assert proxy.data(index, role) == source.data(proxy.mapToSource(index), role)
-        assert proxy.data(proxy.createIndex(proxy.rowCount() + 3, 0)) is None
+                assert proxy.flags(index) == source.flags(proxy.mapToSource(index))
+        past = proxy.createIndex(proxy.rowCount() + 3, 0)
+        assert proxy.data(past) is None
+        assert proxy.flags(past) == source.flags(proxy.mapToSource(past))
