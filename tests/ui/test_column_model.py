@@ -71,3 +71,27 @@ def test_column_order_puts_undated_last_and_ties_in_document_order(qapp: Any) ->
         plain.sort(0, order)
         fast.sort(0, order)
         assert fast.rows == plain.rows
+
+
+def test_proxy_answers_each_role_as_the_source_does_through_its_index(qapp: Any) -> None:
+    """The proxy asks the source by row (no source index per cell and role); the answers
+    and flags are the ones `data(mapToSource(index))` gave, and rows past the end give None."""
+    from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
+
+    plain, fast, _rows = _proxies(300)
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+             Qt.ItemDataRole.DecorationRole, EventRole, EventIdRole, SourceRowRole, SortRole]
+    for proxy in (plain, fast):
+        proxy.set_filter(Filter(parties=frozenset({"Russia"})))
+        source = proxy.sourceModel()
+        assert 0 < proxy.rowCount() < source.rowCount()
+        for row in range(0, proxy.rowCount(), 7):
+            for column in range(proxy.columnCount()):
+                index = proxy.index(row, column)
+                for role in roles:
+                    assert proxy.data(index, role) == source.data(proxy.mapToSource(index), role)
+                assert proxy.flags(index) == source.flags(proxy.mapToSource(index))
+        past = proxy.createIndex(proxy.rowCount() + 3, 0)
+        assert proxy.data(past) is None
+        assert proxy.flags(past) == source.flags(proxy.mapToSource(past))

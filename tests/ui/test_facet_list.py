@@ -35,3 +35,31 @@ def test_items_reused_across_filter_changes_show_each_value_its_count_and_check(
         assert shown == [(v, f"{v}  ({counts[v]})") for v in sorted(
             counts, key=lambda v: -counts[v])]
         assert facet.checked() == frozenset({"b"})
+
+
+def test_a_box_checked_by_a_click_is_among_the_checked(qtbot: Any) -> None:
+    """`checked()` asks the model for the checked rows: a click on an item's box (the view
+    stores the check its own way) and a check set in code are both found, an unchecked
+    box is not."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    facet = FacetList("parties")
+    qtbot.addWidget(facet)
+    facet.resize(300, 400)
+    facet.show()
+    facet.set_counts({v: 10 - i for i, v in enumerate("abcdef")})
+    facet.item(4).setCheckState(Qt.CheckState.Checked)  # "e", in code
+    for row in (1, 3, 3, 1, 1):  # "b" clicked on, "d" on and off again, "b" off and on
+        rect = facet.visualItemRect(facet.item(row))
+        option = QStyleOptionViewItem()
+        option.initFrom(facet)
+        option.rect = rect
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        box = facet.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator,
+                                           option, facet)
+        QTest.mouseClick(facet.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert facet.item(1).checkState() == Qt.CheckState.Checked
+    assert facet.item(3).checkState() == Qt.CheckState.Unchecked
+    assert facet.checked() == frozenset({"b", "e"})
+    assert FacetList("topics").checked() == frozenset()

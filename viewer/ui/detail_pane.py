@@ -40,6 +40,8 @@ from viewer.ui.detail_reasons import explained
 from viewer.ui.detail_reporting import conflict_html, reporting_rows
 from viewer.ui.event_model import date_text
 
+EMPTY_HEADER = "<i>Select an event on the timeline or in the table.</i>"
+
 
 class SafeBrowser(QTextBrowser):
     """A text browser that never loads anything: no images, no remote or local files."""
@@ -145,13 +147,17 @@ class DetailPane(QWidget):
             self.noteEdited.emit(self.current_event, self.note.toPlainText())
 
     def show_empty(self) -> None:
+        """Only what is not empty yet is emptied: every filter change with nothing selected
+        comes here, and clearing an empty note or text still repainted the pane."""
         self.current_event = None
-        self.note.blockSignals(True)
-        self.note.setPlainText("")
-        self.note.blockSignals(False)
+        if not self.note.document().isEmpty():
+            self.note.blockSignals(True)
+            self.note.setPlainText("")
+            self.note.blockSignals(False)
         self.note.setEnabled(False)
-        self.header.setText("<i>Select an event on the timeline or in the table.</i>")
-        self.text.clear()
+        self.header.setText(EMPTY_HEADER)
+        if not self.text.document().isEmpty():
+            self.text.clear()
         self.document_id = None
 
     def _hovered(self, href: str) -> None:

@@ -66,6 +66,10 @@ ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, EventRole, EventIdRole, SourceRowRole, SortRole))
 
+#: What Qt's table model gives every cell; the proxy answers it without asking.
+CELL_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+              | Qt.ItemFlag.ItemNeverHasChildren)
+
 
 class EventTableModel(QAbstractTableModel):
     """Events as rows; columns for the table, roles for the timeline and detail pane.
@@ -93,10 +97,16 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in ROLES or not index.isValid() or not 0 <= index.row() < len(self.events):
+        if role not in ROLES or not index.isValid():
             return None  # a view asks each cell for a dozen roles: most are answered here
-        event = self.events[index.row()]
-        column = index.column()
+        return self.answer(index.row(), index.column(), role)
+
+    def answer(self, row: int, column: int, role: int) -> Any:
+        """`data()` for a row and column: the proxy asks here without making a source index
+        per cell and role (a repaint of the table asks hundreds of times)."""
+        if not 0 <= row < len(self.events):
+            return None
+        event = self.events[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 6:
                 return self.titles.get(event.document) or event.document
@@ -115,7 +125,7 @@ class EventTableModel(QAbstractTableModel):
         if role == EventIdRole:
             return event.id
         if role == SourceRowRole:
-            return index.row()
+            return row
         if role == SortRole:
             return self._sort_key(event, column)
         return None
@@ -219,6 +229,7 @@ class EventFilterProxy(QAbstractProxyModel):
         self._fields: frozenset[str] | None = None  # what the next edit changes, if known
         self.edit_reset = False  # the last edit changed which rows are shown
         self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
+        self._source: EventTableModel | None = None
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
@@ -227,6 +238,7 @@ class EventFilterProxy(QAbstractProxyModel):
                 signal.disconnect(self._source_changed)
             old.dataChanged.disconnect(self._source_edited)
         super().setSourceModel(model)
+        self._source = model  # data() asks it for every cell and role: no lookup per call
         model.modelReset.connect(self._source_changed)
         model.rowsInserted.connect(self._source_changed)
         model.dataChanged.connect(self._source_edited)
@@ -433,9 +445,19 @@ class EventFilterProxy(QAbstractProxyModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The source's answer; the roles it never answers without mapping the index."""
-        if role not in ROLES:
+        if role not in ROLES or not index.isValid():
             return None
-        return self.source().data(self.mapToSource(index), role)
+        row, rows = index.row(), self._rows_array
+        if row >= len(rows) or self._source is None:
+            return None
+        return self._source.answer(int(rows[row]), index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """A table model's flags for a cell (the source keeps Qt's), without the source index
+        Qt's proxy makes per cell for them on every repaint."""
+        if not index.isValid() or index.row() >= len(self._rows_array):
+            return Qt.ItemFlag.NoItemFlags
+        return CELL_FLAGS
 
     def mapToSource(self, proxy: Index) -> QModelIndex:
         if not proxy.isValid() or proxy.row() >= len(self.rows):

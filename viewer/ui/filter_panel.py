@@ -51,10 +51,14 @@ class FacetList(QListWidget):
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def checked(self) -> frozenset[str]:
-        return frozenset(
-            self.item(i).data(_VALUE_ROLE) for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        )
+        """The checked values: the model finds the checked rows in one call (asking each of
+        300 items for its check was most of a documents list's part of a filter change)."""
+        model = self.model()
+        if not self.count():
+            return frozenset()
+        found = model.match(model.index(0, 0), Qt.ItemDataRole.CheckStateRole,
+                            Qt.CheckState.Checked, -1, Qt.MatchFlag.MatchExactly)
+        return frozenset(self.item(index.row()).data(_VALUE_ROLE) for index in found)
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show every value with its count; keep the user's checks. The values listed and

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -46,11 +47,18 @@ def is_dark() -> bool:
 def party_colour(name: str) -> QColor:
     if not name:
         return QColor(NEUTRAL)
+    return _readable(QColor(_party_hex(name)))
+
+
+@lru_cache(maxsize=4096)
+def _party_hex(name: str) -> str:
+    """A party's palette colour: fixed, else picked by a hash of its name. Kept per name:
+    every paint after a filter change asked again for each lane and badge shown."""
     fixed = _FIXED.get(name)
     if fixed is None:
         digest = int(hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()[:6], 16)
         fixed = _PARTY_COLOURS[digest % len(_PARTY_COLOURS)]
-    return _readable(QColor(fixed))
+    return fixed
 
 
 def topic_colour(taxonomy: Taxonomy, topic_id: str) -> QColor:

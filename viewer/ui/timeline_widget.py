@@ -109,7 +109,7 @@ class TimelineWidget(QAbstractScrollArea):
         before, self._span = self._span, extent(events, self.rows)
         changed = self._span != before and self._span is not None
         if self.rows and (not self._fitted or (changed and not self._user_zoomed)):
-            self.fit()  # a filter or a reload changed what is shown: show all of it
+            self._fit(self._span)  # a filter or a reload changed what is shown: show it all
         else:
             self._rebuild()
             if changed:
@@ -286,7 +286,12 @@ class TimelineWidget(QAbstractScrollArea):
 
     # -- zoom and navigation ------------------------------------------------------------------
     def fit(self) -> None:
-        span = self._span = extent(self.events, self.rows)
+        self._fit(extent(self.events, self.rows))
+
+    def _fit(self, span: tuple[int, int] | None) -> None:
+        """Fit `span`, the shown events' extent (`set_events` has just measured it: a
+        filter change measured the same rows twice)."""
+        self._span = span
         if span is None:
             self._rebuild()
             return
