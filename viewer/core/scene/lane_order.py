@@ -11,7 +11,9 @@ keeps the order: no sort, no Python work per event.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -91,7 +93,7 @@ def _pairs(columns: EventColumns, mode: str) -> tuple[I64, I64, list[str]]:
     return rows[by_row], codes[by_row], [*strings, ""]
 
 
-def argsort_keys(keys: list[I64]) -> I64:
+def argsort_keys(keys: Sequence[I32] | Sequence[I64]) -> I64:
     """Stable order by several integer keys, major first. Each key is taken from its least
     value; a least-significant key already in order is dropped (a stable sort keeps it); keys
     that then each span under 2^16 are sorted one pass each from the least significant, as
@@ -101,33 +103,37 @@ def argsort_keys(keys: list[I64]) -> I64:
     lane pair of its lane mode)."""
     if not len(keys[0]):
         return np.zeros(0, dtype=np.int64)
-    keys = [k - k.min() for k in keys]
-    while len(keys) > 1 and bool((keys[-1][1:] >= keys[-1][:-1]).all()):
-        keys.pop()
-    spans = [int(k.max()) for k in keys]
+    least: list[npt.NDArray[Any]] = [k - k.min() for k in keys]  # each key's own width kept
+    while len(least) > 1 and bool((least[-1][1:] >= least[-1][:-1]).all()):
+        least.pop()
+    spans = [int(k.max()) for k in least]
     if max(spans) < 1 << 16:
-        order: I64 = np.arange(len(keys[0]), dtype=np.int64)
-        for key in reversed(keys):
+        order: I64 = np.arange(len(least[0]), dtype=np.int64)
+        for key in reversed(least):
             order = order[np.argsort(key[order].astype(np.uint16), kind="stable")]
         return order
     bits = [max(1, span.bit_length()) for span in spans]
     if sum(bits) > 63:
-        return np.lexsort(tuple(reversed(keys)))
-    packed = np.zeros(len(keys[0]), dtype=np.int64)
-    for key, width in zip(keys, bits, strict=True):
+        return np.lexsort(tuple(reversed(least)))
+    packed = np.zeros(len(least[0]), dtype=np.int64)
+    for key, width in zip(least, bits, strict=True):
         packed = (packed << width) | key
     found: I64 = np.argsort(packed, kind="stable")
     return found
 
 
 def _build(columns: EventColumns, mode: str, stamp: tuple[int, ...]) -> LaneOrder:
-    rows, codes, strings = _pairs(columns, mode)
+    """Every key, gather and sort in 4-byte integers: at a million events the pairs are
+    1.8 million, and 8-byte copies of them doubled the memory each gather walks (this runs
+    before the window's first paint)."""
+    pair_rows, codes, strings = _pairs(columns, mode)
     unique: dict[str, int] = {}  # the same key under two codes is one lane
     code_map = np.array([unique.setdefault(k, len(unique)) for k in strings] or [0],
-                        dtype=np.int64)
-    lanes = code_map[codes] if len(codes) else codes
-    start = columns.arrays["start"][rows].astype(np.int64)
-    end = columns.arrays["end"][rows].astype(np.int64)
+                        dtype=np.int32)
+    lanes: I32 = code_map[codes] if len(codes) else codes.astype(np.int32)
+    rows: I32 = pair_rows.astype(np.int32)
+    start: I32 = columns.arrays["start"][rows].astype(np.int32, copy=False)
+    end: I32 = columns.arrays["end"][rows].astype(np.int32, copy=False)
     end = np.where(end == NO_DAY, start, end)
     dated = start != NO_DAY
     point = dated & (end <= start)
@@ -135,9 +141,8 @@ def _build(columns: EventColumns, mode: str, stamp: tuple[int, ...]) -> LaneOrde
     def sorted_pairs(selected: npt.NDArray[np.bool_], same_days: bool) -> Pairs:
         picked = np.flatnonzero(selected)
         order = picked[argsort_keys([lanes[picked], start[picked], rows[picked]])]
-        starts = start[order].astype(np.int32)
-        return Pairs(rows[order].astype(np.int32), lanes[order].astype(np.int32), starts,
-                     starts if same_days else end[order].astype(np.int32))
+        starts = start[order]
+        return Pairs(rows[order], lanes[order], starts, starts if same_days else end[order])
 
     return LaneOrder(tuple(unique), sorted_pairs(point, True),
                      sorted_pairs(dated & ~point, False), sorted_pairs(~dated, True), stamp)
