@@ -12,7 +12,8 @@ from viewer.core.query import Filter
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_events import RowEvents
-from viewer.ui.event_model import EventFilterProxy, EventTableModel
+from viewer.ui.event_model import EventTableModel
+from viewer.ui.event_proxy import EventFilterProxy
 
 
 def _proxies(count: int) -> tuple[EventFilterProxy, EventFilterProxy, RowEvents]:

@@ -46,7 +46,8 @@ from viewer.ui.coverage_dialog import CoverageDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
-from viewer.ui.event_model import EventFilterProxy, EventTableModel
+from viewer.ui.event_model import EventTableModel
+from viewer.ui.event_proxy import EventFilterProxy
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel

@@ -1,0 +1,318 @@
+"""The filter proxy over the one source model: the rows the core's filter keeps, sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+
+from viewer.core.events.document_events import Event
+from viewer.core.query import EventIndex, Filter
+from viewer.core.scene.lane_order import argsort_keys
+from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.row_array import Ints, RowArray
+from viewer.core.session.row_events import RowEvents
+from viewer.ui.event_model import (
+    CELL_FLAGS,
+    COLUMNS,
+    ORDER_FIELDS,
+    ROLES,
+    EventTableModel,
+    Index,
+)
+
+
+class EventFilterProxy(QAbstractProxyModel):
+    """Rows of the source that the core filter keeps, sorted; one reset per filter change.
+
+    The filter itself is the open Session's column index (or, for events set without a
+    Session, an `EventIndex` built from them), so the table, the timeline and the CLI export
+    agree on every event; Qt only sees the resulting row list. An edit never rebuilds it.
+    """
+
+    filterApplied = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.filter = Filter()
+        self.index_: EventIndex | ColumnIndex | None = None
+        self.session_index: ColumnIndex | None = None
+        self.rows: Sequence[int] = RowArray()  # shown source rows, in the table's order
+        self._proxy_of: npt.NDArray[np.int32] | None = np.zeros(0, dtype=np.int32)
+        self._proxy_size = 0  # the source's size when the rows were set
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._counts: Mapping[str, Mapping[str, int]] = {}
+        self._order: list[int] | None = None
+        self._order_array: npt.NDArray[np.int32] | None = None  # 4 bytes a row
+        self._rows_array: Ints = np.zeros(0, dtype=np.int64)
+        self._fields: frozenset[str] | None = None  # what the next edit changes, if known
+        self.edit_reset = False  # the last edit changed which rows are shown
+        self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
+        self._source: EventTableModel | None = None
+
+    def setSourceModel(self, model: Any) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for signal in (old.modelReset, old.rowsInserted):
+                signal.disconnect(self._source_changed)
+            old.dataChanged.disconnect(self._source_edited)
+        super().setSourceModel(model)
+        self._source = model  # data() asks it for every cell and role: no lookup per call
+        model.modelReset.connect(self._source_changed)
+        model.rowsInserted.connect(self._source_changed)
+        model.dataChanged.connect(self._source_edited)
+        self._source_changed()
+
+    def source(self) -> EventTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, EventTableModel)
+        return model
+
+    def use_index(self, index: ColumnIndex | None) -> None:
+        """Filter with a Session's index, which the Session keeps up to date on edits."""
+        self.session_index = index
+
+    def _source_changed(self, *_args: Any) -> None:
+        size = len(self.source().events)
+        if self.session_index is not None and self.session_index.columns.size == size:
+            self.index_ = self.session_index
+        else:  # events set without a Session (benchmarks, tests): index them
+            self.index_ = EventIndex.build(self.source().events)
+        self._order = self._order_array = None
+        self._apply()
+
+    def set_filter(self, value: Filter) -> None:
+        self.filter = value
+        self._apply()
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        index = self.index_
+        if isinstance(index, ColumnIndex):
+            self._set_rows(self._ordered(index.select(self.filter)))
+        else:
+            self._set_rows(self._selected_in_order(index.rows(self.filter)) if index else [])
+        self._counts = index.counts(self.filter) if index is not None else {}
+        self.endResetModel()
+        self.filterApplied.emit()
+
+    def _set_rows(self, rows: list[int] | Ints) -> None:
+        array: Ints = (rows if isinstance(rows, np.ndarray) and rows.dtype == np.int32
+                       else np.asarray(rows, dtype=np.int64))
+        self._rows_array = array
+        self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
+        self._proxy_size = len(self.source().events)
+        self._proxy_of = None  # made when first asked for (an edit, a selection)
+        self.counts_stale = False
+
+    @property
+    def proxy_of(self) -> npt.NDArray[np.int32]:
+        """Each source row's row in the proxy, -1 where not shown; made on first use after a
+        filter change (a million-row scatter that most filter changes never read)."""
+        if self._proxy_of is None:
+            proxy_of = np.full(self._proxy_size, -1, dtype=np.int32)
+            proxy_of[self._rows_array] = np.arange(len(self._rows_array), dtype=np.int32)
+            self._proxy_of = proxy_of
+        return self._proxy_of
+
+    def _ordered(self, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int32]:
+        """The rows a mask keeps, in the table's order: the whole table's order is one
+        argsort per sort column, and a filter only picks from it (O(n), vectorised)."""
+        if self._order_array is None:
+            self._order_array = self._column_order()
+        order = self._order_array
+        picked: npt.NDArray[np.int32] = order[mask[order]]
+        return picked
+
+    def note_fields(self, fields: frozenset[str]) -> None:
+        """The event fields the coming data changes touch (the Session's `Change` says);
+        they hold for every run of rows one edit announces."""
+        self._fields = frozenset(fields)
+        self.edit_reset = False
+
+    def _source_edited(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
+        """Edited rows: when the filter still shows the same rows in the same order, only
+        those rows are announced (no reset, so views keep their selection and scroll);
+        otherwise the filter applies again. Whether the edited rows are still shown is asked
+        of them alone; the whole order is redone only when an edit changed a sort key."""
+        fields = self._fields
+        index = self.index_
+        if not isinstance(index, ColumnIndex) or len(self.proxy_of) != len(self.source().events):
+            self.edit_reset = True
+            self._source_changed()
+            return
+        edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
+        if fields is None or fields & ORDER_FIELDS or self.sort_column not in (0, 1):
+            self._order_array = None
+            same = np.array_equal(self._ordered(index.select(self.filter)), self._rows_array)
+        else:
+            same = np.array_equal(index.keeps(self.filter, edited), self.proxy_of[edited] >= 0)
+        if not same:
+            self.edit_reset = True
+            self._apply()
+            return
+        self.counts_stale = self.counts_stale or fields is None or bool(fields)
+        last = len(COLUMNS) - 1
+        for source_row in edited.tolist():
+            row = self.proxy_row_of_source(source_row)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    @property
+    def counts(self) -> Mapping[str, Mapping[str, int]]:
+        """Facet counts for the filter; after an edit that kept the rows they are counted
+        when first asked for (the window asks once the edit is painted)."""
+        if self.counts_stale and self.index_ is not None:
+            self._counts = self.index_.counts(self.filter)
+            self.counts_stale = False
+        return self._counts
+
+    def _column_order(self) -> npt.NDArray[np.int32]:
+        """Every row in the table's order, as 4-byte row numbers."""
+        return self._column_order_wide().astype(np.int32)
+
+    def _column_order_wide(self) -> npt.NDArray[np.int64]:
+        events = self.source().events
+        if isinstance(events, RowEvents) and self.sort_column in (0, 1):
+            columns = events.columns
+            start = columns.arrays["start"].astype(np.int64)
+            dated = start != 0
+            first, last = (int(start[dated].min()), int(start[dated].max())) if dated.any() else (
+                0, 0)
+            start = np.where(dated, start - first, last - first + 1)  # undated last
+            names = columns.vocab["document"].strings
+            rank = np.empty(len(names) + 1, dtype=np.int64)
+            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(
+                1, len(names) + 1)
+            rank[-1] = 0
+            # One stable argsort of the three keys packed into one integer (a lexsort of
+            # them cost about 0.5 s of the first paint at a million events).
+            order = argsort_keys([start, rank[columns.arrays["document"]],
+                                  columns.arrays["char_start"].astype(np.int64)])
+        else:  # other columns: their text, sorted in Python
+            order = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int64)
+            if self.sort_order == Qt.SortOrder.DescendingOrder:
+                return order  # _sorted reversed it already
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1]
+        return order
+
+    def _selected_in_order(self, positions: list[int]) -> list[int]:
+        """The rows a filter keeps in the table's sort order (events set without a Session).
+
+        Up to a quarter of the rows are sorted directly; a larger selection is read off the
+        whole table's order, which is sorted once per sort column rather than per filter.
+        """
+        size = len(self.source().events)
+        if len(positions) * 4 < size:
+            return self._sorted(positions)
+        if self._order is None:
+            self._order = self._sorted(list(range(size)))
+        keep = bytearray(size)
+        for row in positions:
+            keep[row] = 1
+        return [row for row in self._order if keep[row]]
+
+    def _sorted(self, rows: list[int]) -> list[int]:
+        model = self.source()
+        events = model.events
+        key_of = model._sort_key
+        column = self.sort_column
+        rows = sorted(rows, key=lambda r: key_of(events[r], column))
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            rows.reverse()
+        return rows
+
+    # Qt overrides ----------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self._order = self._order_array = None
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self.rows  # immutable: the next rows are a new RowArray
+        if isinstance(self.index_, ColumnIndex):
+            mask = np.zeros(len(self.source().events), dtype=bool)
+            mask[self._rows_array] = True
+            self._set_rows(self._ordered(mask))
+        else:
+            self._set_rows(self._sorted(list(self.rows)))
+        self.changePersistentIndexList(
+            self.persistentIndexList(),
+            [self._remap(p, old_rows) for p in self.persistentIndexList()],
+        )
+        self.layoutChanged.emit()
+
+    def _remap(self, index: QModelIndex, old_rows: Sequence[int]) -> QModelIndex:
+        if not index.isValid() or index.row() >= len(old_rows):
+            return QModelIndex()
+        return self.index(int(self.proxy_of[old_rows[index.row()]]), index.column())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self.rows) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    # Qt overloads parent(): QObject.parent() and QAbstractItemModel.parent(index); a Python
+    # override can only be one function, so it answers both shapes and mypy flags the pair.
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source's answer; the roles it never answers without mapping the index."""
+        if role not in ROLES or not index.isValid():
+            return None
+        row, rows = index.row(), self._rows_array
+        if row >= len(rows) or self._source is None:
+            return None
+        return self._source.answer(int(rows[row]), index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """A table model's flags for a cell (the source keeps Qt's), without the source index
+        Qt's proxy makes per cell for them on every repaint."""
+        if not index.isValid() or index.row() >= len(self._rows_array):
+            return Qt.ItemFlag.NoItemFlags
+        return CELL_FLAGS
+
+    def mapToSource(self, proxy: Index) -> QModelIndex:
+        if not proxy.isValid() or proxy.row() >= len(self.rows):
+            return QModelIndex()
+        return self.source().index(self.rows[proxy.row()], proxy.column())
+
+    def mapFromSource(self, source: Index) -> QModelIndex:
+        if not source.isValid():
+            return QModelIndex()
+        row = self.proxy_row_of_source(source.row())
+        return QModelIndex() if row is None else self.index(row, source.column())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return None
+        return self.source().headerData(section, orientation, role)
+
+    # Helpers for views -------------------------------------------------------------------------
+    def event_at(self, proxy_row: int) -> Event:
+        return self.source().events[self.rows[proxy_row]]
+
+    def proxy_row_of_source(self, source_row: int) -> int | None:
+        if not 0 <= source_row < len(self.proxy_of):
+            return None
+        row = int(self.proxy_of[source_row])
+        return row if row >= 0 else None
+
+    def shown_source_rows(self) -> Sequence[int]:
+        return self.rows
