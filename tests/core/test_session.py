@@ -15,7 +15,8 @@ import pytest
 from tests.conftest import copy_seeds
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session import Session
-from viewer.core.session.columns import EventColumns, Ragged
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.vocabulary import Ragged
 from viewer.core.store.analyst_store import Store
 from viewer.core.store.edits import CreateTag, TagEvents, correct_date, correct_set
 

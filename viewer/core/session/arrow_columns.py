@@ -15,7 +15,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.core.dataset.tables import events_from_table
-from viewer.core.session.columns import NO_DAY, SPECS, EventColumns, Ragged, Vocabulary
+from viewer.core.session.columns import NO_DAY, SPECS, EventColumns
+from viewer.core.session.vocabulary import Ragged, Vocabulary
 
 EPOCH = dt.date(1970, 1, 1).toordinal()  # date32 counts days from here; the columns, from 1
 

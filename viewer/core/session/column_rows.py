@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.session.columns import NO_DAY, SPEC, EventColumns, Ragged, Vocabulary
+from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
+from viewer.core.session.vocabulary import Ragged, Vocabulary
 
 Rows = npt.NDArray[np.int64]
 

@@ -43,9 +43,10 @@ from viewer.core.pipeline.folder_topics import (
 from viewer.core.pipeline.people_codes import Resolved, resolve_mentions
 from viewer.core.pipeline.people_reduce import with_people
 from viewer.core.session.column_rows import put
-from viewer.core.session.columns import EventColumns, Ragged
+from viewer.core.session.columns import EventColumns
 from viewer.core.session.stage_links import Change, Links, link, regrouped
 from viewer.core.session.stage_marks import disputes, reports
+from viewer.core.session.vocabulary import Ragged
 
 Rows = npt.NDArray[np.int64]
 

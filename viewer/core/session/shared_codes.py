@@ -18,7 +18,8 @@ import numpy as np
 
 from viewer.core.pipeline.coded_lists import CodedLists
 from viewer.core.pipeline.document_summary import EventNotes
-from viewer.core.session.columns import EventColumns, Ragged, Vocabulary
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.vocabulary import Ragged, Vocabulary
 
 _NOTES = ("mentions", "words", "figures")
 

@@ -1,0 +1,90 @@
+"""Strings as small integer codes, and one list of codes per row: the two shapes every
+coded column of the event store is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+IntArray = npt.NDArray[np.int32]
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Strings ↔ small integer codes, in order of first appearance."""
+
+    strings: list[str] = field(default_factory=list)
+    codes: dict[str, int] = field(default_factory=dict)
+
+    def code(self, value: str) -> int:
+        found = self.codes.get(value)
+        if found is None:
+            found = self.codes[value] = len(self.strings)
+            self.strings.append(value)
+        return found
+
+    @classmethod
+    def of(cls, strings: Iterable[str]) -> Vocabulary:
+        vocab = cls()
+        for value in strings:
+            vocab.code(value)
+        return vocab
+
+
+@dataclass(slots=True)
+class Ragged:
+    """One list of codes per row: `codes[offsets[i]:offsets[i + 1]]` are row i's values."""
+
+    codes: IntArray
+    offsets: npt.NDArray[np.int64] | IntArray  # int32 once saved and read back
+    _rows: IntArray | None = None
+
+    @classmethod
+    def of(cls, lists: Sequence[Sequence[int]]) -> Ragged:
+        lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        codes = np.fromiter((c for x in lists for c in x), dtype=np.int32,
+                            count=int(offsets[-1]))
+        return cls(codes, offsets)
+
+    def row(self, i: int) -> list[int]:
+        return [int(c) for c in self.codes[self.offsets[i] : self.offsets[i + 1]]]
+
+    @property
+    def rows(self) -> IntArray:
+        """The row of each code (built once, then kept until the next change)."""
+        if self._rows is None:
+            lengths = np.diff(self.offsets)
+            self._rows = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        return self._rows
+
+    def replace(self, values: Mapping[int, Sequence[int]]) -> None:
+        """Give some rows new lists: one pass over the arrays, not a rebuild from objects."""
+        if not values:
+            return
+        lengths = np.diff(self.offsets)
+        changed = np.fromiter(values, dtype=np.int64, count=len(values))
+        keep = ~np.isin(self.rows, changed)
+        lengths[changed] = [len(values[int(r)]) for r in changed]
+        added_rows = np.fromiter((r for r, v in values.items() for _ in v), dtype=np.int32)
+        added = np.fromiter((c for v in values.values() for c in v), dtype=np.int32)
+        rows = np.concatenate([self.rows[keep], added_rows])
+        order = np.argsort(rows, kind="stable")
+        self.codes = np.concatenate([self.codes[keep], added])[order]
+        # 4 bytes a row while the codes fit (an edit once widened a read-back column to 8)
+        wide = int(lengths.sum()) >= 2**31 or self.offsets.dtype == np.int64
+        offsets: npt.NDArray[np.int64] | IntArray = (
+            np.zeros(len(lengths) + 1, dtype=np.int64) if wide
+            else np.zeros(len(lengths) + 1, dtype=np.int32))
+        np.cumsum(lengths, out=offsets[1:])
+        self.offsets = offsets
+        self._rows = rows[order]
+
+    @property
+    def nbytes(self) -> int:
+        extra = self._rows.nbytes if self._rows is not None else 0
+        return int(self.codes.nbytes + self.offsets.nbytes + extra)
