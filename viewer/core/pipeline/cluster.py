@@ -12,14 +12,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from viewer.core.events.document_events import Event, evolve
 
 MAX_SPAN_DAYS = 10
+MIN_SHARED, MIN_OVERLAP = 3, 0.25  # wording close enough to link: shared words, or their share
 # Pairs are compared within a date window; where thousands of articles share a few days, each
 # event is compared with at most this many later events of other articles (the cap keeps a
 # folder linear; below it the result is exact).
 MAX_COMPARED = 400
+T = TypeVar("T")
 _WORD = re.compile(r"[a-z]+")
 _STOP = frozenset(
     "the and that with from have has had were was for this their they them than then there "
@@ -58,9 +61,12 @@ def _linkable(a: Event, b: Event, topics: tuple[frozenset[str], frozenset[str]],
     return not (parties[0] and parties[1] and parties[0].isdisjoint(parties[1]))
 
 
-def _close_wording(wa: frozenset[str], wb: frozenset[str]) -> bool:
+def close_wording(wa: frozenset[T], wb: frozenset[T], min_shared: int = MIN_SHARED,
+                  min_overlap: float = MIN_OVERLAP) -> bool:
+    """Whether two events' content words (strings, or their codes) say the same thing:
+    `min_shared` words in common, or at least two making `min_overlap` of the union."""
     shared = len(wa & wb)
-    return shared >= 3 or (shared >= 2 and shared / max(1, len(wa | wb)) >= 0.25)
+    return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
 
 
 def is_candidate(e: Event) -> bool:
@@ -121,7 +127,7 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
                 continue
             compared += 1
             if _linkable(a, b, (topic_sets[pos], topic_sets[j]), (party_sets[pos], party_sets[j])) \
-                    and _close_wording(words_of(i), words_of(candidates[j])):
+                    and close_wording(words_of(i), words_of(candidates[j])):
                 pairs.append((i, candidates[j]))
             j += 1
     return pairs

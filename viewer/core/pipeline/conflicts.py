@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from viewer.core.events.document_events import Event, evolve
-from viewer.core.pipeline.cluster import content_words
+from viewer.core.pipeline.cluster import close_wording, content_words
 from viewer.core.resources import load_data
 
 DATE, FIGURE, PARTIES = "date", "figure", "parties"
@@ -187,9 +187,7 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
                 wa = words[i] = content_words(a.text)
             if wb is None:
                 wb = words[j] = content_words(b.text)
-            shared = len(wa & wb)
-            if shared >= rules.min_shared or (
-                    shared >= 2 and shared / max(1, len(wa | wb)) >= rules.min_overlap):
+            if close_wording(wa, wb, rules.min_shared, rules.min_overlap):
                 ra, rb = root(a.cluster), root(b.cluster)
                 parent[max(ra, rb)] = min(ra, rb)
                 pairs.append((i, j))

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.pipeline.cluster import close_wording
+
 
 @dataclass(frozen=True, slots=True)
 class Stretch:
@@ -40,11 +42,6 @@ def next_other(documents: npt.NDArray[np.int32]) -> list[int]:
     ends = np.append(starts, size)
     found: list[int] = ends[np.searchsorted(starts, np.arange(size), side="right")].tolist()
     return found
-
-
-def close(wa: frozenset[int], wb: frozenset[int], min_shared: int, min_overlap: float) -> bool:
-    shared = len(wa & wb)
-    return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
 
 
 def word_sets(stretch: Stretch) -> Callable[[int], frozenset[int]]:
@@ -85,8 +82,8 @@ def scan_clusters(stretch: Stretch, max_compared: int) -> list[int]:
                 j = other[j]
                 continue
             compared += 1
-            if ta & topics[j] and (not pa or not parties[j] or pa & parties[j]) and close(
-                    words(pos), words(j), 3, 0.25):
+            if ta & topics[j] and (not pa or not parties[j] or pa & parties[j]) and close_wording(
+                    words(pos), words(j)):
                 pairs += (pos, j)
             j += 1
     return pairs
@@ -122,6 +119,6 @@ def scan_near(stretch: Stretch, max_compared: int, tolerance: int, min_shared: i
                 continue
             if pa and parties[j] and not pa & parties[j]:
                 continue
-            if close(words(pos), words(j), min_shared, min_overlap):
+            if close_wording(words(pos), words(j), min_shared, min_overlap):
                 pairs += (pos, j)
     return pairs
