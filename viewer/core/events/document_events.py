@@ -28,7 +28,7 @@ from viewer.core.events.narrative_focus import (
     up_to_the_report,
 )
 from viewer.core.events.parties import Gazetteer, Mention
-from viewer.core.events.people import PersonMention, find_people
+from viewer.core.events.people import PersonMention, find_people, role_mentions
 from viewer.core.events.sentence_dating import Part, reaction_end, sentence_parts, window_end
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
@@ -159,6 +159,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions, titles=speakers.titles))
+        roles = role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
+                              speakers.titles.roles)
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(people)
@@ -268,8 +270,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                            *(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))],
             ))
             said_slot.append(len(said) - 1)
-            mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
-                            or people)
+            mentions.append((tuple(m for m in people if part.start <= m.start < part.end)
+                             or people)
+                            + (tuple(r for r in roles if part.start <= r.start < part.end)
+                               or roles))
         told = told_day(parts, doc.date)
         if (sentence.boilerplate is None and told.timex is not None
                 and not told.bounded

@@ -22,6 +22,7 @@ from typing import Any
 from viewer.core.events.name_lookups import place_before, remembered, titled_before
 from viewer.core.events.name_tokens import Words
 from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.story_roles import ROLE_MARK, RoleRules, find_roles, roles_from
 from viewer.core.resources import build_for_folder, override
 
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
@@ -72,6 +73,7 @@ class TitleData:
     title_re: re.Pattern[str]
     titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
     lengths: tuple[int, ...] = ()  # the titles' lengths, for `titled_before`
+    roles: RoleRules = field(default_factory=RoleRules)  # "the mediators" (`story_roles`)
 
 
 @functools.lru_cache(maxsize=8)
@@ -87,7 +89,7 @@ def _titles_from(data: dict[str, Any]) -> TitleData:
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
                      dict(data.get("leaders", {})), title_re, titled_end,
-                     tuple(sorted({len(t) for t in titles})))
+                     tuple(sorted({len(t) for t in titles})), roles_from(data))
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -257,6 +259,18 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     return found
 
 
+ROLE_JOIN = "\x1d"  # between the parties of a role (`Person.party` of a role)
+
+
+def is_role(mention: PersonMention) -> bool:
+    """A role ("the mediators", `story_roles`), carried as a mention of the role's id."""
+    return mention.tokens[0] == ROLE_MARK
+
+
+def role_key(role: str) -> str:
+    return f"{ROLE_MARK}:{role}"  # never a surname key (those are letters only)
+
+
 @dataclass
 class Person:
     name: str
@@ -267,6 +281,10 @@ class Person:
 
     @property
     def party(self) -> str | None:
+        """The party the texts give most often; a role's: every party it was bound to,
+        by name, joined by `ROLE_JOIN`."""
+        if self.key.startswith(ROLE_MARK):
+            return ROLE_JOIN.join(sorted(self.party_votes)) or None
         return self.party_votes.most_common(1)[0][0] if self.party_votes else None
 
 
@@ -296,11 +314,23 @@ class PeopleRegistry:
     def learn(self, mentions: Iterable[PersonMention]) -> None:
         """First pass: names with evidence (two words or more) become people."""
         for mention in mentions:
+            if is_role(mention):
+                if mention.title_party:  # "the Egyptian mediators"
+                    self._role(mention.tokens[-1]).party_votes[mention.title_party] += 1
+                continue
             if len(mention.tokens) >= 2 and (mention.evidence or mention.title_party):
                 person = self._person(mention.tokens[0], mention.tokens[-1])
                 person.forms[" ".join(mention.tokens)] += 1
                 if mention.title_party:
                     person.party_votes[mention.title_party] += 1
+
+    def _role(self, role: str) -> Person:
+        key = role_key(role)
+        person = self.people.get((key, None))
+        if person is None:
+            person = self.people[(key, None)] = Person(key, key, None)
+            self.by_key.setdefault(key, []).append(person)
+        return person
 
     def _leader(self, last: str) -> tuple[str, str] | None:
         if self._leaders is None:
@@ -312,6 +342,8 @@ class PeopleRegistry:
     def finish(self) -> None:
         """Settle display names; the leaders list fills in parties no text gave."""
         for person in self.people.values():
+            if person.key.startswith(ROLE_MARK):
+                continue
             if person.first is not None:
                 self.by_first.setdefault(person.first, []).append(person)
             if person.forms:
@@ -328,7 +360,11 @@ class PeopleRegistry:
         return found[0] if len(found) == 1 else None
 
     def resolve(self, mention: PersonMention) -> Person | None:
-        """The person a mention names, if the folder knows them (or the text proves it)."""
+        """The person a mention names, if the folder knows them (or the text proves it);
+        for a role used alone, the role as the folder binds it."""
+        if is_role(mention):
+            bound = self.by_key.get(role_key(mention.tokens[-1]))
+            return bound[0] if bound and mention.title_party is None else None
         last = mention.tokens[-1]
         candidates = self.by_key.get(surname_key(last), [])
         if len(mention.tokens) >= 2:
@@ -361,3 +397,11 @@ class PeopleRegistry:
             person.party_votes[mention.title_party] += 1
             return person
         return None
+
+
+def role_mentions(text: str, start: int, end: int, parties: Sequence[Mention],
+                  rules: RoleRules) -> tuple[PersonMention, ...]:
+    """The roles of text[start:end] (`story_roles.find_roles`) as mentions the registry
+    learns (a party bound to the role: evidence) and resolves (the role used alone)."""
+    return tuple(PersonMention(at, stop, (ROLE_MARK, role), party is not None, party)
+                 for at, stop, role, party in find_roles(text, start, end, parties, rules))

@@ -35,7 +35,7 @@ from viewer.core.pipeline.conflicts import with_conflicts
 from viewer.core.pipeline.file_cache import Cache, entry_key, fingerprint
 from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
 from viewer.core.pipeline.gc_pacing import for_worker, paced
-from viewer.core.pipeline.people_reduce import as_found, attach_people
+from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table
 from viewer.core.pipeline.reporting import with_reports
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
@@ -339,8 +339,7 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             events.append(attach_people(
                 event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
-    people = {p.name: p.party for p in registry.people.values()}
-    return events, people
+    return events, people_table(registry)
 
 
 def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,
