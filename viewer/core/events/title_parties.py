@@ -39,6 +39,8 @@ class TitleData:
     titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
     lengths: tuple[int, ...] = ()  # the titles' lengths, for `titled_before`
     roles: RoleRules = field(default_factory=RoleRules)  # "the mediators" (`story_roles`)
+    # a title, then the word that ties it to a party: "a spokesman for " (+ "Qatar's …")
+    title_for: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -54,7 +56,9 @@ def _titles_from(data: dict[str, Any]) -> TitleData:
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
                      dict(data.get("leaders", {})), title_re, titled_end,
-                     tuple(sorted({len(t) for t in titles})), roles_from(data))
+                     tuple(sorted({len(t) for t in titles})), roles_from(data),
+                     re.compile(r"(?:" + title_re.pattern + r")\s+(?:for|of|at|with)\s+"
+                                r"(?:the\s+)?$"))
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -85,11 +89,18 @@ def _is_title_phrase(between: str, title_re: re.Pattern[str], modifiers: frozens
 
 
 _POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
-_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
-_TITLE_GLUE = re.compile(r"[\s,-]+")
+# "education minister", "Commerce Minister": a portfolio before the title
+_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)|\b[A-Z][a-z]+(?=\s+Minister\b)")
+_TITLE_GLUE = re.compile(r"[\s,—–-]+")  # "Turkey — Foreign Minister …" in a list of delegates
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
 _CLAUSE_STOP = re.compile(r"[,;.]")
 _OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
+# After a name: "Yaw Ofori-Darko of Ghana", "Tarek Sallam of Egypt" (then no other capital:
+# "of Ghana Airways" is a name of its own).
+_OF_PARTY = re.compile(r"\s+of\s+(?:the\s+)?")
+_PARTY_ENDS = re.compile(r"(?!\s*[A-Z]|['’]s)")
+# Between a party and a name after "a spokesman for": "'s foreign ministry, ", ", ".
+_BODY_BETWEEN = re.compile(r"(?:(?:'s|’s)(?:\s+[a-z-]+){1,3})?,\s*")
 
 
 def _mention_start(mention: Mention) -> int:
@@ -111,9 +122,19 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
     for mention in reversed(mentions):
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
+        if (_BODY_BETWEEN.fullmatch(text, mention.end, start)
+                and data.title_for.search(text, max(left_from, mention.start - 40),
+                                          mention.start)):
+            return mention.party, True  # "a spokesman for Qatar's foreign ministry, …"
         if (mention.kind == "metonym" and not text[mention.end : start].strip()
                 and data.title_re.search(text, mention.start, mention.end)):
             return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
+    of = _OF_PARTY.match(text, end, end + 12)
+    if of is not None:
+        head = gazetteer.mentions(text, of.end(), of.end() + 60)
+        if (head and head[0].start == of.end() and head[0].kind in ("name", "alias")
+                and _PARTY_ENDS.match(text, head[0].end)):
+            return head[0].party, True  # "Yaw Ofori-Darko of Ghana"
     left = text[left_from:start]
     titled = (titled_before(text, left_from, start, data.titles, data.lengths) if data.lengths
               else bool(data.titled_end.search(left)))

@@ -47,6 +47,15 @@ class Learned:
                         tuple[tuple[str, int], ...]], ...]  # key, first, name, forms, votes
 
 
+def taught(mentions: Sequence[PersonMention], boilerplate: bool) -> Sequence[PersonMention]:
+    """What a sentence teaches the registry. Page furniture teaches only a party its own
+    title states ("Chinese Commerce Minister Gao Jianming" in a caption); a name it merely
+    shows, or a role, may be another story's."""
+    if not boilerplate:
+        return mentions
+    return [m for m in mentions if m.title_party is not None and not is_role(m)]
+
+
 def learn_partition(folder: str | Path | None,
                     events: Iterable[tuple[str, bool, Sequence[PersonMention]]]) -> Learned:
     """`events` as (document, boilerplate, mentions), in text order."""
@@ -56,10 +65,9 @@ def learn_partition(folder: str | Path | None,
     for document, boilerplate, mentions in events:
         if document != current:
             learned, current = set(), document
-        if not boilerplate:  # page furniture never teaches who someone is
-            fresh = [m for m in mentions if m not in learned]
-            learned.update(fresh)
-            registry.learn(fresh)
+        fresh = [m for m in mentions if m not in learned]
+        learned.update(fresh)
+        registry.learn(taught(fresh, boilerplate))
     return _export(registry)
 
 
