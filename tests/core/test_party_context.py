@@ -49,6 +49,17 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     # diplomats posted in a capital are mostly foreign envoys; officials there speak for it
     ("Diplomats in Nairobi said a deal was close.", set()),
     ("Officials in Nairobi said a deal was close.", {"Kenya"}),
+    # a demonym joined to another party by "and" is no description of it
+    ("Armenian and Hamas negotiators met.", {"Armenia", "Hamas"}),
+    ("Somali and al-Shabaab envoys met.", {"Somalia", "al-Shabaab"}),
+    # the media a demonym describes, and a group described by a word
+    ("The envoy told a Peruvian television channel on Monday.", set()),
+    ("He wrote in a Chilean newspaper.", set()),
+    ("The Chilean group said it would not attend.", set()),
+    # a seat joined to a venue is a venue too
+    ("The envoy will visit Lima and Santiago next week.", set()),
+    ("The envoy will visit Lima, Quito or Santiago next week.", set()),
+    ("Talks ended in Lima. Santiago said it was pleased.", {"Chile"}),
 ])
 def test_party_context(text: str, parties: set[str]) -> None:
     assert {m.party for m in load_gazetteer().mentions(text)} == parties
@@ -82,6 +93,16 @@ def test_a_group_description_takes_the_group_named_last() -> None:
     [mention] = gazetteer.references(text, 0, len(text), named)
     assert (mention.party, mention.kind) == ("Islamic Jihad", "reference")
     assert gazetteer.references(text, 0, len(text), {}) == []
+
+
+def test_a_described_group_takes_the_group_named_last() -> None:
+    """"The Palestinian group", "the Kurdish-led group": the group named last, never the
+    state of the word that describes it."""
+    gazetteer = load_gazetteer()
+    for text in ("The Palestinian group said so.", "Then the Kurdish-led group said so."):
+        assert {m.party for m in gazetteer.mentions(text)} == set()
+        [mention] = gazetteer.references(text, 0, len(text), {"Hamas": 1, "SDF": 3})
+        assert mention.party == "SDF"
 
 
 def test_a_state_body_without_its_state_refers_to_the_state_named_last(tmp_path: Path) -> None:

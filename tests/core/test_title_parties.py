@@ -19,6 +19,7 @@ CASES = [
     ("An official with Hamas, Hazem Qudra, said so.", "Qudra", "Hamas"),
     ("Armenian Economy Minister Aram Sargsyan met them.", "Sargsyan", "Armenia"),
     ("Armenia — Foreign Minister Aram Sargsyan", "Sargsyan", "Armenia"),
+    ("\"We count on luck,\" said Taro Sato, who leads the Japanese team.", "Sato", "Japan"),
     # no party: a firm's name after "of", a verb before "Minister", talks that are no title
     ("Lars Moen of Norway Seafood said so.", "Moen", None),
     ("Russia met Minister Ivan Petrov on Monday.", "Petrov", None),

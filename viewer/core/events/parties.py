@@ -20,6 +20,11 @@ from viewer.core.events.name_scan import NameScanner
 from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
+# A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
+# "and" or "or", which join another party ("Israeli and Hamas negotiators").
+_BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w-]+"
+# A name coordinated with a venue just before it: "visit Lomé and Accra" (both venues).
+_VENUE_JOIN = re.compile(r"\s*(?:,\s*|\s+)?(?:and|or)?\s*")
 
 
 def _words(words: list[str]) -> str:
@@ -71,6 +76,8 @@ class Gazetteer:
     owned_name: re.Pattern[str] = re.compile(r"(?!)")
     state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
     countries: frozenset[str] = frozenset()
+    # "The Palestinian group": a group described by a word, not the state of that word
+    described_group: re.Pattern[str] = re.compile(r"(?!)")
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -119,6 +126,12 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(at, stop, party, "reference"))
+        for match in self.described_group.finditer(text, start, end):
+            candidates = [p for p in self.referents.get(f"the {match.group(1).lower()}", ())
+                          if p in named]
+            if candidates:
+                party = max(candidates, key=lambda p: named[p])
+                found.append(Mention(match.start(), match.end(), party, "reference"))
         # only as the sentence's subject: "Both sides said …", not "urged both sides"
         pair = self.pair.match(text, start, end)
         if pair is not None:
@@ -132,6 +145,7 @@ class Gazetteer:
         """Every party mention in text[start:end], venues excluded."""
         end = len(text) if end is None else end
         found: list[Mention] = []
+        venue_end = -1  # where the last capital read as a venue ended
         spans = (self.names.spans(text, start, end) if self.names is not None
                  else [match.span() for match in self.pattern.finditer(text, start, end)])
         for at, stop in spans:
@@ -139,8 +153,10 @@ class Gazetteer:
             if kind == "capital":
                 before = text[max(start, at - _LOOK) : at]
                 after = text[stop : stop + 3]
-                if (self.venue_before.search(before) and not after.startswith(("'s", "’s"))
-                        and not self.actor_venue.search(before)):
+                if ((self.venue_before.search(before) and not after.startswith(("'s", "’s"))
+                        and not self.actor_venue.search(before))
+                        or (venue_end >= 0 and _VENUE_JOIN.fullmatch(text, venue_end, at))):
+                    venue_end = stop
                     continue
             elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
@@ -154,8 +170,9 @@ class Gazetteer:
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
         """A demonym that describes a place or an armed group, not the state acting."""
         rest = text[after : min(end, after + _LOOK)]
-        if self.group_after.match(rest):
-            return True
+        if self.group_after.match(rest) or (
+                at >= 4 and self.described_group.match(text, at - 4, min(end, after + 16))):
+            return True  # "Somali al-Shabaab militants", "the Palestinian group"
         if self.former.search(text, max(0, at - _LOOK), at):
             return True
         if self.company_after.match(rest) and re.search(
@@ -247,6 +264,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     inside = _words(context.get("names_of_places", []))
     owned = _words(context.get("not_the_state_after", []))
     states = _words(context.get("pair_state_words", []))
+    described = _words(context.get("described_group_nouns", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -274,7 +292,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
         else re.compile(r"(?!)"),
         re.compile(rf"(?:-|\s+)(?:{place})\b", re.IGNORECASE) if place else re.compile(r"(?!)"),
-        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
+        re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
         if group or group_names else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
         else re.compile(r"(?!)"),
@@ -286,7 +304,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
         if pair else re.compile(r"(?!)"),
         tuple(phrases) if reference else (),
-        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
+        re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
         if company else re.compile(r"(?!)"),
         re.compile(rf"\s*(It(?=\s+(?:{verbs})\b)|Its(?=\s+[a-z]))") if verbs
         else re.compile(r"(?!)"),
@@ -295,6 +313,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
         frozenset(data.get("country", {})),
+        re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b") if described
+        else re.compile(r"(?!)"),
     )
 
 

@@ -28,6 +28,8 @@ _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _BEFORE_NOUN = re.compile(r"\s*(?:,\s*the\s+)?(?:two\s+|three\s+|four\s+)?")
 # Between the role's noun and a list: "mediators Egypt and Qatar", "mediators from Qatar".
 _AFTER_NOUN = re.compile(r"\s*,?\s*(?:from\s+|of\s+)?(?:the\s+)?")
+# A role given by a passive: "The conference was hosted in Rome by the United Nations and …"
+_BY = re.compile(r"(?:\s+in\s+[A-Z][\w-]*)?\s+by\s+(?:the\s+)?")
 # A role taken up by no one in particular: "appoint a mediator", "any guarantor".
 _INDEFINITE = re.compile(r"(?:\b(?:a|an|any|no|another|new|possible)\s+)$", re.IGNORECASE)
 
@@ -36,17 +38,22 @@ _INDEFINITE = re.compile(r"(?:\b(?:a|an|any|no|another|new|possible)\s+)$", re.I
 class RoleRules:
     nouns: re.Pattern[str] = re.compile(r"(?!)")  # "mediators", "the guarantors"
     acts: re.Pattern[str] = re.compile(r"(?!)")  # ", which has mediated"
+    passives: re.Pattern[str] = re.compile(r"(?!)")  # "hosted … by"
     noun_role: dict[str, str] = field(default_factory=dict)  # noun (lower case) → role
     act_role: dict[str, str] = field(default_factory=dict)  # verb (lower case) → role
+    passive_role: dict[str, str] = field(default_factory=dict)  # participle → role
 
 
 def roles_from(data: dict[str, Any]) -> RoleRules:
-    """`[roles.ID]` tables of `people.toml`: each with `nouns` and `acts` (verbs)."""
+    """`[roles.ID]` tables of `people.toml`: each with `nouns`, `acts` (verbs of "X, which
+    has …") and `passives` (participles of "… by X and Y")."""
     nouns: dict[str, str] = {}
     acts: dict[str, str] = {}
+    passives: dict[str, str] = {}
     for role, table in data.get("roles", {}).items():
         nouns.update((noun.lower(), role) for noun in table.get("nouns", []))
         acts.update((verb.lower(), role) for verb in table.get("acts", []))
+        passives.update((verb.lower(), role) for verb in table.get("passives", []))
     if not nouns:
         return RoleRules()
 
@@ -58,7 +65,10 @@ def roles_from(data: dict[str, Any]) -> RoleRules:
     act_re = (re.compile(rf",\s*(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?:long\s+)?"
                          rf"({alternatives(acts)})\b", re.IGNORECASE)
               if acts else re.compile(r"(?!)"))
-    return RoleRules(noun_re, act_re, nouns, acts)
+    passive_re = (re.compile(rf"\b({alternatives(passives)})\b", re.IGNORECASE)
+                  if passives else re.compile(r"(?!)"))
+    return RoleRules(nouns=noun_re, acts=act_re, passives=passive_re, noun_role=nouns,
+                     act_role=acts, passive_role=passives)
 
 
 def _start(mention: Mention) -> int:
@@ -124,4 +134,10 @@ def find_roles(text: str, start: int, end: int, mentions: Sequence[Mention],
         role = rules.act_role[" ".join(match.group(1).lower().split())]
         found.extend((match.start(), match.end(), role, p)
                      for p in _list_before(text, match.start(), mentions))
+    for match in rules.passives.finditer(text, start, end):
+        by = _BY.match(text, match.end(), end)
+        if by is not None:
+            role = rules.passive_role[match.group(1).lower()]
+            found.extend((match.start(), match.end(), role, p)
+                         for p in _list_after(text, by.end(), mentions))
     return found

@@ -98,6 +98,9 @@ _OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
 # After a name: "Yaw Ofori-Darko of Ghana", "Tarek Sallam of Egypt" (then no other capital:
 # "of Ghana Airways" is a name of its own).
 _OF_PARTY = re.compile(r"\s+of\s+(?:the\s+)?")
+# "Takeshi Moriwaki, who leads the Japanese team": the party of the team a person leads.
+_WHO_LEADS = re.compile(r"\s*,\s*who\s+(?:leads|led|heads|headed|chairs|chaired)\s+"
+                        r"(?:the\s+|a\s+)?")
 _PARTY_ENDS = re.compile(r"(?!\s*[A-Z]|['’]s)")
 # Between a party and a name after "a spokesman for": "'s foreign ministry, ", ", ".
 _BODY_BETWEEN = re.compile(r"(?:(?:'s|’s)(?:\s+[a-z-]+){1,3})?,\s*")
@@ -129,6 +132,11 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
         if (mention.kind == "metonym" and not text[mention.end : start].strip()
                 and data.title_re.search(text, mention.start, mention.end)):
             return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
+    leads = _WHO_LEADS.match(text, end, end + 24)
+    if leads is not None:
+        head = gazetteer.mentions(text, leads.end(), leads.end() + 40)
+        if head and head[0].start == leads.end():
+            return head[0].party, True  # "…, who leads the Japanese team"
     of = _OF_PARTY.match(text, end, end + 12)
     if of is not None:
         head = gazetteer.mentions(text, of.end(), of.end() + 60)
