@@ -56,6 +56,11 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     ("The envoy told a Peruvian television channel on Monday.", set()),
     ("He wrote in a Chilean newspaper.", set()),
     ("The Chilean group said it would not attend.", set()),
+    # where someone is posted is a place; trade bodies and a side of a pass are no state
+    ("said Ana Ruiz, the WHO representative in Peru.", {"World Health Organization"}),
+    ("Our correspondent in Chile reported calm.", set()),
+    ("The Peruvian fishermen's association rejected the quota.", set()),
+    ("Queues formed on the Chilean side of the pass.", set()),
     # a seat joined to a venue is a venue too
     ("The envoy will visit Lima and Santiago next week.", set()),
     ("The envoy will visit Lima, Quito or Santiago next week.", set()),

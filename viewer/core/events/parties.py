@@ -22,7 +22,7 @@ from viewer.core.resources import build_for_folder, load_data, override
 _LOOK = 40  # how far around a name the context rules look
 # A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
 # "and" or "or", which join another party ("Israeli and Hamas negotiators").
-_BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w-]+"
+_BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w'’-]+"
 # A name coordinated with a venue just before it: "visit Lomé and Accra" (both venues).
 _VENUE_JOIN = re.compile(r"\s*(?:,\s*|\s+)?(?:and|or)?\s*")
 
@@ -76,6 +76,7 @@ class Gazetteer:
     owned_name: re.Pattern[str] = re.compile(r"(?!)")
     state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
     countries: frozenset[str] = frozenset()
+    posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
     # "The Palestinian group": a group described by a word, not the state of that word
     described_group: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -162,6 +163,7 @@ class Gazetteer:
                 continue
             if kind in ("name", "alias") and (
                     self.inside_name.search(text, max(start, at - _LOOK), at)
+                    or self.posted.search(text, max(start, at - _LOOK), at)
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
                 continue  # part of another name: a place, a university, a national court
             found.append(Mention(at, stop, party, kind))
@@ -265,6 +267,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     owned = _words(context.get("not_the_state_after", []))
     states = _words(context.get("pair_state_words", []))
     described = _words(context.get("described_group_nouns", []))
+    posted = _words(context.get("posted_before", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -313,8 +316,10 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
         frozenset(data.get("country", {})),
-        re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b") if described
+        posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
         else re.compile(r"(?!)"),
+        described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
+        if described else re.compile(r"(?!)"),
     )
 
 
