@@ -133,6 +133,18 @@ def test_both_sides_are_the_two_parties_named_last(tmp_path: Path) -> None:
     assert set(both.parties) == set(again.parties) == {"Chile", "Bolivia"}
 
 
+def test_a_body_that_hosts_the_talks_is_not_one_of_the_two_sides(tmp_path: Path) -> None:
+    """"Both sides" after talks at the United Nations: the two states, never the host."""
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Chile and Bolivia opened talks at the United Nations on Monday. "
+        "The United Nations said the talks were useful, and the United Nations will host "
+        "the next round.\n\n"
+        "Both sides said on Tuesday that progress had been made.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    both = next(e for e in events if e.text.startswith("Both sides"))
+    assert set(both.parties) == {"Chile", "Bolivia"}
+
+
 def test_the_commission_is_the_union_only_when_capitalised(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
         "date 2026-05-04 The European Union observed the vote on Monday.\n\n"

@@ -76,6 +76,7 @@ class Gazetteer:
     owned_name: re.Pattern[str] = re.compile(r"(?!)")
     state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
     countries: frozenset[str] = frozenset()
+    arbiters: frozenset[str] = frozenset()  # never one of "the two sides" (`pair_arbiters`)
     posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
     # "The Palestinian group": a group described by a word, not the state of that word
     described_group: re.Pattern[str] = re.compile(r"(?!)")
@@ -138,7 +139,8 @@ class Gazetteer:
         if pair is not None:
             # "both countries", "the two governments": the two states named last
             states = self.state_pair.search(pair.group(1)) is not None
-            for party in _latest_two(named, self.countries if states else None, times):
+            for party in _latest_two(named, self.countries if states else None, times,
+                                     self.arbiters):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         return found
 
@@ -201,14 +203,15 @@ _SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
 
 
 def _latest_two(named: dict[str, int], among: frozenset[str] | None = None,
-                times: dict[str, int] | None = None) -> list[str]:
+                times: dict[str, int] | None = None, skip: frozenset[str] = frozenset()
+                ) -> list[str]:
     """The two parties (of `among`, if given) named last, in one pass (no sort): a pair
     reference needs both. Given `times` (how often the article named each), the two named
     most, the later first on a tie: the story's two sides, not whoever came up last."""
     first: tuple[tuple[int, int], str] | None = None
     second: tuple[tuple[int, int], str] | None = None
     for party, last in named.items():
-        if among is not None and party not in among:
+        if (among is not None and party not in among) or party in skip:
             continue
         at = (times.get(party, 0) if times is not None else 0, last)
         if first is None or at > first[0]:
@@ -316,6 +319,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
         frozenset(data.get("country", {})),
+        arbiters=frozenset(context.get("pair_arbiters", [])),
         posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
         else re.compile(r"(?!)"),
         described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
