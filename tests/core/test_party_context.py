@@ -61,6 +61,13 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     ("Our correspondent in Chile reported calm.", set()),
     ("The Peruvian fishermen's association rejected the quota.", set()),
     ("Queues formed on the Chilean side of the pass.", set()),
+    # a dateline's place, and a meeting named by its venue, are no actors
+    ("Lima — Chile urged the court on Monday to act.", {"Chile"}),
+    ("AREQUIPA, Peru (Oct. 28) — The rubble has gone.", set()),
+    ("Chile — Foreign Minister Ana Ruiz", {"Chile"}),  # a delegates' list, no dateline
+    ("The Lima talks ended without a deal.", set()),
+    ("It was called off because the Santiago meeting made it unnecessary.", set()),
+    ("Lima said the talks were useful.", {"Peru"}),
     # a seat joined to a venue is a venue too
     ("The envoy will visit Lima and Santiago next week.", set()),
     ("The envoy will visit Lima, Quito or Santiago next week.", set()),
@@ -108,6 +115,19 @@ def test_a_described_group_takes_the_group_named_last() -> None:
         assert {m.party for m in gazetteer.mentions(text)} == set()
         [mention] = gazetteer.references(text, 0, len(text), {"Hamas": 1, "SDF": 3})
         assert mention.party == "SDF"
+
+
+def test_a_dateline_with_a_state_names_the_state_its_bodies_mean(tmp_path: Path) -> None:
+    """"AREQUIPA, Peru (Oct. 28) —": Peru is no actor there, but "the ministry" of the
+    report is Peru's."""
+    (tmp_path / "a.txt").write_text(
+        "date 2026-10-28 AREQUIPA, Peru (Oct. 28) — The rubble of the school has gone.\n\n"
+        "The ministry said on Wednesday that 900 homes would be rebuilt.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    first = next(e for e in events if "rubble" in e.text)
+    ministry = next(e for e in events if e.text.startswith("The ministry said on Wednesday"))
+    assert first.parties == ()
+    assert ministry.parties == ("Peru",)
 
 
 def test_a_state_body_without_its_state_refers_to_the_state_named_last(tmp_path: Path) -> None:

@@ -76,6 +76,7 @@ class Gazetteer:
     owned_name: re.Pattern[str] = re.compile(r"(?!)")
     state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
     countries: frozenset[str] = frozenset()
+    venue_after: re.Pattern[str] = re.compile(r"(?!)")  # " talks" in "the Rome talks"
     arbiters: frozenset[str] = frozenset()  # never one of "the two sides" (`pair_arbiters`)
     posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
     # "The Palestinian group": a group described by a word, not the state of that word
@@ -100,7 +101,13 @@ class Gazetteer:
             return None
         place = " ".join(w.capitalize() for w in head.group(1).split())
         party, kind = self.forms.get(place, ("", ""))
-        return party if kind == "capital" else None
+        if kind == "capital":
+            return party
+        state = _DATELINE_STATE.match(text, head.end(), end)  # "KIRIKHAN, Turkey (Oct. 28) —"
+        if state is not None and text[head.end() - 1] == ",":
+            party, kind = self.forms.get(state.group(1), ("", ""))
+            return party if kind == "name" else None
+        return None
 
     @staticmethod
     def subject(text: str, start: int, mentions: list[Mention]) -> str | None:
@@ -153,6 +160,13 @@ class Gazetteer:
                  else [match.span() for match in self.pattern.finditer(text, start, end)])
         for at, stop in spans:
             party, kind = self.forms[text[at:stop]]
+            if kind in ("capital", "name") and _DATELINE_TAIL.match(text, stop, end) and (
+                    (kind == "capital" and not text[start:at].strip())
+                    or _DATELINE_HEAD.fullmatch(text, start, at)):
+                continue  # a dateline's place: "The Hague — …", "KIRIKHAN, Turkey (Oct. 28) —"
+            if kind == "capital" and self.venue_after.match(text, stop, end) and (
+                    _THE_BEFORE.search(text, max(start, at - 5), at)):
+                continue  # the venue that names a meeting: "the Rome talks"
             if kind == "capital":
                 before = text[max(start, at - _LOOK) : at]
                 after = text[stop : stop + 3]
@@ -199,6 +213,12 @@ _DATELINE_PLACE = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s
 
 # what may come before a sentence's subject: quotes, "The", an opening phrase and its comma
 # (a sentence opened by a quotation has its speaker, not what the quote names, as subject)
+# After a dateline's place: "(Oct. 28)" or ", Sept 29", then a dash.
+_DATELINE_TAIL = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                            r"\s*[—–]\s")
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}\s*,\s*")  # "KIRIKHAN, "
+_DATELINE_STATE = re.compile(r"\s*([A-Z][\w ]{2,30}?)(?=\s*\(|\s*[—–])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
 
 
@@ -271,6 +291,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     states = _words(context.get("pair_state_words", []))
     described = _words(context.get("described_group_nouns", []))
     posted = _words(context.get("posted_before", []))
+    meetings = _words(context.get("meetings_after_seat", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -320,6 +341,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
         frozenset(data.get("country", {})),
         arbiters=frozenset(context.get("pair_arbiters", [])),
+        venue_after=re.compile(rf"\s+(?:{meetings})\b") if meetings else re.compile(r"(?!)"),
         posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
         else re.compile(r"(?!)"),
         described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
