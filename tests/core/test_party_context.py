@@ -68,6 +68,15 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     ("The Lima talks ended without a deal.", set()),
     ("It was called off because the Santiago meeting made it unnecessary.", set()),
     ("Lima said the talks were useful.", {"Peru"}),
+    # places named after a state, a seat's own places, a body's staff, a state's lobby
+    ("He told a packed hall at the Palace of Peru that he had won.", set()),
+    ("A rally is planned at Lima's Plaza San Martín.", set()),
+    ("Lima's officials said the rally was banned.", {"Peru"}),
+    ("Peru's main business lobby welcomed the choice.", set()),
+    ("The agency said two of its Chilean staff members were detained.", set()),
+    ("The cancelled meeting with UN officials in Lima was not rescheduled.",
+     {"United Nations"}),
+    ("Officials in Lima said the meeting was cancelled.", {"Peru"}),
     # a seat joined to a venue is a venue too
     ("The envoy will visit Lima and Santiago next week.", set()),
     ("The envoy will visit Lima, Quito or Santiago next week.", set()),
@@ -128,6 +137,13 @@ def test_a_dateline_with_a_state_names_the_state_its_bodies_mean(tmp_path: Path)
     ministry = next(e for e in events if e.text.startswith("The ministry said on Wednesday"))
     assert first.parties == ()
     assert ministry.parties == ("Peru",)
+
+
+def test_a_ministry_of_several_portfolios_refers_to_the_state_named_last() -> None:
+    gazetteer = load_gazetteer()
+    text = "The environment and urbanisation ministry said so."
+    [mention] = gazetteer.references(text, 0, len(text), {"Peru": 1})
+    assert mention.party == "Peru"
 
 
 def test_a_state_body_without_its_state_refers_to_the_state_named_last(tmp_path: Path) -> None:

@@ -135,6 +135,12 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(at, stop, party, "reference"))
+        for match in _PORTFOLIO_MINISTRY.finditer(text, start, end):
+            # "the environment and urbanisation ministry": as "the ministry"
+            candidates = [p for p in self.referents.get("the ministry", ()) if p in named]
+            if candidates:
+                party = max(candidates, key=lambda p: named[p])
+                found.append(Mention(match.start(), match.end(), party, "reference"))
         for match in self.described_group.finditer(text, start, end):
             candidates = [p for p in self.referents.get(f"the {match.group(1).lower()}", ())
                           if p in named]
@@ -170,8 +176,10 @@ class Gazetteer:
             if kind == "capital":
                 before = text[max(start, at - _LOOK) : at]
                 after = text[stop : stop + 3]
-                if ((self.venue_before.search(before) and not after.startswith(("'s", "’s"))
-                        and not self.actor_venue.search(before))
+                if ((self.venue_before.search(before)
+                        and (not after.startswith(("'s", "’s"))
+                             or _PLACE_AFTER_POSSESSIVE.match(text, stop, end))
+                        and not self._actors_there(text, before, at, found))
                         or (venue_end >= 0 and _VENUE_JOIN.fullmatch(text, venue_end, at))):
                     venue_end = stop
                     continue
@@ -179,11 +187,20 @@ class Gazetteer:
                 continue
             if kind in ("name", "alias") and (
                     self.inside_name.search(text, max(start, at - _LOOK), at)
+                    or _PLACE_OF.search(text, max(start, at - _LOOK), at)
                     or self.posted.search(text, max(start, at - _LOOK), at)
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
                 continue  # part of another name: a place, a university, a national court
             found.append(Mention(at, stop, party, kind))
         return found
+
+    def _actors_there(self, text: str, before: str, at: int, found: list[Mention]) -> bool:
+        """"officials in Brussels" speak for the seat; "UN officials in Sanaa" for the UN."""
+        actors = self.actor_venue.search(before)
+        if actors is None:
+            return False
+        head = at - len(before) + actors.start()
+        return not (found and 0 <= head - found[-1].end <= 1)
 
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
         """A demonym that describes a place or an armed group, not the state acting."""
@@ -194,7 +211,8 @@ class Gazetteer:
         if self.former.search(text, max(0, at - _LOOK), at):
             return True
         if self.company_after.match(rest) and re.search(
-                r"\b(?:a|an|the)\s+$", text[max(0, at - _LOOK) : at], re.IGNORECASE):
+                r"\b(?:a|an|the|its|their)\s+$", text[max(0, at - _LOOK) : at],
+                re.IGNORECASE):
             return True  # "a Danish container carrier", "the Finnish grid operator": a firm
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
@@ -219,6 +237,12 @@ _DATELINE_TAIL = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][a-z]{2,8}\.
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}\s*,\s*")  # "KIRIKHAN, "
 _DATELINE_STATE = re.compile(r"\s*([A-Z][\w ]{2,30}?)(?=\s*\(|\s*[—–])")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_PORTFOLIO_MINISTRY = re.compile(r"\b[Tt]he\s+[a-z]+\s+and\s+[a-z]+\s+ministry\b")
+# A place's name "of" a state after a preposition: "at the Bomas of Kenya".
+_PLACE_OF = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+the\s+[A-Z][\w'’-]*"
+                       r"(?:\s+[A-Z][\w'’-]*)?\s+of\s+$")
+# After a seat's possessive, a capitalised place: "at Nairobi's Kamukunji grounds".
+_PLACE_AFTER_POSSESSIVE = re.compile(r"['’]s\s+[A-Z]")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
 
 
