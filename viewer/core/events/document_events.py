@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from viewer.core.events import cues
-from viewer.core.events.cue_sets import MODALITY, REFERENCE, automaton_for
+from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.modality import ModalityRules, modality_of
@@ -159,8 +159,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=party_mentions, titles=speakers.titles))
-        roles = role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
-                              speakers.titles.roles)
+        roles = (role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
+                               speakers.titles.roles)
+                 if found_cues.find(ROLE, sentence.start, sentence.end) != [] else ())
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(people)

@@ -81,6 +81,7 @@ class Gazetteer:
     posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
     # "The Palestinian group": a group described by a word, not the state of that word
     described_group: re.Pattern[str] = re.compile(r"(?!)")
+    group_nouns: tuple[str, ...] = ()  # the nouns of `described_group`, to skip it cheaply
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -135,13 +136,18 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(at, stop, party, "reference"))
-        for match in _PORTFOLIO_MINISTRY.finditer(text, start, end):
+        ministries = (_PORTFOLIO_MINISTRY.finditer(text, start, end)
+                      if text.find("ministry", start, end) >= 0 else ())
+        for match in ministries:
             # "the environment and urbanisation ministry": as "the ministry"
             candidates = [p for p in self.referents.get("the ministry", ()) if p in named]
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(match.start(), match.end(), party, "reference"))
-        for match in self.described_group.finditer(text, start, end):
+        described = (self.described_group.finditer(text, start, end)
+                     if any(text.find(noun, start, end) >= 0 for noun in self.group_nouns)
+                     else ())
+        for match in described:
             candidates = [p for p in self.referents.get(f"the {match.group(1).lower()}", ())
                           if p in named]
             if candidates:
@@ -166,7 +172,8 @@ class Gazetteer:
                  else [match.span() for match in self.pattern.finditer(text, start, end)])
         for at, stop in spans:
             party, kind = self.forms[text[at:stop]]
-            if kind in ("capital", "name") and _DATELINE_TAIL.match(text, stop, end) and (
+            if kind in ("capital", "name") and _dash_or_bracket(text, stop) and (
+                    _DATELINE_TAIL.match(text, stop, end)) and (
                     (kind == "capital" and not text[start:at].strip())
                     or _DATELINE_HEAD.fullmatch(text, start, at)):
                 continue  # a dateline's place: "The Hague — …", "KIRIKHAN, Turkey (Oct. 28) —"
@@ -185,10 +192,11 @@ class Gazetteer:
                     continue
             elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
+            tail = text[max(start, at - 6) : at]  # "of", "in": the place rules need one
             if kind in ("name", "alias") and (
                     self.inside_name.search(text, max(start, at - _LOOK), at)
-                    or _PLACE_OF.search(text, max(start, at - _LOOK), at)
-                    or self.posted.search(text, max(start, at - _LOOK), at)
+                    or ("of" in tail and _PLACE_OF.search(text, max(start, at - _LOOK), at))
+                    or ("in" in tail and self.posted.search(text, max(start, at - _LOOK), at))
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
                 continue  # part of another name: a place, a university, a national court
             found.append(Mention(at, stop, party, kind))
@@ -236,6 +244,12 @@ _DATELINE_TAIL = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][a-z]{2,8}\.
                             r"\s*[—–]\s")
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}\s*,\s*")  # "KIRIKHAN, "
 _DATELINE_STATE = re.compile(r"\s*([A-Z][\w ]{2,30}?)(?=\s*\(|\s*[—–])")
+def _dash_or_bracket(text: str, at: int) -> bool:
+    """Whether a dateline's tail may follow (a bracket, a comma or a dash within 3)."""
+    near = text[at : at + 3]
+    return "(" in near or "," in near or "—" in near or "–" in near
+
+
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PORTFOLIO_MINISTRY = re.compile(r"\b[Tt]he\s+[a-z]+\s+and\s+[a-z]+\s+ministry\b")
 # A place's name "of" a state after a preposition: "at the Bomas of Kenya".
@@ -370,6 +384,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         else re.compile(r"(?!)"),
         described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
         if described else re.compile(r"(?!)"),
+        group_nouns=tuple(context.get("described_group_nouns", [])),
     )
 
 

@@ -43,6 +43,10 @@ class RoleRules:
     act_role: dict[str, str] = field(default_factory=dict)  # verb (lower case) → role
     passive_role: dict[str, str] = field(default_factory=dict)  # participle → role
 
+    def words(self) -> list[str]:
+        """Every word a role needs: a sentence without any has none."""
+        return [*self.noun_role, *self.act_role, *self.passive_role]
+
 
 def roles_from(data: dict[str, Any]) -> RoleRules:
     """`[roles.ID]` tables of `people.toml`: each with `nouns`, `acts` (verbs of "X, which
