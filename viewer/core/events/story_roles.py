@@ -42,6 +42,7 @@ class RoleRules:
     noun_role: dict[str, str] = field(default_factory=dict)  # noun (lower case) → role
     act_role: dict[str, str] = field(default_factory=dict)  # verb (lower case) → role
     passive_role: dict[str, str] = field(default_factory=dict)  # participle → role
+    any_word: re.Pattern[str] = re.compile(r"(?!)")  # what the cue pass's role set finds
 
     def words(self) -> list[str]:
         """Every word a role needs: a sentence without any has none."""
@@ -71,8 +72,10 @@ def roles_from(data: dict[str, Any]) -> RoleRules:
               if acts else re.compile(r"(?!)"))
     passive_re = (re.compile(rf"\b({alternatives(passives)})\b", re.IGNORECASE)
                   if passives else re.compile(r"(?!)"))
+    every = {**nouns, **acts, **passives}
     return RoleRules(nouns=noun_re, acts=act_re, passives=passive_re, noun_role=nouns,
-                     act_role=acts, passive_role=passives)
+                     act_role=acts, passive_role=passives,
+                     any_word=re.compile(rf"\b(?:{alternatives(every)})\b", re.IGNORECASE))
 
 
 def _start(mention: Mention) -> int:
