@@ -55,3 +55,22 @@ def test_a_caption_teaches_the_party_its_title_states(tmp_path: Path) -> None:
     assert said["Lind"] == ()
     assert extraction.people.get("Aram Sargsyan") == "Armenia"
     assert "Nora Lind" not in extraction.people
+
+
+def test_a_title_beside_a_reference_binds_the_person(tmp_path: Path) -> None:
+    """"A ministry spokesman, Luis Soto" and "the ministry's spokeswoman, Ana Ruiz" speak for
+    the state "the ministry" refers back to; "Soto said" in another article then does too."""
+    (tmp_path / "a.txt").write_text(
+        "Date: 2026-03-02\n\nTariffs raised\n\n"
+        "Peru raised its tariffs on Monday. A ministry spokesman, Luis Soto, said the rates "
+        "would stay. The ministry's spokeswoman, Ana Ruiz, said talks could follow.\n")
+    (tmp_path / "b.txt").write_text(
+        "Date: 2026-03-04\n\nTalks\n\n"
+        "Soto said on Wednesday that the rates were fair.\n\n"
+        "Ruiz said on Wednesday that talks would begin in May.\n")
+    extraction = extract_folder(tmp_path, use_cache=False, workers=1)
+    assert extraction.people.get("Luis Soto") == "Peru"
+    assert extraction.people.get("Ana Ruiz") == "Peru"
+    said = {e.text.split()[0]: e.parties for e in extraction.events if e.document == "b.txt"}
+    assert said["Soto"] == ("Peru",)
+    assert said["Ruiz"] == ("Peru",)

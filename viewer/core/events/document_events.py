@@ -89,6 +89,10 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
     return capitalised < 0.6
 
 
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
                      speakers: SpeakerRules | None = None) -> DocumentEvents:
@@ -158,7 +162,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if modality_cues is not None:  # offsets into the sentence's text
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
-                                   mentions=party_mentions, titles=speakers.titles))
+                                   mentions=sorted((*party_mentions, *referring),
+                                                   key=_mention_start)
+                                   if referring else party_mentions,
+                                   titles=speakers.titles))
         roles = (role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
                                speakers.titles.roles)
                  if found_cues.find(ROLE, sentence.start, sentence.end) != [] else ())

@@ -129,9 +129,12 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
                 and data.title_for.search(text, max(left_from, mention.start - 40),
                                           mention.start)):
             return mention.party, True  # "a spokesman for Qatar's foreign ministry, …"
-        if (mention.kind == "metonym" and not text[mention.end : start].strip()
+        if (mention.kind in ("metonym", "reference")
+                and text[mention.end : start].strip() in ("", ",")
                 and data.title_re.search(text, mention.start, mention.end)):
-            return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
+            # a title that is itself a metonym ("Trade Commissioner") or refers back to the
+            # state named last ("A ministry spokesman, Liang Wei")
+            return mention.party, True
     leads = _WHO_LEADS.match(text, end, end + 24)
     if leads is not None:
         head = gazetteer.mentions(text, leads.end(), leads.end() + 40)
