@@ -23,6 +23,8 @@ from viewer.core.session.columns import EventColumns
 from viewer.core.store.analyst_store import decode_set
 from viewer.core.store.happening_links import LINK, UNLINKED
 
+LINKED = "happening"  # in an event's `corrected`: the analyst linked or unlinked it
+
 
 @dataclass(frozen=True, slots=True)
 class Linked:
@@ -117,7 +119,8 @@ def relink(columns: EventColumns, extracted: Callable[[int], Event],
     current = columns.events(covered)
     for row, event in zip(covered, current, strict=True):
         documents.setdefault(cluster_of[row], set()).add(event.document)
-    joined = [evolve(e, cluster=cluster_of[row], sources=len(documents[cluster_of[row]]))
+    joined = [evolve(e, cluster=cluster_of[row], sources=len(documents[cluster_of[row]]),
+                     corrected=_marked_by_hand(e.corrected, e.id in links))
               for row, e in zip(covered, current, strict=True)]
     after = marked(joined, published)
     updates = {row: new for row, old, new in zip(covered, current, after, strict=True)
@@ -125,7 +128,12 @@ def relink(columns: EventColumns, extracted: Callable[[int], Event],
     return updates, covered if links else []
 
 
+def _marked_by_hand(corrected: tuple[str, ...], linked: bool) -> tuple[str, ...]:
+    kept = tuple(name for name in corrected if name != LINKED)
+    return (*kept, LINKED) if linked else kept
+
+
 def _derived(e: Event) -> tuple[object, ...]:
     """The fields a link decides."""
     return (e.cluster, e.sources, e.conflict, e.outcome, e.reported, e.first_reported,
-            e.last_reported)
+            e.last_reported, e.corrected)
