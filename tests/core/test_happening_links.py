@@ -3,6 +3,7 @@ stored with the other corrections, merged on every open, exact in what it report
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import shutil
@@ -91,8 +92,15 @@ def test_exports_follow_the_link(tmp_path: Path) -> None:
     by_id = {e["id"]: e for e in rows}
     assert by_id[talks.id]["cluster"] == by_id[earlier.id]["cluster"]
     assert by_id[talks.id]["sources"] == by_id[earlier.id]["sources"] == 2
-    markdown = tmp_path / "out.md"
-    assert main(["export", str(folder), "--format", "md", "-o", str(markdown)]) == 0
+    lines = tmp_path / "out.jsonl"
+    assert main(["export", str(folder), "--format", "jsonl", "-o", str(lines)]) == 0
+    clusters = {e["id"]: e["cluster"] for e in map(json.loads, lines.read_text().splitlines())}
+    assert clusters[talks.id] == clusters[earlier.id]
+    table = tmp_path / "out.csv"
+    assert main(["export", str(folder), "--format", "csv", "-o", str(table)]) == 0
+    with table.open(newline="", encoding="utf-8-sig") as handle:
+        found = {r["id"]: (r["cluster"], r["sources"]) for r in csv.DictReader(handle)}
+    assert found[talks.id] == found[earlier.id] == (clusters[talks.id], "2")
 
 
 def _two_reports(folder: Path) -> None:
@@ -108,8 +116,10 @@ def _two_reports(folder: Path) -> None:
 
 def test_a_link_brings_the_sources_disagreement_and_an_unlink_takes_it_away(
         tmp_path: Path) -> None:
-    _two_reports(tmp_path)
-    session = Session.open(tmp_path, workers=1)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    _two_reports(folder)
+    session = Session.open(folder, workers=1)
     assert session.store is not None
     day = next(e for e in session.events() if e.document == "a.txt")
     month = next(e for e in session.events() if e.document == "b.txt")
@@ -118,8 +128,13 @@ def test_a_link_brings_the_sources_disagreement_and_an_unlink_takes_it_away(
     flagged = {e.document: e.conflict for e in session.events()}
     assert flagged["a.txt"] == flagged["b.txt"] and "figure:prisoners" in flagged["a.txt"]
     assert "conflict" in change.facets
+    report = tmp_path / "report.md"
+    assert main(["export", str(folder), "--format", "md", "-o", str(report)]) == 0
+    assert "disputed: number of prisoners" in report.read_text(), "the chronology follows"
     change = session.perform(unlink_event(session.store, month), [month])
     assert change.ids == {day.id, month.id}, "the other member's flags went with it"
+    assert main(["export", str(folder), "--format", "md", "-o", str(report)]) == 0
+    assert "disputed:" not in report.read_text()
     assert [e.conflict for e in session.events()] == [(), ()]
     assert _state(session, day, month) == [(day.cluster, 1), (month.id, 1)]
     session.undo()
