@@ -300,7 +300,9 @@ class Session:
                 rows.values()):  # a link changed, or the merge put a linked row back
             marked, more = self._relink()
             fields |= more
-        if fields & _MARK_INPUTS:  # a cluster's flags may have changed with it
+        # A cluster's flags may have changed with it; or the merge, which starts from the
+        # extracted event, put back the flags an earlier correction had redone.
+        if fields & (_MARK_INPUTS | _MARKS):
             remarked, more = self._remark(rows.values())
             marked.update(remarked)
             fields |= more
@@ -368,6 +370,10 @@ class Session:
 # Corrected fields that conflict flags or outcome links are read from.
 _MARK_INPUTS = frozenset({"start", "end", "precision", "modality", "speaker", "not_event",
                           "parties", "topics"})
+
+
+# The cluster marks themselves (derived, never corrected).
+_MARKS = frozenset({"conflict", "outcome"})
 
 
 def _open_store(root: Path) -> tuple[Store | None, list[Problem], StoreError | None]:
