@@ -20,6 +20,7 @@ from viewer.core.session.happening_merge import Linked, link_state, relink
 from viewer.core.store.analyst_store import Store
 from viewer.core.store.edits import SetNote
 from viewer.core.store.happening_links import link_events, unlink_event, write_corrections
+from viewer.core.store.reattach import MoveEdits
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -76,6 +77,13 @@ def test_link_undo_redo_and_reopen_on_the_seeds(tmp_path: Path) -> None:
     reopened = Session.open(folder, workers=1)  # the stored link is merged on every open
     assert _state(reopened, talks, earlier) == [(joined, 2), (joined, 2)]
     reopened.close()
+    window_path = Session.open(folder, workers=1, with_store=False)  # the window's way
+    assert _state(window_path, talks, earlier) == [(talks.cluster, 1), (earlier.cluster, 1)]
+    window_path.attach_store(Store.for_folder(folder), [])
+    assert _state(window_path, talks, earlier) == [(joined, 2), (joined, 2)]
+    window_path.attach_store(Store.for_folder(folder), [])  # again: nothing doubles
+    assert _state(window_path, talks, earlier) == [(joined, 2), (joined, 2)]
+    window_path.close()
 
 
 def test_exports_follow_the_link(tmp_path: Path) -> None:
@@ -177,6 +185,28 @@ def test_a_link_on_a_sentence_that_left_the_folder_is_an_orphaned_edit(tmp_path:
     assert any(p.kind == "orphaned edit" for p in reopened.problems)
     (kept,) = [e for e in reopened.events() if e.id == day.id]
     assert (kept.cluster, kept.sources) == (day.cluster, 1)
+    reopened.close()
+
+
+def test_an_orphaned_link_re_attached_joins_its_new_event(tmp_path: Path) -> None:
+    _two_reports(tmp_path)
+    session = Session.open(tmp_path, workers=1)
+    assert session.store is not None
+    day, month = session.events()
+    session.perform(link_events(session.store, [day, month]), [day, month])
+    session.close()
+    (tmp_path / "b.txt").write_text(
+        "date 2026-04-20 In March, the two sides exchanged 120 prisoners of war.\n")
+    reopened = Session.open(tmp_path, workers=1)
+    assert reopened.store is not None
+    (orphan,) = reopened.orphans
+    (target,) = [e for e in reopened.events() if e.document == "b.txt"]
+    change = reopened.perform(MoveEdits.make(reopened.store, orphan.event_id, target.id),
+                              [target])
+    assert change.orphans and not reopened.orphans
+    assert _state(reopened, day, target) == [(min(day.id, target.id), 2)] * 2
+    reopened.undo()
+    assert _state(reopened, day, target) == [(day.cluster, 1), (target.cluster, 1)]
     reopened.close()
 
 

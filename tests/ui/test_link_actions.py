@@ -3,12 +3,16 @@ clicks in the table and key presses, with undo and redo by key."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import open_and_wait
 from viewer.core.events.document_events import Event
 from viewer.ui.main_window import MainWindow
+from viewer.ui.tasks import TaskRunner
 
 TALKS = "did not go to Istanbul"  # article 003, dated by its article
 EARLIER = "Previous direct talks in Istanbul"  # article 001, "earlier this year"
@@ -81,3 +85,17 @@ def test_linking_one_event_says_why_nothing_happened(qtbot: QtBot, window: MainW
 def test_the_context_menu_offers_both(window: MainWindow) -> None:
     texts = [a.text() for a in window.editing.context_menu().actions()]
     assert "&Link as One Happening" in texts and "Unlin&k from Its Happening" in texts
+
+
+def test_a_link_is_there_after_reopening(qtbot: QtBot, runner: TaskRunner, window: MainWindow,
+                                         seeds_copy: Path) -> None:
+    talks, earlier = _event(window, TALKS), _event(window, EARLIER)
+    rows = [window.model.row_of[talks.id], window.model.row_of[earlier.id]]
+    window.select_rows(rows, rows[0])
+    window.editing.links.link.trigger()
+    window.close()
+    again = MainWindow(runner)
+    qtbot.addWidget(again)
+    open_and_wait(qtbot, again, seeds_copy)
+    assert _event(again, TALKS).cluster == _event(again, EARLIER).cluster
+    assert _event(again, TALKS).sources == 2
