@@ -181,7 +181,8 @@ def test_a_link_on_a_sentence_that_left_the_folder_is_an_orphaned_edit(tmp_path:
     (tmp_path / "b.txt").write_text("date 2026-04-20 Nothing about any exchange here.\n")
     reopened = Session.open(tmp_path, workers=1)
     assert [o.event_id for o in reopened.orphans] == [month.id]
-    assert "link" in reopened.orphans[0].what[0] and "In March" in reopened.orphans[0].text
+    assert reopened.orphans[0].what == ("corrections: link to one happening",)
+    assert "In March" in reopened.orphans[0].text
     assert any(p.kind == "orphaned edit" for p in reopened.problems)
     (kept,) = [e for e in reopened.events() if e.id == day.id]
     assert (kept.cluster, kept.sources) == (day.cluster, 1)
