@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from viewer.core.events import name_lookups, people
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 
 
 def test_a_title_before_a_name_is_found_as_the_expression_finds_it() -> None:
