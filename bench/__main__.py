@@ -55,6 +55,7 @@ TARGETS = {
 
 def extraction(articles: int, workdir: Path) -> dict[str, float]:
     from bench.corpus import write_corpus
+    from bench.cpu_watch import watching
     from viewer.core.pipeline.folder_extraction import extract_folder
 
     corpus = workdir / "corpus"
@@ -74,15 +75,13 @@ def extraction(articles: int, workdir: Path) -> dict[str, float]:
     cores = os.cpu_count() or 1
     # Like for like: without the cache, as the one-process run (filling the cache made each
     # worker also encode and write every file's entry, which the one process did not).
-    stop, seen = _sampler()
-    start = time.perf_counter()
-    main_cpu = time.process_time()
-    extract_folder(corpus, use_cache=False)  # all cores, cold
-    main_cpu = time.process_time() - main_cpu
-    seconds = time.perf_counter() - start
-    time.sleep(0.3)  # one more sample of the workers' CPU
-    stop.set()
-    workers_cpu = sum(seen["workers_cpu"].values())
+    with watching() as seen:
+        start = time.perf_counter()
+        main_cpu = time.process_time()
+        extract_folder(corpus, use_cache=False)  # all cores, cold
+        main_cpu = time.process_time() - main_cpu
+        seconds = time.perf_counter() - start
+    workers_cpu = seen.workers_cpu_s
     out.update(cores=cores, extract_parallel_s=seconds, extract_parallel_main_cpu_s=main_cpu,
                extract_parallel_workers_cpu_s=workers_cpu,
                extract_parallel_mb_per_s=text_bytes / 1e6 / seconds,
@@ -98,12 +97,6 @@ def extraction(articles: int, workdir: Path) -> dict[str, float]:
     out.update(warm_s=seconds, warm_extracted=warm.extracted)
     out["extract_mb_per_s_per_core"] = out["extract_single_mb_per_cpu_s"]
     return out
-
-
-def _sampler() -> tuple[Any, dict[str, Any]]:
-    from bench.open_cost import _sampler as sampler
-
-    return sampler()
 
 
 def tagger(documents: int, workdir: Path, rounds: int = 5) -> dict[str, Any]:

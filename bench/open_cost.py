@@ -4,10 +4,11 @@ Writes a generated corpus of ARTICLES articles and opens it through the app's ow
 (`Session.open`, no snapshot) in a fresh process, once with one process and once with N
 worker processes; runs the `extract` command on it (JSON to a file, no cache) the same two
 ways; then opens it with a snapshot, changes one file and opens it again. For
-each open: wall time, the main process's CPU, the worker processes' CPU (sampled: they are
-grandchildren through the fork server, which `getrusage` does not count), the folder stage's
-CPU, and peak RSS of the main process and of the whole process tree (sampled every 0.1 s;
-the tree's figure counts pages the workers share with the fork server once per process).
+each open: wall time, the main process's CPU, the worker processes' CPU (sampled from another
+process, `cpu_watch`: they are grandchildren through the fork server, which `getrusage` does
+not count), the folder stage's CPU, and peak RSS of the main process and of the whole process
+tree (sampled every 0.1 s; the tree's figure counts pages the workers share with the fork
+server once per process).
 
 Prints one JSON line.
 """
@@ -20,41 +21,13 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.cpu_watch import watching
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _sampler() -> tuple[threading.Event, dict[str, Any]]:
-    import psutil
-
-    seen: dict[str, Any] = {"tree": 0, "main": 0, "workers_cpu": {}}
-    stop = threading.Event()
-
-    def watch() -> None:
-        me = psutil.Process()
-        while not stop.is_set():
-            try:
-                rss = me.memory_info().rss
-                total = rss
-                for child in me.children(recursive=True):
-                    try:
-                        total += child.memory_info().rss
-                        used = child.cpu_times()
-                        seen["workers_cpu"][child.pid] = used.user + used.system
-                    except psutil.Error:
-                        pass
-                seen["tree"] = max(seen["tree"], total)
-                seen["main"] = max(seen["main"], rss)
-            except psutil.Error:
-                pass
-            stop.wait(0.1)
-
-    threading.Thread(target=watch, daemon=True).start()
-    return stop, seen
 
 
 def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
@@ -72,17 +45,15 @@ def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
             stage["cpu_s"] += time.process_time() - started
 
     loading.stage_columns = timed  # type: ignore[assignment]
-    stop, seen = _sampler()
-    wall, cpu = time.perf_counter(), time.process_time()
-    session = Session.open(folder, workers=workers, use_snapshot=snapshot, with_store=False)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    time.sleep(0.3)  # one more sample of the workers' CPU
-    stop.set()
-    workers_cpu = sum(seen["workers_cpu"].values())
+    with watching() as seen:
+        wall, cpu = time.perf_counter(), time.process_time()
+        session = Session.open(folder, workers=workers, use_snapshot=snapshot, with_store=False)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    workers_cpu = seen.workers_cpu_s
     return {"workers": workers, "events": session.size, "extracted": session.loaded.extracted,
             "wall_s": wall, "main_cpu_s": cpu, "workers_cpu_s": workers_cpu,
             "stage_cpu_s": stage["cpu_s"], "main_share": cpu / max(1e-9, cpu + workers_cpu),
-            "peak_main_mb": seen["main"] / 1e6, "peak_tree_mb": seen["tree"] / 1e6,
+            "peak_main_mb": seen.peak_main_mb, "peak_tree_mb": seen.peak_tree_mb,
             "load_average": os.getloadavg()[0]}
 
 
@@ -91,13 +62,11 @@ def command_once(folder: str, workers: int, out: str) -> dict[str, Any]:
     it, in this process (run it in a fresh one): the open and writing the events."""
     from viewer.cli import main as cli
 
-    stop, seen = _sampler()
-    wall, cpu = time.perf_counter(), time.process_time()
-    cli(["extract", folder, "--no-cache", "--workers", str(workers), "-o", out, "--force"])
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    time.sleep(0.3)
-    stop.set()
-    workers_cpu = sum(seen["workers_cpu"].values())
+    with watching() as seen:
+        wall, cpu = time.perf_counter(), time.process_time()
+        cli(["extract", folder, "--no-cache", "--workers", str(workers), "-o", out, "--force"])
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    workers_cpu = seen.workers_cpu_s
     return {"workers": workers, "wall_s": wall, "main_cpu_s": cpu, "workers_cpu_s": workers_cpu,
             "main_share": cpu / max(1e-9, cpu + workers_cpu),
             "output_mb": os.path.getsize(out) / 1e6,
