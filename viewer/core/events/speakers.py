@@ -231,7 +231,7 @@ class SpeakerFinder(SpeakerMemory):
             return self._resolve(pronoun.group(1).lower(), own_subject=False)
         if rules.plural_leaders.search(before):
             return self._leaders()
-        body = rules.body_before.search(before)
+        body = rules.body_before.search(before) if rules.body_noun.search(before) else None
         if body:
             begin, finish = window + body.start(1), window + body.end(1)
             head = body.group(1).split()[-1].lower()
