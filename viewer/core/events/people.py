@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.events.name_lookups import place_before, remembered, titled_before
+from viewer.core.events.name_lookups import place_before, remembered, title_ends, titled_before
 from viewer.core.events.name_tokens import Words
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.resources import build_for_folder, override
@@ -72,6 +72,7 @@ class TitleData:
     title_re: re.Pattern[str]
     titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
     lengths: tuple[int, ...] = ()  # the titles' lengths, for `titled_before`
+    ends: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `title_ends`
 
 
 @functools.lru_cache(maxsize=8)
@@ -87,7 +88,7 @@ def _titles_from(data: dict[str, Any]) -> TitleData:
     titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
     return TitleData(titles, frozenset(data.get("title_modifiers", [])),
                      dict(data.get("leaders", {})), title_re, titled_end,
-                     tuple(sorted({len(t) for t in titles})))
+                     tuple(sorted({len(t) for t in titles})), title_ends(titles))
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -181,7 +182,8 @@ def _title_party(text: str, start: int, end: int, sentence_start: int,
                 and data.title_re.search(text, mention.start, mention.end)):
             return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
     left = text[left_from:start]
-    titled = (titled_before(text, left_from, start, data.titles, data.lengths) if data.lengths
+    titled = (titled_before(text, left_from, start, data.titles, data.lengths, data.ends)
+              if data.lengths
               else bool(data.titled_end.search(left)))
     if place_before(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
