@@ -5,7 +5,8 @@ In this process (start it fresh for each folder): the app's `MainWindow` is show
 Measured, each as wall and CPU time: process start to the first painted timeline; a full
 repaint of the shown timeline (the widget's own paint event, so its render hints) at fit,
 month and day zoom; a zoom step (one wheel notch: layout and paint); a filter change through
-the window's proxy (the table, timeline, overview and facet counts follow it); an edit (a
+the window's proxy (the table, timeline, overview and facet counts follow it), toggling one
+party or topic and changing to one not shown before (`filter_*_new`); an edit (a
 tag on one event) until it is painted; resident memory beyond the article text per event.
 A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_folder`;
 `python -m bench.ui FOLDER SHOTS` also saves the window at each zoom level into SHOTS.
@@ -19,7 +20,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,23 @@ def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
         figures[f"filter_{name}_ms"] = statistics.median(walls) / 2
         figures[f"filter_{name}_cpu_ms"] = statistics.median(cpus) / 2
         figures[f"filter_{name}_cpu_range_ms"] = [min(cpus) / 2, max(cpus) / 2]
+    # Toggling one value keeps finding what the first change made (events made for their
+    # looks, labels): a change to a value not shown before in the run, each time another
+    # (the next largest parties and topics), then back to every event.
+    for name, facet in (("party", "parties"), ("topic", "topics")):
+        others = [v for v in list(proxy.counts.get(facet, {}))[1:] if v][:FILTER_REPEATS]
+        fresh = iter(Filter(**{facet: frozenset({v})}) for v in others)
+
+        def apply_new(fresh: Iterator[Filter] = fresh) -> None:
+            proxy.set_filter(next(fresh))
+            viewport.repaint()
+            proxy.set_filter(Filter())
+            viewport.repaint()
+
+        walls, cpus = _samples(apply_new, len(others))
+        figures[f"filter_{name}_new_ms"] = statistics.median(walls) / 2
+        figures[f"filter_{name}_new_cpu_ms"] = statistics.median(cpus) / 2
+        figures[f"filter_{name}_new_cpu_range_ms"] = [min(cpus) / 2, max(cpus) / 2]
     figures["filter_ms"] = max(figures[f"filter_{n}_ms"] for n in ("party", "topic"))
     figures["filter_cpu_ms"] = max(figures[f"filter_{n}_cpu_ms"] for n in ("party", "topic"))
     rows = proxy.rows
