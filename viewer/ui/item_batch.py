@@ -20,6 +20,7 @@ import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
+from viewer.core.events.document_events import Event
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.core.session.row_events import RowEvents
@@ -154,7 +155,10 @@ class BatchBuilder:
         if font != self._count_font:
             self._count_texts, self._count_font = {}, font
         events = view.events
-        styled = events.styled if isinstance(events, RowEvents) else events.__getitem__
+        styled: Callable[[int], Event] = events.__getitem__
+        if isinstance(events, RowEvents):  # the looks of every mark's event, made at once
+            events.make([item.events[0] for item in items if item.level < 0], text=False)
+            styled = events.styled
         box_shape = "rect" if fast else "rounded"
         shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
         for item in items:

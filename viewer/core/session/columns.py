@@ -195,13 +195,15 @@ class EventColumns:
                                   else "" for s in SPECS}
         return Event(**values)
 
-    def events(self, rows: Iterable[int] | None = None) -> list[Event]:
-        """Events for many rows: each column converted once, not value by value."""
+    def events(self, rows: Iterable[int] | None = None, text: bool = True) -> list[Event]:
+        """Events for many rows: each column converted once, not value by value; with
+        `text=False` their sentences are left empty (not read)."""
         picked = (np.arange(self.size) if rows is None
                   else np.fromiter(rows, dtype=np.int64))
         if len(picked) < 8:
-            return [self.event(int(r)) for r in picked]
-        columns = [self._values(spec, picked) for spec in SPECS]
+            return [self.event(int(r), text) for r in picked]
+        columns = [self._values(spec, picked) if text or spec.kind != "text"
+                   else [""] * len(picked) for spec in SPECS]
         return [Event(*values) for values in zip(*columns, strict=True)]
 
     def values(self, name: str, rows: npt.NDArray[np.int64]) -> list[Any]:
