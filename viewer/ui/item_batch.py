@@ -21,6 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
 from viewer.core.events.document_events import Event
+from viewer.core.scene.label_layout import MIN_ROOM
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.core.session.row_events import RowEvents
@@ -159,6 +160,11 @@ class BatchBuilder:
         if isinstance(events, RowEvents):  # the looks of every mark's event, made at once
             events.make([item.events[0] for item in items if item.level < 0], text=False)
             styled = events.styled
+            # and, with their sentences, the events whose labels may show: a mark's own, a
+            # badge's representative
+            events.make([(scene.representative(item.events) if item.kind == "badge"
+                          else item.events[0]) for item in items
+                         if item.level < 0 and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
         box_shape = "rect" if fast else "rounded"
         shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
         for item in items:
