@@ -280,6 +280,13 @@ class EventFilterProxy(QAbstractProxyModel):
             return None
         return self._source.answer(int(rows[row]), index.column(), role)
 
+    def cell(self, row: int, column: int) -> tuple[str | None, bool, bool] | None:
+        """The source's `cell` for a proxy row (the table's delegate asks this)."""
+        rows = self._rows_array
+        if not 0 <= row < len(rows) or self._source is None:
+            return None
+        return self._source.cell(int(rows[row]), column)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         """A table model's flags for a cell (the source keeps Qt's), without the source index
         Qt's proxy makes per cell for them on every repaint."""
