@@ -159,8 +159,10 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
     O(shown) array work, and Python work per lane only."""
     columns = events.columns
     order = lane_order(columns, mode)
-    shown = np.zeros(columns.size, dtype=bool)
-    shown[np.asarray(rows, dtype=np.int64)] = True
+    shown = rows.mask if isinstance(rows, RowArray) else None
+    if shown is None or len(shown) != columns.size:  # no filter's mask came with the rows
+        shown = np.zeros(columns.size, dtype=bool)
+        shown[np.asarray(rows, dtype=np.int64)] = True
     points, spans, undated = (order.points.kept(shown), order.spans.kept(shown),
                               order.undated.kept(shown))
     count = len(order.keys)
