@@ -70,8 +70,9 @@ class FacetList(QListWidget):
             self._listed = [self.item(i).data(_VALUE_ROLE) for i in range(self.count())]
             self._texts = [self.item(i).text() for i in range(self.count())]
         checked = self.checked()
+        numbers: list[int] | None = None  # each listed value's count, when read at once
         if isinstance(counts, FacetCounts):  # a Session's counts: listed by one array sort
-            values, hidden = counts.listing(MAX_VALUES, checked)
+            values, numbers, hidden = counts.counted_listing(MAX_VALUES, checked)
         else:
             # Values no event would show are left out, unless the user has them checked.
             shown = [v for v in counts if counts[v] or v in checked]
@@ -89,7 +90,8 @@ class FacetList(QListWidget):
         model = self.model()
         model.blockSignals(True)
         try:
-            changed = self._update_items(values, checked, counts)
+            changed = self._update_items(
+                values, checked, numbers or [counts.get(value, 0) for value in values])
         finally:
             model.blockSignals(False)
         if changed is not None:
@@ -97,9 +99,10 @@ class FacetList(QListWidget):
         self.blockSignals(False)
 
     def _update_items(self, values: list[str], checked: frozenset[str],
-                      counts: Mapping[str, int]) -> tuple[int, int] | None:
-        """Make the items show `values` and their counts; the first and last row changed
-        (None when none did). Rows added or taken away tell the view themselves."""
+                      numbers: list[int]) -> tuple[int, int] | None:
+        """Make the items show `values` and their counts (`numbers`); the first and last
+        row changed (None when none did). Rows added or taken away tell the view
+        themselves."""
         listed = self._listed
         first, last = len(values), -1
         if listed != values:
@@ -132,18 +135,20 @@ class FacetList(QListWidget):
                     item.setCheckState(Qt.CheckState.Checked if value in checked
                                        else Qt.CheckState.Unchecked)
                 item.setToolTip(value)
-                first, last = min(first, i), max(last, i)
+                first = min(first, i)
+                last = i  # rows are visited in order
             del self._texts[len(values):]
             self._listed = list(values)
         labels, conflict = self.labels, self.facet == "conflict"
         texts = self._texts
-        for i, value in enumerate(values):
+        for i, (value, number) in enumerate(zip(values, numbers, strict=True)):
             label = labels.get(value, flag_label(value) if conflict else value)
-            text = f"{label}  ({counts.get(value, 0)})"
+            text = f"{label}  ({number})"
             if text != texts[i]:
                 self.item(i).setText(text)
                 texts[i] = text
-                first, last = min(first, i), max(last, i)
+                first = min(first, i)
+                last = max(last, i)
         return (first, last) if last >= 0 else None
 
     def check(self, values: frozenset[str]) -> None:
