@@ -156,18 +156,20 @@ class BatchBuilder:
         if font != self._count_font:
             self._count_texts, self._count_font = {}, font
         events = view.events
+        # each item's first row (-1 for a bin), read once
+        firsts = [item.events[0] if item.level < 0 else -1 for item in items]
         styled: Callable[[int], Event] = events.__getitem__
         if isinstance(events, RowEvents):  # the looks of every mark's event, made at once
-            events.make([item.events[0] for item in items if item.level < 0], text=False)
+            events.make([first for first in firsts if first >= 0], text=False)
             styled = events.styled
-            # and, with their sentences, the events whose labels may show: a mark's own, a
-            # badge's representative
-            events.make([(scene.representative(item.events) if item.kind == "badge"
-                          else item.events[0]) for item in items
-                         if item.level < 0 and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
+            # and, with their sentences, the marks' events whose labels may show (a badge's
+            # label is its representative's: finding that here too cost more than it saved)
+            events.make([first for item, first in zip(items, firsts, strict=True)
+                         if first >= 0 and item.kind != "badge"
+                         and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
         box_shape = "rect" if fast else "rounded"
         shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
-        for item in items:
+        for item, first in zip(items, firsts, strict=True):
             y = middles[item.lane] + item.row * ROW_HEIGHT
             if item.level >= 0:  # a bin of a crowded lane: no event of its own is looked at
                 shade = shades.get((item.lane, item.level))
@@ -186,7 +188,7 @@ class BatchBuilder:
                     (batch.dark_counts if shade[1] else batch.counts).append(
                         (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
-            event = styled(item.events[0])  # its looks only: no sentence read
+            event = styled(first)  # its looks only: no sentence read
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":

@@ -70,10 +70,11 @@ class RowEvents(Sequence[Event]):
         time spent more than 10 ms on it."""
         kept = self._cache if text else self._styled
         made = self._cache
-        missing = [row for row in dict.fromkeys(rows)
-                   if row not in made and (text or row not in kept)][: self._cache_size]
-        if not missing:
+        missing = ([row for row in rows if row not in made] if text
+                   else [row for row in rows if row not in made and row not in kept])
+        if not missing:  # the usual case on a repaint: everything asked for is made
             return
+        missing = list(dict.fromkeys(missing))[: self._cache_size]
         if len(kept) + len(missing) > self._cache_size:
             kept.clear()  # the same cheap bound as one at a time
         for row, event in zip(missing, self.columns.events(missing, text), strict=True):
