@@ -53,7 +53,8 @@ def choose(tense: int, offsets: list[int], window: int) -> int:
     """Pick among signed distances from the document date (negative: before it).
 
     A future clause picks the next one up to half a year ahead (`window`), since news quotes
-    plans in reported speech ("said it would") about the past too; a past or untensed clause
+    plans in reported speech ("said it would") about the past too, and up to a year ahead
+    when a firm cue ("will") says so (`tense` 2); a past or untensed clause
     the last one up to nine months back (news mostly reports what happened: "stepped down in
     March" written in November is this March). Otherwise the
     nearest wins: "Nov. 25" written on 7 January is last November even in a clause that looks
@@ -61,7 +62,7 @@ def choose(tense: int, offsets: list[int], window: int) -> int:
     """
     ahead = [o for o in offsets if o >= 0]
     behind = [o for o in offsets if o <= 0]
-    if tense > 0 and ahead and min(ahead) <= window:
+    if tense > 0 and ahead and min(ahead) <= (window * 2 - 1 if tense > 1 else window):
         return min(ahead)
     if tense <= 0 and behind and max(behind) >= -window * 3 // 2:
         return max(behind)  # news mostly reports what happened: the past, unless far back
