@@ -70,7 +70,19 @@ CASES = [
      D(2026, 4, 8), "6 a.m. Thursday", "2026-04-09T06:00"),
     ("The convoy left at dawn (6 a.m. Tuesday), the governor said.", D(2026, 4, 8),
      "6 a.m. Tuesday", "2026-04-07T06:00"),
+    ("Polls close at 9 p.m. (1800 GMT Saturday), the commission said.", D(2026, 3, 6),
+     "Saturday", "2026-03-07"),
+    # ... and the clock time before the bracket takes the day the bracket names.
+    ("\"The convoy will leave at 6 in the morning (6 a.m. Thursday),\" the governor said.",
+     D(2026, 4, 8), "6 in the morning", "2026-04-09T06:00"),
+    ("Polls close at 9 p.m. (1800 GMT Saturday), the commission said.", D(2026, 3, 6),
+     "9 p.m", "2026-03-07T21:00"),
 ]
+
+
+def test_a_24_hour_time_before_a_zone_is_no_year() -> None:
+    found = tag("Polls close at 9 p.m. (1800 GMT Saturday).", D(2026, 3, 6))
+    assert "1800" not in [t.text for t in found]
 
 
 @pytest.mark.parametrize(("sentence", "dct", "surface", "value"), CASES)

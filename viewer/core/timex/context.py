@@ -312,12 +312,15 @@ class Match:
         return bool(before) and before[-1] not in _CLAUSE_BREAKS
 
     def _bracket_before(self) -> int:
-        """Where the opening bracket is when the match fills the brackets, else -1."""
+        """Where the opening bracket is when the match ends a short aside in brackets
+        ("(4 a.m. Thursday)", "(1800 GMT Saturday)"), else -1."""
         text = self._text
-        before = text[max(0, self.start - 2) : self.start].rstrip()
-        if not before.endswith("(") or not text[self.end : self.end + 2].lstrip().startswith(")"):
+        if not text[self.end : self.end + 2].lstrip().startswith(")"):
             return -1
-        return text.rfind("(", 0, self.start)
+        opening = text.rfind("(", max(0, self.start - 30), self.start)
+        if opening < 0 or any(c in text[opening : self.start] for c in ")\n"):
+            return -1
+        return opening
 
     def _nearest_cue(self, index: TenseIndex, bounds: tuple[int, int, int], start: int,
                      end: int) -> tuple[int, int, int]:
