@@ -400,12 +400,18 @@ def holiday(m: Match) -> Result | None:
         rel = m.g("rel")
         tense = -1 if rel == "last" else 1 if rel == "next" else m.tense()
         day = options[offsets.index(choose(tense, offsets, 183))]
-    return Result("DATE", day.isoformat(), anchor="dct" if not year_text else "absolute")
+    anchor = "dct" if not year_text else "absolute"
+    if m.g("week"):  # "Easter week": the calendar week that holds the day
+        year, week, _ = day.isocalendar()
+        return Result("DATE", f"{year:04d}-W{week:02d}", anchor=anchor)
+    return Result("DATE", day.isoformat(), anchor=anchor)
 
 
 def set_weekday(m: Match) -> Result | None:
+    """"Every Monday", "on Mondays", "Tuesday nights" (the part of the day kept)."""
     number = m.lex.weekdays[m.g("weekday") or ""]
-    return Result("SET", f"XXXX-WXX-{number}")
+    part = m.g("part") or m.g("part2")
+    return Result("SET", f"XXXX-WXX-{number}" + (f"T{m.lex.parts[part]}" if part else ""))
 
 
 def ranges_for(result: Result) -> tuple[dt.date | None, dt.date | None]:

@@ -1,0 +1,51 @@
+"""Recurring times and holiday weeks in news copy.
+
+Invented agency-style sentences: a part of the day in the plural after a weekday recurs (a
+TimeML set, also for the first of two coordinated weekdays); "<holiday> week" is the
+calendar week that holds the holiday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from viewer.core.timex import Timex, tag
+
+D = dt.date
+
+
+def find(timexes: list[Timex], surface: str) -> Timex:
+    for timex in timexes:
+        if timex.text == surface:
+            return timex
+    raise AssertionError(f"{surface!r} not tagged in {[(t.text, t.value) for t in timexes]}")
+
+
+CASES = [
+    ("The ferry will sail on Friday nights from June.", D(2026, 3, 2), "Friday nights",
+     "SET", "XXXX-WXX-5TNI"),
+    ("The market opens Sunday mornings.", D(2026, 3, 2), "Sunday mornings", "SET",
+     "XXXX-WXX-7TMO"),
+    ("Two new trains will run on Monday and Thursday evenings.", D(2026, 3, 2), "Monday",
+     "SET", "XXXX-WXX-1TEV"),
+    ("Two new trains will run on Monday and Thursday evenings.", D(2026, 3, 2),
+     "Thursday evenings", "SET", "XXXX-WXX-4TEV"),
+    # A single weekday and part of the day is still one day.
+    ("The ferry sailed on Friday night.", D(2026, 3, 2), "Friday night", "TIME",
+     "2026-02-27TNI"),
+    ("Monday and Tuesday were quiet.", D(2026, 3, 4), "Monday", "DATE", "2026-03-02"),
+    # "<holiday> week" is the week that holds the holiday.
+    ("Pilgrims filled the old city as Easter week began.", D(2026, 4, 1), "Easter week",
+     "DATE", "2026-W14"),
+    ("Shops reported brisk trade during Christmas week.", D(2025, 12, 29), "Christmas week",
+     "DATE", "2025-W52"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "kind", "value"), CASES)
+def test_recurring_times_and_holiday_weeks(sentence: str, dct: dt.date, surface: str,
+                                           kind: str, value: str) -> None:
+    found = find(tag(sentence, dct), surface)
+    assert (found.type, found.value) == (kind, value)
