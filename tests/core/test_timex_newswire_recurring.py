@@ -1,8 +1,9 @@
-"""Recurring times and holiday weeks in news copy.
+"""Recurring times, holiday weeks and counted days in news copy.
 
 Invented agency-style sentences: a part of the day in the plural after a weekday recurs (a
 TimeML set, also for the first of two coordinated weekdays); "<holiday> week" is the
-calendar week that holds the holiday.
+calendar week that holds the holiday; "the second day" with no day named before it is the
+report's day.
 """
 
 from __future__ import annotations
@@ -49,3 +50,14 @@ def test_recurring_times_and_holiday_weeks(sentence: str, dct: dt.date, surface:
                                            kind: str, value: str) -> None:
     found = find(tag(sentence, dct), surface)
     assert (found.type, found.value) == (kind, value)
+
+
+# "The second day" counts from the day the narrative named; with none named, the report
+# tells the day it is.
+@pytest.mark.parametrize(("text", "value"), [
+    ("Shelling went on. It is the second day of the assault on the port.", "2026-03-06"),
+    ("Troops attacked on Tuesday. On the second day of the assault, they took the port.",
+     "2026-03-04"),
+])
+def test_the_second_day_counts_from_the_day_named(text: str, value: str) -> None:
+    assert find(tag(text, D(2026, 3, 6)), "the second day").value == value

@@ -165,7 +165,9 @@ def anaphoric(m: Match) -> Result | None:
     if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
         if precision != "D":
             return Result("DATE", value_for(base, precision), anchor=kind)
-        step = 1 if words.startswith("the second") else 0
+        # Counted from the day the narrative named; with none named, the report tells the
+        # day it is ("It is the second day of the strike" is the report's day).
+        step = 1 if words.startswith("the second") and m.anchor is not None else 0
         return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), anchor=kind)
     if words == "the eve":
         return Result("DATE", (base - dt.timedelta(days=1)).isoformat(), anchor=kind)
