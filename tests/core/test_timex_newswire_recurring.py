@@ -61,3 +61,25 @@ def test_recurring_times_and_holiday_weeks(sentence: str, dct: dt.date, surface:
 ])
 def test_the_second_day_counts_from_the_day_named(text: str, value: str) -> None:
     assert find(tag(text, D(2026, 3, 6)), "the second day").value == value
+
+
+# "The day before" a named day is the day next to it; before a gerund it is no day at all.
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("The day before last Tuesday's court hearing, the uncle visited the house.",
+     "The day before last Tuesday", "2026-03-02"),
+    ("Talks resumed the day after March 3, 2026, in Geneva.", "the day after March 3, 2026",
+     "2026-03-04"),
+])
+def test_a_day_next_to_a_named_day(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2026, 3, 6)), surface).value == value
+
+
+def test_the_day_before_a_gerund_is_no_day() -> None:
+    found = tag("She stopped in Nairobi later in the day before flying home.", D(2026, 3, 6))
+    assert [t.text for t in found] == []
+
+
+# A year after "pre-" or "post-" is that year.
+def test_a_prefixed_year_is_the_year() -> None:
+    found = tag("The post-1989 settlement and pre-2008 prices were cited.", D(2026, 3, 6))
+    assert [(t.text, t.value) for t in found] == [("post-1989", "1989"), ("pre-2008", "2008")]

@@ -195,6 +195,17 @@ def anaphoric(m: Match) -> Result | None:
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
 
 
+def day_around(m: Match) -> Result | None:
+    """"The day before last Tuesday's hearing", "the day after March 3": the day next to a
+    day named with it."""
+    named = weekday(m) if m.g("weekday") else calendar_date(m)
+    if named is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", named.value):
+        return named
+    step = -1 if m.g("dir") == "before" else 1
+    day = dt.date.fromisoformat(named.value) + dt.timedelta(days=step)
+    return Result("DATE", day.isoformat(), anchor=named.anchor)
+
+
 _COMPARISON_REACH = 400  # characters: "…in the third quarter, up from a year earlier"
 
 
