@@ -74,6 +74,8 @@ class Lexicon:
     firm_future: frozenset[str] = frozenset()
     # A deadline preposition ending the text before an expression ("by ", "until ").
     deadline_before: re.Pattern[str] | None = None
+    # What ends the text before a date closing a period ("the quarter ended ").
+    period_end: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
     modifier_ends: frozenset[str] | None = None
 
@@ -354,6 +356,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         deadline_before=re.compile(
             _NOT_AFTER_WORD + "(?:" + _alternation(cues["deadline"]) + r")\s+$", re.IGNORECASE)
         if cues.get("deadline") else None,
+        period_end=re.compile(cues["period_end"], re.IGNORECASE) if cues.get("period_end")
+        else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),
         led_modifier=re.compile(
             _AFTER_NON_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",

@@ -1,0 +1,41 @@
+"""Reporting periods in financial news: a comparison "a year earlier" is the same period a
+year before, also after the date that closes the period ("the quarter ended Sept. 30").
+
+Invented agency-style sentences (no corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from viewer.core.timex import Timex, tag
+
+D = dt.date
+
+
+def find(timexes: list[Timex], surface: str) -> Timex:
+    for timex in timexes:
+        if timex.text == surface:
+            return timex
+    raise AssertionError(f"{surface!r} not tagged in {[(t.text, t.value) for t in timexes]}")
+
+
+CASES = [
+    ("The brewer earned $8 million in the third quarter ended Sept. 30, up from $5 million "
+     "a year earlier.", "a year earlier", "2025-Q3"),
+    ("For the second quarter ended June 30, sales rose 4%. A year ago, the unit lost money.",
+     "A year ago", "2025-Q2"),
+    ("Net fell in the quarter ended Sept. 30; the mill earned $2 million in the year-ago "
+     "quarter.", "the year-ago quarter", "2025-Q3"),
+    # A day that is no period's end still moves the narrative off the quarter.
+    ("The third quarter was weak. On Sept. 30 the plant closed, a year earlier than planned.",
+     "a year earlier", "2025"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), CASES)
+def test_a_comparison_is_the_same_period_a_year_before(sentence: str, surface: str,
+                                                       value: str) -> None:
+    assert find(tag(sentence, D(2026, 10, 28)), surface).value == value
