@@ -39,3 +39,15 @@ CASES = [
 def test_a_comparison_is_the_same_period_a_year_before(sentence: str, surface: str,
                                                        value: str) -> None:
     assert find(tag(sentence, D(2026, 10, 28)), surface).value == value
+
+
+# The first or last half of a decade is one expression: the decade, at its start or end.
+@pytest.mark.parametrize(("text", "surface", "value", "mod"), [
+    ("Output was flat in the last half of the '90s.", "the last half of the '90s", "199",
+     "END"),
+    ("Growth was strong in the first half of the 1970s.", "the first half of the 1970s", "197",
+     "START"),
+])
+def test_a_half_of_a_decade(text: str, surface: str, value: str, mod: str) -> None:
+    found = find(tag(text, D(2026, 10, 28)), surface)
+    assert (found.value, found.mod) == (value, mod)

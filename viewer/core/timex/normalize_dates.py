@@ -249,10 +249,14 @@ def spelled_day(m: Match) -> Result | None:
     return calendar_date(m)
 
 
+_HALF_MODS = {"first": "START", "second": "END", "last": "END", "latter": "END", "final": "END"}
+
+
 def decade(m: Match) -> Result | None:
+    mod = _HALF_MODS.get(m.g("part") or "") or _mod(m)
     digits = m.g("decade")
     if digits:
-        return Result("DATE", digits[:3], mod=_mod(m))
+        return Result("DATE", digits[:3], mod=mod)
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}
     short = m.g("decade2")
@@ -261,7 +265,7 @@ def decade(m: Match) -> Result | None:
     start = 2000 + tens * 10
     if start > ref:
         start -= 100
-    return Result("DATE", f"{start // 10:03d}", mod=_mod(m))
+    return Result("DATE", f"{start // 10:03d}", mod=mod)
 
 
 def century(m: Match) -> Result | None:
