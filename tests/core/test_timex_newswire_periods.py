@@ -51,3 +51,14 @@ def test_a_comparison_is_the_same_period_a_year_before(sentence: str, surface: s
 def test_a_half_of_a_decade(text: str, surface: str, value: str, mod: str) -> None:
     found = find(tag(text, D(2026, 10, 28)), surface)
     assert (found.value, found.mod) == (value, mod)
+
+
+# "The year-earlier nine months", "the latest six months": a reporting span, a duration like
+# "the nine months", not the year the adjective points to.
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Net for the year-earlier nine months included a one-time gain.",
+     "the year-earlier nine months", "P9M"),
+    ("Sales in the latest six months rose 4%.", "the latest six months", "P6M"),
+])
+def test_a_qualified_reporting_span_is_a_duration(text: str, surface: str, value: str) -> None:
+    assert find(tag(text, D(2026, 10, 28)), surface).value == value
