@@ -62,3 +62,11 @@ def test_a_half_of_a_decade(text: str, surface: str, value: str, mod: str) -> No
 ])
 def test_a_qualified_reporting_span_is_a_duration(text: str, surface: str, value: str) -> None:
     assert find(tag(text, D(2026, 10, 28)), surface).value == value
+
+
+def test_a_comparison_does_not_move_the_narrative_off_its_quarter() -> None:
+    """"The year-earlier period" is a comparison: a later "a year ago" still counts from the
+    quarter being reported, not from the year before it."""
+    text = ("Net rose in the third quarter. The gain was helped by charges taken in the "
+            "year-earlier period. Interest costs were lower than a year ago.")
+    assert find(tag(text, D(2026, 10, 28)), "a year ago").value == "2025-Q3"

@@ -362,7 +362,8 @@ def quarter(m: Match) -> Result | None:
         number = m.lex.ordinals[ordinal]
         number = (2 if half else 4) if number < 0 else number
         step = {"next": 1, "this": 0}.get(m.g("yearwhen") or "", -1)
-        return Result("DATE", f"{m.dct.year + step:04d}-{letter}{number}", anchor="dct")
+        return Result("DATE", f"{m.dct.year + step:04d}-{letter}{number}", anchor="dct",
+                      sets_anchor=not (m.g("shift") or "").startswith("year-"))
     current = quarter_of(m.dct) if not half else (1 if m.dct.month <= 6 else 2)
     year = m.dct.year
     if ordinal:
@@ -381,7 +382,8 @@ def quarter(m: Match) -> Result | None:
     day = m.dct.replace(day=1) - dt.timedelta(days=80) if "current" not in word else m.dct
     if "year-" in word:
         day = day.replace(year=day.year - 1)
-    return Result("DATE", value_for(day, "Q"), anchor="dct")
+    # A comparison ("the year-earlier period") does not move the narrative off its quarter.
+    return Result("DATE", value_for(day, "Q"), anchor="dct", sets_anchor="year-" not in word)
 
 
 def holiday(m: Match) -> Result | None:
