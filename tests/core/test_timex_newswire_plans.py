@@ -46,6 +46,11 @@ CASES = [
      "December", "2026-12"),
     ("The league will hold its annual draft in October.", D(2026, 1, 15), "October",
      "2026-10"),
+    # Preparing for something puts it ahead.
+    ("Officials can now take part in planning for the summit in April.", D(2025, 12, 5),
+     "April", "2026-04"),
+    ("The ministry is preparing for elections in March.", D(2025, 12, 5), "March",
+     "2026-03"),
     # Reported speech about a month long gone stays in the past (the half-year window).
     ("The minister said the plant would open in November.", D(2026, 1, 12), "November",
      "2025-11"),
