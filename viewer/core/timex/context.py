@@ -303,9 +303,15 @@ class Match:
         """A deadline preposition right before the match, inside a clause: one that opens
         its sentence or clause sets the scene instead ("By Wednesday evening, rescuers put
         the toll at 1,140"; "Until Thursday, they had not …")."""
-        pattern = self.lex.deadline_before
-        found = pattern.search(self._text, max(left, self.start - 16), self.start) \
-            if pattern is not None else None
+        pattern, text = self.lex.deadline_before, self._text
+        # Most expressions follow no deadline word: the character two before the match is
+        # tested (the last letter of a deadline word, or more white space) before the
+        # pattern is searched.
+        before = text[self.start - 2 : self.start - 1].lower()
+        if pattern is None or not before or (before not in self.lex.deadline_ends
+                                             and not before.isspace()):
+            return False
+        found = pattern.search(text, max(left, self.start - 16), self.start)
         if found is None:
             return False
         before = self._text[left : found.start()].rstrip()
