@@ -83,3 +83,17 @@ def test_the_day_before_a_gerund_is_no_day() -> None:
 def test_a_prefixed_year_is_the_year() -> None:
     found = tag("The post-1989 settlement and pre-2008 prices were cited.", D(2026, 3, 6))
     assert [(t.text, t.value) for t in found] == [("post-1989", "1989"), ("pre-2008", "2008")]
+
+
+# "Overnight" is the night before the story's news day, also a paragraph after the lead that
+# named it; a date far back named a paragraph before is background, and the report's own
+# night before stands.
+def test_overnight_after_a_paragraph_break() -> None:
+    lead = "Shares in Lagos closed lower on Friday in heavy trading.\n\n"
+    found = find(tag(lead + "They were hit by overnight losses in New York.", D(2026, 3, 9)),
+                 "overnight")
+    assert found.value == "2026-03-05TNI"
+    background = "The bombings, on Feb. 17, killed 40 people.\n\n"
+    found = find(tag(background + "Officials linked the sites struck overnight to the attacks.",
+                     D(2026, 3, 6)), "overnight")
+    assert found.value == "2026-03-05TNI"

@@ -73,6 +73,7 @@ def clock(m: Match) -> Result | None:
 
 
 _CLOCK_REACH = 400  # characters: a clock time belongs to a day named a few sentences before
+_NEWS_WEEK = dt.timedelta(days=7)
 
 
 def relative_part(m: Match) -> Result | None:
@@ -139,8 +140,11 @@ def deictic_day(m: Match) -> Result | None:
     if word == "overnight":
         near, end, kind = m.anchor, m.dct, "dct"
         if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
-                "\n\n" not in m.text[near.end : m.start]):
-            # "Shares closed lower Friday after overnight losses": the night before that day.
+                "\n\n" not in m.text[near.end : m.start]
+                or dt.timedelta(0) <= m.dct - near.day <= _NEWS_WEEK):
+            # "Shares closed lower Friday after overnight losses": the night before that day;
+            # across a paragraph break only a day of the report's week (the story's news day
+            # goes on, a background date named a paragraph before does not).
             end, kind = near.day, "narrative"
         day = end - dt.timedelta(days=1)
         return Result("TIME", f"{day.isoformat()}TNI", anchor=kind, earliest=day, latest=end,
