@@ -304,12 +304,12 @@ class Match:
         its sentence or clause sets the scene instead ("By Wednesday evening, rescuers put
         the toll at 1,140"; "Until Thursday, they had not …")."""
         pattern, text = self.lex.deadline_before, self._text
-        # Most expressions follow no deadline word: the character two before the match is
-        # tested (the last letter of a deadline word, or more white space) before the
-        # pattern is searched.
-        before = text[self.start - 2 : self.start - 1].lower()
-        if pattern is None or not before or (before not in self.lex.deadline_ends
-                                             and not before.isspace()):
+        # Most expressions follow no deadline word: the two characters before the space
+        # before the match are tested (a deadline word's last two letters, or more white
+        # space) before the pattern is searched.
+        before = text[max(0, self.start - 3) : self.start - 1].lower()
+        if pattern is None or len(before) < 2 or (before not in self.lex.deadline_ends
+                                                  and not before[1].isspace()):
             return False
         found = pattern.search(text, max(left, self.start - 16), self.start)
         if found is None:
@@ -321,7 +321,8 @@ class Match:
         """Where the opening bracket is when the match ends a short aside in brackets
         ("(4 a.m. Thursday)", "(1800 GMT Saturday)"), else -1."""
         text = self._text
-        if not text[self.end : self.end + 2].lstrip().startswith(")"):
+        after = text[self.end : self.end + 2]
+        if ")" not in after or not after.lstrip().startswith(")"):
             return -1
         opening = text.rfind("(", max(0, self.start - 30), self.start)
         if opening < 0 or any(c in text[opening : self.start] for c in ")\n"):
