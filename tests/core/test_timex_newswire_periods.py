@@ -70,3 +70,17 @@ def test_a_comparison_does_not_move_the_narrative_off_its_quarter() -> None:
     text = ("Net rose in the third quarter. The gain was helped by charges taken in the "
             "year-earlier period. Interest costs were lower than a year ago.")
     assert find(tag(text, D(2026, 10, 28)), "a year ago").value == "2025-Q3"
+
+
+# "Earlier"/"later" cut a period at the report only when the period holds the report's day;
+# before, "earlier next quarter" ended on the report's day, before it began (found by the
+# property test).
+@pytest.mark.parametrize(("text", "earliest", "latest"), [
+    ("earlier next quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("later last month", D(2025, 12, 1), D(2025, 12, 31)),
+    ("earlier this month", D(2026, 1, 1), D(2026, 1, 14)),
+])
+def test_earlier_and_later_cut_at_the_report_only_inside_the_period(
+        text: str, earliest: dt.date, latest: dt.date) -> None:
+    found = find(tag(text, D(2026, 1, 14)), text)
+    assert (found.earliest, found.latest) == (earliest, latest)

@@ -304,10 +304,14 @@ def relative_period(m: Match) -> Result | None:
         if rel in ("earlier", "later", "the rest of", "the remainder of"):
             start, end = interval(result.value)
             if start and end:
+                # Cut at the report only when the period holds it ("earlier this week");
+                # "earlier next quarter" is the start of that quarter.
                 if rel == "earlier":
-                    result.earliest, result.latest = start, min(end, m.dct)
+                    result.earliest, result.latest = start, (
+                        min(end, m.dct) if start <= m.dct else end)
                 else:
-                    result.earliest, result.latest = max(start, m.dct), end
+                    result.earliest, result.latest = (
+                        max(start, m.dct) if m.dct <= end else start), end
                 result.explicit_span = True
             mod = "START" if rel == "earlier" else "END" if rel == "later" else None
         elif rel in ("early", "late", "mid"):
