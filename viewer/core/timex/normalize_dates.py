@@ -1,4 +1,7 @@
-"""Normalisers for calendar expressions: dates, months, years, weekdays, seasons, quarters."""
+"""Normalisers for calendar expressions: dates, months, years, weekdays, seasons, quarters.
+
+Dates written in words (years and days read aloud, decades, centuries) are in
+`normalize_words`."""
 
 from __future__ import annotations
 
@@ -42,7 +45,7 @@ def capitalised(word: str | None) -> bool:
     return bool(word) and word is not None and word[0].isupper()
 
 
-def _mod(m: Match) -> str | None:
+def modifier(m: Match) -> str | None:
     word = m.g("mod")
     if not word:
         return None
@@ -139,7 +142,7 @@ def month_year(m: Match) -> Result | None:
             except ValueError:
                 return None
         return Result("DATE", f"{year:04d}-{month:02d}", anchor="dct")
-    return Result("DATE", f"{int(m.g('year') or 0):04d}-{month:02d}", mod=_mod(m))
+    return Result("DATE", f"{int(m.g('year') or 0):04d}-{month:02d}", mod=modifier(m))
 
 
 def month(m: Match) -> Result | None:
@@ -152,7 +155,7 @@ def month(m: Match) -> Result | None:
     number = m.lex.months[(word or "").lower()]
     rel = m.g("rel")
     if m.dct is None:
-        return Result("DATE", f"XXXX-{number:02d}", mod=_mod(m), anchor="none")
+        return Result("DATE", f"XXXX-{number:02d}", mod=modifier(m), anchor="none")
     year = m.dct.year
     if rel in ("last", "past", "this past"):
         year = year if number < m.dct.month else year - 1
@@ -160,7 +163,7 @@ def month(m: Match) -> Result | None:
         year = year if number > m.dct.month else year + 1
     elif rel != "this":  # "this September" is the one of the document's year
         year = pick_year(m, number) or year
-    return Result("DATE", f"{year:04d}-{number:02d}", mod=_mod(m), anchor="dct")
+    return Result("DATE", f"{year:04d}-{number:02d}", mod=modifier(m), anchor="dct")
 
 
 def year(m: Match) -> Result | None:
@@ -172,7 +175,7 @@ def year(m: Match) -> Result | None:
         century = m.dct.year // 100 * 100
         full = century + int(text)
         text = str(full - 100 if full > m.dct.year + 10 else full)
-    return Result("DATE", f"{int(text):04d}", mod=_mod(m))
+    return Result("DATE", f"{int(text):04d}", mod=modifier(m))
 
 
 _PERIOD_REACH = 400  # characters: "…in the third quarter, against the 1988 period"
@@ -200,77 +203,6 @@ def year_range_end(m: Match) -> Result | None:
     if not first < second <= first + 10:
         return None
     return Result("DATE", f"{second:04d}")
-
-
-_ONES_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-_ONES = {w: i for i, w in enumerate(_ONES_WORDS.split())}
-_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
-_TENS = {w: (i + 2) * 10 for i, w in enumerate(_TENS_WORDS.split())}
-
-
-def spelled_year(m: Match) -> Result | None:
-    """"nineteen ninety-six", "the year two thousand": years read aloud in transcripts."""
-    words = re.split(r"[- ]+", m.g("spelled") or "")
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        year = 2000 + sum(_TENS.get(w, _ONES.get(w, 0)) for w in rest)
-    else:
-        rest = words[1:]
-        year = 1900 + (0 if rest == ["hundred"] else
-                       sum(_TENS.get(w, _ONES.get(w, 0)) for w in rest))
-    month_word = m.raw("month")
-    if month_word:  # "January nineteen ninety-seven"
-        if not capitalised(month_word):
-            return None
-        return Result("DATE", f"{year:04d}-{m.lex.months[month_word.lower()]:02d}")
-    if m.g("season"):  # "the winter of nineteen ninety-four"
-        return Result("DATE", f"{year:04d}-{m.lex.seasons[m.g('season') or '']}")
-    return Result("DATE", f"{year:04d}")
-
-
-_ORDINAL_DAYS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
-
-
-def spelled_day(m: Match) -> Result | None:
-    """"March eighth", "June twenty-first": a date read aloud."""
-    words = re.split(r"[- ]+", m.g("dayword") or "")
-    number = sum(_TENS.get(w, _ORDINAL_DAYS.get(w, 0)) for w in words)
-    if not 1 <= number <= 31:
-        return None
-    m.groups["day"] = str(number)
-    return calendar_date(m)
-
-
-_HALF_MODS = {"first": "START", "second": "END", "last": "END", "latter": "END", "final": "END"}
-
-
-def decade(m: Match) -> Result | None:
-    mod = _HALF_MODS.get(m.g("part") or "") or _mod(m)
-    digits = m.g("decade")
-    if digits:
-        return Result("DATE", digits[:3], mod=mod)
-    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-             "seventies": 7, "eighties": 8, "nineties": 9}
-    short = m.g("decade2")
-    tens = int(short[0]) if short else words.get(m.g("decword") or "", 0)
-    ref = m.dct.year if m.dct else 1999
-    start = 2000 + tens * 10
-    if start > ref:
-        start -= 100
-    return Result("DATE", f"{start // 10:03d}", mod=mod)
-
-
-def century(m: Match) -> Result | None:
-    number = int(m.g("cent") or 0)
-    return Result("DATE", f"{number - 1:02d}") if number >= 1 else None
 
 
 _WEEK_SHIFT = {"last": -7, "this": 0, "next": 7}
@@ -326,7 +258,7 @@ def season(m: Match) -> Result | None:
         before = m.text[max(0, m.start - 12) : m.start].lower()
         if not re.search(r"\b(?:in|this|last|next|by|until|during)\s+(?:the\s+)?$", before):
             return None  # "the fall of Kabul", "a fall in prices"
-    mod = _mod(m)
+    mod = modifier(m)
     if m.g("year"):
         return Result("DATE", f"{int(m.g('year') or 0):04d}-{code}", mod=mod)
     if m.dct is None:

@@ -20,6 +20,7 @@ from viewer.core.ingest.written_dates import in_range
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
+from viewer.core.timex import normalize_words as nw
 from viewer.core.timex.context import Anchor, Match, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule
 from viewer.core.timex.value_calendar import interval, narrow
@@ -34,13 +35,13 @@ NORMALISERS: dict[str, Normaliser] = {
     "year": nd.year,
     "year_range_end": nd.year_range_end,
     "year_period": nd.year_period,
-    "decade": nd.decade,
-    "spelled_year": nd.spelled_year,
-    "spelled_day": nd.spelled_day,
+    "decade": nw.decade,
+    "spelled_year": nw.spelled_year,
+    "spelled_day": nw.spelled_day,
     "the_weekend": ns.the_weekend,
     "year_end": ns.year_end,
     "the_year": ns.the_year,
-    "century": nd.century,
+    "century": nw.century,
     "weekday": nd.weekday,
     "season": nd.season,
     "quarter": nd.quarter,
