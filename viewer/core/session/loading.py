@@ -305,6 +305,10 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         document_problems = {s.relpath: s.problems for s in summaries if s.problems}
         if snap is not None and going:
             arrays, extra = columns.to_arrays()
+            from viewer.core.session import saved_orders  # it uses the scene, which uses us
+
+            arrays.update(saved_orders.to_save(columns))
+            extra["orders"] = saved_orders.VERSION
             extra.update(order=[[s.relpath, paths[s.relpath].decode("utf-8", "surrogateescape"),
                                  _iso(s.published), s.title] for s in summaries],
                          document_problems={k: [[p.path, p.kind, p.message] for p in v]
@@ -370,6 +374,9 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk,
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)
         columns.narrow()
+        from viewer.core.session import saved_orders  # it uses the scene, which uses us
+
+        saved_orders.keep(columns, arrays, extra.get("orders"))
         return Loaded(
             root=folder, order=order, documents=documents,
             document_problems={k: tuple(Problem(*p) for p in v)
