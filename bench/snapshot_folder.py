@@ -20,8 +20,8 @@ from bench.columns import PER_DOCUMENT, _documents
 from bench.synthetic import events as synthetic_events
 from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.pipeline.file_cache import fingerprint
-from viewer.core.session import saved_orders
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.folder_row import folder_arrays
 from viewer.core.session.snapshot import FileKey, Snapshot, snapshot_path
 
 BATCH = 50_000
@@ -84,9 +84,7 @@ def make(out: Path, count: int, seed: int = 7) -> None:
             snap.put_files(rows)
             rows = []
     snap.put_files(rows)
-    arrays, extra = columns.to_arrays()
-    arrays.update(saved_orders.to_save(columns))  # as the loader saves them
-    extra["orders"] = saved_orders.VERSION
+    arrays, extra = folder_arrays(columns)  # as the loader saves them
     extra.update(order=order, document_problems={}, problems=[], people={}, taxonomy=[],
                  staged={})
     snap.put_folder(_folder_key(folder, fingerprint(folder), keys), arrays, extra)

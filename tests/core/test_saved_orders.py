@@ -124,3 +124,20 @@ def test_reading_saved_orders_back_runs_python_per_lane_not_per_event() -> None:
         return counter[0]
 
     assert growth(work) < 1.3
+
+
+def test_the_folder_row_holds_columns_as_narrow_as_they_are_held(folder: Path) -> None:
+    cold = Session.open(folder)
+    assert cold.loaded.snapshot is not None
+    found = cold.loaded.snapshot.folder(None)
+    assert found is not None
+    arrays, _ = found
+    assert arrays["a.precision"].dtype.itemsize == 1  # a handful of values: one byte
+    assert all(a.dtype == np.int32 for k, a in arrays.items() if k.startswith("o."))
+    cold.close()
+    warm = Session.open(folder)
+    assert warm.loaded.extracted == 0 and warm.events() == cold.events()
+    event = warm.event(0)
+    day = dt.date(2020, 5, 1)
+    warm.perform(correct_date(warm.store, event, day, day, "day"), [event])
+    assert warm.event(0).start == day and warm.event(0).precision == "day"

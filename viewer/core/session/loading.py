@@ -304,11 +304,10 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         order = documents.order
         document_problems = {s.relpath: s.problems for s in summaries if s.problems}
         if snap is not None and going:
-            arrays, extra = columns.to_arrays()
-            from viewer.core.session import saved_orders  # it uses the scene, which uses us
+            # Imported here: the saved orders use the scene, which imports this package.
+            from viewer.core.session.folder_row import folder_arrays
 
-            arrays.update(saved_orders.to_save(columns))
-            extra["orders"] = saved_orders.VERSION
+            arrays, extra = folder_arrays(columns)
             extra.update(order=[[s.relpath, paths[s.relpath].decode("utf-8", "surrogateescape"),
                                  _iso(s.published), s.title] for s in summaries],
                          document_problems={k: [[p.path, p.kind, p.message] for p in v]
@@ -374,7 +373,8 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk,
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)
         columns.narrow()
-        from viewer.core.session import saved_orders  # it uses the scene, which uses us
+        # Imported here: the saved orders use the scene, which imports this package.
+        from viewer.core.session import saved_orders
 
         saved_orders.keep(columns, arrays, extra.get("orders"))
         return Loaded(
