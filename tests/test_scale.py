@@ -29,6 +29,7 @@ from viewer.core.dataset.reader import read_dataset, read_events
 from viewer.core.pipeline import folder_topics
 from viewer.core.pipeline.folder_extraction import FolderExtraction, extract_folder
 from viewer.core.session import Session
+from viewer.core.store.happening_links import link_events
 from viewer.scale import driver, tasks
 from viewer.scale.plan import expand_sources, make_plan
 
@@ -368,3 +369,22 @@ def test_the_corpus_dates_an_article_without_a_year(client: Any, tmp_path: Path)
                        stream=None)
     assert again.extracted == 0
     _same(local, read_dataset(tmp_path / "ds"))
+
+
+def test_a_dataset_merges_the_analysts_links(client: Any, tmp_path: Path) -> None:
+    """A link made on an event dataset is stored with its other corrections and merged on
+    every open, as on a folder (the Session is the one merge path)."""
+    folder = copy_seeds(tmp_path / "seeds")
+    driver.run([str(folder)], tmp_path / "ds", client, stream=None)
+    opened = Session.open(tmp_path / "ds")
+    assert opened.store is not None
+    events = opened.events()
+    talks = next(e for e in events if e.document.endswith(".txt") and "Istanbul" in e.text
+                 and "did not go" in e.text)
+    earlier = next(e for e in events if e.text.startswith("Previous direct talks in Istanbul"))
+    opened.perform(link_events(opened.store, [talks, earlier]), [talks, earlier])
+    opened.close()
+    again = Session.open(tmp_path / "ds")
+    linked = [e for e in again.events() if e.id in {talks.id, earlier.id}]
+    assert {(e.cluster, e.sources) for e in linked} == {(min(talks.id, earlier.id), 2)}
+    again.close()

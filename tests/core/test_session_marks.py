@@ -8,7 +8,7 @@ from pathlib import Path
 
 from viewer.core.session import Session
 from viewer.core.session.cluster_marks import marked
-from viewer.core.store.edits import correct_date, correct_modality, mark_not_event
+from viewer.core.store.edits import SetNote, correct_date, correct_modality, mark_not_event
 
 
 def _two_dates(folder: Path) -> None:
@@ -96,3 +96,18 @@ def test_an_event_without_a_cluster_id_is_a_cluster_of_its_own() -> None:
     assert cluster_rows(columns, [5]) == [5]
     assert cluster_rows(columns, [5, 3]) == [3, 5, 9]
     assert cluster_rows(columns, []) == []
+
+
+def test_a_note_on_a_corrected_source_keeps_the_redone_flags(tmp_path: Path) -> None:
+    """A later edit of the corrected event merged it again from its extracted version, whose
+    conflict flag the correction had removed: the flag came back on that event alone."""
+    _two_dates(tmp_path)
+    session = Session.open(tmp_path, workers=1)
+    assert session.store is not None
+    (late,) = [e for e in session.events() if e.document == "b.txt"]
+    day = dt.date(2026, 3, 5)
+    session.perform(correct_date(session.store, late, day, day, "day"), [late])
+    (late,) = [e for e in session.events() if e.document == "b.txt"]
+    session.perform(SetNote.make(session.store, late.id, "checked"), [late])
+    assert _flagged(session) == {}
+    session.close()

@@ -21,7 +21,7 @@ README_KEYS = {
     "O": "o", "X": "x", "A": "a", "R": "r", "N": "n", "Ctrl+D": "ctrl+d", "Ctrl+Z": "ctrl+z",
     "Ctrl+Shift+Z": "ctrl+shift+z", "Ctrl+Y": "ctrl+y", "F1": "F1", "Ctrl+E": "ctrl+e",
     "Ctrl+P": "ctrl+p", "M": "m", "Ctrl+Shift+L": "ctrl+shift+l", "Ctrl+Shift+C": "ctrl+shift+c",
-    "Ctrl+Shift+T": "ctrl+shift+t",
+    "Ctrl+Shift+T": "ctrl+shift+t", "L": "l", "Shift+L": "shift+l",
 }
 KEY = re.compile(r"^(?:Ctrl\+)?(?:Shift\+)?(?:\w|F\d+|[+−←→])$")
 
@@ -106,6 +106,33 @@ def test_review_keys_and_undo_redo(live: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: live.detail.current_event is not None)
     press("x")
     qtbot.waitUntil(lambda: live.editor.stack.count() == 4)
+
+
+def test_link_keys_and_their_undo(live: MainWindow, qtbot: QtBot) -> None:
+    events = list(live.model.events)
+    talks = next(e for e in events if "did not go to Istanbul" in e.text)
+    earlier = next(e for e in events if e.text.startswith("Previous direct talks in Istanbul"))
+    rows = [live.model.row_of[talks.id], live.model.row_of[earlier.id]]
+
+    def sources() -> tuple[int, int]:
+        found = [live.model.events[r] for r in rows]
+        return found[0].sources, found[1].sources
+
+    live.select_rows(rows, rows[0])
+    live.timeline.setFocus()
+    qtbot.waitUntil(live.timeline.hasFocus, timeout=2000)
+    press("l")
+    qtbot.waitUntil(lambda: sources() == (2, 2))
+    press("ctrl+z")
+    qtbot.waitUntil(lambda: sources() == (1, 1))
+    press("ctrl+y")
+    qtbot.waitUntil(lambda: sources() == (2, 2))
+    live.select_rows([rows[1]], rows[1])
+    live.timeline.setFocus()
+    qtbot.waitUntil(live.timeline.hasFocus, timeout=2000)
+    press("shift+l")
+    qtbot.waitUntil(lambda: sources() == (1, 1))
+    assert live.editor.stack.count() == 2
 
 
 def test_view_keys_zoom_pan_and_step(live: MainWindow, qtbot: QtBot) -> None:

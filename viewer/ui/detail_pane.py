@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.events.document_events import Event
 from viewer.core.model import Document
+from viewer.core.session.happening_merge import LINKED
 from viewer.core.timex import Timex
 from viewer.core.words import plural
 from viewer.ui.detail_reasons import explained
@@ -207,6 +208,10 @@ class DetailPane(QWidget):
         def mark(name: str) -> str:
             return " <i style='color:#c05000'>(corrected)</i>" if name in event.corrected else ""
 
+        def by_hand(what: str) -> str:
+            return (f" <i style='color:#c05000'>({what} by hand)</i>"
+                    if LINKED in event.corrected else "")
+
         if "date" in event.corrected:
             how = "corrected by hand"
         rows = [
@@ -241,7 +246,9 @@ class DetailPane(QWidget):
                 f"{escape(self.titles.get(e.document) or e.document)}</a>: "
                 f"{escape(e.text[:110])}" for e in others[:6])
             sources = plural(len({e.document for e in others}), "other source")
-            rows.append(f"<b>Also reported by {sources}:</b><br>{links}")
+            rows.append(f"<b>Also reported by {sources}:</b>{by_hand('linked')}<br>{links}")
+        elif LINKED in event.corrected:
+            rows.append(f"<b>Also reported by:</b> –{by_hand('taken out of its happening')}")
         return "<br>".join(rows)
 
     def _fill(self, document: Document, timexes: Sequence[Timex], siblings: Sequence[Event],

@@ -21,6 +21,7 @@ from viewer.core.store.merge_edits import Orphan
 from viewer.core.store.reattach import MoveEdits
 from viewer.ui.edit_dialogs import DateDialog, DocumentDateDialog, SetDialog
 from viewer.ui.editing import Editor
+from viewer.ui.link_actions import LinkActions
 from viewer.ui.modality_dialog import ModalityDialog
 from viewer.ui.problems_panel import OrphanDialog
 from viewer.ui.redate_drag import precision_for
@@ -66,6 +67,8 @@ class EditController(QObject):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.actions[key] = action
+        self.links = LinkActions(window, editor)
+        self.actions["link"], self.actions["unlink"] = self.links.link, self.links.unlink
 
     # -- menus ---------------------------------------------------------------------------
     def fill_menu(self, menu: QMenu) -> None:
@@ -80,11 +83,14 @@ class EditController(QObject):
         menu.addSeparator()
         for key in ("date", "parties", "topics", "modality", "not_event", "doc_date"):
             menu.addAction(self.actions[key])
+        menu.addSeparator()
+        for key in ("link", "unlink"):
+            menu.addAction(self.actions[key])
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self.window)
         for key in ("tag", "accept", "reject", "clear", "date", "parties", "topics",
-                    "modality", "not_event", "doc_date"):
+                    "modality", "not_event", "doc_date", "link", "unlink"):
             menu.addAction(self.actions[key])
         return menu
 

@@ -15,6 +15,7 @@ from viewer.core.model import Document, Problem
 from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.columns import NO_DAY, EventColumns
 from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.happening_merge import Linked, link_state, linked_of, relink
 from viewer.core.session.loading import Loaded, Progress, load
 from viewer.core.session.partials import Partial
 from viewer.core.store import edits
@@ -95,6 +96,8 @@ class Session:
         self.columns: EventColumns = loaded.columns
         self.index = ColumnIndex(self.columns)
         self._base: dict[int, Event] = {}  # extracted versions of the rows edits changed
+        self._links: dict[str, Linked] = {}  # the analyst's links, by event id
+        self._linked_rows: list[int] = []  # the rows the links were last resolved over
         self._published = {relpath: day for relpath, (day, _) in zip(
             loaded.order, loaded.headers, strict=True)}
         data = self.store.load() if self.store is not None else UserData()
@@ -102,6 +105,8 @@ class Session:
         edited = data.edited_ids()
         rows = self.columns.rows_of(edited)
         self._merge(rows.values(), data)
+        self._links = link_state(data.corrections)
+        self._relink()
         self._remark(rows.values())
         self.orphans = orphans_among(data, edited - rows.keys())
 
@@ -115,13 +120,15 @@ class Session:
         before = list(self._base)
         for row, base in self._base.items():  # back to the extracted events, then merge
             self.columns.set_rows({row: base})
-        self._base = {}
+        self._base, self._linked_rows = {}, []
         self.index.changed(set(FACET_FIELDS))
         data = store.load() if store is not None else UserData()
         self.tags = dict(data.tags)
         edited = data.edited_ids()
         rows = self.columns.rows_of(edited)
         self.index.changed(self._merge(rows.values(), data))
+        self._links = link_state(data.corrections)
+        self._relink()
         self._remark([*before, *rows.values()])
         self.orphans = orphans_among(data, edited - rows.keys())
 
@@ -289,8 +296,15 @@ class Session:
         rows = self.columns.rows_of(change.events)
         fields = self._merge(rows.values(), data)
         marked: dict[int, Event] = {}
-        if fields & _MARK_INPUTS:  # a cluster's flags may have changed with it
-            marked, more = self._remark(rows.values())
+        if self._note_links(change.events, data) or not set(self._linked_rows).isdisjoint(
+                rows.values()):  # a link changed, or the merge put a linked row back
+            marked, more = self._relink()
+            fields |= more
+        # A cluster's flags may have changed with it; or the merge, which starts from the
+        # extracted event, put back the flags an earlier correction had redone.
+        if fields & (_MARK_INPUTS | _MARKS):
+            remarked, more = self._remark(rows.values())
+            marked.update(remarked)
             fields |= more
         touched = {row: eid for eid, row in rows.items()}
         extra = {row: e.id for row, e in marked.items() if row not in touched}
@@ -307,6 +321,34 @@ class Session:
                       facets=frozenset(FACET_FIELDS[f] for f in fields if f in FACET_FIELDS),
                       tags=change.tags, orphans=self.orphans != before,
                       marked=tuple(sorted(extra)))
+
+    def _note_links(self, ids: Iterable[str], data: UserData) -> bool:
+        """Take the links of `ids` from `data` (a store read of those ids); whether any
+        changed."""
+        moved = False
+        for event_id in ids:
+            found = linked_of(data.corrections.get(event_id))
+            if found != self._links.get(event_id):
+                moved = True
+                if found is None:
+                    del self._links[event_id]
+                else:
+                    self._links[event_id] = found
+        return moved
+
+    def _relink(self) -> tuple[dict[int, Event], set[str]]:
+        """Resolve the analyst's links into clusters (see `happening_merge`): the rows whose
+        cluster, sources or marks changed, and the fields that did. Their extracted
+        versions are kept first, so `extracted_events` and a later merge start from them."""
+        if not self._links and not self._linked_rows:
+            return {}, set()
+        updates, self._linked_rows = relink(
+            self.columns, lambda row: self._base.get(row) or self.columns.event(row),
+            self._links, self._linked_rows, self._published)
+        for row in updates:
+            if row not in self._base:
+                self._base[row] = self.columns.event(row)
+        return updates, (self.index.edit(updates) if updates else set())
 
     def _remark(self, rows: Iterable[int]) -> tuple[dict[int, Event], set[str]]:
         """Redo conflict flags and outcome links over the clusters of `rows` (with the edits
@@ -328,6 +370,10 @@ class Session:
 # Corrected fields that conflict flags or outcome links are read from.
 _MARK_INPUTS = frozenset({"start", "end", "precision", "modality", "speaker", "not_event",
                           "parties", "topics"})
+
+
+# The cluster marks themselves (derived, never corrected).
+_MARKS = frozenset({"conflict", "outcome"})
 
 
 def _open_store(root: Path) -> tuple[Store | None, list[Problem], StoreError | None]:

@@ -60,8 +60,10 @@ CREATE TABLE IF NOT EXISTS reviews(event_id TEXT PRIMARY KEY, state TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS anchors(
     event_id TEXT PRIMARY KEY, document TEXT NOT NULL, text TEXT NOT NULL);
 """
+# "link": the keys of the analyst's links (JSON list); "unlinked": "1" when the analyst took
+# the event out of the happening clustering put it in (see happening_links).
 CORRECTION_FIELDS = ("start", "end", "precision", "parties", "topics", "not_event", "modality",
-                     "speaker")
+                     "speaker", "link", "unlinked")
 REVIEW_STATES = ("unreviewed", "accepted", "rejected")
 __all__ = ["NewerStore", "SaveFailed", "Store", "StoreError", "StoreReadOnly", "UserData"]
 

@@ -76,9 +76,14 @@ def orphans_among(data: UserData, missing: Iterable[str]) -> list[Orphan]:
         if eid in data.notes:
             what.append("note")
         if eid in data.corrections:
-            what.append("corrections: " + ", ".join(sorted(data.corrections[eid])))
+            what.append("corrections: " + ", ".join(
+                _SAID.get(name, name) for name in sorted(data.corrections[eid])))
         if eid in data.reviews:
             what.append(data.reviews[eid])
         document, text = data.anchors.get(eid, ("?", "(sentence not recorded)"))
         found.append(Orphan(eid, document, text, tuple(what)))
     return found
+
+
+# How an orphan names the correction fields that are not the event's own fields.
+_SAID = {"link": "link to one happening", "unlinked": "taken out of its happening"}
