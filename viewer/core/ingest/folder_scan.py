@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from viewer.core.resources import FOLDER_DIR
 
 SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
              ".htm": "html"}
+
+_ENCODING, _ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # fsencode's
 
 # Each article's path, size and modification time (and the sidecar's), in the walk's order:
 # two equal fingerprints mean nothing the app reads has changed on disk.
@@ -80,11 +83,11 @@ def scan_folder(root: str | Path) -> FolderWalk:
     sidecar: tuple[int, int] | None = None
     stack: list[tuple[str, str]] = [(top, "")]  # a folder, and its name inside root
     folders: list[str] = []
-    found: list[tuple[bytes, str, tuple[int, int]]] = []
+    found: list[tuple[bytes, str, int, int]] = []
     while stack:
         folder, inside = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name.encode(_ENCODING, _ERRORS))
         except PermissionError:
             problems.append(Problem(_rel(top, folder), "permission", "folder cannot be listed"))
             continue
@@ -102,12 +105,22 @@ def scan_folder(root: str | Path) -> FolderWalk:
                     except OSError:
                         sidecar = (-1, -1)
                 continue
-            supported = os.path.splitext(name)[1].lower() in SUPPORTED
+            dot = name.rfind(".")  # the name does not start with one: as `splitext` finds
+            supported = dot > 0 and name[dot:].lower() in SUPPORTED
             try:
                 link = entry.is_symlink()
+                plain = supported and not link and entry.is_file(follow_symlinks=False)
             except OSError:
-                link = False
+                link = plain = False
             path = entry.path
+            if plain:  # most entries: an article, stated once for its size and time
+                try:
+                    info = entry.stat()
+                    found.append(((inside + name).encode(_ENCODING, _ERRORS), path, info.st_size,
+                                  info.st_mtime_ns))
+                except OSError:  # vanished since the listing: its reading says so
+                    found.append(((inside + name).encode(_ENCODING, _ERRORS), path, -1, -1))
+                continue
             target: os.stat_result | None = None
             if link:
                 problem = link_problem(top, path)
@@ -153,13 +166,12 @@ def scan_folder(root: str | Path) -> FolderWalk:
                         target = entry.stat()
                     except OSError:
                         target = None  # vanished since the listing: its reading says so
-                found.append((os.fsencode(inside + name), path, _stated(target)))
+                found.append(((inside + name).encode(_ENCODING, _ERRORS), path, *_stated(target)))
             else:
                 problems.append(Problem(_rel(top, path), "special",
                                         "not a regular file (FIFO, socket or device): not read"))
         stack.extend(reversed(subdirs))
-    found.sort(key=lambda item: item[0])  # by the name inside root, as bytes
-    stats = [item[2] for item in found]
-    return FolderWalk(top, tuple(item[0] for item in found), tuple(item[1] for item in found),
-                      tuple(s[0] for s in stats), tuple(s[1] for s in stats), tuple(folders),
-                      tuple(problems), ignored, sidecar)
+    found.sort()  # by the name inside root, as bytes (no two are equal)
+    rels, files, sizes, mtimes = tuple(zip(*found, strict=True)) or ((), (), (), ())
+    return FolderWalk(top, rels, files, sizes, mtimes, tuple(folders), tuple(problems),
+                      ignored, sidecar)

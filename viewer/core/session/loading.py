@@ -11,6 +11,7 @@ snapshot or from their packed form.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -169,20 +170,21 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     stamp = fingerprint(folder)
     snap = Snapshot(snapshot_path(folder), stamp) if use_snapshot else None
     names: dict[bytes, str] = dict(zip(listing.rels, listing.files, strict=True))
-    keys: dict[bytes, FileKey] = {}
-    for rel, path, size, mtime in zip(listing.rels, listing.files, listing.sizes,
-                                      listing.mtimes, strict=True):
-        side = NO_SIDE
-        if sidecar:  # the sidecar's name for the file, made only when there is a sidecar
+    # Each file's key (-1: it could not be stated); its sidecar name only with a sidecar.
+    keys = {rel: FileKey(size, mtime, None, NO_SIDE) for rel, size, mtime in zip(
+        listing.rels, listing.sizes, listing.mtimes, strict=True)}
+    if sidecar:
+        for rel, path in zip(listing.rels, listing.files, strict=True):
             inside = os.fsdecode(rel)
             name = (display_name(inside.replace(os.sep, "/")) if not inside.startswith("..")
                     else relative_name(folder, path))
             entry = sidecar.get(name)
-            side = json.dumps(entry, sort_keys=True) if entry else NO_SIDE
-        keys[rel] = FileKey(size, mtime, None, side)  # -1: could not be stated
+            if entry:
+                keys[rel] = dataclasses.replace(keys[rel], side=json.dumps(entry, sort_keys=True))
     folder_digest = hashlib.sha256(stamp.encode())
-    for rel, key in keys.items():
-        folder_digest.update(rel + f"\x00{key.size}\x00{key.mtime_ns}\x00{key.side}\x00".encode())
+    folder_digest.update(b"".join([  # one update: the same digest as one per file
+        rel + f"\x00{key.size}\x00{key.mtime_ns}\x00{key.side}\x00".encode()
+        for rel, key in keys.items()]))
     skipped = [[p.path, p.kind, p.message] for p in listing.problems]
     folder_digest.update(json.dumps(skipped).encode())
     folder_key = folder_digest.hexdigest()  # of sizes and times only: a touched file's hash
@@ -384,8 +386,9 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk,
             timexes=timexes, columns=columns,
             problems=tuple(Problem(*p) for p in extra["problems"]), ignored=listing.ignored,
             people=dict(extra["people"]), cached=len(listing.files), extracted=0,
-            snapshot=snap, files=tuple(names.get(paths[relpath]) or os.path.join(folder, rel)
-                                       for relpath, rel, _, _ in extra["order"]),
+            snapshot=snap, files=listing.files if tuple(paths.values()) == listing.rels else tuple(
+                names.get(paths[relpath]) or os.path.join(folder, rel)
+                for relpath, rel, _, _ in extra["order"]),
             headers=tuple((dt.date.fromisoformat(day) if day else None, str(title))
                           for _, _, day, title in extra["order"]),
             taxonomy=combine([_topic(t) for t in extra["taxonomy"]]), walk=listing)
