@@ -92,3 +92,17 @@ def test_a_file_that_could_not_be_stated_is_read_again(
     monkeypatch.setattr(loading, "scan_folder", unstated)
     again = Session.open(folder, with_store=False)
     assert again.loaded.extracted == 1
+
+
+def test_a_changed_sidecar_entry_re_extracts_that_file_alone(folder: Path) -> None:
+    first = Session.open(folder, with_store=False)
+    assert first.loaded.extracted == 5
+    first.close()
+    name = first.loaded.order[-1]
+    sidecar = folder / "timeline-viewer.ini"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8")
+                       + f"\n[{name}]\ntitle = Retitled by the analyst\n", encoding="utf-8")
+    again = Session.open(folder, with_store=False)
+    assert again.loaded.extracted == 1 and again.loaded.cached == 4
+    assert again.titles()[name] == "Retitled by the analyst"
+    assert Session.open(folder, with_store=False).loaded.extracted == 0  # and then kept
