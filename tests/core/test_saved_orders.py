@@ -141,3 +141,39 @@ def test_the_folder_row_holds_columns_as_narrow_as_they_are_held(folder: Path) -
     day = dt.date(2020, 5, 1)
     warm.perform(correct_date(warm.store, event, day, day, "day"), [event])
     assert warm.event(0).start == day and warm.event(0).precision == "day"
+
+
+def test_a_damaged_saved_order_fails_its_checksum_and_the_folder_is_read_again(
+        folder: Path) -> None:
+    import sqlite3
+
+    cold = Session.open(folder, with_store=False)
+    expected = cold.events()
+    cold.close()
+    path = folder / ".timeline-viewer" / "snapshot.sqlite"
+    with sqlite3.connect(path) as db:  # same length, other rows: only the checksum can tell
+        (data,) = db.execute("SELECT data FROM arrays WHERE name = ?",
+                             (saved_orders.TABLE,)).fetchone()
+        db.execute("UPDATE arrays SET data = ? WHERE name = ?",
+                   (bytes(reversed(data)), saved_orders.TABLE))
+    again = Session.open(folder, with_store=False)
+    assert again.loaded.extracted >= 1 and again.events() == expected
+    assert saved_orders.table_order(again.columns).tolist() == (
+        saved_orders._table_order(again.columns).tolist())
+
+
+def test_after_a_file_changed_the_saved_orders_are_those_of_the_new_columns(
+        folder: Path) -> None:
+    first = Session.open(folder, with_store=False)
+    first.close()
+    path = folder / first.loaded.order[1]
+    path.write_text(path.read_text(encoding="utf-8") + "\nTalks resumed on 3 March 2019.\n",
+                    encoding="utf-8")
+    Session.open(folder, with_store=False).close()  # extracts the file, saves the folder
+    warm = Session.open(folder, with_store=False)
+    assert warm.loaded.extracted == 0 and warm.size > first.size
+    columns = warm.columns
+    assert saved_orders._SAVED.get(columns)  # read back, not sorted
+    _same(lane_order(columns, "party"), _sorted_afresh(columns, "party"))
+    assert saved_orders.table_order(columns).tolist() == (
+        saved_orders._table_order(columns).tolist())
