@@ -92,6 +92,19 @@ def test_discovered_topics_conflicts_and_outcomes_same_as_local_engine(
     assert all(e.reported is not None for e in local.events)
 
 
+def test_roles_bound_in_another_partition_same_as_local_engine(
+        client: Any, tmp_path: Path) -> None:
+    """"The mediators" bound in one partition's article and used alone in others' get the
+    same parties as in the local engine (the registry's reduction carries the roles)."""
+    folder = tmp_path / "roles"
+    shutil.copytree(DATA / "story_roles", folder)
+    summary = driver.run([str(folder)], tmp_path / "ds", client, target_bytes=1, stream=None)
+    assert summary.partitions == summary.documents > 1
+    local = extract_folder(folder, use_cache=False, workers=1)
+    _same(local, read_dataset(tmp_path / "ds"))
+    assert sum(1 for e in local.events if e.parties == ("Norway", "Oman")) == 2
+
+
 def test_topics_discovered_by_map_reduce_are_the_local_ones(
         client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Partitions of several documents each discover the corpus's topics in three passes on

@@ -57,6 +57,21 @@ def test_a_story_that_discovers_its_topics(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
+def test_roles_a_story_binds_in_one_article(tmp_path: Path, workers: int) -> None:
+    """"The mediators" of one article named in another: the columns learn the role from the
+    documents' summaries as the object stage does, in one process or with workers."""
+    folder = tmp_path / "roles"
+    shutil.copytree(ROOT / "tests" / "data" / "story_roles", folder)
+    for copy in range(8):  # enough files for the worker processes to take part
+        (folder / f"more_{copy}.txt").write_text(
+            "Date: 2026-05-0" + str(copy + 1) + "\n\nThe mediators met both delegations in "
+            "Oslo on Monday.\n")
+    session = _same_as_object_stage(folder, workers=workers)
+    assert ("Norway", "Oman") in {e.parties for e in session.columns.events()}
+    session.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
 def test_a_generated_corpus(tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
                             ) -> None:
     """Clusters across articles, disputes, outcomes, people and bad files; with two workers

@@ -38,7 +38,8 @@ def _expressions() -> dict[str, tuple[re.Pattern[str], bool]]:
     return {cue_sets.MODALITY: (modality_rules().cue, True),
             cue_sets.VERB: (speaker_rules().verb, False),
             cue_sets.ACCORDING: (_ACCORDING, False),
-            cue_sets.REFERENCE: (gazetteer.reference, False)}
+            cue_sets.REFERENCE: (gazetteer.reference, False),
+            cue_sets.ROLE: (speaker_rules().titles.roles.any_word, False)}
 
 
 _OTHER = ["İ", "ı", "ſ", "\u212a", "ß", "x", "1", "_", "-", "'", "’", ",", ".", "“", "Said",

@@ -15,7 +15,7 @@ from typing import Any
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
 from viewer.core.events import document_events as events
-from viewer.core.events import document_passes, people, sentence_dating
+from viewer.core.events import document_passes, people, sentence_dating, title_parties
 from viewer.core.events.document_events import extract_document
 from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
@@ -105,7 +105,8 @@ def _extraction_work(copies: int) -> int:
     assert isinstance(doc, Document)
     tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
     with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(document_passes, counter), counting_patterns(people, counter)):
+          counting_patterns(document_passes, counter), counting_patterns(people, counter),
+          counting_patterns(title_parties, counter)):
         lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
     return counter[0]
 
@@ -129,7 +130,8 @@ def _party_context_work(copies: int) -> int:
     tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
     counter = [0]
     with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(document_passes, counter), counting_patterns(people, counter)):
+          counting_patterns(document_passes, counter), counting_patterns(people, counter),
+          counting_patterns(title_parties, counter)):
         lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
     return counter[0]
 

@@ -49,6 +49,38 @@ from viewer.core.pipeline.folder_extraction import extract_folder
     # diplomats posted in a capital are mostly foreign envoys; officials there speak for it
     ("Diplomats in Nairobi said a deal was close.", set()),
     ("Officials in Nairobi said a deal was close.", {"Kenya"}),
+    # a demonym joined to another party by "and" is no description of it
+    ("Armenian and Hamas negotiators met.", {"Armenia", "Hamas"}),
+    ("Somali and al-Shabaab envoys met.", {"Somalia", "al-Shabaab"}),
+    # the media a demonym describes, and a group described by a word
+    ("The envoy told a Peruvian television channel on Monday.", set()),
+    ("He wrote in a Chilean newspaper.", set()),
+    ("The Chilean group said it would not attend.", set()),
+    # where someone is posted is a place; trade bodies and a side of a pass are no state
+    ("said Ana Ruiz, the WHO representative in Peru.", {"World Health Organization"}),
+    ("Our correspondent in Chile reported calm.", set()),
+    ("The Peruvian fishermen's association rejected the quota.", set()),
+    ("Queues formed on the Chilean side of the pass.", set()),
+    # a dateline's place, and a meeting named by its venue, are no actors
+    ("Lima — Chile urged the court on Monday to act.", {"Chile"}),
+    ("AREQUIPA, Peru (Oct. 28) — The rubble has gone.", set()),
+    ("Chile — Foreign Minister Ana Ruiz", {"Chile"}),  # a delegates' list, no dateline
+    ("The Lima talks ended without a deal.", set()),
+    ("It was called off because the Santiago meeting made it unnecessary.", set()),
+    ("Lima said the talks were useful.", {"Peru"}),
+    # places named after a state, a seat's own places, a body's staff, a state's lobby
+    ("He told a packed hall at the Palace of Peru that he had won.", set()),
+    ("A rally is planned at Lima's Plaza San Martín.", set()),
+    ("Lima's officials said the rally was banned.", {"Peru"}),
+    ("Peru's main business lobby welcomed the choice.", set()),
+    ("The agency said two of its Chilean staff members were detained.", set()),
+    ("The cancelled meeting with UN officials in Lima was not rescheduled.",
+     {"United Nations"}),
+    ("Officials in Lima said the meeting was cancelled.", {"Peru"}),
+    # a seat joined to a venue is a venue too
+    ("The envoy will visit Lima and Santiago next week.", set()),
+    ("The envoy will visit Lima, Quito or Santiago next week.", set()),
+    ("Talks ended in Lima. Santiago said it was pleased.", {"Chile"}),
 ])
 def test_party_context(text: str, parties: set[str]) -> None:
     assert {m.party for m in load_gazetteer().mentions(text)} == parties
@@ -84,6 +116,36 @@ def test_a_group_description_takes_the_group_named_last() -> None:
     assert gazetteer.references(text, 0, len(text), {}) == []
 
 
+def test_a_described_group_takes_the_group_named_last() -> None:
+    """"The Palestinian group", "the Kurdish-led group": the group named last, never the
+    state of the word that describes it."""
+    gazetteer = load_gazetteer()
+    for text in ("The Palestinian group said so.", "Then the Kurdish-led group said so."):
+        assert {m.party for m in gazetteer.mentions(text)} == set()
+        [mention] = gazetteer.references(text, 0, len(text), {"Hamas": 1, "SDF": 3})
+        assert mention.party == "SDF"
+
+
+def test_a_dateline_with_a_state_names_the_state_its_bodies_mean(tmp_path: Path) -> None:
+    """"AREQUIPA, Peru (Oct. 28) —": Peru is no actor there, but "the ministry" of the
+    report is Peru's."""
+    (tmp_path / "a.txt").write_text(
+        "date 2026-10-28 AREQUIPA, Peru (Oct. 28) — The rubble of the school has gone.\n\n"
+        "The ministry said on Wednesday that 900 homes would be rebuilt.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    first = next(e for e in events if "rubble" in e.text)
+    ministry = next(e for e in events if e.text.startswith("The ministry said on Wednesday"))
+    assert first.parties == ()
+    assert ministry.parties == ("Peru",)
+
+
+def test_a_ministry_of_several_portfolios_refers_to_the_state_named_last() -> None:
+    gazetteer = load_gazetteer()
+    text = "The environment and urbanisation ministry said so."
+    [mention] = gazetteer.references(text, 0, len(text), {"Peru": 1})
+    assert mention.party == "Peru"
+
+
 def test_a_state_body_without_its_state_refers_to_the_state_named_last(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
         "date 2026-05-04 The ministry said nothing on Monday.\n\n"
@@ -105,6 +167,18 @@ def test_both_sides_are_the_two_parties_named_last(tmp_path: Path) -> None:
     both = next(e for e in events if e.text.startswith("Both sides"))
     again = next(e for e in events if e.text.startswith("The two delegations"))
     assert set(both.parties) == set(again.parties) == {"Chile", "Bolivia"}
+
+
+def test_a_body_that_hosts_the_talks_is_not_one_of_the_two_sides(tmp_path: Path) -> None:
+    """"Both sides" after talks at the United Nations: the two states, never the host."""
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 Chile and Bolivia opened talks at the United Nations on Monday. "
+        "The United Nations said the talks were useful, and the United Nations will host "
+        "the next round.\n\n"
+        "Both sides said on Tuesday that progress had been made.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    both = next(e for e in events if e.text.startswith("Both sides"))
+    assert set(both.parties) == {"Chile", "Bolivia"}
 
 
 def test_the_commission_is_the_union_only_when_capitalised(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def test_names_as_a_full_tokenisation_reads_them() -> None:
         (63, 68, ("Ahmed",), False, None),
         (70, 74, ("Omar",), False, None),
         (95, 99, ("Jean",), True, "United States"),
-        (106, 114, ("Fontaine",), False, None),
+        (106, 114, ("Fontaine",), True, "France"),  # "… of France": whose side he is on
         (131, 139, ("Omar", "bin"), False, None),  # a line break ends a name
         (140, 145, ("Laden",), False, None),
         (150, 170, ("Y", "Zed", "Ève", "Ängström"), True, None),

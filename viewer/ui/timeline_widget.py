@@ -7,7 +7,6 @@ Layout, clustering and hit-testing live in `viewer.core.scene.layout`; this widg
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
 from collections.abc import Sequence
 
@@ -23,11 +22,10 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, load_taxonomy
-from viewer.core.scene.lane_packing import BADGE_MIN
 from viewer.core.scene.layout import (
     ROW_HEIGHT,
     Item,
@@ -37,15 +35,15 @@ from viewer.core.scene.layout import (
     fit_scale,
 )
 from viewer.core.scene.time_step import start_days, step_row
+from viewer.core.scene.zoom_targets import badge_px, clamp_px, selection_view
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
+from viewer.ui.timeline_input import TimelineInput
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_tips import FitHint, item_tooltip
 from viewer.ui.timeline_view import TimelineColours, TimelineView, short_label
 
-MIN_PX_PER_DAY = 0.002
-MAX_PX_PER_DAY = 24 * 400.0
 LEGEND_PAD = 8.0
 
 
@@ -73,15 +71,13 @@ class TimelineWidget(QAbstractScrollArea):
         self.doc_dates: Sequence[tuple[dt.date, str]] = ()
         self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
         self.periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
-        self._press: QPointF | None = None
-        self._press_scroll = (0, 0)
-        self._dragging = False
         self._fitted = False
         self._painted = False
         self.show_lag = False  # View ▸ Reporting Lag: a line from each report to its happening
-        self._user_zoomed = False  # zoomed or panned by the user since the last fit
+        self.user_zoomed = False  # zoomed or panned by the user since the last fit
         self._span: tuple[int, int] | None = None
         self.redate = RedateDrag(self)
+        self.input = TimelineInput(self)
         self.fit_hint = FitHint(self.viewport())
         self.fit_hint.clicked.connect(self.fit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -108,7 +104,7 @@ class TimelineWidget(QAbstractScrollArea):
             self.selected = set(chosen[np.isin(chosen, np.asarray(self.rows))].tolist())
         before, self._span = self._span, extent(events, self.rows)
         changed = self._span != before and self._span is not None
-        if self.rows and (not self._fitted or (changed and not self._user_zoomed)):
+        if self.rows and (not self._fitted or (changed and not self.user_zoomed)):
             self._fit(self._span)  # a filter or a reload changed what is shown: show it all
         else:
             self._rebuild()
@@ -296,7 +292,7 @@ class TimelineWidget(QAbstractScrollArea):
             self._rebuild()
             return
         self._fitted = True
-        self._user_zoomed = False
+        self.user_zoomed = False
         self.fit_hint.hide()
         width = max(200.0, self.content_width())
         self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
@@ -314,9 +310,9 @@ class TimelineWidget(QAbstractScrollArea):
         anchor_x = self.content_width() / 2 if anchor_x is None else anchor_x - HEADER_WIDTH
         content_x = anchor_x + self.horizontalScrollBar().value()
         ordinal = self.scale.ordinal(content_x)
-        px = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, self.scale.px_per_day * factor))
+        px = clamp_px(self.scale.px_per_day * factor)
         self.scale = TimeScale(self.scale.origin, px)
-        self._user_zoomed = True
+        self.user_zoomed = True
         self._apply_scale(int(self.scale.x(ordinal) - anchor_x))
         self.zoomChanged.emit(px)
 
@@ -343,9 +339,9 @@ class TimelineWidget(QAbstractScrollArea):
     def show_range(self, first: float, last: float) -> None:
         """Show the days first..last (ordinals) across the width: the overview's lens."""
         width = max(200.0, self.content_width())
-        px = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / max(1e-3, last - first)))
+        px = clamp_px(width / max(1e-3, last - first))
         self.scale = TimeScale(self.scale.origin, px)
-        self._user_zoomed = True
+        self.user_zoomed = True
         self._apply_scale(int(self.scale.x(first)))
         self.zoomChanged.emit(px)
 
@@ -354,16 +350,11 @@ class TimelineWidget(QAbstractScrollArea):
         span = extent(self.events, dated)
         if span is None:
             return
-        # The selection takes a little over half the width from near the left, leaving its
-        # label room on the right: a bar fitted edge to edge pushed its label off-screen.
-        days = max(7, span[1] - span[0] + 1)
-        width = max(200.0, self.content_width())
-        shown = days / 0.55
-        self.scale = TimeScale(self.scale.origin,
-                               min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / shown)))
-        self._user_zoomed = True
-        self._apply_scale(int(self.scale.x(span[0] - 0.08 * shown)))
-        self.zoomChanged.emit(self.scale.px_per_day)
+        px, first = selection_view(span[0], span[1], max(200.0, self.content_width()))
+        self.scale = TimeScale(self.scale.origin, px)
+        self.user_zoomed = True
+        self._apply_scale(int(self.scale.x(first)))
+        self.zoomChanged.emit(px)
 
     def reveal(self, row: int) -> None:
         event = self.events[row] if 0 <= row < len(self.events) else None
@@ -396,68 +387,18 @@ class TimelineWidget(QAbstractScrollArea):
         return self.scene.item_at(x, y)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.redate.press(event.position()):
-            return  # on an end of the current event: a drag there changes its dates
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position()
-            self._press_scroll = (self.horizontalScrollBar().value(),
-                                  self.verticalScrollBar().value())
-            self._dragging = False
-        super().mousePressEvent(event)
+        if not self.input.press(event):
+            super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self.redate.item is not None:
-            self.redate.move(event.position())
-            return
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            delta = event.position() - self._press
-            if self._dragging or abs(delta.x()) + abs(delta.y()) > 4:
-                self._dragging = True
-                self._user_zoomed = True
-                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-                self.horizontalScrollBar().setValue(int(self._press_scroll[0] - delta.x()))
-                self.verticalScrollBar().setValue(int(self._press_scroll[1] - delta.y()))
-            return
-        item = self.item_at(event.position())
-        if item is None:
-            QToolTip.hideText()
-            self.viewport().unsetCursor()
-        else:
-            self.viewport().setCursor(
-                Qt.CursorShape.SizeHorCursor if self.redate.edge_at(event.position())
-                else Qt.CursorShape.PointingHandCursor)
-            QToolTip.showText(event.globalPosition().toPoint(), self.tooltip(item), self)
+        self.input.move(event)
 
     def tooltip(self, item: Item) -> str:
         return item_tooltip(self.events, item)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self.redate.item is not None:
-            if not self.redate.release(event.position()):
-                self._click(event.position(), event.modifiers())
-            return
-        if event.button() == Qt.MouseButton.LeftButton and not self._dragging:
-            self._click(event.position(), event.modifiers())
-        self._press = None
-        self._dragging = False
-        self.viewport().unsetCursor()
-        super().mouseReleaseEvent(event)
-
-    def _click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
-        item = self.item_at(pos)
-        if item is None:
-            if not modifiers & (Qt.KeyboardModifier.ControlModifier
-                                | Qt.KeyboardModifier.ShiftModifier):
-                self.selectionRequested.emit([], -1)
-            return
-        rows = list(item.events)
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            chosen = set(self.selected) ^ set(rows)
-        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
-            chosen = set(self.selected) | set(rows)
-        else:
-            chosen = set(rows)
-        self.selectionRequested.emit(sorted(chosen), rows[0])
+        if not self.input.release(event):
+            super().mouseReleaseEvent(event)
 
     def click_item(self, item: Item, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
                    ) -> None:
@@ -466,76 +407,35 @@ class TimelineWidget(QAbstractScrollArea):
         x = (item.x0 + item.x1) / 2 + HEADER_WIDTH - self.horizontalScrollBar().value()
         y = (self.scene.item_y(item) + ROW_HEIGHT / 2 + AXIS_HEIGHT
              - self.verticalScrollBar().value())
-        self._click(QPointF(x, y), modifiers)
+        self.input.click(QPointF(x, y), modifiers)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        item = self.item_at(event.position())
-        if item is not None and item.kind == "badge":
-            self.open_badge(item)
+        self.input.double_click(event)
 
     def open_badge(self, item: Item) -> None:
-        """Zoom in one step until the badge's events lie apart: their days spread over most of
-        the width (a fixed 4x took several double-clicks for a badge of a busy month). A bin
-        of a crowded lane opens to its stretch of days across the view."""
+        """Zoom in until the badge's events lie apart; a bin of a crowded lane opens to its
+        stretch of days across the view (`zoom_targets.badge_px`)."""
         days = start_days(self.events, item.events)
         if not days:
             return
-        first, last = min(days), max(days) + 1
-        centre = (first + last) / 2
         width = max(200.0, self.content_width())
-        if item.level >= 0:
-            # A bin of a crowded lane: its stretch of days across the view, where it shows
-            # finer bins or its events (parting every day of a bin of months at once put
-            # most of them screens away from the view).
-            px = max(self.scale.px_per_day * 2, width * 0.9 / (last - first))
-        else:
-            px = max(self.scale.px_per_day * 4, width * 0.6 / (last - first))
-            # Nearest two days a badge's width apart, so they part even in a narrow timeline
-            # (at 60% of a 800 px view, 22 days over 57 stayed in badges).
-            ordered = sorted(set(days))
-            nearest = min((b - a for a, b in itertools.pairwise(ordered)), default=1)
-            px = max(px, BADGE_MIN / nearest)
-        px = min(MAX_PX_PER_DAY, px)
+        px = badge_px(days, self.scale.px_per_day, width, item.level >= 0)
         self.scale = TimeScale(self.scale.origin, px)
-        self._user_zoomed = True
+        self.user_zoomed = True
+        centre = (min(days) + max(days) + 1) / 2
         self._apply_scale(int(self.scale.x(centre) - width / 2))
         self.zoomChanged.emit(px)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = delta.y() / 120.0
-            self.zoom(1.25 ** steps, event.position().x())
-            return
-        self._user_zoomed = True  # the user moves the view: filters no longer refit it
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or delta.x():
-            amount = delta.x() or delta.y()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - amount)
-            return
-        v = self.verticalScrollBar()
-        if v.maximum() > 0:
-            v.setValue(v.value() - delta.y())
-        else:
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.y())
+        self.input.wheel(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(1.5)
-        elif key == Qt.Key.Key_Minus:
-            self.zoom(1 / 1.5)
-        elif key == Qt.Key.Key_Left:
-            self.step(-1)
-        elif key == Qt.Key.Key_Right:
-            self.step(1)
-        elif key == Qt.Key.Key_Home:
-            self.fit()
-        else:
+        if not self.input.key(event):
             super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.rows and not self._user_zoomed:
+        if self.rows and not self.user_zoomed:
             self.fit()  # until the user zooms, the timeline keeps fitting its width
         else:
             self._update_scrollbars()

@@ -23,6 +23,7 @@ MODALITY = "modality"
 VERB = "verb"
 ACCORDING = "according"
 REFERENCE = "reference"
+ROLE = "role"  # a word of a story role ("mediators", "hosted"): `story_roles` runs only then
 
 
 def _key(phrase: str) -> str:
@@ -70,6 +71,9 @@ def build(modality: ModalityRules, speakers: SpeakerRules, gazetteer: Gazetteer
     if references and _plain(references) and not any(c in p for p in references for c in "'’"):
         sets[REFERENCE] = PhraseSet(frozenset(map(_key, references)), "word",
                                     _reference_verify(references))
+    roles = speakers.titles.roles.words()
+    if roles and _plain(roles):
+        sets[ROLE] = PhraseSet(frozenset(map(_key, roles)), "word")
     return CueAutomaton(sets)
 
 

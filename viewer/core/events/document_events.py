@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from viewer.core.events import cues
-from viewer.core.events.cue_sets import MODALITY, REFERENCE, automaton_for
+from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.modality import ModalityRules, modality_of
@@ -28,7 +28,7 @@ from viewer.core.events.narrative_focus import (
     up_to_the_report,
 )
 from viewer.core.events.parties import Gazetteer, Mention
-from viewer.core.events.people import PersonMention, find_people
+from viewer.core.events.people import PersonMention, find_people, role_mentions
 from viewer.core.events.sentence_dating import Part, reaction_end, sentence_parts, window_end
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
@@ -87,6 +87,10 @@ def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> b
     content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
     return capitalised < 0.6
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -158,7 +162,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if modality_cues is not None:  # offsets into the sentence's text
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
-                                   mentions=party_mentions, titles=speakers.titles))
+                                   mentions=sorted((*party_mentions, *referring),
+                                                   key=_mention_start)
+                                   if referring else party_mentions,
+                                   titles=speakers.titles))
+        roles = (role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
+                               speakers.titles.roles)
+                 if found_cues.find(ROLE, sentence.start, sentence.end) != [] else ())
         said.append((sentence.start, sentence.end, sentence.paragraph,
                      sentence.boilerplate is not None))
         said_people.append(people)
@@ -268,8 +278,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                            *(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))],
             ))
             said_slot.append(len(said) - 1)
-            mentions.append(tuple(m for m in people if part.start <= m.start < part.end)
-                            or people)
+            mentions.append((tuple(m for m in people if part.start <= m.start < part.end)
+                             or people)
+                            + (tuple(r for r in roles if part.start <= r.start < part.end)
+                               or roles))
         told = told_day(parts, doc.date)
         if (sentence.boilerplate is None and told.timex is not None
                 and not told.bounded

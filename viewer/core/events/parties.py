@@ -20,6 +20,11 @@ from viewer.core.events.name_scan import NameScanner
 from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
+# A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
+# "and" or "or", which join another party ("Israeli and Hamas negotiators").
+_BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w'’-]+"
+# A name coordinated with a venue just before it: "visit Lomé and Accra" (both venues).
+_VENUE_JOIN = re.compile(r"\s*(?:,\s*|\s+)?(?:and|or)?\s*")
 
 
 def _words(words: list[str]) -> str:
@@ -71,6 +76,12 @@ class Gazetteer:
     owned_name: re.Pattern[str] = re.compile(r"(?!)")
     state_pair: re.Pattern[str] = re.compile(r"(?!)")  # "countries" in "both countries"
     countries: frozenset[str] = frozenset()
+    venue_after: re.Pattern[str] = re.compile(r"(?!)")  # " talks" in "the Rome talks"
+    arbiters: frozenset[str] = frozenset()  # never one of "the two sides" (`pair_arbiters`)
+    posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
+    # "The Palestinian group": a group described by a word, not the state of that word
+    described_group: re.Pattern[str] = re.compile(r"(?!)")
+    group_nouns: tuple[str, ...] = ()  # the nouns of `described_group`, to skip it cheaply
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -91,7 +102,13 @@ class Gazetteer:
             return None
         place = " ".join(w.capitalize() for w in head.group(1).split())
         party, kind = self.forms.get(place, ("", ""))
-        return party if kind == "capital" else None
+        if kind == "capital":
+            return party
+        state = _DATELINE_STATE.match(text, head.end(), end)  # "KIRIKHAN, Turkey (Oct. 28) —"
+        if state is not None and text[head.end() - 1] == ",":
+            party, kind = self.forms.get(state.group(1), ("", ""))
+            return party if kind == "name" else None
+        return None
 
     @staticmethod
     def subject(text: str, start: int, mentions: list[Mention]) -> str | None:
@@ -119,12 +136,30 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(at, stop, party, "reference"))
+        ministries = (_PORTFOLIO_MINISTRY.finditer(text, start, end)
+                      if text.find("ministry", start, end) >= 0 else ())
+        for match in ministries:
+            # "the environment and urbanisation ministry": as "the ministry"
+            candidates = [p for p in self.referents.get("the ministry", ()) if p in named]
+            if candidates:
+                party = max(candidates, key=lambda p: named[p])
+                found.append(Mention(match.start(), match.end(), party, "reference"))
+        described = (self.described_group.finditer(text, start, end)
+                     if any(text.find(noun, start, end) >= 0 for noun in self.group_nouns)
+                     else ())
+        for match in described:
+            candidates = [p for p in self.referents.get(f"the {match.group(1).lower()}", ())
+                          if p in named]
+            if candidates:
+                party = max(candidates, key=lambda p: named[p])
+                found.append(Mention(match.start(), match.end(), party, "reference"))
         # only as the sentence's subject: "Both sides said …", not "urged both sides"
         pair = self.pair.match(text, start, end)
         if pair is not None:
             # "both countries", "the two governments": the two states named last
             states = self.state_pair.search(pair.group(1)) is not None
-            for party in _latest_two(named, self.countries if states else None, times):
+            for party in _latest_two(named, self.countries if states else None, times,
+                                     self.arbiters):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         return found
 
@@ -132,34 +167,60 @@ class Gazetteer:
         """Every party mention in text[start:end], venues excluded."""
         end = len(text) if end is None else end
         found: list[Mention] = []
+        venue_end = -1  # where the last capital read as a venue ended
         spans = (self.names.spans(text, start, end) if self.names is not None
                  else [match.span() for match in self.pattern.finditer(text, start, end)])
         for at, stop in spans:
             party, kind = self.forms[text[at:stop]]
+            if kind in ("capital", "name") and _dash_or_bracket(text, stop) and (
+                    _DATELINE_TAIL.match(text, stop, end)) and (
+                    (kind == "capital" and not text[start:at].strip())
+                    or _DATELINE_HEAD.fullmatch(text, start, at)):
+                continue  # a dateline's place: "The Hague — …", "KIRIKHAN, Turkey (Oct. 28) —"
+            if kind == "capital" and self.venue_after.match(text, stop, end) and (
+                    _THE_BEFORE.search(text, max(start, at - 5), at)):
+                continue  # the venue that names a meeting: "the Rome talks"
             if kind == "capital":
                 before = text[max(start, at - _LOOK) : at]
                 after = text[stop : stop + 3]
-                if (self.venue_before.search(before) and not after.startswith(("'s", "’s"))
-                        and not self.actor_venue.search(before)):
+                if ((self.venue_before.search(before)
+                        and (not after.startswith(("'s", "’s"))
+                             or _PLACE_AFTER_POSSESSIVE.match(text, stop, end))
+                        and not self._actors_there(text, before, at, found))
+                        or (venue_end >= 0 and _VENUE_JOIN.fullmatch(text, venue_end, at))):
+                    venue_end = stop
                     continue
             elif kind == "demonym" and self._describes(text, at, stop, end):
                 continue
+            tail = text[max(start, at - 6) : at]  # "of", "in": the place rules need one
             if kind in ("name", "alias") and (
                     self.inside_name.search(text, max(start, at - _LOOK), at)
+                    or ("of" in tail and _PLACE_OF.search(text, max(start, at - _LOOK), at))
+                    or ("in" in tail and self.posted.search(text, max(start, at - _LOOK), at))
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
                 continue  # part of another name: a place, a university, a national court
             found.append(Mention(at, stop, party, kind))
         return found
 
+    def _actors_there(self, text: str, before: str, at: int, found: list[Mention]) -> bool:
+        """"officials in Brussels" speak for the seat; "UN officials in Sanaa" for the UN."""
+        actors = self.actor_venue.search(before)
+        if actors is None:
+            return False
+        head = at - len(before) + actors.start()
+        return not (found and 0 <= head - found[-1].end <= 1)
+
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
         """A demonym that describes a place or an armed group, not the state acting."""
         rest = text[after : min(end, after + _LOOK)]
-        if self.group_after.match(rest):
-            return True
+        if self.group_after.match(rest) or (
+                at >= 4 and self.described_group.match(text, at - 4, min(end, after + 16))):
+            return True  # "Somali al-Shabaab militants", "the Palestinian group"
         if self.former.search(text, max(0, at - _LOOK), at):
             return True
         if self.company_after.match(rest) and re.search(
-                r"\b(?:a|an|the)\s+$", text[max(0, at - _LOOK) : at], re.IGNORECASE):
+                r"\b(?:a|an|the|its|their)\s+$", text[max(0, at - _LOOK) : at],
+                re.IGNORECASE):
             return True  # "a Danish container carrier", "the Finnish grid operator": a firm
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
@@ -178,18 +239,37 @@ _DATELINE_PLACE = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s
 
 # what may come before a sentence's subject: quotes, "The", an opening phrase and its comma
 # (a sentence opened by a quotation has its speaker, not what the quote names, as subject)
+# After a dateline's place: "(Oct. 28)" or ", Sept 29", then a dash.
+_DATELINE_TAIL = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                            r"\s*[—–]\s")
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}\s*,\s*")  # "KIRIKHAN, "
+_DATELINE_STATE = re.compile(r"\s*([A-Z][\w ]{2,30}?)(?=\s*\(|\s*[—–])")
+def _dash_or_bracket(text: str, at: int) -> bool:
+    """Whether a dateline's tail may follow (a bracket, a comma or a dash within 3)."""
+    near = text[at : at + 3]
+    return "(" in near or "," in near or "—" in near or "–" in near
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_PORTFOLIO_MINISTRY = re.compile(r"\b[Tt]he\s+[a-z]+\s+and\s+[a-z]+\s+ministry\b")
+# A place's name "of" a state after a preposition: "at the Bomas of Kenya".
+_PLACE_OF = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+the\s+[A-Z][\w'’-]*"
+                       r"(?:\s+[A-Z][\w'’-]*)?\s+of\s+$")
+# After a seat's possessive, a capitalised place: "at Nairobi's Kamukunji grounds".
+_PLACE_AFTER_POSSESSIVE = re.compile(r"['’]s\s+[A-Z]")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^,.;:“”\"]{1,40},\s*)?(?:[Tt]he\s+)?")
 
 
 def _latest_two(named: dict[str, int], among: frozenset[str] | None = None,
-                times: dict[str, int] | None = None) -> list[str]:
+                times: dict[str, int] | None = None, skip: frozenset[str] = frozenset()
+                ) -> list[str]:
     """The two parties (of `among`, if given) named last, in one pass (no sort): a pair
     reference needs both. Given `times` (how often the article named each), the two named
     most, the later first on a tie: the story's two sides, not whoever came up last."""
     first: tuple[tuple[int, int], str] | None = None
     second: tuple[tuple[int, int], str] | None = None
     for party, last in named.items():
-        if among is not None and party not in among:
+        if (among is not None and party not in among) or party in skip:
             continue
         at = (times.get(party, 0) if times is not None else 0, last)
         if first is None or at > first[0]:
@@ -247,6 +327,9 @@ def build(data: dict[str, Any]) -> Gazetteer:
     inside = _words(context.get("names_of_places", []))
     owned = _words(context.get("not_the_state_after", []))
     states = _words(context.get("pair_state_words", []))
+    described = _words(context.get("described_group_nouns", []))
+    posted = _words(context.get("posted_before", []))
+    meetings = _words(context.get("meetings_after_seat", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
     former = "|".join(re.escape(w) for w in context.get("former_before", []))
@@ -274,7 +357,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
         else re.compile(r"(?!)"),
         re.compile(rf"(?:-|\s+)(?:{place})\b", re.IGNORECASE) if place else re.compile(r"(?!)"),
-        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
+        re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
         if group or group_names else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
         else re.compile(r"(?!)"),
@@ -286,7 +369,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
         if pair else re.compile(r"(?!)"),
         tuple(phrases) if reference else (),
-        re.compile(rf"(?:[\s-]+[\w-]+){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
+        re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
         if company else re.compile(r"(?!)"),
         re.compile(rf"\s*(It(?=\s+(?:{verbs})\b)|Its(?=\s+[a-z]))") if verbs
         else re.compile(r"(?!)"),
@@ -295,6 +378,13 @@ def build(data: dict[str, Any]) -> Gazetteer:
         re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
         re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
         frozenset(data.get("country", {})),
+        arbiters=frozenset(context.get("pair_arbiters", [])),
+        venue_after=re.compile(rf"\s+(?:{meetings})\b") if meetings else re.compile(r"(?!)"),
+        posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
+        else re.compile(r"(?!)"),
+        described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
+        if described else re.compile(r"(?!)"),
+        group_nouns=tuple(context.get("described_group_nouns", [])),
     )
 
 

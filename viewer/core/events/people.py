@@ -12,17 +12,19 @@ import functools
 import re
 import sys
 import unicodedata
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from viewer.core.events.name_lookups import place_before, remembered, titled_before
+from viewer.core.events.name_lookups import remembered
 from viewer.core.events.name_tokens import Words
 from viewer.core.events.parties import Gazetteer, Mention
-from viewer.core.resources import build_for_folder, override
+from viewer.core.events.story_roles import ROLE_MARK, RoleRules, find_roles
+from viewer.core.events.title_parties import PersonMention as PersonMention
+from viewer.core.events.title_parties import TitleData as TitleData
+from viewer.core.events.title_parties import title_data as title_data
+from viewer.core.events.title_parties import title_party
 
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
 _SPEECH = re.compile(
@@ -51,50 +53,6 @@ _STOP_WORDS = frozenset(
     "Regional Governor Inside Story Democracy Eurasia Quincy Responsible Statecraft Molise "
     "University Spider Web Web InterContinental Mechanics Map Author More From".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class PersonMention:
-    """A name in a document, with what the text around it says."""
-
-    start: int
-    end: int
-    tokens: tuple[str, ...]
-    evidence: bool  # a title, a speech verb or an apposition marks it as a person
-    title_party: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleData:
-    titles: frozenset[str]
-    modifiers: frozenset[str]
-    leaders: dict[str, str]
-    title_re: re.Pattern[str]
-    titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
-    lengths: tuple[int, ...] = ()  # the titles' lengths, for `titled_before`
-
-
-@functools.lru_cache(maxsize=8)
-def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
-    return build_for_folder("people.toml", folder, _titles_from)
-
-
-def _titles_from(data: dict[str, Any]) -> TitleData:
-    titles = frozenset(data.get("titles", []))
-    ordered = sorted(titles, key=len, reverse=True)
-    # (?!\w), not \b, after the title: "Dr." ends in a dot, which \b would not let match.
-    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
-    titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
-    return TitleData(titles, frozenset(data.get("title_modifiers", [])),
-                     dict(data.get("leaders", {})), title_re, titled_end,
-                     tuple(sorted({len(t) for t in titles})))
-
-
-def title_data(folder: str | Path | None = None) -> TitleData:
-    path = override("people.toml", folder)
-    if path is None:
-        return _title_data(None)
-    return _title_data(str(folder), path.stat().st_mtime)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -129,82 +87,6 @@ def _bare(token: str) -> str:
         token = token[:-2]
     return token.rstrip(".")
 
-
-def _between_is_title(between: str, data: TitleData) -> bool:
-    """True when the words between a party and a name form a title ("'s lead negotiator,")."""
-    return _is_title_phrase(between, data.title_re, data.modifiers)
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_title_phrase(between: str, title_re: re.Pattern[str], modifiers: frozenset[str]
-                     ) -> bool:
-    """`_between_is_title`, remembered: the same few hundred phrases (" president ", " met
-    in ") come between a party and a name all through a folder, and each costs two title
-    searches and a substitution."""
-    rest = _POSSESSIVE_START.sub(" ", between.strip())
-    if not title_re.search(rest):
-        return False
-    rest = _PORTFOLIO.sub(" ", rest)  # "education minister": a portfolio before the title
-    leftover = title_re.sub(" ", rest)
-    words = [w for w in _TITLE_GLUE.split(leftover) if w]
-    return all(w in modifiers or w.lower() in modifiers for w in words)
-
-
-_POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
-_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)")
-_TITLE_GLUE = re.compile(r"[\s,-]+")
-_APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
-_CLAUSE_STOP = re.compile(r"[,;.]")
-_OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
-
-
-def _mention_start(mention: Mention) -> int:
-    return mention.start
-
-
-def _title_party(text: str, start: int, end: int, sentence_start: int,
-                 gazetteer: Gazetteer, data: TitleData,
-                 known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
-    """The party a title next to the name gives, and whether a title is there at all."""
-    left_from = max(sentence_start, start - 90)
-    if known is not None:
-        # `known` is in text order: only the mentions just before the name can qualify.
-        first = bisect_left(known, left_from, key=_mention_start)
-        last = bisect_left(known, start, lo=first, key=_mention_start)
-        mentions = [m for m in known[first:last] if m.end <= start]
-    else:
-        mentions = gazetteer.mentions(text, left_from, start)
-    for mention in reversed(mentions):
-        if _between_is_title(text[mention.end : start], data):
-            return mention.party, True
-        if (mention.kind == "metonym" and not text[mention.end : start].strip()
-                and data.title_re.search(text, mention.start, mention.end)):
-            return mention.party, True  # a title that is itself a metonym: "Trade Commissioner"
-    left = text[left_from:start]
-    titled = (titled_before(text, left_from, start, data.titles, data.lengths) if data.lengths
-              else bool(data.titled_end.search(left)))
-    if place_before(left):
-        return None, False  # "a ceasefire in Gaza, one diplomat said": a place
-    appos = _APPOSITION.match(text[end : end + 4])
-    if appos:
-        tail_start = end + appos.end()
-        tail = text[tail_start : tail_start + 80]
-        stop = _CLAUSE_STOP.search(tail)
-        clause_end = tail_start + (stop.start() if stop else len(tail))
-        title = data.title_re.search(text, tail_start, clause_end)
-        if title is not None:
-            before = gazetteer.mentions(text, tail_start, title.start())
-            lead = text[before[-1].end if before else tail_start : title.start()]
-            if _between_is_title(lead + title.group(), data) or not lead.strip():
-                if before:
-                    return before[-1].party, True  # "Donald Trump, the US president"
-                after = _OF_THE.match(text, title.end())
-                if after:
-                    head = gazetteer.mentions(text, after.end(), clause_end)
-                    if head and head[0].start == after.end():
-                        return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
-                return None, True
-    return None, titled
 
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
@@ -251,10 +133,22 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             # interned: a long article names the same people thousands of times
             names = tuple(sys.intern(_bare(t.group())) for t in run)
             end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
-            party, titled = _title_party(text, start, end, s_start, gazetteer, data, found_here)
+            party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = bool(_SPEECH.match(text[end : end + 40]))
             found.append(PersonMention(start, end, names, titled or speech, party))
     return found
+
+
+ROLE_JOIN = "\x1d"  # between the parties of a role (`Person.party` of a role)
+
+
+def is_role(mention: PersonMention) -> bool:
+    """A role ("the mediators", `story_roles`), carried as a mention of the role's id."""
+    return mention.tokens[0] == ROLE_MARK
+
+
+def role_key(role: str) -> str:
+    return f"{ROLE_MARK}:{role}"  # never a surname key (those are letters only)
 
 
 @dataclass
@@ -267,6 +161,10 @@ class Person:
 
     @property
     def party(self) -> str | None:
+        """The party the texts give most often; a role's: every party it was bound to,
+        by name, joined by `ROLE_JOIN`."""
+        if self.key.startswith(ROLE_MARK):
+            return ROLE_JOIN.join(sorted(self.party_votes)) or None
         return self.party_votes.most_common(1)[0][0] if self.party_votes else None
 
 
@@ -296,11 +194,23 @@ class PeopleRegistry:
     def learn(self, mentions: Iterable[PersonMention]) -> None:
         """First pass: names with evidence (two words or more) become people."""
         for mention in mentions:
+            if is_role(mention):
+                if mention.title_party:  # "the Egyptian mediators"
+                    self._role(mention.tokens[-1]).party_votes[mention.title_party] += 1
+                continue
             if len(mention.tokens) >= 2 and (mention.evidence or mention.title_party):
                 person = self._person(mention.tokens[0], mention.tokens[-1])
                 person.forms[" ".join(mention.tokens)] += 1
                 if mention.title_party:
                     person.party_votes[mention.title_party] += 1
+
+    def _role(self, role: str) -> Person:
+        key = role_key(role)
+        person = self.people.get((key, None))
+        if person is None:
+            person = self.people[(key, None)] = Person(key, key, None)
+            self.by_key.setdefault(key, []).append(person)
+        return person
 
     def _leader(self, last: str) -> tuple[str, str] | None:
         if self._leaders is None:
@@ -312,6 +222,8 @@ class PeopleRegistry:
     def finish(self) -> None:
         """Settle display names; the leaders list fills in parties no text gave."""
         for person in self.people.values():
+            if person.key.startswith(ROLE_MARK):
+                continue
             if person.first is not None:
                 self.by_first.setdefault(person.first, []).append(person)
             if person.forms:
@@ -328,7 +240,11 @@ class PeopleRegistry:
         return found[0] if len(found) == 1 else None
 
     def resolve(self, mention: PersonMention) -> Person | None:
-        """The person a mention names, if the folder knows them (or the text proves it)."""
+        """The person a mention names, if the folder knows them (or the text proves it);
+        for a role used alone, the role as the folder binds it."""
+        if is_role(mention):
+            bound = self.by_key.get(role_key(mention.tokens[-1]))
+            return bound[0] if bound and mention.title_party is None else None
         last = mention.tokens[-1]
         candidates = self.by_key.get(surname_key(last), [])
         if len(mention.tokens) >= 2:
@@ -361,3 +277,11 @@ class PeopleRegistry:
             person.party_votes[mention.title_party] += 1
             return person
         return None
+
+
+def role_mentions(text: str, start: int, end: int, parties: Sequence[Mention],
+                  rules: RoleRules) -> tuple[PersonMention, ...]:
+    """The roles of text[start:end] (`story_roles.find_roles`) as mentions the registry
+    learns (a party bound to the role: evidence) and resolves (the role used alone)."""
+    return tuple(PersonMention(at, stop, (ROLE_MARK, role), party is not None, party)
+                 for at, stop, role, party in find_roles(text, start, end, parties, rules))

@@ -35,7 +35,7 @@ from viewer.core.pipeline.conflicts import with_conflicts
 from viewer.core.pipeline.file_cache import Cache, entry_key, fingerprint
 from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
 from viewer.core.pipeline.gc_pacing import for_worker, paced
-from viewer.core.pipeline.people_reduce import as_found, attach_people
+from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
@@ -329,18 +329,16 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     for extraction in extractions:
         learned: set[PersonMention] = set()  # a mention shared by events counts once
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
-            if not event.boilerplate:  # page furniture never teaches who someone is
-                fresh = [m for m in mentions if m not in learned]
-                learned.update(fresh)
-                registry.learn(fresh)
+            fresh = [m for m in mentions if m not in learned]
+            learned.update(fresh)
+            registry.learn(taught(fresh, event.boilerplate))
     registry.finish()
     events: list[Event] = []
     for extraction in extractions:
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
             events.append(attach_people(
                 event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
-    people = {p.name: p.party for p in registry.people.values()}
-    return events, people
+    return events, people_table(registry)
 
 
 def with_topics(events: list[Event], base: Taxonomy, taxonomy: Taxonomy,

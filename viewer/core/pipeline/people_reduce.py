@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.events.document_events import Event, evolve
-from viewer.core.events.people import PeopleRegistry, Person, PersonMention, surname_key
+from viewer.core.events.people import (
+    ROLE_JOIN,
+    PeopleRegistry,
+    Person,
+    PersonMention,
+    is_role,
+    surname_key,
+)
+from viewer.core.events.story_roles import ROLE_MARK
 
 # A resolved mention: the person's display name and their party at that moment.
 Found = tuple[str, str | None]
@@ -39,6 +47,15 @@ class Learned:
                         tuple[tuple[str, int], ...]], ...]  # key, first, name, forms, votes
 
 
+def taught(mentions: Sequence[PersonMention], boilerplate: bool) -> Sequence[PersonMention]:
+    """What a sentence teaches the registry. Page furniture teaches only a party its own
+    title states ("Chinese Commerce Minister Gao Jianming" in a caption); a name it merely
+    shows, or a role, may be another story's."""
+    if not boilerplate:
+        return mentions
+    return [m for m in mentions if m.title_party is not None and not is_role(m)]
+
+
 def learn_partition(folder: str | Path | None,
                     events: Iterable[tuple[str, bool, Sequence[PersonMention]]]) -> Learned:
     """`events` as (document, boilerplate, mentions), in text order."""
@@ -48,10 +65,9 @@ def learn_partition(folder: str | Path | None,
     for document, boilerplate, mentions in events:
         if document != current:
             learned, current = set(), document
-        if not boilerplate:  # page furniture never teaches who someone is
-            fresh = [m for m in mentions if m not in learned]
-            learned.update(fresh)
-            registry.learn(fresh)
+        fresh = [m for m in mentions if m not in learned]
+        learned.update(fresh)
+        registry.learn(taught(fresh, boilerplate))
     return _export(registry)
 
 
@@ -90,6 +106,8 @@ def finished_registry(folder: str | Path | None, learned: Learned) -> PeopleRegi
 
 def would_create(registry: PeopleRegistry, mention: PersonMention) -> bool:
     """Whether `registry.resolve(mention)` would add a person (mirrors its branches)."""
+    if is_role(mention):
+        return False
     candidates = registry.by_key.get(surname_key(mention.tokens[-1]), [])
     if len(mention.tokens) >= 2:
         if any(p.first in (None, mention.tokens[0]) for p in candidates):
@@ -157,6 +175,13 @@ def with_people(parties: Sequence[str], why: Sequence[str], speaker: str,
     for person, written in found:
         if person is None:
             continue
+        if person[0].startswith(ROLE_MARK):  # "the mediators": the parties the folder binds
+            role = person[0].partition(":")[2]
+            for party in (person[1] or "").split(ROLE_JOIN):
+                if party and party not in kept:
+                    kept[party] = None
+                    reasons.append(f"party:{party}:{role}")
+            continue
         names.setdefault(person[0])
         if person[1] and person[1] not in kept:
             kept[person[1]] = None
@@ -183,4 +208,5 @@ def resolve_events(registry: PeopleRegistry, keys: frozenset[str],
 
 
 def people_table(registry: PeopleRegistry) -> dict[str, str | None]:
-    return {p.name: p.party for p in registry.people.values()}
+    return {p.name: p.party for p in registry.people.values()
+            if not p.key.startswith(ROLE_MARK)}

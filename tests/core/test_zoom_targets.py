@@ -1,0 +1,52 @@
+"""Where zoom gestures land, without a widget."""
+
+from __future__ import annotations
+
+from viewer.core.scene.lane_packing import BADGE_MIN
+from viewer.core.scene.zoom_targets import (
+    MAX_PX_PER_DAY,
+    MIN_PX_PER_DAY,
+    badge_px,
+    clamp_px,
+    clicked_rows,
+    selection_view,
+)
+
+
+def test_scale_stays_within_the_zoom_limits() -> None:
+    assert clamp_px(1e9) == MAX_PX_PER_DAY
+    assert clamp_px(0.0) == MIN_PX_PER_DAY
+    assert clamp_px(3.0) == 3.0
+
+
+def test_a_badge_parts_its_two_nearest_days() -> None:
+    # Days 0, 1 and 30 in an 800 px view: spreading 31 days over 60 % of it would leave the
+    # two first a badge's width from each other only if the nearest-pair rule applies.
+    px = badge_px([0, 1, 30], px_per_day=1.0, width=800.0, is_bin=False)
+    assert px >= BADGE_MIN / 1
+    assert px >= 800.0 * 0.6 / 31
+
+
+def test_a_badge_always_zooms_in_at_least_four_times() -> None:
+    assert badge_px([5, 5, 5], px_per_day=50.0, width=800.0, is_bin=False) >= 200.0
+
+
+def test_a_bin_opens_to_its_days_across_the_view() -> None:
+    px = badge_px(list(range(100, 131)), px_per_day=0.1, width=1000.0, is_bin=True)
+    assert px == 1000.0 * 0.9 / 31
+    assert badge_px([0], px_per_day=MAX_PX_PER_DAY, width=1000.0, is_bin=True) == MAX_PX_PER_DAY
+
+
+def test_a_selection_takes_a_little_over_half_the_width_from_near_the_left() -> None:
+    px, first = selection_view(1000, 1099, 1100.0)
+    shown = 100 / 0.55
+    assert abs(px - 1100.0 / shown) < 1e-9
+    assert first < 1000 and 1000 - first < 0.1 * shown
+    # A single day is shown as at least a week, so its label has room.
+    assert selection_view(5, 5, 700.0)[0] == clamp_px(700.0 / (7 / 0.55))
+
+
+def test_clicks_select_toggle_and_extend() -> None:
+    assert clicked_rows({1, 2}, [2, 3], toggle=False, extend=False) == [2, 3]
+    assert clicked_rows({1, 2}, [2, 3], toggle=True, extend=False) == [1, 3]
+    assert clicked_rows({1, 2}, [2, 3], toggle=False, extend=True) == [1, 2, 3]

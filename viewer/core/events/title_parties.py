@@ -1,0 +1,173 @@
+"""The party a title or an apposition beside a name gives: "Kremlin spokesperson Dmitry
+Peskov", "Donald Trump, the US president", "Yaw Ofori-Darko of Ghana". Split from `people`,
+which finds names and merges them over a folder; the titles are data (`resources/people.toml`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from viewer.core.events.name_lookups import place_before, titled_before
+from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.story_roles import RoleRules, roles_from
+from viewer.core.resources import build_for_folder, override
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A name in a document, with what the text around it says."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    evidence: bool  # a title, a speech verb or an apposition marks it as a person
+    title_party: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleData:
+    titles: frozenset[str]
+    modifiers: frozenset[str]
+    leaders: dict[str, str]
+    title_re: re.Pattern[str]
+    titled_end: re.Pattern[str]  # a title right before a name: "spokesperson " + name
+    lengths: tuple[int, ...] = ()  # the titles' lengths, for `titled_before`
+    roles: RoleRules = field(default_factory=RoleRules)  # "the mediators" (`story_roles`)
+    # a title, then the word that ties it to a party: "a spokesman for " (+ "Qatar's …")
+    title_for: re.Pattern[str] = re.compile(r"(?!)")
+
+
+@functools.lru_cache(maxsize=8)
+def _title_data(folder: str | None = None, _changed: float = 0.0) -> TitleData:
+    return build_for_folder("people.toml", folder, _titles_from)
+
+
+def _titles_from(data: dict[str, Any]) -> TitleData:
+    titles = frozenset(data.get("titles", []))
+    ordered = sorted(titles, key=len, reverse=True)
+    # (?!\w), not \b, after the title: "Dr." ends in a dot, which \b would not let match.
+    title_re = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
+    titled_end = re.compile(r"(?:" + title_re.pattern + r")[\s,]*$")
+    return TitleData(titles, frozenset(data.get("title_modifiers", [])),
+                     dict(data.get("leaders", {})), title_re, titled_end,
+                     tuple(sorted({len(t) for t in titles})), roles_from(data),
+                     re.compile(r"(?:" + title_re.pattern + r")\s+(?:for|of|at|with)\s+"
+                                r"(?:the\s+)?$"))
+
+
+def title_data(folder: str | Path | None = None) -> TitleData:
+    path = override("people.toml", folder)
+    if path is None:
+        return _title_data(None)
+    return _title_data(str(folder), path.stat().st_mtime)
+
+
+def _between_is_title(between: str, data: TitleData) -> bool:
+    """True when the words between a party and a name form a title ("'s lead negotiator,")."""
+    return _is_title_phrase(between, data.title_re, data.modifiers)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_title_phrase(between: str, title_re: re.Pattern[str], modifiers: frozenset[str]
+                     ) -> bool:
+    """`_between_is_title`, remembered: the same few hundred phrases (" president ", " met
+    in ") come between a party and a name all through a folder, and each costs two title
+    searches and a substitution."""
+    rest = _POSSESSIVE_START.sub(" ", between.strip())
+    if not title_re.search(rest):
+        return False
+    rest = _PORTFOLIO.sub(" ", rest)  # "education minister": a portfolio before the title
+    leftover = title_re.sub(" ", rest)
+    words = [w for w in _TITLE_GLUE.split(leftover) if w]
+    return all(w in modifiers or w.lower() in modifiers for w in words)
+
+
+_POSSESSIVE_START = re.compile(r"^(?:'s|’s)")
+# "education minister", "Commerce Minister": a portfolio before the title
+_PORTFOLIO = re.compile(r"\b[a-z]+(?=\s+minister\b)|\b[A-Z][a-z]+(?=\s+Minister\b)")
+_TITLE_GLUE = re.compile(r"[\s,—–-]+")  # "Turkey — Foreign Minister …" in a list of delegates
+_APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
+_CLAUSE_STOP = re.compile(r"[,;.]")
+_OF_THE = re.compile(r"\s+(?:of|for|at|to|in)\s+(?:the\s+)?")
+# After a name: "Yaw Ofori-Darko of Ghana", "Tarek Sallam of Egypt" (then no other capital:
+# "of Ghana Airways" is a name of its own).
+_OF_PARTY = re.compile(r"\s+of\s+(?:the\s+)?")
+# "Takeshi Moriwaki, who leads the Japanese team": the party of the team a person leads.
+_WHO_LEADS = re.compile(r"\s*,\s*who\s+(?:leads|led|heads|headed|chairs|chaired)\s+"
+                        r"(?:the\s+|a\s+)?")
+_PARTY_ENDS = re.compile(r"(?!\s*[A-Z]|['’]s)")
+# Between a party and a name after "a spokesman for": "'s foreign ministry, ", ", ".
+_BODY_BETWEEN = re.compile(r"(?:(?:'s|’s)(?:\s+[a-z-]+){1,3})?,\s*")
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+def title_party(text: str, start: int, end: int, sentence_start: int,
+                 gazetteer: Gazetteer, data: TitleData,
+                 known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
+    """The party a title next to the name gives, and whether a title is there at all."""
+    left_from = max(sentence_start, start - 90)
+    if known is not None:
+        # `known` is in text order: only the mentions just before the name can qualify.
+        first = bisect_left(known, left_from, key=_mention_start)
+        last = bisect_left(known, start, lo=first, key=_mention_start)
+        mentions = [m for m in known[first:last] if m.end <= start]
+    else:
+        mentions = gazetteer.mentions(text, left_from, start)
+    for mention in reversed(mentions):
+        if _between_is_title(text[mention.end : start], data):
+            return mention.party, True
+        if (_BODY_BETWEEN.fullmatch(text, mention.end, start)
+                and data.title_for.search(text, max(left_from, mention.start - 40),
+                                          mention.start)):
+            return mention.party, True  # "a spokesman for Qatar's foreign ministry, …"
+        if (mention.kind in ("metonym", "reference")
+                and text[mention.end : start].strip() in ("", ",")
+                and data.title_re.search(text, mention.start, mention.end)):
+            # a title that is itself a metonym ("Trade Commissioner") or refers back to the
+            # state named last ("A ministry spokesman, Liang Wei")
+            return mention.party, True
+    leads = _WHO_LEADS.match(text, end, end + 24)
+    if leads is not None:
+        head = gazetteer.mentions(text, leads.end(), leads.end() + 40)
+        if head and head[0].start == leads.end():
+            return head[0].party, True  # "…, who leads the Japanese team"
+    of = _OF_PARTY.match(text, end, end + 12)
+    if of is not None:
+        head = gazetteer.mentions(text, of.end(), of.end() + 60)
+        if (head and head[0].start == of.end() and head[0].kind in ("name", "alias")
+                and _PARTY_ENDS.match(text, head[0].end)):
+            return head[0].party, True  # "Yaw Ofori-Darko of Ghana"
+    left = text[left_from:start]
+    titled = (titled_before(text, left_from, start, data.titles, data.lengths) if data.lengths
+              else bool(data.titled_end.search(left)))
+    if place_before(left):
+        return None, False  # "a ceasefire in Gaza, one diplomat said": a place
+    appos = _APPOSITION.match(text[end : end + 4])
+    if appos:
+        tail_start = end + appos.end()
+        tail = text[tail_start : tail_start + 80]
+        stop = _CLAUSE_STOP.search(tail)
+        clause_end = tail_start + (stop.start() if stop else len(tail))
+        title = data.title_re.search(text, tail_start, clause_end)
+        if title is not None:
+            before = gazetteer.mentions(text, tail_start, title.start())
+            lead = text[before[-1].end if before else tail_start : title.start()]
+            if _between_is_title(lead + title.group(), data) or not lead.strip():
+                if before:
+                    return before[-1].party, True  # "Donald Trump, the US president"
+                after = _OF_THE.match(text, title.end())
+                if after:
+                    head = gazetteer.mentions(text, after.end(), clause_end)
+                    if head and head[0].start == after.end():
+                        return head[0].party, True  # "Rustem Umerov, chief of Ukraine's…"
+                return None, True
+    return None, titled
