@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -28,11 +27,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
-from viewer import __version__
 from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.model import Document, Problem
 from viewer.core.scene.lanes import LANE_FIELD
@@ -55,14 +51,13 @@ from viewer.ui.folder_loading import Opened, load_folder
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
-from viewer.ui.shortcuts_help import shortcut_table
 from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskRunner
-from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.window_menus import build_menus
+from viewer.ui.window_panes import build_panes, filter_width, fit_panes
 from viewer.ui.window_support import (
     FolderWatch,
     SelectionSync,
@@ -83,6 +78,17 @@ class MainWindow(QMainWindow):
     boilerplate_action: QAction
     undated_action: QAction
     lag_action: QAction
+    # Set by build_panes (viewer/ui/window_panes.py):
+    filter_scroll: QScrollArea
+    undated_tray: UndatedTray
+    overview: OverviewStrip
+    centre: QSplitter
+    splitter: QSplitter
+    problem_list: ProblemsPanel
+    problem_dock: QDockWidget
+    progress: QProgressBar
+    cancel_button: QPushButton
+    status_label: QLabel
 
     def __init__(self, runner: TaskRunner, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -116,61 +122,7 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.proxy)
         self.detail = DetailPane()
 
-        filter_scroll = QScrollArea()
-        filter_scroll.setWidget(self.filters)
-        filter_scroll.setWidgetResizable(True)
-        self.filter_scroll = filter_scroll
-        self.undated_tray = UndatedTray()
-        timeline_box = QWidget()
-        box = QVBoxLayout(timeline_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        self.overview = OverviewStrip(HEADER_WIDTH)
-        self.overview.rangeRequested.connect(self.timeline.show_range)
-        self.timeline.viewChanged.connect(self.overview.set_lens)
-        self.timeline.redateRequested.connect(self.editing.redate)
-        self.model.dataChanged.connect(self.timeline.events_changed)  # an edit: draw it anew
-        box.addWidget(self.overview)
-        box.addWidget(self.timeline, 1)
-        box.addWidget(self.undated_tray)
-        self.centre = QSplitter(Qt.Orientation.Vertical)
-        self.centre.addWidget(timeline_box)
-        self.centre.addWidget(self.table)
-        self.centre.setStretchFactor(0, 3)
-        self.centre.setStretchFactor(1, 2)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(filter_scroll)
-        self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.detail)
-        # The timeline takes what the window gains or loses; the side panes keep their width.
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        filter_scroll.setMinimumWidth(170)
-        self.splitter.setSizes([255, 985, 360])
-        self.centre.setSizes([560, 300])
-        self.setCentralWidget(self.splitter)
-
-        self.problem_list = ProblemsPanel()
-        self.problem_dock = QDockWidget("Problems", self)
-        self.problem_dock.setObjectName("problems-dock")
-        self.problem_dock.setWidget(self.problem_list)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problem_dock)
-        self.problem_dock.hide()
-
-        self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m documents")
-        # Room for the longest count on one line: a narrower bar wrapped and clipped its text.
-        room = self.progress.fontMetrics().horizontalAdvance("888,888 / 888,888 documents")
-        self.progress.setFixedWidth(room + 40)
-        self.cancel_button = QPushButton("Cancel")
-        self.status_label = QLabel("No folder open")
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        self._set_busy(False)
-        self.cancel_button.clicked.connect(self.cancel_load)
-
+        build_panes(self)
         build_menus(self)
         self.undated_tray.eventChosen.connect(lambda row: self.select_rows([row], row))
         self.undated_tray.dateRequested.connect(self.editing.document_date)
@@ -453,22 +405,6 @@ class MainWindow(QMainWindow):
             self.select_rows(list(item.events), item.events[0])
         self._context_menu(self.timeline.viewport().mapToGlobal(pos))
 
-    # -- commands ----------------------------------------------------------------------------
-    def copy_selection(self) -> None:
-        rows = self.selected_source_rows() or self.proxy.shown_source_rows()
-        lines = [f"{e.start or 'undated'}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
-                 for e in (self.model.events[r] for r in rows)]
-        QApplication.clipboard().setText("\n".join(lines))
-
-    def _shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts",
-                                shortcut_table(self.findChildren(QAction)))
-
-    def _about(self) -> None:
-        QMessageBox.about(self, "About Timeline Viewer",
-                          f"Timeline Viewer {__version__}\n"
-                          "Dated events from a folder of news articles, on a timeline.")
-
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.fit_panes()
@@ -476,28 +412,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.fit_panes)
 
     def filter_width(self) -> int:
-        """The width the filter pane needs to show its widgets without a horizontal scroll."""
-        scroll = self.filter_scroll
-        return (self.filters.sizeHint().width() + 2 * scroll.frameWidth()
-                + scroll.verticalScrollBar().sizeHint().width())
+        return filter_width(self)
 
     def fit_panes(self) -> None:
-        """In a small window the side panes give way, so the timeline keeps at least half
-        the width (at 900 px it was squeezed to 130 px behind fixed side panes)."""
-        sizes = self.splitter.sizes()
-        total = sum(sizes)
-        want = self.filter_width()
-        if len(sizes) == 3 and sizes[0] < want and sizes[1] - (want - sizes[0]) >= total // 2:
-            # Room enough: the filters as wide as they ask, else their texts were cut and the
-            # search box's clear button hid off the right edge behind a scroll bar.
-            self.splitter.setSizes([want, sizes[1] - (want - sizes[0]), sizes[2]])
-            return
-        if len(sizes) != 3 or total <= 0 or sizes[1] >= total // 2:
-            return
-        side = total - total // 2
-        left = max(170, min(sizes[0], side * 2 // 5))
-        right = max(self.detail.minimumWidth(), side - left)
-        self.splitter.setSizes([left, max(0, total - left - right), right])
+        fit_panes(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_load()

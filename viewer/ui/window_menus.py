@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from viewer import __version__
 from viewer.ui.legend_dialog import LegendDialog
 from viewer.ui.printing import print_preview
+from viewer.ui.shortcuts_help import shortcut_table
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -41,7 +45,7 @@ def build_menus(window: MainWindow) -> None:
     edit = bar.addMenu("&Edit")
     window.editing.fill_menu(edit)
     edit.addSeparator()
-    add(window, edit, "&Copy Events", window.copy_selection, QKeySequence.StandardKey.Copy)
+    add(window, edit, "&Copy Events", partial(copy_events, window), QKeySequence.StandardKey.Copy)
     add(window, edit, "Select &All Shown", window.table.selectAll,
                  QKeySequence.StandardKey.SelectAll)
     add(window, edit, "&Find…", window.focus_search, QKeySequence.StandardKey.Find)
@@ -84,7 +88,26 @@ def build_menus(window: MainWindow) -> None:
     view.addAction(window.problem_dock.toggleViewAction())
 
     help_menu = bar.addMenu("&Help")
-    add(window, help_menu, "&Keyboard Shortcuts", window._shortcuts,
+    add(window, help_menu, "&Keyboard Shortcuts", partial(show_shortcuts, window),
                  QKeySequence.StandardKey.HelpContents)
     add(window, help_menu, "&Legend", lambda: LegendDialog(window.timeline).exec())
-    add(window, help_menu, "&About", window._about)
+    add(window, help_menu, "&About", partial(show_about, window))
+
+
+def copy_events(window: MainWindow) -> None:
+    """The selected events, or every shown one, as tab-separated lines on the clipboard."""
+    rows = window.selected_source_rows() or window.proxy.shown_source_rows()
+    lines = [f"{e.start or 'undated'}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
+             for e in (window.model.events[r] for r in rows)]
+    QApplication.clipboard().setText("\n".join(lines))
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    QMessageBox.information(window, "Keyboard shortcuts",
+                            shortcut_table(window.findChildren(QAction)))
+
+
+def show_about(window: MainWindow) -> None:
+    QMessageBox.about(window, "About Timeline Viewer",
+                      f"Timeline Viewer {__version__}\n"
+                      "Dated events from a folder of news articles, on a timeline.")

@@ -1,0 +1,116 @@
+"""The main window's panes: filters | timeline over table | details, the Problems dock and
+the status bar's progress; and how the side panes give way in a small window.
+
+Apart from `main_window` so the window's module keeps to what it does with them (loading,
+filtering, edits); the window declares the attributes set here, so type checks see them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.ui.overview_strip import OverviewStrip
+from viewer.ui.problems_panel import ProblemsPanel
+from viewer.ui.timeline_paint import HEADER_WIDTH
+from viewer.ui.undated_tray import UndatedTray
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+def build_panes(window: MainWindow) -> None:
+    """Arrange the window's filters, timeline, table and detail pane, with the dock and the
+    status bar's widgets."""
+    filter_scroll = QScrollArea()
+    filter_scroll.setWidget(window.filters)
+    filter_scroll.setWidgetResizable(True)
+    window.filter_scroll = filter_scroll
+    window.undated_tray = UndatedTray()
+    timeline_box = QWidget()
+    box = QVBoxLayout(timeline_box)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(0)
+    window.overview = OverviewStrip(HEADER_WIDTH)
+    window.overview.rangeRequested.connect(window.timeline.show_range)
+    window.timeline.viewChanged.connect(window.overview.set_lens)
+    window.timeline.redateRequested.connect(window.editing.redate)
+    window.model.dataChanged.connect(window.timeline.events_changed)  # an edit: draw it anew
+    box.addWidget(window.overview)
+    box.addWidget(window.timeline, 1)
+    box.addWidget(window.undated_tray)
+    window.centre = QSplitter(Qt.Orientation.Vertical)
+    window.centre.addWidget(timeline_box)
+    window.centre.addWidget(window.table)
+    window.centre.setStretchFactor(0, 3)
+    window.centre.setStretchFactor(1, 2)
+    window.splitter = QSplitter(Qt.Orientation.Horizontal)
+    window.splitter.addWidget(filter_scroll)
+    window.splitter.addWidget(window.centre)
+    window.splitter.addWidget(window.detail)
+    # The timeline takes what the window gains or loses; the side panes keep their width.
+    window.splitter.setStretchFactor(0, 0)
+    window.splitter.setStretchFactor(1, 1)
+    window.splitter.setStretchFactor(2, 0)
+    filter_scroll.setMinimumWidth(170)
+    window.splitter.setSizes([255, 985, 360])
+    window.centre.setSizes([560, 300])
+    window.setCentralWidget(window.splitter)
+
+    window.problem_list = ProblemsPanel()
+    window.problem_dock = QDockWidget("Problems", window)
+    window.problem_dock.setObjectName("problems-dock")
+    window.problem_dock.setWidget(window.problem_list)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.problem_dock)
+    window.problem_dock.hide()
+
+    window.progress = QProgressBar()
+    window.progress.setFormat("%v / %m documents")
+    # Room for the longest count on one line: a narrower bar wrapped and clipped its text.
+    room = window.progress.fontMetrics().horizontalAdvance("888,888 / 888,888 documents")
+    window.progress.setFixedWidth(room + 40)
+    window.cancel_button = QPushButton("Cancel")
+    window.status_label = QLabel("No folder open")
+    window.statusBar().addWidget(window.status_label, 1)
+    window.statusBar().addPermanentWidget(window.progress)
+    window.statusBar().addPermanentWidget(window.cancel_button)
+    window.progress.hide()  # until a load is under way
+    window.cancel_button.hide()
+    window.cancel_button.clicked.connect(window.cancel_load)
+
+
+def filter_width(window: MainWindow) -> int:
+    """The width the filter pane needs to show its widgets without a horizontal scroll."""
+    scroll = window.filter_scroll
+    return (window.filters.sizeHint().width() + 2 * scroll.frameWidth()
+            + scroll.verticalScrollBar().sizeHint().width())
+
+
+def fit_panes(window: MainWindow) -> None:
+    """In a small window the side panes give way, so the timeline keeps at least half
+    the width (at 900 px it was squeezed to 130 px behind fixed side panes)."""
+    sizes = window.splitter.sizes()
+    total = sum(sizes)
+    want = filter_width(window)
+    if len(sizes) == 3 and sizes[0] < want and sizes[1] - (want - sizes[0]) >= total // 2:
+        # Room enough: the filters as wide as they ask, else their texts were cut and the
+        # search box's clear button hid off the right edge behind a scroll bar.
+        window.splitter.setSizes([want, sizes[1] - (want - sizes[0]), sizes[2]])
+        return
+    if len(sizes) != 3 or total <= 0 or sizes[1] >= total // 2:
+        return
+    side = total - total // 2
+    left = max(170, min(sizes[0], side * 2 // 5))
+    right = max(window.detail.minimumWidth(), side - left)
+    window.splitter.setSizes([left, max(0, total - left - right), right])
