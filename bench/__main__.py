@@ -49,11 +49,13 @@ TARGETS = {
     "seeds_first_paint_s": ("<", 1.5, "seeds: process start to first painted timeline (s)"),
     "open_parallel_speedup": (">=", 1.8, "opening a folder: all cores ÷ one process (wall)"),
     "open_main_share": ("<", 0.10, "opening a folder, all cores: main process's share of CPU"),
+    "command_parallel_speedup": (">=", 1.8, "`extract` command: all cores ÷ one process (wall)"),
 }
 
 
 def extraction(articles: int, workdir: Path) -> dict[str, float]:
     from bench.corpus import write_corpus
+    from bench.cpu_watch import watching
     from viewer.core.pipeline.folder_extraction import extract_folder
 
     corpus = workdir / "corpus"
@@ -71,15 +73,24 @@ def extraction(articles: int, workdir: Path) -> dict[str, float]:
                extract_single_mb_per_cpu_s=text_bytes / 1e6 / cpu,
                extract_single_events_per_s=events / seconds)
     cores = os.cpu_count() or 1
-    start = time.perf_counter()
-    main_cpu = time.process_time()
-    extract_folder(corpus)  # all cores, cold: fills the cache
-    main_cpu = time.process_time() - main_cpu
-    seconds = time.perf_counter() - start
+    # Like for like: without the cache, as the one-process run (filling the cache made each
+    # worker also encode and write every file's entry, which the one process did not).
+    with watching() as seen:
+        start = time.perf_counter()
+        main_cpu = time.process_time()
+        extract_folder(corpus, use_cache=False)  # all cores, cold
+        main_cpu = time.process_time() - main_cpu
+        seconds = time.perf_counter() - start
+    workers_cpu = seen.workers_cpu_s
     out.update(cores=cores, extract_parallel_s=seconds, extract_parallel_main_cpu_s=main_cpu,
+               extract_parallel_workers_cpu_s=workers_cpu,
                extract_parallel_mb_per_s=text_bytes / 1e6 / seconds,
                extract_parallel_events_per_s=events / seconds,
-               extract_parallel_speedup=out["extract_single_s"] / seconds)
+               extract_parallel_speedup=out["extract_single_s"] / seconds,
+               # the speedup the CPU times allow if the main process's work were all serial
+               extract_parallel_cpu_bound=cpu / (main_cpu + workers_cpu / cores),
+               load_average=os.getloadavg()[0])
+    extract_folder(corpus)  # all cores, cold: fills the cache
     start = time.perf_counter()
     warm = extract_folder(corpus)
     seconds = time.perf_counter() - start
@@ -216,6 +227,7 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "seeds_first_paint_s": results["first_paint_s"],
         "open_parallel_speedup": opened.get("workers_vs_one_wall"),
         "open_main_share": opened.get("workers", {}).get("main_share"),
+        "command_parallel_speedup": opened.get("command_workers_vs_one_wall"),
     }
     out = {}
     for key, (op, target, label) in TARGETS.items():
@@ -280,7 +292,9 @@ def print_table(results: dict[str, Any]) -> None:
     print(f"  {ex['cores']} processes, cold  {ex['extract_parallel_mb_per_s']:.2f} MB/s  "
           f"{ex['extract_parallel_events_per_s']:,.0f} events/s  "
           f"({ex['extract_parallel_speedup']:.2f}x one process; main process CPU "
-          f"{ex['extract_parallel_main_cpu_s']:.1f} s)")
+          f"{ex['extract_parallel_main_cpu_s']:.1f} s, workers "
+          f"{ex['extract_parallel_workers_cpu_s']:.1f} s; CPU-bound "
+          f"{ex['extract_parallel_cpu_bound']:.2f}x; load {ex['load_average']:.1f})")
     print(f"  warm reopen         {ex['warm_s']:.2f} s ({ex['warm_extracted']} files extracted)")
     from bench.tagger import describe
 
@@ -294,6 +308,13 @@ def print_table(results: dict[str, Any]) -> None:
               f"{many['main_cpu_s']:.1f} s CPU of which folder stage {many['stage_cpu_s']:.1f} s, "
               f"workers {many['workers_cpu_s']:.1f} s; peak RSS {many['peak_tree_mb']:.0f} MB "
               f"all processes); one file changed {changed['main_cpu_s']:.2f} s CPU")
+        c_one, c_many = opened["command_one_process"], opened["command_workers"]
+        print(f"  the extract command (JSON to a file): one process {c_one['wall_s']:.1f} s "
+              f"({c_one['main_cpu_s']:.1f} s CPU); {c_many['workers']} workers "
+              f"{c_many['wall_s']:.1f} s ({opened['command_workers_vs_one_wall']:.2f}x; "
+              f"CPU-bound {opened['command_cpu_bound_workers_vs_one']:.2f}x; main process "
+              f"{c_many['main_cpu_s']:.1f} s CPU, workers {c_many['workers_cpu_s']:.1f} s; "
+              f"load {c_many['load_average']:.1f})")
     again = results.get("reopen")
     if again and "error" not in again:
         cold, warm, one = again["cold"], again["warm"], again["one_changed"]

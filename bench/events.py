@@ -35,7 +35,7 @@ from typing import Any
 
 from bench.unseen import f1, marked, print_difference, topic_mapping
 from viewer.core.events.document_events import Event
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.people import surname_key
 from viewer.core.pipeline.folder_extraction import extract_folder
 from viewer.core.resources import load_data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from bench.synthetic import events as synthetic_events
@@ -14,6 +15,7 @@ from viewer.core.scene.density import histogram
 from viewer.core.scene.lanes import build_lanes, extent, first_value_counts, first_values
 from viewer.core.scene.layout import LANE_MODES, Scene, TimeScale
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
 
 
@@ -41,7 +43,14 @@ def test_column_lanes_equal_event_lanes(mode: str) -> None:
     events, columns, rows = _sample(3000)
     expected = build_lanes(events, rows, mode, str.upper)
     found = build_lanes(columns, rows, mode, str.upper)
+    # rows that bring the filter's mask along (the window's): the mask is read, the same lanes
+    mask = np.zeros(len(events), dtype=bool)
+    mask[rows] = True
+    masked = build_lanes(columns, RowArray(np.asarray(rows), mask), mode, str.upper)
     assert [lane.key for lane in found] == [lane.key for lane in expected]
+    assert [lane.key for lane in masked] == [lane.key for lane in expected]
+    assert all(a.events == b.events and a.undated == b.undated
+               for a, b in zip(masked, expected, strict=True))
     for a, b in zip(found, expected, strict=True):
         assert (a.label, a.count, a.events, a.undated) == (b.label, b.count, b.events, b.undated)
         assert (a.point_days, a.point_rows) == (b.point_days, b.point_rows)

@@ -14,8 +14,8 @@ from tests.core.workcount import CountingPattern, growth, lines_run
 from viewer.core.events import cue_sets, document_events
 from viewer.core.events.cue_scan import SPACES, CueAutomaton, PhraseSet
 from viewer.core.events.document_events import extract_document
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
-from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.speaker_rules import load_rules as speaker_rules
 from viewer.core.events.speakers import _ACCORDING
 from viewer.core.events.topics import load_taxonomy

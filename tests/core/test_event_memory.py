@@ -7,8 +7,8 @@ import gc
 import tracemalloc
 
 from viewer.core.events.document_events import DocumentEvents, extract_document
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.name_scan import NameScanner
-from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.topics import load_taxonomy

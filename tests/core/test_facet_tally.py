@@ -105,5 +105,9 @@ def test_the_panel_listing_is_largest_first_then_by_name_and_keeps_checked_value
     assert dict(counts) == {"beta": 3, "Alpha": 3, "gamma": 0, NO_VALUE: 5}
     assert counts.listing(10, frozenset()) == (["Alpha", "beta", NO_VALUE], 0)
     assert counts.listing(1, frozenset({"gamma", "beta"})) == (["Alpha", "beta", "gamma"], 3)
+    for limit, checked in ((10, frozenset()), (1, frozenset({"gamma", "beta"}))):
+        names, numbers, hidden = counts.counted_listing(limit, checked)
+        assert (names, hidden) == counts.listing(limit, checked)
+        assert numbers == [counts[name] for name in names]  # the counts read at once
     with pytest.raises(KeyError):
         counts["delta"]  # no event has it

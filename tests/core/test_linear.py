@@ -17,7 +17,7 @@ from tests.core.workcount import CountingPattern, counting_patterns, growth, lin
 from viewer.core.events import document_events as events
 from viewer.core.events import document_passes, people, sentence_dating, title_parties
 from viewer.core.events.document_events import extract_document
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest import segment
 from viewer.core.ingest.folder_reader import build_document

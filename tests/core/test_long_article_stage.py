@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.core.workcount import growth, lines_run
 from viewer.core.events.document_events import extract_document
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import build_document
 from viewer.core.model import Document

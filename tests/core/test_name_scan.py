@@ -6,8 +6,8 @@ import random
 from pathlib import Path
 
 from tests.core.workcount import growth, lines_run
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.name_scan import NameScanner
-from viewer.core.events.parties import load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 EDGES = (" US-Russia US-led Kyiv.Moscow EU. Iran'sUS Russia_ xRussia -Russia .Russia "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.pipeline.folder_extraction import extract_folder
 
 

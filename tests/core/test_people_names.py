@@ -7,7 +7,7 @@ import sys
 
 from tests.core.workcount import growth, lines_run
 from viewer.core.events import name_tokens
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.people import find_people
 
 TEXT = ("Mr. Smith-Jones met O'Brien, al-Assad's aide; Omar bin Laden, 'Ahmed -Omar and U.S. "

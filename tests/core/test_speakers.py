@@ -10,7 +10,7 @@ import pytest
 
 from tests.core.test_modality import count_lines
 from viewer.core.events import speakers as speakers_module
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.people import find_people
 from viewer.core.events.speakers import find_speakers
 from viewer.core.ingest.folder_reader import build_document

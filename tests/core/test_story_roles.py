@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
 from viewer.core.events import story_roles
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.people import title_data
 from viewer.core.events.story_roles import find_roles
 from viewer.core.pipeline.folder_extraction import extract_folder

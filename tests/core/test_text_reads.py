@@ -84,3 +84,63 @@ def test_drawing_reads_no_sentence(folder: Path, monkeypatch: pytest.MonkeyPatch
     edited = dataclasses.replace(cold[0], tags=("key",))
     events[0] = edited
     assert events.styled(0) == edited
+
+
+def test_events_made_in_bulk_are_those_made_one_by_one(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`RowEvents.make` makes the missing events a column at a time (no `event()` per row):
+    the same events as one by one, their looks without reading a sentence, and an edited
+    row that was already made is left as it is."""
+    import dataclasses
+
+    from viewer.core.session.columns import EventColumns
+    from viewer.core.session.row_events import RowEvents
+
+    cold = Session.open(folder, with_store=False).events()
+    columns = Session.open(folder, with_store=False).columns
+    events = RowEvents(columns)
+    edited = dataclasses.replace(cold[1], tags=("key",))
+    events[1] = edited
+    reads = _count_reads(monkeypatch)
+    one_by_one: list[int] = []
+    event = EventColumns.event
+
+    def counted(self: EventColumns, row: int, text: bool = True) -> Any:
+        one_by_one.append(row)
+        return event(self, row, text)
+
+    monkeypatch.setattr(EventColumns, "event", counted)
+    rows = [*range(len(cold) - 1, -1, -1), 3, 3]
+    events.make(rows, text=False)
+    assert not reads and not one_by_one
+    assert [events.styled(r) for r in range(len(cold))] == [
+        edited if r == 1 else dataclasses.replace(e, text="") for r, e in enumerate(cold)]
+    events.make(rows)
+    assert not one_by_one and reads
+    assert [events[r] for r in range(len(cold))] == [
+        edited if r == 1 else e for r, e in enumerate(cold)]
+    events.make(rows)  # all made: nothing read again
+    assert not one_by_one and len(reads) == len(set(reads))
+
+
+def test_a_groups_representative_over_the_columns_is_the_one_by_one_choice(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A group's representative is scored over the columns whatever its size (small groups
+    made their events one by one, reading each sentence): the same event as scoring the
+    events, for small groups scored alone and for groups after the scene's scores exist."""
+    from viewer.core.scene.layout import SMALL_GROUP, Scene, TimeScale
+    from viewer.core.session.row_events import RowEvents
+
+    columns = Session.open(folder, with_store=False).columns
+    made = Session.open(folder, with_store=False).events()
+    rows = list(range(len(made)))
+    reads = _count_reads(monkeypatch)
+    on_columns = Scene(RowEvents(columns), rows, "party", TimeScale(0.0, 1.0))
+    on_events = Scene(made, rows, "party", TimeScale(0.0, 1.0))
+    rng = np.random.default_rng(3)
+    groups = [sorted(rng.choice(len(made), size, replace=False).tolist())
+              for size in (1, 2, 3, 5, 8, min(len(made), SMALL_GROUP))] * 2
+    groups.insert(len(groups) // 2, rows)  # a large group: every row's score from here on
+    for group in groups:
+        assert on_columns.representative(group) == on_events.representative(group)
+    assert not reads

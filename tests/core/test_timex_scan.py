@@ -183,7 +183,8 @@ _CUE_WORDS = [
     "took", "place", "took place", "United", "agreed", "freed", "hundred", "unnamed", "is",
     "expected", "the", "proposed", "planned", "for", "will", "willing", "we'll", "'ll", "said",
     "SAID", "set", "to", "going", "ended", "about", "over", "more than", "nearly", "late",
-    "Tuesday", ",", " ", "-", "—", "'", "that", "3", "x5", "Agreed", "ENDED", "ſaid", "ıs"]
+    "Tuesday", ",", " ", "-", "—", "'", "that", "3", "x5", "Agreed", "ENDED", "ſaid", "ıs",
+    "had", "been", "due to", "had been due to"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -253,8 +254,9 @@ def test_tagging_with_the_modifier_quick_test_is_tagging_without_it(text: str) -
 def test_tense_finds_clause_breaks_only_to_weigh_two_cues(sentence: str, at: int,
                                                          length: int) -> None:
     """`tense` looks for the clause breaks only when two or more cues are near the
-    expression: the sign is the one of weighing every near cue with them, and a sentence
-    with at most one near cue has none found."""
+    expression: the sign is the one of weighing every near cue with them (a firm future
+    cue says +2 where others say +1), and a sentence with at most one near cue has none
+    found."""
     from bisect import bisect_left
 
     from viewer.core.timex.context import Match, TenseIndex
@@ -280,7 +282,7 @@ def test_tense_finds_clause_breaks_only_to_weigh_two_cues(sentence: str, at: int
                        max(0, hi - lo), int(i == after), cue_sign)
                 if best is None or key[:3] < best[:3]:
                     best = key
-    assert sign == (best[3] if best else 0)
+    assert min(sign, 1) == (best[3] if best else 0)
     if near < 2:
         fresh = TenseIndex(text, lex)
         Match(text, start, end, {}, None, None, lex, fresh).tense()

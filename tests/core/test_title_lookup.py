@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from viewer.core.events import name_lookups, people
-from viewer.core.events.parties import load_gazetteer
+from viewer.core.events.gazetteer_build import load_gazetteer
 
 
 def test_a_title_before_a_name_is_found_as_the_expression_finds_it() -> None:
@@ -26,8 +26,35 @@ def test_a_title_before_a_name_is_found_as_the_expression_finds_it() -> None:
         want = bool(data.titled_end.search(text[left_from:start]))
         got = name_lookups.titled_before(text, left_from, start, data.titles, data.lengths)
         assert got == want, (text, left_from)
+        by_end = name_lookups.titled_before(text, left_from, start, data.titles, data.lengths,
+                                            data.ends)
+        assert by_end == want, (text, left_from)
         found += want
     assert found > 1000
+
+
+def test_titles_of_every_length_are_found_by_their_ends() -> None:
+    """Short titles (one character, or none) are looked up by their ends too."""
+    titles = frozenset({"", "Z", "Dr", "ex", "General", "minister"})
+    ends = name_lookups.title_ends(titles)
+    lengths = tuple(sorted({len(t) for t in titles}))
+    rng = random.Random(3)
+    pieces = [*sorted(titles), "x", "Zz", " ", ",", "-", "1"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        left_from = rng.randint(0, start)
+        try:
+            want: bool | None = name_lookups.titled_before(text, left_from, start, titles,
+                                                           lengths)
+        except IndexError:  # the empty title at the very end: both ways fail alike
+            want = None
+        try:
+            got: bool | None = name_lookups.titled_before(text, left_from, start, titles,
+                                                          lengths, ends)
+        except IndexError:
+            got = None
+        assert got == want, (text, left_from, start)
 
 
 def test_remembered_name_tests_answer_as_the_test() -> None:

@@ -96,3 +96,21 @@ def test_proxy_answers_each_role_as_the_source_does_through_its_index(qapp: Any)
         past = proxy.createIndex(proxy.rowCount() + 3, 0)
         assert proxy.data(past) is None
         assert proxy.flags(past) == source.flags(proxy.mapToSource(past))
+
+
+def test_shown_rows_bring_the_mask_they_were_picked_with(qapp: Any) -> None:
+    """The proxy hands on the filter's mask with the rows (the lanes read it rather than
+    scatter the rows again): True exactly at the rows shown, after a filter and a sort."""
+    import numpy as np
+
+    from viewer.core.session.row_array import RowArray
+
+    _plain, fast, rows = _proxies(1500)
+    for change in (lambda: fast.set_filter(Filter(parties=frozenset({"Russia"}))),
+                   lambda: fast.sort(0, Qt.SortOrder.DescendingOrder),
+                   lambda: fast.set_filter(Filter())):
+        change()
+        shown = fast.rows
+        assert isinstance(shown, RowArray) and shown.mask is not None
+        assert np.array_equal(np.flatnonzero(shown.mask), np.sort(np.asarray(shown)))
+        assert len(shown.mask) == len(rows)

@@ -63,3 +63,32 @@ def test_a_box_checked_by_a_click_is_among_the_checked(qtbot: Any) -> None:
     assert facet.item(3).checkState() == Qt.CheckState.Unchecked
     assert facet.checked() == frozenset({"b", "e"})
     assert FacetList("topics").checked() == frozenset()
+
+
+def test_a_reordered_list_tells_its_view_once_and_shows_what_it_holds(qtbot: Any) -> None:
+    """A filter change that reorders the listed values reaches the view as one change of
+    the rows that moved (each item's setters used to signal it three or four times), and
+    rows added or taken away still reach it, so the view paints every item it holds."""
+    facet = FacetList("documents")
+    qtbot.addWidget(facet)
+    facet.resize(300, 400)
+    facet.show()
+    facet.set_counts({f"d{i}": 10 + i for i in range(6)})
+    facet.item(2).setCheckState(Qt.CheckState.Checked)  # "d3"
+    model = facet.model()
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, *_: changes.append((top.row(), bottom.row())))
+    facet.set_counts({f"d{i}": 20 - i for i in range(6)})  # the same values, reversed
+    assert changes == [(0, 5)]
+    assert [facet.item(i).text() for i in range(6)] == [f"d{i}  ({20 - i})" for i in range(6)]
+    assert [facet.item(i).toolTip() for i in range(6)] == [f"d{i}" for i in range(6)]
+    assert facet.checked() == frozenset({"d3"})
+    assert facet.item(3).checkState() == Qt.CheckState.Checked
+    changes.clear()
+    facet.set_counts({f"d{i}": 20 - i for i in range(6)})  # nothing moved: nothing said
+    assert changes == []
+    facet.set_counts({f"d{i}": 30 - i for i in range(9)})  # grows: rows added
+    assert facet.count() == 9 and facet.visualItemRect(facet.item(8)).height() > 0
+    facet.set_counts({"d0": 1, "d3": 1})  # shrinks: rows taken away, the check kept
+    assert facet.count() == 2 and model.rowCount() == 2
+    assert facet.checked() == frozenset({"d3"})

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
-from viewer.core.export.writers import events_csv_parts, events_json, events_jsonl
+from viewer.core.export.writers import events_csv_parts, events_json_parts
 from viewer.core.session import Session
+from viewer.core.session.column_json import EVENT_LEVEL
 from viewer.core.store.atomic_write import write_atomic_parts
 
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
@@ -67,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
                            with_store=False)
     if args.format == "json":  # the documents are read only for the format that lists them
         documents = [session.documents[r] for r in session.loaded.order]
-        parts: Iterable[str] = [events_json(documents, session.extracted_events())]
-    elif args.format == "jsonl":  # block by block: never an object for every event at once
-        parts = (events_jsonl(block) for block in session.extracted_blocks())
+        parts: Iterable[str] = events_json_parts(documents, session.extracted_texts(EVENT_LEVEL))
+    elif args.format == "jsonl":  # block by block, from the columns: no object per event
+        parts = ("".join(text + "\n" for text in block)
+                 for block in session.extracted_texts(None))
     else:
         parts = events_csv_parts(session.extracted_blocks())
     if out is not None:

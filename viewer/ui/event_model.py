@@ -123,6 +123,18 @@ class EventTableModel(QAbstractTableModel):
             return self._sort_key(event, column)
         return None
 
+    def cell(self, row: int, column: int) -> tuple[str | None, bool, bool] | None:
+        """What the table draws of a cell, in one call: the text `data()` gives, whether
+        the font is italic, whether the row is greyed (`table_cells` asks this instead of
+        `data()` per role)."""
+        if not 0 <= row < len(self.events):
+            return None
+        event = self.events[row]
+        text = (self.titles.get(event.document) or event.document if column == 6
+                else self._display(event, column))
+        return (text, column == 0 and event.date_source != "explicit",
+                bool(event.boilerplate or event.undated))
+
     # Data ------------------------------------------------------------------------------------
     @staticmethod
     def _display(event: Event, column: int) -> str:

@@ -98,18 +98,22 @@ class EventFilterProxy(QAbstractProxyModel):
         self.beginResetModel()
         index = self.index_
         if isinstance(index, ColumnIndex):
-            self._set_rows(self._ordered(index.select(self.filter)))
+            mask = index.select(self.filter)
+            self._set_rows(self._ordered(mask), mask)
         else:
             self._set_rows(self._selected_in_order(index.rows(self.filter)) if index else [])
         self._counts = index.counts(self.filter) if index is not None else {}
         self.endResetModel()
         self.filterApplied.emit()
 
-    def _set_rows(self, rows: list[int] | Ints) -> None:
+    def _set_rows(self, rows: list[int] | Ints,
+                  mask: npt.NDArray[np.bool_] | None = None) -> None:
+        """The rows shown, in order; `mask`, when given, is True exactly at them (the
+        lanes read it instead of scattering the rows into a mask again)."""
         array: Ints = (rows if isinstance(rows, np.ndarray) and rows.dtype == np.int32
                        else np.asarray(rows, dtype=np.int64))
         self._rows_array = array
-        self.rows = RowArray(array)  # read as ints, held as one array: no list per filter
+        self.rows = RowArray(array, mask)  # read as ints, held as one array: no list
         self._proxy_size = len(self.source().events)
         self._proxy_of = None  # made when first asked for (an edit, a selection)
         self.counts_stale = False
@@ -224,7 +228,7 @@ class EventFilterProxy(QAbstractProxyModel):
         if isinstance(self.index_, ColumnIndex):
             mask = np.zeros(len(self.source().events), dtype=bool)
             mask[self._rows_array] = True
-            self._set_rows(self._ordered(mask))
+            self._set_rows(self._ordered(mask), mask)
         else:
             self._set_rows(self._sorted(list(self.rows)))
         self.changePersistentIndexList(
@@ -262,6 +266,13 @@ class EventFilterProxy(QAbstractProxyModel):
         if row >= len(rows) or self._source is None:
             return None
         return self._source.answer(int(rows[row]), index.column(), role)
+
+    def cell(self, row: int, column: int) -> tuple[str | None, bool, bool] | None:
+        """The source's `cell` for a proxy row (the table's delegate asks this)."""
+        rows = self._rows_array
+        if not 0 <= row < len(rows) or self._source is None:
+            return None
+        return self._source.cell(int(rows[row]), column)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """A table model's flags for a cell (the source keeps Qt's), without the source index

@@ -4,13 +4,20 @@ the Sentence column always given the room the table has left (never squeezed to 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QBrush, QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+
+from viewer.ui.table_cells import CellDelegate
 
 SENTENCE = 5
 # The other columns, in pixels.
 WIDTHS = {0: 150, 1: 100, 2: 140, 3: 130, 4: 70, 6: 170, 7: 80, 8: 120, 9: 120}
 MIN_SENTENCE = 320
+
+
+def _muted() -> QBrush:
+    """The greyed rows' text (boilerplate, undated): what the model's foreground gives."""
+    return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
 
 class EventTable(QTableView):
@@ -42,6 +49,9 @@ class EventTable(QTableView):
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
+        cell = getattr(model, "cell", None)
+        if callable(cell):  # the events' models: one question per cell drawn
+            self.setItemDelegate(CellDelegate(cell, _muted, self))
         for column, width in WIDTHS.items():
             self.horizontalHeader().resizeSection(column, width)
         self._fit_sentence()

@@ -69,10 +69,10 @@ class FacetList(QListWidget):
         if len(self._listed) != self.count() or len(self._texts) != self.count():
             self._listed = [self.item(i).data(_VALUE_ROLE) for i in range(self.count())]
             self._texts = [self.item(i).text() for i in range(self.count())]
-        listed = self._listed
         checked = self.checked()
+        numbers: list[int] | None = None  # each listed value's count, when read at once
         if isinstance(counts, FacetCounts):  # a Session's counts: listed by one array sort
-            values, hidden = counts.listing(MAX_VALUES, checked)
+            values, numbers, hidden = counts.counted_listing(MAX_VALUES, checked)
         else:
             # Values no event would show are left out, unless the user has them checked.
             shown = [v for v in counts if counts[v] or v in checked]
@@ -84,34 +84,72 @@ class FacetList(QListWidget):
                if hidden else "")
         if tip != self.toolTip():
             self.setToolTip(tip)
+        # Each item's setter told the view on its own (three or four signals per item of a
+        # reordered 300-document list, on every filter change): the model is quiet while
+        # the items change, then the view hears of the changed rows once.
+        model = self.model()
+        model.blockSignals(True)
+        try:
+            changed = self._update_items(
+                values, checked, numbers or [counts.get(value, 0) for value in values])
+        finally:
+            model.blockSignals(False)
+        if changed is not None:
+            model.dataChanged.emit(model.index(changed[0], 0), model.index(changed[1], 0))
+        self.blockSignals(False)
+
+    def _update_items(self, values: list[str], checked: frozenset[str],
+                      numbers: list[int]) -> tuple[int, int] | None:
+        """Make the items show `values` and their counts (`numbers`); the first and last
+        row changed (None when none did). Rows added or taken away tell the view
+        themselves."""
+        listed = self._listed
+        first, last = len(values), -1
         if listed != values:
             # Items are reused in place (made only when the list grows): a filter change
             # that reorders the 300 documents listed did not need 300 new items.
-            while self.count() > len(values):
-                self.takeItem(self.count() - 1)
+            if self.count() > len(values):
+                self.model().blockSignals(False)  # the view must hear of rows taken away
+                while self.count() > len(values):
+                    self.takeItem(self.count() - 1)
+                self.model().blockSignals(True)
             for i, value in enumerate(values):
                 if i == self.count():
                     item = QListWidgetItem()
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setData(_VALUE_ROLE, value)
+                    item.setCheckState(Qt.CheckState.Checked if value in checked
+                                       else Qt.CheckState.Unchecked)
+                    item.setToolTip(value)
+                    self.model().blockSignals(False)  # the view must hear of rows added
                     self.addItem(item)
+                    self.model().blockSignals(True)
+                    listed.append(value)
                     self._texts.append("")
-                elif listed[i] == value:
+                    continue
+                if listed[i] == value:
                     continue
                 item = self.item(i)
                 item.setData(_VALUE_ROLE, value)
-                item.setCheckState(Qt.CheckState.Checked if value in checked
-                                   else Qt.CheckState.Unchecked)
+                if (listed[i] in checked) != (value in checked):  # the item shows its check
+                    item.setCheckState(Qt.CheckState.Checked if value in checked
+                                       else Qt.CheckState.Unchecked)
                 item.setToolTip(value)
+                first = min(first, i)
+                last = i  # rows are visited in order
             del self._texts[len(values):]
             self._listed = list(values)
         labels, conflict = self.labels, self.facet == "conflict"
-        for i, value in enumerate(values):
+        texts = self._texts
+        for i, (value, number) in enumerate(zip(values, numbers, strict=True)):
             label = labels.get(value, flag_label(value) if conflict else value)
-            text = f"{label}  ({counts.get(value, 0)})"
-            if text != self._texts[i]:
+            text = f"{label}  ({number})"
+            if text != texts[i]:
                 self.item(i).setText(text)
-                self._texts[i] = text
-        self.blockSignals(False)
+                texts[i] = text
+                first = min(first, i)
+                last = max(last, i)
+        return (first, last) if last >= 0 else None
 
     def check(self, values: frozenset[str]) -> None:
         self.blockSignals(True)

@@ -20,6 +20,8 @@ import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
+from viewer.core.events.document_events import Event
+from viewer.core.scene.label_layout import MIN_ROOM
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.core.session.row_events import RowEvents
@@ -154,10 +156,20 @@ class BatchBuilder:
         if font != self._count_font:
             self._count_texts, self._count_font = {}, font
         events = view.events
-        styled = events.styled if isinstance(events, RowEvents) else events.__getitem__
+        # each item's first row (-1 for a bin), read once
+        firsts = [item.events[0] if item.level < 0 else -1 for item in items]
+        styled: Callable[[int], Event] = events.__getitem__
+        if isinstance(events, RowEvents):  # the looks of every mark's event, made at once
+            events.make([first for first in firsts if first >= 0], text=False)
+            styled = events.styled
+            # and, with their sentences, the marks' events whose labels may show (a badge's
+            # label is its representative's: finding that here too cost more than it saved)
+            events.make([first for item, first in zip(items, firsts, strict=True)
+                         if first >= 0 and item.kind != "badge"
+                         and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
         box_shape = "rect" if fast else "rounded"
         shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
-        for item in items:
+        for item, first in zip(items, firsts, strict=True):
             y = middles[item.lane] + item.row * ROW_HEIGHT
             if item.level >= 0:  # a bin of a crowded lane: no event of its own is looked at
                 shade = shades.get((item.lane, item.level))
@@ -176,7 +188,7 @@ class BatchBuilder:
                     (batch.dark_counts if shade[1] else batch.counts).append(
                         (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
-            event = styled(item.events[0])  # its looks only: no sentence read
+            event = styled(first)  # its looks only: no sentence read
             colour = owner.colour_of(event)
             selected = bool(selection) and self._selected(item.events, selection)
             if item.kind == "badge":

@@ -70,8 +70,12 @@ def _event_id(relpath: str, normal: str, occurrence: int, part: int) -> str:
 
 def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> bool:
     """Body sentences and headlines that state something; not labels, questions, subheads."""
-    text = doc.sentence_text(sentence).strip()
-    words = text.split()
+    text = doc.sentence_text(sentence)
+    return _reports(doc, sentence, text.strip(), text.split())
+
+
+def _reports(doc: Document, sentence: Sentence, text: str, words: list[str]) -> bool:
+    """`reports_something` of the sentence's stripped text and its words."""
     if not words or text.endswith((":", "?")):
         return False
     if len(words) < 4:
@@ -125,10 +129,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     for number, sentence in enumerate(doc.sentences):
         while index < len(timexes) and timexes[index].end <= sentence.start:
             index += 1
-        if not reports_something(doc, sentence, number):
-            continue
         text = doc.sentence_text(sentence)
-        normal = " ".join(text.split())
+        words = text.split()  # (split once: the test and the event id both read them)
+        if not _reports(doc, sentence, text.strip(), words):
+            continue
+        normal = " ".join(words)
         occurrence = repeats.seen(normal, number)
         found = []
         scan = index
@@ -156,7 +161,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             for mention in party_mentions:
                 named[mention.party] = mention.start
                 times[mention.party] = times.get(mention.party, 0) + 1
-        sentence_parties = list(dict.fromkeys(m.party for m in (*party_mentions, *referring)))
+        every = (*party_mentions, *referring)  # read by each part below
+        sentence_parties = list(dict.fromkeys(m.party for m in every))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
         modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)
         if modality_cues is not None:  # offsets into the sentence's text
@@ -173,7 +179,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      sentence.boilerplate is not None))
         said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for
-        said_parties.append(sorted((*party_mentions, *referring), key=lambda m: m.start))
+        said_parties.append(sorted(every, key=_mention_start))
         for part_number, part in enumerate(parts):
             timex = part.timex
             if timex is not None and cues.counted_past_the_report(timex, text, doc.date):
@@ -232,7 +238,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             whole = (part.start, part.end) == (sentence.start, sentence.end)
             span_text = share[text if whole else doc.text[part.start : part.end]]
             parties = sentence_parties if whole else (
-                list(dict.fromkeys(m.party for m in (*party_mentions, *referring)
+                list(dict.fromkeys(m.party for m in every
                                    if part.start <= m.start and m.end <= part.end))
                 or sentence_parties)
             if whole:
@@ -247,13 +253,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     topic_pairs = sentence_topics
             topics = share[tuple(t for t, _ in topic_pairs)]
             party_why: dict[str, str] = {}
-            for mention in (*party_mentions, *referring):
+            for mention in every:
                 if mention.party in parties and part.start <= mention.start < part.end:
                     party_why.setdefault(mention.party, doc.text[mention.start:mention.end])
             for party in parties:
-                party_why.setdefault(party, next(
-                    doc.text[m.start:m.end] for m in (*party_mentions, *referring)
-                    if m.party == party))
+                if party not in party_why:  # (the search ran for every party before)
+                    party_why[party] = next(doc.text[m.start:m.end] for m in every
+                                            if m.party == party)
             eid = _event_id(doc.relpath, normal, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None

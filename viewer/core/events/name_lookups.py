@@ -5,7 +5,7 @@ Each answers exactly as the expression or test it replaces (seeded tests compare
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 PLACES = ("in", "at", "from", "to", "near", "into", "across", "of")
 Forms = dict[str, tuple[str, str]]
@@ -28,14 +28,29 @@ def place_before(left: str) -> bool:
         for word in PLACES)
 
 
+def title_ends(titles: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the titles (ascending) by their last two characters (a shorter title by
+    itself), so `titled_before` tries only the lengths of titles that end as
+    the text before the name does: two or three of 17."""
+    found: dict[str, set[int]] = {}
+    for title in titles:
+        found.setdefault(title[-2:], set()).add(len(title))
+    return {end: tuple(sorted(lengths)) for end, lengths in found.items()}
+
+
 def titled_before(text: str, left_from: int, start: int, titles: frozenset[str],
-                  lengths: tuple[int, ...]) -> bool:
+                  lengths: tuple[int, ...],
+                  ends: Mapping[str, tuple[int, ...]] | None = None) -> bool:
     """What `(?:\\b(?:TITLES)(?!\\w))[\\s,]*$` finds in text[left_from:start]: a title can
     only end where the spaces and commas before the name begin, so each title length
-    (`lengths`, ascending) is one set lookup there."""
+    (`lengths`, ascending) is one set lookup there; given `ends` (`title_ends` of the
+    titles), only the lengths of titles ending in the text's last one or two characters."""
     end = start
     while end > left_from and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
+    if ends is not None:  # shorter titles (keyed by fewer characters) first: ascending
+        lengths = (*ends.get("", ()), *ends.get(text[max(0, end - 1) : end], ()),
+                   *ends.get(text[max(0, end - 2) : end], ()))
     for length in lengths:
         begin = end - length
         if begin < left_from:

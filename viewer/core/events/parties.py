@@ -10,34 +10,14 @@ are data (`[context]` in `resources/gazetteer.toml`).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from viewer.core.events.name_scan import NameScanner
-from viewer.core.resources import build_for_folder, load_data, override
 
 _LOOK = 40  # how far around a name the context rules look
-# A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
-# "and" or "or", which join another party ("Israeli and Hamas negotiators").
-_BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w'’-]+"
 # A name coordinated with a venue just before it: "visit Lomé and Accra" (both venues).
 _VENUE_JOIN = re.compile(r"\s*(?:,\s*|\s+)?(?:and|or)?\s*")
-
-
-def _words(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(_word, w.split()))
-                    for w in sorted(words, key=len, reverse=True))
-
-
-def _word(word: str) -> str:
-    """A capitalised word keeps its case even in a case-blind pattern: "the Commission" of
-    the EU, not an electoral "commission"."""
-    if word[:1].isupper() and not word.isupper():
-        return f"(?-i:{re.escape(word)})"
-    return re.escape(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,123 +257,3 @@ def _latest_two(named: dict[str, int], among: frozenset[str] | None = None,
         elif second is None or at > second[0]:
             second = (at, party)
     return [p for _, p in (first, second)] if first and second else []
-
-
-def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
-    forms: dict[str, tuple[str, str]] = {}
-
-    def add(surface: str, party: str, kind: str) -> None:
-        surface = surface.strip()
-        if surface and surface not in forms:
-            forms[surface] = (party, kind)
-            if surface.lower().startswith("the "):
-                forms.setdefault(surface[4:], (party, kind))
-
-    for section in ("country", "organisation", "group"):
-        for name, entry in data.get(section, {}).items():
-            add(name, name, "name")
-            for alias in entry.get("aliases", []):
-                add(alias, name, "alias")
-            for demonym in entry.get("demonyms", []):
-                add(demonym, name, "demonym")
-            for metonym in entry.get("metonyms", []):
-                add(metonym, name, "metonym")
-            for capital in entry.get("capitals", []):
-                if forms.get(capital) == (name, "name"):  # a city-state: "talks in Luxembourg"
-                    forms[capital] = (name, "capital")
-                add(capital, name, "capital")
-            for epithet in entry.get("epithets", []):
-                add(epithet, name, "epithet")
-    return forms
-
-
-def build(data: dict[str, Any]) -> Gazetteer:
-    forms = _forms(data)
-    ordered = sorted(forms, key=len, reverse=True)
-    body = "|".join(re.escape(f) for f in ordered)
-    # Most positions in a text start no name at all: a look-ahead on the first letters lets
-    # the engine skip them before trying any of the ~1,500 alternatives.
-    firsts = "".join(sorted({re.escape(f[0]) for f in ordered}))
-    # Case-sensitive: "US" the country, not "us"; "Chad" the state is rare enough as a name.
-    pattern = re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{body})(?![\w]|-[A-Z]|\.\w)")
-    context = data.get("context", {})
-    groups = [name for name in data.get("group", {})] + [
-        alias for entry in data.get("group", {}).values() for alias in entry.get("aliases", [])]
-    venue = _words(context.get("venue_before", []))
-    place = _words(context.get("venue_nouns", []))
-    group = _words(context.get("armed_group_nouns", []))
-    company = _words(context.get("company_nouns", []))
-    verbs = _words(context.get("pronoun_verbs", []))
-    inside = _words(context.get("names_of_places", []))
-    owned = _words(context.get("not_the_state_after", []))
-    states = _words(context.get("pair_state_words", []))
-    described = _words(context.get("described_group_nouns", []))
-    posted = _words(context.get("posted_before", []))
-    meetings = _words(context.get("meetings_after_seat", []))
-    group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
-    actors = _words(context.get("actors_before_venue", []))
-    former = "|".join(re.escape(w) for w in context.get("former_before", []))
-    referents: dict[str, list[str]] = {}
-    phrases: dict[str, str] = {}  # as written (a capital keeps its case) → lower case key
-
-    def refer(phrase: str, parties: Any) -> None:
-        phrases.setdefault(phrase, phrase.lower())
-        referents.setdefault(phrase.lower(), []).extend(parties)
-
-    for section in ("country", "organisation", "group"):
-        for name, entry in data.get(section, {}).items():
-            for phrase in entry.get("references", []):
-                refer(phrase, [name])
-    for phrase in context.get("group_references", []):
-        refer(phrase, data.get("group", {}))
-    for phrase in context.get("state_references", []):
-        refer(phrase, data.get("country", {}))
-    reference = _words(list(phrases))
-    pair = _words(context.get("pair_references", []))
-    # "Diplomats from both countries said": the pair is still the sentence's subject
-    subjects = _words(context.get("pair_subjects", [])) or "(?!)"
-    return Gazetteer(
-        pattern, forms,
-        re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
-        else re.compile(r"(?!)"),
-        re.compile(rf"(?:-|\s+)(?:{place})\b", re.IGNORECASE) if place else re.compile(r"(?!)"),
-        re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:(?i:{group})|{group_names})\b")
-        if group or group_names else re.compile(r"(?!)"),
-        re.compile(rf"\b(?:{actors})\s+(?:in|at)\s+$", re.IGNORECASE) if actors
-        else re.compile(r"(?!)"),
-        re.compile(rf"\b(?:{former})\s*$", re.IGNORECASE) if former else re.compile(r"(?!)"),
-        re.compile(rf"\b(?:{reference})\b", re.IGNORECASE) if reference
-        else re.compile(r"(?!)"),
-        {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
-        NameScanner(ordered),
-        re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
-        if pair else re.compile(r"(?!)"),
-        tuple(phrases) if reference else (),
-        re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
-        if company else re.compile(r"(?!)"),
-        re.compile(rf"\s*(It(?=\s+(?:{verbs})\b)|Its(?=\s+[a-z]))") if verbs
-        else re.compile(r"(?!)"),
-        re.compile(rf"\b(?:{inside})\s+of\s+(?:the\s+)?$") if inside
-        else re.compile(r"(?!)"),
-        re.compile(rf"['’]s\s+(?:{owned})\b") if owned else re.compile(r"(?!)"),
-        re.compile(rf"\b(?:{states})\b", re.IGNORECASE) if states else re.compile(r"(?!)"),
-        frozenset(data.get("country", {})),
-        arbiters=frozenset(context.get("pair_arbiters", [])),
-        venue_after=re.compile(rf"\s+(?:{meetings})\b") if meetings else re.compile(r"(?!)"),
-        posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
-        else re.compile(r"(?!)"),
-        described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
-        if described else re.compile(r"(?!)"),
-        group_nouns=tuple(context.get("described_group_nouns", [])),
-    )
-
-
-@functools.cache
-def _bundled() -> Gazetteer:
-    return build(load_data("gazetteer.toml"))
-
-
-def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
-    if override("gazetteer.toml", folder) is None:
-        return _bundled()
-    return build_for_folder("gazetteer.toml", folder, build)

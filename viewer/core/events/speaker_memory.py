@@ -136,8 +136,9 @@ class SpeakerMemory:
             if speaker.plural:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
-            self.person = dataclasses.replace(person_speaker(self.subject),
-                                              neutral=self._neutral(self.subject))
+            # (built with its flag: `dataclasses.replace` cost a copy per sentence)
+            self.person = Speaker(" ".join(self.subject.tokens), (self.subject,),
+                                  neutral=self._neutral(self.subject))
 
     def _capitalised_word(self, start: int, mention: PersonMention) -> bool:
         """A lone word that opens the sentence with nothing to show it is a name ("Weapons

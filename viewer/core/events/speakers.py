@@ -39,6 +39,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
 # An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
 _ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)"
                          r"(?:\s*\([^()]{1,24}\))?\s*$")
+_ACRONYM = re.compile(r"[A-Z]{2}")  # what `_ORG_BEFORE` needs somewhere: a cheap test first
 _ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 # The clause a verb sits in (back to the last comma), and the words that make it subordinate.
 _CLAUSE_MARKS = ",;:—–"
@@ -230,7 +231,7 @@ class SpeakerFinder(SpeakerMemory):
             return self._resolve(pronoun.group(1).lower(), own_subject=False)
         if rules.plural_leaders.search(before):
             return self._leaders()
-        body = rules.body_before.search(before)
+        body = rules.body_before.search(before) if rules.body_noun.search(before) else None
         if body:
             begin, finish = window + body.start(1), window + body.end(1)
             head = body.group(1).split()[-1].lower()
@@ -259,7 +260,7 @@ class SpeakerFinder(SpeakerMemory):
                 states = (joined[-1].party, last_state.party)
                 return Speaker("; ".join(states), (), states)
             return state_speaker(last_state, rules)
-        org = _ORG_BEFORE.search(before)
+        org = _ORG_BEFORE.search(before) if _ACRONYM.search(before) else None
         if org:
             return body_speaker(org.group(1), window + org.start(1), parties, rules)
         return None

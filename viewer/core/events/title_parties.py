@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.events.name_lookups import place_before, titled_before
+from viewer.core.events.name_lookups import place_before, title_ends, titled_before
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.story_roles import RoleRules, roles_from
 from viewer.core.resources import build_for_folder, override
@@ -41,6 +41,7 @@ class TitleData:
     roles: RoleRules = field(default_factory=RoleRules)  # "the mediators" (`story_roles`)
     # a title, then the word that ties it to a party: "a spokesman for " (+ "Qatar's …")
     title_for: re.Pattern[str] = re.compile(r"(?!)")
+    ends: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `title_ends`
 
 
 @functools.lru_cache(maxsize=8)
@@ -58,7 +59,7 @@ def _titles_from(data: dict[str, Any]) -> TitleData:
                      dict(data.get("leaders", {})), title_re, titled_end,
                      tuple(sorted({len(t) for t in titles})), roles_from(data),
                      re.compile(r"(?:" + title_re.pattern + r")\s+(?:for|of|at|with)\s+"
-                                r"(?:the\s+)?$"))
+                                r"(?:the\s+)?$"), title_ends(titles))
 
 
 def title_data(folder: str | Path | None = None) -> TitleData:
@@ -147,7 +148,8 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
                 and _PARTY_ENDS.match(text, head[0].end)):
             return head[0].party, True  # "Yaw Ofori-Darko of Ghana"
     left = text[left_from:start]
-    titled = (titled_before(text, left_from, start, data.titles, data.lengths) if data.lengths
+    titled = (titled_before(text, left_from, start, data.titles, data.lengths, data.ends)
+              if data.lengths
               else bool(data.titled_end.search(left)))
     if place_before(left):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place

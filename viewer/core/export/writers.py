@@ -93,6 +93,22 @@ def events_json(documents: Iterable[Document], events: Iterable[Event],
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
+def events_json_parts(documents: Iterable[Document], blocks: Iterable[list[str]]
+                      ) -> Iterator[str]:
+    """`events_json(documents, events)` in parts, the events given as their texts indented
+    for this place (`column_json.event_texts` at `EVENT_LEVEL`), a block at a time."""
+    head = json.dumps({"documents": [document_record(d) for d in documents], "events": []},
+                      ensure_ascii=False, indent=1)
+    empty = "[]\n}"  # the end of the head: the events go in its place
+    start = head[:-len(empty)]
+    first = True
+    for block in blocks:
+        if block:
+            yield (start + "[\n  " if first else ",\n  ") + ",\n  ".join(block)
+            first = False
+    yield start + empty + "\n" if first else "\n ]\n}\n"
+
+
 def events_jsonl(events: Iterable[Event]) -> str:
     return "".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)
 

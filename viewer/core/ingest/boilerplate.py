@@ -80,10 +80,6 @@ def _first_match(
     return None
 
 
-def _normal(line: str) -> str:
-    return " ".join(line.split()).casefold()
-
-
 def mark_paragraphs(
     text: str, paras: list[Paragraph], rules: BoilerplateRules | None = None
 ) -> list[str | None]:
@@ -116,7 +112,7 @@ def mark_paragraphs(
                 reasons[index] = list_reason
                 continue
         if reason is None:
-            key = _normal(line)
+            key = line.casefold()  # (`line` has its white space collapsed already)
             if key in seen and len(key) > 15:
                 reason = "duplicate"
             seen.add(key)

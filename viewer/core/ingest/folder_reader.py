@@ -157,8 +157,8 @@ def _title_from(text: str, paras: list[Paragraph], marks: list[str | None],
     segmented a second time for its first sentence)."""
     body = [(k, p) for k, (p, m) in enumerate(zip(paras, marks, strict=True)) if m is None]
     for _, para in body[:5]:
-        line = " ".join(text[para.start : para.end].split())
-        if len(line) <= _TITLE_MAX and len(line.split()) >= 2 and line[-1] not in ".:;,":
+        line = _collapsed_within(text, para.start, para.end, _TITLE_MAX)
+        if line is not None and len(line.split()) >= 2 and line[-1] not in ".:;,":
             return line
     if not body:
         return None
@@ -169,6 +169,17 @@ def _title_from(text: str, paras: list[Paragraph], marks: list[str | None],
         first = [(s.start, s.end) for s in sentences if s.paragraph == index][:1]
     line = " ".join(text[first[0][0] : first[0][1]].split()) if first else ""
     return line if len(line) <= 100 else line[:99].rsplit(" ", 1)[0] + "…"
+
+
+def _collapsed_within(text: str, start: int, end: int, limit: int) -> str | None:
+    """text[start:end] with its white space collapsed, or None when that is longer than
+    `limit`. A long paragraph's head is collapsed first (the collapsed head is the start of
+    the collapsed whole): a 2 MB paragraph was split into words twice to learn it is no
+    title."""
+    if end - start > 4 * limit and len(" ".join(text[start : start + 4 * limit].split())) > limit:
+        return None
+    line = " ".join(text[start:end].split())
+    return line if len(line) <= limit else None
 
 
 def iter_folder(

@@ -20,8 +20,8 @@ from typing import Any
 
 from viewer.core.dataset.manifest import is_dataset
 from viewer.core.events.document_events import DocumentEvents, Event, evolve, extract_document
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
-from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.people import PeopleRegistry, PersonMention
 from viewer.core.events.speaker_rules import load_rules as speaker_rules
 from viewer.core.events.topics import Taxonomy, combine, deleted_ids, load_taxonomy

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import contextlib
 
+from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
-from viewer.core.events.parties import load_gazetteer
 from viewer.core.events.people import title_data
 from viewer.core.events.speaker_rules import load_rules as speaker_rules
 from viewer.core.events.topics import load_taxonomy

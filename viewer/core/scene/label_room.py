@@ -26,6 +26,9 @@ Rows = npt.NDArray[np.int64]
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 _X0 = operator.attrgetter("x0")
+#: A placed shape: kind, packed row, x0, x1, its rows (a tuple, or a badge's `RowGroup`),
+#: and its first row (read once, not through the group each time).
+Entry = tuple[str, int, float, float, Sequence[int], int]
 
 
 class LabelRoom:
@@ -40,6 +43,7 @@ class LabelRoom:
         self._widths: dict[int, float] = {}  # an event's full label width, measured once
         self._lows: dict[int, float] = {}  # a floor under it, from its length alone
         self._narrow = min(measure(c) for c in " .,:;'il|!")  # a floor per character
+        self._rank_of: npt.NDArray[np.int64] | None = None  # per precision code (`_ranks`)
 
     def items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
               row_of: Rows, used: int) -> list[Item]:
@@ -48,16 +52,18 @@ class LabelRoom:
         chosen = order[placed_at]
         starts, stops = shapes.starts[chosen], shapes.stops[chosen]
         first_rows = arrays.rows[starts].tolist()
-        placed: list[tuple[str, int, float, float, Sequence[int]]] = []
-        for n, (shape, row, x0, x1, size) in enumerate(zip(
+        placed: list[Entry] = []
+        for n, (shape, row, x0, x1, size, first) in enumerate(zip(
                 chosen.tolist(), row_of[placed_at].tolist(), shapes.x0[chosen].tolist(),
-                shapes.x1[chosen].tolist(), (stops - starts).tolist(), strict=True)):
+                shapes.x1[chosen].tolist(), (stops - starts).tolist(), first_rows,
+                strict=True)):
             if size == 1:
                 placed.append(("bar" if shape >= shapes.clusters else "mark", row, x0, x1,
-                               (first_rows[n],)))
+                               (first,), first))
             else:
                 placed.append(("badge", row, x0, x1,
-                               RowGroup(arrays.rows, starts[n : n + 1], stops[n : n + 1], size)))
+                               RowGroup(arrays.rows, starts[n : n + 1], stops[n : n + 1], size),
+                               first))
         items = self.with_label_room(lane_index, placed)
         over = order[row_of < 0]
         if len(over):
@@ -66,12 +72,10 @@ class LabelRoom:
         items.sort(key=_X0)
         return items
 
-    def with_label_room(self, lane_index: int,
-                        placed: list[tuple[str, int, float, float, Sequence[int]]]
-                        ) -> list[Item]:
+    def with_label_room(self, lane_index: int, placed: list[Entry]) -> list[Item]:
         """Each item learns how far its label may reach; where labels compete for room in a
         row, the priority of `label_layout` decides which marks get one."""
-        by_row: dict[int, list[tuple[str, int, float, float, Sequence[int]]]] = {}
+        by_row: dict[int, list[Entry]] = {}
         for entry in placed:
             by_row.setdefault(entry[1], []).append(entry)
         items: list[Item] = []
@@ -83,37 +87,33 @@ class LabelRoom:
                                       self._priorities(entries),
                                       functools.partial(self._want, entries), MAX_LABEL_PX,
                                       self._current_at(entries))
-            for n, (kind, _, x0, x1, group) in enumerate(entries):
+            for n, (kind, _, x0, x1, group, _first) in enumerate(entries):
                 end = ends[n]
                 over = n + 1 < len(entries) and end > entries[n + 1][2]
                 items.append(Item(kind, lane_index, row, x0, x1, group, "", end, over))
         return items
 
-    def _priority(self, entries: list[tuple[str, int, float, float, Sequence[int]]],
-                  n: int) -> int:
+    def _priority(self, entries: list[Entry], n: int) -> int:
         """Who wins label room where labels crowd, smaller first (ties go by time): the
         selected event, then single events before badges, more sources (a badge: more
         events), finer precision, an explicit date. Packed into one integer."""
-        kind, _, _, _, group = entries[n]
+        kind, _, _, _, group, row = entries[n]
         if kind == "badge":
             # A badge's label is one sentence of many: after every single event's.
             return ((3 * CAP) + CAP - 1 - min(len(group), CAP - 1)) * 32
-        row = group[0]
         e = self.events[row]
         head = (2 * (row != self.current)) * CAP + CAP - 1 - min(e.sources, CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
-    def _priorities(self, entries: list[tuple[str, int, float, float, Sequence[int]]]
-                    ) -> Callable[[int], int]:
+    def _priorities(self, entries: list[Entry]) -> Callable[[int], int]:
         """`_priority` for a row's entries: over a Session's columns, all of them at once
         from the columns (read as they are now, edits included), else one by one."""
         events = self.events
         if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
             return functools.partial(self._priority, entries)
         columns = events.columns
-        rows = np.fromiter((e[4][0] for e in entries), np.int64, len(entries))
-        ranks = np.array([RANK.get(p, 15) for p in columns.vocab["precision"].strings] or [15],
-                         dtype=np.int64)
+        rows = np.array([e[5] for e in entries], dtype=np.int64)
+        ranks = self._ranks(columns.vocab["precision"].strings)
         explicit = columns.vocab["date_source"].codes.get("explicit", -2)
         sources = np.minimum(columns.arrays["sources"][rows].astype(np.int64), CAP - 1)
         head = 2 * (rows != (-1 if self.current is None else self.current)) * CAP \
@@ -127,21 +127,27 @@ class LabelRoom:
         priorities: list[int] = found.tolist()
         return priorities.__getitem__
 
-    def _current_at(self, entries: list[tuple[str, int, float, float, Sequence[int]]]
-                    ) -> int | None:
+    def _ranks(self, precisions: Sequence[str]) -> npt.NDArray[np.int64]:
+        """Each precision code's rank, kept while the vocabulary keeps its size (it only
+        grows): made per row of every lane read, it was a list walk each time."""
+        if self._rank_of is None or len(self._rank_of) != max(1, len(precisions)):
+            self._rank_of = np.array([RANK.get(p, 15) for p in precisions] or [15],
+                                     dtype=np.int64)
+        return self._rank_of
+
+    def _current_at(self, entries: list[Entry]) -> int | None:
         """Where the selected event's own mark is in a row, if there."""
         if self.current is None:
             return None
         return next((n for n, e in enumerate(entries)
-                     if e[0] != "badge" and e[4][0] == self.current), None)
+                     if e[0] != "badge" and e[5] == self.current), None)
 
-    def _want(self, entries: list[tuple[str, int, float, float, Sequence[int]]],
-              n: int) -> float:
+    def _want(self, entries: list[Entry], n: int) -> float:
         """The full width of an entry's label (a badge's is never measured for room)."""
         entry = entries[n]
         if entry[0] == "badge":
             return MAX_LABEL_PX
-        row = entry[4][0]
+        row = entry[5]
         if row not in self._widths and row != self.current:
             # A long text is wider than any crowded label may run, measured or not: the
             # placement then decides the same, without the dear measuring. Kept per row:

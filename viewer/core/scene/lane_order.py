@@ -37,7 +37,7 @@ class Pairs:
 
     def kept(self, shown: npt.NDArray[np.bool_]) -> Pairs:
         """The pairs whose row is shown, in the same order."""
-        keep = shown[self.rows]
+        keep = np.take(shown, self.rows)  # as shown[rows]; about half the time for int32 rows
         starts = self.starts[keep]
         ends = starts if self.ends is self.starts else self.ends[keep]
         return Pairs(self.rows[keep], self.lanes[keep], starts, ends)

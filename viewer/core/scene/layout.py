@@ -17,6 +17,7 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,7 @@ from viewer.core.scene.lane_shapes import (
 from viewer.core.scene.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
 from viewer.core.scene.row_group import rows_array
 from viewer.core.scene.ticks import Tick, tick_unit, ticks
+from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_events import RowEvents
 
 Floats = npt.NDArray[np.float64]
@@ -45,6 +47,7 @@ LANE_MODES = ("party", "topic", "document", "tag", "single")
 ROW_HEIGHT = 18.0
 LANE_PAD = 6.0
 MAX_ROWS = 4
+SMALL_GROUP = 64  # a group this small is scored alone (`Scene.representative`)
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 _X0 = operator.attrgetter("x0")
 
@@ -198,7 +201,7 @@ class Scene:
     def representative(self, group: Sequence[int]) -> int:
         """The event that best stands for a group: explicit, corroborated, specific."""
         events = self.events
-        if isinstance(events, RowEvents) and len(group) > 8:
+        if isinstance(events, RowEvents):
             return self._column_representative(events, group)
 
         def score(row: int) -> tuple[int, int, int, int]:
@@ -209,18 +212,17 @@ class Scene:
         return max(group, key=score)
 
     def _column_representative(self, events: RowEvents, group: Sequence[int]) -> int:
-        """`representative` over the columns: the same order, without making the events.
-        Every row's score is computed once per scene, then a group only indexes it."""
-        if self._scores is None:
-            columns = events.columns
-            explicit = columns.vocab["date_source"].codes.get("explicit", -2)
-            counts = sum(np.diff(columns.ragged[name].offsets) for name in ("parties", "topics"))
-            self._scores = (
-                ((columns.arrays["date_source"] == explicit).astype(np.int64) << 52)
-                + (np.minimum(columns.arrays["sources"], CAP - 1).astype(np.int64) << 31)
-                + np.minimum(counts, 1 << 30))
+        """`representative` over the columns: the same order, without making the events
+        (a small group's were made one by one, each reading its sentence). A small group
+        is scored alone; once a large one is asked for, every row's score is computed once
+        per scene and groups only index it."""
         rows = rows_array(group)
-        score = self._scores[rows]
+        if self._scores is None and len(rows) <= SMALL_GROUP:
+            score = _scores(events.columns, rows)
+        else:
+            if self._scores is None:
+                self._scores = _scores(events.columns, None)
+            score = self._scores[rows]
         return int(rows[score == score.max()].min())
 
     def _shorten(self, text: str, room: float) -> str:
@@ -261,6 +263,22 @@ class Scene:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None
 
+
+
+def _scores(columns: EventColumns, rows: Rows | None) -> Rows:
+    """`Scene.representative`'s order as one integer per row (of `rows`, or of every row):
+    an explicit date, then sources, then parties and topics, packed."""
+    def picked(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return array if rows is None else array[rows]
+
+    explicit = columns.vocab["date_source"].codes.get("explicit", -2)
+    counts = sum(picked(columns.ragged[name].offsets[1:]) - picked(
+        columns.ragged[name].offsets[:-1]) for name in ("parties", "topics"))
+    found: Rows = (((picked(columns.arrays["date_source"]) == explicit).astype(np.int64) << 52)
+                   + (np.minimum(picked(columns.arrays["sources"]), CAP - 1).astype(np.int64)
+                      << 31)
+                   + np.minimum(counts, 1 << 30))
+    return found
 
 
 def fit_scale(first: int, last: int, width: float, margin: float = 30.0,

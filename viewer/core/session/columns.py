@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
+from viewer.core.events.event_record import new_event
 from viewer.core.session.code_widths import narrowed, with_room
 from viewer.core.session.vocabulary import Ragged, Vocabulary
 
@@ -193,16 +194,18 @@ class EventColumns:
         """Row `row` as an Event; with `text=False` its sentence is left empty (not read)."""
         values: dict[str, Any] = {s.name: self.value(s.name, row) if text or s.kind != "text"
                                   else "" for s in SPECS}
-        return Event(**values)
+        return new_event(**values)
 
-    def events(self, rows: Iterable[int] | None = None) -> list[Event]:
-        """Events for many rows: each column converted once, not value by value."""
+    def events(self, rows: Iterable[int] | None = None, text: bool = True) -> list[Event]:
+        """Events for many rows: each column converted once, not value by value; with
+        `text=False` their sentences are left empty (not read)."""
         picked = (np.arange(self.size) if rows is None
                   else np.fromiter(rows, dtype=np.int64))
         if len(picked) < 8:
-            return [self.event(int(r)) for r in picked]
-        columns = [self._values(spec, picked) for spec in SPECS]
-        return [Event(*values) for values in zip(*columns, strict=True)]
+            return [self.event(int(r), text) for r in picked]
+        columns = [self._values(spec, picked) if text or spec.kind != "text"
+                   else [""] * len(picked) for spec in SPECS]
+        return [new_event(*values) for values in zip(*columns, strict=True)]
 
     def values(self, name: str, rows: npt.NDArray[np.int64]) -> list[Any]:
         """One field's values for many rows, the column converted once."""

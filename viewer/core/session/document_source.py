@@ -19,7 +19,7 @@ from typing import Any
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.serialize import extraction_from_dict
-from viewer.core.session.snapshot import Snapshot, SnapshotDamaged, unpack
+from viewer.core.session.snapshot import Snapshot, SnapshotDamaged, unpack, unpack_lead
 
 RECENT = 64  # documents whose text is kept once read
 
@@ -39,17 +39,22 @@ class DocumentSource:
         if self.snapshot is None or not self.snapshot.put_packed(rows):
             self.packed.update((row.rel, row.payload) for row in rows)
 
-    def payload(self, rel: bytes) -> Any:
+    def payload(self, rel: bytes, lead: str | None = None) -> Any:
+        """A file's entry; with `lead` ("document"), only that first part of it."""
         blob = self.packed.get(rel)
         if blob is not None:
-            return unpack(blob)
+            return unpack(blob) if lead is None else unpack_lead(blob, lead)
         if self.snapshot is None or self.snapshot.closed:
             raise SnapshotDamaged("the folder was closed")
-        found = self.snapshot.payloads([rel]).get(rel)
+        found = self.snapshot.payloads([rel], lead=lead).get(rel)
         if not isinstance(found, dict):
             self.snapshot.damaged()  # the next open extracts again
             raise SnapshotDamaged(f"the snapshot lost {rel!r}")
         return found
+
+    def document(self, rel: bytes) -> Any:
+        """`{"document": ...}` of a file's entry, without parsing its events."""
+        return self.payload(rel, "document")
 
     def extraction(self, rel: bytes) -> DocumentEvents:
         return extraction_from_dict(self.payload(rel))
@@ -100,6 +105,6 @@ class Texts:
         if text is None and snapshot is not None:
             text = snapshot.text(rel)
         if text is None:
-            text = str(self.source.payload(rel)["document"]["text"])
+            text = str(self.source.payload(rel, "document")["document"]["text"])
         self.recent.put(relpath, text)
         return text

@@ -93,6 +93,13 @@ class FacetCounts(Mapping[str, int]):
         """What the panel lists: values some shown event has (or that are checked), largest
         first, then by name, "no value" last; beyond `limit`, only the checked ones (by
         name). Also how many values were left out."""
+        names, _counts, hidden = self.counted_listing(limit, checked)
+        return names, hidden
+
+    def counted_listing(self, limit: int, checked: frozenset[str]
+                        ) -> tuple[list[str], list[int], int]:
+        """`listing` with each listed value's count, read off the arrays at once (asking
+        the mapping value by value was three Python calls each, for 300 documents)."""
         wanted = np.zeros(self.size + 1, dtype=bool)
         for value in checked:
             slot = self._slot(value)
@@ -102,10 +109,14 @@ class FacetCounts(Mapping[str, int]):
         order = shown[np.lexsort((self.rank[shown], -self.counted[shown],
                                   shown == self.size))]
         hidden = max(0, len(order) - limit)
-        names = [self._name(slot) for slot in order[:limit].tolist()]
+        size, strings = self.size, self.strings
+        names = [NO_VALUE if slot == size else strings[slot] for slot in order[:limit].tolist()]
+        counts: list[int] = self.counted[order[:limit]].tolist()
         more = order[limit:]
-        names += sorted(self._name(slot) for slot in more[wanted[more]].tolist())
-        return names, hidden
+        extra = sorted((self._name(slot), slot) for slot in more[wanted[more]].tolist())
+        names += [name for name, _slot in extra]
+        counts += [int(self.counted[slot]) for _name, slot in extra]
+        return names, counts, hidden
 
 
 def name_rank(strings: Sequence[str]) -> I64:

@@ -280,7 +280,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         gathered.pieces.clear()
         summaries = found.pre.summaries
         paths = dict(zip((s.relpath for s in summaries), found.rels, strict=True))
-        documents = _Lazy(tuple(paths), paths, source.payload, _document)
+        documents = _Lazy(tuple(paths), paths, source.document, _document)
         timexes = _Lazy(documents.order, paths, source.payload, _timexes)
         for x in staged:  # dated by the folder: kept as re-extracted
             documents.known[x.document.relpath] = x.document
@@ -356,7 +356,7 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk,
         paths = {relpath: rel.encode("utf-8", "surrogateescape")
                  for relpath, rel, _, _ in extra["order"]}
         source = DocumentSource(snap)
-        documents: _Lazy = _Lazy(order, paths, source.payload, _document)
+        documents: _Lazy = _Lazy(order, paths, source.document, _document)
         timexes: _Lazy = _Lazy(order, paths, source.payload, _timexes)
         for relpath, payload in extra["staged"].items():  # dated by the folder stage
             documents.known[relpath] = _document(payload)

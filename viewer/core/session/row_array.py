@@ -20,10 +20,14 @@ Ints = npt.NDArray[np.int32] | npt.NDArray[np.int64]
 class RowArray(Sequence[int]):
     """An immutable sequence of ints over an integer array (which is not copied)."""
 
-    __slots__ = ("array",)
+    __slots__ = ("array", "mask")
 
-    def __init__(self, array: Ints | None = None) -> None:
+    def __init__(self, array: Ints | None = None,
+                 mask: npt.NDArray[np.bool_] | None = None) -> None:
         self.array: Ints = np.zeros(0, dtype=np.int64) if array is None else array
+        # The filter's mask these rows were picked with (True exactly at them), when the
+        # maker has it: a reader that wants a mask of the rows need not scatter one again.
+        self.mask = mask
 
     @classmethod
     def of(cls, rows: Sequence[int] | Ints) -> RowArray:

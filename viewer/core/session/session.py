@@ -13,6 +13,7 @@ from pathlib import Path
 from viewer.core.events.document_events import Event
 from viewer.core.model import Document, Problem
 from viewer.core.session.cluster_marks import redo_marks
+from viewer.core.session.column_json import event_texts
 from viewer.core.session.columns import NO_DAY, EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.happening_merge import Linked, link_state, linked_of, relink
@@ -198,7 +199,9 @@ class Session:
 
     def extracted_events(self) -> list[Event]:
         """The events as extracted, before the analyst's edits."""
-        return [self._base.get(row) or self.columns.event(row) for row in range(self.size)]
+        # Column by column (`extracted_blocks`), not a field at a time per row: 1.76 → 0.63 s
+        # of CPU for 48,000 events.
+        return [e for block in self.extracted_blocks() for e in block]
 
     def extracted_blocks(self, size: int = 20_000) -> Iterator[list[Event]]:
         """`extracted_events` a block of rows at a time, so a writer never holds an object
@@ -206,6 +209,13 @@ class Session:
         for first in range(0, self.size, size):
             block = self.columns.events(range(first, min(self.size, first + size)))
             yield [self._base.get(first + k) or e for k, e in enumerate(block)]
+
+    def extracted_texts(self, level: int | None, size: int = 20_000) -> Iterator[list[str]]:
+        """`extracted_blocks` as JSON texts (`column_json.event_texts`: on one line when
+        `level` is None), without an object per event."""
+        for first in range(0, self.size, size):
+            yield event_texts(self.columns, first, min(self.size, first + size), self._base,
+                              level)
 
     @property
     def problems(self) -> list[Problem]:

@@ -80,6 +80,25 @@ def unpack(blob: bytes) -> Any:
         raise SnapshotDamaged(str(exc)) from exc
 
 
+_DECODER = json.JSONDecoder()
+
+
+def unpack_lead(blob: bytes, key: str) -> Any:
+    """`{key: value}` of a packed dict whose first key is `key`, parsing only that value
+    (the whole dict when it starts otherwise). Why: a document is the first part of its
+    file's entry, and parsing the events after it only to drop them cost a command writing
+    2,000 documents about 0.5 s of CPU, after the workers had finished."""
+    try:
+        text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+        start = "{" + json.dumps(key, ensure_ascii=False) + ":"
+        if not text.startswith(start):
+            return json.loads(text)
+        value, _ = _DECODER.raw_decode(text, len(start))
+        return {key: value}
+    except (zlib.error, ValueError) as exc:  # zlib's checksum catches damaged bytes
+        raise SnapshotDamaged(str(exc)) from exc
+
+
 class Snapshot:
     """One connection to a folder's snapshot; `fingerprint` is the extractor's identity."""
 
@@ -149,10 +168,11 @@ class Snapshot:
             return {}
 
     def payloads(self, paths: Iterable[bytes],
-                 convert: Callable[[Any], Any] | None = None) -> dict[bytes, Any]:
+                 convert: Callable[[Any], Any] | None = None,
+                 lead: str | None = None) -> dict[bytes, Any]:
         """Unpacked payloads of the given files (a missing or damaged one is left out), each
         passed through `convert` as soon as it is read, so the plain values of many files are
-        never held together."""
+        never held together; with `lead`, only that first part of each (`unpack_lead`)."""
         if self.db is None:
             return {}
         wanted = list(paths)
@@ -164,7 +184,7 @@ class Snapshot:
                 for path, blob in self.db.execute(
                         f"SELECT path, payload FROM files WHERE path IN ({marks})", part):
                     with contextlib.suppress(SnapshotDamaged):
-                        value = unpack(blob)
+                        value = unpack(blob) if lead is None else unpack_lead(blob, lead)
                         out[bytes(path)] = convert(value) if convert is not None else value
         except sqlite3.Error:
             self.damaged()

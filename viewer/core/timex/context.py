@@ -179,24 +179,30 @@ class TenseIndex:
             # under IGNORECASE, not once lowercased
         shift = left - 1
         future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-        for cue in lex.led_future_cues.finditer(folded):
-            future[0].append(cue.start("cue") + shift)
-            future[1].append(cue.end() + shift)
-        guard, scan_from = lex.led_past_guard, 0
-        while scan_from >= 0:
-            for cue in lex.led_past_cues.finditer(folded, scan_from):
-                if guard is not None and guard.match(folded, cue.start("cue")) is None:
-                    # The guarded pattern fails here and goes on from the next character.
-                    scan_from = cue.start() + 1
-                    break
-                start, end = cue.start("cue") + shift, cue.end() + shift
-                if cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
-                    continue  # "United": no verb, as the case-sensitive suffix would have found
-                past[0].append(start)
-                past[1].append(end)
-            else:
-                scan_from = -1
+        for into, pattern, guard in ((future, lex.led_future_cues, lex.led_future_guard),
+                                     (past, lex.led_past_cues, lex.led_past_guard)):
+            scan_from, verbs = 0, "verb" in pattern.groupindex
+            while scan_from >= 0:
+                for cue in pattern.finditer(folded, scan_from):
+                    if guard is not None and guard.match(folded, cue.start("cue")) is None:
+                        # The guarded pattern fails here and goes on from the next character.
+                        scan_from = cue.start() + 1
+                        break
+                    start, end = cue.start("cue") + shift, cue.end() + shift
+                    if verbs and cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
+                        continue  # "United": no verb, as the case-sensitive suffix would find
+                    into[0].append(start)
+                    into[1].append(end)
+                else:
+                    scan_from = -1
         return future, past
+
+
+def _apart(clauses: list[int], cue: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a clause break lies between a cue and an expression."""
+    lo, hi = (cue[1], span[0]) if cue[1] <= span[0] else (span[1], cue[0])
+    between = bisect_left(clauses, lo)
+    return hi > lo and between < len(clauses) and clauses[between] < hi
 
 
 @dataclass(slots=True)
@@ -265,37 +271,89 @@ class Match:
         return self._text[self.start : self.end]
 
     def tense(self) -> int:
-        """+1 if the clause points to the future, -1 to the past, 0 if no cue was found.
+        """+1 if the clause points to the future (+2 if a firm cue such as "will" says so),
+        -1 to the past, 0 if no cue was found.
 
         The nearest cue in the same clause wins; otherwise the nearest in the sentence, since
         a fronted "On Wednesday, forces launched…" takes its tense from the clause after it.
         At equal distance the cue before the expression wins: a time adverbial follows its
-        verb ("said on Saturday it would pay" is Saturday's saying).
+        verb ("said on Saturday it would pay" is Saturday's saying). An expression in
+        brackets restates the time of what comes before them ("will leave at four (4 a.m.
+        Thursday), he said"), so only cues before the bracket count. A deadline ("by
+        February", "until Friday") whose clause has no past verb lies ahead.
         """
         self.local = False
         index = self.index
         if index is None:
             index = self.index = TenseIndex(self._text, self.lex)
         left, right = index.sentence(self.start, self.end)
+        start, end, limit = self.start, self.end, right
+        bracket = self._bracket_before()
+        if bracket >= left:
+            limit = start = end = bracket
+        sign, cue_start, cue_end = self._nearest_cue(index, (left, right, limit), start, end)
+        if sign > 0 and self._text[cue_start:cue_end].lower() in self.lex.firm_future:
+            return 2
+        if sign <= 0 and self._deadline(left) and (sign == 0 or (cue_end <= start and _apart(
+                index.clauses(left, right), (cue_start, cue_end), (start, end)))):
+            return 1  # a deadline whose own clause has no past verb lies ahead
+        return sign
+
+    def _deadline(self, left: int) -> bool:
+        """A deadline preposition right before the match, inside a clause: one that opens
+        its sentence or clause sets the scene instead ("By Wednesday evening, rescuers put
+        the toll at 1,140"; "Until Thursday, they had not …")."""
+        pattern, text = self.lex.deadline_before, self._text
+        # Most expressions follow no deadline word: the two characters before the space
+        # before the match are tested (a deadline word's last two letters, or more white
+        # space) before the pattern is searched.
+        before = text[max(0, self.start - 3) : self.start - 1].lower()
+        if pattern is None or len(before) < 2 or (before not in self.lex.deadline_ends
+                                                  and not before[1].isspace()):
+            return False
+        found = pattern.search(text, max(left, self.start - 16), self.start)
+        if found is None:
+            return False
+        before = self._text[left : found.start()].rstrip()
+        return bool(before) and before[-1] not in _CLAUSE_BREAKS
+
+    def _bracket_before(self) -> int:
+        """Where the opening bracket is when the match ends a short aside in brackets
+        ("(4 a.m. Thursday)", "(1800 GMT Saturday)"), else -1."""
+        text = self._text
+        after = text[self.end : self.end + 2]
+        if ")" not in after or not after.lstrip().startswith(")"):
+            return -1
+        opening = text.rfind("(", max(0, self.start - 30), self.start)
+        if opening < 0 or any(c in text[opening : self.start] for c in ")\n"):
+            return -1
+        return opening
+
+    def _nearest_cue(self, index: TenseIndex, bounds: tuple[int, int, int], start: int,
+                     end: int) -> tuple[int, int, int]:
+        """The sign, start and end of the cue that decides the tense of text[start:end]
+        in the sentence text[left:right], among the cues before `limit` ((0, 0, 0) if
+        none)."""
+        left, right, limit = bounds
         # The nearest cue of a pattern on either side is the last one starting before the
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
         near: list[tuple[int, int, int, int]] = []  # (start, end, after, sign)
         for sign, (starts, ends) in zip((1, -1), index.cues(left, right), strict=True):
-            before = bisect_left(starts, self.start)
-            after = bisect_left(starts, self.end, before)
+            before = bisect_left(starts, start)
+            after = bisect_left(starts, end, before)
             for at in (before - 1, after):
-                if 0 <= at < len(starts):
+                if 0 <= at < len(starts) and starts[at] < limit:
                     near.append((starts[at], ends[at], int(at == after), sign))
         if len(near) < 2:  # most (88 % in the bench corpus): no clause breaks to weigh
-            return near[0][3] if near else 0
-        best: tuple[int, int, int, int] | None = None  # (other clause, distance, after, sign)
+            return (near[0][3], near[0][0], near[0][1]) if near else (0, 0, 0)
+        best: tuple[int, int, int, int, int, int] | None = None
+        # (other clause, distance, after, sign, cue start, cue end)
         clauses = index.clauses(left, right)
-        for start, end, is_after, sign in near:
-            lo, hi = (end, self.start) if end <= self.start else (self.end, start)
-            between = bisect_left(clauses, lo)
-            other = hi > lo and between < len(clauses) and clauses[between] < hi
-            key = (int(other), max(0, hi - lo), is_after, sign)
+        for cue_start, cue_end, is_after, sign in near:
+            lo, hi = (cue_end, start) if cue_end <= start else (end, cue_start)
+            other = _apart(clauses, (cue_start, cue_end), (start, end))
+            key = (int(other), max(0, hi - lo), is_after, sign, cue_start, cue_end)
             if best is None or key[:3] < best[:3]:
                 best = key
-        return best[3] if best else 0
+        return (best[3], best[4], best[5]) if best else (0, 0, 0)

@@ -68,6 +68,15 @@ class Lexicon:
     # What the led past cues must not follow (look-behinds at the cue's start), or None.
     led_past_guard: re.Pattern[str] | None = None
     led_modifier: re.Pattern[str] | None = None
+    # What the led future cues must not follow ("had been due to"), or None.
+    led_future_guard: re.Pattern[str] | None = None
+    # Future cues that say outright what lies ahead ("will"; not reported "would").
+    firm_future: frozenset[str] = frozenset()
+    # A deadline preposition ending the text before an expression ("by ", "until ").
+    deadline_before: re.Pattern[str] | None = None
+    deadline_ends: frozenset[str] = frozenset()  # their last two letters (a quick test)
+    # What ends the text before a date closing a period ("the quarter ended ").
+    period_end: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
     modifier_ends: frozenset[str] | None = None
 
@@ -330,7 +339,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         holidays={k: (int(v[0]), int(v[1])) for k, v in tables["holidays"].items()},
         floating=dict(tables["floating_holidays"]),
         references=dict(tables["references"]),
-        future_cues=_cue_pattern(cues["future"]),
+        future_cues=_cue_pattern(cues["future"], guard=cues.get("future_guard")),
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,
         modifier_before=re.compile(
@@ -343,6 +352,14 @@ def build(data: dict[str, Any]) -> Lexicon:
         # did (the same cues).
         led_past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), led=True),
         led_past_guard=re.compile(cues["past_guard"]) if cues.get("past_guard") else None,
+        led_future_guard=re.compile(cues["future_guard"]) if cues.get("future_guard") else None,
+        firm_future=frozenset(" ".join(w.lower().split()) for w in cues.get("firm_future", [])),
+        deadline_before=re.compile(
+            _NOT_AFTER_WORD + "(?:" + _alternation(cues["deadline"]) + r")\s+$", re.IGNORECASE)
+        if cues.get("deadline") else None,
+        deadline_ends=frozenset(str(w)[-2:].lower() for w in cues.get("deadline", [])),
+        period_end=re.compile(cues["period_end"], re.IGNORECASE) if cues.get("period_end")
+        else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),
         led_modifier=re.compile(
             _AFTER_NON_WORD + "(?P<mod>" + _alternation(modifiers or ["(?!)"]) + r")[\s-]+$",

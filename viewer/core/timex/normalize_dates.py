@@ -53,7 +53,8 @@ def choose(tense: int, offsets: list[int], window: int) -> int:
     """Pick among signed distances from the document date (negative: before it).
 
     A future clause picks the next one up to half a year ahead (`window`), since news quotes
-    plans in reported speech ("said it would") about the past too; a past or untensed clause
+    plans in reported speech ("said it would") about the past too, and up to a year ahead
+    when a firm cue ("will") says so (`tense` 2); a past or untensed clause
     the last one up to nine months back (news mostly reports what happened: "stepped down in
     March" written in November is this March). Otherwise the
     nearest wins: "Nov. 25" written on 7 January is last November even in a clause that looks
@@ -61,7 +62,7 @@ def choose(tense: int, offsets: list[int], window: int) -> int:
     """
     ahead = [o for o in offsets if o >= 0]
     behind = [o for o in offsets if o <= 0]
-    if tense > 0 and ahead and min(ahead) <= window:
+    if tense > 0 and ahead and min(ahead) <= (window * 2 - 1 if tense > 1 else window):
         return min(ahead)
     if tense <= 0 and behind and max(behind) >= -window * 3 // 2:
         return max(behind)  # news mostly reports what happened: the past, unless far back
@@ -248,10 +249,14 @@ def spelled_day(m: Match) -> Result | None:
     return calendar_date(m)
 
 
+_HALF_MODS = {"first": "START", "second": "END", "last": "END", "latter": "END", "final": "END"}
+
+
 def decade(m: Match) -> Result | None:
+    mod = _HALF_MODS.get(m.g("part") or "") or _mod(m)
     digits = m.g("decade")
     if digits:
-        return Result("DATE", digits[:3], mod=_mod(m))
+        return Result("DATE", digits[:3], mod=mod)
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}
     short = m.g("decade2")
@@ -260,7 +265,7 @@ def decade(m: Match) -> Result | None:
     start = 2000 + tens * 10
     if start > ref:
         start -= 100
-    return Result("DATE", f"{start // 10:03d}", mod=_mod(m))
+    return Result("DATE", f"{start // 10:03d}", mod=mod)
 
 
 def century(m: Match) -> Result | None:
@@ -357,7 +362,8 @@ def quarter(m: Match) -> Result | None:
         number = m.lex.ordinals[ordinal]
         number = (2 if half else 4) if number < 0 else number
         step = {"next": 1, "this": 0}.get(m.g("yearwhen") or "", -1)
-        return Result("DATE", f"{m.dct.year + step:04d}-{letter}{number}", anchor="dct")
+        return Result("DATE", f"{m.dct.year + step:04d}-{letter}{number}", anchor="dct",
+                      sets_anchor=not (m.g("shift") or "").startswith("year-"))
     current = quarter_of(m.dct) if not half else (1 if m.dct.month <= 6 else 2)
     year = m.dct.year
     if ordinal:
@@ -376,7 +382,8 @@ def quarter(m: Match) -> Result | None:
     day = m.dct.replace(day=1) - dt.timedelta(days=80) if "current" not in word else m.dct
     if "year-" in word:
         day = day.replace(year=day.year - 1)
-    return Result("DATE", value_for(day, "Q"), anchor="dct")
+    # A comparison ("the year-earlier period") does not move the narrative off its quarter.
+    return Result("DATE", value_for(day, "Q"), anchor="dct", sets_anchor="year-" not in word)
 
 
 def holiday(m: Match) -> Result | None:
@@ -399,12 +406,18 @@ def holiday(m: Match) -> Result | None:
         rel = m.g("rel")
         tense = -1 if rel == "last" else 1 if rel == "next" else m.tense()
         day = options[offsets.index(choose(tense, offsets, 183))]
-    return Result("DATE", day.isoformat(), anchor="dct" if not year_text else "absolute")
+    anchor = "dct" if not year_text else "absolute"
+    if m.g("week"):  # "Easter week": the calendar week that holds the day
+        year, week, _ = day.isocalendar()
+        return Result("DATE", f"{year:04d}-W{week:02d}", anchor=anchor)
+    return Result("DATE", day.isoformat(), anchor=anchor)
 
 
 def set_weekday(m: Match) -> Result | None:
+    """"Every Monday", "on Mondays", "Tuesday nights" (the part of the day kept)."""
     number = m.lex.weekdays[m.g("weekday") or ""]
-    return Result("SET", f"XXXX-WXX-{number}")
+    part = m.g("part") or m.g("part2")
+    return Result("SET", f"XXXX-WXX-{number}" + (f"T{m.lex.parts[part]}" if part else ""))
 
 
 def ranges_for(result: Result) -> tuple[dt.date | None, dt.date | None]:

@@ -73,6 +73,7 @@ def clock(m: Match) -> Result | None:
 
 
 _CLOCK_REACH = 400  # characters: a clock time belongs to a day named a few sentences before
+_NEWS_WEEK = dt.timedelta(days=7)
 
 
 def relative_part(m: Match) -> Result | None:
@@ -139,8 +140,11 @@ def deictic_day(m: Match) -> Result | None:
     if word == "overnight":
         near, end, kind = m.anchor, m.dct, "dct"
         if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
-                "\n\n" not in m.text[near.end : m.start]):
-            # "Shares closed lower Friday after overnight losses": the night before that day.
+                "\n\n" not in m.text[near.end : m.start]
+                or dt.timedelta(0) <= m.dct - near.day <= _NEWS_WEEK):
+            # "Shares closed lower Friday after overnight losses": the night before that day;
+            # across a paragraph break only a day of the report's week (the story's news day
+            # goes on, a background date named a paragraph before does not).
             end, kind = near.day, "narrative"
         day = end - dt.timedelta(days=1)
         return Result("TIME", f"{day.isoformat()}TNI", anchor=kind, earliest=day, latest=end,
@@ -165,7 +169,9 @@ def anaphoric(m: Match) -> Result | None:
     if words.startswith(("the first", "the opening", "the second", "the final", "the last")):
         if precision != "D":
             return Result("DATE", value_for(base, precision), anchor=kind)
-        step = 1 if words.startswith("the second") else 0
+        # Counted from the day the narrative named; with none named, the report tells the
+        # day it is ("It is the second day of the strike" is the report's day).
+        step = 1 if words.startswith("the second") and m.anchor is not None else 0
         return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), anchor=kind)
     if words == "the eve":
         return Result("DATE", (base - dt.timedelta(days=1)).isoformat(), anchor=kind)
@@ -191,6 +197,17 @@ def anaphoric(m: Match) -> Result | None:
                           latest=last, explicit_span=True, sets_anchor=False)
         return Result("DATE", value_for(base, precision), anchor=kind)
     return Result("DATE", value_for(shift(base, unit, step), unit), anchor=kind)
+
+
+def day_around(m: Match) -> Result | None:
+    """"The day before last Tuesday's hearing", "the day after March 3": the day next to a
+    day named with it."""
+    named = weekday(m) if m.g("weekday") else calendar_date(m)
+    if named is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", named.value):
+        return named
+    step = -1 if m.g("dir") == "before" else 1
+    day = dt.date.fromisoformat(named.value) + dt.timedelta(days=step)
+    return Result("DATE", day.isoformat(), anchor=named.anchor)
 
 
 _COMPARISON_REACH = 400  # characters: "…in the third quarter, up from a year earlier"
@@ -287,10 +304,14 @@ def relative_period(m: Match) -> Result | None:
         if rel in ("earlier", "later", "the rest of", "the remainder of"):
             start, end = interval(result.value)
             if start and end:
+                # Cut at the report only when the period holds it ("earlier this week");
+                # "earlier next quarter" is the start of that quarter.
                 if rel == "earlier":
-                    result.earliest, result.latest = start, min(end, m.dct)
+                    result.earliest, result.latest = start, (
+                        min(end, m.dct) if start <= m.dct else end)
                 else:
-                    result.earliest, result.latest = max(start, m.dct), end
+                    result.earliest, result.latest = (
+                        max(start, m.dct) if m.dct <= end else start), end
                 result.explicit_span = True
             mod = "START" if rel == "earlier" else "END" if rel == "later" else None
         elif rel in ("early", "late", "mid"):

@@ -53,6 +53,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "coordinated_day": ns.coordinated_day,
     "deictic_day": ns.deictic_day,
     "anaphoric": ns.anaphoric,
+    "day_around": ns.day_around,
     "ago": ns.ago,
     "relative_period": ns.relative_period,
     "duration": nu.duration,

@@ -149,8 +149,10 @@ class Tagger:
             unit = _precision(result.value) if kind in ("DATE", "TIME") else None
             if earliest is None or result.anchor == "none" or not result.sets_anchor:
                 pass
-            elif unit:
-                anchor = Anchor(earliest, unit, b)
+            elif unit and not (unit == "D" and anchor is not None and anchor.unit == "Q"
+                               and lex.period_end is not None
+                               and lex.period_end.search(text, max(0, a - 30), a)):
+                anchor = Anchor(earliest, unit, b)  # not the date closing the quarter named
             elif kind == "DATE" and _YEAR.match(result.value):
                 year = (earliest, b)
             pos = tagged_to[0] = hit.end()

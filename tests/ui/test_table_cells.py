@@ -1,0 +1,62 @@
+"""The table's cells are drawn by Qt's item drawing from one question per cell: the same
+pixels as Qt's own delegate, which asks `data()` for seven roles of every cell."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QStyledItemDelegate
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.main_window import MainWindow
+from viewer.ui.table_cells import CellDelegate
+
+
+def _grab(window: MainWindow) -> QImage:
+    viewport = window.table.viewport()
+    viewport.repaint()
+    return viewport.grab().toImage()
+
+
+def test_cells_look_as_qts_own_delegate_draws_them(window: MainWindow, qtbot: QtBot) -> None:
+    table, proxy = window.table, window.proxy
+    assert isinstance(table.itemDelegate(), CellDelegate)
+    events = window.model.events
+    rows = list(proxy.rows)
+    assert len(rows) > 12
+    # greyed rows and both kinds of dates among the rows shown
+    for row in rows[1:4]:
+        events[row] = dataclasses.replace(events[row], boilerplate=True)
+    assert {events[r].date_source == "explicit" for r in rows[:12]} == {True, False}
+    for row in rows[2:5]:  # a selection crossing greyed and plain rows
+        table.selectionModel().select(
+            proxy.index(rows.index(row), 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    ours = _grab(window)
+    asked: list[int] = []
+    data = proxy.data
+
+    def counted(index: object, role: int = 0) -> object:
+        asked.append(role)
+        return data(index, role)  # type: ignore[arg-type]
+
+    qts = QStyledItemDelegate(table)
+    table.setItemDelegate(qts)
+    proxy.data = counted  # type: ignore[method-assign]
+    try:
+        theirs = _grab(window)
+    finally:
+        del proxy.data
+    assert asked  # Qt's delegate asked the model per role
+    assert ours == theirs
+    asked.clear()
+    table.setItemDelegate(CellDelegate(proxy.cell, lambda: qts.parent().palette().text(),
+                                       table))
+    proxy.data = counted  # type: ignore[method-assign]
+    try:
+        _grab(window)
+    finally:
+        del proxy.data
+    assert not asked  # ours asked `cell` only
