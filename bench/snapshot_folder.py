@@ -21,6 +21,7 @@ from bench.synthetic import events as synthetic_events
 from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.folder_row import folder_arrays
 from viewer.core.session.snapshot import FileKey, Snapshot, snapshot_path
 
 BATCH = 50_000
@@ -83,7 +84,7 @@ def make(out: Path, count: int, seed: int = 7) -> None:
             snap.put_files(rows)
             rows = []
     snap.put_files(rows)
-    arrays, extra = columns.to_arrays()
+    arrays, extra = folder_arrays(columns)  # as the loader saves them
     extra.update(order=order, document_problems={}, problems=[], people={}, taxonomy=[],
                  staged={})
     snap.put_folder(_folder_key(folder, fingerprint(folder), keys), arrays, extra)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.ingest import folder_reader as ingest
-from viewer.core.ingest import safe_read
+from viewer.core.ingest import folder_scan, safe_read
 from viewer.core.ingest.folder_reader import list_folder, load_folder, read_document
 from viewer.core.model import Document, Problem
 
@@ -103,7 +102,7 @@ def test_unlistable_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", scandir)
+    monkeypatch.setattr(folder_scan.os, "scandir", scandir)
     scan = load_folder(tmp_path)
     assert [d.relpath for d in scan.documents] == ["ok.txt"]
     assert kinds(scan.problems) == {"private": "permission"}

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from viewer.commands import CliError
-from viewer.core.ingest.folder_reader import SUPPORTED
+from viewer.core.ingest.folder_scan import SUPPORTED
 from viewer.core.ingest.safe_read import display_name
 from viewer.core.ingest.sidecar import SIDECAR_NAME
 from viewer.core.resources import FOLDER_DIR

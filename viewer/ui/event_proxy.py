@@ -16,10 +16,10 @@ from PySide6.QtCore import (
 
 from viewer.core.events.document_events import Event
 from viewer.core.query import EventIndex, Filter
-from viewer.core.scene.lane_order import argsort_keys
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_array import Ints, RowArray
 from viewer.core.session.row_events import RowEvents
+from viewer.core.session.saved_orders import table_order
 from viewer.ui.event_model import (
     CELL_FLAGS,
     COLUMNS,
@@ -181,34 +181,17 @@ class EventFilterProxy(QAbstractProxyModel):
         return self._counts
 
     def _column_order(self) -> npt.NDArray[np.int32]:
-        """Every row in the table's order, as 4-byte row numbers."""
-        return self._column_order_wide().astype(np.int32)
-
-    def _column_order_wide(self) -> npt.NDArray[np.int64]:
+        """Every row in the table's order, as 4-byte row numbers: by date, the core's table
+        order (saved with the folder's columns, or sorted once); by another column, its text
+        sorted in Python."""
         events = self.source().events
         if isinstance(events, RowEvents) and self.sort_column in (0, 1):
-            columns = events.columns
-            start = columns.arrays["start"].astype(np.int64)
-            dated = start != 0
-            first, last = (int(start[dated].min()), int(start[dated].max())) if dated.any() else (
-                0, 0)
-            start = np.where(dated, start - first, last - first + 1)  # undated last
-            names = columns.vocab["document"].strings
-            rank = np.empty(len(names) + 1, dtype=np.int64)
-            rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(
-                1, len(names) + 1)
-            rank[-1] = 0
-            # One stable argsort of the three keys packed into one integer (a lexsort of
-            # them cost about 0.5 s of the first paint at a million events).
-            order = argsort_keys([start, rank[columns.arrays["document"]],
-                                  columns.arrays["char_start"].astype(np.int64)])
-        else:  # other columns: their text, sorted in Python
-            order = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int64)
+            order = table_order(events.columns)
             if self.sort_order == Qt.SortOrder.DescendingOrder:
-                return order  # _sorted reversed it already
-        if self.sort_order == Qt.SortOrder.DescendingOrder:
-            order = order[::-1]
-        return order
+                order = order[::-1]
+            return order
+        ordered = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int32)
+        return ordered  # _sorted reversed it already for a descending order
 
     def _selected_in_order(self, positions: list[int]) -> list[int]:
         """The rows a filter keeps in the table's sort order (events set without a Session).

@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self._show_problems()
         self.proxy.use_index(session.index)
         self.model.set_events(RowEvents(session.columns))  # no object per event
-        self.folder_watch.watch(session.loaded.files, result.fingerprint)
+        self.folder_watch.watch(session.loaded.files, result.fingerprint, result.folders)
         self.filters.set_date_bounds(*session.date_bounds())
         if keep_ids or keep_current:
             self.selection.restore(keep_ids, keep_current)

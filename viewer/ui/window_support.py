@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QItemSelection, QItemSelectionModel, QTimer
 
 from viewer.core.events.document_events import Event
-from viewer.core.ingest.folder_reader import SUPPORTED
+from viewer.core.ingest.folder_scan import Fingerprint, folder_fingerprint
 from viewer.core.session.row_events import RowEvents
 
 if TYPE_CHECKING:
@@ -137,40 +137,7 @@ class SelectionSync:
                             siblings, cluster)
 
 
-Fingerprint = tuple[tuple[str, int, int], ...]
-
-
 MAX_WATCHED_FILES = 2000
-
-
-def folder_fingerprint(folder: Path | None) -> Fingerprint:
-    """Every article's path, size and time (hidden folders skipped), by `os.scandir`:
-    at 50,000 files the `pathlib` walk took seconds of the opening. Thread-safe: the
-    window takes it on the loading thread, before the folder is read."""
-    if folder is None:
-        return ()
-    found: list[tuple[str, int, int]] = []
-    pending = [str(folder)]
-    while pending:
-        try:
-            entries = list(os.scandir(pending.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
-                    continue
-                if (os.path.splitext(entry.name)[1].lower() in SUPPORTED
-                        or entry.name == "timeline-viewer.ini"):
-                    info = entry.stat()
-                    found.append((entry.path, info.st_size, info.st_mtime_ns))
-            except OSError:
-                continue
-    found.sort()
-    return tuple(found)
 
 
 class FolderWatch:
@@ -190,10 +157,12 @@ class FolderWatch:
     def fingerprint(self) -> Fingerprint:
         return folder_fingerprint(self.window.folder)
 
-    def watch(self, files: Sequence[str], fingerprint: Fingerprint | None = None) -> None:
+    def watch(self, files: Sequence[str], fingerprint: Fingerprint | None = None,
+              folders: Sequence[str] | None = None) -> None:
         """Watch the folders, and the files themselves in a folder of up to
         `MAX_WATCHED_FILES` (each costs the system a watch; beyond that, an article edited in
-        place is seen on the next change of its folder or the next open)."""
+        place is seen on the next change of its folder or the next open). `fingerprint` and
+        `folders` are the load's own walk of the folder, when it made one."""
         self.snapshot = self.fingerprint() if fingerprint is None else fingerprint
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
@@ -201,7 +170,8 @@ class FolderWatch:
         folder = self.window.folder
         if folder is None:
             return
-        dirs = {str(folder)} | {os.path.dirname(path) for path in files}
+        dirs = {str(folder)} | (set(folders) if folders is not None
+                                else {os.path.dirname(path) for path in files})
         self.watcher.addPaths(sorted(dirs) + (list(files) if len(files) <= MAX_WATCHED_FILES
                                               else []))
 

@@ -6,8 +6,6 @@ loop, a permission error) is recorded as a Problem against that path and the loa
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,17 +14,16 @@ from viewer.core.export.provenance import IGNORED_KIND, written_by_app
 from viewer.core.ingest import boilerplate, segment
 from viewer.core.ingest.date_evidence import date_by_folder, infer_from_evidence
 from viewer.core.ingest.encoding import BinaryContent, decode
+from viewer.core.ingest.folder_scan import SUPPORTED, scan_folder
 from viewer.core.ingest.htmltext import html_to_text
 from viewer.core.ingest.markdown import markdown_to_text
 from viewer.core.ingest.metadata import DATE_KEYS, infer_date, read_embedded
-from viewer.core.ingest.safe_read import display_name, link_problem, read_bounded, relative_name
-from viewer.core.ingest.sidecar import SIDECAR_NAME, read_sidecar
+from viewer.core.ingest.safe_read import read_bounded, relative_name
+from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.ingest.written_dates import parse_full_date
 from viewer.core.model import DateSource, Document, FolderScan, Paragraph, Problem, Sentence
-from viewer.core.resources import FOLDER_DIR, rule_problems
+from viewer.core.resources import rule_problems
 
-SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-             ".htm": "html"}
 MAX_BYTES = 16 * 1024 * 1024
 _TITLE_MAX = 150
 
@@ -43,92 +40,11 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def list_folder(root: str | Path) -> Listing:
-    """Every supported file under `root`, following links only inside it, never in a loop.
-
-    Entries are looked at with `lstat` first: a link whose target leaves the folder is a
-    problem ("link outside the folder"), never followed; FIFOs, sockets and devices with an
-    article's name are problems, never opened. Hidden files and folders (the app's own store
-    among them) and the sidecar are passed over silently; other unsupported files are counted
-    as ignored.
-    """
-    root = Path(root)
-    problems: list[Problem] = []
-    ignored = 0
-    seen_dirs: set[tuple[int, int]] = set()
-    try:
-        info = root.stat()
-        seen_dirs.add((info.st_dev, info.st_ino))
-    except OSError as exc:
-        return Listing((), (Problem(display_name(str(root)), "unreadable",
-                                    exc.strerror or str(exc)),), 0)
-    stack: list[tuple[Path, str]] = [(root, "")]  # a folder, and its name inside root
-    found: list[tuple[bytes, Path]] = []  # each file's name inside root (the sort key)
-    while stack:
-        folder, inside = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
-        except PermissionError:
-            problems.append(Problem(_rel(root, folder), "permission", "folder cannot be listed"))
-            continue
-        except OSError as exc:
-            problems.append(Problem(_rel(root, folder), "unreadable", exc.strerror or str(exc)))
-            continue
-        subdirs: list[tuple[Path, str]] = []
-        for entry in entries:
-            name = entry.name
-            if name.startswith(".") or name in (SIDECAR_NAME, FOLDER_DIR):
-                continue
-            supported = os.path.splitext(name)[1].lower() in SUPPORTED
-            try:
-                link = entry.is_symlink()
-            except OSError:
-                link = False
-            path = Path(entry.path)
-            if link:
-                problem = link_problem(root, path)
-                if problem is not None:
-                    if supported or problem.kind != "broken-link":
-                        problems.append(problem)
-                    else:
-                        ignored += 1
-                    continue
-            try:
-                # Not a link: the directory entry's own type says what it is, with no system
-                # call per file (at 50,000 articles a `stat` each cost about 0.3 s of CPU).
-                mode = (path.stat().st_mode if link else stat.S_IFDIR
-                        if entry.is_dir(follow_symlinks=False) else stat.S_IFREG
-                        if entry.is_file(follow_symlinks=False)
-                        else entry.stat(follow_symlinks=False).st_mode)
-            except OSError as exc:
-                problems.append(Problem(_rel(root, path), "unreadable",
-                                        exc.strerror or str(exc)))
-                continue
-            if stat.S_ISDIR(mode):
-                try:
-                    info = path.stat()
-                except OSError as exc:
-                    problems.append(Problem(_rel(root, path), "unreadable",
-                                            exc.strerror or str(exc)))
-                    continue
-                key = (info.st_dev, info.st_ino)
-                if key in seen_dirs:
-                    if link:
-                        problems.append(Problem(_rel(root, path), "symlink-loop",
-                                                "link points back into a folder already read"))
-                    continue
-                seen_dirs.add(key)
-                subdirs.append((path, inside + name + os.sep))
-            elif not supported:
-                ignored += 1
-            elif stat.S_ISREG(mode):
-                found.append((os.fsencode(inside + name), path))
-            else:
-                problems.append(Problem(_rel(root, path), "special",
-                                        "not a regular file (FIFO, socket or device): not read"))
-        stack.extend(reversed(subdirs))
-    found.sort(key=lambda item: item[0])  # by the name inside root, as bytes
-    files = [path for _, path in found]
-    return Listing(tuple(files), tuple(problems), ignored)
+    """Every supported file under `root`, following links only inside it, never in a loop
+    (`folder_scan`: hidden files, the sidecar and the app's own store are passed over; links
+    out of the folder and special files are problems; other files are counted as ignored)."""
+    scan = scan_folder(Path(root))
+    return Listing(tuple(Path(p) for p in scan.files), scan.problems, scan.ignored)
 
 
 def read_document(

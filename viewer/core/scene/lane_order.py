@@ -75,6 +75,12 @@ def lane_order(columns: EventColumns, mode: str) -> LaneOrder:
     return found
 
 
+def preset(columns: EventColumns, mode: str, order: LaneOrder) -> None:
+    """Use an order read back from where it was saved (`session.saved_orders`); its stamp
+    says which generations of the fields it holds for."""
+    _ORDERS.setdefault(columns, {})[mode] = order
+
+
 def _pairs(columns: EventColumns, mode: str) -> tuple[I64, I64, list[str]]:
     """(row, code) for every lane an event belongs to, and the key each code stands for."""
     size = columns.size

@@ -11,6 +11,7 @@ snapshot or from their packed form.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -24,7 +25,7 @@ import numpy as np
 
 from viewer.core.dataset.manifest import is_dataset
 from viewer.core.events.topics import Taxonomy, Topic, combine, load_taxonomy
-from viewer.core.ingest.folder_reader import list_folder
+from viewer.core.ingest.folder_scan import FolderWalk, scan_folder
 from viewer.core.ingest.safe_read import display_name, relative_name
 from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import Document, Problem
@@ -92,6 +93,7 @@ class Loaded:
     files: tuple[str, ...] = ()  # the documents' paths on disk, in folder order
     headers: tuple[tuple[dt.date | None, str], ...] = ()  # each document's date and title
     taxonomy: Taxonomy | None = None  # the topics that fit the folder (None: the bundled)
+    walk: FolderWalk | None = None  # the folder as found before it was read (None: a dataset)
 
     @property
     def topics(self) -> Taxonomy:
@@ -163,58 +165,59 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         from viewer.core.session.dataset_loading import load_dataset
 
         return load_dataset(root)
-    listing = list_folder(folder)
+    listing = scan_folder(folder)
     sidecar = read_sidecar(folder)
     stamp = fingerprint(folder)
     snap = Snapshot(snapshot_path(folder), stamp) if use_snapshot else None
+    names: dict[bytes, str] = dict(zip(listing.rels, listing.files, strict=True))
+    # Each file's key (-1: it could not be stated); its sidecar name only with a sidecar.
+    keys = {rel: FileKey(size, mtime, None, NO_SIDE) for rel, size, mtime in zip(
+        listing.rels, listing.sizes, listing.mtimes, strict=True)}
+    if sidecar:
+        for rel, path in zip(listing.rels, listing.files, strict=True):
+            inside = os.fsdecode(rel)
+            name = (display_name(inside.replace(os.sep, "/")) if not inside.startswith("..")
+                    else relative_name(folder, path))
+            entry = sidecar.get(name)
+            if entry:
+                keys[rel] = dataclasses.replace(keys[rel], side=json.dumps(entry, sort_keys=True))
+    folder_digest = hashlib.sha256(stamp.encode())
+    folder_digest.update(b"".join([  # one update: the same digest as one per file
+        rel + f"\x00{key.size}\x00{key.mtime_ns}\x00{key.side}\x00".encode()
+        for rel, key in keys.items()]))
+    skipped = [[p.path, p.kind, p.message] for p in listing.problems]
+    folder_digest.update(json.dumps(skipped).encode())
+    folder_key = folder_digest.hexdigest()  # of sizes and times only: a touched file's hash
+    total = len(listing.files)  # is not part of it
+
+    # Every file as the folder's row was saved: the saved columns are the folder (a file that
+    # could not be stated is never taken as unchanged, so it is read again).
+    if snap is not None and all(size >= 0 for size in listing.sizes):
+        fast = _from_snapshot(folder, snap, folder_key, listing, names)
+        if fast is not None:
+            report(total, total)
+            return fast
+
     known = snap.keys() if snap is not None else {}
-    names: dict[bytes, str] = {}
-    keys: dict[bytes, FileKey] = {}
-    prefix = os.path.join(folder, "")
     hits: list[bytes] = []
     pending: list[tuple[bytes, str]] = []
     touched: list[tuple[bytes, FileKey]] = []
-    for path in listing.files:
-        text = str(path)
-        inside = text[len(prefix):] if text.startswith(prefix) else os.path.relpath(text, folder)
-        rel = os.fsencode(inside)
-        names[rel] = text
-        name = (display_name(inside.replace(os.sep, "/")) if not inside.startswith("..")
-                else relative_name(folder, path))  # the sidecar's name for it, made cheaply
-        entry = sidecar.get(name)
-        side = json.dumps(entry, sort_keys=True) if entry else NO_SIDE
-        try:
-            st = os.stat(path)
-            key = FileKey(st.st_size, st.st_mtime_ns, None, side)
-        except OSError:
-            key = FileKey(-1, -1, None, side)
+    for rel, key in keys.items():
+        side = key.side
         old = known.get(rel)
-        keys[rel] = key
         if old is not None and old.side == side and old.size == key.size >= 0:
             if old.mtime_ns == key.mtime_ns:
                 keys[rel] = old
                 hits.append(rel)
                 continue
-            digest = file_hash(path)  # touched, perhaps not changed: the content decides
+            digest = file_hash(names[rel])  # touched, perhaps not changed: the content decides
             if digest is not None and digest == old.hash:
                 keys[rel] = FileKey(key.size, key.mtime_ns, digest, side)
                 touched.append((rel, keys[rel]))
                 hits.append(rel)
                 continue
         pending.append((rel, side))
-    folder_digest = hashlib.sha256(stamp.encode())
-    for rel, key in keys.items():
-        folder_digest.update(rel + f"\x00{key.size}\x00{key.mtime_ns}\x00{key.side}\x00".encode())
-    skipped = [[p.path, p.kind, p.message] for p in listing.problems]
-    folder_digest.update(json.dumps(skipped).encode())
-    folder_key = folder_digest.hexdigest()
-    total = len(listing.files)
     going = report(len(hits), total)
-
-    if snap is not None and not pending:
-        fast = _from_snapshot(folder, snap, folder_key, listing.ignored, total)
-        if fast is not None:
-            return fast
 
     source = DocumentSource(snap)
     texts = Texts(source)
@@ -303,7 +306,10 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         order = documents.order
         document_problems = {s.relpath: s.problems for s in summaries if s.problems}
         if snap is not None and going:
-            arrays, extra = columns.to_arrays()
+            # Imported here: the saved orders use the scene, which imports this package.
+            from viewer.core.session.folder_row import folder_arrays
+
+            arrays, extra = folder_arrays(columns)
             extra.update(order=[[s.relpath, paths[s.relpath].decode("utf-8", "surrogateescape"),
                                  _iso(s.published), s.title] for s in summaries],
                          document_problems={k: [[p.path, p.kind, p.message] for p in v]
@@ -325,7 +331,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             extracted=gathered.extracted, complete=going, snapshot=snap,
             files=tuple(names[paths[relpath]] for relpath in order),
             headers=tuple((s.published, s.title) for s in summaries),
-            taxonomy=stage.taxonomy)
+            taxonomy=stage.taxonomy, walk=listing)
 
 
 def _sidecar_name(folder: str, path: str) -> str:
@@ -338,8 +344,8 @@ def _converted(value: Any) -> Any:
         extraction_from_dict(value))
 
 
-def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
-                   total: int) -> Loaded | None:
+def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk,
+                   names: Mapping[bytes, str]) -> Loaded | None:
     """The whole folder as the snapshot saved it, or None when it cannot be used."""
     try:
         found = snap.folder(key)
@@ -369,17 +375,23 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, ignored: int,
 
         columns = EventColumns.from_arrays(arrays, extra, text_of)
         columns.narrow()
+        # Imported here: the saved orders use the scene, which imports this package.
+        from viewer.core.session import saved_orders
+
+        saved_orders.keep(columns, arrays, extra.get("orders"))
         return Loaded(
             root=folder, order=order, documents=documents,
             document_problems={k: tuple(Problem(*p) for p in v)
                                for k, v in extra["document_problems"].items()},
             timexes=timexes, columns=columns,
-            problems=tuple(Problem(*p) for p in extra["problems"]), ignored=ignored,
-            people=dict(extra["people"]), cached=total, extracted=0, snapshot=snap,
-            files=tuple(os.path.join(folder, rel) for _, rel, _, _ in extra["order"]),
+            problems=tuple(Problem(*p) for p in extra["problems"]), ignored=listing.ignored,
+            people=dict(extra["people"]), cached=len(listing.files), extracted=0,
+            snapshot=snap, files=listing.files if tuple(paths.values()) == listing.rels else tuple(
+                names.get(paths[relpath]) or os.path.join(folder, rel)
+                for relpath, rel, _, _ in extra["order"]),
             headers=tuple((dt.date.fromisoformat(day) if day else None, str(title))
                           for _, _, day, title in extra["order"]),
-            taxonomy=combine([_topic(t) for t in extra["taxonomy"]]))
+            taxonomy=combine([_topic(t) for t in extra["taxonomy"]]), walk=listing)
     except (SnapshotDamaged, KeyError, ValueError, TypeError):
         snap.damaged()
         return None
