@@ -6,17 +6,11 @@ import datetime as dt
 
 import pytest
 
-from viewer.core.timex import Tagger, Timex, tag
+from tests.core.timex_find import find
+from viewer.core.timex import Tagger, tag
 from viewer.core.timex.value_calendar import interval
 
 D = dt.date
-
-
-def find(timexes: list[Timex], surface: str) -> Timex:
-    for timex in timexes:
-        if timex.text == surface:
-            return timex
-    raise AssertionError(f"{surface!r} not tagged in {[t.text for t in timexes]}")
 
 
 # (sentence, document date, expression, type, value)

@@ -9,16 +9,10 @@ import datetime as dt
 
 import pytest
 
-from viewer.core.timex import Timex, tag
+from tests.core.timex_find import find
+from viewer.core.timex import tag
 
 D = dt.date
-
-
-def find(timexes: list[Timex], surface: str) -> Timex:
-    for timex in timexes:
-        if timex.text == surface:
-            return timex
-    raise AssertionError(f"{surface!r} not tagged in {[(t.text, t.value) for t in timexes]}")
 
 
 # A date that introduces a quotation or a list ("said on Friday, March 6:") is still a date.
@@ -30,7 +24,6 @@ def find(timexes: list[Timex], surface: str) -> Timex:
 ])
 def test_a_date_before_a_colon(sentence: str, surface: str, value: str) -> None:
     assert find(tag(sentence, D(2026, 3, 6)), surface).value == value
-
 
 
 # A part of the day named alone is a time of the day being told, the preposition outside.

@@ -10,16 +10,10 @@ import datetime as dt
 
 import pytest
 
-from viewer.core.timex import Timex, tag
+from tests.core.timex_find import find
+from viewer.core.timex import tag
 
 D = dt.date
-
-
-def find(timexes: list[Timex], surface: str) -> Timex:
-    for timex in timexes:
-        if timex.text == surface:
-            return timex
-    raise AssertionError(f"{surface!r} not tagged in {[(t.text, t.value) for t in timexes]}")
 
 
 CASES = [

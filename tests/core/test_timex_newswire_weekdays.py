@@ -11,17 +11,11 @@ import datetime as dt
 
 import pytest
 
-from viewer.core.timex import Timex, tag
+from tests.core.timex_find import find
+from viewer.core.timex import tag
 
 D = dt.date
 FRIDAY = D(2026, 11, 20)  # a Friday in ISO week 47
-
-
-def find(timexes: list[Timex], surface: str) -> Timex:
-    for timex in timexes:
-        if timex.text == surface:
-            return timex
-    raise AssertionError(f"{surface!r} not tagged in {[(t.text, t.value) for t in timexes]}")
 
 
 # The week named after the weekday fixes it, whatever the tense says.

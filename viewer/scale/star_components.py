@@ -21,6 +21,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable
 
+from viewer.core.pipeline.union_find import MinRootForest
+
 Edge = tuple[str, str]
 
 
@@ -32,20 +34,10 @@ def bucket_of(node: str, buckets: int) -> int:
 def stars(pairs: Iterable[tuple[str, str]]) -> list[Edge]:
     """The components of some pairs as stars around their smallest member: the first
     contraction, done where the pairs are found, so the rounds start from fewer edges."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    forest = MinRootForest()  # the root stays its component's smallest id
     for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)  # the root stays its component's smallest id
-    return sorted((root(x), x) for x in parent if root(x) != x)
+        forest.union(a, b)
+    return sorted((forest.root(x), x) for x in list(forest.ids()) if forest.root(x) != x)
 
 
 def neighbours(edges: Iterable[Edge], owns: Callable[[str], bool]) -> dict[str, set[str]]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from viewer.core.events.document_events import Event, evolve
 from viewer.core.pipeline.cluster import close_wording, content_words
+from viewer.core.pipeline.union_find import MinRootForest
 from viewer.core.resources import load_data
 
 DATE, FIGURE, PARTIES = "date", "figure", "parties"
@@ -140,12 +141,7 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
     order = sorted((i for i, e in enumerate(events) if e.start is not None
                     and e.date_source == "explicit" and not e.boilerplate),
                    key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
-    parent: dict[str, str] = {}  # only to skip clusters already joined
-
-    def root(c: str) -> str:
-        while parent.get(c, c) != c:
-            c = parent[c]
-        return c
+    joined = MinRootForest()  # only to skip clusters already joined
 
     # What each comparison reads, once per event rather than once per pair; a run of one
     # article's events (never comparable with each other) is stepped over in one move.
@@ -180,7 +176,7 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
                           and not (party_sets[pos] and party_sets[at]
                                    and party_sets[pos].isdisjoint(party_sets[at])))
             at += 1
-            if not comparable or root(a.cluster) == root(b.cluster):
+            if not comparable or joined.root(a.cluster) == joined.root(b.cluster):
                 continue
             wa, wb = words.get(i), words.get(j)
             if wa is None:
@@ -188,8 +184,7 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
             if wb is None:
                 wb = words[j] = content_words(b.text)
             if close_wording(wa, wb, rules.min_shared, rules.min_overlap):
-                ra, rb = root(a.cluster), root(b.cluster)
-                parent[max(ra, rb)] = min(ra, rb)
+                joined.union(a.cluster, b.cluster)
                 pairs.append((i, j))
     return pairs
 
@@ -197,20 +192,10 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
 def join_clusters(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Cluster id → the id of the cluster it joins (the smallest id of its group), for every
     cluster of the pairs. The groups do not depend on the pairs' order."""
-    parent: dict[str, str] = {}
-
-    def root(c: str) -> str:
-        while parent.get(c, c) != c:
-            c = parent[c]
-        return c
-
+    forest = MinRootForest()
     for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-    return {c: root(c) for c in parent}
+        forest.union(a, b)
+    return {c: forest.root(c) for c in list(forest.ids())}
 
 
 def merge_near_dates(events: Sequence[Event], rules: ConflictRules | None = None) -> list[Event]:

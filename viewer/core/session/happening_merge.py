@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.events.document_events import Event, evolve
+from viewer.core.pipeline.union_find import MinRootForest
 from viewer.core.session.cluster_marks import marked
 from viewer.core.session.columns import EventColumns
 from viewer.core.store.analyst_store import decode_set
@@ -58,24 +59,13 @@ def _clusters(bases: dict[int, str], keyed: dict[str, list[int]],
     """Each row's cluster id once the rows sharing a key are joined (union-find over the
     starting clusters). A starting cluster that is still whole keeps its id; any other is
     named by the folder stage's rule, its smallest event id."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    forest = MinRootForest()
     for rows in keyed.values():
-        first = root(bases[rows[0]])
         for row in rows[1:]:
-            other = root(bases[row])
-            if other != first:
-                parent[other] = first
+            forest.union(bases[rows[0]], bases[row])
     members: dict[str, list[int]] = {}
     for row, base in bases.items():
-        members.setdefault(root(base), []).append(row)
+        members.setdefault(forest.root(base), []).append(row)
     named: dict[int, str] = {}
     for rows in members.values():
         starts = {bases[row] for row in rows}

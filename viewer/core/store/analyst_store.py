@@ -19,7 +19,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -399,17 +399,24 @@ class Store:
 
     def set_corrections(self, event_id: str, values: dict[str, str | None]) -> None:
         """Several fields of one event in one transaction: a crash never tears a date."""
-        unknown = [name for name in values if name not in CORRECTION_FIELDS]
+        self.set_many_corrections({event_id: values})
+
+    def set_many_corrections(self, values: Mapping[str, Mapping[str, str | None]]) -> None:
+        """Fields of several events (None: remove the field) in one transaction: a link of
+        events as one happening is saved whole or not at all."""
+        unknown = [name for fixes in values.values() for name in fixes
+                   if name not in CORRECTION_FIELDS]
         if unknown:
             raise ValueError(f"unknown correction field {unknown[0]!r}")
         with self.transaction() as db:
-            for name, value in values.items():
-                if value is None:
-                    db.execute("DELETE FROM corrections WHERE event_id = ? AND field = ?",
-                               (event_id, name))
-                else:
-                    db.execute("INSERT OR REPLACE INTO corrections VALUES (?, ?, ?)",
-                               (event_id, name, value))
+            for event_id, fixes in values.items():
+                for name, value in fixes.items():
+                    if value is None:
+                        db.execute("DELETE FROM corrections WHERE event_id = ? AND field = ?",
+                                   (event_id, name))
+                    else:
+                        db.execute("INSERT OR REPLACE INTO corrections VALUES (?, ?, ?)",
+                                   (event_id, name, value))
 
     def set_reviews(self, states: dict[str, str]) -> None:
         with self.transaction() as db:

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from viewer.core.events.document_events import Event
-from viewer.core.store.analyst_store import CORRECTION_FIELDS, Store, decode_set, encode_set
+from viewer.core.store.analyst_store import Store, decode_set, encode_set
 from viewer.core.store.edits import Change, Edit
 
 LINK, UNLINKED = "link", "unlinked"
@@ -34,19 +34,7 @@ def link_key(ids: Sequence[str]) -> str:
 
 def write_corrections(store: Store, values: Mapping[str, Mapping[str, str | None]]) -> None:
     """Corrections of several events in one transaction: a link is saved whole or not at all."""
-    unknown = [name for fixes in values.values() for name in fixes
-               if name not in CORRECTION_FIELDS]
-    if unknown:
-        raise ValueError(f"unknown correction field {unknown[0]!r}")
-    with store.transaction() as db:
-        for event_id, fixes in values.items():
-            for name, value in fixes.items():
-                if value is None:
-                    db.execute("DELETE FROM corrections WHERE event_id = ? AND field = ?",
-                               (event_id, name))
-                else:
-                    db.execute("INSERT OR REPLACE INTO corrections VALUES (?, ?, ?)",
-                               (event_id, name, value))
+    store.set_many_corrections(values)
 
 
 @dataclass
