@@ -304,3 +304,24 @@ def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
     assert dataclasses.astuple(made) == args
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.value = "x"  # type: ignore[misc]
+
+
+def test_taggers_of_one_lexicon_share_their_pair_tables_and_no_other() -> None:
+    """A new tagger used to work out again the rules to try at each (word, next word) pair;
+    those depend on the lexicon alone. A tagger of another lexicon (other rules) must not
+    read them."""
+    import dataclasses
+
+    lex = bundled()
+    text = "Talks resumed on Wednesday, two days after the strikes of 10 March 2024."
+    first, second = Tagger(lex), Tagger(lex)
+    found = first.tag(text, dt.date(2024, 3, 15))
+    assert first._tables is second._tables and first._tables.pairs
+    never = re.compile("(?!)")  # the weekday rule, in its place, that matches nothing
+    other_lex = dataclasses.replace(lex, rules=tuple(
+        dataclasses.replace(rule, pattern=never) if rule.id == "weekday" else rule
+        for rule in lex.rules))
+    other = Tagger(other_lex)
+    assert other._tables is not first._tables and not other._tables.pairs
+    assert second.tag(text, dt.date(2024, 3, 15)) == found
+    assert "Wednesday" not in [t.text for t in other.tag(text, dt.date(2024, 3, 15))]

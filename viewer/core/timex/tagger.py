@@ -84,9 +84,9 @@ class _PairTables:
     """The rules to try at each (trigger word, next word's start) pair, for one lexicon.
 
     They depend on the lexicon alone, like its compiled patterns, so the taggers of one
-    lexicon share them (a folder's worker, each bench round): a new tagger worked out
-    again the few hundred pairs of ordinary news (2 % of tagging 100 articles, counted in
-    instructions). The last few lexicons' tables are kept, each with its lexicon.
+    lexicon share them (the `timex` command makes one per file, the bench one per round):
+    a new tagger worked out again the few hundred pairs of ordinary news (2 % of tagging
+    100 articles, counted in instructions). The last few lexicons' tables are kept.
     """
 
     __slots__ = ("glued", "lex", "narrowed", "of_rules", "pairs")
