@@ -27,7 +27,7 @@ from viewer.core.events.narrative_focus import (
     told_day,
     up_to_the_report,
 )
-from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.people import PersonMention, find_people, role_mentions
 from viewer.core.events.sentence_dating import Part, reaction_end, sentence_parts, window_end
 from viewer.core.events.sentence_repeats import SentenceRepeats
@@ -91,10 +91,6 @@ def _reports(doc: Document, sentence: Sentence, text: str, words: list[str]) -> 
     content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
     return capitalised < 0.6
-
-
-def _mention_start(mention: Mention) -> int:
-    return mention.start
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -169,7 +165,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
         people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
                                    mentions=sorted((*party_mentions, *referring),
-                                                   key=_mention_start)
+                                                   key=mention_start)
                                    if referring else party_mentions,
                                    titles=speakers.titles))
         roles = (role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
@@ -179,7 +175,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      sentence.boilerplate is not None))
         said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for
-        said_parties.append(sorted(every, key=_mention_start))
+        said_parties.append(sorted(every, key=mention_start))
         for part_number, part in enumerate(parts):
             timex = part.timex
             if timex is not None and cues.counted_past_the_report(timex, text, doc.date):

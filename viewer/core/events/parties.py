@@ -96,7 +96,7 @@ class Gazetteer:
         …"): what a following "It …" refers to."""
         if not mentions:
             return None
-        first = min(mentions, key=_mention_start)
+        first = min(mentions, key=mention_start)
         if _SUBJECT_LEAD.fullmatch(text, start, first.start):
             return first.party
         return None
@@ -210,7 +210,8 @@ class Gazetteer:
 
 
 
-def _mention_start(mention: Mention) -> int:
+def mention_start(mention: Mention) -> int:
+    """A mention's first character: the sort and search key of mentions in text order."""
     return mention.start
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.events.name_lookups import place_before, title_ends, titled_before
-from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.story_roles import RoleRules, roles_from
 from viewer.core.resources import build_for_folder, override
 
@@ -107,10 +107,6 @@ _PARTY_ENDS = re.compile(r"(?!\s*[A-Z]|['’]s)")
 _BODY_BETWEEN = re.compile(r"(?:(?:'s|’s)(?:\s+[a-z-]+){1,3})?,\s*")
 
 
-def _mention_start(mention: Mention) -> int:
-    return mention.start
-
-
 def title_party(text: str, start: int, end: int, sentence_start: int,
                  gazetteer: Gazetteer, data: TitleData,
                  known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
@@ -118,8 +114,8 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
     left_from = max(sentence_start, start - 90)
     if known is not None:
         # `known` is in text order: only the mentions just before the name can qualify.
-        first = bisect_left(known, left_from, key=_mention_start)
-        last = bisect_left(known, start, lo=first, key=_mention_start)
+        first = bisect_left(known, left_from, key=mention_start)
+        last = bisect_left(known, start, lo=first, key=mention_start)
         mentions = [m for m in known[first:last] if m.end <= start]
     else:
         mentions = gazetteer.mentions(text, left_from, start)
