@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 import numpy as np
 import pytest
 
 from bench.synthetic import events as synthetic_events
-from tests.core.workcount import growth, lines_run
+from tests.core.workcount import count_sorts, growth, lines_run
 from viewer.core.events.document_events import Event
 from viewer.core.scene import lane_order as lane_order_module
 from viewer.core.scene.lane_order import lane_order
@@ -29,15 +28,7 @@ def _columns(events: list[Event]) -> RowEvents:
 def test_a_filter_change_sorts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     columns = _columns(synthetic_events(2000, seed=5))
     build_lanes(columns, range(0, 2000, 2), "party")  # the mode's order, sorted once
-    sorts = [0]
-    real = np.argsort
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        sorts[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(np, "argsort", counted)
-    monkeypatch.setattr(np, "lexsort", counted)
+    sorts = count_sorts(monkeypatch)
     for step in (3, 5, 7):
         build_lanes(columns, RowArray(np.arange(0, 2000, step)), "party")
     assert sorts[0] == 0

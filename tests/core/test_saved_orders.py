@@ -7,14 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 
 from bench.synthetic import events as synthetic_events
 from tests.conftest import copy_seeds
-from tests.core.workcount import growth, lines_run
+from tests.core.workcount import count_sorts, growth, lines_run
 from viewer.core.scene import lane_order as lane_order_module
 from viewer.core.scene.lane_order import LaneOrder, lane_order
 from viewer.core.session import Session, saved_orders
@@ -39,26 +38,13 @@ def _same(found: LaneOrder, expected: LaneOrder) -> None:
             assert getattr(a, name).tolist() == getattr(b, name).tolist(), name
 
 
-def _no_sorts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    sorts = [0]
-    real = np.argsort
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        sorts[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(np, "argsort", counted)
-    monkeypatch.setattr(np, "lexsort", counted)
-    return sorts
-
-
 def test_a_reopen_reads_the_orders_back_and_sorts_nothing(
         folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Session.open(folder, with_store=False).close()
     warm = Session.open(folder, with_store=False)
     assert warm.loaded.extracted == 0
     columns = warm.columns
-    sorts = _no_sorts(monkeypatch)
+    sorts = count_sorts(monkeypatch)
     found = lane_order(columns, saved_orders.FIRST_MODE)
     table = saved_orders.table_order(columns)
     assert sorts[0] == 0

@@ -77,3 +77,20 @@ def growth(work: Callable[[int], int], small: int = 1, large: int = 4) -> float:
     run, so loading rules and filling caches is not counted)."""
     work(small)
     return work(large) / max(1, work(small))
+
+
+def count_sorts(monkeypatch: Any) -> list[int]:
+    """From now on, count NumPy's argsort and lexsort calls (in the returned one-item list):
+    a path that must reuse a saved or cached order asserts the count stays 0."""
+    import numpy as np
+
+    sorts = [0]
+    real = np.argsort
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        sorts[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(np, "argsort", counted)
+    monkeypatch.setattr(np, "lexsort", counted)
+    return sorts
