@@ -101,15 +101,13 @@ class EventTableModel(QAbstractTableModel):
             return None
         event = self.events[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 6:
-                return self.titles.get(event.document) or event.document
-            return self._display(event, column)
+            return self._text(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return event.text if column == 5 else self._display(event, column)
-        if role == Qt.ItemDataRole.ForegroundRole and (event.boilerplate or event.undated):
+        if role == Qt.ItemDataRole.ForegroundRole and _muted(event):
             palette = QApplication.palette()
             return palette.color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.FontRole and event.date_source != "explicit" and column == 0:
+        if role == Qt.ItemDataRole.FontRole and _italic(event, column):
             font = QFont()
             font.setItalic(True)
             return font
@@ -130,10 +128,13 @@ class EventTableModel(QAbstractTableModel):
         if not 0 <= row < len(self.events):
             return None
         event = self.events[row]
-        text = (self.titles.get(event.document) or event.document if column == 6
-                else self._display(event, column))
-        return (text, column == 0 and event.date_source != "explicit",
-                bool(event.boilerplate or event.undated))
+        return self._text(event, column), _italic(event, column), _muted(event)
+
+    def _text(self, event: Event, column: int) -> str:
+        """A cell's text: the article's title in the source column, else the field."""
+        if column == 6:
+            return self.titles.get(event.document) or event.document
+        return self._display(event, column)
 
     # Data ------------------------------------------------------------------------------------
     @staticmethod
@@ -205,3 +206,13 @@ class EventTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(previous, len(COLUMNS) - 1))
             first = previous = row
         self.dataChanged.emit(self.index(first, 0), self.index(previous, len(COLUMNS) - 1))
+
+
+def _italic(event: Event, column: int) -> bool:
+    """A date not stated in the sentence itself (any source but "explicit") is in italics."""
+    return column == 0 and event.date_source != "explicit"
+
+
+def _muted(event: Event) -> bool:
+    """Boilerplate and undated events are greyed."""
+    return bool(event.boilerplate or event.undated)
