@@ -155,6 +155,18 @@ def combine(topics: tuple[Topic, ...] | list[Topic]) -> Taxonomy:
     return Taxonomy(topics, longest, _automaton(topics))
 
 
+@functools.lru_cache(maxsize=16)
+def anchor_taxonomy(taxonomy: Taxonomy) -> Taxonomy:
+    """The anchored topics of `taxonomy` with their anchors as cues (and their blockers).
+
+    Kept per taxonomy (by value): a worker summarises every document it extracts with the
+    same taxonomy, and building this automaton for each one took about a third of the
+    summaries' CPU (0.15 s for 500 generated articles).
+    """
+    return combine([make_topic(t.id, t.label, t.color, t.anchors, blockers=t.blockers)
+                    for t in taxonomy.topics if t.anchors])
+
+
 def build(data: dict[str, Any], local: frozenset[str] = frozenset()) -> Taxonomy:
     """Topics from taxonomy data; ids in `local` came from the folder's own file."""
     topics = []

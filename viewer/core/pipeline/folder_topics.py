@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.events.document_events import Event
-from viewer.core.events.topics import Taxonomy, Topic, combine, make_topic
+from viewer.core.events.topics import Taxonomy, Topic, anchor_taxonomy, combine, make_topic
 from viewer.core.model import Document
 from viewer.core.pipeline.discovery_passes import (
     GroupCounts,
@@ -115,12 +115,10 @@ def fitting(taxonomy: Taxonomy, units: Sequence[Unit], settings: Settings,
 
 def anchor_hits(taxonomy: Taxonomy, texts: Iterable[str]) -> Counter[str]:
     """Anchored topic → how many of the texts its anchors find. Counts of shares add up."""
-    anchored = [t for t in taxonomy.topics if t.anchors]
     hits: Counter[str] = Counter()
-    if not anchored:
+    if not any(t.anchors for t in taxonomy.topics):
         return hits
-    anchors = combine([make_topic(t.id, t.label, t.color, t.anchors, blockers=t.blockers)
-                       for t in anchored])
+    anchors = anchor_taxonomy(taxonomy)  # built once per taxonomy, not once per call
     for text in texts:
         hits.update(anchors.classify(text))
     return hits
