@@ -23,7 +23,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,3}[.)])\s+")
 _TERMINAL = ".!?…:;\"”’'»)"
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
-_CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s|$)")
+# A run of sentence-final punctuation before white space or the end; group 1 is the white
+# space after it, so the next character is found without a loop in Python.
+_CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=(\s+|$))")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}[A-Za-z]?$")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
 _WORD_STOPS = "\"'“‘«(["
@@ -147,9 +149,7 @@ def _word_before(text: str, end: int) -> str:
 
 def _is_boundary(text: str, dot_end: int, match: re.Match[str], rules: SegmentRules) -> bool:
     """Decide whether the punctuation run ending at `dot_end` closes a sentence."""
-    nxt = dot_end
-    while nxt < len(text) and text[nxt].isspace():
-        nxt += 1
+    nxt = match.end(1)  # past the white space after the punctuation
     if nxt >= len(text):
         return True
     following = text[nxt]
