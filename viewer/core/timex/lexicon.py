@@ -338,7 +338,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         parts=dict(tables["parts_of_day"]),
         holidays={k: (int(v[0]), int(v[1])) for k, v in tables["holidays"].items()},
         floating=dict(tables["floating_holidays"]),
-        references=dict(tables["references"]),
+        references=dict(tables["references"]) | dict(tables.get("modal_references", {})),
         future_cues=_cue_pattern(cues["future"], guard=cues.get("future_guard")),
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,
