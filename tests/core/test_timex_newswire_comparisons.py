@@ -3,8 +3,9 @@
 Invented newswire sentences, one group per error class: "will one day" is some time ahead
 (FUTURE_REF), not a day's length; "the then current price" is a past present (PAST_REF);
 "last <month>" naming the month just gone is a year back (that month is "last month");
-"the corresponding period last year" and "last year's quarter" are the reported quarter a
-year before, like "the year-ago quarter".
+"the corresponding period last year", "the quarter a year ago" and "last year's quarter" are
+the reported quarter a year before, like "the year-ago quarter"; a deadline after a verb in
+the present perfect ("has extended credit through January") still lies ahead.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ REPORT = ("The dairy group earned $4.2 million in the third quarter ended Sept. 
 @pytest.mark.parametrize(("surface", "value"), [
     ("the corresponding period last year", "2025-Q3"),
     ("last year's quarter", "2025-Q3"),
+    ("The same period a year earlier", "2025-Q3"),
 ])
 def test_comparison_periods_named_by_their_year(surface: str, value: str) -> None:
     found = find(tag(REPORT, D(2026, 11, 2)), surface)
@@ -76,3 +78,23 @@ def test_a_comparison_period_does_not_move_the_narrative() -> None:
     text = ("Profit rose in the third quarter ended Sept. 30 from the corresponding period "
             "last year. A year earlier, the group had lost money.")
     assert find(tag(text, D(2026, 11, 2)), "A year earlier").value == "2025-Q3"
+
+
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Sales rose 4% in the latest quarter from the quarter a year ago."
+    found = find(tag(text, D(2026, 11, 2)), "the quarter a year ago")
+    assert found.value == "2025-Q3"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # The present perfect leaves the deadline ahead ...
+    ("Lenders have extended the group $90 million in credit through January.", "2027-01"),
+    ("The regulator has extended the deadline until Friday.", "2026-10-30"),
+    # ... a plain past verb keeps it behind, and so does "since".
+    ("Lenders extended the group $90 million in credit through January.", "2026-01"),
+    ("The talks lasted until Friday.", "2026-10-23"),
+    ("The bank has held rates since January.", "2026-01"),
+])
+def test_deadline_after_the_present_perfect(text: str, value: str) -> None:
+    word = "January" if "January" in text else "Friday"
+    assert find(tag(text, D(2026, 10, 28)), word).value == value

@@ -75,6 +75,9 @@ class Lexicon:
     # A deadline preposition ending the text before an expression ("by ", "until ").
     deadline_before: re.Pattern[str] | None = None
     deadline_ends: frozenset[str] = frozenset()  # their last two letters (a quick test)
+    # What ends the text before a past verb in the present perfect ("has "), which leaves a
+    # deadline ahead.
+    deadline_perfect: re.Pattern[str] | None = None
     # What ends the text before a date closing a period ("the quarter ended ").
     period_end: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
@@ -358,6 +361,8 @@ def build(data: dict[str, Any]) -> Lexicon:
             _NOT_AFTER_WORD + "(?:" + _alternation(cues["deadline"]) + r")\s+$", re.IGNORECASE)
         if cues.get("deadline") else None,
         deadline_ends=frozenset(str(w)[-2:].lower() for w in cues.get("deadline", [])),
+        deadline_perfect=re.compile(cues["deadline_perfect"], re.IGNORECASE)
+        if cues.get("deadline_perfect") else None,
         period_end=re.compile(cues["period_end"], re.IGNORECASE) if cues.get("period_end")
         else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),
