@@ -12,7 +12,7 @@ import functools
 import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +75,9 @@ class Lexicon:
     # A deadline preposition ending the text before an expression ("by ", "until ").
     deadline_before: re.Pattern[str] | None = None
     deadline_ends: frozenset[str] = frozenset()  # their last two letters (a quick test)
-    # What ends the text before a past verb in the present perfect ("has "), which leaves a
-    # deadline ahead.
-    deadline_perfect: re.Pattern[str] | None = None
+    deadline_perfect: re.Pattern[str] | None = None  # before a verb: "has " (see context)
+    period_mods: dict[str, str] = field(default_factory=dict)  # "early", "the end of": mod
+    half_mods: dict[str, str] = field(default_factory=dict)  # "the first half of the '80s"
     # What ends the text before a date closing a period ("the quarter ended ").
     period_end: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
@@ -342,6 +342,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         holidays={k: (int(v[0]), int(v[1])) for k, v in tables["holidays"].items()},
         floating=dict(tables["floating_holidays"]),
         references=dict(tables["references"]) | dict(tables.get("modal_references", {})),
+        period_mods=dict(tables["period_modifiers"]),
+        half_mods=dict(tables["half_modifiers"]),
         future_cues=_cue_pattern(cues["future"], guard=cues.get("future_guard")),
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,

@@ -18,12 +18,6 @@ from viewer.core.timex.value_calendar import (
     value_for,
 )
 
-MODS = {
-    "early": "START", "start": "START", "the start of": "START", "the beginning of": "START",
-    "beginning": "START", "late": "END", "end": "END", "the end of": "END", "close": "END",
-    "mid": "MID", "mid-": "MID", "middle": "MID", "the middle of": "MID", "turn": "APPROX",
-}
-
 
 @dataclass(slots=True)
 class Result:
@@ -49,7 +43,8 @@ def modifier(m: Match) -> str | None:
     word = m.g("mod")
     if not word:
         return None
-    return MODS.get(word.strip(" -"), MODS.get(word.strip()))
+    mods = m.lex.period_mods
+    return mods.get(word.strip(" -"), mods.get(word.strip()))
 
 
 def choose(tense: int, offsets: list[int], window: int) -> int:
@@ -268,7 +263,7 @@ def season(m: Match) -> Result | None:
         return Result("DATE", f"XXXX-{code}", mod=mod, anchor="none")
     rel = m.g("rel") or ""
     if rel in ("early", "late"):
-        mod = MODS[rel]
+        mod = m.lex.period_mods[rel]
     start_month = SEASON_MONTHS[code][0]
     year = m.dct.year
     season_start = dt.date(year, start_month, 1)
