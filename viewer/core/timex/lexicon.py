@@ -283,6 +283,8 @@ def _places(tables: dict[str, Any], alternation: Alternation) -> dict[str, str]:
         "fholiday": alternation(tables["floating_holidays"]),
         "ref": alternation(tables["references"]),
         "zone": _zone(tables.get("time_zones", {}), alternation),
+        "product": alternation(tables["year_products"]["words"]),
+        "maker": alternation(tables["year_products"]["makers"]),
         "year": r"(?:1[0-9]\d\d|20\d\d)",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
@@ -342,8 +344,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         holidays={k: (int(v[0]), int(v[1])) for k, v in tables["holidays"].items()},
         floating=dict(tables["floating_holidays"]),
         references=dict(tables["references"]) | dict(tables.get("modal_references", {})),
-        period_mods=dict(tables["period_modifiers"]),
-        half_mods=dict(tables["half_modifiers"]),
+        period_mods=dict(tables["period_modifiers"]), half_mods=dict(tables["half_modifiers"]),
         future_cues=_cue_pattern(cues["future"], guard=cues.get("future_guard")),
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,
@@ -363,8 +364,7 @@ def build(data: dict[str, Any]) -> Lexicon:
             _NOT_AFTER_WORD + "(?:" + _alternation(cues["deadline"]) + r")\s+$", re.IGNORECASE)
         if cues.get("deadline") else None,
         deadline_ends=frozenset(str(w)[-2:].lower() for w in cues.get("deadline", [])),
-        deadline_perfect=re.compile(cues["deadline_perfect"], re.IGNORECASE)
-        if cues.get("deadline_perfect") else None,
+        deadline_perfect=re.compile(cues.get("deadline_perfect", "(?!)"), re.IGNORECASE),
         period_end=re.compile(cues["period_end"], re.IGNORECASE) if cues.get("period_end")
         else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),
