@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
 from viewer.core.timex.follower_index import follower_table
 from viewer.core.timex.rule_index import RuleScan, compile_scan, start_keys, trie_pattern
+from viewer.core.timex.rule_placeholders import places_of
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -210,9 +210,6 @@ def _gate(body: str) -> tuple[re.Pattern[str], ...] | None:
                  for lead in leads)
 
 
-Alternation = Callable[[Any], str]
-
-
 def _alternation(words: Any) -> str:
     """A non-capturing group of the words (a trie, longest first), spaces matching any
     white space."""
@@ -247,56 +244,13 @@ def _cue_pattern(words: list[str], suffix: str | None = None,
     return re.compile(_NOT_AFTER_WORD + body, re.IGNORECASE)
 
 
-def _zone(zones: dict[str, list[str]], alternation: Alternation) -> str:
-    """Time zone abbreviations (capitals only) or names followed by "time"."""
-    short = "|".join(re.escape(z) for z in sorted(zones.get("abbreviations", []), key=len,
-                                                  reverse=True))
-    names = alternation(zones.get("names", [])) if zones.get("names") else "(?!)"
-    return (r"(?:(?-i:" + (short or "(?!)") + r")\b|" + names
-            + r"(?:\s+(?:standard|daylight|summer))?\s+time\b)")
-
-
-def _places(tables: dict[str, Any], alternation: Alternation) -> dict[str, str]:
-    """What each placeholder of a rule pattern stands for."""
-    months = {k: int(v) for k, v in tables["months"].items()}
-    full_months = [m for m in months if len(m) > 3 or m == "may"]
-    weekdays = {k: int(v) for k, v in tables["weekdays"].items()}
-    units = dict(tables["units"])
-    plain_units = [u for u in units if u not in ("weekend", "weekends", "night", "nights")]
-    numbers = {k: float(v) for k, v in tables["numbers"].items()}
-    return {
-        "month": alternation(months),
-        "month_full": alternation(full_months),
-        "weekday": alternation(weekdays),
-        "weekday_full": alternation(w for w in weekdays if w.endswith("day")),
-        "number": alternation(numbers),
-        "number_word": alternation(k for k in numbers if not k.startswith(("a ", "an"))),
-        "compound": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-        r"(?:one|two|three|four|five|six|seven|eight|nine)",
-        "vague": alternation(tables["vague_numbers"]),
-        "unit": alternation(units),
-        "unit_plain": alternation(plain_units),
-        "season": alternation(tables["seasons"]),
-        "part": alternation(tables["parts_of_day"]),
-        "ordinal": alternation(tables["ordinals"]),
-        "holiday": alternation(tables["holidays"]),
-        "fholiday": alternation(tables["floating_holidays"]),
-        "ref": alternation(tables["references"]),
-        "zone": _zone(tables.get("time_zones", {}), alternation),
-        "product": alternation(tables["year_products"]["words"]),
-        "maker": alternation(tables["year_products"]["makers"]),
-        "year": r"(?:1[0-9]\d\d|20\d\d)",
-        "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
-    }
-
-
 def build(data: dict[str, Any]) -> Lexicon:
     tables = data["tables"]
     months = {k: int(v) for k, v in tables["months"].items()}
     weekdays = {k: int(v) for k, v in tables["weekdays"].items()}
     units = dict(tables["units"])
     numbers = {k: float(v) for k, v in tables["numbers"].items()}
-    places, listed = _places(tables, _alternation), _places(tables, _word_list)
+    places, listed = places_of(tables, _alternation), places_of(tables, _word_list)
     rules: list[Rule] = []
     by_word: dict[str, list[int]] = {}
     by_digit: list[int] = []
