@@ -99,17 +99,3 @@ def test_deadline_after_the_present_perfect(text: str, value: str) -> None:
     word = "January" if "January" in text else "Friday"
     assert find(tag(text, D(2026, 10, 28)), word).value == value
 
-
-@pytest.mark.parametrize(("text", "years"), [
-    # A model year after an article or a possessive names a product, not a time ...
-    ("Police found the suspect's 1987 Chevrolet Cavalier at the airport.", []),
-    ("A 1964 convertible sold for $2 million.", []),
-    ("He drove off in a 1990 Ford pickup.", []),
-    ("Dealers cut prices on the 2025 models.", []),
-    # ... a year after a preposition, or before other names, stays a year.
-    ("In 1987 Ford cut 10,000 jobs.", ["1987"]),
-    ("The 1996 Olympic bombing killed one woman.", ["1996"]),
-    ("Analysts trimmed their 2027 Toyota earnings estimates.", ["2027"]),
-])
-def test_model_years_are_no_times(text: str, years: list[str]) -> None:
-    assert [t.value for t in tag(text, D(2026, 3, 4)) if t.rule == "year"] == years

@@ -51,6 +51,7 @@ def places_of(tables: dict[str, Any], alternation: Alternation) -> dict[str, str
         "zone": zone_pattern(tables.get("time_zones", {}), alternation),
         "product": alternation(tables["year_products"]["words"]),
         "maker": alternation(tables["year_products"]["makers"]),
+        "event_noun": alternation(tables["event_nouns"]["words"]),
         "year": r"(?:1[0-9]\d\d|20\d\d)",
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
