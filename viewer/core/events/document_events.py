@@ -22,6 +22,7 @@ from viewer.core.events.narrative_focus import (
     background,
     continues_plan,
     opens_quote,
+    possible_step,
     run_end,
     spread_start,
     told_day,
@@ -191,7 +192,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text))
                 )
-                if plausible and focus is not None and sentence.boilerplate is None:
+                if (possible_step(text) and modality_of(text, None, False, modality,
+                                                        modality_cues) == "possible"):
+                    # "Brussels could also restrict landings.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
                     if not (told_before == last_told and opens_quote(text)):

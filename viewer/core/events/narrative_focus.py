@@ -147,6 +147,23 @@ def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sente
     return None
 
 
+_STEP = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('possible_steps', []))})\b")
+_TELLERS = frozenset((*cues.CUES.get("reporting", []), *cues.CUES.get("reported_states", []),
+                      *cues.CUES.get("possible_tellers", [])))
+_QUOTES = re.compile(r"[“”\"«»]")
+
+
+def possible_step(text: str) -> bool:
+    """The sentence's own verb is a possible step ("Brussels could also restrict landings",
+    "Officials said the agency is considering a third round"): outside a quotation, and no
+    happening told in the past before it (`possible_steps` in resources/events.toml). Such a
+    step without a date of its own is undated; the caller checks the modality too."""
+    step = _STEP.search(text)
+    if step is None or len(_QUOTES.findall(text, 0, step.start())) % 2:
+        return False
+    return all(past.group() in _TELLERS for past in cues.PAST.finditer(text, 0, step.start()))
+
+
 _OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
 
 
