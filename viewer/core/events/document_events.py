@@ -30,7 +30,13 @@ from viewer.core.events.narrative_focus import (
 )
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.people import PersonMention, find_people, role_mentions
-from viewer.core.events.sentence_dating import Part, reaction_end, sentence_parts, window_end
+from viewer.core.events.sentence_dating import (
+    Part,
+    reaction_end,
+    sentence_parts,
+    telling_part,
+    window_end,
+)
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
@@ -289,7 +295,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                              or people)
                             + (tuple(r for r in roles if part.start <= r.start < part.end)
                                or roles))
-        told = told_day(parts, doc.date)
+        told = telling_part(told_day(parts, doc.date))
         if (sentence.boilerplate is None and told.timex is not None
                 and not told.bounded
                 and not background(told.precision, told.latest,
