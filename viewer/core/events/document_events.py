@@ -19,6 +19,7 @@ from viewer.core.events.modality import ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
+    at_the_happening,
     background,
     continues_plan,
     opens_quote,
@@ -205,7 +206,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 elif plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
-                    if not (told_before == last_told and opens_quote(text)):
+                    if not ((told_before == last_told and opens_quote(text))
+                            or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
@@ -214,6 +216,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     # (one with a time span of its own, "within 14 days", keeps its window)
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
+                elif (lead is not None and sentence.boilerplate is None
+                      and at_the_happening(text)):
+                    # "…," she told reporters as the talks closed: the news day's own words
+                    source, earliest, latest = "inherited", lead.earliest, lead.latest
+                    precision, timex = lead.precision, lead.timex
                 elif (lead is not None and sentence.boilerplate is None
                       and reaction_end(text, lead.precision, lead.latest, doc.date)
                       != lead.latest):

@@ -164,6 +164,17 @@ def possible_step(text: str) -> bool:
     return all(past.group() in _TELLERS for past in cues.PAST.finditer(text, 0, step.start()))
 
 
+_AT_THE_HAPPENING = re.compile(
+    rf"\b(?:{cues.alternation(cues.CUES.get('at_the_happening', []))})\b")
+
+
+def at_the_happening(text: str) -> bool:
+    """Words said at the happening itself ("told delegates", "told reporters after the final
+    session"; `at_the_happening` in resources/events.toml): that day's, not a reaction that
+    may have come on any day up to the report."""
+    return _AT_THE_HAPPENING.search(text) is not None
+
+
 _OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
 
 
