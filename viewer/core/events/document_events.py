@@ -22,6 +22,7 @@ from viewer.core.events.narrative_focus import (
     at_the_happening,
     background,
     continues_plan,
+    next_year_ahead,
     opens_quote,
     possible_step,
     run_end,
@@ -234,6 +235,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     source, precision, timex = "undated", "none", None
             if source == "explicit" and not part.bounded:
                 earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
+                if timex is not None:
+                    earliest, latest = next_year_ahead(text, timex.start - sentence.start,
+                                                       timex, earliest, latest, doc.date,
+                                                       precision)
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \

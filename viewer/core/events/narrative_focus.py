@@ -101,6 +101,28 @@ def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
     return earliest, latest
 
 
+_AHEAD = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('ahead_modals', []))})\b")
+_AHEAD_PRECISIONS = frozenset(("month", "season"))
+
+
+def next_year_ahead(text: str, at: int, timex: Timex, earliest: dt.date | None,
+                    latest: dt.date | None, published: dt.date | None, precision: str
+                    ) -> tuple[dt.date | None, dt.date | None]:
+    """A month or season without its year that the tagger put before the report, although
+    the clause's verb lies ahead ("would present a proposal in the spring", "could start in
+    March", told in November; `ahead_modals` in resources/events.toml): the next one. `at` is
+    where the date starts in the sentence's `text`; the verb is the last cue before it, with
+    no past verb between them."""
+    if (published is None or earliest is None or latest is None or latest >= published
+            or precision not in _AHEAD_PRECISIONS or cues.YEAR.search(timex.text)):
+        return earliest, latest
+    modal = max((m.end() for m in _AHEAD.finditer(text, 0, at)), default=None)
+    if modal is None or cues.PAST.search(text, modal, at) is not None:
+        return earliest, latest
+    day = dt.timedelta(days=1)
+    return shift(earliest, "Y", 1), shift(latest + day, "Y", 1) - day
+
+
 def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
             start: dt.date | None, precision: str) -> dt.date | None:
     """The last day of a plan that starts on a day and runs for a while ("are due to apply
