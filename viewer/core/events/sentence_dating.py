@@ -74,6 +74,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if last >= 0 and sentence_text[separators[last]] == "," and cues.RELATIVE.match(
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
+        if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
+            continue  # "the dairy duties it announced last week"
         usable.append(timex)
     return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
                     **dict.fromkeys(as_of, "as of")}
