@@ -48,3 +48,13 @@ def test_only_a_nearby_day_after_had_is_the_happenings(tmp_path: Path) -> None:
     # what was accepted on Monday is not August's talks, and a "since" bound stays a bound
     assert _dates(tmp_path, "accepted an offer of talks") == (D(2026, 6, 1), D(2026, 6, 1))
     assert _dates(tmp_path, "on strike since May")[1] != D(2026, 5, 31)
+
+
+def test_a_date_in_a_clause_of_its_own_is_a_happening_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-06-06 Talks to resume\n\n"
+        "The union said on Thursday that talks would resume, and the two sides were "
+        "expected to meet next week.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    dated = sorted((e.start, e.end) for e in events if "union" in e.text or "two sides" in e.text)
+    assert dated == [(D(2026, 6, 4), D(2026, 6, 4)), (D(2026, 6, 8), D(2026, 6, 14))]

@@ -162,8 +162,8 @@ def reported_date(text: str, dating: list[Timex], best: Timex, bounds: dict[int,
     """The date of the happening a statement reports, when `best` is only the day it was
     told ("said on Monday they would boycott the opening on September 22": the opening's day;
     "said on Friday that gunmen had detained two staff on Thursday": Thursday), or None: a
-    day, week or month after the telling day, later than it after a future ("would"), or a
-    day of the week before it after "had" (`told_on`, `reported_perfect` in
+    day, week or month after the telling day in the same clause, later than it after a future
+    ("would"), or a day of the week before it after "had" (`told_on`, `reported_perfect` in
     resources/events.toml)."""
     if (precision_of(best) != "day" or best.earliest is None or best.latest is None
             or (published is not None and best.latest > published)
@@ -174,6 +174,8 @@ def reported_date(text: str, dating: list[Timex], best: Timex, bounds: dict[int,
                 or other.latest is None or precision_of(other) not in _REPORTED_PRECISIONS):
             continue
         between = text[best.end:other.start]
+        if _CLAUSE.search(between):
+            return None  # "…, and the ministers will meet next week": a happening of its own
         if other.earliest > best.latest and cues.FUTURE.search(between):
             return other
         if (precision_of(other) == "day" and _PERFECT.search(between)
