@@ -6,17 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.pipeline.folder_extraction import extract_folder
+from tests.core.article_dates import dates_in
 
 D = dt.date
 MONDAY, REPORT = D(2027, 3, 8), D(2027, 3, 9)
-
-
-def _dates(tmp_path: Path, article: str, fragment: str) -> tuple[dt.date | None, dt.date | None]:
-    (tmp_path / "a.txt").write_text(article)
-    events = extract_folder(tmp_path, use_cache=False).events
-    found = next(e for e in events if fragment in e.text)
-    return found.start, found.end
 
 
 def test_a_reaction_deck_spans_the_news_day_and_the_report(tmp_path: Path) -> None:
@@ -26,8 +19,8 @@ def test_a_reaction_deck_spans_the_news_day_and_the_report(tmp_path: Path) -> No
         "By Ana Ruiz | Pacific Desk\n\n"
         "LIMA, March 9 — Chile and Peru signed a fishing accord on Monday, the two foreign "
         "ministries said.\n")
-    assert _dates(tmp_path, article, "Chile and Peru sign") == (MONDAY, MONDAY)
-    assert _dates(tmp_path, article, "unions call the quotas") == (MONDAY, REPORT)
+    assert dates_in(tmp_path, article, "Chile and Peru sign") == (MONDAY, MONDAY)
+    assert dates_in(tmp_path, article, "unions call the quotas") == (MONDAY, REPORT)
 
 
 def test_a_deck_of_the_news_itself_is_left_alone(tmp_path: Path) -> None:
@@ -36,4 +29,4 @@ def test_a_deck_of_the_news_itself_is_left_alone(tmp_path: Path) -> None:
         "The accord sets anchovy quotas for both fleets\n\n"
         "LIMA, March 9 — Chile and Peru signed a fishing accord on Monday, the two foreign "
         "ministries said.\n")
-    assert _dates(tmp_path, article, "anchovy quotas") != (MONDAY, REPORT)
+    assert dates_in(tmp_path, article, "anchovy quotas") != (MONDAY, REPORT)

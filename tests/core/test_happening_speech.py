@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.core.article_dates import dates_in
 from viewer.core.events.narrative_focus import at_the_happening
-from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 TUESDAY, REPORT = D(2027, 2, 9), D(2027, 2, 10)
@@ -24,10 +24,7 @@ ARTICLE = (
 
 
 def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    events = extract_folder(tmp_path, use_cache=False).events
-    found = next(e for e in events if fragment in e.text)
-    return found.start, found.end
+    return dates_in(tmp_path, ARTICLE, fragment)
 
 
 def test_speech_at_the_happening_is_its_day(tmp_path: Path) -> None:

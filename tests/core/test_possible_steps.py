@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.core.article_dates import dates_in
 from viewer.core.events.narrative_focus import possible_step
-from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 
@@ -24,10 +24,7 @@ ARTICLE = (
 
 
 def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    events = extract_folder(tmp_path, use_cache=False).events
-    found = next(e for e in events if fragment in e.text)
-    return found.start, found.end
+    return dates_in(tmp_path, ARTICLE, fragment)
 
 
 def test_a_possible_step_without_a_date_is_undated(tmp_path: Path) -> None:

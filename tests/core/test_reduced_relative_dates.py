@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.core.article_dates import dates_in
 from viewer.core.events import cues
-from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 
@@ -21,10 +21,7 @@ ARTICLE = (
 
 
 def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    events = extract_folder(tmp_path, use_cache=False).events
-    found = next(e for e in events if fragment in e.text)
-    return found.start, found.end
+    return dates_in(tmp_path, ARTICLE, fragment)
 
 
 def test_the_relative_clauses_date_is_not_the_demands(tmp_path: Path) -> None:
