@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ class EventColumns:
         self = cls(len(events), text_of)
         for spec in SPECS:
             name = spec.name
-            values = [getattr(e, name) for e in events]
+            values = list(map(operator.attrgetter(name), events))
             if spec.kind == "flag":
                 bit = np.uint32(1 << spec.bit)
                 self.flags |= np.fromiter(values, dtype=bool, count=self.size) * bit
@@ -119,11 +120,9 @@ class EventColumns:
                 np.int32)
         elif kind in ("code", "maybe"):
             vocab = self.vocab.setdefault(name, Vocabulary())
-            self.arrays[name] = np.fromiter(
-                (vocab.code(v) if v is not None else -1 for v in values), np.int32, size)
+            self.arrays[name] = np.fromiter(vocab.codes_or_none(values), np.int32, size)
         elif kind == "tuple":
-            vocab = self.vocab.setdefault(name, Vocabulary())
-            self.ragged[name] = Ragged.of([[vocab.code(v) for v in vs] for vs in values])
+            self.ragged[name] = self.vocab.setdefault(name, Vocabulary()).code_lists(values)
         elif kind == "bytes":
             encoded = [v.encode("utf-8") for v in values]
             width = max((len(b) for b in encoded), default=1) or 1

@@ -3,6 +3,7 @@ coded column of the event store is made of."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +26,28 @@ class Vocabulary:
             found = self.codes[value] = len(self.strings)
             self.strings.append(value)
         return found
+
+    def codes_or_none(self, values: Sequence[str | None]) -> list[int]:
+        """Each value's code (-1 for None), new values coded in order of first appearance,
+        as `code` one value at a time would; the values are looked up in C, not one method
+        call each (building a batch's columns made 170,000 such calls per 500 articles)."""
+        for value in dict.fromkeys(values):  # the distinct values, first appearance first
+            if value is not None:
+                self.code(value)
+        lookup: dict[str | None, int] = dict(self.codes.items())
+        lookup[None] = -1
+        return list(map(lookup.__getitem__, values))
+
+    def code_lists(self, rows: Sequence[Sequence[str]]) -> Ragged:
+        """`Ragged.of([[self.code(v) for v in row] for row in rows])`, coded in C."""
+        for value in dict.fromkeys(itertools.chain.from_iterable(rows)):
+            self.code(value)
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        codes = np.fromiter(map(self.codes.__getitem__, itertools.chain.from_iterable(rows)),
+                            dtype=np.int32, count=int(offsets[-1]))
+        return Ragged(codes, offsets)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Vocabulary:
