@@ -7,6 +7,7 @@ import random
 
 import numpy as np
 
+from tests.core.workcount import growth, lines_run
 from viewer.core.session.vocabulary import Ragged, Vocabulary
 
 
@@ -38,3 +39,19 @@ def test_code_lists_as_one_at_a_time() -> None:
         assert np.array_equal(got.codes, expected.codes)
         assert np.array_equal(got.offsets, expected.offsets)
         assert ours.strings == theirs.strings
+
+
+def test_python_work_grows_with_distinct_values_only() -> None:
+    """Linear in the distinct values (each coded once in Python) and flat in repeats (looked
+    up by `map`): counted in Python lines run, never timed."""
+
+    def work(distinct: int, repeats: int = 1) -> int:
+        values = [f"v{k}" if k % 3 else None for k in range(distinct)] * repeats
+        rows = [(f"r{k}", f"s{k % 7}") for k in range(distinct)] * repeats
+        counter = [0]
+        lines_run(lambda: (Vocabulary().codes_or_none(values), Vocabulary().code_lists(rows)),
+                  counter)
+        return counter[0]
+
+    assert growth(lambda copies: work(200 * copies)) < 4.6
+    assert work(200, repeats=20) < 1.05 * work(200)
