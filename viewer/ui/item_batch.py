@@ -71,6 +71,19 @@ class ShapeGroup:
 
 
 @dataclass(slots=True)
+class _Shade:
+    """A crowded lane's bins at one level: fill, dark count text, their unselected group."""
+
+    fill: QColor
+    dark: bool
+    group: ShapeGroup | None = None
+
+    def keep(self, group: ShapeGroup) -> ShapeGroup:
+        self.group = group
+        return group
+
+
+@dataclass(slots=True)
 class ItemBatch:
     """Everything the visible items draw, in the order it is drawn."""
 
@@ -168,24 +181,27 @@ class BatchBuilder:
                          if first >= 0 and item.kind != "badge"
                          and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
         box_shape = "rect" if fast else "rounded"
-        shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
+        # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
+        shades: dict[tuple[int, int], _Shade] = {}
         for item, first in zip(items, firsts, strict=True):
             y = middles[item.lane] + item.row * ROW_HEIGHT
             if item.level >= 0:  # a bin of a crowded lane: no event of its own is looked at
                 shade = shades.get((item.lane, item.level))
                 if shade is None:
-                    shade = shades[(item.lane, item.level)] = bin_shade(
+                    shade = shades[(item.lane, item.level)] = _Shade(*bin_shade(
                         colours.lane(view.mode, scene.lanes[item.lane].key), colours.base,
-                        item.level)
-                selected = bool(selection) and self._selected(item.events, selection)
-                group(shade[0], "bin", selected, "rect", 0).rects.append(
-                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
+                        item.level))
+                if selection and self._selected(item.events, selection):
+                    bins = group(shade.fill, "bin", True, "rect", 0)
+                else:  # the group asked for once per shade, made where it was before
+                    bins = shade.group or shade.keep(group(shade.fill, "bin", False, "rect", 0))
+                bins.rects.append(QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
                 size = len(item.events)
                 count = self.count_text(str(size), size_of)
                 if 2 * count[1] > item.x1 - item.x0 - 4:
                     count = self.count_text(compact_count(size), size_of)
                 if 2 * count[1] <= item.x1 - item.x0 - 2:
-                    (batch.dark_counts if shade[1] else batch.counts).append(
+                    (batch.dark_counts if shade.dark else batch.counts).append(
                         (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
             event = styled(first)  # its looks only: no sentence read
@@ -227,6 +243,8 @@ class BatchBuilder:
                     self._tag(batch, tag_colours[tag], QRectF(item.x1 - 1, y - 9, 5, 5))
                 if current is not None and current in item.events:
                     continue  # the current event's label is drawn last, bold
+            if item.label_x1 - item.x1 - 4 < MIN_ROOM:
+                continue  # no room: no label (most marks of a dense view), nothing asked
             fitted = labels.fit_label(item, scene.label(item))
             if fitted is None:
                 continue
