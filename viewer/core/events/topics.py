@@ -19,6 +19,22 @@ import ahocorasick
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# ASCII bytes: letters and digits kept (lower case), every other byte a space
+_ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+
+
+def _joined(text: str) -> str:
+    """The words of `text` in lower case, each between single spaces (" a ceasefire b ").
+
+    The words are what `_WORDS` finds in the lower-cased text; for ASCII text without an
+    apostrophe those are its runs of letters and digits, which a byte translation and a
+    split find at about half the cost (most sentences of English news qualify).
+    """
+    if text.isascii() and "'" not in text:
+        return " " + " ".join(
+            text.encode("ascii").lower().translate(_ASCII_WORD_BYTES).decode("ascii").split()
+        ) + " "
+    return " " + " ".join(_WORDS.findall(text.lower())) + " "
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +68,7 @@ class Taxonomy:
         found: dict[int, str] = {}
         if self.cues is None:
             return found
-        joined = " " + " ".join(_WORDS.findall(text.lower())) + " "
+        joined = _joined(text)
         hits: list[tuple[int, int, tuple[int, ...], str]] = []
         # (topic, start of a word inside a blocking phrase) → the furthest end of such a phrase
         blocked: dict[tuple[int, int], int] = {}
