@@ -49,3 +49,45 @@ def test_every_organisation_match_holds_two_capitals() -> None:
             matched += 1
             assert speakers._ACRONYM.search(before) is not None, before
     assert matched > 50
+
+
+def _texts() -> list[str]:
+    """The annotated stories, plus seeded runs of capitals, connecting words and body nouns
+    (capitalised or not, whole or cut short)."""
+    out = [path.read_text(encoding="utf-8") for path in sorted(DATA.glob("unseen/*/*.txt"))]
+    rng = random.Random(5)
+    pieces = ["The", "Independent", "Electoral", "and", "Boundaries", "Commission", "Commissions",
+              "Ministry", "ministry", "of", "Health", "for", "on", "White", "House", "Office",
+              "Court", "Supreme", "UN", "said", ".", ",", "Commis", "Ministr", "A", "Its"]
+    for _ in range(400):
+        out.append(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))))
+    return out
+
+
+def test_every_proper_body_match_starts_at_a_body_head() -> None:
+    """`SpeakerFinder` searches a sentence for `proper_body` only where the document's scan
+    for capitalised body nouns found one in it: exact only if each match's noun is among
+    the places that scan finds, in any stretch of the text the search may be given."""
+    rules = load_rules()
+    matched = 0
+    for text in _texts():
+        finder = speakers.SpeakerFinder(text, rules)
+        heads = {match.start() for match in rules.body_head.finditer(text)}
+        for start in range(0, len(text), 37):
+            end = min(len(text), start + 1 + (start * 7919) % 300)
+            for found in rules.proper_body.finditer(text, start, end):
+                matched += 1
+                assert found.start(2) in heads, (text[start:end], found.group())
+                assert finder._body_head_in(start, end)
+    assert matched > 50
+
+
+def test_body_heads_are_found_once_per_document() -> None:
+    """The scan runs once, however many sentences ask (one bisection each)."""
+    text = "The Independent Electoral and Boundaries Commission said so. " * 50
+    finder = speakers.SpeakerFinder(text, load_rules())
+    assert finder._body_head_in(0, 60)
+    heads = finder.heads
+    assert heads is not None and len(heads) == 50
+    assert not finder._body_head_in(1, 40)
+    assert finder.heads is heads  # not scanned again

@@ -5,13 +5,18 @@ spokesman"), kept as the sentences go by, so each look-up is a dictionary access
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_rules import SpeakerRules, load_rules
-from viewer.core.events.speaker_sources import Speaker, only_titles, person_speaker
+from viewer.core.events.speaker_sources import (
+    Speaker,
+    flagged,
+    new_speaker,
+    only_titles,
+    person_speaker,
+)
 
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 _TRAILING_COMMA = re.compile(r",\s*$")
@@ -42,7 +47,7 @@ class SpeakerMemory:
         "analyst Jane Doe said": a neutral source."""
         if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
                 speaker.people[0]):
-            return dataclasses.replace(speaker, neutral=True)
+            return flagged(speaker, neutral=True)
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
@@ -110,7 +115,7 @@ class SpeakerMemory:
     def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
         """Update the antecedents: this sentence's named speaker, else its named subject."""
         if speaker is not None and speaker.act:
-            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
+            speaker = flagged(speaker, act=False)  # the act was this sentence's
         for mention in people:
             if not mention.evidence:
                 continue  # no title next to it: nothing to remember it by
@@ -137,8 +142,8 @@ class SpeakerMemory:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
             # (built with its flag: `dataclasses.replace` cost a copy per sentence)
-            self.person = Speaker(" ".join(self.subject.tokens), (self.subject,),
-                                  neutral=self._neutral(self.subject))
+            self.person = new_speaker(" ".join(self.subject.tokens), (self.subject,),
+                                      neutral=self._neutral(self.subject))
 
     def _capitalised_word(self, start: int, mention: PersonMention) -> bool:
         """A lone word that opens the sentence with nothing to show it is a name ("Weapons

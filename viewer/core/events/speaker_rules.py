@@ -46,6 +46,10 @@ class SpeakerRules:
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
     proper_body: re.Pattern[str] = re.compile(r"(?!)")  # "Independent … Commission"
+    # Where a capitalised body noun may begin (a look-ahead, so every place is found, even
+    # inside another): `proper_body` needs one in the sentence, so one scan of the document
+    # tells which sentences to search at all. Matches everywhere unless built from the data.
+    body_head: re.Pattern[str] = re.compile("")
     # A body noun alone: `body_before` holds one, and a search for it alone is quick (about a
     # fifth of `body_before`'s, which tries a name's words at every position), so it goes first.
     body_noun: re.Pattern[str] = re.compile(r"(?!)")
@@ -111,6 +115,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             r"(?<![\w’'-])((?!(?:The|A|An|This|That|Its|Their)\s)"
             r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
             rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
+        body_head=re.compile(rf"(?=(?:{_alternatives([b for b in bodies if b[:1].isupper()])}))"),
         holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
         state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
         amount=_amount(data),

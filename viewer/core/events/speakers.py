@@ -10,9 +10,9 @@ Each sentence costs time in proportion to its length, so a document costs linear
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from viewer.core.events.cue_scan import DocumentCues
@@ -24,6 +24,7 @@ from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
+    flagged,
     only_titles,
     person_speaker,
     state_speaker,
@@ -77,6 +78,7 @@ class SpeakerFinder(SpeakerMemory):
         self.carry: Speaker | None = None  # who was quoted at the end of the last paragraph
         self.found: dict[int, Speaker] = {}
         self.turn: Speaker | None = None  # who speaks in this paragraph of a transcript
+        self.heads: list[int] | None = None  # where capitalised body nouns begin, once needed
 
     def sentence(self, number: int, start: int, end: int, paragraph: int,
                  people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
@@ -94,10 +96,12 @@ class SpeakerFinder(SpeakerMemory):
         opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people)
-        for named_body in self.rules.proper_body.finditer(text, start, end):
-            # "the commission said" after "the Independent Electoral and Boundaries Commission"
-            self.proper[named_body.group(2).lower()] = body_speaker(
-                named_body.group(1), named_body.start(1), parties, self.rules)
+        if self._body_head_in(start, end):
+            for named_body in self.rules.proper_body.finditer(text, start, end):
+                # "the commission said" after "the Independent Electoral and Boundaries
+                # Commission"
+                self.proper[named_body.group(2).lower()] = body_speaker(
+                    named_body.group(1), named_body.start(1), parties, self.rules)
         speaker = self._attributed(start, end, people, parties, quoted) or self.turn
         if speaker is None and (started_in_quote or opens_with_quote):
             speaker = self.quote_speaker
@@ -113,6 +117,15 @@ class SpeakerFinder(SpeakerMemory):
         self.quote_speaker = speaker if quoted or started_in_quote else None
         self._remember(people, speaker)
         return speaker
+
+    def _body_head_in(self, start: int, end: int) -> bool:
+        """Whether a capitalised body noun begins in text[start:end]: where none does,
+        `proper_body` cannot match (its last group is one), and a search for it tries a name's
+        words at every capital. The places come from one scan of the document."""
+        if self.heads is None:
+            self.heads = [match.start() for match in self.rules.body_head.finditer(self.text)]
+        at = bisect_left(self.heads, start)
+        return at < len(self.heads) and self.heads[at] < end
 
     def finish(self) -> dict[int, Speaker]:
         """Every attributed sentence's speaker, by sentence number."""
@@ -171,7 +184,7 @@ class SpeakerFinder(SpeakerMemory):
                     start, verb_start)
             if found is not None:
                 found = self._fuller(found)
-                return dataclasses.replace(found, act=True) if kind == "act" else found
+                return flagged(found, act=True) if kind == "act" else found
         for _, at in itertools.islice(self._spans(ACCORDING, _ACCORDING, start, end), MAX_VERBS):
             found = self._object(at, end, people, parties)
             if found is not None:
