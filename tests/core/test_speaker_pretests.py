@@ -7,10 +7,11 @@ holds a match of the cheap one; these tests hold both pairs to that on real and 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from viewer.core.events import speakers
-from viewer.core.events.speaker_rules import load_rules
+from viewer.core.events.speaker_rules import body_heads, load_rules
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -72,7 +73,8 @@ def test_every_proper_body_match_starts_at_a_body_head() -> None:
     matched = 0
     for text in _texts():
         finder = speakers.SpeakerFinder(text, rules)
-        heads = {match.start() for match in rules.body_head.finditer(text)}
+        heads = set(body_heads(text, rules))
+        assert heads == {m.start() for m in re.finditer(f"(?={rules.body_head.pattern})", text)}
         for start in range(0, len(text), 37):
             end = min(len(text), start + 1 + (start * 7919) % 300)
             for found in rules.proper_body.finditer(text, start, end):
@@ -91,3 +93,29 @@ def test_body_heads_are_found_once_per_document() -> None:
     assert heads is not None and len(heads) == 50
     assert not finder._body_head_in(1, 40)
     assert finder.heads is heads  # not scanned again
+
+
+def test_between_search_may_start_after_the_last_foreign_word() -> None:
+    """`between_start` moves the start of the search for auxiliaries and asides before a verb
+    ("…, for its part, has also said") past every word that is none of theirs: the match
+    found is the one the search of the whole window finds, at every place of the stories and
+    of seeded strings of their words, other words, commas and spaces."""
+    rules = load_rules()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DATA.glob("unseen/*/*.txt"))]
+    rng = random.Random(3)
+    pieces = ["has", "also", "on", "Monday", "for", "its", "part", "didn't", "didn’t", "did",
+              "not", ",", " ,", ", ", "  ", "\n", "however", "the", "ministry", "Kyiv",
+              "continues", "to", "x,", "in a statement", "too"]
+    for _ in range(3000):
+        texts.append(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) + " ")
+    moved = 0
+    for text in texts:
+        for verb in range(0, len(text) + 1, 13 if len(text) > 400 else 1):
+            window = max(0, verb - 160)
+            at = speakers.between_start(text, window, verb, rules)
+            moved += at > window
+            whole = rules.between.search(text, window, verb)
+            part = rules.between.search(text, at, verb)
+            assert whole is not None and part is not None
+            assert whole.span() == part.span(), (text[window:verb], at - window)
+    assert moved > 1000
