@@ -162,6 +162,8 @@ class SpeakerMemory:
         if first is None:
             return None
         head = self.text[start : first.start]
+        if not head or head.isspace():
+            return first  # the sentence opens with the name (what `only_titles` says of it)
         head = _LEADING_PHRASE.sub("", head) if "," in head else head
         head = _TRAILING_COMMA.sub("", head)  # "Togo's deputy agent, Afi Lawson, was …"
         return first if only_titles(head, self.rules) else None
