@@ -119,3 +119,13 @@ def test_between_search_may_start_after_the_last_foreign_word() -> None:
             assert whole is not None and part is not None
             assert whole.span() == part.span(), (text[window:verb], at - window)
     assert moved > 1000
+
+
+def test_every_according_to_match_holds_the_phrase() -> None:
+    """A sentence without the string "according to" skips its look-up for the phrase."""
+    matched = 0
+    for before in _windows():
+        for found in speakers._ACCORDING.finditer(before + "according to  x"):
+            matched += 1
+            assert "according to" in found.group()
+    assert matched > 50
