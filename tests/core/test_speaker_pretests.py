@@ -129,3 +129,32 @@ def test_every_according_to_match_holds_the_phrase() -> None:
             matched += 1
             assert "according to" in found.group()
     assert matched > 50
+
+
+def test_person_title_search_may_start_before_the_last_name_words() -> None:
+    """`title_start` moves the search for a title before a name ("Foreign Minister Retno")
+    to the last capitalised words and as many words before them as a title has: the match
+    is the one the search of the whole 50 characters finds, at every place of the stories
+    and of seeded strings."""
+    from viewer.core.events.speaker_memory import title_start
+
+    rules = load_rules()
+    assert rules.title_words >= 2  # "prime minister"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DATA.glob("unseen/*/*.txt"))]
+    rng = random.Random(7)
+    pieces = ["Prime", "prime", "Minister", "minister", "Foreign", "the", "said", "(", "“",
+              "Director-General", "O’Brien", "U.S.", "de", "Kyiv", ",", "  ", "\n", "chief",
+              "Chief", "envoy", "x"]
+    for _ in range(3000):
+        texts.append(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) + " ")
+    moved = found = 0
+    for text in texts:
+        for end in range(0, len(text) + 1, 7 if len(text) > 400 else 1):
+            lo = max(0, end - 50)
+            at = title_start(text, lo, end, rules.title_words)
+            moved += at > lo
+            whole = rules.person_title.search(text, lo, end)
+            part = rules.person_title.search(text, at, end)
+            found += whole is not None
+            assert (whole and whole.span()) == (part and part.span()), (text[lo:end], at - lo)
+    assert moved > 1000 and found > 100

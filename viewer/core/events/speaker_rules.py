@@ -54,6 +54,9 @@ class SpeakerRules:
     # match of `between` holds no other, so its search need not start before the last word
     # that is not one of them (`speakers.between_start`). None: search the whole window.
     between_words: frozenset[str] | None = None
+    # The most words a `person_titles` phrase has (0: unknown, search the whole window): a
+    # match of `person_title` is one and the capitalised words after it (`title_start`).
+    title_words: int = 0
     # A body noun alone: `body_before` holds one, and a search for it alone is quick (about a
     # fifth of `body_before`'s, which tries a name's words at every position), so it goes first.
     body_noun: re.Pattern[str] = re.compile(r"(?!)")
@@ -146,6 +149,7 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
         body_head=re.compile(_alternatives([b for b in bodies if b[:1].isupper()])),
         between_words=_words([*data.get("between", []), *data.get("asides", [])]),
+        title_words=max((len(t.split()) for t in data.get("person_titles", [])), default=0),
         holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
         state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
         amount=_amount(data),
