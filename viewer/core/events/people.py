@@ -27,8 +27,8 @@ from viewer.core.events.title_parties import title_data as title_data
 from viewer.core.events.title_parties import title_party
 
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
-_SPEECH = re.compile(
-    r"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
+_SPEECH = re.compile(  # matched at a name's end (`match` anchors there; no "^")
+    r"\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
     r"added|warned|announced|wrote|insisted|stressed|claimed|urged|argued|explained|confirmed|"
     r"acknowledged|tweeted|posted|replied|responded|underscored|clarified|described|"
     r"condemned|vowed|offered|pushed|discussed|met|gave)\b"
@@ -88,6 +88,20 @@ def _bare(token: str) -> str:
     return token.rstrip(".")
 
 
+_BARE: dict[str, str] = {}
+_BARE_WORDS = 100_000  # tokens remembered, then forgotten
+
+
+def _bare_interned(token: str) -> str:
+    """`_bare(token)`, interned (a long article names the same people thousands of times)
+    and remembered per token, which comes back in every article."""
+    found = _BARE.get(token)
+    if found is None:
+        if len(_BARE) >= _BARE_WORDS:
+            _BARE.clear()
+        found = _BARE[token] = sys.intern(_bare(token))
+    return found
+
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
                 folder: str | Path | None = None,
@@ -111,7 +125,7 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             while len(run) < 4:
                 last = run[-1].group()
                 nxt = words.adjacent(run[-1].end())
-                if nxt is None or _bare(last) != last.rstrip("."):
+                if nxt is None or last.endswith(("'s", "’s")):
                     break  # a possessive ends the name: "Witkoff's announcement"
                 word = nxt.group()
                 if is_name(word):
@@ -130,11 +144,10 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             taken = run[-1].end()
             start, end = run[0].start(), run[-1].end()
             tail = run[-1].group()
-            # interned: a long article names the same people thousands of times
-            names = tuple(sys.intern(_bare(t.group())) for t in run)
-            end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
+            names = tuple([_bare_interned(t.group()) for t in run])
+            end -= len(tail) - len(names[-1])  # the name ends before its possessive or dot
             party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
-            speech = bool(_SPEECH.match(text[end : end + 40]))
+            speech = _SPEECH.match(text, end, end + 40) is not None
             found.append(PersonMention(start, end, names, titled or speech, party))
     return found
 

@@ -116,10 +116,14 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
         # `known` is in text order: only the mentions just before the name can qualify.
         first = bisect_left(known, left_from, key=mention_start)
         last = bisect_left(known, start, lo=first, key=mention_start)
-        mentions = [m for m in known[first:last] if m.end <= start]
+        near: Sequence[Mention] = known
     else:
-        mentions = gazetteer.mentions(text, left_from, start)
-    for mention in reversed(mentions):
+        near = gazetteer.mentions(text, left_from, start)
+        first, last = 0, len(near)
+    for index in range(last - 1, first - 1, -1):  # the nearest first
+        mention = near[index]
+        if mention.end > start:
+            continue
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
         if (_BODY_BETWEEN.fullmatch(text, mention.end, start)
