@@ -152,6 +152,10 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     return found
 
 
+def _votes(item: tuple[str, int]) -> int:
+    return item[1]
+
+
 ROLE_JOIN = "\x1d"  # between the parties of a role (`Person.party` of a role)
 
 
@@ -178,7 +182,9 @@ class Person:
         by name, joined by `ROLE_JOIN`."""
         if self.key.startswith(ROLE_MARK):
             return ROLE_JOIN.join(sorted(self.party_votes)) or None
-        return self.party_votes.most_common(1)[0][0] if self.party_votes else None
+        # what `most_common(1)` gives (the first counted of the most votes), without its
+        # heap machinery: this is read for every mention the folder resolves
+        return max(self.party_votes.items(), key=_votes)[0] if self.party_votes else None
 
 
 class PeopleRegistry:

@@ -48,19 +48,6 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def _linkable(a: Event, b: Event, topics: tuple[frozenset[str], frozenset[str]],
-              parties: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Everything but the wording (checked first, so words are only read when needed); the
-    events' topic and party sets are built once per event, not once per pair."""
-    if a.document == b.document or a.start is None or b.start is None:
-        return False
-    if a.end is None or b.end is None or a.start > b.end or b.start > a.end:
-        return False
-    if topics[0].isdisjoint(topics[1]):
-        return False
-    return not (parties[0] and parties[1] and parties[0].isdisjoint(parties[1]))
-
-
 def close_wording(wa: frozenset[T], wb: frozenset[T], min_shared: int = MIN_SHARED,
                   min_overlap: float = MIN_OVERLAP) -> bool:
     """Whether two events' content words (strings, or their codes) say the same thing:
@@ -98,6 +85,12 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
     another, from `comparison_reach` over the whole date bucket), the cap is that instead
     of a count: a bucket of one topic then compares the pairs the date bucket would."""
     candidates, other_document = _sorted_candidates(events)
+    # What each comparison reads, as columns in candidate order (read once per event, not
+    # once per pair): days as ordinals, documents, topic and party sets. A candidate has
+    # both dates (`is_candidate`).
+    firsts = [events[i].start.toordinal() for i in candidates]  # type: ignore[union-attr]
+    lasts = [events[i].end.toordinal() for i in candidates]  # type: ignore[union-attr]
+    documents = [events[i].document for i in candidates]
     topic_sets = [frozenset(events[i].topics) for i in candidates]
     party_sets = [frozenset(events[i].parties) for i in candidates]
     cap = MAX_COMPARED if reach is None else len(candidates)
@@ -110,24 +103,26 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
         return found
 
     pairs: list[tuple[int, int]] = []
+    count = len(candidates)
     for pos, i in enumerate(candidates):
-        a = events[i]
-        if owner is not None and not owner(a):
+        if owner is not None and not owner(events[i]):
             continue
+        first, last, document = firsts[pos], lasts[pos], documents[pos]
+        topics, parties = topic_sets[pos], party_sets[pos]
         compared = 0
         j = pos + 1
-        while j < len(candidates) and compared < cap:
-            b = events[candidates[j]]
-            if b.start is not None and a.end is not None and b.start > a.end:
+        while j < count and compared < cap:
+            if firsts[j] > last:
                 break
             if reach is not None and not reach(i, candidates[j]):
                 break
-            if b.document == a.document:
+            if documents[j] == document:
                 j = other_document[j]
                 continue
             compared += 1
-            if _linkable(a, b, (topic_sets[pos], topic_sets[j]), (party_sets[pos], party_sets[j])) \
-                    and close_wording(words_of(i), words_of(candidates[j])):
+            if (first <= lasts[j] and not topics.isdisjoint(topic_sets[j])
+                    and not (parties and party_sets[j] and parties.isdisjoint(party_sets[j]))
+                    and close_wording(words_of(i), words_of(candidates[j]))):
                 pairs.append((i, candidates[j]))
             j += 1
     return pairs
