@@ -20,6 +20,7 @@ from pathlib import Path
 from viewer.core.events.name_lookups import remembered
 from viewer.core.events.name_tokens import Words
 from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.record_builder import slot_constructor
 from viewer.core.events.story_roles import ROLE_MARK, RoleRules, find_roles
 from viewer.core.events.title_parties import PersonMention as PersonMention
 from viewer.core.events.title_parties import TitleData as TitleData
@@ -53,6 +54,8 @@ _STOP_WORDS = frozenset(
     "Regional Governor Inside Story Democracy Eurasia Quincy Responsible Statecraft Molise "
     "University Spider Web Web InterContinental Mechanics Map Author More From".split()
 )
+
+_person_mention = slot_constructor(PersonMention)  # as `PersonMention(...)`, at half the cost
 
 
 @functools.lru_cache(maxsize=65536)
@@ -148,7 +151,7 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             end -= len(tail) - len(names[-1])  # the name ends before its possessive or dot
             party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = _SPEECH.match(text, end, end + 40) is not None
-            found.append(PersonMention(start, end, names, titled or speech, party))
+            found.append(_person_mention(start, end, names, titled or speech, party))
     return found
 
 

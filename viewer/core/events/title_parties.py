@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.events.name_lookups import place_before, title_ends, titled_before
+from viewer.core.events.name_lookups import place_before_at, title_ends, titled_before
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.story_roles import RoleRules, roles_from
 from viewer.core.resources import build_for_folder, override
@@ -147,11 +147,10 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
         if (head and head[0].start == of.end() and head[0].kind in ("name", "alias")
                 and _PARTY_ENDS.match(text, head[0].end)):
             return head[0].party, True  # "Yaw Ofori-Darko of Ghana"
-    left = text[left_from:start]
     titled = (titled_before(text, left_from, start, data.titles, data.lengths, data.ends)
               if data.lengths
-              else bool(data.titled_end.search(left)))
-    if place_before(left):
+              else bool(data.titled_end.search(text[left_from:start])))
+    if place_before_at(text, left_from, start):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
     appos = _APPOSITION.match(text[end : end + 4])
     if appos:
