@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from viewer.core.events import name_tokens
+from viewer.core.events.parties import Mention
 
 
 def _two_step(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -66,3 +67,21 @@ def test_capitals_of_a_range_inside_a_text() -> None:
         hi = rnd.randint(lo, len(text))
         found = [m.span() for m in name_tokens.Words(text, lo, hi, []).capitals()]
         assert found == _by_position(text, lo, hi), (text, lo, hi)
+
+
+def test_capitals_skip_the_words_of_party_mentions() -> None:
+    """Capitals that start inside a mention (overlapping ones too) are skipped, as
+    `Words.covered` says, on ranges that start after a space and inside a word."""
+    rnd = random.Random(14)
+    alphabet = "aBcD -'’.\n_1ÉéŁ,\"Ⅻß"
+    for _ in range(5_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 24)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        covered = []
+        for _ in range(rnd.randint(1, 4)):
+            a = rnd.randint(lo, hi)
+            covered.append(Mention(a, rnd.randint(a, min(hi, a + 6)), "P", "name"))
+        words = name_tokens.Words(text, lo, hi, covered)
+        want = [span for span in _by_position(text, lo, hi) if not words.covered(span[0])]
+        assert [m.span() for m in words.capitals()] == want, (text, lo, hi, covered)

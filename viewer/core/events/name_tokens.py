@@ -73,8 +73,15 @@ class Words:
             if not self.lows:
                 yield from _CAPITAL_TOKEN.finditer(text, start, end)
                 return
+            # tokens and mentions both come in text order: one moving index over the
+            # mentions answers `covered` for each token without a search
+            lows, highs = self.lows, self.highs
+            index, count = 0, len(lows)
             for word in _CAPITAL_TOKEN.finditer(text, start, end):
-                if not self.covered(word.start()):
+                at = word.start()
+                while index < count and highs[index] <= at:
+                    index += 1
+                if index == count or at < lows[index]:
                     yield word
             return
         for at in range(start, min(start + 2, end)):
