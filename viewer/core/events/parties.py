@@ -11,6 +11,7 @@ are data (`[context]` in `resources/gazetteer.toml`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from viewer.core.events.name_scan import NameScanner
@@ -130,9 +131,11 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(match.start(), match.end(), party, "reference"))
-        described = (self.described_group.finditer(text, start, end)
-                     if any(text.find(noun, start, end) >= 0 for noun in self.group_nouns)
-                     else ())
+        described: Iterable[re.Match[str]] = ()
+        for noun in self.group_nouns:  # (a loop, not any() of a generator: once a sentence)
+            if text.find(noun, start, end) >= 0:
+                described = self.described_group.finditer(text, start, end)
+                break
         for match in described:
             candidates = [p for p in self.referents.get(f"the {match.group(1).lower()}", ())
                           if p in named]
