@@ -70,16 +70,32 @@ def title_data(folder: str | Path | None = None) -> TitleData:
 
 
 def _between_is_title(between: str, data: TitleData) -> bool:
-    """True when the words between a party and a name form a title ("'s lead negotiator,")."""
-    return _is_title_phrase(between, data.title_re, data.modifiers)
+    """True when the words between a party and a name form a title ("'s lead negotiator,").
+    Remembered per phrase and set of titles: the same few hundred phrases (" president ",
+    " met in ") come between a party and a name all through a folder, and each costs two
+    title searches and a substitution. (Not an `lru_cache` over the arguments: hashing the
+    compiled title expression, as its key, took 9 µs a call, longer than the test.)"""
+    entry = _PHRASES.get(id(data))
+    if entry is None or entry[0] is not data:
+        if len(_PHRASES) >= 8:
+            _PHRASES.clear()
+        entry = _PHRASES[id(data)] = (data, {})
+    memo = entry[1]
+    found = memo.get(between)
+    if found is None:
+        if len(memo) >= PHRASES_KEPT:
+            memo.clear()
+        found = memo[between] = _is_title_phrase(between, data.title_re, data.modifiers)
+    return found
 
 
-@functools.lru_cache(maxsize=4096)
+_PHRASES: dict[int, tuple[TitleData, dict[str, bool]]] = {}  # id(titles) → (titles, memo)
+PHRASES_KEPT = 4096  # phrases remembered per set of titles, then forgotten
+
+
 def _is_title_phrase(between: str, title_re: re.Pattern[str], modifiers: frozenset[str]
                      ) -> bool:
-    """`_between_is_title`, remembered: the same few hundred phrases (" president ", " met
-    in ") come between a party and a name all through a folder, and each costs two title
-    searches and a substitution."""
+    """`_between_is_title`, worked out."""
     rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not title_re.search(rest):
         return False
