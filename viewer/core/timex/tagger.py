@@ -285,7 +285,7 @@ def _mask(lex: Lexicon, key: str, next_word: str) -> tuple[tuple[int, ...], int]
     """The rules of a trigger `key` (a lowercase start word, DIGIT or QUOTE), and a bit mask
     of those that can match before a word starting `next_word` ("" when none follows; see
     `follower_index`): those any word may follow, and those a follower of which begins the
-    next word (followers are one to three letters long, or DIGIT)."""
+    next word (followers are one to `FOLLOWER_LETTERS` letters long, or DIGIT)."""
     group = (lex.by_digit if key == DIGIT else lex.by_quote if key == QUOTE
              else lex.by_word.get(key, ()))
     masks = lex.scan.masks.get(key)
