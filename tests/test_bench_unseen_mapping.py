@@ -42,3 +42,29 @@ def test_misses_are_counted_by_class() -> None:
         "missed: a second topic missing": 1, "missed: no topic at all": 1,
         "missed: other topics instead": 1, "wrong: discovered paired, wrong here": 1,
         "wrong: discovered unpaired": 1}
+
+
+def test_the_article_oracle_gives_each_event_its_article_most_frequent_topic() -> None:
+    from bench.topic_clustering import oracle_counts
+    items = [
+        {"doc": "a", "topics": ["tariffs"]},
+        {"doc": "a", "topics": ["tariffs", "vote"]},
+        {"doc": "a", "topics": ["vote", "tariffs"]},
+        {"doc": "a", "topics": ["protest"]},
+        {"doc": "b", "topics": []},
+    ]
+    # "a" → tariffs on all four: right three times, wrong once; vote twice and protest missed
+    assert oracle_counts(items) == [3, 1, 3]
+
+
+def test_the_subset_oracle_drops_a_found_topic_only_when_that_raises_f1() -> None:
+    from bench.topic_clustering import best_subset_counts
+    pairs = [
+        ({"tariffs"}, {"duties", "cars"}),
+        ({"tariffs"}, {"duties", "cars"}),
+        ({"talks"}, {"round"}),
+        ({"vote"}, {"cars"}),
+    ]
+    # "cars" takes tariffs from "duties" (a tie, broken by name), leaving duties wrong twice
+    # and itself wrong on the vote event: without it duties is right twice, round once
+    assert best_subset_counts(pairs) == [3, 0, 1]

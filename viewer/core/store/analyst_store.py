@@ -13,10 +13,7 @@ deleted) and a fresh one started. A failed write raises `SaveFailed` and keeps n
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,7 +21,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.core.resources import FOLDER_DIR
 from viewer.core.store.faults import (
     BUSY,
     CORRUPT,
@@ -40,32 +36,23 @@ from viewer.core.store.faults import (
     explain,
     integrity_fails,
     kind_of,
-    read_only_uri,
+)
+from viewer.core.store.store_file import (
+    SCHEMA_VERSION,
+    STORE_NAME,
+    connect_read_only,
+    move_aside,
+    prepare,
+    store_path,
 )
 
-SCHEMA_VERSION = 1
-STORE_NAME = "store.sqlite"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tags(name TEXT PRIMARY KEY, color TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS event_tags(
-    event_id TEXT NOT NULL, tag TEXT NOT NULL REFERENCES tags(name) ON UPDATE CASCADE
-        ON DELETE CASCADE,
-    PRIMARY KEY(event_id, tag));
-CREATE TABLE IF NOT EXISTS notes(event_id TEXT PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS corrections(
-    event_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
-    PRIMARY KEY(event_id, field));
-CREATE TABLE IF NOT EXISTS reviews(event_id TEXT PRIMARY KEY, state TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS anchors(
-    event_id TEXT PRIMARY KEY, document TEXT NOT NULL, text TEXT NOT NULL);
-"""
 # "link": the keys of the analyst's links (JSON list); "unlinked": "1" when the analyst took
 # the event out of the happening clustering put it in (see happening_links).
 CORRECTION_FIELDS = ("start", "end", "precision", "parties", "topics", "not_event", "modality",
                      "speaker", "link", "unlinked")
 REVIEW_STATES = ("unreviewed", "accepted", "rejected")
-__all__ = ["NewerStore", "SaveFailed", "Store", "StoreError", "StoreReadOnly", "UserData"]
+__all__ = ["SCHEMA_VERSION", "STORE_NAME", "NewerStore", "SaveFailed", "Store", "StoreError",
+           "StoreReadOnly", "UserData", "store_path"]
 
 
 @dataclass
@@ -82,31 +69,6 @@ class UserData:
     def edited_ids(self) -> set[str]:
         return (set(self.event_tags) | set(self.notes) | set(self.corrections)
                 | set(self.reviews))
-
-
-def _user_store(folder: Path) -> Path:
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    key = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
-    outside = base / "timeline-viewer" / key
-    outside.mkdir(parents=True, exist_ok=True)
-    return outside / STORE_NAME
-
-
-def store_path(folder: str | Path) -> Path:
-    """The folder's own store if it has one (even when it cannot be written: it is opened
-    read-only then, never replaced by an empty one); else a new one in the folder if it is
-    writable, else in the user data directory."""
-    folder = Path(folder).resolve()
-    inside = folder / FOLDER_DIR
-    if (inside / STORE_NAME).exists():
-        return inside / STORE_NAME
-    try:
-        inside.mkdir(parents=True, exist_ok=True)
-        if os.access(inside, os.W_OK):
-            return inside / STORE_NAME
-    except OSError:
-        pass
-    return _user_store(folder)
 
 
 class Store:
@@ -153,104 +115,20 @@ class Store:
                 time.sleep(0.1 * 2 ** attempt)  # back off, then try again
         suspect = kind == CORRUPT or (kind == OTHER and self.path.exists())
         if suspect and integrity_fails(self.path):
-            self.moved_aside = self._move_aside()
+            self.moved_aside = move_aside(self.path)
             return self._connect(busy_seconds)
         self.read_only = f"{explain(kind)}; edits are off until it can be written"
-        return self._connect_read_only()
+        return connect_read_only(self.path)
 
     def _connect(self, busy_seconds: float) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=busy_seconds, isolation_level=None,
                              check_same_thread=False)
         try:
-            db.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("database disk image is malformed")
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            if self._version(db) != SCHEMA_VERSION:
-                self._migrate(db)
+            prepare(db, self.path, busy_seconds)
         except BaseException:
             db.close()
             raise
         return db
-
-    def _connect_read_only(self) -> sqlite3.Connection:
-        """The existing store, read-only (never an empty stand-in when there is one)."""
-        if self.path.exists():
-            for immutable in (False, True):
-                try:
-                    db = sqlite3.connect(read_only_uri(self.path, immutable), uri=True,
-                                         timeout=0.5, isolation_level=None,
-                                         check_same_thread=False)
-                except sqlite3.Error:
-                    continue
-                try:
-                    version = self._version(db)
-                except sqlite3.Error:
-                    db.close()  # never leave a handle open: it would pin the file system
-                    continue
-                except NewerStore:
-                    db.close()
-                    raise
-                if version > SCHEMA_VERSION:
-                    db.close()
-                    raise NewerStore(self._newer(version))
-                if version == SCHEMA_VERSION:
-                    return db
-                db.close()
-        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        self._migrate(db)
-        return db
-
-    def _newer(self, version: object) -> str:
-        return (f"{self.path} was written by a newer Timeline Viewer (store version "
-                f"{version!s}, this app reads up to {SCHEMA_VERSION}); update the app to open "
-                "this folder's tags and corrections.")
-
-    def _version(self, db: sqlite3.Connection) -> int:
-        """The schema version; 0 for a new file. A value this app cannot read is refused."""
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):
-                return 0
-            raise
-        if row is None:
-            return 0
-        text = str(row[0]).strip()
-        if not text.isdigit():
-            raise NewerStore(self._newer(repr(row[0])))
-        return int(text)
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)  # not executescript: that would commit midway
-            version = self._version(db)
-            if version > SCHEMA_VERSION:
-                raise NewerStore(self._newer(version))
-            # Future migrations go here, one `if version < N:` block each.
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                       (str(SCHEMA_VERSION),))
-            db.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise
-
-    def _move_aside(self) -> Path:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        self.path.rename(target)
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                side.rename(target.with_name(target.name + suffix))
-        return target
 
     def close(self) -> None:
         self.db.close()
