@@ -22,7 +22,7 @@ from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
 from viewer.core.timex.resolution import Resolver, days
-from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE, ascii_reading
+from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE, lowered_reading
 
 _TRIM = " \t\n,.;:"
 _YEAR = re.compile(r"\d{4}$")
@@ -238,11 +238,11 @@ class Tagger:
         # the text's start), which the trigger matches before each word: `base` is where
         # that character would be in the text.
         base = start - 1
-        scanned = (" " + text[:end] if start == 0 else text[base:end]).lower()
+        scanned, plain = lowered_reading(" " + text[:end] if start == 0 else text[base:end])
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
             scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
-        elif lex.scan.trigger_ascii is not None and ascii_reading(scanned):
+        elif lex.scan.trigger_ascii is not None and plain:
             trigger = lex.scan.trigger_ascii  # the same words, found faster
         search = trigger.search
         pos = start - 1 - base  # where the scan goes on in `scanned`
