@@ -301,6 +301,7 @@ def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
     args = (3, 9, "Monday", "DATE", "2024-06-03", day, day, "START", "dct", "weekday")
     made = _make_timex(*args)
     assert made == Timex(*args) and hash(made) == hash(Timex(*args))
+    assert type(made) is Timex and repr(made) == repr(Timex(*args))
     assert dataclasses.astuple(made) == args
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.value = "x"  # type: ignore[misc]
