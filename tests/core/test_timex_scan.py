@@ -302,6 +302,9 @@ def test_the_tagger_builds_the_same_frozen_records_as_the_dataclass() -> None:
     made = _make_timex(*args)
     assert made == Timex(*args) and hash(made) == hash(Timex(*args))
     assert type(made) is Timex and repr(made) == repr(Timex(*args))
+    for tagged in Tagger().tag("Talks ended on Monday, 3 June 2024, after two days.", day):
+        assert type(tagged) is Timex and tagged == Timex(*dataclasses.astuple(tagged))
+        assert hash(tagged) == hash(Timex(*dataclasses.astuple(tagged)))
     assert dataclasses.astuple(made) == args
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.value = "x"  # type: ignore[misc]

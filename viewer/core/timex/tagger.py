@@ -163,6 +163,7 @@ class Tagger:
         lex = self.lex
         ends = lex.modifier_ends
         last_end = start  # where the last expression found ends
+        fields = _TimexFields
         for hit, rule in self._candidates(text, start, end, tagged_to):
             a, b = hit.span()
             if a < pos:
@@ -189,9 +190,11 @@ class Tagger:
             if mod != result.mod and not result.explicit_span and kind in ("DATE", "TIME"):
                 earliest, latest = days(result.value, mod)
             # The span interned: news repeats "on Tuesday" and "last week" thousands of times
-            found.append(_make_timex(a, b, sys.intern(text[a:b]), kind or rule.type,
-                                     result.value, earliest, latest, mod, result.anchor,
-                                     rule.id))
+            # (built as `_make_timex` does, without a call between)
+            record: Any = fields(a, b, sys.intern(text[a:b]), kind or rule.type, result.value,
+                                 earliest, latest, mod, result.anchor, rule.id)
+            record.__class__ = Timex
+            found.append(record)
             unit = _precision(result.value) if kind in ("DATE", "TIME") else None
             if earliest is None or result.anchor == "none" or not result.sets_anchor:
                 pass
