@@ -1,4 +1,4 @@
-"""Accuracy on the unseen-story sample: `python -m bench.unseen [--show]`.
+"""Accuracy on the unseen-story sample: `python -m bench.unseen [--show] [--dates]`.
 
 For every story under tests/data/unseen/ (a folder of articles with an `annotations.toml`)
 it reports date interval exactness, party and topic precision/recall/F1, boilerplate
@@ -136,7 +136,16 @@ def print_difference(item: dict[str, Any], event: Event, gold_dates: tuple[objec
             print(f"   {name} missing {sorted(gold - got)} extra {sorted(got - gold)}")
 
 
-def score_story(folder: Path, show: bool = False, only: frozenset[str] = frozenset()) -> Tally:
+def print_date_miss(item: dict[str, Any], event: Event, gold_dates: tuple[object, object]) -> None:
+    """One date disagreement in full (`--dates`): how the event was dated (its own expression,
+    the narrative's, the report's day) and the sentence, to sort misses into classes."""
+    print(f"{item['doc']} [{event.date_source}] {event.timex!r}  gold {gold_dates[0]}.."
+          f"{gold_dates[1]}  got {event.start}..{event.end}  reported {event.reported}")
+    print(f"   {' '.join(event.text.split())[:300]}")
+
+
+def score_story(folder: Path, show: bool = False, only: frozenset[str] = frozenset(),
+                dates: bool = False) -> Tally:
     """One story's tally; with `only`, just those documents count (a held-out article), the
     topic mapping still decided on the whole story."""
     data: dict[str, Any] = tomllib.loads((folder / "annotations.toml").read_text("utf-8"))
@@ -184,6 +193,8 @@ def score_story(folder: Path, show: bool = False, only: frozenset[str] = frozens
             counts[0] += len(gold & got)
             counts[1] += len(got - gold)
             counts[2] += len(gold - got)
+        if dates and not exact:
+            print_date_miss(item, event, (start, end))
         if show and (not exact or gold_p != got_p or gold_t != got_t or event.boilerplate):
             print_difference(item, event, (start, end), (gold_p, got_p), (gold_t, got_t))
     documents = {Path(d.relpath).stem: d for d in extraction.documents}
@@ -226,6 +237,8 @@ def report(name: str, t: Tally) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print each disagreement")
+    parser.add_argument("--dates", action="store_true",
+                        help="print each date disagreement with its sentence and date source")
     parser.add_argument("stories", nargs="*", help="story folder names (default: all)")
     parser.add_argument("--only", nargs="+", default=[], metavar="DOC",
                         help="score only these documents (file names without extension)")
@@ -237,7 +250,8 @@ def main() -> None:
             continue
         if args.show:
             print(f"== {story.name}")
-        tally = score_story(story, show=args.show, only=frozenset(args.only))
+        tally = score_story(story, show=args.show, only=frozenset(args.only),
+                            dates=args.dates)
         report(story.name, tally)
         total.add(tally)
     report("all", total)

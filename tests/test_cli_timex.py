@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from viewer.cli import main
+from viewer.commands.timex import run_jsonl
+from viewer.core.timex import Tagger
 
 
 def test_file_uses_its_sidecar_date(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,3 +75,13 @@ def test_timeml_output_is_valid_xml(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(args) == 2
     assert capsys.readouterr().err.startswith("timeline-viewer: ")
+
+
+def test_jsonl_annotates_the_amount_before_later_as_timeml_does() -> None:
+    line = {"id": "a", "text": "Talks began on Monday. Two days later, they ended.",
+            "dct": "2026-11-27"}
+    out = io.StringIO()
+    assert run_jsonl(io.StringIO(json.dumps(line) + "\n"), out, Tagger(), None) == 0
+    timexes = json.loads(out.getvalue())["timexes"]
+    assert timexes[1] == {"start": 23, "end": 31, "text": "Two days", "type": "DURATION",
+                          "value": "P2D"}

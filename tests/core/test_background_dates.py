@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viewer.core.pipeline.folder_extraction import extract_folder
+from tests.core.article_dates import dates_in
 
 D = dt.date
 
@@ -21,10 +21,7 @@ ARTICLE = (
 
 
 def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    events = extract_folder(tmp_path, use_cache=False).events
-    found = next(e for e in events if fragment in e.text)
-    return found.start, found.end
+    return dates_in(tmp_path, ARTICLE, fragment)
 
 
 def test_the_background_month_does_not_date_the_next_sentence(tmp_path: Path) -> None:

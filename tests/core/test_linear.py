@@ -293,3 +293,25 @@ def _plan_paragraph_work(copies: int) -> int:
 
 def test_narrative_focus_of_a_long_plan_paragraph_is_linear() -> None:
     assert growth(_plan_paragraph_work) < LINEAR
+
+
+def _told_sentence_work(copies: int) -> int:
+    """One long sentence of telling days, reported dates and possible steps: the reported-date
+    search after each telling day and the possible-step test over the sentence."""
+    from viewer.core.events import narrative_focus
+
+    counter = [0]
+    text = "Officials said on Monday they would meet on June 12, " + (
+        "the ministry said on Friday that police had arrested two clerks on Thursday, and the "
+        "council said the agency could act, " * copies * 8)
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-06"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
+          counting_patterns(narrative_focus, counter)):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_told_days_and_possible_steps_are_linear() -> None:
+    assert growth(_told_sentence_work) < LINEAR

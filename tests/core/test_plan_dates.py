@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.core.article_dates import dates_in
 from viewer.core.events.narrative_focus import continues_plan
 from viewer.core.pipeline.folder_extraction import extract_folder
 
@@ -24,10 +25,7 @@ ARTICLE = (
 
 
 def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    events = extract_folder(tmp_path, use_cache=False).events
-    found = next(e for e in events if fragment in e.text)
-    return found.start, found.end
+    return dates_in(tmp_path, ARTICLE, fragment)
 
 
 def test_a_future_sentence_takes_the_plans_date(tmp_path: Path) -> None:

@@ -4,12 +4,15 @@ pixels as Qt's own delegate, which asks `data()` for seven roles of every cell."
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
+from viewer.core.session.columns import EventColumns
+from viewer.core.session.row_events import RowEvents
 from viewer.ui.main_window import MainWindow
 from viewer.ui.table_cells import CellDelegate
 
@@ -60,3 +63,36 @@ def test_cells_look_as_qts_own_delegate_draws_them(window: MainWindow, qtbot: Qt
     finally:
         del proxy.data
     assert not asked  # ours asked `cell` only
+
+
+def test_the_rows_in_sight_are_made_at_once_before_their_cells_ask(
+        window: MainWindow, monkeypatch: Any) -> None:
+    """A table repaint first makes the events of the rows it shows in one `make` (a column
+    at a time), so no cell makes its row's event on its own."""
+    table, proxy = window.table, window.proxy
+    events = window.model.events
+    assert isinstance(events, RowEvents)
+    asked: list[list[int]] = []
+    made_alone: list[int] = []
+    make, event = RowEvents.make, EventColumns.event
+
+    def counted_make(self: RowEvents, rows: Any, text: bool = True) -> None:
+        asked.append(list(rows))
+        make(self, rows, text)
+
+    def counted_event(self: EventColumns, row: int, text: bool = True) -> Any:
+        made_alone.append(row)
+        return event(self, row, text)
+
+    monkeypatch.setattr(RowEvents, "make", counted_make)
+    monkeypatch.setattr(EventColumns, "event", counted_event)
+    # A new RowEvents over the same columns: nothing made yet.
+    window.model.set_events(RowEvents(events.columns))
+    asked.clear()
+    made_alone.clear()
+    table.viewport().repaint()
+    top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+    bottom = bottom if bottom >= 0 else proxy.rowCount() - 1
+    shown = [proxy.rows[row] for row in range(top, bottom + 1)]
+    assert shown and shown == asked[0]
+    assert not set(made_alone) & set(shown)

@@ -16,13 +16,15 @@ from viewer.core.ingest.sidecar import read_sidecar, sidecar_path
 from viewer.core.ingest.written_dates import parse_full_date
 from viewer.core.model import Document
 from viewer.core.timex import Tagger, Timex
+from viewer.core.timex.timeml_signals import as_timeml
 
 SUMMARY = "find and normalise the time expressions in files (or JSON Lines on stdin)"
 DESCRIPTION = (
     "Print the time expressions of each FILE: offsets into the document text, the text, TimeML "
     "type and value, and the days it covers. Relative dates resolve against --dct, else the "
     "file's own publication date. With --jsonl, read {\"id\", \"text\", \"dct\"} lines on stdin "
-    "and write {\"id\", \"timexes\": [...]} lines."
+    "and write {\"id\", \"timexes\": [...]} lines. The TimeML outputs (--jsonl, --format "
+    "timeml) annotate \"three days later\" as the duration \"three days\", as TimeML does."
 )
 
 
@@ -61,7 +63,7 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, tagger: Tagger, dct: dt.date | None
         when = parse_full_date(str(item.get("dct") or "")[:10]) or dct
         timexes = [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-            for t in tagger.tag(text, when)
+            for t in as_timeml(tagger.tag(text, when), tagger.tag)
         ]
         stdout.write(json.dumps({"id": item.get("id"), "timexes": timexes}) + "\n")
     return 0
@@ -108,9 +110,10 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         doc = _load(path)
         when = dct or doc.date
-        timexes = Tagger.for_folder(path.parent).tag(doc.text, when)
+        tagger = Tagger.for_folder(path.parent)
+        timexes = tagger.tag(doc.text, when)
         if args.format == "timeml":
-            sys.stdout.write(to_timeml(doc.text, timexes, when))
+            sys.stdout.write(to_timeml(doc.text, as_timeml(timexes, tagger.tag), when))
             continue
         if args.format == "json":
             record = {"file": str(path), "dct": when.isoformat() if when else None,

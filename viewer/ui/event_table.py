@@ -4,7 +4,7 @@ the Sentence column always given the room the table has left (never squeezed to 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QPalette, QResizeEvent
+from PySide6.QtGui import QBrush, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from viewer.ui.table_cells import CellDelegate
@@ -69,6 +69,15 @@ class EventTable(QTableView):
     def _resized(self, column: int, _old: int, _new: int) -> None:
         if column != SENTENCE and not self._fitting:
             self._fit_sentence()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The rows in sight are made at once (`prepare`) before their cells ask for them."""
+        prepare = getattr(self.model(), "prepare", None)
+        top = self.rowAt(0)
+        if callable(prepare) and top >= 0:
+            bottom = self.rowAt(self.viewport().height() - 1)
+            prepare(top, bottom if bottom >= 0 else self.model().rowCount() - 1)
+        super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -102,53 +102,54 @@ class FacetList(QListWidget):
                       numbers: list[int]) -> tuple[int, int] | None:
         """Make the items show `values` and their counts (`numbers`); the first and last
         row changed (None when none did). Rows added or taken away tell the view
-        themselves."""
-        listed = self._listed
+        themselves. One pass: each item is fetched once, for its value and its text."""
+        listed, texts = self._listed, self._texts
         first, last = len(values), -1
-        if listed != values:
-            # Items are reused in place (made only when the list grows): a filter change
-            # that reorders the 300 documents listed did not need 300 new items.
-            if self.count() > len(values):
-                self.model().blockSignals(False)  # the view must hear of rows taken away
-                while self.count() > len(values):
-                    self.takeItem(self.count() - 1)
-                self.model().blockSignals(True)
-            for i, value in enumerate(values):
-                if i == self.count():
-                    item = QListWidgetItem()
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setData(_VALUE_ROLE, value)
-                    item.setCheckState(Qt.CheckState.Checked if value in checked
-                                       else Qt.CheckState.Unchecked)
-                    item.setToolTip(value)
-                    self.model().blockSignals(False)  # the view must hear of rows added
-                    self.addItem(item)
-                    self.model().blockSignals(True)
-                    listed.append(value)
-                    self._texts.append("")
-                    continue
-                if listed[i] == value:
-                    continue
-                item = self.item(i)
+        model = self.model()
+        if self.count() > len(values):
+            model.blockSignals(False)  # the view must hear of rows taken away
+            while self.count() > len(values):
+                self.takeItem(self.count() - 1)
+            model.blockSignals(True)
+            del listed[len(values):]
+            del texts[len(values):]
+        labels, conflict = self.labels, self.facet == "conflict"
+        count = self.count()
+        item_at = self.item
+        for i, (value, number) in enumerate(zip(values, numbers, strict=True)):
+            label = labels.get(value, flag_label(value) if conflict else value)
+            text = f"{label}  ({number})"
+            if i == count:  # the list grows: a new item (items are reused in place)
+                item = QListWidgetItem()
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setData(_VALUE_ROLE, value)
+                item.setCheckState(Qt.CheckState.Checked if value in checked
+                                   else Qt.CheckState.Unchecked)
+                item.setToolTip(value)
+                item.setText(text)
+                model.blockSignals(False)  # the view must hear of rows added
+                self.addItem(item)
+                model.blockSignals(True)
+                listed.append(value)
+                texts.append(text)
+                count += 1
+                continue
+            moved = listed[i] != value
+            if not moved and text == texts[i]:
+                continue
+            item = item_at(i)
+            if moved:  # a reordered list: the item takes another value
                 item.setData(_VALUE_ROLE, value)
                 if (listed[i] in checked) != (value in checked):  # the item shows its check
                     item.setCheckState(Qt.CheckState.Checked if value in checked
                                        else Qt.CheckState.Unchecked)
                 item.setToolTip(value)
-                first = min(first, i)
-                last = i  # rows are visited in order
-            del self._texts[len(values):]
-            self._listed = list(values)
-        labels, conflict = self.labels, self.facet == "conflict"
-        texts = self._texts
-        for i, (value, number) in enumerate(zip(values, numbers, strict=True)):
-            label = labels.get(value, flag_label(value) if conflict else value)
-            text = f"{label}  ({number})"
+                listed[i] = value
             if text != texts[i]:
-                self.item(i).setText(text)
+                item.setText(text)
                 texts[i] = text
-                first = min(first, i)
-                last = max(last, i)
+            first = min(first, i)
+            last = i  # rows are visited in order
         return (first, last) if last >= 0 else None
 
     def check(self, values: frozenset[str]) -> None:

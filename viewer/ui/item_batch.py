@@ -71,6 +71,19 @@ class ShapeGroup:
 
 
 @dataclass(slots=True)
+class _Shade:
+    """A crowded lane's bins at one level: fill, dark count text, their unselected group."""
+
+    fill: QColor
+    dark: bool
+    group: ShapeGroup | None = None
+
+    def keep(self, group: ShapeGroup) -> ShapeGroup:
+        self.group = group
+        return group
+
+
+@dataclass(slots=True)
 class ItemBatch:
     """Everything the visible items draw, in the order it is drawn."""
 
@@ -168,74 +181,82 @@ class BatchBuilder:
                          if first >= 0 and item.kind != "badge"
                          and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
         box_shape = "rect" if fast else "rounded"
-        shades: dict[tuple[int, int], tuple[QColor, bool]] = {}  # (lane, level) → fill, dark?
+        # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
+        shades: dict[tuple[int, int], _Shade] = {}
+        count_texts = self._count_texts  # cleared in place when full: the same dict
         for item, first in zip(items, firsts, strict=True):
-            y = middles[item.lane] + item.row * ROW_HEIGHT
-            if item.level >= 0:  # a bin of a crowded lane: no event of its own is looked at
-                shade = shades.get((item.lane, item.level))
+            # one unpacking instead of a dozen attribute reads per item
+            kind, lane, row, x0, x1, rows, _label, label_x1, over, level = item
+            y = middles[lane] + row * ROW_HEIGHT
+            if level >= 0:  # a bin of a crowded lane: no event of its own is looked at
+                shade = shades.get((lane, level))
                 if shade is None:
-                    shade = shades[(item.lane, item.level)] = bin_shade(
-                        colours.lane(view.mode, scene.lanes[item.lane].key), colours.base,
-                        item.level)
-                selected = bool(selection) and self._selected(item.events, selection)
-                group(shade[0], "bin", selected, "rect", 0).rects.append(
-                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
-                size = len(item.events)
-                count = self.count_text(str(size), size_of)
-                if 2 * count[1] > item.x1 - item.x0 - 4:
+                    shade = shades[(lane, level)] = _Shade(*bin_shade(
+                        owner.lane_colour(scene.lanes[lane].key), colours.base, level))
+                if selection and self._selected(rows, selection):
+                    bins = group(shade.fill, "bin", True, "rect", 0)
+                else:  # the group asked for once per shade, made where it was before
+                    bins = shade.group or shade.keep(group(shade.fill, "bin", False, "rect", 0))
+                bins.rects.append(QRectF(x0, y - 7, x1 - x0, 14))
+                size = len(rows)
+                text = str(size)
+                count = count_texts.get(text) or self.count_text(text, size_of)
+                if 2 * count[1] > x1 - x0 - 4:
                     count = self.count_text(compact_count(size), size_of)
-                if 2 * count[1] <= item.x1 - item.x0 - 2:
-                    (batch.dark_counts if shade[1] else batch.counts).append(
-                        (QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]), count[0]))
+                if 2 * count[1] <= x1 - x0 - 2:
+                    (batch.dark_counts if shade.dark else batch.counts).append(
+                        (QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
             event = styled(first)  # its looks only: no sentence read
             colour = owner.colour_of(event)
-            selected = bool(selection) and self._selected(item.events, selection)
-            if item.kind == "badge":
+            selected = bool(selection) and self._selected(rows, selection)
+            if kind == "badge":
                 group(colour, "badge", selected, box_shape, 7).rects.append(
-                    QRectF(item.x0, y - 7, item.x1 - item.x0, 14))
-                count = self.count_text(str(len(item.events)), size_of)
-                batch.counts.append((QPointF((item.x0 + item.x1) / 2 - count[1], y - count[2]),
+                    QRectF(x0, y - 7, x1 - x0, 14))
+                text = str(len(rows))
+                count = count_texts.get(text) or self.count_text(text, size_of)
+                batch.counts.append((QPointF((x0 + x1) / 2 - count[1], y - count[2]),
                                      count[0]))
-            elif item.kind == "bar":
+            elif kind == "bar":
                 # Cut at the visible edges (the ends past them are not seen): a dashed
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.
-                start = max(item.x0, left - OFF_EDGE)
-                box = QRectF(start, y - 5,
-                             max(2.0, min(item.x1, right + OFF_EDGE) - start), 10)
-                kind = "bar-fuzzy" if event.precision in FUZZY else "bar"
+                start = max(x0, left - OFF_EDGE)
+                box = QRectF(start, y - 5, max(2.0, min(x1, right + OFF_EDGE) - start), 10)
+                style = "bar-fuzzy" if event.precision in FUZZY else "bar"
                 if event.date_source != "explicit":
-                    kind += "-dashed"
-                kind = modal_kind(event.modality, kind)
-                group(colour, kind, selected, box_shape, 3).rects.append(box)
+                    style += "-dashed"
+                style = modal_kind(event.modality, style)
+                group(colour, style, selected, box_shape, 3).rects.append(box)
             else:
-                centre = QPointF((item.x0 + item.x1) / 2, y)
-                kind = event.date_source if event.date_source in ("explicit",
-                                                                  "document") else "ring"
-                kind = modal_kind(event.modality, kind)
-                radius = 5.0 if kind == "explicit" else 4.5
-                group(colour, kind, False, "ellipse", radius).centres.append(centre)
+                centre = QPointF((x0 + x1) / 2, y)
+                style = event.date_source if event.date_source in ("explicit",
+                                                                   "document") else "ring"
+                style = modal_kind(event.modality, style)
+                radius = 5.0 if style == "explicit" else 4.5
+                group(colour, style, False, "ellipse", radius).centres.append(centre)
                 if selected:
                     batch.rings.append(centre)
-            if item.kind != "badge":
+            if kind != "badge":
                 if event.conflict:
-                    batch.conflicts.append((item.x0 - 3, y - 8))
+                    batch.conflicts.append((x0 - 3, y - 8))
                 if event.tags:
                     tag = event.tags[0]
                     if tag not in tag_colours:
                         tag_colours[tag] = colours.tag(tag)
-                    self._tag(batch, tag_colours[tag], QRectF(item.x1 - 1, y - 9, 5, 5))
-                if current is not None and current in item.events:
+                    self._tag(batch, tag_colours[tag], QRectF(x1 - 1, y - 9, 5, 5))
+                if current is not None and current in rows:
                     continue  # the current event's label is drawn last, bold
+            if label_x1 - x1 - 4 < MIN_ROOM:
+                continue  # no room: no label (most marks of a dense view), nothing asked
             fitted = labels.fit_label(item, scene.label(item))
             if fitted is None:
                 continue
             x, label = fitted
             at = QPointF(x, y + 4)
-            if item.over or x < item.x1 + 4:
-                batch.chips.append((at, label, item.kind == "badge"))  # drawn on a chip
+            if over or x < x1 + 4:
+                batch.chips.append((at, label, kind == "badge"))  # drawn on a chip
             else:
-                target = batch.labels if item.kind != "badge" else batch.badge_labels
+                target = batch.labels if kind != "badge" else batch.badge_labels
                 target.append((QPointF(x, y + 4 - ascent), self.text(label)))
         batch.groups = list(groups.values())
         self._previous = {}

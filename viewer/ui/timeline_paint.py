@@ -277,6 +277,15 @@ class TimelinePainter:
             self.cache[("topic", key)] = cached
         return cached
 
+    def lane_colour(self, key: str) -> QColor:
+        """A lane's colour in the view's mode (`TimelineColours.lane`), kept like the marks'
+        colours: worked out anew it read the application's palette each time, for every
+        lane header and every shade of a crowded lane's bins on each paint."""
+        cached = self.cache.get(("lane", key))
+        if cached is None:
+            cached = self.cache[("lane", key)] = self.colours.lane(self.view.mode, key)
+        return cached
+
     def colour_of_nothing(self) -> QColor:
         """The grey an event gets when it has no topic (or, in topic lanes, no party)."""
         return party_colour("")
@@ -336,7 +345,7 @@ class TimelinePainter:
                 continue
             label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
                                        HEADER_WIDTH - 44)
-            swatch = self.colours.lane(self.view.mode, lane.key)
+            swatch = self.lane_colour(lane.key)
             painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
             painter.setPen(text)
             painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)

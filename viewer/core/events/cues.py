@@ -41,6 +41,15 @@ BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", [
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+_NOT_PAST = rf"(?!(?:{_alternation(CUES['past'])})\b)(?![a-z]+ed\b)"
+# "the duties it announced last week": a determiner, up to three words, a pronoun subject and
+# a past verb right before the date (`reduced_relative_subjects`).
+REDUCED_RELATIVE = re.compile(
+    rf"\b(?:the|its|their|his|her|our)\s+(?:{_NOT_PAST}[\w-]+\s+){{0,3}}?"
+    rf"{_NOT_PAST}[a-z][\w-]*\s+"
+    rf"(?:{_alternation(CUES.get('reduced_relative_subjects', []))})\s+"
+    rf"(?:[a-z]{{2,}}ed|{_alternation(CUES['past'])})\s+(?:(?:in|on|at)\s+)?$")
+REDUCED_REACH = 80
 ANAPHOR = re.compile(
     rf"^(?:{_alternation(CUES['anaphor_pronouns'])})\b|"
     rf"\b(?:the|these|this|that|those)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b",

@@ -19,9 +19,12 @@ from viewer.core.events.modality import ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
+    at_the_happening,
     background,
     continues_plan,
+    next_year_ahead,
     opens_quote,
+    possible_step,
     run_end,
     spread_start,
     told_day,
@@ -29,7 +32,13 @@ from viewer.core.events.narrative_focus import (
 )
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.people import PersonMention, find_people, role_mentions
-from viewer.core.events.sentence_dating import Part, reaction_end, sentence_parts, window_end
+from viewer.core.events.sentence_dating import (
+    Part,
+    reaction_end,
+    sentence_parts,
+    telling_part,
+    window_end,
+)
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
@@ -191,10 +200,15 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text))
                 )
-                if plausible and focus is not None and sentence.boilerplate is None:
+                if (possible_step(text) and modality_of(text, None, False, modality,
+                                                        modality_cues) == "possible"):
+                    # "Brussels could also restrict landings.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
-                    if not (told_before == last_told and opens_quote(text)):
+                    if not ((told_before == last_told and opens_quote(text))
+                            or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
@@ -203,6 +217,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     # (one with a time span of its own, "within 14 days", keeps its window)
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
+                elif (lead is not None and sentence.boilerplate is None
+                      and at_the_happening(text)):
+                    # "…," she told reporters as the talks closed: the news day's own words
+                    source, earliest, latest = "inherited", lead.earliest, lead.latest
+                    precision, timex = lead.precision, lead.timex
                 elif (lead is not None and sentence.boilerplate is None
                       and reaction_end(text, lead.precision, lead.latest, doc.date)
                       != lead.latest):
@@ -216,6 +235,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     source, precision, timex = "undated", "none", None
             if source == "explicit" and not part.bounded:
                 earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
+                if timex is not None:
+                    earliest, latest = next_year_ahead(text, timex.start - sentence.start,
+                                                       timex, earliest, latest, doc.date,
+                                                       precision)
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \
@@ -284,7 +307,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                              or people)
                             + (tuple(r for r in roles if part.start <= r.start < part.end)
                                or roles))
-        told = told_day(parts, doc.date)
+        told = telling_part(told_day(parts, doc.date))
         if (sentence.boilerplate is None and told.timex is not None
                 and not told.bounded
                 and not background(told.precision, told.latest,

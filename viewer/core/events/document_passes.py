@@ -29,17 +29,36 @@ def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None
             or not lead.earliest < doc.date):
         return
     event = events[first]
-    sentence = doc.sentences[event.sentence]
-    paragraph = doc.paragraphs[sentence.paragraph]
-    text = event.text.rstrip()
-    if (event.date_source != "document" or (paragraph.start, paragraph.end)
-            != (sentence.start, sentence.end) or text.endswith(".")
-            or cues.FUTURE.search(text)):
+    if not _display_line(event, doc):
         return
     events[first] = dataclasses.replace(
         event, start=lead.earliest, end=lead.latest, precision=lead.precision,
         date_source="inherited", timex=lead.timex.text if lead.timex else None,
         timex_value=lead.timex.value if lead.timex else None)
+    # The deck under it: a reaction in the headline's present spans the news day and the report
+    deck = first + 1
+    if (deck < len(events) and not events[deck].boilerplate
+            and doc.sentences[events[deck].sentence].paragraph
+            == doc.sentences[event.sentence].paragraph + 1
+            and _display_line(events[deck], doc) and _DECK_REACTION.search(events[deck].text)):
+        events[deck] = dataclasses.replace(
+            events[deck], start=lead.earliest, end=doc.date, precision=lead.precision,
+            date_source="inherited", timex=lead.timex.text if lead.timex else None,
+            timex_value=lead.timex.value if lead.timex else None)
+
+
+_DECK_REACTION = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('deck_reactions', []))})\b")
+
+
+def _display_line(event: Event, doc: Document) -> bool:
+    """A headline or deck dated by the report alone: a paragraph of its own, no full stop,
+    nothing ahead."""
+    sentence = doc.sentences[event.sentence]
+    paragraph = doc.paragraphs[sentence.paragraph]
+    text = event.text.rstrip()
+    return not (event.date_source != "document" or (paragraph.start, paragraph.end)
+                != (sentence.start, sentence.end) or text.endswith(".")
+                or cues.FUTURE.search(text))
 
 
 _QUOTED = re.compile(r'[“”"«»]')  # a quotation: words in the speaker's own voice

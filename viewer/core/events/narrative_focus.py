@@ -101,6 +101,28 @@ def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
     return earliest, latest
 
 
+_AHEAD = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('ahead_modals', []))})\b")
+_AHEAD_PRECISIONS = frozenset(("month", "season"))
+
+
+def next_year_ahead(text: str, at: int, timex: Timex, earliest: dt.date | None,
+                    latest: dt.date | None, published: dt.date | None, precision: str
+                    ) -> tuple[dt.date | None, dt.date | None]:
+    """A month or season without its year that the tagger put before the report, although
+    the clause's verb lies ahead ("would present a proposal in the spring", "could start in
+    March", told in November; `ahead_modals` in resources/events.toml): the next one. `at` is
+    where the date starts in the sentence's `text`; the verb is the last cue before it, with
+    no past verb between them."""
+    if (published is None or earliest is None or latest is None or latest >= published
+            or precision not in _AHEAD_PRECISIONS or cues.YEAR.search(timex.text)):
+        return earliest, latest
+    modal = max((m.end() for m in _AHEAD.finditer(text, 0, at)), default=None)
+    if modal is None or cues.PAST.search(text, modal, at) is not None:
+        return earliest, latest
+    day = dt.timedelta(days=1)
+    return shift(earliest, "Y", 1), shift(latest + day, "Y", 1) - day
+
+
 def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: str,
             start: dt.date | None, precision: str) -> dt.date | None:
     """The last day of a plan that starts on a day and runs for a while ("are due to apply
@@ -145,6 +167,34 @@ def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sente
                     and not _CLAUSE_BREAK.search(text, lo, hi))):
             return day - dt.timedelta(days=int(days.group(1)) - 1)
     return None
+
+
+_STEP = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('possible_steps', []))})\b")
+_TELLERS = frozenset((*cues.CUES.get("reporting", []), *cues.CUES.get("reported_states", []),
+                      *cues.CUES.get("possible_tellers", [])))
+_QUOTES = re.compile(r"[“”\"«»]")
+
+
+def possible_step(text: str) -> bool:
+    """The sentence's own verb is a possible step ("Brussels could also restrict landings",
+    "Officials said the agency is considering a third round"): outside a quotation, and no
+    happening told in the past before it (`possible_steps` in resources/events.toml). Such a
+    step without a date of its own is undated; the caller checks the modality too."""
+    step = _STEP.search(text)
+    if step is None or len(_QUOTES.findall(text, 0, step.start())) % 2:
+        return False
+    return all(past.group() in _TELLERS for past in cues.PAST.finditer(text, 0, step.start()))
+
+
+_AT_THE_HAPPENING = re.compile(
+    rf"\b(?:{cues.alternation(cues.CUES.get('at_the_happening', []))})\b")
+
+
+def at_the_happening(text: str) -> bool:
+    """Words said at the happening itself ("told delegates", "told reporters after the final
+    session"; `at_the_happening` in resources/events.toml): that day's, not a reaction that
+    may have come on any day up to the report."""
+    return _AT_THE_HAPPENING.search(text) is not None
 
 
 _OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")

@@ -74,6 +74,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if last >= 0 and sentence_text[separators[last]] == "," and cues.RELATIVE.match(
                 sentence_text, separators[last] + 1, at):
             continue  # "talks, which collapsed in 2023"
+        if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
+            continue  # "the dairy duties it announced last week"
         usable.append(timex)
     return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
                     **dict.fromkeys(as_of, "as of")}
@@ -126,6 +128,7 @@ class Part:
     latest: dt.date | None
     precision: str
     bounded: bool = False  # a deadline's or a "since" span: not the narrative's day
+    told: Timex | None = None  # the day the news was told, when another date is the happening's
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
@@ -147,6 +150,49 @@ def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
     return None
 
 
+_TOLD_ON = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('told_on', []))})\s+$")
+_TOLD_REACH = 1 + max(map(len, cues.CUES.get("told_on", ["said on"])))
+_PERFECT = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('reported_perfect', []))})\b")
+_REPORTED_PRECISIONS = frozenset(("day", "weekend", "week", "month"))
+_WEEK = dt.timedelta(days=7)
+
+
+def reported_date(text: str, dating: list[Timex], best: Timex, bounds: dict[int, str],
+                  published: dt.date | None) -> Timex | None:
+    """The date of the happening a statement reports, when `best` is only the day it was
+    told ("said on Monday they would boycott the opening on September 22": the opening's day;
+    "said on Friday that gunmen had detained two staff on Thursday": Thursday), or None: a
+    day, week or month after the telling day in the same clause, later than it after a future
+    ("would"), or a day of the week before it after "had" (`told_on`, `reported_perfect` in
+    resources/events.toml)."""
+    if (precision_of(best) != "day" or best.earliest is None or best.latest is None
+            or (published is not None and best.latest > published)
+            or not _TOLD_ON.search(text, max(0, best.start - _TOLD_REACH), best.start)):
+        return None
+    for other in dating[dating.index(best) + 1:]:
+        if (other.start < best.end or other.start in bounds or other.earliest is None
+                or other.latest is None or precision_of(other) not in _REPORTED_PRECISIONS):
+            continue
+        between = text[best.end:other.start]
+        if _CLAUSE.search(between):
+            return None  # "…, and the ministers will meet next week": a happening of its own
+        if other.earliest > best.latest and cues.FUTURE.search(between):
+            return other
+        if (precision_of(other) == "day" and _PERFECT.search(between)
+                and best.earliest - _WEEK <= other.latest < best.earliest):
+            return other  # a day of the week before ("had accepted … in October" is not)
+        return None  # only the first date after the telling day can be the reported one
+    return None
+
+
+def telling_part(part: Part) -> Part:
+    """The part as the narrative goes on from it: dated by the day its news was told."""
+    told = part.told
+    if told is None:
+        return part
+    return Part(part.start, part.end, told, told.earliest, told.latest, precision_of(told))
+
+
 def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
                    durations: list[Timex]) -> list[Part]:
     """The dated happenings of a sentence: usually one, sometimes two."""
@@ -157,10 +203,13 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     if not dating:
         return [Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
+    told = reported_date(doc.text, dating, best, bounds, doc.date)
+    if told is not None:
+        best, told = told, best
     main = Part(sentence.start, sentence.end, best,
                  doc.date if bounds.get(best.start) == "deadline" else best.earliest,
                  doc.date if bounds.get(best.start) == "since" else best.latest,
-                 precision_of(best), best.start in bounds)
+                 precision_of(best), best.start in bounds, told)
     joined = _coordinated(doc.text, dating, best)
     if joined is not None and joined.earliest is not None and joined.latest is not None \
             and main.earliest is not None and main.latest is not None:
@@ -170,7 +219,7 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
-        if other is best or other is joined or (other.earliest, other.latest) == (
+        if other is best or other is joined or other is told or (other.earliest, other.latest) == (
                 best.earliest, best.latest):
             continue
         if cues.RANK[precision_of(other)] > 2:

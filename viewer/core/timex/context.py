@@ -294,10 +294,17 @@ class Match:
         sign, cue_start, cue_end = self._nearest_cue(index, (left, right, limit), start, end)
         if sign > 0 and self._text[cue_start:cue_end].lower() in self.lex.firm_future:
             return 2
-        if sign <= 0 and self._deadline(left) and (sign == 0 or (cue_end <= start and _apart(
-                index.clauses(left, right), (cue_start, cue_end), (start, end)))):
+        if sign <= 0 and self._deadline(left) and (sign == 0 or (cue_end <= start and (_apart(
+                index.clauses(left, right), (cue_start, cue_end), (start, end))
+                or self._perfect(cue_start)))):
             return 1  # a deadline whose own clause has no past verb lies ahead
         return sign
+
+    def _perfect(self, verb: int) -> bool:
+        """Whether the past verb at `verb` is in the present perfect ("has extended")."""
+        pattern = self.lex.deadline_perfect
+        return pattern is not None and (
+            pattern.search(self._text, max(0, verb - 6), verb) is not None)
 
     def _deadline(self, left: int) -> bool:
         """A deadline preposition right before the match, inside a clause: one that opens

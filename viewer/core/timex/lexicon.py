@@ -11,14 +11,14 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
 from viewer.core.timex.follower_index import follower_table
 from viewer.core.timex.rule_index import RuleScan, compile_scan, start_keys, trie_pattern
+from viewer.core.timex.rule_placeholders import places_of
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -75,6 +75,9 @@ class Lexicon:
     # A deadline preposition ending the text before an expression ("by ", "until ").
     deadline_before: re.Pattern[str] | None = None
     deadline_ends: frozenset[str] = frozenset()  # their last two letters (a quick test)
+    deadline_perfect: re.Pattern[str] | None = None  # before a verb: "has " (see context)
+    period_mods: dict[str, str] = field(default_factory=dict)  # "early", "the end of": mod
+    half_mods: dict[str, str] = field(default_factory=dict)  # "the first half of the '80s"
     # What ends the text before a date closing a period ("the quarter ended ").
     period_end: re.Pattern[str] | None = None
     # The last two letters of each modifier: a cheap test before the search (`widen`).
@@ -207,9 +210,6 @@ def _gate(body: str) -> tuple[re.Pattern[str], ...] | None:
                  for lead in leads)
 
 
-Alternation = Callable[[Any], str]
-
-
 def _alternation(words: Any) -> str:
     """A non-capturing group of the words (a trie, longest first), spaces matching any
     white space."""
@@ -244,54 +244,13 @@ def _cue_pattern(words: list[str], suffix: str | None = None,
     return re.compile(_NOT_AFTER_WORD + body, re.IGNORECASE)
 
 
-def _zone(zones: dict[str, list[str]], alternation: Alternation) -> str:
-    """Time zone abbreviations (capitals only) or names followed by "time"."""
-    short = "|".join(re.escape(z) for z in sorted(zones.get("abbreviations", []), key=len,
-                                                  reverse=True))
-    names = alternation(zones.get("names", [])) if zones.get("names") else "(?!)"
-    return (r"(?:(?-i:" + (short or "(?!)") + r")\b|" + names
-            + r"(?:\s+(?:standard|daylight|summer))?\s+time\b)")
-
-
-def _places(tables: dict[str, Any], alternation: Alternation) -> dict[str, str]:
-    """What each placeholder of a rule pattern stands for."""
-    months = {k: int(v) for k, v in tables["months"].items()}
-    full_months = [m for m in months if len(m) > 3 or m == "may"]
-    weekdays = {k: int(v) for k, v in tables["weekdays"].items()}
-    units = dict(tables["units"])
-    plain_units = [u for u in units if u not in ("weekend", "weekends", "night", "nights")]
-    numbers = {k: float(v) for k, v in tables["numbers"].items()}
-    return {
-        "month": alternation(months),
-        "month_full": alternation(full_months),
-        "weekday": alternation(weekdays),
-        "weekday_full": alternation(w for w in weekdays if w.endswith("day")),
-        "number": alternation(numbers),
-        "number_word": alternation(k for k in numbers if not k.startswith(("a ", "an"))),
-        "compound": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-        r"(?:one|two|three|four|five|six|seven|eight|nine)",
-        "vague": alternation(tables["vague_numbers"]),
-        "unit": alternation(units),
-        "unit_plain": alternation(plain_units),
-        "season": alternation(tables["seasons"]),
-        "part": alternation(tables["parts_of_day"]),
-        "ordinal": alternation(tables["ordinals"]),
-        "holiday": alternation(tables["holidays"]),
-        "fholiday": alternation(tables["floating_holidays"]),
-        "ref": alternation(tables["references"]),
-        "zone": _zone(tables.get("time_zones", {}), alternation),
-        "year": r"(?:1[0-9]\d\d|20\d\d)",
-        "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
-    }
-
-
 def build(data: dict[str, Any]) -> Lexicon:
     tables = data["tables"]
     months = {k: int(v) for k, v in tables["months"].items()}
     weekdays = {k: int(v) for k, v in tables["weekdays"].items()}
     units = dict(tables["units"])
     numbers = {k: float(v) for k, v in tables["numbers"].items()}
-    places, listed = _places(tables, _alternation), _places(tables, _word_list)
+    places, listed = places_of(tables, _alternation), places_of(tables, _word_list)
     rules: list[Rule] = []
     by_word: dict[str, list[int]] = {}
     by_digit: list[int] = []
@@ -338,7 +297,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         parts=dict(tables["parts_of_day"]),
         holidays={k: (int(v[0]), int(v[1])) for k, v in tables["holidays"].items()},
         floating=dict(tables["floating_holidays"]),
-        references=dict(tables["references"]),
+        references=dict(tables["references"]) | dict(tables.get("modal_references", {})),
+        period_mods=dict(tables["period_modifiers"]), half_mods=dict(tables["half_modifiers"]),
         future_cues=_cue_pattern(cues["future"], guard=cues.get("future_guard")),
         past_cues=_cue_pattern(cues["past"], cues.get("past_suffix"), cues.get("past_guard")),
         modifiers=modifiers,
@@ -358,6 +318,7 @@ def build(data: dict[str, Any]) -> Lexicon:
             _NOT_AFTER_WORD + "(?:" + _alternation(cues["deadline"]) + r")\s+$", re.IGNORECASE)
         if cues.get("deadline") else None,
         deadline_ends=frozenset(str(w)[-2:].lower() for w in cues.get("deadline", [])),
+        deadline_perfect=re.compile(cues.get("deadline_perfect", "(?!)"), re.IGNORECASE),
         period_end=re.compile(cues["period_end"], re.IGNORECASE) if cues.get("period_end")
         else None,
         modifier_ends=frozenset(key.lower().rstrip(" -")[-2:] for key in modifiers),

@@ -18,12 +18,6 @@ from viewer.core.timex.value_calendar import (
     value_for,
 )
 
-MODS = {
-    "early": "START", "start": "START", "the start of": "START", "the beginning of": "START",
-    "beginning": "START", "late": "END", "end": "END", "the end of": "END", "close": "END",
-    "mid": "MID", "mid-": "MID", "middle": "MID", "the middle of": "MID", "turn": "APPROX",
-}
-
 
 @dataclass(slots=True)
 class Result:
@@ -49,7 +43,8 @@ def modifier(m: Match) -> str | None:
     word = m.g("mod")
     if not word:
         return None
-    return MODS.get(word.strip(" -"), MODS.get(word.strip()))
+    mods = m.lex.period_mods
+    return mods.get(word.strip(" -"), mods.get(word.strip()))
 
 
 def choose(tense: int, offsets: list[int], window: int) -> int:
@@ -157,7 +152,10 @@ def month(m: Match) -> Result | None:
     if m.dct is None:
         return Result("DATE", f"XXXX-{number:02d}", mod=modifier(m), anchor="none")
     year = m.dct.year
-    if rel in ("last", "past", "this past"):
+    if rel == "last":
+        # "Last February" written in March is a year back: the month just gone is "last month".
+        year = year if number < m.dct.month - 1 else year - 1
+    elif rel in ("past", "this past"):
         year = year if number < m.dct.month else year - 1
     elif rel in ("next", "coming", "this coming"):
         year = year if number > m.dct.month else year + 1
@@ -265,7 +263,7 @@ def season(m: Match) -> Result | None:
         return Result("DATE", f"XXXX-{code}", mod=mod, anchor="none")
     rel = m.g("rel") or ""
     if rel in ("early", "late"):
-        mod = MODS[rel]
+        mod = m.lex.period_mods[rel]
     start_month = SEASON_MONTHS[code][0]
     year = m.dct.year
     season_start = dt.date(year, start_month, 1)
@@ -308,14 +306,16 @@ def quarter(m: Match) -> Result | None:
         elif number > current and m.tense() <= 0:
             year -= 1
         return Result("DATE", f"{year:04d}-{letter}{number}", anchor="dct")
-    if "period" in word and "year-" not in word and "latest" not in word:
+    # "the year-ago period", "the corresponding period last year", "last year's quarter"
+    year_ago = "year" in word
+    if "period" in word and not year_ago and "latest" not in word:
         return None
     # "the quarter", "the latest quarter": the last one reported, the one before the document's.
     day = m.dct.replace(day=1) - dt.timedelta(days=80) if "current" not in word else m.dct
-    if "year-" in word:
+    if year_ago:
         day = day.replace(year=day.year - 1)
     # A comparison ("the year-earlier period") does not move the narrative off its quarter.
-    return Result("DATE", value_for(day, "Q"), anchor="dct", sets_anchor="year-" not in word)
+    return Result("DATE", value_for(day, "Q"), anchor="dct", sets_anchor=not year_ago)
 
 
 def holiday(m: Match) -> Result | None:

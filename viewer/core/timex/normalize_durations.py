@@ -135,7 +135,8 @@ def race_time(m: Match) -> Result | None:
 def is_measure(m: Match) -> bool:
     """An age ("a 6-year-old", "52 years old"), a margin or a rate: read in the text around
     the match, before `duration_value`, which reads only the match."""
-    return m.g("adj") == "-old" or _measure_not_time(m) or _rate_or_fraction(m)
+    return (m.g("adj") == "-old" and not m.g("aged")) or _measure_not_time(m) or (
+        _rate_or_fraction(m))
 
 
 def duration(m: Match) -> Result | None:

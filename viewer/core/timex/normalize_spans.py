@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from viewer.core.timex.context import Match
-from viewer.core.timex.normalize_dates import MODS, Result, calendar_date, weekday
+from viewer.core.timex.normalize_dates import Result, calendar_date, weekday
 from viewer.core.timex.normalize_durations import (
     TIME_UNITS,
     approx_mod,
@@ -300,7 +300,7 @@ def relative_period(m: Match) -> Result | None:
         day = shift(m.dct, "W" if unit == "WE" else unit, step)
     result = Result("DATE", value_for(day, unit), anchor="dct", sets_anchor=not comparison)
     if rel:
-        mod = MODS.get(rel.replace("at the ", "the ").replace("by the ", "the "))
+        mod = m.lex.period_mods.get(rel.replace("at the ", "the ").replace("by the ", "the "))
         if rel in ("earlier", "later", "the rest of", "the remainder of"):
             start, end = interval(result.value)
             if start and end:
@@ -315,7 +315,7 @@ def relative_period(m: Match) -> Result | None:
                 result.explicit_span = True
             mod = "START" if rel == "earlier" else "END" if rel == "later" else None
         elif rel in ("early", "late", "mid"):
-            mod = MODS[rel]
+            mod = m.lex.period_mods[rel]
         result.mod = mod
     return result
 

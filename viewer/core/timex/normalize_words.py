@@ -58,11 +58,8 @@ def spelled_day(m: Match) -> Result | None:
     return calendar_date(m)
 
 
-_HALF_MODS = {"first": "START", "second": "END", "last": "END", "latter": "END", "final": "END"}
-
-
 def decade(m: Match) -> Result | None:
-    mod = _HALF_MODS.get(m.g("part") or "") or modifier(m)
+    mod = m.lex.half_mods.get(m.g("part") or "") or modifier(m)
     digits = m.g("decade")
     if digits:
         return Result("DATE", digits[:3], mod=mod)

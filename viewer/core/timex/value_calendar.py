@@ -129,16 +129,22 @@ def interval(value: str) -> tuple[dt.date | None, dt.date | None]:
 def narrow(
     span: tuple[dt.date | None, dt.date | None], mod: str | None
 ) -> tuple[dt.date | None, dt.date | None]:
-    """Early/mid/late a period: its first, middle or last third."""
+    """Early/mid/late a period: its first, middle or last third, which do not overlap ("early
+    May" is May 1-10, "mid-May" 11-20, "late May" 21-31: a month's thirds as a reader counts
+    them); the last third takes the days left over."""
     start, end = span
     if start is None or end is None or mod not in ("START", "MID", "END"):
         return span
-    third = (end - start) // 3
+    # a whole month is cut at its 10th and 20th; any other period in equal thirds
+    month = start.day == 1 and (start.year, start.month) == (end.year, end.month)
+    third = 10 if month else ((end - start).days + 1) // 3
+    if third == 0:
+        return span
     if mod == "START":
-        return start, start + third
+        return start, start + dt.timedelta(days=third - 1)
     if mod == "END":
-        return end - third, end
-    return start + third, end - third
+        return start + dt.timedelta(days=2 * third), end
+    return start + dt.timedelta(days=third), start + dt.timedelta(days=2 * third - 1)
 
 
 def floating_holiday(name: str, year: int) -> dt.date:
