@@ -315,3 +315,28 @@ def _told_sentence_work(copies: int) -> int:
 
 def test_told_days_and_possible_steps_are_linear() -> None:
     assert growth(_told_sentence_work) < LINEAR
+
+
+def _speaker_paragraph_work(copies: int) -> int:
+    """The speaker pass over one long paragraph of attributions: proper bodies found by the
+    document's scan for body nouns, asides before verbs, "according to", quotations."""
+    from viewer.core.events import speakers
+
+    text = " ".join([
+        "The Independent Electoral and Boundaries Commission said on Monday it had counted "
+        "the votes.", "Kenya's foreign ministry, for its part, has also said the results "
+        "were fair.", "According to the commission, turnout was high.",
+        "“We are ready,” said Wafula Chebukati."] * copies * 10)
+    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    counter = [0]
+    with counting_patterns(speakers, counter), counting_patterns(events, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_speakers_of_a_long_paragraph_are_linear() -> None:
+    """Each sentence asks the document's list of body nouns by bisection and cuts the window
+    before each verb at its last foreign word: no step looks back over the paragraph."""
+    assert growth(_speaker_paragraph_work) < LINEAR

@@ -71,3 +71,22 @@ def test_shares_give_the_one_replay(seed: int, shares: int) -> None:
     assert list(people_table(final).items()) == list(people_table(want_final).items())
     created = sum(len(share.created) for share in replayed)
     assert created == len(want_final.people) - len(registry.people) > 0
+
+
+def test_an_event_without_mentions_is_kept_as_it_is_unless_a_party_repeats() -> None:
+    """`attach_people` returns an event with no mentions untouched (no copy) exactly when
+    `with_people` would change nothing: a party named twice is still made unique."""
+    import datetime as dt
+
+    from viewer.core.events.document_events import Event
+    from viewer.core.pipeline.people_reduce import attach_people, with_people
+
+    day = dt.date(2024, 1, 2)
+    event = Event("e1", "a.txt", "Talks ended.", 0, 12, day, day, "day", "explicit", "Tuesday",
+                  "2024-01-02", ("Russia", "Ukraine"), (), ("talks",), False, 3)
+    assert with_people(event.parties, event.why, event.speaker, []) is None
+    assert attach_people(event, (), lambda _i, _m: None) is event
+    twice = Event("e2", "a.txt", "Talks ended.", 0, 12, day, day, "day", "explicit", "Tuesday",
+                  "2024-01-02", ("Russia", "Russia"), (), ("talks",), False, 3)
+    assert with_people(twice.parties, twice.why, twice.speaker, []) is not None
+    assert attach_people(twice, (), lambda _i, _m: None).parties == ("Russia",)

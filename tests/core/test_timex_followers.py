@@ -17,7 +17,8 @@ from viewer.core.timex.tagger import _narrow
 
 def test_number_followers_are_the_starts_of_the_word_after_the_number() -> None:
     body = r"(?<!\w)(?:the\s+)?(?P<n>\d+(?:\.\d+)?)[- ](?:hours?|days?)\b"
-    assert number_followers(body) == {"hou", "day", DIGIT}  # "3.5 hours": a digit follows
+    # "3.5 hours": a digit follows; "day" may be the whole next word or begin "days"
+    assert number_followers(body) == {"hour", "day", "days", DIGIT}
     assert number_followers(r"(?P<d>\d{3}0)s\b") == {"s"}  # "1990s": no space needed
     assert number_followers(r"(?P<h>\d+):(?P<m>\d\d)") == {DIGIT}
     assert number_followers(r"(?P<y>\d{4})(?!\d)") is None  # may end after the number
@@ -35,11 +36,13 @@ def test_a_rule_can_follow_only_the_words_it_goes_on_with() -> None:
 
 def test_a_number_before_a_unit_tries_durations_not_dates() -> None:
     lex = bundled()
-    left = _narrow(lex, DIGIT, "hou")
+    left = _narrow(lex, DIGIT, "hour")
     ids = [lex.rules[index].id for index in left]
     assert "duration" in ids and "ago" in ids and "year" in ids
     assert not {"iso-datetime", "clock-24", "weekday-month-day", "century"} & set(ids)
     assert len(left) == 5 < len(lex.by_digit)
+    # a next word of three letters that is no unit's start ("hou") is no unit
+    assert not {"duration", "ago"} & {lex.rules[i].id for i in _narrow(lex, DIGIT, "hou")}
 
 
 def _unnarrowed(lex: Lexicon) -> Lexicon:

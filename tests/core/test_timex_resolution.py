@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.core.workcount import CountingPattern
 from viewer.core.timex import Tagger
@@ -118,3 +120,17 @@ def test_the_ascii_scan_is_used_only_where_it_reads_as_unicode_does() -> None:
     for text in ("Talks resumed on Monday in Genève.", "Talks resumed on\u00a0Monday.",
                  "“Talks,” he said — on Monday."):
         assert [t.value for t in Tagger().tag(text, dt.date(2024, 6, 5))] == ["2024-06-03"]
+
+
+_READ_CHARS = st.sampled_from(list("aZ9 _-.,'’“”—–İıſKµéÉ\u00a0\u2009Ⓐⓐ\u0130\u212a\ud800ǅ"))
+
+
+@given(st.lists(_READ_CHARS, max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_lowered_reading_is_the_lower_case_and_the_ascii_reading(text: str) -> None:
+    """Lowering the UTF-8 bytes (only A-Z change) is used only where every other character
+    has no lower case: the result is `str.lower` and `ascii_reading` of it, for any text."""
+    from viewer.core.timex.rule_index import ascii_reading, lowered_reading
+
+    lowered, plain = lowered_reading(text)
+    assert lowered == text.lower() and plain == ascii_reading(text.lower())

@@ -82,3 +82,19 @@ def test_a_place_before_a_name_is_found_as_the_expression_finds_it() -> None:
         assert name_lookups.place_before(text) == want, text
         found += want
     assert found > 500
+
+
+def test_a_place_before_a_name_is_read_in_place_as_in_a_copy() -> None:
+    """`place_before_at` reads the window inside the text (no copy): the same answers as
+    `place_before` of the copied window, wherever the window starts and ends."""
+    pieces = [*name_lookups.PLACES, "x", "Gaza", " ", "  ", "\n", ",", "-", "_", "1", "é", "\xa0"]
+    rng = random.Random(10)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        left_from = rng.randint(0, start)
+        want = name_lookups.place_before(text[left_from:start])
+        assert name_lookups.place_before_at(text, left_from, start) == want, (text, left_from)
+        found += want
+    assert found > 100

@@ -74,3 +74,24 @@ def test_a_title_beside_a_reference_binds_the_person(tmp_path: Path) -> None:
     said = {e.text.split()[0]: e.parties for e in extraction.events if e.document == "b.txt"}
     assert said["Soto"] == ("Peru",)
     assert said["Ruiz"] == ("Peru",)
+
+
+def test_title_phrases_are_remembered_per_set_of_titles() -> None:
+    """`_between_is_title` answers as the phrase test, from memory the second time, and a
+    folder's own titles (another `TitleData`) get answers of their own."""
+    from viewer.core.events import title_parties
+
+    bundled = title_parties.title_data()
+    extra = title_parties._titles_from({"titles": ["chief negotiator"], "title_modifiers": []})
+    phrases = [" president ", "'s chief negotiator, ", " met in ", "'s foreign minister ",
+               " chief negotiator "]
+    title_parties._PHRASES.clear()
+    for data in (bundled, extra, bundled):
+        for phrase in phrases:
+            want = title_parties._is_title_phrase(phrase, data.title_re, data.modifiers)
+            assert title_parties._between_is_title(phrase, data) == want, (phrase, data.titles)
+    memo = title_parties._PHRASES[id(bundled)][1]
+    assert set(memo) == set(phrases)
+    assert title_parties._between_is_title(" chief negotiator ", extra)
+    assert title_parties._between_is_title(" president ", bundled)
+    assert not title_parties._between_is_title(" president ", extra)

@@ -220,7 +220,7 @@ def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
 
 
 DATE_COLUMNS = ("id", "document", "start", "end", "date_source", "_rank", "_order")
-# What linking reads (cluster._linkable, content words), and where each event is from.
+# What linking reads (the pair tests of cluster.links, content words), and where each event is from.
 LINK_COLUMNS = ("id", "document", "text", "start", "end", "date_source", "topics", "parties",
                 "boilerplate", "_rank", "_order", "_partition")
 

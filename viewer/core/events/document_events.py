@@ -118,6 +118,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     mentions: list[tuple[PersonMention, ...]] = []
     repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(doc.sentences[n]).split()))
     share = Shared()
+    # (topic, cue) pairs → their shared topic tuple and reasons, worked out once per document
+    topic_reasons: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     focus: Part | None = None
     named: dict[str, int] = {}  # party → where the article last named it
     opened: str | None = None  # the party the last body sentence opened with
@@ -270,7 +272,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if sentence_topics is None:
                         sentence_topics = taxonomy.explain(text)
                     topic_pairs = sentence_topics
-            topics = share[tuple(t for t, _ in topic_pairs)]
+            known = topic_reasons.get(topic_pairs)
+            if known is None:  # (a few hundred distinct pairs in a long article)
+                known = topic_reasons[topic_pairs] = (
+                    share[tuple(t for t, _ in topic_pairs)],
+                    tuple(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))
+            topics, topic_why = known
             party_why: dict[str, str] = {}
             for mention in every:
                 if mention.party in parties and part.start <= mention.start < part.end:
@@ -300,7 +307,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
                 why=share[(*(share[f"party:{p}:{surface}"] for p, surface in party_why.items()),
-                           *(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))],
+                           *topic_why)],
             ))
             said_slot.append(len(said) - 1)
             mentions.append((tuple(m for m in people if part.start <= m.start < part.end)

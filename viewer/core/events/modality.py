@@ -194,12 +194,15 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
     spoken: re.Match[str] | None = None
     looked = False
     weak: tuple[str, str] | None = None  # an aside's cue in the anchor's clause
-    first = _WORD.search(sentence)
-    lead = first.start() if first else 0
+    lead = -1  # where the sentence's first word starts, once a capitalised cue asks
     for cue_start, cue_end in found:
         text = sentence[cue_start:cue_end]
-        if text[:1].isupper() and cue_start > lead:
-            continue  # capitalised inside the sentence: a name ("May", "Will")
+        if text[:1].isupper():
+            if lead < 0:
+                first = _WORD.search(sentence)
+                lead = first.start() if first else 0
+            if cue_start > lead:
+                continue  # capitalised inside the sentence: a name ("May", "Will")
         if clauses is None:
             starts, subordinate = _clauses(sentence, rules)
             main = {n for n, sub in enumerate(subordinate) if not sub} or set(

@@ -28,6 +28,18 @@ def place_before(left: str) -> bool:
         for word in PLACES)
 
 
+def place_before_at(text: str, left_from: int, start: int) -> bool:
+    """`place_before(text[left_from:start])`, read in place (no copy of the window)."""
+    end = start
+    while end > left_from and text[end - 1].isspace():
+        end -= 1
+    if end == start or not text.endswith(PLACES, left_from, end):
+        return False
+    return any(text.endswith(word, left_from, end) and (
+        end - left_from == len(word) or not word_char(text[end - len(word) - 1]))
+        for word in PLACES)
+
+
 def title_ends(titles: Iterable[str]) -> dict[str, tuple[int, ...]]:
     """The lengths of the titles (ascending) by their last two characters (a shorter title by
     itself), so `titled_before` tries only the lengths of titles that end as

@@ -47,10 +47,12 @@ class Words:
 
     def __init__(self, text: str, start: int, end: int, covered: Sequence[Mention]) -> None:
         self.text, self.start, self.end = text, start, end
-        spans = sorted((m.start, m.end) for m in covered)
         self.lows: list[int] = []
         self.highs: list[int] = []
-        for low, high in spans:  # overlapping mentions merged, so one bisect answers
+        if not covered:  # most sentences name no party
+            return
+        # overlapping mentions merged, so one bisect answers
+        for low, high in sorted([(m.start, m.end) for m in covered]):
             if self.highs and low <= self.highs[-1]:
                 self.highs[-1] = max(self.highs[-1], high)
             else:
@@ -65,6 +67,23 @@ class Words:
         """Tokens that begin with a capital, in order (the first two places are judged
         here: the look-behind would see across the start of the range)."""
         text, start, end = self.text, self.start, self.end
+        if start == 0 or not (_LETTER.match(text, start - 1) or text[start - 1] in "-'’"):
+            # Nothing before the range that a look-behind could join to its first two places
+            # (a sentence starts after a space): one scan from the start answers as below.
+            if not self.lows:
+                yield from _CAPITAL_TOKEN.finditer(text, start, end)
+                return
+            # tokens and mentions both come in text order: one moving index over the
+            # mentions answers `covered` for each token without a search
+            lows, highs = self.lows, self.highs
+            index, count = 0, len(lows)
+            for word in _CAPITAL_TOKEN.finditer(text, start, end):
+                at = word.start()
+                while index < count and highs[index] <= at:
+                    index += 1
+                if index == count or at < lows[index]:
+                    yield word
+            return
         for at in range(start, min(start + 2, end)):
             before = text[at - 1] if at > start else ""
             if (at == start or not (_LETTER.match(before) or (

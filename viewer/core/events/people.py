@@ -20,6 +20,7 @@ from pathlib import Path
 from viewer.core.events.name_lookups import remembered
 from viewer.core.events.name_tokens import Words
 from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.record_builder import slot_constructor
 from viewer.core.events.story_roles import ROLE_MARK, RoleRules, find_roles
 from viewer.core.events.title_parties import PersonMention as PersonMention
 from viewer.core.events.title_parties import TitleData as TitleData
@@ -27,8 +28,8 @@ from viewer.core.events.title_parties import title_data as title_data
 from viewer.core.events.title_parties import title_party
 
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
-_SPEECH = re.compile(
-    r"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
+_SPEECH = re.compile(  # matched at a name's end (`match` anchors there; no "^")
+    r"\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|stated|noted|"
     r"added|warned|announced|wrote|insisted|stressed|claimed|urged|argued|explained|confirmed|"
     r"acknowledged|tweeted|posted|replied|responded|underscored|clarified|described|"
     r"condemned|vowed|offered|pushed|discussed|met|gave)\b"
@@ -53,6 +54,8 @@ _STOP_WORDS = frozenset(
     "Regional Governor Inside Story Democracy Eurasia Quincy Responsible Statecraft Molise "
     "University Spider Web Web InterContinental Mechanics Map Author More From".split()
 )
+
+_person_mention = slot_constructor(PersonMention)  # as `PersonMention(...)`, at half the cost
 
 
 @functools.lru_cache(maxsize=65536)
@@ -88,6 +91,20 @@ def _bare(token: str) -> str:
     return token.rstrip(".")
 
 
+_BARE: dict[str, str] = {}
+_BARE_WORDS = 100_000  # tokens remembered, then forgotten
+
+
+def _bare_interned(token: str) -> str:
+    """`_bare(token)`, interned (a long article names the same people thousands of times)
+    and remembered per token, which comes back in every article."""
+    found = _BARE.get(token)
+    if found is None:
+        if len(_BARE) >= _BARE_WORDS:
+            _BARE.clear()
+        found = _BARE[token] = sys.intern(_bare(token))
+    return found
+
 
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
                 folder: str | Path | None = None,
@@ -111,7 +128,7 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             while len(run) < 4:
                 last = run[-1].group()
                 nxt = words.adjacent(run[-1].end())
-                if nxt is None or _bare(last) != last.rstrip("."):
+                if nxt is None or last.endswith(("'s", "’s")):
                     break  # a possessive ends the name: "Witkoff's announcement"
                 word = nxt.group()
                 if is_name(word):
@@ -130,13 +147,16 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
             taken = run[-1].end()
             start, end = run[0].start(), run[-1].end()
             tail = run[-1].group()
-            # interned: a long article names the same people thousands of times
-            names = tuple(sys.intern(_bare(t.group())) for t in run)
-            end -= len(tail) - len(tail.rstrip(".")) + (len(tail.rstrip(".")) - len(_bare(tail)))
+            names = tuple([_bare_interned(t.group()) for t in run])
+            end -= len(tail) - len(names[-1])  # the name ends before its possessive or dot
             party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
-            speech = bool(_SPEECH.match(text[end : end + 40]))
-            found.append(PersonMention(start, end, names, titled or speech, party))
+            speech = _SPEECH.match(text, end, end + 40) is not None
+            found.append(_person_mention(start, end, names, titled or speech, party))
     return found
+
+
+def _votes(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 ROLE_JOIN = "\x1d"  # between the parties of a role (`Person.party` of a role)
@@ -165,7 +185,9 @@ class Person:
         by name, joined by `ROLE_JOIN`."""
         if self.key.startswith(ROLE_MARK):
             return ROLE_JOIN.join(sorted(self.party_votes)) or None
-        return self.party_votes.most_common(1)[0][0] if self.party_votes else None
+        # what `most_common(1)` gives (the first counted of the most votes), without its
+        # heap machinery: this is read for every mention the folder resolves
+        return max(self.party_votes.items(), key=_votes)[0] if self.party_votes else None
 
 
 class PeopleRegistry:

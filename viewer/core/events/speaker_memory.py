@@ -5,16 +5,40 @@ spokesman"), kept as the sentences go by, so each look-up is a dictionary access
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_rules import SpeakerRules, load_rules
-from viewer.core.events.speaker_sources import Speaker, only_titles, person_speaker
+from viewer.core.events.speaker_sources import (
+    Speaker,
+    flagged,
+    new_speaker,
+    only_titles,
+    person_speaker,
+)
 
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 _TRAILING_COMMA = re.compile(r",\s*$")
+_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")  # a word of a name after a title (`person_title`)
+
+
+def title_start(text: str, lo: int, end: int, title_words: int) -> int:
+    """Where a search for `person_title` in text[lo:end] may start and still find the match
+    it finds from `lo`: a match is a title of at most `title_words` words and capitalised
+    words up to `end`, so it begins among the last words that look like a name and the
+    `title_words` before them. (The expression tried all 50 positions, 9 µs a name.)"""
+    if title_words <= 0:
+        return lo
+    before = text[lo:end]
+    runs = before.split()
+    kept = len(runs)
+    while kept and _NAME_WORD.fullmatch(runs[kept - 1]):
+        kept -= 1
+    kept -= title_words
+    if kept <= 0:
+        return lo
+    return lo + len(before.rsplit(None, len(runs) - kept)[0])
 
 
 class SpeakerMemory:
@@ -42,7 +66,7 @@ class SpeakerMemory:
         "analyst Jane Doe said": a neutral source."""
         if len(speaker.people) == 1 and not speaker.neutral and self._neutral(
                 speaker.people[0]):
-            return dataclasses.replace(speaker, neutral=True)
+            return flagged(speaker, neutral=True)
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
@@ -110,12 +134,14 @@ class SpeakerMemory:
     def _remember(self, people: Sequence[PersonMention], speaker: Speaker | None) -> None:
         """Update the antecedents: this sentence's named speaker, else its named subject."""
         if speaker is not None and speaker.act:
-            speaker = dataclasses.replace(speaker, act=False)  # the act was this sentence's
+            speaker = flagged(speaker, act=False)  # the act was this sentence's
         for mention in people:
             if not mention.evidence:
                 continue  # no title next to it: nothing to remember it by
-            title = self.rules.person_title.search(self.text, max(0, mention.start - 50),
-                                                  mention.start)
+            lo = max(0, mention.start - 50)
+            title = self.rules.person_title.search(
+                self.text, title_start(self.text, lo, mention.start, self.rules.title_words),
+                mention.start)
             if title is not None:
                 self.titled[title.group(1).lower()] = person_speaker(mention)
             key = mention.tokens[-1]
@@ -137,8 +163,8 @@ class SpeakerMemory:
                 self.group = speaker
         if self.subject is not None and (speaker is None or not speaker.people):
             # (built with its flag: `dataclasses.replace` cost a copy per sentence)
-            self.person = Speaker(" ".join(self.subject.tokens), (self.subject,),
-                                  neutral=self._neutral(self.subject))
+            self.person = new_speaker(" ".join(self.subject.tokens), (self.subject,),
+                                      neutral=self._neutral(self.subject))
 
     def _capitalised_word(self, start: int, mention: PersonMention) -> bool:
         """A lone word that opens the sentence with nothing to show it is a name ("Weapons
@@ -157,6 +183,8 @@ class SpeakerMemory:
         if first is None:
             return None
         head = self.text[start : first.start]
+        if not head or head.isspace():
+            return first  # the sentence opens with the name (what `only_titles` says of it)
         head = _LEADING_PHRASE.sub("", head) if "," in head else head
         head = _TRAILING_COMMA.sub("", head)  # "Togo's deputy agent, Afi Lawson, was …"
         return first if only_titles(head, self.rules) else None

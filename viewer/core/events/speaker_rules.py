@@ -46,6 +46,17 @@ class SpeakerRules:
     own_name: frozenset[str] = frozenset()  # "police": speaks as itself, not as its state
     person_heads: frozenset[str] = frozenset()  # "an official": one person, a "he" or "she"
     proper_body: re.Pattern[str] = re.compile(r"(?!)")  # "Independent … Commission"
+    # A capitalised body noun: `proper_body` needs one in the sentence, so one scan of the
+    # document (`body_heads`) tells which sentences to search at all. Matches everywhere
+    # unless built from the data.
+    body_head: re.Pattern[str] = re.compile("")
+    # Every word (run between spaces and commas) of the `between` and `asides` phrases: a
+    # match of `between` holds no other, so its search need not start before the last word
+    # that is not one of them (`speakers.between_start`). None: search the whole window.
+    between_words: frozenset[str] | None = None
+    # The most words a `person_titles` phrase has (0: unknown, search the whole window): a
+    # match of `person_title` is one and the capitalised words after it (`title_start`).
+    title_words: int = 0
     # A body noun alone: `body_before` holds one, and a search for it alone is quick (about a
     # fifth of `body_before`'s, which tries a name's words at every position), so it goes first.
     body_noun: re.Pattern[str] = re.compile(r"(?!)")
@@ -58,6 +69,31 @@ class SpeakerRules:
 
 def _alternatives(words: Sequence[str]) -> str:
     return phrase_pattern(list(words)) or "(?!)"
+
+
+def _words(phrases: Sequence[str]) -> frozenset[str]:
+    """The words of `phrases` as `phrase_pattern` matches them: an apostrophe may be ' or ’."""
+    out: set[str] = set()
+    for phrase in phrases:
+        for word in phrase.split():
+            forms = [""]
+            for char in word:
+                options = ("'", "’") if char == "'" else (char,)
+                forms = [form + option for form in forms for option in options]
+            out.update(forms)
+    return frozenset(out)
+
+
+def body_heads(text: str, rules: SpeakerRules) -> list[int]:
+    """Where in `text` a capitalised body noun begins, every place, in order (one also inside
+    another): each search resumes one character after the last place found, which costs one
+    scan of the text and a call per place."""
+    places: list[int] = []
+    found = rules.body_head.search(text)
+    while found is not None:
+        places.append(found.start())
+        found = rules.body_head.search(text, found.start() + 1)
+    return places
 
 
 def _amount(data: dict[str, Any]) -> re.Pattern[str]:
@@ -111,6 +147,9 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             r"(?<![\w’'-])((?!(?:The|A|An|This|That|Its|Their)\s)"
             r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
             rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
+        body_head=re.compile(_alternatives([b for b in bodies if b[:1].isupper()])),
+        between_words=_words([*data.get("between", []), *data.get("asides", [])]),
+        title_words=max((len(t.split()) for t in data.get("person_titles", [])), default=0),
         holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),
         state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
         amount=_amount(data),

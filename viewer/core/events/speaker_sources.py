@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
+from viewer.core.events.record_builder import slot_constructor
 from viewer.core.events.speaker_rules import SpeakerRules
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -39,8 +40,22 @@ class Speaker:
         return len(self.people) > 1 or (not self.people and self.name.endswith("s"))
 
 
+# `Speaker(...)` without the frozen class's per-field setattr: the speaker pass makes one or
+# two per sentence (`record_builder`).
+new_speaker = slot_constructor(Speaker)
+
+
+def flagged(speaker: Speaker, *, neutral: bool | None = None, act: bool | None = None
+            ) -> Speaker:
+    """A copy of `speaker` with its `neutral` or `act` flag set: `dataclasses.replace` at a
+    fraction of its cost (it walks the fields by name)."""
+    return new_speaker(speaker.name, speaker.people, speaker.parties,
+                       speaker.neutral if neutral is None else neutral, speaker.head,
+                       speaker.bare, speaker.act if act is None else act, speaker.side)
+
+
 def person_speaker(mention: PersonMention) -> Speaker:
-    return Speaker(" ".join(mention.tokens), (mention,))
+    return new_speaker(" ".join(mention.tokens), (mention,))
 
 
 def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.events.name_lookups import place_before, title_ends, titled_before
+from viewer.core.events.name_lookups import place_before_at, title_ends, titled_before
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.story_roles import RoleRules, roles_from
 from viewer.core.resources import build_for_folder, override
@@ -70,16 +70,32 @@ def title_data(folder: str | Path | None = None) -> TitleData:
 
 
 def _between_is_title(between: str, data: TitleData) -> bool:
-    """True when the words between a party and a name form a title ("'s lead negotiator,")."""
-    return _is_title_phrase(between, data.title_re, data.modifiers)
+    """True when the words between a party and a name form a title ("'s lead negotiator,").
+    Remembered per phrase and set of titles: the same few hundred phrases (" president ",
+    " met in ") come between a party and a name all through a folder, and each costs two
+    title searches and a substitution. (Not an `lru_cache` over the arguments: hashing the
+    compiled title expression, as its key, took 9 µs a call, longer than the test.)"""
+    entry = _PHRASES.get(id(data))
+    if entry is None or entry[0] is not data:
+        if len(_PHRASES) >= 8:
+            _PHRASES.clear()
+        entry = _PHRASES[id(data)] = (data, {})
+    memo = entry[1]
+    found = memo.get(between)
+    if found is None:
+        if len(memo) >= PHRASES_KEPT:
+            memo.clear()
+        found = memo[between] = _is_title_phrase(between, data.title_re, data.modifiers)
+    return found
 
 
-@functools.lru_cache(maxsize=4096)
+_PHRASES: dict[int, tuple[TitleData, dict[str, bool]]] = {}  # id(titles) → (titles, memo)
+PHRASES_KEPT = 4096  # phrases remembered per set of titles, then forgotten
+
+
 def _is_title_phrase(between: str, title_re: re.Pattern[str], modifiers: frozenset[str]
                      ) -> bool:
-    """`_between_is_title`, remembered: the same few hundred phrases (" president ", " met
-    in ") come between a party and a name all through a folder, and each costs two title
-    searches and a substitution."""
+    """`_between_is_title`, worked out."""
     rest = _POSSESSIVE_START.sub(" ", between.strip())
     if not title_re.search(rest):
         return False
@@ -116,10 +132,14 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
         # `known` is in text order: only the mentions just before the name can qualify.
         first = bisect_left(known, left_from, key=mention_start)
         last = bisect_left(known, start, lo=first, key=mention_start)
-        mentions = [m for m in known[first:last] if m.end <= start]
+        near: Sequence[Mention] = known
     else:
-        mentions = gazetteer.mentions(text, left_from, start)
-    for mention in reversed(mentions):
+        near = gazetteer.mentions(text, left_from, start)
+        first, last = 0, len(near)
+    for index in range(last - 1, first - 1, -1):  # the nearest first
+        mention = near[index]
+        if mention.end > start:
+            continue
         if _between_is_title(text[mention.end : start], data):
             return mention.party, True
         if (_BODY_BETWEEN.fullmatch(text, mention.end, start)
@@ -143,11 +163,10 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
         if (head and head[0].start == of.end() and head[0].kind in ("name", "alias")
                 and _PARTY_ENDS.match(text, head[0].end)):
             return head[0].party, True  # "Yaw Ofori-Darko of Ghana"
-    left = text[left_from:start]
     titled = (titled_before(text, left_from, start, data.titles, data.lengths, data.ends)
               if data.lengths
-              else bool(data.titled_end.search(left)))
-    if place_before(left):
+              else bool(data.titled_end.search(text[left_from:start])))
+    if place_before_at(text, left_from, start):
         return None, False  # "a ceasefire in Gaza, one diplomat said": a place
     appos = _APPOSITION.match(text[end : end + 4])
     if appos:

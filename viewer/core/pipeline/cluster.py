@@ -48,19 +48,6 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def _linkable(a: Event, b: Event, topics: tuple[frozenset[str], frozenset[str]],
-              parties: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Everything but the wording (checked first, so words are only read when needed); the
-    events' topic and party sets are built once per event, not once per pair."""
-    if a.document == b.document or a.start is None or b.start is None:
-        return False
-    if a.end is None or b.end is None or a.start > b.end or b.start > a.end:
-        return False
-    if topics[0].isdisjoint(topics[1]):
-        return False
-    return not (parties[0] and parties[1] and parties[0].isdisjoint(parties[1]))
-
-
 def close_wording(wa: frozenset[T], wb: frozenset[T], min_shared: int = MIN_SHARED,
                   min_overlap: float = MIN_OVERLAP) -> bool:
     """Whether two events' content words (strings, or their codes) say the same thing:
@@ -75,9 +62,10 @@ def is_candidate(e: Event) -> bool:
             and (e.end - e.start).days <= MAX_SPAN_DAYS and e.date_source != "document")
 
 
-def _sorted_candidates(events: Sequence[Event]) -> tuple[list[int], list[int]]:
-    """Candidates by start (then position), and for each the next one from another
-    document: a long article's own events are stepped over in one jump."""
+def _sorted_candidates(events: Sequence[Event]) -> tuple[list[int], list[int], list[str]]:
+    """Candidates by start (then position), for each the next one from another
+    document (a long article's own events are stepped over in one jump), and each one's
+    document."""
     candidates = [i for i, e in enumerate(events) if is_candidate(e)]
     candidates.sort(key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
     documents = [events[i].document for i in candidates]
@@ -86,7 +74,7 @@ def _sorted_candidates(events: Sequence[Event]) -> tuple[list[int], list[int]]:
         nxt = pos + 1
         same = documents[nxt] == documents[pos]
         other_document[pos] = other_document[nxt] if same else nxt
-    return candidates, other_document
+    return candidates, other_document, documents
 
 
 def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
@@ -97,10 +85,18 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
     With `reach` (whether the event at one position may be compared with the one at
     another, from `comparison_reach` over the whole date bucket), the cap is that instead
     of a count: a bucket of one topic then compares the pairs the date bucket would."""
-    candidates, other_document = _sorted_candidates(events)
-    topic_sets = [frozenset(events[i].topics) for i in candidates]
-    party_sets = [frozenset(events[i].parties) for i in candidates]
-    cap = MAX_COMPARED if reach is None else len(candidates)
+    candidates, other_document, documents = _sorted_candidates(events)
+    # What each comparison reads, as columns in candidate order: dates (a candidate has both,
+    # `is_candidate`, so `_linkable`'s other tests reduce to these), documents, and the topic
+    # and party sets, made when an event is first compared (a one-article folder compares
+    # none).
+    chosen = [events[i] for i in candidates]
+    firsts = [e.start for e in chosen]
+    lasts = [e.end for e in chosen]
+    count = len(candidates)
+    topic_sets: list[frozenset[str] | None] = [None] * count
+    party_sets: list[frozenset[str] | None] = [None] * count
+    cap = MAX_COMPARED if reach is None else count
     words: dict[int, frozenset[str]] = {}  # content words, for the events ever compared
 
     def words_of(i: int) -> frozenset[str]:
@@ -111,24 +107,35 @@ def links(events: Sequence[Event], owner: Callable[[Event], bool] | None = None,
 
     pairs: list[tuple[int, int]] = []
     for pos, i in enumerate(candidates):
-        a = events[i]
-        if owner is not None and not owner(a):
+        if owner is not None and not owner(chosen[pos]):
             continue
+        first, last, document = firsts[pos], lasts[pos], documents[pos]
+        topics = parties = None
         compared = 0
         j = pos + 1
-        while j < len(candidates) and compared < cap:
-            b = events[candidates[j]]
-            if b.start is not None and a.end is not None and b.start > a.end:
+        while j < count and compared < cap:
+            if firsts[j] > last:  # type: ignore[operator]
                 break
             if reach is not None and not reach(i, candidates[j]):
                 break
-            if b.document == a.document:
+            if documents[j] == document:
                 j = other_document[j]
                 continue
             compared += 1
-            if _linkable(a, b, (topic_sets[pos], topic_sets[j]), (party_sets[pos], party_sets[j])) \
-                    and close_wording(words_of(i), words_of(candidates[j])):
-                pairs.append((i, candidates[j]))
+            if first <= lasts[j]:  # type: ignore[operator]
+                if topics is None:
+                    topics = topic_sets[pos] or frozenset(chosen[pos].topics)
+                    parties = party_sets[pos] or frozenset(chosen[pos].parties)
+                    topic_sets[pos], party_sets[pos] = topics, parties
+                other_topics, other_parties = topic_sets[j], party_sets[j]
+                if other_topics is None or other_parties is None:
+                    other_topics = topic_sets[j] = frozenset(chosen[j].topics)
+                    other_parties = party_sets[j] = frozenset(chosen[j].parties)
+                if (not topics.isdisjoint(other_topics)
+                        and not (parties and other_parties
+                                 and parties.isdisjoint(other_parties))
+                        and close_wording(words_of(i), words_of(candidates[j]))):
+                    pairs.append((i, candidates[j]))
             j += 1
     return pairs
 
@@ -139,7 +146,7 @@ def comparison_reach(events: Sequence[Event], owner: Callable[[Event], bool] | N
     event `links` compares it with (its MAX_COMPARED-th later event of another article
     starting before its end). Reads dates and documents only, never the text: a date bucket
     finds its events' reach, and its topics' buckets then link within it."""
-    candidates, other_document = _sorted_candidates(events)
+    candidates, other_document, _ = _sorted_candidates(events)
     out: dict[int, int] = {}
     for pos, i in enumerate(candidates):
         a = events[i]

@@ -153,6 +153,8 @@ def attach_people(event: Event, mentions: Sequence[PersonMention],
                   lookup: Callable[[int, PersonMention], Found | None]) -> Event:
     """The event with the people its mentions name, those people's parties added and its
     speaker's name as the registry settles it."""
+    if not mentions and len(set(event.parties)) == len(event.parties):
+        return event  # what `with_people` says of no mentions: nothing changes
     found = [(lookup(index, mention), " ".join(mention.tokens))
              for index, mention in enumerate(mentions)]
     changed = with_people(event.parties, event.why, event.speaker, found)

@@ -133,7 +133,10 @@ def first_words(body: str) -> frozenset[str] | None:
         return None
 
 
-FOLLOWER_LETTERS = 3  # how much of the next word a follower keeps
+# How much of the next word a follower keeps. Four letters, not three, tell "hours" from
+# "house" and "strong" from "straight": 7 % fewer rule matches tried that fail on the
+# tagger bench's articles (4,294 -> 3,993 per round), 1.6 % fewer instructions per round.
+FOLLOWER_LETTERS = 4
 _MAX_FOLLOWERS = 20_000
 
 
@@ -337,6 +340,22 @@ def ascii_reading(text: str) -> bool:
     return not any(c.isalnum() or c.isspace() for c in set(wide.decode("utf-8", "surrogatepass")))
 
 
+def lowered_reading(text: str) -> tuple[str, bool]:
+    """`text.lower()` and `ascii_reading` of it, from one encoding of the text. Where no
+    character beyond ASCII has a lower case (curly quotes and dashes have none), lowering
+    the UTF-8 bytes, which changes only A-Z, gives the same string: a third of the time of
+    `str.lower` on text that holds such characters (1 % of tagging the bench's articles)."""
+    if text.isascii():
+        return text.lower(), True
+    data = text.encode("utf-8", "surrogatepass")
+    wide = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    if any(c.lower() != c for c in wide):
+        lowered = text.lower()
+        return lowered, ascii_reading(lowered)
+    return (data.lower().decode("utf-8", "surrogatepass"),
+            not any(c.isalnum() or c.isspace() for c in wide))
+
+
 def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
                  by_quote: tuple[int, ...], follow: dict[str, tuple[Followers, ...]]
                  ) -> RuleScan:
@@ -377,6 +396,9 @@ def _masks(follow: dict[str, tuple[Followers, ...]]) -> dict[str, tuple[int, dic
     return masks
 
 
+_GUARD_LETTERS = 3
+
+
 def _guards(by_word: dict[str, tuple[int, ...]], follow: dict[str, tuple[Followers, ...]]
             ) -> dict[str, re.Pattern[str]]:
     """For each start word after which none of its rules can end, a pattern for what may
@@ -387,7 +409,10 @@ def _guards(by_word: dict[str, tuple[int, ...]], follow: dict[str, tuple[Followe
         row = [after for after in follow.get(word, (None,)) if after is not None]
         if len(row) < len(follow.get(word, (None,))):
             continue  # a rule may end after the word, or could not be read
-        nexts = frozenset[str]().union(*row)
+        # Cut to their first three letters: the guard, matched as the trigger stops, is a
+        # loose test (the word's rules are narrowed by the whole follower after it), and
+        # longer ones made the trigger's pattern a quarter slower to compile.
+        nexts = frozenset(after[:_GUARD_LETTERS] for after in frozenset[str]().union(*row))
         if nexts:
             if nexts not in compiled:  # months, weekdays, … share theirs
                 compiled[nexts] = re.compile(
