@@ -10,7 +10,7 @@ import random
 import re
 from pathlib import Path
 
-from viewer.core.events import speakers
+from viewer.core.events import speaker_rules, speakers
 from viewer.core.events.speaker_rules import body_heads, load_rules
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -112,7 +112,7 @@ def test_between_search_may_start_after_the_last_foreign_word() -> None:
     for text in texts:
         for verb in range(0, len(text) + 1, 13 if len(text) > 400 else 1):
             window = max(0, verb - 160)
-            at = speakers.between_start(text, window, verb, rules)
+            at = speaker_rules.between_start(text, window, verb, rules)
             moved += at > window
             whole = rules.between.search(text, window, verb)
             part = rules.between.search(text, at, verb)

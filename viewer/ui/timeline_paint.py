@@ -33,7 +33,8 @@ from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
 from viewer.ui.label_paint import LabelPainter
 from viewer.ui.legend_paint import Key, paint_legend
-from viewer.ui.modality_marks import modal_style, paint_lags
+from viewer.ui.mark_styles import mark_style
+from viewer.ui.modality_marks import paint_lags
 from viewer.ui.palette import over, party_colour
 from viewer.ui.period_names import paint_period_names
 from viewer.ui.publication_marks import strip_path
@@ -296,35 +297,7 @@ class TimelinePainter:
         key = (colour.rgba(), kind, self.quick_dashes)
         style = self._styles.get(key)
         if style is None:
-            fill = QColor(colour)
-            if (modal := modal_style(colour, kind)) is not None:
-                style = modal
-            elif kind == "bin":  # a crowded lane's bin: its shade is the opaque fill itself
-                style = (QPen(Qt.PenStyle.NoPen), QBrush(fill))
-            elif kind == "badge":
-                fill.setAlpha(200)
-                style = (QPen(fill.darker(130), 1), QBrush(fill))
-            elif kind in ("bar-fuzzy", "bar"):
-                fill.setAlpha(70 if kind == "bar-fuzzy" else 120)
-                style = (QPen(colour, 1.2), QBrush(fill))
-            elif kind in ("bar-fuzzy-dashed", "bar-dashed"):
-                fill.setAlpha(70 if kind == "bar-fuzzy-dashed" else 120)
-                pen = QPen(colour, 1.2)
-                pen.setStyle(Qt.PenStyle.DashLine)
-                if self.quick_dashes:
-                    # The same dashes one pixel wide: a 1.2 px dashed outline on screen cost
-                    # about 1 ms per thousand pixels of bar, a hairline's some 15 times less.
-                    pen = QPen(colour, 0)
-                    pen.setDashPattern([4.8, 2.4])
-                style = (pen, QBrush(fill))
-            elif kind == "explicit":
-                style = (QPen(colour.darker(140), 1), QBrush(colour))
-            else:
-                pen = QPen(colour, 2)
-                if kind == "document":
-                    pen.setStyle(Qt.PenStyle.DotLine)
-                style = (pen, QBrush(Qt.BrushStyle.NoBrush))
-            self._styles[key] = style
+            style = self._styles[key] = mark_style(colour, kind, self.quick_dashes)
         return style
 
     def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,

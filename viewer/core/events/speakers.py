@@ -20,7 +20,7 @@ from viewer.core.events.cue_sets import ACCORDING, VERB
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_memory import SpeakerMemory
-from viewer.core.events.speaker_rules import SpeakerRules, body_heads
+from viewer.core.events.speaker_rules import SpeakerRules, between_start, body_heads
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -61,25 +61,6 @@ _INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(his|her|His|Her)\s")  # "her spokesman": of a person
 _AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
-
-
-def between_start(text: str, window: int, verb: int, rules: SpeakerRules) -> int:
-    """Where a search for `rules.between` in text[window:verb] may start and still find the
-    match it finds from `window`: after the last word (a run between spaces and commas) that
-    is none of its phrases' words, since every match ends at the verb and holds only those
-    words, spaces and commas. The expression tries every position of the window (16 µs a
-    verb); splitting the window is a few string calls."""
-    words = rules.between_words
-    if words is None:
-        return window
-    before = text[window:verb].replace(",", " ")
-    runs = before.split()
-    kept = len(runs)
-    while kept and runs[kept - 1] in words:
-        kept -= 1
-    if kept == 0:
-        return window
-    return window + len(before.rsplit(None, len(runs) - kept)[0])
 
 
 class SpeakerFinder(SpeakerMemory):
