@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import open_and_wait
 from tests.ui.test_editing import find, select
 from viewer.core.store.analyst_store import Store
-from viewer.ui import main_window
+from viewer.ui import window_loading
 from viewer.ui.app import screenshot
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
@@ -86,7 +86,7 @@ def test_calendar_end_dates_load_and_a_failed_load_never_blocks_a_screenshot(
     def broken(_folder: Path, _ctx: object) -> object:
         raise RuntimeError("loading broke")
 
-    monkeypatch.setattr(main_window, "load_folder", broken)
+    monkeypatch.setattr(window_loading, "load_folder", broken)
     assert screenshot(folder, tmp_path / "failed.png", (800, 600), timeout_ms=20_000) == 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +28,12 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from viewer.core.events.topics import Taxonomy, load_taxonomy
+from viewer.core.events.topics import Taxonomy
 from viewer.core.model import Document, Problem
 from viewer.core.scene.lanes import LANE_FIELD
-from viewer.core.session import Change, Session, free_memory
+from viewer.core.session import Change, Session
 from viewer.core.session.filtering import SCALAR_FIELDS
 from viewer.core.session.row_events import RowEvents
-from viewer.core.store.periods import load_periods
 from viewer.core.timex import Timex
 from viewer.core.words import plural
 from viewer.ui.coverage_dialog import CoverageDialog
@@ -47,7 +45,7 @@ from viewer.ui.event_proxy import EventFilterProxy
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
 from viewer.ui.filter_panel import FilterPanel
-from viewer.ui.folder_loading import Opened, load_folder
+from viewer.ui.folder_loading import Opened
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
@@ -56,6 +54,7 @@ from viewer.ui.tasks import Task, TaskRunner
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
+from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_panes import build_panes, filter_width, fit_panes
 from viewer.ui.window_support import (
@@ -64,8 +63,6 @@ from viewer.ui.window_support import (
     WindowSettings,
     dropped_folder,
 )
-
-FREE_AFTER_MS = 300  # after an open, once its first paint is done
 
 
 class MainWindow(QMainWindow):
@@ -163,41 +160,7 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: str | Path, keep: bool = False) -> None:
         """Load a folder; with `keep`, a reload of the same folder keeps the view, the
         selection and the undo history."""
-        self.cancel_load()
-        same = self.folder is not None and Path(folder).resolve() == self.folder.resolve()
-        keep = keep and same
-        if keep:
-            self.selection.keep = (self.selected_ids(), self.selection.current_id())
-        else:
-            self.selection.keep = ([], None)
-            self.store_problems = []
-            self.editor.open(Path(folder))
-        self.folder = Path(folder)
-        self._reloading = keep
-        if not keep:
-            if self.session is not None:
-                self.session.detach()  # the editor closes the store
-            self.session = None
-            self.proxy.use_index(None)
-        self.documents, self.timexes, self.problems = {}, {}, []
-        if not keep:
-            self.model.set_events([])
-            self.detail.show_empty()
-            self.timeline._fitted = False
-        self.problem_list.clear()
-        self.problem_dock.hide()
-        self.use_taxonomy(load_taxonomy(self.folder))  # until the load names the full one
-        self.timeline.periods = load_periods(self.folder)
-        self.setWindowTitle(f"{self.folder.name} — Timeline Viewer")
-        self.window_settings.remember(self.folder)
-        task = self.runner.submit("Loading", partial(load_folder, self.folder))
-        self.task = task
-        task.shown.connect(lambda: self._set_busy(True) if self.task is task else None)
-        task.progress.connect(lambda done, total: self._on_progress(task, done, total))
-        task.partial.connect(lambda item: self._on_partial(task, item))
-        task.finished.connect(lambda result: self._on_finished(task, result))
-        task.failed.connect(lambda message: self._on_failed(task, message))
-        self.status_label.setText(f"Loading {self.folder}…")
+        start_loading(self, Path(folder), keep)
 
     def reload(self) -> None:
         if self.folder is not None:
@@ -224,42 +187,7 @@ class MainWindow(QMainWindow):
     def _on_finished(self, task: Task, result: object) -> None:
         if task is not self.task or not isinstance(result, Opened):
             return
-        self._set_busy(False)
-        previous, session = self.session, result.session
-        self.session = session
-        session.attach_store(self.editor.store, self.store_problems)
-        if previous is not None:
-            if self._reloading:
-                session.take_history(previous)  # a reload keeps the undo history
-            previous.detach()
-        self.editor.session = session
-        self.use_taxonomy(session.loaded.topics)
-        self.documents = session.documents
-        self.timexes = session.timexes
-        self.model.titles = self.titles()
-        self.detail.titles = self.model.titles  # one dict (read only): 50,000 titles are 2 MB
-        self.detail.published = session.published()
-        self.filters.facets["documents"].labels = self.model.titles
-        self.timeline.tag_colours = dict(session.tags)
-        keep_ids, keep_current = self.selection.keep
-        # The problems first: the model's reset writes the status line, which counts them.
-        self.problems = session.problems
-        self._show_problems()
-        self.proxy.use_index(session.index)
-        self.model.set_events(RowEvents(session.columns))  # no object per event
-        self.folder_watch.watch(session.loaded.files, result.fingerprint, result.folders)
-        self.filters.set_date_bounds(*session.date_bounds())
-        if keep_ids or keep_current:
-            self.selection.restore(keep_ids, keep_current)
-            self.selection.keep = ([], None)
-        else:
-            self.timeline.fit()
-        if task.ctx.cancelled:
-            self.status_label.setText(self.status_label.text() + " (cancelled)")
-        # Once the first picture is up: what reading the columns and the first layout left
-        # free goes back to the system (about 50 MB at a million events).
-        QTimer.singleShot(FREE_AFTER_MS, free_memory.release)
-        self.loaded.emit()
+        finish_loading(self, task, result)
 
     def _on_failed(self, task: Task, message: str) -> None:
         if task is self.task:
