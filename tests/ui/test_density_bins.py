@@ -15,7 +15,9 @@ from viewer.core.session.row_events import RowEvents
 from viewer.ui.timeline_widget import TimelineWidget
 
 
-def test_a_bin_selects_its_events_and_opens_into_marks(qtbot: QtBot) -> None:
+def _fitted_timeline(qtbot: QtBot) -> TimelineWidget:
+    """A shown timeline of 30,000 synthetic events at fit (its lanes crowded into
+    bins)."""
     events = synthetic_events(30_000, seed=21)
     texts = {e.document: e.text for e in events}
     columns = RowEvents(EventColumns.build(events, lambda doc, a, b: texts[doc][a:b]))
@@ -25,6 +27,11 @@ def test_a_bin_selects_its_events_and_opens_into_marks(qtbot: QtBot) -> None:
     timeline.show()
     timeline.set_events(columns, list(range(len(events))))
     timeline.fit()
+    return timeline
+
+
+def test_a_bin_selects_its_events_and_opens_into_marks(qtbot: QtBot) -> None:
+    timeline = _fitted_timeline(qtbot)
     assert timeline.scene is not None
     lane = timeline.scene.lanes[0]
     bins = [i for i in lane.items if i.level >= 0]
@@ -47,15 +54,7 @@ def test_a_selected_bin_is_outlined_and_the_other_bins_keep_their_shades_groups(
         qtbot: QtBot) -> None:
     """Bins are batched one group per shade; a selected bin goes to the selected pen's group
     and every other bin stays in its shade's group (each bin drawn once)."""
-    events = synthetic_events(30_000, seed=21)
-    texts = {e.document: e.text for e in events}
-    columns = RowEvents(EventColumns.build(events, lambda doc, a, b: texts[doc][a:b]))
-    timeline = TimelineWidget()
-    qtbot.addWidget(timeline)
-    timeline.resize(1200, 700)
-    timeline.show()
-    timeline.set_events(columns, list(range(len(events))))
-    timeline.fit()
+    timeline = _fitted_timeline(qtbot)
     painter = timeline.painter
 
     def paint() -> None:  # the widget's painter into an image of its viewport's size
