@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from viewer.core.events.topics import Taxonomy
 from viewer.core.model import Document, Problem
 from viewer.core.scene.lanes import LANE_FIELD
-from viewer.core.session import Change, Session
+from viewer.core.session import Change, Session, free_memory
 from viewer.core.session.filtering import SCALAR_FIELDS
 from viewer.core.session.row_events import RowEvents
 from viewer.core.timex import Timex
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.folder_watch = FolderWatch(self)
         self.window_settings = WindowSettings(self)
         self._reloading = False
+        self.closing = False  # set by closeEvent: nothing left to settle after that
         self.store_problems: list[Problem] = []
         self.topics_dialog: TopicsDialog | None = None
         self.setWindowTitle("Timeline Viewer")
@@ -346,6 +347,8 @@ class MainWindow(QMainWindow):
         fit_panes(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing = True
+        free_memory.let_go_long_lived()
         self.cancel_load()
         self.detail.commit_note()  # a note typed but not yet left is saved, not lost
         self.editor.close()

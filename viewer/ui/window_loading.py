@@ -27,6 +27,7 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
     """Start loading `folder`; `keep` (a reload of the same folder) keeps the view, the
     selection and the undo history."""
     window.cancel_load()
+    free_memory.let_go_long_lived()  # what the last open kept may be dropped now
     same = window.folder is not None and Path(folder).resolve() == window.folder.resolve()
     keep = keep and same
     if keep:
@@ -98,6 +99,15 @@ def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
     if task.ctx.cancelled:
         window.status_label.setText(window.status_label.text() + " (cancelled)")
     # Once the first picture is up: what reading the columns and the first layout left
-    # free goes back to the system (about 50 MB at a million events).
-    QTimer.singleShot(FREE_AFTER_MS, free_memory.release)
+    # free goes back to the system (about 50 MB at a million events), and what the folder
+    # keeps until the next open is taken out of the garbage collector's walks.
+    QTimer.singleShot(FREE_AFTER_MS, lambda: settle(window, task))
     window.loaded.emit()
+
+
+def settle(window: MainWindow, task: Task) -> None:
+    """After an open's first paint, unless another open or the window's close came since."""
+    if window.task is not task or window.closing:
+        return
+    free_memory.release()
+    free_memory.hold_long_lived()

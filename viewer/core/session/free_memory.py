@@ -13,6 +13,7 @@ only be mapped again. Elsewhere (another C library, another system) it does noth
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 from collections.abc import Callable
 
@@ -34,3 +35,20 @@ def release() -> bool:
         return False
     _trim(0)
     return True
+
+
+def hold_long_lived() -> None:
+    """Take every object alive now out of the garbage collector's sight (`gc.freeze`).
+
+    Why: an open folder's columns, scene and models live until the next open, yet each full
+    collection walks all of them: 20 ms at 100,000 events and 140 ms at 1,000,000 (measured
+    in the shown window), a stall landing inside whatever filter, zoom or edit triggered it.
+    Frozen, they cost later collections nothing. `let_go_long_lived` must come before the
+    folder is dropped, or its cycles would never be collected."""
+    gc.freeze()
+
+
+def let_go_long_lived() -> None:
+    """Give the collector back what `hold_long_lived` took (`gc.unfreeze`): before another
+    open, and when the window closes."""
+    gc.unfreeze()
