@@ -4,8 +4,9 @@ coded column of the event store is made of."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -42,12 +43,7 @@ class Vocabulary:
         """`Ragged.of([[self.code(v) for v in row] for row in rows])`, coded in C."""
         for value in dict.fromkeys(itertools.chain.from_iterable(rows)):
             self.code(value)
-        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        codes = np.fromiter(map(self.codes.__getitem__, itertools.chain.from_iterable(rows)),
-                            dtype=np.int32, count=int(offsets[-1]))
-        return Ragged(codes, offsets)
+        return Ragged.of(rows, self.codes.__getitem__)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Vocabulary:
@@ -66,11 +62,14 @@ class Ragged:
     _rows: IntArray | None = None
 
     @classmethod
-    def of(cls, lists: Sequence[Sequence[int]]) -> Ragged:
-        lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+    def of(cls, lists: Sequence[Sequence[Any]],
+           code: Callable[[Any], int] | None = None) -> Ragged:
+        """The lists as codes (each value passed through `code` first, when given)."""
+        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
         offsets = np.zeros(len(lists) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        codes = np.fromiter((c for x in lists for c in x), dtype=np.int32,
+        flat = itertools.chain.from_iterable(lists)
+        codes = np.fromiter(flat if code is None else map(code, flat), dtype=np.int32,
                             count=int(offsets[-1]))
         return cls(codes, offsets)
 
