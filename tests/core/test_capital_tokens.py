@@ -29,6 +29,19 @@ def test_capital_tokens_match_the_two_step_scan() -> None:
         assert found == _two_step(text, lo, hi), (text, lo, hi)
 
 
+def test_capital_tokens_beyond_ascii_match_the_two_step_scan() -> None:
+    """The scan judges ASCII letters by `[A-Z]` and others by the class of every capital: the
+    same answers for capitals and lower-case letters beyond ASCII and beyond U+FFFF."""
+    rnd = random.Random(13)
+    alphabet = "aZ -'’.İıÉéǅ𝐀𝐚ΣσЖж"
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12)))
+        lo = rnd.randint(0, min(3, len(text)))
+        hi = rnd.randint(lo, len(text))
+        found = [m.span() for m in name_tokens._CAPITAL_TOKEN.finditer(text, lo, hi)]
+        assert found == _two_step(text, lo, hi), (text, lo, hi)
+
+
 def test_names_next_to_party_mentions_are_still_found() -> None:
     text = "US envoy Steve Witkoff met O'Neill-Smith and the al-Marri family in Doha."
     words = name_tokens.Words(text, 0, len(text), [])
