@@ -133,10 +133,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     said_people: list[tuple[PersonMention, ...]] = []
     said_parties: list[list[Mention]] = []
     said_slot: list[int] = []  # per event: its sentence's place in `said`
+    doc_text = doc.text
     for number, sentence in enumerate(doc.sentences):
-        while index < len(timexes) and timexes[index].end <= sentence.start:
+        start, end = sentence.start, sentence.end  # (read once: every stage below asks)
+        while index < len(timexes) and timexes[index].end <= start:
             index += 1
-        text = doc.sentence_text(sentence)
+        text = doc_text[start:end]
         words = text.split()  # (split once: the test and the event id both read them)
         if not _reports(doc, sentence, text.strip(), words):
             continue
@@ -144,7 +146,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         occurrence = repeats.seen(normal, number)
         found = []
         scan = index
-        while scan < len(timexes) and timexes[scan].start < sentence.end:
+        while scan < len(timexes) and timexes[scan].start < end:
             found.append(timexes[scan])
             scan += 1
         durations = [t for t in found if t.type == "DURATION"]
@@ -154,39 +156,36 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         if sentence.boilerplate is None and not named:
-            seat = gazetteer.dateline_state(doc.text, sentence.start, sentence.end)
+            seat = gazetteer.dateline_state(doc_text, start, end)
             if seat is not None:
                 named[seat] = -1  # named before anything the article names
-        party_mentions = gazetteer.mentions(doc.text, sentence.start, sentence.end)
-        referring = gazetteer.references(doc.text, sentence.start, sentence.end, named,
-                                         found_cues.find(REFERENCE, sentence.start, sentence.end),
-                                         times)
+        party_mentions = gazetteer.mentions(doc_text, start, end)
+        referring = gazetteer.references(doc_text, start, end, named,
+                                         found_cues.find(REFERENCE, start, end), times)
         if sentence.boilerplate is None:
-            it = gazetteer.pronoun_reference(doc.text, sentence.start, sentence.end, opened)
+            it = gazetteer.pronoun_reference(doc_text, start, end, opened)
             referring = [*referring, it] if it is not None else referring
-            opened = gazetteer.subject(doc.text, sentence.start, [*party_mentions, *referring])
+            opened = gazetteer.subject(doc_text, start, [*party_mentions, *referring])
             for mention in party_mentions:
                 named[mention.party] = mention.start
                 times[mention.party] = times.get(mention.party, 0) + 1
         every = (*party_mentions, *referring)  # read by each part below
         sentence_parties = list(dict.fromkeys(m.party for m in every))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
-        modality_cues = found_cues.find(MODALITY, sentence.start, sentence.end, sliced=True)
-        if modality_cues is not None:  # offsets into the sentence's text
-            modality_cues = [(a - sentence.start, b - sentence.start) for a, b in modality_cues]
-        people = tuple(find_people(doc.text, [(sentence.start, sentence.end)], gazetteer,
-                                   mentions=sorted((*party_mentions, *referring),
-                                                   key=mention_start)
-                                   if referring else party_mentions,
+        modality_cues = found_cues.find(MODALITY, start, end, sliced=True)
+        if modality_cues:  # offsets into the sentence's text
+            modality_cues = [(a - start, b - start) for a, b in modality_cues]
+        # In text order (the gazetteer's own are: only references need sorting in), for the
+        # name finder and the speaker pass; neither changes it.
+        ordered = sorted(every, key=mention_start) if referring else party_mentions
+        people = tuple(find_people(doc_text, [(start, end)], gazetteer, mentions=ordered,
                                    titles=speakers.titles))
-        roles = (role_mentions(doc.text, sentence.start, sentence.end, party_mentions,
-                               speakers.titles.roles)
-                 if found_cues.find(ROLE, sentence.start, sentence.end) != [] else ())
-        said.append((sentence.start, sentence.end, sentence.paragraph,
-                     sentence.boilerplate is not None))
+        roles = (role_mentions(doc_text, start, end, party_mentions, speakers.titles.roles)
+                 if found_cues.find(ROLE, start, end) != [] else ())
+        said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
         said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for
-        said_parties.append(sorted(every, key=mention_start))
+        said_parties.append(ordered)
         for part_number, part in enumerate(parts):
             timex = part.timex
             if timex is not None and cues.counted_past_the_report(timex, text, doc.date):
@@ -256,8 +255,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 window = window_end(doc.text, part.start, part.end, durations, text,
                                     earliest, precision)
                 latest = window if window is not None and window > latest else latest
-            whole = (part.start, part.end) == (sentence.start, sentence.end)
-            span_text = share[text if whole else doc.text[part.start : part.end]]
+            whole = part.start == start and part.end == end
+            span_text = share[text if whole else doc_text[part.start : part.end]]
             parties = sentence_parties if whole else (
                 list(dict.fromkeys(m.party for m in every
                                    if part.start <= m.start and m.end <= part.end))
@@ -279,13 +278,14 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     tuple(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))
             topics, topic_why = known
             party_why: dict[str, str] = {}
-            for mention in every:
-                if mention.party in parties and part.start <= mention.start < part.end:
-                    party_why.setdefault(mention.party, doc.text[mention.start:mention.end])
-            for party in parties:
-                if party not in party_why:  # (the search ran for every party before)
-                    party_why[party] = next(doc.text[m.start:m.end] for m in every
-                                            if m.party == party)
+            for mention in every:  # (a whole sentence's parties are those of all of them)
+                if (whole or mention.party in parties) and part.start <= mention.start < part.end:
+                    party_why.setdefault(mention.party, doc_text[mention.start:mention.end])
+            if len(party_why) != len(parties):
+                for party in parties:
+                    if party not in party_why:  # (the search ran for every party before)
+                        party_why[party] = next(doc_text[m.start:m.end] for m in every
+                                                if m.party == party)
             eid = _event_id(doc.relpath, normal, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
@@ -310,7 +310,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                            *topic_why)],
             ))
             said_slot.append(len(said) - 1)
-            mentions.append((tuple(m for m in people if part.start <= m.start < part.end)
+            # (names and roles are found inside the sentence: a whole one keeps them all)
+            mentions.append(people + roles if whole else
+                            (tuple(m for m in people if part.start <= m.start < part.end)
                              or people)
                             + (tuple(r for r in roles if part.start <= r.start < part.end)
                                or roles))
