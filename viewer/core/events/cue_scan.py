@@ -132,6 +132,9 @@ class DocumentCues:
         self._starts = [[start for start, _ in hits] for hits in found or ()]
         self._flat: str | None = None
         self._runs: list[int] | None = None
+        # name → (its phrases, hits, hit starts): `find` runs several times a sentence
+        self._sets = {name: (automaton.sets[name], hits, starts) for name, hits, starts
+                      in zip(automaton.names, found or (), self._starts, strict=False)}
 
     def _run_starts(self) -> list[int]:
         if self._runs is None:
@@ -156,23 +159,24 @@ class DocumentCues:
         expression would find them with `finditer(text, start, end)` (which sees the
         characters before `start`), or in the slice itself when `sliced`; None when the fold
         cannot tell (the caller runs the expression)."""
-        phrases = self.automaton.sets.get(name)
-        if self._found is None or phrases is None:
+        entry = self._sets.get(name)
+        if entry is None:  # no such set, or the fold could not read the text
             return None
-        index = self.automaton.names.index(name)
+        phrases, hits, starts = entry
         if phrases.spaced:
-            runs = self._run_starts()
+            runs = self._runs if self._runs is not None else self._run_starts()
             if runs:
                 at = bisect_left(runs, start)
                 if at < len(runs) and runs[at] + 1 < end:
                     return None
-        hits, starts = self._found[index], self._starts[index]
+        at = bisect_left(starts, start)
+        if at == len(starts) or starts[at] >= end:
+            return []  # (most sentences hold none of a set's phrases)
         text, edges, verify = self.text, phrases.edges, phrases.verify
         flat = self.flat() if verify is not None else ""
         out: list[tuple[int, int]] = []
         free = start  # no match may begin inside the last one taken
         floor = start if sliced else 0  # where the text seems to begin
-        at = bisect_left(starts, start)
         while at < len(hits):
             begin, negative = hits[at]
             at += 1

@@ -97,10 +97,12 @@ def state_speaker(mention: Mention, rules: SpeakerRules) -> Speaker:
 
 def only_titles(between: str, rules: SpeakerRules) -> bool:
     """True when the words between a verb and a name are a title: "said Kremlin spokesperson"."""
+    if _PUNCTUATION.search(between):
+        return False  # (asked first: a quotation's close, "Read More:"; the titles cost more)
     rest = rules.titles.title_re.sub(" ", between)
     for word in _TITLE_WORD.findall(rest):
         plain = word[:-2] if word.endswith(("'s", "’s")) else word
         if not (plain[:1].isupper() or plain in rules.titles.modifiers
                 or plain.lower() in ("the", "a", "an", "by")):
             return False
-    return not _PUNCTUATION.search(between)
+    return True
