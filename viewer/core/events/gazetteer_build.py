@@ -14,6 +14,7 @@ from typing import Any
 
 from viewer.core.events.name_scan import NameScanner
 from viewer.core.events.parties import Gazetteer
+from viewer.core.events.tail_words import tail_words
 from viewer.core.resources import build_for_folder, load_data, override
 
 # A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
@@ -140,6 +141,9 @@ def build(data: dict[str, Any]) -> Gazetteer:
         described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
         if described else re.compile(r"(?!)"),
         group_nouns=tuple(context.get("described_group_nouns", [])),
+        venue_tail=tail_words(context.get("venue_before", []), extra=("the",)),
+        former_tail=tail_words(context.get("former_before", [])),
+        inside_tail=tail_words((), extra=("of", "the")),
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.events.name_scan import NameScanner
 from viewer.core.events.record_builder import slot_constructor
+from viewer.core.events.tail_words import TailWords, may_end
 
 _LOOK = 40  # how far around a name the context rules look
 # A name coordinated with a venue just before it: "visit Lomé and Accra" (both venues).
@@ -69,6 +70,11 @@ class Gazetteer:
     # "The Palestinian group": a group described by a word, not the state of that word
     described_group: re.Pattern[str] = re.compile(r"(?!)")
     group_nouns: tuple[str, ...] = ()  # the nouns of `described_group`, to skip it cheaply
+    # What a window must end with for `venue_before`, `former` and `inside_name` to match
+    # there (`tail_words`); None: search it.
+    venue_tail: TailWords | None = None
+    former_tail: TailWords | None = None
+    inside_tail: TailWords | None = None
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -172,7 +178,7 @@ class Gazetteer:
             if kind == "capital":
                 before = text[max(start, at - _LOOK) : at]
                 after = text[stop : stop + 3]
-                if ((self.venue_before.search(before)
+                if ((may_end(self.venue_tail, before) and self.venue_before.search(before)
                         and (not after.startswith(("'s", "’s"))
                              or _PLACE_AFTER_POSSESSIVE.match(text, stop, end))
                         and not self._actors_there(text, before, at, found))
@@ -183,7 +189,8 @@ class Gazetteer:
                 continue
             tail = text[max(start, at - 6) : at]  # "of", "in": the place rules need one
             if kind in ("name", "alias") and (
-                    self.inside_name.search(text, max(start, at - _LOOK), at)
+                    (may_end(self.inside_tail, text, max(start, at - _LOOK), at)
+                     and self.inside_name.search(text, max(start, at - _LOOK), at))
                     or ("of" in tail and _PLACE_OF.search(text, max(start, at - _LOOK), at))
                     or ("in" in tail and self.posted.search(text, max(start, at - _LOOK), at))
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
@@ -205,7 +212,8 @@ class Gazetteer:
         if self.group_after.match(rest) or (
                 at >= 4 and self.described_group.match(text, at - 4, min(end, after + 16))):
             return True  # "Somali al-Shabaab militants", "the Palestinian group"
-        if self.former.search(text, max(0, at - _LOOK), at):
+        if (may_end(self.former_tail, text, max(0, at - _LOOK), at)
+                and self.former.search(text, max(0, at - _LOOK), at)):
             return True
         if self.company_after.match(rest) and re.search(
                 r"\b(?:a|an|the|its|their)\s+$", text[max(0, at - _LOOK) : at],
@@ -214,7 +222,7 @@ class Gazetteer:
         if self.place_after.match(rest):
             before = text[max(0, at - _LOOK) : at]
             return bool(re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
-                        or self.venue_before.search(before))
+                        or (may_end(self.venue_tail, before) and self.venue_before.search(before)))
         return False
 
 

@@ -17,6 +17,7 @@ from viewer.core.events.speaker_sources import (
     only_titles,
     person_speaker,
 )
+from viewer.core.events.tail_words import may_end
 
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 _TRAILING_COMMA = re.compile(r",\s*$")
@@ -83,9 +84,11 @@ class SpeakerMemory:
         if mention.tokens[-1] in self.neutral_people:
             return True
         start = mention.start
-        if mention.title_party in self.rules.neutral_parties or self.rules.neutral_title.search(
-                self.text, max(0, start - 40), start) or self.rules.neutral_apposition.match(
-                self.text, mention.end, mention.end + 60):
+        rules = self.rules
+        if mention.title_party in rules.neutral_parties or (
+                may_end(rules.neutral_tail, self.text, max(0, start - 40), start)
+                and rules.neutral_title.search(self.text, max(0, start - 40), start)
+        ) or rules.neutral_apposition.match(self.text, mention.end, mention.end + 60):
             self.neutral_people.add(mention.tokens[-1])
             return True
         return False

@@ -12,6 +12,7 @@ from typing import Any
 
 from viewer.core.events.modality import phrase_pattern
 from viewer.core.events.people import TitleData, title_data
+from viewer.core.events.tail_words import TailWords, tail_words
 from viewer.core.resources import build_for_folder, override
 
 # Inside a body's name: a few more words before its noun ("Egypt's state information
@@ -65,6 +66,11 @@ class SpeakerRules:
     amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
     material_reach: int = 0
     material_verbs: frozenset[str] = frozenset()  # "pledged", "announced": acts that give
+    # What a window must end with for `subject_pronoun`, `plural_leaders` and `neutral_title`
+    # to match there (`tail_words`); None: search it.
+    pronoun_tail: TailWords | None = None
+    leaders_tail: TailWords | None = None
+    neutral_tail: TailWords | None = None
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -160,6 +166,9 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
         neutral_apposition=re.compile(
             r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
             rf"(?:{_alternatives(data.get('neutral', []))})(?![\w-])", re.IGNORECASE),
+        pronoun_tail=tail_words(kinds),
+        leaders_tail=tail_words(data.get("plural_leaders", [])),
+        neutral_tail=tail_words(data.get("neutral", []), strip=","),
     )
 
 

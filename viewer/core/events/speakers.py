@@ -29,6 +29,7 @@ from viewer.core.events.speaker_sources import (
     person_speaker,
     state_speaker,
 )
+from viewer.core.events.tail_words import may_end
 
 _OPEN, _CLOSE = "“«‘", "”»"
 # A ’ (or, after a ‘, a plain ') closes a quotation only where no letter follows it: else it is
@@ -239,13 +240,17 @@ class SpeakerFinder(SpeakerMemory):
             return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                            (*pair[-1:], last)) if pair else person_speaker(last)
         before = text[window:cut]
-        bracket = _BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
+        # (the anchored expressions below are searched only where the window's end allows a
+        # match: a bracket, a pronoun or a leaders' phrase there; `tail_words`)
+        bracket = (_BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
+                   if before.rstrip().endswith(")") else None)
         if bracket is not None:
             before = before[: bracket.start()]
-        pronoun = rules.subject_pronoun.search(before)
+        pronoun = (rules.subject_pronoun.search(before)
+                   if may_end(rules.pronoun_tail, before) else None)
         if pronoun:
             return self._resolve(pronoun.group(1).lower(), own_subject=False)
-        if rules.plural_leaders.search(before):
+        if may_end(rules.leaders_tail, before) and rules.plural_leaders.search(before):
             return self._leaders()
         body = rules.body_before.search(before) if rules.body_noun.search(before) else None
         if body:
