@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from viewer.core.events.cue_scan import fold
+from viewer.core.events.cue_scan import SPACES, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +24,15 @@ class TailWords:
 
     finals: tuple[str, ...]
     longest: int
-    strip: str = ""  # characters besides spaces the expression takes after its phrase
+    trailing: str  # every space character, and what else the expression takes after a phrase
 
     def may_end(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end], less its trailing spaces (and `strip`), ends with one of
-        the words: False means the anchored expression cannot match in that window."""
-        stop = end
-        while stop > start and (text[stop - 1].isspace() or text[stop - 1] in self.strip):
-            stop -= 1
-        return fold(text[max(start, stop - self.longest) : stop]).endswith(self.finals)
+        """Whether text[start:end], less its trailing spaces (and commas, where the expression
+        takes them), ends with one of the words: False means the anchored expression cannot
+        match in that window."""
+        tail = text[start:end].rstrip(self.trailing)[-self.longest :]
+        # (ASCII, as most windows are, needs no more than lower case)
+        return (tail.lower() if tail.isascii() else fold(tail)).endswith(self.finals)
 
 
 def tail_words(phrases: Iterable[str], extra: Iterable[str] = (), strip: str = ""
@@ -45,7 +45,7 @@ def tail_words(phrases: Iterable[str], extra: Iterable[str] = (), strip: str = "
     finals |= {fold(word) for word in extra}
     if not finals or not all(word.isascii() and word for word in finals):
         return None
-    return TailWords(tuple(sorted(finals)), max(map(len, finals)), strip)
+    return TailWords(tuple(sorted(finals)), max(map(len, finals)), " " + SPACES + strip)
 
 
 def may_end(words: TailWords | None, text: str, start: int = 0, end: int | None = None
