@@ -37,6 +37,19 @@ def _joined(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text.lower())) + " "
 
 
+_LABELS: dict[str, str] = {}  # cue piece → its label (the pieces are the taxonomies' cues)
+
+
+def _cue_label(piece: str) -> str:
+    """A cue piece as written: " ceasefire " → "ceasefire", " negotiat" → "negotiat*"."""
+    label = _LABELS.get(piece)
+    if label is None:
+        if len(_LABELS) >= 65536:  # (folders' own taxonomies add theirs: bounded all the same)
+            _LABELS.clear()
+        label = _LABELS[piece] = piece.strip() + ("" if piece.endswith(" ") else "*")
+    return label
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     """A topic and its cues, split for speed: whole words, word beginnings ("negotiat*"),
@@ -80,6 +93,11 @@ class Taxonomy:
                 for at in range(start, end):
                     if joined[at] == " " and blocked.get((k, at), -1) < end:
                         blocked[(k, at)] = end
+        if not blocked:  # (no blocking phrase in the text, as in most sentences)
+            for _, _, owners, piece in hits:
+                for k in owners:
+                    found.setdefault(k, piece)
+            return found
         for start, end, owners, piece in hits:
             for k in owners:
                 if blocked.get((k, start), -1) < end:
@@ -94,9 +112,9 @@ class Taxonomy:
         """(topic id, the cue that matched, as written with "*" for a word beginning) for
         every topic of `text`, in taxonomy order."""
         found = self._matches(text)
-        return tuple((self.topics[k].id, found[k].strip() + ("" if found[k].endswith(" ")
-                                                              else "*"))
-                     for k in sorted(found))
+        if not found:
+            return ()
+        return tuple((self.topics[k].id, _cue_label(found[k])) for k in sorted(found))
 
     def ids(self) -> tuple[str, ...]:
         return tuple(topic.id for topic in self.topics)
