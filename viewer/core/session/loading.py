@@ -59,6 +59,7 @@ from viewer.core.session.column_stage import (
 )
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, RecentTexts, Texts
+from viewer.core.session.fork_spread import forked
 from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
@@ -151,9 +152,12 @@ def _timexes(payload: dict[str, Any]) -> tuple[Timex, ...]:
 
 
 def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | None, *,
-         workers: int | None, use_snapshot: bool, partial: Partial | None = None) -> Loaded:
+         workers: int | None, use_snapshot: bool, partial: Partial | None = None,
+         forks: bool = False) -> Loaded:
     """The folder as a Session holds it. `partial`, when given, receives the events of the
-    files extracted in this open, in batches of documents, before the folder-wide steps."""
+    files extracted in this open, in batches of documents, before the folder-wide steps.
+    `forks`: when workers extracted, the folder stage's linking is shared with forked copies
+    of this process (`fork_spread`; a command-line process only)."""
     folder = str(root)
 
     def report(done: int, total: int) -> bool:
@@ -298,8 +302,9 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if before is None and (found.origin >= 0).any():  # the last stage cannot be built on
             start = Extracted(summaries, take(found.pre.columns, np.arange(
                 found.pre.columns.size)), found.pre.notes)
-        spread = (spread_over(pool) if pool is not None and start.columns.size >= STAGE_POOL_FROM
-                  else in_process)
+        spread = (forked(workers or os.cpu_count() or 1) if forks and pool is not None
+                  else spread_over(pool) if pool is not None
+                  and start.columns.size >= STAGE_POOL_FROM else in_process)
         stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
                               PER_WORKER * (workers or os.cpu_count() or 1))
         columns, people = stage.columns, stage.people
