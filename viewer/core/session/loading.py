@@ -156,8 +156,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
          forks: bool = False) -> Loaded:
     """The folder as a Session holds it. `partial`, when given, receives the events of the
     files extracted in this open, in batches of documents, before the folder-wide steps.
-    `forks`: when workers extracted, the folder stage's linking is shared with forked copies
-    of this process (`fork_spread`; a command-line process only)."""
+    `forks` (a command-line process only): the workers are forked from this process, and the
+    folder stage's linking is shared with forked copies of it (`fork_spread`)."""
     folder = str(root)
 
     def report(done: int, total: int) -> bool:
@@ -257,7 +257,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             batches.add(piece.pre, len(batch.part.documents))
 
     sizes = [(rel, names[rel], side, max(0, keys[rel].size)) for rel, side in pending]
-    pool = pool_for(sizes, workers, folder, stamp) if going else None
+    pool = pool_for(sizes, workers, folder, stamp, forks) if going else None
     with pool if pool is not None else contextlib.nullcontext():  # the stage uses it too
         if going:
             going = extract(folder, sizes, sidecar, stamp, pool, workers or os.cpu_count() or 1,
