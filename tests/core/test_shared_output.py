@@ -67,3 +67,26 @@ def test_rounds_cover_every_row_once_in_order(size: int, head: int, processes: i
     if rounds[0] and len(rounds[0]) == processes and size:  # the head's process: a smaller block
         first = rounds[0]
         assert first[-1][1] - first[-1][0] <= first[0][1] - first[0][0]
+
+
+def test_a_command_open_writes_what_the_app_open_writes(tmp_path: Path) -> None:
+    """Opened for a command without a snapshot, dated files are packed without their events
+    (`batch_extraction.lean_entry`); an article that takes its year from the folder is
+    still read back whole and extracted again: the documents and events written are the
+    same as the app's open gives."""
+    folder = copy_seeds(tmp_path / "seeds")
+    (folder / "zz-undated.txt").write_text(
+        "Talks in Geneva\n\nGENEVA, March 3 (Reuters) - Talks resumed on Tuesday in Geneva, "
+        "the ministry said. The envoys will meet again on Friday.\n", encoding="utf-8")
+    app = Session.open(folder, use_snapshot=False, with_store=False)
+    lean = Session.open(folder, use_snapshot=False, with_store=False, command=True)
+    assert lean.documents["zz-undated.txt"].date_source == "inferred"
+
+    def written(opened: Session) -> str:
+        order = opened.loaded.order
+        return _joined(list(json_parts(lambda: [opened.documents[r] for r in order],
+                                       len(order), opened.size,
+                                       lambda a, b: opened.texts_of(a, b, EVENT_LEVEL))))
+
+    assert lean.size == app.size
+    assert written(lean) == written(app)

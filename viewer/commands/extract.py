@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     processes = args.workers or os.cpu_count() or 1
     session = Session.open(folder, workers=args.workers, use_snapshot=not args.no_cache,
-                           with_store=False, forks=True)
+                           with_store=False, command=True)
     # The text is shared with forked copies of this process when there is enough of it.
     spread = forked(processes) if session.size >= FORK_FROM else in_process
     parts: Iterable[str | bytes]

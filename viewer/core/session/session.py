@@ -74,15 +74,15 @@ class Session:
     def open(cls, source: str | Path, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None, *, workers: int | None = None,
              use_snapshot: bool = True, with_store: bool = True,
-             partial: Partial | None = None, forks: bool = False) -> Session:
+             partial: Partial | None = None, command: bool = False) -> Session:
         """Open a folder: its snapshot (or extraction where it is stale), then its store.
         `progress(done, total)` is called as files are done; `cancel()` stops early;
         `partial(columns)` receives the events of newly extracted files in batches of
         documents (provisional: before people, clusters and conflicts across the folder);
-        `forks`: the folder stage may fork this process (`loading.load`; command line only)."""
+        `command`: opened by a command that writes the events and ends (`loading.load`)."""
         root = Path(source)
         loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot,
-                      partial=partial, forks=forks)
+                      partial=partial, command=command)
         store, problems, error = _open_store(root) if with_store else (None, [], None)
         return cls(root, loaded, store, problems, error)
 
