@@ -266,6 +266,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
                             lambda rel: _sidecar_name(folder, names[rel]), keep,
                             lambda done: report(cached + done, total),
                             lean=command and snap is None)
+        if command and pool is not None:  # its threads end here: the stage forks this process
+            pool.shutdown()
 
         if batches is not None:
             batches.flush()
