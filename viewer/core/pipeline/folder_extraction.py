@@ -119,11 +119,9 @@ PRELOAD = "viewer.core.pipeline.worker_preload"  # what the fork server imports 
 
 
 def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Executor:
-    """Worker processes: from the fork server (its rules built once, inherited by every
-    worker), or with `fork` (a command-line process without threads) forked from this one.
-    Why `fork`: the fork server imports the pipeline and builds the rules (0.8 s of CPU)
-    after this process has imported it (0.5 s), one after the other while the other core
-    waits; forked workers have the imports and build the rules side by side (0.3 s)."""
+    """Workers from the fork server (the rules built once there), or with `fork` (a process
+    without threads) forked from this one: the server imports and builds (0.8 s) only after
+    this process has imported (0.5 s); forked workers build the rules side by side (0.3 s)."""
     context: multiprocessing.context.BaseContext
     if fork and "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
@@ -336,15 +334,18 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     for extraction in extractions:
         learned: set[PersonMention] = set()  # a mention shared by events counts once
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
+            if not mentions:  # most sentences name no one: nothing to learn
+                continue
             fresh = [m for m in mentions if m not in learned]
             learned.update(fresh)
             registry.learn(taught(fresh, event.boilerplate))
     registry.finish()
-    events: list[Event] = []
-    for extraction in extractions:
-        for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
-            events.append(attach_people(
-                event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
+
+    def lookup(_index: int, mention: PersonMention) -> tuple[str, str | None] | None:
+        return as_found(registry.resolve(mention))
+
+    events = [attach_people(event, mentions, lookup) for extraction in extractions
+              for event, mentions in zip(extraction.events, extraction.mentions, strict=True)]
     return events, people_table(registry)
 
 
