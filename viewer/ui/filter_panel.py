@@ -26,6 +26,7 @@ from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
+from viewer.ui.view_settle import lay_out_view
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "review": "Review", "modality": "Modality", "conflict": "Conflicts",
@@ -97,6 +98,7 @@ class FacetList(QListWidget):
         if changed is not None:
             model.dataChanged.emit(model.index(changed[0], 0), model.index(changed[1], 0))
         self.blockSignals(False)
+        lay_out_view(self)  # the new texts' layout joins the change's one paint
 
     def _update_items(self, values: list[str], checked: frozenset[str],
                       numbers: list[int]) -> tuple[int, int] | None:
