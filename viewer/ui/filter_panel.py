@@ -26,6 +26,7 @@ from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
+from viewer.ui.facet_list_sizes import UniformItemSize
 from viewer.ui.view_settle import lay_out_view
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
@@ -49,6 +50,7 @@ class FacetList(QListWidget):
         self.labels: dict[str, str] = {}
         self._listed: list[str] = []  # the values the items show, in order
         self._texts: list[str] = []  # the text each item shows
+        self._sizes = UniformItemSize(self)  # the view measures one item, not each
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def checked(self) -> frozenset[str]:
@@ -93,6 +95,7 @@ class FacetList(QListWidget):
         try:
             changed = self._update_items(
                 values, checked, numbers or [counts.get(value, 0) for value in values])
+            self._sizes.fit(self._texts)
         finally:
             model.blockSignals(False)
         if changed is not None:
