@@ -8,19 +8,20 @@ order follow the counts). Its items are alike but for their width: a check box a
 one-column list the list's width). With uniform item sizes the view asks one sample item,
 its last, for the size of all; that item is given the widest item's size, as the view's own
 delegate measures it. The widest is picked by the texts' advances, kept per label and per
-count text (a label's advance does not depend on the filter); those within a few pixels of
-the widest are measured exactly. A text of more than one line makes the view measure every
-item again.
+count text (a label's advance does not depend on the filter); one text of each advance within
+two pixels of the widest (kerning across the label's end may move it that much) is measured
+exactly. A text of more than one line makes the view measure every item again.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyleOptionViewItem
 
 COUNT_SEPARATOR = "  ("  # between an item's label and its count
-NEAR = 4  # pixels: advances this close to the widest are measured exactly
+NEAR = 2.0  # pixels: advances this close to the widest are measured exactly
 KEPT = 20_000  # advances kept per list before the store is emptied
 LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
 
@@ -30,7 +31,7 @@ class UniformItemSize:
 
     def __init__(self, view: QListWidget) -> None:
         self.view = view
-        self._advances: dict[str, int] = {}
+        self._advances: dict[str, float] = {}
         self._font = ""
         self._sample: QListWidgetItem | None = None
 
@@ -57,18 +58,19 @@ class UniformItemSize:
         view.setUniformItemSizes(True)
 
     def _widest(self, texts: list[str]) -> list[int]:
-        """The rows whose text's advance is within NEAR pixels of the widest's."""
-        font = self.view.font().key()
-        if font != self._font or len(self._advances) > KEPT:
+        """One row for each advance within NEAR pixels of the widest text's (texts of one
+        advance have one size)."""
+        font = self.view.font()
+        if font.key() != self._font or len(self._advances) > KEPT:
             self._advances.clear()
-            self._font = font
+            self._font = font.key()
         advances = self._advances
-        metrics = self.view.fontMetrics()
-        widths: list[int] = []
+        metrics = QFontMetricsF(font)
+        widths: list[float] = []
         for text in texts:
             label, separator, count = text.rpartition(COUNT_SEPARATOR)
             parts = (label, separator + count) if separator else (text,)
-            width = 0
+            width = 0.0
             for part in parts:
                 known = advances.get(part)
                 if known is None:
@@ -76,4 +78,8 @@ class UniformItemSize:
                 width += known
             widths.append(width)
         widest = max(widths)
-        return [row for row, width in enumerate(widths) if width >= widest - NEAR]
+        rows: dict[float, int] = {}
+        for row, width in enumerate(widths):
+            if width >= widest - NEAR:
+                rows.setdefault(width, row)
+        return list(rows.values())
