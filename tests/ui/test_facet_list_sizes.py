@@ -91,3 +91,22 @@ def test_fitting_the_size_is_linear_in_the_items(qtbot: Any) -> None:
 
     work(1)
     assert work(4) / work(1) < 4.6
+
+
+def test_another_font_sizes_the_items_anew(qtbot: Any) -> None:
+    """The sample item's size follows the list's font (set after the counts)."""
+    lists = []
+    changes: list[object] = []
+    for kind in (FacetList, _Measured):
+        facet = kind("documents")
+        qtbot.addWidget(facet)
+        facet.resize(200, 200)
+        facet.show()
+        facet.set_counts({f"a title of some length {i}": i + 1 for i in range(30)})
+        facet.changed.connect(lambda: changes.append(1))
+        font = facet.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        facet.setFont(font)
+        assert not changes  # no filter change
+        lists.append(facet)
+    assert _shown(lists[0]) == _shown(lists[1])

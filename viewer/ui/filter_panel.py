@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -52,6 +52,17 @@ class FacetList(QListWidget):
         self._texts: list[str] = []  # the text each item shows
         self._sizes = UniformItemSize(self)  # the view measures one item, not each
         self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another font or style sizes the items anew: the one item the view measures is
+        given the widest item's new size (its item signals quiet: no filter change)."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._texts:
+            blocked = self.blockSignals(True)
+            try:
+                self._sizes.fit(self._texts)
+            finally:
+                self.blockSignals(blocked)
+        super().changeEvent(event)
 
     def checked(self) -> frozenset[str]:
         """The checked values: the model finds the checked rows in one call (asking each of
