@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -123,7 +124,7 @@ def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Exec
     without threads) forked from this one: the server imports and builds (0.8 s) only after
     this process has imported (0.5 s); forked workers build the rules side by side (0.3 s)."""
     context: multiprocessing.context.BaseContext
-    if fork and "fork" in multiprocessing.get_all_start_methods():
+    if fork and sys.platform.startswith("linux"):
         context = multiprocessing.get_context("fork")
     elif "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")

@@ -17,6 +17,7 @@ import contextlib
 import gc
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +25,8 @@ from viewer.core.pipeline.array_links import Spread, in_process
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork")
+    """Linux only: macOS has `fork`, but its system libraries are not safe in a forked child."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 def forked(processes: int) -> Spread:
