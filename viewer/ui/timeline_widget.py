@@ -97,6 +97,9 @@ class TimelineWidget(QAbstractScrollArea):
                    doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
         self.events = events
         self.rows = RowArray.of(rows)  # the filter's array itself: no copy per filter change
+        # New events or rows, or the same ones edited in time or between lanes: the lanes
+        # are indexed again even when the arrays are the same objects as before.
+        self._scene_key = (0, 0, "")
         # A tuple is kept as it is: the painter keeps its triangles while it stays the same.
         self.doc_dates = doc_dates if isinstance(doc_dates, tuple) else tuple(doc_dates)
         if self.selected:  # keep the selected rows still shown, without a set of every row

@@ -1,0 +1,37 @@
+"""Defects found by using the app as a new analyst would, each with the check that catches it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from viewer.core.store import edits
+from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline_widget import TimelineWidget
+
+D = dt.date
+
+
+def _mark_start(timeline: TimelineWidget, row: int) -> float:
+    """Where the row's mark starts, as a day ordinal at the timeline's scale."""
+    scene = timeline.scene
+    assert scene is not None
+    item = next(i for lane in scene.lanes for i in lane.items if row in i.events)
+    return timeline.scale.ordinal(item.x0)
+
+
+def test_a_corrected_date_moves_the_events_mark(window: MainWindow) -> None:
+    """Correcting the earliest event (a bar from 1 January to 22 July 2025) to one day in May
+    re-fitted the view to the new extent but drew the old bar: the lanes kept their old
+    dates because the rows and the events were the same objects as before the edit."""
+    row = next(r for r, e in enumerate(window.model.events)
+               if e.text.startswith("Previous direct talks in Istanbul"))
+    window.select_rows([row], row)
+    store = window.editor.store
+    assert store is not None
+    event = window.model.events[row]
+    assert event.start == D(2025, 1, 1)
+    window.editor.perform(edits.correct_date(store, event, D(2025, 5, 16), D(2025, 5, 17), "day"),
+                          [event])
+    assert abs(_mark_start(window.timeline, row) - D(2025, 5, 16).toordinal()) < 1
+    window.editor.stack.undo()
+    assert abs(_mark_start(window.timeline, row) - D(2025, 1, 1).toordinal()) < 1
