@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from viewer.core.events.cues import RANK
 from viewer.core.store import edits
+from viewer.ui.edit_dialogs import PRECISIONS, DateDialog
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline_widget import TimelineWidget
 
@@ -35,3 +39,24 @@ def test_a_corrected_date_moves_the_events_mark(window: MainWindow) -> None:
     assert abs(_mark_start(window.timeline, row) - D(2025, 5, 16).toordinal()) < 1
     window.editor.stack.undo()
     assert abs(_mark_start(window.timeline, row) - D(2025, 1, 1).toordinal()) < 1
+
+
+def test_the_date_dialog_keeps_every_precision(window: MainWindow,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The date dialog offered seven precisions: a "weekend" or "time" date opened as "day",
+    so OK on the date as it was stored a correction that turned the weekend into a day."""
+    assert set(RANK) <= set(PRECISIONS)
+    row = next(r for r, e in enumerate(window.model.events) if e.precision == "weekend")
+    window.select_rows([row], row)
+    seen: list[str] = []
+
+    def accept(dialog: DateDialog) -> int:
+        seen.append(dialog.precision.currentText())
+        return 1
+
+    monkeypatch.setattr(DateDialog, "exec", accept)
+    window.editing.correct_date()
+    assert seen == ["weekend"]
+    assert window.editor.stack.count() == 0  # nothing changed: nothing to undo
+    assert window.model.events[row].precision == "weekend"
+    assert not window.model.events[row].corrected

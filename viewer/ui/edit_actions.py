@@ -202,6 +202,8 @@ class EditController(QObject):
         dialog = DateDialog(start, event.end or start, event.precision, self.window)
         if dialog.exec():
             first, last, precision = dialog.values()
+            if (first, last, precision) == (event.start, event.end, event.precision):
+                return  # OK on the date as it was: no correction to store or undo
             self.editor.perform(edits.correct_date(store, event, first, last, precision),
                                 [event])
 
