@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import open_and_wait
 from viewer.core.events.cues import RANK
 from viewer.core.store import edits
 from viewer.ui.edit_dialogs import PRECISIONS, DateDialog
@@ -60,3 +63,21 @@ def test_the_date_dialog_keeps_every_precision(window: MainWindow,
     assert window.editor.stack.count() == 0  # nothing changed: nothing to undo
     assert window.model.events[row].precision == "weekend"
     assert not window.model.events[row].corrected
+
+
+def test_opening_another_folder_with_an_event_selected(qtbot: QtBot, window: MainWindow,
+                                                        tmp_path: Path) -> None:
+    """With an event selected, opening a second folder printed two IndexErrors: the table's
+    old selection was read against the new (empty) rows before the filter reset, and the
+    timeline's old current row against the new events."""
+    last = int(window.proxy.rows[-1])
+    window.select_rows([last], last)
+    assert window.selected_source_rows() == [last] and window.timeline.current == last
+    smaller = tmp_path / "one"
+    smaller.mkdir()
+    (smaller / "a.txt").write_text("Talks resumed in Geneva on 3 March 2026.\n",
+                                   encoding="utf-8")
+    open_and_wait(qtbot, window, smaller)
+    assert len(window.model.events) < last
+    assert window.selected_source_rows() == []
+    assert window.timeline.current is None

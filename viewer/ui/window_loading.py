@@ -45,6 +45,10 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
         window.proxy.use_index(None)
     window.documents, window.timexes, window.problems = {}, {}, []
     if not keep:
+        # Let go of the old folder's selection while its rows are still there: read after
+        # the rows are gone, its row numbers point past the new (empty or shorter) events.
+        window.table.selectionModel().clear()
+        window.timeline.set_selection([], None)
         window.model.set_events([])
         window.detail.show_empty()
         window.timeline._fitted = False
