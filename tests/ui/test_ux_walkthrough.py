@@ -6,13 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
 from viewer.core.events.cues import RANK
 from viewer.core.store import edits
 from viewer.ui.edit_dialogs import PRECISIONS, DateDialog
+from viewer.ui.legend_paint import DOT_ROOM, GAP
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 
 D = dt.date
@@ -81,3 +84,23 @@ def test_opening_another_folder_with_an_event_selected(qtbot: QtBot, window: Mai
     assert len(window.model.events) < last
     assert window.selected_source_rows() == []
     assert window.timeline.current is None
+
+
+def test_a_narrow_timelines_key_stays_off_the_lane_names(window: MainWindow) -> None:
+    """In a 900-pixel window the timeline is about 300 pixels wide: the marks' four names
+    alone ("inherited / document date"…) overran two lines, the key fell back to one line
+    and, right-aligned, ran over "Lanes: party" and the lane names."""
+    window.resize(900, 600)
+    timeline = window.timeline
+    timeline.resize(470, timeline.height())
+    assert not timeline.grab().isNull()
+    rows = timeline.painter.legend_rows
+    metrics = QFontMetricsF(timeline.font())
+    room = timeline.viewport().width() - HEADER_WIDTH - 18
+    assert len(rows) <= 2
+    for row in rows:
+        assert sum(DOT_ROOM + GAP + metrics.horizontalAdvance(label) for label, _c, _s in row) \
+            <= room
+    colours = {colour.name() for _label, colour in timeline.legend_entries()}
+    assert colours <= {colour.name() for row in rows for _l, colour, shape in row
+                       if shape == "dot"}
