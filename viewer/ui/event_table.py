@@ -25,6 +25,9 @@ class EventTable(QTableView):
         super().__init__(parent)
         self.setObjectName("events")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Rows are selected whole: Tab moves on to the next pane (it walked the cells, and a
+        # keyboard user could not leave the table with Tab or Shift+Tab at all).
+        self.setTabKeyNavigation(False)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.verticalHeader().setVisible(False)

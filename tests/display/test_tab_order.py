@@ -1,0 +1,37 @@
+"""Keyboard only: Tab, pressed through the X server, visits every pane and comes back."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.display.conftest import press
+from viewer.ui.main_window import MainWindow
+
+
+def _focus_after(qtbot: QtBot, key: str) -> QWidget | None:
+    before = QApplication.focusWidget()
+    press(key)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not before, timeout=2000)
+    return QApplication.focusWidget()
+
+
+def test_tab_leaves_the_table_and_comes_round(live: MainWindow, qtbot: QtBot) -> None:
+    """The table walked its cells on Tab and Shift+Tab, so a keyboard user who tabbed into
+    it could never leave; the filter pane's scroll area was a stop that showed no focus."""
+    stops: list[QWidget] = []
+    for _ in range(60):
+        widget = _focus_after(qtbot, "Tab")
+        assert widget is not None and widget.isVisible(), "focus went nowhere visible"
+        if widget is live.timeline:
+            break
+        stops.append(widget)
+    else:
+        raise AssertionError(f"Tab never came back to the timeline: {stops[-5:]}")
+    assert stops and stops[0] is live.table, "the table follows the timeline"
+    assert live.filters.search in stops and live.filters.reset_button in stops
+    assert any(w.parent() is live.detail for w in stops), "the detail pane's commands"
+    assert live.filter_scroll not in stops
+    live.table.setFocus()
+    qtbot.waitUntil(live.table.hasFocus, timeout=2000)
+    assert _focus_after(qtbot, "shift+Tab") is live.timeline
