@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QDesktopServices, QFontMetricsF
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
@@ -104,3 +105,16 @@ def test_a_narrow_timelines_key_stays_off_the_lane_names(window: MainWindow) -> 
     colours = {colour.name() for _label, colour in timeline.legend_entries()}
     assert colours <= {colour.name() for row in rows for _l, colour, shape in row
                        if shape == "dot"}
+
+
+def test_open_its_folder_says_so_when_nothing_opens_folders(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an export, "Open its folder?" ▸ Yes did nothing on a desktop with no file
+    manager (Qt only printed "Unable to detect a launcher" on stderr)."""
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    target = tmp_path / "out" / "timeline.ics"
+    window.exports._exported(target, 3)
+    message = window.statusBar().currentMessage()
+    assert "timeline.ics" in message and str(target.parent) in message
