@@ -118,3 +118,17 @@ def test_open_its_folder_says_so_when_nothing_opens_folders(
     window.exports._exported(target, 3)
     message = window.statusBar().currentMessage()
     assert "timeline.ics" in message and str(target.parent) in message
+
+
+def test_the_tables_dates_and_precisions_are_not_cut(window: MainWindow) -> None:
+    """At their fixed widths the Date column cut every range to "2025-01-01 – 2025-0…" and
+    the Precision column every inherited date to "day (docume…": the end of a range could
+    only be read by widening the column by hand."""
+    table, proxy = window.table, window.proxy
+    italic = table.font()
+    italic.setItalic(True)
+    widest = QFontMetricsF(italic)
+    for column in (0, 1):
+        texts = {str(proxy.index(row, column).data()) for row in range(proxy.rowCount())}
+        needed = max(widest.horizontalAdvance(text) for text in texts)
+        assert table.columnWidth(column) >= needed + 8, (column, max(texts, key=len))
