@@ -35,3 +35,19 @@ def test_tab_leaves_the_table_and_comes_round(live: MainWindow, qtbot: QtBot) ->
     live.table.setFocus()
     qtbot.waitUntil(live.table.hasFocus, timeout=2000)
     assert _focus_after(qtbot, "shift+Tab") is live.timeline
+
+
+def test_tab_leaves_the_note_box_and_saves_the_note(live: MainWindow, qtbot: QtBot) -> None:
+    """"Saved when you leave the box", says the note box, but Tab typed a tab into it: the
+    note was saved with a trailing tab, and the keyboard could not leave the box."""
+    row = live.first_event_row()
+    assert row is not None
+    live.select_rows([row], row)
+    note = live.detail.note
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=2000)
+    for key in "Check":
+        press(key)
+    qtbot.waitUntil(lambda: note.toPlainText() == "Check", timeout=2000)
+    assert _focus_after(qtbot, "Tab") is not note
+    assert live.model.events[row].note == "Check"
