@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import open_and_wait
 from viewer.core.events.cues import RANK
 from viewer.core.store import edits
+from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.edit_dialogs import PRECISIONS, DateDialog
 from viewer.ui.legend_paint import DOT_ROOM, GAP
 from viewer.ui.main_window import MainWindow
@@ -132,3 +133,10 @@ def test_the_tables_dates_and_precisions_are_not_cut(window: MainWindow) -> None
         texts = {str(proxy.index(row, column).data()) for row in range(proxy.rowCount())}
         needed = max(widest.horizontalAdvance(text) for text in texts)
         assert table.columnWidth(column) >= needed + 8, (column, max(texts, key=len))
+
+
+def test_an_axis_label_past_the_right_edge_is_left_out() -> None:
+    """The year after the last shown one was drawn cut at the view's edge ("20" of 2035)."""
+    spans = [(0.0, 30.0, True), (300.0, 30.0, True), (590.0, 30.0, True)]
+    assert spaced_labels(spans, limit=600.0) == [0, 1]
+    assert spaced_labels(spans) == [0, 1, 2]
