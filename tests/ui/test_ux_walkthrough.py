@@ -140,3 +140,16 @@ def test_an_axis_label_past_the_right_edge_is_left_out() -> None:
     spans = [(0.0, 30.0, True), (300.0, 30.0, True), (590.0, 30.0, True)]
     assert spaced_labels(spans, limit=600.0) == [0, 1]
     assert spaced_labels(spans) == [0, 1, 2]
+
+
+def test_event_commands_are_off_with_nothing_selected(window: MainWindow) -> None:
+    """With nothing selected the detail pane's Tag, Accept, Date… buttons looked as they do
+    with an event, and a click on one did nothing."""
+    buttons = {button.text(): button for button in window.detail._buttons}
+    assert window.selected_source_rows() == []
+    assert not buttons["Tag"].isEnabled() and not buttons["Date"].isEnabled()
+    row = int(window.proxy.rows[0])
+    window.select_rows([row], row)
+    assert buttons["Tag"].isEnabled() and buttons["Date"].isEnabled()
+    window.select_rows([], -1)
+    assert not buttons["Accept"].isEnabled()

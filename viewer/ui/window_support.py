@@ -116,6 +116,7 @@ class SelectionSync:
         else:
             current = rows[0]
         self.window.timeline.set_selection(rows, current)
+        self.window.editing.follow_selection(current is not None)
         if current is None:
             self.window.detail.show_empty()
             return
