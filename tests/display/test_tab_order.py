@@ -51,3 +51,20 @@ def test_tab_leaves_the_note_box_and_saves_the_note(live: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: note.toPlainText() == "Check", timeout=2000)
     assert _focus_after(qtbot, "Tab") is not note
     assert live.model.events[row].note == "Check"
+
+
+def test_enter_in_the_search_goes_to_its_results(live: MainWindow, qtbot: QtBot) -> None:
+    """After Ctrl+F and a search, neither Enter nor Escape left the search box: the keyboard
+    reached the matches only by tabbing through every filter."""
+    press("ctrl+f")
+    qtbot.waitUntil(live.filters.search.hasFocus, timeout=2000)
+    for key in "talks":
+        press(key)
+    assert _focus_after(qtbot, "Return") is live.timeline
+    shown = [int(r) for r in live.proxy.rows]
+    assert live.filters.search.text() == "talks" and len(shown) < len(live.model.events)
+    first = live.selected_source_rows()
+    assert first and first[0] in shown and "talk" in live.model.events[first[0]].text.lower()
+    press("Right")
+    qtbot.waitUntil(lambda: live.selected_source_rows() != first, timeout=2000)
+    assert live.selected_source_rows()[0] in shown

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.proxy.filterApplied.connect(self._filter_applied)
         self.filters.filterChanged.connect(self.proxy.set_filter)
         self.filters.filterChanged.connect(lambda f: self.detail.set_search(f.search))
+        self.filters.search.returnPressed.connect(self.selection.to_results)
         self.table.selectionModel().selectionChanged.connect(self.selection.table_selection)
         self.timeline.selectionRequested.connect(self.select_rows)
         self.detail.eventActivated.connect(self.selection.select_event_id)
