@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QFontMetricsF
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import copy_seeds
 from tests.ui.conftest import open_and_wait
 from viewer.core.events.cues import RANK
 from viewer.core.store import edits
@@ -153,3 +154,15 @@ def test_event_commands_are_off_with_nothing_selected(window: MainWindow) -> Non
     assert buttons["Tag"].isEnabled() and buttons["Date"].isEnabled()
     window.select_rows([], -1)
     assert not buttons["Accept"].isEnabled()
+
+
+def test_an_empty_view_says_loading_while_a_folder_loads(qtbot: QtBot, window: MainWindow,
+                                                         tmp_path: Path) -> None:
+    """Opening a 2,000-article folder showed "No events loaded" for the whole half minute it
+    took (only the status bar said it was loading)."""
+    other = copy_seeds(tmp_path / "other")
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_folder(other)
+        assert not window.timeline.grab().isNull()
+        assert window.timeline.painter.view.empty == "Loading other…"
+    assert window.timeline.empty_text == "No events loaded"

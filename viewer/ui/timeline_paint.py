@@ -93,7 +93,7 @@ class TimelinePainter:
         if self.scene is None or not any(lane.events for lane in self.scene.lanes):
             painter.setPen(muted)
             undated = sum(self.view.events[r].start is None for r in self.view.rows)
-            message = ("No events loaded" if not self.view.events else
+            message = (self.view.empty if not self.view.events else
                        "No events match the filters" if not self.view.rows else
                        f"All {undated} shown events are undated: they are listed in the "
                        "Undated tray below, where you can set their articles' dates")
