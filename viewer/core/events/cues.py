@@ -41,6 +41,12 @@ BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", [
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+# ", which had been scheduled for August" in a sentence that puts the happening off: that
+# date is the happening's (`planned_for`, `called_off`).
+PLANNED_FOR = re.compile(rf"\b(?:{_alternation(CUES.get('planned_for', []))})\s+$",
+                         re.IGNORECASE)
+PLANNED_REACH = 1 + max(map(len, CUES.get("planned_for", ["for"])))
+CALLED_OFF = re.compile(rf"\b(?:{_alternation(CUES.get('called_off', []))})\b", re.IGNORECASE)
 _NOT_PAST = rf"(?!(?:{_alternation(CUES['past'])})\b)(?![a-z]+ed\b)"
 # "the duties it announced last week": a determiner, up to three words, a pronoun subject and
 # a past verb right before the date (`reduced_relative_subjects`).

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
+from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin, origin_before
 from viewer.core.ingest.date_evidence import dateline_end
 from viewer.core.model import Document, Sentence
 from viewer.core.timex import Timex
@@ -33,17 +34,20 @@ _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | wherea
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             published: dt.date | None = None, after: int = 0
-            ) -> tuple[list[Timex], dict[int, str]]:
+            ) -> tuple[list[Timex], dict[int, str], list[Timex]]:
     """The expressions that date the sentence's happening, and by start the bounds among
     them: a deadline ahead of the report ("must file by Friday": the happening may come on
     any day from the report to Friday), a "since" that opens a span up to it ("has spread
-    since February 17") or an "as of" day ("By Thursday the toll was 38"). Each test looks
-    only just before its expression, so a long sentence with many dates stays linear."""
+    since February 17") or an "as of" day ("By Thursday the toll was 38"); and the months
+    and years after "since" that may start a span (`since_spans`). Each test looks only just
+    before its expression, so a long sentence with many dates stays linear."""
     usable = []
+    origins: list[Timex] = []
     deadlines: set[int] = set()
     sinces: set[int] = set()
     as_of: set[int] = set()
     separators: list[int] | None = None
+    called_off: bool | None = None  # the sentence puts a happening off (read once, if asked)
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
@@ -65,20 +69,37 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             elif (published is None or timex.earliest <= published
                     or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
                     or not cues.DEADLINE.search(sentence_text, reach, at)):
+                if (published is not None and timex.latest <= published
+                        and precision_of(timex) in ORIGIN_PRECISIONS
+                        and cues.SINCE.search(sentence_text, reach, at)):
+                    if separators is None:
+                        separators = [m.start()
+                                      for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
+                    if not _in_relative(sentence_text, separators, at):
+                        origins.append(timex)  # "have discussed a bridge since 2019"
                 continue  # "until the court rules in 2027"
             else:
                 deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
-        last = bisect_left(separators, at) - 1
-        if last >= 0 and sentence_text[separators[last]] == "," and cues.RELATIVE.match(
-                sentence_text, separators[last] + 1, at):
-            continue  # "talks, which collapsed in 2023"
+        if _in_relative(sentence_text, separators, at) and not (
+                cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
+                and (called_off := called_off if called_off is not None
+                     else cues.CALLED_OFF.search(sentence_text) is not None)):
+            continue  # "talks, which collapsed in 2023" (not "…, which had been set for May")
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
         usable.append(timex)
     return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
-                    **dict.fromkeys(as_of, "as of")}
+                    **dict.fromkeys(as_of, "as of")}, origins
+
+
+def _in_relative(sentence_text: str, separators: list[int], at: int) -> bool:
+    """Offset `at` lies in a non-restrictive relative clause (", which collapsed in 2023"):
+    read from the last comma or semicolon before it (`separators`, their offsets)."""
+    last = bisect_left(separators, at) - 1
+    return (last >= 0 and sentence_text[separators[last]] == ","
+            and cues.RELATIVE.match(sentence_text, separators[last] + 1, at) is not None)
 
 
 class _Clauses:
@@ -154,6 +175,8 @@ _TOLD_ON = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('told_on', []))})\
 _TOLD_REACH = 1 + max(map(len, cues.CUES.get("told_on", ["said on"])))
 _PERFECT = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('reported_perfect', []))})\b")
 _REPORTED_PRECISIONS = frozenset(("day", "weekend", "week", "month"))
+_NOT_A_HAPPENING = frozenset((*cues.CUES.get("reporting", []),
+                              *cues.CUES.get("reported_states", [])))
 _WEEK = dt.timedelta(days=7)
 
 
@@ -170,19 +193,59 @@ def reported_date(text: str, dating: list[Timex], best: Timex, bounds: dict[int,
             or not _TOLD_ON.search(text, max(0, best.start - _TOLD_REACH), best.start)):
         return None
     for other in dating[dating.index(best) + 1:]:
-        if (other.start < best.end or other.start in bounds or other.earliest is None
-                or other.latest is None or precision_of(other) not in _REPORTED_PRECISIONS):
+        kind = bounds.get(other.start)
+        if (other.start < best.end or kind == "since" or other.earliest is None
+                or other.latest is None
+                or (kind is None and precision_of(other) not in _REPORTED_PRECISIONS)):
             continue
         between = text[best.end:other.start]
         if _CLAUSE.search(between):
             return None  # "…, and the ministers will meet next week": a happening of its own
+        if kind == "deadline":  # "said on Wednesday it would open four lanes by the 30th"
+            return other if cues.FUTURE.search(between) else None
+        if kind == "as of":  # "said on Sunday that by Wednesday night 1,310 had died"
+            return other if other.latest < best.earliest else None
         if other.earliest > best.latest and cues.FUTURE.search(between):
             return other
         if (precision_of(other) == "day" and _PERFECT.search(between)
                 and best.earliest - _WEEK <= other.latest < best.earliest):
             return other  # a day of the week before ("had accepted … in October" is not)
+        if (precision_of(other) in _REPORTED_MONTHS and other.latest < best.earliest
+                and _DURING.search(between) and _simple_past(between)):
+            return other  # "said on Tuesday that traffic tripled in July"
         return None  # only the first date after the telling day can be the reported one
     return None
+
+
+_REPORTED_MONTHS = frozenset(("month", "season"))
+# the month the verb happened in, not a noun's ("the court's July order")
+_DURING = re.compile(r"\b(?:in|during|throughout)\s+$")
+_AFTER_HAD = re.compile(r"\bhad\s+(?:not\s+|already\s+|just\s+|been\s+)?$")
+_HAD_REACH = 20
+
+
+def _simple_past(between: str) -> bool:
+    """A verb in the simple past that tells a happening ("tripled"; not "said", "was", nor a
+    participle after "had")."""
+    return any(past.group() not in _NOT_A_HAPPENING
+               and not _AFTER_HAD.search(between, max(0, past.start() - _HAD_REACH),
+                                         past.start())
+               for past in cues.PAST.finditer(between))
+
+
+def _told_since(doc_text: str, text: str, offset: int, dating: list[Timex],
+                origins: list[Timex], best: Timex, bounds: dict[int, str],
+                told: Timex | None) -> Timex | None:
+    """The "since" date that starts the span of a statement dated by the day it was told on
+    or a count made as of ("had climbed to 1,340 since February 20, the agency said on
+    Thursday"; `since_spans`), or None."""
+    if (told is not None or best.earliest is None or precision_of(best) not in ("day", "time")
+            or bounds.get(best.start) not in (None, "as of")
+            or (bounds.get(best.start) is None and not _TOLD_ON.search(
+                doc_text, max(0, best.start - _TOLD_REACH), best.start))):
+        return None
+    candidates = [*origins, *(t for t in dating if bounds.get(t.start) == "since")]
+    return origin_before(text, offset, candidates, best.earliest) if candidates else None
 
 
 def telling_part(part: Part) -> Part:
@@ -198,9 +261,13 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
     dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
-    found, bounds = _dating(timexes, text, sentence.start, doc.date, dateline)
+    found, bounds, origins = _dating(timexes, text, sentence.start, doc.date, dateline)
     dating = without_appositions(doc.text, found)
     if not dating:
+        lasting = lasting_origin(text, sentence.start, origins, doc.date)
+        if lasting is not None:  # "have not spoken since July": from July to the report
+            return [Part(sentence.start, sentence.end, lasting, lasting.earliest, doc.date,
+                         precision_of(lasting), True)]
         return [Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     told = reported_date(doc.text, dating, best, bounds, doc.date)
@@ -215,11 +282,17 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             and main.earliest is not None and main.latest is not None:
         main.earliest = min(main.earliest, joined.earliest)
         main.latest = max(main.latest, joined.latest)
+    origin = _told_since(doc.text, text, sentence.start, dating, origins, best, bounds, told)
+    if origin is not None:  # "have grown since February, the agency said on Tuesday"
+        main.earliest = origin.earliest
+        if not main.bounded:
+            main.told = best  # the narrative goes on from the telling day
     parts = [main]
     clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
-        if other is best or other is joined or other is told or (other.earliest, other.latest) == (
+        if other is best or other is joined or other is told or other is origin or (
+                other.earliest, other.latest) == (
                 best.earliest, best.latest):
             continue
         if cues.RANK[precision_of(other)] > 2:
