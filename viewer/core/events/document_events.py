@@ -28,6 +28,7 @@ from viewer.core.events.narrative_focus import (
     run_end,
     spread_start,
     told_day,
+    told_since_the_news,
     up_to_the_report,
 )
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
@@ -228,6 +229,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                       and reaction_end(text, lead.precision, lead.latest, doc.date)
                       != lead.latest):
                     # A reaction told in the present of the report, to the story's news day.
+                    source, earliest, latest = "inherited", lead.earliest, doc.date
+                    precision, timex = lead.precision, lead.timex
+                elif (lead is not None and sentence.boilerplate is None
+                      and told_since_the_news(text, lead.latest, doc.date)):
+                    # "Cambodia's minister called the agreement a first step.", a paragraph on
                     source, earliest, latest = "inherited", lead.earliest, doc.date
                     precision, timex = lead.precision, lead.timex
                 elif doc.date is not None:

@@ -205,3 +205,15 @@ def opens_quote(text: str) -> bool:
     traffic,” she said."): right after a statement dated to its day it goes on with that
     statement, so it is not stretched to the report as a reaction."""
     return _OPENING_QUOTE.match(text) is not None
+
+
+def told_since_the_news(text: str, news_day: dt.date | None, published: dt.date | None) -> bool:
+    """A statement or reaction with no day of its own that the narrative does not carry (a
+    paragraph on, or told in a tense the news day does not reach: "Cambodia's minister called
+    the agreement a first step", "“We were offered less,” said the negotiator") came on a day
+    from the story's news day to the report: a verb of saying or reacting (`reporting`,
+    `reaction` in resources/events.toml), nothing ahead, and a news day before the report."""
+    return (news_day is not None and published is not None and news_day < published
+            and cues.FUTURE.search(text) is None
+            and (cues.REPORTING.search(text) is not None
+                 or cues.REACTION.search(text) is not None))
