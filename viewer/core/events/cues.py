@@ -76,6 +76,7 @@ SINCE_THEN = re.compile(rf"\b(?:{_alternation(CUES.get('since_then', []))})\s*(?
 PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 COORDINATION = re.compile(CUES["coordination"], re.IGNORECASE)
+GAPPING = re.compile(CUES.get("gapping", r"(?!)"))
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
 DERIVED_RULES = frozenset(CUES.get("derived_rules", []))

@@ -26,6 +26,7 @@ from viewer.core.events.narrative_focus import (
     opens_quote,
     possible_step,
     run_end,
+    set_for_after,
     spread_start,
     told_day,
     told_since_the_news,
@@ -247,6 +248,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     earliest, latest = next_year_ahead(text, timex.start - sentence.start,
                                                        timex, earliest, latest, doc.date,
                                                        precision)
+                    earliest, latest = set_for_after(text, timex.start - sentence.start, timex,
+                                                     earliest, latest,
+                                                     focus.earliest if focus else None)
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \

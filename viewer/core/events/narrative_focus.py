@@ -217,3 +217,24 @@ def told_since_the_news(text: str, news_day: dt.date | None, published: dt.date 
             and cues.FUTURE.search(text) is None
             and (cues.REPORTING.search(text) is not None
                  or cues.REACTION.search(text) is not None))
+
+
+_WEEK = dt.timedelta(days=7)
+_DIGIT = re.compile(r"\d")
+
+
+def set_for_after(text: str, at: int, timex: Timex, earliest: dt.date | None,
+                  latest: dt.date | None, focus_day: dt.date | None
+                  ) -> tuple[dt.date | None, dt.date | None]:
+    """A weekday that a happening called off or put off had been set for ("called off a rally
+    her alliance had planned for Sunday"; `planned_for`, `called_off` in
+    resources/events.toml) lies after the narrative's day (`focus_day`) on which it was called
+    off: one the tagger put before that day, reading the sentence's past, moves on a week.
+    `at` is where the date starts in the sentence's `text`."""
+    if (focus_day is None or earliest is None or latest is None or earliest >= focus_day
+            or earliest != latest or earliest + _WEEK < focus_day
+            or _DIGIT.search(timex.text)  # "planned for March 3" says its own day
+            or not cues.PLANNED_FOR.search(text, max(0, at - cues.PLANNED_REACH), at)
+            or cues.CALLED_OFF.search(text) is None):
+        return earliest, latest
+    return earliest + _WEEK, latest + _WEEK

@@ -155,7 +155,8 @@ class Part:
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
     """The period of the same kind joined to `best` by "and" or "to" alone ("on Tuesday and
     Wednesday", "on August 27 and 28", "from Monday to Wednesday", "in March and April",
-    "the 2024-25 cuts"): one happening over both."""
+    "the 2024-25 cuts"), or by "and" and a second subject whose verb is left out ("Ghana
+    filed on Thursday and Togo on Saturday"): one happening over both."""
     at = dating.index(best)
     rank = cues.RANK[precision_of(best)]
     if rank > cues.RANK["year"]:
@@ -165,8 +166,9 @@ def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
             continue
         other = dating[index]
         first, second = (best, other) if index > at else (other, best)
-        if cues.RANK[precision_of(other)] == rank and first.end <= second.start \
-                and cues.COORDINATION.fullmatch(text, first.end, second.start):
+        if cues.RANK[precision_of(other)] == rank and first.end <= second.start and (
+                cues.COORDINATION.fullmatch(text, first.end, second.start)
+                or cues.GAPPING.fullmatch(text, first.end, second.start)):
             return other
     return None
 
