@@ -41,6 +41,12 @@ BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", [
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+# "Villagers who fled the fighting in July said …": the relative clause up to the date, and
+# the verb of saying after it (each looked for within its reach of the date).
+SUBJECT_RELATIVE = re.compile(
+    rf"\b(?:{_alternation(CUES.get('subject_relative', []))})\s+[^,;]{{1,60}}$")
+SUBJECT_RELATIVE_REACH = 80
+SAID_AFTER = re.compile(rf"[^,;]{{0,60}}?\b(?:{_alternation(CUES.get('reporting', []))})\b")
 # ", which had been scheduled for August" in a sentence that puts the happening off: that
 # date is the happening's (`planned_for`, `called_off`).
 PLANNED_FOR = re.compile(rf"\b(?:{_alternation(CUES.get('planned_for', []))})\s+$",
@@ -77,6 +83,7 @@ PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 COORDINATION = re.compile(CUES["coordination"], re.IGNORECASE)
 GAPPING = re.compile(CUES.get("gapping", r"(?!)"))
+ENDING = re.compile(CUES.get("ending", r"(?!)"), re.IGNORECASE)
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
 DERIVED_RULES = frozenset(CUES.get("derived_rules", []))

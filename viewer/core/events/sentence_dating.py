@@ -46,6 +46,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
     deadlines: set[int] = set()
     sinces: set[int] = set()
     as_of: set[int] = set()
+    set_for: set[int] = set()
     separators: list[int] | None = None
     called_off: bool | None = None  # the sentence puts a happening off (read once, if asked)
     for timex in timexes:
@@ -66,7 +67,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                     and cues.RANK[precision_of(timex)] == 0
                     and cues.AS_OF.search(sentence_text, reach, at)):
                 as_of.add(timex.start)  # "By Thursday, the agency put the total at 38"
-            elif (published is None or timex.earliest <= published
+            elif (published is None or timex.latest <= published  # ahead, or reaching past it
                     or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
                     or not cues.DEADLINE.search(sentence_text, reach, at)):
                 if (published is not None and timex.latest <= published
@@ -82,16 +83,21 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                 deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
-        if _in_relative(sentence_text, separators, at) and not (
-                cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
-                and (called_off := called_off if called_off is not None
-                     else cues.CALLED_OFF.search(sentence_text) is not None)):
-            continue  # "talks, which collapsed in 2023" (not "…, which had been set for May")
+        if _in_relative(sentence_text, separators, at):
+            if not (cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
+                    and (called_off := called_off if called_off is not None
+                         else cues.CALLED_OFF.search(sentence_text) is not None)):
+                continue  # "talks, which collapsed in 2023"
+            set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
+        if (cues.SUBJECT_RELATIVE.search(sentence_text,
+                                         max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
+                and cues.SAID_AFTER.match(sentence_text, at + len(timex.text))):
+            continue  # "Villagers who fled the fighting in July said …"
         usable.append(timex)
     return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
-                    **dict.fromkeys(as_of, "as of")}, origins
+                    **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")}, origins
 
 
 def _in_relative(sentence_text: str, separators: list[int], at: int) -> bool:
@@ -148,15 +154,16 @@ class Part:
     earliest: dt.date | None
     latest: dt.date | None
     precision: str
-    bounded: bool = False  # a deadline's or a "since" span: not the narrative's day
+    bounded: bool = False  # a deadline's, a "since" span, a day set for: not the narrative's
     told: Timex | None = None  # the day the news was told, when another date is the happening's
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
     """The period of the same kind joined to `best` by "and" or "to" alone ("on Tuesday and
     Wednesday", "on August 27 and 28", "from Monday to Wednesday", "in March and April",
-    "the 2024-25 cuts"), or by "and" and a second subject whose verb is left out ("Ghana
-    filed on Thursday and Togo on Saturday"): one happening over both."""
+    "the 2024-25 cuts"), by "and" and a second subject whose verb is left out ("Ghana filed
+    on Thursday and Togo on Saturday"), or by "and" and the verb of its end ("began in July
+    and was declared over in December"): one happening over both."""
     at = dating.index(best)
     rank = cues.RANK[precision_of(best)]
     if rank > cues.RANK["year"]:
@@ -168,7 +175,8 @@ def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
         first, second = (best, other) if index > at else (other, best)
         if cues.RANK[precision_of(other)] == rank and first.end <= second.start and (
                 cues.COORDINATION.fullmatch(text, first.end, second.start)
-                or cues.GAPPING.fullmatch(text, first.end, second.start)):
+                or cues.GAPPING.fullmatch(text, first.end, second.start)
+                or cues.ENDING.fullmatch(text, first.end, second.start)):
             return other
     return None
 
@@ -196,7 +204,7 @@ def reported_date(text: str, dating: list[Timex], best: Timex, bounds: dict[int,
         return None
     for other in dating[dating.index(best) + 1:]:
         kind = bounds.get(other.start)
-        if (other.start < best.end or kind == "since" or other.earliest is None
+        if (other.start < best.end or kind in ("since", "set for") or other.earliest is None
                 or other.latest is None
                 or (kind is None and precision_of(other) not in _REPORTED_PRECISIONS)):
             continue
@@ -284,6 +292,9 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             and main.earliest is not None and main.latest is not None:
         main.earliest = min(main.earliest, joined.earliest)
         main.latest = max(main.latest, joined.latest)
+    if bounds.get(best.start) == "set for":  # the narrative goes on from the telling day
+        main.told = next((t for t in dating if t is not best and _TOLD_ON.search(
+            doc.text, max(0, t.start - _TOLD_REACH), t.start)), None)
     origin = _told_since(doc.text, text, sentence.start, dating, origins, best, bounds, told)
     if origin is not None:  # "have grown since February, the agency said on Tuesday"
         main.earliest = origin.earliest
