@@ -41,6 +41,7 @@ BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", [
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+PLEDGE = re.compile(rf"\b(?:{_alternation(CUES.get('window_pledges', []))})\b")
 # "Villagers who fled the fighting in July said …": the relative clause up to the date, and
 # the verb of saying after it (each looked for within its reach of the date).
 SUBJECT_RELATIVE = re.compile(
