@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.core.article_dates import dates_in
 from viewer.core.events.narrative_focus import at_the_happening
+from viewer.core.pipeline.folder_extraction import extract_folder
 
 D = dt.date
 REPORT = D(2026, 6, 12)  # a Friday
@@ -61,3 +62,11 @@ def test_a_postponed_happening_takes_the_date_it_was_set_for(tmp_path: Path) -> 
 def test_speech_at_the_signing_is_its_day(tmp_path: Path) -> None:
     assert _dates(tmp_path, "ends a long quarrel") == (D(2026, 6, 10), D(2026, 6, 10))
     assert at_the_happening("she told reporters at the signing ceremony.")
+
+
+def test_a_postponed_happening_keeps_its_modality(tmp_path: Path) -> None:
+    # dated by the day it was set for, it is still read as put off, not as planned
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    events = extract_folder(tmp_path, use_cache=False).events
+    found = next(e for e in events if "postponed the launch" in e.text)
+    assert found.modality == "postponed"

@@ -302,6 +302,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
             future = (source == "explicit" and doc.date is not None and ahead is not None
                       and ahead > doc.date)
+            if part.set_for:  # the day a put-off happening was due: the putting off is read
+                anchor = part.told.start - sentence.start if part.told else None
+                future = False
             events.append(new_event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,

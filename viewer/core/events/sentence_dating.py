@@ -156,6 +156,7 @@ class Part:
     precision: str
     bounded: bool = False  # a deadline's, a "since" span, a day set for: not the narrative's
     told: Timex | None = None  # the day the news was told, when another date is the happening's
+    set_for: bool = False  # dated by the day a put-off happening had been set for
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
@@ -293,6 +294,7 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
         main.earliest = min(main.earliest, joined.earliest)
         main.latest = max(main.latest, joined.latest)
     if bounds.get(best.start) == "set for":  # the narrative goes on from the telling day
+        main.set_for = True
         main.told = next((t for t in dating if t is not best and _TOLD_ON.search(
             doc.text, max(0, t.start - _TOLD_REACH), t.start)), None)
     origin = _told_since(doc.text, text, sentence.start, dating, origins, best, bounds, told)
