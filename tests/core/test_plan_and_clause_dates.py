@@ -21,7 +21,8 @@ ARTICLE = (
     "The second shift, which the company had planned to start on June 8, has been postponed "
     "until August, the union said on Friday. Its members want a new contract.\n\n"
     "The union could also ask a court to rule, as it did in 2021, two lawyers said.\n\n"
-    "Miners who walked out in April said they would not return.\n"
+    "Miners who walked out in April said they would not return.\n\n"
+    "The owners said the strike would sour the mood before talks planned for next week.\n"
 )
 
 
@@ -53,3 +54,7 @@ def test_a_comparison_is_not_the_happenings_date(tmp_path: Path) -> None:
 
 def test_a_subjects_relative_clause_before_said(tmp_path: Path) -> None:
     assert _dates(tmp_path, "Miners who walked out")[0] != D(2026, 4, 1)
+
+
+def test_a_bound_does_not_reach_over_planned_for(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "sour the mood") == (D(2026, 6, 29), D(2026, 7, 5))

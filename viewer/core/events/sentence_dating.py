@@ -57,7 +57,9 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
-        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
+        # (a bound does not reach over "planned for": "before talks planned for next week")
+        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
+                cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)):
             reach = max(0, at - cues.BOUND_REACH)
             if (published is not None and timex.latest <= published
                     and cues.RANK[precision_of(timex)] <= 1
