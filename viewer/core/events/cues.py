@@ -41,6 +41,13 @@ BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", [
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+SAME_DAY_OFFSET = re.compile(CUES.get("same_day_offset", r"(?!)"), re.IGNORECASE)
+FIRST_HALF = re.compile(rf"\b(?:{_alternation(CUES.get('first_half', []))})\s+$",
+                        re.IGNORECASE)
+SECOND_HALF = re.compile(rf"\b(?:{_alternation(CUES.get('second_half', []))})\s+$",
+                         re.IGNORECASE)
+HALF_REACH = 1 + max(map(len, (*CUES.get("first_half", []), *CUES.get("second_half", []),
+                               "of")))
 PLEDGE = re.compile(rf"\b(?:{_alternation(CUES.get('window_pledges', []))})\b")
 # "Villagers who fled the fighting in July said …": the relative clause up to the date, and
 # the verb of saying after it (each looked for within its reach of the date).

@@ -22,6 +22,7 @@ from viewer.core.events.narrative_focus import (
     at_the_happening,
     background,
     continues_plan,
+    month_half,
     next_year_ahead,
     opens_quote,
     possible_step,
@@ -251,6 +252,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     earliest, latest = set_for_after(text, timex.start - sentence.start, timex,
                                                      earliest, latest,
                                                      focus.earliest if focus else None)
+                    earliest, latest = month_half(text, timex.start - sentence.start, earliest,
+                                                  latest, precision)
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \

@@ -238,3 +238,18 @@ def set_for_after(text: str, at: int, timex: Timex, earliest: dt.date | None,
             or cues.CALLED_OFF.search(text) is None):
         return earliest, latest
     return earliest + _WEEK, latest + _WEEK
+
+
+def month_half(text: str, at: int, earliest: dt.date | None, latest: dt.date | None,
+               precision: str) -> tuple[dt.date | None, dt.date | None]:
+    """A month after "the first half of" is its 1st–15th, after "the second half of" its
+    16th–last (`first_half`, `second_half` in resources/events.toml); `at` is where the month
+    starts in the sentence's `text`."""
+    if precision != "month" or earliest is None or latest is None:
+        return earliest, latest
+    lo = max(0, at - cues.HALF_REACH)
+    if cues.FIRST_HALF.search(text, lo, at):
+        return earliest, earliest.replace(day=15)
+    if cues.SECOND_HALF.search(text, lo, at):
+        return earliest.replace(day=16), latest
+    return earliest, latest

@@ -54,6 +54,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             continue
         if timex.earliest is None or timex.latest is None or timex.end <= after:
             continue  # no days, or the dateline's date
+        if cues.SAME_DAY_OFFSET.fullmatch(timex.text):
+            continue  # "An hour earlier, …": the narrative's day
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
