@@ -39,3 +39,17 @@ def test_only_after_a_news_day_before_the_report() -> None:
     assert told_since_the_news("The minister said it was fair.", NEWS, REPORT)
     assert not told_since_the_news("The minister said it was fair.", REPORT, REPORT)
     assert not told_since_the_news("The minister said it would be fair.", NEWS, REPORT)
+
+
+NO_LEAD = (
+    "date 2026-05-09 Rig row delays river talks\n\n"
+    "Talks on the river boundary, due to open on Monday, have been put off by two weeks.\n\n"
+    "The talks will now begin on May 25, the mediators said.\n\n"
+    "Laos said on Friday that a dredger had crossed the line, and accused Vietnam of a breach.\n\n"
+    "Vietnam denied any breach.\n"
+)
+
+
+def test_without_a_news_day_in_the_lead_the_last_day_told_stands_in(tmp_path: Path) -> None:
+    # the lead names no past day; the denial answers what was told on Friday (May 8)
+    assert dates_in(tmp_path, NO_LEAD, "Vietnam denied") == (D(2026, 5, 8), D(2026, 5, 9))

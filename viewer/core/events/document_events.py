@@ -124,6 +124,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     # (topic, cue) pairs → their shared topic tuple and reasons, worked out once per document
     topic_reasons: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     focus: Part | None = None
+    told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
     named: dict[str, int] = {}  # party → where the article last named it
     opened: str | None = None  # the party the last body sentence opened with
     times: dict[str, int] = {}  # party → how often the article named it
@@ -154,6 +155,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         parts = sentence_parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         if new_paragraph and not (cues.ANAPHOR.search(text) and cues.PAST.search(text)):
+            if lead is None and focus is not None and focus.precision == "day":
+                told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         if sentence.boilerplate is None and not named:
@@ -233,11 +236,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     # A reaction told in the present of the report, to the story's news day.
                     source, earliest, latest = "inherited", lead.earliest, doc.date
                     precision, timex = lead.precision, lead.timex
-                elif (lead is not None and sentence.boilerplate is None
-                      and told_since_the_news(text, lead.latest, doc.date)):
-                    # "Cambodia's minister called the agreement a first step.", a paragraph on
-                    source, earliest, latest = "inherited", lead.earliest, doc.date
-                    precision, timex = lead.precision, lead.timex
+                elif ((news := lead or told_last) is not None and sentence.boilerplate is None
+                      and told_since_the_news(text, news.latest, doc.date)):
+                    # "Cambodia's minister called the agreement a first step.", a paragraph on;
+                    # "Ghana denied any breach." after a paragraph told on Friday
+                    source, earliest, latest = "inherited", news.earliest, doc.date
+                    precision, timex = news.precision, news.timex
                 elif doc.date is not None:
                     source, earliest, latest, precision = "document", doc.date, doc.date, "day"
                     timex = None
