@@ -22,7 +22,9 @@ ARTICLE = (
     "until August, the union said on Friday. Its members want a new contract.\n\n"
     "The union could also ask a court to rule, as it did in 2021, two lawyers said.\n\n"
     "Miners who walked out in April said they would not return.\n\n"
-    "The owners said the strike would sour the mood before talks planned for next week.\n"
+    "The owners said the strike would sour the mood before talks planned for next week.\n\n"
+    "A ruling on the appeal is not expected before 2028.\n\n"
+    "The mine will stay shut until 2027.\n"
 )
 
 
@@ -58,3 +60,9 @@ def test_a_subjects_relative_clause_before_said(tmp_path: Path) -> None:
 
 def test_a_bound_does_not_reach_over_planned_for(tmp_path: Path) -> None:
     assert _dates(tmp_path, "sour the mood") == (D(2026, 6, 29), D(2026, 7, 5))
+
+
+def test_a_negated_bound_dates_the_happening(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "ruling on the appeal") == (D(2028, 1, 1), D(2028, 12, 31))
+    # a bound that is not negated stays one
+    assert _dates(tmp_path, "stay shut")[0] != D(2027, 1, 1)

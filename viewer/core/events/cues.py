@@ -48,6 +48,9 @@ SECOND_HALF = re.compile(rf"\b(?:{_alternation(CUES.get('second_half', []))})\s+
                          re.IGNORECASE)
 HALF_REACH = 1 + max(map(len, (*CUES.get("first_half", []), *CUES.get("second_half", []),
                                "of")))
+NEGATED_BOUND = re.compile(rf"\b(?:{_alternation(CUES.get('negated_bounds', []))})\s+$",
+                           re.IGNORECASE)
+NEGATED_REACH = 1 + max(map(len, CUES.get("negated_bounds", ["not until"])))
 PLEDGE = re.compile(rf"\b(?:{_alternation(CUES.get('window_pledges', []))})\b")
 # "Villagers who fled the fighting in July said …": the relative clause up to the date, and
 # the verb of saying after it (each looked for within its reach of the date).

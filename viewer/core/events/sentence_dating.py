@@ -60,9 +60,12 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
-        # (a bound does not reach over "planned for": "before talks planned for next week")
+        # (a bound does not reach over "planned for": "before talks planned for next week";
+        # nor is one negated: "not expected before 2028")
         if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
-                cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)):
+                cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
+                or cues.NEGATED_BOUND.search(sentence_text, max(0, at - cues.NEGATED_REACH),
+                                             at)):
             reach = max(0, at - cues.BOUND_REACH)
             if (published is not None and timex.latest <= published
                     and cues.RANK[precision_of(timex)] <= 1
