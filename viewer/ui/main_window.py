@@ -54,6 +54,7 @@ from viewer.ui.tasks import Task, TaskRunner
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
+from viewer.ui.view_settle import lay_out_view, relayout_scroll_area
 from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_panes import build_panes, filter_width, fit_panes
@@ -259,9 +260,11 @@ class MainWindow(QMainWindow):
     # -- filtering and selection --------------------------------------------------------------
     def _filter_applied(self) -> None:
         rows = self.proxy.shown_source_rows()
+        lay_out_view(self.table)  # its reset's layout joins this change's one paint
         doc_dates = self.session.document_dates() if self.session is not None else ()
         self.timeline.doc_titles = self.titles()
         self.timeline.set_events(self.model.events, rows, doc_dates)
+        relayout_scroll_area(self.timeline)
         self.overview.set_events(self.model.events, rows, self.timeline.shown_span())
         lanes = self.timeline.scene.lanes if self.timeline.scene is not None else []
         self.undated_tray.show_lanes(lanes, self.model.events, self.timeline.doc_titles,
