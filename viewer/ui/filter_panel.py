@@ -292,6 +292,10 @@ class FilterPanel(QWidget):
             min_sources=self.min_sources.value(),
         )
 
+    def pending(self) -> bool:
+        """Whether a search typed within the last pause is still to be applied."""
+        return self._timer.isActive()
+
     def emit_filter(self) -> None:
         self._timer.stop()
         self.filterChanged.emit(self.current())

@@ -51,6 +51,7 @@ from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskRunner
+from viewer.ui.timeline_view import NO_EVENTS
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.proxy.filterApplied.connect(self._filter_applied)
         self.filters.filterChanged.connect(self.proxy.set_filter)
         self.filters.filterChanged.connect(lambda f: self.detail.set_search(f.search))
+        self.filters.search.returnPressed.connect(self.selection.to_results)
         self.table.selectionModel().selectionChanged.connect(self.selection.table_selection)
         self.timeline.selectionRequested.connect(self.select_rows)
         self.detail.eventActivated.connect(self.selection.select_event_id)
@@ -194,6 +196,8 @@ class MainWindow(QMainWindow):
     def _on_failed(self, task: Task, message: str) -> None:
         if task is self.task:
             self._set_busy(False)
+            self.timeline.empty_text = NO_EVENTS
+            self.timeline.viewport().update()
             self.status_label.setText("Loading failed")
             box = QMessageBox(QMessageBox.Icon.Critical, "Loading failed",
                               message.strip().splitlines()[-1], parent=self)
