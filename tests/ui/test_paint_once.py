@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.core.query import Filter
@@ -63,3 +63,36 @@ def test_a_filter_change_leaves_nothing_to_paint_after_its_paint(
             assert not again, f"painted again on the next turn of the event loop: {again}"
     finally:
         app.removeEventFilter(paints)
+
+
+def test_a_scroll_bar_whose_range_did_not_move_is_not_painted_again(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The scroll areas' relayout raised both bars, repainting also a bar whose range had not
+    moved; a relayout that moves nothing is dropped, so only a moved bar paints."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.resize(1200, 700)  # the table scrolls both ways
+    app.processEvents()
+    proxy = window.proxy
+    party = max((v for v in proxy.counts["parties"] if v), key=proxy.counts["parties"].get)
+    bars = {name: widget for name, widget in _watched(window).items() if "bar" in name}
+    paints = _Paints()
+    app.installEventFilter(paints)
+    unmoved_seen = 0
+    try:
+        for value in (Filter(parties=frozenset({party})), Filter()) * 2:
+            before = {name: (bar.minimum(), bar.maximum(), bar.value(), bar.isVisible())
+                      for name, bar in bars.items() if isinstance(bar, QScrollBar)}
+            proxy.set_filter(value)
+            paints.seen.clear()
+            window.timeline.viewport().repaint()
+            after = {name: (bar.minimum(), bar.maximum(), bar.value(), bar.isVisible())
+                     for name, bar in bars.items() if isinstance(bar, QScrollBar)}
+            unmoved = {name for name in before if before[name] == after[name] and after[name][3]}
+            unmoved_seen += len(unmoved)
+            painted = {name for name in unmoved if paints.seen[bars[name]]}
+            assert not painted, f"bars painted though nothing in them moved: {painted}"
+            app.processEvents()
+    finally:
+        app.removeEventFilter(paints)
+    assert unmoved_seen  # the table's horizontal bar, at least, stays as it was

@@ -90,6 +90,19 @@ class EventTable(QTableView):
             prepare(top, bottom if bottom >= 0 else self.model().rowCount() - 1)
         super().paintEvent(event)
 
+    def updateGeometries(self) -> None:
+        """Qt's table sets its viewport margins here, which lays its scroll area out and
+        raises the horizontal scroll bar, then the vertical one; raising a bar that is not on
+        top repaints it, so every model reset repainted the horizontal bar, whose range a
+        filter does not move (Fusion: 1–2 ms at 1600×1000). With the vertical bar stacked
+        under the horizontal one first, only the vertical bar moves up and repaints."""
+        horizontal = self.horizontalScrollBar().parentWidget()
+        vertical = self.verticalScrollBar().parentWidget()
+        if horizontal is not None and vertical is not None and not (
+                horizontal.isHidden() or vertical.isHidden()):
+            vertical.stackUnder(horizontal)
+        super().updateGeometries()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_sentence()

@@ -2,23 +2,51 @@
 
 A model reset, or new texts in a list's items, leaves an item view's layout to a zero timer,
 and a scroll bar whose range moved asks its scroll area to lay out its children by a queued
-call, which raises both scroll bars and so repaints both. Run after the window has painted
-the change, each of these painted part of it again: the events table (about 5 ms at
-1600×1000), the facet lists, and the table's and the timeline's scroll bars, some 10–14 ms
-of a filter change at 100,000 events. Run before the paint, their updates join the one paint
-the change makes, and the event loop finds nothing left to draw.
+call. Run after the window has painted the change, each of these painted part of it again:
+the events table (about 5 ms at 1600×1000), the facet lists, and the table's and the
+timeline's scroll bars, some 10–14 ms of a filter change at 100,000 events. Run before the
+paint, their updates join the one paint the change makes, and the event loop finds nothing
+left to draw.
+
+That relayout raises the horizontal bar and then the vertical one, and raising a widget that
+is not the topmost repaints it, so each relayout repainted both bars, also one whose range
+had not moved (the Fusion style draws a bar in 1–2 ms). When the ranges leave each bar shown
+or hidden as it is, the relayout would put every child where it already is: it is dropped, and
+only a bar whose range moved repaints (its own range change asks for that).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QScrollBar
+
+
+def _needed(bar: QScrollBar, policy: Qt.ScrollBarPolicy) -> bool:
+    """Whether the scroll area's layout shows the bar (Qt's own rule, non-transient bars)."""
+    if policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOn:
+        return True
+    return (policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            and bar.minimum() < bar.maximum() and not bar.sizeHint().isEmpty())
+
+
+def bars_as_laid_out(area: QAbstractScrollArea) -> bool:
+    """True when each scroll bar is shown exactly if the area's layout would show it."""
+    for bar, policy in ((area.horizontalScrollBar(), area.horizontalScrollBarPolicy()),
+                        (area.verticalScrollBar(), area.verticalScrollBarPolicy())):
+        container = bar.parentWidget()
+        if container is None or container.isHidden() == _needed(bar, policy):
+            return False
+    return True
 
 
 def relayout_scroll_area(area: QAbstractScrollArea) -> None:
-    """Deliver the scroll area's queued calls now: after its scroll bars' ranges changed,
-    the relayout of its scroll bars and viewport. A hidden area waits until it is shown."""
-    if area.isVisible():
+    """Deliver the scroll area's queued relayout now (after its scroll bars' ranges changed),
+    or drop it when it would move nothing. A hidden area waits until it is shown."""
+    if not area.isVisible():
+        return
+    if bars_as_laid_out(area):
+        QCoreApplication.removePostedEvents(area, QEvent.Type.MetaCall)
+    else:
         QCoreApplication.sendPostedEvents(area, QEvent.Type.MetaCall)
 
 
