@@ -41,7 +41,11 @@ def bars_as_laid_out(area: QAbstractScrollArea) -> bool:
 
 def relayout_scroll_area(area: QAbstractScrollArea) -> None:
     """Deliver the scroll area's queued relayout now (after its scroll bars' ranges changed),
-    or drop it when it would move nothing. A hidden area waits until it is shown."""
+    or drop it when it would move nothing. A hidden area waits until it is shown.
+
+    Qt posts that relayout as a queued call, and queued calls cannot be told apart here: every
+    one posted to the area is dropped with it, so nothing else may be queued to the table's or
+    the timeline's scroll area (no `QTimer.singleShot(0, area.slot)`; use the window)."""
     if not area.isVisible():
         return
     if bars_as_laid_out(area):
