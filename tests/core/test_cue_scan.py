@@ -17,7 +17,7 @@ from viewer.core.events.document_events import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
 from viewer.core.events.speaker_rules import load_rules as speaker_rules
-from viewer.core.events.speakers import _ACCORDING
+from viewer.core.events.speech_patterns import ACCORDING as _ACCORDING
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import build_document, read_document
 from viewer.core.ingest.sidecar import read_sidecar

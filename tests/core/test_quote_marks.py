@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from viewer.core.events import speakers
+from viewer.core.events import speech_patterns
 
 _PLAIN = re.compile(r'[“”«»"‘]|[’\'](?![^\W_])')
 
@@ -18,5 +18,5 @@ def test_quote_marks_match_the_plain_reading() -> None:
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
         lo = rnd.randint(0, len(text))
         hi = rnd.randint(lo, len(text))
-        assert ([m.span() for m in speakers._QUOTE.finditer(text, lo, hi)]
+        assert ([m.span() for m in speech_patterns.QUOTE.finditer(text, lo, hi)]
                 == [m.span() for m in _PLAIN.finditer(text, lo, hi)]), (text, lo, hi)

@@ -10,7 +10,7 @@ import random
 import re
 from pathlib import Path
 
-from viewer.core.events import speaker_rules, speakers
+from viewer.core.events import speaker_rules, speakers, speech_patterns
 from viewer.core.events.speaker_rules import body_heads, load_rules
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -46,9 +46,9 @@ def test_every_body_before_match_holds_a_body_noun() -> None:
 def test_every_organisation_match_holds_two_capitals() -> None:
     matched = 0
     for before in _windows():
-        if speakers._ORG_BEFORE.search(before) is not None:
+        if speech_patterns.ORG_BEFORE.search(before) is not None:
             matched += 1
-            assert speakers._ACRONYM.search(before) is not None, before
+            assert speech_patterns.ACRONYM.search(before) is not None, before
     assert matched > 50
 
 
@@ -125,7 +125,7 @@ def test_every_according_to_match_holds_the_phrase() -> None:
     """A sentence without the string "according to" skips its look-up for the phrase."""
     matched = 0
     for before in _windows():
-        for found in speakers._ACCORDING.finditer(before + "according to  x"):
+        for found in speech_patterns.ACCORDING.finditer(before + "according to  x"):
             matched += 1
             assert "according to" in found.group()
     assert matched > 50

@@ -1,4 +1,4 @@
-"""Events from one document: which sentences report something, and when.
+"""Events from one document: when each sentence that reports something happened.
 
 A sentence's date comes from its own time expression when one dates the happening
 (`explicit`), else from the narrative's focus (`inherited`: "On Wednesday, … He vowed …"),
@@ -8,8 +8,6 @@ killed") yields two events. People and clusters are added later, over the whole 
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from viewer.core.events import cues
 from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
@@ -35,6 +33,12 @@ from viewer.core.events.narrative_focus import (
 )
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.people import PersonMention, find_people, role_mentions
+from viewer.core.events.reported_sentences import (
+    event_id,
+    normal_event_id,
+    reports_something,
+    sentence_reports,
+)
 from viewer.core.events.sentence_dating import (
     Part,
     reaction_end,
@@ -49,7 +53,7 @@ from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
 from viewer.core.events.speakers import find_speakers
 from viewer.core.events.topics import Taxonomy
 from viewer.core.ingest.boilerplate import furniture_clause
-from viewer.core.model import Document, Sentence
+from viewer.core.model import Document
 from viewer.core.timex import Tagger
 
 # The record and its copies live in `event_record`; the rest of the app imports them from here.
@@ -62,48 +66,6 @@ __all__ = [
     "new_event",
     "reports_something",
 ]
-
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of on in at to for with by from as into onto over under vs via "
-    "amid after before".split()
-)
-
-
-def event_id(relpath: str, text: str, occurrence: int, part: int) -> str:
-    """Stable across runs and across changes to other files or other sentences."""
-    return _event_id(relpath, " ".join(text.split()), occurrence, part)
-
-
-def _event_id(relpath: str, normal: str, occurrence: int, part: int) -> str:
-    """`event_id` of a text already reduced to single spaces."""
-    key = "\x1f".join([relpath, normal, str(occurrence), str(part)])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-
-
-def reports_something(doc: Document, sentence: Sentence, index_in_doc: int) -> bool:
-    """Body sentences and headlines that state something; not labels, questions, subheads."""
-    text = doc.sentence_text(sentence)
-    return _reports(doc, sentence, text.strip(), text.split())
-
-
-def _reports(doc: Document, sentence: Sentence, text: str, words: list[str]) -> bool:
-    """`reports_something` of the sentence's stripped text and its words."""
-    if not words or text.endswith((":", "?")):
-        return False
-    if len(words) < 4:
-        return False
-    # Subheadings are structure; a headline-like line in page furniture ("Read More: …") is
-    # still kept, as a boilerplate event hidden by default. Words are weighed only for a
-    # line that could be a subheading (most sentences are not a paragraph of their own).
-    para = doc.paragraphs[sentence.paragraph]
-    if (sentence.paragraph <= 2 or sentence.boilerplate is not None
-            or para.start != sentence.start or para.end != sentence.end
-            or text[-1] in ".!\"”’'"):
-        return True
-    content = [w.strip("“”\"'‘’()") for w in words if w.lower() not in _FUNCTION_WORDS]
-    capitalised = sum(1 for w in content if w[:1].isupper()) / max(1, len(content))
-    return capitalised < 0.6
-
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
@@ -144,7 +106,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             index += 1
         text = doc_text[start:end]
         words = text.split()  # (split once: the test and the event id both read them)
-        if not _reports(doc, sentence, text.strip(), words):
+        if not sentence_reports(doc, sentence, text.strip(), words):
             continue
         normal = " ".join(words)
         occurrence = repeats.seen(normal, number)
@@ -303,7 +265,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if party not in party_why:  # (the search ran for every party before)
                         party_why[party] = next(doc_text[m.start:m.end] for m in every
                                                 if m.party == party)
-            eid = _event_id(doc.relpath, normal, occurrence, part_number)
+            eid = normal_event_id(doc.relpath, normal, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
             ahead = part.timex.earliest if source == "explicit" and part.timex else earliest

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
+from viewer.core.events import speech_patterns as shapes
 from viewer.core.events.cue_scan import DocumentCues
 from viewer.core.events.cue_sets import ACCORDING, VERB
 from viewer.core.events.parties import Mention
@@ -31,37 +32,6 @@ from viewer.core.events.speaker_sources import (
 )
 from viewer.core.events.tail_words import may_end
 
-_OPEN, _CLOSE = "“«‘", "”»"
-# A ’ (or, after a ‘, a plain ') closes a quotation only where no letter follows it: else it is
-# an apostrophe ("Ukraine’s"). (One class first, its condition after: the engine skips to the
-# next quotation mark at once, where two alternatives made it try both at every character.)
-_QUOTE = re.compile(r'[“”«»"‘’\'](?:(?<=[“”«»"‘])|(?![^\W_]))')
-_ACCORDING = re.compile(r"\baccording to\s+")
-_BY = re.compile(r"\s+by\s+")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into)\s+$")
-# An organisation written with an acronym: "the Africa CDC said", "according to the UN OCHA".
-_ORG_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z]{2,}[\w&-]*)"
-                         r"(?:\s*\([^()]{1,24}\))?\s*$")
-_ACRONYM = re.compile(r"[A-Z]{2}")  # what `_ORG_BEFORE` needs somewhere: a cheap test first
-_ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
-# The clause a verb sits in (back to the last comma), and the words that make it subordinate.
-_CLAUSE_MARKS = ",;:—–"
-_SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
-                           r"unless|if|once|until)\b", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")
-_BRACKET_END = re.compile(r"\s*\([^()]{1,24}\)\s*$")
-# Between a name and its verb: nothing, or an apposition or relative clause ("Umerov, chief of
-# the council, said", "Varga, who has been in office since 2018, said"); the closing comma
-# may already be cut off with the words before the verb.
-_APPOSITION = re.compile(r"(?:\s*\([^()]{1,24}\))?"  # "Médecins Sans Frontières (MSF) said"
-                         r"\s*(?:,\s*(?:who|which|whose|the|a|an|\d+|[a-z]+\s+(?:of|for|at))\b"
-                         # a date's own comma may fall inside: "who filed on Friday, August 21,"
-                         r"(?:[^,;“”\"]|,(?=\s*(?:[A-Z][a-z]+\s+)?\d)){0,90},?)?\s*")
-_LABEL = re.compile(r"\s*([A-Z][A-Z’'-]+):\s")  # a transcript's speaker label: "FAROUK: "
-_NAMED_BEFORE = re.compile(r"\s*,\s*")
-_INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(his|her|His|Her)\s")  # "her spokesman": of a person
-_AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trump said"
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
 
 
@@ -91,11 +61,11 @@ class SpeakerFinder(SpeakerMemory):
             self._settle()
             self.carry, self.quote_speaker = self.quote_speaker, None
             self.paragraph = paragraph
-            label = _LABEL.match(text, start, end)  # "FAROUK: …", a transcript's turn
+            label = shapes.LABEL.match(text, start, end)  # "FAROUK: …", a transcript's turn
             named = self.surnames.get(label.group(1).casefold()) if label else None
             self.turn = self._fuller(person_speaker(named)) if named is not None else None
         started_in_quote = self.in_quote
-        opens_with_quote = text[start:end].lstrip()[:1] in _OPEN + '"'
+        opens_with_quote = text[start:end].lstrip()[:1] in shapes.OPEN + '"'
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people)
         if self._body_head_in(start, end):
@@ -147,13 +117,13 @@ class SpeakerFinder(SpeakerMemory):
         """The quoted stretches of the sentence; notes a quotation left open at its end."""
         spans: list[tuple[int, int]] = []
         open_at = start if self.in_quote else -1
-        for mark in _QUOTE.finditer(self.text, start, end):
+        for mark in shapes.QUOTE.finditer(self.text, start, end):
             char, index = mark.group(), mark.start()
-            if char in _OPEN or (char == '"' and open_at < 0):
+            if char in shapes.OPEN or (char == '"' and open_at < 0):
                 open_at = index
             elif char == "'" and (open_at < 0 or self.text[open_at] != "‘"):
                 continue  # a plain ' closes only a ‘ quotation
-            elif (char in _CLOSE or char in '"’\'') and open_at >= 0:
+            elif (char in shapes.CLOSE or char in '"’\'') and open_at >= 0:
                 spans.append((open_at, index + 1))
                 open_at = -1
         self.in_quote = open_at >= 0
@@ -188,8 +158,9 @@ class SpeakerFinder(SpeakerMemory):
                 found = self._fuller(found)
                 return flagged(found, act=True) if kind == "act" else found
         if text.find("according to", start, end) < 0:
-            return None  # (what `_ACCORDING` needs: a string search is a tenth of a look-up)
-        for _, at in itertools.islice(self._spans(ACCORDING, _ACCORDING, start, end), MAX_VERBS):
+            return None  # (what `shapes.ACCORDING` needs: a string search is a tenth of a look-up)
+        for _, at in itertools.islice(self._spans(ACCORDING, shapes.ACCORDING, start, end),
+                                      MAX_VERBS):
             found = self._object(at, end, people, parties)
             if found is not None:
                 return self._fuller(found)
@@ -207,7 +178,7 @@ class SpeakerFinder(SpeakerMemory):
     def _lead_pronoun(self, start: int, verb: int) -> Speaker | None:
         """A pronoun opening the sentence is the subject of its coordinated verbs and
         participles: "He thanked the mediators and said …"."""
-        word = _FIRST_WORD.match(self.text, start, verb)
+        word = shapes.FIRST_WORD.match(self.text, start, verb)
         if word is None or not self.rules.subject_pronoun.match(word.group(1)):
             return None  # not "He", "She", "They", …; "Her lawyers" is no subject pronoun
         return self._resolve(word.group(1).lower(), own_subject=False)
@@ -218,8 +189,8 @@ class SpeakerFinder(SpeakerMemory):
         # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
         # position costs the square of the window).
         lo = max(start, verb - 80)
-        begin = max(lo, *(self.text.rfind(mark, lo, verb) + 1 for mark in _CLAUSE_MARKS))
-        return _SUBORDINATOR.search(self.text, begin, verb) is not None
+        begin = max(lo, *(self.text.rfind(mark, lo, verb) + 1 for mark in shapes.CLAUSE_MARKS))
+        return shapes.SUBORDINATOR.search(self.text, begin, verb) is not None
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
@@ -229,9 +200,9 @@ class SpeakerFinder(SpeakerMemory):
         stripped = rules.between.search(text, between_start(text, window, verb, rules), verb)
         cut = stripped.start() if stripped else verb
         named = [m for m in people
-                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)
+                 if 0 <= cut - m.end <= 100 and shapes.APPOSITION.fullmatch(text, m.end, cut)
                  and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
-                 and not _PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)]
+                 and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)]
         if named:
             last = named[-1]
             pair = [m for m in people if 0 <= last.start - m.end < 60
@@ -242,7 +213,7 @@ class SpeakerFinder(SpeakerMemory):
         before = text[window:cut]
         # (the anchored expressions below are searched only where the window's end allows a
         # match: a bracket, a pronoun or a leaders' phrase there; `tail_words`)
-        bracket = (_BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
+        bracket = (shapes.BRACKET_END.search(before)  # "Kenya's electoral commission (IEBC) said"
                    if before.rstrip().endswith(")") else None)
         if bracket is not None:
             before = before[: bracket.start()]
@@ -260,16 +231,17 @@ class SpeakerFinder(SpeakerMemory):
                 if begin <= mention.start and mention.end < finish and text[
                         mention.end : mention.end + 2] in ("'s", "’s"):
                     return self._entourage(mention, head)
-            group = next((m for m in parties if _NAMED_BEFORE.fullmatch(text, m.end, begin)), None)
-            if group is not None and _INDEFINITE.match(body.group(1)):
+            group = next((m for m in parties
+                          if shapes.NAMED_BEFORE.fullmatch(text, m.end, begin)), None)
+            if group is not None and shapes.INDEFINITE.match(body.group(1)):
                 return state_speaker(group, rules)  # "Islamic Jihad, a smaller armed group, said"
-            owner = _POSSESSIVE.match(body.group(1))
+            owner = shapes.POSSESSIVE.match(body.group(1))
             person = self._person_for(owner.group(1).lower(), True) if owner else None
             if person is not None and len(person.people) == 1:  # "her spokesman": hers
                 return self._entourage(person.people[0], head)
             return body_speaker(body.group(1), begin, parties, rules)
         state = [m for m in parties  # "Kyiv said", "Ukraine, for its part, maintains"
-                 if 0 <= cut - m.end <= 100 and _APPOSITION.fullmatch(text, m.end, cut)]
+                 if 0 <= cut - m.end <= 100 and shapes.APPOSITION.fullmatch(text, m.end, cut)]
         if state:
             last_state = state[-1]
             both = tuple(dict.fromkeys(m.party for m in state if m.start == last_state.start))
@@ -281,7 +253,7 @@ class SpeakerFinder(SpeakerMemory):
                 states = (joined[-1].party, last_state.party)
                 return Speaker("; ".join(states), (), states)
             return state_speaker(last_state, rules)
-        org = _ORG_BEFORE.search(before) if _ACRONYM.search(before) else None
+        org = shapes.ORG_BEFORE.search(before) if shapes.ACRONYM.search(before) else None
         if org:
             return body_speaker(org.group(1), window + org.start(1), parties, rules)
         return None
@@ -289,7 +261,7 @@ class SpeakerFinder(SpeakerMemory):
     def _named(self, mention: PersonMention, end: int, parties: Sequence[Mention]) -> Speaker:
         """A name after "according to" or an inverted verb; one that runs on into an acronym
         is an organisation ("the Africa CDC")."""
-        tail = _ORG_TAIL.match(self.text, mention.end, end)
+        tail = shapes.ORG_TAIL.match(self.text, mention.end, end)
         if tail is None:
             return person_speaker(mention)
         return body_speaker(self.text[mention.start : tail.end()], mention.start, parties,
@@ -297,7 +269,7 @@ class SpeakerFinder(SpeakerMemory):
 
     def _joined(self, between: str) -> bool:
         """True when two names are one subject: "Macron and British Prime Minister Starmer"."""
-        joint = _AND.match(between)
+        joint = shapes.AND.match(between)
         # a comma or "and" must join them: in "Opposition leader Grace Odhiambo" a title does
         return joint is not None and joint.group().strip() != "" and only_titles(
             between[joint.end():], self.rules)
@@ -306,7 +278,7 @@ class SpeakerFinder(SpeakerMemory):
                people: Sequence[PersonMention], parties: Sequence[Mention]) -> Speaker | None:
         """Inverted attribution: "…,” said Dmitry Peskov", "confirmed by Zelensky"."""
         rules, text = self.rules, self.text
-        by = _BY.match(text, verb_end, end)
+        by = shapes.BY.match(text, verb_end, end)
         if not by and before.rstrip()[-1:] not in (",", "”", '"', "»"):
             return None
         at = by.end() if by else verb_end
