@@ -99,15 +99,15 @@ def density_items(arrays: LaneArrays, origin: float, px_per_day: float,
     mean = max(1e-9, mean_per_day * step)
     ratio = counts[shown] / mean
     levels = np.searchsorted(np.array([0.5, 1.0, 2.0]), ratio, side="right").tolist()
-    bounds = np.stack((at_points[shown], at_points[shown + 1], at_spans[shown],
-                       at_spans[shown + 1]), axis=1)
-    items = []
-    for n, (a, b, c, d) in enumerate(bounds.tolist()):
-        group = RowGroup(arrays.rows, np.array((a, c), dtype=np.int64),
-                         np.array((b, d), dtype=np.int64), b - a + d - c)
-        items.append(Item("badge", lane_index, 0, x0[n], x1[n], group, "", x1[n],
-                          level=levels[n]))
-    return items
+    # each bin's two ranges (its points, its spans) as rows of two arrays: a bin takes views
+    # of them, not two arrays made from Python ints (about a third of a change's bins' cost)
+    begins = np.stack((at_points[shown], at_spans[shown]), axis=1)
+    stops = np.stack((at_points[shown + 1], at_spans[shown + 1]), axis=1)
+    rows = arrays.rows
+    return [Item("badge", lane_index, 0, a, b, RowGroup(rows, begins[n], stops[n], size), "",
+                 b, False, level)
+            for n, (a, b, size, level) in enumerate(zip(x0, x1, counts[shown].tolist(), levels,
+                                                          strict=True))]
 
 
 def mean_per_day(arrays: LaneArrays) -> float:

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 Ints = npt.NDArray[np.int64]
+Base = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # a lane's rows, 32-bit over columns
 _EMPTY: Ints = np.zeros(0, dtype=np.int64)
 
 
@@ -23,7 +24,7 @@ class RowGroup(Sequence[int]):
 
     __slots__ = ("_base", "_extra", "_flat", "_size", "_starts", "_stops")
 
-    def __init__(self, base: Ints, starts: Ints, stops: Ints, size: int | None = None,
+    def __init__(self, base: Base, starts: Ints, stops: Ints, size: int | None = None,
                  extra: Ints | None = None) -> None:
         """`size`, when the caller knows it, saves summing the ranges."""
         self._base = base
