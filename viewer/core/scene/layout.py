@@ -28,6 +28,7 @@ from viewer.core.scene.label_room import CAP, MAX_LABEL_PX, LabelRoom
 from viewer.core.scene.lane_shapes import (
     MARK_HALF,
     LaneArrays,
+    Shapes,
     lane_shapes,
     window_days,
 )
@@ -155,13 +156,14 @@ class Scene:
             return 1
         shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (x0, x1),
                              lane.longest_span, self._badge_widths)
-        order = np.argsort(shapes.x0, kind="stable")
-        row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], self.max_rows)
-        # The label room, not the scene: a lane holding its scene would make a cycle that
-        # kept every replaced scene (its lanes' row lists: tens of MB) until a full collection.
-        lane.pending = functools.partial(self.room.items, index, arrays, shapes, order,
-                                         row_of, used)
-        return max(1, used + int(bool((row_of < 0).any())))
+        # The height needs only how many rows the packing fills; the packing itself waits
+        # for the items (most lanes of a filter change lie below the visible part). The
+        # label room, not the scene: a lane holding its scene would make a cycle that kept
+        # every replaced scene (its lanes' row lists: tens of MB) until a full collection.
+        used, over = lane_packing.rows_needed(shapes.x0, shapes.x1, self.max_rows)
+        lane.pending = functools.partial(_packed_items, self.room, index, arrays, shapes,
+                                         self.max_rows)
+        return max(1, used + int(over))
 
     def _badge_widths(self, counts: Rows) -> Floats:
         """A count badge's width for each count: room for its digits, measured once each."""
@@ -263,6 +265,14 @@ class Scene:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None
 
+
+
+def _packed_items(room: LabelRoom, index: int, arrays: LaneArrays, shapes: Shapes,
+                  max_rows: int) -> list[Item]:
+    """A lane's shapes packed into rows, and its items with their label room."""
+    order = np.argsort(shapes.x0, kind="stable")
+    row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], max_rows)
+    return room.items(index, arrays, shapes, order, row_of, used)
 
 
 def _scores(columns: EventColumns, rows: Rows | None) -> Rows:
