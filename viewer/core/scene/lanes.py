@@ -234,7 +234,7 @@ _FIRSTS: weakref.WeakKeyDictionary[EventColumns, dict[str, _Stamped]] = (
     weakref.WeakKeyDictionary())
 
 
-def _first_code_column(columns: EventColumns, name: str) -> npt.NDArray[np.int32]:
+def first_code_column(columns: EventColumns, name: str) -> npt.NDArray[np.int32]:
     """Each row's first code of a tuple field, -1 for none: made once, and again only after
     an edit changed the field (a legend read it from the offsets on every filter change)."""
     stamp = (columns.generation.get(name, 0), columns.size)
@@ -255,7 +255,7 @@ def _first_codes(events: RowEvents, rows: Sequence[int],
     """The first code of a tuple field for each shown row that has one, in `rows` order, and
     the strings the codes stand for."""
     columns = events.columns
-    firsts = _first_code_column(columns, name)[np.asarray(rows, dtype=np.int64)]
+    firsts = first_code_column(columns, name)[np.asarray(rows, dtype=np.int64)]
     return firsts[firsts >= 0], columns.vocab[name].strings
 
 

@@ -49,6 +49,7 @@ ROW_HEIGHT = 18.0
 LANE_PAD = 6.0
 MAX_ROWS = 4
 SMALL_GROUP = 64  # a group this small is scored alone (`Scene.representative`)
+LABEL_ROOM = 24.0  # less room after an item than this: no label
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 _X0 = operator.attrgetter("x0")
 
@@ -94,6 +95,8 @@ class Scene:
         self.window = (-math.inf, math.inf)
         self.room = LabelRoom(events, self.measure, self.label_of, current)
         self._labels: dict[tuple[int, ...], str] = {}
+        # a badge's representative by lane, first row and size (`prepare_labels`)
+        self._representatives: dict[tuple[int, int, int], int] = {}
         self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
         self._arrays: dict[int, LaneArrays] = {}  # per lane, made on first layout
         self._count_widths: dict[int, float] = {}
@@ -179,19 +182,60 @@ class Scene:
         """The text shown after an item, fitted to its room; computed lazily."""
         # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
         room = item.label_x1 - item.x1 - 4
-        if room < 24:
+        if room < LABEL_ROOM:
             return ""  # no room: the group's events are not looked at
         # A lane's item is a range of its rows by day: the first row and the count name it.
         key = (item.lane, item.events[0], len(item.events), round(item.label_x1 - item.x1))
         cached = self._labels.get(key)
         if cached is not None:
             return cached
-        row = self.representative(item.events)
+        row = self._representatives.get(key[:3])
+        if row is None:
+            row = self.representative(item.events)
         text = self.label_of(self.events[row])
         if self.room.width(row) > room:
             text = self._shorten(text, room) if room > 60 else ""
         self._labels[key] = text
         return text
+
+    def prepare_labels(self, items: Sequence[Item]) -> None:
+        """Before the labels of `items` are asked for: over a Session's columns, find the
+        representatives of every badge that has label room at once (one scoring of their
+        rows, a maximum per badge), and make the events of all labels that may show in one
+        pass (one by one, each read every field and its sentence)."""
+        events = self.events
+        if not isinstance(events, RowEvents):
+            return
+        marks: list[int] = []
+        badges: list[Item] = []
+        for item in items:
+            if item.level >= 0 or item.label_x1 - item.x1 - 4 < LABEL_ROOM:
+                continue
+            key = (item.lane, item.events[0], len(item.events))
+            if item.kind == "badge":
+                if key not in self._representatives:
+                    badges.append(item)
+            else:
+                marks.append(item.events[0])
+        if badges:
+            groups = [rows_array(item.events) for item in badges]
+            sizes = np.array([len(group) for group in groups], dtype=np.int64)
+            rows = np.concatenate(groups)
+            starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+            if self._scores is None and len(rows) <= SMALL_GROUP * len(groups):
+                score = _scores(events.columns, rows)
+            else:
+                if self._scores is None:
+                    self._scores = _scores(events.columns, None)
+                score = self._scores[rows]
+            best = np.maximum.reduceat(score, starts)
+            # among each badge's best-scored rows, the first row (as `representative`)
+            picked = np.where(score == np.repeat(best, sizes), rows, np.iinfo(np.int64).max)
+            for item, row in zip(badges, np.minimum.reduceat(picked, starts).tolist(),
+                                 strict=True):
+                self._representatives[(item.lane, item.events[0], len(item.events))] = row
+                marks.append(row)
+        events.make(marks)
 
     def label_end(self, item: Item) -> float:
         """Where the drawn label of an item ends (for hit-testing)."""
@@ -203,6 +247,8 @@ class Scene:
     def representative(self, group: Sequence[int]) -> int:
         """The event that best stands for a group: explicit, corroborated, specific."""
         events = self.events
+        if len(group) == 1:
+            return group[0]
         if isinstance(events, RowEvents):
             return self._column_representative(events, group)
 
