@@ -90,8 +90,10 @@ def density_items(arrays: LaneArrays, origin: float, px_per_day: float,
     step = bin_days(px_per_day)
     first_bin, last_bin = min(firsts) // step, max(lasts) // step
     edges = np.arange(first_bin, last_bin + 2, dtype=np.int64) * step
-    at_points = np.searchsorted(days, edges, side="left")
-    at_spans = np.searchsorted(starts, edges, side="left") + len(days)
+    # searched in the days' own type (a 64-bit needle made NumPy convert the lane's days)
+    at_points = np.searchsorted(days, edges.astype(days.dtype, copy=False), side="left")
+    at_spans = np.searchsorted(starts, edges.astype(starts.dtype, copy=False),
+                               side="left") + len(days)
     counts = np.diff(at_points) + np.diff(at_spans)
     shown = np.flatnonzero(counts)
     x0 = ((edges[shown] - origin) * px_per_day + BIN_GAP / 2).tolist()
