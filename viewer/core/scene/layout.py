@@ -25,6 +25,7 @@ import numpy.typing as npt
 from viewer.core.events.document_events import Event
 from viewer.core.scene import lane_density, lane_packing
 from viewer.core.scene.label_room import CAP, MAX_LABEL_PX, LabelRoom
+from viewer.core.scene.lane_batch import many_lane_shapes
 from viewer.core.scene.lane_shapes import (
     MARK_HALF,
     LaneArrays,
@@ -132,11 +133,21 @@ class Scene:
         return self.window[0] <= x0 and x1 <= self.window[1]
 
     def layout(self, x0: float = -math.inf, x1: float = math.inf) -> None:
+        """Lay out every lane in the window of x: crowded lanes as bins, the others' shapes
+        found for all of them in one pass (`lane_batch`), then each lane's rows."""
         self.window = (x0, x1)
         self.version += 1
+        sparse = [index for index, lane in enumerate(self.lanes)
+                  if not self._place_dense(index, lane, x0, x1)]
+        found = many_lane_shapes([self._arrays[i] for i in sparse],
+                                 [self.lanes[i].longest_span for i in sparse],
+                                 self.scale.origin, self.scale.px_per_day, (x0, x1),
+                                 self._badge_widths)
+        shapes = dict(zip(sparse, found, strict=True))
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            rows = self._place_lane(index, lane, x0, x1)
+            placed = shapes.get(index)
+            rows = 1 if placed is None else self._pack_lane(index, lane, placed)
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
@@ -144,28 +155,38 @@ class Scene:
         self.height = y
 
     def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> int:
-        """Pack the lane's shapes into rows now (its height depends on them); its items and
-        their labels, the dear part, are made when something first reads them (a lane
-        scrolled out of sight costs only the packing). The rows it uses."""
+        """Lay out one lane in the window of x (as `layout` does every lane); the rows it
+        uses."""
+        if self._place_dense(index, lane, x0, x1):
+            return 1
+        shapes = lane_shapes(self._arrays[index], self.scale.origin, self.scale.px_per_day,
+                             (x0, x1), lane.longest_span, self._badge_widths)
+        return self._pack_lane(index, lane, shapes)
+
+    def _place_dense(self, index: int, lane: Lane, x0: float, x1: float) -> bool:
+        """Whether the lane is crowded in the window: then its items are to be its bins."""
         arrays = self._arrays.get(index)
         if arrays is None:
             arrays = self._arrays[index] = LaneArrays.of(lane)
         origin, px = self.scale.origin, self.scale.px_per_day
         found = lane_density.count_in(arrays, *window_days(origin, px, (x0, x1)))
-        if self.dense and lane_density.is_dense(arrays, found, px):
-            # More events than pixels: one row of counted bins (no packing, no labels).
-            lane.pending = functools.partial(lane_density.density_items, arrays, origin, px,
-                                             found, index, lane_density.mean_per_day(arrays))
-            return 1
-        shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (x0, x1),
-                             lane.longest_span, self._badge_widths)
+        if not (self.dense and lane_density.is_dense(arrays, found, px)):
+            return False
+        # More events than pixels: one row of counted bins (no packing, no labels).
+        lane.pending = functools.partial(lane_density.density_items, arrays, origin, px,
+                                         found, index, lane_density.mean_per_day(arrays))
+        return True
+
+    def _pack_lane(self, index: int, lane: Lane, shapes: Shapes) -> int:
+        """The rows a lane's shapes fill; its items and their labels, the dear part, are
+        made when something first reads them."""
         # The height needs only how many rows the packing fills; the packing itself waits
         # for the items (most lanes of a filter change lie below the visible part). The
         # label room, not the scene: a lane holding its scene would make a cycle that kept
         # every replaced scene (its lanes' row lists: tens of MB) until a full collection.
         used, over = lane_packing.rows_needed(shapes.x0, shapes.x1, self.max_rows)
-        lane.pending = functools.partial(_packed_items, self.room, index, arrays, shapes,
-                                         self.max_rows)
+        lane.pending = functools.partial(_packed_items, self.room, index,
+                                         self._arrays[index], shapes, self.max_rows)
         return max(1, used + int(over))
 
     def _badge_widths(self, counts: Rows) -> Floats:
