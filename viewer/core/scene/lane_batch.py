@@ -42,16 +42,19 @@ def _joined(parts: Sequence[npt.NDArray[np.integer]]) -> tuple[Ints, Ints, Ints]
 def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin: float,
                      px: float, window: tuple[float, float],
                      badge_width: Callable[[Ints], Floats]) -> list[Shapes]:
-    """`lane_shapes` of each lane (`longest`: each lane's longest span in days)."""
+    """`lane_shapes` of each lane (`longest`: each lane's longest span in days). Each lane's
+    days in the window are found by binary search first, so the work follows the window,
+    not the lanes' events (zoomed in on a million, a lane's window holds a few hundred)."""
     if not lanes:
         return []
     wx0 = window[0]
     first_day, last_day = window_days(origin, px, window)
-    days, day_lane, day_at = _joined([a.days for a in lanes])
-    inside = np.flatnonzero((days >= first_day) & (days <= last_day))  # contiguous per lane
-    part, lane_of = days[inside], day_lane[inside]
-    # the distinct days of each lane (a lane's first day is one even if the last lane's
-    # last day is the same day)
+    lo = [int(np.searchsorted(a.days, first_day, side="left")) for a in lanes]
+    hi = [int(np.searchsorted(a.days, last_day, side="right")) for a in lanes]
+    part, lane_of, part_at = _joined([a.days[i:j] for a, i, j in zip(lanes, lo, hi,
+                                                                       strict=True)])
+    # the distinct days of each lane (a lane's first day is one even if the lane before
+    # ends on the same day)
     new = np.ones(len(part), dtype=bool)
     new[1:] = (part[1:] != part[:-1]) | (lane_of[1:] != lane_of[:-1])
     day_starts = np.flatnonzero(new)
@@ -71,38 +74,38 @@ def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin
             links.append(at)
             at = following[at]
         chain = np.asarray(links, dtype=np.int64)
-    first = day_starts[chain]  # into `part`
-    stop = (np.concatenate((first[1:], [len(part)])).astype(np.int64) if len(first)
-            else _EMPTY_I)
-    cluster_lane = lane_of[first] if len(first) else _EMPTY_I
-    starts = inside[first] if len(first) else _EMPTY_I  # into the joined days
-    stops = inside[stop - 1] + 1 if len(first) else _EMPTY_I
-    xa = (days[starts] + 0.5 - origin) * px
-    xb = (days[stops - 1] + 0.5 - origin) * px
+    starts = day_starts[chain]  # into `part`
+    stops = (np.concatenate((starts[1:], [len(part)])).astype(np.int64) if len(starts)
+             else _EMPTY_I)
+    cluster_lane = lane_of[starts] if len(starts) else _EMPTY_I
+    xa = (part[starts] + 0.5 - origin) * px
+    xb = (part[stops - 1] + 0.5 - origin) * px
     counts = stops - starts
     single = counts == 1
     half = np.where(single, MARK_HALF, badge_width(counts) / 2) if len(counts) else _EMPTY_F
     centre = np.where(single, xa, (xa + xb) / 2)
-    local = day_at[cluster_lane]  # a lane's index into its own days, as `lane_shapes` gives
-    span_starts, span_lane, span_at = _joined([a.span_starts for a in lanes])
-    span_ends = (np.concatenate([a.span_ends for a in lanes]).astype(np.int64)
-                 if len(span_starts) else _EMPTY_I)
-    reach_back = np.asarray(longest, dtype=np.int64)[span_lane]
-    picked = np.flatnonzero((span_starts >= first_day - reach_back)
-                            & (span_starts <= last_day))
-    bar_x0 = (span_starts[picked] - origin) * px
-    bar_x1 = (span_ends[picked] + 1 - origin) * px
+    # a lane's index into its own days, as `lane_shapes` gives
+    local = np.asarray(lo, dtype=np.int64)[cluster_lane] - part_at[cluster_lane]
+    span_lo = [int(np.searchsorted(a.span_starts, first_day - n, side="left"))
+               for a, n in zip(lanes, longest, strict=True)]
+    span_hi = [int(np.searchsorted(a.span_starts, last_day, side="right")) for a in lanes]
+    span_starts, span_lane, span_at = _joined(
+        [a.span_starts[i:j] for a, i, j in zip(lanes, span_lo, span_hi, strict=True)])
+    span_ends, _, _ = _joined(
+        [a.span_ends[i:j] for a, i, j in zip(lanes, span_lo, span_hi, strict=True)])
+    bar_x0 = (span_starts - origin) * px
+    bar_x1 = (span_ends + 1 - origin) * px
     shown = np.flatnonzero(bar_x1 >= wx0)
-    picked = picked[shown]
     bar_x0 = bar_x0[shown]
     bar_x1 = np.maximum(bar_x1[shown], bar_x0 + 2)
-    bar_lane = span_lane[picked]
+    bar_lane = span_lane[shown]
     sizes = np.array([len(a.days) for a in lanes], dtype=np.int64)
-    bar_at = picked - span_at[bar_lane] + sizes[bar_lane]
+    bar_at = (shown - span_at[bar_lane] + np.asarray(span_lo, dtype=np.int64)[bar_lane]
+              + sizes[bar_lane])
     cluster_bounds = np.searchsorted(cluster_lane, np.arange(len(lanes) + 1)).tolist()
     bar_bounds = np.searchsorted(bar_lane, np.arange(len(lanes) + 1)).tolist()
     x0, x1 = centre - half, centre + half
-    first_at, stop_at = starts - local, stops - local
+    first_at, stop_at = starts + local, stops + local
     found = []
     for n in range(len(lanes)):
         a, b = cluster_bounds[n], cluster_bounds[n + 1]
@@ -112,4 +115,3 @@ def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin
                             np.concatenate((first_at[a:b], bar_at[c:d])),
                             np.concatenate((stop_at[a:b], bar_at[c:d] + 1)), b - a))
     return found
-
