@@ -96,3 +96,12 @@ def test_only_the_windows_days_are_joined(monkeypatch: pytest.MonkeyPatch) -> No
     origin = 731_000.0
     many_lane_shapes([lane] * 8, [0] * 8, origin, px, (0.0, 900.0), _widths)
     assert joined[0] <= 8 * 20 * 6  # the window's few days (and a day's margin each side)
+
+
+def test_a_search_keeps_the_answer_of_a_plain_search() -> None:
+    from viewer.core.scene.lane_shapes import search
+
+    days = np.array([3, 5, 5, 9], dtype=np.int32)
+    for needle in (-10**9, 0, 5, 6, 9, 10**9):
+        for side in ("left", "right"):
+            assert search(days, needle, side) == int(np.searchsorted(days, needle, side=side))

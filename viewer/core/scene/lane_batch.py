@@ -21,6 +21,7 @@ from viewer.core.scene.lane_shapes import (
     MARK_HALF,
     LaneArrays,
     Shapes,
+    search,
     window_days,
 )
 
@@ -49,8 +50,8 @@ def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin
         return []
     wx0 = window[0]
     first_day, last_day = window_days(origin, px, window)
-    lo = [int(np.searchsorted(a.days, first_day, side="left")) for a in lanes]
-    hi = [int(np.searchsorted(a.days, last_day, side="right")) for a in lanes]
+    lo = [search(a.days, first_day) for a in lanes]
+    hi = [search(a.days, last_day, "right") for a in lanes]
     part, lane_of, part_at = _joined([a.days[i:j] for a, i, j in zip(lanes, lo, hi,
                                                                        strict=True)])
     # the distinct days of each lane (a lane's first day is one even if the lane before
@@ -86,9 +87,8 @@ def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin
     centre = np.where(single, xa, (xa + xb) / 2)
     # a lane's index into its own days, as `lane_shapes` gives
     local = np.asarray(lo, dtype=np.int64)[cluster_lane] - part_at[cluster_lane]
-    span_lo = [int(np.searchsorted(a.span_starts, first_day - n, side="left"))
-               for a, n in zip(lanes, longest, strict=True)]
-    span_hi = [int(np.searchsorted(a.span_starts, last_day, side="right")) for a in lanes]
+    span_lo = [search(a.span_starts, first_day - n) for a, n in zip(lanes, longest, strict=True)]
+    span_hi = [search(a.span_starts, last_day, "right") for a in lanes]
     span_starts, span_lane, span_at = _joined(
         [a.span_starts[i:j] for a, i, j in zip(lanes, span_lo, span_hi, strict=True)])
     span_ends, _, _ = _joined(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.scene.lane_shapes import LaneArrays
+from viewer.core.scene.lane_shapes import LaneArrays, search
 from viewer.core.scene.lanes import Item
 from viewer.core.scene.row_group import RowGroup
 
@@ -42,14 +42,12 @@ class WindowCount:
         return self.points[1] - self.points[0] + self.spans[1] - self.spans[0]
 
 
-def count_in(arrays: LaneArrays, first_day: float, last_day: float) -> WindowCount:
+def count_in(arrays: LaneArrays, first_day: int, last_day: int) -> WindowCount:
     """The lane's events starting on days first..last: four binary searches."""
     days, starts = arrays.days, arrays.span_starts
     return WindowCount(
-        (int(np.searchsorted(days, first_day, side="left")),
-         int(np.searchsorted(days, last_day, side="right"))),
-        (int(np.searchsorted(starts, first_day, side="left")),
-         int(np.searchsorted(starts, last_day, side="right"))))
+        (search(days, first_day), search(days, last_day, "right")),
+        (search(starts, first_day), search(starts, last_day, "right")))
 
 
 def bin_days(px_per_day: float) -> int:
