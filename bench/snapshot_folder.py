@@ -18,10 +18,12 @@ from typing import Any
 
 from bench.columns import PER_DOCUMENT, _documents
 from bench.synthetic import events as synthetic_events
+from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.folder_row import folder_arrays
+from viewer.core.session.loading import _topic_json
 from viewer.core.session.snapshot import FileKey, Snapshot, snapshot_path
 
 BATCH = 50_000
@@ -85,7 +87,10 @@ def make(out: Path, count: int, seed: int = 7) -> None:
             rows = []
     snap.put_files(rows)
     arrays, extra = folder_arrays(columns)  # as the loader saves them
-    extra.update(order=order, document_problems={}, problems=[], people={}, taxonomy=[],
+    # The bundled topics, as an extraction saves them: an empty list opened as a folder with
+    # no topics, every topic lane and legend entry grey and named by its id.
+    taxonomy = [_topic_json(topic) for topic in load_taxonomy().topics]
+    extra.update(order=order, document_problems={}, problems=[], people={}, taxonomy=taxonomy,
                  staged={})
     snap.put_folder(_folder_key(folder, fingerprint(folder), keys), arrays, extra)
     snap.close()

@@ -103,7 +103,7 @@ def test_followers_are_the_starts_of_the_next_word() -> None:
 
 def test_a_guarded_word_is_skipped_unless_a_rule_can_go_on() -> None:
     lex = bundled()
-    guard = lex.scan.guards["the"]
+    guard = re.compile(lex.scan.guards["the"])  # a source: only the trigger compiles it
     text = "the government said the day before, the 1990s"
     assert guard.match(text, 3) is None  # "government" starts no rule after "the"
     assert guard.match(text, text.index(" day")) is not None

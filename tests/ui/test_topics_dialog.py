@@ -126,3 +126,22 @@ def test_words_selected_in_the_article_are_the_cue(window: MainWindow) -> None:
     cursor.setPosition(at + len("talks"), QTextCursor.MoveMode.KeepAnchor)
     text.setTextCursor(cursor)
     assert dialog.cues_from_selection() == ["talks"]
+
+
+def test_merged_cues_show_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    """Merging Casualties into Strikes and attacks added sixteen cues, but the Cues column
+    showed the first eight only, with no sign of the rest: the merge looked as if it had
+    added none."""
+    dialog = window.show_topics()
+
+    def cues(topic_id: str) -> str:
+        for k in range(dialog.list.topLevelItemCount()):
+            item = dialog.list.topLevelItem(k)
+            if item is not None and item.data(0, 256) == topic_id:
+                return item.text(3)
+        return ""
+
+    _reloads(qtbot, window, lambda: dialog.merge(["casualties"], "strikes"))
+    topic = window.timeline.taxonomy.get("strikes")
+    assert topic is not None and len(topic.cues) > 8
+    assert cues("strikes").endswith(f"(+{len(topic.cues) - 8} more)")

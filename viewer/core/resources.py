@@ -70,7 +70,7 @@ _LOADERS = {
     "boilerplate.toml": ("viewer.core.ingest.boilerplate", "load_rules"),
     "segmentation.toml": ("viewer.core.ingest.segment", "load_rules"),
     "timex.toml": ("viewer.core.timex.lexicon", "for_folder"),
-    "gazetteer.toml": ("viewer.core.events.parties", "load_gazetteer"),
+    "gazetteer.toml": ("viewer.core.events.gazetteer_build", "load_gazetteer"),
     "topics.toml": ("viewer.core.events.topics", "load_taxonomy"),
     "people.toml": ("viewer.core.events.people", "title_data"),
     "modality.toml": ("viewer.core.events.modality", "load_rules"),

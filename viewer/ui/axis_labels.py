@@ -7,11 +7,13 @@ from collections.abc import Sequence
 GAP = 6.0  # pixels kept clear between two labels
 
 
-def spaced_labels(spans: Sequence[tuple[float, float, bool]], gap: float = GAP) -> list[int]:
+def spaced_labels(spans: Sequence[tuple[float, float, bool]], gap: float = GAP,
+                  limit: float = float("inf")) -> list[int]:
     """Indices of the labels to draw, from (left, width, major) in left-to-right order.
 
     Every major label that clears the previous major is kept; a minor label is kept only when
-    it clears both the label before it and the next major one. One pass each way: O(n)."""
+    it clears both the label before it and the next major one. A label running past `limit`
+    (the view's right edge) is left out rather than cut ("20" of 2035). One pass each way."""
     next_major: list[float] = [float("inf")] * len(spans)
     following = float("inf")
     for index in range(len(spans) - 1, -1, -1):
@@ -23,6 +25,8 @@ def spaced_labels(spans: Sequence[tuple[float, float, bool]], gap: float = GAP) 
     right = float("-inf")
     major_right = float("-inf")
     for index, (left, width, major) in enumerate(spans):
+        if left + width > limit:
+            continue
         if major:
             if left >= major_right + gap:
                 kept.append(index)

@@ -85,6 +85,9 @@ class DetailPane(QWidget):
         self.note.setObjectName("detail-note")
         self.note.setPlaceholderText("Note on this event (saved when you leave the box)")
         self.note.setMaximumHeight(64)
+        # Tab leaves the box (and so saves the note), as the placeholder says: it typed a
+        # tab into the note instead, and a keyboard user could not get out of the box.
+        self.note.setTabChangesFocus(True)
         self.note.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 
+# The commands that act on the selected event (or its article); Next Unreviewed and the
+# tag manager work without one.
+EVENT_COMMANDS = ("tag", "accept", "reject", "clear", "date", "parties", "topics", "modality",
+                  "not_event", "doc_date")
+
+
 class EditController(QObject):
     def __init__(self, window: MainWindow, editor: Editor) -> None:
         super().__init__(window)
@@ -69,6 +75,13 @@ class EditController(QObject):
             self.actions[key] = action
         self.links = LinkActions(window, editor)
         self.actions["link"], self.actions["unlink"] = self.links.link, self.links.unlink
+        self.follow_selection(False)
+
+    def follow_selection(self, has_event: bool) -> None:
+        """The commands on one event are off while none is selected: the detail pane's buttons
+        looked the same either way, and a click on one did nothing."""
+        for key in EVENT_COMMANDS:
+            self.actions[key].setEnabled(has_event)
 
     # -- menus ---------------------------------------------------------------------------
     def fill_menu(self, menu: QMenu) -> None:
@@ -202,6 +215,8 @@ class EditController(QObject):
         dialog = DateDialog(start, event.end or start, event.precision, self.window)
         if dialog.exec():
             first, last, precision = dialog.values()
+            if (first, last, precision) == (event.start, event.end, event.precision):
+                return  # OK on the date as it was: no correction to store or undo
             self.editor.perform(edits.correct_date(store, event, first, last, precision),
                                 [event])
 

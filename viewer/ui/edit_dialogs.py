@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "fuzzy")
+# Every precision the extraction gives a date (`cues.RANK`), finest first: an event's own
+# precision is always offered, so OK on an unchanged date never turns a weekend into a day.
+PRECISIONS = ("day", "time", "weekend", "week", "month", "quarter", "season", "half", "year",
+              "decade", "century", "fuzzy")
 
 
 def _qdate(value: dt.date) -> QDate:

@@ -13,6 +13,10 @@ SENTENCE = 5
 # The other columns, in pixels.
 WIDTHS = {0: 150, 1: 100, 2: 140, 3: 130, 4: 70, 6: 170, 7: 80, 8: 120, 9: 120}
 MIN_SENTENCE = 320
+# The widest text of the Date and Precision columns: at their fixed widths every range was
+# cut to "2025-01-01 – 2025-0…" and every inherited date to "day (docume…".
+WIDEST = {0: "0000-00-00 – 0000-00-00", 1: "quarter (inherited)"}
+CELL_PADDING = 14  # the cell's margins and the sort arrow's room
 
 
 def _muted() -> QBrush:
@@ -25,6 +29,9 @@ class EventTable(QTableView):
         super().__init__(parent)
         self.setObjectName("events")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Rows are selected whole: Tab moves on to the next pane (it walked the cells, and a
+        # keyboard user could not leave the table with Tab or Shift+Tab at all).
+        self.setTabKeyNavigation(False)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.verticalHeader().setVisible(False)
@@ -52,7 +59,11 @@ class EventTable(QTableView):
         cell = getattr(model, "cell", None)
         if callable(cell):  # the events' models: one question per cell drawn
             self.setItemDelegate(CellDelegate(cell, _muted, self))
+        metrics = self.fontMetrics()
         for column, width in WIDTHS.items():
+            text = WIDEST.get(column)
+            if text is not None:
+                width = max(width, metrics.horizontalAdvance(text) + CELL_PADDING)
             self.horizontalHeader().resizeSection(column, width)
         self._fit_sentence()
 

@@ -247,6 +247,9 @@ class ExportController(QObject):
         w = self.window
         w.statusBar().showMessage(f"Exported to {target}", 8000)
         answer = QMessageBox.question(w, "Export", f"Wrote {target.name}. Open its folder?")
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+        if answer == QMessageBox.StandardButton.Yes and not QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(target.parent))):
+            # No file manager to hand it to (a bare desktop): Yes did nothing at all.
+            w.statusBar().showMessage(
+                f"No program here opens folders: {target.name} is in {target.parent}", 15000)
 

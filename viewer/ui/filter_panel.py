@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -26,6 +26,8 @@ from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
+from viewer.ui.facet_list_sizes import UniformItemSize
+from viewer.ui.view_settle import lay_out_view
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "review": "Review", "modality": "Modality", "conflict": "Conflicts",
@@ -48,7 +50,19 @@ class FacetList(QListWidget):
         self.labels: dict[str, str] = {}
         self._listed: list[str] = []  # the values the items show, in order
         self._texts: list[str] = []  # the text each item shows
+        self._sizes = UniformItemSize(self)  # the view measures one item, not each
         self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another font or style sizes the items anew: the one item the view measures is
+        given the widest item's new size (its item signals quiet: no filter change)."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._texts:
+            blocked = self.blockSignals(True)
+            try:
+                self._sizes.fit(self._texts)
+            finally:
+                self.blockSignals(blocked)
+        super().changeEvent(event)
 
     def checked(self) -> frozenset[str]:
         """The checked values: the model finds the checked rows in one call (asking each of
@@ -92,11 +106,13 @@ class FacetList(QListWidget):
         try:
             changed = self._update_items(
                 values, checked, numbers or [counts.get(value, 0) for value in values])
+            self._sizes.fit(self._texts)
         finally:
             model.blockSignals(False)
         if changed is not None:
             model.dataChanged.emit(model.index(changed[0], 0), model.index(changed[1], 0))
         self.blockSignals(False)
+        lay_out_view(self)  # the new texts' layout joins the change's one paint
 
     def _update_items(self, values: list[str], checked: frozenset[str],
                       numbers: list[int]) -> tuple[int, int] | None:
@@ -275,6 +291,10 @@ class FilterPanel(QWidget):
             include_hidden=self.hidden.isChecked(),
             min_sources=self.min_sources.value(),
         )
+
+    def pending(self) -> bool:
+        """Whether a search typed within the last pause is still to be applied."""
+        return self._timer.isActive()
 
     def emit_filter(self) -> None:
         self._timer.stop()

@@ -40,16 +40,19 @@ def lay_out(keys: Sequence[Key], colours: int, room: float,
             advance: Callable[[str], float],
             elide: Callable[[str, float], str]) -> list[list[Key]]:
     """The keys in one or two lines inside `room`; the first `colours` keys (the colour
-    names) are cut shorter in turn until they fit. Each cap is one pass over the keys."""
+    names) are cut shorter in turn until they fit, then (in a narrow timeline, where the
+    marks' names alone overran the lane names) every name. Each cap is one pass."""
     shown: list[Key] = list(keys)
-    for cap in CAPS:
-        shown = [(elide(label, cap) if index < colours and advance(label) > cap else label,
-                  colour, shape) for index, (label, colour, shape) in enumerate(keys)]
-        shown = [("" if label == "…" else label, colour, shape) for label, colour, shape in shown]
-        widths = [DOT_ROOM + advance(label) + GAP for label, _c, _s in shown]
-        split = split_rows(widths, room)
-        if split is not None:
-            return [row for row in (shown[:split], shown[split:]) if row]
+    for cut in (colours, len(keys)):
+        for cap in CAPS:
+            shown = [(elide(label, cap) if index < cut and advance(label) > cap else label,
+                      colour, shape) for index, (label, colour, shape) in enumerate(keys)]
+            shown = [("" if label == "…" else label, colour, shape)
+                     for label, colour, shape in shown]
+            widths = [DOT_ROOM + advance(label) + GAP for label, _c, _s in shown]
+            split = split_rows(widths, room)
+            if split is not None:
+                return [row for row in (shown[:split], shown[split:]) if row]
     return [shown]  # a window too narrow for even the dots: the painter clips it
 
 
@@ -63,6 +66,9 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
     rows = lay_out(keys, len(entries), rect.right() - 8 - left, metrics.horizontalAdvance,
                    lambda label, cap: metrics.elidedText(label, Qt.TextElideMode.ElideRight, cap))
     y = rect.top() + 13
+    painter.save()
+    painter.setClipRect(QRectF(left, rect.top(), max(0.0, rect.right() - left), rect.height()),
+                        Qt.ClipOperation.IntersectClip)  # never over the lane names
     for row in rows:
         x = rect.right() - 8 - sum(DOT_ROOM + metrics.horizontalAdvance(k[0]) + GAP for k in row)
         for label, colour, shape in row:
@@ -81,4 +87,5 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
             painter.drawText(QPointF(x + DOT_ROOM, y), label)
             x += DOT_ROOM + metrics.horizontalAdvance(label)
         y += ROW_STEP
+    painter.restore()
     return rows

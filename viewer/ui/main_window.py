@@ -51,9 +51,11 @@ from viewer.ui.periods_dialog import edit_periods
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskRunner
+from viewer.ui.timeline_view import NO_EVENTS
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
+from viewer.ui.view_settle import lay_out_view, relayout_scroll_area
 from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_panes import build_panes, filter_width, fit_panes
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.proxy.filterApplied.connect(self._filter_applied)
         self.filters.filterChanged.connect(self.proxy.set_filter)
         self.filters.filterChanged.connect(lambda f: self.detail.set_search(f.search))
+        self.filters.search.returnPressed.connect(self.selection.to_results)
         self.table.selectionModel().selectionChanged.connect(self.selection.table_selection)
         self.timeline.selectionRequested.connect(self.select_rows)
         self.detail.eventActivated.connect(self.selection.select_event_id)
@@ -193,6 +196,8 @@ class MainWindow(QMainWindow):
     def _on_failed(self, task: Task, message: str) -> None:
         if task is self.task:
             self._set_busy(False)
+            self.timeline.empty_text = NO_EVENTS
+            self.timeline.viewport().update()
             self.status_label.setText("Loading failed")
             box = QMessageBox(QMessageBox.Icon.Critical, "Loading failed",
                               message.strip().splitlines()[-1], parent=self)
@@ -259,9 +264,11 @@ class MainWindow(QMainWindow):
     # -- filtering and selection --------------------------------------------------------------
     def _filter_applied(self) -> None:
         rows = self.proxy.shown_source_rows()
+        lay_out_view(self.table)  # its reset's layout joins this change's one paint
         doc_dates = self.session.document_dates() if self.session is not None else ()
         self.timeline.doc_titles = self.titles()
         self.timeline.set_events(self.model.events, rows, doc_dates)
+        relayout_scroll_area(self.timeline)
         self.overview.set_events(self.model.events, rows, self.timeline.shown_span())
         lanes = self.timeline.scene.lanes if self.timeline.scene is not None else []
         self.undated_tray.show_lanes(lanes, self.model.events, self.timeline.doc_titles,

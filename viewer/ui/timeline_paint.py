@@ -93,7 +93,7 @@ class TimelinePainter:
         if self.scene is None or not any(lane.events for lane in self.scene.lanes):
             painter.setPen(muted)
             undated = sum(self.view.events[r].start is None for r in self.view.rows)
-            message = ("No events loaded" if not self.view.events else
+            message = (self.view.empty if not self.view.events else
                        "No events match the filters" if not self.view.rows else
                        f"All {undated} shown events are undated: they are listed in the "
                        "Undated tray below, where you can set their articles' dates")
@@ -194,7 +194,7 @@ class TimelinePainter:
         shown = [(left + self.view.scale.x(tick.ordinal) - sx, tick) for tick in marks]
         shown = [(x, tick) for x, tick in shown if x >= left - 1]
         spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
-        labelled = set(spaced_labels(spans))
+        labelled = set(spaced_labels(spans, limit=rect.right()))
         for index, (x, tick) in enumerate(shown):
             under = bisect.bisect_right(shaded, x) % 2  # 1: inside a shaded band
             pen = QPen(line_colours[under], 1.0 if tick.major else 0.4)

@@ -28,6 +28,9 @@ def short_label(event: Event) -> str:
     return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
 
 
+NO_EVENTS = "No events loaded"
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineView:
     """The part of a timeline to draw: events and rows shown, zoom, scroll, lane mode,
@@ -46,6 +49,7 @@ class TimelineView:
     show_lag: bool = False
     label_of: Callable[[Event], str] = short_label
     edits: int = 0  # grows with each in-place edit of the events: drawn batches go stale
+    empty: str = NO_EVENTS  # what a view without events says ("Loading …" while one loads)
 
 
 @dataclass(frozen=True, slots=True)

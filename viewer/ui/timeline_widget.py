@@ -42,7 +42,7 @@ from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_input import TimelineInput
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_tips import FitHint, item_tooltip
-from viewer.ui.timeline_view import TimelineColours, TimelineView, short_label
+from viewer.ui.timeline_view import NO_EVENTS, TimelineColours, TimelineView, short_label
 
 LEGEND_PAD = 8.0
 
@@ -88,6 +88,7 @@ class TimelineWidget(QAbstractScrollArea):
         self._scene_key: tuple[int, int, str] = (0, 0, "")
         self._tag_colours: dict[str, str] = {}
         self.edits = 0  # counts in-place edits of the events, for the painter's batches
+        self.empty_text = NO_EVENTS  # said while there are no events (a load says "Loading")
         self.render_width: float | None = None  # set when painting offscreen for a picture
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -97,6 +98,9 @@ class TimelineWidget(QAbstractScrollArea):
                    doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
         self.events = events
         self.rows = RowArray.of(rows)  # the filter's array itself: no copy per filter change
+        # New events or rows, or the same ones edited in time or between lanes: the lanes
+        # are indexed again even when the arrays are the same objects as before.
+        self._scene_key = (0, 0, "")
         # A tuple is kept as it is: the painter keeps its triangles while it stays the same.
         self.doc_dates = doc_dates if isinstance(doc_dates, tuple) else tuple(doc_dates)
         if self.selected:  # keep the selected rows still shown, without a set of every row
@@ -196,7 +200,8 @@ class TimelineWidget(QAbstractScrollArea):
                                                     self.verticalScrollBar().value())
         return TimelineView(self.events, self.rows, self.scale, (float(sx), float(sy)),
                             self.mode, self.selected, self.current, self.periods,
-                            self.doc_dates, self.show_lag, self.label_of, self.edits)
+                            self.doc_dates, self.show_lag, self.label_of, self.edits,
+                            self.empty_text)
 
     def _sync(self, scroll: tuple[int, int] | None = None) -> None:
         self.painter.show(self.scene, self.view_state(scroll), self.view_colours())

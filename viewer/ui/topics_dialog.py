@@ -10,7 +10,7 @@ folder that carry each topic, refreshed after every load.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,7 +112,7 @@ class TopicsDialog(QDialog):
         for topic in self.taxonomy().topics:
             item = QTreeWidgetItem([topic.label, str(counts.get(topic.id, 0)),
                                     _KINDS.get(topic.origin, topic.origin),
-                                    ", ".join(topic.cues[:8])])
+                                    _cue_summary(topic.cues)])
             item.setData(0, 256, topic.id)  # Qt.UserRole
             item.setIcon(0, _swatch(topic.color))  # dark text beside it: pale colours stay legible
             item.setToolTip(3, ", ".join(topic.cues))
@@ -231,3 +231,10 @@ class TopicsDialog(QDialog):
 
 def _split(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def _cue_summary(cues: Sequence[str], shown: int = 8) -> str:
+    """The first cues, and how many more there are: after a merge the cues it added come
+    after the topic's own, and a bare list of the first eight looked as if none were added."""
+    more = len(cues) - shown
+    return ", ".join(cues[:shown]) + (f" … (+{more} more)" if more > 0 else "")

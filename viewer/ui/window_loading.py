@@ -16,6 +16,7 @@ from viewer.core.session.row_events import RowEvents
 from viewer.core.store.periods import load_periods
 from viewer.ui.folder_loading import Opened, load_folder
 from viewer.ui.tasks import Task
+from viewer.ui.timeline_view import NO_EVENTS
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -45,8 +46,14 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
         window.proxy.use_index(None)
     window.documents, window.timexes, window.problems = {}, {}, []
     if not keep:
+        # Let go of the old folder's selection while its rows are still there: read after
+        # the rows are gone, its row numbers point past the new (empty or shorter) events.
+        window.table.selectionModel().clear()
+        window.timeline.set_selection([], None)
         window.model.set_events([])
         window.detail.show_empty()
+        # The empty view said "No events loaded" all through a long first open.
+        window.timeline.empty_text = f"Loading {window.folder.name}…"
         window.timeline._fitted = False
     window.problem_list.clear()
     window.problem_dock.hide()
@@ -67,6 +74,7 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
 def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
     """Hand a finished load's Session to the window's views."""
     window._set_busy(False)
+    window.timeline.empty_text = NO_EVENTS
     previous, session = window.session, result.session
     window.session = session
     session.attach_store(window.editor.store, window.store_problems)

@@ -36,6 +36,7 @@ def build_panes(window: MainWindow) -> None:
     filter_scroll = QScrollArea()
     filter_scroll.setWidget(window.filters)
     filter_scroll.setWidgetResizable(True)
+    filter_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop showing nothing focused
     window.filter_scroll = filter_scroll
     window.undated_tray = UndatedTray()
     timeline_box = QWidget()

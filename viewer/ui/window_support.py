@@ -95,6 +95,20 @@ class SelectionSync:
                 self.window.filters.reset()  # the event is filtered out: show everything first
             self.select_rows([row], row)
 
+    def to_results(self) -> None:
+        """Enter in the search box: to the timeline, on the first match unless one is already
+        selected, so ← and → step through the matches. The keyboard's only way from the
+        search to its results was Tab through every filter."""
+        if self.window.filters.pending():  # typed within the search's pause: apply it now
+            self.window.filters.emit_filter()
+        rows = self.window.proxy.rows
+        if not len(rows):
+            return
+        if not self.selected_source_rows():
+            first = int(rows[0])
+            self.select_rows([first], first)
+        self.window.timeline.setFocus()
+
     def selected_source_rows(self) -> list[int]:
         shown = self.window.proxy.rows
         rows = {shown[i.row()] for i in self._selection_model().selectedRows()
@@ -116,6 +130,7 @@ class SelectionSync:
         else:
             current = rows[0]
         self.window.timeline.set_selection(rows, current)
+        self.window.editing.follow_selection(current is not None)
         if current is None:
             self.window.detail.show_empty()
             return

@@ -10,10 +10,8 @@ year, not the dates, clock times, quarters and centuries.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from viewer.core.timex.rule_index import (
     _MAX_FOLLOWERS,
@@ -24,9 +22,8 @@ from viewer.core.timex.rule_index import (
     _Unknown,
     _walk,
     followers,
+    parsed,
 )
-
-sre_parse: Any = importlib.import_module("re._parser")
 
 _DIGITS = "0123456789"
 _NUMBER = DIGIT  # the state "inside the number"
@@ -77,7 +74,7 @@ def number_followers(body: str) -> Followers:
     or the pattern cannot be read this way)."""
     try:
         closed: set[str] = set()
-        left = _walk(_ahead_read(list(sre_parse.parse(body, re.IGNORECASE))), {""}, closed,
+        left = _walk(_ahead_read(list(parsed(body))), {""}, closed,
                      _follow_number)
     except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError,
             RecursionError):

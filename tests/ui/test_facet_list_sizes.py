@@ -1,0 +1,112 @@
+"""A facet list lays out by one item's size, its widest's: what it shows, where each item
+sits and how far the list scrolls are those of a list that measures every item."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from viewer.ui.filter_panel import FacetList
+
+
+class _Measured(FacetList):
+    """A facet list whose view asks every item for its size (Qt's default)."""
+
+    def __init__(self, facet: str) -> None:
+        super().__init__(facet)
+        self._sizes.fit = lambda texts: None  # type: ignore[method-assign]
+
+
+def _shown(facet: FacetList) -> tuple[QImage, list[Any], tuple[int, int], tuple[int, int]]:
+    QApplication.processEvents()
+    facet.viewport().repaint()
+    rects = [facet.visualItemRect(facet.item(i)) for i in range(facet.count())]
+    bars = facet.horizontalScrollBar(), facet.verticalScrollBar()
+    return (facet.viewport().grab().toImage(), rects, (bars[0].minimum(), bars[0].maximum()),
+            (bars[1].minimum(), bars[1].maximum()))
+
+
+def test_one_size_for_all_items_shows_what_measuring_each_showed(qtbot: Any) -> None:
+    pick = random.Random(7)
+    words = ["Geneva", "talks", "ceasefire", "a", "W", "iii", "Ukraine", "mmm", "Lviv"]
+    titles = [" ".join(pick.choice(words) for _ in range(pick.randint(1, 12)))
+              for _ in range(120)]
+    lists = []
+    for kind in (FacetList, _Measured):
+        facet = kind("documents")
+        qtbot.addWidget(facet)
+        facet.resize(260, 300)
+        facet.show()
+        lists.append(facet)
+    ours, theirs = lists
+    assert ours.uniformItemSizes() is False  # before its first counts
+    for round_ in range(6):
+        counts = {title: pick.randint(1, 10 ** pick.randint(1, 5)) for title in titles}
+        if round_ == 3:  # fewer values: the last item (the sample) is another one
+            counts = dict(list(counts.items())[:40])
+        for facet in lists:
+            facet.set_counts(counts)
+        assert ours.uniformItemSizes() is True
+        assert _shown(ours) == _shown(theirs)
+        ours.horizontalScrollBar().setValue(ours.horizontalScrollBar().maximum())
+        theirs.horizontalScrollBar().setValue(theirs.horizontalScrollBar().maximum())
+        assert _shown(ours)[0] == _shown(theirs)[0]  # scrolled to the far right
+        assert ours.horizontalScrollBar().maximum() > 0  # the list scrolls sideways
+
+
+def test_a_label_of_two_lines_makes_the_list_measure_each_item(qtbot: Any) -> None:
+    facet = FacetList("documents")
+    qtbot.addWidget(facet)
+    facet.show()
+    facet.set_counts({"one": 3, "two\nlines": 2, "three": 1})
+    assert facet.uniformItemSizes() is False
+    facet.set_counts({"one": 3, "two": 2, "three": 1})
+    assert facet.uniformItemSizes() is True
+    heights = {facet.visualItemRect(facet.item(i)).height() for i in range(facet.count())}
+    assert len(heights) == 1
+
+
+def test_fitting_the_size_is_linear_in_the_items(qtbot: Any) -> None:
+    """Python lines run to fit the sample's size grow with the number of items, not faster
+    (new labels each time, so every label's advance is measured)."""
+    from tests.core.workcount import lines_run
+
+    facet = FacetList("documents")
+    qtbot.addWidget(facet)
+    facet.show()
+    runs = iter(range(10))
+
+    def work(copies: int) -> int:
+        run = next(runs)
+        texts = [f"run {run} title {i} {'w' * (i % 7)}  ({i % 50})" for i in range(100 * copies)]
+        for text in texts:
+            facet.addItem(text)
+        counter = [0]
+        lines_run(lambda: facet._sizes.fit(texts), counter)
+        facet.clear()
+        return counter[0]
+
+    work(1)
+    assert work(4) / work(1) < 4.6
+
+
+def test_another_font_sizes_the_items_anew(qtbot: Any) -> None:
+    """The sample item's size follows the list's font (set after the counts)."""
+    lists = []
+    changes: list[object] = []
+    for kind in (FacetList, _Measured):
+        facet = kind("documents")
+        qtbot.addWidget(facet)
+        facet.resize(200, 200)
+        facet.show()
+        facet.set_counts({f"a title of some length {i}": i + 1 for i in range(30)})
+        facet.changed.connect(lambda: changes.append(1))
+        font = facet.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        facet.setFont(font)
+        assert not changes  # no filter change
+        lists.append(facet)
+    assert _shown(lists[0]) == _shown(lists[1])
