@@ -76,3 +76,26 @@ def test_packing_work_follows_the_placed_shapes_not_all_shapes() -> None:
 
     work(1)
     assert work(4) / work(1) < 1.5
+
+
+def test_rows_needed_equals_what_packing_fills() -> None:
+    """A lane's height comes from `rows_needed` and its packing from `pack` when shown: they
+    must agree, ties, touching shapes and overflow included."""
+    for seed in range(60):
+        rnd = random.Random(seed)
+        x0, x1 = _shapes(rnd.randint(0, 300), rnd.choice((200.0, 2000.0)), seed)
+        if seed % 3 == 0:  # whole pixels: starts that tie, shapes that just touch (x1 + 2)
+            x0, x1 = np.floor(x0), np.floor(x0) + rnd.choice((8.0, 10.0))
+        for max_rows in (1, 4, 14):
+            rows, used = lane_packing.pack(x0, x1, max_rows)
+            assert lane_packing.rows_needed(x0, x1, max_rows) == (used, bool((rows < 0).any()))
+
+
+def test_rows_needed_costs_a_fixed_number_of_lines() -> None:
+    def work(copies: int) -> int:
+        x0, x1 = _shapes(20_000 * copies, 3000.0, 1)
+        counter = [0]
+        lines_run(lambda: lane_packing.rows_needed(x0, x1, 4), counter)
+        return counter[0]
+
+    assert work(4) == work(1)

@@ -20,18 +20,16 @@ import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
-from viewer.core.events.document_events import Event
 from viewer.core.scene.label_layout import MIN_ROOM
 from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
-from viewer.core.session.row_events import RowEvents
-from viewer.ui.modality_marks import modal_kind, paint_conflict_badge
+from viewer.ui.item_looks import looks
+from viewer.ui.modality_marks import paint_conflict_badge
 from viewer.ui.palette import over
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
 
-FUZZY = ("fuzzy", "year", "decade", "century")
 OFF_EDGE = 12.0  # how far past a visible edge a bar is still drawn
 BIN_ALPHA = (0.28, 0.48, 0.72, 0.95)  # a crowded lane's bins, by crowding (`lane_density`)
 DARK_COUNT = "#1e1e1e"  # a count on a light bin
@@ -171,20 +169,18 @@ class BatchBuilder:
         events = view.events
         # each item's first row (-1 for a bin), read once
         firsts = [item.events[0] if item.level < 0 else -1 for item in items]
-        styled: Callable[[int], Event] = events.__getitem__
-        if isinstance(events, RowEvents):  # the looks of every mark's event, made at once
-            events.make([first for first in firsts if first >= 0], text=False)
-            styled = events.styled
-            # and, with their sentences, the marks' events whose labels may show (a badge's
-            # label is its representative's: finding that here too cost more than it saved)
-            events.make([first for item, first in zip(items, firsts, strict=True)
-                         if first >= 0 and item.kind != "badge"
-                         and item.label_x1 - item.x1 - 4 >= MIN_ROOM])
+        # the looks of every item but the bins, read at once (`item_looks`), taken in order
+        shown = [first for first in firsts if first >= 0]
+        found = looks(events, shown, [item.kind == "bar" for item in items if item.level < 0],
+                      owner.colour_of_first, owner.colour_field)
+        looked = zip(found.colours, found.styles, found.conflicts, found.tags, strict=True)
+        # the events whose labels may show (marks' own, badges' representatives), at once
+        scene.prepare_labels(items)
         box_shape = "rect" if fast else "rounded"
         # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
         shades: dict[tuple[int, int], _Shade] = {}
         count_texts = self._count_texts  # cleared in place when full: the same dict
-        for item, first in zip(items, firsts, strict=True):
+        for item in items:
             # one unpacking instead of a dozen attribute reads per item
             kind, lane, row, x0, x1, rows, _label, label_x1, over, level = item
             y = middles[lane] + row * ROW_HEIGHT
@@ -207,8 +203,7 @@ class BatchBuilder:
                     (batch.dark_counts if shade.dark else batch.counts).append(
                         (QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
-            event = styled(first)  # its looks only: no sentence read
-            colour = owner.colour_of(event)
+            colour, style, conflict, tag = next(looked)
             selected = bool(selection) and self._selected(rows, selection)
             if kind == "badge":
                 group(colour, "badge", selected, box_shape, 7).rects.append(
@@ -222,25 +217,17 @@ class BatchBuilder:
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.
                 start = max(x0, left - OFF_EDGE)
                 box = QRectF(start, y - 5, max(2.0, min(x1, right + OFF_EDGE) - start), 10)
-                style = "bar-fuzzy" if event.precision in FUZZY else "bar"
-                if event.date_source != "explicit":
-                    style += "-dashed"
-                style = modal_kind(event.modality, style)
                 group(colour, style, selected, box_shape, 3).rects.append(box)
             else:
                 centre = QPointF((x0 + x1) / 2, y)
-                style = event.date_source if event.date_source in ("explicit",
-                                                                   "document") else "ring"
-                style = modal_kind(event.modality, style)
                 radius = 5.0 if style == "explicit" else 4.5
                 group(colour, style, False, "ellipse", radius).centres.append(centre)
                 if selected:
                     batch.rings.append(centre)
             if kind != "badge":
-                if event.conflict:
+                if conflict:
                     batch.conflicts.append((x0 - 3, y - 8))
-                if event.tags:
-                    tag = event.tags[0]
+                if tag is not None:
                     if tag not in tag_colours:
                         tag_colours[tag] = colours.tag(tag)
                     self._tag(batch, tag_colours[tag], QRectF(x1 - 1, y - 9, 5, 5))

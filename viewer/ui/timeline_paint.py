@@ -265,18 +265,27 @@ class TimelinePainter:
         paint_period_names(painter, shown, rect.right(), lanes_bottom, rect.bottom(), base)
 
     def colour_of(self, event: Event) -> QColor:
-        if self.view.mode in ("topic",):
-            key = event.parties[0] if event.parties else ""
+        values = event.parties if self.view.mode == "topic" else event.topics
+        return self.colour_of_first(values[0] if values else "")
+
+    def colour_of_first(self, key: str) -> QColor:
+        """A mark's colour from its first topic (in topic lanes: its first party), "" for
+        none; kept per value."""
+        if self.view.mode == "topic":
             cached = self.cache.get(("party", key))
             if cached is None:
                 cached = self.cache[("party", key)] = self.colours.party(key)
             return cached
-        key = event.topics[0] if event.topics else ""
         cached = self.cache.get(("topic", key))
         if cached is None:
             cached = self.colours.topic(key) if key else party_colour("")
             self.cache[("topic", key)] = cached
         return cached
+
+    @property
+    def colour_field(self) -> str:
+        """The field whose first value colours a mark in the view's mode."""
+        return "parties" if self.view.mode == "topic" else "topics"
 
     def lane_colour(self, key: str) -> QColor:
         """A lane's colour in the view's mode (`TimelineColours.lane`), kept like the marks'

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from viewer.core.events.document_events import Event
+from viewer.core.scene.row_group import row_index
 from viewer.core.session.row_events import RowEvents
 
 
@@ -19,7 +20,7 @@ def histogram(events: Sequence[Event], rows: Sequence[int], first: int, last: in
         return counts
     days = last - first + 1
     if isinstance(events, RowEvents):  # a Session's columns: one bincount
-        starts = events.columns.arrays["start"][np.asarray(rows, dtype=np.int64)]
+        starts = events.columns.arrays["start"][row_index(rows)]
         offsets = starts.astype(np.int64) - first
         offsets = offsets[(starts != 0) & (offsets >= 0) & (offsets < days)]
         found: list[int] = np.bincount(offsets * bins // days, minlength=bins).tolist()

@@ -75,16 +75,20 @@ class LabelRoom:
     def with_label_room(self, lane_index: int, placed: list[Entry]) -> list[Item]:
         """Each item learns how far its label may reach; where labels compete for room in a
         row, the priority of `label_layout` decides which marks get one."""
-        by_row: dict[int, list[Entry]] = {}
-        for entry in placed:
-            by_row.setdefault(entry[1], []).append(entry)
+        by_row: dict[int, list[int]] = {}  # each row's entries, as places in `placed`
+        for n, entry in enumerate(placed):
+            by_row.setdefault(entry[1], []).append(n)
+        every = self._column_priorities(placed)  # all at once over columns, else None
         items: list[Item] = []
-        for row, entries in by_row.items():
+        for row, at in by_row.items():
+            entries = [placed[n] for n in at]
+            priorities = (functools.partial(self._priority, entries) if every is None
+                          else [every[n] for n in at].__getitem__)
             # `placed` is in x order (ties as packed), so each row's entries are too
             ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
                                       [False] * len(entries),  # labels follow bars too
                                       [e[0] != "mark" for e in entries],
-                                      self._priorities(entries),
+                                      priorities,
                                       functools.partial(self._want, entries), MAX_LABEL_PX,
                                       self._current_at(entries))
             for n, (kind, _, x0, x1, group, _first) in enumerate(entries):
@@ -105,12 +109,13 @@ class LabelRoom:
         head = (2 * (row != self.current)) * CAP + CAP - 1 - min(e.sources, CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
-    def _priorities(self, entries: list[Entry]) -> Callable[[int], int]:
-        """`_priority` for a row's entries: over a Session's columns, all of them at once
-        from the columns (read as they are now, edits included), else one by one."""
+    def _column_priorities(self, entries: list[Entry]) -> list[int] | None:
+        """`_priority` of every entry of a lane at once, over a Session's columns (read as
+        they are now, edits included); None over other events, asked one by one. Once per
+        lane, not per row: the gathers cost the same for a handful of entries as for all."""
         events = self.events
         if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
-            return functools.partial(self._priority, entries)
+            return None
         columns = events.columns
         rows = np.array([e[5] for e in entries], dtype=np.int64)
         ranks = self._ranks(columns.vocab["precision"].strings)
@@ -125,7 +130,7 @@ class LabelRoom:
             sizes = np.array([len(entries[n][4]) for n in badges], dtype=np.int64)
             found[badges] = ((3 * CAP) + CAP - 1 - np.minimum(sizes, CAP - 1)) * 32
         priorities: list[int] = found.tolist()
-        return priorities.__getitem__
+        return priorities
 
     def _ranks(self, precisions: Sequence[str]) -> npt.NDArray[np.int64]:
         """Each precision code's rank, kept while the vocabulary keeps its size (it only

@@ -44,7 +44,10 @@ class Pairs:
 
     def bounds(self, lanes: int) -> I64:
         """Where each lane's pairs begin (and, last, where the final lane's end)."""
-        found: I64 = np.searchsorted(self.lanes, np.arange(lanes + 1)).astype(np.int64)
+        # the lane codes searched for in the pairs' own type: 64-bit ones made NumPy convert
+        # every pair's lane first (about 1 ms of each filter change at 100,000 events)
+        wanted = np.arange(lanes + 1, dtype=self.lanes.dtype)
+        found: I64 = np.searchsorted(self.lanes, wanted).astype(np.int64)
         return found
 
 

@@ -55,6 +55,21 @@ def pack(x0: Floats, x1: Floats, max_rows: int) -> tuple[Ints, int]:
     return row_of, used
 
 
+def rows_needed(x0: Floats, x1: Floats, max_rows: int) -> tuple[int, bool]:
+    """How many rows `pack` fills and whether some shape overflows, without packing: first
+    fit in order of start uses as many rows as shapes overlap at one place (each shape
+    claiming [x0, x1 + GAP)), so this is the deepest overlap, capped at `max_rows`. A lane
+    below the visible part needs only its height; it is packed when first shown."""
+    if not len(x0):
+        return 0, False
+    starts = np.sort(x0)
+    ends = np.sort(x1 + GAP)
+    # at each start: the shapes begun by then, less those whose room ended by then
+    depth = int((np.arange(1, len(starts) + 1) - np.searchsorted(ends, starts, side="right")
+                 ).max())
+    return min(depth, max_rows), depth > max_rows
+
+
 def overflow_runs(x0: Floats, x1: Floats) -> list[tuple[int, int, float, float]]:
     """Overflow shapes (sorted by `x0`) merged into badges: (first, stop, left, right) per
     badge. A shape joins the badge unless it starts more than BADGE_GAP after the badge's

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.scene.lane_order import lane_order
+from viewer.core.scene.row_group import row_index
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
@@ -202,7 +203,7 @@ def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | No
     """First and last day ordinals the shown events cover."""
     if isinstance(events, RowEvents):
         columns = events.columns
-        shown = np.asarray(rows, dtype=np.int64)
+        shown = row_index(rows)  # the filter's own array: the same one when asked again
         stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
         if _EXTENT and _EXTENT[0]() is columns and _EXTENT[1]() is shown and (
                 _EXTENT[2] == stamp):
@@ -234,7 +235,7 @@ _FIRSTS: weakref.WeakKeyDictionary[EventColumns, dict[str, _Stamped]] = (
     weakref.WeakKeyDictionary())
 
 
-def _first_code_column(columns: EventColumns, name: str) -> npt.NDArray[np.int32]:
+def first_code_column(columns: EventColumns, name: str) -> npt.NDArray[np.int32]:
     """Each row's first code of a tuple field, -1 for none: made once, and again only after
     an edit changed the field (a legend read it from the offsets on every filter change)."""
     stamp = (columns.generation.get(name, 0), columns.size)
@@ -255,7 +256,7 @@ def _first_codes(events: RowEvents, rows: Sequence[int],
     """The first code of a tuple field for each shown row that has one, in `rows` order, and
     the strings the codes stand for."""
     columns = events.columns
-    firsts = _first_code_column(columns, name)[np.asarray(rows, dtype=np.int64)]
+    firsts = first_code_column(columns, name)[row_index(rows)]
     return firsts[firsts >= 0], columns.vocab[name].strings
 
 

@@ -25,9 +25,11 @@ import numpy.typing as npt
 from viewer.core.events.document_events import Event
 from viewer.core.scene import lane_density, lane_packing
 from viewer.core.scene.label_room import CAP, MAX_LABEL_PX, LabelRoom
+from viewer.core.scene.lane_batch import many_lane_shapes
 from viewer.core.scene.lane_shapes import (
     MARK_HALF,
     LaneArrays,
+    Shapes,
     lane_shapes,
     window_days,
 )
@@ -48,6 +50,7 @@ ROW_HEIGHT = 18.0
 LANE_PAD = 6.0
 MAX_ROWS = 4
 SMALL_GROUP = 64  # a group this small is scored alone (`Scene.representative`)
+LABEL_ROOM = 24.0  # less room after an item than this: no label
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 _X0 = operator.attrgetter("x0")
 
@@ -93,6 +96,8 @@ class Scene:
         self.window = (-math.inf, math.inf)
         self.room = LabelRoom(events, self.measure, self.label_of, current)
         self._labels: dict[tuple[int, ...], str] = {}
+        # a badge's representative by lane, first row and size (`prepare_labels`)
+        self._representatives: dict[tuple[int, int, int], int] = {}
         self._scores: npt.NDArray[np.int64] | None = None  # representative's, over columns
         self._arrays: dict[int, LaneArrays] = {}  # per lane, made on first layout
         self._count_widths: dict[int, float] = {}
@@ -128,11 +133,21 @@ class Scene:
         return self.window[0] <= x0 and x1 <= self.window[1]
 
     def layout(self, x0: float = -math.inf, x1: float = math.inf) -> None:
+        """Lay out every lane in the window of x: crowded lanes as bins, the others' shapes
+        found for all of them in one pass (`lane_batch`), then each lane's rows."""
         self.window = (x0, x1)
         self.version += 1
+        sparse = [index for index, lane in enumerate(self.lanes)
+                  if not self._place_dense(index, lane, x0, x1)]
+        found = many_lane_shapes([self._arrays[i] for i in sparse],
+                                 [self.lanes[i].longest_span for i in sparse],
+                                 self.scale.origin, self.scale.px_per_day, (x0, x1),
+                                 self._badge_widths)
+        shapes = dict(zip(sparse, found, strict=True))
         y = 0.0
         for index, lane in enumerate(self.lanes):
-            rows = self._place_lane(index, lane, x0, x1)
+            placed = shapes.get(index)
+            rows = 1 if placed is None else self._pack_lane(index, lane, placed)
             lane.max_rows = max(lane.max_rows, rows)  # heights only grow while scrolling
             lane.y = y
             lane.height = lane.max_rows * ROW_HEIGHT + 2 * LANE_PAD
@@ -140,28 +155,39 @@ class Scene:
         self.height = y
 
     def _place_lane(self, index: int, lane: Lane, x0: float, x1: float) -> int:
-        """Pack the lane's shapes into rows now (its height depends on them); its items and
-        their labels, the dear part, are made when something first reads them (a lane
-        scrolled out of sight costs only the packing). The rows it uses."""
+        """Lay out one lane in the window of x (as `layout` does every lane); the rows it
+        uses."""
+        if self._place_dense(index, lane, x0, x1):
+            return 1
+        shapes = lane_shapes(self._arrays[index], self.scale.origin, self.scale.px_per_day,
+                             (x0, x1), lane.longest_span, self._badge_widths)
+        return self._pack_lane(index, lane, shapes)
+
+    def _place_dense(self, index: int, lane: Lane, x0: float, x1: float) -> bool:
+        """Whether the lane is crowded in the window: then its items are to be its bins."""
         arrays = self._arrays.get(index)
         if arrays is None:
             arrays = self._arrays[index] = LaneArrays.of(lane)
         origin, px = self.scale.origin, self.scale.px_per_day
         found = lane_density.count_in(arrays, *window_days(origin, px, (x0, x1)))
-        if self.dense and lane_density.is_dense(arrays, found, px):
-            # More events than pixels: one row of counted bins (no packing, no labels).
-            lane.pending = functools.partial(lane_density.density_items, arrays, origin, px,
-                                             found, index, lane_density.mean_per_day(arrays))
-            return 1
-        shapes = lane_shapes(arrays, self.scale.origin, self.scale.px_per_day, (x0, x1),
-                             lane.longest_span, self._badge_widths)
-        order = np.argsort(shapes.x0, kind="stable")
-        row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], self.max_rows)
-        # The label room, not the scene: a lane holding its scene would make a cycle that
-        # kept every replaced scene (its lanes' row lists: tens of MB) until a full collection.
-        lane.pending = functools.partial(self.room.items, index, arrays, shapes, order,
-                                         row_of, used)
-        return max(1, used + int(bool((row_of < 0).any())))
+        if not (self.dense and lane_density.is_dense(arrays, found, px)):
+            return False
+        # More events than pixels: one row of counted bins (no packing, no labels).
+        lane.pending = functools.partial(lane_density.density_items, arrays, origin, px,
+                                         found, index, lane_density.mean_per_day(arrays))
+        return True
+
+    def _pack_lane(self, index: int, lane: Lane, shapes: Shapes) -> int:
+        """The rows a lane's shapes fill; its items and their labels, the dear part, are
+        made when something first reads them."""
+        # The height needs only how many rows the packing fills; the packing itself waits
+        # for the items (most lanes of a filter change lie below the visible part). The
+        # label room, not the scene: a lane holding its scene would make a cycle that kept
+        # every replaced scene (its lanes' row lists: tens of MB) until a full collection.
+        used, over = lane_packing.rows_needed(shapes.x0, shapes.x1, self.max_rows)
+        lane.pending = functools.partial(_packed_items, self.room, index,
+                                         self._arrays[index], shapes, self.max_rows)
+        return max(1, used + int(over))
 
     def _badge_widths(self, counts: Rows) -> Floats:
         """A count badge's width for each count: room for its digits, measured once each."""
@@ -177,19 +203,60 @@ class Scene:
         """The text shown after an item, fitted to its room; computed lazily."""
         # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
         room = item.label_x1 - item.x1 - 4
-        if room < 24:
+        if room < LABEL_ROOM:
             return ""  # no room: the group's events are not looked at
         # A lane's item is a range of its rows by day: the first row and the count name it.
         key = (item.lane, item.events[0], len(item.events), round(item.label_x1 - item.x1))
         cached = self._labels.get(key)
         if cached is not None:
             return cached
-        row = self.representative(item.events)
+        row = self._representatives.get(key[:3])
+        if row is None:
+            row = self.representative(item.events)
         text = self.label_of(self.events[row])
         if self.room.width(row) > room:
             text = self._shorten(text, room) if room > 60 else ""
         self._labels[key] = text
         return text
+
+    def prepare_labels(self, items: Sequence[Item]) -> None:
+        """Before the labels of `items` are asked for: over a Session's columns, find the
+        representatives of every badge that has label room at once (one scoring of their
+        rows, a maximum per badge), and make the events of all labels that may show in one
+        pass (one by one, each read every field and its sentence)."""
+        events = self.events
+        if not isinstance(events, RowEvents):
+            return
+        marks: list[int] = []
+        badges: list[Item] = []
+        for item in items:
+            if item.level >= 0 or item.label_x1 - item.x1 - 4 < LABEL_ROOM:
+                continue
+            key = (item.lane, item.events[0], len(item.events))
+            if item.kind == "badge":
+                if key not in self._representatives:
+                    badges.append(item)
+            else:
+                marks.append(item.events[0])
+        if badges:
+            groups = [rows_array(item.events) for item in badges]
+            sizes = np.array([len(group) for group in groups], dtype=np.int64)
+            rows = np.concatenate(groups)
+            starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+            if self._scores is None and len(rows) <= SMALL_GROUP * len(groups):
+                score = _scores(events.columns, rows)
+            else:
+                if self._scores is None:
+                    self._scores = _scores(events.columns, None)
+                score = self._scores[rows]
+            best = np.maximum.reduceat(score, starts)
+            # among each badge's best-scored rows, the first row (as `representative`)
+            picked = np.where(score == np.repeat(best, sizes), rows, np.iinfo(np.int64).max)
+            for item, row in zip(badges, np.minimum.reduceat(picked, starts).tolist(),
+                                 strict=True):
+                self._representatives[(item.lane, item.events[0], len(item.events))] = row
+                marks.append(row)
+        events.make(marks)
 
     def label_end(self, item: Item) -> float:
         """Where the drawn label of an item ends (for hit-testing)."""
@@ -201,6 +268,8 @@ class Scene:
     def representative(self, group: Sequence[int]) -> int:
         """The event that best stands for a group: explicit, corroborated, specific."""
         events = self.events
+        if len(group) == 1:
+            return group[0]
         if isinstance(events, RowEvents):
             return self._column_representative(events, group)
 
@@ -263,6 +332,14 @@ class Scene:
                 return min(hits, key=lambda i: abs((i.x0 + i.x1) / 2 - x))
         return None
 
+
+
+def _packed_items(room: LabelRoom, index: int, arrays: LaneArrays, shapes: Shapes,
+                  max_rows: int) -> list[Item]:
+    """A lane's shapes packed into rows, and its items with their label room."""
+    order = np.argsort(shapes.x0, kind="stable")
+    row_of, used = lane_packing.pack(shapes.x0[order], shapes.x1[order], max_rows)
+    return room.items(index, arrays, shapes, order, row_of, used)
 
 
 def _scores(columns: EventColumns, rows: Rows | None) -> Rows:

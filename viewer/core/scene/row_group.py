@@ -14,7 +14,10 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.session.row_array import RowArray
+
 Ints = npt.NDArray[np.int64]
+Base = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # a lane's rows, 32-bit over columns
 _EMPTY: Ints = np.zeros(0, dtype=np.int64)
 
 
@@ -23,7 +26,7 @@ class RowGroup(Sequence[int]):
 
     __slots__ = ("_base", "_extra", "_flat", "_size", "_starts", "_stops")
 
-    def __init__(self, base: Ints, starts: Ints, stops: Ints, size: int | None = None,
+    def __init__(self, base: Base, starts: Ints, stops: Ints, size: int | None = None,
                  extra: Ints | None = None) -> None:
         """`size`, when the caller knows it, saves summing the ranges."""
         self._base = base
@@ -82,6 +85,15 @@ class RowGroup(Sequence[int]):
 
     def __repr__(self) -> str:
         return f"RowGroup({self._size} rows)"
+
+
+def row_index(rows: Sequence[int]) -> Base:
+    """Shown rows as an index array: a `RowArray`'s own (32-bit from the filter), not a
+    64-bit copy made per reader and filter change; other sequences converted."""
+    if isinstance(rows, RowArray):
+        return rows.array
+    found: Ints = np.asarray(rows, dtype=np.int64)
+    return found
 
 
 def rows_array(group: Sequence[int]) -> Ints:
