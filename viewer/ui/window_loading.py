@@ -55,6 +55,7 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
         # The empty view said "No events loaded" all through a long first open.
         window.timeline.empty_text = f"Loading {window.folder.name}…"
         window.timeline._fitted = False
+        window.filters.set_date_bounds(None, None)  # not the last folder's range meanwhile
     window.problem_list.clear()
     window.problem_dock.hide()
     window.use_taxonomy(load_taxonomy(window.folder))  # until the load names the full one
