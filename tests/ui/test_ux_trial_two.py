@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import copy_seeds
+from tests.ui.conftest import open_and_wait
 from viewer.ui.filter_panel import NO_DATES
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline_paint import TimelinePainter
@@ -41,3 +43,19 @@ def test_an_empty_folder_shows_neither_the_last_folders_dates_nor_its_axis(
     bands.clear()
     window.timeline.grab()
     assert not bands
+
+
+def test_the_timeline_has_the_keys_after_a_folder_opens(qtbot: QtBot, window: MainWindow,
+                                                        tmp_path: Path) -> None:
+    """Focus started in the search box, so ← → and the timeline's keys did nothing until
+    the timeline was clicked; a search typed while a folder loads keeps its focus."""
+    assert window.focusWidget() is window.timeline
+    window.focus_search()
+    assert window.focusWidget() is window.filters.search  # Ctrl+F still reaches it
+    other = copy_seeds(tmp_path / "other")
+    open_and_wait(qtbot, window, other)
+    assert window.focusWidget() is window.timeline
+    window.focus_search()
+    window.filters.search.setText("elect")
+    open_and_wait(qtbot, window, copy_seeds(tmp_path / "third"))
+    assert window.focusWidget() is window.filters.search

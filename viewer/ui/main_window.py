@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             lambda pos: self._context_menu(self.table.viewport().mapToGlobal(pos)))
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self.window_settings.restore()
+        self.timeline.setFocus()  # the keys a new user tries first (← →, zoom) are the timeline's
 
     def set_lane_mode(self, mode: str) -> None:
         self.lane_actions[mode].setChecked(True)
