@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import copy_seeds
@@ -59,3 +61,36 @@ def test_the_timeline_has_the_keys_after_a_folder_opens(qtbot: QtBot, window: Ma
     window.filters.search.setText("elect")
     open_and_wait(qtbot, window, copy_seeds(tmp_path / "third"))
     assert window.focusWidget() is window.filters.search
+
+
+def _tab_stops(start: QWidget) -> list[QWidget]:
+    """The widgets Tab visits after `start`, in order (hidden ones too: the tray opens)."""
+    stops, widget = [], start.nextInFocusChain()
+    while widget is not start and len(stops) < 500:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not widget.focusProxy():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def test_tab_reaches_the_overview_and_the_tray_and_the_commands_before_the_text(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The overview strip and the Undated tray were not Tab stops, and the detail pane's
+    article text came before its buttons."""
+    stops = _tab_stops(window.overview)
+    tray = window.undated_tray
+    assert stops[:5] == [window.timeline, tray.toggle, tray.set_dates, tray.tree, window.table]
+    detail = [w for w in stops if w is window.detail.text or w is window.detail.note
+              or (isinstance(w, QToolButton) and w.parent() is window.detail)]
+    assert detail[-2:] == [window.detail.note, window.detail.text]
+    assert len(detail) > 2 and window.overview in _tab_stops(window.timeline)
+    # The keys move the strip's lens, and the timeline follows.
+    window.overview.setFocus()
+    before = window.overview.lens
+    moved: list[tuple[float, float]] = []
+    window.overview.rangeRequested.connect(lambda a, b: moved.append((a, b)))
+    qtbot.keyClick(window.overview, Qt.Key.Key_Right)
+    assert moved and moved[-1][0] > before[0]
+    qtbot.keyClick(window.overview, Qt.Key.Key_Home)
+    assert window.overview.span is not None
+    assert moved[-1][0] == window.overview.span[0]
