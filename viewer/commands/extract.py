@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterable
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
-from viewer.core.export.writers import events_csv_parts, events_json_parts
+from viewer.core.export.writers import events_csv_parts
+from viewer.core.pipeline.array_links import in_process
 from viewer.core.session import Session
 from viewer.core.session.column_json import EVENT_LEVEL
+from viewer.core.session.fork_spread import forked
+from viewer.core.session.shared_output import json_parts, jsonl_parts
 from viewer.core.store.atomic_write import write_atomic_parts
 
+FORK_FROM = 5_000  # events: below, the text is written in this process alone
 SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
 DESCRIPTION = (
     "Extract the events of every article in FOLDER: date (and how it was found), modality "
@@ -64,14 +69,21 @@ def run(args: argparse.Namespace) -> int:
     out = (checked_output(args.output, folder, args.force)
            if args.output is not None else None)
     started = time.perf_counter()
+    processes = args.workers or os.cpu_count() or 1
     session = Session.open(folder, workers=args.workers, use_snapshot=not args.no_cache,
-                           with_store=False)
+                           with_store=False, command=True)
+    # The text is shared with forked copies of this process when there is enough of it.
+    spread = forked(processes) if session.size >= FORK_FROM else in_process
+    parts: Iterable[str | bytes]
+    encode = out is not None  # to a file: each block as UTF-8, encoded where it is made
     if args.format == "json":  # the documents are read only for the format that lists them
-        documents = [session.documents[r] for r in session.loaded.order]
-        parts: Iterable[str] = events_json_parts(documents, session.extracted_texts(EVENT_LEVEL))
+        order = session.loaded.order
+        parts = json_parts(lambda: [session.documents[r] for r in order], len(order),
+                           session.size, lambda a, b: session.texts_of(a, b, EVENT_LEVEL),
+                           spread, processes, encode)
     elif args.format == "jsonl":  # block by block, from the columns: no object per event
-        parts = ("".join(text + "\n" for text in block)
-                 for block in session.extracted_texts(None))
+        parts = jsonl_parts(session.size, lambda a, b: session.texts_of(a, b, None), spread,
+                            processes, encode)
     else:
         parts = events_csv_parts(session.extracted_blocks())
     if out is not None:
@@ -80,8 +92,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise write_failed(out, exc) from None
     else:
-        for part in parts:
-            sys.stdout.write(part)
+        for part in parts:  # text: nothing is encoded for standard output
+            sys.stdout.write(part if isinstance(part, str) else part.decode("utf-8"))
     if args.stats:
         print(f"{len(session.loaded.order)} documents, {session.size} events, "
               f"{session.loaded.extracted} extracted, {session.loaded.cached} from cache, "

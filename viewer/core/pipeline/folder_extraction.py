@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -119,9 +120,14 @@ def _warm(folder: str, stamp: str) -> None:
 PRELOAD = "viewer.core.pipeline.worker_preload"  # what the fork server imports and builds, once
 
 
-def _executor(workers: int, folder: str, stamp: str) -> Executor:
+def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Executor:
+    """Workers from the fork server (the rules built once there), or with `fork` (a process
+    without threads) forked from this one: the server imports and builds (0.8 s) only after
+    this process has imported (0.5 s); forked workers build the rules side by side (0.3 s)."""
     context: multiprocessing.context.BaseContext
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    if fork and sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("fork")
+    elif "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         # Takes effect when the fork server starts (the first pool of the process); workers
         # forked from it then start with the bundled rules built.
@@ -330,15 +336,18 @@ def _with_people(folder: str, extractions: list[DocumentEvents]
     for extraction in extractions:
         learned: set[PersonMention] = set()  # a mention shared by events counts once
         for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
+            if not mentions:  # most sentences name no one: nothing to learn
+                continue
             fresh = [m for m in mentions if m not in learned]
             learned.update(fresh)
             registry.learn(taught(fresh, event.boilerplate))
     registry.finish()
-    events: list[Event] = []
-    for extraction in extractions:
-        for event, mentions in zip(extraction.events, extraction.mentions, strict=True):
-            events.append(attach_people(
-                event, mentions, lambda _index, mention: as_found(registry.resolve(mention))))
+
+    def lookup(_index: int, mention: PersonMention) -> tuple[str, str | None] | None:
+        return as_found(registry.resolve(mention))
+
+    events = [attach_people(event, mentions, lookup) for extraction in extractions
+              for event, mentions in zip(extraction.events, extraction.mentions, strict=True)]
     return events, people_table(registry)
 
 

@@ -59,6 +59,7 @@ from viewer.core.session.column_stage import (
 )
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, RecentTexts, Texts
+from viewer.core.session.fork_spread import forked
 from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
@@ -151,9 +152,14 @@ def _timexes(payload: dict[str, Any]) -> tuple[Timex, ...]:
 
 
 def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | None, *,
-         workers: int | None, use_snapshot: bool, partial: Partial | None = None) -> Loaded:
+         workers: int | None, use_snapshot: bool, partial: Partial | None = None,
+         command: bool = False) -> Loaded:
     """The folder as a Session holds it. `partial`, when given, receives the events of the
-    files extracted in this open, in batches of documents, before the folder-wide steps."""
+    files extracted in this open, in batches of documents, before the folder-wide steps.
+    `command`: a command-line process that writes the events and ends (no threads, no
+    window): the workers are forked from it, the folder stage's linking is shared with
+    forked copies of it (`fork_spread`), and without a snapshot the workers pack a dated
+    file's document without its events (nothing reads them back)."""
     folder = str(root)
 
     def report(done: int, total: int) -> bool:
@@ -253,12 +259,15 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             batches.add(piece.pre, len(batch.part.documents))
 
     sizes = [(rel, names[rel], side, max(0, keys[rel].size)) for rel, side in pending]
-    pool = pool_for(sizes, workers, folder, stamp) if going else None
+    pool = pool_for(sizes, workers, folder, stamp, command) if going else None
     with pool if pool is not None else contextlib.nullcontext():  # the stage uses it too
         if going:
             going = extract(folder, sizes, sidecar, stamp, pool, workers or os.cpu_count() or 1,
                             lambda rel: _sidecar_name(folder, names[rel]), keep,
-                            lambda done: report(cached + done, total))
+                            lambda done: report(cached + done, total),
+                            lean=command and snap is None)
+        if command and pool is not None:  # its threads end here: the stage forks this process
+            pool.shutdown()
 
         if batches is not None:
             batches.flush()
@@ -298,8 +307,9 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if before is None and (found.origin >= 0).any():  # the last stage cannot be built on
             start = Extracted(summaries, take(found.pre.columns, np.arange(
                 found.pre.columns.size)), found.pre.notes)
-        spread = (spread_over(pool) if pool is not None and start.columns.size >= STAGE_POOL_FROM
-                  else in_process)
+        spread = (forked(workers or os.cpu_count() or 1) if command and pool is not None
+                  else spread_over(pool) if pool is not None
+                  and start.columns.size >= STAGE_POOL_FROM else in_process)
         stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
                               PER_WORKER * (workers or os.cpu_count() or 1))
         columns, people = stage.columns, stage.people

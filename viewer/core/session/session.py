@@ -74,14 +74,15 @@ class Session:
     def open(cls, source: str | Path, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None, *, workers: int | None = None,
              use_snapshot: bool = True, with_store: bool = True,
-             partial: Partial | None = None) -> Session:
+             partial: Partial | None = None, command: bool = False) -> Session:
         """Open a folder: its snapshot (or extraction where it is stale), then its store.
         `progress(done, total)` is called as files are done; `cancel()` stops early;
         `partial(columns)` receives the events of newly extracted files in batches of
-        documents (provisional: before people, clusters and conflicts across the folder)."""
+        documents (provisional: before people, clusters and conflicts across the folder);
+        `command`: opened by a command that writes the events and ends (`loading.load`)."""
         root = Path(source)
         loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot,
-                      partial=partial)
+                      partial=partial, command=command)
         store, problems, error = _open_store(root) if with_store else (None, [], None)
         return cls(root, loaded, store, problems, error)
 
@@ -214,8 +215,11 @@ class Session:
         """`extracted_blocks` as JSON texts (`column_json.event_texts`: on one line when
         `level` is None), without an object per event."""
         for first in range(0, self.size, size):
-            yield event_texts(self.columns, first, min(self.size, first + size), self._base,
-                              level)
+            yield self.texts_of(first, min(self.size, first + size), level)
+
+    def texts_of(self, first: int, last: int, level: int | None) -> list[str]:
+        """Rows `first` to `last` (exclusive) as `extracted_texts` writes them."""
+        return event_texts(self.columns, first, last, self._base, level)
 
     @property
     def problems(self) -> list[Problem]:

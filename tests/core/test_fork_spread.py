@@ -1,0 +1,82 @@
+"""Calls shared with forked children give what the calls give in this process, in order,
+and a child that fails leaves its calls to this process instead of losing them."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from viewer.core.pipeline.array_links import in_process
+from viewer.core.session.fork_spread import can_fork, forked
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this system")
+
+
+def _square_and_pid(value: int) -> tuple[int, int]:
+    return value * value, os.getpid()
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+@pytest.mark.parametrize("count", [0, 1, 2, 7])
+def test_results_in_call_order(processes: int, count: int) -> None:
+    calls = [(k,) for k in range(count)]
+    found = forked(processes)(_square_and_pid, calls)
+    assert [value for value, _ in found] == [k * k for k in range(count)]
+    pids = [pid for _, pid in found]
+    # Share k mod processes: this process takes share 0, a child each of the others.
+    assert all(pid == os.getpid() for pid in pids[::processes])
+    if count >= 2:
+        assert all(pid != os.getpid() for pid in pids[1::processes])
+
+
+def test_one_process_runs_here() -> None:
+    assert forked(1) is in_process
+
+
+def test_a_failing_child_leaves_its_calls_to_this_process() -> None:
+    parent = os.getpid()
+
+    def only_here(value: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("a child failed")
+        return value + 1
+
+    assert forked(2)(only_here, [(k,) for k in range(5)]) == [1, 2, 3, 4, 5]
+
+
+def test_a_child_that_exits_early_is_run_again_here() -> None:
+    parent = os.getpid()
+
+    def exits(value: int) -> int:
+        if os.getpid() != parent:
+            os._exit(0)  # gone without a word: nothing on the pipe
+        return -value
+
+    assert forked(2)(exits, [(k,) for k in range(4)]) == [0, -1, -2, -3]
+
+
+def test_an_error_here_leaves_no_child_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    started: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+
+    def fails_here(value: int) -> int:
+        if os.getpid() == parent:
+            raise ValueError(value)
+        return value
+
+    with pytest.raises(ValueError):
+        forked(3)(fails_here, [(k,) for k in range(4)])
+    assert len(started) == 2
+    for pid in started:  # each was waited for already
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
