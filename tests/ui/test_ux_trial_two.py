@@ -15,6 +15,7 @@ from tests.ui.conftest import open_and_wait
 from viewer.ui.filter_panel import NO_DATES
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline_paint import TimelinePainter
+from viewer.ui.topics_dialog import TopicsDialog
 
 
 def test_an_empty_folder_shows_neither_the_last_folders_dates_nor_its_axis(
@@ -94,3 +95,34 @@ def test_tab_reaches_the_overview_and_the_tray_and_the_commands_before_the_text(
     qtbot.keyClick(window.overview, Qt.Key.Key_Home)
     assert window.overview.span is not None
     assert moved[-1][0] == window.overview.span[0]
+
+
+def _kind_of(dialog: TopicsDialog, topic_id: str) -> str:
+    for k in range(dialog.list.topLevelItemCount()):
+        item = dialog.list.topLevelItem(k)
+        if item is not None and item.data(0, 256) == topic_id:
+            return item.text(2)
+    raise AssertionError(f"{topic_id} is not listed")
+
+
+def test_a_renamed_bundled_topic_is_the_folders_own(qtbot: QtBot, window: MainWindow) -> None:
+    """The Topics dialog still called a topic "bundled" after the analyst renamed it."""
+    dialog = window.show_topics()
+    assert _kind_of(dialog, "negotiations") == "bundled"
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        assert dialog.rename("negotiations", "Peace talks")
+    assert _kind_of(dialog, "negotiations") == "this folder's"
+    assert _kind_of(dialog, "strikes") == "bundled"
+
+
+def test_recolouring_to_another_topics_colour_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    """Recolouring a topic to another topic's exact colour gave no word of warning."""
+    dialog = window.show_topics()
+    taken = window.timeline.taxonomy.get("negotiations")
+    assert taken is not None
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        assert dialog.recolour("strikes", taken.color.upper())  # allowed: not blocked
+    assert taken.label in dialog.message.text() and "too" in dialog.message.text()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        assert dialog.recolour("strikes", "#123456")
+    assert taken.label not in dialog.message.text()
