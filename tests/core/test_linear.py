@@ -307,14 +307,41 @@ def _told_sentence_work(copies: int) -> int:
     doc = build_document("folder", "x.txt", text, side={"date": "2026-06-06"})
     assert isinstance(doc, Document)
     tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    from viewer.core.events import told_dates
+
     with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(narrative_focus, counter)):
+          counting_patterns(narrative_focus, counter), counting_patterns(told_dates, counter)):
         lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
     return counter[0]
 
 
 def test_told_days_and_possible_steps_are_linear() -> None:
     assert growth(_told_sentence_work) < LINEAR
+
+
+def _since_sentence_work(copies: int) -> int:
+    """One long sentence of "since" months and years with figures, telling days with months
+    in the simple past, and relative clauses set for a day: the origin, reported-month and
+    plan tests each look only near their expression (or once per sentence)."""
+    from viewer.core.events import cues, since_spans, told_dates
+
+    counter = [0]
+    text = "The unions have argued since 2021, " + (
+        "4,000 people have been displaced since March 2024, the agency said on Tuesday that "
+        "exports dropped in March, the launch, which had been scheduled for July, was "
+        "postponed, " * copies * 8)
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-12"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
+          counting_patterns(since_spans, counter), counting_patterns(cues, counter),
+          counting_patterns(told_dates, counter)):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_since_spans_and_told_months_are_linear() -> None:
+    assert growth(_since_sentence_work) < LINEAR
 
 
 def _speaker_paragraph_work(copies: int) -> int:

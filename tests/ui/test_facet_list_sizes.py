@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer.ui.filter_panel import FacetList
 
@@ -18,6 +19,24 @@ class _Measured(FacetList):
     def __init__(self, facet: str) -> None:
         super().__init__(facet)
         self._sizes.fit = lambda texts: None  # type: ignore[method-assign]
+
+
+def _side_by_side(qtbot: Any, width: int, height: int) -> tuple[QWidget, list[FacetList]]:
+    """Our list and one that measures each item, in ONE window: on a real display only one
+    top-level window is active, and an inactive window's palette paints other pixels; neither
+    list takes the focus, which only one of them could have."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(2 * width + 10, height)
+    lists: list[FacetList] = []
+    for column, kind in enumerate((FacetList, _Measured)):
+        facet = kind("documents")
+        facet.setParent(window)
+        facet.setGeometry(column * (width + 10), 0, width, height)
+        facet.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a focused list paints its current item
+        lists.append(facet)
+    window.show()
+    return window, lists
 
 
 def _shown(facet: FacetList) -> tuple[QImage, list[Any], tuple[int, int], tuple[int, int]]:
@@ -34,13 +53,7 @@ def test_one_size_for_all_items_shows_what_measuring_each_showed(qtbot: Any) -> 
     words = ["Geneva", "talks", "ceasefire", "a", "W", "iii", "Ukraine", "mmm", "Lviv"]
     titles = [" ".join(pick.choice(words) for _ in range(pick.randint(1, 12)))
               for _ in range(120)]
-    lists = []
-    for kind in (FacetList, _Measured):
-        facet = kind("documents")
-        qtbot.addWidget(facet)
-        facet.resize(260, 300)
-        facet.show()
-        lists.append(facet)
+    _window, lists = _side_by_side(qtbot, 260, 300)
     ours, theirs = lists
     assert ours.uniformItemSizes() is False  # before its first counts
     for round_ in range(6):
@@ -95,18 +108,13 @@ def test_fitting_the_size_is_linear_in_the_items(qtbot: Any) -> None:
 
 def test_another_font_sizes_the_items_anew(qtbot: Any) -> None:
     """The sample item's size follows the list's font (set after the counts)."""
-    lists = []
+    _window, lists = _side_by_side(qtbot, 200, 200)
     changes: list[object] = []
-    for kind in (FacetList, _Measured):
-        facet = kind("documents")
-        qtbot.addWidget(facet)
-        facet.resize(200, 200)
-        facet.show()
+    for facet in lists:
         facet.set_counts({f"a title of some length {i}": i + 1 for i in range(30)})
         facet.changed.connect(lambda: changes.append(1))
         font = facet.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         facet.setFont(font)
         assert not changes  # no filter change
-        lists.append(facet)
     assert _shown(lists[0]) == _shown(lists[1])

@@ -41,6 +41,29 @@ BOUND_REACH = 41 + max(map(len, (*CUES["bounds"], *CUES.get("bounds_adjacent", [
 # ", which collapsed in 2023": a date inside a non-restrictive relative clause, read from the
 # last comma or semicolon before the date (no other can start one).
 RELATIVE = re.compile(rf"\s*(?:{_alternation(CUES['relative'])})\b", re.IGNORECASE)
+SAME_DAY_OFFSET = re.compile(CUES.get("same_day_offset", r"(?!)"), re.IGNORECASE)
+FIRST_HALF = re.compile(rf"\b(?:{_alternation(CUES.get('first_half', []))})\s+$",
+                        re.IGNORECASE)
+SECOND_HALF = re.compile(rf"\b(?:{_alternation(CUES.get('second_half', []))})\s+$",
+                         re.IGNORECASE)
+HALF_REACH = 1 + max(map(len, (*CUES.get("first_half", []), *CUES.get("second_half", []),
+                               "of")))
+NEGATED_BOUND = re.compile(rf"\b(?:{_alternation(CUES.get('negated_bounds', []))})\s+$",
+                           re.IGNORECASE)
+NEGATED_REACH = 1 + max(map(len, CUES.get("negated_bounds", ["not until"])))
+PLEDGE = re.compile(rf"\b(?:{_alternation(CUES.get('window_pledges', []))})\b")
+# "Villagers who fled the fighting in July said …": the relative clause up to the date, and
+# the verb of saying after it (each looked for within its reach of the date).
+SUBJECT_RELATIVE = re.compile(
+    rf"\b(?:{_alternation(CUES.get('subject_relative', []))})\s+[^,;]{{1,60}}$")
+SUBJECT_RELATIVE_REACH = 80
+SAID_AFTER = re.compile(rf"[^,;]{{0,60}}?\b(?:{_alternation(CUES.get('reporting', []))})\b")
+# ", which had been scheduled for August" in a sentence that puts the happening off: that
+# date is the happening's (`planned_for`, `called_off`).
+PLANNED_FOR = re.compile(rf"\b(?:{_alternation(CUES.get('planned_for', []))})\s+$",
+                         re.IGNORECASE)
+PLANNED_REACH = 1 + max(map(len, CUES.get("planned_for", ["for"])))
+CALLED_OFF = re.compile(rf"\b(?:{_alternation(CUES.get('called_off', []))})\b", re.IGNORECASE)
 _NOT_PAST = rf"(?!(?:{_alternation(CUES['past'])})\b)(?![a-z]+ed\b)"
 # "the duties it announced last week": a determiner, up to three words, a pronoun subject and
 # a past verb right before the date (`reduced_relative_subjects`).
@@ -70,6 +93,8 @@ SINCE_THEN = re.compile(rf"\b(?:{_alternation(CUES.get('since_then', []))})\s*(?
 PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 COORDINATION = re.compile(CUES["coordination"], re.IGNORECASE)
+GAPPING = re.compile(CUES.get("gapping", r"(?!)"))
+ENDING = re.compile(CUES.get("ending", r"(?!)"), re.IGNORECASE)
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
 DERIVED_RULES = frozenset(CUES.get("derived_rules", []))

@@ -22,12 +22,15 @@ from viewer.core.events.narrative_focus import (
     at_the_happening,
     background,
     continues_plan,
+    month_half,
     next_year_ahead,
     opens_quote,
     possible_step,
     run_end,
+    set_for_after,
     spread_start,
     told_day,
+    told_since_the_news,
     up_to_the_report,
 )
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
@@ -121,6 +124,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     # (topic, cue) pairs → their shared topic tuple and reasons, worked out once per document
     topic_reasons: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     focus: Part | None = None
+    told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
     named: dict[str, int] = {}  # party → where the article last named it
     opened: str | None = None  # the party the last body sentence opened with
     times: dict[str, int] = {}  # party → how often the article named it
@@ -151,6 +155,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         parts = sentence_parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         if new_paragraph and not (cues.ANAPHOR.search(text) and cues.PAST.search(text)):
+            if lead is None and focus is not None and focus.precision == "day":
+                told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
         if sentence.boilerplate is None and not named:
@@ -230,6 +236,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     # A reaction told in the present of the report, to the story's news day.
                     source, earliest, latest = "inherited", lead.earliest, doc.date
                     precision, timex = lead.precision, lead.timex
+                elif ((news := lead or told_last) is not None and sentence.boilerplate is None
+                      and told_since_the_news(text, news.latest, doc.date)):
+                    # "Cambodia's minister called the agreement a first step.", a paragraph on;
+                    # "Ghana denied any breach." after a paragraph told on Friday
+                    source, earliest, latest = "inherited", news.earliest, doc.date
+                    precision, timex = news.precision, news.timex
                 elif doc.date is not None:
                     source, earliest, latest, precision = "document", doc.date, doc.date, "day"
                     timex = None
@@ -241,6 +253,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     earliest, latest = next_year_ahead(text, timex.start - sentence.start,
                                                        timex, earliest, latest, doc.date,
                                                        precision)
+                    earliest, latest = set_for_after(text, timex.start - sentence.start, timex,
+                                                     earliest, latest,
+                                                     focus.earliest if focus else None)
+                    earliest, latest = month_half(text, timex.start - sentence.start, earliest,
+                                                  latest, precision)
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \
@@ -292,6 +309,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
             future = (source == "explicit" and doc.date is not None and ahead is not None
                       and ahead > doc.date)
+            if part.set_for:  # the day a put-off happening was due: the putting off is read
+                anchor = part.told.start - sentence.start if part.told else None
+                future = False
             events.append(new_event(
                 id=eid, cluster=eid,  # a cluster of one until the folder stage links it
                 document=doc.relpath, text=span_text, char_start=part.start,

@@ -25,6 +25,8 @@ def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None
     names ("Court orders a halt to drilling" over "The court ruled on Friday …"): it takes
     the lead's day instead of the publication date, unless it speaks of the future."""
     first = next((i for i, e in enumerate(events) if not e.boilerplate), None)
+    if first is not None and _plan_headline(events, first, doc):
+        return
     if (first is None or lead is None or lead.earliest is None or doc.date is None
             or not lead.earliest < doc.date):
         return
@@ -48,6 +50,30 @@ def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None
 
 
 _DECK_REACTION = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('deck_reactions', []))})\b")
+
+
+# "Committee to review electoral commission": a headline that announces a plan in the
+# infinitive, the headline's future.
+_HEADLINE_PLAN = re.compile(r"\bto\s+(?!be\b)[a-z]+\b")
+
+
+def _plan_headline(events: list[Event], first: int, doc: Document) -> bool:
+    """A headline that announces a plan ("Committee to review electoral commission") over a
+    lead that dates it ahead of the report ("… will begin hearings on October 5") takes the
+    plan's days; True when it did."""
+    event = events[first]
+    if doc.date is None or not _display_line(event, doc) or not _HEADLINE_PLAN.search(
+            event.text):
+        return False
+    body = next((e for e in events[first + 1:] if not e.boilerplate
+                 and not _display_line(e, doc)), None)
+    if (body is None or body.date_source != "explicit" or body.start is None
+            or body.start <= doc.date):
+        return False
+    events[first] = dataclasses.replace(
+        event, start=body.start, end=body.end, precision=body.precision,
+        date_source="inherited", timex=body.timex, timex_value=body.timex_value)
+    return True
 
 
 def _display_line(event: Event, doc: Document) -> bool:

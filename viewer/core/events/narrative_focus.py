@@ -205,3 +205,51 @@ def opens_quote(text: str) -> bool:
     traffic,” she said."): right after a statement dated to its day it goes on with that
     statement, so it is not stretched to the report as a reaction."""
     return _OPENING_QUOTE.match(text) is not None
+
+
+def told_since_the_news(text: str, news_day: dt.date | None, published: dt.date | None) -> bool:
+    """A statement or reaction with no day of its own that the narrative does not carry (a
+    paragraph on, or told in a tense the news day does not reach: "Cambodia's minister called
+    the agreement a first step", "“We were offered less,” said the negotiator") came on a day
+    from the story's news day to the report: a verb of saying or reacting (`reporting`,
+    `reaction` in resources/events.toml), nothing ahead, and a news day before the report."""
+    return (news_day is not None and published is not None and news_day < published
+            and cues.FUTURE.search(text) is None
+            and (cues.REPORTING.search(text) is not None
+                 or cues.REACTION.search(text) is not None))
+
+
+_WEEK = dt.timedelta(days=7)
+_DIGIT = re.compile(r"\d")
+
+
+def set_for_after(text: str, at: int, timex: Timex, earliest: dt.date | None,
+                  latest: dt.date | None, focus_day: dt.date | None
+                  ) -> tuple[dt.date | None, dt.date | None]:
+    """A weekday that a happening called off or put off had been set for ("called off a rally
+    her alliance had planned for Sunday"; `planned_for`, `called_off` in
+    resources/events.toml) lies after the narrative's day (`focus_day`) on which it was called
+    off: one the tagger put before that day, reading the sentence's past, moves on a week.
+    `at` is where the date starts in the sentence's `text`."""
+    if (focus_day is None or earliest is None or latest is None or earliest >= focus_day
+            or earliest != latest or earliest + _WEEK < focus_day
+            or _DIGIT.search(timex.text)  # "planned for March 3" says its own day
+            or not cues.PLANNED_FOR.search(text, max(0, at - cues.PLANNED_REACH), at)
+            or cues.CALLED_OFF.search(text) is None):
+        return earliest, latest
+    return earliest + _WEEK, latest + _WEEK
+
+
+def month_half(text: str, at: int, earliest: dt.date | None, latest: dt.date | None,
+               precision: str) -> tuple[dt.date | None, dt.date | None]:
+    """A month after "the first half of" is its 1st–15th, after "the second half of" its
+    16th–last (`first_half`, `second_half` in resources/events.toml); `at` is where the month
+    starts in the sentence's `text`."""
+    if precision != "month" or earliest is None or latest is None:
+        return earliest, latest
+    lo = max(0, at - cues.HALF_REACH)
+    if cues.FIRST_HALF.search(text, lo, at):
+        return earliest, earliest.replace(day=15)
+    if cues.SECOND_HALF.search(text, lo, at):
+        return earliest.replace(day=16), latest
+    return earliest, latest

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
+from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin
+from viewer.core.events.told_dates import TOLD_ON, TOLD_REACH, reported_date, told_since
 from viewer.core.ingest.date_evidence import dateline_end
 from viewer.core.model import Document, Sentence
 from viewer.core.timex import Timex
@@ -33,26 +35,37 @@ _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | wherea
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             published: dt.date | None = None, after: int = 0
-            ) -> tuple[list[Timex], dict[int, str]]:
+            ) -> tuple[list[Timex], dict[int, str], list[Timex]]:
     """The expressions that date the sentence's happening, and by start the bounds among
     them: a deadline ahead of the report ("must file by Friday": the happening may come on
     any day from the report to Friday), a "since" that opens a span up to it ("has spread
-    since February 17") or an "as of" day ("By Thursday the toll was 38"). Each test looks
-    only just before its expression, so a long sentence with many dates stays linear."""
+    since February 17") or an "as of" day ("By Thursday the toll was 38"); and the months
+    and years after "since" that may start a span (`since_spans`). Each test looks only just
+    before its expression, so a long sentence with many dates stays linear."""
     usable = []
+    origins: list[Timex] = []
     deadlines: set[int] = set()
     sinces: set[int] = set()
     as_of: set[int] = set()
+    set_for: set[int] = set()
     separators: list[int] | None = None
+    called_off: bool | None = None  # the sentence puts a happening off (read once, if asked)
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
         if timex.earliest is None or timex.latest is None or timex.end <= after:
             continue  # no days, or the dateline's date
+        if cues.SAME_DAY_OFFSET.fullmatch(timex.text):
+            continue  # "An hour earlier, …": the narrative's day
         # Where the text before the expression ends, read like a slice `[:start - offset]`
         # (an expression that began in the sentence before counts from the end).
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
-        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at):
+        # (a bound does not reach over "planned for": "before talks planned for next week";
+        # nor is one negated: "not expected before 2028")
+        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
+                cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
+                or cues.NEGATED_BOUND.search(sentence_text, max(0, at - cues.NEGATED_REACH),
+                                             at)):
             reach = max(0, at - cues.BOUND_REACH)
             if (published is not None and timex.latest <= published
                     and cues.RANK[precision_of(timex)] <= 1
@@ -62,23 +75,45 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                     and cues.RANK[precision_of(timex)] == 0
                     and cues.AS_OF.search(sentence_text, reach, at)):
                 as_of.add(timex.start)  # "By Thursday, the agency put the total at 38"
-            elif (published is None or timex.earliest <= published
+            elif (published is None or timex.latest <= published  # ahead, or reaching past it
                     or cues.RANK[precision_of(timex)] > 2  # "plans to produce by 2029"
                     or not cues.DEADLINE.search(sentence_text, reach, at)):
+                if (published is not None and timex.latest <= published
+                        and precision_of(timex) in ORIGIN_PRECISIONS
+                        and cues.SINCE.search(sentence_text, reach, at)):
+                    if separators is None:
+                        separators = [m.start()
+                                      for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
+                    if not _in_relative(sentence_text, separators, at):
+                        origins.append(timex)  # "have discussed a bridge since 2019"
                 continue  # "until the court rules in 2027"
             else:
                 deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
-        last = bisect_left(separators, at) - 1
-        if last >= 0 and sentence_text[separators[last]] == "," and cues.RELATIVE.match(
-                sentence_text, separators[last] + 1, at):
-            continue  # "talks, which collapsed in 2023"
+        if _in_relative(sentence_text, separators, at):
+            if not (cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
+                    and (called_off := called_off if called_off is not None
+                         else cues.CALLED_OFF.search(sentence_text) is not None)):
+                continue  # "talks, which collapsed in 2023"
+            set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
+        if (cues.SUBJECT_RELATIVE.search(sentence_text,
+                                         max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
+                and cues.SAID_AFTER.match(sentence_text, at + len(timex.text))):
+            continue  # "Villagers who fled the fighting in July said …"
         usable.append(timex)
     return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
-                    **dict.fromkeys(as_of, "as of")}
+                    **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")}, origins
+
+
+def _in_relative(sentence_text: str, separators: list[int], at: int) -> bool:
+    """Offset `at` lies in a non-restrictive relative clause (", which collapsed in 2023"):
+    read from the last comma or semicolon before it (`separators`, their offsets)."""
+    last = bisect_left(separators, at) - 1
+    return (last >= 0 and sentence_text[separators[last]] == ","
+            and cues.RELATIVE.match(sentence_text, separators[last] + 1, at) is not None)
 
 
 class _Clauses:
@@ -127,14 +162,17 @@ class Part:
     earliest: dt.date | None
     latest: dt.date | None
     precision: str
-    bounded: bool = False  # a deadline's or a "since" span: not the narrative's day
+    bounded: bool = False  # a deadline's, a "since" span, a day set for: not the narrative's
     told: Timex | None = None  # the day the news was told, when another date is the happening's
+    set_for: bool = False  # dated by the day a put-off happening had been set for
 
 
 def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
     """The period of the same kind joined to `best` by "and" or "to" alone ("on Tuesday and
     Wednesday", "on August 27 and 28", "from Monday to Wednesday", "in March and April",
-    "the 2024-25 cuts"): one happening over both."""
+    "the 2024-25 cuts"), by "and" and a second subject whose verb is left out ("Ghana filed
+    on Thursday and Togo on Saturday"), or by "and" and the verb of its end ("began in July
+    and was declared over in December"): one happening over both."""
     at = dating.index(best)
     rank = cues.RANK[precision_of(best)]
     if rank > cues.RANK["year"]:
@@ -144,44 +182,11 @@ def _coordinated(text: str, dating: list[Timex], best: Timex) -> Timex | None:
             continue
         other = dating[index]
         first, second = (best, other) if index > at else (other, best)
-        if cues.RANK[precision_of(other)] == rank and first.end <= second.start \
-                and cues.COORDINATION.fullmatch(text, first.end, second.start):
+        if cues.RANK[precision_of(other)] == rank and first.end <= second.start and (
+                cues.COORDINATION.fullmatch(text, first.end, second.start)
+                or cues.GAPPING.fullmatch(text, first.end, second.start)
+                or cues.ENDING.fullmatch(text, first.end, second.start)):
             return other
-    return None
-
-
-_TOLD_ON = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('told_on', []))})\s+$")
-_TOLD_REACH = 1 + max(map(len, cues.CUES.get("told_on", ["said on"])))
-_PERFECT = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('reported_perfect', []))})\b")
-_REPORTED_PRECISIONS = frozenset(("day", "weekend", "week", "month"))
-_WEEK = dt.timedelta(days=7)
-
-
-def reported_date(text: str, dating: list[Timex], best: Timex, bounds: dict[int, str],
-                  published: dt.date | None) -> Timex | None:
-    """The date of the happening a statement reports, when `best` is only the day it was
-    told ("said on Monday they would boycott the opening on September 22": the opening's day;
-    "said on Friday that gunmen had detained two staff on Thursday": Thursday), or None: a
-    day, week or month after the telling day in the same clause, later than it after a future
-    ("would"), or a day of the week before it after "had" (`told_on`, `reported_perfect` in
-    resources/events.toml)."""
-    if (precision_of(best) != "day" or best.earliest is None or best.latest is None
-            or (published is not None and best.latest > published)
-            or not _TOLD_ON.search(text, max(0, best.start - _TOLD_REACH), best.start)):
-        return None
-    for other in dating[dating.index(best) + 1:]:
-        if (other.start < best.end or other.start in bounds or other.earliest is None
-                or other.latest is None or precision_of(other) not in _REPORTED_PRECISIONS):
-            continue
-        between = text[best.end:other.start]
-        if _CLAUSE.search(between):
-            return None  # "…, and the ministers will meet next week": a happening of its own
-        if other.earliest > best.latest and cues.FUTURE.search(between):
-            return other
-        if (precision_of(other) == "day" and _PERFECT.search(between)
-                and best.earliest - _WEEK <= other.latest < best.earliest):
-            return other  # a day of the week before ("had accepted … in October" is not)
-        return None  # only the first date after the telling day can be the reported one
     return None
 
 
@@ -198,9 +203,13 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
     dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
-    found, bounds = _dating(timexes, text, sentence.start, doc.date, dateline)
+    found, bounds, origins = _dating(timexes, text, sentence.start, doc.date, dateline)
     dating = without_appositions(doc.text, found)
     if not dating:
+        lasting = lasting_origin(text, sentence.start, origins, doc.date)
+        if lasting is not None:  # "have not spoken since July": from July to the report
+            return [Part(sentence.start, sentence.end, lasting, lasting.earliest, doc.date,
+                         precision_of(lasting), True)]
         return [Part(sentence.start, sentence.end, None, None, None, "")]
     best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     told = reported_date(doc.text, dating, best, bounds, doc.date)
@@ -215,11 +224,21 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             and main.earliest is not None and main.latest is not None:
         main.earliest = min(main.earliest, joined.earliest)
         main.latest = max(main.latest, joined.latest)
+    if bounds.get(best.start) == "set for":  # the narrative goes on from the telling day
+        main.set_for = True
+        main.told = next((t for t in dating if t is not best and TOLD_ON.search(
+            doc.text, max(0, t.start - TOLD_REACH), t.start)), None)
+    origin = told_since(doc.text, text, sentence.start, dating, origins, best, bounds, told)
+    if origin is not None:  # "have grown since February, the agency said on Tuesday"
+        main.earliest = origin.earliest
+        if not main.bounded:
+            main.told = best  # the narrative goes on from the telling day
     parts = [main]
     clauses = _Clauses(doc.text, sentence.start, sentence.end)
     # A second dated happening in its own clause.
     for other in dating:
-        if other is best or other is joined or other is told or (other.earliest, other.latest) == (
+        if other is best or other is joined or other is told or other is origin or (
+                other.earliest, other.latest) == (
                 best.earliest, best.latest):
             continue
         if cues.RANK[precision_of(other)] > 2:
@@ -300,8 +319,8 @@ def window_end(text: str, start: int, end: int, durations: list[Timex], sentence
         opened = cues.WINDOW_BEFORE.search(text, lo, duration.start) or (
             cues.WINDOW_HAS.search(text, lo, duration.start)
             and cues.WINDOW_TO.match(text, duration.end))
-        if opened and (cues.FUTURE.search(sentence) or cues.WINDOW_HAS.search(
-                text, lo, duration.start)):
+        if opened and (cues.FUTURE.search(sentence) or cues.PLEDGE.search(sentence)
+                       or cues.WINDOW_HAS.search(text, lo, duration.start)):
             return shift(base, amount.group(2), int(amount.group(1)))
     return None
 
