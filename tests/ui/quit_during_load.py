@@ -1,5 +1,6 @@
-"""Run the app on a folder and close its window `delay_ms` after the open starts; prints
-when it closed and which worker processes were alive then (for test_quit_promptly)."""
+"""Run the app on a folder and close its window `delay_ms` after the open starts, or with
+"workers" as soon as the load's worker processes run; prints when it closed and which
+worker processes were alive then (for test_quit_promptly)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from viewer.ui.main_window import MainWindow
 
 
 def main() -> int:
-    folder, delay_ms = Path(sys.argv[1]), int(sys.argv[2])
+    folder, when = Path(sys.argv[1]), sys.argv[2]
     opened = MainWindow.open_folder
 
     def open_then_close(window: MainWindow, path: Path) -> None:
@@ -27,7 +28,19 @@ def main() -> int:
             print(f"closed {time.time():.6f}", flush=True)
             window.close()
 
-        QTimer.singleShot(delay_ms, close)
+        if when != "workers":
+            QTimer.singleShot(int(when), close)
+            return
+        poll = QTimer(window)
+        poll.setInterval(20)
+
+        def check() -> None:
+            if worker_pids() or window.task is None or window.task.done:
+                poll.stop()
+                close()
+
+        poll.timeout.connect(check)
+        poll.start()
 
     def worker_pids() -> list[int]:
         return worker_pools.worker_pids()
