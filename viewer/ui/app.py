@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from viewer.core.pipeline import worker_pools
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
@@ -47,9 +48,29 @@ def run_app(folder: Path) -> int:
     window.show()
     window.open_folder(folder)
     code = app.exec()
+    return quit_now(runner, window, code)
+
+
+QUIT_GRACE_MS = 300  # how long a quit waits for a cancelled load before leaving it
+
+
+def quit_now(runner: TaskRunner, window: MainWindow, code: int) -> int:
+    """Leave at once after the window closed. The window's close already saved the edits,
+    the note and the settings; a load still running is of no use now, so its workers are
+    ended, and if its thread does not stop within a moment the process exits without it
+    (a cancelled load used to finish its folder stage first: about 9 s after the window
+    closed, with worker processes still running)."""
     runner.cancel_all()
-    runner.wait(5000)
-    return code
+    worker_pools.stop_all()
+    if runner.wait(QUIT_GRACE_MS):
+        return code
+    worker_pools.stop_all()  # any pool the thread started meanwhile
+    worker_pools.end_forkserver()
+    if window.settings is not None:
+        window.settings.sync()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int = 120_000) -> int:

@@ -7,6 +7,7 @@ underlines and links are character formats laid over that text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from html import escape
 
@@ -112,6 +113,11 @@ class DetailPane(QWidget):
             self._buttons.append(button)
         self._columns = 0
         self._arrange(3)
+        # Tab in the order the pane shows them: the commands, the note, the article's text
+        # (the text came first, so the keyboard met the buttons last).
+        chain = [*self._buttons, self.note, self.text]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.setMinimumWidth(self._needed(2))  # narrower than three columns allow
 
     def _arrange(self, columns: int) -> None:

@@ -35,6 +35,7 @@ FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+NO_DATES = "—"  # a date box's text while the folder has no dated event (or is loading)
 MAX_VALUES = 300  # values listed per facet; a list widget of 50,000 items costs seconds
 
 
@@ -196,6 +197,8 @@ class FilterPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
+            edit.setSpecialValueText(NO_DATES)  # shown at the minimum date: no bound known
+            edit.setDate(edit.minimumDate())
         self.use_from.toggled.connect(self.date_from.setEnabled)
         self.use_to.toggled.connect(self.date_to.setEnabled)
         self.boilerplate = QCheckBox("Show boilerplate")
@@ -263,12 +266,17 @@ class FilterPanel(QWidget):
         self.facets["conflict"].labels = {NO_VALUE: "(no conflict)"}
 
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
+        """Show the folder's first and last day in the boxes not in use; None (a folder
+        loading, or one without a dated event) shows no date rather than the last folder's."""
         self._bounds = (first, last)
-        for edit, value in ((self.date_from, first), (self.date_to, last)):
+        for edit, check, value in ((self.date_from, self.use_from, first),
+                                   (self.date_to, self.use_to, last)):
+            edit.blockSignals(True)
             if value is not None:
-                edit.blockSignals(True)
                 edit.setDate(QDate(value.year, value.month, value.day))
-                edit.blockSignals(False)
+            elif not check.isChecked():
+                edit.setDate(edit.minimumDate())
+            edit.blockSignals(False)
 
     def current(self) -> Filter:
         def date(edit: QDateEdit) -> dt.date:
@@ -326,8 +334,8 @@ class FilterPanel(QWidget):
         for edit, chosen, bound in ((self.date_from, value.date_from, self._bounds[0]),
                                     (self.date_to, value.date_to, self._bounds[1])):
             shown = chosen or bound
-            if shown is not None:
-                edit.setDate(QDate(shown.year, shown.month, shown.day))
+            edit.setDate(edit.minimumDate() if shown is None else
+                         QDate(shown.year, shown.month, shown.day))
         self.boilerplate.setChecked(value.include_boilerplate)
         self.undated.setChecked(value.include_undated)
         self.hidden.setChecked(value.include_hidden)

@@ -58,7 +58,7 @@ from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.view_settle import lay_out_view, relayout_scroll_area
 from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
-from viewer.ui.window_panes import build_panes, filter_width, fit_panes
+from viewer.ui.window_panes import build_panes, filter_width, fit_panes, order_tabs
 from viewer.ui.window_support import (
     FolderWatch,
     SelectionSync,
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.detail.set_actions([self.editing.actions[k] for k in
                                  ("tag", "accept", "reject", "date", "parties", "topics",
                                   "modality", "not_event", "doc_date")])
+        order_tabs(self)
         self.editor.changed.connect(self._apply_change)
         self.editor.problem.connect(self._store_problem)
         self.store_banner = add_store_banner(self)
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             lambda pos: self._context_menu(self.table.viewport().mapToGlobal(pos)))
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self.window_settings.restore()
+        self.timeline.setFocus()  # the keys a new user tries first (← →, zoom) are the timeline's
 
     def set_lane_mode(self, mode: str) -> None:
         self.lane_actions[mode].setChecked(True)

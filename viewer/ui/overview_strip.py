@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.core.events.document_events import Event
@@ -36,8 +44,11 @@ class OverviewStrip(QWidget):
         self._events: Sequence[Event] = ()
         self._rows: Sequence[int] = ()
         self._drag: tuple[str, float, tuple[float, float]] | None = None
+        # A Tab stop, so the keyboard can move the lens too (← →, Home, End, + −).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("Event density over the whole span. Drag the lens to move, its "
-                        "edges to zoom; click elsewhere to jump there.")
+                        "edges to zoom; click elsewhere to jump there. With the keyboard: "
+                        "← → move the lens, Home and End go to the ends, + and − zoom.")
 
     def sizeHint(self) -> QSize:
         return QSize(600, 44)
@@ -94,7 +105,10 @@ class OverviewStrip(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         area = QRectF(self.left, 3, self._width(), self.height() - 6)
         painter.fillRect(area, base)
-        painter.setPen(muted)
+        if self.hasFocus():  # where the keys go, shown as the lens's colour round the strip
+            painter.setPen(QPen(highlight, 1.5))
+            painter.drawRect(area.adjusted(-1, -1, 1, 1))
+        painter.setPen(text if self.hasFocus() else muted)  # and its title in the text colour
         painter.drawText(QRectF(8, 0, self.left - 12, self.height()),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          f"Overview\n{plural(sum(self.counts), 'dated event')}")
@@ -166,6 +180,33 @@ class OverviewStrip(QWidget):
             first = min(first + delta, last - MIN_LENS_DAYS)
         else:
             last = max(last + delta, first + MIN_LENS_DAYS)
+        self.lens = (first, last)
+        self.update()
+        self.rangeRequested.emit(first, last)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Move the lens by a quarter of its width, to an end, or zoom it about its centre."""
+        if self.span is None:
+            super().keyPressEvent(event)
+            return
+        first, last = self.lens
+        width = max(MIN_LENS_DAYS, last - first)
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = width / 4 * (-1 if key == Qt.Key.Key_Left else 1)
+            first, last = first + step, last + step
+        elif key == Qt.Key.Key_Home:
+            first, last = self.span[0], self.span[0] + width
+        elif key == Qt.Key.Key_End:
+            first, last = self.span[1] - width, self.span[1]
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            centre = (first + last) / 2
+            half = width / 2 * (0.5 if key != Qt.Key.Key_Minus else 2.0)
+            half = max(MIN_LENS_DAYS / 2, half)
+            first, last = centre - half, centre + half
+        else:
+            super().keyPressEvent(event)
+            return
         self.lens = (first, last)
         self.update()
         self.rangeRequested.emit(first, last)

@@ -89,7 +89,8 @@ class TimelinePainter:
         sx, sy = self.view.scroll
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
-        self._paint_bands(painter, rect, sx, x0, x1, muted, text)
+        if self.view.events:  # an empty folder (or one loading) has no axis of its own
+            self._paint_bands(painter, rect, sx, x0, x1, muted, text)
         if self.scene is None or not any(lane.events for lane in self.scene.lanes):
             painter.setPen(muted)
             undated = sum(self.view.events[r].start is None for r in self.view.rows)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.events.topics import Taxonomy
+from viewer.core.events.topics import Taxonomy, Topic, load_taxonomy
 from viewer.core.pipeline.folder_topics import suggest_cues
 from viewer.core.store import topic_edits
 
@@ -36,6 +36,22 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 _KINDS = {"built-in": "bundled", "folder": "this folder's", "discovered": "discovered"}
+
+
+def _kind(topic: Topic, bundled: Taxonomy) -> str:
+    """What the Kind column says: a bundled topic the analyst renamed is the folder's own
+    (it was still called "bundled", under a name the bundle does not have)."""
+    shipped = bundled.get(topic.id)
+    if topic.origin == "built-in" and shipped is not None and shipped.label != topic.label:
+        return _KINDS["folder"]
+    return _KINDS.get(topic.origin, topic.origin)
+
+
+def same_colour(taxonomy: Taxonomy, topic_id: str, color: str) -> list[str]:
+    """The labels of the other topics drawn in exactly `color` (marks that cannot be told
+    apart on the timeline)."""
+    return [t.label for t in taxonomy.topics
+            if t.id != topic_id and t.color.lower() == color.lower()]
 
 
 
@@ -109,9 +125,10 @@ class TopicsDialog(QDialog):
         chosen = set(self.selected())
         counts = self.counts()
         self.list.clear()
+        bundled = load_taxonomy()  # kept by the loader: read once per process
         for topic in self.taxonomy().topics:
             item = QTreeWidgetItem([topic.label, str(counts.get(topic.id, 0)),
-                                    _KINDS.get(topic.origin, topic.origin),
+                                    _kind(topic, bundled),
                                     _cue_summary(topic.cues)])
             item.setData(0, 256, topic.id)  # Qt.UserRole
             item.setIcon(0, _swatch(topic.color))  # dark text beside it: pale colours stay legible
@@ -154,8 +171,17 @@ class TopicsDialog(QDialog):
                           lambda f, t: topic_edits.rename(f, t, topic_id, label))
 
     def recolour(self, topic_id: str, color: str) -> bool:
-        return self._edit("Recolour topic",
+        """Recolour; a colour another topic has is allowed, with a word in the message line
+        (no dialog in the way), since their marks can no longer be told apart."""
+        twins = same_colour(self.taxonomy(), topic_id, color)
+        done = self._edit("Recolour topic",
                           lambda f, t: topic_edits.recolour(f, t, topic_id, color))
+        if done and twins:
+            self.message.setText(
+                f"{self.message.text()} Note: {', '.join(twins)} "
+                f"{'has' if len(twins) == 1 else 'have'} this colour too, so their marks look "
+                "the same on the timeline; choose Colour… again to tell them apart.")
+        return done
 
     def edit_cues(self, topic_id: str, add: list[str], remove: list[str]) -> bool:
         return self._edit("Edit topic cues", lambda f, t: topic_edits.edit_cues(

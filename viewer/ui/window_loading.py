@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.session import free_memory
@@ -55,6 +61,7 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
         # The empty view said "No events loaded" all through a long first open.
         window.timeline.empty_text = f"Loading {window.folder.name}…"
         window.timeline._fitted = False
+        window.filters.set_date_bounds(None, None)  # not the last folder's range meanwhile
     window.problem_list.clear()
     window.problem_dock.hide()
     window.use_taxonomy(load_taxonomy(window.folder))  # until the load names the full one
@@ -104,6 +111,8 @@ def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
         window.selection.keep = ([], None)
     else:
         window.timeline.fit()
+    if not window._reloading:
+        focus_timeline(window)
     if task.ctx.cancelled:
         window.status_label.setText(window.status_label.text() + " (cancelled)")
     # Once the first picture is up: what reading the columns and the first layout left
@@ -111,6 +120,17 @@ def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
     # keeps until the next open is taken out of the garbage collector's walks.
     QTimer.singleShot(FREE_AFTER_MS, lambda: settle(window, task))
     window.loaded.emit()
+
+
+def focus_timeline(window: MainWindow) -> None:
+    """After a folder opens, keys go to the timeline (← → step, zoom), as a keyboard user
+    expects, unless the user is typing into a box (the search is one Ctrl+F away). Focus
+    used to stay in the search box, so the timeline's keys did nothing until it was clicked."""
+    focus = window.focusWidget()
+    typing = isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox) and (
+        not isinstance(focus, QLineEdit) or bool(focus.text()))
+    if focus is None or not typing:
+        window.timeline.setFocus()
 
 
 def settle(window: MainWindow, task: Task) -> None:

@@ -7,6 +7,7 @@ filtering, edits); the window declares the attributes set here, so type checks s
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -28,6 +29,17 @@ from viewer.ui.undated_tray import UndatedTray
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
+
+
+def order_tabs(window: MainWindow) -> None:
+    """Tab through the centre as it is laid out: the overview strip, the timeline, the
+    Undated tray (its toggle, its button, its list), then the table. The strip and the
+    tray could not be reached with Tab at all."""
+    tray = window.undated_tray
+    chain = [window.overview, window.timeline, tray.toggle, tray.set_dates, tray.tree,
+             window.table]
+    for before, after in itertools.pairwise(chain):
+        QWidget.setTabOrder(before, after)
 
 
 def build_panes(window: MainWindow) -> None:

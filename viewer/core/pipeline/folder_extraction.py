@@ -38,6 +38,7 @@ from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
 from viewer.core.pipeline.gc_pacing import for_worker, paced
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
+from viewer.core.pipeline.worker_pools import track
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.timex import Tagger, Timex
@@ -133,8 +134,8 @@ def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Exec
         context.set_forkserver_preload([PRELOAD])
     else:
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_warm, initargs=(folder, stamp))
+    return track(ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                     initializer=_warm, initargs=(folder, stamp)))
 
 
 BATCH_BYTES = 256 * 1024  # a task's text, at most (a bigger file is a task of its own)
