@@ -73,6 +73,18 @@ def test_a_gate_runs_at_every_match_of_a_kept_value(calls: dict[str, int]) -> No
     assert calls == {"duration": 1}
 
 
+def test_a_gate_reads_the_kept_groups_of_the_same_words(calls: dict[str, int]) -> None:
+    """The gate of a kept value reads the groups kept with it (the same words have the same
+    groups), not a new `groupdict` of each match: "a week" (a duration, then kept) is still
+    turned down as a rate after "four flights", and found again after that."""
+    text = ("They waited a week. It runs four flights a week. They waited a week. "
+            "He served six years. He is a 6-year-old. He served six years.")
+    found = Tagger().tag(text, dt.date(2024, 6, 5))
+    assert [(t.text, t.value) for t in found] == [
+        ("a week", "P1W"), ("a week", "P1W"), ("six years", "P6Y"), ("six years", "P6Y")]
+    assert calls == {"duration": 2}
+
+
 def test_a_kept_value_moves_the_span_as_its_normaliser_did(calls: dict[str, int]) -> None:
     """"A two-year term": the article is no part of the duration, kept or not."""
     text = "He began a two-year term. She began a two-year term."

@@ -112,14 +112,18 @@ class Resolver:
     The key is the rule, the matched text, its groups and the document date; what is kept
     is the resolution (or None) and the shifts of the span's ends. A kept value needs no
     `Match` at all, unless a gate must read around it; a kept None needs no gate either.
+    A gated rule's kept entry also holds its named groups, which the gate reads again for
+    each later match of the same words: the match's own `groupdict` is not built again.
     """
 
     __slots__ = ("_kept", "lex")
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        # (rule id, words, date): (groups, resolution, shifts of the span's start and end)
-        self._kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], Resolved | None, int, int]] = {}
+        # (rule id, words, date): (groups, resolution, shifts of the span's start and end,
+        # the named groups of a gated rule, else None)
+        self._kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], Resolved | None, int, int,
+                                                dict[str, Any] | None]] = {}
 
     def place(self, rule: Rule, hit: re.Match[str], text: str, start: int, end: int,
               dct: dt.date | None, anchor: Anchor | None, index: TenseIndex,
@@ -139,15 +143,16 @@ class Resolver:
         gated = GATED.get(rule.norm)
         context = None
         if gated is not None:
-            # Groups that did not take part are None, which normalisers read as absent.
-            context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
-                            year)
+            # Groups that did not take part are None, which normalisers read as absent. The
+            # gate only reads them, so a kept copy serves every later match of these words.
+            named = kept[4] if kept is not None else None
+            context = Match(text, start, end, named if named is not None else hit.groupdict(),
+                            dct, anchor, self.lex, index, year)
             if gated[0](context):
                 return None, start, end
             context.local = True  # what the gate read does not bear on the value
         if kept is not None:
-            _, resolved, moved_start, moved_end = kept
-            return resolved, start + moved_start, end + moved_end
+            return kept[1], start + kept[2], end + kept[3]
         if context is None:
             context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
                             year)
@@ -155,5 +160,6 @@ class Resolver:
         if context.local:
             if len(self._kept) >= _MAX_KEPT:
                 self._kept.clear()
-            self._kept[key] = (groups, resolved, context.start - start, context.end - end)
+            self._kept[key] = (groups, resolved, context.start - start, context.end - end,
+                               hit.groupdict() if gated is not None else None)
         return resolved, context.start, context.end
