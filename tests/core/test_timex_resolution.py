@@ -33,7 +33,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
     monkeypatch.setattr(rs, "NORMALISERS", {
         name: counting(name, f) for name, f in rs.NORMALISERS.items()})
     monkeypatch.setattr(rs, "GATED", {
-        name: (gate, counting(name, value)) for name, (gate, value) in rs.GATED.items()})
+        name: (plan, gate, counting(name, value))
+        for name, (plan, gate, value) in rs.GATED.items()})
     yield counted
 
 
@@ -74,11 +75,12 @@ def test_a_gate_runs_at_every_match_of_a_kept_value(calls: dict[str, int]) -> No
 
 
 def test_a_gate_reads_the_kept_groups_of_the_same_words(calls: dict[str, int]) -> None:
-    """The gate of a kept value reads the groups kept with it (the same words have the same
-    groups), not a new `groupdict` of each match: "a week" (a duration, then kept) is still
-    turned down as a rate after "four flights", and found again after that."""
+    """The gate of a kept value reads what the words told it, kept with the value (the
+    same words have the same groups), not a new `Match` of each match: "a week" (a
+    duration, then kept) is still turned down as a rate after "four flights", and found
+    again after that; "six years" likewise before "old"."""
     text = ("They waited a week. It runs four flights a week. They waited a week. "
-            "He served six years. He is a 6-year-old. He served six years.")
+            "He served six years. He is six years old. He served six years.")
     found = Tagger().tag(text, dt.date(2024, 6, 5))
     assert [(t.text, t.value) for t in found] == [
         ("a week", "P1W"), ("a week", "P1W"), ("six years", "P6Y"), ("six years", "P6Y")]

@@ -57,13 +57,23 @@ _AGE_OR_MARGIN = re.compile(
     re.IGNORECASE)
 
 
-def _measure_not_time(m: Match) -> bool:
-    """An age ("52 years old") or a race margin ("12 seconds ahead") measures, not dates."""
-    after = _AGE_OR_MARGIN.match(m.text, m.end, m.end + 40)
-    if after is None:
-        return False
-    word = after.group().split()[0].lower()
-    return word in ("old", "of") or m.lex.units.get((m.g("unit") or "").lower()) in ("TS", "TM")
+# What the words of a possible duration say about it being a measure, whatever the text
+# around them says: an age by its own words ("a 6-year-old"), a clock unit (seconds and
+# minutes of a race margin), a quarter that may be a fraction, and "a"/"an" before a single
+# unit, which may be a rate.
+MeasurePlan = tuple[bool, bool, bool, bool]
+
+
+def measure_plan(m: Match) -> MeasurePlan:
+    """The parts of `is_measure` that read only the match's groups and words (so the
+    tagger keeps them with the value of the same words and runs only `measured` again)."""
+    unit = m.g("unit") or ""
+    number = m.g("number") or ""
+    return (m.g("adj") == "-old" and not m.g("aged"),
+            m.lex.units.get(unit.lower()) in ("TS", "TM"),
+            unit.startswith("quarter") and (
+                number in ("a", "an", "one") or "-quarter" in m.surface().lower()),
+            number in ("a", "an") and not unit.endswith("s"))
 
 
 _RATE_BEFORE = re.compile(
@@ -73,18 +83,23 @@ _NOT_PLURALS = {"always", "across", "perhaps", "sometimes", "towards", "afterwar
                 "does", "goes", "years", "months", "weeks", "days", "hours", "minutes"}
 
 
-def _rate_or_fraction(m: Match) -> bool:
-    """"$5 million a year", "four flights a week" are rates and "three-quarters of its food"
-    a fraction: measures, which TimeML does not mark as times."""
-    unit = m.g("unit") or ""
-    number = m.g("number") or ""
-    if unit.startswith("quarter") and (
-            number in ("a", "an", "one") or "-quarter" in m.surface().lower()) and (
-            _QUARTER_OF.match(m.text, m.end, m.end + 20)):
+def measured(text: str, start: int, end: int, plan: MeasurePlan) -> bool:
+    """Whether the possible duration text[start:end] is a measure, by its `measure_plan`
+    and the text around it: an age ("52 years old") or a race margin ("12 seconds ahead")
+    after it, "$5 million a year" and "four flights a week" (rates), and "three-quarters
+    of its food" (a fraction): measures, which TimeML does not mark as times."""
+    old, clock_unit, quarter, rate = plan
+    if old:
         return True
-    if number not in ("a", "an") or unit.endswith("s"):
+    after = _AGE_OR_MARGIN.match(text, end, end + 40)
+    if after is not None and (
+            after.group().split()[0].lower() in ("old", "of") or clock_unit):
+        return True
+    if quarter and _QUARTER_OF.match(text, end, end + 20):
+        return True
+    if not rate:
         return False
-    before = _RATE_BEFORE.search(m.text, max(0, m.start - 24), m.start)
+    before = _RATE_BEFORE.search(text, max(0, start - 24), start)
     return before is not None and before.group().split()[0].lower() not in _NOT_PLURALS
 
 
@@ -135,8 +150,7 @@ def race_time(m: Match) -> Result | None:
 def is_measure(m: Match) -> bool:
     """An age ("a 6-year-old", "52 years old"), a margin or a rate: read in the text around
     the match, before `duration_value`, which reads only the match."""
-    return (m.g("adj") == "-old" and not m.g("aged")) or _measure_not_time(m) or (
-        _rate_or_fraction(m))
+    return measured(m.text, m.start, m.end, measure_plan(m))
 
 
 def duration(m: Match) -> Result | None:

@@ -5,7 +5,8 @@ that read nothing around its match (`Match.local`: not the text, the narrative's
 year, nor the tense) gave a value that the same rule, words, groups and document date give
 again, so `Resolver` keeps it, with the days it covers and how it moved the span's ends.
 Checks that must read around the match first ("52 years old" is an age, not a duration)
-are split off as gates (`GATED`) and run every time.
+are split off as gates (`GATED`) and run every time; what such a check learns from the
+words alone is kept with the value, so a kept value needs no `Match` even then.
 """
 
 from __future__ import annotations
@@ -66,8 +67,11 @@ NORMALISERS: dict[str, Normaliser] = {
 
 # Normalisers as a check on the text around the match (True: not this rule's expression)
 # and the value it leaves to the words, run in that order: `NORMALISERS[norm]` does both.
-GATED: dict[str, tuple[Callable[[Match], bool], Normaliser]] = {
-    "duration": (nu.is_measure, nu.duration_value),
+# The check comes in two parts: what the match's own words and groups decide (kept with a
+# value, as the value is) and the reading of the text around it (run at every match).
+GATED: dict[str, tuple[Callable[[Match], Any], Callable[[str, int, int, Any], bool],
+                       Normaliser]] = {
+    "duration": (nu.measure_plan, nu.measured, nu.duration_value),
 }
 
 Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
@@ -112,8 +116,8 @@ class Resolver:
     The key is the rule, the matched text, its groups and the document date; what is kept
     is the resolution (or None) and the shifts of the span's ends. A kept value needs no
     `Match` at all, unless a gate must read around it; a kept None needs no gate either.
-    A gated rule's kept entry also holds its named groups, which the gate reads again for
-    each later match of the same words: the match's own `groupdict` is not built again.
+    A gated rule's kept entry also holds what its words tell the gate (`GATED`), so a
+    later match of the same words needs no `Match` either: only the text around it is read.
     """
 
     __slots__ = ("_kept", "lex")
@@ -121,9 +125,9 @@ class Resolver:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         # (rule id, words, date): (groups, resolution, shifts of the span's start and end,
-        # the named groups of a gated rule, else None)
+        # what the words tell a gated rule's gate, else None)
         self._kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], Resolved | None, int, int,
-                                                dict[str, Any] | None]] = {}
+                                                Any]] = {}
 
     def place(self, rule: Rule, hit: re.Match[str], text: str, start: int, end: int,
               dct: dt.date | None, anchor: Anchor | None, index: TenseIndex,
@@ -142,24 +146,26 @@ class Resolver:
             return None, start, end  # the rule does not apply to these words, gated or not
         gated = GATED.get(rule.norm)
         context = None
+        plan = None
         if gated is not None:
-            # Groups that did not take part are None, which normalisers read as absent. The
-            # gate only reads them, so a kept copy serves every later match of these words.
-            named = kept[4] if kept is not None else None
-            context = Match(text, start, end, named if named is not None else hit.groupdict(),
-                            dct, anchor, self.lex, index, year)
-            if gated[0](context):
+            if kept is not None:
+                plan = kept[4]  # the same words tell the gate the same
+            else:
+                # Groups that did not take part are None, which normalisers read as absent.
+                context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex,
+                                index, year)
+                plan = gated[0](context)
+            if gated[1](text, start, end, plan):
                 return None, start, end
-            context.local = True  # what the gate read does not bear on the value
         if kept is not None:
             return kept[1], start + kept[2], end + kept[3]
         if context is None:
             context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
                             year)
-        resolved = resolve(gated[1] if gated else NORMALISERS[rule.norm], context)
+        resolved = resolve(gated[2] if gated else NORMALISERS[rule.norm], context)
         if context.local:
             if len(self._kept) >= _MAX_KEPT:
                 self._kept.clear()
             self._kept[key] = (groups, resolved, context.start - start, context.end - end,
-                               hit.groupdict() if gated is not None else None)
+                               plan)
         return resolved, context.start, context.end
