@@ -8,7 +8,8 @@ each open: wall time, the main process's CPU, the worker processes' CPU (sampled
 process, `cpu_watch`: they are grandchildren through the fork server, which `getrusage` does
 not count), the folder stage's CPU, and peak RSS of the main process and of the whole process
 tree (sampled every 0.1 s; the tree's figure counts pages the workers share with the fork
-server once per process).
+server once per process). For the command, also the main process's CPU step by step (folder
+list, extraction, folder stage, writing, start-up...) as a share of every process's CPU.
 
 Prints one JSON line.
 """
@@ -18,10 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,20 +60,116 @@ def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
             "load_average": os.getloadavg()[0]}
 
 
+# The command's steps in the main process: (label, module, function). The CPU from the
+# command's start to its end goes to the innermost step running, the rest to "other".
+COMMAND_STEPS = (
+    ("folder_list", "viewer.core.session.loading", "scan_folder"),
+    ("folder_list", "viewer.core.session.loading", "read_sidecar"),
+    ("folder_list", "viewer.core.session.loading", "fingerprint"),
+    ("pool_start", "viewer.core.session.loading", "pool_for"),
+    ("extraction_wait_receive", "viewer.core.session.loading", "extract"),
+    ("results_to_columns", "viewer.core.session.loading", "piece_of"),
+    ("join_and_redate", "viewer.core.session.loading", "redate"),
+    ("join_and_redate", "viewer.core.session.loading", "joined"),
+    ("taxonomy", "viewer.core.session.loading", "fitted_taxonomy"),
+    ("folder_stage", "viewer.core.session.loading", "stage_columns"),
+    ("write_output", "viewer.commands.extract", "write_atomic_parts"),
+)
+
+
+def _children_cpu() -> float:
+    """CPU of this process's children that have ended and been waited for: the extraction
+    workers (forked by the command) and the copies that share the stage and the text."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+class _Steps:
+    """CPU by step, exclusive: entering a step charges what ran so far to the step it
+    interrupts. The children's CPU goes to the step during which they were waited for."""
+
+    def __init__(self) -> None:
+        self.main: dict[str, float] = {}
+        self.children: dict[str, float] = {}
+        self.stack = ["other"]
+        self.at = (0.0, 0.0)
+
+    def start(self) -> None:
+        self.at = (time.process_time(), _children_cpu())
+
+    def _charge(self) -> None:
+        now = (time.process_time(), _children_cpu())
+        label = self.stack[-1]
+        self.main[label] = self.main.get(label, 0.0) + now[0] - self.at[0]
+        self.children[label] = self.children.get(label, 0.0) + now[1] - self.at[1]
+        self.at = now
+
+    def wrap(self, label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self._charge()
+            self.stack.append(label)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self._charge()
+                self.stack.pop()
+
+        return timed
+
+    def close(self) -> None:
+        self._charge()
+
+
 def command_once(folder: str, workers: int, out: str) -> dict[str, Any]:
     """`timeline-viewer extract FOLDER --no-cache --workers N -o OUT` (JSON), as a user runs
-    it, in this process (run it in a fresh one): the open and writing the events."""
+    it, in this process (run it in a fresh one): the open and writing the events.
+    `steps_cpu_s`: the main process's CPU by step (`COMMAND_STEPS`), with `start_up` (the
+    interpreter and the imports, before the command starts); `steps_share` and
+    `largest_step_share`: of all processes' CPU (start-up, the command in this
+    process, and every child: `children_cpu_s`, counted by the system when they are waited
+    for; `workers_cpu_s` is sampled while they live, and misses their last tenth of a
+    second)."""
+    import importlib
+    from concurrent.futures import ProcessPoolExecutor
+
     from viewer.cli import main as cli
 
-    with watching() as seen:
-        wall, cpu = time.perf_counter(), time.process_time()
-        cli(["extract", folder, "--no-cache", "--workers", str(workers), "-o", out, "--force"])
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    steps = _Steps()
+    patched = [(importlib.import_module(m), name) for _, m, name in COMMAND_STEPS]
+    originals = [getattr(module, name) for module, name in patched]
+    shutdown = ProcessPoolExecutor.shutdown
+    try:
+        for (label, _, _), (module, name), original in zip(COMMAND_STEPS, patched, originals,
+                                                           strict=True):
+            setattr(module, name, steps.wrap(label, original))
+        ProcessPoolExecutor.shutdown = steps.wrap(  # type: ignore[method-assign]
+            "pool_end", shutdown)
+        start_up = time.process_time()
+        with watching() as seen:
+            steps.start()
+            wall, cpu = time.perf_counter(), time.process_time()
+            cli(["extract", folder, "--no-cache", "--workers", str(workers), "-o", out,
+                 "--force"])
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            steps.close()
+    finally:  # the functions as they were
+        for (module, name), original in zip(patched, originals, strict=True):
+            setattr(module, name, original)
+        ProcessPoolExecutor.shutdown = shutdown  # type: ignore[method-assign]
     workers_cpu = seen.workers_cpu_s
+    children = sum(steps.children.values())
+    main = {"start_up": start_up, **steps.main}
+    total = sum(main.values()) + children  # (the steps' window is the command's, to a few us)
     return {"workers": workers, "wall_s": wall, "main_cpu_s": cpu, "workers_cpu_s": workers_cpu,
             "main_share": cpu / max(1e-9, cpu + workers_cpu),
             "output_mb": os.path.getsize(out) / 1e6,
-            "load_average": os.getloadavg()[0]}
+            "load_average": os.getloadavg()[0],
+            "start_up_cpu_s": start_up, "children_cpu_s": children, "all_cpu_s": total,
+            "main_with_start_up_share": (start_up + cpu) / max(1e-9, total),
+            "steps_cpu_s": main, "steps_children_cpu_s": steps.children,
+            "steps_share": {k: v / max(1e-9, total) for k, v in main.items()},
+            "largest_step": max(main, key=lambda k: main[k]),
+            "largest_step_share": max(main.values()) / max(1e-9, total)}
 
 
 def _child(folder: Path, workers: int, snapshot: bool, command: str | None = None
