@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
 from viewer.core.pipeline.gc_pacing import for_worker, paced
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
-from viewer.core.pipeline.worker_pools import track
+from viewer.core.pipeline.worker_pools import can_fork, track
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.timex import Tagger, Timex
@@ -125,7 +124,7 @@ def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Exec
     without threads) forked from this one: the server imports and builds (0.8 s) only after
     this process has imported (0.5 s); forked workers build the rules side by side (0.3 s)."""
     context: multiprocessing.context.BaseContext
-    if fork and sys.platform.startswith("linux"):
+    if fork and can_fork():
         context = multiprocessing.get_context("fork")
     elif "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import weakref
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.process import BaseProcess
@@ -18,6 +19,12 @@ from pathlib import Path
 
 _live: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
 _quitting: list[bool] = []  # set by stop_all: the process is on its way out
+
+
+def can_fork() -> bool:
+    """Whether this process may be forked to make workers or share work (Linux only: macOS
+    has `fork`, but its system libraries are not safe in a forked child)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 class Quitting(RuntimeError):

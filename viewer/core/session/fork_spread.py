@@ -17,16 +17,13 @@ import contextlib
 import gc
 import os
 import pickle
-import sys
 from collections.abc import Callable
 from typing import Any
 
 from viewer.core.pipeline.array_links import Spread, in_process
+from viewer.core.pipeline.worker_pools import can_fork
 
-
-def can_fork() -> bool:
-    """Linux only: macOS has `fork`, but its system libraries are not safe in a forked child."""
-    return hasattr(os, "fork") and sys.platform.startswith("linux")
+__all__ = ["can_fork", "forked"]
 
 
 def forked(processes: int) -> Spread:
