@@ -38,14 +38,25 @@ def _watched(window: MainWindow) -> dict[str, QWidget]:
     return widgets
 
 
-def test_a_filter_change_leaves_nothing_to_paint_after_its_paint(
-        window: MainWindow, qtbot: QtBot) -> None:
+def _sized_with_largest_party(window: MainWindow) -> tuple[QApplication, str]:
+    """The window at a size where the table scrolls both ways, and its most named party."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    window.resize(1200, 700)  # the table scrolls both ways
+    window.resize(1200, 700)
     app.processEvents()
+    counts = window.proxy.counts["parties"]
+    return app, max((v for v in counts if v), key=lambda v: counts[v])
+
+
+def _bar_states(bars: dict[str, QWidget]) -> dict[str, tuple[int, int, int, bool]]:
+    return {name: (bar.minimum(), bar.maximum(), bar.value(), bar.isVisible())
+            for name, bar in bars.items() if isinstance(bar, QScrollBar)}
+
+
+def test_a_filter_change_leaves_nothing_to_paint_after_its_paint(
+        window: MainWindow, qtbot: QtBot) -> None:
+    app, party = _sized_with_largest_party(window)
     proxy = window.proxy
-    party = max((v for v in proxy.counts["parties"] if v), key=proxy.counts["parties"].get)
     watched = _watched(window)
     paints = _Paints()
     app.installEventFilter(paints)
@@ -69,25 +80,19 @@ def test_a_scroll_bar_whose_range_did_not_move_is_not_painted_again(
         window: MainWindow, qtbot: QtBot) -> None:
     """The scroll areas' relayout raised both bars, repainting also a bar whose range had not
     moved; a relayout that moves nothing is dropped, so only a moved bar paints."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window.resize(1200, 700)  # the table scrolls both ways
-    app.processEvents()
+    app, party = _sized_with_largest_party(window)
     proxy = window.proxy
-    party = max((v for v in proxy.counts["parties"] if v), key=proxy.counts["parties"].get)
     bars = {name: widget for name, widget in _watched(window).items() if "bar" in name}
     paints = _Paints()
     app.installEventFilter(paints)
     unmoved_seen = 0
     try:
         for value in (Filter(parties=frozenset({party})), Filter()) * 2:
-            before = {name: (bar.minimum(), bar.maximum(), bar.value(), bar.isVisible())
-                      for name, bar in bars.items() if isinstance(bar, QScrollBar)}
+            before = _bar_states(bars)
             proxy.set_filter(value)
             paints.seen.clear()
             window.timeline.viewport().repaint()
-            after = {name: (bar.minimum(), bar.maximum(), bar.value(), bar.isVisible())
-                     for name, bar in bars.items() if isinstance(bar, QScrollBar)}
+            after = _bar_states(bars)
             unmoved = {name for name in before if before[name] == after[name] and after[name][3]}
             unmoved_seen += len(unmoved)
             painted = {name for name in unmoved if paints.seen[bars[name]]}
