@@ -5,6 +5,7 @@ read the application's palette), and the overview's bars drawn in one call."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.core.query import Filter
 from viewer.core.scene.lanes import first_value_counts
-from viewer.ui import overview_strip
+from viewer.ui import legend_paint, overview_strip
 from viewer.ui.main_window import MainWindow
 from viewer.ui.overview_strip import OverviewStrip
 
@@ -98,3 +99,50 @@ def test_the_overview_draws_its_bars_in_one_call_as_one_by_one(
     assert together == apart
     assert together.pixelColor(int(150 + 1357 / 2), 30) != QColor(0, 0, 0, 0)
     assert QRectF(together.rect()).width() == 1357
+
+
+def test_the_key_is_laid_out_once_per_what_it_shows(window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repaint reuses the key's lines; new names, colours, room or font lay it out again,
+    as a painter without the kept lines would."""
+    made = [0]
+    original = legend_paint.lay_out
+
+    def counted(*args: Any) -> list[list[legend_paint.Key]]:
+        made[0] += 1
+        return original(*args)
+
+    monkeypatch.setattr(legend_paint, "lay_out", counted)
+    legend_paint._LAID_OUT.clear()
+    timeline = window.timeline
+    viewport = timeline.viewport()
+
+    def lines() -> list[list[tuple[str, int, str]]]:
+        made[0] = 0
+        viewport.repaint()
+        return [[(label, colour.rgba(), shape) for label, colour, shape in row]
+                for row in timeline.painter.legend_rows]
+
+    def fresh() -> list[list[tuple[str, int, str]]]:
+        legend_paint._LAID_OUT.clear()
+        return lines()
+
+    first = lines()
+    assert made[0] == 1 and lines() == first and made[0] == 0  # a repaint: kept
+    party = next(p for p in window.proxy.counts.get("parties", {}) if p)
+    window.proxy.set_filter(Filter(parties=frozenset({party})))
+    assert lines() == fresh()
+    window.set_lane_mode("topic")  # other names and colours
+    topic_lines = lines()
+    assert made[0] == 1 and topic_lines != first and topic_lines == fresh()
+    window.set_lane_mode("party")
+    window.proxy.set_filter(Filter())
+    assert lines() == first  # laid out again: the filter change above cleared the kept lines
+    timeline.resize(620, timeline.height())  # less room: names cut
+    narrow = lines()
+    assert made[0] == 1 and narrow == fresh()
+    font = timeline.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    timeline.setFont(font)
+    bigger = lines()
+    assert made[0] == 1 and bigger == fresh()
