@@ -8,6 +8,7 @@ cycle, and each scene a filter replaced would stay in memory until a full collec
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from collections.abc import Callable, Sequence
 
@@ -26,9 +27,7 @@ Rows = npt.NDArray[np.int64]
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 _X0 = operator.attrgetter("x0")
-#: A placed shape: kind, packed row, x0, x1, its rows (a tuple, or a badge's `RowGroup`),
-#: and its first row (read once, not through the group each time).
-Entry = tuple[str, int, float, float, Sequence[int], int]
+_KINDS = ("mark", "bar", "badge")  # an item's kind by code: one day, a span, several
 
 
 class LabelRoom:
@@ -47,69 +46,87 @@ class LabelRoom:
 
     def items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
               row_of: Rows, used: int) -> list[Item]:
-        """A packed lane's items, in x order, with their label room."""
+        """A packed lane's items, in x order, with their label room. The placed shapes are
+        read as arrays, grouped by row (rows first seen in x order, as `pack` fills them),
+        turned into Python values once, and the items made in one `map`: an entry tuple and
+        an `Item(...)` call per shape in a Python loop were most of a lane's cost."""
         placed_at = np.flatnonzero(row_of >= 0)
-        chosen = order[placed_at]
+        by_row = placed_at[np.argsort(row_of[placed_at], kind="stable")]
+        chosen = order[by_row]
         starts, stops = shapes.starts[chosen], shapes.stops[chosen]
-        first_rows = arrays.rows[starts].tolist()
-        placed: list[Entry] = []
-        for n, (shape, row, x0, x1, size, first) in enumerate(zip(
-                chosen.tolist(), row_of[placed_at].tolist(), shapes.x0[chosen].tolist(),
-                shapes.x1[chosen].tolist(), (stops - starts).tolist(), first_rows,
-                strict=True)):
-            if size == 1:
-                placed.append(("bar" if shape >= shapes.clusters else "mark", row, x0, x1,
-                               (first,), first))
-            else:
-                placed.append(("badge", row, x0, x1,
-                               RowGroup(arrays.rows, starts[n : n + 1], stops[n : n + 1], size),
-                               first))
-        items = self.with_label_room(lane_index, placed)
-        over = order[row_of < 0]
-        if len(over):
-            items.extend(overflow_badges(arrays, shapes, over, lane_index, used,
+        sizes = stops - starts
+        kind_codes = np.where(sizes != 1, 2, (chosen >= shapes.clusters).astype(np.int64))
+        rows = row_of[by_row]
+        x0, x1 = shapes.x0[chosen], shapes.x1[chosen]
+        firsts: list[int] = arrays.rows[starts].tolist()
+        kinds = [_KINDS[k] for k in kind_codes.tolist()]
+        sizes_list: list[int] = sizes.tolist()
+        groups: list[Sequence[int]] = [(first,) for first in firsts]
+        if len(sizes) and sizes.max() > 1:
+            start_views, stop_views = list(starts[:, None]), list(stops[:, None])
+            for n in np.flatnonzero(sizes != 1).tolist():
+                groups[n] = RowGroup(arrays.rows, start_views[n], stop_views[n], sizes_list[n])
+        x0_list: list[float] = x0.tolist()
+        x1_list: list[float] = x1.tolist()
+        ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts)
+        ends_array = np.array(ends, dtype=np.float64)
+        over = np.zeros(len(ends), dtype=bool)
+        if len(ends) > 1:  # a label that runs past the next item of its row
+            over[:-1] = (ends_array[:-1] > x0[1:]) & (rows[:-1] == rows[1:])
+        items = list(map(Item._make, zip(
+            kinds, itertools.repeat(lane_index), rows.tolist(), x0_list, x1_list, groups,
+            itertools.repeat(""), ends, over.tolist(), itertools.repeat(-1))))
+        over_shapes = order[row_of < 0]
+        if len(over_shapes):
+            items.extend(overflow_badges(arrays, shapes, over_shapes, lane_index, used,
                                          MAX_LABEL_PX))
         items.sort(key=_X0)
         return items
 
-    def with_label_room(self, lane_index: int, placed: list[Entry]) -> list[Item]:
-        """Each item learns how far its label may reach; where labels compete for room in a
-        row, the priority of `label_layout` decides which marks get one."""
-        by_row: dict[int, list[int]] = {}  # each row's entries, as places in `placed`
-        for n, entry in enumerate(placed):
-            by_row.setdefault(entry[1], []).append(n)
-        every = self._column_priorities(placed)  # all at once over columns, else None
-        items: list[Item] = []
-        for row, at in by_row.items():
-            entries = [placed[n] for n in at]
-            priorities = (functools.partial(self._priority, entries) if every is None
-                          else [every[n] for n in at].__getitem__)
-            # `placed` is in x order (ties as packed), so each row's entries are too
-            ends = label_layout.place([e[2] for e in entries], [e[3] for e in entries],
-                                      [False] * len(entries),  # labels follow bars too
-                                      [e[0] != "mark" for e in entries],
-                                      priorities,
-                                      functools.partial(self._want, entries), MAX_LABEL_PX,
-                                      self._current_at(entries))
-            for n, (kind, _, x0, x1, group, _first) in enumerate(entries):
-                end = ends[n]
-                over = n + 1 < len(entries) and end > entries[n + 1][2]
-                items.append(Item(kind, lane_index, row, x0, x1, group, "", end, over))
-        return items
+    def _label_ends(self, rows: Rows, x0: list[float], x1: list[float], kinds: list[str],
+                    sizes: list[int], firsts: list[int]) -> list[float]:
+        """Where each placed shape's label ends (entries grouped by row, each row in x
+        order); where labels compete for room in a row, the priority of `label_layout`
+        decides which marks get one."""
+        every = self._column_priorities(kinds, sizes, firsts)  # over columns, else None
+        solid = [kind != "mark" for kind in kinds]
+        bounds = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), len(kinds)]
+        ends: list[float] = []
+        for a, b in itertools.pairwise(bounds):
+            priorities: Callable[[int], int]
+            if every is None:
+                priorities = functools.partial(self._priority_at, kinds, sizes, firsts, a)
+            else:
+                priorities = every[a:b].__getitem__
+            ends.extend(label_layout.place(
+                x0[a:b], x1[a:b], [False] * (b - a),  # labels follow bars too
+                solid[a:b], priorities,
+                functools.partial(self._want_at, kinds, firsts, a), MAX_LABEL_PX,
+                self._current_in(kinds, firsts, a, b)))
+        return ends
 
-    def _priority(self, entries: list[Entry], n: int) -> int:
+    def _priority_at(self, kinds: list[str], sizes: list[int], firsts: list[int], a: int,
+                     n: int) -> int:
+        """`_priority` of the entry `a + n`."""
+        return self._priority(kinds[a + n], sizes[a + n], firsts[a + n])
+
+    def _want_at(self, kinds: list[str], firsts: list[int], a: int, n: int) -> float:
+        """`_want` of the entry `a + n`."""
+        return self._want(kinds[a + n], firsts[a + n])
+
+    def _priority(self, kind: str, size: int, row: int) -> int:
         """Who wins label room where labels crowd, smaller first (ties go by time): the
         selected event, then single events before badges, more sources (a badge: more
         events), finer precision, an explicit date. Packed into one integer."""
-        kind, _, _, _, group, row = entries[n]
         if kind == "badge":
             # A badge's label is one sentence of many: after every single event's.
-            return ((3 * CAP) + CAP - 1 - min(len(group), CAP - 1)) * 32
+            return ((3 * CAP) + CAP - 1 - min(size, CAP - 1)) * 32
         e = self.events[row]
         head = (2 * (row != self.current)) * CAP + CAP - 1 - min(e.sources, CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
-    def _column_priorities(self, entries: list[Entry]) -> list[int] | None:
+    def _column_priorities(self, kinds: list[str], sizes: list[int],
+                           firsts: list[int]) -> list[int] | None:
         """`_priority` of every entry of a lane at once, over a Session's columns (read as
         they are now, edits included); None over other events, asked one by one. Once per
         lane, not per row: the gathers cost the same for a handful of entries as for all."""
@@ -117,7 +134,7 @@ class LabelRoom:
         if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
             return None
         columns = events.columns
-        rows = np.array([e[5] for e in entries], dtype=np.int64)
+        rows = np.array(firsts, dtype=np.int64)
         ranks = self._ranks(columns.vocab["precision"].strings)
         explicit = columns.vocab["date_source"].codes.get("explicit", -2)
         sources = np.minimum(columns.arrays["sources"][rows].astype(np.int64), CAP - 1)
@@ -125,10 +142,10 @@ class LabelRoom:
             + CAP - 1 - sources
         found = ((head * 16 + ranks[columns.arrays["precision"][rows]]) * 2
                  + (columns.arrays["date_source"][rows] != explicit))
-        badges = [n for n, e in enumerate(entries) if e[0] == "badge"]
+        badges = [n for n, kind in enumerate(kinds) if kind == "badge"]
         if badges:
-            sizes = np.array([len(entries[n][4]) for n in badges], dtype=np.int64)
-            found[badges] = ((3 * CAP) + CAP - 1 - np.minimum(sizes, CAP - 1)) * 32
+            counts = np.array([sizes[n] for n in badges], dtype=np.int64)
+            found[badges] = ((3 * CAP) + CAP - 1 - np.minimum(counts, CAP - 1)) * 32
         priorities: list[int] = found.tolist()
         return priorities
 
@@ -140,19 +157,19 @@ class LabelRoom:
                                      dtype=np.int64)
         return self._rank_of
 
-    def _current_at(self, entries: list[Entry]) -> int | None:
-        """Where the selected event's own mark is in a row, if there."""
-        if self.current is None:
+    def _current_in(self, kinds: list[str], firsts: list[int], a: int, b: int) -> int | None:
+        """Where the selected event's own mark is among the entries a..b-1 (a row), if
+        there."""
+        current = self.current
+        if current is None:
             return None
-        return next((n for n, e in enumerate(entries)
-                     if e[0] != "badge" and e[5] == self.current), None)
+        return next((n - a for n in range(a, b)
+                     if firsts[n] == current and kinds[n] != "badge"), None)
 
-    def _want(self, entries: list[Entry], n: int) -> float:
+    def _want(self, kind: str, row: int) -> float:
         """The full width of an entry's label (a badge's is never measured for room)."""
-        entry = entries[n]
-        if entry[0] == "badge":
+        if kind == "badge":
             return MAX_LABEL_PX
-        row = entry[5]
         if row not in self._widths and row != self.current:
             # A long text is wider than any crowded label may run, measured or not: the
             # placement then decides the same, without the dear measuring. Kept per row:
