@@ -60,6 +60,36 @@ def test_a_row_group_reads_as_the_tuple_of_its_rows() -> None:
         group[7]
     empty = RowGroup(base, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     assert len(empty) == 0 and tuple(empty) == ()
+    with pytest.raises(IndexError):
+        empty[0]
+
+
+def test_a_row_group_s_first_row_is_the_same_given_or_read() -> None:
+    """A badge made with its first row (the label room knows it) reads as one that finds
+    it, and one that found it keeps giving the same row."""
+    base = np.arange(300, 100, -1, dtype=np.int64)
+    starts, stops = np.array([7, 50]), np.array([9, 60])
+    given = RowGroup(base, starts, stops, 12, first=int(base[7]))
+    read = RowGroup(base, starts, stops)
+    assert given[0] == read[0] == read[0] == 293 and given == read
+    assert tuple(given) == tuple(read) and given[:2] == read[:2] == (293, 292)
+
+
+def test_every_badge_of_a_column_scene_names_its_first_row() -> None:
+    """The first row a badge was made with is the first of its rows, in every lane of a
+    scene over columns, at fit and zoomed in."""
+    events = _columns()
+    rows = list(range(0, len(events), 3))
+    scene = Scene(events, rows, "party", fit_scale(*extent(events, rows) or (0, 1), 1200.0))
+    badges = [item for lane in scene.lanes for item in lane.items
+              if isinstance(item.events, RowGroup)]
+    first = (extent(events, rows) or (0, 1))[0]
+    scene.set_scale(fit_scale(first, first + 90, 1200.0), (0.0, 1200.0))
+    badges += [item for lane in scene.lanes for item in lane.items
+               if isinstance(item.events, RowGroup)]
+    assert badges
+    for item in badges:
+        assert item.events[0] == item.first == int(rows_array(item.events)[0])
 
 
 @functools.cache

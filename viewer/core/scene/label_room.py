@@ -65,7 +65,8 @@ class LabelRoom:
         if len(sizes) and sizes.max() > 1:
             start_views, stop_views = list(starts[:, None]), list(stops[:, None])
             for n in np.flatnonzero(sizes != 1).tolist():
-                groups[n] = RowGroup(arrays.rows, start_views[n], stop_views[n], sizes_list[n])
+                groups[n] = RowGroup(arrays.rows, start_views[n], stop_views[n], sizes_list[n],
+                                     first=firsts[n])
         x0_list: list[float] = x0.tolist()
         x1_list: list[float] = x1.tolist()
         ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts)

@@ -24,11 +24,13 @@ _EMPTY: Ints = np.zeros(0, dtype=np.int64)
 class RowGroup(Sequence[int]):
     """Rows `base[starts[k]:stops[k]]` for each k, then `extra`, in that order."""
 
-    __slots__ = ("_base", "_extra", "_flat", "_size", "_starts", "_stops")
+    __slots__ = ("_base", "_extra", "_first", "_flat", "_size", "_starts", "_stops")
 
     def __init__(self, base: Base, starts: Ints, stops: Ints, size: int | None = None,
-                 extra: Ints | None = None) -> None:
-        """`size`, when the caller knows it, saves summing the ranges."""
+                 extra: Ints | None = None, first: int | None = None) -> None:
+        """`size` and `first` (the first row), when the caller knows them, save summing
+        the ranges and reading the row."""
+        self._first = first
         self._base = base
         self._starts = starts
         self._stops = stops
@@ -57,6 +59,10 @@ class RowGroup(Sequence[int]):
     def __getitem__(self, index: slice) -> tuple[int, ...]: ...
 
     def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if index == 0 and self._first is not None:
+            # a badge's first row names it: asked for several times by every paint's batch
+            # and labels, where the checks below cost more than the answer
+            return self._first
         if isinstance(index, slice):
             return tuple(self.array()[index].tolist())
         if index < 0:
@@ -64,7 +70,8 @@ class RowGroup(Sequence[int]):
         if not 0 <= index < self._size:
             raise IndexError(index)
         if index == 0 and len(self._starts) and self._stops[0] > self._starts[0]:
-            return int(self._base[self._starts[0]])  # the first row, without the others
+            self._first = int(self._base[self._starts[0]])  # the first row, not the others
+            return self._first
         return int(self.array()[index])
 
     def __iter__(self) -> Iterator[int]:
