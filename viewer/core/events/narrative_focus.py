@@ -212,11 +212,25 @@ def told_since_the_news(text: str, news_day: dt.date | None, published: dt.date 
     paragraph on, or told in a tense the news day does not reach: "Cambodia's minister called
     the agreement a first step", "“We were offered less,” said the negotiator") came on a day
     from the story's news day to the report: a verb of saying or reacting (`reporting`,
-    `reaction` in resources/events.toml), nothing ahead, and a news day before the report."""
-    return (news_day is not None and published is not None and news_day < published
-            and cues.FUTURE.search(text) is None
-            and (cues.REPORTING.search(text) is not None
-                 or cues.REACTION.search(text) is not None))
+    `reaction` in resources/events.toml), nothing ahead but in a quotation or after a verb of
+    reacting, and a news day before the report."""
+    if news_day is None or published is None or not news_day < published:
+        return False
+    if cues.REPORTING.search(text) is None and cues.REACTION.search(text) is None:
+        return False
+    reaction = cues.REACTION.search(text)
+    return all(_answered(text, future.start(), reaction)
+               for future in cues.FUTURE.finditer(text))
+
+
+def _answered(text: str, at: int, reaction: re.Match[str] | None) -> bool:
+    """The future at `at` belongs to what was said in answer to the news, not to the
+    sentence's own telling: inside a quotation ("“Every death will be accounted for,” he
+    told reporters") or after a verb of reacting ("accused Beijing … and said the bloc would
+    study the ruling"). After a plain "said" it may be a plan or forecast told on the
+    report's day ("said any plan … would be rejected")."""
+    return (reaction is not None and reaction.start() < at) or len(
+        _QUOTES.findall(text, 0, at)) % 2 == 1
 
 
 _WEEK = dt.timedelta(days=7)
