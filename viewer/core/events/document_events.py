@@ -19,6 +19,7 @@ from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
     at_the_happening,
     background,
+    before_the_span,
     continues_plan,
     month_half,
     next_year_ahead,
@@ -219,6 +220,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                                      focus.earliest if focus else None)
                     earliest, latest = month_half(text, timex.start - sentence.start, earliest,
                                                   latest, precision)
+                    if focus is not None and precision == "day":
+                        earliest, latest = before_the_span(
+                            text, timex, timex.end - sentence.start, earliest, latest,
+                            (focus.earliest, focus.latest))
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \

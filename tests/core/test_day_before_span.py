@@ -1,0 +1,39 @@
+"""A day counted back from a happening the narrative dates over several days is counted from
+its first day, unless the words after it name the happening's end (invented article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.core.article_dates import dates_in
+
+D = dt.date
+
+ARTICLE = (
+    "date 2027-05-14 Chile and Argentina agree on a glacier survey\n\n"
+    "Chile and Argentina agreed on Wednesday to survey the glaciers on their border.\n\n"
+    "Scientists from both countries met in Mendoza on Tuesday and Wednesday. The day before "
+    "the talks opened, climbers planted a flag on the disputed peak.\n\n"
+    "Surveyors met in Punta Arenas on Tuesday and Wednesday. The day before the meeting "
+    "ended, a storm closed the airport.\n\n"
+    "Engineers met in Santiago on Monday. The day before, the road was closed.\n"
+)
+
+
+def _dates(tmp_path: Path, fragment: str) -> tuple[dt.date | None, dt.date | None]:
+    return dates_in(tmp_path, ARTICLE, fragment)
+
+
+def test_the_day_before_a_happening_over_days_is_before_its_first(tmp_path: Path) -> None:
+    # the talks ran Tuesday and Wednesday (May 11 and 12): the day before is Monday
+    assert _dates(tmp_path, "planted a flag") == (D(2027, 5, 10), D(2027, 5, 10))
+
+
+def test_the_day_before_its_end_is_counted_from_the_end(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "a storm closed the airport") == (D(2027, 5, 11), D(2027, 5, 11))
+
+
+def test_a_single_day_is_left_to_the_tagger(tmp_path: Path) -> None:
+    # met on Monday, May 10: the day before is Sunday
+    assert _dates(tmp_path, "the road was closed") == (D(2027, 5, 9), D(2027, 5, 9))
