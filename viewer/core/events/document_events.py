@@ -95,6 +95,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     told_before = last_told = -1  # the sentence that set the focus; the last one read
     lead: Part | None = None  # the news day: the lead's first past day
     lead_closed = False
+    lead_paragraph = -1
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[tuple[PersonMention, ...]] = []
@@ -314,6 +315,14 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None
                                               and focus.earliest <= doc.date))):
+                lead = focus
+                lead_paragraph = sentence.paragraph
+            elif (lead is not None and sentence.paragraph == lead_paragraph
+                  # "handed over on Monday. … confirmed his identity on Tuesday": the news
+                  # is the latest day its paragraph tells, up to the report
+                  and focus.precision == "day" and focus.earliest is not None
+                  and lead.earliest is not None and lead.earliest < focus.earliest
+                  and (doc.date is None or focus.earliest <= doc.date)):
                 lead = focus
         if sentence.boilerplate is None and number > 0 and not lead_closed:
             lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
