@@ -37,3 +37,17 @@ def test_the_day_before_its_end_is_counted_from_the_end(tmp_path: Path) -> None:
 def test_a_single_day_is_left_to_the_tagger(tmp_path: Path) -> None:
     # met on Monday, May 10: the day before is Sunday
     assert _dates(tmp_path, "the road was closed") == (D(2027, 5, 9), D(2027, 5, 9))
+
+
+NTH = (
+    "date 2027-05-14 Chile and Argentina agree on a glacier survey\n\n"
+    "Scientists from both countries met in Mendoza on Tuesday and Wednesday. A UN "
+    "glaciologist attended the second day.\n\n"
+    "Engineers met in Santiago on Monday. Their ministers joined on the second day.\n"
+)
+
+
+def test_a_day_named_by_its_place_in_the_happening_counts_from_its_first(
+        tmp_path: Path) -> None:
+    # the second of Tuesday and Wednesday (May 11 and 12) is Wednesday
+    assert dates_in(tmp_path, NTH, "attended the second day") == (D(2027, 5, 12), D(2027, 5, 12))

@@ -221,7 +221,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                                      focus.earliest if focus else None)
                     earliest, latest = month_half(text, timex.start - sentence.start, earliest,
                                                   latest, precision)
-                    if focus is not None and precision == "day":
+                    if focus is not None and precision == focus.precision == "day":
                         earliest, latest = before_the_span(
                             text, timex, timex.end - sentence.start, earliest, latest,
                             (focus.earliest, focus.latest))

@@ -271,6 +271,8 @@ def month_half(text: str, at: int, earliest: dt.date | None, latest: dt.date | N
 
 _BEFORE_THE_HAPPENING = re.compile(
     rf"(?:{cues.alternation(cues.CUES.get('before_the_happening', []))})$", re.IGNORECASE)
+_DAY_OF_THE_HAPPENING: dict[str, int] = {
+    words: int(n) for words, n in cues.CUES.get("day_of_the_happening", {}).items()}
 _END_REACH = 40  # characters after the expression in which its happening's end may be named
 _DAY = dt.timedelta(days=1)
 
@@ -281,12 +283,18 @@ def before_the_span(text: str, timex: Timex, at: int, earliest: dt.date | None,
     """"The day before the talks opened", told after talks "on Monday and Tuesday" (`span`,
     the narrative's days): the day before the first of them, where the tagger counted from
     the last; not when the words after it name the end ("the day before the talks ended";
-    `before_the_happening`, `spread_ends` in resources/events.toml). `at` is where the
+    `before_the_happening`, `spread_ends` in resources/events.toml). "The second day" of
+    them is counted from the first too (`day_of_the_happening`). `at` is where the
     expression ends in the sentence's `text`."""
     first, last = span
     if (first is None or last is None or earliest is None or earliest != latest
-            or not first < last or earliest != last - _DAY
-            or _BEFORE_THE_HAPPENING.search(timex.text) is None
+            or not first < last):
+        return earliest, latest
+    nth = _DAY_OF_THE_HAPPENING.get(timex.text.lower())
+    if nth is not None:  # "the second day" of talks over several days
+        day = first + dt.timedelta(days=nth)
+        return day, day
+    if (earliest != last - _DAY or _BEFORE_THE_HAPPENING.search(timex.text) is None
             or _SPREAD_ENDS.search(text, at, at + _END_REACH) is not None):
         return earliest, latest
     return first - _DAY, first - _DAY
