@@ -51,3 +51,20 @@ def test_a_day_named_by_its_place_in_the_happening_counts_from_its_first(
         tmp_path: Path) -> None:
     # the second of Tuesday and Wednesday (May 11 and 12) is Wednesday
     assert dates_in(tmp_path, NTH, "attended the second day") == (D(2027, 5, 12), D(2027, 5, 12))
+
+
+AFTER_FLASHBACK = (
+    "date 2027-05-14 Chile and Argentina agree on a glacier survey\n\n"
+    "Chile and Argentina agreed on Wednesday to survey the glaciers on their border.\n\n"
+    "Scientists from both countries met in Mendoza on Tuesday and Wednesday. The day before "
+    "the talks opened, climbers planted a flag on the disputed peak.\n\n"
+    "Chile's minister told reporters at the end of the talks that the survey was overdue.\n"
+)
+
+
+def test_a_flashback_leaves_the_narrative_on_the_happening(tmp_path: Path) -> None:
+    # the talks' last day, Wednesday, not the Monday the flashback went back to
+    assert dates_in(tmp_path, AFTER_FLASHBACK, "at the end of the talks") == (
+        D(2027, 5, 12), D(2027, 5, 12))
+    assert dates_in(tmp_path, AFTER_FLASHBACK, "planted a flag") == (
+        D(2027, 5, 10), D(2027, 5, 10))

@@ -17,10 +17,12 @@ from viewer.core.events.modality import ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
+    at_the_end,
     at_the_happening,
     background,
     before_the_span,
     continues_plan,
+    flashback,
     month_half,
     next_year_ahead,
     opens_quote,
@@ -181,6 +183,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if not ((told_before == last_told and opens_quote(text))
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
+                    elif precision == "day" and at_the_end(text):
+                        earliest = latest  # "… at the end of the talks": their last day
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
                       and not durations and continues_plan(text, focus.earliest, doc.date)):
@@ -309,7 +313,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 and not told.bounded
                 and not background(told.precision, told.latest,
                                    lead.earliest if lead else None)
-                and not cues.counted_past_the_report(told.timex, text, doc.date)):
+                and not cues.counted_past_the_report(told.timex, text, doc.date)
+                and not (focus is not None and flashback(told.timex, focus.earliest,
+                                                         focus.latest))):
             focus = told
             told_before = number
             if (lead is None and not lead_closed and focus.precision == "day"

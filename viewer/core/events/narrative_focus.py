@@ -197,6 +197,15 @@ def at_the_happening(text: str) -> bool:
     return _AT_THE_HAPPENING.search(text) is not None
 
 
+_AT_THE_END = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('at_the_end', []))})\b")
+
+
+def at_the_end(text: str) -> bool:
+    """Words said as the happening closed ("told reporters at the end of the talks";
+    `at_the_end` in resources/events.toml): the last of its days."""
+    return _AT_THE_END.search(text) is not None
+
+
 _OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
 
 
@@ -298,3 +307,12 @@ def before_the_span(text: str, timex: Timex, at: int, earliest: dt.date | None,
             or _SPREAD_ENDS.search(text, at, at + _END_REACH) is not None):
         return earliest, latest
     return first - _DAY, first - _DAY
+
+
+def flashback(timex: Timex, first: dt.date | None, last: dt.date | None) -> bool:
+    """"The day before the talks opened, farmers blocked the bridge.": a day counted back from
+    the happening the narrative tells over several days (`first`..`last`) looks back from it,
+    and the narrative goes on with the happening (`before_the_happening` in
+    resources/events.toml)."""
+    return (first is not None and last is not None and first < last
+            and _BEFORE_THE_HAPPENING.search(timex.text) is not None)
