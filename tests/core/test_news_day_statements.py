@@ -85,3 +85,19 @@ NO_LEAD = (
 def test_without_a_news_day_in_the_lead_the_last_day_told_stands_in(tmp_path: Path) -> None:
     # the lead names no past day; the denial answers what was told on Friday (May 8)
     assert dates_in(tmp_path, NO_LEAD, "Vietnam denied") == (D(2026, 5, 8), D(2026, 5, 9))
+
+
+CONDITION = (
+    "date 2026-05-07 Laos and Vietnam agree on a river crossing\n\n"
+    "Laos and Vietnam agreed on Wednesday to build a ferry crossing on the Ca river.\n\n"
+    "Both sides agreed to let inspectors visit the landing once the water has fallen.\n\n"
+    "The old crossing has been closed.\n"
+)
+
+
+def test_a_present_in_a_condition_leaves_the_news_day_to_the_main_clause(
+        tmp_path: Path) -> None:
+    # the agreement is Wednesday's; "has fallen" belongs to the condition
+    assert dates_in(tmp_path, CONDITION, "let inspectors visit") == (NEWS, NEWS)
+    # a present in the main clause is the report's
+    assert dates_in(tmp_path, CONDITION, "old crossing has been closed") == (REPORT, REPORT)

@@ -9,6 +9,8 @@ killed") yields two events. People and clusters are added later, over the whole 
 
 from __future__ import annotations
 
+import re
+
 from viewer.core.events import cues
 from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
@@ -69,6 +71,18 @@ __all__ = [
     "new_event",
     "reports_something",
 ]
+
+_SUBORDINATE = re.compile(
+    rf"\b(?:{cues.alternation(cues.CUES.get('condition_clauses', []))})\b")
+
+
+def _main_end(text: str) -> int:
+    """Where the sentence's main clause gives way to a condition or a time clause after it
+    ("agreed to let observers visit once the troops have left"): a present there is the
+    condition's, not the telling's (`condition_clauses` in resources/events.toml)."""
+    found = _SUBORDINATE.search(text, 1)
+    return found.start() if found else len(text)
+
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
@@ -171,7 +185,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative
                     and (focus is not lead or sentence.paragraph == focus_paragraph
-                         or not cues.PRESENT.search(text))
+                         or not cues.PRESENT.search(text, 0, _main_end(text)))
                 )
                 if (possible_step(text) and modality_of(text, None, False, modality,
                                                         modality_cues) == "possible"):
