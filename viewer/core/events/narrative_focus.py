@@ -60,10 +60,11 @@ _SPREAD_ENDS = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('spread_ends',
 
 
 def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
-    """A month or a year wholly before the story's news day ("after the bloc imposed duties
-    in October 2024") is background: the sentences after it go on with the news."""
+    """A week, a month or a year wholly before the story's news day ("after the bloc imposed
+    duties in October 2024", "a recount, carried out last week, had found") is background:
+    the sentences after it go on with the news."""
     return (news_day is not None and latest is not None
-            and cues.RANK[precision or "fuzzy"] >= cues.RANK["month"] and latest < news_day)
+            and cues.RANK[precision or "fuzzy"] >= cues.RANK["week"] and latest < news_day)
 
 
 def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) -> bool:
