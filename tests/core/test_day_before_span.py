@@ -68,3 +68,15 @@ def test_a_flashback_leaves_the_narrative_on_the_happening(tmp_path: Path) -> No
         D(2027, 5, 12), D(2027, 5, 12))
     assert dates_in(tmp_path, AFTER_FLASHBACK, "planted a flag") == (
         D(2027, 5, 10), D(2027, 5, 10))
+
+
+ENDED = (
+    "date 2027-05-14 Chile and Argentina agree on a glacier survey\n\n"
+    "Chile and Argentina agreed on Wednesday to survey the glaciers on their border.\n\n"
+    "Scientists from both countries met in Mendoza on Tuesday and Wednesday. The talks ended "
+    "with a joint statement on the survey.\n"
+)
+
+
+def test_the_end_of_a_happening_over_days_is_its_last_day(tmp_path: Path) -> None:
+    assert dates_in(tmp_path, ENDED, "The talks ended") == (D(2027, 5, 12), D(2027, 5, 12))

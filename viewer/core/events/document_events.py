@@ -194,11 +194,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 elif plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
+                    if precision == "day" and at_the_end(text):
+                        earliest = latest  # "… at the end of the talks": their last day
                     if not ((told_before == last_told and opens_quote(text))
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
-                    elif precision == "day" and at_the_end(text):
-                        earliest = latest  # "… at the end of the talks": their last day
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
                       and not durations and continues_plan(text, focus.earliest, doc.date)):

@@ -203,8 +203,9 @@ _AT_THE_END = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('at_the_end', [
 
 def at_the_end(text: str) -> bool:
     """Words said as the happening closed ("told reporters at the end of the talks";
-    `at_the_end` in resources/events.toml): the last of its days."""
-    return _AT_THE_END.search(text) is not None
+    `at_the_end` in resources/events.toml), or its end told ("The talks ended with a joint
+    appeal"; `spread_ends`): the last of its days."""
+    return _AT_THE_END.search(text) is not None or _SPREAD_ENDS.search(text) is not None
 
 
 _OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
