@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from viewer.core.events import cues
+from viewer.core.events.answered_news import FirstTold, answers_earlier
 from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
@@ -112,6 +113,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     lead: Part | None = None  # the news day: the lead's first past day
     lead_closed = False
     lead_paragraph = -1
+    first_told: FirstTold[Part] = FirstTold()
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[tuple[PersonMention, ...]] = []
@@ -258,6 +260,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 window = window_end(doc.text, part.start, part.end, durations, text,
                                     earliest, precision)
                 latest = window if window is not None and window > latest else latest
+            if source in ("inherited", "document") and sentence.boilerplate is None:
+                news = first_told.answered(text)  # "Syria welcomed the pause" (Friday's)
+                if news is not None and answers_earlier(news.earliest, earliest, doc.date):
+                    source, earliest, latest = "inherited", news.earliest, doc.date
+                    precision, timex = news.precision, news.timex
             whole = part.start == start and part.end == end
             span_text = share[text if whole else doc_text[part.start : part.end]]
             parties = sentence_parties if whole else (
@@ -332,6 +339,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                                          focus.latest))):
             focus = told
             told_before = number
+            if told.precision == "day":
+                first_told.note(text, told)
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None
                                               and focus.earliest <= doc.date))):
