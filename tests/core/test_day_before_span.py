@@ -80,3 +80,21 @@ ENDED = (
 
 def test_the_end_of_a_happening_over_days_is_its_last_day(tmp_path: Path) -> None:
     assert dates_in(tmp_path, ENDED, "The talks ended") == (D(2027, 5, 12), D(2027, 5, 12))
+
+
+SPREAD_LEAD = (
+    "date 2027-05-13 Chile and Argentina agree glacier survey\n\n"
+    "Talks between Chile and Argentina on their glacier border ended in Mendoza on Wednesday "
+    "with an agreement on a joint survey.\n\n"
+    "The two foreign ministers met for about ten hours over two days at a guest house.\n\n"
+    "On the ice fields, the gap remained wide.\n"
+)
+
+
+def test_a_lead_happening_over_days_makes_them_the_news(tmp_path: Path) -> None:
+    # the talks ran Tuesday and Wednesday: a later paragraph goes back to both days
+    assert dates_in(tmp_path, SPREAD_LEAD, "the gap remained wide") == (
+        D(2027, 5, 11), D(2027, 5, 12))
+    # the headline keeps the lead's own day
+    assert dates_in(tmp_path, SPREAD_LEAD, "agree glacier survey") == (
+        D(2027, 5, 12), D(2027, 5, 12))

@@ -9,6 +9,7 @@ killed") yields two events. People and clusters are added later, over the whole 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from viewer.core.events import cues
@@ -113,6 +114,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     lead: Part | None = None  # the news day: the lead's first past day
     lead_closed = False
     lead_paragraph = -1
+    headline_lead: Part | None = None
     first_told: FirstTold[Part] = FirstTold()
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
@@ -255,6 +257,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                       part.timex.start if source == "explicit" and part.timex
                                       else part.start)
                 earliest = spread if spread is not None else earliest
+                if (spread is not None and source == "inherited" and focus is lead
+                        and lead is not None and not lead_closed
+                        and lead.earliest is not None and spread < lead.earliest):
+                    # "met for about nine hours over two days" in the lead: the news is both
+                    # days for what follows; the headline keeps the lead's own day
+                    headline_lead = headline_lead or lead
+                    lead = focus = dataclasses.replace(lead, earliest=spread)
             if source in ("document", "inherited") and earliest is not None \
                     and latest is not None:
                 window = window_end(doc.text, part.start, part.end, durations, text,
@@ -358,7 +367,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
             last_told = number
-    date_headline(events, lead, doc)
+    date_headline(events, headline_lead or lead, doc)
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()
     add_speakers(events, mentions, said_slot,
