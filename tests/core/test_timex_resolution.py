@@ -141,10 +141,11 @@ _READ_CHARS = st.sampled_from(list("aZ9 _-.,'’“”—–İıſKµéÉ\u00a0\
 
 @given(st.lists(_READ_CHARS, max_size=40).map("".join))
 @settings(max_examples=300, deadline=None)
-def test_lowered_reading_is_the_lower_case_and_the_ascii_reading(text: str) -> None:
+def test_lowered_folding_is_the_lower_case_and_the_ascii_reading(text: str) -> None:
     """Lowering the UTF-8 bytes (only A-Z change) is used only where every other character
     has no lower case: the result is `str.lower` and `ascii_reading` of it, for any text."""
-    from viewer.core.timex.rule_index import ascii_reading, lowered_reading
+    from viewer.core.timex.rule_folding import lowered_folding
+    from viewer.core.timex.rule_index import ascii_reading
 
-    lowered, plain = lowered_reading(text)
+    lowered, plain, _ = lowered_folding(text)
     assert lowered == text.lower() and plain == ascii_reading(text.lower())

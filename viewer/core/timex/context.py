@@ -224,13 +224,13 @@ class Match:
     plain slotted class, not a dataclass: the tagger builds one per candidate expression.
     """
 
-    __slots__ = ("_anchor", "_text", "_year", "dct", "end", "groups", "index", "lex",
+    __slots__ = ("_anchor", "_text", "_year", "dct", "end", "folded", "groups", "index", "lex",
                  "local", "start")
 
     def __init__(self, text: str, start: int, end: int, groups: dict[str, str],
                  dct: dt.date | None, anchor: Anchor | None, lex: Lexicon,
                  index: TenseIndex | None = None,
-                 year: tuple[dt.date, int] | None = None) -> None:
+                 year: tuple[dt.date, int] | None = None, folded: bool = False) -> None:
         self._text = text
         self.start = start
         self.end = end
@@ -243,6 +243,7 @@ class Match:
         # year" and "the year before" refer to it, while the anchor stays at the finer date.
         self._year = year
         self.local = True  # nothing around the match read yet
+        self.folded = folded  # the groups are of the lowercased text (`rule_folding`)
 
     @property
     def text(self) -> str:
@@ -264,6 +265,10 @@ class Match:
         return value.lower() if value is not None else None
 
     def raw(self, name: str) -> str | None:
+        """A group as the text writes it."""
+        if self.folded:
+            raise TypeError(f"a folded match's groups are lowercase: list its normaliser in "
+                            f"resolution.READS_CASE (group {name!r})")
         return self.groups.get(name)
 
     def surface(self) -> str:

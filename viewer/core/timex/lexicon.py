@@ -17,6 +17,7 @@ from typing import Any
 
 from viewer.core.resources import build_for_folder, folder_data, load_data, override
 from viewer.core.timex.follower_index import follower_table
+from viewer.core.timex.rule_folding import folded_pattern
 from viewer.core.timex.rule_index import (
     RuleScan,
     compile_scan,
@@ -39,6 +40,9 @@ class Rule:
     # For a glued rule: quick scans for the places it can match at all, when its pattern
     # says (a character it can start with, right after one its look-behinds end with).
     gate: tuple[re.Pattern[str], ...] | None = None
+    # The pattern for the lowercased text, case no longer ignored (`rule_folding`); None
+    # for a glued rule or one that cannot be folded.
+    folded: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +284,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         index = len(rules)
         pattern = _scan_pattern(body) if glued else re.compile(body, re.IGNORECASE)
         rules.append(Rule(entry["id"], entry["type"], entry["norm"], pattern, glued,
-                          _gate(body) if glued else None))
+                          _gate(body) if glued else None,
+                          None if glued else folded_pattern(body)))
         if glued:
             continue
         # Index the rule under the words it can start with, so a scan tries only the rules

@@ -74,6 +74,12 @@ GATED: dict[str, tuple[Callable[[Match], Any], Callable[[str, int, int, Any], bo
     "duration": (nu.measure_plan, nu.measured, nu.duration_value),
 }
 
+# Normalisers that read the case of their words ("May" is a month, "may" a verb), directly
+# or through another: their rules match the text itself, never the lowercased text with a
+# folded pattern (`rule_folding`), whose groups are lowercase (`Match.raw` refuses them).
+READS_CASE = frozenset({"calendar_date", "month_year", "month", "weekday", "spelled_year",
+                        "spelled_day", "week_of", "clock", "day_around"})
+
 Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
 # A resolution (None: the rule does not apply) and the new start and end of the span.
 Placed = tuple[Resolved | None, int, int]
@@ -136,8 +142,9 @@ class Resolver:
         new ends (a normaliser may take a leading article out: "a two-year term")."""
         # The rule by identity (it lives as long as the lexicon: hashing a compiled pattern
         # hashes its whole program), the words and the date; the groups are compared, not
-        # hashed (the same words nearly always have the same groups).
-        key = (id(rule), hit.group(), dct)
+        # hashed (the same words nearly always have the same groups). The words as the text
+        # writes them: a folded pattern's match is of the lowercased text (`rule_folding`).
+        key = (id(rule), text[start : hit.end()], dct)
         groups = hit.groups()
         kept = self._kept.get(key)
         if kept is not None and kept[0] != groups:
@@ -153,7 +160,7 @@ class Resolver:
             else:
                 # Groups that did not take part are None, which normalisers read as absent.
                 context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex,
-                                index, year)
+                                index, year, hit.string is not text)
                 plan = gated[0](context)
             if gated[1](text, start, end, plan):
                 return None, start, end
@@ -161,7 +168,7 @@ class Resolver:
             return kept[1], start + kept[2], end + kept[3]
         if context is None:
             context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
-                            year)
+                            year, hit.string is not text)
         resolved = resolve(gated[2] if gated else NORMALISERS[rule.norm], context)
         if context.local:
             if len(self._kept) >= _MAX_KEPT:

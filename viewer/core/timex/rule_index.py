@@ -347,22 +347,6 @@ def ascii_reading(text: str) -> bool:
     return not any(c.isalnum() or c.isspace() for c in set(wide.decode("utf-8", "surrogatepass")))
 
 
-def lowered_reading(text: str) -> tuple[str, bool]:
-    """`text.lower()` and `ascii_reading` of it, from one encoding of the text. Where no
-    character beyond ASCII has a lower case (curly quotes and dashes have none), lowering
-    the UTF-8 bytes, which changes only A-Z, gives the same string: a third of the time of
-    `str.lower` on text that holds such characters (1 % of tagging the bench's articles)."""
-    if text.isascii():
-        return text.lower(), True
-    data = text.encode("utf-8", "surrogatepass")
-    wide = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    if any(c.lower() != c for c in wide):
-        lowered = text.lower()
-        return lowered, ascii_reading(lowered)
-    return (data.lower().decode("utf-8", "surrogatepass"),
-            not any(c.isalnum() or c.isspace() for c in wide))
-
-
 def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
                  by_quote: tuple[int, ...], follow: dict[str, tuple[Followers, ...]]
                  ) -> RuleScan:
