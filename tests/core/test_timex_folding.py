@@ -85,3 +85,28 @@ def test_most_rules_are_folded_and_the_case_readers_keep_their_own() -> None:
         assert values[:4] == [("May", "2024-05"), ("5 Hours", "PT5H"),
                               ("LAST WEEK", "2024-W22"), ("Tuesday", "2024-06-04")]
     assert {"weekday", "month", "calendar_date"} <= READS_CASE
+
+
+_PLAIN_WORDS = st.sampled_from([
+    "was", "were", "had", "said", "will", "would", "is", "to", "be", "been", "the", "a", "set",
+    "up", "took", "place", "expected", "agreed", "United", "hundred", "un", "ended", "'ll",
+    "planning", "for", "next", "last", "Monday", "March", "due", "had been", "is expected",
+    "—", "“", "”", "’s", "5", "(", ")", ",", ".", "don't", "rock'n'roll", "_", "x_ed",
+])
+
+
+@given(st.lists(_PLAIN_WORDS, min_size=1, max_size=16).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_the_tense_cues_are_the_same_read_from_the_tagger_s_lowered_text(text: str) -> None:
+    """Cues sliced from the tagger's lowercased text, with the ASCII-class patterns where
+    those read the text alike, are the cues each sentence's own lowering finds."""
+    from viewer.core.timex.context import TenseIndex
+    from viewer.core.timex.rule_index import ascii_reading
+
+    text = ". " + text
+    lowered, plain, folds = lowered_folding(text)
+    assert folds and plain == ascii_reading(text)
+    ours = TenseIndex(text, bundled(), lowered, plain)
+    theirs = TenseIndex(text, bundled())
+    for left in range(1, len(text)):
+        assert ours.cues(left, len(text)) == theirs.cues(left, len(text)), (text, left)

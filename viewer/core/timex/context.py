@@ -71,11 +71,18 @@ class TenseIndex:
     scanned, which a list of every break of the text (as before) was.
     """
 
-    __slots__ = ("_clauses", "_cues", "_last", "_lex", "_text")
+    __slots__ = ("_clauses", "_cues", "_last", "_lex", "_lowered", "_plain", "_text")
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, lowered: str | None = None,
+                 plain: bool = False) -> None:
+        """`lowered`: `text.lower()` where it is as long as the text and holds no "ı" nor
+        "ſ" (the tagger's scan has it: the cues' sentences are then sliced from it, not
+        each lowered again), else None; `plain`: ASCII classes read the text as Unicode
+        ones do (`rule_index.ascii_reading`), so the led cues with ASCII classes serve."""
         self._text = text
         self._lex = lex
+        self._lowered = lowered
+        self._plain = plain
         self._last: tuple[int, int, int, int] | None = None  # start, end, left, right
         self._clauses: dict[tuple[int, int], list[int]] = {}
         self._cues: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
@@ -173,14 +180,20 @@ class TenseIndex:
         lex, text = self._lex, self._text
         if left == 0 or lex.led_future_cues is None or lex.led_past_cues is None:
             return None
-        folded = text[left - 1 : right].lower()
-        if len(folded) != right - left + 1 or "ı" in folded or "ſ" in folded:
-            return None  # "İ" lowercases to two characters; "ı" and "ſ" match "i" and "s"
-            # under IGNORECASE, not once lowercased
+        if self._lowered is not None:
+            folded = self._lowered[left - 1 : right]
+        else:
+            folded = text[left - 1 : right].lower()
+            if len(folded) != right - left + 1 or "ı" in folded or "ſ" in folded:
+                return None  # "İ" lowercases to two characters; "ı" and "ſ" match "i" and
+                # "s" under IGNORECASE, not once lowercased
         shift = left - 1
+        future_cues, past_cues = lex.led_future_cues, lex.led_past_cues
+        if self._plain and lex.led_future_ascii is not None and lex.led_past_ascii is not None:
+            future_cues, past_cues = lex.led_future_ascii, lex.led_past_ascii
         future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-        for into, pattern, guard in ((future, lex.led_future_cues, lex.led_future_guard),
-                                     (past, lex.led_past_cues, lex.led_past_guard)):
+        for into, pattern, guard in ((future, future_cues, lex.led_future_guard),
+                                     (past, past_cues, lex.led_past_guard)):
             scan_from, verbs = 0, "verb" in pattern.groupindex
             while scan_from >= 0:
                 for cue in pattern.finditer(folded, scan_from):

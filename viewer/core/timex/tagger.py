@@ -159,7 +159,13 @@ class Tagger:
         anchor: Anchor | None = None
         year: tuple[dt.date, int] | None = None
         pos = start
-        index = TenseIndex(text, self.lex)
+        # The scan reads the lowercased span and the character before it (a space before
+        # the text's start), which the trigger matches before each word.
+        reading = lowered_folding(" " + text[:end] if start == 0 else text[start - 1 : end])
+        whole = start == 0 and end == len(text) and len(reading[0]) == end + 1
+        # The tense's cues are read from the same lowered text when it is all the text's
+        index = TenseIndex(text, self.lex, reading[0][1:] if whole and reading[2] else None,
+                           whole and reading[1])
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
         resolver = self._resolver
         if resolver.lex is not self.lex:
@@ -169,7 +175,7 @@ class Tagger:
         ends = lex.modifier_ends
         last_end = start  # where the last expression found ends
         fields = _TimexFields
-        for hit, rule in self._candidates(text, start, end, tagged_to):
+        for hit, rule in self._candidates(text, start, end, tagged_to, reading):
             a, b = hit.span()
             if a < pos:
                 continue  # inside an expression already tagged
@@ -237,7 +243,8 @@ class Tagger:
             tables.narrowed[(*key, folding)] = found
         return found
 
-    def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
+    def _candidates(self, text: str, start: int, end: int, tagged_to: list[int],
+                    reading: tuple[str, bool, bool] | None = None
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
@@ -262,10 +269,10 @@ class Tagger:
         next_glued = 0
         glued_at = glued[0][0] if glued else end  # where the next glued match starts
         # The scan reads the lowercased span and the character before it (a space before
-        # the text's start), which the trigger matches before each word: `base` is where
-        # that character would be in the text.
+        # the text's start), which the trigger matches before each word (`reading`, as
+        # `lowered_folding` reads it): `base` is where that character would be in the text.
         base = start - 1
-        scanned, plain, folds = lowered_folding(
+        scanned, plain, folds = reading or lowered_folding(
             " " + text[:end] if start == 0 else text[base:end])
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
