@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from viewer.core.ingest.written_dates import in_range
+from viewer.core.ingest.written_dates import MAX_DATE, MIN_DATE
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
@@ -110,8 +110,9 @@ def resolve(normaliser: Normaliser, context: Match) -> Resolved | None:
             earliest = latest = None
     except (ValueError, OverflowError):
         return None
-    if (earliest is not None and not in_range(earliest)) or (
-            latest is not None and not in_range(latest)):
+    # (`written_dates.in_range`, written out: it was a call for each end of each value)
+    if (earliest is not None and not MIN_DATE <= earliest <= MAX_DATE) or (
+            latest is not None and not MIN_DATE <= latest <= MAX_DATE):
         return None
     return result, earliest, latest
 
@@ -137,14 +138,15 @@ class Resolver:
 
     def place(self, rule: Rule, hit: re.Match[str], text: str, start: int, end: int,
               dct: dt.date | None, anchor: Anchor | None, index: TenseIndex,
-              year: tuple[dt.date, int] | None) -> Placed:
-        """The resolution of `hit` (its span trimmed to text[start:end]) and the span's
-        new ends (a normaliser may take a leading article out: "a two-year term")."""
+              year: tuple[dt.date, int] | None, hit_end: int | None = None) -> Placed:
+        """The resolution of `hit` (its span trimmed to text[start:end]; `hit_end`: where
+        it ends, if the caller has it) and the span's new ends (a normaliser may take a
+        leading article out: "a two-year term")."""
         # The rule by identity (it lives as long as the lexicon: hashing a compiled pattern
         # hashes its whole program), the words and the date; the groups are compared, not
         # hashed (the same words nearly always have the same groups). The words as the text
         # writes them: a folded pattern's match is of the lowercased text (`rule_folding`).
-        key = (id(rule), text[start : hit.end()], dct)
+        key = (id(rule), text[start : hit.end() if hit_end is None else hit_end], dct)
         groups = hit.groups()
         kept = self._kept.get(key)
         if kept is not None and kept[0] != groups:

@@ -162,10 +162,14 @@ class Tagger:
         # The scan reads the lowercased span and the character before it (a space before
         # the text's start), which the trigger matches before each word.
         reading = lowered_folding(" " + text[:end] if start == 0 else text[start - 1 : end])
-        whole = start == 0 and end == len(text) and len(reading[0]) == end + 1
-        # The tense's cues are read from the same lowered text when it is all the text's
-        index = TenseIndex(text, self.lex, reading[0][1:] if whole and reading[2] else None,
-                           whole and reading[1])
+        # The lowercased text itself, where the folded patterns read it as the rules read
+        # the text (`rule_folding`; their look-behinds may read before the scan's start, so
+        # only from the text's start); the tense's cues are read from it when it is all the
+        # text, and with ASCII classes where those read the text as Unicode ones do.
+        lowered = (reading[0][1:] if start == 0 and reading[2] and len(reading[0]) == end + 1
+                   else None)
+        whole = lowered is not None and end == len(text)
+        index = TenseIndex(text, self.lex, lowered if whole else None, whole and reading[1])
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
         resolver = self._resolver
         if resolver.lex is not self.lex:
@@ -175,13 +179,14 @@ class Tagger:
         ends = lex.modifier_ends
         last_end = start  # where the last expression found ends
         fields = _TimexFields
-        for hit, rule in self._candidates(text, start, end, tagged_to, reading):
-            a, b = hit.span()
+        for hit, rule in self._candidates(text, start, end, tagged_to, reading, lowered):
+            a, hit_end = hit.span()
             if a < pos:
                 continue  # inside an expression already tagged
+            b = hit_end
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
-            resolved, a, b = place(rule, hit, text, a, b, dct, anchor, index, year)
+            resolved, a, b = place(rule, hit, text, a, b, dct, anchor, index, year, hit_end)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
             result, earliest, latest = resolved  # shared with later matches: not changed
@@ -215,7 +220,7 @@ class Tagger:
                 anchor = Anchor(earliest, unit, b)  # not the date closing the quarter named
             elif kind == "DATE" and _YEAR.match(result.value):
                 year = (earliest, b)
-            pos = tagged_to[0] = hit.end()
+            pos = tagged_to[0] = hit_end
             last_end = b
         return found
 
@@ -244,7 +249,7 @@ class Tagger:
         return found
 
     def _candidates(self, text: str, start: int, end: int, tagged_to: list[int],
-                    reading: tuple[str, bool, bool] | None = None
+                    reading: tuple[str, bool, bool], lowered: str | None
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
@@ -271,20 +276,17 @@ class Tagger:
         # The scan reads the lowercased span and the character before it (a space before
         # the text's start), which the trigger matches before each word (`reading`, as
         # `lowered_folding` reads it): `base` is where that character would be in the text.
+        # Rules with a folded pattern match `lowered`, the lowercased text, unless None.
         base = start - 1
-        scanned, plain, folds = reading or lowered_folding(
-            " " + text[:end] if start == 0 else text[base:end])
+        scanned, plain, _ = reading
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
             scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
-            folds = False
         elif lex.scan.trigger_ascii is not None and plain:
             trigger = lex.scan.trigger_ascii  # the same words, found faster
-        # The lowercased text itself, for the folded patterns (whose look-behinds may read
-        # before the scan's start: so only when it is the text's start)
-        folds = folds and start == 0
-        lowered = scanned[1:] if folds else text
+        folds = lowered is not None
         tries = tables.folded_pairs if folds else tables.pairs
+        folded_text = lowered if lowered is not None else text
         search = trigger.search
         pos = start - 1 - base  # where the scan goes on in `scanned`
         while True:
@@ -297,8 +299,8 @@ class Tagger:
             word = search(scanned, pos)
             if word is None:
                 break
-            pos = word.end()
-            at = word.start() + 1 + base
+            at, pos = word.span()
+            at += 1 + base
             while glued_at < at:
                 _, index, hit = glued[next_glued]
                 next_glued += 1
@@ -313,7 +315,7 @@ class Tagger:
             for match, rule, on_lowered in entry:
                 if at < tagged_to[0]:
                     break  # the caller took an earlier rule's expression here
-                matched = match(lowered if on_lowered else text, at, end)
+                matched = match(folded_text if on_lowered else text, at, end)
                 if matched is not None:
                     yield matched, rule
         for _, index, hit in glued[next_glued:]:
