@@ -68,7 +68,8 @@ NORMALISERS: dict[str, Normaliser] = {
 # Normalisers as a check on the text around the match (True: not this rule's expression)
 # and the value it leaves to the words, run in that order: `NORMALISERS[norm]` does both.
 # The check comes in two parts: what the match's own words and groups decide (kept with a
-# value, as the value is) and the reading of the text around it (run at every match).
+# value, as the value is; never None, which a kept entry of an ungated rule holds) and the
+# reading of the text around it (run at every match).
 GATED: dict[str, tuple[Callable[[Match], Any], Callable[[str, int, int, Any], bool],
                        Normaliser]] = {
     "duration": (nu.measure_plan, nu.measured, nu.duration_value),
@@ -149,28 +150,23 @@ class Resolver:
         key = (id(rule), text[start : hit.end() if hit_end is None else hit_end], dct)
         groups = hit.groups()
         kept = self._kept.get(key)
-        if kept is not None and kept[0] != groups:
-            kept = None
-        if kept is not None and kept[1] is None:
-            return None, start, end  # the rule does not apply to these words, gated or not
+        if kept is not None and kept[0] == groups:
+            if kept[1] is None:
+                return None, start, end  # the rule does not apply to these words, gated or not
+            # A gated rule's entry holds what the same words tell its gate (never None), so
+            # only the text around them is read again.
+            if kept[4] is not None and GATED[rule.norm][1](text, start, end, kept[4]):
+                return None, start, end
+            return kept[1], start + kept[2], end + kept[3]
+        # Groups that did not take part are None, which normalisers read as absent.
+        context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index, year,
+                        hit.string is not text)
         gated = GATED.get(rule.norm)
-        context = None
         plan = None
         if gated is not None:
-            if kept is not None:
-                plan = kept[4]  # the same words tell the gate the same
-            else:
-                # Groups that did not take part are None, which normalisers read as absent.
-                context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex,
-                                index, year, hit.string is not text)
-                plan = gated[0](context)
+            plan = gated[0](context)
             if gated[1](text, start, end, plan):
                 return None, start, end
-        if kept is not None:
-            return kept[1], start + kept[2], end + kept[3]
-        if context is None:
-            context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
-                            year, hit.string is not text)
         resolved = resolve(gated[2] if gated else NORMALISERS[rule.norm], context)
         if context.local:
             if len(self._kept) >= _MAX_KEPT:

@@ -313,11 +313,12 @@ class Tagger:
             if entry is None:
                 entry = tries[pair] = self._tries_at(pair[0], pair[1], folds)
             for match, rule, on_lowered in entry:
-                if at < tagged_to[0]:
-                    break  # the caller took an earlier rule's expression here
                 matched = match(folded_text if on_lowered else text, at, end)
                 if matched is not None:
                     yield matched, rule
+                    if at < tagged_to[0]:
+                        break  # the caller took this rule's expression (only it moves on
+                        # `tagged_to`, and only when given a match)
         for _, index, hit in glued[next_glued:]:
             yield hit, rules[index]
 
