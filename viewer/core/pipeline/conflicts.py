@@ -151,8 +151,19 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
     for pos in range(len(order) - 2, -1, -1):
         if articles[pos + 1] == articles[pos]:
             other_from[pos] = other_from[pos + 1]
-    topic_sets = [frozenset(events[i].topics) for i in order]
-    party_sets = [frozenset(events[i].parties) for i in order]
+    # (topic and party sets made when an event is first compared: a one-article folder, or
+    # an article's run of events, compares none)
+    topic_sets: list[frozenset[str] | None] = [None] * len(order)
+    party_sets: list[frozenset[str] | None] = [None] * len(order)
+
+    def sets_at(at: int) -> tuple[frozenset[str], frozenset[str]]:
+        topics, parties = topic_sets[at], party_sets[at]
+        if topics is None or parties is None:
+            event = events[order[at]]
+            topics = topic_sets[at] = frozenset(event.topics)
+            parties = party_sets[at] = frozenset(event.parties)
+        return topics, parties
+
     day_dated = [events[i].precision in ("day", "time") for i in order]
     words: dict[int, frozenset[str]] = {}
     pairs: list[tuple[int, int]] = []
@@ -171,10 +182,12 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
                 continue
             j = order[at]
             b = events[j]
-            comparable = (day_dated[at] and a.cluster != b.cluster
-                          and not topic_sets[pos].isdisjoint(topic_sets[at])
-                          and not (party_sets[pos] and party_sets[at]
-                                   and party_sets[pos].isdisjoint(party_sets[at])))
+            comparable = day_dated[at] and a.cluster != b.cluster
+            if comparable:
+                (topics_a, parties_a), (topics_b, parties_b) = sets_at(pos), sets_at(at)
+                comparable = (not topics_a.isdisjoint(topics_b)
+                              and not (parties_a and parties_b
+                                       and parties_a.isdisjoint(parties_b)))
             at += 1
             if not comparable or joined.root(a.cluster) == joined.root(b.cluster):
                 continue
@@ -312,6 +325,8 @@ def flag_conflicts(events: Sequence[Event]) -> list[Event]:
     """Each event flagged with what its cluster's sources disagree on. Needs every member of
     a cluster (in corpus order), nothing else: a corpus may be split by cluster."""
     conflicts = find_conflicts(events)
+    if not conflicts:  # (most folders: no event needs a flag, only stale ones clearing)
+        return [e if not e.conflict else evolve(e, conflict=()) for e in events]
     out = []
     for e in events:
         found = conflicts.get(e.cluster)
