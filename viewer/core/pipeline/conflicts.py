@@ -151,8 +151,8 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
     for pos in range(len(order) - 2, -1, -1):
         if articles[pos + 1] == articles[pos]:
             other_from[pos] = other_from[pos + 1]
-    # (topic and party sets made when an event is first compared: a one-article folder, or
-    # an article's run of events, compares none)
+    # (topic and party sets made when an event is first compared: a one-article folder
+    # compares none)
     topic_sets: list[frozenset[str] | None] = [None] * len(order)
     party_sets: list[frozenset[str] | None] = [None] * len(order)
 
@@ -175,6 +175,9 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
             continue
         stop = min(len(order), pos + 1 + rules.max_compared,
                    bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
+        if other_from[pos] >= stop:
+            continue  # only its own article's events in reach
+        own_topics, own_parties = sets_at(pos)
         at = pos + 1
         while at < stop:
             if articles[at] == articles[pos]:
@@ -184,10 +187,12 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
             b = events[j]
             comparable = day_dated[at] and a.cluster != b.cluster
             if comparable:
-                (topics_a, parties_a), (topics_b, parties_b) = sets_at(pos), sets_at(at)
-                comparable = (not topics_a.isdisjoint(topics_b)
-                              and not (parties_a and parties_b
-                                       and parties_a.isdisjoint(parties_b)))
+                other_topics, other_parties = topic_sets[at], party_sets[at]
+                if other_topics is None or other_parties is None:
+                    other_topics, other_parties = sets_at(at)
+                comparable = (not own_topics.isdisjoint(other_topics)
+                              and not (own_parties and other_parties
+                                       and own_parties.isdisjoint(other_parties)))
             at += 1
             if not comparable or joined.root(a.cluster) == joined.root(b.cluster):
                 continue
