@@ -14,11 +14,14 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -181,6 +184,10 @@ class TimelineWidget(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._sync()
         self.painter.paint(painter, QRectF(viewport.rect()), overlay=self.redate.paint)
+        if self.hasFocus():  # where the keys go: the highlight round the view, as on the strip
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(viewport.rect()).adjusted(1, 1, -1, -1))
         painter.end()
         if self.rows and not self._painted:
             self._painted = True
@@ -459,6 +466,14 @@ class TimelineWidget(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.input.key(event):
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame (Qt repaints the frame, not the viewport)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
