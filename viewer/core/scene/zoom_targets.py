@@ -3,6 +3,7 @@ so it is tested without Qt and the widget only applies the result."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 from collections.abc import Iterable, Sequence
 
@@ -10,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
+from viewer.core.scene.day_parting import PART_PX
 from viewer.core.scene.lane_packing import BADGE_MIN
 from viewer.core.scene.row_group import row_index
 from viewer.core.session.row_events import RowEvents
@@ -36,14 +38,16 @@ def badge_px(days: Sequence[int], px_per_day: float, width: float, is_bin: bool)
     its events (parting every day of a bin of months at once put most of them screens away).
     A badge zooms until its events lie apart: their days over most of the width, and at least
     its two nearest days a badge's width apart, so they part even in a narrow timeline (a
-    fixed 4x took several double-clicks for a badge of a busy month)."""
+    fixed 4x took several double-clicks for a badge of a busy month), and its busiest day
+    wide enough for that day's events side by side (`day_parting`)."""
     first, last = min(days), max(days) + 1
     if is_bin:
         return min(MAX_PX_PER_DAY, max(px_per_day * 2, width * 0.9 / (last - first)))
     px = max(px_per_day * 4, width * 0.6 / (last - first))
     ordered = sorted(set(days))
     nearest = min((b - a for a, b in itertools.pairwise(ordered)), default=1)
-    return min(MAX_PX_PER_DAY, max(px, BADGE_MIN / nearest))
+    busiest = max(collections.Counter(days).values())
+    return min(MAX_PX_PER_DAY, max(px, BADGE_MIN / nearest, busiest * PART_PX))
 
 
 def selection_view(first: int, last: int, width: float) -> tuple[float, float]:
