@@ -42,6 +42,11 @@ def test_fit_shows_where_the_events_are_and_outliers_stay_reachable(
     window.timeline.zoom(1.5)
     timeline.fit()  # Ctrl+0 / Home fits the same way
     assert timeline.visible_range() == (first, last)
+    events = window.model.events
+    early = next(r for r in range(len(events)) if events[r].start == dt.date(2008, 1, 1))
+    window.select_rows([early], early)  # selecting a far-off event goes there
+    seen = timeline.visible_range()
+    assert seen[0] <= dt.date(2008, 1, 1) <= seen[1], seen
 
 
 def _ring(kind: str) -> tuple[list[bool], bool]:
