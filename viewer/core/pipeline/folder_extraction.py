@@ -37,7 +37,7 @@ from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
 from viewer.core.pipeline.gc_pacing import for_worker, held, paced
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
-from viewer.core.pipeline.worker_pools import can_fork, track
+from viewer.core.pipeline.worker_pools import can_fork, drop_waiting, track
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.timex import Tagger, Timex
@@ -258,8 +258,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                 done += len(batch)
                 if progress is not None and progress(done, total) is False:
                     cancelled = True
-                    for other in futures:
-                        other.cancel()
+                    drop_waiting(pool)
                     break
     elif not cancelled:
         for name, key in pending:
