@@ -95,3 +95,18 @@ def test_a_fit_measures_in_linear_work() -> None:
         return counter[0]
 
     assert growth(work) < 1.5  # the Python lines run do not grow with the events
+
+
+def test_a_fit_finds_its_ends_as_a_full_sort_does() -> None:
+    """The ends are found by bounding the smallest values with block minima: the same days
+    as sorting everything, with ties, negative gaps and any order."""
+    from viewer.core.scene.zoom_targets import _smallest
+
+    rng = np.random.default_rng(7)
+    for size in (1, 5, 300, 20_000, 70_001):
+        for spread in (1, 40, 100_000):
+            values = rng.integers(730_000, 730_000 + spread, size).astype(np.int32)
+            for count in {1, min(size, 3), min(size, 257)}:
+                assert _smallest(values, count).tolist() == sorted(values.tolist())[:count]
+                assert (-_smallest(-values, count)).tolist() == sorted(
+                    values.tolist(), reverse=True)[:count]

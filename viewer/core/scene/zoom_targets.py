@@ -13,7 +13,7 @@ import numpy.typing as npt
 from viewer.core.events.document_events import Event
 from viewer.core.scene.day_parting import PART_PX
 from viewer.core.scene.lane_packing import BADGE_MIN
-from viewer.core.scene.row_group import row_index
+from viewer.core.scene.lanes import shown_dated_days
 from viewer.core.session.row_events import RowEvents
 
 MIN_PX_PER_DAY = 0.002
@@ -73,10 +73,7 @@ def shown_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days, Days
     """First and last day (ordinals) of each shown dated event, as arrays: the columns' own
     over a Session, one pass over the events otherwise."""
     if isinstance(events, RowEvents):
-        shown = row_index(rows)
-        start = events.columns.arrays["start"][shown]
-        dated = start != 0  # an undated event has start and end 0
-        return start[dated], events.columns.arrays["end"][shown][dated]
+        return shown_dated_days(events, rows)  # gathered once with the extent
     firsts: list[int] = []
     lasts: list[int] = []
     for row in rows:
@@ -85,6 +82,21 @@ def shown_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days, Days
             firsts.append(event.start.toordinal())
             lasts.append(event.end.toordinal())
     return np.asarray(firsts, dtype=np.int64), np.asarray(lasts, dtype=np.int64)
+
+
+def _smallest(values: Days, count: int) -> Days:
+    """The `count` smallest values, sorted. Why not one `np.partition` of them all: it cost
+    0.6 ms at 60,000 shown events, on every filter change at fit. Split into `count` blocks,
+    the largest of the blocks' minima bounds the count-th smallest value (each block holds
+    one value at most that), so only the values up to it are partitioned: the same values,
+    in three cheap passes."""
+    size = len(values)
+    if size > 64 * count:
+        width = size // count
+        bound = values[: width * count].reshape(count, width).min(axis=1).max()
+        values = values[values <= bound]
+    found: Days = np.sort(np.partition(values, count - 1)[:count])
+    return found
 
 
 def fit_days(starts: Days, ends: Days) -> tuple[int, int] | None:
@@ -103,8 +115,8 @@ def fit_days(starts: Days, ends: Days) -> tuple[int, int] | None:
     keep = min(OUTLIER_CAP, max(1, count // OUTLIER_SHARE), (count - 1) // 2)
     if keep == 0:
         return int(starts.min()), int(ends.max())
-    low = np.sort(np.partition(starts, keep)[: keep + 1]).tolist()  # the keep+1 first starts
-    high = np.sort(np.partition(ends, count - 1 - keep)[count - 1 - keep:])[::-1].tolist()
+    low = _smallest(starts, keep + 1).tolist()  # the keep+1 first starts, ascending
+    high = (-_smallest(-ends, keep + 1)).tolist()  # the keep+1 last ends, descending
     core = max(CORE_MIN_DAYS, high[keep] - low[keep])
     first, last = low[0], high[0]
     for n in range(keep, 0, -1):
