@@ -1,7 +1,10 @@
 """Inputs that once made extraction hang: `python -m bench.pathological [--quick]`.
 
 Each case runs in its own process (so its peak RSS is its own) and reports CPU seconds, wall
-seconds and peak RSS of reading and extracting the folder in one process:
+seconds and peak RSS of reading and extracting the folder in one process, through the app's own
+open (`Session.open`, no snapshot, one process: what a user opening the folder pays, the
+folder-wide steps on columns); `--path engine` measures `extract_folder` instead, the path of
+the Dask engine and the tests, whose folder-wide steps work on event objects:
 
 - `paragraph_2mb`: a 2 MB article that is a single paragraph (no line breaks)
 - `sentence_100kb`: a 100 KB sentence without a full stop
@@ -106,29 +109,36 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def run_case(folder: Path) -> dict[str, Any]:
+def run_case(folder: Path, path: str = "open") -> dict[str, Any]:
     """Extract `folder` in this process (one worker, no cache) and measure it."""
-    from viewer.core.pipeline.folder_extraction import extract_folder
-
     wall = time.perf_counter()
     cpu = time.process_time()
-    result = extract_folder(folder, workers=1, use_cache=False)
+    if path == "open":
+        from viewer.core.session import Session
+
+        session = Session.open(folder, workers=1, use_snapshot=False, with_store=False)
+        counts = (session.size, len(session.documents), len(session.problems))
+    else:
+        from viewer.core.pipeline.folder_extraction import extract_folder
+
+        result = extract_folder(folder, workers=1, use_cache=False)
+        counts = (len(result.events), len(result.documents), len(result.problems))
     cpu = time.process_time() - cpu
     wall = time.perf_counter() - wall
     peak = _peak_rss_mb()
     size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
     return {"mb": size / 1e6, "cpu_s": cpu, "wall_s": wall, "peak_rss_mb": peak,
-            "events": len(result.events), "documents": len(result.documents),
-            "problems": len(result.problems)}
+            "path": path, "events": counts[0], "documents": counts[1], "problems": counts[2]}
 
 
-def measure(quick: bool = False, timeout: float = 900) -> dict[str, Any]:
+def measure(quick: bool = False, timeout: float = 900, path: str = "open") -> dict[str, Any]:
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for case, folder in make_inputs(Path(tmp), quick).items():
             try:
                 result = subprocess.run(
-                    [sys.executable, "-m", "bench.pathological", "--case", str(folder)],
+                    [sys.executable, "-m", "bench.pathological", "--case", str(folder),
+                     "--path", path],
                     cwd=ROOT, capture_output=True, text=True, timeout=timeout)
             except subprocess.TimeoutExpired:
                 out[case] = {"error": f"no result after {timeout:.0f} s"}
@@ -158,11 +168,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1,000 tiny files, no 16 MB file")
     parser.add_argument("--case", type=Path, help="(internal) measure one prepared folder")
+    parser.add_argument("--path", choices=("open", "engine"), default="open",
+                        help="the app's open (default) or extract_folder, the engine's path")
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(run_case(args.case)))
+        print(json.dumps(run_case(args.case, args.path)))
         return
-    results = measure(args.quick)
+    results = measure(args.quick, path=args.path)
     for case, figures in results.items():
         if not isinstance(figures, dict):
             verdict = "PASS" if 3.5 <= figures <= 4.5 else "FAIL"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import copy_seeds
 from viewer.core.pipeline import folder_extraction as extract
-from viewer.core.pipeline.gc_pacing import THRESHOLDS, fewer_collections
+from viewer.core.pipeline.gc_pacing import THRESHOLDS, fewer_collections, held
 
 
 def test_thresholds_raised_then_restored() -> None:
@@ -38,3 +38,30 @@ def test_extraction_is_paced_even_when_it_fails(tmp_path: Path,
     with pytest.raises(ZeroDivisionError):
         extract.extract_folder(copy_seeds(tmp_path / "again"), workers=1, use_cache=False)
     assert gc.get_threshold() == before
+
+
+def test_a_document_is_extracted_without_collections_then_they_resume(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = extract.extract_document
+
+    def document(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "extract_document", document)
+    assert gc.isenabled()
+    extract.extract_folder(copy_seeds(tmp_path), workers=1, use_cache=False)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    monkeypatch.setattr(extract, "extract_document", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        extract.extract_folder(copy_seeds(tmp_path / "again"), workers=1, use_cache=False)
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned the collector off keeps it off
+    try:
+        with held():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -141,10 +141,27 @@ _READ_CHARS = st.sampled_from(list("aZ9 _-.,'’“”—–İıſKµéÉ\u00a0\
 
 @given(st.lists(_READ_CHARS, max_size=40).map("".join))
 @settings(max_examples=300, deadline=None)
-def test_lowered_reading_is_the_lower_case_and_the_ascii_reading(text: str) -> None:
+def test_lowered_folding_is_the_lower_case_and_the_ascii_reading(text: str) -> None:
     """Lowering the UTF-8 bytes (only A-Z change) is used only where every other character
     has no lower case: the result is `str.lower` and `ascii_reading` of it, for any text."""
-    from viewer.core.timex.rule_index import ascii_reading, lowered_reading
+    from viewer.core.timex.rule_folding import lowered_folding
+    from viewer.core.timex.rule_index import ascii_reading
 
-    lowered, plain = lowered_reading(text)
+    lowered, plain, _ = lowered_folding(text)
     assert lowered == text.lower() and plain == ascii_reading(text.lower())
+
+
+def test_a_month_the_tense_cannot_move_is_resolved_without_asking_it() -> None:
+    """"June" or "July" written in June is this year's whatever its clause says: the tense
+    is not asked, so the value is kept for the same words; "September" still asks."""
+    from viewer.core.timex.context import Match
+    from viewer.core.timex.lexicon import bundled
+    from viewer.core.timex.normalize_dates import month
+
+    text = "Talks will resume in June, not in September."
+    for word, value, local in (("June", "2024-06", True), ("September", "2024-09", False)):
+        at = text.index(word)
+        m = Match(text, at, at + len(word), {"month": word}, dt.date(2024, 6, 1), None,
+                  bundled())
+        result = month(m)
+        assert result is not None and result.value == value and m.local is local

@@ -1,18 +1,34 @@
 """Run the app on a folder and close its window `delay_ms` after the open starts, or with
-"workers" as soon as the load's worker processes run; prints when it closed and which
-worker processes were alive then (for test_quit_promptly)."""
+"workers" as soon as the load's worker processes run, or with "cancel" a moment after the
+load is cancelled as they run (as a user presses Cancel, then quits); prints when it closed
+and which worker processes were alive then (for test_quit_promptly)."""
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 
 from viewer.core.pipeline import worker_pools
 from viewer.ui import app
 from viewer.ui.main_window import MainWindow
+
+CANCEL_TO_QUIT_MS = 20
+tasks_cancelled = threading.Event()  # set as the load's pool cancels its waiting tasks
+_cancel = Future.cancel
+
+
+def _noted_cancel(future: Future[Any]) -> bool:
+    tasks_cancelled.set()
+    return _cancel(future)
+
+
+Future.cancel = _noted_cancel  # type: ignore[method-assign]
 
 
 def main() -> int:
@@ -28,16 +44,34 @@ def main() -> int:
             print(f"closed {time.time():.6f}", flush=True)
             window.close()
 
-        if when != "workers":
+        if when not in ("workers", "cancel"):
             QTimer.singleShot(int(when), close)
             return
+        closing: list[bool] = []
+
+        def quit_soon(*_: object) -> None:
+            if not closing:
+                closing.append(True)
+                QTimer.singleShot(CANCEL_TO_QUIT_MS, close)
+
         poll = QTimer(window)
         poll.setInterval(20)
 
         def check() -> None:
             if worker_pids() or window.task is None or window.task.done:
                 poll.stop()
-                close()
+                if when == "cancel" and window.task is not None:
+                    # The load stops at its next result (which it reports), cancels the
+                    # tasks not begun and waits for those running: the quit comes then.
+                    window.cancel_load()
+                    watch = QTimer(window)
+                    watch.setInterval(5)
+                    watch.timeout.connect(lambda: quit_soon() if tasks_cancelled.is_set()
+                                          else None)
+                    watch.start()
+                    window.loaded.connect(quit_soon)  # a load that had nothing left to cancel
+                else:
+                    close()
 
         poll.timeout.connect(check)
         poll.start()

@@ -73,8 +73,15 @@ class DateDialog(QDialog):
         form.addRow("Precision", self.precision)
         form.addRow(_buttons(self))
         fit_title(self)
-        self.start.dateChanged.connect(
-            lambda d: self.end.setDate(d) if self.end.date() < d else None)
+        self._from = self.start.date()
+        self.start.dateChanged.connect(self._moved)
+
+    def _moved(self, start: QDate) -> None:
+        """From moved: To moves by as much, so the interval keeps its length. Typing a new
+        year into From used to leave To in the old year, and To was then raised to From:
+        a month became one day still called a month."""
+        self.end.setDate(self.end.date().addDays(self._from.daysTo(start)))
+        self._from = start
 
     def values(self) -> tuple[dt.date, dt.date, str]:
         start, end = _date(self.start.date()), _date(self.end.date())

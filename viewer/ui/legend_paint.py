@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from viewer.ui.modality_marks import modal_style
+from viewer.ui.mark_styles import mark_style
 
-Key = tuple[str, QColor, str]  # label, colour, shape ("dot", "ring", "ahead", "said")
+Key = tuple[str, QColor, str]  # label, colour, shape ("dot", "ring", "document", "ahead", …)
 DOT_ROOM = 16.0  # the mark drawn before each label
 GAP = 10.0  # between one entry and the next
 # Colour names are cut to each of these widths in turn, gently first, until the key fits.
@@ -62,8 +62,9 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
     font = painter.font()
     metrics = QFontMetricsF(font)
     keys: list[Key] = [(label, colour, "dot") for label, colour in entries]
-    keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring"),
-             ("planned", text, "ahead"), ("claimed", text, "said")]
+    keys += [("explicit date", text, "dot"), ("inherited", text, "ring"),
+             ("publication date", text, "document"), ("planned", text, "ahead"),
+             ("claimed", text, "said")]
     room = rect.right() - 8 - left
     rows, advances = _laid_out(keys, len(entries), room, metrics, font.key())
     y = rect.top() + 13
@@ -80,7 +81,7 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
                 painter.setBrush(colour)
                 painter.drawEllipse(centre, 4.5, 4.5)
             else:
-                pen, brush = modal_style(colour, shape) or (QPen(colour, 1.5), QBrush())
+                pen, brush = mark_style(colour, shape, False)
                 painter.setPen(pen)
                 painter.setBrush(brush)
                 painter.drawEllipse(centre, 4, 4)

@@ -36,9 +36,11 @@ def mark_style(colour: QColor, kind: str, quick_dashes: bool) -> tuple[QPen, QBr
         style = (pen, QBrush(fill))
     elif kind == "explicit":
         style = (QPen(colour.darker(140), 1), QBrush(colour))
+    elif kind == "document":
+        # A solid ring on a pale fill: dotted, on a 10-pixel ring it looked like the dashed
+        # ring of a planned event.
+        fill.setAlpha(80)
+        style = (QPen(colour, 1.5), QBrush(fill))
     else:
-        pen = QPen(colour, 2)
-        if kind == "document":
-            pen.setStyle(Qt.PenStyle.DotLine)
-        style = (pen, QBrush(Qt.BrushStyle.NoBrush))
+        style = (QPen(colour, 2), QBrush(Qt.BrushStyle.NoBrush))
     return style

@@ -14,11 +14,14 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -35,7 +38,13 @@ from viewer.core.scene.layout import (
     fit_scale,
 )
 from viewer.core.scene.time_step import start_days, step_row
-from viewer.core.scene.zoom_targets import badge_px, clamp_px, selection_view
+from viewer.core.scene.zoom_targets import (
+    badge_px,
+    clamp_px,
+    fit_days,
+    selection_view,
+    shown_days,
+)
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
@@ -75,7 +84,8 @@ class TimelineWidget(QAbstractScrollArea):
         self._painted = False
         self.show_lag = False  # View ▸ Reporting Lag: a line from each report to its happening
         self.user_zoomed = False  # zoomed or panned by the user since the last fit
-        self._span: tuple[int, int] | None = None
+        self._span: tuple[int, int] | None = None  # all shown events' days: the scroll range
+        self._fit_span: tuple[tuple[object, ...], tuple[int, int] | None] | None = None
         self.redate = RedateDrag(self)
         self.input = TimelineInput(self)
         self.fit_hint = FitHint(self.viewport())
@@ -174,6 +184,10 @@ class TimelineWidget(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._sync()
         self.painter.paint(painter, QRectF(viewport.rect()), overlay=self.redate.paint)
+        if self.hasFocus():  # where the keys go: the highlight round the view, as on the strip
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(viewport.rect()).adjusted(1, 1, -1, -1))
         painter.end()
         if self.rows and not self._painted:
             self._painted = True
@@ -289,19 +303,34 @@ class TimelineWidget(QAbstractScrollArea):
     def fit(self) -> None:
         self._fit(extent(self.events, self.rows))
 
+    def forget_fit(self) -> None:
+        """The next events handed in are fitted, whatever the user did to the last ones (a
+        new folder opens)."""
+        self._fitted = False
+
+    def fitted_days(self) -> tuple[int, int] | None:
+        """The days a fit shows: the shown events' less a few far-off ones (`fit_days`),
+        measured once per set of rows, edit and span (a resize fits again, and again)."""
+        key = (id(self.events), id(self.rows), self.edits, self._span)
+        if self._fit_span is None or self._fit_span[0] != key:
+            self._fit_span = (key, fit_days(*shown_days(self.events, self.rows)))
+        return self._fit_span[1]
+
     def _fit(self, span: tuple[int, int] | None) -> None:
-        """Fit `span`, the shown events' extent (`set_events` has just measured it: a
-        filter change measured the same rows twice)."""
+        """Fit the shown events, whose extent `span` (`set_events` has just measured it: a
+        filter change measured the same rows twice) stays the scroll range, so what the fit
+        leaves out is still reachable."""
         self._span = span
-        if span is None:
+        shown = self.fitted_days() if span is not None else None
+        if shown is None:
             self._rebuild()
             return
         self._fitted = True
         self.user_zoomed = False
         self.fit_hint.hide()
         width = max(200.0, self.content_width())
-        self.scale = fit_scale(span[0], span[1], width, right=min(260.0, width / 3))
-        scroll_to = int(self.scale.x(span[0]) - 30)
+        self.scale = fit_scale(shown[0], shown[1], width, right=min(260.0, width / 3))
+        scroll_to = int(self.scale.x(shown[0]) - 30)
         if self._stale():  # new rows: index the lanes and lay them out once, at the new scale
             self._set_scroll(scroll_to)
             self._rebuild()
@@ -437,6 +466,14 @@ class TimelineWidget(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.input.key(event):
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame (Qt repaints the frame, not the viewport)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -60,7 +60,7 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
         window.detail.show_empty()
         # The empty view said "No events loaded" all through a long first open.
         window.timeline.empty_text = f"Loading {window.folder.name}…"
-        window.timeline._fitted = False
+        window.timeline.forget_fit()
         window.filters.set_date_bounds(None, None)  # not the last folder's range meanwhile
     window.problem_list.clear()
     window.problem_dock.hide()

@@ -187,9 +187,11 @@ class SpeakerFinder(SpeakerMemory):
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
         after his lawyers asked for more time"): not who the sentence's report comes from."""
         # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
-        # position costs the square of the window).
+        # position costs the square of the window; one match backing off from its end does
+        # not, and answers what a reverse find of each mark did).
         lo = max(start, verb - 80)
-        begin = max(lo, *(self.text.rfind(mark, lo, verb) + 1 for mark in shapes.CLAUSE_MARKS))
+        marked = shapes.TO_LAST_MARK.match(self.text, lo, verb)
+        begin = marked.end() if marked is not None else lo
         return shapes.SUBORDINATOR.search(self.text, begin, verb) is not None
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],

@@ -21,6 +21,9 @@ ACRONYM = re.compile(r"[A-Z]{2}")  # what `ORG_BEFORE` needs somewhere: a cheap 
 ORG_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*)*?[ \t]+[A-Z]{2,}[\w&-]*")
 # The clause a verb sits in (back to the last comma), and the words that make it subordinate.
 CLAUSE_MARKS = ",;:—–"
+# Up to and including the last of those marks (the greedy run backs off from the window's end,
+# so it costs the window's length, once): where the verb's clause begins.
+TO_LAST_MARK = re.compile(rf".*[{CLAUSE_MARKS}]", re.DOTALL)
 SUBORDINATOR = re.compile(r"\b(?:after|before|because|since|although|though|while|whereas|"
                            r"unless|if|once|until)\b", re.IGNORECASE)
 FIRST_WORD = re.compile(r"\s*([^\W\d_]+)\b")

@@ -179,12 +179,19 @@ def cluster(events: Sequence[Event]) -> list[Event]:
             i = parent[i]
         return i
 
+    linked: set[int] = set()
     for i, j in links(events):
         parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(events)):
-        groups.setdefault(root(i), []).append(i)
+        linked.update((i, j))
     out = list(events)
+    # An event no pair names is a cluster of its own (its id, one source): most events of
+    # any folder, and every one of a one-article folder, so they skip the grouping.
+    for i, event in enumerate(events):
+        if i not in linked and (event.cluster != event.id or event.sources != 1):
+            out[i] = evolve(event, cluster=event.id, sources=1)
+    groups: dict[int, list[int]] = {}
+    for i in sorted(linked):
+        groups.setdefault(root(i), []).append(i)
     for members in groups.values():
         cluster_id = min(events[i].id for i in members)
         sources = len({events[i].document for i in members})

@@ -151,8 +151,19 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
     for pos in range(len(order) - 2, -1, -1):
         if articles[pos + 1] == articles[pos]:
             other_from[pos] = other_from[pos + 1]
-    topic_sets = [frozenset(events[i].topics) for i in order]
-    party_sets = [frozenset(events[i].parties) for i in order]
+    # (topic and party sets made when an event is first compared: a one-article folder
+    # compares none)
+    topic_sets: list[frozenset[str] | None] = [None] * len(order)
+    party_sets: list[frozenset[str] | None] = [None] * len(order)
+
+    def sets_at(at: int) -> tuple[frozenset[str], frozenset[str]]:
+        topics, parties = topic_sets[at], party_sets[at]
+        if topics is None or parties is None:
+            event = events[order[at]]
+            topics = topic_sets[at] = frozenset(event.topics)
+            parties = party_sets[at] = frozenset(event.parties)
+        return topics, parties
+
     day_dated = [events[i].precision in ("day", "time") for i in order]
     words: dict[int, frozenset[str]] = {}
     pairs: list[tuple[int, int]] = []
@@ -164,6 +175,9 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
             continue
         stop = min(len(order), pos + 1 + rules.max_compared,
                    bisect_right(days, days[pos] + rules.tolerance_days, pos + 1))
+        if other_from[pos] >= stop:
+            continue  # only its own article's events in reach
+        own_topics, own_parties = sets_at(pos)
         at = pos + 1
         while at < stop:
             if articles[at] == articles[pos]:
@@ -171,10 +185,14 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
                 continue
             j = order[at]
             b = events[j]
-            comparable = (day_dated[at] and a.cluster != b.cluster
-                          and not topic_sets[pos].isdisjoint(topic_sets[at])
-                          and not (party_sets[pos] and party_sets[at]
-                                   and party_sets[pos].isdisjoint(party_sets[at])))
+            comparable = day_dated[at] and a.cluster != b.cluster
+            if comparable:
+                other_topics, other_parties = topic_sets[at], party_sets[at]
+                if other_topics is None or other_parties is None:
+                    other_topics, other_parties = sets_at(at)
+                comparable = (not own_topics.isdisjoint(other_topics)
+                              and not (own_parties and other_parties
+                                       and own_parties.isdisjoint(other_parties)))
             at += 1
             if not comparable or joined.root(a.cluster) == joined.root(b.cluster):
                 continue
@@ -312,6 +330,8 @@ def flag_conflicts(events: Sequence[Event]) -> list[Event]:
     """Each event flagged with what its cluster's sources disagree on. Needs every member of
     a cluster (in corpus order), nothing else: a corpus may be split by cluster."""
     conflicts = find_conflicts(events)
+    if not conflicts:  # (most folders: no event needs a flag, only stale ones clearing)
+        return [e if not e.conflict else evolve(e, conflict=()) for e in events]
     out = []
     for e in events:
         found = conflicts.get(e.cluster)

@@ -34,10 +34,10 @@ from viewer.core.pipeline.cluster import cluster
 from viewer.core.pipeline.conflicts import with_conflicts
 from viewer.core.pipeline.file_cache import Cache, entry_key, fingerprint
 from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
-from viewer.core.pipeline.gc_pacing import for_worker, paced
+from viewer.core.pipeline.gc_pacing import for_worker, held, paced
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
-from viewer.core.pipeline.worker_pools import can_fork, track
+from viewer.core.pipeline.worker_pools import can_fork, drop_waiting, track
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.timex import Tagger, Timex
@@ -68,8 +68,9 @@ def _tools(folder: str, stamp: str) -> tuple[Tagger, Any, Any]:
 
 def _extract(item: Document, folder: str, stamp: str) -> DocumentEvents:
     tagger, gazetteer, taxonomy = _tools(folder, stamp)
-    return extract_document(item, tagger, gazetteer, taxonomy,
-                            modality_rules(folder), speaker_rules(folder))
+    with held():
+        return extract_document(item, tagger, gazetteer, taxonomy,
+                                modality_rules(folder), speaker_rules(folder))
 
 
 def extract_one(folder: str, path: str, side: dict[str, dict[str, str]],
@@ -257,8 +258,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
                 done += len(batch)
                 if progress is not None and progress(done, total) is False:
                     cancelled = True
-                    for other in futures:
-                        other.cancel()
+                    drop_waiting(pool)
                     break
     elif not cancelled:
         for name, key in pending:

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import weakref
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -39,6 +39,15 @@ def track(pool: ProcessPoolExecutor) -> ProcessPoolExecutor:
         raise Quitting("the process is quitting")
     _live.add(pool)
     return pool
+
+
+def drop_waiting(pool: Executor) -> None:
+    """Cancel the pool's tasks that no worker has begun, and take no more: a cancelled load
+    wants none of their results. The pool's own thread cancels them, so it also forgets
+    them: cancelled from outside (`Future.cancel`), they stayed in its table, and when a
+    quit then ended the workers, that thread failed them once more, which raised
+    InvalidStateError and printed its traceback (Python 3.11)."""
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def worker_pids() -> list[int]:

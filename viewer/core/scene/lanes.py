@@ -28,6 +28,7 @@ _FIELD = LANE_FIELD
 NONE_LABEL = {"party": "No party", "topic": "No topic", "tag": "Untagged",
               "document": "", "single": "All events"}
 Rows = npt.NDArray[np.int64]
+Days32 = npt.NDArray[Any]  # day ordinals in the columns' own integer type
 
 
 class Item(NamedTuple):
@@ -194,29 +195,35 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
     return lanes
 
 
-# The last extent over columns: weak references to the columns and the rows array, the
-# generations of the date columns, and the answer.
-_EXTENT: list[Any] = []
+# The last shown days over columns: weak references to the columns and the rows array, the
+# generations of the date columns, and the dated rows' first and last days.
+_SHOWN: list[Any] = []
+
+
+def shown_dated_days(events: RowEvents, rows: Sequence[int]) -> tuple[Days32, Days32]:
+    """First and last days of the shown dated events, gathered once per set of rows: the
+    extent and a fit both read them, and each gather cost 0.5 ms at 100,000 events."""
+    columns = events.columns
+    shown = row_index(rows)  # the filter's own array: the same one when asked again
+    stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
+    if _SHOWN and _SHOWN[0]() is columns and _SHOWN[1]() is shown and _SHOWN[2] == stamp:
+        found_before: tuple[Days32, Days32] = _SHOWN[3]
+        return found_before  # the same rows again (the widget asks twice per filter)
+    start = columns.arrays["start"][shown]
+    dated = start != 0  # an undated event has start and end 0
+    found = start[dated], columns.arrays["end"][shown][dated]
+    _SHOWN[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
+    return found
 
 
 def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
     """First and last day ordinals the shown events cover."""
     if isinstance(events, RowEvents):
-        columns = events.columns
-        shown = row_index(rows)  # the filter's own array: the same one when asked again
-        stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
-        if _EXTENT and _EXTENT[0]() is columns and _EXTENT[1]() is shown and (
-                _EXTENT[2] == stamp):
-            found_before: tuple[int, int] | None = _EXTENT[3]
-            return found_before  # the same rows again (the widget asks twice per filter)
-        start = columns.arrays["start"][shown]
-        dated = start[start != 0]  # an undated event has start and end 0
-        found = None
-        if len(dated):  # the last day: the latest start or end (an end is never before)
-            found = int(dated.min()), max(int(dated.max()),
-                                          int(columns.arrays["end"][shown].max()))
-        _EXTENT[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
-        return found
+        starts, ends = shown_dated_days(events, rows)
+        if not len(starts):
+            return None
+        # the last day: the latest start or end (an end is never before)
+        return int(starts.min()), max(int(starts.max()), int(ends.max()))
     lo = hi = None
     for row in rows:
         event = events[row]

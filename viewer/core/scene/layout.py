@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.scene import lane_density, lane_packing
+from viewer.core.scene.day_parting import part_days
 from viewer.core.scene.label_room import CAP, MAX_LABEL_PX, LabelRoom
 from viewer.core.scene.lane_batch import many_lane_shapes
 from viewer.core.scene.lane_shapes import (
@@ -143,7 +144,8 @@ class Scene:
                                  [self.lanes[i].longest_span for i in sparse],
                                  self.scale.origin, self.scale.px_per_day, (x0, x1),
                                  self._badge_widths)
-        shapes = dict(zip(sparse, found, strict=True))
+        px = self.scale.px_per_day  # zoomed in to days, a day's few events part
+        shapes = {n: part_days(s, px) for n, s in zip(sparse, found, strict=True)}
         y = 0.0
         for index, lane in enumerate(self.lanes):
             placed = shapes.get(index)
@@ -159,8 +161,9 @@ class Scene:
         uses."""
         if self._place_dense(index, lane, x0, x1):
             return 1
-        shapes = lane_shapes(self._arrays[index], self.scale.origin, self.scale.px_per_day,
-                             (x0, x1), lane.longest_span, self._badge_widths)
+        shapes = part_days(lane_shapes(self._arrays[index], self.scale.origin,
+                                       self.scale.px_per_day, (x0, x1), lane.longest_span,
+                                       self._badge_widths), self.scale.px_per_day)
         return self._pack_lane(index, lane, shapes)
 
     def _place_dense(self, index: int, lane: Lane, x0: float, x1: float) -> bool:

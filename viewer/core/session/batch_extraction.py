@@ -25,13 +25,9 @@ from viewer.core.model import Problem
 from viewer.core.pipeline.document_summary import DocumentSummary, EventNotes, summarise
 from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.pipeline.folder_extraction import _extract, _tools
-from viewer.core.serialize import (
-    document_to_dict,
-    extraction_to_dict,
-    problem_to_dict,
-    timex_to_list,
-)
+from viewer.core.serialize import document_to_dict, problem_to_dict, timex_to_list
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.entry_packing import pack_extraction
 from viewer.core.session.snapshot import FileKey, file_hash, pack
 
 
@@ -100,22 +96,21 @@ def extract_files(folder: str, items: list[tuple[bytes, str, str]],
     found: list[tuple[bytes, DocumentEvents]] = []
     for rel, path, side in items:
         item = read_document(folder, path, sidecar)
-        value: dict[str, Any]
         if isinstance(item, Problem):
             problems.append((rel, item))
-            value, text = {"problem": problem_to_dict(item)}, None
+            payload, text = pack({"problem": problem_to_dict(item)}), None
         else:
             extraction = _extract(item, folder, stamp)
             found.append((rel, extraction))
-            value = (lean_entry(extraction) if lean and extraction.document.date is not None
-                     else extraction_to_dict(extraction))
+            payload = (pack(lean_entry(extraction))
+                       if lean and extraction.document.date is not None
+                       else pack_extraction(extraction))
             text = zlib.compress(item.text.encode("utf-8", "surrogatepass"), 1)
         try:
             st = os.stat(path)
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             size, mtime = -1, -1
-        files.append(FileRow(rel, FileKey(size, mtime, file_hash(path), side), pack(value),
-                             text))
+        files.append(FileRow(rel, FileKey(size, mtime, file_hash(path), side), payload, text))
     return ExtractedBatch(files, problems, column_part(folder, stamp, found),
                           time.process_time() - started)

@@ -30,6 +30,7 @@ from viewer.core.pipeline.folder_extraction import (
     _executor,
     dated_by_folder,
 )
+from viewer.core.pipeline.worker_pools import drop_waiting
 from viewer.core.session.batch_extraction import (
     ColumnPart,
     ExtractedBatch,
@@ -119,8 +120,7 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
             keep(future.result())
             done += futures.pop(future)  # and its result (packed files, columns) let go
             if not report(done):
-                for other in futures:
-                    other.cancel()
+                drop_waiting(pool)
                 return False
         return True
     for start in range(0, len(pending), IN_PROCESS_FILES):

@@ -308,7 +308,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             start = Extracted(summaries, take(found.pre.columns, np.arange(
                 found.pre.columns.size)), found.pre.notes)
         spread = (forked(workers or os.cpu_count() or 1) if command and pool is not None
-                  else spread_over(pool) if pool is not None
+                  else spread_over(pool) if pool is not None and going  # cancelled: shut
                   and start.columns.size >= STAGE_POOL_FROM else in_process)
         stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
                               PER_WORKER * (workers or os.cpu_count() or 1))

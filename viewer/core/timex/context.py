@@ -71,11 +71,18 @@ class TenseIndex:
     scanned, which a list of every break of the text (as before) was.
     """
 
-    __slots__ = ("_clauses", "_cues", "_last", "_lex", "_text")
+    __slots__ = ("_clauses", "_cues", "_last", "_lex", "_lowered", "_plain", "_text")
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, lowered: str | None = None,
+                 plain: bool = False) -> None:
+        """`lowered`: `text.lower()` where it is as long as the text and holds no "ı" nor
+        "ſ" (the tagger's scan has it: the cues' sentences are then sliced from it, not
+        each lowered again), else None; `plain`: ASCII classes read the text as Unicode
+        ones do (`rule_index.ascii_reading`), so the led cues with ASCII classes serve."""
         self._text = text
         self._lex = lex
+        self._lowered = lowered
+        self._plain = plain
         self._last: tuple[int, int, int, int] | None = None  # start, end, left, right
         self._clauses: dict[tuple[int, int], list[int]] = {}
         self._cues: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
@@ -173,14 +180,20 @@ class TenseIndex:
         lex, text = self._lex, self._text
         if left == 0 or lex.led_future_cues is None or lex.led_past_cues is None:
             return None
-        folded = text[left - 1 : right].lower()
-        if len(folded) != right - left + 1 or "ı" in folded or "ſ" in folded:
-            return None  # "İ" lowercases to two characters; "ı" and "ſ" match "i" and "s"
-            # under IGNORECASE, not once lowercased
+        if self._lowered is not None:
+            folded = self._lowered[left - 1 : right]
+        else:
+            folded = text[left - 1 : right].lower()
+            if len(folded) != right - left + 1 or "ı" in folded or "ſ" in folded:
+                return None  # "İ" lowercases to two characters; "ı" and "ſ" match "i" and
+                # "s" under IGNORECASE, not once lowercased
         shift = left - 1
+        future_cues, past_cues = lex.led_future_cues, lex.led_past_cues
+        if self._plain and lex.led_future_ascii is not None and lex.led_past_ascii is not None:
+            future_cues, past_cues = lex.led_future_ascii, lex.led_past_ascii
         future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
-        for into, pattern, guard in ((future, lex.led_future_cues, lex.led_future_guard),
-                                     (past, lex.led_past_cues, lex.led_past_guard)):
+        for into, pattern, guard in ((future, future_cues, lex.led_future_guard),
+                                     (past, past_cues, lex.led_past_guard)):
             scan_from, verbs = 0, "verb" in pattern.groupindex
             while scan_from >= 0:
                 for cue in pattern.finditer(folded, scan_from):
@@ -224,13 +237,13 @@ class Match:
     plain slotted class, not a dataclass: the tagger builds one per candidate expression.
     """
 
-    __slots__ = ("_anchor", "_text", "_year", "dct", "end", "groups", "index", "lex",
+    __slots__ = ("_anchor", "_text", "_year", "dct", "end", "folded", "groups", "index", "lex",
                  "local", "start")
 
     def __init__(self, text: str, start: int, end: int, groups: dict[str, str],
                  dct: dt.date | None, anchor: Anchor | None, lex: Lexicon,
                  index: TenseIndex | None = None,
-                 year: tuple[dt.date, int] | None = None) -> None:
+                 year: tuple[dt.date, int] | None = None, folded: bool = False) -> None:
         self._text = text
         self.start = start
         self.end = end
@@ -243,6 +256,7 @@ class Match:
         # year" and "the year before" refer to it, while the anchor stays at the finer date.
         self._year = year
         self.local = True  # nothing around the match read yet
+        self.folded = folded  # the groups are of the lowercased text (`rule_folding`)
 
     @property
     def text(self) -> str:
@@ -264,6 +278,10 @@ class Match:
         return value.lower() if value is not None else None
 
     def raw(self, name: str) -> str | None:
+        """A group as the text writes it."""
+        if self.folded:
+            raise TypeError(f"a folded match's groups are lowercase: list its normaliser in "
+                            f"resolution.READS_CASE (group {name!r})")
         return self.groups.get(name)
 
     def surface(self) -> str:
@@ -346,12 +364,16 @@ class Match:
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
         near: list[tuple[int, int, int, int]] = []  # (start, end, after, sign)
-        for sign, (starts, ends) in zip((1, -1), index.cues(left, right), strict=True):
+        future, past = index.cues(left, right)
+        for sign, (starts, ends) in ((1, future), (-1, past)):
+            if not starts:
+                continue
             before = bisect_left(starts, start)
             after = bisect_left(starts, end, before)
-            for at in (before - 1, after):
-                if 0 <= at < len(starts) and starts[at] < limit:
-                    near.append((starts[at], ends[at], int(at == after), sign))
+            if before and starts[before - 1] < limit:  # the last cue before (after >= before)
+                near.append((starts[before - 1], ends[before - 1], 0, sign))
+            if after < len(starts) and starts[after] < limit:
+                near.append((starts[after], ends[after], 1, sign))
         if len(near) < 2:  # most (88 % in the bench corpus): no clause breaks to weigh
             return (near[0][3], near[0][0], near[0][1]) if near else (0, 0, 0)
         best: tuple[int, int, int, int, int, int] | None = None

@@ -76,14 +76,26 @@ def pick_year(m: Match, month: int, day: int | None = None) -> int | None:
     if day is None:
         here = dct.year * 12 + dct.month
         offsets = [year * 12 + month - here for year in years]
-        return years[offsets.index(choose(m.tense(), offsets, 6))]
+        return years[offsets.index(_choose_by_tense(m, offsets, 6))]
     offsets = []
     for year in years:
         try:
             offsets.append((dt.date(year, month, day) - dct).days)
         except ValueError:  # 29 February in a common year
             offsets.append(10_000)
-    return years[offsets.index(choose(m.tense(), offsets, 183))]
+    return years[offsets.index(_choose_by_tense(m, offsets, 183))]
+
+
+def _choose_by_tense(m: Match, offsets: list[int], window: int) -> int:
+    """`choose` by the tense of the match's clause, asked only where it decides: a month
+    just before or after the document's ("June" or "July" written in June) is the same one
+    whatever the clause says, and its value then depends on its words and the document
+    date alone (`Match.local`), so it is kept for the next match of the same words. The
+    tense is the costliest thing a normaliser asks (finding the sentence and its cues)."""
+    firm = choose(2, offsets, window)  # `choose` tells apart tenses 2, 1 and 0 or less
+    if choose(1, offsets, window) == firm == choose(0, offsets, window):
+        return firm
+    return choose(m.tense(), offsets, window)
 
 
 def numeric_date(m: Match) -> Result | None:

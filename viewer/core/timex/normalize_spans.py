@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from viewer.core.timex.context import Match
@@ -128,13 +129,15 @@ def coordinated_day(m: Match) -> Result | None:
         return None
 
 
+_DEICTIC_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
+                    "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
 def deictic_day(m: Match) -> Result | None:
     word = " ".join((m.g("word") or "").split())
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
-               "the day before yesterday": -2, "the day after tomorrow": 2}
     if m.dct is None:
         return Result("DATE", "XXXX-XX-XX", anchor="none")
-    day = m.dct + dt.timedelta(days=offsets[word])
+    day = m.dct + dt.timedelta(days=_DEICTIC_OFFSETS[word])
     if word == "tonight":
         return Result("TIME", f"{day.isoformat()}TNI", anchor="dct")
     if word == "overnight":
@@ -146,10 +149,18 @@ def deictic_day(m: Match) -> Result | None:
             # across a paragraph break only a day of the report's week (the story's news day
             # goes on, a background date named a paragraph before does not).
             end, kind = near.day, "narrative"
-        day = end - dt.timedelta(days=1)
-        return Result("TIME", f"{day.isoformat()}TNI", anchor=kind, earliest=day, latest=end,
-                      explicit_span=True, sets_anchor=kind == "dct")
+        return _overnight(end, kind)
     return Result("DATE", day.isoformat(), anchor="dct")
+
+
+@functools.lru_cache(maxsize=1024)
+def _overnight(end: dt.date, kind: str) -> Result:
+    """"Overnight" ending on `end` (the document's day or the narrative's): the words and
+    their day decide it, and news repeats both, so each is made once (Results are shared,
+    never changed: `resolution.resolve`)."""
+    day = end - dt.timedelta(days=1)
+    return Result("TIME", f"{day.isoformat()}TNI", anchor=kind, earliest=day, latest=end,
+                  explicit_span=True, sets_anchor=kind == "dct")
 
 
 def anaphoric(m: Match) -> Result | None:

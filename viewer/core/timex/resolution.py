@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from viewer.core.ingest.written_dates import in_range
+from viewer.core.ingest.written_dates import MAX_DATE, MIN_DATE
 from viewer.core.timex import normalize_dates as nd
 from viewer.core.timex import normalize_durations as nu
 from viewer.core.timex import normalize_spans as ns
@@ -68,11 +68,18 @@ NORMALISERS: dict[str, Normaliser] = {
 # Normalisers as a check on the text around the match (True: not this rule's expression)
 # and the value it leaves to the words, run in that order: `NORMALISERS[norm]` does both.
 # The check comes in two parts: what the match's own words and groups decide (kept with a
-# value, as the value is) and the reading of the text around it (run at every match).
+# value, as the value is; never None, which a kept entry of an ungated rule holds) and the
+# reading of the text around it (run at every match).
 GATED: dict[str, tuple[Callable[[Match], Any], Callable[[str, int, int, Any], bool],
                        Normaliser]] = {
     "duration": (nu.measure_plan, nu.measured, nu.duration_value),
 }
+
+# Normalisers that read the case of their words ("May" is a month, "may" a verb), directly
+# or through another: their rules match the text itself, never the lowercased text with a
+# folded pattern (`rule_folding`), whose groups are lowercase (`Match.raw` refuses them).
+READS_CASE = frozenset({"calendar_date", "month_year", "month", "weekday", "spelled_year",
+                        "spelled_day", "week_of", "clock", "day_around"})
 
 Resolved = tuple[nd.Result, dt.date | None, dt.date | None]
 # A resolution (None: the rule does not apply) and the new start and end of the span.
@@ -104,8 +111,9 @@ def resolve(normaliser: Normaliser, context: Match) -> Resolved | None:
             earliest = latest = None
     except (ValueError, OverflowError):
         return None
-    if (earliest is not None and not in_range(earliest)) or (
-            latest is not None and not in_range(latest)):
+    # (`written_dates.in_range`, written out: it was a call for each end of each value)
+    if (earliest is not None and not MIN_DATE <= earliest <= MAX_DATE) or (
+            latest is not None and not MIN_DATE <= latest <= MAX_DATE):
         return None
     return result, earliest, latest
 
@@ -131,37 +139,34 @@ class Resolver:
 
     def place(self, rule: Rule, hit: re.Match[str], text: str, start: int, end: int,
               dct: dt.date | None, anchor: Anchor | None, index: TenseIndex,
-              year: tuple[dt.date, int] | None) -> Placed:
-        """The resolution of `hit` (its span trimmed to text[start:end]) and the span's
-        new ends (a normaliser may take a leading article out: "a two-year term")."""
+              year: tuple[dt.date, int] | None, hit_end: int | None = None) -> Placed:
+        """The resolution of `hit` (its span trimmed to text[start:end]; `hit_end`: where
+        it ends, if the caller has it) and the span's new ends (a normaliser may take a
+        leading article out: "a two-year term")."""
         # The rule by identity (it lives as long as the lexicon: hashing a compiled pattern
         # hashes its whole program), the words and the date; the groups are compared, not
-        # hashed (the same words nearly always have the same groups).
-        key = (id(rule), hit.group(), dct)
+        # hashed (the same words nearly always have the same groups). The words as the text
+        # writes them: a folded pattern's match is of the lowercased text (`rule_folding`).
+        key = (id(rule), text[start : hit.end() if hit_end is None else hit_end], dct)
         groups = hit.groups()
         kept = self._kept.get(key)
-        if kept is not None and kept[0] != groups:
-            kept = None
-        if kept is not None and kept[1] is None:
-            return None, start, end  # the rule does not apply to these words, gated or not
+        if kept is not None and kept[0] == groups:
+            if kept[1] is None:
+                return None, start, end  # the rule does not apply to these words, gated or not
+            # A gated rule's entry holds what the same words tell its gate (never None), so
+            # only the text around them is read again.
+            if kept[4] is not None and GATED[rule.norm][1](text, start, end, kept[4]):
+                return None, start, end
+            return kept[1], start + kept[2], end + kept[3]
+        # Groups that did not take part are None, which normalisers read as absent.
+        context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index, year,
+                        hit.string is not text)
         gated = GATED.get(rule.norm)
-        context = None
         plan = None
         if gated is not None:
-            if kept is not None:
-                plan = kept[4]  # the same words tell the gate the same
-            else:
-                # Groups that did not take part are None, which normalisers read as absent.
-                context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex,
-                                index, year)
-                plan = gated[0](context)
+            plan = gated[0](context)
             if gated[1](text, start, end, plan):
                 return None, start, end
-        if kept is not None:
-            return kept[1], start + kept[2], end + kept[3]
-        if context is None:
-            context = Match(text, start, end, hit.groupdict(), dct, anchor, self.lex, index,
-                            year)
         resolved = resolve(gated[2] if gated else NORMALISERS[rule.norm], context)
         if context.local:
             if len(self._kept) >= _MAX_KEPT:

@@ -21,8 +21,9 @@ from viewer.core.timex.context import Anchor, TenseIndex
 from viewer.core.timex.lexicon import Lexicon, Rule, bundled, for_folder
 from viewer.core.timex.model import Timex
 from viewer.core.timex.modifiers import in_name, widen
-from viewer.core.timex.resolution import Resolver, days
-from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE, lowered_reading
+from viewer.core.timex.resolution import READS_CASE, Resolver, days
+from viewer.core.timex.rule_folding import lowered_folding
+from viewer.core.timex.rule_index import DIGIT, FOLLOWER_LETTERS, QUOTE
 
 _TRIM = " \t\n,.;:"
 _YEAR = re.compile(r"\d{4}$")
@@ -91,7 +92,8 @@ def _timex_maker() -> Callable[..., Timex]:
 _make_timex = _timex_maker()
 
 
-Tries = tuple[tuple[Callable[[str, int, int], "re.Match[str] | None"], Rule], ...]
+# (bound match, rule, whether it matches the lowercased text) for each rule to try
+Tries = tuple[tuple[Callable[[str, int, int], "re.Match[str] | None"], Rule, bool], ...]
 _MAX_PAIRS = 50_000  # (word, next word) pairs remembered; news uses a few thousand
 _QUOTES = "'’"
 
@@ -105,14 +107,17 @@ class _PairTables:
     100 articles, counted in instructions). The last few lexicons' tables are kept.
     """
 
-    __slots__ = ("glued", "lex", "narrowed", "of_rules", "pairs")
+    __slots__ = ("folded_pairs", "glued", "lex", "narrowed", "of_rules", "pairs")
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.pairs: dict[tuple[str | Any, ...], Tries] = {}  # as the trigger reads them
-        self.narrowed: dict[tuple[str, str], Tries] = {}  # the same, by DIGIT, lowercase
-        # the same, by the word's rules and the mask of those left (`_mask`)
-        self.of_rules: dict[tuple[tuple[int, ...], int], Tries] = {}
+        # the same for text the folded patterns read as the rules do (`rule_folding`)
+        self.folded_pairs: dict[tuple[str | Any, ...], Tries] = {}
+        # the same, by DIGIT, lowercase, and folded or not
+        self.narrowed: dict[tuple[str, str, bool], Tries] = {}
+        # the same, by the word's rules, the mask of those left (`_mask`), folded or not
+        self.of_rules: dict[tuple[tuple[int, ...], int, bool], Tries] = {}
         self.glued = [(index, rule) for index, rule in enumerate(lex.rules) if rule.glued]
 
     @classmethod
@@ -154,7 +159,17 @@ class Tagger:
         anchor: Anchor | None = None
         year: tuple[dt.date, int] | None = None
         pos = start
-        index = TenseIndex(text, self.lex)
+        # The scan reads the lowercased span and the character before it (a space before
+        # the text's start), which the trigger matches before each word.
+        reading = lowered_folding(" " + text[:end] if start == 0 else text[start - 1 : end])
+        # The lowercased text itself, where the folded patterns read it as the rules read
+        # the text (`rule_folding`; their look-behinds may read before the scan's start, so
+        # only from the text's start); the tense's cues are read from it when it is all the
+        # text, and with ASCII classes where those read the text as Unicode ones do.
+        lowered = (reading[0][1:] if start == 0 and reading[2] and len(reading[0]) == end + 1
+                   else None)
+        whole = lowered is not None and end == len(text)
+        index = TenseIndex(text, self.lex, lowered if whole else None, whole and reading[1])
         tagged_to = [pos]  # shared with the candidate scan, which skips what is tagged
         resolver = self._resolver
         if resolver.lex is not self.lex:
@@ -164,13 +179,14 @@ class Tagger:
         ends = lex.modifier_ends
         last_end = start  # where the last expression found ends
         fields = _TimexFields
-        for hit, rule in self._candidates(text, start, end, tagged_to):
-            a, b = hit.span()
+        for hit, rule in self._candidates(text, start, end, tagged_to, reading, lowered):
+            a, hit_end = hit.span()
             if a < pos:
                 continue  # inside an expression already tagged
+            b = hit_end
             while b > a and text[b - 1] in _TRIM:
                 b -= 1
-            resolved, a, b = place(rule, hit, text, a, b, dct, anchor, index, year)
+            resolved, a, b = place(rule, hit, text, a, b, dct, anchor, index, year, hit_end)
             if resolved is None:
                 continue  # the next rule at this word, or the next word, gets its turn
             result, earliest, latest = resolved  # shared with later matches: not changed
@@ -204,31 +220,36 @@ class Tagger:
                 anchor = Anchor(earliest, unit, b)  # not the date closing the quarter named
             elif kind == "DATE" and _YEAR.match(result.value):
                 year = (earliest, b)
-            pos = tagged_to[0] = hit.end()
+            pos = tagged_to[0] = hit_end
             last_end = b
         return found
 
 
-    def _tries_at(self, word: str, next_word: str | None) -> Tries:
+    def _tries_at(self, word: str, next_word: str | None, folding: bool = False) -> Tries:
         """The rules to try at a trigger `word` (a digit for a number, a quote for a quoted
         year) before a word starting `next_word` (None: no word follows), as bound matches.
-        Shared by the pairs that differ only in case or digit ("5 hours", "7 hours")."""
+        Shared by the pairs that differ only in case or digit ("5 hours", "7 hours").
+        With `folding`, a rule whose value never reads the case of its words matches the
+        lowercased text with its folded pattern (`rule_folding`), where it has one."""
         key = (DIGIT if word[:1].isdigit() else QUOTE if word[:1] in _QUOTES else word.lower(),
                (next_word or "").lower())
         tables = self._tables
-        found = tables.narrowed.get(key)
+        found = tables.narrowed.get((*key, folding))
         if found is None:
             group, mask = _mask(self.lex, *key)
-            found = tables.of_rules.get((group, mask))
+            found = tables.of_rules.get((group, mask, folding))
             if found is None:
-                rules = self.lex.rules
-                found = tables.of_rules[(group, mask)] = tuple(
-                    (rules[index].pattern.match, rules[index])
-                    for bit, index in enumerate(group) if mask >> bit & 1)
-            tables.narrowed[key] = found
+                rules = [self.lex.rules[index] for bit, index in enumerate(group)
+                         if mask >> bit & 1]
+                found = tables.of_rules[(group, mask, folding)] = tuple(
+                    (rule.folded.match, rule, True)
+                    if folding and rule.folded is not None and rule.norm not in READS_CASE
+                    else (rule.pattern.match, rule, False) for rule in rules)
+            tables.narrowed[(*key, folding)] = found
         return found
 
-    def _candidates(self, text: str, start: int, end: int, tagged_to: list[int]
+    def _candidates(self, text: str, start: int, end: int, tagged_to: list[int],
+                    reading: tuple[str, bool, bool], lowered: str | None
                     ) -> Iterator[tuple[re.Match[str], Rule]]:
         """Rule matches in text order; at one position, in the rules' file order.
 
@@ -242,9 +263,8 @@ class Tagger:
         lex = self.lex
         rules = lex.rules
         tables = self._tables
-        if tables.lex is not lex or len(tables.pairs) >= _MAX_PAIRS:
+        if tables.lex is not lex or len(tables.pairs) + len(tables.folded_pairs) >= _MAX_PAIRS:
             tables = self._tables = _PairTables.of(lex, renew=tables.lex is lex)
-        tries = tables.pairs
         glued = sorted(
             ((hit.start(), index, hit) for index, rule in tables.glued
              if rule.gate is None or any(gate.search(text, start, end) for gate in rule.gate)
@@ -254,15 +274,19 @@ class Tagger:
         next_glued = 0
         glued_at = glued[0][0] if glued else end  # where the next glued match starts
         # The scan reads the lowercased span and the character before it (a space before
-        # the text's start), which the trigger matches before each word: `base` is where
-        # that character would be in the text.
+        # the text's start), which the trigger matches before each word (`reading`, as
+        # `lowered_folding` reads it): `base` is where that character would be in the text.
+        # Rules with a folded pattern match `lowered`, the lowercased text, unless None.
         base = start - 1
-        scanned, plain = lowered_reading(" " + text[:end] if start == 0 else text[base:end])
+        scanned, plain, _ = reading
         trigger = lex.scan.trigger
         if len(scanned) != end - base:  # a character whose lowercase is longer ("İ")
             scanned, trigger, base = " " + text[:end], lex.scan.trigger_any_case, -1
         elif lex.scan.trigger_ascii is not None and plain:
             trigger = lex.scan.trigger_ascii  # the same words, found faster
+        folds = lowered is not None
+        tries = tables.folded_pairs if folds else tables.pairs
+        folded_text = lowered if lowered is not None else text
         search = trigger.search
         pos = start - 1 - base  # where the scan goes on in `scanned`
         while True:
@@ -275,8 +299,8 @@ class Tagger:
             word = search(scanned, pos)
             if word is None:
                 break
-            pos = word.end()
-            at = word.start() + 1 + base
+            at, pos = word.span()
+            at += 1 + base
             while glued_at < at:
                 _, index, hit = glued[next_glued]
                 next_glued += 1
@@ -287,13 +311,14 @@ class Tagger:
             pair = word.group(1, 2)  # the start word (or digit) and the next word's start
             entry = tries.get(pair)
             if entry is None:
-                entry = tries[pair] = self._tries_at(*pair)
-            for match, rule in entry:
-                if at < tagged_to[0]:
-                    break  # the caller took an earlier rule's expression here
-                matched = match(text, at, end)
+                entry = tries[pair] = self._tries_at(pair[0], pair[1], folds)
+            for match, rule, on_lowered in entry:
+                matched = match(folded_text if on_lowered else text, at, end)
                 if matched is not None:
                     yield matched, rule
+                    if at < tagged_to[0]:
+                        break  # the caller took this rule's expression (only it moves on
+                        # `tagged_to`, and only when given a match)
         for _, index, hit in glued[next_glued:]:
             yield hit, rules[index]
 
