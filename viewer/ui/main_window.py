@@ -286,7 +286,9 @@ class MainWindow(QMainWindow):
         ids, current = self.selection.pending
         self.selection.pending = ([], None)
         if ids or current:
-            self.selection.restore(ids, current)  # a filter or an edit keeps the selection
+            self.selection.restore(ids, current)  # a reset keeps the selection by id
+        else:
+            self.selection.keep_current()  # a filter change kept it through its layout
         self.selection.table_selection()
 
     def _apply_change(self, change: object) -> None:
