@@ -60,6 +60,7 @@ class FacetList(QListWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._texts:
             blocked = self.blockSignals(True)
             try:
+                self._sizes.forget()
                 self._sizes.fit(self._texts)
             finally:
                 self.blockSignals(blocked)
