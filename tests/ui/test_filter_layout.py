@@ -102,8 +102,9 @@ def test_the_sort_order_holds_across_a_filter_change(window: MainWindow) -> None
 
 def test_a_click_on_the_column_header_still_sorts_the_table(
         window: MainWindow, qtbot: QtBot) -> None:
-    """The header reads the proxy's source for its columns; the sort goes to the proxy."""
+    """The table's own header class is set up as Qt's (clickable, highlighting)."""
     header = window.table.horizontalHeader()
+    assert header.sectionsClickable() and header.highlightSections()
     x = header.sectionViewportPosition(6) + header.sectionSize(6) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(x, 5))
@@ -145,6 +146,29 @@ def test_a_filter_change_does_not_repaint_the_column_header(window: MainWindow) 
         window.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # its sort arrow moves
         window.timeline.viewport().repaint()
         app.processEvents()
+        assert paints.count >= 1
+    finally:
+        app.removeEventFilter(paints)
+
+
+def test_with_rows_selected_the_header_follows_a_filter_change(window: MainWindow) -> None:
+    """Its titles are bold where the selection crosses them: a filter that hides the
+    selected rows changes that, so the header lays out and repaints as before."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    party = _largest_party(window)
+    outside = next(int(r) for r in window.proxy.rows
+                   if party not in window.model.events[r].parties)
+    window.select_rows([outside], outside)
+    window.timeline.viewport().repaint()
+    app.processEvents()
+    paints = _Paints(window.table.horizontalHeader().viewport())
+    app.installEventFilter(paints)
+    try:
+        window.proxy.set_filter(Filter(parties=frozenset({party})))  # hides the selection
+        window.timeline.viewport().repaint()
+        app.processEvents()
+        assert window.selected_source_rows() == []
         assert paints.count >= 1
     finally:
         app.removeEventFilter(paints)

@@ -36,7 +36,7 @@ ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
-def _with_hint(signal: Any) -> Any:
+def with_hint(signal: Any) -> Any:
     """A layout signal's overload with parents and hint (its stubs do not show overloads)."""
     return signal[_WITH_HINT]
 
@@ -115,13 +115,13 @@ class EventFilterProxy(QAbstractProxyModel):
         indexes, and nothing is reset that a filter does not change (the table's column
         header reads the source, see `EventTable`). A persistent index whose event the
         filter hides becomes invalid."""
-        _with_hint(self.layoutAboutToBeChanged).emit([], ROWS_ONLY)
+        with_hint(self.layoutAboutToBeChanged).emit([], ROWS_ONLY)
         persistent = self.persistentIndexList()
         old_rows = self._rows_array
         self._select()
         if persistent:
             self.changePersistentIndexList(persistent, self._moved(persistent, old_rows))
-        _with_hint(self.layoutChanged).emit([], ROWS_ONLY)
+        with_hint(self.layoutChanged).emit([], ROWS_ONLY)
         self.filterApplied.emit()
 
     def _select(self) -> None:
