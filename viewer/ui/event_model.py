@@ -26,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 ORDER_FIELDS = frozenset({"start", "end", "document", "char_start"})  # the date sort's keys
 #: What the table draws of a cell: its text (None: none), italic, greyed.
 Cell = tuple[str | None, bool, bool]
-CELL_ROWS_KEPT = 4096  # rows whose cells are kept; beyond, the store is emptied and refilled
+CELL_ROWS_KEPT = 1024  # rows whose cells are kept (a screen is ~40): beyond, emptied and refilled
 
 
 def date_text(event: Event) -> str:
