@@ -76,3 +76,13 @@ def test_evidence_needs_a_day_and_month() -> None:
     found = find_evidence("LISBON, 12 March — Dockers struck on Monday.")
     assert found is not None and (found.month, found.day, found.year) == (3, 12, None)
     assert resolve(found, "") is None  # no year anywhere: no date
+
+
+def test_a_dateline_filed_from_two_places(tmp_path: Path) -> None:
+    """"GENEVA/SANAA, Nov 16 (…) —": a story filed from two places was no dateline, so its
+    date was neither evidence nor the report's day."""
+    date, source, meta, _ = _one(tmp_path, (
+        "Ferry strike ends\n\nVALMORA/PORTO NERO, Nov. 3 (Harbour Wire) — Ferry crews went "
+        "back to work on Tuesday after a strike that began in October 2027.\n"))
+    assert (date, source) == (D(2027, 11, 3), DateSource.INFERRED)
+    assert "VALMORA/PORTO NERO, Nov. 3" in meta["date-evidence"]

@@ -30,3 +30,13 @@ def test_a_deck_of_the_news_itself_is_left_alone(tmp_path: Path) -> None:
         "LIMA, March 9 — Chile and Peru signed a fishing accord on Monday, the two foreign "
         "ministries said.\n")
     assert dates_in(tmp_path, article, "anchovy quotas") != (MONDAY, REPORT)
+
+
+def test_a_deck_of_what_someone_says_spans_the_news_day_and_the_report(
+        tmp_path: Path) -> None:
+    article = (
+        "date 2027-03-09 Chile and Peru sign fishing accord\n\n"
+        "Fishing towns say the accord comes a season late\n\n"
+        "LIMA, March 9 — Chile and Peru signed a fishing accord on Monday, the two foreign "
+        "ministries said.\n")
+    assert dates_in(tmp_path, article, "Fishing towns say") == (MONDAY, REPORT)

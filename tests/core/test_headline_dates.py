@@ -47,3 +47,19 @@ def test_a_datelines_date_is_not_the_happenings(tmp_path: Path) -> None:
     assert lead.text.startswith("KOTOR, June 4")  # one happening, not the dateline apart
     assert (lead.start, lead.end) == (D(2026, 6, 2), D(2026, 6, 2))
     assert (events[0].start, events[0].end) == (D(2026, 6, 2), D(2026, 6, 2))  # the headline
+
+
+def test_the_news_day_is_the_latest_day_the_lead_tells(tmp_path: Path) -> None:
+    """"Hamas handed the remains … on Monday. Israel's forensic institute confirmed his
+    identity on Tuesday": the news is Tuesday's, and so are the headline and the statements
+    after the lead that have no day of their own."""
+    article = (
+        "date 2026-06-04 Fishing boat returned to its owners\n\n"
+        "VALMORA/PORTO NERO, June 4 (Harbour Wire) — Porto Nero's coast guard handed a seized "
+        "trawler back to Valmora on Monday. Valmora's navy confirmed its arrival in port on "
+        "Tuesday.\n\n"
+        "The owners said the crew had been treated well.\n")
+    assert _first(tmp_path, article) == (D(2026, 6, 2), D(2026, 6, 2), "inherited")
+    events = extract_folder(tmp_path, use_cache=False).events
+    said = next(e for e in events if "treated well" in e.text)
+    assert (said.start, said.end) == (D(2026, 6, 2), D(2026, 6, 4))

@@ -344,6 +344,28 @@ def test_since_spans_and_told_months_are_linear() -> None:
     assert growth(_since_sentence_work) < LINEAR
 
 
+def _answered_news_work(copies: int) -> int:
+    """A long article of days told and reactions to what they told: each told sentence's
+    words are noted once, each reaction looks its object up once."""
+    from viewer.core.events import answered_news
+
+    text = "\n\n".join([
+        "On Friday, Laos agreed to a pause in releases from its dams.",
+        "Vietnam said on Saturday it would respect the pause.",
+        "Cambodia welcomed the pause. Thailand criticised the releases."] * copies * 10)
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-09-21"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    counter = [0]
+    with counting_patterns(answered_news, counter), counting_patterns(events, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_answered_news_is_linear() -> None:
+    assert growth(_answered_news_work) < LINEAR
+
+
 def _speaker_paragraph_work(copies: int) -> int:
     """The speaker pass over one long paragraph of attributions: proper bodies found by the
     document's scan for body nouns, asides before verbs, "according to", quotations."""

@@ -59,18 +59,19 @@ def lay_out(keys: Sequence[Key], colours: int, room: float,
 def paint_legend(painter: QPainter, rect: QRectF, left: float,
                  entries: Sequence[tuple[str, QColor]], text: QColor) -> list[list[Key]]:
     """The key right-aligned across the top of `rect` from `left`; returns its lines."""
-    metrics = QFontMetricsF(painter.font())
+    font = painter.font()
+    metrics = QFontMetricsF(font)
     keys: list[Key] = [(label, colour, "dot") for label, colour in entries]
     keys += [("explicit date", text, "dot"), ("inherited / document date", text, "ring"),
              ("planned", text, "ahead"), ("claimed", text, "said")]
-    rows = lay_out(keys, len(entries), rect.right() - 8 - left, metrics.horizontalAdvance,
-                   lambda label, cap: metrics.elidedText(label, Qt.TextElideMode.ElideRight, cap))
+    room = rect.right() - 8 - left
+    rows, advances = _laid_out(keys, len(entries), room, metrics, font.key())
     y = rect.top() + 13
     painter.save()
     painter.setClipRect(QRectF(left, rect.top(), max(0.0, rect.right() - left), rect.height()),
                         Qt.ClipOperation.IntersectClip)  # never over the lane names
     for row in rows:
-        x = rect.right() - 8 - sum(DOT_ROOM + metrics.horizontalAdvance(k[0]) + GAP for k in row)
+        x = rect.right() - 8 - sum(DOT_ROOM + advances[k[0]] + GAP for k in row)
         for label, colour, shape in row:
             x += GAP
             centre = QPointF(x + 4, y - 4)
@@ -85,7 +86,42 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
                 painter.drawEllipse(centre, 4, 4)
             painter.setPen(text)
             painter.drawText(QPointF(x + DOT_ROOM, y), label)
-            x += DOT_ROOM + metrics.horizontalAdvance(label)
+            x += DOT_ROOM + advances[label]
         y += ROW_STEP
     painter.restore()
     return rows
+
+
+# The key's last lines per what they show: a paint of the same key (every repaint, and a
+# filter change that leaves the colours as they were) reuses them instead of measuring and
+# cutting each name again. Keyed by value (names, colours, shapes, room, font), never stale.
+_LAID_OUT: dict[tuple[object, ...], tuple[list[list[Key]], dict[str, float]]] = {}
+MAX_LAID_OUT = 64
+
+
+def _laid_out(keys: Sequence[Key], colours: int, room: float, metrics: QFontMetricsF,
+              font: str) -> tuple[list[list[Key]], dict[str, float]]:
+    """`lay_out` of the keys, and the width of each name shown, made once per distinct key;
+    each name is measured once per layout, not once for each time it is asked."""
+    key = (tuple((label, colour.rgba(), shape) for label, colour, shape in keys), colours,
+           room, font)
+    found = _LAID_OUT.get(key)
+    if found is None:
+        advances: dict[str, float] = {}
+
+        def advance(label: str) -> float:
+            width = advances.get(label)
+            if width is None:
+                width = advances[label] = metrics.horizontalAdvance(label)
+            return width
+
+        rows = lay_out(keys, colours, room, advance,
+                       lambda label, cap: metrics.elidedText(label, Qt.TextElideMode.ElideRight,
+                                                             cap))
+        for row in rows:
+            for label, _colour, _shape in row:
+                advance(label)
+        if len(_LAID_OUT) >= MAX_LAID_OUT:
+            _LAID_OUT.clear()
+        found = _LAID_OUT[key] = (rows, advances)
+    return found

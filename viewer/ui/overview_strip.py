@@ -119,11 +119,13 @@ class OverviewStrip(QWidget):
         bar = QColor(muted)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(bar)
-        for index, count in enumerate(self.counts):
-            if count:
-                h = max(2.0, (count / peak) ** 0.5 * (area.height() - 4))
-                painter.drawRect(QRectF(area.left() + index * step, area.bottom() - h,
-                                        max(1.0, step - 1), h))
+        # One call for all the bars (a call per bar was most of the strip's paint); the
+        # same rectangles, drawn in the same order.
+        left, bottom, tall, wide = area.left(), area.bottom(), area.height() - 4, max(1.0, step - 1)
+        heights = [(index, max(2.0, (count / peak) ** 0.5 * tall))
+                   for index, count in enumerate(self.counts) if count]
+        painter.drawRects([QRectF(left + index * step, bottom - h, wide, h)
+                           for index, h in heights])
         a = max(area.left(), self.x_of(self.lens[0]))
         b = min(area.right(), self.x_of(self.lens[1]))
         if b < a + 3:

@@ -355,14 +355,18 @@ class TimelinePainter:
     def _legend_entries(self) -> list[tuple[str, QColor]]:
         """Every colour the marks use (a mark takes its first topic's, or in topic lanes its
         first party's), largest first."""
+        # The colours as the marks take them (`colour_of_first`, kept per value): worked
+        # out anew, each read the application's palette, about 25 µs a colour on each
+        # filter change.
         view, colours = self.view, self.colours
         if view.mode == "topic":
             parties = first_value_counts(view.events, view.rows, "parties")
-            return [(p, colours.party(p)) for p, _n in parties[:10]]
+            return [(p, self.colour_of_first(p)) for p, _n in parties[:10]]
         entries = []
         for topic_id, _n in first_value_counts(view.events, view.rows, "topics"):
             topic = colours.taxonomy.get(topic_id)
-            entries.append((topic.label if topic else topic_id, colours.topic(topic_id)))
+            colour = self.colour_of_first(topic_id) if topic_id else colours.topic(topic_id)
+            entries.append((topic.label if topic else topic_id, colour))
         return entries
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:

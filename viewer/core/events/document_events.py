@@ -9,7 +9,11 @@ killed") yields two events. People and clusters are added later, over the whole 
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from viewer.core.events import cues
+from viewer.core.events.answered_news import FirstTold, answers_earlier
 from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
@@ -17,9 +21,12 @@ from viewer.core.events.modality import ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
+    at_the_end,
     at_the_happening,
     background,
+    before_the_span,
     continues_plan,
+    flashback,
     month_half,
     next_year_ahead,
     opens_quote,
@@ -67,6 +74,18 @@ __all__ = [
     "reports_something",
 ]
 
+_SUBORDINATE = re.compile(
+    rf"\b(?:{cues.alternation(cues.CUES.get('condition_clauses', []))})\b")
+
+
+def _main_end(text: str) -> int:
+    """Where the sentence's main clause gives way to a condition or a time clause after it
+    ("agreed to let observers visit once the troops have left"): a present there is the
+    condition's, not the telling's (`condition_clauses` in resources/events.toml)."""
+    found = _SUBORDINATE.search(text, 1)
+    return found.start() if found else len(text)
+
+
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
                      speakers: SpeakerRules | None = None) -> DocumentEvents:
@@ -94,6 +113,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     told_before = last_told = -1  # the sentence that set the focus; the last one read
     lead: Part | None = None  # the news day: the lead's first past day
     lead_closed = False
+    lead_paragraph = -1
+    headline_lead: Part | None = None
+    first_told: FirstTold[Part] = FirstTold()
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[tuple[PersonMention, ...]] = []
@@ -167,7 +189,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative
                     and (focus is not lead or sentence.paragraph == focus_paragraph
-                         or not cues.PRESENT.search(text))
+                         or not cues.PRESENT.search(text, 0, _main_end(text)))
                 )
                 if (possible_step(text) and modality_of(text, None, False, modality,
                                                         modality_cues) == "possible"):
@@ -176,6 +198,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 elif plausible and focus is not None and sentence.boilerplate is None:
                     source, earliest, latest = "inherited", focus.earliest, focus.latest
                     precision, timex = focus.precision, focus.timex
+                    if precision == "day" and at_the_end(text):
+                        earliest = latest  # "… at the end of the talks": their last day
                     if not ((told_before == last_told and opens_quote(text))
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
@@ -219,6 +243,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                                      focus.earliest if focus else None)
                     earliest, latest = month_half(text, timex.start - sentence.start, earliest,
                                                   latest, precision)
+                    if focus is not None and precision == focus.precision == "day":
+                        earliest, latest = before_the_span(
+                            text, timex, timex.end - sentence.start, earliest, latest,
+                            (focus.earliest, focus.latest))
                 run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
                               precision)
                 latest = run if run is not None and latest is not None and run > latest \
@@ -229,11 +257,23 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                       part.timex.start if source == "explicit" and part.timex
                                       else part.start)
                 earliest = spread if spread is not None else earliest
+                if (spread is not None and source == "inherited" and focus is lead
+                        and lead is not None and not lead_closed
+                        and lead.earliest is not None and spread < lead.earliest):
+                    # "met for about nine hours over two days" in the lead: the news is both
+                    # days for what follows; the headline keeps the lead's own day
+                    headline_lead = headline_lead or lead
+                    lead = focus = dataclasses.replace(lead, earliest=spread)
             if source in ("document", "inherited") and earliest is not None \
                     and latest is not None:
                 window = window_end(doc.text, part.start, part.end, durations, text,
                                     earliest, precision)
                 latest = window if window is not None and window > latest else latest
+            if source in ("inherited", "document") and sentence.boilerplate is None:
+                news = first_told.answered(text)  # "Syria welcomed the pause" (Friday's)
+                if news is not None and answers_earlier(news.earliest, earliest, doc.date):
+                    source, earliest, latest = "inherited", news.earliest, doc.date
+                    precision, timex = news.precision, news.timex
             whole = part.start == start and part.end == end
             span_text = share[text if whole else doc_text[part.start : part.end]]
             parties = sentence_parties if whole else (
@@ -303,19 +343,31 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 and not told.bounded
                 and not background(told.precision, told.latest,
                                    lead.earliest if lead else None)
-                and not cues.counted_past_the_report(told.timex, text, doc.date)):
+                and not cues.counted_past_the_report(told.timex, text, doc.date)
+                and not (focus is not None and flashback(told.timex, focus.earliest,
+                                                         focus.latest))):
             focus = told
             told_before = number
+            if told.precision == "day":
+                first_told.note(text, told)
             if (lead is None and not lead_closed and focus.precision == "day"
                     and (doc.date is None or (focus.earliest is not None
                                               and focus.earliest <= doc.date))):
+                lead = focus
+                lead_paragraph = sentence.paragraph
+            elif (lead is not None and sentence.paragraph == lead_paragraph
+                  # "handed over on Monday. … confirmed his identity on Tuesday": the news
+                  # is the latest day its paragraph tells, up to the report
+                  and focus.precision == "day" and focus.earliest is not None
+                  and lead.earliest is not None and lead.earliest < focus.earliest
+                  and (doc.date is None or focus.earliest <= doc.date)):
                 lead = focus
         if sentence.boilerplate is None and number > 0 and not lead_closed:
             lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
             last_told = number
-    date_headline(events, lead, doc)
+    date_headline(events, headline_lead or lead, doc)
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
     speakers = speakers or load_speaker_rules()
     add_speakers(events, mentions, said_slot,

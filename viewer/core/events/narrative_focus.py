@@ -60,10 +60,11 @@ _SPREAD_ENDS = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('spread_ends',
 
 
 def background(precision: str, latest: dt.date | None, news_day: dt.date | None) -> bool:
-    """A month or a year wholly before the story's news day ("after the bloc imposed duties
-    in October 2024") is background: the sentences after it go on with the news."""
+    """A week, a month or a year wholly before the story's news day ("after the bloc imposed
+    duties in October 2024", "a recount, carried out last week, had found") is background:
+    the sentences after it go on with the news."""
     return (news_day is not None and latest is not None
-            and cues.RANK[precision or "fuzzy"] >= cues.RANK["month"] and latest < news_day)
+            and cues.RANK[precision or "fuzzy"] >= cues.RANK["week"] and latest < news_day)
 
 
 def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) -> bool:
@@ -197,6 +198,16 @@ def at_the_happening(text: str) -> bool:
     return _AT_THE_HAPPENING.search(text) is not None
 
 
+_AT_THE_END = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('at_the_end', []))})\b")
+
+
+def at_the_end(text: str) -> bool:
+    """Words said as the happening closed ("told reporters at the end of the talks";
+    `at_the_end` in resources/events.toml), or its end told ("The talks ended with a joint
+    appeal"; `spread_ends`): the last of its days."""
+    return _AT_THE_END.search(text) is not None or _SPREAD_ENDS.search(text) is not None
+
+
 _OPENING_QUOTE = re.compile(r"\s*[“\"«‘]")
 
 
@@ -212,11 +223,25 @@ def told_since_the_news(text: str, news_day: dt.date | None, published: dt.date 
     paragraph on, or told in a tense the news day does not reach: "Cambodia's minister called
     the agreement a first step", "“We were offered less,” said the negotiator") came on a day
     from the story's news day to the report: a verb of saying or reacting (`reporting`,
-    `reaction` in resources/events.toml), nothing ahead, and a news day before the report."""
-    return (news_day is not None and published is not None and news_day < published
-            and cues.FUTURE.search(text) is None
-            and (cues.REPORTING.search(text) is not None
-                 or cues.REACTION.search(text) is not None))
+    `reaction` in resources/events.toml), nothing ahead but in a quotation or after a verb of
+    reacting, and a news day before the report."""
+    if news_day is None or published is None or not news_day < published:
+        return False
+    if cues.REPORTING.search(text) is None and cues.REACTION.search(text) is None:
+        return False
+    reaction = cues.REACTION.search(text)
+    return all(_answered(text, future.start(), reaction)
+               for future in cues.FUTURE.finditer(text))
+
+
+def _answered(text: str, at: int, reaction: re.Match[str] | None) -> bool:
+    """The future at `at` belongs to what was said in answer to the news, not to the
+    sentence's own telling: inside a quotation ("“Every death will be accounted for,” he
+    told reporters") or after a verb of reacting ("accused Beijing … and said the bloc would
+    study the ruling"). After a plain "said" it may be a plan or forecast told on the
+    report's day ("said any plan … would be rejected")."""
+    return (reaction is not None and reaction.start() < at) or len(
+        _QUOTES.findall(text, 0, at)) % 2 == 1
 
 
 _WEEK = dt.timedelta(days=7)
@@ -253,3 +278,43 @@ def month_half(text: str, at: int, earliest: dt.date | None, latest: dt.date | N
     if cues.SECOND_HALF.search(text, lo, at):
         return earliest.replace(day=16), latest
     return earliest, latest
+
+
+_BEFORE_THE_HAPPENING = re.compile(
+    rf"(?:{cues.alternation(cues.CUES.get('before_the_happening', []))})$", re.IGNORECASE)
+_DAY_OF_THE_HAPPENING: dict[str, int] = {
+    words: int(n) for words, n in cues.CUES.get("day_of_the_happening", {}).items()}
+_END_REACH = 40  # characters after the expression in which its happening's end may be named
+_DAY = dt.timedelta(days=1)
+
+
+def before_the_span(text: str, timex: Timex, at: int, earliest: dt.date | None,
+                    latest: dt.date | None, span: tuple[dt.date | None, dt.date | None]
+                    ) -> tuple[dt.date | None, dt.date | None]:
+    """"The day before the talks opened", told after talks "on Monday and Tuesday" (`span`,
+    the narrative's days): the day before the first of them, where the tagger counted from
+    the last; not when the words after it name the end ("the day before the talks ended";
+    `before_the_happening`, `spread_ends` in resources/events.toml). "The second day" of
+    them is counted from the first too (`day_of_the_happening`). `at` is where the
+    expression ends in the sentence's `text`."""
+    first, last = span
+    if (first is None or last is None or earliest is None or earliest != latest
+            or not first < last):
+        return earliest, latest
+    nth = _DAY_OF_THE_HAPPENING.get(timex.text.lower())
+    if nth is not None:  # "the second day" of talks over several days
+        day = first + dt.timedelta(days=nth)
+        return day, day
+    if (earliest != last - _DAY or _BEFORE_THE_HAPPENING.search(timex.text) is None
+            or _SPREAD_ENDS.search(text, at, at + _END_REACH) is not None):
+        return earliest, latest
+    return first - _DAY, first - _DAY
+
+
+def flashback(timex: Timex, first: dt.date | None, last: dt.date | None) -> bool:
+    """"The day before the talks opened, farmers blocked the bridge.": a day counted back from
+    the happening the narrative tells over several days (`first`..`last`) looks back from it,
+    and the narrative goes on with the happening (`before_the_happening` in
+    resources/events.toml)."""
+    return (first is not None and last is not None and first < last
+            and _BEFORE_THE_HAPPENING.search(timex.text) is not None)
