@@ -111,3 +111,31 @@ def test_the_panel_listing_is_largest_first_then_by_name_and_keeps_checked_value
         assert numbers == [counts[name] for name in names]  # the counts read at once
     with pytest.raises(KeyError):
         counts["delta"]  # no event has it
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.int32, np.int64])
+def test_codes_in_is_isin_for_few_and_many_codes(dtype: type) -> None:
+    """A few chosen codes are compared one by one, more go to np.isin: the same masks,
+    -1 ("no value") and codes beyond the array's type included."""
+    from viewer.core.session.filtering import FEW_CODES, codes_in
+
+    rnd = np.random.default_rng(5)
+    codes = rnd.integers(0, 120, 5000).astype(dtype)
+    for wanted in ([], [3], [-1, 7], [119, 300], list(range(FEW_CODES)),
+                   list(range(0, 120, 7))):
+        chosen = np.asarray(wanted, dtype=np.int64)
+        assert np.array_equal(codes_in(codes, chosen), np.isin(codes, chosen)), wanted
+
+
+def test_codes_in_is_linear_in_the_codes() -> None:
+    """Python lines per call do not grow with the codes (the array work does, once)."""
+    from viewer.core.session.filtering import codes_in
+
+    chosen = np.asarray([4, 9], dtype=np.int64)
+
+    def work(size: int) -> int:
+        counter = [0]
+        lines_run(lambda: codes_in(np.zeros(1000 * size, np.int32), chosen), counter)
+        return counter[0]
+
+    assert work(4) == work(1)

@@ -30,7 +30,7 @@ def test_items_reused_across_filter_changes_show_each_value_its_count_and_check(
     facet.item(1).setCheckState(facet.item(1).checkState().Checked)  # "b"
     for counts in ({"c": 9, "b": 1}, {"d": 7, "a": 6, "b": 2, "c": 1}, {"a": 5, "b": 4, "c": 3}):
         facet.set_counts(counts)
-        shown = [(facet.item(i).data(Qt.ItemDataRole.UserRole + 1), facet.item(i).text())
+        shown = [(facet.item(i).toolTip(), facet.item(i).text())
                  for i in range(facet.count())]
         assert shown == [(v, f"{v}  ({counts[v]})") for v in sorted(
             counts, key=lambda v: -counts[v])]

@@ -118,3 +118,40 @@ def test_another_font_sizes_the_items_anew(qtbot: Any) -> None:
         facet.setFont(font)
         assert not changes  # no filter change
     assert _shown(lists[0]) == _shown(lists[1])
+
+
+def test_sizes_kept_from_one_filter_to_the_next_follow_another_style(qtbot: Any) -> None:
+    """A text's measured size is kept for the next filter change; another style (other
+    margins, another check box) measures every text again."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    _window, lists = _side_by_side(qtbot, 220, 200)
+    counts = {f"a title of some length {i}": i + 1 for i in range(30)}
+    for facet in lists:
+        facet.set_counts(counts)
+    assert _shown(lists[0]) == _shown(lists[1])
+    styles: list[str] = QStyleFactory.keys()
+    other = next(k for k in styles
+                 if k.casefold() != lists[0].style().name().casefold())
+    for facet in lists:
+        facet.setStyle(QStyleFactory.create(other))
+        facet.set_counts(counts)  # the same texts as before the style changed
+    assert _shown(lists[0]) == _shown(lists[1])
+
+
+def test_fitting_again_to_the_same_texts_measures_nothing(qtbot: Any) -> None:
+    facet = FacetList("documents")
+    qtbot.addWidget(facet)
+    facet.show()
+    counts = {f"title {i}": 100 - i for i in range(50)}
+    facet.set_counts(counts)
+    measured: list[int] = []
+    delegate = facet.itemDelegate()
+    size_hint = delegate.sizeHint
+    delegate.sizeHint = lambda *args: (measured.append(1), size_hint(*args))[1]  # type: ignore[method-assign]
+    facet.set_counts({**counts, "title 0": 1})  # another order, one new text
+    measured.clear()
+    facet.set_counts(counts)  # back: every text measured before
+    assert measured == []
+    facet.set_counts({f"a longer title {i}": 100 - i for i in range(50)})  # new texts
+    assert measured

@@ -35,6 +35,8 @@ def _watched(window: MainWindow) -> dict[str, QWidget]:
                "timeline's horizontal bar": timeline.horizontalScrollBar()}
     widgets.update({f"{facet} list": facet_list.viewport()
                     for facet, facet_list in window.filters.facets.items()})
+    widgets.update({"status bar": window.statusBar(), "status text": window.status_label,
+                    "window": window})
     return widgets
 
 

@@ -30,8 +30,9 @@ def test_cells_look_as_qts_own_delegate_draws_them(window: MainWindow, qtbot: Qt
     rows = list(proxy.rows)
     assert len(rows) > 12
     # greyed rows and both kinds of dates among the rows shown
-    for row in rows[1:4]:
-        events[row] = dataclasses.replace(events[row], boilerplate=True)
+    # as an edit does: the rows change and are announced (the model keeps drawn cells)
+    window.model.replace_many({row: dataclasses.replace(events[row], boilerplate=True)
+                               for row in rows[1:4]})
     assert {events[r].date_source == "explicit" for r in rows[:12]} == {True, False}
     for row in rows[2:5]:  # a selection crossing greyed and plain rows
         table.selectionModel().select(
@@ -96,3 +97,42 @@ def test_the_rows_in_sight_are_made_at_once_before_their_cells_ask(
     shown = [proxy.rows[row] for row in range(top, bottom + 1)]
     assert shown and shown == asked[0]
     assert not set(made_alone) & set(shown)
+
+
+def test_a_rows_cells_are_made_once_and_again_only_after_its_edit(
+        window: MainWindow, monkeypatch: Any) -> None:
+    """The model keeps each drawn row's cells: a repaint (and a filter change back to the
+    same rows) makes no cell text again; an edit's `dataChanged` drops its rows' cells
+    only, and the table draws the edited text."""
+    from viewer.core.query import Filter
+    from viewer.ui.event_model import COLUMNS, EventTableModel
+
+    table, proxy, model = window.table, window.proxy, window.model
+    made: list[int] = []
+    text = EventTableModel._text
+
+    def counted(self: EventTableModel, event: Any, column: int) -> str:
+        made.append(column)
+        return text(self, event, column)
+
+    monkeypatch.setattr(EventTableModel, "_text", counted)
+    table.viewport().repaint()
+    made.clear()
+    table.viewport().repaint()
+    party = next(v for v in proxy.counts["parties"] if v)
+    proxy.set_filter(Filter(parties=frozenset({party})))
+    proxy.set_filter(Filter())
+    table.viewport().repaint()
+    assert made == []
+    row = int(proxy.rows[0])
+    other = int(proxy.rows[1])
+    events = model.events
+    model.replace_many({row: dataclasses.replace(events[row], modality="reported")})
+    assert not model.has_cells(row) and model.has_cells(other)
+    table.viewport().repaint()
+    assert len(made) == len(COLUMNS)  # the edited row's cells, and no other's
+    assert proxy.cell(0, 7) == ("reported", False, False)
+    model.titles = {events[other].document: "A title"}  # new titles: every row again
+    assert not model.has_cells(other)
+    assert proxy.cell(1, 6) == ("A title", False, bool(events[other].boilerplate
+                                                      or events[other].undated))

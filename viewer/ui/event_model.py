@@ -24,6 +24,9 @@ COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Docume
            "Said by", "Disputed")
 Index = QModelIndex | QPersistentModelIndex
 ORDER_FIELDS = frozenset({"start", "end", "document", "char_start"})  # the date sort's keys
+#: What the table draws of a cell: its text (None: none), italic, greyed.
+Cell = tuple[str | None, bool, bool]
+CELL_ROWS_KEPT = 1024  # rows whose cells are kept (a screen is ~40): beyond, emptied and refilled
 
 
 def date_text(event: Event) -> str:
@@ -68,13 +71,41 @@ class EventTableModel(QAbstractTableModel):
     """Events as rows; columns for the table, roles for the timeline and detail pane.
 
     With a Session the rows are a `RowEvents` view over its columns: `data()` makes the
-    event of the asked row only, so a million events cost no Python object each."""
+    event of the asked row only, so a million events cost no Python object each.
+
+    The table's cells are kept per row once made (`cell`): a filter change repaints the
+    table, and the rows it shows again (every change back to a wider filter shows the same
+    first rows) are drawn from the kept texts, not made again from their event. A row's
+    cells are dropped when its data changes (`dataChanged`, which every edit emits for its
+    rows), and all of them on new events or new titles."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.events: list[Event] | RowEvents = []
         self.row_of: Mapping[str, int] = {}
-        self.titles: dict[str, str] = {}  # document path → title, shown where a person reads
+        self._titles: dict[str, str] = {}  # document path → title, shown where a person reads
+        self._cells: dict[int, tuple[Cell, ...]] = {}  # a row's cells, by source row
+        self.dataChanged.connect(self._forget_cells)  # before any view or proxy hears of it
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self._titles
+
+    @titles.setter
+    def titles(self, titles: dict[str, str]) -> None:
+        self._titles = titles
+        self._cells.clear()  # the Document column shows the titles
+
+    def _forget_cells(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
+        """The rows top..bottom changed: their cells are made again when next drawn."""
+        cells = self._cells
+        if cells:
+            for row in range(top.row(), bottom.row() + 1):
+                cells.pop(row, None)
+
+    def has_cells(self, row: int) -> bool:
+        """Whether the row's cells are kept (its event need not be made to draw it)."""
+        return row in self._cells
 
     # Qt overrides ----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -121,14 +152,21 @@ class EventTableModel(QAbstractTableModel):
             return self._sort_key(event, column)
         return None
 
-    def cell(self, row: int, column: int) -> tuple[str | None, bool, bool] | None:
+    def cell(self, row: int, column: int) -> Cell | None:
         """What the table draws of a cell, in one call: the text `data()` gives, whether
         the font is italic, whether the row is greyed (`table_cells` asks this instead of
-        `data()` per role)."""
-        if not 0 <= row < len(self.events):
-            return None
-        event = self.events[row]
-        return self._text(event, column), _italic(event, column), _muted(event)
+        `data()` per role). A row's cells are made together and kept."""
+        cells = self._cells.get(row)
+        if cells is None:
+            if not 0 <= row < len(self.events):
+                return None
+            if len(self._cells) >= CELL_ROWS_KEPT:
+                self._cells.clear()  # a cheap bound: the rows in sight are made again
+            event = self.events[row]
+            muted = _muted(event)
+            cells = self._cells[row] = tuple(
+                (self._text(event, c), _italic(event, c), muted) for c in range(len(COLUMNS)))
+        return cells[column] if 0 <= column < len(cells) else None
 
     def _text(self, event: Event, column: int) -> str:
         """A cell's text: the article's title in the source column, else the field."""
@@ -170,6 +208,7 @@ class EventTableModel(QAbstractTableModel):
 
     def set_events(self, events: Sequence[Event]) -> None:
         self.beginResetModel()
+        self._cells.clear()
         if isinstance(events, RowEvents):
             self.events = events
             self.row_of = IdRows(events)

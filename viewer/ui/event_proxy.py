@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractProxyModel,
     QModelIndex,
     Qt,
@@ -29,9 +30,20 @@ from viewer.ui.event_model import (
     Index,
 )
 
+#: A filter change moves rows only: the horizontal header (the columns) hears nothing of it.
+ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+#: The signals' overload that carries the hint (PySide emits the one without arguments).
+_WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
+
+
+def with_hint(signal: Any) -> Any:
+    """A layout signal's overload with parents and hint (its stubs do not show overloads)."""
+    return signal[_WITH_HINT]
+
 
 class EventFilterProxy(QAbstractProxyModel):
-    """Rows of the source that the core filter keeps, sorted; one reset per filter change.
+    """Rows of the source that the core filter keeps, sorted; one layout change per filter
+    change (a reset only when the source's rows are new).
 
     The filter itself is the open Session's column index (or, for events set without a
     Session, an `EventIndex` built from them), so the table, the timeline and the CLI export
@@ -88,14 +100,32 @@ class EventFilterProxy(QAbstractProxyModel):
         else:  # events set without a Session (benchmarks, tests): index them
             self.index_ = EventIndex.build(self.source().events)
         self._order = self._order_array = None
-        self._apply()
+        self.beginResetModel()  # other rows, or other events: nothing maps across
+        self._select()
+        self.endResetModel()
+        self.filterApplied.emit()
 
     def set_filter(self, value: Filter) -> None:
         self.filter = value
         self._apply()
 
     def _apply(self) -> None:
-        self.beginResetModel()
+        """Show the filter's rows as a layout change over the same source rows, not a reset:
+        the views keep their selection, current row and scroll position through persistent
+        indexes, and nothing is reset that a filter does not change (the table's column
+        header reads the source, see `EventTable`). A persistent index whose event the
+        filter hides becomes invalid."""
+        with_hint(self.layoutAboutToBeChanged).emit([], ROWS_ONLY)
+        persistent = self.persistentIndexList()
+        old_rows = self._rows_array
+        self._select()
+        if persistent:
+            self.changePersistentIndexList(persistent, self._moved(persistent, old_rows))
+        with_hint(self.layoutChanged).emit([], ROWS_ONLY)
+        self.filterApplied.emit()
+
+    def _select(self) -> None:
+        """The filter's rows in the table's order, and its facet counts."""
         index = self.index_
         if isinstance(index, ColumnIndex):
             mask = index.select(self.filter)
@@ -103,8 +133,18 @@ class EventFilterProxy(QAbstractProxyModel):
         else:
             self._set_rows(self._selected_in_order(index.rows(self.filter)) if index else [])
         self._counts = index.counts(self.filter) if index is not None else {}
-        self.endResetModel()
-        self.filterApplied.emit()
+
+    def _moved(self, persistent: list[QModelIndex], old_rows: Ints) -> list[QModelIndex]:
+        """Where each persistent index (a row of `old_rows`) is now: its event's row in the
+        new rows, or an invalid index when the filter no longer shows it. O(persistent)."""
+        proxy_of = self.proxy_of
+        moved = []
+        for index in persistent:
+            row = index.row()
+            new = (int(proxy_of[old_rows[row]])
+                   if index.isValid() and 0 <= row < len(old_rows) else -1)
+            moved.append(self.createIndex(new, index.column()) if new >= 0 else QModelIndex())
+        return moved
 
     def _set_rows(self, rows: list[int] | Ints,
                   mask: npt.NDArray[np.bool_] | None = None) -> None:
@@ -277,10 +317,15 @@ class EventFilterProxy(QAbstractProxyModel):
     def prepare(self, first: int, last: int) -> None:
         """Make the events of proxy rows first..last at once, a column at a time: the table
         is about to draw them, and its cells made them one by one (14 rows of a filter not
-        shown before: about 1.5 ms one by one, 1.0 ms at once)."""
-        events = self._source.events if self._source is not None else None
-        if isinstance(events, RowEvents) and first <= last:
-            events.make(self._rows_array[max(0, first):last + 1].tolist())
+        shown before: about 1.5 ms one by one, 1.0 ms at once). Rows whose cells the source
+        keeps need no event."""
+        source = self._source
+        events = source.events if source is not None else None
+        if source is not None and isinstance(events, RowEvents) and first <= last:
+            rows = self._rows_array[max(0, first):last + 1].tolist()
+            missing = [row for row in rows if not source.has_cells(row)]
+            if missing:
+                events.make(missing)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """A table model's flags for a cell (the source keeps Qt's), without the source index

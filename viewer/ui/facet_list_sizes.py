@@ -10,7 +10,9 @@ its last, for the size of all; that item is given the widest item's size, as the
 delegate measures it. The widest is picked by the texts' advances, kept per label and per
 count text (a label's advance does not depend on the filter); one text of each advance within
 two pixels of the widest (kerning across the label's end may move it that much) is measured
-exactly. A text of more than one line makes the view measure every item again.
+exactly, and each measured text's size is kept with its advance (the texts of a filter and
+of the filter before it are mostly the same texts). A text of more than one line makes the
+view measure every item again.
 """
 
 from __future__ import annotations
@@ -31,9 +33,17 @@ class UniformItemSize:
 
     def __init__(self, view: QListWidget) -> None:
         self.view = view
-        self._advances: dict[str, float] = {}
+        self._advances: dict[str, float] = {}  # a label's or a count's advance
+        self._widths: dict[str, float] = {}  # an item text's advance, from its parts'
+        self._sizes: dict[str, QSize] = {}  # an item text's size, as the delegate measured it
         self._font = ""
         self._sample: QListWidgetItem | None = None
+
+    def forget(self) -> None:
+        """Another font or style: every advance and size is measured anew."""
+        self._advances.clear()
+        self._widths.clear()
+        self._sizes.clear()
 
     def fit(self, texts: list[str]) -> None:
         """After the items took `texts` (one per row), before the view's next layout; the
@@ -43,16 +53,23 @@ class UniformItemSize:
         if sample is not None and shiboken6.isValid(sample) and view.row(sample) >= 0:
             sample.setSizeHint(QSize())  # the delegate measures it again
         self._sample = None
-        if not texts or any(brk in text for text in texts for brk in LINE_BREAKS):
+        joined = "\0".join(texts)  # one scan for line breaks, not one per text and break
+        if not texts or any(brk in joined for brk in LINE_BREAKS):
             view.setUniformItemSizes(False)
             return
         candidates = self._widest(texts)
-        option = QStyleOptionViewItem()
-        view.initViewItemOption(option)
-        delegate, model = view.itemDelegate(), view.model()
+        sizes = self._sizes
         size = QSize()
+        option: QStyleOptionViewItem | None = None
         for row in candidates:
-            size = size.expandedTo(delegate.sizeHint(option, model.index(row, 0)))
+            found = sizes.get(texts[row])
+            if found is None:
+                if option is None:
+                    option = QStyleOptionViewItem()
+                    view.initViewItemOption(option)
+                found = view.itemDelegate().sizeHint(option, view.model().index(row, 0))
+                sizes[texts[row]] = found
+            size = size.expandedTo(found)
         self._sample = view.item(len(texts) - 1)
         self._sample.setSizeHint(size)
         view.setUniformItemSizes(True)
@@ -61,21 +78,24 @@ class UniformItemSize:
         """One row for each advance within NEAR pixels of the widest text's (texts of one
         advance have one size)."""
         font = self.view.font()
-        if font.key() != self._font or len(self._advances) > KEPT:
-            self._advances.clear()
+        if font.key() != self._font or len(self._advances) + len(self._widths) > KEPT:
+            self.forget()
             self._font = font.key()
-        advances = self._advances
+        advances, whole = self._advances, self._widths
         metrics = QFontMetricsF(font)
         widths: list[float] = []
         for text in texts:
-            label, separator, count = text.rpartition(COUNT_SEPARATOR)
-            parts = (label, separator + count) if separator else (text,)
-            width = 0.0
-            for part in parts:
-                known = advances.get(part)
-                if known is None:
-                    known = advances[part] = metrics.horizontalAdvance(part)
-                width += known
+            width = whole.get(text)
+            if width is None:
+                label, separator, count = text.rpartition(COUNT_SEPARATOR)
+                parts = (label, separator + count) if separator else (text,)
+                width = 0.0
+                for part in parts:
+                    known = advances.get(part)
+                    if known is None:
+                        known = advances[part] = metrics.horizontalAdvance(part)
+                    width += known
+                whole[text] = width
             widths.append(width)
         widest = max(widths)
         rows: dict[float, int] = {}

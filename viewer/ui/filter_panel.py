@@ -32,7 +32,9 @@ from viewer.ui.view_settle import lay_out_view
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "review": "Review", "modality": "Modality", "conflict": "Conflicts",
                 "documents": "Documents"}
-_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: An item's value is its tooltip (one role set when a reordered list moves a value to
+#: another item, not two: 300 moved items' second role cost 0.3 ms of a filter change).
+_VALUE_ROLE = Qt.ItemDataRole.ToolTipRole
 
 
 NO_DATES = "—"  # a date box's text while the folder has no dated event (or is loading)
@@ -60,6 +62,7 @@ class FacetList(QListWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._texts:
             blocked = self.blockSignals(True)
             try:
+                self._sizes.forget()
                 self._sizes.fit(self._texts)
             finally:
                 self.blockSignals(blocked)
@@ -139,7 +142,6 @@ class FacetList(QListWidget):
             if i == count:  # the list grows: a new item (items are reused in place)
                 item = QListWidgetItem()
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setData(_VALUE_ROLE, value)
                 item.setCheckState(Qt.CheckState.Checked if value in checked
                                    else Qt.CheckState.Unchecked)
                 item.setToolTip(value)
@@ -156,7 +158,6 @@ class FacetList(QListWidget):
                 continue
             item = item_at(i)
             if moved:  # a reordered list: the item takes another value
-                item.setData(_VALUE_ROLE, value)
                 if (listed[i] in checked) != (value in checked):  # the item shows its check
                     item.setCheckState(Qt.CheckState.Checked if value in checked
                                        else Qt.CheckState.Unchecked)

@@ -55,7 +55,7 @@ from viewer.ui.timeline_view import NO_EVENTS
 from viewer.ui.timeline_widget import TimelineWidget
 from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
-from viewer.ui.view_settle import lay_out_view, relayout_scroll_area
+from viewer.ui.view_settle import lay_out_status, lay_out_view, relayout_scroll_area
 from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_panes import build_panes, filter_width, fit_panes, order_tabs
@@ -283,10 +283,13 @@ class MainWindow(QMainWindow):
         if self.problems:
             text += f" · {plural(len(self.problems), 'problem')}"
         self.status_label.setText(text)
+        lay_out_status(self)  # the new text's relayout joins this change's one paint
         ids, current = self.selection.pending
         self.selection.pending = ([], None)
         if ids or current:
-            self.selection.restore(ids, current)  # a filter or an edit keeps the selection
+            self.selection.restore(ids, current)  # a reset keeps the selection by id
+        else:
+            self.selection.keep_current()  # a filter change kept it through its layout
         self.selection.table_selection()
 
     def _apply_change(self, change: object) -> None:

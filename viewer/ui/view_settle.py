@@ -18,7 +18,7 @@ only a bar whose range moved repaints (its own range change asks for that).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QScrollBar
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QMainWindow, QScrollBar
 
 
 def _needed(bar: QScrollBar, policy: Qt.ScrollBarPolicy) -> bool:
@@ -60,3 +60,14 @@ def lay_out_view(view: QAbstractItemView) -> None:
     if view.isVisible():
         view.executeDelayedItemsLayout()
         relayout_scroll_area(view)
+
+
+def lay_out_status(window: QMainWindow) -> None:
+    """Lay the status bar out now after its label took a new text (and the window, when
+    that asks it to): the label's new size asks its bar for a relayout by a posted event,
+    which on the event loop's next turn repainted the bar, its label and its size grip
+    and the window behind them a second time after the change's paint."""
+    bar = window.statusBar()
+    if window.isVisible():
+        QCoreApplication.sendPostedEvents(bar, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)

@@ -88,6 +88,22 @@ class SelectionSync:
         if rows or row >= 0:
             self.select_rows(rows or [row], row)
 
+    def keep_current(self) -> None:
+        """After a filter change, which keeps the selected rows still shown: the current row
+        stays, or, when the filter hid it, the first selected event becomes current; the
+        table brings it into view (as a reset's restored selection did)."""
+        model = self._selection_model()
+        current = model.currentIndex()
+        if not current.isValid():
+            rows = self.selected_source_rows()
+            row = self.window.proxy.proxy_row_of_source(rows[0]) if rows else None
+            if row is None:
+                return
+            current = self.window.proxy.index(row, 0)
+            model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        if model.hasSelection():
+            self.window.table.scrollTo(current)
+
     def select_event_id(self, event_id: str) -> None:
         row = self.window.model.row_of.get(event_id)
         if row is not None:

@@ -30,6 +30,21 @@ Mask = npt.NDArray[np.bool_]
 I64 = npt.NDArray[np.int64]
 # The event fields the filter reads besides the facets (toggles, dates, sources, text).
 SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
+FEW_CODES = 8  # up to this many chosen values are compared one by one
+
+
+def codes_in(codes: npt.NDArray[Any], wanted: I64) -> Mask:
+    """`np.isin(codes, wanted)` for a facet's codes. A filter chooses a value or a few:
+    one comparison per chosen code, each with a Python int so the codes keep their own
+    type (np.isin took 0.39 ms over the 160,000 party codes of 100,000 events for one
+    party, a comparison 0.01 ms); more codes go to np.isin. O(len(codes)) per code."""
+    if len(wanted) > FEW_CODES:
+        found: Mask = np.isin(codes, wanted)
+        return found
+    mask = np.zeros(len(codes), dtype=bool)
+    for code in wanted.tolist():
+        mask |= codes == code
+    return mask
 
 
 @dataclass(slots=True)
@@ -157,11 +172,11 @@ class ColumnIndex:
         name = _FACET_FIELD[facet]
         wanted = self._wanted(facet, chosen)
         if name not in cols.ragged:
-            return np.isin(cols.arrays[name], wanted)
+            return codes_in(cols.arrays[name], wanted)
         ragged = cols.ragged[name]
         mask = np.zeros(cols.size, dtype=bool)
         if len(wanted):
-            mask[ragged.rows[np.isin(ragged.codes, wanted)]] = True
+            mask[ragged.rows[codes_in(ragged.codes, wanted)]] = True
         if -1 in wanted:
             mask |= np.diff(ragged.offsets) == 0
         return mask
@@ -169,7 +184,7 @@ class ColumnIndex:
     def _facet_rows(self, facet: str, chosen: frozenset[str], rows: I64) -> Mask:
         """`facet_mask` for some rows only."""
         codes, owner = self._facet_codes(facet, rows)
-        hits = owner[np.isin(codes, self._wanted(facet, chosen))]
+        hits = owner[codes_in(codes, self._wanted(facet, chosen))]
         found: Mask = np.bincount(hits, minlength=len(rows)) > 0
         return found
 

@@ -1,0 +1,48 @@
+"""The status line's new text after a filter change is laid out before the change's paint:
+its relayout, left to the event loop, repainted the status bar, its label and the window
+behind them a second time."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from viewer.core.query import Filter
+from viewer.ui.main_window import MainWindow
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: Counter[QWidget] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.seen[watched] += 1
+        return False
+
+
+def test_the_status_line_is_painted_once_per_filter_change(window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.resize(1600, 1000)
+    app.processEvents()
+    watched = {"status bar": window.statusBar(), "status text": window.status_label,
+               "window": window}
+    paints = _Paints()
+    app.installEventFilter(paints)
+    try:
+        for value in (Filter(search="zzzz-nothing"), Filter(), Filter(search="talks"),
+                      Filter()):
+            before = window.status_label.text()
+            window.proxy.set_filter(value)
+            assert window.status_label.text() != before
+            window.timeline.viewport().repaint()
+            paints.seen.clear()
+            app.processEvents()
+            again = {name for name, widget in watched.items() if paints.seen[widget]}
+            assert not again, f"painted again on the next turn of the event loop: {again}"
+    finally:
+        app.removeEventFilter(paints)
