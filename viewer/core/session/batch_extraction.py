@@ -76,19 +76,22 @@ def column_part(folder: str, stamp: str, found: Sequence[tuple[bytes, DocumentEv
 
 
 def lean_entry(extraction: DocumentEvents) -> dict[str, Any]:
-    """A dated file's entry without its events and mentions, for an open that writes no
-    snapshot and reads back only documents (and time expressions): the events are in the
-    columns, and only an undated document is read back whole, to be dated by the folder.
-    Why: turning each event into a dict and JSON was a tenth of a worker's CPU."""
+    """A dated file's entry without its events and mentions. Why: turning each event into
+    a dict and JSON was a sixth of an open's CPU, and a dated file's events are never read
+    back from its entry: they are in the columns the worker builds, which the snapshot keeps
+    with the folder stage (`stage_memory`) for the next open. Only an undated document is
+    read back whole, to be dated by the folder (`cold_open.redate`). When the stage cannot be
+    read back (a cancelled open writes none), a lean entry is extracted again
+    (`loading._converted`)."""
     return {"document": document_to_dict(extraction.document),
             "timexes": [timex_to_list(t) for t in extraction.timexes]}
 
 
 def extract_files(folder: str, items: list[tuple[bytes, str, str]],
-                  sidecar: dict[str, dict[str, str]], stamp: str = "", lean: bool = False
+                  sidecar: dict[str, dict[str, str]], stamp: str = ""
                   ) -> ExtractedBatch:
     """Files given as (snapshot key, path, sidecar entry as JSON), extracted with the
-    folder's rules (built once per process). `lean`: dated files packed as `lean_entry`."""
+    folder's rules (built once per process); dated files packed as `lean_entry`."""
     started = time.process_time()
     stamp = stamp or fingerprint(folder)
     files: list[FileRow] = []
@@ -103,7 +106,7 @@ def extract_files(folder: str, items: list[tuple[bytes, str, str]],
             extraction = _extract(item, folder, stamp)
             found.append((rel, extraction))
             payload = (pack(lean_entry(extraction))
-                       if lean and extraction.document.date is not None
+                       if extraction.document.date is not None
                        else pack_extraction(extraction))
             text = zlib.compress(item.text.encode("utf-8", "surrogatepass"), 1)
         try:

@@ -98,11 +98,9 @@ def pool_for(pending: Sequence[Pending], workers: int | None, folder: str, stamp
 
 def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str, str]],
             stamp: str, pool: Executor | None, workers: int, names: Callable[[bytes], str],
-            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool],
-            lean: bool = False) -> bool:
+            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool]) -> bool:
     """Extract the pending files (in `pool`'s `workers` processes, or in this one), handing
-    each task's result to `keep` as it arrives; False when `report(done)` says stop. `lean`:
-    packed without the events of dated files (`batch_extraction.extract_files`)."""
+    each task's result to `keep` as it arrives; False when `report(done)` says stop."""
     done = 0
 
     def side_of(batch: list[Pending]) -> dict[str, dict[str, str]]:
@@ -114,7 +112,7 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
         # The biggest tasks first, so the long ones start early and small ones fill gaps.
         for batch in sorted(tasks(pending, workers), key=lambda b: -sum(p[3] for p in b)):
             items = [(rel, path, side) for rel, path, side, _ in batch]
-            futures[pool.submit(extract_files, folder, items, side_of(batch), stamp, lean)] = (
+            futures[pool.submit(extract_files, folder, items, side_of(batch), stamp)] = (
                 len(batch))
         for future in as_completed(futures):
             keep(future.result())
@@ -126,7 +124,7 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
     for start in range(0, len(pending), IN_PROCESS_FILES):
         batch = list(pending[start:start + IN_PROCESS_FILES])
         keep(extract_files(folder, [(rel, path, side) for rel, path, side, _ in batch],
-                           side_of(batch), stamp, lean))
+                           side_of(batch), stamp))
         done += len(batch)
         if not report(done):
             return False

@@ -158,8 +158,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     files extracted in this open, in batches of documents, before the folder-wide steps.
     `command`: a command-line process that writes the events and ends (no threads, no
     window): the workers are forked from it, the folder stage's linking is shared with
-    forked copies of it (`fork_spread`), and without a snapshot the workers pack a dated
-    file's document without its events (nothing reads them back)."""
+    forked copies of it (`fork_spread`)."""
     folder = str(root)
 
     def report(done: int, total: int) -> bool:
@@ -264,8 +263,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if going:
             going = extract(folder, sizes, sidecar, stamp, pool, workers or os.cpu_count() or 1,
                             lambda rel: _sidecar_name(folder, names[rel]), keep,
-                            lambda done: report(cached + done, total),
-                            lean=command and snap is None)
+                            lambda done: report(cached + done, total))
         if command and pool is not None:  # its threads end here: the stage forks this process
             pool.shutdown()
 
@@ -349,9 +347,12 @@ def _sidecar_name(folder: str, path: str) -> str:
 
 
 def _converted(value: Any) -> Any:
-    """A saved file's extraction as objects (a file with a problem stays as saved)."""
-    return value if not isinstance(value, dict) or "problem" in value else (
-        extraction_from_dict(value))
+    """A saved file's extraction as objects (a file with a problem stays as saved). A dated
+    file's entry holds no events (`batch_extraction.lean_entry`): None, so the file is
+    extracted again when the last stage's columns do not hold it."""
+    if not isinstance(value, dict) or "problem" in value:
+        return value
+    return extraction_from_dict(value) if "events" in value else None
 
 
 def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk,

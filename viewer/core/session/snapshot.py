@@ -28,7 +28,7 @@ from viewer.core.pipeline.file_cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
-VERSION = "7"
+VERSION = "8"  # 8: a dated file's entry holds no events
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
