@@ -18,7 +18,8 @@ from viewer.core.ingest.folder_reader import build_document
 from viewer.core.model import Document
 from viewer.core.serialize import extraction_to_dict
 from viewer.core.session import entry_packing
-from viewer.core.session.entry_packing import pack_extraction
+from viewer.core.session.batch_extraction import lean_entry
+from viewer.core.session.entry_packing import pack_extraction, pack_lean
 from viewer.core.session.snapshot import pack, unpack
 from viewer.core.timex import Tagger
 
@@ -74,3 +75,14 @@ def test_peak_is_a_block_not_the_document(monkeypatch: pytest.MonkeyPatch) -> No
     whole = _peak(lambda: pack(extraction_to_dict(result)))
     streamed = _peak(lambda: pack_extraction(result))
     assert streamed * 4 < whole
+
+
+@pytest.mark.parametrize("block", [1, 3, entry_packing.BLOCK])
+def test_lean_entry_streamed_is_the_whole_dict(block: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entry_packing, "BLOCK", block)
+    for copies in (0, 5):
+        result = _extraction(copies)
+        whole = pack(lean_entry(result))
+        assert zlib.decompress(pack_lean(result)) == zlib.decompress(whole)
+        assert "events" not in unpack(pack_lean(result))

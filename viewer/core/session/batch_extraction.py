@@ -27,7 +27,7 @@ from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.pipeline.folder_extraction import _extract, _tools
 from viewer.core.serialize import document_to_dict, problem_to_dict, timex_to_list
 from viewer.core.session.columns import EventColumns
-from viewer.core.session.entry_packing import pack_extraction
+from viewer.core.session.entry_packing import pack_extraction, pack_lean
 from viewer.core.session.snapshot import FileKey, file_hash, pack
 
 
@@ -105,7 +105,7 @@ def extract_files(folder: str, items: list[tuple[bytes, str, str]],
         else:
             extraction = _extract(item, folder, stamp)
             found.append((rel, extraction))
-            payload = (pack(lean_entry(extraction))
+            payload = (pack_lean(extraction)
                        if extraction.document.date is not None
                        else pack_extraction(extraction))
             text = zlib.compress(item.text.encode("utf-8", "surrogatepass"), 1)

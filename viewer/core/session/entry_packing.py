@@ -53,10 +53,25 @@ def entry_text(result: DocumentEvents) -> Iterator[str]:
     yield "}"
 
 
-def pack_extraction(result: DocumentEvents) -> bytes:
-    """`snapshot.pack(extraction_to_dict(result))`, streamed."""
+def lean_text(result: DocumentEvents) -> Iterator[str]:
+    """The JSON text of `batch_extraction.lean_entry(result)` (no events), in pieces."""
+    yield '{"document":' + _dumps(document_to_dict(result.document)) + ',"timexes":'
+    yield from _array(result.timexes, timex_to_list)
+    yield "}"
+
+
+def _packed(pieces: Iterator[str]) -> bytes:
     stream = zlib.compressobj(1)
-    parts = [stream.compress(piece.encode("utf-8", "surrogatepass"))
-             for piece in entry_text(result)]
+    parts = [stream.compress(piece.encode("utf-8", "surrogatepass")) for piece in pieces]
     parts.append(stream.flush())
     return b"".join(parts)
+
+
+def pack_extraction(result: DocumentEvents) -> bytes:
+    """`snapshot.pack(extraction_to_dict(result))`, streamed."""
+    return _packed(entry_text(result))
+
+
+def pack_lean(result: DocumentEvents) -> bytes:
+    """`snapshot.pack(batch_extraction.lean_entry(result))`, streamed."""
+    return _packed(lean_text(result))
