@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from viewer.core.events.document_events import Event
@@ -74,3 +76,38 @@ def test_opening_the_export_dialog_makes_no_events(
     assert made == []
     assert seen and seen[0]["filtered"] == window.proxy.rowCount()
     assert seen[0]["all"] == len(window.exports.export_events("all", False))
+
+
+class _Children(QObject):
+    """Counts objects given to a widget as children, and layout requests a widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added = 0
+        self.layouts = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildAdded:
+            self.added += 1
+        elif event.type() == QEvent.Type.LayoutRequest:
+            self.layouts += 1
+        return False
+
+
+def test_a_new_status_text_lays_out_neither_the_window_nor_the_splitter(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Each filter change's new count in the status bar laid out the main window, which made
+    (and threw away) a zero-length geometry animation of the central splitter."""
+    splitter, window_watch = _Children(), _Children()
+    window.splitter.installEventFilter(splitter)
+    window.installEventFilter(window_watch)
+    base = window.proxy.filter
+    for needle in ("russia", "", "ukraine", ""):
+        window.proxy.set_filter(dataclasses.replace(base, search=needle))
+        qtbot.wait(20)
+    assert "of" in window.status_label.text()
+    assert splitter.added == 0
+    assert window_watch.layouts == 0
+    label = window.status_label
+    assert label.isVisible() and label.width() > label.fontMetrics().horizontalAdvance(
+        label.text())  # the count still has the room it needs
