@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -37,18 +37,17 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
-from viewer.core.scene.time_step import start_days, step_row
+from viewer.core.scene.time_step import step_row
 from viewer.core.scene.zoom_targets import (
-    badge_px,
     clamp_px,
     fit_days,
-    selection_view,
     shown_days,
 )
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
 from viewer.ui.timeline_input import TimelineInput
+from viewer.ui.timeline_moves import open_badge, reveal_row, zoom_to_selection
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
 from viewer.ui.timeline_tips import FitHint, item_tooltip
 from viewer.ui.timeline_view import NO_EVENTS, TimelineColours, TimelineView, short_label
@@ -345,9 +344,13 @@ class TimelineWidget(QAbstractScrollArea):
         content_x = anchor_x + self.horizontalScrollBar().value()
         ordinal = self.scale.ordinal(content_x)
         px = clamp_px(self.scale.px_per_day * factor)
+        self.zoom_to(px, lambda scale: scale.x(ordinal) - anchor_x)
+
+    def zoom_to(self, px: float, scroll_to: Callable[[TimeScale], float]) -> None:
+        """The user's zoom to `px` a day, scrolled to `scroll_to` of the new scale."""
         self.scale = TimeScale(self.scale.origin, px)
         self.user_zoomed = True
-        self._apply_scale(int(self.scale.x(ordinal) - anchor_x))
+        self._apply_scale(int(scroll_to(self.scale)))
         self.zoomChanged.emit(px)
 
     def _set_scroll(self, scroll_to: int) -> None:
@@ -373,39 +376,13 @@ class TimelineWidget(QAbstractScrollArea):
     def show_range(self, first: float, last: float) -> None:
         """Show the days first..last (ordinals) across the width: the overview's lens."""
         width = max(200.0, self.content_width())
-        px = clamp_px(width / max(1e-3, last - first))
-        self.scale = TimeScale(self.scale.origin, px)
-        self.user_zoomed = True
-        self._apply_scale(int(self.scale.x(first)))
-        self.zoomChanged.emit(px)
+        self.zoom_to(clamp_px(width / max(1e-3, last - first)), lambda scale: scale.x(first))
 
     def zoom_to_selection(self) -> None:
-        dated = [r for r in self.selected if self.events[r].start is not None]
-        span = extent(self.events, dated)
-        if span is None:
-            return
-        px, first = selection_view(span[0], span[1], max(200.0, self.content_width()))
-        self.scale = TimeScale(self.scale.origin, px)
-        self.user_zoomed = True
-        self._apply_scale(int(self.scale.x(first)))
-        self.zoomChanged.emit(px)
+        zoom_to_selection(self)
 
     def reveal(self, row: int) -> None:
-        event = self.events[row] if 0 <= row < len(self.events) else None
-        if event is None or event.start is None or self.scene is None:
-            return
-        x = self.scale.x(event.start.toordinal() + 0.5)
-        h = self.horizontalScrollBar()
-        if not h.value() + 20 <= x <= h.value() + self.content_width() - 20:
-            h.setValue(int(x - self.content_width() / 2))
-        window = self.scene.visible(x - 30, x + 30)
-        for item in (i for i in window if row in i.events):
-            y = self.scene.item_y(item)
-            v = self.verticalScrollBar()
-            visible = self.viewport().height() - AXIS_HEIGHT
-            if not v.value() <= y <= v.value() + visible - ROW_HEIGHT:
-                v.setValue(int(y - visible / 3))
-            break
+        reveal_row(self, row)
 
     def step(self, direction: int) -> None:
         """Select the previous (-1) or next (+1) event in time."""
@@ -447,18 +424,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.input.double_click(event)
 
     def open_badge(self, item: Item) -> None:
-        """Zoom in until the badge's events lie apart; a bin of a crowded lane opens to its
-        stretch of days across the view (`zoom_targets.badge_px`)."""
-        days = start_days(self.events, item.events)
-        if not days:
-            return
-        width = max(200.0, self.content_width())
-        px = badge_px(days, self.scale.px_per_day, width, item.level >= 0)
-        self.scale = TimeScale(self.scale.origin, px)
-        self.user_zoomed = True
-        centre = (min(days) + max(days) + 1) / 2
-        self._apply_scale(int(self.scale.x(centre) - width / 2))
-        self.zoomChanged.emit(px)
+        open_badge(self, item)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.input.wheel(event)

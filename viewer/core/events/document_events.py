@@ -17,6 +17,7 @@ from viewer.core.events.answered_news import FirstTold, answers_earlier
 from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
+from viewer.core.events.explicit_window import explicit_window
 from viewer.core.events.modality import ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
@@ -24,21 +25,16 @@ from viewer.core.events.narrative_focus import (
     at_the_end,
     at_the_happening,
     background,
-    before_the_span,
     continues_plan,
     flashback,
-    month_half,
-    next_year_ahead,
     opens_quote,
     possible_step,
-    run_end,
-    set_for_after,
     spread_start,
     told_day,
     told_since_the_news,
-    up_to_the_report,
 )
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
+from viewer.core.events.party_context import PartyContext
 from viewer.core.events.people import PersonMention, find_people, role_mentions
 from viewer.core.events.reported_sentences import (
     event_id,
@@ -106,9 +102,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     topic_reasons: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     focus: Part | None = None
     told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
-    named: dict[str, int] = {}  # party → where the article last named it
-    opened: str | None = None  # the party the last body sentence opened with
-    times: dict[str, int] = {}  # party → how often the article named it
+    parties_so_far = PartyContext(gazetteer, doc.text)
     focus_paragraph = -1
     told_before = last_told = -1  # the sentence that set the focus; the last one read
     lead: Part | None = None  # the news day: the lead's first past day
@@ -145,20 +139,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
         # Party mentions and topics are found once per sentence and reused for its parts.
-        if sentence.boilerplate is None and not named:
-            seat = gazetteer.dateline_state(doc_text, start, end)
-            if seat is not None:
-                named[seat] = -1  # named before anything the article names
-        party_mentions = gazetteer.mentions(doc_text, start, end)
-        referring = gazetteer.references(doc_text, start, end, named,
-                                         found_cues.find(REFERENCE, start, end), times)
-        if sentence.boilerplate is None:
-            it = gazetteer.pronoun_reference(doc_text, start, end, opened)
-            referring = [*referring, it] if it is not None else referring
-            opened = gazetteer.subject(doc_text, start, [*party_mentions, *referring])
-            for mention in party_mentions:
-                named[mention.party] = mention.start
-                times[mention.party] = times.get(mention.party, 0) + 1
+        party_mentions, referring = parties_so_far.read(
+            start, end, sentence.boilerplate is None, found_cues.find(REFERENCE, start, end))
         every = (*party_mentions, *referring)  # read by each part below
         sentence_parties = list(dict.fromkeys(m.party for m in every))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
@@ -233,24 +215,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 else:
                     source, precision, timex = "undated", "none", None
             if source == "explicit" and not part.bounded:
-                earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
-                if timex is not None:
-                    earliest, latest = next_year_ahead(text, timex.start - sentence.start,
-                                                       timex, earliest, latest, doc.date,
-                                                       precision)
-                    earliest, latest = set_for_after(text, timex.start - sentence.start, timex,
-                                                     earliest, latest,
-                                                     focus.earliest if focus else None)
-                    earliest, latest = month_half(text, timex.start - sentence.start, earliest,
-                                                  latest, precision)
-                    if focus is not None and precision == focus.precision == "day":
-                        earliest, latest = before_the_span(
-                            text, timex, timex.end - sentence.start, earliest, latest,
-                            (focus.earliest, focus.latest))
-                run = run_end(doc.text, (part.start, part.end), durations, text, earliest,
-                              precision)
-                latest = run if run is not None and latest is not None and run > latest \
-                    else latest
+                earliest, latest = explicit_window(doc, sentence.start, text, part, durations,
+                                                   (earliest, latest, precision, timex), focus)
             if source in ("explicit", "inherited") and earliest == latest:
                 spread = spread_start(doc.text, (part.start, part.end), durations, text,
                                       earliest, precision,
