@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,14 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import open_and_wait
 from viewer.core.events.document_events import Event
 from viewer.core.store import edits
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.main_window import MainWindow
+from viewer.ui.tasks import TaskRunner
+
+UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen"
 
 
 def _export(qtbot: QtBot, window: MainWindow, target: Path, fmt: str) -> None:
@@ -111,3 +116,28 @@ def test_a_new_status_text_lays_out_neither_the_window_nor_the_splitter(
     label = window.status_label
     assert label.isVisible() and label.width() > label.fontMetrics().horizontalAdvance(
         label.text())  # the count still has the room it needs
+
+
+def test_a_small_window_gives_panels_what_their_lines_need(
+        qtbot: QtBot, runner: TaskRunner, tmp_path: Path) -> None:
+    """At 900×600 the Problems panel took room for six lines to show two, and the detail
+    header, squeezed by it, lost its last line (the article's file)."""
+    folder = shutil.copytree(UNSEEN / "kenya_election", tmp_path / "kenya")
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    open_and_wait(qtbot, window, folder)
+    window.problem_dock.show()
+    window.select_rows([0], 0)
+    qtbot.wait(100)
+    panel = window.problem_list
+    lines = panel.topLevelItemCount() + sum(
+        item.childCount() for item in (panel.topLevelItem(g) for g in range(
+            panel.topLevelItemCount())) if item is not None and item.isExpanded())
+    assert 0 < lines <= 3
+    row = max(panel.sizeHintForRow(0), 18, panel.fontMetrics().height() + 4)
+    assert panel.height() <= lines * row + 2 * panel.frameWidth() + 4
+    assert panel.viewport().height() >= lines * row  # and none of them cut
+    header = window.detail.header
+    assert header.height() >= header.heightForWidth(header.width())
