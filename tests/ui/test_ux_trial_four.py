@@ -7,6 +7,8 @@ import dataclasses
 import datetime as dt
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +143,27 @@ def test_a_small_window_gives_panels_what_their_lines_need(
     assert panel.viewport().height() >= lines * row  # and none of them cut
     header = window.detail.header
     assert header.height() >= header.heightForWidth(header.width())
+
+
+LEAVE_ABRUPTLY = """
+import multiprocessing, os, sys
+from viewer.ui.app import release_semaphores
+queue = multiprocessing.get_context("forkserver").Queue()
+queue.put(1)
+if sys.argv[1] == "release":
+    release_semaphores()
+sys.stderr.flush()
+os._exit(0)
+"""
+
+
+@pytest.mark.parametrize("release", [True, False])
+def test_a_quit_that_leaves_abruptly_leaks_no_semaphore(release: bool) -> None:
+    """A quit during a load leaves by `os._exit`, which skips the exit handlers that remove
+    the worker queues' named semaphores: the resource tracker printed "leaked semaphore
+    objects". Without the release the warning shows (so the check can see it)."""
+    done = subprocess.run(
+        [sys.executable, "-c", LEAVE_ABRUPTLY, "release" if release else "keep"],
+        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=60,
+        check=True)
+    assert ("leaked" in done.stderr) is not release, done.stderr
