@@ -74,9 +74,11 @@ def test_opening_the_export_dialog_makes_no_events(
 
     monkeypatch.setattr(events, "__getitem__", counted)
     seen: list[dict[str, int]] = []
+    texts: list[str] = []
 
     def shown(dialog: ExportDialog) -> int:
         seen.append(dict(dialog.counts))
+        texts.append(dialog.scope.button(2).text())
         return 0
 
     monkeypatch.setattr(ExportDialog, "exec", shown)
@@ -84,6 +86,7 @@ def test_opening_the_export_dialog_makes_no_events(
     assert made == []
     assert seen and seen[0]["filtered"] == window.proxy.rowCount()
     assert seen[0]["all"] == len(window.exports.export_events("all", False))
+    assert texts == [f"All ({seen[0]['all']:,})"]
 
 
 class _Children(QObject):

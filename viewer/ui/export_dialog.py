@@ -96,7 +96,8 @@ class ExportDialog(QDialog):
         self.scope = QButtonGroup(self)
         scope_row = QHBoxLayout()
         for index, scope in enumerate(SCOPES):
-            button = QRadioButton(f"{scope.capitalize()} ({counts.get(scope, 0)})")
+            # Grouped as the count below and the status bar group theirs ("46,056").
+            button = QRadioButton(f"{scope.capitalize()} ({counts.get(scope, 0):,})")
             button.setEnabled(counts.get(scope, 0) > 0 or scope != "selected")
             self.scope.addButton(button, index)
             scope_row.addWidget(button)
