@@ -4,27 +4,12 @@ areas' relayouts run before the window paints, so the event loop has nothing lef
 
 from __future__ import annotations
 
-from collections import Counter
-
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.paint_counts import Paints
 from viewer.core.query import Filter
 from viewer.ui.main_window import MainWindow
-
-
-class _Paints(QObject):
-    """Counts the paint events each widget receives."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: Counter[QWidget] = Counter()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            self.seen[watched] += 1
-        return False
 
 
 def _watched(window: MainWindow) -> dict[str, QWidget]:
@@ -60,7 +45,7 @@ def test_a_filter_change_leaves_nothing_to_paint_after_its_paint(
     app, party = _sized_with_largest_party(window)
     proxy = window.proxy
     watched = _watched(window)
-    paints = _Paints()
+    paints = Paints()
     app.installEventFilter(paints)
     try:
         for value in (Filter(parties=frozenset({party})), Filter()) * 2:
@@ -85,7 +70,7 @@ def test_a_scroll_bar_whose_range_did_not_move_is_not_painted_again(
     app, party = _sized_with_largest_party(window)
     proxy = window.proxy
     bars = {name: widget for name, widget in _watched(window).items() if "bar" in name}
-    paints = _Paints()
+    paints = Paints()
     app.installEventFilter(paints)
     unmoved_seen = 0
     try:

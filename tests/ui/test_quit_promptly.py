@@ -51,6 +51,9 @@ def test_quit_during_a_load_ends_the_process_and_its_workers(tmp_path: Path, whe
     # Nothing went wrong on the way out: a Cancel, then a quit, printed the InvalidStateError
     # of the extraction pool's thread, which failed the cancelled tasks once more.
     assert "Traceback" not in err and "Error" not in err, err
+    # Leaving without the exit handlers left the pools' semaphores to the resource tracker,
+    # which removed them and said so.
+    assert "leaked" not in err, err
     assert ended - float(lines["closed"]) < GONE_WITHIN_S
     deadline = time.monotonic() + 2.0  # a terminated worker takes a moment to go
     while _session_members(process.pid) and time.monotonic() < deadline:

@@ -4,24 +4,11 @@ behind them a second time."""
 
 from __future__ import annotations
 
-from collections import Counter
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
-
+from tests.ui.paint_counts import Paints
 from viewer.core.query import Filter
 from viewer.ui.main_window import MainWindow
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: Counter[QWidget] = Counter()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            self.seen[watched] += 1
-        return False
 
 
 def test_the_status_line_is_painted_once_per_filter_change(window: MainWindow) -> None:
@@ -31,7 +18,7 @@ def test_the_status_line_is_painted_once_per_filter_change(window: MainWindow) -
     app.processEvents()
     watched = {"status bar": window.statusBar(), "status text": window.status_label,
                "window": window}
-    paints = _Paints()
+    paints = Paints()
     app.installEventFilter(paints)
     try:
         for value in (Filter(search="zzzz-nothing"), Filter(), Filter(search="talks"),

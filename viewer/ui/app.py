@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, QtMsgType, qInstallMessageHandler
@@ -68,9 +69,23 @@ def quit_now(runner: TaskRunner, window: MainWindow, code: int) -> int:
     worker_pools.end_forkserver()
     if window.settings is not None:
         window.settings.sync()
+    release_semaphores()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def release_semaphores() -> None:
+    """Remove the worker pools' named semaphores, as a normal exit does before it ends.
+    `os._exit` skips that step, so the resource tracker found them still registered when the
+    process was gone, removed them itself, and printed "leaked semaphore objects" on stderr.
+    The standard library's own exit handler runs these finalizers (priority 0 and up: the
+    queues' closing and the semaphores' removal), with no waiting on any process."""
+    from multiprocessing import util
+
+    run: Callable[[int], None] | None = getattr(util, "_run_finalizers", None)  # no public way
+    if run is not None:
+        run(0)
 
 
 def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int = 120_000) -> int:

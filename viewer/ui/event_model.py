@@ -180,6 +180,9 @@ class EventTableModel(QAbstractTableModel):
         if column == 0:
             return date_text(event)
         if column == 1:
+            # A date set by hand no longer comes from where it was found.
+            if "date" in event.corrected:
+                return f"{event.precision} (corrected)"
             return event.precision + ("" if event.date_source == "explicit"
                                       else f" ({event.date_source})")
         if column == 2:

@@ -31,6 +31,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.export import EXTENSIONS, FORMATS, PICTURE_FORMATS, ExportJob, write
 from viewer.core.export.formats import render
 from viewer.core.query import Filter
+from viewer.core.session.row_events import RowEvents
 from viewer.core.words import plural
 from viewer.ui.picture import picture_svg, render_picture
 from viewer.ui.tasks import Task, TaskContext
@@ -95,7 +96,8 @@ class ExportDialog(QDialog):
         self.scope = QButtonGroup(self)
         scope_row = QHBoxLayout()
         for index, scope in enumerate(SCOPES):
-            button = QRadioButton(f"{scope.capitalize()} ({counts.get(scope, 0)})")
+            # Grouped as the count below and the status bar group theirs ("46,056").
+            button = QRadioButton(f"{scope.capitalize()} ({counts.get(scope, 0):,})")
             button.setEnabled(counts.get(scope, 0) > 0 or scope != "selected")
             self.scope.addButton(button, index)
             scope_row.addWidget(button)
@@ -168,9 +170,11 @@ class ExportController(QObject):
         w = self.window
         if not w.model.events:
             return
+        # Counted by rows: making each event to count it took some 5 s of CPU at 48,000 events.
         counts = {"filtered": len(w.proxy.rows), "selected": len(w.selected_source_rows()),
-                  "all": len(self.export_events("all", False))}
-        with_boilerplate = {scope: len(self.export_events(scope, True)) for scope in counts}
+                  "all": len(self.export_rows("all", False, ordered=False))}
+        with_boilerplate = {scope: len(self.export_rows(scope, True, ordered=False))
+                            for scope in counts}
         last = w.settings.value("export/folder") if w.settings is not None else None
         directory = default_export_dir(w.folder, str(last) if last else None)
         dialog = ExportDialog(counts, directory, w, with_boilerplate)
@@ -196,9 +200,19 @@ class ExportController(QObject):
 
     def export_events(self, scope: str, boilerplate: bool) -> list[Event]:
         """The events an export covers: what is shown, what is selected, or everything."""
+        events, rows = self.window.model.events, self.export_rows(scope, boilerplate)
+        if isinstance(events, RowEvents):
+            # A column at a time, as a whole-folder walk does: made one by one, the events of
+            # a 48,000-event export held the window some 2 s before its task began.
+            return events.columns.events(rows)
+        return [events[r] for r in rows]
+
+    def export_rows(self, scope: str, boilerplate: bool, ordered: bool = True) -> list[int]:
+        """The model rows of `export_events`; `ordered=False` skips putting the filtered
+        ones in the table's order, for a count."""
         w = self.window
         if scope == "selected":
-            return [w.model.events[r] for r in w.selected_source_rows()]
+            return list(w.selected_source_rows())
         base = w.proxy.filter if scope == "filtered" else Filter()
         chosen = dataclasses.replace(base, include_boilerplate=boilerplate or
                                      (scope == "filtered" and base.include_boilerplate))
@@ -206,10 +220,10 @@ class ExportController(QObject):
         if index is None:
             return []
         rows = index.rows(chosen)
-        if scope == "filtered":
+        if scope == "filtered" and ordered:
             order = {row: i for i, row in enumerate(w.proxy.rows)}
             rows.sort(key=lambda r: order.get(r, len(order)))
-        return [w.model.events[r] for r in rows]
+        return rows
 
     def export_to(self, target: Path, fmt: str, scope: str = "filtered",
                   boilerplate: bool = False, visible_only: bool = False) -> Task | None:

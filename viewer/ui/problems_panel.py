@@ -43,10 +43,30 @@ class ProblemsPanel(QTreeWidget):
         self.problems: list[Problem] = []
         self.orphan_at: dict[int, Orphan] = {}
         self.itemActivated.connect(self._activated)
+        self.itemExpanded.connect(lambda _item: self.updateGeometry())
+        self.itemCollapsed.connect(lambda _item: self.updateGeometry())
 
     def sizeHint(self) -> QSize:
-        """Room for a few lines: the panel informs, the timeline is the work."""
-        return QSize(400, 6 * max(18, self.fontMetrics().height() + 4))
+        """Room for the lines it shows, up to six: the panel informs, the timeline is the
+        work. (Six lines always took some 100 px in a small window for two lines.)"""
+        return QSize(400, self._height(min(6, max(1, self._shown_lines()))))
+
+    def minimumSizeHint(self) -> QSize:
+        """One line, so the panel gives way before the panes above it."""
+        return QSize(100, self._height(1))
+
+    def _height(self, lines: int) -> int:
+        row = self.sizeHintForRow(0) if self.topLevelItemCount() else -1
+        return lines * max(row, 18, self.fontMetrics().height() + 4) + 2 * self.frameWidth()
+
+    def _shown_lines(self) -> int:
+        """The groups and the lines of the open ones: O(groups)."""
+        lines = 0
+        for g in range(self.topLevelItemCount()):
+            group = self.topLevelItem(g)
+            if group is not None:
+                lines += 1 + (group.childCount() if group.isExpanded() else 0)
+        return lines
 
     def show_problems(self, problems: Sequence[Problem], orphans: Sequence[Orphan],
                       titles: dict[str, str]) -> None:
@@ -75,6 +95,7 @@ class ProblemsPanel(QTreeWidget):
             hint = KIND_HELP.get(kind)
             group.setText(0, f"{kind} ({counts[kind]})" + (f" — {hint}" if hint else ""))
             group.setExpanded(len(groups) == 1 or counts[kind] <= 3)
+        self.updateGeometry()  # the panel's height follows its lines
 
     def lines(self) -> list[str]:
         """Every problem line as shown, grouped under its kind: "kind › line"."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.problems_panel import ProblemsPanel
+from viewer.ui.status_line import StatusLine
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.undated_tray import UndatedTray
 
@@ -95,7 +96,7 @@ def build_panes(window: MainWindow) -> None:
     window.progress.setFixedWidth(room + 40)
     window.cancel_button = QPushButton("Cancel")
     window.status_label = QLabel("No folder open")
-    window.statusBar().addWidget(window.status_label, 1)
+    window.statusBar().addWidget(StatusLine(window.status_label), 1)
     window.statusBar().addPermanentWidget(window.progress)
     window.statusBar().addPermanentWidget(window.cancel_button)
     window.progress.hide()  # until a load is under way
