@@ -279,6 +279,18 @@ class EventColumns:
                 np.int32)
         return found
 
+    def frozen(self) -> EventColumns:
+        """A copy another thread may read while this one is edited: the arrays an edit
+        writes in place are copied, the ragged columns (an edit gives them new arrays)
+        and the vocabularies (an edit only appends) are taken as they are now."""
+        copy = EventColumns(self.size, self.text_of)
+        copy.flags = self.flags.copy()
+        copy.arrays = {name: column.copy() for name, column in self.arrays.items()}
+        copy.ragged = {name: Ragged(r.codes, r.offsets) for name, r in self.ragged.items()}
+        copy.vocab = {name: Vocabulary(list(v.strings), dict(v.codes))
+                      for name, v in self.vocab.items()}
+        return copy
+
     # -- holding codes in few bytes ----------------------------------------------------------
     def narrow(self) -> None:
         """Code columns in the fewest bytes their vocabulary allows (`code_widths`)."""
