@@ -71,7 +71,7 @@ def test_rounds_cover_every_row_once_in_order(size: int, head: int, processes: i
 
 def test_a_command_open_writes_what_the_app_open_writes(tmp_path: Path) -> None:
     """Opened for a command without a snapshot, dated files are packed without their events
-    (`batch_extraction.lean_entry`); an article that takes its year from the folder is
+    (`entry_packing`); an article that takes its year from the folder is
     still read back whole and extracted again: the documents and events written are the
     same as the app's open gives."""
     folder = copy_seeds(tmp_path / "seeds")

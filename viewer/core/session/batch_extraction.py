@@ -25,9 +25,9 @@ from viewer.core.model import Problem
 from viewer.core.pipeline.document_summary import DocumentSummary, EventNotes, summarise
 from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.pipeline.folder_extraction import _extract, _tools
-from viewer.core.serialize import document_to_dict, problem_to_dict, timex_to_list
+from viewer.core.serialize import problem_to_dict
 from viewer.core.session.columns import EventColumns
-from viewer.core.session.entry_packing import pack_extraction, pack_lean
+from viewer.core.session.entry_packing import pack_extraction
 from viewer.core.session.snapshot import FileKey, file_hash, pack
 
 
@@ -75,23 +75,11 @@ def column_part(folder: str, stamp: str, found: Sequence[tuple[bytes, DocumentEv
                       arrays, extra, notes)
 
 
-def lean_entry(extraction: DocumentEvents) -> dict[str, Any]:
-    """A dated file's entry without its events and mentions. Why: turning each event into
-    a dict and JSON was a sixth of an open's CPU, and a dated file's events are never read
-    back from its entry: they are in the columns the worker builds, which the snapshot keeps
-    with the folder stage (`stage_memory`) for the next open. Only an undated document is
-    read back whole, to be dated by the folder (`cold_open.redate`). When the stage cannot be
-    read back (a cancelled open writes none), a lean entry is extracted again
-    (`loading._converted`)."""
-    return {"document": document_to_dict(extraction.document),
-            "timexes": [timex_to_list(t) for t in extraction.timexes]}
-
-
 def extract_files(folder: str, items: list[tuple[bytes, str, str]],
                   sidecar: dict[str, dict[str, str]], stamp: str = ""
                   ) -> ExtractedBatch:
     """Files given as (snapshot key, path, sidecar entry as JSON), extracted with the
-    folder's rules (built once per process); dated files packed as `lean_entry`."""
+    folder's rules (built once per process); dated files packed lean (`entry_packing`)."""
     started = time.process_time()
     stamp = stamp or fingerprint(folder)
     files: list[FileRow] = []
@@ -105,9 +93,7 @@ def extract_files(folder: str, items: list[tuple[bytes, str, str]],
         else:
             extraction = _extract(item, folder, stamp)
             found.append((rel, extraction))
-            payload = (pack_lean(extraction)
-                       if extraction.document.date is not None
-                       else pack_extraction(extraction))
+            payload = pack_extraction(extraction, events=extraction.document.date is None)
             text = zlib.compress(item.text.encode("utf-8", "surrogatepass"), 1)
         try:
             st = os.stat(path)

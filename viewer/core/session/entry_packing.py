@@ -6,6 +6,13 @@ was over a gigabyte at its peak, three times what extracting it needed. Here the
 mentions and time expressions are turned into JSON a block at a time and fed to one zlib
 stream, so only one block's dicts and text live at a time. The text inside the stream is the
 same as `pack`'s (the same separators, keys in the same order), so `unpack` reads it back.
+
+A dated file's entry is lean: its document and time expressions only. Turning each event
+into a dict and JSON was a sixth of an open's CPU, and a dated file's events are never read
+back from its entry: they are in the columns the worker builds, which the snapshot keeps
+with the folder stage (`stage_memory`) for the next open. Only an undated document is read
+back whole, to be dated by the folder (`cold_open.redate`). When the stage cannot be read
+back (a cancelled open writes none), a lean entry is extracted again (`loading._converted`).
 """
 
 from __future__ import annotations
@@ -42,36 +49,24 @@ def _mentions(ms: Sequence[Any]) -> list[list[Any]]:
     return [mention_to_list(m) for m in ms]
 
 
-def entry_text(result: DocumentEvents) -> Iterator[str]:
-    """The JSON text of `extraction_to_dict(result)`, in pieces."""
-    yield '{"document":' + _dumps(document_to_dict(result.document)) + ',"events":'
-    yield from _array(result.events, event_to_dict)
-    yield ',"mentions":'
-    yield from _array(result.mentions, _mentions)
+def entry_text(result: DocumentEvents, events: bool = True) -> Iterator[str]:
+    """The JSON text of `extraction_to_dict(result)`, in pieces; without `events`, of the
+    lean entry (its "document" and "timexes" only)."""
+    yield '{"document":' + _dumps(document_to_dict(result.document))
+    if events:
+        yield ',"events":'
+        yield from _array(result.events, event_to_dict)
+        yield ',"mentions":'
+        yield from _array(result.mentions, _mentions)
     yield ',"timexes":'
     yield from _array(result.timexes, timex_to_list)
     yield "}"
 
 
-def lean_text(result: DocumentEvents) -> Iterator[str]:
-    """The JSON text of `batch_extraction.lean_entry(result)` (no events), in pieces."""
-    yield '{"document":' + _dumps(document_to_dict(result.document)) + ',"timexes":'
-    yield from _array(result.timexes, timex_to_list)
-    yield "}"
-
-
-def _packed(pieces: Iterator[str]) -> bytes:
+def pack_extraction(result: DocumentEvents, events: bool = True) -> bytes:
+    """`snapshot.pack` of `entry_text(result, events)`'s value, streamed."""
     stream = zlib.compressobj(1)
-    parts = [stream.compress(piece.encode("utf-8", "surrogatepass")) for piece in pieces]
+    parts = [stream.compress(piece.encode("utf-8", "surrogatepass"))
+             for piece in entry_text(result, events)]
     parts.append(stream.flush())
     return b"".join(parts)
-
-
-def pack_extraction(result: DocumentEvents) -> bytes:
-    """`snapshot.pack(extraction_to_dict(result))`, streamed."""
-    return _packed(entry_text(result))
-
-
-def pack_lean(result: DocumentEvents) -> bytes:
-    """`snapshot.pack(batch_extraction.lean_entry(result))`, streamed."""
-    return _packed(lean_text(result))

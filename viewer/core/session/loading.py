@@ -348,7 +348,7 @@ def _sidecar_name(folder: str, path: str) -> str:
 
 def _converted(value: Any) -> Any:
     """A saved file's extraction as objects (a file with a problem stays as saved). A dated
-    file's entry holds no events (`batch_extraction.lean_entry`): None, so the file is
+    file's entry holds no events (`entry_packing`): None, so the file is
     extracted again when the last stage's columns do not hold it."""
     if not isinstance(value, dict) or "problem" in value:
         return value
