@@ -200,9 +200,15 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
 _SHOWN: list[Any] = []
 
 
-def shown_dated_days(events: RowEvents, rows: Sequence[int]) -> tuple[Days32, Days32]:
-    """First and last days of the shown dated events, gathered once per set of rows: the
-    extent and a fit both read them, and each gather cost 0.5 ms at 100,000 events."""
+def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days32, Days32]:
+    """First and last days (ordinals) of the shown dated events, as arrays: over a Session
+    the columns' own, gathered once per set of rows (the extent and a fit both read them, and
+    each gather cost 0.5 ms at 100,000 events); one pass over the events otherwise."""
+    if not isinstance(events, RowEvents):
+        dated = [(e.start.toordinal(), e.end.toordinal()) for e in map(events.__getitem__, rows)
+                 if e.start is not None and e.end is not None]
+        days = np.asarray(dated, dtype=np.int64).reshape(-1, 2)
+        return days[:, 0], days[:, 1]
     columns = events.columns
     shown = row_index(rows)  # the filter's own array: the same one when asked again
     stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
@@ -210,31 +216,19 @@ def shown_dated_days(events: RowEvents, rows: Sequence[int]) -> tuple[Days32, Da
         found_before: tuple[Days32, Days32] = _SHOWN[3]
         return found_before  # the same rows again (the widget asks twice per filter)
     start = columns.arrays["start"][shown]
-    dated = start != 0  # an undated event has start and end 0
-    found = start[dated], columns.arrays["end"][shown][dated]
+    dated_rows = start != 0  # an undated event has start and end 0
+    found = start[dated_rows], columns.arrays["end"][shown][dated_rows]
     _SHOWN[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
     return found
 
 
 def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
     """First and last day ordinals the shown events cover."""
-    if isinstance(events, RowEvents):
-        starts, ends = shown_dated_days(events, rows)
-        if not len(starts):
-            return None
-        # the last day: the latest start or end (an end is never before)
-        return int(starts.min()), max(int(starts.max()), int(ends.max()))
-    lo = hi = None
-    for row in rows:
-        event = events[row]
-        if event.start is None or event.end is None:
-            continue
-        a, b = event.start.toordinal(), event.end.toordinal()
-        lo = a if lo is None or a < lo else lo
-        hi = b if hi is None or b > hi else hi
-    if lo is None or hi is None:
+    starts, ends = shown_dated_days(events, rows)
+    if not len(starts):
         return None
-    return lo, hi
+    # the last day: the latest start or end (an end is never before)
+    return int(starts.min()), max(int(starts.max()), int(ends.max()))
 
 
 _Stamped = tuple[tuple[int, int], npt.NDArray[np.int32]]

@@ -10,11 +10,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.events.document_events import Event
 from viewer.core.scene.day_parting import PART_PX
 from viewer.core.scene.lane_packing import BADGE_MIN
-from viewer.core.scene.lanes import shown_dated_days
-from viewer.core.session.row_events import RowEvents
 
 MIN_PX_PER_DAY = 0.002
 MAX_PX_PER_DAY = 24 * 400.0
@@ -67,21 +64,6 @@ def clicked_rows(selected: Iterable[int], rows: Sequence[int], toggle: bool,
     if extend:
         return sorted(set(selected) | set(rows))
     return sorted(set(rows))
-
-
-def shown_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days, Days]:
-    """First and last day (ordinals) of each shown dated event, as arrays: the columns' own
-    over a Session, one pass over the events otherwise."""
-    if isinstance(events, RowEvents):
-        return shown_dated_days(events, rows)  # gathered once with the extent
-    firsts: list[int] = []
-    lasts: list[int] = []
-    for row in rows:
-        event = events[row]
-        if event.start is not None and event.end is not None:
-            firsts.append(event.start.toordinal())
-            lasts.append(event.end.toordinal())
-    return np.asarray(firsts, dtype=np.int64), np.asarray(lasts, dtype=np.int64)
 
 
 def _smallest(values: Days, count: int) -> Days:
