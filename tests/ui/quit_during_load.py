@@ -15,10 +15,12 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 from viewer.core.pipeline import worker_pools
+from viewer.core.session import loading
 from viewer.ui import app
 from viewer.ui.main_window import MainWindow
 
 CANCEL_TO_QUIT_MS = 20
+CANCELLED_STAGE_S = 2.0  # what is left of a cancelled load, held open past the quit
 tasks_cancelled = threading.Event()  # set as the load's pool cancels its waiting tasks
 _cancel = Future.cancel
 
@@ -34,6 +36,17 @@ Future.cancel = _noted_cancel  # type: ignore[method-assign]
 def main() -> int:
     folder, when = Path(sys.argv[1]), sys.argv[2]
     opened = MainWindow.open_folder
+    if when == "cancel":
+        # The quit is to come while the cancelled load still finishes (its folder stage, in
+        # this process): on a quick machine that stage of a few cancelled files could end
+        # within the 20 ms before the quit, and the load was over when the window closed.
+        staged = getattr(loading, "stage_columns")  # noqa: B009 (patched below)
+
+        def slow_stage(*args: Any, **kwargs: Any) -> Any:
+            time.sleep(CANCELLED_STAGE_S)
+            return staged(*args, **kwargs)
+
+        setattr(loading, "stage_columns", slow_stage)  # noqa: B010 (the load reads it there)
 
     def open_then_close(window: MainWindow, path: Path) -> None:
         opened(window, path)
