@@ -319,6 +319,23 @@ def test_told_days_and_possible_steps_are_linear() -> None:
     assert growth(_told_sentence_work) < LINEAR
 
 
+def _conditional_work(copies: int) -> int:
+    """One long sentence of quoted futures before the plan's own: the conditional-plan test
+    counts the quotes once as it meets the futures, not again from the start for each."""
+    from viewer.core.events import cues, narrative_focus
+
+    counter = [0]
+    text = ("\u201cWe will wait,\u201d he said, " * copies * 8
+            + "and talks would resume if Peru agrees.")
+    with counting_patterns(narrative_focus, counter), counting_patterns(cues, counter):
+        lines_run(lambda: narrative_focus.conditional_plan(text), counter)
+    return counter[0]
+
+
+def test_conditional_plans_are_linear() -> None:
+    assert growth(_conditional_work) < LINEAR
+
+
 def _since_sentence_work(copies: int) -> int:
     """One long sentence of "since" months and years with figures, telling days with months
     in the simple past, and relative clauses set for a day: the origin, reported-month and
