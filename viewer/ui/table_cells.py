@@ -16,7 +16,7 @@ filter shows again). So each drawn cell's picture is kept under those keys and d
 where a cell of the same key is drawn; the picture is the style's drawing over the view's
 background colour, which fills every cell's place before its cells are drawn, so the pixels
 are the same. A cell with the keyboard focus is always drawn by the style. The pictures are
-bounded by their total pixels (`KEPT_PIXELS`), then dropped and drawn again.
+bounded by their total pixels (`KEPT_PIXELS`); beyond, the least recently drawn are dropped.
 """
 
 from __future__ import annotations
@@ -64,14 +64,15 @@ class CellDelegate(QStyledItemDelegate):
         key = (self.cell(index.row(), index.column()), rect.width(), rect.height(),
                option.state, option.features, option.font.key(), option.palette.cacheKey(),
                ratio)
-        picture = self._pictures.get(key)
+        pictures = self._pictures
+        picture = pictures.pop(key, None)
         if picture is None:
             picture = self._drawn(option, index, ratio)
-            if self._pixels > KEPT_PIXELS:
-                self._pictures.clear()
-                self._pixels = 0
-            self._pictures[key] = picture
             self._pixels += picture.width() * picture.height()
+            while self._pixels > KEPT_PIXELS and pictures:  # the least recently drawn go
+                dropped = pictures.pop(next(iter(pictures)))
+                self._pixels -= dropped.width() * dropped.height()
+        pictures[key] = picture  # the most recently drawn last
         painter.drawPixmap(rect.topLeft(), picture)
 
     def _drawn(self, option: QStyleOptionViewItem, index: QModelIndex,
