@@ -277,7 +277,8 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             return [Part(sentence.start, sentence.end, lasting, lasting.earliest, doc.date,
                          precision_of(lasting), True)]
         return [Part(sentence.start, sentence.end, None, None, None, "")]
-    best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
+    best = dating[0] if len(dating) == 1 else min(
+        dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     told = reported_date(doc.text, dating, best, bounds, doc.date)
     if told is not None:
         best, told = told, best
@@ -285,7 +286,7 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
                  doc.date if bounds.get(best.start) == "deadline" else best.earliest,
                  doc.date if bounds.get(best.start) == "since" else best.latest,
                  precision_of(best), best.start in bounds, told)
-    joined = _coordinated(doc.text, dating, best)
+    joined = _coordinated(doc.text, dating, best) if len(dating) > 1 else None
     if joined is not None and joined.earliest is not None and joined.latest is not None \
             and main.earliest is not None and main.latest is not None:
         main.earliest = min(main.earliest, joined.earliest)
