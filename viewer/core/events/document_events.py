@@ -18,7 +18,7 @@ from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, autom
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.explicit_window import explicit_window
-from viewer.core.events.modality import ModalityRules, modality_of
+from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
@@ -173,7 +173,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, _main_end(text)))
                 )
-                if (possible_step(text) and modality_of(
+                if (modality_cues != [] and possible_step(text) and modality_of(
                         text, None, False, modality, modality_cues, clause_words) == "possible"):
                     # "Brussels could also restrict landings.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
@@ -291,7 +291,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 boilerplate=sentence.boilerplate is not None or (
                     not whole and furniture_clause(span_text)),
                 modality=modality_of(text, anchor, future, modality, modality_cues,
-                                     clause_words),
+                                     clause_words)
+                if modality_cues != [] else PLANNED if future else HAPPENED,  # (no cue)
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
