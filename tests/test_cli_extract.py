@@ -70,3 +70,14 @@ def test_parallel_extraction_from_python_dash_m(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "12 extracted" in out.stderr
     assert len((tmp_path / "x.jsonl").read_text().splitlines()) == 12
+
+
+def test_dash_output_is_standard_output(folder: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` writes to standard output, as other tools do, not to a file called "-"."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", str(folder), "--format", "jsonl", "-o", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(json.loads(line) for line in lines)
+    assert not (tmp_path / "-").exists()

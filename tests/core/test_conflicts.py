@@ -249,3 +249,35 @@ def test_session_recompute_keeps_plan_and_outcome_apart() -> None:
     after = marked([base, done], published)
     assert [e.conflict for e in after] == [(), ()]
     assert after[0].outcome == "happened 2024-03-17"
+
+
+def test_lowered_ascii_scan_reads_what_the_case_blind_one_reads() -> None:
+    """The case-sensitive expressions on a lower-cased ASCII sentence (the fast path) give
+    the figures and the participation cue the case-blind ones give, on seeded sentences
+    mixing the data's numbers, nouns and phrases in every case."""
+    import random
+    import re
+
+    rules = conflicts.load_rules()
+    assert rules.figure_lower is not None and rules.participation_lower is not None
+    blind = dataclasses.replace(rules, figure_lower=None, participation_lower=None)
+    phrases = [p.replace("\\s+", " ") for p in re.findall(
+        r"[a-z][a-z ]*[a-z]", rules.participation.pattern.replace("\\s+", " "))]
+    pool = [*rules.kind_of, *rules.numbers, *phrases, "12", "1,500", "3,00", "the", "of",
+            "Ukraine", "said", "-", ",", ".", "  ", "\t", "x1", "killed2", "_one"]
+    rnd = random.Random(12)
+
+    def cased(word: str) -> str:
+        return "".join(c.upper() if rnd.random() < 0.3 else c for c in word)
+
+    checked = cued = 0
+    for _ in range(3000):
+        text = " ".join(cased(rnd.choice(pool)) for _ in range(rnd.randint(1, 14)))
+        assert figures(text, rules) == figures(text, blind), text
+        assert conflicts.said_in_text(text, rules) == conflicts.said_in_text(text, blind), text
+        checked += bool(figures(text, blind))
+        cued += conflicts.said_in_text(text, blind)[1]
+    assert checked > 300 and cued > 300  # the sentences do give figures and cues
+    # a sentence beyond ASCII takes the case-blind expressions
+    assert figures("Five “prisoners” KILLED 3 Civilians Killed", rules) == figures(
+        "Five “prisoners” KILLED 3 Civilians Killed", blind)

@@ -319,6 +319,40 @@ def test_told_days_and_possible_steps_are_linear() -> None:
     assert growth(_told_sentence_work) < LINEAR
 
 
+def _conditional_work(copies: int) -> int:
+    """One long sentence of quoted futures before the plan's own: the conditional-plan test
+    counts the quotes once as it meets the futures, not again from the start for each."""
+    from viewer.core.events import cues, narrative_focus
+
+    counter = [0]
+    text = ("\u201cWe will wait,\u201d he said, " * copies * 8
+            + "and talks would resume if Peru agrees.")
+    with counting_patterns(narrative_focus, counter), counting_patterns(cues, counter):
+        lines_run(lambda: narrative_focus.conditional_plan(text), counter)
+    return counter[0]
+
+
+def test_conditional_plans_are_linear() -> None:
+    assert growth(_conditional_work) < LINEAR
+
+
+def _relative_present_work(copies: int) -> int:
+    """One long present sentence of relative clauses with dates: the main-clause test reads
+    the sentence once, not once per relative clause."""
+    counter = [0]
+    text = "The port has piers" + ", which opened in 2024, and cranes" * copies * 8 + "."
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-12"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with counting_patterns(sentence_dating, counter):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_relative_clauses_in_a_present_sentence_are_linear() -> None:
+    assert growth(_relative_present_work) < LINEAR
+
+
 def _since_sentence_work(copies: int) -> int:
     """One long sentence of "since" months and years with figures, telling days with months
     in the simple past, and relative clauses set for a day: the origin, reported-month and

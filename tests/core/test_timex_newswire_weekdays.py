@@ -127,3 +127,22 @@ def test_a_clock_time_takes_the_next_weekday_after_it() -> None:
     found = find(tag("Drivers will stop work from 5 a.m. next Monday.", D(2026, 10, 15)),
                  "5 a.m. next Monday")
     assert found.value == "2026-10-19T05:00"
+
+
+# A verb after "to" is its infinitive, not a past: "to set up" after the weekday does not
+# outweigh the "will" before it; "up to last week" still looks back.
+INFINITIVES = [
+    ("The two ministers will meet in Lima on Monday to set up a joint command.", FRIDAY,
+     "Monday", "2026-11-23"),
+    ("Crews will return on Sunday to hit the remaining hot spots.", FRIDAY, "Sunday",
+     "2026-11-22"),
+    ("Lawyers will file on Wednesday to quit the case.", FRIDAY, "Wednesday", "2026-11-25"),
+    ("Exports rose in the week up to last Friday, the agency said on Monday.", FRIDAY,
+     "Monday", "2026-11-16"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "surface", "value"), INFINITIVES)
+def test_a_verb_after_to_is_no_past(sentence: str, dct: dt.date, surface: str,
+                                    value: str) -> None:
+    assert find(tag(sentence, dct), surface).value == value

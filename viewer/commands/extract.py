@@ -43,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--partition-mb", type=float, default=4.0, metavar="MB",
                         help="with --engine dask: the size of one task's share of the corpus")
     parser.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (default, or '-': standard output)")
     parser.add_argument("--no-cache", action="store_true",
                         help="extract every file again instead of reusing cached results")
     parser.add_argument("--workers", type=int, default=None,
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise CliError(f"--workers wants a whole number of at least 1, not {args.workers}")
     out = (checked_output(args.output, folder, args.force)
-           if args.output is not None else None)
+           if args.output not in (None, "-") else None)  # "-": standard output, as usual
     started = time.perf_counter()
     processes = args.workers or os.cpu_count() or 1
     session = Session.open(folder, workers=args.workers, use_snapshot=not args.no_cache,

@@ -108,6 +108,9 @@ class BatchBuilder:
         self._mask: tuple[object, int, npt.NDArray[np.bool_]] = (None, 0, np.zeros(0, bool))
         self._count_texts: dict[str, tuple[QStaticText, float, float]] = {}  # in `_count_font`
         self._count_font = ""
+        # a bin's fill and text by lane colour, background and level: the same few on every
+        # filter change, each worked out anew (a colour over the background, its lightness)
+        self._shades: dict[tuple[int, int, int], tuple[QColor, bool]] = {}
 
     def text(self, value: str) -> QStaticText:
         """A static text for `value`, laid out once and kept while batches show it."""
@@ -118,6 +121,16 @@ class BatchBuilder:
                 found = QStaticText(value)
                 found.setTextFormat(Qt.TextFormat.PlainText)
             self._texts[value] = found
+        return found
+
+    def shade(self, colour: QColor, base: QColor, level: int) -> tuple[QColor, bool]:
+        """`bin_shade`, kept per colour, background and level (never stale: keyed by them)."""
+        key = (colour.rgba(), base.rgba(), level)
+        found = self._shades.get(key)
+        if found is None:
+            if len(self._shades) >= MAX_COUNT_TEXTS:
+                self._shades.clear()
+            found = self._shades[key] = bin_shade(colour, base, level)
         return found
 
     def count_text(self, text: str, size_of: Callable[[QStaticText], tuple[float, float]]
@@ -187,7 +200,7 @@ class BatchBuilder:
             if level >= 0:  # a bin of a crowded lane: no event of its own is looked at
                 shade = shades.get((lane, level))
                 if shade is None:
-                    shade = shades[(lane, level)] = _Shade(*bin_shade(
+                    shade = shades[(lane, level)] = _Shade(*self.shade(
                         owner.lane_colour(scene.lanes[lane].key), colours.base, level))
                 if selection and self._selected(rows, selection):
                     bins = group(shade.fill, "bin", True, "rect", 0)

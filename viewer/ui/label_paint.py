@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from viewer.core.scene.layout import ROW_HEIGHT, Item
+from viewer.ui.text_widths import text_widths
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
@@ -28,6 +29,7 @@ class LabelPainter:
         self.owner = owner
         self.visible: tuple[float, float] = (-math.inf, math.inf)  # content x, set per paint
         self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
+        self.width_of = text_widths(QFont())  # its kept widths, set per paint
         self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
         self.current_label_box: QRectF | None = None  # where the selected label was drawn
         self.current_label_boxes: list[QRectF] = []  # one per lane the selected event is in
@@ -48,7 +50,7 @@ class LabelPainter:
         if end - x < LABEL_MIN:
             return None
         metrics = self.metrics
-        if metrics.horizontalAdvance(label) > end - x:
+        if self.width_of(label) > end - x:
             if item.kind != "badge":
                 view, scene = self.owner.view, self.owner.scene
                 label = view.label_of(view.events[scene.representative(item.events)]

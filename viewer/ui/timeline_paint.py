@@ -38,6 +38,7 @@ from viewer.ui.modality_marks import paint_lags
 from viewer.ui.palette import over, party_colour
 from viewer.ui.period_names import paint_period_names
 from viewer.ui.publication_marks import strip_path
+from viewer.ui.text_widths import text_widths
 from viewer.ui.timeline_view import TimelineColours, TimelineView
 
 AXIS_HEIGHT = 54.0
@@ -122,6 +123,7 @@ class TimelinePainter:
             paint_lags(self.scene, self.view.events, painter, items, ROW_HEIGHT)
         self.labels.visible = (x0, x1)  # content x of the visible part: labels stay inside it
         self.labels.metrics = QFontMetricsF(painter.font())
+        self.labels.width_of = text_widths(painter.font())
         batch = self._batch(painter, items, fast, (x0, x1, sy, visible_h))
         paint_batch(painter, batch, text, self.badge_text, self.selected_pen)
         self.labels.chips = batch.chips
@@ -191,10 +193,10 @@ class TimelinePainter:
             flat = False  # tinted periods under the ticks: their colour is not known here
         line_colours = (over(muted, base), over(muted, band)) if flat else (muted, muted)
         painter.setPen(QPen(muted, 0.6))
-        metrics = QFontMetricsF(painter.font())
+        width_of = text_widths(painter.font())
         shown = [(left + self.view.scale.x(tick.ordinal) - sx, tick) for tick in marks]
         shown = [(x, tick) for x, tick in shown if x >= left - 1]
-        spans = [(x + 3, metrics.horizontalAdvance(tick.label), tick.major) for x, tick in shown]
+        spans = [(x + 3, width_of(tick.label), tick.major) for x, tick in shown]
         labelled = set(spaced_labels(spans, limit=rect.right()))
         for index, (x, tick) in enumerate(shown):
             under = bisect.bisect_right(shaded, x) % 2  # 1: inside a shaded band
@@ -318,7 +320,7 @@ class TimelinePainter:
         painter.setPen(QPen(rule, 0.8))
         painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
                          QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
-        metrics = QFontMetricsF(painter.font())
+        cut = text_widths(painter.font())  # each lane's name cut to its header once per font
         painter.save()
         painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,
                                    rect.height() - AXIS_HEIGHT))
@@ -326,8 +328,7 @@ class TimelinePainter:
             top = rect.top() + AXIS_HEIGHT + lane.y - sy
             if top > rect.bottom() or top + lane.height < rect.top() + AXIS_HEIGHT:
                 continue
-            label = metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
-                                       HEADER_WIDTH - 44)
+            label = cut.elided(lane.label, HEADER_WIDTH - 44)
             swatch = self.lane_colour(lane.key)
             painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
             painter.setPen(text)

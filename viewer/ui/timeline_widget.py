@@ -15,7 +15,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -43,6 +42,7 @@ from viewer.core.scene.zoom_targets import clamp_px, fit_days
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
+from viewer.ui.text_widths import text_widths
 from viewer.ui.timeline_input import TimelineInput
 from viewer.ui.timeline_moves import open_badge, reveal_row, zoom_to_selection
 from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
@@ -232,9 +232,8 @@ class TimelineWidget(QAbstractScrollArea):
 
     def _rebuild(self) -> None:
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport."""
-        metrics = QFontMetricsF(self.font())
         self.scene = Scene(self.events, self.rows, self.mode, self.scale,
-                           measure=metrics.horizontalAdvance, label_of=self.label_of,
+                           measure=text_widths(self.font()), label_of=self.label_of,
                            window=self._window(), lane_label=self.lane_label,
                            current=self.current)
         self._scene_key = (id(self.events), id(self.rows), self.mode)

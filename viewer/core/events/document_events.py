@@ -25,6 +25,7 @@ from viewer.core.events.narrative_focus import (
     at_the_end,
     at_the_happening,
     background,
+    conditional_plan,
     continues_plan,
     flashback,
     opens_quote,
@@ -209,6 +210,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     # "Ghana denied any breach." after a paragraph told on Friday
                     source, earliest, latest = "inherited", news.earliest, doc.date
                     precision, timex = news.precision, news.timex
+                elif sentence.boilerplate is None and conditional_plan(text):
+                    # "Ankara said the pause would end early if attacks resumed.": no day
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
                 elif doc.date is not None:
                     source, earliest, latest, precision = "document", doc.date, doc.date, "day"
                     timex = None

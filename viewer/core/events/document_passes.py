@@ -25,7 +25,8 @@ def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None
     names ("Court orders a halt to drilling" over "The court ruled on Friday …"): it takes
     the lead's day instead of the publication date, unless it speaks of the future."""
     first = next((i for i, e in enumerate(events) if not e.boilerplate), None)
-    if first is not None and _plan_headline(events, first, doc):
+    if first is not None and (_plan_headline(events, first, doc)
+                              or _put_off_headline(events, first, doc)):
         return
     if (first is None or lead is None or lead.earliest is None or doc.date is None
             or not lead.earliest < doc.date):
@@ -69,6 +70,29 @@ def _plan_headline(events: list[Event], first: int, doc: Document) -> bool:
                  and not _display_line(e, doc)), None)
     if (body is None or body.date_source != "explicit" or body.start is None
             or body.start <= doc.date):
+        return False
+    events[first] = dataclasses.replace(
+        event, start=body.start, end=body.end, precision=body.precision,
+        date_source="inherited", timex=body.timex, timex_value=body.timex_value)
+    return True
+
+
+_PUT_OFF = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('put_off_headlines', []))})\b",
+                      re.IGNORECASE)
+
+
+def _put_off_headline(events: list[Event], first: int, doc: Document) -> bool:
+    """A headline that tells a happening put off or called off ("Border talks pushed back
+    two weeks") over a lead that dates that happening ("… due to open on Monday, has been
+    postponed") takes the happening's days, as what was put off is dated when it was to take
+    place (`put_off_headlines` in resources/events.toml); True when it did."""
+    event = events[first]
+    if not _display_line(event, doc) or not _PUT_OFF.search(event.text):
+        return False
+    body = next((e for e in events[first + 1:] if not e.boilerplate
+                 and not _display_line(e, doc)), None)
+    if (body is None or body.date_source != "explicit" or body.start is None
+            or body.modality not in ("postponed", "cancelled")):
         return False
     events[first] = dataclasses.replace(
         event, start=body.start, end=body.end, precision=body.precision,

@@ -111,9 +111,9 @@ class Words:
     def adjacent(self, after: int) -> re.Match[str] | None:
         """The next token if only spaces on the same line lie between (else None)."""
         at = _SAME_LINE_SPACE.match(self.text, after, self.end).end()  # type: ignore[union-attr]
-        if at >= self.end or self.covered(at) or not _LETTER.match(self.text, at):
+        if at >= self.end or self.covered(at):
             return None
-        return _TOKEN.match(self.text, at, self.end)
+        return _TOKEN.match(self.text, at, self.end)  # (None unless a letter starts it)
 
     def following(self, after: int) -> re.Match[str] | None:
         """The next token wherever it is."""

@@ -187,6 +187,24 @@ def possible_step(text: str) -> bool:
     return all(past.group() in _TELLERS for past in cues.PAST.finditer(text, 0, step.start()))
 
 
+_CONDITION = re.compile(cues.CUES.get("conditional_plans", "(?!)"))
+
+
+def conditional_plan(text: str) -> bool:
+    """A plan told with a condition after its future, the future outside a quotation ("Ankara
+    said the pause would end early if attacks resumed"; `conditional_plans` in
+    resources/events.toml). Without a day of its own or the narrative's it is undated: the
+    report's day is only when it was told. One pass: the quotes are counted as the futures
+    are met."""
+    quotes, scanned = 0, 0
+    for future in cues.FUTURE.finditer(text):
+        quotes += sum(1 for _ in _QUOTES.finditer(text, scanned, future.start()))
+        scanned = future.start()
+        if quotes % 2 == 0:
+            return _CONDITION.search(text, future.end()) is not None
+    return False
+
+
 _AT_THE_HAPPENING = re.compile(
     rf"\b(?:{cues.alternation(cues.CUES.get('at_the_happening', []))})\b")
 

@@ -35,14 +35,16 @@ _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | wherea
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             published: dt.date | None = None, after: int = 0
-            ) -> tuple[list[Timex], dict[int, str], list[Timex]]:
+            ) -> tuple[list[Timex], dict[int, str], list[Timex], list[Timex]]:
     """The expressions that date the sentence's happening, and by start the bounds among
     them: a deadline ahead of the report ("must file by Friday": the happening may come on
     any day from the report to Friday), a "since" that opens a span up to it ("has spread
     since February 17") or an "as of" day ("By Thursday the toll was 38"); and the months
-    and years after "since" that may start a span (`since_spans`). Each test looks only just
-    before its expression, so a long sentence with many dates stays linear."""
+    and years after "since" that may start a span (`since_spans`); and the dates of
+    non-restrictive relative clauses, left out. Each test looks only just before its
+    expression, so a long sentence with many dates stays linear."""
     usable = []
+    relatives: list[Timex] = []
     origins: list[Timex] = []
     deadlines: set[int] = set()
     sinces: set[int] = set()
@@ -95,6 +97,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             if not (cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
                     and (called_off := called_off if called_off is not None
                          else cues.CALLED_OFF.search(sentence_text) is not None)):
+                relatives.append(timex)
                 continue  # "talks, which collapsed in 2023"
             set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
@@ -104,8 +107,33 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                 and cues.SAID_AFTER.match(sentence_text, at + len(timex.text))):
             continue  # "Villagers who fled the fighting in July said …"
         usable.append(timex)
-    return usable, {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
-                    **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")}, origins
+    bounds = {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
+              **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")}
+    return usable, bounds, origins, relatives
+
+
+_RELATIVE_IN_PRESENT = re.compile(
+    rf"\s*(?:{cues.alternation(cues.CUES.get('relative_in_present', []))})\b")
+_PROGRESSIVE = re.compile(cues.CUES.get("progressive", "(?!)"), re.IGNORECASE)
+
+
+def _present_main(text: str, at: int) -> bool:
+    """The main clause around the relative clause at `at` (before the comma that opens it,
+    after the one that closes it) tells no happening of its own: its first tense cue is a
+    present, with no future and no progressive ("Suspicion has fallen on the ship, which
+    crossed the route on Tuesday"; "The cable, which entered service in 2025, can carry 700
+    megawatts"). The relative clause's date is then the sentence's (`relative_in_present` in
+    resources/events.toml); "The minister, who took office in March, resigned." keeps the
+    narrative's day."""
+    opening = text.rfind(",", 0, at)
+    if opening < 0 or not _RELATIVE_IN_PRESENT.match(text, opening + 1):
+        return False
+    closing = text.find(",", at)
+    outside = text[:opening] + (" " + text[closing + 1:] if closing >= 0 else "")
+    present = cues.PRESENT.search(outside)
+    past = cues.PAST.search(outside)
+    return (present is not None and (past is None or present.start() < past.start())
+            and cues.FUTURE.search(outside) is None and _PROGRESSIVE.search(outside) is None)
 
 
 def _in_relative(sentence_text: str, separators: list[int], at: int) -> bool:
@@ -203,8 +231,11 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     """The dated happenings of a sentence: usually one, sometimes two."""
     text = doc.sentence_text(sentence)
     dateline = dateline_end(doc.text, sentence.start, sentence.end) or 0
-    found, bounds, origins = _dating(timexes, text, sentence.start, doc.date, dateline)
+    found, bounds, origins, relatives = _dating(timexes, text, sentence.start, doc.date,
+                                                dateline)
     dating = without_appositions(doc.text, found)
+    if not dating and relatives and _present_main(text, relatives[0].start - sentence.start):
+        dating = relatives[:1]  # the present main clause tells what the relative clause dates
     if not dating:
         lasting = lasting_origin(text, sentence.start, origins, doc.date)
         if lasting is not None:  # "have not spoken since July": from July to the report

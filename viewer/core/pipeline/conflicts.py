@@ -76,6 +76,12 @@ class ConflictRules:
     min_parties: int
     participation: re.Pattern[str]
     date_stance: dict[str, str]  # modality → the stance a date dispute compares within
+    # The same two expressions without IGNORECASE, for an ASCII sentence lower-cased: there
+    # they match alike (the groups read are lower-cased anyway) in half the time, since a
+    # case-blind expression is tried character by character. None when a phrase of the data
+    # is not ASCII (a case-blind match of it could then differ).
+    figure_lower: re.Pattern[str] | None = None
+    participation_lower: re.Pattern[str] | None = None
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -92,24 +98,31 @@ def load_rules() -> ConflictRules:
     nouns = _alternation(list(kind_of))
     words = _alternation(list(numbers))
     gap = int(data["max_gap_words"])
-    figure = re.compile(
-        rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{words})\b((?:\s+[a-z][\w-]*){{0,{gap}}}?)\s+({nouns})\b",
-        re.IGNORECASE)
+    figure = (rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{words})\b((?:\s+[a-z][\w-]*){{0,{gap}}}?)"
+              rf"\s+({nouns})\b")
+    phrases = [str(p) for p in data["parties"]["participation"]]
+    participation = rf"\b(?:{_alternation(phrases)})\b"
+    ascii_data = all(p.isascii() for p in [*kind_of, *numbers, *phrases])
+    lowered = rf"\b(?:{_alternation([p.lower() for p in phrases])})\b"
     return ConflictRules(
         tolerance_days=int(data["date_tolerance_days"]),
         min_shared=int(data["min_shared_words"]), min_overlap=float(data["min_overlap"]),
-        max_compared=int(data["max_compared"]), figure=figure, kind_of=kind_of,
-        numbers=numbers, min_parties=int(data["parties"]["min_parties"]),
-        participation=re.compile(rf"\b(?:{_alternation(data['parties']['participation'])})\b",
-                                 re.IGNORECASE),
-        date_stance={str(k): str(v) for k, v in data["date_stance"].items()})
+        max_compared=int(data["max_compared"]), figure=re.compile(figure, re.IGNORECASE),
+        kind_of=kind_of, numbers=numbers, min_parties=int(data["parties"]["min_parties"]),
+        participation=re.compile(participation, re.IGNORECASE),
+        date_stance={str(k): str(v) for k, v in data["date_stance"].items()},
+        figure_lower=re.compile(figure) if ascii_data else None,
+        participation_lower=re.compile(lowered) if ascii_data else None)
 
 
 def figures(text: str, rules: ConflictRules | None = None) -> dict[str, frozenset[int]]:
     """The counts a sentence gives, by kind: "five people were killed" → casualties {5}."""
     rules = rules or load_rules()
     found: dict[str, set[int]] = {}
-    for match in rules.figure.finditer(text):
+    scan = rules.figure
+    if rules.figure_lower is not None and text.isascii():
+        scan, text = rules.figure_lower, text.lower()
+    for match in scan.finditer(text):
         raw = match.group(1).lower().replace(",", "")
         value = int(raw) if raw.isdigit() else rules.numbers.get(raw)
         kind = rules.kind_of.get(" ".join(match.group(3).lower().split()))
@@ -280,6 +293,8 @@ def said_in_text(text: str, rules: ConflictRules) -> tuple[dict[str, int], bool]
     """`Said` of a sentence: its single-count figures by kind, and a participation cue."""
     single = {kind: min(values) for kind, values in figures(text, rules).items()
               if len(values) == 1}  # a sentence giving two counts of one kind is not a version
+    if rules.participation_lower is not None and text.isascii():
+        return single, rules.participation_lower.search(text.lower()) is not None
     return single, rules.participation.search(text) is not None
 
 
