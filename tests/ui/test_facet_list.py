@@ -92,3 +92,27 @@ def test_a_reordered_list_tells_its_view_once_and_shows_what_it_holds(qtbot: Any
     facet.set_counts({"d0": 1, "d3": 1})  # shrinks: rows taken away, the check kept
     assert facet.count() == 2 and model.rowCount() == 2
     assert facet.checked() == frozenset({"d3"})
+
+
+def test_the_kept_checked_values_are_what_the_items_show(qapp: Any) -> None:
+    """The checked values are kept between filter changes: after counts that reorder the
+    items, a check set on an item, `check`, and counts that drop a checked value, they are
+    what the items' own check boxes say."""
+
+    def shown(facet: FacetList) -> frozenset[str]:
+        return frozenset(facet.item(i).toolTip() for i in range(facet.count())
+                         if facet.item(i).checkState() == Qt.CheckState.Checked)
+
+    facet = FacetList("parties")
+    facet.set_counts({"a": 5, "b": 4, "c": 3})
+    assert facet.checked() == shown(facet) == frozenset()
+    facet.item(2).setCheckState(Qt.CheckState.Checked)  # "c", as a click sets it
+    assert facet.checked() == shown(facet) == frozenset({"c"})
+    facet.set_counts({"c": 9, "b": 1, "a": 2})  # "c" moves to the top, still checked
+    assert facet.checked() == shown(facet) == frozenset({"c"})
+    facet.item(2).setCheckState(Qt.CheckState.Checked)  # now "b"
+    assert facet.checked() == shown(facet) == frozenset({"b", "c"})
+    facet.check(frozenset({"a"}))
+    assert facet.checked() == shown(facet) == frozenset({"a"})
+    facet.set_counts({"b": 3, "c": 2})  # a plain mapping without "a": it is no longer listed
+    assert facet.checked() == shown(facet) == frozenset()

@@ -136,3 +136,48 @@ def test_a_rows_cells_are_made_once_and_again_only_after_its_edit(
     assert not model.has_cells(other)
     assert proxy.cell(1, 6) == ("A title", False, bool(events[other].boilerplate
                                                       or events[other].undated))
+
+
+def test_kept_cell_pictures_show_what_qts_delegate_draws_and_recur_without_the_style(
+        window: MainWindow, monkeypatch: Any) -> None:
+    """A repaint draws every cell from its kept picture (the style draws none), with the
+    pixels Qt's own delegate draws; a selected row, the focused current cell and an edited
+    cell are drawn anew where their look changed, and still match Qt's drawing."""
+    from PySide6.QtCore import Qt
+
+    from viewer.ui import table_cells
+
+    table, proxy = window.table, window.proxy
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, CellDelegate)
+    drawn: list[int] = []
+    original = CellDelegate._drawn
+
+    def counted(self: CellDelegate, *args: Any) -> Any:
+        drawn.append(1)
+        return original(self, *args)
+
+    monkeypatch.setattr(CellDelegate, "_drawn", counted)
+
+    def matches_qts() -> bool:
+        ours = _grab(window)
+        table.setItemDelegate(QStyledItemDelegate(table))
+        try:
+            return ours == _grab(window)
+        finally:
+            table.setItemDelegate(delegate)
+
+    _grab(window)
+    drawn.clear()
+    assert matches_qts() and not drawn  # every cell from its picture
+    table.selectRow(3)
+    table.setFocus(Qt.FocusReason.OtherFocusReason)
+    table.setCurrentIndex(proxy.index(3, 2))
+    assert matches_qts()
+    events, row = window.model.events, int(proxy.rows[1])
+    window.model.replace_many({row: dataclasses.replace(
+        events[row], boilerplate=not events[row].boilerplate)})  # greyed or no longer
+    drawn.clear()
+    assert matches_qts() and drawn  # the edited cell's new look is drawn by the style
+    monkeypatch.setattr(table_cells, "KEPT_PIXELS", 0)  # every picture dropped as it comes
+    assert matches_qts()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from viewer.ui.event_proxy import with_hint
 from viewer.ui.table_cells import CellDelegate
+from viewer.ui.table_scroll_bar import SteadyScrollBar
 
 SENTENCE = 5
 # The other columns, in pixels.
@@ -88,6 +89,8 @@ class EventTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeader(ColumnHeader(self))
+        # A filter change's new row count repaints the bar only when its picture changes.
+        self.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self))
         header = self.horizontalHeader()
         header.setSectionsClickable(True)  # as Qt's table sets up its own header
         header.setHighlightSections(True)

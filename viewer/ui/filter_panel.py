@@ -54,7 +54,13 @@ class FacetList(QListWidget):
         self._listed: list[str] = []  # the values the items show, in order
         self._texts: list[str] = []  # the text each item shows
         self._sizes = UniformItemSize(self)  # the view measures one item, not each
-        self.itemChanged.connect(lambda _item: self.changed.emit())
+        self._checked: frozenset[str] | None = None  # the checked values, once read
+        self.itemChanged.connect(self._item_changed)
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        """A check the user (or a caller) set: the checked values are read again."""
+        self._checked = None
+        self.changed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         """Another font or style sizes the items anew: the one item the view measures is
@@ -70,13 +76,18 @@ class FacetList(QListWidget):
 
     def checked(self) -> frozenset[str]:
         """The checked values: the model finds the checked rows in one call (asking each of
-        300 items for its check was most of a documents list's part of a filter change)."""
+        300 items for its check was most of a documents list's part of a filter change),
+        kept until a check changes (an item's change, `check`, or counts that drop a
+        checked value; moving the values among the items keeps which are checked)."""
+        if self._checked is not None:
+            return self._checked
         model = self.model()
         if not self.count():
             return frozenset()
         found = model.match(model.index(0, 0), Qt.ItemDataRole.CheckStateRole,
                             Qt.CheckState.Checked, -1, Qt.MatchFlag.MatchExactly)
-        return frozenset(self.item(index.row()).data(_VALUE_ROLE) for index in found)
+        self._checked = frozenset(self.item(index.row()).data(_VALUE_ROLE) for index in found)
+        return self._checked
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show every value with its count; keep the user's checks. The values listed and
@@ -115,6 +126,10 @@ class FacetList(QListWidget):
             model.blockSignals(False)
         if changed is not None:
             model.dataChanged.emit(model.index(changed[0], 0), model.index(changed[1], 0))
+        if checked:  # a checked value the counts no longer list is no longer checked
+            listed = set(values)
+            checked = frozenset(value for value in checked if value in listed)
+        self._checked = checked
         self.blockSignals(False)
         lay_out_view(self)  # the new texts' layout joins the change's one paint
 
@@ -172,6 +187,7 @@ class FacetList(QListWidget):
 
     def check(self, values: frozenset[str]) -> None:
         self.blockSignals(True)
+        self._checked = None  # read again when next asked
         for i in range(self.count()):
             item = self.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.data(_VALUE_ROLE) in values

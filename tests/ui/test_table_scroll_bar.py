@@ -1,0 +1,75 @@
+"""The table's vertical scroll bar draws a kept picture while it looks the same: every state
+it passes through shows the pixels of Qt's own scroll bar in that state, and the style draws
+only when the look changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
+
+from viewer.ui.table_scroll_bar import SteadyScrollBar
+
+WIDTH, HEIGHT = 14, 315  # the table's bar in the shown 1600×1000 window
+
+
+def _pair(qtbot: Any) -> tuple[QWidget, QScrollBar, SteadyScrollBar]:
+    """Qt's bar and ours in ONE window (an inactive window paints other pixels), in the
+    same place, one shown at a time (Fusion's shading differs with a bar's place)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(3 * WIDTH, HEIGHT)
+    plain = QScrollBar(Qt.Orientation.Vertical, window)
+    steady = SteadyScrollBar(Qt.Orientation.Vertical, window)
+    for bar in (plain, steady):
+        bar.setGeometry(WIDTH, 0, WIDTH, HEIGHT)
+    window.show()
+    return window, plain, steady
+
+
+def _same_pixels(window: QWidget, plain: QScrollBar, steady: SteadyScrollBar) -> bool:
+    images = []
+    for shown, hidden in ((plain, steady), (steady, plain)):
+        hidden.hide()
+        shown.show()
+        QApplication.processEvents()
+        shown.repaint()
+        images.append(window.grab(QRect(shown.geometry())).toImage())
+    return images[0] == images[1]
+
+
+def test_every_state_shows_what_qt_s_bar_shows_and_the_style_draws_on_change(
+        qtbot: Any, monkeypatch: Any) -> None:
+    window, plain, steady = _pair(qtbot)
+    drawn: list[int] = []
+    original = SteadyScrollBar._drawn
+
+    def counted(self: SteadyScrollBar) -> Any:
+        drawn.append(1)
+        return original(self)
+
+    monkeypatch.setattr(SteadyScrollBar, "_drawn", counted)
+    # (maximum, page, value): thousands of rows keep the smallest handle at the top; a few
+    # rows, a scrolled value or the bottom end move it; no range at all hides it.
+    states = [(7616, 13, 0), (95008, 13, 0), (7616, 13, 0), (40, 13, 0), (40, 13, 20),
+              (95008, 13, 95008), (95008, 13, 0), (0, 13, 0), (7616, 13, 0)]
+    for maximum, page, value in states:
+        for bar in (plain, steady):
+            bar.setPageStep(page)
+            bar.setRange(0, maximum)
+            bar.setValue(value)
+        assert _same_pixels(window, plain, steady), (maximum, page, value)
+    assert 0 < len(drawn) < 3 * len(states)
+    # 7,616 rows and 95,008 rows at the top look the same: the second is not drawn again
+    # (unless something else changed its look meanwhile, as a window manager may).
+    steady.setRange(0, 7616)
+    steady.repaint()
+    look, before = steady._look(), len(drawn)
+    steady.setRange(0, 95008)
+    steady.repaint()
+    if steady._look() == look:
+        assert len(drawn) == before, "an unchanged look is not drawn by the style again"
+    for bar in (plain, steady):
+        bar.setEnabled(False)
+    assert _same_pixels(window, plain, steady)
