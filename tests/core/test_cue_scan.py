@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.workcount import CountingPattern, growth, lines_run
-from viewer.core.events import cue_sets, document_events
+from viewer.core.events import cue_sets, document_events, modality
 from viewer.core.events.cue_scan import SPACES, CueAutomaton, PhraseSet
 from viewer.core.events.document_events import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
@@ -39,7 +39,8 @@ def _expressions() -> dict[str, tuple[re.Pattern[str], bool]]:
             cue_sets.VERB: (speaker_rules().verb, False),
             cue_sets.ACCORDING: (_ACCORDING, False),
             cue_sets.REFERENCE: (gazetteer.reference, False),
-            cue_sets.ROLE: (speaker_rules().titles.roles.any_word, False)}
+            cue_sets.ROLE: (speaker_rules().titles.roles.any_word, False),
+            cue_sets.CLAUSE: (modality_rules().clause_word, True)}
 
 
 _OTHER = ["İ", "ı", "ſ", "\u212a", "ß", "x", "1", "_", "-", "'", "’", ",", ".", "“", "Said",
@@ -93,6 +94,27 @@ def test_matches_are_those_of_each_expression() -> None:
     assert answered > 8000
 
 
+def test_clauses_from_the_pass_are_those_of_the_expression() -> None:
+    """Modality's clauses cut at the clause words the pass found and at the marks found by
+    their own scan are those the whole clause expression gives, on texts of the clause
+    words, the boundary marks and the characters a case-blind match treats specially."""
+    rules = modality_rules()
+    automaton = CueAutomaton({cue_sets.CLAUSE: PhraseSet(rules.clause_words, "cue")})
+    pieces = sorted(rules.clause_words) + sorted(rules.boundaries) + ["2", "X", "He", "said"]
+    rng = random.Random(7)
+    answered = 0
+    for _ in range(3000):
+        text = _text(rng, pieces)
+        words = automaton.scan(text).within(cue_sets.CLAUSE, 0, len(text))
+        if words is None:
+            continue
+        answered += 1
+        assert modality._clause_spans(text, rules, words) == [
+            m.span() for m in rules.clause.finditer(text)], text
+        assert modality._clauses(text, rules, words) == modality._clauses(text, rules), text
+    assert answered > 1500  # (the rest hold a run of spaces: the expression runs)
+
+
 def test_a_run_of_spaces_in_the_range_defers_to_the_expression() -> None:
     automaton = CueAutomaton({"x": PhraseSet(frozenset({"will not"}), "cue")})
     found = automaton.scan("It will  not. It will not.")
@@ -133,14 +155,15 @@ def test_the_pass_and_its_lookups_are_linear() -> None:
 
 def test_extraction_runs_no_reference_or_cue_expression_per_sentence() -> None:
     """The reference expression (case-blind, ~40 phrases) was tried at every position of
-    every sentence; the modality cues, speech verbs and "according to" likewise."""
+    every sentence; the modality cues and clauses, speech verbs and "according to" likewise."""
     counter = [0]
     gazetteer = load_gazetteer()
     counted = dataclasses.replace(
         gazetteer, reference=CountingPattern(gazetteer.reference, counter))  # type: ignore[arg-type]
     modality = modality_rules()
     modality = dataclasses.replace(
-        modality, cue=CountingPattern(modality.cue, counter))  # type: ignore[arg-type]
+        modality, cue=CountingPattern(modality.cue, counter),  # type: ignore[arg-type]
+        clause=CountingPattern(modality.clause, counter))  # type: ignore[arg-type]
     speakers = speaker_rules()
     speakers = dataclasses.replace(
         speakers, verb=CountingPattern(speakers.verb, counter))  # type: ignore[arg-type]

@@ -423,3 +423,28 @@ def test_speakers_of_a_long_paragraph_are_linear() -> None:
     """Each sentence asks the document's list of body nouns by bisection and cuts the window
     before each verb at its last foreign word: no step looks back over the paragraph."""
     assert growth(_speaker_paragraph_work) < LINEAR
+
+
+def _clause_work(copies: int) -> int:
+    """Modality's clauses of one long sentence, with its clause words from the cue pass."""
+    from viewer.core.events import cue_sets, modality
+    from viewer.core.events.cue_scan import CueAutomaton, PhraseSet
+
+    rules = modality.load_rules()
+    automaton = CueAutomaton({cue_sets.CLAUSE: PhraseSet(rules.clause_words, "cue")})
+    text = ("Talks went on while the envoys met, after which (as planned) the sides, "
+            "who had agreed, said so; ") * 20 * copies
+    counter = [0]
+
+    def run() -> None:
+        words = automaton.scan(text).within(cue_sets.CLAUSE, 0, len(text))
+        assert words
+        modality._clauses(text, rules, words)
+
+    lines_run(run, counter)
+    return counter[0]
+
+
+def test_clauses_from_the_cue_pass_are_linear() -> None:
+    """The clause words found once and the marks' own scan are merged in one walk."""
+    assert growth(_clause_work) < LINEAR

@@ -213,6 +213,13 @@ class DocumentCues:
         return out
 
 
+    def within(self, name: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """`find(name, start, end, sliced=True)` with offsets into the slice text[start:end]
+        (what a stage that reads the sentence's own text asks for)."""
+        found = self.find(name, start, end, sliced=True)
+        return [(a - start, b - start) for a, b in found] if found else found
+
+
 def exactly(variants: Iterable[str]) -> Verify:
     """A case-sensitive phrase whose spaces are literal spaces: the text must be one of
     `variants` as written."""

@@ -1,6 +1,7 @@
 """The phrase sets of the one per-document cue pass (`cue_scan`), taken from the rules the
-stages already load: modality cues, speech verbs, "according to" and party references. Built
-once per combination of rules and reused for every document."""
+stages already load: modality cues and clause words, speech verbs, "according to", party
+references and story roles. Built once per combination of rules and reused for every
+document."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ VERB = "verb"
 ACCORDING = "according"
 REFERENCE = "reference"
 ROLE = "role"  # a word of a story role ("mediators", "hosted"): `story_roles` runs only then
+CLAUSE = "clause"  # a subordinator or clause opener ("while", "after"): modality's clauses
 
 
 def _key(phrase: str) -> str:
@@ -61,6 +63,9 @@ def build(modality: ModalityRules, speakers: SpeakerRules, gazetteer: Gazetteer
     cues = list(modality.group_of)
     if _plain(cues):
         sets[MODALITY] = PhraseSet(frozenset(cues), "cue")
+    clause_words = list(modality.clause_words)
+    if clause_words and _plain(clause_words):
+        sets[CLAUSE] = PhraseSet(frozenset(map(_key, clause_words)), "cue")
     verbs = list(speakers.verb_kind)
     if _plain(verbs) and not any("’" in v for v in verbs):
         sets[VERB] = PhraseSet(frozenset(map(_key, verbs)), "word",

@@ -14,11 +14,11 @@ import re
 
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
-from viewer.core.events.cue_sets import MODALITY, REFERENCE, ROLE, automaton_for
+from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.explicit_window import explicit_window
-from viewer.core.events.modality import ModalityRules, modality_of
+from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
 from viewer.core.events.narrative_focus import (
@@ -145,9 +145,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         every = (*party_mentions, *referring)  # read by each part below
         sentence_parties = list(dict.fromkeys(m.party for m in every))
         sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
-        modality_cues = found_cues.find(MODALITY, start, end, sliced=True)
-        if modality_cues:  # offsets into the sentence's text
-            modality_cues = [(a - start, b - start) for a, b in modality_cues]
+        modality_cues = found_cues.within(MODALITY, start, end)  # (offsets into `text`)
+        # only a sentence with cues is cut into clauses
+        clause_words = found_cues.within(CLAUSE, start, end) if modality_cues else None
         # In text order (the gazetteer's own are: only references need sorting in), for the
         # name finder and the speaker pass; neither changes it.
         ordered = sorted(every, key=mention_start) if referring else party_mentions
@@ -174,8 +174,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, _main_end(text)))
                 )
-                if (possible_step(text) and modality_of(text, None, False, modality,
-                                                        modality_cues) == "possible"):
+                if (modality_cues != [] and possible_step(text) and modality_of(
+                        text, None, False, modality, modality_cues, clause_words) == "possible"):
                     # "Brussels could also restrict landings.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
                 elif plausible and focus is not None and sentence.boilerplate is None:
@@ -294,7 +294,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 topics=topics, sentence=number,
                 boilerplate=sentence.boilerplate is not None or (
                     not whole and furniture_clause(span_text)),
-                modality=modality_of(text, anchor, future, modality, modality_cues),
+                modality=modality_of(text, anchor, future, modality, modality_cues,
+                                     clause_words)
+                if modality_cues != [] else PLANNED if future else HAPPENED,  # (no cue)
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,

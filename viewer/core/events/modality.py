@@ -49,6 +49,12 @@ class ModalityRules:
     speech: re.Pattern[str] = re.compile("(?!)")  # a speech verb
     silent: frozenset[str] = frozenset()  # groups that take cues away but give no modality
     aside: frozenset[str] = frozenset()  # groups whose cue describes a noun (weak, below)
+    # `clause` in two halves, for the document's one cue pass (`cue_sets`): its words
+    # (lower case, one space; empty when the boundaries are not single marks, which the
+    # pass cannot read apart from them), their expression, and the boundary marks
+    clause_words: frozenset[str] = frozenset()
+    clause_word: re.Pattern[str] = re.compile("(?!)")
+    marks: re.Pattern[str] = re.compile("(?!)")
 
 
 def _phrase(text: str) -> str:
@@ -89,10 +95,14 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
     group_of = {phrase: tuple(names) for phrase, names in found.items()}
     boundaries = frozenset(data.get("boundaries", []))
     openers = frozenset(data.get("clause_openers", []))
-    words = phrase_pattern(sorted({_phrase(w) for w in [*data.get("subordinators", []), *openers]}))
+    clause_words = {_phrase(w) for w in [*data.get("subordinators", []), *openers]}
+    words = phrase_pattern(sorted(clause_words))
     marks = "".join(re.escape(b) for b in sorted(boundaries))
     parts = ([f"[{marks}]"] if marks else []) + (
         [f"{_EDGE_BEFORE}(?:{words}){_EDGE_AFTER}"] if words else [])
+    # single characters that are neither word characters, spaces nor joiners: never inside
+    # or at the edge of a word's match, so the two halves' matches merged are `clause`'s
+    apart = all(len(b) == 1 and not re.match(r"[\w\s'’-]", b) for b in boundaries)
     coordination: dict[str, Any] = data.get("coordination", {})
     joiners = sorted({_phrase(w) for w in coordination.get("joiners", [])})
     speech = sorted({_phrase(w) for w in coordination.get("speech", [])})
@@ -111,6 +121,10 @@ def build_rules(data: dict[str, Any]) -> ModalityRules:
         excluded_by={n: frozenset(g["excluded_by"]) for n, g in groups.items()
                      if "excluded_by" in g},
         clause=re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
+        clause_words=frozenset(clause_words) if apart and words else frozenset(),
+        clause_word=re.compile(f"{_EDGE_BEFORE}(?:{words}){_EDGE_AFTER}", re.IGNORECASE)
+        if words else re.compile("(?!)"),
+        marks=re.compile(f"[{marks}]") if marks else re.compile("(?!)"),
         boundaries=boundaries,
         openers=openers,
         modality={name: str(g.get("modality", HAPPENED)) for name, g in groups.items()},
@@ -140,30 +154,53 @@ def load_rules(folder: str | Path | None = None) -> ModalityRules:
     return _rules(str(folder), path.stat().st_mtime)
 
 
-def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]]:
-    """Where each clause starts, and whether it is subordinate."""
+def _clause_spans(sentence: str, rules: ModalityRules,
+                  words: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """What `rules.clause.finditer(sentence)` finds, as spans. `words`: where its words are,
+    if the document's cue pass found them; the marks are then one scan for single
+    characters, which the engine skips through, merged in (the two never overlap)."""
+    if words is None:
+        return [match.span() for match in rules.clause.finditer(sentence)]
+    marks = [match.span() for match in rules.marks.finditer(sentence)]
+    if not words or not marks:
+        return marks or list(words)
+    merged: list[tuple[int, int]] = []
+    at = 0
+    for span in words:  # one walk over both, each in order
+        while at < len(marks) and marks[at][0] < span[0]:
+            merged.append(marks[at])
+            at += 1
+        merged.append(span)
+    merged.extend(marks[at:])
+    return merged
+
+
+def _clauses(sentence: str, rules: ModalityRules,
+             words: Sequence[tuple[int, int]] | None = None) -> tuple[list[int], list[bool]]:
+    """Where each clause starts, and whether it is subordinate (`words`: see
+    `_clause_spans`)."""
     starts, subordinate = [0], [False]
     seen_to, empty = 0, True  # scanned up to here; the current clause has no words yet
     first = _WORD.search(sentence)
     lead = first.start() if first else 0
-    for match in rules.clause.finditer(sentence):
-        if match.group()[:1].isupper() and match.start() > lead:
+    for begin, stop in _clause_spans(sentence, rules, words):
+        if sentence[begin].isupper() and begin > lead:
             continue  # a name, not a subordinator: "the WHO emergency committee"
-        empty = empty and not sentence[seen_to : match.start()].strip()
-        seen_to = match.end()
-        word = match.group().lower()
-        if word == "," and sentence[match.start() - 1 : match.start()].isdigit() and sentence[
-                match.end() : match.end() + 1].isdigit():
+        empty = empty and not sentence[seen_to:begin].strip()
+        seen_to = stop
+        word = sentence[begin:stop].lower()
+        if word == "," and sentence[begin - 1 : begin].isdigit() and sentence[
+                stop : stop + 1].isdigit():
             continue  # "2,000": a number, not a clause
         if word in rules.boundaries:
-            starts.append(match.end())
+            starts.append(stop)
             subordinate.append(False)
             empty = True
             continue
         if empty:
             subordinate[-1] = True  # "As negotiators plan …", ", which …"
         elif word not in rules.openers:
-            starts.append(match.start())  # "… while Russia opposes …"
+            starts.append(begin)  # "… while Russia opposes …"
             subordinate.append(True)
         empty = False
     return starts, subordinate
@@ -171,17 +208,19 @@ def _clauses(sentence: str, rules: ModalityRules) -> tuple[list[int], list[bool]
 
 def modality_of(sentence: str, anchor: int | None = None, future: bool = False,
                 rules: ModalityRules | None = None,
-                found: Sequence[tuple[int, int]] | None = None) -> str:
+                found: Sequence[tuple[int, int]] | None = None,
+                clause_words: Sequence[tuple[int, int]] | None = None) -> str:
     """The modality of the event `sentence` reports. `anchor` is the offset in the sentence of
     the event's time expression; `future` says its date lies after the publication date.
-    `found`: where the cues are in the sentence, if a document-wide pass found them (else
-    the cue expression finds them here)."""
-    return decide(sentence, anchor, future, rules, found)[0]
+    `found`, `clause_words`: where the cues and the clause words are in the sentence, if a
+    document-wide pass found them (else the expressions find them here)."""
+    return decide(sentence, anchor, future, rules, found, clause_words)[0]
 
 
 def decide(sentence: str, anchor: int | None = None, future: bool = False,
            rules: ModalityRules | None = None,
-           found: Sequence[tuple[int, int]] | None = None) -> tuple[str, str]:
+           found: Sequence[tuple[int, int]] | None = None,
+           clause_words: Sequence[tuple[int, int]] | None = None) -> tuple[str, str]:
     """The modality, and the group whose cue gave it ("" when none did)."""
     rules = rules or load_rules()
     if found is None:
@@ -204,7 +243,7 @@ def decide(sentence: str, anchor: int | None = None, future: bool = False,
             if cue_start > lead:
                 continue  # capitalised inside the sentence: a name ("May", "Will")
         if clauses is None:
-            starts, subordinate = _clauses(sentence, rules)
+            starts, subordinate = _clauses(sentence, rules, clause_words)
             main = {n for n, sub in enumerate(subordinate) if not sub} or set(
                 range(len(starts)))
             own = bisect.bisect_right(starts, anchor) - 1 if anchor is not None else -1

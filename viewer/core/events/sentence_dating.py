@@ -33,6 +33,39 @@ _CLAUSE = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but
 _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | whereas | but ))")
 
 
+def _first_words(words: list[str]) -> tuple[str, ...] | None:
+    """The first word of each cue (a match of the cue's pattern holds it), or None when a
+    cue is empty (its pattern then matches without any word)."""
+    firsts = [w.split()[0] for w in words if w.split()]
+    return tuple(sorted(set(firsts))) if firsts and len(firsts) == len(words) else None
+
+
+# A window without any bound's first word cannot hold BOUND's match: tested before the
+# search (a few substring tests in C instead of the pattern tried at each of ~50 places).
+# BOUND ignores case, so only ASCII windows are tested lowercased ("ſ" matches "s" there).
+_BOUND_WORDS = (None if _first_words(cues.CUES.get("bounds_adjacent", [])) is None
+                else _first_words([w.lower() for w in (*cues.CUES["bounds"],
+                                                       *cues.CUES["bounds_adjacent"])]))
+_SUBJECT_WORDS = _first_words(cues.CUES.get("subject_relative", []))  # matched as written
+
+
+def _may_bound(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] may hold a match of `cues.BOUND` (False only when it cannot)."""
+    if _BOUND_WORDS is None:
+        return True
+    window = text[lo:hi]
+    if not window.isascii():
+        return True
+    window = window.lower()
+    return any(word in window for word in _BOUND_WORDS)
+
+
+def _may_subject_relative(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] may hold a match of `cues.SUBJECT_RELATIVE` (case as written)."""
+    return _SUBJECT_WORDS is None or any(text.find(word, lo, hi) >= 0
+                                         for word in _SUBJECT_WORDS)
+
+
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             published: dt.date | None = None, after: int = 0
             ) -> tuple[list[Timex], dict[int, str], list[Timex], list[Timex]]:
@@ -64,7 +97,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
         # (a bound does not reach over "planned for": "before talks planned for next week";
         # nor is one negated: "not expected before 2028")
-        if cues.BOUND.search(sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
+        if _may_bound(sentence_text, max(0, at - cues.BOUND_REACH), at) and cues.BOUND.search(
+                sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
                 cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
                 or cues.NEGATED_BOUND.search(sentence_text, max(0, at - cues.NEGATED_REACH),
                                              at)):
@@ -102,8 +136,9 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
-        if (cues.SUBJECT_RELATIVE.search(sentence_text,
-                                         max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
+        if (_may_subject_relative(sentence_text, max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
+                and cues.SUBJECT_RELATIVE.search(sentence_text,
+                                                 max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
                 and cues.SAID_AFTER.match(sentence_text, at + len(timex.text))):
             continue  # "Villagers who fled the fighting in July said …"
         usable.append(timex)
@@ -242,7 +277,8 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             return [Part(sentence.start, sentence.end, lasting, lasting.earliest, doc.date,
                          precision_of(lasting), True)]
         return [Part(sentence.start, sentence.end, None, None, None, "")]
-    best = min(dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
+    best = dating[0] if len(dating) == 1 else min(
+        dating, key=lambda t: (cues.RANK[precision_of(t)], t.start))
     told = reported_date(doc.text, dating, best, bounds, doc.date)
     if told is not None:
         best, told = told, best
@@ -250,7 +286,7 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
                  doc.date if bounds.get(best.start) == "deadline" else best.earliest,
                  doc.date if bounds.get(best.start) == "since" else best.latest,
                  precision_of(best), best.start in bounds, told)
-    joined = _coordinated(doc.text, dating, best)
+    joined = _coordinated(doc.text, dating, best) if len(dating) > 1 else None
     if joined is not None and joined.earliest is not None and joined.latest is not None \
             and main.earliest is not None and main.latest is not None:
         main.earliest = min(main.earliest, joined.earliest)

@@ -88,9 +88,11 @@ def told_since(doc_text: str, text: str, offset: int, dating: list[Timex],
     or a count made as of ("had climbed to 1,340 since February 20, the agency said on
     Thursday"; `since_spans`), or None."""
     if (told is not None or best.earliest is None or precision_of(best) not in ("day", "time")
-            or bounds.get(best.start) not in (None, "as of")
-            or (bounds.get(best.start) is None and not TOLD_ON.search(
-                doc_text, max(0, best.start - TOLD_REACH), best.start))):
+            or bounds.get(best.start) not in (None, "as of")):
         return None
+    # (the candidates first: most sentences have none, and then the telling cue is not read)
     candidates = [*origins, *(t for t in dating if bounds.get(t.start) == "since")]
-    return origin_before(text, offset, candidates, best.earliest) if candidates else None
+    if not candidates or (bounds.get(best.start) is None and not TOLD_ON.search(
+            doc_text, max(0, best.start - TOLD_REACH), best.start)):
+        return None
+    return origin_before(text, offset, candidates, best.earliest)

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from viewer.core.timex.deferred_pattern import DeferredPattern, ScanPattern
+
 sre: Any = importlib.import_module("re._constants")
 sre_parse: Any = importlib.import_module("re._parser")
 
@@ -327,8 +329,8 @@ class RuleScan:
     word's rules (DIGIT's for a number), in the word's rule order (`tagger._narrow`).
     """
 
-    trigger: re.Pattern[str]
-    trigger_any_case: re.Pattern[str]
+    trigger: ScanPattern  # (these two compiled when first used: `deferred_pattern`)
+    trigger_any_case: ScanPattern
     guards: dict[str, str]
     follow: dict[str, tuple[Followers, ...]] = field(default_factory=dict)
     # The same as bit masks over the word's rules: those any word may follow, and for each
@@ -377,9 +379,9 @@ def compile_scan(by_word: dict[str, tuple[int, ...]], by_digit: tuple[int, ...],
 
     # With ASCII classes, the non-word character as a set of characters (a table look-up
     # for each character the scan passes) rather than as a class: the same characters.
-    return RuleScan(trigger=re.compile(trigger(guarded)),
-                    trigger_any_case=re.compile(trigger(dict.fromkeys(by_word, whole)),
-                                                re.IGNORECASE),
+    return RuleScan(trigger=DeferredPattern(trigger(guarded)),
+                    trigger_any_case=DeferredPattern(trigger(dict.fromkeys(by_word, whole)),
+                                                     re.IGNORECASE),
                     guards=guards, follow=follow, masks=_masks(follow),
                     trigger_ascii=re.compile(trigger(guarded, "[^0-9A-Z_a-z]"), re.ASCII))
 
