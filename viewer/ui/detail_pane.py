@@ -118,7 +118,8 @@ class DetailPane(QWidget):
         chain = [*self._buttons, self.note, self.text]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
-        self.setMinimumWidth(self._needed(2))  # narrower than three columns allow
+        # One column in a small window: two held the pane wider than the timeline at 640 px.
+        self.setMinimumWidth(self._needed(1))
 
     def _arrange(self, columns: int) -> None:
         """Lay the buttons out in `columns`: fewer when the pane is narrow, so a small window
@@ -134,7 +135,12 @@ class DetailPane(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._buttons:
-            self._arrange(3 if self._needed(3) <= self.width() else 2)
+            width = self.width()
+            self._arrange(3 if self._needed(3) <= width else 2 if self._needed(2) <= width else 1)
+
+    def preferred_width(self) -> int:
+        """The width the pane asks of a window with room: its buttons in two columns."""
+        return max(self.minimumWidth(), self._needed(2))
 
     def _needed(self, columns: int) -> int:
         """The width the buttons take in `columns`: each column as wide as its widest."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
+from viewer.ui.eliding_text import ElidingCheckBox, ElidingLabel
 from viewer.ui.facet_list_sizes import UniformItemSize
 from viewer.ui.view_settle import lay_out_view
 
@@ -218,11 +218,12 @@ class FilterPanel(QWidget):
             edit.setDate(edit.minimumDate())
         self.use_from.toggled.connect(self.date_from.setEnabled)
         self.use_to.toggled.connect(self.date_to.setEnabled)
-        self.boilerplate = QCheckBox("Show boilerplate")
-        self.undated = QCheckBox("Show undated")
+        # Texts that end in "…" in a narrow pane rather than being cut at its edge.
+        self.boilerplate = ElidingCheckBox("Show boilerplate")
+        self.undated = ElidingCheckBox("Show undated")
         self.undated.setChecked(True)
         self._bounds: tuple[dt.date | None, dt.date | None] = (None, None)
-        self.hidden = QCheckBox("Show events marked “not an event”")
+        self.hidden = ElidingCheckBox("Show events marked “not an event”")
         self.min_sources = QSpinBox()
         self.min_sources.setRange(1, 50)
         self.min_sources.setPrefix("≥ ")
@@ -247,7 +248,7 @@ class FilterPanel(QWidget):
         layout.addLayout(toggles)
         layout.addWidget(self.hidden)
         sources = QHBoxLayout()
-        sources.addWidget(QLabel("Corroborated by"))
+        sources.addWidget(ElidingLabel("Corroborated by"))
         sources.addWidget(self.min_sources, 1)
         layout.addLayout(sources)
         for facet, title in FACET_TITLES.items():

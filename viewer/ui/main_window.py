@@ -58,7 +58,13 @@ from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.view_settle import lay_out_status, lay_out_view, relayout_scroll_area
 from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
-from viewer.ui.window_panes import build_panes, filter_width, fit_panes, order_tabs
+from viewer.ui.window_panes import (
+    build_panes,
+    filter_width,
+    fit_panes,
+    hold_timeline_room,
+    order_tabs,
+)
 from viewer.ui.window_support import (
     FolderWatch,
     SelectionSync,
@@ -79,6 +85,7 @@ class MainWindow(QMainWindow):
     lag_action: QAction
     # Set by build_panes (viewer/ui/window_panes.py):
     filter_scroll: QScrollArea
+    panes_dragged: bool  # the user set the panes' widths: fit_panes leaves them
     undated_tray: UndatedTray
     overview: OverviewStrip
     centre: QSplitter
@@ -141,6 +148,7 @@ class MainWindow(QMainWindow):
                                  ("tag", "accept", "reject", "date", "parties", "topics",
                                   "modality", "not_event", "doc_date")])
         order_tabs(self)
+        hold_timeline_room(self)
         self.editor.changed.connect(self._apply_change)
         self.editor.problem.connect(self._store_problem)
         self.store_banner = add_store_banner(self)

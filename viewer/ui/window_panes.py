@@ -28,6 +28,8 @@ from viewer.ui.status_line import StatusLine
 from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.undated_tray import UndatedTray
 
+MIN_FILTER_WIDTH = 170  # the filter pane's least width, though its widgets fit in less
+
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
@@ -77,10 +79,15 @@ def build_panes(window: MainWindow) -> None:
     window.splitter.setStretchFactor(0, 0)
     window.splitter.setStretchFactor(1, 1)
     window.splitter.setStretchFactor(2, 0)
-    filter_scroll.setMinimumWidth(170)
+    # The filters fit the pane's width (their texts elide, their lists scroll): a sideways
+    # scroll bar cut them mid-word at the pane's edge. The pane is no narrower than they fit.
+    filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    filter_scroll.setMinimumWidth(filter_minimum(window))
     window.splitter.setSizes([255, 985, 360])
     window.centre.setSizes([560, 300])
     window.setCentralWidget(window.splitter)
+    window.panes_dragged = False
+    window.splitter.splitterMoved.connect(lambda _pos, _index: keep_dragged_sizes(window))
 
     window.problem_list = ProblemsPanel()
     window.problem_dock = QDockWidget("Problems", window)
@@ -104,6 +111,13 @@ def build_panes(window: MainWindow) -> None:
     window.cancel_button.clicked.connect(window.cancel_load)
 
 
+def hold_timeline_room(window: MainWindow) -> None:
+    """The timeline and table are never narrower than the detail pane may be: at the window's
+    least width the timeline was squeezed to 70 px beside a 158 px detail pane. (After the
+    detail pane has its buttons, which set its least width.)"""
+    window.centre.setMinimumWidth(window.detail.minimumWidth())
+
+
 def filter_width(window: MainWindow) -> int:
     """The width the filter pane needs to show its widgets without a horizontal scroll."""
     scroll = window.filter_scroll
@@ -111,20 +125,43 @@ def filter_width(window: MainWindow) -> int:
             + scroll.verticalScrollBar().sizeHint().width())
 
 
+def filter_minimum(window: MainWindow) -> int:
+    """The narrowest the filter pane may be: its widgets at their least, and its scroll bar."""
+    scroll = window.filter_scroll
+    return max(MIN_FILTER_WIDTH, window.filters.minimumSizeHint().width()
+               + 2 * scroll.frameWidth() + scroll.verticalScrollBar().sizeHint().width())
+
+
 def fit_panes(window: MainWindow) -> None:
-    """In a small window the side panes give way, so the timeline keeps at least half
-    the width (at 900 px it was squeezed to 130 px behind fixed side panes)."""
+    """Until the user drags a splitter handle (or their sizes are restored), the side panes
+    take the widths they ask for while the timeline keeps at least half the window's width,
+    and in a small window they give way to it (at 900 px it was squeezed to 130 px behind
+    fixed side panes; at 640 px it was narrower than the detail pane)."""
     sizes = window.splitter.sizes()
     total = sum(sizes)
-    want = filter_width(window)
-    if len(sizes) == 3 and sizes[0] < want and sizes[1] - (want - sizes[0]) >= total // 2:
-        # Room enough: the filters as wide as they ask, else their texts were cut and the
-        # search box's clear button hid off the right edge behind a scroll bar.
-        window.splitter.setSizes([want, sizes[1] - (want - sizes[0]), sizes[2]])
+    if window.panes_dragged or len(sizes) != 3 or total <= 0:
         return
-    if len(sizes) != 3 or total <= 0 or sizes[1] >= total // 2:
+    # The filters as wide as they ask, else their texts elide; the detail pane's buttons in
+    # two columns: it came back from a small window at one column's width.
+    wants = [filter_width(window), window.detail.preferred_width()]
+    grown = list(sizes)
+    for pane, want in zip((0, 2), wants, strict=True):
+        more = want - grown[pane]
+        if more > 0 and grown[1] - more >= total // 2:
+            grown[pane] += more
+            grown[1] -= more
+    if grown != sizes:
+        window.splitter.setSizes(grown)
+        return
+    if sizes[1] >= total // 2:
         return
     side = total - total // 2
-    left = max(170, min(sizes[0], side * 2 // 5))
+    left = max(window.filter_scroll.minimumWidth(), min(sizes[0], side * 2 // 5))
     right = max(window.detail.minimumWidth(), side - left)
     window.splitter.setSizes([left, max(0, total - left - right), right])
+
+
+def keep_dragged_sizes(window: MainWindow) -> None:
+    """The user's own pane widths stand: the window stops fitting its panes once a handle
+    of the splitter between filters, timeline and details is dragged."""
+    window.panes_dragged = True

@@ -235,6 +235,9 @@ class WindowSettings:
             state = w.settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
+        # Widths the user dragged in an earlier run stand; widths the window fitted are fitted
+        # again to this run's window.
+        w.panes_dragged = w.settings.value("window/panes_dragged") in (True, "true")
         mode = w.settings.value("timeline/lanes")
         if isinstance(mode, str) and mode in w.lane_actions:
             w.set_lane_mode(mode)
@@ -246,6 +249,7 @@ class WindowSettings:
             w.settings.setValue("window/geometry", w.saveGeometry())
             w.settings.setValue("window/splitter", w.splitter.saveState())
             w.settings.setValue("window/centre", w.centre.saveState())
+            w.settings.setValue("window/panes_dragged", w.panes_dragged)
             w.settings.setValue("timeline/lanes", w.timeline.mode)
 
     def recent(self) -> list[str]:
