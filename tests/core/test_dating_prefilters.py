@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from viewer.core.events import cues
-from viewer.core.events.sentence_dating import _may_bound, _may_subject_relative
+from viewer.core.events.dating_prefilters import may_bound, may_subject_relative
 
 _SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -21,10 +21,10 @@ _SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def test_prefilters_on_crafted_windows(text: str) -> None:
     end = len(text)
     if cues.BOUND.search(text, 0, end):
-        assert _may_bound(text, 0, end)
+        assert may_bound(text, 0, end)
     if cues.SUBJECT_RELATIVE.search(text, 0, end):
-        assert _may_subject_relative(text, 0, end)
-    assert _may_bound("ſince 2020 ", 0, 11)  # not ASCII: the pattern decides
+        assert may_subject_relative(text, 0, end)
+    assert may_bound("ſince 2020 ", 0, 11)  # not ASCII: the pattern decides
 
 
 def test_prefilters_agree_with_the_patterns_on_the_seeds() -> None:
@@ -34,10 +34,10 @@ def test_prefilters_agree_with_the_patterns_on_the_seeds() -> None:
     for text in texts:
         for at in range(0, len(text), 7):
             lo = max(0, at - cues.BOUND_REACH)
-            if not _may_bound(text, lo, at):
+            if not may_bound(text, lo, at):
                 skipped += 1
                 assert cues.BOUND.search(text, lo, at) is None
             lo = max(0, at - cues.SUBJECT_RELATIVE_REACH)
-            if not _may_subject_relative(text, lo, at):
+            if not may_subject_relative(text, lo, at):
                 assert cues.SUBJECT_RELATIVE.search(text, lo, at) is None
     assert skipped  # the quick test does skip windows

@@ -10,10 +10,10 @@ killed") yields two events. People and clusters are added later, over the whole 
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
+from viewer.core.events.clause_ends import main_clause_end
 from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
@@ -70,18 +70,6 @@ __all__ = [
     "new_event",
     "reports_something",
 ]
-
-_SUBORDINATE = re.compile(
-    rf"\b(?:{cues.alternation(cues.CUES.get('condition_clauses', []))})\b")
-
-
-def _main_end(text: str) -> int:
-    """Where the sentence's main clause gives way to a condition or a time clause after it
-    ("agreed to let observers visit once the troops have left"): a present there is the
-    condition's, not the telling's (`condition_clauses` in resources/events.toml)."""
-    found = _SUBORDINATE.search(text, 1)
-    return found.start() if found else len(text)
-
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
@@ -172,7 +160,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative
                     and (focus is not lead or sentence.paragraph == focus_paragraph
-                         or not cues.PRESENT.search(text, 0, _main_end(text)))
+                         or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
                 if (modality_cues != [] and possible_step(text) and modality_of(
                         text, None, False, modality, modality_cues, clause_words) == "possible"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
+from viewer.core.events.dating_prefilters import may_bound, may_subject_relative
 from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin
 from viewer.core.events.told_dates import TOLD_ON, TOLD_REACH, reported_date, told_since
 from viewer.core.ingest.date_evidence import dateline_end
@@ -31,39 +32,6 @@ _RELATION = re.compile(r"\s*(after|before)\b")
 _CLAUSE = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but ")
 # Every position where a _CLAUSE alternative matches (at most one can at any position).
 _CLAUSE_AT = re.compile(r"(?=(,(?!\d)|;|—|–| after | before | while | whereas | but ))")
-
-
-def _first_words(words: list[str]) -> tuple[str, ...] | None:
-    """The first word of each cue (a match of the cue's pattern holds it), or None when a
-    cue is empty (its pattern then matches without any word)."""
-    firsts = [w.split()[0] for w in words if w.split()]
-    return tuple(sorted(set(firsts))) if firsts and len(firsts) == len(words) else None
-
-
-# A window without any bound's first word cannot hold BOUND's match: tested before the
-# search (a few substring tests in C instead of the pattern tried at each of ~50 places).
-# BOUND ignores case, so only ASCII windows are tested lowercased ("ſ" matches "s" there).
-_BOUND_WORDS = (None if _first_words(cues.CUES.get("bounds_adjacent", [])) is None
-                else _first_words([w.lower() for w in (*cues.CUES["bounds"],
-                                                       *cues.CUES["bounds_adjacent"])]))
-_SUBJECT_WORDS = _first_words(cues.CUES.get("subject_relative", []))  # matched as written
-
-
-def _may_bound(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] may hold a match of `cues.BOUND` (False only when it cannot)."""
-    if _BOUND_WORDS is None:
-        return True
-    window = text[lo:hi]
-    if not window.isascii():
-        return True
-    window = window.lower()
-    return any(word in window for word in _BOUND_WORDS)
-
-
-def _may_subject_relative(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] may hold a match of `cues.SUBJECT_RELATIVE` (case as written)."""
-    return _SUBJECT_WORDS is None or any(text.find(word, lo, hi) >= 0
-                                         for word in _SUBJECT_WORDS)
 
 
 def _dating(timexes: list[Timex], sentence_text: str, offset: int,
@@ -97,7 +65,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
         # (a bound does not reach over "planned for": "before talks planned for next week";
         # nor is one negated: "not expected before 2028")
-        if _may_bound(sentence_text, max(0, at - cues.BOUND_REACH), at) and cues.BOUND.search(
+        if may_bound(sentence_text, max(0, at - cues.BOUND_REACH), at) and cues.BOUND.search(
                 sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
                 cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
                 or cues.NEGATED_BOUND.search(sentence_text, max(0, at - cues.NEGATED_REACH),
@@ -136,7 +104,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
-        if (_may_subject_relative(sentence_text, max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
+        if (may_subject_relative(sentence_text, max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
                 and cues.SUBJECT_RELATIVE.search(sentence_text,
                                                  max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
                 and cues.SAID_AFTER.match(sentence_text, at + len(timex.text))):
