@@ -9,6 +9,8 @@ shrink to a few letters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QWidget
@@ -17,18 +19,24 @@ SHORTEST = "Show…"  # the least of a text a narrow pane still shows
 
 
 class _Elider:
-    """The whole text, its widget's preferred size for it, and the room around the text."""
+    """The whole text, its widget's preferred size for it, and the room around the text;
+    shows the text that fits the widget's width. `whole_hint` is the widget's Qt size hint,
+    which is that of the text it shows."""
 
-    def __init__(self, widget: QCheckBox | QLabel, text: str) -> None:
+    def __init__(self, widget: QCheckBox | QLabel, text: str,
+                 whole_hint: Callable[[], QSize]) -> None:
         self.widget = widget
         self.text = text
+        self.whole_hint = whole_hint
         self.hint = QSize()
         self.chrome = 0  # the widget's width beside its text (a check box's box and gap)
+        self.measure()
 
-    def measure(self, hint: QSize) -> None:
-        """`hint`: the widget's own preferred size while it shows the whole text."""
-        self.hint = hint
-        self.chrome = max(0, hint.width() - self.widget.fontMetrics().horizontalAdvance(self.text))
+    def measure(self) -> None:
+        """The widget's own preferred size while it shows the whole text."""
+        self.hint = self.whole_hint()
+        self.chrome = max(0, self.hint.width()
+                          - self.widget.fontMetrics().horizontalAdvance(self.text))
 
     def smallest(self) -> QSize:
         least = self.chrome + self.widget.fontMetrics().horizontalAdvance(SHORTEST)
@@ -42,14 +50,26 @@ class _Elider:
         room = max(0, width - self.chrome)
         return metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, room), self.text
 
+    def show(self, width: int) -> None:
+        text, tip = self.shown(width)
+        if text != self.widget.text():
+            self.widget.setText(text)
+        self.widget.setToolTip(tip)
+
+    def changed(self, event: QEvent) -> None:
+        """A new font or style: measured again with the whole text, then cut to fit."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.widget.setText(self.text)
+            self.measure()
+            self.show(self.widget.width())
+
 
 class ElidingCheckBox(QCheckBox):
     """A check box whose text elides in a narrow pane (see the module's docstring)."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self._elider = _Elider(self, text)
-        self._elider.measure(super().sizeHint())
+        self._elider = _Elider(self, text, super().sizeHint)
         # A check box's own policy holds it at its whole text's width; this one may shrink.
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
@@ -65,21 +85,12 @@ class ElidingCheckBox(QCheckBox):
         return self._elider.smallest()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            super().setText(self._elider.text)
-            self._elider.measure(super().sizeHint())
-            self._show(self.width())
+        self._elider.changed(event)
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._show(event.size().width())
-
-    def _show(self, width: int) -> None:
-        text, tip = self._elider.shown(width)
-        if text != self.text():
-            super().setText(text)
-        self.setToolTip(tip)
+        self._elider.show(event.size().width())
 
 
 class ElidingLabel(QLabel):
@@ -87,8 +98,7 @@ class ElidingLabel(QLabel):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self._elider = _Elider(self, text)
-        self._elider.measure(super().sizeHint())
+        self._elider = _Elider(self, text, super().sizeHint)
 
     def full_text(self) -> str:
         return self._elider.text
@@ -100,18 +110,9 @@ class ElidingLabel(QLabel):
         return self._elider.smallest()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            super().setText(self._elider.text)
-            self._elider.measure(super().sizeHint())
-            self._show(self.width())
+        self._elider.changed(event)
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._show(event.size().width())
-
-    def _show(self, width: int) -> None:
-        text, tip = self._elider.shown(width)
-        if text != self.text():
-            super().setText(text)
-        self.setToolTip(tip)
+        self._elider.show(event.size().width())
