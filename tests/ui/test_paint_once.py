@@ -55,9 +55,7 @@ def test_a_filter_change_leaves_nothing_to_paint_after_its_paint(
             paints.seen.clear()
             window.timeline.viewport().repaint()  # paints everything the change made dirty
             assert paints.seen[watched["table"]] == 1
-            paints.seen.clear()
-            app.processEvents()
-            again = {name for name, widget in watched.items() if paints.seen[widget]}
+            again = paints.on_next_turn(app, watched)
             assert not again, f"painted again on the next turn of the event loop: {again}"
     finally:
         app.removeEventFilter(paints)

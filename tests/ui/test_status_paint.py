@@ -27,9 +27,7 @@ def test_the_status_line_is_painted_once_per_filter_change(window: MainWindow) -
             window.proxy.set_filter(value)
             assert window.status_label.text() != before
             window.timeline.viewport().repaint()
-            paints.seen.clear()
-            app.processEvents()
-            again = {name for name, widget in watched.items() if paints.seen[widget]}
+            again = paints.on_next_turn(app, watched)
             assert not again, f"painted again on the next turn of the event loop: {again}"
     finally:
         app.removeEventFilter(paints)
