@@ -3,6 +3,9 @@ the Sentence column always given the room the table has left (never squeezed to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
@@ -45,19 +48,21 @@ class ColumnHeader(QHeaderView):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
-            with_hint(old.layoutAboutToBeChanged).disconnect(self._layout_changing)
-            with_hint(old.layoutChanged).disconnect(self._layout_changed)
-            for signal in (old.modelReset, old.columnsInserted, old.columnsRemoved,
-                           old.columnsMoved, old.headerDataChanged):
-                signal.disconnect(self._columns_may_change)
+            for signal, slot in self._links(old):
+                signal.disconnect(slot)
         super().setModel(model)
         if model is not None:
-            with_hint(model.layoutAboutToBeChanged).connect(self._layout_changing)
-            with_hint(model.layoutChanged).connect(self._layout_changed)
-            for signal in (model.modelReset, model.columnsInserted, model.columnsRemoved,
-                           model.columnsMoved, model.headerDataChanged):
-                signal.connect(self._columns_may_change)
+            for signal, slot in self._links(model):
+                signal.connect(slot)
         self._dirty = True
+
+    def _links(self, model: QAbstractItemModel) -> list[tuple[Any, Callable[..., None]]]:
+        """The model's signals this header follows, each with its slot."""
+        columns = (model.modelReset, model.columnsInserted, model.columnsRemoved,
+                   model.columnsMoved, model.headerDataChanged)
+        return [(with_hint(model.layoutAboutToBeChanged), self._layout_changing),
+                (with_hint(model.layoutChanged), self._layout_changed),
+                *((signal, self._columns_may_change) for signal in columns)]
 
     def _columns_may_change(self, *_args: object) -> None:
         self._dirty = True
