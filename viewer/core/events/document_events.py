@@ -18,6 +18,7 @@ from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, autom
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.explicit_window import explicit_window
+from viewer.core.events.generic_sentences import tells_a_rule
 from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
@@ -164,7 +165,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if (modality_cues != [] and possible_step(text) and modality_of(
+                if sentence.boilerplate is None and tells_a_rule(text):
+                    # "Cholera returns each rainy season.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif (modality_cues != [] and possible_step(text) and modality_of(
                         text, None, False, modality, modality_cues, clause_words) == "possible"):
                     # "Brussels could also restrict landings.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
