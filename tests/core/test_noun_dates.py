@@ -23,7 +23,10 @@ ARTICLE = (
     "Tuesday's strike closed the terminal for six hours.\n\n"
     "Two dockers were hurt in Tuesday's clashes at the gate.\n\n"
     "The minister said that Monday's inspection found no fault.\n\n"
-    "The board promised a review of the April stoppages.\n"
+    "The board promised a review of the April stoppages.\n\n"
+    "Hauliers say bookings for the summer have already fallen.\n\n"
+    "The pilots met the board on Monday. The union said the previous evening that talks were "
+    "over.\n"
 )
 
 
@@ -39,6 +42,12 @@ def test_a_possessive_day_after_the_verb_names_a_thing(tmp_path: Path) -> None:
 
 def test_a_month_between_the_and_a_noun_names_a_thing(tmp_path: Path) -> None:
     assert _dates(tmp_path, "review of the April stoppages")[0] != D(2026, 4, 1)
+
+
+def test_a_season_with_its_the_after_a_noun_names_a_thing(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "bookings for the summer") == (REPORT, REPORT)
+    # a day written with "the" is no such thing
+    assert _dates(tmp_path, "said the previous evening") == (D(2026, 5, 17), D(2026, 5, 17))
 
 
 def test_a_date_opening_a_sentence_or_clause_or_after_in_stays(tmp_path: Path) -> None:

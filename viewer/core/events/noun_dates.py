@@ -16,6 +16,7 @@ from viewer.core.events import cues
 _AFTER = re.compile(rf"(?:{'|'.join(cues.CUES.get('noun_date_after', []))})[a-z]")
 _BEFORE = re.compile(cues.CUES.get("noun_date_before", "(?!)"))
 _ATTRIBUTIVE = re.compile(cues.CUES.get("noun_date_attributive", "(?!)"))
+_SEASON = re.compile(cues.CUES.get("noun_date_seasons", "(?!)"))
 _NOUN = re.compile(r"\s+[a-z]")
 _REACH = 28  # a word and the spaces before the date: enough to see that one is there
 
@@ -27,5 +28,8 @@ def names_a_thing(sentence: str, at: int, end: int) -> bool:
     lo = max(0, at - _REACH)
     if _AFTER.match(sentence, end) is not None:
         return _BEFORE.search(sentence, lo, at) is not None
-    return (_NOUN.match(sentence, end) is not None
-            and _ATTRIBUTIVE.search(sentence, lo, at) is not None)
+    if _NOUN.match(sentence, end) is None:
+        return False
+    if _SEASON.match(sentence, at, end):  # "orders for the spring": "the spring"
+        return _BEFORE.search(sentence, lo, at) is not None
+    return _ATTRIBUTIVE.search(sentence, lo, at) is not None
