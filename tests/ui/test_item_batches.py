@@ -137,3 +137,28 @@ def test_a_batch_makes_its_marks_looks_at_once(window: MainWindow, qtbot: QtBot)
         EventColumns.event = event  # type: ignore[method-assign]
     marks = [i for i in window.timeline.painter.batch.groups if i.centres or i.rects]
     assert marks and not one_by_one
+
+
+def test_colours_of_one_value_share_a_group_whatever_their_objects(window: MainWindow) -> None:
+    """A batch keys its groups by each colour object once, then by the colour's value: two
+    values whose colours are equal but separate objects still share one pen and brush (a
+    group per object would draw the same colour in several calls)."""
+    from PySide6.QtGui import QColor
+
+    timeline = window.timeline
+    painter = timeline.painter
+    made: list[QColor] = []
+
+    def fresh(_key: str) -> QColor:
+        made.append(QColor("#336699"))  # a new object each time, one value
+        return made[-1]
+
+    painter.colour_of_first = fresh  # type: ignore[method-assign]
+    try:
+        assert _builds(window, lambda: timeline.zoom(1.25)) == 1
+    finally:
+        del painter.colour_of_first
+    groups = painter.batch.groups
+    assert len({id(colour) for colour in made}) > 1  # several objects were handed out
+    shapes = [(id(g.pen), id(g.brush), g.shape) for g in groups if g.rects or g.centres]
+    assert shapes and len(shapes) == len(set(shapes))  # one group per pen, brush and shape

@@ -21,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
 from viewer.core.scene.label_layout import MIN_ROOM
-from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item
+from viewer.core.scene.layout import LABEL_ROOM, LANE_PAD, ROW_HEIGHT, Item
 from viewer.core.scene.row_group import RowGroup
 from viewer.ui.item_looks import looks
 from viewer.ui.modality_marks import paint_conflict_badge
@@ -165,14 +165,22 @@ class BatchBuilder:
         tag_colours: dict[str, QColor] = {}
         left, right = labels.visible
 
+        # the group of a colour object, kind, selection and shape: the colours are a few
+        # shared objects (one per value, alive through the build), so the colour's value
+        # is read once per object, not once per item
+        by_object: dict[tuple[int, str, bool, str], ShapeGroup] = {}
+
         def group(colour: QColor, kind: str, selected: bool, shape: str,
                   radius: float) -> ShapeGroup:
-            key = (colour.rgba(), kind, selected, shape)
-            found = groups.get(key)
+            found = by_object.get((id(colour), kind, selected, shape))
             if found is None:
-                pen, brush = owner.style(colour, kind)
-                found = groups[key] = ShapeGroup(selected_pen if selected else pen, brush,
-                                                 shape, radius)
+                key = (colour.rgba(), kind, selected, shape)
+                found = groups.get(key)
+                if found is None:
+                    pen, brush = owner.style(colour, kind)
+                    found = groups[key] = ShapeGroup(selected_pen if selected else pen,
+                                                     brush, shape, radius)
+                by_object[(id(colour), kind, selected, shape)] = found
             return found
 
         # the middle of row 0 of each lane: an item's y is this plus its row's offset
@@ -180,15 +188,16 @@ class BatchBuilder:
         if font != self._count_font:
             self._count_texts, self._count_font = {}, font
         events = view.events
-        # each item's first row (-1 for a bin), read once
-        firsts = [item.events[0] if item.level < 0 else -1 for item in items]
         # the looks of every item but the bins, read at once (`item_looks`), taken in order
-        shown = [first for first in firsts if first >= 0]
-        found = looks(events, shown, [item.kind == "bar" for item in items if item.level < 0],
-                      owner.colour_of_first, owner.colour_field)
+        singles = [item for item in items if item.level < 0]
+        found = looks(events, [item.events[0] for item in singles],
+                      [item.kind == "bar" for item in singles], owner.colour_of_first,
+                      owner.colour_field)
         looked = zip(found.colours, found.styles, found.conflicts, found.tags, strict=True)
-        # the events whose labels may show (marks' own, badges' representatives), at once
-        scene.prepare_labels(items)
+        # the events whose labels may show (marks' own, badges' representatives), at once:
+        # only the items with label room are handed over (the scene skips the others)
+        scene.prepare_labels([item for item in singles
+                              if item.label_x1 - item.x1 - 4 >= LABEL_ROOM])
         box_shape = "rect" if fast else "rounded"
         # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
         shades: dict[tuple[int, int], _Shade] = {}
