@@ -13,8 +13,8 @@ import numpy as np
 from tests.core.test_column_lanes import _sample
 from tests.core.workcount import growth, lines_run
 from viewer.core.scene.density import histogram
-from viewer.core.scene.shown_days import extent, shown_dated_days, start_histogram
-from viewer.core.scene.zoom_targets import fit_days, fit_sorted_days
+from viewer.core.scene.shown_days import LAST_ENDS, extent, shown_dated_days, start_histogram
+from viewer.core.scene.zoom_targets import OUTLIER_CAP, fit_days, fit_sorted_days
 from viewer.core.session.row_array import RowArray
 
 
@@ -25,6 +25,8 @@ def _filters(count: int) -> list[list[int]]:
 
 
 def test_the_shown_days_are_the_events_days_sorted() -> None:
+    """The first days all; the last days only the latest (a fit reads no more), found from
+    the end in growing blocks, so a filter of a few rows still finds all of its own."""
     events, columns, _rows = _sample(1200)
     for rows in _filters(1200):
         mask = np.zeros(1200, dtype=bool)
@@ -34,8 +36,12 @@ def test_the_shown_days_are_the_events_days_sorted() -> None:
         for given in (rows, RowArray(np.asarray(rows, dtype=np.int32), mask)):
             starts, ends = shown_dated_days(columns, given)
             assert starts.tolist() == sorted(s for s, _ in expected)
-            assert ends.tolist() == sorted(e for _, e in expected)
+            assert ends.tolist() == sorted(e for _, e in expected)[-LAST_ENDS:]  # the last
             assert extent(columns, given) == extent(events, rows)
+
+
+def test_the_last_days_kept_are_as_many_as_a_fit_reads() -> None:
+    assert LAST_ENDS == OUTLIER_CAP + 1
 
 
 def test_the_histogram_of_sorted_days_counts_as_the_pass_over_the_events() -> None:

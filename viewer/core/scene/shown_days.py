@@ -28,6 +28,9 @@ from viewer.core.session.row_events import RowEvents
 
 Days32 = npt.NDArray[Any]  # day ordinals in the columns' own integer type
 I32 = npt.NDArray[np.int32]
+# the last days a fit reads (`fit_sorted_days`): zoom_targets.OUTLIER_CAP + 1, written out
+# because the lanes (which zoom_targets' imports reach) import this module
+LAST_ENDS = 257
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +78,31 @@ def _picked(order: I32, days: Days32, shown: npt.NDArray[np.bool_]) -> Days32:
     return found
 
 
+def _last_picked(order: I32, days: Days32, shown: npt.NDArray[np.bool_], count: int) -> Days32:
+    """The last `count` days of the shown rows among `order` (all of them when fewer), in
+    its order: looked for from the end in blocks four times larger each time, so a filter
+    that shows a share of the rows looks at a few hundred, and one that shows almost none
+    at all of them once and a third again."""
+    size, width = len(order), 4 * count + 64
+    while True:
+        lo = max(0, size - width)
+        at = np.flatnonzero(shown.take(order[lo:]))
+        if len(at) >= count or lo == 0:
+            found: Days32 = days[lo:].take(at[len(at) - min(count, len(at)):])
+            return found
+        width *= 4
+
+
 # The last shown days over columns: weak references to the columns and the rows array, the
 # generations of the date columns, and the days found.
 _SHOWN: list[Any] = []
 
 
 def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days32, Days32]:
-    """First days and last days (ordinals) of the shown dated events, each sorted (they are
-    not paired by event). Over a Session found once per set of rows: the extent, a fit and
-    the overview all read them for the same filter change."""
+    """First days of the shown dated events, sorted, and their last days, sorted, of which
+    only the latest LAST_ENDS are sure to be there (not paired by event: the extent reads
+    the latest, a fit at most OUTLIER_CAP + 1). Over a Session found once per set of rows:
+    the extent, a fit and the overview all read them for the same filter change."""
     if not isinstance(events, RowEvents):
         dated = [(e.start.toordinal(), e.end.toordinal()) for e in map(events.__getitem__, rows)
                  if e.start is not None and e.end is not None]
@@ -96,7 +115,8 @@ def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days
         found_before: tuple[Days32, Days32] = _SHOWN[3]
         return found_before  # the same rows again
     order, shown = day_order(columns), _mask(columns, rows)
-    found = _picked(order.by_start, order.starts, shown), _picked(order.by_end, order.ends, shown)
+    found = (_picked(order.by_start, order.starts, shown),
+             _last_picked(order.by_end, order.ends, shown, LAST_ENDS))
     _SHOWN[:] = [weakref.ref(columns), weakref.ref(key), stamp, found]
     return found
 
