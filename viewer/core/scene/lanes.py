@@ -236,10 +236,38 @@ def _first_seen(firsts: npt.NDArray[np.int32], size: int
     return codes, seen[codes], counts[codes].astype(np.int64)
 
 
-def _first_seen_of_ties(shifted: npt.NDArray[np.int32], codes: npt.NDArray[np.int64],
-                        counts: npt.NDArray[np.int64], size: int) -> npt.NDArray[np.int64]:
+_Totals = tuple[tuple[int, int], npt.NDArray[np.int64]]
+_TOTALS: weakref.WeakKeyDictionary[EventColumns, dict[str, _Totals]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _shown_first_counts(columns: EventColumns, name: str, rows: Sequence[int],
+                        size: int) -> npt.NDArray[np.int64]:
+    """How many shown rows have each first code of a tuple field (`size` codes). When more
+    than half the rows are shown and their mask came with them, every row's counts (made
+    once per edit of the field) less the hidden rows' counts: showing nearly everything
+    then gathers the few hidden rows, not all the shown ones."""
+    firsts = first_code_column(columns, name)
+    mask = rows.mask if isinstance(rows, RowArray) else None
+    index = row_index(rows)
+    if mask is None or len(mask) != columns.size or 2 * len(index) <= columns.size:
+        return np.bincount(firsts.take(index) + np.int32(1), minlength=size + 1)[1:]
+    stamp = (columns.generation.get(name, 0), columns.size * (size + 1))
+    kept = _TOTALS.setdefault(columns, {})
+    total = kept.get(name)
+    if total is None or total[0] != stamp:
+        every: npt.NDArray[np.int64] = np.bincount(firsts + np.int32(1), minlength=size + 1)
+        total = kept[name] = (stamp, every)
+    hidden = firsts.take(np.flatnonzero(~mask)) + np.int32(1)
+    found: npt.NDArray[np.int64] = (total[1] - np.bincount(hidden, minlength=size + 1))[1:]
+    return found
+
+
+def _first_seen_of_ties(shifted_of: Callable[[], npt.NDArray[np.int32]],
+                        codes: npt.NDArray[np.int64], counts: npt.NDArray[np.int64],
+                        size: int) -> npt.NDArray[np.int64]:
     """Where each of `codes` is first seen among the shown rows' first codes plus one
-    (`shifted`: 0 for a row with none), for the codes whose count another code shares (the
+    (`shifted_of()`: 0 for a row with none), for the codes whose count another code shares (the
     only ones the order needs it for); 0 for the rest. The rows of tied codes only are
     looked at: a minimum per code over a million rows was 10 ms of every filter change, for
     ties that rarely exist."""
@@ -249,6 +277,7 @@ def _first_seen_of_ties(shifted: npt.NDArray[np.int32], codes: npt.NDArray[np.in
     if not len(tied_counts):
         return at
     tied = np.isin(counts, tied_counts)
+    shifted = shifted_of()
     wanted = np.zeros(size + 1, dtype=bool)  # place 0: rows with no code, never wanted
     wanted[codes[tied] + 1] = True
     where = np.flatnonzero(wanted[shifted])
@@ -283,11 +312,13 @@ def first_value_counts(events: Sequence[Event], rows: Sequence[int],
         # each shown row's first code plus one, so a row with none counts at 0 and is
         # dropped from the counts, not from the rows (compressing the rows by a scattered
         # mask cost more than the gather and the count together)
-        shifted = first_code_column(columns, name).take(row_index(rows)) + np.int32(1)
-        counts = np.bincount(shifted, minlength=len(strings) + 1)[1:]
+        firsts, index = first_code_column(columns, name), row_index(rows)
+        counts = _shown_first_counts(columns, name, rows, len(strings))
         codes = np.flatnonzero(counts)
         found = counts[codes].astype(np.int64)
-        at = _first_seen_of_ties(shifted, codes, found, len(counts))
+        # each shown row's first code plus one (0 for none), read only when counts tie
+        at = _first_seen_of_ties(lambda: firsts.take(index) + np.int32(1), codes, found,
+                                 len(counts))
         order = np.lexsort((at, -found)).tolist()
         return [(strings[int(codes[i])], int(found[i])) for i in order]
     seen: dict[str, int] = {}
