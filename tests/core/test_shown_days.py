@@ -105,3 +105,13 @@ def test_the_shown_days_cost_no_python_work_per_event() -> None:
         return counter[0]
 
     assert growth(work) < 1.5  # four times the events: about the same Python work
+
+
+def test_the_day_order_is_a_stable_sort_whatever_the_days_span() -> None:
+    from viewer.core.scene.shown_days import _by_day
+
+    rng = np.random.default_rng(13)
+    for spread in (1, 3000, 65_535, 65_536, 2_000_000):
+        days = rng.integers(700_000, 700_000 + spread, 5000).astype(np.int32)
+        assert _by_day(days).tolist() == np.argsort(days, kind="stable").tolist()
+    assert _by_day(np.zeros(0, dtype=np.int32)).tolist() == []
