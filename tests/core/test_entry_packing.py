@@ -4,7 +4,9 @@ bytes Python allocates (tracemalloc), never in RSS or time."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import json
 import tracemalloc
 import zlib
 from collections.abc import Callable
@@ -87,3 +89,33 @@ def test_lean_entry_streamed_is_the_whole_dict(block: int,
         lean = pack_extraction(result, events=False)
         assert zlib.decompress(lean) == zlib.decompress(whole)
         assert "events" not in unpack(lean)
+
+
+@pytest.mark.parametrize(("block", "text_block"), [(1, 1), (3, 5), (entry_packing.BLOCK, 1 << 20)])
+def test_document_streamed_is_its_whole_dict(block: int, text_block: int,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entry_packing, "BLOCK", block)
+    monkeypatch.setattr(entry_packing, "TEXT_BLOCK", text_block)
+    odd = ('Quotes "inside", a tab\t, a \x00, \u00e9, \U0001f600 and a lone \udc80 stay '
+           'as JSON writes them. ')
+    for copies in (0, 4):
+        result = _extraction(copies)
+        doc = result.document
+        for text in (doc.text, odd + doc.text):
+            changed = dataclasses.replace(doc, text=text)
+            assert "".join(entry_packing.document_text(changed)) == json.dumps(
+                document_to_dict(changed), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_lean_entry_of_a_long_document_peaks_below_its_whole_dict(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 16 MB article's lean entry made its text and sentences whole (their lists, the
+    JSON text and its bytes): 114 MB at once, the peak of the open's process."""
+    monkeypatch.setattr(entry_packing, "BLOCK", 128)
+    monkeypatch.setattr(entry_packing, "TEXT_BLOCK", 4096)
+    result = _extraction(300)
+    assert len(result.document.sentences) > 10 * 128
+    whole = _peak(lambda: pack({"document": document_to_dict(result.document),
+                                "timexes": [timex_to_list(t) for t in result.timexes]}))
+    lean = _peak(lambda: pack_extraction(result, events=False))
+    assert lean * 4 < whole

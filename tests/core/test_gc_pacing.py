@@ -65,3 +65,31 @@ def test_a_document_is_extracted_without_collections_then_they_resume(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_apps_open_extracts_and_stages_in_process_with_fewer_collections(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The open in one process ran with the default thresholds: 530-600 collections over
+    the 2 MB one-paragraph article, 0.3 s of its 5 s of CPU."""
+    from viewer.core.session import Session, cold_open, loading
+
+    before = gc.get_threshold()
+    seen: dict[str, tuple[int, int, int]] = {}
+    real_files, real_stage = cold_open.extract_files, loading.stage_columns
+
+    def files(*args: object, **kwargs: object) -> object:
+        seen["extract"] = gc.get_threshold()
+        return real_files(*args, **kwargs)  # type: ignore[arg-type]
+
+    def stage(*args: object, **kwargs: object) -> object:
+        seen["stage"] = gc.get_threshold()
+        return real_stage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cold_open, "extract_files", files)
+    monkeypatch.setattr(loading, "stage_columns", stage)
+    folder = copy_seeds(tmp_path)
+    Session.open(folder, workers=1, use_snapshot=False, with_store=False)
+    assert set(seen) == {"extract", "stage"}
+    for thresholds in seen.values():
+        assert all(now >= ours for now, ours in zip(thresholds, THRESHOLDS, strict=True))
+    assert gc.get_threshold() == before

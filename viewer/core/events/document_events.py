@@ -18,6 +18,7 @@ from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, autom
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.explicit_window import explicit_window
+from viewer.core.events.generic_sentences import tells_a_rule
 from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
@@ -34,6 +35,7 @@ from viewer.core.events.narrative_focus import (
     told_day,
     told_since_the_news,
 )
+from viewer.core.events.part_labels import SentenceLabels, TopicReasons
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.party_context import PartyContext
 from viewer.core.events.people import PersonMention, find_people, role_mentions
@@ -55,6 +57,7 @@ from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
 from viewer.core.events.speakers import find_speakers
+from viewer.core.events.speech_goes_on import goes_on_until
 from viewer.core.events.topics import Taxonomy
 from viewer.core.ingest.boilerplate import furniture_clause
 from viewer.core.model import Document
@@ -87,13 +90,13 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     mentions: list[tuple[PersonMention, ...]] = []
     repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(doc.sentences[n]).split()))
     share = Shared()
-    # (topic, cue) pairs → their shared topic tuple and reasons, worked out once per document
-    topic_reasons: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    topic_reasons: TopicReasons = {}  # worked out once per document
     focus: Part | None = None
     told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
     parties_so_far = PartyContext(gazetteer, doc.text)
     focus_paragraph = -1
     told_before = last_told = -1  # the sentence that set the focus; the last one read
+    stretched = -1  # the last sentence inherited up to the report
     lead: Part | None = None  # the news day: the lead's first past day
     lead_closed = False
     lead_paragraph = -1
@@ -131,8 +134,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         party_mentions, referring = parties_so_far.read(
             start, end, sentence.boilerplate is None, found_cues.find(REFERENCE, start, end))
         every = (*party_mentions, *referring)  # read by each part below
-        sentence_parties = list(dict.fromkeys(m.party for m in every))
-        sentence_topics: tuple[tuple[str, str], ...] | None = None  # (topic, cue) pairs
+        labels = SentenceLabels(text, every, taxonomy, topic_reasons, share)
         modality_cues = found_cues.within(MODALITY, start, end)  # (offsets into `text`)
         # only a sentence with cues is cut into clauses
         clause_words = found_cues.within(CLAUSE, start, end) if modality_cues else None
@@ -162,7 +164,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if (modality_cues != [] and possible_step(text) and modality_of(
+                if sentence.boilerplate is None and tells_a_rule(text):
+                    # "Cholera returns each rainy season.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif (modality_cues != [] and possible_step(text) and modality_of(
                         text, None, False, modality, modality_cues, clause_words) == "possible"):
                     # "Brussels could also restrict landings.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
@@ -174,6 +179,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if not ((told_before == last_told and opens_quote(text))
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
+                        latest = goes_on_until(text, stretched == last_told, latest, doc.date)
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
                       and not durations and continues_plan(text, focus.earliest, doc.date)):
@@ -234,35 +240,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     precision, timex = news.precision, news.timex
             whole = part.start == start and part.end == end
             span_text = share[text if whole else doc_text[part.start : part.end]]
-            parties = sentence_parties if whole else (
-                list(dict.fromkeys(m.party for m in every
-                                   if part.start <= m.start and m.end <= part.end))
-                or sentence_parties)
-            if whole:
-                if sentence_topics is None:
-                    sentence_topics = taxonomy.explain(text)
-                topic_pairs = sentence_topics
-            else:
-                topic_pairs = taxonomy.explain(span_text)
-                if not topic_pairs:
-                    if sentence_topics is None:
-                        sentence_topics = taxonomy.explain(text)
-                    topic_pairs = sentence_topics
-            known = topic_reasons.get(topic_pairs)
-            if known is None:  # (a few hundred distinct pairs in a long article)
-                known = topic_reasons[topic_pairs] = (
-                    share[tuple(t for t, _ in topic_pairs)],
-                    tuple(share[f"topic:{t}:{cue}"] for t, cue in topic_pairs))
-            topics, topic_why = known
-            party_why: dict[str, str] = {}
-            for mention in every:  # (a whole sentence's parties are those of all of them)
-                if (whole or mention.party in parties) and part.start <= mention.start < part.end:
-                    party_why.setdefault(mention.party, doc_text[mention.start:mention.end])
-            if len(party_why) != len(parties):
-                for party in parties:
-                    if party not in party_why:  # (the search ran for every party before)
-                        party_why[party] = next(doc_text[m.start:m.end] for m in every
-                                                if m.party == party)
+            parties, topics, why = labels.of_part(doc_text, part.start, part.end, whole,
+                                                  span_text)
             eid = normal_event_id(doc.relpath, normal, occurrence, part_number)
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
@@ -277,7 +256,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 document=doc.relpath, text=span_text, char_start=part.start,
                 char_end=part.end, start=earliest, end=latest, precision=precision,
                 date_source=source, timex=timex.text if timex else None,
-                timex_value=timex.value if timex else None, parties=share[tuple(parties)],
+                timex_value=timex.value if timex else None, parties=parties,
                 people=(),
                 topics=topics, sentence=number,
                 boilerplate=sentence.boilerplate is not None or (
@@ -288,10 +267,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 # Reported on its article's date; the folder stage widens first and last
                 # for clusters of several articles (so most events need no copy there).
                 reported=doc.date, first_reported=doc.date, last_reported=doc.date,
-                why=share[(*(share[f"party:{p}:{surface}"] for p, surface in party_why.items()),
-                           *topic_why)],
+                why=why,
             ))
             said_slot.append(len(said) - 1)
+            if (source == "inherited" and doc.date is not None and latest == doc.date
+                    and earliest is not None and earliest < doc.date):
+                stretched = number  # what goes on with its words spans to the report too
             # (names and roles are found inside the sentence: a whole one keeps them all)
             mentions.append(people + roles if whole else
                             (tuple(m for m in people if part.start <= m.start < part.end)

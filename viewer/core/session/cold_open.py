@@ -30,6 +30,7 @@ from viewer.core.pipeline.folder_extraction import (
     _executor,
     dated_by_folder,
 )
+from viewer.core.pipeline.gc_pacing import fewer_collections
 from viewer.core.pipeline.worker_pools import drop_waiting
 from viewer.core.session.batch_extraction import (
     ColumnPart,
@@ -104,8 +105,10 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
     done = 0
 
     def side_of(batch: list[Pending]) -> dict[str, dict[str, str]]:
-        wanted = {names(rel) for rel, _, _, _ in batch}
-        return {k: v for k, v in sidecar.items() if k in wanted}
+        # Looked up by the batch's names: walking the whole sidecar for every batch made
+        # a folder of many small files quadratic (10,000 files: 1,250 walks of 10,000).
+        wanted = (names(rel) for rel, _, _, _ in batch)
+        return {k: sidecar[k] for k in wanted if k in sidecar}
 
     if pool is not None:
         futures: dict[Future[ExtractedBatch], int] = {}
@@ -121,13 +124,14 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
                 drop_waiting(pool)
                 return False
         return True
-    for start in range(0, len(pending), IN_PROCESS_FILES):
-        batch = list(pending[start:start + IN_PROCESS_FILES])
-        keep(extract_files(folder, [(rel, path, side) for rel, path, side, _ in batch],
-                           side_of(batch), stamp))
-        done += len(batch)
-        if not report(done):
-            return False
+    with fewer_collections():  # as a worker's (`gc_pacing`): the same objects, fewer walks
+        for start in range(0, len(pending), IN_PROCESS_FILES):
+            batch = list(pending[start:start + IN_PROCESS_FILES])
+            keep(extract_files(folder, [(rel, path, side) for rel, path, side, _ in batch],
+                               side_of(batch), stamp))
+            done += len(batch)
+            if not report(done):
+                return False
     return True
 
 

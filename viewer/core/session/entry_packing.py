@@ -17,12 +17,14 @@ back (a cancelled open writes none), a lean entry is extracted again (`loading._
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from viewer.core.events.document_events import DocumentEvents
+from viewer.core.model import Document, Paragraph, Sentence
 from viewer.core.serialize import (
     document_to_dict,
     event_to_dict,
@@ -31,6 +33,8 @@ from viewer.core.serialize import (
 )
 
 BLOCK = 2048  # items turned into JSON at a time
+TEXT_BLOCK = 1 << 20  # characters of a document's text turned into JSON at a time
+_EMPTY_LISTS = ',"paragraphs":[],"sentences":[]'  # in `document_to_dict`, after the text
 T = TypeVar("T")
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -49,10 +53,46 @@ def _mentions(ms: Sequence[Any]) -> list[list[Any]]:
     return [mention_to_list(m) for m in ms]
 
 
+def _string(text: str) -> Iterator[str]:
+    """`_dumps(text)`, a block of characters at a time (escaping is per character)."""
+    yield '"'
+    for start in range(0, len(text), TEXT_BLOCK):
+        yield _dumps(text[start:start + TEXT_BLOCK])[1:-1]
+    yield '"'
+
+
+def _sentence(s: Sentence) -> list[Any]:
+    return [s.start, s.end, s.paragraph, s.boilerplate]
+
+
+def _paragraph(p: Paragraph) -> list[int]:
+    return [p.start, p.end]
+
+
+def document_text(doc: Document) -> Iterator[str]:
+    """`_dumps(document_to_dict(doc))` in pieces: the text and the sentences of a 16 MB
+    article whole (their lists, the JSON text and its bytes) were 114 MB at once, the
+    peak of the open's process."""
+    head = document_to_dict(dataclasses.replace(doc, text="", paragraphs=(), sentences=()))
+    text = _dumps(head)
+    cut = text.index(',"text":""')  # the keys after it are written as they are
+    yield text[:cut] + ',"text":'
+    yield from _string(doc.text)
+    yield ',"paragraphs":'
+    yield from _array(doc.paragraphs, _paragraph)
+    yield ',"sentences":'
+    yield from _array(doc.sentences, _sentence)
+    rest = text[cut + len(',"text":""'):]
+    if not rest.startswith(_EMPTY_LISTS):  # (`document_to_dict` changed its keys' order)
+        raise ValueError(f"unexpected document keys: {rest[:60]!r}")
+    yield rest[len(_EMPTY_LISTS):]
+
+
 def entry_text(result: DocumentEvents, events: bool = True) -> Iterator[str]:
     """The JSON text of `extraction_to_dict(result)`, in pieces; without `events`, of the
     lean entry (its "document" and "timexes" only)."""
-    yield '{"document":' + _dumps(document_to_dict(result.document))
+    yield '{"document":'
+    yield from document_text(result.document)
     if events:
         yield ',"events":'
         yield from _array(result.events, event_to_dict)

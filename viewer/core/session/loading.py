@@ -31,6 +31,7 @@ from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import Document, Problem
 from viewer.core.pipeline.array_links import PER_WORKER, in_process
 from viewer.core.pipeline.file_cache import fingerprint
+from viewer.core.pipeline.gc_pacing import fewer_collections
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import (
     document_from_dict,
@@ -308,8 +309,9 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         spread = (forked(workers or os.cpu_count() or 1) if command and pool is not None
                   else spread_over(pool) if pool is not None and going  # cancelled: shut
                   and start.columns.size >= STAGE_POOL_FROM else in_process)
-        stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
-                              PER_WORKER * (workers or os.cpu_count() or 1))
+        with fewer_collections():  # its arrays and registries outlive every young collection
+            stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
+                                  PER_WORKER * (workers or os.cpu_count() or 1))
         columns, people = stage.columns, stage.people
         order = documents.order
         document_problems = {s.relpath: s.problems for s in summaries if s.problems}
