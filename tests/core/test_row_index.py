@@ -9,7 +9,7 @@ import datetime as dt
 import numpy as np
 
 from tests.core.test_column_lanes import _sample
-from viewer.core.scene import lanes
+from viewer.core.scene import shown_days
 from viewer.core.scene.density import histogram
 from viewer.core.scene.lanes import extent, first_value_counts
 from viewer.core.scene.row_group import row_index
@@ -38,7 +38,7 @@ def test_the_extent_of_the_same_rows_is_kept_until_an_edit_moves_a_date() -> Non
     events, columns, rows = _sample(500)
     shown = RowArray(np.asarray(rows, dtype=np.int32))
     first = extent(columns, shown)
-    assert lanes._SHOWN[1]() is shown.array  # kept for the same array: asked again, no gather
+    assert shown_days._SHOWN[1]() is shown.array  # kept for the same array: asked again, no gather
     assert first is not None
     row = next(r for r in rows if events[r].start is not None)
     late = dt.date.fromordinal(first[1] + 30)

@@ -4,8 +4,10 @@ and resized by its edges to zoom. Press outside the lens to centre it there."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -122,10 +124,14 @@ class OverviewStrip(QWidget):
         # One call for all the bars (a call per bar was most of the strip's paint); the
         # same rectangles, drawn in the same order.
         left, bottom, tall, wide = area.left(), area.bottom(), area.height() - 4, max(1.0, step - 1)
-        heights = [(index, max(2.0, (count / peak) ** 0.5 * tall))
-                   for index, count in enumerate(self.counts) if count]
-        painter.drawRects([QRectF(left + index * step, bottom - h, wide, h)
-                           for index, h in heights])
+        # The bars' places and heights as array work, their rectangles made by one `map`
+        # (a Python expression per bar was 0.1 ms of a filter change's repaint).
+        counts = np.asarray(self.counts, dtype=np.float64)
+        index = np.flatnonzero(counts)
+        heights = np.maximum(2.0, (counts[index] / peak) ** 0.5 * tall)
+        painter.drawRects(list(map(QRectF, (left + index * step).tolist(),
+                                   (bottom - heights).tolist(), itertools.repeat(wide),
+                                   heights.tolist())))
         a = max(area.left(), self.x_of(self.lens[0]))
         b = min(area.right(), self.x_of(self.lens[1]))
         if b < a + 3:

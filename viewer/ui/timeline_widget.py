@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, load_taxonomy
-from viewer.core.scene.lanes import shown_dated_days
 from viewer.core.scene.layout import (
     ROW_HEIGHT,
     Item,
@@ -37,8 +36,9 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
+from viewer.core.scene.shown_days import shown_dated_days
 from viewer.core.scene.time_step import step_row
-from viewer.core.scene.zoom_targets import clamp_px, fit_days
+from viewer.core.scene.zoom_targets import clamp_px, fit_sorted_days
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.redate_drag import RedateDrag
@@ -308,7 +308,7 @@ class TimelineWidget(QAbstractScrollArea):
         measured once per set of rows, edit and span (a resize fits again, and again)."""
         key = (id(self.events), id(self.rows), self.edits, self._span)
         if self._fit_span is None or self._fit_span[0] != key:
-            self._fit_span = (key, fit_days(*shown_dated_days(self.events, self.rows)))
+            self._fit_span = (key, fit_sorted_days(*shown_dated_days(self.events, self.rows)))
         return self._fit_span[1]
 
     def _fit(self, span: tuple[int, int] | None) -> None:

@@ -1,13 +1,12 @@
-"""Event density over a span of days, for the overview strip: one pass over the events."""
+"""Event density over a span of days, for the overview strip: over a Session the shown days
+the timeline's extent found (sorted, so a binary search per slice); else one pass."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from viewer.core.events.document_events import Event
-from viewer.core.scene.row_group import row_index
+from viewer.core.scene.shown_days import shown_dated_days, start_histogram
 from viewer.core.session.row_events import RowEvents
 
 
@@ -19,12 +18,8 @@ def histogram(events: Sequence[Event], rows: Sequence[int], first: int, last: in
     if bins <= 0 or last < first:
         return counts
     days = last - first + 1
-    if isinstance(events, RowEvents):  # a Session's columns: one bincount
-        starts = events.columns.arrays["start"][row_index(rows)]
-        offsets = starts.astype(np.int64) - first
-        offsets = offsets[(starts != 0) & (offsets >= 0) & (offsets < days)]
-        found: list[int] = np.bincount(offsets * bins // days, minlength=bins).tolist()
-        return found
+    if isinstance(events, RowEvents):  # a Session's columns: the shown days, sorted
+        return start_histogram(shown_dated_days(events, rows)[0], first, last, bins)
     for row in rows:
         start = events[row].start
         if start is None:

@@ -35,12 +35,17 @@ class Pairs:
     starts: I32
     ends: I32
 
-    def kept(self, shown: npt.NDArray[np.bool_]) -> Pairs:
-        """The pairs whose row is shown, in the same order."""
-        keep = np.take(shown, self.rows)  # as shown[rows]; about half the time for int32 rows
-        starts = self.starts[keep]
-        ends = starts if self.ends is self.starts else self.ends[keep]
-        return Pairs(self.rows[keep], self.lanes[keep], starts, ends)
+    def picked(self, shown: npt.NDArray[np.bool_], lanes: int) -> Picked:
+        """The pairs whose row is shown, in the same order, and where each lane's begin
+        among them. The kept places are found once and each array gathered by them (a
+        compress by a scattered mask was 3-8 times slower per array at 100,000 pairs), and
+        the lanes' bounds are the bounds of all pairs searched among those places, so the
+        kept pairs' lanes are never gathered."""
+        at = np.flatnonzero(np.take(shown, self.rows))  # as shown[rows]; half the time
+        starts = self.starts.take(at)
+        ends = starts if self.ends is self.starts else self.ends.take(at)
+        bounds: I64 = np.searchsorted(at, self.bounds(lanes)).astype(np.int64)
+        return Picked(self.rows.take(at), starts, ends, bounds)
 
     def bounds(self, lanes: int) -> I64:
         """Where each lane's pairs begin (and, last, where the final lane's end)."""
@@ -49,6 +54,16 @@ class Pairs:
         wanted = np.arange(lanes + 1, dtype=self.lanes.dtype)
         found: I64 = np.searchsorted(self.lanes, wanted).astype(np.int64)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class Picked:
+    """The shown pairs of one kind, in their order; lane i's are [bounds[i], bounds[i + 1])."""
+
+    rows: I32
+    starts: I32
+    ends: I32
+    bounds: I64
 
 
 @dataclass(frozen=True, slots=True)

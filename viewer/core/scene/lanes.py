@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +19,7 @@ import numpy.typing as npt
 from viewer.core.events.document_events import Event
 from viewer.core.scene.lane_order import lane_order
 from viewer.core.scene.row_group import row_index
+from viewer.core.scene.shown_days import extent as extent  # read here by older callers
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
@@ -28,7 +29,6 @@ _FIELD = LANE_FIELD
 NONE_LABEL = {"party": "No party", "topic": "No topic", "tag": "Untagged",
               "document": "", "single": "All events"}
 Rows = npt.NDArray[np.int64]
-Days32 = npt.NDArray[Any]  # day ordinals in the columns' own integer type
 
 
 class Item(NamedTuple):
@@ -168,11 +168,11 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
     if shown is None or len(shown) != columns.size:  # no filter's mask came with the rows
         shown = np.zeros(columns.size, dtype=bool)
         shown[np.asarray(rows, dtype=np.int64)] = True
-    points, spans, undated = (order.points.kept(shown), order.spans.kept(shown),
-                              order.undated.kept(shown))
     count = len(order.keys)
-    at_point, at_span, at_undated = (points.bounds(count), spans.bounds(count),
-                                     undated.bounds(count))
+    points, spans, undated = (order.points.picked(shown, count),
+                              order.spans.picked(shown, count),
+                              order.undated.picked(shown, count))
+    at_point, at_span, at_undated = points.bounds, spans.bounds, undated.bounds
     sizes_array = np.diff(at_point) + np.diff(at_span) + np.diff(at_undated)
     code = {order.keys[i]: i for i in np.flatnonzero(sizes_array).tolist()}
     sizes = {key: int(sizes_array[i]) for key, i in code.items()}
@@ -193,42 +193,6 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
             lane.longest_span = int((spans.ends[s] - spans.starts[s]).max()) + 1
         lanes.append(lane)
     return lanes
-
-
-# The last shown days over columns: weak references to the columns and the rows array, the
-# generations of the date columns, and the dated rows' first and last days.
-_SHOWN: list[Any] = []
-
-
-def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days32, Days32]:
-    """First and last days (ordinals) of the shown dated events, as arrays: over a Session
-    the columns' own, gathered once per set of rows (the extent and a fit both read them, and
-    each gather cost 0.5 ms at 100,000 events); one pass over the events otherwise."""
-    if not isinstance(events, RowEvents):
-        dated = [(e.start.toordinal(), e.end.toordinal()) for e in map(events.__getitem__, rows)
-                 if e.start is not None and e.end is not None]
-        days = np.asarray(dated, dtype=np.int64).reshape(-1, 2)
-        return days[:, 0], days[:, 1]
-    columns = events.columns
-    shown = row_index(rows)  # the filter's own array: the same one when asked again
-    stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
-    if _SHOWN and _SHOWN[0]() is columns and _SHOWN[1]() is shown and _SHOWN[2] == stamp:
-        found_before: tuple[Days32, Days32] = _SHOWN[3]
-        return found_before  # the same rows again (the widget asks twice per filter)
-    start = columns.arrays["start"][shown]
-    dated_rows = start != 0  # an undated event has start and end 0
-    found = start[dated_rows], columns.arrays["end"][shown][dated_rows]
-    _SHOWN[:] = [weakref.ref(columns), weakref.ref(shown), stamp, found]
-    return found
-
-
-def extent(events: Sequence[Event], rows: Sequence[int]) -> tuple[int, int] | None:
-    """First and last day ordinals the shown events cover."""
-    starts, ends = shown_dated_days(events, rows)
-    if not len(starts):
-        return None
-    # the last day: the latest start or end (an end is never before)
-    return int(starts.min()), max(int(starts.max()), int(ends.max()))
 
 
 _Stamped = tuple[tuple[int, int], npt.NDArray[np.int32]]
@@ -272,22 +236,52 @@ def _first_seen(firsts: npt.NDArray[np.int32], size: int
     return codes, seen[codes], counts[codes].astype(np.int64)
 
 
-def _first_seen_of_ties(firsts: npt.NDArray[np.int32], codes: npt.NDArray[np.int64],
-                        counts: npt.NDArray[np.int64], size: int) -> npt.NDArray[np.int64]:
-    """Where each of `codes` is first seen among `firsts`, for the codes whose count another
-    code shares (the only ones the order needs it for); 0 for the rest. The rows of tied
-    codes only are looked at: a minimum per code over a million rows was 10 ms of every
-    filter change, for ties that rarely exist."""
+_Totals = tuple[tuple[int, int], npt.NDArray[np.int64]]
+_TOTALS: weakref.WeakKeyDictionary[EventColumns, dict[str, _Totals]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _shown_first_counts(columns: EventColumns, name: str, rows: Sequence[int],
+                        size: int) -> npt.NDArray[np.int64]:
+    """How many shown rows have each first code of a tuple field (`size` codes). When more
+    than half the rows are shown and their mask came with them, every row's counts (made
+    once per edit of the field) less the hidden rows' counts: showing nearly everything
+    then gathers the few hidden rows, not all the shown ones."""
+    firsts = first_code_column(columns, name)
+    mask = rows.mask if isinstance(rows, RowArray) else None
+    index = row_index(rows)
+    if mask is None or len(mask) != columns.size or 2 * len(index) <= columns.size:
+        return np.bincount(firsts.take(index) + np.int32(1), minlength=size + 1)[1:]
+    stamp = (columns.generation.get(name, 0), columns.size * (size + 1))
+    kept = _TOTALS.setdefault(columns, {})
+    total = kept.get(name)
+    if total is None or total[0] != stamp:
+        every: npt.NDArray[np.int64] = np.bincount(firsts + np.int32(1), minlength=size + 1)
+        total = kept[name] = (stamp, every)
+    hidden = firsts.take(np.flatnonzero(~mask)) + np.int32(1)
+    found: npt.NDArray[np.int64] = (total[1] - np.bincount(hidden, minlength=size + 1))[1:]
+    return found
+
+
+def _first_seen_of_ties(shifted_of: Callable[[], npt.NDArray[np.int32]],
+                        codes: npt.NDArray[np.int64], counts: npt.NDArray[np.int64],
+                        size: int) -> npt.NDArray[np.int64]:
+    """Where each of `codes` is first seen among the shown rows' first codes plus one
+    (`shifted_of()`: 0 for a row with none), for the codes whose count another code shares (the
+    only ones the order needs it for); 0 for the rest. The rows of tied codes only are
+    looked at: a minimum per code over a million rows was 10 ms of every filter change, for
+    ties that rarely exist."""
     at = np.zeros(len(codes), dtype=np.int64)
     values, sizes = np.unique(counts, return_counts=True)
     tied_counts = values[sizes > 1]
     if not len(tied_counts):
         return at
     tied = np.isin(counts, tied_counts)
-    wanted = np.zeros(size, dtype=bool)
-    wanted[codes[tied]] = True
-    where = np.flatnonzero(wanted[firsts])
-    seen_codes, first = np.unique(firsts[where], return_index=True)
+    shifted = shifted_of()
+    wanted = np.zeros(size + 1, dtype=bool)  # place 0: rows with no code, never wanted
+    wanted[codes[tied] + 1] = True
+    where = np.flatnonzero(wanted[shifted])
+    seen_codes, first = np.unique(shifted[where] - 1, return_index=True)
     position = np.searchsorted(codes, seen_codes)
     at[position] = where[first]
     return at
@@ -313,11 +307,18 @@ def first_value_counts(events: Sequence[Event], rows: Sequence[int],
     """How many shown events have each first value of a tuple field (the value their mark is
     coloured by), largest first, ties in order of first appearance; one pass over `rows`."""
     if isinstance(events, RowEvents):
-        firsts, strings = _first_codes(events, rows, name)
-        counts = np.bincount(firsts, minlength=len(strings))
+        columns = events.columns
+        strings = columns.vocab[name].strings
+        # each shown row's first code plus one, so a row with none counts at 0 and is
+        # dropped from the counts, not from the rows (compressing the rows by a scattered
+        # mask cost more than the gather and the count together)
+        firsts, index = first_code_column(columns, name), row_index(rows)
+        counts = _shown_first_counts(columns, name, rows, len(strings))
         codes = np.flatnonzero(counts)
         found = counts[codes].astype(np.int64)
-        at = _first_seen_of_ties(firsts, codes, found, len(counts))
+        # each shown row's first code plus one (0 for none), read only when counts tie
+        at = _first_seen_of_ties(lambda: firsts.take(index) + np.int32(1), codes, found,
+                                 len(counts))
         order = np.lexsort((at, -found)).tolist()
         return [(strings[int(codes[i])], int(found[i])) for i in order]
     seen: dict[str, int] = {}

@@ -34,8 +34,9 @@ from viewer.core.scene.lane_shapes import (
     lane_shapes,
     window_days,
 )
-from viewer.core.scene.lanes import NONE_LABEL, Item, Lane, build_lanes, extent, lane_keys
+from viewer.core.scene.lanes import NONE_LABEL, Item, Lane, build_lanes, lane_keys
 from viewer.core.scene.row_group import rows_array
+from viewer.core.scene.shown_days import extent
 from viewer.core.scene.ticks import Tick, tick_unit, ticks
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_events import RowEvents

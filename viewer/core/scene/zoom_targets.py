@@ -99,6 +99,23 @@ def fit_days(starts: Days, ends: Days) -> tuple[int, int] | None:
         return int(starts.min()), int(ends.max())
     low = _smallest(starts, keep + 1).tolist()  # the keep+1 first starts, ascending
     high = (-_smallest(-ends, keep + 1)).tolist()  # the keep+1 last ends, descending
+    return _without_outliers(low, high, keep)
+
+
+def fit_sorted_days(starts: Days, ends: Days) -> tuple[int, int] | None:
+    """`fit_days` of days already sorted (`shown_days`): their first and last few are read,
+    no partial sort."""
+    count = len(starts)
+    if count == 0:
+        return None
+    keep = min(OUTLIER_CAP, max(1, count // OUTLIER_SHARE), (count - 1) // 2)
+    if keep == 0:
+        return int(starts[0]), int(ends[-1])
+    return _without_outliers(starts[: keep + 1].tolist(), ends[::-1][: keep + 1].tolist(), keep)
+
+
+def _without_outliers(low: list[int], high: list[int], keep: int) -> tuple[int, int]:
+    """The fit's ends from the keep+1 first starts (ascending) and last ends (descending)."""
     core = max(CORE_MIN_DAYS, high[keep] - low[keep])
     first, last = low[0], high[0]
     for n in range(keep, 0, -1):
