@@ -51,6 +51,18 @@ class CellDelegate(QStyledItemDelegate):
         self._italic: tuple[str, QFont, QFontMetrics] | None = None
         self._pictures: dict[tuple[object, ...], QPixmap] = {}  # a drawn cell, by its look
         self._pixels = 0  # the kept pictures' pixels
+        # The font's key, palette's key and device ratio of the paint under way (the view
+        # passes every cell of one paint the same font and palette); None outside a paint
+        # the view announced (`painting`), where each cell reads them.
+        self._frame: tuple[str, int, float] | None = None
+        self._framing = False
+
+    def painting(self, started: bool) -> None:
+        """The view starts (True) or ends (False) a paint of its cells: the look every cell of
+        it shares is read from its first cell's option, not from each (a font's key and a
+        palette's and the device's ratio were three calls from Python per cell)."""
+        self._framing = started
+        self._frame = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -60,10 +72,15 @@ class CellDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         rect = option.rect
-        ratio = painter.device().devicePixelRatioF()
+        frame = self._frame
+        if frame is None:
+            frame = (option.font.key(), option.palette.cacheKey(),
+                     painter.device().devicePixelRatioF())
+            if self._framing:
+                self._frame = frame
+        ratio = frame[2]
         key = (self.cell(index.row(), index.column()), rect.width(), rect.height(),
-               option.state, option.features, option.font.key(), option.palette.cacheKey(),
-               ratio)
+               option.state, option.features, frame)
         pictures = self._pictures
         picture = pictures.pop(key, None)
         if picture is None:
