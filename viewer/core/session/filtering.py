@@ -176,8 +176,8 @@ class ColumnIndex:
             return codes_in(cols.arrays[name], wanted)
         ragged = cols.ragged[name]
         mask = np.zeros(cols.size, dtype=bool)
-        if len(wanted):
-            mask[ragged.rows[codes_in(ragged.codes, wanted)]] = True
+        if len(wanted):  # compress, not indexing by a mask: the same rows, faster
+            mask[ragged.rows.compress(codes_in(ragged.codes, wanted))] = True
         if -1 in wanted:
             mask |= np.diff(ragged.offsets) == 0
         return mask
