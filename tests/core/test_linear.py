@@ -448,3 +448,31 @@ def _clause_work(copies: int) -> int:
 def test_clauses_from_the_cue_pass_are_linear() -> None:
     """The clause words found once and the marks' own scan are merged in one walk."""
     assert growth(_clause_work) < LINEAR
+
+
+def _noun_dates_work(copies: int) -> int:
+    """One long sentence of days naming things ("condemned Monday's vote"), quotations
+    going on with a reaction and habits told in the present: each date's test reads a few
+    characters beside it, each sentence's opening and main clause are read once."""
+    from viewer.core.events import generic_sentences, noun_dates, speech_goes_on
+
+    text = "The union raised fees on Thursday. " + (
+        "Owners condemned Monday's vote, the review of the April strikes and Tuesday's "
+        "offer, " * copies * 8) + "they said.\n\n" + (
+        "The owners rejected the rise. \u201cIt is too much,\u201d one said. "
+        "He added that ships would leave. " * copies * 4) + (
+        "Floods return each spring and barges often wait at the lock, farmers say. "
+        * copies * 4)
+    doc = build_document("folder", "x.txt", text, side={"date": "2026-05-22"})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    counter = [0]
+    with (counting_patterns(noun_dates, counter), counting_patterns(speech_goes_on, counter),
+          counting_patterns(generic_sentences, counter),
+          counting_patterns(sentence_dating, counter)):
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
+
+
+def test_noun_dates_speech_going_on_and_habits_are_linear() -> None:
+    assert growth(_noun_dates_work) < LINEAR

@@ -18,6 +18,7 @@ from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, autom
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.explicit_window import explicit_window
+from viewer.core.events.generic_sentences import tells_a_rule
 from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
@@ -55,6 +56,7 @@ from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
 from viewer.core.events.speakers import find_speakers
+from viewer.core.events.speech_goes_on import goes_on_until
 from viewer.core.events.topics import Taxonomy
 from viewer.core.ingest.boilerplate import furniture_clause
 from viewer.core.model import Document
@@ -94,6 +96,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     parties_so_far = PartyContext(gazetteer, doc.text)
     focus_paragraph = -1
     told_before = last_told = -1  # the sentence that set the focus; the last one read
+    stretched = -1  # the last sentence inherited up to the report
     lead: Part | None = None  # the news day: the lead's first past day
     lead_closed = False
     lead_paragraph = -1
@@ -162,7 +165,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if (modality_cues != [] and possible_step(text) and modality_of(
+                if sentence.boilerplate is None and tells_a_rule(text):
+                    # "Cholera returns each rainy season.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif (modality_cues != [] and possible_step(text) and modality_of(
                         text, None, False, modality, modality_cues, clause_words) == "possible"):
                     # "Brussels could also restrict landings.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
@@ -174,6 +180,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if not ((told_before == last_told and opens_quote(text))
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
+                        latest = goes_on_until(text, stretched == last_told, latest, doc.date)
                 elif (focus is not None and sentence.boilerplate is None
                       and sentence.paragraph == focus_paragraph
                       and not durations and continues_plan(text, focus.earliest, doc.date)):
@@ -292,6 +299,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                            *topic_why)],
             ))
             said_slot.append(len(said) - 1)
+            if (source == "inherited" and doc.date is not None and latest == doc.date
+                    and earliest is not None and earliest < doc.date):
+                stretched = number  # what goes on with its words spans to the report too
             # (names and roles are found inside the sentence: a whole one keeps them all)
             mentions.append(people + roles if whole else
                             (tuple(m for m in people if part.start <= m.start < part.end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from viewer.core.events.later_days import later_day
 from viewer.core.events.narrative_focus import (
     before_the_span,
     month_half,
@@ -19,6 +20,7 @@ from viewer.core.events.narrative_focus import (
     set_for_after,
     up_to_the_report,
 )
+from viewer.core.events.report_day_periods import beside_the_report
 from viewer.core.events.sentence_dating import Part
 from viewer.core.model import Document
 from viewer.core.timex import Timex
@@ -36,6 +38,10 @@ def explicit_window(doc: Document, sentence_start: int, text: str, part: Part,
     earliest, latest = up_to_the_report(text, precision, earliest, latest, doc.date)
     if timex is not None:
         at = timex.start - sentence_start
+        earliest, latest = beside_the_report(timex.text, earliest, latest, doc.date)
+        if focus is not None and timex.anchor == "narrative":  # "A week later, …"
+            earliest, latest = later_day(timex.text, earliest, latest,
+                                         (focus.earliest, focus.latest))
         earliest, latest = next_year_ahead(text, at, timex, earliest, latest, doc.date,
                                            precision)
         earliest, latest = set_for_after(text, at, timex, earliest, latest,

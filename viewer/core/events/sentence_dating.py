@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.dating_prefilters import may_bound, may_subject_relative
+from viewer.core.events.noun_dates import names_a_thing
 from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin
 from viewer.core.events.told_dates import TOLD_ON, TOLD_REACH, reported_date, told_since
 from viewer.core.ingest.date_evidence import dateline_end
@@ -104,6 +105,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
         if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
+        if names_a_thing(sentence_text, at, at + len(timex.text)):
+            continue  # "had nothing to do with Monday's vote"
         if (may_subject_relative(sentence_text, max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
                 and cues.SUBJECT_RELATIVE.search(sentence_text,
                                                  max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
