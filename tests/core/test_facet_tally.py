@@ -139,3 +139,33 @@ def test_codes_in_is_linear_in_the_codes() -> None:
         return counter[0]
 
     assert work(4) == work(1)
+
+
+def test_tally_rows_equals_the_codes_tally_for_every_facet_and_row_set() -> None:
+    """The owner-free count of a facet over some rows equals the count of those rows'
+    codes (rows with no value, repeated rows, no rows, all rows), and its Python work does
+    not grow with the rows."""
+    from viewer.core.session.facet_counts import codes_of_rows, tally, tally_rows
+    from viewer.core.session.filtering import _FACET_FIELD
+
+    rnd = np.random.default_rng(5)
+    index = _index(synthetic_events(600, seed=3, documents=50))
+    cols = index.columns
+    row_sets = [np.arange(cols.size, dtype=np.int64), np.zeros(0, dtype=np.int64),
+                np.sort(rnd.choice(cols.size, 77, replace=False)).astype(np.int64),
+                rnd.integers(0, cols.size, 300).astype(np.int64)]
+    for facet, name in _FACET_FIELD.items():
+        size = len(cols.vocab[name].strings) if name in cols.vocab else 0
+        for rows in row_sets:
+            expected = tally(codes_of_rows(cols, name, rows)[0], size)
+            assert np.array_equal(tally_rows(cols, name, rows, size), expected), facet
+
+    def work(size: int) -> int:
+        big = _index(synthetic_events(300 * size, seed=3, documents=50)).columns
+        every = np.arange(big.size, dtype=np.int64)
+        counter = [0]
+        lines_run(lambda: [tally_rows(big, name, every, len(big.vocab[name].strings))
+                           for name in ("parties", "topics", "document")], counter)
+        return counter[0]
+
+    assert work(4) == work(1)

@@ -181,3 +181,45 @@ def test_kept_cell_pictures_show_what_qts_delegate_draws_and_recur_without_the_s
     assert matches_qts() and drawn  # the edited cell's new look is drawn by the style
     monkeypatch.setattr(table_cells, "KEPT_PIXELS", 0)  # every picture dropped as it comes
     assert matches_qts()
+
+
+def test_a_paints_shared_look_is_read_once_and_anew_for_the_next_paint(
+        window: MainWindow, monkeypatch: Any) -> None:
+    """The font's key is read once per paint of the table (from its first cell), not per
+    cell; a new font between paints is read by the next paint, whose cells are drawn anew
+    by the style in that font and match Qt's own delegate."""
+    from PySide6.QtGui import QFont
+
+    table = window.table
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, CellDelegate)
+    _grab(window)
+    keys: list[str] = []
+    original = QFont.key
+
+    def counted(font: QFont) -> str:
+        keys.append(original(font))
+        return keys[-1]
+
+    monkeypatch.setattr(QFont, "key", counted)
+    drawn: list[int] = []
+    drawn_by_style = CellDelegate._drawn
+
+    def drawing(self: CellDelegate, *args: Any) -> Any:
+        drawn.append(1)
+        return drawn_by_style(self, *args)
+
+    monkeypatch.setattr(CellDelegate, "_drawn", drawing)
+    table.viewport().repaint()
+    assert len(keys) == 1 and not drawn  # one read for some hundred cells, none drawn anew
+    font = QFont(table.font())
+    font.setPointSize(font.pointSize() + 3)
+    table.setFont(font)
+    keys.clear()
+    ours = _grab(window)
+    assert len(set(keys)) == 1 and keys[0] == font.key() and drawn
+    table.setItemDelegate(QStyledItemDelegate(table))
+    try:
+        assert ours == _grab(window)
+    finally:
+        table.setItemDelegate(delegate)

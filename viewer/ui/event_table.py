@@ -154,13 +154,22 @@ class EventTable(QTableView):
             self._fit_sentence()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The rows in sight are made at once (`prepare`) before their cells ask for them."""
+        """The rows in sight are made at once (`prepare`) before their cells ask for them; the
+        cells' delegate hears when the paint starts and ends (`CellDelegate.painting`)."""
         prepare = getattr(self.model(), "prepare", None)
         top = self.rowAt(0)
         if callable(prepare) and top >= 0:
             bottom = self.rowAt(self.viewport().height() - 1)
             prepare(top, bottom if bottom >= 0 else self.model().rowCount() - 1)
-        super().paintEvent(event)
+        delegate = self.itemDelegate()
+        if isinstance(delegate, CellDelegate):
+            delegate.painting(True)
+            try:
+                super().paintEvent(event)
+            finally:
+                delegate.painting(False)
+        else:
+            super().paintEvent(event)
 
     def updateGeometries(self) -> None:
         """Qt's table sets its viewport margins here, which lays its scroll area out and

@@ -24,6 +24,7 @@ from viewer.core.session.facet_counts import (
     grown,
     name_rank,
     tally,
+    tally_rows,
 )
 
 Mask = npt.NDArray[np.bool_]
@@ -175,8 +176,8 @@ class ColumnIndex:
             return codes_in(cols.arrays[name], wanted)
         ragged = cols.ragged[name]
         mask = np.zeros(cols.size, dtype=bool)
-        if len(wanted):
-            mask[ragged.rows[codes_in(ragged.codes, wanted)]] = True
+        if len(wanted):  # compress, not indexing by a mask: the same rows, faster
+            mask[ragged.rows.compress(codes_in(ragged.codes, wanted))] = True
         if -1 in wanted:
             mask |= np.diff(ragged.offsets) == 0
         return mask
@@ -352,7 +353,7 @@ class ColumnIndex:
                 memo[key] = (most, np.flatnonzero(~others if most else others))
             most, rows = memo[key]
             size = sizes[facet] = self._size(facet)
-            found = tally(self._facet_codes(facet, rows)[0], size)
+            found = tally_rows(self.columns, _FACET_FIELD[facet], rows, size)
             counted[facet] = grown(self.total(facet), size) - found if most else found
         return _Tally(f, counted, sizes)
 
