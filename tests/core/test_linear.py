@@ -6,11 +6,13 @@ timed. Each case is a path that was once super-linear.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import re
 import sys
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
@@ -34,6 +36,20 @@ PARAGRAPH = (
     "Prices rose 3.5 percent. Did they agree? They did. "
 )
 
+
+
+def _work_extracting(text: str, date: str, *modules: ModuleType) -> int:
+    """Lines run, and pattern calls made by `modules`, while one document of `text` dated
+    `date` is extracted."""
+    counter = [0]
+    doc = build_document("folder", "x.txt", text, side={"date": date})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with contextlib.ExitStack() as patterns:
+        for module in modules:
+            patterns.enter_context(counting_patterns(module, counter))
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
 
 def test_sentences_of_one_long_paragraph_are_linear() -> None:
     """The word before each full stop was searched from the paragraph's start (quadratic)."""
@@ -99,16 +115,9 @@ LONG_SENTENCE = (
 
 def _extraction_work(copies: int) -> int:
     """Extract a one-sentence article (no full stop) full of dates, parties and names."""
-    counter = [0]
     text = LONG_SENTENCE * copies * 8
-    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(document_passes, counter), counting_patterns(people, counter),
-          counting_patterns(title_parties, counter)):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
+                            title_parties)
 
 
 def test_events_of_one_long_sentence_are_linear() -> None:
@@ -125,15 +134,8 @@ def _party_context_work(copies: int) -> int:
                  "ministry said ships in the Gulf of Guinea were safe. Peru's Supreme Court "
                  "met. Elering, the Estonian grid operator, said so. The government agreed.")
     text = "LIMA, June 1 — " + "\n\n".join([paragraph] * (copies * 10))
-    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    counter = [0]
-    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(document_passes, counter), counting_patterns(people, counter),
-          counting_patterns(title_parties, counter)):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
+                            title_parties)
 
 
 def test_party_context_is_linear() -> None:
@@ -277,18 +279,11 @@ def _plan_paragraph_work(copies: int) -> int:
     narrative-focus rules (a plan's date carried on, runs and spreads of days) per sentence."""
     from viewer.core.events import narrative_focus
 
-    counter = [0]
     text = "The bloc has invited both delegations to Lusaka next week. " + (
         "Angola is expected to send its minister, and the talks will run for two days from "
         "Monday after the envoys met over two days. " * copies * 8)
-    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-03"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(document_passes, counter),
-          counting_patterns(narrative_focus, counter)):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2026-06-03", events, sentence_dating, document_passes,
+                            narrative_focus)
 
 
 def test_narrative_focus_of_a_long_plan_paragraph_is_linear() -> None:
@@ -300,19 +295,12 @@ def _told_sentence_work(copies: int) -> int:
     search after each telling day and the possible-step test over the sentence."""
     from viewer.core.events import narrative_focus
 
-    counter = [0]
     text = "Officials said on Monday they would meet on June 12, " + (
         "the ministry said on Friday that police had arrested two clerks on Thursday, and the "
         "council said the agency could act, " * copies * 8)
-    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-06"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
     from viewer.core.events import told_dates
-
-    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(narrative_focus, counter), counting_patterns(told_dates, counter)):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2026-06-06", events, sentence_dating, narrative_focus,
+                            told_dates)
 
 
 def test_told_days_and_possible_steps_are_linear() -> None:
@@ -339,14 +327,8 @@ def test_conditional_plans_are_linear() -> None:
 def _relative_present_work(copies: int) -> int:
     """One long present sentence of relative clauses with dates: the main-clause test reads
     the sentence once, not once per relative clause."""
-    counter = [0]
     text = "The port has piers" + ", which opened in 2024, and cranes" * copies * 8 + "."
-    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-12"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with counting_patterns(sentence_dating, counter):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2026-06-12", sentence_dating)
 
 
 def test_relative_clauses_in_a_present_sentence_are_linear() -> None:
@@ -359,19 +341,12 @@ def _since_sentence_work(copies: int) -> int:
     plan tests each look only near their expression (or once per sentence)."""
     from viewer.core.events import cues, since_spans, told_dates
 
-    counter = [0]
     text = "The unions have argued since 2021, " + (
         "4,000 people have been displaced since March 2024, the agency said on Tuesday that "
         "exports dropped in March, the launch, which had been scheduled for July, was "
         "postponed, " * copies * 8)
-    doc = build_document("folder", "x.txt", text, side={"date": "2026-06-12"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with (counting_patterns(events, counter), counting_patterns(sentence_dating, counter),
-          counting_patterns(since_spans, counter), counting_patterns(cues, counter),
-          counting_patterns(told_dates, counter)):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2026-06-12", events, sentence_dating, since_spans, cues,
+                            told_dates)
 
 
 def test_since_spans_and_told_months_are_linear() -> None:
@@ -387,13 +362,7 @@ def _answered_news_work(copies: int) -> int:
         "On Friday, Laos agreed to a pause in releases from its dams.",
         "Vietnam said on Saturday it would respect the pause.",
         "Cambodia welcomed the pause. Thailand criticised the releases."] * copies * 10)
-    doc = build_document("folder", "x.txt", text, side={"date": "2026-09-21"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    counter = [0]
-    with counting_patterns(answered_news, counter), counting_patterns(events, counter):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2026-09-21", answered_news, events)
 
 
 def test_answered_news_is_linear() -> None:
@@ -410,13 +379,7 @@ def _speaker_paragraph_work(copies: int) -> int:
         "the votes.", "Kenya's foreign ministry, for its part, has also said the results "
         "were fair.", "According to the commission, turnout was high.",
         "“We are ready,” said Wafula Chebukati."] * copies * 10)
-    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    counter = [0]
-    with counting_patterns(speakers, counter), counting_patterns(events, counter):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2024-06-01", speakers, events)
 
 
 def test_speakers_of_a_long_paragraph_are_linear() -> None:
@@ -463,15 +426,8 @@ def _noun_dates_work(copies: int) -> int:
         "He added that ships would leave. " * copies * 4) + (
         "Floods return each spring and barges often wait at the lock, farmers say. "
         * copies * 4)
-    doc = build_document("folder", "x.txt", text, side={"date": "2026-05-22"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    counter = [0]
-    with (counting_patterns(noun_dates, counter), counting_patterns(speech_goes_on, counter),
-          counting_patterns(generic_sentences, counter),
-          counting_patterns(sentence_dating, counter)):
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return _work_extracting(text, "2026-05-22", noun_dates, speech_goes_on, generic_sentences,
+                            sentence_dating)
 
 
 def test_noun_dates_speech_going_on_and_habits_are_linear() -> None:
