@@ -16,11 +16,13 @@ from PySide6.QtCore import (
 )
 
 from viewer.core.events.document_events import Event
+from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_array import Ints, RowArray
 from viewer.core.session.row_events import RowEvents
 from viewer.core.session.saved_orders import table_order
+from viewer.core.session.text_order import text_order
 from viewer.ui.event_model import (
     CELL_FLAGS,
     COLUMNS,
@@ -33,6 +35,9 @@ from viewer.ui.event_model import (
 #: A filter change moves rows only: the horizontal header (the columns) hears nothing of it.
 ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 #: The signals' overload that carries the hint (PySide emits the one without arguments).
+# The columns sorted by their text, and the event field each shows (as `EventTableModel` does)
+TEXT_FIELDS = {2: "parties", 3: "topics", 4: "tags", 5: "text", 6: "document", 7: "modality",
+               8: "speaker", 9: "conflict"}
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
@@ -197,7 +202,8 @@ class EventFilterProxy(QAbstractProxyModel):
             self._source_changed()
             return
         edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
-        if fields is None or fields & ORDER_FIELDS or self.sort_column not in (0, 1):
+        keys = self._sort_fields()
+        if fields is None or keys is None or fields & keys:
             self._order_array = None
             same = np.array_equal(self._ordered(index.select(self.filter)), self._rows_array)
         else:
@@ -213,6 +219,16 @@ class EventFilterProxy(QAbstractProxyModel):
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
+    def _sort_fields(self) -> frozenset[str] | None:
+        """The event fields the table's order is read from (None: not known); an edit of
+        none of them leaves the order as it was (a tag added while sorted by sentence)."""
+        if self.sort_column in (0, 1):
+            return ORDER_FIELDS
+        field = TEXT_FIELDS.get(self.sort_column)
+        if field == "text":
+            return frozenset({"text", "document", "char_start", "char_end"})
+        return frozenset({field}) if field is not None else None
+
     @property
     def counts(self) -> Mapping[str, Mapping[str, int]]:
         """Facet counts for the filter; after an edit that kept the rows they are counted
@@ -225,12 +241,21 @@ class EventFilterProxy(QAbstractProxyModel):
     def _column_order(self) -> npt.NDArray[np.int32]:
         """Every row in the table's order, as 4-byte row numbers: by date, the core's table
         order (saved with the folder's columns, or sorted once); by another column, its text
-        sorted in Python."""
-        events = self.source().events
-        if isinstance(events, RowEvents) and self.sort_column in (0, 1):
-            order = table_order(events.columns)
+        ranked from the columns (`text_order`); rows not over columns, their texts sorted in
+        Python."""
+        model = self.source()
+        events = model.events
+        field = TEXT_FIELDS.get(self.sort_column)
+        if isinstance(events, RowEvents) and (self.sort_column in (0, 1) or field is not None):
+            if field is None:
+                order = table_order(events.columns)
+            else:  # each distinct value's text made once, not an Event per row
+                label = (flag_label if field == "conflict" else
+                         (lambda d: model.titles.get(d) or d) if field == "document" else None)
+                order = (text_order(events.columns, field, label) if label is not None
+                         else text_order(events.columns, field))
             if self.sort_order == Qt.SortOrder.DescendingOrder:
-                order = order[::-1]
+                order = order[::-1]  # (as the sorted list reversed: ties in reverse)
             return order
         ordered = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int32)
         return ordered  # _sorted reversed it already for a descending order
