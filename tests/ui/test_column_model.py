@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from bench.synthetic import events as synthetic_events
+from viewer.core.events.document_events import Event
 from viewer.core.query import Filter
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.filtering import ColumnIndex
@@ -18,9 +19,16 @@ from viewer.ui.event_proxy import EventFilterProxy
 
 def _proxies(count: int) -> tuple[EventFilterProxy, EventFilterProxy, RowEvents]:
     events = synthetic_events(count, seed=11, documents=count)  # text_of: one per document
+    return _proxies_of(events)
+
+
+def _proxies_of(events: list[Event], titles: dict[str, str] | None = None
+                ) -> tuple[EventFilterProxy, EventFilterProxy, RowEvents]:
+    """A list model's proxy and a column model's over the same events (one per document)."""
     texts = {e.document: e.text for e in events}
     columns = EventColumns.build(events, lambda doc, a, b: texts[doc][a:b])
     by_list, by_columns = EventTableModel(), EventTableModel()
+    by_list.titles, by_columns.titles = dict(titles or {}), dict(titles or {})
     by_list.set_events(events)
     rows = RowEvents(columns)
     by_columns.set_events(rows)
@@ -66,20 +74,8 @@ def test_text_columns_sort_like_the_list_model_without_an_event_per_row(qapp: An
     events = [dataclasses.replace(e, speaker=speakers[k % 5], conflict=flags[k % 4],
                                   tags=("Key", "b") if k % 3 == 0 else ("key",) if k % 3 else ())
               for k, e in enumerate(events)]
-    texts: dict[str, str] = {}
-    for e in events:
-        texts[e.document] = e.text
-    columns = EventColumns.build(events, lambda doc, a, b: texts[doc][a:b])
-    by_list, by_columns = EventTableModel(), EventTableModel()
     titles = {e.document: f"Title {k % 7}" for k, e in enumerate(events[:30])}
-    by_list.titles, by_columns.titles = dict(titles), dict(titles)
-    by_list.set_events(events)
-    rows = RowEvents(columns)
-    by_columns.set_events(rows)
-    plain, fast = EventFilterProxy(), EventFilterProxy()
-    plain.setSourceModel(by_list)
-    fast.use_index(ColumnIndex(columns))
-    fast.setSourceModel(by_columns)
+    plain, fast, rows = _proxies_of(events, titles)
     for column in range(2, len(COLUMNS)):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             # every row sorted by the list model's keys (the list proxy sorts the rows in
