@@ -110,3 +110,23 @@ def test_an_edit_sorts_the_table_again_only_when_it_changes_the_sorted_column(
     assert after != before and after[0] == before[-1]  # "zzz" sorts first, descending
     proxy.sort(4, Qt.SortOrder.DescendingOrder)
     assert list(proxy.rows) == after
+
+
+def test_a_text_columns_kept_order_follows_edits_made_while_sorted_otherwise(
+        window: MainWindow) -> None:
+    """Sorted by tags one way then the other, the order is worked out once (the other way
+    is the same rows reversed); a tag added while sorted by date is in it when the table is
+    sorted by tags again."""
+    proxy, model = window.proxy, window.model
+    proxy.sort(4, Qt.SortOrder.AscendingOrder)
+    kept = proxy._text_order
+    assert kept is not None
+    proxy.sort(4, Qt.SortOrder.DescendingOrder)
+    assert proxy._text_order is kept
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    window.editing.add_tag("aaa", [model.events[proxy.rows[-1]]])
+    proxy.sort(4, Qt.SortOrder.DescendingOrder)
+    after = list(proxy.rows)
+    proxy._text_order = None  # worked out afresh
+    proxy.sort(4, Qt.SortOrder.DescendingOrder)
+    assert list(proxy.rows) == after

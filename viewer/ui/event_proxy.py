@@ -34,10 +34,19 @@ from viewer.ui.event_model import (
 
 #: A filter change moves rows only: the horizontal header (the columns) hears nothing of it.
 ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
-#: The signals' overload that carries the hint (PySide emits the one without arguments).
 # The columns sorted by their text, and the event field each shows (as `EventTableModel` does)
 TEXT_FIELDS = {2: "parties", 3: "topics", 4: "tags", 5: "text", 6: "document", 7: "modality",
                8: "speaker", 9: "conflict"}
+
+
+def _read_fields(field: str) -> frozenset[str]:
+    """The event fields a text column's order is read from."""
+    if field == "text":  # a sentence is a stretch of its document's text
+        return frozenset({"text", "document", "char_start", "char_end"})
+    return frozenset({field})
+
+
+#: The signals' overload that carries the hint (PySide emits the one without arguments).
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
@@ -70,6 +79,9 @@ class EventFilterProxy(QAbstractProxyModel):
         self._counts: Mapping[str, Mapping[str, int]] = {}
         self._order: list[int] | None = None
         self._order_array: npt.NDArray[np.int32] | None = None  # 4 bytes a row
+        # the last text column's ascending order (its field, the rows), kept while its field
+        # is not edited: the other way round is the same rows reversed
+        self._text_order: tuple[str, npt.NDArray[np.int32]] | None = None
         self._rows_array: Ints = np.zeros(0, dtype=np.int64)
         self._fields: frozenset[str] | None = None  # what the next edit changes, if known
         self.edit_reset = False  # the last edit changed which rows are shown
@@ -104,7 +116,7 @@ class EventFilterProxy(QAbstractProxyModel):
             self.index_ = self.session_index
         else:  # events set without a Session (benchmarks, tests): index them
             self.index_ = EventIndex.build(self.source().events)
-        self._order = self._order_array = None
+        self._order = self._order_array = self._text_order = None
         self.beginResetModel()  # other rows, or other events: nothing maps across
         self._select()
         self.endResetModel()
@@ -202,6 +214,9 @@ class EventFilterProxy(QAbstractProxyModel):
             self._source_changed()
             return
         edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
+        kept = self._text_order
+        if kept is not None and (fields is None or fields & _read_fields(kept[0])):
+            self._text_order = None  # (whichever column the table is sorted by now)
         keys = self._sort_fields()
         if fields is None or keys is None or fields & keys:
             self._order_array = None
@@ -225,9 +240,7 @@ class EventFilterProxy(QAbstractProxyModel):
         if self.sort_column in (0, 1):
             return ORDER_FIELDS
         field = TEXT_FIELDS.get(self.sort_column)
-        if field == "text":
-            return frozenset({"text", "document", "char_start", "char_end"})
-        return frozenset({field}) if field is not None else None
+        return _read_fields(field) if field is not None else None
 
     @property
     def counts(self) -> Mapping[str, Mapping[str, int]]:
@@ -249,11 +262,14 @@ class EventFilterProxy(QAbstractProxyModel):
         if isinstance(events, RowEvents) and (self.sort_column in (0, 1) or field is not None):
             if field is None:
                 order = table_order(events.columns)
+            elif self._text_order is not None and self._text_order[0] == field:
+                order = self._text_order[1]
             else:  # each distinct value's text made once, not an Event per row
                 label = (flag_label if field == "conflict" else
                          (lambda d: model.titles.get(d) or d) if field == "document" else None)
                 order = (text_order(events.columns, field, label) if label is not None
                          else text_order(events.columns, field))
+                self._text_order = (field, order)
             if self.sort_order == Qt.SortOrder.DescendingOrder:
                 order = order[::-1]  # (as the sorted list reversed: ties in reverse)
             return order
