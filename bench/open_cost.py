@@ -57,6 +57,7 @@ def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
             "wall_s": wall, "main_cpu_s": cpu, "workers_cpu_s": workers_cpu,
             "stage_cpu_s": stage["cpu_s"], "main_share": cpu / max(1e-9, cpu + workers_cpu),
             "peak_main_mb": seen.peak_main_mb, "peak_tree_mb": seen.peak_tree_mb,
+            "peak_tree_pss_mb": seen.peak_tree_pss_mb,
             "load_average": os.getloadavg()[0]}
 
 
