@@ -20,6 +20,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.scene.lane_order import lane_order
 from viewer.core.scene.row_group import row_index
 from viewer.core.scene.shown_days import extent as extent  # read here by older callers
+from viewer.core.scene.shown_days import shown_mask
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.row_array import RowArray
 from viewer.core.session.row_events import RowEvents
@@ -164,10 +165,7 @@ def _column_lanes(events: RowEvents, rows: Sequence[int], mode: str,
     O(shown) array work, and Python work per lane only."""
     columns = events.columns
     order = lane_order(columns, mode)
-    shown = rows.mask if isinstance(rows, RowArray) else None
-    if shown is None or len(shown) != columns.size:  # no filter's mask came with the rows
-        shown = np.zeros(columns.size, dtype=bool)
-        shown[np.asarray(rows, dtype=np.int64)] = True
+    shown = shown_mask(columns, rows)
     count = len(order.keys)
     points, spans, undated = (order.points.picked(shown, count),
                               order.spans.picked(shown, count),
@@ -309,9 +307,6 @@ def first_value_counts(events: Sequence[Event], rows: Sequence[int],
     if isinstance(events, RowEvents):
         columns = events.columns
         strings = columns.vocab[name].strings
-        # each shown row's first code plus one, so a row with none counts at 0 and is
-        # dropped from the counts, not from the rows (compressing the rows by a scattered
-        # mask cost more than the gather and the count together)
         firsts, index = first_code_column(columns, name), row_index(rows)
         counts = _shown_first_counts(columns, name, rows, len(strings))
         codes = np.flatnonzero(counts)

@@ -71,8 +71,8 @@ def _by_day(days: Days32) -> npt.NDArray[np.intp]:
     return np.argsort(days, kind="stable")
 
 
-def _mask(columns: EventColumns, rows: Sequence[int]) -> npt.NDArray[np.bool_]:
-    """True at the shown rows: the filter's own mask when it came with them."""
+def shown_mask(columns: EventColumns, rows: Sequence[int]) -> npt.NDArray[np.bool_]:
+    """True at the shown rows: the filter's own mask when it came with them, else made."""
     shown = rows.mask if isinstance(rows, RowArray) else None
     if shown is None or len(shown) != columns.size:
         shown = np.zeros(columns.size, dtype=bool)
@@ -124,7 +124,7 @@ def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days
     if _SHOWN and _SHOWN[0]() is columns and _SHOWN[1]() is key and _SHOWN[2] == stamp:
         found_before: tuple[Days32, Days32] = _SHOWN[3]
         return found_before  # the same rows again
-    order, shown = day_order(columns), _mask(columns, rows)
+    order, shown = day_order(columns), shown_mask(columns, rows)
     found = (_picked(order.by_start, order.starts, shown),
              _last_picked(order.by_end, order.ends, shown, LAST_ENDS))
     _SHOWN[:] = [weakref.ref(columns), weakref.ref(key), stamp, found]
