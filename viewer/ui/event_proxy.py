@@ -267,8 +267,7 @@ class EventFilterProxy(QAbstractProxyModel):
             else:  # each distinct value's text made once, not an Event per row
                 label = (flag_label if field == "conflict" else
                          (lambda d: model.titles.get(d) or d) if field == "document" else None)
-                order = (text_order(events.columns, field, label) if label is not None
-                         else text_order(events.columns, field))
+                order = text_order(events.columns, field, label)
                 self._text_order = (field, order)
             if self.sort_order == Qt.SortOrder.DescendingOrder:
                 order = order[::-1]  # (as the sorted list reversed: ties in reverse)

@@ -24,10 +24,11 @@ def _same(value: str) -> str:
     return value
 
 
-def text_order(columns: EventColumns, field: str, label: Label = _same
+def text_order(columns: EventColumns, field: str, label: Label | None = None
                ) -> npt.NDArray[np.int32]:
     """Every row, ascending by the field's shown text casefolded (a tuple's values joined by
-    ", " as the table shows them, each through `label`); ties in row order."""
+    ", " as the table shows them, each through `label` when given); ties in row order."""
+    label = label or _same
     kind = SPEC[field].kind
     if kind == "text":
         return _sentence_order(columns)
