@@ -21,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 
 from viewer.core.scene.label_layout import MIN_ROOM
-from viewer.core.scene.layout import LABEL_ROOM, LANE_PAD, ROW_HEIGHT, Item
+from viewer.core.scene.layout import LABEL_ROOM, LANE_PAD, ROW_HEIGHT, Item, label_room
 from viewer.core.scene.row_group import RowGroup
 from viewer.ui.item_looks import looks
 from viewer.ui.modality_marks import paint_conflict_badge
@@ -197,7 +197,7 @@ class BatchBuilder:
         # the events whose labels may show (marks' own, badges' representatives), at once:
         # only the items with label room are handed over (the scene skips the others)
         scene.prepare_labels([item for item in singles
-                              if item.label_x1 - item.x1 - 4 >= LABEL_ROOM])
+                              if label_room(item) >= LABEL_ROOM])
         box_shape = "rect" if fast else "rounded"
         # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
         shades: dict[tuple[int, int], _Shade] = {}

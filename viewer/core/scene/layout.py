@@ -57,6 +57,12 @@ SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper b
 _X0 = operator.attrgetter("x0")
 
 
+def label_room(item: Item) -> float:
+    """The room for a label after an item: to its label's end, less a 4 px gap (below
+    `LABEL_ROOM`, no label)."""
+    return item.label_x1 - item.x1 - 4
+
+
 @dataclass(frozen=True, slots=True)
 class TimeScale:
     """Maps day ordinals (fractional days allowed) to content x and back."""
@@ -206,7 +212,7 @@ class Scene:
     def label(self, item: Item) -> str:
         """The text shown after an item, fitted to its room; computed lazily."""
         # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
-        room = item.label_x1 - item.x1 - 4
+        room = label_room(item)
         if room < LABEL_ROOM:
             return ""  # no room: the group's events are not looked at
         # A lane's item is a range of its rows by day: the first row and the count name it.
@@ -234,7 +240,7 @@ class Scene:
         marks: list[int] = []
         badges: list[Item] = []
         for item in items:
-            if item.level >= 0 or item.label_x1 - item.x1 - 4 < LABEL_ROOM:
+            if item.level >= 0 or label_room(item) < LABEL_ROOM:
                 continue
             key = (item.lane, item.events[0], len(item.events))
             if item.kind == "badge":
