@@ -9,7 +9,9 @@ repaint of the shown timeline (the widget's own paint event, so its render hints
 month and day zoom; a zoom step (one wheel notch: layout and paint); a filter change through
 the window's proxy (the table, timeline, overview and facet counts follow it), toggling one
 party or topic and changing to one not shown before (`filter_*_new`), and until the event
-loop has done what the change left for it (`filter_*_settled`, `filter_*_new_settled`); an
+loop has done what the change left for it (`filter_*_settled`, `filter_*_new_settled`); each
+of these also per direction (`…_on_*`: to the value, `…_off_*`: back to every event), since
+a pair halved would hide a slow click behind a fast one; an
 edit (a tag on one event) until it is painted; a full garbage collection (`full_collection_cpu_ms`);
 resident memory beyond the article text per event.
 A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_folder`;
@@ -18,6 +20,7 @@ A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_f
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -66,6 +69,33 @@ def _timed(action: Callable[[], object], repeat: int = 5) -> tuple[float, float]
     """Median wall and CPU milliseconds of `repeat` runs."""
     walls, cpus = _samples(action, repeat)
     return statistics.median(walls), statistics.median(cpus)
+
+
+class _Steps:
+    """Each direction of a filter change timed on its own: a change there and back halved
+    hides a costly change behind a cheap return (a kept picture of every event), and either
+    is a click the user waits for."""
+
+    def __init__(self) -> None:
+        self.walls: dict[str, list[float]] = {}
+        self.cpus: dict[str, list[float]] = {}
+
+    @contextlib.contextmanager
+    def timed(self, direction: str) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        yield
+        self.walls.setdefault(direction, []).append(1000 * (time.perf_counter() - wall))
+        self.cpus.setdefault(direction, []).append(1000 * (time.process_time() - cpu))
+
+    def figures(self, prefix: str) -> dict[str, float]:
+        """Per direction ("on": to the value, "off": back to every event), the median wall
+        and CPU milliseconds and the worst CPU."""
+        found: dict[str, float] = {}
+        for direction, cpus in self.cpus.items():
+            found[f"{prefix}_{direction}_ms"] = statistics.median(self.walls[direction])
+            found[f"{prefix}_{direction}_cpu_ms"] = statistics.median(cpus)
+            found[f"{prefix}_{direction}_cpu_max_ms"] = max(cpus)
+        return found
 
 
 def _shown_and_opened(folder: Path) -> tuple[Any, Any, dict[str, float], float, int]:
@@ -160,11 +190,15 @@ def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
     for name, value in (("party", Filter(parties=frozenset({party}))),
                         ("topic", Filter(topics=frozenset({topic}))),
                         ("text", Filter(search="geneva"))):
-        def apply(value: Filter = value) -> None:
-            proxy.set_filter(value)
-            viewport.repaint()
-            proxy.set_filter(Filter())
-            viewport.repaint()
+        steps = _Steps()
+
+        def apply(value: Filter = value, steps: _Steps = steps) -> None:
+            with steps.timed("on"):
+                proxy.set_filter(value)
+                viewport.repaint()
+            with steps.timed("off"):
+                proxy.set_filter(Filter())
+                viewport.repaint()
 
         # A few milliseconds of change hide in the scatter of three runs: nine (the text
         # search, ten times slower, keeps three), with the range beside the median.
@@ -172,19 +206,24 @@ def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
         figures[f"filter_{name}_ms"] = statistics.median(walls) / 2
         figures[f"filter_{name}_cpu_ms"] = statistics.median(cpus) / 2
         figures[f"filter_{name}_cpu_range_ms"] = [min(cpus) / 2, max(cpus) / 2]
+        figures.update(steps.figures(f"filter_{name}"))
         if name == "text":
             continue
 
         # The figure above stops at the timeline's paint; Qt relayouts the table and the
         # facet lists on the next turn of the event loop, and they paint again then.
-        def settled(value: Filter = value) -> None:
-            for step in (value, Filter()):
-                proxy.set_filter(step)
-                viewport.repaint()
-                app.processEvents()
+        steps = _Steps()
+
+        def settled(value: Filter = value, steps: _Steps = steps) -> None:
+            for direction, step in (("on", value), ("off", Filter())):
+                with steps.timed(direction):
+                    proxy.set_filter(step)
+                    viewport.repaint()
+                    app.processEvents()
 
         _walls, cpus = _samples(settled, FILTER_REPEATS)
         figures[f"filter_{name}_settled_cpu_ms"] = statistics.median(cpus) / 2
+        figures.update(steps.figures(f"filter_{name}_settled"))
     # Toggling one value keeps finding what the first change made (events made for their
     # looks, labels): a change to a value not shown before in the run, each time another
     # (the next largest parties and topics), then back to every event.
@@ -192,30 +231,39 @@ def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
         others = [v for v in list(proxy.counts.get(facet, {}))[1:] if v][:FILTER_REPEATS]
         fresh = iter(Filter(**{facet: frozenset({v})}) for v in others)
 
-        def apply_new(fresh: Iterator[Filter] = fresh) -> None:
-            proxy.set_filter(next(fresh))
-            viewport.repaint()
-            proxy.set_filter(Filter())
-            viewport.repaint()
+        steps = _Steps()
+
+        def apply_new(fresh: Iterator[Filter] = fresh, steps: _Steps = steps) -> None:
+            with steps.timed("on"):
+                proxy.set_filter(next(fresh))
+                viewport.repaint()
+            with steps.timed("off"):
+                proxy.set_filter(Filter())
+                viewport.repaint()
 
         walls, cpus = _samples(apply_new, len(others))
         figures[f"filter_{name}_new_ms"] = statistics.median(walls) / 2
         figures[f"filter_{name}_new_cpu_ms"] = statistics.median(cpus) / 2
         figures[f"filter_{name}_new_cpu_range_ms"] = [min(cpus) / 2, max(cpus) / 2]
+        figures.update(steps.figures(f"filter_{name}_new"))
         # The same, each change followed by a turn of the event loop, to the next nine
         # values (not shown before either): what a new value costs until nothing is left.
         later = [v for v in list(proxy.counts.get(facet, {}))[1 + len(others):] if v]
         fresh_later = iter(Filter(**{facet: frozenset({v})}) for v in later[:FILTER_REPEATS])
 
-        def settled_new(fresh: Iterator[Filter] = fresh_later) -> None:
-            for step in (next(fresh), Filter()):
-                proxy.set_filter(step)
-                viewport.repaint()
-                app.processEvents()
+        steps = _Steps()
+
+        def settled_new(fresh: Iterator[Filter] = fresh_later, steps: _Steps = steps) -> None:
+            for direction, step in (("on", next(fresh)), ("off", Filter())):
+                with steps.timed(direction):
+                    proxy.set_filter(step)
+                    viewport.repaint()
+                    app.processEvents()
 
         if later:
             _walls, cpus = _samples(settled_new, min(len(later), FILTER_REPEATS))
             figures[f"filter_{name}_new_settled_cpu_ms"] = statistics.median(cpus) / 2
+            figures.update(steps.figures(f"filter_{name}_new_settled"))
     figures["filter_ms"] = max(figures[f"filter_{n}_ms"] for n in ("party", "topic"))
     figures["filter_cpu_ms"] = max(figures[f"filter_{n}_cpu_ms"] for n in ("party", "topic"))
     rows = proxy.rows
