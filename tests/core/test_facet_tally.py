@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import random
 
 import numpy as np
@@ -69,6 +70,48 @@ def test_counts_and_rows_after_edits_equal_a_fresh_count(chosen: Filter) -> None
         for facet in ("tags", "parties"):
             assert index.values(facet) == fresh.values(facet)
     assert index.counts(chosen) == EventIndex.build(events).counts(chosen)
+
+
+def test_a_change_back_to_the_filter_before_reuses_its_counts_and_masks_until_an_edit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Toggling between two filters counts and masks each once; an edit between the changes
+    drops the one kept from before, so every answer still equals a fresh count."""
+    rnd = random.Random(5)
+    events = synthetic_events(400, seed=4, documents=400)
+    index = _index(events)
+    counted: list[Filter] = []
+    masked: list[str] = []
+    count, scalar = ColumnIndex._count, ColumnIndex.scalar_mask
+
+    def counting(self: ColumnIndex, f: Filter) -> object:
+        if self is index:  # not the fresh indexes' counts
+            counted.append(f)
+        return count(self, f)
+
+    def masking(self: ColumnIndex, f: Filter, rows: object = None) -> object:
+        if self is index and rows is None:
+            masked.append("all")
+        return scalar(self, f, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ColumnIndex, "_count", counting)
+    monkeypatch.setattr(ColumnIndex, "scalar_mask", masking)
+    for first, second in itertools.pairwise(FILTERS):
+        counted.clear()
+        masked.clear()
+        for _ in range(3):  # there and back, three times
+            for chosen in (first, second):
+                fresh = _index(events)
+                assert index.counts(chosen) == fresh.counts(chosen)
+                assert index.rows(chosen) == fresh.rows(chosen)
+        assert counted == [first, second] or counted == [second]  # `first` kept from before
+        assert len(masked) <= 2
+        row = rnd.randrange(len(events))
+        update = {row: _edited(events[row], rnd)}
+        index.edit(update)
+        events[row] = update[row]
+        for chosen in (first, second):  # the kept one dropped: counted again, as fresh
+            assert index.counts(chosen) == _index(events).counts(chosen)
+            assert index.rows(chosen) == _index(events).rows(chosen)
 
 
 def test_keeps_answers_select_for_some_rows() -> None:
