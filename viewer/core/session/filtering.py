@@ -80,9 +80,9 @@ class _Haystack:
 
 class ColumnIndex:
     """Filters over an `EventColumns`. Edits go through `edit(updates)`, which keeps the
-    counts and masks of the last filter up to date from the edited rows alone (and drops the
-    filter before it's, kept for a change back); after columns were changed any other way,
-    call `changed(fields)`."""
+    counts and masks of the last filter up to date from the edited rows alone (and drops
+    those kept for the filter before it, for a change back); after columns were changed any
+    other way, call `changed(fields)`."""
 
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
