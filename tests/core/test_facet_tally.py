@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import random
 
 import numpy as np
@@ -16,7 +17,7 @@ from tests.core.workcount import growth, lines_run
 from viewer.core.events.document_events import Event
 from viewer.core.query import NO_VALUE, EventIndex, Filter
 from viewer.core.session.columns import EventColumns
-from viewer.core.session.facet_counts import FacetCounts
+from viewer.core.session.facet_counts import FacetCounts, name_rank
 from viewer.core.session.filtering import ColumnIndex
 
 FILTERS = [
@@ -71,6 +72,48 @@ def test_counts_and_rows_after_edits_equal_a_fresh_count(chosen: Filter) -> None
     assert index.counts(chosen) == EventIndex.build(events).counts(chosen)
 
 
+def test_a_change_back_to_the_filter_before_reuses_its_counts_and_masks_until_an_edit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Toggling between two filters counts and masks each once; an edit between the changes
+    drops the one kept from before, so every answer still equals a fresh count."""
+    rnd = random.Random(5)
+    events = synthetic_events(400, seed=4, documents=400)
+    index = _index(events)
+    counted: list[Filter] = []
+    masked: list[str] = []
+    count, scalar = ColumnIndex._count, ColumnIndex.scalar_mask
+
+    def counting(self: ColumnIndex, f: Filter) -> object:
+        if self is index:  # not the fresh indexes' counts
+            counted.append(f)
+        return count(self, f)
+
+    def masking(self: ColumnIndex, f: Filter, rows: object = None) -> object:
+        if self is index and rows is None:
+            masked.append("all")
+        return scalar(self, f, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ColumnIndex, "_count", counting)
+    monkeypatch.setattr(ColumnIndex, "scalar_mask", masking)
+    for first, second in itertools.pairwise(FILTERS):
+        counted.clear()
+        masked.clear()
+        for _ in range(3):  # there and back, three times
+            for chosen in (first, second):
+                fresh = _index(events)
+                assert index.counts(chosen) == fresh.counts(chosen)
+                assert index.rows(chosen) == fresh.rows(chosen)
+        assert counted == [first, second] or counted == [second]  # `first` kept from before
+        assert len(masked) <= 2
+        row = rnd.randrange(len(events))
+        update = {row: _edited(events[row], rnd)}
+        index.edit(update)
+        events[row] = update[row]
+        for chosen in (first, second):  # the kept one dropped: counted again, as fresh
+            assert index.counts(chosen) == _index(events).counts(chosen)
+            assert index.rows(chosen) == _index(events).rows(chosen)
+
+
 def test_keeps_answers_select_for_some_rows() -> None:
     events = synthetic_events(300, seed=3, documents=300)
     index = _index(events)
@@ -111,6 +154,41 @@ def test_the_panel_listing_is_largest_first_then_by_name_and_keeps_checked_value
         assert numbers == [counts[name] for name in names]  # the counts read at once
     with pytest.raises(KeyError):
         counts["delta"]  # no event has it
+
+
+def test_the_listing_picks_the_largest_as_a_full_sort_orders_them() -> None:
+    """The listing partitions out its first values and sorts only them: the same names,
+    counts and hidden count as sorting every value, with ties, "no value", checked values
+    beyond the limit, a limit of none, some and more than every value, and counts beyond
+    the packed key."""
+    pick = random.Random(9)
+    for case in range(300):
+        size = pick.randint(0, 60)
+        strings = [f"v{pick.randrange(40)}-{i}" for i in range(size)]
+        total = np.array([pick.choice((0, 1, 5, 9)) for _ in range(size + 1)], dtype=np.int64)
+        top = 1 << 40 if case % 50 == 0 else 6
+        counted = np.array([min(t, pick.randint(0, top)) if t else 0 for t in total],
+                           dtype=np.int64)
+        if case % 50 == 0 and size:
+            counted[0] = 1 << 40
+            total[0] = max(1, int(total[0]))
+        rank = name_rank(strings)
+        counts = FacetCounts(strings, {s: i for i, s in enumerate(strings)}, counted, total,
+                             rank, with_none=True)
+        checked = frozenset(pick.sample([*strings, NO_VALUE], min(3, size)))
+        for limit in (0, 1, 5, size, size + 3):
+            wanted = np.zeros(size + 1, dtype=bool)
+            for value in checked:
+                wanted[size if value == NO_VALUE else strings.index(value)] = True
+            shown = np.flatnonzero((total > 0) & ((counted > 0) | wanted))
+            order = shown[np.lexsort((rank[shown], -counted[shown], shown == size))].tolist()
+            name = [NO_VALUE if slot == size else strings[slot] for slot in range(size + 1)]
+            more = sorted((name[slot], slot) for slot in order[limit:] if wanted[slot])
+            expected = [name[slot] for slot in order[:limit]] + [n for n, _slot in more]
+            numbers = [int(counted[slot]) for slot in order[:limit]] + [
+                int(counted[slot]) for _n, slot in more]
+            assert counts.counted_listing(limit, checked) == (
+                expected, numbers, max(0, len(order) - limit))
 
 
 @pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.int32, np.int64])

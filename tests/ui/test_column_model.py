@@ -153,3 +153,53 @@ def test_shown_rows_bring_the_mask_they_were_picked_with(qapp: Any) -> None:
         assert isinstance(shown, RowArray) and shown.mask is not None
         assert np.array_equal(np.flatnonzero(shown.mask), np.sort(np.asarray(shown)))
         assert len(shown.mask) == len(rows)
+
+
+def test_a_change_back_shows_the_rows_picked_before_until_an_edit_or_a_sort(
+        qapp: Any, monkeypatch: Any) -> None:
+    """Toggling a filter off and on again picks each filter's rows once; a sort or an edit in
+    between picks them again, and the rows always equal the list model's."""
+    import dataclasses
+
+    plain, fast, rows = _proxies(1500)
+    picked: list[int] = []
+    ordered = EventFilterProxy._ordered
+
+    def counted(self: EventFilterProxy, mask: Any) -> Any:
+        if self is fast:
+            picked.append(1)
+        return ordered(self, mask)
+
+    monkeypatch.setattr(EventFilterProxy, "_ordered", counted)
+    russia = Filter(parties=frozenset({"Russia"}))
+
+    def toggle(times: int) -> None:
+        for _ in range(times):
+            for value in (russia, Filter()):
+                plain.set_filter(value)
+                fast.set_filter(value)
+                assert list(fast.rows) == list(plain.rows)
+
+    toggle(1)
+    picked.clear()
+    toggle(3)
+    assert not picked  # each filter's rows were picked once, in the first round
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        plain.sort(0, order)
+        fast.sort(0, order)
+        picked.clear()
+        toggle(1)
+        assert len(picked) == 2  # in the new order: not the rows kept in the old one
+        picked.clear()
+        toggle(2)
+        assert not picked
+    row = next(r for r in range(len(rows)) if "Russia" in rows[r].parties)
+    edited = dataclasses.replace(rows[row], parties=("Chad",))
+    assert isinstance(fast.index_, ColumnIndex)
+    fast.index_.edit({row: edited})  # the Session edits its index, then the model hears
+    plain.sourceModel().replace_many({row: edited})
+    fast.sourceModel().replace_many({row: edited})
+    picked.clear()
+    toggle(1)
+    assert picked  # picked anew after the edit
+    assert list(fast.rows) == list(plain.rows)

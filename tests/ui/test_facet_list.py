@@ -116,3 +116,40 @@ def test_the_kept_checked_values_are_what_the_items_show(qapp: Any) -> None:
     assert facet.checked() == shown(facet) == frozenset({"a"})
     facet.set_counts({"b": 3, "c": 2})  # a plain mapping without "a": it is no longer listed
     assert facet.checked() == shown(facet) == frozenset()
+
+
+def test_the_same_listing_again_sets_and_measures_nothing(
+        qtbot: Any, monkeypatch: Any) -> None:
+    """Counts that list the same values with the same counts and labels (the facet's own
+    choice changed) leave the items alone; another count, label or check still shows."""
+    facet = FacetList("parties")
+    qtbot.addWidget(facet)
+    facet.show()
+    work: list[str] = []
+    update, fit = FacetList._update_items, facet._sizes.fit
+
+    def updating(self: FacetList, *args: Any) -> Any:
+        work.append("items")
+        return update(self, *args)
+
+    monkeypatch.setattr(FacetList, "_update_items", updating)
+    monkeypatch.setattr(facet._sizes, "fit", lambda texts: (work.append("fit"), fit(texts)))
+    counts = {"Russia": 5, "Chad": 2, "Peru": 1}
+    facet.set_counts(counts)
+    assert work == ["items", "fit"]
+    work.clear()
+    facet.set_counts(dict(counts))
+    assert work == []
+    facet.item(1).setCheckState(Qt.CheckState.Checked)
+    facet.set_counts(dict(counts))
+    assert work == [] and facet.checked() == frozenset({"Chad"})
+    facet.set_counts({**counts, "Chad": 3})
+    assert work == ["items", "fit"] and facet.item(1).text() == "Chad  (3)"
+    work.clear()
+    facet.labels = {"Chad": "Republic of Chad"}
+    facet.set_counts({**counts, "Chad": 3})
+    assert work == ["items", "fit"] and facet.item(1).text() == "Republic of Chad  (3)"
+    assert facet.checked() == frozenset({"Chad"})
+    facet.set_counts({"Russia": 5, "Peru": 1})  # Chad no longer listed: no longer checked
+    assert [facet.item(i).text() for i in range(facet.count())] == ["Russia  (5)", "Peru  (1)"]
+    assert facet.checked() == frozenset()

@@ -50,6 +50,10 @@ def _read_fields(field: str) -> frozenset[str]:
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
+_Picked = tuple[Filter, npt.NDArray[np.bool_], "npt.NDArray[np.int32] | None",
+                npt.NDArray[np.int32], npt.NDArray[np.bool_]]
+
+
 def with_hint(signal: Any) -> Any:
     """A layout signal's overload with parents and hint (its stubs do not show overloads)."""
     return signal[_WITH_HINT]
@@ -87,6 +91,10 @@ class EventFilterProxy(QAbstractProxyModel):
         self.edit_reset = False  # the last edit changed which rows are shown
         self.counts_stale = False  # the last edit kept the rows; counts wait for a refresh
         self._source: EventTableModel | None = None
+        # The rows picked for the last filter and the one before it: the filter, the index's
+        # scalar mask and the order they were picked with, the rows and the filter's mask.
+        self._picked_now: _Picked | None = None
+        self._picked_before: _Picked | None = None
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
@@ -117,6 +125,7 @@ class EventFilterProxy(QAbstractProxyModel):
         else:  # events set without a Session (benchmarks, tests): index them
             self.index_ = EventIndex.build(self.source().events)
         self._order = self._order_array = self._text_order = None
+        self._picked_now = self._picked_before = None
         self.beginResetModel()  # other rows, or other events: nothing maps across
         self._select()
         self.endResetModel()
@@ -142,11 +151,23 @@ class EventFilterProxy(QAbstractProxyModel):
         self.filterApplied.emit()
 
     def _select(self) -> None:
-        """The filter's rows in the table's order, and its facet counts."""
+        """The filter's rows in the table's order, and its facet counts. A change back to
+        the filter before (a toggle undone, a value cleared) shows the rows picked for it
+        then, while the index keeps that filter's masks (no edit since) and the table's
+        order is the same: picking them again was 0.2-0.5 ms at 100,000 events."""
         index = self.index_
         if isinstance(index, ColumnIndex):
-            mask = index.select(self.filter)
-            self._set_rows(self._ordered(mask), mask)
+            scalar = index.masks(self.filter)[0]  # a new array after any edit
+            kept = self._picked_before
+            if (kept is not None and kept[0] == self.filter and kept[1] is scalar
+                    and kept[2] is self._order_array and self._order_array is not None):
+                rows, mask = kept[3], kept[4]
+            else:
+                mask = index.select(self.filter)
+                rows = self._ordered(mask)
+            self._picked_before = self._picked_now
+            self._picked_now = (self.filter, scalar, self._order_array, rows, mask)
+            self._set_rows(rows, mask)
         else:
             self._set_rows(self._selected_in_order(index.rows(self.filter)) if index else [])
         self._counts = index.counts(self.filter) if index is not None else {}
@@ -213,6 +234,7 @@ class EventFilterProxy(QAbstractProxyModel):
             self.edit_reset = True
             self._source_changed()
             return
+        self._picked_now = self._picked_before = None  # the rows an edit may change
         edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
         kept = self._text_order
         if kept is not None and (fields is None or fields & _read_fields(kept[0])):

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QStyle,
     QStyledItemDelegate,
@@ -51,16 +52,18 @@ class CellDelegate(QStyledItemDelegate):
         self._italic: tuple[str, QFont, QFontMetrics] | None = None
         self._pictures: dict[tuple[object, ...], QPixmap] = {}  # a drawn cell, by its look
         self._pixels = 0  # the kept pictures' pixels
-        # The font's key, palette's key and device ratio of the paint under way (the view
-        # passes every cell of one paint the same font and palette); None outside a paint
-        # the view announced (`painting`), where each cell reads them.
-        self._frame: tuple[str, int, float] | None = None
+        # The font's key, palette's key, device ratio and the option's features (None when
+        # they vary by row: alternating rows) of the paint under way (the view passes every
+        # cell of one paint the same font, palette and features); None outside a paint the
+        # view announced (`painting`), where each cell reads them.
+        self._frame: tuple[str, int, float, int | None] | None = None
         self._framing = False
 
     def painting(self, started: bool) -> None:
         """The view starts (True) or ends (False) a paint of its cells: the look every cell of
-        it shares is read from its first cell's option, not from each (a font's key and a
-        palette's and the device's ratio were three calls from Python per cell)."""
+        it shares is read from its first cell's option, not from each (a font's key, a
+        palette's, the device's ratio and the features were four calls from Python per cell,
+        the features some 0.2 ms of a 1600×1000 table's repaint)."""
         self._framing = started
         self._frame = None
 
@@ -76,13 +79,16 @@ class CellDelegate(QStyledItemDelegate):
         rect = option.rect
         frame = self._frame
         if frame is None:
+            widget = option.widget
+            steady = not (isinstance(widget, QAbstractItemView) and widget.alternatingRowColors())
             frame = (option.font.key(), option.palette.cacheKey(),
-                     painter.device().devicePixelRatioF())
+                     painter.device().devicePixelRatioF(),
+                     option.features.value if steady else None)
             if self._framing:
                 self._frame = frame
-        ratio = frame[2]
-        key = (self.cell(index.row(), index.column()), rect.width(), rect.height(),
-               state, option.features, frame)
+        ratio, features = frame[2], frame[3]
+        key = (self.cell(index.row(), index.column()), rect.width(), rect.height(), state,
+               option.features.value if features is None else features, frame)
         pictures = self._pictures
         picture = pictures.pop(key, None)
         if picture is None:
@@ -92,7 +98,7 @@ class CellDelegate(QStyledItemDelegate):
                 dropped = pictures.pop(next(iter(pictures)))
                 self._pixels -= dropped.width() * dropped.height()
         pictures[key] = picture  # the most recently drawn last
-        painter.drawPixmap(rect.x(), rect.y(), picture)
+        painter.drawPixmap(rect.topLeft(), picture)
 
     def _drawn(self, option: QStyleOptionViewItem, index: QModelIndex,
                ratio: float) -> QPixmap:

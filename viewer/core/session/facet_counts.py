@@ -17,6 +17,7 @@ from viewer.core.query import NO_VALUE
 from viewer.core.session.columns import EventColumns
 
 I64 = npt.NDArray[np.int64]
+PARTITIONED = 4  # more shown values than this many times the limit: partitioned, not sorted
 
 
 def codes_of_rows(columns: EventColumns, name: str, rows: I64) -> tuple[I64, I64]:
@@ -127,17 +128,36 @@ class FacetCounts(Mapping[str, int]):
             if slot is not None:
                 wanted[slot] = True
         shown = np.flatnonzero((self.total > 0) & ((self.counted > 0) | wanted))
-        order = shown[np.lexsort((self.rank[shown], -self.counted[shown],
-                                  shown == self.size))]
-        hidden = max(0, len(order) - limit)
+        hidden = max(0, len(shown) - limit)
+        top, more = self._largest(shown, limit)
         size, strings = self.size, self.strings
-        names = [NO_VALUE if slot == size else strings[slot] for slot in order[:limit].tolist()]
-        counts: list[int] = self.counted[order[:limit]].tolist()
-        more = order[limit:]
+        names = [NO_VALUE if slot == size else strings[slot] for slot in top.tolist()]
+        counts: list[int] = self.counted[top].tolist()
         extra = sorted((self._name(slot), slot) for slot in more[wanted[more]].tolist())
         names += [name for name, _slot in extra]
         counts += [int(self.counted[slot]) for _name, slot in extra]
         return names, counts, hidden
+
+    def _largest(self, shown: I64, limit: int) -> tuple[I64, I64]:
+        """The first `limit` of the `shown` slots in the listing's order (largest count
+        first, then by name, "no value" last), in that order, and the rest (in no order).
+        Each slot's place is one integer (its rank is unique), so the first `limit` are
+        partitioned out in O(len(shown)) and only they are sorted (5,000 documents listing
+        300: 0.16 -> 0.10 ms; a few values are sorted at once, which costs less)."""
+        counted, rank = self.counted[shown], self.rank[shown]
+        if len(shown) <= PARTITIONED * max(limit, 1) or (  # few: one sort costs less
+                int(counted.max()) >= 1 << 31 or int(counted.min()) < 0
+                or int(rank.max()) >= 1 << 31):  # beyond the packed key
+            order = shown[np.lexsort((rank, -counted, shown == self.size))]
+            return order[:limit], order[limit:]
+        key = (((shown == self.size).astype(np.int64) << 62)
+               | (((1 << 31) - 1 - counted) << 31) | rank)
+        first = np.argpartition(key, limit - 1)[:limit] if limit > 0 else shown[:0]
+        rest = np.ones(len(shown), dtype=bool)
+        rest[first] = False
+        more = shown[rest]
+        first = first[np.argsort(key[first])]
+        return shown[first], more
 
 
 def name_rank(strings: Sequence[str]) -> I64:

@@ -29,6 +29,8 @@ from viewer.core.session.facet_counts import (
 
 Mask = npt.NDArray[np.bool_]
 I64 = npt.NDArray[np.int64]
+#: A filter, its scalar mask and each chosen facet's mask (None: not chosen).
+_Masks = tuple[Filter, Mask, dict[str, Mask | None]]
 # The event fields the filter reads besides the facets (toggles, dates, sources, text).
 SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
 FEW_CODES = 8  # up to this many chosen values are compared one by one
@@ -78,8 +80,9 @@ class _Haystack:
 
 class ColumnIndex:
     """Filters over an `EventColumns`. Edits go through `edit(updates)`, which keeps the
-    counts and masks of the last filter up to date from the edited rows alone; after columns
-    were changed any other way, call `changed(fields)`."""
+    counts and masks of the last filter up to date from the edited rows alone (and drops
+    those kept for the filter before it, for a change back); after columns were changed any
+    other way, call `changed(fields)`."""
 
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
@@ -87,20 +90,25 @@ class ColumnIndex:
         self._totals: dict[str, I64] = {}  # facet → events per code over all rows
         self._ranks: dict[str, I64] = {}  # facet → codes' order by name
         self._tally: _Tally | None = None
-        self._masks: tuple[Filter, Mask, dict[str, Mask | None]] | None = None
+        self._masks: _Masks | None = None
+        # The filter before the last one's counts and masks: a change back to it (a party
+        # toggled off, a value cleared) counts and masks nothing again. Any edit drops them.
+        self._tally_before: _Tally | None = None
+        self._masks_before: _Masks | None = None
 
     def changed(self, fields: set[str] | frozenset[str]) -> None:
         """Forget what depends on the given fields (and nothing else)."""
         for name in fields:
             self._totals.pop(_FIELD_FACET.get(name, name), None)
         if fields:
-            self._tally = self._masks = None
+            self._tally = self._masks = self._tally_before = self._masks_before = None
 
     def edit(self, updates: Mapping[int, Event]) -> set[str]:
         """Write whole events into their rows (`EventColumns.set_rows`) and bring the facet
         totals, the last filter's counts and its masks up to date by taking the edited rows'
         old values out and their new ones in: work in proportion to the rows edited."""
         rows = np.fromiter(sorted(updates), dtype=np.int64, count=len(updates))
+        self._tally_before = self._masks_before = None  # only the last filter's follow edits
         last, masks = self._tally, self._masks
         old_totals = {facet: self._facet_codes(facet, rows)[0] for facet in self._totals}
         old_counted = self._contributions(last.filter, rows) if last is not None else {}
@@ -283,10 +291,15 @@ class ColumnIndex:
         """The scalar mask and each chosen facet's mask (None: not chosen), kept for the
         last filter (and kept up to date by `edit`); callers must not change them."""
         if self._masks is None or self._masks[0] != f:
-            facets: dict[str, Mask | None] = {
-                facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
-                for facet in FACETS}
-            self._masks = (f, self.scalar_mask(f), facets)
+            before = self._masks_before
+            self._masks_before = self._masks
+            if before is not None and before[0] == f:
+                self._masks = before
+            else:
+                facets: dict[str, Mask | None] = {
+                    facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
+                    for facet in FACETS}
+                self._masks = (f, self.scalar_mask(f), facets)
         return self._masks[1], self._masks[2]
 
     def select(self, f: Filter) -> Mask:
@@ -314,7 +327,10 @@ class ColumnIndex:
         (values no event has are left out). Counted once per filter, then kept up to date by
         `edit`."""
         if self._tally is None or self._tally.filter != f:
-            self._tally = self._count(f)
+            before = self._tally_before
+            self._tally_before = self._tally
+            self._tally = (before if before is not None and before.filter == f
+                           else self._count(f))
         out: dict[str, FacetCounts] = {}
         for facet in FACETS:
             name = _FACET_FIELD[facet]
