@@ -16,17 +16,20 @@ from PySide6.QtCore import (
 )
 
 from viewer.core.events.document_events import Event
-from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import EventIndex, Filter
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_array import Ints, RowArray
 from viewer.core.session.row_events import RowEvents
-from viewer.core.session.saved_orders import table_order
-from viewer.core.session.text_order import text_order
+from viewer.ui.column_sorting import (
+    KeptOrder,
+    column_order,
+    read_fields,
+    sort_fields,
+    sorted_rows,
+)
 from viewer.ui.event_model import (
     CELL_FLAGS,
     COLUMNS,
-    ORDER_FIELDS,
     ROLES,
     EventTableModel,
     Index,
@@ -34,18 +37,6 @@ from viewer.ui.event_model import (
 
 #: A filter change moves rows only: the horizontal header (the columns) hears nothing of it.
 ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
-# The columns sorted by their text, and the event field each shows (as `EventTableModel` does)
-TEXT_FIELDS = {2: "parties", 3: "topics", 4: "tags", 5: "text", 6: "document", 7: "modality",
-               8: "speaker", 9: "conflict"}
-
-
-def _read_fields(field: str) -> frozenset[str]:
-    """The event fields a text column's order is read from."""
-    if field == "text":  # a sentence is a stretch of its document's text
-        return frozenset({"text", "document", "char_start", "char_end"})
-    return frozenset({field})
-
-
 #: The signals' overload that carries the hint (PySide emits the one without arguments).
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
@@ -85,7 +76,7 @@ class EventFilterProxy(QAbstractProxyModel):
         self._order_array: npt.NDArray[np.int32] | None = None  # 4 bytes a row
         # the last text column's ascending order (its field, the rows), kept while its field
         # is not edited: the other way round is the same rows reversed
-        self._text_order: tuple[str, npt.NDArray[np.int32]] | None = None
+        self._text_order: KeptOrder | None = None
         self._rows_array: Ints = np.zeros(0, dtype=np.int64)
         self._fields: frozenset[str] | None = None  # what the next edit changes, if known
         self.edit_reset = False  # the last edit changed which rows are shown
@@ -210,7 +201,8 @@ class EventFilterProxy(QAbstractProxyModel):
         """The rows a mask keeps, in the table's order: the whole table's order is one
         argsort per sort column, and a filter only picks from it (O(n), vectorised)."""
         if self._order_array is None:
-            self._order_array = self._column_order()
+            self._order_array, self._text_order = column_order(
+                self.source(), self.sort_column, self.sort_order, self._text_order)
         order = self._order_array
         # `take` and `compress` rather than indexing by arrays: the same rows, without
         # NumPy's general indexing (a random third of 100,000 rows: 0.51 -> 0.15 ms).
@@ -237,9 +229,9 @@ class EventFilterProxy(QAbstractProxyModel):
         self._picked_now = self._picked_before = None  # the rows an edit may change
         edited = np.arange(top.row(), bottom.row() + 1, dtype=np.int64)
         kept = self._text_order
-        if kept is not None and (fields is None or fields & _read_fields(kept[0])):
+        if kept is not None and (fields is None or fields & read_fields(kept[0])):
             self._text_order = None  # (whichever column the table is sorted by now)
-        keys = self._sort_fields()
+        keys = sort_fields(self.sort_column)
         if fields is None or keys is None or fields & keys:
             self._order_array = None
             same = np.array_equal(self._ordered(index.select(self.filter)), self._rows_array)
@@ -256,14 +248,6 @@ class EventFilterProxy(QAbstractProxyModel):
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
-    def _sort_fields(self) -> frozenset[str] | None:
-        """The event fields the table's order is read from (None: not known); an edit of
-        none of them leaves the order as it was (a tag added while sorted by sentence)."""
-        if self.sort_column in (0, 1):
-            return ORDER_FIELDS
-        field = TEXT_FIELDS.get(self.sort_column)
-        return _read_fields(field) if field is not None else None
-
     @property
     def counts(self) -> Mapping[str, Mapping[str, int]]:
         """Facet counts for the filter; after an edit that kept the rows they are counted
@@ -272,30 +256,6 @@ class EventFilterProxy(QAbstractProxyModel):
             self._counts = self.index_.counts(self.filter)
             self.counts_stale = False
         return self._counts
-
-    def _column_order(self) -> npt.NDArray[np.int32]:
-        """Every row in the table's order, as 4-byte row numbers: by date, the core's table
-        order (saved with the folder's columns, or sorted once); by another column, its text
-        ranked from the columns (`text_order`); rows not over columns, their texts sorted in
-        Python."""
-        model = self.source()
-        events = model.events
-        field = TEXT_FIELDS.get(self.sort_column)
-        if isinstance(events, RowEvents) and (self.sort_column in (0, 1) or field is not None):
-            if field is None:
-                order = table_order(events.columns)
-            elif self._text_order is not None and self._text_order[0] == field:
-                order = self._text_order[1]
-            else:  # each distinct value's text made once, not an Event per row
-                label = (flag_label if field == "conflict" else
-                         (lambda d: model.titles.get(d) or d) if field == "document" else None)
-                order = text_order(events.columns, field, label)
-                self._text_order = (field, order)
-            if self.sort_order == Qt.SortOrder.DescendingOrder:
-                order = order[::-1]  # (as the sorted list reversed: ties in reverse)
-            return order
-        ordered = np.asarray(self._sorted(list(range(len(events)))), dtype=np.int32)
-        return ordered  # _sorted reversed it already for a descending order
 
     def _selected_in_order(self, positions: list[int]) -> list[int]:
         """The rows a filter keeps in the table's sort order (events set without a Session).
@@ -314,14 +274,7 @@ class EventFilterProxy(QAbstractProxyModel):
         return [row for row in self._order if keep[row]]
 
     def _sorted(self, rows: list[int]) -> list[int]:
-        model = self.source()
-        events = model.events
-        key_of = model._sort_key
-        column = self.sort_column
-        rows = sorted(rows, key=lambda r: key_of(events[r], column))
-        if self.sort_order == Qt.SortOrder.DescendingOrder:
-            rows.reverse()
-        return rows
+        return sorted_rows(self.source(), rows, self.sort_column, self.sort_order)
 
     # Qt overrides ----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
