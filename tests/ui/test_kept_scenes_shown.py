@@ -3,6 +3,9 @@ the same picture as a scene made anew; a zoom or an edit since makes it anew."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -65,3 +68,21 @@ def test_a_scene_laid_out_again_or_edited_since_is_made_anew(window: MainWindow,
     window.editing.add_tag("kept scenes", [window.model.events[rows[0]]])
     _toggle(window, one)
     assert timeline.scene is not every  # the columns were edited: their stamp moved
+
+
+def test_scenes_made_before_an_edit_are_let_go(window: MainWindow, qtbot: QtBot) -> None:
+    timeline = window.timeline
+    party = next(p for p in window.proxy.counts.get("parties", {}) if p)
+    one = Filter(parties=frozenset({party}))
+    _toggle(window, one)
+    every = weakref.ref(timeline.scene)
+    window.proxy.set_filter(one)
+    timeline.viewport().repaint()
+    narrow = weakref.ref(timeline.scene)
+    rows = window.proxy.shown_source_rows()
+    window.editing.add_tag("let go", [window.model.events[rows[0]]])
+    window.proxy.set_filter(Filter())  # one new scene: room for one more kept
+    timeline.viewport().repaint()
+    gc.collect()
+    # neither the widget's kept scenes nor the painter's batches hold them
+    assert every() is None and narrow() is None

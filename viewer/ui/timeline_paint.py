@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -74,11 +75,12 @@ class TimelinePainter:
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
         self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
         self.batches = BatchBuilder(self)
-        # the batches of the last scenes painted, newest first, each with its scene (kept
-        # alive, so its id in the key names no other): a filter turned off again shows a
-        # kept scene (`KeptScenes`), and its batch with it
-        self._built: list[tuple[tuple[object, ...], ItemBatch, Scene | None]] = [
-            ((), ItemBatch(), None)]
+        # the batches of the last scenes painted, newest first, each with a weak reference
+        # to its scene (matched by identity, so an id reused by a later scene never finds
+        # it, and a scene dropped by the widget is not kept alive here): a filter turned
+        # off again shows a kept scene (`KeptScenes`), and its batch with it
+        self._built: list[tuple[tuple[object, ...], ItemBatch, Callable[[], Scene | None]]] = [
+            ((), ItemBatch(), _no_scene)]
 
     def show(self, scene: Scene | None, view: TimelineView,
              colours: TimelineColours) -> None:
@@ -163,7 +165,7 @@ class TimelinePainter:
                _identity(view.label_of), self.selected_pen.color().rgba(), self.badge_text.rgba(),
                view.edits)
         for index, (built_key, built, scene) in enumerate(self._built):
-            if scene is self.scene and built_key == key:
+            if scene() is self.scene and built_key == key:
                 if index:
                     self._built.insert(0, self._built.pop(index))
                 return built
@@ -173,7 +175,7 @@ class TimelinePainter:
             return metrics.horizontalAdvance(text.text()), metrics.height()
 
         built = self.batches.build(items, fast, metrics.ascent(), size_of, font.key())
-        self._built.insert(0, (key, built, self.scene))
+        self._built.insert(0, (key, built, weakref.ref(self.scene)))
         del self._built[KEPT_BATCHES:]
         return built
 
@@ -387,6 +389,11 @@ class TimelinePainter:
         """The key across the top of the axis, right-aligned: colours, then marks."""
         self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
                                         self.legend, text)
+
+
+def _no_scene() -> Scene | None:
+    """No scene: what the first, empty batch was built for."""
+    return None
 
 
 def _identity(function: Callable[..., object]) -> tuple[int, int]:

@@ -239,15 +239,18 @@ class TimelineWidget(QAbstractScrollArea):
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport; the
         scene made last time for the same rows and settings, when it is still as made."""
         window = self._window()
+        stamp = events_stamp(self.events)
         key = self._kept_key(window)
         rows = row_index(self.rows)
-        scene = self.kept.find(key, rows) if key is not None else None
+        scene = self.kept.find(stamp, key, rows) if stamp is not None else None
         if scene is None:
             scene = Scene(self.events, self.rows, self.mode, self.scale,
                           measure=text_widths(self.font()), label_of=self.label_of,
                           window=window, lane_label=self.lane_label, current=self.current)
-            if key is not None:
-                self.kept.keep(key, rows, scene)
+            if stamp is not None:
+                self.kept.keep(stamp, key, rows, scene)
+            else:
+                self.kept.clear()
         self.scene = scene
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._sync()
@@ -255,16 +258,12 @@ class TimelineWidget(QAbstractScrollArea):
         self._update_scrollbars()
         self.viewport().update()
 
-    def _kept_key(self, window: tuple[float, float]) -> Key | None:
-        """Everything a new scene is made from but the rows (`KeptScenes`); None when the
-        events carry no edit stamp. Lane names read the taxonomy, and in document mode the
-        titles (a new dict per filter change, compared by value)."""
-        stamp = events_stamp(self.events)
-        if stamp is None:
-            return None
-        return (stamp, self.edits, self.mode, self.scale, window, self.font().key(),
-                self.current, id(self.taxonomy),
-                self.doc_titles if self.mode == "document" else None)
+    def _kept_key(self, window: tuple[float, float]) -> Key:
+        """Everything a new scene is made from but the events and the rows (`KeptScenes`).
+        Lane names read the taxonomy, and in document mode the titles (a new dict per
+        filter change, compared by value)."""
+        return (self.edits, self.mode, self.scale, window, self.font().key(), self.current,
+                id(self.taxonomy), self.doc_titles if self.mode == "document" else None)
 
     def _stale(self) -> bool:
         return self.scene is None or self._scene_key != (id(self.events), id(self.rows),

@@ -44,29 +44,42 @@ class _Kept:
 
 
 class KeptScenes:
-    """The last few scenes made, newest first, found again by key and rows."""
+    """The last few scenes made over events of one stamp, newest first, found again by key
+    and rows. A scene that can never be found again (laid out since, or made before an
+    edit) is dropped when next looked for, not held until two more scenes push it out: at
+    a million events a scene of every row holds some 12 MB of lane arrays."""
 
     def __init__(self, size: int = KEPT) -> None:
         self.size = size
+        self._stamp: Key | None = None
         self._kept: list[_Kept] = []
 
     def __len__(self) -> int:
         return len(self._kept)
 
-    def find(self, key: Key, rows: npt.NDArray[np.integer]) -> Scene | None:
-        """A kept scene made from `key` and these rows and untouched since, or None."""
+    def find(self, stamp: Key, key: Key, rows: npt.NDArray[np.integer]) -> Scene | None:
+        """A kept scene made from events of `stamp`, `key` and these rows and untouched
+        since, or None."""
+        if stamp != self._stamp:
+            self._kept.clear()  # the events were edited (or are others): none fits now
+            self._stamp = stamp
+        self._kept = [kept for kept in self._kept if kept.scene.version == kept.version]
         for index, kept in enumerate(self._kept):
-            if (kept.key == key and kept.scene.version == kept.version
-                    and len(kept.rows) == len(rows) and np.array_equal(kept.rows, rows)):
+            if kept.key == key and len(kept.rows) == len(rows) and np.array_equal(
+                    kept.rows, rows):
                 self._kept.insert(0, self._kept.pop(index))
                 return kept.scene
         return None
 
-    def keep(self, key: Key, rows: npt.NDArray[np.integer], scene: Scene) -> None:
+    def keep(self, stamp: Key, key: Key, rows: npt.NDArray[np.integer], scene: Scene) -> None:
         """Keep a scene just made (the oldest kept one goes)."""
+        if stamp != self._stamp:
+            self._kept.clear()
+            self._stamp = stamp
         self._kept.insert(0, _Kept(key, rows, scene, scene.version))
         del self._kept[self.size:]
 
     def clear(self) -> None:
         """Drop every kept scene (other events: the old ones must not stay alive)."""
         self._kept.clear()
+        self._stamp = None
