@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -44,6 +45,7 @@ from viewer.ui.timeline_view import TimelineColours, TimelineView
 AXIS_HEIGHT = 54.0
 TRIANGLE_STRIP = 9.0
 HEADER_WIDTH = 150.0
+KEPT_BATCHES = 2  # as many as the widget keeps scenes (`KeptScenes`)
 
 #: Something drawn over the lanes after the items (the widget's re-date preview): it gets
 #: the painter, the lanes' left and top, and the scroll.
@@ -73,7 +75,12 @@ class TimelinePainter:
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
         self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
         self.batches = BatchBuilder(self)
-        self._built: tuple[tuple[object, ...], ItemBatch] = ((), ItemBatch())
+        # the batches of the last scenes painted, newest first, each with a weak reference
+        # to its scene (matched by identity, so an id reused by a later scene never finds
+        # it, and a scene dropped by the widget is not kept alive here): a filter turned
+        # off again shows a kept scene (`KeptScenes`), and its batch with it
+        self._built: list[tuple[tuple[object, ...], ItemBatch, Callable[[], Scene | None]]] = [
+            ((), ItemBatch(), _no_scene)]
 
     def show(self, scene: Scene | None, view: TimelineView,
              colours: TimelineColours) -> None:
@@ -140,7 +147,7 @@ class TimelinePainter:
     @property
     def batch(self) -> ItemBatch:
         """What the last paint drew of the items (for tests and checks)."""
-        return self._built[1]
+        return self._built[0][1]
 
     def _batch(self, painter: QPainter, items: list[Item], fast: bool,
                place: tuple[float, float, float, float]) -> ItemBatch:
@@ -149,20 +156,28 @@ class TimelinePainter:
         assert self.scene is not None
         view, events = self.view, self.view.events
         font = painter.font()
+        # an empty selection is the same whatever set holds it (a filter change hands the
+        # view a new one, which made a kept scene's batch be built again)
         key = (id(self.scene), self.scene.version, place, fast, self.quick_dashes,
                id(self.colours), view.mode,
-               id(view.selected), len(view.selected), view.current, font.key(), id(events),
+               id(view.selected) if view.selected else 0, len(view.selected), view.current,
+               font.key(), id(events),
                _identity(view.label_of), self.selected_pen.color().rgba(), self.badge_text.rgba(),
                view.edits)
-        if self._built[0] != key:
-            metrics = QFontMetricsF(font)
+        for index, (built_key, built, scene) in enumerate(self._built):
+            if scene() is self.scene and built_key == key:
+                if index:
+                    self._built.insert(0, self._built.pop(index))
+                return built
+        metrics = QFontMetricsF(font)
 
-            def size_of(text: QStaticText) -> tuple[float, float]:
-                return metrics.horizontalAdvance(text.text()), metrics.height()
+        def size_of(text: QStaticText) -> tuple[float, float]:
+            return metrics.horizontalAdvance(text.text()), metrics.height()
 
-            self._built = (key, self.batches.build(items, fast, metrics.ascent(), size_of,
-                                                   font.key()))
-        return self._built[1]
+        built = self.batches.build(items, fast, metrics.ascent(), size_of, font.key())
+        self._built.insert(0, (key, built, weakref.ref(self.scene)))
+        del self._built[KEPT_BATCHES:]
+        return built
 
     def _paint_bands(self, painter: QPainter, rect: QRectF, sx: float, x0: float, x1: float,
                      muted: QColor, text: QColor) -> None:
@@ -374,6 +389,11 @@ class TimelinePainter:
         """The key across the top of the axis, right-aligned: colours, then marks."""
         self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
                                         self.legend, text)
+
+
+def _no_scene() -> Scene | None:
+    """No scene: what the first, empty batch was built for."""
+    return None
 
 
 def _identity(function: Callable[..., object]) -> tuple[int, int]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, load_taxonomy
+from viewer.core.scene.kept_scenes import KeptScenes, Key, events_stamp
 from viewer.core.scene.layout import (
     ROW_HEIGHT,
     Item,
@@ -36,6 +37,7 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
+from viewer.core.scene.row_group import row_index
 from viewer.core.scene.shown_days import shown_dated_days
 from viewer.core.scene.time_step import step_row
 from viewer.core.scene.zoom_targets import clamp_px, fit_sorted_days
@@ -71,6 +73,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.taxonomy: Taxonomy = load_taxonomy()
         self.scale = TimeScale(dt.date(2025, 1, 1).toordinal(), 4.0)
         self.scene: Scene | None = None
+        self.kept = KeptScenes()  # the last scenes made: a filter turned off shows its own
         self.selected: set[int] = set()
         self.current: int | None = None
         self.doc_dates: Sequence[tuple[dt.date, str]] = ()
@@ -102,6 +105,8 @@ class TimelineWidget(QAbstractScrollArea):
     # -- data ------------------------------------------------------------------------------
     def set_events(self, events: Sequence[Event], rows: Sequence[int],
                    doc_dates: Sequence[tuple[dt.date, str]] = ()) -> None:
+        if events is not self.events:
+            self.kept.clear()  # another folder: its scenes would keep the old one alive
         self.events = events
         self.rows = RowArray.of(rows)  # the filter's array itself: no copy per filter change
         # New events or rows, or the same ones edited in time or between lanes: the lanes
@@ -231,16 +236,34 @@ class TimelineWidget(QAbstractScrollArea):
         return start - width, start + 2 * width
 
     def _rebuild(self) -> None:
-        """Re-index the lanes (new rows or lane mode) and lay out around the viewport."""
-        self.scene = Scene(self.events, self.rows, self.mode, self.scale,
-                           measure=text_widths(self.font()), label_of=self.label_of,
-                           window=self._window(), lane_label=self.lane_label,
-                           current=self.current)
+        """Re-index the lanes (new rows or lane mode) and lay out around the viewport; the
+        scene made last time for the same rows and settings, when it is still as made."""
+        window = self._window()
+        stamp = events_stamp(self.events)
+        key = self._kept_key(window)
+        rows = row_index(self.rows)
+        scene = self.kept.find(stamp, key, rows) if stamp is not None else None
+        if scene is None:
+            scene = Scene(self.events, self.rows, self.mode, self.scale,
+                          measure=text_widths(self.font()), label_of=self.label_of,
+                          window=window, lane_label=self.lane_label, current=self.current)
+            if stamp is not None:
+                self.kept.keep(stamp, key, rows, scene)
+            else:
+                self.kept.clear()
+        self.scene = scene
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._sync()
         self.painter.refresh_legend()
         self._update_scrollbars()
         self.viewport().update()
+
+    def _kept_key(self, window: tuple[float, float]) -> Key:
+        """Everything a new scene is made from but the events and the rows (`KeptScenes`).
+        Lane names read the taxonomy, and in document mode the titles (a new dict per
+        filter change, compared by value)."""
+        return (self.edits, self.mode, self.scale, window, self.font().key(), self.current,
+                id(self.taxonomy), self.doc_titles if self.mode == "document" else None)
 
     def _stale(self) -> bool:
         return self.scene is None or self._scene_key != (id(self.events), id(self.rows),
