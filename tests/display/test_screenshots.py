@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ROOT, copy_seeds
 from tests.ui.conftest import open_and_wait
 from viewer.core.scene.layout import ROW_HEIGHT
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
-from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH
 
 UNDATED = """Talks on a prisoner exchange resumed on Tuesday, Ukrainian officials said.
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.lane_headers import HEADER_WIDTH
 from viewer.ui.main_window import MainWindow
 from viewer.ui.picture import LABEL_PAD, last_label_end, picture_painter
-from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_view import NO_TAG
 from viewer.ui.timeline_widget import TimelineWidget
 

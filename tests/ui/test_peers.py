@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from viewer.core.scene.density import histogram
 from viewer.core.scene.layout import ROW_HEIGHT
 from viewer.core.store.periods import Period, load_periods
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
 from viewer.ui.legend_dialog import legend_pixmap, legend_rows
 from viewer.ui.main_window import MainWindow
 from viewer.ui.periods_dialog import PeriodsDialog
 from viewer.ui.printing import paint_pages
-from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH
 
 
 def test_histogram_counts_each_dated_event_once(window: MainWindow) -> None:

@@ -16,9 +16,9 @@ from viewer.core.events.cues import RANK
 from viewer.core.store import edits
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.edit_dialogs import PRECISIONS, DateDialog
+from viewer.ui.lane_headers import HEADER_WIDTH
 from viewer.ui.legend_paint import DOT_ROOM, GAP
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.timeline_widget import TimelineWidget
 
 D = dt.date

@@ -33,7 +33,8 @@ from viewer.core.events.topics import Taxonomy
 from viewer.core.scene.layout import Scene, TimeScale, extent, fit_scale
 from viewer.core.store.atomic_write import create_temporary
 from viewer.core.store.periods import Period
-from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
+from viewer.ui.timeline_paint import TimelinePainter
 from viewer.ui.timeline_view import TimelineColours, TimelineView, short_label
 
 TITLE_HEIGHT = 34.0

@@ -28,11 +28,11 @@ from PySide6.QtGui import (
 
 from viewer.core.events.document_events import Event
 from viewer.core.scene.lanes import first_value_counts
-from viewer.core.scene.layout import LANE_PAD, ROW_HEIGHT, Item, Scene, ticks
-from viewer.core.words import plural
+from viewer.core.scene.layout import ROW_HEIGHT, Item, Scene, ticks
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
 from viewer.ui.label_paint import LabelPainter
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH, paint_lane_headers
 from viewer.ui.legend_paint import Key, paint_legend
 from viewer.ui.mark_styles import mark_style
 from viewer.ui.modality_marks import paint_lags
@@ -42,9 +42,7 @@ from viewer.ui.publication_marks import strip_path
 from viewer.ui.text_widths import text_widths
 from viewer.ui.timeline_view import TimelineColours, TimelineView
 
-AXIS_HEIGHT = 54.0
 TRIANGLE_STRIP = 9.0
-HEADER_WIDTH = 150.0
 KEPT_BATCHES = 2  # as many as the widget keeps scenes (`KeptScenes`)
 
 #: Something drawn over the lanes after the items (the widget's re-date preview): it gets
@@ -140,7 +138,8 @@ class TimelinePainter:
         if overlay is not None:
             overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_period_names(painter, rect, sx, sy, base)
-        self._paint_headers(painter, rect, sy, text, muted, base)
+        paint_lane_headers(painter, rect, sy, self.scene, self.view, self.lane_colour,
+                           (text, muted, base))
         if legend:
             self._paint_legend(painter, rect, text, base)
 
@@ -326,43 +325,6 @@ class TimelinePainter:
         if style is None:
             style = self._styles[key] = mark_style(colour, kind, self.quick_dashes)
         return style
-
-    def _paint_headers(self, painter: QPainter, rect: QRectF, sy: float, text: QColor,
-                       muted: QColor, base: QColor) -> None:
-        assert self.scene is not None
-        painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
-        rule = over(muted, base) if base.alpha() == 255 else muted  # over the header's fill
-        painter.setPen(QPen(rule, 0.8))
-        painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
-                         QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
-        cut = text_widths(painter.font())  # each lane's name cut to its header once per font
-        painter.save()
-        painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,
-                                   rect.height() - AXIS_HEIGHT))
-        for lane in self.scene.lanes:
-            top = rect.top() + AXIS_HEIGHT + lane.y - sy
-            if top > rect.bottom() or top + lane.height < rect.top() + AXIS_HEIGHT:
-                continue
-            label = cut.elided(lane.label, HEADER_WIDTH - 44)
-            swatch = self.lane_colour(lane.key)
-            painter.fillRect(QRectF(rect.left() + 4, top + LANE_PAD, 3, lane.height - 12), swatch)
-            painter.setPen(text)
-            painter.drawText(QPointF(rect.left() + 12, top + LANE_PAD + 13), label)
-            painter.setPen(muted)
-            painter.drawText(QRectF(rect.left(), top + LANE_PAD, HEADER_WIDTH - 6, 16),
-                             Qt.AlignmentFlag.AlignRight, str(lane.count))
-            painter.setPen(QPen(rule, 0.5))
-            painter.drawLine(QPointF(rect.left(), top + lane.height),
-                             QPointF(rect.left() + HEADER_WIDTH, top + lane.height))
-        painter.restore()
-        painter.setPen(muted)
-        painter.drawText(QRectF(rect.left() + 8, rect.top() + 4, HEADER_WIDTH - 12, 18),
-                         Qt.AlignmentFlag.AlignLeft,
-                         {"party": "Lanes: party", "topic": "Lanes: topic",
-                          "document": "Lanes: document", "tag": "Lanes: tag",
-                          "single": "One lane"}[self.view.mode])
-        painter.drawText(QRectF(rect.left() + 8, rect.top() + 22, HEADER_WIDTH - 12, 18),
-                         Qt.AlignmentFlag.AlignLeft, plural(len(self.view.rows), "event"))
 
     def refresh_legend(self) -> None:
         """The key's entries for the rows shown, kept until the rows or the lanes change."""

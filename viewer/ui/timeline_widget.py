@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, load_taxonomy
-from viewer.core.scene.kept_scenes import KeptScenes, Key, events_stamp
+from viewer.core.scene.kept_scenes import KeptScenes
 from viewer.core.scene.layout import (
     ROW_HEIGHT,
     Item,
@@ -37,17 +37,22 @@ from viewer.core.scene.layout import (
     extent,
     fit_scale,
 )
-from viewer.core.scene.row_group import row_index
 from viewer.core.scene.shown_days import shown_dated_days
 from viewer.core.scene.time_step import step_row
 from viewer.core.scene.zoom_targets import clamp_px, fit_sorted_days
 from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
 from viewer.ui.redate_drag import RedateDrag
-from viewer.ui.text_widths import text_widths
 from viewer.ui.timeline_input import TimelineInput
-from viewer.ui.timeline_moves import open_badge, reveal_row, zoom_to_selection
-from viewer.ui.timeline_paint import AXIS_HEIGHT, HEADER_WIDTH, TimelinePainter
+from viewer.ui.timeline_moves import (
+    open_badge,
+    reveal_row,
+    set_scroll_ranges,
+    zoom_to_selection,
+)
+from viewer.ui.timeline_paint import TimelinePainter
+from viewer.ui.timeline_scenes import scene_for
 from viewer.ui.timeline_tips import FitHint, item_tooltip
 from viewer.ui.timeline_view import NO_EVENTS, TimelineColours, TimelineView, short_label
 
@@ -238,32 +243,12 @@ class TimelineWidget(QAbstractScrollArea):
     def _rebuild(self) -> None:
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport; the
         scene made last time for the same rows and settings, when it is still as made."""
-        window = self._window()
-        stamp = events_stamp(self.events)
-        key = self._kept_key(window)
-        rows = row_index(self.rows)
-        scene = self.kept.find(stamp, key, rows) if stamp is not None else None
-        if scene is None:
-            scene = Scene(self.events, self.rows, self.mode, self.scale,
-                          measure=text_widths(self.font()), label_of=self.label_of,
-                          window=window, lane_label=self.lane_label, current=self.current)
-            if stamp is not None:
-                self.kept.keep(stamp, key, rows, scene)
-            else:
-                self.kept.clear()
-        self.scene = scene
+        self.scene = scene_for(self, self._window())
         self._scene_key = (id(self.events), id(self.rows), self.mode)
         self._sync()
         self.painter.refresh_legend()
         self._update_scrollbars()
         self.viewport().update()
-
-    def _kept_key(self, window: tuple[float, float]) -> Key:
-        """Everything a new scene is made from but the events and the rows (`KeptScenes`).
-        Lane names read the taxonomy, and in document mode the titles (a new dict per
-        filter change, compared by value)."""
-        return (self.edits, self.mode, self.scale, window, self.font().key(), self.current,
-                id(self.taxonomy), self.doc_titles if self.mode == "document" else None)
 
     def _stale(self) -> bool:
         return self.scene is None or self._scene_key != (id(self.events), id(self.rows),
@@ -292,7 +277,7 @@ class TimelineWidget(QAbstractScrollArea):
         width = self.render_width or self.viewport().width()
         return max(0.0, width - HEADER_WIDTH)
 
-    def _bounds(self) -> tuple[float, float]:
+    def scroll_bounds(self) -> tuple[float, float]:
         span = self._span  # computed once per set of rows, not on every scroll or zoom
         if span is None:
             return 0.0, self.content_width()
@@ -300,17 +285,7 @@ class TimelineWidget(QAbstractScrollArea):
         return self.scale.x(span[0]) - margin, self.scale.x(span[1] + 1) + margin
 
     def _update_scrollbars(self) -> None:
-        lo, hi = self._bounds()
-        h = self.horizontalScrollBar()
-        h.setPageStep(int(self.content_width()))
-        h.setSingleStep(40)
-        h.setRange(math.floor(lo), int(max(lo, hi - self.content_width())))
-        v = self.verticalScrollBar()
-        height = self.scene.height if self.scene else 0.0
-        visible = self.viewport().height() - AXIS_HEIGHT
-        v.setPageStep(max(1, int(visible)))
-        v.setSingleStep(int(ROW_HEIGHT))
-        v.setRange(0, int(max(0.0, height - visible)))
+        set_scroll_ranges(self)
 
     def _to_content(self, pos: QPointF) -> tuple[float, float]:
         x = pos.x() - HEADER_WIDTH + self.horizontalScrollBar().value()
@@ -376,7 +351,7 @@ class TimelineWidget(QAbstractScrollArea):
         """Scroll to `scroll_to` at the current scale, without laying out."""
         h = self.horizontalScrollBar()
         h.blockSignals(True)
-        lo, hi = self._bounds()
+        lo, hi = self.scroll_bounds()
         h.setRange(math.floor(lo), int(max(lo, hi - self.content_width())))
         h.setValue(scroll_to)
         h.blockSignals(False)

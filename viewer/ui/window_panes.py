@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.lane_headers import HEADER_WIDTH
 from viewer.ui.overview_strip import OverviewStrip
 from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.status_line import StatusLine
-from viewer.ui.timeline_paint import HEADER_WIDTH
 from viewer.ui.undated_tray import UndatedTray
 
 MIN_FILTER_WIDTH = 170  # the filter pane's least width, though its widgets fit in less
