@@ -11,11 +11,13 @@ as Python's sort kept them. A sentence's text is each row's own and is read once
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.core.session.columns import SPEC, EventColumns
+from viewer.core.session.saved_orders import saved_sentence_order
 
 Label = Callable[[str], str]  # a stored value → the text the table shows for it
 
@@ -31,7 +33,8 @@ def text_order(columns: EventColumns, field: str, label: Label | None = None
     label = label or _same
     kind = SPEC[field].kind
     if kind == "text":
-        return _sentence_order(columns)
+        saved = saved_sentence_order(columns)
+        return saved if saved is not None else sentence_order(columns)
     if kind == "tuple":
         ranks = _tuple_ranks(columns, field, label)
     elif kind in ("code", "maybe"):
@@ -52,7 +55,62 @@ def _ranks(keys: list[str]) -> npt.NDArray[np.int64]:
 
 
 def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray[np.int64]:
-    """Per row, the rank of its values' joined text: one text per distinct tuple of codes."""
+    """Per row, the rank of its values' joined text: one text per distinct tuple of codes.
+
+    The distinct tuples are found with array operations (a hash per row, one sort of the
+    hashes, every row checked against its group's first row), not a tuple made per row; only
+    if two different tuples shared a hash would the rows be grouped in Python instead."""
+    ragged = columns.ragged[field]
+    strings = columns.vocab[field].strings
+    grouped = _distinct_tuples(ragged.codes, ragged.offsets)
+    if grouped is None:
+        return _tuple_ranks_by_loop(columns, field, label)
+    firsts, inverse = grouped
+    codes = ragged.codes.tolist()
+    offsets = ragged.offsets
+    starts, ends = offsets[firsts].tolist(), offsets[firsts + 1].tolist()
+    texts = [", ".join(label(strings[c]) for c in codes[a:b]).casefold()
+             for a, b in zip(starts, ends, strict=True)]
+    return _ranks(texts)[inverse]
+
+
+def _distinct_tuples(codes: npt.NDArray[Any], offsets: npt.NDArray[Any]
+                     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """The first row of each distinct tuple of codes, and each row's tuple among them (None
+    when two different tuples shared a hash)."""
+    offsets = offsets.astype(np.int64)
+    lengths = np.diff(offsets)
+    size = len(lengths)
+    if size == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    place = np.arange(len(codes), dtype=np.int64) - np.repeat(offsets[:-1], lengths)
+    with np.errstate(over="ignore"):
+        weights = _POWERS[np.minimum(place, len(_POWERS) - 1)] * (
+            place // len(_POWERS) + np.uint64(1)).astype(np.uint64)
+        mixed = (codes.astype(np.uint64) + np.uint64(1)) * weights
+        summed = np.concatenate([np.zeros(1, np.uint64), np.cumsum(mixed, dtype=np.uint64)])
+        hashes = (summed[offsets[1:]] - summed[offsets[:-1]]) * _MIX + lengths.astype(np.uint64)
+    _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1).astype(np.int64)
+    firsts = first.astype(np.int64)
+    # every row holds the same codes as the first row of its hash
+    lead = firsts[inverse]
+    if not np.array_equal(lengths[lead], lengths):
+        return None
+    lead_place = np.repeat(offsets[lead], lengths) + place
+    if not np.array_equal(codes[lead_place], codes):
+        return None
+    return firsts, inverse
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+# odd multipliers for a value's place in its tuple (a place past the last reuses it, scaled)
+_POWERS = np.array([pow(0x100000001B3, k + 1, 1 << 64) | 1 for k in range(64)], dtype=np.uint64)
+
+
+def _tuple_ranks_by_loop(columns: EventColumns, field: str, label: Label
+                         ) -> npt.NDArray[np.int64]:
+    """`_tuple_ranks` with a tuple made per row (the same ranks, some 0.6 s at a million)."""
     ragged = columns.ragged[field]
     strings = columns.vocab[field].strings
     codes = ragged.codes.tolist()
@@ -70,7 +128,8 @@ def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray
     return np.fromiter((place[k] for k in row_keys), dtype=np.int64, count=len(row_keys))
 
 
-def _sentence_order(columns: EventColumns) -> npt.NDArray[np.int32]:
+def sentence_order(columns: EventColumns) -> npt.NDArray[np.int32]:
+    """Every row by its sentence casefolded, ties in row order: each sentence read once."""
     documents = columns.vocab["document"].strings
     document = columns.arrays["document"].tolist()
     starts = columns.arrays["char_start"].tolist()
