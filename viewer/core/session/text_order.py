@@ -43,7 +43,11 @@ def text_order(columns: EventColumns, field: str, label: Label | None = None
         ranks = _ranks([*keys, ""])[columns.arrays[field]]
     else:
         raise ValueError(f"no text order for the {kind} column {field!r}")
-    order: npt.NDArray[np.int32] = np.argsort(ranks, kind="stable").astype(np.int32)
+    # Ranks in two bytes when they fit: NumPy's stable sort of them is a radix sort (at a
+    # million rows some 15 ms rather than 120 ms of a merge sort of 8-byte ranks).
+    narrow = ranks.astype(np.uint16 if len(ranks) == 0 or int(ranks.max()) < 1 << 16
+                          else np.int32)
+    order: npt.NDArray[np.int32] = np.argsort(narrow, kind="stable").astype(np.int32)
     return order
 
 
@@ -58,7 +62,7 @@ def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray
     """Per row, the rank of its values' joined text: one text per distinct tuple of codes.
 
     The distinct tuples are found with array operations (a hash per row, one sort of the
-    hashes, every row checked against its group's first row), not a tuple made per row; only
+    hashes, every row checked against its group's lead row), not a tuple made per row; only
     if two different tuples shared a hash would the rows be grouped in Python instead."""
     ragged = columns.ragged[field]
     strings = columns.vocab[field].strings
@@ -66,18 +70,19 @@ def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray
     if grouped is None:
         return _tuple_ranks_by_loop(columns, field, label)
     firsts, inverse = grouped
-    codes = ragged.codes.tolist()
+    names = [label(s) for s in strings]
     offsets = ragged.offsets
     starts, ends = offsets[firsts].tolist(), offsets[firsts + 1].tolist()
-    texts = [", ".join(label(strings[c]) for c in codes[a:b]).casefold()
+    codes = ragged.codes
+    texts = [", ".join([names[c] for c in codes[a:b].tolist()]).casefold()
              for a, b in zip(starts, ends, strict=True)]
     return _ranks(texts)[inverse]
 
 
 def _distinct_tuples(codes: npt.NDArray[Any], offsets: npt.NDArray[Any]
                      ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
-    """The first row of each distinct tuple of codes, and each row's tuple among them (None
-    when two different tuples shared a hash)."""
+    """A row of each distinct tuple of codes, and each row's tuple among them (None when two
+    different tuples shared a hash)."""
     offsets = offsets.astype(np.int64)
     lengths = np.diff(offsets)
     size = len(lengths)
@@ -90,10 +95,16 @@ def _distinct_tuples(codes: npt.NDArray[Any], offsets: npt.NDArray[Any]
         mixed = (codes.astype(np.uint64) + np.uint64(1)) * weights
         summed = np.concatenate([np.zeros(1, np.uint64), np.cumsum(mixed, dtype=np.uint64)])
         hashes = (summed[offsets[1:]] - summed[offsets[:-1]]) * _MIX + lengths.astype(np.uint64)
-    _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-    inverse = inverse.reshape(-1).astype(np.int64)
-    firsts = first.astype(np.int64)
-    # every row holds the same codes as the first row of its hash
+    # Rows grouped by hash with one sort (not a stable one: any row of a group can lead it)
+    by_hash = np.argsort(hashes)
+    ordered = hashes[by_hash]
+    new_group = np.empty(size, dtype=bool)
+    new_group[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new_group[1:])
+    inverse = np.empty(size, dtype=np.int64)
+    inverse[by_hash] = np.cumsum(new_group) - 1
+    firsts = by_hash[new_group].astype(np.int64)
+    # every row holds the same codes as the lead row of its hash
     lead = firsts[inverse]
     if not np.array_equal(lengths[lead], lengths):
         return None
