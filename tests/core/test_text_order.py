@@ -67,12 +67,30 @@ def test_text_order_is_the_sorted_shown_texts(field: str, seed: int) -> None:
     assert found.tolist() == _as_before(events, field, label)
 
 
-def test_tuple_ranks_match_a_tuple_made_per_row() -> None:
+@pytest.mark.parametrize("limit", [text_order_module.DENSE_LIMIT, 0])
+def test_tuple_ranks_match_a_tuple_made_per_row(limit: int,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tuples read as numbers (a table of them) and tuples grouped by hash alike."""
+    monkeypatch.setattr(text_order_module, "DENSE_LIMIT", limit)
     columns = _columns(_varied(2000, 7))
     for field in ("parties", "topics", "tags"):
         fast = text_order_module._tuple_ranks(columns, field, str)
         slow = text_order_module._tuple_ranks_by_loop(columns, field, str)
         assert fast.tolist() == slow.tolist()
+    events = _varied(700, 8)
+    assert text_order(_columns(events), "topics").tolist() == _as_before(events, "topics", str)
+
+
+def test_many_values_in_long_tuples_are_grouped_by_hash() -> None:
+    """Tuples whose numbers would not fit the table (300 values, up to 6 in a row)."""
+    rng = random.Random(5)
+    words = [f"w{n % 250}" + ("é" if n % 7 == 0 else "") for n in range(300)]
+    events = [dataclasses.replace(e, parties=tuple(rng.choice(words)
+                                                   for _ in range(rng.choice((0, 1, 2, 6)))))
+              for e in _varied(1500, 9)]
+    columns = _columns(events)
+    assert len(columns.vocab["parties"].strings) ** 6 > text_order_module.DENSE_LIMIT
+    assert text_order(columns, "parties").tolist() == _as_before(events, "parties", str)
 
 
 def test_rows_sharing_a_hash_are_grouped_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,6 +99,7 @@ def test_rows_sharing_a_hash_are_grouped_in_python(monkeypatch: pytest.MonkeyPat
     events = _varied(500, 4)
     columns = _columns(events)
     monkeypatch.setattr(text_order_module, "_POWERS", np.zeros(64, dtype=np.uint64))
+    monkeypatch.setattr(text_order_module, "DENSE_LIMIT", 0)
     assert text_order(columns, "parties").tolist() == _as_before(events, "parties", str)
 
 

@@ -61,22 +61,60 @@ def _ranks(keys: list[str]) -> npt.NDArray[np.int64]:
 def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray[np.int64]:
     """Per row, the rank of its values' joined text: one text per distinct tuple of codes.
 
-    The distinct tuples are found with array operations (a hash per row, one sort of the
-    hashes, every row checked against its group's lead row), not a tuple made per row; only
-    if two different tuples shared a hash would the rows be grouped in Python instead."""
+    The distinct tuples are found with array operations, not a tuple made per row: a row's
+    codes as the digits of one number when every tuple's number fits a small table (no sort
+    at all), else a hash per row, one sort of the hashes and every row checked against its
+    group's lead row; only if two different tuples shared a hash would the rows be grouped
+    in Python instead."""
     ragged = columns.ragged[field]
     strings = columns.vocab[field].strings
+    names = [label(s) for s in strings]
+    dense = _dense_ranks(ragged.codes, ragged.offsets, names)
+    if dense is not None:
+        return dense
     grouped = _distinct_tuples(ragged.codes, ragged.offsets)
     if grouped is None:
         return _tuple_ranks_by_loop(columns, field, label)
     firsts, inverse = grouped
-    names = [label(s) for s in strings]
     offsets = ragged.offsets
     starts, ends = offsets[firsts].tolist(), offsets[firsts + 1].tolist()
     codes = ragged.codes
     texts = [", ".join([names[c] for c in codes[a:b].tolist()]).casefold()
              for a, b in zip(starts, ends, strict=True)]
     return _ranks(texts)[inverse]
+
+
+def _dense_ranks(codes: npt.NDArray[Any], offsets: npt.NDArray[Any], names: list[str]
+                 ) -> npt.NDArray[np.int64] | None:
+    """Per row, its joined text's rank, with each row's tuple read as one number whose digits
+    (base: the values plus one, 0 for none) are its codes plus one; None when the largest
+    such number does not fit `DENSE_LIMIT`."""
+    offsets = offsets.astype(np.int64)
+    lengths = np.diff(offsets)
+    base = len(names) + 1
+    longest = int(lengths.max()) if len(lengths) else 0
+    span = base**longest
+    if span > DENSE_LIMIT:
+        return None
+    place = np.arange(len(codes), dtype=np.int64) - np.repeat(offsets[:-1], lengths)
+    powers = base ** np.arange(max(1, longest), dtype=np.int64)
+    digits = (codes.astype(np.int64) + 1) * powers[place]
+    summed = np.concatenate([np.zeros(1, np.int64), np.cumsum(digits)])
+    numbers = summed[offsets[1:]] - summed[offsets[:-1]]
+    seen = np.zeros(span, dtype=bool)
+    seen[numbers] = True
+    distinct = np.flatnonzero(seen)
+    texts = []
+    for number in distinct.tolist():  # one text per distinct tuple
+        values = []
+        while number:
+            number, digit = divmod(number, base)
+            values.append(names[digit - 1])
+        texts.append(", ".join(values).casefold())
+    rank_of = np.zeros(span, dtype=np.int32)
+    rank_of[distinct] = _ranks(texts)
+    found: npt.NDArray[np.int64] = rank_of[numbers].astype(np.int64)
+    return found
 
 
 def _distinct_tuples(codes: npt.NDArray[Any], offsets: npt.NDArray[Any]
@@ -114,6 +152,7 @@ def _distinct_tuples(codes: npt.NDArray[Any], offsets: npt.NDArray[Any]
     return firsts, inverse
 
 
+DENSE_LIMIT = 1 << 22  # the most tuple numbers `_dense_ranks` tables (4 MB of flags)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 # odd multipliers for a value's place in its tuple (a place past the last reuses it, scaled)
 _POWERS = np.array([pow(0x100000001B3, k + 1, 1 << 64) | 1 for k in range(64)], dtype=np.uint64)
