@@ -45,8 +45,8 @@ def text_order(columns: EventColumns, field: str, label: Label | None = None
         raise ValueError(f"no text order for the {kind} column {field!r}")
     # Ranks in two bytes when they fit: NumPy's stable sort of them is a radix sort (at a
     # million rows some 15 ms rather than 120 ms of a merge sort of 8-byte ranks).
-    narrow = ranks.astype(np.uint16 if len(ranks) == 0 or int(ranks.max()) < 1 << 16
-                          else np.int32)
+    narrow = ranks if ranks.dtype == np.uint16 else ranks.astype(
+        np.uint16 if len(ranks) == 0 or int(ranks.max()) < 1 << 16 else np.int32)
     order: npt.NDArray[np.int32] = np.argsort(narrow, kind="stable").astype(np.int32)
     return order
 
@@ -58,7 +58,8 @@ def _ranks(keys: list[str]) -> npt.NDArray[np.int64]:
     return np.fromiter((place[k] for k in keys), dtype=np.int64, count=len(keys))
 
 
-def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray[np.int64]:
+def _tuple_ranks(columns: EventColumns, field: str, label: Label
+                 ) -> npt.NDArray[np.integer[Any]]:
     """Per row, the rank of its values' joined text: one text per distinct tuple of codes.
 
     The distinct tuples are found with array operations, not a tuple made per row: a row's
@@ -85,7 +86,7 @@ def _tuple_ranks(columns: EventColumns, field: str, label: Label) -> npt.NDArray
 
 
 def _dense_ranks(codes: npt.NDArray[Any], offsets: npt.NDArray[Any], names: list[str]
-                 ) -> npt.NDArray[np.int64] | None:
+                 ) -> npt.NDArray[np.integer[Any]] | None:
     """Per row, its joined text's rank, with each row's tuple read as one number whose digits
     (base: the values plus one, 0 for none) are its codes plus one; None when the largest
     such number does not fit `DENSE_LIMIT`."""
@@ -96,11 +97,18 @@ def _dense_ranks(codes: npt.NDArray[Any], offsets: npt.NDArray[Any], names: list
     span = base**longest
     if span > DENSE_LIMIT:
         return None
-    place = np.arange(len(codes), dtype=np.int64) - np.repeat(offsets[:-1], lengths)
-    powers = base ** np.arange(max(1, longest), dtype=np.int64)
-    digits = (codes.astype(np.int64) + 1) * powers[place]
-    summed = np.concatenate([np.zeros(1, np.int64), np.cumsum(digits)])
-    numbers = summed[offsets[1:]] - summed[offsets[:-1]]
+    # One pass per place in the longest tuple (`longest` is at most log2 of DENSE_LIMIT), in
+    # four-byte integers: the numbers stay below DENSE_LIMIT.
+    numbers = np.zeros(len(lengths), dtype=np.int32)
+    starts = offsets[:-1]
+    last = max(0, len(codes) - 1)
+    for place in range(longest):
+        has = lengths > place
+        digit = codes.take(np.minimum(starts + place, last)).astype(np.int32)
+        digit += 1
+        digit *= has
+        digit *= base**place
+        numbers += digit
     seen = np.zeros(span, dtype=bool)
     seen[numbers] = True
     distinct = np.flatnonzero(seen)
@@ -111,9 +119,9 @@ def _dense_ranks(codes: npt.NDArray[Any], offsets: npt.NDArray[Any], names: list
             number, digit = divmod(number, base)
             values.append(names[digit - 1])
         texts.append(", ".join(values).casefold())
-    rank_of = np.zeros(span, dtype=np.int32)
+    rank_of = np.zeros(span, dtype=np.uint16 if len(texts) <= 1 << 16 else np.int32)
     rank_of[distinct] = _ranks(texts)
-    found: npt.NDArray[np.int64] = rank_of[numbers].astype(np.int64)
+    found: npt.NDArray[np.integer[Any]] = rank_of.take(numbers)
     return found
 
 
