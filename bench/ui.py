@@ -12,8 +12,10 @@ party or topic and changing to one not shown before (`filter_*_new`), and until 
 loop has done what the change left for it (`filter_*_settled`, `filter_*_new_settled`); each
 of these also per direction (`…_on_*`: to the value, `…_off_*`: back to every event), since
 a pair halved would hide a slow click behind a fast one; an
-edit (a tag on one event) until it is painted; a full garbage collection (`full_collection_cpu_ms`);
-resident memory beyond the article text per event.
+edit (a tag on one event) until it is painted; a click on the table's header sorting it by
+sentence and by parties, as the first such click after the open (`sort_text_*`,
+`sort_parties_*`: the order made, the rows picked, the table painted); a full garbage
+collection (`full_collection_cpu_ms`); resident memory beyond the article text per event.
 A folder of N synthetic events with a real snapshot: `python -m bench.snapshot_folder`;
 `python -m bench.ui FOLDER SHOTS` also saves the window at each zoom level into SHOTS.
 """
@@ -267,6 +269,7 @@ def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
     figures["filter_ms"] = max(figures[f"filter_{n}_ms"] for n in ("party", "topic"))
     figures["filter_cpu_ms"] = max(figures[f"filter_{n}_cpu_ms"] for n in ("party", "topic"))
     rows = proxy.rows
+    figures.update(sort_clicks(app, window))
     if window.editor.store is not None and rows:
         # A tag new to the folder's store, so each edit changes its event (the store outlives
         # the run: with one fixed name a second run's tags were already there, and it timed
@@ -298,6 +301,33 @@ def measure(folder: Path, shots: Path | None = None) -> dict[str, Any]:
     figures["repaint_ms"] = max(figures[f"repaint_{n}_ms"] for n in levels)
     figures["zoom_step_ms"] = max(figures[f"zoom_step_{n}_ms"] for n in levels)
     window.close()
+    return figures
+
+
+def sort_clicks(app: Any, window: Any, repeat: int = 5) -> dict[str, float]:
+    """A header click sorting the table by sentence, and by parties, each timed as the first
+    such click after the open: the proxy's kept text order is dropped before each (as an
+    edit of the column's field drops it); the saved sentence order stays, as after an open."""
+    from PySide6.QtCore import Qt
+
+    table, proxy = window.table, window.proxy
+    figures: dict[str, float] = {}
+    for name, column in (("text", 5), ("parties", 2)):
+        def click(column: int = column) -> None:
+            table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+            table.viewport().repaint()
+
+        walls, cpus = [], []
+        for _ in range(repeat):
+            table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            proxy._text_order = None
+            app.processEvents()
+            wall, cpu = _samples(click, 1)
+            walls += wall
+            cpus += cpu
+        figures[f"sort_{name}_ms"] = statistics.median(walls)
+        figures[f"sort_{name}_cpu_ms"] = statistics.median(cpus)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     return figures
 
 

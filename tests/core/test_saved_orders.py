@@ -163,3 +163,24 @@ def test_after_a_file_changed_the_saved_orders_are_those_of_the_new_columns(
     _same(lane_order(columns, "party"), _sorted_afresh(columns, "party"))
     assert saved_orders.table_order(columns).tolist() == (
         saved_orders._table_order(columns).tolist())
+
+
+def test_the_sentence_order_is_saved_and_read_back_while_it_holds(folder: Path) -> None:
+    """The table's order by sentence is saved with the columns (and held for the columns just
+    extracted): read back it is exactly the order sorted afresh; once a field it is read from
+    has changed it is sorted again."""
+    from viewer.core.session.text_order import sentence_order, text_order
+
+    cold = Session.open(folder, with_store=False)
+    fresh = saved_orders.saved_sentence_order(cold.columns)
+    assert fresh is not None and fresh.tolist() == sentence_order(cold.columns).tolist()
+    cold.close()
+    warm = Session.open(folder, with_store=False)
+    columns = warm.columns
+    saved = saved_orders.saved_sentence_order(columns)
+    assert saved is not None and not saved.flags.writeable
+    assert text_order(columns, "text") is saved
+    assert saved.tolist() == sentence_order(columns).tolist()
+    columns.generation["char_end"] = columns.generation.get("char_end", 0) + 1
+    assert saved_orders.saved_sentence_order(columns) is None
+    assert text_order(columns, "text") is not saved
