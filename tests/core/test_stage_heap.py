@@ -82,3 +82,21 @@ def test_the_stage_runs_in_fresh_workers(tmp_path: Path, monkeypatch: pytest.Mon
     assert session.columns.events() == expected
     session.close()
     assert cold_open.released(sum, [1, 2]) == 3 and freed == [()]  # (in this process)
+
+
+def test_a_lean_summary_keeps_what_the_stage_reads_after_people(tmp_path: Path) -> None:
+    """The document's name, events, date, title and problems stay; what it learned of
+    people and its topic counts go (read only before: people, the folder's topics)."""
+    from collections import Counter
+
+    from viewer.core.pipeline.document_summary import DocumentSummary
+    from viewer.core.pipeline.folder_topics import FitCounts
+    from viewer.core.pipeline.people_reduce import Learned
+
+    full = DocumentSummary("a.txt", 3, dt.date(2026, 5, 1), "Talks", (),
+                           Learned((("k", None, "Ann Lee", (("Lee", 1),), ()),)),
+                           FitCounts(2, Counter({"talks": 1}), Counter()))
+    lean = full.lean()
+    assert (lean.relpath, lean.events, lean.published, lean.title, lean.problems) == (
+        "a.txt", 3, dt.date(2026, 5, 1), "Talks", ())
+    assert lean.learned.people == () and lean.fit.size == 0 and not lean.fit.hits

@@ -108,13 +108,17 @@ def discovers(taxonomy: Taxonomy) -> bool:
 def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
                   documents: Callable[[], Sequence[Document]],
                   previous: Previous | None = None, spread: Spread = in_process,
-                  pieces: int = 1) -> Staged:
+                  pieces: int = 1, lean: bool = False) -> Staged:
     """Every folder-wide step; `extracted.columns` is updated in place and returned.
     With `previous` (same taxonomy, none discovered), only what the change touched is done
-    again. Linking runs in `pieces` stretches through `spread` (e.g. worker processes)."""
+    again. Linking runs in `pieces` stretches through `spread` (e.g. worker processes).
+    `lean`: once people are resolved, `extracted.summaries` (the list itself) are replaced
+    by their `lean()` copies, when nothing after the stage reads the rest."""
     columns, notes = extracted.columns, extracted.notes
     document = extracted.document_rows()
     resolved, touched = _people(folder, columns, extracted, previous)
+    if lean:
+        extracted.summaries[:] = [s.lean() for s in extracted.summaries]
     release()  # each step's temporaries, freed between live arrays (`free_memory`)
     _topics(folder, columns, taxonomy, documents)
     if previous is None:
