@@ -318,7 +318,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             # (its arrays and registries outlive every young collection)
             stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
                                   PER_WORKER * (workers or os.cpu_count() or 1),
-                                  lean=snap is None)  # (a snapshot saves them whole)
+                                  snap is None)  # lean: a snapshot saves them whole
         columns, people = stage.columns, stage.people
         order = documents.order
         document_problems = {s.relpath: s.problems for s in summaries if s.problems}
