@@ -44,6 +44,7 @@ from viewer.core.pipeline.people_codes import Resolved, resolve_mentions
 from viewer.core.pipeline.people_reduce import with_people
 from viewer.core.session.column_rows import put
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.free_memory import release
 from viewer.core.session.stage_links import Change, Links, link, regrouped
 from viewer.core.session.stage_marks import disputes, reports
 from viewer.core.session.vocabulary import Ragged
@@ -107,13 +108,18 @@ def discovers(taxonomy: Taxonomy) -> bool:
 def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
                   documents: Callable[[], Sequence[Document]],
                   previous: Previous | None = None, spread: Spread = in_process,
-                  pieces: int = 1) -> Staged:
+                  pieces: int = 1, lean: bool = False) -> Staged:
     """Every folder-wide step; `extracted.columns` is updated in place and returned.
     With `previous` (same taxonomy, none discovered), only what the change touched is done
-    again. Linking runs in `pieces` stretches through `spread` (e.g. worker processes)."""
+    again. Linking runs in `pieces` stretches through `spread` (e.g. worker processes).
+    `lean`: once people are resolved, `extracted.summaries` (the list itself) are replaced
+    by their `lean()` copies, when nothing after the stage reads the rest."""
     columns, notes = extracted.columns, extracted.notes
     document = extracted.document_rows()
     resolved, touched = _people(folder, columns, extracted, previous)
+    if lean:
+        extracted.summaries[:] = [s.lean() for s in extracted.summaries]
+    release()  # each step's temporaries, freed between live arrays (`free_memory`)
     _topics(folder, columns, taxonomy, documents)
     if previous is None:
         links = link(columns, notes, document, None, spread, pieces)
@@ -126,10 +132,12 @@ def stage_columns(folder: str | Path, extracted: Extracted, taxonomy: Taxonomy,
         old_of_new = _old_of_new(previous.new_of_old, columns.size)
         scope = regrouped(links.label, previous.final_label, old_of_new) | np.isin(
             links.label, links.label[touched])
+    release()
     if columns.size:
         columns.arrays["cluster"] = group_first(links.label, columns.arrays["id"])
         columns.arrays["sources"] = distinct_per_group(links.label, document)
     disputes(columns, notes, links.label, scope, spread, pieces)
+    release()
     reports(columns, extracted.summaries, document, links.label)
     return Staged(columns, resolved.people, taxonomy, resolved, links)
 

@@ -241,14 +241,20 @@ class EventColumns:
             return [tuple([strings[c] for c in ragged.codes[a:b].tolist()])
                     for a, b in zip(firsts, lasts, strict=True)]
         raw = self.arrays[name][rows]
-        if kind == "day":
-            fromordinal = dt.date.fromordinal
-            return [fromordinal(v) if v != NO_DAY else None for v in raw.tolist()]
+        if kind == "day":  # one date object per distinct day, shared by its rows
+            ordinals: list[int] = raw.tolist()
+            days: dict[int, dt.date | None] = {v: dt.date.fromordinal(v) if v != NO_DAY
+                                               else None for v in set(ordinals)}
+            return [days[v] for v in ordinals]
         if kind in ("code", "maybe"):
             strings = self.vocab[name].strings
             return [strings[v] if v >= 0 else None for v in raw.tolist()]
         if kind == "bytes":
-            return [v.decode("utf-8") for v in raw.tolist()]
+            held: list[bytes] = raw.tolist()
+            if name == "id":  # unique per row: nothing to share
+                return [v.decode("utf-8") for v in held]
+            decoded = {v: v.decode("utf-8") for v in set(held)}  # a cluster's id, once
+            return [decoded[v] for v in held]
         return list(raw.tolist())
 
     def flag(self, name: str) -> npt.NDArray[np.bool_]:

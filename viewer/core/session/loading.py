@@ -50,6 +50,7 @@ from viewer.core.session.cold_open import (
     read_back,
     redate,
     spread_over,
+    stage_pool,
 )
 from viewer.core.session.column_rows import take
 from viewer.core.session.column_stage import (
@@ -61,6 +62,7 @@ from viewer.core.session.column_stage import (
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, RecentTexts, Texts
 from viewer.core.session.fork_spread import forked
+from viewer.core.session.free_memory import release
 from viewer.core.session.partials import Partial, PartialBatches
 from viewer.core.session.shared_codes import SharedCodes
 from viewer.core.session.snapshot import (
@@ -286,6 +288,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
                                shared)
         found = joined(gathered.pieces, list(keys), texts, shared, again)
         gathered.pieces.clear()
+        release()  # the pieces' arrays, freed among live ones (`free_memory`)
         summaries = found.pre.summaries
         paths = dict(zip((s.relpath for s in summaries), found.rels, strict=True))
         documents = _Lazy(tuple(paths), paths, source.document, _document)
@@ -306,12 +309,16 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
         if before is None and (found.origin >= 0).any():  # the last stage cannot be built on
             start = Extracted(summaries, take(found.pre.columns, np.arange(
                 found.pre.columns.size)), found.pre.notes)
+        fresh = (stage_pool(pool, workers or os.cpu_count() or 1, folder, stamp)
+                 if not command and pool is not None and going  # cancelled: shut
+                 and start.columns.size >= STAGE_POOL_FROM else None)
         spread = (forked(workers or os.cpu_count() or 1) if command and pool is not None
-                  else spread_over(pool) if pool is not None and going  # cancelled: shut
-                  and start.columns.size >= STAGE_POOL_FROM else in_process)
-        with fewer_collections():  # its arrays and registries outlive every young collection
+                  else spread_over(fresh) if fresh is not None else in_process)
+        with fresh if fresh is not None else contextlib.nullcontext(), fewer_collections():
+            # (its arrays and registries outlive every young collection)
             stage = stage_columns(folder, start, taxonomy, every_document, before, spread,
-                                  PER_WORKER * (workers or os.cpu_count() or 1))
+                                  PER_WORKER * (workers or os.cpu_count() or 1),
+                                  snap is None)  # lean: a snapshot saves them whole
         columns, people = stage.columns, stage.people
         order = documents.order
         document_problems = {s.relpath: s.problems for s in summaries if s.problems}

@@ -120,9 +120,9 @@ def disputes(columns: EventColumns, notes: EventNotes, label: Rows,
     bounds = [0, *(int(cut[k]) for k in np.linspace(0, len(cut), max(1, pieces) + 1)[1:-1]
                    .astype(np.int64) if len(cut)), len(order)]
     shares = [order[a:b] for a, b in itertools.pairwise(bounds) if b > a]
-    where = {row: k for k, row in enumerate(rows.tolist())}
+    # `rows` ascend, so a row's place among them is a binary search (no dict of every row)
     calls = [(_READ, [columns.values(name, share) for name in _READ],
-              [said[where[row]] for row in share.tolist()]) for share in shares]
+              [said[k] for k in np.searchsorted(rows, share).tolist()]) for share in shares]
     marks: dict[str, tuple[str, ...]] = {}
     for found in spread(cluster_flags, calls):
         marks.update(found)
@@ -148,8 +148,14 @@ def _said(notes: EventNotes, rows: Rows) -> list[tuple[dict[str, int], bool]]:
     codes: list[int] = figures.codes.tolist()
     offsets: list[int] = figures.offsets.tolist()
     takes_part: list[bool] = notes.takes_part[rows].tolist()
+    # A row that states no figure (most) shares one of two answers: read only, and a
+    # dict and a pair per row cost the stage ~100 bytes each for nothing.
+    nothing: tuple[tuple[dict[str, int], bool], ...] = (({}, False), ({}, True))
     out: list[tuple[dict[str, int], bool]] = []
     for row, names in zip(rows.tolist(), takes_part, strict=True):
+        if offsets[row] == offsets[row + 1]:
+            out.append(nothing[names])
+            continue
         found: dict[str, int] = {}
         for code in codes[offsets[row]:offsets[row + 1]]:
             found.update(counts[code])
