@@ -127,7 +127,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         parts = sentence_parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
-        if new_paragraph and not (cues.ANAPHOR.search(text)
+        if new_paragraph and not (cues.refers_back(text)
                                   and (past := cues.PAST.search(text) is not None)):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
