@@ -8,7 +8,8 @@ inside another counts as the outer one's), and the rest of its time is the per-s
 loop itself. Documents are read first (their reading is timed apart), then extracted in one
 process with the folder's rules built before the clock starts; each of `--rounds` extracts
 them once untimed (the figure per MB) and once timed (the stages; the difference is the
-timers' own cost), and each figure printed is the median of the rounds.
+timers' own cost, spread over the rows, most over the stages called most), and each figure
+printed is the median of the rounds.
 """
 
 from __future__ import annotations
@@ -137,8 +138,8 @@ def main() -> None:
     plain = stages.pop("extraction")
     print(f"{out['documents']} documents, {out['mb']:.2f} MB; reading {out['reading_cpu_s']:.2f}"
           f" s CPU; extraction {plain:.2f} s CPU (median of {args.rounds}):"
-          f" {out['mb_per_cpu_s']:.3f} MB per CPU second; timed, {total:.2f} s (the loop's"
-          f" share below holds the timers' own {total - plain:.2f} s):")
+          f" {out['mb_per_cpu_s']:.3f} MB per CPU second; timed, {total:.2f} s (the timers'"
+          f" own {total - plain:.2f} s are in the rows, most in the stages called most):")
     for label, seconds in sorted(stages.items(), key=lambda item: -item[1]):
         count = out["calls"].get(label, 0)
         each = f"{1e6 * seconds / count:8.1f} µs a call" if count else ""
