@@ -42,3 +42,25 @@ def test_a_past_or_a_future_in_the_main_clause_is_no_rule() -> None:
     assert not tells_a_rule("The ferry sailed each day until the storm.")
     assert not tells_a_rule("The board will meet every month.")
     assert tells_a_rule("The board usually meets in June, officials said.")
+
+
+def test_the_word_test_before_the_search_turns_down_only_what_cannot_match() -> None:
+    """`may_tell_a_rule` skips the habitual words' search where none of their longest words
+    is in the lowercased ASCII text: wherever the search finds one, it lets the sentence
+    through (case and spacing as written, a word only inside another, a letter beyond ASCII
+    that matches an ASCII one when case is ignored)."""
+    from viewer.core.events import generic_sentences as generic
+
+    sentences = [
+        "EVERY winter the road closes.", "They have fought For\n  Decades over it.",
+        "It rains for years on end.", "The board Usually meets in June.",
+        "The ferry left on Tuesday.", "Everyone agreed.", "Nobody came, ſo it goes.",
+        "The ſhip often docks here.", "Weekly talks resumed.", "", "for years",
+        "They meet eACH month.", "Decadesold ruins.", "It was a yearsaving move.",
+    ]
+    for sentence in sentences:
+        if generic._GENERIC.search(sentence) is not None:
+            assert generic.may_tell_a_rule(sentence), sentence
+    assert not generic.may_tell_a_rule("The ferry left on Tuesday.")
+    assert not generic.may_tell_a_rule("Weekly talks resumed.")
+    assert generic.may_tell_a_rule("The \u017fhip sails.")  # beyond ASCII: always searched

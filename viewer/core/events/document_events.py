@@ -123,10 +123,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         while scan < len(timexes) and timexes[scan].start < end:
             found.append(timexes[scan])
             scan += 1
-        durations = [t for t in found if t.type == "DURATION"]
+        durations = [t for t in found if t.type == "DURATION"] if found else []
         parts = sentence_parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
-        if new_paragraph and not (cues.ANAPHOR.search(text) and cues.PAST.search(text)):
+        past: bool | None = None  # whether the sentence has a past verb, once asked
+        if new_paragraph and not (cues.refers_back(text)
+                                  and (past := cues.PAST.search(text) is not None)):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
@@ -157,7 +159,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             earliest, latest, precision = part.earliest, part.latest, part.precision
             if not source:
                 plausible = (
-                    focus is not None and cues.PAST.search(text) and not cues.FUTURE.search(text)
+                    focus is not None
+                    and (past if past is not None
+                         else (past := cues.PAST.search(text) is not None))
+                    and not cues.FUTURE.search(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative

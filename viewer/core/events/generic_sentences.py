@@ -16,11 +16,26 @@ _GENERIC = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('generic_cues', []
                       r"(?!\s+(?:other|of)\b)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“”]")
 _MAIN = re.compile(r",(?!\d)|;|—|–")
+# The longest word of each cue, in lower case: a match of `_GENERIC` holds one of them, so
+# an ASCII sentence without any (most sentences) needs no search. (ASCII only, text and
+# cues: ignoring case, a few letters beyond it match ASCII ones, "ſ" an "s".) None where
+# that cannot be told: no cues (the empty alternation matches anywhere), or a cue of none.
+_CUE_LIST: list[str] = cues.CUES.get("generic_cues", [])
+_KEY_WORDS = (tuple(sorted({max(c.lower().split(), key=len) for c in _CUE_LIST}))
+              if _CUE_LIST and all(c.split() and c.isascii() for c in _CUE_LIST) else None)
+
+
+def may_tell_a_rule(text: str) -> bool:
+    """False only where `_GENERIC` cannot match `text`."""
+    if _KEY_WORDS is None or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _KEY_WORDS)
 
 
 def tells_a_rule(text: str) -> bool:
     """Whether the sentence `text` (no date of its own) tells what happens as a rule."""
-    found = _GENERIC.search(text)
+    found = _GENERIC.search(text) if may_tell_a_rule(text) else None
     if found is None or _QUOTE.search(text, 0, found.start()) is not None:
         return False  # (a habit inside a quotation is the speaker's, told that day)
     clause = _MAIN.search(text, found.end())

@@ -10,8 +10,9 @@ are data (`[context]` in `resources/gazetteer.toml`).
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from viewer.core.events.name_scan import NameScanner
@@ -227,9 +228,9 @@ class Gazetteer:
 
 
 
-def mention_start(mention: Mention) -> int:
-    """A mention's first character: the sort and search key of mentions in text order."""
-    return mention.start
+# A mention's first character: the sort and search key of mentions in text order (read in
+# C: sorts, minimums and binary searches ask it for every mention they compare).
+mention_start: Callable[[Mention], int] = operator.attrgetter("start")
 
 
 # the place a dateline opens with, before its comma, date or dash

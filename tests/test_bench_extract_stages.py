@@ -1,0 +1,29 @@
+"""The stage bench times extraction by putting timers around the stages `extract_document`
+calls: every stage must come back as it was, and the stages' times must add up to the timed
+run (the rest is the sentence loop)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bench.extract_stages import _CALLED, _METHODS, measure
+from viewer.core.events import document_events
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_stages_are_timed_and_put_back(tmp_path: Path) -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(ROOT / "seeds" / "timeline-viewer.ini", tmp_path / "timeline-viewer.ini")
+    before = {name: getattr(document_events, name) for name in _CALLED}
+    before_methods = {(owner, name): getattr(owner, name) for owner, name, _ in _METHODS}
+    out = measure(tmp_path, rounds=1)
+    assert out["documents"] == 3
+    assert {name: getattr(document_events, name) for name in _CALLED} == before
+    assert {(owner, name): getattr(owner, name) for owner, name, _ in _METHODS} == before_methods
+    stages = out["stages"]
+    timed = sum(v for k, v in stages.items() if k not in ("extraction", "timed extraction"))
+    assert abs(timed - stages["timed extraction"]) < 1e-6
+    assert out["calls"]["people"] > 0 and out["mb_per_cpu_s"] > 0
