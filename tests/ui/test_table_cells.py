@@ -23,6 +23,30 @@ def _grab(window: MainWindow) -> QImage:
     return viewport.grab().toImage()
 
 
+def _grab_by_qts(window: MainWindow) -> QImage:
+    """The table as Qt's own delegate draws it (the window's delegate put back after)."""
+    table = window.table
+    delegate = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))
+    try:
+        return _grab(window)
+    finally:
+        table.setItemDelegate(delegate)
+
+
+def _style_drawings(monkeypatch: Any) -> list[int]:
+    """A list that grows by one each time the delegate has the style draw a cell anew."""
+    drawn: list[int] = []
+    original = CellDelegate._drawn
+
+    def counted(self: CellDelegate, *args: Any) -> Any:
+        drawn.append(1)
+        return original(self, *args)
+
+    monkeypatch.setattr(CellDelegate, "_drawn", counted)
+    return drawn
+
+
 def test_cells_look_as_qts_own_delegate_draws_them(window: MainWindow, qtbot: QtBot) -> None:
     table, proxy = window.table, window.proxy
     assert isinstance(table.itemDelegate(), CellDelegate)
@@ -150,22 +174,10 @@ def test_kept_cell_pictures_show_what_qts_delegate_draws_and_recur_without_the_s
     table, proxy = window.table, window.proxy
     delegate = table.itemDelegate()
     assert isinstance(delegate, CellDelegate)
-    drawn: list[int] = []
-    original = CellDelegate._drawn
-
-    def counted(self: CellDelegate, *args: Any) -> Any:
-        drawn.append(1)
-        return original(self, *args)
-
-    monkeypatch.setattr(CellDelegate, "_drawn", counted)
+    drawn = _style_drawings(monkeypatch)
 
     def matches_qts() -> bool:
-        ours = _grab(window)
-        table.setItemDelegate(QStyledItemDelegate(table))
-        try:
-            return ours == _grab(window)
-        finally:
-            table.setItemDelegate(delegate)
+        return _grab(window) == _grab_by_qts(window)
 
     _grab(window)
     drawn.clear()
@@ -202,14 +214,7 @@ def test_a_paints_shared_look_is_read_once_and_anew_for_the_next_paint(
         return keys[-1]
 
     monkeypatch.setattr(QFont, "key", counted)
-    drawn: list[int] = []
-    drawn_by_style = CellDelegate._drawn
-
-    def drawing(self: CellDelegate, *args: Any) -> Any:
-        drawn.append(1)
-        return drawn_by_style(self, *args)
-
-    monkeypatch.setattr(CellDelegate, "_drawn", drawing)
+    drawn = _style_drawings(monkeypatch)
     table.viewport().repaint()
     assert len(keys) == 1 and not drawn  # one read for some hundred cells, none drawn anew
     font = QFont(table.font())
@@ -218,8 +223,4 @@ def test_a_paints_shared_look_is_read_once_and_anew_for_the_next_paint(
     keys.clear()
     ours = _grab(window)
     assert len(set(keys)) == 1 and keys[0] == font.key() and drawn
-    table.setItemDelegate(QStyledItemDelegate(table))
-    try:
-        assert ours == _grab(window)
-    finally:
-        table.setItemDelegate(delegate)
+    assert ours == _grab_by_qts(window)
