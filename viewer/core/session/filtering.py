@@ -7,9 +7,9 @@ whichever engine they use; a test holds the two side by side.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +28,7 @@ from viewer.core.session.facet_counts import (
 )
 
 Mask = npt.NDArray[np.bool_]
+T = TypeVar("T")
 I64 = npt.NDArray[np.int64]
 #: A filter, its scalar mask and each chosen facet's mask (None: not chosen).
 _Masks = tuple[Filter, Mask, dict[str, Mask | None]]
@@ -76,6 +77,18 @@ class _Haystack:
         view: npt.NDArray[np.uint64] = np.ndarray(
             (len(self.buffer) - 7,), dtype="<u8", buffer=self.buffer, strides=(1,))
         return view
+
+
+def _last_two(now: T | None, before: T | None, fits: Callable[[T], bool],
+              make: Callable[[], T]) -> tuple[T, T | None]:
+    """What a filter's answer is (`now` when it fits; else the one kept from the filter
+    before when that fits, as a change back; else made) and what to keep beside it: a
+    change to another filter keeps the last one's answer for the change back."""
+    if now is not None and fits(now):
+        return now, before
+    if before is not None and fits(before):
+        return before, now
+    return make(), now
 
 
 class ColumnIndex:
@@ -290,17 +303,16 @@ class ColumnIndex:
     def masks(self, f: Filter) -> tuple[Mask, dict[str, Mask | None]]:
         """The scalar mask and each chosen facet's mask (None: not chosen), kept for the
         last filter (and kept up to date by `edit`); callers must not change them."""
-        if self._masks is None or self._masks[0] != f:
-            before = self._masks_before
-            self._masks_before = self._masks
-            if before is not None and before[0] == f:
-                self._masks = before
-            else:
-                facets: dict[str, Mask | None] = {
-                    facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
-                    for facet in FACETS}
-                self._masks = (f, self.scalar_mask(f), facets)
-        return self._masks[1], self._masks[2]
+        def made() -> _Masks:
+            facets: dict[str, Mask | None] = {
+                facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
+                for facet in FACETS}
+            return f, self.scalar_mask(f), facets
+
+        masks, self._masks_before = _last_two(self._masks, self._masks_before,
+                                              lambda kept: kept[0] == f, made)
+        self._masks = masks
+        return masks[1], masks[2]
 
     def select(self, f: Filter) -> Mask:
         scalar, facets = self.masks(f)
@@ -326,11 +338,10 @@ class ColumnIndex:
         """Per facet value, how many events match the other facets' choices and that value
         (values no event has are left out). Counted once per filter, then kept up to date by
         `edit`."""
-        if self._tally is None or self._tally.filter != f:
-            before = self._tally_before
-            self._tally_before = self._tally
-            self._tally = (before if before is not None and before.filter == f
-                           else self._count(f))
+        tally, self._tally_before = _last_two(
+            self._tally, self._tally_before, lambda kept: kept.filter == f,
+            lambda: self._count(f))
+        self._tally = tally
         out: dict[str, FacetCounts] = {}
         for facet in FACETS:
             name = _FACET_FIELD[facet]
@@ -341,7 +352,7 @@ class ColumnIndex:
                 rank = self._ranks[facet] = name_rank(vocab.strings if vocab else [])
             out[facet] = FacetCounts(
                 vocab.strings if vocab else [], vocab.codes if vocab else {},
-                grown(self._tally.counted[facet], size).copy(), grown(self.total(facet), size),
+                grown(tally.counted[facet], size).copy(), grown(self.total(facet), size),
                 rank, name in self.columns.ragged)
         return out
 
