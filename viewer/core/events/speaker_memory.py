@@ -97,11 +97,11 @@ class SpeakerMemory:
         """"Netanyahu's office" speaks for its holder; "Rono's team", "her spokesman" are a
         body of their own, named by the person's surname (their party is the person's)."""
         if head in self.rules.holder_bodies:
-            return Speaker(" ".join(mention.tokens), (mention,), head=head)
+            return new_speaker(" ".join(mention.tokens), (mention,), (), False, head)
         if head in self.rules.state_bodies and mention.title_party:
             state = mention.title_party  # "her ministry", of the Dutch minister: the state
-            return Speaker(state, (), (state,), head=head)
-        return Speaker(f"{mention.tokens[-1]}'s {head}", (mention,), head=head)
+            return new_speaker(state, (), (state,), False, head)
+        return new_speaker(f"{mention.tokens[-1]}'s {head}", (mention,), (), False, head)
 
     def _resolve(self, pronoun: str, own_subject: bool = True) -> Speaker | None:
         kind = self.rules.pronoun_kind.get(pronoun, "person")
@@ -180,14 +180,19 @@ class SpeakerMemory:
     def _subject(self, start: int, people: Sequence[PersonMention]) -> PersonMention | None:
         """A person named at the head of the sentence ("Ukrainian President Volodymyr Zelensky
         condemned …", "In this context, Zelenskyy gave …")."""
-        title = self.rules.titles.title_re
-        first = next((m for m in people if not title.match(self.text, m.start)
-                      and not self._capitalised_word(start, m)), None)
-        if first is None:
+        if not people:  # (a loop, not `next` over a generator: this runs once a sentence)
             return None
-        head = self.text[start : first.start]
+        title, text = self.rules.titles.title_re, self.text
+        for first in people:
+            if not title.match(text, first.start) and not (
+                    len(first.tokens) == 1 and self._capitalised_word(start, first)):
+                break
+        else:
+            return None
+        head = text[start : first.start]
         if not head or head.isspace():
             return first  # the sentence opens with the name (what `only_titles` says of it)
-        head = _LEADING_PHRASE.sub("", head) if "," in head else head
-        head = _TRAILING_COMMA.sub("", head)  # "Togo's deputy agent, Afi Lawson, was …"
+        if "," in head:  # (neither expression changes a head without a comma)
+            head = _LEADING_PHRASE.sub("", head)
+            head = _TRAILING_COMMA.sub("", head)  # "Togo's deputy agent, Afi Lawson, was …"
         return first if only_titles(head, self.rules) else None

@@ -81,22 +81,45 @@ def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: Speak
         # "analysts at a Dutch bank", "diplomats in Accra": a neutral source is named as the
         # text names it, and a state in what follows its noun is no side it speaks for (but
         # "UN figures" are the UN's)
-        return Speaker(name, (), (), neutral=True, head=head, bare=" " not in name.strip())
+        return new_speaker(name, (), (), True, head, " " not in name.strip())
     neutral = not rules.neutral.isdisjoint(words) or (
         len(inside) == 1 and inside[0] in rules.neutral_parties)
     side = tuple(dict.fromkeys(m.party for m in within if m.kind == "reference" and (
         m.end == end or not rules.own_name.isdisjoint(words)))) if not inside else ()
-    return Speaker(inside[0] if len(inside) == 1 else name, (), inside,
-                   neutral=neutral, head=head, bare=" " not in name.strip(), side=side)
+    return new_speaker(inside[0] if len(inside) == 1 else name, (), inside, neutral, head,
+                       " " not in name.strip(), False, side)
 
 
 def state_speaker(mention: Mention, rules: SpeakerRules) -> Speaker:
-    return Speaker(mention.party, (), (mention.party,), head=mention.party.lower(),
-                   neutral=mention.party in rules.neutral_parties)
+    return new_speaker(mention.party, (), (mention.party,),
+                       mention.party in rules.neutral_parties, mention.party.lower())
 
 
 def only_titles(between: str, rules: SpeakerRules) -> bool:
-    """True when the words between a verb and a name are a title: "said Kremlin spokesperson"."""
+    """True when the words between a verb and a name are a title: "said Kremlin spokesperson".
+    Remembered per phrase and set of rules: the same few phrases ("", "Ukrainian President ",
+    " the") come back all through a folder, and each costs a title substitution and a walk
+    over its words."""
+    entry = _TITLE_PHRASES.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_TITLE_PHRASES) >= 8:
+            _TITLE_PHRASES.clear()
+        entry = _TITLE_PHRASES[id(rules)] = (rules, {})
+    memo = entry[1]
+    found = memo.get(between)
+    if found is None:
+        if len(memo) >= TITLE_PHRASES_KEPT:
+            memo.clear()
+        found = memo[between] = _only_titles(between, rules)
+    return found
+
+
+_TITLE_PHRASES: dict[int, tuple[SpeakerRules, dict[str, bool]]] = {}  # id(rules) → memo
+TITLE_PHRASES_KEPT = 4096  # phrases remembered per set of rules, then forgotten
+
+
+def _only_titles(between: str, rules: SpeakerRules) -> bool:
+    """`only_titles`, worked out."""
     if _PUNCTUATION.search(between):
         return False  # (asked first: a quotation's close, "Read More:"; the titles cost more)
     rest = rules.titles.title_re.sub(" ", between)

@@ -20,12 +20,14 @@ from viewer.core.events.cue_scan import DocumentCues
 from viewer.core.events.cue_sets import ACCORDING, VERB
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
+from viewer.core.events.speaker_marks import QuoteMarks
 from viewer.core.events.speaker_memory import SpeakerMemory
 from viewer.core.events.speaker_rules import SpeakerRules, between_start, body_heads
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
     flagged,
+    new_speaker,
     only_titles,
     person_speaker,
     state_speaker,
@@ -40,9 +42,10 @@ class SpeakerFinder(SpeakerMemory):
 
     def __init__(self, text: str, rules: SpeakerRules | None = None,
                  surnames: Mapping[str, PersonMention] | None = None,
-                 cues: DocumentCues | None = None) -> None:
+                 cues: DocumentCues | None = None, marks: QuoteMarks | None = None) -> None:
         super().__init__(text, rules, surnames)
         self.cues = cues  # the document's verbs and "according to", found in one pass
+        self.marks = marks if marks is not None else QuoteMarks(text)  # its quotation marks
         self.in_quote = False  # a quotation still open at the end of the last sentence
         self.quote_speaker: Speaker | None = None
         self.paragraph = -1
@@ -68,7 +71,9 @@ class SpeakerFinder(SpeakerMemory):
         opens_with_quote = text[start:end].lstrip()[:1] in shapes.OPEN + '"'
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people)
-        if self._body_head_in(start, end):
+        heads = self.heads if self.heads is not None else self._heads()
+        at = bisect_left(heads, start)
+        if at < len(heads) and heads[at] < end:  # (`_body_head_in`, inline: once a sentence)
             for named_body in self.rules.proper_body.finditer(text, start, end):
                 # "the commission said" after "the Independent Electoral and Boundaries
                 # Commission"
@@ -94,10 +99,13 @@ class SpeakerFinder(SpeakerMemory):
         """Whether a capitalised body noun begins in text[start:end]: where none does,
         `proper_body` cannot match (its last group is one), and a search for it tries a name's
         words at every capital. The places come from one scan of the document."""
-        if self.heads is None:
-            self.heads = body_heads(self.text, self.rules)
-        at = bisect_left(self.heads, start)
-        return at < len(self.heads) and self.heads[at] < end
+        heads = self.heads if self.heads is not None else self._heads()
+        at = bisect_left(heads, start)
+        return at < len(heads) and heads[at] < end
+
+    def _heads(self) -> list[int]:
+        self.heads = body_heads(self.text, self.rules)
+        return self.heads
 
     def finish(self) -> dict[int, Speaker]:
         """Every attributed sentence's speaker, by sentence number."""
@@ -115,13 +123,17 @@ class SpeakerFinder(SpeakerMemory):
 
     def _quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted stretches of the sentence; notes a quotation left open at its end."""
+        marks = self.marks.within(start, end)
+        if not marks:  # (most sentences): a quotation open before goes on through this one
+            return [(start, end)] if self.in_quote else []
         spans: list[tuple[int, int]] = []
+        text = self.text
         open_at = start if self.in_quote else -1
-        for mark in shapes.QUOTE.finditer(self.text, start, end):
-            char, index = mark.group(), mark.start()
+        for index in marks:
+            char = text[index]
             if char in shapes.OPEN or (char == '"' and open_at < 0):
                 open_at = index
-            elif char == "'" and (open_at < 0 or self.text[open_at] != "‘"):
+            elif char == "'" and (open_at < 0 or text[open_at] != "‘"):
                 continue  # a plain ' closes only a ‘ quotation
             elif (char in shapes.CLOSE or char in '"’\'') and open_at >= 0:
                 spans.append((open_at, index + 1))
@@ -135,10 +147,14 @@ class SpeakerFinder(SpeakerMemory):
                     parties: Sequence[Mention], quoted: list[tuple[int, int]]
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
-        verbs = ((a, b) for a, b in self._spans(VERB, rules.verb, start, end)
-                 if not (quoted and any(q <= a < r for q, r in quoted))
-                 and not self._subordinate(start, a))
-        for verb_start, verb_end in itertools.islice(verbs, MAX_VERBS):
+        tried = 0  # verbs outside quotations and subordinate clauses: the first MAX_VERBS
+        for verb_start, verb_end in self._spans(VERB, rules.verb, start, end):
+            if tried == MAX_VERBS:
+                break
+            if (quoted and any(q <= verb_start < r for q, r in quoted)) or self._subordinate(
+                    start, verb_start):
+                continue
+            tried += 1
             verb = text[verb_start:verb_end]
             kind = rules.verb_kind.get(" ".join(verb.split()), "verb")
             if verb in rules.material_verbs and rules.amount.search(
@@ -210,8 +226,8 @@ class SpeakerFinder(SpeakerMemory):
             pair = [m for m in people if 0 <= last.start - m.end < 60
                     and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
                     and self._joined(text[m.end : last.start])]
-            return Speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
-                           (*pair[-1:], last)) if pair else person_speaker(last)
+            return new_speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
+                               (*pair[-1:], last)) if pair else person_speaker(last)
         before = text[window:cut]
         # (the anchored expressions below are searched only where the window's end allows a
         # match: a bracket, a pronoun or a leaders' phrase there; `tail_words`)
@@ -248,12 +264,12 @@ class SpeakerFinder(SpeakerMemory):
             last_state = state[-1]
             both = tuple(dict.fromkeys(m.party for m in state if m.start == last_state.start))
             if len(both) > 1:  # "Both sides said": the two parties named last
-                return Speaker("; ".join(both), (), both)
+                return new_speaker("; ".join(both), (), both)
             joined = [m for m in parties if 0 <= last_state.start - m.end < 12
                       and self._joined(text[m.end : last_state.start])]
             if joined and joined[-1].party != last_state.party:  # "the EU and the US urged"
                 states = (joined[-1].party, last_state.party)
-                return Speaker("; ".join(states), (), states)
+                return new_speaker("; ".join(states), (), states)
             return state_speaker(last_state, rules)
         org = shapes.ORG_BEFORE.search(before) if shapes.ACRONYM.search(before) else None
         if org:
@@ -322,8 +338,9 @@ def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
     stories, captions) keeps antecedents of its own, apart from the article's."""
     surnames = {m.tokens[-1].casefold(): m for found in people for m in found
                 if m.evidence or len(m.tokens) > 1}
-    article = SpeakerFinder(text, rules, surnames, cues)
-    furniture = SpeakerFinder(text, rules, surnames, cues)
+    marks = QuoteMarks(text)
+    article = SpeakerFinder(text, rules, surnames, cues, marks)
+    furniture = SpeakerFinder(text, rules, surnames, cues, marks)
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])
