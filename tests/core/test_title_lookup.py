@@ -85,7 +85,7 @@ def test_a_place_before_a_name_is_found_as_the_expression_finds_it() -> None:
 
 
 def test_a_place_before_a_name_is_read_in_place_as_in_a_copy() -> None:
-    """`place_before_at` reads the window inside the text (no copy): the same answers as
+    """`place_before_at` reads the window inside the text: the same answers as
     `place_before` of the copied window, wherever the window starts and ends."""
     pieces = [*name_lookups.PLACES, "x", "Gaza", " ", "  ", "\n", ",", "-", "_", "1", "é", "\xa0"]
     rng = random.Random(10)

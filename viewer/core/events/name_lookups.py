@@ -28,16 +28,24 @@ def place_before(left: str) -> bool:
         for word in PLACES)
 
 
+# The prepositions by their last two characters: the window's last two tell which to try.
+_PLACE_ENDS: dict[str, tuple[str, ...]] = {}
+for _word in PLACES:
+    _PLACE_ENDS[_word[-2:]] = (*_PLACE_ENDS.get(_word[-2:], ()), _word)
+
+
 def place_before_at(text: str, left_from: int, start: int) -> bool:
-    """`place_before(text[left_from:start])`, read in place (no copy of the window)."""
-    end = start
-    while end > left_from and text[end - 1].isspace():
-        end -= 1
-    if end == start or not text.endswith(PLACES, left_from, end):
+    """`place_before(text[left_from:start])`: the window less its trailing spaces (one C
+    call) must end with a preposition that begins the window or follows no word character."""
+    end = left_from + len(text[left_from:start].rstrip())
+    if end == start:
         return False
-    return any(text.endswith(word, left_from, end) and (
-        end - left_from == len(word) or not word_char(text[end - len(word) - 1]))
-        for word in PLACES)
+    for word in _PLACE_ENDS.get(text[max(left_from, end - 2) : end], ()):
+        begin = end - len(word)
+        if begin >= left_from and text.startswith(word, begin) and (
+                begin == left_from or not word_char(text[begin - 1])):
+            return True
+    return False
 
 
 def title_ends(titles: Iterable[str]) -> dict[str, tuple[int, ...]]:

@@ -46,7 +46,9 @@ _CAPITAL_START = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'’]){_CAPITAL.patter
 _CAPITAL_TOKEN = re.compile(rf"[A-Z\x80-\U0010ffff](?<={_CAPITAL.pattern})"
                             rf"(?<![^\W\d_].)(?<![^\W\d_][-'’].)"
                             rf"{_TOKEN.pattern.removeprefix(_LETTER.pattern)}")
-_SAME_LINE_SPACE = re.compile(r"[^\S\n]*")
+# Spaces on the same line, then a token (group 1): no token starts with a space, so the match
+# holds exactly when a token starts where the spaces end.
+_NEXT_TOKEN = re.compile(rf"[^\S\n]*({_TOKEN.pattern})")
 
 
 class Words:
@@ -109,11 +111,12 @@ class Words:
                 yield token
 
     def adjacent(self, after: int) -> re.Match[str] | None:
-        """The next token if only spaces on the same line lie between (else None)."""
-        at = _SAME_LINE_SPACE.match(self.text, after, self.end).end()  # type: ignore[union-attr]
-        if at >= self.end or self.covered(at):
+        """The next token if only spaces on the same line lie between (else None), as group 1
+        of the match (one expression call: the spaces and the token together)."""
+        found = _NEXT_TOKEN.match(self.text, after, self.end)
+        if found is None or (self.lows and self.covered(found.start(1))):
             return None
-        return _TOKEN.match(self.text, at, self.end)  # (None unless a letter starts it)
+        return found
 
     def following(self, after: int) -> re.Match[str] | None:
         """The next token wherever it is."""

@@ -116,39 +116,41 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     forms = gazetteer.forms
     found: list[PersonMention] = []
     is_name = remembered(_is_name_token, forms, data.titles)
+    title_at = data.title_re.match
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None
                       else gazetteer.mentions(text, s_start, s_end))
         words = Words(text, s_start, s_end, found_here)
+        adjacent = words.adjacent
         taken = s_start  # a capital inside the last name found starts no other
         for first in words.capitals():
-            if first.start() < taken or not is_name(first.group()):
+            start = first.start()
+            word = first.group()
+            if start < taken or not is_name(word):
                 continue
-            run = [first]
-            while len(run) < 4:
-                last = run[-1].group()
-                nxt = words.adjacent(run[-1].end())
-                if nxt is None or last.endswith(("'s", "’s")):
+            # The name's words, and where it ends; `nxt` (group 1) is the token after the
+            # last word taken, or None where none is adjacent.
+            tokens = [word]
+            end = first.end()
+            while len(tokens) < 4:
+                nxt = adjacent(end)
+                if nxt is None or word.endswith(("'s", "’s")):
                     break  # a possessive ends the name: "Witkoff's announcement"
-                word = nxt.group()
-                if is_name(word):
-                    run.append(nxt)
+                word = nxt.group(1)
+                if is_name(word) or (word in _PARTICLES and (
+                        (after := words.following(nxt.end())) is not None
+                        and is_name(after.group()))):
+                    tokens.append(word)
+                    end = nxt.end()
                     continue
-                if word in _PARTICLES:
-                    after = words.following(nxt.end())
-                    if after is not None and is_name(after.group()):
-                        run.append(nxt)
-                        continue
                 break
-            if (len(run) == 1 and nxt is not None and data.title_re.match(text, nxt.start())
-                    and not text[run[0].end() : nxt.start()].strip()):
-                taken = nxt.start()  # "Health Minister …", "Economy Minister …": part of the title
+            if (len(tokens) == 1 and nxt is not None and title_at(text, nxt.start(1))
+                    and not text[end : nxt.start(1)].strip()):
+                taken = nxt.start(1)  # "Health Minister …", "Economy Minister …": part of the title
                 continue
-            taken = run[-1].end()
-            start, end = run[0].start(), run[-1].end()
-            tail = run[-1].group()
-            names = tuple([_bare_interned(t.group()) for t in run])
-            end -= len(tail) - len(names[-1])  # the name ends before its possessive or dot
+            taken = end
+            names = tuple([_bare_interned(t) for t in tokens])
+            end -= len(tokens[-1]) - len(names[-1])  # the name ends before its possessive or dot
             party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = _SPEECH.match(text, end, end + 40) is not None
             found.append(_person_mention(start, end, names, titled or speech, party))

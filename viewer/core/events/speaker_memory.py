@@ -152,8 +152,10 @@ class SpeakerMemory:
         if speaker is not None and len(speaker.people) > 1:
             self.group = speaker
         elif speaker is not None and speaker.people:
-            own = person_speaker(speaker.people[0])
-            self.person = speaker if speaker.name == own.name else own  # "his team": him
+            own = speaker.people[0]
+            # "his team": him (his speaker made only when it is not this one)
+            self.person = (speaker if speaker.name == " ".join(own.tokens)
+                           else person_speaker(own))
             if speaker.head:  # "Netanyahu's office said …. It did not say …"
                 self.body = speaker
         elif speaker is not None and speaker.name:

@@ -200,6 +200,11 @@ def between_start(text: str, window: int, verb: int, rules: SpeakerRules) -> int
     if words is None:
         return window
     before = text[window:verb].replace(",", " ")
+    last = before.rsplit(None, 1)  # (most often the last word is a name: one split at the end)
+    if not last:
+        return window
+    if last[-1] not in words:
+        return window + len(before.rstrip())
     runs = before.split()
     kept = len(runs)
     while kept and runs[kept - 1] in words:

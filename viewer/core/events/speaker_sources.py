@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
@@ -60,34 +61,72 @@ def person_speaker(mention: PersonMention) -> Speaker:
 
 def body_speaker(text: str, start: int, parties: Sequence[Mention], rules: SpeakerRules) -> Speaker:
     """A body as a speaker; one named as a state's own speaks as that state."""
-    name = _ARTICLE.sub("", text)
-    end = start + len(text.rstrip())
+    name, head, head_offset, length, bare, neutral_word, own_word = _phrase(text, rules)
+    end = start + length
     within = [m for m in parties if start <= m.start < end]
     inside = tuple(dict.fromkeys(m.party for m in within if m.kind != "reference"))
-    words = [w.lower() for w in _BODY_WORD.findall(name)]
-    # The head is the last body noun, not the last word: "ministry" in "the ministry of health
-    # in Gaza"; a neutral word anywhere makes the source neutral: "court officials", "staff at
-    # the city hospital".
-    head = next((w for w in reversed(words) if w in rules.body_nouns), words[-1] if words else "")
     if not inside and head not in rules.own_name:
         # "the health ministry", "the group": a description that refers back to the state or
         # group named before speaks as it, when it is the whole phrase (not "the ministry of
         # health in Gaza", which names itself)
         inside = tuple(dict.fromkeys(m.party for m in within
                                      if m.kind == "reference" and m.end == end))
-    head_at = start + text.lower().rfind(head)
+    head_at = start + head_offset
     if head in rules.neutral and head in rules.body_nouns and all(
             m.start > head_at for m in within):
         # "analysts at a Dutch bank", "diplomats in Accra": a neutral source is named as the
         # text names it, and a state in what follows its noun is no side it speaks for (but
         # "UN figures" are the UN's)
-        return new_speaker(name, (), (), True, head, " " not in name.strip())
-    neutral = not rules.neutral.isdisjoint(words) or (
-        len(inside) == 1 and inside[0] in rules.neutral_parties)
+        return new_speaker(name, (), (), True, head, bare)
+    neutral = neutral_word or (len(inside) == 1 and inside[0] in rules.neutral_parties)
     side = tuple(dict.fromkeys(m.party for m in within if m.kind == "reference" and (
-        m.end == end or not rules.own_name.isdisjoint(words)))) if not inside else ()
+        m.end == end or own_word))) if not inside else ()
     return new_speaker(inside[0] if len(inside) == 1 else name, (), inside, neutral, head,
-                       " " not in name.strip(), False, side)
+                       bare, False, side)
+
+
+# What `body_speaker` reads from a body's phrase alone: its name without the article, its head
+# noun and where that begins, its length less trailing spaces, whether it is one word, and
+# whether a neutral word or a word of a body named as itself is among its words.
+_Phrase = tuple[str, str, int, int, bool, bool, bool]
+
+
+def _phrase(text: str, rules: SpeakerRules) -> _Phrase:
+    """What `body_speaker` reads from the phrase `text`, remembered per phrase and set of
+    rules: a folder names the same bodies ("the health ministry", "officials") again and
+    again, and each reading is a substitution, a word search and a walk over the words."""
+    memo = _memo(_PHRASES, rules)
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= PHRASES_KEPT:
+            memo.clear()
+        name = _ARTICLE.sub("", text)
+        words = [w.lower() for w in _BODY_WORD.findall(name)]
+        # The head is the last body noun, not the last word: "ministry" in "the ministry of
+        # health in Gaza"; a neutral word anywhere makes the source neutral: "court
+        # officials", "staff at the city hospital".
+        head = next((w for w in reversed(words) if w in rules.body_nouns),
+                    words[-1] if words else "")
+        found = memo[text] = (name, head, text.lower().rfind(head), len(text.rstrip()),
+                              " " not in name.strip(), not rules.neutral.isdisjoint(words),
+                              not rules.own_name.isdisjoint(words))
+    return found
+
+
+_PHRASES: dict[int, tuple[SpeakerRules, dict[str, Any]]] = {}  # id(rules) → its phrases
+PHRASES_KEPT = 4096  # phrases remembered per set of rules, then forgotten
+
+
+def _memo(table: dict[int, tuple[SpeakerRules, dict[str, Any]]], rules: SpeakerRules
+          ) -> dict[str, Any]:
+    """The memo of `rules` in `table` (by identity: hashing the rules would read every
+    compiled expression they hold)."""
+    entry = table.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(table) >= 8:
+            table.clear()
+        entry = table[id(rules)] = (rules, {})
+    return entry[1]
 
 
 def state_speaker(mention: Mention, rules: SpeakerRules) -> Speaker:
@@ -100,22 +139,16 @@ def only_titles(between: str, rules: SpeakerRules) -> bool:
     Remembered per phrase and set of rules: the same few phrases ("", "Ukrainian President ",
     " the") come back all through a folder, and each costs a title substitution and a walk
     over its words."""
-    entry = _TITLE_PHRASES.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        if len(_TITLE_PHRASES) >= 8:
-            _TITLE_PHRASES.clear()
-        entry = _TITLE_PHRASES[id(rules)] = (rules, {})
-    memo = entry[1]
+    memo = _memo(_TITLE_PHRASES, rules)
     found = memo.get(between)
     if found is None:
-        if len(memo) >= TITLE_PHRASES_KEPT:
+        if len(memo) >= PHRASES_KEPT:
             memo.clear()
         found = memo[between] = _only_titles(between, rules)
     return found
 
 
-_TITLE_PHRASES: dict[int, tuple[SpeakerRules, dict[str, bool]]] = {}  # id(rules) → memo
-TITLE_PHRASES_KEPT = 4096  # phrases remembered per set of rules, then forgotten
+_TITLE_PHRASES: dict[int, tuple[SpeakerRules, dict[str, Any]]] = {}  # id(rules) → memo
 
 
 def _only_titles(between: str, rules: SpeakerRules) -> bool:

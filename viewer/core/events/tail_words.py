@@ -17,6 +17,17 @@ from dataclasses import dataclass
 
 from viewer.core.events.cue_scan import SPACES, fold
 
+# `cue_scan.fold` after lower case, as one table: a tail is a few characters, where one
+# `str.translate` costs less than the fold's test for each of its thirty-odd characters
+# (which pays off over a whole document). Each replacement is a character no other one
+# replaces, so one pass gives what the fold's passes in turn give.
+_AFTER_LOWER = str.maketrans({"ı": "i", "ſ": "s", "’": "'", **dict.fromkeys(SPACES, " ")})
+
+
+def fold_short(text: str) -> str:
+    """`fold(text)` for a short text: the same string, in fewer steps."""
+    return text.replace("İ", "I").lower().translate(_AFTER_LOWER)
+
 
 @dataclass(frozen=True, slots=True)
 class TailWords:
@@ -32,7 +43,7 @@ class TailWords:
         match in that window."""
         tail = text[start:end].rstrip(self.trailing)[-self.longest :]
         # (ASCII, as most windows are, needs no more than lower case)
-        return (tail.lower() if tail.isascii() else fold(tail)).endswith(self.finals)
+        return (tail.lower() if tail.isascii() else fold_short(tail)).endswith(self.finals)
 
 
 def tail_words(phrases: Iterable[str], extra: Iterable[str] = (), strip: str = ""

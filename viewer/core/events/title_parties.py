@@ -123,6 +123,16 @@ _PARTY_ENDS = re.compile(r"(?!\s*[A-Z]|['’]s)")
 _BODY_BETWEEN = re.compile(r"(?:(?:'s|’s)(?:\s+[a-z-]+){1,3})?,\s*")
 
 
+def may_follow(text: str, end: int) -> bool:
+    """Whether `_WHO_LEADS`, `_OF_PARTY` or `_APPOSITION` may match at `end`: each needs a
+    comma first ("…, who leads", "…, the US president") or "of" after a space ("… of
+    Ghana"), so the first character after the spaces must be a comma or an "o" (where the
+    spaces run past the few characters read, the expressions are asked)."""
+    after = text[end : end + 12]
+    first = after.lstrip()[:1]
+    return first in (",", "o") or (not first and after != "")
+
+
 def title_party(text: str, start: int, end: int, sentence_start: int,
                  gazetteer: Gazetteer, data: TitleData,
                  known: Sequence[Mention] | None = None) -> tuple[str | None, bool]:
@@ -152,12 +162,13 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
             # a title that is itself a metonym ("Trade Commissioner") or refers back to the
             # state named last ("A ministry spokesman, Liang Wei")
             return mention.party, True
-    leads = _WHO_LEADS.match(text, end, end + 24)
+    maybe = may_follow(text, end)  # (most names are followed by neither: three calls saved)
+    leads = _WHO_LEADS.match(text, end, end + 24) if maybe else None
     if leads is not None:
         head = gazetteer.mentions(text, leads.end(), leads.end() + 40)
         if head and head[0].start == leads.end():
             return head[0].party, True  # "…, who leads the Japanese team"
-    of = _OF_PARTY.match(text, end, end + 12)
+    of = _OF_PARTY.match(text, end, end + 12) if maybe else None
     if of is not None:
         head = gazetteer.mentions(text, of.end(), of.end() + 60)
         if (head and head[0].start == of.end() and head[0].kind in ("name", "alias")
@@ -170,7 +181,7 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
     titled = (titled_before(text, left_from, start, data.titles, data.lengths, data.ends)
               if data.lengths
               else bool(data.titled_end.search(text[left_from:start])))
-    appos = _APPOSITION.match(text[end : end + 4])
+    appos = _APPOSITION.match(text[end : end + 4]) if maybe else None
     if appos:
         tail_start = end + appos.end()
         tail = text[tail_start : tail_start + 80]
