@@ -65,3 +65,11 @@ def test_a_short_fold_is_the_fold() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
         assert fold_short(text) == fold(text), repr(text)
+
+
+def test_a_letter_is_alphanumeric_and_no_decimal_digit() -> None:
+    """`Words.capitals` reads the character before a range without `_LETTER`: the same test."""
+    for code in range(0x30000):
+        char = chr(code)
+        assert bool(name_tokens._LETTER.match(char)) == (
+            char.isalnum() and not char.isdecimal()), hex(code)

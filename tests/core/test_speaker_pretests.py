@@ -118,6 +118,7 @@ def test_between_search_may_start_after_the_last_foreign_word() -> None:
             part = rules.between.search(text, at, verb)
             assert whole is not None and part is not None
             assert whole.span() == part.span(), (text[window:verb], at - window)
+            assert speaker_rules.subject_end(text, window, verb, rules) == whole.start()
     assert moved > 1000
 
 

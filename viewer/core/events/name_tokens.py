@@ -56,11 +56,17 @@ class Words:
     where a name may be, never all of them: a name's first word is found by searching for
     capitals, and the words after it one at a time."""
 
+    __slots__ = ("end", "highs", "lows", "start", "text")
+
     def __init__(self, text: str, start: int, end: int, covered: Sequence[Mention]) -> None:
         self.text, self.start, self.end = text, start, end
         self.lows: list[int] = []
         self.highs: list[int] = []
         if not covered:  # most sentences name no party
+            return
+        if len(covered) == 1:  # (nothing to merge)
+            self.lows.append(covered[0].start)
+            self.highs.append(covered[0].end)
             return
         # overlapping mentions merged, so one bisect answers
         for low, high in sorted([(m.start, m.end) for m in covered]):
@@ -78,7 +84,9 @@ class Words:
         """Tokens that begin with a capital, in order (the first two places are judged
         here: the look-behind would see across the start of the range)."""
         text, start, end = self.text, self.start, self.end
-        if start == 0 or not (_LETTER.match(text, start - 1) or text[start - 1] in "-'’"):
+        before = text[start - 1] if start > 0 else ""
+        # (`_LETTER` read without an expression: a letter is alphanumeric but no decimal digit)
+        if not before or not ((before.isalnum() and not before.isdecimal()) or before in "-'’"):
             # Nothing before the range that a look-behind could join to its first two places
             # (a sentence starts after a space): one scan from the start answers as below.
             if not self.lows:

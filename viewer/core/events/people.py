@@ -13,7 +13,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +106,11 @@ def _bare_interned(token: str) -> str:
     return found
 
 
+# The last rules' name test: (gazetteer forms, titles, test), read once by each call.
+_READY: list[tuple[dict[str, tuple[str, str]], frozenset[str], Callable[[str], bool]] | None] = [
+    None]
+
+
 def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gazetteer,
                 folder: str | Path | None = None,
                 mentions: Sequence[Mention] | None = None,
@@ -115,7 +120,13 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
     data = titles or title_data(folder)
     forms = gazetteer.forms
     found: list[PersonMention] = []
-    is_name = remembered(_is_name_token, forms, data.titles)
+    # The name test of these rules: the one of the last call, most often (one per sentence)
+    ready = _READY[0]
+    if ready is not None and ready[0] is forms and ready[1] is data.titles:
+        is_name = ready[2]
+    else:
+        is_name = remembered(_is_name_token, forms, data.titles)
+        _READY[0] = (forms, data.titles, is_name)
     title_at = data.title_re.match
     for s_start, s_end in sentences:
         found_here = (mentions if mentions is not None

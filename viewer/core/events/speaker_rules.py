@@ -212,3 +212,20 @@ def between_start(text: str, window: int, verb: int, rules: SpeakerRules) -> int
     if kept == 0:
         return window
     return window + len(before.rsplit(None, len(runs) - kept)[0])
+
+
+def subject_end(text: str, window: int, verb: int, rules: SpeakerRules) -> int:
+    """Where the auxiliaries and asides before a verb begin: the start of the match of
+    `rules.between` searched for in text[window:verb]. Where the last word before the verb is
+    none of their words, only spaces and commas follow it, and with one comma at most the
+    expression's tail (`\\s*,?\\s*$`) matches right there: no search is needed."""
+    words = rules.between_words
+    if words is not None:
+        before = text[window:verb].replace(",", " ")
+        last = before.rsplit(None, 1)
+        if last and last[-1] not in words:
+            at = window + len(before.rstrip())
+            if text.count(",", at, verb) <= 1:
+                return at
+    found = rules.between.search(text, between_start(text, window, verb, rules), verb)
+    return found.start() if found is not None else verb

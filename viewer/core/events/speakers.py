@@ -22,7 +22,7 @@ from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_marks import QuoteMarks
 from viewer.core.events.speaker_memory import SpeakerMemory
-from viewer.core.events.speaker_rules import SpeakerRules, between_start, body_heads
+from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -70,7 +70,7 @@ class SpeakerFinder(SpeakerMemory):
         started_in_quote = self.in_quote
         opens_with_quote = text[start:end].lstrip()[:1] in shapes.OPEN + '"'
         quoted = self._quoted(start, end)
-        self.subject = self._subject(start, people)
+        self.subject = self._subject(start, people) if people else None
         heads = self.heads if self.heads is not None else self._heads()
         at = bisect_left(heads, start)
         if at < len(heads) and heads[at] < end:  # (`_body_head_in`, inline: once a sentence)
@@ -92,7 +92,8 @@ class SpeakerFinder(SpeakerMemory):
         if speaker is not None:
             self.found[number] = speaker
         self.quote_speaker = speaker if quoted or started_in_quote else None
-        self._remember(people, speaker)
+        if people or speaker is not None:  # (else there is nothing to remember)
+            self._remember(people, speaker)
         return speaker
 
     def _body_head_in(self, start: int, end: int) -> bool:
@@ -215,14 +216,14 @@ class SpeakerFinder(SpeakerMemory):
         """The subject just before a speech verb: a name, a pronoun, a body, a pair."""
         rules, text = self.rules, self.text
         window = max(start, verb - 160)
-        stripped = rules.between.search(text, between_start(text, window, verb, rules), verb)
-        cut = stripped.start() if stripped else verb
-        named = [m for m in people
-                 if 0 <= cut - m.end <= 100 and shapes.APPOSITION.fullmatch(text, m.end, cut)
-                 and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
-                 and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)]
-        if named:
-            last = named[-1]
+        cut = subject_end(text, window, verb, rules)
+        # the last name that may be the verb's subject (read from the end: the first found)
+        last = next((m for m in reversed(people)
+                     if 0 <= cut - m.end <= 100 and shapes.APPOSITION.fullmatch(text, m.end, cut)
+                     and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
+                     and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)),
+                    None)
+        if last is not None:
             pair = [m for m in people if 0 <= last.start - m.end < 60
                     and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
                     and self._joined(text[m.end : last.start])]
