@@ -73,3 +73,15 @@ def test_a_letter_is_alphanumeric_and_no_decimal_digit() -> None:
         char = chr(code)
         assert bool(name_tokens._LETTER.match(char)) == (
             char.isalnum() and not char.isdecimal()), hex(code)
+
+
+def test_a_one_word_name_is_its_own_word_not_the_next() -> None:
+    """A name of one word followed by a word that is no name keeps its own word (the token
+    read after a name is the next one, not part of it)."""
+    from viewer.core.events.gazetteer_build import load_gazetteer
+    from viewer.core.events.people import find_people
+
+    text = "On Monday Varga said so, and Varga's team agreed with Anna Marin."
+    found = find_people(text, [(0, len(text))], load_gazetteer())
+    assert [(m.tokens, text[m.start : m.end]) for m in found] == [
+        (("Varga",), "Varga"), (("Varga",), "Varga"), (("Anna", "Marin"), "Anna Marin")]

@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from viewer.core.events import cues
-from viewer.core.events.event_record import Event, evolve
+from viewer.core.events.event_record import Event, spoken
 from viewer.core.events.modality import ModalityRules, with_speaker
 from viewer.core.events.people import PersonMention
 from viewer.core.events.sentence_dating import Part
@@ -154,7 +154,6 @@ def add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
         modality = with_speaker(event.modality, rules) if claim else event.modality
         why = share[(*event.why, *(share[f"party:{p}:speaker {speaker.name}"]
                                    for p in speaker.parties if p not in event.parties))]
-        events[index] = evolve(event, speaker=speaker.name, parties=parties,
-                               modality=modality, why=why)
+        events[index] = spoken(event, speaker.name, parties, modality, why)
         known = {m.start for m in mentions[index]}
         mentions[index] += tuple(m for m in speaker.people if m.start not in known)

@@ -82,6 +82,22 @@ def evolve(event: Event, **changes: Any) -> Event:
     return new_event(*values)
 
 
+_SPOKEN = tuple(_EVENT_INDEX[name] for name in ("speaker", "parties", "modality", "why"))
+
+
+def spoken(event: Event, speaker: str, parties: tuple[str, ...], modality: str,
+           why: tuple[str, ...]) -> Event:
+    """`evolve(event, speaker=…, parties=…, modality=…, why=…)` without its walk over the
+    keywords: the speaker pass copies every event it finds a speaker for."""
+    values = list(_EVENT_VALUES(event))
+    at_speaker, at_parties, at_modality, at_why = _SPOKEN
+    values[at_speaker] = speaker
+    values[at_parties] = parties
+    values[at_modality] = modality
+    values[at_why] = why
+    return new_event(*values)
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentEvents:
     """One document's extraction: its events and the person names they contain."""

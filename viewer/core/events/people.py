@@ -160,7 +160,8 @@ def find_people(text: str, sentences: Iterable[tuple[int, int]], gazetteer: Gaze
                 taken = nxt.start(1)  # "Health Minister …", "Economy Minister …": part of the title
                 continue
             taken = end
-            names = tuple([_bare_interned(t) for t in tokens])
+            names = ((_bare_interned(tokens[0]),) if len(tokens) == 1
+                     else tuple([_bare_interned(t) for t in tokens]))
             end -= len(tokens[-1]) - len(names[-1])  # the name ends before its possessive or dot
             party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
             speech = _SPEECH.match(text, end, end + 40) is not None

@@ -34,6 +34,7 @@ from viewer.core.events.speaker_sources import (
 )
 from viewer.core.events.tail_words import may_end
 
+_OPENING = shapes.OPEN + '"'  # (a blank sentence, "" here, counts as opening a quotation)
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
 
 
@@ -64,11 +65,16 @@ class SpeakerFinder(SpeakerMemory):
             self._settle()
             self.carry, self.quote_speaker = self.quote_speaker, None
             self.paragraph = paragraph
-            label = shapes.LABEL.match(text, start, end)  # "FAROUK: …", a transcript's turn
+            first = text[start] if start < end else ""
+            # "FAROUK: …", a transcript's turn (asked where a capital or a space comes first)
+            label = (shapes.LABEL.match(text, start, end)
+                     if first.isspace() or "A" <= first <= "Z" else None)
             named = self.surnames.get(label.group(1).casefold()) if label else None
             self.turn = self._fuller(person_speaker(named)) if named is not None else None
         started_in_quote = self.in_quote
-        opens_with_quote = text[start:end].lstrip()[:1] in shapes.OPEN + '"'
+        first = text[start] if start < end else ""
+        opens_with_quote = (first in _OPENING if first and not first.isspace()
+                            else text[start:end].lstrip()[:1] in _OPENING)
         quoted = self._quoted(start, end)
         self.subject = self._subject(start, people) if people else None
         heads = self.heads if self.heads is not None else self._heads()
@@ -149,7 +155,10 @@ class SpeakerFinder(SpeakerMemory):
                     ) -> Speaker | None:
         rules, text = self.rules, self.text
         tried = 0  # verbs outside quotations and subordinate clauses: the first MAX_VERBS
-        for verb_start, verb_end in self._spans(VERB, rules.verb, start, end):
+        verbs = self.cues.find(VERB, start, end) if self.cues is not None else None
+        if verbs is None:
+            verbs = self._spans(VERB, rules.verb, start, end)
+        for verb_start, verb_end in verbs:
             if tried == MAX_VERBS:
                 break
             if (quoted and any(q <= verb_start < r for q, r in quoted)) or self._subordinate(
@@ -218,8 +227,10 @@ class SpeakerFinder(SpeakerMemory):
         window = max(start, verb - 160)
         cut = subject_end(text, window, verb, rules)
         # the last name that may be the verb's subject (read from the end: the first found)
+        apposition = shapes.APPOSITION.fullmatch  # (spaces alone need no call: they match)
         last = next((m for m in reversed(people)
-                     if 0 <= cut - m.end <= 100 and shapes.APPOSITION.fullmatch(text, m.end, cut)
+                     if 0 <= cut - m.end <= 100 and (m.end == cut or text[m.end : cut].isspace()
+                                                     or apposition(text, m.end, cut))
                      and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
                      and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)),
                     None)

@@ -140,8 +140,8 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
     left_from = max(sentence_start, start - 90)
     if known is not None:
         # `known` is in text order: only the mentions just before the name can qualify.
-        first = bisect_left(known, left_from, key=mention_start)
-        last = bisect_left(known, start, lo=first, key=mention_start)
+        first = bisect_left(known, left_from, key=mention_start) if known else 0
+        last = bisect_left(known, start, lo=first, key=mention_start) if known else 0
         near: Sequence[Mention] = known
     else:
         near = gazetteer.mentions(text, left_from, start)
