@@ -16,7 +16,7 @@ from viewer.core.events.record_builder import slot_constructor
 from viewer.core.model import Document
 
 if TYPE_CHECKING:  # the record only names them: the window loads neither the people rules
-    from viewer.core.events.title_parties import PersonMention  # nor the tagger to show events
+    from viewer.core.events.person_mention import PersonMention  # nor the tagger to show events
     from viewer.core.timex.model import Timex
 
 
