@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from viewer.core.events import cues, document_events
+from viewer.core.events import cues, document_extraction
 from viewer.core.events.answered_news import FirstTold
 from viewer.core.events.cue_scan import CueAutomaton, DocumentCues
 from viewer.core.events.part_labels import SentenceLabels
@@ -93,28 +93,28 @@ def measure(folder: Path, rounds: int = 3) -> dict[str, Any]:
     spent: Counter[str] = Counter()
     calls: Counter[str] = Counter()
     depth = [0]
-    saved = {name: getattr(document_events, name) for name in _CALLED}
+    saved = {name: getattr(document_extraction, name) for name in _CALLED}
     saved_methods = [(owner, name, getattr(owner, name)) for owner, name, _ in _METHODS]
     runs: list[Counter[str]] = []
     for _ in range(rounds):
         began = time.process_time()
         for doc in docs:
-            document_events.extract_document(doc, *tools)
+            document_extraction.extract_document(doc, *tools)
         plain = time.process_time() - began
         spent.clear()
         calls.clear()
         for name, label in _CALLED.items():
-            setattr(document_events, name, _timed(saved[name], label, spent, calls, depth))
+            setattr(document_extraction, name, _timed(saved[name], label, spent, calls, depth))
         for owner, name, label in _METHODS:
             setattr(owner, name, _timed(getattr(owner, name), label, spent, calls, depth))
         try:
             began = time.process_time()
             for doc in docs:
-                document_events.extract_document(doc, *tools)
+                document_extraction.extract_document(doc, *tools)
             total = time.process_time() - began
         finally:
             for name, func in saved.items():
-                setattr(document_events, name, func)
+                setattr(document_extraction, name, func)
             for owner, name, func in saved_methods:
                 setattr(owner, name, func)
         spent["the sentence loop itself"] = total - sum(spent.values())

@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
     """One open, in this process (run it in a fresh one)."""
-    from viewer.core.session import Session, loading
+    from viewer.core.session import Session
+    from viewer.core.session import extracting_load as loading
 
     stage = {"cpu_s": 0.0}
     staged = loading.stage_columns
@@ -67,13 +68,13 @@ COMMAND_STEPS = (
     ("folder_list", "viewer.core.session.loading", "scan_folder"),
     ("folder_list", "viewer.core.session.loading", "read_sidecar"),
     ("folder_list", "viewer.core.session.loading", "fingerprint"),
-    ("pool_start", "viewer.core.session.loading", "pool_for"),
-    ("extraction_wait_receive", "viewer.core.session.loading", "extract"),
-    ("results_to_columns", "viewer.core.session.loading", "piece_of"),
-    ("join_and_redate", "viewer.core.session.loading", "redate"),
-    ("join_and_redate", "viewer.core.session.loading", "joined"),
-    ("taxonomy", "viewer.core.session.loading", "fitted_taxonomy"),
-    ("folder_stage", "viewer.core.session.loading", "stage_columns"),
+    ("pool_start", "viewer.core.session.extracting_load", "pool_for"),
+    ("extraction_wait_receive", "viewer.core.session.extracting_load", "extract"),
+    ("results_to_columns", "viewer.core.session.extracting_load", "piece_of"),
+    ("join_and_redate", "viewer.core.session.extracting_load", "redate"),
+    ("join_and_redate", "viewer.core.session.extracting_load", "joined"),
+    ("taxonomy", "viewer.core.session.extracting_load", "fitted_taxonomy"),
+    ("folder_stage", "viewer.core.session.extracting_load", "stage_columns"),
     ("write_output", "viewer.commands.extract", "write_atomic_parts"),
 )
 

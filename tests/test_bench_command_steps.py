@@ -8,7 +8,7 @@ from pathlib import Path
 from bench.corpus import write_corpus
 from bench.open_cost import _Steps, command_once
 from viewer.cli import main as cli
-from viewer.core.session import loading
+from viewer.core.session import extracting_load as loading
 
 
 def _busy(seconds: float) -> None:

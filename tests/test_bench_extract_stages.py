@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from bench.extract_stages import _CALLED, _METHODS, measure
-from viewer.core.events import document_events
+from viewer.core.events import document_extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,11 +17,11 @@ def test_the_stages_are_timed_and_put_back(tmp_path: Path) -> None:
     for path in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
         shutil.copy(path, tmp_path / path.name)
     shutil.copy(ROOT / "seeds" / "timeline-viewer.ini", tmp_path / "timeline-viewer.ini")
-    before = {name: getattr(document_events, name) for name in _CALLED}
+    before = {name: getattr(document_extraction, name) for name in _CALLED}
     before_methods = {(owner, name): getattr(owner, name) for owner, name, _ in _METHODS}
     out = measure(tmp_path, rounds=1)
     assert out["documents"] == 3
-    assert {name: getattr(document_events, name) for name in _CALLED} == before
+    assert {name: getattr(document_extraction, name) for name in _CALLED} == before
     assert {(owner, name): getattr(owner, name) for owner, name, _ in _METHODS} == before_methods
     stages = out["stages"]
     timed = sum(v for k, v in stages.items() if k not in ("extraction", "timed extraction"))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
-from viewer.core.session import Session, loading
+from viewer.core.session import Session
+from viewer.core.session import extracting_load as loading
 
 
 def test_a_cancelled_open_keeps_what_it_read_and_leaves_the_pool_clean(

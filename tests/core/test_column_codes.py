@@ -26,6 +26,20 @@ def test_codes_as_one_at_a_time() -> None:
         assert ours.strings == theirs.strings and ours.codes == theirs.codes
 
 
+def test_vocabulary_of_strings_as_one_at_a_time() -> None:
+    """`Vocabulary.of` (built in C, as a snapshot's open reads names back) gives the strings,
+    codes and later codes that coding each string in turn gives, repeats among them."""
+    rnd = random.Random(5)
+    words = ["a", "b", "ü", "", "Russia", "a ", "b"]
+    for _ in range(200):
+        strings = [rnd.choice(words) for _ in range(rnd.randint(0, 20))]
+        ours, theirs = Vocabulary.of(strings), Vocabulary()
+        for value in strings:
+            theirs.code(value)
+        assert ours.strings == theirs.strings and ours.codes == theirs.codes
+        assert ours.code("new") == theirs.code("new") and ours.strings == theirs.strings
+
+
 def test_code_lists_as_one_at_a_time() -> None:
     rnd = random.Random(4)
     words = ["x", "y", "party:Russia:Moscow", "topic:war:troops", "é"]

@@ -26,7 +26,8 @@ from viewer.core.pipeline.document_summary import mention_key
 from viewer.core.pipeline.folder_extraction import extract_folder
 from viewer.core.pipeline.people_codes import resolve_mentions
 from viewer.core.pipeline.people_reduce import learn_partition
-from viewer.core.session import Session, column_stage, loading
+from viewer.core.session import Session, column_stage
+from viewer.core.session import extracting_load as loading
 
 LINEAR = 4.6
 

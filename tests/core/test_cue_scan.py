@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.workcount import CountingPattern, growth, lines_run
-from viewer.core.events import cue_sets, document_events, modality
+from viewer.core.events import cue_sets, document_extraction, modality
 from viewer.core.events.cue_scan import SPACES, CueAutomaton, PhraseSet
-from viewer.core.events.document_events import extract_document
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
 from viewer.core.events.speaker_rules import load_rules as speaker_rules
@@ -188,7 +188,7 @@ def test_extraction_is_the_same_without_the_pass(monkeypatch: pytest.MonkeyPatch
                 if isinstance(doc, Document)]
 
     with_pass = extract()
-    monkeypatch.setattr(document_events, "automaton_for",
+    monkeypatch.setattr(document_extraction, "automaton_for",
                         lambda *rules: CueAutomaton({}))
     assert extract() == with_pass
     assert sum(map(len, with_pass)) > 100

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from viewer.core.events.document_events import DocumentEvents, extract_document
+from viewer.core.events.document_events import DocumentEvents
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import build_document

@@ -6,7 +6,8 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
-from viewer.core.events.document_events import DocumentEvents, extract_document
+from viewer.core.events.document_events import DocumentEvents
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.name_scan import NameScanner
 from viewer.core.events.sentence_repeats import SentenceRepeats

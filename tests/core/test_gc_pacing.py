@@ -71,7 +71,8 @@ def test_the_apps_open_extracts_and_stages_in_process_with_fewer_collections(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The open in one process ran with the default thresholds: 530-600 collections over
     the 2 MB one-paragraph article, 0.3 s of its 5 s of CPU."""
-    from viewer.core.session import Session, cold_open, loading
+    from viewer.core.session import Session, cold_open
+    from viewer.core.session import extracting_load as loading
 
     before = gc.get_threshold()
     seen: dict[str, tuple[int, int, int]] = {}

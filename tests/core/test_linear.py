@@ -16,9 +16,9 @@ from types import ModuleType
 from typing import Any
 
 from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
-from viewer.core.events import document_events as events
+from viewer.core.events import document_extraction as events
 from viewer.core.events import document_passes, people, sentence_dating, title_parties
-from viewer.core.events.document_events import extract_document
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest import segment

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.core.workcount import growth, lines_run
-from viewer.core.events.document_events import extract_document
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import build_document

@@ -15,7 +15,8 @@ import pytest
 
 from bench.corpus import write_corpus
 from tests.core.workcount import lines_run
-from viewer.core.session import Session, column_stage, loading
+from viewer.core.session import Session, column_stage
+from viewer.core.session import extracting_load as loading
 
 
 def _spied(monkeypatch: pytest.MonkeyPatch) -> list[bool]:

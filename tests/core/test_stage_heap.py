@@ -13,7 +13,8 @@ import pytest
 from bench.corpus import write_corpus
 from viewer.core.pipeline.coded_lists import CodedLists
 from viewer.core.pipeline.document_summary import EventNotes
-from viewer.core.session import Session, cold_open, loading
+from viewer.core.session import Session, cold_open
+from viewer.core.session import extracting_load as loading
 from viewer.core.session.columns import NO_DAY
 from viewer.core.session.stage_marks import _said
 

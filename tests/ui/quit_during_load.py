@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 from viewer.core.pipeline import worker_pools
-from viewer.core.session import loading
+from viewer.core.session import extracting_load as loading
 from viewer.ui import app
 from viewer.ui.main_window import MainWindow
 

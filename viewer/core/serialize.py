@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from viewer.core.events.document_events import DocumentEvents, Event
-from viewer.core.events.people import PersonMention
+from viewer.core.events.person_mention import PersonMention
 from viewer.core.model import DateSource, Document, Paragraph, Problem, Sentence
 from viewer.core.timex import Timex
 

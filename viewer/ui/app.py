@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from viewer.core.pipeline import worker_pools
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
@@ -52,7 +51,21 @@ def run_app(folder: Path) -> int:
     return quit_now(runner, window, code)
 
 
+POOLS = "viewer.core.pipeline.worker_pools"
 QUIT_GRACE_MS = 300  # how long a quit waits for a cancelled load before leaving it
+
+
+def _stop_pools(*, end_forkserver: bool) -> None:
+    """End the extraction's worker processes, if any open started them: the pools' module
+    (and multiprocessing with it) is imported only by an open that extracts, so a window that
+    opened folders from their snapshots does not import it to find no pools at its quit."""
+    if POOLS not in sys.modules:
+        return
+    from viewer.core.pipeline import worker_pools
+
+    worker_pools.stop_all()
+    if end_forkserver:
+        worker_pools.end_forkserver()
 
 
 def quit_now(runner: TaskRunner, window: MainWindow, code: int) -> int:
@@ -62,11 +75,10 @@ def quit_now(runner: TaskRunner, window: MainWindow, code: int) -> int:
     (a cancelled load used to finish its folder stage first: about 9 s after the window
     closed, with worker processes still running)."""
     runner.cancel_all()
-    worker_pools.stop_all()
+    _stop_pools(end_forkserver=False)
     if runner.wait(QUIT_GRACE_MS):
         return code
-    worker_pools.stop_all()  # any pool the thread started meanwhile
-    worker_pools.end_forkserver()
+    _stop_pools(end_forkserver=True)  # any pool the thread started meanwhile
     if window.settings is not None:
         window.settings.sync()
     release_semaphores()

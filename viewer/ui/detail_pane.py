@@ -8,7 +8,7 @@ underlines and links are character formats laid over that text.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, QUrl, Signal
@@ -68,7 +68,7 @@ class DetailPane(QWidget):
         self.header.linkActivated.connect(self._link)
         self.header.linkHovered.connect(self._hovered)
         self.titles: dict[str, str] = {}  # document path → title, set by the window
-        self.published: dict[str, str] = {}  # document path → publication date, likewise
+        self.published: Mapping[str, str] = {}  # document path → publication date, likewise
         self.topic_labels: dict[str, str] = {}  # topic id → label, from the folder's taxonomy
         self._link_files: dict[str, str] = {}  # href → file name, shown when hovered
         self.text = SafeBrowser()

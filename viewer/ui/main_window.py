@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QPoint,
@@ -36,7 +36,6 @@ from viewer.core.session.filtering import SCALAR_FIELDS
 from viewer.core.session.row_events import RowEvents
 from viewer.core.timex import Timex
 from viewer.core.words import plural
-from viewer.ui.coverage_dialog import CoverageDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
@@ -53,7 +52,6 @@ from viewer.ui.store_banner import add_store_banner, show_store_banner
 from viewer.ui.tasks import Task, TaskRunner
 from viewer.ui.timeline_view import NO_EVENTS
 from viewer.ui.timeline_widget import TimelineWidget
-from viewer.ui.topics_dialog import TopicsDialog
 from viewer.ui.undated_tray import UndatedTray
 from viewer.ui.view_settle import lay_out_status, lay_out_view, relayout_scroll_area
 from viewer.ui.window_loading import finish_loading, start_loading
@@ -71,6 +69,9 @@ from viewer.ui.window_support import (
     WindowSettings,
     dropped_folder,
 )
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from viewer.ui.topics_dialog import TopicsDialog
 
 
 class MainWindow(QMainWindow):
@@ -235,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def show_coverage(self) -> None:
         """Coverage of the events the filters show, by outlet (the article's title)."""
+        from viewer.ui.coverage_dialog import CoverageDialog
+
         shown = [self.timeline.events[r] for r in self.timeline.rows]
         self.coverage = CoverageDialog(shown, self.titles(), self.topic_labels(), self)
         self.coverage.open()
@@ -242,6 +245,8 @@ class MainWindow(QMainWindow):
     def show_topics(self) -> TopicsDialog:
         """The folder's topics to edit; one dialog, kept, its counts following each load."""
         if self.topics_dialog is None:
+            from viewer.ui.topics_dialog import TopicsDialog
+
             self.topics_dialog = TopicsDialog(self)
         self.topics_dialog.refresh()
         self.topics_dialog.open()  # window-modal, like the other dialogs: undo after closing it

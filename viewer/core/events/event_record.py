@@ -10,12 +10,14 @@ import dataclasses
 import datetime as dt
 import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from viewer.core.events.people import PersonMention
 from viewer.core.events.record_builder import slot_constructor
 from viewer.core.model import Document
-from viewer.core.timex import Timex
+
+if TYPE_CHECKING:  # the record only names them: the window loads neither the people rules
+    from viewer.core.events.person_mention import PersonMention  # nor the tagger to show events
+    from viewer.core.timex.model import Timex
 
 
 @dataclass(frozen=True, slots=True)

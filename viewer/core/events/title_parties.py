@@ -15,19 +15,9 @@ from typing import Any
 
 from viewer.core.events.name_lookups import place_before_at, title_ends, titled_before
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
+from viewer.core.events.person_mention import PersonMention as PersonMention
 from viewer.core.events.story_roles import RoleRules, roles_from
 from viewer.core.resources import build_for_folder, override
-
-
-@dataclass(frozen=True, slots=True)
-class PersonMention:
-    """A name in a document, with what the text around it says."""
-
-    start: int
-    end: int
-    tokens: tuple[str, ...]
-    evidence: bool  # a title, a speech verb or an apposition marks it as a person
-    title_party: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

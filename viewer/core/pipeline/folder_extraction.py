@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.dataset.manifest import is_dataset
-from viewer.core.events.document_events import DocumentEvents, Event, evolve, extract_document
+from viewer.core.events.document_events import DocumentEvents, Event, evolve
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
 from viewer.core.events.people import PeopleRegistry, PersonMention

@@ -47,10 +47,10 @@ class Vocabulary:
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Vocabulary:
-        vocab = cls()
-        for value in strings:
-            vocab.code(value)
-        return vocab
+        """The strings coded as `code` would, one at a time, code them; built in C (a
+        snapshot's open reads 50,000 document names back, a method call each cost 30 ms)."""
+        distinct = list(dict.fromkeys(strings))  # first appearance first
+        return cls(distinct, dict(zip(distinct, range(len(distinct)), strict=True)))
 
 
 @dataclass(slots=True)

@@ -1,0 +1,310 @@
+"""Events from one document: when each sentence that reports something happened.
+
+A sentence's date comes from its own time expression when one dates the happening
+(`explicit`), else from the narrative's focus (`inherited`: "On Wednesday, … He vowed …"),
+else from the publication date (`document`). A sentence with two dated happenings ("…ended
+on Wednesday, in contrast to the talks the day before"; "…just one day after five people were
+killed") yields two events. People and clusters are added later, over the whole folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from viewer.core.events import cues
+from viewer.core.events.answered_news import FirstTold, answers_earlier
+from viewer.core.events.clause_ends import main_clause_end
+from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, automaton_for
+from viewer.core.events.document_passes import add_speakers, date_headline
+from viewer.core.events.event_record import DocumentEvents, Event, new_event
+from viewer.core.events.explicit_window import explicit_window
+from viewer.core.events.generic_sentences import tells_a_rule
+from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
+from viewer.core.events.modality import load_rules as load_modality
+from viewer.core.events.modality_context import continue_modalities
+from viewer.core.events.narrative_focus import (
+    at_the_end,
+    at_the_happening,
+    background,
+    conditional_plan,
+    continues_plan,
+    flashback,
+    opens_quote,
+    possible_step,
+    spread_start,
+    told_day,
+    told_since_the_news,
+)
+from viewer.core.events.part_labels import SentenceLabels, TopicReasons
+from viewer.core.events.parties import Gazetteer, Mention, mention_start
+from viewer.core.events.party_context import PartyContext
+from viewer.core.events.people import PersonMention, find_people, role_mentions
+from viewer.core.events.reported_sentences import (
+    normal_event_id,
+    sentence_reports,
+)
+from viewer.core.events.sentence_dating import (
+    Part,
+    reaction_end,
+    sentence_parts,
+    telling_part,
+    window_end,
+)
+from viewer.core.events.sentence_repeats import SentenceRepeats
+from viewer.core.events.shared_values import Shared
+from viewer.core.events.speaker_rules import SpeakerRules
+from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
+from viewer.core.events.speakers import find_speakers
+from viewer.core.events.speech_goes_on import goes_on_until
+from viewer.core.events.topics import Taxonomy
+from viewer.core.ingest.boilerplate import furniture_clause
+from viewer.core.model import Document
+from viewer.core.timex import Tagger
+
+
+def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
+                     taxonomy: Taxonomy, modality: ModalityRules | None = None,
+                     speakers: SpeakerRules | None = None) -> DocumentEvents:
+    """Every event of one document, with parties, topics, modality and speaker; people come
+    later."""
+    timexes = tagger.tag(doc.text, doc.date)
+    modality = modality or load_modality()
+    speakers = speakers or load_speaker_rules()
+    # Modality cues, speech verbs, party references: one pass over the document, read per
+    # sentence below.
+    found_cues = automaton_for(modality, speakers, gazetteer).scan(doc.text)
+    index = 0  # the first expression that may reach into the sentence at hand
+    events: list[Event] = []
+    mentions: list[tuple[PersonMention, ...]] = []
+    repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(doc.sentences[n]).split()))
+    share = Shared()
+    topic_reasons: TopicReasons = {}  # worked out once per document
+    focus: Part | None = None
+    told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
+    parties_so_far = PartyContext(gazetteer, doc.text)
+    focus_paragraph = -1
+    told_before = last_told = -1  # the sentence that set the focus; the last one read
+    stretched = -1  # the last sentence inherited up to the report
+    lead: Part | None = None  # the news day: the lead's first past day
+    lead_closed = False
+    lead_paragraph = -1
+    headline_lead: Part | None = None
+    first_told: FirstTold[Part] = FirstTold()
+    first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
+    said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
+    said_people: list[tuple[PersonMention, ...]] = []
+    said_parties: list[list[Mention]] = []
+    said_slot: list[int] = []  # per event: its sentence's place in `said`
+    doc_text = doc.text
+    for number, sentence in enumerate(doc.sentences):
+        start, end = sentence.start, sentence.end  # (read once: every stage below asks)
+        while index < len(timexes) and timexes[index].end <= start:
+            index += 1
+        text = doc_text[start:end]
+        words = text.split()  # (split once: the test and the event id both read them)
+        if not sentence_reports(doc, sentence, text.strip(), words):
+            continue
+        normal = " ".join(words)
+        occurrence = repeats.seen(normal, number)
+        found = []
+        scan = index
+        while scan < len(timexes) and timexes[scan].start < end:
+            found.append(timexes[scan])
+            scan += 1
+        durations = [t for t in found if t.type == "DURATION"] if found else []
+        parts = sentence_parts(doc, sentence, found, durations)
+        new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
+        past: bool | None = None  # whether the sentence has a past verb, once asked
+        if new_paragraph and not (cues.refers_back(text)
+                                  and (past := cues.PAST.search(text) is not None)):
+            if lead is None and focus is not None and focus.precision == "day":
+                told_last = focus  # with no news day in the lead, the last day told stands in
+            focus = lead  # a new paragraph goes back to the story's own news day
+        # Party mentions and topics are found once per sentence and reused for its parts.
+        party_mentions, referring = parties_so_far.read(
+            start, end, sentence.boilerplate is None, found_cues.find(REFERENCE, start, end))
+        every = (*party_mentions, *referring)  # read by each part below
+        labels = SentenceLabels(text, every, taxonomy, topic_reasons, share)
+        modality_cues = found_cues.within(MODALITY, start, end)  # (offsets into `text`)
+        # only a sentence with cues is cut into clauses
+        clause_words = found_cues.within(CLAUSE, start, end) if modality_cues else None
+        # In text order (the gazetteer's own are: only references need sorting in), for the
+        # name finder and the speaker pass; neither changes it.
+        ordered = sorted(every, key=mention_start) if referring else party_mentions
+        people = tuple(find_people(doc_text, [(start, end)], gazetteer, mentions=ordered,
+                                   titles=speakers.titles))
+        roles = (role_mentions(doc_text, start, end, party_mentions, speakers.titles.roles)
+                 if found_cues.find(ROLE, start, end) != [] else ())
+        said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
+        said_people.append(people)
+        # references ("the ministry", "the group") name the state or group a body speaks for
+        said_parties.append(ordered)
+        for part_number, part in enumerate(parts):
+            timex = part.timex
+            if timex is not None and cues.counted_past_the_report(timex, text, doc.date):
+                timex = None  # dated as if it wrote no date
+            source = "explicit" if timex is not None else ""
+            earliest, latest, precision = part.earliest, part.latest, part.precision
+            if not source:
+                plausible = (
+                    focus is not None
+                    and (past if past is not None
+                         else (past := cues.PAST.search(text) is not None))
+                    and not cues.FUTURE.search(text)
+                    and (doc.date is None or focus.earliest is None
+                         or focus.earliest <= doc.date)
+                    # the news day reaches a later paragraph only in a plain past narrative
+                    and (focus is not lead or sentence.paragraph == focus_paragraph
+                         or not cues.PRESENT.search(text, 0, main_clause_end(text)))
+                )
+                if sentence.boilerplate is None and tells_a_rule(text):
+                    # "Cholera returns each rainy season.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif (modality_cues != [] and possible_step(text) and modality_of(
+                        text, None, False, modality, modality_cues, clause_words) == "possible"):
+                    # "Brussels could also restrict landings.": no day a reader could give
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif plausible and focus is not None and sentence.boilerplate is None:
+                    source, earliest, latest = "inherited", focus.earliest, focus.latest
+                    precision, timex = focus.precision, focus.timex
+                    if precision == "day" and at_the_end(text):
+                        earliest = latest  # "… at the end of the talks": their last day
+                    if not ((told_before == last_told and opens_quote(text))
+                            or at_the_happening(text)):
+                        latest = reaction_end(text, precision, latest, doc.date)
+                        latest = goes_on_until(text, stretched == last_told, latest, doc.date)
+                elif (focus is not None and sentence.boilerplate is None
+                      and sentence.paragraph == focus_paragraph
+                      and not durations and continues_plan(text, focus.earliest, doc.date)):
+                    # "… to Cairo next week. The United States is expected to send its envoy."
+                    # (one with a time span of its own, "within 14 days", keeps its window)
+                    source, earliest, latest = "inherited", focus.earliest, focus.latest
+                    precision, timex = focus.precision, focus.timex
+                elif (lead is not None and sentence.boilerplate is None
+                      and at_the_happening(text)):
+                    # "…," she told reporters as the talks closed: the news day's own words
+                    source, earliest, latest = "inherited", lead.earliest, lead.latest
+                    precision, timex = lead.precision, lead.timex
+                elif (lead is not None and sentence.boilerplate is None
+                      and reaction_end(text, lead.precision, lead.latest, doc.date)
+                      != lead.latest):
+                    # A reaction told in the present of the report, to the story's news day.
+                    source, earliest, latest = "inherited", lead.earliest, doc.date
+                    precision, timex = lead.precision, lead.timex
+                elif ((news := lead or told_last) is not None and sentence.boilerplate is None
+                      and told_since_the_news(text, news.latest, doc.date)):
+                    # "Cambodia's minister called the agreement a first step.", a paragraph on;
+                    # "Ghana denied any breach." after a paragraph told on Friday
+                    source, earliest, latest = "inherited", news.earliest, doc.date
+                    precision, timex = news.precision, news.timex
+                elif sentence.boilerplate is None and conditional_plan(text):
+                    # "Ankara said the pause would end early if attacks resumed.": no day
+                    source, earliest, latest, precision, timex = "undated", None, None, "none", None
+                elif doc.date is not None:
+                    source, earliest, latest, precision = "document", doc.date, doc.date, "day"
+                    timex = None
+                else:
+                    source, precision, timex = "undated", "none", None
+            if source == "explicit" and not part.bounded:
+                earliest, latest = explicit_window(doc, sentence.start, text, part, durations,
+                                                   (earliest, latest, precision, timex), focus)
+            if source in ("explicit", "inherited") and earliest == latest:
+                spread = spread_start(doc.text, (part.start, part.end), durations, text,
+                                      earliest, precision,
+                                      part.timex.start if source == "explicit" and part.timex
+                                      else part.start)
+                earliest = spread if spread is not None else earliest
+                if (spread is not None and source == "inherited" and focus is lead
+                        and lead is not None and not lead_closed
+                        and lead.earliest is not None and spread < lead.earliest):
+                    # "met for about nine hours over two days" in the lead: the news is both
+                    # days for what follows; the headline keeps the lead's own day
+                    headline_lead = headline_lead or lead
+                    lead = focus = dataclasses.replace(lead, earliest=spread)
+            if source in ("document", "inherited") and earliest is not None \
+                    and latest is not None:
+                window = window_end(doc.text, part.start, part.end, durations, text,
+                                    earliest, precision)
+                latest = window if window is not None and window > latest else latest
+            if source in ("inherited", "document") and sentence.boilerplate is None:
+                news = first_told.answered(text)  # "Syria welcomed the pause" (Friday's)
+                if news is not None and answers_earlier(news.earliest, earliest, doc.date):
+                    source, earliest, latest = "inherited", news.earliest, doc.date
+                    precision, timex = news.precision, news.timex
+            whole = part.start == start and part.end == end
+            span_text = share[text if whole else doc_text[part.start : part.end]]
+            parties, topics, why = labels.of_part(doc_text, part.start, part.end, whole,
+                                                  span_text)
+            eid = normal_event_id(doc.relpath, normal, occurrence, part_number)
+            anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
+                else None
+            ahead = part.timex.earliest if source == "explicit" and part.timex else earliest
+            future = (source == "explicit" and doc.date is not None and ahead is not None
+                      and ahead > doc.date)
+            if part.set_for:  # the day a put-off happening was due: the putting off is read
+                anchor = part.told.start - sentence.start if part.told else None
+                future = False
+            events.append(new_event(
+                id=eid, cluster=eid,  # a cluster of one until the folder stage links it
+                document=doc.relpath, text=span_text, char_start=part.start,
+                char_end=part.end, start=earliest, end=latest, precision=precision,
+                date_source=source, timex=timex.text if timex else None,
+                timex_value=timex.value if timex else None, parties=parties,
+                people=(),
+                topics=topics, sentence=number,
+                boilerplate=sentence.boilerplate is not None or (
+                    not whole and furniture_clause(span_text)),
+                modality=modality_of(text, anchor, future, modality, modality_cues,
+                                     clause_words)
+                if modality_cues != [] else PLANNED if future else HAPPENED,  # (no cue)
+                # Reported on its article's date; the folder stage widens first and last
+                # for clusters of several articles (so most events need no copy there).
+                reported=doc.date, first_reported=doc.date, last_reported=doc.date,
+                why=why,
+            ))
+            said_slot.append(len(said) - 1)
+            if (source == "inherited" and doc.date is not None and latest == doc.date
+                    and earliest is not None and earliest < doc.date):
+                stretched = number  # what goes on with its words spans to the report too
+            # (names and roles are found inside the sentence: a whole one keeps them all)
+            mentions.append(people + roles if whole else
+                            (tuple(m for m in people if part.start <= m.start < part.end)
+                             or people)
+                            + (tuple(r for r in roles if part.start <= r.start < part.end)
+                               or roles))
+        told = telling_part(told_day(parts, doc.date))
+        if (sentence.boilerplate is None and told.timex is not None
+                and not told.bounded
+                and not background(told.precision, told.latest,
+                                   lead.earliest if lead else None)
+                and not cues.counted_past_the_report(told.timex, text, doc.date)
+                and not (focus is not None and flashback(told.timex, focus.earliest,
+                                                         focus.latest))):
+            focus = told
+            told_before = number
+            if told.precision == "day":
+                first_told.note(text, told)
+            if (lead is None and not lead_closed and focus.precision == "day"
+                    and (doc.date is None or (focus.earliest is not None
+                                              and focus.earliest <= doc.date))):
+                lead = focus
+                lead_paragraph = sentence.paragraph
+            elif (lead is not None and sentence.paragraph == lead_paragraph
+                  # "handed over on Monday. … confirmed his identity on Tuesday": the news
+                  # is the latest day its paragraph tells, up to the report
+                  and focus.precision == "day" and focus.earliest is not None
+                  and lead.earliest is not None and lead.earliest < focus.earliest
+                  and (doc.date is None or focus.earliest <= doc.date)):
+                lead = focus
+        if sentence.boilerplate is None and number > 0 and not lead_closed:
+            lead_closed = sentence.paragraph >= cues.LEAD_PARAGRAPHS + first_body
+        if sentence.boilerplate is None:
+            focus_paragraph = sentence.paragraph
+            last_told = number
+    date_headline(events, headline_lead or lead, doc)
+    continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
+    speakers = speakers or load_speaker_rules()
+    add_speakers(events, mentions, said_slot,
+                 find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),
+                 modality, speakers.neutral_parties, share)
+    return DocumentEvents(doc, tuple(events), tuple(mentions), tuple(timexes))
