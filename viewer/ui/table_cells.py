@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 #: None for no cell; asked by the view's row and column.
 CellOf = Callable[[int, int], "tuple[str | None, bool, bool] | None"]
 KEPT_PIXELS = 2_000_000  # the kept cells' pictures, in pixels (about 8 MB): some six screens
+SHEET_HEIGHT = 2048  # a sheet's most pixels high: a tall table's new cells take several
 _FOCUS_BITS = QStyle.StateFlag.State_HasFocus.value
 #: A cell waiting for the paint's end: its picture's key and its filled-in style option.
 _Waiting = tuple[tuple[object, ...], QStyleOptionViewItem]
@@ -123,7 +124,18 @@ class CellDelegate(QStyledItemDelegate):
         frame = self._frame
         if not waiting or frame is None:
             return
-        pictures = self._drawn([styled for _key, styled in waiting], None, frame[2])
+        ratio = frame[2]
+        pictures: list[QPixmap] = []
+        batch: list[QStyleOptionViewItem] = []
+        height = 0
+        for _key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
+            cell = styled.rect.height() * ratio
+            if batch and height + cell > SHEET_HEIGHT:
+                pictures += self._drawn(batch, None, ratio)
+                batch, height = [], 0
+            batch.append(styled)
+            height += cell
+        pictures += self._drawn(batch, None, ratio)
         painter = QPainter(device)
         try:
             for (key, styled), picture in zip(waiting, pictures, strict=True):
