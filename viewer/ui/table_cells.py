@@ -127,12 +127,12 @@ class CellDelegate(QStyledItemDelegate):
         ratio = frame[2]
         pictures: list[QPixmap] = []
         batch: list[QStyleOptionViewItem] = []
-        height = 0
+        height = 0.0
         for _key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
             cell = styled.rect.height() * ratio
             if batch and height + cell > SHEET_HEIGHT:
                 pictures += self._drawn(batch, None, ratio)
-                batch, height = [], 0
+                batch, height = [], 0.0
             batch.append(styled)
             height += cell
         pictures += self._drawn(batch, None, ratio)
