@@ -163,3 +163,23 @@ def test_the_same_listing_again_sets_and_measures_nothing(
     assert [facet.item(i).text() for i in range(facet.count())] == [
         "Russia  (5)", "Republic of Peru  (1)"]
     assert facet.checked() == frozenset()
+
+
+def test_a_reordered_list_sets_its_kept_items_without_asking_the_widget_for_them(
+        qapp: Any, monkeypatch: Any) -> None:
+    """The list keeps its items: a filter change that reorders 300 documents sets them
+    without one `item(i)` call (each made a new wrapper), and every item shows its value."""
+    facet = FacetList("documents")
+    counts = {f"doc{i:05d}.txt": 1000 - i for i in range(400)}
+    facet.set_counts(counts)
+    asked: list[int] = []
+    item = FacetList.item
+    monkeypatch.setattr(FacetList, "item", lambda self, row: (asked.append(row),
+                                                                 item(self, row))[1])
+    reordered = {value: 1 + i for i, value in enumerate(counts)}  # smallest first now
+    facet.set_counts(reordered)
+    assert asked == [facet.count() - 1]  # the size sample only (`UniformItemSize`)
+    monkeypatch.undo()
+    shown = [(facet.item(i).toolTip(), facet.item(i).text()) for i in range(facet.count())]
+    expected = sorted(reordered, key=lambda v: -reordered[v])[:MAX_VALUES]
+    assert shown == [(v, f"{v}  ({reordered[v]})") for v in expected]
