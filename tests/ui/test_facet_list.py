@@ -121,7 +121,9 @@ def test_the_kept_checked_values_are_what_the_items_show(qapp: Any) -> None:
 def test_the_same_listing_again_sets_and_measures_nothing(
         qtbot: Any, monkeypatch: Any) -> None:
     """Counts that list the same values with the same counts and labels (the facet's own
-    choice changed) leave the items alone; another count, label or check still shows."""
+    choice changed) leave the items alone; another count, label or check still shows, and
+    a label only counts when a listed value shows it (the texts are compared, not the
+    labels: the documents' labels are every title of the folder)."""
     facet = FacetList("parties")
     qtbot.addWidget(facet)
     facet.show()
@@ -150,6 +152,34 @@ def test_the_same_listing_again_sets_and_measures_nothing(
     facet.set_counts({**counts, "Chad": 3})
     assert work == ["items", "fit"] and facet.item(1).text() == "Republic of Chad  (3)"
     assert facet.checked() == frozenset({"Chad"})
+    work.clear()
+    facet.labels["Mali"] = "Republic of Mali"  # a label no listed value shows: no work
+    facet.set_counts({**counts, "Chad": 3})
+    assert work == []
+    facet.labels["Peru"] = "Republic of Peru"  # a listed value's label, changed in place
+    facet.set_counts({**counts, "Chad": 3})
+    assert work == ["items", "fit"] and facet.item(2).text() == "Republic of Peru  (1)"
     facet.set_counts({"Russia": 5, "Peru": 1})  # Chad no longer listed: no longer checked
-    assert [facet.item(i).text() for i in range(facet.count())] == ["Russia  (5)", "Peru  (1)"]
+    assert [facet.item(i).text() for i in range(facet.count())] == [
+        "Russia  (5)", "Republic of Peru  (1)"]
     assert facet.checked() == frozenset()
+
+
+def test_a_reordered_list_sets_its_kept_items_without_asking_the_widget_for_them(
+        qapp: Any, monkeypatch: Any) -> None:
+    """The list keeps its items: a filter change that reorders 300 documents sets them
+    without one `item(i)` call (each made a new wrapper), and every item shows its value."""
+    facet = FacetList("documents")
+    counts = {f"doc{i:05d}.txt": 1000 - i for i in range(400)}
+    facet.set_counts(counts)
+    asked: list[int] = []
+    item = FacetList.item
+    monkeypatch.setattr(FacetList, "item", lambda self, row: (asked.append(row),
+                                                                 item(self, row))[1])
+    reordered = {value: 1 + i for i, value in enumerate(counts)}  # smallest first now
+    facet.set_counts(reordered)
+    assert asked == [facet.count() - 1]  # the size sample only (`UniformItemSize`)
+    monkeypatch.undo()
+    shown = [(facet.item(i).toolTip(), facet.item(i).text()) for i in range(facet.count())]
+    expected = sorted(reordered, key=lambda v: -reordered[v])[:MAX_VALUES]
+    assert shown == [(v, f"{v}  ({reordered[v]})") for v in expected]

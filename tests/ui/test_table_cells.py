@@ -224,3 +224,68 @@ def test_a_paints_shared_look_is_read_once_and_anew_for_the_next_paint(
     ours = _grab(window)
     assert len(set(keys)) == 1 and keys[0] == font.key() and drawn
     assert ours == _grab_by_qts(window)
+
+
+def test_a_paints_new_cells_are_drawn_together_and_look_as_qts_draws_them(
+        window: MainWindow, monkeypatch: Any) -> None:
+    """Rows not shown before (a filter to another party) bring many cells without a
+    picture: the style draws them all in one batch at the paint's end, one sheet for all,
+    and the table shows what Qt's own delegate draws; a repaint then needs the style for
+    none of them."""
+    from viewer.core.query import Filter
+
+    table, proxy = window.table, window.proxy
+    _grab(window)
+    sheets: list[int] = []
+    original = CellDelegate._drawn
+
+    def counted(self: CellDelegate, options: list[Any], *args: Any) -> Any:
+        sheets.append(len(options))
+        return original(self, options, *args)
+
+    monkeypatch.setattr(CellDelegate, "_drawn", counted)
+    parties = [v for v in proxy.counts["parties"] if v]
+    for party in parties[1:4]:
+        proxy.set_filter(Filter(parties=frozenset({party})))
+        sheets.clear()
+        ours = _grab(window)
+        if not sheets:
+            continue  # every cell of these rows was drawn before
+        assert len(sheets) == 1 and sheets[0] > 1  # one sheet, several cells
+        assert ours == _grab_by_qts(window)
+        sheets.clear()
+        table.viewport().repaint()
+        assert not sheets
+        break
+    else:
+        raise AssertionError("no filter brought cells not drawn before")
+
+
+def test_a_tall_paints_new_cells_take_sheets_of_bounded_height(
+        window: MainWindow, monkeypatch: Any) -> None:
+    """However many new cells a paint has, each sheet stays within `SHEET_HEIGHT`: with room
+    for three cells a sheet, the new cells of a whole table in sight take a third as many
+    sheets as there are cells, each full but the last (counts, not time), and they still
+    look as Qt draws them."""
+    from viewer.ui import table_cells
+
+    table = window.table
+    height = table.rowHeight(0) - 1  # a cell: its row less the grid line
+    monkeypatch.setattr(table_cells, "SHEET_HEIGHT", 3 * height)
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, CellDelegate)
+    table.setItemDelegate(CellDelegate(window.proxy.cell, delegate.muted, table))
+    sheets: list[int] = []
+    original = CellDelegate._drawn
+
+    def counted(self: CellDelegate, options: list[Any], *args: Any) -> Any:
+        assert {option.rect.height() for option in options} == {height}
+        sheets.append(len(options))
+        return original(self, options, *args)
+
+    monkeypatch.setattr(CellDelegate, "_drawn", counted)
+    ours = _grab(window)  # a new delegate: every cell in sight is new
+    cells = sum(sheets)
+    assert cells > 30 and sheets[:-1] == [3] * (len(sheets) - 1) and sheets[-1] <= 3
+    assert len(sheets) == (cells + 2) // 3
+    assert ours == _grab_by_qts(window)

@@ -155,7 +155,8 @@ class EventTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The rows in sight are made at once (`prepare`) before their cells ask for them; the
-        cells' delegate hears when the paint starts and ends (`CellDelegate.painting`)."""
+        cells' delegate hears when the paint starts and ends (`CellDelegate.painting`), and
+        draws the cells it had no picture for together at the end (`CellDelegate.finish`)."""
         prepare = getattr(self.model(), "prepare", None)
         top = self.rowAt(0)
         if callable(prepare) and top >= 0:
@@ -166,6 +167,7 @@ class EventTable(QTableView):
             delegate.painting(True)
             try:
                 super().paintEvent(event)
+                delegate.finish(self.viewport())
             finally:
                 delegate.painting(False)
         else:

@@ -83,9 +83,9 @@ class UniformItemSize:
             self._font = font.key()
         advances, whole = self._advances, self._widths
         metrics = QFontMetricsF(font)
+        found = [whole.get(text) for text in texts]  # most texts were shown before
         widths: list[float] = []
-        for text in texts:
-            width = whole.get(text)
+        for text, width in zip(texts, found, strict=True):
             if width is None:
                 label, separator, count = text.rpartition(COUNT_SEPARATOR)
                 parts = (label, separator + count) if separator else (text,)
@@ -97,9 +97,9 @@ class UniformItemSize:
                     width += known
                 whole[text] = width
             widths.append(width)
-        widest = max(widths)
+        least = max(widths) - NEAR
         rows: dict[float, int] = {}
-        for row, width in enumerate(widths):
-            if width >= widest - NEAR:
-                rows.setdefault(width, row)
+        for width, row in reversed([(width, row) for row, width in enumerate(widths)
+                                    if width >= least]):
+            rows[width] = row  # from the last: each advance's first row stays
         return list(rows.values())

@@ -17,13 +17,21 @@ where a cell of the same key is drawn; the picture is the style's drawing over t
 background colour, which fills every cell's place before its cells are drawn, so the pixels
 are the same. A cell with the keyboard focus is always drawn by the style. The pictures are
 bounded by their total pixels (`KEPT_PIXELS`); beyond, the least recently drawn are dropped.
+
+A filter to a value not shown before brings some fifty cells no picture shows (new dates,
+sentences, titles). Each was a picture of its own: a pixmap made and filled and a painter
+begun and ended around the style's drawing, some 30 µs a cell beside the drawing itself.
+Within a paint the view announced, such cells wait for the paint's end and are drawn
+together on one sheet by one painter, each in its own band, then copied out as their
+pictures and put in their places (the grid lines between cells lie outside every cell, and
+the style clips each drawing to its cell, so drawing them after the rest changes no pixel).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +46,10 @@ from PySide6.QtWidgets import (
 #: None for no cell; asked by the view's row and column.
 CellOf = Callable[[int, int], "tuple[str | None, bool, bool] | None"]
 KEPT_PIXELS = 2_000_000  # the kept cells' pictures, in pixels (about 8 MB): some six screens
+SHEET_HEIGHT = 2048  # a sheet's most pixels high: a tall table's new cells take several
 _FOCUS_BITS = QStyle.StateFlag.State_HasFocus.value
+#: A cell waiting for the paint's end: its picture's key and its filled-in style option.
+_Waiting = tuple[tuple[object, ...], QStyleOptionViewItem]
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -58,6 +69,7 @@ class CellDelegate(QStyledItemDelegate):
         # view announced (`painting`), where each cell reads them.
         self._frame: tuple[str, int, float, int | None] | None = None
         self._framing = False
+        self._waiting: list[_Waiting] = []  # this paint's cells without a picture
 
     def painting(self, started: bool) -> None:
         """The view starts (True) or ends (False) a paint of its cells: the look every cell of
@@ -66,6 +78,7 @@ class CellDelegate(QStyledItemDelegate):
         the features some 0.2 ms of a 1600×1000 table's repaint)."""
         self._framing = started
         self._frame = None
+        self._waiting = []
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -87,35 +100,107 @@ class CellDelegate(QStyledItemDelegate):
             if self._framing:
                 self._frame = frame
         ratio, features = frame[2], frame[3]
-        key = (self.cell(index.row(), index.column()), rect.width(), rect.height(), state,
+        found = self.cell(index.row(), index.column())
+        key = (found, rect.width(), rect.height(), state,
                option.features.value if features is None else features, frame)
         pictures = self._pictures
         picture = pictures.pop(key, None)
-        if picture is None:
-            picture = self._drawn(option, index, ratio)
-            self._pixels += picture.width() * picture.height()
-            while self._pixels > KEPT_PIXELS and pictures:  # the least recently drawn go
-                dropped = pictures.pop(next(iter(pictures)))
-                self._pixels -= dropped.width() * dropped.height()
-        pictures[key] = picture  # the most recently drawn last
+        if picture is not None:
+            pictures[key] = picture  # the most recently drawn last
+        elif self._framing:  # drawn with the paint's other new cells at its end
+            styled = QStyleOptionViewItem(option)
+            self._fill(styled, index, found)
+            self._waiting.append((key, styled))
+            return
+        else:
+            picture = self._drawn([option], [index], ratio)[0]
+            self._keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
 
-    def _drawn(self, option: QStyleOptionViewItem, index: QModelIndex,
-               ratio: float) -> QPixmap:
-        """The cell as Qt's styled delegate draws it, over the view's background colour."""
-        rect = option.rect
-        picture = QPixmap(rect.size() * ratio)
-        picture.setDevicePixelRatio(ratio)
-        picture.fill(option.palette.color(QPalette.ColorRole.Base))
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        widget = option.widget
+    def finish(self, device: QWidget) -> None:
+        """Draw this paint's cells that had no picture, on `device` (the view's viewport,
+        inside its paint event), and keep their pictures; the paint's end follows."""
+        waiting, self._waiting = self._waiting, []
+        frame = self._frame
+        if not waiting or frame is None:
+            return
+        ratio = frame[2]
+        pictures: list[QPixmap] = []
+        batch: list[QStyleOptionViewItem] = []
+        height = 0.0
+        for _key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
+            cell = styled.rect.height() * ratio
+            if batch and height + cell > SHEET_HEIGHT:
+                pictures += self._drawn(batch, None, ratio)
+                batch, height = [], 0.0
+            batch.append(styled)
+            height += cell
+        pictures += self._drawn(batch, None, ratio)
+        painter = QPainter(device)
+        try:
+            for (key, styled), picture in zip(waiting, pictures, strict=True):
+                painter.drawPixmap(styled.rect.topLeft(), picture)
+                self._keep(key, picture)
+        finally:
+            painter.end()
+
+    def _keep(self, key: tuple[object, ...], picture: QPixmap) -> None:
+        """Keep a cell's picture as the most recently drawn; the least recently drawn go
+        while the kept pixels exceed `KEPT_PIXELS`."""
+        pictures = self._pictures
+        if key not in pictures:
+            self._pixels += picture.width() * picture.height()
+        else:
+            kept = pictures.pop(key)
+            self._pixels += picture.width() * picture.height() - kept.width() * kept.height()
+        pictures[key] = picture  # the most recently drawn last
+        while self._pixels > KEPT_PIXELS and len(pictures) > 1:  # the least recently go
+            dropped = pictures.pop(next(iter(pictures)))
+            self._pixels -= dropped.width() * dropped.height()
+
+    def _drawn(self, options: list[QStyleOptionViewItem],
+               indexes: list[QModelIndex] | None, ratio: float) -> list[QPixmap]:
+        """The cells as Qt's styled delegate draws them, each over the view's background
+        colour: the options are filled in for `indexes` first (None: they are already). All
+        are drawn on one sheet, one cell's band under the other's, by one painter, and each
+        band is copied out as its cell's picture."""
+        if indexes is not None:
+            styled = []
+            for option, index in zip(options, indexes, strict=True):
+                copy = QStyleOptionViewItem(option)
+                self.initStyleOption(copy, index)
+                styled.append(copy)
+            options = styled
+        first = options[0]
+        rects = [option.rect for option in options]
+        width = max(rect.width() for rect in rects)
+        sheet = QPixmap(QSize(width, sum(rect.height() for rect in rects)) * ratio)
+        sheet.setDevicePixelRatio(ratio)
+        sheet.fill(first.palette.color(QPalette.ColorRole.Base))
+        widget = first.widget
         style = widget.style() if widget is not None else QApplication.style()
-        painter = QPainter(picture)
-        painter.translate(-rect.x(), -rect.y())
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, widget)
-        painter.end()
-        return picture
+        painter = QPainter(sheet)
+        top = 0
+        bands = []
+        try:
+            for option, rect in zip(options, rects, strict=True):
+                painter.resetTransform()
+                painter.translate(-rect.x(), top - rect.y())
+                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                                  option.widget)
+                bands.append(top)
+                top += rect.height()
+        finally:
+            painter.end()
+        if len(options) == 1:  # the sheet is the cell's picture
+            return [sheet]
+        pictures = []
+        for rect, band in zip(rects, bands, strict=True):
+            picture = sheet.copy(QRect(0, round(band * ratio), round(rect.width() * ratio),
+                                       round(rect.height() * ratio)))
+            picture.setDevicePixelRatio(ratio)
+            pictures.append(picture)
+        return pictures
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -125,9 +210,13 @@ class CellDelegate(QStyledItemDelegate):
         if not isinstance(index, QModelIndex):
             super().initStyleOption(option, index)
             return
+        self._fill(option, index, self.cell(index.row(), index.column()))
+
+    def _fill(self, option: QStyleOptionViewItem, index: QModelIndex,
+              found: tuple[str | None, bool, bool] | None) -> None:
+        """`initStyleOption` with the cell already asked for (`found`)."""
         option.index = index
         option.styleObject = None  # type: ignore[assignment]  # as Qt's: no animations
-        found = self.cell(index.row(), index.column())
         if found is None:
             return
         text, italic, muted = found
