@@ -361,7 +361,7 @@ def main() -> None:
         print(json.dumps({"wall": painted["wall"] - started, "cpu": painted["cpu"]}),
               flush=True)
         os._exit(0)  # the figure is out; tearing down a million events' window is not timed
-    if len(sys.argv) not in (2, 3):
+    if len(sys.argv) not in (2, 3) or not Path(sys.argv[1]).is_dir():  # `--help` too
         raise SystemExit(__doc__)
     shots = Path(sys.argv[2]) if len(sys.argv) == 3 else None
     folder = Path(sys.argv[1])

@@ -22,3 +22,13 @@ def test_process_start_is_when_the_process_was_launched() -> None:
         ended = time.time()
         started = float(result.stdout.strip())
         assert launched - TICK <= started <= ended
+
+
+def test_a_flag_or_a_missing_folder_prints_the_usage_at_once() -> None:
+    """`--help` was taken for a folder: five first paints of it ran before any failure."""
+    root = Path(__file__).resolve().parent.parent
+    for argument in ("--help", str(root / "no such folder")):
+        result = subprocess.run([sys.executable, "-m", "bench.ui", argument],
+                                capture_output=True, text=True, cwd=root, timeout=60)
+        assert result.returncode != 0
+        assert "python -m bench.ui FOLDER" in result.stderr
