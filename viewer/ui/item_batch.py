@@ -202,6 +202,11 @@ class BatchBuilder:
         # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
         shades: dict[tuple[int, int], _Shade] = {}
         count_texts = self._count_texts  # cleared in place when full: the same dict
+        # a badge's group by its colour object and selection: most items are badges, and
+        # their group was looked up through a tuple of four keys each
+        badge_groups: dict[tuple[int, bool], ShapeGroup] = {}
+        any_selected = bool(selection)
+        add_count = batch.counts.append
         for item in items:
             # one unpacking instead of a dozen attribute reads per item
             kind, lane, row, x0, x1, rows, _label, label_x1, over, level = item
@@ -226,14 +231,18 @@ class BatchBuilder:
                         (QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
                 continue
             colour, style, conflict, tag = next(looked)
-            selected = bool(selection) and self._selected(rows, selection)
+            selected = any_selected and self._selected(rows, selection)
             if kind == "badge":
-                group(colour, "badge", selected, box_shape, 7).rects.append(
-                    QRectF(x0, y - 7, x1 - x0, 14))
+                badges = badge_groups.get((id(colour), selected))
+                if badges is None:
+                    badges = badge_groups[(id(colour), selected)] = group(
+                        colour, "badge", selected, box_shape, 7)
+                badges.rects.append(QRectF(x0, y - 7, x1 - x0, 14))
                 text = str(len(rows))
                 count = count_texts.get(text) or self.count_text(text, size_of)
-                batch.counts.append((QPointF((x0 + x1) / 2 - count[1], y - count[2]),
-                                     count[0]))
+                add_count((QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
+                if label_x1 - x1 - 4 < MIN_ROOM:
+                    continue  # no room: no label (most badges of a dense view)
             elif kind == "bar":
                 # Cut at the visible edges (the ends past them are not seen): a dashed
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.

@@ -101,12 +101,15 @@ def _place_stretch(lo: int, hi: int, x0: Sequence[float], x1: Sequence[float],
         if natural > ELIDE_ROOM and i != greedy:
             room = natural  # room before the next mark, enough to cut the label: no contest
         else:
-            full = want(i)
             if i + 1 < n and solid[i + 1]:  # it cannot run over the next mark
                 room = natural
-                if not shows(room, full):
+                # under MIN_ROOM no width shows a label: the text is not asked for (a
+                # row of bars and badges asked for every crowded one's sentence)
+                if room < MIN_ROOM or not shows(room, want(i)):
                     continue
-            elif shows(natural, full) and (i != greedy or natural >= full):
+            elif natural < MIN_ROOM and i + 1 < hi and labelled[i + 1 - lo]:
+                continue  # it would stop before the labelled next mark, short of room
+            elif shows(natural, full := want(i)) and (i != greedy or natural >= full):
                 room = natural
             else:
                 # Run over the next marks, up to the first labelled or solid one in reach.
