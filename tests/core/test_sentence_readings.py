@@ -96,7 +96,7 @@ def test_events_are_those_of_the_readings() -> None:
     doc = _long_document(3)
     found = extract_document(doc, Tagger(), load_gazetteer(), load_taxonomy()).events
     labels = {(reading[0], n): part for reading in _readings(doc, readings_module.BLOCK)
-              for n, part in enumerate(reading[6])}
+              for n, part in enumerate(reading[7])}
     by_sentence: dict[int, int] = {}
     for event in found:
         n = by_sentence[event.sentence] = by_sentence.get(event.sentence, -1) + 1

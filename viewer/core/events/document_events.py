@@ -14,7 +14,7 @@ import dataclasses
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
 from viewer.core.events.clause_ends import main_clause_end
-from viewer.core.events.cue_sets import CLAUSE, MODALITY, ROLE, automaton_for
+from viewer.core.events.cue_sets import automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, evolve, new_event
 from viewer.core.events.explicit_window import explicit_window
@@ -35,7 +35,7 @@ from viewer.core.events.narrative_focus import (
     told_day,
     told_since_the_news,
 )
-from viewer.core.events.parties import Gazetteer, Mention, mention_start
+from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people, role_mentions
 from viewer.core.events.reported_sentences import (
     event_id,
@@ -101,7 +101,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     doc_text = doc.text
     # Each sentence that reports, with its dated parts, parties, topics and ids (worked out
     # a stage at a time: `sentence_readings`).
-    for (number, text, durations, parts, party_mentions, referring,
+    for (number, text, durations, parts, party_mentions, ordered, sentence_cues,
          part_labels) in sentence_readings(doc, timexes, gazetteer, taxonomy, found_cues, share):
         sentence = doc.sentences[number]
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
@@ -112,17 +112,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
-        modality_cues = found_cues.within(MODALITY, start, end)  # (offsets into `text`)
-        # only a sentence with cues is cut into clauses
-        clause_words = found_cues.within(CLAUSE, start, end) if modality_cues else None
-        # In text order (the gazetteer's own are: only references need sorting in), for the
-        # name finder and the speaker pass; neither changes it.
-        ordered = (sorted((*party_mentions, *referring), key=mention_start) if referring
-                   else party_mentions)
+        # (offsets into `text`; only a sentence with cues is cut into clauses)
+        modality_cues, clause_words, names_roles = sentence_cues
         people = tuple(find_people(doc_text, [(start, end)], gazetteer, mentions=ordered,
                                    titles=speakers.titles))
         roles = (role_mentions(doc_text, start, end, party_mentions, speakers.titles.roles)
-                 if found_cues.find(ROLE, start, end) != [] else ())
+                 if names_roles else ())
         said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
         said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for

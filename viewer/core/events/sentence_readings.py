@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from viewer.core.events.cue_scan import DocumentCues
-from viewer.core.events.cue_sets import REFERENCE
+from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE
 from viewer.core.events.part_labels import SentenceLabels, TopicReasons
-from viewer.core.events.parties import Gazetteer, Mention
+from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.party_context import PartyContext
 from viewer.core.events.reported_sentences import normal_event_id, sentence_reports
 from viewer.core.events.sentence_dating import Part, sentence_parts
@@ -36,9 +36,13 @@ BLOCK = 32  # sentences read per stage before the loop takes them (see the modul
 
 # Per part: its text (pooled), parties, topics, reasons and event id.
 PartLabels = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]
+# Its modality cues and clause words (offsets into the sentence; clause words only where
+# there are cues), and whether it holds a role's word.
+CueReading = tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None, bool]
 # Per sentence that reports: its number, text, the durations among its time expressions, its
-# dated parts, party mentions, references to parties, and its parts' labels.
-Reading = tuple[int, str, list[Timex], list[Part], list[Mention], list[Mention],
+# dated parts, party mentions, mentions and references in text order, its cues, and its
+# parts' labels.
+Reading = tuple[int, str, list[Timex], list[Part], list[Mention], list[Mention], CueReading,
                 list[PartLabels]]
 
 
@@ -91,12 +95,26 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
                 found_cues.find(REFERENCE, sentence.start, sentence.end))
             mentions.append(named)
             referring.append(refer)
+        # In text order (the gazetteer's own are: only references need sorting in), for the
+        # name finder and the speaker pass; neither changes it.
+        ordered = [sorted((*named, *refer), key=mention_start) if refer else named
+                   for named, refer in zip(mentions, referring, strict=True)]
+        looked_up = [_cues_of(found_cues, sentences[n].start, sentences[n].end)
+                     for n in numbers]
         labels = [_part_labels(doc, sentences[n], said, (*named, *refer), its_parts, key,
                                taxonomy, reasons, share)
                   for n, said, named, refer, its_parts, key
                   in zip(numbers, texts, mentions, referring, parts, keys, strict=True)]
-        yield from zip(numbers, texts, durations, parts, mentions, referring, labels,
+        yield from zip(numbers, texts, durations, parts, mentions, ordered, looked_up, labels,
                        strict=True)
+
+
+def _cues_of(found_cues: DocumentCues, start: int, end: int) -> CueReading:
+    """The sentence's modality cues, its clause words if it has cues, and whether it holds a
+    role's word."""
+    modality = found_cues.within(MODALITY, start, end)
+    return (modality, found_cues.within(CLAUSE, start, end) if modality else None,
+            found_cues.find(ROLE, start, end) != [])
 
 
 def _part_labels(doc: Document, sentence: Sentence, said: str, every: tuple[Mention, ...],
