@@ -149,8 +149,18 @@ def without_appositions(text: str, dating: list[Timex]) -> list[Timex]:
     return out
 
 
+_PRECISION_BY_VALUE: dict[str, str] = {}  # a document dates a few dozen values, many times each
+
+
 def precision_of(timex: Timex) -> str:
-    return "fuzzy" if timex.value.endswith("_REF") else _period_precision(timex.value)
+    value = timex.value
+    known = _PRECISION_BY_VALUE.get(value)
+    if known is None:
+        if len(_PRECISION_BY_VALUE) >= 4096:  # (bounded, whatever the folder's dates)
+            _PRECISION_BY_VALUE.clear()
+        known = _PRECISION_BY_VALUE[value] = (
+            "fuzzy" if value.endswith("_REF") else _period_precision(value))
+    return known
 
 
 # TimeML value shapes and the precision of the dates they name, most specific first.

@@ -37,3 +37,39 @@ def may_subject_relative(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] may hold a match of `cues.SUBJECT_RELATIVE` (case as written)."""
     return _SUBJECT_WORDS is None or any(text.find(word, lo, hi) >= 0
                                          for word in _SUBJECT_WORDS)
+
+
+# REDUCED_RELATIVE ends with a past verb, perhaps "in", "on" or "at", then spaces: the verb
+# is a word of its own (spaces on both sides), a listed past form or a lower-case ASCII word
+# in -ed. None where a listed form is more than one word (the test would not be exact).
+_PAST_FORMS = (frozenset(cues.CUES["past"])
+               if all(len(w.split()) == 1 for w in cues.CUES["past"]) else None)
+_PLACE_WORDS = ("in", "on", "at")
+
+
+def may_reduced_relative(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] may end as `cues.REDUCED_RELATIVE` must (False only when it
+    cannot): with spaces after a past verb, or after "in", "on" or "at" that follows one
+    (its window is short: `cues.REDUCED_REACH`)."""
+    if _PAST_FORMS is None:
+        return True
+    if hi <= lo or not text[hi - 1].isspace():
+        return False
+    words = text[lo:hi].rsplit(None, 2)
+    if not words:
+        return False
+    if words[-1] in _PLACE_WORDS:
+        if len(words) < 2:
+            return False
+        verb = words[-2]
+    else:
+        verb = words[-1]
+    return verb in _PAST_FORMS or _ed_word(verb)
+
+
+def _ed_word(word: str) -> bool:
+    """Whether `word` is what `[a-z]{2,}ed` matches in full."""
+    stem = word[:-2]
+    return (len(stem) >= 2 and word.endswith("ed") and stem.isascii() and stem.isalpha()
+            and stem.islower())
+

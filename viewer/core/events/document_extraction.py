@@ -14,7 +14,7 @@ import dataclasses
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
 from viewer.core.events.clause_ends import main_clause_end
-from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE, automaton_for
+from viewer.core.events.cue_sets import automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, new_event
 from viewer.core.events.explicit_window import explicit_window
@@ -35,22 +35,15 @@ from viewer.core.events.narrative_focus import (
     told_day,
     told_since_the_news,
 )
-from viewer.core.events.part_labels import SentenceLabels, TopicReasons
-from viewer.core.events.parties import Gazetteer, Mention, mention_start
-from viewer.core.events.party_context import PartyContext
+from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention, find_people, role_mentions
-from viewer.core.events.reported_sentences import (
-    normal_event_id,
-    sentence_reports,
-)
 from viewer.core.events.sentence_dating import (
     Part,
     reaction_end,
-    sentence_parts,
     telling_part,
     window_end,
 )
-from viewer.core.events.sentence_repeats import SentenceRepeats
+from viewer.core.events.sentence_readings import sentence_readings
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
@@ -73,15 +66,11 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     # Modality cues, speech verbs, party references: one pass over the document, read per
     # sentence below.
     found_cues = automaton_for(modality, speakers, gazetteer).scan(doc.text)
-    index = 0  # the first expression that may reach into the sentence at hand
     events: list[Event] = []
     mentions: list[tuple[PersonMention, ...]] = []
-    repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(doc.sentences[n]).split()))
     share = Shared()
-    topic_reasons: TopicReasons = {}  # worked out once per document
     focus: Part | None = None
     told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
-    parties_so_far = PartyContext(gazetteer, doc.text)
     focus_paragraph = -1
     told_before = last_told = -1  # the sentence that set the focus; the last one read
     stretched = -1  # the last sentence inherited up to the report
@@ -96,23 +85,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     said_parties: list[list[Mention]] = []
     said_slot: list[int] = []  # per event: its sentence's place in `said`
     doc_text = doc.text
-    for number, sentence in enumerate(doc.sentences):
+    # Each sentence that reports, with its dated parts, parties, topics and ids (worked out
+    # a stage at a time: `sentence_readings`).
+    for (number, text, durations, parts, party_mentions, ordered, sentence_cues,
+         part_labels) in sentence_readings(doc, timexes, gazetteer, taxonomy, found_cues, share):
+        sentence = doc.sentences[number]
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
-        while index < len(timexes) and timexes[index].end <= start:
-            index += 1
-        text = doc_text[start:end]
-        words = text.split()  # (split once: the test and the event id both read them)
-        if not sentence_reports(doc, sentence, text.strip(), words):
-            continue
-        normal = " ".join(words)
-        occurrence = repeats.seen(normal, number)
-        found = []
-        scan = index
-        while scan < len(timexes) and timexes[scan].start < end:
-            found.append(timexes[scan])
-            scan += 1
-        durations = [t for t in found if t.type == "DURATION"] if found else []
-        parts = sentence_parts(doc, sentence, found, durations)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
         if new_paragraph and not (cues.refers_back(text)
@@ -120,21 +98,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
-        # Party mentions and topics are found once per sentence and reused for its parts.
-        party_mentions, referring = parties_so_far.read(
-            start, end, sentence.boilerplate is None, found_cues.find(REFERENCE, start, end))
-        every = (*party_mentions, *referring)  # read by each part below
-        labels = SentenceLabels(text, every, taxonomy, topic_reasons, share)
-        modality_cues = found_cues.within(MODALITY, start, end)  # (offsets into `text`)
-        # only a sentence with cues is cut into clauses
-        clause_words = found_cues.within(CLAUSE, start, end) if modality_cues else None
-        # In text order (the gazetteer's own are: only references need sorting in), for the
-        # name finder and the speaker pass; neither changes it.
-        ordered = sorted(every, key=mention_start) if referring else party_mentions
+        # (offsets into `text`; only a sentence with cues is cut into clauses)
+        modality_cues, clause_words, names_roles = sentence_cues
         people = tuple(find_people(doc_text, [(start, end)], gazetteer, mentions=ordered,
                                    titles=speakers.titles))
         roles = (role_mentions(doc_text, start, end, party_mentions, speakers.titles.roles)
-                 if found_cues.find(ROLE, start, end) != [] else ())
+                 if names_roles else ())
         said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
         said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for
@@ -232,10 +201,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     source, earliest, latest = "inherited", news.earliest, doc.date
                     precision, timex = news.precision, news.timex
             whole = part.start == start and part.end == end
-            span_text = share[text if whole else doc_text[part.start : part.end]]
-            parties, topics, why = labels.of_part(doc_text, part.start, part.end, whole,
-                                                  span_text)
-            eid = normal_event_id(doc.relpath, normal, occurrence, part_number)
+            span_text, parties, topics, why, eid = part_labels[part_number]
             anchor = part.timex.start - sentence.start if source == "explicit" and part.timex \
                 else None
             ahead = part.timex.earliest if source == "explicit" and part.timex else earliest

@@ -68,7 +68,9 @@ class NameScanner:
         """(start, end) of every name in text[start:end], left to right, never overlapping:
         at each position the longest name that fits the range and stands alone."""
         end = len(text) if end is None else end
-        starts, stops = self._occurrences(text)
+        last = self._last  # (the document's own scan, as a sentence of it asks: no call)
+        starts, stops = (last[1], last[2]) if last is not None and last[0] is text \
+            else self._occurrences(text)
         joined = _JOINED_AFTER.match
         out: list[tuple[int, int]] = []
         free = start  # names may not begin inside the last one taken

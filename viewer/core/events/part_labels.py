@@ -15,7 +15,8 @@ from viewer.core.events.shared_values import Shared
 from viewer.core.events.topics import Taxonomy
 
 TopicPairs = tuple[tuple[str, str], ...]  # (topic id, cue) pairs, in taxonomy order
-# per document: a pairs tuple → its shared topic ids and their reasons
+# per document: a pairs tuple → its shared topic ids and their reasons (the reasons of an
+# event without parties are those of its topics alone)
 TopicReasons = dict[TopicPairs, tuple[tuple[str, ...], tuple[str, ...]]]
 
 
@@ -29,7 +30,7 @@ class SentenceLabels:
                  reasons: TopicReasons, share: Shared) -> None:
         self._text = text
         self._every = every
-        self._parties = list(dict.fromkeys(m.party for m in every))
+        self._parties = list(dict.fromkeys(m.party for m in every)) if every else []
         self._taxonomy = taxonomy
         self._reasons = reasons
         self._share = share
@@ -45,17 +46,22 @@ class SentenceLabels:
         """The parties, topics and reasons of the part `start`–`end` of the document
         (`whole` when it is the sentence itself)."""
         every, share = self._every, self._share
-        parties = self._parties if whole else (
-            list(dict.fromkeys(m.party for m in every if start <= m.start and m.end <= end))
-            or self._parties)
-        pairs = self._sentence_topics() if whole else (
-            self._taxonomy.explain(span_text) or self._sentence_topics())
+        if whole:
+            parties = self._parties
+            pairs = self._topics if self._topics is not None else self._sentence_topics()
+        else:
+            parties = (list(dict.fromkeys(m.party for m in every
+                                          if start <= m.start and m.end <= end))
+                       or self._parties)
+            pairs = self._taxonomy.explain(span_text) or self._sentence_topics()
         known = self._reasons.get(pairs)
         if known is None:  # (a few hundred distinct pairs in a long article)
             known = self._reasons[pairs] = (
                 share[tuple(t for t, _ in pairs)],
-                tuple(share[f"topic:{t}:{cue}"] for t, cue in pairs))
+                share[tuple(share[f"topic:{t}:{cue}"] for t, cue in pairs)])
         topics, topic_why = known
+        if not parties:  # (no party: the reasons are the topics' own, pooled once)
+            return share[()], topics, topic_why
         party_why: dict[str, str] = {}
         for mention in every:  # (a whole sentence's parties are those of all of them)
             if (whole or mention.party in parties) and start <= mention.start < end:

@@ -33,10 +33,14 @@ class PartyContext:
         referring = gazetteer.references(text, start, end, self.named, reference_cues,
                                          self.times)
         if body:
-            it = gazetteer.pronoun_reference(text, start, end, self.opened)
-            referring = [*referring, it] if it is not None else referring
-            self.opened = gazetteer.subject(text, start, [*mentions, *referring])
+            if self.opened is not None:  # (without a party before, "It …" names none)
+                it = gazetteer.pronoun_reference(text, start, end, self.opened)
+                referring = [*referring, it] if it is not None else referring
+            # (a sentence that names nothing opens with no party)
+            self.opened = (gazetteer.subject(text, start, [*mentions, *referring])
+                           if mentions or referring else None)
+            named, times = self.named, self.times
             for mention in mentions:
-                self.named[mention.party] = mention.start
-                self.times[mention.party] = self.times.get(mention.party, 0) + 1
+                named[mention.party] = mention.start
+                times[mention.party] = times.get(mention.party, 0) + 1
         return mentions, referring

@@ -16,7 +16,11 @@ from dataclasses import dataclass
 
 from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
-from viewer.core.events.dating_prefilters import may_bound, may_subject_relative
+from viewer.core.events.dating_prefilters import (
+    may_bound,
+    may_reduced_relative,
+    may_subject_relative,
+)
 from viewer.core.events.noun_dates import names_a_thing
 from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin
 from viewer.core.events.told_dates import TOLD_ON, TOLD_REACH, reported_date, told_since
@@ -103,7 +107,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                 relatives.append(timex)
                 continue  # "talks, which collapsed in 2023"
             set_for.add(timex.start)  # "…, which had been set for May": not the narrative's
-        if cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
+        if may_reduced_relative(sentence_text, max(0, at - cues.REDUCED_REACH), at) and \
+                cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
         if names_a_thing(sentence_text, at, at + len(timex.text)):
             continue  # "had nothing to do with Monday's vote"
@@ -114,7 +119,8 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
             continue  # "Villagers who fled the fighting in July said …"
         usable.append(timex)
     bounds = {**dict.fromkeys(deadlines, "deadline"), **dict.fromkeys(sinces, "since"),
-              **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")}
+              **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")} if (
+        deadlines or sinces or as_of or set_for) else {}  # (most sentences have no bound)
     return usable, bounds, origins, relatives
 
 

@@ -73,6 +73,9 @@ class Taxonomy:
     topics: tuple[Topic, ...]
     longest_stem: int = 0
     cues: Any = field(default=None, compare=False, repr=False)  # from _automaton; None: no cues
+    # What `explain` made of each set of first cues found (most sentences repeat a few dozen)
+    _explained: dict[tuple[tuple[int, str], ...], tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def _matches(self, text: str) -> dict[int, str]:
         """Topic index → the first cue piece found for it. Every cue is a piece of the
@@ -82,6 +85,16 @@ class Taxonomy:
         if self.cues is None:
             return found
         joined = _joined(text)
+        # Most sentences hold no blocking phrase: their hits are taken as they come, and the
+        # first blocking phrase sends the text through the full reading below.
+        for _, (owners, blocks, piece) in self.cues.iter(joined):
+            if blocks:
+                found.clear()
+                break
+            for k in owners:
+                found.setdefault(k, piece)
+        else:
+            return found
         hits: list[tuple[int, int, tuple[int, ...], str]] = []
         # (topic, start of a word inside a blocking phrase) → the furthest end of such a phrase
         blocked: dict[tuple[int, int], int] = {}
@@ -114,7 +127,14 @@ class Taxonomy:
         found = self._matches(text)
         if not found:
             return ()
-        return tuple((self.topics[k].id, _cue_label(found[k])) for k in sorted(found))
+        key = tuple(found.items())
+        known = self._explained.get(key)
+        if known is None:
+            if len(self._explained) >= 4096:  # (bounded, whatever the folder's texts)
+                self._explained.clear()
+            known = self._explained[key] = tuple(
+                (self.topics[k].id, _cue_label(found[k])) for k in sorted(found))
+        return known
 
     def ids(self) -> tuple[str, ...]:
         return tuple(topic.id for topic in self.topics)
