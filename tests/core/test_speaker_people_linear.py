@@ -10,7 +10,7 @@ from types import ModuleType
 
 from tests.core.workcount import counting_patterns, growth, lines_run
 from viewer.core.events import people, speaker_marks, speech_patterns, title_parties
-from viewer.core.events.document_events import extract_document
+from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import build_document
