@@ -16,18 +16,23 @@ from PySide6.QtGui import QColor, QPalette
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.scene.layout import TimeScale
+from viewer.core.scene.text_label import TextLabel
 from viewer.core.store.periods import Period
 from viewer.ui.palette import party_colour, topic_colour
 
 NO_TAG = "#555555"  # a tag with no colour of its own
 
 
-def short_label(event: Event) -> str:
-    """An event's label on the timeline: its first nine words. The text is split at most
-    nine times (the rest, if any, is one piece): a sentence split into every word cost a
-    first paint's labels far more than they show."""
-    words = event.text.split(None, 9)
+def first_words(text: str) -> str:
+    """A sentence's first nine words. The text is split at most nine times (the rest, if
+    any, is one piece): a sentence split into every word cost a first paint's labels far
+    more than they show."""
+    words = text.split(None, 9)
     return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+
+
+# An event's label on the timeline: its sentence's first words (read from the sentence alone).
+short_label = TextLabel(first_words)
 
 
 NO_EVENTS = "No events loaded"

@@ -180,8 +180,7 @@ class TimelineWidget(QAbstractScrollArea):
             return self.doc_titles.get(key) or key
         return key
 
-    def label_of(self, event: Event) -> str:
-        return short_label(event)
+    label_of = short_label  # a `TextLabel`: the label room reads the sentence alone
 
     # -- painting (by the TimelinePainter) --------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

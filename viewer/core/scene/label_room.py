@@ -21,6 +21,7 @@ from viewer.core.scene import label_layout
 from viewer.core.scene.lane_shapes import LaneArrays, Shapes, overflow_badges
 from viewer.core.scene.lanes import Item
 from viewer.core.scene.row_group import RowGroup
+from viewer.core.scene.text_label import TextLabel
 from viewer.core.session.row_events import RowEvents
 
 Rows = npt.NDArray[np.int64]
@@ -43,6 +44,11 @@ class LabelRoom:
         self._lows: dict[int, float] = {}  # a floor under it, from its length alone
         self._narrow = min(measure(c) for c in " .,:;'il|!")  # a floor per character
         self._rank_of: npt.NDArray[np.int64] | None = None  # per precision code (`_ranks`)
+        # A label of the sentence alone over a Session's columns: read from the text column,
+        # no whole event made for it (`TextLabel`).
+        self._of_text = (label_of.of_text if isinstance(label_of, TextLabel)
+                         and isinstance(events, RowEvents) else None)
+        self._columns = events.columns if isinstance(events, RowEvents) else None
 
     def items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
               row_of: Rows, used: int) -> list[Item]:
@@ -177,7 +183,7 @@ class LabelRoom:
             # each zoom step asks again for the same crowded marks.
             low = self._lows.get(row)
             if low is None:
-                low = self._lows[row] = len(self.label_of(self.events[row])) * self._narrow
+                low = self._lows[row] = len(self._label(row)) * self._narrow
             if low >= label_layout.CROWD_PX:
                 return low
         return self.width(row)
@@ -186,5 +192,12 @@ class LabelRoom:
         """An event's full label width, measured once."""
         width = self._widths.get(row)
         if width is None:
-            width = self._widths[row] = self.measure(self.label_of(self.events[row]))
+            width = self._widths[row] = self.measure(self._label(row))
         return width
+
+    def _label(self, row: int) -> str:
+        """An event's label, from its sentence alone when that is all the label reads."""
+        of_text, columns = self._of_text, self._columns
+        if of_text is not None and columns is not None:
+            return of_text(columns.value("text", row))
+        return self.label_of(self.events[row])

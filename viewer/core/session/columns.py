@@ -224,6 +224,9 @@ class EventColumns:
             groups: dict[str, list[int]] = {}  # a document at a time: its text is read
             for at, document in enumerate(documents):  # once however scattered its rows are
                 groups.setdefault(document, []).append(at)
+            prefetch = getattr(text_of, "prefetch", None)  # texts read together, if it can
+            if prefetch is not None and len(groups) > 1:
+                prefetch(list(groups))
             texts = [""] * len(documents)
             for document, ats in groups.items():
                 for at in ats:

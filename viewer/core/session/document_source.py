@@ -14,14 +14,15 @@ events) and reading them all at the first sentence a view showed cost the first 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.serialize import extraction_from_dict
 from viewer.core.session.snapshot import Snapshot, SnapshotDamaged, unpack, unpack_lead
 
-RECENT = 64  # documents whose text is kept once read
+RECENT = 1024  # documents whose text is kept once read
+HELD_CHARS = 2_000_000  # and at most this many characters of them (a bound on memory)
 
 
 class DocumentSource:
@@ -66,20 +67,70 @@ class DocumentSource:
 
 
 class RecentTexts:
-    """The texts of the last `size` documents read (first in, first out): sentences are
-    mostly asked for a document at a time (rows are grouped by document), so a few suffice."""
+    """The texts of the last documents read (first in, first out), at most `size` of them
+    and `chars` characters in all: sentences are mostly asked for a document at a time
+    (rows are grouped by document), and a filter change's new rows span some tens of
+    documents, read again when changing back and forth; a count alone would not bound the
+    memory of long texts."""
 
-    def __init__(self, size: int | None = None) -> None:
+    def __init__(self, size: int | None = None, chars: int | None = None) -> None:
         self.size = size if size is not None else RECENT
+        self.chars = chars if chars is not None else HELD_CHARS
         self.held: dict[str, str] = {}
+        self.total = 0  # characters held
 
     def get(self, relpath: str) -> str | None:
         return self.held.get(relpath)
 
     def put(self, relpath: str, text: str) -> None:
-        if len(self.held) >= self.size:
-            del self.held[next(iter(self.held))]
-        self.held[relpath] = text
+        old = self.held.pop(relpath, None)
+        if old is not None:
+            self.total -= len(old)
+        held = self.held
+        while held and (len(held) >= self.size or self.total + len(text) > self.chars):
+            self.total -= len(held.pop(next(iter(held))))
+        held[relpath] = text
+        self.total += len(text)
+
+
+def _missing(recent: RecentTexts, relpaths: Iterable[str]) -> list[str]:
+    """The documents not held, as many as the cache holds at most by count (half of it):
+    more would push out the first read before they are used."""
+    found = [relpath for relpath in relpaths if recent.get(relpath) is None]
+    return found[: max(1, recent.size // 2)]
+
+
+class SnapshotTexts:
+    """`text_of(relpath, start, end)` over an open folder's snapshot: a document's text is
+    read when first asked for (or with others by `prefetch`) and kept while recent."""
+
+    def __init__(self, snapshot: Snapshot, paths: Mapping[str, bytes],
+                 fallback: Callable[[str], str]) -> None:
+        self.snapshot = snapshot
+        self.paths = paths  # relpath → snapshot key
+        self.fallback = fallback  # a text the snapshot lacks: from its document
+        self.recent = RecentTexts()
+
+    def __call__(self, relpath: str, start: int, end: int) -> str:
+        text = self.recent.get(relpath)
+        if text is None:
+            text = self.snapshot.text(self.paths[relpath])
+            if text is None:
+                text = self.fallback(relpath)
+            self.recent.put(relpath, text)
+        return text[start:end]
+
+    def prefetch(self, relpaths: Iterable[str]) -> None:
+        """Read the texts of several documents in one query: one each cost a query and a
+        statement's setup per document."""
+        missing = _missing(self.recent, relpaths)
+        if len(missing) < 2:
+            return
+        found = self.snapshot.texts_of([self.paths[relpath] for relpath in missing])
+        for relpath in missing:
+            text = found.get(self.paths[relpath])
+            if text is not None:
+                self.recent.put(relpath, text)
 
 
 class Texts:
@@ -97,6 +148,24 @@ class Texts:
         if text is None:
             text = self._find(relpath)
         return text[start:end]
+
+    def prefetch(self, relpaths: Iterable[str]) -> None:
+        """`SnapshotTexts.prefetch` for the documents the snapshot holds (not those kept
+        here or packed in memory)."""
+        snapshot = self.source.snapshot
+        if snapshot is None or snapshot.closed:
+            return
+        packed = self.source.packed_texts
+        missing = [relpath for relpath in _missing(self.recent, relpaths)
+                   if relpath not in self.known and self.names.get(relpath) is not None
+                   and self.names[relpath] not in packed]
+        if len(missing) < 2:
+            return
+        found = snapshot.texts_of([self.names[relpath] for relpath in missing])
+        for relpath in missing:
+            text = found.get(self.names[relpath])
+            if text is not None:
+                self.recent.put(relpath, text)
 
     def _find(self, relpath: str) -> str:
         rel = self.names[relpath]

@@ -28,7 +28,7 @@ from viewer.core.model import Document, Problem
 from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.serialize import document_from_dict, timex_from_list
 from viewer.core.session.columns import EventColumns
-from viewer.core.session.document_source import DocumentSource, RecentTexts
+from viewer.core.session.document_source import DocumentSource, SnapshotTexts
 from viewer.core.session.partials import Partial
 from viewer.core.session.snapshot import Snapshot, SnapshotDamaged, snapshot_path
 from viewer.core.timex import Timex
@@ -191,17 +191,7 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk) -
             documents.known[relpath] = _document(payload)
             timexes.known[relpath] = _timexes(payload)
 
-        recent = RecentTexts()
-
-        def text_of(relpath: str, start: int, end: int) -> str:
-            text = recent.get(relpath)
-            if text is None:
-                text = snap.text(paths[relpath])
-                if text is None:
-                    text = documents[relpath].text
-                recent.put(relpath, text)
-            return text[start:end]
-
+        text_of = SnapshotTexts(snap, paths, lambda relpath: documents[relpath].text)
         columns = EventColumns.from_arrays(arrays, extra, text_of)
         columns.narrow()
         # Imported here: the saved orders use the scene, which imports this package.
