@@ -151,3 +151,73 @@ def test_a_groups_representative_over_the_columns_is_the_one_by_one_choice(
     for group in groups:
         assert on_columns.representative(group) == on_events.representative(group)
     assert not reads
+
+
+def test_a_change_reads_its_documents_together(folder: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows of a change span several documents: their texts come in one query (not
+    one each), the same texts as read one at a time."""
+    cold = Session.open(folder, with_store=False).events()
+    session = Session.open(folder, with_store=False)
+    alone: list[bytes] = []
+    together: list[list[bytes]] = []
+    text, texts_of = Snapshot.text, Snapshot.texts_of
+
+    def one(self: Snapshot, rel: bytes) -> str | None:
+        alone.append(rel)
+        return text(self, rel)
+
+    def many(self: Snapshot, rels: Any) -> dict[bytes, str]:
+        together.append(list(rels))
+        return texts_of(self, rels)
+
+    monkeypatch.setattr(Snapshot, "text", one)
+    monkeypatch.setattr(Snapshot, "texts_of", many)
+    rows = np.arange(session.size - 1, -1, -1)
+    texts = session.columns.values("text", rows)
+    assert texts == [cold[row].text for row in rows.tolist()]
+    assert not alone and len(together) == 1
+    assert len(together[0]) == len({e.document for e in cold}) > 1
+
+
+def test_texts_of_reads_in_batches_and_leaves_out_what_it_lacks(folder: Path,
+                                                                monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    from viewer.core.session import snapshot
+
+    Session.open(folder, with_store=False).close()
+    session = Session.open(folder, with_store=False)
+    snap = session.loaded.snapshot
+    assert snap is not None
+    text_of = session.columns.text_of
+    assert isinstance(text_of, document_source.SnapshotTexts)
+    rels = list(text_of.paths.values())
+    assert len(rels) > 2
+    monkeypatch.setattr(snapshot, "_BATCH", 2)  # several queries, the same answer
+    found = snap.texts_of([*rels, b"not-there.txt"])
+    assert found == {rel: snap.text(rel) for rel in rels}
+
+
+def test_recent_texts_hold_a_bounded_count_and_size() -> None:
+    """Held texts stay under both bounds, each put evicting the oldest first; a long run of
+    puts pops each text at most once (linear, whatever the sizes)."""
+
+    class Counting(dict[str, str]):
+        pops = 0
+
+        def pop(self, *args: Any) -> Any:
+            Counting.pops += 1
+            return super().pop(*args)
+
+    recent = document_source.RecentTexts(size=8, chars=100)
+    recent.held = Counting()
+    puts = 20_000
+    for n in range(puts):
+        recent.put(f"d{n}", "x" * (n % 60))
+        assert len(recent.held) <= 8
+        assert recent.total == sum(map(len, recent.held.values()))
+        assert recent.total <= 100 or len(recent.held) == 1
+    assert Counting.pops <= 2 * puts
+    assert recent.get(f"d{puts - 1}") is not None and recent.get("d0") is None
+    recent.put("long", "y" * 500)  # longer than the bound: held alone
+    assert list(recent.held) == ["long"] and recent.total == 500

@@ -49,6 +49,7 @@ class LabelRoom:
         self._of_text = (label_of.of_text if isinstance(label_of, TextLabel)
                          and isinstance(events, RowEvents) else None)
         self._columns = events.columns if isinstance(events, RowEvents) else None
+        self._labels: dict[int, str] = {}  # labels read so (kept as the widths are)
 
     def items(self, lane_index: int, arrays: LaneArrays, shapes: Shapes, order: Rows,
               row_of: Rows, used: int) -> list[Item]:
@@ -183,7 +184,7 @@ class LabelRoom:
             # each zoom step asks again for the same crowded marks.
             low = self._lows.get(row)
             if low is None:
-                low = self._lows[row] = len(self._label(row)) * self._narrow
+                low = self._lows[row] = len(self.label(row)) * self._narrow
             if low >= label_layout.CROWD_PX:
                 return low
         return self.width(row)
@@ -192,12 +193,27 @@ class LabelRoom:
         """An event's full label width, measured once."""
         width = self._widths.get(row)
         if width is None:
-            width = self._widths[row] = self.measure(self._label(row))
+            width = self._widths[row] = self.measure(self.label(row))
         return width
 
-    def _label(self, row: int) -> str:
+    def label(self, row: int) -> str:
         """An event's label, from its sentence alone when that is all the label reads."""
         of_text, columns = self._of_text, self._columns
         if of_text is not None and columns is not None:
-            return of_text(columns.value("text", row))
+            label = self._labels.get(row)
+            if label is None:
+                label = self._labels[row] = of_text(columns.value("text", row))
+            return label
         return self.label_of(self.events[row])
+
+    def prepare(self, rows: Sequence[int]) -> bool:
+        """Read the labels of `rows` not read yet, their texts together (`EventColumns.values`
+        asks for their documents in one query); False when labels are not read so."""
+        of_text, columns = self._of_text, self._columns
+        if of_text is None or columns is None:
+            return False
+        missing = [row for row in dict.fromkeys(rows) if row not in self._labels]
+        if missing:
+            texts = columns.values("text", np.array(missing, dtype=np.int64))
+            self._labels.update(zip(missing, map(of_text, texts), strict=True))
+        return True

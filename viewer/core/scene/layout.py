@@ -223,7 +223,7 @@ class Scene:
         row = self._representatives.get(key[:3])
         if row is None:
             row = self.representative(item.events)
-        text = self.label_of(self.events[row])
+        text = self.room.label(row)
         if self.room.width(row) > room:
             text = self._shorten(text, room) if room > 60 else ""
         self._labels[key] = text
@@ -232,8 +232,9 @@ class Scene:
     def prepare_labels(self, items: Sequence[Item]) -> None:
         """Before the labels of `items` are asked for: over a Session's columns, find the
         representatives of every badge that has label room at once (one scoring of their
-        rows, a maximum per badge), and make the events of all labels that may show in one
-        pass (one by one, each read every field and its sentence)."""
+        rows, a maximum per badge), and read the labels that may show in one pass: their
+        texts alone for a label of the sentence (`TextLabel`), else their whole events (one
+        by one, each read every field and its sentence)."""
         events = self.events
         if not isinstance(events, RowEvents):
             return
@@ -266,7 +267,8 @@ class Scene:
                                  strict=True):
                 self._representatives[(item.lane, item.events[0], len(item.events))] = row
                 marks.append(row)
-        events.make(marks)
+        if not self.room.prepare(marks):
+            events.make(marks)
 
     def label_end(self, item: Item) -> float:
         """Where the drawn label of an item ends (for hit-testing)."""
