@@ -221,3 +221,33 @@ def test_recent_texts_hold_a_bounded_count_and_size() -> None:
     assert recent.get(f"d{puts - 1}") is not None and recent.get("d0") is None
     recent.put("long", "y" * 500)  # longer than the bound: held alone
     assert list(recent.held) == ["long"] and recent.total == 500
+
+
+def test_many_documents_are_read_some_at_a_time(folder: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sentence (a first search): a query per few documents, none read alone, the
+    same texts, and no query asks for more documents than a part."""
+    from viewer.core.session import columns as columns_module
+
+    cold = Session.open(folder, with_store=False).events()
+    session = Session.open(folder, with_store=False)
+    monkeypatch.setattr(columns_module, "PREFETCH_DOCUMENTS", 2)
+    alone: list[bytes] = []
+    together: list[list[bytes]] = []
+    text, texts_of = Snapshot.text, Snapshot.texts_of
+
+    def one(self: Snapshot, rel: bytes) -> str | None:
+        alone.append(rel)
+        return text(self, rel)
+
+    def many(self: Snapshot, rels: Any) -> dict[bytes, str]:
+        together.append(list(rels))
+        return texts_of(self, rels)
+
+    monkeypatch.setattr(Snapshot, "text", one)
+    monkeypatch.setattr(Snapshot, "texts_of", many)
+    texts = session.columns.values("text", np.arange(session.size))
+    assert texts == [e.text for e in cold]
+    documents = len({e.document for e in cold})
+    assert len(together) == documents // 2 and all(len(p) == 2 for p in together)
+    assert len(alone) == documents % 2  # a lone last document is read alone

@@ -29,6 +29,7 @@ from viewer.core.session.vocabulary import Ragged, Vocabulary
 NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)
 BYTES_FIELDS = ("id", "cluster")  # near-unique strings: fixed-width bytes, no vocabulary
 TEXT_FIELD = "text"  # by reference into the document text
+PREFETCH_DOCUMENTS = 256  # documents whose texts are asked for together (under the cache)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,13 +225,20 @@ class EventColumns:
             groups: dict[str, list[int]] = {}  # a document at a time: its text is read
             for at, document in enumerate(documents):  # once however scattered its rows are
                 groups.setdefault(document, []).append(at)
-            prefetch = getattr(text_of, "prefetch", None)  # texts read together, if it can
-            if prefetch is not None and len(groups) > 1:
-                prefetch(list(groups))
             texts = [""] * len(documents)
-            for document, ats in groups.items():
-                for at in ats:
-                    texts[at] = text_of(document, starts[at], ends[at])
+            # Texts read together where the reader can (`prefetch`), some documents at a
+            # time: a query for many, never every text held at once (a first search reads
+            # every sentence of the folder).
+            prefetch = getattr(text_of, "prefetch", None)
+            names = list(groups)
+            step = len(names) if prefetch is None else PREFETCH_DOCUMENTS
+            for first in range(0, len(names), max(1, step)):
+                part = names[first:first + step]
+                if prefetch is not None and len(part) > 1:
+                    prefetch(part)
+                for document in part:
+                    for at in groups[document]:
+                        texts[at] = text_of(document, starts[at], ends[at])
             return texts
         if kind == "tuple":
             strings = self.vocab[name].strings
