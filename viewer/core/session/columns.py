@@ -29,7 +29,7 @@ from viewer.core.session.vocabulary import Ragged, Vocabulary
 NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)
 BYTES_FIELDS = ("id", "cluster")  # near-unique strings: fixed-width bytes, no vocabulary
 TEXT_FIELD = "text"  # by reference into the document text
-PREFETCH_DOCUMENTS = 256  # documents whose texts are asked for together (under the cache)
+PREFETCH_DOCUMENTS = 32  # documents whose texts are asked for together (half the cache's)
 
 
 @dataclass(frozen=True, slots=True)
