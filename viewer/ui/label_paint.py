@@ -53,8 +53,8 @@ class LabelPainter:
         if self.width_of(label) > end - x:
             if item.kind != "badge":
                 view, scene = self.owner.view, self.owner.scene
-                label = view.label_of(view.events[scene.representative(item.events)]
-                                      if scene is not None else view.events[item.first])
+                label = (scene.room.label(scene.representative(item.events))
+                         if scene is not None else view.label_of(view.events[item.first]))
             label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, end - x)
             if label in ("", "…"):
                 return None
