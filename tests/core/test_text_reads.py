@@ -227,11 +227,11 @@ def test_many_documents_are_read_some_at_a_time(folder: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Every sentence (a first search): a query per few documents, none read alone, the
     same texts, and no query asks for more documents than a part."""
-    from viewer.core.session import columns as columns_module
+    from viewer.core.session import text_reads
 
     cold = Session.open(folder, with_store=False).events()
     session = Session.open(folder, with_store=False)
-    monkeypatch.setattr(columns_module, "PREFETCH_DOCUMENTS", 2)
+    monkeypatch.setattr(text_reads, "PREFETCH_DOCUMENTS", 2)
     alone: list[bytes] = []
     together: list[list[bytes]] = []
     text, texts_of = Snapshot.text, Snapshot.texts_of

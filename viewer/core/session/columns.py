@@ -24,12 +24,12 @@ import numpy.typing as npt
 from viewer.core.events.document_events import Event
 from viewer.core.events.event_record import new_event
 from viewer.core.session.code_widths import narrowed, with_room
+from viewer.core.session.text_reads import sentences
 from viewer.core.session.vocabulary import Ragged, Vocabulary
 
 NO_DAY = 0  # the day column's value for "no date" (ordinals start at 1)
 BYTES_FIELDS = ("id", "cluster")  # near-unique strings: fixed-width bytes, no vocabulary
 TEXT_FIELD = "text"  # by reference into the document text
-PREFETCH_DOCUMENTS = 32  # documents whose texts are asked for together (half the cache's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,25 +221,7 @@ class EventColumns:
             documents = self._values(SPEC["document"], rows)
             starts = self.arrays["char_start"][rows].tolist()
             ends = self.arrays["char_end"][rows].tolist()
-            text_of = self.text_of
-            groups: dict[str, list[int]] = {}  # a document at a time: its text is read
-            for at, document in enumerate(documents):  # once however scattered its rows are
-                groups.setdefault(document, []).append(at)
-            texts = [""] * len(documents)
-            # Texts read together where the reader can (`prefetch`), some documents at a
-            # time: a query for many, never every text held at once (a first search reads
-            # every sentence of the folder).
-            prefetch = getattr(text_of, "prefetch", None)
-            names = list(groups)
-            step = len(names) if prefetch is None else PREFETCH_DOCUMENTS
-            for first in range(0, len(names), max(1, step)):
-                part = names[first:first + step]
-                if prefetch is not None and len(part) > 1:
-                    prefetch(part)
-                for document in part:
-                    for at in groups[document]:
-                        texts[at] = text_of(document, starts[at], ends[at])
-            return texts
+            return sentences(self.text_of, documents, starts, ends)
         if kind == "tuple":
             strings = self.vocab[name].strings
             ragged = self.ragged[name]
