@@ -191,8 +191,9 @@ def _names_in(text: str, s_start: int, s_end: int, found_here: Sequence[Mention]
                  else tuple([_bare_interned(t) for t in tokens]))
         end -= len(tokens[-1]) - len(names[-1])  # the name ends before its possessive or dot
         party, titled = title_party(text, start, end, s_start, gazetteer, data, found_here)
-        speech = _SPEECH.match(text, end, end + 40) is not None
-        found.append(_person_mention(start, end, names, titled or speech, party))
+        # (a verb of speech after the name is evidence only where no title is)
+        evidence = titled or _SPEECH.match(text, end, end + 40) is not None
+        found.append(_person_mention(start, end, names, evidence, party))
 
 
 def _votes(item: tuple[str, int]) -> int:
