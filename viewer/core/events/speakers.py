@@ -214,23 +214,7 @@ class SpeakerFinder(SpeakerMemory):
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
         after his lawyers asked for more time"): not who the sentence's report comes from."""
-        # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
-        # position costs the square of the window; one match backing off from its end does
-        # not, and answers what a reverse find of each mark did).
-        lo = max(start, verb - 80)
-        marked = shapes.TO_LAST_MARK.match(self.text, lo, verb)
-        begin = marked.end() if marked is not None else lo
-        clause = self.text[begin:verb]
-        if clause.isascii():
-            # Where none of the words is in the clause at all, the expression (case-blind,
-            # a tenth of the cost of these string tests) cannot match; in ASCII text its case
-            # blindness is what lower() gives. "though" covers "although".
-            low = clause.lower()
-            if not ("if" in low or "after" in low or "before" in low or "because" in low
-                    or "since" in low or "though" in low or "while" in low or "whereas" in low
-                    or "unless" in low or "once" in low or "until" in low):
-                return False
-        return shapes.SUBORDINATOR.search(self.text, begin, verb) is not None
+        return shapes.in_subordinate_clause(self.text, start, verb)
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
