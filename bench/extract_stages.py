@@ -41,7 +41,7 @@ from viewer.core.timex import Tagger
 # small steps of one kind (the narrative's tests of a sentence).
 _CALLED = {
     "find_speakers": "speakers", "add_speakers": "speakers",
-    "find_people": "people", "role_mentions": "people",
+    "people_by_sentence": "people", "role_mentions": "people",
     "sentence_parts": "dating: a sentence's parts", "explicit_window": "dating: windows",
     "spread_start": "dating: windows", "window_end": "dating: windows",
     "reaction_end": "narrative tests", "goes_on_until": "narrative tests",

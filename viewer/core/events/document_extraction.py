@@ -36,7 +36,7 @@ from viewer.core.events.narrative_focus import (
     told_since_the_news,
 )
 from viewer.core.events.parties import Gazetteer, Mention
-from viewer.core.events.people import PersonMention, find_people, role_mentions
+from viewer.core.events.people import PersonMention
 from viewer.core.events.sentence_dating import (
     Part,
     reaction_end,
@@ -84,11 +84,12 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     said_people: list[tuple[PersonMention, ...]] = []
     said_parties: list[list[Mention]] = []
     said_slot: list[int] = []  # per event: its sentence's place in `said`
-    doc_text = doc.text
     # Each sentence that reports, with its dated parts, parties, topics and ids (worked out
     # a stage at a time: `sentence_readings`).
-    for (number, text, durations, parts, party_mentions, ordered, sentence_cues,
-         part_labels) in sentence_readings(doc, timexes, gazetteer, taxonomy, found_cues, share):
+    for (number, text, durations, parts, _named, ordered, sentence_cues,
+         part_labels, (people, roles)) in sentence_readings(doc, timexes, gazetteer, taxonomy,
+                                                             found_cues, share,
+                                                             titles=speakers.titles):
         sentence = doc.sentences[number]
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
@@ -99,11 +100,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
         # (offsets into `text`; only a sentence with cues is cut into clauses)
-        modality_cues, clause_words, names_roles = sentence_cues
-        people = tuple(find_people(doc_text, [(start, end)], gazetteer, mentions=ordered,
-                                   titles=speakers.titles))
-        roles = (role_mentions(doc_text, start, end, party_mentions, speakers.titles.roles)
-                 if names_roles else ())
+        modality_cues, clause_words, _ = sentence_cues
         said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
         said_people.append(people)
         # references ("the ministry", "the group") name the state or group a body speaks for

@@ -24,10 +24,12 @@ from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE
 from viewer.core.events.part_labels import SentenceLabels, TopicReasons
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.party_context import PartyContext
+from viewer.core.events.people import PersonMention, people_by_sentence, role_mentions
 from viewer.core.events.reported_sentences import normal_event_id, sentence_reports
 from viewer.core.events.sentence_dating import Part, sentence_parts
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
+from viewer.core.events.title_parties import TitleData, title_data
 from viewer.core.events.topics import Taxonomy
 from viewer.core.model import Document, Sentence
 from viewer.core.timex import Timex
@@ -39,18 +41,23 @@ PartLabels = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]
 # Its modality cues and clause words (offsets into the sentence; clause words only where
 # there are cues), and whether it holds a role's word.
 CueReading = tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None, bool]
+# Its person names and, where it holds a role's word, its roles.
+PeopleReading = tuple[tuple[PersonMention, ...], tuple[PersonMention, ...]]
 # Per sentence that reports: its number, text, the durations among its time expressions, its
-# dated parts, party mentions, mentions and references in text order, its cues, and its
-# parts' labels.
+# dated parts, party mentions, mentions and references in text order, its cues, its parts'
+# labels, and its people.
 Reading = tuple[int, str, list[Timex], list[Part], list[Mention], list[Mention], CueReading,
-                list[PartLabels]]
+                list[PartLabels], PeopleReading]
 
 
 def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
                       taxonomy: Taxonomy, found_cues: DocumentCues, share: Shared,
-                      block: int = BLOCK) -> Iterator[Reading]:
+                      block: int = BLOCK, titles: TitleData | None = None
+                      ) -> Iterator[Reading]:
     """Each sentence of `doc` that reports something, in order, with what the loop reads of
-    it; worked out a block of sentences and a stage at a time."""
+    it; worked out a block of sentences and a stage at a time. `titles`: the folder's (the
+    speaker rules hold them), else the bundled ones."""
+    titles = titles or title_data(None)
     text, sentences = doc.text, doc.sentences
     repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(sentences[n]).split()))
     parties_so_far = PartyContext(gazetteer, text)
@@ -101,12 +108,17 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
                    for named, refer in zip(mentions, referring, strict=True)]
         looked_up = [_cues_of(found_cues, sentences[n].start, sentences[n].end)
                      for n in numbers]
+        # People: names read against the mentions in text order, roles where a role's word is.
+        spans = [(sentences[n].start, sentences[n].end) for n in numbers]
+        names = people_by_sentence(text, spans, ordered, gazetteer, titles)
+        roles = [role_mentions(text, start, end, named, titles.roles) if cued[2] else ()
+                 for (start, end), named, cued in zip(spans, mentions, looked_up, strict=True)]
         labels = [_part_labels(doc, sentences[n], said, (*named, *refer), its_parts, key,
                                taxonomy, reasons, share)
                   for n, said, named, refer, its_parts, key
                   in zip(numbers, texts, mentions, referring, parts, keys, strict=True)]
         yield from zip(numbers, texts, durations, parts, mentions, ordered, looked_up, labels,
-                       strict=True)
+                       zip(names, roles, strict=True), strict=True)
 
 
 def _cues_of(found_cues: DocumentCues, start: int, end: int) -> CueReading:

@@ -85,7 +85,10 @@ class SpeakerFinder(SpeakerMemory):
                 # Commission"
                 self.proper[named_body.group(2).lower()] = body_speaker(
                     named_body.group(1), named_body.start(1), parties, self.rules)
-        speaker = self._attributed(start, end, people, parties, quoted) or self.turn
+        verbs = self._spans(VERB, self.rules.verb, start, end)
+        # (a sentence with no speech verb and no "according to" names no source: no call)
+        speaker = (self._attributed(start, end, people, parties, quoted, verbs)
+                   if verbs or text.find("according to", start, end) >= 0 else None) or self.turn
         if speaker is None and (started_in_quote or opens_with_quote):
             speaker = self.quote_speaker
             if speaker is None:
@@ -151,13 +154,12 @@ class SpeakerFinder(SpeakerMemory):
         return spans
 
     def _attributed(self, start: int, end: int, people: Sequence[PersonMention],
-                    parties: Sequence[Mention], quoted: list[tuple[int, int]]
-                    ) -> Speaker | None:
+                    parties: Sequence[Mention], quoted: list[tuple[int, int]],
+                    verbs: list[tuple[int, int]]) -> Speaker | None:
+        """Who the sentence's speech verbs (`verbs`, in text order) or its "according to"
+        name."""
         rules, text = self.rules, self.text
         tried = 0  # verbs outside quotations and subordinate clauses: the first MAX_VERBS
-        verbs = self.cues.find(VERB, start, end) if self.cues is not None else None
-        if verbs is None:
-            verbs = self._spans(VERB, rules.verb, start, end)
         for verb_start, verb_end in verbs:
             if tried == MAX_VERBS:
                 break
@@ -212,13 +214,7 @@ class SpeakerFinder(SpeakerMemory):
     def _subordinate(self, start: int, verb: int) -> bool:
         """The verb sits in a clause opened by "after", "because", … ("postponed the sentencing
         after his lawyers asked for more time"): not who the sentence's report comes from."""
-        # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
-        # position costs the square of the window; one match backing off from its end does
-        # not, and answers what a reverse find of each mark did).
-        lo = max(start, verb - 80)
-        marked = shapes.TO_LAST_MARK.match(self.text, lo, verb)
-        begin = marked.end() if marked is not None else lo
-        return shapes.SUBORDINATOR.search(self.text, begin, verb) is not None
+        return shapes.in_subordinate_clause(self.text, start, verb)
 
     def _before(self, start: int, verb: int, people: Sequence[PersonMention],
                 parties: Sequence[Mention]) -> Speaker | None:
