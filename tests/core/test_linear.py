@@ -6,16 +6,20 @@ timed. Each case is a path that was once super-linear.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import re
 import sys
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
-from tests.core.workcount import CountingPattern, counting_patterns, growth, lines_run
+from tests.core.workcount import (
+    CountingPattern,
+    counting_patterns,
+    growth,
+    lines_run,
+    work_extracting,
+)
 from viewer.core.events import document_extraction as events
 from viewer.core.events import document_passes, people, sentence_dating, title_parties
 from viewer.core.events.document_extraction import extract_document
@@ -37,19 +41,6 @@ PARAGRAPH = (
 )
 
 
-
-def _work_extracting(text: str, date: str, *modules: ModuleType) -> int:
-    """Lines run, and pattern calls made by `modules`, while one document of `text` dated
-    `date` is extracted."""
-    counter = [0]
-    doc = build_document("folder", "x.txt", text, side={"date": date})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with contextlib.ExitStack() as patterns:
-        for module in modules:
-            patterns.enter_context(counting_patterns(module, counter))
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
 
 def test_sentences_of_one_long_paragraph_are_linear() -> None:
     """The word before each full stop was searched from the paragraph's start (quadratic)."""
@@ -116,7 +107,7 @@ LONG_SENTENCE = (
 def _extraction_work(copies: int) -> int:
     """Extract a one-sentence article (no full stop) full of dates, parties and names."""
     text = LONG_SENTENCE * copies * 8
-    return _work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
+    return work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
                             title_parties)
 
 
@@ -134,7 +125,7 @@ def _party_context_work(copies: int) -> int:
                  "ministry said ships in the Gulf of Guinea were safe. Peru's Supreme Court "
                  "met. Elering, the Estonian grid operator, said so. The government agreed.")
     text = "LIMA, June 1 — " + "\n\n".join([paragraph] * (copies * 10))
-    return _work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
+    return work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
                             title_parties)
 
 
@@ -282,7 +273,7 @@ def _plan_paragraph_work(copies: int) -> int:
     text = "The bloc has invited both delegations to Lusaka next week. " + (
         "Angola is expected to send its minister, and the talks will run for two days from "
         "Monday after the envoys met over two days. " * copies * 8)
-    return _work_extracting(text, "2026-06-03", events, sentence_dating, document_passes,
+    return work_extracting(text, "2026-06-03", events, sentence_dating, document_passes,
                             narrative_focus)
 
 
@@ -299,7 +290,7 @@ def _told_sentence_work(copies: int) -> int:
         "the ministry said on Friday that police had arrested two clerks on Thursday, and the "
         "council said the agency could act, " * copies * 8)
     from viewer.core.events import told_dates
-    return _work_extracting(text, "2026-06-06", events, sentence_dating, narrative_focus,
+    return work_extracting(text, "2026-06-06", events, sentence_dating, narrative_focus,
                             told_dates)
 
 
@@ -328,7 +319,7 @@ def _relative_present_work(copies: int) -> int:
     """One long present sentence of relative clauses with dates: the main-clause test reads
     the sentence once, not once per relative clause."""
     text = "The port has piers" + ", which opened in 2024, and cranes" * copies * 8 + "."
-    return _work_extracting(text, "2026-06-12", sentence_dating)
+    return work_extracting(text, "2026-06-12", sentence_dating)
 
 
 def test_relative_clauses_in_a_present_sentence_are_linear() -> None:
@@ -345,7 +336,7 @@ def _since_sentence_work(copies: int) -> int:
         "4,000 people have been displaced since March 2024, the agency said on Tuesday that "
         "exports dropped in March, the launch, which had been scheduled for July, was "
         "postponed, " * copies * 8)
-    return _work_extracting(text, "2026-06-12", events, sentence_dating, since_spans, cues,
+    return work_extracting(text, "2026-06-12", events, sentence_dating, since_spans, cues,
                             told_dates)
 
 
@@ -362,7 +353,7 @@ def _answered_news_work(copies: int) -> int:
         "On Friday, Laos agreed to a pause in releases from its dams.",
         "Vietnam said on Saturday it would respect the pause.",
         "Cambodia welcomed the pause. Thailand criticised the releases."] * copies * 10)
-    return _work_extracting(text, "2026-09-21", answered_news, events)
+    return work_extracting(text, "2026-09-21", answered_news, events)
 
 
 def test_answered_news_is_linear() -> None:
@@ -379,7 +370,7 @@ def _speaker_paragraph_work(copies: int) -> int:
         "the votes.", "Kenya's foreign ministry, for its part, has also said the results "
         "were fair.", "According to the commission, turnout was high.",
         "“We are ready,” said Wafula Chebukati."] * copies * 10)
-    return _work_extracting(text, "2024-06-01", speakers, events)
+    return work_extracting(text, "2024-06-01", speakers, events)
 
 
 def test_speakers_of_a_long_paragraph_are_linear() -> None:
@@ -426,7 +417,7 @@ def _noun_dates_work(copies: int) -> int:
         "He added that ships would leave. " * copies * 4) + (
         "Floods return each spring and barges often wait at the lock, farmers say. "
         * copies * 4)
-    return _work_extracting(text, "2026-05-22", noun_dates, speech_goes_on, generic_sentences,
+    return work_extracting(text, "2026-05-22", noun_dates, speech_goes_on, generic_sentences,
                             sentence_dating)
 
 

@@ -5,33 +5,17 @@ lines run plus characters handed to expressions), never timed."""
 
 from __future__ import annotations
 
-import contextlib
 from types import ModuleType
 
-from tests.core.workcount import counting_patterns, growth, lines_run
+from tests.core.workcount import counting_patterns, growth, lines_run, work_extracting
 from viewer.core.events import people, speaker_marks, speech_patterns, title_parties
-from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
-from viewer.core.events.topics import load_taxonomy
-from viewer.core.ingest.folder_reader import build_document
-from viewer.core.model import Document
-from viewer.core.timex import Tagger
 
 LINEAR = 4.6  # 4x the input; a little slack for fixed costs
 
 
 def _extracting(text: str, *modules: ModuleType) -> int:
-    """Lines run, and pattern calls made by `modules`, while one document of `text` is
-    extracted."""
-    counter = [0]
-    doc = build_document("folder", "x.txt", text, side={"date": "2024-06-01"})
-    assert isinstance(doc, Document)
-    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
-    with contextlib.ExitStack() as patterns:
-        for module in modules:
-            patterns.enter_context(counting_patterns(module, counter))
-        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
-    return counter[0]
+    return work_extracting(text, "2024-06-01", *modules)
 
 
 def test_quotations_of_one_long_sentence_are_linear() -> None:

@@ -4,6 +4,8 @@ the case-blind subordinate-clause expression, and the sentence with no speech ve
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.core.workcount import counting_patterns, growth, lines_run
@@ -39,33 +41,32 @@ def test_the_string_test_answers_as_the_expression(clause: str) -> None:
     assert finder._subordinate(15, verb) is expected
 
 
-def test_a_sentence_without_a_verb_still_reads_according_to() -> None:
-    text = ("Date: 2024-06-01\n\nTalks resumed in Doha on Monday, according to the ministry. "
-            "Kremlin spokesperson Dmitry Peskov spoke. The talks went on, according to him.\n")
-    doc = build_document(".", "x.txt", text)
+def _speaker_inputs(text: str, side: dict[str, str]) -> tuple[Any, ...]:
+    """What the speaker pass reads of one document: its text, sentences, people, parties."""
+    doc = build_document(".", "x.txt", text, side=side or None)
     assert isinstance(doc, Document)
     gazetteer = load_gazetteer()
     spans = [(s.start, s.end, s.paragraph, False) for s in doc.sentences]
     parties = [gazetteer.mentions(doc.text, a, b) for a, b, _, _ in spans]
     people = [find_people(doc.text, [(a, b)], gazetteer, mentions=found)
               for (a, b, _, _), found in zip(spans, parties, strict=True)]
-    found = find_speakers(doc.text, spans, people, parties)
+    return doc.text, spans, people, parties
+
+
+def test_a_sentence_without_a_verb_still_reads_according_to() -> None:
+    text = ("Date: 2024-06-01\n\nTalks resumed in Doha on Monday, according to the ministry. "
+            "Kremlin spokesperson Dmitry Peskov spoke. The talks went on, according to him.\n")
+    found = find_speakers(*_speaker_inputs(text, {}))
     named = [s.name if s is not None else None for s in found]
     assert named[-3] is not None and "ministry" in named[-3].lower()
     assert named[-1] == "Dmitry Peskov"
 
 
 def _speakers_work(text: str) -> int:
-    doc = build_document(".", "x.txt", text, side={"date": "2024-06-01"})
-    assert isinstance(doc, Document)
-    gazetteer = load_gazetteer()
-    spans = [(s.start, s.end, s.paragraph, False) for s in doc.sentences]
-    parties = [gazetteer.mentions(doc.text, a, b) for a, b, _, _ in spans]
-    people = [find_people(doc.text, [(a, b)], gazetteer, mentions=found)
-              for (a, b, _, _), found in zip(spans, parties, strict=True)]
+    inputs = _speaker_inputs(text, {"date": "2024-06-01"})
     counter = [0]
     with counting_patterns(shapes, counter):
-        lines_run(lambda: find_speakers(doc.text, spans, people, parties), counter)
+        lines_run(lambda: find_speakers(*inputs), counter)
     return counter[0]
 
 

@@ -153,12 +153,9 @@ def test_a_groups_representative_over_the_columns_is_the_one_by_one_choice(
     assert not reads
 
 
-def test_a_change_reads_its_documents_together(folder: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rows of a change span several documents: their texts come in one query (not
-    one each), the same texts as read one at a time."""
-    cold = Session.open(folder, with_store=False).events()
-    session = Session.open(folder, with_store=False)
+def _recorded_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[list[bytes], list[list[bytes]]]:
+    """The snapshot's text reads from now on: documents read alone, and each query's
+    documents read together."""
     alone: list[bytes] = []
     together: list[list[bytes]] = []
     text, texts_of = Snapshot.text, Snapshot.texts_of
@@ -173,6 +170,16 @@ def test_a_change_reads_its_documents_together(folder: Path,
 
     monkeypatch.setattr(Snapshot, "text", one)
     monkeypatch.setattr(Snapshot, "texts_of", many)
+    return alone, together
+
+
+def test_a_change_reads_its_documents_together(folder: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows of a change span several documents: their texts come in one query (not
+    one each), the same texts as read one at a time."""
+    cold = Session.open(folder, with_store=False).events()
+    session = Session.open(folder, with_store=False)
+    alone, together = _recorded_reads(monkeypatch)
     rows = np.arange(session.size - 1, -1, -1)
     texts = session.columns.values("text", rows)
     assert texts == [cold[row].text for row in rows.tolist()]
@@ -232,20 +239,7 @@ def test_many_documents_are_read_some_at_a_time(folder: Path,
     cold = Session.open(folder, with_store=False).events()
     session = Session.open(folder, with_store=False)
     monkeypatch.setattr(text_reads, "PREFETCH_DOCUMENTS", 2)
-    alone: list[bytes] = []
-    together: list[list[bytes]] = []
-    text, texts_of = Snapshot.text, Snapshot.texts_of
-
-    def one(self: Snapshot, rel: bytes) -> str | None:
-        alone.append(rel)
-        return text(self, rel)
-
-    def many(self: Snapshot, rels: Any) -> dict[bytes, str]:
-        together.append(list(rels))
-        return texts_of(self, rels)
-
-    monkeypatch.setattr(Snapshot, "text", one)
-    monkeypatch.setattr(Snapshot, "texts_of", many)
+    alone, together = _recorded_reads(monkeypatch)
     texts = session.columns.values("text", np.arange(session.size))
     assert texts == [e.text for e in cold]
     documents = len({e.document for e in cold})

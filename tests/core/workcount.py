@@ -94,3 +94,26 @@ def count_sorts(monkeypatch: Any) -> list[int]:
     monkeypatch.setattr(np, "argsort", counted)
     monkeypatch.setattr(np, "lexsort", counted)
     return sorts
+
+
+def work_extracting(text: str, date: str, *modules: ModuleType) -> int:
+    """Lines run, and pattern calls made by `modules`, while one document of `text` dated
+    `date` is extracted."""
+    import contextlib
+
+    from viewer.core.events.document_extraction import extract_document
+    from viewer.core.events.gazetteer_build import load_gazetteer
+    from viewer.core.events.topics import load_taxonomy
+    from viewer.core.ingest.folder_reader import build_document
+    from viewer.core.model import Document
+    from viewer.core.timex import Tagger
+
+    counter = [0]
+    doc = build_document("folder", "x.txt", text, side={"date": date})
+    assert isinstance(doc, Document)
+    tagger, gazetteer, taxonomy = Tagger(), load_gazetteer(), load_taxonomy()
+    with contextlib.ExitStack() as patterns:
+        for module in modules:
+            patterns.enter_context(counting_patterns(module, counter))
+        lines_run(lambda: extract_document(doc, tagger, gazetteer, taxonomy), counter)
+    return counter[0]
