@@ -13,13 +13,18 @@ events) and reading them all at the first sentence a view showed cost the first 
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.serialize import extraction_from_dict
-from viewer.core.session.snapshot import Snapshot, SnapshotDamaged, unpack, unpack_lead
+from viewer.core.session.snapshot import (
+    Snapshot,
+    SnapshotDamaged,
+    unpack,
+    unpack_lead,
+    unpack_text,
+)
 
 RECENT = 64  # documents whose text is kept once read
 HELD_CHARS = 2_000_000  # and at most this many characters of them (a bound on memory)
@@ -63,7 +68,7 @@ class DocumentSource:
     def text(self, rel: bytes) -> str | None:
         """A fresh file's text (None if it arrived through the snapshot)."""
         blob = self.packed_texts.get(rel)
-        return None if blob is None else zlib.decompress(blob).decode("utf-8", "surrogatepass")
+        return None if blob is None else unpack_text(blob)
 
 
 class RecentTexts:
@@ -100,6 +105,18 @@ def _missing(recent: RecentTexts, relpaths: Iterable[str]) -> list[str]:
     return found[: max(1, recent.size // 2)]
 
 
+def _read_together(snapshot: Snapshot, recent: RecentTexts, keys: Mapping[str, bytes]) -> None:
+    """Read the texts of the documents `keys` names (relpath → snapshot key) in one query
+    and keep them among the recent ones; one document alone is left to be read when asked."""
+    if len(keys) < 2:
+        return
+    found = snapshot.texts_of(list(keys.values()))
+    for relpath, key in keys.items():
+        text = found.get(key)
+        if text is not None:
+            recent.put(relpath, text)
+
+
 class SnapshotTexts:
     """`text_of(relpath, start, end)` over an open folder's snapshot: a document's text is
     read when first asked for (or with others by `prefetch`) and kept while recent."""
@@ -123,14 +140,9 @@ class SnapshotTexts:
     def prefetch(self, relpaths: Iterable[str]) -> None:
         """Read the texts of several documents in one query: one each cost a query and a
         statement's setup per document."""
-        missing = _missing(self.recent, relpaths)
-        if len(missing) < 2:
-            return
-        found = self.snapshot.texts_of([self.paths[relpath] for relpath in missing])
-        for relpath in missing:
-            text = found.get(self.paths[relpath])
-            if text is not None:
-                self.recent.put(relpath, text)
+        _read_together(self.snapshot, self.recent,
+                       {relpath: self.paths[relpath]
+                        for relpath in _missing(self.recent, relpaths)})
 
 
 class Texts:
@@ -156,16 +168,11 @@ class Texts:
         if snapshot is None or snapshot.closed:
             return
         packed = self.source.packed_texts
-        missing = [relpath for relpath in _missing(self.recent, relpaths)
-                   if relpath not in self.known and self.names.get(relpath) is not None
-                   and self.names[relpath] not in packed]
-        if len(missing) < 2:
-            return
-        found = snapshot.texts_of([self.names[relpath] for relpath in missing])
-        for relpath in missing:
-            text = found.get(self.names[relpath])
-            if text is not None:
-                self.recent.put(relpath, text)
+        _read_together(snapshot, self.recent,
+                       {relpath: self.names[relpath]
+                        for relpath in _missing(self.recent, relpaths)
+                        if relpath not in self.known and self.names.get(relpath) is not None
+                        and self.names[relpath] not in packed})
 
     def _find(self, relpath: str) -> str:
         rel = self.names[relpath]

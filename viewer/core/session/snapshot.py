@@ -215,8 +215,7 @@ class Snapshot:
             return {}
         try:
             rows = self.db.execute("SELECT path, text FROM files WHERE text IS NOT NULL")
-            return {bytes(path): zlib.decompress(blob).decode("utf-8", "surrogatepass")
-                    for path, blob in rows}
+            return {bytes(path): unpack_text(blob) for path, blob in rows}
         except (sqlite3.Error, zlib.error, UnicodeDecodeError) as exc:
             raise SnapshotDamaged(str(exc)) from exc
 
@@ -229,36 +228,30 @@ class Snapshot:
             part = rels[first:first + _BATCH]
             marks = ", ".join("?" * len(part))
             try:
-                if self.db is not None:
-                    rows = self.db.execute(
-                        f"SELECT path, text FROM files WHERE path IN ({marks})", part).fetchall()
-                else:
-                    with contextlib.closing(sqlite3.connect(
-                            f"{self.path.as_uri()}?mode=ro", uri=True)) as db:
-                        rows = db.execute(f"SELECT path, text FROM files WHERE path IN ({marks})",
-                                          part).fetchall()
-                found.update((bytes(path), zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+                rows = self._rows(f"SELECT path, text FROM files WHERE path IN ({marks})", part)
+                found.update((bytes(path), unpack_text(blob))
                              for path, blob in rows if blob is not None)
             except (sqlite3.Error, zlib.error, UnicodeDecodeError):
                 continue  # read one at a time then, as before
         return found
 
     def text(self, rel: bytes) -> str | None:
-        """One document's text (None when the snapshot holds none for it). After `close` it is
-        read through a short read-only connection, so columns that outlive their folder's
-        Session still show their sentences."""
+        """One document's text (None when the snapshot holds none for it)."""
         try:
-            if self.db is not None:
-                row = self.db.execute("SELECT text FROM files WHERE path = ?", (rel,)).fetchone()
-            else:
-                with contextlib.closing(sqlite3.connect(
-                        f"{self.path.as_uri()}?mode=ro", uri=True)) as db:
-                    row = db.execute("SELECT text FROM files WHERE path = ?", (rel,)).fetchone()
-            if row is None or row[0] is None:
+            rows = self._rows("SELECT text FROM files WHERE path = ?", (rel,))
+            if not rows or rows[0][0] is None:
                 return None
-            return zlib.decompress(row[0]).decode("utf-8", "surrogatepass")
+            return unpack_text(rows[0][0])
         except (sqlite3.Error, zlib.error, UnicodeDecodeError):
             return None
+
+    def _rows(self, query: str, parameters: Sequence[Any]) -> list[Any]:
+        """A reading query's rows. After `close` it runs on a short read-only connection, so
+        columns that outlive their folder's Session still show their sentences."""
+        if self.db is not None:
+            return self.db.execute(query, parameters).fetchall()
+        with contextlib.closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)) as db:
+            return db.execute(query, parameters).fetchall()
 
     def touch(self, rows: Iterable[tuple[bytes, FileKey]]) -> None:
         """Files whose time changed but whose content did not: keep them, with the new time."""
@@ -392,3 +385,8 @@ def file_hash(path: str | Path) -> str | None:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return None
+
+
+def unpack_text(blob: bytes) -> str:
+    """A document's text as the snapshot stores it: compressed UTF-8 (lone surrogates kept)."""
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
