@@ -56,3 +56,16 @@ def test_tagger_comparison_alternates_rounds(tmp_path: Path) -> None:
         assert "median of 3 alternating rounds" in describe(result)
     else:
         assert len(result["tagger_s_rounds"]) == 1
+
+
+def test_pathological_texts_are_article_bodies(tmp_path: Path) -> None:
+    """The long-text cases time the body's path: built from the generator's articles with
+    their "Related Articles" tails kept, 99 % of the 1 MB text was marked as the page's tail
+    after the first article's, and the 16 MB file timed the furniture path."""
+    from bench.pathological import _body, _write
+    from viewer.core.pipeline.folder_extraction import extract_folder
+
+    _write(tmp_path, "text.txt", _body(30_000)[:30_000])
+    (document,) = extract_folder(tmp_path, workers=1, use_cache=False).documents
+    assert len(document.sentences) > 100
+    assert document.boilerplate_count <= len(document.sentences) // 100
