@@ -189,6 +189,11 @@ class LabelRoom:
                 return low
         return self.width(row)
 
+    @property
+    def narrow(self) -> float:
+        """The narrowest character's width: no text is narrower than its length times this."""
+        return self._narrow
+
     def width(self, row: int) -> float:
         """An event's full label width, measured once."""
         width = self._widths.get(row)

@@ -54,6 +54,7 @@ MAX_ROWS = 4
 SMALL_GROUP = 64  # a group this small is scored alone (`Scene.representative`)
 LABEL_ROOM = 24.0  # less room after an item than this: no label
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
+FLOOR_SHARE = 0.9  # of the narrowest character's width: a floor under any text's (`_shorten`)
 _X0 = operator.attrgetter("x0")
 
 
@@ -307,7 +308,16 @@ class Scene:
         return int(rows[score == score.max()].min())
 
     def _shorten(self, text: str, room: float) -> str:
+        """The most leading words of `text` that fit `room` with "…" after them. Word counts
+        whose characters alone, each at the narrowest width (`LabelRoom.narrow`), already
+        run past the room are dropped without measuring: measuring every shorter candidate
+        from the whole sentence down was most of a new scene's label cost."""
         words = text.split()
+        floor = self.room.narrow * FLOOR_SHARE
+        # characters of the first k words with "…": their lengths, the spaces, the "…"
+        length = sum(map(len, words)) + len(words)
+        while words and length * floor > room:
+            length -= len(words.pop()) + 1
         while words and self.measure(" ".join(words) + "…") > room:
             words.pop()
         return " ".join(words) + "…" if words else ""
