@@ -25,6 +25,7 @@ Within a paint the view announced, such cells wait for the paint's end and are d
 together on one sheet by one painter, each in its own band, then copied out as their
 pictures and put in their places (the grid lines between cells lie outside every cell, and
 the style clips each drawing to its cell, so drawing them after the rest changes no pixel).
+A long text is given to the style as the head of it that its cell shows (`cell_overflow`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+from viewer.ui.cell_overflow import cut_for_drawing
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -184,6 +187,7 @@ class CellDelegate(QStyledItemDelegate):
         bands = []
         try:
             for option, rect in zip(options, rects, strict=True):
+                cut_for_drawing(option)  # a long text's head: the same pixels, less laid out
                 painter.resetTransform()
                 painter.translate(-rect.x(), top - rect.y())
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
