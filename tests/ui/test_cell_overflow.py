@@ -4,11 +4,18 @@ for work bounded by the cell's width, not the text's length."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
+from PySide6.QtGui import QFontMetrics, QImage, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.cell_overflow import NARROWEST, SLACK, cut_for_drawing, overflowing_head
+from viewer.ui.event_table import EventTable
+from viewer.ui.table_cells import CellDelegate
 
 SENTENCE = ("The ministers met in Geneva on 12 March 2024 to discuss the ceasefire, "
             "and the talks (which began late) went on until the early hours of the next day. ")
@@ -115,3 +122,40 @@ def test_metrics_are_the_options_own(qtbot: QtBot) -> None:
     option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
     cut_for_drawing(option)
     assert TEXTS[0].startswith(option.text) and len(option.text) < len(TEXTS[0])
+
+
+class _Texts(QStandardItemModel):
+    """Rows of long texts, answering the table's one question per cell."""
+
+    def cell(self, row: int, column: int) -> tuple[str | None, bool, bool] | None:
+        item = self.item(row, column)
+        return None if item is None else (item.text(), False, False)
+
+
+def test_the_tables_long_cells_look_as_qts_own_delegate_draws_them(qtbot: QtBot) -> None:
+    """Through the table's delegate, both ways it draws a new cell: together at the paint's
+    end (the table's own paint) and one by one (a paint it did not announce)."""
+    model = _Texts(len(TEXTS), 2)
+    for row, text in enumerate(TEXTS):
+        model.setItem(row, 0, QStandardItem(text))
+        model.setItem(row, 1, QStandardItem(text[::-1]))
+    table = EventTable()
+    qtbot.addWidget(table)
+    table.resize(1200, 300)
+    table.setModel(model)
+    table.setSortingEnabled(False)
+    for column, width in ((0, 319), (1, 170)):
+        table.horizontalHeader().resizeSection(column, width)
+    table.show()
+    qtbot.waitExposed(table)
+    assert isinstance(table.itemDelegate(), CellDelegate)
+    ours = table.viewport().grab().toImage()
+    drawn_alone = QImage(table.viewport().size(), QImage.Format.Format_ARGB32)
+    table.itemDelegate()._pictures.clear()  # type: ignore[attr-defined]
+    table.viewport().render(drawn_alone)  # outside the table's paint: one cell at a time
+    delegate = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))
+    theirs = table.viewport().grab().toImage()
+    table.setItemDelegate(delegate)
+    assert ours == theirs
+    assert drawn_alone.convertToFormat(theirs.format()) == theirs

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.cell_overflow import cut_for_drawing
+from viewer.ui.cell_overflow import cut_for_drawing, may_cut
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -116,7 +116,7 @@ class CellDelegate(QStyledItemDelegate):
             self._waiting.append((key, styled))
             return
         else:
-            picture = self._drawn([option], [index], ratio)[0]
+            picture = self._drawn([option], [index], ratio, [found])[0]
             self._keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
 
@@ -130,15 +130,17 @@ class CellDelegate(QStyledItemDelegate):
         ratio = frame[2]
         pictures: list[QPixmap] = []
         batch: list[QStyleOptionViewItem] = []
+        found: list[object] = []  # each cell's `cell` answer, the first part of its key
         height = 0.0
-        for _key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
+        for key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
             cell = styled.rect.height() * ratio
             if batch and height + cell > SHEET_HEIGHT:
-                pictures += self._drawn(batch, None, ratio)
-                batch, height = [], 0.0
+                pictures += self._drawn(batch, None, ratio, found)
+                batch, found, height = [], [], 0.0
             batch.append(styled)
+            found.append(key[0])
             height += cell
-        pictures += self._drawn(batch, None, ratio)
+        pictures += self._drawn(batch, None, ratio, found)
         painter = QPainter(device)
         try:
             for (key, styled), picture in zip(waiting, pictures, strict=True):
@@ -162,11 +164,13 @@ class CellDelegate(QStyledItemDelegate):
             self._pixels -= dropped.width() * dropped.height()
 
     def _drawn(self, options: list[QStyleOptionViewItem],
-               indexes: list[QModelIndex] | None, ratio: float) -> list[QPixmap]:
+               indexes: list[QModelIndex] | None, ratio: float,
+               found: list[object] | None = None) -> list[QPixmap]:
         """The cells as Qt's styled delegate draws them, each over the view's background
         colour: the options are filled in for `indexes` first (None: they are already). All
         are drawn on one sheet, one cell's band under the other's, by one painter, and each
-        band is copied out as its cell's picture."""
+        band is copied out as its cell's picture. `found`, when given, holds each cell's `cell`
+answer: a long text among them is given to the style as the head its cell shows."""
         if indexes is not None:
             styled = []
             for option, index in zip(options, indexes, strict=True):
@@ -186,8 +190,10 @@ class CellDelegate(QStyledItemDelegate):
         top = 0
         bands = []
         try:
-            for option, rect in zip(options, rects, strict=True):
-                cut_for_drawing(option)  # a long text's head: the same pixels, less laid out
+            for at, (option, rect) in enumerate(zip(options, rects, strict=True)):
+                text = _text_of(found[at]) if found is not None else None
+                if text is not None and may_cut(text, rect.width()):
+                    cut_for_drawing(option, text)  # its head: the same pixels, less laid out
                 painter.resetTransform()
                 painter.translate(-rect.x(), top - rect.y())
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
@@ -243,3 +249,10 @@ class CellDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             self._italic = (key, italic, QFontMetrics(italic))
         return self._italic[1], self._italic[2]
+
+
+def _text_of(found: object) -> str | None:
+    """The text of a `cell` answer (text, italic, greyed), None for none."""
+    if isinstance(found, tuple) and found and isinstance(found[0], str):
+        return found[0]
+    return None
