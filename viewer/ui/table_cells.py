@@ -120,6 +120,44 @@ class CellDelegate(QStyledItemDelegate):
             self._keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
 
+    def paint_cells(self, painter: QPainter, option: QStyleOptionViewItem,
+                    cells: list[tuple[int, int, int, int, int, int]],
+                    index_of: Callable[[int, int], QModelIndex]) -> None:
+        """Draw cells of a paint the view announced, each (row, column, x, y, width,
+        height), all with `option`'s look (the view's, as its paint passes it to every cell
+        without selection, hover or focus): a cell's kept picture where there is one, else
+        the cell waits for the paint's end as in `paint` (`index_of` makes its index). One
+        call for all the cells, where the view's own paint called into Python three times
+        per cell (its index, its flags and its drawing, each with its option and index
+        wrapped anew)."""
+        state = option.state.value
+        frame = self._frame
+        if frame is None:
+            frame = (option.font.key(), option.palette.cacheKey(),
+                     painter.device().devicePixelRatioF(), option.features.value)
+            if self._framing:
+                self._frame = frame
+        features = frame[3] if frame[3] is not None else option.features.value
+        pictures, cell, waiting = self._pictures, self.cell, self._waiting
+        for row, column, x, y, width, height in cells:
+            found = cell(row, column)
+            key = (found, width, height, state, features, frame)
+            picture = pictures.pop(key, None)
+            if picture is not None:
+                pictures[key] = picture  # the most recently drawn last
+                painter.drawPixmap(x, y, picture)
+                continue
+            styled = QStyleOptionViewItem(option)
+            styled.rect = QRect(x, y, width, height)
+            index = index_of(row, column)
+            self._fill(styled, index, found)
+            if self._framing:
+                waiting.append((key, styled))
+            else:
+                picture = self._drawn([styled], None, frame[2], [found])[0]
+                self._keep(key, picture)
+                painter.drawPixmap(x, y, picture)
+
     def finish(self, device: QWidget) -> None:
         """Draw this paint's cells that had no picture, on `device` (the view's viewport,
         inside its paint event), and keep their pictures; the paint's end follows."""
