@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from viewer.ui.event_proxy import with_hint
+from viewer.ui.plain_cells import paint_plain_cells
 from viewer.ui.table_cells import CellDelegate
 from viewer.ui.table_scroll_bar import SteadyScrollBar
 
@@ -166,7 +167,8 @@ class EventTable(QTableView):
         if isinstance(delegate, CellDelegate):
             delegate.painting(True)
             try:
-                super().paintEvent(event)
+                if not paint_plain_cells(self, delegate, event):
+                    super().paintEvent(event)
                 delegate.finish(self.viewport())
             finally:
                 delegate.painting(False)

@@ -25,6 +25,7 @@ Within a paint the view announced, such cells wait for the paint's end and are d
 together on one sheet by one painter, each in its own band, then copied out as their
 pictures and put in their places (the grid lines between cells lie outside every cell, and
 the style clips each drawing to its cell, so drawing them after the rest changes no pixel).
+A long text is given to the style as the head of it that its cell shows (`cell_overflow`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+from viewer.ui.cell_overflow import cut_for_drawing, may_cut
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -113,9 +116,47 @@ class CellDelegate(QStyledItemDelegate):
             self._waiting.append((key, styled))
             return
         else:
-            picture = self._drawn([option], [index], ratio)[0]
+            picture = self._drawn([option], [index], ratio, [found])[0]
             self._keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
+
+    def paint_cells(self, painter: QPainter, option: QStyleOptionViewItem,
+                    cells: list[tuple[int, int, int, int, int, int]],
+                    index_of: Callable[[int, int], QModelIndex]) -> None:
+        """Draw cells of a paint the view announced, each (row, column, x, y, width,
+        height), all with `option`'s look (the view's, as its paint passes it to every cell
+        without selection, hover or focus): a cell's kept picture where there is one, else
+        the cell waits for the paint's end as in `paint` (`index_of` makes its index). One
+        call for all the cells, where the view's own paint called into Python three times
+        per cell (its index, its flags and its drawing, each with its option and index
+        wrapped anew)."""
+        state = option.state.value
+        frame = self._frame
+        if frame is None:
+            frame = (option.font.key(), option.palette.cacheKey(),
+                     painter.device().devicePixelRatioF(), option.features.value)
+            if self._framing:
+                self._frame = frame
+        features = frame[3] if frame[3] is not None else option.features.value
+        pictures, cell, waiting = self._pictures, self.cell, self._waiting
+        for row, column, x, y, width, height in cells:
+            found = cell(row, column)
+            key = (found, width, height, state, features, frame)
+            picture = pictures.pop(key, None)
+            if picture is not None:
+                pictures[key] = picture  # the most recently drawn last
+                painter.drawPixmap(x, y, picture)
+                continue
+            styled = QStyleOptionViewItem(option)
+            styled.rect = QRect(x, y, width, height)
+            index = index_of(row, column)
+            self._fill(styled, index, found)
+            if self._framing:
+                waiting.append((key, styled))
+            else:
+                picture = self._drawn([styled], None, frame[2], [found])[0]
+                self._keep(key, picture)
+                painter.drawPixmap(x, y, picture)
 
     def finish(self, device: QWidget) -> None:
         """Draw this paint's cells that had no picture, on `device` (the view's viewport,
@@ -127,15 +168,17 @@ class CellDelegate(QStyledItemDelegate):
         ratio = frame[2]
         pictures: list[QPixmap] = []
         batch: list[QStyleOptionViewItem] = []
+        found: list[object] = []  # each cell's `cell` answer, the first part of its key
         height = 0.0
-        for _key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
+        for key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
             cell = styled.rect.height() * ratio
             if batch and height + cell > SHEET_HEIGHT:
-                pictures += self._drawn(batch, None, ratio)
-                batch, height = [], 0.0
+                pictures += self._drawn(batch, None, ratio, found)
+                batch, found, height = [], [], 0.0
             batch.append(styled)
+            found.append(key[0])
             height += cell
-        pictures += self._drawn(batch, None, ratio)
+        pictures += self._drawn(batch, None, ratio, found)
         painter = QPainter(device)
         try:
             for (key, styled), picture in zip(waiting, pictures, strict=True):
@@ -159,11 +202,13 @@ class CellDelegate(QStyledItemDelegate):
             self._pixels -= dropped.width() * dropped.height()
 
     def _drawn(self, options: list[QStyleOptionViewItem],
-               indexes: list[QModelIndex] | None, ratio: float) -> list[QPixmap]:
+               indexes: list[QModelIndex] | None, ratio: float,
+               found: list[object] | None = None) -> list[QPixmap]:
         """The cells as Qt's styled delegate draws them, each over the view's background
         colour: the options are filled in for `indexes` first (None: they are already). All
         are drawn on one sheet, one cell's band under the other's, by one painter, and each
-        band is copied out as its cell's picture."""
+        band is copied out as its cell's picture. `found`, when given, holds each cell's `cell`
+answer: a long text among them is given to the style as the head its cell shows."""
         if indexes is not None:
             styled = []
             for option, index in zip(options, indexes, strict=True):
@@ -183,7 +228,10 @@ class CellDelegate(QStyledItemDelegate):
         top = 0
         bands = []
         try:
-            for option, rect in zip(options, rects, strict=True):
+            for at, (option, rect) in enumerate(zip(options, rects, strict=True)):
+                text = _text_of(found[at]) if found is not None else None
+                if text is not None and may_cut(text, rect.width()):
+                    cut_for_drawing(option, text)  # its head: the same pixels, less laid out
                 painter.resetTransform()
                 painter.translate(-rect.x(), top - rect.y())
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
@@ -239,3 +287,10 @@ class CellDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             self._italic = (key, italic, QFontMetrics(italic))
         return self._italic[1], self._italic[2]
+
+
+def _text_of(found: object) -> str | None:
+    """The text of a `cell` answer (text, italic, greyed), None for none."""
+    if isinstance(found, tuple) and found and isinstance(found[0], str):
+        return found[0]
+    return None
