@@ -64,7 +64,7 @@ from viewer.core.session.snapshot import FileKey, Snapshot, file_hash
 # remembers (about 75 MB each at 64 MB of text). Below, the stage's linking and dispute
 # shares go to the extraction's own workers, still running: fresh ones cost more to start
 # than the stage's shares (0.6-1.6 s of CPU at 48,000 events), and in this process the
-# shares were a serial second after the workers' last result, the other core idle.
+# shares took about a second of CPU after the workers' last result, the other core idle.
 STAGE_POOL_FROM = 50_000
 
 
