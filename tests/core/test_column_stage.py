@@ -87,6 +87,36 @@ def test_a_generated_corpus(tmp_path: Path, workers: int, monkeypatch: pytest.Mo
     session.close()
 
 
+def test_a_small_folder_links_in_the_extraction_workers(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """Below `STAGE_POOL_FROM` the open's stage shares go to the extraction's workers (not
+    this process, not fresh workers); the events are those of one process, field for field."""
+    used: list[object] = []
+    spread_over = loading.spread_over
+
+    def recorded(pool: object) -> object:
+        used.append(pool)
+        return spread_over(pool)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "spread_over", recorded)
+    monkeypatch.setattr(loading, "stage_pool", _no_fresh_pool)
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 60, seed=5)
+    one = Session.open(folder, workers=1, use_snapshot=False, with_store=False)
+    assert not used  # one process: no pool
+    session = _same_as_object_stage(folder, workers=2)
+    assert len(used) == 1
+    assert session.columns.events() == one.columns.events()
+    assert int(np.max(session.columns.arrays["sources"])) >= 2  # clusters were linked
+    one.close()
+    session.close()
+
+
+def _no_fresh_pool(*args: object) -> None:
+    raise AssertionError("a small folder's stage started fresh workers")
+
+
 def test_a_folder_without_an_article(tmp_path: Path) -> None:
     """Found by the hostile-folder fuzz test: no document gave no vocabulary to join."""
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")

@@ -8,6 +8,7 @@ field at a time, with array operations wherever the field allows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,15 +44,20 @@ def put(columns: EventColumns, name: str, values: Mapping[int, Any]) -> None:
     if not values:
         return
     spec = SPEC[name]
-    if spec.kind == "tuple":
-        vocab = columns.vocab.setdefault(name, Vocabulary())
-        columns.ragged[name].replace({row: [vocab.code(v) for v in value]
-                                      for row, value in values.items()})
-        return
     rows = np.fromiter(values, dtype=np.int64, count=len(values))
+    if spec.kind == "tuple":  # new strings coded in order of first appearance, then in C
+        vocab = columns.vocab.setdefault(name, Vocabulary())
+        lists = values.values()
+        for value in dict.fromkeys(itertools.chain.from_iterable(lists)):
+            vocab.code(value)
+        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(values))
+        columns.ragged[name].replace_rows(rows, counts, np.fromiter(
+            map(vocab.codes.__getitem__, itertools.chain.from_iterable(lists)),
+            dtype=np.int32, count=int(counts.sum())))
+        return
     if spec.kind in ("code", "maybe"):
         vocab = columns.vocab.setdefault(name, Vocabulary())
-        codes = [vocab.code(v) if v is not None else -1 for v in values.values()]
+        codes = vocab.codes_or_none(list(values.values()))
         columns.room(name, max(codes))[rows] = np.array(codes, dtype=np.int32)
     elif spec.kind == "day":
         columns.arrays[name][rows] = np.array(
