@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,8 +31,15 @@ from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import ROW_HEIGHT, Item, Scene, ticks
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
+from viewer.ui.kept_pictures import DecorationPictures, blit, keeps_pictures
 from viewer.ui.label_paint import LabelPainter
-from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH, paint_lane_headers
+from viewer.ui.lane_headers import (
+    AXIS_HEIGHT,
+    HEADER_WIDTH,
+    header_key,
+    paint_header_rule,
+    paint_lane_headers,
+)
 from viewer.ui.legend_paint import Key, paint_legend
 from viewer.ui.mark_styles import mark_style
 from viewer.ui.modality_marks import paint_lags
@@ -73,6 +80,7 @@ class TimelinePainter:
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
         self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
         self.batches = BatchBuilder(self)
+        self.pictures = DecorationPictures()
         # the batches of the last scenes painted, newest first, each with a weak reference
         # to its scene (matched by identity, so an id reused by a later scene never finds
         # it, and a scene dropped by the widget is not kept alive here): a filter turned
@@ -88,16 +96,24 @@ class TimelinePainter:
         self.scene, self.view, self.colours = scene, view, colours
 
     def paint(self, painter: QPainter, rect: QRectF, legend: bool = True,
-              overlay: Overlay | None = None) -> None:
-        """Draw the view's visible part into `rect`, for a window, a page or a picture."""
+              overlay: Overlay | None = None, kept: bool = False) -> None:
+        """Draw the view's visible part into `rect`, for a window, a page or a picture.
+        With `kept` (the window), the axis and the lane headers come from kept pictures
+        where the painter allows (`keeps_pictures`)."""
         base, text, muted = self.colours.base, self.colours.text, self.colours.muted
-        painter.fillRect(rect, base)
         sx, sy = self.view.scroll
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
-        if self.view.events:  # an empty folder (or one loading) has no axis of its own
-            self._paint_bands(painter, rect, sx, x0, x1, muted, text)
-        if self.scene is None or not any(lane.events for lane in self.scene.lanes):
+        shows = self.scene is not None and any(lane.events for lane in self.scene.lanes)
+        layered = (kept and shows and base.alpha() == 255 and rect.x() == 0 and rect.y() == 0
+                   and keeps_pictures(painter))
+        if layered:
+            legend = self._paint_axis_kept(painter, rect, legend) and legend
+        else:
+            painter.fillRect(rect, base)
+            if self.view.events:  # an empty folder (or one loading) has no axis of its own
+                self._paint_bands(painter, rect, sx, x0, x1, muted, text)
+        if self.scene is None or not shows:
             painter.setPen(muted)
             undated = sum(self.view.events[r].start is None for r in self.view.rows)
             message = (self.view.empty if not self.view.events else
@@ -138,10 +154,64 @@ class TimelinePainter:
         if overlay is not None:
             overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_period_names(painter, rect, sx, sy, base)
-        paint_lane_headers(painter, rect, sy, self.scene, self.view, self.lane_colour,
-                           (text, muted, base))
+        if layered:
+            self._paint_headers_kept(painter, rect, sy)
+        else:
+            paint_lane_headers(painter, rect, sy, self.scene, self.view, self.lane_colour,
+                               (text, muted, base))
         if legend:
             self._paint_legend(painter, rect, text, base)
+
+    def _paint_axis_kept(self, painter: QPainter, rect: QRectF, legend: bool) -> bool:
+        """The background, the axis and (no period's name can reach it then) the key, from
+        a kept picture; painted directly the first time a key comes. Whether the key is
+        still to paint (over the items, as without a picture)."""
+        base, text, muted = self.colours.base, self.colours.text, self.colours.muted
+        sx = self.view.scroll[0]
+        scale, font = self.view.scale, painter.font()
+        under = legend and not self.view.periods  # the key in the picture, under the items
+        key = ("axis", rect.getRect(), painter.device().devicePixelRatio(), font.key(),
+               painter.renderHints().value, scale.origin, scale.px_per_day, sx, base.rgba(),
+               text.rgba(), muted.rgba(), self.view.periods, self.view.doc_dates,
+               tuple((label, colour.rgba()) for label, colour in self.legend)
+               if under else None)
+
+        def draw(into: QPainter) -> list[list[Key]] | None:
+            into.fillRect(rect, base)
+            self._paint_bands(into, rect, sx, sx, sx + rect.width() - HEADER_WIDTH, muted, text)
+            return self._paint_legend(into, rect, text, base) if under else None
+
+        found = self.pictures.axis.picture(key, painter, rect.size(), draw)
+        if found is None:
+            painter.fillRect(rect, base)
+            self._paint_bands(painter, rect, sx, sx, sx + rect.width() - HEADER_WIDTH, muted,
+                              text)
+            return True
+        pixmap, rows = found
+        blit(painter, pixmap)
+        if isinstance(rows, list):
+            self.legend_rows = rows
+        return not under
+
+    def _paint_headers_kept(self, painter: QPainter, rect: QRectF, sy: float) -> None:
+        """The lane headers from a kept picture of the column, and the outer half of the
+        rule beside it (`paint_header_rule`)."""
+        assert self.scene is not None
+        inks = (self.colours.text, self.colours.muted, self.colours.base)
+        font = painter.font()
+        key = (*header_key(rect, sy, self.scene, self.view, self.lane_colour, inks),
+               painter.device().devicePixelRatio(), font.key(), painter.renderHints().value)
+        scene, view = self.scene, self.view
+        found = self.pictures.headers.picture(
+            key, painter, QSizeF(HEADER_WIDTH, rect.height()),
+            lambda into: paint_lane_headers(into, rect, sy, scene, view, self.lane_colour, inks))
+        assert found is not None
+        blit(painter, found[0])
+        painter.save()
+        painter.setClipRect(QRectF(HEADER_WIDTH, rect.top(), rect.width() - HEADER_WIDTH,
+                                   rect.height()))
+        paint_header_rule(painter, rect, inks[1], inks[2])
+        painter.restore()
 
     @property
     def batch(self) -> ItemBatch:
@@ -347,10 +417,12 @@ class TimelinePainter:
             entries.append((topic.label if topic else topic_id, colour))
         return entries
 
-    def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
+    def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor,
+                      base: QColor) -> list[list[Key]]:
         """The key across the top of the axis, right-aligned: colours, then marks."""
         self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
                                         self.legend, text)
+        return self.legend_rows
 
 
 def _no_scene() -> Scene | None:
