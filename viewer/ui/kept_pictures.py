@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPaintEngine, QPainter, QPixmap
 
 Key = tuple[object, ...]
@@ -91,5 +91,12 @@ def keeps_pictures(painter: QPainter) -> bool:
             and painter.worldTransform().isIdentity() and ratio == int(ratio))
 
 
-def blit(painter: QPainter, pixmap: QPixmap) -> None:
-    painter.drawPixmap(QPointF(0.0, 0.0), pixmap)
+def blit(painter: QPainter, pixmap: QPixmap, left: float = 0.0) -> None:
+    """The picture at (0, 0), from `left` on (what is left of it is painted over whole)."""
+    if not left:
+        painter.drawPixmap(QPointF(0.0, 0.0), pixmap)
+        return
+    ratio = pixmap.devicePixelRatio()
+    width, height = pixmap.width() / ratio, pixmap.height() / ratio
+    painter.drawPixmap(QRectF(left, 0.0, width - left, height), pixmap,
+                       QRectF(left * ratio, 0.0, pixmap.width() - left * ratio, pixmap.height()))

@@ -188,7 +188,7 @@ class TimelinePainter:
                               text)
             return True
         pixmap, rows = found
-        blit(painter, pixmap)
+        blit(painter, pixmap, HEADER_WIDTH)  # the header column's own picture covers the rest
         if isinstance(rows, list):
             self.legend_rows = rows
         return not under
