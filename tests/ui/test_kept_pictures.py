@@ -11,6 +11,7 @@ from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
 from pytestqt.qtbot import QtBot
 
+import viewer.ui.kept_decorations as kept_decorations
 import viewer.ui.timeline_paint as timeline_paint
 from tests.ui.test_topics_dialog import _reloads
 from viewer.core.query import Filter
@@ -90,8 +91,9 @@ def test_a_repaint_with_nothing_changed_draws_no_axis_and_no_headers(
     legend = timeline_paint.TimelinePainter._paint_legend
     monkeypatch.setattr(timeline_paint.TimelinePainter, "_paint_bands",
                         lambda *a: drawn.append("bands") or bands(*a))
-    monkeypatch.setattr(timeline_paint, "paint_lane_headers",
-                        lambda *a: drawn.append("headers") or headers(*a))
+    for module in (timeline_paint, kept_decorations):
+        monkeypatch.setattr(module, "paint_lane_headers",
+                            lambda *a: drawn.append("headers") or headers(*a))
     monkeypatch.setattr(timeline_paint.TimelinePainter, "_paint_legend",
                         lambda *a: drawn.append("legend") or legend(*a))
     timeline.viewport().repaint()

@@ -69,19 +69,6 @@ class KeptPictures:
         return pixmap, made
 
 
-class DecorationPictures:
-    """The painter's kept pictures: two of the axis (a filter turned off again shows the
-    one before it), three of the header column (small)."""
-
-    def __init__(self) -> None:
-        self.axis = KeptPictures(2, at_second_sight=True)
-        self.headers = KeptPictures(3, at_second_sight=False)
-
-    def clear(self) -> None:
-        self.axis.clear()
-        self.headers.clear()
-
-
 def keeps_pictures(painter: QPainter) -> bool:
     """Whether a picture made for `painter` blits to the very pixels it would paint: a
     raster painter with no transform of its own and a whole pixel ratio (a fractional one

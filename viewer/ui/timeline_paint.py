@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,15 +31,10 @@ from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import ROW_HEIGHT, Item, Scene, ticks
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
-from viewer.ui.kept_pictures import DecorationPictures, blit, keeps_pictures
+from viewer.ui.kept_decorations import KeptDecorations
+from viewer.ui.kept_pictures import keeps_pictures
 from viewer.ui.label_paint import LabelPainter
-from viewer.ui.lane_headers import (
-    AXIS_HEIGHT,
-    HEADER_WIDTH,
-    header_key,
-    paint_header_rule,
-    paint_lane_headers,
-)
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH, paint_lane_headers
 from viewer.ui.legend_paint import Key, paint_legend
 from viewer.ui.mark_styles import mark_style
 from viewer.ui.modality_marks import paint_lags
@@ -80,7 +75,7 @@ class TimelinePainter:
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
         self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
         self.batches = BatchBuilder(self)
-        self.pictures = DecorationPictures()
+        self.pictures = KeptDecorations(self)
         # the batches of the last scenes painted, newest first, each with a weak reference
         # to its scene (matched by identity, so an id reused by a later scene never finds
         # it, and a scene dropped by the widget is not kept alive here): a filter turned
@@ -108,7 +103,7 @@ class TimelinePainter:
         layered = (kept and shows and base.alpha() == 255 and rect.x() == 0 and rect.y() == 0
                    and keeps_pictures(painter))
         if layered:
-            legend = self._paint_axis_kept(painter, rect, legend) and legend
+            legend = self.pictures.paint_axis(painter, rect, legend) and legend
         else:
             painter.fillRect(rect, base)
             if self.view.events:  # an empty folder (or one loading) has no axis of its own
@@ -155,63 +150,12 @@ class TimelinePainter:
             overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_period_names(painter, rect, sx, sy, base)
         if layered:
-            self._paint_headers_kept(painter, rect, sy)
+            self.pictures.paint_headers(painter, rect, sy)
         else:
             paint_lane_headers(painter, rect, sy, self.scene, self.view, self.lane_colour,
                                (text, muted, base))
         if legend:
             self._paint_legend(painter, rect, text, base)
-
-    def _paint_axis_kept(self, painter: QPainter, rect: QRectF, legend: bool) -> bool:
-        """The background, the axis and (no period's name can reach it then) the key, from
-        a kept picture; painted directly the first time a key comes. Whether the key is
-        still to paint (over the items, as without a picture)."""
-        base, text, muted = self.colours.base, self.colours.text, self.colours.muted
-        sx = self.view.scroll[0]
-        scale, font = self.view.scale, painter.font()
-        under = legend and not self.view.periods  # the key in the picture, under the items
-        key = ("axis", rect.getRect(), painter.device().devicePixelRatio(), font.key(),
-               painter.renderHints().value, scale.origin, scale.px_per_day, sx, base.rgba(),
-               text.rgba(), muted.rgba(), self.view.periods, self.view.doc_dates,
-               tuple((label, colour.rgba()) for label, colour in self.legend)
-               if under else None)
-
-        def draw(into: QPainter) -> list[list[Key]] | None:
-            into.fillRect(rect, base)
-            self._paint_bands(into, rect, sx, sx, sx + rect.width() - HEADER_WIDTH, muted, text)
-            return self._paint_legend(into, rect, text, base) if under else None
-
-        found = self.pictures.axis.picture(key, painter, rect.size(), draw)
-        if found is None:
-            painter.fillRect(rect, base)
-            self._paint_bands(painter, rect, sx, sx, sx + rect.width() - HEADER_WIDTH, muted,
-                              text)
-            return True
-        pixmap, rows = found
-        blit(painter, pixmap, HEADER_WIDTH)  # the header column's own picture covers the rest
-        if isinstance(rows, list):
-            self.legend_rows = rows
-        return not under
-
-    def _paint_headers_kept(self, painter: QPainter, rect: QRectF, sy: float) -> None:
-        """The lane headers from a kept picture of the column, and the outer half of the
-        rule beside it (`paint_header_rule`)."""
-        assert self.scene is not None
-        inks = (self.colours.text, self.colours.muted, self.colours.base)
-        font = painter.font()
-        key = (*header_key(rect, sy, self.scene, self.view, self.lane_colour, inks),
-               painter.device().devicePixelRatio(), font.key(), painter.renderHints().value)
-        scene, view = self.scene, self.view
-        found = self.pictures.headers.picture(
-            key, painter, QSizeF(HEADER_WIDTH, rect.height()),
-            lambda into: paint_lane_headers(into, rect, sy, scene, view, self.lane_colour, inks))
-        assert found is not None
-        blit(painter, found[0])
-        painter.save()
-        painter.setClipRect(QRectF(HEADER_WIDTH, rect.top(), rect.width() - HEADER_WIDTH,
-                                   rect.height()))
-        paint_header_rule(painter, rect, inks[1], inks[2])
-        painter.restore()
 
     @property
     def batch(self) -> ItemBatch:
