@@ -21,16 +21,39 @@ MODE_NAMES = {"party": "Lanes: party", "topic": "Lanes: topic", "document": "Lan
               "tag": "Lanes: tag", "single": "One lane"}
 
 
+def paint_header_rule(painter: QPainter, rect: QRectF, muted: QColor, base: QColor) -> QColor:
+    """The line between the header column and the lanes; returns its colour. It straddles
+    the column's edge: a kept picture of the column holds its inner half, and the window
+    draws it again clipped to the lanes' side for the outer half."""
+    rule = over(muted, base) if base.alpha() == 255 else muted  # over the header's fill
+    painter.setPen(QPen(rule, 0.8))
+    painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
+                     QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
+    return rule
+
+
+def header_key(rect: QRectF, sy: float, scene: Scene, view: TimelineView,
+               lane_colour: Callable[[str], QColor],
+               inks: tuple[QColor, QColor, QColor]) -> tuple[object, ...]:
+    """Everything `paint_lane_headers` shows, by value: the lanes in view (name, count,
+    place, colour), the lane mode, the number of events, the inks and the size."""
+    lanes = tuple((lane.key, lane.label, lane.count, lane.y, lane.height,
+                   lane_colour(lane.key).rgba())
+                  for lane in scene.lanes
+                  if not (rect.top() + AXIS_HEIGHT + lane.y - sy > rect.bottom()
+                          or rect.top() + AXIS_HEIGHT + lane.y - sy + lane.height
+                          < rect.top() + AXIS_HEIGHT))
+    return ("headers", rect.getRect(), sy, lanes, view.mode, len(view.rows),
+            *(ink.rgba() for ink in inks))
+
+
 def paint_lane_headers(painter: QPainter, rect: QRectF, sy: float, scene: Scene,
                        view: TimelineView, lane_colour: Callable[[str], QColor],
                        inks: tuple[QColor, QColor, QColor]) -> None:
     """The header column of `rect` scrolled down by `sy`, in the inks (text, muted, base)."""
     text, muted, base = inks
     painter.fillRect(QRectF(rect.left(), rect.top(), HEADER_WIDTH, rect.height()), base)
-    rule = over(muted, base) if base.alpha() == 255 else muted  # over the header's fill
-    painter.setPen(QPen(rule, 0.8))
-    painter.drawLine(QPointF(rect.left() + HEADER_WIDTH, rect.top()),
-                     QPointF(rect.left() + HEADER_WIDTH, rect.bottom()))
+    rule = paint_header_rule(painter, rect, muted, base)
     cut = text_widths(painter.font())  # each lane's name cut to its header once per font
     painter.save()
     painter.setClipRect(QRectF(rect.left(), rect.top() + AXIS_HEIGHT, HEADER_WIDTH,

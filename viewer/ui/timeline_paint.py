@@ -31,6 +31,8 @@ from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import ROW_HEIGHT, Item, Scene, ticks
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
+from viewer.ui.kept_decorations import KeptDecorations
+from viewer.ui.kept_pictures import keeps_pictures
 from viewer.ui.label_paint import LabelPainter
 from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH, paint_lane_headers
 from viewer.ui.legend_paint import Key, paint_legend
@@ -73,6 +75,7 @@ class TimelinePainter:
         self._doc_days: tuple[object, npt.NDArray[np.float64]] = (empty, np.zeros(0))
         self._strip: tuple[tuple[float, ...], QPainterPath] = ((), QPainterPath())
         self.batches = BatchBuilder(self)
+        self.pictures = KeptDecorations(self)
         # the batches of the last scenes painted, newest first, each with a weak reference
         # to its scene (matched by identity, so an id reused by a later scene never finds
         # it, and a scene dropped by the widget is not kept alive here): a filter turned
@@ -88,16 +91,24 @@ class TimelinePainter:
         self.scene, self.view, self.colours = scene, view, colours
 
     def paint(self, painter: QPainter, rect: QRectF, legend: bool = True,
-              overlay: Overlay | None = None) -> None:
-        """Draw the view's visible part into `rect`, for a window, a page or a picture."""
+              overlay: Overlay | None = None, kept: bool = False) -> None:
+        """Draw the view's visible part into `rect`, for a window, a page or a picture.
+        With `kept` (the window), the axis and the lane headers come from kept pictures
+        where the painter allows (`keeps_pictures`)."""
         base, text, muted = self.colours.base, self.colours.text, self.colours.muted
-        painter.fillRect(rect, base)
         sx, sy = self.view.scroll
         width = rect.width() - HEADER_WIDTH
         x0, x1 = sx, sx + width
-        if self.view.events:  # an empty folder (or one loading) has no axis of its own
-            self._paint_bands(painter, rect, sx, x0, x1, muted, text)
-        if self.scene is None or not any(lane.events for lane in self.scene.lanes):
+        shows = self.scene is not None and any(lane.events for lane in self.scene.lanes)
+        layered = (kept and shows and base.alpha() == 255 and rect.x() == 0 and rect.y() == 0
+                   and keeps_pictures(painter))
+        if layered:
+            legend = self.pictures.paint_axis(painter, rect, legend) and legend
+        else:
+            painter.fillRect(rect, base)
+            if self.view.events:  # an empty folder (or one loading) has no axis of its own
+                self._paint_bands(painter, rect, sx, x0, x1, muted, text)
+        if self.scene is None or not shows:
             painter.setPen(muted)
             undated = sum(self.view.events[r].start is None for r in self.view.rows)
             message = (self.view.empty if not self.view.events else
@@ -138,8 +149,11 @@ class TimelinePainter:
         if overlay is not None:
             overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
         self._paint_period_names(painter, rect, sx, sy, base)
-        paint_lane_headers(painter, rect, sy, self.scene, self.view, self.lane_colour,
-                           (text, muted, base))
+        if layered:
+            self.pictures.paint_headers(painter, rect, sy)
+        else:
+            paint_lane_headers(painter, rect, sy, self.scene, self.view, self.lane_colour,
+                               (text, muted, base))
         if legend:
             self._paint_legend(painter, rect, text, base)
 
@@ -347,10 +361,12 @@ class TimelinePainter:
             entries.append((topic.label if topic else topic_id, colour))
         return entries
 
-    def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor, base: QColor) -> None:
+    def _paint_legend(self, painter: QPainter, rect: QRectF, text: QColor,
+                      base: QColor) -> list[list[Key]]:
         """The key across the top of the axis, right-aligned: colours, then marks."""
         self.legend_rows = paint_legend(painter, rect, rect.left() + HEADER_WIDTH + 10,
                                         self.legend, text)
+        return self.legend_rows
 
 
 def _no_scene() -> Scene | None:

@@ -188,7 +188,8 @@ class TimelineWidget(QAbstractScrollArea):
         painter = QPainter(viewport)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._sync()
-        self.painter.paint(painter, QRectF(viewport.rect()), overlay=self.redate.paint)
+        self.painter.paint(painter, QRectF(viewport.rect()), overlay=self.redate.paint,
+                           kept=True)
         if self.hasFocus():  # where the keys go: the highlight round the view, as on the strip
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
