@@ -22,7 +22,7 @@ from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_marks import QuoteMarks
 from viewer.core.events.speaker_memory import SpeakerMemory
-from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end
+from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end, title_at
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -68,7 +68,8 @@ class SpeakerFinder(SpeakerMemory):
             first = text[start] if start < end else ""
             # "FAROUK: …", a transcript's turn (asked where a capital or a space comes first)
             label = (shapes.LABEL.match(text, start, end)
-                     if first.isspace() or "A" <= first <= "Z" else None)
+                     if (first.isspace() or "A" <= first <= "Z")
+                     and text.find(":", start, end) >= 0 else None)
             named = self.surnames.get(label.group(1).casefold()) if label else None
             self.turn = self._fuller(person_speaker(named)) if named is not None else None
         started_in_quote = self.in_quote
@@ -228,11 +229,11 @@ class SpeakerFinder(SpeakerMemory):
                      if 0 <= cut - m.end <= 100 and (m.end == cut or text[m.end : cut].isspace()
                                                      or apposition(text, m.end, cut))
                      and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
-                     and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)),
+                     and not shapes.place_before(text, max(start, m.start - 7), m.start)),
                     None)
         if last is not None:
             pair = [m for m in people if 0 <= last.start - m.end < 60
-                    and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
+                    and not title_at(text, m.start, rules)  # "Prime Minister"
                     and self._joined(text[m.end : last.start])]
             return new_speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                                (*pair[-1:], last)) if pair else person_speaker(last)
