@@ -71,10 +71,6 @@ class SpeakerRules:
     pronoun_tail: TailWords | None = None
     leaders_tail: TailWords | None = None
     neutral_tail: TailWords | None = None
-    # The capitalised body nouns as `body_head` reads them, each as the plain text it starts
-    # with and, where that is not the whole noun (a space or an apostrophe, which the
-    # expression lets vary), the noun's own expression; None: scan with `body_head`.
-    head_nouns: tuple[tuple[str, re.Pattern[str] | None], ...] | None = None
     # The titles of `titles.title_re` by their first two characters; None (a title of one
     # character, or none built): ask the expression (`title_at`).
     title_index: dict[str, tuple[str, ...]] | None = None
@@ -99,43 +95,14 @@ def _words(phrases: Sequence[str]) -> frozenset[str]:
 
 def body_heads(text: str, rules: SpeakerRules) -> list[int]:
     """Where in `text` a capitalised body noun begins, every place, in order (one also inside
-    another). The expression `body_head` tried its two dozen nouns at every character (a
-    third of the speaker pass's document scans); a string search per noun costs one quick
-    pass of the text each and a call per place found."""
-    nouns = rules.head_nouns
-    if nouns is None:
-        return _heads_by_expression(text, rules.body_head)
-    places: set[int] = set()
-    for lead, whole in nouns:
-        at = text.find(lead)
-        while at >= 0:
-            if whole is None or whole.match(text, at):
-                places.add(at)
-            at = text.find(lead, at + 1)
-    return sorted(places)
-
-
-def _heads_by_expression(text: str, head: re.Pattern[str]) -> list[int]:
-    """`body_heads` by the expression: each search resumes one character after the last
-    place found."""
+    another): each search resumes one character after the last place found, which costs one
+    scan of the text and a call per place."""
     places: list[int] = []
-    found = head.search(text)
+    found = rules.body_head.search(text)
     while found is not None:
         places.append(found.start())
-        found = head.search(text, found.start() + 1)
+        found = rules.body_head.search(text, found.start() + 1)
     return places
-
-
-def _head_nouns(nouns: Sequence[str]) -> tuple[tuple[str, re.Pattern[str] | None], ...] | None:
-    """What `body_heads` searches for: each noun's text up to its first space or apostrophe,
-    and the noun's expression where the rest must be matched too."""
-    out: list[tuple[str, re.Pattern[str] | None]] = []
-    for noun in dict.fromkeys(nouns):
-        lead = re.split(r"[ ']", noun, maxsplit=1)[0]
-        if not lead:
-            return None  # (a noun that starts with a space: the expression reads it)
-        out.append((lead, None if lead == noun else re.compile(_alternatives([noun]))))
-    return tuple(out)
 
 
 def _title_index(titles: frozenset[str]) -> dict[str, tuple[str, ...]] | None:
@@ -225,7 +192,6 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
             rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
         body_head=re.compile(_alternatives([b for b in bodies if b[:1].isupper()])),
-        head_nouns=_head_nouns([b for b in bodies if b[:1].isupper()]),
         title_index=_title_index(titles.titles),
         between_words=_words([*data.get("between", []), *data.get("asides", [])]),
         title_words=max((len(t.split()) for t in data.get("person_titles", [])), default=0),

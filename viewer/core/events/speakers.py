@@ -229,7 +229,7 @@ class SpeakerFinder(SpeakerMemory):
                      if 0 <= cut - m.end <= 100 and (m.end == cut or text[m.end : cut].isspace()
                                                      or apposition(text, m.end, cut))
                      and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
-                     and not shapes.place_before(text, max(start, m.start - 7), m.start)),
+                     and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)),
                     None)
         if last is not None:
             pair = [m for m in people if 0 <= last.start - m.end < 60
@@ -349,7 +349,9 @@ def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
                 if m.evidence or len(m.tokens) > 1}
     marks = QuoteMarks(text)
     article = SpeakerFinder(text, rules, surnames, cues, marks)
-    furniture = SpeakerFinder(text, rules, surnames, cues, marks)
+    furniture = SpeakerFinder(text, article.rules, surnames, cues, marks)
+    if sentences:  # (one scan of the document for both: each sentence asks for its heads)
+        furniture.heads = article._heads()
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])

@@ -68,24 +68,3 @@ def _may_subordinate(low: str) -> bool:
     return ("if" in low or "after" in low or "before" in low or "because" in low
             or "since" in low or "though" in low or "while" in low or "whereas" in low
             or "unless" in low or "once" in low or "until" in low)
-
-
-_PLACE_WORDS = ("in", "at", "from", "near", "of", "to", "into")
-
-
-def place_before(text: str, lo: int, end: int) -> bool:
-    """Whether `PLACE_BEFORE` is found in text[lo:end] ("in ", "of " just before a name): a
-    run of spaces at the end, one of its words just before them with no word character
-    before that (read past `lo`, as the expression's `\\b` does). String tests, where the
-    expression was tried at each of the window's places."""
-    window = text[lo:end]
-    word_end = len(window.rstrip())
-    if word_end == len(window):
-        return False
-    head = window[:word_end]
-    for word in _PLACE_WORDS:
-        if head.endswith(word):
-            at = lo + word_end - len(word)
-            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-                return True
-    return False
