@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from viewer.core.events.people import PersonMention
-from viewer.core.events.speaker_rules import SpeakerRules, load_rules
+from viewer.core.events.speaker_rules import SpeakerRules, load_rules, title_at
 from viewer.core.events.speaker_sources import (
     Speaker,
     flagged,
@@ -184,9 +184,9 @@ class SpeakerMemory:
         condemned …", "In this context, Zelenskyy gave …")."""
         if not people:  # (a loop, not `next` over a generator: this runs once a sentence)
             return None
-        title, text = self.rules.titles.title_re, self.text
+        rules, text = self.rules, self.text
         for first in people:
-            if not title.match(text, first.start) and not (
+            if not title_at(text, first.start, rules) and not (
                     len(first.tokens) == 1 and self._capitalised_word(start, first)):
                 break
         else:

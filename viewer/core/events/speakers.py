@@ -22,7 +22,7 @@ from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_marks import QuoteMarks
 from viewer.core.events.speaker_memory import SpeakerMemory
-from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end
+from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end, title_at
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -68,7 +68,8 @@ class SpeakerFinder(SpeakerMemory):
             first = text[start] if start < end else ""
             # "FAROUK: …", a transcript's turn (asked where a capital or a space comes first)
             label = (shapes.LABEL.match(text, start, end)
-                     if first.isspace() or "A" <= first <= "Z" else None)
+                     if (first.isspace() or "A" <= first <= "Z")
+                     and text.find(":", start, end) >= 0 else None)
             named = self.surnames.get(label.group(1).casefold()) if label else None
             self.turn = self._fuller(person_speaker(named)) if named is not None else None
         started_in_quote = self.in_quote
@@ -232,7 +233,7 @@ class SpeakerFinder(SpeakerMemory):
                     None)
         if last is not None:
             pair = [m for m in people if 0 <= last.start - m.end < 60
-                    and not rules.titles.title_re.match(text, m.start)  # "Prime Minister"
+                    and not title_at(text, m.start, rules)  # "Prime Minister"
                     and self._joined(text[m.end : last.start])]
             return new_speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                                (*pair[-1:], last)) if pair else person_speaker(last)
@@ -348,7 +349,9 @@ def find_speakers(text: str, sentences: Sequence[tuple[int, int, int, bool]],
                 if m.evidence or len(m.tokens) > 1}
     marks = QuoteMarks(text)
     article = SpeakerFinder(text, rules, surnames, cues, marks)
-    furniture = SpeakerFinder(text, rules, surnames, cues, marks)
+    furniture = SpeakerFinder(text, article.rules, surnames, cues, marks)
+    if sentences:  # (one scan of the document for both: each sentence asks for its heads)
+        furniture.heads = article._heads()
     for number, (start, end, paragraph, extra) in enumerate(sentences):
         (furniture if extra else article).sentence(number, start, end, paragraph,
                                                    people[number], parties[number])

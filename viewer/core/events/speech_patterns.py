@@ -45,20 +45,26 @@ AND = re.compile(r"\s*,?\s*(?:and\s+)?")  # "Putin and Trump said", "Putin, Trum
 def in_subordinate_clause(text: str, start: int, verb: int) -> bool:
     """Whether the verb at `verb` sits in a clause (from the last mark, at most 80 characters
     back, not before `start`) opened by one of `SUBORDINATOR`'s words."""
+    lo = max(start, verb - 80)
+    window = text[lo:verb]
+    if window.isascii() and not _may_subordinate(window.lower()):
+        return False  # (the clause is part of the window: none of the words in it either)
     # Where the clause starts: after the last mark (a search for `[^,;:—–]*$` from each
     # position costs the square of the window; one match backing off from its end does
     # not, and answers what a reverse find of each mark did).
-    lo = max(start, verb - 80)
     marked = TO_LAST_MARK.match(text, lo, verb)
     begin = marked.end() if marked is not None else lo
     clause = text[begin:verb]
-    if clause.isascii():
-        # The expression is case-blind, which in ASCII text is what lower() gives: where
-        # none of its words is in the lowered clause at all, it cannot match, and these
-        # string tests cost a tenth of its search. ("though" covers "although".)
-        low = clause.lower()
-        if not ("if" in low or "after" in low or "before" in low or "because" in low
-                or "since" in low or "though" in low or "while" in low or "whereas" in low
-                or "unless" in low or "once" in low or "until" in low):
-            return False
+    if clause.isascii() and not _may_subordinate(clause.lower()):
+        return False
     return SUBORDINATOR.search(text, begin, verb) is not None
+
+
+def _may_subordinate(low: str) -> bool:
+    """Whether the lowered ASCII text holds one of `SUBORDINATOR`'s words anywhere. The
+    expression is case-blind, which in ASCII text is what lower() gives: where none of its
+    words is in the lowered text at all, it cannot match, and these string tests cost a
+    tenth of its search. ("though" covers "although".)"""
+    return ("if" in low or "after" in low or "before" in low or "because" in low
+            or "since" in low or "though" in low or "while" in low or "whereas" in low
+            or "unless" in low or "once" in low or "until" in low)
