@@ -95,6 +95,7 @@ def make(out: Path, count: int, seed: int = 7) -> None:
                  staged={})
     key = _folder_key(folder, fingerprint(folder), keys)
     snap.put_folder(key, arrays, extra)
+    del arrays, extra
     search_file.write(search_file.search_path(snap.path), key, columns)  # as the loader does
     snap.close()
 

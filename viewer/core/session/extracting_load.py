@@ -212,6 +212,7 @@ def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[st
                         stage.resolved.answers, stage.links, taxonomy.ids())))
             # The text search's buffer beside it, made here rather than at the first search
             # on the window's thread; these columns' first search maps it too.
+            del arrays, extra
             if search_file.write(search_file.search_path(snap.path), folder_key, columns):
                 texts.key = folder_key
         return Loaded(
