@@ -27,6 +27,7 @@ class _Texts:
 
     def __init__(self, texts: list[str], path: Path | None = None, key: str = "k") -> None:
         self.texts, self.size, self.reads = texts, len(texts), 0
+        self.generation: dict[str, int] = {}  # field → edits that changed it (as columns)
         self.text_of = _Saved(path, key) if path is not None else None
 
     def value(self, name: str, row: int) -> Any:
@@ -129,10 +130,23 @@ def test_a_change_of_what_a_sentence_is_drops_the_saved_buffer(tmp_path: Path) -
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     assert len(_rows(index, "strasse")) == 50
     reader.texts = ["Kyiv"] * len(TEXTS_FIXED)  # the sentences the columns now give
+    reader.generation["char_end"] = 1  # as `EventColumns.set_rows` counts an edit
     index.changed({"char_end"})
     assert len(_rows(index, "strasse")) == 0
     assert len(_rows(index, "kyiv")) == len(TEXTS_FIXED)
     assert reader.text_of is not None and reader.text_of.saves == 0  # nor saved over
+
+
+def test_a_reload_naming_every_facet_field_keeps_the_saved_buffer(tmp_path: Path) -> None:
+    """The window's store attach forgets every facet field, "document" among them, though
+    no sentence changed: the saved buffer is mapped again, not made from the sentences."""
+    path = _saved(tmp_path, TEXTS_FIXED)
+    reader = _Texts(TEXTS_FIXED, path)
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    assert len(_rows(index, "kyiv")) == 50
+    index.changed({"document", "parties", "topics"})
+    assert len(_rows(index, "geneva")) == 100
+    assert reader.reads == 0
 
 
 @pytest.mark.parametrize("size", [0, 1, 3000, 9000])
@@ -162,8 +176,9 @@ def test_an_open_from_the_snapshot_maps_the_saved_buffer(tmp_path: Path) -> None
     cold = Session.open(folder, with_store=False)
     expected = _rows(cold.index, "talks")
     cold.close()
-    warm = Session.open(folder, with_store=False)
+    warm = Session.open(folder)
     assert warm.loaded.extracted == 0
+    warm.attach_store(warm.store, [])  # as the window does, with every facet forgotten
     assert _rows(warm.index, "talks") == expected and expected
     haystack = warm.index._haystack
     assert haystack is not None and not haystack.buffer.flags.writeable  # the file's pages

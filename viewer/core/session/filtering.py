@@ -35,7 +35,7 @@ I64 = npt.NDArray[np.int64]
 _Masks = tuple[Filter, Mask, dict[str, Mask | None]]
 # The event fields the filter reads besides the facets (toggles, dates, sources, text).
 SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
-# The fields a row's sentence is read from.
+# The fields a row's sentence is read from (no edit of the app's changes one today).
 TEXT_FIELDS = frozenset({"text", "document", "char_start", "char_end"})
 FEW_CODES = 8  # up to this many chosen values are compared one by one
 
@@ -85,7 +85,7 @@ class ColumnIndex:
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
         self._haystack: Haystack | None = None
-        self._text_changed = False  # a sentence edited: the saved search buffer is stale
+        self._text_base = self._text_stamp()  # as the saved search buffer was written
         self._totals: dict[str, I64] = {}  # facet → events per code over all rows
         self._ranks: dict[str, I64] = {}  # facet → codes' order by name
         self._tally: _Tally | None = None
@@ -99,7 +99,8 @@ class ColumnIndex:
         """Forget what depends on the given fields (and nothing else)."""
         for name in fields:
             self._totals.pop(_FIELD_FACET.get(name, name), None)
-        self._forget_text(fields)
+        if fields & TEXT_FIELDS:  # (a reload names every facet field, "document" too)
+            self._haystack = None  # mapped or made again at the next search
         if fields:
             self._tally = self._masks = self._tally_before = self._masks_before = None
 
@@ -115,7 +116,8 @@ class ColumnIndex:
         fields = self.columns.set_rows(dict(updates))
         if not fields:
             return fields
-        self._forget_text(fields)
+        if fields & TEXT_FIELDS:
+            self._haystack = None
         for facet, codes in old_totals.items():
             before, size = self._totals[facet], self._size(facet)
             self._totals[facet] = (grown(before, size) - grown(tally(codes, len(before) - 1), size)
@@ -136,12 +138,6 @@ class ColumnIndex:
                 if mask is not None:
                     mask[rows] = self._facet_rows(facet, f.values(facet), rows)
         return fields
-
-    def _forget_text(self, fields: set[str] | frozenset[str]) -> None:
-        """A change to what a row's sentence is (no edit of the app's makes one today)
-        drops the search buffer, and the saved one is never used again for these columns."""
-        if fields & TEXT_FIELDS:
-            self._haystack, self._text_changed = None, True
 
     # -- facets ------------------------------------------------------------------------------
     def _size(self, facet: str) -> int:
@@ -267,17 +263,23 @@ class ColumnIndex:
             mask[rows] = True
         return mask
 
+    def _text_stamp(self) -> tuple[int, ...]:
+        """How often each field a sentence is read from was changed (`generation`)."""
+        generation: dict[str, int] = getattr(self.columns, "generation", {})
+        return tuple(generation.get(name, 0) for name in sorted(TEXT_FIELDS))
+
     def _search_text(self) -> Haystack:
-        """The search's buffer: the one saved with the snapshot, mapped, when its sentences
-        are the columns' (`text_of.saved_search`); else made from the sentences and saved
-        for the next open (`text_of.save_search`)."""
+        """The search's buffer: the one saved with the snapshot, mapped, while no row's
+        sentence changed since the columns were read (`text_of.saved_search`); else made
+        from the sentences and, when none changed, saved for the next open."""
         if self._haystack is None:
             text_of = getattr(self.columns, "text_of", None)
-            saved = None if self._text_changed else getattr(text_of, "saved_search", None)
+            unchanged = self._text_stamp() == self._text_base
+            saved = getattr(text_of, "saved_search", None) if unchanged else None
             found = saved(self.columns.size) if saved is not None else None
             if found is None:
                 found = search_text.build(self.columns)
-                save = None if self._text_changed else getattr(text_of, "save_search", None)
+                save = getattr(text_of, "save_search", None) if unchanged else None
                 if save is not None:
                     save(found)
             self._haystack = found
