@@ -21,6 +21,7 @@ from bench.synthetic import events as synthetic_events
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.pipeline.file_cache import fingerprint
+from viewer.core.session import search_file
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.folder_row import folder_arrays
 from viewer.core.session.loading import _topic_json
@@ -92,7 +93,10 @@ def make(out: Path, count: int, seed: int = 7) -> None:
     taxonomy = [_topic_json(topic) for topic in load_taxonomy().topics]
     extra.update(order=order, document_problems={}, problems=[], people={}, taxonomy=taxonomy,
                  staged={})
-    snap.put_folder(_folder_key(folder, fingerprint(folder), keys), arrays, extra)
+    key = _folder_key(folder, fingerprint(folder), keys)
+    snap.put_folder(key, arrays, extra)
+    del arrays, extra
+    search_file.write(search_file.search_path(snap.path), key, columns)  # as the loader does
     snap.close()
 
 

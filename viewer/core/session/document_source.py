@@ -18,6 +18,8 @@ from typing import Any
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.serialize import extraction_from_dict
+from viewer.core.session import search_file
+from viewer.core.session.search_text import Haystack
 from viewer.core.session.snapshot import (
     Snapshot,
     SnapshotDamaged,
@@ -117,16 +119,43 @@ def _read_together(snapshot: Snapshot, recent: RecentTexts, keys: Mapping[str, b
             recent.put(relpath, text)
 
 
-class SnapshotTexts:
+class _SavedSearch:
+    """The text search's buffer saved beside the snapshot under the folder row's `key`
+    (`search_file`), for the columns whose sentences these texts give."""
+
+    key: str | None = None
+
+    def _snapshot(self) -> Snapshot | None:
+        raise NotImplementedError
+
+    def saved_search(self, rows: int) -> Haystack | None:
+        """The saved buffer, mapped (None: none that matches these `rows` and key)."""
+        snapshot = self._snapshot()
+        if self.key is None or snapshot is None:
+            return None
+        return search_file.read(search_file.search_path(snapshot.path), self.key, rows)
+
+    def save_search(self, haystack: Haystack) -> None:
+        """Save a buffer made at the first search (the snapshot had none that matched)."""
+        snapshot = self._snapshot()
+        if self.key is not None and snapshot is not None:
+            search_file.save(search_file.search_path(snapshot.path), self.key, haystack)
+
+
+class SnapshotTexts(_SavedSearch):
     """`text_of(relpath, start, end)` over an open folder's snapshot: a document's text is
     read when first asked for (or with others by `prefetch`) and kept while recent."""
 
     def __init__(self, snapshot: Snapshot, paths: Mapping[str, bytes],
-                 fallback: Callable[[str], str]) -> None:
+                 fallback: Callable[[str], str], key: str | None = None) -> None:
         self.snapshot = snapshot
         self.paths = paths  # relpath → snapshot key
         self.fallback = fallback  # a text the snapshot lacks: from its document
         self.recent = RecentTexts()
+        self.key = key  # the folder row's key the sentences were saved under
+
+    def _snapshot(self) -> Snapshot | None:
+        return self.snapshot
 
     def __call__(self, relpath: str, start: int, end: int) -> str:
         text = self.recent.get(relpath)
@@ -145,7 +174,7 @@ class SnapshotTexts:
                         for relpath in _missing(self.recent, relpaths)})
 
 
-class Texts:
+class Texts(_SavedSearch):
     """`text_of(relpath, start, end)` for event columns: sentences are slices of document
     texts, each read when first asked for and kept while it is among the last read."""
 
@@ -154,6 +183,9 @@ class Texts:
         self.names: dict[str, bytes] = {}  # relpath → snapshot key
         self.known: dict[str, str] = {}  # texts that are nowhere else (kept)
         self.recent = RecentTexts()
+
+    def _snapshot(self) -> Snapshot | None:
+        return self.source.snapshot
 
     def __call__(self, relpath: str, start: int, end: int) -> str:
         text = self.known.get(relpath) or self.recent.get(relpath)

@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.query import FACETS, NO_VALUE, Filter
-from viewer.core.session import free_memory
+from viewer.core.session import search_text
 from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
 from viewer.core.session.facet_counts import (
     FacetCounts,
@@ -26,6 +26,7 @@ from viewer.core.session.facet_counts import (
     tally,
     tally_rows,
 )
+from viewer.core.session.search_text import Haystack
 
 Mask = npt.NDArray[np.bool_]
 T = TypeVar("T")
@@ -34,6 +35,8 @@ I64 = npt.NDArray[np.int64]
 _Masks = tuple[Filter, Mask, dict[str, Mask | None]]
 # The event fields the filter reads besides the facets (toggles, dates, sources, text).
 SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
+# The fields a row's sentence is read from (no edit of the app's changes one today).
+TEXT_FIELDS = frozenset({"text", "document", "char_start", "char_end"})
 FEW_CODES = 8  # up to this many chosen values are compared one by one
 
 
@@ -61,24 +64,6 @@ class _Tally:
     sizes: dict[str, int]  # the vocabulary size each facet's arrays were made for
 
 
-@dataclass(frozen=True, slots=True)
-class _Haystack:
-    """Every sentence casefolded, UTF-8, NUL-separated; where each starts and ends; and how
-    often each byte occurs (to look for a needle's rarest byte first)."""
-
-    buffer: npt.NDArray[np.uint8]  # `length` bytes, then eight NULs
-    length: int
-    starts: npt.NDArray[np.signedinteger[Any]]  # and, last, `length` + 1
-    histogram: npt.NDArray[np.int64]
-
-    @property
-    def windows(self) -> npt.NDArray[np.uint64]:
-        """The eight bytes from each position as one little-endian integer (a view)."""
-        view: npt.NDArray[np.uint64] = np.ndarray(
-            (len(self.buffer) - 7,), dtype="<u8", buffer=self.buffer, strides=(1,))
-        return view
-
-
 def _last_two(now: T | None, before: T | None, fits: Callable[[T], bool],
               make: Callable[[], T]) -> tuple[T, T | None]:
     """What a filter's answer is (`now` when it fits; else the one kept from the filter
@@ -99,7 +84,8 @@ class ColumnIndex:
 
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
-        self._haystack: _Haystack | None = None
+        self._haystack: Haystack | None = None
+        self._text_base = self._text_stamp()  # as the saved search buffer was written
         self._totals: dict[str, I64] = {}  # facet → events per code over all rows
         self._ranks: dict[str, I64] = {}  # facet → codes' order by name
         self._tally: _Tally | None = None
@@ -113,6 +99,8 @@ class ColumnIndex:
         """Forget what depends on the given fields (and nothing else)."""
         for name in fields:
             self._totals.pop(_FIELD_FACET.get(name, name), None)
+        if fields & TEXT_FIELDS:  # (a reload names every facet field, "document" too)
+            self._haystack = None  # mapped or made again at the next search
         if fields:
             self._tally = self._masks = self._tally_before = self._masks_before = None
 
@@ -128,6 +116,8 @@ class ColumnIndex:
         fields = self.columns.set_rows(dict(updates))
         if not fields:
             return fields
+        if fields & TEXT_FIELDS:
+            self._haystack = None
         for facet, codes in old_totals.items():
             before, size = self._totals[facet], self._size(facet)
             self._totals[facet] = (grown(before, size) - grown(tally(codes, len(before) - 1), size)
@@ -273,30 +263,26 @@ class ColumnIndex:
             mask[rows] = True
         return mask
 
-    def _search_text(self) -> _Haystack:
+    def _text_stamp(self) -> tuple[int, ...]:
+        """How often each field a sentence is read from was changed (`generation`)."""
+        generation: dict[str, int] = getattr(self.columns, "generation", {})
+        return tuple(generation.get(name, 0) for name in sorted(TEXT_FIELDS))
+
+    def _search_text(self) -> Haystack:
+        """The search's buffer: the one saved with the snapshot, mapped, while no row's
+        sentence changed since the columns were read (`text_of.saved_search`); else made
+        from the sentences and, when none changed, saved for the next open."""
         if self._haystack is None:
-            parts: list[bytes] = []
-            for first in range(0, self.columns.size, 1 << 16):  # a block of rows at a time,
-                block = np.arange(first, min(self.columns.size, first + (1 << 16)))  # each
-                parts += [text.casefold().encode("utf-8")  # document's text read once
-                          for text in self.columns.values("text", block)]
-            lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
-            length = int(lengths.sum()) - 1 if len(parts) else 0
-            # Where each sentence starts, then one past the end: a sentence ends one byte
-            # before the next starts (4 bytes an event while the text is under 2 GB).
-            starts: npt.NDArray[np.signedinteger[Any]] = (
-                np.zeros(len(parts) + 1, dtype=np.int32) if length < 2**31 - 2
-                else np.zeros(len(parts) + 1, dtype=np.int64))
-            np.cumsum(lengths, out=starts[1:])
-            parts.append(bytes(7))  # with its separator: eight NULs of padding for windows
-            buffer = np.frombuffer(b"\x00".join(parts), dtype=np.uint8)
-            del parts
-            histogram = np.zeros(256, dtype=np.int64)
-            for at in range(0, length, 1 << 22):  # bincount widens to intp: a chunk at once
-                histogram += np.bincount(buffer[at : min(length, at + (1 << 22))],
-                                         minlength=256)
-            self._haystack = _Haystack(buffer, length, starts, histogram)
-            free_memory.release()  # the sentences' pieces, freed
+            text_of = getattr(self.columns, "text_of", None)
+            unchanged = self._text_stamp() == self._text_base
+            saved = getattr(text_of, "saved_search", None) if unchanged else None
+            found = saved(self.columns.size) if saved is not None else None
+            if found is None:
+                found = search_text.build(self.columns)
+                save = getattr(text_of, "save_search", None) if unchanged else None
+                if save is not None:
+                    save(found)
+            self._haystack = found
         return self._haystack
 
     # -- the questions -----------------------------------------------------------------------

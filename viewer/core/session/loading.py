@@ -191,7 +191,7 @@ def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk) -
             documents.known[relpath] = _document(payload)
             timexes.known[relpath] = _timexes(payload)
 
-        text_of = SnapshotTexts(snap, paths, lambda relpath: documents[relpath].text)
+        text_of = SnapshotTexts(snap, paths, lambda relpath: documents[relpath].text, key)
         columns = EventColumns.from_arrays(arrays, extra, text_of)
         columns.narrow()
         # Imported here: the saved orders use the scene, which imports this package.

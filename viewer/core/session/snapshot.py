@@ -28,6 +28,7 @@ from viewer.core.pipeline.file_cache import cache_dir
 from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
+SEARCH_NAME = "search.bin"  # the text search's buffer (`search_file`), beside the snapshot
 VERSION = "9"  # 8: a dated file's entry holds no events; 9: arrays checked by CRC-32
 _BATCH = 500  # documents per query of `texts_of` (under any SQLite's bound on parameters)
 _SCHEMA = """
@@ -140,6 +141,8 @@ class Snapshot:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):
                 self.path.with_name(self.path.name + suffix).unlink()
+        with contextlib.suppress(OSError):  # the text search's buffer saved beside it
+            self.path.with_name(SEARCH_NAME).unlink()
         try:
             return self._connect(fresh=True)
         except (sqlite3.Error, SnapshotDamaged, OSError):

@@ -1,0 +1,186 @@
+"""The text search's buffer saved beside the snapshot: mapped, it finds exactly what the
+buffer made in memory finds; a missing, stale or damaged file is never used (the buffer is
+made again from the sentences and saved); an open from the snapshot maps it without reading a
+sentence; its writing reads each sentence once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import copy_seeds
+from viewer.core.session import Session, search_file, search_text
+from viewer.core.session.filtering import ColumnIndex
+
+LETTERS = st.sampled_from(list("aAeEsSßẞİıiIéÉ ﬁ\x00🙂𝔊xX.ΣσςΩ"))
+TEXTS = st.lists(st.text(LETTERS, max_size=12), max_size=40)
+NEEDLES = st.text(LETTERS, min_size=1, max_size=4)
+
+
+class _Texts:
+    """Sentences by row, counting reads; optionally with a saved buffer (`saved_search`)."""
+
+    def __init__(self, texts: list[str], path: Path | None = None, key: str = "k") -> None:
+        self.texts, self.size, self.reads = texts, len(texts), 0
+        self.generation: dict[str, int] = {}  # field → edits that changed it (as columns)
+        self.text_of = _Saved(path, key) if path is not None else None
+
+    def value(self, name: str, row: int) -> Any:
+        self.reads += 1
+        return self.texts[row]
+
+    def values(self, name: str, rows: Any) -> list[Any]:
+        return [self.value(name, row) for row in rows.tolist()]
+
+
+class _Saved:
+    def __init__(self, path: Path, key: str) -> None:
+        self.path, self.key, self.saves = path, key, 0
+
+    def saved_search(self, rows: int) -> search_text.Haystack | None:
+        return search_file.read(self.path, self.key, rows)
+
+    def save_search(self, haystack: search_text.Haystack) -> None:
+        self.saves += search_file.save(self.path, self.key, haystack)
+
+
+def _rows(index: ColumnIndex, needle: str) -> list[int]:
+    found: list[int] = np.flatnonzero(index.search_mask(needle)).tolist()
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXTS, st.lists(NEEDLES, min_size=1, max_size=5))
+def test_the_mapped_buffer_finds_what_a_substring_test_finds(
+        tmp_path_factory: pytest.TempPathFactory, texts: list[str], needles: list[str]) -> None:
+    path = tmp_path_factory.mktemp("saved") / "search.bin"
+    assert search_file.write(path, "k", _Texts(texts))
+    built = search_text.build(_Texts(texts))
+    mapped = search_file.read(path, "k", len(texts))
+    assert mapped is not None
+    assert mapped.buffer.tobytes() == built.buffer.tobytes()
+    assert mapped.length == built.length
+    assert mapped.starts.tolist() == built.starts.tolist()
+    assert mapped.histogram.tolist() == built.histogram.tolist()
+    reader = _Texts(texts, path)
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    for needle in needles:
+        folded = needle.casefold().strip()
+        if folded:
+            assert _rows(index, folded) == [
+                row for row, text in enumerate(texts) if folded in text.casefold()], needle
+    assert reader.reads == 0  # every answer from the file
+
+
+def _saved(tmp_path: Path, texts: list[str]) -> Path:
+    path = tmp_path / "search.bin"
+    assert search_file.write(path, "k", _Texts(texts))
+    return path
+
+
+TEXTS_FIXED = ["Talks in Geneva", "GENEVA: envoys met", "Straße", "", "Kyiv 🙂"] * 50
+
+
+@pytest.mark.parametrize("damage", ["flip text", "flip starts", "flip header", "truncate",
+                                    "grow", "empty", "missing"])
+def test_a_damaged_file_is_not_used_and_is_made_again(tmp_path: Path, damage: str) -> None:
+    path = _saved(tmp_path, TEXTS_FIXED)
+    data = bytearray(path.read_bytes())
+    if damage == "flip text":
+        data[search_file.HEAD + 3] ^= 0x20
+    elif damage == "flip starts":
+        data[-3] ^= 1
+    elif damage == "flip header":
+        data[20] ^= 1
+    elif damage == "truncate":
+        data = data[:-4]
+    elif damage == "grow":
+        data += bytes(8)
+    elif damage == "empty":
+        data = bytearray()
+    if damage == "missing":
+        path.unlink()
+    else:
+        path.write_bytes(bytes(data))
+    assert search_file.read(path, "k", len(TEXTS_FIXED)) is None
+    reader = _Texts(TEXTS_FIXED, path)
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    assert _rows(index, "geneva") == [r for r, t in enumerate(TEXTS_FIXED) if "Geneva" in t
+                                      or "GENEVA" in t]
+    assert reader.reads == len(TEXTS_FIXED)  # made from the sentences
+    assert reader.text_of is not None and reader.text_of.saves == 1  # and saved again
+    assert search_file.read(path, "k", len(TEXTS_FIXED)) is not None
+
+
+def test_a_file_of_another_folder_row_or_size_is_not_used(tmp_path: Path) -> None:
+    path = _saved(tmp_path, TEXTS_FIXED)
+    assert search_file.read(path, "other", len(TEXTS_FIXED)) is None
+    assert search_file.read(path, "k", len(TEXTS_FIXED) - 1) is None
+    assert search_file.read(path, "k", len(TEXTS_FIXED)) is not None
+
+
+def test_a_change_of_what_a_sentence_is_drops_the_saved_buffer(tmp_path: Path) -> None:
+    path = _saved(tmp_path, TEXTS_FIXED)
+    reader = _Texts(TEXTS_FIXED, path)
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    assert len(_rows(index, "strasse")) == 50
+    reader.texts = ["Kyiv"] * len(TEXTS_FIXED)  # the sentences the columns now give
+    reader.generation["char_end"] = 1  # as `EventColumns.set_rows` counts an edit
+    index.changed({"char_end"})
+    assert len(_rows(index, "strasse")) == 0
+    assert len(_rows(index, "kyiv")) == len(TEXTS_FIXED)
+    assert reader.text_of is not None and reader.text_of.saves == 0  # nor saved over
+
+
+def test_a_reload_naming_every_facet_field_keeps_the_saved_buffer(tmp_path: Path) -> None:
+    """The window's store attach forgets every facet field, "document" among them, though
+    no sentence changed: the saved buffer is mapped again, not made from the sentences."""
+    path = _saved(tmp_path, TEXTS_FIXED)
+    reader = _Texts(TEXTS_FIXED, path)
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    assert len(_rows(index, "kyiv")) == 50
+    index.changed({"document", "parties", "topics"})
+    assert len(_rows(index, "geneva")) == 100
+    assert reader.reads == 0
+
+
+@pytest.mark.parametrize("size", [0, 1, 3000, 9000])
+def test_writing_reads_each_sentence_once(tmp_path: Path, size: int,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Operation counts, not time: one read per sentence, one `values` call per block."""
+    monkeypatch.setattr(search_text, "BLOCK_ROWS", 1000)
+    reader = _Texts(["Gen\u00e8ve talks"] * size)
+    calls = 0
+    values = reader.values
+
+    def counted(name: str, rows: Any) -> list[Any]:
+        nonlocal calls
+        calls += 1
+        return values(name, rows)
+
+    reader.values = counted  # type: ignore[method-assign]
+    assert search_file.write(tmp_path / "search.bin", "k", reader)
+    assert reader.reads == size
+    assert calls == -(-size // 1000)
+    mapped = search_file.read(tmp_path / "search.bin", "k", size)
+    assert mapped is not None and mapped.length == (size * 14 - 1 if size else 0)
+
+
+def test_an_open_from_the_snapshot_maps_the_saved_buffer(tmp_path: Path) -> None:
+    folder = copy_seeds(tmp_path / "seeds")
+    cold = Session.open(folder, with_store=False)
+    expected = _rows(cold.index, "talks")
+    cold.close()
+    warm = Session.open(folder)
+    assert warm.loaded.extracted == 0
+    warm.attach_store(warm.store, [])  # as the window does, with every facet forgotten
+    assert _rows(warm.index, "talks") == expected and expected
+    haystack = warm.index._haystack
+    assert haystack is not None and not haystack.buffer.flags.writeable  # the file's pages
+    assert haystack.buffer.tobytes() == search_text.build(warm.columns).buffer.tobytes()
+    warm.close()

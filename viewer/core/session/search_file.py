@@ -1,0 +1,153 @@
+"""The text search's buffer saved beside the folder's snapshot and mapped from it.
+
+Why: at a million events the first search made its buffer on the window's thread (every
+document's text decompressed, every sentence folded and encoded: 2.3 s of CPU), and making
+it ahead after every open would hold about 114 B an event whether or not the user searches.
+Written when the snapshot is (the extraction's thread, not the window's), it is mapped read
+only at the first search: its pages are the file's, which the system can drop and read again.
+
+One file: a header block (magic, the JSON description's length and CRC-32, the description:
+the folder row's key, rows, text length, the starts' type and place, a CRC-32 of the text and
+of the starts, the byte histogram), the text with its padding, then the starts. Anything that
+does not match (another key or row count, a size, a checksum) is not used: the caller makes
+the buffer again from the sentences.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mmap
+import os
+import struct
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.session.search_text import (
+    PADDING,
+    Haystack,
+    Sentences,
+    Starts,
+    histogram_of,
+    sentence_blocks,
+    starts_of,
+)
+from viewer.core.session.snapshot import SEARCH_NAME
+
+MAGIC = b"TVSRCH01"
+HEAD = 4096  # the header block; the text starts on a page of its own
+_FIELDS = struct.Struct("<8sII")  # magic, description length, description CRC-32
+
+
+def search_path(snapshot: Path) -> Path:
+    """Where the buffer of the snapshot at `snapshot` is saved."""
+    return snapshot.with_name(SEARCH_NAME)
+
+
+def write(path: Path, key: str, columns: Sentences) -> bool:
+    """Save the buffer of `columns` under the folder row's `key`, a block of rows at a time
+    (never the whole text in memory), into a new file put in place at the end, so a window
+    mapping the file before keeps reading what it mapped. False when it cannot be written."""
+    def fill(out: BinaryIO) -> tuple[int, int, npt.NDArray[np.int64], Starts]:
+        check, histogram = 0, np.zeros(256, dtype=np.int64)
+        lengths: list[npt.NDArray[np.int64]] = []
+        for block, sizes in sentence_blocks(columns):
+            out.write(block)
+            check = zlib.crc32(block, check)
+            histogram += histogram_of(np.frombuffer(block, dtype=np.uint8))
+            lengths.append(sizes)
+        starts, length = starts_of(lengths, columns.size)
+        if columns.size:
+            histogram[0] -= 1  # the last sentence's NUL is padding, not text
+        tail = bytes(PADDING - 1 if columns.size else PADDING)
+        out.write(tail)
+        return length, zlib.crc32(tail, check), histogram, starts
+
+    return _written(path, key, columns.size, fill)
+
+
+def save(path: Path, key: str, haystack: Haystack) -> bool:
+    """Save a buffer made in memory (an older snapshot's, made at the first search), so the
+    next open maps it."""
+    def fill(out: BinaryIO) -> tuple[int, int, npt.NDArray[np.int64], Starts]:
+        out.write(haystack.buffer.data)
+        return (haystack.length, zlib.crc32(haystack.buffer.data), haystack.histogram,
+                haystack.starts)
+
+    return _written(path, key, len(haystack.starts) - 1, fill)
+
+
+def _written(path: Path, key: str, rows: int,
+             fill: Callable[[BinaryIO], tuple[int, int, npt.NDArray[np.int64], Starts]]
+             ) -> bool:
+    """The file written by `fill` (the text and its padding after the header block: its
+    length, CRC-32, histogram and starts), then the starts and the header."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as out:
+            out.write(bytes(HEAD))
+            length, check, histogram, starts = fill(out)
+            at = out.tell()
+            gap = -at % 8
+            data = starts.tobytes()
+            out.write(bytes(gap) + data)
+            head = json.dumps({
+                "key": key, "rows": rows, "length": length,
+                "starts": starts.dtype.str, "starts_at": at + gap, "text_crc": check,
+                "starts_crc": zlib.crc32(data), "histogram": histogram.tolist()}).encode()
+            if _FIELDS.size + len(head) > HEAD:
+                raise ValueError("search header too long")
+            out.seek(0)
+            out.write(_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(exc, (OSError, ValueError)):
+            return False
+        raise
+    return True
+
+
+def read(path: Path, key: str, rows: int) -> Haystack | None:
+    """The buffer saved for the folder row `key` of `rows` rows, mapped from its file, or
+    None when there is none or it does not match (key, rows, size or checksums)."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size < HEAD:
+                return None
+            magic, count, check = _FIELDS.unpack(fh.read(_FIELDS.size))
+            head = fh.read(count) if magic == MAGIC and count <= HEAD - _FIELDS.size else b""
+            if len(head) != count or not head or zlib.crc32(head) != check:
+                return None
+            about = json.loads(head)
+            if about.get("key") != key or about.get("rows") != rows:
+                return None
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        return _checked(mapped, about, size, rows)
+    except (OSError, ValueError, TypeError, KeyError, struct.error):
+        return None
+
+
+def _checked(mapped: mmap.mmap, about: dict[str, Any], size: int,
+             rows: int) -> Haystack | None:
+    length, at = int(about["length"]), int(about["starts_at"])
+    kind = np.dtype(about["starts"])
+    text = length + PADDING if rows else PADDING
+    if (kind not in (np.dtype("<i4"), np.dtype("<i8")) or length < 0 or at < HEAD + text
+            or size != at + (rows + 1) * kind.itemsize):
+        return None
+    buffer = np.frombuffer(mapped, dtype=np.uint8, count=text, offset=HEAD)
+    starts: npt.NDArray[np.signedinteger[Any]] = np.frombuffer(
+        mapped, dtype=kind, count=rows + 1, offset=at)
+    histogram = np.asarray(about["histogram"], dtype=np.int64)
+    if (zlib.crc32(buffer.data) != about["text_crc"]
+            or zlib.crc32(starts.data) != about["starts_crc"] or histogram.shape != (256,)):
+        return None
+    return Haystack(buffer, length, starts, histogram)
