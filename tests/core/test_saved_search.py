@@ -184,3 +184,19 @@ def test_an_open_from_the_snapshot_maps_the_saved_buffer(tmp_path: Path) -> None
     assert haystack is not None and not haystack.buffer.flags.writeable  # the file's pages
     assert haystack.buffer.tobytes() == search_text.build(warm.columns).buffer.tobytes()
     warm.close()
+
+
+def test_byte_positions_block_by_block_are_the_whole_compare(monkeypatch: Any) -> None:
+    """The rarest byte's positions found a block at a time are those of one compare over
+    the whole buffer, across block edges and with a short last block."""
+    import numpy as np
+
+    from viewer.core.session import search_text
+
+    rng = np.random.default_rng(7)
+    buffer = rng.integers(0, 6, size=1_000 + 8, dtype=np.uint8)
+    monkeypatch.setattr(search_text, "SCAN_BLOCK", 64)
+    for length in (0, 1, 63, 64, 65, 999, 1_000):
+        for byte in range(6):
+            got = search_text.positions_of(buffer, length, np.uint8(byte))
+            assert got.tolist() == np.flatnonzero(buffer[:length] == byte).tolist()

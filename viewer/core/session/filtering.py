@@ -247,7 +247,7 @@ class ColumnIndex:
             return mask
         codes = np.frombuffer(wanted, dtype=np.uint8)
         rarest = int(np.argmin(haystack.histogram[codes]))
-        found = np.flatnonzero(haystack.buffer[:length] == codes[rarest]) - rarest
+        found = search_text.positions_of(haystack.buffer, length, codes[rarest]) - rarest
         found = found[(found >= 0) & (found <= length - size)]
         for at in range(0, size, 8):  # one gather and compare per eight bytes of the needle
             if not len(found):

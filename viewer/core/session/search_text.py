@@ -51,6 +51,19 @@ class Haystack:
         return view
 
 
+SCAN_BLOCK = 1 << 20  # bytes compared at a time: the block's mask stays in the cache
+
+
+def positions_of(buffer: npt.NDArray[np.uint8], length: int,
+                 byte: np.uint8) -> npt.NDArray[np.int64]:
+    """Where `byte` occurs in the first `length` bytes, block by block: one compare of a
+    whole million-event buffer (117 MB) wrote a mask as large to memory and read it back,
+    about 1.5 times the time of the same work a block at a time."""
+    parts = [np.flatnonzero(buffer[at : min(at + SCAN_BLOCK, length)] == byte) + at
+             for at in range(0, length, SCAN_BLOCK)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def sentence_blocks(columns: Sentences) -> Iterator[tuple[bytes, npt.NDArray[np.int64]]]:
     """Each block of rows' sentences casefolded and encoded, each followed by its NUL, and
     each one's length with the NUL. A document's text is read once per block."""
