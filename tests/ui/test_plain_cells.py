@@ -9,19 +9,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
+from tests.ui.test_table_cells import _grab, _grab_by_qts
 from viewer.ui import event_table, plain_cells
 from viewer.ui.event_proxy import EventFilterProxy
 from viewer.ui.main_window import MainWindow
 from viewer.ui.table_cells import CellDelegate
-
-
-def _grab(window: MainWindow) -> QImage:
-    viewport = window.table.viewport()
-    viewport.repaint()
-    return viewport.grab().toImage()
 
 
 def _by_qts_paint(window: MainWindow, monkeypatch: Any) -> QImage:
@@ -29,16 +23,6 @@ def _by_qts_paint(window: MainWindow, monkeypatch: Any) -> QImage:
     with monkeypatch.context() as patch:
         patch.setattr(event_table, "paint_plain_cells", lambda *_args: False)
         return _grab(window)
-
-
-def _by_qts_delegate(window: MainWindow) -> QImage:
-    table = window.table
-    delegate = table.itemDelegate()
-    table.setItemDelegate(QStyledItemDelegate(table))
-    try:
-        return _grab(window)
-    finally:
-        table.setItemDelegate(delegate)
 
 
 @pytest.fixture()
@@ -75,14 +59,14 @@ def test_plain_cells_look_as_qts_table_paint_draws_them(
     kept = _grab(window)  # every cell kept
     assert taken and all(taken)
     theirs = _by_qts_paint(window, monkeypatch)
-    assert new == kept == theirs == _by_qts_delegate(window)
+    assert new == kept == theirs == _grab_by_qts(window)
     # scrolled both ways: cells cut at the edges, other rows
     window.table.horizontalScrollBar().setValue(137)
     window.table.verticalScrollBar().setValue(3)
     taken.clear()
     ours = _grab(window)
     assert taken and all(taken)
-    assert ours == _by_qts_paint(window, monkeypatch) == _by_qts_delegate(window)
+    assert ours == _by_qts_paint(window, monkeypatch) == _grab_by_qts(window)
 
 
 def test_cells_drawn_by_qts_paint_are_drawn_again_without_the_style(
