@@ -143,3 +143,22 @@ def test_a_folder_of_one_article_discovers_its_own_topics() -> None:
     units = [Unit(text, 0, k, 0) for k, text in enumerate(texts)]
     topics = discover(units, load_taxonomy().__class__(()), settings)
     assert "glacier melt" in {c for t in topics for c in t.cues}
+
+
+def test_in_one_article_a_phrase_in_two_sentences_makes_a_topic() -> None:
+    """One article tells each heading once, so its words recur in fewer sentences than in a
+    story retold by several outlets: there two sentences are enough (`one_article_sentences`),
+    while a folder of two articles still needs three."""
+    settings = load_settings()
+    assert settings.one_article_sentences == 2 < settings.min_sentences
+    texts = ["Firefighters fought the blaze near the border.",
+             "The forestry agency sent firefighters at dawn.",
+             "A water bomber landed at the airfield.", "Roads were closed.",
+             "The water bomber flew twice more.", "Buses left at noon.",
+             "Schools stayed shut.", "Rain eased overnight."]
+    one = [Unit(text, 0, k, 0) for k, text in enumerate(texts)]
+    empty = load_taxonomy().__class__(())
+    cues = {c for t in discover(one, empty, settings) for c in t.cues}
+    assert {"firefighters", "water bomber"} <= cues
+    two = [Unit(text, k % 2, k, 0) for k, text in enumerate(texts)]  # two articles
+    assert not discover(two, empty, settings)

@@ -144,6 +144,16 @@ class Phrase:
         return self.forms.most_common(1)[0][0]
 
 
+def needed_sentences(settings: Settings, folder_documents: int) -> int:
+    """The sentences a key phrase (and a group of them) must occur in to make a topic.
+
+    A folder of one article repeats a heading's word in fewer sentences than a story told by
+    several outlets, where each retells it: there two sentences are enough."""
+    if folder_documents == 1:
+        return min(settings.min_sentences, settings.one_article_sentences)
+    return settings.min_sentences
+
+
 def choose(counts: PhraseCounts, settings: Settings, taxonomy: Taxonomy
             ) -> tuple[list[Phrase], list[Phrase]]:
     """Salient key phrases (one or two words; at most twice the phrases a folder keeps), most
@@ -155,12 +165,13 @@ def choose(counts: PhraseCounts, settings: Settings, taxonomy: Taxonomy
     # A folder of one article has its own topics too: its phrases cannot recur across more
     # documents than it has.
     min_documents = max(1, min(settings.min_documents, counts.folder_documents))
+    needed = needed_sentences(settings, counts.folder_documents)
     for key, forms in counts.forms.items():
         df = counts.sentences[key]
         if (df < settings.attach_sentences or counts.documents[key] < min_documents
                 or df / total > settings.max_share):
             continue
-        strict = df >= settings.min_sentences
+        strict = df >= needed
         words = forms.most_common(1)[0][0].split()
         if len(words) == 1 and words[0].endswith(settings.not_endings):
             continue

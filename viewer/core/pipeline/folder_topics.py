@@ -34,6 +34,7 @@ from viewer.core.pipeline.discovery_passes import (
     choose,
     grouped,
     groups_in,
+    needed_sentences,
     pairs_in,
     prune,
     scan,
@@ -49,6 +50,7 @@ class Settings:
     small_folder: int
     max_topics: int
     min_sentences: int
+    one_article_sentences: int  # min_sentences in a folder of one article
     min_documents: int
     attach_sentences: int
     max_share: float
@@ -70,7 +72,8 @@ def _settings_from(d: dict[str, Any]) -> Settings:
     return Settings(
         float(d["coverage"]), int(d["anchor_sentences"]), int(d.get("small_folder", 0)),
         int(d["max_topics"]),
-        int(d["min_sentences"]), int(d["min_documents"]), int(d.get("attach_sentences", 2)),
+        int(d["min_sentences"]), int(d.get("one_article_sentences", d["min_sentences"])),
+        int(d["min_documents"]), int(d.get("attach_sentences", 2)),
         float(d["max_share"]),
         int(d["phrases"]), float(d["link"]), float(d["proper_share"]),
         float(d.get("modifier_share", 1.1)),
@@ -203,8 +206,8 @@ def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: Group
     groups = sorted(grouped(salient, pairs, settings.link),
                     key=lambda g: (-sum(p.score for p in g), g[0].key))
     tally = groups_of([[p.key for p in g] for g in groups], [p.key for p in rest])
-    big = [k for k, size in enumerate(tally.sentences)
-           if size >= settings.min_sentences][: settings.max_topics]
+    needed = needed_sentences(settings, counts.folder_documents)
+    big = [k for k, size in enumerate(tally.sentences) if size >= needed][: settings.max_topics]
     ranked = [list(groups[k]) for k in big]
     # The less salient phrases join the topic whose phrases they share most paragraphs with
     # (as extra cues; they never name a topic or start one), so more sentences find a topic.
@@ -286,8 +289,8 @@ def suggest_cues(selected: Sequence[str], folder: Sequence[str],
     settings = settings or _bundled_settings()
     chosen = [Unit(text, 0, k, 0) for k, text in enumerate(selected)]
     everything = [Unit(text, 0, k, 0) for k, text in enumerate(folder)]
-    loose = dataclasses.replace(settings, min_sentences=1, min_documents=1, attach_sentences=1,
-                                max_share=1.0)
+    loose = dataclasses.replace(settings, min_sentences=1, one_article_sentences=1,
+                                min_documents=1, attach_sentences=1, max_share=1.0)
     empty = combine([])
     mine, rest = _candidates(chosen, loose, empty)
     share_in_folder = {p.key: p.sentences / max(1, len(everything))
