@@ -68,3 +68,9 @@ def test_the_subset_oracle_drops_a_found_topic_only_when_that_raises_f1() -> Non
     # "cars" takes tariffs from "duties" (a tie, broken by name), leaving duties wrong twice
     # and itself wrong on the vote event: without it duties is right twice, round once
     assert best_subset_counts(pairs) == [3, 0, 1]
+
+
+def test_stories_fall_in_a_development_and_a_held_out_half_by_their_first_letter() -> None:
+    from bench.unseen import half
+    assert half("andes-border-wildfire") == half("mackerel-quota-talks") == "development (a-m)"
+    assert half("nile-dam-talks") == half("Yemen-cholera") == "held out (n-z)"
