@@ -60,6 +60,23 @@ def miss_classes(pairs: Pairs, origin: dict[str, str]) -> Counter[str]:
     return classes
 
 
+def heading_classes(pairs: Pairs) -> Counter[str]:
+    """Per story: how many headings and found topics it has (too few or too many found
+    topics), and each heading no found topic stands for: `split` when the found topic that
+    shares most of its events holds fewer than half of them (the heading spread over several
+    found topics, or mostly without any)."""
+    classes: Counter[str] = Counter()
+    headings = {g for gold, _ in pairs for g in gold}
+    classes["headings"] += len(headings)
+    classes["found topics"] += len({t for _, found in pairs for t in found})
+    for heading in headings:
+        events = [found for gold, found in pairs if heading in gold]
+        best = Counter(t for found in events for t in found).most_common(1)
+        if not best or best[0][1] * 2 < len(events):
+            classes["headings split or uncovered"] += 1
+    return classes
+
+
 def diagnose(folder: Path) -> Counter[str]:
     data: dict[str, Any] = tomllib.loads((folder / "annotations.toml").read_text("utf-8"))
     extraction = extract_folder(folder, use_cache=False)
@@ -91,6 +108,7 @@ def diagnose(folder: Path) -> Counter[str]:
         print(f"   {topic_id[:24]:24}" + " ".join(f"{both[(topic_id, c)]:7}" for c in columns)
               + f" {none:7}")
     classes = miss_classes(pairs, {t.id: t.origin for t in extraction.taxonomy.topics})
+    classes.update(heading_classes(pairs))
     print("   misses: " + ", ".join(f"{k} {n}" for k, n in sorted(classes.items())))
     return classes
 

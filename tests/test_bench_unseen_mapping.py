@@ -74,3 +74,15 @@ def test_stories_fall_in_a_development_and_a_held_out_half_by_their_first_letter
     from bench.unseen import half
     assert half("andes-border-wildfire") == half("mackerel-quota-talks") == "development (a-m)"
     assert half("nile-dam-talks") == half("Yemen-cholera") == "held out (n-z)"
+
+
+def test_headings_no_found_topic_holds_half_of_are_counted_as_split() -> None:
+    from bench.topic_diagnosis import heading_classes
+    pairs = [
+        ({"tariffs"}, {"duties"}), ({"tariffs"}, {"duties"}), ({"tariffs"}, {"rates"}),
+        ({"talks"}, {"round"}), ({"talks"}, {"duties"}), ({"talks"}, {"meeting"}),
+        ({"vote"}, set()),
+    ]
+    # tariffs: duties holds two of three; talks: no topic holds two of three; vote: none
+    assert heading_classes(pairs) == {"headings": 3, "found topics": 4,
+                                      "headings split or uncovered": 2}
