@@ -30,6 +30,7 @@ from viewer.core.events.narrative_focus import (
     conditional_plan,
     continues_plan,
     flashback,
+    future_of_its_own,
     opens_quote,
     possible_step,
     spread_start,
@@ -123,7 +124,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     focus is not None
                     and (past if past is not None
                          else (past := cues.PAST.search(text) is not None))
-                    and not cues.FUTURE.search(text)
+                    and not future_of_its_own(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative
