@@ -57,12 +57,7 @@ CASES = [
      D(2025, 10, 30), "January", "2026-01"),
     ("The company has a credit line through January.", D(2025, 10, 30), "January",
      "2026-01"),
-    # ... and so does one whose only past verb tells it, after it in a clause of its own,
-    ("UN agencies could run out of funds in Syria by January, the world body warned.",
-     D(2026, 10, 28), "January", "2027-01"),
-    ("Stocks may be used up by March, officials said.", D(2026, 11, 20), "March", "2027-03"),
     # ... but a past verb in its clause keeps it in the past,
-    ("Funds ran out by January, the agency said.", D(2026, 10, 28), "January", "2026-01"),
     ("The talks lasted until Tuesday.", D(2025, 10, 30), "Tuesday", "2025-10-28"),
     # ... and a deadline that opens the sentence sets the scene.
     ("By Wednesday evening, rescuers put the toll at 1,140.", D(2026, 9, 17),
