@@ -211,10 +211,6 @@ class TenseIndex:
         return future, past
 
 
-# The words between a verb and the day that is its own adverbial ("agreed on Thursday").
-_OWN_ADVERBIAL = re.compile(r"\s+(?:on|at|in|early on|late on)\s+")
-
-
 def _apart(clauses: list[int], cue: tuple[int, int], span: tuple[int, int]) -> bool:
     """Whether a clause break lies between a cue and an expression."""
     lo, hi = (cue[1], span[0]) if cue[1] <= span[0] else (span[1], cue[0])
@@ -383,17 +379,10 @@ class Match:
         best: tuple[int, int, int, int, int, int] | None = None
         # (other clause, distance, after, sign, cue start, cue end)
         clauses = index.clauses(left, right)
-        text = self._text
         for cue_start, cue_end, is_after, sign in near:
             lo, hi = (cue_end, start) if cue_end <= start else (end, cue_start)
             other = _apart(clauses, (cue_start, cue_end), (start, end))
-            distance = max(0, hi - lo)
-            if not is_after and _OWN_ADVERBIAL.fullmatch(text, lo, hi) and any(
-                    a and text.startswith("to ", s) for s, _, a, _ in near):
-                # "agreed on Thursday to hold talks": the day is the verb's before it, not
-                # the infinitive's after it
-                distance = 0
-            key = (int(other), distance, is_after, sign, cue_start, cue_end)
+            key = (int(other), max(0, hi - lo), is_after, sign, cue_start, cue_end)
             if best is None or key[:3] < best[:3]:
                 best = key
         return (best[3], best[4], best[5]) if best else (0, 0, 0)
