@@ -10,6 +10,7 @@ killed") yields two events. People and clusters are added later, over the whole 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
@@ -29,6 +30,7 @@ from viewer.core.events.narrative_focus import (
     conditional_plan,
     continues_plan,
     flashback,
+    future_of_its_own,
     opens_quote,
     possible_step,
     spread_start,
@@ -37,6 +39,7 @@ from viewer.core.events.narrative_focus import (
 )
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
+from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_the_same_speaker
 from viewer.core.events.sentence_dating import (
     Part,
     reaction_end,
@@ -52,7 +55,7 @@ from viewer.core.events.speech_goes_on import goes_on_until
 from viewer.core.events.topics import Taxonomy
 from viewer.core.ingest.boilerplate import furniture_clause
 from viewer.core.model import Document
-from viewer.core.timex import Tagger
+from viewer.core.timex import Tagger, Timex
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -84,6 +87,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     said_people: list[tuple[PersonMention, ...]] = []
     said_parties: list[list[Mention]] = []
     said_slot: list[int] = []  # per event: its sentence's place in `said`
+    # The sentence last read and the dating of its last part: a bare quotation after it
+    # goes on with the same telling (`quote_goes_on`).
+    quoted: tuple[int, str, dt.date | None, dt.date | None, str, Timex | None] | None = None
     # Each sentence that reports, with its dated parts, parties, topics and ids (worked out
     # a stage at a time: `sentence_readings`).
     for (number, text, durations, parts, _named, ordered, sentence_cues,
@@ -95,7 +101,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
         if new_paragraph and not (cues.refers_back(text)
-                                  and (past := cues.PAST.search(text) is not None)):
+                                  and (past := cues.PAST.search(text) is not None)) and not (
+                told_before == last_told == number - 1 and focus is not None
+                and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1]))):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
@@ -116,14 +124,20 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     focus is not None
                     and (past if past is not None
                          else (past := cues.PAST.search(text) is not None))
-                    and not cues.FUTURE.search(text)
+                    and not future_of_its_own(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)
                     # the news day reaches a later paragraph only in a plain past narrative
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if sentence.boilerplate is None and tells_a_rule(text):
+                if (quoted is not None and quoted[0] == number - 1
+                        and sentence.boilerplate is None
+                        and doc.sentences[number - 1].paragraph == sentence.paragraph
+                        and goes_on_quoting(text, doc.sentence_text(doc.sentences[number - 1]))):
+                    # "“There is a text,” he told reporters. “Both sides must decide.”"
+                    source, earliest, latest, precision, timex = quoted[1:]
+                elif sentence.boilerplate is None and tells_a_rule(text):
                     # "Cholera returns each rainy season.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
                 elif (modality_cues != [] and possible_step(text) and modality_of(
@@ -226,6 +240,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 why=why,
             ))
             said_slot.append(len(said) - 1)
+            quoted = (number, "inherited" if source == "explicit" else source,
+                      earliest, latest, precision, timex)
             if (source == "inherited" and doc.date is not None and latest == doc.date
                     and earliest is not None and earliest < doc.date):
                 stretched = number  # what goes on with its words spans to the report too

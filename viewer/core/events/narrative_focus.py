@@ -336,3 +336,25 @@ def flashback(timex: Timex, first: dt.date | None, last: dt.date | None) -> bool
     resources/events.toml)."""
     return (first is not None and last is not None and first < last
             and _BEFORE_THE_HAPPENING.search(timex.text) is not None)
+
+
+def future_of_its_own(text: str) -> bool:
+    """The sentence tells something ahead: a future cue with no past happening told before
+    it. "The two ministers agreed that the kingdom would fund fuel" and "They did not allege
+    fraud, but said they would explain" tell a past happening first, whose reported clause
+    looks ahead: the narrative's day still reaches them. A verb of saying or reacting ("said
+    the bloc would study the ruling") or a past verb inside a quotation is no such
+    happening."""
+    future = cues.FUTURE.search(text)
+    if future is None:
+        return False
+    quotes, scanned = 0, 0  # quotation marks before `scanned`, counted once (one pass)
+    for past in cues.PAST.finditer(text, 0, future.start()):
+        word = past.group()
+        if cues.REPORTING.fullmatch(word) or cues.REACTION.fullmatch(word):
+            continue
+        quotes += len(_QUOTES.findall(text, scanned, past.start()))
+        scanned = past.start()
+        if quotes % 2 == 0:
+            return False
+    return True

@@ -1,0 +1,51 @@
+"""A quotation split over sentences is one telling: its later sentences take the first's days.
+
+'"There is a real text on the table," the envoy told reporters as the talks closed. "Both
+sides now have to decide."' The second sentence has no date and no verb of telling of its
+own: it is the rest of what was said on the first one's occasion, so it takes the days the
+first was given, not the report's day nor a reaction's reach up to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPENING = "\"“«"
+_CLOSING = "\"”»"
+_MARKS = re.compile(r"[“”\"«»]")
+
+
+def quote_only(text: str) -> bool:
+    """The sentence is one quotation and nothing else: it opens with a quotation mark, its
+    last mark closes it (before or after the final stop) and there is no other mark, so
+    no words of telling stand outside it."""
+    stripped = text.strip()
+    if len(stripped) < 3 or stripped[0] not in _OPENING:
+        return False
+    if stripped.rstrip(".!?…")[-1:] not in _CLOSING and stripped[-1] not in _CLOSING:
+        return False
+    return len(_MARKS.findall(stripped)) == 2
+
+
+def goes_on_quoting(text: str, before: str) -> bool:
+    """`text` continues the quotation of the sentence `before` it (same paragraph, checked
+    by the caller): it is a bare quotation and the sentence before quotes someone."""
+    return quote_only(text) and _MARKS.search(before) is not None
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def quotes_the_same_speaker(text: str, before: str) -> bool:
+    """A paragraph that opens with a quotation whose speaker, named after it ("“Our lake is
+    drying up,” Quispe told reporters"), is named in the sentence `before` it (the last of
+    the paragraph before: "Bolivia's minister, Rodrigo Quispe, accused Peru on Tuesday …")
+    goes on with that sentence's occasion, not with the story's news day."""
+    stripped = text.lstrip()
+    if not stripped or stripped[0] not in _OPENING:
+        return False
+    marks = list(_MARKS.finditer(stripped))
+    if len(marks) < 2:
+        return False
+    after = stripped[marks[1].end():]
+    return any(name.group() in before for name in _NAME.finditer(after))
