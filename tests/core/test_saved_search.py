@@ -200,3 +200,30 @@ def test_byte_positions_block_by_block_are_the_whole_compare(monkeypatch: Any) -
         for byte in range(6):
             got = search_text.positions_of(buffer, length, np.uint8(byte))
             assert got.tolist() == np.flatnonzero(buffer[:length] == byte).tolist()
+
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=70), st.lists(st.integers(0, 70), max_size=6), st.data())
+def test_the_text_sum_fed_in_pieces_is_that_of_the_whole_and_sees_a_flipped_bit(
+        data: bytes, cuts: list[int], draw: st.DataObject) -> None:
+    """The writer sums the text block by block, whatever the blocks' sizes; the reader sums
+    the mapped buffer at once: the same number. One flipped bit changes it."""
+    total = search_file.TextSum()
+    at = 0
+    for cut in sorted(min(cut, len(data)) for cut in cuts):
+        total.add(data[at:cut])
+        at = cut
+    total.add(data[at:])
+    assert total.value() == search_file.text_sum(np.frombuffer(data, dtype=np.uint8))
+    if data:
+        bit = draw.draw(st.integers(0, 8 * len(data) - 1))
+        flipped = bytearray(data)
+        flipped[bit // 8] ^= 1 << (bit % 8)
+        assert search_file.text_sum(bytes(flipped)) != total.value()
+
+
+def test_the_text_sum_is_the_words_sum_modulo_two_to_the_64() -> None:
+    words = [2**64 - 1, 1, 0x0102030405060708]
+    data = b"".join(w.to_bytes(8, "little") for w in words) + b"\x05"
+    assert search_file.text_sum(data) == (sum(words) + 5) % 2**64
