@@ -236,10 +236,9 @@ class ColumnIndex:
         """Rows whose sentence contains `needle` (casefolded), found with array operations
         over one UTF-8 buffer of every sentence: the needle's rarest byte (and a neighbour
         when it is common, `scan_key`) gives the candidates (one pass over the buffer), eight
-        bytes at a time of the needle narrow
-        them, and `searchsorted` on the sentences' offsets maps them to rows. No Python work
-        per match (a regular expression's iterator cost 0.3 µs a match: 200 ms CPU at a
-        million events)."""
+        bytes at a time of the needle narrow them, and `searchsorted` on the sentences'
+        offsets maps them to rows. No Python work per match (a regular expression's iterator
+        cost 0.3 µs a match: 200 ms CPU at a million events)."""
         haystack = self._search_text()
         mask = np.zeros(self.columns.size, dtype=bool)
         wanted = needle.encode("utf-8")
