@@ -198,5 +198,74 @@ def test_byte_positions_block_by_block_are_the_whole_compare(monkeypatch: Any) -
     monkeypatch.setattr(search_text, "SCAN_BLOCK", 64)
     for length in (0, 1, 63, 64, 65, 999, 1_000):
         for byte in range(6):
-            got = search_text.positions_of(buffer, length, np.uint8(byte))
+            key = np.array([byte], dtype=np.uint8)
+            got = search_text.positions_of(buffer, length, key)
             assert got.tolist() == np.flatnonzero(buffer[:length] == byte).tolist()
+            for after in range(6):  # a pair: the second byte may lie past `length`
+                key = np.array([byte, after], dtype=np.uint8)
+                got = search_text.positions_of(buffer, length, key)
+                assert got.tolist() == [p for p in range(length)
+                                        if buffer[p] == byte and buffer[p + 1] == after]
+
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=70), st.lists(st.integers(0, 70), max_size=6), st.data())
+def test_the_text_sum_fed_in_pieces_is_that_of_the_whole_and_sees_a_flipped_bit(
+        data: bytes, cuts: list[int], draw: st.DataObject) -> None:
+    """The writer sums the text block by block, whatever the blocks' sizes; the reader sums
+    the mapped buffer at once: the same number. One flipped bit changes it."""
+    total = search_file.TextSum()
+    at = 0
+    for cut in sorted(min(cut, len(data)) for cut in cuts):
+        total.add(data[at:cut])
+        at = cut
+    total.add(data[at:])
+    assert total.value() == search_file.text_sum(np.frombuffer(data, dtype=np.uint8))
+    if data:
+        bit = draw.draw(st.integers(0, 8 * len(data) - 1))
+        flipped = bytearray(data)
+        flipped[bit // 8] ^= 1 << (bit % 8)
+        assert search_file.text_sum(bytes(flipped)) != total.value()
+
+
+def test_the_text_sum_is_the_words_sum_modulo_two_to_the_64() -> None:
+    words = [2**64 - 1, 1, 0x0102030405060708]
+    data = b"".join(w.to_bytes(8, "little") for w in words) + b"\x05"
+    assert search_file.text_sum(data) == (sum(words) + 5) % 2**64
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0])
+@settings(max_examples=40, deadline=None)
+@given(TEXTS, st.lists(NEEDLES, min_size=1, max_size=5))
+def test_a_scan_for_one_byte_or_a_pair_finds_what_a_substring_test_finds(
+        share: float, texts: list[str], needles: list[str]) -> None:
+    """Every needle scanned for a pair (any share of the text is common) and for its rarest
+    byte alone (none is): the rows of a plain substring test either way."""
+    saved = search_text.PAIR_SHARE
+    search_text.PAIR_SHARE = share
+    try:
+        index = ColumnIndex(_Texts(texts))  # type: ignore[arg-type]
+        for needle in needles:
+            folded = needle.casefold().strip()
+            if folded:
+                assert _rows(index, folded) == [
+                    row for row, text in enumerate(texts) if folded in text.casefold()]
+    finally:
+        search_text.PAIR_SHARE = saved
+
+
+def test_a_common_rarest_byte_is_scanned_with_its_rarer_neighbour() -> None:
+    histogram = np.zeros(256, dtype=np.int64)
+    for byte, count in zip(b"talks", (50, 40, 30, 20, 60), strict=True):
+        histogram[byte] = count
+    codes = np.frombuffer(b"talks", dtype=np.uint8)
+    lead, key = search_text.scan_key(histogram, codes, length=1000)  # "k": 2 % of the text
+    assert (lead, key.tobytes()) == (2, b"lk")  # "l" (30) is rarer than "s" (60)
+    lead, key = search_text.scan_key(histogram, codes, length=10_000)  # "k": 0.2 %
+    assert (lead, key.tobytes()) == (3, b"k")
+    one = np.frombuffer(b"k", dtype=np.uint8)
+    assert search_text.scan_key(histogram, one, 1000)[1].tobytes() == b"k"
+    histogram[ord("k")] = 5
+    lead, key = search_text.scan_key(histogram, codes[3:], length=100)  # "ks", "k" first
+    assert (lead, key.tobytes()) == (0, b"ks")
