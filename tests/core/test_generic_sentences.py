@@ -64,3 +64,35 @@ def test_the_word_test_before_the_search_turns_down_only_what_cannot_match() -> 
     assert not generic.may_tell_a_rule("The ferry left on Tuesday.")
     assert not generic.may_tell_a_rule("Weekly talks resumed.")
     assert generic.may_tell_a_rule("The \u017fhip sails.")  # beyond ASCII: always searched
+
+
+def test_the_document_index_answers_as_the_word_test_on_every_range() -> None:
+    """`KeyWordIndex` answers `may_tell_a_rule` of every slice of a document from one pass
+    over it: key words overlapping ("eachach"), at a range's edges, in capitals, and a
+    document beyond ASCII (asked per slice)."""
+    from viewer.core.events import generic_sentences as generic
+
+    texts = ["They meet EACH month. It rains for years. Decadesold ruins, yearsyears.",
+             "eacheach often\nnormally", "The ferry left on Tuesday.", "",
+             "The \u017fhip often sails. Each year."]
+    for text in texts:
+        index = generic.KeyWordIndex(text)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert index.may_tell_a_rule(start, end) == generic.may_tell_a_rule(
+                    text[start:end]), (text, start, end)
+
+
+def test_the_document_index_keeps_one_entry_per_occurrence() -> None:
+    """A text made of key words end to end keeps at most one entry per key word and
+    character (each occurrence found once), not one per pair of them."""
+    from viewer.core.events import generic_sentences as generic
+
+    assert generic._KEY_WORDS is not None
+    text = "eachevery" * 20_000
+    index = generic.KeyWordIndex(text)
+    assert index._starts is not None
+    assert len(index._starts) == 2 * 20_000
+    assert len(index._starts) <= len(text) * len(generic._KEY_WORDS)
+    assert index.may_tell_a_rule(9 * 500, 9 * 500 + 4)
+    assert not index.may_tell_a_rule(9 * 500 + 1, 9 * 500 + 8)
