@@ -68,19 +68,25 @@ def test_the_word_test_before_the_search_turns_down_only_what_cannot_match() -> 
 
 def test_the_document_index_answers_as_the_word_test_on_every_range() -> None:
     """`KeyWordIndex` answers `may_tell_a_rule` of every slice of a document from one pass
-    over it: key words overlapping ("eachach"), at a range's edges, in capitals, and a
-    document beyond ASCII (asked per slice)."""
+    over it: key words overlapping ("eachach"), at a range's edges, in capitals, in a
+    document with quotes and dashes beyond ASCII, and in one whose lower case is longer
+    (asked per slice)."""
     from viewer.core.events import generic_sentences as generic
 
     texts = ["They meet EACH month. It rains for years. Decadesold ruins, yearsyears.",
              "eacheach often\nnormally", "The ferry left on Tuesday.", "",
-             "The \u017fhip often sails. Each year."]
+             "The \u017fhip often sails. Each year.",
+             "\u201cWe meet EVERY week\u201d \u2013 often.",
+             "\u0130stanbul talks often run on. Each year."]
     for text in texts:
         index = generic.KeyWordIndex(text)
         for start in range(len(text) + 1):
             for end in range(start, len(text) + 1):
                 assert index.may_tell_a_rule(start, end) == generic.may_tell_a_rule(
                     text[start:end]), (text, start, end)
+    # (news quotes and dashes keep the index; a longer lower case asks each slice)
+    assert generic.KeyWordIndex(texts[-2])._starts is not None
+    assert generic.KeyWordIndex(texts[-1])._starts is None
 
 
 def test_the_document_index_keeps_one_entry_per_occurrence() -> None:

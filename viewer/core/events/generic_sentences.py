@@ -34,20 +34,26 @@ def may_tell_a_rule(text: str) -> bool:
     return any(word in lowered for word in _KEY_WORDS)
 
 
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 class KeyWordIndex:
     """`may_tell_a_rule` of a document's sentences from one pass over the document: where
-    each key word occurs in its lowercased text, so a sentence's answer is a binary search
-    instead of a lowercased copy and a search per key word (asked of most sentences)."""
+    each key word occurs in its lowercased text and where a character beyond ASCII is, so a
+    sentence's answer is two binary searches instead of a lowercased copy and a search per
+    key word (asked of most sentences). A document's lower case has its offsets where it
+    keeps its length (no "İ"), and in an ASCII stretch of it reads as the stretch's own."""
 
-    __slots__ = ("_ends", "_starts", "_text")
+    __slots__ = ("_ends", "_others", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None  # None: ask `may_tell_a_rule` of the slice
         self._ends: list[int] = []
-        if _KEY_WORDS is None or not text.isascii():
-            return  # (lowercasing keeps an ASCII text's offsets)
+        self._others: list[int] = []  # where the characters beyond ASCII are
         lowered = text.lower()
+        if _KEY_WORDS is None or len(lowered) != len(text):
+            return
         found: list[tuple[int, int]] = []
         for word in _KEY_WORDS:
             at = lowered.find(word)
@@ -62,12 +68,19 @@ class KeyWordIndex:
         for index in range(len(ends) - 2, -1, -1):
             ends[index] = min(ends[index], ends[index + 1])
         self._ends = ends
+        if not text.isascii():
+            self._others = [match.start() for match in _BEYOND_ASCII.finditer(text)]
 
     def may_tell_a_rule(self, start: int, end: int) -> bool:
         """`may_tell_a_rule(text[start:end])`."""
         starts = self._starts
         if starts is None:
             return may_tell_a_rule(self._text[start:end])
+        others = self._others
+        if others:
+            at = bisect_left(others, start)
+            if at < len(others) and others[at] < end:
+                return True  # (beyond ASCII: always searched)
         at = bisect_left(starts, start)
         return at < len(starts) and self._ends[at] <= end
 
