@@ -18,7 +18,7 @@ from viewer.core.events.cue_sets import automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, new_event
 from viewer.core.events.explicit_window import explicit_window
-from viewer.core.events.generic_sentences import KeyWordIndex, tells_a_rule
+from viewer.core.events.generic_sentences import tells_a_rule
 from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
@@ -79,7 +79,6 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     lead_paragraph = -1
     headline_lead: Part | None = None
     first_told: FirstTold[Part] = FirstTold()
-    habits = KeyWordIndex(doc.text)  # which sentences may tell a rule, from one pass
     first_body = next((s.paragraph for s in doc.sentences if s.boilerplate is None), 0)
     said: list[tuple[int, int, int, bool]] = []  # for the speaker pass
     said_people: list[tuple[PersonMention, ...]] = []
@@ -124,8 +123,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if sentence.boilerplate is None and tells_a_rule(
-                        text, habits.may_tell_a_rule(start, end)):
+                if sentence.boilerplate is None and tells_a_rule(text):
                     # "Cholera returns each rainy season.": no day a reader could give
                     source, earliest, latest, precision, timex = "undated", None, None, "none", None
                 elif (modality_cues != [] and possible_step(text) and modality_of(
