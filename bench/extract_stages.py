@@ -30,6 +30,7 @@ from viewer.core.events.answered_news import FirstTold
 from viewer.core.events.cue_scan import CueAutomaton, DocumentCues
 from viewer.core.events.part_labels import SentenceLabels
 from viewer.core.events.party_context import PartyContext
+from viewer.core.events.reported_sentences import DocumentIds
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.ingest.folder_reader import list_folder, read_document
 from viewer.core.model import Document
@@ -50,7 +51,7 @@ _CALLED = {
     "tells_a_rule": "narrative tests", "conditional_plan": "narrative tests",
     "told_day": "narrative tests", "telling_part": "narrative tests",
     "sentence_reports": "reports something", "modality_of": "modality",
-    "continue_modalities": "modality", "normal_event_id": "event ids",
+    "continue_modalities": "modality",
     "new_event": "event records", "date_headline": "headline",
     "answers_earlier": "narrative tests", "main_clause_end": "narrative tests",
     "furniture_clause": "narrative tests",
@@ -64,7 +65,7 @@ _METHODS = ((Tagger, "tag", "time expressions (tagger)"),
             (PartyContext, "read", "parties"),
             (SentenceLabels, "__init__", "topics and reasons"),
             (SentenceLabels, "of_part", "topics and reasons"),
-            (SentenceRepeats, "seen", "event ids"),
+            (SentenceRepeats, "seen", "event ids"), (DocumentIds, "of", "event ids"),
             (FirstTold, "answered", "narrative tests"), (FirstTold, "note", "narrative tests"),
             (cues, "counted_past_the_report", "narrative tests"))
 

@@ -55,3 +55,37 @@ def test_classes_it_cannot_build_are_refused() -> None:
         slot_constructor(Listed)
     with pytest.raises(TypeError):
         new_event(id="only")  # missing fields fail as the class's own constructor does
+
+
+def test_every_record_built_so_is_its_class_own() -> None:
+    from viewer.core.events.parties import Mention, _mention
+    from viewer.core.events.people import PersonMention, _person_mention
+    from viewer.core.events.speaker_sources import Speaker, new_speaker
+
+    mention = _mention(3, 9, "Egypt", "name")
+    person = _person_mention(0, 9, ("Ann", "Lee"), True, "Egypt")
+    speaker = new_speaker("Ann Lee", (person,), ("Egypt",))
+    pairs = [(mention, Mention(3, 9, "Egypt", "name")),
+             (person, PersonMention(0, 9, ("Ann", "Lee"), True, "Egypt")),
+             (speaker, Speaker("Ann Lee", (person,), ("Egypt",)))]
+    for made, _ in pairs[:2]:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.start = 1  # type: ignore[misc]
+    for made, built in pairs:
+        assert type(made) is type(built)
+        assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+
+
+def test_a_class_without_slots_of_its_own_is_refused() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        value: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Hidden:
+        _value: int
+
+    with pytest.raises(TypeError):
+        slot_constructor(Plain)
+    with pytest.raises(TypeError):
+        slot_constructor(Hidden)

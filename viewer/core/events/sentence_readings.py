@@ -25,7 +25,7 @@ from viewer.core.events.part_labels import SentenceLabels, TopicReasons
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
 from viewer.core.events.party_context import PartyContext
 from viewer.core.events.people import PersonMention, people_by_sentence, role_mentions
-from viewer.core.events.reported_sentences import normal_event_id, sentence_reports
+from viewer.core.events.reported_sentences import DocumentIds, sentence_reports
 from viewer.core.events.sentence_dating import Part, sentence_parts
 from viewer.core.events.sentence_repeats import SentenceRepeats
 from viewer.core.events.shared_values import Shared
@@ -62,6 +62,7 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
     repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(sentences[n]).split()))
     parties_so_far = PartyContext(gazetteer, text)
     reasons: TopicReasons = {}  # worked out once per document
+    ids = DocumentIds(doc.relpath)
     index = 0  # the first expression that may reach into the sentence at hand
     for first in range(0, len(sentences), block):
         # Which sentences report, their words' id key and their time expressions.
@@ -114,7 +115,7 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
         roles = [role_mentions(text, start, end, named, titles.roles) if cued[2] else ()
                  for (start, end), named, cued in zip(spans, mentions, looked_up, strict=True)]
         labels = [_part_labels(doc, sentences[n], said, (*named, *refer), its_parts, key,
-                               taxonomy, reasons, share)
+                               taxonomy, reasons, share, ids)
                   for n, said, named, refer, its_parts, key
                   in zip(numbers, texts, mentions, referring, parts, keys, strict=True)]
         yield from zip(numbers, texts, durations, parts, mentions, ordered, looked_up, labels,
@@ -131,7 +132,7 @@ def _cues_of(found_cues: DocumentCues, start: int, end: int) -> CueReading:
 
 def _part_labels(doc: Document, sentence: Sentence, said: str, every: tuple[Mention, ...],
                  parts: list[Part], key: tuple[str, int], taxonomy: Taxonomy,
-                 reasons: TopicReasons, share: Shared) -> list[PartLabels]:
+                 reasons: TopicReasons, share: Shared, ids: DocumentIds) -> list[PartLabels]:
     """Each part's text, parties, topics, reasons and event id."""
     start, end = sentence.start, sentence.end
     labels = SentenceLabels(said, every, taxonomy, reasons, share)
@@ -143,5 +144,5 @@ def _part_labels(doc: Document, sentence: Sentence, said: str, every: tuple[Ment
         span_text = share[said if whole else text[part.start : part.end]]
         parties, topics, why = labels.of_part(text, part.start, part.end, whole, span_text)
         out.append((span_text, parties, topics, why,
-                    normal_event_id(doc.relpath, normal, occurrence, part_number)))
+                    ids.of(normal, occurrence, part_number)))
     return out
