@@ -163,6 +163,46 @@ def test_a_facet_chosen_alone_is_counted_over_the_scalar_rows_once_until_an_edit
     assert filtering._scalar_part(every) == Filter()  # every facet left out of its key
 
 
+def test_a_filter_with_the_same_scalar_part_reuses_its_scalar_mask_until_an_edit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """From one party to another (or to a topic) the toggles, dates, sources and text are
+    the same: their mask is made once and shared. Another scalar part makes its own. An
+    edit gives the last filter a new scalar array (a reader holding rows picked with the
+    old one must see they may be stale), and every answer equals a fresh one."""
+    events = synthetic_events(400, seed=9, documents=400)
+    index = _index(events)
+    made: list[Filter] = []
+    scalar_mask = ColumnIndex.scalar_mask
+
+    def masking(self: ColumnIndex, f: Filter, rows: object = None) -> object:
+        if self is index and rows is None:
+            made.append(f)
+        return scalar_mask(self, f, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ColumnIndex, "scalar_mask", masking)
+    parties = [p for p in index.values("parties") if p != NO_VALUE]
+    first, second = (Filter(parties=frozenset({p})) for p in parties[:2])
+    topic = Filter(topics=frozenset({next(t for t in index.values("topics") if t != NO_VALUE)}))
+    shared = index.masks(first)[0]
+    assert index.masks(second)[0] is shared and index.masks(topic)[0] is shared
+    assert made == [first]
+    other = Filter(parties=first.parties, min_sources=2)
+    assert index.masks(other)[0] is not shared and made == [first, other]
+    for chosen in (first, second, topic, other):
+        assert index.rows(chosen) == _index(events).rows(chosen)
+    index.masks(second)
+    row = next(r for r in range(len(events)) if shared[r])
+    update = {row: dataclasses.replace(events[row], not_event=True)}
+    index.edit(update)
+    events[row] = update[row]
+    after = index.masks(second)[0]
+    assert after is not shared and not after[row]
+    assert shared[row]  # the array a reader kept is left as it was
+    for chosen in (second, first, topic):
+        assert index.rows(chosen) == _index(events).rows(chosen)
+        assert index.counts(chosen) == _index(events).counts(chosen)
+
+
 def test_keeps_answers_select_for_some_rows() -> None:
     events = synthetic_events(300, seed=3, documents=300)
     index = _index(events)
