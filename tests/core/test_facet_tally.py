@@ -15,7 +15,7 @@ import pytest
 from bench.synthetic import events as synthetic_events
 from tests.core.workcount import growth, lines_run
 from viewer.core.events.document_events import Event
-from viewer.core.query import NO_VALUE, EventIndex, Filter
+from viewer.core.query import FACETS, NO_VALUE, EventIndex, Filter
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.facet_counts import FacetCounts, name_rank
 from viewer.core.session.filtering import ColumnIndex
@@ -112,6 +112,95 @@ def test_a_change_back_to_the_filter_before_reuses_its_counts_and_masks_until_an
         for chosen in (first, second):  # the kept one dropped: counted again, as fresh
             assert index.counts(chosen) == _index(events).counts(chosen)
             assert index.rows(chosen) == _index(events).rows(chosen)
+
+
+def test_a_facet_chosen_alone_is_counted_over_the_scalar_rows_once_until_an_edit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Changing from one party to another (or to a topic) counts the chosen facet over the
+    rows the scalar mask keeps once: later changes with the same toggles reuse it, another
+    scalar part (a toggle, a search) counts it again, and an edit drops it. Every answer
+    equals a fresh count."""
+    from viewer.core.session import filtering
+
+    rnd = random.Random(12)
+    events = synthetic_events(400, seed=6, documents=400)
+    index = _index(events)
+    tallied: list[tuple[str, int]] = []
+    tally_rows = filtering.tally_rows
+
+    def counting(columns: object, name: str, rows: np.ndarray, size: int) -> object:
+        tallied.append((name, len(rows)))
+        return tally_rows(columns, name, rows, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(filtering, "tally_rows", counting)
+    parties = [p for p in index.values("parties") if p != NO_VALUE]
+    topics = [t for t in index.values("topics") if t != NO_VALUE]
+    assert len(parties) >= 3 and len(topics) >= 2
+    filters = [Filter(parties=frozenset({p})) for p in parties[:3]] + [
+        Filter(topics=frozenset({t})) for t in topics[:2]] + [
+        Filter(parties=frozenset({parties[0]}), include_boilerplate=True),
+        Filter(parties=frozenset({parties[1]}), include_boilerplate=True),
+        Filter(parties=frozenset({parties[2]}), search="the")]
+    for step, chosen in enumerate(filters):
+        fresh = _index(events).counts(chosen)
+        tallied.clear()
+        assert index.counts(chosen) == fresh
+        alone = [name for name, _rows in tallied
+                 if name == ("parties" if chosen.parties else "topics")]
+        # the first party and topic, and the first under each new scalar part, count it
+        assert len(alone) == (1 if step in (0, 3, 5, 7) else 0), (step, tallied)
+        if step == 4:
+            row = rnd.randrange(len(events))
+            update = {row: dataclasses.replace(events[row], parties=("Chad",))}
+            index.edit(update)
+            events[row] = update[row]
+            again = Filter(parties=frozenset({parties[1]}))
+            fresh = _index(events).counts(again)
+            tallied.clear()
+            assert index.counts(again) == fresh
+            assert [name for name, _rows in tallied].count("parties") == 1  # dropped
+    every = Filter(**{facet: frozenset({"x"}) for facet in FACETS})  # type: ignore[arg-type]
+    assert filtering._scalar_part(every) == Filter()  # every facet left out of its key
+
+
+def test_a_filter_with_the_same_scalar_part_reuses_its_scalar_mask_until_an_edit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """From one party to another (or to a topic) the toggles, dates, sources and text are
+    the same: their mask is made once and shared. Another scalar part makes its own. An
+    edit gives the last filter a new scalar array (a reader holding rows picked with the
+    old one must see they may be stale), and every answer equals a fresh one."""
+    events = synthetic_events(400, seed=9, documents=400)
+    index = _index(events)
+    made: list[Filter] = []
+    scalar_mask = ColumnIndex.scalar_mask
+
+    def masking(self: ColumnIndex, f: Filter, rows: object = None) -> object:
+        if self is index and rows is None:
+            made.append(f)
+        return scalar_mask(self, f, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ColumnIndex, "scalar_mask", masking)
+    parties = [p for p in index.values("parties") if p != NO_VALUE]
+    first, second = (Filter(parties=frozenset({p})) for p in parties[:2])
+    topic = Filter(topics=frozenset({next(t for t in index.values("topics") if t != NO_VALUE)}))
+    shared = index.masks(first)[0]
+    assert index.masks(second)[0] is shared and index.masks(topic)[0] is shared
+    assert made == [first]
+    other = Filter(parties=first.parties, min_sources=2)
+    assert index.masks(other)[0] is not shared and made == [first, other]
+    for chosen in (first, second, topic, other):
+        assert index.rows(chosen) == _index(events).rows(chosen)
+    index.masks(second)
+    row = next(r for r in range(len(events)) if shared[r])
+    update = {row: dataclasses.replace(events[row], not_event=True)}
+    index.edit(update)
+    events[row] = update[row]
+    after = index.masks(second)[0]
+    assert after is not shared and not after[row]
+    assert shared[row]  # the array a reader kept is left as it was
+    for chosen in (second, first, topic):
+        assert index.rows(chosen) == _index(events).rows(chosen)
+        assert index.counts(chosen) == _index(events).counts(chosen)
 
 
 def test_keeps_answers_select_for_some_rows() -> None:

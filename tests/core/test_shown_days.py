@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 
 import numpy as np
+import pytest
 
 from tests.core.test_column_lanes import _sample
 from tests.core.workcount import growth, lines_run
@@ -115,3 +116,42 @@ def test_the_day_order_is_a_stable_sort_whatever_the_days_span() -> None:
         days = rng.integers(700_000, 700_000 + spread, 5000).astype(np.int32)
         assert _by_day(days).tolist() == np.argsort(days, kind="stable").tolist()
     assert _by_day(np.zeros(0, dtype=np.int32)).tolist() == []
+
+
+def test_a_filter_showing_few_rows_sorts_their_own_first_days(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With its mask, a filter showing at most one dated row in FEW_SHOWN has its first days
+    gathered by its rows and sorted, never a pass over every dated row's place in the mask
+    (work in proportion to the rows shown); the same days as that pass, whatever the days
+    span (a radix sort of 16-bit offsets, or a plain sort past 65,536 days)."""
+    from viewer.core.scene import shown_days
+
+    events, columns, _rows = _sample(2400)
+    span = {"narrow": 0, "wide": 70_000}
+    picked = shown_days._picked
+    calls: list[int] = []
+
+    def counted(*args: object) -> object:
+        calls.append(1)
+        return picked(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shown_days, "_picked", counted)
+    for name, shift in span.items():
+        if shift:  # a few events pushed ~190 years on: the days span more than 16 bits
+            moved = {r: dataclasses.replace(events[r], start=dt.date.fromordinal(
+                events[r].start.toordinal() + shift), end=dt.date.fromordinal(
+                events[r].end.toordinal() + shift)) for r in range(1, 2400, 97)
+                if events[r].start is not None and events[r].end is not None}
+            columns.columns.set_rows(moved)
+            events = [moved.get(r, e) for r, e in enumerate(events)]
+        for rows in _filters(2400):
+            mask = np.zeros(2400, dtype=bool)
+            mask[rows] = True
+            dated = len(shown_days.day_order(columns.columns).by_start)
+            few = len(rows) * shown_days.FEW_SHOWN <= dated
+            calls.clear()
+            starts, _ends = shown_dated_days(columns, RowArray(np.asarray(rows, np.int32), mask))
+            assert starts.tolist() == sorted(e.start.toordinal() for e in map(
+                events.__getitem__, rows) if e.start is not None), name
+            assert starts.dtype == columns.columns.arrays["start"].dtype
+            assert bool(calls) != few, (name, len(rows))

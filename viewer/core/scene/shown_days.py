@@ -6,7 +6,9 @@ the dates) by the filter's mask: two gathers of the mask, two scans for its set 
 gathers of sorted days, and no sort. Gathering the shown rows' days and dropping the undated
 ones by a boolean mask cost about 0.6 ms at 100,000 events, and the fit's two partial sorts
 and the histogram's own gather as much again each; sorted days give the extent as their ends,
-the fit's outliers as their first and last few, and a histogram by binary search.
+the fit's outliers as their first and last few, and a histogram by binary search. A filter
+that shows few rows has its first days gathered by its rows and sorted instead: work in
+proportion to the rows shown, not to every dated row.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ I32 = npt.NDArray[np.int32]
 # the last days a fit reads (`fit_sorted_days`): zoom_targets.OUTLIER_CAP + 1, written out
 # because the lanes (which zoom_targets' imports reach) import this module
 LAST_ENDS = 257
+FEW_SHOWN = 8  # showing at most one dated row in this many: the first days sorted anew
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,22 @@ def _picked(order: I32, days: Days32, shown: npt.NDArray[np.bool_]) -> Days32:
     return found
 
 
+def _sorted_starts(start: Days32, rows: npt.NDArray[Any], every: Days32) -> Days32:
+    """The first days of `rows` (distinct, in any order) that are dated, sorted: gathered by
+    the rows themselves and sorted (a radix sort of 16-bit offsets from the folder's first
+    day when its days span fewer than 65,536, as every news folder's do), O(len(rows)). The
+    same days `_picked` finds, which scans every dated row's place in the mask: at a million
+    events a filter showing a tenth of them paid some 5 ms there, this 1-2."""
+    days = start.take(rows)
+    days = days[days != NO_DAY]
+    if not len(every) or int(every[-1]) - int(every[0]) >= 1 << 16:
+        return np.sort(days)
+    first = every.dtype.type(every[0])
+    found: Days32 = np.sort((days - first).astype(np.uint16), kind="stable").astype(
+        days.dtype) + first
+    return found
+
+
 def _last_picked(order: I32, days: Days32, shown: npt.NDArray[np.bool_], count: int) -> Days32:
     """The last `count` days of the shown rows among `order` (all of them when fewer), in
     its order: looked for from the end in blocks four times larger each time, so a filter
@@ -125,8 +144,12 @@ def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days
         found_before: tuple[Days32, Days32] = _SHOWN[3]
         return found_before  # the same rows again
     order, shown = day_order(columns), shown_mask(columns, rows)
-    found = (_picked(order.by_start, order.starts, shown),
-             _last_picked(order.by_end, order.ends, shown, LAST_ENDS))
+    own = isinstance(rows, RowArray) and rows.mask is not None and len(rows.mask) == columns.size
+    if own and len(key) * FEW_SHOWN <= len(order.by_start):
+        starts = _sorted_starts(columns.arrays["start"], key, order.starts)
+    else:
+        starts = _picked(order.by_start, order.starts, shown)
+    found = (starts, _last_picked(order.by_end, order.ends, shown, LAST_ENDS))
     _SHOWN[:] = [weakref.ref(columns), weakref.ref(key), stamp, found]
     return found
 

@@ -8,7 +8,7 @@ whichever engine they use; a test holds the two side by side.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import numpy as np
@@ -94,6 +94,10 @@ class ColumnIndex:
         # toggled off, a value cleared) counts and masks nothing again. Any edit drops them.
         self._tally_before: _Tally | None = None
         self._masks_before: _Masks | None = None
+        # The facets counted over the rows the toggles, dates, sources and text alone keep
+        # (`_count`): the counts of a facet whose own choice is the filter's only one, the
+        # same for every value chosen in it. Any edit drops them.
+        self._scalar_counts: tuple[Filter, dict[str, I64]] | None = None
 
     def changed(self, fields: set[str] | frozenset[str]) -> None:
         """Forget what depends on the given fields (and nothing else)."""
@@ -103,6 +107,7 @@ class ColumnIndex:
             self._haystack = None  # mapped or made again at the next search
         if fields:
             self._tally = self._masks = self._tally_before = self._masks_before = None
+            self._scalar_counts = None
 
     def edit(self, updates: Mapping[int, Event]) -> set[str]:
         """Write whole events into their rows (`EventColumns.set_rows`) and bring the facet
@@ -110,6 +115,7 @@ class ColumnIndex:
         old values out and their new ones in: work in proportion to the rows edited."""
         rows = np.fromiter(sorted(updates), dtype=np.int64, count=len(updates))
         self._tally_before = self._masks_before = None  # only the last filter's follow edits
+        self._scalar_counts = None
         last, masks = self._tally, self._masks
         old_totals = {facet: self._facet_codes(facet, rows)[0] for facet in self._totals}
         old_counted = self._contributions(last.filter, rows) if last is not None else {}
@@ -132,8 +138,12 @@ class ColumnIndex:
                     + tally(new_counted[facet], size))
                 last.sizes[facet] = size
         if masks is not None:
+            # A new scalar array (it may be shared with the filter before's, `_kept_scalar`):
+            # a reader that kept rows picked with the old one sees they may be stale.
             f, scalar, facets = masks
+            scalar = scalar.copy()
             scalar[rows] = self.scalar_mask(f, rows)
+            self._masks = (f, scalar, facets)
             for facet, mask in facets.items():
                 if mask is not None:
                     mask[rows] = self._facet_rows(facet, f.values(facet), rows)
@@ -301,12 +311,24 @@ class ColumnIndex:
             facets: dict[str, Mask | None] = {
                 facet: self.facet_mask(facet, f.values(facet)) if f.values(facet) else None
                 for facet in FACETS}
-            return f, self.scalar_mask(f), facets
+            return f, self._kept_scalar(f), facets
 
         masks, self._masks_before = _last_two(self._masks, self._masks_before,
                                               lambda kept: kept[0] == f, made)
         self._masks = masks
         return masks[1], masks[2]
+
+    def _kept_scalar(self, f: Filter) -> Mask:
+        """The scalar mask of `f`: the one kept with the last filters when it has the same
+        toggles, dates, sources and text (a change from one party to another, or to a
+        topic, masked every row by them again: 5-8 ms at a million events), else made. A
+        kept mask is shared, never written but by `edit`, which writes the same values for
+        every filter that shares it."""
+        scalar = _scalar_part(f)
+        for kept in (self._masks, self._masks_before):
+            if kept is not None and _scalar_part(kept[0]) == scalar:
+                return kept[1]
+        return self.scalar_mask(f)
 
     def select(self, f: Filter) -> Mask:
         scalar, facets = self.masks(f)
@@ -361,21 +383,36 @@ class ColumnIndex:
 
     def _count(self, f: Filter) -> _Tally:
         """Each facet counted over the rows its `others` keep; when most rows are kept, the
-        rows left out are counted and taken from the facet's total instead."""
+        rows left out are counted and taken from the facet's total instead. A facet no other
+        facet's choice narrows is counted over the scalar mask's rows alone, kept for the
+        next filter with the same toggles, dates, sources and text: a change to another
+        value of one facet (a party, then another) counted that facet over every row the
+        scalar mask leaves out each time (3 ms at a million events)."""
         counted: dict[str, I64] = {}
         sizes: dict[str, int] = {}
         memo: dict[tuple[str, ...], tuple[bool, I64]] = {}
+        scalar = _scalar_part(f)
+        if self._scalar_counts is None or self._scalar_counts[0] != scalar:
+            self._scalar_counts = (scalar, {})
+        alone = self._scalar_counts[1]
         for facet in FACETS:
             key = tuple(g for g in FACETS if g != facet and f.values(g))
+            size = sizes[facet] = self._size(facet)
+            if not key:  # no other facet chosen: counted over what the scalar mask keeps
+                found_alone = alone.get(facet)
+                if found_alone is not None and len(found_alone) == size + 1:
+                    counted[facet] = found_alone
+                    continue
             if key not in memo:
                 others = self._others(f, facet)
                 kept = int(np.count_nonzero(others))
                 most = kept * 2 > len(others)
                 memo[key] = (most, np.flatnonzero(~others if most else others))
             most, rows = memo[key]
-            size = sizes[facet] = self._size(facet)
             found = tally_rows(self.columns, _FACET_FIELD[facet], rows, size)
             counted[facet] = grown(self.total(facet), size) - found if most else found
+            if not key:
+                alone[facet] = counted[facet]
         return _Tally(f, counted, sizes)
 
     def _contributions(self, f: Filter, rows: I64) -> dict[str, I64]:
@@ -391,6 +428,13 @@ class ColumnIndex:
                     keep &= mask
             out[facet] = self._facet_codes(facet, rows[keep])[0]
         return out
+
+
+def _scalar_part(f: Filter) -> Filter:
+    """The filter with no facet chosen: what its scalar mask reads."""
+    none: frozenset[str] = frozenset()
+    return replace(f, parties=none, topics=none, tags=none, documents=none, review=none,
+                   modality=none, conflict=none)
 
 
 _FACET_FIELD = {"parties": "parties", "topics": "topics", "tags": "tags",
