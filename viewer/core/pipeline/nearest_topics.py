@@ -59,6 +59,7 @@ class NearCounts:
 
 
 def near_counts(events: Iterable[Event], stop: frozenset[str]) -> NearCounts:
+    """One pass over (a share of) the events, as they are after `with_topics`."""
     size = 0
     df: Counter[str] = Counter()
     topics: dict[str, Counter[str]] = {}
@@ -116,13 +117,16 @@ class Profiles:
 
 
 def profiles(counts: NearCounts, order: Sequence[str], stop: frozenset[str]) -> Profiles:
+    """The topics' profiles from the folder's counts (summed over its shares)."""
     n = counts.events
     rarity = {w: math.log((n + 1) / (df + 1)) for w, df in counts.documents.items()}
     weights: dict[str, dict[str, float]] = {}
     kept = tuple(t for t in order if t in counts.topics)
     for topic in kept:
         held = counts.topics[topic]
-        length = math.sqrt(sum((k * rarity[w]) ** 2 for w, k in held.items()))
+        # summed in word order: a folder's counts, however its shares were added, give the
+        # same float
+        length = math.sqrt(sum((k * rarity[w]) ** 2 for w, k in sorted(held.items())))
         if length <= 0.0:
             continue
         for word, k in held.items():
