@@ -248,11 +248,13 @@ def main() -> None:
     warnings.simplefilter("ignore", ConvergenceWarning)  # a random start may stop at max_iter
     stories = sorted(p for p in UNSEEN.iterdir() if (p / "annotations.toml").is_file()
                      and (not args.stories or p.name in args.stories))
-    # The app's topic stage (fit the taxonomy, discover, re-read the events' topics) runs in
-    # this process after the workers' extraction: timed here by wrapping its two steps.
+    # The app's topic stage (fit the taxonomy, discover, re-read the events' topics, give the
+    # nearest topic to events without one) runs in this process after the workers'
+    # extraction: timed here by wrapping its three steps.
     topic_cpu: list[float] = []
     folder_extraction.folder_taxonomy = timed(topic_cpu, folder_extraction.folder_taxonomy)
     folder_extraction.with_topics = timed(topic_cpu, folder_extraction.with_topics)
+    folder_extraction.nearest_topics = timed(topic_cpu, folder_extraction.nearest_topics)
     folders = []
     stage_cpu = 0.0
     body_bytes = 0

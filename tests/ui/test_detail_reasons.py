@@ -32,6 +32,12 @@ def test_each_party_and_topic_shows_what_matched() -> None:
     assert explained(event, "topic", ()) == "–"
 
 
+def test_a_topic_given_by_the_nearest_events_says_which_word_they_share() -> None:
+    event = _event(topics=("fuel",), why=("topic:fuel:like diesel",))
+    assert explained(event, "topic", event.topics) == (
+        "fuel <span style='color:gray'>(shares “diesel” with its events)</span>")
+
+
 def test_the_detail_pane_shows_the_reasons(window: MainWindow) -> None:
     row = next(r for r, e in enumerate(window.model.events)
                if any(w.startswith("party:") for w in e.why)

@@ -34,6 +34,7 @@ from viewer.core.dataset.manifest import (
 from viewer.core.dataset.tables import write_table
 from viewer.core.events.topics import deleted_ids, load_taxonomy
 from viewer.core.pipeline.folder_topics import add_counts, counted_taxonomy, load_settings
+from viewer.core.pipeline.nearest_topics import add_near_counts, profiles
 from viewer.core.pipeline.people_reduce import finished_registry, merge_learned, people_table
 from viewer.core.pipeline.people_replay import merge_replayed
 from viewer.scale import cluster_steps, component_tasks, discovery_tasks, people_tasks, tasks
@@ -200,10 +201,17 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
         lambda fitted: discovery_tasks.discover_on(client, out_s, ids, fitted, settings),
         base, counts, settings, deleted_ids(people_folder))
     shared_taxonomy = client.scatter(taxonomy, broadcast=True)
+    near = None
+    if any(t.origin == "discovered" for t in taxonomy.topics):  # (as the local engine)
+        near = client.scatter(profiles(add_near_counts(client.gather(client.map(
+            tasks.near_share, [out_s] * len(ids), ids, [shared_base] * len(ids),
+            [shared_taxonomy] * len(ids), [settings.stopwords] * len(ids), pure=False,
+            retries=3))), taxonomy.ids(), settings.stopwords), broadcast=True)
     shuffled = []
     for future in as_completed(client.map(
             tasks.shuffle, [out_s] * len(ids), ids, list(range(len(ids))),
-            [shared_base] * len(ids), [shared_taxonomy] * len(ids), pure=False, retries=3)):
+            [shared_base] * len(ids), [shared_taxonomy] * len(ids), [near] * len(ids),
+            pure=False, retries=3)):
         shuffled.append(future.result())
         progress.advance(0)
     progress.end()

@@ -33,6 +33,7 @@ from viewer.core.ingest.safe_read import relative_name
 from viewer.core.model import Problem
 from viewer.core.pipeline.cluster import comparison_reach, is_candidate, links
 from viewer.core.pipeline.folder_extraction import dated_by_folder, extract_one, with_topics
+from viewer.core.pipeline.nearest_topics import NearCounts, Profiles, near_counts, with_nearest
 from viewer.core.pipeline.people_reduce import Learned, creating_keys, learn_partition
 from viewer.core.serialize import mention_from_list, mention_to_list
 from viewer.scale.plan import Partition
@@ -173,8 +174,18 @@ def _bucket(day: dt.date) -> str:
     return day.strftime("%Y-%m")
 
 
-def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
-            ) -> tuple[list[str], int]:
+def near_share(out: str, pid: str, base: Taxonomy, taxonomy: Taxonomy,
+               stop: frozenset[str]) -> NearCounts:
+    """The partition's counts for the topics' profiles (`nearest_topics`), read from its
+    events with the folder's topics (`shuffle` works them out again: same answer)."""
+    root = Path(out)
+    events = events_from_table(read_table(resolved_path(root, pid)))
+    documents = documents_from_table(read_table(root / "documents" / f"part-{pid}.parquet"))
+    return near_counts(with_topics(events, base, taxonomy, tuple(documents)), stop)
+
+
+def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy,
+            near: Profiles | None = None) -> tuple[list[str], int]:
     """Topics from the folder's taxonomy; then the partition's share of the shuffle by date
     bucket and topic. Each clustering candidate goes to its start month's bucket, and to the
     previous month's when it starts within the halo of that bucket's end: its dates (for the
@@ -186,6 +197,8 @@ def shuffle(out: str, pid: str, rank: int, base: Taxonomy, taxonomy: Taxonomy
     if taxonomy.ids() != base.ids():
         documents = documents_from_table(read_table(root / "documents" / f"part-{pid}.parquet"))
         events = with_topics(events, base, taxonomy, tuple(documents))
+        if near is not None:
+            events = with_nearest(events, near)
         write_table(events_table(events, {"_partition": [pid] * len(events),
                                           "_order": list(range(len(events)))}),
                     resolved_path(root, pid))

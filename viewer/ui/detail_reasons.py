@@ -1,7 +1,8 @@
 """Why an event has each party and topic, for the detail pane: the name, reference, speaker
 or cue word that matched, read from the event's `why` ("party:Russia:the Kremlin",
-"topic:strikes:missile*"). A party or topic with no reason was set by hand or by a rule that
-keeps none, and is shown bare."""
+"topic:strikes:missile*"; "topic:fuel:like diesel" when `nearest_topics` gave it for a shared
+word). A party or topic with no reason was set by hand or by a rule that keeps none, and is
+shown bare."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def reasons(event: Event, kind: str) -> dict[str, str]:
 def _because(text: str, kind: str) -> str:
     if text.startswith("speaker "):
         return f"said by {escape(text[len('speaker '):])}"
+    if kind == "topic" and text.startswith("like "):  # no cue: nearest to the topic's events
+        return f"shares “{escape(text[len('like '):])}” with its events"
     cue = "cue " if kind == "topic" else ""
     return f"{cue}“{escape(' '.join(text.split()))}”"
 

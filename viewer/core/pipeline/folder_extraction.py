@@ -36,6 +36,7 @@ from viewer.core.pipeline.conflicts import with_conflicts
 from viewer.core.pipeline.file_cache import Cache, entry_key, fingerprint
 from viewer.core.pipeline.folder_topics import folder_taxonomy, load_settings
 from viewer.core.pipeline.gc_pacing import for_worker, held, paced
+from viewer.core.pipeline.nearest_topics import nearest_topics
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
 from viewer.core.pipeline.worker_pools import can_fork, drop_waiting, track
@@ -321,9 +322,11 @@ def folder_stage(folder: str, stamp: str, extractions: list[DocumentEvents]) -> 
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
     base = load_taxonomy(folder)
-    taxonomy = folder_taxonomy(documents, base, load_settings(folder), deleted_ids(folder),
-                               events)
+    settings = load_settings(folder)
+    taxonomy = folder_taxonomy(documents, base, settings, deleted_ids(folder), events)
     events = with_topics(events, base, taxonomy, documents)
+    if any(t.origin == "discovered" for t in taxonomy.topics):
+        events = nearest_topics(events, taxonomy.ids(), settings.stopwords)
     return FolderStage(extractions,
                        list(with_reports(with_conflicts(cluster(events)), documents)),
                        people, taxonomy)

@@ -40,6 +40,7 @@ from viewer.core.pipeline.folder_topics import (
     discover,
     load_settings,
 )
+from viewer.core.pipeline.nearest_topics import nearest_topics
 from viewer.core.pipeline.people_codes import Resolved, resolve_mentions
 from viewer.core.pipeline.people_reduce import with_people
 from viewer.core.session.column_rows import put
@@ -222,7 +223,8 @@ def _topics(folder: str | Path, columns: EventColumns, taxonomy: Taxonomy,
     # that discovers its topics is a small one).
     rows = np.arange(columns.size, dtype=np.int64)
     before = columns.events(rows)
-    after = with_topics(before, base, taxonomy, tuple(documents()))
+    after = nearest_topics(with_topics(before, base, taxonomy, tuple(documents())),
+                           taxonomy.ids(), load_settings(folder).stopwords)
     topics: dict[int, object] = {}
     why: dict[int, object] = {}
     for row, old, new in zip(rows.tolist(), before, after, strict=True):
