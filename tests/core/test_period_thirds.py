@@ -30,3 +30,11 @@ def test_tagged_expressions_use_the_thirds() -> None:
     spans = [(t.earliest, t.latest) for t in tagged]
     assert (D(2027, 9, 11), D(2027, 9, 20)) in spans
     assert (D(2027, 10, 1), D(2027, 10, 10)) in spans
+
+
+def test_a_first_of_the_month_alone_is_a_day_not_a_month() -> None:
+    """"LATE mAY DAY" (a holiday on May 1 with "late" before it) was cut like the month of
+    May: May 21 to May 1, an end before its start; a day has no thirds."""
+    assert narrow(interval("1999-05-01"), "END") == (D(1999, 5, 1), D(1999, 5, 1))
+    tagged = Tagger().tag("LATE mAY DAY", D(2000, 1, 1))
+    assert all(t.earliest <= t.latest for t in tagged if t.earliest and t.latest)

@@ -135,8 +135,9 @@ def narrow(
     start, end = span
     if start is None or end is None or mod not in ("START", "MID", "END"):
         return span
-    # a whole month is cut at its 10th and 20th; any other period in equal thirds
-    month = start.day == 1 and (start.year, start.month) == (end.year, end.month)
+    # a whole month is cut at its 10th and 20th; any other period in equal thirds (a first of
+    # the month alone is a day, not a month: "late May Day" once gave May 21 to May 1)
+    month = start.day == 1 and end == month_end(start.year, start.month)
     third = 10 if month else ((end - start).days + 1) // 3
     if third == 0:
         return span
