@@ -37,6 +37,7 @@ from viewer.core.events.narrative_focus import (
     told_day,
     told_since_the_news,
 )
+from viewer.core.events.paragraph_anchor import goes_on_from, past_anchor
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_the_same_speaker
@@ -100,7 +101,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
-        if new_paragraph and not (cues.refers_back(text)
+        if new_paragraph and not (goes_on_from(text, doc.sentence_text(doc.sentences[told_before])
+                                               if past_anchor(focus, lead, told_before, doc.date)
+                                               else None)
                                   and (past := cues.PAST.search(text) is not None)) and not (
                 told_before == last_told == number - 1 and focus is not None
                 and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1]))):
