@@ -58,10 +58,11 @@ def test_the_rows_are_those_of_a_substring_test(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(LETTERS, min_size=20, max_size=60), max_size=4),
        st.lists(st.text(LETTERS, min_size=1, max_size=2), min_size=1, max_size=5))
-def test_short_needles_more_common_than_rows_are_those_of_a_substring_test(
+def test_short_needles_in_long_rows_are_those_of_a_substring_test(
         block: int, texts: list[str], needles: list[str]) -> None:
-    """Few long rows: a needle of one or two bytes, each more common than rows, is compared
-    at every byte (`_dense`), rows cut into blocks of a few bytes or one block."""
+    """Few long rows: a needle of one or two bytes, often its own scan key (`_exact`: each
+    row's compare bits OR-ed where places outnumber rows, else places mapped), rows cut into
+    blocks of a few bytes or one block."""
     saved = search_text.SCAN_BLOCK
     search_text.SCAN_BLOCK = block
     try:

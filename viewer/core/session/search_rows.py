@@ -23,11 +23,9 @@ from viewer.core.session.search_text import Haystack, Starts
 Mask = npt.NDArray[np.bool_]
 I64 = npt.NDArray[np.int64]
 ROUNDS = 3  # looks at one place per open row before the open rows take all their places
-# A needle of up to this many bytes whose every byte occurs more often than there are rows
-# ("e") is compared at every byte of the text and each row's bytes OR-ed (`_dense`):
-# a compare and `logical_or.reduceat` over a million events' 117 MB cost about 16 + 22 ms,
-# listing the 13 million places of "e" alone about 110.
-DENSE_SIZE = 1  # two ("mi": both bytes common, the pair rare) compared twice: 87 ms, not 46
+# A needle that is its own scan key (`_exact`: "e", "in") never lists its places where they
+# outnumber the rows: a compare and `logical_or.reduceat` over a million events' 117 MB cost
+# about 16 + 22 ms, listing the 13 million places of "e" alone about 110.
 # Up to this many places a row, every place is compared and each match mapped to its row
 # (one sequential gather each); beyond it each row looks at its first place, then the next
 # ("ere": 3 places a row, 113 ms compared all at once, 217 ms a row at a time)
@@ -54,23 +52,19 @@ def matching_rows(haystack: Haystack, wanted: bytes, rows: int,
     if not size or size > length or not rows:
         return mask
     codes = np.frombuffer(wanted, dtype=np.uint8)
-    nul = b"\x00" in wanted
-    if size <= DENSE_SIZE and not nul and int(haystack.histogram[codes].min()) > rows:
-        return _dense(haystack, codes, mask)
     lead, scanned = search_text.scan_key(haystack.histogram, codes, length)
+    # each place of the key is a match inside its sentence: nothing to compare
+    exact = lead == 0 and len(scanned) == size and b"\x00" not in wanted
+    if exact and int(haystack.histogram[scanned].min()) > rows:
+        return _exact(haystack, scanned, mask)  # its places may outnumber the rows
     found = search_text.positions_of(haystack.buffer, length, scanned)
     if lead:
         found -= lead  # where a match would start; before the text for the first few
-    # every place found is a match inside its sentence (one byte, or the pair scanned)
-    exact = lead == 0 and len(scanned) == size and not nul
-    if len(found) <= (rows if exact else MAPPED_SHARE * rows):  # each place compared
+    if exact or len(found) <= MAPPED_SHARE * rows:  # each place compared, matches mapped
         return _mapped(haystack, wanted, found, mask, work, exact)
     # each row's places: from the first at or after its start to the next row's first
     bounds = np.searchsorted(found, haystack.starts)
     first, after = bounds[:-1], bounds[1:]
-    if exact:
-        np.greater(after, first, out=mask)
-        return mask
     ends = haystack.starts[1:]  # a match ends before its sentence's separator
     open_rows = np.flatnonzero(after > first)
     at = first[open_rows]
@@ -93,21 +87,30 @@ def matching_rows(haystack: Haystack, wanted: bytes, rows: int,
     return mask
 
 
-def _dense(haystack: Haystack, codes: npt.NDArray[np.uint8], mask: Mask) -> Mask:
-    """`mask` set where the row's bytes hold `codes` (no NUL among them, so no match runs
-    across a row's separator): a block of rows of about `SCAN_BLOCK` bytes at a time, each
-    byte of the needle compared at every position and each row's positions OR-ed."""
+def _exact(haystack: Haystack, key: npt.NDArray[np.uint8], mask: Mask) -> Mask:
+    """`mask` set where the row's bytes hold `key` (the whole needle, one byte or two, no
+    NUL: no match runs across a row's separator), a block of rows of about `SCAN_BLOCK`
+    bytes at a time: where the block's places outnumber its rows, each row's compare bits
+    OR-ed; else its places listed and mapped to rows. Never a list of every place."""
     starts, buffer, rows = haystack.starts, haystack.buffer, len(mask)
     cuts = np.searchsorted(starts[:rows], np.arange(0, haystack.length, search_text.SCAN_BLOCK))
     edges = [*sorted(set(cuts.tolist()) | {0}), rows]
+    widest = max(int(starts[high]) - int(starts[low]) for low, high in itertools.pairwise(edges))
+    bits = np.empty(widest, dtype=bool)  # the compares' masks, written in place block by block
+    second = np.empty_like(bits) if len(key) > 1 else bits
     for low, high in itertools.pairwise(edges):
         if low >= high:
             continue
         begin, end = int(starts[low]), int(starts[high])
-        hit = np.equal(buffer[begin:end], codes[0])
-        for at in range(1, len(codes)):
-            hit &= buffer[begin + at : end + at] == codes[at]
-        mask[low:high] = np.logical_or.reduceat(hit, starts[low:high] - begin)
+        hit = np.equal(buffer[begin:end], key[0], out=bits[: end - begin])
+        if len(key) > 1:
+            hit &= np.equal(buffer[begin + 1 : end + 1], key[1], out=second[: end - begin])
+        heads = starts[low:high] - begin
+        if np.count_nonzero(hit) > high - low:
+            mask[low:high] = np.logical_or.reduceat(hit, heads)
+        else:
+            places = hit.nonzero()[0].astype(heads.dtype, copy=False)
+            mask[low + np.searchsorted(heads, places, side="right") - 1] = True
     return mask
 
 
