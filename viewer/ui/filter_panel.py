@@ -27,6 +27,7 @@ from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
 from viewer.ui.eliding_text import ElidingCheckBox, ElidingLabel
 from viewer.ui.facet_list_sizes import UniformItemSize
+from viewer.ui.typing_pause import SHORTEST_MS, pause_ms, timed
 from viewer.ui.view_settle import lay_out_view
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
@@ -216,7 +217,8 @@ class FacetList(QListWidget):
 
 
 class FilterPanel(QWidget):
-    """Emits `filterChanged` with a core Filter; typing is debounced, clicks are immediate."""
+    """Emits `filterChanged` with a core Filter; typing is debounced (longer while filter
+    changes are slow, `typing_pause`), clicks are immediate."""
 
     filterChanged = Signal(object)
 
@@ -283,7 +285,7 @@ class FilterPanel(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
+        self._timer.setInterval(SHORTEST_MS)
         self._timer.timeout.connect(self.emit_filter)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         for widget in (self.use_from, self.use_to, self.boilerplate, self.undated, self.hidden):
@@ -344,7 +346,8 @@ class FilterPanel(QWidget):
 
     def emit_filter(self) -> None:
         self._timer.stop()
-        self.filterChanged.emit(self.current())
+        spent = timed(lambda: self.filterChanged.emit(self.current()))
+        self._timer.setInterval(pause_ms(spent))
 
     def set_counts(self, counts: Mapping[str, Mapping[str, int]],
                    facets: Collection[str] | None = None) -> None:

@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.query import FACETS, NO_VALUE, Filter
-from viewer.core.session import search_text
+from viewer.core.session import search_rows, search_text
 from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
 from viewer.core.session.facet_counts import (
     FacetCounts,
@@ -245,41 +245,12 @@ class ColumnIndex:
     def search_mask(self, needle: str) -> Mask:
         """Rows whose sentence contains `needle` (casefolded), found with array operations
         over one UTF-8 buffer of every sentence: the needle's rarest byte (and a neighbour
-        when it is common, `scan_key`) gives the candidates (one pass over the buffer), eight
-        bytes at a time of the needle narrow them, and `searchsorted` on the sentences'
-        offsets maps them to rows. No Python work per match (a regular expression's iterator
-        cost 0.3 µs a match: 200 ms CPU at a million events)."""
-        haystack = self._search_text()
-        mask = np.zeros(self.columns.size, dtype=bool)
-        wanted = needle.encode("utf-8")
-        size, length = len(wanted), haystack.length
-        if not size or size > length:
-            return mask
-        codes = np.frombuffer(wanted, dtype=np.uint8)
-        lead, scanned = search_text.scan_key(haystack.histogram, codes, length)
-        found = search_text.positions_of(haystack.buffer, length, scanned) - lead
-        # ascending: the places a match can start are one slice, cut by two binary searches
-        # (a compare of every position twice, and a mask, cost 3 ms at 640,000 positions)
-        first = int(np.searchsorted(found, 0))
-        found = found[first : int(np.searchsorted(found, length - size, side="right"))]
-        windows = haystack.windows
-        for at in range(0, size, 8):  # one gather and compare per eight bytes of the needle
-            if not len(found):
-                break
-            part = wanted[at : at + 8]
-            bits = np.uint64((1 << (8 * len(part))) - 1)
-            key = np.uint64(int.from_bytes(part, "little"))
-            found = found.compress((windows[found + at] & bits) == key)
-        if len(found):
-            # positions in the starts' own type: a binary search over int32 starts with
-            # int64 keys widened the starts first and compared wider (24 -> 18 ms, 640,000
-            # positions into a million starts)
-            found = found.astype(haystack.starts.dtype, copy=False)
-            rows = np.searchsorted(haystack.starts, found, side="right") - 1
-            if b"\x00" in wanted:  # only a needle holding the separator can span two rows
-                rows = rows[found + size < haystack.starts[rows + 1]]
-            mask[rows] = True
-        return mask
+        when it is common, `scan_key`) gives the candidates (one pass over the buffer), and
+        each row checks its first candidate, then the next only while none matched
+        (`search_rows`). No Python work per match (a regular expression's iterator cost
+        0.3 µs a match: 200 ms CPU at a million events)."""
+        return search_rows.matching_rows(self._search_text(), needle.encode("utf-8"),
+                                         self.columns.size)
 
     def _text_stamp(self) -> tuple[int, ...]:
         """How often each field a sentence is read from was changed (`generation`)."""
