@@ -21,7 +21,14 @@ from tests.core.workcount import (
     work_extracting,
 )
 from viewer.core.events import document_extraction as events
-from viewer.core.events import document_passes, people, sentence_dating, title_parties
+from viewer.core.events import (
+    document_passes,
+    happening_windows,
+    people,
+    sentence_dating,
+    split_pieces,
+    title_parties,
+)
 from viewer.core.events.document_extraction import extract_document
 from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.topics import load_taxonomy
@@ -108,7 +115,7 @@ def _extraction_work(copies: int) -> int:
     """Extract a one-sentence article (no full stop) full of dates, parties and names."""
     text = LONG_SENTENCE * copies * 8
     return work_extracting(text, "2024-06-01", events, sentence_dating, document_passes, people,
-                            title_parties)
+                            title_parties, split_pieces, happening_windows)
 
 
 def test_events_of_one_long_sentence_are_linear() -> None:

@@ -20,6 +20,7 @@ from viewer.core.events.document_passes import add_speakers, date_headline
 from viewer.core.events.event_record import DocumentEvents, Event, new_event
 from viewer.core.events.explicit_window import explicit_window
 from viewer.core.events.generic_sentences import tells_a_rule
+from viewer.core.events.happening_windows import reaction_end, window_end
 from viewer.core.events.modality import HAPPENED, PLANNED, ModalityRules, modality_of
 from viewer.core.events.modality import load_rules as load_modality
 from viewer.core.events.modality_context import continue_modalities
@@ -41,12 +42,7 @@ from viewer.core.events.paragraph_anchor import goes_on_from, past_anchor
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_the_same_speaker
-from viewer.core.events.sentence_dating import (
-    Part,
-    reaction_end,
-    telling_part,
-    window_end,
-)
+from viewer.core.events.sentence_dating import Part, telling_part
 from viewer.core.events.sentence_readings import sentence_readings
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules

@@ -23,6 +23,11 @@ from viewer.core.events.dating_prefilters import (
 )
 from viewer.core.events.noun_dates import names_a_thing
 from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin
+from viewer.core.events.split_pieces import (
+    attribution_main,
+    piece_stands_alone,
+    told_instead,
+)
 from viewer.core.events.told_dates import TOLD_ON, TOLD_REACH, reported_date, told_since
 from viewer.core.ingest.date_evidence import dateline_end
 from viewer.core.model import Document, Sentence
@@ -301,6 +306,21 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             split = clauses.first_start(lo, hi)
         if split is None:
             continue
+        if not piece_stands_alone(doc.text, *((split, sentence.end) if other.start > best.start
+                                             else (sentence.start, split)), other):
+            if not main.set_for and told_instead(main, other, other.start < best.start,
+                                                 doc.date):
+                main.told = other  # the narrative goes on from the day told, as it did
+            continue  # "…, the port said on Monday.": the sentence stays whole
+        if other.start < best.start and attribution_main(doc.text, split, sentence.end, best):
+            # "Exports fell in August, the port said on Friday.": one event, dated by
+            # its own clause; the narrative goes on from the telling day if that is ahead
+            whole = Part(sentence.start, sentence.end, other, other.earliest, other.latest,
+                         precision_of(other))
+            if not main.bounded and told_instead(whole, best, False, doc.date):
+                whole.told = best
+            parts, main, best = [whole], whole, other
+            break
         if other.start > best.start:
             main.end = split
             parts.append(Part(split, sentence.end, other, other.earliest, other.latest,
@@ -321,6 +341,8 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             step = -step if relation.group(1) == "after" else step
             day = shift(best.earliest, "D", step)
             clause_start = relation.end()
+            if not piece_stands_alone(doc.text, clause_start, sentence.end, None):
+                continue  # "a day after the agreed repair date": a reference point
             main.end = duration.start
             parts.append(Part(clause_start, sentence.end, duration, day, day, "day"))
             break
@@ -330,44 +352,3 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
         while part.end > part.start and doc.text[part.end - 1] in " ,;:—–":
             part.end -= 1
     return parts
-
-
-def reaction_end(text: str, precision: str, latest: dt.date | None,
-                 published: dt.date | None) -> dt.date | None:
-    """A reaction inheriting an earlier news day may have come on any day up to the report,
-    and "… since." runs up to it: the interval ends on the publication date (`reaction`,
-    `since_then` in resources/events.toml)."""
-    if (published is not None and latest is not None and latest < published
-            and precision in ("day", "time")
-            and (cues.is_reaction(text) or cues.SINCE_THEN.search(text))):
-        return published
-    return latest
-
-
-_AMOUNT = re.compile(r"P(\d+)([DWMY])")
-
-
-def window_end(text: str, start: int, end: int, durations: list[Timex], sentence: str,
-               base: dt.date | None, precision: str) -> dt.date | None:
-    """The last day of a window ahead that the clause sets for its happening ("within two
-    weeks", "over the next three weeks", "has seven days to"): counted from the day the
-    happening is dated by (`window_*` in resources/events.toml), or None."""
-    if base is None or precision not in ("day", "time"):
-        return None
-    for duration in durations:
-        if not start <= duration.start < end:
-            continue
-        amount = _AMOUNT.fullmatch(duration.value)
-        if amount is None or (duration.earliest is not None and duration.earliest < base):
-            continue  # "over the previous three weeks" looks back
-        if cues.WINDOW_AFTER.match(text, duration.end):
-            continue  # "within 30 days after that": counted from a day the clause leaves open
-        lo = max(start, duration.start - cues.WINDOW_REACH)
-        opened = cues.WINDOW_BEFORE.search(text, lo, duration.start) or (
-            cues.WINDOW_HAS.search(text, lo, duration.start)
-            and cues.WINDOW_TO.match(text, duration.end))
-        if opened and (cues.FUTURE.search(sentence) or cues.PLEDGE.search(sentence)
-                       or cues.WINDOW_HAS.search(text, lo, duration.start)):
-            return shift(base, amount.group(2), int(amount.group(1)))
-    return None
-
