@@ -295,3 +295,33 @@ def test_a_pair_is_the_story_s_two_sides_not_whoever_came_up_last(tmp_path: Path
     events = extract_folder(tmp_path, use_cache=False).events
     both = next(e for e in events if e.text.startswith("Both countries"))
     assert set(both.parties) == {"Chile", "Bolivia"}  # named most, not Peru named last
+
+
+def test_a_pair_after_an_opening_phrase_is_still_the_subject() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Chile": 1, "Bolivia": 2}
+    for text in ("A week later, the two ministers are to sign the accord.",
+                 "Earlier this year, the two governments quarrelled over a hotel.",
+                 "Engineers from both countries will meet in May.",
+                 "Officials in both countries met on Monday."):
+        assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
+            "Chile", "Bolivia"}, text
+    # "neither side" after an opening phrase is a judgement on the pair, no act of theirs
+    text = "Despite the lack of a deal, neither side is walking away."
+    assert gazetteer.references(text, 0, len(text), named) == []
+    text = "The envoy, a veteran, urged both sides to return."  # still an object
+    assert gazetteer.references(text, 0, len(text), named) == []
+
+
+def test_a_pair_cited_as_the_source_after_the_report() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Chile": 1, "Bolivia": 2}
+    for text in ("About 1,400 people were evacuated, officials in both countries said.",
+                 "The group will meet next week, officials from both sides said.",
+                 "The cap applies to mining, the two foreign ministers said in a statement.",
+                 "\u201cWe are close,\u201d both delegations said."):
+        assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {
+            "Chile", "Bolivia"}, text
+    for text in ("The envoy met the ministers, and praised both sides.",
+                 "The talks, which both sides attended, ended."):
+        assert gazetteer.references(text, 0, len(text), named) == [], text

@@ -20,6 +20,9 @@ from viewer.core.resources import build_for_folder, load_data, override
 # A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
 # "and" or "or", which join another party ("Israeli and Hamas negotiators").
 _BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w'’-]+"
+# An opening phrase and its comma before a sentence's subject: "A week later, the two
+# ministers are to sign …" (no quotation inside: a quote's words are not the subject)
+_OPENING = r"(?:[^,.;:“”\"]{1,40},\s*(?!neither\b))?"
 
 
 def _words(words: list[str]) -> str:
@@ -108,6 +111,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
     pair = _words(context.get("pair_references", []))
     # "Diplomats from both countries said": the pair is still the sentence's subject
     subjects = _words(context.get("pair_subjects", [])) or "(?!)"
+    # "…, officials in both countries said.": the pair that a report is attributed to
+    said = _words(context.get("pair_speech_verbs", []))
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -122,8 +127,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         else re.compile(r"(?!)"),
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
         NameScanner(ordered),
-        re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
-        if pair else re.compile(r"(?!)"),
+        re.compile(rf"[\s“\"']*{_OPENING}(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})\b",
+                   re.IGNORECASE) if pair else re.compile(r"(?!)"),
         tuple(phrases) if reference else (),
         re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
         if company else re.compile(r"(?!)"),
@@ -144,6 +149,9 @@ def build(data: dict[str, Any]) -> Gazetteer:
         venue_tail=tail_words(context.get("venue_before", []), extra=("the",)),
         former_tail=tail_words(context.get("former_before", [])),
         inside_tail=tail_words((), extra=("of", "the")),
+        pair_said=re.compile(rf",[”\"’']?\s+(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})"
+                             rf"\s+(?:{said})\b", re.IGNORECASE)
+        if pair and said else re.compile(r"(?!)"),
     )
 
 

@@ -76,6 +76,8 @@ class Gazetteer:
     venue_tail: TailWords | None = None
     former_tail: TailWords | None = None
     inside_tail: TailWords | None = None
+    # "…, officials in both countries said.": a pair a report is attributed to
+    pair_said: re.Pattern[str] = re.compile(r"(?!)")
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -149,8 +151,12 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(match.start(), match.end(), party, "reference"))
-        # only as the sentence's subject: "Both sides said …", not "urged both sides"
+        # only as the sentence's subject ("Both sides said …", "A week later, the two
+        # ministers …") or the source it cites ("…, officials in both countries said"), not
+        # as an object ("urged both sides")
         pair = self.pair.match(text, start, end)
+        if pair is None and text.find(",", start, end) >= 0:
+            pair = self.pair_said.search(text, start, end)
         if pair is not None:
             # "both countries", "the two governments": the two states named last
             states = self.state_pair.search(pair.group(1)) is not None
