@@ -325,3 +325,69 @@ def test_a_pair_cited_as_the_source_after_the_report() -> None:
     for text in ("The envoy met the ministers, and praised both sides.",
                  "The talks, which both sides attended, ended."):
         assert gazetteer.references(text, 0, len(text), named) == [], text
+
+
+def test_a_state_office_before_a_name_is_the_state_named_there(tmp_path: Path) -> None:
+    """"Interior Minister Ana Ruiz" with no state: the dateline's seat, the state named
+    earlier in the sentence, or the one state named just before; the person keeps it."""
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 LIMA — Interior Minister Ana Ruiz said on Monday the roads would "
+        "reopen.\n\n"
+        "Ruiz told reporters on Tuesday that the army would help.\n")
+    (tmp_path / "b.txt").write_text(
+        "date 2026-05-04 Chile cancelled the tender on Monday, the energy minister, Luis "
+        "Soto, told parliament.\n\n"
+        "Soto said on Tuesday a new round would open in June.\n")
+    (tmp_path / "c.txt").write_text(
+        "date 2026-05-04 Chile and Bolivia opened talks on Monday.\n\n"
+        "Water Minister Eva Mena said on Tuesday the river was low.\n\n"
+        "In Quito, Trade Minister Pablo Vera said on Wednesday he would join.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+
+    def parties(start: str) -> set[str]:
+        return set(next(e for e in events if e.text.startswith(start)).parties)
+
+    assert parties("LIMA") == parties("Ruiz told") == {"Peru"}
+    assert parties("Soto said") == {"Chile"}
+    assert parties("Water Minister") == set()  # two states named just before: no guess
+    assert parties("In Quito") == {"Ecuador"}  # the seat named in the sentence
+
+
+def test_an_office_with_its_own_state_word_is_left_to_the_titles() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Chile": 1}
+    for text in ("Peru's energy minister, Luis Soto, said so.",
+                 "Peruvian Interior Minister Ana Ruiz said so.",
+                 "The minister said so.",  # no name after it: not a title
+                 "A former minister, Luis Soto, said so.",
+                 "The former energy minister, Luis Soto, said so.",
+                 "Shadow Finance Minister Eva Mena said so."):
+        assert [m for m in gazetteer.references(text, 0, len(text), named)
+                if m.party == "Chile"] == [], text
+    text = "Energy Minister Luis Soto said so."
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Chile"}
+
+
+def test_offices_read_a_sentence_once_however_many() -> None:
+    """A sentence of a thousand offices: the names are scanned over it once, not once per
+    office (the cost stays linear in the sentence)."""
+    import dataclasses
+    import re
+
+    gazetteer = load_gazetteer()
+    scanned = [0]
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str, start: int = 0, end: int = 1 << 60
+                     ) -> object:
+            scanned[0] += min(end, len(text)) - start
+            return self.pattern.finditer(text, start, end)
+
+    counting = dataclasses.replace(gazetteer, pattern=Counting(gazetteer.pattern))  # type: ignore[arg-type]
+    text = "In Lima, " + "Energy Minister Luis Soto and " * 1000 + "others met."
+    found = counting.references(text, 0, len(text), {"Chile": 1})
+    assert len(found) == 1000 and {m.party for m in found} == {"Peru"}
+    assert scanned[0] <= len(text)

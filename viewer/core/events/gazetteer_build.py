@@ -25,6 +25,20 @@ _BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w'’-]+"
 _OPENING = r"(?:[^,.;:“”\"]{1,40},\s*(?!neither\b))?"
 
 
+def _offices(words: list[str]) -> re.Pattern[str]:
+    """A state's office right before a person's name ("Water Minister Dawit Alemu", "the new
+    finance minister, Amina Wario"): an office word, capitalised after up to two capitalised
+    portfolio words, or lower case after "the" and up to two lower-case words."""
+    if not words:
+        return re.compile(r"(?!)")
+    lower = "|".join(re.escape(w) for w in words)
+    upper = "|".join(re.escape(w[:1].upper() + w[1:]) for w in words)
+    # (not a former nor a shadow minister: no office of the state now)
+    return re.compile(rf"(?:\b[Tt]he\s+(?:(?!former\b|shadow\b)[a-z]+\s+){{0,2}}(?:{lower})|"
+                      rf"\b(?:(?!Former\b|Shadow\b)[A-Z][a-z]+\s+){{0,2}}(?:{upper}))"
+                      rf"(?=,?\s+[A-Z][a-z])")
+
+
 def _words(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(_word, w.split()))
                     for w in sorted(words, key=len, reverse=True))
@@ -149,6 +163,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         venue_tail=tail_words(context.get("venue_before", []), extra=("the",)),
         former_tail=tail_words(context.get("former_before", [])),
         inside_tail=tail_words((), extra=("of", "the")),
+        office=_offices(context.get("state_offices", [])),
+        office_words=tuple(w for w in context.get("state_offices", [])),
         pair_said=re.compile(rf",[”\"’']?\s+(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})"
                              rf"\s+(?:{said})\b", re.IGNORECASE)
         if pair and said else re.compile(r"(?!)"),

@@ -78,6 +78,10 @@ class Gazetteer:
     inside_tail: TailWords | None = None
     # "…, officials in both countries said.": a pair a report is attributed to
     pair_said: re.Pattern[str] = re.compile(r"(?!)")
+    # "Water Minister Dawit Alemu", "the new finance minister, Amina Wario": a state's office
+    # before a name, with no state named for it (`state_offices`)
+    office: re.Pattern[str] = re.compile(r"(?!)")
+    office_words: tuple[str, ...] = ()  # the offices' words, to skip `office` cheaply
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -163,6 +167,42 @@ class Gazetteer:
             for party in _latest_two(named, self.countries if states else None, times,
                                      self.arbiters):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
+        found.extend(self._offices(text, start, end, named))
+        return found
+
+    def _offices(self, text: str, start: int, end: int, named: dict[str, int]
+                 ) -> list[Mention]:
+        """A state's office before a name, with no party given to it ("Interior Minister
+        Joseph Langat said", "the energy minister, Kwabena Oduro,"): the state the article
+        named last (or its dateline's seat), as "the ministry" is. An office with a party's
+        word in it ("Kenyan Interior Minister", "Ghana's energy minister") is left to the
+        title rules."""
+        # (the words without their first letter: "minister" and "Minister" alike)
+        if not any(text.find(word[1:], start, end) >= 0 for word in self.office_words):
+            return []
+        found: list[Mention] = []
+        offices = list(self.office.finditer(text, start, end))
+        if not offices:
+            return found
+        # the states this sentence names, in order (a venue too: "In Berlin, Economy
+        # Minister …"), read once for all its offices
+        states = [(m.start(), party) for m in self.pattern.finditer(text, start, end)
+                  if (party := self.forms[m.group()][0]) in self.countries]
+        # before the sentence: only where one state alone was named lately, or the dateline's
+        near = {p for p, at in named.items()
+                if p in self.countries and (at < 0 or start - at <= _OFFICE_NEAR)}
+        lately = next(iter(near)) if len(near) == 1 else ""
+        here, taken = "", 0
+        for match in offices:
+            while taken < len(states) and states[taken][0] < match.start():
+                here, taken = states[taken][1], taken + 1  # the state named last before it
+            if _OWNED_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+                continue  # "Ghana's energy minister", "a Kenyan Interior Minister"
+            if any(word in self.forms for word in match.group().split()):
+                continue  # "Kenyan Interior Minister": the demonym names the state itself
+            party = here or lately
+            if party:
+                found.append(Mention(match.start(), match.end(), party, "reference"))
         return found
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -256,6 +296,10 @@ def _dash_or_bracket(text: str, at: int) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# How far before a sentence (characters) the state an office means may have been named
+_OFFICE_NEAR = 600
+# A party's word or possessive right before an office: "Ghana's ", "Kenyan ", "US "
+_OWNED_BEFORE = re.compile(r"(?:[A-Z][\w-]*|[\w-]+['’]s)\s+$")
 _PORTFOLIO_MINISTRY = re.compile(r"\b[Tt]he\s+[a-z]+\s+and\s+[a-z]+\s+ministry\b")
 # A place's name "of" a state after a preposition: "at the Bomas of Kenya".
 _PLACE_OF = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+the\s+[A-Z][\w'’-]*"
