@@ -391,3 +391,25 @@ def test_offices_read_a_sentence_once_however_many() -> None:
     found = counting.references(text, 0, len(text), {"Chile": 1})
     assert len(found) == 1000 and {m.party for m in found} == {"Peru"}
     assert scanned[0] <= len(text)
+
+
+def test_a_facilitator_speaks_for_the_body_whose_title_he_holds(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 The AU's facilitator, Omar Diallo, a former Malian diplomat, met "
+        "both teams on Monday.\n\n"
+        "Diallo said on Tuesday the talks would resume in June.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    said = next(e for e in events if e.text.startswith("Diallo said"))
+    assert said.parties == ("African Union",)
+
+
+def test_a_commission_spokesman_is_the_union(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-05-04 The EU set its quota on Monday.\n\n"
+        "The quota would apply from June 1, a Commission spokesman said.\n\n"
+        "The electoral commission said on Tuesday that turnout was high.\n")
+    events = extract_folder(tmp_path, use_cache=False).events
+    quota = next(e for e in events if e.text.startswith("The quota"))
+    electoral = next(e for e in events if e.text.startswith("The electoral"))
+    assert quota.parties == ("European Union",)
+    assert "European Union" not in electoral.parties
