@@ -413,3 +413,16 @@ def test_a_commission_spokesman_is_the_union(tmp_path: Path) -> None:
     electoral = next(e for e in events if e.text.startswith("The electoral"))
     assert quota.parties == ("European Union",)
     assert "European Union" not in electoral.parties
+
+
+def test_a_state_body_its_sentence_places_is_not_the_state_named_last() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Chile": 1, "Bolivia": 2}
+    text = "Peruvian border police reported queues on Sunday."
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == set()
+    text = "In Lima, the government asked for aid."
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Peru"}
+    text = "In March, the government asked for aid."  # not a seat: the state named last
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Bolivia"}
+    text = "Talks in Lima ended, and the government asked for aid."  # no opening seat
+    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Bolivia"}

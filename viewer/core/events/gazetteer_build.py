@@ -163,6 +163,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         venue_tail=tail_words(context.get("venue_before", []), extra=("the",)),
         former_tail=tail_words(context.get("former_before", [])),
         inside_tail=tail_words((), extra=("of", "the")),
+        state_phrases=frozenset(p.lower() for p in context.get("state_references", [])),
         office=_offices(context.get("state_offices", [])),
         office_words=tuple(w for w in context.get("state_offices", [])),
         pair_said=re.compile(rf",[”\"’']?\s+(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})"

@@ -82,6 +82,7 @@ class Gazetteer:
     # before a name, with no state named for it (`state_offices`)
     office: re.Pattern[str] = re.compile(r"(?!)")
     office_words: tuple[str, ...] = ()  # the offices' words, to skip `office` cheaply
+    state_phrases: frozenset[str] = frozenset()  # `state_references`, in lower case
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -131,8 +132,14 @@ class Gazetteer:
         if spans is None:
             spans = [match.span() for match in self.reference.finditer(text, start, end)]
         for at, stop in spans:
-            candidates = [p for p in self.referents.get(text[at:stop].lower(), ())
-                          if p in named]
+            key = text[at:stop].lower()
+            if key in self.state_phrases:
+                own = self._own_state(text, start, at)
+                if own is not None:  # "Romanian border police", "In Dublin, the government"
+                    if own:
+                        found.append(Mention(at, stop, own, "reference"))
+                    continue
+            candidates = [p for p in self.referents.get(key, ()) if p in named]
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(at, stop, party, "reference"))
@@ -169,6 +176,21 @@ class Gazetteer:
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
         found.extend(self._offices(text, start, end, named))
         return found
+
+    def _own_state(self, text: str, start: int, at: int) -> str | None:
+        """The state a state's body at `at` belongs to by its own sentence, if it says:
+        "" after a demonym ("Romanian border police": the demonym already names Romania),
+        the seat's state after an opening "In <seat>," ("In Dublin, the government …");
+        None where the sentence does not say (the state named last, then)."""
+        before = _DEMONYM_BEFORE.search(text, max(start, at - 40), at)
+        if before is not None and self.forms.get(before.group(1), ("", ""))[1] == "demonym":
+            return ""
+        seat = _SEAT_OPENING.fullmatch(text, start, at)
+        if seat is not None:
+            party, kind = self.forms.get(seat.group(1), ("", ""))
+            if kind == "capital" and party in self.countries:
+                return party
+        return None
 
     def _offices(self, text: str, start: int, end: int, named: dict[str, int]
                  ) -> list[Mention]:
@@ -296,6 +318,10 @@ def _dash_or_bracket(text: str, at: int) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# A demonym and up to two lower-case words right before a state's body: "Romanian border "
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)(?:\s+[a-z]+){0,2}\s+$")
+# A sentence opened by its seat: "In Dublin, " (then "the government …")
+_SEAT_OPENING = re.compile(r"\s*In\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s*")
 # How far before a sentence (characters) the state an office means may have been named
 _OFFICE_NEAR = 600
 # A party's word or possessive right before an office: "Ghana's ", "Kenyan ", "US "
