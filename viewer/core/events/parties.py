@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.events.name_scan import NameScanner
 from viewer.core.events.record_builder import slot_constructor
+from viewer.core.events.state_bodies import office_states, own_state
 from viewer.core.events.tail_words import TailWords, may_end
 
 _LOOK = 40  # how far around a name the context rules look
@@ -134,7 +135,7 @@ class Gazetteer:
         for at, stop in spans:
             key = text[at:stop].lower()
             if key in self.state_phrases:
-                own = self._own_state(text, start, at)
+                own = own_state(self, text, start, at)
                 if own is not None:  # "Romanian border police", "In Dublin, the government"
                     if own:
                         found.append(Mention(at, stop, own, "reference"))
@@ -174,57 +175,8 @@ class Gazetteer:
             for party in _latest_two(named, self.countries if states else None, times,
                                      self.arbiters):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
-        found.extend(self._offices(text, start, end, named))
-        return found
-
-    def _own_state(self, text: str, start: int, at: int) -> str | None:
-        """The state a state's body at `at` belongs to by its own sentence, if it says:
-        "" after a demonym ("Romanian border police": the demonym already names Romania),
-        the seat's state after an opening "In <seat>," ("In Dublin, the government …");
-        None where the sentence does not say (the state named last, then)."""
-        before = _DEMONYM_BEFORE.search(text, max(start, at - 40), at)
-        if before is not None and self.forms.get(before.group(1), ("", ""))[1] == "demonym":
-            return ""
-        seat = _SEAT_OPENING.fullmatch(text, start, at)
-        if seat is not None:
-            party, kind = self.forms.get(seat.group(1), ("", ""))
-            if kind == "capital" and party in self.countries:
-                return party
-        return None
-
-    def _offices(self, text: str, start: int, end: int, named: dict[str, int]
-                 ) -> list[Mention]:
-        """A state's office before a name, with no party given to it ("Interior Minister
-        Joseph Langat said", "the energy minister, Kwabena Oduro,"): the state the article
-        named last (or its dateline's seat), as "the ministry" is. An office with a party's
-        word in it ("Kenyan Interior Minister", "Ghana's energy minister") is left to the
-        title rules."""
-        # (the words without their first letter: "minister" and "Minister" alike)
-        if not any(text.find(word[1:], start, end) >= 0 for word in self.office_words):
-            return []
-        found: list[Mention] = []
-        offices = list(self.office.finditer(text, start, end))
-        if not offices:
-            return found
-        # the states this sentence names, in order (a venue too: "In Berlin, Economy
-        # Minister …"), read once for all its offices
-        states = [(m.start(), party) for m in self.pattern.finditer(text, start, end)
-                  if (party := self.forms[m.group()][0]) in self.countries]
-        # before the sentence: only where one state alone was named lately, or the dateline's
-        near = {p for p, at in named.items()
-                if p in self.countries and (at < 0 or start - at <= _OFFICE_NEAR)}
-        lately = next(iter(near)) if len(near) == 1 else ""
-        here, taken = "", 0
-        for match in offices:
-            while taken < len(states) and states[taken][0] < match.start():
-                here, taken = states[taken][1], taken + 1  # the state named last before it
-            if _OWNED_BEFORE.search(text, max(start, match.start() - 30), match.start()):
-                continue  # "Ghana's energy minister", "a Kenyan Interior Minister"
-            if any(word in self.forms for word in match.group().split()):
-                continue  # "Kenyan Interior Minister": the demonym names the state itself
-            party = here or lately
-            if party:
-                found.append(Mention(match.start(), match.end(), party, "reference"))
+        found.extend(Mention(at, stop, party, "reference")
+                     for at, stop, party in office_states(self, text, start, end, named))
         return found
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -318,14 +270,6 @@ def _dash_or_bracket(text: str, at: int) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-# A demonym and up to two lower-case words right before a state's body: "Romanian border "
-_DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)(?:\s+[a-z]+){0,2}\s+$")
-# A sentence opened by its seat: "In Dublin, " (then "the government …")
-_SEAT_OPENING = re.compile(r"\s*In\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s*")
-# How far before a sentence (characters) the state an office means may have been named
-_OFFICE_NEAR = 600
-# A party's word or possessive right before an office: "Ghana's ", "Kenyan ", "US "
-_OWNED_BEFORE = re.compile(r"(?:[A-Z][\w-]*|[\w-]+['’]s)\s+$")
 _PORTFOLIO_MINISTRY = re.compile(r"\b[Tt]he\s+[a-z]+\s+and\s+[a-z]+\s+ministry\b")
 # A place's name "of" a state after a preposition: "at the Bomas of Kenya".
 _PLACE_OF = re.compile(r"\b(?:at|in|to|from|near|outside|inside)\s+the\s+[A-Z][\w'’-]*"
