@@ -435,3 +435,14 @@ def test_a_leaders_office_is_the_state_named_last() -> None:
     assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Bolivia"}
     text = "The army said the rebels attacked."  # the army may be one side of a civil war
     assert gazetteer.references(text, 0, len(text), named) == []
+
+
+def test_a_body_that_hosts_a_meeting_or_takes_envoys_is_no_actor() -> None:
+    gazetteer = load_gazetteer()
+    for text, parties in [
+            ("They met on the sidelines of a World Trade Organization meeting.", set()),
+            ("They met at the Chilean mission to the United Nations.", {"Chile"}),
+            ("Peru's ambassador to the African Union said so.", {"Peru"}),
+            ("The United Nations hosted the meeting.", {"United Nations"}),
+            ("They wrote to the United Nations.", {"United Nations"})]:
+        assert {m.party for m in gazetteer.mentions(text)} == parties, text

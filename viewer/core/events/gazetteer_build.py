@@ -102,6 +102,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     states = _words(context.get("pair_state_words", []))
     described = _words(context.get("described_group_nouns", []))
     posted = _words(context.get("posted_before", []))
+    hosted = _words(context.get("hosted_by_body_before", []))
     meetings = _words(context.get("meetings_after_seat", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
@@ -155,6 +156,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         frozenset(data.get("country", {})),
         arbiters=frozenset(context.get("pair_arbiters", [])),
         venue_after=re.compile(rf"\s+(?:{meetings})\b") if meetings else re.compile(r"(?!)"),
+        hosted=re.compile(rf"\b(?:{hosted})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+        if hosted else re.compile(r"(?!)"),
         posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
         else re.compile(r"(?!)"),
         described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")

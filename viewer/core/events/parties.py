@@ -69,6 +69,8 @@ class Gazetteer:
     venue_after: re.Pattern[str] = re.compile(r"(?!)")  # " talks" in "the Rome talks"
     arbiters: frozenset[str] = frozenset()  # never one of "the two sides" (`pair_arbiters`)
     posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
+    # "on the sidelines of a " / "mission to the " + an international body: no actor
+    hosted: re.Pattern[str] = re.compile(r"(?!)")
     # "The Palestinian group": a group described by a word, not the state of that word
     described_group: re.Pattern[str] = re.compile(r"(?!)")
     group_nouns: tuple[str, ...] = ()  # the nouns of `described_group`, to skip it cheaply
@@ -216,6 +218,9 @@ class Gazetteer:
                     or ("in" in tail and self.posted.search(text, max(start, at - _LOOK), at))
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
                 continue  # part of another name: a place, a university, a national court
+            if (kind in ("name", "alias") and party not in self.countries
+                    and self.hosted.search(text, max(start, at - _LOOK), at)):
+                continue  # a body that hosts a meeting or takes envoys: no actor there
             found.append(_mention(at, stop, party, kind))
         return found
 
