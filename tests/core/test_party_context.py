@@ -446,3 +446,15 @@ def test_a_body_that_hosts_a_meeting_or_takes_envoys_is_no_actor() -> None:
             ("The United Nations hosted the meeting.", {"United Nations"}),
             ("They wrote to the United Nations.", {"United Nations"})]:
         assert {m.party for m in gazetteer.mentions(text)} == parties, text
+
+
+def test_a_demonym_of_private_people_or_things_is_no_state() -> None:
+    gazetteer = load_gazetteer()
+    for text, parties in [
+            ("Italian hauliers call the deal a plaster.", set()),
+            ("The firm had cut no jobs at its Hungarian assembly plant.", set()),
+            ("Landings in Norwegian ports fell.", set()),
+            ("Italian ministers call the deal a plaster.", {"Italy"}),
+            # (a known limit: the rule does not look past "and", so Italy stays)
+            ("Italian and Austrian ports were shut.", {"Italy"})]:
+        assert {m.party for m in gazetteer.mentions(text)} == parties, text

@@ -96,6 +96,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
     place = _words(context.get("venue_nouns", []))
     group = _words(context.get("armed_group_nouns", []))
     company = _words(context.get("company_nouns", []))
+    private = _words(context.get("private_nouns", []))
     verbs = _words(context.get("pronoun_verbs", []))
     inside = _words(context.get("names_of_places", []))
     owned = _words(context.get("not_the_state_after", []))
@@ -156,6 +157,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         frozenset(data.get("country", {})),
         arbiters=frozenset(context.get("pair_arbiters", [])),
         venue_after=re.compile(rf"\s+(?:{meetings})\b") if meetings else re.compile(r"(?!)"),
+        private_after=re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{private})\b", re.IGNORECASE)
+        if private else re.compile(r"(?!)"),
         hosted=re.compile(rf"\b(?:{hosted})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
         if hosted else re.compile(r"(?!)"),
         posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted

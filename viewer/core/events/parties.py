@@ -86,6 +86,7 @@ class Gazetteer:
     office: re.Pattern[str] = re.compile(r"(?!)")
     office_words: tuple[str, ...] = ()  # the offices' words, to skip `office` cheaply
     state_phrases: frozenset[str] = frozenset()  # `state_references`, in lower case
+    private_after: re.Pattern[str] = re.compile(r"(?!)")  # "hauliers", "ports" (no article)
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -241,6 +242,8 @@ class Gazetteer:
         if (may_end(self.former_tail, text, max(0, at - _LOOK), at)
                 and self.former.search(text, max(0, at - _LOOK), at)):
             return True
+        if self.private_after.match(rest):
+            return True  # "Italian hauliers", "Norwegian ports": private people or things
         if self.company_after.match(rest) and re.search(
                 r"\b(?:a|an|the|its|their)\s+$", text[max(0, at - _LOOK) : at],
                 re.IGNORECASE):
