@@ -458,3 +458,9 @@ def test_a_demonym_of_private_people_or_things_is_no_state() -> None:
             # (a known limit: the rule does not look past "and", so Italy stays)
             ("Italian and Austrian ports were shut.", {"Italy"})]:
         assert {m.party for m in gazetteer.mentions(text)} == parties, text
+
+
+def test_a_seat_naming_a_ministerial_meeting_is_no_actor() -> None:
+    gazetteer = load_gazetteer()
+    text = "The Commission says the Lima ministerial meeting is postponed."
+    assert "Peru" not in {m.party for m in gazetteer.mentions(text)}
