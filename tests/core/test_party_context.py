@@ -464,3 +464,10 @@ def test_a_seat_naming_a_ministerial_meeting_is_no_actor() -> None:
     gazetteer = load_gazetteer()
     text = "The Commission says the Lima ministerial meeting is postponed."
     assert "Peru" not in {m.party for m in gazetteer.mentions(text)}
+
+
+def test_an_office_leaves_a_known_leader_his_own_state() -> None:
+    gazetteer = load_gazetteer()
+    named = {"Egypt": 1}
+    text = "Prime Minister Benjamin Netanyahu said so."
+    assert "Egypt" not in {m.party for m in gazetteer.references(text, 0, len(text), named)}

@@ -172,6 +172,10 @@ def build(data: dict[str, Any]) -> Gazetteer:
         state_phrases=frozenset(p.lower() for p in context.get("state_references", [])),
         office=_offices(context.get("state_offices", [])),
         office_words=tuple(w for w in context.get("state_offices", [])),
+        # a leader the bundled list knows keeps the state it gives ("Prime Minister Benjamin
+        # Netanyahu" after a paragraph on Egypt is no Egyptian)
+        leader_names=frozenset(word for name in load_data("people.toml").get("leaders", {})
+                               for word in name.split()),
         pair_said=re.compile(rf",[”\"’']?\s+(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})"
                              rf"\s+(?:{said})\b", re.IGNORECASE)
         if pair and said else re.compile(r"(?!)"),

@@ -86,6 +86,7 @@ class Gazetteer:
     office: re.Pattern[str] = re.compile(r"(?!)")
     office_words: tuple[str, ...] = ()  # the offices' words, to skip `office` cheaply
     state_phrases: frozenset[str] = frozenset()  # `state_references`, in lower case
+    leader_names: frozenset[str] = frozenset()  # the words of people.toml's leaders' names
     private_after: re.Pattern[str] = re.compile(r"(?!)")  # "hauliers", "ports" (no article)
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None

@@ -19,6 +19,8 @@ _DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)(?:\s+[a-z]+){0,2}\s+$")
 _SEAT_OPENING = re.compile(r"\s*In\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s*")
 # How far before a sentence (characters) the state an office means may have been named
 OFFICE_NEAR = 600
+# The capitalised words of the name after an office: ", Kwabena Oduro", " Joseph Langat"
+_NAME_AFTER = re.compile(r",?\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 # A party's word or possessive right before an office: "Ghana's ", "Kenyan ", "US "
 _OWNED_BEFORE = re.compile(r"(?:[A-Z][\w-]*|[\w-]+['’]s)\s+$")
 
@@ -71,6 +73,9 @@ def office_states(gazetteer: Gazetteer, text: str, start: int, end: int,
             continue  # "Ghana's energy minister", "a Kenyan Interior Minister"
         if any(word in forms for word in match.group().split()):
             continue  # "Kenyan Interior Minister": the demonym names the state itself
+        name = _NAME_AFTER.match(text, match.end(), min(end, match.end() + 60))
+        if name is not None and not gazetteer.leader_names.isdisjoint(name.group(1).split()):
+            continue  # a leader the bundled list knows: the state it gives stands
         party = here or lately
         if party:
             found.append((match.start(), match.end(), party))
