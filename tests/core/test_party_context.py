@@ -428,14 +428,11 @@ def test_a_state_body_its_sentence_places_is_not_the_state_named_last() -> None:
     assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Bolivia"}
 
 
-def test_a_leaders_office_is_the_state_named_last() -> None:
+def test_the_army_is_no_state_reference() -> None:
     gazetteer = load_gazetteer()
     named = {"Chile": 1, "Bolivia": 2}
-    text = "The lab finished its work, the prime minister's office said."
-    assert {m.party for m in gazetteer.references(text, 0, len(text), named)} == {"Bolivia"}
     text = "The army said the rebels attacked."  # the army may be one side of a civil war
     assert gazetteer.references(text, 0, len(text), named) == []
-
 
 def test_a_body_that_hosts_a_meeting_or_takes_envoys_is_no_actor() -> None:
     gazetteer = load_gazetteer()
