@@ -39,6 +39,15 @@ def _offices(words: list[str]) -> re.Pattern[str]:
                       rf"(?=,?\s+[A-Z][a-z])")
 
 
+def _pair_words(phrases: list[str]) -> re.Pattern[str]:
+    """The first words after "the" of the pair references ("both", "two", "neither"), any
+    case: a sentence without one holds no pair reference."""
+    firsts = {next((w for w in p.split() if w.lower() != "the"), p).lower() for p in phrases}
+    if not firsts:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(firsts)))})\b", re.IGNORECASE)
+
+
 def _words(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(_word, w.split()))
                     for w in sorted(words, key=len, reverse=True))
@@ -172,6 +181,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         state_phrases=frozenset(p.lower() for p in context.get("state_references", [])),
         office=_offices(context.get("state_offices", [])),
         office_words=tuple(w for w in context.get("state_offices", [])),
+        pair_words=_pair_words(context.get("pair_references", [])),
         # a leader the bundled list knows keeps the state it gives ("Prime Minister Benjamin
         # Netanyahu" after a paragraph on Egypt is no Egyptian)
         leader_names=frozenset(word for name in load_data("people.toml").get("leaders", {})

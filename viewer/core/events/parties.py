@@ -87,6 +87,9 @@ class Gazetteer:
     office_words: tuple[str, ...] = ()  # the offices' words, to skip `office` cheaply
     state_phrases: frozenset[str] = frozenset()  # `state_references`, in lower case
     leader_names: frozenset[str] = frozenset()  # the words of people.toml's leaders' names
+    # the words every pair reference holds one of ("both", "Two", "neither"): the pair
+    # expressions run only where one is
+    pair_words: re.Pattern[str] = re.compile(r"(?!)")
     private_after: re.Pattern[str] = re.compile(r"(?!)")  # "hauliers", "ports" (no article)
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
@@ -170,8 +173,10 @@ class Gazetteer:
         # only as the sentence's subject ("Both sides said …", "A week later, the two
         # ministers …") or the source it cites ("…, officials in both countries said"), not
         # as an object ("urged both sides")
-        pair = self.pair.match(text, start, end)
-        if pair is None and text.find(",", start, end) >= 0:
+        # (only where a pair's own word is: most sentences hold none)
+        seen = self.pair_words.search(text, start, end) is not None
+        pair = self.pair.match(text, start, end) if seen else None
+        if pair is None and seen and text.find(",", start, end) >= 0:
             pair = self.pair_said.search(text, start, end)
         if pair is not None:
             # "both countries", "the two governments": the two states named last
@@ -179,8 +184,11 @@ class Gazetteer:
             for party in _latest_two(named, self.countries if states else None, times,
                                      self.arbiters):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
-        found.extend(Mention(at, stop, party, "reference")
-                     for at, stop, party in office_states(self, text, start, end, named))
+        for word in self.office_words:  # (asked here: most sentences hold no office)
+            if text.find(word[1:], start, end) >= 0:
+                for at, stop, party in office_states(self, text, start, end, named):
+                    found.append(Mention(at, stop, party, "reference"))
+                break
         return found
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:

@@ -50,8 +50,12 @@ def office_states(gazetteer: Gazetteer, text: str, start: int, end: int,
     before or the dateline's seat (two states named just before: no guess). An office with a
     party's word in it ("Kenyan Interior Minister", "Ghana's energy minister") is left to the
     title rules."""
-    # (the words without their first letter: "minister" and "Minister" alike)
-    if not any(text.find(word[1:], start, end) >= 0 for word in gazetteer.office_words):
+    # (the words without their first letter: "minister" and "Minister" alike; a loop, not
+    # any() of a generator: this is asked of every sentence)
+    for word in gazetteer.office_words:
+        if text.find(word[1:], start, end) >= 0:
+            break
+    else:
         return []
     offices = list(gazetteer.office.finditer(text, start, end))
     if not offices:
