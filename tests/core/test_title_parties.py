@@ -24,6 +24,8 @@ CASES = [
     ("Lars Moen of Norway Seafood said so.", "Moen", None),
     ("Russia met Minister Ivan Petrov on Monday.", "Petrov", None),
     ("After talks with Oman, Said Harthi left.", "Harthi", None),
+    # a place "of" a state after "the" is no person of that state (it was, before the fix)
+    ("He spoke at the Bomas of Kenya on Monday.", "Bomas", None),
 ]
 
 

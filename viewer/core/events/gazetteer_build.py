@@ -20,6 +20,32 @@ from viewer.core.resources import build_for_folder, load_data, override
 # A word between a demonym and the noun it describes ("Somali al-Shabaab militants"); never
 # "and" or "or", which join another party ("Israeli and Hamas negotiators").
 _BETWEEN = r"[\s-]+(?!(?:and|or)\b)[\w'’-]+"
+# An opening phrase and its comma before a sentence's subject: "A week later, the two
+# ministers are to sign …" (no quotation inside: a quote's words are not the subject)
+_OPENING = r"(?:[^,.;:“”\"]{1,40},\s*(?!neither\b))?"
+
+
+def _offices(words: list[str]) -> re.Pattern[str]:
+    """A state's office right before a person's name ("Water Minister Dawit Alemu", "the new
+    finance minister, Amina Wario"): an office word, capitalised after up to two capitalised
+    portfolio words, or lower case after "the" and up to two lower-case words."""
+    if not words:
+        return re.compile(r"(?!)")
+    lower = "|".join(re.escape(w) for w in words)
+    upper = "|".join(re.escape(w[:1].upper() + w[1:]) for w in words)
+    # (not a former nor a shadow minister: no office of the state now)
+    return re.compile(rf"(?:\b[Tt]he\s+(?:(?!former\b|shadow\b)[a-z]+\s+){{0,2}}(?:{lower})|"
+                      rf"\b(?:(?!Former\b|Shadow\b)[A-Z][a-z]+\s+){{0,2}}(?:{upper}))"
+                      rf"(?=,?\s+[A-Z][a-z])")
+
+
+def _pair_words(phrases: list[str]) -> re.Pattern[str]:
+    """The first words after "the" of the pair references ("both", "two", "neither"), any
+    case: a sentence without one holds no pair reference."""
+    firsts = {next((w for w in p.split() if w.lower() != "the"), p).lower() for p in phrases}
+    if not firsts:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(firsts)))})\b", re.IGNORECASE)
 
 
 def _words(words: list[str]) -> str:
@@ -79,12 +105,14 @@ def build(data: dict[str, Any]) -> Gazetteer:
     place = _words(context.get("venue_nouns", []))
     group = _words(context.get("armed_group_nouns", []))
     company = _words(context.get("company_nouns", []))
+    private = _words(context.get("private_nouns", []))
     verbs = _words(context.get("pronoun_verbs", []))
     inside = _words(context.get("names_of_places", []))
     owned = _words(context.get("not_the_state_after", []))
     states = _words(context.get("pair_state_words", []))
     described = _words(context.get("described_group_nouns", []))
     posted = _words(context.get("posted_before", []))
+    hosted = _words(context.get("hosted_by_body_before", []))
     meetings = _words(context.get("meetings_after_seat", []))
     group_names = "|".join(re.escape(g) for g in sorted(groups, key=len, reverse=True))
     actors = _words(context.get("actors_before_venue", []))
@@ -108,6 +136,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
     pair = _words(context.get("pair_references", []))
     # "Diplomats from both countries said": the pair is still the sentence's subject
     subjects = _words(context.get("pair_subjects", [])) or "(?!)"
+    # "…, officials in both countries said.": the pair that a report is attributed to
+    said = _words(context.get("pair_speech_verbs", []))
     return Gazetteer(
         pattern, forms,
         re.compile(rf"\b(?:{venue})\s+(?:the\s+)?$", re.IGNORECASE) if venue
@@ -122,8 +152,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
         else re.compile(r"(?!)"),
         {k: tuple(dict.fromkeys(v)) for k, v in referents.items()},
         NameScanner(ordered),
-        re.compile(rf"[\s“\"']*(?:(?:{subjects})\s+(?:from|of)\s+)?({pair})\b", re.IGNORECASE)
-        if pair else re.compile(r"(?!)"),
+        re.compile(rf"[\s“\"']*{_OPENING}(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})\b",
+                   re.IGNORECASE) if pair else re.compile(r"(?!)"),
         tuple(phrases) if reference else (),
         re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{company})\b", re.IGNORECASE)
         if company else re.compile(r"(?!)"),
@@ -136,6 +166,10 @@ def build(data: dict[str, Any]) -> Gazetteer:
         frozenset(data.get("country", {})),
         arbiters=frozenset(context.get("pair_arbiters", [])),
         venue_after=re.compile(rf"\s+(?:{meetings})\b") if meetings else re.compile(r"(?!)"),
+        private_after=re.compile(rf"(?:{_BETWEEN}){{0,2}}?[\s-]+(?:{private})\b", re.IGNORECASE)
+        if private else re.compile(r"(?!)"),
+        hosted=re.compile(rf"\b(?:{hosted})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+        if hosted else re.compile(r"(?!)"),
         posted=re.compile(rf"\b(?:{posted})\s+in\s+$", re.IGNORECASE) if posted
         else re.compile(r"(?!)"),
         described_group=re.compile(rf"\b[Tt]he\s+[A-Z][\w'’-]*\s+({described})\b")
@@ -144,6 +178,17 @@ def build(data: dict[str, Any]) -> Gazetteer:
         venue_tail=tail_words(context.get("venue_before", []), extra=("the",)),
         former_tail=tail_words(context.get("former_before", [])),
         inside_tail=tail_words((), extra=("of", "the")),
+        state_phrases=frozenset(p.lower() for p in context.get("state_references", [])),
+        office=_offices(context.get("state_offices", [])),
+        office_words=tuple(w for w in context.get("state_offices", [])),
+        pair_words=_pair_words(context.get("pair_references", [])),
+        # a leader the bundled list knows keeps the state it gives ("Prime Minister Benjamin
+        # Netanyahu" after a paragraph on Egypt is no Egyptian)
+        leader_names=frozenset(word for name in load_data("people.toml").get("leaders", {})
+                               for word in name.split()),
+        pair_said=re.compile(rf",[”\"’']?\s+(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})"
+                             rf"\s+(?:{said})\b", re.IGNORECASE)
+        if pair and said else re.compile(r"(?!)"),
     )
 
 

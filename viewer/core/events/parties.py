@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.events.name_scan import NameScanner
 from viewer.core.events.record_builder import slot_constructor
+from viewer.core.events.state_bodies import office_states, own_state
 from viewer.core.events.tail_words import TailWords, may_end
 
 _LOOK = 40  # how far around a name the context rules look
@@ -68,6 +69,8 @@ class Gazetteer:
     venue_after: re.Pattern[str] = re.compile(r"(?!)")  # " talks" in "the Rome talks"
     arbiters: frozenset[str] = frozenset()  # never one of "the two sides" (`pair_arbiters`)
     posted: re.Pattern[str] = re.compile(r"(?!)")  # "the WHO representative in " + a state
+    # "on the sidelines of a " / "mission to the " + an international body: no actor
+    hosted: re.Pattern[str] = re.compile(r"(?!)")
     # "The Palestinian group": a group described by a word, not the state of that word
     described_group: re.Pattern[str] = re.compile(r"(?!)")
     group_nouns: tuple[str, ...] = ()  # the nouns of `described_group`, to skip it cheaply
@@ -76,6 +79,18 @@ class Gazetteer:
     venue_tail: TailWords | None = None
     former_tail: TailWords | None = None
     inside_tail: TailWords | None = None
+    # "…, officials in both countries said.": a pair a report is attributed to
+    pair_said: re.Pattern[str] = re.compile(r"(?!)")
+    # "Water Minister Dawit Alemu", "the new finance minister, Amina Wario": a state's office
+    # before a name, with no state named for it (`state_offices`)
+    office: re.Pattern[str] = re.compile(r"(?!)")
+    office_words: tuple[str, ...] = ()  # the offices' words, to skip `office` cheaply
+    state_phrases: frozenset[str] = frozenset()  # `state_references`, in lower case
+    leader_names: frozenset[str] = frozenset()  # the words of people.toml's leaders' names
+    # the words every pair reference holds one of ("both", "Two", "neither"): the pair
+    # expressions run only where one is
+    pair_words: re.Pattern[str] = re.compile(r"(?!)")
+    private_after: re.Pattern[str] = re.compile(r"(?!)")  # "hauliers", "ports" (no article)
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -125,8 +140,14 @@ class Gazetteer:
         if spans is None:
             spans = [match.span() for match in self.reference.finditer(text, start, end)]
         for at, stop in spans:
-            candidates = [p for p in self.referents.get(text[at:stop].lower(), ())
-                          if p in named]
+            key = text[at:stop].lower()
+            if key in self.state_phrases:
+                own = own_state(self, text, start, at)
+                if own is not None:  # "Romanian border police", "In Dublin, the government"
+                    if own:
+                        found.append(Mention(at, stop, own, "reference"))
+                    continue
+            candidates = [p for p in self.referents.get(key, ()) if p in named]
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(at, stop, party, "reference"))
@@ -149,14 +170,25 @@ class Gazetteer:
             if candidates:
                 party = max(candidates, key=lambda p: named[p])
                 found.append(Mention(match.start(), match.end(), party, "reference"))
-        # only as the sentence's subject: "Both sides said …", not "urged both sides"
-        pair = self.pair.match(text, start, end)
+        # only as the sentence's subject ("Both sides said …", "A week later, the two
+        # ministers …") or the source it cites ("…, officials in both countries said"), not
+        # as an object ("urged both sides")
+        # (only where a pair's own word is: most sentences hold none)
+        seen = self.pair_words.search(text, start, end) is not None
+        pair = self.pair.match(text, start, end) if seen else None
+        if pair is None and seen and text.find(",", start, end) >= 0:
+            pair = self.pair_said.search(text, start, end)
         if pair is not None:
             # "both countries", "the two governments": the two states named last
             states = self.state_pair.search(pair.group(1)) is not None
             for party in _latest_two(named, self.countries if states else None, times,
                                      self.arbiters):
                 found.append(Mention(pair.start(1), pair.end(1), party, "reference"))
+        for word in self.office_words:  # (asked here: most sentences hold no office)
+            if text.find(word[1:], start, end) >= 0:
+                for at, stop, party in office_states(self, text, start, end, named):
+                    found.append(Mention(at, stop, party, "reference"))
+                break
         return found
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -196,6 +228,9 @@ class Gazetteer:
                     or ("in" in tail and self.posted.search(text, max(start, at - _LOOK), at))
                     or self.owned_name.match(text, stop, min(end, stop + _LOOK))):
                 continue  # part of another name: a place, a university, a national court
+            if (kind in ("name", "alias") and party not in self.countries
+                    and self.hosted.search(text, max(start, at - _LOOK), at)):
+                continue  # a body that hosts a meeting or takes envoys: no actor there
             found.append(_mention(at, stop, party, kind))
         return found
 
@@ -216,6 +251,8 @@ class Gazetteer:
         if (may_end(self.former_tail, text, max(0, at - _LOOK), at)
                 and self.former.search(text, max(0, at - _LOOK), at)):
             return True
+        if self.private_after.match(rest):
+            return True  # "Italian hauliers", "Norwegian ports": private people or things
         if self.company_after.match(rest) and re.search(
                 r"\b(?:a|an|the|its|their)\s+$", text[max(0, at - _LOOK) : at],
                 re.IGNORECASE):

@@ -108,6 +108,7 @@ _OF_PARTY = re.compile(r"\s+of\s+(?:the\s+)?")
 # "Takeshi Moriwaki, who leads the Japanese team": the party of the team a person leads.
 _WHO_LEADS = re.compile(r"\s*,\s*who\s+(?:leads|led|heads|headed|chairs|chaired)\s+"
                         r"(?:the\s+|a\s+)?")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PARTY_ENDS = re.compile(r"(?!\s*[A-Z]|['’]s)")
 # Between a party and a name after "a spokesman for": "'s foreign ministry, ", ", ".
 _BODY_BETWEEN = re.compile(r"(?:(?:'s|’s)(?:\s+[a-z-]+){1,3})?,\s*")
@@ -159,7 +160,8 @@ def title_party(text: str, start: int, end: int, sentence_start: int,
         if head and head[0].start == leads.end():
             return head[0].party, True  # "…, who leads the Japanese team"
     of = _OF_PARTY.match(text, end, end + 12) if maybe else None
-    if of is not None:
+    if of is not None and not _THE_BEFORE.search(text, max(0, start - 4), start):
+        # (not "at the Bomas of Kenya": a place "of" a state, no person)
         head = gazetteer.mentions(text, of.end(), of.end() + 60)
         if (head and head[0].start == of.end() and head[0].kind in ("name", "alias")
                 and _PARTY_ENDS.match(text, head[0].end)):
