@@ -106,8 +106,9 @@ def refers_back(sentence: str) -> bool:
     return (ANAPHOR_OPENING.match(sentence) is not None
             or NAMED_HAPPENING.search(sentence) is not None)
 _PREFIXES = _alternation(CUES.get("past_prefixes", []))
-PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|[a-z]{{3,}}"
-                  rf"{re.escape(CUES['past_suffix'])})\b")
+_NEVER_PAST = _alternation(CUES.get("not_past", [])) or "(?!)"
+PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|(?!(?:{_NEVER_PAST})\b)"
+                  rf"[a-z]{{3,}}{re.escape(CUES['past_suffix'])})\b")
 FUTURE = re.compile(rf"{_word_led(CUES['future'])}\b")  # asked of most sentences, twice
 REACTION = re.compile(rf"\b(?:{_alternation(CUES.get('reaction', []))})\b")
 REPORTING = re.compile(rf"\b(?:{_alternation(CUES.get('reporting', []))})\b")
