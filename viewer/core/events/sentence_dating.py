@@ -27,6 +27,7 @@ from viewer.core.events.split_pieces import (
     attribution_main,
     piece_stands_alone,
     told_instead,
+    trimmed,
 )
 from viewer.core.events.told_dates import TOLD_ON, TOLD_REACH, reported_date, told_since
 from viewer.core.ingest.date_evidence import dateline_end
@@ -347,8 +348,5 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
             parts.append(Part(clause_start, sentence.end, duration, day, day, "day"))
             break
     for part in parts:
-        while part.start < part.end and doc.text[part.start] in " ,;:—–":
-            part.start += 1
-        while part.end > part.start and doc.text[part.end - 1] in " ,;:—–":
-            part.end -= 1
+        part.start, part.end = trimmed(doc.text, part.start, part.end)
     return parts

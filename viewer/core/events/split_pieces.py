@@ -43,7 +43,16 @@ _MODIFIER_REACH = 2 + max(map(len, _WORDS.get("piece_modifiers", ["the"])))
 _HAPPENING = re.compile(rf"\b(?:{cues.alternation(_WORDS.get('piece_happenings', []))})"
                         r"\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
 _HAPPENING_REACH = 16 + max(map(len, _WORDS.get("piece_happenings", ["talks"])))
-_TRIM = " ,;:—–"  # what a part's ends are trimmed of (`sentence_dating`)
+_TRIM = " ,;:—–"  # what a part's ends are trimmed of
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without the spaces and clause marks at its ends: a part's own span."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
 
 
 def attribution_only(piece: str, at: int, end: int) -> bool:
@@ -91,10 +100,7 @@ def stands_alone(piece: str, at: int | None = None, end: int | None = None) -> b
 def piece_stands_alone(text: str, start: int, end: int, timex: Timex | None) -> bool:
     """`stands_alone` for text[start:end] trimmed as a part is, its date `timex` (when the
     piece holds it)."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
+    start, end = trimmed(text, start, end)
     if timex is not None and start <= timex.start and timex.end <= end:
         return stands_alone(text[start:end], timex.start - start, timex.end - start)
     return stands_alone(text[start:end])
@@ -121,9 +127,6 @@ def attribution_main(text: str, start: int, end: int, timex: Timex) -> bool:
     """text[start:end], the main part that `timex` dates after a dated clause is cut off
     before it, only tells who said so and when ("…, the binational authority said on
     Friday."): the clause before is the sentence's one happening."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
+    start, end = trimmed(text, start, end)
     return (start <= timex.start and timex.end <= end
             and attribution_only(text[start:end], timex.start - start, timex.end - start))
