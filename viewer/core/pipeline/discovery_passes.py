@@ -22,7 +22,14 @@ from viewer.core.events.topics import Taxonomy
 if TYPE_CHECKING:
     from viewer.core.pipeline.folder_topics import Settings, Unit
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word, hyphens and apostrophes inside
+
+
+def normal_word(word: str) -> str:
+    """A token as phrases count it: lower case, one apostrophe, no possessive ("the court's":
+    the court)."""
+    lower = word.lower().replace("’", "'")
+    return lower[:-2] if lower.endswith("'s") else lower
 
 
 def key_of(word: str) -> str:
@@ -86,11 +93,9 @@ def scan(units: Sequence[Unit], stop: frozenset[str], only: frozenset[str] | Non
 
     for index, unit in enumerate(units):
         previous: tuple[str, str] | None = None
-        for match in _TOKEN.finditer(unit.text):
+        for match in TOKEN.finditer(unit.text):
             word = match.group(0)
-            lower = word.lower().replace("’", "'")
-            if lower.endswith("'s"):  # "the court's": the court
-                lower = lower[:-2]
+            lower = normal_word(word)
             if match.start() > unit.first_word:
                 seen[lower] += 1
                 capital[lower] += word[0].isupper()

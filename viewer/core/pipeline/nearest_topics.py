@@ -17,15 +17,12 @@ One pass to count, one to assign: O(words) each.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.events.event_record import Event, evolve
-from viewer.core.pipeline.discovery_passes import key_of
-
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+from viewer.core.pipeline.discovery_passes import TOKEN, key_of, normal_word
 
 
 def words_of(text: str, stop: frozenset[str]) -> frozenset[str]:
@@ -33,11 +30,9 @@ def words_of(text: str, stop: frozenset[str]) -> frozenset[str]:
     stop words and without capitalised words after the first (names: who, not what)."""
     out: set[str] = set()
     previous: str | None = None
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         word = match.group(0)
-        lower = word.lower().replace("’", "'")
-        if lower.endswith("'s"):
-            lower = lower[:-2]
+        lower = normal_word(word)
         if lower in stop or len(lower) < 3 or (match.start() > 0 and word[0].isupper()):
             previous = None
             continue
