@@ -122,6 +122,7 @@ GAPPING = re.compile(CUES.get("gapping", r"(?!)"))
 ENDING = re.compile(CUES.get("ending", r"(?!)"), re.IGNORECASE)
 APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
+QUOTE_MARKS = re.compile(r"[“”\"«»]")  # the marks that open or close a quotation
 DERIVED_RULES = frozenset(CUES.get("derived_rules", []))
 
 

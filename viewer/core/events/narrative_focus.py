@@ -173,7 +173,7 @@ def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sente
 _STEP = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('possible_steps', []))})\b")
 _TELLERS = frozenset((*cues.CUES.get("reporting", []), *cues.CUES.get("reported_states", []),
                       *cues.CUES.get("possible_tellers", [])))
-_QUOTES = re.compile(r"[“”\"«»]")
+_QUOTES = cues.QUOTE_MARKS
 
 
 def possible_step(text: str) -> bool:

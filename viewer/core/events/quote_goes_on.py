@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from viewer.core.events import cues
+
 _OPENING = "\"“«"
 _CLOSING = "\"”»"
-_MARKS = re.compile(r"[“”\"«»]")
+_MARKS = cues.QUOTE_MARKS
 
 
 def quote_only(text: str) -> bool:
