@@ -100,7 +100,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if new_paragraph and not (goes_on_from(text, doc.sentence_text(doc.sentences[told_before])
                                                if past_anchor(focus, lead, told_before, doc.date)
                                                else None)
-                                  and (past := cues.PAST.search(text) is not None)) and not (
+                                  and (past := cues.past_in(text) is not None)) and not (
                 told_before == last_told == number - 1 and focus is not None
                 and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1]))):
             if lead is None and focus is not None and focus.precision == "day":
@@ -122,7 +122,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                 plausible = (
                     focus is not None
                     and (past if past is not None
-                         else (past := cues.PAST.search(text) is not None))
+                         else (past := cues.past_in(text) is not None))
                     and not future_of_its_own(text)
                     and (doc.date is None or focus.earliest is None
                          or focus.earliest <= doc.date)

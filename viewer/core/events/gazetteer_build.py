@@ -39,10 +39,16 @@ def _offices(words: list[str]) -> re.Pattern[str]:
                       rf"(?=,?\s+[A-Z][a-z])")
 
 
+def _pair_firsts(phrases: list[str]) -> tuple[str, ...]:
+    """The first words after "the" of the pair references, in lower case."""
+    return tuple(sorted({next((w for w in p.split() if w.lower() != "the"), p).lower()
+                         for p in phrases}))
+
+
 def _pair_words(phrases: list[str]) -> re.Pattern[str]:
     """The first words after "the" of the pair references ("both", "two", "neither"), any
     case: a sentence without one holds no pair reference."""
-    firsts = {next((w for w in p.split() if w.lower() != "the"), p).lower() for p in phrases}
+    firsts = _pair_firsts(phrases)
     if not firsts:
         return re.compile(r"(?!)")
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(firsts)))})\b", re.IGNORECASE)
@@ -182,6 +188,7 @@ def build(data: dict[str, Any]) -> Gazetteer:
         office=_offices(context.get("state_offices", [])),
         office_words=tuple(w for w in context.get("state_offices", [])),
         pair_words=_pair_words(context.get("pair_references", [])),
+        pair_firsts=_pair_firsts(context.get("pair_references", [])),
         # a leader the bundled list knows keeps the state it gives ("Prime Minister Benjamin
         # Netanyahu" after a paragraph on Egypt is no Egyptian)
         leader_names=frozenset(word for name in load_data("people.toml").get("leaders", {})

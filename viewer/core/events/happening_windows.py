@@ -47,7 +47,7 @@ def window_end(text: str, start: int, end: int, durations: list[Timex], sentence
         opened = cues.WINDOW_BEFORE.search(text, lo, duration.start) or (
             cues.WINDOW_HAS.search(text, lo, duration.start)
             and cues.WINDOW_TO.match(text, duration.end))
-        if opened and (cues.FUTURE.search(sentence) or cues.PLEDGE.search(sentence)
+        if opened and (cues.future_in(sentence) or cues.PLEDGE.search(sentence)
                        or cues.WINDOW_HAS.search(text, lo, duration.start)):
             return shift(base, amount.group(2), int(amount.group(1)))
     return None

@@ -76,7 +76,7 @@ def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) 
     relative clause (", which would let it keep the duties")."""
     if focus is None or published is None or focus <= published:
         return False
-    future = cues.FUTURE.search(text)
+    future = cues.future_in(text)
     if future is None:
         return False
     head = text[: future.start()]
@@ -95,7 +95,7 @@ def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
     alone is none: "The rains are heavy this year," he said) and nothing ahead. Months and
     weeks are left whole: "in March" told in March is read as the month."""
     if (published is None or earliest is None or latest is None or precision != "year"
-            or not earliest <= published < latest or cues.FUTURE.search(text) is not None):
+            or not earliest <= published < latest or cues.future_in(text) is not None):
         return earliest, latest
     if any(cues.REPORTING.fullmatch(past.group()) is None for past in cues.PAST.finditer(text)):
         return earliest, published
@@ -131,7 +131,7 @@ def run_end(text: str, span: tuple[int, int], durations: list[Timex], sentence: 
     from 6 a.m. next Tuesday": Tuesday and Wednesday), or None: a duration of whole days or
     more in the part (`span`, offsets into `text`), just after `run_before`, in a sentence
     about the future."""
-    if start is None or precision not in ("day", "time") or cues.FUTURE.search(sentence) is None:
+    if start is None or precision not in ("day", "time") or cues.future_in(sentence) is None:
         return None
     for duration in durations:
         amount = _AMOUNT.fullmatch(duration.value)
@@ -155,7 +155,7 @@ def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sente
     `spread_ends` in resources/events.toml). "Two days of" must be in the clause of `anchor`
     (the date's offset, else the part's start): "agreed on Wednesday …, after two days of
     talks ended" is dated by the agreement alone."""
-    if day is None or precision not in ("day", "time") or cues.PAST.search(sentence) is None:
+    if day is None or precision not in ("day", "time") or cues.past_in(sentence) is None:
         return None
     for duration in durations:
         days = _DAYS.fullmatch(duration.value)
@@ -196,6 +196,8 @@ def conditional_plan(text: str) -> bool:
     resources/events.toml). Without a day of its own or the narrative's it is undated: the
     report's day is only when it was told. One pass: the quotes are counted as the futures
     are met."""
+    if cues.future_in(text) is None:  # (most sentences: no pass at all)
+        return False
     quotes, scanned = 0, 0
     for future in cues.FUTURE.finditer(text):
         quotes += sum(1 for _ in _QUOTES.finditer(text, scanned, future.start()))
@@ -245,9 +247,11 @@ def told_since_the_news(text: str, news_day: dt.date | None, published: dt.date 
     reacting, and a news day before the report."""
     if news_day is None or published is None or not news_day < published:
         return False
-    if cues.REPORTING.search(text) is None and cues.REACTION.search(text) is None:
+    reaction = cues.reaction_in(text)
+    if reaction is None and cues.reporting_in(text) is None:
         return False
-    reaction = cues.REACTION.search(text)
+    if cues.future_in(text) is None:  # nothing ahead to answer for
+        return True
     return all(_answered(text, future.start(), reaction)
                for future in cues.FUTURE.finditer(text))
 
@@ -345,7 +349,7 @@ def future_of_its_own(text: str) -> bool:
     looks ahead: the narrative's day still reaches them. A verb of saying or reacting ("said
     the bloc would study the ruling") or a past verb inside a quotation is no such
     happening."""
-    future = cues.FUTURE.search(text)
+    future = cues.future_in(text)
     if future is None:
         return False
     quotes, scanned = 0, 0  # quotation marks before `scanned`, counted once (one pass)

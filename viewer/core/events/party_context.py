@@ -7,8 +7,10 @@ named), and that state is read and written once per sentence of the document's p
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
+from viewer.core.events.cue_scan import fold
 from viewer.core.events.parties import Gazetteer, Mention
 
 
@@ -19,6 +21,12 @@ class PartyContext:
     named: dict[str, int] = field(default_factory=dict)  # party → where last named
     opened: str | None = None  # the party the last body sentence opened with
     times: dict[str, int] = field(default_factory=dict)  # party → how often named
+    # Where a pair reference's word may be ("both", "two": `pair_word_starts`), found once
+    # per document; None: not known, every sentence asks the expression.
+    pair_at: array[int] | None = None
+
+    def __post_init__(self) -> None:
+        self.pair_at = pair_word_starts(self.gazetteer.pair_firsts, self.text)
 
     def read(self, start: int, end: int, body: bool, reference_cues: list[tuple[int, int]] | None
              ) -> tuple[list[Mention], list[Mention]]:
@@ -31,7 +39,7 @@ class PartyContext:
                 self.named[seat] = -1  # named before anything the article names
         mentions = gazetteer.mentions(text, start, end)
         referring = gazetteer.references(text, start, end, self.named, reference_cues,
-                                         self.times)
+                                         self.times, self.pair_at)
         if body:
             if self.opened is not None:  # (without a party before, "It …" names none)
                 it = gazetteer.pronoun_reference(text, start, end, self.opened)
@@ -44,3 +52,24 @@ class PartyContext:
                 named[mention.party] = mention.start
                 times[mention.party] = times.get(mention.party, 0) + 1
         return mentions, referring
+
+
+def pair_word_starts(words: tuple[str, ...], text: str) -> array[int] | None:
+    """Where one of `words` (lower case) starts in `text` read case-blind, in order: a few
+    substring searches over the document, after which a sentence asks a binary search
+    whether its expression for them could match. Only the places are kept (the folded copy
+    of the text is dropped at once: events, not text copies, make an article's memory).
+    None where the fold cannot say (no words, or a text whose lower case changes length)."""
+    if not words:
+        return None
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    found: list[int] = []
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            found.append(at)
+            at = folded.find(word, at + 1)
+    found.sort()
+    return array("q", found)  # (8 bytes a place, not a list's 36)
