@@ -55,6 +55,20 @@ from viewer.core.model import Document
 from viewer.core.timex import Tagger, Timex
 
 
+def _back_to_the_news(doc: Document, number: int, text: str, focus: Part | None,
+                      lead: Part | None, told_before: int, last_told: int) -> bool:
+    """Whether a body sentence opening a new paragraph sends the narrative back to the
+    story's own news day. Not when it goes on from the sentence that set the narrative's day
+    with a past verb of its own (`paragraph_anchor`), nor when it quotes on the speaker of
+    the sentence right before, which set that day."""
+    anchor = (doc.sentence_text(doc.sentences[told_before])
+              if past_anchor(focus, lead, told_before, doc.date) else None)
+    if goes_on_from(text, anchor) and cues.past_in(text) is not None:
+        return False
+    return not (told_before == last_told == number - 1 and focus is not None
+                and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1])))
+
+
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                      taxonomy: Taxonomy, modality: ModalityRules | None = None,
                      speakers: SpeakerRules | None = None) -> DocumentEvents:
@@ -97,12 +111,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
-        if new_paragraph and not (goes_on_from(text, doc.sentence_text(doc.sentences[told_before])
-                                               if past_anchor(focus, lead, told_before, doc.date)
-                                               else None)
-                                  and (past := cues.past_in(text) is not None)) and not (
-                told_before == last_told == number - 1 and focus is not None
-                and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1]))):
+        if new_paragraph and _back_to_the_news(doc, number, text, focus, lead, told_before,
+                                               last_told):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
