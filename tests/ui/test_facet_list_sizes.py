@@ -155,3 +155,28 @@ def test_fitting_again_to_the_same_texts_measures_nothing(qtbot: Any) -> None:
     assert measured == []
     facet.set_counts({f"a longer title {i}": 100 - i for i in range(50)})  # new texts
     assert measured
+
+
+def test_new_labels_are_measured_only_where_they_may_be_the_widest(qtbot: Any) -> None:
+    """Bounds from the characters hold every ASCII label's advance; a list of new titles
+    measures the few that may be widest, and shows what measuring each showed."""
+    from PySide6.QtGui import QFontMetricsF
+
+    pick = random.Random(11)
+    words = ["Geneva", "talks", "AVATAR", "To", "office", "Wy", "fjord", "ff", "Lviv,", "(3)"]
+    _window, lists = _side_by_side(qtbot, 260, 300)
+    ours, theirs = lists
+    metrics = QFontMetricsF(ours.font())
+    for _ in range(200):
+        label = " ".join(pick.choice(words) for _ in range(pick.randint(1, 14)))
+        least, most = ours._sizes._bounds(label, metrics)
+        assert least <= metrics.horizontalAdvance(label) <= most, label
+    for round_ in range(3):
+        titles = [f"{round_} " + " ".join(pick.choice(words) for _ in range(pick.randint(1, 9)))
+                  for _ in range(150)]
+        counts = {title: pick.randint(1, 500) for title in titles}
+        for facet in lists:
+            facet.set_counts(counts)
+        measured = set(ours._sizes._advances) & set(titles)  # labels, not count texts
+        assert len(measured) < len(set(titles)) // 2
+        assert _shown(ours) == _shown(theirs)

@@ -73,3 +73,43 @@ def test_every_state_shows_what_qt_s_bar_shows_and_the_style_draws_on_change(
     for bar in (plain, steady):
         bar.setEnabled(False)
     assert _same_pixels(window, plain, steady)
+
+
+def test_a_look_shown_before_the_last_is_drawn_from_its_kept_picture(
+        qtbot: Any, monkeypatch: Any) -> None:
+    """A filter toggled on and off again alternates the timeline's bars between two looks:
+    each is drawn by the style once, then shown from its kept picture, the pixels the same
+    as Qt's bar."""
+    window, plain, steady = _pair(qtbot)
+    drawn: list[int] = []
+    original = SteadyScrollBar._drawn
+
+    def counted(self: SteadyScrollBar) -> Any:
+        drawn.append(1)
+        return original(self)
+
+    monkeypatch.setattr(SteadyScrollBar, "_drawn", counted)
+    states = [(40, 13, 0), (400, 13, 200)]
+    for maximum, page, value in states * 3:
+        for bar in (plain, steady):
+            bar.setPageStep(page)
+            bar.setRange(0, maximum)
+            bar.setValue(value)
+        assert _same_pixels(window, plain, steady), (maximum, page, value)
+    looks = len(drawn)
+    steady.setRange(0, 40)
+    steady.setValue(0)
+    steady.repaint()
+    steady.setRange(0, 400)
+    steady.setValue(200)
+    steady.repaint()
+    assert len(drawn) == looks <= 2 * len(states), "kept looks are not drawn again"
+
+
+def test_the_timeline_s_bars_keep_their_pictures(qtbot: Any) -> None:
+    from viewer.ui.timeline_widget import TimelineWidget
+
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    assert isinstance(timeline.horizontalScrollBar(), SteadyScrollBar)
+    assert isinstance(timeline.verticalScrollBar(), SteadyScrollBar)

@@ -1,5 +1,5 @@
-"""The events table's vertical scroll bar, which keeps its last picture and draws it again
-while the bar looks the same.
+"""A scroll bar that keeps its last few pictures and draws one again while the bar looks
+the same as when it was drawn (the events table's vertical bar, the timeline's two bars).
 
 Every filter change lays the table out again, and Qt's scroll area then raises both scroll
 bars' containers, which repaints the vertical bar whole even when nothing on it moved
@@ -21,6 +21,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
+KEPT_LOOKS = 4  # pictures kept per bar (a few bars' worth of pixels each)
 _PARTS = (QStyle.SubControl.SC_ScrollBarSlider, QStyle.SubControl.SC_ScrollBarGroove,
           QStyle.SubControl.SC_ScrollBarSubLine, QStyle.SubControl.SC_ScrollBarAddLine,
           QStyle.SubControl.SC_ScrollBarSubPage, QStyle.SubControl.SC_ScrollBarAddPage)
@@ -34,7 +35,9 @@ class SteadyScrollBar(QScrollBar):
         # The kept picture is opaque, drawn over the bar's background colour: Qt fills the
         # bar with that colour first, so drawing the picture leaves what the style drew.
         self.setAutoFillBackground(True)
-        self._picture: tuple[tuple[object, ...], QPixmap] | None = None
+        # the last few looks' pictures, newest last: a filter toggled on and off again
+        # alternates between two looks of the timeline's bars, each drawn once
+        self._pictures: dict[tuple[object, ...], QPixmap] = {}
 
     def _look(self) -> tuple[object, ...]:
         """What the style draws the bar from when no part is hovered or pressed: its parts'
@@ -63,10 +66,14 @@ class SteadyScrollBar(QScrollBar):
             super().paintEvent(event)
             return
         look = self._look()
-        if self._picture is None or self._picture[0] != look:
-            self._picture = (look, self._drawn())
+        picture = self._pictures.pop(look, None)
+        if picture is None:
+            picture = self._drawn()
+            if len(self._pictures) >= KEPT_LOOKS:
+                del self._pictures[next(iter(self._pictures))]
+        self._pictures[look] = picture
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture[1])
+        painter.drawPixmap(0, 0, picture)
         painter.end()
 
     def _drawn(self) -> QPixmap:
