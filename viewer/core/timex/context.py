@@ -312,10 +312,12 @@ class Match:
         sign, cue_start, cue_end = self._nearest_cue(index, (left, right, limit), start, end)
         if sign > 0 and self._text[cue_start:cue_end].lower() in self.lex.firm_future:
             return 2
-        if sign <= 0 and self._deadline(left) and (sign == 0 or (cue_end <= start and (_apart(
+        if sign <= 0 and self._deadline(left) and (sign == 0 or _apart(
                 index.clauses(left, right), (cue_start, cue_end), (start, end))
-                or self._perfect(cue_start)))):
-            return 1  # a deadline whose own clause has no past verb lies ahead
+                or (cue_end <= start and self._perfect(cue_start))):
+            # a deadline whose own clause has no past verb lies ahead, whether the telling
+            # verb comes before it or after ("could run short by January, the agency warned")
+            return 1
         return sign
 
     def _perfect(self, verb: int) -> bool:
