@@ -261,6 +261,19 @@ def weekday(m: Match) -> Result | None:
     return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
 
 
+def season_around(day: dt.date, step: int) -> str:
+    """The value of the season that holds `day`, or of the one `step` seasons away: "this
+    season" in a July report is that summer, not the year ("the reservoir will take in less
+    this season"). A winter is written with the year of its December."""
+    months = day.year * 12 + day.month - 1 + 3 * step
+    year, month = divmod(months, 12)
+    month += 1
+    for code, (first, last) in SEASON_MONTHS.items():
+        if first <= month <= last:
+            return f"{year:04d}-{code}"
+    return f"{year - (month <= 2):04d}-WI"  # December to February
+
+
 def season(m: Match) -> Result | None:
     word = m.g("season") or ""
     code = m.lex.seasons[word]

@@ -7,7 +7,7 @@ import functools
 import re
 
 from viewer.core.timex.context import Match
-from viewer.core.timex.normalize_dates import Result, calendar_date, weekday
+from viewer.core.timex.normalize_dates import Result, calendar_date, season_around, weekday
 from viewer.core.timex.normalize_durations import (
     TIME_UNITS,
     approx_mod,
@@ -294,6 +294,8 @@ def relative_period(m: Match) -> Result | None:
         return None
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1,
             "year-ago": -4, "year-earlier": -4, "prior-year": -4, "year-before": -4}.get(when, 0)
+    if unit_word == "season" and -1 <= step <= 1:
+        return Result("DATE", season_around(m.dct, step), anchor="dct")
     if unit_word in m.lex.seasons:
         from viewer.core.timex.normalize_dates import season
 
