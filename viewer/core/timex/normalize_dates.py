@@ -32,6 +32,8 @@ class Result:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# What joins two weekdays of one happening ("on Thursday and Friday", "Monday to Wednesday").
+_JOINED_DAYS = re.compile(r"\s*(?:and|or|to|through|till|until|-|–)\s*")
 
 
 def capitalised(word: str | None) -> bool:
@@ -245,6 +247,10 @@ def weekday(m: Match) -> Result | None:
         delta = -(back or 7)
     elif rel in ("next", "coming", "following"):
         delta = ahead or 7
+    elif (first := _joined_to(m)) is not None:
+        # "will meet on Thursday and Friday" written on a Friday: the day after Thursday
+        base, kind = first, "narrative"
+        delta = (target - first.isoweekday()) % 7 or 7
     elif back == 0:
         delta = 0
     elif rel == "this":
@@ -259,6 +265,19 @@ def weekday(m: Match) -> Result | None:
         delta = ahead if tense > 0 or (tense == 0 and ahead < back) else -back
     day = base + dt.timedelta(days=delta)
     return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
+
+
+def _joined_to(m: Match) -> dt.date | None:
+    """The day of the weekday this one is joined to ("Thursday and Friday"): the second of
+    such a pair comes after the first, whatever the report's day is."""
+    anchor = m.anchor
+    if anchor is None or anchor.unit != "D" or not 0 < m.start - anchor.end <= 12:
+        return None
+    text = m.text
+    if _JOINED_DAYS.fullmatch(text, anchor.end, m.start) is None:
+        return None
+    word = text[max(0, anchor.end - 9) : anchor.end].split()
+    return anchor.day if word and word[-1].lower() in m.lex.weekdays else None
 
 
 def season_around(day: dt.date, step: int) -> str:
