@@ -211,6 +211,10 @@ class TenseIndex:
         return future, past
 
 
+# What stands between a verb and the time it is told at ("agreed on Thursday").
+_OWN_TIME = re.compile(r"\s+(?:on|in|at)\s+")
+
+
 def _apart(clauses: list[int], cue: tuple[int, int], span: tuple[int, int]) -> bool:
     """Whether a clause break lies between a cue and an expression."""
     lo, hi = (cue[1], span[0]) if cue[1] <= span[0] else (span[1], cue[0])
@@ -384,7 +388,9 @@ class Match:
         for cue_start, cue_end, is_after, sign in near:
             lo, hi = (cue_end, start) if cue_end <= start else (end, cue_start)
             other = _apart(clauses, (cue_start, cue_end), (start, end))
-            key = (int(other), max(0, hi - lo), is_after, sign, cue_start, cue_end)
+            # a verb and its own time ("agreed on Thursday to hold talks"): no distance
+            gap = 0 if not is_after and _OWN_TIME.fullmatch(self._text, lo, hi) else hi - lo
+            key = (int(other), max(0, gap), is_after, sign, cue_start, cue_end)
             if best is None or key[:3] < best[:3]:
                 best = key
         return (best[3], best[4], best[5]) if best else (0, 0, 0)
