@@ -61,3 +61,17 @@ def test_only_the_words_next_to_the_date_are_read() -> None:
     assert names_a_thing(text, 14, 20)
     assert not names_a_thing(text, 30, 36)
     assert not names_a_thing("Talks on Friday ended.", 9, 15)
+
+
+def test_a_bare_season_before_a_noun_is_a_kind_not_a_time(tmp_path: Path) -> None:
+    article = (
+        "date 2026-12-04 Mountain roads\n\n"
+        "Governors back winter curfew on mountain roads as snow falls\n\n"
+        "The regional council on Thursday voted for a curfew on mountain roads.\n\n"
+        "The council will meet again in the spring.\n"
+    )
+    assert dates_in(tmp_path, article, "back winter curfew") == (D(2026, 12, 3), D(2026, 12, 3))
+    assert dates_in(tmp_path, article, "meet again in the spring")[0] == D(2027, 3, 1)
+    text = "Donors sent winter fuel. Prices rise in winter months."
+    assert names_a_thing(text, 12, 18)
+    assert not names_a_thing(text, 40, 46)

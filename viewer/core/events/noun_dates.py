@@ -18,6 +18,7 @@ _AFTER = re.compile(rf"(?:{'|'.join(cues.CUES.get('noun_date_after', []))})[a-z]
 _BEFORE = re.compile(cues.CUES.get("noun_date_before", "(?!)"))
 _ATTRIBUTIVE = re.compile(cues.CUES.get("noun_date_attributive", "(?!)"))
 _SEASON = re.compile(cues.CUES.get("noun_date_seasons", "(?!)"))
+_BARE_SEASON = re.compile(cues.CUES.get("noun_date_bare_seasons", "(?!)"))
 _NOUN = re.compile(r"\s+[a-z]")
 _REACH = 28  # a word and the spaces before the date: enough to see that one is there
 
@@ -32,6 +33,7 @@ def names_a_thing(sentence: str, at: int, end: int) -> bool:
         return _BEFORE.search(sentence, lo, at) is not None
     if _NOUN.match(sentence, end) is None:
         return False
-    if _SEASON.match(sentence, at, end):  # "orders for the spring": "the spring"
+    if _SEASON.match(sentence, at, end) or _BARE_SEASON.fullmatch(sentence, at, end):
+        # "orders for the spring": "the spring"; "backs winter pause": a kind of pause
         return _BEFORE.search(sentence, lo, at) is not None
     return _ATTRIBUTIVE.search(sentence, lo, at) is not None
