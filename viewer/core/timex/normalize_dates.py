@@ -245,7 +245,10 @@ def weekday(m: Match) -> Result | None:
     ahead = (target - today) % 7
     if rel in ("last", "past", "previous"):
         delta = -(back or 7)
-    elif rel in ("next", "coming", "following"):
+    elif rel == "next":
+        # "next Sunday" written on a Saturday is a week tomorrow: the morrow is "tomorrow"
+        delta = ahead + 7 if ahead <= 1 else ahead
+    elif rel in ("coming", "following"):
         delta = ahead or 7
     elif (first := _joined_to(m)) is not None:
         # "will meet on Thursday and Friday" written on a Friday: the day after Thursday
