@@ -45,3 +45,15 @@ def _work(copies: int) -> int:
 
 def test_reading_next_weekdays_is_linear() -> None:
     assert growth(_work) < 4.6
+
+
+def test_overnight_after_a_plan_ahead_is_the_reports_night() -> None:
+    # the plan's day lies ahead: no night the story has reached, so "overnight" is the night
+    # before the report (it had been the night into the morrow, after "next Thursday" was
+    # read as the morrow)
+    found = tag("Talks will resume next Thursday. The army shelled the port overnight.",
+                dt.date(2026, 10, 7))
+    assert find(found, "overnight").value == "2026-10-06TNI"
+    found = tag("The talks ended on Monday. The army shelled the port overnight.",
+                dt.date(2026, 10, 7))
+    assert find(found, "overnight").value == "2026-10-04TNI"

@@ -142,7 +142,9 @@ def deictic_day(m: Match) -> Result | None:
         return Result("TIME", f"{day.isoformat()}TNI", anchor="dct")
     if word == "overnight":
         near, end, kind = m.anchor, m.dct, "dct"
+        # (a plan's day ahead is no night the story has reached: the report's night stands)
         if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
+                near.day <= m.dct) and (
                 "\n\n" not in m.text[near.end : m.start]
                 or dt.timedelta(0) <= m.dct - near.day <= _NEWS_WEEK):
             # "Shares closed lower Friday after overnight losses": the night before that day;
