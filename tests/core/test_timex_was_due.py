@@ -1,7 +1,9 @@
 """"Was due to" tells a plan as it stood in the past: its weekday is the one just gone.
 
 "The curfew was due to start on Sunday", written on a Monday, is the day before, as "had
-been due to" already was; "is due to start on Sunday" stays ahead. Invented sentences.
+been due to" already was; "is due to start on Sunday" stays ahead. Backshifted reported
+speech ("officials said the talks were due to resume on Monday") is read as past too: a
+judgement, since such a sentence may also tell a plan still ahead. Invented sentences.
 """
 
 from __future__ import annotations
