@@ -87,3 +87,8 @@ def test_a_day_chosen_as_something_is_not_the_day_of_choosing(tmp_path: Path) ->
     assert dates_in(tmp_path, article, "met on June 14")[0] == D(2026, 6, 14)
     text = "They set Friday as the deadline."
     assert names_a_thing(text, 9, 15)
+
+
+def test_a_bare_season_before_a_preposition_stays_a_time() -> None:
+    text = "Aid agencies brace for a hungry summer in the north."
+    assert not names_a_thing(text, text.index("summer"), text.index("summer") + 6)

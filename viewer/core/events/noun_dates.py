@@ -19,6 +19,7 @@ _BEFORE = re.compile(cues.CUES.get("noun_date_before", "(?!)"))
 _ATTRIBUTIVE = re.compile(cues.CUES.get("noun_date_attributive", "(?!)"))
 _SEASON = re.compile(cues.CUES.get("noun_date_seasons", "(?!)"))
 _BARE_SEASON = re.compile(cues.CUES.get("noun_date_bare_seasons", "(?!)"))
+_NOT_A_NOUN = re.compile(cues.CUES.get("noun_date_bare_not_before", "(?!)"))
 _CHOSEN_BEFORE = re.compile(cues.CUES.get("noun_date_chosen_before", "(?!)"))
 _CHOSEN_AFTER = re.compile(cues.CUES.get("noun_date_chosen_after", "(?!)"))
 _NOUN = re.compile(r"\s+[a-z]")
@@ -38,7 +39,8 @@ def names_a_thing(sentence: str, at: int, end: int) -> bool:
         return _BEFORE.search(sentence, lo, at) is not None
     if _NOUN.match(sentence, end) is None:
         return False
-    if _SEASON.match(sentence, at, end) or _BARE_SEASON.fullmatch(sentence, at, end):
+    if _SEASON.match(sentence, at, end) or (_BARE_SEASON.fullmatch(sentence, at, end)
+                                             and not _NOT_A_NOUN.match(sentence, end)):
         # "orders for the spring": "the spring"; "backs winter pause": a kind of pause
         return _BEFORE.search(sentence, lo, at) is not None
     return _ATTRIBUTIVE.search(sentence, lo, at) is not None
