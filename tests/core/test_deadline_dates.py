@@ -106,3 +106,20 @@ def test_a_running_total_since_a_month_is_the_reports(tmp_path: Path) -> None:
         "October 2025.\n")
     event = extract_folder(tmp_path, use_cache=False).events[0]
     assert (event.start, event.end) == (D(2026, 3, 12), D(2026, 3, 12))
+
+
+def test_a_deadline_over_a_period_holding_the_report_runs_from_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2026-03-12 River levels\n\n"
+        "The board might close the locks if the water keeps rising through March.\n\n"
+        "Barge traffic dropped through March, the port said.\n")
+    (tmp_path / "b.txt").write_text(
+        "date 2026-10-12 River levels\n\n"
+        "Hydrologists expect dry weather until the end of the year.\n")
+    dates: dict[str, tuple[dt.date | None, dt.date | None]] = {
+        e.text: (e.start, e.end) for e in extract_folder(tmp_path, use_cache=False).events}
+    assert _of(dates, "rising through March") == (D(2026, 3, 12), D(2026, 3, 31))
+    # (the tagger's "end of the year" is its last months: told in October, it holds the day)
+    assert _of(dates, "until the end of the year") == (D(2026, 10, 12), D(2026, 12, 31))
+    # told as past, the month is the month
+    assert _of(dates, "dropped through March") == (D(2026, 3, 1), D(2026, 3, 31))

@@ -430,3 +430,15 @@ def _noun_dates_work(copies: int) -> int:
 
 def test_noun_dates_speech_going_on_and_habits_are_linear() -> None:
     assert growth(_noun_dates_work) < LINEAR
+
+
+def _holding_deadline_work(copies: int) -> int:
+    """One long sentence of deadlines over the report's own month: whether the sentence
+    speaks of what lies ahead is read once, not once per deadline."""
+    text = "The board might close the locks" + (
+        ", and the docks through June, and the weirs until June" * copies * 8) + "."
+    return work_extracting(text, "2026-06-12", sentence_dating)
+
+
+def test_deadlines_holding_the_report_are_linear() -> None:
+    assert growth(_holding_deadline_work) < LINEAR

@@ -61,3 +61,34 @@ def test_only_the_words_next_to_the_date_are_read() -> None:
     assert names_a_thing(text, 14, 20)
     assert not names_a_thing(text, 30, 36)
     assert not names_a_thing("Talks on Friday ended.", 9, 15)
+
+
+def test_a_bare_season_before_a_noun_is_a_kind_not_a_time(tmp_path: Path) -> None:
+    article = (
+        "date 2026-12-04 Mountain roads\n\n"
+        "Governors back winter curfew on mountain roads as snow falls\n\n"
+        "The regional council on Thursday voted for a curfew on mountain roads.\n\n"
+        "The council will meet again in the spring.\n"
+    )
+    assert dates_in(tmp_path, article, "back winter curfew") == (D(2026, 12, 3), D(2026, 12, 3))
+    assert dates_in(tmp_path, article, "meet again in the spring")[0] == D(2027, 3, 1)
+    text = "Donors sent winter fuel. Prices rise in winter months."
+    assert names_a_thing(text, 12, 18)
+    assert not names_a_thing(text, 40, 46)
+
+
+def test_a_day_chosen_as_something_is_not_the_day_of_choosing(tmp_path: Path) -> None:
+    article = (
+        "date 2026-05-22 Election board\n\n"
+        "The election board named June 14 as the day of the runoff at a session on Tuesday.\n\n"
+        "The board met on June 14 as the count went on.\n"
+    )
+    assert dates_in(tmp_path, article, "named June 14 as") == (D(2026, 5, 19), D(2026, 5, 19))
+    assert dates_in(tmp_path, article, "met on June 14")[0] == D(2026, 6, 14)
+    text = "They set Friday as the deadline."
+    assert names_a_thing(text, 9, 15)
+
+
+def test_a_bare_season_before_a_preposition_stays_a_time() -> None:
+    text = "Aid agencies brace for a hungry summer in the north."
+    assert not names_a_thing(text, text.index("summer"), text.index("summer") + 6)

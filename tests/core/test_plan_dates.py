@@ -117,3 +117,22 @@ def test_the_news_day_is_the_tellings_when_the_news_lies_ahead(tmp_path: Path) -
     # may run on to the report, as reactions do).
     assert dates("talks had failed")[0] == D(2026, 10, 14)
     assert dates("rejected the demand") == (D(2026, 10, 14), D(2026, 10, 15))
+
+
+def test_a_stance_with_a_past_perfect_after_its_future_is_no_more_of_the_plan() -> None:
+    ahead = D(2026, 6, 10)
+    assert not continues_plan("A rebel spokesman said the group would respect the accord, but "
+                              "that it had never agreed to hand over its rifles.", ahead, REPORT)
+    assert not continues_plan("The union said it would keep talking although it had rejected "
+                              "the offer.", ahead, REPORT)
+    assert continues_plan("The union said it would keep talking to the owners.", ahead, REPORT)
+
+
+def test_a_stance_after_a_plan_takes_the_news_day(tmp_path: Path) -> None:
+    article = (
+        "date 2026-06-03 Rebels to hand over arms\n\n"
+        "Rebel fighters handed over their first heavy guns on Wednesday, officials said.\n\n"
+        "The fighters may begin handing over mortars to the monitors in July, according to a "
+        "monitor. A rebel spokesman said the group would respect the accord, but that it had "
+        "never agreed to hand over its rifles.\n")
+    assert dates_in(tmp_path, article, "never agreed to hand over") == (REPORT, REPORT)

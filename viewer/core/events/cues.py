@@ -42,6 +42,10 @@ BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$|"
                    rf"\b(?:{_alternation(CUES.get('bounds_adjacent', []))})\s+$", re.IGNORECASE)
 # "by Friday", "before the end of March" right before a date ahead of the report: a deadline.
 DEADLINE = re.compile(rf"\b(?:{_alternation(CUES.get('deadlines', []))})\s+$", re.IGNORECASE)
+# "through March" told in March about what lies ahead: from the report to the period's end.
+DEADLINE_HOLDING = re.compile(rf"\b(?:{_alternation(CUES.get('deadlines_holding', []))})\s+$",
+                              re.IGNORECASE)
+HOLDING_REACH = 2 + max(map(len, CUES.get("deadlines_holding", ["by"])))
 # "within two weeks", "over the next three weeks", "has seven days to": a window ahead.
 WINDOW_BEFORE = re.compile(rf"\b(?:{_alternation(CUES.get('window_before', []))})\s+$",
                            re.IGNORECASE)

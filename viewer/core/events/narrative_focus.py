@@ -15,6 +15,9 @@ from viewer.core.timex import Timex
 from viewer.core.timex.value_calendar import shift
 
 _COMMA = re.compile(",")
+# A past perfect after the plan's future ("would honour the deal, but had not agreed to
+# disarm") reports a stance on what was already settled, told on the news day.
+_PERFECT = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('reported_perfect', []))})\b")
 
 
 class _Dated(Protocol):
@@ -73,7 +76,9 @@ def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) 
     States is expected to send its envoy."), tells more of that plan and takes its date. The
     future must be the sentence's own: no past happening before it ("said the company had
     not cut jobs and did not plan to"; a verb of saying is no happening), and not inside a
-    relative clause (", which would let it keep the duties")."""
+    relative clause (", which would let it keep the duties"), nor followed by a past perfect
+    ("said the group would keep its word but had not agreed to disarm": a stance told on
+    the day, not more of the plan)."""
     if focus is None or published is None or focus <= published:
         return False
     future = cues.future_in(text)
@@ -82,7 +87,8 @@ def continues_plan(text: str, focus: dt.date | None, published: dt.date | None) 
     head = text[: future.start()]
     if any(cues.RELATIVE.match(head, comma.end()) for comma in _COMMA.finditer(head)):
         return False
-    return all(cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(head))
+    return all(cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(head)) and (
+        _PERFECT.search(text, future.end()) is None)
 
 
 

@@ -64,6 +64,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
     set_for: set[int] = set()
     separators: list[int] | None = None
     called_off: bool | None = None  # the sentence puts a happening off (read once, if asked)
+    ahead: bool | None = None  # the sentence speaks of what lies ahead (read once, if asked)
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATING:
             continue
@@ -76,7 +77,12 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         at = slice(timex.start - offset).indices(len(sentence_text))[1]
         # (a bound does not reach over "planned for": "before talks planned for next week";
         # nor is one negated: "not expected before 2028")
-        if may_bound(sentence_text, max(0, at - cues.BOUND_REACH), at) and cues.BOUND.search(
+        if (published is not None and timex.earliest <= published < timex.latest
+                and cues.DEADLINE_HOLDING.search(sentence_text, max(0, at - cues.HOLDING_REACH),
+                                                 at)
+                and (ahead := ahead if ahead is not None else _told_ahead(sentence_text))):
+            deadlines.add(timex.start)  # "if cases keep rising through March", told in March
+        elif may_bound(sentence_text, max(0, at - cues.BOUND_REACH), at) and cues.BOUND.search(
                 sentence_text, max(0, at - cues.BOUND_REACH), at) and not (
                 cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
                 or cues.NEGATED_BOUND.search(sentence_text, max(0, at - cues.NEGATED_REACH),
@@ -128,6 +134,13 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
               **dict.fromkeys(as_of, "as of"), **dict.fromkeys(set_for, "set for")} if (
         deadlines or sinces or as_of or set_for) else {}  # (most sentences have no bound)
     return usable, bounds, origins, relatives
+
+
+def _told_ahead(sentence_text: str) -> bool:
+    """The sentence speaks of what lies ahead: a future cue, or no past verb other than one
+    of saying ("Forecasters expect little rain until the end of the year")."""
+    return cues.FUTURE.search(sentence_text) is not None or all(
+        cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(sentence_text))
 
 
 _RELATIVE_IN_PRESENT = re.compile(

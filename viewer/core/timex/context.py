@@ -211,6 +211,10 @@ class TenseIndex:
         return future, past
 
 
+# What stands between a verb and the time it is told at ("agreed on Thursday").
+_OWN_TIME = re.compile(r"\s+(?:on|in|at)\s+")
+
+
 def _apart(clauses: list[int], cue: tuple[int, int], span: tuple[int, int]) -> bool:
     """Whether a clause break lies between a cue and an expression."""
     lo, hi = (cue[1], span[0]) if cue[1] <= span[0] else (span[1], cue[0])
@@ -312,10 +316,12 @@ class Match:
         sign, cue_start, cue_end = self._nearest_cue(index, (left, right, limit), start, end)
         if sign > 0 and self._text[cue_start:cue_end].lower() in self.lex.firm_future:
             return 2
-        if sign <= 0 and self._deadline(left) and (sign == 0 or (cue_end <= start and (_apart(
+        if sign <= 0 and self._deadline(left) and (sign == 0 or _apart(
                 index.clauses(left, right), (cue_start, cue_end), (start, end))
-                or self._perfect(cue_start)))):
-            return 1  # a deadline whose own clause has no past verb lies ahead
+                or (cue_end <= start and self._perfect(cue_start))):
+            # a deadline whose own clause has no past verb lies ahead, whether the telling
+            # verb comes before it or after ("could run short by January, the agency warned")
+            return 1
         return sign
 
     def _perfect(self, verb: int) -> bool:
@@ -382,7 +388,9 @@ class Match:
         for cue_start, cue_end, is_after, sign in near:
             lo, hi = (cue_end, start) if cue_end <= start else (end, cue_start)
             other = _apart(clauses, (cue_start, cue_end), (start, end))
-            key = (int(other), max(0, hi - lo), is_after, sign, cue_start, cue_end)
+            # a verb and its own time ("agreed on Thursday to hold talks"): no distance
+            gap = 0 if not is_after and _OWN_TIME.fullmatch(self._text, lo, hi) else hi - lo
+            key = (int(other), max(0, gap), is_after, sign, cue_start, cue_end)
             if best is None or key[:3] < best[:3]:
                 best = key
         return (best[3], best[4], best[5]) if best else (0, 0, 0)

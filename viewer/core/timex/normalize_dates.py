@@ -32,6 +32,8 @@ class Result:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# What joins two weekdays of one happening ("on Thursday and Friday", "Monday to Wednesday").
+_JOINED_DAYS = re.compile(r"\s*(?:and|or|to|through|till|until|-|–)\s*")
 
 
 def capitalised(word: str | None) -> bool:
@@ -243,8 +245,15 @@ def weekday(m: Match) -> Result | None:
     ahead = (target - today) % 7
     if rel in ("last", "past", "previous"):
         delta = -(back or 7)
-    elif rel in ("next", "coming", "following"):
+    elif rel == "next":
+        # "next Sunday" written on a Saturday is a week tomorrow: the morrow is "tomorrow"
+        delta = ahead + 7 if ahead <= 1 else ahead
+    elif rel in ("coming", "following"):
         delta = ahead or 7
+    elif (first := _joined_to(m)) is not None:
+        # "will meet on Thursday and Friday" written on a Friday: the day after Thursday
+        base, kind = first, "narrative"
+        delta = (target - first.isoweekday()) % 7 or 7
     elif back == 0:
         delta = 0
     elif rel == "this":
@@ -259,6 +268,32 @@ def weekday(m: Match) -> Result | None:
         delta = ahead if tense > 0 or (tense == 0 and ahead < back) else -back
     day = base + dt.timedelta(days=delta)
     return Result("TIME" if part else "DATE", day.isoformat() + suffix, anchor=kind)
+
+
+def _joined_to(m: Match) -> dt.date | None:
+    """The day of the weekday this one is joined to ("Thursday and Friday"): the second of
+    such a pair comes after the first, whatever the report's day is."""
+    anchor = m.anchor
+    if anchor is None or anchor.unit != "D" or not 0 < m.start - anchor.end <= 12:
+        return None
+    text = m.text
+    if _JOINED_DAYS.fullmatch(text, anchor.end, m.start) is None:
+        return None
+    word = text[max(0, anchor.end - 9) : anchor.end].split()
+    return anchor.day if word and word[-1].lower() in m.lex.weekdays else None
+
+
+def season_around(day: dt.date, step: int) -> str:
+    """The value of the season that holds `day`, or of the one `step` seasons away: "this
+    season" in a July report is that summer, not the year ("the reservoir will take in less
+    this season"). A winter is written with the year of its December."""
+    months = day.year * 12 + day.month - 1 + 3 * step
+    year, month = divmod(months, 12)
+    month += 1
+    for code, (first, last) in SEASON_MONTHS.items():
+        if first <= month <= last:
+            return f"{year:04d}-{code}"
+    return f"{year - (month <= 2):04d}-WI"  # December to February
 
 
 def season(m: Match) -> Result | None:

@@ -7,7 +7,7 @@ import functools
 import re
 
 from viewer.core.timex.context import Match
-from viewer.core.timex.normalize_dates import Result, calendar_date, weekday
+from viewer.core.timex.normalize_dates import Result, calendar_date, season_around, weekday
 from viewer.core.timex.normalize_durations import (
     TIME_UNITS,
     approx_mod,
@@ -142,7 +142,9 @@ def deictic_day(m: Match) -> Result | None:
         return Result("TIME", f"{day.isoformat()}TNI", anchor="dct")
     if word == "overnight":
         near, end, kind = m.anchor, m.dct, "dct"
+        # (a plan's day ahead is no night the story has reached: the report's night stands)
         if near is not None and near.unit == "D" and m.start - near.end < _CLOCK_REACH and (
+                near.day <= m.dct) and (
                 "\n\n" not in m.text[near.end : m.start]
                 or dt.timedelta(0) <= m.dct - near.day <= _NEWS_WEEK):
             # "Shares closed lower Friday after overnight losses": the night before that day;
@@ -294,6 +296,8 @@ def relative_period(m: Match) -> Result | None:
         return None
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1,
             "year-ago": -4, "year-earlier": -4, "prior-year": -4, "year-before": -4}.get(when, 0)
+    if unit_word == "season" and -1 <= step <= 1:
+        return Result("DATE", season_around(m.dct, step), anchor="dct")
     if unit_word in m.lex.seasons:
         from viewer.core.timex.normalize_dates import season
 
