@@ -126,13 +126,18 @@ def test_a_facet_chosen_alone_is_counted_over_the_scalar_rows_once_until_an_edit
     events = synthetic_events(400, seed=6, documents=400)
     index = _index(events)
     tallied: list[tuple[str, int]] = []
-    tally_rows = filtering.tally_rows
+    tally_rows, tally_mask = filtering.tally_rows, filtering.tally_mask
 
     def counting(columns: object, name: str, rows: np.ndarray, size: int) -> object:
         tallied.append((name, len(rows)))
         return tally_rows(columns, name, rows, size)  # type: ignore[arg-type]
 
+    def masked(columns: object, name: str, mask: np.ndarray, size: int) -> object:
+        tallied.append((name, int(mask.sum())))
+        return tally_mask(columns, name, mask, size)  # type: ignore[arg-type]
+
     monkeypatch.setattr(filtering, "tally_rows", counting)
+    monkeypatch.setattr(filtering, "tally_mask", masked)
     parties = [p for p in index.values("parties") if p != NO_VALUE]
     topics = [t for t in index.values("topics") if t != NO_VALUE]
     assert len(parties) >= 3 and len(topics) >= 2
@@ -284,7 +289,7 @@ def test_the_listing_picks_the_largest_as_a_full_sort_orders_them() -> None:
 def test_codes_in_is_isin_for_few_and_many_codes(dtype: type) -> None:
     """A few chosen codes are compared one by one, more go to np.isin: the same masks,
     -1 ("no value") and codes beyond the array's type included."""
-    from viewer.core.session.filtering import FEW_CODES, codes_in
+    from viewer.core.session.facet_counts import FEW_CODES, codes_in
 
     rnd = np.random.default_rng(5)
     codes = rnd.integers(0, 120, 5000).astype(dtype)
@@ -296,7 +301,7 @@ def test_codes_in_is_isin_for_few_and_many_codes(dtype: type) -> None:
 
 def test_codes_in_is_linear_in_the_codes() -> None:
     """Python lines per call do not grow with the codes (the array work does, once)."""
-    from viewer.core.session.filtering import codes_in
+    from viewer.core.session.facet_counts import codes_in
 
     chosen = np.asarray([4, 9], dtype=np.int64)
 
@@ -336,3 +341,55 @@ def test_tally_rows_equals_the_codes_tally_for_every_facet_and_row_set() -> None
         return counter[0]
 
     assert work(4) == work(1)
+
+
+def test_tally_mask_equals_the_rows_tally_for_every_facet_and_mask() -> None:
+    """Counting a facet off a mask gives what counting the mask's rows gives (no row, every
+    row, a few, about half, rows with no value), and its Python work does not grow with the
+    rows: a search keeping half a million events is counted without a list of them."""
+    from viewer.core.session.facet_counts import tally_mask, tally_rows
+    from viewer.core.session.filtering import _FACET_FIELD
+
+    rnd = np.random.default_rng(8)
+    index = _index(synthetic_events(500, seed=4, documents=40))
+    cols = index.columns
+    masks = [np.ones(cols.size, dtype=bool), np.zeros(cols.size, dtype=bool),
+             rnd.random(cols.size) < 0.05, rnd.random(cols.size) < 0.5,
+             rnd.random(cols.size) < 0.95]
+    for facet, name in _FACET_FIELD.items():
+        size = len(cols.vocab[name].strings) if name in cols.vocab else 0
+        for mask in masks:
+            expected = tally_rows(cols, name, np.flatnonzero(mask).astype(np.int64), size)
+            assert np.array_equal(tally_mask(cols, name, mask, size), expected), facet
+
+    def work(size: int) -> int:
+        big = _index(synthetic_events(300 * size, seed=4, documents=40)).columns
+        half = np.arange(big.size) % 2 == 0
+        counter = [0]
+        lines_run(lambda: [tally_mask(big, name, half, len(big.vocab[name].strings))
+                           for name in ("parties", "topics", "document")], counter)
+        return counter[0]
+
+    assert work(4) == work(1)
+
+
+def test_a_search_keeping_about_half_the_rows_counts_as_row_lists_do(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The facet counts of filters keeping neither few nor most rows (counted off the mask:
+    "th", "talks", "geneva" keep 44-49 % of these events) equal those counted from row
+    lists, with and without a facet chosen beside them, and so do those of "a" (most rows)
+    and of a party with "th" (few), which take row lists either way."""
+    from viewer.core.session import filtering
+
+    events = synthetic_events(400, seed=9, documents=30)
+    index = _index(events)
+    party = next(p for p in index.values("parties") if p != NO_VALUE)
+    filters = [Filter(search="th"), Filter(search="talks"), Filter(search="geneva"),
+               Filter(search="a"), Filter(search="th", parties=frozenset({party})),
+               Filter(search="th", include_boilerplate=True)]
+    assert 0.4 < len(index.rows(filters[0])) / len(events) < 0.6
+    masked = [index.counts(chosen) for chosen in filters]
+    monkeypatch.setattr(filtering, "MASKED_SHARE", 1.0)  # never the mask
+    listed = _index(events)
+    for chosen, counts in zip(filters, masked, strict=True):
+        assert counts == listed.counts(chosen), chosen

@@ -9,6 +9,7 @@ the panel's listing (largest first, then by name) with one array sort.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -18,6 +19,21 @@ from viewer.core.session.columns import EventColumns
 
 I64 = npt.NDArray[np.int64]
 PARTITIONED = 4  # more shown values than this many times the limit: partitioned, not sorted
+FEW_CODES = 8  # up to this many chosen values are compared one by one
+
+
+def codes_in(codes: npt.NDArray[Any], wanted: I64) -> npt.NDArray[np.bool_]:
+    """`np.isin(codes, wanted)` for a facet's codes. A filter chooses a value or a few:
+    one comparison per chosen code, each with a Python int so the codes keep their own
+    type (np.isin took 0.39 ms over the 160,000 party codes of 100,000 events for one
+    party, a comparison 0.01 ms); more codes go to np.isin. O(len(codes)) per code."""
+    if len(wanted) > FEW_CODES:
+        found: npt.NDArray[np.bool_] = np.isin(codes, wanted)
+        return found
+    mask = np.zeros(len(codes), dtype=bool)
+    for code in wanted.tolist():
+        mask |= codes == code
+    return mask
 
 
 def codes_of_rows(columns: EventColumns, name: str, rows: I64) -> tuple[I64, I64]:
@@ -55,6 +71,25 @@ def tally_rows(columns: EventColumns, name: str, rows: I64, size: int) -> I64:
             total, dtype=np.int64)
         found[:size] = np.bincount(ragged.codes[at], minlength=size)[:size]
     found[size] = int(np.count_nonzero(lengths == 0))
+    return found
+
+
+def tally_mask(columns: EventColumns, name: str, mask: npt.NDArray[np.bool_],
+               size: int) -> I64:
+    """`tally_rows` of the rows where `mask` is True, read off the mask: each code keeps or
+    drops by its row's bit, repeated over the row's codes (a byte a code; not the codes'
+    rows, `Ragged.rows`, four bytes a code, which the first search would build). Why: a
+    search keeping 446,000 of a million events listed them and walked their offsets for
+    each facet; the mask costs a pass over the codes, O(rows + codes) whatever is kept."""
+    if name not in columns.ragged:
+        return tally(columns.arrays[name].compress(mask).astype(np.int64), size)
+    ragged = columns.ragged[name]
+    found: I64 = np.zeros(size + 1, dtype=np.int64)
+    lengths = np.diff(ragged.offsets)
+    if len(ragged.codes):  # each row's bit repeated over its codes: a byte a code
+        kept = ragged.codes.compress(np.repeat(mask, lengths))
+        found[:size] = np.bincount(kept, minlength=size)[:size]
+    found[size] = int(np.count_nonzero(mask & (lengths == 0)))
     return found
 
 
