@@ -39,9 +39,8 @@ def _same_pixels(window: QWidget, plain: QScrollBar, steady: SteadyScrollBar) ->
     return images[0] == images[1]
 
 
-def test_every_state_shows_what_qt_s_bar_shows_and_the_style_draws_on_change(
-        qtbot: Any, monkeypatch: Any) -> None:
-    window, plain, steady = _pair(qtbot)
+def _count_style_draws(monkeypatch: Any) -> list[int]:
+    """A list that grows by one each time a steady bar has the style draw it."""
     drawn: list[int] = []
     original = SteadyScrollBar._drawn
 
@@ -50,6 +49,13 @@ def test_every_state_shows_what_qt_s_bar_shows_and_the_style_draws_on_change(
         return original(self)
 
     monkeypatch.setattr(SteadyScrollBar, "_drawn", counted)
+    return drawn
+
+
+def test_every_state_shows_what_qt_s_bar_shows_and_the_style_draws_on_change(
+        qtbot: Any, monkeypatch: Any) -> None:
+    window, plain, steady = _pair(qtbot)
+    drawn = _count_style_draws(monkeypatch)
     # (maximum, page, value): thousands of rows keep the smallest handle at the top; a few
     # rows, a scrolled value or the bottom end move it; no range at all hides it.
     states = [(7616, 13, 0), (95008, 13, 0), (7616, 13, 0), (40, 13, 0), (40, 13, 20),
@@ -81,14 +87,7 @@ def test_a_look_shown_before_the_last_is_drawn_from_its_kept_picture(
     each is drawn by the style once, then shown from its kept picture, the pixels the same
     as Qt's bar."""
     window, plain, steady = _pair(qtbot)
-    drawn: list[int] = []
-    original = SteadyScrollBar._drawn
-
-    def counted(self: SteadyScrollBar) -> Any:
-        drawn.append(1)
-        return original(self)
-
-    monkeypatch.setattr(SteadyScrollBar, "_drawn", counted)
+    drawn = _count_style_draws(monkeypatch)
     states = [(40, 13, 0), (400, 13, 200)]
     for maximum, page, value in states * 3:
         for bar in (plain, steady):
