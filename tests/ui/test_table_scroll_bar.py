@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.ui.table_scroll_bar import SteadyScrollBar
@@ -25,6 +26,12 @@ def _pair(qtbot: Any) -> tuple[QWidget, QScrollBar, SteadyScrollBar]:
     for bar in (plain, steady):
         bar.setGeometry(WIDTH, 0, WIDTH, HEIGHT)
     window.show()
+    # on a real display the window is mapped later: until then repaint() paints nothing
+    qtbot.waitExposed(window)
+    # ... and the pointer may rest where a bar is: a hovered bar shades its handle, which
+    # only the bar under the pointer shows (ours is then drawn by Qt, as it should be)
+    QCursor.setPos(window.mapToGlobal(QPoint(3 * WIDTH + 40, HEIGHT + 40)))
+    qtbot.waitUntil(lambda: not (plain.underMouse() or steady.underMouse()), timeout=2000)
     return window, plain, steady
 
 
@@ -96,13 +103,17 @@ def test_a_look_shown_before_the_last_is_drawn_from_its_kept_picture(
             bar.setValue(value)
         assert _same_pixels(window, plain, steady), (maximum, page, value)
     looks = len(drawn)
-    steady.setRange(0, 40)
-    steady.setValue(0)
-    steady.repaint()
-    steady.setRange(0, 400)
-    steady.setValue(200)
-    steady.repaint()
-    assert len(drawn) == looks <= 2 * len(states), "kept looks are not drawn again"
+    # On a real display the window manager may activate the window meanwhile, which is a
+    # new look (the style shades an active window's bar otherwise): only a look not kept
+    # may be drawn again.
+    new_looks = 0
+    for maximum, value in ((40, 0), (400, 200)):
+        steady.setRange(0, maximum)
+        steady.setValue(value)
+        new_looks += steady._look() not in steady._pictures
+        steady.repaint()
+    assert len(drawn) == looks + new_looks, "kept looks are not drawn again"
+    assert new_looks < 2, "the two looks shown last were kept"
 
 
 def test_the_timeline_s_bars_keep_their_pictures(qtbot: Any) -> None:
