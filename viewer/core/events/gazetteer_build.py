@@ -95,7 +95,18 @@ def _forms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
     return forms
 
 
-def build(data: dict[str, Any]) -> Gazetteer:
+def _leader_words(people: dict[str, Any]) -> frozenset[str] | None:
+    """The words of the names under `[leaders]` of people data (bundled, or a folder's
+    merged over it); None when that is no table (the bundled leaders then stand)."""
+    leaders = people.get("leaders", {})
+    if not isinstance(leaders, dict):
+        return None
+    return frozenset(word for name in leaders if isinstance(name, str) for word in name.split())
+
+
+def build(data: dict[str, Any], leaders: frozenset[str] | None = None) -> Gazetteer:
+    """The gazetteer of `data`; `leaders`, the words of the leaders' names, default to the
+    bundled `people.toml`'s."""
     forms = _forms(data)
     ordered = sorted(forms, key=len, reverse=True)
     body = "|".join(re.escape(f) for f in ordered)
@@ -189,10 +200,10 @@ def build(data: dict[str, Any]) -> Gazetteer:
         office_words=tuple(w for w in context.get("state_offices", [])),
         pair_words=_pair_words(context.get("pair_references", [])),
         pair_firsts=_pair_firsts(context.get("pair_references", [])),
-        # a leader the bundled list knows keeps the state it gives ("Prime Minister Benjamin
+        # a leader the list knows keeps the state it gives ("Prime Minister Benjamin
         # Netanyahu" after a paragraph on Egypt is no Egyptian)
-        leader_names=frozenset(word for name in load_data("people.toml").get("leaders", {})
-                               for word in name.split()),
+        leader_names=(leaders if leaders is not None
+                      else _leader_words(load_data("people.toml")) or frozenset()),
         pair_said=re.compile(rf",[”\"’']?\s+(?:(?:{subjects})\s+(?:from|of|in)\s+)?({pair})"
                              rf"\s+(?:{said})\b", re.IGNORECASE)
         if pair and said else re.compile(r"(?!)"),
@@ -205,6 +216,12 @@ def _bundled() -> Gazetteer:
 
 
 def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
+    """The gazetteer for a folder: its own `gazetteer.toml` merged over the bundled one, and
+    the leaders of its own `people.toml` too (a leader it adds keeps the state it gives)."""
+    if override("people.toml", folder) is not None:
+        leaders = _leader_words(load_data("people.toml", folder))
+        return build_for_folder("gazetteer.toml", folder,
+                                functools.partial(build, leaders=leaders))
     if override("gazetteer.toml", folder) is None:
         return _bundled()
     return build_for_folder("gazetteer.toml", folder, build)
