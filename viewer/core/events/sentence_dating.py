@@ -139,7 +139,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
 def _told_ahead(sentence_text: str) -> bool:
     """The sentence speaks of what lies ahead: a future cue, or no past verb other than one
     of saying ("Forecasters expect little rain until the end of the year")."""
-    return cues.FUTURE.search(sentence_text) is not None or all(
+    return cues.future_in(sentence_text) is not None or all(
         cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(sentence_text))
 
 
