@@ -379,7 +379,7 @@ def test_a_search_keeping_about_half_the_rows_counts_as_row_lists_do(
     "th", "talks", "geneva" keep 44-49 % of these events) equal those counted from row
     lists, with and without a facet chosen beside them, and so do those of "a" (most rows)
     and of a party with "th" (few), which take row lists either way."""
-    from viewer.core.session import filtering
+    from viewer.core.session import facet_counts
 
     events = synthetic_events(400, seed=9, documents=30)
     index = _index(events)
@@ -389,7 +389,7 @@ def test_a_search_keeping_about_half_the_rows_counts_as_row_lists_do(
                Filter(search="th", include_boilerplate=True)]
     assert 0.4 < len(index.rows(filters[0])) / len(events) < 0.6
     masked = [index.counts(chosen) for chosen in filters]
-    monkeypatch.setattr(filtering, "MASKED_SHARE", 1.0)  # never the mask
+    monkeypatch.setattr(facet_counts, "MASKED_SHARE", 1.0)  # never the mask
     listed = _index(events)
     for chosen, counts in zip(filters, masked, strict=True):
         assert counts == listed.counts(chosen), chosen

@@ -36,6 +36,25 @@ def codes_in(codes: npt.NDArray[Any], wanted: I64) -> npt.NDArray[np.bool_]:
     return mask
 
 
+# When the rows kept and the rows left out are both more than this share of all rows, the
+# facets are counted off the mask (`tally_mask`) rather than a list of rows: a search keeping
+# 446,000 of a million events counted them in 44 ms as rows, 29 ms off the mask; "in",
+# leaving out 322,000, counted those in 36 ms as rows and 54-69 off the mask.
+MASKED_SHARE = 0.4
+
+
+def counting_plan(others: npt.NDArray[np.bool_]) -> tuple[bool, I64, npt.NDArray[np.bool_] | None]:
+    """How to count facets over the rows `others` keeps: (whether the rows left out are
+    counted and taken from the totals, those rows, or None) when one side is small, else
+    (False, no rows, the mask itself) for `tally_mask`."""
+    kept = int(np.count_nonzero(others))
+    most = kept * 2 > len(others)
+    fewer = len(others) - kept if most else kept
+    if fewer > MASKED_SHARE * len(others):
+        return False, np.zeros(0, dtype=np.int64), others
+    return most, np.flatnonzero(~others if most else others), None
+
+
 def codes_of_rows(columns: EventColumns, name: str, rows: I64) -> tuple[I64, I64]:
     """The codes of field `name` for `rows` (a tuple field: each of a row's values, -1 for a
     row with none) and, for each code, its position in `rows`. Array work only."""

@@ -22,6 +22,7 @@ from viewer.core.session.facet_counts import (
     FacetCounts,
     codes_in,
     codes_of_rows,
+    counting_plan,
     grown,
     name_rank,
     tally,
@@ -39,11 +40,6 @@ _Masks = tuple[Filter, Mask, dict[str, Mask | None]]
 SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
 # The fields a row's sentence is read from (no edit of the app's changes one today).
 TEXT_FIELDS = frozenset({"text", "document", "char_start", "char_end"})
-# When the rows kept and the rows left out are both more than this share of all rows, the
-# facets are counted off the mask (`tally_mask`) rather than a list of rows: a search keeping
-# 446,000 of a million events counted them in 44 ms as rows, 29 ms off the mask; "in",
-# leaving out 322,000, counted those in 36 ms as rows and 54-69 off the mask.
-MASKED_SHARE = 0.4
 
 
 @dataclass(slots=True)
@@ -347,7 +343,7 @@ class ColumnIndex:
     def _count(self, f: Filter) -> _Tally:
         """Each facet counted over the rows its `others` keep; when most rows are kept, the
         rows left out are counted and taken from the facet's total instead; when neither is
-        small, off the mask (`MASKED_SHARE`). A facet no other
+        small, off the mask (`counting_plan`). A facet no other
         facet's choice narrows is counted over the scalar mask's rows alone, kept for the
         next filter with the same toggles, dates, sources and text: a change to another
         value of one facet (a party, then another) counted that facet over every row the
@@ -370,13 +366,7 @@ class ColumnIndex:
                     counted[facet] = found_alone
                     continue
             if key not in memo:
-                others = self._others(f, facet)
-                kept = int(np.count_nonzero(others))
-                most = kept * 2 > len(others)
-                fewer = len(others) - kept if most else kept
-                memo[key] = ((False, np.zeros(0, dtype=np.int64), others)
-                             if fewer > MASKED_SHARE * len(others)
-                             else (most, np.flatnonzero(~others if most else others), None))
+                memo[key] = counting_plan(self._others(f, facet))
             most, rows, dense = memo[key]
             found = (tally_rows(self.columns, _FACET_FIELD[facet], rows, size)
                      if dense is None
