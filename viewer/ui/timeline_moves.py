@@ -6,7 +6,6 @@ Kept out of the widget so that the widget stays a thin holder of zoom, scroll an
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from viewer.core.scene.layout import ROW_HEIGHT, Item, extent
@@ -63,18 +62,3 @@ def open_badge(widget: TimelineWidget, item: Item) -> None:
     widget.zoom_to(badge_px(days, widget.scale.px_per_day, width, item.level >= 0),
                    lambda scale: scale.x(centre) - width / 2)
 
-
-def set_scroll_ranges(widget: TimelineWidget) -> None:
-    """The scroll bars' ranges and steps: across, the shown events' days (a margin either
-    side); down, the lanes' height below the axis."""
-    lo, hi = widget.scroll_bounds()
-    h = widget.horizontalScrollBar()
-    h.setPageStep(int(widget.content_width()))
-    h.setSingleStep(40)
-    h.setRange(math.floor(lo), int(max(lo, hi - widget.content_width())))
-    v = widget.verticalScrollBar()
-    height = widget.scene.height if widget.scene else 0.0
-    visible = widget.viewport().height() - AXIS_HEIGHT
-    v.setPageStep(max(1, int(visible)))
-    v.setSingleStep(int(ROW_HEIGHT))
-    v.setRange(0, int(max(0.0, height - visible)))

@@ -7,7 +7,6 @@ Layout, clustering and hit-testing live in `viewer.core.scene.layout`; this widg
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -44,16 +43,18 @@ from viewer.core.session.row_array import RowArray
 from viewer.core.store.periods import Period
 from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
 from viewer.ui.redate_drag import RedateDrag
-from viewer.ui.table_scroll_bar import SteadyScrollBar
 from viewer.ui.timeline_input import TimelineInput
-from viewer.ui.timeline_moves import (
-    open_badge,
-    reveal_row,
-    set_scroll_ranges,
-    zoom_to_selection,
-)
+from viewer.ui.timeline_moves import open_badge, reveal_row, zoom_to_selection
 from viewer.ui.timeline_paint import TimelinePainter
 from viewer.ui.timeline_scenes import scene_for
+from viewer.ui.timeline_scrolling import (
+    connect_scroll_bars,
+    install_scroll_bars,
+    layout_window,
+    scroll_bounds,
+    set_scroll,
+    set_scroll_ranges,
+)
 from viewer.ui.timeline_tips import FitHint, item_tooltip
 from viewer.ui.timeline_view import NO_EVENTS, TimelineColours, TimelineView, short_label
 
@@ -71,10 +72,7 @@ class TimelineWidget(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # A filter change relayouts the scroll area, which repaints both bars whole
-        # (about 1 ms each at 1600×1000): they draw a kept picture while their look holds.
-        self.setHorizontalScrollBar(SteadyScrollBar(Qt.Orientation.Horizontal, self))
-        self.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self))
+        install_scroll_bars(self)
         self.painter = TimelinePainter(None, TimelineView(), TimelineColours.of(self.palette()))
         self._colours: tuple[tuple[int, ...], TimelineColours] | None = None
         self.events: Sequence[Event] = ()
@@ -103,14 +101,12 @@ class TimelineWidget(QAbstractScrollArea):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setMinimumHeight(160)
-        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self._scene_key: tuple[int, int, str] = (0, 0, "")
         self._tag_colours: dict[str, str] = {}
         self.edits = 0  # counts in-place edits of the events, for the painter's batches
         self.empty_text = NO_EVENTS  # said while there are no events (a load says "Loading")
         self.render_width: float | None = None  # set when painting offscreen for a picture
-        self.verticalScrollBar().valueChanged.connect(self.viewport().update)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        connect_scroll_bars(self)
 
     # -- data ------------------------------------------------------------------------------
     def set_events(self, events: Sequence[Event], rows: Sequence[int],
@@ -238,12 +234,7 @@ class TimelineWidget(QAbstractScrollArea):
         return self.painter.legend
 
     def _window(self) -> tuple[float, float]:
-        """The x range to lay out: the viewport and a screen either side (as pictures do). A
-        lane's items are made for the whole range when it is first read, so two screens
-        either side made five screens of items and labels per zoom step for one shown."""
-        start = self.horizontalScrollBar().value()
-        width = max(400.0, self.content_width())
-        return start - width, start + 2 * width
+        return layout_window(self)
 
     def _rebuild(self) -> None:
         """Re-index the lanes (new rows or lane mode) and lay out around the viewport; the
@@ -283,11 +274,7 @@ class TimelineWidget(QAbstractScrollArea):
         return max(0.0, width - HEADER_WIDTH)
 
     def scroll_bounds(self) -> tuple[float, float]:
-        span = self._span  # computed once per set of rows, not on every scroll or zoom
-        if span is None:
-            return 0.0, self.content_width()
-        margin = 60.0
-        return self.scale.x(span[0]) - margin, self.scale.x(span[1] + 1) + margin
+        return scroll_bounds(self)
 
     def _update_scrollbars(self) -> None:
         set_scroll_ranges(self)
@@ -353,13 +340,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.zoomChanged.emit(px)
 
     def _set_scroll(self, scroll_to: int) -> None:
-        """Scroll to `scroll_to` at the current scale, without laying out."""
-        h = self.horizontalScrollBar()
-        h.blockSignals(True)
-        lo, hi = self.scroll_bounds()
-        h.setRange(math.floor(lo), int(max(lo, hi - self.content_width())))
-        h.setValue(scroll_to)
-        h.blockSignals(False)
+        set_scroll(self, scroll_to)
 
     def _apply_scale(self, scroll_to: int) -> None:
         """Lay out at the current scale around `scroll_to`, then scroll there."""
