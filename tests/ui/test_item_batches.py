@@ -162,3 +162,33 @@ def test_colours_of_one_value_share_a_group_whatever_their_objects(window: MainW
     assert len({id(colour) for colour in made}) > 1  # several objects were handed out
     shapes = [(id(g.pen), id(g.brush), g.shape) for g in groups if g.rects or g.centres]
     assert shapes and len(shapes) == len(set(shapes))  # one group per pen, brush and shape
+
+
+def test_bars_are_cut_at_the_visible_edges_and_share_a_group_per_look(
+        window: MainWindow) -> None:
+    """Zoomed in until bars run past both edges: each bar's box is cut a little past the
+    visible part (never narrower than 2 px), and the bars of one colour, style and
+    selection are one group (the batch looks a bar's group up by its colour object, and
+    cuts its box, without a call per bar)."""
+    timeline = window.timeline
+    painter = timeline.painter
+    assert timeline.scene is not None
+    found = [i for lane in timeline.scene.lanes for i in lane.items if i.kind == "bar"]
+    assert found
+    event = timeline.events[found[0].events[0]]
+    assert event.start is not None and event.end is not None
+    first, last = event.start.toordinal(), event.end.toordinal()
+    assert last > first
+    timeline.show_range(first + 0.4, first + 0.6)  # the bar runs past both edges
+    timeline.viewport().repaint()
+    left, right = painter.labels.visible
+    bars = [g for g in painter.batch.groups if g.radius == 3 and g.rects]
+    assert bars
+    for group in bars:
+        for box in group.rects:
+            assert box.left() >= left - item_batch.OFF_EDGE
+            assert box.right() <= max(right + item_batch.OFF_EDGE, box.left() + 2.0)
+            assert box.width() >= 2.0
+    looks = [(g.pen.color().rgba(), g.pen.style(), g.brush.color().rgba(), g.shape)
+             for g in bars]
+    assert len(looks) == len(set(looks))
