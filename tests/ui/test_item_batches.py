@@ -168,8 +168,7 @@ def test_bars_are_cut_at_the_visible_edges_and_share_a_group_per_look(
         window: MainWindow) -> None:
     """Zoomed in until bars run past both edges: each bar's box is cut a little past the
     visible part (never narrower than 2 px), and the bars of one colour, style and
-    selection are one group (the batch looks a bar's group up by its colour object, and
-    cuts its box, without a call per bar)."""
+    selection are one group."""
     timeline = window.timeline
     painter = timeline.painter
     assert timeline.scene is not None

@@ -202,16 +202,11 @@ class BatchBuilder:
         # (lane, level) → fill, dark text?, the group of its unselected bins once it has one
         shades: dict[tuple[int, int], _Shade] = {}
         count_texts = self._count_texts  # cleared in place when full: the same dict
-        # a badge's or a bar's group by its colour object, style and selection: most items
-        # are badges and bars, and their group was looked up through a call and a tuple of
-        # four keys each
+        # a badge's group by its colour object and selection: most items are badges, and
+        # their group was looked up through a tuple of four keys each
         badge_groups: dict[tuple[int, bool], ShapeGroup] = {}
-        bar_groups: dict[tuple[int, str, bool], ShapeGroup] = {}
-        # a badge's count text by its size: the count's string and its look-up, once a size
-        sized: dict[int, tuple[QStaticText, float, float]] = {}
         any_selected = bool(selection)
         add_count = batch.counts.append
-        bar_left, bar_right = left - OFF_EDGE, right + OFF_EDGE
         for item in items:
             # one unpacking instead of a dozen attribute reads per item
             kind, lane, row, x0, x1, rows, _label, label_x1, over, level = item
@@ -243,26 +238,17 @@ class BatchBuilder:
                     badges = badge_groups[(id(colour), selected)] = group(
                         colour, "badge", selected, box_shape, 7)
                 badges.rects.append(QRectF(x0, y - 7, x1 - x0, 14))
-                size = len(rows)
-                known = sized.get(size)
-                if known is None:
-                    text = str(size)
-                    known = sized[size] = (count_texts.get(text)
-                                           or self.count_text(text, size_of))
-                count = known
+                text = str(len(rows))
+                count = count_texts.get(text) or self.count_text(text, size_of)
                 add_count((QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
                 if label_x1 - x1 - 4 < MIN_ROOM:
                     continue  # no room: no label (most badges of a dense view)
             elif kind == "bar":
                 # Cut at the visible edges (the ends past them are not seen): a dashed
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.
-                start = x0 if x0 >= bar_left else bar_left
-                wide = (x1 if x1 <= bar_right else bar_right) - start
-                bars = bar_groups.get((id(colour), style, selected))
-                if bars is None:
-                    bars = bar_groups[(id(colour), style, selected)] = group(
-                        colour, style, selected, box_shape, 3)
-                bars.rects.append(QRectF(start, y - 5, wide if wide >= 2.0 else 2.0, 10))
+                start = max(x0, left - OFF_EDGE)
+                box = QRectF(start, y - 5, max(2.0, min(x1, right + OFF_EDGE) - start), 10)
+                group(colour, style, selected, box_shape, 3).rects.append(box)
             else:
                 centre = QPointF((x0 + x1) / 2, y)
                 radius = 5.0 if style == "explicit" else 4.5
