@@ -103,6 +103,10 @@ ANAPHOR_OPENING = re.compile(rf"(?:{_alternation(CUES['anaphor_pronouns'])})\b")
 # `\b`, the expression was tried at every character (five times the time a sentence).
 NAMED_HAPPENING = re.compile(
     rf"th(?<!\w..)(?:e|ese|is|at|ose)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b")
+# The same, without the outcomes a reaction answers for days (`answered_outcomes`): a reaction
+# naming one of these happenings goes on with its day.
+_MOMENTS = [n for n in CUES["anaphor_nouns"] if n not in CUES.get("answered_outcomes", [])]
+NAMED_MOMENT = re.compile(rf"th(?<!\w..)(?:e|ese|is|at|ose)\s+(?:{_alternation(_MOMENTS)})\b")
 
 
 def refers_back(sentence: str) -> bool:
@@ -225,7 +229,7 @@ def is_reaction(sentence: str) -> bool:
     """A reaction to the news rather than the news itself (`reaction`, `reporting` in
     resources/events.toml): one pass of each cue pattern over the sentence."""
     if reaction_in(sentence):
-        return NAMED_HAPPENING.search(sentence) is None
+        return NAMED_MOMENT.search(sentence) is None
     if reporting_in(sentence) is None:
         return False
     return all(m.group(0) in _NOT_A_HAPPENING
