@@ -41,7 +41,12 @@ from viewer.core.events.narrative_focus import (
 from viewer.core.events.paragraph_anchor import goes_on_from, past_anchor
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
-from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_the_same_speaker
+from viewer.core.events.quote_goes_on import (
+    QUOTE_REACH,
+    goes_on_quoting,
+    quotation_through,
+    quotes_the_same_speaker,
+)
 from viewer.core.events.sentence_dating import Part, telling_part
 from viewer.core.events.sentence_readings import sentence_readings
 from viewer.core.events.shared_values import Shared
@@ -55,18 +60,28 @@ from viewer.core.model import Document
 from viewer.core.timex import Tagger, Timex
 
 
-def _back_to_the_news(doc: Document, number: int, text: str, focus: Part | None,
-                      lead: Part | None, told_before: int, last_told: int) -> bool:
+def _back_to_the_news(doc: Document, text: str, focus: Part | None, lead: Part | None,
+                      told_before: int) -> bool:
     """Whether a body sentence opening a new paragraph sends the narrative back to the
     story's own news day. Not when it goes on from the sentence that set the narrative's day
-    with a past verb of its own (`paragraph_anchor`), nor when it quotes on the speaker of
-    the sentence right before, which set that day."""
+    with a past verb of its own (`paragraph_anchor`); one that quotes on the speaker of the
+    sentence right before is asked first (`_quotes_on`)."""
     anchor = (doc.sentence_text(doc.sentences[told_before])
               if past_anchor(focus, lead, told_before, doc.date) else None)
-    if goes_on_from(text, anchor) and cues.past_in(text) is not None:
+    return not (goes_on_from(text, anchor) and cues.past_in(text) is not None)
+
+
+def _quotes_on(doc: Document, number: int, text: str, told_last: bool) -> bool:
+    """Whether the paragraph sentence `number` opens quotes the speaker of the sentence right
+    before it, which set the narrative's day (`told_last`): its words were said on that
+    occasion (`quote_goes_on`)."""
+    if not told_last or number < 1:
         return False
-    return not (told_before == last_told == number - 1 and focus is not None
-                and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1])))
+    paragraph = doc.sentences[number].paragraph
+    following = [doc.sentence_text(s) for s in doc.sentences[number + 1:number + QUOTE_REACH]
+                 if s.paragraph == paragraph]
+    return quotes_the_same_speaker(quotation_through([text, *following]),
+                                   doc.sentence_text(doc.sentences[number - 1]))
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -86,6 +101,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     focus: Part | None = None
     told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
     focus_paragraph = -1
+    quoting_paragraph = -1  # a paragraph quoting the speaker of the sentence before it
     told_before = last_told = -1  # the sentence that set the focus; the last one read
     stretched = -1  # the last sentence inherited up to the report
     lead: Part | None = None  # the news day: the lead's first past day
@@ -111,8 +127,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
-        if new_paragraph and _back_to_the_news(doc, number, text, focus, lead, told_before,
-                                               last_told):
+        if new_paragraph and _quotes_on(doc, number, text, focus is not None
+                                        and told_before == last_told == number - 1):
+            quoting_paragraph = sentence.paragraph  # the words of the occasion before
+        elif new_paragraph and _back_to_the_news(doc, text, focus, lead, told_before):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
@@ -159,6 +177,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if precision == "day" and at_the_end(text):
                         earliest = latest  # "… at the end of the talks": their last day
                     if not ((told_before == last_told and opens_quote(text))
+                            or sentence.paragraph == quoting_paragraph
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
                         latest = goes_on_until(text, stretched == last_told, latest, doc.date)
