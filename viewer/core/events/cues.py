@@ -94,6 +94,13 @@ REDUCED_RELATIVE = re.compile(
     rf"(?:{_alternation(CUES.get('reduced_relative_subjects', []))})\s+"
     rf"(?:[a-z]{{2,}}ed|{_alternation(CUES['past'])})\s+(?:(?:in|on|at)\s+)?$")
 REDUCED_REACH = 80
+# "…, after the judges refused to do so in July": a subject and its past verb right after one
+# of `earlier_clauses`, then the date within the clause (`earlier_clauses`).
+EARLIER_CLAUSE = re.compile(
+    rf"\b(?:{_alternation(CUES.get('earlier_clauses', []))})\s+"
+    rf"(?:the|a|an|its|their|his|her|it|they|he|she|we)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:[a-z]{{2,}}ed|{_alternation(CUES['past'])})\b[^,;]{{0,40}}$")
+EARLIER_REACH = 110
 # A sentence that opens with a pronoun refers back (matched at its start: `refers_back`).
 ANAPHOR_OPENING = re.compile(rf"(?:{_alternation(CUES['anaphor_pronouns'])})\b")
 # The same back-reference by noun alone ("condemned the attack"): a reaction that names the

@@ -122,6 +122,9 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if may_reduced_relative(sentence_text, max(0, at - cues.REDUCED_REACH), at) and \
                 cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
+        if sentence_text.find(" after ", max(0, at - cues.EARLIER_REACH), at) >= 0 and \
+                cues.EARLIER_CLAUSE.search(sentence_text, max(0, at - cues.EARLIER_REACH), at):
+            continue  # "…, after the judges refused to do so in July"
         if names_a_thing(sentence_text, at, at + len(timex.text)):
             continue  # "had nothing to do with Monday's vote"
         if (may_subject_relative(sentence_text, max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
