@@ -14,6 +14,7 @@ import datetime as dt
 
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
+from viewer.core.events.broadcast_day import on_the_programme
 from viewer.core.events.clause_ends import main_clause_end
 from viewer.core.events.cue_sets import automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
@@ -41,12 +42,7 @@ from viewer.core.events.narrative_focus import (
 from viewer.core.events.paragraph_anchor import goes_on_from, past_anchor
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
-from viewer.core.events.quote_goes_on import (
-    QUOTE_REACH,
-    goes_on_quoting,
-    quotation_through,
-    quotes_the_same_speaker,
-)
+from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_on
 from viewer.core.events.sentence_dating import Part, telling_part
 from viewer.core.events.sentence_readings import sentence_readings
 from viewer.core.events.shared_values import Shared
@@ -65,23 +61,10 @@ def _back_to_the_news(doc: Document, text: str, focus: Part | None, lead: Part |
     """Whether a body sentence opening a new paragraph sends the narrative back to the
     story's own news day. Not when it goes on from the sentence that set the narrative's day
     with a past verb of its own (`paragraph_anchor`); one that quotes on the speaker of the
-    sentence right before is asked first (`_quotes_on`)."""
+    sentence right before is asked first (`quotes_on`)."""
     anchor = (doc.sentence_text(doc.sentences[told_before])
               if past_anchor(focus, lead, told_before, doc.date) else None)
     return not (goes_on_from(text, anchor) and cues.past_in(text) is not None)
-
-
-def _quotes_on(doc: Document, number: int, text: str, told_last: bool) -> bool:
-    """Whether the paragraph sentence `number` opens quotes the speaker of the sentence right
-    before it, which set the narrative's day (`told_last`): its words were said on that
-    occasion (`quote_goes_on`)."""
-    if not told_last or number < 1:
-        return False
-    paragraph = doc.sentences[number].paragraph
-    following = [doc.sentence_text(s) for s in doc.sentences[number + 1:number + QUOTE_REACH]
-                 if s.paragraph == paragraph]
-    return quotes_the_same_speaker(quotation_through([text, *following]),
-                                   doc.sentence_text(doc.sentences[number - 1]))
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -127,13 +110,18 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
-        if new_paragraph and _quotes_on(doc, number, text, focus is not None
+        if new_paragraph and quotes_on(doc, number, text, focus is not None
                                         and told_before == last_told == number - 1):
             quoting_paragraph = sentence.paragraph  # the words of the occasion before
         elif new_paragraph and _back_to_the_news(doc, text, focus, lead, told_before):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
+        on_air = (sentence.boilerplate is None and doc.date is not None
+                  and on_the_programme(text))
+        if on_air:
+            focus = Part(start, end, None, doc.date, doc.date, "day")  # the broadcast's day
+            told_before = number
         # (offsets into `text`; only a sentence with cues is cut into clauses)
         modality_cues, clause_words, _ = sentence_cues
         said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
@@ -158,7 +146,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if (quoted is not None and quoted[0] == number - 1
+                if on_air:  # "On the programme, the lawyer argued …": the broadcast's day
+                    source, earliest, latest, precision, timex = ("inherited", doc.date, doc.date,
+                                                                  "day", None)
+                elif (quoted is not None and quoted[0] == number - 1
                         and sentence.boilerplate is None
                         and doc.sentences[number - 1].paragraph == sentence.paragraph
                         and goes_on_quoting(text, doc.sentence_text(doc.sentences[number - 1]))):

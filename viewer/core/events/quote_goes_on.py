@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from viewer.core.events import cues
+from viewer.core.model import Document
 
 _OPENING = "\"“«"
 _CLOSING = "\"”»"
@@ -79,3 +80,16 @@ def quotes_the_same_speaker(text: str, before: str) -> bool:
     if _PRONOUN.match(after) is not None:  # "…,” he told reporters: the one just named
         return any(name.group() not in _CALENDAR for name in _NAME.finditer(before))
     return any(name.group() in before for name in _NAME.finditer(after))
+
+
+def quotes_on(doc: Document, number: int, text: str, told_last: bool) -> bool:
+    """Whether the paragraph sentence `number` opens quotes the speaker of the sentence right
+    before it, which set the narrative's day (`told_last`): its words were said on that
+    occasion (`quote_goes_on`)."""
+    if not told_last or number < 1:
+        return False
+    paragraph = doc.sentences[number].paragraph
+    following = [doc.sentence_text(s) for s in doc.sentences[number + 1:number + QUOTE_REACH]
+                 if s.paragraph == paragraph]
+    return quotes_the_same_speaker(quotation_through([text, *following]),
+                                   doc.sentence_text(doc.sentences[number - 1]))
