@@ -1,7 +1,8 @@
 """A date in a clause of its own opened by "after", with a subject and its past verb ("…, after
-the judges refused to do so in July"), dates that earlier happening, not the sentence's; "after
-midnight" or "after talks on Tuesday" have no verb and stay the sentence's date (invented
-article)."""
+the judges refused to do so in July"), dates that earlier happening, not the statement or state
+the sentence tells before it; a past happening before it ("changed its routes after …") is
+still dated by it, and "after midnight" or "after talks on Tuesday" have no verb and stay the
+sentence's date (invented article)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ ARTICLE = (
     "Lawyers for Benin said the government was weighing a new request to the court, after the "
     "judges turned down its first one in July.\n\n"
     "The two delegations left Cotonou after midnight on Thursday.\n\n"
-    "Benin recalled its envoy after talks on Wednesday.\n"
+    "Benin recalled its envoy after talks on Wednesday.\n\n"
+    "Fishermen moved their nets after the navy closed the bay in August.\n"
 )
 
 
@@ -39,12 +41,18 @@ def test_a_date_after_after_without_a_verb_stays(tmp_path: Path) -> None:
     assert _dates(tmp_path, "recalled its envoy") == (D(2026, 10, 7), D(2026, 10, 7))
 
 
+def test_a_past_happening_before_the_clause_keeps_its_date(tmp_path: Path) -> None:
+    assert _dates(tmp_path, "moved their nets") == (D(2026, 8, 1), D(2026, 8, 31))
+
+
 def test_the_pattern() -> None:
     assert cues.EARLIER_CLAUSE.search("as well, after the judges refused to do so in ")
     assert cues.EARLIER_CLAUSE.search("after it opened the border on ")
     assert not cues.EARLIER_CLAUSE.search("left the city after midnight on ")
     assert not cues.EARLIER_CLAUSE.search("after the talks on ")
     assert not cues.EARLIER_CLAUSE.search("after the judges refused, the court met on ")
+    assert cues.past_happenings("Lawyers said it was weighing it, after the judges refused") \
+        == [50]
 
 
 def test_reading_after_clauses_is_linear() -> None:

@@ -232,6 +232,12 @@ RANK = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "season": 3, "
 _PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|just\s+|been\s+)?$")
 
 
+def past_happenings(sentence: str) -> list[int]:
+    """Where the sentence's past verbs start, other than verbs of saying and states
+    (`reporting`, `reported_states`): one pass."""
+    return [m.start() for m in PAST.finditer(sentence) if m.group(0) not in _NOT_A_HAPPENING]
+
+
 def is_reaction(sentence: str) -> bool:
     """A reaction to the news rather than the news itself (`reaction`, `reporting` in
     resources/events.toml): one pass of each cue pattern over the sentence."""
