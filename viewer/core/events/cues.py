@@ -245,6 +245,19 @@ def is_reaction(sentence: str) -> bool:
         return NAMED_MOMENT.search(sentence) is None
     if reporting_in(sentence) is None:
         return False
-    return all(m.group(0) in _NOT_A_HAPPENING
-               or _PERFECT.search(sentence, max(0, m.start() - 20), m.start())
-               for m in PAST.finditer(sentence))
+    # Words quoted inside the reported clause ("said the ruling was “carefully calibrated”")
+    # are the speaker's wording, not a happening; a quotation that opens the sentence is the
+    # statement itself ("“Officers were attacked,” she said"), whose pasts count.
+    partial = not sentence.lstrip().startswith(tuple("\"“«"))
+    marks, scanned = 0, 0  # quotation marks before `scanned`, counted once (one pass)
+    for m in PAST.finditer(sentence):
+        if m.group(0) in _NOT_A_HAPPENING or _PERFECT.search(sentence, max(0, m.start() - 20),
+                                                             m.start()):
+            continue
+        if not partial:
+            return False
+        marks += len(QUOTE_MARKS.findall(sentence, scanned, m.start()))
+        scanned = m.start()
+        if marks % 2 == 0:  # outside a quotation: a happening the sentence tells
+            return False
+    return True
