@@ -33,3 +33,13 @@ def test_which_pasts_count() -> None:
     assert not cues.is_reaction("She said the \u201cfirst\u201d ship arrived in Bergen.")
     # a quotation opening the sentence is the statement: its pasts are happenings
     assert not cues.is_reaction("\u201cOfficers were attacked with stones,\u201d she said.")
+
+
+def test_a_verb_after_to_or_be_has_no_tense() -> None:
+    # "could be rerouted", "to hit": no past happening told, so the statement is a reaction
+    assert cues.is_reaction("She said most ships could be rerouted to Antwerp.")
+    # "pushed" is a past of its own
+    assert not cues.is_reaction("He said the duties were meant to hit states that pushed.")
+    assert cues.is_reaction("He said the duties were set to hit the dairy states.")
+    assert not cues.is_reaction("She said most ships were rerouted to Antwerp.")
+

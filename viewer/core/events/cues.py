@@ -238,6 +238,11 @@ def past_happenings(sentence: str) -> list[int]:
     return [m.start() for m in PAST.finditer(sentence) if m.group(0) not in _NOT_A_HAPPENING]
 
 
+# After "to" or "be" a verb form has no tense of its own: "to hit the states", "could be
+# rerouted" tell no past happening.
+_NO_TENSE = re.compile(r"\b(?:to|be)\s+$")
+
+
 def is_reaction(sentence: str) -> bool:
     """A reaction to the news rather than the news itself (`reaction`, `reporting` in
     resources/events.toml): one pass of each cue pattern over the sentence."""
@@ -252,7 +257,8 @@ def is_reaction(sentence: str) -> bool:
     marks, scanned = 0, 0  # quotation marks before `scanned`, counted once (one pass)
     for m in PAST.finditer(sentence):
         if m.group(0) in _NOT_A_HAPPENING or _PERFECT.search(sentence, max(0, m.start() - 20),
-                                                             m.start()):
+                                                             m.start()) or _NO_TENSE.search(
+                sentence, max(0, m.start() - 4), m.start()):
             continue
         if not partial:
             return False
