@@ -238,9 +238,10 @@ def past_happenings(sentence: str) -> list[int]:
     return [m.start() for m in PAST.finditer(sentence) if m.group(0) not in _NOT_A_HAPPENING]
 
 
-# After "to" or "be" a verb form has no tense of its own: "to hit the states", "could be
-# rerouted" tell no past happening.
-_NO_TENSE = re.compile(r"\b(?:to|be)\s+$")
+# After "to", "be" or a present of "be" a verb form has no past tense of its own: "to hit the
+# states", "could be rerouted", "is expected to decline" tell no past happening ("was
+# attacked" still does).
+_NO_TENSE = re.compile(r"\b(?:to|be|being|is|are|am)\s+$")
 
 
 def is_reaction(sentence: str) -> bool:
@@ -258,7 +259,7 @@ def is_reaction(sentence: str) -> bool:
     for m in PAST.finditer(sentence):
         if m.group(0) in _NOT_A_HAPPENING or _PERFECT.search(sentence, max(0, m.start() - 20),
                                                              m.start()) or _NO_TENSE.search(
-                sentence, max(0, m.start() - 4), m.start()):
+                sentence, max(0, m.start() - 7), m.start()):
             continue
         if not partial:
             return False
