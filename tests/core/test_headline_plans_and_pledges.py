@@ -42,3 +42,26 @@ def test_a_pledge_with_a_window_ahead(tmp_path: Path) -> None:
 
 def test_a_comparisons_year_is_not_the_happenings(tmp_path: Path) -> None:
     assert dates_in(tmp_path, ARTICLE, "on-time departures")[0] != D(2021, 1, 1)
+
+
+WEEK = (
+    "date 2026-04-08 Ferry crews to strike for two days next week\n\n"
+    "Operators say the stoppage will strand islanders; crews call the claim a scare\n\n"
+    "Ferry crews will walk out for 48 hours from 6 a.m. next Tuesday, their union said on "
+    "Tuesday.\n"
+)
+ELSEWHERE = (
+    "date 2026-04-08 Ferry crews to strike next week\n\n"
+    "Ferry crews will walk out on April 30, their union said on Tuesday.\n"
+)
+
+
+def test_a_plan_headline_naming_the_week_takes_the_leads_days_in_it(tmp_path: Path) -> None:
+    # the headline names the week, the lead the two days of it the strike takes
+    assert dates_in(tmp_path, WEEK, "to strike for two days") == (
+        D(2026, 4, 14), D(2026, 4, 15))
+
+
+def test_lead_days_outside_the_headlines_week_leave_it_its_own(tmp_path: Path) -> None:
+    assert dates_in(tmp_path, ELSEWHERE, "to strike next week") == (
+        D(2026, 4, 13), D(2026, 4, 19))

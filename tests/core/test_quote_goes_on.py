@@ -8,7 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 from tests.core.article_dates import dates_in
-from viewer.core.events.quote_goes_on import goes_on_quoting, quote_only, quotes_the_same_speaker
+from viewer.core.events.quote_goes_on import (
+    QUOTE_REACH,
+    goes_on_quoting,
+    quotation_through,
+    quote_only,
+    quotes_the_same_speaker,
+)
 
 D = dt.date
 MONDAY, TUESDAY, REPORT = D(2026, 9, 7), D(2026, 9, 8), D(2026, 9, 9)
@@ -54,3 +60,40 @@ def test_the_speaker_must_be_named_in_the_sentence_before() -> None:
     assert quotes_the_same_speaker("\u201cOur lake,\u201d Ruiz told reporters.", before)
     assert not quotes_the_same_speaker("\u201cOur lake,\u201d Lopez told reporters.", before)
     assert not quotes_the_same_speaker("Ruiz told reporters it was their lake.", before)
+
+
+PRONOUN = (
+    "date 2026-09-09 Lake falls to a record low\n\n"
+    "The level of the lake has fallen to its lowest on record, the water authority said on "
+    "Monday.\n\n"
+    "The farm minister, Ana Ruiz Vega, accused the neighbouring state on Tuesday of drawing "
+    "too much water.\n\n"
+    "\u201cWe share the lake. We do not share our fields,\u201d she told reporters in the "
+    "capital.\n"
+)
+
+
+def test_a_quotation_paragraph_by_a_pronoun_keeps_the_named_speakers_day(
+        tmp_path: Path) -> None:
+    # the quotation runs over two sentences; "she" is the minister just named, on Tuesday
+    assert dates_in(tmp_path, PRONOUN, "We do not share our fields") == (TUESDAY, TUESDAY)
+
+
+def test_a_pronoun_after_the_quotation_is_the_speaker_just_named() -> None:
+    before = "The farm minister, Ana Ruiz Vega, accused her neighbours on Tuesday."
+    assert quotes_the_same_speaker("\u201cOur lake,\u201d she told reporters.", before)
+    assert quotes_the_same_speaker('"Our lake", he said.', before)
+    assert not quotes_the_same_speaker("\u201cOur lake,\u201d she told reporters.",
+                                       "the level fell on Tuesday.")
+    assert not quotes_the_same_speaker("She told reporters it was their lake.", before)
+
+
+def test_a_quotation_is_followed_to_the_sentence_that_closes_it() -> None:
+    opening = ["\u201cWe share the lake.", "We do not share our fields,\u201d she said.",
+               "The ministry said more."]
+    assert quotation_through(opening) == " ".join(opening[:2])
+    closed = ["\u201cWe share the lake,\u201d she said.", "The ministry said more."]
+    assert quotation_through(closed) == closed[0]
+    assert quotation_through(["The ministry said more."]) == "The ministry said more."
+    # an unclosed quotation is followed through a few sentences at most
+    assert quotation_through(["\u201cOne."] + ["More."] * 50).count("More.") == QUOTE_REACH - 1

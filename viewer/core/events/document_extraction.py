@@ -14,6 +14,7 @@ import datetime as dt
 
 from viewer.core.events import cues
 from viewer.core.events.answered_news import FirstTold, answers_earlier
+from viewer.core.events.broadcast_day import on_the_programme
 from viewer.core.events.clause_ends import main_clause_end
 from viewer.core.events.cue_sets import automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
@@ -41,7 +42,7 @@ from viewer.core.events.narrative_focus import (
 from viewer.core.events.paragraph_anchor import goes_on_from, past_anchor
 from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
-from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_the_same_speaker
+from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_on
 from viewer.core.events.sentence_dating import Part, telling_part
 from viewer.core.events.sentence_readings import sentence_readings
 from viewer.core.events.shared_values import Shared
@@ -55,18 +56,15 @@ from viewer.core.model import Document
 from viewer.core.timex import Tagger, Timex
 
 
-def _back_to_the_news(doc: Document, number: int, text: str, focus: Part | None,
-                      lead: Part | None, told_before: int, last_told: int) -> bool:
+def _back_to_the_news(doc: Document, text: str, focus: Part | None, lead: Part | None,
+                      told_before: int) -> bool:
     """Whether a body sentence opening a new paragraph sends the narrative back to the
     story's own news day. Not when it goes on from the sentence that set the narrative's day
-    with a past verb of its own (`paragraph_anchor`), nor when it quotes on the speaker of
-    the sentence right before, which set that day."""
+    with a past verb of its own (`paragraph_anchor`); one that quotes on the speaker of the
+    sentence right before is asked first (`quotes_on`)."""
     anchor = (doc.sentence_text(doc.sentences[told_before])
               if past_anchor(focus, lead, told_before, doc.date) else None)
-    if goes_on_from(text, anchor) and cues.past_in(text) is not None:
-        return False
-    return not (told_before == last_told == number - 1 and focus is not None
-                and quotes_the_same_speaker(text, doc.sentence_text(doc.sentences[number - 1])))
+    return not (goes_on_from(text, anchor) and cues.past_in(text) is not None)
 
 
 def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
@@ -86,6 +84,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
     focus: Part | None = None
     told_last: Part | None = None  # the day the last paragraph was at, when there is no lead
     focus_paragraph = -1
+    quoting_paragraph = -1  # a paragraph quoting the speaker of the sentence before it
     told_before = last_told = -1  # the sentence that set the focus; the last one read
     stretched = -1  # the last sentence inherited up to the report
     lead: Part | None = None  # the news day: the lead's first past day
@@ -111,11 +110,18 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
-        if new_paragraph and _back_to_the_news(doc, number, text, focus, lead, told_before,
-                                               last_told):
+        if new_paragraph and quotes_on(doc, number, text, focus is not None
+                                        and told_before == last_told == number - 1):
+            quoting_paragraph = sentence.paragraph  # the words of the occasion before
+        elif new_paragraph and _back_to_the_news(doc, text, focus, lead, told_before):
             if lead is None and focus is not None and focus.precision == "day":
                 told_last = focus  # with no news day in the lead, the last day told stands in
             focus = lead  # a new paragraph goes back to the story's own news day
+        on_air = (sentence.boilerplate is None and doc.date is not None
+                  and on_the_programme(text))
+        if on_air:
+            focus = Part(start, end, None, doc.date, doc.date, "day")  # the broadcast's day
+            told_before = number
         # (offsets into `text`; only a sentence with cues is cut into clauses)
         modality_cues, clause_words, _ = sentence_cues
         said.append((start, end, sentence.paragraph, sentence.boilerplate is not None))
@@ -140,7 +146,10 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     and (focus is not lead or sentence.paragraph == focus_paragraph
                          or not cues.PRESENT.search(text, 0, main_clause_end(text)))
                 )
-                if (quoted is not None and quoted[0] == number - 1
+                if on_air:  # "On the programme, the lawyer argued …": the broadcast's day
+                    source, earliest, latest, precision, timex = ("inherited", doc.date, doc.date,
+                                                                  "day", None)
+                elif (quoted is not None and quoted[0] == number - 1
                         and sentence.boilerplate is None
                         and doc.sentences[number - 1].paragraph == sentence.paragraph
                         and goes_on_quoting(text, doc.sentence_text(doc.sentences[number - 1]))):
@@ -159,6 +168,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                     if precision == "day" and at_the_end(text):
                         earliest = latest  # "… at the end of the talks": their last day
                     if not ((told_before == last_told and opens_quote(text))
+                            or sentence.paragraph == quoting_paragraph
                             or at_the_happening(text)):
                         latest = reaction_end(text, precision, latest, doc.date)
                         latest = goes_on_until(text, stretched == last_told, latest, doc.date)

@@ -61,16 +61,22 @@ _HEADLINE_PLAN = re.compile(r"\bto\s+(?!be\b)[a-z]+\b")
 def _plan_headline(events: list[Event], first: int, doc: Document) -> bool:
     """A headline that announces a plan ("Committee to review electoral commission") over a
     lead that dates it ahead of the report ("… will begin hearings on October 5") takes the
-    plan's days; True when it did."""
+    plan's days, also when the headline names only the week or month the lead's days fall in
+    ("… to strike for 48 hours next week" over "… from 6 a.m. next Tuesday"); True when it
+    did."""
     event = events[first]
-    if doc.date is None or not _display_line(event, doc) or not _HEADLINE_PLAN.search(
+    own = _coarse_own_date(event, doc)
+    if doc.date is None or not (own or _display_line(event, doc)) or not _HEADLINE_PLAN.search(
             event.text):
         return False
     body = next((e for e in events[first + 1:] if not e.boilerplate
-                 and not _display_line(e, doc)), None)
+                 and not (_line(e, doc) if own else _display_line(e, doc))), None)
     if (body is None or body.date_source != "explicit" or body.start is None
             or body.start <= doc.date):
         return False
+    if own and not (event.start is not None and event.end is not None and body.end is not None
+                    and event.start <= body.start and body.end <= event.end):
+        return False  # the lead's days must fall in the week or month the headline names
     events[first] = dataclasses.replace(
         event, start=body.start, end=body.end, precision=body.precision,
         date_source="inherited", timex=body.timex, timex_value=body.timex_value)
@@ -79,6 +85,22 @@ def _plan_headline(events: list[Event], first: int, doc: Document) -> bool:
 
 _PUT_OFF = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('put_off_headlines', []))})\b",
                       re.IGNORECASE)
+
+
+def _line(event: Event, doc: Document) -> bool:
+    """A headline or deck by its shape: a paragraph of its own without a full stop."""
+    sentence = doc.sentences[event.sentence]
+    paragraph = doc.paragraphs[sentence.paragraph]
+    return ((paragraph.start, paragraph.end) == (sentence.start, sentence.end)
+            and not event.text.rstrip().endswith("."))
+
+
+def _coarse_own_date(event: Event, doc: Document) -> bool:
+    """A headline line dated by a week or a month of its own ("Dockworkers to strike for 48
+    hours next week"): the lead may name the days of that week or month the plan takes (the
+    lead is then the first sentence after the headline and its deck)."""
+    return (event.date_source == "explicit" and event.precision in ("week", "month")
+            and _line(event, doc))
 
 
 def _put_off_headline(events: list[Event], first: int, doc: Document) -> bool:

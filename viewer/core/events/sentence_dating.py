@@ -63,6 +63,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
     as_of: set[int] = set()
     set_for: set[int] = set()
     separators: list[int] | None = None
+    happenings: list[int] | None = None  # where the past verbs of happenings are (if asked)
     called_off: bool | None = None  # the sentence puts a happening off (read once, if asked)
     ahead: bool | None = None  # the sentence speaks of what lies ahead (read once, if asked)
     for timex in timexes:
@@ -122,6 +123,13 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if may_reduced_relative(sentence_text, max(0, at - cues.REDUCED_REACH), at) and \
                 cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
+        if sentence_text.find(" after ", max(0, at - cues.EARLIER_REACH), at) >= 0 and (
+                earlier := cues.EARLIER_CLAUSE.search(sentence_text,
+                                                      max(0, at - cues.EARLIER_REACH), at)):
+            if happenings is None:
+                happenings = cues.past_happenings(sentence_text)
+            if bisect_left(happenings, earlier.start()) == 0:
+                continue  # "said Togo was considering it, after the judges refused in July"
         if names_a_thing(sentence_text, at, at + len(timex.text)):
             continue  # "had nothing to do with Monday's vote"
         if (may_subject_relative(sentence_text, max(0, at - cues.SUBJECT_RELATIVE_REACH), at)
