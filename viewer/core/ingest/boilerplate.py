@@ -34,6 +34,10 @@ class BoilerplateRules:
     label_list: tuple[Rule, ...]
     caption_previous: frozenset[str] = frozenset()  # ids of line rules whose match has a
     caption_next: frozenset[str] = frozenset()  # caption just before / after it
+    # Each list's rules as one expression (`combined`); None: tried one at a time.
+    line_any: re.Pattern[str] | None = None
+    tail_any: re.Pattern[str] | None = None
+    label_list_any: re.Pattern[str] | None = None
 
 
 def _compile(entries: list[dict[str, Any]]) -> tuple[Rule, ...]:
@@ -41,14 +45,33 @@ def _compile(entries: list[dict[str, Any]]) -> tuple[Rule, ...]:
                  for e in entries)
 
 
+def combined(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """The rules as one alternation, each rule a named group in its own place: one match at
+    a line's start then names the first rule that matches there (an alternation tries its
+    branches in order, as `_first_match` tries the rules), where each paragraph cost a call
+    per rule. None where they cannot be joined as written: no rules, a rule with groups of
+    its own (their numbers and names would shift), or a flag that must open an expression."""
+    if not rules or any(pattern.groups for _, pattern in rules):
+        return None
+    branches = "|".join(
+        f"(?P<r{index}>(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern}))"
+        for index, (_, pattern) in enumerate(rules))
+    try:
+        joined = re.compile(branches)
+    except re.error:
+        return None
+    return joined if joined.groups == len(rules) else None
+
+
 def _rules_from(data: dict[str, list[dict[str, Any]]]) -> BoilerplateRules:
     lines = data.get("line", [])
+    line, tail = _compile(lines), _compile(data.get("tail", []))
+    label_list = _compile(data.get("label_list", []))
     return BoilerplateRules(
-        _compile(lines),
-        _compile(data.get("tail", [])),
-        _compile(data.get("label_list", [])),
+        line, tail, label_list,
         frozenset(e["id"] for e in lines if e.get("caption") == "previous"),
         frozenset(e["id"] for e in lines if e.get("caption") == "next"),
+        combined(line), combined(tail), combined(label_list),
     )
 
 
@@ -72,8 +95,14 @@ def _folder_rules(folder: str, _changed: int) -> BoilerplateRules:
 
 
 def _first_match(
-    rules: tuple[tuple[str, re.Pattern[str]], ...], line: str
+    rules: tuple[tuple[str, re.Pattern[str]], ...], line: str,
+    joined: re.Pattern[str] | None = None,
 ) -> str | None:
+    """The id of the first rule that matches at the start of `line`; `joined`: the rules as
+    one expression (`combined`), where they could be joined."""
+    if joined is not None:
+        found = joined.match(line)
+        return rules[int(found.lastgroup[1:])][0] if found and found.lastgroup else None
     for rule_id, pattern in rules:
         if pattern.match(line):
             return rule_id
@@ -91,17 +120,17 @@ def mark_paragraphs(
     pending_caption = -1
     for index, para in enumerate(paras):
         line = " ".join(text[para.start : para.end].split())
-        tail = _first_match(rules.tail, line)
+        tail = _first_match(rules.tail, line, rules.tail_any)
         if tail is not None:
             for rest in range(index, len(paras)):
                 reasons[rest] = tail
             break
-        label = _first_match(rules.label_list, line)
+        label = _first_match(rules.label_list, line, rules.label_list_any)
         if label is not None:
             reasons[index] = label
             list_reason = label
             continue
-        reason = _first_match(rules.line, line)
+        reason = _first_match(rules.line, line, rules.line_any)
         if list_reason is not None:
             gap = text[paras[index - 1].end : para.start].count("\n") > 1
             bullet = line.startswith(_BULLET)
