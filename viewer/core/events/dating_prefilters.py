@@ -20,6 +20,7 @@ _BOUND_WORDS = (None if _first_words(cues.CUES.get("bounds_adjacent", [])) is No
                 else _first_words([w.lower() for w in (*cues.CUES["bounds"],
                                                        *cues.CUES["bounds_adjacent"])]))
 _SUBJECT_WORDS = _first_words(cues.CUES.get("subject_relative", []))  # matched as written
+_EARLIER_WORDS = _first_words(cues.CUES.get("earlier_clauses", []))  # matched as written
 
 
 def may_bound(text: str, lo: int, hi: int) -> bool:
@@ -73,3 +74,9 @@ def _ed_word(word: str) -> bool:
     return (len(stem) >= 2 and word.endswith("ed") and stem.isascii() and stem.isalpha()
             and stem.islower())
 
+
+def may_earlier_clause(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] may hold a match of `cues.EARLIER_CLAUSE` (False only when it
+    cannot): one of `earlier_clauses` as a word of its own, a space on each side."""
+    return _EARLIER_WORDS is not None and any(text.find(f" {word} ", lo, hi) >= 0
+                                              for word in _EARLIER_WORDS)

@@ -18,10 +18,12 @@ from viewer.core.events import cues
 from viewer.core.events.cues import precision_of, without_appositions
 from viewer.core.events.dating_prefilters import (
     may_bound,
+    may_earlier_clause,
     may_reduced_relative,
     may_subject_relative,
 )
 from viewer.core.events.noun_dates import names_a_thing
+from viewer.core.events.relative_clauses import in_relative, present_main
 from viewer.core.events.since_spans import ORIGIN_PRECISIONS, lasting_origin
 from viewer.core.events.split_pieces import (
     attribution_main,
@@ -106,14 +108,14 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
                     if separators is None:
                         separators = [m.start()
                                       for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
-                    if not _in_relative(sentence_text, separators, at):
+                    if not in_relative(sentence_text, separators, at):
                         origins.append(timex)  # "have discussed a bridge since 2019"
                 continue  # "until the court rules in 2027"
             else:
                 deadlines.add(timex.start)
         if separators is None:
             separators = [m.start() for m in _COMMA_OR_SEMICOLON.finditer(sentence_text)]
-        if _in_relative(sentence_text, separators, at):
+        if in_relative(sentence_text, separators, at):
             if not (cues.PLANNED_FOR.search(sentence_text, max(0, at - cues.PLANNED_REACH), at)
                     and (called_off := called_off if called_off is not None
                          else cues.CALLED_OFF.search(sentence_text) is not None)):
@@ -123,7 +125,7 @@ def _dating(timexes: list[Timex], sentence_text: str, offset: int,
         if may_reduced_relative(sentence_text, max(0, at - cues.REDUCED_REACH), at) and \
                 cues.REDUCED_RELATIVE.search(sentence_text, max(0, at - cues.REDUCED_REACH), at):
             continue  # "the dairy duties it announced last week"
-        if sentence_text.find(" after ", max(0, at - cues.EARLIER_REACH), at) >= 0 and (
+        if may_earlier_clause(sentence_text, max(0, at - cues.EARLIER_REACH), at) and (
                 earlier := cues.EARLIER_CLAUSE.search(sentence_text,
                                                       max(0, at - cues.EARLIER_REACH), at)):
             if happenings is None:
@@ -149,38 +151,6 @@ def _told_ahead(sentence_text: str) -> bool:
     of saying ("Forecasters expect little rain until the end of the year")."""
     return cues.future_in(sentence_text) is not None or all(
         cues.REPORTING.fullmatch(past.group()) for past in cues.PAST.finditer(sentence_text))
-
-
-_RELATIVE_IN_PRESENT = re.compile(
-    rf"\s*(?:{cues.alternation(cues.CUES.get('relative_in_present', []))})\b")
-_PROGRESSIVE = re.compile(cues.CUES.get("progressive", "(?!)"), re.IGNORECASE)
-
-
-def _present_main(text: str, at: int) -> bool:
-    """The main clause around the relative clause at `at` (before the comma that opens it,
-    after the one that closes it) tells no happening of its own: its first tense cue is a
-    present, with no future and no progressive ("Suspicion has fallen on the ship, which
-    crossed the route on Tuesday"; "The cable, which entered service in 2025, can carry 700
-    megawatts"). The relative clause's date is then the sentence's (`relative_in_present` in
-    resources/events.toml); "The minister, who took office in March, resigned." keeps the
-    narrative's day."""
-    opening = text.rfind(",", 0, at)
-    if opening < 0 or not _RELATIVE_IN_PRESENT.match(text, opening + 1):
-        return False
-    closing = text.find(",", at)
-    outside = text[:opening] + (" " + text[closing + 1:] if closing >= 0 else "")
-    present = cues.PRESENT.search(outside)
-    past = cues.PAST.search(outside)
-    return (present is not None and (past is None or present.start() < past.start())
-            and cues.FUTURE.search(outside) is None and _PROGRESSIVE.search(outside) is None)
-
-
-def _in_relative(sentence_text: str, separators: list[int], at: int) -> bool:
-    """Offset `at` lies in a non-restrictive relative clause (", which collapsed in 2023"):
-    read from the last comma or semicolon before it (`separators`, their offsets)."""
-    last = bisect_left(separators, at) - 1
-    return (last >= 0 and sentence_text[separators[last]] == ","
-            and cues.RELATIVE.match(sentence_text, separators[last] + 1, at) is not None)
 
 
 class _Clauses:
@@ -276,7 +246,7 @@ def sentence_parts(doc: Document, sentence: Sentence, timexes: list[Timex],
     found, bounds, origins, relatives = _dating(timexes, text, sentence.start, doc.date,
                                                 dateline)
     dating = without_appositions(doc.text, found)
-    if not dating and relatives and _present_main(text, relatives[0].start - sentence.start):
+    if not dating and relatives and present_main(text, relatives[0].start - sentence.start):
         dating = relatives[:1]  # the present main clause tells what the relative clause dates
     if not dating:
         lasting = lasting_origin(text, sentence.start, origins, doc.date)
