@@ -39,19 +39,21 @@ def _expected(texts: list[str], needle: str) -> list[int]:
 
 @pytest.mark.parametrize("rounds", [0, 1, 3])
 @pytest.mark.parametrize("share", [0.0, 1.0])
+@pytest.mark.parametrize("block", [8, 1 << 20])
 @settings(max_examples=40, deadline=None)
 @given(TEXTS, st.lists(NEEDLES, min_size=1, max_size=5))
 def test_the_rows_are_those_of_a_substring_test(
-        rounds: int, share: float, texts: list[str], needles: list[str]) -> None:
+        rounds: int, share: float, block: int, texts: list[str], needles: list[str]) -> None:
     """No rounds (every place at once), one, or the default; scanned for a pair or for the
-    rarest byte alone."""
-    saved = search_rows.ROUNDS, search_text.PAIR_SHARE
-    search_rows.ROUNDS, search_text.PAIR_SHARE = rounds, share
+    rarest byte alone; the places compared in scan blocks of a few bytes (a match starting
+    blocks before its scanned byte, or running past its block) or in one block."""
+    saved = search_rows.ROUNDS, search_text.PAIR_SHARE, search_text.SCAN_BLOCK
+    search_rows.ROUNDS, search_text.PAIR_SHARE, search_text.SCAN_BLOCK = rounds, share, block
     try:
         for needle in needles:
             assert _found(texts, needle) == _expected(texts, needle), needle
     finally:
-        search_rows.ROUNDS, search_text.PAIR_SHARE = saved
+        search_rows.ROUNDS, search_text.PAIR_SHARE, search_text.SCAN_BLOCK = saved
 
 
 @pytest.mark.parametrize("block", [16, 1 << 20])
