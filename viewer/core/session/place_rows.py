@@ -55,13 +55,18 @@ def rows_of(places: npt.NDArray[np.signedinteger[Any]], marks: Marks,
     starting before its block, then one more for each start up to the place."""
     moves = moves if moves is not None else Moves()
     counted = marks.take(places >> BLOCK_SHIFT).astype(np.int64)
-    moving = np.arange(len(places))
-    for _ in range(ROUNDS):
+    if not len(places):
+        return counted
+    # the first round over every place, without an index of the moving ones
+    moves.gathered += len(places)
+    ahead = starts.take(counted) <= places
+    counted += ahead
+    moving = np.flatnonzero(ahead)
+    for _ in range(ROUNDS - 1):
         if not len(moving):
             return counted - 1
         moves.gathered += len(moving)
-        ahead = starts.take(counted[moving]) <= places[moving]
-        moving = moving.compress(ahead)
+        moving = moving.compress(starts.take(counted[moving]) <= places[moving])
         counted[moving] += 1
     if len(moving):
         moves.searched += len(moving)
