@@ -34,8 +34,9 @@ def test_each_place_gets_the_row_a_binary_search_gives(
         return
     places = np.asarray(sorted(data.draw(st.lists(st.integers(0, length - 1), max_size=80))),
                         dtype=np.int64)
-    got = place_rows.rows_of(places, marks, starts)
-    assert got.tolist() == (np.searchsorted(starts, places, side="right") - 1).tolist()
+    expected = (np.searchsorted(starts, places, side="right") - 1).tolist()
+    assert place_rows.rows_of(places, marks, starts).tolist() == expected
+    assert place_rows.rows_of(places, None, starts).tolist() == expected  # no counts saved
 
 
 def test_rows_longer_than_a_block_take_at_most_one_gather_a_place() -> None:

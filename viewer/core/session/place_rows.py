@@ -48,12 +48,19 @@ def row_marks(starts: npt.NDArray[np.signedinteger[Any]], length: int) -> Marks:
     return marks
 
 
-def rows_of(places: npt.NDArray[np.signedinteger[Any]], marks: Marks,
+def rows_of(places: npt.NDArray[np.signedinteger[Any]], marks: Marks | None,
             starts: npt.NDArray[np.signedinteger[Any]], moves: Moves | None = None
             ) -> npt.NDArray[np.int64]:
     """The row holding each place (each at least 0 and before the text's end): the rows
-    starting before its block, then one more for each start up to the place."""
+    starting before its block, then one more for each start up to the place; without
+    `marks`, a binary search each."""
     moves = moves if moves is not None else Moves()
+    if marks is None:
+        moves.searched += len(places)
+        # places in the starts' own type: int64 keys widened int32 starts first
+        found: npt.NDArray[np.int64] = np.searchsorted(
+            starts, places.astype(starts.dtype, copy=False), side="right") - 1
+        return found
     counted = marks.take(places >> BLOCK_SHIFT).astype(np.int64)
     if not len(places):
         return counted

@@ -44,7 +44,7 @@ class Haystack:
     length: int
     starts: Starts  # and, last, `length` + 1
     histogram: npt.NDArray[np.int64]
-    marks: Marks
+    marks: Marks | None  # None: a file of the format before, a binary search per match
 
     @property
     def windows(self) -> npt.NDArray[np.uint64]:
