@@ -116,3 +116,20 @@ def test_near_misses_take_a_bounded_number_of_rounds(often: int) -> None:
     assert _found(texts, "needle", work) == list(range(20))
     assert work.rounds <= search_rows.ROUNDS
     assert work.compared <= 20 * (often + 1)
+
+
+@pytest.mark.parametrize("block", [8, 64, 1 << 20])
+def test_places_compared_in_their_scan_block_are_compared_once_each(block: int) -> None:
+    """A needle whose rarest byte ("g") occurs in a third of the rows, each a match, among
+    rows full of its other bytes, compared block by block: each place of the byte compared
+    once, whatever the block, and no round of one place per row."""
+    texts = ["a vow of even ova", "the geneva talks", "valve nave"] * 40
+    saved = search_text.SCAN_BLOCK, search_text.PAIR_SHARE
+    search_text.SCAN_BLOCK, search_text.PAIR_SHARE = block, 1.0  # the rarest byte alone
+    try:
+        work = search_rows.Work()
+        assert _found(texts, "geneva", work) == _expected(texts, "geneva")
+        assert work.compared == sum(text.count("g") for text in texts)
+        assert work.rounds == 0
+    finally:
+        search_text.SCAN_BLOCK, search_text.PAIR_SHARE = saved
