@@ -141,14 +141,14 @@ def _written(path: Path, key: str, rows: int, fill: Callable[[BinaryIO], Filled]
             gap = -at % 8
             data = starts.tobytes()
             out.write(bytes(gap) + data)
+            marks = marks.astype(starts.dtype, copy=False)
             marks_at = out.tell() + -out.tell() % 8
-            out.write(bytes(marks_at - out.tell()) + marks.astype(starts.dtype).tobytes())
+            out.write(bytes(marks_at - out.tell()) + marks.tobytes())
             head = json.dumps({
                 "key": key, "rows": rows, "length": length,
                 "starts": starts.dtype.str, "starts_at": at + gap, "text_sum": text_total,
                 "starts_crc": zlib.crc32(data), "histogram": histogram.tolist(),
-                "marks_at": marks_at, "marks_sum": text_sum(marks.astype(starts.dtype))
-                }).encode()
+                "marks_at": marks_at, "marks_sum": text_sum(marks)}).encode()
             if _FIELDS.size + len(head) > HEAD:
                 raise ValueError("search header too long")
             out.seek(0)

@@ -153,7 +153,7 @@ def _compared(haystack: Haystack, wanted: bytes, found: I64, work: Work) -> I64:
 def _rows_set(haystack: Haystack, wanted: bytes, found: I64, mask: Mask) -> Mask:
     """`mask` set at the rows of the matches `found` (ascending, in the text): a lookup per
     match in the rows counted per block (`place_rows`; "geneva", 640,000 matches in a
-    million rows: a binary search each over the starts 21 ms, the lookup 8)."""
+    million rows: a binary search each over the starts 21 ms, the lookups 4-8)."""
     size, length = len(wanted), haystack.length
     found = found[int(np.searchsorted(found, 0)) :
                   int(np.searchsorted(found, length - size, side="right"))]
