@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import copy_seeds
-from viewer.core.session import Session, search_file, search_text
+from viewer.core.session import Session, search_file, search_rows, search_text
 from viewer.core.session.filtering import ColumnIndex
 
 LETTERS = st.sampled_from(list("aAeEsSßẞİıiIéÉ ﬁ\x00🙂𝔊xX.ΣσςΩ"))
@@ -67,6 +67,8 @@ def test_the_mapped_buffer_finds_what_a_substring_test_finds(
     assert mapped.length == built.length
     assert mapped.starts.tolist() == built.starts.tolist()
     assert mapped.histogram.tolist() == built.histogram.tolist()
+    assert mapped.marks is not None and built.marks is not None
+    assert mapped.marks.tolist() == built.marks.tolist()
     reader = _Texts(texts, path)
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     for needle in needles:
@@ -86,14 +88,24 @@ def _saved(tmp_path: Path, texts: list[str]) -> Path:
 TEXTS_FIXED = ["Talks in Geneva", "GENEVA: envoys met", "Straße", "", "Kyiv 🙂"] * 50
 
 
-@pytest.mark.parametrize("damage", ["flip text", "flip starts", "flip header", "truncate",
-                                    "grow", "empty", "missing"])
+def _header(data: bytes | bytearray) -> dict[str, Any]:
+    import json
+
+    count = search_file._FIELDS.unpack(bytes(data[: search_file._FIELDS.size]))[1]
+    about: dict[str, Any] = json.loads(bytes(data[search_file._FIELDS.size :][:count]))
+    return about
+
+
+@pytest.mark.parametrize("damage", ["flip text", "flip starts", "flip marks", "flip header",
+                                    "truncate", "grow", "empty", "missing"])
 def test_a_damaged_file_is_not_used_and_is_made_again(tmp_path: Path, damage: str) -> None:
     path = _saved(tmp_path, TEXTS_FIXED)
     data = bytearray(path.read_bytes())
     if damage == "flip text":
         data[search_file.HEAD + 3] ^= 0x20
     elif damage == "flip starts":
+        data[_header(data)["starts_at"] + 5] ^= 1
+    elif damage == "flip marks":  # the rows counted per block, the file's last part
         data[-3] ^= 1
     elif damage == "flip header":
         data[20] ^= 1
@@ -115,6 +127,38 @@ def test_a_damaged_file_is_not_used_and_is_made_again(tmp_path: Path, damage: st
     assert reader.reads == len(TEXTS_FIXED)  # made from the sentences
     assert reader.text_of is not None and reader.text_of.saves == 1  # and saved again
     assert search_file.read(path, "k", len(TEXTS_FIXED)) is not None
+
+
+def test_a_file_of_the_format_before_is_read_with_its_rows_per_block_counted(
+        tmp_path: Path) -> None:
+    """A file written before the rows per block were saved (its magic, no marks in its
+    header, the starts last) is still used, its matches' rows found by a binary search; a
+    file of the new magic without them is not used."""
+    import json
+    import zlib
+
+    path = _saved(tmp_path, TEXTS_FIXED)
+    data = path.read_bytes()
+    about = _header(data)
+    rows = len(TEXTS_FIXED)
+    end = about["starts_at"] + (rows + 1) * np.dtype(about["starts"]).itemsize
+    older = {k: v for k, v in about.items() if k not in ("marks_at", "marks_sum")}
+
+    def written(magic: bytes, head: dict[str, Any]) -> None:
+        text = json.dumps(head).encode()
+        fields = search_file._FIELDS.pack(magic, len(text), zlib.crc32(text)) + text
+        body = data[: search_file.HEAD][len(fields) :]
+        path.write_bytes(fields + bytes(len(body)) + data[search_file.HEAD : end])
+
+    written(search_file.BEFORE, older)
+    mapped = search_file.read(path, "k", rows)
+    assert mapped is not None and mapped.marks is None
+    for needle in ("geneva", "a", "🙂", "straße"):
+        assert (search_rows.matching_rows(mapped, needle.encode(), rows).tolist()
+                == search_rows.matching_rows(search_text.build(_Texts(TEXTS_FIXED)),
+                                             needle.encode(), rows).tolist()), needle
+    written(search_file.MAGIC, older)
+    assert search_file.read(path, "k", rows) is None
 
 
 def test_a_file_of_another_folder_row_or_size_is_not_used(tmp_path: Path) -> None:

@@ -39,19 +39,21 @@ def _expected(texts: list[str], needle: str) -> list[int]:
 
 @pytest.mark.parametrize("rounds", [0, 1, 3])
 @pytest.mark.parametrize("share", [0.0, 1.0])
+@pytest.mark.parametrize("block", [8, 1 << 20])
 @settings(max_examples=40, deadline=None)
 @given(TEXTS, st.lists(NEEDLES, min_size=1, max_size=5))
 def test_the_rows_are_those_of_a_substring_test(
-        rounds: int, share: float, texts: list[str], needles: list[str]) -> None:
+        rounds: int, share: float, block: int, texts: list[str], needles: list[str]) -> None:
     """No rounds (every place at once), one, or the default; scanned for a pair or for the
-    rarest byte alone."""
-    saved = search_rows.ROUNDS, search_text.PAIR_SHARE
-    search_rows.ROUNDS, search_text.PAIR_SHARE = rounds, share
+    rarest byte alone; the places compared in scan blocks of a few bytes (a match starting
+    blocks before its scanned byte, or running past its block) or in one block."""
+    saved = search_rows.ROUNDS, search_text.PAIR_SHARE, search_text.SCAN_BLOCK
+    search_rows.ROUNDS, search_text.PAIR_SHARE, search_text.SCAN_BLOCK = rounds, share, block
     try:
         for needle in needles:
             assert _found(texts, needle) == _expected(texts, needle), needle
     finally:
-        search_rows.ROUNDS, search_text.PAIR_SHARE = saved
+        search_rows.ROUNDS, search_text.PAIR_SHARE, search_text.SCAN_BLOCK = saved
 
 
 @pytest.mark.parametrize("block", [16, 1 << 20])
@@ -114,3 +116,20 @@ def test_near_misses_take_a_bounded_number_of_rounds(often: int) -> None:
     assert _found(texts, "needle", work) == list(range(20))
     assert work.rounds <= search_rows.ROUNDS
     assert work.compared <= 20 * (often + 1)
+
+
+@pytest.mark.parametrize("block", [8, 64, 1 << 20])
+def test_places_compared_in_their_scan_block_are_compared_once_each(block: int) -> None:
+    """A needle whose rarest byte ("g") occurs in a third of the rows, each a match, among
+    rows full of its other bytes, compared block by block: each place of the byte compared
+    once, whatever the block, and no round of one place per row."""
+    texts = ["a vow of even ova", "the geneva talks", "valve nave"] * 40
+    saved = search_text.SCAN_BLOCK, search_text.PAIR_SHARE
+    search_text.SCAN_BLOCK, search_text.PAIR_SHARE = block, 1.0  # the rarest byte alone
+    try:
+        work = search_rows.Work()
+        assert _found(texts, "geneva", work) == _expected(texts, "geneva")
+        assert work.compared == sum(text.count("g") for text in texts)
+        assert work.rounds == 0
+    finally:
+        search_text.SCAN_BLOCK, search_text.PAIR_SHARE = saved

@@ -8,9 +8,13 @@ only at the first search: its pages are the file's, which the system can drop an
 
 One file: a header block (magic, the JSON description's length and CRC-32, the description:
 the folder row's key, rows, text length, the starts' type and place, the text's word sum
-(`text_sum`) and a CRC-32 of the starts, the byte histogram), the text with its padding, then
-the starts. Anything that does not match (another key or row count, a size, a checksum) is not
-used: the caller makes the buffer again from the sentences.
+(`text_sum`) and a CRC-32 of the starts, the byte histogram, the place and word sum of the
+rows counted per block), the text with its padding, the starts, then the rows counted per
+block (`place_rows.row_marks`: a match's row by a lookup; a file of the format before, without
+them, is still used, its matches' rows found by a binary search as before: counting them at
+the first search cost 30-60 ms of a fresh process's CPU, more than the lookups save).
+Anything that does not match (another key or row count, a size, a checksum) is not used: the
+caller makes the buffer again from the sentences.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.session.place_rows import Marks, block_count, row_marks
 from viewer.core.session.search_text import (
     PADDING,
     Haystack,
@@ -39,9 +44,15 @@ from viewer.core.session.search_text import (
 )
 from viewer.core.session.snapshot import SEARCH_NAME
 
-MAGIC = b"TVSRCH02"  # 01 held a CRC-32 of the text
+MAGIC = b"TVSRCH03"  # 01 held a CRC-32 of the text
+BEFORE = b"TVSRCH02"  # read still, without rows per block
 HEAD = 4096  # the header block; the text starts on a page of its own
 _FIELDS = struct.Struct("<8sII")  # magic, description length, description CRC-32
+
+
+# what a writer's `fill` gives back: the text's length, word sum and byte histogram, the
+# starts, and the rows counted per block
+Filled = tuple[int, int, npt.NDArray[np.int64], Starts, Marks]
 
 
 def search_path(snapshot: Path) -> Path:
@@ -86,7 +97,7 @@ def write(path: Path, key: str, columns: Sentences) -> bool:
     """Save the buffer of `columns` under the folder row's `key`, a block of rows at a time
     (never the whole text in memory), into a new file put in place at the end, so a window
     mapping the file before keeps reading what it mapped. False when it cannot be written."""
-    def fill(out: BinaryIO) -> tuple[int, int, npt.NDArray[np.int64], Starts]:
+    def fill(out: BinaryIO) -> Filled:
         total, histogram = TextSum(), np.zeros(256, dtype=np.int64)
         lengths: list[npt.NDArray[np.int64]] = []
         for block, sizes in sentence_blocks(columns):
@@ -100,7 +111,7 @@ def write(path: Path, key: str, columns: Sentences) -> bool:
         tail = bytes(PADDING - 1 if columns.size else PADDING)
         out.write(tail)
         total.add(tail)
-        return length, total.value(), histogram, starts
+        return length, total.value(), histogram, starts, row_marks(starts, length)
 
     return _written(path, key, columns.size, fill)
 
@@ -108,32 +119,36 @@ def write(path: Path, key: str, columns: Sentences) -> bool:
 def save(path: Path, key: str, haystack: Haystack) -> bool:
     """Save a buffer made in memory (an older snapshot's, made at the first search), so the
     next open maps it."""
-    def fill(out: BinaryIO) -> tuple[int, int, npt.NDArray[np.int64], Starts]:
+    def fill(out: BinaryIO) -> Filled:
         out.write(haystack.buffer.data)
         return (haystack.length, text_sum(haystack.buffer), haystack.histogram,
-                haystack.starts)
+                haystack.starts, haystack.marks if haystack.marks is not None
+                else row_marks(haystack.starts, haystack.length))
 
     return _written(path, key, len(haystack.starts) - 1, fill)
 
 
-def _written(path: Path, key: str, rows: int,
-             fill: Callable[[BinaryIO], tuple[int, int, npt.NDArray[np.int64], Starts]]
-             ) -> bool:
+def _written(path: Path, key: str, rows: int, fill: Callable[[BinaryIO], Filled]) -> bool:
     """The file written by `fill` (the text and its padding after the header block: its
-    length, word sum, histogram and starts), then the starts and the header."""
+    length, word sum, histogram, starts and rows per block), then the starts, the rows per
+    block and the header."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as out:
             out.write(bytes(HEAD))
-            length, text_total, histogram, starts = fill(out)
+            length, text_total, histogram, starts, marks = fill(out)
             at = out.tell()
             gap = -at % 8
             data = starts.tobytes()
             out.write(bytes(gap) + data)
+            marks = marks.astype(starts.dtype, copy=False)
+            marks_at = out.tell() + -out.tell() % 8
+            out.write(bytes(marks_at - out.tell()) + marks.tobytes())
             head = json.dumps({
                 "key": key, "rows": rows, "length": length,
                 "starts": starts.dtype.str, "starts_at": at + gap, "text_sum": text_total,
-                "starts_crc": zlib.crc32(data), "histogram": histogram.tolist()}).encode()
+                "starts_crc": zlib.crc32(data), "histogram": histogram.tolist(),
+                "marks_at": marks_at, "marks_sum": text_sum(marks)}).encode()
             if _FIELDS.size + len(head) > HEAD:
                 raise ValueError("search header too long")
             out.seek(0)
@@ -157,11 +172,13 @@ def read(path: Path, key: str, rows: int) -> Haystack | None:
             if size < HEAD:
                 return None
             magic, count, check = _FIELDS.unpack(fh.read(_FIELDS.size))
-            head = fh.read(count) if magic == MAGIC and count <= HEAD - _FIELDS.size else b""
+            known = magic in (MAGIC, BEFORE) and count <= HEAD - _FIELDS.size
+            head = fh.read(count) if known else b""
             if len(head) != count or not head or zlib.crc32(head) != check:
                 return None
             about = json.loads(head)
-            if about.get("key") != key or about.get("rows") != rows:
+            if (about.get("key") != key or about.get("rows") != rows
+                    or (magic == MAGIC) != ("marks_at" in about)):
                 return None
             mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         return _checked(mapped, about, size, rows)
@@ -174,8 +191,12 @@ def _checked(mapped: mmap.mmap, about: dict[str, Any], size: int,
     length, at = int(about["length"]), int(about["starts_at"])
     kind = np.dtype(about["starts"])
     text = length + PADDING if rows else PADDING
+    starts_end = at + (rows + 1) * kind.itemsize
+    blocks = block_count(length)
+    marks_at = int(about.get("marks_at", starts_end))
+    end = marks_at + blocks * kind.itemsize if "marks_at" in about else starts_end
     if (kind not in (np.dtype("<i4"), np.dtype("<i8")) or length < 0 or at < HEAD + text
-            or size != at + (rows + 1) * kind.itemsize):
+            or marks_at < starts_end or size != end):
         return None
     buffer = np.frombuffer(mapped, dtype=np.uint8, count=text, offset=HEAD)
     starts: npt.NDArray[np.signedinteger[Any]] = np.frombuffer(
@@ -184,4 +205,9 @@ def _checked(mapped: mmap.mmap, about: dict[str, Any], size: int,
     if (text_sum(buffer) != about["text_sum"]
             or zlib.crc32(starts.data) != about["starts_crc"] or histogram.shape != (256,)):
         return None
-    return Haystack(buffer, length, starts, histogram)
+    marks: Marks | None = None
+    if "marks_at" in about:
+        marks = np.frombuffer(mapped, dtype=kind, count=blocks, offset=marks_at)
+        if text_sum(marks) != about["marks_sum"]:
+            return None
+    return Haystack(buffer, length, starts, histogram, marks)
