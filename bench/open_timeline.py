@@ -44,7 +44,7 @@ _ORIGINALS: dict[str, Callable[..., Any]] = {}  # in the opening process (and fo
 def _note(folder: str, label: str, started: tuple[float, float], **more: Any) -> None:
     wall, cpu = time.time(), time.process_time()
     row = {"pid": os.getpid(), "label": label, "wall": [started[0], wall],
-           "cpu": cpu - started[1], **more}
+           "cpu": cpu - started[1], "cpu_at_start": started[1], **more}
     with open(os.path.join(folder, f"{os.getpid()}.jsonl"), "a", encoding="utf-8") as fh:
         fh.write(json.dumps(row) + "\n")
 
@@ -191,6 +191,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
             step["cpu_s"] = round(step["cpu_s"] + r["cpu"], 3)
             step["wall_s"] = round(step["wall_s"] + r["wall"][1] - r["wall"][0], 3)
     extracted = max((r["wall"][1] for r in tasks), default=t0)
+    after = [r for r in rows if r["pid"] == main and r["wall"][0] >= extracted
+             and r["label"] in {"redate", "join", "taxonomy", "stage", "release"}]
+    before = [r for r in rows if r["pid"] == main and r["label"] == "pool_start"]
     def first(label: str) -> float | None:
         at = [r["wall"][0] for r in rows if r["label"] == label]
         return round(min(at) - t0, 3) if at else None
@@ -202,7 +205,23 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "tail_s": round(max(ends) - min(ends), 3) if len(ends) > 1 else 0.0,
             "main_after_extraction_wall_s": round(t1 - extracted, 3),
             "worker_idle_s": round(sum(w["idle_wall_s"] for w in workers.values()), 3),
-            "main_steps": steps, "load_average": os.getloadavg()[0]}
+            "main_steps": steps, "load_average": os.getloadavg()[0],
+            # CPU, which load distorts less: the opening process's before its pool (what
+            # the fork server's start can overlap), after the last task (serial, with the
+            # workers' stage calls between), and each worker's extraction.
+            "main_cpu_before_pool_s": round(_cpu_until(rows, main, before), 3),
+            "main_cpu_after_extraction_s": round(sum(r["cpu"] for r in after), 3),
+            "worker_task_cpu_s": [w["task_cpu_s"] for w in workers.values()],
+            "worker_stage_cpu_s": [w["stage_cpu_s"] for w in workers.values()]}
+
+
+def _cpu_until(rows: list[dict[str, Any]], main: int, marks: list[dict[str, Any]]) -> float:
+    """The opening process's CPU from the open's start to the first of `marks`."""
+    opened = next(r for r in rows if r["label"] == "open")
+    if not marks or "cpu_at_start" not in marks[0]:
+        return float("nan")
+    value: float = marks[0]["cpu_at_start"] - opened["cpu_at_start"]
+    return value
 
 
 def main() -> None:

@@ -70,3 +70,13 @@ def test_files_the_snapshot_holds_unchanged_do_not_count(
         changed[rel] = FileKey(old.size + 1, old.mtime_ns, None, "")
     loading._early_fork_server(listing, changed)
     assert calls == ["server"]
+
+
+def test_a_server_that_cannot_start_is_left_to_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    from multiprocessing import forkserver
+
+    def fails() -> None:
+        raise RuntimeError("bootstrapping")  # as multiprocessing says from a child's import
+
+    monkeypatch.setattr(forkserver, "ensure_running", fails)
+    assert worker_pools.start_fork_server() is False

@@ -47,7 +47,7 @@ def start_fork_server() -> bool:
     multiprocessing.get_context("forkserver").set_forkserver_preload([PRELOAD])
     try:
         forkserver.ensure_running()
-    except OSError:  # the pool tries again, and reports what fails
+    except (OSError, RuntimeError):  # the pool tries again, and reports what fails
         return False
     return True
 
