@@ -39,12 +39,17 @@ from viewer.core.pipeline.gc_pacing import for_worker, held, paced
 from viewer.core.pipeline.nearest_topics import nearest_topics
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
-from viewer.core.pipeline.worker_pools import can_fork, drop_waiting, track
+from viewer.core.pipeline.worker_pools import (
+    PARALLEL_FROM,
+    PRELOAD,
+    can_fork,
+    drop_waiting,
+    track,
+)
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict, problem_to_dict
 from viewer.core.timex import Tagger, Timex
 
-PARALLEL_FROM = 8  # below this many files to extract, worker start-up costs more than it saves
 Progress = Callable[[int, int], bool | None]
 
 
@@ -118,8 +123,6 @@ def _warm(folder: str, stamp: str) -> None:
     modality_rules(folder)
     speaker_rules(folder)
 
-
-PRELOAD = "viewer.core.pipeline.worker_preload"  # what the fork server imports and builds, once
 
 
 def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Executor:

@@ -27,12 +27,11 @@ from viewer.core.pipeline.document_summary import DocumentSummary, EventNotes
 from viewer.core.pipeline.folder_extraction import (
     BATCH_BYTES,
     BATCH_FILES,
-    PARALLEL_FROM,
     _executor,
     dated_by_folder,
 )
 from viewer.core.pipeline.gc_pacing import fewer_collections
-from viewer.core.pipeline.worker_pools import drop_waiting
+from viewer.core.pipeline.worker_pools import PARALLEL_FROM, drop_waiting
 from viewer.core.session.batch_extraction import (
     ColumnPart,
     ExtractedBatch,

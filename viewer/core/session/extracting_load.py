@@ -71,16 +71,19 @@ STAGE_POOL_FROM = 50_000
 def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[str, str]],
                     sides: Mapping[bytes, str], stamp: str, snap: Snapshot | None,
                     folder_key: str, report: Callable[[int, int], bool], *,
-                    workers: int | None, partial: Partial | None, command: bool) -> Loaded:
+                    workers: int | None, partial: Partial | None, command: bool,
+                    known: dict[bytes, FileKey] | None = None) -> Loaded:
     """The folder as `loading.load` describes it, extracting what the snapshot lacks;
     `sides` are the files' sidecar entries (as JSON), `folder_key` the digest of the walk
-    and of them (the saved row's key), `report` the load's progress."""
+    and of them (the saved row's key), `report` the load's progress, `known` the snapshot's
+    file keys when already read."""
     total = len(listing.files)
     names: dict[bytes, str] = dict(zip(listing.rels, listing.files, strict=True))
     # Each file's key (-1: it could not be stated); its sidecar entry only with one.
     keys = {rel: FileKey(size, mtime, None, sides.get(rel, NO_SIDE)) for rel, size, mtime in zip(
         listing.rels, listing.sizes, listing.mtimes, strict=True)}
-    known = snap.keys() if snap is not None else {}
+    if known is None:
+        known = snap.keys() if snap is not None else {}
     hits: list[bytes] = []
     pending: list[tuple[bytes, str]] = []
     touched: list[tuple[bytes, FileKey]] = []

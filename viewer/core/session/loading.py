@@ -30,7 +30,7 @@ from viewer.core.serialize import document_from_dict, timex_from_list
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, SnapshotTexts
 from viewer.core.session.partials import Partial
-from viewer.core.session.snapshot import Snapshot, SnapshotDamaged, snapshot_path
+from viewer.core.session.snapshot import FileKey, Snapshot, SnapshotDamaged, snapshot_path
 from viewer.core.timex import Timex
 
 Progress = Callable[[int, int], bool | None]
@@ -168,10 +168,29 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
             report(total, total)
             return fast
 
+    known = snap.keys() if snap is not None else {}
+    if not command and (workers or os.cpu_count() or 1) > 1:
+        _early_fork_server(listing, known)
     from viewer.core.session.extracting_load import load_extracting
 
     return load_extracting(folder, listing, sidecar, sides, stamp, snap, folder_key, report,
-                           workers=workers, partial=partial, command=command)
+                           workers=workers, partial=partial, command=command, known=known)
+
+
+def _early_fork_server(listing: FolderWalk, known: dict[bytes, FileKey]) -> None:
+    """Start the extraction workers' fork server now when the open will extract enough files
+    for workers (`worker_pools.start_fork_server`), before the extraction's modules are
+    imported here. Files the snapshot holds at another size or time are counted as changed
+    (their content may not be): at worst a server starts that no pool uses."""
+    from viewer.core.pipeline.worker_pools import PARALLEL_FROM, start_fork_server
+
+    lacking = 0
+    for rel, size, mtime in zip(listing.rels, listing.sizes, listing.mtimes, strict=True):
+        old = known.get(rel)
+        if old is None or old.size != size or old.mtime_ns != mtime:
+            lacking += 1
+    if lacking >= PARALLEL_FROM:
+        start_fork_server()
 
 
 def _from_snapshot(folder: str, snap: Snapshot, key: str, listing: FolderWalk) -> Loaded | None:
