@@ -124,7 +124,6 @@ def _warm(folder: str, stamp: str) -> None:
     speaker_rules(folder)
 
 
-
 def _executor(workers: int, folder: str, stamp: str, fork: bool = False) -> Executor:
     """Workers from the fork server (the rules built once there), or with `fork` (a process
     without threads) forked from this one: the server imports and builds (0.8 s) only after
