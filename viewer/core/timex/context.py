@@ -172,9 +172,9 @@ class TenseIndex:
                                                  or self._plain_scans(left, right))
         future, past = scans
         reach = right if through is None else through
-        if future.resume >= 0 and (not future.starts or future.starts[-1] < reach):
+        if future.pending is not None and (not future.starts or future.starts[-1] < reach):
             future.scan(reach)
-        if past.resume >= 0 and (not past.starts or past.starts[-1] < reach):
+        if past.pending is not None and (not past.starts or past.starts[-1] < reach):
             past.scan(reach)
         return (future.starts, future.ends), (past.starts, past.ends)
 
