@@ -9,7 +9,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from viewer.core.ingest.segment import load_rules
-from viewer.core.timex.cue_scan import CueScan
 from viewer.core.timex.lexicon import Lexicon
 
 _CLAUSE_BREAKS = ",;:—–()\"“”"
@@ -68,12 +67,8 @@ class TenseIndex:
     time (and the text between each cue and the expression) made tagging one long sentence
     cubic. Questions come in text order, so each sentence asked about is found from the last
     one's bounds, scanning only the text between them (the character searches of `str`),
-    and its clause breaks and cues are found once (the cues only as far as the questions
-    need: `CueScan`); text no expression sits in is never scanned, which a list of every
-    break of the text (as before) was. Finding every cue of the text once up front was
-    measured slower: questions fall in few sentences, and a scan of all the text read
-    ten times the characters the asked sentences hold (8.3 against 1.2 ms of pattern
-    scanning on the bench's 100 articles).
+    and its clause breaks and cues are found once; text no expression sits in is never
+    scanned, which a list of every break of the text (as before) was.
     """
 
     __slots__ = ("_clauses", "_cues", "_last", "_lex", "_lowered", "_plain", "_text")
@@ -90,7 +85,7 @@ class TenseIndex:
         self._plain = plain
         self._last: tuple[int, int, int, int] | None = None  # start, end, left, right
         self._clauses: dict[tuple[int, int], list[int]] = {}
-        self._cues: dict[tuple[int, int], tuple[CueScan, CueScan]] = {}
+        self._cues: dict[tuple[int, int], tuple[_Cues, _Cues]] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The span from the sentence break before `start` to the one at or after `end`.
@@ -162,29 +157,26 @@ class TenseIndex:
             self._clauses[(left, right)] = found
         return found
 
-    def cues(self, left: int, right: int, through: int | None = None) -> tuple[_Cues, _Cues]:
-        """Future and past cue matches inside text[left:right], as the patterns find them:
-        all of them, or (`through`) those up to the first one starting at or after
-        `through`, which is all the nearest cues of an expression ending there need."""
-        scans = self._cues.get((left, right))
-        if scans is None:
-            scans = self._cues[(left, right)] = (self._folded_scans(left, right)
-                                                 or self._plain_scans(left, right))
-        future, past = scans
-        reach = right if through is None else through
-        if future.pending is not None and (not future.starts or future.starts[-1] < reach):
-            future.scan(reach)
-        if past.pending is not None and (not past.starts or past.starts[-1] < reach):
-            past.scan(reach)
-        return (future.starts, future.ends), (past.starts, past.ends)
+    def cues(self, left: int, right: int) -> tuple[_Cues, _Cues]:
+        """Future and past cue matches inside text[left:right], as the patterns find them."""
+        found = self._cues.get((left, right))
+        if found is None:
+            found = self._cues[(left, right)] = self._folded_cues(left, right) or (
+                self._plain_cues(left, right))
+        return found
 
-    def _plain_scans(self, left: int, right: int) -> tuple[CueScan, CueScan]:
-        return (CueScan(self._lex.future_cues, None, self._text, left, right, 0, self._text),
-                CueScan(self._lex.past_cues, None, self._text, left, right, 0, self._text))
+    def _plain_cues(self, left: int, right: int) -> tuple[_Cues, _Cues]:
+        future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
+        for into, pattern in ((future, self._lex.future_cues), (past, self._lex.past_cues)):
+            for cue in pattern.finditer(self._text, left, right):
+                into[0].append(cue.start())
+                into[1].append(cue.end())
+        return future, past
 
-    def _folded_scans(self, left: int, right: int) -> tuple[CueScan, CueScan] | None:
+    def _folded_cues(self, left: int, right: int) -> tuple[_Cues, _Cues] | None:
         """The same cues found in the lowercased sentence and the break character before it
-        (which the led patterns match), or None where that cannot be done."""
+        (which the led patterns match), or None where that cannot be done. An "-ed" verb
+        counts only where the text itself is lowercase there, as the suffix requires."""
         lex, text = self._lex, self._text
         if left == 0 or lex.led_future_cues is None or lex.led_past_cues is None:
             return None
@@ -195,12 +187,28 @@ class TenseIndex:
             if len(folded) != right - left + 1 or "ı" in folded or "ſ" in folded:
                 return None  # "İ" lowercases to two characters; "ı" and "ſ" match "i" and
                 # "s" under IGNORECASE, not once lowercased
+        shift = left - 1
         future_cues, past_cues = lex.led_future_cues, lex.led_past_cues
         if self._plain and lex.led_future_ascii is not None and lex.led_past_ascii is not None:
             future_cues, past_cues = lex.led_future_ascii, lex.led_past_ascii
-        return (CueScan(future_cues, lex.led_future_guard, folded, 0, len(folded), left - 1,
-                         text),
-                CueScan(past_cues, lex.led_past_guard, folded, 0, len(folded), left - 1, text))
+        future, past = ([], []), ([], [])  # type: tuple[_Cues, _Cues]
+        for into, pattern, guard in ((future, future_cues, lex.led_future_guard),
+                                     (past, past_cues, lex.led_past_guard)):
+            scan_from, verbs = 0, "verb" in pattern.groupindex
+            while scan_from >= 0:
+                for cue in pattern.finditer(folded, scan_from):
+                    if guard is not None and guard.match(folded, cue.start("cue")) is None:
+                        # The guarded pattern fails here and goes on from the next character.
+                        scan_from = cue.start() + 1
+                        break
+                    start, end = cue.start("cue") + shift, cue.end() + shift
+                    if verbs and cue.start("verb") >= 0 and text[start:end] != cue.group("cue"):
+                        continue  # "United": no verb, as the case-sensitive suffix would find
+                    into[0].append(start)
+                    into[1].append(end)
+                else:
+                    scan_from = -1
+        return future, past
 
 
 # What stands between a verb and the time it is told at ("agreed on Thursday").
@@ -362,7 +370,7 @@ class Match:
         # expression and the first one starting after it (a pattern's matches never overlap,
         # so their ends are in order too); the order of the four keeps the scan's tie-breaks.
         near: list[tuple[int, int, int, int]] = []  # (start, end, after, sign)
-        future, past = index.cues(left, right, end)
+        future, past = index.cues(left, right)
         for sign, (starts, ends) in ((1, future), (-1, past)):
             if not starts:
                 continue
