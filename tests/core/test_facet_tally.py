@@ -132,9 +132,10 @@ def test_a_facet_chosen_alone_is_counted_over_the_scalar_rows_once_until_an_edit
         tallied.append((name, len(rows)))
         return tally_rows(columns, name, rows, size)  # type: ignore[arg-type]
 
-    def masked(columns: object, name: str, mask: np.ndarray, size: int) -> object:
+    def masked(columns: object, name: str, mask: np.ndarray, size: int,
+               *empty: int | None) -> object:
         tallied.append((name, int(mask.sum())))
-        return tally_mask(columns, name, mask, size)  # type: ignore[arg-type]
+        return tally_mask(columns, name, mask, size, *empty)  # type: ignore[arg-type]
 
     monkeypatch.setattr(filtering, "tally_rows", counting)
     monkeypatch.setattr(filtering, "tally_mask", masked)
