@@ -379,7 +379,7 @@ def test_a_search_keeping_about_half_the_rows_counts_as_row_lists_do(
     """The facet counts of filters keeping neither few nor most rows (counted off the mask:
     "th", "talks", "geneva" keep 44-49 % of these events) equal those counted from row
     lists, with and without a facet chosen beside them, and so do those of "a" (most rows)
-    and of a party with "th" (few), which take row lists either way."""
+    and of a party with "th" (fewer), whichever way they are counted."""
     from viewer.core.session import facet_counts
 
     events = synthetic_events(400, seed=9, documents=30)
