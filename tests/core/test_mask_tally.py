@@ -117,3 +117,35 @@ def test_counting_off_a_mask_does_python_work_independent_of_the_rows() -> None:
         return counter[0]
 
     assert work(16) == work(1)
+
+
+@pytest.mark.parametrize("needle", ["in", "an", "er", "the", "of"])
+def test_most_rows_kept_are_counted_as_the_rows_left_out_off_the_mask(
+        monkeypatch: pytest.MonkeyPatch, needle: str) -> None:
+    """A search keeping 62-76 % of the events ("in", "an", "er") is counted off the mask of
+    the rows it leaves out, taken from the totals; one keeping under half ("the", "of") off
+    its own mask: the counts equal those counted from row lists, with a party chosen beside
+    the search too."""
+    from tests.core.test_facet_tally import _index
+    from viewer.core.query import NO_VALUE, Filter
+    from viewer.core.session import facet_counts, filtering
+
+    events = synthetic_events(400, seed=9, documents=30)
+    index = _index(events)
+    party = next(p for p in index.values("parties") if p != NO_VALUE)
+    masked: list[tuple[str, int]] = []
+    tally = filtering.tally_mask
+
+    def counting(columns: object, name: str, mask: np.ndarray, size: int,
+                 *empty: int | None) -> object:
+        masked.append((name, int(mask.sum())))
+        return tally(columns, name, mask, size, *empty)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(filtering, "tally_mask", counting)
+    chosen = [Filter(search=needle), Filter(search=needle, parties=frozenset({party}))]
+    found = [index.counts(f) for f in chosen]
+    share = len(index.rows(chosen[0])) / len(events)
+    assert masked and all(kept <= len(events) // 2 for _name, kept in masked), share
+    monkeypatch.setattr(facet_counts, "MASKED_SHARE", 1.0)  # never the mask
+    for f, counts in zip(chosen, found, strict=True):
+        assert counts == _index(events).counts(f), f

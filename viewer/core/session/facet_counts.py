@@ -45,14 +45,15 @@ MASKED_SHARE = 0.15
 
 
 def counting_plan(others: npt.NDArray[np.bool_]) -> tuple[bool, I64, npt.NDArray[np.bool_] | None]:
-    """How to count facets over the rows `others` keeps: (whether the rows left out are
-    counted and taken from the totals, those rows, or None) when one side is small, else
-    (False, no rows, the mask itself) for `tally_mask`."""
+    """How to count facets over the rows `others` keeps: whether the rows left out are
+    counted and taken from the totals (the smaller side), then those rows and None when
+    they are few, else no rows and their mask for `tally_mask` (at a million events, 84 %
+    kept: 16 ms counting the kept rows off the mask, 10 the rows left out)."""
     kept = int(np.count_nonzero(others))
     most = kept * 2 > len(others)
     fewer = len(others) - kept if most else kept
     if fewer > MASKED_SHARE * len(others):
-        return False, np.zeros(0, dtype=np.int64), others
+        return most, np.zeros(0, dtype=np.int64), ~others if most else others
     return most, np.flatnonzero(~others if most else others), None
 
 
