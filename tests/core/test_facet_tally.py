@@ -132,9 +132,10 @@ def test_a_facet_chosen_alone_is_counted_over_the_scalar_rows_once_until_an_edit
         tallied.append((name, len(rows)))
         return tally_rows(columns, name, rows, size)  # type: ignore[arg-type]
 
-    def masked(columns: object, name: str, mask: np.ndarray, size: int) -> object:
+    def masked(columns: object, name: str, mask: np.ndarray, size: int,
+               *empty: int | None) -> object:
         tallied.append((name, int(mask.sum())))
-        return tally_mask(columns, name, mask, size)  # type: ignore[arg-type]
+        return tally_mask(columns, name, mask, size, *empty)  # type: ignore[arg-type]
 
     monkeypatch.setattr(filtering, "tally_rows", counting)
     monkeypatch.setattr(filtering, "tally_mask", masked)
@@ -378,7 +379,7 @@ def test_a_search_keeping_about_half_the_rows_counts_as_row_lists_do(
     """The facet counts of filters keeping neither few nor most rows (counted off the mask:
     "th", "talks", "geneva" keep 44-49 % of these events) equal those counted from row
     lists, with and without a facet chosen beside them, and so do those of "a" (most rows)
-    and of a party with "th" (few), which take row lists either way."""
+    and of a party with "th" (fewer), whichever way they are counted."""
     from viewer.core.session import facet_counts
 
     events = synthetic_events(400, seed=9, documents=30)

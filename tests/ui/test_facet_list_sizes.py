@@ -180,3 +180,24 @@ def test_new_labels_are_measured_only_where_they_may_be_the_widest(qtbot: Any) -
         measured = set(ours._sizes._advances) & set(titles)  # labels, not count texts
         assert len(measured) < len(set(titles)) // 2
         assert _shown(ours) == _shown(theirs)
+
+
+def test_new_counts_are_measured_only_where_they_may_be_the_widest(qtbot: Any) -> None:
+    """A first search gives every listed value a count never shown: the count texts are
+    bounded by their characters too, and only those of the texts that may be widest are
+    measured; the list shows what measuring each showed, round after round."""
+    from viewer.ui.facet_list_sizes import COUNT_SEPARATOR
+
+    pick = random.Random(4)
+    _window, lists = _side_by_side(qtbot, 260, 300)
+    ours, theirs = lists
+    titles = [f"title {'x' * pick.randint(1, 12)} {i}" for i in range(150)]
+    for round_ in range(4):
+        counts = {title: pick.randint(1, 10 ** pick.randint(1, 6)) for title in titles}
+        before = {text for text in ours._sizes._advances if text.startswith(COUNT_SEPARATOR)}
+        for facet in lists:
+            facet.set_counts(counts)
+        shown = {f"{COUNT_SEPARATOR}{number})" for number in counts.values()} - before
+        measured = {text for text in ours._sizes._advances if text.startswith(COUNT_SEPARATOR)}
+        assert len(measured - before) < len(shown) // 2, round_
+        assert _shown(ours) == _shown(theirs)

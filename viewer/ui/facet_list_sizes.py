@@ -13,9 +13,9 @@ two pixels of the widest (kerning across the label's end may move it that much) 
 exactly, and each measured text's size is kept with its advance (the texts of a filter and
 of the filter before it are mostly the same texts). A text of more than one line makes the
 view measure every item again. A change to a value not shown before lists a hundred or more
-document titles never measured (some 10 µs each); an ASCII label is first bounded by its
-characters' advances, kept per character, and only the labels whose bound reaches within
-NEAR pixels of the widest are measured.
+document titles never measured (some 10 µs each), a first search as many count texts; an
+ASCII label or count text is first bounded by its characters' advances, kept per character,
+and only the texts whose bound reaches within NEAR pixels of the widest are measured.
 """
 
 from __future__ import annotations
@@ -84,10 +84,10 @@ class UniformItemSize:
 
     def _widest(self, texts: list[str]) -> list[int]:
         """One row for each advance within NEAR pixels of the widest text's (texts of one
-        advance have one size). A label not measured before (most of the documents list's
-        on a change to a value not shown before) is first bounded by its characters'
-        advances (`_bounds`); only those that may come within NEAR pixels of the widest are
-        measured."""
+        advance have one size). A label or count text not measured before (most of the
+        documents list's on a change to a value not shown before, its counts on a first
+        search) is first bounded by its characters' advances (`_bounds`); only those that
+        may come within NEAR pixels of the widest are measured."""
         font = self.view.font()
         if font.key() != self._font or len(self._advances) + len(self._widths) > KEPT:
             self.forget()
@@ -99,32 +99,31 @@ class UniformItemSize:
         for row, (text, width) in enumerate(zip(texts, found, strict=True)):
             if width is not None:
                 continue
-            label, separator, count = text.rpartition(COUNT_SEPARATOR)
-            if not separator:
-                label, count = text, ""
-            tail = advances.get(separator + count)
-            if tail is None:
-                tail = advances[separator + count] = metrics.horizontalAdvance(
-                    separator + count)
-            if label not in advances and label.isascii():
-                least, most = self._bounds(label, metrics)
-                guessed.append((row, tail + least, tail + most))
-                continue
-            known = advances.get(label)
-            if known is None:
-                known = advances[label] = metrics.horizontalAdvance(label)
-            found[row] = whole[text] = known + tail
+            lows, highs = 0.0, 0.0
+            for part in _parts(text):  # the label, then the count text (kept apart)
+                known = advances.get(part)
+                if known is None and part.isascii():
+                    least, most = self._bounds(part, metrics)
+                    lows, highs = lows + least, highs + most
+                    continue
+                if known is None:
+                    known = advances[part] = metrics.horizontalAdvance(part)
+                lows, highs = lows + known, highs + known
+            if lows == highs:
+                found[row] = whole[text] = lows
+            else:
+                guessed.append((row, lows, highs))
         exact = [width for width in found if width is not None]
         floor = max([*exact, *(least for _row, least, _most in guessed)]) - NEAR
         for row, _least, most in guessed:
             if most >= floor:  # may be among the widest: measured as before
-                text = texts[row]
-                label = text.rpartition(COUNT_SEPARATOR)[0] or text
-                known = advances.get(label)
-                if known is None:
-                    known = advances[label] = metrics.horizontalAdvance(label)
-                found[row] = whole[text] = known + (
-                    advances[text[len(label):]] if len(text) > len(label) else 0.0)
+                total = 0.0
+                for part in _parts(texts[row]):
+                    known = advances.get(part)
+                    if known is None:
+                        known = advances[part] = metrics.horizontalAdvance(part)
+                    total += known
+                found[row] = whole[texts[row]] = total
         least = max(width for width in found if width is not None) - NEAR
         rows: dict[float, int] = {}
         for width, row in reversed([(width, row) for row, width in enumerate(found)
@@ -145,3 +144,10 @@ class UniformItemSize:
             total = sum(map(chars.__getitem__, label))
         margin = GUESS_PX + GUESS_SHARE * total
         return total - margin, total + margin
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    """An item text's label and its count text ("  (12)"), each measured and kept on its
+    own: a label's advance does not change with the filter, and count texts recur."""
+    label, separator, count = text.rpartition(COUNT_SEPARATOR)
+    return (label, separator + count) if separator else (text,)

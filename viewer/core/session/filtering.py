@@ -370,7 +370,8 @@ class ColumnIndex:
             most, rows, dense = memo[key]
             found = (tally_rows(self.columns, _FACET_FIELD[facet], rows, size)
                      if dense is None
-                     else tally_mask(self.columns, _FACET_FIELD[facet], dense, size))
+                     else tally_mask(self.columns, _FACET_FIELD[facet], dense, size,
+                                     int(self.total(facet)[-1])))
             counted[facet] = grown(self.total(facet), size) - found if most else found
             if not key:
                 alone[facet] = counted[facet]

@@ -15,6 +15,7 @@ from viewer.core.model import Document, Problem
 from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.column_json import event_texts
 from viewer.core.session.columns import NO_DAY, EventColumns
+from viewer.core.session.facet_counts import build_code_rows
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.happening_merge import Linked, link_state, linked_of, relink
 from viewer.core.session.iso_days import IsoDays
@@ -98,6 +99,7 @@ class Session:
         self.timexes: Mapping[str, tuple[Timex, ...]] = loaded.timexes
         self.columns: EventColumns = loaded.columns
         self.index = ColumnIndex(self.columns)
+        build_code_rows(self.columns, FACET_FIELDS)  # read by the first counts and filter
         self._base: dict[int, Event] = {}  # extracted versions of the rows edits changed
         self._links: dict[str, Linked] = {}  # the analyst's links, by event id
         self._linked_rows: list[int] = []  # the rows the links were last resolved over
