@@ -108,12 +108,15 @@ ANAPHOR_OPENING = re.compile(rf"(?:{_alternation(CUES['anaphor_pronouns'])})\b")
 # `\b(?:the|these|this|that|those)\s+(?:nouns)\b`, written to open with the literal "th",
 # which the engine skips along to, its word boundary a look-behind after it; opening with
 # `\b`, the expression was tried at every character (five times the time a sentence).
-NAMED_HAPPENING = re.compile(
-    rf"th(?<!\w..)(?:e|ese|is|at|ose)\s+(?:{_alternation(CUES['anaphor_nouns'])})\b")
+def _named(nouns: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"th(?<!\w..)(?:e|ese|is|at|ose)\s+(?:{_alternation(nouns)})\b")
+
+
+NAMED_HAPPENING = _named(CUES["anaphor_nouns"])
 # The same, without the outcomes a reaction answers for days (`answered_outcomes`): a reaction
 # naming one of these happenings goes on with its day.
-_MOMENTS = [n for n in CUES["anaphor_nouns"] if n not in CUES.get("answered_outcomes", [])]
-NAMED_MOMENT = re.compile(rf"th(?<!\w..)(?:e|ese|is|at|ose)\s+(?:{_alternation(_MOMENTS)})\b")
+NAMED_MOMENT = _named([n for n in CUES["anaphor_nouns"]
+                       if n not in CUES.get("answered_outcomes", [])])
 
 
 def refers_back(sentence: str) -> bool:

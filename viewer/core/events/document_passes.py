@@ -125,12 +125,8 @@ def _put_off_headline(events: list[Event], first: int, doc: Document) -> bool:
 def _display_line(event: Event, doc: Document) -> bool:
     """A headline or deck dated by the report alone: a paragraph of its own, no full stop,
     nothing ahead."""
-    sentence = doc.sentences[event.sentence]
-    paragraph = doc.paragraphs[sentence.paragraph]
-    text = event.text.rstrip()
-    return not (event.date_source != "document" or (paragraph.start, paragraph.end)
-                != (sentence.start, sentence.end) or text.endswith(".")
-                or cues.FUTURE.search(text))
+    return (event.date_source == "document" and _line(event, doc)
+            and not cues.FUTURE.search(event.text.rstrip()))
 
 
 _QUOTED = re.compile(r'[“”"«»]')  # a quotation: words in the speaker's own voice
