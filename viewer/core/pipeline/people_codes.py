@@ -75,7 +75,7 @@ def resolve_mentions(folder: str | Path | None, learned: Sequence[Learned],
             mentions.codes, np.array(ordered, dtype=np.int32))).tolist()
         codes = mentions.codes
         final, (replayed,) = replay(registry, [[((0, at), distinct[int(codes[at])])
-                                                for at in places]])
+                                                for at in places]], spent=True)
         answers[places] = [code(replayed[(0, at)]) for at in places]
         registry = final
     return Resolved(found, answers, people_table(registry))

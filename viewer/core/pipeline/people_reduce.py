@@ -140,11 +140,13 @@ def as_found(person: Person | None) -> Found | None:
 
 
 def replay(registry: PeopleRegistry,
-           partitions: Iterable[Sequence[tuple[MentionRef, PersonMention]]]
-           ) -> tuple[PeopleRegistry, list[dict[MentionRef, Found | None]]]:
+           partitions: Iterable[Sequence[tuple[MentionRef, PersonMention]]],
+           spent: bool = False) -> tuple[PeopleRegistry, list[dict[MentionRef, Found | None]]]:
     """Resolve the order-dependent mentions in document order on a copy of the registry;
-    returns the final registry and, per partition, what each of those mentions named."""
-    final = copy.deepcopy(registry)
+    returns the final registry and, per partition, what each of those mentions named.
+    `spent`: the caller has no further use for `registry`, so it is resolved on in place
+    (the copy took 40 ms of the open's serial tail at 2,000 articles)."""
+    final = registry if spent else copy.deepcopy(registry)
     answers = [{ref: as_found(final.resolve(m)) for ref, m in part} for part in partitions]
     return final, answers
 

@@ -100,9 +100,12 @@ def pool_for(pending: Sequence[Pending], workers: int | None, folder: str, stamp
 
 def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str, str]],
             stamp: str, pool: Executor | None, workers: int, names: Callable[[bytes], str],
-            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool]) -> bool:
+            keep: Callable[[ExtractedBatch], None], report: Callable[[int], bool],
+            meanwhile: Callable[[], None] | None = None) -> bool:
     """Extract the pending files (in `pool`'s `workers` processes, or in this one), handing
-    each task's result to `keep` as it arrives; False when `report(done)` says stop."""
+    each task's result to `keep` as it arrives; False when `report(done)` says stop.
+    `meanwhile` runs once the workers have their tasks, before their first result (they
+    start from the fork server then, and this process would wait)."""
     done = 0
 
     def side_of(batch: list[Pending]) -> dict[str, dict[str, str]]:
@@ -118,6 +121,8 @@ def extract(folder: str, pending: Sequence[Pending], sidecar: dict[str, dict[str
             items = [(rel, path, side) for rel, path, side, _ in batch]
             futures[pool.submit(extract_files, folder, items, side_of(batch), stamp)] = (
                 len(batch))
+        if meanwhile is not None:
+            meanwhile()
         for future in as_completed(futures):
             keep(future.result())
             done += futures.pop(future)  # and its result (packed files, columns) let go

@@ -43,6 +43,7 @@ from viewer.core.session.column_stage import (
     discovers,
     fitted_taxonomy,
     stage_columns,
+    warm,
 )
 from viewer.core.session.document_source import DocumentSource, Texts
 from viewer.core.session.fork_spread import forked
@@ -143,7 +144,8 @@ def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[st
         if going:
             going = extract(folder, sizes, sidecar, stamp, pool, workers or os.cpu_count() or 1,
                             lambda rel: _sidecar_name(folder, names[rel]), keep,
-                            lambda done: report(cached + done, total))
+                            lambda done: report(cached + done, total),
+                            lambda: warm(folder))
         if command and pool is not None:  # its threads end here: the stage forks this process
             pool.shutdown()
 
