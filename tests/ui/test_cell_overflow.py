@@ -13,7 +13,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.cell_overflow import NARROWEST, SLACK, cut_for_drawing, overflowing_head
+from viewer.ui.cell_overflow import (
+    NARROWEST,
+    SLACK,
+    ascii_head,
+    cut_for_drawing,
+    overflowing_head,
+)
 from viewer.ui.event_table import EventTable
 from viewer.ui.table_cells import CellDelegate
 
@@ -159,3 +165,37 @@ def test_the_tables_long_cells_look_as_qts_own_delegate_draws_them(qtbot: QtBot)
     table.setItemDelegate(delegate)
     assert ours == theirs
     assert drawn_alone.convertToFormat(theirs.format()) == theirs
+
+
+def test_an_ascii_sentence_too_short_to_measure_is_cut_by_its_characters(qtbot: QtBot) -> None:
+    """Sentences of 60 to 170 characters (most of the table's), kerned pairs among them, are
+    cut by their characters' advances alone: the head overflows the cell, and the style
+    draws the same pixels from it as from the whole."""
+    from PySide6.QtGui import QFontMetricsF
+
+    table = QTableView()
+    qtbot.addWidget(table)
+    metrics = QFontMetricsF(table.font())
+    words = [*SENTENCE.split(), "AVATAR", "Wavy", "To", "fjord", "affine", "Tofu"]
+    cut = 0
+    for length in range(60, 171, 11):
+        text = (" ".join(words[i % len(words)] for i in range(length)))[:length]
+        for width in (129, 170, 319, 420):
+            head = ascii_head(text, width, table.font())
+            assert text.startswith(head)
+            if head != text:
+                cut += 1
+                assert metrics.horizontalAdvance(head[:-SLACK]) > width
+            assert _drawn(table, text, width, cut=True) == _drawn(table, text, width, cut=False)
+    assert cut > 20
+
+
+def test_the_ascii_scan_stops_where_the_head_does(qtbot: QtBot) -> None:
+    """A megabyte of ASCII: the head is what the cell holds and SLACK more, found in a scan
+    as long as the head (a fresh font's characters are measured once each)."""
+    table = QTableView()
+    qtbot.addWidget(table)
+    text = "word " * 200_000
+    head = ascii_head(text, 319, table.font())
+    assert len(head) <= 319 // 2 + SLACK  # no ASCII letter of the table's font is under 2 px
+    assert text.startswith(head)

@@ -8,10 +8,16 @@ overflows the cell elides to the same head, so the style is given such a head: t
 up to where the text surely overflows (their advance, measured, exceeds the cell's whole
 width) and `SLACK` characters more, so that the shaping of the characters near the cut
 (kerning, ligatures, a cluster's marks) is what it is in the whole text. Measuring the head
-costs about what the style saves on a text of two or three cells' worth, so only longer texts
-are cut, and a short one is told from its length alone (`may_cut`). In a 319-pixel cell
-(style drawing alone, medians of six rounds): 300 characters 234 -> 161 us, 200 characters
-165 -> 137 us; cut, texts of 80 to 140 characters were up to 40 us slower, so are left whole.
+costs about what the style saves on a text of two or three cells' worth, so of the texts not
+all ASCII only longer ones are cut, and a short one is told from its length alone (`may_cut`).
+In a 319-pixel cell (style drawing alone, medians of six rounds): 300 characters 234 -> 161 us,
+200 characters 165 -> 137 us; cut, texts of 80 to 140 characters were up to 40 us slower.
+
+An ASCII text's head is found without measuring it: its characters' own advances (kept per
+font and character) summed, less a margin that holds any kerning and hinting of ASCII pairs
+(`GUESS_PX`, `GUESS_SHARE`, as the facet lists bound their labels), surely overflow the cell
+once they pass its width; so a sentence of 60 to 170 characters, too short to pay for the
+measure, is cut too (a change to a value not shown before draws about ten new sentence cells).
 
 Right-to-left text is given whole: the order its neutral characters (spaces, brackets) are
 shown in follows the strong characters after them, which a cut could remove. So is a text of
@@ -24,7 +30,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 SLACK = 8  # characters kept past the head measured to overflow
@@ -32,6 +38,10 @@ SLACK = 8  # characters kept past the head measured to overflow
 #: 30-40 us) pays only where the style would lay out several cells' worth of characters.
 LONGER = 3
 NARROWEST = 6  # pixels a character is taken to fill at least: the first head measured is no longer
+#: An ASCII text's advance is at least its characters' advances summed, less this many pixels
+#: and this share of them (`ascii_head`).
+GUESS_PX, GUESS_SHARE = 2.0, 0.1
+MAX_FONTS = 8  # fonts whose characters' advances are kept (a table uses two: plain, italic)
 #: Line breaks, right-to-left scripts and the directional marks, embeddings and isolates.
 _WHOLE_ONLY = re.compile(
     "[\n\r\u2028\u2029\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc"
@@ -58,6 +68,34 @@ def overflowing_head(text: str, width: int, metrics: QFontMetrics) -> str:
     return text  # narrower characters than assumed: the whole, as before
 
 
+_CHARS: dict[str, tuple[QFontMetricsF, dict[str, float]]] = {}  # by font key
+
+
+def ascii_head(text: str, width: int, font: QFont) -> str:
+    """`text` (ASCII, one line), or a head of it that the style elides at its right end
+    exactly as the whole in a cell `width` pixels wide: the characters whose advances, summed
+    and less the margin, pass `width`, and `SLACK` more. Nothing is measured but a character
+    not seen before in `font`; the scan stops where the head does, whatever the length."""
+    key = font.key()
+    found = _CHARS.get(key)
+    if found is None:
+        if len(_CHARS) >= MAX_FONTS:
+            _CHARS.clear()
+        found = _CHARS[key] = (QFontMetricsF(font), {})
+    metrics, advances = found
+    # (1 - GUESS_SHARE) * total - GUESS_PX > width: past this sum, the head overflows
+    limit = (max(0, width) + GUESS_PX) / (1 - GUESS_SHARE)
+    total = 0.0
+    for at, char in enumerate(text):
+        advance = advances.get(char)
+        if advance is None:
+            advance = advances[char] = metrics.horizontalAdvance(char)
+        total += advance
+        if total > limit:
+            return text[:at + 1 + SLACK]
+    return text
+
+
 def may_cut(text: str, width: int) -> bool:
     """Whether `overflowing_head` could cut `text` in a cell `width` pixels wide, from its
     length alone (no call into Qt): most cells' texts are short, and are drawn whole."""
@@ -69,8 +107,19 @@ def cut_for_drawing(option: QStyleOptionViewItem, text: str | None = None) -> No
     `text`, when given, is the option's text (read from it otherwise)."""
     text = option.text if text is None else text
     width = option.rect.width()
-    if (may_cut(text, width) and option.textElideMode == Qt.TextElideMode.ElideRight
-            and not option.features & _WRAP):
-        head = overflowing_head(text, width, option.fontMetrics)
-        if len(head) < len(text):
-            option.text = head
+    if (not long_enough_to_cut(text, width) or option.textElideMode != Qt.TextElideMode.ElideRight
+            or option.features & _WRAP):
+        return
+    if text.isascii():
+        head = text if "\n" in text or "\r" in text else ascii_head(text, width, option.font)
+    else:
+        head = overflowing_head(text, width, option.fontMetrics) if may_cut(text, width) else text
+    if len(head) < len(text):
+        option.text = head
+
+
+def long_enough_to_cut(text: str, width: int) -> bool:
+    """Whether `cut_for_drawing` could cut `text` (ASCII or not) in a cell `width` pixels
+    wide, from its length alone: a text no longer than the cell holds of the narrowest
+    assumed characters and `SLACK` more is drawn whole without a look."""
+    return len(text) > max(0, width) // NARROWEST + 1 + SLACK

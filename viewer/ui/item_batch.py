@@ -207,6 +207,9 @@ class BatchBuilder:
         badge_groups: dict[tuple[int, bool], ShapeGroup] = {}
         any_selected = bool(selection)
         add_count = batch.counts.append
+        # a bar's group by its colour object, style and selection, as the badges'
+        bar_groups: dict[tuple[int, str, bool], ShapeGroup] = {}
+        left_edge, right_edge = left - OFF_EDGE, right + OFF_EDGE
         for item in items:
             # one unpacking instead of a dozen attribute reads per item
             kind, lane, row, x0, x1, rows, _label, label_x1, over, level = item
@@ -246,9 +249,14 @@ class BatchBuilder:
             elif kind == "bar":
                 # Cut at the visible edges (the ends past them are not seen): a dashed
                 # outline thousands of pixels long cost milliseconds per bar zoomed in.
-                start = max(x0, left - OFF_EDGE)
-                box = QRectF(start, y - 5, max(2.0, min(x1, right + OFF_EDGE) - start), 10)
-                group(colour, style, selected, box_shape, 3).rects.append(box)
+                start = x0 if x0 > left_edge else left_edge
+                end = x1 if x1 < right_edge else right_edge
+                bars = bar_groups.get((id(colour), style, selected))
+                if bars is None:
+                    bars = bar_groups[(id(colour), style, selected)] = group(
+                        colour, style, selected, box_shape, 3)
+                bars.rects.append(QRectF(start, y - 5, end - start if end - start > 2.0
+                                         else 2.0, 10))
             else:
                 centre = QPointF((x0 + x1) / 2, y)
                 radius = 5.0 if style == "explicit" else 4.5

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.cell_overflow import cut_for_drawing, may_cut
+from viewer.ui.cell_overflow import cut_for_drawing, long_enough_to_cut
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -230,7 +230,7 @@ answer: a long text among them is given to the style as the head its cell shows.
         try:
             for at, (option, rect) in enumerate(zip(options, rects, strict=True)):
                 text = _text_of(found[at]) if found is not None else None
-                if text is not None and may_cut(text, rect.width()):
+                if text is not None and long_enough_to_cut(text, rect.width()):
                     cut_for_drawing(option, text)  # its head: the same pixels, less laid out
                 painter.resetTransform()
                 painter.translate(-rect.x(), top - rect.y())
