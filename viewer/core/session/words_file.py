@@ -137,8 +137,10 @@ def _checked(mapped: mmap.mmap, about: dict[str, Any], size: int) -> Words | Non
     if end != size or text_sum(memoryview(mapped)[HEAD:]) != about["sum"]:
         return None
     text = mapped[HEAD : HEAD + length]
-    heads, at = arrays["heads"], arrays["at"]
+    heads, at, bitmap = arrays["heads"], arrays["at"], arrays["bitmap"]
+    width = (int(about["rows"]) + 31) // 32  # a bitmap's units: each one must be as long
     if (count and (heads[0] != 1 or heads[-1] != length or at[0] != 0 or at[-1] != units
-                   or (np.diff(heads) < 2).any() or (np.diff(at) < 0).any())):
+                   or (np.diff(heads) < 2).any() or (np.diff(at) < 0).any()
+                   or (np.diff(at)[bitmap] != width).any())):
         return None
-    return Words(text, heads, at, arrays["bitmap"], arrays["body"], int(about["rows"]))
+    return Words(text, heads, at, bitmap, arrays["body"], int(about["rows"]))
