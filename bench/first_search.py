@@ -5,8 +5,9 @@ In this process (start it fresh for each folder, so the search is the first): th
 `MainWindow` opens FOLDER as `bench.ui` does, then each NEEDLE (default "geneva") is typed into
 the filter as one change and the timeline repainted, then the filter cleared. Per needle, the
 CPU milliseconds of the whole change and of its parts, each timed around the function that
-does it: mapping and checking the saved buffer (`search_file.read`, the first needle only),
-the search itself (`search_mask`, the mapping included), the facet counts, the table's rows in
+does it: mapping and checking the saved buffer (`search_file.read`, the first needle the
+word index does not answer) and the word index (`words_file.read`, the first word), the
+search itself (`search_mask`, the mapping included), the facet counts, the table's rows in
 order, the window's follow-up (`_filter_applied`, the timeline's new events among it) and the
 repaint. `bench.ui`'s `filter_text_on_cpu_max_ms` is the whole first change; this says which
 part of it to cut.
@@ -28,6 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # part name -> (module path, owner name or "", function name)
 PARTS = {
     "map_and_check_ms": ("viewer.core.session.search_file", "", "read"),
+    "words_map_ms": ("viewer.core.session.words_file", "", "read"),
     "search_mask_ms": ("viewer.core.session.filtering", "ColumnIndex", "search_mask"),
     "counts_ms": ("viewer.core.session.filtering", "ColumnIndex", "counts"),
     "ordered_rows_ms": ("viewer.ui.event_proxy", "EventFilterProxy", "_ordered"),

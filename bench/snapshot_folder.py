@@ -21,7 +21,7 @@ from bench.synthetic import events as synthetic_events
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import list_folder
 from viewer.core.pipeline.file_cache import fingerprint
-from viewer.core.session import search_file
+from viewer.core.session import words_file
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.folder_row import folder_arrays
 from viewer.core.session.loading import _topic_json
@@ -96,7 +96,7 @@ def make(out: Path, count: int, seed: int = 7) -> None:
     key = _folder_key(folder, fingerprint(folder), keys)
     snap.put_folder(key, arrays, extra)
     del arrays, extra
-    search_file.write(search_file.search_path(snap.path), key, columns)  # as the loader does
+    words_file.write_both(snap.path, key, columns)  # as the loader does
     snap.close()
 
 

@@ -224,8 +224,9 @@ def test_an_open_from_the_snapshot_maps_the_saved_buffer(tmp_path: Path) -> None
     assert warm.loaded.extracted == 0
     warm.attach_store(warm.store, [])  # as the window does, with every facet forgotten
     assert _rows(warm.index, "talks") == expected and expected
-    haystack = warm.index._haystack
-    assert haystack is not None and not haystack.buffer.flags.writeable  # the file's pages
+    assert warm.index.search.haystack is None  # the word index answered: no text mapped
+    haystack = warm.index.search.text()
+    assert not haystack.buffer.flags.writeable  # the file's pages
     assert haystack.buffer.tobytes() == search_text.build(warm.columns).buffer.tobytes()
     warm.close()
 

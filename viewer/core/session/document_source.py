@@ -18,8 +18,9 @@ from typing import Any
 
 from viewer.core.events.document_events import DocumentEvents
 from viewer.core.serialize import extraction_from_dict
-from viewer.core.session import search_file
+from viewer.core.session import search_file, words_file
 from viewer.core.session.search_text import Haystack
+from viewer.core.session.search_words import Words
 from viewer.core.session.snapshot import (
     Snapshot,
     SnapshotDamaged,
@@ -140,6 +141,22 @@ class _SavedSearch:
         snapshot = self._snapshot()
         if self.key is not None and snapshot is not None:
             search_file.save(search_file.search_path(snapshot.path), self.key, haystack)
+
+    def saved_words(self, rows: int) -> Words | None:
+        """The saved word index, mapped (None: none made from the saved buffer's text for
+        these `rows` and key)."""
+        snapshot = self._snapshot()
+        if self.key is None or snapshot is None:
+            return None
+        return words_file.read(snapshot.path, self.key, rows)
+
+    def save_words(self, words: Words, haystack: Haystack) -> None:
+        """Save a word index made at the first word search from `haystack` (the saved one
+        was missing, damaged or made from another text)."""
+        snapshot = self._snapshot()
+        if self.key is not None and snapshot is not None:
+            words_file.write(words_file.words_path(snapshot.path), self.key, words,
+                             search_file.text_sum(haystack.buffer))
 
 
 class SnapshotTexts(_SavedSearch):

@@ -24,7 +24,7 @@ from viewer.core.pipeline.array_links import PER_WORKER, in_process
 from viewer.core.pipeline.gc_pacing import fewer_collections
 from viewer.core.resources import rule_problems
 from viewer.core.serialize import extraction_from_dict, extraction_to_dict
-from viewer.core.session import search_file, stage_memory
+from viewer.core.session import stage_memory, words_file
 from viewer.core.session.batch_extraction import ExtractedBatch
 from viewer.core.session.cold_open import (
     Gathered,
@@ -224,7 +224,7 @@ def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[st
             # The text search's buffer beside it, made here rather than at the first search
             # on the window's thread; these columns' first search maps it too.
             del arrays, extra
-            if search_file.write(search_file.search_path(snap.path), folder_key, columns):
+            if words_file.write_both(snap.path, folder_key, columns):
                 texts.key = folder_key
         return Loaded(
             root=folder, order=order, documents=documents, document_problems=document_problems,

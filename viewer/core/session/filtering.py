@@ -16,7 +16,6 @@ import numpy.typing as npt
 
 from viewer.core.events.document_events import Event
 from viewer.core.query import FACETS, NO_VALUE, Filter
-from viewer.core.session import search_rows, search_text
 from viewer.core.session.columns import NO_DAY, SPEC, EventColumns
 from viewer.core.session.facet_counts import (
     FacetCounts,
@@ -29,7 +28,7 @@ from viewer.core.session.facet_counts import (
     tally_mask,
     tally_rows,
 )
-from viewer.core.session.search_text import Haystack
+from viewer.core.session.sentence_search import TEXT_FIELDS, SentenceSearch
 
 Mask = npt.NDArray[np.bool_]
 T = TypeVar("T")
@@ -38,8 +37,6 @@ I64 = npt.NDArray[np.int64]
 _Masks = tuple[Filter, Mask, dict[str, Mask | None]]
 # The event fields the filter reads besides the facets (toggles, dates, sources, text).
 SCALAR_FIELDS = frozenset({"boilerplate", "not_event", "start", "end", "sources", "text"})
-# The fields a row's sentence is read from (no edit of the app's changes one today).
-TEXT_FIELDS = frozenset({"text", "document", "char_start", "char_end"})
 
 
 @dataclass(slots=True)
@@ -72,8 +69,7 @@ class ColumnIndex:
 
     def __init__(self, columns: EventColumns) -> None:
         self.columns = columns
-        self._haystack: Haystack | None = None
-        self._text_base = self._text_stamp()  # as the saved search buffer was written
+        self.search = SentenceSearch(columns)  # the text search's buffer and word index
         self._totals: dict[str, I64] = {}  # facet → events per code over all rows
         self._ranks: dict[str, I64] = {}  # facet → codes' order by name
         self._tally: _Tally | None = None
@@ -92,7 +88,7 @@ class ColumnIndex:
         for name in fields:
             self._totals.pop(_FIELD_FACET.get(name, name), None)
         if fields & TEXT_FIELDS:  # (a reload names every facet field, "document" too)
-            self._haystack = None  # mapped or made again at the next search
+            self.search.forget()  # mapped or made again at the next search
         if fields:
             self._tally = self._masks = self._tally_before = self._masks_before = None
             self._scalar_counts = None
@@ -111,7 +107,7 @@ class ColumnIndex:
         if not fields:
             return fields
         if fields & TEXT_FIELDS:
-            self._haystack = None
+            self.search.forget()
         for facet, codes in old_totals.items():
             before, size = self._totals[facet], self._size(facet)
             self._totals[facet] = (grown(before, size) - grown(tally(codes, len(before) - 1), size)
@@ -231,36 +227,8 @@ class ColumnIndex:
         return mask
 
     def search_mask(self, needle: str) -> Mask:
-        """Rows whose sentence contains `needle` (casefolded), found with array operations
-        over one UTF-8 buffer of every sentence: the needle's rarest byte (and a neighbour
-        when it is common, `scan_key`) gives the candidates (one pass over the buffer), and
-        each row checks its first candidate, then the next only while none matched
-        (`search_rows`). No Python work per match (a regular expression's iterator cost
-        0.3 µs a match: 200 ms CPU at a million events)."""
-        return search_rows.matching_rows(self._search_text(), needle.encode("utf-8"),
-                                         self.columns.size)
-
-    def _text_stamp(self) -> tuple[int, ...]:
-        """How often each field a sentence is read from was changed (`generation`)."""
-        generation: dict[str, int] = getattr(self.columns, "generation", {})
-        return tuple(generation.get(name, 0) for name in sorted(TEXT_FIELDS))
-
-    def _search_text(self) -> Haystack:
-        """The search's buffer: the one saved with the snapshot, mapped, while no row's
-        sentence changed since the columns were read (`text_of.saved_search`); else made
-        from the sentences and, when none changed, saved for the next open."""
-        if self._haystack is None:
-            text_of = getattr(self.columns, "text_of", None)
-            unchanged = self._text_stamp() == self._text_base
-            saved = getattr(text_of, "saved_search", None) if unchanged else None
-            found = saved(self.columns.size) if saved is not None else None
-            if found is None:
-                found = search_text.build(self.columns)
-                save = getattr(text_of, "save_search", None) if unchanged else None
-                if save is not None:
-                    save(found)
-            self._haystack = found
-        return self._haystack
+        """Rows whose sentence contains `needle` (casefolded): `sentence_search`."""
+        return self.search.rows(needle)
 
     # -- the questions -----------------------------------------------------------------------
     def masks(self, f: Filter) -> tuple[Mask, dict[str, Mask | None]]:

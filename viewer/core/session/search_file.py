@@ -93,14 +93,18 @@ def text_sum(data: Any) -> int:
     return found.value()
 
 
-def write(path: Path, key: str, columns: Sentences) -> bool:
+def write(path: Path, key: str, columns: Sentences,
+          blocks: Callable[[bytes, npt.NDArray[np.int64]], None] | None = None) -> bool:
     """Save the buffer of `columns` under the folder row's `key`, a block of rows at a time
     (never the whole text in memory), into a new file put in place at the end, so a window
-    mapping the file before keeps reading what it mapped. False when it cannot be written."""
+    mapping the file before keeps reading what it mapped. False when it cannot be written.
+    `blocks`, when given, is shown each block of sentences and their lengths as written."""
     def fill(out: BinaryIO) -> Filled:
         total, histogram = TextSum(), np.zeros(256, dtype=np.int64)
         lengths: list[npt.NDArray[np.int64]] = []
         for block, sizes in sentence_blocks(columns):
+            if blocks is not None:
+                blocks(block, sizes)
             out.write(block)
             total.add(block)
             histogram += histogram_of(np.frombuffer(block, dtype=np.uint8))
@@ -163,20 +167,41 @@ def _written(path: Path, key: str, rows: int, fill: Callable[[BinaryIO], Filled]
     return True
 
 
+def _header(fh: BinaryIO) -> tuple[bytes, dict[str, Any]] | None:
+    """The file's magic and description, when its header block is whole."""
+    if os.fstat(fh.fileno()).st_size < HEAD:
+        return None
+    magic, count, check = _FIELDS.unpack(fh.read(_FIELDS.size))
+    known = magic in (MAGIC, BEFORE) and count <= HEAD - _FIELDS.size
+    head = fh.read(count) if known else b""
+    if len(head) != count or not head or zlib.crc32(head) != check:
+        return None
+    about = json.loads(head)
+    return (magic, about) if isinstance(about, dict) else None
+
+
+def header_sum(path: Path) -> int | None:
+    """The word sum of the text saved at `path`, as its header says (the header alone is
+    read: a word index made from that text is told apart from one made from another)."""
+    try:
+        with open(path, "rb") as fh:
+            found = _header(fh)
+        total = found[1].get("text_sum") if found is not None else None
+        return total if isinstance(total, int) else None
+    except (OSError, ValueError, struct.error):
+        return None
+
+
 def read(path: Path, key: str, rows: int) -> Haystack | None:
     """The buffer saved for the folder row `key` of `rows` rows, mapped from its file, or
     None when there is none or it does not match (key, rows, size or checksums)."""
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            if size < HEAD:
+            found = _header(fh)
+            if found is None:
                 return None
-            magic, count, check = _FIELDS.unpack(fh.read(_FIELDS.size))
-            known = magic in (MAGIC, BEFORE) and count <= HEAD - _FIELDS.size
-            head = fh.read(count) if known else b""
-            if len(head) != count or not head or zlib.crc32(head) != check:
-                return None
-            about = json.loads(head)
+            magic, about = found
             if (about.get("key") != key or about.get("rows") != rows
                     or (magic == MAGIC) != ("marks_at" in about)):
                 return None

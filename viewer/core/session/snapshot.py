@@ -29,6 +29,7 @@ from viewer.core.resources import FOLDER_DIR
 
 NAME = "snapshot.sqlite"
 SEARCH_NAME = "search.bin"  # the text search's buffer (`search_file`), beside the snapshot
+WORDS_NAME = "search.words"  # the search's word index (`words_file`), beside it too
 VERSION = "9"  # 8: a dated file's entry holds no events; 9: arrays checked by CRC-32
 _BATCH = 500  # documents per query of `texts_of` (under any SQLite's bound on parameters)
 _SCHEMA = """
@@ -141,8 +142,9 @@ class Snapshot:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):
                 self.path.with_name(self.path.name + suffix).unlink()
-        with contextlib.suppress(OSError):  # the text search's buffer saved beside it
-            self.path.with_name(SEARCH_NAME).unlink()
+        for name in (SEARCH_NAME, WORDS_NAME):  # the text search's files saved beside it
+            with contextlib.suppress(OSError):
+                self.path.with_name(name).unlink()
         try:
             return self._connect(fresh=True)
         except (sqlite3.Error, SnapshotDamaged, OSError):
