@@ -223,26 +223,6 @@ def followers(body: str, words: Iterable[str]) -> dict[str, frozenset[str] | Non
     return {k: (frozenset(v) if v is not None else None) for k, v in found.items()}
 
 
-# English letters, commonest first: as the first letter of a word, and anywhere else.
-_FIRST_LETTERS = "tasowcbpfhmidrelngyujkvqzx"
-_LETTERS = "etaoinsrhldcumfpgwybvkxjqz"
-
-
-def _branch_order(path: str) -> Callable[[tuple[str, Any]], tuple[int, str]]:
-    """The sort key of a trie node's children after `path`: white space first (where a
-    word of several ends), then letters by how common they are, then the rest as sorted."""
-    letters = _LETTERS if path and not path.endswith(" ") else _FIRST_LETTERS
-
-    def key(item: tuple[str, Any]) -> tuple[int, str]:
-        char = item[0]
-        if char == " ":
-            return (-1, char)
-        rank = letters.find(char)
-        return (rank if rank >= 0 else len(letters), char)
-
-    return key
-
-
 def trie_pattern(words: Iterable[str], ends: Mapping[str, str] | None = None,
                  bare: bool = False) -> str:
     """A non-capturing alternation of the words, as a trie, a space matching any run of
@@ -252,11 +232,7 @@ def trie_pattern(words: Iterable[str], ends: Mapping[str, str] | None = None,
     longest, as a list sorted longest first does. `ends` gives a pattern that must match
     where a word ends (a word not in it ends anywhere). `bare`: the alternatives of the
     first characters without a group around them, for a caller's own alternation (one
-    alternation fewer to enter at each position), unless the empty word is among them.
-
-    A node's alternatives begin with different characters, so their order never changes
-    what matches; the engine skips each one that does not begin with the text's character,
-    so the commonest come first (`_branch_order`), not the alphabet's first."""
+    alternation fewer to enter at each position), unless the empty word is among them."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -266,7 +242,7 @@ def trie_pattern(words: Iterable[str], ends: Mapping[str, str] | None = None,
 
     def render(node: dict[str, Any], path: str) -> str:
         parts = [(r"\s+" if char == " " else re.escape(char)) + render(child, path + char)
-                 for char, child in sorted(node.items(), key=_branch_order(path)) if char]
+                 for char, child in sorted(node.items()) if char]
         if "" in node:
             if ends is not None and ends.get(path):
                 parts.append(ends[path])
@@ -278,7 +254,7 @@ def trie_pattern(words: Iterable[str], ends: Mapping[str, str] | None = None,
 
     if bare and trie and "" not in trie:
         return "|".join((r"\s+" if char == " " else re.escape(char)) + render(child, char)
-                        for char, child in sorted(trie.items(), key=_branch_order("")))
+                        for char, child in sorted(trie.items()))
     return "(?:" + render(trie, "") + ")"
 
 
