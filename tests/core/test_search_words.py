@@ -4,6 +4,7 @@ scan; a missing, damaged or stale index file is never trusted but made again and
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -156,10 +157,57 @@ def test_a_damaged_or_stale_index_is_not_used_and_is_made_again(
     for needle in ("geneva", "σ", "talk", "other"):
         assert np.flatnonzero(index.search_mask(needle)).tolist() == _expected(texts_now,
                                                                                needle)
+    index.search.finish()  # made on a thread of its own while the scan answered
     assert reader.text_of.word_saves == 1  # made again from the buffer, once, and saved
     assert words_file.read(snapshot, key, len(texts)) is not None
+    assert np.flatnonzero(index.search_mask("geneva")).tolist() == _expected(texts_now,
+                                                                           "geneva")
+    words = index.search.words
+    assert words is not None and words[0] is not None  # the next search takes it
     if damage in ("body", "header", "truncated"):
         assert path.read_bytes() == good
+
+
+def test_a_missing_index_is_made_on_a_thread_and_the_scan_answers_meanwhile(
+        tmp_path: Path) -> None:
+    texts = ["Talks in Geneva", "sanctions", "geneva talks resumed"] * 5
+    snapshot, reader = _written(tmp_path, texts)
+    words_file.words_path(snapshot).unlink()
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    release = threading.Event()
+    made = search_words.made_from
+
+    def slow(haystack: search_text.Haystack) -> search_words.Words:
+        release.wait(10)
+        return made(haystack)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_words, "made_from", slow)
+        first = np.flatnonzero(index.search_mask("geneva")).tolist()
+        assert first == _expected(texts, "geneva")  # answered while the index is made
+        assert index.search.words is None and reader.text_of.word_saves == 0
+        assert np.flatnonzero(index.search_mask("talk")).tolist() == _expected(texts, "talk")
+        release.set()
+        index.search.finish()
+    assert reader.text_of.word_saves == 1  # one thread, however many searches meanwhile
+    assert np.flatnonzero(index.search_mask("sanction")).tolist() == _expected(
+        texts, "sanction")
+    words = index.search.words
+    assert words is not None and words[0] is not None
+
+
+def test_an_index_made_before_a_sentence_changed_is_not_used(tmp_path: Path) -> None:
+    texts = ["geneva talks", "sanctions"]
+    snapshot, reader = _written(tmp_path, texts)
+    words_file.words_path(snapshot).unlink()
+    index = ColumnIndex(reader)  # type: ignore[arg-type]
+    assert np.flatnonzero(index.search_mask("geneva")).tolist() == [0]
+    index.search.finish()
+    reader.texts[1] = "to geneva"
+    reader.generation["text"] = 1
+    index.changed({"text"})
+    assert np.flatnonzero(index.search_mask("geneva")).tolist() == [0, 1]
+    assert index.search.words == (None,)  # made from the text before: not used
 
 
 def test_an_index_of_another_row_count_is_not_used(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ saved file, or made from the sentences and saved), is one question with its own 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -31,6 +33,8 @@ class SentenceSearch:
         self.haystack: Haystack | None = None
         self.words: tuple[Words | None] | None = None  # the word index, once looked for
         self._text_base = self._text_stamp()  # as the saved buffer and index were written
+        self._making: threading.Thread | None = None  # the index being made, when missing
+        self._made: Words | None = None  # what that thread made, for the next search
 
     def forget(self) -> None:
         """Drop the buffer and the index: mapped or made again at the next search."""
@@ -54,24 +58,53 @@ class SentenceSearch:
                 return found
         return search_rows.matching_rows(self.text(), wanted, self.columns.size)
 
+    def finish(self) -> None:
+        """Wait for an index being made (tests, and a caller about to close the folder)."""
+        making = self._making
+        if making is not None:
+            making.join()
+
     def _words(self) -> Words | None:
         """The word index: the one saved with the snapshot, mapped, while no row's sentence
-        changed since the columns were read and it was made from the saved buffer's text;
-        else made from the buffer and saved. None once a sentence changed (the scan
-        answers) or when the sentences have no snapshot to save it beside."""
-        if self.words is None:
-            text_of = getattr(self.columns, "text_of", None)
-            saved = getattr(text_of, "saved_words", None)
-            save = getattr(text_of, "save_words", None)
-            words: Words | None = None
-            if saved is not None and save is not None and self._unchanged():
-                words = saved(self.columns.size)
-                if words is None:  # none, damaged, or made from another text: never trusted
-                    haystack = self.text()
-                    words = search_words.made_from(haystack)
-                    save(words, haystack)
-            self.words = (words,)
-        return self.words[0]
+        changed since the columns were read and it was made from the saved buffer's text.
+        When it is missing, damaged or made from another text (never trusted), it is made
+        from the buffer on a thread of its own and saved, and the scan answers meanwhile:
+        at a million rows making it costs about 4.6 s of CPU, which the first search of a
+        window must not wait for. None once a sentence changed (the scan answers) or when
+        the sentences have no snapshot to save it beside."""
+        if self.words is not None:
+            return self.words[0]
+        if self._making is not None:
+            if self._making.is_alive():
+                return None
+            self._making = None
+            made, self._made = self._made, None
+            if made is not None and self._unchanged():
+                self.words = (made,)
+                return made
+        text_of = getattr(self.columns, "text_of", None)
+        saved = getattr(text_of, "saved_words", None)
+        save = getattr(text_of, "save_words", None)
+        words: Words | None = None
+        if saved is not None and save is not None and self._unchanged():
+            words = saved(self.columns.size)
+            if words is None:
+                self._make(self.text(), save)
+                return None
+        self.words = (words,)
+        return words
+
+    def _make(self, haystack: Haystack, save: Callable[[Words, Haystack], None]) -> None:
+        """Make the index of `haystack` on a daemon thread and save it; the next search
+        after it ends takes it, unless a sentence changed meanwhile (then it is dropped)."""
+        def make() -> None:
+            words = search_words.made_from(haystack)
+            save(words, haystack)
+            self._made = words
+
+        self._made = None
+        self._making = threading.Thread(target=make, name="word index", daemon=True)
+        self._making.start()
 
     def _text_stamp(self) -> tuple[int, ...]:
         """How often each field a sentence is read from was changed (`generation`)."""
