@@ -14,39 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import copy_seeds
+from tests.core.search_fakes import SavedBuffer, Texts
 from viewer.core.session import Session, search_file, search_rows, search_text
 from viewer.core.session.filtering import ColumnIndex
 
 LETTERS = st.sampled_from(list("aAeEsSßẞİıiIéÉ ﬁ\x00🙂𝔊xX.ΣσςΩ"))
 TEXTS = st.lists(st.text(LETTERS, max_size=12), max_size=40)
 NEEDLES = st.text(LETTERS, min_size=1, max_size=4)
-
-
-class _Texts:
-    """Sentences by row, counting reads; optionally with a saved buffer (`saved_search`)."""
-
-    def __init__(self, texts: list[str], path: Path | None = None, key: str = "k") -> None:
-        self.texts, self.size, self.reads = texts, len(texts), 0
-        self.generation: dict[str, int] = {}  # field → edits that changed it (as columns)
-        self.text_of = _Saved(path, key) if path is not None else None
-
-    def value(self, name: str, row: int) -> Any:
-        self.reads += 1
-        return self.texts[row]
-
-    def values(self, name: str, rows: Any) -> list[Any]:
-        return [self.value(name, row) for row in rows.tolist()]
-
-
-class _Saved:
-    def __init__(self, path: Path, key: str) -> None:
-        self.path, self.key, self.saves = path, key, 0
-
-    def saved_search(self, rows: int) -> search_text.Haystack | None:
-        return search_file.read(self.path, self.key, rows)
-
-    def save_search(self, haystack: search_text.Haystack) -> None:
-        self.saves += search_file.save(self.path, self.key, haystack)
 
 
 def _rows(index: ColumnIndex, needle: str) -> list[int]:
@@ -59,8 +33,8 @@ def _rows(index: ColumnIndex, needle: str) -> list[int]:
 def test_the_mapped_buffer_finds_what_a_substring_test_finds(
         tmp_path_factory: pytest.TempPathFactory, texts: list[str], needles: list[str]) -> None:
     path = tmp_path_factory.mktemp("saved") / "search.bin"
-    assert search_file.write(path, "k", _Texts(texts))
-    built = search_text.build(_Texts(texts))
+    assert search_file.write(path, "k", Texts(texts))
+    built = search_text.build(Texts(texts))
     mapped = search_file.read(path, "k", len(texts))
     assert mapped is not None
     assert mapped.buffer.tobytes() == built.buffer.tobytes()
@@ -69,7 +43,7 @@ def test_the_mapped_buffer_finds_what_a_substring_test_finds(
     assert mapped.histogram.tolist() == built.histogram.tolist()
     assert mapped.marks is not None and built.marks is not None
     assert mapped.marks.tolist() == built.marks.tolist()
-    reader = _Texts(texts, path)
+    reader = Texts(texts, SavedBuffer(path))
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     for needle in needles:
         folded = needle.casefold().strip()
@@ -81,7 +55,7 @@ def test_the_mapped_buffer_finds_what_a_substring_test_finds(
 
 def _saved(tmp_path: Path, texts: list[str]) -> Path:
     path = tmp_path / "search.bin"
-    assert search_file.write(path, "k", _Texts(texts))
+    assert search_file.write(path, "k", Texts(texts))
     return path
 
 
@@ -120,7 +94,7 @@ def test_a_damaged_file_is_not_used_and_is_made_again(tmp_path: Path, damage: st
     else:
         path.write_bytes(bytes(data))
     assert search_file.read(path, "k", len(TEXTS_FIXED)) is None
-    reader = _Texts(TEXTS_FIXED, path)
+    reader = Texts(TEXTS_FIXED, SavedBuffer(path))
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     assert _rows(index, "geneva") == [r for r, t in enumerate(TEXTS_FIXED) if "Geneva" in t
                                       or "GENEVA" in t]
@@ -155,7 +129,7 @@ def test_a_file_of_the_format_before_is_read_with_its_rows_per_block_counted(
     assert mapped is not None and mapped.marks is None
     for needle in ("geneva", "a", "🙂", "straße"):
         assert (search_rows.matching_rows(mapped, needle.encode(), rows).tolist()
-                == search_rows.matching_rows(search_text.build(_Texts(TEXTS_FIXED)),
+                == search_rows.matching_rows(search_text.build(Texts(TEXTS_FIXED)),
                                              needle.encode(), rows).tolist()), needle
     written(search_file.MAGIC, older)
     assert search_file.read(path, "k", rows) is None
@@ -170,7 +144,7 @@ def test_a_file_of_another_folder_row_or_size_is_not_used(tmp_path: Path) -> Non
 
 def test_a_change_of_what_a_sentence_is_drops_the_saved_buffer(tmp_path: Path) -> None:
     path = _saved(tmp_path, TEXTS_FIXED)
-    reader = _Texts(TEXTS_FIXED, path)
+    reader = Texts(TEXTS_FIXED, SavedBuffer(path))
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     assert len(_rows(index, "strasse")) == 50
     reader.texts = ["Kyiv"] * len(TEXTS_FIXED)  # the sentences the columns now give
@@ -185,7 +159,7 @@ def test_a_reload_naming_every_facet_field_keeps_the_saved_buffer(tmp_path: Path
     """The window's store attach forgets every facet field, "document" among them, though
     no sentence changed: the saved buffer is mapped again, not made from the sentences."""
     path = _saved(tmp_path, TEXTS_FIXED)
-    reader = _Texts(TEXTS_FIXED, path)
+    reader = Texts(TEXTS_FIXED, SavedBuffer(path))
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     assert len(_rows(index, "kyiv")) == 50
     index.changed({"document", "parties", "topics"})
@@ -198,7 +172,7 @@ def test_writing_reads_each_sentence_once(tmp_path: Path, size: int,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Operation counts, not time: one read per sentence, one `values` call per block."""
     monkeypatch.setattr(search_text, "BLOCK_ROWS", 1000)
-    reader = _Texts(["Gen\u00e8ve talks"] * size)
+    reader = Texts(["Gen\u00e8ve talks"] * size)
     calls = 0
     values = reader.values
 
@@ -290,7 +264,7 @@ def test_a_scan_for_one_byte_or_a_pair_finds_what_a_substring_test_finds(
     saved = search_text.PAIR_SHARE
     search_text.PAIR_SHARE = share
     try:
-        index = ColumnIndex(_Texts(texts))  # type: ignore[arg-type]
+        index = ColumnIndex(Texts(texts))  # type: ignore[arg-type]
         for needle in needles:
             folded = needle.casefold().strip()
             if folded:

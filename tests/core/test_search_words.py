@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -14,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import copy_seeds
+from tests.core.search_fakes import SavedBoth, Texts
 from viewer.core.session import (
     Session,
     search_file,
@@ -28,40 +28,6 @@ TEXTS = st.lists(st.text(LETTERS, max_size=14), max_size=50)
 NEEDLES = st.text(st.sampled_from(list("aesßiıéﬁ🙂xσςω0")), min_size=1, max_size=3)
 
 
-class _Texts:
-    """Sentences by row, counting reads, saved beside a snapshot path (as `SnapshotTexts`)."""
-
-    def __init__(self, texts: list[str], snapshot: Path, key: str = "k") -> None:
-        self.texts, self.size, self.reads = texts, len(texts), 0
-        self.generation: dict[str, int] = {}
-        self.text_of = _Saved(snapshot, key)
-
-    def value(self, name: str, row: int) -> Any:
-        self.reads += 1
-        return self.texts[row]
-
-    def values(self, name: str, rows: Any) -> list[Any]:
-        return [self.value(name, row) for row in rows.tolist()]
-
-
-class _Saved:
-    def __init__(self, snapshot: Path, key: str) -> None:
-        self.snapshot, self.key, self.word_saves = snapshot, key, 0
-
-    def saved_search(self, rows: int) -> search_text.Haystack | None:
-        return search_file.read(search_file.search_path(self.snapshot), self.key, rows)
-
-    def save_search(self, haystack: search_text.Haystack) -> None:
-        search_file.save(search_file.search_path(self.snapshot), self.key, haystack)
-
-    def saved_words(self, rows: int) -> search_words.Words | None:
-        return words_file.read(self.snapshot, self.key, rows)
-
-    def save_words(self, words: search_words.Words, haystack: search_text.Haystack) -> None:
-        self.word_saves += words_file.write(words_file.words_path(self.snapshot), self.key,
-                                            words, search_file.text_sum(haystack.buffer))
-
-
 def _expected(texts: list[str], needle: str) -> list[int]:
     return [row for row, text in enumerate(texts) if needle in text.casefold()]
 
@@ -71,9 +37,9 @@ def _found(words: search_words.Words, needle: str) -> list[int] | None:
     return None if mask is None else np.flatnonzero(mask).tolist()
 
 
-def _written(tmp_path: Path, texts: list[str], key: str = "k") -> tuple[Path, _Texts]:
+def _written(tmp_path: Path, texts: list[str], key: str = "k") -> tuple[Path, Texts]:
     snapshot = tmp_path / "snapshot.sqlite"
-    reader = _Texts(texts, snapshot, key)
+    reader = Texts(texts, SavedBoth(snapshot, key))
     assert words_file.write_both(snapshot, key, reader)
     return snapshot, reader
 
@@ -85,7 +51,7 @@ def test_the_index_finds_what_a_substring_test_finds(
     snapshot, reader = _written(tmp_path_factory.mktemp("words"), texts)
     saved = words_file.read(snapshot, "k", len(texts))
     assert saved is not None
-    built = search_words.made_from(search_text.build(_Texts(texts, snapshot)))
+    built = search_words.made_from(search_text.build(Texts(texts, SavedBoth(snapshot))))
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     for needle in needles:
         folded = needle.casefold()
@@ -100,7 +66,7 @@ def test_the_index_finds_what_a_substring_test_finds(
 def test_common_words_are_bitmaps_and_rare_ones_lists() -> None:
     texts = [f"row {row} geneva" if row % 3 else f"talks {row}" for row in range(200)]
     builder = search_words.Builder()
-    for block, lengths in search_text.sentence_blocks(_Texts(texts, Path("unused"))):
+    for block, lengths in search_text.sentence_blocks(Texts(texts)):
         builder.add(block, lengths)
     words = builder.words()
     codes = {words.text[int(a) : int(b) - 1]: i
@@ -114,7 +80,7 @@ def test_common_words_are_bitmaps_and_rare_ones_lists() -> None:
 def test_the_postings_read_are_bounded_by_the_rows() -> None:
     """Every word of many holds "e": more units than rows, so the scan answers instead."""
     texts = [" ".join(f"e{row}x{k}" for k in range(30)) for row in range(100)]
-    words = search_words.made_from(search_text.build(_Texts(texts, Path("unused"))))
+    words = search_words.made_from(search_text.build(Texts(texts)))
     assert words.matching_rows(b"e") is None  # 3,000 words: more than `MAX_WORDS`
     work: list[int] = []
     mask = words.matching_rows(b"e7x2", work)
@@ -144,7 +110,7 @@ def test_a_damaged_or_stale_index_is_not_used_and_is_made_again(
     elif damage == "truncated":
         del data[-4:]
     elif damage == "text_sum":  # the buffer beside it saved again from another text
-        other = _Texts([*texts[:-1], "other"], snapshot)
+        other = Texts([*texts[:-1], "other"], SavedBoth(snapshot))
         assert search_file.write(search_file.search_path(snapshot), "k", other)
     path.write_bytes(bytes(data))
     key = "other" if damage == "key" else "k"
@@ -152,7 +118,7 @@ def test_a_damaged_or_stale_index_is_not_used_and_is_made_again(
         assert search_file.write(search_file.search_path(snapshot), key, reader)
     assert words_file.read(snapshot, key, len(texts)) is None
     texts_now = [*texts[:-1], "other"] if damage == "text_sum" else texts
-    reader = _Texts(texts_now, snapshot, key)
+    reader = Texts(texts_now, SavedBoth(snapshot, key))
     index = ColumnIndex(reader)  # type: ignore[arg-type]
     for needle in ("geneva", "σ", "talk", "other"):
         assert np.flatnonzero(index.search_mask(needle)).tolist() == _expected(texts_now,

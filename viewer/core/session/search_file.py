@@ -24,6 +24,7 @@ import json
 import mmap
 import os
 import struct
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -136,27 +137,39 @@ def _written(path: Path, key: str, rows: int, fill: Callable[[BinaryIO], Filled]
     """The file written by `fill` (the text and its padding after the header block: its
     length, word sum, histogram, starts and rows per block), then the starts, the rows per
     block and the header."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    def write(out: BinaryIO) -> None:
+        out.write(bytes(HEAD))
+        length, text_total, histogram, starts, marks = fill(out)
+        at = out.tell()
+        gap = -at % 8
+        data = starts.tobytes()
+        out.write(bytes(gap) + data)
+        marks = marks.astype(starts.dtype, copy=False)
+        marks_at = out.tell() + -out.tell() % 8
+        out.write(bytes(marks_at - out.tell()) + marks.tobytes())
+        head = json.dumps({
+            "key": key, "rows": rows, "length": length,
+            "starts": starts.dtype.str, "starts_at": at + gap, "text_sum": text_total,
+            "starts_crc": zlib.crc32(data), "histogram": histogram.tolist(),
+            "marks_at": marks_at, "marks_sum": text_sum(marks)}).encode()
+        if _FIELDS.size + len(head) > HEAD:
+            raise ValueError("search header too long")
+        out.seek(0)
+        out.write(_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head)
+
+    return put_in_place(path, write)
+
+
+def put_in_place(path: Path, write: Callable[[BinaryIO], None]) -> bool:
+    """A new file at `path` written by `write` into a temporary file beside it, put in place
+    at the end, so a window mapping the file before keeps reading what it mapped. False when
+    it cannot be written (an OSError, or a ValueError from `write`); the temporary file is
+    never left behind. Named per process and thread: the word index may be written by a
+    thread of its own."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with open(temporary, "wb") as out:
-            out.write(bytes(HEAD))
-            length, text_total, histogram, starts, marks = fill(out)
-            at = out.tell()
-            gap = -at % 8
-            data = starts.tobytes()
-            out.write(bytes(gap) + data)
-            marks = marks.astype(starts.dtype, copy=False)
-            marks_at = out.tell() + -out.tell() % 8
-            out.write(bytes(marks_at - out.tell()) + marks.tobytes())
-            head = json.dumps({
-                "key": key, "rows": rows, "length": length,
-                "starts": starts.dtype.str, "starts_at": at + gap, "text_sum": text_total,
-                "starts_crc": zlib.crc32(data), "histogram": histogram.tolist(),
-                "marks_at": marks_at, "marks_sum": text_sum(marks)}).encode()
-            if _FIELDS.size + len(head) > HEAD:
-                raise ValueError("search header too long")
-            out.seek(0)
-            out.write(_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head)
+            write(out)
         os.replace(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

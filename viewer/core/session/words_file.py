@@ -14,14 +14,13 @@ buffer's, or whose sizes or sum do not match, is not used: the caller makes it a
 
 from __future__ import annotations
 
-import contextlib
 import json
 import mmap
 import os
 import struct
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -60,38 +59,30 @@ def write_both(snapshot: Path, key: str, columns: Sentences) -> bool:
 def write(path: Path, key: str, words: Words, made_from: int) -> bool:
     """Save `words` under the folder row's `key`, made from the search text whose word sum
     is `made_from`, into a new file put in place at the end. False when it cannot be."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        parts: list[bytes] = [words.text]
-        places: dict[str, int] = {}
-        at = HEAD + len(words.text)
-        for name, kind in _ARRAYS:
-            gap = -at % 8
-            parts.append(bytes(gap))
-            at += gap
-            places[name] = at
-            data = np.ascontiguousarray(getattr(words, name), dtype=kind).tobytes()
-            parts.append(data)
-            at += len(data)
-        body = b"".join(parts)
-        head = json.dumps({
-            "key": key, "rows": words.rows, "text_sum": made_from, "text": len(words.text),
-            "words": len(words.heads) - 1, "units": len(words.body), "places": places,
-            "sum": text_sum(body)}).encode()
+    parts: list[bytes] = [words.text]
+    places: dict[str, int] = {}
+    at = HEAD + len(words.text)
+    for name, kind in _ARRAYS:
+        gap = -at % 8
+        parts.append(bytes(gap))
+        at += gap
+        places[name] = at
+        data = np.ascontiguousarray(getattr(words, name), dtype=kind).tobytes()
+        parts.append(data)
+        at += len(data)
+    body = b"".join(parts)
+    head = json.dumps({
+        "key": key, "rows": words.rows, "text_sum": made_from, "text": len(words.text),
+        "words": len(words.heads) - 1, "units": len(words.body), "places": places,
+        "sum": text_sum(body)}).encode()
+
+    def fill(out: BinaryIO) -> None:
         if _FIELDS.size + len(head) > HEAD:
             raise ValueError("word index header too long")
-        with open(temporary, "wb") as out:
-            out.write((_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head).ljust(HEAD,
-                                                                                     b"\x00"))
-            out.write(body)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(exc, (OSError, ValueError)):
-            return False
-        raise
-    return True
+        out.write((_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head).ljust(HEAD, b"\x00"))
+        out.write(body)
+
+    return search_file.put_in_place(path, fill)
 
 
 def read(snapshot: Path, key: str, rows: int) -> Words | None:
