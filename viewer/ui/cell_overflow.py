@@ -33,14 +33,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+# An ASCII text's advance is at least its characters' advances summed, less the facet lists'
+# margin (`ascii_head`): one bound for both.
+from viewer.ui.facet_list_sizes import GUESS_PX, GUESS_SHARE
+
 SLACK = 8  # characters kept past the head measured to overflow
 #: A text is cut only when longer than this many times the head measured: the measure (some
 #: 30-40 us) pays only where the style would lay out several cells' worth of characters.
 LONGER = 3
 NARROWEST = 6  # pixels a character is taken to fill at least: the first head measured is no longer
-#: An ASCII text's advance is at least its characters' advances summed, less this many pixels
-#: and this share of them (`ascii_head`).
-GUESS_PX, GUESS_SHARE = 2.0, 0.1
 MAX_FONTS = 8  # fonts whose characters' advances are kept (a table uses two: plain, italic)
 #: Line breaks, right-to-left scripts and the directional marks, embeddings and isolates.
 _WHOLE_ONLY = re.compile(

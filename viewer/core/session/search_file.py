@@ -147,15 +147,13 @@ def _written(path: Path, key: str, rows: int, fill: Callable[[BinaryIO], Filled]
         marks = marks.astype(starts.dtype, copy=False)
         marks_at = out.tell() + -out.tell() % 8
         out.write(bytes(marks_at - out.tell()) + marks.tobytes())
-        head = json.dumps({
+        block = header_block(MAGIC, {
             "key": key, "rows": rows, "length": length,
             "starts": starts.dtype.str, "starts_at": at + gap, "text_sum": text_total,
             "starts_crc": zlib.crc32(data), "histogram": histogram.tolist(),
-            "marks_at": marks_at, "marks_sum": text_sum(marks)}).encode()
-        if _FIELDS.size + len(head) > HEAD:
-            raise ValueError("search header too long")
+            "marks_at": marks_at, "marks_sum": text_sum(marks)})
         out.seek(0)
-        out.write(_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head)
+        out.write(block)
 
     return put_in_place(path, write)
 
@@ -180,12 +178,23 @@ def put_in_place(path: Path, write: Callable[[BinaryIO], None]) -> bool:
     return True
 
 
-def _header(fh: BinaryIO) -> tuple[bytes, dict[str, Any]] | None:
-    """The file's magic and description, when its header block is whole."""
+def header_block(magic: bytes, about: dict[str, Any]) -> bytes:
+    """The header block of a search file (this one, or the word index beside it): `magic`,
+    the JSON description's length and CRC-32, the description, zeros to `HEAD` bytes. A
+    ValueError when the description does not fit."""
+    head = json.dumps(about).encode()
+    if _FIELDS.size + len(head) > HEAD:
+        raise ValueError("search file header too long")
+    return (_FIELDS.pack(magic, len(head), zlib.crc32(head)) + head).ljust(HEAD, b"\x00")
+
+
+def read_header(fh: BinaryIO, magics: tuple[bytes, ...] = (MAGIC, BEFORE)
+                ) -> tuple[bytes, dict[str, Any]] | None:
+    """The file's magic (one of `magics`) and description, when its header block is whole."""
     if os.fstat(fh.fileno()).st_size < HEAD:
         return None
     magic, count, check = _FIELDS.unpack(fh.read(_FIELDS.size))
-    known = magic in (MAGIC, BEFORE) and count <= HEAD - _FIELDS.size
+    known = magic in magics and count <= HEAD - _FIELDS.size
     head = fh.read(count) if known else b""
     if len(head) != count or not head or zlib.crc32(head) != check:
         return None
@@ -198,7 +207,7 @@ def header_sum(path: Path) -> int | None:
     read: a word index made from that text is told apart from one made from another)."""
     try:
         with open(path, "rb") as fh:
-            found = _header(fh)
+            found = read_header(fh)
         total = found[1].get("text_sum") if found is not None else None
         return total if isinstance(total, int) else None
     except (OSError, ValueError, struct.error):
@@ -211,7 +220,7 @@ def read(path: Path, key: str, rows: int) -> Haystack | None:
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            found = _header(fh)
+            found = read_header(fh)
             if found is None:
                 return None
             magic, about = found

@@ -14,25 +14,21 @@ buffer's, or whose sizes or sum do not match, is not used: the caller makes it a
 
 from __future__ import annotations
 
-import json
 import mmap
 import os
 import struct
-import zlib
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
 
 from viewer.core.session import search_file
-from viewer.core.session.search_file import text_sum
+from viewer.core.session.search_file import HEAD, header_block, read_header, text_sum
 from viewer.core.session.search_text import Sentences
 from viewer.core.session.search_words import Builder, Words
 from viewer.core.session.snapshot import WORDS_NAME
 
 MAGIC = b"TVWORD01"
-HEAD = 4096
-_FIELDS = struct.Struct("<8sII")  # magic, description length, description CRC-32
 # the arrays after the words' text, in order: name, type
 _ARRAYS = (("heads", "<i8"), ("at", "<i8"), ("bitmap", "|b1"), ("body", "<u4"))
 
@@ -71,15 +67,13 @@ def write(path: Path, key: str, words: Words, made_from: int) -> bool:
         parts.append(data)
         at += len(data)
     body = b"".join(parts)
-    head = json.dumps({
+    about = {
         "key": key, "rows": words.rows, "text_sum": made_from, "text": len(words.text),
         "words": len(words.heads) - 1, "units": len(words.body), "places": places,
-        "sum": text_sum(body)}).encode()
+        "sum": text_sum(body)}
 
     def fill(out: BinaryIO) -> None:
-        if _FIELDS.size + len(head) > HEAD:
-            raise ValueError("word index header too long")
-        out.write((_FIELDS.pack(MAGIC, len(head), zlib.crc32(head)) + head).ljust(HEAD, b"\x00"))
+        out.write(header_block(MAGIC, about))
         out.write(body)
 
     return search_file.put_in_place(path, fill)
@@ -96,11 +90,10 @@ def read(snapshot: Path, key: str, rows: int) -> Words | None:
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            magic, count, check = _FIELDS.unpack(fh.read(_FIELDS.size))
-            head = fh.read(count) if magic == MAGIC and count <= HEAD - _FIELDS.size else b""
-            if not head or zlib.crc32(head) != check or size < HEAD:
+            found = read_header(fh, (MAGIC,))
+            if found is None:
                 return None
-            about = json.loads(head)
+            about = found[1]
             if (about.get("key") != key or about.get("rows") != rows
                     or about.get("text_sum") != made_from):
                 return None
