@@ -122,3 +122,28 @@ def test_screenshot_writes_png(seeds_dir: Path, tmp_path: Path) -> None:
 def test_bad_size_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--screenshot", "x.png", "--size", "huge"]) == 2
     assert "--size wants WIDTHxHEIGHT" in capsys.readouterr().err
+
+
+def test_a_worker_of_the_installed_script_imports_no_command(tmp_path: Path) -> None:
+    """A worker that the fork server starts imports the app's script again as its main
+    module; the script imports `viewer.cli`, which must not pull in every command's modules
+    (it cost each worker about 0.1 s of CPU before its first task)."""
+    script = tmp_path / "timeline-viewer"
+    script.write_text(
+        "import sys\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "import multiprocessing\n"
+        "from viewer.cli import main\n"
+        "def loaded() -> list[str]:\n"
+        "    return sorted(m for m in sys.modules if m.startswith('viewer.commands'))\n"
+        "if __name__ == '__main__':\n"
+        "    context = multiprocessing.get_context('forkserver')\n"
+        "    with ProcessPoolExecutor(1, mp_context=context) as pool:\n"
+        "        print(pool.submit(loaded).result())\n"
+    )
+    if "forkserver" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=env, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"

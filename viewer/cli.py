@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from viewer import __version__
-from viewer.commands import COMMANDS, CliError, gui
 from viewer.core.ingest.safe_read import display_name
-from viewer.core.store.faults import StoreError
 
 
 def one_line(text: str) -> str:
@@ -23,6 +21,8 @@ def one_line(text: str) -> str:
 
 
 def _top_parser() -> argparse.ArgumentParser:
+    from viewer.commands import COMMANDS, gui
+
     parser = _Parser(
         prog="timeline-viewer",
         description="Find the dated events in a folder of news articles and lay them out on a "
@@ -41,11 +41,20 @@ class _Parser(argparse.ArgumentParser):
     """Argument errors as one line (no usage block), like every other CLI error."""
 
     def error(self, message: str) -> NoReturn:
+        from viewer.commands import CliError
+
         raise CliError(f"{self.prog.removeprefix('timeline-viewer').strip() or 'usage'}: "
                        f"{message} (see --help)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The commands are imported here, not at the top: each extraction worker started by the
+    # fork server imports the `timeline-viewer` script again as its main module, and with
+    # them at the top that import cost every worker all the commands' modules (about 0.1 s
+    # of CPU each, before its first task).
+    from viewer.commands import COMMANDS, CliError, gui
+    from viewer.core.store.faults import StoreError
+
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
