@@ -10,6 +10,10 @@ not count), the folder stage's CPU, and peak RSS of the main process and of the 
 tree (sampled every 0.1 s; the tree's figure counts pages the workers share with the fork
 server once per process). For the command, also the main process's CPU step by step (folder
 list, extraction, folder stage, writing, start-up...) as a share of every process's CPU.
+The opens import the extraction before their timer (as a later open of the app finds it);
+`--first-open` times that import in the two opens without a snapshot, as the app's first
+open pays it (one process imports, then builds the rules; with workers, their fork server
+starts first and does both while the open imports).
 
 Prints one JSON line.
 """
@@ -17,6 +21,9 @@ Prints one JSON line.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.abc
+import importlib.machinery
 import json
 import os
 import resource
@@ -33,22 +40,63 @@ from bench.cpu_watch import watching
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
-    """One open, in this process (run it in a fresh one)."""
+LOADING = "viewer.core.session.extracting_load"  # the open's extraction (and its imports)
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs `then(module)` once `name` is imported, and times that import (the module brings
+    the whole extraction with it), so that the open imports it as the app's first does."""
+
+    def __init__(self, name: str, then: Callable[[Any], None]) -> None:
+        self.name, self.then = name, then
+        self.cpu_s = self.wall_s = 0.0
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            wall, cpu = time.perf_counter(), time.process_time()
+            run(module)
+            self.wall_s += time.perf_counter() - wall
+            self.cpu_s += time.process_time() - cpu
+            self.then(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def open_once(folder: str, workers: int, snapshot: bool, first: bool = False
+              ) -> dict[str, Any]:
+    """One open, in this process (run it in a fresh one). `first`: as the app's first open,
+    which imports the extraction itself (`LOADING`, half a second of CPU; the workers' fork
+    server starts before it, so with workers the two overlap); otherwise it is imported
+    before the timer starts, as for a later open."""
     from viewer.core.session import Session
-    from viewer.core.session import extracting_load as loading
 
     stage = {"cpu_s": 0.0}
-    staged = loading.stage_columns
 
-    def timed(*args: Any) -> Any:
-        started = time.process_time()
-        try:
-            return staged(*args)
-        finally:
-            stage["cpu_s"] += time.process_time() - started
+    def patch(loading: Any) -> None:
+        staged = loading.stage_columns
 
-    loading.stage_columns = timed  # type: ignore[assignment]
+        def timed(*args: Any) -> Any:
+            started = time.process_time()
+            try:
+                return staged(*args)
+            finally:
+                stage["cpu_s"] += time.process_time() - started
+
+        loading.stage_columns = timed
+
+    hook = _AfterImport(LOADING, patch)
+    if first and LOADING not in sys.modules:
+        sys.meta_path.insert(0, hook)
+    else:
+        patch(importlib.import_module(LOADING))
     with watching() as seen:
         wall, cpu = time.perf_counter(), time.process_time()
         session = Session.open(folder, workers=workers, use_snapshot=snapshot, with_store=False)
@@ -59,7 +107,8 @@ def open_once(folder: str, workers: int, snapshot: bool) -> dict[str, Any]:
             "stage_cpu_s": stage["cpu_s"], "main_share": cpu / max(1e-9, cpu + workers_cpu),
             "peak_main_mb": seen.peak_main_mb, "peak_tree_mb": seen.peak_tree_mb,
             "peak_tree_pss_mb": seen.peak_tree_pss_mb,
-            "load_average": os.getloadavg()[0]}
+            "load_average": os.getloadavg()[0], "first_open": hook in sys.meta_path,
+            "import_cpu_s": hook.cpu_s, "import_wall_s": hook.wall_s}
 
 
 # The command's steps in the main process: (label, module, function). The CPU from the
@@ -174,9 +223,10 @@ def command_once(folder: str, workers: int, out: str) -> dict[str, Any]:
             "largest_step_share": max(main.values()) / max(1e-9, total)}
 
 
-def _child(folder: Path, workers: int, snapshot: bool, command: str | None = None
-           ) -> dict[str, Any]:
+def _child(folder: Path, workers: int, snapshot: bool, command: str | None = None,
+           first: bool = False) -> dict[str, Any]:
     how = ["--command", command] if command else (["--snapshot"] if snapshot else [])
+    how += ["--first-open"] if first and not command else []
     done = subprocess.run([sys.executable, "-m", "bench.open_cost", "--open", str(folder),
                            "--workers", str(workers), *how],
                           cwd=ROOT, capture_output=True, text=True, timeout=4 * 3600,
@@ -185,15 +235,15 @@ def _child(folder: Path, workers: int, snapshot: bool, command: str | None = Non
     return figures
 
 
-def measure(articles: int, workers: int) -> dict[str, Any]:
+def measure(articles: int, workers: int, first: bool = False) -> dict[str, Any]:
     from bench.corpus import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         write_corpus(folder, articles, seed=7)
         text_mb = sum(p.stat().st_size for p in folder.rglob("article-*.txt")) / 1e6
-        one = _child(folder, 1, False)
-        many = _child(folder, workers, False)
+        one = _child(folder, 1, False, first=first)
+        many = _child(folder, workers, False, first=first)
         written = str(Path(tmp) / "events.json")
         command_one = _child(folder, 1, False, written)
         command_many = _child(folder, workers, False, written)
@@ -219,13 +269,17 @@ def main() -> None:
     parser.add_argument("--open", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--snapshot", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--command", metavar="OUT", help=argparse.SUPPRESS)
+    parser.add_argument("--first-open", action="store_true",
+                        help="the two opens without a snapshot import the extraction inside "
+                        "their timer, as the app's first open does (its CPU and wall: "
+                        "import_cpu_s, import_wall_s)")
     args = parser.parse_args()
     if args.open and args.command:
         print(json.dumps(command_once(args.open, args.workers, args.command)))
     elif args.open:
-        print(json.dumps(open_once(args.open, args.workers, args.snapshot)))
+        print(json.dumps(open_once(args.open, args.workers, args.snapshot, args.first_open)))
     else:
-        print(json.dumps(measure(args.articles, args.workers)))
+        print(json.dumps(measure(args.articles, args.workers, args.first_open)))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import functools
 import importlib
 import importlib.abc
 import importlib.machinery
+import itertools
 import json
 import os
 import resource
@@ -156,7 +157,9 @@ def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The timeline's figures, seconds from the open's start: per worker its start-up, first
     and last task, busy and idle time; the tail (last worker's end of extraction less the
-    first's); the opening process's CPU and wall by step, and its wall after extraction."""
+    first's); the opening process's CPU and wall by step, and its wall after extraction.
+    Busy fractions and the gaps between tasks say where the workers' parallelism is lost,
+    whatever the machine's load."""
     opened = next(r for r in rows if r["label"] == "open")
     t0, t1 = opened["wall"]
     main = opened["pid"]
@@ -181,6 +184,7 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "stage_calls": len(calls), "stage_cpu_s": round(sum(r["cpu"] for r in calls), 3),
             "busy_wall_s": round(sum(b - a for a, b in busy), 3),
             "idle_wall_s": round((t1 - t0) - sum(b - a for a, b in busy), 3),
+            **_gaps(mine),
         }
     ends = [w["last_task_end"] for w in workers.values() if w["last_task_end"] is not None]
     steps: dict[str, dict[str, float]] = {}
@@ -198,7 +202,19 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
         at = [r["wall"][0] for r in rows if r["label"] == label]
         return round(min(at) - t0, 3) if at else None
 
+    spans = [(r["wall"][0], r["wall"][1]) for r in tasks]
+    span = (max(b for _, b in spans) - min(a for a, _ in spans)) if spans else 0.0
+    stage = steps.get("stage", {"cpu_s": 0.0, "wall_s": 0.0})
     return {"events": opened.get("events"), "wall_s": round(t1 - t0, 3),
+            # Of the extraction's span (first task's start to last task's end) times the
+            # workers, the share spent in tasks: 1.0 means no worker waited for another or
+            # between tasks; the rest is the gaps and the wait at the end.
+            "extraction_span_s": round(span, 3),
+            "busy_fraction": round(sum(b - a for a, b in spans) / (span * len(workers)), 4)
+            if span and workers else None,
+            # The opening process's stage: wall beyond its own CPU is mostly the wait for
+            # the stage's calls in the workers.
+            "main_stage_wait_s": round(stage["wall_s"] - stage["cpu_s"], 3),
             "fork_server_start_at": first("fork_server_start"),
             "pool_start_at": first("pool_start"), "first_task_at": first("task"),
             "main_cpu_s": round(opened["cpu"], 3), "workers": workers,
@@ -213,6 +229,18 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "main_cpu_after_extraction_s": round(sum(r["cpu"] for r in after), 3),
             "worker_task_cpu_s": [w["task_cpu_s"] for w in workers.values()],
             "worker_stage_cpu_s": [w["stage_cpu_s"] for w in workers.values()]}
+
+
+def _gaps(tasks: list[dict[str, Any]]) -> dict[str, Any]:
+    """One worker's tasks: the share of its span (first task's start to last one's end)
+    spent in them, and the idle gaps between one task's end and the next one's start (its
+    result sent, the next task received)."""
+    spans = sorted((r["wall"][0], r["wall"][1]) for r in tasks)
+    gaps = [max(0.0, b[0] - a[1]) for a, b in itertools.pairwise(spans)]
+    span = spans[-1][1] - spans[0][0] if spans else 0.0
+    return {"busy_fraction": round(sum(b - a for a, b in spans) / span, 4) if span else None,
+            "gaps": len(gaps), "gap_sum_s": round(sum(gaps), 3),
+            "gap_max_s": round(max(gaps, default=0.0), 3)}
 
 
 def _cpu_until(rows: list[dict[str, Any]], main: int, marks: list[dict[str, Any]]) -> float:
