@@ -125,3 +125,32 @@ def test_pictures_and_keys_kept_stay_few_whatever_the_number_of_keys() -> None:
     finally:
         painter.end()
     assert made == list(range(5_000))  # each key drawn once, at its second sight
+
+
+def test_a_new_lane_column_is_painted_directly_and_kept_at_its_second_sight(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter to a value not shown before shows new lanes: its header column is painted
+    straight onto the window (no pixmap made and copied for it), and only the same column
+    shown again is kept as a picture, with the same pixels."""
+    timeline = window.timeline
+    _kept_shot(window)
+    made: list[QSizeF] = []
+    picture = KeptPictures.picture
+
+    def counted(self: KeptPictures, key: tuple[object, ...], painter: QPainter, size: QSizeF,
+                draw: Callable[[QPainter], object]) -> tuple[QPixmap, object] | None:
+        def drawing(into: QPainter) -> object:
+            made.append(size)
+            return draw(into)
+        return picture(self, key, painter, size, drawing)
+
+    monkeypatch.setattr(KeptPictures, "picture", counted)
+    party = next(p for p in window.proxy.counts.get("parties", {}) if p)
+    window.proxy.set_filter(Filter(parties=frozenset({party})))
+    direct = timeline.viewport().grab().toImage()
+    assert made == []  # neither the new axis nor the new headers went through a pixmap
+    kept = timeline.viewport().grab().toImage()
+    assert len(made) == 2  # their second sight: both kept, the same pixels
+    assert kept == direct
+    timeline.viewport().repaint()
+    assert len(made) == 2

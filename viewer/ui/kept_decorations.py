@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 class KeptDecorations:
     """The painter's kept pictures: two of the axis (a filter turned off again shows the
-    one before it), three of the header column (small)."""
+    one before it), three of the header column (small). Both are kept at their second
+    sight: a filter to a value not shown before has new lanes, and a picture of their
+    column made at once cost a pixmap and a copy of it that no later paint may read."""
 
     def __init__(self, owner: TimelinePainter) -> None:
         self.owner = owner
         self.axis = KeptPictures(2, at_second_sight=True)
-        self.headers = KeptPictures(3, at_second_sight=False)
+        self.headers = KeptPictures(3, at_second_sight=True)
 
     def clear(self) -> None:
         self.axis.clear()
@@ -69,7 +71,8 @@ class KeptDecorations:
 
     def paint_headers(self, painter: QPainter, rect: QRectF, sy: float) -> None:
         """The lane headers from a kept picture of the column, and the outer half of the
-        rule beside it (`paint_header_rule`)."""
+        rule beside it (`paint_header_rule`); painted directly, rule and all, the first
+        time their key comes."""
         owner = self.owner
         assert owner.scene is not None
         inks = (owner.colours.text, owner.colours.muted, owner.colours.base)
@@ -80,7 +83,9 @@ class KeptDecorations:
         found = self.headers.picture(
             key, painter, QSizeF(HEADER_WIDTH, rect.height()),
             lambda into: paint_lane_headers(into, rect, sy, scene, view, owner.lane_colour, inks))
-        assert found is not None
+        if found is None:
+            paint_lane_headers(painter, rect, sy, scene, view, owner.lane_colour, inks)
+            return
         blit(painter, found[0])
         painter.save()
         painter.setClipRect(QRectF(HEADER_WIDTH, rect.top(), rect.width() - HEADER_WIDTH,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -29,6 +29,9 @@ MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 _X0 = operator.attrgetter("x0")
 _KINDS = ("mark", "bar", "badge")  # an item's kind by code: one day, a span, several
+# An item from its ten fields as `Item._make` makes it, without a Python call per item (the
+# fields are always ten here, so `_make`'s count check has nothing to catch).
+_new_item: Callable[[Iterable[object]], Item] = functools.partial(tuple.__new__, Item)
 
 
 class LabelRoom:
@@ -69,11 +72,13 @@ class LabelRoom:
         kinds = [_KINDS[k] for k in kind_codes.tolist()]
         sizes_list: list[int] = sizes.tolist()
         groups: list[Sequence[int]] = [(first,) for first in firsts]
-        if len(sizes) and sizes.max() > 1:
-            start_views, stop_views = list(starts[:, None]), list(stops[:, None])
-            for n in np.flatnonzero(sizes != 1).tolist():
-                groups[n] = RowGroup(arrays.rows, start_views[n], stop_views[n], sizes_list[n],
-                                     first=firsts[n])
+        several = np.flatnonzero(sizes != 1)
+        if len(several):
+            # a one-range view each for the badges only: made for every shape, most views
+            # (the single events') were made and freed again unread
+            start_views, stop_views = list(starts[several, None]), list(stops[several, None])
+            for n, start, stop in zip(several.tolist(), start_views, stop_views, strict=True):
+                groups[n] = RowGroup(arrays.rows, start, stop, sizes_list[n], first=firsts[n])
         x0_list: list[float] = x0.tolist()
         x1_list: list[float] = x1.tolist()
         ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts)
@@ -81,7 +86,7 @@ class LabelRoom:
         over = np.zeros(len(ends), dtype=bool)
         if len(ends) > 1:  # a label that runs past the next item of its row
             over[:-1] = (ends_array[:-1] > x0[1:]) & (rows[:-1] == rows[1:])
-        items = list(map(Item._make, zip(
+        items = list(map(_new_item, zip(
             kinds, itertools.repeat(lane_index), rows.tolist(), x0_list, x1_list, groups,
             itertools.repeat(""), ends, over.tolist(), itertools.repeat(-1))))
         over_shapes = order[row_of < 0]

@@ -333,10 +333,15 @@ class Scene:
             # Reach back over the lane's longest bar too: one that starts far off the left edge
             # still crosses the view (zoomed in, the Geneva week bars vanished).
             back = MAX_LABEL_PX + 20 + (lane.longest_span + 1) * self.scale.px_per_day
-            first = bisect.bisect_left(lane.starts, x0 - back)
-            for item in lane.items[first : bisect.bisect_right(lane.starts, x1)]:
+            starts, items = lane.starts, lane.items
+            first = bisect.bisect_left(starts, x0 - back)
+            # an item starting at x0 or later ends there or later (x1 >= x0): only those
+            # starting before the window are looked at one by one
+            inside = bisect.bisect_left(starts, x0, first)
+            for item in items[first:inside]:
                 if max(item.x1, item.label_x1) >= x0:
                     out.append(item)
+            out.extend(items[inside : bisect.bisect_right(starts, x1)])
         return out
 
     def item_y(self, item: Item) -> float:
