@@ -52,7 +52,7 @@ _CALLED = {
     "told_day": "narrative tests", "telling_part": "narrative tests",
     "sentence_reports": "reports something", "modality_of": "modality",
     "continue_modalities": "modality",
-    "new_event": "event records", "date_headline": "headline",
+    "sentence_event": "event records", "date_headline": "headline",
     "answers_earlier": "narrative tests", "main_clause_end": "narrative tests",
     "furniture_clause": "narrative tests",
 }

@@ -89,3 +89,27 @@ def test_a_class_without_slots_of_its_own_is_refused() -> None:
         slot_constructor(Plain)
     with pytest.raises(TypeError):
         slot_constructor(Hidden)
+
+
+def test_the_sentence_loops_constructor_takes_its_fields_by_position() -> None:
+    from viewer.core.events.event_record import SENTENCE_EVENT_FIELDS, sentence_event
+
+    fields = {**_fields(), "cluster": "e1", "modality": "planned", "why": ("topic:talks:talk*",),
+              "reported": dt.date(2024, 5, 3), "first_reported": dt.date(2024, 5, 3),
+              "last_reported": dt.date(2024, 5, 3)}
+    assert sorted(fields) == sorted(SENTENCE_EVENT_FIELDS)
+    made = sentence_event(*(fields[name] for name in SENTENCE_EVENT_FIELDS))
+    built = Event(**fields)  # type: ignore[arg-type]
+    assert type(made) is Event and made == built and hash(made) == hash(built)
+    assert made.review == "unreviewed" and made.sources == 1 and made.speaker == ""
+    with pytest.raises(TypeError):
+        sentence_event(*(fields[name] for name in SENTENCE_EVENT_FIELDS[:-1]))
+
+
+def test_an_order_must_name_distinct_fields_and_leave_out_only_defaults() -> None:
+    with pytest.raises(TypeError):
+        slot_constructor(Event, ("id", "id"))
+    with pytest.raises(TypeError):
+        slot_constructor(Event, ("id", "nothing"))
+    with pytest.raises(TypeError):
+        slot_constructor(Event, ("id",))  # "document" and others have no default

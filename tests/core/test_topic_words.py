@@ -1,6 +1,7 @@
-"""The words a topic cue is looked for in: the byte translation taken for ASCII text without
-an apostrophe gives what `_WORDS` finds in the lower-cased text, on every ASCII character and
-on seeded texts (with apostrophes, curly ones and other scripts, which take the expression)."""
+"""The words a topic cue is looked for in: the byte translations taken for ASCII text (and
+for text whose other characters are apostrophes and punctuation) give what `_WORDS` finds in
+the lower-cased text, on every ASCII character and on seeded texts (with apostrophes, curly
+ones, punctuation and other scripts, which take the expression)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,19 @@ def test_every_ascii_character() -> None:
             assert _joined(text) == _by_expression(text), repr(text)
 
 
+def test_every_ascii_character_with_apostrophes_and_punctuation() -> None:
+    for code in range(128):
+        for text in (f"Kyiv’s{chr(code)}’ “a{chr(code)}'b”", f"{chr(code)}'{chr(code)}’—x"):
+            assert _joined(text) == _by_expression(text), repr(text)
+
+
 def test_seeded_texts() -> None:
     rnd = random.Random(21)
     pieces = ["Talks", "CEASE", "fire", "2024", "_", "-", " ", "  ", "\t", "\n", ".", ",", "'",
-              "’", "é", "İ", "Σ", "ß", "x1", "a_b", "\x1f", "\x85", "(", "”"]
-    for _ in range(3000):
+              "’", "é", "İ", "Σ", "ß", "x1", "a_b", "\x1f", "\x85", "(", "”", "“", "—", "–",
+              "‘", "…", "\xa0", "«", "\x01", "''", "’’", "’s", "'t", "n't", "rock'n'roll", "²",
+              "½", "٣", "K", "ſ"]
+    for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
         assert _joined(text) == _by_expression(text), repr(text)
 

@@ -18,7 +18,7 @@ from viewer.core.events.broadcast_day import on_the_programme
 from viewer.core.events.clause_ends import main_clause_end
 from viewer.core.events.cue_sets import automaton_for
 from viewer.core.events.document_passes import add_speakers, date_headline
-from viewer.core.events.event_record import DocumentEvents, Event, new_event
+from viewer.core.events.event_record import DocumentEvents, Event, sentence_event
 from viewer.core.events.explicit_window import explicit_window
 from viewer.core.events.generic_sentences import tells_a_rule
 from viewer.core.events.happening_windows import reaction_end, window_end
@@ -240,23 +240,23 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             if part.set_for:  # the day a put-off happening was due: the putting off is read
                 anchor = part.told.start - sentence.start if part.told else None
                 future = False
-            events.append(new_event(
-                id=eid, cluster=eid,  # a cluster of one until the folder stage links it
-                document=doc.relpath, text=span_text, char_start=part.start,
-                char_end=part.end, start=earliest, end=latest, precision=precision,
-                date_source=source, timex=timex.text if timex else None,
-                timex_value=timex.value if timex else None, parties=parties,
-                people=(),
-                topics=topics, sentence=number,
-                boilerplate=sentence.boilerplate is not None or (
+            # (by position, in the order of `SENTENCE_EVENT_FIELDS`, each line's names)
+            events.append(sentence_event(
+                eid, eid,  # id; cluster: one of its own until the folder stage links it
+                doc.relpath, span_text, part.start, part.end,  # document, text, char_*
+                earliest, latest, precision, source,  # start, end, precision, date_source
+                timex.text if timex else None, timex.value if timex else None,  # timex_*
+                parties, (), topics, number,  # parties, people, topics, sentence
+                sentence.boilerplate is not None or (  # boilerplate
                     not whole and furniture_clause(span_text)),
-                modality=modality_of(text, anchor, future, modality, modality_cues,
-                                     clause_words)
+                modality_of(text, anchor, future, modality, modality_cues,  # modality
+                            clause_words)
                 if modality_cues != [] else PLANNED if future else HAPPENED,  # (no cue)
-                # Reported on its article's date; the folder stage widens first and last
-                # for clusters of several articles (so most events need no copy there).
-                reported=doc.date, first_reported=doc.date, last_reported=doc.date,
-                why=why,
+                # reported, first_reported, last_reported: its article's date; the folder
+                # stage widens first and last for clusters of several articles (so most
+                # events need no copy there)
+                doc.date, doc.date, doc.date,
+                why,
             ))
             said_slot.append(len(said) - 1)
             quoted = (number, "inherited" if source == "explicit" else source,

@@ -7,11 +7,10 @@ depends on the dispute the document shows.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from viewer.core.events import cues
-from viewer.core.events.event_record import Event, spoken
+from viewer.core.events.event_record import Event, evolve, spoken
 from viewer.core.events.modality import ModalityRules, with_speaker
 from viewer.core.events.people import PersonMention
 from viewer.core.events.sentence_dating import Part
@@ -23,7 +22,9 @@ from viewer.core.model import Document
 def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None:
     """A headline without a date of its own tells the story's news day, which only the lead
     names ("Court orders a halt to drilling" over "The court ruled on Friday …"): it takes
-    the lead's day instead of the publication date, unless it speaks of the future."""
+    the lead's day instead of the publication date, unless it speaks of the future. (Its
+    copies are made by `evolve`: `dataclasses.replace` of an event cost about ten times as
+    much, for a third of all documents.)"""
     first = next((i for i, e in enumerate(events) if not e.boilerplate), None)
     if first is not None and (_plan_headline(events, first, doc)
                               or _put_off_headline(events, first, doc)):
@@ -34,7 +35,7 @@ def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None
     event = events[first]
     if not _display_line(event, doc):
         return
-    events[first] = dataclasses.replace(
+    events[first] = evolve(
         event, start=lead.earliest, end=lead.latest, precision=lead.precision,
         date_source="inherited", timex=lead.timex.text if lead.timex else None,
         timex_value=lead.timex.value if lead.timex else None)
@@ -44,7 +45,7 @@ def date_headline(events: list[Event], lead: Part | None, doc: Document) -> None
             and doc.sentences[events[deck].sentence].paragraph
             == doc.sentences[event.sentence].paragraph + 1
             and _display_line(events[deck], doc) and _DECK_REACTION.search(events[deck].text)):
-        events[deck] = dataclasses.replace(
+        events[deck] = evolve(
             events[deck], start=lead.earliest, end=doc.date, precision=lead.precision,
             date_source="inherited", timex=lead.timex.text if lead.timex else None,
             timex_value=lead.timex.value if lead.timex else None)
@@ -77,7 +78,7 @@ def _plan_headline(events: list[Event], first: int, doc: Document) -> bool:
     if own and not (event.start is not None and event.end is not None and body.end is not None
                     and event.start <= body.start and body.end <= event.end):
         return False  # the lead's days must fall in the week or month the headline names
-    events[first] = dataclasses.replace(
+    events[first] = evolve(
         event, start=body.start, end=body.end, precision=body.precision,
         date_source="inherited", timex=body.timex, timex_value=body.timex_value)
     return True
@@ -116,7 +117,7 @@ def _put_off_headline(events: list[Event], first: int, doc: Document) -> bool:
     if (body is None or body.date_source != "explicit" or body.start is None
             or body.modality not in ("postponed", "cancelled")):
         return False
-    events[first] = dataclasses.replace(
+    events[first] = evolve(
         event, start=body.start, end=body.end, precision=body.precision,
         date_source="inherited", timex=body.timex, timex_value=body.timex_value)
     return True

@@ -21,6 +21,15 @@ from viewer.core.resources import build_for_folder, folder_data, load_data, over
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # ASCII bytes: letters and digits kept (lower case), every other byte a space
 _ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+# The same for text already in lower case, keeping ' and the stand-in for ’ (`_CURLY`)
+_CURLY = "\x01"
+_JOINER_BYTES = bytes(c if (chr(c).isalnum() and c < 128) or chr(c) in ("'", _CURLY) else 32
+                      for c in range(256))
+# Characters beyond ASCII that news text holds besides ’ and that join no word (no letter,
+# digit or apostrophe): quotation marks, dashes, the ellipsis, bullets, spaces. A text whose
+# characters beyond ASCII are all these (or ’) is read without the expression.
+_PUNCTUATION = tuple(c for c in "“”‘«»—–…•·′″\xa0\u2009\u202f\u200b"
+                     if not c.isalnum() and c != "_")
 
 
 def _joined(text: str) -> str:
@@ -28,13 +37,36 @@ def _joined(text: str) -> str:
 
     The words are what `_WORDS` finds in the lower-cased text; for ASCII text without an
     apostrophe those are its runs of letters and digits, which a byte translation and a
-    split find at about half the cost (most sentences of English news qualify).
+    split find at about half the cost (most sentences of English news qualify). Where the
+    only other characters are apostrophes (' or ’) and punctuation (`_PUNCTUATION`), the
+    translation keeps the apostrophes, and only the runs holding one are read by the
+    expression (no word reaches over a space or a punctuation mark, so it finds the same
+    words in each run alone): a third of the expression's cost over the whole text.
     """
     if text.isascii() and "'" not in text:
         return " " + " ".join(
             text.encode("ascii").lower().translate(_ASCII_WORD_BYTES).decode("ascii").split()
         ) + " "
-    return " " + " ".join(_WORDS.findall(text.lower())) + " "
+    lowered = text.lower()
+    if _CURLY in lowered:
+        return " " + " ".join(_WORDS.findall(lowered)) + " "
+    plain = lowered.replace("’", _CURLY)
+    if not plain.isascii():
+        for mark in _PUNCTUATION:
+            if mark in plain:
+                plain = plain.replace(mark, " ")
+        if not plain.isascii():  # (letters beyond ASCII: the expression reads them)
+            return " " + " ".join(_WORDS.findall(lowered)) + " "
+    runs = plain.encode("ascii").translate(_JOINER_BYTES).decode("ascii").split()
+    if "'" not in plain and _CURLY not in plain:
+        return " " + " ".join(runs) + " "
+    words: list[str] = []
+    for run in runs:
+        if "'" in run or _CURLY in run:
+            words += _WORDS.findall(run.replace(_CURLY, "’"))
+        else:
+            words.append(run)
+    return " " + " ".join(words) + " "
 
 
 _LABELS: dict[str, str] = {}  # cue piece → its label (the pieces are the taxonomies' cues)
