@@ -10,16 +10,16 @@ vertically by the line's whole-pixel height, drawn in the text colour of the sta
 group and clipped to the cell. That is drawn here from one elision and one layout, the
 same pixels (a test draws cells of many texts, widths, fonts and states both ways). A text
 of more than one line or with right-to-left characters, and any other cell, is left to the
-style (`draw_plain_text` answers False).
+style (`PlainText.draw` answers False).
 """
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+from viewer.ui.cell_overflow import WHOLE_ONLY  # what a text's cut must leave whole
 
 _Feature = QStyleOptionViewItem.ViewItemFeature
 _State = QStyle.StateFlag
@@ -30,10 +30,7 @@ _BUSY = (_State.State_Selected | _State.State_HasFocus | _State.State_Editing
          | _State.State_MouseOver).value
 _ENABLED, _ACTIVE = _State.State_Enabled.value, _State.State_Active.value
 _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
-#: Line breaks, right-to-left scripts and the directional marks, embeddings and isolates.
-_ONE_LTR_LINE_ONLY = re.compile(
-    "[\n\r\u2028\u2029\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc"
-    "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
 
 
 class PlainText:
@@ -75,7 +72,7 @@ class PlainText:
         if text.isascii():
             if "\n" in text or "\r" in text:
                 return False
-        elif _ONE_LTR_LINE_ONLY.search(text) is not None:
+        elif WHOLE_ONLY.search(text) is not None:
             return False
         italic, greyed = bool(found[1]), bool(found[2])
         fonts = self._fonts.get(italic)
