@@ -44,7 +44,7 @@ LONGER = 3
 NARROWEST = 6  # pixels a character is taken to fill at least: the first head measured is no longer
 MAX_FONTS = 8  # fonts whose characters' advances are kept (a table uses two: plain, italic)
 #: Line breaks, right-to-left scripts and the directional marks, embeddings and isolates.
-_WHOLE_ONLY = re.compile(
+WHOLE_ONLY = re.compile(
     "[\n\r\u2028\u2029\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _WRAP = QStyleOptionViewItem.ViewItemFeature.WrapText
@@ -58,7 +58,7 @@ def overflowing_head(text: str, width: int, metrics: QFontMetrics) -> str:
     and right-to-left characters, whatever the text's length."""
     width = max(0, width)
     take = min(width // max(1, metrics.averageCharWidth()), width // NARROWEST) + 1
-    if len(text) <= LONGER * take + 2 * SLACK or _WHOLE_ONLY.search(text) is not None:
+    if len(text) <= LONGER * take + 2 * SLACK or WHOLE_ONLY.search(text) is not None:
         return text
     for _ in range(2):
         if len(text) <= LONGER * take + 2 * SLACK:

@@ -15,7 +15,10 @@ of the filter before it are mostly the same texts). A text of more than one line
 view measure every item again. A change to a value not shown before lists a hundred or more
 document titles never measured (some 10 µs each), a first search as many count texts; an
 ASCII label or count text is first bounded by its characters' advances, kept per character,
-and only the texts whose bound reaches within NEAR pixels of the widest are measured.
+and only the texts whose bound reaches within NEAR pixels of the widest are measured. Titles
+made from numbers all come within NEAR of each other, so a label or count text is measured
+with its digits written "0" where the font shapes its digits alike (`digit_advances`): one
+measure for all of them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import shiboken6
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyleOptionViewItem
+
+from viewer.ui.digit_advances import digit_advances
 
 COUNT_SEPARATOR = "  ("  # between an item's label and its count
 NEAR = 2.0  # pixels: advances this close to the widest are measured exactly
@@ -94,6 +99,7 @@ class UniformItemSize:
             self._font = font.key()
         advances, whole = self._advances, self._widths
         metrics = QFontMetricsF(font)
+        digits = digit_advances(font)
         found = [whole.get(text) for text in texts]  # most texts were shown before
         guessed: list[tuple[int, float, float]] = []  # row, its least and most advance
         for row, (text, width) in enumerate(zip(texts, found, strict=True)):
@@ -102,12 +108,15 @@ class UniformItemSize:
             lows, highs = 0.0, 0.0
             for part in _parts(text):  # the label, then the count text (kept apart)
                 known = advances.get(part)
-                if known is None and part.isascii():
-                    least, most = self._bounds(part, metrics)
-                    lows, highs = lows + least, highs + most
-                    continue
                 if known is None:
-                    known = advances[part] = metrics.horizontalAdvance(part)
+                    key = digits.key(part)  # its digits written "0", where the font allows
+                    known = advances.get(key) if key is not part else None
+                    if known is None and part.isascii():
+                        least, most = self._bounds(part, metrics)
+                        lows, highs = lows + least, highs + most
+                        continue
+                    if known is None:
+                        known = advances[key] = metrics.horizontalAdvance(key)
                 lows, highs = lows + known, highs + known
             if lows == highs:
                 found[row] = whole[text] = lows
@@ -121,7 +130,10 @@ class UniformItemSize:
                 for part in _parts(texts[row]):
                     known = advances.get(part)
                     if known is None:
-                        known = advances[part] = metrics.horizontalAdvance(part)
+                        key = digits.key(part)
+                        known = advances.get(key)
+                        if known is None:
+                            known = advances[key] = metrics.horizontalAdvance(key)
                     total += known
                 found[row] = whole[texts[row]] = total
         least = max(width for width in found if width is not None) - NEAR

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
 
 from viewer.ui.table_cells import CellDelegate
+from viewer.ui.table_grid import paint_grid
 
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 
@@ -73,13 +74,9 @@ def paint_plain_cells(table: QTableView, delegate: CellDelegate, event: QPaintEv
     painter = QPainter(viewport)
     try:
         delegate.paint_cells(painter, option, cells, model.index)
+        paint_grid(table, painter, option)  # what Qt's table paint drew besides the cells
     finally:
         painter.end()
-    model.cells_hidden = True
-    try:
-        QTableView.paintEvent(table, event)  # the grid, and no cell
-    finally:
-        model.cells_hidden = False
     return True
 
 

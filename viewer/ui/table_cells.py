@@ -25,7 +25,8 @@ Within a paint the view announced, such cells wait for the paint's end and are d
 together on one sheet by one painter, each in its own band, then copied out as their
 pictures and put in their places (the grid lines between cells lie outside every cell, and
 the style clips each drawing to its cell, so drawing them after the rest changes no pixel).
-A long text is given to the style as the head of it that its cell shows (`cell_overflow`).
+A long text is given to the style as the head of it that its cell shows (`cell_overflow`),
+and a plain cell's text is drawn as the style draws it but laid out once (`cell_text`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.ui.cell_overflow import cut_for_drawing, long_enough_to_cut
+from viewer.ui.cell_text import PlainText
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -116,7 +118,7 @@ class CellDelegate(QStyledItemDelegate):
             self._waiting.append((key, styled))
             return
         else:
-            picture = self._drawn([option], [index], ratio, [found])[0]
+            picture = self._drawn([option], [index], ratio, [key])[0]
             self._keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
 
@@ -154,7 +156,7 @@ class CellDelegate(QStyledItemDelegate):
             if self._framing:
                 waiting.append((key, styled))
             else:
-                picture = self._drawn([styled], None, frame[2], [found])[0]
+                picture = self._drawn([styled], None, frame[2], [key])[0]
                 self._keep(key, picture)
                 painter.drawPixmap(x, y, picture)
 
@@ -168,17 +170,17 @@ class CellDelegate(QStyledItemDelegate):
         ratio = frame[2]
         pictures: list[QPixmap] = []
         batch: list[QStyleOptionViewItem] = []
-        found: list[object] = []  # each cell's `cell` answer, the first part of its key
+        keys: list[tuple[object, ...]] = []  # each cell's picture key
         height = 0.0
         for key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
             cell = styled.rect.height() * ratio
             if batch and height + cell > SHEET_HEIGHT:
-                pictures += self._drawn(batch, None, ratio, found)
-                batch, found, height = [], [], 0.0
+                pictures += self._drawn(batch, None, ratio, keys)
+                batch, keys, height = [], [], 0.0
             batch.append(styled)
-            found.append(key[0])
+            keys.append(key)
             height += cell
-        pictures += self._drawn(batch, None, ratio, found)
+        pictures += self._drawn(batch, None, ratio, keys)
         painter = QPainter(device)
         try:
             for (key, styled), picture in zip(waiting, pictures, strict=True):
@@ -203,12 +205,14 @@ class CellDelegate(QStyledItemDelegate):
 
     def _drawn(self, options: list[QStyleOptionViewItem],
                indexes: list[QModelIndex] | None, ratio: float,
-               found: list[object] | None = None) -> list[QPixmap]:
+               keys: list[tuple[object, ...]]) -> list[QPixmap]:
         """The cells as Qt's styled delegate draws them, each over the view's background
         colour: the options are filled in for `indexes` first (None: they are already). All
         are drawn on one sheet, one cell's band under the other's, by one painter, and each
-        band is copied out as its cell's picture. `found`, when given, holds each cell's `cell`
-answer: a long text among them is given to the style as the head its cell shows."""
+        band is copied out as its cell's picture. `keys` are the cells' picture keys (their
+        `cell` answer, size, state, features, frame): a long text among them is given to the
+        style as the head its cell shows, and a plain cell's text is drawn without the
+        style (`cell_text`)."""
         if indexes is not None:
             styled = []
             for option, index in zip(options, indexes, strict=True):
@@ -224,18 +228,24 @@ answer: a long text among them is given to the style as the head its cell shows.
         sheet.fill(first.palette.color(QPalette.ColorRole.Base))
         widget = first.widget
         style = widget.style() if widget is not None else QApplication.style()
+        plain = PlainText(style, first)  # a plain cell's text without the style
         painter = QPainter(sheet)
         top = 0
         bands = []
         try:
             for at, (option, rect) in enumerate(zip(options, rects, strict=True)):
-                text = _text_of(found[at]) if found is not None else None
+                key = keys[at]
+                found = key[0]
+                text = _text_of(found)
                 if text is not None and long_enough_to_cut(text, rect.width()):
                     cut_for_drawing(option, text)  # its head: the same pixels, less laid out
                 painter.resetTransform()
                 painter.translate(-rect.x(), top - rect.y())
-                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                                  option.widget)
+                state, features = key[3], key[4]
+                if not (isinstance(state, int) and isinstance(features, int)
+                        and plain.draw(painter, option, found, state, features)):
+                    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                                      option.widget)
                 bands.append(top)
                 top += rect.height()
         finally:

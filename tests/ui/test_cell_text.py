@@ -1,0 +1,148 @@
+"""A plain cell's text laid out once draws the style's pixels; any other cell is the
+style's to draw."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyleFactory, QStyleOptionViewItem, QTableView
+
+from viewer.ui.cell_text import PlainText
+
+_WORDS = ("Geneva talks ceasefire a W iii Ukraine Lviv, fjord office AVATAR To Wy (3) "
+          "2024-05-01 Synthetic article 0001234 Zürich café naïve Δελφοί 北京 ffi").split()
+
+
+def _table(qtbot: Any) -> QTableView:
+    table = QTableView()
+    table.setWordWrap(False)  # as the events table
+    qtbot.addWidget(table)
+    table.show()
+    return table
+
+
+def _option(table: QTableView, text: str | None, width: int, height: int) -> QStyleOptionViewItem:
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = QRect(3, 2, width, height)  # not at the origin: the cell's own place
+    if text is not None:
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.text = text
+    return option
+
+
+def _sheet(option: QStyleOptionViewItem) -> QPixmap:
+    sheet = QPixmap(option.rect.right() + 4, option.rect.bottom() + 4)
+    sheet.fill(QColor("white"))
+    return sheet
+
+
+def _by_style(style: QStyle, table: QTableView, option: QStyleOptionViewItem) -> QImage:
+    sheet = _sheet(option)
+    painter = QPainter(sheet)
+    try:
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, table)
+    finally:
+        painter.end()
+    return sheet.toImage()
+
+
+def _by_plain(plain: PlainText, option: QStyleOptionViewItem,
+              found: tuple[str | None, bool, bool]) -> tuple[QImage, bool]:
+    sheet = _sheet(option)
+    painter = QPainter(sheet)
+    try:
+        drawn = plain.draw(painter, option, found, option.state.value, option.features.value)
+    finally:
+        painter.end()
+    return sheet.toImage(), drawn
+
+
+def test_plain_cells_draw_the_styles_pixels(qtbot: Any) -> None:
+    table = _table(qtbot)
+    pick = random.Random(2)
+    for name in ("Fusion", "Windows"):
+        style = QStyleFactory.create(name)
+        table.setStyle(style)
+        plain = PlainText(style, _option(table, None, 10, 10))
+
+        for _ in range(250):
+            words = pick.randint(0, 25)
+            text = " ".join(pick.choice(_WORDS) for _ in range(words)) if words else None
+            option = _option(table, text, pick.choice([40, 90, 160, 319, 420]),
+                             pick.choice([21, 22, 30]))
+            if pick.random() < 0.3:  # the italic dates
+                font = QFont(option.font)
+                font.setItalic(True)
+                option.font, option.fontMetrics = font, QFontMetrics(font)
+            greyed = pick.random() < 0.3  # the greyed rows
+            if greyed:
+                option.palette.setBrush(QPalette.ColorRole.Text, QColor("#8a8a8a"))
+            if pick.random() < 0.2:  # an inactive window
+                option.state &= ~QStyle.StateFlag.State_Active
+            if pick.random() < 0.1:  # a disabled view
+                option.state &= ~QStyle.StateFlag.State_Enabled
+            ours, drawn = _by_plain(plain, option, (text, option.font.italic(), greyed))
+            assert drawn  # without the style
+            assert ours == _by_style(style, table, option), (name, text, option.rect)
+
+
+def test_other_cells_are_left_to_the_style(qtbot: Any) -> None:
+    table = _table(qtbot)
+    sheet = QPixmap(200, 30)
+    painter = QPainter(sheet)
+    try:
+        for change in ("selected", "focus", "wrap", "check", "alternate", "centred",
+                       "rtl text", "two lines", "elided left", "background"):
+            option = _option(table, "a cell's text", 120, 21)
+            if change == "selected":
+                option.state |= QStyle.StateFlag.State_Selected
+            elif change == "focus":
+                option.state |= QStyle.StateFlag.State_HasFocus
+            elif change == "wrap":
+                option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            elif change == "check":
+                option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+            elif change == "alternate":
+                option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+            elif change == "centred":
+                option.displayAlignment = Qt.AlignmentFlag.AlignCenter
+            elif change == "rtl text":
+                option.text = "שלום עולם"
+            elif change == "two lines":
+                option.text = "one\u2028two"
+            elif change == "elided left":
+                option.textElideMode = Qt.TextElideMode.ElideLeft
+            elif change == "background":
+                option.backgroundBrush = QColor("yellow")
+            plain = PlainText(table.style(), option)  # a batch of its own: the view's look
+            found = (option.text, False, False)
+            assert not plain.draw(painter, option, found, option.state.value,
+                                  option.features.value), change
+        option = _option(table, "a cell's text", 120, 21)
+        plain = PlainText(table.style(), option)
+        assert plain.draw(painter, option, (option.text, False, False), option.state.value,
+                          option.features.value)
+    finally:
+        painter.end()
+
+
+def test_a_new_value_draws_its_new_cells_without_the_style(window: Any, monkeypatch: Any) -> None:
+    """The window's table draws the new cells of a filter change by one layout each."""
+    from viewer.core.query import Filter
+
+    answers: list[bool] = []
+    draw = PlainText.draw
+
+    def counted(self: PlainText, *args: Any) -> bool:
+        answers.append(draw(self, *args))
+        return answers[-1]
+
+    monkeypatch.setattr(PlainText, "draw", counted)
+    parties = [p for p in window.proxy.counts.get("parties", {}) if p]
+    window.proxy.set_filter(Filter(parties=frozenset({parties[-1]})))
+    window.table.viewport().repaint()
+    assert answers and all(answers)

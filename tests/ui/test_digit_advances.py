@@ -1,0 +1,72 @@
+"""Texts that differ only in their digits are measured once, where the font allows it, and
+a facet list of numbered titles shows what measuring each title showed."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_facet_list_sizes import _shown, _side_by_side
+from viewer.ui.digit_advances import DigitAdvances, digit_advances
+
+
+def _fonts() -> list[QFont]:
+    base = QApplication.font()
+    fonts = [base]
+    for family, bold, size in (("Serif", False, 11.0), ("Monospace", False, 9.0),
+                               ("Sans Serif", True, 13.5)):
+        font = QFont(base)
+        font.setFamily(family)
+        font.setBold(bold)
+        font.setPointSizeF(size)
+        fonts.append(font)
+    return fonts
+
+
+def test_a_text_keyed_with_zeros_has_the_texts_advance(qapp: Any) -> None:
+    pick = random.Random(3)
+    pieces = ["Report ", "article", "No.", "(", ")", "-", "/", ":", " ", "Q", "Te", "ff", "AV"]
+    for font in _fonts():
+        metrics = QFontMetricsF(font)
+        digits = digit_advances(font)
+        zeroed = 0
+        for _ in range(300):
+            text = "".join(pick.choice(pieces) if pick.random() < 0.6
+                           else str(pick.randint(0, 10 ** pick.randint(1, 7)))
+                           for _ in range(pick.randint(1, 6)))
+            key = digits.key(text)
+            zeroed += key != text
+            assert metrics.horizontalAdvance(key) == metrics.horizontalAdvance(text), text
+        assert zeroed > 100  # the fonts tested shape their digits alike
+
+
+def test_a_font_whose_digits_differ_measures_each_text(qapp: Any) -> None:
+    digits = DigitAdvances(QApplication.font())
+    digits._plain = False  # as for a font of proportional digits
+    assert digits.key("Report 1234") == "Report 1234"
+    alike = DigitAdvances(QApplication.font())
+    alike._beside[("t", True)] = False  # a kerning pair between "t" and a digit
+    assert alike.key("Report1234") == "Report1234"
+    assert alike.key("Report-1234") == "Report-0000"
+    assert alike.key("Report") == "Report"
+    assert alike.key("Rapport 1234 é") == "Rapport 1234 é"  # not ASCII: as it is
+
+
+def test_numbered_titles_are_measured_once_and_shown_as_measured_each(qtbot: Any) -> None:
+    """A change to a value not shown before lists titles never shown: titles made from
+    numbers are one measure for all, and the list shows what measuring each showed."""
+    pick = random.Random(5)
+    _window, lists = _side_by_side(qtbot, 260, 300)
+    ours, theirs = lists
+    for round_ in range(4):
+        titles = [f"Synthetic article {pick.randint(0, 10 ** 7):07d}" for _ in range(200)]
+        titles += [f"Brief {pick.randint(0, 999)}" for _ in range(20)]
+        counts = {title: pick.randint(1, 10 ** pick.randint(1, 4)) for title in titles}
+        for facet in lists:
+            facet.set_counts(counts)
+        measured = set(ours._sizes._advances) & set(titles)
+        assert len(measured) <= 1, round_  # the zero-keyed "Synthetic article 0000000"
+        assert _shown(ours) == _shown(theirs)
