@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.abc
-import importlib.machinery
 import json
 import os
 import resource
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.cpu_watch import watching
+from bench.import_hooks import spec_run_by
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,22 +52,14 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         self.cpu_s = self.wall_s = 0.0
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
-        if name != self.name:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is None or spec.loader is None:
-            return spec
-        run = spec.loader.exec_module
+        return spec_run_by(name, path, self._timed) if name == self.name else None
 
-        def exec_module(module: Any) -> None:
-            wall, cpu = time.perf_counter(), time.process_time()
-            run(module)
-            self.wall_s += time.perf_counter() - wall
-            self.cpu_s += time.process_time() - cpu
-            self.then(module)
-
-        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
-        return spec
+    def _timed(self, execute: Callable[[Any], None], module: Any) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        execute(module)
+        self.wall_s += time.perf_counter() - wall
+        self.cpu_s += time.process_time() - cpu
+        self.then(module)
 
 
 def open_once(folder: str, workers: int, snapshot: bool, first: bool = False

@@ -16,7 +16,6 @@ import argparse
 import functools
 import importlib
 import importlib.abc
-import importlib.machinery
 import itertools
 import json
 import os
@@ -27,6 +26,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench.import_hooks import spec_run_by
 
 # (label, module, function) of the opening process's steps, noted where they run.
 MAIN_STEPS = (
@@ -85,21 +86,13 @@ class _Patcher(importlib.abc.MetaPathFinder):
         self.wanted, self.notes = wanted, notes
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
-        if name not in self.wanted:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is None or spec.loader is None:
-            return spec
-        run = spec.loader.exec_module
+        return spec_run_by(name, path, self._patched) if name in self.wanted else None
 
-        def exec_module(module: Any) -> None:
-            run(module)
-            for label, function in self.wanted[name]:
-                if hasattr(module, function):  # (an older code may lack it)
-                    _patch(self.notes, label, name, function)
-
-        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
-        return spec
+    def _patched(self, execute: Callable[[Any], None], module: Any) -> None:
+        execute(module)
+        for label, function in self.wanted[module.__name__]:
+            if hasattr(module, function):  # (an older code may lack it)
+                _patch(self.notes, label, module.__name__, function)
 
 
 def open_noted(folder: str, workers: int, notes: str) -> dict[str, Any]:
