@@ -10,7 +10,9 @@ not count), the folder stage's CPU, and peak RSS of the main process and of the 
 tree (sampled every 0.1 s; the tree's figure counts pages the workers share with the fork
 server once per process). For the command, also the main process's CPU step by step (folder
 list, extraction, folder stage, writing, start-up...) as a share of every process's CPU.
-The opens import the extraction before their timer (as a later open of the app finds it);
+`--pairs N` runs each of the one-process and the workers' opens (and commands) N times, in
+pairs whose order alternates, and reports the pair with the median wall ratio. The opens
+import the extraction before their timer (as a later open of the app finds it);
 `--first-open` times that import in the two opens without a snapshot, as the app's first
 open pays it (one process imports, then builds the rules; with workers, their fork server
 starts first and does both while the open imports).
@@ -227,18 +229,34 @@ def _child(folder: Path, workers: int, snapshot: bool, command: str | None = Non
     return figures
 
 
-def measure(articles: int, workers: int, first: bool = False) -> dict[str, Any]:
+def _pairs(folder: Path, workers: int, pairs: int, first: bool, command: str | None = None,
+           ) -> tuple[dict[str, Any], dict[str, Any], list[float]]:
+    """`pairs` runs of one process and of `workers` workers, each pair's order the reverse of
+    the one before (the machine's speed drifts within minutes, and a single pair's ratio moved
+    with it by more than its distance to the target); the pair with the median wall ratio,
+    and every pair's ratio."""
+    runs = []
+    for pair in range(pairs):
+        counts = (workers, 1) if pair % 2 else (1, workers)
+        got = {n: _child(folder, n, False, command, first=first) for n in counts}
+        runs.append((got[1], got[workers], got[1]["wall_s"] / got[workers]["wall_s"]))
+    ratios = [ratio for _one, _many, ratio in runs]
+    one, many, _ratio = sorted(runs, key=lambda run: run[2])[(len(runs) - 1) // 2]
+    return one, many, ratios
+
+
+def measure(articles: int, workers: int, first: bool = False, pairs: int = 1
+            ) -> dict[str, Any]:
     from bench.corpus import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         write_corpus(folder, articles, seed=7)
         text_mb = sum(p.stat().st_size for p in folder.rglob("article-*.txt")) / 1e6
-        one = _child(folder, 1, False, first=first)
-        many = _child(folder, workers, False, first=first)
+        one, many, ratios = _pairs(folder, workers, pairs, first)
         written = str(Path(tmp) / "events.json")
-        command_one = _child(folder, 1, False, written)
-        command_many = _child(folder, workers, False, written)
+        command_one, command_many, command_ratios = _pairs(folder, workers, pairs, False,
+                                                           written)
         _child(folder, workers, True)  # fills the snapshot
         changed = sorted(folder.rglob("article-*.txt"))[articles // 2]
         with changed.open("a", encoding="utf-8") as fh:
@@ -246,10 +264,12 @@ def measure(articles: int, workers: int, first: bool = False) -> dict[str, Any]:
         again = _child(folder, workers, True)
     return {"articles": articles, "text_mb": text_mb, "one_process": one, "workers": many,
             "one_changed": again, "workers_vs_one_wall": one["wall_s"] / many["wall_s"],
+            "workers_vs_one_wall_pairs": ratios,
             "cpu_bound_workers_vs_one": (one["main_cpu_s"]) / (
                 many["main_cpu_s"] + many["workers_cpu_s"] / workers),
             "command_one_process": command_one, "command_workers": command_many,
             "command_workers_vs_one_wall": command_one["wall_s"] / command_many["wall_s"],
+            "command_workers_vs_one_wall_pairs": command_ratios,
             "command_cpu_bound_workers_vs_one": command_one["main_cpu_s"] / (
                 command_many["main_cpu_s"] + command_many["workers_cpu_s"] / workers)}
 
@@ -265,13 +285,18 @@ def main() -> None:
                         help="the two opens without a snapshot import the extraction inside "
                         "their timer, as the app's first open does (its CPU and wall: "
                         "import_cpu_s, import_wall_s)")
+    parser.add_argument("--pairs", type=int, default=1,
+                        help="runs of one process and of the workers, in pairs whose order "
+                        "alternates; the pair with the median wall ratio is reported, and "
+                        "every pair's ratio (workers_vs_one_wall_pairs)")
     args = parser.parse_args()
     if args.open and args.command:
         print(json.dumps(command_once(args.open, args.workers, args.command)))
     elif args.open:
         print(json.dumps(open_once(args.open, args.workers, args.snapshot, args.first_open)))
     else:
-        print(json.dumps(measure(args.articles, args.workers, args.first_open)))
+        print(json.dumps(measure(args.articles, args.workers, args.first_open,
+                                 max(1, args.pairs))))
 
 
 if __name__ == "__main__":
