@@ -11,7 +11,9 @@ tree (sampled every 0.1 s; the tree's figure counts pages the workers share with
 server once per process). For the command, also the main process's CPU step by step (folder
 list, extraction, folder stage, writing, start-up...) as a share of every process's CPU.
 `--pairs N` runs each of the one-process and the workers' opens (and commands) N times, in
-pairs whose order alternates, and reports the pair with the median wall ratio. The opens
+pairs whose order alternates, and reports the pair with the median wall ratio;
+`--later-open` starts the two opens without a snapshot as a later open of the app does (the
+rules built, the fork server up). The opens
 import the extraction before their timer (as a later open of the app finds it);
 `--first-open` times that import in the two opens without a snapshot, as the app's first
 open pays it (one process imports, then builds the rules; with workers, their fork server
@@ -64,12 +66,35 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         self.then(module)
 
 
-def open_once(folder: str, workers: int, snapshot: bool, first: bool = False
-              ) -> dict[str, Any]:
+def _as_a_later_open(workers: int) -> None:
+    """What an earlier open of the app leaves in its process: the bundled rules built (a
+    one-process open builds them in this process) and, with workers, the fork server running
+    with them built (it lives as long as the process). Without this, the default open pays
+    the fork server's start (about 0.8 s, the workers idle) with the extraction already
+    imported: an open the app never makes, its first overlapping the two and a later one
+    finding the server up."""
+    from viewer.core.pipeline import worker_preload
+
+    worker_preload.warm()
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from viewer.core.pipeline.worker_pools import start_fork_server
+
+        if start_fork_server():  # a worker forked and gone: the server has built its rules
+            context = multiprocessing.get_context("forkserver")
+            with ProcessPoolExecutor(1, mp_context=context) as pool:
+                pool.submit(os.getpid).result()
+
+
+def open_once(folder: str, workers: int, snapshot: bool, first: bool = False,
+              later: bool = False) -> dict[str, Any]:
     """One open, in this process (run it in a fresh one). `first`: as the app's first open,
     which imports the extraction itself (`LOADING`, half a second of CPU; the workers' fork
     server starts before it, so with workers the two overlap); otherwise it is imported
-    before the timer starts, as for a later open."""
+    before the timer starts. `later`: also the rules and the fork server an earlier open
+    left (`_as_a_later_open`)."""
     from viewer.core.session import Session
 
     stage = {"cpu_s": 0.0}
@@ -91,6 +116,8 @@ def open_once(folder: str, workers: int, snapshot: bool, first: bool = False
         sys.meta_path.insert(0, hook)
     else:
         patch(importlib.import_module(LOADING))
+    if later and not first:
+        _as_a_later_open(workers)
     with watching() as seen:
         wall, cpu = time.perf_counter(), time.process_time()
         session = Session.open(folder, workers=workers, use_snapshot=snapshot, with_store=False)
@@ -102,7 +129,8 @@ def open_once(folder: str, workers: int, snapshot: bool, first: bool = False
             "peak_main_mb": seen.peak_main_mb, "peak_tree_mb": seen.peak_tree_mb,
             "peak_tree_pss_mb": seen.peak_tree_pss_mb,
             "load_average": os.getloadavg()[0], "first_open": hook in sys.meta_path,
-            "import_cpu_s": hook.cpu_s, "import_wall_s": hook.wall_s}
+            "import_cpu_s": hook.cpu_s, "import_wall_s": hook.wall_s,
+            "later_open": later and not first}
 
 
 # The command's steps in the main process: (label, module, function). The CPU from the
@@ -218,9 +246,10 @@ def command_once(folder: str, workers: int, out: str) -> dict[str, Any]:
 
 
 def _child(folder: Path, workers: int, snapshot: bool, command: str | None = None,
-           first: bool = False) -> dict[str, Any]:
+           first: bool = False, later: bool = False) -> dict[str, Any]:
     how = ["--command", command] if command else (["--snapshot"] if snapshot else [])
     how += ["--first-open"] if first and not command else []
+    how += ["--later-open"] if later and not command else []
     done = subprocess.run([sys.executable, "-m", "bench.open_cost", "--open", str(folder),
                            "--workers", str(workers), *how],
                           cwd=ROOT, capture_output=True, text=True, timeout=4 * 3600,
@@ -230,7 +259,7 @@ def _child(folder: Path, workers: int, snapshot: bool, command: str | None = Non
 
 
 def _pairs(folder: Path, workers: int, pairs: int, first: bool, command: str | None = None,
-           ) -> tuple[dict[str, Any], dict[str, Any], list[float]]:
+           later: bool = False) -> tuple[dict[str, Any], dict[str, Any], list[float]]:
     """`pairs` runs of one process and of `workers` workers, each pair's order the reverse of
     the one before (the machine's speed drifts within minutes, and a single pair's ratio moved
     with it by more than its distance to the target); the pair with the median wall ratio,
@@ -238,22 +267,22 @@ def _pairs(folder: Path, workers: int, pairs: int, first: bool, command: str | N
     runs = []
     for pair in range(pairs):
         counts = (workers, 1) if pair % 2 else (1, workers)
-        got = {n: _child(folder, n, False, command, first=first) for n in counts}
+        got = {n: _child(folder, n, False, command, first=first, later=later) for n in counts}
         runs.append((got[1], got[workers], got[1]["wall_s"] / got[workers]["wall_s"]))
     ratios = [ratio for _one, _many, ratio in runs]
     one, many, _ratio = sorted(runs, key=lambda run: run[2])[(len(runs) - 1) // 2]
     return one, many, ratios
 
 
-def measure(articles: int, workers: int, first: bool = False, pairs: int = 1
-            ) -> dict[str, Any]:
+def measure(articles: int, workers: int, first: bool = False, pairs: int = 1,
+            later: bool = False) -> dict[str, Any]:
     from bench.corpus import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         write_corpus(folder, articles, seed=7)
         text_mb = sum(p.stat().st_size for p in folder.rglob("article-*.txt")) / 1e6
-        one, many, ratios = _pairs(folder, workers, pairs, first)
+        one, many, ratios = _pairs(folder, workers, pairs, first, later=later)
         written = str(Path(tmp) / "events.json")
         command_one, command_many, command_ratios = _pairs(folder, workers, pairs, False,
                                                            written)
@@ -285,6 +314,9 @@ def main() -> None:
                         help="the two opens without a snapshot import the extraction inside "
                         "their timer, as the app's first open does (its CPU and wall: "
                         "import_cpu_s, import_wall_s)")
+    parser.add_argument("--later-open", action="store_true",
+                        help="the two opens without a snapshot start as a later open of the "
+                        "app does: the bundled rules built, the workers' fork server up")
     parser.add_argument("--pairs", type=int, default=1,
                         help="runs of one process and of the workers, in pairs whose order "
                         "alternates; the pair with the median wall ratio is reported, and "
@@ -293,10 +325,11 @@ def main() -> None:
     if args.open and args.command:
         print(json.dumps(command_once(args.open, args.workers, args.command)))
     elif args.open:
-        print(json.dumps(open_once(args.open, args.workers, args.snapshot, args.first_open)))
+        print(json.dumps(open_once(args.open, args.workers, args.snapshot, args.first_open,
+                                   args.later_open)))
     else:
         print(json.dumps(measure(args.articles, args.workers, args.first_open,
-                                 max(1, args.pairs))))
+                                 max(1, args.pairs), args.later_open)))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ def test_pairs_alternate_and_the_median_pair_is_reported(
     walls = iter([10.0, 5.0, 4.0, 12.0, 9.0, 6.0])  # ratios 2.0, 3.0, 1.5
 
     def child(folder: Path, workers: int, snapshot: bool, command: str | None = None,
-              first: bool = False) -> dict[str, Any]:
+              first: bool = False, later: bool = False) -> dict[str, Any]:
         order.append(workers)
         return {"wall_s": next(walls), "run": len(order)}
 
