@@ -32,7 +32,6 @@ _ENABLED, _ACTIVE = _State.State_Enabled.value, _State.State_Active.value
 _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 
 
-
 class PlainText:
     """Draws plain cells' texts for one batch of one view's cells. Every cell's option comes
     from the view's, so their direction, alignment, elision and background are the view's,

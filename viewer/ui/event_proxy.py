@@ -86,9 +86,6 @@ class EventFilterProxy(QAbstractProxyModel):
         # scalar mask and the order they were picked with, the rows and the filter's mask.
         self._picked_now: _Picked | None = None
         self._picked_before: _Picked | None = None
-        # While the table draws its cells itself and has Qt's paint draw only the grid, the
-        # proxy gives Qt's paint no cell (`EventTable`): set only around that paint.
-        self.cells_hidden = False
 
     def setSourceModel(self, model: Any) -> None:
         old = self.sourceModel()
@@ -309,7 +306,7 @@ class EventFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if self.cells_hidden or parent.isValid() or not (
+        if parent.isValid() or not (
                 0 <= row < len(self.rows) and 0 <= column < len(COLUMNS)):
             return QModelIndex()
         return self.createIndex(row, column)

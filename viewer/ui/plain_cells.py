@@ -7,9 +7,9 @@ the delegate's drawing, each with a style option and an index wrapped anew for P
 picture, on every filter change. In the plain case each such cell looks as the view's one
 style option says (Qt's paint gives every cell that option with the cell's place, and
 changes it only for selection, hover, focus, a disabled item or alternating rows), so the
-table draws the cells itself in one call (`CellDelegate.paint_cells`), then has Qt's paint
-draw the rest (the grid, drawn outside every cell) with the proxy giving it no cell
-(`EventFilterProxy.cells_hidden`). Any other case is Qt's paint as before.
+table draws the cells itself in one call (`CellDelegate.paint_cells`), then the rest of
+what Qt's paint draws, the grid outside every cell (`table_grid`). Any other case, or a
+model other than the app's proxy, is Qt's paint as before.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
 
+from viewer.ui.event_proxy import EventFilterProxy
 from viewer.ui.table_cells import CellDelegate
 from viewer.ui.table_grid import paint_grid
 
@@ -46,7 +47,7 @@ def paint_plain_cells(table: QTableView, delegate: CellDelegate, event: QPaintEv
     """Draw the table's paint with its cells drawn in one pass, when they are plain; False
     (nothing drawn) otherwise, and Qt's own paint is left to draw it all."""
     model = table.model()
-    if model is None or not hasattr(model, "cells_hidden") or not _plain(table, event):
+    if not isinstance(model, EventFilterProxy) or not _plain(table, event):
         return False
     count = model.rowCount()
     top = table.rowAt(0)
