@@ -176,7 +176,7 @@ def test_new_labels_are_measured_only_where_they_may_be_the_widest(qtbot: Any) -
     metrics = QFontMetricsF(ours.font())
     for _ in range(200):
         label = " ".join(pick.choice(words) for _ in range(pick.randint(1, 14)))
-        least, most = ours._sizes._bounds(label, metrics)
+        least, most = ours._sizes._bounds(label, ours.font())
         assert least <= metrics.horizontalAdvance(label) <= most, label
     for round_ in range(3):
         titles = [f"{round_} " + " ".join(pick.choice(words) for _ in range(pick.randint(1, 9)))

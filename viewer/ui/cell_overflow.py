@@ -30,19 +30,19 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 # An ASCII text's advance is at least its characters' advances summed, less the facet lists'
 # margin (`ascii_head`): one bound for both.
 from viewer.ui.facet_list_sizes import GUESS_PX, GUESS_SHARE
+from viewer.ui.font_advances import char_advances
 
 SLACK = 8  # characters kept past the head measured to overflow
 #: A text is cut only when longer than this many times the head measured: the measure (some
 #: 30-40 us) pays only where the style would lay out several cells' worth of characters.
 LONGER = 3
 NARROWEST = 6  # pixels a character is taken to fill at least: the first head measured is no longer
-MAX_FONTS = 8  # fonts whose characters' advances are kept (a table uses two: plain, italic)
 #: Line breaks, right-to-left scripts and the directional marks, embeddings and isolates.
 WHOLE_ONLY = re.compile(
     "[\n\r\u2028\u2029\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc"
@@ -69,21 +69,14 @@ def overflowing_head(text: str, width: int, metrics: QFontMetrics) -> str:
     return text  # narrower characters than assumed: the whole, as before
 
 
-_CHARS: dict[str, tuple[QFontMetricsF, dict[str, float]]] = {}  # by font key
-
-
 def ascii_head(text: str, width: int, font: QFont) -> str:
     """`text` (ASCII, one line), or a head of it that the style elides at its right end
     exactly as the whole in a cell `width` pixels wide: the characters whose advances, summed
     and less the margin, pass `width`, and `SLACK` more. Nothing is measured but a character
-    not seen before in `font`; the scan stops where the head does, whatever the length."""
-    key = font.key()
-    found = _CHARS.get(key)
-    if found is None:
-        if len(_CHARS) >= MAX_FONTS:
-            _CHARS.clear()
-        found = _CHARS[key] = (QFontMetricsF(font), {})
-    metrics, advances = found
+    not seen before in `font` (`font_advances`, shared with the facet lists); the scan stops
+    where the head does, whatever the length."""
+    kept = char_advances(font)
+    metrics, advances = kept.metrics, kept.advances
     # (1 - GUESS_SHARE) * total - GUESS_PX > width: past this sum, the head overflows
     limit = (max(0, width) + GUESS_PX) / (1 - GUESS_SHARE)
     total = 0.0

@@ -19,6 +19,8 @@ import re
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from viewer.ui.font_advances import kept_per_font
+
 DIGITS = "0123456789"
 _ZEROS = bytes.maketrans(b"123456789", b"000000000")
 _RUNS = re.compile(r"[0-9]+")
@@ -97,10 +99,4 @@ _BY_FONT: dict[str, DigitAdvances] = {}
 def digit_advances(font: QFont) -> DigitAdvances:
     """The digit checks of `font` (one object per font key, kept while a few fonts are in
     use), so the facet lists share them."""
-    key = font.key()
-    found = _BY_FONT.get(key)
-    if found is None:
-        if len(_BY_FONT) >= 16:
-            _BY_FONT.clear()
-        found = _BY_FONT[key] = DigitAdvances(font)
-    return found
+    return kept_per_font(_BY_FONT, font, DigitAdvances, most=16)

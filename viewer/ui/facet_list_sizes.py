@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyleOptionViewItem
 
 from viewer.ui.digit_advances import digit_advances
+from viewer.ui.font_advances import char_advances
 
 COUNT_SEPARATOR = "  ("  # between an item's label and its count
 NEAR = 2.0  # pixels: advances this close to the widest are measured exactly
@@ -47,7 +48,6 @@ class UniformItemSize:
         self._advances: dict[str, float] = {}  # a label's or a count's advance
         self._widths: dict[str, float] = {}  # an item text's advance, from its parts'
         self._sizes: dict[str, QSize] = {}  # an item text's size, as the delegate measured it
-        self._chars: dict[str, float] = {}  # a character's own advance, for `_bounds`
         self._font = ""
         self._sample: QListWidgetItem | None = None
 
@@ -56,7 +56,6 @@ class UniformItemSize:
         self._advances.clear()
         self._widths.clear()
         self._sizes.clear()
-        self._chars.clear()
 
     def fit(self, texts: list[str]) -> None:
         """After the items took `texts` (one per row), before the view's next layout; the
@@ -98,7 +97,7 @@ class UniformItemSize:
             self.forget()
             self._font = font.key()
         advances, whole = self._advances, self._widths
-        metrics = QFontMetricsF(font)
+        metrics = char_advances(font).metrics
         digits = digit_advances(font)
         found = [whole.get(text) for text in texts]  # most texts were shown before
         guessed: list[tuple[int, float, float]] = []  # row, its least and most advance
@@ -112,7 +111,7 @@ class UniformItemSize:
                     key = digits.key(part)  # its digits written "0", where the font allows
                     known = advances.get(key) if key is not part else None
                     if known is None and part.isascii():
-                        least, most = self._bounds(part, metrics)
+                        least, most = self._bounds(part, font)
                         lows, highs = lows + least, highs + most
                         continue
                     if known is None:
@@ -143,11 +142,14 @@ class UniformItemSize:
             rows[width] = row  # from the last: each advance's first row stays
         return list(rows.values())
 
-    def _bounds(self, label: str, metrics: QFontMetricsF) -> tuple[float, float]:
-        """Less and more than `label`'s advance, from its characters' own advances (kept per
-        character): kerning and hinting move an ASCII text's advance by well under a pixel
-        a character pair, far inside the margin (`GUESS_PX`, `GUESS_SHARE`)."""
-        chars = self._chars
+    @staticmethod
+    def _bounds(label: str, font: QFont) -> tuple[float, float]:
+        """Less and more than `label`'s advance in `font`, from its characters' own advances
+        (kept per font and character, `font_advances`): kerning and hinting move an ASCII
+        text's advance by well under a pixel a character pair, far inside the margin
+        (`GUESS_PX`, `GUESS_SHARE`)."""
+        kept = char_advances(font)
+        chars, metrics = kept.advances, kept.metrics
         try:
             total = sum(map(chars.__getitem__, label))
         except KeyError:
