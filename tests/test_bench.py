@@ -69,3 +69,19 @@ def test_pathological_texts_are_article_bodies(tmp_path: Path) -> None:
     (document,) = extract_folder(tmp_path, workers=1, use_cache=False).documents
     assert len(document.sentences) > 100
     assert document.boilerplate_count <= len(document.sentences) // 100
+
+
+def test_pathological_texts_never_repeat_themselves(tmp_path: Path) -> None:
+    """The 4 MB text once was four copies of the 1 MB text, and what the extraction learns
+    from a text once it reuses on every copy: the ratio of their costs read 3.35 where 4 MB
+    of text that goes on cost 3.70 times the 1 MB. The 4 MB text now goes on from the 1 MB."""
+    from bench.pathological import make_inputs
+
+    cases = make_inputs(tmp_path, quick=True)
+    one = (cases["ratio_1mb"] / "text.txt").read_text(encoding="utf-8")
+    four = (cases["ratio_4mb"] / "text.txt").read_text(encoding="utf-8")
+    assert len(one) == 1_000_000 and len(four) == 4_000_000
+    assert four.startswith(one)
+    assert one[:10_000] not in four[1_000_000:]
+    paragraph = (cases["paragraph_2mb"] / "one-paragraph.txt").read_text(encoding="utf-8")
+    assert "\n" not in paragraph and paragraph[1_000_001:1_010_001] not in paragraph[:1_000_000]
