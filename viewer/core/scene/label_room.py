@@ -29,6 +29,7 @@ MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 _X0 = operator.attrgetter("x0")
 _KINDS = ("mark", "bar", "badge")  # an item's kind by code: one day, a span, several
+_KIND_NAMES = np.array(_KINDS, dtype=object)  # the same strings, taken by code at once
 # An item from its ten fields as `Item._make` makes it, without a Python call per item (the
 # fields are always ten here, so `_make`'s count check has nothing to catch).
 _new_item: Callable[[Iterable[object]], Item] = functools.partial(tuple.__new__, Item)
@@ -68,20 +69,23 @@ class LabelRoom:
         kind_codes = np.where(sizes != 1, 2, (chosen >= shapes.clusters).astype(np.int64))
         rows = row_of[by_row]
         x0, x1 = shapes.x0[chosen], shapes.x1[chosen]
-        firsts: list[int] = arrays.rows[starts].tolist()
-        kinds = [_KINDS[k] for k in kind_codes.tolist()]
+        first_rows = arrays.rows[starts]
+        firsts: list[int] = first_rows.tolist()
+        kinds: list[str] = _KIND_NAMES.take(kind_codes).tolist()
         sizes_list: list[int] = sizes.tolist()
         groups: list[Sequence[int]] = [(first,) for first in firsts]
         several = np.flatnonzero(sizes != 1)
         if len(several):
-            # a one-range view each for the badges only: made for every shape, most views
-            # (the single events') were made and freed again unread
-            start_views, stop_views = list(starts[several, None]), list(stops[several, None])
-            for n, start, stop in zip(several.tolist(), start_views, stop_views, strict=True):
+            # one range each, for the badges only, given as two ints: a one-item view of
+            # the starts and of the stops per badge cost more than the badge (most are
+            # never read)
+            for n, start, stop in zip(several.tolist(), starts[several].tolist(),
+                                      stops[several].tolist(), strict=True):
                 groups[n] = RowGroup(arrays.rows, start, stop, sizes_list[n], first=firsts[n])
         x0_list: list[float] = x0.tolist()
         x1_list: list[float] = x1.tolist()
-        ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts)
+        ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts,
+                                (kind_codes, sizes, first_rows))
         ends_array = np.array(ends, dtype=np.float64)
         over = np.zeros(len(ends), dtype=bool)
         if len(ends) > 1:  # a label that runs past the next item of its row
@@ -97,12 +101,15 @@ class LabelRoom:
         return items
 
     def _label_ends(self, rows: Rows, x0: list[float], x1: list[float], kinds: list[str],
-                    sizes: list[int], firsts: list[int]) -> list[float]:
+                    sizes: list[int], firsts: list[int],
+                    arrays: tuple[Rows, Rows, npt.NDArray[np.integer]]) -> list[float]:
         """Where each placed shape's label ends (entries grouped by row, each row in x
         order); where labels compete for room in a row, the priority of `label_layout`
-        decides which marks get one."""
-        every = self._column_priorities(kinds, sizes, firsts)  # over columns, else None
-        solid = [kind != "mark" for kind in kinds]
+        decides which marks get one. `arrays`: the kinds' codes, the sizes and the first
+        rows, as the lists are made from."""
+        kind_codes, size_array, first_rows = arrays
+        every = self._column_priorities(kind_codes, size_array, first_rows)
+        solid: list[bool] = (kind_codes != 0).tolist()  # a bar or a badge
         bounds = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), len(kinds)]
         ends: list[float] = []
         for a, b in itertools.pairwise(bounds):
@@ -138,16 +145,17 @@ class LabelRoom:
         head = (2 * (row != self.current)) * CAP + CAP - 1 - min(e.sources, CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
-    def _column_priorities(self, kinds: list[str], sizes: list[int],
-                           firsts: list[int]) -> list[int] | None:
+    def _column_priorities(self, kind_codes: Rows, sizes: Rows,
+                           firsts: npt.NDArray[np.integer]) -> list[int] | None:
         """`_priority` of every entry of a lane at once, over a Session's columns (read as
         they are now, edits included); None over other events, asked one by one. Once per
-        lane, not per row: the gathers cost the same for a handful of entries as for all."""
+        lane, not per row: the gathers cost the same for a handful of entries as for all.
+        Read from the entries' arrays (codes 2: badges), not from their lists."""
         events = self.events
         if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
             return None
         columns = events.columns
-        rows = np.array(firsts, dtype=np.int64)
+        rows = firsts.astype(np.int64, copy=False)
         ranks = self._ranks(columns.vocab["precision"].strings)
         explicit = columns.vocab["date_source"].codes.get("explicit", -2)
         sources = np.minimum(columns.arrays["sources"][rows].astype(np.int64), CAP - 1)
@@ -155,9 +163,9 @@ class LabelRoom:
             + CAP - 1 - sources
         found = ((head * 16 + ranks[columns.arrays["precision"][rows]]) * 2
                  + (columns.arrays["date_source"][rows] != explicit))
-        badges = [n for n, kind in enumerate(kinds) if kind == "badge"]
-        if badges:
-            counts = np.array([sizes[n] for n in badges], dtype=np.int64)
+        badges = np.flatnonzero(kind_codes == 2)
+        if len(badges):
+            counts = sizes[badges].astype(np.int64, copy=False)
             found[badges] = ((3 * CAP) + CAP - 1 - np.minimum(counts, CAP - 1)) * 32
         priorities: list[int] = found.tolist()
         return priorities
