@@ -25,6 +25,7 @@ from viewer.core.scene.text_label import TextLabel
 from viewer.core.session.row_events import RowEvents
 
 Rows = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 _X0 = operator.attrgetter("x0")
@@ -85,7 +86,7 @@ class LabelRoom:
         x0_list: list[float] = x0.tolist()
         x1_list: list[float] = x1.tolist()
         ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts,
-                                (kind_codes, sizes, first_rows))
+                                (kind_codes, sizes, first_rows, x0, x1))
         ends_array = np.array(ends, dtype=np.float64)
         over = np.zeros(len(ends), dtype=bool)
         if len(ends) > 1:  # a label that runs past the next item of its row
@@ -102,27 +103,47 @@ class LabelRoom:
 
     def _label_ends(self, rows: Rows, x0: list[float], x1: list[float], kinds: list[str],
                     sizes: list[int], firsts: list[int],
-                    arrays: tuple[Rows, Rows, npt.NDArray[np.integer]]) -> list[float]:
+                    arrays: tuple[Rows, Rows, npt.NDArray[np.integer], Floats, Floats]
+                    ) -> list[float]:
         """Where each placed shape's label ends (entries grouped by row, each row in x
         order); where labels compete for room in a row, the priority of `label_layout`
-        decides which marks get one. `arrays`: the kinds' codes, the sizes and the first
-        rows, as the lists are made from."""
-        kind_codes, size_array, first_rows = arrays
-        every = self._column_priorities(kind_codes, size_array, first_rows)
-        solid: list[bool] = (kind_codes != 0).tolist()  # a bar or a badge
+        decides which marks get one. A calm row (`label_layout.calm_rooms`: no crowded mark,
+        not the selected event's) is placed with array work, as `place` would place it; the
+        others go through `place`. `arrays`: the kinds' codes, the sizes, the first rows and
+        the x extents, as the lists are made from."""
+        kind_codes, size_array, first_rows, x0_array, x1_array = arrays
+        solid_array = kind_codes != 0  # a bar or a badge
         bounds = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), len(kinds)]
-        ends: list[float] = []
-        for a, b in itertools.pairwise(bounds):
+        if not kinds:
+            return []
+        room, calm = label_layout.calm_rooms(x0_array, x1_array, solid_array,
+                                             np.array(bounds[:-1], dtype=np.int64),
+                                             MAX_LABEL_PX)
+        ends: list[float] = np.where(room > label_layout.ELIDE_ROOM,
+                                     x1_array + label_layout.GAP + room, x1_array).tolist()
+        solid: list[bool] | None = None
+        every: list[int] | None = None
+        asked = ((room >= label_layout.MIN_ROOM) & (room <= label_layout.ELIDE_ROOM)).tolist()
+        for (a, b), quiet in zip(itertools.pairwise(bounds), calm.tolist(), strict=True):
+            greedy = self._current_in(kinds, firsts, a, b)
+            if quiet and greedy is None:
+                # each label keeps its room; a short one only if the whole label fits
+                for j in itertools.compress(range(a, b), asked[a:b]):
+                    if self._want(kinds[j], firsts[j]) <= room[j]:
+                        ends[j] = x1[j] + label_layout.GAP + float(room[j])
+                continue
+            if solid is None:
+                solid = solid_array.tolist()
+                every = self._column_priorities(kind_codes, size_array, first_rows)
             priorities: Callable[[int], int]
             if every is None:
                 priorities = functools.partial(self._priority_at, kinds, sizes, firsts, a)
             else:
                 priorities = every[a:b].__getitem__
-            ends.extend(label_layout.place(
+            ends[a:b] = label_layout.place(
                 x0[a:b], x1[a:b], [False] * (b - a),  # labels follow bars too
                 solid[a:b], priorities,
-                functools.partial(self._want_at, kinds, firsts, a), MAX_LABEL_PX,
-                self._current_in(kinds, firsts, a, b)))
+                functools.partial(self._want_at, kinds, firsts, a), MAX_LABEL_PX, greedy)
         return ends
 
     def _priority_at(self, kinds: list[str], sizes: list[int], firsts: list[int], a: int,
