@@ -219,7 +219,7 @@ class Scene:
     def label(self, item: Item) -> str:
         """The text shown after an item, fitted to its room; computed lazily."""
         # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
-        room = label_room(item)
+        room = item.label_x1 - item.x1 - 4  # `label_room`, written out: asked per item
         if room < LABEL_ROOM:
             return ""  # no room: the group's events are not looked at
         # A lane's item is a range of its rows by day: the first row and the count name it.
@@ -247,8 +247,8 @@ class Scene:
             return
         marks: list[int] = []
         badges: list[Item] = []
-        for item in items:
-            if item.level >= 0 or label_room(item) < LABEL_ROOM:
+        for item in items:  # `label_room` written out: a call per visible item
+            if item.level >= 0 or item.label_x1 - item.x1 - 4 < LABEL_ROOM:
                 continue
             key = (item.lane, item.events[0], len(item.events))
             if item.kind == "badge":
