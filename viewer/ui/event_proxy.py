@@ -206,7 +206,8 @@ class EventFilterProxy(QAbstractProxyModel):
         order = self._order_array
         # `take` and `compress` rather than indexing by arrays: the same rows, without
         # NumPy's general indexing (a random third of 100,000 rows: 0.51 -> 0.15 ms).
-        picked: npt.NDArray[np.int32] = np.compress(mask.take(order), order)
+        # "wrap": the order's rows are in range, and checking each cost a fifth of the take
+        picked: npt.NDArray[np.int32] = np.compress(mask.take(order, mode="wrap"), order)
         return picked
 
     def note_fields(self, fields: frozenset[str]) -> None:

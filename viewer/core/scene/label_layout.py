@@ -21,10 +21,38 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 GAP = 4.0  # between a mark and its label, and between a label and the next labelled mark
 MIN_ROOM = 24.0  # narrower than this, no label at all
 ELIDE_ROOM = 60.0  # a label cut with "…" needs at least this much to say something
 CROWD_PX = 180.0  # the most a label claims over crowded marks
+
+
+def calm_rooms(x0: npt.NDArray[np.float64], x1: npt.NDArray[np.float64],
+               solid: npt.NDArray[np.bool_], starts: npt.NDArray[np.int64], most: float
+               ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """For marks in rows (row k's from `starts[k]` to the next start, each in x order, none
+    fixed): each mark's room before the next of its row (`most` for the last, as `place`
+    reckons it), and per row whether it is calm: no mark short of room before a dot it
+    might run over (`place`'s crowded mark). A calm row's labels each keep their room
+    (the whole of it past ELIDE_ROOM; from MIN_ROOM up, if the full label fits), which
+    `place` finds mark by mark in Python; at fit zoom most rows are calm."""
+    size = len(x0)
+    last = np.zeros(size, dtype=bool)
+    last[starts[1:] - 1] = True
+    if size:
+        last[-1] = True
+    room = np.full(size, most, dtype=np.float64)
+    inner = np.flatnonzero(~last)
+    room[inner] = np.minimum(most, x0[inner + 1] - x1[inner] - 2 * GAP)
+    before_solid = np.zeros(size, dtype=bool)
+    before_solid[inner] = solid[inner + 1]
+    crowded = (room <= ELIDE_ROOM) & ~before_solid
+    calm: npt.NDArray[np.bool_] = (np.add.reduceat(crowded.astype(np.int64), starts) == 0
+                                   if size else np.zeros(0, dtype=bool))
+    return room, calm
 
 
 def shows(room: float, want: float) -> bool:

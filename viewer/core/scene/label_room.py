@@ -25,10 +25,12 @@ from viewer.core.scene.text_label import TextLabel
 from viewer.core.session.row_events import RowEvents
 
 Rows = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 MAX_LABEL_PX = 420.0  # the longest a label may run past its mark
 CAP = 1 << 20  # sources (or a badge's events) beyond this rank alike
 _X0 = operator.attrgetter("x0")
 _KINDS = ("mark", "bar", "badge")  # an item's kind by code: one day, a span, several
+_KIND_NAMES = np.array(_KINDS, dtype=object)  # the same strings, taken by code at once
 # An item from its ten fields as `Item._make` makes it, without a Python call per item (the
 # fields are always ten here, so `_make`'s count check has nothing to catch).
 _new_item: Callable[[Iterable[object]], Item] = functools.partial(tuple.__new__, Item)
@@ -68,20 +70,23 @@ class LabelRoom:
         kind_codes = np.where(sizes != 1, 2, (chosen >= shapes.clusters).astype(np.int64))
         rows = row_of[by_row]
         x0, x1 = shapes.x0[chosen], shapes.x1[chosen]
-        firsts: list[int] = arrays.rows[starts].tolist()
-        kinds = [_KINDS[k] for k in kind_codes.tolist()]
+        first_rows = arrays.rows[starts]
+        firsts: list[int] = first_rows.tolist()
+        kinds: list[str] = _KIND_NAMES.take(kind_codes).tolist()
         sizes_list: list[int] = sizes.tolist()
         groups: list[Sequence[int]] = [(first,) for first in firsts]
         several = np.flatnonzero(sizes != 1)
         if len(several):
-            # a one-range view each for the badges only: made for every shape, most views
-            # (the single events') were made and freed again unread
-            start_views, stop_views = list(starts[several, None]), list(stops[several, None])
-            for n, start, stop in zip(several.tolist(), start_views, stop_views, strict=True):
+            # one range each, for the badges only, given as two ints: a one-item view of
+            # the starts and of the stops per badge cost more than the badge (most are
+            # never read)
+            for n, start, stop in zip(several.tolist(), starts[several].tolist(),
+                                      stops[several].tolist(), strict=True):
                 groups[n] = RowGroup(arrays.rows, start, stop, sizes_list[n], first=firsts[n])
         x0_list: list[float] = x0.tolist()
         x1_list: list[float] = x1.tolist()
-        ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts)
+        ends = self._label_ends(rows, x0_list, x1_list, kinds, sizes_list, firsts,
+                                (kind_codes, sizes, first_rows, x0, x1))
         ends_array = np.array(ends, dtype=np.float64)
         over = np.zeros(len(ends), dtype=bool)
         if len(ends) > 1:  # a label that runs past the next item of its row
@@ -97,25 +102,48 @@ class LabelRoom:
         return items
 
     def _label_ends(self, rows: Rows, x0: list[float], x1: list[float], kinds: list[str],
-                    sizes: list[int], firsts: list[int]) -> list[float]:
+                    sizes: list[int], firsts: list[int],
+                    arrays: tuple[Rows, Rows, npt.NDArray[np.integer], Floats, Floats]
+                    ) -> list[float]:
         """Where each placed shape's label ends (entries grouped by row, each row in x
         order); where labels compete for room in a row, the priority of `label_layout`
-        decides which marks get one."""
-        every = self._column_priorities(kinds, sizes, firsts)  # over columns, else None
-        solid = [kind != "mark" for kind in kinds]
+        decides which marks get one. A calm row (`label_layout.calm_rooms`: no crowded mark,
+        not the selected event's) is placed with array work, as `place` would place it; the
+        others go through `place`. `arrays`: the kinds' codes, the sizes, the first rows and
+        the x extents, as the lists are made from."""
+        kind_codes, size_array, first_rows, x0_array, x1_array = arrays
+        solid_array = kind_codes != 0  # a bar or a badge
         bounds = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), len(kinds)]
-        ends: list[float] = []
-        for a, b in itertools.pairwise(bounds):
+        if not kinds:
+            return []
+        room, calm = label_layout.calm_rooms(x0_array, x1_array, solid_array,
+                                             np.array(bounds[:-1], dtype=np.int64),
+                                             MAX_LABEL_PX)
+        ends: list[float] = np.where(room > label_layout.ELIDE_ROOM,
+                                     x1_array + label_layout.GAP + room, x1_array).tolist()
+        solid: list[bool] | None = None
+        every: list[int] | None = None
+        asked = ((room >= label_layout.MIN_ROOM) & (room <= label_layout.ELIDE_ROOM)).tolist()
+        for (a, b), quiet in zip(itertools.pairwise(bounds), calm.tolist(), strict=True):
+            greedy = self._current_in(kinds, firsts, a, b)
+            if quiet and greedy is None:
+                # each label keeps its room; a short one only if the whole label fits
+                for j in itertools.compress(range(a, b), asked[a:b]):
+                    if self._want(kinds[j], firsts[j]) <= room[j]:
+                        ends[j] = x1[j] + label_layout.GAP + float(room[j])
+                continue
+            if solid is None:
+                solid = solid_array.tolist()
+                every = self._column_priorities(kind_codes, size_array, first_rows)
             priorities: Callable[[int], int]
             if every is None:
                 priorities = functools.partial(self._priority_at, kinds, sizes, firsts, a)
             else:
                 priorities = every[a:b].__getitem__
-            ends.extend(label_layout.place(
+            ends[a:b] = label_layout.place(
                 x0[a:b], x1[a:b], [False] * (b - a),  # labels follow bars too
                 solid[a:b], priorities,
-                functools.partial(self._want_at, kinds, firsts, a), MAX_LABEL_PX,
-                self._current_in(kinds, firsts, a, b)))
+                functools.partial(self._want_at, kinds, firsts, a), MAX_LABEL_PX, greedy)
         return ends
 
     def _priority_at(self, kinds: list[str], sizes: list[int], firsts: list[int], a: int,
@@ -138,16 +166,17 @@ class LabelRoom:
         head = (2 * (row != self.current)) * CAP + CAP - 1 - min(e.sources, CAP - 1)
         return (head * 16 + RANK.get(e.precision, 15)) * 2 + (e.date_source != "explicit")
 
-    def _column_priorities(self, kinds: list[str], sizes: list[int],
-                           firsts: list[int]) -> list[int] | None:
+    def _column_priorities(self, kind_codes: Rows, sizes: Rows,
+                           firsts: npt.NDArray[np.integer]) -> list[int] | None:
         """`_priority` of every entry of a lane at once, over a Session's columns (read as
         they are now, edits included); None over other events, asked one by one. Once per
-        lane, not per row: the gathers cost the same for a handful of entries as for all."""
+        lane, not per row: the gathers cost the same for a handful of entries as for all.
+        Read from the entries' arrays (codes 2: badges), not from their lists."""
         events = self.events
         if not isinstance(events, RowEvents) or "precision" not in events.columns.vocab:
             return None
         columns = events.columns
-        rows = np.array(firsts, dtype=np.int64)
+        rows = firsts.astype(np.int64, copy=False)
         ranks = self._ranks(columns.vocab["precision"].strings)
         explicit = columns.vocab["date_source"].codes.get("explicit", -2)
         sources = np.minimum(columns.arrays["sources"][rows].astype(np.int64), CAP - 1)
@@ -155,9 +184,9 @@ class LabelRoom:
             + CAP - 1 - sources
         found = ((head * 16 + ranks[columns.arrays["precision"][rows]]) * 2
                  + (columns.arrays["date_source"][rows] != explicit))
-        badges = [n for n, kind in enumerate(kinds) if kind == "badge"]
-        if badges:
-            counts = np.array([sizes[n] for n in badges], dtype=np.int64)
+        badges = np.flatnonzero(kind_codes == 2)
+        if len(badges):
+            counts = sizes[badges].astype(np.int64, copy=False)
             found[badges] = ((3 * CAP) + CAP - 1 - np.minimum(counts, CAP - 1)) * 32
         priorities: list[int] = found.tolist()
         return priorities

@@ -42,16 +42,22 @@ def _joined(parts: Sequence[npt.NDArray[np.integer]]) -> tuple[Ints, Ints, Ints]
 
 def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin: float,
                      px: float, window: tuple[float, float],
-                     badge_width: Callable[[Ints], Floats]) -> list[Shapes]:
+                     badge_width: Callable[[Ints], Floats],
+                     searched: Sequence[tuple[int, int, int]] | None = None) -> list[Shapes]:
     """`lane_shapes` of each lane (`longest`: each lane's longest span in days). Each lane's
     days in the window are found by binary search first, so the work follows the window,
-    not the lanes' events (zoomed in on a million, a lane's window holds a few hundred)."""
+    not the lanes' events (zoomed in on a million, a lane's window holds a few hundred).
+    `searched`, when the caller searched already (`lane_density.count_in` of the window's
+    days): per lane the first and stop of its days there and the stop of its spans."""
     if not lanes:
         return []
     wx0 = window[0]
     first_day, last_day = window_days(origin, px, window)
-    lo = [search(a.days, first_day) for a in lanes]
-    hi = [search(a.days, last_day, "right") for a in lanes]
+    if searched is None:
+        searched = [(search(a.days, first_day), search(a.days, last_day, "right"),
+                     search(a.span_starts, last_day, "right")) for a in lanes]
+    lo = [f[0] for f in searched]
+    hi = [f[1] for f in searched]
     part, lane_of, part_at = _joined([a.days[i:j] for a, i, j in zip(lanes, lo, hi,
                                                                        strict=True)])
     # the distinct days of each lane (a lane's first day is one even if the lane before
@@ -88,7 +94,7 @@ def many_lane_shapes(lanes: Sequence[LaneArrays], longest: Sequence[int], origin
     # a lane's index into its own days, as `lane_shapes` gives
     local = np.asarray(lo, dtype=np.int64)[cluster_lane] - part_at[cluster_lane]
     span_lo = [search(a.span_starts, first_day - n) for a, n in zip(lanes, longest, strict=True)]
-    span_hi = [search(a.span_starts, last_day, "right") for a in lanes]
+    span_hi = [f[2] for f in searched]
     span_starts, span_lane, span_at = _joined(
         [a.span_starts[i:j] for a, i, j in zip(lanes, span_lo, span_hi, strict=True)])
     span_ends, _, _ = _joined(

@@ -41,11 +41,13 @@ class Pairs:
         compress by a scattered mask was 3-8 times slower per array at 100,000 pairs), and
         the lanes' bounds are the bounds of all pairs searched among those places, so the
         kept pairs' lanes are never gathered."""
-        at = np.flatnonzero(np.take(shown, self.rows))  # as shown[rows]; half the time
-        starts = self.starts.take(at)
-        ends = starts if self.ends is self.starts else self.ends.take(at)
+        # `take`s in "wrap" mode: the places are in range by construction, and the check
+        # of each against the bounds ("raise") was a fifth of the gathers' instructions
+        at = np.flatnonzero(np.take(shown, self.rows, mode="wrap"))  # as shown[rows]
+        starts = self.starts.take(at, mode="wrap")
+        ends = starts if self.ends is self.starts else self.ends.take(at, mode="wrap")
         bounds: I64 = np.searchsorted(at, self.bounds(lanes)).astype(np.int64)
-        return Picked(self.rows.take(at), starts, ends, bounds)
+        return Picked(self.rows.take(at, mode="wrap"), starts, ends, bounds)
 
     def bounds(self, lanes: int) -> I64:
         """Where each lane's pairs begin (and, last, where the final lane's end)."""

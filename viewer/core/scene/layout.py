@@ -146,12 +146,14 @@ class Scene:
         found for all of them in one pass (`lane_batch`), then each lane's rows."""
         self.window = (x0, x1)
         self.version += 1
+        counted: dict[int, lane_density.WindowCount] = {}
         sparse = [index for index, lane in enumerate(self.lanes)
-                  if not self._place_dense(index, lane, x0, x1)]
+                  if not self._place_dense(index, lane, x0, x1, counted)]
         found = many_lane_shapes([self._arrays[i] for i in sparse],
                                  [self.lanes[i].longest_span for i in sparse],
                                  self.scale.origin, self.scale.px_per_day, (x0, x1),
-                                 self._badge_widths)
+                                 self._badge_widths,
+                                 [(*counted[i].points, counted[i].spans[1]) for i in sparse])
         px = self.scale.px_per_day  # zoomed in to days, a day's few events part
         shapes = {n: part_days(s, px) for n, s in zip(sparse, found, strict=True)}
         y = 0.0
@@ -174,13 +176,17 @@ class Scene:
                                        self._badge_widths), self.scale.px_per_day)
         return self._pack_lane(index, lane, shapes)
 
-    def _place_dense(self, index: int, lane: Lane, x0: float, x1: float) -> bool:
-        """Whether the lane is crowded in the window: then its items are to be its bins."""
+    def _place_dense(self, index: int, lane: Lane, x0: float, x1: float,
+                     counted: dict[int, lane_density.WindowCount] | None = None) -> bool:
+        """Whether the lane is crowded in the window: then its items are to be its bins.
+        The lane's events in the window are left in `counted` (the shapes read them)."""
         arrays = self._arrays.get(index)
         if arrays is None:
             arrays = self._arrays[index] = LaneArrays.of(lane)
         origin, px = self.scale.origin, self.scale.px_per_day
         found = lane_density.count_in(arrays, *window_days(origin, px, (x0, x1)))
+        if counted is not None:
+            counted[index] = found
         if not (self.dense and lane_density.is_dense(arrays, found, px)):
             return False
         # More events than pixels: one row of counted bins (no packing, no labels).
@@ -213,7 +219,7 @@ class Scene:
     def label(self, item: Item) -> str:
         """The text shown after an item, fitted to its room; computed lazily."""
         # Every label follows its mark, bars included: inside a bar it was cut by the bar's end.
-        room = label_room(item)
+        room = item.label_x1 - item.x1 - 4  # `label_room`, written out: asked per item
         if room < LABEL_ROOM:
             return ""  # no room: the group's events are not looked at
         # A lane's item is a range of its rows by day: the first row and the count name it.
@@ -241,8 +247,8 @@ class Scene:
             return
         marks: list[int] = []
         badges: list[Item] = []
-        for item in items:
-            if item.level >= 0 or label_room(item) < LABEL_ROOM:
+        for item in items:  # `label_room` written out: a call per visible item
+            if item.level >= 0 or item.label_x1 - item.x1 - 4 < LABEL_ROOM:
                 continue
             key = (item.lane, item.events[0], len(item.events))
             if item.kind == "badge":

@@ -26,16 +26,21 @@ class RowGroup(Sequence[int]):
 
     __slots__ = ("_base", "_extra", "_first", "_flat", "_size", "_starts", "_stops")
 
-    def __init__(self, base: Base, starts: Ints, stops: Ints, size: int | None = None,
-                 extra: Ints | None = None, first: int | None = None) -> None:
+    def __init__(self, base: Base, starts: Ints | int, stops: Ints | int,
+                 size: int | None = None, extra: Ints | None = None,
+                 first: int | None = None) -> None:
         """`size` and `first` (the first row), when the caller knows them, save summing
-        the ranges and reading the row."""
+        the ranges and reading the row. One range may be given as two ints: a lane's
+        badges are made so, without two one-item arrays each (most are never read)."""
         self._first = first
         self._base = base
         self._starts = starts
         self._stops = stops
         self._extra = extra if extra is not None else _EMPTY
-        self._size = (int((stops - starts).sum()) if size is None else size) + len(self._extra)
+        if size is None:
+            size = (stops - starts if isinstance(starts, int) and isinstance(stops, int)
+                    else int((np.asarray(stops) - np.asarray(starts)).sum()))
+        self._size = size + len(self._extra)
         self._flat: Ints | None = None
 
     def __len__(self) -> int:
@@ -43,11 +48,14 @@ class RowGroup(Sequence[int]):
 
     def array(self) -> Ints:
         """The rows as one array (made once, without a Python object per row)."""
+        if self._flat is None and isinstance(self._starts, int):
+            picked = self._base[self._starts:self._stops]
+            self._flat = np.concatenate([picked, self._extra]).astype(np.int64, copy=False)
         if self._flat is None:
-            lengths = self._stops - self._starts
+            lengths = np.asarray(self._stops) - np.asarray(self._starts)
             ends = np.cumsum(lengths)
             # index k of the ranges' concatenation lies in range r: base[starts[r] + k - at[r]]
-            shift = np.repeat(self._starts - (ends - lengths), lengths)
+            shift = np.repeat(np.asarray(self._starts) - (ends - lengths), lengths)
             picked = self._base[np.arange(int(ends[-1]) if len(ends) else 0) + shift]
             self._flat = np.concatenate([picked, self._extra]).astype(np.int64, copy=False)
         return self._flat
@@ -69,9 +77,14 @@ class RowGroup(Sequence[int]):
             index += self._size
         if not 0 <= index < self._size:
             raise IndexError(index)
-        if index == 0 and len(self._starts) and self._stops[0] > self._starts[0]:
-            self._first = int(self._base[self._starts[0]])  # the first row, not the others
-            return self._first
+        if index == 0:
+            start = self._starts if isinstance(self._starts, int) else (
+                int(self._starts[0]) if len(self._starts) else None)
+            stop = self._stops if isinstance(self._stops, int) else (
+                int(self._stops[0]) if len(self._stops) else None)
+            if start is not None and stop is not None and stop > start:
+                self._first = int(self._base[start])  # the first row, not the others
+                return self._first
         return int(self.array()[index])
 
     def __iter__(self) -> Iterator[int]:

@@ -79,18 +79,20 @@ def tally_rows(columns: EventColumns, name: str, rows: I64, size: int) -> I64:
     filter change counts every facet over the rows the other facets keep, and the owners
     (and the per-code "no value" slots) were half of those array steps. Array work only,
     O(len(rows) + their codes)."""
+    # gathers by `take` in "wrap" mode (the rows and places are in range): indexing by an
+    # array, or a take that checks each index against the bounds, cost more per element
     if name not in columns.ragged:
-        return tally(columns.arrays[name][rows].astype(np.int64), size)
+        return tally(columns.arrays[name].take(rows, mode="wrap").astype(np.int64), size)
     ragged = columns.ragged[name]
-    first = ragged.offsets[rows]
-    lengths = ragged.offsets[rows + 1] - first
+    first = ragged.offsets.take(rows, mode="wrap")
+    lengths = ragged.offsets.take(rows + 1, mode="wrap") - first
     total = int(lengths.sum())
     found: I64 = np.zeros(size + 1, dtype=np.int64)
     if total:
         # each row's codes, end to end: a row's first code's place, then one step per code
         at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(
             total, dtype=np.int64)
-        found[:size] = np.bincount(ragged.codes[at], minlength=size)[:size]
+        found[:size] = np.bincount(ragged.codes.take(at, mode="wrap"), minlength=size)[:size]
     found[size] = int(np.count_nonzero(lengths == 0))
     return found
 
