@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from viewer.core.query import Filter
 from viewer.core.scene.lanes import first_value_counts
 from viewer.ui import legend_paint, overview_strip
+from viewer.ui import text_widths as text_widths_module
 from viewer.ui.main_window import MainWindow
 from viewer.ui.overview_strip import OverviewStrip
 
@@ -146,3 +147,54 @@ def test_the_key_is_laid_out_once_per_what_it_shows(window: MainWindow,
     timeline.setFont(font)
     bigger = lines()
     assert made[0] == 1 and bigger == fresh()
+
+
+class _CountedMetrics:
+    """A font's metrics that count what they are asked to measure or cut."""
+
+    def __init__(self, metrics: Any) -> None:
+        self.metrics, self.asked = metrics, 0
+
+    def horizontalAdvance(self, text: str) -> float:
+        self.asked += 1
+        return float(self.metrics.horizontalAdvance(text))
+
+    def elidedText(self, text: str, mode: Any, width: float) -> str:
+        self.asked += 1
+        return str(self.metrics.elidedText(text, mode, width))
+
+
+def test_the_keys_names_are_measured_and_cut_once_per_font(window: MainWindow,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """A key laid out again (a filter to a value not shown before: new lines, mostly the same
+    names) takes each name's width and cuts from the font's kept measures, and lays out the
+    same lines as before; a narrower timeline's cut names are cut once."""
+    timeline = window.timeline
+    viewport = timeline.viewport()
+    kept: list[text_widths_module.TextWidths] = []
+    original = legend_paint.text_widths
+
+    def captured(font: Any) -> text_widths_module.TextWidths:
+        found = original(font)
+        kept.append(found)
+        return found
+
+    monkeypatch.setattr(legend_paint, "text_widths", captured)
+    viewport.repaint()
+    widths = kept[-1]
+    counted = _CountedMetrics(widths._metrics)
+    monkeypatch.setattr(widths, "_metrics", counted)
+    first = [list(row) for row in timeline.painter.legend_rows]
+    for _ in range(2):
+        legend_paint._LAID_OUT.clear()
+        viewport.repaint()
+        assert counted.asked == 0 and timeline.painter.legend_rows == first
+    timeline.resize(620, timeline.height())
+    viewport.repaint()
+    narrow = [list(row) for row in timeline.painter.legend_rows]
+    asked = counted.asked  # (none when an earlier paint in this font cut them already)
+    assert narrow != first
+    legend_paint._LAID_OUT.clear()
+    viewport.repaint()
+    assert counted.asked == asked and timeline.painter.legend_rows == narrow

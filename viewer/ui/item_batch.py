@@ -7,6 +7,10 @@ brush (one `drawRects` per group, or a loop without changing the pen), badge cou
 labels become `QStaticText` kept between paints, so a repaint of an unchanged view only
 replays the groups. Items in a row never overlap, so drawing them group by group instead
 of item by item shows the same picture (marks first, then counts, tags and labels).
+
+A batch's boxes and count places are Qt objects, one per visible item, made and later freed
+by the hundred on every filter change; the batch the painter drops when it keeps a new one
+hands them on instead (`Spares`), set to the new places.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStaticText
 from viewer.core.scene.label_layout import MIN_ROOM
 from viewer.core.scene.layout import LABEL_ROOM, LANE_PAD, ROW_HEIGHT, Item, label_room
 from viewer.core.scene.row_group import RowGroup
+from viewer.ui.batch_spares import Spares
 from viewer.ui.item_looks import looks
 from viewer.ui.modality_marks import paint_conflict_badge
 from viewer.ui.palette import over
@@ -87,8 +92,10 @@ class ItemBatch:
 
     groups: list[ShapeGroup] = field(default_factory=list)
     rings: list[QPointF] = field(default_factory=list)  # selected marks' outer circles
-    counts: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
-    dark_counts: list[tuple[QPointF, QStaticText]] = field(default_factory=list)  # light bins
+    counts: list[QPointF] = field(default_factory=list)  # where each count text is drawn
+    count_texts: list[QStaticText] = field(default_factory=list)  # the texts, in that order
+    dark_counts: list[QPointF] = field(default_factory=list)  # counts on light bins
+    dark_count_texts: list[QStaticText] = field(default_factory=list)
     conflicts: list[tuple[float, float]] = field(default_factory=list)
     tags: dict[int, tuple[QColor, list[QRectF]]] = field(default_factory=dict)
     labels: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
@@ -149,9 +156,10 @@ class BatchBuilder:
 
     def build(self, items: list[Item], fast: bool, ascent: float,
               size_of: Callable[[QStaticText], tuple[float, float]],
-              font: str = "") -> ItemBatch:
+              font: str = "", spares: Spares | None = None) -> ItemBatch:
         """The batch for `items`; `ascent` puts a label's baseline where `drawText` would,
-        `size_of` gives a static text's width and height in the painter's font."""
+        `size_of` gives a static text's width and height in the painter's font; `spares`:
+        the boxes and places of a batch that is dropped (no one draws it again)."""
         owner = self.owner
         scene, view, colours = owner.scene, owner.view, owner.colours
         assert scene is not None
@@ -210,6 +218,9 @@ class BatchBuilder:
         # a bar's group by its colour object, style and selection, as the badges'
         bar_groups: dict[tuple[int, str, bool], ShapeGroup] = {}
         left_edge, right_edge = left - OFF_EDGE, right + OFF_EDGE
+        spares = spares if spares is not None else Spares()
+        rect, place = spares.rect, spares.place
+        add_text = batch.count_texts.append
         for item in items:
             # one unpacking instead of a dozen attribute reads per item
             kind, lane, row, x0, x1, rows, _label, label_x1, over, level = item
@@ -223,15 +234,20 @@ class BatchBuilder:
                     bins = group(shade.fill, "bin", True, "rect", 0)
                 else:  # the group asked for once per shade, made where it was before
                     bins = shade.group or shade.keep(group(shade.fill, "bin", False, "rect", 0))
-                bins.rects.append(QRectF(x0, y - 7, x1 - x0, 14))
+                bins.rects.append(rect(x0, y - 7, x1 - x0, 14))
                 size = len(rows)
                 text = str(size)
                 count = count_texts.get(text) or self.count_text(text, size_of)
                 if 2 * count[1] > x1 - x0 - 4:
                     count = self.count_text(compact_count(size), size_of)
                 if 2 * count[1] <= x1 - x0 - 2:
-                    (batch.dark_counts if shade.dark else batch.counts).append(
-                        (QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
+                    at = place((x0 + x1) / 2 - count[1], y - count[2])
+                    if shade.dark:
+                        batch.dark_counts.append(at)
+                        batch.dark_count_texts.append(count[0])
+                    else:
+                        add_count(at)
+                        add_text(count[0])
                 continue
             colour, style, conflict, tag = next(looked)
             selected = any_selected and self._selected(rows, selection)
@@ -240,10 +256,11 @@ class BatchBuilder:
                 if badges is None:
                     badges = badge_groups[(id(colour), selected)] = group(
                         colour, "badge", selected, box_shape, 7)
-                badges.rects.append(QRectF(x0, y - 7, x1 - x0, 14))
+                badges.rects.append(rect(x0, y - 7, x1 - x0, 14))
                 text = str(len(rows))
                 count = count_texts.get(text) or self.count_text(text, size_of)
-                add_count((QPointF((x0 + x1) / 2 - count[1], y - count[2]), count[0]))
+                add_count(place((x0 + x1) / 2 - count[1], y - count[2]))
+                add_text(count[0])
                 if label_x1 - x1 - 4 < MIN_ROOM:
                     continue  # no room: no label (most badges of a dense view)
             elif kind == "bar":
@@ -255,8 +272,8 @@ class BatchBuilder:
                 if bars is None:
                     bars = bar_groups[(id(colour), style, selected)] = group(
                         colour, style, selected, box_shape, 3)
-                bars.rects.append(QRectF(start, y - 5, end - start if end - start > 2.0
-                                         else 2.0, 10))
+                bars.rects.append(rect(start, y - 5, end - start if end - start > 2.0
+                                       else 2.0, 10))
             else:
                 centre = QPointF((x0 + x1) / 2, y)
                 radius = 5.0 if style == "explicit" else 4.5
@@ -329,14 +346,15 @@ def paint_batch(painter: QPainter, batch: ItemBatch, text: QColor, badge_text: Q
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for centre in batch.rings:
             painter.drawEllipse(centre, 8, 8)
+    draw_text = painter.drawStaticText
     if batch.counts:
         painter.setPen(QColor("white"))
-        for at, count in batch.counts:
-            painter.drawStaticText(at, count)
+        for at, count in zip(batch.counts, batch.count_texts, strict=True):
+            draw_text(at, count)
     if batch.dark_counts:
         painter.setPen(QColor(DARK_COUNT))
-        for at, count in batch.dark_counts:
-            painter.drawStaticText(at, count)
+        for at, count in zip(batch.dark_counts, batch.dark_count_texts, strict=True):
+            draw_text(at, count)
     for x, y in batch.conflicts:
         paint_conflict_badge(painter, x, y)
     if batch.tags:
@@ -348,4 +366,4 @@ def paint_batch(painter: QPainter, batch: ItemBatch, text: QColor, badge_text: Q
         if labels:
             painter.setPen(pen)
             for at, label in labels:
-                painter.drawStaticText(at, label)
+                draw_text(at, label)

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QPainter
 
 from viewer.ui.mark_styles import mark_style
+from viewer.ui.text_widths import TextWidths, text_widths
 
 Key = tuple[str, QColor, str]  # label, colour, shape ("dot", "ring", "document", "ahead", …)
 DOT_ROOM = 16.0  # the mark drawn before each label
@@ -60,13 +61,12 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
                  entries: Sequence[tuple[str, QColor]], text: QColor) -> list[list[Key]]:
     """The key right-aligned across the top of `rect` from `left`; returns its lines."""
     font = painter.font()
-    metrics = QFontMetricsF(font)
     keys: list[Key] = [(label, colour, "dot") for label, colour in entries]
     keys += [("explicit date", text, "dot"), ("inherited", text, "ring"),
              ("publication date", text, "document"), ("planned", text, "ahead"),
              ("claimed", text, "said")]
     room = rect.right() - 8 - left
-    rows, advances = _laid_out(keys, len(entries), room, metrics, font.key())
+    rows, advances = _laid_out(keys, len(entries), room, text_widths(font), font.key())
     y = rect.top() + 13
     painter.save()
     painter.setClipRect(QRectF(left, rect.top(), max(0.0, rect.right() - left), rect.height()),
@@ -94,34 +94,25 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
 
 
 # The key's last lines per what they show: a paint of the same key (every repaint, and a
-# filter change that leaves the colours as they were) reuses them instead of measuring and
-# cutting each name again. Keyed by value (names, colours, shapes, room, font), never stale.
+# filter change that leaves the colours as they were) reuses them instead of laying them out
+# again. Keyed by value (names, colours, shapes, room, font), never stale. The names' widths
+# and cuts come from the font's kept measures (`text_widths`): a filter to a value not shown
+# before has new key lines, but mostly the same names, each measured and cut (at each cap
+# tried) about 40 times per change when measured anew for each layout.
 _LAID_OUT: dict[tuple[object, ...], tuple[list[list[Key]], dict[str, float]]] = {}
 MAX_LAID_OUT = 64
 
 
-def _laid_out(keys: Sequence[Key], colours: int, room: float, metrics: QFontMetricsF,
+def _laid_out(keys: Sequence[Key], colours: int, room: float, widths: TextWidths,
               font: str) -> tuple[list[list[Key]], dict[str, float]]:
     """`lay_out` of the keys, and the width of each name shown, made once per distinct key;
-    each name is measured once per layout, not once for each time it is asked."""
+    `widths` (the font's kept measures) measures and cuts each name."""
     key = (tuple((label, colour.rgba(), shape) for label, colour, shape in keys), colours,
            room, font)
     found = _LAID_OUT.get(key)
     if found is None:
-        advances: dict[str, float] = {}
-
-        def advance(label: str) -> float:
-            width = advances.get(label)
-            if width is None:
-                width = advances[label] = metrics.horizontalAdvance(label)
-            return width
-
-        rows = lay_out(keys, colours, room, advance,
-                       lambda label, cap: metrics.elidedText(label, Qt.TextElideMode.ElideRight,
-                                                             cap))
-        for row in rows:
-            for label, _colour, _shape in row:
-                advance(label)
+        rows = lay_out(keys, colours, room, widths, widths.elided)
+        advances = {label: widths(label) for row in rows for label, _colour, _shape in row}
         if len(_LAID_OUT) >= MAX_LAID_OUT:
             _LAID_OUT.clear()
         found = _LAID_OUT[key] = (rows, advances)

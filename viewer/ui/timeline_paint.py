@@ -30,6 +30,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import ROW_HEIGHT, Item, Scene, ticks
 from viewer.ui.axis_labels import spaced_labels
+from viewer.ui.batch_spares import Spares
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
 from viewer.ui.kept_decorations import KeptDecorations
 from viewer.ui.kept_pictures import keeps_pictures
@@ -187,7 +188,9 @@ class TimelinePainter:
         def size_of(text: QStaticText) -> tuple[float, float]:
             return metrics.horizontalAdvance(text.text()), metrics.height()
 
-        built = self.batches.build(items, fast, metrics.ascent(), size_of, font.key())
+        # the batch the new one pushes out of the kept ones hands it its boxes and places
+        spares = Spares(self._built.pop()[1]) if len(self._built) >= KEPT_BATCHES else None
+        built = self.batches.build(items, fast, metrics.ascent(), size_of, font.key(), spares)
         self._built.insert(0, (key, built, weakref.ref(self.scene)))
         del self._built[KEPT_BATCHES:]
         return built
