@@ -70,3 +70,41 @@ def test_numbered_titles_are_measured_once_and_shown_as_measured_each(qtbot: Any
         measured = set(ours._sizes._advances) & set(titles)
         assert len(measured) <= 1, round_  # the zero-keyed "Synthetic article 0000000"
         assert _shown(ours) == _shown(theirs)
+
+
+def test_keys_kept_safe_answer_as_the_checks_do(qapp: Any, monkeypatch: Any) -> None:
+    """A key whose every character is known safe is kept, and a text with that key is
+    answered by one look-up, not by testing its characters again; a checker that keeps
+    no key answers every text the same."""
+    from viewer.ui import digit_advances as module
+
+    pick = random.Random(8)
+    pieces = ["Synthetic article ", "Report ", "No.", "(", ")", "-", " ", "Te", "AV", "x"]
+    texts = ["".join(pick.choice(pieces) if pick.random() < 0.6
+                     else str(pick.randint(0, 10 ** pick.randint(1, 7)))
+                     for _ in range(pick.randint(1, 5))) for _ in range(400)]
+    texts += [f"Synthetic article {i:07d}" for i in range(300)]
+    tests: list[str] = []
+    superset = set.issuperset
+
+    class Counted(set[str]):
+        def issuperset(self, other: Any) -> bool:
+            tests.append(other)
+            return superset(self, other)
+
+    for font in _fonts():
+        kept = DigitAdvances(font)
+        answers = [kept.key(text) for text in texts]
+        assert [kept.key(text) for text in texts] == answers  # with the keys it kept
+        assert answers == [DigitAdvances(font).key(text) for text in texts]  # nothing kept
+        tests.clear()
+        counted = Counted(kept._safe)
+        monkeypatch.setattr(kept, "_safe", counted)
+        assert [kept.key(text) for text in texts] == answers  # asked again
+        assert not any(superset(counted, key) for key in tests)  # only keys not all safe
+        assert "Synthetic article 0000000" not in tests  # the titles' one key: kept
+    monkeypatch.setattr(module, "SAFE_KEYS", 5)  # the keys kept stay bounded
+    bounded = DigitAdvances(QApplication.font())
+    for text in texts:
+        bounded.key(text)
+        assert len(bounded._safe_keys) <= 5

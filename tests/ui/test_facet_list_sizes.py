@@ -208,3 +208,34 @@ def test_new_counts_are_measured_only_where_they_may_be_the_widest(qtbot: Any) -
         measured = {text for text in ours._sizes._advances if text.startswith(COUNT_SEPARATOR)}
         assert len(measured - before) < len(shown) // 2, round_
         assert _shown(ours) == _shown(theirs)
+
+
+def test_new_texts_of_known_parts_are_two_look_ups(qtbot: Any, monkeypatch: Any) -> None:
+    """A change to a value not shown before lists titles shown before with counts shown
+    before, joined anew: such a text's advance is its parts' kept advances, without writing
+    their digits "0" again (no digit key asked for), and the list shows what measuring each
+    item showed, round after round."""
+    from viewer.ui.digit_advances import DigitAdvances
+
+    pick = random.Random(9)
+    _window, lists = _side_by_side(qtbot, 260, 300)
+    ours, theirs = lists
+    titles = [f"Synthetic article {i:07d}" for i in range(400)]
+    keys: list[str] = []
+    original = DigitAdvances.key
+
+    def counted(self: DigitAdvances, text: str) -> str:
+        keys.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(DigitAdvances, "key", counted)
+    for facet in lists:  # every title and every count text once
+        facet.set_counts({title: 1 + i % 60 for i, title in enumerate(titles)})
+    assert _shown(ours) == _shown(theirs)
+    for round_ in range(4):
+        counts = {title: pick.randint(1, 60) for title in pick.sample(titles, 250)}
+        keys.clear()
+        for facet in lists:
+            facet.set_counts(counts)
+        assert len(keys) < len(counts), round_  # each new text asked two keys before
+        assert _shown(ours) == _shown(theirs), round_

@@ -24,18 +24,24 @@ from viewer.ui.font_advances import kept_per_font
 DIGITS = "0123456789"
 _ZEROS = bytes.maketrans(b"123456789", b"000000000")
 _RUNS = re.compile(r"[0-9]+")
+SAFE_KEYS = 20_000  # keys of safe characters kept per font before they are forgotten
 
 
 class DigitAdvances:
     """Which texts of one font may be measured with their digits written "0"."""
 
-    __slots__ = ("_beside", "_metrics", "_plain", "_safe")
+    __slots__ = ("_beside", "_metrics", "_plain", "_safe", "_safe_keys")
 
     def __init__(self, font: QFont) -> None:
         self._metrics = QFontMetricsF(font)
         self._plain: bool | None = None  # every digit and digit pair of one advance
         self._beside: dict[tuple[str, bool], bool] = {}  # (char, left of the digits): alike
         self._safe: set[str] = set()  # "0" and the characters alike on both sides
+        # keys of every character safe (the set only grows, so they stay safe): a title's
+        # key is mostly another title's ("Synthetic article 0000000"), and testing a text's
+        # characters against the safe ones made a set of them each time (some 3,500
+        # instructions a text)
+        self._safe_keys: set[str] = set()
 
     def key(self, text: str) -> str:
         """The text to measure for `text`'s advance: `text` with its digits written "0"
@@ -47,7 +53,12 @@ class DigitAdvances:
         zeroed = text.encode().translate(_ZEROS).decode()  # bytes: a fifth of str's cost
         if zeroed == text:
             return text
+        if zeroed in self._safe_keys:
+            return zeroed
         if self._safe.issuperset(zeroed):
+            if len(self._safe_keys) >= SAFE_KEYS:
+                self._safe_keys.clear()
+            self._safe_keys.add(zeroed)
             return zeroed
         return self._checked(text, zeroed)
 
@@ -96,7 +107,7 @@ class DigitAdvances:
 _BY_FONT: dict[str, DigitAdvances] = {}
 
 
-def digit_advances(font: QFont) -> DigitAdvances:
+def digit_advances(font: QFont, key: str | None = None) -> DigitAdvances:
     """The digit checks of `font` (one object per font key, kept while a few fonts are in
-    use), so the facet lists share them."""
-    return kept_per_font(_BY_FONT, font, DigitAdvances, most=16)
+    use), so the facet lists share them; `key` is the font's key, when the caller has it."""
+    return kept_per_font(_BY_FONT, font, DigitAdvances, most=16, key=key)

@@ -28,8 +28,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyleOptionViewItem
 
-from viewer.ui.digit_advances import digit_advances
-from viewer.ui.font_advances import char_advances
+from viewer.ui.digit_advances import DigitAdvances, digit_advances
+from viewer.ui.font_advances import CharAdvances, char_advances
 
 COUNT_SEPARATOR = "  ("  # between an item's label and its count
 NEAR = 2.0  # pixels: advances this close to the widest are measured exactly
@@ -47,6 +47,8 @@ class UniformItemSize:
         self.view = view
         self._advances: dict[str, float] = {}  # a label's or a count's advance
         self._widths: dict[str, float] = {}  # an item text's advance, from its parts'
+        self._exact: dict[str, float] = {}  # a label's or count text's advance, by itself
+        self._bounded: dict[str, tuple[float, float]] = {}  # one's bounds, not measured
         self._sizes: dict[str, QSize] = {}  # an item text's size, as the delegate measured it
         self._font = ""
         self._sample: QListWidgetItem | None = None
@@ -55,6 +57,8 @@ class UniformItemSize:
         """Another font or style: every advance and size is measured anew."""
         self._advances.clear()
         self._widths.clear()
+        self._exact.clear()
+        self._bounded.clear()
         self._sizes.clear()
 
     def fit(self, texts: list[str]) -> None:
@@ -91,50 +95,47 @@ class UniformItemSize:
         advance have one size). A label or count text not measured before (most of the
         documents list's on a change to a value not shown before, its counts on a first
         search) is first bounded by its characters' advances (`_bounds`); only those that
-        may come within NEAR pixels of the widest are measured."""
+        may come within NEAR pixels of the widest are measured. What a label or count text
+        was found to be, its advance or its bounds, is kept under the text itself
+        (`_exact`, `_bounded`): a new item text of parts seen before (a title listed before
+        with another count) is two look-ups. Which rows are measured and picked does not
+        depend on what is kept: a row left bounded comes within NEAR pixels of the widest
+        only if its most reaches the floor, and then it is measured."""
         font = self.view.font()
-        if font.key() != self._font or len(self._advances) + len(self._widths) > KEPT:
+        font_key = font.key()
+        if font_key != self._font or self._kept() > KEPT:
             self.forget()
-            self._font = font.key()
-        advances, whole = self._advances, self._widths
-        metrics = char_advances(font).metrics
-        digits = digit_advances(font)
+            self._font = font_key
+        whole, exact, bounded = self._widths, self._exact, self._bounded
+        kept, digits = char_advances(font, font_key), digit_advances(font, font_key)
         found = [whole.get(text) for text in texts]  # most texts were shown before
         guessed: list[tuple[int, float, float]] = []  # row, its least and most advance
-        for row, (text, width) in enumerate(zip(texts, found, strict=True)):
+        for row, width in enumerate(found):
             if width is not None:
                 continue
+            text = texts[row]
             lows, highs = 0.0, 0.0
             for part in _parts(text):  # the label, then the count text (kept apart)
-                known = advances.get(part)
-                if known is None:
-                    key = digits.key(part)  # its digits written "0", where the font allows
-                    known = advances.get(key) if key is not part else None
-                    if known is None and part.isascii():
-                        least, most = self._bounds(part, font)
-                        lows, highs = lows + least, highs + most
+                advance = exact.get(part)
+                if advance is None:
+                    bounds = bounded.get(part)
+                    if bounds is None:
+                        advance = self._read(part, kept, digits)
+                        bounds = bounded.get(part) if advance is None else None
+                    if bounds is not None:
+                        lows, highs = lows + bounds[0], highs + bounds[1]
                         continue
-                    if known is None:
-                        known = advances[key] = metrics.horizontalAdvance(key)
-                lows, highs = lows + known, highs + known
+                    assert advance is not None
+                lows, highs = lows + advance, highs + advance
             if lows == highs:
                 found[row] = whole[text] = lows
             else:
                 guessed.append((row, lows, highs))
-        exact = [width for width in found if width is not None]
-        floor = max([*exact, *(least for _row, least, _most in guessed)]) - NEAR
+        known = [width for width in found if width is not None]
+        floor = max([*known, *(least for _row, least, _most in guessed)]) - NEAR
         for row, _least, most in guessed:
             if most >= floor:  # may be among the widest: measured as before
-                total = 0.0
-                for part in _parts(texts[row]):
-                    known = advances.get(part)
-                    if known is None:
-                        key = digits.key(part)
-                        known = advances.get(key)
-                        if known is None:
-                            known = advances[key] = metrics.horizontalAdvance(key)
-                    total += known
-                found[row] = whole[texts[row]] = total
+                found[row] = whole[texts[row]] = self._measured(texts[row], kept, digits)
         least = max(width for width in found if width is not None) - NEAR
         rows: dict[float, int] = {}
         for width, row in reversed([(width, row) for row, width in enumerate(found)
@@ -142,22 +143,60 @@ class UniformItemSize:
             rows[width] = row  # from the last: each advance's first row stays
         return list(rows.values())
 
+    def _kept(self) -> int:
+        return len(self._advances) + len(self._widths) + len(self._exact) + len(self._bounded)
+
+    def _read(self, part: str, kept: CharAdvances, digits: DigitAdvances) -> float | None:
+        """A label's or count text's advance, kept (`_exact`), or None when it is ASCII and
+        not measured before: then its bounds are kept (`_bounded`)."""
+        advances = self._advances
+        advance = advances.get(part)
+        if advance is None:
+            key = digits.key(part)  # its digits written "0", where the font allows
+            advance = advances.get(key) if key is not part else None
+            if advance is None and part.isascii():
+                self._bounded[part] = _bounds(part, kept)
+                return None
+            if advance is None:
+                advance = advances[key] = kept.metrics.horizontalAdvance(key)
+        self._exact[part] = advance
+        return advance
+
+    def _measured(self, text: str, kept: CharAdvances, digits: DigitAdvances) -> float:
+        """`text`'s advance from its parts', each measured where not known before."""
+        advances, exact, bounded = self._advances, self._exact, self._bounded
+        total = 0.0
+        for part in _parts(text):
+            advance = advances.get(part)
+            if advance is None:
+                key = digits.key(part)
+                advance = advances.get(key)
+                if advance is None:
+                    advance = advances[key] = kept.metrics.horizontalAdvance(key)
+            exact[part] = advance
+            bounded.pop(part, None)
+            total += advance
+        return total
+
     @staticmethod
     def _bounds(label: str, font: QFont) -> tuple[float, float]:
-        """Less and more than `label`'s advance in `font`, from its characters' own advances
-        (kept per font and character, `font_advances`): kerning and hinting move an ASCII
-        text's advance by well under a pixel a character pair, far inside the margin
-        (`GUESS_PX`, `GUESS_SHARE`)."""
-        kept = char_advances(font)
-        chars, metrics = kept.advances, kept.metrics
-        try:
-            total = sum(map(chars.__getitem__, label))
-        except KeyError:
-            for char in set(label) - chars.keys():
-                chars[char] = metrics.horizontalAdvance(char)
-            total = sum(map(chars.__getitem__, label))
-        margin = GUESS_PX + GUESS_SHARE * total
-        return total - margin, total + margin
+        """Less and more than `label`'s advance in `font` (`_bounds` below)."""
+        return _bounds(label, char_advances(font))
+
+
+def _bounds(label: str, kept: CharAdvances) -> tuple[float, float]:
+    """Less and more than `label`'s advance in the font whose characters' own advances
+    `kept` holds (`font_advances`): kerning and hinting move an ASCII text's advance by
+    well under a pixel a character pair, far inside the margin (`GUESS_PX`, `GUESS_SHARE`)."""
+    chars, metrics = kept.advances, kept.metrics
+    try:
+        total = sum(map(chars.__getitem__, label))
+    except KeyError:
+        for char in set(label) - chars.keys():
+            chars[char] = metrics.horizontalAdvance(char)
+        total = sum(map(chars.__getitem__, label))
+    margin = GUESS_PX + GUESS_SHARE * total
+    return total - margin, total + margin
 
 
 def _parts(text: str) -> tuple[str, ...]:

@@ -18,10 +18,11 @@ MAX_FONTS = 8  # fonts whose characters' advances are kept (a table uses two: pl
 
 
 def kept_per_font(kept: dict[str, T], font: QFont, make: Callable[[QFont], T],
-                  most: int = MAX_FONTS) -> T:
-    """`kept`'s record of `font` (by its key), made by `make` the first time; the store is
-    emptied when it holds `most` fonts, so fonts used once do not pile up."""
-    key = font.key()
+                  most: int = MAX_FONTS, key: str | None = None) -> T:
+    """`kept`'s record of `font` (by its key, `key` when the caller has read it), made by
+    `make` the first time; the store is emptied when it holds `most` fonts, so fonts used
+    once do not pile up."""
+    key = font.key() if key is None else key
     found = kept.get(key)
     if found is None:
         if len(kept) >= most:
@@ -44,6 +45,6 @@ class CharAdvances:
 _CHARS: dict[str, CharAdvances] = {}
 
 
-def char_advances(font: QFont) -> CharAdvances:
-    """The character advances kept for `font`."""
-    return kept_per_font(_CHARS, font, CharAdvances)
+def char_advances(font: QFont, key: str | None = None) -> CharAdvances:
+    """The character advances kept for `font` (whose key is `key`, when given)."""
+    return kept_per_font(_CHARS, font, CharAdvances, key=key)
