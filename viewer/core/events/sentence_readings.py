@@ -126,6 +126,15 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
                        zip(names, roles, strict=True), strict=True)
 
 
+def modality_cues_of(found_cues: DocumentCues, start: int, end: int
+                     ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None]:
+    """The modality cues of text[start:end] and, where it has some, its clause words (offsets
+    into that slice; None where the cue pass cannot tell: `modality.decide` then runs its
+    expressions)."""
+    modality = found_cues.within(MODALITY, start, end)
+    return modality, found_cues.within(CLAUSE, start, end) if modality else None
+
+
 def _cues_of(found_cues: DocumentCues, start: int, end: int) -> CueReading:
     """The sentence's modality cues, its clause words if it has cues, and whether it holds a
     role's word."""
