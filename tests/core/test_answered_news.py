@@ -6,7 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.core.article_dates import dates_in
+from tests.core.workcount import CountingPattern
+from viewer.core.events import answered_news
 from viewer.core.events.answered_news import FirstTold, answers_earlier
 
 D = dt.date
@@ -40,3 +44,15 @@ def test_the_first_telling_is_kept_and_only_a_reaction_asks() -> None:
     assert answers_earlier(FRIDAY, SATURDAY, REPORT)
     assert not answers_earlier(SATURDAY, FRIDAY, REPORT)
     assert not answers_earlier(REPORT, None, REPORT)
+
+
+def test_no_search_before_anything_was_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    counter = [0]
+    monkeypatch.setattr(answered_news, "_OBJECT",
+                        CountingPattern(answered_news._OBJECT, counter))
+    told: FirstTold[str] = FirstTold()
+    assert told.answered("Ghana welcomed the pause.") is None  # nothing told yet
+    assert counter[0] == 0  # and no search for an object
+    told.note("Turkey agreed to a pause on Friday.", "Friday")
+    assert told.answered("Ghana welcomed the pause.") == "Friday"
+    assert counter[0] == len("Ghana welcomed the pause.")

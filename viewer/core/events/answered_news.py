@@ -42,6 +42,8 @@ class FirstTold(Generic[P]):
     def answered(self, text: str) -> P | None:
         """The part whose news the reaction in `text` answers: where its object was first
         told, or None (no reaction with an object, or an object never told on a day)."""
+        if not self._first:
+            return None  # no word told on a day yet: whatever the object, none was
         found = _OBJECT.search(text)
         return None if found is None else self._first.get(found.group(1))
 

@@ -213,6 +213,13 @@ class DocumentCues:
         return out
 
 
+    def starts(self, name: str) -> list[int] | None:
+        """Where each occurrence of a phrase of set `name` starts in the folded text, in order
+        (inside a word too, no edges judged); None when the set is not there or the fold
+        could not read the text."""
+        entry = self._sets.get(name)
+        return entry[2] if entry is not None else None
+
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]] | None:
         """`find(name, start, end, sliced=True)` with offsets into the slice text[start:end]
         (what a stage that reads the sentence's own text asks for)."""

@@ -26,6 +26,9 @@ ACCORDING = "according"
 REFERENCE = "reference"
 ROLE = "role"  # a word of a story role ("mediators", "hosted"): `story_roles` runs only then
 CLAUSE = "clause"  # a subordinator or clause opener ("while", "after"): modality's clauses
+# The first words of the pair references ("both", "two"), every place one starts, inside a word
+# too: only their places are read (`DocumentCues.starts`, for `party_context`), never `find`.
+PAIR = "pair"
 
 
 def _key(phrase: str) -> str:
@@ -79,6 +82,9 @@ def build(modality: ModalityRules, speakers: SpeakerRules, gazetteer: Gazetteer
     roles = speakers.titles.roles.words()
     if roles and _plain(roles):
         sets[ROLE] = PhraseSet(frozenset(map(_key, roles)), "word")
+    pairs = gazetteer.pair_firsts
+    if pairs and all(pairs):  # (as written: `pair_word_starts` looks for them so)
+        sets[PAIR] = PhraseSet(frozenset(pairs))
     return CueAutomaton(sets)
 
 

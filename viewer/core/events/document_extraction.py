@@ -44,7 +44,7 @@ from viewer.core.events.parties import Gazetteer, Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.quote_goes_on import goes_on_quoting, quotes_on
 from viewer.core.events.sentence_dating import Part, telling_part
-from viewer.core.events.sentence_readings import sentence_readings
+from viewer.core.events.sentence_readings import modality_cues_of, sentence_readings
 from viewer.core.events.shared_values import Shared
 from viewer.core.events.speaker_rules import SpeakerRules
 from viewer.core.events.speaker_rules import load_rules as load_speaker_rules
@@ -300,7 +300,9 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
             focus_paragraph = sentence.paragraph
             last_told = number
     date_headline(events, headline_lead or lead, doc)
-    continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality)
+    continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality,
+                        lambda event: modality_cues_of(found_cues, event.char_start,
+                                                        event.char_end))
     speakers = speakers or load_speaker_rules()
     add_speakers(events, mentions, said_slot,
                  find_speakers(doc.text, said, said_people, said_parties, speakers, found_cues),

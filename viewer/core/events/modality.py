@@ -326,5 +326,10 @@ def with_speaker(modality: str, rules: ModalityRules | None = None) -> str:
 def _negated(sentence: str, clause_start: int, cue_start: int, rules: ModalityRules) -> bool:
     """A negator among the few words before the cue, in its clause ("did not agree")."""
     before = sentence[max(clause_start, cue_start - 12 * rules.window) : cue_start]
-    words = _WORD.findall(before.replace("’", "'").lower())[-rules.window :]
+    lowered = before.replace("’", "'").lower()
+    # A word can only be a negator, or end in "n't", where the stretch holds one as a string:
+    # most stretches hold none, and are not split into words.
+    if "n't" not in lowered and not any(n in lowered for n in rules.negators):
+        return False
+    words = _WORD.findall(lowered)[-rules.window :]
     return any(w in rules.negators or w.endswith("n't") for w in words)

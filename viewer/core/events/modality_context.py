@@ -29,10 +29,17 @@ class _Reported(Protocol):
 E = TypeVar("E", bound=_Reported)
 
 
+# An event's modality cues and clause words, offsets into its text, where the document's cue
+# pass found them (`decide`'s `found` and `clause_words`; None: its expressions find them).
+CuesOf = Callable[[Any], tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None]]
+
+
 def continue_modalities(events: list[E], paragraph_of: Callable[[int], int],
-                        rules: ModalityRules | None = None) -> None:
+                        rules: ModalityRules | None = None, cues_of: CuesOf | None = None
+                        ) -> None:
     """Give each event whose bare "would" goes on the act the event before it (same
-    paragraph) reported that act's modality, in place."""
+    paragraph) reported that act's modality, in place. `cues_of`: an event's cues from the
+    document's cue pass, which spares `decide` its two expressions over the event's text."""
     rules = rules or load_rules()
     if not rules.continuing or not rules.carried:
         return
@@ -44,7 +51,9 @@ def continue_modalities(events: list[E], paragraph_of: Callable[[int], int],
                 and event.modality != previous.modality
                 and previous.sentence != event.sentence
                 and paragraph_of(previous.sentence) == paragraph_of(event.sentence)
-                and decide(event.text, None, False, rules)[1] in rules.continuing):
+                and decide(event.text, None, False, rules,
+                           *(cues_of(event) if cues_of is not None else (None, None))
+                           )[1] in rules.continuing):
             # (an event is copied by `evolve`, a tenth of `dataclasses.replace`'s cost)
             changed: Any = (evolve(event, modality=previous.modality)
                             if isinstance(event, Event)

@@ -8,6 +8,7 @@ named), and that state is read and written once per sentence of the document's p
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from viewer.core.events.cue_scan import fold
@@ -23,10 +24,8 @@ class PartyContext:
     times: dict[str, int] = field(default_factory=dict)  # party → how often named
     # Where a pair reference's word may be ("both", "two": `pair_word_starts`), found once
     # per document; None: not known, every sentence asks the expression.
-    pair_at: array[int] | None = None
+    pair_at: Sequence[int] | None = None
 
-    def __post_init__(self) -> None:
-        self.pair_at = pair_word_starts(self.gazetteer.pair_firsts, self.text)
 
     def read(self, start: int, end: int, body: bool, reference_cues: list[tuple[int, int]] | None
              ) -> tuple[list[Mention], list[Mention]]:

@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from viewer.core.events.cue_scan import DocumentCues
-from viewer.core.events.cue_sets import CLAUSE, MODALITY, REFERENCE, ROLE
+from viewer.core.events.cue_sets import CLAUSE, MODALITY, PAIR, REFERENCE, ROLE
 from viewer.core.events.part_labels import SentenceLabels, TopicReasons
 from viewer.core.events.parties import Gazetteer, Mention, mention_start
-from viewer.core.events.party_context import PartyContext
+from viewer.core.events.party_context import PartyContext, pair_word_starts
 from viewer.core.events.people import PersonMention, people_by_sentence, role_mentions
 from viewer.core.events.reported_sentences import DocumentIds, sentence_reports
 from viewer.core.events.sentence_dating import Part, sentence_parts
@@ -60,7 +60,11 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
     titles = titles or title_data(None)
     text, sentences = doc.text, doc.sentences
     repeats = SentenceRepeats(lambda n: " ".join(doc.sentence_text(sentences[n]).split()))
-    parties_so_far = PartyContext(gazetteer, text)
+    # (the pair words' places come from the document's cue pass, which folded the text once;
+    # read here only where that pass could not hold them)
+    pair_at = found_cues.starts(PAIR)
+    parties_so_far = PartyContext(gazetteer, text, pair_at=pair_at if pair_at is not None else
+                                  pair_word_starts(gazetteer.pair_firsts, text))
     reasons: TopicReasons = {}  # worked out once per document
     ids = DocumentIds(doc.relpath)
     index = 0  # the first expression that may reach into the sentence at hand
@@ -120,6 +124,15 @@ def sentence_readings(doc: Document, timexes: list[Timex], gazetteer: Gazetteer,
                   in zip(numbers, texts, mentions, referring, parts, keys, strict=True)]
         yield from zip(numbers, texts, durations, parts, mentions, ordered, looked_up, labels,
                        zip(names, roles, strict=True), strict=True)
+
+
+def modality_cues_of(found_cues: DocumentCues, start: int, end: int
+                     ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None]:
+    """The modality cues of text[start:end] and, where it has some, its clause words (offsets
+    into that slice; None where the cue pass cannot tell: `modality.decide` then runs its
+    expressions)."""
+    modality = found_cues.within(MODALITY, start, end)
+    return modality, found_cues.within(CLAUSE, start, end) if modality else None
 
 
 def _cues_of(found_cues: DocumentCues, start: int, end: int) -> CueReading:
