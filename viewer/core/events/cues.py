@@ -37,6 +37,9 @@ def _word_led(words: list[str]) -> str:
     return rf"[{firsts}](?<!\w.)(?:{rests})"
 
 
+word_led = _word_led  # (for the modules that search a sentence for cues of their own)
+
+
 CUES = load_data("events.toml")
 BOUND = re.compile(rf"\b(?:{_alternation(CUES['bounds'])})\b[^,;]{{0,40}}$|"
                    rf"\b(?:{_alternation(CUES.get('bounds_adjacent', []))})\s+$", re.IGNORECASE)
@@ -129,12 +132,14 @@ _NEVER_PAST = _alternation(CUES.get("not_past", [])) or "(?!)"
 PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|(?!(?:{_NEVER_PAST})\b)"
                   rf"[a-z]{{3,}}{re.escape(CUES['past_suffix'])})\b")
 FUTURE = re.compile(rf"{_word_led(CUES['future'])}\b")  # asked of most sentences, twice
-REACTION = re.compile(rf"\b(?:{_alternation(CUES.get('reaction', []))})\b")
-REPORTING = re.compile(rf"\b(?:{_alternation(CUES.get('reporting', []))})\b")
+# (these and the narrative's cue lists below are searched in whole sentences, most of them
+# in every sentence the narrative dates: written word-led, as `FUTURE`)
+REACTION = re.compile(rf"{_word_led(CUES.get('reaction', []))}\b")
+REPORTING = re.compile(rf"{_word_led(CUES.get('reporting', []))}\b")
 _NOT_A_HAPPENING = frozenset((*CUES.get("reporting", []), *CUES.get("reported_states", [])))
 # "… have crossed since.": from the narrative's day up to the report.
-SINCE_THEN = re.compile(rf"\b(?:{_alternation(CUES.get('since_then', []))})\s*(?=[.;,!?\"”]|$)")
-PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
+SINCE_THEN = re.compile(rf"{_word_led(CUES.get('since_then', []))}\s*(?=[.;,!?\"”]|$)")
+PRESENT = re.compile(rf"{_word_led(CUES['present'])}\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 COORDINATION = re.compile(CUES["coordination"], re.IGNORECASE)
 GAPPING = re.compile(CUES.get("gapping", r"(?!)"))
