@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from viewer.core.events import cues
 
 _OBJECT = re.compile(
-    rf"{cues.word_led(cues.CUES.get('reaction', []))}\s+"
+    rf"\b(?:{cues.alternation(cues.CUES.get('reaction', []))})\s+"
     rf"(?:{cues.alternation(cues.CUES.get('answered_determiners', ['the']))})\s+"
     rf"([a-z]{{{int(cues.CUES.get('answered_word_length', 4))},}})\b")
 _WORD = re.compile(rf"\b[a-z]{{{int(cues.CUES.get('answered_word_length', 4))},}}\b")
