@@ -57,6 +57,8 @@ def test_future_cues_are_found_where_the_plain_expression_finds_them() -> None:
 # The other cue lists searched in whole sentences, written word-led as `FUTURE` is: each
 # fast expression, the plain one it stands for (`\b` first), and its flags.
 _WORD_LED = [
+    (cues.REACTION, "reaction", r"\b", 0),
+    (cues.REPORTING, "reporting", r"\b", 0),
     (cues.PRESENT, "present", r"\b", re.IGNORECASE),
     (cues.SINCE_THEN, "since_then", r"\s*(?=[.;,!?\"”]|$)", 0),
     (narrative_focus._PERFECT, "reported_perfect", r"\b", 0),
@@ -86,3 +88,16 @@ def test_word_led_cue_lists_find_what_the_plain_expressions_find() -> None:
                         == [m.span() for m in plain.finditer(text, start, end)]), (key, text[:60])
                 assert ([m.groups() for m in fast.finditer(text, start, end)]
                         == [m.groups() for m in plain.finditer(text, start, end)]), key
+
+
+def test_words_whose_first_letters_differ_only_in_case_keep_their_order() -> None:
+    words = ["will", "Will be", "w", "Wo", "we", "xyz"]
+    texts = ["Will be there", "will be", "Wo we", "w", "WILL BE", "a Will", "xWill"]
+    for flags in (0, re.IGNORECASE):
+        fast = re.compile(rf"{cues.word_led(words)}\b", flags)
+        plain = re.compile(rf"\b(?:{cues.alternation(words)})\b", flags)
+        for text in texts:
+            assert ([m.span() for m in fast.finditer(text)]
+                    == [m.span() for m in plain.finditer(text)]), (flags, text)
+    grouped = ["were", "was", "told", "welcomed"]  # one look-behind per first letter
+    assert cues.word_led(grouped).count("(?<=") == 2
