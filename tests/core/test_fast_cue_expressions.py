@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from viewer.core.events import cues
+from viewer.core.events import cues, narrative_focus, told_dates
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAIN_NOUN = re.compile(
@@ -52,3 +52,52 @@ def test_future_cues_are_found_where_the_plain_expression_finds_them() -> None:
                            (3, max(3, size - 3))}:
             assert ([m.span() for m in cues.FUTURE.finditer(text, start, end)]
                     == [m.span() for m in plain.finditer(text, start, end)]), text[:60]
+
+
+# The other cue lists searched in whole sentences, written word-led as `FUTURE` is: each
+# fast expression, the plain one it stands for (`\b` first), and its flags.
+_WORD_LED = [
+    (cues.REACTION, "reaction", r"\b", 0),
+    (cues.REPORTING, "reporting", r"\b", 0),
+    (cues.PRESENT, "present", r"\b", re.IGNORECASE),
+    (cues.SINCE_THEN, "since_then", r"\s*(?=[.;,!?\"”]|$)", 0),
+    (narrative_focus._PERFECT, "reported_perfect", r"\b", 0),
+    (narrative_focus._AHEAD, "ahead_modals", r"\b", 0),
+    (narrative_focus._STEP, "possible_steps", r"\b", 0),
+    (narrative_focus._AT_THE_END, "at_the_end", r"\b", 0),
+    (narrative_focus._AT_THE_HAPPENING, "at_the_happening", r"\b", 0),
+    (narrative_focus._SPREAD_ENDS, "spread_ends", r"\b", re.IGNORECASE),
+    (told_dates._PERFECT, "reported_perfect", r"\b", 0),
+]
+LED_EDGES = ["Had", "since.", "ever  since", "since then,", "sincere", "Since then", "xhad",
+             "had_", "_had", "\u00e9had", "hadx", "ADDED", "said. Added", "concluded",
+             "Wrapped  up", "WOULD", "\u017ftressed", "\u0405tressed", "at the end of",
+             "welcomed the pause", "Welcomed  the agreement", "k", "K", "\u212aeeps"]
+
+
+def test_word_led_cue_lists_find_what_the_plain_expressions_find() -> None:
+    texts = _texts() + LED_EDGES + [e.upper() for e in LED_EDGES]
+    for fast, key, tail, flags in _WORD_LED:
+        plain = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get(key, []))}){tail}", flags)
+        assert fast.flags == plain.flags
+        assert fast.pattern != plain.pattern, key  # (the words all begin with a letter)
+        for text in texts:
+            size = len(text)
+            for start, end in {(0, size), (1, size), (2, size - 1), (size // 3, size // 2)}:
+                assert ([m.span() for m in fast.finditer(text, start, end)]
+                        == [m.span() for m in plain.finditer(text, start, end)]), (key, text[:60])
+                assert ([m.groups() for m in fast.finditer(text, start, end)]
+                        == [m.groups() for m in plain.finditer(text, start, end)]), key
+
+
+def test_words_whose_first_letters_differ_only_in_case_keep_their_order() -> None:
+    words = ["will", "Will be", "w", "Wo", "we", "xyz"]
+    texts = ["Will be there", "will be", "Wo we", "w", "WILL BE", "a Will", "xWill"]
+    for flags in (0, re.IGNORECASE):
+        fast = re.compile(rf"{cues.word_led(words)}\b", flags)
+        plain = re.compile(rf"\b(?:{cues.alternation(words)})\b", flags)
+        for text in texts:
+            assert ([m.span() for m in fast.finditer(text)]
+                    == [m.span() for m in plain.finditer(text)]), (flags, text)
+    grouped = ["were", "was", "told", "welcomed"]  # one look-behind per first letter
+    assert cues.word_led(grouped).count("(?<=") == 2

@@ -24,17 +24,30 @@ alternation = _alternation  # for the modules that compile cues of their own
 def _word_led(words: list[str]) -> str:
     """`\\b(?:{_alternation(words)})`, written so the engine can skip along to the characters
     the words begin with: one class of those first letters, the word boundary as a
-    look-behind after it, and each word's rest behind a look-behind for its own first letter
-    (in the same order, so the same matches). Opening with `\\b`, an expression is tried at
-    every character. As written when a word does not begin with an ASCII letter."""
+    look-behind after it, then the words by their first letter, each group behind a
+    look-behind for that letter and holding the rests of its words in the same order (at a
+    place only the words beginning with its letter can match, so the same matches). Opening
+    with `\\b`, an expression is tried at every character; one look-behind per word, not per
+    letter, cost more than that saved for a long list. As written when a word does not begin
+    with an ASCII letter."""
     ordered = sorted(words, key=len, reverse=True)
     split = [w.split() for w in ordered]
     if not split or not all(p and p[0][0].isascii() and p[0][0].isalpha() for p in split):
         return rf"\b(?:{_alternation(words)})"
-    firsts = "".join(sorted({p[0][0] for p in split}))
-    rests = "|".join(rf"(?<={p[0][0]})" + r"\s+".join(map(re.escape, [p[0][1:], *p[1:]]))
-                     for p in split)
-    return rf"[{firsts}](?<!\w.)(?:{rests})"
+    rests: dict[str, list[str]] = {}
+    for p in split:
+        rests.setdefault(p[0][0], []).append(r"\s+".join(map(re.escape, [p[0][1:], *p[1:]])))
+    if len({first.lower() for first in rests}) < len(rests):
+        # ("Will" and "will": read case-blind, two groups could match at one place, and the
+        # order between groups is not the words' order) a look-behind per word, in order
+        groups = "|".join(rf"(?<={p[0][0]})" + r"\s+".join(map(re.escape, [p[0][1:], *p[1:]]))
+                          for p in split)
+    else:
+        groups = "|".join(rf"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return rf"[{''.join(sorted(rests))}](?<!\w.)(?:{groups})"
+
+
+word_led = _word_led  # (for the modules that search a sentence for cues of their own)
 
 
 CUES = load_data("events.toml")
@@ -129,12 +142,14 @@ _NEVER_PAST = _alternation(CUES.get("not_past", [])) or "(?!)"
 PAST = re.compile(rf"\b(?:(?:{_PREFIXES})?(?:{_alternation(CUES['past'])})|(?!(?:{_NEVER_PAST})\b)"
                   rf"[a-z]{{3,}}{re.escape(CUES['past_suffix'])})\b")
 FUTURE = re.compile(rf"{_word_led(CUES['future'])}\b")  # asked of most sentences, twice
-REACTION = re.compile(rf"\b(?:{_alternation(CUES.get('reaction', []))})\b")
-REPORTING = re.compile(rf"\b(?:{_alternation(CUES.get('reporting', []))})\b")
+# (these, `SINCE_THEN`, `PRESENT` and the narrative's cue lists are searched in whole
+# sentences, most of them in every sentence the narrative dates: written word-led)
+REACTION = re.compile(rf"{_word_led(CUES.get('reaction', []))}\b")
+REPORTING = re.compile(rf"{_word_led(CUES.get('reporting', []))}\b")
 _NOT_A_HAPPENING = frozenset((*CUES.get("reporting", []), *CUES.get("reported_states", [])))
 # "… have crossed since.": from the narrative's day up to the report.
-SINCE_THEN = re.compile(rf"\b(?:{_alternation(CUES.get('since_then', []))})\s*(?=[.;,!?\"”]|$)")
-PRESENT = re.compile(rf"\b(?:{_alternation(CUES['present'])})\b", re.IGNORECASE)
+SINCE_THEN = re.compile(rf"{_word_led(CUES.get('since_then', []))}\s*(?=[.;,!?\"”]|$)")
+PRESENT = re.compile(rf"{_word_led(CUES['present'])}\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = int(CUES.get("lead_paragraphs", 3))
 COORDINATION = re.compile(CUES["coordination"], re.IGNORECASE)
 GAPPING = re.compile(CUES.get("gapping", r"(?!)"))

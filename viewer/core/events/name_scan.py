@@ -70,7 +70,7 @@ class NameScanner:
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of every name in text[start:end], left to right, never overlapping:
         at each position the longest name that fits the range and stands alone."""
-        end = len(text) if end is None else end
+        end = len(text) if end is None or end > len(text) else end  # (as the engine reads it)
         last = self._last  # (the document's own scan, as a sentence of it asks: no call)
         starts, stops = (last[1], last[2]) if last is not None and last[0] is text \
             else self._occurrences(text)
@@ -84,7 +84,11 @@ class NameScanner:
             index += 1
             if at >= end:
                 break
-            if at < free or stop > end or (stop < end and joined(text, stop, end)):
+            # (most names end before a space or a stop: only a letter, a digit or one of
+            # `_JOINING` there can join, and only those three ask the expression)
+            if at < free or stop > end or (stop < end and (
+                    (after := text[stop]).isalnum()
+                    or (after in _JOINING and joined(text, stop, end) is not None))):
                 continue
             out.append((at, stop))
             free = stop

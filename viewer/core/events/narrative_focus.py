@@ -17,7 +17,7 @@ from viewer.core.timex.value_calendar import shift
 _COMMA = re.compile(",")
 # A past perfect after the plan's future ("would honour the deal, but had not agreed to
 # disarm") reports a stance on what was already settled, told on the news day.
-_PERFECT = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('reported_perfect', []))})\b")
+_PERFECT = re.compile(rf"{cues.word_led(cues.CUES.get('reported_perfect', []))}\b")
 
 
 class _Dated(Protocol):
@@ -58,7 +58,7 @@ _SPREAD_REACH = 1 + max(map(len, cues.CUES.get("spread_before", ["over"])))
 _DAYS = re.compile(r"P([2-7])D")
 _OF = re.compile(r"\s+of\b")
 _CLAUSE_BREAK = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but ")
-_SPREAD_ENDS = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('spread_ends', []))})\b",
+_SPREAD_ENDS = re.compile(rf"{cues.word_led(cues.CUES.get('spread_ends', []))}\b",
                           re.IGNORECASE)
 
 
@@ -108,7 +108,7 @@ def up_to_the_report(text: str, precision: str, earliest: dt.date | None,
     return earliest, latest
 
 
-_AHEAD = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('ahead_modals', []))})\b")
+_AHEAD = re.compile(rf"{cues.word_led(cues.CUES.get('ahead_modals', []))}\b")
 _AHEAD_PRECISIONS = frozenset(("month", "season"))
 
 
@@ -176,7 +176,7 @@ def spread_start(text: str, span: tuple[int, int], durations: list[Timex], sente
     return None
 
 
-_STEP = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('possible_steps', []))})\b")
+_STEP = re.compile(rf"{cues.word_led(cues.CUES.get('possible_steps', []))}\b")
 _TELLERS = frozenset((*cues.CUES.get("reporting", []), *cues.CUES.get("reported_states", []),
                       *cues.CUES.get("possible_tellers", [])))
 _QUOTES = cues.QUOTE_MARKS
@@ -213,8 +213,7 @@ def conditional_plan(text: str) -> bool:
     return False
 
 
-_AT_THE_HAPPENING = re.compile(
-    rf"\b(?:{cues.alternation(cues.CUES.get('at_the_happening', []))})\b")
+_AT_THE_HAPPENING = re.compile(rf"{cues.word_led(cues.CUES.get('at_the_happening', []))}\b")
 
 
 def at_the_happening(text: str) -> bool:
@@ -224,7 +223,7 @@ def at_the_happening(text: str) -> bool:
     return _AT_THE_HAPPENING.search(text) is not None
 
 
-_AT_THE_END = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('at_the_end', []))})\b")
+_AT_THE_END = re.compile(rf"{cues.word_led(cues.CUES.get('at_the_end', []))}\b")
 
 
 def at_the_end(text: str) -> bool:

@@ -19,7 +19,7 @@ _CLAUSE = re.compile(r",(?!\d)|;|—|–| after | before | while | whereas | but
 
 TOLD_ON = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('told_on', []))})\s+$")
 TOLD_REACH = 1 + max(map(len, cues.CUES.get("told_on", ["said on"])))
-_PERFECT = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('reported_perfect', []))})\b")
+_PERFECT = re.compile(rf"{cues.word_led(cues.CUES.get('reported_perfect', []))}\b")
 _REPORTED_PRECISIONS = frozenset(("day", "weekend", "week", "month"))
 _NOT_A_HAPPENING = frozenset((*cues.CUES.get("reporting", []),
                               *cues.CUES.get("reported_states", [])))
