@@ -13,8 +13,8 @@ from viewer.core.query import Filter
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.row_events import RowEvents
-from viewer.ui.event_model import EventTableModel
-from viewer.ui.event_proxy import EventFilterProxy
+from viewer.ui.event_model import COLUMNS, EventTableModel
+from viewer.ui.event_proxy import SPARSE, EventFilterProxy
 
 
 def _proxies(count: int) -> tuple[EventFilterProxy, EventFilterProxy, RowEvents]:
@@ -203,3 +203,21 @@ def test_a_change_back_shows_the_rows_picked_before_until_an_edit_or_a_sort(
     toggle(1)
     assert picked  # picked anew after the edit
     assert list(fast.rows) == list(plain.rows)
+
+
+def test_a_filter_of_few_rows_keeps_the_table_order_in_every_sort(qapp: Any) -> None:
+    """A filter keeping few rows reads them off each row's place in the order (`SPARSE`):
+    the same rows in the same order as the list model's, ascending and descending, in every
+    column, and after the order is made again."""
+    plain, fast, _rows = _proxies(1500)
+    few = Filter(parties=frozenset({"Russia"}), date_from=None, min_sources=2)
+    fast.set_filter(few)
+    assert 0 < len(fast.rows) * SPARSE < 1500  # the few-row path is the one tested
+    for column in range(len(COLUMNS)):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            for proxy in (plain, fast):
+                proxy.sort(column, order)
+                proxy.set_filter(Filter())
+                proxy.set_filter(few)
+            assert fast._places is not None and fast._places[0] is fast._order_array
+            assert list(fast.rows) == list(plain.rows), (column, order)

@@ -239,3 +239,22 @@ def test_new_texts_of_known_parts_are_two_look_ups(qtbot: Any, monkeypatch: Any)
             facet.set_counts(counts)
         assert len(keys) < len(counts), round_  # each new text asked two keys before
         assert _shown(ours) == _shown(theirs), round_
+
+
+def test_a_new_count_of_as_many_digits_is_not_measured_again(qtbot: Any) -> None:
+    """The widest item's size is kept under its text with its digits written "0": a change
+    that only moves the counts ("(untagged)  (7558)" to "(untagged)  (523)" and back to four
+    digits) asks the delegate for no size where the font shapes its digits alike."""
+    facet = FacetList("tags")
+    qtbot.addWidget(facet)
+    facet.show()
+    facet.set_counts({"(untagged)": 7558})
+    measured: list[int] = []
+    delegate = facet.itemDelegate()
+    size_hint = delegate.sizeHint
+    delegate.sizeHint = lambda *args: (measured.append(1), size_hint(*args))[1]  # type: ignore[method-assign]
+    facet.set_counts({"(untagged)": 1234})
+    assert measured == []
+    facet.set_counts({"(untagged)": 523})  # fewer digits: another text, measured once
+    facet.set_counts({"(untagged)": 777})
+    assert len(measured) == 1

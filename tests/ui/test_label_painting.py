@@ -105,3 +105,37 @@ def test_a_bar_starting_far_off_the_left_edge_is_still_drawn(window: MainWindow)
     shown = scene.visible(left, right)
     assert all(item in shown for item in crossing)
     assert _check_labels(window) > 0
+
+
+def test_a_label_cut_at_the_edge_is_fitted_as_from_the_scenes_cut(
+        window: MainWindow) -> None:
+    """Where the visible part cuts a label well before its room ends, the painter fits the
+    whole label without the scene's cut to words: the same text at the same place, at
+    every zoom and scroll tried, and that shortcut is taken."""
+    timeline = window.timeline
+    labels = timeline.painter.labels
+    taken = []
+    cut_before_room = labels._cut_before_room
+
+    def counted(*args: object) -> bool:
+        found = cut_before_room(*args)  # type: ignore[arg-type]
+        taken.append(found)
+        return found
+
+    labels._cut_before_room = counted  # type: ignore[method-assign]
+    compared = 0
+    for zoom in (1.0, 2.0, 2.0, 2.0, 1 / 16, 1.5):
+        timeline.zoom(zoom)
+        for step in range(9):
+            bar = timeline.horizontalScrollBar()
+            bar.setValue(bar.minimum() + step * (bar.maximum() - bar.minimum()) // 8)
+            assert not timeline.grab().isNull()  # a paint sets the visible part
+            scene = timeline.scene
+            assert scene is not None
+            for item in scene.visible(*labels.visible):
+                if item.level >= 0 or item.label_x1 - item.x1 - 4 < 8:
+                    continue
+                assert labels.fit_scene_label(scene, item) == labels.fit_label(
+                    item, scene.label(item))
+                compared += 1
+    assert compared > 50 and any(taken) and not all(taken)

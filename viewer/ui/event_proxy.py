@@ -41,6 +41,9 @@ ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
+#: A filter keeping fewer than one row in this many is read off the rows' places in the order
+SPARSE = 8
+
 _Picked = tuple[Filter, npt.NDArray[np.bool_], "npt.NDArray[np.int32] | None",
                 npt.NDArray[np.int32], npt.NDArray[np.bool_]]
 
@@ -74,6 +77,8 @@ class EventFilterProxy(QAbstractProxyModel):
         self._counts: Mapping[str, Mapping[str, int]] = {}
         self._order: list[int] | None = None
         self._order_array: npt.NDArray[np.int32] | None = None  # 4 bytes a row
+        # each row's place in that order, made at the first few-row filter on it (4 bytes a row)
+        self._places: tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]] | None = None
         # the last text column's ascending order (its field, the rows), kept while its field
         # is not edited: the other way round is the same rows reversed
         self._text_order: KeptOrder | None = None
@@ -115,7 +120,7 @@ class EventFilterProxy(QAbstractProxyModel):
             self.index_ = self.session_index
         else:  # events set without a Session (benchmarks, tests): index them
             self.index_ = EventIndex.build(self.source().events)
-        self._order = self._order_array = self._text_order = None
+        self._order = self._order_array = self._text_order = self._places = None
         self._picked_now = self._picked_before = None
         self.beginResetModel()  # other rows, or other events: nothing maps across
         self._select()
@@ -204,6 +209,20 @@ class EventFilterProxy(QAbstractProxyModel):
             self._order_array, self._text_order = column_order(
                 self.source(), self.sort_column, self.sort_order, self._text_order)
         order = self._order_array
+        kept = int(np.count_nonzero(mask))
+        if kept * SPARSE < len(order):
+            # Few rows (a party, a topic): their places in the order, sorted, read back off
+            # it; every row's place is kept with the order (one scatter per sort column).
+            # Taking the mask through the whole order was most of a party's `_select`.
+            if self._places is None or self._places[0] is not order:
+                places = np.empty(len(order), dtype=np.int32)
+                places[order] = np.arange(len(order), dtype=np.int32)
+                self._places = (order, places)
+            rows = np.flatnonzero(mask)
+            at = self._places[1].take(rows, mode="wrap")
+            at.sort()
+            sparse: npt.NDArray[np.int32] = order.take(at, mode="wrap")
+            return sparse
         # `take` and `compress` rather than indexing by arrays: the same rows, without
         # NumPy's general indexing (a random third of 100,000 rows: 0.51 -> 0.15 ms).
         # "wrap": the order's rows are in range, and checking each cost a fifth of the take
@@ -280,7 +299,7 @@ class EventFilterProxy(QAbstractProxyModel):
     # Qt overrides ----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
-        self._order = self._order_array = None
+        self._order = self._order_array = self._places = None
         self.layoutAboutToBeChanged.emit()
         old_rows = self.rows  # immutable: the next rows are a new RowArray
         if isinstance(self.index_, ColumnIndex):

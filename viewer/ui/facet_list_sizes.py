@@ -77,14 +77,19 @@ class UniformItemSize:
         sizes = self._sizes
         size = QSize()
         option: QStyleOptionViewItem | None = None
+        digits = digit_advances(view.font(), self._font)
         for row in candidates:
-            found = sizes.get(texts[row])
+            # kept under the text with its digits written "0" where the font shapes them
+            # alike (one advance, so one size): a new count ("(untagged)  (523)") was
+            # measured again by the delegate in every list on each new value
+            key = digits.key(texts[row])
+            found = sizes.get(key)
             if found is None:
                 if option is None:
                     option = QStyleOptionViewItem()
                     view.initViewItemOption(option)
                 found = view.itemDelegate().sizeHint(option, view.model().index(row, 0))
-                sizes[texts[row]] = found
+                sizes[key] = found
             size = size.expandedTo(found)
         self._sample = view.item(len(texts) - 1)
         self._sample.setSizeHint(size)

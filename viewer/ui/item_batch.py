@@ -291,7 +291,7 @@ class BatchBuilder:
                     continue  # the current event's label is drawn last, bold
             if label_x1 - x1 - 4 < MIN_ROOM:
                 continue  # no room: no label (most marks of a dense view), nothing asked
-            fitted = labels.fit_label(item, scene.label(item))
+            fitted = labels.fit_scene_label(scene, item)
             if fitted is None:
                 continue
             x, label = fitted

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from viewer.core.scene.layout import ROW_HEIGHT, Item
-from viewer.ui.text_widths import text_widths
+from viewer.core.scene.layout import ROW_HEIGHT, SHORTEN_ROOM, Item, Scene
+from viewer.ui.text_widths import TextWidths, text_widths
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 MAX_LABEL = 520.0  # the longest the current event's label may run
 LABEL_MIN = 24.0  # narrower room than this shows no label
 HANDLE_ROOM = 10.0  # the selected label starts this far after its bar: the handles show
+SLACK = 4.0  # pixels beyond a word's bound (`_cut_before_room`)
 
 
 class LabelPainter:
@@ -30,16 +31,62 @@ class LabelPainter:
         self.visible: tuple[float, float] = (-math.inf, math.inf)  # content x, set per paint
         self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
         self.width_of = text_widths(QFont())  # its kept widths, set per paint
+        # the advances of single characters, for the font of these widths (`_advances`)
+        self._chars: tuple[TextWidths, dict[str, float]] = (self.width_of, {})
         self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
         self.current_label_box: QRectF | None = None  # where the selected label was drawn
         self.current_label_boxes: list[QRectF] = []  # one per lane the selected event is in
 
-    def fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
-        """Where a label starts and its text, kept inside the visible part: after its mark,
-        or from the left edge when the mark is off it, or over a bar that runs past the right
-        edge; cut with "…" wherever the room ends, the picture's edge included."""
-        if not label:
-            return None
+    def fit_scene_label(self, scene: Scene, item: Item) -> tuple[float, str] | None:
+        """`fit_label` of the scene's label for `item`. Where the visible part cuts a mark's
+        label well before its room ends (most labels at the right edge), neither the scene's
+        cut to whole words nor the label's width can change what shows (`_cut_before_room`):
+        the whole label is cut at the edge without them."""
+        if item.kind != "badge" and scene.measure is self.width_of:
+            span = self._span(item)
+            if span is None:
+                return None
+            full = scene.room.label(item.events[0])
+            if self._cut_before_room(item, full, span[1] - span[0]):
+                label = self.metrics.elidedText(full, Qt.TextElideMode.ElideRight,
+                                                span[1] - span[0])
+                return None if label in ("", "…") else (span[0], label)
+        return self.fit_label(item, scene.label(item))
+
+    def _cut_before_room(self, item: Item, full: str, shown: float) -> bool:
+        """Whether `fit_label` cuts the whole label `full` at the `shown` width whichever
+        text the scene gives: `full` itself, or `full` cut to the most leading words that fit
+        the room, with "…". Each word the scene's cut could take more widens it by less than
+        `bound` (its characters' own advances, a space, a pixel of kerning each, `SLACK`:
+        ASCII text, whose shaping moves no more), so that cut is wider than the room less
+        `bound`; when that is still wider than `shown`, and `full` is wider than it by its
+        characters' advances less a pixel each, both texts are too wide for the shown part.
+        (The scene cuts in the same font: its `measure` is this painter's widths.)"""
+        room = item.label_x1 - item.x1 - 4
+        if room <= SHORTEN_ROOM or room - shown <= SLACK:
+            return False
+        if not (full[:-1] if full.endswith("…") else full).isascii():
+            return False
+        advances = self._advances()
+        try:
+            words = [sum(map(advances.__getitem__, word)) + len(word) for word in full.split()]
+        except KeyError:
+            for char in set(full) - advances.keys():
+                advances[char] = self.metrics.horizontalAdvance(char)
+            words = [sum(map(advances.__getitem__, word)) + len(word) for word in full.split()]
+        least = sum(map(advances.__getitem__, full)) - len(full) - SLACK
+        bound = max(words, default=0.0) + advances.get(" ", 0.0) + 2 + SLACK
+        return room - bound > shown and least > shown
+
+    def _advances(self) -> dict[str, float]:
+        """The advances of single characters in the labels' font, measured once each."""
+        if self._chars[0] is not self.width_of:
+            self._chars = (self.width_of, {" ": self.metrics.horizontalAdvance(" ")})
+        return self._chars[1]
+
+    def _span(self, item: Item) -> tuple[float, float] | None:
+        """Where `item`'s label may start and end in the visible part (`fit_label`); None
+        when there is too little room for any label."""
         left, right = self.visible
         x = item.x1 + 4
         end = item.label_x1
@@ -47,8 +94,18 @@ class LabelPainter:
             x, end = max(item.x0, left) + 5, right  # the bar runs on past the right edge
         x = max(x, left + 2)
         end = min(end, right - 2)
-        if end - x < LABEL_MIN:
+        return None if end - x < LABEL_MIN else (x, end)
+
+    def fit_label(self, item: Item, label: str) -> tuple[float, str] | None:
+        """Where a label starts and its text, kept inside the visible part: after its mark,
+        or from the left edge when the mark is off it, or over a bar that runs past the right
+        edge; cut with "…" wherever the room ends, the picture's edge included."""
+        if not label:
             return None
+        span = self._span(item)
+        if span is None:
+            return None
+        x, end = span
         metrics = self.metrics
         if self.width_of(label) > end - x:
             if item.kind != "badge":

@@ -53,6 +53,7 @@ LANE_PAD = 6.0
 MAX_ROWS = 4
 SMALL_GROUP = 64  # a group this small is scored alone (`Scene.representative`)
 LABEL_ROOM = 24.0  # less room after an item than this: no label
+SHORTEN_ROOM = 60.0  # a label wider than its room is cut to whole words only in more room
 SINGLE_LANE_ROWS = 14  # one lane has the whole height to itself: stack deeper before badging
 FLOOR_SHARE = 0.9  # of the narrowest character's width: a floor under any text's (`_shorten`)
 _X0 = operator.attrgetter("x0")
@@ -232,7 +233,7 @@ class Scene:
             row = self.representative(item.events)
         text = self.room.label(row)
         if self.room.width(row) > room:
-            text = self._shorten(text, room) if room > 60 else ""
+            text = self._shorten(text, room) if room > SHORTEN_ROOM else ""
         self._labels[key] = text
         return text
 
