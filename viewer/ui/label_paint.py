@@ -11,7 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from viewer.core.scene.layout import ROW_HEIGHT, SHORTEN_ROOM, Item, Scene
-from viewer.ui.text_widths import TextWidths, text_widths
+from viewer.ui.font_advances import char_advances
+from viewer.ui.text_widths import text_widths
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_paint import TimelinePainter
@@ -31,8 +32,7 @@ class LabelPainter:
         self.visible: tuple[float, float] = (-math.inf, math.inf)  # content x, set per paint
         self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
         self.width_of = text_widths(QFont())  # its kept widths, set per paint
-        # the advances of single characters, for the font of these widths (`_advances`)
-        self._chars: tuple[TextWidths, dict[str, float]] = (self.width_of, {})
+        self.chars = char_advances(QFont())  # its characters' advances, set per paint
         self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
         self.current_label_box: QRectF | None = None  # where the selected label was drawn
         self.current_label_boxes: list[QRectF] = []  # one per lane the selected event is in
@@ -67,22 +67,14 @@ class LabelPainter:
             return False
         if not (full[:-1] if full.endswith("…") else full).isascii():
             return False
-        advances = self._advances()
-        try:
-            words = [sum(map(advances.__getitem__, word)) + len(word) for word in full.split()]
-        except KeyError:
-            for char in set(full) - advances.keys():
-                advances[char] = self.metrics.horizontalAdvance(char)
-            words = [sum(map(advances.__getitem__, word)) + len(word) for word in full.split()]
+        chars = self.chars
+        advances = chars.advances
+        for char in {*full, " "} - advances.keys():  # (a few labels a paint ask)
+            advances[char] = chars.metrics.horizontalAdvance(char)
+        words = [sum(map(advances.__getitem__, word)) + len(word) for word in full.split()]
         least = sum(map(advances.__getitem__, full)) - len(full) - SLACK
-        bound = max(words, default=0.0) + advances.get(" ", 0.0) + 2 + SLACK
+        bound = max(words, default=0.0) + advances[" "] + 2 + SLACK
         return room - bound > shown and least > shown
-
-    def _advances(self) -> dict[str, float]:
-        """The advances of single characters in the labels' font, measured once each."""
-        if self._chars[0] is not self.width_of:
-            self._chars = (self.width_of, {" ": self.metrics.horizontalAdvance(" ")})
-        return self._chars[1]
 
     def _span(self, item: Item) -> tuple[float, float] | None:
         """Where `item`'s label may start and end in the visible part (`fit_label`); None

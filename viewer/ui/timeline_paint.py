@@ -31,6 +31,7 @@ from viewer.core.scene.lanes import first_value_counts
 from viewer.core.scene.layout import ROW_HEIGHT, Item, Scene, ticks
 from viewer.ui.axis_labels import spaced_labels
 from viewer.ui.batch_spares import Spares
+from viewer.ui.font_advances import char_advances
 from viewer.ui.item_batch import BatchBuilder, ItemBatch, paint_batch
 from viewer.ui.kept_decorations import KeptDecorations
 from viewer.ui.kept_pictures import keeps_pictures
@@ -141,6 +142,7 @@ class TimelinePainter:
         self.labels.visible = (x0, x1)  # content x of the visible part: labels stay inside it
         self.labels.metrics = QFontMetricsF(painter.font())
         self.labels.width_of = text_widths(painter.font())
+        self.labels.chars = char_advances(painter.font())
         batch = self._batch(painter, items, fast, (x0, x1, sy, visible_h))
         paint_batch(painter, batch, text, self.badge_text, self.selected_pen)
         self.labels.chips = batch.chips
