@@ -34,14 +34,14 @@ def _word_led(words: list[str]) -> str:
     split = [w.split() for w in ordered]
     if not split or not all(p and p[0][0].isascii() and p[0][0].isalpha() for p in split):
         return rf"\b(?:{_alternation(words)})"
+    led = [(p[0][0], r"\s+".join(map(re.escape, [p[0][1:], *p[1:]]))) for p in split]
     rests: dict[str, list[str]] = {}
-    for p in split:
-        rests.setdefault(p[0][0], []).append(r"\s+".join(map(re.escape, [p[0][1:], *p[1:]])))
+    for first, rest in led:
+        rests.setdefault(first, []).append(rest)
     if len({first.lower() for first in rests}) < len(rests):
         # ("Will" and "will": read case-blind, two groups could match at one place, and the
         # order between groups is not the words' order) a look-behind per word, in order
-        groups = "|".join(rf"(?<={p[0][0]})" + r"\s+".join(map(re.escape, [p[0][1:], *p[1:]]))
-                          for p in split)
+        groups = "|".join(rf"(?<={first}){rest}" for first, rest in led)
     else:
         groups = "|".join(rf"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items())
     return rf"[{''.join(sorted(rests))}](?<!\w.)(?:{groups})"
