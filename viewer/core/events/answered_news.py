@@ -16,8 +16,10 @@ from typing import Generic, TypeVar
 
 from viewer.core.events import cues
 
+# (word-led, `cues.word_led`: the same matches as `\b(?:…)`, which the engine tried at every
+# character of every reaction sentence asked)
 _OBJECT = re.compile(
-    rf"\b(?:{cues.alternation(cues.CUES.get('reaction', []))})\s+"
+    rf"{cues.word_led(cues.CUES.get('reaction', []))}\s+"
     rf"(?:{cues.alternation(cues.CUES.get('answered_determiners', ['the']))})\s+"
     rf"([a-z]{{{int(cues.CUES.get('answered_word_length', 4))},}})\b")
 _WORD = re.compile(rf"\b[a-z]{{{int(cues.CUES.get('answered_word_length', 4))},}}\b")

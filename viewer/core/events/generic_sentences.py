@@ -12,7 +12,9 @@ import re
 from viewer.core.events import cues
 from viewer.core.events.clause_ends import main_clause_end
 
-_GENERIC = re.compile(rf"\b(?:{cues.alternation(cues.CUES.get('generic_cues', []))})\b"
+# (word-led, `cues.word_led`: the same matches as `\b(?:…)`, tried only at the cues' first
+# letters)
+_GENERIC = re.compile(rf"{cues.word_led(cues.CUES.get('generic_cues', []))}\b"
                       r"(?!\s+(?:other|of)\b)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“”]")
 _MAIN = re.compile(r",(?!\d)|;|—|–")
