@@ -59,6 +59,15 @@ def _words(words: list[str]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
+def _heads(phrases: list[str]) -> tuple[str, ...] | None:
+    """The longest word of each phrase (words split at spaces and hyphens), in lower case
+    (see `Gazetteer.after_heads`); None where one is not ASCII, or a phrase has no word."""
+    heads = {max(p.replace("-", " ").split() or [""], key=len).lower() for p in phrases}
+    if not heads or not all(h and h.isascii() for h in heads):
+        return None
+    return tuple(sorted(heads))
+
+
 def _word(word: str) -> str:
     """A capitalised word keeps its case even in a case-blind pattern: "the Commission" of
     the EU, not an electoral "commission"."""
@@ -200,6 +209,9 @@ def build(data: dict[str, Any], leaders: frozenset[str] | None = None) -> Gazett
         office_words=tuple(w for w in context.get("state_offices", [])),
         pair_words=_pair_words(context.get("pair_references", [])),
         pair_firsts=_pair_firsts(context.get("pair_references", [])),
+        after_heads=_heads([*context.get("armed_group_nouns", []), *groups,
+                            *context.get("private_nouns", []),
+                            *context.get("company_nouns", [])]),
         # a leader the list knows keeps the state it gives ("Prime Minister Benjamin
         # Netanyahu" after a paragraph on Egypt is no Egyptian)
         leader_names=(leaders if leaders is not None

@@ -93,6 +93,11 @@ class Gazetteer:
     pair_words: re.Pattern[str] = re.compile(r"(?!)")
     private_after: re.Pattern[str] = re.compile(r"(?!)")  # "hauliers", "ports" (no article)
     pair_firsts: tuple[str, ...] = ()  # `pair_words`' words, in lower case
+    # The longest word (split at spaces and hyphens, in lower case) of every noun and name
+    # `group_after`, `private_after` and `company_after` look for after a demonym: where none
+    # begins a word of the window after it, none of the three can match (`_noun_after`).
+    # None: not known (a word beyond ASCII), the expressions are asked.
+    after_heads: tuple[str, ...] | None = None
 
     def pronoun_reference(self, text: str, start: int, end: int, previous: str | None
                           ) -> Mention | None:
@@ -250,18 +255,30 @@ class Gazetteer:
         head = at - len(before) + actors.start()
         return not (found and 0 <= head - found[-1].end <= 1)
 
+    def _noun_after(self, rest: str) -> bool:
+        """False only where no word of `after_heads` begins a word of `rest`, so that
+        `group_after`, `private_after` and `company_after` cannot match it: each matches a
+        noun or name after a space or a hyphen, all of its words (case-blind or as written)
+        each after a space or a hyphen. Words of an ASCII window are split at those and
+        compared in lower case, as a case-blind expression compares ASCII."""
+        heads = self.after_heads
+        if heads is None or not rest.isascii():
+            return True
+        return any(word.startswith(heads) for word in rest.lower().replace("-", " ").split())
+
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
         """A demonym that describes a place or an armed group, not the state acting."""
         rest = text[after : min(end, after + _LOOK)]
-        if self.group_after.match(rest) or (
+        noun = self._noun_after(rest)  # (most demonyms: "officials", "forces": none of them)
+        if (noun and self.group_after.match(rest)) or (
                 at >= 4 and self.described_group.match(text, at - 4, min(end, after + 16))):
             return True  # "Somali al-Shabaab militants", "the Palestinian group"
         if (may_end(self.former_tail, text, max(0, at - _LOOK), at)
                 and self.former.search(text, max(0, at - _LOOK), at)):
             return True
-        if self.private_after.match(rest):
+        if noun and self.private_after.match(rest):
             return True  # "Italian hauliers", "Norwegian ports": private people or things
-        if self.company_after.match(rest) and re.search(
+        if noun and self.company_after.match(rest) and re.search(
                 r"\b(?:a|an|the|its|their)\s+$", text[max(0, at - _LOOK) : at],
                 re.IGNORECASE):
             return True  # "a Danish container carrier", "the Finnish grid operator": a firm
