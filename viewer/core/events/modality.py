@@ -328,8 +328,13 @@ def _negated(sentence: str, clause_start: int, cue_start: int, rules: ModalityRu
     before = sentence[max(clause_start, cue_start - 12 * rules.window) : cue_start]
     lowered = before.replace("’", "'").lower()
     # A word can only be a negator, or end in "n't", where the stretch holds one as a string:
-    # most stretches hold none, and are not split into words.
-    if "n't" not in lowered and not any(n in lowered for n in rules.negators):
-        return False
+    # most stretches hold none, and are not split into words. (A loop, not any() of a
+    # generator: asked for nearly every cue.)
+    if "n't" not in lowered:
+        for negator in rules.negators:
+            if negator in lowered:
+                break
+        else:
+            return False
     words = _WORD.findall(lowered)[-rules.window :]
     return any(w in rules.negators or w.endswith("n't") for w in words)

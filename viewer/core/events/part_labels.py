@@ -30,7 +30,8 @@ class SentenceLabels:
                  reasons: TopicReasons, share: Shared) -> None:
         self._text = text
         self._every = every
-        self._parties = list(dict.fromkeys(m.party for m in every)) if every else []
+        # (a list, not a generator, for `dict.fromkeys` to read: once a sentence)
+        self._parties = list(dict.fromkeys([m.party for m in every])) if every else []
         self._taxonomy = taxonomy
         self._reasons = reasons
         self._share = share
@@ -50,8 +51,8 @@ class SentenceLabels:
             parties = self._parties
             pairs = self._topics if self._topics is not None else self._sentence_topics()
         else:
-            parties = (list(dict.fromkeys(m.party for m in every
-                                          if start <= m.start and m.end <= end))
+            parties = (list(dict.fromkeys([m.party for m in every
+                                           if start <= m.start and m.end <= end]))
                        or self._parties)
             pairs = self._taxonomy.explain(span_text) or self._sentence_topics()
         known = self._reasons.get(pairs)

@@ -223,14 +223,17 @@ class SpeakerFinder(SpeakerMemory):
         rules, text = self.rules, self.text
         window = max(start, verb - 160)
         cut = subject_end(text, window, verb, rules)
-        # the last name that may be the verb's subject (read from the end: the first found)
+        # the last name that may be the verb's subject (read from the end: the first found;
+        # a loop, not `next` over a generator: asked for every speech verb)
         apposition = shapes.APPOSITION.fullmatch  # (spaces alone need no call: they match)
-        last = next((m for m in reversed(people)
-                     if 0 <= cut - m.end <= 100 and (m.end == cut or text[m.end : cut].isspace()
-                                                     or apposition(text, m.end, cut))
-                     and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
-                     and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)),
-                    None)
+        last: PersonMention | None = None
+        for m in reversed(people):
+            if (0 <= cut - m.end <= 100 and (m.end == cut or text[m.end : cut].isspace()
+                                             or apposition(text, m.end, cut))
+                    and not (len(m.tokens) == 1 and m.tokens[0].lower() in rules.body_nouns)
+                    and not shapes.PLACE_BEFORE.search(text, max(start, m.start - 7), m.start)):
+                last = m
+                break
         if last is not None:
             pair = [m for m in people if 0 <= last.start - m.end < 60
                     and not title_at(text, m.start, rules)  # "Prime Minister"
