@@ -31,13 +31,24 @@ def may_bound(text: str, lo: int, hi: int) -> bool:
     if not window.isascii():
         return True
     window = window.lower()
-    return any(word in window for word in _BOUND_WORDS)
+    for word in _BOUND_WORDS:  # (a loop, not any() of a generator: asked for most dates)
+        if word in window:
+            break
+    else:
+        return False
+    return True
 
 
 def may_subject_relative(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] may hold a match of `cues.SUBJECT_RELATIVE` (case as written)."""
-    return _SUBJECT_WORDS is None or any(text.find(word, lo, hi) >= 0
-                                         for word in _SUBJECT_WORDS)
+    if _SUBJECT_WORDS is None:
+        return True
+    for word in _SUBJECT_WORDS:  # (a loop, not any() of a generator)
+        if text.find(word, lo, hi) >= 0:
+            break
+    else:
+        return False
+    return True
 
 
 # REDUCED_RELATIVE ends with a past verb, perhaps "in", "on" or "at", then spaces: the verb
@@ -78,5 +89,11 @@ def _ed_word(word: str) -> bool:
 def may_earlier_clause(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] may hold a match of `cues.EARLIER_CLAUSE` (False only when it
     cannot): one of `earlier_clauses` as a word of its own, a space on each side."""
-    return _EARLIER_WORDS is not None and any(text.find(f" {word} ", lo, hi) >= 0
-                                              for word in _EARLIER_WORDS)
+    if _EARLIER_WORDS is None:
+        return False
+    for word in _EARLIER_WORDS:  # (a loop, not any() of a generator)
+        if text.find(f" {word} ", lo, hi) >= 0:
+            break
+    else:
+        return False
+    return True

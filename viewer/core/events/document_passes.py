@@ -108,7 +108,12 @@ def may_put_off(text: str) -> bool:
     if _PUT_OFF_WORDS is None:
         return True
     folded = fold(text)
-    return any(word in folded for word in _PUT_OFF_WORDS)
+    for word in _PUT_OFF_WORDS:  # (a loop, not any() of a generator: asked of most events)
+        if word in folded:
+            break
+    else:
+        return False
+    return True
 
 
 def _line(event: Event, doc: Document) -> bool:
@@ -184,7 +189,7 @@ def add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
         event = events[index]
         parties = share[tuple(dict.fromkeys((*event.parties, *speaker.parties)))]
         own = speaker.parties or speaker.side or tuple(
-            m.title_party for m in speaker.people if m.title_party)
+            [m.title_party for m in speaker.people if m.title_party])
         # Not what a neutral source reports, nor an act. Where the document shows a dispute
         # (accusations, denials), a claim is what one of its sides says (police named as
         # themselves speak from their state's side), or words a source with no party of its
@@ -195,8 +200,8 @@ def add_speakers(events: list[Event], mentions: list[tuple[PersonMention, ...]],
         claim = not (speaker.neutral or speaker.act) and (
             not sides or not sides.isdisjoint(own) or quoted)
         modality = with_speaker(event.modality, rules) if claim else event.modality
-        why = share[(*event.why, *(share[f"party:{p}:speaker {speaker.name}"]
-                                   for p in speaker.parties if p not in event.parties))]
+        why = share[(*event.why, *[share[f"party:{p}:speaker {speaker.name}"]
+                                   for p in speaker.parties if p not in event.parties])]
         events[index] = spoken(event, speaker.name, parties, modality, why)
         known = {m.start for m in mentions[index]}
-        mentions[index] += tuple(m for m in speaker.people if m.start not in known)
+        mentions[index] += tuple([m for m in speaker.people if m.start not in known])

@@ -58,8 +58,8 @@ class SentenceLabels:
         known = self._reasons.get(pairs)
         if known is None:  # (a few hundred distinct pairs in a long article)
             known = self._reasons[pairs] = (
-                share[tuple(t for t, _ in pairs)],
-                share[tuple(share[f"topic:{t}:{cue}"] for t, cue in pairs)])
+                share[tuple([t for t, _ in pairs])],
+                share[tuple([share[f"topic:{t}:{cue}"] for t, cue in pairs])])
         topics, topic_why = known
         if not parties:  # (no party: the reasons are the topics' own, pooled once)
             return share[()], topics, topic_why
@@ -72,6 +72,6 @@ class SentenceLabels:
                 if party not in party_why:  # (the search ran for every party before)
                     party_why[party] = next(doc_text[m.start:m.end] for m in every
                                             if m.party == party)
-        why = share[(*(share[f"party:{p}:{surface}"] for p, surface in party_why.items()),
+        why = share[(*[share[f"party:{p}:{surface}"] for p, surface in party_why.items()],
                      *topic_why)]
         return share[tuple(parties)], topics, why

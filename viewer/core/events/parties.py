@@ -264,7 +264,12 @@ class Gazetteer:
         heads = self.after_heads
         if heads is None or not rest.isascii():
             return True
-        return any(word.startswith(heads) for word in rest.lower().replace("-", " ").split())
+        for word in rest.lower().replace("-", " ").split():  # (a loop: no generator to run)
+            if word.startswith(heads):
+                break
+        else:
+            return False
+        return True
 
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
         """A demonym that describes a place or an armed group, not the state acting."""
