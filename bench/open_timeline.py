@@ -95,8 +95,9 @@ class _Patcher(importlib.abc.MetaPathFinder):
                 _patch(self.notes, label, module.__name__, function)
 
 
-def open_noted(folder: str, workers: int, notes: str) -> dict[str, Any]:
-    """Open `folder` with every step noted into the directory `notes`."""
+def open_noted(folder: str, workers: int, notes: str, later: bool = False) -> dict[str, Any]:
+    """Open `folder` with every step noted into the directory `notes`; `later`: as a later
+    open of the app (`open_cost --later-open`: the rules built, the fork server up)."""
     from viewer.core.session import Session
 
     steps = [*MAIN_STEPS,
@@ -114,6 +115,12 @@ def open_noted(folder: str, workers: int, notes: str) -> dict[str, Any]:
         else:
             wanted.setdefault(module, []).append((label, name))
     sys.meta_path.insert(0, _Patcher(wanted, notes))
+    if later:
+        from bench.open_cost import _as_a_later_open
+
+        _as_a_later_open(workers)
+        for path in Path(notes).glob("*.jsonl"):  # what the earlier open did is not this one's
+            path.unlink()
     started = time.time(), time.process_time()
     session = Session.open(folder, workers=workers, use_snapshot=False, with_store=False)
     _note(notes, "open", started, events=session.size)
@@ -250,9 +257,12 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--intervals", action="store_true", help="print every interval too")
+    parser.add_argument("--later-open", action="store_true",
+                        help="start as a later open of the app: the rules built, the fork "
+                        "server up")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as notes:
-        extra = open_noted(args.folder, args.workers, notes)
+        extra = open_noted(args.folder, args.workers, notes, args.later_open)
         rows = [json.loads(line) for path in Path(notes).glob("*.jsonl")
                 for line in path.read_text(encoding="utf-8").splitlines()]
     found = {**figures(rows), **extra}

@@ -81,3 +81,27 @@ def test_dash_output_is_standard_output(folder: Path, tmp_path: Path,
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(json.loads(line) for line in lines)
     assert not (tmp_path / "-").exists()
+
+
+def test_json_head_made_beside_the_stage_is_the_same(folder: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With workers and no snapshot, the documents' list is made by a forked child while
+    the folder stage runs: the file is the same, byte for byte, as one process writes."""
+    from viewer.commands import extract
+
+    made: list[int] = []
+    forked_call = extract.forked_call
+
+    def counted(*args: object) -> object:
+        made.append(1)
+        return forked_call(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "HEAD_FORK_FROM", 1)
+    monkeypatch.setattr(extract, "forked_call", counted)
+    outputs = {}
+    for workers in (1, 2):
+        outputs[workers] = tmp_path / f"events-{workers}.json"
+        assert main(["extract", str(folder), "--no-cache", "--workers", str(workers),
+                     "-o", str(outputs[workers])]) == 0
+    assert outputs[1].read_bytes() == outputs[2].read_bytes()
+    assert made == [1]  # made aside with two workers only

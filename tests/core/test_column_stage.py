@@ -212,3 +212,26 @@ def test_mentions_resolve_once_each_and_linearly() -> None:
         return counter[0]
 
     assert growth(work) < LINEAR
+
+
+def test_a_share_of_rows_sent_without_its_text(tmp_path: Path) -> None:
+    """The disputes' shares go to the workers as the members' columns (`take` of some
+    fields), read into values there: the values are those of the whole columns' rows, the
+    share pickles without the folder's text, and asks for none."""
+    import pickle
+
+    from viewer.core.session.column_rows import take
+    from viewer.core.session.stage_marks import _READ
+
+    session = Session.open(copy_seeds(tmp_path / "seeds"), use_snapshot=False,
+                           with_store=False)
+    columns = session.columns
+    rows = np.array([5, 0, 3, columns.size - 1], dtype=np.int64)
+    share = pickle.loads(pickle.dumps(take(columns, rows, _READ)))
+    every = np.arange(len(rows), dtype=np.int64)
+    for name in _READ:
+        assert share.values(name, every) == columns.values(name, rows)
+    assert set(share.arrays) | set(share.ragged) <= set(_READ)
+    with pytest.raises(LookupError):
+        share.text_of("any.txt", 0, 1)
+    session.close()

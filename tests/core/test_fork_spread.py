@@ -8,7 +8,7 @@ import os
 import pytest
 
 from viewer.core.pipeline.array_links import in_process
-from viewer.core.session.fork_spread import can_fork, forked
+from viewer.core.session.fork_spread import can_fork, forked, forked_call
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this system")
 
@@ -80,3 +80,29 @@ def test_an_error_here_leaves_no_child_behind(monkeypatch: pytest.MonkeyPatch) -
     for pid in started:  # each was waited for already
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_forked_call_gives_its_childs_result_once() -> None:
+    result = forked_call(_square_and_pid, 7)
+    value, pid = result()
+    assert value == 49 and pid != os.getpid()
+    assert result() == (value, pid)  # asked again: the same answer, no second child
+
+
+def test_a_forked_call_whose_child_fails_is_run_here() -> None:
+    parent = os.getpid()
+
+    def only_here(value: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("a child failed")
+        return value + 1
+
+    assert forked_call(only_here, 4)() == 5
+
+
+def test_a_forked_call_that_cannot_fork_is_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert forked_call(_square_and_pid, 3)() == (9, os.getpid())

@@ -12,7 +12,7 @@ from viewer.core.export.writers import events_json, events_jsonl
 from viewer.core.session import Session, shared_output
 from viewer.core.session.column_json import EVENT_LEVEL
 from viewer.core.session.fork_spread import can_fork, forked
-from viewer.core.session.shared_output import _rounds, json_parts, jsonl_parts
+from viewer.core.session.shared_output import _rounds, json_head, json_parts, jsonl_parts
 
 
 @pytest.fixture(scope="module")
@@ -28,17 +28,21 @@ def _joined(parts: list[str | bytes]) -> str:
 @pytest.mark.parametrize("processes", [1, 2, 3])
 @pytest.mark.parametrize("block_rows", [1, 7, 50_000])
 @pytest.mark.parametrize("encode", [False, True])
+@pytest.mark.parametrize("made_head", [False, True])
 def test_json_and_json_lines_as_the_writers_give_them(
-        session: Session, processes: int, block_rows: int, encode: bool,
+        session: Session, processes: int, block_rows: int, encode: bool, made_head: bool,
         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also with the head made elsewhere (the command makes it beside the folder stage)."""
     monkeypatch.setattr(shared_output, "BLOCK_ROWS", block_rows)
     spread = forked(processes) if can_fork() else None
     order = session.loaded.order
     documents = [session.documents[r] for r in order]
     events = session.extracted_events()
+    head = (lambda: json_head(lambda: documents)) if made_head else None
     found = json_parts(lambda: documents, len(order), session.size,
                        lambda a, b: session.texts_of(a, b, EVENT_LEVEL),
-                       *([spread] if spread else []), processes=processes, encode=encode)
+                       *([spread] if spread else []), processes=processes, encode=encode,
+                       head=head)
     assert _joined(list(found)) == events_json(documents, events)
     lines = jsonl_parts(session.size, lambda a, b: session.texts_of(a, b, None),
                         *([spread] if spread else []), processes=processes, encode=encode)
@@ -52,6 +56,9 @@ def test_no_events(tmp_path: Path) -> None:
     documents = [session.documents[r] for r in session.loaded.order]
     found = json_parts(lambda: documents, len(documents), 0, lambda a, b: [], processes=2)
     assert _joined(list(found)) == events_json(documents, [])
+    made = json_parts(lambda: documents, len(documents), 0, lambda a, b: [], processes=2,
+                      head=lambda: json_head(lambda: documents))
+    assert _joined(list(made)) == events_json(documents, [])
     assert list(jsonl_parts(0, lambda a, b: [], processes=2)) == []
 
 

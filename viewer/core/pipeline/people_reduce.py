@@ -166,9 +166,12 @@ def attach_people(event: Event, mentions: Sequence[PersonMention],
     return evolve(event, people=people, parties=parties, speaker=speaker, why=why)
 
 
+# An event's people, parties, speaker and reasons.
+People = tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
+
+
 def with_people(parties: Sequence[str], why: Sequence[str], speaker: str,
-                found: Sequence[tuple[Found | None, str]]
-                ) -> tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]] | None:
+                found: Sequence[tuple[Found | None, str]]) -> People | None:
     """An event's people, parties, speaker and reasons once its mentions are resolved
     (`found`: each mention's person, and the mention as written), or None when nothing
     changes. Plain values, so events held as columns are updated the same way."""

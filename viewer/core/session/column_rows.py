@@ -9,7 +9,7 @@ field at a time, with array operations wherever the field allows.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import numpy as np
@@ -21,15 +21,21 @@ from viewer.core.session.vocabulary import Ragged, Vocabulary
 Rows = npt.NDArray[np.int64]
 
 
-def take(columns: EventColumns, rows: Rows) -> EventColumns:
-    """The given rows, in the given order (each column indexed once, no loop over rows)."""
-    out = EventColumns(len(rows), columns.text_of)
+def take(columns: EventColumns, rows: Rows, fields: Collection[str] | None = None
+         ) -> EventColumns:
+    """The given rows, in the given order (each column indexed once, no loop over rows).
+    With `fields`, only those (and the flags), and no way to the text: a share small to
+    send to another process, whose values are read there."""
+    out = EventColumns(len(rows), columns.text_of if fields is None else _no_text)
     out.flags = columns.flags[rows]
     out.vocab = {name: Vocabulary(list(v.strings), dict(v.codes))
-                 for name, v in columns.vocab.items()}
+                 for name, v in columns.vocab.items() if fields is None or name in fields}
     for name, column in columns.arrays.items():
-        out.arrays[name] = column[rows]
+        if fields is None or name in fields:
+            out.arrays[name] = column[rows]
     for name, ragged in columns.ragged.items():
+        if fields is not None and name not in fields:
+            continue
         starts = ragged.offsets[rows]
         lengths = ragged.offsets[rows + 1] - starts
         offsets = np.zeros(len(rows) + 1, dtype=np.int64)
@@ -37,6 +43,10 @@ def take(columns: EventColumns, rows: Rows) -> EventColumns:
         picks = np.repeat(starts - offsets[:-1], lengths) + np.arange(int(offsets[-1]))
         out.ragged[name] = Ragged(ragged.codes[picks], offsets)
     return out
+
+
+def _no_text(document: str, start: int, end: int) -> str:
+    raise LookupError("rows taken without their text")
 
 
 def put(columns: EventColumns, name: str, values: Mapping[int, Any]) -> None:

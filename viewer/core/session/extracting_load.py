@@ -50,6 +50,7 @@ from viewer.core.session.fork_spread import forked
 from viewer.core.session.free_memory import release
 from viewer.core.session.loading import (
     NO_SIDE,
+    DocumentsReady,
     Loaded,
     _document,
     _iso,
@@ -73,11 +74,12 @@ def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[st
                     sides: Mapping[bytes, str], stamp: str, snap: Snapshot | None,
                     folder_key: str, report: Callable[[int, int], bool], *,
                     workers: int | None, partial: Partial | None, command: bool,
-                    known: dict[bytes, FileKey] | None = None) -> Loaded:
+                    known: dict[bytes, FileKey] | None = None,
+                    documents_ready: DocumentsReady | None = None) -> Loaded:
     """The folder as `loading.load` describes it, extracting what the snapshot lacks;
     `sides` are the files' sidecar entries (as JSON), `folder_key` the digest of the walk
     and of them (the saved row's key), `report` the load's progress, `known` the snapshot's
-    file keys when already read."""
+    file keys when already read, `documents_ready` as for `load`."""
     total = len(listing.files)
     names: dict[bytes, str] = dict(zip(listing.rels, listing.files, strict=True))
     # Each file's key (-1: it could not be stated); its sidecar entry only with one.
@@ -180,6 +182,8 @@ def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[st
         def every_document() -> list[Document]:
             return [documents[r] for r in documents.order]
 
+        if documents_ready is not None and going:
+            documents_ready(len(documents.order), every_document)
         taxonomy = fitted_taxonomy(folder, summaries, every_document)
         before = None
         if last is not None and taxonomy.ids() == last[0].taxonomy and not discovers(taxonomy):

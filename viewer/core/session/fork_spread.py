@@ -23,7 +23,7 @@ from typing import Any
 from viewer.core.pipeline.array_links import Spread, in_process
 from viewer.core.pipeline.worker_pools import can_fork
 
-__all__ = ["can_fork", "forked"]
+__all__ = ["can_fork", "forked", "forked_call"]
 
 
 def forked(processes: int) -> Spread:
@@ -61,6 +61,28 @@ def forked(processes: int) -> Spread:
         return results
 
     return run
+
+
+def forked_call(function: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+    """Start `function(*args)` in a forked child now; returns what gives its result (waiting
+    for the child), or runs the call here when the child cannot be forked or fails.
+
+    Why: some of the `extract` command's text (the documents' list at the head of its JSON)
+    does not depend on the folder stage; made by a child while the stage runs, it fills
+    the core the stage's serial steps leave idle instead of adding to the writing after it.
+    """
+    child = _start(function, [args], [0]) if can_fork() else None
+    taken: list[Any] = []
+
+    def result() -> Any:
+        nonlocal child
+        if not taken:
+            values = _finish(*child, 1) if child is not None else None
+            child = None
+            taken.append(values[0] if values is not None else function(*args))
+        return taken[0]
+
+    return result
 
 
 def _start(function: Callable[..., Any], calls: list[tuple[Any, ...]], share: list[int]

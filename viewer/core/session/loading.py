@@ -33,6 +33,10 @@ from viewer.core.session.partials import Partial
 from viewer.core.session.snapshot import FileKey, Snapshot, SnapshotDamaged, snapshot_path
 from viewer.core.timex import Timex
 
+# Called once an extracting open's documents are final, before the folder stage, with their
+# count and what lists them in folder order.
+DocumentsReady = Callable[[int, Callable[[], list[Document]]], None]
+
 Progress = Callable[[int, int], bool | None]
 NO_SIDE = json.dumps({}, sort_keys=True)  # a file without a sidecar entry (most)
 
@@ -114,12 +118,13 @@ def _timexes(payload: dict[str, Any]) -> tuple[Timex, ...]:
 
 def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | None, *,
          workers: int | None, use_snapshot: bool, partial: Partial | None = None,
-         command: bool = False) -> Loaded:
+         command: bool = False, documents_ready: DocumentsReady | None = None) -> Loaded:
     """The folder as a Session holds it. `partial`, when given, receives the events of the
     files extracted in this open, in batches of documents, before the folder-wide steps.
     `command`: a command-line process that writes the events and ends (no threads, no
     window): the workers are forked from it, the folder stage's linking is shared with
-    forked copies of it (`fork_spread`)."""
+    forked copies of it (`fork_spread`). `documents_ready`: called before the folder stage
+    of an open that extracts (a command starts what needs only the documents)."""
     folder = str(root)
 
     def report(done: int, total: int) -> bool:
@@ -174,7 +179,8 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     from viewer.core.session.extracting_load import load_extracting
 
     return load_extracting(folder, listing, sidecar, sides, stamp, snap, folder_key, report,
-                           workers=workers, partial=partial, command=command, known=known)
+                           workers=workers, partial=partial, command=command, known=known,
+                           documents_ready=documents_ready)
 
 
 def _early_fork_server(listing: FolderWalk, known: dict[bytes, FileKey]) -> None:

@@ -19,7 +19,7 @@ from viewer.core.session.facet_counts import build_code_rows
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.happening_merge import Linked, link_state, linked_of, relink
 from viewer.core.session.iso_days import IsoDays
-from viewer.core.session.loading import Loaded, Progress, load
+from viewer.core.session.loading import DocumentsReady, Loaded, Progress, load
 from viewer.core.session.partials import Partial
 from viewer.core.store import edits
 from viewer.core.store.analyst_store import Store, StoreError, UserData
@@ -76,15 +76,17 @@ class Session:
     def open(cls, source: str | Path, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None, *, workers: int | None = None,
              use_snapshot: bool = True, with_store: bool = True,
-             partial: Partial | None = None, command: bool = False) -> Session:
+             partial: Partial | None = None, command: bool = False,
+             documents_ready: DocumentsReady | None = None) -> Session:
         """Open a folder: its snapshot (or extraction where it is stale), then its store.
         `progress(done, total)` is called as files are done; `cancel()` stops early;
         `partial(columns)` receives the events of newly extracted files in batches of
         documents (provisional: before people, clusters and conflicts across the folder);
-        `command`: opened by a command that writes the events and ends (`loading.load`)."""
+        `command`: opened by a command that writes the events and ends, `documents_ready`
+        called before the folder stage (`loading.load`)."""
         root = Path(source)
         loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot,
-                      partial=partial, command=command)
+                      partial=partial, command=command, documents_ready=documents_ready)
         store, problems, error = _open_store(root) if with_store else (None, [], None)
         return cls(root, loaded, store, problems, error)
 

@@ -11,7 +11,6 @@ for byte, as `events_json_parts` of the same events and documents.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
 
 from viewer.core.export.writers import events_json_parts
 from viewer.core.model import Document
@@ -47,32 +46,44 @@ def _encoded(text: str, encode: bool) -> str | bytes:
     return text.encode("utf-8") if encode else text
 
 
+def json_head(documents: Callable[[], Sequence[Document]]) -> str:
+    """The payload without events, cut before its empty list (the text before the events)."""
+    return "".join(events_json_parts(documents(), ()))[:-len(EMPTY_TAIL)]
+
+
 def json_parts(documents: Callable[[], Sequence[Document]], count: int, size: int,
                texts: Texts, spread: Spread = in_process, processes: int = 1,
-               encode: bool = False) -> Iterator[str | bytes]:
+               encode: bool = False, head: Callable[[], str] | None = None
+               ) -> Iterator[str | bytes]:
     """`events_json_parts(documents(), blocks of texts(first, last))` for `count` documents
     and `size` rows: the documents are read and the head written in the first round, beside
     the first blocks of events. `encode`: the blocks come as UTF-8 (encoded where they are
-    made), the rest as text."""
+    made), the rest as text. `head`: gives `json_head(documents)` made elsewhere (the
+    documents are not read here, and the first round's blocks are all of one size)."""
 
     def part(kind: str, first: int, last: int) -> str | bytes:
-        if kind == "head":  # the whole payload without events, cut before its empty list
-            return "".join(events_json_parts(documents(), ()))[:-len(EMPTY_TAIL)]
+        if kind == "head":
+            return json_head(documents)
         return _encoded(",\n  ".join(texts(first, last)), encode)
 
     comma = _encoded(",\n  ", encode)
-    rounds = _rounds(size, HEAD_ROWS * count, max(1, processes))
-    # The head is call 0 and the round's last block call `processes` (when there is one):
-    # both this process's share (`fork_spread`), the others' blocks go to the children.
-    calls: list[tuple[Any, ...]] = [("head", 0, 0)] + [("rows", a, b) for a, b in rounds[0]]
-    head, *done = spread(part, calls)
+    rounds = _rounds(size, HEAD_ROWS * count if head is None else 0, max(1, processes))
+    blocks = [("rows", a, b) for a, b in rounds[0]]
+    if head is None:
+        # The head is call 0 and the round's last block call `processes` (when there is
+        # one): both this process's share (`fork_spread`), the others' blocks go to the
+        # children.
+        start, *done = spread(part, [("head", 0, 0), *blocks])
+    else:
+        done = spread(part, blocks)
+        start = head()
     if not size:
-        yield head + EMPTY_TAIL
+        yield start + EMPTY_TAIL
         return
-    yield head + "[\n  "
+    yield start + "[\n  "
     first = True
-    for number, blocks in enumerate(rounds):
-        found = done if not number else spread(part, [("rows", a, b) for a, b in blocks])
+    for number, round_ in enumerate(rounds):
+        found = done if not number else spread(part, [("rows", a, b) for a, b in round_])
         for block in found:  # each block as it came: no copy of them joined
             if not first:
                 yield comma
