@@ -38,10 +38,30 @@ def test_the_extent_of_the_same_rows_is_kept_until_an_edit_moves_a_date() -> Non
     events, columns, rows = _sample(500)
     shown = RowArray(np.asarray(rows, dtype=np.int32))
     first = extent(columns, shown)
-    assert shown_days._SHOWN[1]() is shown.array  # kept for the same array: asked again, no gather
+    assert shown_days._SHOWN[0][1]() is shown.array  # kept for the same array: no gather again
     assert first is not None
     row = next(r for r in rows if events[r].start is not None)
     late = dt.date.fromordinal(first[1] + 30)
     edited = dataclasses.replace(events[row], start=late, end=late)
     columns.columns.set_rows({row: edited})
     assert extent(columns, shown) == (first[0], first[1] + 30)
+
+
+def test_the_days_of_the_rows_before_are_kept_too_until_an_edit_moves_a_date() -> None:
+    """A change back to every event hands back the filter before's rows: their days are
+    kept with the last rows' (two sets), and an edit of a date finds them again."""
+    events, columns, rows = _sample(500)
+    every = RowArray(np.asarray(rows, dtype=np.int32))
+    some = RowArray(np.asarray(rows[::7], dtype=np.int32))
+    first = extent(columns, every)
+    assert extent(columns, some) is not None
+    kept = shown_days._SHOWN[1][3]
+    assert shown_days._SHOWN[1][1]() is every.array
+    assert extent(columns, every) == first
+    assert shown_days._SHOWN[0][3] is kept  # the same days, not gathered again
+    assert len(shown_days._SHOWN) == shown_days.KEPT_SHOWN
+    row = next(r for r in rows if events[r].start is not None)
+    late = dt.date.fromordinal(first[1] + 30)
+    columns.columns.set_rows({row: dataclasses.replace(events[row], start=late, end=late)})
+    assert extent(columns, some) is not None
+    assert extent(columns, every) == (first[0], first[1] + 30)

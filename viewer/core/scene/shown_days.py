@@ -122,9 +122,13 @@ def _last_picked(order: I32, days: Days32, shown: npt.NDArray[np.bool_], count: 
         width *= 4
 
 
-# The last shown days over columns: weak references to the columns and the rows array, the
-# generations of the date columns, and the days found.
-_SHOWN: list[Any] = []
+# The shown days of the last two sets of rows over columns, the latest first: each weak
+# references to the columns and the rows array, the generations of the date columns, and the
+# days found. Two, as the proxy keeps two filters' rows: a change back to every event hands
+# back the rows array of the filter before, whose days (a scan of every dated row) were
+# found again on each such change.
+_SHOWN: list[list[Any]] = []
+KEPT_SHOWN = 2
 
 
 def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days32, Days32]:
@@ -140,9 +144,12 @@ def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days
     columns = events.columns
     key = row_index(rows)  # the filter's own array: the same one when asked again
     stamp = (columns.generation.get("start", 0), columns.generation.get("end", 0))
-    if _SHOWN and _SHOWN[0]() is columns and _SHOWN[1]() is key and _SHOWN[2] == stamp:
-        found_before: tuple[Days32, Days32] = _SHOWN[3]
-        return found_before  # the same rows again
+    for at, kept in enumerate(_SHOWN):
+        if kept[0]() is columns and kept[1]() is key and kept[2] == stamp:
+            if at:
+                _SHOWN.insert(0, _SHOWN.pop(at))
+            found_before: tuple[Days32, Days32] = kept[3]
+            return found_before  # the same rows again
     order, shown = day_order(columns), shown_mask(columns, rows)
     own = isinstance(rows, RowArray) and rows.mask is not None and len(rows.mask) == columns.size
     if own and len(key) * FEW_SHOWN <= len(order.by_start):
@@ -150,7 +157,8 @@ def shown_dated_days(events: Sequence[Event], rows: Sequence[int]) -> tuple[Days
     else:
         starts = _picked(order.by_start, order.starts, shown)
     found = (starts, _last_picked(order.by_end, order.ends, shown, LAST_ENDS))
-    _SHOWN[:] = [weakref.ref(columns), weakref.ref(key), stamp, found]
+    _SHOWN.insert(0, [weakref.ref(columns), weakref.ref(key), stamp, found])
+    del _SHOWN[KEPT_SHOWN:]
     return found
 
 
