@@ -4,6 +4,7 @@ and a child that fails leaves its calls to this process instead of losing them."
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import pytest
 
@@ -34,15 +35,19 @@ def test_one_process_runs_here() -> None:
     assert forked(1) is in_process
 
 
-def test_a_failing_child_leaves_its_calls_to_this_process() -> None:
-    parent = os.getpid()
+def _only_in(parent: int) -> Callable[[int], int]:
+    """A call that fails in every process but `parent`."""
 
     def only_here(value: int) -> int:
         if os.getpid() != parent:
             raise RuntimeError("a child failed")
         return value + 1
 
-    assert forked(2)(only_here, [(k,) for k in range(5)]) == [1, 2, 3, 4, 5]
+    return only_here
+
+
+def test_a_failing_child_leaves_its_calls_to_this_process() -> None:
+    assert forked(2)(_only_in(os.getpid()), [(k,) for k in range(5)]) == [1, 2, 3, 4, 5]
 
 
 def test_a_child_that_exits_early_is_run_again_here() -> None:
@@ -90,14 +95,7 @@ def test_a_forked_call_gives_its_childs_result_once() -> None:
 
 
 def test_a_forked_call_whose_child_fails_is_run_here() -> None:
-    parent = os.getpid()
-
-    def only_here(value: int) -> int:
-        if os.getpid() != parent:
-            raise RuntimeError("a child failed")
-        return value + 1
-
-    assert forked_call(only_here, 4)() == 5
+    assert forked_call(_only_in(os.getpid()), 4)() == 5
 
 
 def test_a_forked_call_that_cannot_fork_is_run_here(monkeypatch: pytest.MonkeyPatch) -> None:

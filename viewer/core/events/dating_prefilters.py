@@ -30,25 +30,17 @@ def may_bound(text: str, lo: int, hi: int) -> bool:
     window = text[lo:hi]
     if not window.isascii():
         return True
-    window = window.lower()
-    for word in _BOUND_WORDS:  # (a loop, not any() of a generator: asked for most dates)
-        if word in window:
-            break
-    else:
-        return False
-    return True
+    return cues.holds_any(window.lower(), _BOUND_WORDS)  # (asked for most dates)
 
 
 def may_subject_relative(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] may hold a match of `cues.SUBJECT_RELATIVE` (case as written)."""
     if _SUBJECT_WORDS is None:
         return True
-    for word in _SUBJECT_WORDS:  # (a loop, not any() of a generator)
+    for word in _SUBJECT_WORDS:  # noqa: SIM110 (a loop, not any() of a generator)
         if text.find(word, lo, hi) >= 0:
-            break
-    else:
-        return False
-    return True
+            return True
+    return False
 
 
 # REDUCED_RELATIVE ends with a past verb, perhaps "in", "on" or "at", then spaces: the verb
@@ -91,9 +83,7 @@ def may_earlier_clause(text: str, lo: int, hi: int) -> bool:
     cannot): one of `earlier_clauses` as a word of its own, a space on each side."""
     if _EARLIER_WORDS is None:
         return False
-    for word in _EARLIER_WORDS:  # (a loop, not any() of a generator)
+    for word in _EARLIER_WORDS:  # noqa: SIM110 (a loop, not any() of a generator)
         if text.find(f" {word} ", lo, hi) >= 0:
-            break
-    else:
-        return False
-    return True
+            return True
+    return False

@@ -107,13 +107,7 @@ def may_put_off(text: str) -> bool:
     """Whether `_PUT_OFF` may match in `text` (False: it cannot)."""
     if _PUT_OFF_WORDS is None:
         return True
-    folded = fold(text)
-    for word in _PUT_OFF_WORDS:  # (a loop, not any() of a generator: asked of most events)
-        if word in folded:
-            break
-    else:
-        return False
-    return True
+    return cues.holds_any(fold(text), _PUT_OFF_WORDS)  # (asked of most events)
 
 
 def _line(event: Event, doc: Document) -> bool:

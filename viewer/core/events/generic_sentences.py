@@ -31,13 +31,7 @@ def may_tell_a_rule(text: str) -> bool:
     """False only where `_GENERIC` cannot match `text`."""
     if _KEY_WORDS is None or not text.isascii():
         return True
-    lowered = text.lower()
-    for word in _KEY_WORDS:  # (a loop, not any() of a generator: most undated sentences ask)
-        if word in lowered:
-            break
-    else:
-        return False
-    return True
+    return cues.holds_any(text.lower(), _KEY_WORDS)  # (most undated sentences ask)
 
 
 def tells_a_rule(text: str) -> bool:

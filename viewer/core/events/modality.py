@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from viewer.core.events import cues
 from viewer.core.resources import build_for_folder, override
 
 HAPPENED = "happened"
@@ -328,13 +329,8 @@ def _negated(sentence: str, clause_start: int, cue_start: int, rules: ModalityRu
     before = sentence[max(clause_start, cue_start - 12 * rules.window) : cue_start]
     lowered = before.replace("’", "'").lower()
     # A word can only be a negator, or end in "n't", where the stretch holds one as a string:
-    # most stretches hold none, and are not split into words. (A loop, not any() of a
-    # generator: asked for nearly every cue.)
-    if "n't" not in lowered:
-        for negator in rules.negators:
-            if negator in lowered:
-                break
-        else:
-            return False
+    # most stretches hold none, and are not split into words (asked for nearly every cue).
+    if "n't" not in lowered and not cues.holds_any(lowered, rules.negators):
+        return False
     words = _WORD.findall(lowered)[-rules.window :]
     return any(w in rules.negators or w.endswith("n't") for w in words)

@@ -264,12 +264,10 @@ class Gazetteer:
         heads = self.after_heads
         if heads is None or not rest.isascii():
             return True
-        for word in rest.lower().replace("-", " ").split():  # (a loop: no generator to run)
+        for word in rest.lower().replace("-", " ").split():  # noqa: SIM110 (no generator)
             if word.startswith(heads):
-                break
-        else:
-            return False
-        return True
+                return True
+        return False
 
     def _describes(self, text: str, at: int, after: int, end: int) -> bool:
         """A demonym that describes a place or an armed group, not the state acting."""
