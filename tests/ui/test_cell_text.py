@@ -131,18 +131,94 @@ def test_other_cells_are_left_to_the_style(qtbot: Any) -> None:
 
 
 def test_a_new_value_draws_its_new_cells_without_the_style(window: Any, monkeypatch: Any) -> None:
-    """The window's table draws the new cells of a filter change by one layout each."""
+    """The window's table draws the new cells of a filter change without the style: its
+    printable ASCII texts without a style option of their own, the others by one layout
+    each."""
     from viewer.core.query import Filter
+    from viewer.ui import table_cells
 
     answers: list[bool] = []
     draw = PlainText.draw
+    filled: list[int] = []
+    fill = table_cells.CellDelegate._fill
 
     def counted(self: PlainText, *args: Any) -> bool:
         answers.append(draw(self, *args))
         return answers[-1]
 
+    def counted_fill(self: Any, *args: Any) -> None:
+        filled.append(1)
+        fill(self, *args)
+
+    ascii_cells: list[str] = []
+    draw_ascii = PlainText.draw_ascii
+
+    def counted_ascii(self: PlainText, painter: Any, text: str, *args: Any) -> None:
+        ascii_cells.append(text)
+        draw_ascii(self, painter, text, *args)
+
     monkeypatch.setattr(PlainText, "draw", counted)
+    monkeypatch.setattr(PlainText, "draw_ascii", counted_ascii)
+    monkeypatch.setattr(table_cells.CellDelegate, "_fill", counted_fill)
     parties = [p for p in window.proxy.counts.get("parties", {}) if p]
     window.proxy.set_filter(Filter(parties=frozenset({parties[-1]})))
     window.table.viewport().repaint()
-    assert answers and all(answers)
+    assert ascii_cells and all(answers)
+    assert len(filled) == len(answers)  # a style option filled in for the others only
+
+
+_ASCII = ("AVATAR To Wy fjord office Yo. LT Vt 'quoted' \"said\" [1] {x} a|b ~tilde "
+          "2016-02-24 Synthetic article 0000965 Germany, United Kingdom, Egypt #5 50% ^_^").split()
+
+
+def test_ascii_texts_draw_the_styles_pixels_at_every_fit(qtbot: Any) -> None:
+    """Printable ASCII texts, drawn by the painter at their baseline and elided only when
+    their characters' advances do not prove they fit, draw the style's pixels: in cells
+    around each text's own advance (just fitting, just not), in both styles, plain and
+    italic, greyed or not."""
+    table = _table(qtbot)
+    pick = random.Random(5)
+    for name in ("Fusion", "Windows"):
+        style = QStyleFactory.create(name)
+        table.setStyle(style)
+        plain = PlainText(style, _option(table, None, 10, 10))
+        for _ in range(120):
+            text = " ".join(pick.choice(_ASCII) for _ in range(pick.randint(1, 6)))
+            italic = pick.random() < 0.3
+            probe = _option(table, text, 10, 21)
+            font = QFont(probe.font)
+            font.setItalic(italic)
+            advance = QFontMetrics(font).horizontalAdvance(text)
+            width = max(1, advance + 8 + pick.randint(-6, 30))  # the cell's margins: 4 a side
+            option = _option(table, text, width, pick.choice([21, 22, 30]))
+            option.font, option.fontMetrics = font, QFontMetrics(font)
+            greyed = pick.random() < 0.3
+            if greyed:
+                option.palette.setBrush(QPalette.ColorRole.Text, QColor("#8a8a8a"))
+            ours, drawn = _by_plain(plain, option, (text, italic, greyed))
+            assert drawn
+            assert ours == _by_style(style, table, option), (name, text, width)
+
+
+def test_an_ascii_text_that_surely_fits_is_not_elided(qtbot: Any, monkeypatch: Any) -> None:
+    """A short ASCII text in a wide cell is drawn without an elision (which shapes the whole
+    text once more); a long one is elided once; text of other characters is not taken."""
+    table = _table(qtbot)
+    plain = PlainText(table.style(), _option(table, None, 10, 10))
+    elided: list[str] = []
+    original = QFontMetrics.elidedText
+
+    def counted(self: QFontMetrics, text: str, *args: Any) -> str:
+        elided.append(text)
+        return original(self, text, *args)
+
+    monkeypatch.setattr(QFontMetrics, "elidedText", counted)
+    for text, width, elisions in (("2016-02-24", 160, 0), ("Germany", 139, 0),
+                                  ("Talks " * 20, 160, 1)):
+        elided.clear()
+        option = _option(table, text, width, 21)
+        assert plain.takes_ascii(text, False, option.font)
+        assert _by_plain(plain, option, (text, False, False))[1]
+        assert len(elided) == elisions, text
+    for text in ("Zürich", "tab\there", ""):
+        assert not plain.takes_ascii(text, False, table.font())
