@@ -85,6 +85,7 @@ class CellDelegate(QStyledItemDelegate):
         # The one-pass paint's look for its plain ASCII cells: the view's option, its text
         # drawer, and the fonts and text colours by italic and by greyed (`_ascii_look`).
         self._ascii: _AsciiLook | None = None
+        self._kept_look: tuple[tuple[object, ...], _AsciiLook] | None = None  # the last one
 
     def painting(self, started: bool) -> None:
         """The view starts (True) or ends (False) a paint of its cells: the look every cell of
@@ -154,7 +155,7 @@ class CellDelegate(QStyledItemDelegate):
                 self._frame = frame
         features = frame[3] if frame[3] is not None else option.features.value
         pictures, cell, waiting = self._pictures, self.cell, self._waiting
-        ascii = self._ascii_look(option, state, features, frame[0]) if self._framing else None
+        ascii = self._ascii_look(option, state, features, frame) if self._framing else None
         for row, column, x, y, width, height in cells:
             found = cell(row, column)
             key = (found, width, height, state, features, frame)
@@ -287,23 +288,30 @@ class CellDelegate(QStyledItemDelegate):
                               option.widget)
 
     def _ascii_look(self, option: QStyleOptionViewItem, state: int, features: int,
-                    font_key: str) -> _AsciiLook | None:
+                    frame: tuple[str, int, float, int | None]) -> _AsciiLook | None:
         """The one-pass paint's look for its plain cells of printable ASCII text (None when
-        its cells are not plain), made from its option (whose font's key is `font_key`) at
-        its first call."""
-        look = self._ascii
-        if look is None:
-            widget = option.widget
-            style = widget.style() if widget is not None else QApplication.style()
-            plain = PlainText(style, option)
-            if not plain.plain(state, features):
-                return None
-            normal = QColor(option.palette.color(colour_group(state), QPalette.ColorRole.Text))
-            font = QFont(option.font)  # a copy: the option's own goes with the option
-            fonts = (font, self._italic_of(font, font_key)[0])
-            look = self._ascii = _AsciiLook(QStyleOptionViewItem(option), plain, fonts,
-                                            (normal, QColor(self.muted().color())),
-                                            (font_key, font_key + _ITALIC))
+        its cells are not plain), from its option (of the paint's `frame`) at its first
+        call. The last look is kept while the frame, state, features, style and greyed
+        colour stay the same: making one (its fonts' line measured) was some 0.3 M
+        instructions a paint."""
+        if self._ascii is not None:
+            return self._ascii
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        muted = QColor(self.muted().color())
+        key = (frame, state, features, style, muted.rgba())
+        if self._kept_look is not None and self._kept_look[0] == key:
+            self._ascii = self._kept_look[1]
+            return self._ascii
+        plain = PlainText(style, option)
+        if not plain.plain(state, features):
+            return None
+        normal = QColor(option.palette.color(colour_group(state), QPalette.ColorRole.Text))
+        font = QFont(option.font)  # a copy: the option's own goes with the option
+        fonts = (font, self._italic_of(font, frame[0])[0])
+        look = self._ascii = _AsciiLook(QStyleOptionViewItem(option), plain, fonts,
+                                        (normal, muted), (frame[0], frame[0] + _ITALIC))
+        self._kept_look = (key, look)
         return look
 
     def initStyleOption(self, option: QStyleOptionViewItem,
