@@ -222,3 +222,34 @@ def test_an_ascii_text_that_surely_fits_is_not_elided(qtbot: Any, monkeypatch: A
         assert len(elided) == elisions, text
     for text in ("Zürich", "tab\there", ""):
         assert not plain.takes_ascii(text, False, table.font())
+
+
+def test_the_ascii_look_is_kept_across_paints_until_the_font_changes(
+        window: Any, monkeypatch: Any) -> None:
+    """The fonts' ASCII line is measured once for many paints, and anew for a new font."""
+    from PySide6.QtGui import QFont
+
+    from viewer.core.query import Filter
+    from viewer.ui import cell_text
+
+    measured: list[str] = []
+    line_of = cell_text._line_of
+
+    def counted(font: QFont, *args: Any) -> Any:
+        measured.append(font.key())
+        return line_of(font, *args)
+
+    monkeypatch.setattr(cell_text, "_line_of", counted)
+    table, parties = window.table, [p for p in window.proxy.counts.get("parties", {}) if p]
+    table.viewport().repaint()
+    measured.clear()
+    for party in parties[:3]:  # new cells in each paint
+        window.proxy.set_filter(Filter(parties=frozenset({party})))
+        table.viewport().repaint()
+    assert len(measured) <= 2  # at most once per font (plain and italic), not per paint
+    font = QFont(table.font())
+    font.setPointSize(font.pointSize() + 2)
+    table.setFont(font)
+    measured.clear()
+    table.viewport().repaint()
+    assert font.key() in measured
