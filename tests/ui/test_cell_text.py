@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyleFactory, QStyleOptionViewItem, QTableView
@@ -253,3 +254,35 @@ def test_the_ascii_look_is_kept_across_paints_until_the_font_changes(
     measured.clear()
     table.viewport().repaint()
     assert font.key() in measured
+
+
+@pytest.mark.parametrize("ratio", [2.0, 1.5])
+def test_ascii_texts_draw_the_styles_pixels_at_other_device_pixel_ratios(
+        qtbot: Any, ratio: float) -> None:
+    """On a sheet of more pixels than points (a HiDPI screen's), the painter's baseline
+    drawing and the style's layout still draw the same pixels."""
+    table = _table(qtbot)
+    style = table.style()
+    plain = PlainText(style, _option(table, None, 10, 10))
+    pick = random.Random(7)
+    for _ in range(40):
+        text = " ".join(pick.choice(_ASCII) for _ in range(pick.randint(1, 8)))
+        option = _option(table, text, pick.choice([60, 139, 169, 319]), 21)
+        images = []
+        for by_style in (False, True):
+            sheet = QPixmap(round((option.rect.right() + 4) * ratio),
+                            round((option.rect.bottom() + 4) * ratio))
+            sheet.setDevicePixelRatio(ratio)
+            sheet.fill(QColor("white"))
+            painter = QPainter(sheet)
+            try:
+                if by_style:
+                    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                                      table)
+                else:
+                    assert plain.draw(painter, option, (text, False, False),
+                                      option.state.value, option.features.value)
+            finally:
+                painter.end()
+            images.append(sheet.toImage())
+        assert images[0] == images[1], text
