@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyleFactory, QStyleOptionViewItem, QTableView
@@ -131,18 +132,157 @@ def test_other_cells_are_left_to_the_style(qtbot: Any) -> None:
 
 
 def test_a_new_value_draws_its_new_cells_without_the_style(window: Any, monkeypatch: Any) -> None:
-    """The window's table draws the new cells of a filter change by one layout each."""
+    """The window's table draws the new cells of a filter change without the style: its
+    printable ASCII texts without a style option of their own, the others by one layout
+    each."""
     from viewer.core.query import Filter
+    from viewer.ui import table_cells
 
     answers: list[bool] = []
     draw = PlainText.draw
+    filled: list[int] = []
+    fill = table_cells.CellDelegate._fill
 
     def counted(self: PlainText, *args: Any) -> bool:
         answers.append(draw(self, *args))
         return answers[-1]
 
+    def counted_fill(self: Any, *args: Any) -> None:
+        filled.append(1)
+        fill(self, *args)
+
+    ascii_cells: list[str] = []
+    draw_ascii = PlainText.draw_ascii
+
+    def counted_ascii(self: PlainText, painter: Any, text: str, *args: Any) -> None:
+        ascii_cells.append(text)
+        draw_ascii(self, painter, text, *args)
+
     monkeypatch.setattr(PlainText, "draw", counted)
+    monkeypatch.setattr(PlainText, "draw_ascii", counted_ascii)
+    monkeypatch.setattr(table_cells.CellDelegate, "_fill", counted_fill)
     parties = [p for p in window.proxy.counts.get("parties", {}) if p]
     window.proxy.set_filter(Filter(parties=frozenset({parties[-1]})))
     window.table.viewport().repaint()
-    assert answers and all(answers)
+    assert ascii_cells and all(answers)
+    assert len(filled) == len(answers)  # a style option filled in for the others only
+
+
+_ASCII = ("AVATAR To Wy fjord office Yo. LT Vt 'quoted' \"said\" [1] {x} a|b ~tilde "
+          "2016-02-24 Synthetic article 0000965 Germany, United Kingdom, Egypt #5 50% ^_^").split()
+
+
+def test_ascii_texts_draw_the_styles_pixels_at_every_fit(qtbot: Any) -> None:
+    """Printable ASCII texts, drawn by the painter at their baseline and elided only when
+    their characters' advances do not prove they fit, draw the style's pixels: in cells
+    around each text's own advance (just fitting, just not), in both styles, plain and
+    italic, greyed or not."""
+    table = _table(qtbot)
+    pick = random.Random(5)
+    for name in ("Fusion", "Windows"):
+        style = QStyleFactory.create(name)
+        table.setStyle(style)
+        plain = PlainText(style, _option(table, None, 10, 10))
+        for _ in range(120):
+            text = " ".join(pick.choice(_ASCII) for _ in range(pick.randint(1, 6)))
+            italic = pick.random() < 0.3
+            probe = _option(table, text, 10, 21)
+            font = QFont(probe.font)
+            font.setItalic(italic)
+            advance = QFontMetrics(font).horizontalAdvance(text)
+            width = max(1, advance + 8 + pick.randint(-6, 30))  # the cell's margins: 4 a side
+            option = _option(table, text, width, pick.choice([21, 22, 30]))
+            option.font, option.fontMetrics = font, QFontMetrics(font)
+            greyed = pick.random() < 0.3
+            if greyed:
+                option.palette.setBrush(QPalette.ColorRole.Text, QColor("#8a8a8a"))
+            ours, drawn = _by_plain(plain, option, (text, italic, greyed))
+            assert drawn
+            assert ours == _by_style(style, table, option), (name, text, width)
+
+
+def test_an_ascii_text_that_surely_fits_is_not_elided(qtbot: Any, monkeypatch: Any) -> None:
+    """A short ASCII text in a wide cell is drawn without an elision (which shapes the whole
+    text once more); a long one is elided once; text of other characters is not taken."""
+    table = _table(qtbot)
+    plain = PlainText(table.style(), _option(table, None, 10, 10))
+    elided: list[str] = []
+    original = QFontMetrics.elidedText
+
+    def counted(self: QFontMetrics, text: str, *args: Any) -> str:
+        elided.append(text)
+        return original(self, text, *args)
+
+    monkeypatch.setattr(QFontMetrics, "elidedText", counted)
+    for text, width, elisions in (("2016-02-24", 160, 0), ("Germany", 139, 0),
+                                  ("Talks " * 20, 160, 1)):
+        elided.clear()
+        option = _option(table, text, width, 21)
+        assert plain.takes_ascii(text, False, option.font)
+        assert _by_plain(plain, option, (text, False, False))[1]
+        assert len(elided) == elisions, text
+    for text in ("Zürich", "tab\there", ""):
+        assert not plain.takes_ascii(text, False, table.font())
+
+
+def test_the_ascii_look_is_kept_across_paints_until_the_font_changes(
+        window: Any, monkeypatch: Any) -> None:
+    """The fonts' ASCII line is measured once for many paints, and anew for a new font."""
+    from PySide6.QtGui import QFont
+
+    from viewer.core.query import Filter
+    from viewer.ui import cell_text
+
+    measured: list[str] = []
+    line_of = cell_text._line_of
+
+    def counted(font: QFont, *args: Any) -> Any:
+        measured.append(font.key())
+        return line_of(font, *args)
+
+    monkeypatch.setattr(cell_text, "_line_of", counted)
+    table, parties = window.table, [p for p in window.proxy.counts.get("parties", {}) if p]
+    table.viewport().repaint()
+    measured.clear()
+    for party in parties[:3]:  # new cells in each paint
+        window.proxy.set_filter(Filter(parties=frozenset({party})))
+        table.viewport().repaint()
+    assert len(measured) <= 2  # at most once per font (plain and italic), not per paint
+    font = QFont(table.font())
+    font.setPointSize(font.pointSize() + 2)
+    table.setFont(font)
+    measured.clear()
+    table.viewport().repaint()
+    assert font.key() in measured
+
+
+@pytest.mark.parametrize("ratio", [2.0, 1.5])
+def test_ascii_texts_draw_the_styles_pixels_at_other_device_pixel_ratios(
+        qtbot: Any, ratio: float) -> None:
+    """On a sheet of more pixels than points (a HiDPI screen's), the painter's baseline
+    drawing and the style's layout still draw the same pixels."""
+    table = _table(qtbot)
+    style = table.style()
+    plain = PlainText(style, _option(table, None, 10, 10))
+    pick = random.Random(7)
+    for _ in range(40):
+        text = " ".join(pick.choice(_ASCII) for _ in range(pick.randint(1, 8)))
+        option = _option(table, text, pick.choice([60, 139, 169, 319]), 21)
+        images = []
+        for by_style in (False, True):
+            sheet = QPixmap(round((option.rect.right() + 4) * ratio),
+                            round((option.rect.bottom() + 4) * ratio))
+            sheet.setDevicePixelRatio(ratio)
+            sheet.fill(QColor("white"))
+            painter = QPainter(sheet)
+            try:
+                if by_style:
+                    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                                      table)
+                else:
+                    assert plain.draw(painter, option, (text, False, False),
+                                      option.state.value, option.features.value)
+            finally:
+                painter.end()
+            images.append(sheet.toImage())
+        assert images[0] == images[1], text

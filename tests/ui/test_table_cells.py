@@ -278,10 +278,10 @@ def test_a_tall_paints_new_cells_take_sheets_of_bounded_height(
     sheets: list[int] = []
     original = CellDelegate._drawn
 
-    def counted(self: CellDelegate, options: list[Any], *args: Any) -> Any:
-        assert {option.rect.height() for option in options} == {height}
-        sheets.append(len(options))
-        return original(self, options, *args)
+    def counted(self: CellDelegate, cells: list[Any], *args: Any) -> Any:
+        assert {place[3] for _, place, _ in cells} == {height}
+        sheets.append(len(cells))
+        return original(self, cells, *args)
 
     monkeypatch.setattr(CellDelegate, "_drawn", counted)
     ours = _grab(window)  # a new delegate: every cell in sight is new

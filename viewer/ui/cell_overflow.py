@@ -69,13 +69,14 @@ def overflowing_head(text: str, width: int, metrics: QFontMetrics) -> str:
     return text  # narrower characters than assumed: the whole, as before
 
 
-def ascii_head(text: str, width: int, font: QFont) -> str:
+def ascii_head(text: str, width: int, font: QFont, key: str | None = None) -> str:
     """`text` (ASCII, one line), or a head of it that the style elides at its right end
     exactly as the whole in a cell `width` pixels wide: the characters whose advances, summed
     and less the margin, pass `width`, and `SLACK` more. Nothing is measured but a character
-    not seen before in `font` (`font_advances`, shared with the facet lists); the scan stops
-    where the head does, whatever the length."""
-    kept = char_advances(font)
+    not seen before in `font` (`font_advances`, shared with the facet lists; `key` names the
+    font there, its own key when None); the scan stops where the head does, whatever the
+    length."""
+    kept = char_advances(font, key)
     metrics, advances = kept.metrics, kept.advances
     # (1 - GUESS_SHARE) * total - GUESS_PX > width: past this sum, the head overflows
     limit = (max(0, width) + GUESS_PX) / (1 - GUESS_SHARE)

@@ -26,7 +26,10 @@ together on one sheet by one painter, each in its own band, then copied out as t
 pictures and put in their places (the grid lines between cells lie outside every cell, and
 the style clips each drawing to its cell, so drawing them after the rest changes no pixel).
 A long text is given to the style as the head of it that its cell shows (`cell_overflow`),
-and a plain cell's text is drawn as the style draws it but laid out once (`cell_text`).
+and a plain cell's text is drawn as the style draws it but laid out once (`cell_text`). In
+the one-pass paint (`plain_cells`) a new cell of printable ASCII text waits without a style
+option: its option would differ from the view's only by its text, italic font and greyed
+colour, all in its `cell` answer, and making and filling one was a dozen calls into Qt.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.cell_overflow import cut_for_drawing, long_enough_to_cut
-from viewer.ui.cell_text import PlainText
+from viewer.ui.cell_overflow import ascii_head, cut_for_drawing, long_enough_to_cut
+from viewer.ui.cell_text import PlainText, colour_group
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -53,8 +56,12 @@ CellOf = Callable[[int, int], "tuple[str | None, bool, bool] | None"]
 KEPT_PIXELS = 2_000_000  # the kept cells' pictures, in pixels (about 8 MB): some six screens
 SHEET_HEIGHT = 2048  # a sheet's most pixels high: a tall table's new cells take several
 _FOCUS_BITS = QStyle.StateFlag.State_HasFocus.value
-#: A cell waiting for the paint's end: its picture's key and its filled-in style option.
-_Waiting = tuple[tuple[object, ...], QStyleOptionViewItem]
+_ITALIC = "/italic"  # names a font's italic among kept measures: the font's key and this
+#: A cell's place in the view: x, y, width, height.
+_Place = tuple[int, int, int, int]
+#: A cell waiting for the paint's end: its picture's key, its place and its filled-in style
+#: option, or None for a plain cell of printable ASCII text, drawn from its key alone.
+_Waiting = tuple[tuple[object, ...], _Place, QStyleOptionViewItem | None]
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -75,6 +82,10 @@ class CellDelegate(QStyledItemDelegate):
         self._frame: tuple[str, int, float, int | None] | None = None
         self._framing = False
         self._waiting: list[_Waiting] = []  # this paint's cells without a picture
+        # The one-pass paint's look for its plain ASCII cells: the view's option, its text
+        # drawer, and the fonts and text colours by italic and by greyed (`_ascii_look`).
+        self._ascii: _AsciiLook | None = None
+        self._kept_look: tuple[tuple[object, ...], _AsciiLook] | None = None  # the last one
 
     def painting(self, started: bool) -> None:
         """The view starts (True) or ends (False) a paint of its cells: the look every cell of
@@ -84,6 +95,7 @@ class CellDelegate(QStyledItemDelegate):
         self._framing = started
         self._frame = None
         self._waiting = []
+        self._ascii = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -112,13 +124,14 @@ class CellDelegate(QStyledItemDelegate):
         picture = pictures.pop(key, None)
         if picture is not None:
             pictures[key] = picture  # the most recently drawn last
-        elif self._framing:  # drawn with the paint's other new cells at its end
+        else:
             styled = QStyleOptionViewItem(option)
             self._fill(styled, index, found)
-            self._waiting.append((key, styled))
-            return
-        else:
-            picture = self._drawn([option], [index], ratio, [key])[0]
+            place = (rect.x(), rect.y(), rect.width(), rect.height())
+            if self._framing:  # drawn with the paint's other new cells at its end
+                self._waiting.append((key, place, styled))
+                return
+            picture = self._drawn([(key, place, styled)], ratio)[0]
             self._keep(key, picture)
         painter.drawPixmap(rect.topLeft(), picture)
 
@@ -131,7 +144,8 @@ class CellDelegate(QStyledItemDelegate):
         the cell waits for the paint's end as in `paint` (`index_of` makes its index). One
         call for all the cells, where the view's own paint called into Python three times
         per cell (its index, its flags and its drawing, each with its option and index
-        wrapped anew)."""
+        wrapped anew). A new cell of printable ASCII text waits without a style option of
+        its own: its key says all that is drawn of it (`_ascii_look`)."""
         state = option.state.value
         frame = self._frame
         if frame is None:
@@ -141,6 +155,7 @@ class CellDelegate(QStyledItemDelegate):
                 self._frame = frame
         features = frame[3] if frame[3] is not None else option.features.value
         pictures, cell, waiting = self._pictures, self.cell, self._waiting
+        ascii = self._ascii_look(option, state, features, frame) if self._framing else None
         for row, column, x, y, width, height in cells:
             found = cell(row, column)
             key = (found, width, height, state, features, frame)
@@ -149,14 +164,17 @@ class CellDelegate(QStyledItemDelegate):
                 pictures[key] = picture  # the most recently drawn last
                 painter.drawPixmap(x, y, picture)
                 continue
+            if ascii is not None and found is not None and ascii.takes(found):
+                waiting.append((key, (x, y, width, height), None))
+                continue
             styled = QStyleOptionViewItem(option)
             styled.rect = QRect(x, y, width, height)
             index = index_of(row, column)
             self._fill(styled, index, found)
             if self._framing:
-                waiting.append((key, styled))
+                waiting.append((key, (x, y, width, height), styled))
             else:
-                picture = self._drawn([styled], None, frame[2], [key])[0]
+                picture = self._drawn([(key, (x, y, width, height), styled)], frame[2])[0]
                 self._keep(key, picture)
                 painter.drawPixmap(x, y, picture)
 
@@ -169,22 +187,20 @@ class CellDelegate(QStyledItemDelegate):
             return
         ratio = frame[2]
         pictures: list[QPixmap] = []
-        batch: list[QStyleOptionViewItem] = []
-        keys: list[tuple[object, ...]] = []  # each cell's picture key
+        batch: list[_Waiting] = []
         height = 0.0
-        for key, styled in waiting:  # sheets of at most SHEET_HEIGHT device pixels
-            cell = styled.rect.height() * ratio
+        for waits in waiting:  # sheets of at most SHEET_HEIGHT device pixels
+            cell = waits[1][3] * ratio
             if batch and height + cell > SHEET_HEIGHT:
-                pictures += self._drawn(batch, None, ratio, keys)
-                batch, keys, height = [], [], 0.0
-            batch.append(styled)
-            keys.append(key)
+                pictures += self._drawn(batch, ratio)
+                batch, height = [], 0.0
+            batch.append(waits)
             height += cell
-        pictures += self._drawn(batch, None, ratio, keys)
+        pictures += self._drawn(batch, ratio)
         painter = QPainter(device)
         try:
-            for (key, styled), picture in zip(waiting, pictures, strict=True):
-                painter.drawPixmap(styled.rect.topLeft(), picture)
+            for (key, (x, y, _, _), _), picture in zip(waiting, pictures, strict=True):
+                painter.drawPixmap(x, y, picture)
                 self._keep(key, picture)
         finally:
             painter.end()
@@ -203,62 +219,100 @@ class CellDelegate(QStyledItemDelegate):
             dropped = pictures.pop(next(iter(pictures)))
             self._pixels -= dropped.width() * dropped.height()
 
-    def _drawn(self, options: list[QStyleOptionViewItem],
-               indexes: list[QModelIndex] | None, ratio: float,
-               keys: list[tuple[object, ...]]) -> list[QPixmap]:
+    def _drawn(self, cells: list[_Waiting], ratio: float) -> list[QPixmap]:
         """The cells as Qt's styled delegate draws them, each over the view's background
-        colour: the options are filled in for `indexes` first (None: they are already). All
-        are drawn on one sheet, one cell's band under the other's, by one painter, and each
-        band is copied out as its cell's picture. `keys` are the cells' picture keys (their
-        `cell` answer, size, state, features, frame): a long text among them is given to the
-        style as the head its cell shows, and a plain cell's text is drawn without the
-        style (`cell_text`)."""
-        if indexes is not None:
-            styled = []
-            for option, index in zip(options, indexes, strict=True):
-                copy = QStyleOptionViewItem(option)
-                self.initStyleOption(copy, index)
-                styled.append(copy)
-            options = styled
-        first = options[0]
-        rects = [option.rect for option in options]
-        width = max(rect.width() for rect in rects)
-        sheet = QPixmap(QSize(width, sum(rect.height() for rect in rects)) * ratio)
+        colour, all on one sheet, one cell's band under the other's, by one painter, each
+        band copied out as its cell's picture. A cell is its picture key (its `cell`
+        answer, size, state, features, frame), its place and its filled-in option: a long
+        text among them is given to the style as the head its cell shows, and a plain
+        cell's text is drawn without the style (`cell_text`); a cell without an option is
+        a plain one of printable ASCII text (`_ascii_look`)."""
+        ascii = self._ascii
+        first = next((option for _, _, option in cells if option is not None), None)
+        if first is None:
+            assert ascii is not None  # only a one-pass paint leaves cells without options
+            first = ascii.option
+        width = max(place[2] for _, place, _ in cells)
+        sheet = QPixmap(QSize(width, sum(place[3] for _, place, _ in cells)) * ratio)
         sheet.setDevicePixelRatio(ratio)
         sheet.fill(first.palette.color(QPalette.ColorRole.Base))
         widget = first.widget
         style = widget.style() if widget is not None else QApplication.style()
-        plain = PlainText(style, first)  # a plain cell's text without the style
+        plain = ascii.plain if ascii is not None else PlainText(style, first)
         painter = QPainter(sheet)
         top = 0
         bands = []
+        moved = False  # the painter translated for a cell drawn at its place in the view
         try:
-            for at, (option, rect) in enumerate(zip(options, rects, strict=True)):
-                key = keys[at]
+            for key, (x, y, width, height), option in cells:
                 found = key[0]
-                text = _text_of(found)
-                if text is not None and long_enough_to_cut(text, rect.width()):
-                    cut_for_drawing(option, text)  # its head: the same pixels, less laid out
-                painter.resetTransform()
-                painter.translate(-rect.x(), top - rect.y())
-                state, features = key[3], key[4]
-                if not (isinstance(state, int) and isinstance(features, int)
-                        and plain.draw(painter, option, found, state, features)):
-                    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                                      option.widget)
+                if option is None:
+                    assert ascii is not None and isinstance(found, tuple)
+                    if moved:
+                        painter.resetTransform()
+                        moved = False
+                    ascii.draw(painter, found, (0, top, width, height))
+                else:
+                    self._styled(painter, plain, style, option, key, (x, y - top))
+                    moved = True
                 bands.append(top)
-                top += rect.height()
+                top += height
         finally:
             painter.end()
-        if len(options) == 1:  # the sheet is the cell's picture
+        if len(cells) == 1:  # the sheet is the cell's picture
             return [sheet]
         pictures = []
-        for rect, band in zip(rects, bands, strict=True):
-            picture = sheet.copy(QRect(0, round(band * ratio), round(rect.width() * ratio),
-                                       round(rect.height() * ratio)))
+        for (_, place, _), band in zip(cells, bands, strict=True):
+            picture = sheet.copy(QRect(0, round(band * ratio), round(place[2] * ratio),
+                                       round(place[3] * ratio)))
             picture.setDevicePixelRatio(ratio)
             pictures.append(picture)
         return pictures
+
+    @staticmethod
+    def _styled(painter: QPainter, plain: PlainText, style: QStyle,
+                option: QStyleOptionViewItem, key: tuple[object, ...],
+                offset: tuple[int, int]) -> None:
+        """Draw a cell from its filled-in option, moved by `offset` (its place in the view
+        less its band's): its text's head if long, by `plain` if plain, else by the style."""
+        found = key[0]
+        text = _text_of(found)
+        if text is not None and long_enough_to_cut(text, option.rect.width()):
+            cut_for_drawing(option, text)  # its head: the same pixels, less laid out
+        painter.resetTransform()
+        painter.translate(-offset[0], -offset[1])
+        state, features = key[3], key[4]
+        if not (isinstance(state, int) and isinstance(features, int)
+                and plain.draw(painter, option, found, state, features)):
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+
+    def _ascii_look(self, option: QStyleOptionViewItem, state: int, features: int,
+                    frame: tuple[str, int, float, int | None]) -> _AsciiLook | None:
+        """The one-pass paint's look for its plain cells of printable ASCII text (None when
+        its cells are not plain), from its option (of the paint's `frame`) at its first
+        call. The last look is kept while the frame, state, features, style and greyed
+        colour stay the same: making one (its fonts' line measured) was some 0.3 M
+        instructions a paint."""
+        if self._ascii is not None:
+            return self._ascii
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        muted = QColor(self.muted().color())
+        key = (frame, state, features, style, muted.rgba())
+        if self._kept_look is not None and self._kept_look[0] == key:
+            self._ascii = self._kept_look[1]
+            return self._ascii
+        plain = PlainText(style, option)
+        if not plain.plain(state, features):
+            return None
+        normal = QColor(option.palette.color(colour_group(state), QPalette.ColorRole.Text))
+        font = QFont(option.font)  # a copy: the option's own goes with the option
+        fonts = (font, self._italic_of(font, frame[0])[0])
+        look = self._ascii = _AsciiLook(QStyleOptionViewItem(option), plain, fonts,
+                                        (normal, muted), (frame[0], frame[0] + _ITALIC))
+        self._kept_look = (key, look)
+        return look
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -288,10 +342,10 @@ class CellDelegate(QStyledItemDelegate):
         # Qt shows a line break as a line separator; the rest of a string as it is.
         option.text = text if "\n" not in text else self.displayText(text, QLocale())
 
-    def _italic_of(self, font: QFont) -> tuple[QFont, QFontMetrics]:
+    def _italic_of(self, font: QFont, key: str | None = None) -> tuple[QFont, QFontMetrics]:
         """The view's font made italic (what an italic font from the model resolves to),
-        kept while the view's font stays the same."""
-        key = font.key()
+        kept while the view's font (whose key is `key`, when read already) stays the same."""
+        key = font.key() if key is None else key
         if self._italic is None or self._italic[0] != key:
             italic = QFont(font)
             italic.setItalic(True)
@@ -304,3 +358,34 @@ def _text_of(found: object) -> str | None:
     if isinstance(found, tuple) and found and isinstance(found[0], str):
         return found[0]
     return None
+
+
+class _AsciiLook:
+    """What a one-pass paint's plain cells of printable ASCII text are drawn with: the view's
+    option, the text drawer, and the fonts by italic and text colours by greyed. Such a cell
+    is drawn from its `cell` answer alone: its option would hold only that answer's text,
+    font and colour over the view's (`CellDelegate._fill`), and making and filling one was
+    a dozen calls into Qt per new cell."""
+
+    __slots__ = ("fonts", "keys", "option", "pens", "plain")
+
+    def __init__(self, option: QStyleOptionViewItem, plain: PlainText,
+                 fonts: tuple[QFont, QFont], pens: tuple[QColor, QColor],
+                 keys: tuple[str, str]) -> None:
+        self.option, self.plain, self.fonts, self.pens = option, plain, fonts, pens
+        self.keys = keys  # the fonts' names among kept measures (`font_advances`)
+
+    def takes(self, found: tuple[str | None, bool, bool]) -> bool:
+        """Whether the cell of this `cell` answer is drawn by this look."""
+        text, italic = found[0], found[1]
+        return text is not None and self.plain.takes_ascii(text, italic, self.fonts[italic],
+                                                           self.keys[italic])
+
+    def draw(self, painter: QPainter, found: tuple[object, ...], place: _Place) -> None:
+        """Draw a cell it takes at `place` (x, y, width, height) on `painter`: its text's
+        head when long (`cell_overflow.ascii_head`), as the style would."""
+        text, italic, greyed = found[0], bool(found[1]), bool(found[2])
+        assert isinstance(text, str)
+        if long_enough_to_cut(text, place[2]):
+            text = ascii_head(text, place[2], self.fonts[italic], self.keys[italic])
+        self.plain.draw_ascii(painter, text, italic, self.pens[greyed], place)
