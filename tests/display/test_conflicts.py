@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -60,7 +61,8 @@ def test_one_conflict_shown_side_by_side(disputed: MainWindow, qtbot: QtBot,
                                          tmp_path: Path) -> None:
     win = disputed
     facet = win.filters.facets["conflict"]
-    values = {facet.item(i).toolTip() for i in range(facet.count())}
+    values = {facet.model().index(i, 0).data(Qt.ItemDataRole.ToolTipRole)
+              for i in range(facet.count())}
     assert {"date", "figure:prisoners"} <= values
     flagged = [r for r, e in enumerate(win.model.events) if e.conflict]
     assert len({win.model.events[r].cluster for r in flagged}) == 1 and len(flagged) == 2

@@ -17,16 +17,19 @@ from viewer.ui.main_window import MainWindow
 
 
 def _ticked(facet: FacetList) -> frozenset[str]:
-    """The values whose boxes show a tick, read from each item (not the kept set)."""
-    return frozenset(facet.item(i).toolTip() for i in range(facet.count())
-                     if facet.item(i).checkState() == Qt.CheckState.Checked)
+    """The values whose boxes show a tick, read from each row (not the kept set)."""
+    model = facet.model()
+    return frozenset(model.index(i, 0).data(Qt.ItemDataRole.ToolTipRole)
+                     for i in range(facet.count())
+                     if model.index(i, 0).data(Qt.ItemDataRole.CheckStateRole)
+                     == Qt.CheckState.Checked)
 
 
 def _click_box(facet: FacetList, value: str) -> None:
     """Click the check box of `value`'s row through the X server, as a user does."""
-    row = next(i for i in range(facet.count()) if facet.item(i).toolTip() == value)
-    facet.scrollToItem(facet.item(row))
-    rect = facet.visualItemRect(facet.item(row))
+    index = facet.model().index(facet.rows.values.index(value), 0)
+    facet.scrollTo(index)
+    rect = facet.visualRect(index)
     where = facet.viewport().mapToGlobal(QPoint(rect.left() + 9, rect.center().y()))
     subprocess.run(["xdotool", "mousemove", str(where.x()), str(where.y()), "click", "1"],
                    check=True)
@@ -35,7 +38,7 @@ def _click_box(facet: FacetList, value: str) -> None:
 def test_clicked_checks_stay_what_the_boxes_show(live: MainWindow, qtbot: QtBot) -> None:
     parties = live.filters.facets["parties"]
     shown = live.proxy.rowCount()
-    value = parties.item(parties.count() - 1).toolTip()  # the smallest: the list re-sorts
+    value = parties.rows.values[-1]  # the smallest: the list re-sorts
     _click_box(parties, value)
     qtbot.waitUntil(lambda: live.proxy.filter.parties == frozenset({value}), timeout=5000)
     assert parties.checked() == _ticked(parties) == frozenset({value})

@@ -108,3 +108,21 @@ def test_keys_kept_safe_answer_as_the_checks_do(qapp: Any, monkeypatch: Any) -> 
     for text in texts:
         bounded.key(text)
         assert len(bounded._safe_keys) <= 5
+
+
+def test_keys_written_at_once_are_each_texts_key(qapp: Any) -> None:
+    """`keys` answers a list of texts as `key` answers each, whether the checker has kept
+    their keys yet or not, and for a font whose digits differ."""
+    pick = random.Random(12)
+    pieces = ["Synthetic article ", "Report ", "(", ")", "-", " ", "Te", "AV", "é", "  ("]
+    texts = ["".join(pick.choice(pieces) if pick.random() < 0.6
+                     else str(pick.randint(0, 10 ** pick.randint(1, 7)))
+                     for _ in range(pick.randint(0, 5))) for _ in range(400)]
+    for font in _fonts():
+        each = [DigitAdvances(font).key(text) for text in texts]
+        kept = DigitAdvances(font)
+        assert kept.keys(texts) == each  # nothing kept yet
+        assert kept.keys(texts) == each  # with the keys it kept
+    differ = DigitAdvances(QApplication.font())
+    differ._plain = False
+    assert differ.keys(texts) == texts

@@ -18,7 +18,7 @@ class _Measured(FacetList):
 
     def __init__(self, facet: str) -> None:
         super().__init__(facet)
-        self._sizes.fit = lambda texts: None  # type: ignore[method-assign]
+        self._sizes.fit = lambda *rows: None  # type: ignore[method-assign]
 
 
 def _side_by_side(qtbot: Any, width: int, height: int) -> tuple[QWidget, list[FacetList]]:
@@ -42,7 +42,7 @@ def _side_by_side(qtbot: Any, width: int, height: int) -> tuple[QWidget, list[Fa
 def _shown(facet: FacetList) -> tuple[QImage, list[Any], tuple[int, int], tuple[int, int]]:
     QApplication.processEvents()
     facet.viewport().repaint()
-    rects = [facet.visualItemRect(facet.item(i)) for i in range(facet.count())]
+    rects = [facet.visualRect(facet.model().index(i, 0)) for i in range(facet.count())]
     bars = facet.horizontalScrollBar(), facet.verticalScrollBar()
     return (facet.viewport().grab().toImage(), rects, (bars[0].minimum(), bars[0].maximum()),
             (bars[1].minimum(), bars[1].maximum()))
@@ -78,7 +78,8 @@ def test_a_label_of_two_lines_makes_the_list_measure_each_item(qtbot: Any) -> No
     assert facet.uniformItemSizes() is False
     facet.set_counts({"one": 3, "two": 2, "three": 1})
     assert facet.uniformItemSizes() is True
-    heights = {facet.visualItemRect(facet.item(i)).height() for i in range(facet.count())}
+    heights = {facet.visualRect(facet.model().index(i, 0)).height()
+               for i in range(facet.count())}
     assert len(heights) == 1
 
 
@@ -95,13 +96,14 @@ def test_fitting_the_size_is_linear_in_the_items(qtbot: Any) -> None:
     def work(copies: int) -> int:
         run = next(runs)
         # Letters for the numbers: labels that differ only in their digits share one measure.
-        texts = [f"run {_letters(run)} title {_letters(i)} {'w' * (i % 7)}  ({i % 50})"
-                 for i in range(100 * copies)]
-        for text in texts:
-            facet.addItem(text)
+        labels = [f"run {_letters(run)} title {_letters(i)} {'w' * (i % 7)}"
+                  for i in range(100 * copies)]
+        numbers = [i % 50 for i in range(100 * copies)]
+        texts = [f"{label}  ({number})" for label, number in zip(labels, numbers, strict=True)]
+        facet.rows.show(texts, texts, frozenset())
         counter = [0]
-        lines_run(lambda: facet._sizes.fit(texts), counter)
-        facet.clear()
+        lines_run(lambda: facet._sizes.fit(texts, labels, numbers), counter)
+        facet.rows.show([], [], frozenset())
         return counter[0]
 
     work(1)
@@ -258,3 +260,16 @@ def test_a_new_count_of_as_many_digits_is_not_measured_again(qtbot: Any) -> None
     facet.set_counts({"(untagged)": 523})  # fewer digits: another text, measured once
     facet.set_counts({"(untagged)": 777})
     assert len(measured) == 1
+
+
+def test_a_list_of_one_value_is_sized_by_it_without_reading_advances(qtbot: Any) -> None:
+    """A facet of one value (no tags, one review state) takes that row's size as the
+    delegate measures it; no label or count advance is read to compare rows."""
+    _window, lists = _side_by_side(qtbot, 200, 100)
+    ours, theirs = lists
+    for count in (5, 7558, 523, 1_000_000):
+        for facet in lists:
+            facet.set_counts({"(untagged) and a long label for its row": count})
+        assert ours.uniformItemSizes() is True
+        assert _shown(ours) == _shown(theirs)
+        assert not ours._sizes._exact and not ours._sizes._bounded

@@ -23,10 +23,12 @@ measure for all of them.
 
 from __future__ import annotations
 
-import shiboken6
+from math import inf
+from operator import add
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
 from viewer.ui.digit_advances import DigitAdvances, digit_advances
 from viewer.ui.font_advances import CharAdvances, char_advances
@@ -41,43 +43,46 @@ LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
 
 
 class UniformItemSize:
-    """Keeps a list's sample item (its last) at the size of its widest item."""
+    """Finds the size of a list's widest item, the size its sample item (its last) takes."""
 
-    def __init__(self, view: QListWidget) -> None:
+    def __init__(self, view: QListView) -> None:
         self.view = view
         self._advances: dict[str, float] = {}  # a label's or a count's advance
-        self._widths: dict[str, float] = {}  # an item text's advance, from its parts'
+        self._counted: dict[int, float] = {}  # a count's text's advance, by the count
         self._exact: dict[str, float] = {}  # a label's or count text's advance, by itself
         self._bounded: dict[str, tuple[float, float]] = {}  # one's bounds, not measured
         self._sizes: dict[str, QSize] = {}  # an item text's size, as the delegate measured it
         self._font = ""
-        self._sample: QListWidgetItem | None = None
 
     def forget(self) -> None:
         """Another font or style: every advance and size is measured anew."""
         self._advances.clear()
-        self._widths.clear()
+        self._counted.clear()
         self._exact.clear()
         self._bounded.clear()
         self._sizes.clear()
 
-    def fit(self, texts: list[str]) -> None:
-        """After the items took `texts` (one per row), before the view's next layout; the
-        list's model should be quiet while this runs (the view hears of the rows changed)."""
+    def fit(self, texts: list[str], labels: list[str], numbers: list[int]) -> QSize | None:
+        """The size every row takes, the widest's: row `i` shows `texts[i]`, the label
+        `labels[i]` and the count `numbers[i]` joined by COUNT_SEPARATOR, in the view's
+        model, whose last row's size hint must be unset; None when the view must measure
+        each row (a text of more than one line)."""
         view = self.view
-        sample = self._sample
-        if sample is not None and shiboken6.isValid(sample) and view.row(sample) >= 0:
-            sample.setSizeHint(QSize())  # the delegate measures it again
-        self._sample = None
         joined = "\0".join(texts)  # one scan for line breaks, not one per text and break
         if not texts or any(brk in joined for brk in LINE_BREAKS):
-            view.setUniformItemSizes(False)
-            return
-        candidates = self._widest(texts)
+            return None
+        font = view.font()
+        font_key = font.key()
+        if font_key != self._font or self._kept() > KEPT:
+            self.forget()
+            self._font = font_key
+        # one row is the widest (a facet of one value: no advance to read or compare)
+        candidates = ([0] if len(texts) == 1 else
+                      self._widest(texts, labels, numbers, font, font_key))
         sizes = self._sizes
         size = QSize()
         option: QStyleOptionViewItem | None = None
-        digits = digit_advances(view.font(), self._font)
+        digits = digit_advances(font, font_key)
         for row in candidates:
             # kept under the text with its digits written "0" where the font shapes them
             # alike (one advance, so one size): a new count ("(untagged)  (523)") was
@@ -91,81 +96,97 @@ class UniformItemSize:
                 found = view.itemDelegate().sizeHint(option, view.model().index(row, 0))
                 sizes[key] = found
             size = size.expandedTo(found)
-        self._sample = view.item(len(texts) - 1)
-        self._sample.setSizeHint(size)
-        view.setUniformItemSizes(True)
+        return size
 
-    def _widest(self, texts: list[str]) -> list[int]:
+    def _widest(self, texts: list[str], labels: list[str], numbers: list[int], font: QFont,
+                font_key: str) -> list[int]:
         """One row for each advance within NEAR pixels of the widest text's (texts of one
-        advance have one size). A label or count text not measured before (most of the
-        documents list's on a change to a value not shown before, its counts on a first
-        search) is first bounded by its characters' advances (`_bounds`); only those that
-        may come within NEAR pixels of the widest are measured. What a label or count text
-        was found to be, its advance or its bounds, is kept under the text itself
-        (`_exact`, `_bounded`): a new item text of parts seen before (a title listed before
-        with another count) is two look-ups. Which rows are measured and picked does not
-        depend on what is kept: a row left bounded comes within NEAR pixels of the widest
-        only if its most reaches the floor, and then it is measured."""
-        font = self.view.font()
-        font_key = font.key()
-        if font_key != self._font or self._kept() > KEPT:
-            self.forget()
-            self._font = font_key
-        whole, exact, bounded = self._widths, self._exact, self._bounded
+        advance have one size). A text's advance is its label's and its count text's,
+        kept under the label (`_exact`) and the count (`_counted`): most of a change's
+        texts join a label and a count seen before anew (a title listed before with
+        another count), and their rows are summed at once, without a Python step per row.
+        A label or count text not known before (most of the documents list's on a change
+        to a value not shown before, its counts on a first search) is read (`_read_parts`),
+        an ASCII one only bounded by its characters' advances (`_bounds`); only the rows
+        that may come within NEAR pixels of the widest are measured. Which rows are
+        measured and picked does not depend on what is kept: a row left bounded comes
+        within NEAR pixels of the widest only if its most reaches the floor, and then it
+        is measured."""
+        exact, counted = self._exact, self._counted
+        heads = [exact.get(label) for label in labels]
+        tails = [counted.get(number) for number in numbers]
+        if None in heads or None in tails:
+            found = self._guessed(texts, labels, numbers, heads, tails, font, font_key)
+        else:
+            found = list(map(add, heads, tails))
+        least = max(found) - NEAR
+        rows: dict[float, int] = {}
+        for row in [row for row, width in enumerate(found) if width >= least]:
+            rows.setdefault(found[row], row)  # each advance's first row
+        return list(rows.values())
+
+    def _guessed(self, texts: list[str], labels: list[str], numbers: list[int],
+                 heads: list[float | None], tails: list[float | None], font: QFont,
+                 font_key: str) -> list[float]:
+        """Each row's advance where labels or counts are new (`heads`, `tails`: each
+        row's label and count text advance, None where not known): the new parts are
+        read, and a row left bounded is measured if it may be among the widest."""
+        exact, bounded, counted = self._exact, self._bounded, self._counted
         kept, digits = char_advances(font, font_key), digit_advances(font, font_key)
-        found = [whole.get(text) for text in texts]  # most texts were shown before
+        new_counts = {number: f"{COUNT_SEPARATOR}{number})"
+                      for number, tail in zip(numbers, tails, strict=True) if tail is None}
+        self._read_parts([*(label for label, head in zip(labels, heads, strict=True)
+                            if head is None), *new_counts.values()], kept, digits)
+        for number, text in new_counts.items():
+            if text in exact:
+                counted[number] = exact[text]
+        heads = [exact.get(label) for label in labels]  # once more, the new parts read
+        tails = [counted.get(number) for number in numbers]
+        if None not in heads and None not in tails:
+            return list(map(add, heads, tails))
+        found: list[float | None] = list(map(_sum, heads, tails))
         guessed: list[tuple[int, float, float]] = []  # row, its least and most advance
-        for row, width in enumerate(found):
-            if width is not None:
-                continue
-            text = texts[row]
+        for row in [row for row, width in enumerate(found) if width is None]:
             lows, highs = 0.0, 0.0
-            for part in _parts(text):  # the label, then the count text (kept apart)
+            for part in (labels[row], f"{COUNT_SEPARATOR}{numbers[row]})"):
                 advance = exact.get(part)
                 if advance is None:
-                    bounds = bounded.get(part)
-                    if bounds is None:
-                        advance = self._read(part, kept, digits)
-                        bounds = bounded.get(part) if advance is None else None
-                    if bounds is not None:
-                        lows, highs = lows + bounds[0], highs + bounds[1]
-                        continue
-                    assert advance is not None
-                lows, highs = lows + advance, highs + advance
+                    least, most = bounded[part]
+                    lows, highs = lows + least, highs + most
+                else:
+                    lows, highs = lows + advance, highs + advance
             if lows == highs:
-                found[row] = whole[text] = lows
+                found[row] = lows
             else:
                 guessed.append((row, lows, highs))
         known = [width for width in found if width is not None]
         floor = max([*known, *(least for _row, least, _most in guessed)]) - NEAR
         for row, _least, most in guessed:
             if most >= floor:  # may be among the widest: measured as before
-                found[row] = whole[texts[row]] = self._measured(texts[row], kept, digits)
-        least = max(width for width in found if width is not None) - NEAR
-        rows: dict[float, int] = {}
-        for width, row in reversed([(width, row) for row, width in enumerate(found)
-                                    if width is not None and width >= least]):
-            rows[width] = row  # from the last: each advance's first row stays
-        return list(rows.values())
+                found[row] = self._measured(texts[row], kept, digits)
+        return [-inf if width is None else width for width in found]  # bounded: not widest
 
     def _kept(self) -> int:
-        return len(self._advances) + len(self._widths) + len(self._exact) + len(self._bounded)
+        return (len(self._advances) + len(self._exact) + len(self._bounded)
+                + len(self._counted))
 
-    def _read(self, part: str, kept: CharAdvances, digits: DigitAdvances) -> float | None:
-        """A label's or count text's advance, kept (`_exact`), or None when it is ASCII and
-        not measured before: then its bounds are kept (`_bounded`)."""
-        advances = self._advances
-        advance = advances.get(part)
-        if advance is None:
-            key = digits.key(part)  # its digits written "0", where the font allows
-            advance = advances.get(key) if key is not part else None
-            if advance is None and part.isascii():
-                self._bounded[part] = _bounds(part, kept)
-                return None
+    def _read_parts(self, parts: list[str], kept: CharAdvances, digits: DigitAdvances) -> None:
+        """Keep the advance of each part neither known nor bounded before (`_exact`), or,
+        for an ASCII part not measured before, its bounds (`_bounded`). The parts' digit
+        keys are written at once (`DigitAdvances.keys`)."""
+        advances, exact, bounded = self._advances, self._exact, self._bounded
+        new = list(dict.fromkeys(
+            part for part in parts if part not in exact and part not in bounded))
+        for part, key in zip(new, digits.keys(new), strict=True):
+            advance = advances.get(part)
             if advance is None:
-                advance = advances[key] = kept.metrics.horizontalAdvance(key)
-        self._exact[part] = advance
-        return advance
+                advance = advances.get(key) if key is not part else None
+                if advance is None and part.isascii():
+                    bounded[part] = _bounds(part, kept)
+                    continue
+                if advance is None:
+                    advance = advances[key] = kept.metrics.horizontalAdvance(key)
+            exact[part] = advance
 
     def _measured(self, text: str, kept: CharAdvances, digits: DigitAdvances) -> float:
         """`text`'s advance from its parts', each measured where not known before."""
@@ -202,6 +223,11 @@ def _bounds(label: str, kept: CharAdvances) -> tuple[float, float]:
         total = sum(map(chars.__getitem__, label))
     margin = GUESS_PX + GUESS_SHARE * total
     return total - margin, total + margin
+
+
+def _sum(head: float | None, tail: float | None) -> float | None:
+    """A row's advance from its label's and its count text's, None if either is unknown."""
+    return None if head is None or tail is None else head + tail
 
 
 def _parts(text: str) -> tuple[str, ...]:

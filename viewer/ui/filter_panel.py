@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -26,24 +25,23 @@ from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
 from viewer.ui.eliding_text import ElidingCheckBox, ElidingLabel
-from viewer.ui.facet_list_sizes import UniformItemSize
+from viewer.ui.facet_list_sizes import COUNT_SEPARATOR, UniformItemSize
+from viewer.ui.facet_model import FacetModel
 from viewer.ui.typing_pause import SHORTEST_MS, pause_ms, timed
 from viewer.ui.view_settle import lay_out_view
 
 FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "review": "Review", "modality": "Modality", "conflict": "Conflicts",
                 "documents": "Documents"}
-#: An item's value is its tooltip (one role set when a reordered list moves a value to
-#: another item, not two: 300 moved items' second role cost 0.3 ms of a filter change).
-_VALUE_ROLE = Qt.ItemDataRole.ToolTipRole
-
 
 NO_DATES = "—"  # a date box's text while the folder has no dated event (or is loading)
 MAX_VALUES = 300  # values listed per facet; a list widget of 50,000 items costs seconds
 
 
-class FacetList(QListWidget):
-    """A checklist of a facet's values, each with how many events it would show."""
+class FacetList(QListView):
+    """A checklist of a facet's values, each with how many events it would show. Its rows
+    live in a `FacetModel` (Python lists the view reads row by row), not in list widget
+    items: a filter change sets no item (`facet_model`)."""
 
     changed = Signal()
 
@@ -52,58 +50,34 @@ class FacetList(QListWidget):
         self.facet = facet
         self.setObjectName(f"facet-{facet}")
         self.labels: dict[str, str] = {}
-        self._listed: list[str] = []  # the values the items show, in order
-        self._texts: list[str] = []  # the text each item shows
-        # The items themselves, in order: `item(i)` made a new Python wrapper per call, some
-        # 300 calls on each filter change that reorders the documents (0.5 ms).
-        self._items: list[QListWidgetItem] = []
+        self.rows = FacetModel(self)
+        self.setModel(self.rows)
         self._sizes = UniformItemSize(self)  # the view measures one item, not each
-        self._checked: frozenset[str] | None = None  # the checked values, once read
-        self.itemChanged.connect(self._item_changed)
-
-    def _item_changed(self, _item: QListWidgetItem) -> None:
-        """A check the user (or a caller) set: the checked values are read again."""
-        self._checked = None
-        self.changed.emit()
+        #: The label and the count of each row shown, which its text joins.
+        self._parts: tuple[list[str], list[int]] = ([], [])
+        self.rows.toggled.connect(self.changed)
 
     def changeEvent(self, event: QEvent) -> None:
         """Another font or style sizes the items anew: the one item the view measures is
-        given the widest item's new size (its item signals quiet: no filter change)."""
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._texts:
-            blocked = self.blockSignals(True)
-            try:
-                self._sizes.forget()
-                self._sizes.fit(self._texts)
-            finally:
-                self.blockSignals(blocked)
+        given the widest item's new size."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.rows.texts:
+            self._sizes.forget()
+            self._fit()
+            self.scheduleDelayedItemsLayout()
         super().changeEvent(event)
 
     def checked(self) -> frozenset[str]:
-        """The checked values: the model finds the checked rows in one call (asking each of
-        300 items for its check was most of a documents list's part of a filter change),
-        kept until a check changes (an item's change, `check`, or counts that drop a
-        checked value; moving the values among the items keeps which are checked)."""
-        if self._checked is not None:
-            return self._checked
-        model = self.model()
-        if not self.count():
-            return frozenset()
-        found = model.match(model.index(0, 0), Qt.ItemDataRole.CheckStateRole,
-                            Qt.CheckState.Checked, -1, Qt.MatchFlag.MatchExactly)
-        self._checked = frozenset(self.item(index.row()).data(_VALUE_ROLE) for index in found)
-        return self._checked
+        """The checked values (each of them listed)."""
+        return self.rows.checked
+
+    def count(self) -> int:
+        """How many values are listed."""
+        return len(self.rows.values)
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
-        """Show every value with its count; keep the user's checks. The values listed and
-        their texts are kept on the Python side, so a filter change sets only the texts
-        that changed (asking a list of 300 items for each one's value and check, and setting
-        every text, was a few milliseconds of each filter change)."""
-        self.blockSignals(True)
-        if not len(self._listed) == len(self._texts) == len(self._items) == self.count():
-            self._items = [self.item(i) for i in range(self.count())]
-            self._listed = [item.data(_VALUE_ROLE) for item in self._items]
-            self._texts = [item.text() for item in self._items]
-        checked = self.checked()
+        """Show every value with its count; keep the user's checks of the values still
+        listed."""
+        checked = self.rows.checked
         numbers: list[int] | None = None  # each listed value's count, when read at once
         if isinstance(counts, FacetCounts):  # a Session's counts: listed by one array sort
             values, numbers, hidden = counts.counted_listing(MAX_VALUES, checked)
@@ -119,101 +93,36 @@ class FacetList(QListWidget):
         if tip != self.toolTip():
             self.setToolTip(tip)
         numbers = numbers or [counts.get(value, 0) for value in values]
-        if checked:  # a checked value the counts no longer list is no longer checked
-            listed = set(values)
-            kept = frozenset(value for value in checked if value in listed)
-        else:
-            kept = checked
-        new = self._item_texts(values, numbers)
-        if new == self._texts and values == self._listed:
-            # The values and texts the items show (the facet's own choice changed, which its
-            # counts leave out): nothing to set, measure or lay out (0.1-0.2 ms). The texts
-            # are compared, not the labels they were made from: a copy of the labels per
-            # change was a dict of every document's title (50,000 at a million events).
-            self._checked = kept
-            self.blockSignals(False)
-            return
-        # Each item's setter told the view on its own (three or four signals per item of a
-        # reordered 300-document list, on every filter change): the model is quiet while
-        # the items change, then the view hears of the changed rows once.
-        model = self.model()
-        model.blockSignals(True)
-        try:
-            changed = self._update_items(values, checked, new)
-            self._sizes.fit(self._texts)
-        finally:
-            model.blockSignals(False)
-        if changed is not None:
-            model.dataChanged.emit(model.index(changed[0], 0), model.index(changed[1], 0))
-        self._checked = kept
-        self.blockSignals(False)
-        lay_out_view(self)  # the new texts' layout joins the change's one paint
+        # a checked value the counts no longer list is no longer checked
+        kept = checked.intersection(values) if checked else checked
+        labels = self._labels_of(values)
+        texts = [f"{label}{COUNT_SEPARATOR}{number})"
+                 for label, number in zip(labels, numbers, strict=True)]
+        # The texts are compared, not the labels they were made from: a copy of the labels
+        # per change was a dict of every document's title (50,000 at a million events).
+        if self.rows.show(values, texts, kept):  # the view lays the rows out again
+            self._parts = labels, numbers
+            self._fit()
+            lay_out_view(self)  # the new layout joins the change's one paint
 
-    def _item_texts(self, values: list[str], numbers: list[int]) -> list[str]:
-        """Each value's item text: its label and its count (`numbers`)."""
+    def _fit(self) -> None:
+        """Give the sample row the widest row's size (`facet_list_sizes`), or let the view
+        measure each row."""
+        rows = self.rows
+        rows.sample = None  # the delegate measures the sample row's own text
+        rows.sample = size = self._sizes.fit(rows.texts, *self._parts)
+        self.setUniformItemSizes(size is not None)
+
+    def _labels_of(self, values: list[str]) -> list[str]:
+        """Each value's label, shown before its count."""
         label_of = self.labels.get
         if self.facet == "conflict":
-            labels = [label_of(value, flag_label(value)) for value in values]
-        else:
-            labels = [label_of(value, value) for value in values]
-        return [f"{label}  ({number})" for label, number in zip(labels, numbers, strict=True)]
-
-    def _update_items(self, values: list[str], checked: frozenset[str],
-                      new: list[str]) -> tuple[int, int] | None:
-        """Make the items show `values` with their texts (`new`); the first and last row
-        changed (None when none did). Rows added or taken away tell the view themselves.
-        The new texts are compared with the shown ones in a list comprehension, and only
-        the items that differ are fetched and set (a loop over every value did the same at
-        some 2 µs a value)."""
-        listed, texts, items = self._listed, self._texts, self._items
-        model = self.model()
-        if self.count() > len(values):
-            model.blockSignals(False)  # the view must hear of rows taken away
-            while self.count() > len(values):
-                self.takeItem(self.count() - 1)
-            model.blockSignals(True)
-            del listed[len(values):]
-            del texts[len(values):]
-            del items[len(values):]
-        count = self.count()
-        changed = [i for i, (value, old, text, shown) in enumerate(  # the rows kept
-            zip(values, listed, new, texts, strict=False)) if value != old or text != shown]
-        for i in changed:
-            value, text = values[i], new[i]
-            item = items[i]
-            if listed[i] != value:  # a reordered list: the item takes another value
-                if (listed[i] in checked) != (value in checked):  # the item shows its check
-                    item.setCheckState(Qt.CheckState.Checked if value in checked
-                                       else Qt.CheckState.Unchecked)
-                item.setToolTip(value)
-                listed[i] = value
-            if text != texts[i]:
-                item.setText(text)
-                texts[i] = text
-        for i in range(count, len(values)):  # the list grows: new items (others are reused)
-            value, text = values[i], new[i]
-            item = QListWidgetItem()
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if value in checked
-                               else Qt.CheckState.Unchecked)
-            item.setToolTip(value)
-            item.setText(text)
-            model.blockSignals(False)  # the view must hear of rows added
-            self.addItem(item)
-            model.blockSignals(True)
-            listed.append(value)
-            texts.append(text)
-            items.append(item)
-        return (changed[0], changed[-1]) if changed else None
+            return [label_of(value, flag_label(value)) for value in values]
+        return [label_of(value, value) for value in values]
 
     def check(self, values: frozenset[str]) -> None:
-        self.blockSignals(True)
-        self._checked = None  # read again when next asked
-        for i in range(self.count()):
-            item = self.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(_VALUE_ROLE) in values
-                               else Qt.CheckState.Unchecked)
-        self.blockSignals(False)
+        """Check the listed values among `values` (no `changed`: the caller applies them)."""
+        self.rows.check(values)
 
 
 class FilterPanel(QWidget):
