@@ -4,6 +4,7 @@ style's to draw."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -62,13 +63,19 @@ def _by_plain(plain: PlainText, option: QStyleOptionViewItem,
     return sheet.toImage(), drawn
 
 
-def test_plain_cells_draw_the_styles_pixels(qtbot: Any) -> None:
-    table = _table(qtbot)
-    pick = random.Random(2)
+def _in_each_style(table: QTableView) -> Iterator[tuple[QStyle, PlainText]]:
+    """The table in Fusion, then in Windows: each style with the text drawer of its plain
+    cells."""
     for name in ("Fusion", "Windows"):
         style = QStyleFactory.create(name)
         table.setStyle(style)
-        plain = PlainText(style, _option(table, None, 10, 10))
+        yield style, PlainText(style, _option(table, None, 10, 10))
+
+
+def test_plain_cells_draw_the_styles_pixels(qtbot: Any) -> None:
+    table = _table(qtbot)
+    pick = random.Random(2)
+    for style, plain in _in_each_style(table):
 
         for _ in range(250):
             words = pick.randint(0, 25)
@@ -88,7 +95,7 @@ def test_plain_cells_draw_the_styles_pixels(qtbot: Any) -> None:
                 option.state &= ~QStyle.StateFlag.State_Enabled
             ours, drawn = _by_plain(plain, option, (text, option.font.italic(), greyed))
             assert drawn  # without the style
-            assert ours == _by_style(style, table, option), (name, text, option.rect)
+            assert ours == _by_style(style, table, option), (style.name(), text, option.rect)
 
 
 def test_other_cells_are_left_to_the_style(qtbot: Any) -> None:
@@ -179,10 +186,7 @@ def test_ascii_texts_draw_the_styles_pixels_at_every_fit(qtbot: Any) -> None:
     italic, greyed or not."""
     table = _table(qtbot)
     pick = random.Random(5)
-    for name in ("Fusion", "Windows"):
-        style = QStyleFactory.create(name)
-        table.setStyle(style)
-        plain = PlainText(style, _option(table, None, 10, 10))
+    for style, plain in _in_each_style(table):
         for _ in range(120):
             text = " ".join(pick.choice(_ASCII) for _ in range(pick.randint(1, 6)))
             italic = pick.random() < 0.3
@@ -198,7 +202,7 @@ def test_ascii_texts_draw_the_styles_pixels_at_every_fit(qtbot: Any) -> None:
                 option.palette.setBrush(QPalette.ColorRole.Text, QColor("#8a8a8a"))
             ours, drawn = _by_plain(plain, option, (text, italic, greyed))
             assert drawn
-            assert ours == _by_style(style, table, option), (name, text, width)
+            assert ours == _by_style(style, table, option), (style.name(), text, width)
 
 
 def test_an_ascii_text_that_surely_fits_is_not_elided(qtbot: Any, monkeypatch: Any) -> None:
