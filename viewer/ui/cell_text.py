@@ -17,7 +17,8 @@ more, some 60% of a new cell's drawing. Most cells' texts are printable ASCII in
 that has all of those characters, whose line is the font's own (its height and ascent, the
 same for every such text): such a text is drawn by the painter at its baseline, which
 shapes it once, and elided only when its characters' advances (kept per font) do not prove
-it fits (`PlainText.draw_ascii`; dates, titles and most parties fit).
+it fits (`PlainText.draw_ascii`; dates, titles and most parties fit). `AsciiLook` is what one
+paint of the table draws such cells with, from their texts alone.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from viewer.ui.cell_overflow import WHOLE_ONLY  # what a text's cut must leave whole
+from viewer.ui.cell_overflow import WHOLE_ONLY, ascii_head, long_enough_to_cut
 from viewer.ui.facet_list_sizes import GUESS_PX, GUESS_SHARE
 from viewer.ui.font_advances import CharAdvances, char_advances
 
@@ -43,6 +44,8 @@ _PRINTABLE = "".join(map(chr, range(0x20, 0x7F)))  # the printable ASCII charact
 #: A font's line of printable ASCII text: its whole-pixel height, its ascent, the font's
 #: metrics and its characters' kept advances.
 _Line = tuple[int, float, QFontMetrics, CharAdvances]
+#: A cell's place in its view: x, y, width, height.
+Place = tuple[int, int, int, int]
 
 
 class PlainText:
@@ -199,3 +202,34 @@ def _upper_bound(text: str, kept: CharAdvances) -> float:
             chars[char] = kept.metrics.horizontalAdvance(char)
         total = sum(map(chars.__getitem__, text))
     return total + GUESS_PX + GUESS_SHARE * total
+
+
+class AsciiLook:
+    """What a one-pass paint's plain cells of printable ASCII text are drawn with: the view's
+    option, the text drawer, and the fonts by italic and text colours by greyed. Such a cell
+    is drawn from its `cell` answer alone: its option would hold only that answer's text,
+    font and colour over the view's (as the table's delegate fills one in), and making and
+    filling one was a dozen calls into Qt per new cell."""
+
+    __slots__ = ("fonts", "keys", "option", "pens", "plain")
+
+    def __init__(self, option: QStyleOptionViewItem, plain: PlainText,
+                 fonts: tuple[QFont, QFont], pens: tuple[QColor, QColor],
+                 keys: tuple[str, str]) -> None:
+        self.option, self.plain, self.fonts, self.pens = option, plain, fonts, pens
+        self.keys = keys  # the fonts' names among kept measures (`font_advances`)
+
+    def takes(self, found: tuple[str | None, bool, bool]) -> bool:
+        """Whether the cell of this `cell` answer is drawn by this look."""
+        text, italic = found[0], found[1]
+        return text is not None and self.plain.takes_ascii(text, italic, self.fonts[italic],
+                                                           self.keys[italic])
+
+    def draw(self, painter: QPainter, found: tuple[object, ...], place: Place) -> None:
+        """Draw a cell it takes at `place` (x, y, width, height) on `painter`: its text's
+        head when long (`cell_overflow.ascii_head`), as the style would."""
+        text, italic, greyed = found[0], bool(found[1]), bool(found[2])
+        assert isinstance(text, str)
+        if long_enough_to_cut(text, place[2]):
+            text = ascii_head(text, place[2], self.fonts[italic], self.keys[italic])
+        self.plain.draw_ascii(painter, text, italic, self.pens[greyed], place)

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.cell_overflow import ascii_head, cut_for_drawing, long_enough_to_cut
-from viewer.ui.cell_text import PlainText, colour_group
+from viewer.ui.cell_overflow import cut_for_drawing, long_enough_to_cut
+from viewer.ui.cell_text import AsciiLook, Place, PlainText, colour_group
 
 #: A cell's text (None: no text), whether its font is italic and whether it is greyed, or
 #: None for no cell; asked by the view's row and column.
@@ -57,11 +57,9 @@ KEPT_PIXELS = 2_000_000  # the kept cells' pictures, in pixels (about 8 MB): som
 SHEET_HEIGHT = 2048  # a sheet's most pixels high: a tall table's new cells take several
 _FOCUS_BITS = QStyle.StateFlag.State_HasFocus.value
 _ITALIC = "/italic"  # names a font's italic among kept measures: the font's key and this
-#: A cell's place in the view: x, y, width, height.
-_Place = tuple[int, int, int, int]
 #: A cell waiting for the paint's end: its picture's key, its place and its filled-in style
 #: option, or None for a plain cell of printable ASCII text, drawn from its key alone.
-_Waiting = tuple[tuple[object, ...], _Place, QStyleOptionViewItem | None]
+_Waiting = tuple[tuple[object, ...], Place, QStyleOptionViewItem | None]
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -84,8 +82,8 @@ class CellDelegate(QStyledItemDelegate):
         self._waiting: list[_Waiting] = []  # this paint's cells without a picture
         # The one-pass paint's look for its plain ASCII cells: the view's option, its text
         # drawer, and the fonts and text colours by italic and by greyed (`_ascii_look`).
-        self._ascii: _AsciiLook | None = None
-        self._kept_look: tuple[tuple[object, ...], _AsciiLook] | None = None  # the last one
+        self._ascii: AsciiLook | None = None
+        self._kept_look: tuple[tuple[object, ...], AsciiLook] | None = None  # the last one
 
     def painting(self, started: bool) -> None:
         """The view starts (True) or ends (False) a paint of its cells: the look every cell of
@@ -288,7 +286,7 @@ class CellDelegate(QStyledItemDelegate):
                               option.widget)
 
     def _ascii_look(self, option: QStyleOptionViewItem, state: int, features: int,
-                    frame: tuple[str, int, float, int | None]) -> _AsciiLook | None:
+                    frame: tuple[str, int, float, int | None]) -> AsciiLook | None:
         """The one-pass paint's look for its plain cells of printable ASCII text (None when
         its cells are not plain), from its option (of the paint's `frame`) at its first
         call. The last look is kept while the frame, state, features, style and greyed
@@ -309,7 +307,7 @@ class CellDelegate(QStyledItemDelegate):
         normal = QColor(option.palette.color(colour_group(state), QPalette.ColorRole.Text))
         font = QFont(option.font)  # a copy: the option's own goes with the option
         fonts = (font, self._italic_of(font, frame[0])[0])
-        look = self._ascii = _AsciiLook(QStyleOptionViewItem(option), plain, fonts,
+        look = self._ascii = AsciiLook(QStyleOptionViewItem(option), plain, fonts,
                                         (normal, muted), (frame[0], frame[0] + _ITALIC))
         self._kept_look = (key, look)
         return look
@@ -358,34 +356,3 @@ def _text_of(found: object) -> str | None:
     if isinstance(found, tuple) and found and isinstance(found[0], str):
         return found[0]
     return None
-
-
-class _AsciiLook:
-    """What a one-pass paint's plain cells of printable ASCII text are drawn with: the view's
-    option, the text drawer, and the fonts by italic and text colours by greyed. Such a cell
-    is drawn from its `cell` answer alone: its option would hold only that answer's text,
-    font and colour over the view's (`CellDelegate._fill`), and making and filling one was
-    a dozen calls into Qt per new cell."""
-
-    __slots__ = ("fonts", "keys", "option", "pens", "plain")
-
-    def __init__(self, option: QStyleOptionViewItem, plain: PlainText,
-                 fonts: tuple[QFont, QFont], pens: tuple[QColor, QColor],
-                 keys: tuple[str, str]) -> None:
-        self.option, self.plain, self.fonts, self.pens = option, plain, fonts, pens
-        self.keys = keys  # the fonts' names among kept measures (`font_advances`)
-
-    def takes(self, found: tuple[str | None, bool, bool]) -> bool:
-        """Whether the cell of this `cell` answer is drawn by this look."""
-        text, italic = found[0], found[1]
-        return text is not None and self.plain.takes_ascii(text, italic, self.fonts[italic],
-                                                           self.keys[italic])
-
-    def draw(self, painter: QPainter, found: tuple[object, ...], place: _Place) -> None:
-        """Draw a cell it takes at `place` (x, y, width, height) on `painter`: its text's
-        head when long (`cell_overflow.ascii_head`), as the style would."""
-        text, italic, greyed = found[0], bool(found[1]), bool(found[2])
-        assert isinstance(text, str)
-        if long_enough_to_cut(text, place[2]):
-            text = ascii_head(text, place[2], self.fonts[italic], self.keys[italic])
-        self.plain.draw_ascii(painter, text, italic, self.pens[greyed], place)
