@@ -35,8 +35,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 # An ASCII text's advance is at least its characters' advances summed, less the facet lists'
 # margin (`ascii_head`): one bound for both.
-from viewer.ui.facet_list_sizes import GUESS_PX, GUESS_SHARE
-from viewer.ui.font_advances import char_advances
+from viewer.ui.font_advances import GUESS_PX, GUESS_SHARE, char_advances
 
 SLACK = 8  # characters kept past the head measured to overflow
 #: A text is cut only when longer than this many times the head measured: the measure (some

@@ -28,7 +28,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from viewer.ui.cell_overflow import WHOLE_ONLY, ascii_head, long_enough_to_cut
-from viewer.ui.facet_list_sizes import GUESS_PX, GUESS_SHARE
 from viewer.ui.font_advances import CharAdvances, char_advances
 
 _Feature = QStyleOptionViewItem.ViewItemFeature
@@ -149,7 +148,7 @@ class PlainText:
         height, ascent, metrics, kept = line
         x, y, width, cell_height = place
         room = width - 2 * self._margin
-        if _upper_bound(text, kept) > room:
+        if kept.bounds(text)[1] > room:  # may not fit: elided as the style would
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         spare = cell_height - height
         top = y + (spare // 2 if spare >= 0 else -(-spare // 2))  # C's halving
@@ -189,19 +188,6 @@ def _line_of(font: QFont, option: QTextOption, key: str | None) -> _Line | None:
     line = layout.createLine()
     layout.endLayout()
     return int(line.height()), line.ascent(), metrics, char_advances(font, key)
-
-
-def _upper_bound(text: str, kept: CharAdvances) -> float:
-    """More than an ASCII text's advance: its characters' own advances summed, and the
-    margin that holds kerning and hinting (the facet lists bound their labels alike)."""
-    chars = kept.advances
-    try:
-        total = sum(map(chars.__getitem__, text))
-    except KeyError:
-        for char in set(text) - chars.keys():
-            chars[char] = kept.metrics.horizontalAdvance(char)
-        total = sum(map(chars.__getitem__, text))
-    return total + GUESS_PX + GUESS_SHARE * total
 
 
 class AsciiLook:

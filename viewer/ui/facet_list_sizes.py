@@ -36,9 +36,6 @@ from viewer.ui.font_advances import CharAdvances, char_advances
 COUNT_SEPARATOR = "  ("  # between an item's label and its count
 NEAR = 2.0  # pixels: advances this close to the widest are measured exactly
 KEPT = 20_000  # advances kept per list before the store is emptied
-#: An unmeasured label's advance is taken to be within this many pixels and this share of
-#: its characters' advances summed (`UniformItemSize._bounds`).
-GUESS_PX, GUESS_SHARE = 2.0, 0.1
 LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
 
 
@@ -107,7 +104,7 @@ class UniformItemSize:
         another count), and their rows are summed at once, without a Python step per row.
         A label or count text not known before (most of the documents list's on a change
         to a value not shown before, its counts on a first search) is read (`_read_parts`),
-        an ASCII one only bounded by its characters' advances (`_bounds`); only the rows
+        an ASCII one only bounded by its characters' advances (`CharAdvances.bounds`); only the rows
         that may come within NEAR pixels of the widest are measured. Which rows are
         measured and picked does not depend on what is kept: a row left bounded comes
         within NEAR pixels of the widest only if its most reaches the floor, and then it
@@ -133,7 +130,7 @@ class UniformItemSize:
         read, and a row left bounded is measured if it may be among the widest."""
         exact, bounded, counted = self._exact, self._bounded, self._counted
         kept, digits = char_advances(font, font_key), digit_advances(font, font_key)
-        new_counts = {number: f"{COUNT_SEPARATOR}{number})"
+        new_counts = {number: count_text(number)
                       for number, tail in zip(numbers, tails, strict=True) if tail is None}
         self._read_parts([*(label for label, head in zip(labels, heads, strict=True)
                             if head is None), *new_counts.values()], kept, digits)
@@ -148,7 +145,7 @@ class UniformItemSize:
         guessed: list[tuple[int, float, float]] = []  # row, its least and most advance
         for row in [row for row, width in enumerate(found) if width is None]:
             lows, highs = 0.0, 0.0
-            for part in (labels[row], f"{COUNT_SEPARATOR}{numbers[row]})"):
+            for part in (labels[row], count_text(numbers[row])):
                 advance = exact.get(part)
                 if advance is None:
                     least, most = bounded[part]
@@ -182,7 +179,7 @@ class UniformItemSize:
             if advance is None:
                 advance = advances.get(key) if key is not part else None
                 if advance is None and part.isascii():
-                    bounded[part] = _bounds(part, kept)
+                    bounded[part] = kept.bounds(part)
                     continue
                 if advance is None:
                     advance = advances[key] = kept.metrics.horizontalAdvance(key)
@@ -206,23 +203,13 @@ class UniformItemSize:
 
     @staticmethod
     def _bounds(label: str, font: QFont) -> tuple[float, float]:
-        """Less and more than `label`'s advance in `font` (`_bounds` below)."""
-        return _bounds(label, char_advances(font))
+        """Less and more than `label`'s advance in `font` (`CharAdvances.bounds`)."""
+        return char_advances(font).bounds(label)
 
 
-def _bounds(label: str, kept: CharAdvances) -> tuple[float, float]:
-    """Less and more than `label`'s advance in the font whose characters' own advances
-    `kept` holds (`font_advances`): kerning and hinting move an ASCII text's advance by
-    well under a pixel a character pair, far inside the margin (`GUESS_PX`, `GUESS_SHARE`)."""
-    chars, metrics = kept.advances, kept.metrics
-    try:
-        total = sum(map(chars.__getitem__, label))
-    except KeyError:
-        for char in set(label) - chars.keys():
-            chars[char] = metrics.horizontalAdvance(char)
-        total = sum(map(chars.__getitem__, label))
-    margin = GUESS_PX + GUESS_SHARE * total
-    return total - margin, total + margin
+def count_text(number: int) -> str:
+    """The part of an item's text after its label: its count, "  (12)"."""
+    return f"{COUNT_SEPARATOR}{number})"
 
 
 def _sum(head: float | None, tail: float | None) -> float | None:

@@ -25,7 +25,7 @@ from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
 from viewer.ui.eliding_text import ElidingCheckBox, ElidingLabel
-from viewer.ui.facet_list_sizes import COUNT_SEPARATOR, UniformItemSize
+from viewer.ui.facet_list_sizes import UniformItemSize, count_text
 from viewer.ui.facet_model import FacetModel
 from viewer.ui.typing_pause import SHORTEST_MS, pause_ms, timed
 from viewer.ui.view_settle import lay_out_view
@@ -96,7 +96,7 @@ class FacetList(QListView):
         # a checked value the counts no longer list is no longer checked
         kept = checked.intersection(values) if checked else checked
         labels = self._labels_of(values)
-        texts = [f"{label}{COUNT_SEPARATOR}{number})"
+        texts = [label + count_text(number)
                  for label, number in zip(labels, numbers, strict=True)]
         # The texts are compared, not the labels they were made from: a copy of the labels
         # per change was a dict of every document's title (50,000 at a million events).

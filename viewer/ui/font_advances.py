@@ -15,6 +15,9 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 T = TypeVar("T")
 MAX_FONTS = 8  # fonts whose characters' advances are kept (a table uses two: plain, italic)
+#: An unmeasured ASCII text's advance is taken to be within this many pixels and this share
+#: of its characters' advances summed (`CharAdvances.bounds`).
+GUESS_PX, GUESS_SHARE = 2.0, 0.1
 
 
 def kept_per_font(kept: dict[str, T], font: QFont, make: Callable[[QFont], T],
@@ -40,6 +43,21 @@ class CharAdvances:
     def __init__(self, font: QFont) -> None:
         self.metrics = QFontMetricsF(font)
         self.advances: dict[str, float] = {}
+
+    def bounds(self, text: str) -> tuple[float, float]:
+        """Less and more than an ASCII `text`'s advance in this font: its characters' own
+        advances summed, less and plus a margin; kerning and hinting move such a text's
+        advance by well under a pixel a character pair, far inside the margin (`GUESS_PX`,
+        `GUESS_SHARE`)."""
+        chars = self.advances
+        try:
+            total = sum(map(chars.__getitem__, text))
+        except KeyError:
+            for char in set(text) - chars.keys():
+                chars[char] = self.metrics.horizontalAdvance(char)
+            total = sum(map(chars.__getitem__, text))
+        margin = GUESS_PX + GUESS_SHARE * total
+        return total - margin, total + margin
 
 
 _CHARS: dict[str, CharAdvances] = {}
