@@ -52,6 +52,22 @@ def test_help_on_every_command(command: list[str], capsys: pytest.CaptureFixture
     assert "usage: timeline-viewer" in capsys.readouterr().out
 
 
+def test_a_command_imports_no_other_command() -> None:
+    """Only the command that runs is imported (each imports its own session, tagger or
+    store: all of them cost every command about a quarter of a second of CPU)."""
+    code = ("import sys\nfrom viewer.cli import main\ntry:\n    main(['timex', '--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('viewer.commands.'))))\n"
+            "print('viewer.core.session' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    loaded, session = done.stdout.splitlines()[-2:]
+    others = set(COMMANDS) - {"timex"}
+    assert "viewer.commands.timex" in loaded.split()
+    assert not {f"viewer.commands.{name}" for name in others} & set(loaded.split())
+    assert session == "False"
+
+
 def test_display_check() -> None:
     assert display_problem({}, "linux") == NO_DISPLAY
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None

@@ -28,7 +28,7 @@ def _top_parser() -> argparse.ArgumentParser:
         description="Find the dated events in a folder of news articles and lay them out on a "
         "timeline. With no command, opens the app on FOLDER (default: the bundled sample).",
         epilog="commands (each has --help):\n"
-        + "\n".join(f"  {name:<8} {mod.SUMMARY}" for name, mod in COMMANDS.items())
+        + "\n".join(f"  {name:<8} {command.summary}" for name, command in COMMANDS.items())
         + "\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
-            module = COMMANDS[args[0]]
+            module = COMMANDS[args[0]].load()
             parser = _Parser(
                 prog=f"timeline-viewer {args[0]}", description=module.DESCRIPTION
             )

@@ -8,7 +8,6 @@ from viewer.commands import existing_folder
 from viewer.core.dataset.manifest import is_dataset
 from viewer.core.session import Session
 
-SUMMARY = "list the documents of a folder with their dates, sentences and problems"
 DESCRIPTION = (
     "Print one line per document: path, publication date and where it came from, sentence "
     "count, boilerplate sentence count, problems. Skipped files follow, with the reason."

@@ -19,7 +19,6 @@ from viewer.core.session.filtering import ColumnIndex
 from viewer.core.store.periods import load_periods
 from viewer.display import headless_problem
 
-SUMMARY = "write the filtered timeline as csv, json, jsonl, md, html, ics, timelinejs, png…"
 DESCRIPTION = (
     "Export the events of FOLDER that a filter selects. Repeated options of one kind OR "
     "together (--party Russia --party Ukraine: either); different kinds AND together. The "

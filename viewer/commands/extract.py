@@ -21,7 +21,6 @@ from viewer.core.store.atomic_write import write_atomic_parts
 
 FORK_FROM = 5_000  # events: below, the text is written in this process alone
 HEAD_FORK_FROM = 200  # documents: from this many, their list is made beside the folder stage
-SUMMARY = "write every event of a folder as JSON, JSON Lines or CSV"
 DESCRIPTION = (
     "Extract the events of every article in FOLDER: date (and how it was found), modality "
     "(happened, planned, claimed, …), speaker, parties, people, topics, the source sentence "

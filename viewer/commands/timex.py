@@ -18,7 +18,6 @@ from viewer.core.model import Document
 from viewer.core.timex import Tagger, Timex
 from viewer.core.timex.timeml_signals import as_timeml
 
-SUMMARY = "find and normalise the time expressions in files (or JSON Lines on stdin)"
 DESCRIPTION = (
     "Print the time expressions of each FILE: offsets into the document text, the text, TimeML "
     "type and value, and the days it covers. Relative dates resolve against --dct, else the "

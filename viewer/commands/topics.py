@@ -14,7 +14,6 @@ from viewer.core.pipeline.folder_topics import suggest_cues
 from viewer.core.session import Session
 from viewer.core.store import topic_edits
 
-SUMMARY = "list a folder's topics (built-in, its own, discovered) and edit them"
 DESCRIPTION = (
     "List the topics that fit the folder: id, where it comes from (built-in, folder, "
     "discovered), how many events have it, colour, label and cues. The options edit the "
