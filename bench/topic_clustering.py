@@ -14,9 +14,10 @@ the annotation) every event taking its article's most frequent annotated topic.
 
 It also prints the CPU time the clustering took per MB of body text, beside the app's whole
 folder stage (`folder_stage`, where discovery runs), so a change of method is weighed by its
-cost too. Why this exists: the README's "Where the topic score is lost" concludes that topics
-made of counted cue words stay far from the reader's headings; this checks whether a model of
-what each sentence is about, from a well-kept library, does better before the app pays for it.
+cost too. Why this exists: "Where the topic score is lost" (docs/events-accuracy-history.md)
+concludes that topics made of counted cue words stay far from the reader's headings; this
+checks whether a model of what each sentence is about, from a well-kept library, does better
+before the app pays for it.
 """
 
 from __future__ import annotations
