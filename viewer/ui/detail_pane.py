@@ -38,6 +38,7 @@ from viewer.core.model import Document
 from viewer.core.session.happening_merge import LINKED
 from viewer.core.timex import Timex
 from viewer.core.words import plural
+from viewer.ui.article_window import ArticleWindow, window_around
 from viewer.ui.detail_reasons import explained
 from viewer.ui.detail_reporting import conflict_html, reporting_rows
 from viewer.ui.event_model import date_text
@@ -98,6 +99,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.text, 1)
         self.current_event: Event | None = None
         self.document_id: str | None = None
+        self.shown_part = ArticleWindow(0, 0)  # the part of the article shown
         self.highlight = (0, 0)
         self.search = ""
         self.show_empty()
@@ -204,7 +206,8 @@ class DetailPane(QWidget):
         if document is None:
             self.text.setPlainText(event.text)
             return
-        if self.document_id != document.relpath:
+        if self.document_id != document.relpath or not self.shown_part.shows(
+                event.char_start, event.char_end):
             self._fill(document, timexes, siblings, event)
         self._highlight(event)
 
@@ -268,12 +271,19 @@ class DetailPane(QWidget):
 
     def _fill(self, document: Document, timexes: Sequence[Timex], siblings: Sequence[Event],
               current: Event) -> None:
-        """Insert the article as plain text, then lay formats over it."""
+        """Insert the article (or, when it is very long, a window of it around the event:
+        `article_window`) as plain text, then lay formats over it, in one edit block: a
+        cursor outside one lays the whole paragraph out again at each move, which made an
+        article of one long paragraph take minutes."""
         self.document_id = document.relpath
+        self.shown_part = window = window_around(document.text, current.char_start,
+                                             current.char_end)
         doc = QTextDocument(self.text)
+        doc.setUndoRedoEnabled(False)  # shown, never edited: no history of the formats
         doc.setDefaultFont(self.text.font())
         cursor = QTextCursor(doc)
-        cursor.insertText(document.text)  # plain text: nothing in it is interpreted
+        cursor.beginEditBlock()
+        cursor.insertText(window.text(document.text))  # plain text: nothing is interpreted
         palette = self.palette()
         muted = QTextCharFormat()
         muted.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
@@ -281,7 +291,8 @@ class DetailPane(QWidget):
             if sentence.boilerplate:
                 self._format(cursor, sentence.start, sentence.end, muted)
         for sibling in siblings:
-            if sibling.id == current.id or sibling.boilerplate:
+            if (sibling.id == current.id or sibling.boilerplate
+                    or not window.overlaps(sibling.char_start, sibling.char_end)):
                 continue
             # Every other event of the article is a link; the pointer shows it, and the
             # text keeps its colour so the article stays readable.
@@ -291,6 +302,8 @@ class DetailPane(QWidget):
             fmt.setToolTip("Show this event")
             self._format(cursor, sibling.char_start, sibling.char_end, fmt)
         for timex in timexes:
+            if not window.overlaps(timex.start, timex.end):
+                continue
             fmt = QTextCharFormat()
             fmt.setFontUnderline(True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
@@ -299,12 +312,16 @@ class DetailPane(QWidget):
                     else str(timex.earliest or ""))
             fmt.setToolTip(f"{timex.type} {timex.value}" + (f" · {span}" if span else ""))
             self._format(cursor, timex.start, timex.end, fmt)
+        cursor.endEditBlock()
         self.text.setDocument(doc)
 
-    @staticmethod
-    def _format(cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    def _format(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+        """Lay `fmt` over a span of the article, where the window shows it."""
+        shown = self.shown_part.span(start, end)
+        if shown is None:
+            return
+        cursor.setPosition(shown[0])
+        cursor.setPosition(shown[1], QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
 
     def set_search(self, term: str) -> None:
@@ -332,16 +349,17 @@ class DetailPane(QWidget):
         return found
 
     def _highlight(self, event: Event) -> None:
+        start, end = self.shown_part.span(event.char_start, event.char_end) or (0, 0)
         selection = QTextBrowser.ExtraSelection()
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(event.char_start)
-        cursor.setPosition(event.char_end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         colour.setAlpha(90)
         selection.format.setBackground(colour)
         self.text.setExtraSelections([selection, *self._search_selections()])
-        self.highlight = (event.char_start, event.char_end)
+        self.highlight = (start, end)
         self._reveal()
         # A newly set article is laid out later: scroll again once it is, or it shows from its top.
         QTimer.singleShot(0, self._reveal)
