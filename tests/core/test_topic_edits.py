@@ -138,3 +138,28 @@ def test_suggested_cues_are_what_the_selection_shares() -> None:
     cues = suggest_cues([folder[0], folder[2], folder[4]], folder)
     assert "container cranes" in cues[:2]
     assert "gulls" not in cues and "ferry" not in cues
+
+
+def test_renaming_or_recolouring_a_discovered_topic_changes_only_its_look(
+        folder: Path) -> None:
+    """A rename used to write the topic's cues into the folder's file: it became one of the
+    folder's own topics, discovery ran without it, and other topics' counts moved."""
+    extraction = extract_folder(folder, use_cache=False)
+    found = [t for t in extraction.taxonomy.topics if t.origin == "discovered"]
+    assert found, "the steel folder discovers topics"
+    before = _topics(folder)
+    target = found[0]
+    topic_edits.rename(folder, extraction.taxonomy, target.id, "Renamed by hand")
+    topic_edits.recolour(folder, extract_folder(folder, use_cache=False).taxonomy, target.id,
+                         "#123456")
+    after = extract_folder(folder, use_cache=False)
+    assert _topics(folder) == before  # every event keeps its topics
+    assert [t.id for t in after.taxonomy.topics] == [t.id for t in extraction.taxonomy.topics]
+    renamed = after.taxonomy.get(target.id)
+    assert renamed is not None and renamed.origin == "discovered"
+    assert (renamed.label, renamed.color) == ("Renamed by hand", "#123456")
+    # Its cues changed later, it becomes the folder's own, in its new look.
+    topic_edits.edit_cues(folder, after.taxonomy, target.id, add=["steelworks"])
+    own = load_taxonomy(folder).get(target.id)
+    assert own is not None and own.origin == "folder" and own.label == "Renamed by hand"
+    assert "steelworks" in own.cues and set(target.cues) <= set(own.cues)

@@ -32,7 +32,7 @@ from viewer.core.dataset.manifest import (
     write_json,
 )
 from viewer.core.dataset.tables import write_table
-from viewer.core.events.topics import deleted_ids, load_taxonomy
+from viewer.core.events.topics import discovered_edits, load_taxonomy
 from viewer.core.pipeline.folder_topics import add_counts, counted_taxonomy, load_settings
 from viewer.core.pipeline.nearest_topics import add_near_counts, profiles
 from viewer.core.pipeline.people_reduce import finished_registry, merge_learned, people_table
@@ -199,7 +199,7 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     settings = load_settings(people_folder)
     taxonomy = counted_taxonomy(
         lambda fitted: discovery_tasks.discover_on(client, out_s, ids, fitted, settings),
-        base, counts, settings, deleted_ids(people_folder))
+        base, counts, settings, discovered_edits(people_folder))
     shared_taxonomy = client.scatter(taxonomy, broadcast=True)
     near = None
     if any(t.origin == "discovered" for t in taxonomy.topics):  # (as the local engine)

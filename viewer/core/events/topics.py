@@ -8,8 +8,10 @@ fits a folder at all (see `folder_topics`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,9 +286,38 @@ def load_taxonomy(folder: str | Path | None = None) -> Taxonomy:
     return build_for_folder("topics.toml", folder, lambda data: build(data, own - bundled))
 
 
-def deleted_ids(folder: str | Path | None) -> frozenset[str]:
-    """Topics the folder's own file deletes (also discovered ones, so they stay gone)."""
+@dataclass(frozen=True, slots=True)
+class DiscoveredEdits:
+    """What the folder's own file says of the topics the folder discovers: the ones deleted
+    (so they stay gone) and new labels and colours (`discovered = true`, without cues).
+
+    Why the look apart: a renamed discovered topic used to be written with its cues, as a
+    topic of the folder's own; discovery then ran without it and every other discovered
+    topic moved (a rename changed five other topics' counts). A new look leaves what the
+    folder discovers as it was."""
+
+    deleted: frozenset[str] = frozenset()
+    looks: tuple[tuple[str, str | None, str | None], ...] = ()  # id, label, colour
+
+    def apply(self, found: Iterable[Topic]) -> list[Topic]:
+        """The discovered topics without the deleted ones, each in its new look."""
+        looks = {topic_id: (label, color) for topic_id, label, color in self.looks}
+        kept = []
+        for topic in found:
+            if topic.id in self.deleted:
+                continue
+            label, color = looks.get(topic.id, (None, None))
+            kept.append(dataclasses.replace(topic, label=label or topic.label,
+                                            color=color or topic.color))
+        return kept
+
+
+def discovered_edits(folder: str | Path | None) -> DiscoveredEdits:
+    """The folder's file's edits of discovered topics (none without such a file)."""
     if override("topics.toml", folder) is None:
-        return frozenset()
+        return DiscoveredEdits()
     data = load_data("topics.toml", folder).get("topic", {})
-    return frozenset(k for k, v in data.items() if v.get("deleted"))
+    deleted = frozenset(k for k, v in data.items() if v.get("deleted"))
+    looks = tuple((k, v.get("label"), v.get("color")) for k, v in data.items()
+                  if v.get("discovered") and not v.get("cues") and not v.get("deleted"))
+    return DiscoveredEdits(deleted, looks)

@@ -25,7 +25,7 @@ from viewer.core.events.gazetteer_build import load_gazetteer
 from viewer.core.events.modality import load_rules as modality_rules
 from viewer.core.events.people import PeopleRegistry, PersonMention
 from viewer.core.events.speaker_rules import load_rules as speaker_rules
-from viewer.core.events.topics import Taxonomy, combine, deleted_ids, load_taxonomy
+from viewer.core.events.topics import Taxonomy, combine, discovered_edits, load_taxonomy
 from viewer.core.ingest.date_evidence import date_by_folder
 from viewer.core.ingest.folder_reader import MAX_BYTES, list_folder, read_document
 from viewer.core.ingest.safe_read import read_bounded, relative_name
@@ -325,7 +325,7 @@ def folder_stage(folder: str, stamp: str, extractions: list[DocumentEvents]) -> 
     documents = tuple(x.document for x in extractions)
     base = load_taxonomy(folder)
     settings = load_settings(folder)
-    taxonomy = folder_taxonomy(documents, base, settings, deleted_ids(folder), events)
+    taxonomy = folder_taxonomy(documents, base, settings, discovered_edits(folder), events)
     events = with_topics(events, base, taxonomy, documents)
     if any(t.origin == "discovered" for t in taxonomy.topics):
         events = nearest_topics(events, taxonomy.ids(), settings.stopwords)

@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.events.document_events import Event
-from viewer.core.events.topics import Taxonomy, Topic, anchor_taxonomy, combine, make_topic
+from viewer.core.events.topics import (
+    DiscoveredEdits,
+    Taxonomy,
+    Topic,
+    anchor_taxonomy,
+    combine,
+    make_topic,
+)
 from viewer.core.model import Document
 from viewer.core.pipeline.discovery_passes import (
     GroupCounts,
@@ -239,21 +246,25 @@ def _named(ranked: list[list[Phrase]], taxonomy: Taxonomy, settings: Settings) -
     return topics
 
 
+NO_EDITS = DiscoveredEdits()  # a folder whose own file edits no discovered topic
+
+
 def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
                     settings: Settings | None = None,
-                    deleted: frozenset[str] = frozenset(),
+                    edits: DiscoveredEdits = NO_EDITS,
                     events: Sequence[Event] | None = None) -> Taxonomy:
     """The topics that fit the folder, with discovered ones added when they are needed
-    (except those the folder's topics.toml deleted). Given the folder's events, which already
-    carry the taxonomy's topics, fit and coverage are read from them instead of the text."""
+    (except those the folder's topics.toml deleted, and in the looks it gave them). Given
+    the folder's events, which already carry the taxonomy's topics, fit and coverage are
+    read from them instead of the text."""
     settings = settings or _bundled_settings()
     if events is not None:
         return counted_taxonomy(documents, taxonomy, fit_counts(taxonomy, events), settings,
-                                deleted)
+                                edits)
     units = body_units(documents)
     fitted = fitting(taxonomy, units, settings)
     covered = sum(1 for unit in units if fitted.classify(unit.text))
-    return _with_discovered(documents, fitted, settings, deleted, len(units), covered)
+    return _with_discovered(documents, fitted, settings, edits, len(units), covered)
 
 
 Discoverer = Callable[[Taxonomy], list[Topic]]  # the folder's own topics, given the fitting ones
@@ -261,24 +272,24 @@ Discoverer = Callable[[Taxonomy], list[Topic]]  # the folder's own topics, given
 
 def counted_taxonomy(documents: Sequence[Document] | Discoverer, taxonomy: Taxonomy,
                      counts: FitCounts, settings: Settings,
-                     deleted: frozenset[str] = frozenset()) -> Taxonomy:
+                     edits: DiscoveredEdits = NO_EDITS) -> Taxonomy:
     """`folder_taxonomy` from the body events' counts. Topics are discovered (from the
     documents, or by the given discoverer, e.g. a map/reduce over partitions) only when the
     fitting ones cover too little."""
     fitted = fitting_by_hits(taxonomy, counts.hits, counts.size, settings)
     kept = set(fitted.ids())
     covered = sum(n for topics, n in counts.topic_sets.items() if kept.intersection(topics))
-    return _with_discovered(documents, fitted, settings, deleted, counts.size, covered)
+    return _with_discovered(documents, fitted, settings, edits, counts.size, covered)
 
 
 def _with_discovered(documents: Sequence[Document] | Discoverer, fitted: Taxonomy,
-                     settings: Settings, deleted: frozenset[str], size: int, covered: int
+                     settings: Settings, edits: DiscoveredEdits, size: int, covered: int
                      ) -> Taxonomy:
     if not size or covered / size >= settings.coverage:
         return fitted
     found = (documents(fitted) if callable(documents)
              else discover(body_units(documents), fitted, settings))
-    return combine([*fitted.topics, *(t for t in found if t.id not in deleted)])
+    return combine([*fitted.topics, *edits.apply(found)])
 
 
 def suggest_cues(selected: Sequence[str], folder: Sequence[str],

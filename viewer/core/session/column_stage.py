@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.events.people import PeopleRegistry
-from viewer.core.events.topics import Taxonomy, deleted_ids, load_taxonomy
+from viewer.core.events.topics import Taxonomy, discovered_edits, load_taxonomy
 from viewer.core.model import Document
 from viewer.core.pipeline.array_links import (
     Spread,
@@ -103,7 +103,7 @@ def fitted_taxonomy(folder: str | Path, summaries: Sequence[DocumentSummary],
     settings = load_settings(folder)
     return counted_taxonomy(
         lambda fitted: discover(body_units(documents()), fitted, settings), base,
-        add_counts(s.fit for s in summaries), settings, deleted_ids(folder))
+        add_counts(s.fit for s in summaries), settings, discovered_edits(folder))
 
 
 def warm(folder: str | Path) -> None:

@@ -2,10 +2,13 @@
 
 Every edit is written to the folder's own `.timeline-viewer/topics.toml`, which extends the
 bundled taxonomy (`resources/topics.toml`), so the bundled file is never touched and the folder
-keeps its topics wherever it goes. A bundled or discovered topic that is edited gets an entry
-of its own there; a deleted one is kept as `deleted = true` (so it is not discovered again) and
-a removed bundled cue as `remove_cues`. Each function returns the file's previous text (None
-when it did not exist), which `restore` puts back: that is the undo.
+keeps its topics wherever it goes. A bundled topic that is edited gets an entry of its own
+there, and so does a discovered one whose cues change (it becomes the folder's own); a
+discovered topic renamed or recoloured gets only its look (`discovered = true`, no cues), so
+what the folder discovers stays as it was. A deleted topic is kept as `deleted = true` (so it
+is not discovered again) and a removed bundled cue as `remove_cues`. Each function returns
+the file's previous text (None when it did not exist), which `restore` puts back: that is
+the undo.
 """
 
 from __future__ import annotations
@@ -85,14 +88,25 @@ def restore(folder: str | Path, previous: str | None) -> None:
 
 
 def _entry(data: dict[str, Any], topic: Topic | None, topic_id: str) -> dict[str, Any]:
-    """The folder's own entry for a topic, created from the topic as it is now if needed."""
+    """The folder's own entry for a topic, created from the topic as it is now if needed: a
+    discovered topic's cues are written into it (it becomes the folder's own)."""
     topics: dict[str, dict[str, Any]] = data.setdefault("topic", {})
-    entry = topics.get(topic_id)
-    if entry is None:
-        entry = topics[topic_id] = {}
-        if topic is not None and topic.origin == "discovered":
-            entry.update({"label": topic.label, "color": topic.color, "cues": list(topic.cues)})
+    entry = topics.setdefault(topic_id, {})
+    if topic is not None and topic.origin == "discovered" and "cues" not in entry:
+        entry.update({"label": topic.label, "color": topic.color, "cues": list(topic.cues)})
+        entry.pop("discovered", None)
     entry.pop("deleted", None)
+    return entry
+
+
+def _look(data: dict[str, Any], topic: Topic, topic_id: str) -> dict[str, Any]:
+    """The entry a new label or colour goes in: for a topic the folder discovers, its look
+    alone (see the module's docstring); for any other, its own entry."""
+    if topic.origin != "discovered" or "cues" in data.get("topic", {}).get(topic_id, {}):
+        return _entry(data, topic, topic_id)
+    entry: dict[str, Any] = data.setdefault("topic", {}).setdefault(topic_id, {})
+    entry.pop("deleted", None)
+    entry["discovered"] = True
     return entry
 
 
@@ -125,7 +139,7 @@ def create(folder: str | Path, taxonomy: Taxonomy, topic_id: str, label: str, co
 def rename(folder: str | Path, taxonomy: Taxonomy, topic_id: str, label: str) -> str | None:
     topic = _known(taxonomy, topic_id)
     data, previous = _read(folder)
-    _entry(data, topic, topic_id)["label"] = label
+    _look(data, topic, topic_id)["label"] = label
     _write(folder, data)
     return previous
 
@@ -135,7 +149,7 @@ def recolour(folder: str | Path, taxonomy: Taxonomy, topic_id: str, color: str) 
         raise TopicError(f"colour {color!r}: use #rrggbb")
     topic = _known(taxonomy, topic_id)
     data, previous = _read(folder)
-    _entry(data, topic, topic_id)["color"] = color
+    _look(data, topic, topic_id)["color"] = color
     _write(folder, data)
     return previous
 
