@@ -37,10 +37,10 @@ from viewer.core.events.document_events import Event
 from viewer.core.model import Document
 from viewer.core.session.happening_merge import LINKED
 from viewer.core.timex import Timex
-from viewer.core.words import plural
 from viewer.ui.article_window import ArticleWindow, window_around
+from viewer.ui.detail_header import HeaderArea
 from viewer.ui.detail_reasons import explained
-from viewer.ui.detail_reporting import conflict_html, reporting_rows
+from viewer.ui.detail_reporting import conflict_html, other_sources, reporting_rows
 from viewer.ui.event_model import date_text
 
 EMPTY_HEADER = "<i>Select an event on the timeline or in the table.</i>"
@@ -68,6 +68,10 @@ class DetailPane(QWidget):
         self.header.setOpenExternalLinks(False)
         self.header.linkActivated.connect(self._link)
         self.header.linkHovered.connect(self._hovered)
+        # In a scroll area, as tall as its text up to half the pane: left to the layout, a
+        # long header was squeezed and lost its last lines with no sign.
+        self.header_area = HeaderArea(self.header)
+        self.header_area.setObjectName("detail-header-area")
         self.titles: dict[str, str] = {}  # document path → title, set by the window
         self.published: Mapping[str, str] = {}  # document path → publication date, likewise
         self.topic_labels: dict[str, str] = {}  # topic id → label, from the folder's taxonomy
@@ -93,7 +97,7 @@ class DetailPane(QWidget):
         self.note.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.header)
+        layout.addWidget(self.header_area)
         layout.addLayout(self.buttons)
         layout.addWidget(self.note)
         layout.addWidget(self.text, 1)
@@ -136,9 +140,19 @@ class DetailPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.header_area.fit(self._header_width(), self.height())
         if self._buttons:
             width = self.width()
             self._arrange(3 if self._needed(3) <= width else 2 if self._needed(2) <= width else 1)
+
+    def _set_header(self, *versions: str) -> None:
+        """Show the header, in the first of `versions` that fits the pane."""
+        self.header_area.show_html(versions, self._header_width(), self.height())
+
+    def _header_width(self) -> int:
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        return self.width() - (margins.left() + margins.right() if margins else 0)
 
     def preferred_width(self) -> int:
         """The width the pane asks of a window with room: its buttons in two columns."""
@@ -173,7 +187,7 @@ class DetailPane(QWidget):
             self.note.setPlainText("")
             self.note.blockSignals(False)
         self.note.setEnabled(False)
-        self.header.setText(EMPTY_HEADER)
+        self._set_header(EMPTY_HEADER)
         if not self.text.document().isEmpty():
             self.text.clear()
         self.document_id = None
@@ -202,7 +216,11 @@ class DetailPane(QWidget):
         anchor = next((t.anchor for t in timexes if t.text == event.timex
                        and t.start < event.char_end + 400 and t.end > event.char_start - 400),
                       None)
-        self.header.setText(self._header_html(event, document, cluster, anchor))
+        wide = self._header_html(event, document, cluster, anchor)
+        if event.conflict:  # a disagreement as a row per source, should a column each not fit
+            self._set_header(wide, self._header_html(event, document, cluster, anchor, True))
+        else:
+            self._set_header(wide)
         if document is None:
             self.text.setPlainText(event.text)
             return
@@ -211,8 +229,8 @@ class DetailPane(QWidget):
             self._fill(document, timexes, siblings, event)
         self._highlight(event)
 
-    def _header_html(self, event: Event, document: Document | None,
-                     cluster: Sequence[Event], anchor: str | None = None) -> str:
+    def _header_html(self, event: Event, document: Document | None, cluster: Sequence[Event],
+                     anchor: str | None = None, by_source: bool = False) -> str:
         against = {"dct": ", resolved against the publication date",
                    "narrative": ", resolved against the date the story was telling",
                    "absolute": ", a full date"}.get(anchor or "", "")
@@ -243,7 +261,7 @@ class DetailPane(QWidget):
             f"<b>Review:</b> {escape(event.review)}",
             *reporting_rows(event, mark),
         ]
-        disputed = conflict_html(event, cluster, self.titles, self.published)
+        disputed = conflict_html(event, cluster, self.titles, self.published, by_source)
         if disputed:
             rows.append(disputed)
         if event.not_event:
@@ -256,15 +274,9 @@ class DetailPane(QWidget):
             rows.append(f"<b>Source:</b> {escape(document.title)} · {escape(date)} "
                         f"({escape(document.date_source.value)}) · "
                         f"<span style='color:gray'>{escape(document.relpath)}</span>")
-        others = [e for e in cluster if e.id != event.id]
-        self._link_files = {f"event:{e.id}": e.document for e in others[:6]}
-        if others:
-            links = "<br>".join(
-                f"&nbsp;&nbsp;<a href='event:{escape(e.id)}'>"
-                f"{escape(self.titles.get(e.document) or e.document)}</a>: "
-                f"{escape(e.text[:110])}" for e in others[:6])
-            sources = plural(len({e.document for e in others}), "other source")
-            rows.append(f"<b>Also reported by {sources}:</b>{by_hand('linked')}<br>{links}")
+        sources, self._link_files = other_sources(event, cluster, self.titles, by_hand("linked"))
+        if sources:
+            rows.append(sources)
         elif LINKED in event.corrected:
             rows.append(f"<b>Also reported by:</b> –{by_hand('taken out of its happening')}")
         return "<br>".join(rows)

@@ -248,12 +248,14 @@ class ExportController(QObject):
             visible = w.timeline.visible_range() if visible_only else None
             render_picture(events, fmt, target, title, mode=w.timeline.mode,
                            taxonomy=w.timeline.taxonomy, visible=visible,
-                           periods=tuple(w.timeline.periods), tags=w.timeline.tag_colours)
+                           periods=tuple(w.timeline.periods), tags=w.timeline.tag_colours,
+                           titles=w.titles())
             return None
         if fmt == "html":  # its picture is drawn here, on the UI thread, by the same painter
             job = dataclasses.replace(job, timeline_svg=picture_svg(
                 events, title, mode=w.timeline.mode, taxonomy=w.timeline.taxonomy,
-                tags=w.timeline.tag_colours, periods=tuple(w.timeline.periods)))
+                tags=w.timeline.tag_colours, periods=tuple(w.timeline.periods),
+                titles=w.titles()))
         return self._write_task(target, fmt, lambda: job)
 
     def _write_task(self, target: Path, fmt: str, job_of: Callable[[], ExportJob]) -> Task:

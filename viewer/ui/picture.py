@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
@@ -30,6 +30,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy
+from viewer.core.scene.lane_names import lane_namer
 from viewer.core.scene.layout import Scene, TimeScale, extent, fit_scale
 from viewer.core.store.atomic_write import create_temporary
 from viewer.core.store.periods import Period
@@ -42,14 +43,8 @@ LABEL_PAD = 12.0  # after the last label, so its final letter does not touch the
 
 
 def _scene(events: Sequence[Event], rows: Sequence[int], mode: str, scale: TimeScale,
-           sx: float, width: float, colours: TimelineColours) -> Scene:
+           sx: float, width: float, lane_label: Callable[[str], str]) -> Scene:
     metrics = QFontMetricsF(QGuiApplication.font())
-    taxonomy = colours.taxonomy
-
-    def lane_label(key: str) -> str:
-        topic = taxonomy.get(key) if mode == "topic" else None
-        return topic.label if topic is not None else key
-
     return Scene(events, rows, mode, scale, measure=metrics.horizontalAdvance,
                  label_of=short_label, window=(sx - width, sx + 2 * width),
                  lane_label=lane_label)
@@ -67,10 +62,13 @@ def last_label_end(scene: Scene) -> float:
 def picture_painter(events: Sequence[Event], width: int, mode: str = "party",
                     taxonomy: Taxonomy | None = None, tags: Mapping[str, str] | None = None,
                     visible: tuple[dt.date, dt.date] | None = None,
-                    periods: tuple[Period, ...] = ()) -> TimelinePainter:
+                    periods: tuple[Period, ...] = (),
+                    titles: Mapping[str, str] | None = None) -> TimelinePainter:
     """The window's painter, set up for a picture `width` pixels wide: fitted to the events
-    and ending at the last label, or showing the days of `visible`."""
+    and ending at the last label, or showing the days of `visible`. Lanes are named as the
+    window names them (`titles`: each article's title, for document lanes)."""
     colours = TimelineColours.of(QGuiApplication.palette(), taxonomy, tags)
+    names = lane_namer(mode, colours.taxonomy, titles)
     rows = list(range(len(events)))
     content = max(200.0, width - HEADER_WIDTH)
     span = extent(events, rows)
@@ -78,21 +76,21 @@ def picture_painter(events: Sequence[Event], width: int, mode: str = "party",
         first, last = visible
         scale = fit_scale(first.toordinal(), last.toordinal(), content, margin=0, right=0)
         sx = scale.x(first.toordinal())
-        scene = _scene(events, rows, mode, scale, sx, content, colours)
+        scene = _scene(events, rows, mode, scale, sx, content, names)
     elif span is not None:
         right = min(260.0, content / 3)
         scale = fit_scale(span[0], span[1], content, right=right)
         sx = float(int(scale.x(span[0]) - 30))
-        scene = _scene(events, rows, mode, scale, sx, content, colours)
+        scene = _scene(events, rows, mode, scale, sx, content, names)
         # Fit again with just the room the last labels take, so the picture ends there.
         needed = last_label_end(scene) - scale.x(span[1] + 1) + LABEL_PAD
         right = min(max(LABEL_PAD, needed), content / 2)
         scale = fit_scale(span[0], span[1], content, right=right)
         sx = float(int(scale.x(span[0]) - 30))
-        scene = _scene(events, rows, mode, scale, sx, content, colours)
+        scene = _scene(events, rows, mode, scale, sx, content, names)
     else:
         scale, sx = TimelineView().scale, 0.0
-        scene = _scene(events, rows, mode, scale, sx, content, colours)
+        scene = _scene(events, rows, mode, scale, sx, content, names)
     view = TimelineView(events, rows, scale, (sx, 0.0), mode, periods=periods)
     painter = TimelinePainter(scene, view, colours)
     painter.refresh_legend()
@@ -133,9 +131,10 @@ def _svg_generator(width: int, height: int, title: str) -> QSvgGenerator:
 
 def picture_svg(events: Sequence[Event], title: str, width: int = 1200, mode: str = "party",
                 taxonomy: Taxonomy | None = None, tags: Mapping[str, str] | None = None,
-                periods: tuple[Period, ...] = ()) -> str:
+                periods: tuple[Period, ...] = (),
+                titles: Mapping[str, str] | None = None) -> str:
     """The timeline as SVG text, for the HTML report: the same drawing as an SVG export."""
-    timeline = picture_painter(events, width, mode, taxonomy, tags, None, periods)
+    timeline = picture_painter(events, width, mode, taxonomy, tags, None, periods, titles)
     height = _height(timeline)
     data = QByteArray()
     buffer = QBuffer(data)
@@ -155,9 +154,10 @@ def render_picture(events: Sequence[Event], fmt: str, path: str | Path, title: s
                    taxonomy: Taxonomy | None = None,
                    visible: tuple[dt.date, dt.date] | None = None,
                    periods: tuple[Period, ...] = (),
-                   tags: Mapping[str, str] | None = None) -> None:
+                   tags: Mapping[str, str] | None = None,
+                   titles: Mapping[str, str] | None = None) -> None:
     """Write the timeline of `events` as PNG, SVG or PDF to `path`, atomically."""
-    timeline = picture_painter(events, width, mode, taxonomy, tags, visible, periods)
+    timeline = picture_painter(events, width, mode, taxonomy, tags, visible, periods, titles)
     height = _height(timeline)
     path = Path(path)
     fd, tmp_path = create_temporary(path, f".part.{fmt}")

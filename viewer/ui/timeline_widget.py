@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.scene.kept_scenes import KeptScenes
+from viewer.core.scene.lane_names import lane_namer
 from viewer.core.scene.layout import (
     ROW_HEIGHT,
     Item,
@@ -174,12 +175,7 @@ class TimelineWidget(QAbstractScrollArea):
 
     def lane_label(self, key: str) -> str:
         """What a person reads for a lane: a topic's label, an article's title."""
-        if self.mode == "topic":
-            topic = self.taxonomy.get(key)
-            return topic.label if topic is not None else key
-        if self.mode == "document":
-            return self.doc_titles.get(key) or key
-        return key
+        return lane_namer(self.mode, self.taxonomy, self.doc_titles)(key)
 
     label_of = short_label  # a `TextLabel`: the label room reads the sentence alone
 
