@@ -1,0 +1,48 @@
+"""Period names never print over the lanes' labels, even when the lanes are taller than the
+view: the names keep a band of the background along its bottom edge, and the lanes scroll
+above it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QApplication
+
+from viewer.core.store.periods import Period
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
+from viewer.ui.main_window import MainWindow
+from viewer.ui.period_names import NAME_HEIGHT
+
+
+def test_period_names_keep_a_band_of_their_own_when_the_lanes_overflow(
+        window: MainWindow) -> None:
+    window.resize(900, 600)
+    QApplication.processEvents()
+    timeline = window.timeline
+    timeline.periods = (Period("Geneva round", dt.date(2026, 2, 16), dt.date(2026, 2, 19)),)
+    scene = timeline.scene
+    assert scene is not None
+    viewport = timeline.viewport()
+    visible = viewport.height() - AXIS_HEIGHT
+    assert scene.height > visible, "the lanes are taller than the view"
+    bar = timeline.verticalScrollBar()
+    # The last lane scrolls clear above the names' row.
+    assert bar.maximum() >= scene.height + NAME_HEIGHT - visible - 1
+    for value in (0, bar.maximum() // 2):
+        bar.setValue(value)
+        image = viewport.grab().toImage()
+        base = timeline.painter.colours.base.rgb()
+        bottom = viewport.height() - 4  # inside the names' row, below any name's baseline
+        start = int(HEADER_WIDTH) + 4
+        # Left of the period's shading and its name, the row is the background: no label,
+        # mark or lane line of a lane scrolled under it shows through.
+        shade = HEADER_WIDTH + timeline.scale.x(dt.date(2026, 2, 16).toordinal()) \
+            - timeline.horizontalScrollBar().value()
+        stop = int(min(shade, viewport.width()) - 4)
+        assert stop - start > 100
+        for y in (bottom, bottom - int(NAME_HEIGHT) + 6):
+            colours = {image.pixel(x, y) & 0xFFFFFF for x in range(start, stop)}
+            assert colours == {base & 0xFFFFFF}, f"lanes show under the names' row at y={y}"
+    bar.setValue(bar.maximum())
+    last = scene.lanes[-1]
+    assert last.y + last.height - bar.value() + NAME_HEIGHT <= visible + 1
