@@ -144,10 +144,14 @@ class TimelinePainter:
         self.labels.width_of = text_widths(painter.font())
         self.labels.chars = char_advances(painter.font())
         batch = self._batch(painter, items, fast, (x0, x1, sy, visible_h))
+        # Labels' chips under the marks, their text over them: a label that runs over
+        # crowded dots never hides one.
+        self.labels.paint_grounds(painter, batch.chips, base)
+        self.labels.place_current_label(painter, items, base, x1)
         paint_batch(painter, batch, text, self.badge_text, self.selected_pen)
         self.labels.chips = batch.chips
         self.labels.paint_chips(painter, text, base, self.badge_text)
-        self.labels.paint_current_label(painter, items, text, base, x1)
+        self.labels.paint_current_label(painter, text)
         painter.restore()
         if overlay is not None:
             overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
