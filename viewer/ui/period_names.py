@@ -14,6 +14,7 @@ from viewer.core.scene.layout import TimeScale
 from viewer.core.store.periods import Period
 
 NAME_HEIGHT = 18.0
+NAME_GAP = 2.0  # between the last lane and the first row of names
 
 Shown = list[tuple[float, float, Period]]  # each name's left, width and period
 
@@ -50,9 +51,10 @@ def name_layout(periods: Sequence[tuple[float, Period]], right: float, font: QFo
 
 
 def names_height(periods: Sequence[tuple[float, Period]], right: float, font: QFont) -> float:
-    """The height the names' rows take (none without a name that shows)."""
+    """The height the names' rows take under the last lane, the gap above them included
+    (none without a name that shows)."""
     rows = name_layout(periods, right, font)[1]
-    return NAME_HEIGHT * (max(rows, default=-1) + 1)
+    return NAME_GAP + NAME_HEIGHT * (max(rows) + 1) if rows else 0.0
 
 
 def paint_period_names(painter: QPainter, periods: Sequence[tuple[float, Period]],
@@ -67,10 +69,11 @@ def paint_period_names(painter: QPainter, periods: Sequence[tuple[float, Period]
     needed = NAME_HEIGHT * (max(rows, default=-1) + 1)
     if not shown:
         return
-    top = lanes_bottom + 2
+    top = lanes_bottom + NAME_GAP
     if top + needed > bottom:
         top = bottom - needed
-        painter.fillRect(QRectF(band[0], top - 2, band[1] - band[0], needed + 2), base)
+        painter.fillRect(QRectF(band[0], top - NAME_GAP, band[1] - band[0], needed + NAME_GAP),
+                         base)
     italic = _italic(font)
     painter.setFont(italic)
     metrics = QFontMetricsF(italic)

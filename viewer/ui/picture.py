@@ -108,7 +108,7 @@ def _height(painter: TimelinePainter, width: int) -> int:
     names = (names_height(named_at(view.periods, view.scale, HEADER_WIDTH, view.scroll[0]),
                           width, QGuiApplication.font())
              if painter.scene is not None else 0.0)
-    return int(TITLE_HEIGHT + AXIS_HEIGHT + scene_height + max(20.0, names + 4))
+    return int(TITLE_HEIGHT + AXIS_HEIGHT + scene_height + max(20.0, names))
 
 
 def _paint(timeline: TimelinePainter, painter: QPainter, width: int, height: int,
