@@ -116,9 +116,10 @@ class LabelPainter:
         the dots they run over are drawn on them, never hidden (the text comes after the
         marks, `paint_chips`)."""
         metrics = QFontMetricsF(painter.font())
+        chip = _faint(base)
         for point, label, _badge, under in chips:
             if under:
-                painter.fillRect(_chip(point, metrics.horizontalAdvance(label)), _faint(base))
+                painter.fillRect(_chip(point, metrics.horizontalAdvance(label)), chip)
 
     def paint_chips(self, painter: QPainter, text: QColor, base: QColor,
                     badge_text: QColor) -> None:
@@ -189,6 +190,7 @@ class LabelPainter:
         self.current_label_boxes.append(chip)  # content coordinates, for tests and hit checks
         self._current_labels.append((chip, label))
 
+
 def _chip(point: QPointF, width: float) -> QRectF:
     """The chip under a label drawn at `point` (its baseline's start), `width` wide."""
     return QRectF(point.x() - 2, point.y() - 12, width + 4, 16)
@@ -202,6 +204,7 @@ def _faint(base: QColor) -> QColor:
 
 
 def _bold(font: QFont) -> QFont:
+    """The selected label's font: the labels' own, bold."""
     bold = QFont(font)
     bold.setBold(True)
     return bold
