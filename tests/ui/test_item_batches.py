@@ -106,7 +106,7 @@ def test_an_svg_picture_holds_every_item(window: MainWindow) -> None:
     assert not counts - texts, counts - texts  # every badge's count is written
     batch = painter.batch
     drawn = [t.text() for _at, t in batch.labels + batch.badge_labels]
-    drawn += [label for _at, label, _badge in batch.chips]
+    drawn += [label for _at, label, _badge, _under in batch.chips]
     written = {html.unescape(text) for text in texts}
     assert drawn and set(drawn) <= written, set(drawn) - written
 

@@ -100,7 +100,9 @@ class ItemBatch:
     tags: dict[int, tuple[QColor, list[QRectF]]] = field(default_factory=dict)
     labels: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
     badge_labels: list[tuple[QPointF, QStaticText]] = field(default_factory=list)
-    chips: list[tuple[QPointF, str, bool]] = field(default_factory=list)
+    # labels on a chip: where, the text, a badge's?, and whether the chip goes under the
+    # marks (a label that won room over crowded dots: they show through it)
+    chips: list[tuple[QPointF, str, bool, bool]] = field(default_factory=list)
 
 
 class BatchBuilder:
@@ -297,7 +299,7 @@ class BatchBuilder:
             x, label = fitted
             at = QPointF(x, y + 4)
             if over or x < x1 + 4:
-                batch.chips.append((at, label, kind == "badge"))  # drawn on a chip
+                batch.chips.append((at, label, kind == "badge", bool(over)))  # on a chip
             else:
                 target = batch.labels if kind != "badge" else batch.badge_labels
                 target.append((QPointF(x, y + 4 - ascent), self.text(label)))

@@ -33,9 +33,10 @@ class LabelPainter:
         self.metrics = QFontMetricsF(QFont())  # the plain label font's, set per paint
         self.width_of = text_widths(QFont())  # its kept widths, set per paint
         self.chars = char_advances(QFont())  # its characters' advances, set per paint
-        self.chips: list[tuple[QPointF, str, bool]] = []  # label position, text, badge's?
+        self.chips: list[tuple[QPointF, str, bool, bool]] = []  # `ItemBatch.chips`
         self.current_label_box: QRectF | None = None  # where the selected label was drawn
         self.current_label_boxes: list[QRectF] = []  # one per lane the selected event is in
+        self._current_labels: list[tuple[QRectF, str]] = []  # those boxes and their texts
 
     def fit_scene_label(self, scene: Scene, item: Item) -> tuple[float, str] | None:
         """`fit_label` of the scene's label for `item`. Where the visible part cuts a mark's
@@ -109,68 +110,101 @@ class LabelPainter:
                 return None
         return x, label
 
+    def paint_grounds(self, painter: QPainter, chips: list[tuple[QPointF, str, bool, bool]],
+                      base: QColor) -> None:
+        """Before the marks: the chips of labels that won room over crowded dots, so that
+        the dots they run over are drawn on them, never hidden (the text comes after the
+        marks, `paint_chips`)."""
+        metrics = QFontMetricsF(painter.font())
+        chip = _faint(base)
+        for point, label, _badge, under in chips:
+            if under:
+                painter.fillRect(_chip(point, metrics.horizontalAdvance(label)), chip)
+
     def paint_chips(self, painter: QPainter, text: QColor, base: QColor,
                     badge_text: QColor) -> None:
-        """Labels that won room over crowded marks: after every mark, on a chip that lets
-        the marks they cover show through."""
+        """After the marks: the labels on chips, and the chips that go over their own mark
+        (a label over its bar where the bar runs past the right edge)."""
         if not self.chips:
             return
         metrics = QFontMetricsF(painter.font())
-        chip = QColor(base)
-        chip.setAlpha(170)
-        for point, label, badge in self.chips:
-            width = metrics.horizontalAdvance(label)
-            painter.fillRect(QRectF(point.x() - 2, point.y() - 12, width + 4, 16), chip)
+        chip = _faint(base)
+        for point, label, badge, under in self.chips:
+            if not under:
+                painter.fillRect(_chip(point, metrics.horizontalAdvance(label)), chip)
             painter.setPen(text if not badge else badge_text)
             painter.drawText(point, label)
 
-    def paint_current_label(self, painter: QPainter, items: list[Item], text: QColor,
-                             base: QColor, right: float) -> None:
-        """The current event's label comes first: in full (up to the visible edge), bold, on
-        a chip of the background over whatever it would overlap, in every lane the event is
-        in (it wins the label contest in each, so none shows it as a bare mark)."""
+    def place_current_label(self, painter: QPainter, items: list[Item], base: QColor,
+                            right: float) -> None:
+        """Before the marks: where the current event's label goes, bold, in every lane the
+        event is in (it wins the label contest in each), and its chip of the background, so
+        that the marks it runs over are drawn on it (`paint_current_label` writes it)."""
         self.current_label_box = None
         self.current_label_boxes = []
+        self._current_labels = []
         current = self.owner.view.current
         if self.owner.scene is None or current is None:
             return
-        font = painter.font()
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
+        metrics = QFontMetricsF(_bold(painter.font()))
         for item in items:
             if item.kind != "badge" and current in item.events:
-                self._paint_current_in(painter, item, text, base, right)
+                self._place_current_in(metrics, item, right)
+        for chip, _label in self._current_labels:
+            painter.fillRect(chip, base)
         if self.current_label_boxes:
             self.current_label_box = self.current_label_boxes[0]
+
+    def paint_current_label(self, painter: QPainter, text: QColor) -> None:
+        """After the marks: the current event's bold labels placed by `place_current_label`."""
+        if not self._current_labels:
+            return
+        font = painter.font()
+        painter.setFont(_bold(font))
+        painter.setPen(text)
+        for chip, label in self._current_labels:
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         painter.setFont(font)
 
-    def _paint_current_in(self, painter: QPainter, item: Item, text: QColor, base: QColor,
-                          right: float) -> None:
-        """The bold label of the current event after one of its marks (the painter's font is
-        already the bold one)."""
+    def _place_current_in(self, metrics: QFontMetricsF, item: Item, right: float) -> None:
+        """The bold label of the current event after one of its marks, in the room the
+        layout gave it (it wins where labels crowd, and stops before a bar, a badge or a
+        labelled mark: drawn further, it hid them); none where that room is too small."""
         scene, view = self.owner.scene, self.owner.view
         assert scene is not None and view.current is not None
-        current = view.current
-        metrics = QFontMetricsF(painter.font())
         left = self.visible[0]
         y = scene.item_y(item) + ROW_HEIGHT / 2
         # After the mark, clear of the bar's drag handles, so its ends stay visible to drag;
         # when the bar runs past the right edge, on the line below it instead of over it.
         x = max(item.x1 + HANDLE_ROOM, left + 2)
-        # The room the layout gave it (it wins where labels crowd), so the bold text never
-        # half-covers the next label; the visible edge cuts it too.
-        end = item.label_x1 if item.label_x1 - item.x1 >= LABEL_MIN else x + 60
+        end = item.label_x1
         if x > right - 60:
             x, y = max(item.x0, left) + 5, y + ROW_HEIGHT - 2
             end = right
         room = max(0.0, min(MAX_LABEL, right - x - 6, end - x))
-        label = metrics.elidedText(view.label_of(view.events[current]),
+        label = metrics.elidedText(view.label_of(view.events[view.current]),
                                    Qt.TextElideMode.ElideRight, room)
         if room < LABEL_MIN or label in ("", "…"):
             return
         chip = QRectF(x - 2, y - 8, metrics.horizontalAdvance(label) + 4, 16)
         self.current_label_boxes.append(chip)  # content coordinates, for tests and hit checks
-        painter.fillRect(chip, base)
-        painter.setPen(text)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        self._current_labels.append((chip, label))
+
+
+def _chip(point: QPointF, width: float) -> QRectF:
+    """The chip under a label drawn at `point` (its baseline's start), `width` wide."""
+    return QRectF(point.x() - 2, point.y() - 12, width + 4, 16)
+
+
+def _faint(base: QColor) -> QColor:
+    """A chip's colour: the background, letting what lies under it show through."""
+    chip = QColor(base)
+    chip.setAlpha(170)
+    return chip
+
+
+def _bold(font: QFont) -> QFont:
+    """The selected label's font: the labels' own, bold."""
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold

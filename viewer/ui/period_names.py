@@ -1,5 +1,7 @@
-"""Period names on the timeline: one row per overlap so no two overprint, placed under the
-last lane when there is room there (the window and pictures share this)."""
+"""Period names on the timeline: one row per overlap so no two overprint, under the last lane.
+When the lanes are taller than the view, the names keep a band of their own along its bottom
+edge, on the background, and the lanes scroll that much further so none stays under it: a
+name printed over the lanes hid their labels and read as one of them."""
 
 from __future__ import annotations
 
@@ -8,9 +10,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
+from viewer.core.scene.layout import TimeScale
 from viewer.core.store.periods import Period
 
 NAME_HEIGHT = 18.0
+NAME_GAP = 2.0  # between the last lane and the first row of names
+
+Shown = list[tuple[float, float, Period]]  # each name's left, width and period
 
 
 def name_rows(spans: Sequence[tuple[float, float]], gap: float = 4.0) -> list[int]:
@@ -26,20 +32,51 @@ def name_rows(spans: Sequence[tuple[float, float]], gap: float = 4.0) -> list[in
     return rows
 
 
-def paint_period_names(painter: QPainter, periods: Sequence[tuple[float, Period]],
-                       right: float, lanes_bottom: float, bottom: float, base: QColor) -> None:
-    """Name each period from its left edge (x, period); below the lanes if they leave room,
-    else along the bottom edge on a chip of the background so the name stays legible."""
-    font = painter.font()
-    italic = QFont(font)
-    italic.setItalic(True)
-    painter.setFont(italic)
-    metrics = QFontMetricsF(italic)
+def named_at(periods: Sequence[Period], scale: TimeScale, left: float, sx: float
+             ) -> list[tuple[float, Period]]:
+    """The periods that reach the visible part (from `left`, scrolled to `sx`), each with
+    where its name starts: its left edge, or the visible part's when it begins before."""
+    return [(max(left, left + scale.x(p.start.toordinal()) - sx), p)
+            for p in periods if left + scale.x(p.end.toordinal() + 1) - sx > left]
+
+
+def name_layout(periods: Sequence[tuple[float, Period]], right: float, font: QFont
+                ) -> tuple[Shown, list[int]]:
+    """The names that show (from their left edge x, before `right`) and the row of each,
+    in the italic of `font` they are drawn in."""
+    metrics = QFontMetricsF(_italic(font))
     shown = [(a, min(metrics.horizontalAdvance(period.name) + 8, right - a), period)
              for a, period in sorted(periods, key=lambda pair: pair[0]) if a < right - 12]
-    rows = name_rows([(a, width) for a, width, _p in shown])
+    return shown, name_rows([(a, width) for a, width, _p in shown])
+
+
+def names_height(periods: Sequence[tuple[float, Period]], right: float, font: QFont) -> float:
+    """The height the names' rows take under the last lane, the gap above them included
+    (none without a name that shows)."""
+    rows = name_layout(periods, right, font)[1]
+    return NAME_GAP + NAME_HEIGHT * (max(rows) + 1) if rows else 0.0
+
+
+def paint_period_names(painter: QPainter, periods: Sequence[tuple[float, Period]],
+                       band: tuple[float, float], lanes_bottom: float, bottom: float,
+                       base: QColor) -> None:
+    """Name each period from its left edge (x, period) within `band` (the lanes' left and
+    right): under the last lane if it leaves room, else on a band of the background along
+    the bottom edge, over whatever lanes reach there (the scroll range leaves room to
+    scroll them above it)."""
+    font = painter.font()
+    shown, rows = name_layout(periods, band[1], font)
     needed = NAME_HEIGHT * (max(rows, default=-1) + 1)
-    top = lanes_bottom + 2 if lanes_bottom + 2 + needed <= bottom else bottom - needed
+    if not shown:
+        return
+    top = lanes_bottom + NAME_GAP
+    if top + needed > bottom:
+        top = bottom - needed
+        painter.fillRect(QRectF(band[0], top - NAME_GAP, band[1] - band[0], needed + NAME_GAP),
+                         base)
+    italic = _italic(font)
+    painter.setFont(italic)
+    metrics = QFontMetricsF(italic)
     chip = QColor(base)
     chip.setAlpha(225)
     for (a, width, period), row in zip(shown, rows, strict=True):
@@ -50,3 +87,9 @@ def paint_period_names(painter: QPainter, periods: Sequence[tuple[float, Period]
         painter.drawText(box.adjusted(3, 0, 0, 0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
     painter.setFont(font)
+
+
+def _italic(font: QFont) -> QFont:
+    italic = QFont(font)
+    italic.setItalic(True)
+    return italic

@@ -35,6 +35,7 @@ from viewer.core.scene.layout import Scene, TimeScale, extent, fit_scale
 from viewer.core.store.atomic_write import create_temporary
 from viewer.core.store.periods import Period
 from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
+from viewer.ui.period_names import named_at, names_height
 from viewer.ui.timeline_paint import TimelinePainter
 from viewer.ui.timeline_view import TimelineColours, TimelineView, short_label
 
@@ -97,9 +98,15 @@ def picture_painter(events: Sequence[Event], width: int, mode: str = "party",
     return painter
 
 
-def _height(painter: TimelinePainter) -> int:
+def _height(painter: TimelinePainter, width: int) -> int:
+    """The picture's height: the title, the axis, the lanes, and the period names' rows
+    under the last lane (at least a margin): a picture never needs their band."""
     scene_height = painter.scene.height if painter.scene is not None else 100.0
-    return int(TITLE_HEIGHT + AXIS_HEIGHT + scene_height + 20)
+    view = painter.view
+    names = (names_height(named_at(view.periods, view.scale, HEADER_WIDTH, view.scroll[0]),
+                          width, QGuiApplication.font())
+             if painter.scene is not None else 0.0)
+    return int(TITLE_HEIGHT + AXIS_HEIGHT + scene_height + max(20.0, names))
 
 
 def _paint(timeline: TimelinePainter, painter: QPainter, width: int, height: int,
@@ -135,7 +142,7 @@ def picture_svg(events: Sequence[Event], title: str, width: int = 1200, mode: st
                 titles: Mapping[str, str] | None = None) -> str:
     """The timeline as SVG text, for the HTML report: the same drawing as an SVG export."""
     timeline = picture_painter(events, width, mode, taxonomy, tags, None, periods, titles)
-    height = _height(timeline)
+    height = _height(timeline, width)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -158,7 +165,7 @@ def render_picture(events: Sequence[Event], fmt: str, path: str | Path, title: s
                    titles: Mapping[str, str] | None = None) -> None:
     """Write the timeline of `events` as PNG, SVG or PDF to `path`, atomically."""
     timeline = picture_painter(events, width, mode, taxonomy, tags, visible, periods, titles)
-    height = _height(timeline)
+    height = _height(timeline, width)
     path = Path(path)
     fd, tmp_path = create_temporary(path, f".part.{fmt}")
     os.close(fd)

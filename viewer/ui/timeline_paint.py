@@ -41,7 +41,7 @@ from viewer.ui.legend_paint import Key, paint_legend
 from viewer.ui.mark_styles import mark_style
 from viewer.ui.modality_marks import paint_lags
 from viewer.ui.palette import over, party_colour
-from viewer.ui.period_names import paint_period_names
+from viewer.ui.period_names import named_at, paint_period_names
 from viewer.ui.publication_marks import strip_path
 from viewer.ui.text_widths import text_widths
 from viewer.ui.timeline_view import TimelineColours, TimelineView
@@ -144,10 +144,14 @@ class TimelinePainter:
         self.labels.width_of = text_widths(painter.font())
         self.labels.chars = char_advances(painter.font())
         batch = self._batch(painter, items, fast, (x0, x1, sy, visible_h))
+        # Labels' chips under the marks, their text over them: a label that runs over
+        # crowded dots never hides one.
+        self.labels.paint_grounds(painter, batch.chips, base)
+        self.labels.place_current_label(painter, items, base, x1)
         paint_batch(painter, batch, text, self.badge_text, self.selected_pen)
         self.labels.chips = batch.chips
         self.labels.paint_chips(painter, text, base, self.badge_text)
-        self.labels.paint_current_label(painter, items, text, base, x1)
+        self.labels.paint_current_label(painter, text)
         painter.restore()
         if overlay is not None:
             overlay(painter, rect.left() + HEADER_WIDTH, rect.top() + AXIS_HEIGHT, sx, sy)
@@ -292,13 +296,12 @@ class TimelinePainter:
         if not self.view.periods or self.scene is None:
             return
         left = rect.left() + HEADER_WIDTH
-        scale = self.view.scale
-        shown = [(max(left, left + scale.x(p.start.toordinal()) - sx), p)
-                 for p in self.view.periods if left + scale.x(p.end.toordinal() + 1) - sx > left]
         lanes = self.scene.lanes
         lanes_bottom = rect.top() + AXIS_HEIGHT - sy + (lanes[-1].y + lanes[-1].height
                                                         if lanes else 0.0)
-        paint_period_names(painter, shown, rect.right(), lanes_bottom, rect.bottom(), base)
+        paint_period_names(painter, named_at(self.view.periods, self.view.scale, left, sx),
+                           (left, rect.right()),
+                           lanes_bottom, rect.bottom(), base)
 
     def colour_of(self, event: Event) -> QColor:
         values = event.parties if self.view.mode == "topic" else event.topics

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from viewer.core.scene.layout import ROW_HEIGHT
-from viewer.ui.lane_headers import AXIS_HEIGHT
+from viewer.ui.lane_headers import AXIS_HEIGHT, HEADER_WIDTH
+from viewer.ui.period_names import named_at, names_height
 from viewer.ui.table_scroll_bar import SteadyScrollBar
 
 if TYPE_CHECKING:
@@ -66,9 +67,21 @@ def set_scroll_ranges(widget: TimelineWidget) -> None:
     h.setPageStep(int(widget.content_width()))
     h.setSingleStep(40)
     h.setRange(math.floor(lo), int(max(lo, hi - widget.content_width())))
+    set_vertical_range(widget)
+
+
+def set_vertical_range(widget: TimelineWidget) -> None:
+    """Down, the lanes' height below the axis and the period names' rows under them: where
+    the lanes are taller than the view, the names keep a band along its bottom edge, and
+    the last lane scrolls above it."""
     v = widget.verticalScrollBar()
     height = widget.scene.height if widget.scene else 0.0
-    visible = widget.viewport().height() - AXIS_HEIGHT
+    viewport = widget.viewport()
+    if widget.periods and widget.scene is not None:
+        named = named_at(widget.periods, widget.scale, HEADER_WIDTH,
+                         widget.horizontalScrollBar().value())
+        height += names_height(named, viewport.width(), widget.font())
+    visible = viewport.height() - AXIS_HEIGHT
     v.setPageStep(max(1, int(visible)))
     v.setSingleStep(int(ROW_HEIGHT))
     v.setRange(0, int(max(0.0, height - visible)))

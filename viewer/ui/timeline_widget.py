@@ -55,6 +55,7 @@ from viewer.ui.timeline_scrolling import (
     scroll_bounds,
     set_scroll,
     set_scroll_ranges,
+    set_vertical_range,
 )
 from viewer.ui.timeline_tips import FitHint, item_tooltip
 from viewer.ui.timeline_view import NO_EVENTS, TimelineColours, TimelineView, short_label
@@ -87,7 +88,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.current: int | None = None
         self.doc_dates: Sequence[tuple[dt.date, str]] = ()
         self.doc_titles: dict[str, str] = {}  # relpath → title, for document lanes
-        self.periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
+        self._periods: tuple[Period, ...] = ()  # the folder's named spans, shaded
         self._fitted = False
         self._painted = False
         self.show_lag = False  # View ▸ Reporting Lag: a line from each report to its happening
@@ -138,6 +139,16 @@ class TimelineWidget(QAbstractScrollArea):
         built from them is stale."""
         self.edits += 1
         self.viewport().update()
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The folder's named spans, shaded and named under the lanes."""
+        return self._periods
+
+    @periods.setter
+    def periods(self, periods: tuple[Period, ...]) -> None:
+        self._periods = periods
+        set_vertical_range(self)  # their names' rows take room under the lanes
 
     @property
     def tag_colours(self) -> dict[str, str]:
@@ -262,6 +273,8 @@ class TimelineWidget(QAbstractScrollArea):
             if not self.scene.covers(start, start + self.content_width()):
                 self.scene.layout(*self._window())
                 self._update_scrollbars()
+            elif self.periods:  # the names shown, and the rows they take, follow the scroll
+                set_vertical_range(self)
         self.viewport().update()
 
     # -- geometry ---------------------------------------------------------------------------
