@@ -129,10 +129,11 @@ class SetDialog(QDialog):
 
 
 class DocumentDateDialog(QDialog):
-    """An article's publication date, or none."""
+    """An article's publication date, or none. An inferred date comes with its `evidence`:
+    the analyst confirms what they can see the date rests on."""
 
     def __init__(self, title: str, current: dt.date | None,
-                 parent: QWidget | None = None, relpath: str = "") -> None:
+                 parent: QWidget | None = None, relpath: str = "", evidence: str = "") -> None:
         super().__init__(parent)
         # An untitled article's title is its first sentence: the file name says which article it is.
         self.setWindowTitle(f"Publication date — {relpath}" if relpath else "Publication date")
@@ -153,6 +154,12 @@ class DocumentDateDialog(QDialog):
             form.addRow("Article", file_label)
         form.addRow(heading)
         form.addRow("Published", self.date)
+        if evidence:
+            inferred = QLabel(f"This date was inferred from the article's {evidence}. OK "
+                              "confirms it; or set another.")
+            inferred.setObjectName("date-evidence")
+            inferred.setWordWrap(True)
+            form.addRow(inferred)
         form.addRow(self.undated)
         form.addRow(_buttons(self))
         fit_title(self)
