@@ -101,7 +101,7 @@ def release_semaphores() -> None:
 
 
 def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int = 120_000) -> int:
-    """Load `folder`, select the first item, render the window to `out` and return 0."""
+    """Load `folder`, select an event of the view, render the window to `out` and return 0."""
     app = application()
     runner = TaskRunner()
     window = MainWindow(runner)
@@ -117,9 +117,7 @@ def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int =
     window.open_folder(folder)
     loop.exec()
     app.processEvents()
-    first = window.first_event_row()
-    if first is not None:
-        window.select_rows([first], first)
+    select_in_view(window)
     app.processEvents()
     ok = window.grab().save(str(out), "PNG")
     window.close()
@@ -128,3 +126,26 @@ def screenshot(folder: Path, out: Path, size: tuple[int, int], timeout_ms: int =
         print(f"timeline-viewer: could not write {out}", file=sys.stderr)
         return 2
     return 0
+
+
+def select_in_view(window: MainWindow) -> None:
+    """Select the table's first event among those the opening (fitted) view shows, and keep
+    that view: the picture is the window as it opens, with its detail pane filled. (The
+    first row outright was a background sentence years before the story, which a fit
+    leaves out, and selecting it scrolled the picture there.)"""
+    timeline = window.timeline
+    fitted = timeline.fitted_days()
+    events = window.model.events
+    rows = window.proxy.rows
+    # The table lists by date, and a fit leaves out at most a few hundred events at an
+    # end: the first match is near the top.
+    row = window.first_event_row() if fitted is None else next(
+        (r for r in rows if (day := events[r].start) is not None
+         and fitted[0] <= day.toordinal() <= fitted[1]), window.first_event_row())
+    if row is None:
+        return
+    across, down = timeline.horizontalScrollBar(), timeline.verticalScrollBar()
+    kept = across.value(), down.value()
+    window.select_rows([row], row)
+    across.setValue(kept[0])  # the selection reveals its event: not away from the view
+    down.setValue(kept[1])

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from viewer.core.events.document_events import Event
+from viewer.core.ingest.date_evidence import EVIDENCE_KEY
+from viewer.core.model import DateSource
 from viewer.core.store import edits
 from viewer.core.store.analyst_store import Store
 from viewer.core.store.merge_edits import Orphan
@@ -285,9 +287,14 @@ class EditController(QObject):
         document = window.documents.get(relpath)
         current = document.date if document else None
         title = document.title if document and document.title else relpath
-        dialog = DocumentDateDialog(title, current, window, relpath)
+        # An inferred date is only a proposal: OK on it unchanged confirms it into the
+        # sidecar (which also ends its problem), where OK on a stored date changes nothing.
+        inferred = document is not None and document.date_source == DateSource.INFERRED
+        evidence = dict(document.meta).get(EVIDENCE_KEY, "text") if inferred and document \
+            else ""
+        dialog = DocumentDateDialog(title, current, window, relpath, evidence)
         dialog.setToolTip(relpath)
-        if dialog.exec() and dialog.value() != current:
+        if dialog.exec() and (dialog.value() != current or inferred):
             self.set_document_date(relpath, dialog.value())
 
     def resolve_orphan(self, orphan: Orphan) -> None:

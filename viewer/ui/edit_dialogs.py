@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.date_field import DateField
+
 # Every precision the extraction gives a date (`cues.RANK`), finest first: an event's own
 # precision is always offered, so OK on an unchanged date never turns a weekend into a day.
 PRECISIONS = ("day", "time", "weekend", "week", "month", "quarter", "season", "half", "year",
@@ -29,6 +30,13 @@ PRECISIONS = ("day", "time", "weekend", "week", "month", "quarter", "season", "h
 
 def _qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def _date_field(value: dt.date) -> DateField:
+    """A date box that takes a typed date (`date_field`)."""
+    field = DateField()
+    field.setDate(_qdate(value))
+    return field
 
 
 def _date(value: QDate) -> dt.date:
@@ -59,8 +67,7 @@ class DateDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Correct the event's date")
-        self.start = QDateEdit(_qdate(start))
-        self.end = QDateEdit(_qdate(end))
+        self.start, self.end = _date_field(start), _date_field(end)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -129,14 +136,15 @@ class SetDialog(QDialog):
 
 
 class DocumentDateDialog(QDialog):
-    """An article's publication date, or none."""
+    """An article's publication date, or none. An inferred date comes with its `evidence`:
+    the analyst confirms what they can see the date rests on."""
 
     def __init__(self, title: str, current: dt.date | None,
-                 parent: QWidget | None = None, relpath: str = "") -> None:
+                 parent: QWidget | None = None, relpath: str = "", evidence: str = "") -> None:
         super().__init__(parent)
         # An untitled article's title is its first sentence: the file name says which article it is.
         self.setWindowTitle(f"Publication date — {relpath}" if relpath else "Publication date")
-        self.date = QDateEdit(_qdate(current or dt.date.today()))
+        self.date = _date_field(current or dt.date.today())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.undated = QCheckBox("Undated")
@@ -153,6 +161,12 @@ class DocumentDateDialog(QDialog):
             form.addRow("Article", file_label)
         form.addRow(heading)
         form.addRow("Published", self.date)
+        if evidence:
+            inferred = QLabel(f"This date was inferred from the article's {evidence}. OK "
+                              "confirms it; or set another.")
+            inferred.setObjectName("date-evidence")
+            inferred.setWordWrap(True)
+            form.addRow(inferred)
         form.addRow(self.undated)
         form.addRow(_buttons(self))
         fit_title(self)

@@ -24,6 +24,7 @@ from viewer.core.events.topics import Taxonomy, load_taxonomy
 from viewer.core.pipeline.conflicts import flag_label
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session.facet_counts import FacetCounts
+from viewer.ui.date_field import DateField
 from viewer.ui.eliding_text import ElidingCheckBox, ElidingLabel
 from viewer.ui.facet_list_sizes import UniformItemSize, count_text
 from viewer.ui.facet_model import FacetModel
@@ -139,8 +140,8 @@ class FilterPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.use_from = QCheckBox("From")
         self.use_to = QCheckBox("To")
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
+        self.date_from = DateField()
+        self.date_to = DateField()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -215,17 +216,25 @@ class FilterPanel(QWidget):
         self.facets["conflict"].labels = {NO_VALUE: "(no conflict)"}
 
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
-        """Show the folder's first and last day in the boxes not in use; None (a folder
-        loading, or one without a dated event) shows no date rather than the last folder's."""
+        """Show the first and last day of the events the other filters show in the boxes
+        not in use (a box in use keeps the user's date); None (a folder loading, or no dated
+        event shown) shows no date rather than an earlier one."""
         self._bounds = (first, last)
         for edit, check, value in ((self.date_from, self.use_from, first),
                                    (self.date_to, self.use_to, last)):
+            if check.isChecked():
+                continue
             edit.blockSignals(True)
-            if value is not None:
-                edit.setDate(QDate(value.year, value.month, value.day))
-            elif not check.isChecked():
-                edit.setDate(edit.minimumDate())
+            edit.setDate(edit.minimumDate() if value is None else
+                         QDate(value.year, value.month, value.day))
             edit.blockSignals(False)
+
+    def follow_span(self, span: tuple[int, int] | None) -> None:
+        """The shown events' first and last day (ordinals) as the bounds, after a filter
+        change: under a date bound in use, the events overlapping it are those the other
+        filters show at that end. Nothing shown keeps the bounds a box ticked next takes."""
+        if span is not None:
+            self.set_date_bounds(dt.date.fromordinal(span[0]), dt.date.fromordinal(span[1]))
 
     def current(self) -> Filter:
         def date(edit: QDateEdit) -> dt.date:

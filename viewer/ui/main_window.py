@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         doc_dates = self.session.document_dates() if self.session is not None else ()
         self.timeline.doc_titles = self.titles()
         self.timeline.set_events(self.model.events, rows, doc_dates)
+        self.filters.follow_span(self.timeline.shown_span())
         relayout_scroll_area(self.timeline)
         self.overview.set_events(self.model.events, rows, self.timeline.shown_span())
         lanes = self.timeline.scene.lanes if self.timeline.scene is not None else []

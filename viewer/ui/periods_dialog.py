@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.scene.layout import extent
 from viewer.core.store.periods import Period, load_periods, save_periods
+from viewer.ui.date_field import DateField
 from viewer.ui.palette import next_period_colour
 
 if TYPE_CHECKING:
@@ -53,9 +53,9 @@ class PeriodsDialog(QDialog):
             self._add(period)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Name, e.g. Istanbul round")
-        self.start = QDateEdit(_qdate(suggested[0]))
-        self.end = QDateEdit(_qdate(suggested[1]))
-        for edit in (self.start, self.end):
+        self.start, self.end = DateField(), DateField()  # they take a typed date
+        for edit, day in ((self.start, suggested[0]), (self.end, suggested[1])):
+            edit.setDate(_qdate(day))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         add = QPushButton("Add")

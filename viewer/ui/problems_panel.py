@@ -1,6 +1,7 @@
 """The Problems panel: one line per problem, grouped by kind and collapsible, small by
-default; its rows act. Double-click an undated article to set its date, an orphaned edit to
-see its old sentence and re-attach or discard it, any other row to select its article."""
+default; its rows act. Double-click an undated article to set its date, an inferred date to
+confirm it (or set another), an orphaned edit to see its old sentence and re-attach or
+discard it, any other row to select its article."""
 
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ from viewer.core.words import plural
 
 KIND_HELP = {
     "undated": "double-click to set the article's date",
+    "inferred-date": "double-click to confirm the date or set another",
     "orphaned edit": "double-click to re-attach or discard",
 }
 INDEX = Qt.ItemDataRole.UserRole
 
 
 class ProblemsPanel(QTreeWidget):
-    dateRequested = Signal(str)  # relpath of an undated article
+    dateRequested = Signal(str)  # relpath of an undated article or one with an inferred date
     orphanRequested = Signal(object)  # Orphan
     documentRequested = Signal(str)  # relpath
 
@@ -120,7 +122,7 @@ class ProblemsPanel(QTreeWidget):
         if not isinstance(index, int) or index < 0:
             return
         problem = self.problems[index]
-        if problem.kind == "undated":
+        if problem.kind in ("undated", "inferred-date"):
             self.dateRequested.emit(problem.path)
         elif problem.kind == "orphaned edit":
             orphan = self.orphan_at.get(index)

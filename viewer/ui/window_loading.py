@@ -105,7 +105,6 @@ def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
     window.proxy.use_index(session.index)
     window.model.set_events(RowEvents(session.columns))  # no object per event
     window.folder_watch.watch(session.loaded.files, result.fingerprint, result.folders)
-    window.filters.set_date_bounds(*session.date_bounds())
     if keep_ids or keep_current:
         window.selection.restore(keep_ids, keep_current)
         window.selection.keep = ([], None)

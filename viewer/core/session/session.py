@@ -14,7 +14,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.model import Document, Problem
 from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.column_json import event_texts
-from viewer.core.session.columns import NO_DAY, EventColumns
+from viewer.core.session.columns import EventColumns
 from viewer.core.session.facet_counts import build_code_rows
 from viewer.core.session.filtering import ColumnIndex
 from viewer.core.session.happening_merge import Linked, link_state, linked_of, relink
@@ -165,14 +165,6 @@ class Session:
             self._document_dates = (headers, tuple(
                 (day, title) for day, title in headers if day is not None))
         return self._document_dates[1]
-
-    def date_bounds(self) -> tuple[dt.date | None, dt.date | None]:
-        """The first and last day an event starts on (None when no event is dated)."""
-        starts = self.columns.arrays["start"]
-        dated = starts[starts != NO_DAY]
-        if not len(dated):
-            return None, None
-        return dt.date.fromordinal(int(dated.min())), dt.date.fromordinal(int(dated.max()))
 
     def reload(self) -> None:
         """Read the folder again (only changed files are extracted); edits and the undo
