@@ -32,11 +32,17 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
         window.open_folder(folder)
 
 
-@pytest.fixture()
-def window(qtbot: QtBot, runner: TaskRunner, seeds_copy: Path) -> MainWindow:
+def shown_window(qtbot: QtBot, runner: TaskRunner, folder: Path,
+                 size: tuple[int, int] = (1500, 950)) -> MainWindow:
+    """A main window of `size`, shown, with `folder` opened and loaded."""
     win = MainWindow(runner)
     qtbot.addWidget(win)
-    win.resize(1500, 950)
+    win.resize(*size)
     win.show()
-    open_and_wait(qtbot, win, seeds_copy)
+    open_and_wait(qtbot, win, folder)
     return win
+
+
+@pytest.fixture()
+def window(qtbot: QtBot, runner: TaskRunner, seeds_copy: Path) -> MainWindow:
+    return shown_window(qtbot, runner, seeds_copy)

@@ -15,9 +15,8 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import shown_window
 from viewer.core.words import snippet
-from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
 KENYA = Path(__file__).parents[1] / "data" / "unseen" / "kenya_election"
@@ -29,11 +28,7 @@ def test_every_other_source_is_listed_once_and_reachable(
         qtbot: QtBot, runner: TaskRunner, tmp_path: Path, size: tuple[int, int]) -> None:
     folder = tmp_path / "kenya"
     shutil.copytree(KENYA, folder, ignore=shutil.ignore_patterns(".timeline-viewer"))
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    open_and_wait(qtbot, window, folder)
+    window = shown_window(qtbot, runner, folder, size)
     events = list(window.model.events)
     event = next(e for e in events if e.text.startswith(KILLED))
     cluster = [e for e in events if e.cluster == event.cluster]

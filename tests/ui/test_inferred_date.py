@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import shown_window
 from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import DateSource
 from viewer.ui.edit_dialogs import DocumentDateDialog
@@ -27,12 +27,7 @@ PETITION = "04_petition_filed.txt"
 def kenya(qtbot: QtBot, runner: TaskRunner, tmp_path: Path) -> MainWindow:
     folder = tmp_path / "kenya"
     shutil.copytree(KENYA, folder)
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    open_and_wait(qtbot, window, folder)
-    return window
+    return shown_window(qtbot, runner, folder, (1400, 900))
 
 
 def accept_next_dialog(seen: list[DocumentDateDialog]) -> None:
