@@ -82,6 +82,17 @@ def test_unknown_names_list_the_valid_ones(folder: Path, tmp_path: Path,
     assert not (tmp_path / "x.md").exists()
 
 
+def test_names_match_whatever_their_case(folder: Path, tmp_path: Path) -> None:
+    """`--party ukraine` is Ukraine, as a user types it (it used to be an unknown party)."""
+    written = {}
+    for name in ("Ukraine", "ukraine", "UKRAINE"):
+        out = tmp_path / f"{name}.csv"
+        assert export(folder, out, "csv", "--party", name, "--topic", "NEGOTIATIONS") == 0
+        written[name] = out.read_text(encoding="utf-8")
+    assert written["Ukraine"] == written["ukraine"] == written["UKRAINE"]
+    assert written["Ukraine"].count("\n") > 5
+
+
 def test_disputed_modality_and_group_by(folder: Path, tmp_path: Path) -> None:
     """The seeds' sources agree: --disputed exports nothing; --modality picks planned events;
     --group-by modality groups TimelineJS slides by modality."""

@@ -76,12 +76,18 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 
 def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
-    unknown = [value for value in asked if value not in known]
+    """The folder's values asked for, matched as written or else ignoring case (`--party
+    ukraine` is Ukraine); a value matching none is an error that lists the valid ones."""
+    folded: dict[str, str] = {}
+    for value in known:
+        folded.setdefault(value.casefold(), value)
+    chosen = [value if value in known else folded.get(value.casefold()) for value in asked]
+    unknown = [value for value, match in zip(asked, chosen, strict=True) if match is None]
     if unknown:
         listed = ", ".join(v for v in known if v != NO_VALUE) or "(none)"
         raise CliError(f"unknown {kind} {', '.join(repr(u) for u in unknown)}; "
                        f"valid {kind} values: {listed}")
-    return frozenset(asked)
+    return frozenset(value for value in chosen if value is not None)
 
 
 def _disputed(index: ColumnIndex) -> frozenset[str]:
