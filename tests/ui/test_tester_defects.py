@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.core.workcount import growth, lines_run
@@ -72,6 +73,21 @@ def test_the_date_dialog_is_wide_enough_for_its_title(qtbot: QtBot) -> None:
     dialog.show()
     title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
     assert dialog.width() >= title + 100, "room for the title beside the frame's buttons"
+
+
+def test_the_date_dialog_says_when_to_is_before_from(qtbot: QtBot) -> None:
+    """OK with To before From used to store From alone, or nothing, and said nothing."""
+    dialog = DateDialog(dt.date(2026, 2, 16), dt.date(2026, 2, 22), "week")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None and ok.isEnabled() and not dialog.order.isVisible()
+    dialog.end.setDate(QDate(2026, 2, 10))
+    assert not ok.isEnabled() and dialog.order.isVisible()
+    dialog.start.setDate(QDate(2026, 2, 1))  # To moves with From: still before it
+    assert not ok.isEnabled()
+    dialog.end.setDate(QDate(2026, 2, 28))
+    assert ok.isEnabled() and not dialog.order.isVisible()
 
 
 def test_the_progress_text_fits_its_bar_on_one_line(window: MainWindow) -> None:

@@ -74,14 +74,22 @@ class DateDialog(QDialog):
         self.precision = QComboBox()
         self.precision.addItems(PRECISIONS)
         self.precision.setCurrentText(precision if precision in PRECISIONS else "day")
+        # Said, and OK held back, while To is before From: such an OK used to store From
+        # alone (or nothing), silently.
+        self.order = QLabel("To is before From: move one of them.")
+        self.order.setStyleSheet("color: #b00020")
+        self.order.hide()
+        self.buttons = _buttons(self)
         form = QFormLayout(self)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
         form.addRow("Precision", self.precision)
-        form.addRow(_buttons(self))
+        form.addRow(self.order)
+        form.addRow(self.buttons)
         fit_title(self)
         self._from = self.start.date()
         self.start.dateChanged.connect(self._moved)
+        self.end.dateChanged.connect(self._checked)
 
     def _moved(self, start: QDate) -> None:
         """From moved: To moves by as much, so the interval keeps its length. Typing a new
@@ -89,6 +97,14 @@ class DateDialog(QDialog):
         a month became one day still called a month."""
         self.end.setDate(self.end.date().addDays(self._from.daysTo(start)))
         self._from = start
+        self._checked()
+
+    def _checked(self, *_: object) -> None:
+        backwards = self.end.date() < self.start.date()
+        self.order.setVisible(backwards)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(not backwards)
 
     def values(self) -> tuple[dt.date, dt.date, str]:
         start, end = _date(self.start.date()), _date(self.end.date())
