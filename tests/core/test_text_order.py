@@ -5,6 +5,7 @@ on equal texts, empty values, non-ASCII text and long shared prefixes alike."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 
 import numpy as np
@@ -14,6 +15,7 @@ from bench.synthetic import events as synthetic_events
 from viewer.core.events.document_events import Event
 from viewer.core.session import text_order as text_order_module
 from viewer.core.session.columns import EventColumns
+from viewer.core.session.saved_orders import table_order
 from viewer.core.session.text_order import Label, text_order
 
 _WORDS = ("Russia", "russia", "Ukraine", "", "Ärzte", "ärzte", "Straße", "STRASSE", "a b",
@@ -107,3 +109,22 @@ def test_no_rows() -> None:
     columns = _columns([])
     for field in ("parties", "text", "speaker"):
         assert text_order(columns, field).tolist() == []
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_equal_texts_keep_the_order_given_as_ties(seed: int) -> None:
+    """Sorted by parties, the events of one party follow the table's date order (given as
+    `ties`), not the folder's row order."""
+    events = _varied(300, seed)
+    columns = _columns(events)
+    by_date = table_order(columns)
+    found = text_order(columns, "parties", ties=by_date).tolist()
+    assert sorted(found) == list(range(len(events)))
+    place = {row: n for n, row in enumerate(by_date.tolist())}
+
+    def shown(row: int) -> str:
+        return ", ".join(events[row].parties).casefold()
+    assert [shown(r) for r in found] == sorted(shown(r) for r in found)
+    for a, b in itertools.pairwise(found):
+        if shown(a) == shown(b):
+            assert place[a] < place[b]

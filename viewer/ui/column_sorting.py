@@ -46,10 +46,11 @@ def sort_fields(column: int) -> frozenset[str] | None:
 
 def sorted_rows(model: EventTableModel, rows: Sequence[int], column: int,
                 order: Qt.SortOrder) -> list[int]:
-    """`rows` sorted by the text `column` shows (events not over columns)."""
+    """`rows` sorted by the text `column` shows, equal texts by date (events not over
+    columns)."""
     events = model.events
     key_of = model._sort_key
-    found = sorted(rows, key=lambda r: key_of(events[r], column))
+    found = sorted(rows, key=lambda r: (key_of(events[r], column), key_of(events[r], 0)))
     if order == Qt.SortOrder.DescendingOrder:
         found.reverse()
     return found
@@ -69,7 +70,8 @@ def column_order(model: EventTableModel, column: int, order: Qt.SortOrder,
         else:  # each distinct value's text made once, not an Event per row
             label = (flag_label if field == "conflict" else
                      (lambda d: model.titles.get(d) or d) if field == "document" else None)
-            found = text_order(events.columns, field, label)
+            # Equal texts (events of one party) in the table's date order, not row order.
+            found = text_order(events.columns, field, label, ties=table_order(events.columns))
             kept = (field, found)
         if order == Qt.SortOrder.DescendingOrder:
             found = found[::-1]  # (as the sorted list reversed: ties in reverse)
