@@ -77,7 +77,7 @@ class SpeakerFinder(SpeakerMemory):
         opens_with_quote = (first in _OPENING if first and not first.isspace()
                             else text[start:end].lstrip()[:1] in _OPENING)
         quoted = self._quoted(start, end)
-        self.subject = self._subject(start, people) if people else None
+        self.new_sentence(start, people)
         heads = self.heads if self.heads is not None else self._heads()
         at = bisect_left(heads, start)
         if at < len(heads) and heads[at] < end:  # (`_body_head_in`, inline: once a sentence)
