@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from viewer.core.events.people import PersonMention
-from viewer.core.events.speaker_rules import SpeakerRules, load_rules, title_at
+from viewer.core.events.speaker_rules import SpeakerRules, load_rules
 from viewer.core.events.speaker_sources import (
     Speaker,
     flagged,
@@ -18,6 +18,7 @@ from viewer.core.events.speaker_sources import (
     person_speaker,
 )
 from viewer.core.events.tail_words import may_end
+from viewer.core.events.title_parties import title_at
 
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 _TRAILING_COMMA = re.compile(r",\s*$")
@@ -215,7 +216,7 @@ class SpeakerMemory:
             return None
         rules, text = self.rules, self.text
         for first in people:
-            if not title_at(text, first.start, rules) and not (
+            if not title_at(text, first.start, rules.titles) and not (
                     len(first.tokens) == 1 and self._capitalised_word(start, first)):
                 break
         else:
