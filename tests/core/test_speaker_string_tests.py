@@ -1,7 +1,8 @@
 """The speaker pass's string tests answer as the expressions they stand in for: a title at a
-name (`title_at` for `title_re.match`) and the subordinate clause's test of the whole window
-before a verb. Each is held to its expression at every place of the stories and of seeded
-strings of the words that meet its edges; `title_at` is counted in operations, never timed."""
+name (`title_parties.title_at` for `title_re.match`, which the people pass asks too) and the
+subordinate clause's test of the whole window before a verb. Each is held to its expression
+at every place of the stories and of seeded strings of the words that meet its edges;
+`title_at` is counted in operations, never timed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from tests.core.workcount import growth, lines_run
 from viewer.core.events import speech_patterns as shapes
-from viewer.core.events.speaker_rules import load_rules, title_at
+from viewer.core.events.speaker_rules import load_rules
+from viewer.core.events.title_parties import title_at, title_data
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LINEAR = 4.6  # 4x the input; a little slack for fixed costs
@@ -28,7 +30,7 @@ def _seeded(pieces: list[str], seed: int, count: int, most: int) -> list[str]:
 
 
 def test_title_at_answers_as_the_title_expression() -> None:
-    rules = load_rules()
+    titles = title_data()
     pieces = ["Mr", "Mr.", "Dr", "MP", "Prime Minister", "Prime  Minister", "Minister",
               "minister", "Secretary-General", "secretary-general", " ", "x", "_", "-", ".",
               "'s", "’", "\n", "é", "1", "Prof", "Prof.", "Pope", "Sen.", "Judge", "CEO"]
@@ -36,16 +38,16 @@ def test_title_at_answers_as_the_title_expression() -> None:
     matched = 0
     for text in texts:
         for at in range(len(text) + 1):
-            expected = rules.titles.title_re.match(text, at) is not None
+            expected = titles.title_re.match(text, at) is not None
             matched += expected
-            assert title_at(text, at, rules) is expected, (text[max(0, at - 5) : at + 20], at)
+            assert title_at(text, at, titles) is expected, (text[max(0, at - 5) : at + 20], at)
     assert matched > 500
 
 
 def test_title_at_without_its_index_asks_the_expression() -> None:
-    rules = dataclasses.replace(load_rules(), title_index=None)
-    assert title_at("said Prime Minister Kamau", 5, rules)
-    assert not title_at("said Prime Minister Kamau", 6, rules)
+    titles = dataclasses.replace(title_data(), index=None)
+    assert title_at("said Prime Minister Kamau", 5, titles)
+    assert not title_at("said Prime Minister Kamau", 6, titles)
 
 
 def _subordinate_by_expressions(text: str, start: int, verb: int) -> bool:
@@ -72,12 +74,12 @@ def test_the_window_test_answers_as_the_clause_expression() -> None:
 def test_title_at_reads_a_bounded_stretch() -> None:
     """Each call compares the few titles that share its two first characters, however long
     the text."""
-    rules = load_rules()
+    titles = load_rules().titles  # (the speaker pass's: the people pass reads the same)
 
     def work(copies: int) -> int:
         text = "Prime Minister Prime Ministers President " * copies * 200
         counter = [0]
-        lines_run(lambda: [title_at(text, at, rules) for at in range(0, 400)], counter)
+        lines_run(lambda: [title_at(text, at, titles) for at in range(0, 400)], counter)
         return counter[0]
 
     assert growth(work) < 1.1

@@ -24,8 +24,8 @@ from viewer.core.events.record_builder import slot_constructor
 from viewer.core.events.story_roles import ROLE_MARK, RoleRules, find_roles
 from viewer.core.events.title_parties import PersonMention as PersonMention
 from viewer.core.events.title_parties import TitleData as TitleData
+from viewer.core.events.title_parties import title_at, title_party
 from viewer.core.events.title_parties import title_data as title_data
-from viewer.core.events.title_parties import title_party
 
 _PARTICLES = frozenset("bin ibn al el de da van von der den la le di du del dos".split())
 _SPEECH = re.compile(  # matched at a name's end (`match` anchors there; no "^")
@@ -157,7 +157,6 @@ def _names_in(text: str, s_start: int, s_end: int, found_here: Sequence[Mention]
               gazetteer: Gazetteer, data: TitleData, is_name: Callable[[str], bool],
               found: list[PersonMention]) -> None:
     """The names of text[s_start:s_end], added to `found` in text order."""
-    title_at = data.title_re.match
     words = Words(text, s_start, s_end, found_here)
     adjacent = words.adjacent
     taken = s_start  # a capital inside the last name found starts no other
@@ -182,7 +181,7 @@ def _names_in(text: str, s_start: int, s_end: int, found_here: Sequence[Mention]
                 end = nxt.end()
                 continue
             break
-        if (len(tokens) == 1 and nxt is not None and title_at(text, nxt.start(1))
+        if (len(tokens) == 1 and nxt is not None and title_at(text, nxt.start(1), data)
                 and not text[end : nxt.start(1)].strip()):
             taken = nxt.start(1)  # "Health Minister …", "Economy Minister …": part of the title
             continue

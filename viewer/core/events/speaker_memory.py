@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from viewer.core.events.people import PersonMention
-from viewer.core.events.speaker_rules import SpeakerRules, load_rules, title_at
+from viewer.core.events.speaker_rules import SpeakerRules, load_rules
 from viewer.core.events.speaker_sources import (
     Speaker,
     flagged,
@@ -18,6 +18,7 @@ from viewer.core.events.speaker_sources import (
     person_speaker,
 )
 from viewer.core.events.tail_words import may_end
+from viewer.core.events.title_parties import title_at
 
 _LEADING_PHRASE = re.compile(r"^[^,]{0,40},\s*")  # "In this context, Zelenskyy gave …"
 _TRAILING_COMMA = re.compile(r",\s*$")
@@ -54,7 +55,14 @@ class SpeakerMemory:
         self.group: Speaker | None = None  # last several people named together
         self.named: list[PersonMention] = []  # the last two distinct people named
         self.titled: dict[str, Speaker] = {}  # last person named with a title, by the title
-        self.subject: PersonMention | None = None  # the current sentence's named subject
+        # People named with evidence whose title is not yet in `titled`: it is looked for only
+        # when a bare description ("the minister said") asks (`_titles`), and few do.
+        self.untitled: list[PersonMention] = []
+        # The current sentence's named subject, worked out when first asked for (`subject`):
+        # the sentence's start and people until then. Most sentences that name a person
+        # name their speaker, and then no one asks.
+        self._subject_of: tuple[int, Sequence[PersonMention]] | None = None
+        self._own_subject: PersonMention | None = None
         self.bodies: dict[str, Speaker] = {}  # last body named, by its head noun
         self.neutral_people: set[str] = set()  # surnames of people who speak for no side
         self.gender: dict[str, str] = {}  # speaker name → the pronoun's gender that named them
@@ -71,12 +79,25 @@ class SpeakerMemory:
         if not speaker.bare:
             return speaker
         # "the minister added" after "Health Minister Samuel Kamba said": him again.
-        found = (self.titled.get(speaker.head) or self.bodies.get(speaker.head)
+        found = (self._titles().get(speaker.head) or self.bodies.get(speaker.head)
                  or self.proper.get(speaker.head))
         if found is None and speaker.head in self.rules.generic_heads and (
                 self.body is not None and self.body.parties):
             return self.body  # "the agency said" after "the World Health Organization said"
         return found or speaker
+
+    def _titles(self) -> dict[str, Speaker]:
+        """`titled`, with the titles of the people named since the last call added in text
+        order (a later person with the same title replaces an earlier one)."""
+        text, rules = self.text, self.rules
+        for mention in self.untitled:
+            lo = max(0, mention.start - 50)
+            title = rules.person_title.search(
+                text, title_start(text, lo, mention.start, rules.title_words), mention.start)
+            if title is not None:
+                self.titled[title.group(1).lower()] = person_speaker(mention)
+        self.untitled.clear()
+        return self.titled
 
     def _neutral(self, mention: PersonMention) -> bool:
         """A person who speaks for no side: "analyst Jane Doe", "Justice Ann Mwangi", someone
@@ -118,7 +139,8 @@ class SpeakerMemory:
         (from an earlier pronoun) to be of the other gender, else the last one known to be
         of this one."""
         want = self.rules.pronoun_gender.get(pronoun)
-        candidates = [person_speaker(self.subject)] if own_subject and self.subject else []
+        subject = self.subject() if own_subject else None
+        candidates = [person_speaker(subject)] if subject else []
         candidates += [self.person] if self.person is not None else []
         chosen = next((c for c in candidates
                        if want is None or self.gender.get(c.name) in (None, want)),
@@ -141,12 +163,7 @@ class SpeakerMemory:
         for mention in people:
             if not mention.evidence:
                 continue  # no title next to it: nothing to remember it by
-            lo = max(0, mention.start - 50)
-            title = self.rules.person_title.search(
-                self.text, title_start(self.text, lo, mention.start, self.rules.title_words),
-                mention.start)
-            if title is not None:
-                self.titled[title.group(1).lower()] = person_speaker(mention)
+            self.untitled.append(mention)
             key = mention.tokens[-1]
             self.named = [*[m for m in self.named if m.tokens[-1] != key][-1:], mention]
         if speaker is not None and len(speaker.people) > 1:
@@ -166,10 +183,23 @@ class SpeakerMemory:
                 self.bodies[speaker.head] = speaker
             if speaker.plural:
                 self.group = speaker
-        if self.subject is not None and (speaker is None or not speaker.people):
+        if (speaker is None or not speaker.people) and (subject := self.subject()) is not None:
             # (built with its flag: `dataclasses.replace` cost a copy per sentence)
-            self.person = new_speaker(" ".join(self.subject.tokens), (self.subject,),
-                                      neutral=self._neutral(self.subject))
+            self.person = new_speaker(" ".join(subject.tokens), (subject,),
+                                      neutral=self._neutral(subject))
+
+    def new_sentence(self, start: int, people: Sequence[PersonMention]) -> None:
+        """The sentence at `start` naming `people` comes next: its subject is not known yet."""
+        self._subject_of = (start, people) if people else None
+        self._own_subject = None
+
+    def subject(self) -> PersonMention | None:
+        """The current sentence's named subject (`_subject`), worked out on the first call."""
+        if self._subject_of is not None:
+            start, people = self._subject_of
+            self._subject_of = None
+            self._own_subject = self._subject(start, people)
+        return self._own_subject
 
     def _capitalised_word(self, start: int, mention: PersonMention) -> bool:
         """A lone word that opens the sentence with nothing to show it is a name ("Weapons
@@ -186,7 +216,7 @@ class SpeakerMemory:
             return None
         rules, text = self.rules, self.text
         for first in people:
-            if not title_at(text, first.start, rules) and not (
+            if not title_at(text, first.start, rules.titles) and not (
                     len(first.tokens) == 1 and self._capitalised_word(start, first)):
                 break
         else:

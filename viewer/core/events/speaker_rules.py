@@ -71,9 +71,6 @@ class SpeakerRules:
     pronoun_tail: TailWords | None = None
     leaders_tail: TailWords | None = None
     neutral_tail: TailWords | None = None
-    # The titles of `titles.title_re` by their first two characters; None (a title of one
-    # character, or none built): ask the expression (`title_at`).
-    title_index: dict[str, tuple[str, ...]] | None = None
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -103,41 +100,6 @@ def body_heads(text: str, rules: SpeakerRules) -> list[int]:
         places.append(found.start())
         found = rules.body_head.search(text, found.start() + 1)
     return places
-
-
-def _title_index(titles: frozenset[str]) -> dict[str, tuple[str, ...]] | None:
-    if any(len(title) < 2 for title in titles):
-        return None
-    index: dict[str, list[str]] = {}
-    for title in sorted(titles):
-        index.setdefault(title[:2], []).append(title)
-    return {key: tuple(found) for key, found in index.items()}
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # (what `\w` matches in a str expression)
-
-
-def title_at(text: str, at: int, rules: SpeakerRules) -> bool:
-    """Whether `rules.titles.title_re` matches at `at` ("Prime Minister" before a name): the
-    titles that begin with the two characters there, each compared as a string, with the
-    expression's edges (`\b` before, no word character after). The expression is a flat
-    list of all 127 titles, tried one after another (5 µs a call)."""
-    index = rules.title_index
-    if index is None:
-        return rules.titles.title_re.match(text, at) is not None
-    found = index.get(text[at : at + 2])
-    if found is None:
-        return False
-    if (at > 0 and _word_char(text[at - 1])) == _word_char(text[at]):
-        return False  # no word edge at `at`
-    size = len(text)
-    for title in found:
-        if text.startswith(title, at):
-            after = at + len(title)
-            if after == size or not _word_char(text[after]):
-                return True
-    return False
 
 
 def _amount(data: dict[str, Any]) -> re.Pattern[str]:
@@ -192,7 +154,6 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on)\s+)?){1,6}"
             rf"({_alternatives([b for b in bodies if b[:1].isupper()])}))\b"),
         body_head=re.compile(_alternatives([b for b in bodies if b[:1].isupper()])),
-        title_index=_title_index(titles.titles),
         between_words=_words([*data.get("between", []), *data.get("asides", [])]),
         title_words=max((len(t.split()) for t in data.get("person_titles", [])), default=0),
         holder_bodies=frozenset(w.lower() for w in data.get("holder_bodies", [])),

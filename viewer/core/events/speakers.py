@@ -22,7 +22,7 @@ from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_marks import QuoteMarks
 from viewer.core.events.speaker_memory import SpeakerMemory
-from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end, title_at
+from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -33,6 +33,7 @@ from viewer.core.events.speaker_sources import (
     state_speaker,
 )
 from viewer.core.events.tail_words import may_end
+from viewer.core.events.title_parties import title_at
 
 _OPENING = shapes.OPEN + '"'  # (a blank sentence, "" here, counts as opening a quotation)
 MAX_VERBS = 4  # speech verbs tried per sentence: keeps a sentence's cost linear in its length
@@ -77,7 +78,7 @@ class SpeakerFinder(SpeakerMemory):
         opens_with_quote = (first in _OPENING if first and not first.isspace()
                             else text[start:end].lstrip()[:1] in _OPENING)
         quoted = self._quoted(start, end)
-        self.subject = self._subject(start, people) if people else None
+        self.new_sentence(start, people)
         heads = self.heads if self.heads is not None else self._heads()
         at = bisect_left(heads, start)
         if at < len(heads) and heads[at] < end:  # (`_body_head_in`, inline: once a sentence)
@@ -236,7 +237,7 @@ class SpeakerFinder(SpeakerMemory):
                 break
         if last is not None:
             pair = [m for m in people if 0 <= last.start - m.end < 60
-                    and not title_at(text, m.start, rules)  # "Prime Minister"
+                    and not title_at(text, m.start, rules.titles)  # "Prime Minister"
                     and self._joined(text[m.end : last.start])]
             return new_speaker("; ".join(" ".join(m.tokens) for m in (*pair[-1:], last)),
                                (*pair[-1:], last)) if pair else person_speaker(last)
