@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.events.topics import load_taxonomy
+from viewer.core.ingest.folder_scan import SUPPORTED
 from viewer.core.session import free_memory
 from viewer.core.session.row_events import RowEvents
 from viewer.core.store.periods import load_periods
+from viewer.core.words import plural
 from viewer.ui.folder_loading import Opened, load_folder
 from viewer.ui.tasks import Task
 from viewer.ui.timeline_view import NO_EVENTS
@@ -81,7 +83,8 @@ def start_loading(window: MainWindow, folder: Path, keep: bool) -> None:
 def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
     """Hand a finished load's Session to the window's views."""
     window._set_busy(False)
-    window.timeline.empty_text = NO_EVENTS
+    window.timeline.empty_text = empty_folder_text(len(result.session.documents),
+                                                   len(result.session.problems))
     previous, session = window.session, result.session
     window.session = session
     session.attach_store(window.editor.store, window.store_problems)
@@ -119,6 +122,18 @@ def finish_loading(window: MainWindow, task: Task, result: Opened) -> None:
     # keeps until the next open is taken out of the garbage collector's walks.
     QTimer.singleShot(FREE_AFTER_MS, lambda: settle(window, task))
     window.loaded.emit()
+
+
+def empty_folder_text(documents: int, problems: int) -> str:
+    """What an opened folder without events says: why there is nothing to show (it used
+    to say "No events loaded" whatever the folder held)."""
+    if documents:
+        return NO_EVENTS
+    kinds = ", ".join(SUPPORTED)
+    if problems:
+        return (f"No article could be read: {plural(problems, 'file')} skipped (listed in "
+                f"the Problems panel). Articles are {kinds} files.")
+    return f"No articles in this folder: articles are {kinds} files."
 
 
 def focus_timeline(window: MainWindow) -> None:
