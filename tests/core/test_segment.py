@@ -159,3 +159,18 @@ def test_title_reuses_the_sentences_of_a_long_first_paragraph(
     assert isinstance(doc, Document)
     assert doc.title == "Officials met in the capital on Monday and talked at length."
     assert sum(calls) <= len(text)
+
+
+@pytest.mark.parametrize("opening", ["2026-02-18", "Wednesday, 18 February 2026",
+                                     "February 18, 2026", "18/02/2026 09:30"])
+def test_a_line_that_is_only_a_date_is_not_the_title(opening: str) -> None:
+    """An article opening with its date on a line of its own was titled by that date."""
+    text = (f"{opening}\n\nFerry crews agreed a new timetable on Tuesday in Dover.\n\n"
+            "The deal runs to March.\n")
+    doc = build_document("folder", "ferry.txt", text, side={"date": "2026-02-18"})
+    assert isinstance(doc, Document)
+    assert doc.title == "Ferry crews agreed a new timetable on Tuesday in Dover."
+    headed = build_document("folder", "port.txt", f"{opening}\n\nPort strike ends in Rotterdam"
+                            "\n\nDock workers returned on Tuesday.\n",
+                            side={"date": "2026-02-18"})
+    assert isinstance(headed, Document) and headed.title == "Port strike ends in Rotterdam"

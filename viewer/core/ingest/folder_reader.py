@@ -26,6 +26,7 @@ from viewer.core.resources import rule_problems
 
 MAX_BYTES = 16 * 1024 * 1024
 _TITLE_MAX = 150
+_DATE_LINE_MAX = 60  # longer than any written date with its weekday and time
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +153,12 @@ def build_document(
 
 def _title_from(text: str, paras: list[Paragraph], marks: list[str | None],
                 sentences: list[Sentence] | None = None) -> str | None:
-    """The first heading-like line near the top, else the opening sentence, shortened.
+    """The first heading-like line near the top, else the opening sentence, shortened;
+    a line that is only a date is neither (an article opening "2026-02-18" was titled so).
     `sentences`: the document's, when the bundled rules found them (a 2 MB paragraph was
     segmented a second time for its first sentence)."""
-    body = [(k, p) for k, (p, m) in enumerate(zip(paras, marks, strict=True)) if m is None]
+    body = [(k, p) for k, (p, m) in enumerate(zip(paras, marks, strict=True))
+            if m is None and not _only_a_date(text, p)]
     for _, para in body[:5]:
         line = _collapsed_within(text, para.start, para.end, _TITLE_MAX)
         if line is not None and len(line.split()) >= 2 and line[-1] not in ".:;,":
@@ -169,6 +172,12 @@ def _title_from(text: str, paras: list[Paragraph], marks: list[str | None],
         first = [(s.start, s.end) for s in sentences if s.paragraph == index][:1]
     line = " ".join(text[first[0][0] : first[0][1]].split()) if first else ""
     return line if len(line) <= 100 else line[:99].rsplit(" ", 1)[0] + "…"
+
+
+def _only_a_date(text: str, para: Paragraph) -> bool:
+    """Whether a paragraph is a written date and nothing else ("18 February 2026")."""
+    line = _collapsed_within(text, para.start, para.end, _DATE_LINE_MAX)
+    return line is not None and parse_full_date(line) is not None
 
 
 def _collapsed_within(text: str, start: int, end: int, limit: int) -> str | None:
