@@ -46,3 +46,18 @@ def test_vague_spans_do_not_count_in_their_first_month() -> None:
                                 end=dt.date(2025, 7, 22))
     found = coverage([vague, _event(dt.date(2025, 7, 1), ("x",))], "topic")
     assert found.months == (dt.date(2025, 7, 1),) and found.gaps == ()
+
+
+def test_the_events_left_out_of_the_months_are_counted() -> None:
+    """Year-only and undated events count in no month; the dialog says how many, where a
+    lane's total used to fall short of the filter's count with no reason given."""
+    events = [_event(dt.date(2025, 2, 10), ("x",)),
+              dataclasses.replace(_event(dt.date(2025, 1, 1), ("x",)), precision="year"),
+              dataclasses.replace(_BASE, topics=("x",)),
+              dataclasses.replace(_event(dt.date(2025, 3, 1), ("x",)), boilerplate=True)]
+    found = coverage(events, "topic")
+    assert (found.vague, found.undated) == (1, 1)
+    assert found.left_out() == ("Not counted in any month: 1 dated only to a year or vaguer "
+                                "and 1 undated.")
+    assert coverage(events[:1], "topic").left_out() == ""
+    assert coverage(events[1:3], "topic").left_out().endswith("1 undated.")

@@ -22,6 +22,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.pipeline.coverage import Coverage, coverage
 
 MAX_OUTLETS = 3  # per lane, in the lane's tooltip and the outlets column
+MAX_GAPS = 8  # gap sentences listed under the table; the rest are counted
 
 
 class CoverageDialog(QDialog):
@@ -80,8 +81,13 @@ class CoverageDialog(QDialog):
             self.table.setItem(r, len(headers) - 1, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         sentences = [g.sentence(self._label(g.lane, mode)) for g in data.gaps]
-        self.gaps.setText("<b>Gaps:</b> " + ("; ".join(sentences) if sentences
-                                             else "none of two months or more"))
+        if len(sentences) > MAX_GAPS:  # a long list pushed the table down to a few rows
+            sentences = [*sentences[:MAX_GAPS], f"and {len(sentences) - MAX_GAPS} more"]
+        text = "<b>Gaps:</b> " + ("; ".join(sentences) if sentences
+                                  else "none of two months or more")
+        if data.left_out():
+            text += f"<br><i>{data.left_out()}</i>"
+        self.gaps.setText(text)
 
     def _label(self, lane: str, mode: str) -> str:
         return self.labels.get(lane, lane) if mode == "topic" else lane

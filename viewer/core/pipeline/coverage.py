@@ -39,6 +39,16 @@ class Coverage:
     counts: tuple[tuple[int, ...], ...]  # per lane, events per month
     outlets: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # lane → (outlet, events)
     gaps: tuple[Gap, ...]
+    vague: int = 0  # events left out: dated only to a year or vaguer
+    undated: int = 0  # events left out: no date
+
+    def left_out(self) -> str:
+        """Which events the months do not count, said in words ("" when none): without it
+        a lane's total here fell short of the filter's count with no reason given."""
+        parts = [f"{self.vague:,} dated only to a year or vaguer" if self.vague else "",
+                 f"{self.undated:,} undated" if self.undated else ""]
+        said = " and ".join(p for p in parts if p)
+        return f"Not counted in any month: {said}." if said else ""
 
 
 def _index(day: dt.date) -> int:
@@ -62,8 +72,13 @@ def coverage(events: Iterable[Event], mode: str = "party",
     counts: dict[str, dict[int, int]] = {}
     outlets: dict[str, dict[str, int]] = {}
     low, high = None, None
+    vague = undated = 0
     for e in events:
-        if e.start is None or e.boilerplate or e.not_event or e.precision in VAGUE:
+        if e.boilerplate or e.not_event:
+            continue
+        if e.start is None or e.precision in VAGUE:
+            undated += e.start is None
+            vague += e.start is not None
             continue
         month = _index(e.start)
         low = month if low is None else min(low, month)
@@ -75,7 +90,7 @@ def coverage(events: Iterable[Event], mode: str = "party",
             by = outlets.setdefault(lane, {})
             by[outlet] = by.get(outlet, 0) + 1
     if low is None or high is None:
-        return Coverage((), (), (), (), ())
+        return Coverage((), (), (), (), (), vague, undated)
     lanes = tuple(sorted(counts, key=lambda lane: (-sum(counts[lane].values()), lane)))
     months = tuple(_month(m) for m in range(low, high + 1))
     table = tuple(tuple(counts[lane].get(m, 0) for m in range(low, high + 1)) for lane in lanes)
@@ -86,7 +101,7 @@ def coverage(events: Iterable[Event], mode: str = "party",
         lanes=lanes, months=months, counts=table,
         outlets=tuple((lane, tuple(sorted(outlets[lane].items(), key=lambda kv: (-kv[1], kv[0]))))
                       for lane in lanes),
-        gaps=tuple(gaps))
+        gaps=tuple(gaps), vague=vague, undated=undated)
 
 
 def _gaps(lane: str, row: Sequence[int], low: int, min_gap: int) -> list[Gap]:
