@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait
@@ -15,6 +17,7 @@ from viewer.core.store.analyst_store import Store
 from viewer.ui import window_loading
 from viewer.ui.app import screenshot
 from viewer.ui.main_window import MainWindow
+from viewer.ui.tag_dialogs import TagPicker
 from viewer.ui.tasks import TaskRunner
 
 
@@ -71,6 +74,44 @@ def test_read_only_store_shows_a_banner_and_refuses_edits(
     win.editing.add_tag("refused", events)
     assert win.editor.stack.count() == 0
     assert "refused" not in find(win, "On Wednesday, Russian forces launched").tags
+
+
+def test_the_tag_picker_shows_what_a_read_only_store_keeps(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refused tag stayed ticked in the picker, and a new one refused said so twice."""
+    store = Store.for_folder(seeds_copy)
+    store.set_tag("kept", "#336699")
+    store.close()
+
+    def refuse(self: Store, busy: float) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "_connect", refuse)
+    win = MainWindow(runner)
+    qtbot.addWidget(win)
+    win.show()
+    open_and_wait(qtbot, win, seeds_copy)
+    select(win, "On Wednesday, Russian forces launched")
+    said: list[str] = []
+    win.editor.problem.connect(said.append)
+    seen: list[tuple[Qt.CheckState, int]] = []
+
+    def use_picker() -> None:
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, TagPicker)
+        item = picker.list.item(0)
+        item.setCheckState(Qt.CheckState.Checked)  # refused: back to unticked
+        picker.filter.setText("brand new")
+        picker.enter()  # refused: no new item
+        seen.append((item.checkState(), picker.list.count()))
+        picker.reject()
+
+    QTimer.singleShot(0, use_picker)
+    win.editing.tag()
+    assert seen == [(Qt.CheckState.Unchecked, 1)]
+    assert len(said) == 2 and all(s.startswith("Not saved") for s in said)  # one per click
+    assert win.editor.stack.count() == 0
 
 
 def test_calendar_end_dates_load_and_a_failed_load_never_blocks_a_screenshot(

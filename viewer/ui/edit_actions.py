@@ -135,12 +135,16 @@ class EditController(QObject):
 
         def toggle(name: str, on: bool) -> None:
             current = self._store()
-            if current is not None:
-                self.editor.perform(edits.TagEvents.make(current, name, ids, on), events)
+            if current is None or not self.editor.perform(
+                    edits.TagEvents.make(current, name, ids, on), events):
+                picker.refuse()  # the list shows what is stored, not the refused click
 
         def create(name: str) -> None:
             current = self._store()
-            if current is None:
+            why = self.editor.refusal()
+            if current is None or why is not None:
+                self.editor.problem.emit(why or "")  # once, for the tag and the tagging
+                picker.refuse()
                 return
             self.editor.stack.beginMacro(f"Create tag “{name}” and tag {len(ids)} event(s)")
             self.editor.perform(edits.CreateTag(f"Create tag “{name}”", name,

@@ -118,13 +118,19 @@ class Editor(QObject):
     def tags(self) -> dict[str, str]:
         return self.store.tags() if self.store is not None else {}
 
+    def refusal(self) -> str | None:
+        """Why no edit can be saved now (None: edits can be made)."""
+        if self.store is None:
+            return "Edits are off: this folder's store could not be opened."
+        if self.store.read_only is not None:
+            return f"Not saved: {self.store.read_only}."
+        return None
+
     def perform(self, edit: Edit, events: Iterable[Event] = ()) -> bool:
         """Apply an edit as one undoable step; remember the sentences it touches."""
-        if self.store is None:
-            self.problem.emit("Edits are off: this folder's store could not be opened.")
-            return False
-        if self.store.read_only is not None:
-            self.problem.emit(f"Not saved: {self.store.read_only}.")
+        why = self.refusal()
+        if why is not None or self.store is None:
+            self.problem.emit(why or "")
             return False
         events = list(events)
         if self.session is None:

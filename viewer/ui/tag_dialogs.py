@@ -49,6 +49,8 @@ class TagPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Tags")
         self.tags = dict(tags)
+        self.states = dict(states)  # as stored: what a refused click goes back to
+        self._refused = False
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Type to find a tag, Enter to create it")
         self.list = QListWidget()
@@ -82,7 +84,20 @@ class TagPicker(QDialog):
         self.hint.setText(f"Enter creates “{text.strip()}”" if needle and not exact else "")
 
     def _item_changed(self, item: QListWidgetItem) -> None:
-        self.toggled.emit(item.data(_NAME), item.checkState() == Qt.CheckState.Checked)
+        name, state = item.data(_NAME), item.checkState()
+        self._refused = False
+        self.toggled.emit(name, state == Qt.CheckState.Checked)
+        if self._refused:
+            self.list.blockSignals(True)
+            item.setCheckState(self.states.get(name, Qt.CheckState.Unchecked))
+            self.list.blockSignals(False)
+        else:
+            self.states[name] = state
+
+    def refuse(self) -> None:
+        """Called by a slot of `toggled` or `created` whose edit was not saved (a read-only
+        store): the list keeps showing what is stored. A refused tag used to stay ticked."""
+        self._refused = True
 
     def enter(self) -> None:
         name = " ".join(self.filter.text().split())
@@ -96,7 +111,11 @@ class TagPicker(QDialog):
                                    else Qt.CheckState.Checked)
                 self.filter.clear()
                 return
+        self._refused = False
         self.created.emit(name)
+        if self._refused:
+            return
+        self.states[name] = Qt.CheckState.Checked
         item = QListWidgetItem(name)
         item.setData(_NAME, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
