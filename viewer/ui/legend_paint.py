@@ -1,11 +1,12 @@
 """The timeline's key across the top of the axis: every colour the marks use, largest first,
 then the mark shapes. It takes one line, or two balanced ones (never one entry alone on the
 second), and when even two lines cannot hold it, the colour names are cut with "…" (down to
-the bare dot) rather than any colour left out."""
+the bare dot) rather than any colour left out; hovering an entry names it whole
+(`entry_at`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -19,6 +20,9 @@ GAP = 10.0  # between one entry and the next
 # Colour names are cut to each of these widths in turn, gently first, until the key fits.
 CAPS = (float("inf"), *(float(w) for w in range(220, 30, -10)), 0.0)
 ROW_STEP = 14.0
+# The marks' entries after the colours: name and shape
+MARKS = (("explicit date", "dot"), ("inherited", "ring"), ("publication date", "document"),
+         ("planned", "ahead"), ("claimed", "said"))
 
 
 def split_rows(widths: Sequence[float], room: float) -> int | None:
@@ -62,35 +66,51 @@ def paint_legend(painter: QPainter, rect: QRectF, left: float,
     """The key right-aligned across the top of `rect` from `left`; returns its lines."""
     font = painter.font()
     keys: list[Key] = [(label, colour, "dot") for label, colour in entries]
-    keys += [("explicit date", text, "dot"), ("inherited", text, "ring"),
-             ("publication date", text, "document"), ("planned", text, "ahead"),
-             ("claimed", text, "said")]
+    keys += [(name, text, shape) for name, shape in MARKS]
     room = rect.right() - 8 - left
     rows, advances = _laid_out(keys, len(entries), room, text_widths(font), font.key())
-    y = rect.top() + 13
     painter.save()
     painter.setClipRect(QRectF(left, rect.top(), max(0.0, rect.right() - left), rect.height()),
                         Qt.ClipOperation.IntersectClip)  # never over the lane names
-    for row in rows:
-        x = rect.right() - 8 - sum(DOT_ROOM + advances[k[0]] + GAP for k in row)
-        for label, colour, shape in row:
-            x += GAP
-            centre = QPointF(x + 4, y - 4)
-            if shape == "dot":
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawEllipse(centre, 4.5, 4.5)
-            else:
-                pen, brush = mark_style(colour, shape, False)
-                painter.setPen(pen)
-                painter.setBrush(brush)
-                painter.drawEllipse(centre, 4, 4)
-            painter.setPen(text)
-            painter.drawText(QPointF(x + DOT_ROOM, y), label)
-            x += DOT_ROOM + advances[label]
-        y += ROW_STEP
+    for x, y, (label, colour, shape) in _placed(rows, rect, advances.__getitem__):
+        centre = QPointF(x + 4, y - 4)
+        if shape == "dot":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, 4.5, 4.5)
+        else:
+            pen, brush = mark_style(colour, shape, False)
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawEllipse(centre, 4, 4)
+        painter.setPen(text)
+        painter.drawText(QPointF(x + DOT_ROOM, y), label)
     painter.restore()
     return rows
+
+
+def _placed(rows: Sequence[Sequence[Key]], rect: QRectF, advance: Callable[[str], float]
+            ) -> Iterator[tuple[float, float, Key]]:
+    """Each entry's left edge and baseline as the key is drawn: lines right-aligned."""
+    y = rect.top() + 13
+    for row in rows:
+        x = rect.right() - 8 - sum(DOT_ROOM + advance(k[0]) + GAP for k in row)
+        for key in row:
+            x += GAP
+            yield x, y, key
+            x += DOT_ROOM + advance(key[0])
+        y += ROW_STEP
+
+
+def entry_at(rows: Sequence[Sequence[Key]], rect: QRectF, x: float, y: float,
+             advance: Callable[[str], float]) -> int | None:
+    """Which entry (its place among the keys: colours first, then `MARKS`) the point is on,
+    as `paint_legend` drew `rows` in `rect`; None off the key. A name cut to "Commissio…" or
+    to a bare dot in a narrow window is told whole on hovering it."""
+    for index, (left, base, (label, _colour, _shape)) in enumerate(_placed(rows, rect, advance)):
+        if left <= x < left + DOT_ROOM + advance(label) and base - 11 <= y <= base + 3:
+            return index
+    return None
 
 
 # The key's last lines per what they show: a paint of the same key (every repaint, and a

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QToolTip
 
 from viewer.core.scene.zoom_targets import clicked_rows
+from viewer.ui.timeline_tips import legend_name
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
@@ -60,8 +61,14 @@ class TimelineInput:
             return
         item = w.item_at(event.position())
         if item is None:
-            QToolTip.hideText()
             w.viewport().unsetCursor()
+            name = legend_name(w.painter.legend_rows, w.painter.legend,
+                               QRectF(w.viewport().rect()), event.position(),
+                               w.viewport().font())
+            if name is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPosition().toPoint(), name, w)
         else:
             w.viewport().setCursor(
                 Qt.CursorShape.SizeHorCursor if w.redate.edge_at(event.position())

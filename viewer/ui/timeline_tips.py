@@ -1,16 +1,29 @@
-"""Small parts of the timeline: item tooltips, and the one-click Fit offered when the shown
-events change while the user has zoomed or panned."""
+"""Small parts of the timeline: item and key tooltips, and the one-click Fit offered when the
+shown events change while the user has zoomed or panned."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from viewer.core.events.document_events import Event
 from viewer.core.scene.layout import Item
 from viewer.core.words import plural
+from viewer.ui.legend_paint import MARKS, Key, entry_at
+from viewer.ui.text_widths import text_widths
+
+
+def legend_name(rows: Sequence[Sequence[Key]], entries: Sequence[tuple[str, QColor]],
+                rect: QRectF, point: QPointF, font: QFont) -> str | None:
+    """The whole name of the key's entry under `point` (the key as last painted in `rect`
+    with `font`: `rows` of `entries` then the marks), or None off the key."""
+    index = entry_at(rows, rect, point.x(), point.y(), text_widths(font))
+    names = [label for label, _colour in entries] + [name for name, _shape in MARKS]
+    return names[index] if index is not None and index < len(names) else None
 
 
 def item_tooltip(events: Sequence[Event], item: Item) -> str:

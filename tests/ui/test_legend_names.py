@@ -1,0 +1,35 @@
+"""Hovering the timeline's key names an entry whole, however short its painted name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import shown_window
+from viewer.ui.legend_paint import MARKS, _placed
+from viewer.ui.tasks import TaskRunner
+from viewer.ui.text_widths import text_widths
+from viewer.ui.timeline_tips import legend_name
+
+
+def test_each_key_entry_is_named_whole_where_it_is_drawn(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path) -> None:
+    window = shown_window(qtbot, runner, seeds_copy, (900, 600))  # names cut to fit
+    timeline = window.timeline
+    timeline.viewport().repaint()
+    painter = timeline.painter
+    rows, entries = painter.legend_rows, painter.legend
+    assert rows and entries
+    rect = QRectF(timeline.viewport().rect())
+    font = timeline.viewport().font()
+    names = [label for label, _colour in entries] + [name for name, _shape in MARKS]
+    placed = list(_placed(rows, rect, text_widths(font)))
+    assert len(placed) == len(names)
+    assert any(shown != whole for (_x, _y, (shown, _c, _s)), whole in zip(placed, names,
+                                                                         strict=True))
+    for (x, y, _key), whole in zip(placed, names, strict=True):
+        assert legend_name(rows, entries, rect, QPointF(x + 4, y - 4), font) == whole
+    assert legend_name(rows, entries, rect, QPointF(rect.left() + 5, rect.top() + 9),
+                       font) is None
