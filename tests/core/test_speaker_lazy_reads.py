@@ -8,23 +8,13 @@ from typing import Any
 
 import pytest
 
-from viewer.core.events.gazetteer_build import load_gazetteer
-from viewer.core.events.people import find_people
+from tests.core.test_speaker_short_paths import _speaker_inputs
 from viewer.core.events.speaker_memory import SpeakerMemory
 from viewer.core.events.speakers import find_speakers
-from viewer.core.ingest.folder_reader import build_document
-from viewer.core.model import Document
 
 
 def _inputs(text: str) -> tuple[Any, ...]:
-    doc = build_document(".", "x.txt", text)
-    assert isinstance(doc, Document)
-    gazetteer = load_gazetteer()
-    spans = [(s.start, s.end, s.paragraph, False) for s in doc.sentences]
-    parties = [gazetteer.mentions(doc.text, a, b) for a, b, _, _ in spans]
-    people = [find_people(doc.text, [(a, b)], gazetteer, mentions=found)
-              for (a, b, _, _), found in zip(spans, parties, strict=True)]
-    return doc.text, spans, people, parties
+    return _speaker_inputs(text, {})
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:

@@ -55,11 +55,9 @@ def test_a_failed_save_leaves_undo_and_says_why(window: MainWindow) -> None:
     assert "saved" in find(window, "On Wednesday, Russian forces launched").tags
 
 
-def test_read_only_store_shows_a_banner_and_refuses_edits(
-        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    Store.for_folder(seeds_copy).close()
-
+def _read_only_window(qtbot: QtBot, runner: TaskRunner, folder: Path,
+                      monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A window on `folder` whose store (it exists) can only be read: every write refused."""
     def refuse(self: Store, busy: float) -> sqlite3.Connection:
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
@@ -67,7 +65,15 @@ def test_read_only_store_shows_a_banner_and_refuses_edits(
     win = MainWindow(runner)
     qtbot.addWidget(win)
     win.show()
-    open_and_wait(qtbot, win, seeds_copy)
+    open_and_wait(qtbot, win, folder)
+    return win
+
+
+def test_read_only_store_shows_a_banner_and_refuses_edits(
+        qtbot: QtBot, runner: TaskRunner, seeds_copy: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    Store.for_folder(seeds_copy).close()
+    win = _read_only_window(qtbot, runner, seeds_copy, monkeypatch)
     assert win.store_banner.isVisible()
     assert any(p.kind == "store" and "Read-only" in p.message for p in win.problems)
     events = select(win, "On Wednesday, Russian forces launched")
@@ -83,15 +89,7 @@ def test_the_tag_picker_shows_what_a_read_only_store_keeps(
     store = Store.for_folder(seeds_copy)
     store.set_tag("kept", "#336699")
     store.close()
-
-    def refuse(self: Store, busy: float) -> sqlite3.Connection:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr(Store, "_connect", refuse)
-    win = MainWindow(runner)
-    qtbot.addWidget(win)
-    win.show()
-    open_and_wait(qtbot, win, seeds_copy)
+    win = _read_only_window(qtbot, runner, seeds_copy, monkeypatch)
     select(win, "On Wednesday, Russian forces launched")
     said: list[str] = []
     win.editor.problem.connect(said.append)
