@@ -129,9 +129,10 @@ class Tally:
         self.strict_found += sum((s.start, s.end) in exact for s in found)
         exact = {(s.start, s.end) for s in found}
         self.strict_gold += sum((s.start, s.end) in exact for s in gold)
-        self.relaxed_found += sum(any(_overlaps(s, g) for g in gold) for s in found)
         for span in found:
-            if not any(_overlaps(span, g) for g in gold):
+            if any(_overlaps(span, g) for g in gold):
+                self.relaxed_found += 1
+            else:
                 misses["spurious"].append(f"{name}: {span.text!r} {span.type} {span.value}")
         for span in gold:
             partner = _partner(span, found)
