@@ -84,6 +84,12 @@ def test_discovered_topics_conflicts_and_outcomes_same_as_local_engine(
     (folder / "b.txt").write_text(
         "date 2026-02-02 Russian and Ukrainian negotiators held talks in Geneva on a "
         "ceasefire on February 1.\n")
+    (folder / "c.txt").write_text(  # the same exchange a day apart: a disputed date
+        "date 2026-03-05 Russia and Ukraine exchanged 84 prisoners of war at the Belarusian "
+        "border on Tuesday, March 3, the defence ministry in Moscow said.\n")
+    (folder / "d.txt").write_text(
+        "date 2026-03-05 Russia and Ukraine exchanged 84 prisoners of war at the Belarusian "
+        "border on Wednesday, March 4, Ukrainian officials said.\n")
     driver.run([str(folder)], tmp_path / "ds", client, target_bytes=1, stream=None)
     local = extract_folder(folder, use_cache=False, workers=1)
     _same(local, read_dataset(tmp_path / "ds"))

@@ -281,3 +281,68 @@ def test_lowered_ascii_scan_reads_what_the_case_blind_one_reads() -> None:
     # a sentence beyond ASCII takes the case-blind expressions
     assert figures("Five “prisoners” KILLED 3 Civilians Killed", rules) == figures(
         "Five “prisoners” KILLED 3 Civilians Killed", blind)
+
+
+def test_versions_further_apart_than_the_tolerance_are_a_chain_not_a_dispute() -> None:
+    """A cluster whose reports give days further apart than the tolerance holds several
+    happenings joined link by link (in the Kenyan story the polling-day quote, the
+    declaration, the protests and the petition, over 11 days, were "date disputed")."""
+    tolerance = conflicts.load_rules().tolerance_days
+    base = dataclasses.replace(_dated(0, "a.txt", 1), sources=3)
+
+    def version(k: int, day: int) -> Event:
+        return dataclasses.replace(base, id=f"e{k}", document=f"{k}.txt",
+                                   start=dt.date(2024, 3, day), end=dt.date(2024, 3, day))
+
+    near = [version(0, 1), version(1, 1 + tolerance)]
+    assert [c.flags for c in find_conflicts(near).values()] == [("date",)]
+    chain = [version(0, 1), version(1, 1 + tolerance), version(2, 2 + tolerance)]
+    assert find_conflicts(chain) == {}
+
+
+def test_weekdays_and_months_are_not_shared_wording() -> None:
+    """Dates are compared as dates: two reports of different happenings "on Tuesday" in
+    "March" shared those words as if they said the same thing."""
+    from viewer.core.pipeline.cluster import content_words
+
+    assert content_words("Talks resumed on Tuesday, March 3, in Geneva") == {
+        "talk", "resum", "geneva"}
+
+
+def test_a_few_shared_names_in_long_sentences_are_not_one_happening() -> None:
+    """Four shared words out of forty (the parties' and a city's names) joined the
+    declaration of a winner with a protest two days later; a near-date join now also needs
+    those words to be a share of the two sentences' words."""
+    from viewer.core.pipeline.cluster import close_wording
+
+    rules = conflicts.load_rules()
+    shared = frozenset("abcd")
+    long_a = shared | {f"a{k}" for k in range(18)}
+    long_b = shared | {f"b{k}" for k in range(18)}
+    assert not close_wording(long_a, long_b, rules.min_shared, rules.min_overlap,
+                             rules.min_share)
+    assert close_wording(long_a, long_b)  # clustering (dates overlapping) asks less
+    short_a, short_b = shared | {"x1", "x2"}, shared | {"y1", "y2", "y3"}
+    assert close_wording(short_a, short_b, rules.min_shared, rules.min_overlap,
+                         rules.min_share)
+
+
+def test_the_unseen_stories_disputes_are_kept_and_chains_are_not_flagged(
+        tmp_path: Path) -> None:
+    """The annotated date disputes found before (the last hostage's remains, a day apart;
+    the aftershock, a day apart) are still found; the Kenyan chain is no dispute."""
+    import shutil
+
+    unseen = Path(__file__).parents[1] / "data" / "unseen"
+    found = {}
+    for story in ("gaza-hostage-truce", "turkey-earthquake", "kenya_election"):
+        shutil.copytree(unseen / story, tmp_path / story,
+                        ignore=shutil.ignore_patterns(".timeline-viewer"))
+        events = extract_folder(tmp_path / story, use_cache=False, workers=1).events
+        found[story] = {e.cluster: [x for x in events if x.cluster == e.cluster]
+                        for e in events if "date" in e.conflict}
+    remains = [e.text for group in found["gaza-hostage-truce"].values() for e in group]
+    assert any("remains of the last deceased hostage" in t for t in remains)
+    assert any("strong aftershock" in e.text for group in found["turkey-earthquake"].values()
+               for e in group)
+    assert found["kenya_election"] == {}

@@ -161,7 +161,7 @@ def near_pairs(data: LinkInput, eligible: npt.NDArray[np.bool_],
 
     stretches = _stretches(data, order, places, pieces, reach, day_dated, label)
     found = spread(scan_near, [(s, rules.max_compared, rules.tolerance_days, rules.min_shared,
-                                rules.min_overlap) for _, s in stretches])
+                                rules.min_overlap, rules.min_share) for _, s in stretches])
     return _pairs(order, stretches, found)
 
 

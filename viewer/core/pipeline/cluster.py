@@ -29,7 +29,9 @@ _STOP = frozenset(
     "which while what when where who will would could should been being into over under about "
     "after before between also said says such just only more most other some both each very "
     "its his her our your not but are any all can may might one two new day days week weeks "
-    "month months year years time first last next earlier later today yesterday".split()
+    "month months year years time first last next earlier later today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split()
 )
 
 
@@ -49,11 +51,17 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def close_wording(wa: frozenset[T], wb: frozenset[T], min_shared: int = MIN_SHARED,
-                  min_overlap: float = MIN_OVERLAP) -> bool:
+                  min_overlap: float = MIN_OVERLAP, min_share: float = 0.0) -> bool:
     """Whether two events' content words (strings, or their codes) say the same thing:
-    `min_shared` words in common, or at least two making `min_overlap` of the union."""
+    `min_shared` words in common making at least `min_share` of the union, or at least two
+    making `min_overlap` of it."""
     shared = len(wa & wb)
-    return shared >= min_shared or (shared >= 2 and shared / max(1, len(wa | wb)) >= min_overlap)
+    if shared < 2:
+        return False
+    if shared >= min_shared and not min_share:
+        return True  # (clustering: no union to build)
+    share = shared / max(1, len(wa | wb))
+    return (shared >= min_shared and share >= min_share) or share >= min_overlap
 
 
 def is_candidate(e: Event) -> bool:

@@ -69,6 +69,7 @@ class ConflictRules:
     tolerance_days: int
     min_shared: int
     min_overlap: float
+    min_share: float
     max_compared: int
     figure: re.Pattern[str]
     kind_of: dict[str, str]  # noun phrase (lower case) → figure kind
@@ -107,6 +108,7 @@ def load_rules() -> ConflictRules:
     return ConflictRules(
         tolerance_days=int(data["date_tolerance_days"]),
         min_shared=int(data["min_shared_words"]), min_overlap=float(data["min_overlap"]),
+        min_share=float(data["min_share"]),
         max_compared=int(data["max_compared"]), figure=re.compile(figure, re.IGNORECASE),
         kind_of=kind_of, numbers=numbers, min_parties=int(data["parties"]["min_parties"]),
         participation=re.compile(participation, re.IGNORECASE),
@@ -214,7 +216,7 @@ def near_date_pairs(events: Sequence[Event], rules: ConflictRules | None = None,
                 wa = words[i] = content_words(a.text)
             if wb is None:
                 wb = words[j] = content_words(b.text)
-            if close_wording(wa, wb, rules.min_shared, rules.min_overlap):
+            if close_wording(wa, wb, rules.min_shared, rules.min_overlap, rules.min_share):
                 joined.union(a.cluster, b.cluster)
                 pairs.append((i, j))
     return pairs
@@ -263,7 +265,9 @@ def _disagreement(kind: str, what: str, values: dict[str, tuple[str, Event]]
 def _date_disagreement(members: list[Event], rules: ConflictRules) -> Disagreement | None:
     """Two day-dated versions whose days do not overlap, among reports of one stance: both
     say it happened, or both say it is planned. A plan for the 15th and a report that it
-    happened on the 17th are a plan and its outcome (`reporting`), not a dispute."""
+    happened on the 17th are a plan and its outcome (`reporting`), not a dispute. Nor are
+    versions further apart than the tolerance: links chain (a week-long report joins the
+    days inside it, a near-date join another), so such a cluster holds several happenings."""
     by_stance: dict[str, list[Event]] = {}
     for e in members:
         stance = rules.date_stance.get(e.modality)
@@ -276,7 +280,7 @@ def _date_disagreement(members: list[Event], rules: ConflictRules) -> Disagreeme
             continue
         starts = [e.start for e in dated if e.start is not None]
         ends = [e.end for e in dated if e.end is not None]
-        if max(starts) > min(ends):
+        if min(ends) < max(starts) <= min(ends) + dt.timedelta(days=rules.tolerance_days):
             dates = {e.document: (str(e.start), e) for e in dated}
             if (d := _disagreement(DATE, "date", dates)) is not None:
                 return d

@@ -90,7 +90,7 @@ def scan_clusters(stretch: Stretch, max_compared: int) -> list[int]:
 
 
 def scan_near(stretch: Stretch, max_compared: int, tolerance: int, min_shared: int,
-              min_overlap: float) -> list[int]:
+              min_overlap: float, min_share: float) -> list[int]:
     """`conflicts.near_date_pairs` for the owners (every pair of different clusters, see
     `array_links.near_pairs`): flat position pairs."""
     days, topics, parties = stretch.starts, stretch.topics, stretch.parties
@@ -119,6 +119,6 @@ def scan_near(stretch: Stretch, max_compared: int, tolerance: int, min_shared: i
                 continue
             if pa and parties[j] and not pa & parties[j]:
                 continue
-            if close_wording(words(pos), words(j), min_shared, min_overlap):
+            if close_wording(words(pos), words(j), min_shared, min_overlap, min_share):
                 pairs += (pos, j)
     return pairs
