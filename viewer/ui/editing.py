@@ -5,20 +5,25 @@ QUndoCommand that wraps the open Session's own undo stack; applying or reverting
 Session's `Change`, and `changed` tells the window which rows to refresh. Store writes are
 single small SQLite transactions (well under a millisecond to a few milliseconds), so they run
 on the UI thread; re-dating an article re-extracts it through the window's background loader.
+Once a second the Session is asked whether another window or process saved edits to the same
+store (one SQLite statement when none did); what it merged is refreshed like an own edit.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from viewer.core.events.document_events import Event
 from viewer.core.session import Session
 from viewer.core.store.analyst_store import Store, StoreError, UserData
 from viewer.core.store.edits import Edit
+
+OTHERS_EVERY_MS = 1000  # how often another writer's edits are looked for
 
 
 class EditCommand(QUndoCommand):
@@ -78,6 +83,21 @@ class Editor(QObject):
         self.store: Store | None = None
         self.session: Session | None = None  # set once the folder's events are loaded
         self.folder: Path | None = None
+        self.others = QTimer(self)
+        self.others.setInterval(OTHERS_EVERY_MS)
+        self.others.timeout.connect(self.look_for_others)
+        self.others.start()
+
+    def look_for_others(self) -> None:
+        """Show what another window or process saved to this folder's store."""
+        if self.session is None:
+            return
+        try:
+            change = self.session.others_edits()
+        except (StoreError, sqlite3.Error, OSError):
+            return  # (busy or gone for a moment: the next look will tell)
+        if change is not None:
+            self.changed.emit(change)
 
     def open(self, folder: Path) -> None:
         """Open the folder's store; problems are reported, never fatal to opening."""

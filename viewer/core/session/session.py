@@ -25,6 +25,7 @@ from viewer.core.store import edits
 from viewer.core.store.analyst_store import Store, StoreError, UserData
 from viewer.core.store.edits import Edit
 from viewer.core.store.merge_edits import apply_user_data, orphans_among
+from viewer.core.store.other_writers import StoreWatch
 from viewer.core.timex import Timex
 
 STORE_PATH = ".timeline-viewer"  # the path store problems are listed against
@@ -116,6 +117,7 @@ class Session:
         self._relink()
         self._remark(rows.values())
         self.orphans = orphans_among(data, edited - rows.keys())
+        self._watch = StoreWatch.start(self.store, data)
 
     def attach_store(self, store: Store | None, problems: list[Problem]) -> None:
         """Use a store opened elsewhere (the window opens it on its own thread, to report
@@ -138,6 +140,7 @@ class Session:
         self._relink()
         self._remark([*before, *rows.values()])
         self.orphans = orphans_among(data, edited - rows.keys())
+        self._watch = StoreWatch.start(store, data)
 
     def take_history(self, other: Session) -> None:
         """Carry another Session's undo stack over (a reload of the same folder)."""
@@ -265,6 +268,14 @@ class Session:
         change = edit.apply(self._require())
         self._done += 1
         return self._refresh(change)
+
+    def others_edits(self) -> Change | None:
+        """What another window or process saved to the store since the last look (tags,
+        notes, corrections, reviews, links), merged into the events it touched; None when
+        nothing was."""
+        news = self._watch.news(self.store)
+        return None if news is None else self._refresh(edits.Change(events=news[0],
+                                                                    tags=news[1]))
 
     def forget(self, edit: Edit) -> None:
         """Drop an edit from the history (its undo could not be saved)."""

@@ -133,6 +133,10 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (not for this one's)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def queue_anchors(self, anchors: Iterable[tuple[str, str, str]]) -> None:
         """Sentences the next edit is made on; saved in that edit's own transaction."""
         self._anchors.extend(anchors)
