@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextDocument
 from viewer.core.events.document_events import Event
 from viewer.core.model import DateSource, Document
 from viewer.ui import detail_pane
-from viewer.ui.article_window import ArticleWindow, window_around
+from viewer.ui.article_window import ArticleWindow, siblings_in, window_around
 from viewer.ui.detail_pane import DetailPane
 
 SENTENCE = "Ferry crews met the port authority on Tuesday and agreed a timetable "
@@ -94,7 +94,7 @@ def test_the_pane_lays_its_formats_over_the_article_in_one_edit(
     article of one megabyte in one paragraph took minutes to show."""
     monkeypatch.setattr(detail_pane, "QTextDocument", _Counted)
     document, events = _article(200)
-    DetailPane().show_event(events[100], document, [], events, [])
+    DetailPane().show_event(events[100], document, [], siblings_in(events), [])
     assert _Counted.made[-1].changes <= 2  # one per format (200) before
 
 
@@ -105,15 +105,42 @@ def test_the_pane_shows_a_window_of_a_very_long_article(qapp: Any) -> None:
     article = document.text
     pane = DetailPane()
     current = events[7_500]
-    pane.show_event(current, document, [], events, [])
+    pane.show_event(current, document, [], siblings_in(events), [])
     shown = pane.text.document()
     assert shown.characterCount() < 61_000 + 300
     assert pane.highlighted_text() == article[current.char_start:current.char_end]
     assert "characters of this article before this point" in pane.text.toPlainText()[:200]
     near = events[7_510]  # in the window: the article is not inserted again
-    pane.show_event(near, document, [], events, [])
+    pane.show_event(near, document, [], siblings_in(events), [])
     assert pane.text.document() is shown
     far = dataclasses.replace(events[10], id="far")  # outside: a window around it
-    pane.show_event(far, document, [], events, [])
+    pane.show_event(far, document, [], siblings_in(events), [])
     assert pane.text.document() is not shown
     assert pane.highlighted_text() == article[far.char_start:far.char_end]
+
+
+def test_a_click_in_a_long_article_makes_no_object_of_its_other_events(
+        qtbot: Any, runner: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5 MB article of 118,000 events took 0.4 s a click: each selection made every
+    other event of the article an object, to link the few the pane shows. Now the pane asks
+    for the events of the window it inserts, and a click inside that window asks nothing."""
+    from tests.ui.conftest import shown_window
+    from viewer.core.session.row_events import RowEvents
+
+    folder = tmp_path / "long"
+    folder.mkdir()
+    (folder / "one.txt").write_text("date 2026-03-10 " + " ".join(
+        f"Officials met on March {1 + k % 28} to discuss item {k}." for k in range(3000)))
+    window = shown_window(qtbot, runner, folder, (1200, 800))
+    events = window.model.events
+    assert isinstance(events, RowEvents) and len(events) > 2500
+    made = []
+    real = RowEvents.__getitem__
+    monkeypatch.setattr(RowEvents, "__getitem__",
+                        lambda self, row: made.append(row) or real(self, row))
+    window.selection.show_detail(real(events, 1500))
+    first = len(made)
+    assert first < 1500  # the window's events (60,000 characters), not the article's 3,000
+    made.clear()
+    window.selection.show_detail(real(events, 1501))
+    assert made == []

@@ -37,7 +37,7 @@ from viewer.core.events.document_events import Event
 from viewer.core.model import Document
 from viewer.core.session.happening_merge import LINKED
 from viewer.core.timex import Timex
-from viewer.ui.article_window import ArticleWindow, window_around
+from viewer.ui.article_window import ArticleWindow, Siblings, window_around
 from viewer.ui.detail_header import HeaderArea
 from viewer.ui.detail_reasons import explained
 from viewer.ui.detail_reporting import conflict_html, other_sources, reporting_rows
@@ -205,8 +205,9 @@ class DetailPane(QWidget):
             self.eventActivated.emit(href[len("event:"):])
 
     def show_event(self, event: Event, document: Document | None, timexes: Sequence[Timex],
-                   siblings: Sequence[Event], cluster: Sequence[Event]) -> None:
-        """`siblings`: other events of the same article; `cluster`: same happening elsewhere."""
+                   siblings: Siblings, cluster: Sequence[Event]) -> None:
+        """`siblings`: the article's events in a stretch of it; `cluster`: the same happening
+        elsewhere."""
         if self.current_event is not None and self.current_event.id != event.id:
             self.commit_note()  # leaving an event saves its note
         self.current_event = event
@@ -281,7 +282,7 @@ class DetailPane(QWidget):
             rows.append(f"<b>Also reported by:</b> –{by_hand('taken out of its happening')}")
         return "<br>".join(rows)
 
-    def _fill(self, document: Document, timexes: Sequence[Timex], siblings: Sequence[Event],
+    def _fill(self, document: Document, timexes: Sequence[Timex], siblings: Siblings,
               current: Event) -> None:
         """Insert the article (or, when it is very long, a window of it around the event:
         `article_window`) as plain text, then lay formats over it, in one edit block: a
@@ -302,7 +303,7 @@ class DetailPane(QWidget):
         for sentence in document.sentences:
             if sentence.boilerplate:
                 self._format(cursor, sentence.start, sentence.end, muted)
-        for sibling in siblings:
+        for sibling in siblings(window.start, window.end):
             if (sibling.id == current.id or sibling.boilerplate
                     or not window.overlaps(sibling.char_start, sibling.char_end)):
                 continue

@@ -16,6 +16,7 @@ from PySide6.QtCore import QFileSystemWatcher, QItemSelection, QItemSelectionMod
 from viewer.core.events.document_events import Event
 from viewer.core.ingest.folder_scan import Fingerprint, folder_fingerprint
 from viewer.core.session.row_events import RowEvents
+from viewer.ui.article_window import Siblings, siblings_in
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -156,12 +157,18 @@ class SelectionSync:
         w = self.window
         document = w.documents.get(event.document)
         events = w.model.events
-        if isinstance(events, RowEvents):  # a Session's columns: compare one column
-            siblings = events.matching("document", event.document)
+        siblings: Siblings
+        if isinstance(events, RowEvents):  # a Session's columns: compare columns
+            row_events = events
+
+            def siblings(first: int, last: int) -> list[Event]:
+                rows = row_events.rows_in_span(event.document, first, last)
+                return [row_events[r] for r in rows]
+
             cluster = ([events[r] for r in events.rows_of_bytes("cluster", event.cluster)]
                        if event.sources > 1 else [])
         else:
-            siblings = [e for e in events if e.document == event.document]
+            siblings = siblings_in([e for e in events if e.document == event.document])
             cluster = ([e for e in events if e.cluster == event.cluster]
                        if event.sources > 1 else [])
         w.detail.show_event(event, document, w.timexes.get(event.document, ()),

@@ -91,16 +91,22 @@ class RowEvents(Sequence[Event]):
         for first in range(0, size, step):
             yield from self.columns.events(range(first, min(size, first + step)))
 
-    def matching(self, name: str, value: str) -> list[Event]:
-        """The events whose `name` (a coded string field such as `document`) is `value`,
-        in row order: one comparison of a column, not a walk over every event."""
-        return [self[row] for row in self.rows_matching(name, value)]
-
     def rows_matching(self, name: str, value: str) -> list[int]:
         code = self.columns.vocab[name].codes.get(value)
         if code is None:
             return []
         found: list[int] = np.flatnonzero(self.columns.arrays[name] == code).tolist()
+        return found
+
+    def rows_in_span(self, document: str, first: int, last: int) -> list[int]:
+        """Rows of an article whose sentence overlaps its characters first..last."""
+        code = self.columns.vocab["document"].codes.get(document)
+        if code is None:
+            return []
+        arrays = self.columns.arrays
+        found: list[int] = np.flatnonzero(
+            (arrays["document"] == code) & (arrays["char_start"] < last)
+            & (arrays["char_end"] > first)).tolist()
         return found
 
     def rows_of_bytes(self, name: str, value: str) -> list[int]:
