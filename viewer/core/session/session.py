@@ -21,6 +21,7 @@ from viewer.core.session.happening_merge import Linked, link_state, linked_of, r
 from viewer.core.session.iso_days import IsoDays
 from viewer.core.session.loading import DocumentsReady, Loaded, Progress, load
 from viewer.core.session.partials import Partial
+from viewer.core.session.store_opening import open_store
 from viewer.core.store import edits
 from viewer.core.store.analyst_store import Store, StoreError, UserData
 from viewer.core.store.edits import Edit
@@ -28,7 +29,6 @@ from viewer.core.store.merge_edits import apply_user_data, orphans_among
 from viewer.core.store.other_writers import StoreWatch
 from viewer.core.timex import Timex
 
-STORE_PATH = ".timeline-viewer"  # the path store problems are listed against
 FACET_FIELDS = {"parties": "parties", "topics": "topics", "tags": "tags", "document": "documents",
                 "review": "review", "modality": "modality", "conflict": "conflict"}
 
@@ -88,7 +88,7 @@ class Session:
         root = Path(source)
         loaded = load(root, progress, cancel, workers=workers, use_snapshot=use_snapshot,
                       partial=partial, command=command, documents_ready=documents_ready)
-        store, problems, error = _open_store(root) if with_store else (None, [], None)
+        store, problems, error = open_store(root) if with_store else (None, [], None)
         return cls(root, loaded, store, problems, error)
 
     def _install(self, loaded: Loaded) -> None:
@@ -397,20 +397,3 @@ _MARK_INPUTS = frozenset({"start", "end", "precision", "modality", "speaker", "n
 
 # The cluster marks themselves (derived, never corrected).
 _MARKS = frozenset({"conflict", "outcome"})
-
-
-def _open_store(root: Path) -> tuple[Store | None, list[Problem], StoreError | None]:
-    """The folder's store, and what is wrong with it; problems never stop an open."""
-    try:
-        store = Store.for_folder(root)
-    except StoreError as exc:
-        return None, [Problem(STORE_PATH, "store", str(exc))], exc
-    problems = []
-    if store.moved_aside is not None:
-        problems.append(Problem(
-            STORE_PATH, "store", f"The folder's store was damaged; it was moved aside to "
-            f"{store.moved_aside.name} and a new one started."))
-    if store.read_only is not None:
-        problems.append(Problem(STORE_PATH, "store", f"Read-only: {store.read_only}."))
-    return store, problems, None
-
