@@ -198,3 +198,25 @@ def test_picture_of_the_visible_range(window: MainWindow, tmp_path: Path) -> Non
     picture = tmp_path / "visible.svg"
     assert window.exports.export_to(picture, "svg", "filtered", visible_only=True) is None
     assert picture.read_text().lstrip().startswith("<?xml") and (last - first).days < 120
+
+
+def test_a_chosen_tag_renamed_or_deleted_stays_followed_by_the_filter(
+        window: MainWindow) -> None:
+    """Renaming the tag the window filtered on left the filter on the old name: "0 of N
+    events", no box ticked, every facet empty; only Reset cleared it."""
+    events = select(window, "On Wednesday, Russian forces launched")
+    window.editing.add_tag("compensation", events)
+    tags = window.filters.facets["tags"]
+    tags.check(frozenset({"compensation"}))
+    window.filters.emit_filter()
+    assert window.proxy.rowCount() == 1
+    window.editor.perform(edits.RenameTag("Rename", "compensation", "Compensation pledge"))
+    assert window.proxy.filter.tags == {"Compensation pledge"}
+    assert tags.checked() == {"Compensation pledge"} and window.proxy.rowCount() == 1
+    window.editor.stack.undo()
+    assert tags.checked() == {"compensation"} and window.proxy.rowCount() == 1
+    store = window.editor.store
+    assert store is not None
+    window.editor.perform(edits.DeleteTag.make(store, "compensation"))
+    assert window.proxy.filter.tags == frozenset() and tags.checked() == frozenset()
+    assert window.proxy.rowCount() > 50

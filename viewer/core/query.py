@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from viewer.core.events.document_events import Event
 
@@ -46,6 +47,17 @@ class Filter:
 
     def is_default(self) -> bool:
         return self == Filter()
+
+    def following(self, renamed: Iterable[tuple[str, str, str | None]]) -> Filter:
+        """This filter after facet values were renamed (facet, old, new) or removed (new
+        None): a tag renamed while chosen stays chosen under its new name (it was left
+        chosen under a name no event has, an empty window with no box ticked)."""
+        changes: dict[str, Any] = {}
+        for facet, old, new in renamed:
+            values = changes.get(facet, self.values(facet))
+            if old in values:
+                changes[facet] = (values - {old}) | ({new} if new is not None else set())
+        return replace(self, **changes) if changes else self
 
 
 def _facet_values(event: Event, facet: str) -> Sequence[str]:

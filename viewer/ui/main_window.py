@@ -325,6 +325,10 @@ class MainWindow(QMainWindow):
                 self._refresh_edited(change)
         elif change.tags:
             self.timeline.viewport().update()
+        following = self.proxy.filter.following(change.renamed)
+        if following != self.proxy.filter:  # a chosen tag renamed or deleted: follow it
+            self.filters.set_counts(self.proxy.counts)  # (so its new name is listed)
+            self.filters.apply(following)
 
     def _refresh_edited(self, change: Change) -> None:
         """An edit that left the shown rows as they were: the lanes are rebuilt only when

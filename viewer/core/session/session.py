@@ -42,7 +42,7 @@ class Change:
     `documents` names articles that were re-extracted. `reset` means rows were added or
     removed (a re-dated article), so row numbers from before no longer hold. `marked` are the
     rows among `rows` the edit did not touch itself but whose cluster's conflict flags or
-    planned→outcome link it changed.
+    planned→outcome link it changed; `renamed` the facet values it renamed or removed.
     """
 
     rows: tuple[int, ...] = ()
@@ -54,6 +54,7 @@ class Change:
     reset: bool = False
     orphans: bool = False  # the list of orphaned edits changed
     marked: tuple[int, ...] = ()
+    renamed: tuple[tuple[str, str, str | None], ...] = ()  # facet values renamed or removed
 
 
 class Session:
@@ -311,7 +312,8 @@ class Session:
         """Bring the columns up to date with what an edit wrote, touching only its events."""
         if change.documents:  # a re-dated article: its events must be extracted again
             self.needs_reload = True
-            return Change(tags=change.tags, documents=change.documents, reset=True)
+            return Change(tags=change.tags, documents=change.documents, reset=True,
+                          renamed=change.renamed)
         store = self._require()
         data = store.load_for(change.events)
         if change.tags:
@@ -343,7 +345,7 @@ class Session:
                       fields=frozenset(fields),
                       facets=frozenset(FACET_FIELDS[f] for f in fields if f in FACET_FIELDS),
                       tags=change.tags, orphans=self.orphans != before,
-                      marked=tuple(sorted(extra)))
+                      marked=tuple(sorted(extra)), renamed=change.renamed)
 
     def _note_links(self, ids: Iterable[str], data: UserData) -> bool:
         """Take the links of `ids` from `data` (a store read of those ids); whether any

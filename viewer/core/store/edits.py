@@ -18,11 +18,14 @@ from viewer.core.store.analyst_store import Store, encode_set
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What an edit touched: event ids, whether the tag list changed, documents redated."""
+    """What an edit touched: event ids, whether the tag list changed, documents redated,
+    and facet values renamed (facet, old, new) or removed (new None), which a filter choosing
+    the old value follows."""
 
     events: frozenset[str] = frozenset()
     tags: bool = False
     documents: frozenset[str] = frozenset()
+    renamed: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @dataclass
@@ -82,12 +85,12 @@ class RenameTag(Edit):
     def apply(self, store: Store) -> Change:
         ids = store.tagged(self.old)
         store.rename_tag(self.old, self.new)
-        return Change(frozenset(ids), tags=True)
+        return Change(frozenset(ids), tags=True, renamed=(("tags", self.old, self.new),))
 
     def revert(self, store: Store) -> Change:
         ids = store.tagged(self.new)
         store.rename_tag(self.new, self.old)
-        return Change(frozenset(ids), tags=True)
+        return Change(frozenset(ids), tags=True, renamed=(("tags", self.new, self.old),))
 
 
 @dataclass
@@ -118,7 +121,7 @@ class DeleteTag(Edit):
 
     def apply(self, store: Store) -> Change:
         store.set_tag(self.tag, None)
-        return Change(frozenset(self.ids), tags=True)
+        return Change(frozenset(self.ids), tags=True, renamed=(("tags", self.tag, None),))
 
     def revert(self, store: Store) -> Change:
         store.restore_tag(self.tag, self.color, self.ids)
