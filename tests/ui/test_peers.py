@@ -116,6 +116,12 @@ def test_periods_are_saved_per_folder_shaded_and_exported(window: MainWindow,
     window.exports.export_to(tmp_path / "t.md", "md")
     wait_for_file(tmp_path / "t.md")
     assert "**Istanbul round**: 2025-07-21 – 2025-07-25" in (tmp_path / "t.md").read_text()
+    # An edit like any other: undone and redone from the Edit menu (it never reached Undo)
+    assert window.editor.stack.undoText() == "Add period “Istanbul round”"
+    window.editor.stack.undo()
+    assert load_periods(window.folder) == () == window.timeline.periods
+    window.editor.stack.redo()
+    assert load_periods(window.folder) == expected == window.timeline.periods
 
 
 def wait_for_file(path: Path) -> None:

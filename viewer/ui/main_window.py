@@ -34,6 +34,7 @@ from viewer.core.scene.lanes import LANE_FIELD
 from viewer.core.session import Change, Session, free_memory
 from viewer.core.session.filtering import SCALAR_FIELDS
 from viewer.core.session.row_events import RowEvents
+from viewer.core.store.periods import load_periods
 from viewer.core.timex import Timex
 from viewer.core.words import plural
 from viewer.ui.detail_pane import DetailPane
@@ -318,6 +319,9 @@ class MainWindow(QMainWindow):
             self.timeline.tag_colours = dict(self.session.tags)
         if change.orphans:
             self._show_problems()  # an orphaned edit was re-attached or discarded
+        if change.periods and self.folder is not None:
+            self.timeline.periods = load_periods(self.folder)
+            self.timeline.viewport().update()
         if change.rows:
             self.proxy.note_fields(change.fields)
             self.model.replace_many({row: self.session.event(row) for row in change.rows})

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.core.scene.layout import extent
-from viewer.core.store.periods import Period, load_periods, save_periods
+from viewer.core.store.period_edits import EditPeriods
+from viewer.core.store.periods import Period
 from viewer.ui.date_field import DateField
 from viewer.ui.palette import next_period_colour
 
@@ -115,10 +115,6 @@ def edit_periods(window: MainWindow) -> None:
     if not dialog.exec():
         return
     dialog.add_from_form()  # a name typed but not added yet counts too
-    try:
-        save_periods(window.folder, dialog.periods())
-    except OSError as exc:
-        QMessageBox.warning(window, "Periods", f"Could not save the periods: {exc}")
-        return
-    window.timeline.periods = load_periods(window.folder)
-    window.timeline.viewport().update()
+    edit = EditPeriods.make(window.folder, window.timeline.periods, dialog.periods())
+    if edit is not None:  # saved, shown and undoable like every edit (a failure is said)
+        window.editor.perform(edit)

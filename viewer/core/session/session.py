@@ -55,6 +55,7 @@ class Change:
     orphans: bool = False  # the list of orphaned edits changed
     marked: tuple[int, ...] = ()
     renamed: tuple[tuple[str, str, str | None], ...] = ()  # facet values renamed or removed
+    periods: bool = False  # the folder's periods changed
 
 
 class Session:
@@ -345,7 +346,8 @@ class Session:
                       fields=frozenset(fields),
                       facets=frozenset(FACET_FIELDS[f] for f in fields if f in FACET_FIELDS),
                       tags=change.tags, orphans=self.orphans != before,
-                      marked=tuple(sorted(extra)), renamed=change.renamed)
+                      marked=tuple(sorted(extra)), renamed=change.renamed,
+                      periods=change.periods)
 
     def _note_links(self, ids: Iterable[str], data: UserData) -> bool:
         """Take the links of `ids` from `data` (a store read of those ids); whether any

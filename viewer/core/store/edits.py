@@ -26,6 +26,7 @@ class Change:
     tags: bool = False
     documents: frozenset[str] = frozenset()
     renamed: tuple[tuple[str, str, str | None], ...] = ()
+    periods: bool = False  # the folder's periods changed
 
 
 @dataclass
