@@ -115,3 +115,28 @@ def test_markdown_names_discovered_topics_by_label(tmp_path: Path) -> None:
     assert export(election, tmp_path / "out.md", "md") == 0
     text = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert all(t.label in text for t in discovered if t.label != t.id)
+
+
+def test_a_topic_is_chosen_by_the_label_the_app_shows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--topic "Company / patients"` (a discovered or renamed topic, as the window names
+    it) was an unknown topic, and the error listed bare ids, with nothing to match a renamed
+    topic to its id."""
+    folder = copy_seeds(tmp_path / "seeds")
+    assert main(["topics", str(folder), "--rename", "negotiations", "Peace talks"]) == 0
+    capsys.readouterr()
+    by_id, by_label = tmp_path / "id.csv", tmp_path / "label.csv"
+    assert export(folder, by_id, "csv", "--topic", "negotiations") == 0
+    assert export(folder, by_label, "csv", "--topic", "peace TALKS") == 0
+    assert by_id.read_text(encoding="utf-8") == by_label.read_text(encoding="utf-8")
+    assert export(folder, tmp_path / "x.csv", "csv", "--topic", "weather") == 2
+    assert "negotiations (Peace talks)" in capsys.readouterr().err
+
+
+def test_the_command_writes_events_in_the_windows_order(folder: Path, tmp_path: Path) -> None:
+    """The window exports in its table's order (by date); the command wrote folder order."""
+    assert export(folder, tmp_path / "all.json", "json") == 0
+    events = json.loads((tmp_path / "all.json").read_text())["events"]
+    starts = [e["start"] for e in events if e["start"]]
+    assert starts == sorted(starts) and len(starts) > 50
+    assert all(e["start"] is None for e in events[len(starts):])  # undated last

@@ -7,7 +7,10 @@ import dataclasses
 import datetime as dt
 import math
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+import numpy as np
 
 from viewer.commands import CliError, existing_folder
 from viewer.commands.output import checked_output, write_failed
@@ -16,6 +19,7 @@ from viewer.core.ingest.written_dates import parse_full_date
 from viewer.core.query import NO_VALUE, Filter
 from viewer.core.session import Session
 from viewer.core.session.filtering import ColumnIndex
+from viewer.core.session.saved_orders import table_order
 from viewer.core.store.periods import load_periods
 from viewer.display import headless_problem
 
@@ -75,16 +79,23 @@ def _date(value: str | None, option: str) -> dt.date | None:
     return found
 
 
-def _check(kind: str, asked: list[str], known: list[str]) -> frozenset[str]:
+def _check(kind: str, asked: list[str], known: list[str],
+           labels: Mapping[str, str] | None = None) -> frozenset[str]:
     """The folder's values asked for, matched as written or else ignoring case (`--party
-    ukraine` is Ukraine); a value matching none is an error that lists the valid ones."""
+    ukraine` is Ukraine), or by the label the app shows (`labels`: a topic's, renamed or
+    discovered, "Company / patients" for `company`); a value matching none is an error
+    that lists the valid ones, with their labels."""
+    labels = labels or {}
     folded: dict[str, str] = {}
     for value in known:
         folded.setdefault(value.casefold(), value)
+    for value in known:
+        folded.setdefault(labels.get(value, value).casefold(), value)
     chosen = [value if value in known else folded.get(value.casefold()) for value in asked]
     unknown = [value for value, match in zip(asked, chosen, strict=True) if match is None]
     if unknown:
-        listed = ", ".join(v for v in known if v != NO_VALUE) or "(none)"
+        listed = ", ".join(v if labels.get(v, v) == v else f"{v} ({labels[v]})"
+                           for v in known if v != NO_VALUE) or "(none)"
         raise CliError(f"unknown {kind} {', '.join(repr(u) for u in unknown)}; "
                        f"valid {kind} values: {listed}")
     return frozenset(value for value in chosen if value is not None)
@@ -96,7 +107,8 @@ def _disputed(index: ColumnIndex) -> frozenset[str]:
     return frozenset(v for v in index.values("conflict") if v != NO_VALUE) or frozenset({"date"})
 
 
-def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
+def build_filter(args: argparse.Namespace, index: ColumnIndex,
+                 topic_labels: Mapping[str, str] | None = None) -> Filter:
     if args.min_sources < 1:
         raise CliError("--min-sources wants a whole number of at least 1")
     first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
@@ -105,7 +117,7 @@ def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
                        "that range")
     return Filter(
         parties=_check("party", args.party, index.values("parties")),
-        topics=_check("topic", args.topic, index.values("topics")),
+        topics=_check("topic", args.topic, index.values("topics"), topic_labels),
         tags=_check("tag", args.tag, index.values("tags")),
         documents=_check("document", args.document, index.values("documents")),
         modality=_check("modality", args.modality, index.values("modality")),
@@ -116,6 +128,17 @@ def build_filter(args: argparse.Namespace, index: ColumnIndex) -> Filter:
         include_boilerplate=args.include_boilerplate,
         min_sources=args.min_sources,
     )
+
+
+def in_table_order(session: Session, rows: list[int]) -> list[int]:
+    """Rows in the window's table order (by first day, undated last, then document and
+    place), as the window exports them; rows came in folder order."""
+    order = table_order(session.columns)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    chosen = np.asarray(rows, dtype=np.int64)
+    found: list[int] = chosen[np.argsort(rank[chosen], kind="stable")].tolist()
+    return found
 
 
 def open_session(folder: Path) -> Session:
@@ -145,9 +168,9 @@ def run(args: argparse.Namespace) -> int:
     title = args.title or f"Timeline: {folder.resolve().name}"
     taxonomy = session.loaded.topics
     try:
-        chosen = build_filter(args, session.index)
+        chosen = build_filter(args, session.index, {t.id: t.label for t in taxonomy.topics})
         tags = dict(session.tags)
-        selected = tuple(session.events(session.index.rows(chosen)))
+        selected = tuple(session.events(in_table_order(session, session.index.rows(chosen))))
         job = ExportJob(selected, dict(session.documents), chosen, title, load_periods(folder),
                         group_by=args.group_by,
                         topic_labels={t.id: t.label for t in taxonomy.topics})
