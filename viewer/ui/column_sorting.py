@@ -8,7 +8,7 @@ their shown texts sorted in Python.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -68,8 +68,11 @@ def column_order(model: EventTableModel, column: int, order: Qt.SortOrder,
         elif kept is not None and kept[0] == field:
             found = kept[1]
         else:  # each distinct value's text made once, not an Event per row
-            label = (flag_label if field == "conflict" else
-                     (lambda d: model.titles.get(d) or d) if field == "document" else None)
+            labels = (model.titles if field == "document" else
+                      model.topic_labels if field == "topics" else None)
+            label: Callable[[str], str] | None = (
+                flag_label if field == "conflict" else None if labels is None
+                else (lambda v: labels.get(v) or v))
             # Equal texts (events of one party) in the table's date order, not row order.
             found = text_order(events.columns, field, label, ties=table_order(events.columns))
             kept = (field, found)

@@ -22,6 +22,7 @@ from viewer.ui.roles import EventIdRole, EventRole, SortRole, SourceRowRole
 
 COLUMNS = ("Date", "Precision", "Parties", "Topics", "Tags", "Sentence", "Document", "Modality",
            "Said by", "Disputed")
+TOPICS_COLUMN = COLUMNS.index("Topics")
 Index = QModelIndex | QPersistentModelIndex
 ORDER_FIELDS = frozenset({"start", "end", "document", "char_start"})  # the date sort's keys
 #: What the table draws of a cell: its text (None: none), italic, greyed.
@@ -84,6 +85,7 @@ class EventTableModel(QAbstractTableModel):
         self.events: list[Event] | RowEvents = []
         self.row_of: Mapping[str, int] = {}
         self._titles: dict[str, str] = {}  # document path → title, shown where a person reads
+        self._topic_labels: dict[str, str] = {}  # topic id → the label the folder gives it
         self._cells: dict[int, tuple[Cell, ...]] = {}  # a row's cells, by source row
         self.dataChanged.connect(self._forget_cells)  # before any view or proxy hears of it
 
@@ -95,6 +97,15 @@ class EventTableModel(QAbstractTableModel):
     def titles(self, titles: dict[str, str]) -> None:
         self._titles = titles
         self._cells.clear()  # the Document column shows the titles
+
+    @property
+    def topic_labels(self) -> dict[str, str]:
+        return self._topic_labels
+
+    @topic_labels.setter
+    def topic_labels(self, labels: dict[str, str]) -> None:
+        self._topic_labels = labels
+        self._cells.clear()  # the Topics column shows the labels (a renamed topic's too)
 
     def _forget_cells(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
         """The rows top..bottom changed: their cells are made again when next drawn."""
@@ -172,6 +183,9 @@ class EventTableModel(QAbstractTableModel):
         """A cell's text: the article's title in the source column, else the field."""
         if column == 6:
             return self.titles.get(event.document) or event.document
+        if column == 3:
+            labels = self._topic_labels
+            return ", ".join(labels.get(t, t) for t in event.topics)
         return self._display(event, column)
 
     # Data ------------------------------------------------------------------------------------
@@ -205,9 +219,7 @@ class EventTableModel(QAbstractTableModel):
         if column in (0, 1):
             return (event.start.toordinal() if event.start else 10**9, event.document,
                     event.char_start)
-        if column == 6:
-            return (self.titles.get(event.document) or event.document).casefold()
-        return EventTableModel._display(event, column).casefold()
+        return self._text(event, column).casefold()
 
     def set_events(self, events: Sequence[Event]) -> None:
         self.beginResetModel()

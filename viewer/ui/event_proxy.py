@@ -297,6 +297,12 @@ class EventFilterProxy(QAbstractProxyModel):
         return sorted_rows(self.source(), rows, self.sort_column, self.sort_order)
 
     # Qt overrides ----------------------------------------------------------------------------
+    def relabelled(self, column: int) -> None:
+        """A column's shown texts changed (topics renamed): sorted by it, sort again."""
+        self._text_order = None
+        if self.sort_column == column:
+            self.sort(column, self.sort_order)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self._order = self._order_array = self._places = None

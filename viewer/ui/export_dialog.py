@@ -233,7 +233,8 @@ class ExportController(QObject):
         w = self.window
         title = f"Timeline: {w.folder.name if w.folder else 'events'}"
         job = ExportJob((), dict(w.documents), w.proxy.filter, title,
-                        tuple(w.timeline.periods), topic_labels=w.topic_labels())
+                        tuple(w.timeline.periods), topic_labels=w.topic_labels(),
+                        selected=scope == "selected")
         source = w.model.events
         if fmt not in PICTURE_FORMATS and fmt != "html" and isinstance(source, RowEvents):
             # The events are made in the task from a copy of the columns taken now: made

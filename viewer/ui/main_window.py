@@ -40,7 +40,7 @@ from viewer.core.words import plural
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.edit_actions import EditController
 from viewer.ui.editing import Editor
-from viewer.ui.event_model import EventTableModel
+from viewer.ui.event_model import TOPICS_COLUMN, EventTableModel
 from viewer.ui.event_proxy import EventFilterProxy
 from viewer.ui.event_table import EventTable
 from viewer.ui.export_dialog import ExportController
@@ -258,7 +258,11 @@ class MainWindow(QMainWindow):
         (what `timeline-viewer topics FOLDER` lists), for lanes, colours, filters and details."""
         self.timeline.set_taxonomy(taxonomy)
         self.filters.set_taxonomy(taxonomy)
-        self.detail.topic_labels = self.topic_labels()
+        self.detail.topic_labels = labels = self.topic_labels()
+        if labels != self.model.topic_labels:  # the table shows labels, sorts by them
+            self.model.topic_labels = labels
+            self.proxy.relabelled(TOPICS_COLUMN)
+            self.table.viewport().update()
 
     def topic_labels(self) -> dict[str, str]:
         return {t.id: t.label for t in self.timeline.taxonomy.topics}

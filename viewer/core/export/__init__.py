@@ -7,6 +7,7 @@ never leaves a truncated file under the target name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,19 +41,34 @@ class ExportJob:
     #: The timeline drawn as SVG by the app's painter, for the HTML report (the core cannot
     #: draw: it has no Qt); empty leaves the report without a picture.
     timeline_svg: str = ""
+    #: The events were selected in the window, not only chosen by the filter.
+    selected: bool = False
 
     def topic_names(self, event: Event) -> list[str]:
         """The event's topics as people read them: labels, not ids."""
         return [self.topic_labels.get(topic, topic) for topic in event.topics]
 
+    def description(self) -> str:
+        """How the events were chosen, in words, for report headers."""
+        said = describe_filter(self.filter, self.topic_labels)
+        if not self.selected:
+            return said
+        return "selected in the window" + ("" if said == ALL else f" (shown by {said})")
 
-def describe_filter(f: Filter) -> str:
-    """The filter in words, for report headers."""
+
+ALL = "all events"
+
+
+def describe_filter(f: Filter, topic_labels: Mapping[str, str] | None = None) -> str:
+    """The filter in words, for report headers; topics by their labels."""
+    labels = topic_labels or {}
     parts = []
     for name, label in (("parties", "parties"), ("topics", "topics"), ("tags", "tags"),
                         ("documents", "documents"), ("review", "review"),
                         ("modality", "modality"), ("conflict", "disputed")):
         values = f.values(name)
+        if name == "topics":
+            values = frozenset(labels.get(v, v) for v in values)
         if values:
             parts.append(f"{label}: {' or '.join(sorted(values))}")
     if f.date_from or f.date_to:
@@ -65,7 +81,7 @@ def describe_filter(f: Filter) -> str:
         parts.append("boilerplate included")
     if not f.include_undated:
         parts.append("undated left out")
-    return "; ".join(parts) or "all events"
+    return "; ".join(parts) or ALL
 
 
 def write(path: str | Path, content: str | bytes) -> None:

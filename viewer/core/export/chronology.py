@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from html import escape
 
 from viewer.core.events.document_events import Event
-from viewer.core.export import ExportJob, describe_filter
+from viewer.core.export import ExportJob
 from viewer.core.export.provenance import HTML_MARK, MARKDOWN_MARK
 from viewer.core.export.wording import disputes, lead, trailer
 
@@ -43,7 +43,7 @@ def _markdown_text(text: str) -> str:
 
 def markdown(job: ExportJob) -> str:
     lines = [MARKDOWN_MARK, f"# {_markdown_text(job.title)}", "",
-             f"*Filter: {_markdown_text(describe_filter(job.filter))}. "
+             f"*Filter: {_markdown_text(job.description())}. "
              f"{len(job.events)} events from "
              f"{len({e.document for e in job.events})} articles.*", ""]
     if job.periods:
@@ -108,7 +108,7 @@ def html(job: ExportJob) -> str:
         "style-src 'unsafe-inline'; img-src data:\">",
         f"<title>{escape(job.title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{escape(job.title)}</h1>",
-        f"<p class='filter'>Filter: {escape(describe_filter(job.filter))} · "
+        f"<p class='filter'>Filter: {escape(job.description())} · "
         f"{len(job.events)} events from {len({e.document for e in job.events})} articles</p>",
         job.timeline_svg,
     ]

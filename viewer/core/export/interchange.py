@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from viewer.core.events.document_events import Event
-from viewer.core.export import ExportJob, describe_filter
+from viewer.core.export import ExportJob
 
 
 def _headline(event: Event, words: int = 12) -> str:
@@ -93,7 +93,7 @@ def timelinejs(job: ExportJob) -> str:
         slides.append(slide)
     payload = {
         "title": {"text": {"headline": job.title,
-                           "text": _html_lines(f"{describe_filter(job.filter)}; "
+                           "text": _html_lines(f"{job.description()}; "
                                                f"{len(slides)} events")}},
         "events": slides,
     }
