@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__
+from viewer.ui.event_model import date_text
 from viewer.ui.legend_dialog import LegendDialog
 from viewer.ui.printing import print_preview
 from viewer.ui.shortcuts_help import shortcut_table
@@ -95,9 +96,16 @@ def build_menus(window: MainWindow) -> None:
 
 
 def copy_events(window: MainWindow) -> None:
-    """The selected events, or every shown one, as tab-separated lines on the clipboard."""
-    rows = window.selected_source_rows() or window.proxy.shown_source_rows()
-    lines = [f"{e.start or 'undated'}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
+    """The selected events, or every shown one, in the table's order, as tab-separated lines
+    on the clipboard: the dates as the table shows them (a span whole: only its first day
+    was copied), parties, the sentence and the article's file."""
+    rows = list(window.selected_source_rows())
+    if rows:
+        place = window.proxy.proxy_of
+        rows.sort(key=lambda r: int(place[r]))  # (selected rows came in folder order)
+    else:
+        rows = list(window.proxy.shown_source_rows())
+    lines = [f"{date_text(e)}\t{', '.join(e.parties)}\t{e.text}\t{e.document}"
              for e in (window.model.events[r] for r in rows)]
     QApplication.clipboard().setText("\n".join(lines))
 

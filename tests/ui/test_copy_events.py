@@ -1,0 +1,25 @@
+"""Edit ▸ Copy Events writes what the table shows, in its order: a span's dates whole (only
+its first day was copied) and the rows as sorted (they came in folder order)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from viewer.ui.event_model import date_text
+from viewer.ui.main_window import MainWindow
+from viewer.ui.window_menus import copy_events
+
+
+def test_copied_events_keep_their_spans_and_the_tables_order(window: MainWindow) -> None:
+    proxy, model = window.proxy, window.model
+    span = next(proxy.rows[i] for i in range(proxy.rowCount())
+                if (e := model.events[proxy.rows[i]]).start and e.end and e.end > e.start)
+    late, early = proxy.rows[proxy.rowCount() - 1], proxy.rows[0]
+    chosen = sorted({late, span, early}, reverse=True)  # selected against the table's order
+    window.select_rows(chosen, chosen[0])
+    copy_events(window)
+    lines = QApplication.clipboard().text().splitlines()
+    shown = sorted(chosen, key=lambda r: int(proxy.proxy_of[r]))
+    assert [line.split("\t")[0] for line in lines] == [
+        date_text(model.events[r]) for r in shown]
+    assert " – " in lines[shown.index(span)].split("\t")[0]
