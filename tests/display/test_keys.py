@@ -21,7 +21,8 @@ README_KEYS = {
     "O": "o", "X": "x", "A": "a", "R": "r", "N": "n", "Ctrl+D": "ctrl+d", "Ctrl+Z": "ctrl+z",
     "Ctrl+Shift+Z": "ctrl+shift+z", "Ctrl+Y": "ctrl+y", "F1": "F1", "Ctrl+E": "ctrl+e",
     "Ctrl+P": "ctrl+p", "M": "m", "Ctrl+Shift+L": "ctrl+shift+l", "Ctrl+Shift+C": "ctrl+shift+c",
-    "Ctrl+Shift+T": "ctrl+shift+t", "L": "l", "Shift+L": "shift+l",
+    "Ctrl+Shift+T": "ctrl+shift+t", "L": "l", "Shift+L": "shift+l", "Ctrl+1": "ctrl+1",
+    "Ctrl+2": "ctrl+2", "Ctrl+3": "ctrl+3",
 }
 KEY = re.compile(r"^(?:Ctrl\+)?(?:Shift\+)?(?:\w|F\d+|[+−←→])$")
 
@@ -159,6 +160,16 @@ def test_view_keys_zoom_pan_and_step(live: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: live.timeline.current != stepped)
     press("ctrl+f")
     qtbot.waitUntil(live.filters.search.hasFocus)
+    # Back to each pane from anywhere (from the filters it took some 15 Tabs).
+    press("ctrl+3")
+    qtbot.waitUntil(live.filters.facets["parties"].hasFocus)
+    press("ctrl+2")
+    qtbot.waitUntil(live.table.hasFocus)
+    press("ctrl+1")
+    qtbot.waitUntil(live.timeline.hasFocus)
+    press("Escape")  # clears the selection, in every view
+    qtbot.waitUntil(lambda: not live.selected_source_rows())
+    qtbot.waitUntil(lambda: live.detail.current_event is None)
     live.timeline.setFocus()
     with qtbot.waitSignal(live.loaded, timeout=30_000):
         press("F5")

@@ -23,3 +23,13 @@ def test_copied_events_keep_their_spans_and_the_tables_order(window: MainWindow)
     assert [line.split("\t")[0] for line in lines] == [
         date_text(model.events[r]) for r in shown]
     assert " – " in lines[shown.index(span)].split("\t")[0]
+
+
+def test_clearing_the_selection_keeps_a_note_being_typed(window: MainWindow) -> None:
+    """Escape (Clear Selection) from the note box: the note typed is saved, not dropped."""
+    row = window.proxy.rows[3]
+    window.select_rows([row], row)
+    window.detail.note.setPlainText("ask the ministry")
+    window.table.clearSelection()
+    assert window.detail.current_event is None
+    assert window.model.events[row].note == "ask the ministry"

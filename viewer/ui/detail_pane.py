@@ -180,7 +180,10 @@ class DetailPane(QWidget):
 
     def show_empty(self) -> None:
         """Only what is not empty yet is emptied: every filter change with nothing selected
-        comes here, and clearing an empty note or text still repainted the pane."""
+        comes here, and clearing an empty note or text still repainted the pane. A note
+        typed for the event left is saved first (Escape clears the selection from the note
+        box itself)."""
+        self.commit_note()
         self.current_event = None
         if not self.note.document().isEmpty():
             self.note.blockSignals(True)

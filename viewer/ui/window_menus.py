@@ -49,6 +49,8 @@ def build_menus(window: MainWindow) -> None:
     add(window, edit, "&Copy Events", partial(copy_events, window), QKeySequence.StandardKey.Copy)
     add(window, edit, "Select &All Shown", window.table.selectAll,
                  QKeySequence.StandardKey.SelectAll)
+    add(window, edit, "Clear Se&lection", window.table.clearSelection,
+        QKeySequence(Qt.Key.Key_Escape))
     add(window, edit, "&Find…", window.focus_search, QKeySequence.StandardKey.Find)
     add(window, edit, "&Reset Filters", window.filters.reset, QKeySequence("Ctrl+R"))
 
@@ -60,6 +62,11 @@ def build_menus(window: MainWindow) -> None:
     add(window, view, "&Fit", window.timeline.fit, QKeySequence("Ctrl+0"))
     add(window, view, "Zoom to &Selection", window.timeline.zoom_to_selection,
                  QKeySequence("Z"))
+    # The keyboard back to a pane from anywhere (from the filters it took some 15 Tabs).
+    add(window, view, "Go to &Timeline", window.timeline.setFocus, QKeySequence("Ctrl+1"))
+    add(window, view, "Go to T&able", window.table.setFocus, QKeySequence("Ctrl+2"))
+    add(window, view, "Go to Fi&lters", window.filters.facets["parties"].setFocus,
+        QKeySequence("Ctrl+3"))
     lanes = view.addMenu("&Lanes")
     group = QActionGroup(window)
     window.lane_actions = {}
