@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -128,6 +129,7 @@ class SetDialog(QDialog):
         layout.addWidget(self.list)
         self.new = QLineEdit()
         self.new.setPlaceholderText("Add another and press Enter")
+        self._added = False  # the last Enter in `new` added a value
         self.new.returnPressed.connect(self._add_new)
         if allow_new:
             layout.addWidget(self.new)
@@ -142,9 +144,20 @@ class SetDialog(QDialog):
 
     def _add_new(self) -> None:
         value = " ".join(self.new.text().split())
+        self._added = bool(value)
         if value:
             self._add(value, True)
             self.new.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the new-value field adds the value and keeps the dialog open (it also
+        pressed OK, closing the dialog before the choice could be checked); Enter in an empty
+        field is OK, as anywhere else."""
+        added, self._added = self._added, False
+        if added and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def values(self) -> set[str]:
         return {self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
