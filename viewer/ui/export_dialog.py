@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -86,11 +87,14 @@ class ExportDialog(QDialog):
     """Collects the choices; the window does the work (`MainWindow.export_to`)."""
 
     def __init__(self, counts: dict[str, int], folder: Path, parent: QWidget | None = None,
-                 boilerplate_counts: dict[str, int] | None = None) -> None:
+                 boilerplate_counts: dict[str, int] | None = None,
+                 in_view: dict[tuple[str, bool], int] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export timeline")
         self.counts = counts
         self.boilerplate_counts = boilerplate_counts or counts
+        #: (scope, boilerplate) → how many of those events the visible time range shows
+        self.in_view = in_view or {}
         self.format = QComboBox()
         for fmt in FORMATS:
             self.format.addItem(LABELS[fmt], fmt)
@@ -130,6 +134,7 @@ class ExportDialog(QDialog):
         self.visible_only.setEnabled(False)
         self.scope.idToggled.connect(lambda _i, _on: self._update())
         self.boilerplate.toggled.connect(lambda _on: self._update())
+        self.visible_only.toggled.connect(lambda _on: self._update())
         self._update()
 
     def chosen_format(self) -> str:
@@ -148,8 +153,25 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         counts = self.boilerplate_counts if self.boilerplate.isChecked() else self.counts
-        n = counts.get(self.chosen_scope(), 0)
-        self.preview.setText(f"{plural(n, 'event')} will be written.")
+        scope = self.chosen_scope()
+        n = counts.get(scope, 0)
+        seen = self.in_view.get((scope, self.boilerplate.isChecked()))
+        if self.visible_only.isEnabled() and self.visible_only.isChecked() and seen is not None:
+            self.preview.setText(f"{plural(seen, 'event')} of {n:,} in the visible range "
+                                 "will be drawn.")
+        else:
+            self.preview.setText(f"{plural(n, 'event')} will be written.")
+
+    def accept(self) -> None:
+        """Export, once an existing file may be replaced: No keeps the dialog open with the
+        choices made, to name another file (it closed the whole dialog)."""
+        target = self.target()
+        if target.exists() and QMessageBox.question(
+                self, "Export", f"{target.name} exists. Replace it?") != \
+                QMessageBox.StandardButton.Yes:
+            self.path.setFocus()
+            return
+        super().accept()
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
@@ -178,16 +200,12 @@ class ExportController(QObject):
                             for scope in counts}
         last = w.settings.value("export/folder") if w.settings is not None else None
         directory = default_export_dir(w.folder, str(last) if last else None)
-        dialog = ExportDialog(counts, directory, w, with_boilerplate)
+        dialog = ExportDialog(counts, directory, w, with_boilerplate, self.in_view(counts))
         if not dialog.exec():
             return
         target = dialog.target()
         if w.settings is not None:
             w.settings.setValue("export/folder", str(target.parent))
-        if target.exists() and QMessageBox.question(
-                w, "Export", f"{target.name} exists. Replace it?") != \
-                QMessageBox.StandardButton.Yes:
-            return
         fmt, scope = dialog.chosen_format(), dialog.chosen_scope()
         boilerplate = dialog.boilerplate.isChecked()
         task = self.export_to(target, fmt, scope, boilerplate,
@@ -198,6 +216,21 @@ class ExportController(QObject):
             task.finished.connect(lambda count: self._exported(target, count))
             task.failed.connect(lambda message: QMessageBox.critical(
                 w, "Export failed", message.strip().splitlines()[-1]))
+
+    def in_view(self, scopes: Iterable[str]) -> dict[tuple[str, bool], int]:
+        """For each scope, with and without boilerplate, how many of its events the
+        visible time range shows (what a picture of only that range draws)."""
+        w = self.window
+        index = w.proxy.index_
+        if index is None:
+            return {}
+        first, last = w.timeline.visible_range()
+        shown = np.zeros(len(w.model.events), dtype=bool)
+        shown[index.rows(Filter(date_from=first, date_to=last, include_undated=False,
+                                include_boilerplate=True, include_hidden=True))] = True
+        return {(scope, boilerplate): int(np.count_nonzero(
+                    shown[self.export_rows(scope, boilerplate, ordered=False)]))
+                for scope in scopes for boilerplate in (False, True)}
 
     def export_events(self, scope: str, boilerplate: bool) -> list[Event]:
         """The events an export covers: what is shown, what is selected, or everything."""
