@@ -120,3 +120,15 @@ def test_bad_sidecar_date_is_a_problem_and_falls_through(tmp_path: Path) -> None
     doc = load_one(tmp_path)
     assert doc.date_source is DateSource.HEADER
     assert any(p.kind == "metadata" for p in doc.problems)
+
+
+def test_removing_a_sections_last_value_removes_the_section() -> None:
+    """Undoing an article's date left an empty `[08_undated_explainer.txt]` behind."""
+    original = "# comment\n\n[a.txt]\ndate = 2026-01-01\n"
+    added = update_sidecar_text(original, "b.txt", "date", "2026-02-02")
+    assert update_sidecar_text(added, "b.txt", "date", None) == original
+    kept = "[a.txt]\n# why this date\ndate = 2026-01-01\n\n[b.txt]\ndate = 2026-02-02\n"
+    assert update_sidecar_text(kept, "a.txt", "date", None) == (
+        "[a.txt]\n# why this date\n\n[b.txt]\ndate = 2026-02-02\n")  # its comment stays
+    two = "[a.txt]\ndate = 2026-01-01\ntitle = A\n"
+    assert update_sidecar_text(two, "a.txt", "date", None) == "[a.txt]\ntitle = A\n"

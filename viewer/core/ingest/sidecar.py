@@ -113,6 +113,12 @@ def update_sidecar_text(text: str, section: str, key: str, value: str | None) ->
             if entry["key"].lower() == key.lower():
                 if value is None:
                     del lines[index]
+                    if not any(line.strip() for line in lines[start + 1:end - 1]):
+                        # its last value gone, the section goes too (an undone date left an
+                        # empty [article] behind), with the blank line that set it apart
+                        del lines[start:end - 1]
+                        if start and not lines[start - 1].strip():
+                            del lines[start - 1]
                 else:
                     lines[index] = new_line
                 return "\n".join(lines) + "\n"
