@@ -84,7 +84,7 @@ def test_dragging_a_marks_end_redates_the_event_undoably(window: MainWindow,
     after = window.model.events[window.model.row_of[before.id]]
     assert after.start == before.start and before.end is not None
     assert after.end == before.end + dt.timedelta(days=3)
-    assert after.precision == "week" and "date" in after.corrected
+    assert after.precision == "day" and "date" in after.corrected  # both ends chosen days
     window.editor.stack.undo()
     again = window.model.events[window.model.row_of[before.id]]
     assert (again.start, again.end, again.precision) == (before.start, before.end,

@@ -26,7 +26,6 @@ from viewer.ui.editing import Editor
 from viewer.ui.link_actions import LinkActions
 from viewer.ui.modality_dialog import ModalityDialog
 from viewer.ui.problems_panel import OrphanDialog
-from viewer.ui.redate_drag import precision_for
 from viewer.ui.tag_dialogs import TagManager, TagPicker, next_colour
 
 if TYPE_CHECKING:
@@ -227,13 +226,14 @@ class EditController(QObject):
                                 [event])
 
     def redate(self, row: int, start: dt.date, end: dt.date) -> None:
-        """A bar's or mark's end dragged on the timeline: one undoable date correction."""
+        """A bar's or mark's end dragged on the timeline: one undoable date correction. Its
+        precision is "day", as for a written "from March 2 to March 19": both ends are days
+        the analyst chose (it was guessed from the length: 2-19 March read "month")."""
         store = self._store()
         if store is None or not 0 <= row < len(self.window.model.events):
             return
         event = self.window.model.events[row]
-        self.editor.perform(edits.correct_date(store, event, start, end,
-                                               precision_for(start, end)), [event])
+        self.editor.perform(edits.correct_date(store, event, start, end, "day"), [event])
 
     def correct_set(self, name: str) -> None:
         event = self.current()

@@ -16,15 +16,8 @@ from viewer.core.scene.layout import ROW_HEIGHT, Item
 if TYPE_CHECKING:
     from viewer.ui.timeline_widget import TimelineWidget
 
-# The precision a dragged interval gets: the first whose length it does not exceed.
-SPAN_PRECISION = ((1, "day"), (7, "week"), (31, "month"), (92, "quarter"), (366, "year"))
 GRAB = 5.0  # pixels beyond an end that still grab it
 THRESHOLD = 3.0  # movement before a press on an end becomes a drag
-
-
-def precision_for(start: dt.date, end: dt.date) -> str:
-    days = (end - start).days + 1
-    return next((name for limit, name in SPAN_PRECISION if days <= limit), "fuzzy")
 
 
 class RedateDrag:
