@@ -47,6 +47,19 @@ def header_key(rect: QRectF, sy: float, scene: Scene, view: TimelineView,
             *(ink.rgba() for ink in inks))
 
 
+def lane_name_at(rect: QRectF, sy: float, scene: Scene, pos: QPointF) -> str | None:
+    """The whole name and count of the lane whose header is at `pos` (the header cuts a long
+    name: "Nordvale Phar…"), or None off the headers."""
+    left, below_axis = rect.left(), rect.top() + AXIS_HEIGHT
+    if not left <= pos.x() < left + HEADER_WIDTH or pos.y() < below_axis:
+        return None
+    for lane in scene.lanes:
+        top = below_axis + lane.y - sy
+        if top <= pos.y() < top + lane.height:
+            return f"{lane.label} ({lane.count:,} events)"
+    return None
+
+
 def paint_lane_headers(painter: QPainter, rect: QRectF, sy: float, scene: Scene,
                        view: TimelineView, lane_colour: Callable[[str], QColor],
                        inks: tuple[QColor, QColor, QColor]) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QToolTip
 
 from viewer.core.scene.zoom_targets import clicked_rows
+from viewer.ui.lane_headers import lane_name_at
 from viewer.ui.timeline_tips import legend_name
 
 if TYPE_CHECKING:
@@ -65,6 +66,9 @@ class TimelineInput:
             name = legend_name(w.painter.legend_rows, w.painter.legend,
                                QRectF(w.viewport().rect()), event.position(),
                                w.viewport().font())
+            if name is None and w.scene is not None:
+                name = lane_name_at(QRectF(w.viewport().rect()),
+                                    w.verticalScrollBar().value(), w.scene, event.position())
             if name is None:
                 QToolTip.hideText()
             else:
