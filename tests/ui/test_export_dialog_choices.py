@@ -50,3 +50,13 @@ def test_a_picture_of_the_visible_range_says_how_many_it_draws(
     assert dialog.preview.text().startswith(f"{len(july)} events of ")
     dialog.visible_only.setChecked(False)
     assert dialog.preview.text().endswith("will be written.")
+
+
+def test_an_export_in_progress_says_so(window: MainWindow) -> None:
+    """While an export ran, the bar showed the last load's "3012 / 3012 documents"."""
+    window._set_busy(True, "Exporting report.html…")
+    assert window.progress.format() == "Exporting report.html…"
+    assert window.progress.maximum() == 0  # busy, no count
+    window._set_busy(False)
+    window._set_busy(True)
+    assert window.progress.format() == "%v / %m documents"

@@ -304,7 +304,7 @@ class ExportController(QObject):
             return len(job.events)
 
         task = w.runner.submit("Exporting", work)
-        task.shown.connect(lambda: w._set_busy(True))
+        task.shown.connect(lambda: w._set_busy(True, f"Exporting {target.name}…"))
         task.finished.connect(lambda _n: w._set_busy(False))
         task.failed.connect(lambda _m: w._set_busy(False))
         return task

@@ -58,6 +58,7 @@ from viewer.ui.view_settle import lay_out_status, lay_out_view, relayout_scroll_
 from viewer.ui.window_loading import finish_loading, start_loading
 from viewer.ui.window_menus import build_menus
 from viewer.ui.window_panes import (
+    DOCUMENTS_FORMAT,
     build_panes,
     filter_width,
     fit_panes,
@@ -277,7 +278,14 @@ class MainWindow(QMainWindow):
         if rows:
             self.select_rows(rows[:1], rows[0])
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, doing: str = "") -> None:
+        """Show or hide the progress bar; `doing` names work that counts no documents (an
+        export showed the last load's "3012 / 3012 documents" while it ran)."""
+        if doing:
+            self.progress.setRange(0, 0)  # busy, without a count
+            self.progress.setFormat(doing)
+        elif busy:
+            self.progress.setFormat(DOCUMENTS_FORMAT)
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
 

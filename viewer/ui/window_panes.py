@@ -28,6 +28,7 @@ from viewer.ui.problems_panel import ProblemsPanel
 from viewer.ui.status_line import StatusLine
 from viewer.ui.undated_tray import UndatedTray
 
+DOCUMENTS_FORMAT = "%v / %m documents"  # the progress bar while a folder loads
 MIN_FILTER_WIDTH = 170  # the filter pane's least width, though its widgets fit in less
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def build_panes(window: MainWindow) -> None:
     window.problem_dock.hide()
 
     window.progress = QProgressBar()
-    window.progress.setFormat("%v / %m documents")
+    window.progress.setFormat(DOCUMENTS_FORMAT)
     # Room for the longest count on one line: a narrower bar wrapped and clipped its text.
     room = window.progress.fontMetrics().horizontalAdvance("888,888 / 888,888 documents")
     window.progress.setFixedWidth(room + 40)
