@@ -34,3 +34,20 @@ def test_reattach_and_discard_undo_exactly(tmp_path: Path) -> None:
     discard.revert(store)
     assert Snapshot.read(store, "old") == before_old
     store.close()
+
+
+def test_an_orphan_says_what_its_corrections_were() -> None:
+    """The orphaned-edit list named "corrections: end, precision, start" without the values,
+    so re-attaching meant guessing what would come back."""
+    from viewer.core.store.analyst_store import UserData
+    from viewer.core.store.merge_edits import orphans_among
+
+    data = UserData(notes={"gone": "check the ministry's figure, it changed twice since"},
+                    corrections={"gone": {"start": "2026-03-02", "end": "2026-03-19",
+                                          "precision": "day", "parties": '["Peru", "Bolivia"]',
+                                          "link": "k1"}})
+    (orphan,) = orphans_among(data, ["gone"])
+    assert orphan.what == (
+        "note “check the ministry's figure, it changed twice since”",
+        "corrections: end 2026-03-19, link to one happening, parties Bolivia, Peru, "
+        "precision day, start 2026-03-02")

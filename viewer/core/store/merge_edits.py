@@ -74,10 +74,10 @@ def orphans_among(data: UserData, missing: Iterable[str]) -> list[Orphan]:
         if eid in data.event_tags:
             what.append("tags: " + ", ".join(sorted(data.event_tags[eid])))
         if eid in data.notes:
-            what.append("note")
+            what.append(f"note “{_cut(data.notes[eid])}”")
         if eid in data.corrections:
             what.append("corrections: " + ", ".join(
-                _SAID.get(name, name) for name in sorted(data.corrections[eid])))
+                _said(name, value) for name, value in sorted(data.corrections[eid].items())))
         if eid in data.reviews:
             what.append(data.reviews[eid])
         document, text = data.anchors.get(eid, ("?", "(sentence not recorded)"))
@@ -87,3 +87,20 @@ def orphans_among(data: UserData, missing: Iterable[str]) -> list[Orphan]:
 
 # How an orphan names the correction fields that are not the event's own fields.
 _SAID = {"link": "link to one happening", "unlinked": "taken out of its happening"}
+_SETS = frozenset({"parties", "topics", "people"})  # corrections stored as JSON lists
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
+def _said(name: str, value: str | None) -> str:
+    """A correction as the orphan list shows it: the field and the value it was given (the
+    list named only the fields, so re-attaching meant guessing what would come back)."""
+    if name in _SAID:
+        return _SAID[name]
+    if value is None or value == "":
+        return f"{name} cleared"
+    shown = ", ".join(sorted(decode_set(value))) or "none" if name in _SETS else _cut(value)
+    return f"{name} {shown}"
