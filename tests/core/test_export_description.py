@@ -18,3 +18,9 @@ def test_a_selection_is_not_called_all_events() -> None:
     shown = ExportJob((), {}, Filter(parties=frozenset({"Peru"})), selected=True)
     assert shown.description() == "selected in the window (shown by parties: Peru)"
     assert ExportJob((), {}).description() == "all events"
+
+
+def test_a_pictures_title_says_how_its_events_were_chosen() -> None:
+    assert ExportJob((), {}, title="Timeline: seeds").heading() == "Timeline: seeds"
+    one = ExportJob((), {}, Filter(parties=frozenset({"Russia"})), title="Timeline: seeds")
+    assert one.heading() == "Timeline: seeds · parties: Russia"

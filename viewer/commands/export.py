@@ -182,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
 
         application()
         try:
-            render_picture(list(selected), args.format, out, title, width=args.width,
+            render_picture(list(selected), args.format, out, job.heading(), width=args.width,
                            scale=args.scale, periods=job.periods, taxonomy=taxonomy,
                            tags=tags)
         except OSError as exc:

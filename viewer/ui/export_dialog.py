@@ -280,7 +280,7 @@ class ExportController(QObject):
         job = dataclasses.replace(job, events=tuple(events))
         if fmt in PICTURE_FORMATS:
             visible = w.timeline.visible_range() if visible_only else None
-            render_picture(events, fmt, target, title, mode=w.timeline.mode,
+            render_picture(events, fmt, target, job.heading(), mode=w.timeline.mode,
                            taxonomy=w.timeline.taxonomy, visible=visible,
                            periods=tuple(w.timeline.periods), tags=w.timeline.tag_colours,
                            titles=w.titles())

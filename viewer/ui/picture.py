@@ -118,8 +118,9 @@ def _paint(timeline: TimelinePainter, painter: QPainter, width: int, height: int
     painter.save()
     painter.setFont(font)
     painter.setPen(QColor(timeline.colours.text))
+    shown = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, width - 20)
     painter.drawText(QRectF(10, 4, width - 20, TITLE_HEIGHT - 6),
-                     Qt.AlignmentFlag.AlignVCenter, title)
+                     Qt.AlignmentFlag.AlignVCenter, shown)  # a long filter is cut, not lost
     painter.restore()
     timeline.paint(painter, QRectF(0, TITLE_HEIGHT, width, height - TITLE_HEIGHT))
 

@@ -55,6 +55,12 @@ class ExportJob:
             return said
         return "selected in the window" + ("" if said == ALL else f" (shown by {said})")
 
+    def heading(self) -> str:
+        """A picture's title line: the title, and how its events were chosen when not all
+        (a picture of one party's events read only "Timeline: seeds")."""
+        said = self.description()
+        return self.title if said == ALL else f"{self.title} · {said}"
+
 
 ALL = "all events"
 
