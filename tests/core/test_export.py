@@ -145,3 +145,15 @@ def test_svg_in_report_is_inlined_as_given(job: ExportJob) -> None:
     svg = text[text.index("<svg") : text.index("</svg>") + 6]
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg")
+
+
+def test_an_imprecise_span_is_headed_by_the_months_it_covers() -> None:
+    """A 1 January - 21 July span was grouped under "January 2025 (date imprecise)"."""
+    import datetime as dt
+
+    from viewer.core.export.chronology import _months
+
+    assert _months(dt.date(2025, 1, 1), dt.date(2025, 7, 21)) == "January – July 2025"
+    assert _months(dt.date(2025, 3, 1), dt.date(2025, 3, 31)) == "March 2025"
+    assert _months(dt.date(2025, 12, 1), dt.date(2026, 1, 31)) == (
+        "December 2025 – January 2026")

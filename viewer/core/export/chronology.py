@@ -18,8 +18,18 @@ def _group_key(event: Event) -> tuple[int, str]:
         return (10**9, "Undated")
     if event.precision not in ("day", "time"):
         return (event.start.replace(day=1).toordinal(),
-                event.start.strftime("%B %Y") + " (date imprecise)")
+                _months(event.start, event.end or event.start) + " (date imprecise)")
     return (event.start.toordinal(), event.start.strftime("%A %d %B %Y").replace(" 0", " "))
+
+
+def _months(first: dt.date, last: dt.date) -> str:
+    """The months an imprecise date covers: "March 2025", "January – July 2025",
+    "December 2025 – January 2026" (a January-July span was headed "January 2025")."""
+    if (first.year, first.month) == (last.year, last.month):
+        return first.strftime("%B %Y")
+    if first.year == last.year:
+        return f"{first.strftime('%B')} – {last.strftime('%B %Y')}"
+    return f"{first.strftime('%B %Y')} – {last.strftime('%B %Y')}"
 
 
 def grouped(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
