@@ -102,6 +102,42 @@ def test_the_overview_draws_its_bars_in_one_call_as_one_by_one(
     assert QRectF(together.rect()).width() == 1357
 
 
+
+def test_the_overview_sets_its_kept_bars_anew_at_each_paint(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bars' rectangles are kept from one paint to the next and set anew: counts of
+    fewer bars, then more, draw what a strip painting them first draws; a paint of as many
+    bars as the last makes no rectangle."""
+    made = [0]
+
+    class _Counted(QRectF):
+        def __init__(self, *args: Any) -> None:
+            made[0] += 1
+            super().__init__(*args)
+
+    def strip() -> OverviewStrip:
+        made = OverviewStrip(150.0)
+        qtbot.addWidget(made)
+        made.resize(1357, 44)
+        _strip_image(made)  # its resize delivered (which bins its events) before the counts
+        made.span, made.lens = (730_000, 731_000), (730_200.0, 730_400.5)
+        return made
+
+    monkeypatch.setattr(overview_strip, "QRectF", _Counted)
+    kept = strip()
+    for counts in ([0, 3, 1, 7] * 60, [5] * 10 + [0] * 200 + [9], [1, 2, 0] * 80):
+        fresh, bare = strip(), strip()
+        kept.counts = fresh.counts = counts
+        bare.counts = [0] * len(counts)
+        image = _strip_image(kept)
+        assert image == _strip_image(fresh)
+        assert image != _strip_image(bare)  # bars were drawn
+    made[0] = 0
+    _strip_image(kept)
+    assert made[0] == 3  # the strip's area, its title's and the lens's; none of the 160 bars
+    assert len(kept._bars) == 160
+
+
 def test_the_key_is_laid_out_once_per_what_it_shows(window: MainWindow,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A repaint reuses the key's lines; new names, colours, room or font lay it out again,

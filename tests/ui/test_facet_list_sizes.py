@@ -21,6 +21,34 @@ class _Measured(FacetList):
         self._sizes.fit = lambda *rows: None  # type: ignore[method-assign]
 
 
+def _measures(facet: FacetList) -> list[int]:
+    """One entry per size the list's sizing (`UniformItemSize.fit`) asks its delegate for;
+    not the view's own questions, which a delegate written in Python hears too (the view
+    asks its sample row, which answers its kept size without measuring)."""
+    measured: list[int] = []
+    fitting = [False]
+    fit = facet._sizes.fit
+
+    def fitting_fit(*args: Any) -> Any:
+        fitting[0] = True
+        try:
+            return fit(*args)
+        finally:
+            fitting[0] = False
+
+    delegate = facet.itemDelegate()
+    size_hint = delegate.sizeHint
+
+    def counted(*args: Any) -> Any:
+        if fitting[0]:
+            measured.append(1)
+        return size_hint(*args)
+
+    facet._sizes.fit = fitting_fit  # type: ignore[method-assign]
+    delegate.sizeHint = counted  # type: ignore[method-assign]
+    return measured
+
+
 def _side_by_side(qtbot: Any, width: int, height: int) -> tuple[QWidget, list[FacetList]]:
     """Our list and one that measures each item, in ONE window: on a real display only one
     top-level window is active, and an inactive window's palette paints other pixels; neither
@@ -154,10 +182,7 @@ def test_fitting_again_to_the_same_texts_measures_nothing(qtbot: Any) -> None:
     facet.show()
     counts = {f"title {i}": 100 - i for i in range(50)}
     facet.set_counts(counts)
-    measured: list[int] = []
-    delegate = facet.itemDelegate()
-    size_hint = delegate.sizeHint
-    delegate.sizeHint = lambda *args: (measured.append(1), size_hint(*args))[1]  # type: ignore[method-assign]
+    measured = _measures(facet)
     facet.set_counts({**counts, "title 0": 1})  # another order, one new text
     measured.clear()
     facet.set_counts(counts)  # back: every text measured before
@@ -251,10 +276,7 @@ def test_a_new_count_of_as_many_digits_is_not_measured_again(qtbot: Any) -> None
     qtbot.addWidget(facet)
     facet.show()
     facet.set_counts({"(untagged)": 7558})
-    measured: list[int] = []
-    delegate = facet.itemDelegate()
-    size_hint = delegate.sizeHint
-    delegate.sizeHint = lambda *args: (measured.append(1), size_hint(*args))[1]  # type: ignore[method-assign]
+    measured = _measures(facet)
     facet.set_counts({"(untagged)": 1234})
     assert measured == []
     facet.set_counts({"(untagged)": 523})  # fewer digits: another text, measured once

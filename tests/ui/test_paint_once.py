@@ -4,6 +4,8 @@ areas' relayouts run before the window paints, so the event loop has nothing lef
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -86,3 +88,36 @@ def test_a_scroll_bar_whose_range_did_not_move_is_not_painted_again(
     finally:
         app.removeEventFilter(paints)
     assert unmoved_seen  # the table's horizontal bar, at least, stays as it was
+
+
+def test_a_filter_change_with_nothing_selected_leaves_the_detail_header_alone(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detail pane shows its empty header again after every filter change with no event
+    selected: the same text is neither measured, set nor painted again (it was emptied and
+    set anew, which painted the header and laid it out once more on the next turn)."""
+    from viewer.ui import detail_header
+
+    app, party = _sized_with_largest_party(window)
+    assert not window.selected_source_rows()
+    measured: list[str] = []
+    least_width = detail_header.least_width
+
+    def counted(html: str, font: QFont) -> int:
+        measured.append(html)
+        return least_width(html, font)
+
+    monkeypatch.setattr(detail_header, "least_width", counted)
+    header = window.detail.header
+    text = header.text()
+    paints = Paints()
+    app.installEventFilter(paints)
+    try:
+        for value in (Filter(parties=frozenset({party})), Filter()) * 2:
+            window.proxy.set_filter(value)
+            window.timeline.viewport().repaint()
+            app.processEvents()
+    finally:
+        app.removeEventFilter(paints)
+    assert measured == []
+    assert paints.seen[header] == 0
+    assert header.text() == text

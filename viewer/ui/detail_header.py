@@ -40,24 +40,39 @@ class HeaderArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._versions: list[tuple[str, int]] = []
+        self._measured: tuple[tuple[str, ...], str] = ((), "")  # the versions, their font
+        self._fitted: tuple[object, ...] = ()  # what the last `fit` laid the header out for
 
     def show_html(self, versions: Sequence[str], width: int, height: int) -> None:
-        """Show the first of `versions` that fits `width`, else the last; from the top."""
-        self._versions = [(html, least_width(html, self.label.font())) for html in versions]
-        self.label.clear()
+        """Show the first of `versions` that fits `width`, else the last; from the top.
+        The versions shown already are not measured or set again: every filter change with
+        no event selected shows the empty header anew, which laid out and repainted the
+        label twice (emptied, then given the same text) and again on the next turn of the
+        event loop (about 2 M instructions a change)."""
+        measured = (tuple(versions), self.label.font().key())
+        if measured != self._measured:
+            self._versions = [(html, least_width(html, self.label.font())) for html in versions]
+            self._measured = measured
+            self.label.clear()
         self.fit(width, height)
         self.verticalScrollBar().setValue(0)
 
     def fit(self, width: int, height: int) -> None:
-        """Lay the header out for a pane `width` wide (less its margins) and `height` tall."""
+        """Lay the header out for a pane `width` wide (less its margins) and `height` tall;
+        nothing to do when the label, its font and the room are as the last fit left them."""
         if not self._versions:
             return
         bar = self.verticalScrollBar().sizeHint().width()
         html, least = next(((h, w) for h, w in self._versions if w <= width - bar),
                            self._versions[-1])
+        fitted = (html, least, width, height, bar, self.label.font().key(), self.font().key(),
+                  self.horizontalScrollBar().sizeHint().height())
         if self.label.text() != html:
             self.label.setText(html)
             self.label.setMinimumWidth(least)
+        elif fitted == self._fitted:
+            return
+        self._fitted = fitted
         needed = self.label.heightForWidth(max(width, 1))
         if least > width:  # still wider than the pane: it scrolls sideways too
             needed += self.horizontalScrollBar().sizeHint().height()

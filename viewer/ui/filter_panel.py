@@ -28,6 +28,7 @@ from viewer.ui.date_field import DateField
 from viewer.ui.eliding_text import ElidingCheckBox, ElidingLabel
 from viewer.ui.facet_list_sizes import UniformItemSize, count_text
 from viewer.ui.facet_model import FacetModel
+from viewer.ui.facet_rows import FacetRowDelegate
 from viewer.ui.typing_pause import SHORTEST_MS, pause_ms, timed
 from viewer.ui.view_settle import lay_out_view
 
@@ -36,6 +37,9 @@ FACET_TITLES = {"parties": "Parties", "topics": "Topics", "tags": "Tags",
                 "documents": "Documents"}
 
 NO_DATES = "—"  # a date box's text while the folder has no dated event (or is loading)
+#: Changes that make a facet row look otherwise (`FacetRowDelegate.forget`).
+_LOOKS = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange,
+          QEvent.Type.LayoutDirectionChange)
 MAX_VALUES = 300  # values listed per facet; a list widget of 50,000 items costs seconds
 
 
@@ -53,6 +57,8 @@ class FacetList(QListView):
         self.labels: dict[str, str] = {}
         self.rows = FacetModel(self)
         self.setModel(self.rows)
+        self._rows_drawn = FacetRowDelegate(self.rows, self)  # a row's text shaped once
+        self.setItemDelegate(self._rows_drawn)
         self._sizes = UniformItemSize(self)  # the view measures one item, not each
         #: The label and the count of each row shown, which its text joins.
         self._parts: tuple[list[str], list[int]] = ([], [])
@@ -61,6 +67,8 @@ class FacetList(QListView):
     def changeEvent(self, event: QEvent) -> None:
         """Another font or style sizes the items anew: the one item the view measures is
         given the widest item's new size."""
+        if event.type() in _LOOKS:
+            self._rows_drawn.forget()
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.rows.texts:
             self._sizes.forget()
             self._fit()

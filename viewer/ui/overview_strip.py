@@ -5,6 +5,7 @@ and resized by its edges to zoom. Press outside the lens to centre it there."""
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Sequence
 
 import numpy as np
@@ -46,6 +47,7 @@ class OverviewStrip(QWidget):
         self._events: Sequence[Event] = ()
         self._rows: Sequence[int] = ()
         self._drag: tuple[str, float, tuple[float, float]] | None = None
+        self._bars: list[QRectF] = []  # the histogram's rectangles, set anew at each paint
         # A Tab stop, so the keyboard can move the lens too (← →, Home, End, + −).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("Event density over the whole span. Drag the lens to move, its "
@@ -124,14 +126,20 @@ class OverviewStrip(QWidget):
         # One call for all the bars (a call per bar was most of the strip's paint); the
         # same rectangles, drawn in the same order.
         left, bottom, tall, wide = area.left(), area.bottom(), area.height() - 4, max(1.0, step - 1)
-        # The bars' places and heights as array work, their rectangles made by one `map`
-        # (a Python expression per bar was 0.1 ms of a filter change's repaint).
+        # The bars' places and heights as array work, set on the kept rectangles by one `map`
+        # (a Python expression per bar was 0.1 ms of a filter change's repaint; a rectangle
+        # made and freed per bar and paint cost twice one set anew).
         counts = np.asarray(self.counts, dtype=np.float64)
         index = np.flatnonzero(counts)
         heights = np.maximum(2.0, (counts[index] / peak) ** 0.5 * tall)
-        painter.drawRects(list(map(QRectF, (left + index * step).tolist(),
-                                   (bottom - heights).tolist(), itertools.repeat(wide),
-                                   heights.tolist())))
+        bars, shown = self._bars, len(index)
+        if len(bars) < shown:
+            bars += [QRectF() for _ in range(shown - len(bars))]
+        del bars[shown:]
+        deque(map(QRectF.setRect, bars, (left + index * step).tolist(),
+                  (bottom - heights).tolist(), itertools.repeat(wide), heights.tolist()),
+              maxlen=0)
+        painter.drawRects(bars)
         a = max(area.left(), self.x_of(self.lens[0]))
         b = min(area.right(), self.x_of(self.lens[1]))
         if b < a + 3:
