@@ -39,8 +39,8 @@ class Change:
 
     `rows` and `ids` name the events; `fields` the event fields whose values changed and
     `facets` the filter facets among them; `tags` says the tag list or colours changed;
-    `documents` names articles that were re-extracted. `reset` means rows were added or
-    removed (a re-dated article), so row numbers from before no longer hold. `marked` are the
+    `documents` names articles that were re-extracted, `topics` says the folder's topics
+    changed. `reset`: rows were added or removed, so row numbers no longer hold. `marked` are the
     rows among `rows` the edit did not touch itself but whose cluster's conflict flags or
     planned→outcome link it changed.
     """
@@ -54,6 +54,7 @@ class Change:
     reset: bool = False
     orphans: bool = False  # the list of orphaned edits changed
     marked: tuple[int, ...] = ()
+    topics: bool = False
 
 
 class Session:
@@ -237,8 +238,8 @@ class Session:
     # -- editing -----------------------------------------------------------------------------
     def perform(self, edit: Edit, events: Iterable[Event] = ()) -> Change:
         """Apply an edit as one undoable step (raises StoreError when it cannot be saved,
-        leaving the stack as it was); `events` are the sentences it is made on, kept so an
-        edit whose sentence later disappears can still be shown."""
+        leaving the stack as it was); `events` are the sentences it is made on (shown if
+        they later disappear)."""
         store = self._require()
         store.queue_anchors((e.id, e.document, e.text) for e in events)
         change = edit.apply(store)
@@ -309,9 +310,10 @@ class Session:
 
     def _refresh(self, change: edits.Change) -> Change:
         """Bring the columns up to date with what an edit wrote, touching only its events."""
-        if change.documents:  # a re-dated article: its events must be extracted again
+        if change.documents or change.topics:  # a re-dated article, or the folder's topics
             self.needs_reload = True
-            return Change(tags=change.tags, documents=change.documents, reset=True)
+            return Change(tags=change.tags, documents=change.documents, reset=True,
+                          topics=change.topics)
         store = self._require()
         data = store.load_for(change.events)
         if change.tags:
@@ -393,7 +395,6 @@ class Session:
 # Corrected fields that conflict flags or outcome links are read from.
 _MARK_INPUTS = frozenset({"start", "end", "precision", "modality", "speaker", "not_event",
                           "parties", "topics"})
-
 
 # The cluster marks themselves (derived, never corrected).
 _MARKS = frozenset({"conflict", "outcome"})

@@ -18,11 +18,13 @@ from viewer.core.store.analyst_store import Store, encode_set
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What an edit touched: event ids, whether the tag list changed, documents redated."""
+    """What an edit touched: event ids, whether the tag list changed, documents redated,
+    whether the folder's topics changed (every event's topics follow: a reload)."""
 
     events: frozenset[str] = frozenset()
     tags: bool = False
     documents: frozenset[str] = frozenset()
+    topics: bool = False
 
 
 @dataclass
