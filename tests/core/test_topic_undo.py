@@ -197,3 +197,17 @@ def test_new_topics_get_colours_apart(folder: Path) -> None:
         topic_changes.create(folder, taxonomy, name, name, colour, [name]).apply_to(None)
     colours = [t.color for t in load_taxonomy(folder).topics]
     assert len(set(colours)) == len(colours)
+
+
+def test_a_hand_set_topic_deleted_by_hand_is_a_problem(session: Session, folder: Path) -> None:
+    """A topics.toml edited by hand (or a store from before merges took hand-set topics
+    along) can leave a hand-set topic that names no topic: it is listed, not shown bare."""
+    event = _event(session, "negotiations")
+    _hand_set(session, event, {GONE})
+    assert not [p for p in session.problems if p.kind == "unknown topic"]
+    data = topic_edits.read(folder)
+    data.setdefault("topic", {})[GONE] = {"deleted": True}
+    topic_edits.write(folder, data)
+    session.reload()
+    found = [p for p in session.problems if p.kind == "unknown topic"]
+    assert len(found) == 1 and f"“{GONE}”" in found[0].message and "1 event has" in found[0].message

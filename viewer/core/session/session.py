@@ -22,6 +22,7 @@ from viewer.core.session.iso_days import IsoDays
 from viewer.core.session.loading import DocumentsReady, Loaded, Progress, load
 from viewer.core.session.partials import Partial
 from viewer.core.session.store_opening import open_store
+from viewer.core.session.topic_ghosts import unknown_topics
 from viewer.core.store import edits
 from viewer.core.store.analyst_store import Store, StoreError, UserData
 from viewer.core.store.edits import Edit
@@ -171,8 +172,7 @@ class Session:
         return self._document_dates[1]
 
     def reload(self) -> None:
-        """Read the folder again (only changed files are extracted); edits and the undo
-        stack are kept."""
+        """Read the folder again (changed files only); edits and undo stack are kept."""
         self._install(load(self.root, None, None, workers=None, use_snapshot=True))
         self.needs_reload = False
 
@@ -225,15 +225,15 @@ class Session:
 
     @property
     def problems(self) -> list[Problem]:
-        """Skipped files, document problems (undated among them), orphaned edits and
-        store problems, in that order."""
+        """Skipped files, document problems (undated among them), orphaned edits, hand-set
+        topics no topic has, and store problems, in that order."""
         found = list(self.loaded.problems)
         for relpath in self.loaded.order:
             found.extend(self.loaded.document_problems.get(relpath, ()))
         found += [Problem(o.document, "orphaned edit",
                           f"{'; '.join(o.what)} — on a sentence no longer in the folder: "
                           f"{o.text}") for o in self.orphans]
-        return found + self.store_problems
+        return found + unknown_topics(self.store, self.loaded.topics) + self.store_problems
 
     # -- editing -----------------------------------------------------------------------------
     def perform(self, edit: Edit, events: Iterable[Event] = ()) -> Change:
