@@ -143,3 +143,15 @@ def test_new_from_selection_on_a_searched_event(qtbot: QtBot, window: MainWindow
     _reloads(qtbot, window, dialog.ask_create)
     colours = [t.color for t in window.timeline.taxonomy.topics]
     assert len(set(colours)) == len(colours)
+
+
+def test_undo_says_what_it_left_as_another_writer_changed_it(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    folder = window.folder or Path()
+    dialog = window.show_topics()
+    _reloads(qtbot, window, lambda: dialog.rename("negotiations", "Peace talks"))
+    assert main(["topics", str(folder), "--rename", "negotiations", "Talks"]) == 0
+    _reloads(qtbot, window, window.editor.stack.undo)
+    assert window.topic_labels()["negotiations"] == "Talks"  # the later rename stays
+    assert "undone" in dialog.message.text()
+    assert "1 field changed since by another window" in dialog.message.text()

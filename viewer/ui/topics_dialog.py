@@ -91,7 +91,7 @@ class TopicsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(720, 420)
-        self._said: tuple[int, str, str] | None = None  # stack index, edit, its message
+        self._said: tuple[int, TopicEdit, str] | None = None  # stack index, edit, message
         window.loaded.connect(self.refresh)
         window.editor.stack.indexChanged.connect(self._stack_moved)
         self.refresh()
@@ -157,7 +157,7 @@ class TopicsDialog(QDialog):
         if edit.hand_set:
             said += (f" The hand-set topics of {plural(len(edit.hand_set), 'event')} "
                      "follow it.")
-        self._said = (window.editor.stack.index(), edit.text, said)
+        self._said = (window.editor.stack.index(), edit, said)
         self.message.setText(said)
         return True
 
@@ -165,11 +165,13 @@ class TopicsDialog(QDialog):
         """The status line follows Edit ▸ Undo and Redo: an edit undone is not "saved"."""
         if self._said is None:
             return
-        at, text, said = self._said
+        at, edit, said = self._said
+        kept = (f" {plural(edit.kept, 'field')} changed since by another window, the command "
+                "line or by hand stayed as written." if edit.kept else "")
         if index == at:
-            self.message.setText(said)
+            self.message.setText(said + kept)
         elif index == at - 1:
-            self.message.setText(f"{text}: undone (Edit ▸ Redo puts it back).")
+            self.message.setText(f"{edit.text}: undone (Edit ▸ Redo puts it back).{kept}")
         else:
             self.message.clear()
             self._said = None
