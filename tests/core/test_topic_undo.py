@@ -211,3 +211,14 @@ def test_a_hand_set_topic_deleted_by_hand_is_a_problem(session: Session, folder:
     session.reload()
     found = [p for p in session.problems if p.kind == "unknown topic"]
     assert len(found) == 1 and f"“{GONE}”" in found[0].message and "1 event has" in found[0].message
+
+
+def test_a_field_already_as_the_undo_wants_it_is_not_counted_as_kept(folder: Path) -> None:
+    rename = topic_changes.rename(folder, load_taxonomy(folder), "energy", "Power")
+    rename.apply_to(None)
+    data = topic_edits.read(folder)
+    del data["topic"]["energy"]["label"]  # someone took the label back by hand
+    topic_edits.write(folder, data)
+    rename.revert_to(None)
+    assert rename.kept == 0
+    assert load_taxonomy(folder).get("energy").label == "Energy"  # type: ignore[union-attr]

@@ -54,10 +54,6 @@ class TopicEdit(Edit):
     def revert_to(self, store: Store | None) -> Change:
         return self._write(store, forward=False)
 
-    def moved(self) -> int:
-        """How many events' hand-set topics the edit changes."""
-        return len(self.hand_set)
-
     def _write(self, store: Store | None, forward: bool) -> Change:
         try:
             self._write_locked(store, forward)
@@ -90,7 +86,7 @@ def _put(data: dict[str, Any], fields: Fields, forward: bool) -> int:
         for key, (old, new) in changes.items():
             want, was = (new, old) if forward else (old, new)
             if entry.get(key) != was:
-                kept += 1
+                kept += entry.get(key) != want  # (someone set it so already: nothing kept)
                 continue
             if want is None:
                 entry.pop(key, None)
