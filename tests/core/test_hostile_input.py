@@ -17,7 +17,7 @@ from viewer.core.ingest.written_dates import MAX_DATE, parse_full_date
 from viewer.core.model import Problem
 from viewer.core.pipeline.file_cache import entry_key
 from viewer.core.pipeline.folder_extraction import extract_folder
-from viewer.core.store import topic_edits
+from viewer.core.store import topic_changes
 from viewer.core.store.periods import load_periods
 from viewer.core.store.topic_edits import TopicError
 from viewer.core.timex import Tagger
@@ -210,7 +210,7 @@ def test_periods_and_topic_edits_never_open_a_fifo_or_an_outside_link(tmp_path: 
     (rules / "topics.toml").symlink_to("/etc/passwd")
     assert load_periods(tmp_path) == ()
     with pytest.raises(TopicError, match="cannot be read"):
-        topic_edits.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes")
+        topic_changes.rename(tmp_path, load_taxonomy(), "strikes", "Air strikes").apply_to(None)
 
 
 def test_replace_in_a_folder_timex_file_keeps_what_it_leaves_out(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from viewer.cli import main
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.pipeline.folder_extraction import extract_folder
-from viewer.core.store import topic_edits
+from viewer.core.store import topic_changes, topic_edits
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -29,42 +29,46 @@ def _topics(folder: Path) -> dict[str, tuple[str, ...]]:
 
 def test_create_rename_recolour_and_undo(folder: Path) -> None:
     taxonomy = extract_folder(folder, use_cache=False).taxonomy
-    before = topic_edits.create(folder, taxonomy, "wto-case", "WTO case", "#123456",
-                                ["World Trade Organization"])
-    assert before is None
+    create = topic_changes.create(folder, taxonomy, "wto-case", "WTO case", "#123456",
+                                  ["World Trade Organization"])
+    create.apply_to(None)
     taxonomy = load_taxonomy(folder)
     assert taxonomy.get("wto-case") is not None
     assert taxonomy.get("wto-case").origin == "folder"  # type: ignore[union-attr]
     assert any("wto-case" in t for t in _topics(folder).values())
-    previous = topic_edits.rename(folder, taxonomy, "wto-case", "Trade court")
-    topic_edits.recolour(folder, load_taxonomy(folder), "wto-case", "#abcdef")
+    rename = topic_changes.rename(folder, taxonomy, "wto-case", "Trade court")
+    rename.apply_to(None)
+    topic_changes.recolour(folder, load_taxonomy(folder), "wto-case", "#abcdef").apply_to(None)
     topic = load_taxonomy(folder).get("wto-case")
     assert topic is not None and (topic.label, topic.color) == ("Trade court", "#abcdef")
-    topic_edits.restore(folder, previous)  # undo the rename (and what came after)
+    rename.revert_to(None)  # undo the rename only: the later recolour stays
     topic = load_taxonomy(folder).get("wto-case")
-    assert topic is not None and topic.label == "WTO case"
-    topic_edits.restore(folder, before)
-    assert not topic_edits.topics_path(folder).exists()
+    assert topic is not None and (topic.label, topic.color) == ("WTO case", "#abcdef")
+    create.revert_to(None)  # the colour changed since: it stays, the rest goes
+    assert create.kept == 1
 
 
 def test_bad_edits_are_refused(folder: Path) -> None:
     taxonomy = load_taxonomy(folder)
     with pytest.raises(topic_edits.TopicError):
-        topic_edits.rename(folder, taxonomy, "no-such-topic", "x")
+        topic_changes.rename(folder, taxonomy, "no-such-topic", "x").apply_to(None)
     with pytest.raises(topic_edits.TopicError):
-        topic_edits.create(folder, taxonomy, "Bad Id", "x", "#000000", ["x"])
+        topic_changes.create(folder, taxonomy, "Bad Id", "x", "#000000", ["x"]).apply_to(None)
     with pytest.raises(topic_edits.TopicError):
-        topic_edits.create(folder, taxonomy, "negotiations", "x", "#000000", ["x"])
+        topic_changes.create(folder, taxonomy, "negotiations", "x", "#000000",
+                             ["x"]).apply_to(None)
     with pytest.raises(topic_edits.TopicError):
-        topic_edits.recolour(folder, taxonomy, "negotiations", "red")
+        topic_changes.recolour(folder, taxonomy, "negotiations", "red").apply_to(None)
     assert not topic_edits.topics_path(folder).exists()
 
 
 def test_cues_of_a_built_in_topic_can_be_added_and_removed(folder: Path) -> None:
-    topic_edits.edit_cues(folder, load_taxonomy(folder), "negotiations", add=["quota offer"])
+    topic_changes.edit_cues(folder, load_taxonomy(folder), "negotiations",
+                            add=["quota offer"]).apply_to(None)
     topic = load_taxonomy(folder).get("negotiations")
     assert topic is not None and "quota offer" in topic.cues
-    topic_edits.edit_cues(folder, load_taxonomy(folder), "negotiations", remove=["talks"])
+    topic_changes.edit_cues(folder, load_taxonomy(folder), "negotiations",
+                            remove=["talks"]).apply_to(None)
     topic = load_taxonomy(folder).get("negotiations")
     assert topic is not None and "talks" not in topic.cues and "quota offer" in topic.cues
     assert load_taxonomy().get("negotiations") is not None  # the bundled file is untouched
@@ -77,12 +81,12 @@ def test_merge_and_delete_discovered_topics(folder: Path) -> None:
     assert len(discovered) >= 2
     keep, gone = discovered[0], discovered[1]
     cues = set(taxonomy.get(keep).cues) | set(taxonomy.get(gone).cues)  # type: ignore[union-attr]
-    topic_edits.merge(folder, taxonomy, [gone], keep)
+    topic_changes.merge(folder, taxonomy, [gone], keep).apply_to(None)
     after = extract_folder(folder, use_cache=False).taxonomy
     merged = after.get(keep)
     assert merged is not None and merged.origin == "folder" and set(merged.cues) >= cues
     assert after.get(gone) is None
-    topic_edits.delete(folder, after, keep)
+    topic_changes.delete(folder, after, keep).apply_to(None)
     final = extract_folder(folder, use_cache=False)
     assert final.taxonomy.get(keep) is None  # deleted, and not discovered again
     assert not any(keep in e.topics for e in final.events)
@@ -149,9 +153,9 @@ def test_renaming_or_recolouring_a_discovered_topic_changes_only_its_look(
     assert found, "the steel folder discovers topics"
     before = _topics(folder)
     target = found[0]
-    topic_edits.rename(folder, extraction.taxonomy, target.id, "Renamed by hand")
-    topic_edits.recolour(folder, extract_folder(folder, use_cache=False).taxonomy, target.id,
-                         "#123456")
+    topic_changes.rename(folder, extraction.taxonomy, target.id, "Renamed by hand").apply_to(None)
+    topic_changes.recolour(folder, extract_folder(folder, use_cache=False).taxonomy, target.id,
+                         "#123456").apply_to(None)
     after = extract_folder(folder, use_cache=False)
     assert _topics(folder) == before  # every event keeps its topics
     assert [t.id for t in after.taxonomy.topics] == [t.id for t in extraction.taxonomy.topics]
@@ -159,7 +163,7 @@ def test_renaming_or_recolouring_a_discovered_topic_changes_only_its_look(
     assert renamed is not None and renamed.origin == "discovered"
     assert (renamed.label, renamed.color) == ("Renamed by hand", "#123456")
     # Its cues changed later, it becomes the folder's own, in its new look.
-    topic_edits.edit_cues(folder, after.taxonomy, target.id, add=["steelworks"])
+    topic_changes.edit_cues(folder, after.taxonomy, target.id, add=["steelworks"]).apply_to(None)
     own = load_taxonomy(folder).get(target.id)
     assert own is not None and own.origin == "folder" and own.label == "Renamed by hand"
     assert "steelworks" in own.cues and set(target.cues) <= set(own.cues)

@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         Nothing re-reads the store or rebuilds the index: the Session already did the work."""
         if not isinstance(change, Change) or self.session is None:
             return
-        if change.documents:
+        if change.documents or change.topics:
             self.reload()
             return
         if change.tags:

@@ -3,8 +3,9 @@ words or events, rename, recolour, merge, delete, edit cues.
 
 Every edit is written to the folder's `topics.toml` (by `viewer.core.store.topic_edits`), the folder
 is reloaded so every event's topics follow at once, and the edit is one step of the window's
-undo stack (Edit ▸ Undo puts the file back as it was). Counts are the events of the open
-folder that carry each topic, refreshed after every load.
+undo stack: Edit ▸ Undo takes back only the entries it touched, as the file is now (what another
+window or the command line wrote since stays). Counts are the events of the open folder that
+carry each topic, the analyst's hand-set topics included, refreshed after every load.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoCommand
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -28,9 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.events.document_events import Event
 from viewer.core.events.topics import Taxonomy, Topic, load_taxonomy
 from viewer.core.pipeline.folder_topics import suggest_cues
-from viewer.core.store import topic_edits
+from viewer.core.pipeline.topic_colours import new_topic_colour
+from viewer.core.session.topic_counts import session_topic_counts
+from viewer.core.store import topic_changes, topic_edits
+from viewer.core.store.analyst_store import Store
+from viewer.core.store.topic_changes import TopicEdit
+from viewer.core.words import plural
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -61,32 +68,6 @@ def _swatch(color: str) -> QIcon:
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
 
-class TopicFileCommand(QUndoCommand):
-    """One edit of the folder's topics file, already made: undo puts the previous text back,
-    redo the text the edit wrote; either reloads the folder."""
-
-    def __init__(self, text: str, folder: Path, previous: str | None,
-                 reload: Callable[[], None]) -> None:
-        super().__init__(text)
-        path = topic_edits.topics_path(folder)
-        self.folder = folder
-        self.previous = previous
-        self.after = path.read_text(encoding="utf-8") if path.exists() else None
-        self.reload = reload
-        self.made = True  # the first redo (Qt calls it on push) finds the edit done
-
-    def redo(self) -> None:
-        if self.made:
-            self.made = False
-        else:
-            topic_edits.restore(self.folder, self.after)
-        self.reload()
-
-    def undo(self) -> None:
-        topic_edits.restore(self.folder, self.previous)
-        self.reload()
-
-
 class TopicsDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
@@ -110,7 +91,9 @@ class TopicsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(720, 420)
+        self._said: tuple[int, TopicEdit, str] | None = None  # stack index, edit, message
         window.loaded.connect(self.refresh)
+        window.editor.stack.indexChanged.connect(self._stack_moved)
         self.refresh()
 
     # -- the list ----------------------------------------------------------------------------
@@ -118,8 +101,9 @@ class TopicsDialog(QDialog):
         return self.window_.timeline.taxonomy
 
     def counts(self) -> Counter[str]:
-        return Counter(t for e in self.window_.model.events if not e.boilerplate
-                       for t in e.topics)
+        """What `timeline-viewer topics` counts (`topic_counts`): hand-set topics too."""
+        session = self.window_.session
+        return session_topic_counts(session).by_topic if session is not None else Counter()
 
     def refresh(self) -> None:
         chosen = set(self.selected())
@@ -147,35 +131,66 @@ class TopicsDialog(QDialog):
             if item is not None:
                 item.setSelected(item.data(0, 256) == topic_id)
 
-    # -- edits: each one a step of the undo stack --------------------------------------------
-    def _edit(self, text: str, change: Callable[[Path, Taxonomy], str | None]) -> bool:
-        folder = self.window_.folder
+    # -- edits: each one a step of the window's undo stack ----------------------------------
+    def _edit(self, make: Callable[[Path, Taxonomy, Store | None], TopicEdit]) -> bool:
+        """Make the edit against the file (and hand-set topics) as they are now, then push
+        it on the window's undo stack: undo and redo change only what it touched."""
+        window = self.window_
+        folder = window.folder
         if folder is None:
             return False
         try:
-            previous = change(folder, self.taxonomy())
+            edit = make(folder, self.taxonomy(), window.editor.store)
         except (topic_edits.TopicError, OSError) as exc:
             self.message.setText(f"Not changed: {exc}")
             return False
-        self.message.setText(f"{text}: saved to the folder's topics.toml (Edit ▸ Undo).")
-        self.window_.editor.stack.push(
-            TopicFileCommand(text, folder, previous, self.window_.reload))
+        reasons: list[str] = []
+        window.editor.problem.connect(reasons.append)
+        try:
+            done = window.editor.perform(edit)
+        finally:
+            window.editor.problem.disconnect(reasons.append)
+        if not done:
+            self.message.setText(reasons[-1] if reasons else "Not changed.")
+            return False
+        said = f"{edit.text}: saved to the folder's topics.toml (Edit ▸ Undo)."
+        if edit.hand_set:
+            said += (f" The hand-set topics of {plural(len(edit.hand_set), 'event')} "
+                     "follow it.")
+        self._said = (window.editor.stack.index(), edit, said)
+        self.message.setText(said)
         return True
 
-    def create_topic(self, topic_id: str, label: str, color: str, cues: list[str]) -> bool:
-        return self._edit(f"Create topic “{label}”", lambda f, t: topic_edits.create(
-            f, t, topic_id, label, color, cues))
+    def _stack_moved(self, index: int) -> None:
+        """The status line follows Edit ▸ Undo and Redo: an edit undone is not "saved"."""
+        if self._said is None:
+            return
+        at, edit, said = self._said
+        kept = (f" {plural(edit.kept, 'field')} changed since by another window, the command "
+                "line or by hand stayed as written." if edit.kept else "")
+        if index == at:
+            self.message.setText(said + kept)
+        elif index == at - 1:
+            self.message.setText(f"{edit.text}: undone (Edit ▸ Redo puts it back).{kept}")
+        else:
+            self.message.clear()
+            self._said = None
+
+    def create_topic(self, topic_id: str, label: str, color: str, cues: list[str],
+                     events: Sequence[str] = ()) -> bool:
+        """A new topic; `events` are the ones it is made from (their hand-set topic lists
+        get it too)."""
+        return self._edit(lambda f, t, s: topic_changes.create(
+            f, t, topic_id, label, color, cues, s, events))
 
     def rename(self, topic_id: str, label: str) -> bool:
-        return self._edit(f"Rename topic to “{label}”",
-                          lambda f, t: topic_edits.rename(f, t, topic_id, label))
+        return self._edit(lambda f, t, _s: topic_changes.rename(f, t, topic_id, label))
 
     def recolour(self, topic_id: str, color: str) -> bool:
         """Recolour; a colour another topic has is allowed, with a word in the message line
         (no dialog in the way), since their marks can no longer be told apart."""
         twins = same_colour(self.taxonomy(), topic_id, color)
-        done = self._edit("Recolour topic",
-                          lambda f, t: topic_edits.recolour(f, t, topic_id, color))
+        done = self._edit(lambda f, t, _s: topic_changes.recolour(f, t, topic_id, color))
         if done and twins:
             self.message.setText(
                 f"{self.message.text()} Note: {', '.join(twins)} "
@@ -184,15 +199,18 @@ class TopicsDialog(QDialog):
         return done
 
     def edit_cues(self, topic_id: str, add: list[str], remove: list[str]) -> bool:
-        return self._edit("Edit topic cues", lambda f, t: topic_edits.edit_cues(
-            f, t, topic_id, add=add, remove=remove))
+        return self._edit(lambda f, t, _s: topic_changes.edit_cues(f, t, topic_id, add, remove))
 
     def merge(self, sources: list[str], into: str) -> bool:
-        return self._edit("Merge topics",
-                          lambda f, t: topic_edits.merge(f, t, sources, into))
+        return self._edit(lambda f, t, s: topic_changes.merge(f, t, sources, into, s))
 
     def delete(self, topic_id: str) -> bool:
-        return self._edit("Delete topic", lambda f, t: topic_edits.delete(f, t, topic_id))
+        return self._edit(lambda f, t, s: topic_changes.delete(f, t, topic_id, s))
+
+    def chosen_events(self) -> list[Event]:
+        """The events selected in the table (and so on the timeline)."""
+        events = self.window_.model.events
+        return [events[r] for r in self.window_.selected_source_rows()]
 
     def cues_from_selection(self) -> list[str]:
         """Cues for a new topic: the words selected in the article, else the phrases that set
@@ -200,24 +218,31 @@ class TopicsDialog(QDialog):
         words = self.window_.detail.text.textCursor().selectedText().strip()
         if words:
             return [" ".join(words.split()).lower()]
+        chosen = [e.text for e in self.chosen_events()]
         events = self.window_.model.events
-        chosen = [events[r].text for r in self.window_.selected_source_rows()]
         return suggest_cues(chosen, [e.text for e in events]) if chosen else []
 
     # -- the buttons: ask, then edit ---------------------------------------------------------
     def ask_create(self) -> None:
+        """A topic from the selection. Selected events of which no phrase stands out (a
+        sentence of names and common words) still make one: the analyst types the cues (it
+        used to say "Select … some events first" with an event plainly selected)."""
         cues = self.cues_from_selection()
-        if not cues:
+        chosen = [e.id for e in self.chosen_events()]
+        if not cues and not chosen:
             self.message.setText("Select words in the article or some events first.")
             return
-        label, ok = QInputDialog.getText(self, "New Topic", "Label:", text=cues[0].title())
+        label, ok = QInputDialog.getText(self, "New Topic", "Label:",
+                                         text=cues[0].title() if cues else "")
         if not ok or not label.strip():
             return
-        text, ok = QInputDialog.getText(self, "New Topic", "Cues (comma-separated):",
-                                        text=", ".join(cues))
+        prompt = "Cues (comma-separated):" if cues else (
+            "No phrase stands out in the selected events; type the cues (comma-separated):")
+        text, ok = QInputDialog.getText(self, "New Topic", prompt, text=", ".join(cues))
         if ok:
             topic_id = "-".join(label.lower().split())[:40]
-            self.create_topic(topic_id, label.strip(), "#6a5acd", _split(text))
+            colour = new_topic_colour(self.taxonomy(), self.window_.folder)
+            self.create_topic(topic_id, label.strip(), colour, _split(text), chosen)
 
     def ask_rename(self) -> None:
         for topic_id in self.selected()[:1]:

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from viewer.core.events.topics import Taxonomy
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -34,3 +39,27 @@ def distinct_colours(candidates: Sequence[str], taken: Iterable[str],
             chosen.append(colour)
             used.append(colour.lower())
     return chosen or list(candidates)
+
+
+def new_topic_colour(taxonomy: Taxonomy, folder: str | Path | None = None) -> str:
+    """A colour for a topic the analyst makes: the first of the discovery colours far enough
+    from every topic's, else the one farthest from its nearest (two new topics used to get
+    the same fixed colour, and their marks could not be told apart)."""
+    from viewer.core.pipeline.folder_topics import load_settings
+
+    settings = load_settings(folder)
+    taken = [t.color.lower() for t in taxonomy.topics]
+    candidates = [*settings.colors, *_SPARE]
+
+    def nearest(colour: str) -> float:
+        return min((colour_distance(colour, other) for other in taken), default=1e9)
+
+    for colour in candidates:
+        if nearest(colour) >= settings.min_color_distance:
+            return colour
+    return max(candidates, key=nearest)
+
+
+# Colours tried after the discovery ones (which a folder's discovered topics may all use).
+_SPARE = ("#6a5acd", "#17becf", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#2ca02c",
+          "#ff7f0e", "#c000c0", "#008080", "#a05000", "#4060ff")

@@ -22,6 +22,7 @@ from viewer.core.session.iso_days import IsoDays
 from viewer.core.session.loading import DocumentsReady, Loaded, Progress, load
 from viewer.core.session.partials import Partial
 from viewer.core.session.store_opening import open_store
+from viewer.core.session.topic_ghosts import unknown_topics
 from viewer.core.store import edits
 from viewer.core.store.analyst_store import Store, StoreError, UserData
 from viewer.core.store.edits import Edit
@@ -39,8 +40,8 @@ class Change:
 
     `rows` and `ids` name the events; `fields` the event fields whose values changed and
     `facets` the filter facets among them; `tags` says the tag list or colours changed;
-    `documents` names articles that were re-extracted. `reset` means rows were added or
-    removed (a re-dated article), so row numbers from before no longer hold. `marked` are the
+    `documents` names articles that were re-extracted, `topics` says the folder's topics
+    changed. `reset`: rows were added or removed, so row numbers no longer hold. `marked` are the
     rows among `rows` the edit did not touch itself but whose cluster's conflict flags or
     planned→outcome link it changed; `renamed` the facet values it renamed or removed.
     """
@@ -56,6 +57,7 @@ class Change:
     marked: tuple[int, ...] = ()
     renamed: tuple[tuple[str, str, str | None], ...] = ()  # facet values renamed or removed
     periods: bool = False  # the folder's periods changed
+    topics: bool = False
 
 
 class Session:
@@ -172,8 +174,7 @@ class Session:
         return self._document_dates[1]
 
     def reload(self) -> None:
-        """Read the folder again (only changed files are extracted); edits and the undo
-        stack are kept."""
+        """Read the folder again (changed files only); edits and undo stack are kept."""
         self._install(load(self.root, None, None, workers=None, use_snapshot=True))
         self.needs_reload = False
 
@@ -226,21 +227,21 @@ class Session:
 
     @property
     def problems(self) -> list[Problem]:
-        """Skipped files, document problems (undated among them), orphaned edits and
-        store problems, in that order."""
+        """Skipped files, document problems (undated among them), orphaned edits, hand-set
+        topics no topic has, and store problems, in that order."""
         found = list(self.loaded.problems)
         for relpath in self.loaded.order:
             found.extend(self.loaded.document_problems.get(relpath, ()))
         found += [Problem(o.document, "orphaned edit",
                           f"{'; '.join(o.what)} — on a sentence no longer in the folder: "
                           f"{o.text}") for o in self.orphans]
-        return found + self.store_problems
+        return found + unknown_topics(self.store, self.loaded.topics) + self.store_problems
 
     # -- editing -----------------------------------------------------------------------------
     def perform(self, edit: Edit, events: Iterable[Event] = ()) -> Change:
         """Apply an edit as one undoable step (raises StoreError when it cannot be saved,
-        leaving the stack as it was); `events` are the sentences it is made on, kept so an
-        edit whose sentence later disappears can still be shown."""
+        leaving the stack as it was); `events` are the sentences it is made on (shown if
+        they later disappear)."""
         store = self._require()
         store.queue_anchors((e.id, e.document, e.text) for e in events)
         change = edit.apply(store)
@@ -311,10 +312,10 @@ class Session:
 
     def _refresh(self, change: edits.Change) -> Change:
         """Bring the columns up to date with what an edit wrote, touching only its events."""
-        if change.documents:  # a re-dated article: its events must be extracted again
+        if change.documents or change.topics:  # a re-dated article, or the folder's topics
             self.needs_reload = True
             return Change(tags=change.tags, documents=change.documents, reset=True,
-                          renamed=change.renamed)
+                          renamed=change.renamed, topics=change.topics)
         store = self._require()
         data = store.load_for(change.events)
         if change.tags:
@@ -397,7 +398,6 @@ class Session:
 # Corrected fields that conflict flags or outcome links are read from.
 _MARK_INPUTS = frozenset({"start", "end", "precision", "modality", "speaker", "not_event",
                           "parties", "topics"})
-
 
 # The cluster marks themselves (derived, never corrected).
 _MARKS = frozenset({"conflict", "outcome"})

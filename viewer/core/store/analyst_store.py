@@ -16,7 +16,7 @@ import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -226,6 +226,13 @@ class Store:
                               (event_id, name)).fetchone()
         return row[0] if row else None
 
+    def hand_set_topics(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """The stored `topics` corrections (JSON lists) of the events, or of every event."""
+        rows = self.db.execute("SELECT event_id, value FROM corrections WHERE field = 'topics'")
+        found = dict(rows)
+        return found if event_ids is None else {
+            event_id: found[event_id] for event_id in event_ids if event_id in found}
+
     def review(self, event_id: str) -> str:
         row = self.db.execute("SELECT state FROM reviews WHERE event_id = ?",
                               (event_id,)).fetchone()
@@ -283,9 +290,11 @@ class Store:
         """Several fields of one event in one transaction: a crash never tears a date."""
         self.set_many_corrections({event_id: values})
 
-    def set_many_corrections(self, values: Mapping[str, Mapping[str, str | None]]) -> None:
+    def set_many_corrections(self, values: Mapping[str, Mapping[str, str | None]],
+                             then: Callable[[], None] | None = None) -> None:
         """Fields of several events (None: remove the field) in one transaction: a link of
-        events as one happening is saved whole or not at all."""
+        events as one happening is saved whole or not at all. `then` runs inside the
+        transaction once the rows are written (a failure there rolls them back)."""
         unknown = [name for fixes in values.values() for name in fixes
                    if name not in CORRECTION_FIELDS]
         if unknown:
@@ -299,6 +308,8 @@ class Store:
                     else:
                         db.execute("INSERT OR REPLACE INTO corrections VALUES (?, ?, ?)",
                                    (event_id, name, value))
+            if then is not None:
+                then()
 
     def set_reviews(self, states: dict[str, str]) -> None:
         with self.transaction() as db:

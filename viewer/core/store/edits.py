@@ -19,14 +19,16 @@ from viewer.core.store.analyst_store import Store, encode_set
 @dataclass(frozen=True, slots=True)
 class Change:
     """What an edit touched: event ids, whether the tag list changed, documents redated,
-    and facet values renamed (facet, old, new) or removed (new None), which a filter choosing
-    the old value follows."""
+    whether the folder's topics changed (every event's topics follow: a reload), and facet
+    values renamed (facet, old, new) or removed (new None), which a filter choosing the old
+    value follows."""
 
     events: frozenset[str] = frozenset()
     tags: bool = False
     documents: frozenset[str] = frozenset()
     renamed: tuple[tuple[str, str, str | None], ...] = ()
     periods: bool = False  # the folder's periods changed
+    topics: bool = False
 
 
 @dataclass

@@ -32,12 +32,20 @@ CREATE TABLE IF NOT EXISTS anchors(
 """
 
 
-def _user_store(folder: Path) -> Path:
+def _user_store(folder: Path, make: bool = True) -> Path:
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     key = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
     outside = base / "timeline-viewer" / key
-    outside.mkdir(parents=True, exist_ok=True)
+    if make:
+        outside.mkdir(parents=True, exist_ok=True)
     return outside / STORE_NAME
+
+
+def has_store(folder: str | Path) -> bool:
+    """Whether the folder has a store already (a command that only reads it makes none)."""
+    folder = Path(folder).resolve()
+    return ((folder / FOLDER_DIR / STORE_NAME).exists()
+            or _user_store(folder, make=False).exists())
 
 
 def store_path(folder: str | Path) -> Path:

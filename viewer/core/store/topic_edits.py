@@ -6,17 +6,21 @@ keeps its topics wherever it goes. A bundled topic that is edited gets an entry 
 there, and so does a discovered one whose cues change (it becomes the folder's own); a
 discovered topic renamed or recoloured gets only its look (`discovered = true`, no cues), so
 what the folder discovers stays as it was. A deleted topic is kept as `deleted = true` (so it
-is not discovered again) and a removed bundled cue as `remove_cues`. Each function returns
-the file's previous text (None when it did not exist), which `restore` puts back: that is
-the undo.
+is not discovered again) and a removed bundled cue as `remove_cues`.
+
+The functions here change the file's data in memory; `topic_changes` turns the difference
+into an undoable edit that writes only the entries it touched (`read`, `write` under `locked`),
+so undo never puts back an old copy of the whole file over what others wrote since.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +42,36 @@ def topics_path(folder: str | Path) -> Path:
     return Path(folder) / FOLDER_DIR / "topics.toml"
 
 
-def _read(folder: str | Path) -> tuple[dict[str, Any], str | None]:
+@contextlib.contextmanager
+def locked(folder: str | Path) -> Iterator[None]:
+    """Hold the folder's topics lock for one read-modify-write of the file, so two writers
+    (a window and the command line) never interleave and lose one's entries; where locks
+    are not available, the atomic replace still keeps the file whole."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on this platform
+        yield
+        return
+    path = topics_path(folder).with_name("topics.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def read(folder: str | Path) -> dict[str, Any]:
+    """The folder's topics file as data ({} when there is none)."""
     path = topics_path(folder)
     if not os.path.lexists(path):
-        return {}, None
+        return {}
     text = read_folder_text(folder, path.name)  # never a FIFO, a giant or a link outside
     if text is None:
         raise TopicError(f"{path.name} in the folder cannot be read; fix or remove it first")
     try:
-        return tomllib.loads(text), text
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TopicError(f"{path.name} in the folder is not valid TOML ({exc}); fix it "
                          "first") from None
@@ -71,20 +96,14 @@ def to_toml(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(folder: str | Path, data: dict[str, Any]) -> None:
+def write(folder: str | Path, data: dict[str, Any]) -> None:
+    """Replace the file atomically; no file at all when nothing is left in it."""
     path = topics_path(folder)
+    if not data or data == {"topic": {}}:
+        path.unlink(missing_ok=True)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, to_toml(data))
-
-
-def restore(folder: str | Path, previous: str | None) -> None:
-    """Undo: put back the file's text as an edit found it (None: there was no file)."""
-    path = topics_path(folder)
-    if previous is None:
-        path.unlink(missing_ok=True)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, previous)
 
 
 def _entry(data: dict[str, Any], topic: Topic | None, topic_id: str) -> dict[str, Any]:
@@ -118,8 +137,8 @@ def _known(taxonomy: Taxonomy, topic_id: str) -> Topic:
     return topic
 
 
-def create(folder: str | Path, taxonomy: Taxonomy, topic_id: str, label: str, color: str,
-           cues: list[str]) -> str | None:
+def create(data: dict[str, Any], taxonomy: Taxonomy, topic_id: str, label: str, color: str,
+           cues: list[str]) -> None:
     """A new topic of the folder's own."""
     if not _ID.match(topic_id):
         raise TopicError(f"topic id {topic_id!r}: use lower-case letters, digits and '-'")
@@ -129,36 +148,26 @@ def create(folder: str | Path, taxonomy: Taxonomy, topic_id: str, label: str, co
         raise TopicError("a topic needs at least one cue")
     if not _COLOR.match(color):
         raise TopicError(f"colour {color!r}: use #rrggbb")
-    data, previous = _read(folder)
     data.setdefault("topic", {})[topic_id] = {"label": label or topic_id, "color": color,
                                              "cues": list(dict.fromkeys(cues))}
-    _write(folder, data)
-    return previous
 
 
-def rename(folder: str | Path, taxonomy: Taxonomy, topic_id: str, label: str) -> str | None:
+def rename(data: dict[str, Any], taxonomy: Taxonomy, topic_id: str, label: str) -> None:
     topic = _known(taxonomy, topic_id)
-    data, previous = _read(folder)
     _look(data, topic, topic_id)["label"] = label
-    _write(folder, data)
-    return previous
 
 
-def recolour(folder: str | Path, taxonomy: Taxonomy, topic_id: str, color: str) -> str | None:
+def recolour(data: dict[str, Any], taxonomy: Taxonomy, topic_id: str, color: str) -> None:
     if not _COLOR.match(color):
         raise TopicError(f"colour {color!r}: use #rrggbb")
     topic = _known(taxonomy, topic_id)
-    data, previous = _read(folder)
     _look(data, topic, topic_id)["color"] = color
-    _write(folder, data)
-    return previous
 
 
-def edit_cues(folder: str | Path, taxonomy: Taxonomy, topic_id: str,
-              add: list[str] = [], remove: list[str] = []) -> str | None:  # noqa: B006
+def edit_cues(data: dict[str, Any], taxonomy: Taxonomy, topic_id: str,
+              add: list[str] = [], remove: list[str] = []) -> None:  # noqa: B006
     """Add cues to a topic and take cues away from it."""
     topic = _known(taxonomy, topic_id)
-    data, previous = _read(folder)
     entry = _entry(data, topic, topic_id)
     own = [c for c in entry.get("cues", []) if c not in remove]
     entry["cues"] = list(dict.fromkeys([*own, *(c for c in add if c not in topic.cues)]))
@@ -167,30 +176,22 @@ def edit_cues(folder: str | Path, taxonomy: Taxonomy, topic_id: str,
         entry["remove_cues"] = list(dict.fromkeys([*entry.get("remove_cues", []), *gone]))
     if not entry["cues"]:
         del entry["cues"]
-    _write(folder, data)
-    return previous
 
 
-def delete(folder: str | Path, taxonomy: Taxonomy, topic_id: str) -> str | None:
+def delete(data: dict[str, Any], taxonomy: Taxonomy, topic_id: str) -> None:
     """Remove a topic; kept as `deleted = true` so it is neither bundled nor found again."""
     _known(taxonomy, topic_id)
-    data, previous = _read(folder)
     data.setdefault("topic", {})[topic_id] = {"deleted": True}
-    _write(folder, data)
-    return previous
 
 
-def merge(folder: str | Path, taxonomy: Taxonomy, sources: list[str], into: str) -> str | None:
+def merge(data: dict[str, Any], taxonomy: Taxonomy, sources: list[str], into: str) -> None:
     """Fold topics into one: it takes all their cues, and they are deleted."""
     target = _known(taxonomy, into)
     others = [_known(taxonomy, s) for s in sources if s != into]
     if not others:
         raise TopicError("name at least one other topic to merge")
-    data, previous = _read(folder)
     entry = _entry(data, target, into)
     cues = [c for t in others for c in t.cues if c not in target.cues]
     entry["cues"] = list(dict.fromkeys([*entry.get("cues", []), *cues]))
     for topic in others:
         data["topic"][topic.id] = {"deleted": True}
-    _write(folder, data)
-    return previous
