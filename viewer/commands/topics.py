@@ -11,12 +11,14 @@ from collections import Counter
 
 from viewer.commands import CliError, existing_folder
 from viewer.core.pipeline.folder_topics import suggest_cues
+from viewer.core.pipeline.topic_identity import orphaned_edits
 from viewer.core.session import Session
 from viewer.core.store import topic_edits
 
 DESCRIPTION = (
     "List the topics that fit the folder: id, where it comes from (built-in, folder, "
-    "discovered), how many events have it, colour, label and cues. The options edit the "
+    "discovered), how many events have it, colour, label and cues, then any rename or "
+    "recolour of a discovered topic the folder no longer has. The options edit the "
     "folder's own topics.toml first; the listing then shows the result."
 )
 
@@ -103,4 +105,6 @@ def run(args: argparse.Namespace) -> int:
     share = with_topic / body if body else 0.0
     print(f"{len(taxonomy.topics)} topics; {with_topic} of {body} events "
           f"({share:.0%}) have one")
+    for problem in orphaned_edits(args.folder, taxonomy):  # an edit no topic wears any more
+        print(f"{problem.kind}: {problem.message}")
     return 0
