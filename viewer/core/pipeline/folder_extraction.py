@@ -292,7 +292,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
-    stage = folder_stage(folder, stamp, extractions, remember=use_cache)
+    stage = folder_stage(folder, stamp, extractions, use_cache)  # remembers topics if cached
     extractions = stage.extractions
     return FolderExtraction(
         root=folder,
