@@ -20,7 +20,7 @@ from bench.columns import PER_DOCUMENT, _documents
 from bench.synthetic import events as synthetic_events
 from viewer.core.events.topics import load_taxonomy
 from viewer.core.ingest.folder_reader import list_folder
-from viewer.core.pipeline.file_cache import fingerprint
+from viewer.core.pipeline.file_cache import fingerprint, looks
 from viewer.core.session import words_file
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.folder_row import folder_arrays
@@ -43,6 +43,7 @@ def _folder_key(folder: str, stamp: str, keys: dict[bytes, FileKey]) -> str:
     """The key the loader gives the folder's row (kept in step with `session.loading`)."""
     listing = list_folder(folder)
     digest = hashlib.sha256(stamp.encode())
+    digest.update(looks(folder) + b"\x00")
     prefix = os.path.join(folder, "")
     for path in listing.files:
         rel = os.fsencode(str(path)[len(prefix):])

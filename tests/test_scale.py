@@ -130,6 +130,23 @@ def test_topics_discovered_by_map_reduce_are_the_local_ones(
     _same(local, dataset)
 
 
+def test_remembered_topics_are_the_local_ones(client: Any, tmp_path: Path) -> None:
+    """A folder that remembers its discovered topics (here "exporters", whose top phrase is
+    now "buyers") gets the same ids and colours from the cluster as from the local engine."""
+    from tests.core.test_topic_identity import BUYERS
+
+    folder = tmp_path / "steel"
+    shutil.copytree(DATA / "steel_dispute", folder)
+    Session.open(folder, workers=1).close()  # remembers the topics
+    (folder / "04_buyers.txt").write_text(BUYERS)
+    driver.run([str(folder)], tmp_path / "ds", client, target_bytes=1, stream=None)
+    local = extract_folder(folder, use_cache=False, workers=1)
+    assert "exporters" in local.taxonomy.ids() and "buyers" not in local.taxonomy.ids()
+    dataset = read_dataset(tmp_path / "ds")
+    assert dataset.taxonomy.topics == local.taxonomy.topics
+    _same(local, dataset)
+
+
 def _no_text(documents: object) -> list[folder_topics.Unit]:
     raise AssertionError("the driver read the corpus's sentences")
 

@@ -15,6 +15,7 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskRunner
 
 ELECTION = Path(__file__).resolve().parents[1] / "data" / "unseen" / "kenya_election"
+STEEL = Path(__file__).resolve().parents[1] / "data" / "steel_dispute"
 
 
 def test_discovered_topics_have_labels_and_colours_everywhere(
@@ -52,3 +53,24 @@ def test_discovered_topics_have_labels_and_colours_everywhere(
     with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
     assert topic.label in out.read_text(encoding="utf-8")
+
+
+def test_a_recoloured_topic_the_folder_no_longer_has_is_in_the_problems_panel(
+        qtbot: QtBot, runner: TaskRunner, tmp_path: Path) -> None:
+    """It used to stop applying without a word once an added article changed discovery."""
+    from tests.core.test_topic_identity import PRICES
+    from viewer.core.session import Session
+    from viewer.core.store import topic_edits
+
+    folder = shutil.copytree(STEEL, tmp_path / "steel")
+    first = Session.open(folder, workers=1)  # remembers the folder's topics
+    first.close()
+    topic_edits.recolour(folder, first.loaded.topics, "dumping-investigation", "#c000c0")
+    (folder / "04_prices.txt").write_text(PRICES)
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    open_and_wait(qtbot, window, folder)
+    lines = [line for line in window.problem_list.lines() if "orphaned topic edit" in line]
+    assert len(lines) == 1 and "dumping-investigation" in lines[0]
+    assert window.problem_dock.isVisible()

@@ -11,6 +11,7 @@ import argparse
 from viewer.commands import CliError, existing_folder
 from viewer.core.pipeline.folder_topics import suggest_cues
 from viewer.core.pipeline.topic_colours import new_topic_colour
+from viewer.core.pipeline.topic_identity import orphaned_edits
 from viewer.core.session import Session
 from viewer.core.session.topic_counts import session_topic_counts
 from viewer.core.store import topic_changes, topic_edits
@@ -20,7 +21,8 @@ from viewer.core.store.topic_changes import TopicEdit
 
 DESCRIPTION = (
     "List the topics that fit the folder: id, where it comes from (built-in, folder, "
-    "discovered), how many events have it, colour, label and cues. The options edit the "
+    "discovered), how many events have it, colour, label and cues, then any rename or "
+    "recolour of a discovered topic the folder no longer has. The options edit the "
     "folder's own topics.toml first; the listing then shows the result."
 )
 
@@ -117,4 +119,6 @@ def run(args: argparse.Namespace) -> int:
     share = counts.with_topic / counts.body if counts.body else 0.0
     print(f"{len(taxonomy.topics)} topics; {counts.with_topic} of {counts.body} events "
           f"({share:.0%}) have one")
+    for problem in orphaned_edits(args.folder, taxonomy):  # an edit no topic wears any more
+        print(f"{problem.kind}: {problem.message}")
     return 0

@@ -37,6 +37,7 @@ from viewer.core.pipeline.folder_topics import add_counts, counted_taxonomy, loa
 from viewer.core.pipeline.nearest_topics import add_near_counts, profiles
 from viewer.core.pipeline.people_reduce import finished_registry, merge_learned, people_table
 from viewer.core.pipeline.people_replay import merge_replayed
+from viewer.core.pipeline.topic_identity import TopicMemory
 from viewer.scale import cluster_steps, component_tasks, discovery_tasks, people_tasks, tasks
 from viewer.scale.plan import TARGET_BYTES, Partition, Plan, expand_sources, make_plan
 from viewer.scale.progress import Progress
@@ -199,7 +200,8 @@ def run(patterns: Sequence[str], out: str | Path, client: Any, *,
     settings = load_settings(people_folder)
     taxonomy = counted_taxonomy(
         lambda fitted: discovery_tasks.discover_on(client, out_s, ids, fitted, settings),
-        base, counts, settings, discovered_edits(people_folder))
+        base, counts, settings, discovered_edits(people_folder),
+        TopicMemory.of(people_folder, write=True))
     shared_taxonomy = client.scatter(taxonomy, broadcast=True)
     near = None
     if any(t.origin == "discovered" for t in taxonomy.topics):  # (as the local engine)

@@ -299,6 +299,15 @@ class DiscoveredEdits:
     deleted: frozenset[str] = frozenset()
     looks: tuple[tuple[str, str | None, str | None], ...] = ()  # id, label, colour
 
+    def ids(self) -> frozenset[str]:
+        """The discovered topics this file edits (deletes or gives a look)."""
+        return self.deleted | {topic_id for topic_id, _, _ in self.looks}
+
+    def orphans(self, taxonomy: Taxonomy) -> list[tuple[str, str | None, str | None]]:
+        """The looks (id, label, colour) given to discovered topics the folder no longer
+        has: a topic the folder stopped discovering, or one no new topic was recognised as."""
+        return [look for look in self.looks if taxonomy.get(look[0]) is None]
+
     def apply(self, found: Iterable[Topic]) -> list[Topic]:
         """The discovered topics without the deleted ones, each in its new look."""
         looks = {topic_id: (label, color) for topic_id, label, color in self.looks}

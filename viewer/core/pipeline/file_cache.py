@@ -1,7 +1,10 @@
 """Per-file extraction cache, so a second open of a folder does no extraction work.
 
 An entry is keyed by the file's bytes, its path, its sidecar entry and a fingerprint of the
-extractor (its code and every rule file that applies), so any change to any of them misses.
+extractor (its code and every rule file that applies, as far as extraction reads it), so any
+change to any of them misses. Topics' labels and colours are not read by extraction (events
+carry topic ids), so a rename or recolour keeps every entry; `looks` gives them to the
+folder-wide result's key instead.
 Entries live in `FOLDER/.timeline-viewer/cache/` when the folder is writable, otherwise in the
 user's cache directory; they are JSON written through a temporary file and a rename.
 """
@@ -13,6 +16,7 @@ import functools
 import hashlib
 import json
 import os
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +39,60 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+_LOOK_KEYS = frozenset({"label", "color"})
+
+
 def fingerprint(folder: str | Path) -> str:
-    """The extractor's identity for this folder: code, bundled rules, the folder's rules."""
+    """The extractor's identity for this folder: code, bundled rules, the folder's rules
+    (of its topics.toml, what extraction reads: not the topics' looks)."""
     digest = hashlib.sha256(_code_fingerprint().encode())
     local = Path(folder) / FOLDER_DIR
     if local.is_dir():
         for path in sorted(local.glob("*.toml")):
             data = read_bounded(folder, path, 4 * 1024 * 1024)  # never a FIFO or a giant
-            digest.update(path.name.encode() + (data.kind.encode() if isinstance(data, Problem)
-                                                else data))
+            if isinstance(data, Problem):
+                digest.update(path.name.encode() + data.kind.encode())
+            elif path.name == "topics.toml":
+                read = without_looks(data)
+                if read:  # (a file of looks only reads as none at all)
+                    digest.update(path.name.encode() + read)
+            else:
+                digest.update(path.name.encode() + data)
     return digest.hexdigest()
+
+
+def without_looks(data: bytes) -> bytes:
+    """A topics.toml as extraction reads it: every topic's table without its label and
+    colour, and without the tables left empty by that (a renamed or recoloured discovered
+    topic's look); empty when nothing is left. Text that is not TOML is taken whole (its
+    loader reports it)."""
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return data
+    topics = parsed.get("topic")
+    if isinstance(topics, dict):
+        kept: dict[str, Any] = {}
+        for topic_id, entry in topics.items():
+            if isinstance(entry, dict):
+                entry = {k: v for k, v in entry.items() if k not in _LOOK_KEYS}
+                if not entry or entry == {"discovered": True}:
+                    continue
+            kept[topic_id] = entry
+        parsed["topic"] = kept
+        if not kept:
+            del parsed["topic"]
+    return json.dumps(parsed, sort_keys=True, default=str).encode() if parsed else b""
+
+
+def looks(folder: str | Path) -> bytes:
+    """What `fingerprint` leaves out, for the key of the folder-wide result (whose taxonomy
+    carries the looks): the folder's topics.toml as it is (empty without one)."""
+    path = Path(folder) / FOLDER_DIR / "topics.toml"
+    if not path.is_file():
+        return b""
+    data = read_bounded(folder, path, 4 * 1024 * 1024)
+    return data.kind.encode() if isinstance(data, Problem) else data
 
 
 def cache_dir(folder: str | Path) -> Path:

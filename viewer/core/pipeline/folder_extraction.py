@@ -39,6 +39,7 @@ from viewer.core.pipeline.gc_pacing import for_worker, held, paced
 from viewer.core.pipeline.nearest_topics import nearest_topics
 from viewer.core.pipeline.people_reduce import as_found, attach_people, people_table, taught
 from viewer.core.pipeline.reporting import with_reports
+from viewer.core.pipeline.topic_identity import TopicMemory
 from viewer.core.pipeline.worker_pools import (
     PARALLEL_FROM,
     PRELOAD,
@@ -291,7 +292,7 @@ def extract_folder(root: str | Path, progress: Progress | None = None,
             problems.append(Problem(**value["problem"]))
         else:
             extractions.append(ready.get(str(path)) or extraction_from_dict(value))
-    stage = folder_stage(folder, stamp, extractions)
+    stage = folder_stage(folder, stamp, extractions, use_cache)  # remembers topics if cached
     extractions = stage.extractions
     return FolderExtraction(
         root=folder,
@@ -318,14 +319,17 @@ class FolderStage:
     taxonomy: Taxonomy
 
 
-def folder_stage(folder: str, stamp: str, extractions: list[DocumentEvents]) -> FolderStage:
-    """The folder-wide steps over per-file extractions (shared by every way of opening)."""
+def folder_stage(folder: str, stamp: str, extractions: list[DocumentEvents],
+                 remember: bool = False) -> FolderStage:
+    """The folder-wide steps over per-file extractions (shared by every way of opening);
+    `remember`: the folder's memory of its discovered topics may be updated."""
     extractions = dated_by_folder(folder, stamp, extractions)
     events, people = _with_people(folder, extractions)
     documents = tuple(x.document for x in extractions)
     base = load_taxonomy(folder)
     settings = load_settings(folder)
-    taxonomy = folder_taxonomy(documents, base, settings, discovered_edits(folder), events)
+    taxonomy = folder_taxonomy(documents, base, settings, discovered_edits(folder), events,
+                               TopicMemory.of(folder, remember))
     events = with_topics(events, base, taxonomy, documents)
     if any(t.origin == "discovered" for t in taxonomy.topics):
         events = nearest_topics(events, taxonomy.ids(), settings.stopwords)

@@ -47,6 +47,7 @@ from viewer.core.pipeline.discovery_passes import (
     scan,
 )
 from viewer.core.pipeline.topic_colours import distinct_colours
+from viewer.core.pipeline.topic_identity import TopicMemory, recognise
 from viewer.core.resources import build_for_folder
 
 
@@ -227,10 +228,14 @@ def discover_by_counts(counts: PhraseCounts, pairs_of: PairsOf, groups_of: Group
     return _named(ranked, taxonomy, settings)
 
 
+def _palette(taxonomy: Taxonomy, settings: Settings) -> list[str]:
+    return distinct_colours(settings.colors, (t.color for t in taxonomy.topics),
+                            settings.min_color_distance)
+
+
 def _named(ranked: list[list[Phrase]], taxonomy: Taxonomy, settings: Settings) -> list[Topic]:
     used_ids = set(taxonomy.ids())
-    colors = distinct_colours(settings.colors, (t.color for t in taxonomy.topics),
-                              settings.min_color_distance)
+    colors = _palette(taxonomy, settings)
     topics: list[Topic] = []
     for group in ranked:
         group = sorted(group, key=lambda p: (-p.score, p.key))
@@ -247,24 +252,27 @@ def _named(ranked: list[list[Phrase]], taxonomy: Taxonomy, settings: Settings) -
 
 
 NO_EDITS = DiscoveredEdits()  # a folder whose own file edits no discovered topic
+NO_MEMORY = TopicMemory()  # topics discovered as new, and not remembered
 
 
 def folder_taxonomy(documents: Sequence[Document], taxonomy: Taxonomy,
                     settings: Settings | None = None,
                     edits: DiscoveredEdits = NO_EDITS,
-                    events: Sequence[Event] | None = None) -> Taxonomy:
+                    events: Sequence[Event] | None = None,
+                    memory: TopicMemory = NO_MEMORY) -> Taxonomy:
     """The topics that fit the folder, with discovered ones added when they are needed
-    (except those the folder's topics.toml deleted, and in the looks it gave them). Given
-    the folder's events, which already carry the taxonomy's topics, fit and coverage are
-    read from them instead of the text."""
+    (except those the folder's topics.toml deleted, and in the looks it gave them; under
+    the ids and colours `memory` recognises them by). Given the folder's events, which
+    already carry the taxonomy's topics, fit and coverage are read from them instead of
+    the text."""
     settings = settings or _bundled_settings()
     if events is not None:
         return counted_taxonomy(documents, taxonomy, fit_counts(taxonomy, events), settings,
-                                edits)
+                                edits, memory)
     units = body_units(documents)
     fitted = fitting(taxonomy, units, settings)
     covered = sum(1 for unit in units if fitted.classify(unit.text))
-    return _with_discovered(documents, fitted, settings, edits, len(units), covered)
+    return _with_discovered(documents, fitted, settings, edits, len(units), covered, memory)
 
 
 Discoverer = Callable[[Taxonomy], list[Topic]]  # the folder's own topics, given the fitting ones
@@ -272,23 +280,28 @@ Discoverer = Callable[[Taxonomy], list[Topic]]  # the folder's own topics, given
 
 def counted_taxonomy(documents: Sequence[Document] | Discoverer, taxonomy: Taxonomy,
                      counts: FitCounts, settings: Settings,
-                     edits: DiscoveredEdits = NO_EDITS) -> Taxonomy:
+                     edits: DiscoveredEdits = NO_EDITS,
+                     memory: TopicMemory = NO_MEMORY) -> Taxonomy:
     """`folder_taxonomy` from the body events' counts. Topics are discovered (from the
     documents, or by the given discoverer, e.g. a map/reduce over partitions) only when the
     fitting ones cover too little."""
     fitted = fitting_by_hits(taxonomy, counts.hits, counts.size, settings)
     kept = set(fitted.ids())
     covered = sum(n for topics, n in counts.topic_sets.items() if kept.intersection(topics))
-    return _with_discovered(documents, fitted, settings, edits, counts.size, covered)
+    return _with_discovered(documents, fitted, settings, edits, counts.size, covered, memory)
 
 
 def _with_discovered(documents: Sequence[Document] | Discoverer, fitted: Taxonomy,
-                     settings: Settings, edits: DiscoveredEdits, size: int, covered: int
-                     ) -> Taxonomy:
+                     settings: Settings, edits: DiscoveredEdits, size: int, covered: int,
+                     memory: TopicMemory) -> Taxonomy:
     if not size or covered / size >= settings.coverage:
         return fitted
     found = (documents(fitted) if callable(documents)
              else discover(body_units(documents), fitted, settings))
+    # Every engine comes here with the same topics: each gets the remembered ids here.
+    found, remembered = recognise(found, memory.known, fitted.ids(),
+                                  _palette(fitted, settings), edits.ids())
+    memory.keep(remembered)
     return combine([*fitted.topics, *edits.apply(found)])
 
 

@@ -47,6 +47,7 @@ from viewer.core.pipeline.nearest_topics import nearest_topics
 from viewer.core.pipeline.people_codes import Resolved, resolve_mentions
 from viewer.core.pipeline.people_reduce import People, with_people
 from viewer.core.pipeline.reporting import outcomes
+from viewer.core.pipeline.topic_identity import TopicMemory
 from viewer.core.session.column_rows import put
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.free_memory import release
@@ -96,14 +97,17 @@ class Previous:
 
 
 def fitted_taxonomy(folder: str | Path, summaries: Sequence[DocumentSummary],
-                    documents: Callable[[], Sequence[Document]]) -> Taxonomy:
+                    documents: Callable[[], Sequence[Document]],
+                    remember: bool = False) -> Taxonomy:
     """The topics that fit the folder, from the documents' counts (`documents()` is read
-    only when the folder's own topics must be discovered)."""
+    only when the folder's own topics must be discovered; `remember`: the folder's memory
+    of them may be updated)."""
     base = load_taxonomy(folder)
     settings = load_settings(folder)
     return counted_taxonomy(
         lambda fitted: discover(body_units(documents()), fitted, settings), base,
-        add_counts(s.fit for s in summaries), settings, discovered_edits(folder))
+        add_counts(s.fit for s in summaries), settings, discovered_edits(folder),
+        TopicMemory.of(folder, remember))
 
 
 def warm(folder: str | Path) -> None:

@@ -184,7 +184,7 @@ def load_extracting(folder: str, listing: FolderWalk, sidecar: dict[str, dict[st
 
         if documents_ready is not None and going:
             documents_ready(len(documents.order), every_document)
-        taxonomy = fitted_taxonomy(folder, summaries, every_document)
+        taxonomy = fitted_taxonomy(folder, summaries, every_document, snap is not None)
         before = None
         if last is not None and taxonomy.ids() == last[0].taxonomy and not discovers(taxonomy):
             before = stage_memory.previous(last[0], found.origin)

@@ -25,7 +25,7 @@ from viewer.core.ingest.folder_scan import FolderWalk, scan_folder
 from viewer.core.ingest.safe_read import display_name, relative_name
 from viewer.core.ingest.sidecar import read_sidecar
 from viewer.core.model import Document, Problem
-from viewer.core.pipeline.file_cache import fingerprint
+from viewer.core.pipeline.file_cache import fingerprint, looks
 from viewer.core.serialize import document_from_dict, timex_from_list
 from viewer.core.session.columns import EventColumns
 from viewer.core.session.document_source import DocumentSource, SnapshotTexts
@@ -156,6 +156,7 @@ def load(root: Path, progress: Progress | None, cancel: Callable[[], bool] | Non
     # 60 ms of an open from the snapshot).
     no_side = NO_SIDE.encode()
     folder_digest = hashlib.sha256(stamp.encode())
+    folder_digest.update(looks(folder) + b"\x00")  # a rename redoes the folder stage only
     folder_digest.update(b"".join([
         b"%b\x00%d\x00%d\x00%b\x00" % (rel, size, mtime, sides[rel].encode() if rel in sides
                                        else no_side)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from viewer.core.events.document_events import Event
 from viewer.core.model import Document, Problem
+from viewer.core.pipeline.topic_identity import orphaned_edits
 from viewer.core.session.cluster_marks import redo_marks
 from viewer.core.session.column_json import event_texts
 from viewer.core.session.columns import EventColumns
@@ -227,15 +228,17 @@ class Session:
 
     @property
     def problems(self) -> list[Problem]:
-        """Skipped files, document problems (undated among them), orphaned edits, hand-set
-        topics no topic has, and store problems, in that order."""
+        """Skipped files, document problems (undated among them), orphaned edits (of
+        sentences, then of discovered topics), hand-set topics no topic has, and store
+        problems, in that order."""
         found = list(self.loaded.problems)
         for relpath in self.loaded.order:
             found.extend(self.loaded.document_problems.get(relpath, ()))
         found += [Problem(o.document, "orphaned edit",
                           f"{'; '.join(o.what)} — on a sentence no longer in the folder: "
                           f"{o.text}") for o in self.orphans]
-        return found + unknown_topics(self.store, self.loaded.topics) + self.store_problems
+        return (found + orphaned_edits(self.root, self.loaded.topics)
+                + unknown_topics(self.store, self.loaded.topics) + self.store_problems)
 
     # -- editing -----------------------------------------------------------------------------
     def perform(self, edit: Edit, events: Iterable[Event] = ()) -> Change:
