@@ -137,7 +137,7 @@ def test_document_date_goes_to_the_sidecar_and_back(tmp_path: Path, store: Store
     assert change.apply(store).documents == {"a.txt"}
     assert read_sidecar(tmp_path) == {"a.txt": {"date": "2026-02-19"}}
     change.revert(store)
-    assert read_sidecar(tmp_path) == {"a.txt": {}}
+    assert read_sidecar(tmp_path) == {}  # no empty [a.txt] left behind
 
 
 def test_orphans_are_listed_not_dropped(store: Store) -> None:

@@ -18,7 +18,7 @@ from viewer.core.events.topics import Topic, make_topic
 from viewer.core.pipeline.topic_identity import FILE_NAME, Known, Memory, recognise
 from viewer.core.resources import FOLDER_DIR
 from viewer.core.session import Session
-from viewer.core.store import topic_edits
+from viewer.core.store import topic_changes
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -70,7 +70,8 @@ def test_an_edited_topic_keeps_its_id_look_and_colours_when_an_article_is_added(
     before = _discovered(first)
     assert set(before) == {"dumping-investigation", "exporters"}
     first.close()
-    topic_edits.rename(folder, first.loaded.topics, "exporters", "Brazil's exporters")
+    edit = topic_changes.rename(folder, first.loaded.topics, "exporters", "Brazil's exporters")
+    edit.apply_to(None)
     (folder / "04_buyers.txt").write_text(BUYERS)
     again = Session.open(folder, workers=1)
     after = _discovered(again)
@@ -92,7 +93,8 @@ def test_an_edited_topic_keeps_its_id_look_and_colours_when_an_article_is_added(
 def test_an_edited_topic_the_folder_no_longer_has_is_a_problem(folder: Path) -> None:
     first = Session.open(folder, workers=1)
     first.close()
-    topic_edits.recolour(folder, first.loaded.topics, "dumping-investigation", "#c000c0")
+    edit = topic_changes.recolour(folder, first.loaded.topics, "dumping-investigation", "#c000c0")
+    edit.apply_to(None)
     (folder / "04_prices.txt").write_text(PRICES)
     again = Session.open(folder, workers=1)
     assert "dumping-investigation" not in _discovered(again)

@@ -16,7 +16,7 @@ from viewer.core.pipeline.file_cache import fingerprint
 from viewer.core.session import Session
 from viewer.core.session import session as session_module
 from viewer.core.session.loading import Loaded
-from viewer.core.store import topic_edits
+from viewer.core.store import topic_changes
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -40,9 +40,9 @@ def test_a_rename_or_recolour_reopens_without_extracting(folder: Path) -> None:
     events = first.extracted_events()
     first.close()
     stamp = fingerprint(folder)
-    topic_edits.rename(folder, first.loaded.topics, topic, "Steel quotas")
-    topic_edits.recolour(folder, first.loaded.topics, topic, "#123456")
-    topic_edits.rename(folder, first.loaded.topics, built_in, "Talks")
+    topic_changes.rename(folder, first.loaded.topics, topic, "Steel quotas").apply_to(None)
+    topic_changes.recolour(folder, first.loaded.topics, topic, "#123456").apply_to(None)
+    topic_changes.rename(folder, first.loaded.topics, built_in, "Talks").apply_to(None)
     assert fingerprint(folder) == stamp
     again = Session.open(folder, workers=1)
     assert again.loaded.extracted == 0  # every file from the snapshot
@@ -52,7 +52,8 @@ def test_a_rename_or_recolour_reopens_without_extracting(folder: Path) -> None:
     assert again.extracted_events() == events  # the folder stage ran again, same events
     again.close()
     # A change of cues is a change of what extraction finds: it is extracted again.
-    topic_edits.edit_cues(folder, again.loaded.topics, built_in, add=["quota talks"])
+    edit = topic_changes.edit_cues(folder, again.loaded.topics, built_in, add=["quota talks"])
+    edit.apply_to(None)
     assert fingerprint(folder) != stamp
 
 

@@ -60,12 +60,13 @@ def test_a_recoloured_topic_the_folder_no_longer_has_is_in_the_problems_panel(
     """It used to stop applying without a word once an added article changed discovery."""
     from tests.core.test_topic_identity import PRICES
     from viewer.core.session import Session
-    from viewer.core.store import topic_edits
+    from viewer.core.store import topic_changes
 
     folder = shutil.copytree(STEEL, tmp_path / "steel")
     first = Session.open(folder, workers=1)  # remembers the folder's topics
     first.close()
-    topic_edits.recolour(folder, first.loaded.topics, "dumping-investigation", "#c000c0")
+    edit = topic_changes.recolour(folder, first.loaded.topics, "dumping-investigation", "#c000c0")
+    edit.apply_to(None)
     (folder / "04_prices.txt").write_text(PRICES)
     window = MainWindow(runner)
     qtbot.addWidget(window)

@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from viewer.core.export import PICTURE_FORMATS
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.main_window import MainWindow
 
 
-def test_no_to_replacing_keeps_the_dialog(qapp: object, tmp_path: Path,
+def test_no_to_replacing_keeps_the_dialog(qtbot: QtBot, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = ExportDialog({"filtered": 5, "all": 9}, tmp_path)
+    qtbot.addWidget(dialog)  # closed and deleted with the test, not by a later collection
     (tmp_path / "timeline.csv").write_text("old")
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
