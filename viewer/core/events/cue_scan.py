@@ -81,6 +81,10 @@ class PhraseSet:
     edges: str = "word"
     verify: Verify | None = None
     spaced: bool = True
+    # Only where its phrases start is ever asked (`DocumentCues.starts`, `first_start`), never
+    # `find`: the scan keeps their starts alone (a number each, where a hit and its start
+    # held about 100 bytes), none of the hits.
+    places: bool = False
 
 
 class CueAutomaton:
@@ -89,16 +93,16 @@ class CueAutomaton:
     def __init__(self, sets: dict[str, PhraseSet]) -> None:
         self.sets = sets
         self.names = tuple(sets)
-        owners: dict[str, list[int]] = {}
+        owners: dict[str, tuple[list[int], list[int]]] = {}  # key → its sets: hits, places
         for index, name in enumerate(self.names):
             for key in sets[name].keys:
                 if key:
-                    owners.setdefault(key, []).append(index)
+                    owners.setdefault(key, ([], []))[sets[name].places].append(index)
         self._automaton: ahocorasick.Automaton | None = None
         if owners:
             automaton = ahocorasick.Automaton()
-            for key, indexes in owners.items():
-                automaton.add_word(key, (len(key), tuple(indexes)))
+            for key, (indexes, places) in owners.items():
+                automaton.add_word(key, (len(key), tuple(indexes), tuple(places)))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -109,13 +113,19 @@ class CueAutomaton:
         if len(folded) != len(text) or self._automaton is None:
             return DocumentCues(self, text, None)
         found: list[list[tuple[int, int]]] = [[] for _ in self.names]
-        for end, (length, indexes) in self._automaton.iter(folded):
-            hit = (end + 1 - length, -length)
-            for index in indexes:
-                found[index].append(hit)
-        for hits in found:
+        places: list[list[int]] = [[] for _ in self.names]
+        for end, (length, indexes, place_indexes) in self._automaton.iter(folded):
+            start = end + 1 - length
+            if indexes:
+                hit = (start, -length)
+                for index in indexes:
+                    found[index].append(hit)
+            for index in place_indexes:
+                places[index].append(start)
+        for hits, starts in zip(found, places, strict=True):
             hits.sort()  # by start; at one start, the longest first
-        return DocumentCues(self, text, found)
+            starts.sort()
+        return DocumentCues(self, text, found, places)
 
 
 _RUN = "  "  # two folded space characters in a row: a run `\s+` spans, one key space not
@@ -125,11 +135,16 @@ class DocumentCues:
     """One document's phrase occurrences, asked for per range (a sentence)."""
 
     def __init__(self, automaton: CueAutomaton, text: str,
-                 found: list[list[tuple[int, int]]] | None) -> None:
+                 found: list[list[tuple[int, int]]] | None,
+                 places: list[list[int]] | None = None) -> None:
         self.automaton = automaton
         self.text = text
         self._found = found
-        self._starts = [[start for start, _ in hits] for hits in found or ()]
+        # (a set of places alone has its starts from the scan, and no hits)
+        self._starts = [starts if name_set.places else [start for start, _ in hits]
+                        for name_set, hits, starts in zip(
+                            automaton.sets.values(), found or (),
+                            places or [[] for _ in found or ()], strict=False)]
         self._flat: str | None = None
         self._runs: list[int] | None = None
         # name → (its phrases, hits, hit starts): `find` runs several times a sentence
@@ -219,6 +234,27 @@ class DocumentCues:
         could not read the text."""
         entry = self._sets.get(name)
         return entry[2] if entry is not None else None
+
+    def release(self, names: Iterable[str]) -> None:
+        """Forget the occurrences of sets `names` (a pass done with them frees their memory
+        for what comes after it); asked for again, they are not known (None)."""
+        for name in names:
+            if self._sets.pop(name, None) is not None:
+                index = self.automaton.names.index(name)
+                self._starts[index] = []
+                if self._found is not None:
+                    self._found[index] = []
+
+    def first_start(self, name: str, start: int, end: int) -> int | None:
+        """Where the first occurrence of a phrase of set `name` that starts in
+        text[start:end] starts (inside a word too, no edges judged); -1 where none does, None
+        where the set is not there or the fold could not read the text."""
+        entry = self._sets.get(name)
+        if entry is None:
+            return None
+        starts = entry[2]
+        at = bisect_left(starts, start)
+        return starts[at] if at < len(starts) and starts[at] < end else -1
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]] | None:
         """`find(name, start, end, sliced=True)` with offsets into the slice text[start:end]

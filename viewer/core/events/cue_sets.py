@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
+from viewer.core.events import cues as cue_lists
 from viewer.core.events.cue_scan import (
     CueAutomaton,
     PhraseSet,
@@ -29,6 +30,9 @@ CLAUSE = "clause"  # a subordinator or clause opener ("while", "after"): modalit
 # The first words of the pair references ("both", "two"), every place one starts, inside a word
 # too: only their places are read (`DocumentCues.starts`, for `party_context`), never `find`.
 PAIR = "pair"
+# The sets only ever asked where their phrases start (`DocumentCues.starts`, `first_start`):
+# the pair words, and the first words of the cue lists (`cues.LEAD_SETS`).
+PLACES_ONLY = frozenset({PAIR, *cue_lists.LEAD_SETS})
 
 
 def _key(phrase: str) -> str:
@@ -84,7 +88,9 @@ def build(modality: ModalityRules, speakers: SpeakerRules, gazetteer: Gazetteer
         sets[ROLE] = PhraseSet(frozenset(map(_key, roles)), "word")
     pairs = gazetteer.pair_firsts
     if pairs and all(pairs):  # (as written: `pair_word_starts` looks for them so)
-        sets[PAIR] = PhraseSet(frozenset(pairs))
+        sets[PAIR] = PhraseSet(frozenset(pairs), places=True)
+    for name, words in cue_lists.LEAD_SETS.items():  # (only their places are read)
+        sets[name] = PhraseSet(frozenset(fold(word) for word in words), places=True)
     return CueAutomaton(sets)
 
 

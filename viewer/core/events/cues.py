@@ -9,6 +9,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
+from viewer.core.events.cue_scan import DocumentCues
 from viewer.core.resources import load_data
 from viewer.core.timex import Timex
 
@@ -168,10 +169,76 @@ APPOSITION = re.compile(CUES["apposition"], re.IGNORECASE)
 YEAR = re.compile(r"\b\d{4}\b")
 QUOTE_MARKS = re.compile(r"[“”\"«»]")  # the marks that open or close a quotation
 
-def _first_in(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in phrases if phrase.split())
+
+
+# The cue pass's sets of the lists' first words (`cue_sets` builds them; only their places are
+# read, inside words too): a match of `FUTURE`, `REACTION` or `REPORTING` starts where one of
+# its list's first words is written, and a match of `PAST` at most `_PREFIX_REACH` characters
+# before one of its words, or at the start of the word that holds its suffix ("-ed"). A
+# list with no words has no set (its empty alternation matches anywhere).
+FUTURE_WORDS, REACTION_WORDS, REPORTING_WORDS = "future words", "reaction words", "reporting words"
+PAST_WORDS, PAST_ENDS = "past words", "past suffix"
+LEAD_SETS = {name: words for name, words in (
+    (FUTURE_WORDS, _first_words(CUES["future"])),
+    (REACTION_WORDS, _first_words(CUES.get("reaction", []))),
+    (REPORTING_WORDS, _first_words(CUES.get("reporting", []))),
+    (PAST_WORDS, _first_words(CUES["past"])),
+    (PAST_ENDS, _first_words([CUES["past_suffix"]])),
+) if words}
+_PREFIXES_WRITTEN = CUES.get("past_prefixes", [])
+# (a prefix with a space would be `\s+` there, of any length: no reach is known)
+_PREFIX_REACH = (None if any(len(p.split()) != 1 for p in _PREFIXES_WRITTEN)
+                 else max(map(len, _PREFIXES_WRITTEN), default=0))
+
+# The sentence the loop reads (`reading`): its text, where it lies in the document and the
+# document's cue pass (None: no sentence told).
+_READING: tuple[str | None, int, int, DocumentCues | None] = (None, 0, 0, None)
+Start = Callable[[str, int, int, DocumentCues], int | None]  # (`_word_start`, `_past_start`)
+
+
+def reading(text: str | None, start: int = 0, end: int = 0, found: DocumentCues | None = None
+            ) -> None:
+    """The sentence loop reads `text`, text[start:end] of the document whose cue pass is
+    `found`: the cue lists' searches in it start where their words first occur there (and
+    are not made where none does). Nothing is searched here. `reading(None)` when the
+    document is done (nothing of it is kept)."""
+    global _READING
+    _READING = (text, start, end, found)
+
+
+def _word_start(name: str) -> Start:
+    """Where a search of a list whose matches start with one of set `name`'s words may start
+    in the sentence (-1: it finds nothing; None: not known)."""
+
+    def start_of(text: str, start: int, end: int, found: DocumentCues) -> int | None:
+        first = found.first_start(name, start, end)
+        return first if first is None or first < 0 else first - start
+
+    return start_of
+
+
+def _past_start(text: str, start: int, end: int, found: DocumentCues) -> int | None:
+    """Where a search of `PAST` may start in the sentence (see `LEAD_SETS`)."""
+    word = found.first_start(PAST_WORDS, start, end)
+    suffix = found.first_start(PAST_ENDS, start, end)
+    if word is None or suffix is None or _PREFIX_REACH is None:
+        return None
+    at = max(0, word - start - _PREFIX_REACH) if word >= 0 else -1
+    if suffix >= 0:  # (the word it ends holds no space: it starts after the last one before)
+        own = text.rfind(" ", 0, suffix - start) + 1
+        at = own if at < 0 else min(at, own)
+    return at
+
+
+def _first_in(pattern: re.Pattern[str], start_of: Start | None = None
+              ) -> Callable[[str], re.Match[str] | None]:
     """`pattern.search(text)`, remembered for the last text asked (by identity): the sentence
     loop and the narrative's tests ask the same sentence the same question up to four times
-    (a search of a cue list is 8-18 µs a sentence; the memo's check a fraction of one)."""
+    (a search of a cue list is 8-18 µs a sentence; the memo's check a fraction of one). In the
+    sentence the loop reads, the search starts where `start_of` says (the cue pass found the
+    list's words once per document; most sentences hold none of some lists)."""
     last: tuple[str | None, re.Match[str] | None] = (None, None)
 
     def first(text: str) -> re.Match[str] | None:
@@ -179,7 +246,12 @@ def _first_in(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]
         seen = last  # read once: another thread may replace it (it stays a whole pair)
         if seen[0] is text:
             return seen[1]
-        found = pattern.search(text)
+        at: int | None = 0
+        now = _READING  # (read once, as `last`)
+        if start_of is not None and now[0] is text and now[3] is not None:
+            at = start_of(text, now[1], now[2], now[3])
+        found = pattern.search(text) if at is None or at == 0 else (
+            pattern.search(text, at) if at > 0 else None)
         last = (text, found)
         return found
 
@@ -187,10 +259,10 @@ def _first_in(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]
 
 
 #: The first match of each cue list in a whole sentence (as `PAST.search(sentence)`, …).
-past_in = _first_in(PAST)
-future_in = _first_in(FUTURE)
-reaction_in = _first_in(REACTION)
-reporting_in = _first_in(REPORTING)
+past_in = _first_in(PAST, _past_start)
+future_in = _first_in(FUTURE, _word_start(FUTURE_WORDS))
+reaction_in = _first_in(REACTION, _word_start(REACTION_WORDS))
+reporting_in = _first_in(REPORTING, _word_start(REPORTING_WORDS))
 
 DERIVED_RULES = frozenset(CUES.get("derived_rules", []))
 

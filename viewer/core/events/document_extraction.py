@@ -108,6 +108,7 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
                                                              titles=speakers.titles):
         sentence = doc.sentences[number]
         start, end = sentence.start, sentence.end  # (read once: every stage below asks)
+        cues.reading(text, start, end, found_cues)  # (its cue lists searched from their words)
         new_paragraph = sentence.boilerplate is None and sentence.paragraph != focus_paragraph
         past: bool | None = None  # whether the sentence has a past verb, once asked
         if new_paragraph and quotes_on(doc, number, text, focus is not None
@@ -299,6 +300,8 @@ def extract_document(doc: Document, tagger: Tagger, gazetteer: Gazetteer,
         if sentence.boilerplate is None:
             focus_paragraph = sentence.paragraph
             last_told = number
+    cues.reading(None)
+    found_cues.release(cues.LEAD_SETS)  # (the cue lists' places: only the loop reads them)
     date_headline(events, headline_lead or lead, doc)
     continue_modalities(events, lambda n: doc.sentences[n].paragraph, modality,
                         lambda event: modality_cues_of(found_cues, event.char_start,

@@ -21,6 +21,9 @@ _FREE = (r"(?:(?!(?:and|but|or|nor|that|which|who|while|as|if|when|because|than|
          r"after|before|since|said|says|also|not)\b)[a-z][\w’'-]*\s+)")
 _WHERE = (r"(?:\s+(?:in|at|of|from|for|familiar\s+with|close\s+to|briefed\s+on)\s+"
           r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+)")
+# The characters a `body_before` match is made of (its words, "’", "'", "." and "-", spaces),
+# where the bodies and modifiers written in the data hold no others.
+_PHRASE_RUN = re.compile(r"[\w.’'\s-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ class SpeakerRules:
     # A body noun alone: `body_before` holds one, and a search for it alone is quick (about a
     # fifth of `body_before`'s, which tries a name's words at every position), so it goes first.
     body_noun: re.Pattern[str] = re.compile(r"(?!)")
+    # Whether `body_before` matches only the characters of `_PHRASE_RUN` (the data's bodies
+    # and modifiers hold no others): then its search need not start before the last other
+    # character of the window (`body_start`). False: search the whole window.
+    body_alphabet: bool = False
     holder_bodies: frozenset[str] = frozenset()  # "Netanyahu's office": speaks as its holder
     state_bodies: frozenset[str] = frozenset()  # "her ministry": speaks as her state
     amount: re.Pattern[str] = re.compile(r"(?!)")  # a sum of money or a rate: "€800 million"
@@ -138,6 +145,8 @@ def build_rules(data: dict[str, Any], titles: TitleData) -> SpeakerRules:
             rf"(?<![\w-])({modifier}{{0,4}}{_FREE}{{0,2}}{body}{_WHERE}{{0,2}})\s*$"),
         body_after=re.compile(rf"\s*({modifier}{{0,4}}{_FREE}{{0,2}}{body}\b{_WHERE}{{0,2}})"),
         body_noun=re.compile(body),
+        body_alphabet=all(_PHRASE_RUN.fullmatch(w) for w in (
+            *bodies, *data.get("body_modifiers", []))),
         plural_leaders=re.compile(rf"(?:{_alternatives(data.get('plural_leaders', []))})\s*$",
                                   re.IGNORECASE),
         titles=titles,
@@ -212,6 +221,18 @@ def between_start(text: str, window: int, verb: int, rules: SpeakerRules) -> int
     if kept == 0:
         return window
     return window + len(before.rsplit(None, len(runs) - kept)[0])
+
+
+def body_start(before: str, rules: SpeakerRules) -> int:
+    """Where a search for `rules.body_before` (or its body noun) in `before` may start and
+    still find what it finds from the start: after the last character that no body phrase
+    holds (a comma, a quotation mark, a bracket), since every match ends where `before` does.
+    The expression tries a name's words at every word of the window; the window's tail is
+    one match over its reversed text."""
+    if not rules.body_alphabet:
+        return 0
+    tail = _PHRASE_RUN.match(before[::-1])  # (always a match: the class may match nothing)
+    return len(before) - (tail.end() if tail is not None else 0)
 
 
 def subject_end(text: str, window: int, verb: int, rules: SpeakerRules) -> int:

@@ -22,7 +22,7 @@ from viewer.core.events.parties import Mention
 from viewer.core.events.people import PersonMention
 from viewer.core.events.speaker_marks import QuoteMarks
 from viewer.core.events.speaker_memory import SpeakerMemory
-from viewer.core.events.speaker_rules import SpeakerRules, body_heads, subject_end
+from viewer.core.events.speaker_rules import SpeakerRules, body_heads, body_start, subject_end
 from viewer.core.events.speaker_sources import (
     Speaker,
     body_speaker,
@@ -254,7 +254,9 @@ class SpeakerFinder(SpeakerMemory):
             return self._resolve(pronoun.group(1).lower(), own_subject=False)
         if may_end(rules.leaders_tail, before) and rules.plural_leaders.search(before):
             return self._leaders()
-        body = rules.body_before.search(before) if rules.body_noun.search(before) else None
+        body_at = body_start(before, rules)  # (no match starts before the window's last comma)
+        body = (rules.body_before.search(before, body_at)
+                if rules.body_noun.search(before, body_at) else None)
         if body:
             begin, finish = window + body.start(1), window + body.end(1)
             head = body.group(1).split()[-1].lower()
