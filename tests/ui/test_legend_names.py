@@ -36,7 +36,7 @@ def test_each_key_entry_is_named_whole_where_it_is_drawn(
                        font) is None
 
 
-def test_a_lane_header_names_its_lane_whole(window: MainWindow) -> None:
+def test_a_lane_header_names_its_lane_whole(window: MainWindow, qtbot: QtBot) -> None:
     """Lane headers cut long names ("Nordvale Phar…", "United Arab E…") with no way to read
     them; hovering a header now names its lane whole, with its count."""
     from PySide6.QtCore import QPoint
@@ -55,5 +55,5 @@ def test_a_lane_header_names_its_lane_whole(window: MainWindow) -> None:
     whole = f"{lane.label} ({lane.count:,} events)"
     assert lane_name_at(rect, sy, scene, QPointF(20, y)) == whole
     assert lane_name_at(rect, sy, scene, QPointF(rect.width() - 5, y)) is None  # not a header
-    QTest.mouseMove(timeline.viewport(), QPoint(20, int(y)))
-    assert QToolTip.text() == whole
+    QTest.mouseMove(timeline.viewport(), QPoint(20, int(y)))  # (through the X server there)
+    qtbot.waitUntil(lambda: QToolTip.text() == whole, timeout=5000)
