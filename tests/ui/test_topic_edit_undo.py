@@ -5,31 +5,17 @@ Selection works on a searched event, in a colour of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.test_topics_dialog import _count, _reloads
 from viewer.cli import main
 from viewer.core.events.document_events import Event
 from viewer.core.store.edits import correct_set
 from viewer.ui import topics_dialog
 from viewer.ui.main_window import MainWindow
-from viewer.ui.topics_dialog import TopicsDialog
-
-
-def _reloads(qtbot: QtBot, window: MainWindow, step: Callable[[], object]) -> None:
-    with qtbot.waitSignal(window.loaded, timeout=60_000):
-        assert step() is not False
-
-
-def _count(dialog: TopicsDialog, topic_id: str) -> int:
-    for k in range(dialog.list.topLevelItemCount()):
-        item = dialog.list.topLevelItem(k)
-        if item is not None and item.data(0, 256) == topic_id:
-            return int(item.text(1))
-    return 0
 
 
 def _hand_set(window: MainWindow, event: Event, topics: set[str]) -> None:
